@@ -1,0 +1,167 @@
+"""Findings and errors: one model for every problem manualgen reports.
+
+Every stage reports problems as :class:`Finding` objects (severity, stable code, file,
+line, message).  Problems that make the output wrong are raised as
+:class:`ManualgenError`, which the command line prints as ``path:line: message`` lines,
+never as a traceback.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclasses.dataclass(frozen=True, order=True)
+class Finding:
+    """One problem in the site, with where it is and what to do about it."""
+
+    severity: str  # "error" or "warning"
+    code: str  # stable identifier such as "missing-image"
+    message: str
+    file: str | None = None  # path as shown to the user (relative to the site when possible)
+    line: int | None = None
+    column: int | None = None
+    lang: str | None = None
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def location(self) -> str:
+        if not self.file:
+            return ""
+        loc = self.file
+        if self.line:
+            loc += f":{self.line}"
+            if self.column:
+                loc += f":{self.column}"
+        return loc
+
+    def format(self) -> str:
+        loc = self.location()
+        prefix = f"{loc}: " if loc else ""
+        return f"{prefix}{self.severity}: {self.message} [{self.code}]"
+
+    def as_dict(self) -> dict:
+        return {
+            "severity": self.severity,
+            "code": self.code,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "lang": self.lang,
+            "message": self.message,
+        }
+
+
+class Findings:
+    """An ordered, de-duplicated collection of findings shared by the stages of a build."""
+
+    def __init__(self) -> None:
+        self._items: list[Finding] = []
+        self._seen: set[Finding] = set()
+
+    def add(self, finding: Finding) -> None:
+        if finding not in self._seen:
+            self._seen.add(finding)
+            self._items.append(finding)
+
+    def error(self, code: str, message: str, file=None, line=None, column=None, lang=None):
+        self.add(Finding(ERROR, code, message, _show(file), line, column, lang))
+
+    def warning(self, code: str, message: str, file=None, line=None, column=None, lang=None):
+        self.add(Finding(WARNING, code, message, _show(file), line, column, lang))
+
+    def extend(self, findings) -> None:
+        for f in findings:
+            self.add(f)
+
+    def __iter__(self):
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self._items if f.is_error]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self._items if not f.is_error]
+
+
+_display_root: Path | None = None
+
+
+def set_display_root(root: Path | None) -> None:
+    """Paths in findings are shown relative to this folder (the site root) when below it."""
+    global _display_root
+    _display_root = root.resolve() if root else None
+
+
+def _show(file) -> str | None:
+    if file is None:
+        return None
+    path = Path(file)
+    if _display_root is not None and path.is_absolute():
+        try:
+            return str(path.resolve().relative_to(_display_root))
+        except ValueError:
+            pass
+    return str(file)
+
+
+class ManualgenError(Exception):
+    """An expected failure: printed as one clear message, exit status 1."""
+
+    code = "error"
+
+    def __init__(self, message: str, file=None, line: int | None = None, code: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.file = _show(file)
+        self.line = line
+        if code:
+            self.code = code
+
+    def finding(self) -> Finding:
+        return Finding(ERROR, self.code, self.message, self.file, self.line)
+
+    def __str__(self) -> str:
+        return self.finding().format()
+
+
+class ConfigError(ManualgenError):
+    """One or more configuration problems, reported together."""
+
+    code = "config"
+
+    def __init__(self, problems: list[Finding]):
+        self.problems = problems
+        super().__init__("\n".join(p.format() for p in problems), code="config")
+
+    def __str__(self) -> str:
+        return "\n".join(p.format() for p in self.problems)
+
+
+class ContentError(ManualgenError):
+    """A page that cannot be read or parsed (front matter, encoding, shortcode syntax)."""
+
+    code = "bad-content"
+
+
+class UsageError(ManualgenError):
+    """Bad command-line usage: exit status 2."""
+
+    code = "usage"
+
+
+class BuildFailed(ManualgenError):
+    """The build found errors; the findings have been printed already."""
+
+    code = "build-failed"
