@@ -1,0 +1,602 @@
+"""Ordered pages → one HTML document for print: cover, contents, numbered chapters.
+
+Each page's HTML (as Hugo renders it) is reshaped for paper here, in one place:
+
+- step blocks (``two_column``, inline ``display: flex``, ``layouts/row``) become
+  ``div.step > div.step-text + div.step-media`` that the print CSS keeps whole;
+- spacer paragraphs (``&nbsp;``), comments and empty blocks go;
+- images resolve to the site's files (static folders, base path, page bundles, assets), a
+  missing one becomes a framed placeholder and a finding; placeholder alt texts are replaced
+  by the step's own words;
+- links inside the site become links inside the PDF; ids are made unique per page;
+- headings move down under their page's title, so the outline has no gaps.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import jinja2
+import tinyhtml5
+
+from .config import BUILTIN_TEMPLATES, Settings
+from .content import Page
+from .convert import hugo_anchor
+from .errors import Findings
+from .pdf import Roots
+
+PLACEHOLDER_ALTS = {"", "no description available", "image", "screenshot", "img", "bild", "capture"}
+_OWN_NUMBER = re.compile(r"^\s*\d+(\.\d+)*[.)]?\s+\S")
+_FLEX = re.compile(r"display\s*:\s*(inline-)?flex", re.I)
+_NBSP_ONLY = re.compile(r"^[\s\u00a0\u200b]*$")
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
+
+
+@dataclasses.dataclass
+class TocEntry:
+    anchor: str
+    number: str
+    title: str
+    level: int
+    children: list["TocEntry"] = dataclasses.field(default_factory=list)
+
+
+# --- HTML helpers --------------------------------------------------------------------------
+
+
+def parse_fragment(html: str) -> ET.Element:
+    root = tinyhtml5.parse(f"<!DOCTYPE html><html><body><div>{html}</div></body></html>",
+                           namespace_html_elements=False)
+    body = root.find("body")
+    assert body is not None
+    div = body.find("div")
+    return div if div is not None else body
+
+
+def serialize_children(element: ET.Element) -> str:
+    parts = [_escape_text(element.text or "")]
+    for child in element:
+        parts.append(ET.tostring(child, encoding="unicode", method="html"))
+    return "".join(parts)
+
+
+def _escape_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def classes(el: ET.Element) -> list[str]:
+    return (el.get("class") or "").split()
+
+
+def add_class(el: ET.Element, *names: str) -> None:
+    current = classes(el)
+    for name in names:
+        if name not in current:
+            current.append(name)
+    el.set("class", " ".join(current))
+
+
+def text_of(el: ET.Element) -> str:
+    return "".join(el.itertext())
+
+
+def parent_map(root: ET.Element) -> dict[ET.Element, ET.Element]:
+    return {child: parent for parent in root.iter() for child in parent}
+
+
+def remove(el: ET.Element, parents: dict) -> None:
+    """Remove an element, keeping its tail text."""
+    parent = parents.get(el)
+    if parent is None:
+        return
+    index = list(parent).index(el)
+    if el.tail and el.tail.strip():
+        if index > 0:
+            prev = parent[index - 1]
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def _is_image_only(el: ET.Element) -> bool:
+    """True when a column holds images (and nothing but whitespace, breaks or empty wrappers)."""
+    images = [e for e in el.iter() if e.tag == "img" or "missing-image" in classes(e)]
+    if not images:
+        return False
+    text = "".join(t for e in el.iter() if e.tag != "span" or "missing-image" not in classes(e)
+                   for t in (e.text or "", e.tail or "") if e is not el or t is e.text)
+    return not text.replace("\u00a0", "").strip()
+
+
+# --- the assembler -------------------------------------------------------------------------
+
+
+class Assembler:
+    """Reshapes rendered pages for paper and merges them into one document."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        lang: str,
+        findings: Findings,
+        labels: dict[str, str],
+        roots: Roots,
+        image_hook: Callable[[Path, ET.Element], Path] | None = None,
+    ) -> None:
+        self.settings = settings
+        self.lang = lang
+        self.findings = findings
+        self.labels = labels
+        self.roots = roots
+        self.image_hook = image_hook
+        self.pages: list[Page] = []
+        self.by_url: dict[str, Page] = {}
+        self.by_rel: dict[str, Page] = {}
+        self.ids: dict[Page, set[str]] = {}
+        self.images: list[Path] = []  # every image file the document uses
+
+    # Anchors and numbers ------------------------------------------------------------------
+
+    def prepare(self, home: Page) -> None:
+        """Give every page its anchor and chapter number, and index pages for links."""
+        used: set[str] = set()
+        numbering = self.settings.print.numbering
+        for page in home.walk():
+            base = "p-" + (hugo_anchor(re.sub(r"(^|/)_?index\.\w+$", "", page.rel).replace("/", "-")
+                                       .replace(".md", "")) or "home")
+            anchor, n = base, 1
+            while anchor in used:
+                n += 1
+                anchor = f"{base}-{n}"
+            used.add(anchor)
+            page.anchor = anchor
+            self.pages.append(page)
+            self.by_url[page.url.lower()] = page
+            self.by_rel[page.rel.lower()] = page
+            self.by_rel[re.sub(r"\.\w+$", "", page.rel).lower()] = page
+
+        def number(node: Page, prefix: str) -> None:
+            count = 0
+            for child in node.children:
+                count += 1
+                child_number = f"{prefix}{count}"
+                child.number = "" if (not numbering or _OWN_NUMBER.match(child.title)) else child_number
+                number(child, child_number + ".")
+
+        number(home, "")
+
+    def toc(self, home: Page) -> list[TocEntry]:
+        depth = self.settings.print.toc_depth
+
+        def entries(node: Page) -> list[TocEntry]:
+            out = []
+            for child in node.children:
+                if child.depth > depth:
+                    continue
+                entry = TocEntry(child.anchor, child.number, child.title, child.depth, entries(child))
+                out.append(entry)
+            return out
+
+        return entries(home)
+
+    # Page bodies ----------------------------------------------------------------------------
+
+    def reshape(self, page: Page) -> str:
+        """The page's HTML, made ready for paper (see the module docstring)."""
+        root = parse_fragment(page.html)
+        self._drop_noise(root)
+        self._ids(page, root)
+        self._images(page, root)
+        self._steps(page, root)
+        self._standalone_figures(root)
+        self._links(page, root)
+        self._headings(page, root)
+        self._tables(root)
+        self._drop_empty(root)
+        return serialize_children(root)
+
+    def _drop_noise(self, root: ET.Element) -> None:
+        parents = parent_map(root)
+        for el in list(root.iter()):
+            if el.tag is ET.Comment:
+                remove(el, parents)
+        parents = parent_map(root)
+        for el in list(root.iter("p")):
+            if len(el) == 0 and _NBSP_ONLY.match(el.text or ""):
+                remove(el, parents)
+
+    def _drop_empty(self, root: ET.Element) -> None:
+        changed = True
+        while changed:
+            changed = False
+            parents = parent_map(root)
+            for el in list(root.iter()):
+                if el is root or el.tag not in ("div", "p", "span", "section") or len(el):
+                    continue
+                if "missing-image" in classes(el) or el.get("id"):
+                    continue
+                if not (el.text or "").replace("\u00a0", "").strip():
+                    remove(el, parents)
+                    changed = True
+
+    def _ids(self, page: Page, root: ET.Element) -> None:
+        """Prefix every id with the page's anchor so two pages may share a heading text."""
+        ids = set()
+        for el in root.iter():
+            old = el.get("id")
+            if old:
+                el.set("id", f"{page.anchor}--{old}")
+                ids.add(old)
+        self.ids[page] = ids
+
+    # Images -------------------------------------------------------------------------------
+
+    def resolve_image(self, page: Page, src: str) -> Path | None:
+        src = src.strip()
+        parts = urlsplit(src)
+        if parts.scheme or parts.netloc:
+            return None
+        path = unquote(parts.path)
+        candidates: list[Path] = []
+        base = self.settings.base_path
+        if path.startswith("/"):
+            rel = path[len(base):] if base != "/" and path.startswith(base) else path.lstrip("/")
+            for variant in dict.fromkeys([rel, path.lstrip("/")]):
+                for folder in self.settings.static_dirs + self.settings.assets_dirs:
+                    candidates.append(folder / variant)
+        else:
+            candidates.append(page.path.parent / path)
+            if page.kind == "page" and page.path.stem not in ("index", "_index"):
+                candidates.append(page.path.parent / page.path.stem / path)
+            page_dir = urljoin(page.url, path)
+            rel = page_dir[len(base):] if page_dir.startswith(base) else page_dir.lstrip("/")
+            for folder in self.settings.static_dirs + self.settings.assets_dirs:
+                candidates.append(folder / rel)
+                candidates.append(folder / path)
+        for candidate in candidates:
+            if candidate.is_file():
+                return candidate
+        return None
+
+    def _images(self, page: Page, root: ET.Element) -> None:
+        parents = parent_map(root)
+        for img in list(root.iter("img")):
+            src = img.get("src") or ""
+            line = _line_in_source(page, Path(unquote(urlsplit(src).path)).name or src)
+            if src.startswith("data:") or urlsplit(src).scheme in ("http", "https", "ftp", "file"):
+                self.findings.error("remote-image",
+                                    f'image "{src[:80]}" is not a file of the site; a manual is built '
+                                    "from local files only: copy it into static/", page.path, line,
+                                    lang=self.lang)
+                self._placeholder(img, parents, src)
+                continue
+            found = self.resolve_image(page, src)
+            if found is None:
+                self.findings.warning("missing-image",
+                                      f'image "{src}" not found in the static folders, the page '
+                                      "bundle or assets; the PDF shows a placeholder",
+                                      page.path, line, lang=self.lang)
+                self._placeholder(img, parents, src)
+                continue
+            url = self.roots.url_for(found)
+            if url is None:
+                self.findings.error("refused-resource",
+                                    f'image "{src}" resolves outside the site ({found}); refused',
+                                    page.path, line, lang=self.lang)
+                self._placeholder(img, parents, src)
+                continue
+            if self.image_hook is not None:
+                prepared = self.image_hook(found, img, page, line)
+                if prepared is None:
+                    self._placeholder(img, parents, src)
+                    continue
+                url = self.roots.url_for(prepared) or url
+            self.images.append(found)
+            img.set("src", url)
+            img.set("data-source", found.name)
+            add_class(img, "screenshot")
+
+    def _placeholder(self, img: ET.Element, parents: dict, src: str) -> None:
+        name = Path(unquote(urlsplit(src).path)).name or src
+        span = ET.Element("span", {"class": "missing-image"})
+        span.text = f"{self.labels['missing_image']}: {name}"
+        span.tail = img.tail
+        parent = parents.get(img)
+        if parent is not None:
+            index = list(parent).index(img)
+            parent.remove(img)
+            parent.insert(index, span)
+
+    # Step blocks --------------------------------------------------------------------------
+
+    def _columns_of(self, el: ET.Element) -> list[ET.Element] | None:
+        cls = classes(el)
+        kids = [c for c in el if c.tag in ("div", "section")]
+        if "two_column" in cls:
+            cols = [c for c in kids if {"left_col", "right_col"} & set(classes(c))]
+            return cols or kids
+        if "row-layout" in cls or ("row" in cls and any(
+                c.startswith("col") for k in kids for c in classes(k))):
+            return [k for k in kids if "column-layout" in classes(k)
+                    or any(c == "col" or c.startswith("col-") for c in classes(k))] or kids
+        if el.tag == "div" and _FLEX.search(el.get("style") or "") and len(kids) >= 2:
+            return kids
+        return None
+
+    def _steps(self, page: Page, root: ET.Element) -> None:
+        # Innermost first, so a flex block inside a column is handled before its parent.
+        candidates = [el for el in root.iter() if el.tag == "div" and self._columns_of(el)]
+        for el in reversed(candidates):
+            columns = self._columns_of(el)
+            if not columns:
+                continue
+            self._make_step(el, columns)
+        # Grid wrappers (layouts/grid) only hold rows: they need no box of their own.
+        for el in root.iter("div"):
+            if "grid-layout" in classes(el):
+                el.set("class", "grid-layout")
+
+    def _make_step(self, el: ET.Element, columns: list[ET.Element]) -> None:
+        media = [c for c in columns if _is_image_only(c)]
+        texts = [c for c in columns if c not in media]
+        style = el.get("style")
+        el.attrib.pop("style", None)
+        if len(columns) == 2 and len(media) == 1 and len(texts) == 1:
+            text, image = texts[0], media[0]
+            for child in list(el):
+                el.remove(child)
+            el.text = None
+            text.attrib.clear()
+            image.attrib.clear()
+            text.set("class", "step-text")
+            image.set("class", "step-media")
+            el.append(text)
+            el.append(image)
+            el.set("class", "step")
+            wide = any(_aspect(img) >= 3.2 for img in image.iter("img"))
+            if wide:
+                add_class(el, "step-wide")
+            self._alt_from_text(image, text)
+            return
+        # Anything else: columns side by side, widths kept where given.
+        for child in list(el):
+            if child not in columns and not text_of(child).strip():
+                el.remove(child)
+        n = len(columns)
+        el.set("class", f"columns columns-{n}")
+        for col in columns:
+            width = col.get("data-width") or _width_from(col)
+            col.attrib.clear()
+            col.set("class", "column")
+            if width:
+                col.set("style", f"--w: {width}%")
+        del style
+
+    def _alt_from_text(self, media: ET.Element, text: ET.Element) -> None:
+        words = " ".join(text_of(text).split())
+        if not words:
+            return
+        sentence = re.split(r"(?<=[.!?:])\s", words)[0]
+        if len(sentence) > 160:
+            sentence = sentence[:157].rsplit(" ", 1)[0] + "…"
+        for img in media.iter("img"):
+            if (img.get("alt") or "").strip().lower() in PLACEHOLDER_ALTS:
+                img.set("alt", sentence)
+
+    def _standalone_figures(self, root: ET.Element) -> None:
+        """An image alone in its paragraph (or at block level) becomes a figure."""
+        parents = parent_map(root)
+        for img in list(root.iter("img")):
+            parent = parents.get(img)
+            if parent is None:
+                continue
+            if any("step-media" in classes(a) or a.tag in ("figure", "a", "td", "th", "li")
+                   for a in _ancestors(img, parents)):
+                continue
+            holder = parent
+            if parent.tag == "p" and len(parent) == 1 and not (parent.text or "").strip() and not (
+                    img.tail or "").strip():
+                holder = parent
+                holder.tag = "figure"
+                holder.attrib.clear()
+                holder.set("class", "screenshot-figure")
+                if _aspect(img) >= 3.2:
+                    add_class(holder, "figure-wide")
+                continue
+            if parent.tag in ("div", "section", "aside") or parent is root:
+                figure = ET.Element("figure", {"class": "screenshot-figure"})
+                index = list(parent).index(img)
+                parent.remove(img)
+                figure.append(img)
+                figure.tail = img.tail
+                img.tail = None
+                parent.insert(index, figure)
+        for img in root.iter("img"):
+            if (img.get("alt") or "").strip().lower() in PLACEHOLDER_ALTS:
+                img.set("alt", self._context_alt(img))
+
+    def _context_alt(self, img: ET.Element) -> str:
+        name = img.get("data-source") or Path(urlsplit(img.get("src") or "").path).stem
+        stem = Path(name).stem
+        stem = re.sub(r"_(de|fr|it|rm|en)$", "", stem)
+        return f"{self.labels['figure']}: {stem.replace('_', ' ')}"
+
+    # Links --------------------------------------------------------------------------------
+
+    def page_for(self, target: str, page: Page) -> tuple[Page | None, str]:
+        """The page (and fragment) an internal link points to, or (None, "")."""
+        parts = urlsplit(target)
+        fragment = unquote(parts.fragment)
+        path = unquote(parts.path)
+        if not path:
+            return page, fragment
+        if path.endswith((".md", ".markdown")) or (not path.startswith("/") and "." in Path(path).name
+                                                  and Path(path).suffix in (".md",)):
+            base = Path(page.rel).parent
+            candidate = (base / path).as_posix() if not path.startswith("/") else path.lstrip("/")
+            candidate = _normpath(candidate)
+            found = self.by_rel.get(candidate.lower()) or self.by_rel.get(
+                re.sub(r"\.\w+$", "", candidate).lower())
+            return found, fragment
+        absolute = urljoin(page.url, path) if not path.startswith("/") else path
+        if not absolute.endswith("/"):
+            absolute += "/"
+        found = self.by_url.get(absolute.lower())
+        if found is None and not absolute.lower().startswith(self.settings.base_path.lower()):
+            found = self.by_url.get((self.settings.base_path + absolute.lstrip("/")).lower())
+        if found is None:
+            lang_prefix = f"{self.settings.base_path}{self.lang}/"
+            rel = absolute[len(self.settings.base_path):] if absolute.startswith(self.settings.base_path) else absolute.lstrip("/")
+            found = self.by_url.get((lang_prefix + rel).lower())
+        return found, fragment
+
+    def _links(self, page: Page, root: ET.Element) -> None:
+        see = self.labels["see_page"]
+        for a in root.iter("a"):
+            href = (a.get("href") or "").strip()
+            for attr in ("target", "rel"):
+                a.attrib.pop(attr, None)
+            if not href:
+                continue
+            scheme = urlsplit(href).scheme.lower()
+            if scheme in ("mailto", "tel"):
+                add_class(a, "contact")
+                continue
+            site_url = self.settings.base_url.rstrip("/")
+            if scheme in ("http", "https") and not (site_url and href.startswith(site_url + "/")):
+                add_class(a, "external")
+                continue
+            if scheme in ("http", "https"):
+                href = href[len(site_url):] or "/"
+                if not href.startswith("/"):
+                    href = "/" + href
+            elif scheme:
+                add_class(a, "external")
+                continue
+            target, fragment = self.page_for(href, page)
+            line = _line_in_source(page, href.split("#")[0] or href)
+            if target is None:
+                self.findings.warning("broken-link",
+                                      f'link "{href}" points to no page of this manual; it prints as '
+                                      "plain text", page.path, line, lang=self.lang)
+                a.attrib.pop("href", None)
+                add_class(a, "unresolved")
+                continue
+            anchor = target.anchor
+            if fragment:
+                if fragment in self.ids.get(target, set()) or target is page and fragment in self.ids.get(page, set()):
+                    anchor = f"{target.anchor}--{fragment}"
+                elif target.anchor != fragment:
+                    self.findings.warning("missing-anchor",
+                                          f'link "{href}": no heading or anchor "{fragment}" on the '
+                                          "target page; it points to the page instead",
+                                          page.path, line, lang=self.lang)
+            a.set("href", "#" + anchor)
+            add_class(a, "internal")
+            a.set("data-see", see)
+
+    # Headings -----------------------------------------------------------------------------
+
+    def title_level(self, page: Page) -> int:
+        return max(1, min(6, page.depth))
+
+    def _headings(self, page: Page, root: ET.Element) -> None:
+        shift = self.title_level(page) - 1
+        if page.kind == "home":
+            shift = 0
+        for el in root.iter():
+            if isinstance(el.tag, str) and re.fullmatch(r"h[1-6]", el.tag):
+                level = int(el.tag[1])
+                new = min(6, max(level + shift, self.title_level(page) + 1))
+                el.tag = f"h{new}"
+
+    def _tables(self, root: ET.Element) -> None:
+        for table in root.iter("table"):
+            add_class(table, "content-table")
+
+    # The document -------------------------------------------------------------------------
+
+    def document(self, home: Page, meta: dict, stylesheets: list[str]) -> str:
+        loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(d))
+                                            for d in self.settings.template_dirs if d.is_dir()]
+        loaders.append(jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES)))
+        env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
+                                 trim_blocks=True, lstrip_blocks=True)
+        bodies = {page.anchor: jinja2.utils.markupsafe.Markup(self.reshape(page)) for page in home.walk()}
+        template = env.get_template("manual.html")
+        return template.render(
+            home=home,
+            chapters=home.children,
+            bodies=bodies,
+            toc=self.toc(home),
+            labels=self.labels,
+            meta=meta,
+            stylesheets=stylesheets,
+            settings=self.settings,
+            lang=self.lang,
+            title_level=self.title_level,
+        )
+
+
+def _normpath(path: str) -> str:
+    parts: list[str] = []
+    for part in path.split("/"):
+        if part in ("", "."):
+            continue
+        if part == "..":
+            if parts:
+                parts.pop()
+            continue
+        parts.append(part)
+    return "/".join(parts)
+
+
+def _ancestors(el: ET.Element, parents: dict):
+    while el in parents:
+        el = parents[el]
+        yield el
+
+
+def _aspect(img: ET.Element) -> float:
+    try:
+        return float(img.get("data-aspect") or 0)
+    except ValueError:
+        return 0.0
+
+
+def _width_from(col: ET.Element) -> str | None:
+    style = col.get("style") or ""
+    m = re.search(r"(?:flex(?:-basis)?|width)\s*:\s*(?:\d+\s+\d+\s+)?(\d+(?:\.\d+)?)%", style)
+    if m:
+        return m.group(1)
+    for cls in classes(col):
+        m = re.fullmatch(r"col-(?:\w+-)?(\d{1,2})", cls)
+        if m:
+            return str(round(int(m.group(1)) * 100 / 12, 2))
+    return None
+
+
+_source_cache: dict[Path, list[str]] = {}
+
+
+def _line_in_source(page: Page, needle: str) -> int | None:
+    """The first line of the page's source that mentions ``needle`` (for messages)."""
+    if not needle:
+        return None
+    lines = _source_cache.get(page.path)
+    if lines is None:
+        try:
+            lines = page.path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            lines = []
+        _source_cache[page.path] = lines
+    for number, line in enumerate(lines, 1):
+        if number >= page.body_line and needle in line:
+            return number
+    return None

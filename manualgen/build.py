@@ -1,0 +1,304 @@
+"""The orchestrator: one call per stage, top to bottom, for each language.
+
+    config → discover → shortcodes + Markdown → assemble → PDF
+
+``build()`` returns what it made and every finding; it raises only for problems that stop
+everything (configuration, usage).  A language with errors gets no PDF, and its previous PDF
+stays as it was.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+import subprocess
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from . import __version__
+from .assemble import Assembler
+from .config import BUILTIN_STYLES, Settings, load_settings
+from .content import Page, discover
+from .convert import PageConverter
+from .errors import ContentError, Findings, UsageError, set_display_root
+from .i18n import Translator, load_labels
+from .images import inspect
+from .pdf import VIRTUAL_BASE, Roots, render_pdf, write_atomic
+from .shortcodes import ShortcodeRenderer
+
+STAGES = ("discover", "render", "assemble", "layout", "write")
+
+
+@dataclasses.dataclass
+class BuildOptions:
+    langs: list[str] = dataclasses.field(default_factory=list)
+    all: bool = False
+    out: Path = Path("output")
+    html: bool = False
+    strict: bool = False
+    check_only: bool = False
+
+
+@dataclasses.dataclass
+class LanguageResult:
+    lang: str
+    pdf: Path | None = None
+    html: Path | None = None
+    pages: int = 0
+    skipped: bool = False
+    timings: dict[str, float] = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass
+class BuildResult:
+    settings: Settings
+    results: list[LanguageResult]
+    findings: Findings
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings.errors
+
+
+def build_date(settings: Settings) -> dt.datetime:
+    """The manual's date: SOURCE_DATE_EPOCH, else the site's last commit, else its newest file."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    try:
+        out = subprocess.run(
+            ["git", "-C", str(settings.site_root), "log", "-1", "--format=%ct", "--", "."],
+            capture_output=True, text=True, timeout=5, check=False)
+        if out.returncode == 0 and out.stdout.strip().isdigit():
+            return dt.datetime.fromtimestamp(int(out.stdout.strip()), dt.timezone.utc)
+    except (OSError, subprocess.SubprocessError):
+        pass
+    newest = 0.0
+    for lang in settings.languages.values():
+        for folder in lang.content_dirs:
+            if folder.is_dir():
+                for path in folder.rglob("*.md"):
+                    newest = max(newest, path.stat().st_mtime)
+    return dt.datetime.fromtimestamp(int(newest), dt.timezone.utc) if newest else dt.datetime(
+        2000, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def choose_languages(settings: Settings, options: BuildOptions) -> list[str]:
+    configured = list(settings.languages)
+    if options.all:
+        return configured
+    if not options.langs:
+        return [settings.default_language]
+    chosen = []
+    for code in options.langs:
+        code = code.lower()
+        if code not in settings.languages:
+            raise UsageError(f'language "{code}" is not configured; configured: {", ".join(configured)}',
+                             settings.config_files[-1] if settings.config_files else None)
+        if code not in chosen:
+            chosen.append(code)
+    return chosen
+
+
+def _format_date(date: dt.datetime, lang: str) -> str:
+    if lang.startswith("en"):
+        return date.strftime("%Y-%m-%d")
+    return f"{date.day:02d}.{date.month:02d}.{date.year}"
+
+
+def build(site: Path, options: BuildOptions, progress: Callable[[str, str], None] | None = None) -> BuildResult:
+    """Build (or, with ``check_only``, check) the manuals of a site."""
+    settings = load_settings(site)
+    set_display_root(settings.site_root)
+    langs = choose_languages(settings, options)
+    findings = Findings()
+    date = build_date(settings)
+    results = []
+    for lang in langs:
+        results.append(build_language(settings, lang, options, findings, date, progress))
+    return BuildResult(settings, results, findings)
+
+
+def build_language(settings: Settings, lang: str, options: BuildOptions, findings: Findings,
+                   date: dt.datetime, progress=None) -> LanguageResult:
+    result = LanguageResult(lang)
+    say = (lambda stage, text: progress(stage, f"[{lang}] {text}")) if progress else (lambda *a: None)
+    errors_before = len(findings.errors)
+    warnings_before = len(findings.warnings)
+
+    # 1. discover
+    t0 = time.perf_counter()
+    home = discover(settings, lang, findings, date)
+    result.timings["discover"] = time.perf_counter() - t0
+    if home is None:
+        dirs = ", ".join(str(d) for d in settings.languages[lang].content_dirs)
+        if options.all:
+            findings.warning("no-content", f'language "{lang}" has no content ({dirs}); no PDF for it',
+                             lang=lang)
+            result.skipped = True
+        else:
+            findings.error("no-content", f'language "{lang}" has no content: {dirs} is missing or empty',
+                           lang=lang)
+        return result
+    pages = list(home.walk())
+    result.pages = len(pages)
+    say("discover", f"{len(pages)} pages")
+
+    # 2. shortcodes + Markdown
+    t0 = time.perf_counter()
+    translator = Translator(lang, settings.i18n_dirs, fallback=settings.default_language)
+    labels = load_labels(lang, settings.labels.get(lang))
+    roots = make_roots(settings)
+    renderer = ShortcodeRenderer(settings.shortcode_dirs, findings, helpers={})
+    converter = PageConverter(settings.goldmark, renderer, translator, lang)
+    helpers = _helpers(settings, lang, labels)
+    renderer.env.globals.update(helpers)
+    for page in pages:
+        try:
+            renderer.env.globals["page"] = page
+            page.html = converter.convert(page)
+        except ContentError as exc:
+            findings.add(dataclasses.replace(exc.finding(), lang=lang))
+            page.html = ""
+    result.timings["render"] = time.perf_counter() - t0
+    say("render", "Markdown and shortcodes rendered")
+
+    # 3. assemble
+    t0 = time.perf_counter()
+
+    def image_hook(path: Path, img, page: Page, line):
+        info = inspect(path)
+        if info.problem:
+            findings.error("image-unreadable", f'image "{path.name}": {info.problem}', page.path, line,
+                           lang=lang)
+            return None
+        if info.width and info.height:
+            img.set("data-aspect", f"{info.aspect:.3f}")
+            img.set("width", str(info.width))
+            img.set("height", str(info.height))
+        return path
+
+    assembler = Assembler(settings, lang, findings, labels, roots, image_hook=image_hook)
+    assembler.prepare(home)
+    language = settings.languages[lang]
+    stylesheets = [roots.url_for(BUILTIN_STYLES / "fonts.css"), roots.url_for(BUILTIN_STYLES / "manual.css")]
+    stylesheets += [roots.url_for(sheet) for sheet in settings.stylesheets]
+    stylesheets = [s for s in stylesheets if s]
+    meta = {
+        "title": settings.lang_title(lang),
+        "subtitle": settings.lang_subtitle(lang),
+        "publisher": settings.publisher,
+        "author": settings.author or settings.publisher,
+        "description": settings.lang_subtitle(lang),
+        "keywords": settings.keywords + ([f"Version {settings.version}"] if settings.version else []),
+        "version": settings.version,
+        "version_label": f"{labels['version']} {settings.version}" if settings.version else "",
+        "language_name": language.name,
+        "locale": lang,
+        "date": _format_date(date, lang),
+        "date_iso": date.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "logo": roots.url_for(settings.logo) if settings.logo else None,
+        "generator_version": __version__,
+    }
+    html = assembler.document(home, meta, stylesheets)
+    result.timings["assemble"] = time.perf_counter() - t0
+    say("assemble", f"{len(html) // 1024} KiB of HTML")
+
+    out_dir = options.out
+    pdf_path = out_dir / settings.output_filename(lang)
+    if options.html:
+        html_path = pdf_path.with_suffix(".html")
+        try:
+            write_atomic(html_path, debug_html(html, roots).encode("utf-8"))
+            result.html = html_path
+        except OSError as exc:
+            findings.error("output", f"cannot write {html_path}: {exc.strerror}", lang=lang)
+
+    if options.check_only:
+        return result
+    new_errors = len(findings.errors) > errors_before
+    new_warnings = len(findings.warnings) > warnings_before
+    if new_errors or (options.strict and new_warnings):
+        say("layout", "not rendered: the findings above must be fixed first")
+        return result
+
+    # 4. layout and PDF
+    t0 = time.perf_counter()
+    lang_findings = Findings()
+    try:
+        render_pdf(html, pdf_path, roots=roots, stylesheets=stylesheets,
+                   pdf_variant=settings.print.pdf_variant, findings=lang_findings, lang=lang,
+                   source_file=None, progress=(lambda stage, text: say(stage, text)) if progress else None)
+    except OSError as exc:
+        findings.error("output", f"cannot write {pdf_path}: {exc.strerror or exc}", lang=lang)
+        return result
+    findings.extend(lang_findings)
+    result.timings["layout"] = time.perf_counter() - t0
+    if not lang_findings.errors and pdf_path.exists():
+        result.pdf = pdf_path
+    return result
+
+
+def make_roots(settings: Settings) -> Roots:
+    mapping = {"site": settings.site_root, "styles": BUILTIN_STYLES}
+    for i, folder in enumerate(settings.static_dirs):
+        mapping[f"static{i}"] = folder
+    for i, lang in enumerate(settings.languages.values()):
+        for j, folder in enumerate(lang.content_dirs):
+            mapping[f"content-{lang.code}-{j}"] = folder
+    for i, folder in enumerate(settings.assets_dirs):
+        mapping[f"assets{i}"] = folder
+    for i, sheet in enumerate(settings.stylesheets):
+        mapping[f"sitestyle{i}"] = sheet.parent
+    if settings.logo:
+        mapping["logo"] = settings.logo.parent
+    # The site's own root first: its URLs then stay the same whatever folder holds it.
+    return Roots(mapping)
+
+
+def debug_html(html: str, roots: Roots) -> str:
+    """The merged HTML with its virtual URLs turned into file URLs, for a browser."""
+    for name, folder in sorted(roots.mapping.items(), key=lambda kv: -len(kv[0])):
+        html = html.replace(f"{VIRTUAL_BASE}{name}/", folder.as_uri() + "/")
+    return html
+
+
+def _helpers(settings: Settings, lang: str, labels: dict[str, str]) -> dict:
+    def site_path(rel: str) -> str:
+        return settings.base_path + rel.lstrip("/")
+
+    def link_url(url: str) -> str:
+        if url.startswith("/") and not url.startswith(settings.base_path):
+            prefix = settings.base_path
+            if lang != settings.default_language or settings.default_in_subdir:
+                prefix += lang + "/"
+            return prefix + url.lstrip("/")
+        return url
+
+    def ref_url(path: str) -> str:
+        return path
+
+    def param(name: str) -> str:
+        value: object = settings.languages[lang].params
+        for part in name.split("."):
+            if isinstance(value, dict) and part in value:
+                value = value[part]
+            else:
+                value = None
+                break
+        if value is None:
+            value = settings.params
+            for part in name.split("."):
+                value = value.get(part) if isinstance(value, dict) else None
+        return "" if value is None else str(value)
+
+    return {
+        "site_path": site_path,
+        "link_url": link_url,
+        "ref_url": ref_url,
+        "param": param,
+        "label": lambda key: labels.get(key, key),
+        "site": settings,
+    }

@@ -1,0 +1,133 @@
+"""The command line: parse options, call build(), turn expected failures into messages.
+
+Exit status: 0 success, 1 the build or check found errors, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import ERROR, ConfigError, Finding, ManualgenError, UsageError
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse's own usage errors exit 2, as ours do
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="manualgen", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"manualgen {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    def common(p):
+        p.add_argument("--site", type=Path, default=Path("."),
+                       help="the site: a folder with manualgen.toml and/or a Hugo config "
+                            "(default: the current folder)")
+        p.add_argument("--lang", action="append", default=[], metavar="LANG",
+                       help="a language to build; may repeat (default: the site's default language)")
+        p.add_argument("--all", action="store_true", help="every configured language")
+
+    b = sub.add_parser("build", help="build the PDF manuals",
+                       description="Build one PDF manual per language.")
+    common(b)
+    b.add_argument("--out", type=Path, default=Path("output"),
+                   help="output folder (default: output/ in the current folder)")
+    b.add_argument("--html", action="store_true",
+                   help="also write the merged HTML beside each PDF, for debugging")
+    b.add_argument("--strict", action="store_true", help="warnings stop the build too")
+    b.add_argument("--quiet", "-q", action="store_true", help="print only findings and the PDF paths")
+
+    c = sub.add_parser("check", help="report every problem without writing a PDF",
+                       description="Run every stage up to the merged HTML and report all findings.")
+    common(c)
+    c.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    return parser
+
+
+def print_findings(findings, stream=sys.stderr) -> None:
+    """Grouped by file, errors first; a one-line summary at the end."""
+    items = sorted(findings, key=lambda f: (f.severity != ERROR, f.file or "", f.line or 0, f.code))
+    for finding in items:
+        print(finding.format(), file=stream)
+
+
+def summary(findings) -> str:
+    errors = sum(1 for f in findings if f.is_error)
+    warnings = sum(1 for f in findings if not f.is_error)
+    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if args.all and args.lang:
+        parser.error("--lang and --all cannot be combined")
+    from .build import BuildOptions, build
+
+    options = BuildOptions(langs=args.lang, all=args.all)
+    quiet = getattr(args, "quiet", False)
+    if args.command == "build":
+        options.out = args.out
+        options.html = args.html
+        options.strict = args.strict
+    else:
+        options.check_only = True
+
+    def progress(stage: str, text: str) -> None:
+        if not quiet and args.command == "build" and stage != "weasyprint":
+            print(f"{stage:>9}  {text}", file=sys.stderr, flush=True)
+
+    try:
+        result = build(args.site, options, progress=progress)
+    except ConfigError as exc:
+        print_findings(exc.problems)
+        print(f"manualgen: configuration has {len(exc.problems)} problem(s); nothing built",
+              file=sys.stderr)
+        return 1
+    except UsageError as exc:
+        print(f"manualgen: error: {exc.message}", file=sys.stderr)
+        return 2
+    except ManualgenError as exc:
+        print(exc.finding().format(), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("manualgen: interrupted; earlier PDFs are unchanged", file=sys.stderr)
+        return 130
+
+    findings = list(result.findings)
+    if args.command == "check":
+        if args.format == "json":
+            json.dump({"version": 1, "findings": [f.as_dict() for f in sorted(
+                findings, key=lambda f: (f.severity != ERROR, f.file or "", f.line or 0))],
+                "summary": {"errors": sum(f.is_error for f in findings),
+                            "warnings": sum(not f.is_error for f in findings)}},
+                sys.stdout, indent=2, ensure_ascii=False)
+            print()
+        else:
+            print_findings(findings, sys.stdout)
+            print(summary(findings), file=sys.stdout)
+        return 1 if result.findings.errors else 0
+
+    print_findings(findings)
+    failed = bool(result.findings.errors) or (options.strict and bool(result.findings.warnings))
+    for lang_result in result.results:
+        if lang_result.pdf is None and not lang_result.skipped:
+            print(f"manualgen: [{lang_result.lang}] no PDF written"
+                  + ("; the previous one is unchanged" if (options.out / result.settings.output_filename(
+                      lang_result.lang)).exists() else ""), file=sys.stderr)
+    if findings:
+        print(summary(findings), file=sys.stderr)
+    for lang_result in result.results:
+        if lang_result.pdf is not None:
+            print(lang_result.pdf)
+    return 1 if failed or any(r.pdf is None and not r.skipped for r in result.results) else 0
+
+
+_ = Finding  # re-exported for callers that build findings by hand

@@ -1,0 +1,493 @@
+"""Settings: one typed, validated object built from a Hugo config and ``manualgen.toml``.
+
+The Hugo config says what the site is (languages, content folders, static folders, base URL,
+version); ``manualgen.toml`` says what only a printed manual needs (file name, subtitle,
+publisher, paper, extra styles).  Every problem in either file is collected and reported
+together, each with its key, before anything is built.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import tomllib
+from pathlib import Path
+from urllib.parse import urlparse
+
+import yaml
+
+from .errors import ERROR, ConfigError, Finding
+
+HUGO_CONFIG_NAMES = (
+    "hugo.toml",
+    "hugo.yaml",
+    "hugo.yml",
+    "hugo.json",
+    "config.toml",
+    "config.yaml",
+    "config.yml",
+    "config.json",
+)
+MANUALGEN_CONFIG = "manualgen.toml"
+PAPER_SIZES = ("a4", "a5", "letter")
+PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b", "pdf/a-3u", "none")
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+BUILTIN_STYLES = PROJECT_ROOT / "styles"
+BUILTIN_TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+@dataclasses.dataclass
+class Language:
+    code: str
+    name: str
+    weight: int
+    content_dirs: list[Path]
+    title: str
+    description: str
+    locale: str  # languageCode, e.g. "de-CH"; falls back to code
+    params: dict
+
+
+@dataclasses.dataclass
+class PrintOptions:
+    paper: str = "a4"
+    sides: str = "twoside"  # or "oneside"
+    margin_inner: str = "25mm"
+    margin_outer: str = "15mm"
+    margin_top: str = "20mm"
+    margin_bottom: str = "20mm"
+    toc_depth: int = 3
+    numbering: bool = True
+    pdf_variant: str = "pdf/ua-1"
+    image_ppi: int = 200  # target pixels per inch for screenshots at their printed size
+
+
+@dataclasses.dataclass
+class Settings:
+    site_root: Path  # folder that holds the Hugo config (or manualgen.toml)
+    config_files: list[Path]
+    title: str
+    subtitle: str
+    publisher: str
+    author: str
+    keywords: list[str]
+    version: str
+    base_url: str
+    base_path: str  # path part of baseURL, always ends with "/"
+    default_language: str
+    default_in_subdir: bool
+    languages: dict[str, Language]  # ordered by weight
+    by_filename: bool  # translations by file name (page.fr.md) in one shared tree
+    static_dirs: list[Path]
+    assets_dirs: list[Path]
+    i18n_dirs: list[Path]
+    output_name: str  # template with {name} and {lang}
+    name: str
+    logo: Path | None
+    stylesheets: list[Path]
+    shortcode_dirs: list[Path]  # the site's own shortcode templates, searched first
+    template_dirs: list[Path]  # the site's own page templates, searched first
+    labels: dict[str, dict[str, str]]  # per-language label overrides
+    language_overrides: dict[str, dict[str, str]]
+    goldmark: dict
+    params: dict
+    print: PrintOptions
+
+    def language(self, code: str) -> Language:
+        return self.languages[code]
+
+    def output_filename(self, lang: str) -> str:
+        return self.output_name.format(name=self.name, lang=lang)
+
+    def lang_title(self, lang: str) -> str:
+        over = self.language_overrides.get(lang, {})
+        return over.get("title") or self.languages[lang].title or self.title
+
+    def lang_subtitle(self, lang: str) -> str:
+        over = self.language_overrides.get(lang, {})
+        return over.get("subtitle") or self.languages[lang].description or self.subtitle
+
+
+# --- reading files -------------------------------------------------------------------------
+
+
+def _load_data_file(path: Path, problems: list[Finding]) -> dict:
+    """Read a TOML, YAML or JSON config file; a syntax error becomes a finding with its line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(Finding(ERROR, "config", f"not valid UTF-8 ({exc.reason})", str(path)))
+        return {}
+    except OSError as exc:
+        problems.append(Finding(ERROR, "config", f"cannot read: {exc.strerror}", str(path)))
+        return {}
+    try:
+        if path.suffix == ".toml":
+            data = tomllib.loads(text)
+        elif path.suffix in (".yaml", ".yml"):
+            data = yaml.safe_load(text) or {}
+        else:
+            data = json.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"line (\d+)", str(exc))
+        problems.append(
+            Finding(ERROR, "config", f"invalid TOML: {exc}", str(path), int(m.group(1)) if m else None)
+        )
+        return {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problems.append(
+            Finding(ERROR, "config", f"invalid YAML: {getattr(exc, 'problem', exc)}", str(path),
+                    mark.line + 1 if mark else None)
+        )
+        return {}
+    except json.JSONDecodeError as exc:
+        problems.append(Finding(ERROR, "config", f"invalid JSON: {exc.msg}", str(path), exc.lineno))
+        return {}
+    if not isinstance(data, dict):
+        problems.append(Finding(ERROR, "config", "the file must hold a table of settings", str(path)))
+        return {}
+    return data
+
+
+def _line_of_key(path: Path, key: str) -> int | None:
+    """Best-effort line number of a key in a config file, for messages."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    leaf = key.split(".")[-1]
+    pattern = re.compile(rf'^\s*(\[+\s*)?"?{re.escape(leaf)}"?\s*(=|:|\]|\.)')
+    for number, line in enumerate(lines, 1):
+        if pattern.search(line):
+            return number
+    return None
+
+
+def _ci_get(table: dict, key: str, default=None):
+    """Hugo config keys are case-insensitive."""
+    if not isinstance(table, dict):
+        return default
+    if key in table:
+        return table[key]
+    low = key.lower()
+    for k, v in table.items():
+        if isinstance(k, str) and k.lower() == low:
+            return v
+    return default
+
+
+def find_hugo_config(folder: Path) -> Path | None:
+    for name in HUGO_CONFIG_NAMES:
+        candidate = folder / name
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+# --- manualgen.toml schema -----------------------------------------------------------------
+
+# key -> expected type; nested tables are listed with their own keys.
+_MANUALGEN_SCHEMA: dict[str, object] = {
+    "hugo_config": str,
+    "manual": {
+        "name": str,
+        "output": str,
+        "title": str,
+        "subtitle": str,
+        "publisher": str,
+        "author": str,
+        "keywords": list,
+        "version": str,
+        "logo": str,
+    },
+    "print": {
+        "paper": str,
+        "sides": str,
+        "margin_inner": str,
+        "margin_outer": str,
+        "margin_top": str,
+        "margin_bottom": str,
+        "toc_depth": int,
+        "numbering": bool,
+        "pdf_variant": str,
+        "image_ppi": int,
+        "stylesheets": list,
+    },
+    "paths": {
+        "shortcodes": str,
+        "templates": str,
+        "static": list,
+    },
+    "labels": dict,  # labels.<lang>.<key> = "text"
+    "languages": dict,  # languages.<lang>.title / subtitle
+}
+
+_LENGTH = re.compile(r"^\d+(\.\d+)?(mm|cm|in|pt|px)$")
+
+
+def _validate(data: dict, schema: dict, path: Path, prefix: str, problems: list[Finding]) -> None:
+    for key, value in data.items():
+        dotted = f"{prefix}{key}"
+        if key not in schema:
+            known = ", ".join(sorted(schema))
+            problems.append(
+                Finding(ERROR, "config", f'unknown key "{dotted}" (known here: {known})',
+                        str(path), _line_of_key(path, dotted))
+            )
+            continue
+        expected = schema[key]
+        if isinstance(expected, dict):
+            if not isinstance(value, dict):
+                problems.append(Finding(ERROR, "config", f'"{dotted}" must be a table', str(path),
+                                        _line_of_key(path, dotted)))
+            else:
+                _validate(value, expected, path, dotted + ".", problems)
+        elif expected is int and (isinstance(value, bool) or not isinstance(value, int)):
+            problems.append(Finding(ERROR, "config", f'"{dotted}" must be a whole number', str(path),
+                                    _line_of_key(path, dotted)))
+        elif expected is not int and not isinstance(value, expected):  # type: ignore[arg-type]
+            name = {str: "a string", list: "a list", bool: "true or false", dict: "a table"}[expected]
+            problems.append(Finding(ERROR, "config", f'"{dotted}" must be {name}', str(path),
+                                    _line_of_key(path, dotted)))
+
+
+# --- loading -------------------------------------------------------------------------------
+
+
+def load_settings(site: Path) -> Settings:
+    """Build the settings for the site at ``site`` (a folder or a config file).
+
+    Raises ConfigError with every problem found.
+    """
+    problems: list[Finding] = []
+    site = site.resolve()
+    mg_path: Path | None = None
+    hugo_path: Path | None = None
+    if site.is_file():
+        if site.name == MANUALGEN_CONFIG:
+            mg_path = site
+        else:
+            hugo_path = site
+        site = site.parent
+    elif site.is_dir():
+        if (site / MANUALGEN_CONFIG).is_file():
+            mg_path = site / MANUALGEN_CONFIG
+        hugo_path = find_hugo_config(site)
+    else:
+        raise ConfigError([Finding(ERROR, "config", "no such site folder", str(site))])
+
+    mg: dict = {}
+    if mg_path:
+        mg = _load_data_file(mg_path, problems)
+        _validate(mg, _MANUALGEN_SCHEMA, mg_path, "", problems)
+        named = mg.get("hugo_config")
+        if isinstance(named, str):
+            candidate = (mg_path.parent / named).resolve()
+            if not candidate.is_file():
+                problems.append(Finding(ERROR, "config", f'hugo_config "{named}" does not exist',
+                                        str(mg_path), _line_of_key(mg_path, "hugo_config")))
+            else:
+                hugo_path = candidate
+    if hugo_path is None and mg_path is None:
+        raise ConfigError([Finding(
+            ERROR, "config",
+            f"no {MANUALGEN_CONFIG} and no Hugo config ({', '.join(HUGO_CONFIG_NAMES[:4])}, …) here",
+            str(site))])
+
+    hugo: dict = _load_data_file(hugo_path, problems) if hugo_path else {}
+    # The site's root is the Hugo config's folder: contentDir and staticDir are relative to it.
+    root = hugo_path.parent if hugo_path else site
+    config_files = [p for p in (mg_path, hugo_path) if p]
+    manual = mg.get("manual", {}) if isinstance(mg.get("manual"), dict) else {}
+    printing = mg.get("print", {}) if isinstance(mg.get("print"), dict) else {}
+    paths = mg.get("paths", {}) if isinstance(mg.get("paths"), dict) else {}
+    params = _ci_get(hugo, "params", {}) or {}
+    if not isinstance(params, dict):
+        params = {}
+
+    base_url = str(_ci_get(hugo, "baseURL", "") or "")
+    base_path = urlparse(base_url).path or "/"
+    if not base_path.endswith("/"):
+        base_path += "/"
+
+    # Mounts (module.mounts) may name content folders per language, static and assets folders.
+    module = _ci_get(hugo, "module", {}) or {}
+    mounts = _ci_get(module, "mounts", []) or []
+    content_mounts: dict[str | None, list[Path]] = {}
+    static_dirs: list[Path] = []
+    assets_dirs: list[Path] = []
+    for mount in mounts if isinstance(mounts, list) else []:
+        if not isinstance(mount, dict):
+            continue
+        source, target = mount.get("source"), str(mount.get("target", ""))
+        if not source:
+            continue
+        src = (root / source).resolve()
+        top = target.strip("/").split("/")[0]
+        if top == "content":
+            content_mounts.setdefault(mount.get("lang"), []).append(src)
+        elif top == "static":
+            static_dirs.append(src)
+        elif top == "assets":
+            assets_dirs.append(src)
+
+    static_setting = _ci_get(hugo, "staticDir", None)
+    if static_setting is not None or not static_dirs:
+        for entry in static_setting if isinstance(static_setting, list) else [static_setting or "static"]:
+            static_dirs.append((root / str(entry)).resolve())
+    for extra in paths.get("static", []) if isinstance(paths.get("static"), list) else []:
+        static_dirs.append((root / str(extra)).resolve())
+    if not assets_dirs:
+        assets_dirs.append((root / str(_ci_get(hugo, "assetDir", "assets"))).resolve())
+
+    # Languages.
+    default_lang = str(_ci_get(hugo, "defaultContentLanguage", "en") or "en").lower()
+    top_content = str(_ci_get(hugo, "contentDir", "content") or "content")
+    raw_langs = _ci_get(hugo, "languages", {}) or {}
+    languages: dict[str, Language] = {}
+    if not isinstance(raw_langs, dict) or not raw_langs:
+        raw_langs = {default_lang: {}}
+    for code, spec in raw_langs.items():
+        code = str(code).lower()
+        if not isinstance(spec, dict):
+            problems.append(Finding(ERROR, "config", f'languages.{code} must be a table',
+                                    str(hugo_path), _line_of_key(hugo_path, code) if hugo_path else None))
+            continue
+        lparams = _ci_get(spec, "params", {}) or {}
+        if code in content_mounts:
+            dirs = content_mounts[code]
+        elif _ci_get(spec, "contentDir"):
+            dirs = [(root / str(_ci_get(spec, "contentDir"))).resolve()]
+        elif None in content_mounts:
+            dirs = content_mounts[None]
+        else:
+            dirs = [(root / top_content).resolve()]
+        weight = _ci_get(spec, "weight", 0)
+        languages[code] = Language(
+            code=code,
+            name=str(_ci_get(spec, "languageName", code)),
+            weight=weight if isinstance(weight, int) else 0,
+            content_dirs=dirs,
+            title=str(_ci_get(lparams, "title", "") or _ci_get(spec, "title", "") or ""),
+            description=str(_ci_get(lparams, "description", "") or _ci_get(spec, "description", "") or ""),
+            locale=str(_ci_get(spec, "languageCode", "") or code),
+            params=lparams if isinstance(lparams, dict) else {},
+        )
+    languages = dict(sorted(languages.items(), key=lambda kv: (kv[1].weight or 10**9, kv[0])))
+    if default_lang not in languages and languages:
+        problems.append(Finding(ERROR, "config",
+                                f'defaultContentLanguage "{default_lang}" is not among the languages '
+                                f'({", ".join(languages)})', str(hugo_path) if hugo_path else None))
+    # Translations by file name: several languages share one content folder.
+    dir_sets = [tuple(lang.content_dirs) for lang in languages.values()]
+    by_filename = len(languages) > 1 and len(set(dir_sets)) < len(dir_sets)
+
+    # manualgen.toml values.
+    print_opts = PrintOptions()
+    for field in dataclasses.fields(PrintOptions):
+        if field.name in printing:
+            setattr(print_opts, field.name, printing[field.name])
+    if print_opts.paper not in PAPER_SIZES:
+        problems.append(Finding(ERROR, "config", f'print.paper must be one of {", ".join(PAPER_SIZES)}',
+                                str(mg_path), _line_of_key(mg_path, "paper") if mg_path else None))
+    if print_opts.sides not in ("twoside", "oneside"):
+        problems.append(Finding(ERROR, "config", 'print.sides must be "twoside" or "oneside"',
+                                str(mg_path), _line_of_key(mg_path, "sides") if mg_path else None))
+    if print_opts.pdf_variant not in PDF_VARIANTS:
+        problems.append(Finding(ERROR, "config",
+                                f'print.pdf_variant must be one of {", ".join(PDF_VARIANTS)}',
+                                str(mg_path), _line_of_key(mg_path, "pdf_variant") if mg_path else None))
+    for margin in ("margin_inner", "margin_outer", "margin_top", "margin_bottom"):
+        if not _LENGTH.match(str(getattr(print_opts, margin))):
+            problems.append(Finding(ERROR, "config", f'print.{margin} must be a length such as "20mm"',
+                                    str(mg_path), _line_of_key(mg_path, margin) if mg_path else None))
+    if not 1 <= int(print_opts.toc_depth) <= 6:
+        problems.append(Finding(ERROR, "config", "print.toc_depth must be between 1 and 6",
+                                str(mg_path), _line_of_key(mg_path, "toc_depth") if mg_path else None))
+
+    mg_dir = mg_path.parent if mg_path else root
+    stylesheets = []
+    for sheet in printing.get("stylesheets", []) if isinstance(printing.get("stylesheets"), list) else []:
+        sheet_path = (mg_dir / str(sheet)).resolve()
+        if not sheet_path.is_file():
+            problems.append(Finding(ERROR, "config", f'stylesheet "{sheet}" does not exist',
+                                    str(mg_path), _line_of_key(mg_path, "stylesheets")))
+        stylesheets.append(sheet_path)
+    logo = None
+    if isinstance(manual.get("logo"), str):
+        logo = (mg_dir / manual["logo"]).resolve()
+        if not logo.is_file():
+            problems.append(Finding(ERROR, "config", f'logo "{manual["logo"]}" does not exist',
+                                    str(mg_path), _line_of_key(mg_path, "logo")))
+
+    labels = mg.get("labels", {}) if isinstance(mg.get("labels"), dict) else {}
+    lang_over = mg.get("languages", {}) if isinstance(mg.get("languages"), dict) else {}
+    for table_name, table in (("labels", labels), ("languages", lang_over)):
+        for code, value in table.items():
+            if code not in languages:
+                problems.append(Finding(ERROR, "config",
+                                        f'{table_name}.{code}: "{code}" is not a configured language '
+                                        f'({", ".join(languages)})', str(mg_path),
+                                        _line_of_key(mg_path, code)))
+            elif not isinstance(value, dict):
+                problems.append(Finding(ERROR, "config", f"{table_name}.{code} must be a table",
+                                        str(mg_path), _line_of_key(mg_path, code)))
+    for code, value in lang_over.items():
+        if isinstance(value, dict):
+            for key in value:
+                if key not in ("title", "subtitle"):
+                    problems.append(Finding(ERROR, "config",
+                                            f'unknown key "languages.{code}.{key}" (known: subtitle, title)',
+                                            str(mg_path), _line_of_key(mg_path, key)))
+
+    if problems:
+        raise ConfigError(problems)
+
+    site_title = str(manual.get("title") or _ci_get(hugo, "title", "") or root.name)
+    name = str(manual.get("name") or _slug(site_title) or "manual")
+    goldmark = _ci_get(_ci_get(hugo, "markup", {}) or {}, "goldmark", {}) or {}
+    return Settings(
+        site_root=root,
+        config_files=config_files,
+        title=site_title,
+        subtitle=str(manual.get("subtitle", "")),
+        publisher=str(manual.get("publisher", "")),
+        author=str(manual.get("author", "") or manual.get("publisher", "")),
+        keywords=[str(k) for k in manual.get("keywords", [])],
+        version=str(manual.get("version") or _ci_get(params, "version", "") or ""),
+        base_url=base_url,
+        base_path=base_path,
+        default_language=default_lang,
+        default_in_subdir=bool(_ci_get(hugo, "defaultContentLanguageInSubdir", False)),
+        languages=languages,
+        by_filename=by_filename,
+        static_dirs=_unique(static_dirs),
+        assets_dirs=_unique(assets_dirs),
+        i18n_dirs=[(root / "i18n").resolve()],
+        output_name=str(manual.get("output", "{name}-{lang}.pdf")),
+        name=name,
+        logo=logo,
+        stylesheets=stylesheets,
+        shortcode_dirs=[(mg_dir / str(paths.get("shortcodes", "manualgen/shortcodes"))).resolve()],
+        template_dirs=[(mg_dir / str(paths.get("templates", "manualgen/templates"))).resolve()],
+        labels={k: {str(a): str(b) for a, b in v.items()} for k, v in labels.items()},
+        language_overrides={k: {str(a): str(b) for a, b in v.items()} for k, v in lang_over.items()},
+        goldmark=goldmark if isinstance(goldmark, dict) else {},
+        params=params,
+        print=print_opts,
+    )
+
+
+def _unique(paths: list[Path]) -> list[Path]:
+    seen: list[Path] = []
+    for p in paths:
+        if p not in seen:
+            seen.append(p)
+    return seen
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

@@ -1,0 +1,408 @@
+"""Content as Hugo sees it: discovery, front matter, build options and Hugo's default order.
+
+A language's content becomes a tree of :class:`Page` objects (home → sections → pages), each
+list of children sorted as Hugo sorts it.  Pages that Hugo would not list (drafts, ``_build``
+options, headless bundles, future or expired dates) are left out; every page that cannot be
+read is reported with its file and line.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+import tomllib
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+from .config import Settings
+from .errors import ContentError, Findings
+
+CONTENT_SUFFIXES = (".md", ".markdown")
+
+
+@dataclasses.dataclass(eq=False)
+class Page:
+    lang: str
+    path: Path  # absolute path of the source file
+    rel: str  # path relative to the language's content folder, posix, without language suffix
+    kind: str  # "home", "section" or "page"
+    meta: dict
+    body: str  # text after the front matter
+    body_line: int  # line number (1-based) of the body's first line in the file
+    title: str = ""
+    link_title: str = ""
+    weight: int = 0
+    date: dt.datetime | None = None
+    description: str = ""
+    url: str = ""  # Hugo's relative permalink, e.g. /handbook/fr/plattform/import/
+    translation_key: str = ""
+    children: list["Page"] = dataclasses.field(default_factory=list)
+    parent: "Page | None" = dataclasses.field(default=None, repr=False)
+    depth: int = 0  # 0 home, 1 chapter, 2 …
+    anchor: str = ""  # id of this page in the merged document
+    number: str = ""  # chapter number such as "2.3"
+    html: str = ""  # rendered body
+
+    @property
+    def is_section(self) -> bool:
+        return self.kind in ("home", "section")
+
+    @property
+    def bundle_dir(self) -> Path:
+        return self.path.parent
+
+    def walk(self):
+        """This page and every descendant, in manual order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+# --- front matter --------------------------------------------------------------------------
+
+_TAB_AFTER_KEY = re.compile(r"^(\s*[^\s#:][^:\n]*:)\t+", re.M)
+
+
+def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
+    """Return (metadata, body, line number of the body's first line).
+
+    Accepts YAML (``---``), TOML (``+++``) and JSON (``{ … }``) front matter as Hugo does,
+    including Hugo's leniencies (a tab after ``key:``, a closing ``---`` at the very end of
+    the file with no newline).  Errors name the file and the line inside the file.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.split("\n")
+    first = lines[0].rstrip("\r ") if lines else ""
+    if first in ("---", "+++"):
+        for index in range(1, len(lines)):
+            if lines[index].rstrip("\r ") == first:
+                raw = "\n".join(lines[1:index])
+                body = "\n".join(lines[index + 1:])
+                meta = _parse_meta(raw, "yaml" if first == "---" else "toml", path, 2)
+                return meta, body, index + 2
+        raise ContentError(
+            f'front matter opened with "{first}" is never closed', path, 1, code="bad-front-matter"
+        )
+    if first.startswith("{"):
+        decoder = json.JSONDecoder()
+        try:
+            meta, end = decoder.raw_decode(text)
+        except json.JSONDecodeError as exc:
+            raise ContentError(f"invalid JSON front matter: {exc.msg}", path, exc.lineno,
+                               code="bad-front-matter") from None
+        if not isinstance(meta, dict):
+            raise ContentError("JSON front matter must be an object", path, 1, code="bad-front-matter")
+        consumed = text[:end]
+        body = text[end:].lstrip(" \t\r").removeprefix("\n")
+        return meta, body, consumed.count("\n") + 2
+    return {}, text, 1
+
+
+def _parse_meta(raw: str, fmt: str, path: Path, first_line: int) -> dict:
+    if fmt == "toml":
+        try:
+            data = tomllib.loads(raw)
+        except tomllib.TOMLDecodeError as exc:
+            m = re.search(r"line (\d+)", str(exc))
+            line = first_line + int(m.group(1)) - 1 if m else first_line
+            msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+            raise ContentError(f"invalid TOML front matter: {msg}", path, line,
+                               code="bad-front-matter") from None
+        return data
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError:
+        try:  # Hugo's YAML reader accepts a tab after "key:"; PyYAML does not.
+            data = yaml.safe_load(_TAB_AFTER_KEY.sub(r"\1 ", raw))
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = first_line + mark.line if mark else first_line
+            problem = getattr(exc, "problem", None) or str(exc)
+            raise ContentError(f"invalid YAML front matter: {problem}", path, line,
+                               code="bad-front-matter") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ContentError("front matter must be a set of key: value pairs", path, first_line,
+                           code="bad-front-matter")
+    return data
+
+
+def read_page_file(path: Path) -> tuple[dict, str, int]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ContentError(f"cannot read the file: {exc.strerror}", path, code="unreadable-file") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ContentError(
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+            path, line, code="bad-encoding") from None
+    text = text.replace("\r\n", "\n")
+    return split_front_matter(text, path)
+
+
+# --- build options -------------------------------------------------------------------------
+
+
+def _ci(meta: dict, key: str, default=None):
+    for k, v in meta.items():
+        if isinstance(k, str) and k.lower() == key.lower():
+            return v
+    return default
+
+
+def _as_datetime(value) -> dt.datetime | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.timezone.utc)
+    text = str(value).strip()
+    try:
+        parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+
+
+def is_listed(meta: dict, now: dt.datetime) -> bool:
+    """Whether Hugo lists this page (and so whether it belongs in a printed manual)."""
+    if _truthy(_ci(meta, "draft", False)):
+        return False
+    if _truthy(_ci(meta, "headless", False)):
+        return False
+    build = _ci(meta, "_build", None) or _ci(meta, "build", None) or {}
+    if isinstance(build, dict):
+        listing = _ci(build, "list", "always")
+        render = _ci(build, "render", "always")
+        if listing is False or str(listing).lower() in ("never", "false"):
+            return False
+        if render is False or str(render).lower() in ("never", "false"):
+            # Unrendered pages can still be listed, but they have no page of their own.
+            return False
+    publish = _as_datetime(_ci(meta, "publishDate", None) or _ci(meta, "pubdate", None))
+    if publish and publish > now:
+        return False
+    expiry = _as_datetime(_ci(meta, "expiryDate", None) or _ci(meta, "unpublishdate", None))
+    if expiry and expiry <= now:
+        return False
+    return True
+
+
+def _truthy(value) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "yes", "1")
+    return bool(value)
+
+
+# --- ordering ------------------------------------------------------------------------------
+
+
+def hugo_sort_key(page: Page):
+    """Hugo's default page order: weight (0 = unset, last), date newest first, link title, path."""
+    weight = page.weight
+    weighted = 0 if weight != 0 else 1
+    ts = -page.date.timestamp() if page.date else 0.0
+    title = page.link_title or page.title
+    return (weighted, weight, ts, _collate(title), page.rel)
+
+
+def _collate(text: str) -> tuple:
+    """An approximation of Hugo's language collation: accents and case count last."""
+    base = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in base if not unicodedata.combining(c))
+    return (stripped.casefold(), text.casefold(), text)
+
+
+def sort_pages(pages: list[Page]) -> list[Page]:
+    return sorted(pages, key=hugo_sort_key)
+
+
+# --- URLs ----------------------------------------------------------------------------------
+
+
+def urlize(segment: str) -> str:
+    """Hugo's path urlization as seen on the corpus: lower case, spaces to dashes."""
+    return re.sub(r"\s+", "-", segment.strip()).lower()
+
+
+def _page_url(settings: Settings, lang: str, rel: str, kind: str, meta: dict) -> str:
+    prefix = settings.base_path
+    if lang != settings.default_language or settings.default_in_subdir:
+        prefix += lang + "/"
+    explicit = _ci(meta, "url", None)
+    if isinstance(explicit, str) and explicit:
+        return "/" + explicit.strip("/") + "/"
+    parts = rel.split("/")[:-1]
+    stem = Path(rel).stem
+    segments = [urlize(p) for p in parts]
+    if kind == "page" and stem != "index":
+        slug = _ci(meta, "slug", None)
+        segments.append(urlize(str(slug)) if slug else urlize(stem))
+    elif kind == "page" and stem == "index":
+        slug = _ci(meta, "slug", None)
+        if slug and segments:
+            segments[-1] = urlize(str(slug))
+    path = "/".join(s for s in segments if s)
+    return prefix + (path + "/" if path else "")
+
+
+# --- discovery -----------------------------------------------------------------------------
+
+
+def _language_of(path: Path, settings: Settings) -> tuple[str | None, str]:
+    """For translations by file name: ("fr", "page") for page.fr.md; (None, stem) otherwise."""
+    stem = path.stem
+    if "." in stem:
+        base, _, suffix = stem.rpartition(".")
+        if suffix.lower() in settings.languages:
+            return suffix.lower(), base
+    return None, stem
+
+
+def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime) -> Page | None:
+    """Read every page of one language and return the home page with the sorted tree.
+
+    Unreadable pages are reported as errors in ``findings`` and left out; the caller decides
+    whether to go on.  Returns None when the language has no content at all.
+    """
+    language = settings.languages[lang]
+    files: dict[str, tuple[Path, Path]] = {}  # rel -> (file, content root)
+    for root in language.content_dirs:
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob("*")):
+            if path.suffix.lower() not in CONTENT_SUFFIXES or not path.is_file():
+                continue
+            if any(part.startswith(".") for part in path.relative_to(root).parts):
+                continue
+            rel_path = path.relative_to(root)
+            if settings.by_filename:
+                file_lang, stem = _language_of(path, settings)
+                if (file_lang or settings.default_language) != lang:
+                    continue
+                rel = (rel_path.parent / (stem + path.suffix)).as_posix()
+            else:
+                rel = rel_path.as_posix()
+            files.setdefault(rel, (path, root))
+    if not files:
+        return None
+
+    pages: dict[str, Page] = {}
+    for rel, (path, _root) in sorted(files.items()):
+        try:
+            meta, body, body_line = read_page_file(path)
+        except ContentError as exc:
+            findings.add(dataclasses.replace(exc.finding(), lang=lang))
+            continue
+        if not is_listed(meta, now):
+            continue
+        name = Path(rel).name
+        stem = Path(rel).stem
+        kind = "section" if stem == "_index" else "page"
+        if rel in ("_index.md", "_index.markdown"):
+            kind = "home"
+        title = _ci(meta, "title", None)
+        weight = _ci(meta, "weight", 0)
+        if not isinstance(weight, int) or isinstance(weight, bool):
+            try:
+                weight = int(str(weight))
+            except ValueError:
+                findings.warning("bad-front-matter", f'weight "{weight}" is not a whole number; using 0',
+                                 path, _meta_line(path, "weight"), lang=lang)
+                weight = 0
+        if title is None or str(title).strip() == "":
+            fallback = Path(rel).parent.name if kind != "page" or stem == "index" else stem
+            title = fallback.replace("_", " ").replace("-", " ").strip() or settings.title
+            if kind != "home":
+                findings.warning("missing-title", f'page has no title; printing "{title}"', path, 1,
+                                 lang=lang)
+        page = Page(
+            lang=lang,
+            path=path,
+            rel=rel,
+            kind=kind,
+            meta=meta,
+            body=body,
+            body_line=body_line,
+            title=str(title).strip(),
+            link_title=str(_ci(meta, "linkTitle", "") or "").strip(),
+            weight=weight,
+            date=_as_datetime(_ci(meta, "date", None)),
+            description=str(_ci(meta, "description", "") or "").strip(),
+            url=_page_url(settings, lang, rel, kind, meta),
+            translation_key=str(_ci(meta, "translationKey", "") or ""),
+        )
+        del name
+        pages[rel] = page
+
+    # Sections: folders with an _index file; the home page is the root.  Leaf bundles
+    # (folders with index.md) are pages; their other files are resources.
+    home = next((p for r, p in pages.items() if p.kind == "home"), None)
+    if home is None:
+        home = Page(lang=lang, path=language.content_dirs[0] / "_index.md", rel="_index.md",
+                    kind="home", meta={}, body="", body_line=1,
+                    title=settings.lang_title(lang), url=_page_url(settings, lang, "_index.md", "home", {}))
+    sections: dict[str, Page] = {"": home}
+    for rel, page in pages.items():
+        if page.kind == "section":
+            sections[str(Path(rel).parent.as_posix())] = page
+    # A top-level folder without _index.md is still a section in Hugo.
+    for rel in list(pages):
+        parts = rel.split("/")
+        if len(parts) > 1 and parts[0] not in sections:
+            folder = parts[0]
+            sections[folder] = Page(
+                lang=lang, path=language.content_dirs[0] / folder / "_index.md",
+                rel=f"{folder}/_index.md", kind="section", meta={}, body="", body_line=1,
+                title=folder.replace("_", " ").replace("-", " ").title(),
+                url=_page_url(settings, lang, f"{folder}/_index.md", "section", {}))
+
+    def parent_of(rel: str, is_section: bool) -> Page:
+        folder = Path(rel).parent
+        if is_section or Path(rel).stem == "index":
+            folder = folder.parent
+        while True:
+            key = folder.as_posix() if folder.as_posix() != "." else ""
+            if key in sections:
+                return sections[key]
+            folder = folder.parent
+
+    for rel, page in list(pages.items()) + [(s.rel, s) for s in sections.values() if s.rel not in pages]:
+        if page.kind == "home":
+            continue
+        parent = parent_of(rel, page.kind == "section")
+        page.parent = parent
+        parent.children.append(page)
+
+    def finish(node: Page, depth: int) -> None:
+        node.depth = depth
+        node.children = sort_pages(node.children)
+        for child in node.children:
+            finish(child, depth + 1)
+
+    finish(home, 0)
+    return home
+
+
+def _meta_line(path: Path, key: str) -> int | None:
+    try:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.match(rf"\s*{re.escape(key)}\s*[:=]", line, re.I):
+                return number
+    except (OSError, UnicodeDecodeError):
+        pass
+    return None
+
+
+def all_pages(home: Page) -> list[Page]:
+    return list(home.walk())

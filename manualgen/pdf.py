@@ -1,0 +1,207 @@
+"""WeasyPrint: a fetcher that serves only the site and manualgen's styles, options, findings.
+
+Documents are rendered against a virtual base URL (``https://manualgen.invalid/``) that the
+fetcher maps to real folders.  That keeps the network out (nothing is ever opened but local
+files below the allowed roots, symlinks resolved) and makes the bytes independent of the
+folder the site lives in: WeasyPrint names image objects after their URL.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+import os
+import tempfile
+import warnings
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .errors import Findings
+
+VIRTUAL_HOST = "manualgen.invalid"
+VIRTUAL_BASE = f"https://{VIRTUAL_HOST}/"
+
+_TYPES = {
+    ".css": "text/css",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".woff2": "font/woff2",
+    ".woff": "font/woff",
+    ".ttf": "font/ttf",
+    ".otf": "font/otf",
+    ".html": "text/html",
+}
+
+
+def content_type(path: Path) -> str:
+    return _TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+
+
+class Roots:
+    """Virtual URL prefixes (``site/``, ``styles/``, ``cache/`` …) and the folders they serve."""
+
+    def __init__(self, mapping: dict[str, Path]) -> None:
+        self.mapping = {name: path.resolve() for name, path in mapping.items()}
+
+    def url_for(self, path: Path) -> str | None:
+        """The virtual URL of a file below one of the roots, or None."""
+        real = path.resolve()
+        for name, root in self.mapping.items():
+            try:
+                rel = real.relative_to(root)
+            except ValueError:
+                continue
+            return VIRTUAL_BASE + name + "/" + rel.as_posix()
+        return None
+
+    def path_for(self, url: str) -> Path | None:
+        """The real file behind a virtual URL, or None if it escapes every root."""
+        if not url.startswith(VIRTUAL_BASE):
+            return None
+        rest = unquote(urlsplit(url).path)[1:]
+        name, _, rel = rest.partition("/")
+        root = self.mapping.get(name)
+        if root is None:
+            return None
+        real = (root / rel).resolve()
+        try:
+            real.relative_to(root)
+        except ValueError:
+            return None
+        return real
+
+
+def make_fetcher(roots: Roots, refusals: list[str]):
+    """A ``weasyprint.urls.URLFetcher`` that serves only files below ``roots``."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class SiteFetcher(URLFetcher):
+        def fetch(self, url, headers=None):  # noqa: D401 - WeasyPrint's signature
+            path = roots.path_for(url)
+            if path is None or not path.is_file():
+                reason = "outside the site" if path is None else "no such file"
+                refusals.append(f"{url} ({reason})")
+                raise ValueError(f"manualgen refused {url}: {reason}")
+            data = path.read_bytes()
+            return URLFetcherResponse(url, body=data, headers={"Content-Type": content_type(path)})
+
+    return SiteFetcher(allowed_protocols={"https"}, timeout=1)
+
+
+class _Capture(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def render_pdf(
+    html: str,
+    target: Path,
+    *,
+    roots: Roots,
+    stylesheets: list[str],
+    pdf_variant: str | None,
+    findings: Findings,
+    lang: str,
+    source_file: Path | None = None,
+    progress=None,
+) -> None:
+    """Render ``html`` to ``target`` atomically; WeasyPrint's messages become findings."""
+    import weasyprint
+
+    refusals: list[str] = []
+    fetcher = make_fetcher(roots, refusals)
+    logger = logging.getLogger("weasyprint")
+    capture = _Capture()
+    old_level, old_propagate = logger.level, logger.propagate
+    logger.addHandler(capture)
+    logger.setLevel(logging.DEBUG)
+    logger.propagate = False
+    progress_logger = logging.getLogger("weasyprint.progress")
+    if progress is not None:
+        progress_handler = _ProgressHandler(progress)
+        progress_logger.addHandler(progress_handler)
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            document = weasyprint.HTML(string=html, base_url=VIRTUAL_BASE, url_fetcher=fetcher)
+            css = [weasyprint.CSS(url=url, url_fetcher=fetcher) for url in stylesheets]
+            options = {
+                "presentational_hints": True,
+                "stylesheets": css,
+                "uncompressed_pdf": False,
+            }
+            if pdf_variant and pdf_variant != "none":
+                options["pdf_variant"] = pdf_variant
+            rendered = document.render(**{k: v for k, v in options.items() if k in ("presentational_hints", "stylesheets")})
+            if progress is not None:
+                progress("write", None)
+            data = rendered.write_pdf(**{k: v for k, v in options.items() if k not in ("presentational_hints", "stylesheets")})
+    finally:
+        logger.removeHandler(capture)
+        logger.setLevel(old_level)
+        logger.propagate = old_propagate
+        if progress is not None:
+            progress_logger.removeHandler(progress_handler)
+    for url in refusals:
+        findings.error("refused-resource", f"resource refused: {url}", source_file, lang=lang)
+    _findings_from_log(capture.records, caught, findings, lang, source_file)
+    if findings.errors:
+        return
+    write_atomic(target, data)
+
+
+class _ProgressHandler(logging.Handler):
+    def __init__(self, callback) -> None:
+        super().__init__(logging.INFO)
+        self.callback = callback
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.callback("weasyprint", record.getMessage())
+
+
+def _findings_from_log(records, caught, findings: Findings, lang: str, source_file) -> None:
+    for record in records:
+        message = record.getMessage()
+        if record.name == "weasyprint.progress":
+            continue
+        if record.levelno >= logging.ERROR:
+            if "refused" in message and "manualgen" in message:
+                continue
+            if "Failed to load image" in message or "Failed to load stylesheet" in message:
+                findings.error("image-unreadable" if "image" in message else "refused-resource",
+                               message, source_file, lang=lang)
+            else:
+                code = "pdf-variant" if ("required" in message or "Missing" in message) else "render"
+                findings.warning(code, message, source_file, lang=lang)
+        elif record.levelno >= logging.WARNING:
+            findings.warning("css", message, source_file, lang=lang)
+    for warning in caught:
+        findings.warning("render", f"{warning.category.__name__}: {warning.message}", source_file,
+                         lang=lang)
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write to a temporary file beside the target, then move it into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise

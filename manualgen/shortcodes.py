@@ -1,0 +1,182 @@
+"""Render Hugo shortcodes through Jinja2 templates.
+
+The parser (:mod:`manualgen.shortcode_parser`) turns a page into a tree of text and shortcode
+nodes.  Here each shortcode is rendered by a template found by its name, the site's own folder
+first, then manualgen's built-ins (``templates/shortcodes/<name>.html``).  As in Hugo, the
+output of a ``{{< >}}`` shortcode is HTML that Markdown does not touch: it is put back into the
+page as a placeholder token and swapped in after the Markdown pass.  The output of a
+``{{% %}}`` shortcode is Markdown and becomes part of the page's text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from .config import BUILTIN_TEMPLATES
+from .errors import ContentError, Findings
+from .i18n import Translator
+from .shortcode_parser import Shortcode, ShortcodeSyntaxError, Text, parse
+
+# Shortcodes whose template uses the inner content: an opening tag without its closing tag is
+# an error.  Those that never take inner content: a closing tag is an error.
+NEEDS_CLOSING = {
+    "markdown", "alert", "faqBlock", "numberedList", "unorderedList", "listItem",
+    "collapsibleBlock", "link", "layouts/grid", "layouts/row", "layouts/column", "releaseNotes",
+    "releaseNotes/newFeatures", "releaseNotes/improvements", "releaseNotes/fixedBugs",
+    "releaseNotes/nextFeatures", "highlight", "details", "tabpane", "tab", "pageinfo",
+}
+NO_INNER = {
+    "insertImage", "lineBreak", "collapsibleGroupCommand", "ref", "relref", "param", "figure",
+    "imgproc", "table_of_contents", "youtube", "vimeo",
+}
+
+TOKEN_RE = re.compile(r"mgsc(\d+)x")
+
+
+def needs_closing(name: str) -> bool | None:
+    if name in NEEDS_CLOSING:
+        return True
+    if name in NO_INNER:
+        return False
+    return None
+
+
+class Stash:
+    """Rendered HTML of ``{{< >}}`` shortcodes, addressed by placeholder tokens."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+
+    def put(self, html: str) -> str:
+        self.items.append(html)
+        return f"mgsc{len(self.items) - 1}x"
+
+    def resolve(self, html: str) -> str:
+        """Swap every token for its HTML; a token alone in a paragraph loses the <p>, as in Hugo."""
+        for _ in range(64):  # nested shortcodes put tokens inside stashed HTML
+            if "mgsc" not in html:
+                break
+            html = re.sub(r"<p>\s*(mgsc\d+x)\s*</p>", r"\1", html)
+            html = TOKEN_RE.sub(lambda m: self.items[int(m.group(1))], html)
+        return html
+
+
+class ShortcodeRenderer:
+    """Renders the shortcodes of one page; holds the Jinja environment for the whole build."""
+
+    def __init__(self, site_dirs: list[Path], findings: Findings, helpers: dict) -> None:
+        loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(d)) for d in site_dirs if d.is_dir()]
+        loaders.append(jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES / "shortcodes")))
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            undefined=jinja2.ChainableUndefined,
+            keep_trailing_newline=False,
+        )
+        self.env.globals.update(helpers)
+        self.findings = findings
+        self._cache: dict[str, jinja2.Template | None] = {}
+
+    def template(self, name: str) -> jinja2.Template | None:
+        if name not in self._cache:
+            try:
+                self._cache[name] = self.env.get_template(name + ".html")
+            except jinja2.TemplateNotFound:
+                self._cache[name] = None
+        return self._cache[name]
+
+    def expand(
+        self,
+        source: str,
+        *,
+        page,
+        lang: str,
+        translator: Translator,
+        markdownify: Callable[[str], str],
+        stash: Stash,
+        line_offset: int = 0,
+    ) -> str:
+        """Return the page text with every shortcode replaced (tokens for HTML output)."""
+        try:
+            nodes = parse(source, line_offset=line_offset, needs_closing=needs_closing)
+        except ShortcodeSyntaxError as exc:
+            message = str(getattr(exc, "message", exc))
+            code = "unclosed-shortcode" if "unclosed" in message or "without" in message else "bad-shortcode"
+            raise ContentError(message, page.path, exc.line, code=code) from None
+        context = _PageContext(self, page, lang, translator, markdownify, stash)
+        return "".join(context.render_node(node, top=True) for node in nodes)
+
+
+class _PageContext:
+    def __init__(self, renderer, page, lang, translator, markdownify, stash):
+        self.renderer = renderer
+        self.page = page
+        self.lang = lang
+        self.translator = translator
+        self.markdownify = markdownify
+        self.stash = stash
+
+    def render_node(self, node, top: bool = False) -> str:
+        if isinstance(node, Text):
+            return node.text
+        assert isinstance(node, Shortcode)
+        inner = None
+        if node.children is not None:
+            inner = "".join(self.render_node(child) for child in node.children)
+        html = self.render_shortcode(node, inner)
+        if node.markdown:
+            # {{% %}}: the output is Markdown, part of the page's text.
+            return html
+        return self.stash.put(html)
+
+    def render_shortcode(self, node: Shortcode, inner: str | None) -> str:
+        template = self.renderer.template(node.name)
+        if template is None:
+            self.renderer.findings.warning(
+                "unknown-shortcode",
+                f'unknown shortcode "{node.name}": its content is printed without it; add a '
+                f"template manualgen/shortcodes/{node.name}.html to the site to print it properly",
+                self.page.path, node.line, node.column, lang=self.lang)
+            if inner is None:
+                return ""
+            return self.markdownify(inner, block=True) if not node.markdown else inner
+        params = dict(node.params)
+        positional = list(node.positional)
+
+        def get(key, default=None):
+            if isinstance(key, int):
+                return positional[key] if key < len(positional) else default
+            return params.get(key, default)
+
+        def warn(code: str, message: str) -> str:
+            self.renderer.findings.warning(code, message, self.page.path, node.line, node.column,
+                                           lang=self.lang)
+            return ""
+
+        inner_value = Markup(inner) if inner is not None and not node.markdown else inner
+        try:
+            return template.render(
+                name=node.name,
+                params=params,
+                positional=positional,
+                get=get,
+                inner=inner_value,
+                has_inner=inner is not None,
+                page=self.page,
+                lang=self.lang,
+                T=self.translator.translate,
+                markdownify=lambda text, block=False: Markup(self.markdownify(str(text or ""), block=block)),
+                line=node.line,
+                warn=warn,
+                md_form=node.markdown,
+            )
+        except jinja2.TemplateError as exc:
+            raise ContentError(f'shortcode "{node.name}" failed in its template: {exc}',
+                               self.page.path, node.line, code="shortcode-template") from None

@@ -1,0 +1,75 @@
+"""Shared test helpers: tiny sites written into tmp_path, and the corpus location."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "spiges-handbook"
+
+HUGO_TOML = """\
+baseURL = "https://example.org/docs/"
+title = "Test manual"
+defaultContentLanguage = "de"
+[params]
+version = "2.0"
+[markup.goldmark.renderer]
+unsafe = true
+[languages.de]
+languageName = "Deutsch"
+contentDir = "content/de"
+weight = 1
+[languages.de.params]
+title = "Testhandbuch"
+[languages.fr]
+languageName = "Français"
+contentDir = "content/fr"
+weight = 2
+[languages.fr.params]
+title = "Manuel de test"
+"""
+
+
+def write_site(root: Path, files: dict[str, str | bytes], hugo: str | None = HUGO_TOML) -> Path:
+    """Write a site: {relative path: text or bytes}; a hugo.toml unless hugo is None."""
+    root.mkdir(parents=True, exist_ok=True)
+    if hugo is not None and "hugo.toml" not in files:
+        (root / "hugo.toml").write_text(hugo, encoding="utf-8")
+    for rel, data in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(textwrap.dedent(data).lstrip("\n"), encoding="utf-8")
+    return root
+
+
+def page(title: str, weight: int | None = None, body: str = "", **extra) -> str:
+    lines = ["---", f"title: {title}"]
+    if weight is not None:
+        lines.append(f"weight: {weight}")
+    for key, value in extra.items():
+        lines.append(f"{key}: {value}")
+    lines.append("---")
+    return "\n".join(lines) + "\n" + textwrap.dedent(body).lstrip("\n")
+
+
+def png_bytes(width: int = 40, height: int = 30, color=(200, 30, 30)) -> bytes:
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (width, height), color).save(buf, format="PNG")
+    return buf.getvalue()
+
+
+@pytest.fixture
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip(f"the SpiGes corpus is not beside the project ({CORPUS} is absent)")
+    return CORPUS
