@@ -23,6 +23,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import jinja2
 import tinyhtml5
+from markupsafe import Markup
 
 from .config import BUILTIN_TEMPLATES, Settings
 from .content import Page
@@ -187,11 +188,15 @@ class Assembler:
 
     # Page bodies ----------------------------------------------------------------------------
 
-    def reshape(self, page: Page) -> str:
-        """The page's HTML, made ready for paper (see the module docstring)."""
+    def parse(self, page: Page) -> ET.Element:
+        """First pass over every page: parse, and learn its ids (links may point to them)."""
         root = parse_fragment(page.html)
         self._drop_noise(root)
         self._ids(page, root)
+        return root
+
+    def reshape(self, page: Page, root: ET.Element) -> str:
+        """The page's HTML, made ready for paper (see the module docstring)."""
         self._images(page, root)
         self._steps(page, root)
         self._standalone_figures(root)
@@ -528,7 +533,8 @@ class Assembler:
         loaders.append(jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES)))
         env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
                                  trim_blocks=True, lstrip_blocks=True)
-        bodies = {page.anchor: jinja2.utils.markupsafe.Markup(self.reshape(page)) for page in home.walk()}
+        roots = [(page, self.parse(page)) for page in home.walk()]
+        bodies = {page.anchor: Markup(self.reshape(page, root)) for page, root in roots}
         template = env.get_template("manual.html")
         return template.render(
             home=home,

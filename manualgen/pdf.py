@@ -142,7 +142,7 @@ def render_pdf(
                 options["pdf_variant"] = pdf_variant
             rendered = document.render(**{k: v for k, v in options.items() if k in ("presentational_hints", "stylesheets")})
             if progress is not None:
-                progress("write", None)
+                progress("write", "writing the PDF")
             data = rendered.write_pdf(**{k: v for k, v in options.items() if k not in ("presentational_hints", "stylesheets")})
     finally:
         logger.removeHandler(capture)
@@ -170,8 +170,8 @@ class _ProgressHandler(logging.Handler):
 def _findings_from_log(records, caught, findings: Findings, lang: str, source_file) -> None:
     for record in records:
         message = record.getMessage()
-        if record.name == "weasyprint.progress":
-            continue
+        if record.name == "weasyprint.progress" or "HarfBuzz-Subset" in message:
+            continue  # progress, and a note about the machine's libraries, not the site
         if record.levelno >= logging.ERROR:
             if "refused" in message and "manualgen" in message:
                 continue
