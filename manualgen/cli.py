@@ -51,8 +51,9 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def print_findings(findings, stream=sys.stderr) -> None:
+def print_findings(findings, stream=None) -> None:
     """Grouped by file, errors first; a one-line summary at the end."""
+    stream = stream or sys.stderr
     items = sorted(findings, key=lambda f: (f.severity != ERROR, f.file or "", f.line or 0, f.code))
     for finding in items:
         print(finding.format(), file=stream)

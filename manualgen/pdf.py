@@ -184,6 +184,8 @@ def _findings_from_log(records, caught, findings: Findings, lang: str, source_fi
         elif record.levelno >= logging.WARNING:
             findings.warning("css", message, source_file, lang=lang)
     for warning in caught:
+        if "HarfBuzz" in str(warning.message):
+            continue
         findings.warning("render", f"{warning.category.__name__}: {warning.message}", source_file,
                          lang=lang)
 

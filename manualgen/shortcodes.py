@@ -104,12 +104,17 @@ class ShortcodeRenderer:
         line_offset: int = 0,
     ) -> str:
         """Return the page text with every shortcode replaced (tokens for HTML output)."""
+        crossed: list[ShortcodeSyntaxError] = []
         try:
-            nodes = parse(source, line_offset=line_offset, needs_closing=needs_closing)
+            nodes = parse(source, line_offset=line_offset, needs_closing=needs_closing,
+                          warnings=crossed)
         except ShortcodeSyntaxError as exc:
             message = str(getattr(exc, "message", exc))
             code = "unclosed-shortcode" if "unclosed" in message or "without" in message else "bad-shortcode"
             raise ContentError(message, page.path, exc.line, code=code) from None
+        for problem in crossed:
+            self.findings.warning("crossed-shortcode", problem.message, page.path, problem.line,
+                                  problem.column, lang=lang)
         context = _PageContext(self, page, lang, translator, markdownify, stash)
         return "".join(context.render_node(node, top=True) for node in nodes)
 

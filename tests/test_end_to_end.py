@@ -1,0 +1,89 @@
+"""Whole builds: the example manual and the corpus, read back from the PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from manualgen.cli import main
+from manualgen.config import load_settings
+from manualgen.content import discover
+from manualgen.errors import Findings
+
+from .conftest import ROOT
+
+NOW = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def squash(text: str) -> str:
+    """PDF text without hyphenation breaks, spacing or typographic quote differences."""
+    text = re.sub(r"-\n", "", text)
+    text = text.replace("’", "'").replace("\u00ad", "")
+    return re.sub(r"\s+", "", text).lower()
+
+
+def body_text(pdf) -> str:
+    reader = PdfReader(pdf)
+    # Skip the cover and the contents: the titles must appear in the chapters themselves.
+    pages = [p.extract_text() or "" for p in reader.pages]
+    start = next(i for i, t in enumerate(pages) if i > 1 and "...." not in t and t.strip())
+    return squash("\n".join(pages[start:]))
+
+
+def assert_titles_in_order(site, lang, pdf):
+    home = discover(load_settings(site), lang, Findings(), NOW)
+    text = body_text(pdf)
+    position = 0
+    for page in list(home.walk())[1:]:
+        title = squash(page.title)
+        found = text.find(title, position)
+        assert found >= 0, f"{page.rel}: title {page.title!r} missing or out of order"
+        position = found + len(title)
+
+
+@pytest.fixture(scope="module")
+def example_pdfs(tmp_path_factory):
+    out = tmp_path_factory.mktemp("example")
+    assert main(["build", "--site", str(ROOT), "--all", "--out", str(out), "--quiet"]) == 0
+    return out
+
+
+@pytest.mark.parametrize("lang", ["de", "fr", "it"])
+def test_example_manual_has_every_page_in_order(example_pdfs, lang):
+    pdf = example_pdfs / f"dataloom-manual-{lang}.pdf"
+    assert pdf.exists()
+    assert_titles_in_order(ROOT, lang, pdf)
+    text = "".join(p.extract_text() or "" for p in PdfReader(pdf).pages)
+    assert "{{<" not in text and "{{%" not in text
+
+
+def test_cli_prints_the_pdf_paths_last(tmp_path, capsys):
+    assert main(["build", "--site", str(ROOT), "--lang", "it", "--out", str(tmp_path), "--html"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[-1] == str(tmp_path / "dataloom-manual-it.pdf")
+    html = (tmp_path / "dataloom-manual-it.html").read_text(encoding="utf-8")
+    assert "manualgen.invalid" not in html and "file://" in html  # images reachable from a browser
+
+
+@pytest.fixture(scope="module")
+def corpus_pdfs(tmp_path_factory):
+    from .conftest import CORPUS
+
+    if not CORPUS.is_dir():
+        pytest.skip(f"the SpiGes corpus is not beside the project ({CORPUS} is absent)")
+    out = tmp_path_factory.mktemp("corpus")
+    code = main(["build", "--site", str(CORPUS), "--all", "--out", str(out), "--quiet"])
+    return CORPUS, out, code
+
+
+@pytest.mark.parametrize("lang", ["de", "fr"])
+def test_corpus_pdf_has_every_listed_page_in_hugo_order(corpus_pdfs, lang):
+    corpus, out, code = corpus_pdfs
+    pdf = out / f"handbuch-spiges-{lang}.pdf"
+    assert pdf.exists(), f"no PDF (exit {code})"
+    assert_titles_in_order(corpus, lang, pdf)
+    text = "".join(p.extract_text() or "" for p in PdfReader(pdf).pages)
+    assert "{{<" not in text and "{{%" not in text
