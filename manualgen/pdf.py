@@ -143,7 +143,8 @@ def render_pdf(
             rendered = document.render(**{k: v for k, v in options.items() if k in ("presentational_hints", "stylesheets")})
             if progress is not None:
                 progress("write", "writing the PDF")
-            data = rendered.write_pdf(**{k: v for k, v in options.items() if k not in ("presentational_hints", "stylesheets")})
+            data = rendered.write_pdf(finisher=_page_labels,
+                                      **{k: v for k, v in options.items() if k not in ("presentational_hints", "stylesheets")})
     finally:
         logger.removeHandler(capture)
         logger.setLevel(old_level)
@@ -156,6 +157,14 @@ def render_pdf(
     if findings.errors:
         return
     write_atomic(target, data)
+
+
+def _page_labels(document, pdf) -> None:
+    """Page labels that match the printed page numbers (the cover counts as page 1)."""
+    import pydyf
+
+    pdf.catalog["PageLabels"] = pydyf.Dictionary(
+        {"Nums": pydyf.Array([0, pydyf.Dictionary({"S": "/D"})])})
 
 
 class _ProgressHandler(logging.Handler):

@@ -1,0 +1,137 @@
+"""The PDF itself: pages, bookmarks, metadata, page labels, contents page numbers, steps.
+
+The example manual is built once (French, with its merged HTML); the layout checks re-render
+that HTML with WeasyPrint to see on which page each box lands.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from manualgen.cli import main
+
+from .conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("print")
+    assert main(["build", "--site", str(ROOT), "--lang", "fr", "--out", str(out), "--html", "-q"]) == 0
+    return out / "dataloom-manual-fr.pdf", out / "dataloom-manual-fr.html"
+
+
+@pytest.fixture(scope="module")
+def laid_out(built):
+    import weasyprint
+
+    _pdf, html = built
+    return weasyprint.HTML(filename=str(html)).render(presentational_hints=True)
+
+
+def outline(reader):
+    items = []
+
+    def walk(nodes, depth):
+        for node in nodes:
+            if isinstance(node, list):
+                walk(node, depth + 1)
+            else:
+                items.append((depth, node.title, reader.get_destination_page_number(node) + 1))
+
+    walk(reader.outline, 0)
+    return items
+
+
+def test_metadata(built):
+    meta = PdfReader(built[0]).metadata
+    assert meta.title == "Manuel d'utilisation Dataloom"
+    assert meta.subject and "Dataloom" in meta.subject
+    assert meta.author == "Dataloom project (example)"
+    assert "Version 1.4.0" in meta["/Keywords"]
+    root = PdfReader(built[0]).trailer["/Root"]
+    assert root["/Lang"] == "fr"
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+
+
+def test_page_labels_match_the_printed_numbers(built):
+    reader = PdfReader(built[0])
+    labels = reader.page_labels
+    assert len(labels) == len(reader.pages)
+    for index, page in enumerate(reader.pages):
+        m = re.search(r"Page (\d+) sur (\d+)", page.extract_text() or "")
+        if m:  # the cover and blank pages carry no footer
+            assert labels[index] == m.group(1)
+            assert m.group(2) == str(len(reader.pages))
+
+
+def test_bookmarks_mirror_the_contents_and_point_where_pages_start(built):
+    reader = PdfReader(built[0])
+    marks = outline(reader)
+    titles = [t for _d, t, _p in marks]
+    assert titles[:3] == ["Table des matières", "Manuel d'utilisation Dataloom", "1 Premiers pas"]
+    assert "1.1 Connexion" in titles and "4.1 Questions fréquentes" in titles
+    # The contents lists the same entries with the same page numbers.
+    toc_text = "\n".join(reader.pages[i].extract_text() for i in range(2, 4))
+    for depth, title, page in marks[1:]:
+        number = re.match(r"^(\d+(?:\.\d+)*)\s+", title)
+        entry = title[number.end():] if number else title
+        # Text extraction puts an entry's own number after its page number ("Connexion … 71.1").
+        own = re.escape(number.group(1)) if number else ""
+        m = re.search(re.escape(entry) + r"[ .]*?(\d+?)" + own + r"\s*$", toc_text, re.M)
+        assert m, f"{title!r} not in the contents"
+        assert int(m.group(1)) == page, f"{title!r}: contents says {m.group(1)}, starts on {page}"
+        assert entry in (reader.pages[page - 1].extract_text() or "")
+
+
+def test_chapters_start_on_right_hand_pages(built):
+    for depth, title, page in outline(PdfReader(built[0])):
+        if depth == 0 and title[0].isdigit():
+            assert page % 2 == 1, f"{title} starts on left-hand page {page}"
+
+
+def boxes_by_class(document, css_class):
+    """{element: set of page numbers} for every box of elements with that class."""
+    found: dict = {}
+    for number, page in enumerate(document.pages, 1):
+        for box in page._page_box.descendants():
+            element = getattr(box, "element", None)
+            if element is not None and css_class in (element.get("class") or "").split():
+                found.setdefault(element, set()).add(number)
+    return found
+
+
+def test_every_step_text_shares_a_page_with_its_screenshot(laid_out):
+    steps = boxes_by_class(laid_out, "step")
+    assert len(steps) >= 6
+    texts = boxes_by_class(laid_out, "step-text")
+    media = boxes_by_class(laid_out, "step-media")
+    for step, pages in steps.items():
+        assert len(pages) == 1, f"a step is split over pages {sorted(pages)}"
+        text_el = next(c for c in step if "step-text" in (c.get("class") or ""))
+        media_el = next(c for c in step if "step-media" in (c.get("class") or ""))
+        assert texts[text_el] == media[media_el] == pages
+
+
+def test_no_image_leaves_the_page_area(laid_out):
+    checked = 0
+    for page in laid_out.pages:
+        box = page._page_box
+        left = box.margin_left
+        right = box.margin_width() - box.margin_right
+        top = box.margin_top
+        bottom = box.margin_height() - box.margin_bottom
+        for child in box.descendants():
+            if getattr(child, "element_tag", None) == "img" and hasattr(child, "width"):
+                checked += 1
+                assert child.position_x >= left - 0.5 and child.position_x + child.width <= right + 0.5
+                assert child.position_y >= top - 0.5 and child.position_y + child.height <= bottom + 0.5
+    assert checked >= 10
+
+
+def test_faq_answers_print_open_with_their_label(built):
+    text = "".join(p.extract_text() or "" for p in PdfReader(built[0]).pages)
+    assert text.upper().count("RÉPONSE") >= 5
+    assert "Tout ouvrir" not in text
