@@ -6,17 +6,26 @@ The steps, in order (``PageConverter.convert``):
 2. the text is adjusted where Goldmark and Python-Markdown read the same source differently
    (raw HTML blocks end at a blank line, lists and tables may follow a paragraph line directly,
    lists nest by two spaces);
-3. Python-Markdown renders it with GFM-like extensions and the typographer;
+3. Python-Markdown renders it with GFM-like extensions, Goldmark's autolinks (linkify) and
+   Goldmark's typographer;
 4. stashed raw HTML and shortcode output are put back.
+
+Hugo's ``.Content`` is the standard: ``tests/test_fidelity.py`` compares the output with
+Hugo's own rendering of a real site, page by page.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+import xml.etree.ElementTree as ET
 
 import markdown
+from markdown import util as md_util
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 from .i18n import Translator
 from .shortcodes import ShortcodeRenderer, Stash
@@ -29,9 +38,9 @@ _BLOCK_TAGS = (
     "h6|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|"
     "option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul"
 )
-_START_1 = re.compile(r"^ {0,3}<(script|pre|style|textarea)(\s|>|$)", re.I)
-_END_1 = re.compile(r"</(script|pre|style|textarea)>", re.I)
-_START_6 = re.compile(rf"^ {{0,3}}</?({_BLOCK_TAGS})(\s|/?>|$)", re.I)
+_START_1 = re.compile(r"^ {0,3}<(script|pre|style|textarea)(\s|>|$)", re.IGNORECASE)
+_END_1 = re.compile(r"</(script|pre|style|textarea)>", re.IGNORECASE)
+_START_6 = re.compile(rf"^ {{0,3}}</?({_BLOCK_TAGS})(\s|/?>|$)", re.IGNORECASE)
 _ATTR = r"""(?:\s+[a-zA-Z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)"""
 _START_7 = re.compile(rf"^ {{0,3}}(?:<[a-zA-Z][\w-]*{_ATTR}*\s*/?>|</[a-zA-Z][\w-]*\s*>)\s*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -50,16 +59,20 @@ class GoldmarkBlocks(Preprocessor):
 
     - A raw HTML block runs to its end condition (for most tags: the next blank line) and is
       passed through untouched; after a blank line Markdown resumes, even inside an open <div>.
+    - Headings get Hugo's ids, made from their source line (see :class:`HeadingIds`).
+    - A backslash at the end of a line is a hard line break.
     - A list or a table may start straight after a paragraph line.
     - Nested lists may be indented by two spaces (Python-Markdown wants four).
     """
 
-    def __init__(self, md, raw_blocks: list[str]):
+    def __init__(self, md, raw_blocks: list[str], block_attributes: bool = True):
         super().__init__(md)
         self.raw_blocks = raw_blocks
+        self.block_attributes = block_attributes
 
     def run(self, lines: list[str]) -> list[str]:
         lines = self._raw_html(lines)
+        lines = _source_lines(lines, HeadingIds(), self.block_attributes)
         lines = self._blank_before_blocks(lines)
         return _renest_lists(lines)
 
@@ -113,11 +126,10 @@ class GoldmarkBlocks(Preprocessor):
                 block.append(current)
                 i += 1
                 done = end.search(current) if isinstance(end, re.Pattern) else (end in current)
-                if done:
-                    # The end marker on the block's first line only counts after the start.
-                    if len(block) > 1 or not isinstance(end, str) or current.count(end) and (
-                        end != "-->" or current.find("-->") > current.find("<!--")):
-                        break
+                # The end marker on the block's first line only counts after the start.
+                if done and (len(block) > 1 or not isinstance(end, str) or current.count(end) and (
+                        end != "-->" or current.find("-->") > current.find("<!--"))):
+                    break
             self.raw_blocks.append("\n".join(block))
             if out and out[-1].strip():
                 out.append("")
@@ -226,25 +238,449 @@ def _shift(line: str, stack) -> str:
     return line
 
 
-# --- heading ids as Hugo makes them (autoHeadingIDType = "github") --------------------------
+
+# --- headings, hard line breaks and attribute lines, read from the source -------------------
+
+_ATX = re.compile(r"^( {0,3})(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
+_ATX_CLOSING = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
+_ATTRIBUTES = re.compile(r"[ \t]*\{([^{}\n]*)\}[ \t]*$")
+_ATTR_ID = re.compile(r"(?:^|\s)#([^\s#.{}]+)")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_ATTRIBUTE_LINE = re.compile(r"^ {0,3}\{[ \t]*[#.:]?[^{}\n]*\}[ \t]*$")
+_NOT_PARAGRAPH = re.compile(r"^ {0,3}(#{1,6}(\s|$)|>|[-*+]\s|\d{1,9}[.)]\s|\||```|~~~|<)|^\s*$|^ {4}")
+_TOKEN_IN_TEXT = re.compile(r"mg(?:sc|raw)\d+x")
 
 
 def hugo_anchor(text: str, separator: str = "-") -> str:
-    text = unicodedata.normalize("NFC", text).strip().lower()
+    """A heading id as Hugo makes it (``autoHeadingIDType = "github"``).
+
+    Letters (any script), digits and ``_`` are kept in lower case, spaces, tabs and ``-``
+    become the separator, everything else (punctuation, quotes, combining marks) is dropped.
+    assemble.py uses the same function for page anchors, so links agree with Hugo's.
+    """
     out = []
-    for ch in text:
-        if ch.isalnum() or ch in "_-":
-            out.append(ch)
-        elif ch.isspace():
-            out.append("-")
-        else:
-            cat = unicodedata.category(ch)
-            if cat.startswith("M"):
-                out.append(ch)
+    for ch in text.strip():
+        if ch in "- \t":
+            out.append(separator)
+        elif ch == "_" or ch.isalpha() or unicodedata.category(ch) == "Nd":
+            out.append(ch.lower())
     return "".join(out)
 
 
+class HeadingIds:
+    """Hugo's id factory for one document: an empty id is "heading", a repeated one gets -1, -2."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def put(self, value: str) -> None:
+        self.used.add(value)
+
+    def generate(self, source: str) -> str:
+        base = hugo_anchor(_TOKEN_IN_TEXT.sub("", source)) or "heading"
+        value, n = base, 0
+        while value in self.used:
+            n += 1
+            value = f"{base}-{n}"
+        self.used.add(value)
+        return value
+
+
+def _with_id(text: str, ids: HeadingIds) -> str:
+    """Heading text with an attribute block that carries Hugo's id (kept if the writer gave one)."""
+    attrs = ""
+    m = _ATTRIBUTES.search(text)
+    if m and m.start() > 0:
+        attrs = m.group(1).strip()
+        text = text[: m.start()]
+    given = _ATTR_ID.search(attrs)
+    if given:
+        ids.put(given.group(1))
+        return f"{text} {{{attrs}}}"
+    # Goldmark takes the id from the heading's source line: Markdown markup, entities and
+    # link targets included, before the typographer.
+    heading_id = ids.generate(text)
+    return f"{text} {{#{heading_id}{' ' + attrs if attrs else ''}}}"
+
+
+def _source_lines(lines: list[str], ids: HeadingIds, block_attributes: bool) -> list[str]:
+    """Heading ids, backslash line breaks and attribute lines, outside code blocks."""
+    out: list[str] = []
+    fence: str | None = None
+    for index, line in enumerate(lines):
+        if fence:
+            out.append(line)
+            if re.match(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*$", line):
+                fence = None
+            continue
+        m = _FENCE.match(line)
+        if m:
+            fence = m.group(1)
+            out.append(line)
+            continue
+        nxt = lines[index + 1] if index + 1 < len(lines) else ""
+        prev = out[-1] if out else ""
+        atx = _ATX.match(line)
+        if atx:
+            content = _ATX_CLOSING.sub("", atx.group(3) or "")
+            out.append(f"{atx.group(1)}{atx.group(2)} {_with_id(content.strip(), ids)}")
+            continue
+        if (_SETEXT.match(nxt) and not _NOT_PARAGRAPH.match(line) and not prev.strip()
+                and not RAW_TOKEN_RE.fullmatch(line.strip())
+                and not (nxt.strip().startswith("-") and "|" in line)):
+            out.append(_with_id(line.rstrip(), ids))
+            continue
+        if not block_attributes and _ATTRIBUTE_LINE.match(line):
+            line = line.replace("{", "\\{", 1)  # Goldmark prints it as text
+        trailing = len(line) - len(line.rstrip("\\"))
+        if trailing % 2 == 1 and nxt.strip() and not _NOT_PARAGRAPH.match(nxt):
+            line = line[:-1] + "  "  # "\\" at the end of a line: a hard line break
+        out.append(line)
+    return out
+
+
+# --- Goldmark's linkify: bare URLs, www. addresses and e-mail addresses ----------------------
+
+_URL_PATH = r"""(?:[/#?][-a-zA-Z0-9@:%_+.~#$!?&/=();,'">^{}\[\]`]*)?"""
+_LINKIFY = re.compile(
+    r"(?:(?P<url>(?:https?|ftp)://[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?::\d+)?" + _URL_PATH + ")"
+    r"|(?P<www>www\.[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+" + _URL_PATH + ")"
+    r"|(?P<email>[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9._-]+))"
+)
+_LINKIFY_AFTER = set(" \t\n*_~(") | {md_util.ETX}
+
+
+class Linkify(InlineProcessor):
+    """Bare URLs and e-mail addresses become links, as Goldmark's linkify extension reads them.
+
+    A candidate starts a line, follows white space, ``*_~(``, or the end of another inline
+    element (a quote the typographer replaced, an emphasis, a code span).  The URL runs over
+    quotes and brackets; a trailing ``.``, unbalanced ``)``, entity-like ``&x;`` and final
+    ``?!.,:*_~`` are left out.  Python-Markdown's magiclink stops at quotes, Goldmark does not.
+    """
+
+    ANCESTOR_EXCLUDES = ("a",)
+
+    def handleMatch(self, m: re.Match, data: str):  # type: ignore[override]
+        start = m.start()
+        if start > 0:
+            before = data[start - 1]
+            quote_opened = before in "\"'" and (start < 2 or not data[start - 2].isalnum())
+            if before not in _LINKIFY_AFTER and not quote_opened:
+                return None, None, None
+        text = m.group(0)
+        if m.group("email"):
+            domain = text.split("@", 1)[1]
+            if text[0] in "!#$%&'*+/=?^`{|}~-." or "." not in domain:
+                return None, None, None
+            text = text.removesuffix(".")
+            end = start + len(text)
+            if end < len(data) and data[end] in "-_":
+                return None, None, None
+        else:
+            if text.endswith("."):
+                text = text[:-1]
+            elif text.endswith(")"):
+                surplus = text.count(")") - text.count("(")
+                if surplus > 0:
+                    text = text[:-surplus]
+            elif text.endswith(";"):
+                amp = re.search(r"&[a-zA-Z0-9]+;$", text)
+                if amp:
+                    text = text[: amp.start()]
+        text = text.rstrip("?!.,:*_~")
+        if not text:
+            return None, None, None
+        if m.group("email"):
+            href = "mailto:" + text
+        elif m.group("www"):
+            href = "http://" + text
+        else:
+            href = text
+        el = ET.Element("a", {"href": _encode_url(href)})
+        el.text = md_util.AtomicString(text)
+        return el, start, start + len(text)
+
+
+def _encode_url(url: str) -> str:
+    """Percent-encode what Goldmark encodes in a link target (quotes, spaces, non-ASCII)."""
+    from urllib.parse import quote
+
+    return quote(url, safe="-_.~!*'();:@&=+$,/?#[]%")
+
+
+# --- Goldmark's typographer ----------------------------------------------------------------
+
+_EDGE = "\ue000"  # an element boundary: in the source it is markup, i.e. punctuation
+_RUN_BREAKS = {
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "td", "th", "blockquote", "div",
+    "ul", "ol", "dl", "table", "thead", "tbody", "tr", "figure", "figcaption", "caption", "hr",
+    "section", "aside", "details", "summary",
+}
+_NO_TYPOGRAPHY = {"code", "pre", "kbd", "samp", "script", "style", "math", "svg"}
+
+
+def _is_space(ch: str) -> bool:
+    return ch.isspace()
+
+
+def _is_punct(ch: str) -> bool:
+    """Goldmark's IsPunctRune: Unicode punctuation or symbol (element edges count as markup)."""
+    if ch == _EDGE:
+        return True
+    return unicodedata.category(ch)[0] in "PS"
+
+
+def _is_go_punct(ch: str) -> bool:
+    """Go's unicode.IsPunct: punctuation only, no symbols."""
+    return ch == _EDGE or unicodedata.category(ch)[0] == "P"
+
+
+def _is_ascii_punct(ch: str) -> bool:
+    return ch == _EDGE or (ch.isascii() and not ch.isalnum() and ch.isprintable() and ch != " ")
+
+
+def _flanking(before: str, after: str) -> tuple[bool, bool]:
+    """CommonMark's left- and right-flanking rules for a delimiter run."""
+    left = not _is_space(after) and (not _is_punct(after) or _is_space(before) or _is_punct(before))
+    right = not _is_space(before) and (not _is_punct(before) or _is_space(after) or _is_punct(after))
+    return left, right
+
+
+def typographer_replacements(text: str, protected: list[tuple[int, int]] | None = None
+                             ) -> list[tuple[int, int, str]]:
+    """Where Goldmark's typographer changes ``text`` (one inline block): (start, length, new).
+
+    ``--`` en dash, ``---`` em dash, ``...`` ellipsis, ``<<`` ``>>`` angle quotes, and straight
+    quotes turned into curly ones or apostrophes by the rules of Goldmark's typographer (which
+    differ from SmartyPants: ``="2"`` opens with “, a quote between two letters is ’, a
+    quote it cannot place stays straight).  Its counters of open quotes are per block.
+    ``protected`` ranges (autolinks) are skipped but still give the characters around them.
+    """
+    out: list[tuple[int, int, str]] = []
+    skips = dict(protected or [])
+    single = double = 0
+    i, n = 0, len(text)
+    while i < n:
+        if i in skips:
+            i = max(skips[i], i + 1)
+            continue
+        c = text[i]
+        eol = text.find("\n", i)
+        line = text[i: (eol + 1) if eol >= 0 else n]  # the rest of the line, as Goldmark peeks it
+        if c == "-" and line.startswith("---"):
+            out.append((i, 3, "\u2014"))
+            i += 3
+            continue
+        if c == "." and line.startswith("..."):
+            out.append((i, 3, "\u2026"))
+            i += 3
+            continue
+        if c == "<" and line.startswith("<<"):
+            out.append((i, 2, "\u00ab"))
+            i += 2
+            continue
+        if c == ">" and line.startswith(">>"):
+            out.append((i, 2, "\u00bb"))
+            i += 2
+            continue
+        if c == "-" and line.startswith("--"):
+            out.append((i, 2, "\u2013"))
+            i += 2
+            continue
+        if c not in "'\"":
+            i += 1
+            continue
+        before = text[i - 1] if i > 0 else "\n"
+        run_end = i
+        while run_end < n and text[run_end] == c:
+            run_end += 1
+        after = text[run_end] if run_end < n else " "  # a line's end is white space too
+        can_open, can_close = _flanking(before, after)
+        new: str | None = None
+        nxt = line[1] if len(line) > 1 else ""
+        if not (can_open or can_close):
+            i += 1
+            continue
+        if c == "'":
+            if (can_open and not can_close and len(line) > 3 and line[1:3].isdigit()
+                    and line[1:3].isascii() and line[3] == "s"
+                    and (len(line) == 4 or _is_space(line[4]) or _is_punct(line[4]))):
+                new = "\u2019"  # '90s
+            elif len(line) > 1 and (_is_go_punct(before) or _is_space(before)) and nxt in "tenl":
+                new = "\u2019"  # 'twas, 'em, 'net
+            elif len(line) > 1 and (before.isalpha() or unicodedata.category(before) == "Nd") and nxt.isalpha():
+                new = "\u2019"  # an apostrophe between letters
+            elif can_open and not can_close:
+                new = "\u2018"
+                if nxt in "smtd" and (len(line) < 3 or _is_ascii_punct(line[2]) or _is_space(line[2])):
+                    new = "\u2019"
+                if len(line) > 2 and line[1:3] in ("ve", "ll", "re") and (
+                        len(line) < 4 or _is_ascii_punct(line[3]) or _is_space(line[3])):
+                    new = "\u2019"
+                if new == "\u2018":
+                    single += 1
+            elif len(line) > 2 and unicodedata.category(nxt) != "Nd":
+                new = "\u2019"  # plural possessive, abbreviations: Smiths', doin'
+            elif single > 0 and _closes(can_open, can_close, line):
+                new = "\u2019"
+                single -= 1
+        else:
+            if can_open and not can_close:
+                new = "\u201c"
+                double += 1
+            elif (double > 0 and _closes(can_open, can_close, line)
+                  and not (nxt == '"' and unicodedata.category(before) == "Nd")):  # "Monitor 21""
+                new = "\u201d"
+                double -= 1
+        if new is not None:
+            out.append((i, 1, new))
+        i += 1
+    return out
+
+
+def _closes(can_open: bool, can_close: bool, line: str) -> bool:
+    if can_close and not can_open:
+        return True
+    return (can_close and can_open and len(line) > 1 and _is_go_punct(line[1])
+            and (len(line) == 2 or (len(line) > 2 and _is_ascii_punct(line[2])) or _is_space(line[2])))
+
+
+class Typographer(Treeprocessor):
+    """Applies :func:`typographer_replacements` to each block's inline text.
+
+    Runs after the inline patterns, so code spans, autolinks and raw HTML are already out of
+    the way (code elements and atomic text are skipped, stashed HTML counts as markup).  The
+    text of one block is read as one string, element edges standing for the markup
+    characters around them, so quotes across ``*emphasis*`` pair up as in Goldmark.
+    """
+
+    def run(self, root: ET.Element) -> None:
+        self._block(root)
+
+    def _block(self, el: ET.Element) -> None:
+        pieces: list[tuple[ET.Element, str] | str] = []
+        self._collect(el, pieces, top=True)
+        self._apply(pieces)
+
+    def _collect(self, el: ET.Element, pieces: list, top: bool = False) -> None:
+        """Text holders of el's inline content; block children start their own run."""
+        if el.text and not isinstance(el.text, md_util.AtomicString):
+            pieces.append((el, "text"))
+        for child in el:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag in _RUN_BREAKS:
+                self._block(child)
+                pieces.append("\n")
+            elif tag in _NO_TYPOGRAPHY or not tag:
+                pieces.append(_EDGE)
+            elif tag == "a" and isinstance(child.text, md_util.AtomicString) and len(child) == 0:
+                # An autolink: Goldmark's typographer saw its first and last characters.
+                pieces.append(("protected", str(child.text)))
+            elif tag == "br":
+                pieces.append("\n")
+            else:
+                pieces.append(_EDGE)
+                self._collect(child, pieces)
+                pieces.append(_EDGE)
+            if child.tail and not isinstance(child.tail, md_util.AtomicString):
+                pieces.append((child, "tail"))
+            elif child.tail:
+                pieces.append(_EDGE)
+
+    def _apply(self, pieces: list) -> None:
+        parts: list[str] = []
+        spans: list[tuple[int, int, ET.Element, str]] = []
+        pos = 0
+        protected: list[tuple[int, int]] = []
+        for piece in pieces:
+            if isinstance(piece, str):
+                parts.append(piece)
+                pos += len(piece)
+                continue
+            if piece[0] == "protected":
+                protected.append((pos, pos + len(piece[1])))
+                parts.append(piece[1])
+                pos += len(piece[1])
+                continue
+            holder, attr = piece
+            value = getattr(holder, attr)
+            spans.append((pos, pos + len(value), holder, attr))
+            parts.append(value)
+            pos += len(value)
+        text = "".join(parts)
+        if not text.strip():
+            return
+        # Stashed inline HTML and escapes (STX…ETX) are markup, not letters.
+        view = re.sub(f"{md_util.STX}[^{md_util.ETX}]*{md_util.ETX}",
+                      lambda m: _EDGE * len(m.group(0)), text)
+        changes = typographer_replacements(view, protected)
+        if not changes:
+            return
+        for start, end, holder, attr in spans:
+            local = [(s - start, length, new) for s, length, new in changes if start <= s < end]
+            if not local:
+                continue
+            value = getattr(holder, attr)
+            for s, length, new in reversed(local):
+                value = value[:s] + new + value[s + length:]
+            setattr(holder, attr, value)
+
+
+class AngleQuotes(InlineProcessor):
+    """``<<`` and ``>>`` become « and » (the typographer's), before Python-Markdown reads tags."""
+
+    def handleMatch(self, m: re.Match, data: str):  # type: ignore[override]
+        return ("\u00ab" if m.group(0) == "<<" else "\u00bb"), m.start(), m.end()
+
+
+class SingleTilde(InlineProcessor):
+    """``~text~`` is struck through in Goldmark (one or two tildes); pymdownx handles ``~~``."""
+
+    def handleMatch(self, m: re.Match, data: str):  # type: ignore[override]
+        el = ET.Element("del")
+        el.text = m.group(1)
+        return el, m.start(), m.end()
+
+
+class GoldmarkExtension(Extension):
+    """Goldmark's block reading, linkify and typographer for one Markdown instance."""
+
+    def __init__(self, raw_blocks: list[str], typographer: bool, linkify: bool,
+                 block_attributes: bool) -> None:
+        super().__init__()
+        self.raw_blocks = raw_blocks
+        self.typographer = typographer
+        self.linkify = linkify
+        self.block_attributes = block_attributes
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.preprocessors.deregister("html_block")
+        md.preprocessors.register(GoldmarkBlocks(md, self.raw_blocks, self.block_attributes),
+                                  "goldmark_blocks", 20)
+        if self.linkify:
+            md.inlinePatterns.register(Linkify(_LINKIFY.pattern, md), "goldmark_linkify", 85)
+        md.inlinePatterns.register(SingleTilde(r"(?<!~)~(?!~)(\S(?:[^~\n]*?\S)?)~(?!~)", md),
+                                   "goldmark_single_tilde", 64)
+        if self.typographer:
+            # << and >> before raw inline HTML reads "<<x>>" as a tag, as Goldmark does not.
+            md.inlinePatterns.register(AngleQuotes(r"<<|>>", md), "goldmark_angle_quotes", 95)
+            # After the inline patterns (20) and attr_list (8): attribute text is not prose.
+            md.treeprocessors.register(Typographer(md), "goldmark_typographer", 7)
+
+
 # --- the converter -------------------------------------------------------------------------
+
+
+def _option(table: object, *keys: str, default=None):
+    for key in keys:
+        if not isinstance(table, dict):
+            return default
+        # Hugo's configuration keys are case-insensitive.
+        table = next((v for k, v in table.items() if k.lower() == key.lower()), None)
+        if table is None:
+            return default
+    return table
 
 
 class PageConverter:
@@ -255,61 +691,55 @@ class PageConverter:
         self.translator = translator
         self.lang = lang
         self.raw_blocks: list[str] = []
-        parser = goldmark.get("parser", {}) if isinstance(goldmark, dict) else {}
-        renderer_opts = goldmark.get("renderer", {}) if isinstance(goldmark, dict) else {}
-        extensions_opts = goldmark.get("extensions", {}) if isinstance(goldmark, dict) else {}
-        self.unsafe = bool(renderer_opts.get("unsafe", False))
-        self.hard_wraps = bool(renderer_opts.get("hardWraps", False))
-        attribute = parser.get("attribute", {}) if isinstance(parser, dict) else {}
-        typographer = extensions_opts.get("typographer", True)
-        typographer_on = typographer is not False and (
-            not isinstance(typographer, dict) or typographer.get("disable") is not True)
+        self.unsafe = bool(_option(goldmark, "renderer", "unsafe", default=False))
+        self.hard_wraps = bool(_option(goldmark, "renderer", "hardWraps", default=False))
+        typographer = _option(goldmark, "extensions", "typographer", default=True)
+        typographer_on = typographer is not False and _option(
+            {"t": typographer}, "t", "disable", default=False) is not True
+        linkify = _option(goldmark, "extensions", "linkify", default=True) is not False
+        block_attributes = bool(_option(goldmark, "parser", "attribute", "block", default=False))
+        self.md = self._markdown(typographer_on, linkify, block_attributes)
+        self.inline_md = self._markdown(typographer_on, linkify, block_attributes)
+
+    def _markdown(self, typographer: bool, linkify: bool, block_attributes: bool) -> markdown.Markdown:
         exts: list = [
             "tables",
             "fenced_code",
             "def_list",
             "footnotes",
+            "attr_list",  # heading attributes (Hugo's default) and, when enabled, block ones
             "pymdownx.tilde",
             "pymdownx.tasklist",
-            "pymdownx.magiclink",
-            "toc",
+            GoldmarkExtension(self.raw_blocks, typographer, linkify, block_attributes),
         ]
-        if typographer_on:
-            exts.append("smarty")
-        if attribute.get("block", False) or attribute.get("title", True):
-            exts.append("attr_list")
         if self.hard_wraps:
             exts.append("nl2br")
         config = {
-            "toc": {"slugify": hugo_anchor, "permalink": False},
-            "smarty": {"smart_angled_quotes": True},
             "pymdownx.tilde": {"subscript": False},
-            "footnotes": {"BACKLINK_TEXT": "↩"},
+            "footnotes": {"BACKLINK_TEXT": "\u21a9\ufe0e", "SUPERSCRIPT_TEXT": "{}"},
         }
-        self.md = markdown.Markdown(extensions=exts, extension_configs=config, output_format="html")
-        self.md.preprocessors.deregister("html_block")
-        self.md.preprocessors.register(GoldmarkBlocks(self.md, self.raw_blocks), "goldmark_blocks", 20)
-        self.inline_md = markdown.Markdown(extensions=[e for e in exts if e != "toc"],
-                                           extension_configs={k: v for k, v in config.items() if k != "toc"},
-                                           output_format="html")
-        self.inline_md.preprocessors.deregister("html_block")
-        self.inline_md.preprocessors.register(GoldmarkBlocks(self.inline_md, self.raw_blocks),
-                                              "goldmark_blocks", 20)
+        md = markdown.Markdown(extensions=exts, extension_configs=config, output_format="html")
+        # "3. item" starts an <ol start="3">, as in CommonMark.
+        md.parser.blockprocessors["olist"].LAZY_OL = False
+        return md
 
     def _render(self, md: markdown.Markdown, text: str) -> str:
         md.reset()
         html = md.convert(text)
+        if '<div class="footnote">' in html:  # Goldmark's names for the footnote list
+            html = html.replace('<div class="footnote">', '<div class="footnotes" role="doc-endnotes">')
         return RAW_TOKEN_RE.sub(lambda m: self.raw_blocks[int(m.group(1))], html) if "mgraw" in html else html
 
     def markdownify(self, text: str, block: bool = False) -> str:
         """Hugo's markdownify: Markdown to HTML; a lone paragraph loses its <p> unless block."""
         html = self._render(self.inline_md, text).strip()
-        if not block and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-            html = html[3:-4]
+        if not block and html.count("<p>") == 1 and html.startswith("<p>") and html.endswith("</p>"):
+            html = html[3:-4].strip()
         return html
 
     def convert(self, page) -> str:
         """The page body as HTML, shortcodes and Markdown rendered as Hugo would."""
+        self.raw_blocks.clear()
         stash = Stash()
         text = self.renderer.expand(
             page.body,
@@ -320,5 +750,22 @@ class PageConverter:
             stash=stash,
             line_offset=page.body_line - 1,
         )
-        html = self._render(self.md, text)
-        return stash.resolve(html)
+        html = stash.resolve(self._render(self.md, text))
+        self._check_split_tags(page, html)
+        return html
+
+    def _check_split_tags(self, page, html: str) -> None:
+        """Warn when an HTML tag ends up printed as text.
+
+        That happens when Markdown splits a shortcode's multi-line output, e.g. a link inside
+        a ``{{<markdown>}}`` block.  Hugo does the same on the web, so manualgen prints what
+        Hugo shows, but the writer should hear about it.
+        """
+        prose = re.sub(r"<(pre|code)\b.*?</\1>", "", html, flags=re.DOTALL)
+        m = re.search(r"&lt;(/?[a-zA-Z][\w-]*)(?=[\s>]|&gt;|$)", prose)
+        if m:
+            self.renderer.findings.warning(
+                "tag-as-text",
+                f'the HTML tag "<{m.group(1)}" is printed as text: Markdown split some HTML, often '
+                "a shortcode's output inside a {{<markdown>}} block (Hugo shows the same); move "
+                "the shortcode out of the block", page.path, None, lang=self.lang)

@@ -32,10 +32,11 @@ NEEDS_CLOSING = {
 }
 NO_INNER = {
     "insertImage", "lineBreak", "collapsibleGroupCommand", "ref", "relref", "param", "figure",
-    "imgproc", "table_of_contents", "youtube", "vimeo",
+    "table_of_contents", "youtube", "vimeo",
 }
 
 TOKEN_RE = re.compile(r"mgsc(\d+)x")
+_COUNT = re.compile(r"\{\{-?\s*\.(?:Count)?\s*-?\}\}")
 
 
 def needs_closing(name: str) -> bool | None:
@@ -120,6 +121,16 @@ class ShortcodeRenderer:
 
 
 class _PageContext:
+    """Renders the shortcodes of one page.
+
+    Hugo renders a shortcode's nested shortcodes first and hands the result to its template
+    as ``.Inner`` text: a template that runs ``markdownify`` over it (``markdown``, ``alert``)
+    therefore sees the nested shortcodes' HTML, and Goldmark's rules for raw HTML apply to
+    it.  manualgen does the same, so a nested shortcode renders as it does on the web, for
+    better or worse.  Only the shortcodes at the top of the page go through placeholders,
+    which Hugo also uses there.
+    """
+
     def __init__(self, renderer, page, lang, translator, markdownify, stash):
         self.renderer = renderer
         self.page = page
@@ -136,10 +147,17 @@ class _PageContext:
         if node.children is not None:
             inner = "".join(self.render_node(child) for child in node.children)
         html = self.render_shortcode(node, inner)
-        if node.markdown:
-            # {{% %}}: the output is Markdown, part of the page's text.
+        if node.markdown or not top:
+            # {{% %}} output is Markdown, part of the page's text; nested output is .Inner text.
             return html
         return self.stash.put(html)
+
+    def translate(self, key: str, count=None) -> str:
+        """Hugo's ``T "key" count``: the "one" or "other" form, ``{{ .Count }}`` filled in."""
+        text = self.translator.translate(key, count)
+        if count is not None and "{{" in text:
+            text = _COUNT.sub(str(count), text)
+        return text
 
     def render_shortcode(self, node: Shortcode, inner: str | None) -> str:
         template = self.renderer.template(node.name)
@@ -151,11 +169,13 @@ class _PageContext:
                 self.page.path, node.line, node.column, lang=self.lang)
             if inner is None:
                 return ""
-            return self.markdownify(inner, block=True) if not node.markdown else inner
+            # Markdown as Hugo's markdownify reads it: a lone paragraph stays inline.
+            return self.markdownify(inner) if not node.markdown else inner
         params = dict(node.params)
         positional = list(node.positional)
 
-        def get(key, default=None):
+        def get(key, default=""):
+            """Hugo's .Get: a missing parameter is empty."""
             if isinstance(key, int):
                 return positional[key] if key < len(positional) else default
             return params.get(key, default)
@@ -165,7 +185,7 @@ class _PageContext:
                                            lang=self.lang)
             return ""
 
-        inner_value = Markup(inner) if inner is not None and not node.markdown else inner
+        inner_value = Markup(inner or "") if not node.markdown else (inner or "")
         try:
             return template.render(
                 name=node.name,
@@ -173,10 +193,12 @@ class _PageContext:
                 positional=positional,
                 get=get,
                 inner=inner_value,
+                # The same text as a plain string, which Jinja escapes: for code (highlight).
+                inner_text=inner if inner is not None else "",
                 has_inner=inner is not None,
                 page=self.page,
                 lang=self.lang,
-                T=self.translator.translate,
+                T=self.translate,
                 markdownify=lambda text, block=False: Markup(self.markdownify(str(text or ""), block=block)),
                 line=node.line,
                 warn=warn,
