@@ -1,0 +1,165 @@
+"""Findings for people and for CI: text grouped by file, a stable JSON document, tables.
+
+The text form is meant to be read top to bottom and fixed file by file: one block per file
+(files with errors first), errors before warnings inside a block, each line starting with
+``path:line:`` as compilers print it so editors can jump there, and one summary line at the
+end.  The JSON form is a versioned schema (``docs/findings.md``): fields are only ever added,
+and a change that would break a reader raises ``version``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+
+from . import __version__
+from .errors import ERROR, Finding, _show
+
+JSON_VERSION = 1
+
+
+def _finding_key(f: Finding) -> tuple:
+    return (f.severity != ERROR, f.line or 0, f.column or 0, f.code, f.lang or "", f.message)
+
+
+def grouped(findings: Iterable[Finding]) -> list[tuple[str | None, list[Finding]]]:
+    """(file, findings) blocks: findings without a file first, then files with errors, by path."""
+    groups: dict[str | None, list[Finding]] = {}
+    for f in findings:
+        groups.setdefault(f.file, []).append(f)
+    order = sorted(groups, key=lambda file: (file is not None,
+                                             not any(f.is_error for f in groups[file]),
+                                             file or ""))
+    return [(file, sorted(groups[file], key=_finding_key)) for file in order]
+
+
+def ordered(findings: Iterable[Finding]) -> list[Finding]:
+    """All findings in the order the text form prints them."""
+    return [f for _file, items in grouped(findings) for f in items]
+
+
+def summary(findings: Iterable[Finding]) -> str:
+    items = list(findings)
+    errors = sum(1 for f in items if f.is_error)
+    warnings = len(items) - errors
+    files = len({f.file for f in items if f.file})
+    text = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    if files:
+        text += f" in {files} file{'s' * (files != 1)}"
+    return text
+
+
+def format_text(findings: Iterable[Finding]) -> str:
+    """Blocks per file separated by a blank line; no summary (the caller prints it last)."""
+    blocks = []
+    for _file, items in grouped(findings):
+        blocks.append("\n".join(_line(f) for f in items))
+    return "\n\n".join(blocks)
+
+
+def _line(f: Finding) -> str:
+    """``path:line:col: severity: message [code; lang]``: the language says which manual."""
+    loc = f.location()
+    tag = f"{f.code}; {f.lang}" if f.lang else f.code
+    return f"{loc + ': ' if loc else ''}{f.severity}: {f.message} [{tag}]"
+
+
+def to_json(findings: Iterable[Finding], *, command: str = "check", site: str | None = None,
+            languages: list[str] | None = None, translations=None) -> dict:
+    """The documented JSON document (docs/findings.md), version 1."""
+    items = ordered(findings)
+    errors = sum(1 for f in items if f.is_error)
+    doc: dict = {
+        "version": JSON_VERSION,
+        "tool": f"manualgen {__version__}",
+        "command": command,
+        "site": site,
+        "languages": languages or [],
+        "summary": {
+            "errors": errors,
+            "warnings": len(items) - errors,
+            "files": len({f.file for f in items if f.file}),
+            "ok": errors == 0,
+        },
+        "findings": [f.as_dict() for f in items],
+    }
+    if translations is not None:
+        doc["translations"] = translations.as_dict()
+    return doc
+
+
+def format_translations(report, findings: Iterable[Finding]) -> str:
+    """The translation matrix, then every missing translation and drift as a table."""
+    from .translations import CODES
+
+    langs = report.langs
+    lines = []
+    if len(langs) < 2:
+        lines.append(f"Only one language has content ({', '.join(langs) or 'none'}): "
+                     "nothing to compare.")
+        return "\n".join(lines)
+    width = max([len("page")] + [len(row.label) for row in report.rows])
+    cell = max(8, *(len(lang) + 2 for lang in langs))
+    lines.append(f"Translations: {len(report.rows)} pages in {', '.join(langs)}")
+    lines.append("")
+    lines.append("page".ljust(width) + "  " + "".join(lang.ljust(cell) for lang in langs).rstrip())
+    lines.append("-" * width + "  " + "".join(("-" * (cell - 2)).ljust(cell) for _ in langs).rstrip())
+    for row in report.rows:
+        statuses = "".join(report.status(row, lang).ljust(cell) for lang in langs).rstrip()
+        lines.append(row.label.ljust(width) + "  " + statuses)
+    drift = [f for f in findings if f.code in CODES]
+    lines.append("")
+    if not drift:
+        lines.append("No missing translations and no drift.")
+        return "\n".join(lines)
+    lines.append(f"Missing translations and drift ({len(drift)}):")
+    lines.append("")
+    rows = [(f.location(), f.lang or "", f.code, f.message) for f in ordered(drift)]
+    w0 = max(len("where"), *(len(r[0]) for r in rows))
+    w1 = max(len("lang"), *(len(r[1]) for r in rows))
+    w2 = max(len("code"), *(len(r[2]) for r in rows))
+    lines.append(f"{'where'.ljust(w0)}  {'lang'.ljust(w1)}  {'code'.ljust(w2)}  message")
+    lines.append(f"{'-' * w0}  {'-' * w1}  {'-' * w2}  -------")
+    for where, lang, code, message in rows:
+        lines.append(f"{where.ljust(w0)}  {lang.ljust(w1)}  {code.ljust(w2)}  {message}")
+    return "\n".join(lines)
+
+
+_URL = re.compile(r"https://manualgen\.invalid/[^\s'\"()<>]+")
+
+
+def attribute(findings: Iterable[Finding], pages, roots) -> list[Finding]:
+    """WeasyPrint's messages name a URL, not a page: give each the page that uses the file.
+
+    A message such as "Failed to load image at https://manualgen.invalid/static0/img/a.png"
+    is reported on the first page whose source mentions ``a.png``, at that line, with the
+    URL replaced by the site's own path; messages about no file of a page keep no file.
+    """
+    out = []
+    for f in findings:
+        match = _URL.search(f.message) if f.file is None else None
+        path = roots.path_for(match.group(0)) if match else None
+        if path is None:
+            out.append(f)
+            continue
+        message = f.message.replace(match.group(0), _show(path) or str(path))
+        where = next(((page, line) for page in pages
+                      for line in [_source_line(page, path.name)] if line), None)
+        if where is None:
+            out.append(dataclasses.replace(f, message=message, file=_show(path)))
+        else:
+            page, line = where
+            out.append(dataclasses.replace(f, message=message, file=_show(page.path), line=line))
+    return out
+
+
+def _source_line(page, needle: str) -> int | None:
+    try:
+        lines = page.path.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    for number, line in enumerate(lines, 1):
+        if number >= page.body_line and needle in line:
+            return number
+    return None

@@ -1,0 +1,239 @@
+"""`manualgen check`: one case per finding code, with its file, line and exit status.
+
+Each test writes a tiny site, runs the command line in-process and reads the JSON document
+(the schema in docs/findings.md), so the assertions are about the code, the file and the line,
+not about the wording of messages.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from manualgen.cli import main
+
+from .conftest import ROOT, page, png_bytes, write_site
+
+HOME = {"content/de/_index.md": page("Start")}
+
+
+def run_check(capsys, site: Path, *args: str) -> tuple[int, dict]:
+    """Run `manualgen check --format json` and return (exit status, the JSON document)."""
+    status = main(["check", "--site", str(site), "--format", "json", *args])
+    out = capsys.readouterr().out
+    return status, json.loads(out)
+
+
+def only(doc: dict, code: str) -> dict:
+    found = [f for f in doc["findings"] if f["code"] == code]
+    assert len(found) == 1, (code, doc["findings"])
+    return found[0]
+
+
+def site_with(tmp_path: Path, files: dict, hugo: str | None = None) -> Path:
+    args = {"hugo": hugo} if hugo is not None else {}
+    return write_site(tmp_path / "site", {**HOME, **files}, **args)
+
+
+# --- one case per code ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code, severity, status, body, line", [
+    ("missing-image", "warning", 0, "Text.\n\n![Shot](/img/nowhere.png)\n", 7),
+    ("unknown-shortcode", "warning", 0, "Text.\n\n{{< nosuch >}}\n", 7),
+    ("unclosed-shortcode", "error", 1, "Text.\n\n{{< markdown >}}\nopen and never closed\n", 7),
+    ("broken-link", "warning", 0, "Text.\n\nSee [nowhere](nowhere.md).\n", 7),
+    ("missing-anchor", "warning", 0, "Text.\n\nSee [other](other.md#no-such-heading).\n", 7),
+    ("remote-image", "error", 1, "Text.\n\n![Shot](https://example.com/shot.png)\n", 7),
+])
+def test_each_page_finding_has_code_file_line_and_status(tmp_path, capsys, code, severity, status,
+                                                         body, line):
+    site = site_with(tmp_path, {
+        "content/de/a.md": page("A", 1, body),
+        "content/de/other.md": page("Other", 2, "## Heading\n"),
+    })
+    got, doc = run_check(capsys, site, "--lang", "de")
+    finding = only(doc, code)
+    assert finding["severity"] == severity
+    assert finding["file"] == "content/de/a.md"
+    assert finding["line"] == line
+    assert finding["lang"] == "de"
+    assert got == status
+    assert doc["summary"]["ok"] is (status == 0)
+
+
+@pytest.mark.parametrize("text, line", [
+    ("---\ntitle: [unclosed\n---\nBody\n", 2),  # YAML
+    ("+++\ntitle = \n+++\nBody\n", 2),  # TOML
+    ('{\n  "title": "x",\n  "weight": ,\n}\nBody\n', 3),  # JSON
+    ("---\ntitle: never closed\nBody\n", 1),
+])
+def test_bad_front_matter_names_the_line(tmp_path, capsys, text, line):
+    site = site_with(tmp_path, {"content/de/a.md": text})
+    status, doc = run_check(capsys, site, "--lang", "de")
+    finding = only(doc, "bad-front-matter")
+    assert (finding["file"], finding["line"], finding["severity"]) == ("content/de/a.md", line, "error")
+    assert status == 1
+
+
+def test_missing_title(tmp_path, capsys):
+    site = site_with(tmp_path, {"content/de/a.md": "---\nweight: 1\n---\nBody\n"})
+    status, doc = run_check(capsys, site, "--lang", "de")
+    finding = only(doc, "missing-title")
+    assert (finding["file"], finding["line"]) == ("content/de/a.md", 1)
+    assert status == 0
+
+
+def test_no_content_for_a_chosen_language_is_an_error(tmp_path, capsys):
+    site = site_with(tmp_path, {"content/de/a.md": page("A", 1)})
+    status, doc = run_check(capsys, site, "--lang", "fr")
+    assert only(doc, "no-content")["severity"] == "error"
+    assert status == 1
+
+
+def test_image_outside_the_site_is_refused(tmp_path, capsys):
+    (tmp_path / "outside.png").write_bytes(png_bytes())
+    site = site_with(tmp_path, {"content/de/a.md": page("A", 1, "Text.\n\n![x](../../../outside.png)\n")})
+    status, doc = run_check(capsys, site, "--lang", "de")
+    finding = only(doc, "refused-resource")
+    assert (finding["file"], finding["line"], finding["severity"]) == ("content/de/a.md", 7, "error")
+    assert status == 1
+
+
+def test_symlinked_image_leaving_the_site_is_refused(tmp_path, capsys):
+    (tmp_path / "outside.png").write_bytes(png_bytes())
+    site = site_with(tmp_path, {"content/de/a.md": page("A", 1, "![x](/img/link.png)\n")})
+    (site / "static" / "img").mkdir(parents=True)
+    (site / "static" / "img" / "link.png").symlink_to(tmp_path / "outside.png")
+    status, doc = run_check(capsys, site, "--lang", "de")
+    assert only(doc, "refused-resource")["line"] == 5
+    assert status == 1
+
+
+def test_a_page_that_fails_to_render_does_not_hide_the_others(tmp_path, capsys, monkeypatch):
+    from manualgen.convert import PageConverter
+
+    original = PageConverter.convert
+
+    def convert(self, page):
+        if page.path.name == "bad.md":
+            raise ValueError("simulated renderer failure")
+        return original(self, page)
+
+    monkeypatch.setattr(PageConverter, "convert", convert)
+    site = site_with(tmp_path, {
+        "content/de/bad.md": page("Bad", 1, "Text\n"),
+        "content/de/good.md": page("Good", 2, "![x](/img/missing.png)\n"),
+    })
+    status, doc = run_check(capsys, site, "--lang", "de")
+    failed = only(doc, "page-failed")
+    assert (failed["file"], failed["line"]) == ("content/de/bad.md", 5)
+    assert only(doc, "missing-image")["file"] == "content/de/good.md"
+    assert status == 1
+
+
+def test_config_error_names_the_key_and_line(tmp_path, capsys):
+    site = site_with(tmp_path, {"manualgen.toml": '[manual]\nname = "x"\nnaem = "typo"\n'})
+    status, doc = run_check(capsys, site)
+    finding = only(doc, "config")
+    assert Path(finding["file"]) == site / "manualgen.toml"
+    assert finding["line"] == 3
+    assert "naem" in finding["message"]
+    assert status == 1
+
+
+def test_unknown_language_is_bad_usage(tmp_path, capsys):
+    site = site_with(tmp_path, {})
+    assert main(["check", "--site", str(site), "--lang", "xx"]) == 2
+    assert "xx" in capsys.readouterr().err
+
+
+# --- output forms --------------------------------------------------------------------------
+
+
+def broken_site(tmp_path: Path) -> Path:
+    return site_with(tmp_path, {
+        "content/de/a.md": page("A", 1, "![x](/img/none.png)\n\n{{< nosuch >}}\n"),
+        "content/de/b.md": page("B", 2, "Text\n\n{{< markdown >}}\nnever closed\n"),
+    })
+
+
+def test_text_output_groups_by_file_errors_first_then_a_summary(tmp_path, capsys):
+    site = broken_site(tmp_path)
+    status = main(["check", "--site", str(site), "--lang", "de"])
+    lines = capsys.readouterr().out.rstrip("\n").split("\n")
+    assert status == 1
+    assert lines[-1] == "1 error, 2 warnings in 2 files"
+    body = [line for line in lines[:-1] if line]
+    # b.md has the error: its block comes first; a.md's two warnings follow, by line.
+    assert body[0].startswith("content/de/b.md:7:") and ": error: " in body[0]
+    assert body[0].endswith("[unclosed-shortcode; de]")
+    assert [line.split(":")[0] for line in body[1:]] == ["content/de/a.md"] * 2
+    assert [int(line.split(":")[1]) for line in body[1:]] == [5, 7]
+    # blocks are separated by one blank line
+    assert lines.count("") == 1
+
+
+def test_json_document_follows_the_documented_schema(tmp_path, capsys):
+    site = broken_site(tmp_path)
+    status, doc = run_check(capsys, site, "--lang", "de")
+    assert status == 1
+    assert doc["version"] == 1
+    assert set(doc) >= {"version", "tool", "command", "site", "languages", "summary", "findings"}
+    assert doc["summary"] == {"errors": 1, "warnings": 2, "files": 2, "ok": False}
+    assert doc["languages"] == ["de"]
+    for finding in doc["findings"]:
+        assert set(finding) == {"severity", "code", "file", "line", "column", "lang", "message"}
+    assert [f["severity"] for f in doc["findings"]] == ["error", "warning", "warning"]
+
+
+def test_a_clean_site_exits_zero(tmp_path, capsys):
+    site = site_with(tmp_path, {"content/de/a.md": page("A", 1, "Just text.\n")})
+    status = main(["check", "--site", str(site), "--lang", "de"])
+    assert status == 0
+    assert capsys.readouterr().out.strip() == "0 errors, 0 warnings"
+
+
+def test_every_code_in_the_source_is_documented():
+    """docs/findings.md lists every code manualgen can report (a CI reader relies on it)."""
+    from manualgen.translations import CODES
+
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "manualgen").glob("*.py"))
+    patterns = [
+        r"""\.(?:error|warning)\(\s*"([a-z][a-z-]+)\"""",
+        r"""code\s*=\s*"([a-z][a-z-]+)\"""",
+        r"""Finding\(\s*(?:ERROR|WARNING|"error"|"warning"),\s*"([a-z][a-z-]+)\"""",
+        r"""code = "([a-z][a-z-]+)\"""",
+    ]
+    codes = {m for pattern in patterns for m in re.findall(pattern, source)} | set(CODES)
+    codes -= {"error", "build-failed", "bad-content"}  # base classes, never reported as such
+    docs = (ROOT / "docs" / "findings.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| `([a-z-]+)`", docs, re.MULTILINE))
+    documented |= {"css", "render", "pdf-variant"}  # one row for the three WeasyPrint codes
+    assert codes - documented == set()
+
+
+def test_weasyprint_messages_are_attributed_to_the_page_using_the_file(tmp_path):
+    from manualgen.content import Page
+    from manualgen.errors import Finding, set_display_root
+    from manualgen.pdf import Roots
+    from manualgen.report import attribute
+
+    site = site_with(tmp_path, {
+        "content/de/a.md": page("A", 1, "Text.\n\n![x](/img/shot.png)\n"),
+        "static/img/shot.png": png_bytes(),
+    })
+    pages = [Page("de", site / "content/de/a.md", "a.md", "page", {}, "", 5)]
+    raw = Finding("error", "image-unreadable",
+                  "Failed to load image at 'https://manualgen.invalid/static0/img/shot.png'",
+                  lang="de")
+    set_display_root(site)
+    try:
+        [got] = attribute([raw], pages, Roots({"static0": site / "static"}))
+    finally:
+        set_display_root(None)
+    assert (got.file, got.line, got.code) == ("content/de/a.md", 7, "image-unreadable")
+    assert "static/img/shot.png" in got.message and "manualgen.invalid" not in got.message
