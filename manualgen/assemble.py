@@ -33,7 +33,7 @@ from .pdf import Roots
 
 PLACEHOLDER_ALTS = {"", "no description available", "image", "screenshot", "img", "bild", "capture"}
 _OWN_NUMBER = re.compile(r"^\s*\d+(\.\d+)*[.)]?\s+\S")
-_FLEX = re.compile(r"display\s*:\s*(inline-)?flex", re.I)
+_FLEX = re.compile(r"display\s*:\s*(inline-)?flex", re.IGNORECASE)
 _NBSP_ONLY = re.compile(r"^[\s\u00a0\u200b]*$")
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 
@@ -44,7 +44,7 @@ class TocEntry:
     number: str
     title: str
     level: int
-    children: list["TocEntry"] = dataclasses.field(default_factory=list)
+    children: list[TocEntry] = dataclasses.field(default_factory=list)
 
 
 # --- HTML helpers --------------------------------------------------------------------------
@@ -163,9 +163,7 @@ class Assembler:
             self.by_rel[re.sub(r"\.\w+$", "", page.rel).lower()] = page
 
         def number(node: Page, prefix: str) -> None:
-            count = 0
-            for child in node.children:
-                count += 1
+            for count, child in enumerate(node.children, start=1):
                 child_number = f"{prefix}{count}"
                 child.number = "" if (not numbering or _OWN_NUMBER.match(child.title)) else child_number
                 number(child, child_number + ".")

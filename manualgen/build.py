@@ -13,20 +13,23 @@ import dataclasses
 import datetime as dt
 import os
 import subprocess
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from . import __version__
+from . import __version__, report
 from .assemble import Assembler
 from .config import BUILTIN_STYLES, Settings, load_settings
 from .content import Page, discover
 from .convert import PageConverter
-from .errors import ContentError, Findings, UsageError, set_display_root
+from .errors import ContentError, Findings, ManualgenError, UsageError, set_display_root
 from .i18n import Translator, load_labels
 from .images import inspect
+from .jobs import run_languages
 from .pdf import VIRTUAL_BASE, Roots, render_pdf, write_atomic
 from .shortcodes import ShortcodeRenderer
+from .translations import TranslationReport, check_translations
 
 STAGES = ("discover", "render", "assemble", "layout", "write")
 
@@ -39,6 +42,9 @@ class BuildOptions:
     html: bool = False
     strict: bool = False
     check_only: bool = False
+    jobs: int = 0  # processes for languages; 0: one per core (see jobs.py)
+    cache_dir: Path = Path(".manualgen-cache")
+    no_cache: bool = False  # build everything, reuse nothing (same bytes as with the cache)
 
 
 @dataclasses.dataclass
@@ -48,6 +54,7 @@ class LanguageResult:
     html: Path | None = None
     pages: int = 0
     skipped: bool = False
+    reused: bool = False  # the previous PDF was kept: nothing it depends on changed
     timings: dict[str, float] = dataclasses.field(default_factory=dict)
 
 
@@ -56,6 +63,7 @@ class BuildResult:
     settings: Settings
     results: list[LanguageResult]
     findings: Findings
+    translations: TranslationReport | None = None  # the matrix and drift (manualgen check)
 
     @property
     def ok(self) -> bool:
@@ -66,13 +74,13 @@ def build_date(settings: Settings) -> dt.datetime:
     """The manual's date: SOURCE_DATE_EPOCH, else the site's last commit, else its newest file."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
     try:
         out = subprocess.run(
             ["git", "-C", str(settings.site_root), "log", "-1", "--format=%ct", "--", "."],
             capture_output=True, text=True, timeout=5, check=False)
         if out.returncode == 0 and out.stdout.strip().isdigit():
-            return dt.datetime.fromtimestamp(int(out.stdout.strip()), dt.timezone.utc)
+            return dt.datetime.fromtimestamp(int(out.stdout.strip()), dt.UTC)
     except (OSError, subprocess.SubprocessError):
         pass
     newest = 0.0
@@ -81,8 +89,8 @@ def build_date(settings: Settings) -> dt.datetime:
             if folder.is_dir():
                 for path in folder.rglob("*.md"):
                     newest = max(newest, path.stat().st_mtime)
-    return dt.datetime.fromtimestamp(int(newest), dt.timezone.utc) if newest else dt.datetime(
-        2000, 1, 1, tzinfo=dt.timezone.utc)
+    return dt.datetime.fromtimestamp(int(newest), dt.UTC) if newest else dt.datetime(
+        2000, 1, 1, tzinfo=dt.UTC)
 
 
 def choose_languages(settings: Settings, options: BuildOptions) -> list[str]:
@@ -115,14 +123,30 @@ def build(site: Path, options: BuildOptions, progress: Callable[[str, str], None
     langs = choose_languages(settings, options)
     findings = Findings()
     date = build_date(settings)
-    results = []
-    for lang in langs:
-        results.append(build_language(settings, lang, options, findings, date, progress))
-    return BuildResult(settings, results, findings)
+    if not options.check_only:
+        check_output_folder(options.out)
+    # Before any PDF: with --strict, drift between translations stops a language's build too.
+    translations = check_translations(settings, langs, date, findings)
+    # Unchanged languages are reused, the others rendered one process each (jobs.py).
+    results = run_languages(settings, langs, options, findings, date, progress)
+    return BuildResult(settings, results, findings, translations)
+
+
+def check_output_folder(out: Path) -> None:
+    """Fail in a second, not after minutes of layout, when the PDFs cannot be written."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".manualgen-", dir=out)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise ManualgenError(f'cannot write to the output folder "{out}": {reason}; choose a '
+                             "writable folder with --out", code="output-unwritable") from None
 
 
 def build_language(settings: Settings, lang: str, options: BuildOptions, findings: Findings,
-                   date: dt.datetime, progress=None) -> LanguageResult:
+                   date: dt.datetime, progress=None, state=None) -> LanguageResult:
     result = LanguageResult(lang)
     say = (lambda stage, text: progress(stage, f"[{lang}] {text}")) if progress else (lambda *a: None)
     errors_before = len(findings.errors)
@@ -148,19 +172,22 @@ def build_language(settings: Settings, lang: str, options: BuildOptions, finding
 
     # 2. shortcodes + Markdown
     t0 = time.perf_counter()
-    translator = Translator(lang, settings.i18n_dirs, fallback=settings.default_language)
     labels = load_labels(lang, settings.labels.get(lang))
     roots = make_roots(settings)
-    renderer = ShortcodeRenderer(settings.shortcode_dirs, findings, helpers={})
-    converter = PageConverter(settings.goldmark, renderer, translator, lang)
-    helpers = _helpers(settings, lang, labels)
-    renderer.env.globals.update(helpers)
+    if state:
+        state.attach(roots)  # prepared images are served as cache/…
+    converter = page_converter(settings, lang, findings, labels)
     for page in pages:
         try:
-            renderer.env.globals["page"] = page
             page.html = converter.convert(page)
         except ContentError as exc:
             findings.add(dataclasses.replace(exc.finding(), lang=lang))
+            page.html = ""
+        except (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError) as exc:
+            # One page that trips the renderer must not hide the problems of all the others.
+            findings.error("page-failed", f"this page could not be rendered ({type(exc).__name__}: "
+                           f"{exc}); simplify its markup, and report the page to manualgen",
+                           page.path, page.body_line, lang=lang)
             page.html = ""
     result.timings["render"] = time.perf_counter() - t0
     say("render", "Markdown and shortcodes rendered")
@@ -169,7 +196,9 @@ def build_language(settings: Settings, lang: str, options: BuildOptions, finding
     t0 = time.perf_counter()
 
     def image_hook(path: Path, img, page: Page, line):
-        info = inspect(path)
+        info = state.inspect(path) if state else inspect(path)  # state: a jobs.LanguageState
+        if state:
+            state.note_image(path, roots.url_for(path), info)
         if info.problem:
             findings.error("image-unreadable", f'image "{path.name}": {info.problem}', page.path, line,
                            lang=lang)
@@ -219,10 +248,24 @@ def build_language(settings: Settings, lang: str, options: BuildOptions, finding
     if options.check_only:
         return result
     new_errors = len(findings.errors) > errors_before
-    new_warnings = len(findings.warnings) > warnings_before
+    new_warnings = len(findings.warnings) > warnings_before or any(
+        f.lang == lang for f in findings.warnings)  # translation drift found before
     if new_errors or (options.strict and new_warnings):
         say("layout", "not rendered: the findings above must be fixed first")
         return result
+
+    if state:  # screenshots prepared for their printed size; then maybe nothing to render
+        t0 = time.perf_counter()
+        html, count = state.prepare_images(html)
+        result.timings["images"] = time.perf_counter() - t0
+        say("images", f"{count} images prepared")
+        if state.reuse_by_document(html):
+            findings.extend(state.recorded_findings())
+            result.pdf, result.reused = pdf_path, True
+            say("reuse", f"document unchanged; {pdf_path} reused")
+            return result
+        if state.expected_pages:
+            say("layout", f"laying out, about {state.expected_pages} pages")
 
     # 4. layout and PDF
     t0 = time.perf_counter()
@@ -234,11 +277,26 @@ def build_language(settings: Settings, lang: str, options: BuildOptions, finding
     except OSError as exc:
         findings.error("output", f"cannot write {pdf_path}: {exc.strerror or exc}", lang=lang)
         return result
-    findings.extend(lang_findings)
+    findings.extend(report.attribute(lang_findings, pages, roots))  # URLs → the pages using them
     result.timings["layout"] = time.perf_counter() - t0
     if not lang_findings.errors and pdf_path.exists():
         result.pdf = pdf_path
+        if state:
+            state.store(result.pages, [f for f in findings if f.lang == lang])
     return result
+
+
+def page_converter(settings: Settings, lang: str, findings: Findings,
+                   labels: dict[str, str] | None = None) -> PageConverter:
+    """The Markdown and shortcode converter of one language, as the build uses it.
+
+    One place builds it so that the fidelity tests render pages exactly as a build does.
+    """
+    if labels is None:
+        labels = load_labels(lang, settings.labels.get(lang))
+    translator = Translator(lang, settings.i18n_dirs, fallback=settings.default_language)
+    renderer = ShortcodeRenderer(settings.shortcode_dirs, findings, helpers=_helpers(settings, lang, labels))
+    return PageConverter(settings.goldmark, renderer, translator, lang)
 
 
 def make_roots(settings: Settings) -> Roots:

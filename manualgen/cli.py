@@ -10,8 +10,8 @@ import json
 import sys
 from pathlib import Path
 
-from . import __version__
-from .errors import ERROR, ConfigError, Finding, ManualgenError, UsageError
+from . import __version__, report
+from .errors import ConfigError, Finding, ManualgenError, UsageError
 
 
 class _Parser(argparse.ArgumentParser):
@@ -43,26 +43,42 @@ def make_parser() -> argparse.ArgumentParser:
                    help="also write the merged HTML beside each PDF, for debugging")
     b.add_argument("--strict", action="store_true", help="warnings stop the build too")
     b.add_argument("--quiet", "-q", action="store_true", help="print only findings and the PDF paths")
+    b.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
+                   help="languages rendered at once, one process each (default: one per core)")
+    b.add_argument("--cache", type=Path, default=Path(".manualgen-cache"), metavar="DIR",
+                   help="cache folder for prepared images and reusable PDFs; safe to delete "
+                        "(default: .manualgen-cache/ in the current folder)")
+    b.add_argument("--no-cache", action="store_true",
+                   help="reuse nothing: prepare every image and render every language")
+    b.add_argument("--watch", action="store_true",
+                   help="rebuild the languages affected by each change until Ctrl-C")
 
     c = sub.add_parser("check", help="report every problem without writing a PDF",
                        description="Run every stage up to the merged HTML and report all findings.")
     common(c)
-    c.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    c.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text (grouped by file) or json (the schema in docs/findings.md)")
+    c.add_argument("--translations", action="store_true",
+                   help="print the translation matrix and the drift between languages as tables")
     return parser
 
 
 def print_findings(findings, stream=None) -> None:
-    """Grouped by file, errors first; a one-line summary at the end."""
+    """Grouped by file, errors first (see report.py); the caller prints the summary last."""
     stream = stream or sys.stderr
-    items = sorted(findings, key=lambda f: (f.severity != ERROR, f.file or "", f.line or 0, f.code))
-    for finding in items:
-        print(finding.format(), file=stream)
+    text = report.format_text(findings)
+    if text:
+        print(text, file=stream)
 
 
 def summary(findings) -> str:
-    errors = sum(1 for f in findings if f.is_error)
-    warnings = sum(1 for f in findings if not f.is_error)
-    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    return report.summary(findings)
+
+
+def _fail_json(findings, site) -> None:
+    """A check that stops early still gives CI the documented JSON document."""
+    json.dump(report.to_json(findings, site=str(site)), sys.stdout, indent=2, ensure_ascii=False)
+    print()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -78,16 +94,29 @@ def main(argv: list[str] | None = None) -> int:
         options.out = args.out
         options.html = args.html
         options.strict = args.strict
+        if args.jobs < 0:
+            parser.error("--jobs must be 0 (one per core) or more")
+        options.jobs, options.cache_dir, options.no_cache = args.jobs, args.cache, args.no_cache
+        if args.watch:
+            from .watch import watch
+
+            again = [a for a in (sys.argv[1:] if argv is None else argv) if a != "--watch"]
+            return watch(args.site, lambda: main(again),
+                         lambda text: print(f"{'watch':>9}  {text}", file=sys.stderr, flush=True))
     else:
         options.check_only = True
 
-    def progress(stage: str, text: str) -> None:
-        if not quiet and args.command == "build" and stage != "weasyprint":
-            print(f"{stage:>9}  {text}", file=sys.stderr, flush=True)
+    from .progress import Reporter
 
+    progress = Reporter(sys.stderr, quiet=quiet or args.command != "build")
+
+    as_json = args.command == "check" and args.format == "json"
     try:
         result = build(args.site, options, progress=progress)
     except ConfigError as exc:
+        if as_json:
+            _fail_json(exc.problems, args.site)
+            return 1
         print_findings(exc.problems)
         print(f"manualgen: configuration has {len(exc.problems)} problem(s); nothing built",
               file=sys.stderr)
@@ -96,7 +125,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"manualgen: error: {exc.message}", file=sys.stderr)
         return 2
     except ManualgenError as exc:
+        if as_json:
+            _fail_json([exc.finding()], args.site)
+            return 1
         print(exc.finding().format(), file=sys.stderr)
+        return 1
+    except OSError as exc:  # a folder or file the system refuses: one line, no traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"manualgen: error: {where}{exc.strerror or exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("manualgen: interrupted; earlier PDFs are unchanged", file=sys.stderr)
@@ -104,13 +140,15 @@ def main(argv: list[str] | None = None) -> int:
 
     findings = list(result.findings)
     if args.command == "check":
+        langs = [r.lang for r in result.results]
         if args.format == "json":
-            json.dump({"version": 1, "findings": [f.as_dict() for f in sorted(
-                findings, key=lambda f: (f.severity != ERROR, f.file or "", f.line or 0))],
-                "summary": {"errors": sum(f.is_error for f in findings),
-                            "warnings": sum(not f.is_error for f in findings)}},
-                sys.stdout, indent=2, ensure_ascii=False)
+            json.dump(report.to_json(findings, site=str(result.settings.site_root), languages=langs,
+                                     translations=result.translations if args.translations else None),
+                      sys.stdout, indent=2, ensure_ascii=False)
             print()
+        elif args.translations and result.translations is not None:
+            print(report.format_translations(result.translations, findings), file=sys.stdout)
+            print(summary(findings), file=sys.stdout)
         else:
             print_findings(findings, sys.stdout)
             print(summary(findings), file=sys.stdout)

@@ -22,6 +22,7 @@ from .config import Settings
 from .errors import ContentError, Findings
 
 CONTENT_SUFFIXES = (".md", ".markdown")
+MAX_PAGE_BYTES = 2_000_000  # real pages are a few hundred kB; Markdown slows past that
 
 
 @dataclasses.dataclass(eq=False)
@@ -40,8 +41,8 @@ class Page:
     description: str = ""
     url: str = ""  # Hugo's relative permalink, e.g. /handbook/fr/plattform/import/
     translation_key: str = ""
-    children: list["Page"] = dataclasses.field(default_factory=list)
-    parent: "Page | None" = dataclasses.field(default=None, repr=False)
+    children: list[Page] = dataclasses.field(default_factory=list)
+    parent: Page | None = dataclasses.field(default=None, repr=False)
     depth: int = 0  # 0 home, 1 chapter, 2 …
     anchor: str = ""  # id of this page in the merged document
     number: str = ""  # chapter number such as "2.3"
@@ -64,7 +65,7 @@ class Page:
 
 # --- front matter --------------------------------------------------------------------------
 
-_TAB_AFTER_KEY = re.compile(r"^(\s*[^\s#:][^:\n]*:)\t+", re.M)
+_TAB_AFTER_KEY = re.compile(r"^(\s*[^\s#:][^:\n]*:)\t+", re.MULTILINE)
 
 
 def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
@@ -74,8 +75,7 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
     including Hugo's leniencies (a tab after ``key:``, a closing ``---`` at the very end of
     the file with no newline).  Errors name the file and the line inside the file.
     """
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     lines = text.split("\n")
     first = lines[0].rstrip("\r ") if lines else ""
     if first in ("---", "+++"):
@@ -135,6 +135,11 @@ def _parse_meta(raw: str, fmt: str, path: Path, first_line: int) -> dict:
 
 def read_page_file(path: Path) -> tuple[dict, str, int]:
     try:
+        size = path.stat().st_size
+        if size > MAX_PAGE_BYTES:  # a dump or a generated file, not a page: it would take minutes
+            raise ContentError(f"the file is {size / 1e6:.1f} MB, far beyond any page "
+                               f"(limit {MAX_PAGE_BYTES // 1_000_000} MB); split it into pages",
+                               path, 1, code="file-too-large")
         raw = path.read_bytes()
     except OSError as exc:
         raise ContentError(f"cannot read the file: {exc.strerror}", path, code="unreadable-file") from None
@@ -163,15 +168,15 @@ def _as_datetime(value) -> dt.datetime | None:
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
-        return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+        return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
     if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.timezone.utc)
+        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
     text = str(value).strip()
     try:
-        parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        parsed = dt.datetime.fromisoformat(text)
     except ValueError:
         return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
 def is_listed(meta: dict, now: dt.datetime) -> bool:
@@ -193,9 +198,7 @@ def is_listed(meta: dict, now: dt.datetime) -> bool:
     if publish and publish > now:
         return False
     expiry = _as_datetime(_ci(meta, "expiryDate", None) or _ci(meta, "unpublishdate", None))
-    if expiry and expiry <= now:
-        return False
-    return True
+    return not (expiry and expiry <= now)
 
 
 def _truthy(value) -> bool:
@@ -397,7 +400,7 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
 def _meta_line(path: Path, key: str) -> int | None:
     try:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if re.match(rf"\s*{re.escape(key)}\s*[:=]", line, re.I):
+            if re.match(rf"\s*{re.escape(key)}\s*[:=]", line, re.IGNORECASE):
                 return number
     except (OSError, UnicodeDecodeError):
         pass

@@ -1,17 +1,52 @@
-"""Screenshots: check each image before WeasyPrint sees it, and note its shape.
+"""Screenshots: check each image before WeasyPrint sees it, then prepare it for paper.
 
-WeasyPrint draws truncated PNGs without a word and loads almost anything as an image, so
-each file is opened and verified here (readable, complete, a sane pixel size).  The result is
-remembered per file, so an image used on ten pages is checked once.
+Checking: WeasyPrint draws truncated PNGs without a word and loads almost anything as an
+image, so each file is opened and verified here (readable, complete, a sane pixel size).
+
+Preparing: WeasyPrint re-encodes every PNG with Pillow (decode, convert, deflate; an RGBA
+image twice, colour and alpha) and passes JPEGs through untouched.  Measured on 24 of the
+corpus' 1900-pixel RGBA screenshots printed 100 mm wide, the render took 3.5 s as they are,
+1.5 s as RGB, 0.54 s as RGB scaled to 200 ppi, 0.18 s as JPEG; palette PNGs were *slower*
+(1.1 s: WeasyPrint converts them back to RGB) and no smaller in the PDF.  So each image is
+prepared once for the size it is printed at:
+
+- scaled down (never up) to ``print.image_ppi`` at its printed width, with a Lanczos filter;
+- an alpha channel that is fully opaque is dropped (half of WeasyPrint's work on RGBA);
+- photo-like images become JPEG (quality 88, no chroma subsampling); UI-like ones stay PNG,
+  because JPEG rings around small text.  "Photo-like" is measured, not guessed: the image
+  becomes JPEG only when its PNG would be more than ``PHOTO_RATIO`` times larger.
+
+Prepared files live in the cache folder under a name made of the hash of the source bytes
+and the options, so they are made once, shared by all languages and processes, and their
+virtual URL (``cache/img/<hash>.png``) is the same in every folder: WeasyPrint names image
+objects after the URL, so the PDF bytes stay the same too.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import io
+import math
+import re
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 MAX_PIXELS = 40_000_000  # about 6300 × 6300: far beyond any screenshot
+
+PREPARE_VERSION = "2"  # part of every prepared file's name: bump it when the recipe changes
+JPEG_QUALITY = 88
+PHOTO_RATIO = 2.0  # PNG bytes / JPEG bytes above which an image counts as photo-like
+QUANTIZE_PSNR = 32.0  # dB: corpus UI shots map at 34–44 dB, no visible change at 2× zoom
+PREPARED_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff"}
+
+# Paper width and the narrowest left + right margins manual.css uses for it (mm).
+PAPER_WIDTH_MM = {"a4": 210.0, "a5": 148.0, "letter": 215.9}
+CSS_MARGINS_MM = {"a4": 40.0, "a5": 32.0, "letter": 40.0}
+# manual.css: step text 40 % → media 60 %; max heights of step media and figures.
+STEP_MEDIA_FRACTION = 0.60
+MAX_HEIGHT_MM = {"a5": (85.0, 150.0)}  # (step media, figure); others: (120, 200)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -46,6 +81,18 @@ def _inspect(path: Path) -> ImageInfo:
         if b"<svg" not in head:
             return ImageInfo(0, 0, "SVG", "not an SVG file")
         return ImageInfo(0, 0, "SVG")
+    from PIL import ImageFile
+
+    # WeasyPrint sets LOAD_TRUNCATED_IMAGES for the whole process once imported (it draws
+    # truncated PNGs in part, silently): the check must see the truncation regardless.
+    lenient, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
+    try:
+        return _decode(path)
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = lenient
+
+
+def _decode(path: Path) -> ImageInfo:
     from PIL import Image, UnidentifiedImageError
 
     try:
@@ -67,3 +114,208 @@ def _inspect(path: Path) -> ImageInfo:
     if width < 1 or height < 1:
         return ImageInfo(width, height, fmt, "image has no pixels")
     return ImageInfo(width, height, fmt)
+
+
+# --- printed size ------------------------------------------------------------------------
+
+
+def _mm(value: str, default: float) -> float:
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)\s*", value or "")
+    if not m:
+        return default
+    number, unit = float(m.group(1)), m.group(2)
+    return number * {"mm": 1.0, "cm": 10.0, "in": 25.4, "pt": 25.4 / 72}[unit]
+
+
+@dataclasses.dataclass(frozen=True)
+class PrintGeometry:
+    """How wide a screenshot can be on paper, from the settings and manual.css's layout.
+
+    Every estimate errs wide: an image prepared for a box larger than the one it lands in
+    only has more pixels per inch than asked, never fewer.
+    """
+
+    text_width_mm: float = 170.0
+    step_max_height_mm: float = 120.0
+    figure_max_height_mm: float = 200.0
+    ppi: int = 200
+
+    @classmethod
+    def from_settings(cls, settings) -> PrintGeometry:
+        opts = settings.print
+        paper = opts.paper if opts.paper in PAPER_WIDTH_MM else "a4"
+        margins = _mm(opts.margin_inner, 25.0) + _mm(opts.margin_outer, 15.0)
+        text = PAPER_WIDTH_MM[paper] - min(margins, CSS_MARGINS_MM[paper])
+        step_h, figure_h = MAX_HEIGHT_MM.get(paper, (120.0, 200.0))
+        return cls(text, step_h, figure_h, int(opts.image_ppi))
+
+    def printed_width_mm(self, context: str, width: int, height: int) -> float:
+        """The widest the image can print in ``context`` ("step" or "full")."""
+        natural = width * 25.4 / 96  # CSS sizes an image by its pixels at 96 px/in
+        if context == "step":
+            box, max_h = self.text_width_mm * STEP_MEDIA_FRACTION, self.step_max_height_mm
+        else:
+            box, max_h = self.text_width_mm, self.figure_max_height_mm
+        by_height = max_h * width / height if height else box
+        return min(natural, box, by_height)
+
+    def target_width(self, context: str, width: int, height: int) -> int:
+        """Pixels wide for ``ppi`` at the printed width; never more than the source has."""
+        mm = self.printed_width_mm(context, width, height)
+        return min(width, max(1, math.ceil(mm * self.ppi / 25.4)))
+
+
+# --- preparation -------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Prepared:
+    path: Path  # the file to embed: the source itself when nothing would be gained
+    width: int
+    height: int
+    format: str  # "PNG", "JPEG" or the source's own
+
+
+def prepared_name(source_digest: str, target_width: int) -> str:
+    """The cache file name (without suffix) for one source at one width."""
+    key = (f"{PREPARE_VERSION}:{source_digest}:{target_width}:{JPEG_QUALITY}:{PHOTO_RATIO}:"
+           f"{QUANTIZE_PSNR}")
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def prepare(source: Path, source_digest: str, target_width: int, folder: Path,
+            write: Callable[[Path, bytes], None]) -> Prepared:
+    """The file WeasyPrint should embed for ``source`` printed ``target_width`` pixels wide.
+
+    ``folder`` holds prepared files; ``write`` stores one atomically (other processes may be
+    preparing the same image at the same moment: the last rename wins, with the same bytes).
+    """
+    name = prepared_name(source_digest, target_width)
+    for suffix, fmt in ((".png", "PNG"), (".jpg", "JPEG")):
+        found = folder / (name + suffix)
+        if found.is_file():
+            return Prepared(found, 0, 0, fmt)
+    if source.suffix.lower() not in PREPARED_SUFFIXES:
+        return Prepared(source, 0, 0, "")  # SVG and the like: vector, nothing to gain
+    from PIL import Image, ImageOps
+
+    with Image.open(source) as opened:
+        fmt = opened.format or ""
+        rotated = opened.getexif().get(0x0112, 1) not in (None, 1)
+        im = ImageOps.exif_transpose(opened) if rotated else opened  # as WeasyPrint would
+        im.load()
+    changed = rotated
+    if im.width <= target_width and fmt == "JPEG" and not changed and im.mode in ("RGB", "L"):
+        return Prepared(source, im.width, im.height, fmt)  # passed through by WeasyPrint as is
+    im, dropped_alpha = _normalise_mode(im)
+    if im.width > target_width:
+        height = max(1, round(im.height * target_width / im.width))
+        im = im.resize((target_width, height), Image.Resampling.LANCZOS)
+        changed = True
+    flat = False
+    if changed and im.mode == "RGB":
+        mapped = _fewer_colours(im)
+        im, flat = mapped, mapped is not im
+    png = io.BytesIO()
+    im.save(png, format="PNG", compress_level=6)
+    data, suffix, out_fmt = png.getvalue(), ".png", "PNG"
+    if im.mode in ("RGB", "L") and not flat:  # 256 colours without a visible loss: UI-like
+        jpeg = io.BytesIO()
+        im.save(jpeg, format="JPEG", quality=JPEG_QUALITY, subsampling=0, optimize=False)
+        if len(data) > PHOTO_RATIO * jpeg.tell():
+            data, suffix, out_fmt = jpeg.getvalue(), ".jpg", "JPEG"
+            changed = True
+    if not (changed or dropped_alpha) and fmt == "PNG":
+        return Prepared(source, im.width, im.height, fmt)
+    target = folder / (name + suffix)
+    write(target, data)
+    return Prepared(target, im.width, im.height, out_fmt)
+
+
+def _fewer_colours(im):
+    """The scaled image in at most 256 colours (kept as RGB), when nobody could tell.
+
+    Resampling a flat UI screenshot blends every edge into new colours, and deflate then
+    compresses it worse than the larger original (1.7× the bytes for the corpus at full
+    width).  Mapping it back onto 256 colours restores the flat runs (0.6× the bytes); the
+    result stays RGB because WeasyPrint re-encodes palette PNGs (slower, and no smaller in
+    the PDF).  Only when the mapping is visually lossless (PSNR ≥ ``QUANTIZE_PSNR``) is it
+    used; photo-like images fail that test and go on to the JPEG comparison untouched.
+    """
+    from PIL import Image, ImageChops, ImageStat
+
+    mapped = im.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).convert("RGB")
+    mse = sum(v * v for v in ImageStat.Stat(ImageChops.difference(im, mapped)).rms) / 3
+    psnr = 99.0 if mse == 0 else 10 * math.log10(255 * 255 / mse)
+    return mapped if psnr >= QUANTIZE_PSNR else im
+
+
+def _normalise_mode(im):
+    """RGB, L or (when transparency is really used) RGBA; True when an alpha was dropped."""
+    had_alpha = im.mode in ("RGBA", "LA", "PA") or "transparency" in im.info
+    if im.mode not in ("RGB", "L", "RGBA"):
+        im = im.convert("RGBA" if had_alpha else "RGB")
+    if im.mode == "RGBA":
+        low, _high = im.getchannel("A").getextrema()
+        if low == 255:
+            return im.convert("RGB"), True
+    return im, False
+
+
+# --- where each image is printed ---------------------------------------------------------
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+_CLASS = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+_SRC = re.compile(r"""(\bsrc\s*=\s*)(?:"([^"]*)"|'([^']*)')""")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+         "track", "wbr"}
+
+
+def rewrite_images(html: str, choose: Callable[[str, str], str | None]) -> str:
+    """Replace each ``<img src>`` by ``choose(src, context)``; context is "step" or "full".
+
+    The assembled HTML is manualgen's own, serialised with every element closed, so a tag
+    scan with a stack of classes is enough to know whether an image sits in a step's media
+    column (about 60 % of the text width) or anywhere else (up to the full text width).
+    This runs once over the finished document, because the assembler decides what is a step
+    only after it has resolved the images.
+    """
+    out: list[str] = []
+    stack: list[tuple[str, frozenset[str]]] = []
+    pos = 0
+    for m in _TAG.finditer(html):
+        closing, tag, attrs = m.group(1), m.group(2).lower(), m.group(3)
+        if closing:
+            for i in range(len(stack) - 1, -1, -1):
+                if stack[i][0] == tag:
+                    del stack[i:]
+                    break
+            continue
+        if tag == "img":
+            src_m = _SRC.search(attrs)
+            if src_m:
+                src = src_m.group(2) if src_m.group(2) is not None else src_m.group(3)
+                new = choose(src, _context(stack))
+                if new is not None and new != src:
+                    start = m.start(3) + src_m.start()
+                    out.append(html[pos:start])
+                    out.append(f'{src_m.group(1)}"{new}"')
+                    pos = m.start(3) + src_m.end()
+            continue
+        if tag in _VOID or attrs.rstrip().endswith("/"):
+            continue
+        cls = _CLASS.search(attrs)
+        names = frozenset(next(g for g in cls.groups() if g is not None).split()) if cls else frozenset()
+        stack.append((tag, names))
+    out.append(html[pos:])
+    return "".join(out)
+
+
+def _context(stack: list[tuple[str, frozenset[str]]]) -> str:
+    media = False
+    for tag, names in stack:
+        if "step-media" in names:
+            media = True
+        if "step-wide" in names or tag in ("td", "th", "li", "table"):
+            return "full"  # wide steps print full width; cells and lists: assume the widest
+    return "step" if media else "full"

@@ -80,7 +80,7 @@ def make_fetcher(roots: Roots, refusals: list[str]):
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class SiteFetcher(URLFetcher):
-        def fetch(self, url, headers=None):  # noqa: D401 - WeasyPrint's signature
+        def fetch(self, url, headers=None):
             path = roots.path_for(url)
             if path is None or not path.is_file():
                 reason = "outside the site" if path is None else "no such file"

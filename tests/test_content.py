@@ -13,7 +13,7 @@ from manualgen.errors import ContentError, Findings
 
 from .conftest import page, write_site
 
-NOW = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 
 def titles(site, lang="de"):

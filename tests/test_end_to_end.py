@@ -15,7 +15,7 @@ from manualgen.errors import Findings
 
 from .conftest import ROOT
 
-NOW = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 
 def squash(text: str) -> str:

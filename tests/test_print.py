@@ -80,7 +80,7 @@ def test_bookmarks_mirror_the_contents_and_point_where_pages_start(built):
         entry = title[number.end():] if number else title
         # Text extraction puts an entry's own number after its page number ("Connexion … 71.1").
         own = re.escape(number.group(1)) if number else ""
-        m = re.search(re.escape(entry) + r"[ .]*?(\d+?)" + own + r"\s*$", toc_text, re.M)
+        m = re.search(re.escape(entry) + r"[ .]*?(\d+?)" + own + r"\s*$", toc_text, re.MULTILINE)
         assert m, f"{title!r} not in the contents"
         assert int(m.group(1)) == page, f"{title!r}: contents says {m.group(1)}, starts on {page}"
         assert entry in (reader.pages[page - 1].extract_text() or "")

@@ -1,0 +1,351 @@
+"""manualgen against the naive pipeline, side by side, with the figures the targets need.
+
+(a) manualgen: ``manualgen build --all`` in a subprocess (cache, image preparation, one
+    process per language);
+(b) naive: bare WeasyPrint, default options, rendering manualgen's own merged HTML (written
+    by ``--html``, so the same styles and layout) with the original images, one language
+    after another.  Producing that HTML is not counted against (b).
+
+For each: wall time, CPU time (all processes), peak memory (RSS summed over the process tree,
+sampled every 20 ms), PDF size, and stage times.  Scenarios on the corpus: cold (empty cache),
+one page edited (warm cache), nothing changed.  Synthetic sites (``--synthetic N``) are
+generated deterministically into a temporary folder.
+
+    .venv/bin/python benchmarks/bench.py --corpus ../shared/corpus/spiges-handbook
+    .venv/bin/python benchmarks/bench.py --synthetic 100 --synthetic 1000 --naive-max 100
+    .venv/bin/python benchmarks/bench.py ... --record    # append the tables to RESULTS.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+PY = sys.executable
+MANUALGEN_STAGES = ("discover", "render", "assemble", "images", "layout", "write")
+# A fixed date, as CI sets it: otherwise an uncommitted edit in a site that is not a git
+# checkout moves the manual's date (newest content file) and every language is rebuilt.
+ENV = dict(os.environ, SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "1767225600"))
+
+
+def snapshot_code(work: Path) -> None:
+    """Run a frozen copy of manualgen: an edit to the code mid-run would (rightly) empty the
+    cache's keys and make the warm-cache figures meaningless."""
+    target = work / "code"
+    shutil.copytree(ROOT / "manualgen", target / "manualgen",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "styles", target / "styles")
+    ENV["PYTHONPATH"] = str(target)
+
+
+# --- measuring a subprocess --------------------------------------------------------------
+
+
+def _tree_rss(pid: int) -> int:
+    """RSS in bytes of ``pid`` and all its descendants (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as handle:
+                fields = handle.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry))
+        rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += rss.get(p, 0)
+        todo.extend(children.get(p, []))
+    return total
+
+
+def run(cmd: list[str], **kw) -> dict:
+    """Run ``cmd``; wall, CPU (user+sys of the tree), peak tree RSS, and its stdout."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV, **kw)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss(proc.pid))
+            done.wait(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = proc.communicate()
+    wall = time.perf_counter() - t0
+    done.set()
+    sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if proc.returncode not in (0,):
+        sys.stderr.write(err[-3000:])
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}")
+    return {"wall": wall, "cpu": cpu, "rss": peak, "stdout": out, "stderr": err}
+
+
+# --- the two pipelines ---------------------------------------------------------------------
+
+
+def manualgen(site: Path, out: Path, cache: Path, jobs: int = 0) -> dict:
+    cmd = [PY, str(HERE / "bench.py"), "_manualgen", str(site), str(out), str(cache), str(jobs)]
+    result = run(cmd)
+    result.update(json.loads(result["stdout"].strip().splitlines()[-1]))
+    return result
+
+
+def naive(html_files: list[Path], out: Path) -> dict:
+    cmd = [PY, str(HERE / "bench.py"), "_naive", str(out)] + [str(h) for h in html_files]
+    result = run(cmd)
+    result.update(json.loads(result["stdout"].strip().splitlines()[-1]))
+    return result
+
+
+def _child_manualgen(site: str, out: str, cache: str, jobs: str) -> None:
+    """In the measured process: build every language, time each stage from the progress."""
+    from manualgen.build import BuildOptions, build
+
+    marks: list[tuple[float, str, str]] = []
+    start = time.perf_counter()
+
+    def progress(stage: str, text: str) -> None:
+        if stage != "weasyprint":
+            m = re.match(r"\[([\w-]+)\]", text)
+            marks.append((time.perf_counter(), stage, m.group(1) if m else ""))
+
+    opts = BuildOptions(all=True, out=Path(out), cache_dir=Path(cache), jobs=int(jobs))
+    result = build(Path(site), opts, progress=progress)
+    end = time.perf_counter()
+    stages = dict.fromkeys(("start",) + MANUALGEN_STAGES, 0.0)
+    for r in result.results:
+        for name in ("discover", "render", "assemble", "images"):
+            stages[name] += r.timings.get(name, 0.0)
+        layout_and_write = r.timings.get("layout", 0.0)
+        t_images = next((t for t, s, lang in marks if lang == r.lang and s == "images"), None)
+        t_write = next((t for t, s, lang in marks if lang == r.lang and s == "write"), None)
+        if t_images is not None and t_write is not None:
+            layout = max(0.0, min(layout_and_write, t_write - t_images))
+        else:
+            layout = layout_and_write
+        stages["layout"] += layout
+        stages["write"] += layout_and_write - layout
+    first = min((t for t, _s, _l in marks), default=end)
+    stages["start"] = first - start
+    pdfs = [str(r.pdf) for r in result.results if r.pdf]
+    print(json.dumps({"stages": stages, "pdfs": pdfs, "reused": [r.lang for r in result.results if r.reused],
+                      "errors": len(result.findings.errors),
+                      "pages": sum(r.pages for r in result.results)}))
+
+
+def _child_naive(out: str, *html_files: str) -> None:
+    """Bare WeasyPrint, default options, one language after another."""
+    t0 = time.perf_counter()
+    import weasyprint
+
+    stages = {"import": time.perf_counter() - t0, "layout": 0.0, "write": 0.0}
+    pdfs = []
+    for html in html_files:
+        t = time.perf_counter()
+        doc = weasyprint.HTML(filename=html).render()
+        stages["layout"] += time.perf_counter() - t
+        t = time.perf_counter()
+        target = Path(out) / (Path(html).stem + ".naive.pdf")
+        doc.write_pdf(target)
+        stages["write"] += time.perf_counter() - t
+        pdfs.append(str(target))
+    print(json.dumps({"stages": stages, "pdfs": pdfs}))
+
+
+# --- checks on the output ------------------------------------------------------------------
+
+
+def pdf_size(paths: list[str]) -> int:
+    return sum(Path(p).stat().st_size for p in paths)
+
+
+def pdf_pages(paths: list[str]) -> int:
+    total = 0
+    for p in paths:
+        info = subprocess.run(["pdfinfo", p], capture_output=True, text=True, check=False).stdout
+        m = re.search(r"Pages:\s+(\d+)", info)
+        total += int(m.group(1)) if m else 0
+    return total
+
+
+def image_ppi(paths: list[str]) -> list[tuple[int, int, float]]:
+    """(width, height, ppi) of every image placement, from ``pdfimages -list``."""
+    found = []
+    for p in paths:
+        listing = subprocess.run(["pdfimages", "-list", p], capture_output=True, text=True,
+                                 check=False).stdout
+        for line in listing.splitlines()[2:]:
+            f = line.split()
+            if len(f) >= 14 and f[2] == "image":
+                found.append((int(f[3]), int(f[4]), min(float(f[12]), float(f[13]))))
+    return found
+
+
+# --- scenarios -----------------------------------------------------------------------------
+
+
+def fmt_row(name: str, a: dict, b: dict | None) -> str:
+    def ratio(x: float, y: float) -> str:
+        return f"{x / y:.2f}" if y else "–"
+
+    size_a = pdf_size(a["pdfs"])
+    if b is None:
+        return (f"| {name} | {a['wall']:.2f} s | {a['cpu']:.2f} s | {a['rss'] / 2**20:.0f} MiB | "
+                f"{size_a / 1e6:.2f} MB | – | – | – | – |")
+    size_b = pdf_size(b["pdfs"])
+    return (f"| {name} | {a['wall']:.2f} s | {a['cpu']:.2f} s | {a['rss'] / 2**20:.0f} MiB | {size_a / 1e6:.2f} MB "
+            f"| {b['wall']:.2f} s | {b['cpu']:.2f} s | {b['rss'] / 2**20:.0f} MiB | {size_b / 1e6:.2f} MB "
+            f"| **{ratio(a['wall'], b['wall'])}** | {ratio(a['cpu'], b['cpu'])} | {ratio(a['rss'], b['rss'])} "
+            f"| **{ratio(size_a, size_b)}** |")
+
+
+HEADER = ("| scenario | a wall | a CPU | a peak RSS | a PDF | b wall | b CPU | b peak RSS | b PDF "
+          "| wall a/b | CPU a/b | RSS a/b | size a/b |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+
+
+def stage_table(name: str, a: dict, b: dict | None) -> str:
+    sa = a["stages"]
+    sb = (b or {}).get("stages", {})
+    total = a["wall"]
+    own = sum(sa.get(k, 0.0) for k in ("start", "discover", "render", "assemble", "images"))
+    lines = [(f"Stages, {name} (seconds; manualgen's are summed over languages, which run in "
+              "parallel):"), "",
+             "| stage | manualgen | naive |", "|---|---|---|"]
+    for stage in ("start",) + MANUALGEN_STAGES:
+        value_b = sb.get(stage) if stage in ("layout", "write") else (sb.get("import") if stage == "start" else None)
+        lines.append(f"| {stage} | {sa.get(stage, 0.0):.2f} | {'' if value_b is None else f'{value_b:.2f}'} |")
+    lines.append("")
+    lines.append(f"manualgen's own work (start-up, discover, render, assemble, images) = {own:.2f} s of "
+                 f"{sum(sa.values()):.2f} s of stage time summed over languages "
+                 f"({100 * own / max(1e-9, sum(sa.values())):.1f} %); wall {total:.2f} s.")
+    return "\n".join(lines)
+
+
+def ppi_line(a: dict, b: dict | None) -> str:
+    pa = image_ppi(a["pdfs"])
+    low_a = [x for x in pa if x[2] < 199.5]
+    text = (f"Image placements: {len(pa)}; below 200 ppi: {len(low_a)}; lowest {min((x[2] for x in pa), default=0):.0f} ppi")
+    if b is not None:
+        pb = image_ppi(b["pdfs"])
+        low_b = [x for x in pb if x[2] < 199.5]
+        text += (f" (naive, original images: {len(low_b)} below 200 ppi — those sources have fewer pixels "
+                 "than 200 ppi needs, and are never upscaled)")
+    return text + "."
+
+
+def corpus_scenarios(site: Path, work: Path, jobs: int) -> list[str]:
+    copy = work / "site"
+    shutil.copytree(site, copy)
+    cache, out, naive_out = work / "cache", work / "out", work / "naive"
+    html_out = work / "html"
+    subprocess.run([PY, "-m", "manualgen", "build", "--site", str(copy), "--all", "--out", str(html_out),
+                    "--html", "--no-cache", "-q"], check=False, capture_output=True, cwd=work, env=ENV)
+    htmls = sorted(html_out.glob("*.html"))
+    naive_out.mkdir()
+    b = naive(htmls, naive_out)
+    cold = manualgen(copy, out, cache, jobs)
+    page = sorted((copy / "content" / "de").rglob("*.md"))[len(list((copy / "content" / "de").rglob("*.md"))) // 2]
+    page.write_text(page.read_text(encoding="utf-8") + "\n\nEin neuer Satz, für den Benchmark.\n", encoding="utf-8")
+    edited = manualgen(copy, out, cache, jobs)
+    unchanged = manualgen(copy, out, cache, jobs)
+    lines = [HEADER,
+             fmt_row("corpus, --all, empty cache", cold, b),
+             fmt_row(f"corpus, one page edited ({page.relative_to(copy)}), warm cache", edited, b),
+             fmt_row("corpus, nothing changed", unchanged, b), "",
+             (f"Reused languages: edited → {edited['reused']}, unchanged → {unchanged['reused']}; "
+              f"pages: manualgen {pdf_pages(cold['pdfs'])}, naive {pdf_pages(b['pdfs'])}."), "",
+             ppi_line(cold, b), "", stage_table("corpus, empty cache", cold, b)]
+    return lines
+
+
+def synthetic_scenarios(sizes: list[int], work: Path, jobs: int, naive_max: int) -> list[str]:
+    sys.path.insert(0, str(HERE))
+    from synthetic import generate
+
+    lines = [HEADER]
+    per_page: dict[int, float] = {}
+    details = []
+    for n in sizes:
+        site = generate(Path(os.environ.get("MANUALGEN_SYNTH_DIR", tempfile.gettempdir())) / f"manualgen-synth-{n}", n)
+        out, cache = work / f"synth-{n}-out", work / f"synth-{n}-cache"
+        a = manualgen(site, out, cache, jobs)
+        b = None
+        if n <= naive_max:
+            html_out, naive_out = work / f"synth-{n}-html", work / f"synth-{n}-naive"
+            subprocess.run([PY, "-m", "manualgen", "build", "--site", str(site), "--all", "--out", str(html_out),
+                            "--html", "--no-cache", "-q"], check=False, capture_output=True, cwd=work, env=ENV)
+            naive_out.mkdir()
+            b = naive(sorted(html_out.glob("*.html")), naive_out)
+        pages = pdf_pages(a["pdfs"])
+        per_page[n] = a["wall"] / max(1, pages)
+        lines.append(fmt_row(f"synthetic N={n} ×3 languages, empty cache ({pages} PDF pages)", a, b))
+        details += ["", ppi_line(a, b), "", stage_table(f"synthetic N={n}", a, b)]
+    if len(per_page) >= 2:
+        small, large = min(per_page), max(per_page)
+        ratio = per_page[large] / per_page[small]
+        details += ["", (f"Wall time per PDF page: N={small}: {per_page[small] * 1000:.1f} ms, "
+                         f"N={large}: {per_page[large] * 1000:.1f} ms (ratio {ratio:.2f}).")]
+    return lines + details
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "_manualgen":
+        return _child_manualgen(*sys.argv[2:])
+    if len(sys.argv) > 1 and sys.argv[1] == "_naive":
+        return _child_naive(*sys.argv[2:])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path)
+    parser.add_argument("--synthetic", type=int, action="append", default=[])
+    parser.add_argument("--naive-max", type=int, default=100, help="skip the naive run above this N")
+    parser.add_argument("--jobs", type=int, default=0)
+    parser.add_argument("--record", action="store_true", help="append the figures to RESULTS.md")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="manualgen-bench-"))
+    sections = []
+    snapshot_code(work)
+    try:
+        if args.corpus:
+            sections += ["### Corpus (both languages)", ""] + corpus_scenarios(args.corpus.resolve(), work, args.jobs)
+        if args.synthetic:
+            sections += ["", "### Synthetic site", ""]
+            sections += synthetic_scenarios(args.synthetic, work, args.jobs,
+                                                                              args.naive_max)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    head = (f"## {dt.date.today().isoformat()} — {platform.node() or 'machine'}: "
+            f"{os.cpu_count()} cores ({platform.processor() or platform.machine()}), "
+            f"Python {platform.python_version()}, `{' '.join(['benchmarks/bench.py'] + sys.argv[1:])}`")
+    text = "\n".join([head, ""] + sections) + "\n"
+    print(text)
+    if args.record:
+        with open(HERE / "RESULTS.md", "a", encoding="utf-8") as handle:
+            handle.write("\n" + text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,77 @@
+"""``manualgen build --watch``: rebuild when a file changes, and say how long it took.
+
+Polling modification times every half second needs no new dependency and works on every
+file system (network folders and containers included).  What is watched is what the cache
+hashes (:func:`manualgen.cache.language_inputs`) plus manualgen's own styles; the rebuild
+itself is an ordinary incremental build, so only the languages whose documents changed are
+rendered again.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from .errors import ManualgenError
+
+POLL_SECONDS = 0.5
+
+
+def snapshot(paths: list[Path]) -> dict[Path, tuple[int, int]]:
+    """(mtime in ns, size) of every path; a missing file is simply absent."""
+    seen: dict[Path, tuple[int, int]] = {}
+    for path in paths:
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue
+        seen[path] = (st.st_mtime_ns, st.st_size)
+    return seen
+
+
+def watched_files(site: Path) -> list[Path]:
+    """Every file a build of ``site`` may read (all languages), found again on each poll."""
+    from .cache import language_inputs
+    from .config import BUILTIN_STYLES, load_settings
+
+    settings = load_settings(site)
+    paths: list[Path] = []
+    for lang in settings.languages:
+        paths.extend(language_inputs(settings, lang))
+    paths.extend(p for p in BUILTIN_STYLES.rglob("*") if p.is_file())
+    return sorted(set(paths))
+
+
+def watch(site: Path, rebuild: Callable[[], None], say: Callable[[str], None],
+          sleep: Callable[[float], None] = time.sleep, rounds: int | None = None) -> int:
+    """Run ``rebuild`` now and after every change; Ctrl-C ends it with status 0."""
+    try:
+        rebuild()
+        before = snapshot(_safe_files(site))
+        say("watching for changes (Ctrl-C to stop)")
+        n = 0
+        while rounds is None or n < rounds:
+            n += 1
+            sleep(POLL_SECONDS)
+            now = snapshot(_safe_files(site))
+            if now == before:
+                continue
+            changed = sorted({p for p in now.keys() | before.keys() if now.get(p) != before.get(p)})
+            names = ", ".join(p.name for p in changed[:3]) + (" …" if len(changed) > 3 else "")
+            say(f"changed: {names}")
+            t0 = time.perf_counter()
+            rebuild()
+            say(f"rebuilt in {time.perf_counter() - t0:.1f} s; watching")
+            before = snapshot(_safe_files(site))
+    except KeyboardInterrupt:
+        say("stopped")
+    return 0
+
+
+def _safe_files(site: Path) -> list[Path]:
+    try:
+        return watched_files(site)
+    except (ManualgenError, OSError, ValueError):  # a half-saved config: the next build says so
+        return []

@@ -1,0 +1,132 @@
+"""Incremental builds: unchanged languages reuse their PDF, an edit rebuilds only its language."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+from manualgen.build import BuildOptions, build
+
+from .conftest import page, write_site
+
+
+def screenshot_bytes(label: str) -> bytes:
+    import io
+
+    img = Image.new("RGBA", (1900, 700), (246, 247, 249, 255))
+    d = ImageDraw.Draw(img)
+    d.rectangle((0, 0, 1900, 50), fill=(29, 79, 145, 255))
+    for y in range(80, 680, 30):
+        d.text((260, y), f"{label} row {y} value", fill=(20, 20, 20, 255))
+    buf = io.BytesIO()
+    img.save(buf, format="PNG")
+    return buf.getvalue()
+
+
+STEP = """
+<div class="two_column">
+<div class="left_col">
+
+Click **Save** to keep the record.
+
+</div>
+<div class="right_col">
+<img src="/img/{image}" alt="Form">
+</div>
+</div>
+"""
+
+
+def make_site(root: Path) -> Path:
+    return write_site(root, {
+        "content/de/_index.md": page("Start", body="Willkommen."),
+        "content/de/a.md": page("Erfassen", 1, body="Text.\n" + STEP.format(image="shot_de.png")),
+        "content/fr/_index.md": page("Accueil", body="Bienvenue."),
+        "content/fr/a.md": page("Saisir", 1, body="Texte.\n" + STEP.format(image="shot_fr.png")),
+        "static/img/shot_de.png": screenshot_bytes("de"),
+        "static/img/shot_fr.png": screenshot_bytes("fr"),
+    })
+
+
+def run(site: Path, tmp: Path, **kw):
+    options = BuildOptions(all=True, out=tmp / "out", cache_dir=tmp / "cache", jobs=1, **kw)
+    result = build(site, options)
+    assert not result.findings.errors, [f.format() for f in result.findings]
+    return {r.lang: r for r in result.results}
+
+
+def test_unchanged_build_reuses_pdfs_and_an_edit_rebuilds_its_language(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    site = make_site(tmp_path / "site")
+    first = run(site, tmp_path)
+    assert not any(r.reused for r in first.values())
+    stats = {lang: r.pdf.stat() for lang, r in first.items()}
+
+    second = run(site, tmp_path)
+    assert all(r.reused for r in second.values())
+    for lang, r in second.items():
+        assert r.pdf.stat().st_mtime_ns == stats[lang].st_mtime_ns  # not even rewritten
+        assert r.pdf.stat().st_ino == stats[lang].st_ino
+
+    before = first["fr"].pdf.read_bytes(), first["de"].pdf.read_bytes()
+    (site / "content/de/a.md").write_text(page("Erfassen", 1, body="Neuer Text.\n" + STEP.format(
+        image="shot_de.png")), encoding="utf-8")
+    third = run(site, tmp_path)
+    assert not third["de"].reused and third["fr"].reused
+    assert third["de"].pdf.read_bytes() != before[1]
+    assert third["fr"].pdf.read_bytes() == before[0]
+
+
+def test_changed_screenshot_rebuilds_only_the_language_that_shows_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    site = make_site(tmp_path / "site")
+    run(site, tmp_path)
+    (site / "static/img/shot_fr.png").write_bytes(screenshot_bytes("fr, fixed"))
+    again = run(site, tmp_path)
+    assert again["de"].reused and not again["fr"].reused
+
+
+def test_cache_can_be_deleted_or_bypassed_with_the_same_bytes(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    site = make_site(tmp_path / "site")
+    first = {lang: r.pdf.read_bytes() for lang, r in run(site, tmp_path).items()}
+    shutil.rmtree(tmp_path / "cache")
+    rebuilt = run(site, tmp_path)
+    assert not any(r.reused for r in rebuilt.values())
+    assert {lang: r.pdf.read_bytes() for lang, r in rebuilt.items()} == first
+    bypassed = run(site, tmp_path, no_cache=True)
+    assert not any(r.reused for r in bypassed.values())
+    assert {lang: r.pdf.read_bytes() for lang, r in bypassed.items()} == first
+
+
+def test_deleted_output_is_restored_from_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    site = make_site(tmp_path / "site")
+    first = run(site, tmp_path)
+    data = first["de"].pdf.read_bytes()
+    first["de"].pdf.unlink()
+    again = run(site, tmp_path)
+    assert again["de"].reused and again["de"].pdf.read_bytes() == data
+
+
+def test_watch_rebuilds_after_a_change_and_stops_cleanly(tmp_path):
+    from manualgen.watch import watch
+
+    site = make_site(tmp_path / "site")
+    builds, said = [], []
+
+    def rebuild():
+        builds.append(1)
+
+    def sleep(_seconds):
+        if len(builds) == 1:
+            target = site / "content/de/a.md"
+            target.write_text(target.read_text(encoding="utf-8") + "\nMehr.\n", encoding="utf-8")
+        elif len(builds) >= 2:
+            raise KeyboardInterrupt
+
+    assert watch(site, rebuild, said.append, sleep=sleep) == 0
+    assert len(builds) == 2
+    assert any(s.startswith("rebuilt in") for s in said) and said[-1] == "stopped"
