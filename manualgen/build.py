@@ -271,7 +271,7 @@ def build_language(settings: Settings, lang: str, options: BuildOptions, finding
     t0 = time.perf_counter()
     lang_findings = Findings()
     try:
-        render_pdf(html, pdf_path, roots=roots, stylesheets=stylesheets,
+        render_pdf(html, pdf_path, roots=roots,
                    pdf_variant=settings.print.pdf_variant, findings=lang_findings, lang=lang,
                    source_file=None, progress=(lambda stage, text: say(stage, text)) if progress else None)
     except OSError as exc:

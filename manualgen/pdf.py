@@ -106,7 +106,6 @@ def render_pdf(
     target: Path,
     *,
     roots: Roots,
-    stylesheets: list[str],
     pdf_variant: str | None,
     findings: Findings,
     lang: str,
@@ -131,20 +130,16 @@ def render_pdf(
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
+            # The stylesheets are <link>ed from the document itself, so they load through the
+            # fetcher once and their @font-face rules share the document's font configuration.
             document = weasyprint.HTML(string=html, base_url=VIRTUAL_BASE, url_fetcher=fetcher)
-            css = [weasyprint.CSS(url=url, url_fetcher=fetcher) for url in stylesheets]
-            options = {
-                "presentational_hints": True,
-                "stylesheets": css,
-                "uncompressed_pdf": False,
-            }
-            if pdf_variant and pdf_variant != "none":
-                options["pdf_variant"] = pdf_variant
-            rendered = document.render(**{k: v for k, v in options.items() if k in ("presentational_hints", "stylesheets")})
+            rendered = document.render(presentational_hints=True)
             if progress is not None:
                 progress("write", "writing the PDF")
-            data = rendered.write_pdf(finisher=_page_labels,
-                                      **{k: v for k, v in options.items() if k not in ("presentational_hints", "stylesheets")})
+            options = {"uncompressed_pdf": False}
+            if pdf_variant and pdf_variant != "none":
+                options["pdf_variant"] = pdf_variant
+            data = rendered.write_pdf(finisher=_page_labels, **options)
     finally:
         logger.removeHandler(capture)
         logger.setLevel(old_level)

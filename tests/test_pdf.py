@@ -55,7 +55,7 @@ def test_render_reports_each_refused_resource_and_writes_nothing(roots, tmp_path
     </body></html>"""
     findings = Findings()
     target = tmp_path / "out.pdf"
-    render_pdf(html, target, roots=roots, stylesheets=[], pdf_variant=None, findings=findings, lang="de")
+    render_pdf(html, target, roots=roots, pdf_variant=None, findings=findings, lang="de")
     refused = [f for f in findings.errors if f.code == "refused-resource"]
     assert len(refused) >= 3
     assert not target.exists()
@@ -66,7 +66,7 @@ def test_render_writes_a_pdf_when_clean(roots, tmp_path):
            f'<img src="{VIRTUAL_BASE}site/static/ok.png" alt="ok"></body></html>'
     findings = Findings()
     target = tmp_path / "out.pdf"
-    render_pdf(html, target, roots=roots, stylesheets=[], pdf_variant="pdf/ua-1", findings=findings,
+    render_pdf(html, target, roots=roots, pdf_variant="pdf/ua-1", findings=findings,
                lang="de")
     assert not findings.errors, list(findings)
     assert target.read_bytes().startswith(b"%PDF-")

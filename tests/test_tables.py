@@ -1,0 +1,85 @@
+"""Tables: header rows that repeat, and column widths measured before WeasyPrint lays out."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from manualgen.assemble import _column_widths, _promote_header_row, parse_fragment
+
+
+def table(html: str) -> ET.Element:
+    found = parse_fragment(html).find(".//table")
+    assert found is not None
+    return found
+
+
+def test_first_row_of_th_becomes_the_thead():
+    t = table("<table><tr><th>Name</th><th>Role</th></tr><tr><td>a</td><td>b</td></tr></table>")
+    _promote_header_row(t)
+    head = t.find("thead")
+    assert head is not None
+    assert [c.text for c in head.iter("th")] == ["Name", "Role"]
+    assert [c.text for c in t.find("tbody").iter("td")] == ["a", "b"]
+
+
+@pytest.mark.parametrize("html", [
+    "<table><tr><th>Name</th><td>x</td></tr><tr><td>a</td><td>b</td></tr></table>",
+    "<table><tr><th>Only a header</th></tr></table>",
+    "<table><thead><tr><th>h</th></tr></thead><tr><th>h2</th></tr><tr><td>a</td></tr></table>",
+])
+def test_other_first_rows_stay_where_they_are(html):
+    t = table(html)
+    before = ET.tostring(t)
+    _promote_header_row(t)
+    assert ET.tostring(t) == before
+
+
+def test_a_short_column_stays_narrow_and_long_text_takes_the_room():
+    rows = "".join(f"<tr><td>{i}</td><td>{'word ' * 60}</td></tr>" for i in range(1, 13))
+    widths = _column_widths(table(f"<table>{rows}</table>"))
+    assert widths is not None and len(widths) == 2
+    assert sum(widths) == pytest.approx(100)
+    assert widths[0] < 15
+    assert widths[1] > 85
+
+
+def test_columns_that_fit_keep_the_proportions_of_their_content():
+    widths = _column_widths(table(
+        "<table><tr><td>EMPF_BAG</td><td>Federal Office of Public Health</td></tr></table>"))
+    assert widths is not None
+    assert widths[0] < widths[1]
+    assert widths[0] > 15  # the code is not squeezed to the minimum
+
+
+def test_widths_the_page_gives_in_per_cent_are_kept():
+    widths = _column_widths(table(
+        '<table><tr><th style="width:20%">a</th><th>b</th><th width="30%">c</th></tr>'
+        "<tr><td>1</td><td>2</td><td>3</td></tr></table>"))
+    assert widths == pytest.approx([20, 50, 30])
+
+
+@pytest.mark.parametrize("html", [
+    '<table><tr><td style="width: 120px">a</td><td>b</td></tr></table>',
+    '<table><colgroup><col style="width:10%"><col></colgroup><tr><td>a</td><td>b</td></tr></table>',
+    '<table><tr><td rowspan="2">a</td><td>b</td></tr><tr><td>c</td></tr></table>',
+    '<table><tr><td style="width:70%">a</td><td style="width:60%">b</td></tr></table>',
+])
+def test_tables_with_their_own_layout_are_left_to_weasyprint(html):
+    assert _column_widths(table(html)) is None
+
+
+def test_a_long_word_in_a_header_widens_its_column_but_a_long_token_in_a_cell_does_not():
+    long = "x" * 60
+    header = _column_widths(table(f"<table><tr><th>{long}</th><th>b</th></tr></table>"))
+    cell = _column_widths(table(f"<table><tr><td>{long}</td><td>{'b ' * 80}</td></tr></table>"))
+    assert header is not None and cell is not None
+    assert header[0] > 80
+    assert cell[0] < 50
+
+
+def test_an_external_link_whose_text_is_its_address_prints_the_address_once():
+    from manualgen.assemble import _same_address
+    assert _same_address("https://www.bfs.admin.ch/", "https://www.bfs.admin.ch")
+    assert _same_address("www.bfs.admin.ch", "https://www.bfs.admin.ch/")
+    assert not _same_address("www.spiges.admin.ch", "https://www.spiges.admin.ch/home")
+    assert not _same_address("", "https://example.org")
