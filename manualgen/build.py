@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import os
 import subprocess
 import tempfile
@@ -19,11 +20,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__, report
+from . import cache as cache_module
 from .assemble import Assembler
+from .cache import Cache
 from .config import BUILTIN_STYLES, Settings, load_settings
 from .content import Page, discover
 from .convert import PageConverter
-from .errors import ContentError, Findings, ManualgenError, UsageError, set_display_root
+from .errors import ContentError, Finding, Findings, ManualgenError, UsageError, set_display_root
 from .i18n import Translator, load_labels
 from .images import inspect
 from .jobs import run_languages
@@ -125,11 +128,41 @@ def build(site: Path, options: BuildOptions, progress: Callable[[str, str], None
     date = build_date(settings)
     if not options.check_only:
         check_output_folder(options.out)
-    # Before any PDF: with --strict, drift between translations stops a language's build too.
-    translations = check_translations(settings, langs, date, findings)
-    # Unchanged languages are reused, the others rendered one process each (jobs.py).
-    results = run_languages(settings, langs, options, findings, date, progress)
+    cache = Cache(None if options.no_cache else Path(options.cache_dir))
+    try:
+        # Before any PDF: with --strict, drift between translations stops a language's build.
+        translations = _check_translations(settings, langs, date, findings, options, cache)
+        # Unchanged languages are reused, the others rendered one process each (jobs.py).
+        results = run_languages(settings, langs, options, findings, date, progress, cache)
+    finally:
+        cache.close()
     return BuildResult(settings, results, findings, translations)
+
+
+def _check_translations(settings: Settings, langs: list[str], date: dt.datetime,
+                        findings: Findings, options: BuildOptions, cache: Cache):
+    """The translation check; a build whose languages are all unchanged replays its findings.
+
+    ``manualgen check`` always runs it (it prints the matrix, which is not stored)."""
+    if options.check_only or not cache.enabled:
+        return check_translations(settings, langs, date, findings)
+    fixed = cache_module.fixed_key(cache_module.environment_key(), settings,
+                                   [("translations", tuple(langs))], date.isoformat())
+    h = hashlib.sha256(fixed.encode())
+    for lang in sorted(settings.languages):
+        h.update(cache_module.input_key(cache, settings, lang, fixed)[0].encode())
+    key = h.hexdigest()
+    name = "translations-" + hashlib.sha256(
+        str(Path(settings.site_root).resolve()).encode()).hexdigest()[:16]
+    record = cache.read_record(name)
+    if record and record.get("key") == key:
+        findings.extend(Finding(**item) for item in record.get("findings", []))
+        return None
+    found = Findings()
+    report_ = check_translations(settings, langs, date, found)
+    findings.extend(found)
+    cache.write_record(name, {"key": key, "findings": [f.as_dict() for f in found]})
+    return report_
 
 
 def check_output_folder(out: Path) -> None:

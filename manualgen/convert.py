@@ -16,6 +16,7 @@ Hugo's own rendering of a real site, page by page.
 
 from __future__ import annotations
 
+import html as html_module
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
@@ -768,4 +769,25 @@ class PageConverter:
                 "tag-as-text",
                 f'the HTML tag "<{m.group(1)}" is printed as text: Markdown split some HTML, often '
                 "a shortcode's output inside a {{<markdown>}} block (Hugo shows the same); move "
-                "the shortcode out of the block", page.path, None, lang=self.lang)
+                "the shortcode out of the block", page.path, _tag_line(page, prose, m.start()),
+                lang=self.lang)
+
+
+def _tag_line(page, prose: str, start: int) -> int | None:
+    """The source line a tag printed as text came from: the first of its attribute values
+    (a link's address, an image's file) that the page's source mentions, else the words just
+    before it."""
+    tag = prose[start:start + 600].split("&gt;", 1)[0]
+    tag = html_module.unescape(re.sub(r"<[^>]*>", "", tag))  # linkify may have marked it up
+    before = re.sub(r"<[^>]*>", " ", prose[max(0, start - 200):start])
+    words = html_module.unescape(before).split()[-4:]
+    # The typographer may have curled the quotes around the attribute values.
+    values = re.findall(r'["\u201c\u201d\u201e\u00ab\u00bb]\s*([^"\u201c\u201d\u201e\u00ab\u00bb<>]{6,}?)\s*'
+                        r'["\u201c\u201d\u201e\u00ab\u00bb]', tag)
+    needles = values + ([" ".join(words)] if words else [])
+    lines = page.body.splitlines()
+    for needle in needles:
+        for number, line in enumerate(lines, page.body_line):
+            if needle in line:
+                return number
+    return None

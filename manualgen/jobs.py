@@ -224,11 +224,15 @@ logging.getLogger("weasyprint.progress").addHandler(_PAGES)
 
 
 def run_languages(settings, langs: list[str], options, findings: Findings, date: dt.datetime,
-                  progress: Progress | None) -> list:
-    """Build each language (reusing, in-process or in parallel) and merge the findings."""
+                  progress: Progress | None, cache: Cache | None = None) -> list:
+    """Build each language (reusing, in-process or in parallel) and merge the findings.
+
+    A ``cache`` passed in stays open (its owner closes it)."""
     from .build import LanguageResult
 
-    cache = Cache(None if options.no_cache else Path(options.cache_dir))
+    own_cache = cache is None
+    if cache is None:
+        cache = Cache(None if options.no_cache else Path(options.cache_dir))
     # fontTools stamps every font subset with "now" unless SOURCE_DATE_EPOCH is set: the
     # manual's own date keeps the PDF bytes the same from one run (and machine) to the next.
     old_epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -282,7 +286,8 @@ def run_languages(settings, langs: list[str], options, findings: Findings, date:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
             os.environ["SOURCE_DATE_EPOCH"] = old_epoch
-        cache.close()
+        if own_cache:
+            cache.close()
 
 
 def _build_one(settings, lang, options, findings, date, progress, state):

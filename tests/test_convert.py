@@ -448,8 +448,9 @@ def test_mismatched_closing_tag_is_an_error(site):
 def test_a_tag_split_by_markdown_is_printed_as_hugo_does_and_reported(team_site):
     # The link's multi-line output inside {{<markdown>}}: Goldmark reads "  >text</a" as a
     # block quote and the rest as text.  Hugo prints that; manualgen too, with a warning.
-    html = team_site.render('{{<markdown>}}\n- item\n{{<link url="https://x.org">}}Text{{</link>}}\n'
-                            "{{</markdown>}}")
+    html = team_site.render('{{<markdown>}}\n- item\n\n{{<link url="https://x.org/page">}}Text'
+                            "{{</link>}}\n{{</markdown>}}")
     assert "&lt;a" in html and "<blockquote>" in html
     (warning,) = team_site.findings.warnings
     assert warning.code == "tag-as-text" and '"<a"' in warning.message
+    assert warning.line == 8  # body starts on line 5: the {{<link>}} line

@@ -130,3 +130,32 @@ def test_watch_rebuilds_after_a_change_and_stops_cleanly(tmp_path):
     assert watch(site, rebuild, said.append, sleep=sleep) == 0
     assert len(builds) == 2
     assert any(s.startswith("rebuilt in") for s in said) and said[-1] == "stopped"
+
+
+def test_an_unchanged_build_reports_the_same_translation_drift_without_checking_again(
+        tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    site = make_site(tmp_path / "site")
+    (site / "content/fr/b.md").write_text(page("Seulement en français", 2, body="Texte."),
+                                          encoding="utf-8")
+    options = BuildOptions(all=True, out=tmp_path / "out", cache_dir=tmp_path / "cache", jobs=1)
+
+    def missing(result):
+        return sorted((f.code, f.lang, f.file) for f in result.findings
+                      if f.code == "missing-translation")
+
+    first = build(site, options)
+    assert missing(first) and first.translations is not None
+    calls = []
+    import manualgen.build as build_module
+    real = build_module.check_translations
+    monkeypatch.setattr(build_module, "check_translations",
+                        lambda *a, **kw: calls.append(1) or real(*a, **kw))
+    second = build(site, options)
+    assert missing(second) == missing(first) and calls == []  # replayed from the cache
+
+    (site / "content/de/b.md").write_text(page("Nur auf Deutsch", 2, body="Text."),
+                                          encoding="utf-8")
+    third = build(site, options)
+    assert calls == [1]
+    assert missing(third) != missing(first)
