@@ -382,12 +382,9 @@ class Assembler:
         del style
 
     def _alt_from_text(self, media: ET.Element, text: ET.Element) -> None:
-        words = " ".join(text_of(text).split())
-        if not words:
+        sentence = _first_sentence(" ".join(text_of(text).split()))
+        if not sentence:
             return
-        sentence = re.split(r"(?<=[.!?:])\s", words)[0]
-        if len(sentence) > 160:
-            sentence = sentence[:157].rsplit(" ", 1)[0] + "…"
         for img in media.iter("img"):
             if (img.get("alt") or "").strip().lower() in PLACEHOLDER_ALTS:
                 img.set("alt", sentence)
@@ -420,9 +417,19 @@ class Assembler:
                 figure.tail = img.tail
                 img.tail = None
                 parent.insert(index, figure)
-        for img in root.iter("img"):
-            if (img.get("alt") or "").strip().lower() in PLACEHOLDER_ALTS:
-                img.set("alt", self._context_alt(img))
+        # Images outside steps: the text just before them says what they show (a question,
+        # the sentence that introduces the screenshot); the file name is the last resort.
+        last = ""
+        for el in root.iter():
+            if el.tag == "img":
+                if (el.get("alt") or "").strip().lower() in PLACEHOLDER_ALTS:
+                    sentence = _first_sentence(last)
+                    el.set("alt", f"{self.labels['figure']}: {sentence}" if sentence
+                           else self._context_alt(el))
+            elif el.tag in _TEXT_BLOCKS:
+                lead = " ".join(_lead_text(el).split())
+                if lead:
+                    last = lead
 
     def _context_alt(self, img: ET.Element) -> str:
         name = img.get("data-source") or Path(urlsplit(img.get("src") or "").path).stem
@@ -557,6 +564,32 @@ class Assembler:
             lang=self.lang,
             title_level=self.title_level,
         )
+
+
+_TEXT_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th", "figcaption"}
+_INLINE = {"a", "abbr", "b", "br", "cite", "code", "em", "i", "kbd", "mark", "q", "s", "samp",
+           "small", "span", "strong", "sub", "sup", "u", "var", "del", "ins"}
+
+
+def _lead_text(el: ET.Element) -> str:
+    """The text an element starts with, up to its first block (a list item's question, not
+    its answer)."""
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag not in _INLINE:
+            break
+        parts.append(text_of(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _first_sentence(words: str) -> str:
+    if not words:
+        return ""
+    sentence = re.split(r"(?<=[.!?:])\s", words)[0]
+    if len(sentence) > 160:
+        sentence = sentence[:157].rsplit(" ", 1)[0] + "…"
+    return sentence
 
 
 def _same_address(text: str, href: str) -> bool:
