@@ -33,29 +33,16 @@ from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 
+from .pdf import write_atomic
+
 CACHE_FORMAT = "1"
 _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".manualgen-cache", "output"}
 
 
 def write_file(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` through a temporary file and a rename (atomic, no fsync).
-
-    A cache entry that is lost in a crash is simply made again; one that is half written
-    must never be seen, which the rename guarantees.
-    """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    """Write a cache entry atomically, without waiting for the disk: an entry lost in a crash
+    is simply made again; a half-written one is never seen (the rename guarantees it)."""
+    write_atomic(target, data, durable=False)
 
 
 def digest_bytes(data: bytes) -> str:

@@ -448,6 +448,11 @@ def _flanking(before: str, after: str) -> tuple[bool, bool]:
     return left, right
 
 
+# Goldmark's typographer sequences, longest first where one starts another ("---" before "--").
+_TYPO_SEQUENCES = {"---": "\u2014", "...": "\u2026", "<<": "\u00ab", ">>": "\u00bb",
+                   "--": "\u2013"}
+
+
 def typographer_replacements(text: str, protected: list[tuple[int, int]] | None = None
                              ) -> list[tuple[int, int, str]]:
     """Where Goldmark's typographer changes ``text`` (one inline block): (start, length, new).
@@ -469,25 +474,10 @@ def typographer_replacements(text: str, protected: list[tuple[int, int]] | None 
         c = text[i]
         eol = text.find("\n", i)
         line = text[i: (eol + 1) if eol >= 0 else n]  # the rest of the line, as Goldmark peeks it
-        if c == "-" and line.startswith("---"):
-            out.append((i, 3, "\u2014"))
-            i += 3
-            continue
-        if c == "." and line.startswith("..."):
-            out.append((i, 3, "\u2026"))
-            i += 3
-            continue
-        if c == "<" and line.startswith("<<"):
-            out.append((i, 2, "\u00ab"))
-            i += 2
-            continue
-        if c == ">" and line.startswith(">>"):
-            out.append((i, 2, "\u00bb"))
-            i += 2
-            continue
-        if c == "-" and line.startswith("--"):
-            out.append((i, 2, "\u2013"))
-            i += 2
+        sequence = next((s for s in _TYPO_SEQUENCES if line.startswith(s)), None)
+        if sequence:
+            out.append((i, len(sequence), _TYPO_SEQUENCES[sequence]))
+            i += len(sequence)
             continue
         if c not in "'\"":
             i += 1

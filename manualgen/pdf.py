@@ -194,15 +194,17 @@ def _findings_from_log(records, caught, findings: Findings, lang: str, source_fi
                          lang=lang)
 
 
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write to a temporary file beside the target, then move it into place."""
+def write_atomic(target: Path, data: bytes, durable: bool = True) -> None:
+    """Write to a temporary file beside the target, then move it into place: a reader never
+    sees half a file. ``durable`` also waits for the disk (for PDFs; the cache skips it)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException:
