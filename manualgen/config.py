@@ -1,6 +1,7 @@
 """Settings: one typed, validated object built from a Hugo config and ``manualgen.toml``.
 
-The Hugo config says what the site is (languages, content folders, static folders, base URL,
+The Hugo config (a root ``hugo.toml`` and/or a ``config/`` directory, merged as Hugo merges
+them) says what the site is (languages, content folders, static folders, base URL,
 version); ``manualgen.toml`` says what only a printed manual needs (file name, subtitle,
 publisher, paper, extra styles).  Every problem in either file is collected and reported
 together, each with its key, before anything is built.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -29,6 +31,9 @@ HUGO_CONFIG_NAMES = (
     "config.yml",
     "config.json",
 )
+CONFIG_EXTENSIONS = (".toml", ".yaml", ".yml", ".json")
+# `hugo build` reads config/_default, then config/production; HUGO_ENVIRONMENT names another.
+DEFAULT_ENVIRONMENT = "production"
 MANUALGEN_CONFIG = "manualgen.toml"
 PAPER_SIZES = ("a4", "a5", "letter")
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b", "pdf/a-3u", "none")
@@ -66,8 +71,8 @@ class PrintOptions:
 
 @dataclasses.dataclass
 class Settings:
-    site_root: Path  # folder that holds the Hugo config (or manualgen.toml)
-    config_files: list[Path]
+    site_root: Path  # folder that holds the Hugo config or config/ (or manualgen.toml)
+    config_files: list[Path]  # every file read, in the order read: build inputs for the cache
     title: str
     subtitle: str
     publisher: str
@@ -124,9 +129,9 @@ def _load_data_file(path: Path, problems: list[Finding]) -> dict:
         problems.append(Finding(ERROR, "config", f"cannot read: {exc.strerror}", str(path)))
         return {}
     try:
-        if path.suffix == ".toml":
+        if path.suffix.lower() == ".toml":
             data = tomllib.loads(text)
-        elif path.suffix in (".yaml", ".yml"):
+        elif path.suffix.lower() in (".yaml", ".yml"):
             data = yaml.safe_load(text) or {}
         else:
             data = json.loads(text)
@@ -180,11 +185,81 @@ def _ci_get(table: dict, key: str, default=None):
 
 
 def find_hugo_config(folder: Path) -> Path | None:
+    """The site's root config file: the first of HUGO_CONFIG_NAMES, as Hugo picks it."""
     for name in HUGO_CONFIG_NAMES:
         candidate = folder / name
         if candidate.is_file():
             return candidate
     return None
+
+
+def config_dir_files(config_dir: Path, environment: str) -> list[Path]:
+    """The files of Hugo's configuration directory in the order Hugo merges them.
+
+    ``_default`` first, then the environment's folder, so that the environment wins; each
+    folder is walked in name order, subfolders included.
+    """
+    return _config_files_below(config_dir / "_default") + _config_files_below(config_dir / environment)
+
+
+def _config_files_below(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    found: list[Path] = []
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if entry.is_dir():
+            found += _config_files_below(entry)
+        elif entry.suffix.lower() in CONFIG_EXTENSIONS:
+            found.append(entry)
+    return found
+
+
+def _place(path: Path, data: dict) -> dict:
+    """Put one config directory file's settings where Hugo puts them.
+
+    ``hugo.toml`` and ``config.toml`` hold root keys; any other name is the key it fills
+    (``params.toml`` → ``params``); a language suffix moves it under that language
+    (``params.fr.toml`` → ``languages.fr.params``, ``menus.de.toml`` → ``languages.de.menus``,
+    any other ``x.it.toml`` → ``languages.it``).
+    """
+    stem = path.stem
+    if stem in ("hugo", "config"):
+        return data
+    name, _, lang = stem.rpartition(".") if "." in stem else (stem, "", "")
+    if len(data) == 1 and str(next(iter(data))).lower() == name.lower():
+        data = next(iter(data.values()))  # Hugo ≥ 0.162: "[params]" in params.toml is allowed
+    if not lang:
+        return {name: data}
+    key = {"menu": "menus", "menus": "menus", "params": "params"}.get(name.lower())
+    return {"languages": {lang: {key: data} if key else data}}
+
+
+def _merge(base: dict, over: dict) -> None:
+    """Merge ``over`` into ``base`` as Hugo does: a later key wins, tables merge key by key.
+
+    Keys match case-insensitively, as all Hugo config keys do.
+    """
+    for key, value in over.items():
+        same = next((k for k in base if str(k).lower() == str(key).lower()), key)
+        if isinstance(base.get(same), dict) and isinstance(value, dict):
+            _merge(base[same], value)
+        else:
+            base[same] = value
+
+
+def read_hugo_config(files: list[Path], root_file: Path | None,
+                     problems: list[Finding]) -> tuple[dict, dict[str, Path]]:
+    """Merge the Hugo config files in order; also say which file last set each root key."""
+    config: dict = {}
+    origin: dict[str, Path] = {}
+    for path in files:
+        data = _load_data_file(path, problems)
+        if path != root_file:
+            data = _place(path, data)
+        for key in data:
+            origin[str(key).lower()] = path
+        _merge(config, data)
+    return config, origin
 
 
 # --- manualgen.toml schema -----------------------------------------------------------------
@@ -265,7 +340,8 @@ def load_settings(site: Path) -> Settings:
     problems: list[Finding] = []
     site = site.resolve()
     mg_path: Path | None = None
-    hugo_path: Path | None = None
+    hugo_path: Path | None = None  # the root config file
+    config_dir: Path | None = None
     if site.is_file():
         if site.name == MANUALGEN_CONFIG:
             mg_path = site
@@ -286,21 +362,29 @@ def load_settings(site: Path) -> Settings:
         named = mg.get("hugo_config")
         if isinstance(named, str):
             candidate = (mg_path.parent / named).resolve()
-            if not candidate.is_file():
+            if candidate.is_dir():  # a configuration directory: the site is the folder holding it
+                config_dir = candidate
+                hugo_path = find_hugo_config(candidate.parent)
+            elif candidate.is_file():
+                hugo_path = candidate
+            else:
                 problems.append(Finding(ERROR, "config", f'hugo_config "{named}" does not exist',
                                         str(mg_path), _line_of_key(mg_path, "hugo_config")))
-            else:
-                hugo_path = candidate
-    if hugo_path is None and mg_path is None:
+
+    # The site's root holds the root config file and config/: contentDir and staticDir are
+    # relative to it.  Hugo reads the root file first, then merges config/ over it.
+    root = config_dir.parent if config_dir else hugo_path.parent if hugo_path else site
+    environment = os.environ.get("HUGO_ENVIRONMENT") or DEFAULT_ENVIRONMENT
+    hugo_files = [hugo_path] if hugo_path else []
+    hugo_files += config_dir_files(config_dir or root / "config", environment)
+    if not hugo_files and mg_path is None:
         raise ConfigError([Finding(
             ERROR, "config",
-            f"no {MANUALGEN_CONFIG} and no Hugo config ({', '.join(HUGO_CONFIG_NAMES[:4])}, …) here",
-            str(site))])
+            f"no {MANUALGEN_CONFIG} and no Hugo config ({', '.join(HUGO_CONFIG_NAMES[:4])}, …, "
+            f"config/_default/) here", str(site))])
 
-    hugo: dict = _load_data_file(hugo_path, problems) if hugo_path else {}
-    # The site's root is the Hugo config's folder: contentDir and staticDir are relative to it.
-    root = hugo_path.parent if hugo_path else site
-    config_files = [p for p in (mg_path, hugo_path) if p]
+    hugo, origin = read_hugo_config(hugo_files, hugo_path, problems)
+    config_files = ([mg_path] if mg_path else []) + hugo_files
     manual = mg.get("manual", {}) if isinstance(mg.get("manual"), dict) else {}
     printing = mg.get("print", {}) if isinstance(mg.get("print"), dict) else {}
     paths = mg.get("paths", {}) if isinstance(mg.get("paths"), dict) else {}
@@ -353,8 +437,9 @@ def load_settings(site: Path) -> Settings:
     for code, spec in raw_langs.items():
         code = str(code).lower()
         if not isinstance(spec, dict):
+            where = origin.get("languages")
             problems.append(Finding(ERROR, "config", f'languages.{code} must be a table',
-                                    str(hugo_path), _line_of_key(hugo_path, code) if hugo_path else None))
+                                    str(where) if where else None, _line_of_key(where, code) if where else None))
             continue
         lparams = _ci_get(spec, "params", {}) or {}
         if code in content_mounts:
@@ -378,9 +463,10 @@ def load_settings(site: Path) -> Settings:
         )
     languages = dict(sorted(languages.items(), key=lambda kv: (kv[1].weight or 10**9, kv[0])))
     if default_lang not in languages and languages:
+        where = origin.get("defaultcontentlanguage") or origin.get("languages")
         problems.append(Finding(ERROR, "config",
                                 f'defaultContentLanguage "{default_lang}" is not among the languages '
-                                f'({", ".join(languages)})', str(hugo_path) if hugo_path else None))
+                                f'({", ".join(languages)})', str(where) if where else None))
     # Translations by file name: several languages share one content folder.
     dir_sets = [tuple(lang.content_dirs) for lang in languages.values()]
     by_filename = len(languages) > 1 and len(set(dir_sets)) < len(dir_sets)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from manualgen.cache import Cache, input_key
 from manualgen.cli import main
 from manualgen.config import load_settings
 from manualgen.errors import ConfigError
@@ -58,6 +61,104 @@ def test_hugo_config_syntax_error_has_a_line(tmp_path):
     with pytest.raises(ConfigError) as info:
         load_settings(tmp_path)
     assert info.value.problems[0].line == 2
+
+
+# Hugo's configuration directory: config/_default/, then config/<environment>/ over it.
+CONFIG_DIR_SITE = {
+    "config/_default/hugo.toml": """
+        title = "Test manual"
+        defaultContentLanguage = "de"
+        """,
+    "config/_default/languages.toml": """
+        [de]
+        languageName = "Deutsch"
+        contentDir = "content/de"
+        weight = 1
+        [fr]
+        languageName = "Français"
+        contentDir = "content/fr"
+        weight = 2
+        """,
+    "config/_default/params.toml": 'version = "2.0"\n',
+    "config/_default/params.fr.toml": 'title = "Manuel de test"\n',
+    "config/_default/markup.yaml": "goldmark:\n  renderer:\n    unsafe: true\n",
+    "content/de/_index.md": page("Start", body="Text."),
+    "content/fr/_index.md": page("Accueil", body="Texte."),
+}
+
+
+def test_config_directory_alone_gives_languages_params_and_markup(tmp_path, monkeypatch):
+    monkeypatch.delenv("HUGO_ENVIRONMENT", raising=False)
+    site = write_site(tmp_path, CONFIG_DIR_SITE, hugo=None)
+    settings = load_settings(site)
+    assert settings.site_root == site.resolve()
+    assert list(settings.languages) == ["de", "fr"]
+    assert settings.languages["fr"].title == "Manuel de test"
+    assert settings.languages["fr"].content_dirs == [(site / "content/fr").resolve()]
+    assert settings.default_language == "de"
+    assert settings.version == "2.0"
+    assert settings.goldmark == {"renderer": {"unsafe": True}}
+    assert [p.relative_to(site.resolve()).as_posix() for p in settings.config_files] == [
+        "config/_default/hugo.toml", "config/_default/languages.toml",
+        "config/_default/markup.yaml", "config/_default/params.fr.toml", "config/_default/params.toml"]
+
+
+def test_config_directory_environment_overrides_default_and_root_file(tmp_path, monkeypatch):
+    monkeypatch.delenv("HUGO_ENVIRONMENT", raising=False)
+    site = write_site(tmp_path, {
+        **CONFIG_DIR_SITE,
+        "hugo.toml": 'title = "From the root file"\nbaseURL = "https://example.org/docs/"\n',
+        "config/production/params.toml": 'version = "2.1"\n',
+        "config/development/params.toml": 'version = "dev"\n',
+        "config/production/languages.toml": "[FR]\nweight = 0\n",
+    })
+    settings = load_settings(site)
+    assert settings.version == "2.1"
+    assert settings.title == "Test manual"  # config/_default/hugo.toml over the root hugo.toml
+    assert settings.base_path == "/docs/"  # what only the root file says is kept
+    assert settings.languages["fr"].name == "Français"  # [FR] merged into [fr], not replacing it
+    assert settings.config_files[0] == (site / "hugo.toml").resolve()
+    monkeypatch.setenv("HUGO_ENVIRONMENT", "development")
+    assert load_settings(site).version == "dev"
+
+
+def test_hugo_config_may_name_a_config_directory(tmp_path, monkeypatch):
+    monkeypatch.delenv("HUGO_ENVIRONMENT", raising=False)
+    site = write_site(tmp_path / "site", CONFIG_DIR_SITE, hugo=None)
+    (tmp_path / "manualgen.toml").write_text('hugo_config = "site/config"\n')
+    settings = load_settings(tmp_path)
+    assert settings.site_root == site.resolve()
+    assert settings.languages["de"].content_dirs == [(site / "content/de").resolve()]
+
+
+def test_config_directory_errors_name_file_and_line_all_together(tmp_path):
+    site = write_site(tmp_path, {
+        **CONFIG_DIR_SITE,
+        "config/_default/params.toml": 'version = "2.0"\ncolour = \n',
+        "config/_default/menus.de.yaml": "main:\n  - name: Start\n   url: /\n",
+    }, hugo=None)
+    with pytest.raises(ConfigError) as info:
+        load_settings(site)
+    where = {(Path(p.file).relative_to(site.resolve()).as_posix(), p.line) for p in info.value.problems}
+    assert ("config/_default/params.toml", 2) in where
+    assert ("config/_default/menus.de.yaml", 3) in where
+
+
+def test_a_change_in_the_config_directory_changes_the_cache_key(tmp_path):
+    site = write_site(tmp_path, CONFIG_DIR_SITE, hugo=None)
+    before, paths = input_key(Cache(tmp_path / "cache"), load_settings(site), "de", "")
+    assert (site / "config/_default/params.toml").resolve() in paths
+    (site / "config/_default/params.toml").write_text('version = "2.0.1"\n')
+    after, _ = input_key(Cache(tmp_path / "cache"), load_settings(site), "de", "")
+    assert after != before
+
+
+def test_cli_builds_every_language_of_a_config_directory_site(tmp_path, capsys):
+    site = write_site(tmp_path / "site", CONFIG_DIR_SITE, hugo=None)
+    out = tmp_path / "out"
+    argv = ["build", "--site", str(site), "--all", "--out", str(out), "--jobs", "1", "--no-cache", "-q"]
+    assert main(argv) == 0, capsys.readouterr()
+    assert sorted(p.name for p in out.glob("*.pdf")) == ["test-manual-de.pdf", "test-manual-fr.pdf"]
 
 
 def test_cli_unknown_language_lists_the_configured_ones(tmp_path, capsys):
