@@ -2,8 +2,9 @@
 
 Each page's HTML (as Hugo renders it) is reshaped for paper here, in one place:
 
-- step blocks (``two_column``, inline ``display: flex``, ``layouts/row``) become
-  ``div.step > div.step-text + div.step-media`` that the print CSS keeps whole;
+- step blocks (``two_column``, inline ``display: flex`` or ``grid``, ``layouts/row``) become
+  ``div.step > div.step-text + div.step-media`` that the print CSS keeps whole; a step
+  estimated taller than a page is cut between blocks (``div.step-more`` takes the rest);
 - spacer paragraphs (``&nbsp;``), comments and empty blocks go;
 - images resolve to the site's files (static folders, base path, page bundles, assets), a
   missing one becomes a framed placeholder and a finding; placeholder alt texts are replaced
@@ -15,11 +16,12 @@ Each page's HTML (as Hugo renders it) is reshaped for paper here, in one place:
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import SplitResult, unquote, urljoin, urlsplit
 
 import jinja2
 import tinyhtml5
@@ -29,12 +31,19 @@ from .config import BUILTIN_TEMPLATES, Settings
 from .content import Page
 from .convert import hugo_anchor
 from .errors import Findings
+from .images import PrintGeometry
 from .pdf import Roots
+from .shortcodes import template_frame
 
 PLACEHOLDER_ALTS = {"", "no description available", "image", "screenshot", "img", "bild", "capture"}
 _OWN_NUMBER = re.compile(r"^\s*\d+(\.\d+)*[.)]?\s+\S")
 _FLEX = re.compile(r"display\s*:\s*(inline-)?flex", re.IGNORECASE)
+_FLEX_COLUMN = re.compile(r"flex-(?:direction|flow)\s*:\s*column", re.IGNORECASE)
+_GRID = re.compile(r"display\s*:\s*(inline-)?grid", re.IGNORECASE)
 _NBSP_ONLY = re.compile(r"^[\s\u00a0\u200b]*$")
+# An image this high (and at most four times as wide) inside a sentence is an icon or a
+# button, printed in the line.
+_ICON_PX = 64
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 
 
@@ -50,13 +59,64 @@ class TocEntry:
 # --- HTML helpers --------------------------------------------------------------------------
 
 
+def split_url(url: str) -> SplitResult:
+    """``urlsplit`` for any text a page may hold: a malformed address (``http://[oops``)
+    keeps its scheme and host instead of raising ValueError."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return urlsplit(url.replace("[", "%5B").replace("]", "%5D"))
+
+
 def parse_fragment(html: str) -> ET.Element:
-    root = tinyhtml5.parse(f"<!DOCTYPE html><html><body><div>{html}</div></body></html>",
+    """A page's HTML as children of a ``body`` element.
+
+    The body itself is the container (not a wrapper ``div``): a stray ``</div>`` or
+    ``</body>`` in a page would close a wrapper, and the HTML parser would put the rest of the
+    page after it, where nobody looks.
+    """
+    root = tinyhtml5.parse(f"<!DOCTYPE html><html><body>{html}</body></html>",
                            namespace_html_elements=False)
     body = root.find("body")
     assert body is not None
-    div = body.find("div")
-    return div if div is not None else body
+    _plain_names(body)
+    return body
+
+
+_NS_PREFIXES = {"http://www.w3.org/1999/xlink": "xlink:", "http://www.w3.org/XML/1998/namespace":
+                "xml:", "http://www.w3.org/2000/xmlns/": "xmlns:"}
+
+
+def _plain_names(root: ET.Element) -> None:
+    """Inline SVG and MathML with their names as written.
+
+    The parser puts them in their namespaces, which ElementTree writes as ``<ns0:svg>``: an
+    unknown element to WeasyPrint, so the drawing would be lost.  Written as ``<svg>``, the
+    HTML parser on WeasyPrint's side puts it back in its namespace.
+    """
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag.startswith("{"):
+            el.tag = el.tag.split("}", 1)[1]
+        for key in [k for k in el.attrib if k.startswith("{")]:
+            namespace, local = key[1:].split("}", 1)
+            el.attrib[_NS_PREFIXES.get(namespace, "") + local] = el.attrib.pop(key)
+
+
+_CSS_URL = re.compile(r"""url\(\s*(["']?)(.*?)\1\s*\)""")
+
+# Elements inside elements: WeasyPrint's layout recurses several calls per level and fails
+# at about 150 levels (ElementTree's writer near 1000); real pages stay under 20.
+MAX_NESTING = 80
+
+
+def nesting_depth(root: ET.Element) -> int:
+    """How many levels of elements ``root`` holds (without recursion: it may be thousands)."""
+    deepest, stack = 0, [(root, 0)]
+    while stack:
+        el, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in el)
+    return deepest
 
 
 def serialize_children(element: ET.Element) -> str:
@@ -141,12 +201,14 @@ class Assembler:
         self.by_rel: dict[str, Page] = {}
         self.ids: dict[Page, set[str]] = {}
         self.images: list[Path] = []  # every image file the document uses
+        self.geometry = _Geometry.from_settings(settings)
 
     # Anchors and numbers ------------------------------------------------------------------
 
     def prepare(self, home: Page) -> None:
         """Give every page its anchor and chapter number, and index pages for links."""
         used: set[str] = set()
+        _source_cache.clear()  # the pages may have changed since the last build (--watch)
         numbering = self.settings.print.numbering
         for page in home.walk():
             base = "p-" + (hugo_anchor(re.sub(r"(^|/)_?index\.\w+$", "", page.rel).replace("/", "-")
@@ -188,14 +250,24 @@ class Assembler:
 
     def parse(self, page: Page) -> ET.Element:
         """First pass over every page: parse, and learn its ids (links may point to them)."""
+        self._unclosed_comment(page)
         root = parse_fragment(page.html)
+        depth = nesting_depth(root)
+        if depth > MAX_NESTING:
+            self.findings.error("page-failed", f"this page's HTML is nested {depth} levels deep; "
+                                f"a PDF can be laid out to about {MAX_NESTING}: close its "
+                                "<div>s, lists or quotes sooner", page.path, page.body_line,
+                                lang=self.lang)
+            root = parse_fragment("")
         self._drop_noise(root)
+        self._drop_styles(page, root)
         self._ids(page, root)
         return root
 
     def reshape(self, page: Page, root: ET.Element) -> str:
         """The page's HTML, made ready for paper (see the module docstring)."""
         self._images(page, root)
+        self._other_resources(page, root)
         self._steps(page, root)
         self._standalone_figures(root)
         self._links(page, root)
@@ -213,6 +285,34 @@ class Assembler:
         for el in list(root.iter("p")):
             if len(el) == 0 and _NBSP_ONLY.match(el.text or ""):
                 remove(el, parents)
+
+    def _unclosed_comment(self, page: Page) -> None:
+        """An ``<!--`` without its ``-->`` hides the rest of the page, on the web as on paper."""
+        html, pos = page.html, 0
+        while (start := html.find("<!--", pos)) >= 0:
+            end = html.find("-->", start + 4)
+            if end < 0:
+                words = html[start:start + 40].split("\n")[0].strip()
+                line = _line_in_source(page, words) or _line_in_source(page, "<!--")
+                self.findings.warning("unclosed-comment", f'the HTML comment "{words}" is never '
+                                      "closed: the rest of the page is hidden (as on the web); "
+                                      "end it with -->", page.path, line, lang=self.lang)
+                return
+            pos = end + 3
+
+    def _drop_styles(self, page: Page, root: ET.Element) -> None:
+        """A page's own ``<style>`` (or stylesheet link) would style the whole manual, not just
+        its page as on the web; ``body { display: none }`` would leave every page blank."""
+        parents = parent_map(root)
+        for el in list(root.iter()):
+            is_sheet = el.tag == "link" and "stylesheet" in (el.get("rel") or "").lower().split()
+            if el.tag != "style" and not is_sheet:
+                continue
+            self.findings.warning("page-style", f"a <{el.tag}> in a page would style the whole "
+                                  "manual; it is left out: put print styles in a stylesheet of "
+                                  "[print] stylesheets", page.path,
+                                  _line_in_source(page, f"<{el.tag}"), lang=self.lang)
+            remove(el, parents)
 
     def _drop_empty(self, root: ET.Element) -> None:
         changed = True
@@ -242,7 +342,7 @@ class Assembler:
 
     def resolve_image(self, page: Page, src: str) -> Path | None:
         src = src.strip()
-        parts = urlsplit(src)
+        parts = split_url(src)
         if parts.scheme or parts.netloc:
             return None
         path = unquote(parts.path)
@@ -269,10 +369,29 @@ class Assembler:
 
     def _images(self, page: Page, root: ET.Element) -> None:
         parents = parent_map(root)
+        # Images come in source order: the next one with the same text is further down.
+        seen: dict[str, int] = {}
+
+        def find(needle: str, after: int = 0) -> int | None:
+            found = _line_in_source(page, needle, max(seen.get(needle, 0), after) + 1)
+            if found:
+                seen[needle] = found
+            return found
+
+        line = None
         for img in list(root.iter("img")):
             src = img.get("src") or ""
-            line = _line_in_source(page, Path(unquote(urlsplit(src).path)).name or src)
-            if src.startswith("data:") or urlsplit(src).scheme in ("http", "https", "ftp", "file"):
+            parts = split_url(src.strip())
+            name = Path(unquote(parts.path)).name
+            line = ((page.output_lines.get(src) if src else None) or find(src.strip()) or find(name)
+                    or find("<img", line or 0) or page.output_lines.get(src.strip()))
+            if not src.strip() or src.strip().endswith("/"):
+                self.findings.warning("missing-image", f'image without a file name (src "{src}"); '
+                                      "the PDF shows a placeholder", page.path, line, lang=self.lang)
+                self._placeholder(img, parents, src)
+                continue
+            # Any address (http:, //host/, data:, javascript: …) but a drive letter (C:/…).
+            if len(parts.scheme) > 1 or parts.netloc:
                 self.findings.error("remote-image",
                                     f'image "{src[:80]}" is not a file of the site; a manual is built '
                                     "from local files only: copy it into static/", page.path, line,
@@ -305,8 +424,45 @@ class Assembler:
             img.set("data-source", found.name)
             add_class(img, "screenshot")
 
+    def _other_resources(self, page: Page, root: ET.Element) -> None:
+        """``<object data>``, ``<embed src>`` and ``url()`` in style attributes name the site's
+        files as ``<img>`` does: point them at the files, or leave out what is not there
+        (WeasyPrint would refuse the address and stop the build)."""
+        parents = parent_map(root)
+        for el in list(root.iter()):
+            attr = {"object": "data", "embed": "src"}.get(el.tag if isinstance(el.tag, str) else "")
+            if attr and el.get(attr):
+                url = self._resource_url(page, el.get(attr) or "", f"<{el.tag}>")
+                if url:
+                    el.set(attr, url)
+                elif el.tag == "object":
+                    del el.attrib[attr]  # its own content is printed instead
+                else:
+                    remove(el, parents)
+            style = el.get("style") or ""
+            if "url(" in style:
+                el.set("style", _CSS_URL.sub(lambda m: (
+                    f'url("{url}")' if (url := self._resource_url(page, m.group(2), "url() in a style"))
+                    else "none"), style))
+
+    def _resource_url(self, page: Page, src: str, what: str) -> str | None:
+        """The virtual URL of a file a page names, or None with a finding."""
+        line = _line_in_source(page, src)
+        parts = split_url(src.strip())
+        found = None if (len(parts.scheme) > 1 or parts.netloc) else self.resolve_image(page, src)
+        url = self.roots.url_for(found) if found else None
+        if url:
+            self.images.append(found)  # for the document key and the attribution of messages
+        if found and url is None:
+            self.findings.error("refused-resource", f'{what}: "{src}" resolves outside the site '
+                                f"({found}); refused", page.path, line, lang=self.lang)
+        elif url is None:
+            self.findings.warning("missing-image", f'{what}: "{src[:80]}" is not a file of the '
+                                  "site; it is left out", page.path, line, lang=self.lang)
+        return url
+
     def _placeholder(self, img: ET.Element, parents: dict, src: str) -> None:
-        name = Path(unquote(urlsplit(src).path)).name or src
+        name = Path(unquote(split_url(src).path)).name or src
         span = ET.Element("span", {"class": "missing-image"})
         span.text = f"{self.labels['missing_image']}: {name}"
         span.tail = img.tail
@@ -328,30 +484,55 @@ class Assembler:
                 c.startswith("col") for k in kids for c in classes(k))):
             return [k for k in kids if "column-layout" in classes(k)
                     or any(c == "col" or c.startswith("col-") for c in classes(k))] or kids
-        if el.tag == "div" and _FLEX.search(el.get("style") or "") and len(kids) >= 2:
-            return kids
+        style = el.get("style") or ""
+        if el.tag == "div" and len(kids) >= 2:
+            if _FLEX.search(style) and not _FLEX_COLUMN.search(style):
+                return kids  # a flex column stacks its children: text over picture, as written
+            if _GRID.search(style) and len(_grid_tracks(style)) >= 2:
+                return kids
         return None
 
     def _steps(self, page: Page, root: ET.Element) -> None:
         # Innermost first, so a flex block inside a column is handled before its parent.
         candidates = [el for el in root.iter() if el.tag == "div" and self._columns_of(el)]
+        parents = parent_map(root)  # a block's parent stays its parent while inner ones change
         for el in reversed(candidates):
             columns = self._columns_of(el)
             if not columns:
                 continue
-            self._make_step(el, columns)
+            self._make_step(el, columns, parents.get(el))
         # Grid wrappers (layouts/grid) only hold rows: they need no box of their own.
         for el in root.iter("div"):
             if "grid-layout" in classes(el):
                 el.set("class", "grid-layout")
+        # Flex or grid boxes left (a flex column, one child): plain blocks. WeasyPrint's flex
+        # layout loses content across page breaks.
+        for el in root.iter():
+            style = el.get("style") or ""
+            if _FLEX.search(style) or _GRID.search(style):
+                style = re.sub(r"display\s*:\s*(inline-)?(flex|grid)\s*(!important)?\s*;?", "",
+                               style, flags=re.IGNORECASE).strip()
+                if style:
+                    el.set("style", style)
+                else:
+                    el.attrib.pop("style")
 
-    def _make_step(self, el: ET.Element, columns: list[ET.Element]) -> None:
+    def _make_step(self, el: ET.Element, columns: list[ET.Element],
+                   parent: ET.Element | None = None) -> None:
+        empty = [c for c in columns if not text_of(c).replace("\u00a0", " ").strip() and not any(
+            e.tag == "img" or "missing-image" in classes(e) for e in c.iter())]
+        for col in empty:
+            el.remove(col)
+        columns = [c for c in columns if c not in empty]
+        if len(columns) < 2:  # one column left: no columns at all, its content flows
+            el.attrib.clear()
+            return
         media = [c for c in columns if _is_image_only(c)]
         texts = [c for c in columns if c not in media]
-        style = el.get("style")
-        el.attrib.pop("style", None)
+        style = el.attrib.pop("style", "")
         if len(columns) == 2 and len(media) == 1 and len(texts) == 1:
             text, image = texts[0], media[0]
+            self._keep_outside(el, columns, parent)
             for child in list(el):
                 el.remove(child)
             el.text = None
@@ -362,24 +543,130 @@ class Assembler:
             el.append(text)
             el.append(image)
             el.set("class", "step")
-            wide = any(_aspect(img) >= 3.2 for img in image.iter("img"))
+            # A very wide screenshot, or a table too wide for the text column: text above,
+            # picture under it, both full width.
+            wide = any(_aspect(img) >= 3.2 for img in image.iter("img")) or any(
+                _table_columns(t) >= 4 for t in text.iter("table"))
             if wide:
                 add_class(el, "step-wide")
+            _mark_stack(image)
             self._alt_from_text(image, text)
+            self._fit_step(el, text, image, parent, wide)
             return
-        # Anything else: columns side by side, widths kept where given.
+        # Anything else: columns side by side, widths kept where given (or taken from the
+        # grid's template), kept on one page when they hold a picture and can fit on one.
         for child in list(el):
             if child not in columns and not text_of(child).strip():
                 el.remove(child)
         n = len(columns)
         el.set("class", f"columns columns-{n}")
-        for col in columns:
-            width = col.get("data-width") or _width_from(col)
+        template = _grid_widths(style) if _GRID.search(style) else []
+        widths = []
+        for i, col in enumerate(columns):
+            given = col.get("data-width") or _width_from(col) or (
+                template[i] if i < len(template) else None)
+            m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*%?\s*", given or "")
+            width = min(100.0, float(m.group(1))) if m and float(m.group(1)) > 0 else None
+            widths.append(width)
             col.attrib.clear()
             col.set("class", "column")
             if width:
-                col.set("style", f"--w: {width}%")
-        del style
+                col.set("style", f"--w: {width:g}%")
+        pictures = [c for c in columns if any(e.tag == "img" for e in c.iter())]
+        for col in pictures:
+            _mark_stack(col)
+        if len(texts) == 1:
+            for col in media:
+                self._alt_from_text(col, texts[0])
+        if pictures and self._columns_fit(columns, widths):
+            add_class(el, "columns-media")
+
+    def _keep_outside(self, el: ET.Element, columns: list[ET.Element],
+                      parent: ET.Element | None) -> None:
+        """What a step block holds besides its two columns goes before or after it."""
+        if parent is None:
+            return
+        before, after = [], []
+        if (el.text or "").replace("\u00a0", " ").strip():
+            lead = ET.Element("p")
+            lead.text = el.text.strip()
+            before.append(lead)
+        seen = False
+        for child in el:
+            if child in columns:
+                seen = True
+            elif text_of(child).replace("\u00a0", " ").strip() or any(
+                    e.tag == "img" for e in child.iter()):
+                (after if seen else before).append(child)
+        index = list(parent).index(el)
+        for extra in before:
+            if extra in el:
+                el.remove(extra)
+            parent.insert(index, extra)
+            index += 1
+        for extra in reversed(after):
+            el.remove(extra)
+            extra.tail = None
+            parent.insert(index + 1, extra)
+        if after:
+            after[-1].tail, el.tail = el.tail, None
+
+    # How tall a step prints, estimated before layout ---------------------------------------
+    #
+    # A step is kept on one page (break-inside: avoid). One that cannot fit on any page would
+    # be pushed to a fresh page anyway and then cut, stranding its heading on the page
+    # before; and its text would run on for pages in a 40 % column. So a step whose text
+    # cannot fit is cut here, between blocks: the head stays beside its picture, the rest
+    # follows at full width ("step-more"). The estimate is rough and errs short: only
+    # steps clearly taller than a page are cut.
+
+    def _fit_step(self, step: ET.Element, text: ET.Element, media: ET.Element,
+                  parent: ET.Element | None, wide: bool) -> None:
+        geo = self.geometry
+        if wide:
+            height = (_height_mm(text, geo.text_width, geo.font_pt)
+                      + _media_height_mm(media, geo.text_width, geo.step_max_height))
+            if height > geo.fits:
+                add_class(step, "step-long")  # text first, picture at its end: may break
+            return
+        text_h = _height_mm(text, geo.step_text_width, geo.font_pt)
+        media_h = _media_height_mm(media, geo.step_media_width, geo.step_max_height)
+        if max(text_h, media_h) <= geo.fits:
+            return
+        holder = text  # the blocks may sit in one wrapper <div>
+        while len(holder) == 1 and holder[0].tag in ("div", "section", "article") and not (
+                holder.text or "").strip() and not (holder[0].tail or "").strip():
+            holder = holder[0]
+        blocks = list(holder)
+        loose = (holder.text or "").strip() or any((b.tail or "").strip() for b in blocks)
+        head, rest = ([], []) if loose or parent is None else _split_blocks(
+            blocks, media_h, geo.page_height * 0.7, geo.step_text_width, geo.font_pt)
+        if not head or not rest:
+            add_class(step, "step-long")  # one block taller than a page: let it break
+            return
+        for block in blocks:
+            holder.remove(block)
+        for block in head:
+            holder.append(block)
+        more = ET.Element("div", {"class": "step-more"})
+        for block in rest:
+            more.append(block)
+        more.tail, step.tail = step.tail, None
+        parent.insert(list(parent).index(step) + 1, more)
+        add_class(step, "step-split")
+
+    def _columns_fit(self, columns: list[ET.Element], widths: list[float | None]) -> bool:
+        geo = self.geometry
+        given = sum(w for w in widths if w)
+        share = max(10.0, (100 - given) / max(1, widths.count(None)))
+        tallest = 0.0
+        for col, width in zip(columns, widths):
+            mm = geo.text_width * (width or share) / 100 - 5
+            if any(e.tag == "img" for e in col.iter()) and _is_image_only(col):
+                tallest = max(tallest, _media_height_mm(col, mm, geo.step_max_height))
+            else:
+                tallest = max(tallest, _height_mm(col, mm, geo.font_pt))
+        return tallest <= geo.fits
 
     def _alt_from_text(self, media: ET.Element, text: ET.Element) -> None:
         sentence = _first_sentence(" ".join(text_of(text).split()))
@@ -390,11 +677,15 @@ class Assembler:
                 img.set("alt", sentence)
 
     def _standalone_figures(self, root: ET.Element) -> None:
-        """An image alone in its paragraph (or at block level) becomes a figure."""
+        """An image alone in its paragraph (or at block level) becomes a figure; an icon
+        inside a sentence stays in the line."""
         parents = parent_map(root)
+        for img in root.iter("img"):
+            if _is_icon(img, parents):
+                add_class(img, "inline-image")
         for img in list(root.iter("img")):
             parent = parents.get(img)
-            if parent is None:
+            if parent is None or "inline-image" in classes(img):
                 continue
             if any("step-media" in classes(a) or a.tag in ("figure", "a", "td", "th", "li")
                    for a in _ancestors(img, parents)):
@@ -441,7 +732,7 @@ class Assembler:
 
     def page_for(self, target: str, page: Page) -> tuple[Page | None, str]:
         """The page (and fragment) an internal link points to, or (None, "")."""
-        parts = urlsplit(target)
+        parts = split_url(target)
         fragment = unquote(parts.fragment)
         path = unquote(parts.path)
         if not path:
@@ -474,7 +765,7 @@ class Assembler:
                 a.attrib.pop(attr, None)
             if not href:
                 continue
-            scheme = urlsplit(href).scheme.lower()
+            scheme = split_url(href).scheme.lower()
             if scheme in ("mailto", "tel"):
                 add_class(a, "contact")
                 continue
@@ -488,11 +779,21 @@ class Assembler:
                 href = href[len(site_url):] or "/"
                 if not href.startswith("/"):
                     href = "/" + href
+            elif scheme in ("javascript", "vbscript", "data", "file"):
+                # Script, inline data or a file of the writer's machine: nothing a reader of
+                # the PDF could open.
+                self.findings.warning("broken-link", f'link "{href[:80]}" cannot work in a PDF; it '
+                                      "prints as plain text", page.path,
+                                      page.output_lines.get(href) or _line_in_source(page, href[:80]),
+                                      lang=self.lang)
+                a.attrib.pop("href", None)
+                add_class(a, "unresolved")
+                continue
             elif scheme:
                 add_class(a, "external")
                 continue
             target, fragment = self.page_for(href, page)
-            line = _line_in_source(page, href.split("#")[0] or href)
+            line = page.output_lines.get(href) or _line_in_source(page, href.split("#")[0] or href)
             if target is None:
                 self.findings.warning("broken-link",
                                       f'link "{href}" points to no page of this manual; it prints as '
@@ -551,19 +852,27 @@ class Assembler:
                                  trim_blocks=True, lstrip_blocks=True)
         roots = [(page, self.parse(page)) for page in home.walk()]
         bodies = {page.anchor: Markup(self.reshape(page, root)) for page, root in roots}
-        template = env.get_template("manual.html")
-        return template.render(
-            home=home,
-            chapters=home.children,
-            bodies=bodies,
-            toc=self.toc(home),
-            labels=self.labels,
-            meta=meta,
-            stylesheets=stylesheets,
-            settings=self.settings,
-            lang=self.lang,
-            title_level=self.title_level,
-        )
+        try:
+            template = env.get_template("manual.html")
+            return template.render(
+                home=home,
+                chapters=home.children,
+                bodies=bodies,
+                toc=self.toc(home),
+                labels=self.labels,
+                meta=meta,
+                stylesheets=stylesheets,
+                settings=self.settings,
+                lang=self.lang,
+                title_level=self.title_level,
+            )
+        except Exception as exc:  # noqa: BLE001 - the site's own manual.html or page.html
+            file, line = template_frame(exc)
+            if isinstance(exc, jinja2.TemplateSyntaxError):
+                file, line = exc.filename, exc.lineno
+            self.findings.error("template", f"the document template failed: {type(exc).__name__}: "
+                                f"{exc}", file, line, lang=self.lang)
+            return ""
 
 
 _TEXT_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th", "figcaption"}
@@ -586,7 +895,9 @@ def _lead_text(el: ET.Element) -> str:
 def _first_sentence(words: str) -> str:
     if not words:
         return ""
-    sentence = re.split(r"(?<=[.!?:])\s", words)[0]
+    # The first sentence end after a few words: "F." or "z. B." do not end a sentence.
+    m = re.compile(r"(?<=[.!?:])\s").search(words, 20)
+    sentence = words[:m.start()] if m else words
     if len(sentence) > 160:
         sentence = sentence[:157].rsplit(" ", 1)[0] + "…"
     return sentence
@@ -774,11 +1085,274 @@ def _width_from(col: ET.Element) -> str | None:
     return None
 
 
+def _is_icon(img: ET.Element, parents: dict) -> bool:
+    """A small picture with words on its line: printed in the line, at text height."""
+    width, height = img.get("width") or "", img.get("height") or ""
+    return (height.isdigit() and int(height) <= _ICON_PX and width.isdigit()
+            and int(width) <= 4 * _ICON_PX and _in_running_text(img, parents))
+
+
+def _in_running_text(img: ET.Element, parents: dict) -> bool:
+    """True when words share the line with the image (in its block, or its link, span …)."""
+    node = img
+    while (parent := parents.get(node)) is not None:
+        kids = list(parent)
+        i = kids.index(node)
+        before = (kids[i - 1].tail if i else parent.text) or ""
+        if (before + (node.tail or "")).replace("\u00a0", " ").strip():
+            return True
+        for sibling in kids[max(0, i - 1):i] + kids[i + 1:i + 2]:
+            if sibling.tag in _INLINE and text_of(sibling).strip():
+                return True
+        if parent.tag not in _INLINE:
+            return False
+        node = parent
+    return False
+
+
+def _mark_stack(col: ET.Element) -> None:
+    """Pictures stacked in one column share its height (--stack: their number); portrait
+    pictures alone in their column (phone screens) stand side by side instead."""
+    parents = parent_map(col)
+    pictures = [e for e in col.iter() if (e.tag == "img" and not _is_icon(e, parents))
+                or "missing-image" in classes(e)]
+    if len(pictures) < 2:
+        return
+    add_class(col, "stack")
+    style = (col.get("style") or "").strip().rstrip(";")
+    col.set("style", f"{style}; --stack: {len(pictures)}" if style else f"--stack: {len(pictures)}")
+    if _is_image_only(col) and all(0 < _aspect(p) <= _PORTRAIT for p in pictures):
+        add_class(col, "stack-row")
+        for child in list(col):
+            col.remove(child)
+        col.text = None
+        for picture in pictures:
+            picture.tail = None
+            col.append(picture)
+
+
+def _table_columns(table: ET.Element) -> int:
+    return max((sum(1 for c in row if c.tag in ("td", "th")) for row in _rows(table)), default=0)
+
+
+def _grid_tracks(style: str) -> list[str]:
+    """The column tracks of an inline grid-template-columns, repeat() expanded."""
+    m = re.search(r"grid-template-columns\s*:\s*([^;]+)", style, re.IGNORECASE)
+    if not m:
+        return []
+    tokens, depth, current = [], 0, ""
+    for char in m.group(1).strip() + " ":
+        depth += (char == "(") - (char == ")")
+        if char.isspace() and depth == 0:
+            if current:
+                tokens.append(current)
+            current = ""
+        else:
+            current += char
+    tracks: list[str] = []
+    for token in tokens:
+        rep = re.fullmatch(r"repeat\(\s*(\d+)\s*,\s*(.+)\)", token, re.IGNORECASE)
+        if rep:
+            tracks += _grid_tracks(f"grid-template-columns: {rep.group(2)}") * int(rep.group(1))
+        elif token.lower().startswith("repeat("):
+            return []  # auto-fill / auto-fit: as many columns as fit, unknown here
+        else:
+            tracks.append(token)
+    return tracks if len(tracks) <= 12 else []
+
+
+def _grid_widths(style: str) -> list[str | None]:
+    """Each track's share of the width in %, where the template says it (fr or %)."""
+    tracks = _grid_tracks(style)
+    fractions = [re.search(r"(\d+(?:\.\d+)?)fr\)?$", t) for t in tracks]
+    if tracks and all(fractions):
+        total = sum(float(f.group(1)) for f in fractions if f) or 1.0
+        return [f"{float(f.group(1)) * 100 / total:.2f}".rstrip("0").rstrip(".") for f in fractions if f]
+    return [m.group(1) if (m := _PERCENT.match(t)) else None for t in tracks]
+
+
+# --- how tall a block prints, before layout (mm) ----------------------------------------------
+
+_PT_MM = 25.4 / 72
+_PX_MM = 25.4 / 96  # CSS sizes an image by its pixels at 96 px/in
+# The text block manual.css leaves on each paper: paper height less top and bottom margins.
+_PAGE_BODY_MM = {"a4": 257.0, "a5": 180.0, "letter": 239.4}
+_PORTRAIT = 0.75  # width / height at most: a phone screen, printed side by side with others
+_STACK_SHARE = 1.6  # manual.css: n stacked pictures share 1.6 × --step-media-max-height
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_BLOCKS = _HEADINGS | {"address", "article", "aside", "blockquote", "details", "dd", "div",
+                       "dl", "dt", "figcaption", "figure", "footer", "header", "hr", "li", "main",
+                       "nav", "ol", "p", "pre", "section", "summary", "table", "ul"}
+
+
+@dataclasses.dataclass(frozen=True)
+class _Geometry:
+    """The sizes manual.css gives the text block and a step, for the few layout decisions
+    made before WeasyPrint lays the pages out."""
+
+    text_width: float = 170.0
+    page_height: float = 257.0
+    font_pt: float = 10.0
+    step_gap: float = 6.0
+    step_max_height: float = 120.0
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> _Geometry:
+        paper = settings.print.paper if settings.print.paper in _PAGE_BODY_MM else "a4"
+        prints = PrintGeometry.from_settings(settings)
+        a5 = paper == "a5"
+        return cls(prints.text_width_mm, _PAGE_BODY_MM[paper], 9.5 if a5 else 10.0,
+                   4.0 if a5 else 6.0, prints.step_max_height_mm)
+
+    @property
+    def step_text_width(self) -> float:
+        return self.text_width * 0.4 - self.step_gap  # --step-text-width less --step-gap
+
+    @property
+    def step_media_width(self) -> float:
+        return self.text_width * 0.6
+
+    @property
+    def fits(self) -> float:
+        """The tallest block that surely fits on a page under a heading."""
+        return self.page_height * 0.9
+
+
+def _lines(text: str, width_mm: float, pt: float, em: float = 0.46) -> int:
+    """Lines a text needs; 0.46 em a character (Source Sans 3 runs 0.48–0.5: errs short)."""
+    words = " ".join(text.split())
+    per_line = max(8, int(width_mm / (pt * _PT_MM * em)))
+    return math.ceil(len(words) / per_line) if words else 0
+
+
+def _image_height_mm(img: ET.Element, width: float, cap: float) -> float:
+    fraction = 1.0
+    for name in classes(img):
+        m = re.fullmatch(r"max-w-(\d+)", name)
+        if m:
+            fraction = int(m.group(1)) / 100
+    try:
+        px_w, px_h = int(img.get("width") or 0), int(img.get("height") or 0)
+    except ValueError:
+        px_w = px_h = 0
+    aspect = _aspect(img) or (px_w / px_h if px_w and px_h else 4 / 3)
+    shown = min(width * fraction, px_w * _PX_MM) if px_w else width * fraction
+    return min(shown / aspect, cap)
+
+
+def _media_height_mm(media: ET.Element, width: float, cap: float) -> float:
+    pictures = [e for e in media.iter() if e.tag == "img" or "missing-image" in classes(e)]
+    if "stack-row" in classes(media):
+        share = (width - 2.5 * (len(pictures) - 1)) / len(pictures)
+        return max(_image_height_mm(p, share, cap) for p in pictures)
+    if len(pictures) > 1:
+        cap = min(cap, cap * _STACK_SHARE / len(pictures))
+    heights = [_image_height_mm(p, width, cap) if p.tag == "img" else 8.0 for p in pictures]
+    return sum(heights) + 2.5 * max(0, len(pictures) - 1)
+
+
+def _height_mm(el: ET.Element, width: float, pt: float) -> float:
+    """Roughly how tall ``el`` prints ``width`` mm wide in ``pt`` type, with manual.css's
+    spacing. Good to a few lines: enough to tell a step that fits on a page from one that
+    cannot."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    line = pt * 1.4 * _PT_MM
+    if tag == "img":
+        return _image_height_mm(el, width, 200.0)
+    if tag in ("ul", "ol"):
+        return sum(_height_mm(li, width - 5.5, pt) + 0.8 for li in el if li.tag == "li") + 2.2
+    if tag == "pre":
+        per_line = max(10, int((width - 7) / (8.2 * _PT_MM * 0.6)))
+        rows = text_of(el).strip("\n").split("\n")
+        return sum(max(1, math.ceil(len(r) / per_line)) for r in rows) * 8.2 * 1.35 * _PT_MM + 7
+    if tag == "table":
+        rows = _rows(el)
+        cell_width = width / max(1, _table_columns(el)) - 4
+        return sum(max([_lines(text_of(c), cell_width, 9) for c in r if c.tag in ("td", "th")]
+                       + [1]) * 9 * 1.3 * _PT_MM + 2.5 for r in rows) + 6
+    if tag in ("hr", "br"):
+        return 8.0 if tag == "hr" else line
+    margin = (7.0 if tag in _HEADINGS else 2.2 if tag in ("p", "dl", "blockquote", "figure")
+              else 12.0 if "alert" in classes(el) else 0.0)
+    if not any(c.tag in _BLOCKS for c in el):
+        size = 12.0 if tag in _HEADINGS else pt
+        pictures = sum(_image_height_mm(i, width, 200.0) for i in el.iter("img"))
+        return _lines(text_of(el), width, size) * size * 1.4 * _PT_MM + pictures + margin
+    total, run = margin, [el.text or ""]
+    for child in el:
+        if child.tag in _BLOCKS:
+            total += _lines("".join(run), width, pt) * line + _height_mm(child, width, pt)
+            run = []
+        else:
+            run.append(text_of(child))
+        run.append(child.tail or "")
+    return total + _lines("".join(run), width, pt) * line
+
+
+def _split_blocks(blocks: list[ET.Element], beside: float, limit: float, width: float,
+                  pt: float) -> tuple[list[ET.Element], list[ET.Element]]:
+    """Cut a step's text into a head that fits ``beside`` mm (the picture's height) and the
+    rest; the head holds at least one block, and never more than ``limit`` mm.
+
+    Cuts fall between blocks, or between the items of a list (its numbering goes on); a
+    heading never ends the head. The shorter the head, the less room the step needs on
+    its page: a step pushed to the next page leaves that much paper blank."""
+    head: list[ET.Element] = []
+    used = 0.0
+    want = beside + 10.0  # two lines below the picture are fine
+    for i, block in enumerate(blocks):
+        height = _height_mm(block, width, pt)
+        if used + height <= (want if head else limit):
+            head.append(block)
+            used += height
+            continue
+        if block.tag in ("ol", "ul"):
+            first, second = _split_list(block, want - used, limit - used, width, pt)
+            if first is not None and second is not None:
+                head.append(first)
+                return _no_trailing_heading(head, [second, *blocks[i + 1:]])
+        return _no_trailing_heading(head, blocks[i:])
+    return head, []
+
+
+def _no_trailing_heading(head: list[ET.Element], rest: list[ET.Element]):
+    while head and head[-1].tag in _HEADINGS:
+        rest.insert(0, head.pop())
+    return head, rest
+
+
+def _split_list(block: ET.Element, want: float, room: float, width: float,
+                pt: float) -> tuple[ET.Element | None, ET.Element | None]:
+    """The list's first items, about ``want`` mm (at most ``room``), and a list of the rest."""
+    items = [li for li in block if li.tag == "li"]
+    used, count = 2.2, 0
+    for li in items:
+        used += _height_mm(li, width - 5.5, pt) + 0.8
+        if used > (want if count else room):
+            break
+        count += 1
+    if count == 0 or count == len(items):
+        return None, None
+    rest = ET.Element(block.tag, dict(block.attrib))
+    rest.text = block.text
+    for li in items[count:]:
+        block.remove(li)
+        rest.append(li)
+    if block.tag == "ol":
+        try:
+            start = int(block.get("start") or 1)
+        except ValueError:
+            start = 1
+        rest.set("start", str(start + count))
+    return block, rest
+
+
 _source_cache: dict[Path, list[str]] = {}
 
 
-def _line_in_source(page: Page, needle: str) -> int | None:
-    """The first line of the page's source that mentions ``needle`` (for messages)."""
+def _line_in_source(page: Page, needle: str, after: int = 0) -> int | None:
+    """The first line of the page's source that mentions ``needle`` (for messages), from
+    line ``after`` on when it is there (the next of several images of the same name)."""
     if not needle:
         return None
     lines = _source_cache.get(page.path)
@@ -788,7 +1362,8 @@ def _line_in_source(page: Page, needle: str) -> int | None:
         except (OSError, UnicodeDecodeError):
             lines = []
         _source_cache[page.path] = lines
-    for number, line in enumerate(lines, 1):
-        if number >= page.body_line and needle in line:
-            return number
+    for start in dict.fromkeys((max(after, page.body_line), page.body_line)):
+        for number in range(start, len(lines) + 1):
+            if needle in lines[number - 1]:
+                return number
     return None

@@ -23,10 +23,18 @@ from . import __version__, report
 from . import cache as cache_module
 from .assemble import Assembler
 from .cache import Cache
-from .config import BUILTIN_STYLES, Settings, load_settings
+from .config import BUILTIN_STYLES, MANUALGEN_CONFIG, Settings, _line_of_key, load_settings
 from .content import Page, discover
 from .convert import PageConverter
-from .errors import ContentError, Finding, Findings, ManualgenError, UsageError, set_display_root
+from .errors import (
+    ConfigError,
+    ContentError,
+    Finding,
+    Findings,
+    ManualgenError,
+    UsageError,
+    set_display_root,
+)
 from .i18n import Translator, load_labels
 from .images import inspect
 from .jobs import run_languages
@@ -91,7 +99,11 @@ def build_date(settings: Settings) -> dt.datetime:
         for folder in lang.content_dirs:
             if folder.is_dir():
                 for path in folder.rglob("*.md"):
-                    newest = max(newest, path.stat().st_mtime)
+                    try:
+                        if path.is_file():  # not a broken link, a folder or a pipe
+                            newest = max(newest, path.stat().st_mtime)
+                    except OSError:
+                        continue
     return dt.datetime.fromtimestamp(int(newest), dt.UTC) if newest else dt.datetime(
         2000, 1, 1, tzinfo=dt.UTC)
 
@@ -126,9 +138,10 @@ def build(site: Path, options: BuildOptions, progress: Callable[[str, str], None
     langs = choose_languages(settings, options)
     findings = Findings()
     date = build_date(settings)
+    check_output_names(settings, options.out)
     if not options.check_only:
         check_output_folder(options.out)
-    cache = Cache(None if options.no_cache else Path(options.cache_dir))
+    cache = open_cache(options, findings)
     try:
         # Before any PDF: with --strict, drift between translations stops a language's build.
         translations = _check_translations(settings, langs, date, findings, options, cache)
@@ -163,6 +176,65 @@ def _check_translations(settings: Settings, langs: list[str], date: dt.datetime,
     findings.extend(found)
     cache.write_record(name, {"key": key, "findings": [f.as_dict() for f in found]})
     return report_
+
+
+def open_cache(options: BuildOptions, findings: Findings) -> Cache:
+    """The cache folder, or a throwaway one when it cannot be written (a read-only checkout):
+    a cache only saves time, so its absence costs a warning (for a build), never the build."""
+    if options.no_cache:
+        return Cache(None)
+    folder = Path(options.cache_dir)
+    try:
+        (folder / "img").mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".manualgen-", dir=folder)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        if not options.check_only:
+            findings.warning("cache-unwritable", f'the cache folder "{folder}" cannot be written '
+                             f"({exc.strerror or exc}); building without it: choose another with "
+                             "--cache, or use --no-cache")
+        return Cache(None)
+    return Cache(folder)
+
+
+def check_output_names(settings: Settings, out: Path) -> None:
+    """Each language's PDF its own file inside the output folder, and screenshots with pixels
+    enough to print, or a configuration error.
+
+    A pattern without ``{lang}`` would have each language overwrite the one before, and
+    ``../`` would write beside (or over) anything.
+    """
+    source = next((f for f in settings.config_files if f.name == MANUALGEN_CONFIG), None)
+    line = _line_of_key(source, "output") if source else None
+    problems = Findings()
+    seen: dict[Path, str] = {}
+    folder = Path(os.path.abspath(out))
+    for lang in settings.languages:
+        try:
+            name = settings.output_filename(lang)
+        except (KeyError, IndexError, ValueError) as exc:
+            problems.error("config", f'manual.output "{settings.output_name}" is not a file name '
+                           f"pattern ({type(exc).__name__}: {exc}); use {{name}} and {{lang}}",
+                           source, line)
+            break
+        target = Path(os.path.abspath(folder / name))
+        if target.parent != folder:
+            problems.error("config", f'manual.output "{settings.output_name}" gives "{name}", '
+                           "not a file name in the output folder; choose the folder with --out",
+                           source, line)
+            break
+        if target in seen:
+            problems.error("config", f'manual.output "{settings.output_name}" gives "{name}" for '
+                           f"both {seen[target]} and {lang}: put {{lang}} in it", source, line)
+            break
+        seen[target] = lang
+    ppi = settings.print.image_ppi
+    if not isinstance(ppi, int) or ppi < 50:  # 0 would print every screenshot 1 pixel wide
+        problems.error("config", f"print.image_ppi {ppi!r} is too low to print a screenshot; "
+                       "use 150 to 300", source, _line_of_key(source, "image_ppi") if source else None)
+    if len(problems):
+        raise ConfigError(list(problems))
 
 
 def check_output_folder(out: Path) -> None:
@@ -209,14 +281,23 @@ def build_language(settings: Settings, lang: str, options: BuildOptions, finding
     roots = make_roots(settings)
     if state:
         state.attach(roots)  # prepared images are served as cache/…
-    converter = page_converter(settings, lang, findings, labels)
+    try:
+        converter = page_converter(settings, lang, findings, labels)
+    except ContentError as exc:  # an i18n file that does not parse: this language stops here
+        findings.add(dataclasses.replace(exc.finding(), lang=lang))
+        return result
     for page in pages:
         try:
             page.html = converter.convert(page)
         except ContentError as exc:
             findings.add(dataclasses.replace(exc.finding(), lang=lang))
             page.html = ""
-        except (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError) as exc:
+        except RecursionError:
+            findings.error("page-failed", "this page is nested too deeply to render (lists, quotes "
+                           "or emphasis hundreds of levels deep); simplify its markup",
+                           page.path, page.body_line, lang=lang)
+            page.html = ""
+        except (MemoryError, ValueError, TypeError, KeyError, IndexError) as exc:
             # One page that trips the renderer must not hide the problems of all the others.
             findings.error("page-failed", f"this page could not be rendered ({type(exc).__name__}: "
                            f"{exc}); simplify its markup, and report the page to manualgen",
@@ -265,6 +346,9 @@ def build_language(settings: Settings, lang: str, options: BuildOptions, finding
         "generator_version": __version__,
     }
     html = assembler.document(home, meta, stylesheets)
+    if state:
+        for path in assembler.images:
+            state.note_file(path, roots.url_for(path))
     result.timings["assemble"] = time.perf_counter() - t0
     say("assemble", f"{len(html) // 1024} KiB of HTML")
 
@@ -310,7 +394,13 @@ def build_language(settings: Settings, lang: str, options: BuildOptions, finding
     except OSError as exc:
         findings.error("output", f"cannot write {pdf_path}: {exc.strerror or exc}", lang=lang)
         return result
-    findings.extend(report.attribute(lang_findings, pages, roots))  # URLs → the pages using them
+    except RecursionError:  # pages are checked for this (assemble.MAX_NESTING); a last guard
+        findings.error("page-failed", "WeasyPrint could not lay out this manual: its HTML is "
+                       "nested too deeply; look for unclosed <div>s, lists or quotes", lang=lang)
+        return result
+    # URLs → the pages (or the SVGs and stylesheets) using them
+    findings.extend(report.attribute(lang_findings, pages, roots,
+                                     assembler.images + list(settings.stylesheets)))
     result.timings["layout"] = time.perf_counter() - t0
     if not lang_findings.errors and pdf_path.exists():
         result.pdf = pdf_path
@@ -371,19 +461,17 @@ def _helpers(settings: Settings, lang: str, labels: dict[str, str]) -> dict:
     def ref_url(path: str) -> str:
         return path
 
-    def param(name: str) -> str:
-        value: object = settings.languages[lang].params
-        for part in name.split("."):
-            if isinstance(value, dict) and part in value:
-                value = value[part]
-            else:
-                value = None
-                break
-        if value is None:
-            value = settings.params
+    def param(name: str, page_meta: dict | None = None) -> str:
+        """Hugo's ``.Param``: the page's front matter, then the language's and the site's
+        params; keys are case-insensitive, "a.b" looks inside tables."""
+        for table in (page_meta or {}, settings.languages[lang].params, settings.params):
+            value: object = table
             for part in name.split("."):
-                value = value.get(part) if isinstance(value, dict) else None
-        return "" if value is None else str(value)
+                value = next((v for k, v in value.items() if str(k).lower() == part.lower()),
+                             None) if isinstance(value, dict) else None
+            if value is not None:
+                return str(value)
+        return ""
 
     return {
         "site_path": site_path,

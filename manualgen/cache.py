@@ -67,6 +67,8 @@ class Cache:
                 self._memo = json.loads(self._memo_path.read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 self._memo = {}
+            if not isinstance(self._memo, dict):
+                self._memo = {}
 
     # Files ------------------------------------------------------------------------------
 
@@ -78,10 +80,12 @@ class Cache:
         stat = path.stat()
         key = str(path)
         memo = self._memo.get(key)
-        if memo and memo[0] == stat.st_size and memo[1] == stat.st_mtime_ns:
+        if (isinstance(memo, list) and len(memo) == 3 and memo[0] == stat.st_size
+                and memo[1] == stat.st_mtime_ns):
             digest = memo[2]
         else:
-            digest = digest_bytes(path.read_bytes())
+            with open(path, "rb") as handle:  # in pieces: a static folder may hold videos
+                digest = hashlib.file_digest(handle, "sha256").hexdigest()
             self._memo[key] = [stat.st_size, stat.st_mtime_ns, digest]
             self._memo_dirty = True
         self._digests[path] = digest
@@ -109,7 +113,8 @@ class Cache:
             record = json.loads(self._record_path(name).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        return record if record.get("format") == CACHE_FORMAT else None
+        # A damaged or foreign file is no record: the build just does the work again.
+        return record if isinstance(record, dict) and record.get("format") == CACHE_FORMAT else None
 
     def write_record(self, name: str, record: dict) -> None:
         record = dict(record, format=CACHE_FORMAT)
@@ -149,7 +154,9 @@ def files_below(folder: Path, recursive: bool = True) -> list[Path]:
         return sorted(p for p in folder.iterdir() if p.is_file())
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if d not in _SKIP_DIRS and not d.startswith("."))
-        found.extend(Path(dirpath) / name for name in sorted(filenames) if not name.startswith(".#"))
+        # Regular files only: reading a pipe or a link to a device would never end.
+        found.extend(Path(dirpath) / name for name in sorted(filenames)
+                     if not name.startswith(".#") and os.path.isfile(os.path.join(dirpath, name)))
     return found
 
 

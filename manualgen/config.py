@@ -59,10 +59,12 @@ class Language:
 class PrintOptions:
     paper: str = "a4"
     sides: str = "twoside"  # or "oneside"
-    margin_inner: str = "25mm"
-    margin_outer: str = "15mm"
-    margin_top: str = "20mm"
-    margin_bottom: str = "20mm"
+    # Page margins; "" keeps manual.css's default for the paper (A4/Letter: inner 25mm,
+    # outer 15mm, top and bottom 20mm; A5 smaller). One-sided: inner is left, outer right.
+    margin_inner: str = ""
+    margin_outer: str = ""
+    margin_top: str = ""
+    margin_bottom: str = ""
     toc_depth: int = 3
     numbering: bool = True
     pdf_variant: str = "pdf/ua-1"
@@ -487,7 +489,8 @@ def load_settings(site: Path) -> Settings:
                                 f'print.pdf_variant must be one of {", ".join(PDF_VARIANTS)}',
                                 str(mg_path), _line_of_key(mg_path, "pdf_variant") if mg_path else None))
     for margin in ("margin_inner", "margin_outer", "margin_top", "margin_bottom"):
-        if not _LENGTH.match(str(getattr(print_opts, margin))):
+        value = str(getattr(print_opts, margin))
+        if value and not _LENGTH.match(value):
             problems.append(Finding(ERROR, "config", f'print.{margin} must be a length such as "20mm"',
                                     str(mg_path), _line_of_key(mg_path, margin) if mg_path else None))
     if not 1 <= int(print_opts.toc_depth) <= 6:

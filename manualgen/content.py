@@ -11,6 +11,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import math
+import os
 import re
 import tomllib
 import unicodedata
@@ -47,6 +49,8 @@ class Page:
     anchor: str = ""  # id of this page in the merged document
     number: str = ""  # chapter number such as "2.3"
     html: str = ""  # rendered body
+    # src and href values that shortcodes wrote → the shortcode's line, for messages about them
+    output_lines: dict[str, int] = dataclasses.field(default_factory=dict, repr=False)
 
     @property
     def is_section(self) -> bool:
@@ -76,6 +80,25 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
     the file with no newline).  Errors name the file and the line inside the file.
     """
     text = text.removeprefix("\ufeff")
+    # Hugo skips blank lines (and spaces) before the front matter.
+    stripped = text.lstrip(" \t\r\n")
+    skipped = 0
+    if stripped != text and stripped.startswith(("---", "+++", "{")):
+        skipped = text[: len(text) - len(stripped)].count("\n")
+        text = stripped
+    try:
+        meta, body, body_line = _split_front_matter(text, path)
+    except RecursionError:  # every parser recurses per level: [[[[… thousands deep
+        raise ContentError("front matter nested too deeply to read; flatten it", path,
+                           1 + skipped, code="bad-front-matter") from None
+    except ContentError as exc:
+        if exc.line:
+            exc.line += skipped
+        raise
+    return meta, body, body_line + skipped
+
+
+def _split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
     lines = text.split("\n")
     first = lines[0].rstrip("\r ") if lines else ""
     if first in ("---", "+++"):
@@ -103,22 +126,52 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
     return {}, text, 1
 
 
+class _YamlLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, with Hugo's reading of values it cannot make.
+
+    ``date: 2024-02-30`` stays text (the date check then names it) instead of failing the
+    file; a value an explicit tag cannot make (``!!int abc``) is a YAML error at its line,
+    not a crash.
+    """
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, AttributeError) as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{node.tag.rsplit(':', 1)[-1]} value {node.value!r} cannot be read "
+                f"({exc})", node.start_mark) from None
+
+
+def _timestamp_or_text(loader, node):
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_YamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
 def _parse_meta(raw: str, fmt: str, path: Path, first_line: int) -> dict:
     if fmt == "toml":
         try:
             data = tomllib.loads(raw)
         except tomllib.TOMLDecodeError as exc:
             m = re.search(r"line (\d+)", str(exc))
-            line = first_line + int(m.group(1)) - 1 if m else first_line
+            if m:
+                line = first_line + int(m.group(1)) - 1
+            else:  # "at end of document": the last line of the front matter
+                line = first_line + max(0, len(raw.rstrip("\n").split("\n")) - 1)
             msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
             raise ContentError(f"invalid TOML front matter: {msg}", path, line,
                                code="bad-front-matter") from None
         return data
     try:
-        data = yaml.safe_load(raw)
+        data = yaml.load(raw, Loader=_YamlLoader)  # a SafeLoader (above)
     except yaml.YAMLError:
         try:  # Hugo's YAML reader accepts a tab after "key:"; PyYAML does not.
-            data = yaml.safe_load(_TAB_AFTER_KEY.sub(r"\1 ", raw))
+            data = yaml.load(_TAB_AFTER_KEY.sub(r"\1 ", raw), Loader=_YamlLoader)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = first_line + mark.line if mark else first_line
@@ -150,7 +203,7 @@ def read_page_file(path: Path) -> tuple[dict, str, int]:
         raise ContentError(
             f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
             path, line, code="bad-encoding") from None
-    text = text.replace("\r\n", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # Windows and old Mac line ends
     return split_front_matter(text, path)
 
 
@@ -177,6 +230,9 @@ def _as_datetime(value) -> dt.datetime | None:
     except ValueError:
         return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+_DATE_KEYS = ("date", "publishDate", "pubdate", "expiryDate", "unpublishdate")
 
 
 def is_listed(meta: dict, now: dt.datetime) -> bool:
@@ -284,9 +340,15 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
         if not root.is_dir():
             continue
         for path in sorted(root.rglob("*")):
-            if path.suffix.lower() not in CONTENT_SUFFIXES or not path.is_file():
+            if path.suffix.lower() not in CONTENT_SUFFIXES:
                 continue
             if any(part.startswith(".") for part in path.relative_to(root).parts):
+                continue
+            if not path.is_file():
+                if path.is_symlink() and not path.exists():  # a page that went missing
+                    findings.error("unreadable-file", "the file is a symbolic link to "
+                                   f'"{os.readlink(path)}", which does not exist; the page is '
+                                   "left out", path, lang=lang)
                 continue
             rel_path = path.relative_to(root)
             if settings.by_filename:
@@ -299,6 +361,11 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
             files.setdefault(rel, (path, root))
     if not files:
         return None
+    # A leaf bundle (a folder with index.md) holds one page; Markdown files beside or below its
+    # index are its resources in Hugo, not pages of their own.
+    leaves = {Path(rel).parent for rel in files if Path(rel).stem == "index"} - {Path(".")}
+    files = {rel: found for rel, found in files.items() if Path(rel).stem in ("index", "_index")
+             or not any(leaf in Path(rel).parents for leaf in leaves)}
 
     pages: dict[str, Page] = {}
     for rel, (path, _root) in sorted(files.items()):
@@ -314,16 +381,27 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
         kind = "section" if stem == "_index" else "page"
         if rel in ("_index.md", "_index.markdown"):
             kind = "home"
-        title = _ci(meta, "title", None)
+        def text(key: str, meta=meta, path=path) -> str:
+            return _meta_text(meta, key, path, findings, lang)
+
+        title = text("title")
         weight = _ci(meta, "weight", 0)
         if not isinstance(weight, int) or isinstance(weight, bool):
             try:
-                weight = int(str(weight))
+                whole = int(str(weight))
             except ValueError:
-                findings.warning("bad-front-matter", f'weight "{weight}" is not a whole number; using 0',
-                                 path, _meta_line(path, "weight"), lang=lang)
-                weight = 0
-        if title is None or str(title).strip() == "":
+                # Hugo truncates a number with a fraction; anything else counts as unset.
+                whole = int(weight) if isinstance(weight, float) and math.isfinite(weight) else 0
+                findings.warning("bad-front-matter", f'weight "{weight}" is not a whole number; '
+                                 f"using {whole}", path, _meta_line(path, "weight"), lang=lang)
+            weight = whole
+        for key in _DATE_KEYS:
+            value = _ci(meta, key, None)
+            if value not in (None, "") and _as_datetime(value) is None:
+                findings.warning("bad-front-matter", f'{key} "{value}" is not a date (write '
+                                 "2024-05-31 or 2024-05-31T14:00:00+02:00); ignored",
+                                 path, _meta_line(path, key), lang=lang)
+        if not title:
             fallback = Path(rel).parent.name if kind != "page" or stem == "index" else stem
             title = fallback.replace("_", " ").replace("-", " ").strip() or settings.title
             if kind != "home":
@@ -337,13 +415,13 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
             meta=meta,
             body=body,
             body_line=body_line,
-            title=str(title).strip(),
-            link_title=str(_ci(meta, "linkTitle", "") or "").strip(),
+            title=title,
+            link_title=text("linkTitle"),
             weight=weight,
             date=_as_datetime(_ci(meta, "date", None)),
-            description=str(_ci(meta, "description", "") or "").strip(),
+            description=text("description"),
             url=_page_url(settings, lang, rel, kind, meta),
-            translation_key=str(_ci(meta, "translationKey", "") or ""),
+            translation_key=text("translationKey"),
         )
         del name
         pages[rel] = page
@@ -359,10 +437,10 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
     for rel, page in pages.items():
         if page.kind == "section":
             sections[str(Path(rel).parent.as_posix())] = page
-    # A top-level folder without _index.md is still a section in Hugo.
+    # A top-level folder without _index.md is still a section in Hugo (unless it is a bundle).
     for rel in list(pages):
         parts = rel.split("/")
-        if len(parts) > 1 and parts[0] not in sections:
+        if len(parts) > 1 and parts[0] not in sections and Path(parts[0]) not in leaves:
             folder = parts[0]
             sections[folder] = Page(
                 lang=lang, path=language.content_dirs[0] / folder / "_index.md",
@@ -395,6 +473,19 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
 
     finish(home, 0)
     return home
+
+
+def _meta_text(meta: dict, key: str, path: Path, findings: Findings, lang: str) -> str:
+    """A front matter value printed as text; a list or table is reported, not printed."""
+    value = _ci(meta, key, None)
+    if isinstance(value, (list, dict)):
+        kind = "list" if isinstance(value, list) else "table"
+        findings.warning("bad-front-matter", f"{key} is a {kind}, not text; ignored", path,
+                         _meta_line(path, key), lang=lang)
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value).strip()
 
 
 def _meta_line(path: Path, key: str) -> int | None:

@@ -48,6 +48,9 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( +|$)")
 _TABLE_DELIM = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 RAW_TOKEN = "mgraw{}x"
+# The page's own "mgsc"/"mgraw" while it is rendered: a word joiner keeps it from reading as
+# a placeholder and is taken out again at the end.
+_GUARD_SC, _GUARD_RAW = "mg\u2060sc", "mg\u2060raw"
 RAW_TOKEN_RE = re.compile(r"(?:<p>)?mgraw(\d+)x(?:</p>)?")
 
 
@@ -346,7 +349,9 @@ _URL_PATH = r"""(?:[/#?][-a-zA-Z0-9@:%_+.~#$!?&/=();,'">^{}\[\]`]*)?"""
 _LINKIFY = re.compile(
     r"(?:(?P<url>(?:https?|ftp)://[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+(?::\d+)?" + _URL_PATH + ")"
     r"|(?P<www>www\.[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-z]+" + _URL_PATH + ")"
-    r"|(?P<email>[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9._-]+))"
+    # An address starts where a run of its characters starts (the leftmost match anyway): a
+    # long run without "@" is then read once, not once from each of its characters.
+    r"|(?P<email>(?<![a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-])[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9._-]+))"
 )
 _LINKIFY_AFTER = set(" \t\n*_~(") | {md_util.ETX}
 
@@ -467,13 +472,17 @@ def typographer_replacements(text: str, protected: list[tuple[int, int]] | None 
     skips = dict(protected or [])
     single = double = 0
     i, n = 0, len(text)
+    eol = -1
     while i < n:
         if i in skips:
             i = max(skips[i], i + 1)
             continue
         c = text[i]
-        eol = text.find("\n", i)
-        line = text[i: (eol + 1) if eol >= 0 else n]  # the rest of the line, as Goldmark peeks it
+        if eol < i:  # found once per line: a paragraph on one long line stays linear
+            eol = text.find("\n", i)
+            eol = n if eol < 0 else eol
+        # The rest of the line as Goldmark peeks it; the rules look at most 5 characters ahead.
+        line = text[i: min(eol + 1, i + 8)]
         sequence = next((s for s in _TYPO_SEQUENCES if line.startswith(s)), None)
         if sequence:
             out.append((i, len(sequence), _TYPO_SEQUENCES[sequence]))
@@ -732,8 +741,13 @@ class PageConverter:
         """The page body as HTML, shortcodes and Markdown rendered as Hugo would."""
         self.raw_blocks.clear()
         stash = Stash()
+        # A page that writes a placeholder's text (mgsc0x, mgraw0x) must not be read as one.
+        guarded = "mgsc" in page.body or "mgraw" in page.body
+        body = page.body
+        if guarded:
+            body = body.replace("mgsc", _GUARD_SC).replace("mgraw", _GUARD_RAW)
         text = self.renderer.expand(
-            page.body,
+            body,
             page=page,
             lang=self.lang,
             translator=self.translator,
@@ -742,6 +756,8 @@ class PageConverter:
             line_offset=page.body_line - 1,
         )
         html = stash.resolve(self._render(self.md, text))
+        if guarded:
+            html = html.replace(_GUARD_SC, "mgsc").replace(_GUARD_RAW, "mgraw")
         self._check_split_tags(page, html)
         return html
 

@@ -109,8 +109,8 @@ def _show(file) -> str | None:
         return None
     path = Path(file)
     if _display_root is not None and path.is_absolute():
-        try:
-            return str(path.resolve().relative_to(_display_root))
+        try:  # the folders resolved, not the file: a symbolic link is shown by its own name
+            return str((path.parent.resolve() / path.name).relative_to(_display_root))
         except ValueError:
             pass
     return str(file)

@@ -9,11 +9,13 @@ Answer, …) live in ``labels.toml`` for de, fr, it, rm and en; a site overrides
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from pathlib import Path
 
 import yaml
 
+from .content import _YamlLoader
 from .errors import ContentError
 
 LABELS_FILE = Path(__file__).resolve().parent / "labels.toml"
@@ -25,15 +27,25 @@ def _load(path: Path) -> dict:
         if path.suffix == ".toml":
             data = tomllib.loads(text)
         elif path.suffix in (".yaml", ".yml"):
-            data = yaml.safe_load(text) or {}
+            data = yaml.load(text, Loader=_YamlLoader) or {}  # a SafeLoader
         else:
             data = json.loads(text)
-    except (tomllib.TOMLDecodeError, yaml.YAMLError, json.JSONDecodeError) as exc:
+    except (tomllib.TOMLDecodeError, yaml.YAMLError, json.JSONDecodeError, RecursionError) as exc:
         line = getattr(exc, "lineno", None)
         mark = getattr(exc, "problem_mark", None)
         if mark is not None:
             line = mark.line + 1
-        raise ContentError(f"invalid translation file: {exc}", path, line, code="bad-i18n") from None
+        # One line, without PyYAML's excerpt of the file or TOML's "(at line …)".
+        problem = getattr(exc, "problem", None) or getattr(exc, "msg", None) or str(exc)
+        found = re.search(r"\(at line (\d+), column \d+\)", problem)
+        if found:
+            line, problem = int(found.group(1)), problem[:found.start()].strip()
+        elif "(at end of document)" in problem:
+            line = len(text.rstrip().split("\n"))
+        if isinstance(exc, RecursionError):
+            problem = "nested too deeply to read"
+        raise ContentError(f"invalid translation file: {problem}", path, line,
+                           code="bad-i18n") from None
     if isinstance(data, list):  # the older list form: [{id: key, translation: text}]
         data = {str(item.get("id")): item.get("translation") for item in data if isinstance(item, dict)}
     return data if isinstance(data, dict) else {}

@@ -80,9 +80,15 @@ def inspect(path: Path) -> ImageInfo:
 
 def _inspect(path: Path) -> ImageInfo:
     if path.suffix.lower() == ".svg":
-        head = path.read_bytes()[:4096].lower()
-        if b"<svg" not in head:
+        data = path.read_bytes()
+        if b"<svg" not in data[:4096].lower():
             return ImageInfo(0, 0, "SVG", "not an SVG file")
+        from xml.etree import ElementTree
+
+        try:  # WeasyPrint would leave it out with no reason given
+            ElementTree.fromstring(data)
+        except ElementTree.ParseError as exc:
+            return ImageInfo(0, 0, "SVG", f"the SVG is not valid XML ({exc})")
         return ImageInfo(0, 0, "SVG")
     from PIL import ImageFile
 
@@ -210,6 +216,7 @@ def prepare(source: Path, source_digest: str, target_width: int, folder: Path,
     changed = rotated
     if im.width <= target_width and fmt == "JPEG" and not changed and im.mode in ("RGB", "L"):
         return Prepared(source, im.width, im.height, fmt)  # passed through by WeasyPrint as is
+    changed = changed or im.mode not in _DRAWN_MODES
     im, dropped_alpha = _normalise_mode(im)
     if im.width > target_width:
         height = max(1, round(im.height * target_width / im.width))
@@ -256,9 +263,16 @@ def _fewer_colours(im):
     return mapped if psnr >= QUANTIZE_PSNR else im
 
 
+# The modes WeasyPrint draws as they are (it converts 1 and P itself); others, such as a
+# 16-bit grey PNG (I;16), it would print as noise or clipped to white.
+_DRAWN_MODES = {"1", "L", "LA", "P", "RGB", "RGBA", "CMYK"}
+
+
 def _normalise_mode(im):
     """RGB, L or (when transparency is really used) RGBA; True when an alpha was dropped."""
     had_alpha = im.mode in ("RGBA", "LA", "PA") or "transparency" in im.info
+    if im.mode == "I" or im.mode.startswith("I;16"):  # 16 bits of grey: keep the top 8
+        im = im.convert("I").point(lambda v: v / 256).convert("L")
     if im.mode not in ("RGB", "L", "RGBA"):
         im = im.convert("RGBA" if had_alpha else "RGB")
     if im.mode == "RGBA":

@@ -121,6 +121,12 @@ class LanguageState:
             self.sources[url] = (path, self.cache.file_digest(path))
             self.infos[url] = info
 
+    def note_file(self, path: Path, url: str | None) -> None:
+        """Another file the document embeds (``<object>``, ``<embed>``, a style's ``url()``):
+        part of the document key, so that a changed file is not served from an old PDF."""
+        if url and url not in self.sources:
+            self.sources[url] = (path, self.cache.file_digest(path))
+
     def prepare_images(self, html: str) -> tuple[str, int]:
         """Point every screenshot at a copy prepared for its printed size (see images.py)."""
         wanted: dict[tuple[str, int], None] = {}
@@ -248,7 +254,8 @@ def run_languages(settings, langs: list[str], options, findings: Findings, date:
         for lang in langs:
             t0 = time.perf_counter()
             pdf_path = options.out / settings.output_filename(lang)
-            key, _paths = cache_module.input_key(cache, settings, lang, fixed)
+            # Without a cache nothing is reused: no need to hash every file of the site.
+            key = cache_module.input_key(cache, settings, lang, fixed)[0] if cache.enabled else ""
             state = LanguageState(cache, settings, lang, pdf_path, fixed, key)
             states[lang] = state
             if not options.check_only and cache.enabled and state.reuse_by_inputs():

@@ -179,9 +179,11 @@ def _findings_from_log(records, caught, findings: Findings, lang: str, source_fi
         if record.levelno >= logging.ERROR:
             if "refused" in message and "manualgen" in message:
                 continue
-            if "Failed to load image" in message or "Failed to load stylesheet" in message:
-                findings.error("image-unreadable" if "image" in message else "refused-resource",
-                               message, source_file, lang=lang)
+            if "Failed to load stylesheet" in message:
+                findings.error("refused-resource", message, source_file, lang=lang)
+            elif ("Failed to load image" in message or "Failed to load inline SVG" in message
+                  or "Failed to render SVG" in message):  # a picture missing from the PDF
+                findings.error("image-unreadable", message, source_file, lang=lang)
             else:
                 code = "pdf-variant" if ("required" in message or "Missing" in message) else "render"
                 findings.warning(code, message, source_file, lang=lang)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable
+from urllib.parse import unquote, urlsplit
 
 from . import __version__
 from .errors import ERROR, Finding, _show
@@ -126,40 +127,85 @@ def format_translations(report, findings: Iterable[Finding]) -> str:
     return "\n".join(lines)
 
 
-_URL = re.compile(r"https://manualgen\.invalid/[^\s'\"()<>]+")
+_URL = re.compile(r"(?:https://manualgen\.invalid/|file:|data:|https?://)[^\s'\"()<>]+")
+_CODEPOINT = re.compile(r"\(U\+([0-9A-F]{4,6})\)")
+_CSS_TEXT = re.compile(r"`([^`]{3,}?)\s*`|'\s*([^']{3,}?)\s*'")  # "Ignored `colr: red` at 1:1"
 
 
-def attribute(findings: Iterable[Finding], pages, roots) -> list[Finding]:
-    """WeasyPrint's messages name a URL, not a page: give each the page that uses the file.
+def attribute(findings: Iterable[Finding], pages, roots, resources=()) -> list[Finding]:
+    """WeasyPrint's messages name a URL, a character or a CSS text, not a page: give each
+    the page (and line) whose source holds it.
 
     A message such as "Failed to load image at https://manualgen.invalid/static0/img/a.png"
-    is reported on the first page whose source mentions ``a.png``, at that line, with the
-    URL replaced by the site's own path; messages about no file of a page keep no file.
+    is reported on the first page whose source mentions ``a.png``, with the URL replaced by
+    the site's own path; a refused URL (outside the site) on the page that mentions its path;
+    a character no font has ("… (U+0001)") on the page that holds it; a CSS declaration
+    WeasyPrint ignored on the page (style attribute) or stylesheet that has it.  What no page
+    mentions is looked for in ``resources`` (the SVG images and stylesheets the document
+    loads: an SVG may point outside the site).  Messages about no file keep no file.
     """
     out = []
     for f in findings:
-        match = _URL.search(f.message) if f.file is None else None
-        path = roots.path_for(match.group(0)) if match else None
-        if path is None:
+        found = _needles(f, roots) if f.file is None else None
+        if found is None:
             out.append(f)
             continue
-        message = f.message.replace(match.group(0), _show(path) or str(path))
-        where = next(((page, line) for page in pages
-                      for line in [_source_line(page, path.name)] if line), None)
+        needles, message, fallback, anywhere = found
+        where = next(((page, line) for needle in needles for page in pages
+                      for line in [_source_line(page, needle, anywhere)] if line), None)
         if where is None:
-            out.append(dataclasses.replace(f, message=message, file=_show(path)))
+            where = next(((_Resource(path), line) for needle in needles for path in resources
+                          if path.suffix.lower() in (".svg", ".css")
+                          for line in [_source_line(_Resource(path), needle)] if line), None)
+        if where is None:
+            out.append(dataclasses.replace(f, message=message, file=fallback))
         else:
             page, line = where
             out.append(dataclasses.replace(f, message=message, file=_show(page.path), line=line))
     return out
 
 
-def _source_line(page, needle: str) -> int | None:
+def _needles(f: Finding, roots):
+    """(texts to look for, message, file when none is found, search front matter too), or None."""
+    from .pdf import VIRTUAL_BASE
+
+    match = _URL.search(f.message)
+    if match:
+        url = match.group(0)
+        path = roots.path_for(url)
+        if path is not None:  # a file of the site: the page that names it, else the file
+            shown = _show(path) or str(path)
+            return [path.name], f.message.replace(url, shown), shown, False
+        if url == VIRTUAL_BASE:  # the document itself: an <svg> written in a page
+            return ["<svg"], f.message.replace(url, "(an <svg> in a page)"), None, False
+        # Refused: the page wrote the path part, maybe after some "../".
+        rest = unquote(urlsplit(url).path) if url.startswith(VIRTUAL_BASE) else url
+        needles = [n for n in (rest.lstrip("/"), rest.rstrip("/").rsplit("/", 1)[-1]) if n]
+        return needles, f.message.replace(url, rest), None, False
+    char = _CODEPOINT.search(f.message)
+    if char:  # titles are in the front matter
+        return [chr(int(char.group(1), 16))], f.message, None, True
+    css = _CSS_TEXT.search(f.message) if f.code == "css" else None
+    if css:
+        return [(css.group(1) or css.group(2)).strip()], f.message, None, False
+    return None
+
+
+@dataclasses.dataclass(frozen=True)
+class _Resource:
+    """A file the document loads, searched like a page (from its first line)."""
+
+    path: object
+    body_line: int = 1
+
+
+def _source_line(page, needle: str, anywhere: bool = False) -> int | None:
+    """The first line of the page's body (or, ``anywhere``, of its file) holding ``needle``."""
     try:
         lines = page.path.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError):
         return None
     for number, line in enumerate(lines, 1):
-        if number >= page.body_line and needle in line:
+        if (anywhere or number >= page.body_line) and needle in line:
             return number
     return None

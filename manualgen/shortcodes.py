@@ -10,6 +10,7 @@ page as a placeholder token and swapped in after the Markdown pass.  The output 
 
 from __future__ import annotations
 
+import html as html_module
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -18,7 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from .config import BUILTIN_TEMPLATES
-from .errors import ContentError, Findings
+from .errors import ContentError, Findings, ManualgenError
 from .i18n import Translator
 from .shortcode_parser import Shortcode, ShortcodeSyntaxError, Text, parse
 
@@ -35,6 +36,8 @@ NO_INNER = {
     "table_of_contents", "youtube", "vimeo",
 }
 
+MAX_NESTING = 100  # shortcodes inside shortcodes; each level costs a template render
+_SRC_OR_HREF = re.compile(r'\b(?:src|href)\s*=\s*"([^"]*)"')
 TOKEN_RE = re.compile(r"mgsc(\d+)x")
 _COUNT = re.compile(r"\{\{-?\s*\.(?:Count)?\s*-?\}\}")
 
@@ -84,6 +87,7 @@ class ShortcodeRenderer:
         self.env.globals.update(helpers)
         self.findings = findings
         self._cache: dict[str, jinja2.Template | None] = {}
+        self.broken: dict[str, jinja2.TemplateSyntaxError] = {}  # templates that do not compile
 
     def template(self, name: str) -> jinja2.Template | None:
         if name not in self._cache:
@@ -91,6 +95,9 @@ class ShortcodeRenderer:
                 self._cache[name] = self.env.get_template(name + ".html")
             except jinja2.TemplateNotFound:
                 self._cache[name] = None
+            except jinja2.TemplateSyntaxError as exc:  # reported where it is used
+                self._cache[name] = None
+                self.broken[name] = exc
         return self._cache[name]
 
     def expand(
@@ -111,13 +118,49 @@ class ShortcodeRenderer:
                           warnings=crossed)
         except ShortcodeSyntaxError as exc:
             message = str(getattr(exc, "message", exc))
-            code = "unclosed-shortcode" if "unclosed" in message or "without" in message else "bad-shortcode"
+            code = ("unclosed-shortcode" if "unclosed" in message or "without opening" in message
+                    else "bad-shortcode")
             raise ContentError(message, page.path, exc.line, code=code) from None
         for problem in crossed:
             self.findings.warning("crossed-shortcode", problem.message, page.path, problem.line,
                                   problem.column, lang=lang)
+        deep = _deeper_than(nodes, MAX_NESTING)
+        if deep is not None:  # rendering recurses per level; real pages nest a few
+            raise ContentError(f'shortcode "{deep.name}" is nested more than {MAX_NESTING} '
+                               "shortcodes deep; close the shortcodes around it sooner",
+                               page.path, deep.line, code="bad-shortcode")
         context = _PageContext(self, page, lang, translator, markdownify, stash)
         return "".join(context.render_node(node, top=True) for node in nodes)
+
+
+def template_frame(exc: BaseException) -> tuple[str | None, int | None]:
+    """The template file and line where an error was raised (innermost), or (None, None)."""
+    where: tuple[str | None, int | None] = (None, None)
+    tb = exc.__traceback__
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith(".html"):  # Jinja names its frames after the template file
+            where = (name, tb.tb_lineno)
+        tb = tb.tb_next
+    return where
+
+
+def _template_line(exc: BaseException) -> str:
+    """" (at file:line)" of the innermost template frame of an error, or ""."""
+    name, line = template_frame(exc)
+    return f" (at {Path(name).name}:{line})" if name else ""
+
+
+def _deeper_than(nodes: list, limit: int) -> Shortcode | None:
+    """The first shortcode (in source order) nested more than ``limit`` deep, or None."""
+    stack = [(node, 1) for node in reversed(nodes) if isinstance(node, Shortcode)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return node
+        stack.extend((child, depth + 1) for child in reversed(node.children or [])
+                     if isinstance(child, Shortcode))
+    return None
 
 
 class _PageContext:
@@ -161,6 +204,12 @@ class _PageContext:
 
     def render_shortcode(self, node: Shortcode, inner: str | None) -> str:
         template = self.renderer.template(node.name)
+        broken = self.renderer.broken.get(node.name)
+        if broken is not None:  # the template's fault: its file and line (once, in findings)
+            self.renderer.findings.error(
+                "shortcode-template", f'the template of shortcode "{node.name}" does not '
+                f"compile: {broken.message}", broken.filename, broken.lineno, lang=self.lang)
+            return ""
         if template is None:
             self.renderer.findings.warning(
                 "unknown-shortcode",
@@ -187,7 +236,7 @@ class _PageContext:
 
         inner_value = Markup(inner or "") if not node.markdown else (inner or "")
         try:
-            return template.render(
+            html = template.render(
                 name=node.name,
                 params=params,
                 positional=positional,
@@ -204,6 +253,17 @@ class _PageContext:
                 warn=warn,
                 md_form=node.markdown,
             )
-        except jinja2.TemplateError as exc:
-            raise ContentError(f'shortcode "{node.name}" failed in its template: {exc}',
-                               self.page.path, node.line, code="shortcode-template") from None
+        except ManualgenError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - Jinja's errors, or a template's own bug (1/0)
+            # Reported, and the page goes on: its other problems are found in the same run.
+            self.renderer.findings.error(
+                "shortcode-template", f'shortcode "{node.name}" failed in its template'
+                f"{_template_line(exc)}: {type(exc).__name__}: {exc}", self.page.path, node.line,
+                node.column, lang=self.lang)
+            return ""
+        lines = getattr(self.page, "output_lines", None)
+        if lines is not None:  # an image or link it wrote is reported at the shortcode's line
+            for m in _SRC_OR_HREF.finditer(html):  # "" for an image without a file
+                lines.setdefault(html_module.unescape(m.group(1)), node.line)
+        return html

@@ -24,7 +24,7 @@ import difflib
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from .config import Settings
 from .content import Page, discover
@@ -246,11 +246,21 @@ def _own_text(el: ET.Element) -> str:
     return " ".join(" ".join(parts).split())
 
 
-def page_structure(page: Page, assembler) -> Structure:
+def page_structure(page: Page, assembler) -> Structure | None:
     """Count what translations must share, each element with its source line."""
-    from .assemble import _is_image_only, classes, parse_fragment, text_of
+    from .assemble import (
+        MAX_NESTING,
+        _is_image_only,
+        classes,
+        nesting_depth,
+        parse_fragment,
+        split_url,
+        text_of,
+    )
 
     root = parse_fragment(page.html or "")
+    if nesting_depth(root) > MAX_NESTING:  # the build reports it; nothing to compare
+        return None
     assembler._drop_noise(root)  # comments and spacers are not content, as in the manual
     source = SourceLines(page)
     parents = {child: parent for parent in root.iter() for child in parent}
@@ -270,7 +280,7 @@ def page_structure(page: Page, assembler) -> Structure:
         if len(media) != 1:
             continue
         text = " ".join(text_of(next(c for c in columns if c is not media[0])).split())
-        names = [Path(unquote(urlsplit(i.get("src") or "").path)).name for i in media[0].iter("img")]
+        names = [Path(unquote(split_url(i.get("src") or "").path)).name for i in media[0].iter("img")]
         after = next((s.line for s in reversed(steps) if s.line), 0)
         line = source.find(text, after) if text else None
         if line is None and names and names[0]:
@@ -286,7 +296,7 @@ def page_structure(page: Page, assembler) -> Structure:
     cursor = 0
     for img in root.iter("img"):
         src = img.get("src") or ""
-        name = Path(unquote(urlsplit(src).path)).name or src
+        name = Path(unquote(split_url(src).path)).name or src
         line = source.find(name, cursor, literal=True) if name else None
         cursor = line or cursor
         images.append((src, name, line))
@@ -488,7 +498,9 @@ def check_translations(settings: Settings, langs: list[str], now: dt.datetime,
             assembler = Assembler(settings, lang, Findings(), {}, Roots({}))
             for page in home.walk():
                 if page.path.is_file() and page.path.resolve() not in broken:
-                    structures[page] = page_structure(page, assembler)
+                    structure = page_structure(page, assembler)
+                    if structure is not None:  # None: the build reports what is wrong with it
+                        structures[page] = structure
         for row in rows:
             out += _missing(row, present, broken, settings)
             pages = {lang: p for lang, p in row.pages.items() if p is not None and p in structures}

@@ -212,3 +212,450 @@ def test_strict_makes_warnings_stop_the_build_and_keeps_the_old_pdf(tmp_path, ca
     err = capsys.readouterr().err
     assert "content/de/a.md:5:" in err and "missing-image" in err
     assert pdf.read_bytes() == b"%PDF-1.7 the previous manual"
+
+
+# --- front matter and files ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, text", [
+    ("yaml.md", "---\ntitle: Y\nx: " + "[" * 3000 + "]" * 3000 + "\n---\nbody\n"),
+    ("toml.md", "+++\ntitle = 'T'\nx = " + "[" * 3000 + "]" * 3000 + "\n+++\nbody\n"),
+    ("json.md", '{"title": "J", "x": ' + "[" * 100_000 + "]" * 100_000 + "}\nbody\n"),
+])
+def test_front_matter_nested_thousands_deep_is_an_error_not_a_crash(tmp_path, capsys, name, text):
+    site = write_site(tmp_path, {**HOME, f"content/de/{name}": text,
+                                 "content/de/b.md": page("B", 2, "![x](/img/none.png)\n")})
+    status, doc, err = check_json(capsys, site)
+    f = finding(doc, "bad-front-matter")
+    assert (f["file"], f["line"], f["severity"]) == (f"content/de/{name}", 1, "error")
+    assert "nested too deeply" in f["message"]
+    assert finding(doc, "missing-image")["file"] == "content/de/b.md"  # the others still checked
+    assert status == 1 and "Traceback" not in err
+
+
+def test_toml_front_matter_ending_too_soon_names_its_last_line(tmp_path, capsys):
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": "+++\ntitle = 'A'\nweight = \n+++\nx\n"})
+    status, doc, _ = check_json(capsys, site)
+    f = finding(doc, "bad-front-matter")
+    assert (f["file"], f["line"]) == ("content/de/a.md", 3)
+    assert status == 1
+
+
+def test_front_matter_values_that_cannot_be_used_are_warned_about(tmp_path, capsys):
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": (
+        "---\ntitle: [Setup, Login]\nlinkTitle: Setup\nweight: 2.5\ndate: yesterday\n"
+        "publishDate: 2024-02-30\nexpiryDate: !!int soon\n---\nText\n")})
+    status, doc, err = check_json(capsys, site)
+    found = {(f["line"], f["severity"], f["message"].split(" ")[0]) for f in doc["findings"]
+             if f["code"] == "bad-front-matter"}
+    # A tag PyYAML cannot make is a YAML error; the values it can make are checked one by one.
+    assert found == {(7, "error", "invalid")}
+    assert status == 1 and "Traceback" not in err
+
+    (site / "content/de/a.md").write_text(
+        (site / "content/de/a.md").read_text().replace("expiryDate: !!int soon\n", ""))
+    status, doc, err = check_json(capsys, site)
+    found = {(f["line"], f["severity"], f["message"].split(" ")[0]) for f in doc["findings"]
+             if f["code"] == "bad-front-matter"}
+    assert found == {(2, "warning", "title"), (4, "warning", "weight"), (5, "warning", "date"),
+                     (6, "warning", "publishDate")}
+    assert "using 2" in next(f["message"] for f in doc["findings"] if f["line"] == 4)
+    assert status == 0 and "Traceback" not in err
+
+
+def test_a_title_that_is_a_list_is_not_printed_as_python(tmp_path):
+    from manualgen.build import BuildOptions, build
+
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": "---\ntitle: [a, b]\n---\nx\n"})
+    result = build(site, BuildOptions(langs=["de"], check_only=True, no_cache=True))
+    assert result.ok
+    titles = [f.message for f in result.findings if f.code == "missing-title"]
+    assert titles == ['page has no title; printing "a"']  # the file name, not "['a', 'b']"
+
+
+def test_a_broken_symbolic_link_is_one_finding_and_the_rest_is_checked(tmp_path, capsys):
+    site = write_site(tmp_path, {**HOME, "content/de/b.md": page("B", 2, "![x](/img/none.png)\n")})
+    (site / "content/de/gone.md").symlink_to("moved-away.md")
+    status, doc, err = check_json(capsys, site)
+    f = finding(doc, "unreadable-file")
+    assert f["file"] == "content/de/gone.md" and "moved-away.md" in f["message"]
+    assert finding(doc, "missing-image")["file"] == "content/de/b.md"
+    assert status == 1 and "Traceback" not in err
+
+
+def test_a_named_pipe_in_the_site_does_not_hang_the_build(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, "x\n")})
+    (site / "static").mkdir()
+    os.mkfifo(site / "static" / "pipe.png")  # reading it would wait for a writer forever
+    os.mkfifo(site / "content/de/pipe.md")
+    run = subprocess.run([sys.executable, "-m", "manualgen", "check", "--site", str(site),
+                          "--lang", "de"], capture_output=True, text=True, timeout=60,
+                         cwd=tmp_path, check=False)
+    assert run.returncode == 0, run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_markdown_files_of_a_leaf_bundle_are_its_resources_not_pages(tmp_path):
+    from manualgen.build import BuildOptions, build
+    from manualgen.content import discover
+
+    site = write_site(tmp_path, {**HOME,
+                                 "content/de/bundle/index.md": page("Bundle", 1, "x\n"),
+                                 "content/de/bundle/notes.md": page("Notes", 2, "x\n"),
+                                 "content/de/bundle/sub/more.md": page("More", 3, "x\n")})
+    result = build(site, BuildOptions(langs=["de"], check_only=True, no_cache=True))
+    home = discover(result.settings, "de", result.findings, build_date_of(result))
+    assert [p.title for p in home.children] == ["Bundle"]  # no empty "bundle" chapter either
+
+
+def build_date_of(result):
+    from manualgen.build import build_date
+
+    return build_date(result.settings)
+
+
+# --- shortcodes ------------------------------------------------------------------------------
+
+
+def test_shortcodes_nested_too_deep_name_the_line(tmp_path, capsys):
+    deep = "Intro\n\n" + "{{< alert >}}\n" * 150 + "x\n" + "{{< /alert >}}\n" * 150
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, deep)})
+    status, doc, err = check_json(capsys, site)
+    f = finding(doc, "bad-shortcode")
+    assert (f["file"], f["line"]) == ("content/de/a.md", 7 + 100)  # the 101st level
+    assert "nested more than 100" in f["message"]
+    assert status == 1 and "Traceback" not in err
+
+
+def test_a_shortcode_tag_without_a_name_is_bad_syntax_not_unclosed(tmp_path, capsys):
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, "a {{< >}} b\n")})
+    status, doc, _ = check_json(capsys, site)
+    f = finding(doc, "bad-shortcode")
+    assert (f["file"], f["line"]) == ("content/de/a.md", 5) and "without a name" in f["message"]
+    assert status == 1
+
+
+# --- HTML in pages ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("html", [
+    "<div>" * 3000 + "x" + "</div>" * 3000,  # ElementTree's writer gave up
+    "<blockquote>" * 150 + "x" + "</blockquote>" * 150,  # WeasyPrint's layout gave up
+])
+def test_html_nested_too_deep_is_one_error_on_its_page(tmp_path, capsys, monkeypatch, html):
+    monkeypatch.chdir(tmp_path)
+    site = write_site(tmp_path / "site", {**HOME, "content/de/a.md": page("A", 1, f"Intro\n\n{html}\n")})
+    status = _build(site, tmp_path / "out")
+    err = capsys.readouterr().err
+    assert status == 1 and "Traceback" not in err
+    assert "content/de/a.md:5: error: this page's HTML is nested" in err and "page-failed" in err
+
+
+def test_page_html_that_would_spoil_the_manual(tmp_path, capsys, monkeypatch):
+    """A stray closing tag, an inline SVG, a <style> and an unclosed comment, each as Hugo
+    shows it on the web: nothing of the page lost, nothing of it leaking into other pages."""
+    monkeypatch.chdir(tmp_path)
+    site = write_site(tmp_path / "site", {
+        **HOME,
+        "content/de/a.md": page("A", 1, (
+            "Before\n\n</div></body></html>\n\nAfter the stray tags\n\n"
+            '<svg width="20" height="10"><rect width="20" height="10" fill="red"/></svg>\n\n'
+            "<style>body { display: none }</style>\n\nLast words\n")),
+        "content/de/b.md": page("B", 2, "Shown\n\n<!-- a note never closed\n\nHidden as on the web\n"),
+    })
+    out = tmp_path / "out"
+    assert _build(site, out, "--html") == 0
+    err = capsys.readouterr().err
+    assert "content/de/a.md:13: warning: a <style> in a page" in err and "page-style" in err
+    assert "content/de/b.md:7: warning: the HTML comment" in err and "unclosed-comment" in err
+    html = next(out.glob("*.html")).read_text(encoding="utf-8")
+    assert "After the stray tags" in html and "Last words" in html
+    assert '<svg width="20" height="10"><rect' in html and "ns0:" not in html
+    assert "display: none" not in html
+
+
+# --- images and links ------------------------------------------------------------------------
+
+
+def test_addresses_and_nameless_images_have_their_own_lines(tmp_path, capsys):
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, (
+        "![a](//cdn.example.org/a.png)\n\n"           # line 5: an address, not a file
+        '<img src="javascript:void(0)">\n\n'          # line 7
+        '<img src="">\n\n'                            # line 9: no file at all
+        "{{< insertImage >}}\n\n"                     # line 11: a shortcode without image=
+        "![b](/img/gone.png)\n\n![c](/img/gone.png)\n"  # lines 13 and 15: one name twice
+    ))})
+    status, doc, err = check_json(capsys, site)
+    got = sorted((f["code"], f["line"]) for f in doc["findings"])
+    assert got == [("missing-image", 9), ("missing-image", 11), ("missing-image", 13),
+                   ("missing-image", 15), ("remote-image", 5), ("remote-image", 7)]
+    assert status == 1 and "Traceback" not in err
+
+
+def test_script_and_file_links_print_as_text(tmp_path, capsys):
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, (
+        "Intro\n\n[run](javascript:alert(1)) and [mine](file:///home/me/notes.txt)\n"))})
+    status, doc, _ = check_json(capsys, site)
+    links = [f for f in doc["findings"] if f["code"] == "broken-link"]
+    assert [(f["line"], "cannot work in a PDF" in f["message"]) for f in links] == [(7, True)] * 2
+    assert status == 0
+
+
+def test_an_svg_that_is_not_xml_is_reported_by_check(tmp_path, capsys):
+    laughs = ('<?xml version="1.0"?><!DOCTYPE s [<!ENTITY a "aaaaaaaaaa">'
+              + "".join(f'<!ENTITY {c} "{("&" + p + ";") * 10}">' for p, c in zip("abcdefgh", "bcdefghi"))
+              + ']><svg xmlns="http://www.w3.org/2000/svg"><text>&i;</text></svg>')
+    site = write_site(tmp_path, {**HOME,
+                                 "content/de/a.md": page("A", 1, "![x](/img/cut.svg)\n\n![y](/img/lol.svg)\n"),
+                                 "static/img/cut.svg": "<svg xmlns='http://www.w3.org/2000/svg'><rect",
+                                 "static/img/lol.svg": laughs})
+    status, doc, _ = check_json(capsys, site)
+    found = sorted((f["line"], f["message"][:20]) for f in doc["findings"] if f["code"] == "image-unreadable")
+    assert found == [(5, 'image "cut.svg": the'), (7, 'image "lol.svg": the')]
+    assert status == 1
+
+
+def test_refused_resource_inside_an_svg_names_the_svg(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">\n'
+           '<image href="file:///etc/hostname" width="5" height="5"/></svg>\n')
+    site = write_site(tmp_path / "site", {**HOME, "content/de/a.md": page("A", 1, "![x](/img/a.svg)\n"),
+                                          "static/img/a.svg": svg})
+    assert _build(site, tmp_path / "out") == 1
+    err = capsys.readouterr().err
+    assert "static/img/a.svg:2: error: resource refused: file:///etc/hostname" in err
+
+
+def test_a_16_bit_grey_png_is_printed_as_grey(tmp_path, capsys, monkeypatch):
+    import io
+
+    from PIL import Image
+
+    monkeypatch.chdir(tmp_path)
+    buf = io.BytesIO()
+    Image.new("I;16", (64, 32), 30000).save(buf, format="PNG")
+    site = write_site(tmp_path / "site", {**HOME, "content/de/a.md": page("A", 1, "![x](/img/deep.png)\n"),
+                                          "static/img/deep.png": buf.getvalue()})
+    assert _build(site, tmp_path / "out") == 0
+    err = capsys.readouterr().err
+    assert "Unknown image mode" not in err and "warning" not in err
+
+
+# --- configuration ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("setting, words", [
+    ('[manual]\nname = "m"\noutput = "{nope}-{lang}.pdf"', 'manual.output "{nope}-{lang}.pdf" is not'),
+    ('[manual]\nname = "m"\noutput = "{name}.pdf"', "for both de and fr: put {lang} in it"),
+    ('[manual]\nname = "m"\noutput = "../{name}-{lang}.pdf"', "not a file name in the output"),
+    ('[manual]\nname = "m"\n[print]\nimage_ppi = 0', "image_ppi 0 is too low"),  # 1-pixel shots
+])
+def test_output_settings_that_would_overwrite_or_spoil_pdfs(tmp_path, capsys, setting, words):
+    site = write_site(tmp_path, {**HOME, "content/fr/_index.md": page("Accueil"),
+                                 "manualgen.toml": setting + "\n"})
+    status = main(["build", "--site", str(site), "--all", "--out", str(tmp_path / "out"), "-q"])
+    err = capsys.readouterr().err
+    assert status == 1 and "Traceback" not in err
+    line = len(setting.split("\n"))
+    assert f"manualgen.toml:{line}: error: " in err and words in err and "[config]" in err
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+# --- speed on odd input ----------------------------------------------------------------------
+
+
+def test_one_long_line_and_one_long_word_take_linear_time():
+    import time
+
+    from manualgen.convert import _LINKIFY, typographer_replacements
+
+    start = time.perf_counter()
+    assert len(typographer_replacements("word 'quoted' -- " * 50_000)) == 150_000
+    assert _LINKIFY.search("x" * 300_000) is None
+    assert _LINKIFY.search("see x" * 10 + " me@example.org").group("email") == "me@example.org"
+    assert time.perf_counter() - start < 5  # minutes before: both were quadratic
+
+
+def test_a_page_that_writes_a_placeholder_keeps_its_text(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    site = write_site(tmp_path / "site", {**HOME, "content/de/a.md": page("A", 1, (
+        "Tokens mgsc0x, mgraw0x and mgsc99x are words here.\n\n{{< alert >}}Inside{{< /alert >}}\n"))})
+    assert _build(site, tmp_path / "out", "--html") == 0  # was an IndexError (page-failed)
+    html = next((tmp_path / "out").glob("*.html")).read_text(encoding="utf-8")
+    assert "Tokens mgsc0x, mgraw0x and mgsc99x are words here." in html
+    assert html.count("Inside") == 1 and "\u2060" not in html
+
+
+# --- templates and translation files ---------------------------------------------------------
+
+
+def test_broken_site_templates_are_findings_at_their_lines(tmp_path, capsys):
+    site = write_site(tmp_path, {
+        **HOME,
+        "content/de/a.md": page("A", 1, "{{< broken >}}\n\n{{< divide >}}\n\n{{< alert >}}x{{< /alert >}}\n"),
+        "manualgen/shortcodes/broken.html": "ok\n{% if %}\n",
+        "manualgen/shortcodes/divide.html": "{{ 1 / 0 }}",
+    })
+    status, doc, err = check_json(capsys, site)
+    got = sorted((f["file"], f["line"], f["message"][:30]) for f in doc["findings"])
+    assert got == [
+        ("content/de/a.md", 7, 'shortcode "divide" failed in i'),
+        ("manualgen/shortcodes/broken.html", 2, 'the template of shortcode "bro'),
+    ]
+    assert "divide.html:1" in doc["findings"][0]["message"] + doc["findings"][1]["message"]
+    assert status == 1 and "Traceback" not in err
+
+
+def test_a_broken_document_template_is_one_error_at_its_line(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    site = write_site(tmp_path / "site", {**HOME, "content/de/a.md": page("A", 1, "x\n"),
+                                          "manualgen/templates/manual.html": "<html>\n{{ meta.nope() }}\n"})
+    assert _build(site, tmp_path / "out") == 1
+    err = capsys.readouterr().err
+    assert "manualgen/templates/manual.html:2: error: the document template failed" in err
+    assert "Traceback" not in err
+
+
+def test_a_bad_translation_file_stops_its_languages_with_one_line(tmp_path, capsys):
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, "x\n"),
+                                 "i18n/de.yaml": "ok: fine\nbad: [\n"})
+    status, doc, err = check_json(capsys, site)
+    f = finding(doc, "bad-i18n")
+    assert (f["file"], f["line"], f["lang"]) == ("i18n/de.yaml", 3, "de")
+    assert "\n" not in f["message"] and "unicode string" not in f["message"]
+    assert status == 1 and "Traceback" not in err
+
+
+def test_blank_lines_before_the_front_matter_are_skipped_as_hugo_does(tmp_path, capsys):
+    site = write_site(tmp_path, {**HOME,  # bytes: write_site would strip the blank lines
+                                 "content/de/a.md": b"\n\n---\ntitle: Late\n---\n![x](/img/no.png)\n",
+                                 "content/de/b.md": b"\n  \n+++\ntitle = [\n+++\n"})
+    status, doc, _ = check_json(capsys, site)
+    assert finding(doc, "missing-image")["line"] == 6  # the page's title was read: no missing-title
+    assert "missing-title" not in codes(doc)
+    f = finding(doc, "bad-front-matter")
+    assert (f["file"], f["line"]) == ("content/de/b.md", 4)
+    assert status == 1
+
+
+def test_css_that_weasyprint_ignores_is_reported_where_it_is_written(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    site = write_site(tmp_path / "site", {
+        **HOME,
+        "content/de/a.md": page("A", 1, 'Intro\n\n<p style="colr: red">x</p>\n'),
+        "print/site.css": "p { margin: 0 }\nh2 { colour: blue }\n",
+        "manualgen.toml": '[print]\nstylesheets = ["print/site.css"]\n',
+    })
+    assert _build(site, tmp_path / "out") == 0
+    err = capsys.readouterr().err
+    assert "content/de/a.md:7: warning: Ignored `colr: red`" in err
+    assert "print/site.css:2: warning: Ignored `colour: blue" in err
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
+    import subprocess
+    import sys
+
+    body = "".join(f"![x](/img/missing-{i}.png)\n\n" for i in range(2000))  # ~0.5 MB of JSON
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, body)})
+    proc = subprocess.Popen([sys.executable, "-m", "manualgen", "check", "--site", str(site),
+                             "--lang", "de", "--format", "json"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, cwd=tmp_path)
+    assert proc.stdout.read(100).startswith(b"{")
+    proc.stdout.close()  # as `| head` does
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 141
+    assert "Traceback" not in err and "BrokenPipe" not in err
+
+
+def test_malformed_addresses_are_findings_not_a_crash(tmp_path, capsys):
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, (
+        '[x](http://[::1) and <a href="%zz%">z</a>\n\n<img src="http://[bad/a.png">\n'))})
+    status, doc, err = check_json(capsys, site)  # urlsplit raised ValueError: Invalid IPv6 URL
+    assert sorted((f["code"], f["line"]) for f in doc["findings"]) == [
+        ("broken-link", 5), ("remote-image", 7)]
+    assert status == 1 and "Traceback" not in err
+
+
+def test_an_unwritable_cache_costs_a_warning_not_the_build(tmp_path, capsys, monkeypatch):
+    site = write_site(tmp_path / "site", {**HOME, "content/de/a.md": page("A", 1, "x\n")})
+    (tmp_path / "blocker").write_text("a file where the cache folder should be")
+    assert _build(site, tmp_path / "out", "--cache", str(tmp_path / "blocker" / "cache")) == 0
+    err = capsys.readouterr().err
+    assert "cache-unwritable" in err and "Traceback" not in err
+    assert list((tmp_path / "out").glob("*.pdf"))
+    if Path("/proc/self").is_dir():  # a read-only working folder: check needs no cache at all
+        monkeypatch.chdir("/proc")
+        status, doc, err = check_json(capsys, site)
+        assert status == 0 and doc["findings"] == [] and not err
+
+
+def test_a_damaged_cache_is_ignored(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    site = write_site(tmp_path / "site", {**HOME, "content/de/a.md": page("A", 1, "x\n")})
+    out, cache = tmp_path / "out", tmp_path / ".manualgen-cache"
+    assert _build(site, out) == 0
+    for record in (cache / "builds").glob("*.json"):
+        record.write_text("[1, 2]")
+    (cache / "stat-memo.json").write_text(json.dumps({str(site / "content/de/a.md"): 5}))
+    assert _build(site, out) == 0
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_param_reads_the_page_first_and_says_when_there_is_none(tmp_path, capsys):
+    from manualgen.build import BuildOptions, build, page_converter
+    from manualgen.content import discover
+
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": (
+        "---\ntitle: A\nProduct: Dataloom\n---\n"
+        "{{< param product >}} {{< param version >}} {{< param nope >}} {{< param >}}\n")})
+    result = build(site, BuildOptions(langs=["de"], check_only=True, no_cache=True))
+    got = sorted((f.code, f.line, f.column) for f in result.findings)
+    assert got == [("missing-param", 5, 45), ("missing-param", 5, 64)]
+    home = discover(result.settings, "de", result.findings, build_date_of(result))
+    html = page_converter(result.settings, "de", result.findings).convert(home.children[0])
+    assert html.startswith("<p>Dataloom 2.0")  # the page's own value, then the site's
+
+
+def test_old_mac_line_ends_are_line_ends(tmp_path, capsys):
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": b"---\rtitle: CR\r---\rIntro\r\r![x](/img/no.png)\r"})
+    status, doc, _ = check_json(capsys, site)
+    assert codes(doc) == ["missing-image"] and finding(doc, "missing-image")["line"] == 6
+    assert status == 0
+
+
+def test_a_build_without_cache_reads_no_file_it_does_not_need(tmp_path, capsys, monkeypatch):
+    """--no-cache reuses nothing, so the site's files (videos in static/, say) are not hashed."""
+    import manualgen.cache
+
+    def refuse(*args):
+        raise AssertionError("every file of the site was hashed")
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(manualgen.cache, "input_key", refuse)
+    site = write_site(tmp_path / "site", {**HOME, "content/de/a.md": page("A", 1, "x\n")})
+    assert _build(site, tmp_path / "out", "--no-cache") == 0
+
+
+def test_objects_embeds_and_style_urls_print_the_sites_files(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20"/></svg>'
+    site = write_site(tmp_path / "site", {
+        **HOME,
+        "static/img/d.svg": svg,
+        "content/de/a.md": page("A", 1, (
+            '<object data="/img/d.svg" type="image/svg+xml">fallback</object>\n\n'
+            '<embed src="/img/d.svg">\n\n'
+            '<div style="height: 5mm; background: url(/img/d.svg)">x</div>\n\n'
+            '<object data="/img/gone.svg">shown instead</object>\n')),
+    })
+    out = tmp_path / "out"
+    assert _build(site, out, "--html") == 0  # was: resource refused, exit 1
+    err = capsys.readouterr().err
+    assert 'content/de/a.md:11: warning: <object>: "/img/gone.svg" is not a file of the site' in err
+    html = next(out.glob("*.html")).read_text(encoding="utf-8")
+    assert html.count("static/img/d.svg") == 3 and "<object>shown instead</object>" in html
