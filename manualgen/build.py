@@ -138,7 +138,7 @@ def build(site: Path, options: BuildOptions, progress: Callable[[str, str], None
     langs = choose_languages(settings, options)
     findings = Findings()
     date = build_date(settings)
-    check_output_names(settings, options.out)
+    check_output_settings(settings, options.out)
     if not options.check_only:
         check_output_folder(options.out)
     cache = open_cache(options, findings)
@@ -198,7 +198,7 @@ def open_cache(options: BuildOptions, findings: Findings) -> Cache:
     return Cache(folder)
 
 
-def check_output_names(settings: Settings, out: Path) -> None:
+def check_output_settings(settings: Settings, out: Path) -> None:
     """Each language's PDF its own file inside the output folder, and screenshots with pixels
     enough to print, or a configuration error.
 

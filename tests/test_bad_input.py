@@ -1,7 +1,11 @@
 """Bad input never costs data or a clear message: file and line, what to do, no traceback.
 
 Covers damaged text and images, unreadable files, odd file sizes, an unwritable output folder,
-and the promise that a failed build leaves the previous PDF as it was.
+and the promise that a failed build leaves the previous PDF as it was; then input found by
+hunting for crashes, hangs and silent losses: front matter nested thousands deep or with
+values that cannot be used, broken links and pipes among the files, shortcodes and HTML nested
+past what can be rendered, HTML that would hide or restyle other pages, odd images, addresses
+and templates, output settings that overwrite PDFs, and inputs that took quadratic time.
 """
 
 from __future__ import annotations
@@ -35,6 +39,12 @@ def finding(doc: dict, code: str) -> dict:
     found = [f for f in doc["findings"] if f["code"] == code]
     assert len(found) == 1, doc["findings"]
     return found[0]
+
+
+def build_date_of(result):
+    from manualgen.build import build_date
+
+    return build_date(result.settings)
 
 
 def huge_png(width: int = 30_000, height: int = 30_000) -> bytes:
@@ -311,11 +321,6 @@ def test_markdown_files_of_a_leaf_bundle_are_its_resources_not_pages(tmp_path):
     home = discover(result.settings, "de", result.findings, build_date_of(result))
     assert [p.title for p in home.children] == ["Bundle"]  # no empty "bundle" chapter either
 
-
-def build_date_of(result):
-    from manualgen.build import build_date
-
-    return build_date(result.settings)
 
 
 # --- shortcodes ------------------------------------------------------------------------------
