@@ -229,10 +229,6 @@ def check_output_settings(settings: Settings, out: Path) -> None:
                            f"both {seen[target]} and {lang}: put {{lang}} in it", source, line)
             break
         seen[target] = lang
-    ppi = settings.print.image_ppi
-    if not isinstance(ppi, int) or ppi < 50:  # 0 would print every screenshot 1 pixel wide
-        problems.error("config", f"print.image_ppi {ppi!r} is too low to print a screenshot; "
-                       "use 150 to 300", source, _line_of_key(source, "image_ppi") if source else None)
     if len(problems):
         raise ConfigError(list(problems))
 

@@ -476,8 +476,14 @@ def load_settings(site: Path) -> Settings:
     # manualgen.toml values.
     print_opts = PrintOptions()
     for field in dataclasses.fields(PrintOptions):
-        if field.name in printing:
-            setattr(print_opts, field.name, printing[field.name])
+        value = printing.get(field.name)
+        default = getattr(print_opts, field.name)
+        # A value of the wrong type was reported by _validate: keep the default.
+        if value is not None and type(value) is type(default):
+            setattr(print_opts, field.name, value)
+    if not 50 <= print_opts.image_ppi <= 2400:
+        problems.append(Finding(ERROR, "config", "print.image_ppi must be between 50 and 2400",
+                                str(mg_path), _line_of_key(mg_path, "image_ppi") if mg_path else None))
     if print_opts.paper not in PAPER_SIZES:
         problems.append(Finding(ERROR, "config", f'print.paper must be one of {", ".join(PAPER_SIZES)}',
                                 str(mg_path), _line_of_key(mg_path, "paper") if mg_path else None))

@@ -457,7 +457,8 @@ def test_a_16_bit_grey_png_is_printed_as_grey(tmp_path, capsys, monkeypatch):
     ('[manual]\nname = "m"\noutput = "{nope}-{lang}.pdf"', 'manual.output "{nope}-{lang}.pdf" is not'),
     ('[manual]\nname = "m"\noutput = "{name}.pdf"', "for both de and fr: put {lang} in it"),
     ('[manual]\nname = "m"\noutput = "../{name}-{lang}.pdf"', "not a file name in the output"),
-    ('[manual]\nname = "m"\n[print]\nimage_ppi = 0', "image_ppi 0 is too low"),  # 1-pixel shots
+    ('[manual]\nname = "m"\n[print]\nimage_ppi = 0', "image_ppi must be between 50"),  # 1-px shots
+    ('[manual]\nname = "m"\n[print]\ntoc_depth = "x"', '"print.toc_depth" must be a whole number'),
 ])
 def test_output_settings_that_would_overwrite_or_spoil_pdfs(tmp_path, capsys, setting, words):
     site = write_site(tmp_path, {**HOME, "content/fr/_index.md": page("Accueil"),
