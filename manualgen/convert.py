@@ -89,7 +89,7 @@ class GoldmarkBlocks(Preprocessor):
             line = lines[i]
             if fence:
                 out.append(line)
-                if re.match(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*$", line):
+                if _closes_fence(line, fence):
                     fence = None
                 i += 1
                 continue
@@ -150,7 +150,7 @@ class GoldmarkBlocks(Preprocessor):
         for index, line in enumerate(lines):
             if fence:
                 out.append(line)
-                if re.match(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*$", line):
+                if _closes_fence(line, fence):
                     fence = None
                 continue
             m = _FENCE.match(line)
@@ -307,6 +307,11 @@ def _with_id(text: str, ids: HeadingIds) -> str:
     return f"{text} {{#{heading_id}{' ' + attrs if attrs else ''}}}"
 
 
+def _closes_fence(line: str, fence: str) -> bool:
+    """Whether ``line`` ends the code block that ``fence`` (``` or ~~~, 3 or more) opened."""
+    return bool(re.match(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*$", line))
+
+
 def _source_lines(lines: list[str], ids: HeadingIds, block_attributes: bool) -> list[str]:
     """Heading ids, backslash line breaks and attribute lines, outside code blocks."""
     out: list[str] = []
@@ -314,7 +319,7 @@ def _source_lines(lines: list[str], ids: HeadingIds, block_attributes: bool) -> 
     for index, line in enumerate(lines):
         if fence:
             out.append(line)
-            if re.match(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*$", line):
+            if _closes_fence(line, fence):
                 fence = None
             continue
         m = _FENCE.match(line)
