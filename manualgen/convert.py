@@ -459,11 +459,31 @@ def _flanking(before: str, after: str) -> tuple[bool, bool]:
 
 
 # Goldmark's typographer sequences, longest first where one starts another ("---" before "--").
-_TYPO_SEQUENCES = {"---": "\u2014", "...": "\u2026", "<<": "\u00ab", ">>": "\u00bb",
-                   "--": "\u2013"}
+_TYPO_SEQUENCES = {"---": "emDash", "...": "ellipsis", "<<": "leftAngleQuote",
+                   ">>": "rightAngleQuote", "--": "enDash"}
+# What each substitution prints, as Goldmark's defaults; Hugo's
+# [markup.goldmark.extensions.typographer] may set any of them (see typographer_marks).
+GOLDMARK_MARKS = {
+    "leftSingleQuote": "\u2018", "rightSingleQuote": "\u2019", "leftDoubleQuote": "\u201c",
+    "rightDoubleQuote": "\u201d", "apostrophe": "\u2019", "enDash": "\u2013",
+    "emDash": "\u2014", "ellipsis": "\u2026", "leftAngleQuote": "\u00ab",
+    "rightAngleQuote": "\u00bb",
+}
 
 
-def typographer_replacements(text: str, protected: list[tuple[int, int]] | None = None
+def typographer_marks(settings: object) -> dict[str, str]:
+    """Goldmark's marks with the site's own (HTML entities such as ``&laquo;&nbsp;``)."""
+    marks = dict(GOLDMARK_MARKS)
+    if isinstance(settings, dict):
+        for name in marks:
+            value = _option(settings, name)
+            if isinstance(value, str):
+                marks[name] = html_module.unescape(value)
+    return marks
+
+
+def typographer_replacements(text: str, protected: list[tuple[int, int]] | None = None,
+                             marks: dict[str, str] = GOLDMARK_MARKS
                              ) -> list[tuple[int, int, str]]:
     """Where Goldmark's typographer changes ``text`` (one inline block): (start, length, new).
 
@@ -490,7 +510,7 @@ def typographer_replacements(text: str, protected: list[tuple[int, int]] | None 
         line = text[i: min(eol + 1, i + 8)]
         sequence = next((s for s in _TYPO_SEQUENCES if line.startswith(s)), None)
         if sequence:
-            out.append((i, len(sequence), _TYPO_SEQUENCES[sequence]))
+            out.append((i, len(sequence), marks[_TYPO_SEQUENCES[sequence]]))
             i += len(sequence)
             continue
         if c not in "'\"":
@@ -511,35 +531,35 @@ def typographer_replacements(text: str, protected: list[tuple[int, int]] | None 
             if (can_open and not can_close and len(line) > 3 and line[1:3].isdigit()
                     and line[1:3].isascii() and line[3] == "s"
                     and (len(line) == 4 or _is_space(line[4]) or _is_punct(line[4]))):
-                new = "\u2019"  # '90s
+                new = "apostrophe"  # '90s
             elif len(line) > 1 and (_is_go_punct(before) or _is_space(before)) and nxt in "tenl":
-                new = "\u2019"  # 'twas, 'em, 'net
+                new = "apostrophe"  # 'twas, 'em, 'net
             elif len(line) > 1 and (before.isalpha() or unicodedata.category(before) == "Nd") and nxt.isalpha():
-                new = "\u2019"  # an apostrophe between letters
+                new = "apostrophe"  # between letters
             elif can_open and not can_close:
-                new = "\u2018"
+                new = "leftSingleQuote"
                 if nxt in "smtd" and (len(line) < 3 or _is_ascii_punct(line[2]) or _is_space(line[2])):
-                    new = "\u2019"
+                    new = "apostrophe"
                 if len(line) > 2 and line[1:3] in ("ve", "ll", "re") and (
                         len(line) < 4 or _is_ascii_punct(line[3]) or _is_space(line[3])):
-                    new = "\u2019"
-                if new == "\u2018":
+                    new = "apostrophe"
+                if new == "leftSingleQuote":
                     single += 1
             elif len(line) > 2 and unicodedata.category(nxt) != "Nd":
-                new = "\u2019"  # plural possessive, abbreviations: Smiths', doin'
+                new = "apostrophe"  # plural possessive, abbreviations: Smiths', doin'
             elif single > 0 and _closes(can_open, can_close, line):
-                new = "\u2019"
+                new = "rightSingleQuote"
                 single -= 1
         else:
             if can_open and not can_close:
-                new = "\u201c"
+                new = "leftDoubleQuote"
                 double += 1
             elif (double > 0 and _closes(can_open, can_close, line)
                   and not (nxt == '"' and unicodedata.category(before) == "Nd")):  # "Monitor 21""
-                new = "\u201d"
+                new = "rightDoubleQuote"
                 double -= 1
         if new is not None:
-            out.append((i, 1, new))
+            out.append((i, 1, marks[new]))
         i += 1
     return out
 
@@ -619,7 +639,7 @@ class Typographer(Treeprocessor):
         # Stashed inline HTML and escapes (STX…ETX) are markup, not letters.
         view = re.sub(f"{md_util.STX}[^{md_util.ETX}]*{md_util.ETX}",
                       lambda m: _EDGE * len(m.group(0)), text)
-        changes = typographer_replacements(view, protected)
+        changes = typographer_replacements(view, protected, self.md.typographer_marks)
         if not changes:
             return
         for start, end, holder, attr in spans:
@@ -636,7 +656,8 @@ class AngleQuotes(InlineProcessor):
     """``<<`` and ``>>`` become « and » (the typographer's), before Python-Markdown reads tags."""
 
     def handleMatch(self, m: re.Match, data: str):  # type: ignore[override]
-        return ("\u00ab" if m.group(0) == "<<" else "\u00bb"), m.start(), m.end()
+        marks = self.md.typographer_marks
+        return marks["leftAngleQuote" if m.group(0) == "<<" else "rightAngleQuote"], m.start(), m.end()
 
 
 class SingleTilde(InlineProcessor):
@@ -652,10 +673,11 @@ class GoldmarkExtension(Extension):
     """Goldmark's block reading, linkify and typographer for one Markdown instance."""
 
     def __init__(self, raw_blocks: list[str], typographer: bool, linkify: bool,
-                 block_attributes: bool) -> None:
+                 block_attributes: bool, marks: dict[str, str] = GOLDMARK_MARKS) -> None:
         super().__init__()
         self.raw_blocks = raw_blocks
         self.typographer = typographer
+        self.marks = marks
         self.linkify = linkify
         self.block_attributes = block_attributes
 
@@ -668,6 +690,7 @@ class GoldmarkExtension(Extension):
         md.inlinePatterns.register(SingleTilde(r"(?<!~)~(?!~)(\S(?:[^~\n]*?\S)?)~(?!~)", md),
                                    "goldmark_single_tilde", 64)
         if self.typographer:
+            md.typographer_marks = self.marks  # type: ignore[attr-defined]
             # << and >> before raw inline HTML reads "<<x>>" as a tag, as Goldmark does not.
             md.inlinePatterns.register(AngleQuotes(r"<<|>>", md), "goldmark_angle_quotes", 95)
             # After the inline patterns (20) and attr_list (8): attribute text is not prose.
@@ -703,6 +726,7 @@ class PageConverter:
             {"t": typographer}, "t", "disable", default=False) is not True
         linkify = _option(goldmark, "extensions", "linkify", default=True) is not False
         block_attributes = bool(_option(goldmark, "parser", "attribute", "block", default=False))
+        self.marks = typographer_marks(typographer)
         self.md = self._markdown(typographer_on, linkify, block_attributes)
         self.inline_md = self._markdown(typographer_on, linkify, block_attributes)
 
@@ -715,7 +739,7 @@ class PageConverter:
             "attr_list",  # heading attributes (Hugo's default) and, when enabled, block ones
             "pymdownx.tilde",
             "pymdownx.tasklist",
-            GoldmarkExtension(self.raw_blocks, typographer, linkify, block_attributes),
+            GoldmarkExtension(self.raw_blocks, typographer, linkify, block_attributes, self.marks),
         ]
         if self.hard_wraps:
             exts.append("nl2br")

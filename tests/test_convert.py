@@ -454,3 +454,21 @@ def test_a_tag_split_by_markdown_is_printed_as_hugo_does_and_reported(team_site)
     (warning,) = team_site.findings.warnings
     assert warning.code == "tag-as-text" and '"<a"' in warning.message
     assert warning.line == 8  # body starts on line 5: the {{<link>}} line
+
+
+def test_typographer_marks_set_in_the_hugo_config_are_used(tmp_path):
+    # Swiss usage: guillemets in every language, set once in the site's Goldmark settings.
+    hugo = HUGO_TOML + (
+        "[markup.goldmark.extensions.typographer]\n"
+        'leftDoubleQuote = "&laquo;"\nrightDoubleQuote = "&raquo;"\n'
+        'leftSingleQuote = "&lsaquo;"\nrightSingleQuote = "&rsaquo;"\nellipsis = "..."\n')
+    site = Site(tmp_path, hugo=hugo)
+    html = site.render("Klicken Sie auf \"Speichern\" und 'Weiter'\n\nDas ist's... gut.")
+    assert "\u00abSpeichern\u00bb" in html and "\u2039Weiter\u203a" in html
+    assert "..." in html  # the site's own ellipsis
+    assert "ist\u2019s" in html  # the apostrophe is not a closing quote
+
+
+def test_typographer_with_default_marks_prints_goldmarks_characters(tmp_path):
+    html = Site(tmp_path).render("Klicken Sie auf \"Speichern\" -- fertig...")
+    assert "\u201cSpeichern\u201d" in html and "\u2013" in html and "\u2026" in html
