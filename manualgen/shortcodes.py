@@ -10,6 +10,7 @@ page as a placeholder token and swapped in after the Markdown pass.  The output 
 
 from __future__ import annotations
 
+import fnmatch
 import html as html_module
 import re
 from collections.abc import Callable
@@ -195,6 +196,19 @@ class _PageContext:
             return html
         return self.stash.put(html)
 
+    def bundle_file(self, pattern: str) -> str:
+        """Hugo's ``.Resources.GetMatch "**pattern*"`` (Docsy's imgproc): the first file of the
+        page's bundle, in name order, whose name contains ``pattern``; "" when none does."""
+        path = Path(getattr(self.page, "path", ""))
+        if not (pattern and path.name.split(".")[0] in ("index", "_index")):
+            return ""
+        for candidate in sorted(path.parent.rglob("*")):
+            name = candidate.relative_to(path.parent).as_posix()
+            if (candidate.is_file() and candidate.suffix.lower() != ".md"
+                    and fnmatch.fnmatchcase(name.lower(), f"*{pattern.lower()}*")):
+                return name
+        return ""
+
     def translate(self, key: str, count=None) -> str:
         """Hugo's ``T "key" count``: the "one" or "other" form, ``{{ .Count }}`` filled in."""
         text = self.translator.translate(key, count)
@@ -249,6 +263,7 @@ class _PageContext:
                 lang=self.lang,
                 T=self.translate,
                 markdownify=lambda text, block=False: Markup(self.markdownify(str(text or ""), block=block)),
+                bundle_file=self.bundle_file,
                 line=node.line,
                 warn=warn,
                 md_form=node.markdown,

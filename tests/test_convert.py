@@ -472,3 +472,24 @@ def test_typographer_marks_set_in_the_hugo_config_are_used(tmp_path):
 def test_typographer_with_default_marks_prints_goldmarks_characters(tmp_path):
     html = Site(tmp_path).render("Klicken Sie auf \"Speichern\" -- fertig...")
     assert "\u201cSpeichern\u201d" in html and "\u2013" in html and "\u2026" in html
+
+
+def test_imgproc_finds_its_image_in_the_page_bundle_by_name(tmp_path):
+    import io
+
+    from PIL import Image
+
+    from manualgen.build import BuildOptions, build
+
+    from .conftest import page
+
+    jpeg = io.BytesIO()
+    Image.new("RGB", (600, 300), (120, 90, 60)).save(jpeg, format="JPEG")
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start"),
+        "content/de/tour/index.md": page("Tour", 1, body='{{< imgproc sunset Fill "600x300" >}}'
+                                                      "Abendrot{{< /imgproc >}}\n"),
+        "content/de/tour/images/sunset-2024.jpg": jpeg.getvalue(),
+    })
+    result = build(site, BuildOptions(langs=["de"], check_only=True, no_cache=True))
+    assert [f.code for f in result.findings] == []
