@@ -209,6 +209,30 @@ class _PageContext:
                 return name
         return ""
 
+    def read_file(self, name: str) -> str | None:
+        """Docsy's readfile: a file of the language's content, relative to the page's folder
+        (or, with a leading "/", to the content folder); None when there is no such file.
+        Nothing outside the content is read, so the build cache sees every file it uses."""
+        settings = self.renderer.env.globals.get("site")
+        page_path = getattr(self.page, "path", None)
+        if not (name and settings and page_path):
+            return None
+        root = Path(settings.site_root).resolve()
+        if name.startswith("/"):
+            bases = list(settings.languages[self.lang].content_dirs)
+        else:
+            bases = [Path(page_path).parent]
+        for base in bases:
+            candidate = (Path(base) / name.lstrip("/")).resolve()
+            inside = any(candidate.is_relative_to(Path(d).resolve())
+                         for d in settings.languages[self.lang].content_dirs)
+            if inside and candidate.is_relative_to(root) and candidate.is_file():
+                try:
+                    return candidate.read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError):
+                    return None
+        return None
+
     def translate(self, key: str, count=None) -> str:
         """Hugo's ``T "key" count``: the "one" or "other" form, ``{{ .Count }}`` filled in."""
         text = self.translator.translate(key, count)
@@ -264,6 +288,7 @@ class _PageContext:
                 T=self.translate,
                 markdownify=lambda text, block=False: Markup(self.markdownify(str(text or ""), block=block)),
                 bundle_file=self.bundle_file,
+                read_file=self.read_file,
                 line=node.line,
                 warn=warn,
                 md_form=node.markdown,

@@ -493,3 +493,36 @@ def test_imgproc_finds_its_image_in_the_page_bundle_by_name(tmp_path):
     })
     result = build(site, BuildOptions(langs=["de"], check_only=True, no_cache=True))
     assert [f.code for f in result.findings] == []
+
+
+@pytest.mark.parametrize("source, present, absent", [
+    ("A{{% comment %}}Nur für Autoren: Bild ersetzen{{% /comment %}}B", ["AB"], ["Autoren"]),
+    ('{{< youtube id="w7Ft2ymGmfc" title="Anmelden" >}}',
+     ['href="https://www.youtube.com/watch?v=w7Ft2ymGmfc"', "Anmelden"], ["<iframe"]),
+    ("{{< vimeo 146022717 >}}", ['href="https://vimeo.com/146022717"'], ["<iframe"]),
+    ('{{< card header="**Kopf**" footer="Fuss" >}}Inhalt *hier*{{< /card >}}',
+     ['class="card"', "<strong>Kopf</strong>", "<em>hier</em>", "Fuss"], []),
+])
+def test_hugo_and_docsy_shortcodes_print_what_paper_can_show(site, source, present, absent):
+    html = site.render(source)
+    for text in present:
+        assert text in html
+    for text in absent:
+        assert text not in html
+    assert not site.findings.warnings  # all known: no "unknown shortcode"
+
+
+def test_readfile_prints_a_file_of_the_site_and_reports_one_outside_it(tmp_path):
+    site = Site(tmp_path, files={
+        "content/de/includes/hinweis.md": "Bitte **vorher** speichern.\n",
+        "content/de/beispiel.yaml": "key: value\n",
+    })
+    html = site.render('{{< readfile file="/includes/hinweis.md" >}}\n\n'
+                       '{{< readfile file="beispiel.yaml" lang="yaml" >}}')
+    assert "<strong>vorher</strong>" in html
+    assert '<code class="language-yaml">key: value' in html
+    assert not site.findings.warnings
+    html = site.render('{{< readfile file="../../../etc/hostname" >}}')
+    (warning,) = site.findings.warnings
+    assert warning.code == "missing-include" and warning.line == 5
+    assert "page.md" in str(warning.file)
