@@ -269,7 +269,7 @@ class Assembler:
         self._images(page, root)
         self._other_resources(page, root)
         self._steps(page, root)
-        self._standalone_figures(root)
+        self._standalone_figures(root, page.title)
         self._links(page, root)
         self._headings(page, root)
         self._tables(root)
@@ -676,7 +676,7 @@ class Assembler:
             if (img.get("alt") or "").strip().lower() in PLACEHOLDER_ALTS:
                 img.set("alt", sentence)
 
-    def _standalone_figures(self, root: ET.Element) -> None:
+    def _standalone_figures(self, root: ET.Element, title: str = "") -> None:
         """An image alone in its paragraph (or at block level) becomes a figure; an icon
         inside a sentence stays in the line."""
         parents = parent_map(root)
@@ -709,15 +709,16 @@ class Assembler:
                 img.tail = None
                 parent.insert(index, figure)
         # Images outside steps: the text just before them says what they show (a question,
-        # the sentence that introduces the screenshot); the file name is the last resort.
-        last = ""
+        # the sentence that introduces the screenshot, else the page title); the file name is
+        # the last resort.
+        last = title  # an image that opens the page shows what the page is about
         for el in root.iter():
             if el.tag == "img":
                 if (el.get("alt") or "").strip().lower() in PLACEHOLDER_ALTS:
                     sentence = _first_sentence(last)
                     el.set("alt", f"{self.labels['figure']}: {sentence}" if sentence
                            else self._context_alt(el))
-            elif el.tag in _TEXT_BLOCKS:
+            elif el.tag in _TEXT_BLOCKS and "mg-label" not in classes(el):  # not "Answer"
                 lead = " ".join(_lead_text(el).split())
                 if lead:
                     last = lead
@@ -895,9 +896,15 @@ def _lead_text(el: ET.Element) -> str:
 def _first_sentence(words: str) -> str:
     if not words:
         return ""
-    # The first sentence end after a few words: "F." or "z. B." do not end a sentence.
-    m = re.compile(r"(?<=[.!?:])\s").search(words, 20)
-    sentence = words[:m.start()] if m else words
+    sentence = words
+    for m in re.finditer(r"(?<=[.!?:])\s+(?=[A-ZÀ-Ý0-9«\"„“])", words):
+        head = words[:m.start()]
+        last = head.split()[-1].strip(".!?:()«»\"'")
+        # A sentence ends before a capital, not after a few words, an initial ("F. Müller")
+        # or inside parentheses; "z. B. den", "par ex. fall_id" go on in lower case.
+        if len(head) >= 20 and len(last) >= 2 and head.count("(") <= head.count(")"):
+            sentence = head
+            break
     if len(sentence) > 160:
         sentence = sentence[:157].rsplit(" ", 1)[0] + "…"
     return sentence

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from PIL import Image
 
+from manualgen.assemble import _first_sentence
 from manualgen.build import BuildOptions, build
 
 from .conftest import page, write_site
@@ -58,5 +60,15 @@ def test_alt_texts_come_from_the_description_or_the_text_beside_the_image(tmp_pa
     assert found["described.png"] == "Upload dialog with the file chosen"
     assert found["step.png"] == "Click Save to keep the record."  # the step's first sentence
     assert found["question.png"].endswith("How do I export the list?")  # the question it answers
-    # Nothing before it on the page: the file name, under the localized label.
-    assert found["alone.png"] == "Abbildung: alone"
+    # Nothing before it on the page: the page's title, under the localized label.
+    assert found["alone.png"] == "Abbildung: Start"
+
+
+@pytest.mark.parametrize("text, sentence", [
+    ("Attribut = variable (par ex. fall_id, burnr, etc.)", "Attribut = variable (par ex. fall_id, burnr, etc.)"),
+    ("Wählen Sie z. B. den Kanton aus. Dann speichern.", "Wählen Sie z. B. den Kanton aus."),
+    ("F. Müller prüft die Daten. Danach folgt Schritt 2.", "F. Müller prüft die Daten."),
+    ("Kurz. Dann mehr Text hier.", "Kurz. Dann mehr Text hier."),
+])
+def test_the_first_sentence_does_not_end_at_an_abbreviation(text, sentence):
+    assert _first_sentence(text) == sentence
