@@ -812,6 +812,8 @@ class Assembler:
                                           "target page; it points to the page instead",
                                           page.path, line, lang=self.lang)
             a.set("href", "#" + anchor)
+            if {"footnote-ref", "footnote-backref"} & set(classes(a)):
+                continue  # the note's number is its reference: no "(see page N)" after it
             add_class(a, "internal")
             a.set("data-see", see)
 

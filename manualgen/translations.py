@@ -318,6 +318,8 @@ def page_structure(page: Page, assembler) -> Structure | None:
     for el in root.iter("ol"):
         if "numbered-list" in classes(el):
             continue
+        if any("footnotes" in classes(a) for a in ancestors(el)):
+            continue  # the footnotes' list is no procedure: a page may have more notes
         ordinal += 1
         for li in el.findall("li"):
             text = _own_text(li)
@@ -710,11 +712,11 @@ def _screenshot_languages(homes: dict[str, Page], structures: dict[Page, Structu
                         continue
                 better = _own_variant(folder, name, mark, own) if folder else None
                 hint = f'; use "{better}"' if better else (
-                    f"; add a {language_name(own)} screenshot")
+                    f"; add a screenshot of the {language_name(own)} interface")
                 out.append(Finding(
                     "warning", "screenshot-language",
-                    f'screenshot "{name}" is marked {language_name(marked)} ("{mark}") on a '
-                    f"{language_name(own)} page{hint}", _show(page.path), line, None, lang))
+                    f'screenshot "{name}" is marked {language_name(marked)} ("{mark}") but the page '
+                    f"is {language_name(own)}{hint}", _show(page.path), line, None, lang))
     return out
 
 

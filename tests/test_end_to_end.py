@@ -13,7 +13,8 @@ from manualgen.config import load_settings
 from manualgen.content import discover
 from manualgen.errors import Findings
 
-from .conftest import ROOT
+from .conftest import ROOT, write_site
+from .conftest import page as page_md
 
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
@@ -58,6 +59,22 @@ def test_example_manual_has_every_page_in_order(example_pdfs, lang):
     assert_titles_in_order(ROOT, lang, pdf)
     text = "".join(p.extract_text() or "" for p in PdfReader(pdf).pages)
     assert "{{<" not in text and "{{%" not in text
+
+
+def test_footnotes_print_their_number_without_see_page(tmp_path):
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page_md("Start", 0, "Start."),
+        "content/de/p.md": page_md("Seite", 1, "Es gilt die Verordnung[^v].\n\n[^v]: Die Verordnung.\n"),
+    })
+    assert main(["build", "--site", str(site), "--lang", "de", "--out", str(tmp_path / "out"),
+                 "--html", "--quiet", "--no-cache"]) == 0
+    html = next((tmp_path / "out").glob("*.html")).read_text(encoding="utf-8")
+    [ref] = re.findall(r"<a [^>]*footnote-ref[^>]*>", html)
+    [back] = re.findall(r"<a [^>]*footnote-backref[^>]*>", html)
+    for link in (ref, back):  # "Verordnung¹ (siehe Seite 2)" and "↩ (siehe Seite 2)" before
+        assert 'href="#' in link and "data-see" not in link and "internal" not in link
+    text = "".join(p.extract_text() or "" for p in PdfReader(next((tmp_path / "out").glob("*.pdf"))).pages)
+    assert "Die Verordnung." in text and "\u21a9" not in text
 
 
 def test_cli_prints_the_pdf_paths_last(tmp_path, capsys):

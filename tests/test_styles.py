@@ -162,6 +162,18 @@ def test_stylesheets_render_without_css_warnings(weasy_log, tmp_path):
     assert families <= {"Manual Sans", "Manual Mono"}, families
 
 
+def test_task_list_box_sits_on_the_line_of_its_text(tmp_path):
+    body = ('<ul class="task-list"><li class="task-list-item"><input type="checkbox" disabled="" '
+            'checked=""> Daten importiert</li></ul>')
+    doc = render(page_html(body, lang="de"), tmp_path)
+    boxes = [box for page in doc.pages for box, _ in walk(page._page_box)]
+    [box] = [b for b in boxes if b.element_tag == "input"]
+    [text] = [b for b in boxes if type(b).__name__ == "TextBox" and "Daten" in b.text]
+    assert type(box).__name__ == "InlineBlockBox"  # a block box put the text on the next line
+    assert abs(box.position_y - text.position_y) < 5
+    assert not [b for b in boxes if (b.element_tag or "").endswith("::marker")]  # no bullet
+
+
 def test_paper_size_and_page_labels(tmp_path):
     from weasyprint import HTML
 

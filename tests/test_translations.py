@@ -157,6 +157,19 @@ def test_fewer_elements_than_the_other_language(tmp_path, capsys, de_body, fr_bo
     assert "content/fr/p.md" in f["message"]
 
 
+def test_footnotes_are_no_numbered_procedure(tmp_path, capsys):
+    site = write_site(tmp_path, {
+        **HOMES,
+        "content/de/p.md": page("Seite", 1, "So geht es:\n\n1. Öffnen\n2. Klicken\n\n"
+                                "Die Verordnung[^v] gilt.\n\n[^v]: Verordnung über Erhebungen.\n"),
+        "content/fr/p.md": page("Page", 1, "Voici :\n\n1. Ouvrir\n2. Cliquer\n\n"
+                                "L'ordonnance[^o] et la directive[^d] s'appliquent.\n\n"
+                                "[^o]: Ordonnance sur les relevés.\n[^d]: Directive annuelle.\n"),
+    })
+    _, findings = check(capsys, site)
+    assert with_code(findings, "drift-procedure") == []
+
+
 def faq(questions: list[str]) -> str:
     items = "".join(
         "{{< listItem >}}\n" + q + "\n{{< collapsibleBlock >}}\nAnswer.\n{{< /collapsibleBlock >}}\n"
@@ -221,6 +234,7 @@ def test_screenshot_marked_with_another_language(tmp_path, capsys):
     assert got == [("content/de/p.md", 7), ("content/de/p.md", 11)]
     messages = " ".join(f["message"] for f in with_code(findings, "screenshot-language"))
     assert '"menu_de.png"' in messages and '"liste_d.png"' in messages
+    assert "but the page is German" in messages  # no article: "a Italian page" read wrong
 
 
 def test_translations_table(tmp_path, capsys):
