@@ -3,12 +3,12 @@
 Checking: WeasyPrint draws truncated PNGs without a word and loads almost anything as an
 image, so each file is opened and verified here (readable, complete, a sane pixel size).
 
-Preparing: WeasyPrint re-encodes every PNG with Pillow (decode, convert, deflate; an RGBA
-image twice, colour and alpha) and passes JPEGs through untouched.  Measured on 24 of the
-corpus' 1900-pixel RGBA screenshots printed 100 mm wide, the render took 3.5 s as they are,
-1.5 s as RGB, 0.54 s as RGB scaled to 200 ppi, 0.18 s as JPEG; palette PNGs were *slower*
-(1.1 s: WeasyPrint converts them back to RGB) and no smaller in the PDF.  So each image is
-prepared once for the size it is printed at:
+Preparing: WeasyPrint 70 re-encodes every PNG with Pillow (decode, convert, deflate; an RGBA
+image twice, colour and alpha) and passes JPEGs through untouched; png_embed.py makes it pass
+simple PNGs (8-bit grey or RGB, or a palette, without alpha) through untouched as well.
+Measured on 24 of the corpus' 1900-pixel RGBA screenshots printed 100 mm wide, the render
+took 3.5 s as they are, 1.5 s as RGB, 0.54 s as RGB scaled to 200 ppi, 0.18 s as JPEG.  So
+each image is prepared once for the size it is printed at:
 
 - scaled down (never up) to ``print.image_ppi`` at its printed width, with a Lanczos filter;
 - an alpha channel that is fully opaque is dropped (half of WeasyPrint's work on RGBA);
@@ -35,12 +35,13 @@ from pathlib import Path
 
 MAX_PIXELS = 40_000_000  # about 6300 × 6300: far beyond any screenshot
 
-PREPARE_VERSION = "3"  # part of every prepared file's name: bump it when the recipe changes
+PREPARE_VERSION = "4"  # part of every prepared file's name: bump it when the recipe changes
 JPEG_QUALITY = 88
-# PNG bytes / JPEG bytes above which an image counts as photo-like. The PNG is written with
-# zlib level 1: WeasyPrint decodes and re-deflates every PNG anyway, so a stronger level only
-# costs time (level 1 files are ~7 % larger than level 6 on the corpus; the ratio allows it).
-PHOTO_RATIO = 2.15
+# PNGs go into the PDF byte for byte (png_embed.py), so their zlib level is the PDF's: on
+# the French corpus level 1 gave a 2.23 MB PDF, 6 gave 2.05 MB, 9 gave 2.01 MB for 0.3 s more.
+PNG_LEVEL = 6
+# PNG bytes / JPEG bytes above which an image counts as photo-like.
+PHOTO_RATIO = 2.0
 QUANTIZE_PSNR = 32.0  # dB: corpus UI shots map at 34–44 dB, no visible change at 2× zoom
 PREPARED_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff"}
 
@@ -188,7 +189,7 @@ class Prepared:
 def prepared_name(source_digest: str, target_width: int) -> str:
     """The cache file name (without suffix) for one source at one width."""
     key = (f"{PREPARE_VERSION}:{source_digest}:{target_width}:{JPEG_QUALITY}:{PHOTO_RATIO}:"
-           f"{QUANTIZE_PSNR}")
+           f"{QUANTIZE_PSNR}:{PNG_LEVEL}")
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
@@ -230,7 +231,7 @@ def prepare(source: Path, source_digest: str, target_width: int, folder: Path,
         mapped = _fewer_colours(im)
         im, flat = mapped, mapped is not im
     png = io.BytesIO()
-    im.save(png, format="PNG", compress_level=1)
+    im.save(png, format="PNG", compress_level=PNG_LEVEL)
     data, suffix, out_fmt = png.getvalue(), ".png", "PNG"
     if im.mode in ("RGB", "L") and not flat:  # 256 colours without a visible loss: UI-like
         jpeg = io.BytesIO()
@@ -246,19 +247,20 @@ def prepare(source: Path, source_digest: str, target_width: int, folder: Path,
 
 
 def _fewer_colours(im):
-    """The scaled image in at most 256 colours (kept as RGB), when nobody could tell.
+    """The scaled image as a palette of at most 256 colours, when nobody could tell.
 
     Resampling a flat UI screenshot blends every edge into new colours, and deflate then
     compresses it worse than the larger original (1.7× the bytes for the corpus at full
-    width).  Mapping it back onto 256 colours restores the flat runs (0.6× the bytes); the
-    result stays RGB because WeasyPrint re-encodes palette PNGs (slower, and no smaller in
-    the PDF).  Only when the mapping is visually lossless (PSNR ≥ ``QUANTIZE_PSNR``) is it
-    used; photo-like images fail that test and go on to the JPEG comparison untouched.
+    width).  Mapping it back onto 256 colours restores the flat runs, and the palette PNG is
+    embedded as it is (one byte per pixel, ``/Indexed``): the French corpus PDF went from
+    3.0 MB to 2.05 MB.  Only when the mapping is visually lossless (PSNR ≥ ``QUANTIZE_PSNR``)
+    is it used; photo-like images fail that test and go on to the JPEG comparison untouched.
     """
     from PIL import Image, ImageChops, ImageStat
 
-    mapped = im.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).convert("RGB")
-    mse = sum(v * v for v in ImageStat.Stat(ImageChops.difference(im, mapped)).rms) / 3
+    mapped = im.quantize(256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    diff = ImageChops.difference(im, mapped.convert("RGB"))
+    mse = sum(v * v for v in ImageStat.Stat(diff).rms) / 3
     psnr = 99.0 if mse == 0 else 10 * math.log10(255 * 255 / mse)
     return mapped if psnr >= QUANTIZE_PSNR else im
 

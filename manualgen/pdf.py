@@ -16,6 +16,7 @@ import warnings
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from . import png_embed
 from .errors import Findings
 
 VIRTUAL_HOST = "manualgen.invalid"
@@ -133,13 +134,14 @@ def render_pdf(
             # The stylesheets are <link>ed from the document itself, so they load through the
             # fetcher once and their @font-face rules share the document's font configuration.
             document = weasyprint.HTML(string=html, base_url=VIRTUAL_BASE, url_fetcher=fetcher)
-            rendered = document.render(presentational_hints=True)
-            if progress is not None:
-                progress("write", "writing the PDF")
-            options = {"uncompressed_pdf": False}
-            if pdf_variant and pdf_variant != "none":
-                options["pdf_variant"] = pdf_variant
-            data = rendered.write_pdf(finisher=_page_labels, **options)
+            with png_embed.passthrough():
+                rendered = document.render(presentational_hints=True)
+                if progress is not None:
+                    progress("write", "writing the PDF")
+                options = {"uncompressed_pdf": False}
+                if pdf_variant and pdf_variant != "none":
+                    options["pdf_variant"] = pdf_variant
+                data = rendered.write_pdf(finisher=_page_labels, **options)
     finally:
         logger.removeHandler(capture)
         logger.setLevel(old_level)

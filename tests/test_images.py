@@ -47,7 +47,8 @@ def test_screenshot_is_smaller_not_upscaled_and_sharp_enough(tmp_path):
     assert prepared.path.stat().st_size < source.stat().st_size
     with Image.open(prepared.path) as im:
         assert im.width == target < info.width
-        assert im.mode == "RGB"  # the opaque alpha channel is gone
+        assert im.mode in ("RGB", "P")  # the opaque alpha channel is gone
+        assert "transparency" not in im.info
         assert im.format == "PNG"  # UI-like: no JPEG ringing around text
         printed_inches = geometry.printed_width_mm("step", info.width, info.height) / 25.4
         assert im.width / printed_inches >= 200
@@ -117,3 +118,13 @@ def test_truncated_image_is_reported(tmp_path):
     broken.write_bytes(data[: len(data) // 2])
     assert inspect(broken).problem
     assert inspect(source).problem is None
+
+
+def test_flat_screenshot_is_prepared_as_a_palette_png_that_goes_into_the_pdf_as_it_is(tmp_path):
+    from manualgen import png_embed
+
+    _geometry, _info, _target, prepared = _prepare(tmp_path, _ui_png(tmp_path / "shot.png"))
+    with Image.open(prepared.path) as im:
+        assert im.mode == "P" and len(im.getpalette()) <= 768
+    embedded = png_embed.parse(prepared.path.read_bytes())
+    assert embedded is not None and embedded.mode == "P"
