@@ -15,6 +15,7 @@ finished first.  Where ``fork`` does not exist the languages run one after anoth
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import dataclasses
 import datetime as dt
 import json
@@ -26,10 +27,23 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None
+
 from . import cache as cache_module
 from .cache import Cache
 from .errors import Finding, Findings
-from .images import ImageInfo, Prepared, PrintGeometry, inspect, prepare, rewrite_images
+from .images import (
+    ImageInfo,
+    Prepared,
+    PrintGeometry,
+    inspect,
+    prepare,
+    prepared_name,
+    rewrite_images,
+)
 from .pdf import VIRTUAL_BASE, Roots, write_atomic
 
 Progress = Callable[[str, str], None]
@@ -139,15 +153,25 @@ class LanguageState:
         rewrite_images(html, collect)
         done: dict[tuple[str, int], Prepared] = {}
 
-        def work(item: tuple[str, int]) -> tuple[tuple[str, int], Prepared]:
-            path, digest = self.sources[item[0]]
-            return item, prepare(path, digest, item[1], self.cache.images, cache_module.write_file)
+        locks = self.cache.root / "locks"
 
-        if self.threads > 1 and len(wanted) > 1:
-            with concurrent.futures.ThreadPoolExecutor(self.threads) as pool:
-                done.update(pool.map(work, wanted))
-        else:
-            done.update(map(work, wanted))
+        def work(item: tuple[str, int], wait: bool) -> tuple[tuple[str, int], Prepared | None]:
+            path, digest = self.sources[item[0]]
+            with _claim(locks, prepared_name(digest, item[1]), wait) as claimed:
+                if not claimed:
+                    return item, None  # another language is preparing it: come back later
+                return item, prepare(path, digest, item[1], self.cache.images,
+                                     cache_module.write_file)
+
+        # Languages share most screenshots: each is prepared by whichever process gets to it
+        # first, while the others go on with the rest and then pick it up from the cache.
+        for wait in (False, True):
+            todo = [item for item in wanted if done.get(item) is None]
+            if self.threads > 1 and len(todo) > 1:
+                with concurrent.futures.ThreadPoolExecutor(self.threads) as pool:
+                    done.update(pool.map(lambda item: work(item, wait), todo))  # noqa: B023
+            else:
+                done.update(work(item, wait) for item in todo)
 
         def choose(src: str, context: str) -> str | None:
             info = self.infos.get(src)
@@ -347,3 +371,77 @@ def _run_forked(settings, todo, options, date, states, progress, workers, seed):
     finally:
         pool.join()
         _SHARED.clear()
+
+
+@contextlib.contextmanager
+def _claim(folder: Path, name: str, wait: bool):
+    """An exclusive lock on ``name`` among processes and threads; yields False when another
+    holds it and ``wait`` is False.  The system drops the lock if its holder dies."""
+    if fcntl is None:  # no flock (Windows, which has no fork either): nothing to share
+        yield True
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / (name + ".lock"), "ab") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+class Background:
+    """``fn(*args)`` run in a forked process while the caller goes on; ``result()`` waits.
+
+    Where fork is missing (Windows) or the job is the only one, it runs in place, at once.
+    An exception in the child is raised again by ``result()``.
+    """
+
+    def __init__(self, fn: Callable, *args, parallel: bool = True) -> None:
+        self._process = None
+        if not (parallel and "fork" in multiprocessing.get_all_start_methods()):
+            self._value = fn(*args)
+            return
+        ctx = multiprocessing.get_context("fork")
+        self._receive, send = ctx.Pipe(duplex=False)
+        self._process = ctx.Process(target=_background_child, args=(send, fn, args), daemon=True)
+        self._process.start()
+        send.close()
+
+    def result(self):
+        if self._process is None:
+            return self._value
+        try:
+            status, value = self._receive.recv()
+        except EOFError:  # the child died without a word (killed, out of memory)
+            raise RuntimeError("the background job ended without a result") from None
+        finally:
+            self._process.join()
+            self._receive.close()
+            self._process = None
+        if status == "error":
+            raise value
+        self._value = value
+        return value
+
+    def cancel(self) -> None:
+        if self._process is not None:
+            self._process.terminate()
+            self._process.join()
+            self._receive.close()
+            self._process = None
+
+
+def _background_child(send, fn, args) -> None:
+    try:
+        message = ("ok", fn(*args))
+    except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
+        message = ("error", exc)
+    try:
+        send.send(message)
+    except Exception as exc:  # noqa: BLE001 - e.g. an exception that cannot be pickled
+        send.send(("error", RuntimeError(f"{type(message[1]).__name__}: {message[1]}; {exc}")))
+    send.close()

@@ -145,17 +145,40 @@ def test_an_unchanged_build_reports_the_same_translation_drift_without_checking_
                       if f.code == "missing-translation")
 
     first = build(site, options)
-    assert missing(first) and first.translations is not None
-    calls = []
+    assert missing(first)
+    # The check may run in a process of its own (beside the renders): count calls in a file.
+    calls = tmp_path / "calls"
     import manualgen.build as build_module
     real = build_module.check_translations
-    monkeypatch.setattr(build_module, "check_translations",
-                        lambda *a, **kw: calls.append(1) or real(*a, **kw))
+
+    def counted(*args, **kwargs):
+        with calls.open("a") as handle:
+            handle.write("1")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(build_module, "check_translations", counted)
     second = build(site, options)
-    assert missing(second) == missing(first) and calls == []  # replayed from the cache
+    assert missing(second) == missing(first) and not calls.exists()  # replayed from the cache
 
     (site / "content/de/b.md").write_text(page("Nur auf Deutsch", 2, body="Text."),
                                           encoding="utf-8")
     third = build(site, options)
-    assert calls == [1]
+    assert calls.read_text() == "1"
     assert missing(third) != missing(first)
+
+
+def test_translation_findings_come_first_whether_checked_beside_the_renders_or_before(
+        tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    site = make_site(tmp_path / "site")
+    (site / "content/fr/b.md").write_text(page("Seulement en français", 2,
+                                               body="![Écran](nowhere.png)"), encoding="utf-8")
+
+    def codes(**extra):
+        options = BuildOptions(all=True, out=tmp_path / "out", no_cache=True, **extra)
+        return [(f.code, f.lang) for f in build(site, options).findings]
+
+    beside = codes(jobs=2)
+    assert ("missing-translation", "de") in beside and ("missing-image", "fr") in beside
+    assert beside.index(("missing-translation", "de")) < beside.index(("missing-image", "fr"))
+    assert codes(jobs=1) == beside
