@@ -10,7 +10,9 @@ Each page's HTML (as Hugo renders it) is reshaped for paper here, in one place:
   missing one becomes a framed placeholder and a finding; placeholder alt texts are replaced
   by the step's own words;
 - links inside the site become links inside the PDF; ids are made unique per page;
-- headings move down under their page's title, so the outline has no gaps.
+- headings move down under their page's title, so the outline has no gaps;
+- what paper cannot fold or play is printed whole: every ``<details>`` open, every
+  ``<video>`` a framed note with its title, caption, address and poster.
 """
 
 from __future__ import annotations
@@ -261,11 +263,15 @@ class Assembler:
             root = parse_fragment("")
         self._drop_noise(root)
         self._drop_styles(page, root)
+        for details in root.iter("details"):  # paper cannot fold: what it hides is printed
+            details.set("open", "")
+            details.attrib.pop("hidden", None)
         self._ids(page, root)
         return root
 
     def reshape(self, page: Page, root: ET.Element) -> str:
         """The page's HTML, made ready for paper (see the module docstring)."""
+        self._videos(page, root)
         self._images(page, root)
         self._other_resources(page, root)
         self._steps(page, root)
@@ -274,6 +280,7 @@ class Assembler:
         self._headings(page, root)
         self._tables(root)
         self._drop_empty(root)
+        keep_names_whole(root)
         return serialize_children(root)
 
     def _drop_noise(self, root: ET.Element) -> None:
@@ -423,6 +430,90 @@ class Assembler:
             img.set("src", url)
             img.set("data-source", found.name)
             add_class(img, "screenshot")
+
+    # Videos -------------------------------------------------------------------------------
+
+    def _videos(self, page: Page, root: ET.Element) -> None:
+        """Paper cannot play a video: each ``<video>`` (raw, or a theme's video shortcode)
+        becomes a framed note, as youtube and vimeo print: the label "Video", its title
+        linking to the address to watch it at, its caption, and its poster when that is a
+        file of the site.  The fallback text inside ("your browser does not support…") goes.
+        """
+        parents = parent_map(root)
+        for video in list(root.iter("video")):
+            parent = parents.get(video)
+            if parent is None:
+                continue
+            src = (video.get("src") or next((source.get("src") for source in video.iter("source")
+                                             if source.get("src")), None) or "").strip()
+            title = " ".join((video.get("title") or video.get("aria-label") or "").split())
+            note = ET.Element("div", {"class": "media-note video-note"})
+            poster = self._poster(page, (video.get("poster") or "").strip(),
+                                  f"{self.labels['video']}: {title or Path(split_url(src).path).name}")
+            if poster is not None:
+                note.append(poster)
+            line = ET.SubElement(note, "p", {"class": "media-link"})
+            kind = ET.SubElement(line, "span", {"class": "media-kind mg-label"})
+            kind.text = self.labels["video"]
+            kind.tail = " "
+            address = self._site_address(page, src) if src else ""
+            if split_url(address).scheme in ("http", "https"):
+                link = ET.SubElement(line, "a", {"href": address, "class": "external media-address"})
+                link.text = title or address
+                if not title:
+                    add_class(link, "bare")
+            else:  # no host to name (a site without baseURL): the path, as text
+                if title:
+                    kind.tail = f" {title} "
+                if address:
+                    ET.SubElement(line, "span", {"class": "media-address"}).text = address
+            # A figure that only frames the video (and its caption) becomes the note itself;
+            # so does a paragraph around it (Markdown wraps a one-line <video …></video>).
+            captions = [c for c in parent if c.tag == "figcaption"]
+            alone = all(c is video or c.tag == "figcaption" for c in parent) and not (
+                (parent.text or "").strip() or any((c.tail or "").strip() for c in parent))
+            if parent.tag in ("figure", "p") and alone and parent is not root:
+                for caption in captions:
+                    caption.tag = "p"
+                    caption.attrib = {"class": "media-caption"}
+                    caption.tail = None
+                    note.append(caption)
+                note.tail = parent.tail
+                outer = parents[parent]
+                index = list(outer).index(parent)
+                outer.remove(parent)
+                outer.insert(index, note)
+            else:
+                note.tail = video.tail
+                index = list(parent).index(video)
+                parent.remove(video)
+                parent.insert(index, note)
+
+    def _site_address(self, page: Page, src: str) -> str:
+        """The web address of a file a page names: as written when it has a host; else the
+        page's own file (relative) or the site's (leading "/"), on the site's host."""
+        parts = split_url(src)
+        if parts.scheme or parts.netloc:
+            return ("https:" + src) if src.startswith("//") else src
+        path = src if src.startswith("/") else urljoin(page.url or "/", src)
+        site = split_url(self.settings.base_url)
+        return f"{site.scheme}://{site.netloc}{path}" if site.scheme and site.netloc else path
+
+    def _poster(self, page: Page, src: str, alt: str) -> ET.Element | None:
+        """The poster image of a video, or None: only a file of the site is printed (the
+        images pass resolves it); a missing one is reported, an address is left out."""
+        parts = split_url(src)
+        if not src or parts.scheme or parts.netloc:
+            return None
+        if self.resolve_image(page, src) is None:
+            self.findings.warning("missing-image", f'video poster "{src}" not found in the static '
+                                  "folders, the page bundle or assets; the video is printed "
+                                  "without it", page.path, page.output_lines.get(src)
+                                  or _line_in_source(page, src), lang=self.lang)
+            return None
+        figure = ET.Element("figure", {"class": "video-poster"})
+        ET.SubElement(figure, "img", {"src": src, "alt": alt})
+        return figure
 
     def _other_resources(self, page: Page, root: ET.Element) -> None:
         """``<object data>``, ``<embed src>`` and ``url()`` in style attributes name the site's
@@ -764,7 +855,7 @@ class Assembler:
             href = (a.get("href") or "").strip()
             for attr in ("target", "rel"):
                 a.attrib.pop(attr, None)
-            if not href:
+            if not href or "media-address" in classes(a):  # a video's address: as written
                 continue
             scheme = split_url(href).scheme.lower()
             if scheme in ("mailto", "tel"):
@@ -876,6 +967,75 @@ class Assembler:
             self.findings.error("template", f"the document template failed: {type(exc).__name__}: "
                                 f"{exc}", file, line, lang=self.lang)
             return ""
+
+
+# --- names are not hyphenated --------------------------------------------------------------
+
+# A word (letters, digits, underscores) with a capital after its first character and a small
+# letter somewhere: SpiGes, eIAM, JavaScript, PDFs, the role KT_Superuser; not BFS, CH-LOGIN
+# or the parts of BFS-Nummer.
+_WORD = re.compile(r"\w{4,}")
+# What a name is kept with: the text up to the spaces or hard hyphens around it, where a
+# line may break anyway ("(SpiGes).", but "SpiGes" alone in "SpiGes-Plattform").
+_SEGMENT = re.compile(r"[^\s\-]+")
+_NO_NAMES_INSIDE = {"pre", "code", "kbd", "samp", "script", "style", "svg", "math", "textarea"}
+NAME_CLASS = "mg-name"
+
+
+def is_name(word: str) -> bool:
+    """A word with an inner capital: a product or brand name, never hyphenated."""
+    return any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
+
+
+def keep_names_whole(root: ET.Element) -> None:
+    """Put each name with an inner capital (``is_name``) in a ``span.mg-name``.
+
+    ``hyphens: auto`` splits "SpiGes" into "Spi-Ges", which reads as two words; the print
+    CSS sets ``hyphens: manual`` on the span, so the name moves to the next line whole while
+    the words around it, and the other parts of a compound ("SpiGes-Benutzerverwaltung"),
+    are still hyphenated.  The span takes the punctuation stuck to the name: WeasyPrint
+    cannot break a span (even with ``overflow-wrap: anywhere``, in a narrow table column)
+    that follows text with no break between them, as in "(SpiGes)".  Code, drawings and
+    formulas are left alone.
+    """
+    stack = [root]
+    while stack:
+        el = stack.pop()
+        if not isinstance(el.tag, str) or el.tag in _NO_NAMES_INSIDE:
+            continue
+        children = list(el)
+        stack.extend(children)
+        if el.text and _WORD.search(el.text):
+            el.text, spans = _split_names(el.text)
+            for i, span in enumerate(spans):
+                el.insert(i, span)
+        for child in children:
+            if child.tail and _WORD.search(child.tail):
+                child.tail, spans = _split_names(child.tail)
+                at = list(el).index(child) + 1
+                for i, span in enumerate(spans):
+                    el.insert(at + i, span)
+
+
+def _split_names(text: str) -> tuple[str, list[ET.Element]]:
+    """The text before the first name, and a span per name whose tail is the text after."""
+    spans: list[ET.Element] = []
+    head, pos = None, 0
+    for m in _SEGMENT.finditer(text):
+        if not any(is_name(word) for word in _WORD.findall(m.group(0))):
+            continue
+        if spans:
+            spans[-1].tail = text[pos:m.start()]
+        else:
+            head = text[:m.start()]
+        span = ET.Element("span", {"class": NAME_CLASS})
+        span.text = m.group(0)
+        spans.append(span)
+        pos = m.end()
+    if not spans:
+        return text, []
+    spans[-1].tail = text[pos:]
+    return head or "", spans
 
 
 _TEXT_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th", "figcaption"}

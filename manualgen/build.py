@@ -33,11 +33,12 @@ from .errors import (
     Findings,
     ManualgenError,
     UsageError,
+    _show,
     set_display_root,
 )
 from .i18n import Translator, load_labels
 from .images import inspect
-from .jobs import run_languages
+from .jobs import Background, default_jobs, run_languages
 from .pdf import VIRTUAL_BASE, Roots, render_pdf, write_atomic
 from .shortcodes import ShortcodeRenderer
 from .translations import TranslationReport, check_translations
@@ -143,30 +144,49 @@ def build(site: Path, options: BuildOptions, progress: Callable[[str, str], None
         check_output_folder(options.out)
     cache = open_cache(options, findings)
     try:
-        # Before any PDF: with --strict, drift between translations stops a language's build.
-        translations = _check_translations(settings, langs, date, findings, options, cache)
-        # Unchanged languages are reused, the others rendered one process each (jobs.py).
-        results = run_languages(settings, langs, options, findings, date, progress, cache)
+        if options.check_only or options.strict:
+            # With --strict, drift between translations stops a language's build: check first.
+            translations = _check_translations(settings, langs, date, findings, options, cache)
+            results = run_languages(settings, langs, options, findings, date, progress, cache)
+        else:
+            # Drift is a warning that changes no PDF, so the check runs in a process of its
+            # own beside the renders (a core is idle while a single language renders); its
+            # findings are listed first all the same.
+            translations = None
+            check = _start_translation_check(settings, langs, date, options, cache)
+            try:
+                built = Findings()
+                built.extend(findings)
+                results = run_languages(settings, langs, options, built, date, progress, cache)
+                findings.extend(check.result())
+                findings.extend(built)
+            finally:
+                check.cancel()
     finally:
         cache.close()
     return BuildResult(settings, results, findings, translations)
 
 
-def _check_translations(settings: Settings, langs: list[str], date: dt.datetime,
-                        findings: Findings, options: BuildOptions, cache: Cache):
-    """The translation check; a build whose languages are all unchanged replays its findings.
-
-    ``manualgen check`` always runs it (it prints the matrix, which is not stored)."""
-    if options.check_only or not cache.enabled:
-        return check_translations(settings, langs, date, findings)
+def _translation_key(settings: Settings, langs: list[str], date: dt.datetime, cache: Cache):
+    """The cache record name and key of the translation check: every language's inputs."""
     fixed = cache_module.fixed_key(cache_module.environment_key(), settings,
                                    [("translations", tuple(langs))], date.isoformat())
     h = hashlib.sha256(fixed.encode())
     for lang in sorted(settings.languages):
         h.update(cache_module.input_key(cache, settings, lang, fixed)[0].encode())
-    key = h.hexdigest()
     name = "translations-" + hashlib.sha256(
         str(Path(settings.site_root).resolve()).encode()).hexdigest()[:16]
+    return name, h.hexdigest()
+
+
+def _check_translations(settings: Settings, langs: list[str], date: dt.datetime,
+                        findings: Findings, options: BuildOptions, cache: Cache):
+    """The translation check, before the languages are built (``check``, ``--strict``).
+
+    ``manualgen check`` always runs it (it prints the matrix, which is not stored)."""
+    if options.check_only or not cache.enabled:
+        return check_translations(settings, langs, date, findings)
+    name, key = _translation_key(settings, langs, date, cache)
     record = cache.read_record(name)
     if record and record.get("key") == key:
         findings.extend(Finding(**item) for item in record.get("findings", []))
@@ -176,6 +196,42 @@ def _check_translations(settings: Settings, langs: list[str], date: dt.datetime,
     findings.extend(found)
     cache.write_record(name, {"key": key, "findings": [f.as_dict() for f in found]})
     return report_
+
+
+def _translation_findings(settings: Settings, langs: list[str], date: dt.datetime,
+                          cache: Cache | None, name: str, key: str) -> list[Finding]:
+    found = Findings()
+    check_translations(settings, langs, date, found)
+    if cache is not None:
+        cache.write_record(name, {"key": key, "findings": [f.as_dict() for f in found]})
+    return list(found)
+
+
+class _Replayed:
+    def __init__(self, items: list[Finding]) -> None:
+        self.items = items
+
+    def result(self) -> list[Finding]:
+        return self.items
+
+    def cancel(self) -> None:
+        pass
+
+
+def _start_translation_check(settings: Settings, langs: list[str], date: dt.datetime,
+                             options: BuildOptions, cache: Cache):
+    """The check's findings: replayed when no input changed, else computed in the background."""
+    name = key = ""
+    if cache.enabled:
+        name, key = _translation_key(settings, langs, date, cache)
+        record = cache.read_record(name)
+        if record and record.get("key") == key:
+            return _Replayed([Finding(**item) for item in record.get("findings", [])])
+    # With one language there is nothing to compare (nor to convert): not worth a process;
+    # --jobs 1 asks for one process at a time.
+    return Background(_translation_findings, settings, langs, date,
+                      cache if cache.enabled else None, name, key,
+                      parallel=len(settings.languages) > 1 and (options.jobs or default_jobs()) > 1)
 
 
 def open_cache(options: BuildOptions, findings: Findings) -> Cache:
@@ -258,7 +314,7 @@ def build_language(settings: Settings, lang: str, options: BuildOptions, finding
     home = discover(settings, lang, findings, date)
     result.timings["discover"] = time.perf_counter() - t0
     if home is None:
-        dirs = ", ".join(str(d) for d in settings.languages[lang].content_dirs)
+        dirs = ", ".join(_show(d) or "" for d in settings.languages[lang].content_dirs)
         if options.all:
             findings.warning("no-content", f'language "{lang}" has no content ({dirs}); no PDF for it',
                              lang=lang)
@@ -325,15 +381,17 @@ def build_language(settings: Settings, lang: str, options: BuildOptions, finding
     stylesheets = [roots.url_for(BUILTIN_STYLES / "fonts.css"), roots.url_for(BUILTIN_STYLES / "manual.css")]
     stylesheets += [roots.url_for(sheet) for sheet in settings.stylesheets]
     stylesheets = [s for s in stylesheets if s]
+    # Everything here is printed or goes into the PDF's metadata: in the manual's language.
+    version_label = f"{labels['version']} {settings.version}" if settings.version else ""
     meta = {
         "title": settings.lang_title(lang),
         "subtitle": settings.lang_subtitle(lang),
-        "publisher": settings.publisher,
-        "author": settings.author or settings.publisher,
+        "publisher": settings.lang_publisher(lang),
+        "author": settings.lang_author(lang),
         "description": settings.lang_subtitle(lang),
-        "keywords": settings.keywords + ([f"Version {settings.version}"] if settings.version else []),
+        "keywords": settings.lang_keywords(lang) + ([version_label] if version_label else []),
         "version": settings.version,
-        "version_label": f"{labels['version']} {settings.version}" if settings.version else "",
+        "version_label": version_label,
         "language_name": language.name,
         "locale": lang,
         "date": _format_date(date, lang),

@@ -78,7 +78,8 @@ def summary(findings) -> str:
 
 def _fail_json(findings, site) -> None:
     """A check that stops early still gives CI the documented JSON document."""
-    json.dump(report.to_json(findings, site=str(site)), sys.stdout, indent=2, ensure_ascii=False)
+    json.dump(report.to_json(findings, site=str(Path(site).resolve())), sys.stdout, indent=2,
+              ensure_ascii=False)
     print()
 
 

@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 
 import yaml
 
-from .errors import ERROR, ConfigError, Finding
+from .errors import ERROR, ConfigError, Finding, shown_from
 
 HUGO_CONFIG_NAMES = (
     "hugo.toml",
@@ -78,7 +78,7 @@ class Settings:
     title: str
     subtitle: str
     publisher: str
-    author: str
+    author: str  # "": the publisher's name
     keywords: list[str]
     version: str
     base_url: str
@@ -97,7 +97,7 @@ class Settings:
     shortcode_dirs: list[Path]  # the site's own shortcode templates, searched first
     template_dirs: list[Path]  # the site's own page templates, searched first
     labels: dict[str, dict[str, str]]  # per-language label overrides
-    language_overrides: dict[str, dict[str, str]]
+    language_overrides: dict[str, dict]  # [languages.<lang>] of manualgen.toml
     goldmark: dict
     params: dict
     print: PrintOptions
@@ -115,6 +115,18 @@ class Settings:
     def lang_subtitle(self, lang: str) -> str:
         over = self.language_overrides.get(lang, {})
         return over.get("subtitle") or self.languages[lang].description or self.subtitle
+
+    # A federal office has a name in each language: [languages.fr] publisher = "Office …".
+    def lang_publisher(self, lang: str) -> str:
+        return self.language_overrides.get(lang, {}).get("publisher") or self.publisher
+
+    def lang_author(self, lang: str) -> str:
+        over = self.language_overrides.get(lang, {})
+        return over.get("author") or self.author or self.lang_publisher(lang)
+
+    def lang_keywords(self, lang: str) -> list[str]:
+        over = self.language_overrides.get(lang, {}).get("keywords")
+        return [str(k) for k in (over if over is not None else self.keywords)]
 
 
 # --- reading files -------------------------------------------------------------------------
@@ -299,7 +311,16 @@ _MANUALGEN_SCHEMA: dict[str, object] = {
         "static": list,
     },
     "labels": dict,  # labels.<lang>.<key> = "text"
-    "languages": dict,  # languages.<lang>.title / subtitle
+    "languages": dict,  # languages.<lang>.<key>: _LANGUAGE_SCHEMA
+}
+
+# [languages.<lang>]: what the cover and the PDF's metadata say, in that language.
+_LANGUAGE_SCHEMA: dict[str, object] = {
+    "title": str,
+    "subtitle": str,
+    "publisher": str,
+    "author": str,
+    "keywords": list,
 }
 
 _LENGTH = re.compile(r"^\d+(\.\d+)?(mm|cm|in|pt|px)$")
@@ -340,6 +361,7 @@ def load_settings(site: Path) -> Settings:
     Raises ConfigError with every problem found.
     """
     problems: list[Finding] = []
+    given = site  # as the user wrote it, for the messages about the folder itself
     site = site.resolve()
     mg_path: Path | None = None
     hugo_path: Path | None = None  # the root config file
@@ -355,7 +377,7 @@ def load_settings(site: Path) -> Settings:
             mg_path = site / MANUALGEN_CONFIG
         hugo_path = find_hugo_config(site)
     else:
-        raise ConfigError([Finding(ERROR, "config", "no such site folder", str(site))])
+        raise ConfigError([Finding(ERROR, "config", f'the site folder "{given}" does not exist')])
 
     mg: dict = {}
     if mg_path:
@@ -383,7 +405,7 @@ def load_settings(site: Path) -> Settings:
         raise ConfigError([Finding(
             ERROR, "config",
             f"no {MANUALGEN_CONFIG} and no Hugo config ({', '.join(HUGO_CONFIG_NAMES[:4])}, …, "
-            f"config/_default/) here", str(site))])
+            f'config/_default/) in the site folder "{given}"')])
 
     hugo, origin = read_hugo_config(hugo_files, hugo_path, problems)
     config_files = ([mg_path] if mg_path else []) + hugo_files
@@ -532,14 +554,10 @@ def load_settings(site: Path) -> Settings:
                                         str(mg_path), _line_of_key(mg_path, code)))
     for code, value in lang_over.items():
         if isinstance(value, dict):
-            for key in value:
-                if key not in ("title", "subtitle"):
-                    problems.append(Finding(ERROR, "config",
-                                            f'unknown key "languages.{code}.{key}" (known: subtitle, title)',
-                                            str(mg_path), _line_of_key(mg_path, key)))
+            _validate(value, _LANGUAGE_SCHEMA, mg_path, f"languages.{code}.", problems)
 
-    if problems:
-        raise ConfigError(problems)
+    if problems:  # named relative to the site, as every other finding
+        raise ConfigError(shown_from(problems, root))
 
     site_title = str(manual.get("title") or _ci_get(hugo, "title", "") or root.name)
     name = str(manual.get("name") or _slug(site_title) or "manual")
@@ -550,7 +568,7 @@ def load_settings(site: Path) -> Settings:
         title=site_title,
         subtitle=str(manual.get("subtitle", "")),
         publisher=str(manual.get("publisher", "")),
-        author=str(manual.get("author", "") or manual.get("publisher", "")),
+        author=str(manual.get("author", "")),
         keywords=[str(k) for k in manual.get("keywords", [])],
         version=str(manual.get("version") or _ci_get(params, "version", "") or ""),
         base_url=base_url,
@@ -569,7 +587,7 @@ def load_settings(site: Path) -> Settings:
         shortcode_dirs=[(mg_dir / str(paths.get("shortcodes", "manualgen/shortcodes"))).resolve()],
         template_dirs=[(mg_dir / str(paths.get("templates", "manualgen/templates"))).resolve()],
         labels={k: {str(a): str(b) for a, b in v.items()} for k, v in labels.items()},
-        language_overrides={k: {str(a): str(b) for a, b in v.items()} for k, v in lang_over.items()},
+        language_overrides={k: dict(v) for k, v in lang_over.items()},  # checked by _validate
         goldmark=goldmark if isinstance(goldmark, dict) else {},
         params=params,
         print=print_opts,

@@ -104,16 +104,26 @@ def set_display_root(root: Path | None) -> None:
     _display_root = root.resolve() if root else None
 
 
-def _show(file) -> str | None:
+def _show(file, root: Path | None = None) -> str | None:
+    """A file as findings name it: relative to ``root`` (by default the display root, the
+    site) when below it, else as given."""
     if file is None:
         return None
+    root = root.resolve() if root is not None else _display_root
     path = Path(file)
-    if _display_root is not None and path.is_absolute():
+    if root is not None and path.is_absolute():
         try:  # the folders resolved, not the file: a symbolic link is shown by its own name
-            return str((path.parent.resolve() / path.name).relative_to(_display_root))
+            return str((path.parent.resolve() / path.name).relative_to(root))
         except ValueError:
             pass
     return str(file)
+
+
+def shown_from(findings, root: Path) -> list[Finding]:
+    """The findings with their files named relative to ``root``, as the build names them.
+
+    For problems found before the build knows its site (the configuration)."""
+    return [dataclasses.replace(f, file=_show(f.file, root)) for f in findings]
 
 
 class ManualgenError(Exception):

@@ -8,6 +8,7 @@ Answer, …) live in ``labels.toml`` for de, fr, it, rm and en; a site overrides
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import tomllib
@@ -51,21 +52,45 @@ def _load(path: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
+@dataclasses.dataclass(frozen=True)
+class Fallback:
+    """A string the language's file lacks, printed in the default language instead."""
+
+    key: str
+    text: str  # what was printed
+    file: Path  # the language's own file, where the key belongs (it may not exist yet)
+    line: int | None  # a line of that file naming the key (commented out, say), if any
+    source: Path  # the default language's file the text comes from
+    source_line: int | None
+
+
 class Translator:
-    """``T(key, count=None)`` for one language, falling back to the default language."""
+    """``T(key, count=None)`` for one language, falling back to the default language.
+
+    Each key printed from the default language's file is recorded in ``used_fallbacks``
+    (key → :class:`Fallback`): the translation check names the file that lacks it.
+    """
 
     def __init__(self, lang: str, i18n_dirs: list[Path], fallback: str | None = None) -> None:
         self.lang = lang
         self.strings: dict = {}
         self.files: list[Path] = []
+        self.origin: dict[str, Path] = {}  # the file each string comes from
+        own: list[Path] = []
         for code in [c for c in (fallback, lang) if c]:
             for folder in i18n_dirs:
                 for suffix in (".toml", ".yaml", ".yml", ".json"):
                     path = folder / f"{code}{suffix}"
                     if path.is_file():
-                        self.strings.update(_load(path))
+                        data = _load(path)
+                        self.strings.update(data)
+                        self.origin.update(dict.fromkeys(data, path))
                         self.files.append(path)
+                        if code == lang:
+                            own.append(path)
+        self.own_files = own
         self.missing: set[str] = set()
+        self.used_fallbacks: dict[str, Fallback] = {}
 
     def translate(self, key: str, count=None) -> str:
         entry = self.strings.get(key)
@@ -74,9 +99,30 @@ class Translator:
             return ""
         if isinstance(entry, dict):
             if count is not None and int(count) == 1 and "one" in entry:
-                return str(entry["one"])
-            return str(entry.get("other", entry.get("one", "")))
-        return str(entry)
+                text = str(entry["one"])
+            else:
+                text = str(entry.get("other", entry.get("one", "")))
+        else:
+            text = str(entry)
+        source = self.origin.get(key)
+        if source is not None and source not in self.own_files and key not in self.used_fallbacks:
+            self.used_fallbacks[key] = self._fallback(key, text, source)
+        return text
+
+    def _fallback(self, key: str, text: str, source: Path) -> Fallback:
+        # The language's file, or the one to create beside the default language's, same kind.
+        file = self.own_files[0] if self.own_files else source.with_name(self.lang + source.suffix)
+        return Fallback(key, text, file, _line_naming(file, key), source, _line_naming(source, key))
+
+
+def _line_naming(path: Path, key: str) -> int | None:
+    """The first line of an i18n file that names ``key`` (as a table, a key or an id)."""
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    pattern = re.compile(rf"""(^|[\s\[{{"'#:-]){re.escape(key)}($|[\s\]}}"'.=:])""", re.IGNORECASE)
+    return next((n for n, line in enumerate(lines, 1) if pattern.search(line)), None)
 
 
 def load_labels(lang: str, overrides: dict[str, str] | None = None) -> dict[str, str]:

@@ -29,6 +29,7 @@ from urllib.parse import unquote
 from .config import Settings
 from .content import Page, discover
 from .errors import ContentError, Finding, Findings, _show
+from .i18n import Fallback
 
 LANGUAGE_NAMES = {"de": "German", "fr": "French", "it": "Italian", "en": "English",
                   "rm": "Romansh"}
@@ -206,6 +207,8 @@ class Structure:
     faq: list[Item]
     texts: list[Item]  # title, headings and paragraphs, for the language check
     images: list[tuple[str, str, int | None]]  # (src, file name, line)
+    # Strings of the site's i18n files the page printed in the default language (T "key").
+    fallbacks: list[Fallback] = dataclasses.field(default_factory=list)
 
     def count(self, metric: str) -> int:
         return len(getattr(self, metric))
@@ -442,11 +445,13 @@ def _discover(settings: Settings, lang: str, now: dt.datetime) -> tuple[Page | N
     return home, {_absolute(settings, f.file) for f in scratch.errors if f.file}
 
 
-def _convert(settings: Settings, lang: str, home: Page) -> set[Path]:
+def _convert(settings: Settings, lang: str, home: Page,
+             fallbacks: dict[Page, list[Fallback]]) -> set[Path]:
     """Convert every page as the build does; returns the pages that failed to render.
 
     Those pages have problems of their own, which the build's own stages report; here they
-    are only left out of the comparison.
+    are only left out of the comparison.  ``fallbacks`` receives, for each page, the i18n
+    strings it printed in the default language because its language's file lacks them.
     """
     from .build import page_converter
 
@@ -456,12 +461,16 @@ def _convert(settings: Settings, lang: str, home: Page) -> set[Path]:
     except ContentError:
         return {page.path.resolve() for page in home.walk()}
     broken: set[Path] = set()
+    used = converter.translator.used_fallbacks
     for page in home.walk():
+        used.clear()
         try:
             page.html = converter.convert(page)
         except Exception:  # noqa: BLE001 - the build reports it; here the page is just skipped
             page.html = ""
             broken.add(page.path.resolve())
+        if used:
+            fallbacks[page] = list(used.values())
     return broken
 
 
@@ -493,8 +502,9 @@ def check_translations(settings: Settings, langs: list[str], now: dt.datetime,
     present = list(homes)
     out: list[Finding] = []
     if len(present) > 1:
+        fallbacks: dict[Page, list[Fallback]] = {}
         for lang, home in homes.items():
-            broken |= _convert(settings, lang, home)
+            broken |= _convert(settings, lang, home, fallbacks)
         structures: dict[Page, Structure] = {}
         for lang, home in homes.items():
             assembler = Assembler(settings, lang, Findings(), {}, Roots({}))
@@ -502,12 +512,15 @@ def check_translations(settings: Settings, langs: list[str], now: dt.datetime,
                 if page.path.is_file() and page.path.resolve() not in broken:
                     structure = page_structure(page, assembler)
                     if structure is not None:  # None: the build reports what is wrong with it
+                        structure.fallbacks = fallbacks.get(page, [])
                         structures[page] = structure
+        left_in_i18n: dict[tuple[str, str], list] = {}  # (lang, key) -> [(item, page), …]
         for row in rows:
             out += _missing(row, present, broken, settings)
             pages = {lang: p for lang, p in row.pages.items() if p is not None and p in structures}
             if len(pages) > 1:
-                out += _drift(pages, structures, settings, present)
+                out += _drift(pages, structures, settings, present, left_in_i18n)
+        out += _i18n_fallbacks(left_in_i18n)
         out += _screenshot_languages(homes, structures, settings, present)
     kept = [f for f in out if f.lang in langs]
     if findings is not None:
@@ -557,7 +570,7 @@ _METRICS = (
 
 
 def _drift(pages: dict[str, Page], structures: dict[Page, Structure], settings: Settings,
-           langs: list[str]) -> list[Finding]:
+           langs: list[str], left_in_i18n: dict) -> list[Finding]:
     """Counts that differ between the languages of one page, reported on the page that lacks.
 
     The page with the most elements of a kind is the reference (on a tie, the first
@@ -586,7 +599,7 @@ def _drift(pages: dict[str, Page], structures: dict[Page, Structure], settings: 
                               for j in lost):
                 continue
             out.append(_count_finding(code, one, many, mine, ref, metric, lang, ref_lang, gaps))
-    out += _language_drift(pages, structures, langs)
+    out += _language_drift(pages, structures, langs, left_in_i18n)
     return out
 
 
@@ -633,11 +646,13 @@ def _clip(text: str, n: int) -> str:
 
 
 def _language_drift(pages: dict[str, Page], structures: dict[Page, Structure],
-                    langs: list[str]) -> list[Finding]:
+                    langs: list[str], left_in_i18n: dict) -> list[Finding]:
     """Titles, headings and paragraphs that are in another language than their page.
 
     Only the languages the site has content in are candidates: an English product name in
-    a German page of a German/French site is not a translation left behind.
+    a German page of a German/French site is not a translation left behind.  Text that a
+    shortcode printed from the default language's i18n file (the page's language lacks the
+    key) is not the page's fault: it goes into ``left_in_i18n``, for ``_i18n_fallbacks``.
     """
     out: list[Finding] = []
     site_langs = [code.split("-")[0].lower() for code in langs]
@@ -656,6 +671,10 @@ def _language_drift(pages: dict[str, Page], structures: dict[Page, Structure],
             if found is None:
                 continue
             other = found
+            fallback = _printed_from_i18n(item, structures[page].fallbacks)
+            if fallback is not None:
+                left_in_i18n.setdefault((lang, fallback.key), []).append((item, page, fallback))
+                continue
             other_page = next((s.page for o, s in others.items() if o.split("-")[0] == other),
                               None)
             what = {"title": "title"}.get(item.key, "heading" if item.key.startswith("h")
@@ -667,6 +686,39 @@ def _language_drift(pages: dict[str, Page], structures: dict[Page, Structure],
                 "warning", "untranslated-text",
                 f'{what} "{snippet}" is in {language_name(other)}, not {language_name(own)}'
                 f"{where}: translate it", _show(page.path), item.line, None, lang))
+    return out
+
+
+def _printed_from_i18n(item: Item, fallbacks: list[Fallback]) -> Fallback | None:
+    """The default language's i18n string that a text holds (the longest), if any."""
+    text = f" {_normal(item.text)} "
+    found = [f for f in fallbacks if _normal(f.text) and f" {_normal(f.text)} " in text]
+    return max(found, key=lambda f: len(f.text)) if found else None
+
+
+def _i18n_fallbacks(left_in_i18n: dict) -> list[Finding]:
+    """One finding per language and missing key, on the language's i18n file.
+
+    "heading "Folgende Anpassungen" is in German, not French: the key "…" is missing from
+    i18n/fr.toml, so the German text of i18n/de.toml:40 is printed (on 2 pages: …)"."""
+    out = []
+    for (lang, key), hits in left_in_i18n.items():
+        item, _page, fallback = hits[0]
+        own, other = language_name(lang), language_name(fallback.source.stem)
+        what = {"title": "title"}.get(item.key, "heading" if item.key.startswith("h")
+                                      else "paragraph")
+        snippet = item.text if len(item.text) <= 70 else item.text[:67] + "…"
+        source = _show(fallback.source) or ""
+        if fallback.source_line:
+            source += f":{fallback.source_line}"
+        pages = list(dict.fromkeys(_show(p.path) for _i, p, _f in hits))
+        on = f"on {pages[0]}" if len(pages) == 1 else f"on {len(pages)} pages, first {pages[0]}"
+        exists = "" if fallback.file.is_file() else " (create it)"
+        out.append(Finding(
+            "warning", "untranslated-text",
+            f'{what} "{snippet}" is in {other}, not {own}: the key "{key}" is missing from '
+            f"{_show(fallback.file)}{exists}, so the {other} text of {source} is printed ({on}); "
+            f"add the key with its {own} text", _show(fallback.file), fallback.line, None, lang))
     return out
 
 

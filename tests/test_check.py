@@ -139,10 +139,44 @@ def test_config_error_names_the_key_and_line(tmp_path, capsys):
     site = site_with(tmp_path, {"manualgen.toml": '[manual]\nname = "x"\nnaem = "typo"\n'})
     status, doc = run_check(capsys, site)
     finding = only(doc, "config")
-    assert Path(finding["file"]) == site / "manualgen.toml"
+    assert finding["file"] == "manualgen.toml"  # relative to the site, as all findings
     assert finding["line"] == 3
     assert "naem" in finding["message"]
     assert status == 1
+
+
+@pytest.mark.parametrize("files, where", [
+    ({"hugo.toml": 'title = "x"\nbaseURL = \n'}, "hugo.toml:2:"),
+    ({"manualgen.toml": '[print]\npaper = "a9"\n'}, "manualgen.toml:2:"),
+    ({"manualgen.toml": 'hugo_config = "nowhere.toml"\n'}, "manualgen.toml:1:"),
+    ({"config/_default/params.toml": "version = \n"}, "config/_default/params.toml:1:"),
+    ({"config/_default/languages.yaml": "de: 3\n"}, "config/_default/languages.yaml:1:"),
+])
+def test_config_errors_name_files_relative_to_the_site(tmp_path, capsys, files, where):
+    site = site_with(tmp_path, files)
+    assert main(["check", "--site", str(site)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(where), err
+    assert str(tmp_path) not in err
+
+
+def test_site_folder_problems_name_the_folder_as_given(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty").mkdir()
+    status, doc = run_check(capsys, Path("empty"))
+    [finding] = doc["findings"]
+    assert status == 1 and finding["file"] is None
+    assert 'in the site folder "empty"' in finding["message"]
+    assert doc["site"] == str(tmp_path / "empty")  # absolute, as documented
+    status, doc = run_check(capsys, Path("nowhere"))
+    assert 'the site folder "nowhere" does not exist' in doc["findings"][0]["message"]
+
+
+def test_no_content_names_the_folder_relative_to_the_site(tmp_path, capsys):
+    site = site_with(tmp_path, {"content/de/a.md": page("A", 1)})
+    _status, doc = run_check(capsys, site, "--all")
+    finding = only(doc, "no-content")
+    assert "(content/fr)" in finding["message"] and str(tmp_path) not in finding["message"]
 
 
 def test_unknown_language_is_bad_usage(tmp_path, capsys):

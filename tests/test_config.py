@@ -139,7 +139,7 @@ def test_config_directory_errors_name_file_and_line_all_together(tmp_path):
     }, hugo=None)
     with pytest.raises(ConfigError) as info:
         load_settings(site)
-    where = {(Path(p.file).relative_to(site.resolve()).as_posix(), p.line) for p in info.value.problems}
+    where = {(Path(p.file).as_posix(), p.line) for p in info.value.problems}  # site-relative
     assert ("config/_default/params.toml", 2) in where
     assert ("config/_default/menus.de.yaml", 3) in where
 

@@ -6,14 +6,19 @@ that HTML with WeasyPrint to see on which page each box lands.
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
 from pypdf import PdfReader
 
+from manualgen.build import BuildOptions, build
 from manualgen.cli import main
+from manualgen.config import load_settings
+from manualgen.errors import ConfigError
 
-from .conftest import ROOT
+from . import conftest
+from .conftest import ROOT, write_site
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +59,65 @@ def test_metadata(built):
     root = PdfReader(built[0]).trailer["/Root"]
     assert root["/Lang"] == "fr"
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+
+
+def head_of(folder, lang: str) -> str:
+    """The <head> of the merged HTML a check writes for one language (no PDF: fast)."""
+    [html] = folder.glob(f"*-{lang}.html")
+    return html.read_text(encoding="utf-8").split("</head>")[0]
+
+
+def meta_content(head: str, name: str) -> str:
+    return html.unescape(re.search(rf'<meta name="{name}" content="([^"]*)"', head).group(1))
+
+
+def test_metadata_is_in_the_language_of_the_manual(tmp_path):
+    result = build(ROOT, BuildOptions(langs=["it"], out=tmp_path, html=True, check_only=True,
+                                      no_cache=True))
+    assert result.ok
+    head = head_of(tmp_path, "it")
+    keywords = meta_content(head, "keywords")
+    assert "Versione 1.4.0" in keywords and "Version " not in keywords  # was English everywhere
+    assert "example" not in keywords  # the example's own keywords are per language too
+    assert "<title>Manuale d&#39;uso Dataloom</title>" in head
+    assert "Istruzioni" in meta_content(head, "description")
+    assert '<html lang="it">' in head
+
+
+def test_publisher_author_and_keywords_per_language(tmp_path):
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": conftest.page("Start"),
+        "content/fr/_index.md": conftest.page("Accueil"),
+        "manualgen.toml": """\
+            [manual]
+            publisher = "Bundesamt für Statistik"
+            keywords = ["Statistik"]
+            [languages.fr]
+            publisher = "Office fédéral de la statistique"
+            keywords = ["statistique"]
+            """,
+    })
+    out = tmp_path / "out"
+    assert build(site, BuildOptions(all=True, out=out, html=True, check_only=True, no_cache=True)).ok
+    de, fr = head_of(out, "de"), head_of(out, "fr")
+    assert meta_content(de, "author") == "Bundesamt für Statistik"
+    assert meta_content(de, "keywords") == "Statistik, Version 2.0"
+    assert meta_content(fr, "author") == "Office fédéral de la statistique"
+    assert meta_content(fr, "keywords") == "statistique, Version 2.0"
+    assert "Office fédéral de la statistique</p>" in (out / "test-manual-fr.html").read_text()
+
+
+def test_language_settings_are_checked_like_the_others(tmp_path):
+    site = write_site(tmp_path, {"content/de/_index.md": conftest.page("Start"), "manualgen.toml": """\
+        [languages.fr]
+        keywords = "statistique"
+        editor = "x"
+        """})
+    with pytest.raises(ConfigError) as info:
+        load_settings(site)
+    found = {(p.line, p.message.split(" (")[0]) for p in info.value.problems}
+    assert found == {(2, '"languages.fr.keywords" must be a list'),
+                     (3, 'unknown key "languages.fr.editor"')}
 
 
 def test_page_labels_match_the_printed_numbers(built):

@@ -305,3 +305,90 @@ def test_step_images_keep_proportions_and_fit(tmp_path):
             assert box.width / box.height == pytest.approx(w / h, rel=0.02)
             assert box.position_x + box.margin_width() <= pb.margin_left + pb.width + 0.5
             assert box.height <= 120 * 96 / 25.4 + 0.5  # --step-media-max-height
+
+
+# --- (e) hyphenation ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("html, expected", [
+    ("<p>Die SpiGes-Plattform (SpiGes).</p>",
+     '<p>Die <span class="mg-name">SpiGes</span>-Plattform <span class="mg-name">(SpiGes).</span></p>'),
+    ("<p>Rolle KT_ErhV(stat_Abschlussuser)</p>",
+     '<p>Rolle <span class="mg-name">KT_ErhV(stat_Abschlussuser)</span></p>'),
+    ("<p><b>eIAM</b> und JavaScript</p>",
+     '<p><b><span class="mg-name">eIAM</span></b> und <span class="mg-name">JavaScript</span></p>'),
+    # identifiers are one word: not "SP_ErhV_Unterneh-men"
+    ("<p>Rolle SP_ErhV_Unternehmen</p>",
+     '<p>Rolle <span class="mg-name">SP_ErhV_Unternehmen</span></p>'),
+    # capitals only at the start of words, or only capitals: ordinary words
+    ("<p>Die BFS-Nummer im CH-LOGIN Portal</p>", "<p>Die BFS-Nummer im CH-LOGIN Portal</p>"),
+    # code and drawings are left as written; the text after them is not
+    ("<p><code>SpiGes</code> SpiGes</p>", '<p><code>SpiGes</code> <span class="mg-name">SpiGes</span></p>'),
+    ('<svg><text x="0">SpiGes</text></svg>', '<svg><text x="0">SpiGes</text></svg>'),
+])
+def test_names_with_an_inner_capital_are_marked(html, expected):
+    from manualgen.assemble import keep_names_whole, parse_fragment, serialize_children
+
+    root = parse_fragment(html)
+    keep_names_whole(root)
+    assert serialize_children(root) == expected
+
+
+def hyphenated_lines(tmp_path, mark_names: bool) -> list[str]:
+    """Lines ending in a hyphenation, when "SpiGes" sentences are set in narrow columns."""
+    from manualgen.assemble import keep_names_whole, parse_fragment, serialize_children
+
+    text = "Die Plattform SpiGes und die SpiGes-Benutzerverwaltung im Portal SpiGes. " * 4
+    root = parse_fragment("".join(f'<p style="width: {w}mm">{text}</p>' for w in range(24, 60, 3)))
+    if mark_names:
+        keep_names_whole(root)
+    # A page's description comes from the template, unmarked: it is never hyphenated.
+    description = "".join(f'<p class="page-description" style="width: {w}mm">{text}</p>'
+                          for w in range(24, 60, 6))
+    doc = render(page_html(serialize_children(root) + description, lang="de"), tmp_path)
+    return [b.text for page in doc.pages for b, _ in walk(page._page_box)
+            if type(b).__name__ == "TextBox" and b.text.rstrip().endswith(("\u2010", "-"))]
+
+
+def test_names_are_not_hyphenated_in_print(tmp_path):
+    lines = hyphenated_lines(tmp_path, mark_names=True)
+    assert not [line for line in lines if line.endswith(("Spi\u2010", "Spi-"))], lines
+    assert any(line.endswith("\u2010") for line in lines)  # the other words still are
+
+
+def test_hyphenation_check_detects_a_split_name(tmp_path):
+    lines = hyphenated_lines(tmp_path, mark_names=False)
+    assert [line for line in lines if line.endswith("Spi\u2010")]
+
+
+def test_the_manual_marks_names_in_page_text(tmp_path):
+    from manualgen.build import BuildOptions, build
+
+    from .conftest import page, write_site
+
+    site = write_site(tmp_path / "site", {"content/de/_index.md": page("Start", body="Die Plattform SpiGes.\n")})
+    assert build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, check_only=True,
+                                    no_cache=True)).ok
+    html = next((tmp_path / "out").glob("*.html")).read_text(encoding="utf-8")
+    assert 'Die Plattform <span class="mg-name">SpiGes.</span>' in html
+
+
+def test_a_long_name_in_a_narrow_table_column_still_wraps(tmp_path):
+    """WeasyPrint does not break a span glued to the text before it, as in "(Name)": the span
+    takes the parentheses, so overflow-wrap still keeps the name inside its column."""
+    from manualgen.assemble import keep_names_whole, parse_fragment, serialize_children
+
+    cell = "KT_ErhV(stat_Abschlussuser) und (SpiGesPlattformVerwaltung)."
+    root = parse_fragment('<table class="sized" style="width: 60mm"><colgroup><col style="width: 35%">'
+                          f'<col style="width: 65%"></colgroup><tr><td>{cell}</td><td>Text</td></tr>'
+                          "</table>")  # the fixed layout manualgen gives tables
+    keep_names_whole(root)
+    doc = render(page_html(serialize_children(root), lang="de"), tmp_path)
+    boxes = [b for page in doc.pages for b, _ in walk(page._page_box)]
+    [first] = [b for b in boxes if type(b).__name__ == "TableCellBox"
+               and "KT_" in "".join(b.element.itertext())]
+    right = first.content_box_x() + first.width
+    texts = [b for b in boxes if type(b).__name__ == "TextBox" and b.text.strip()
+             and b.text.strip() != "Text"]
+    assert texts and all(b.position_x + b.width <= right + 0.5 for b in texts), [
+        (b.text, b.position_x + b.width, right) for b in texts]

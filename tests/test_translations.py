@@ -201,6 +201,40 @@ def test_a_paragraph_left_in_french_on_a_german_page(tmp_path, capsys):
     assert (f["file"], f["line"]) == ("content/de/p.md", 7)
 
 
+def i18n_site(fr_toml: str | None) -> dict:
+    """A shortcode printing T "release_intro"; the German i18n file has it (line 3)."""
+    files = {
+        **HOMES,
+        "i18n/de.toml": '[thanks]\nother = "Danke"\n[release_intro]\nother = "Ein neuer Release '
+                        'wurde für Sie freigeschaltet und ist ab heute verfügbar."\n',
+        "manualgen/shortcodes/intro.html": "<p>{{ T('release_intro') }}</p>\n",
+        "content/de/news.md": page("Neuigkeiten", 1, "{{< intro >}}\n\nDer Text der Seite.\n"),
+        "content/fr/news.md": page("Nouveautés", 1, "{{< intro >}}\n\nLe texte de la page.\n"),
+        "content/fr/more.md": page("Encore", 2, "Le texte.\n\n{{< intro >}}\n"),
+        "content/de/more.md": page("Mehr", 2, "Der Text.\n\n{{< intro >}}\n"),
+    }
+    if fr_toml is not None:
+        files["i18n/fr.toml"] = fr_toml
+    return files
+
+
+def test_text_printed_from_the_default_languages_i18n_file_names_the_missing_key(tmp_path, capsys):
+    fr_toml = '[thanks]\nother = "Merci"\n# [release_intro] to translate\n'
+    _, findings = check(capsys, write_site(tmp_path, i18n_site(fr_toml)))
+    [f] = with_code(findings, "untranslated-text")  # one for the key, not one per page
+    assert (f["file"], f["line"], f["lang"]) == ("i18n/fr.toml", 3, "fr")  # the key's line
+    assert 'the key "release_intro" is missing from i18n/fr.toml' in f["message"]
+    assert "i18n/de.toml:3" in f["message"] and "German" in f["message"]
+    assert "on 2 pages, first content/fr/news.md" in f["message"]
+
+
+def test_a_language_without_an_i18n_file_is_pointed_to_the_file_to_create(tmp_path, capsys):
+    _, findings = check(capsys, write_site(tmp_path, i18n_site(None)))
+    [f] = with_code(findings, "untranslated-text")
+    assert (f["file"], f["line"], f["lang"]) == ("i18n/fr.toml", None, "fr")
+    assert "i18n/fr.toml (create it)" in f["message"] and '"release_intro"' in f["message"]
+
+
 def test_product_names_code_and_short_labels_raise_no_alarm(tmp_path, capsys):
     body_de = ("## eIAM\n\n## CH-LOGIN\n\nSpiGes Plattform\n\n`le code de la page`\n\n"
                "https://www.bfs.admin.ch/bfs/fr/home/statistiques/sante.html\n\n"
