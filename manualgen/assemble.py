@@ -448,8 +448,9 @@ class Assembler:
                                              if source.get("src")), None) or "").strip()
             title = " ".join((video.get("title") or video.get("aria-label") or "").split())
             note = ET.Element("div", {"class": "media-note video-note"})
+            what = title or Path(unquote(split_url(src).path)).name
             poster = self._poster(page, (video.get("poster") or "").strip(),
-                                  f"{self.labels['video']}: {title or Path(split_url(src).path).name}")
+                                  f"{self.labels['video']}: {what}" if what else self.labels["video"])
             if poster is not None:
                 note.append(poster)
             line = ET.SubElement(note, "p", {"class": "media-link"})
@@ -466,7 +467,8 @@ class Assembler:
                 if title:
                     kind.tail = f" {title} "
                 if address:
-                    ET.SubElement(line, "span", {"class": "media-address"}).text = address
+                    ET.SubElement(line, "span", {"class": "media-address"}).text = (
+                        f"({address})" if title else address)
             # A figure that only frames the video (and its caption) becomes the note itself;
             # so does a paragraph around it (Markdown wraps a one-line <video …></video>).
             captions = [c for c in parent if c.tag == "figcaption"]
@@ -493,8 +495,9 @@ class Assembler:
         """The web address of a file a page names: as written when it has a host; else the
         page's own file (relative) or the site's (leading "/"), on the site's host."""
         parts = split_url(src)
-        if parts.scheme or parts.netloc:
-            return ("https:" + src) if src.startswith("//") else src
+        if parts.scheme or parts.netloc:  # data:, blob:, javascript: … name nothing to visit
+            return ("https:" + src) if src.startswith("//") else (
+                src if parts.scheme.lower() in ("http", "https") else "")
         path = src if src.startswith("/") else urljoin(page.url or "/", src)
         site = split_url(self.settings.base_url)
         return f"{site.scheme}://{site.netloc}{path}" if site.scheme and site.netloc else path
@@ -1118,6 +1121,7 @@ _TEXT_WIDTH_CHARS = 100  # about one A4 text line of 9 pt table text
 _CELL_PADDING_CHARS = 3
 _MIN_COLUMN_CHARS = 6  # the 3em min-width of a cell
 _BREAKABLE_WORD_CHARS = 18  # td text may break anywhere; longer words do not widen a column
+_NAME_WORD_CHARS = 32  # … except names, which are not hyphenated (keep_names_whole)
 _CHARS_PER_PX = 1 / 6
 
 
@@ -1125,9 +1129,12 @@ def _cell_extent(cell: ET.Element) -> tuple[float, float]:
     """(narrowest, widest) width a cell wants, in characters."""
     text = " ".join("".join(cell.itertext()).split())
     words = text.split(" ") if text else []
-    longest = max((len(w) for w in words), default=0)
-    if cell.tag == "td":
-        longest = min(longest, _BREAKABLE_WORD_CHARS)
+    if cell.tag == "td":  # a name (KT_Admin_Abschlussuser) is not hyphenated: it needs room
+        longest = max((min(len(w), _NAME_WORD_CHARS if any(is_name(part) for part in
+                                                          _WORD.findall(w))
+                           else _BREAKABLE_WORD_CHARS) for w in words), default=0)
+    else:
+        longest = max((len(w) for w in words), default=0)
     narrow, wide = float(longest), float(len(text))
     for img in cell.iter("img"):
         try:
@@ -1181,14 +1188,31 @@ def _column_widths(table: ET.Element) -> list[float] | None:
     if given > 100 or (given == 100 and free):
         return None
     if not free:
-        return [p * 100 / given for p in percent]
-    widths = _share([narrow[i] for i in free], [wide[i] for i in free],
-                    _TEXT_WIDTH_CHARS * (100 - given) / 100)
-    total = sum(widths)
-    out = list(percent)
-    for i, w in zip(free, widths, strict=True):
-        out[i] = (100 - given) * w / total
-    return out
+        out = [p * 100 / given for p in percent]
+    else:
+        widths = _share([narrow[i] for i in free], [wide[i] for i in free],
+                        _TEXT_WIDTH_CHARS * (100 - given) / 100)
+        total = sum(widths)
+        out = list(percent)
+        for i, w in zip(free, widths, strict=True):
+            out[i] = (100 - given) * w / total
+    return _at_least_narrowest(out, [n * 100 / _TEXT_WIDTH_CHARS for n in narrow])
+
+
+def _at_least_narrowest(widths: list[float], least: list[float]) -> list[float]:
+    """A browser widens a column whose given width is narrower than its longest word (the
+    width is a minimum in the automatic layout): the same here, taking the room from the
+    columns that have more than they need, so that "KT_Admin_Abschlussuser" in a column set
+    to 22 % is not cut in two."""
+    if sum(least) > 100:
+        return widths
+    short = sum(max(0.0, lo - w) for w, lo in zip(widths, least, strict=True))
+    if short <= 0:
+        return widths
+    spare = [max(0.0, w - lo) for w, lo in zip(widths, least, strict=True)]
+    room = sum(spare)
+    return [max(w, lo) if w <= lo else w - short * extra / room
+            for w, lo, extra in zip(widths, least, spare, strict=True)]
 
 
 def _share(narrow: list[float], wide: list[float], room: float) -> list[float]:

@@ -77,6 +77,21 @@ def test_a_long_word_in_a_header_widens_its_column_but_a_long_token_in_a_cell_do
     assert cell[0] < 50
 
 
+def test_a_column_set_narrower_than_a_name_in_it_widens_as_in_a_browser():
+    prose = "Er kann alle Daten lesen und kommentieren. " * 8
+    html = ('<table><tr><th style="width:12%">Name</th><th>Aufgaben</th>'
+            '<th style="width:30%">Verantwortung</th></tr>'
+            f"<tr><td>KT_Admin_Abschlussuser</td><td>{prose}</td><td>{prose}</td></tr></table>")
+    widths = _column_widths(table(html))
+    assert widths is not None
+    assert widths[0] >= 25  # the name's 22 characters and the cell's padding, of about 100
+    assert sum(widths) == pytest.approx(100)
+    assert widths[1] > 20 and widths[2] > 20  # the others gave the room
+    # A long word that may be hyphenated does not widen a column set by the page.
+    plain = html.replace("KT_Admin_Abschlussuser", "Abschlussbenutzerverwaltung")
+    assert _column_widths(table(plain))[0] < widths[0]
+
+
 def test_an_external_link_whose_text_is_its_address_prints_the_address_once():
     from manualgen.assemble import _same_address
     assert _same_address("https://www.bfs.admin.ch/", "https://www.bfs.admin.ch")
