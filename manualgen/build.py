@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import os
+import re
 import subprocess
 import tempfile
 import time
@@ -234,6 +235,14 @@ def _start_translation_check(settings: Settings, langs: list[str], date: dt.date
                       parallel=len(settings.languages) > 1 and (options.jobs or default_jobs()) > 1)
 
 
+def _language_tag(code: str, lang: str) -> str:
+    """Hugo's ``languageCode`` (``de-CH``, ``de_CH``) as the document's language tag, which
+    chooses the hyphenation patterns, the quote marks and the PDF's /Lang; the language's
+    key when the code is not a language tag."""
+    tag = code.replace("_", "-")
+    return tag if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", tag) else lang
+
+
 def open_cache(options: BuildOptions, findings: Findings) -> Cache:
     """The cache folder, or a throwaway one when it cannot be written (a read-only checkout):
     a cache only saves time, so its absence costs a warning (for a build), never the build."""
@@ -393,7 +402,7 @@ def build_language(settings: Settings, lang: str, options: BuildOptions, finding
         "version": settings.version,
         "version_label": version_label,
         "language_name": language.name,
-        "locale": lang,
+        "locale": _language_tag(language.locale, lang),
         "date": _format_date(date, lang),
         "date_iso": date.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "logo": roots.url_for(settings.logo) if settings.logo else None,

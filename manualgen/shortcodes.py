@@ -10,6 +10,7 @@ page as a placeholder token and swapped in after the Markdown pass.  The output 
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import html as html_module
 import re
@@ -17,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .config import BUILTIN_TEMPLATES
 from .errors import ContentError, Findings, ManualgenError
@@ -41,6 +42,74 @@ MAX_NESTING = 100  # shortcodes inside shortcodes; each level costs a template r
 _SRC_OR_HREF = re.compile(r'\b(?:src|href)\s*=\s*"([^"]*)"')
 TOKEN_RE = re.compile(r"mgsc(\d+)x")
 _COUNT = re.compile(r"\{\{-?\s*\.(?:Count)?\s*-?\}\}")
+
+
+@dataclasses.dataclass
+class ShortcodeCall:
+    """One shortcode call as the templates inside it see it: Hugo's ``.Parent``.
+
+    ``scratch`` is the call's own ``.Scratch``: the shortcodes inside it are rendered first
+    and may leave things there for it (Docsy's tabs hand themselves to their tabpane so).
+    """
+
+    name: str
+    params: dict[str, str]
+    positional: list[str]
+    markdown: bool
+    scratch: dict = dataclasses.field(default_factory=dict)
+
+    def get(self, key: str | int, default: str = "") -> str:
+        """Hugo's .Get: a missing parameter is empty."""
+        if isinstance(key, int):
+            return self.positional[key] if key < len(self.positional) else default
+        return self.params.get(key, default)
+
+    def flag(self, key: str | int) -> bool:
+        """A boolean parameter (``text=true``): true only when it says so."""
+        return str(self.get(key)).strip().lower() == "true"
+
+
+def highlight_options(options: str | dict | None) -> dict[str, str]:
+    """Hugo's highlight options, "linenos=table,hl_lines=2 4-6,linenostart=10", as a dict."""
+    if isinstance(options, dict):
+        return {str(k).lower(): str(v) for k, v in options.items()}
+    result = {}
+    for part in str(options or "").split(","):
+        key, _, value = part.partition("=")
+        if key.strip():
+            result[key.strip().lower()] = value.strip().strip("\"'")
+    return result
+
+
+def _line_set(spec: str) -> set[int]:
+    """ "2 4-6" -> {2, 4, 5, 6}; what is no number is ignored."""
+    lines: set[int] = set()
+    for item in spec.replace(",", " ").split():
+        first, _, last = item.partition("-")
+        if first.isdigit() and (not last or last.isdigit()):
+            lines.update(range(int(first), int(last or first) + 1))
+    return lines
+
+
+def code_block(text: str, lang: str = "", options: str | dict | None = "") -> Markup:
+    """Hugo's ``highlight``: the code as written (escaped), in its language, and of Chroma's
+    options those that show on paper: line numbers (``linenos``, ``linenostart``) and
+    emphasised lines (``hl_lines``, counted from the block's first line)."""
+    code = str(text or "").strip("\r\n")  # plain text: a Markup is escaped like any other
+    opts = highlight_options(options)
+    numbers = opts.get("linenos", "false").lower() not in ("false", "", "0")
+    marked = _line_set(opts.get("hl_lines", ""))
+    attrs = f' class="language-{escape(lang)}" data-lang="{escape(lang)}"' if lang else ""
+    if not numbers and not marked:
+        return Markup(f"<pre><code{attrs}>{escape(code)}</code></pre>")
+    start = int(opts["linenostart"]) if opts.get("linenostart", "").isdigit() else 1
+    rows = []
+    for i, line in enumerate(code.split("\n"), start=1):
+        cls = "line hl" if i in marked else "line"
+        number = f'<span class="ln">{start + i - 1}</span>' if numbers else ""
+        rows.append(f'<span class="{cls}">{number}{escape(line)}</span>')
+    kind = " numbered" if numbers else ""
+    return Markup(f'<pre class="lines{kind}"><code{attrs}>{"".join(rows)}</code></pre>')
 
 
 def needs_closing(name: str) -> bool | None:
@@ -80,6 +149,7 @@ class ShortcodeRenderer:
         self.env = jinja2.Environment(
             loader=jinja2.ChoiceLoader(loaders),
             autoescape=True,
+            extensions=["jinja2.ext.do"],  # {% do parent.scratch... %}: Hugo's .Scratch
             trim_blocks=True,
             lstrip_blocks=True,
             undefined=jinja2.ChainableUndefined,
@@ -131,7 +201,7 @@ class ShortcodeRenderer:
                                "shortcodes deep; close the shortcodes around it sooner",
                                page.path, deep.line, code="bad-shortcode")
         context = _PageContext(self, page, lang, translator, markdownify, stash)
-        return "".join(context.render_node(node, top=True) for node in nodes)
+        return context.render_nodes(nodes, parent=None)
 
 
 def template_frame(exc: BaseException) -> tuple[str | None, int | None]:
@@ -172,7 +242,9 @@ class _PageContext:
     therefore sees the nested shortcodes' HTML, and Goldmark's rules for raw HTML apply to
     it.  manualgen does the same, so a nested shortcode renders as it does on the web, for
     better or worse.  Only the shortcodes at the top of the page go through placeholders,
-    which Hugo also uses there.
+    which Hugo also uses there.  As in Hugo, a template also sees the call around it
+    (``parent``, its ``.Parent``), its place among its siblings (``ordinal``) and its own
+    ``scratch``, which the shortcodes inside it may fill (Docsy's tabs and their tabpane).
     """
 
     def __init__(self, renderer, page, lang, translator, markdownify, stash):
@@ -183,15 +255,27 @@ class _PageContext:
         self.markdownify = markdownify
         self.stash = stash
 
-    def render_node(self, node, top: bool = False) -> str:
-        if isinstance(node, Text):
-            return node.text
-        assert isinstance(node, Shortcode)
+    def render_nodes(self, nodes: list, parent: ShortcodeCall | None) -> str:
+        """The text of ``nodes`` with each shortcode rendered; ``parent`` is the call around
+        them (None at the top of the page).  Each shortcode learns its ``.Ordinal``: its
+        place among the shortcodes beside it, from 0, as in Hugo."""
+        out = []
+        ordinal = 0
+        for node in nodes:
+            if isinstance(node, Text):
+                out.append(node.text)
+                continue
+            out.append(self.render_node(node, parent, ordinal))
+            ordinal += 1
+        return "".join(out)
+
+    def render_node(self, node: Shortcode, parent: ShortcodeCall | None, ordinal: int) -> str:
+        call = ShortcodeCall(node.name, dict(node.params), list(node.positional), node.markdown)
         inner = None
         if node.children is not None:
-            inner = "".join(self.render_node(child) for child in node.children)
-        html = self.render_shortcode(node, inner)
-        if node.markdown or not top:
+            inner = self.render_nodes(node.children, parent=call)
+        html = self.render_shortcode(node, inner, call, parent, ordinal)
+        if node.markdown or parent is not None:
             # {{% %}} output is Markdown, part of the page's text; nested output is .Inner text.
             return html
         return self.stash.put(html)
@@ -240,7 +324,8 @@ class _PageContext:
             text = _COUNT.sub(str(count), text)
         return text
 
-    def render_shortcode(self, node: Shortcode, inner: str | None) -> str:
+    def render_shortcode(self, node: Shortcode, inner: str | None, call: ShortcodeCall,
+                         parent: ShortcodeCall | None = None, ordinal: int = 0) -> str:
         template = self.renderer.template(node.name)
         broken = self.renderer.broken.get(node.name)
         if broken is not None:  # the template's fault: its file and line (once, in findings)
@@ -258,14 +343,9 @@ class _PageContext:
                 return ""
             # Markdown as Hugo's markdownify reads it: a lone paragraph stays inline.
             return self.markdownify(inner) if not node.markdown else inner
-        params = dict(node.params)
-        positional = list(node.positional)
-
-        def get(key, default=""):
-            """Hugo's .Get: a missing parameter is empty."""
-            if isinstance(key, int):
-                return positional[key] if key < len(positional) else default
-            return params.get(key, default)
+        params = call.params
+        positional = call.positional
+        get = call.get
 
         def warn(code: str, message: str) -> str:
             self.renderer.findings.warning(code, message, self.page.path, node.line, node.column,
@@ -279,6 +359,7 @@ class _PageContext:
                 params=params,
                 positional=positional,
                 get=get,
+                flag=call.flag,
                 inner=inner_value,
                 # The same text as a plain string, which Jinja escapes: for code (highlight).
                 inner_text=inner if inner is not None else "",
@@ -292,6 +373,10 @@ class _PageContext:
                 line=node.line,
                 warn=warn,
                 md_form=node.markdown,
+                parent=parent,  # the shortcode around this one (Hugo's .Parent), or None
+                scratch=call.scratch,  # what the shortcodes inside left for this one
+                ordinal=ordinal,
+                code_block=code_block,
             )
         except ManualgenError:
             raise

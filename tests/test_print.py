@@ -57,7 +57,7 @@ def test_metadata(built):
     assert meta.author == "Dataloom project (example)"
     assert "Version 1.4.0" in meta["/Keywords"]
     root = PdfReader(built[0]).trailer["/Root"]
-    assert root["/Lang"] == "fr"
+    assert root["/Lang"] == "fr-CH"  # the example site's languageCode
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
 
 
@@ -81,7 +81,7 @@ def test_metadata_is_in_the_language_of_the_manual(tmp_path):
     assert "example" not in keywords  # the example's own keywords are per language too
     assert "<title>Manuale d&#39;uso Dataloom</title>" in head
     assert "Istruzioni" in meta_content(head, "description")
-    assert '<html lang="it">' in head
+    assert '<html lang="it-CH">' in head
 
 
 def test_publisher_author_and_keywords_per_language(tmp_path):
@@ -199,3 +199,23 @@ def test_faq_answers_print_open_with_their_label(built):
     text = "".join(p.extract_text() or "" for p in PdfReader(built[0]).pages)
     assert text.upper().count("RÉPONSE") >= 5
     assert "Tout ouvrir" not in text
+
+
+def test_the_document_language_is_hugos_language_code(tmp_path):
+    hugo = conftest.HUGO_TOML.replace('languageName = "Deutsch"',
+                                      'languageName = "Deutsch"\nlanguageCode = "de_CH"')
+    hugo = hugo.replace('languageName = "Français"',
+                        'languageName = "Français"\nlanguageCode = "Französisch"')
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": conftest.page("Start", body="Er sagte <q>Grüezi</q>."),
+        "content/fr/_index.md": conftest.page("Accueil"),
+    }, hugo=hugo)
+    out = tmp_path / "out"
+    assert build(site, BuildOptions(all=True, out=out, html=True, no_cache=True)).ok
+    assert '<html lang="de-CH">' in (out / "test-manual-de.html").read_text(encoding="utf-8")
+    # Not a language tag: the language's key instead.
+    assert '<html lang="fr">' in (out / "test-manual-fr.html").read_text(encoding="utf-8")
+    pdf = PdfReader(out / "test-manual-de.pdf")
+    assert pdf.trailer["/Root"]["/Lang"] == "de-CH"
+    text = "".join(p.extract_text() for p in pdf.pages)
+    assert "«Grüezi»" in text  # Swiss quote marks, not the German „…“
