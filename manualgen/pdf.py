@@ -192,7 +192,9 @@ def _findings_from_log(records, caught, findings: Findings, lang: str, source_fi
         elif record.levelno >= logging.WARNING:
             findings.warning("css", message, source_file, lang=lang)
     for warning in caught:
-        if "HarfBuzz" in str(warning.message):
+        # HarfBuzz: a note about the machine's libraries; ResourceWarning: a file WeasyPrint
+        # itself leaves open (its sRGB profile, for PDF/A). Neither is about the site.
+        if "HarfBuzz" in str(warning.message) or issubclass(warning.category, ResourceWarning):
             continue
         findings.warning("render", f"{warning.category.__name__}: {warning.message}", source_file,
                          lang=lang)

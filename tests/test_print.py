@@ -219,3 +219,26 @@ def test_the_document_language_is_hugos_language_code(tmp_path):
     assert pdf.trailer["/Root"]["/Lang"] == "de-CH"
     text = "".join(p.extract_text() for p in pdf.pages)
     assert "«Grüezi»" in text  # Swiss quote marks, not the German „…“
+
+
+def test_pdf_a_3b_is_built_without_a_word_from_weasyprint(tmp_path):
+    import io
+
+    from PIL import Image
+
+    shot = io.BytesIO()
+    Image.new("RGB", (300, 200), (40, 90, 160)).save(shot, format="PNG")
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": conftest.page("Start", body="Text.\n\n![Die Übersicht](/img/a.png)\n"),
+        "content/fr/_index.md": conftest.page("Accueil", body="Texte."),
+        "static/img/a.png": shot.getvalue(),
+        "manualgen.toml": '[print]\npdf_variant = "pdf/a-3b"\n',
+    })
+    out = tmp_path / "out"
+    result = build(site, BuildOptions(langs=["de"], out=out, no_cache=True))
+    assert result.ok and list(result.findings) == []
+    pdf = PdfReader(out / "test-manual-de.pdf")
+    root = pdf.trailer["/Root"]
+    assert root["/OutputIntents"][0].get_object()["/S"] == "/GTS_PDFA1"
+    xmp = root["/Metadata"].get_object().get_data().decode()
+    assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="B"' in xmp
