@@ -37,7 +37,7 @@ from .errors import (
     _show,
     set_display_root,
 )
-from .i18n import Translator, load_labels
+from .i18n import Translator, labels_in_english, load_labels
 from .images import inspect
 from .jobs import Background, default_jobs, run_languages
 from .pdf import VIRTUAL_BASE, Roots, render_pdf, write_atomic
@@ -339,6 +339,13 @@ def build_language(settings: Settings, lang: str, options: BuildOptions, finding
     # 2. shortcodes + Markdown
     t0 = time.perf_counter()
     labels = load_labels(lang, settings.labels.get(lang))
+    english = labels_in_english(lang, settings.labels.get(lang))
+    if english:
+        source = next((f for f in settings.config_files if f.name == MANUALGEN_CONFIG), None)
+        findings.warning("untranslated-labels", f'manualgen has no words of its own for "{lang}": '
+                         f"{', '.join(english[:8])}{' …' if len(english) > 8 else ''} print in "
+                         f"English; give them under [labels.{lang}] in {MANUALGEN_CONFIG}",
+                         source, lang=lang)
     roots = make_roots(settings)
     if state:
         state.attach(roots)  # prepared images are served as cache/…

@@ -125,6 +125,16 @@ def _line_naming(path: Path, key: str) -> int | None:
     return next((n for n, line in enumerate(lines, 1) if pattern.search(line)), None)
 
 
+def labels_in_english(lang: str, overrides: dict[str, str] | None = None) -> list[str]:
+    """The label keys that would print in English for ``lang``: manualgen has no words of
+    its own for the language (``es``, ``nl`` …) and the site gives none under ``[labels.<lang>]``."""
+    table = tomllib.loads(LABELS_FILE.read_text(encoding="utf-8"))
+    base = lang.split("-")[0].lower()
+    if base == "en" or base in table:
+        return []
+    return sorted(key for key in table["en"] if key not in (overrides or {}))
+
+
 def load_labels(lang: str, overrides: dict[str, str] | None = None) -> dict[str, str]:
     """Print labels for a language: built-in (English as the last resort), then the site's."""
     table = tomllib.loads(LABELS_FILE.read_text(encoding="utf-8"))

@@ -242,3 +242,28 @@ def test_pdf_a_3b_is_built_without_a_word_from_weasyprint(tmp_path):
     assert root["/OutputIntents"][0].get_object()["/S"] == "/GTS_PDFA1"
     xmp = root["/Metadata"].get_object().get_data().decode()
     assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="B"' in xmp
+
+
+def test_a_language_without_built_in_labels_is_told_which_words_print_in_english(tmp_path):
+    hugo = conftest.HUGO_TOML.replace("[languages.fr]", "[languages.es]").replace(
+        'languageName = "Français"', 'languageName = "Español"').replace(
+        'contentDir = "content/fr"', 'contentDir = "content/es"').replace(
+        "[languages.fr.params]", "[languages.es.params]")
+    files = {"content/de/_index.md": conftest.page("Start"),
+             "content/es/_index.md": conftest.page("Inicio", body="Texto.")}
+    site = write_site(tmp_path / "site", files, hugo=hugo)
+    result = build(site, BuildOptions(langs=["es"], out=tmp_path / "out", no_cache=True))
+    found = [f for f in result.findings if f.code == "untranslated-labels"]
+    assert len(found) == 1 and found[0].lang == "es"
+    assert "contents" in found[0].message and "[labels.es]" in found[0].message
+    assert result.results[0].pdf is not None  # a warning: the manual is still printed
+
+    (site / "manualgen.toml").write_text('[labels.es]\ncontents = "Índice"\npage = "Página"\n',
+                                         encoding="utf-8")
+    again = build(site, BuildOptions(langs=["es"], out=tmp_path / "out", no_cache=True))
+    (found,) = [f for f in again.findings if f.code == "untranslated-labels"]
+    assert found.file == "manualgen.toml"
+    assert "contents" not in found.message.split(":")[1].split("print")[0]
+    assert not [f for f in build(site, BuildOptions(langs=["de"], out=tmp_path / "out",
+                                                   no_cache=True)).findings
+                if f.code == "untranslated-labels"]
