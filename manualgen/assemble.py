@@ -19,18 +19,19 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import posixpath
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import SplitResult, unquote, urljoin, urlsplit
+from urllib.parse import SplitResult, quote, unquote, urljoin, urlsplit
 
 import jinja2
 import tinyhtml5
 from markupsafe import Markup
 
 from .config import BUILTIN_TEMPLATES, Settings
-from .content import Page
+from .content import CONTENT_SUFFIXES, Page
 from .convert import hugo_anchor
 from .errors import Findings
 from .images import PrintGeometry
@@ -223,6 +224,8 @@ class Assembler:
             page.anchor = anchor
             self.pages.append(page)
             self.by_url[page.url.lower()] = page
+            for alias in page.aliases:  # a link may still use an old address of the page
+                self.by_url.setdefault(alias.lower(), page)
             self.by_rel[page.rel.lower()] = page
             self.by_rel[re.sub(r"\.\w+$", "", page.rel).lower()] = page
 
@@ -832,8 +835,7 @@ class Assembler:
         path = unquote(parts.path)
         if not path:
             return page, fragment
-        if path.endswith((".md", ".markdown")) or (not path.startswith("/") and "." in Path(path).name
-                                                  and Path(path).suffix in (".md",)):
+        if Path(path).suffix.lower() in (".md", ".markdown", ".mdown"):  # the page's file
             base = Path(page.rel).parent
             candidate = (base / path).as_posix() if not path.startswith("/") else path.lstrip("/")
             candidate = _normpath(candidate)
@@ -841,16 +843,45 @@ class Assembler:
                 re.sub(r"\.\w+$", "", candidate).lower())
             return found, fragment
         absolute = urljoin(page.url, path) if not path.startswith("/") else path
-        if not absolute.endswith("/"):
-            absolute += "/"
-        found = self.by_url.get(absolute.lower())
-        if found is None and not absolute.lower().startswith(self.settings.base_path.lower()):
-            found = self.by_url.get((self.settings.base_path + absolute.lstrip("/")).lower())
-        if found is None:
-            lang_prefix = f"{self.settings.base_path}{self.lang}/"
-            rel = absolute[len(self.settings.base_path):] if absolute.startswith(self.settings.base_path) else absolute.lstrip("/")
-            found = self.by_url.get((lang_prefix + rel).lower())
-        return found, fragment
+        base = self.settings.base_path
+        rel = absolute[len(base):] if absolute.startswith(base) else absolute.lstrip("/")
+        # As written, then below the baseURL, then below the language's prefix; each with and
+        # without a final "/" (a page's url may name a file: "x.html").
+        for candidate in (absolute, base + rel, f"{base}{self.lang}/{rel}"):
+            for key in (candidate, candidate.rstrip("/") + "/"):
+                found = self.by_url.get(key.lower())
+                if found is not None:
+                    return found, fragment
+        return None, fragment
+
+    def site_file_address(self, page: Page, href: str) -> str | None:
+        """The web address of a file of the site that a link names: a download in a static
+        folder (published below the baseURL), or a file of a page bundle (published beside its
+        page).  None when the site has no such file; "" when it has, but the baseURL names no
+        host to print."""
+        path = unquote(split_url(href).path)
+        if not path or path.endswith("/"):
+            return None
+        absolute = posixpath.normpath(path if path.startswith("/") else urljoin(page.url, path))
+        base = self.settings.base_path
+        rel = absolute[len(base):] if absolute.startswith(base) else absolute.lstrip("/")
+        if any(_file_inside(folder, rel) for folder in self.settings.static_dirs):
+            address = base + rel
+        else:  # the nearest page above the address owns it, if it is a bundle holding the file
+            address, owner_url, name = "", absolute, ""
+            while "/" in owner_url:
+                owner_url, _, last = owner_url.rpartition("/")
+                name = f"{last}/{name}" if name else last
+                owner = self.by_url.get(owner_url.lower() + "/")
+                if owner is not None:  # Hugo does not publish a bundle's content files
+                    if (owner.path.stem in ("index", "_index") and _file_inside(owner.bundle_dir, name)
+                            and Path(name).suffix.lower() not in CONTENT_SUFFIXES):
+                        address = absolute
+                    break
+            if not address:
+                return None
+        site = split_url(self.settings.base_url)
+        return f"{site.scheme}://{site.netloc}{quote(address)}" if site.scheme and site.netloc else ""
 
     def _links(self, page: Page, root: ET.Element) -> None:
         see = self.labels["see_page"]
@@ -889,10 +920,20 @@ class Assembler:
                 continue
             target, fragment = self.page_for(href, page)
             line = page.output_lines.get(href) or _line_in_source(page, href.split("#")[0] or href)
+            address = self.site_file_address(page, href) if target is None else None
+            if address is not None:  # a download (a form, a spreadsheet): its web address
+                if address:
+                    a.set("href", address)
+                    add_class(a, "external")
+                    if _same_address(text_of(a), address):
+                        add_class(a, "bare")
+                else:
+                    a.attrib.pop("href", None)
+                continue
             if target is None:
                 self.findings.warning("broken-link",
-                                      f'link "{href}" points to no page of this manual; it prints as '
-                                      "plain text", page.path, line, lang=self.lang)
+                                      f'link "{href}" points to no page of this manual and no file of '
+                                      "the site; it prints as plain text", page.path, line, lang=self.lang)
                 a.attrib.pop("href", None)
                 add_class(a, "unresolved")
                 continue
@@ -1251,6 +1292,15 @@ def _normpath(path: str) -> str:
             continue
         parts.append(part)
     return "/".join(parts)
+
+
+def _file_inside(folder: Path, rel: str) -> bool:
+    """Whether ``folder/rel`` is a file that really lies inside ``folder`` (links followed)."""
+    try:
+        candidate = (folder / rel).resolve()
+        return candidate.is_file() and candidate.is_relative_to(folder.resolve())
+    except (OSError, ValueError):
+        return False
 
 
 def _ancestors(el: ET.Element, parents: dict):

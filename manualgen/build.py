@@ -25,7 +25,7 @@ from . import cache as cache_module
 from .assemble import Assembler
 from .cache import Cache
 from .config import BUILTIN_STYLES, MANUALGEN_CONFIG, Settings, _line_of_key, load_settings
-from .content import Page, discover
+from .content import CONTENT_SUFFIXES, Page, discover
 from .convert import PageConverter
 from .errors import (
     ConfigError,
@@ -100,9 +100,10 @@ def build_date(settings: Settings) -> dt.datetime:
     for lang in settings.languages.values():
         for folder in lang.content_dirs:
             if folder.is_dir():
-                for path in folder.rglob("*.md"):
+                for path in folder.rglob("*"):
                     try:
-                        if path.is_file():  # not a broken link, a folder or a pipe
+                        # a page (not a broken link, a folder or a pipe)
+                        if path.suffix.lower() in CONTENT_SUFFIXES and path.is_file():
                             newest = max(newest, path.stat().st_mtime)
                     except OSError:
                         continue
@@ -378,9 +379,19 @@ def build_language(settings: Settings, lang: str, options: BuildOptions, finding
     t0 = time.perf_counter()
 
     def image_hook(path: Path, img, page: Page, line):
-        info = state.inspect(path) if state else inspect(path)  # state: a jobs.LanguageState
+        try:  # a file the system refuses (chmod 000) is the page's error, not the end of the run
+            with open(path, "rb"):
+                pass
+        except OSError as exc:
+            findings.error("image-unreadable", f'image "{path.name}": cannot read the file '
+                           f"({exc.strerror or exc})", page.path, line, lang=lang)
+            return None
+        if options.check_only or not state:  # check: no preparation decodes the pixels later
+            info = inspect(path, full=True)
+        else:
+            info = state.inspect(path)  # a jobs.LanguageState: remembered by the file's hash
         if state:
-            state.note_image(path, roots.url_for(path), info)
+            state.note_image(path, roots.url_for(path), info, (page.path, line))
         if info.problem:
             findings.error("image-unreadable", f'image "{path.name}": {info.problem}', page.path, line,
                            lang=lang)
@@ -443,9 +454,12 @@ def build_language(settings: Settings, lang: str, options: BuildOptions, finding
 
     if state:  # screenshots prepared for their printed size; then maybe nothing to render
         t0 = time.perf_counter()
-        html, count = state.prepare_images(html)
+        html, count = state.prepare_images(html, findings)
         result.timings["images"] = time.perf_counter() - t0
         say("images", f"{count} images prepared")
+        if len(findings.errors) > errors_before:
+            say("layout", "not rendered: the findings above must be fixed first")
+            return result
         if state.reuse_by_document(html):
             findings.extend(state.recorded_findings())
             result.pdf, result.reused = pdf_path, True
@@ -532,9 +546,13 @@ def _helpers(settings: Settings, lang: str, labels: dict[str, str]) -> dict:
         return path
 
     def param(name: str, page_meta: dict | None = None) -> str:
-        """Hugo's ``.Param``: the page's front matter, then the language's and the site's
-        params; keys are case-insensitive, "a.b" looks inside tables."""
-        for table in (page_meta or {}, settings.languages[lang].params, settings.params):
+        """Hugo's ``.Param``: the page's front matter (its own keys and its ``params``
+        table, cascaded values included), then the language's and the site's params; keys
+        are case-insensitive, "a.b" looks inside tables."""
+        page_meta = page_meta or {}
+        own = next((v for k, v in page_meta.items() if str(k).lower() == "params"), None)
+        for table in (page_meta, own if isinstance(own, dict) else {},
+                      settings.languages[lang].params, settings.params):
             value: object = table
             for part in name.split("."):
                 value = next((v for k, v in value.items() if str(k).lower() == part.lower()),

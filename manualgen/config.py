@@ -101,6 +101,19 @@ class Settings:
     goldmark: dict
     params: dict
     print: PrintOptions
+    # What Hugo publishes: its build environment (cascade targets name it), its
+    # buildDrafts/buildFuture/buildExpired switches, the site's [[cascade]] entries and the
+    # ignoreFiles patterns (matched against each content file's absolute path).
+    environment: str = DEFAULT_ENVIRONMENT
+    build_drafts: bool = False
+    build_future: bool = False
+    build_expired: bool = False
+    cascade: list[dict] = dataclasses.field(default_factory=list)
+    ignore_files: list[re.Pattern] = dataclasses.field(default_factory=list)
+    # How Hugo titles a section that has no _index file (from its folder's name).
+    pluralize_list_titles: bool = True
+    capitalize_list_titles: bool = True
+    title_case_style: str = "ap"
 
     def language(self, code: str) -> Language:
         return self.languages[code]
@@ -135,9 +148,11 @@ class Settings:
 def _load_data_file(path: Path, problems: list[Finding]) -> dict:
     """Read a TOML, YAML or JSON config file; a syntax error becomes a finding with its line."""
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8").removeprefix("\ufeff")  # a byte-order mark: Windows editors
     except UnicodeDecodeError as exc:
-        problems.append(Finding(ERROR, "config", f"not valid UTF-8 ({exc.reason})", str(path)))
+        problems.append(Finding(ERROR, "config", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
+                                "save the file as UTF-8", str(path), raw[:exc.start].count(b"\n") + 1))
         return {}
     except OSError as exc:
         problems.append(Finding(ERROR, "config", f"cannot read: {exc.strerror}", str(path)))
@@ -556,6 +571,19 @@ def load_settings(site: Path) -> Settings:
         if isinstance(value, dict):
             _validate(value, _LANGUAGE_SCHEMA, mg_path, f"languages.{code}.", problems)
 
+    ignore_files = []
+    raw_ignore = _ci_get(hugo, "ignoreFiles", []) or []
+    for pattern in raw_ignore if isinstance(raw_ignore, list) else [raw_ignore]:
+        try:
+            ignore_files.append(re.compile(str(pattern)))
+        except re.error as exc:
+            where = origin.get("ignorefiles")
+            problems.append(Finding(ERROR, "config", f'ignoreFiles "{pattern}" is not a regular '
+                                    f"expression: {exc}", str(where) if where else None,
+                                    _line_of_key(where, "ignoreFiles") if where else None))
+    cascade = _ci_get(hugo, "cascade", []) or []
+    cascade = [c for c in (cascade if isinstance(cascade, list) else [cascade]) if isinstance(c, dict)]
+
     if problems:  # named relative to the site, as every other finding
         raise ConfigError(shown_from(problems, root))
 
@@ -591,6 +619,15 @@ def load_settings(site: Path) -> Settings:
         goldmark=goldmark if isinstance(goldmark, dict) else {},
         params=params,
         print=print_opts,
+        environment=environment,
+        build_drafts=bool(_ci_get(hugo, "buildDrafts", False)),
+        build_future=bool(_ci_get(hugo, "buildFuture", False)),
+        build_expired=bool(_ci_get(hugo, "buildExpired", False)),
+        cascade=cascade,
+        ignore_files=ignore_files,
+        pluralize_list_titles=bool(_ci_get(hugo, "pluralizeListTitles", True)),
+        capitalize_list_titles=bool(_ci_get(hugo, "capitalizeListTitles", True)),
+        title_case_style=str(_ci_get(hugo, "titleCaseStyle", "ap") or "ap").lower(),
     )
 
 

@@ -13,17 +13,29 @@ import datetime as dt
 import json
 import math
 import os
+import posixpath
 import re
 import tomllib
 import unicodedata
 from pathlib import Path
+from urllib.parse import urljoin
 
 import yaml
 
 from .config import Settings
 from .errors import ContentError, Findings
 
-CONTENT_SUFFIXES = (".md", ".markdown")
+# Hugo's content formats, by file extension (a page's `markup` front matter overrides it).
+# manualgen prints Markdown and HTML; the others need a renderer it does not have.
+MARKUP_BY_SUFFIX = {".md": "markdown", ".markdown": "markdown", ".mdown": "markdown",
+                    ".html": "html", ".htm": "html",
+                    ".adoc": "asciidoc", ".ad": "asciidoc", ".asciidoc": "asciidoc",
+                    ".org": "org", ".pandoc": "pandoc", ".pdc": "pandoc", ".rst": "rst"}
+MARKUP_ALIASES = {"md": "markdown", "mdown": "markdown", "goldmark": "markdown", "htm": "html",
+                  "asciidocext": "asciidoc", "adoc": "asciidoc", "ad": "asciidoc", "pdc": "pandoc"}
+OTHER_FORMATS = {"asciidoc": "AsciiDoc", "org": "Emacs Org Mode", "pandoc": "Pandoc",
+                 "rst": "reStructuredText"}
+CONTENT_SUFFIXES = tuple(MARKUP_BY_SUFFIX)
 MAX_PAGE_BYTES = 2_000_000  # real pages are a few hundred kB; Markdown slows past that
 
 
@@ -36,12 +48,14 @@ class Page:
     meta: dict
     body: str  # text after the front matter
     body_line: int  # line number (1-based) of the body's first line in the file
+    markup: str = "markdown"  # or "html": the body is printed as written, shortcodes expanded
     title: str = ""
     link_title: str = ""
     weight: int = 0
     date: dt.datetime | None = None
     description: str = ""
     url: str = ""  # Hugo's relative permalink, e.g. /handbook/fr/plattform/import/
+    aliases: list[str] = dataclasses.field(default_factory=list)  # older addresses, as url
     translation_key: str = ""
     children: list[Page] = dataclasses.field(default_factory=list)
     parent: Page | None = dataclasses.field(default=None, repr=False)
@@ -143,6 +157,16 @@ class _YamlLoader(yaml.SafeLoader):
                 f"({exc})", node.start_mark) from None
 
 
+def yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[int, str]:
+    """Where a YAML error is (0-based line) and what it is, in one line: PyYAML's own text
+    quotes an excerpt over several lines, and a control character's carries no line."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        return text.count("\n", 0, exc.position), f"the control character U+{char:04X} is not allowed"
+    mark = getattr(exc, "problem_mark", None)
+    return (mark.line if mark else 0), (getattr(exc, "problem", None) or str(exc)).split("\n")[0]
+
+
 def _timestamp_or_text(loader, node):
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
@@ -173,10 +197,8 @@ def _parse_meta(raw: str, fmt: str, path: Path, first_line: int) -> dict:
         try:  # Hugo's YAML reader accepts a tab after "key:"; PyYAML does not.
             data = yaml.load(_TAB_AFTER_KEY.sub(r"\1 ", raw), Loader=_YamlLoader)
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = first_line + mark.line if mark else first_line
-            problem = getattr(exc, "problem", None) or str(exc)
-            raise ContentError(f"invalid YAML front matter: {problem}", path, line,
+            line, problem = yaml_problem(exc, raw)
+            raise ContentError(f"invalid YAML front matter: {problem}", path, first_line + line,
                                code="bad-front-matter") from None
     if data is None:
         return {}
@@ -196,13 +218,19 @@ def read_page_file(path: Path) -> tuple[dict, str, int]:
         raw = path.read_bytes()
     except OSError as exc:
         raise ContentError(f"cannot read the file: {exc.strerror}", path, code="unreadable-file") from None
+    def line_at(offset: int) -> int:  # Windows and old Mac line ends count once each
+        before = raw[:offset].replace(b"\r\n", b"\n")
+        return before.count(b"\n") + before.count(b"\r") + 1
+
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
         raise ContentError(
             f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
-            path, line, code="bad-encoding") from None
+            path, line_at(exc.start), code="bad-encoding") from None
+    if b"\0" in raw:  # UTF-16 text, or a damaged file: the character would vanish from the PDF
+        raise ContentError("a NUL byte is not text (is the file UTF-16, or damaged?); save the "
+                           "file as UTF-8", path, line_at(raw.index(b"\0")), code="bad-encoding")
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # Windows and old Mac line ends
     return split_front_matter(text, path)
 
@@ -232,12 +260,26 @@ def _as_datetime(value) -> dt.datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
-_DATE_KEYS = ("date", "publishDate", "pubdate", "expiryDate", "unpublishdate")
+_DATE_KEYS = ("date", "publishDate", "pubdate", "published", "expiryDate", "unpublishdate")
 
 
-def is_listed(meta: dict, now: dt.datetime) -> bool:
+def is_scheduled(meta: dict, now: dt.datetime, settings: Settings | None = None) -> bool:
+    """Whether Hugo builds this page at all: not a draft, not before its publishDate, not
+    expired (unless the site's buildDrafts/buildFuture/buildExpired say otherwise).  A section
+    that is not built takes its whole subtree with it."""
+    if _truthy(_ci(meta, "draft", False)) and not (settings and settings.build_drafts):
+        return False
+    publish = _as_datetime(_ci(meta, "publishDate", None) or _ci(meta, "pubdate", None)
+                           or _ci(meta, "published", None))
+    if publish and publish > now and not (settings and settings.build_future):
+        return False
+    expiry = _as_datetime(_ci(meta, "expiryDate", None) or _ci(meta, "unpublishdate", None))
+    return not (expiry and expiry <= now and not (settings and settings.build_expired))
+
+
+def is_listed(meta: dict, now: dt.datetime, settings: Settings | None = None) -> bool:
     """Whether Hugo lists this page (and so whether it belongs in a printed manual)."""
-    if _truthy(_ci(meta, "draft", False)):
+    if not is_scheduled(meta, now, settings):
         return False
     if _truthy(_ci(meta, "headless", False)):
         return False
@@ -250,11 +292,117 @@ def is_listed(meta: dict, now: dt.datetime) -> bool:
         if render is False or str(render).lower() in ("never", "false"):
             # Unrendered pages can still be listed, but they have no page of their own.
             return False
-    publish = _as_datetime(_ci(meta, "publishDate", None) or _ci(meta, "pubdate", None))
-    if publish and publish > now:
-        return False
-    expiry = _as_datetime(_ci(meta, "expiryDate", None) or _ci(meta, "unpublishdate", None))
-    return not (expiry and expiry <= now)
+    return True
+
+
+def no_print(meta: dict) -> bool:
+    """Docsy's ``no_print``: its print view leaves the page, and everything below it, out."""
+    params = _ci(meta, "params", None)
+    return _truthy(_ci(meta, "no_print", False)) or (
+        isinstance(params, dict) and _truthy(_ci(params, "no_print", False)))
+
+
+# --- cascade -------------------------------------------------------------------------------
+
+# Front matter keys that are one field under several names: a page that sets one of them
+# is not given another by a cascade.
+_SAME_FIELD = {"_build": "build", "pubdate": "publishdate", "published": "publishdate",
+               "unpublishdate": "expirydate"}
+
+
+def _field(key: str) -> str:
+    return _SAME_FIELD.get(key.lower(), key.lower())
+
+
+def logical_path(rel: str) -> str:
+    """Hugo's logical path of a page (what ``cascade.target.path`` matches): ``/guide/setup``
+    for guide/setup.md, guide/setup/index.md or guide/setup/_index.md; ``/`` for the home."""
+    path = Path(rel)
+    parts = list(path.parent.parts) if path.stem in ("index", "_index") else [*path.parent.parts, path.stem]
+    return "/" + "/".join(re.sub(r"\s+", "-", p).lower() for p in parts if p != ".")
+
+
+def glob_regex(pattern: str) -> re.Pattern:
+    """A Hugo glob (``*`` within a path segment, ``**`` across, ``?``, ``[a-z]``, ``{a,b}``)
+    as a regular expression; matched without regard to case, as Hugo does."""
+    out, depth, i = [], 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+            continue
+        if c == "*":
+            out.append("[^/]*")
+        elif c == "?":
+            out.append("[^/]")
+        elif c == "[":
+            end = pattern.find("]", i + 1)
+            if end < 0:
+                out.append(re.escape(c))
+            else:
+                body = pattern[i + 1:end]
+                out.append("[" + ("^" + body[1:] if body.startswith("!") else body) + "]")
+                i = end
+        elif c == "{":
+            out.append("(?:")
+            depth += 1
+        elif c == "}" and depth:
+            out.append(")")
+            depth -= 1
+        elif c == "," and depth:
+            out.append("|")
+        else:
+            out.append(re.escape(c))
+        i += 1
+    try:
+        return re.compile("".join(out) + ")" * depth + r"\Z", re.IGNORECASE)
+    except re.error:  # a pattern Hugo would reject matches nothing here
+        return re.compile(r"(?!)")
+
+
+def _targets(entry: dict, rel: str, kind: str, lang: str, settings: Settings) -> bool:
+    """Whether a cascade entry's ``target`` (or ``_target``) takes in this page."""
+    target = _ci(entry, "target", None) or _ci(entry, "_target", None)
+    if not isinstance(target, dict):
+        return True
+    checks = (("path", logical_path(rel)), ("kind", kind), ("lang", lang),
+              ("environment", settings.environment))
+    for key, value in checks:
+        pattern = _ci(target, key, None)
+        if pattern and not glob_regex(str(pattern)).match(value):
+            return False
+    sites = _ci(target, "sites", None)
+    matrix = _ci(sites, "matrix", None) if isinstance(sites, dict) else None
+    languages = _ci(matrix, "languages", None) if isinstance(matrix, dict) else None
+    return not isinstance(languages, list) or any(glob_regex(str(p)).match(lang) for p in languages)
+
+
+def _cascade_entries(meta: dict) -> list[dict]:
+    value = _ci(meta, "cascade", None)
+    entries = value if isinstance(value, list) else [value]
+    return [e for e in entries if isinstance(e, dict)]
+
+
+def apply_cascade(meta: dict, entries: list[dict], rel: str, kind: str, lang: str,
+                  settings: Settings) -> None:
+    """Fill ``meta`` with the values cascaded to it, nearest ancestor first: a field the page
+    sets itself, or that a nearer ancestor cascaded, is kept (``params`` key by key)."""
+    for entry in entries:
+        if not _targets(entry, rel, kind, lang, settings):
+            continue
+        for key, value in entry.items():
+            if not isinstance(key, str) or key.lower() in ("target", "_target", "cascade"):
+                continue
+            if key.lower() == "params" and isinstance(value, dict):
+                own = _ci(meta, "params", None)
+                if not isinstance(own, dict):
+                    own = meta["params"] = {}
+                for name, item in value.items():
+                    if _ci(own, str(name), None) is None:
+                        own[name] = item
+            elif not any(_field(k) == _field(key) for k in meta if isinstance(k, str)):
+                meta[key] = value
 
 
 def _truthy(value) -> bool:
@@ -286,6 +434,32 @@ def sort_pages(pages: list[Page]) -> list[Page]:
     return sorted(pages, key=hugo_sort_key)
 
 
+_SMALL_WORDS = {"a", "an", "and", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "so",
+                "the", "to", "up", "yet"}
+
+
+def section_title(folder: str, settings: Settings) -> str:
+    """Hugo's title for a section without an _index file: the folder's name, pluralized in
+    English ("guide" → "Guides") and capitalized unless the site turns that off
+    (pluralizeListTitles, capitalizeListTitles, titleCaseStyle)."""
+    name = folder
+    if settings.pluralize_list_titles and name:
+        if name.endswith(("ss", "x", "z", "ch", "sh")):
+            name += "es"
+        elif len(name) > 1 and name.endswith("y") and name[-2].lower() not in "aeiou":
+            name = name[:-1] + "ies"
+        elif not name.endswith("s"):
+            name += "s"
+    style = settings.title_case_style
+    if not settings.capitalize_list_titles or style == "none":
+        return name
+    if style == "firstupper":
+        return name[:1].upper() + name[1:]
+    words = name.split(" ")
+    return " ".join(w[:1].upper() + w[1:] if i == 0 or style == "go" or w.lower() not in _SMALL_WORDS
+                    else w for i, w in enumerate(words))
+
+
 # --- URLs ----------------------------------------------------------------------------------
 
 
@@ -296,11 +470,17 @@ def urlize(segment: str) -> str:
 
 def _page_url(settings: Settings, lang: str, rel: str, kind: str, meta: dict) -> str:
     prefix = settings.base_path
-    if lang != settings.default_language or settings.default_in_subdir:
-        prefix += lang + "/"
+    lang_prefix = lang + "/" if lang != settings.default_language or settings.default_in_subdir else ""
     explicit = _ci(meta, "url", None)
-    if isinstance(explicit, str) and explicit:
-        return "/" + explicit.strip("/") + "/"
+    if isinstance(explicit, str) and explicit.strip("/ "):
+        # Hugo: with a leading slash the url is below the baseURL; without one, on a
+        # multilingual site, below the baseURL and the language prefix.  "x.html" stays a file.
+        path = explicit.strip()
+        if not path.startswith("/") and len(settings.languages) > 1:
+            path = lang_prefix + path
+        path = prefix + path.lstrip("/")
+        return path if Path(path.rstrip("/")).suffix else path.rstrip("/") + "/"
+    prefix += lang_prefix
     parts = rel.split("/")[:-1]
     stem = Path(rel).stem
     segments = [urlize(p) for p in parts]
@@ -313,6 +493,25 @@ def _page_url(settings: Settings, lang: str, rel: str, kind: str, meta: dict) ->
             segments[-1] = urlize(str(slug))
     path = "/".join(s for s in segments if s)
     return prefix + (path + "/" if path else "")
+
+
+def _alias_urls(settings: Settings, lang: str, url: str, meta: dict) -> list[str]:
+    """A page's ``aliases`` as addresses like its url: "/old" below the baseURL and the
+    language prefix (and without the prefix, as older Hugo versions and writers' links have
+    it), "old" or "../old" beside the page."""
+    value = _ci(meta, "aliases", None)
+    aliases = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+    lang_prefix = lang + "/" if lang != settings.default_language or settings.default_in_subdir else ""
+    out = []
+    for alias in (str(a).strip() for a in aliases):
+        if alias.startswith("/"):
+            paths = [settings.base_path + lang_prefix + alias.lstrip("/"), settings.base_path + alias.lstrip("/")]
+        elif alias:
+            paths = [posixpath.normpath(urljoin(url.rstrip("/"), alias))]
+        else:
+            paths = []
+        out += [p if Path(p.rstrip("/")).suffix else p.rstrip("/") + "/" for p in paths]
+    return list(dict.fromkeys(out))
 
 
 # --- discovery -----------------------------------------------------------------------------
@@ -339,10 +538,17 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
     for root in language.content_dirs:
         if not root.is_dir():
             continue
+        for _ in os.walk(root, onerror=lambda exc: findings.error(
+                "unreadable-file", f"cannot read the folder: {exc.strerror}; its pages are left "
+                "out", exc.filename, lang=lang)):
+            pass  # rglob below skips a folder it may not read without a word
         for path in sorted(root.rglob("*")):
+            # Hugo ignores dot files and folders, backups ("page.md~") and what ignoreFiles names.
             if path.suffix.lower() not in CONTENT_SUFFIXES:
                 continue
             if any(part.startswith(".") for part in path.relative_to(root).parts):
+                continue
+            if any(pattern.search(str(path)) for pattern in settings.ignore_files):
                 continue
             if not path.is_file():
                 if path.is_symlink() and not path.exists():  # a page that went missing
@@ -361,26 +567,50 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
             files.setdefault(rel, (path, root))
     if not files:
         return None
-    # A leaf bundle (a folder with index.md) holds one page; Markdown files beside or below its
+    # A leaf bundle (a folder with index.md) holds one page; content files beside or below its
     # index are its resources in Hugo, not pages of their own.
     leaves = {Path(rel).parent for rel in files if Path(rel).stem == "index"} - {Path(".")}
     files = {rel: found for rel, found in files.items() if Path(rel).stem in ("index", "_index")
              or not any(leaf in Path(rel).parents for leaf in leaves)}
 
-    pages: dict[str, Page] = {}
+    read: dict[str, tuple[dict, str, int]] = {}
     for rel, (path, _root) in sorted(files.items()):
         try:
-            meta, body, body_line = read_page_file(path)
+            read[rel] = read_page_file(path)
         except ContentError as exc:
             findings.add(dataclasses.replace(exc.finding(), lang=lang))
+
+    # cascade: each section's values reach the pages below it (the nearest section first),
+    # then the site config's [[cascade]].
+    section_meta = {_folder(rel): meta for rel, (meta, _b, _l) in read.items()
+                    if Path(rel).stem == "_index"}
+    for rel, (meta, _body, _line) in read.items():
+        entries = [e for folder in _folders_above(rel) for e in _cascade_entries(section_meta.get(folder, {}))]
+        apply_cascade(meta, entries + settings.cascade, rel, _kind(rel), lang, settings)
+
+    # A section Hugo does not build (a draft, before its publishDate, expired) takes everything
+    # below it along, and so does one Docsy's print view leaves out (no_print).
+    gone = [folder for folder, meta in section_meta.items()
+            if not is_scheduled(meta, now, settings) or no_print(meta)]
+
+    pages: dict[str, Page] = {}
+    for rel, (meta, body, body_line) in read.items():
+        path = files[rel][0]
+        if any(_inside(_folder(rel), top) for top in gone):
             continue
-        if not is_listed(meta, now):
+        if not is_listed(meta, now, settings) or no_print(meta):
             continue
-        name = Path(rel).name
+        markup = str(_ci(meta, "markup", "") or MARKUP_BY_SUFFIX[path.suffix.lower()]).lower()
+        markup = MARKUP_ALIASES.get(markup, markup)
+        if markup not in ("markdown", "html"):
+            what = OTHER_FORMATS.get(markup, f'"{markup}"')
+            findings.warning("unsupported-format", f"the page is written in {what}, which "
+                             "manualgen cannot print (it prints Markdown and HTML); it is left out "
+                             "of the manual", path, _meta_line(path, "markup") or 1, lang=lang)
+            continue
         stem = Path(rel).stem
-        kind = "section" if stem == "_index" else "page"
-        if rel in ("_index.md", "_index.markdown"):
-            kind = "home"
+        kind = _kind(rel)
+
         def text(key: str, meta=meta, path=path) -> str:
             return _meta_text(meta, key, path, findings, lang)
 
@@ -415,6 +645,7 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
             meta=meta,
             body=body,
             body_line=body_line,
+            markup=markup,
             title=title,
             link_title=text("linkTitle"),
             weight=weight,
@@ -423,7 +654,7 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
             url=_page_url(settings, lang, rel, kind, meta),
             translation_key=text("translationKey"),
         )
-        del name
+        page.aliases = _alias_urls(settings, lang, page.url, meta)
         pages[rel] = page
 
     # Sections: folders with an _index file; the home page is the root.  Leaf bundles
@@ -437,15 +668,18 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
     for rel, page in pages.items():
         if page.kind == "section":
             sections[str(Path(rel).parent.as_posix())] = page
-    # A top-level folder without _index.md is still a section in Hugo (unless it is a bundle).
+    # A top-level folder without _index.md is still a section in Hugo (unless it is a bundle);
+    # so is one whose _index.md is not listed: its pages keep their chapter, under its title.
     for rel in list(pages):
         parts = rel.split("/")
         if len(parts) > 1 and parts[0] not in sections and Path(parts[0]) not in leaves:
             folder = parts[0]
+            own = _ci(section_meta.get(folder, {}), "title", None)
+            title = own.strip() if isinstance(own, str) and own.strip() else section_title(folder, settings)
             sections[folder] = Page(
                 lang=lang, path=language.content_dirs[0] / folder / "_index.md",
                 rel=f"{folder}/_index.md", kind="section", meta={}, body="", body_line=1,
-                title=folder.replace("_", " ").replace("-", " ").title(),
+                title=title,
                 url=_page_url(settings, lang, f"{folder}/_index.md", "section", {}))
 
     def parent_of(rel: str, is_section: bool) -> Page:
@@ -473,6 +707,38 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
 
     finish(home, 0)
     return home
+
+
+def _folder(rel: str) -> str:
+    """The folder of a content path, "" at the top."""
+    folder = Path(rel).parent.as_posix()
+    return "" if folder == "." else folder
+
+
+def _inside(folder: str, top: str) -> bool:
+    """Whether a content folder is ``top`` or below it ("" is the whole content folder)."""
+    return top == "" or folder == top or folder.startswith(top + "/")
+
+
+def _folders_above(rel: str) -> list[str]:
+    """The folders whose sections hold a page, nearest first: a/b and a and "" for a/b/c.md;
+    a and "" for the bundle a/b/index.md and for the section a/b/_index.md; none for the home."""
+    folder = _folder(rel)
+    if Path(rel).stem in ("index", "_index"):
+        if folder == "":
+            return []
+        folder = _folder(folder)
+    above = [folder]
+    while folder:
+        folder = _folder(folder)
+        above.append(folder)
+    return above
+
+
+def _kind(rel: str) -> str:
+    if Path(rel).stem != "_index":
+        return "page"
+    return "home" if "/" not in rel else "section"
 
 
 def _meta_text(meta: dict, key: str, path: Path, findings: Findings, lang: str) -> str:

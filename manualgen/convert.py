@@ -784,7 +784,9 @@ class PageConverter:
             stash=stash,
             line_offset=page.body_line - 1,
         )
-        html = stash.resolve(self._render(self.md, text))
+        # An HTML content file is printed as written: Hugo expands its shortcodes, no Markdown.
+        html = stash.resolve(text if getattr(page, "markup", "markdown") == "html"
+                             else self._render(self.md, text))
         if guarded:
             html = html.replace(_GUARD_SC, "mgsc").replace(_GUARD_RAW, "mgraw")
         self._check_split_tags(page, html)

@@ -16,14 +16,23 @@ from pathlib import Path
 
 import yaml
 
-from .content import _YamlLoader
+from .content import _YamlLoader, yaml_problem
 from .errors import ContentError
 
 LABELS_FILE = Path(__file__).resolve().parent / "labels.toml"
 
 
 def _load(path: Path) -> dict:
-    text = path.read_text(encoding="utf-8")
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8").removeprefix("\ufeff")  # a byte-order mark: Windows editors
+    except OSError as exc:
+        raise ContentError(f"cannot read the translation file: {exc.strerror}", path,
+                           code="bad-i18n") from None
+    except UnicodeDecodeError as exc:
+        raise ContentError(f"invalid translation file: not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
+                           "save it as UTF-8", path, raw[:exc.start].count(b"\n") + 1,
+                           code="bad-i18n") from None
     try:
         if path.suffix == ".toml":
             data = tomllib.loads(text)
@@ -38,6 +47,9 @@ def _load(path: Path) -> dict:
             line = mark.line + 1
         # One line, without PyYAML's excerpt of the file or TOML's "(at line …)".
         problem = getattr(exc, "problem", None) or getattr(exc, "msg", None) or str(exc)
+        if isinstance(exc, yaml.reader.ReaderError):  # a control character: no mark, no line
+            line, problem = yaml_problem(exc, text)
+            line += 1
         found = re.search(r"\(at line (\d+), column \d+\)", problem)
         if found:
             line, problem = int(found.group(1)), problem[:found.start()].strip()

@@ -39,6 +39,7 @@ from .images import (
     ImageInfo,
     Prepared,
     PrintGeometry,
+    _strict_decoding,
     inspect,
     prepare,
     prepared_name,
@@ -70,6 +71,7 @@ class LanguageState:
         self.geometry = PrintGeometry.from_settings(settings)
         self.sources: dict[str, tuple[Path, str]] = {}  # image URL → (file, digest)
         self.infos: dict[str, ImageInfo] = {}
+        self.used_at: dict[str, tuple[Path, int | None]] = {}  # url → first page and line
 
     # The cheap check, before anything is rendered ----------------------------------------
 
@@ -130,10 +132,13 @@ class LanguageState:
             cache_module.write_file(meta, json.dumps(dataclasses.asdict(info)).encode())
         return info
 
-    def note_image(self, path: Path, url: str | None, info: ImageInfo) -> None:
+    def note_image(self, path: Path, url: str | None, info: ImageInfo,
+                   where: tuple[Path, int | None] | None = None) -> None:
         if url:
             self.sources[url] = (path, self.cache.file_digest(path))
             self.infos[url] = info
+            if where is not None:
+                self.used_at.setdefault(url, where)
 
     def note_file(self, path: Path, url: str | None) -> None:
         """Another file the document embeds (``<object>``, ``<embed>``, a style's ``url()``):
@@ -141,8 +146,11 @@ class LanguageState:
         if url and url not in self.sources:
             self.sources[url] = (path, self.cache.file_digest(path))
 
-    def prepare_images(self, html: str) -> tuple[str, int]:
-        """Point every screenshot at a copy prepared for its printed size (see images.py)."""
+    def prepare_images(self, html: str, findings: Findings | None = None) -> tuple[str, int]:
+        """Point every screenshot at a copy prepared for its printed size (see images.py).
+
+        An image that cannot be decoded (its checksums were right, its pixel data is not) is
+        an ``image-unreadable`` error at the first page and line that use it."""
         wanted: dict[tuple[str, int], None] = {}
 
         def collect(src: str, context: str) -> None:
@@ -154,24 +162,33 @@ class LanguageState:
         done: dict[tuple[str, int], Prepared] = {}
 
         locks = self.cache.root / "locks"
+        failed: list[tuple[str, Path, Exception]] = []
 
         def work(item: tuple[str, int], wait: bool) -> tuple[tuple[str, int], Prepared | None]:
             path, digest = self.sources[item[0]]
             with _claim(locks, prepared_name(digest, item[1]), wait) as claimed:
                 if not claimed:
                     return item, None  # another language is preparing it: come back later
-                return item, prepare(path, digest, item[1], self.cache.images,
-                                     cache_module.write_file)
+                try:
+                    return item, prepare(path, digest, item[1], self.cache.images,
+                                         cache_module.write_file)
+                except (OSError, SyntaxError, ValueError, EOFError) as exc:
+                    failed.append((item[0], path, exc))  # reported below, in order
+                    return item, Prepared(path, 0, 0, "")
 
         # Languages share most screenshots: each is prepared by whichever process gets to it
         # first, while the others go on with the rest and then pick it up from the cache.
         for wait in (False, True):
             todo = [item for item in wanted if done.get(item) is None]
-            if self.threads > 1 and len(todo) > 1:
-                with concurrent.futures.ThreadPoolExecutor(self.threads) as pool:
-                    done.update(pool.map(lambda item: work(item, wait), todo))  # noqa: B023
-            else:
-                done.update(work(item, wait) for item in todo)
+            if todo:
+                with _strict_decoding():  # one switch for all threads (see images.py)
+                    self._prepare_all(todo, work, wait, done)
+
+        for url, path, exc in sorted(failed, key=lambda f: f[0]):
+            if findings is not None:
+                page, line = self.used_at.get(url, (path, None))
+                findings.error("image-unreadable", f'image "{path.name}": the image is damaged '
+                               f"({exc}); export it again", page, line, lang=self.lang)
 
         def choose(src: str, context: str) -> str | None:
             info = self.infos.get(src)
@@ -183,6 +200,13 @@ class LanguageState:
             return f"{VIRTUAL_BASE}cache/{prepared.path.name}"
 
         return rewrite_images(html, choose), len(done)
+
+    def _prepare_all(self, todo, work, wait: bool, done: dict) -> None:
+        if self.threads > 1 and len(todo) > 1:
+            with concurrent.futures.ThreadPoolExecutor(self.threads) as pool:
+                done.update(pool.map(lambda item: work(item, wait), todo))
+        else:
+            done.update(work(item, wait) for item in todo)
 
     # The precise check, after the assembly ------------------------------------------------
 

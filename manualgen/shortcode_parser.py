@@ -171,7 +171,13 @@ class _Scanner:
                 raise self.error(f'closing tag "/{tag.name}" must not have parameters', pos)
             tag.end = pos + 3
             return tag
-        self._scan_params(tag, pos)
+        try:
+            self._scan_params(tag, pos)
+        except ShortcodeSyntaxError as exc:
+            opened = self.position(start)[0]
+            if exc.line > opened:  # a tag may span lines, but most often its end was deleted
+                exc.message += f" (the tag opened at line {opened}: is its {close} missing?)"
+            raise
         return tag
 
     def _raise_bad_end(self, start: int, kind: str, pos: int) -> None:
@@ -401,10 +407,33 @@ def _pair(
         # Shortcodes opened after the matched one stay standalone (they need no closing).
         pairs[open_tags[match]] = index
         del open_tags[match:]
-    for inner in reversed(open_tags):
-        if rule(_name_at(events, inner)) is True:
-            raise unclosed(inner)
+    if any(rule(_name_at(events, inner)) is True for inner in open_tags):
+        # Hugo names the outermost shortcode, whose closing tag an inner one took: point
+        # at the shortcode that lacks a closing tag of its own name, where the writer must look.
+        lacking = _lacking_closing_tag(events, rule)
+        raise unclosed(lacking if lacking is not None else
+                       next(i for i in reversed(open_tags) if rule(_name_at(events, i)) is True))
     return pairs
+
+
+def _lacking_closing_tag(events: list[Text | _Tag], rule: Callable[[str], bool | None]) -> int | None:
+    """The first opening tag that needs a closing tag and gets none, when each closing tag
+    closes the nearest open shortcode of its own name."""
+    stack: list[int] = []
+    lacking: list[int] = []
+    for index, tag in enumerate(events):
+        if isinstance(tag, Text) or tag.self_closing or rule(tag.name) is False:
+            continue
+        if not tag.closing:
+            stack.append(index)
+            continue
+        for depth in range(len(stack) - 1, -1, -1):
+            if _name_at(events, stack[depth]) == tag.name:
+                lacking += [i for i in stack[depth + 1:] if rule(_name_at(events, i)) is True]
+                del stack[depth:]
+                break
+    lacking += [i for i in stack if rule(_name_at(events, i)) is True]
+    return min(lacking, default=None)
 
 
 def _name_at(events: list[Text | _Tag], index: int) -> str:

@@ -78,7 +78,8 @@ _ELISION = {"fr": ("d", "l", "qu", "j", "n", "s", "c"), "it": ("dell", "nell", "
 _LETTERS = {"de": "äöüß", "fr": "éèêçàùœëîïâô", "it": "àèìòù"}
 # Hyphenated compounds ("E-Mail-Adresse") are one word: their parts are not function words.
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*(?:['’][^\W\d_]+(?:-[^\W\d_]+)*)?")
-_NOISE = re.compile(r"(https?://\S+|www\.\S+|\S+@\S+|`[^`]*`|\{\{.*?\}\})")
+# An address starts a word only: tried at every letter, a 200 000-letter word took minutes.
+_NOISE = re.compile(r"(https?://\S+|www\.\S+|(?<!\S)\S+@\S+|`[^`]*`|\{\{.*?\}\})")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -377,7 +378,7 @@ def translation_key(page: Page) -> str:
     """
     if page.translation_key:
         return "key:" + page.translation_key
-    rel = re.sub(r"\.(md|markdown)$", "", page.rel, flags=re.IGNORECASE)
+    rel = re.sub(r"\.\w+$", "", page.rel)  # page.md, page.html, …: one page
     rel = re.sub(r"(^|/)_?index$", "", rel)
     rel = re.sub(r"\s+", "-", rel.strip()).lower()
     kind = "page" if page.kind == "page" else page.kind
@@ -538,7 +539,7 @@ def _missing(row: Row, langs: list[str], broken: set[Path], settings: Settings) 
         if row.pages.get(lang) is not None:
             continue
         expected = _expected_path(settings, lang, source)
-        if expected is not None and expected.resolve() in broken:
+        if expected is not None and _unreadable(expected, broken):
             continue  # it exists but cannot be read: that error is reported already
         where = f' (expected as {_show(expected)})' if expected is not None else ""
         key = f' or with translationKey "{source.translation_key}"' if source.translation_key else ""
@@ -548,6 +549,13 @@ def _missing(row: Row, langs: list[str], broken: set[Path], settings: Settings) 
             f"{language_name(lang)} manual lacks it; translate it or mark it draft",
             _show(source.path), SourceLines(source).title_line, None, lang))
     return out
+
+
+def _unreadable(path: Path, broken: set[Path]) -> bool:
+    """Whether ``path``, or a folder above it, could not be read (in any case: Hugo pairs
+    ``Benutzer_Verwaltung/`` with ``benutzer_verwaltung/``)."""
+    wanted = str(path.resolve()).lower()
+    return any(wanted == str(b).lower() or wanted.startswith(str(b).lower() + "/") for b in broken)
 
 
 def _expected_path(settings: Settings, lang: str, page: Page) -> Path | None:

@@ -154,6 +154,39 @@ def test_each_image_is_checked_before_weasyprint_sees_it(tmp_path, capsys, name,
     assert status == 1 and "Traceback" not in err
 
 
+def damaged_pixels_png() -> bytes:
+    """Every checksum right, the compressed pixels garbled: only decoding finds it."""
+    data = bytearray(noisy_png(200))
+    at = data.index(b"IDAT")
+    length = struct.unpack(">I", data[at - 4:at])[0]
+    for k in range(at + 4 + 60, at + 4 + min(length, 400)):
+        data[k] ^= 0x5A
+    struct.pack_into(">I", data, at + 4 + length, zlib.crc32(bytes(data[at:at + 4 + length])))
+    return bytes(data)
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_an_image_whose_pixels_are_damaged_is_found_by_check_and_by_build(tmp_path, capsys,
+                                                                          command):
+    # Once imported, WeasyPrint makes Pillow lenient for the whole process (as in --watch,
+    # where a second build runs after a render): the damage must be seen all the same.
+    import weasyprint  # noqa: F401
+
+    site = write_site(tmp_path / "site", {
+        **HOME,
+        "content/de/a.md": page("A", 1, "Intro\n\n![Shot](/img/bad.png)\n"),
+        "static/img/bad.png": damaged_pixels_png(),
+    })
+    out = tmp_path / "out"
+    args = ["--out", str(out), "--cache", str(tmp_path / "cache")] if command == "build" else []
+    status = main([command, "--site", str(site), "--lang", "de", *args])
+    err = capsys.readouterr()
+    text = err.err + err.out
+    assert status == 1 and "Traceback" not in text
+    assert "content/de/a.md:7:" in text and "bad.png" in text and "image-unreadable" in text
+    assert not (out / "test-manual-de.pdf").exists()
+
+
 # --- configuration and output --------------------------------------------------------------
 
 

@@ -1,0 +1,233 @@
+"""Hugo's content model beyond plain Markdown pages: the formats Hugo reads and the files it
+ignores, cascade, sections that Hugo does not build, sections without _index.md, and links
+written with a page's url, slug or alias, or to a file of the site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from manualgen.build import BuildOptions, build
+from manualgen.config import load_settings
+from manualgen.content import discover
+from manualgen.errors import Findings
+
+from .conftest import HUGO_TOML, page, write_site
+
+NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+def discovered(site, lang="de"):
+    findings = Findings()
+    home = discover(load_settings(site), lang, findings, NOW)
+    return {p.rel: p for p in home.walk()}, findings
+
+
+def test_every_content_format_hugo_prints_is_a_page_and_ignored_files_are_not(tmp_path):
+    hugo = HUGO_TOML.replace('[params]', "ignoreFiles = ['\\.wip\\.md$']\n[params]")
+    site = write_site(tmp_path, {
+        "content/de/_index.md": page("Start"),
+        "content/de/a.md": page("Md", 1),
+        "content/de/b.markdown": page("Markdown", 2),
+        "content/de/c.mdown": page("Mdown", 3),
+        "content/de/d.html": page("Html", 4, "<p>HTML</p>\n"),
+        "content/de/e.htm": page("Htm", 5, "<p>HTM</p>\n"),
+        "content/de/notes.txt": "not a page\n",
+        "content/de/.hidden.md": page("Hidden", 6),
+        "content/de/backup.md~": page("Backup", 7),
+        "content/de/plan.wip.md": page("Work in progress", 8),
+        "content/de/_unterstrich.md": page("Underscore", 9),  # Hugo prints these
+        "content/de/buch.adoc": page("AsciiDoc", 10),
+        "content/de/bundle/index.md": page("Bundle", 11),
+        "content/de/bundle/part.rst": "a resource of the bundle, not a page\n",
+    }, hugo=hugo)
+    pages, findings = discovered(site)
+    assert [p.title for p in pages.values()][1:] == [
+        "Md", "Markdown", "Mdown", "Html", "Htm", "Underscore", "Bundle"]
+    assert pages["d.html"].markup == "html" and pages["a.md"].markup == "markdown"
+    unsupported = [(f.code, f.file.rpartition("/")[2], f.line) for f in findings.warnings]
+    assert unsupported == [("unsupported-format", "buch.adoc", 1)]
+
+
+def test_html_content_is_printed_as_written_with_its_shortcodes(tmp_path):
+    site = write_site(tmp_path, {
+        "content/de/_index.md": page("Start"),
+        "content/de/roh.html": page("Roh", 1, "<p>*kein Markdown* {{< param version >}}</p>\n"),
+        "content/de/md.md": page("Als HTML", 2, "<p>*auch nicht*</p>\n", markup="html"),
+    })
+    out = tmp_path / "out"
+    assert build(site, BuildOptions(langs=["de"], out=out, html=True, no_cache=True, jobs=1)).ok
+    html = (out / "test-manual-de.html").read_text(encoding="utf-8")
+    assert "<p>*kein Markdown* 2.0</p>" in html and "<p>*auch nicht*</p>" in html
+
+
+@pytest.mark.parametrize("section_front_matter", [
+    {"draft": "true"}, {"publishDate": "2099-01-01"}, {"expiryDate": "2001-01-01"},
+    {"no_print": "true"},  # Docsy's print view leaves it out, with what is below it
+])
+def test_a_section_hugo_does_not_build_takes_its_pages_along(tmp_path, section_front_matter):
+    site = write_site(tmp_path, {
+        "content/de/_index.md": page("Start"),
+        "content/de/intern/_index.md": page("Intern", 1, **section_front_matter),
+        "content/de/intern/seite.md": page("Seite", 1),
+        "content/de/intern/tief/mehr.md": page("Mehr", 2),
+        "content/de/offen.md": page("Offen", 2),
+    })
+    pages, _ = discovered(site)
+    assert [p.title for p in pages.values()] == ["Start", "Offen"]
+
+
+def test_build_drafts_in_the_site_config_keeps_drafts(tmp_path):
+    site = write_site(tmp_path, {
+        "content/de/_index.md": page("Start"),
+        "content/de/entwurf.md": page("Entwurf", 1, draft="true"),
+    }, hugo=HUGO_TOML.replace("[params]", "buildDrafts = true\n[params]"))
+    assert "entwurf.md" in discovered(site)[0]
+
+
+def test_cascade_from_front_matter_and_from_the_site_config(tmp_path):
+    hugo = HUGO_TOML.replace("[params]", """\
+[[cascade]]
+draft = true
+[cascade._target]
+path = "{/intern,/intern/**}"
+[[cascade]]
+[cascade.params]
+produkt = "Widget"
+[cascade._target]
+path = "/werkzeuge/**"
+kind = "page"
+[params]""")
+    site = write_site(tmp_path, {
+        "content/de/_index.md": page("Start"),
+        "content/de/doku/_index.md": """\
+            ---
+            title: Doku
+            weight: 1
+            cascade:
+              - _build:
+                  list: never
+                target:
+                  path: /doku/alt/**
+              - params:
+                  farbe: rot
+                weight: 7
+            ---
+            """,
+        "content/de/doku/a.md": page("A", 1),  # its own weight wins over the cascade's
+        "content/de/doku/b.md": page("B"),
+        "content/de/doku/alt/_index.md": page("Alt", 9),
+        "content/de/doku/alt/x.md": page("Alt X", 1),
+        "content/de/werkstatt/_index.md": page("Werkstatt", 2, "", cascade="{draft: true}"),
+        "content/de/werkstatt/w1.md": page("W1 (Entwurf)"),
+        "content/de/werkstatt/w2.md": page("W2", draft="false"),  # set on the page: kept
+        "content/de/werkzeuge/t.md": page("Werkzeug", 3),
+        "content/de/intern/_index.md": page("Intern", 4),
+        "content/de/intern/i.md": page("Innen", 1, draft="false"),
+    }, hugo=hugo)
+    pages, _ = discovered(site)
+    assert [p.title for p in pages.values()] == [
+        "Start", "Doku", "A", "B", "Alt", "Werkstatt", "W2", "Werkzeuges", "Werkzeug"]
+    assert (pages["doku/a.md"].weight, pages["doku/b.md"].weight) == (1, 7)
+    assert pages["doku/b.md"].meta["params"] == {"farbe": "rot"}
+    assert pages["werkzeuge/t.md"].meta["params"] == {"produkt": "Widget"}
+    assert "produkt" not in pages["doku/alt/_index.md"].meta["params"]  # not in /werkzeuge
+
+
+@pytest.mark.parametrize("folder, hugo_extra, title", [
+    ("anleitung", "", "Anleitungs"),  # Hugo pluralizes in English and capitalizes
+    ("faq", "", "Faqs"),
+    ("library", "", "Libraries"),
+    ("class", "", "Classes"),
+    ("tools", "", "Tools"),
+    ("anleitung", "pluralizeListTitles = false\n", "Anleitung"),
+    ("anleitung", "pluralizeListTitles = false\ncapitalizeListTitles = false\n", "anleitung"),
+])
+def test_a_top_level_folder_without_index_is_titled_as_hugo_titles_it(tmp_path, folder, hugo_extra,
+                                                                       title):
+    site = write_site(tmp_path, {
+        "content/de/_index.md": page("Start"),
+        f"content/de/{folder}/seite.md": page("Seite", 1),
+    }, hugo=HUGO_TOML.replace("[params]", hugo_extra + "[params]"))
+    pages, _ = discovered(site)
+    assert pages[f"{folder}/_index.md"].title == title
+
+
+def test_pages_of_an_unlisted_top_level_section_keep_its_title(tmp_path):
+    site = write_site(tmp_path, {
+        "content/de/_index.md": page("Start"),
+        "content/de/alt/_index.md": "---\ntitle: Archiv\n_build:\n  list: never\n  render: never\n---\n",
+        "content/de/alt/seite.md": page("Seite", 1),
+    })
+    pages, _ = discovered(site)
+    assert [(p.title, p.parent.title) for p in pages.values() if p.parent] == [
+        ("Archiv", "Start"), ("Seite", "Archiv")]
+
+
+def test_url_front_matter_follows_hugos_rules(tmp_path):
+    site = write_site(tmp_path, {
+        "content/de/_index.md": page("Start"),
+        "content/de/a.md": page("A", 1, url="/ueber/uns"),
+        "content/de/b.md": page("B", 2, url="datei.html"),
+        "content/fr/_index.md": page("Accueil"),
+        "content/fr/a.md": page("A", 1, url="/a-propos"),
+        "content/fr/b.md": page("B", 2, url="sans-barre"),  # multilingual: below /fr/
+        "content/fr/c.md": page("C", 3, slug="joli", aliases="[/ancien, voisin, ../haut]"),
+    })
+    de, _ = discovered(site, "de")
+    fr, _ = discovered(site, "fr")
+    assert [de["a.md"].url, de["b.md"].url] == ["/docs/ueber/uns/", "/docs/datei.html"]
+    assert [fr["a.md"].url, fr["b.md"].url, fr["c.md"].url] == [
+        "/docs/a-propos/", "/docs/fr/sans-barre/", "/docs/fr/joli/"]
+    assert fr["c.md"].aliases == ["/docs/fr/ancien/", "/docs/ancien/", "/docs/fr/voisin/", "/docs/haut/"]
+
+
+LINKS = """\
+[Eigene URL](/ueber/uns/), [Slug](/docs/anleitung/kurz/), [Alias](/alt/pfad/),
+[Formular](/files/form.pdf), [Tabelle](https://example.org/docs/files/liste.xlsx),
+[Beilage](anleitung/bundle/beilage.pdf), [Fehlt](/files/fehlt.pdf).
+"""
+
+
+@pytest.fixture(scope="module")
+def linked(tmp_path_factory):
+    root = tmp_path_factory.mktemp("links")
+    site = write_site(root / "site", {
+        "content/de/_index.md": page("Start", body=LINKS),
+        "content/de/anleitung/_index.md": page("Anleitung", 1),
+        "content/de/anleitung/eigen.md": page("Eigen", 1, url="/ueber/uns/", aliases="[/alt/pfad/]"),
+        "content/de/anleitung/slug.md": page("Slug", 2, slug="kurz"),
+        "content/de/anleitung/bundle/index.md": page("Bundle", 3, "Die [Beilage](beilage.pdf).\n"),
+        "content/de/anleitung/bundle/beilage.pdf": b"%PDF-1.4\n",
+        "static/files/form.pdf": b"%PDF-1.4\n",
+        "static/files/liste.xlsx": b"PK",
+    })
+    out = root / "out"
+    result = build(site, BuildOptions(langs=["de"], out=out, html=True, no_cache=True, jobs=1))
+    return result, (out / "test-manual-de.html").read_text(encoding="utf-8")
+
+
+def link(html: str, text: str) -> str:
+    return re.search(rf"<a [^>]*>{text}</a>|<a>{text}</a>", html).group(0)
+
+
+def test_links_with_a_pages_url_slug_or_alias_reach_the_page(linked):
+    _, html = linked
+    assert 'href="#p-anleitung-eigen"' in link(html, "Eigene URL")
+    assert 'href="#p-anleitung-slug"' in link(html, "Slug")
+    assert 'href="#p-anleitung-eigen"' in link(html, "Alias")
+
+
+def test_links_to_files_of_the_site_print_their_web_address(linked):
+    result, html = linked
+    assert 'href="https://example.org/docs/files/form.pdf" class="external"' in link(html, "Formular")
+    assert 'href="https://example.org/docs/files/liste.xlsx"' in link(html, "Tabelle")
+    # A page bundle's file is published beside its page, wherever the link comes from.
+    address = 'href="https://example.org/docs/anleitung/bundle/beilage.pdf"'
+    assert address in link(html, "Beilage") and html.count(address) == 2
+    broken = [(f.file, f.line, f.message) for f in result.findings if f.code == "broken-link"]
+    message = ('link "/files/fehlt.pdf" points to no page of this manual and no file of the '
+               "site; it prints as plain text")
+    assert broken == [("content/de/_index.md", 6, message)]
