@@ -236,6 +236,29 @@ def _start_translation_check(settings: Settings, langs: list[str], date: dt.date
                       parallel=len(settings.languages) > 1 and (options.jobs or default_jobs()) > 1)
 
 
+def _nothing_to_print(home: Page, lang: str, options: BuildOptions, findings: Findings,
+                      result) -> None:
+    """No page to print: an error (a warning and no PDF with --all, as for no content)."""
+    if home.path.is_file() and not home.meta:  # the home page itself was left out
+        line = next((n for key in ("draft", "publishDate", "expiryDate", "build", "_build")
+                     if (n := _line_of_key(home.path, key))), None)
+        why = ("its home page is not published (a draft, a publishDate to come, an expiryDate "
+               "past or build options), so Hugo publishes nothing below it either")
+        file = home.path
+    elif home.path.is_file():
+        line, file = None, home.path
+        why = "its home page is empty and every other page is a draft, not published yet or not listed"
+    else:
+        line, file = None, None
+        why = "every page is a draft, not published yet or not listed"
+    message = f'language "{lang}" has nothing to print: {why}'
+    if options.all:
+        findings.warning("nothing-to-print", message + "; no PDF for it", file, line, lang=lang)
+        result.skipped = True
+    else:
+        findings.error("nothing-to-print", message, file, line, lang=lang)
+
+
 def _language_tag(code: str, lang: str) -> str:
     """Hugo's ``languageCode`` (``de-CH``, ``de_CH``) as the document's language tag, which
     chooses the hyphenation patterns, the quote marks and the PDF's /Lang; the language's
@@ -334,6 +357,9 @@ def build_language(settings: Settings, lang: str, options: BuildOptions, finding
                            lang=lang)
         return result
     pages = list(home.walk())
+    if len(pages) == 1 and not home.body.strip():  # Hugo would publish nothing either
+        _nothing_to_print(home, lang, options, findings, result)
+        return result
     result.pages = len(pages)
     say("discover", f"{len(pages)} pages")
 

@@ -698,3 +698,26 @@ def test_objects_embeds_and_style_urls_print_the_sites_files(tmp_path, capsys, m
     assert 'content/de/a.md:11: warning: <object>: "/img/gone.svg" is not a file of the site' in err
     html = next(out.glob("*.html")).read_text(encoding="utf-8")
     assert html.count("static/img/d.svg") == 3 and "<object>shown instead</object>" in html
+
+
+@pytest.mark.parametrize("home, words", [
+    (page("Start", body="Hallo.\n", draft="true"), "home page is not published"),
+    (page("Start"), "home page is empty"),
+])
+def test_a_language_with_nothing_to_print_is_an_error_not_an_empty_manual(tmp_path, capsys,
+                                                                          home, words):
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": home,
+        "content/de/a/_index.md": page("Kapitel", body="Text.\n", draft="true"),
+        "content/de/a/p.md": page("Seite", body="Seite.\n"),
+        "content/fr/_index.md": page("Accueil", body="Texte.\n"),
+    })
+    out = tmp_path / "out"
+    status = main(["build", "--site", str(site), "--lang", "de", "--out", str(out), "--no-cache"])
+    err = capsys.readouterr().err
+    assert status == 1 and "nothing-to-print" in err and words in err
+    assert "content/de/_index.md" in err and not (out / "test-manual-de.pdf").exists()
+    # --all: the other languages are built, this one is skipped with a warning.
+    status = main(["build", "--site", str(site), "--all", "--out", str(out), "--no-cache"])
+    assert status == 0 and (out / "test-manual-fr.pdf").exists()
+    assert not (out / "test-manual-de.pdf").exists()
