@@ -18,6 +18,7 @@ Each page's HTML (as Hugo renders it) is reshaped for paper here, in one place:
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 import posixpath
 import re
@@ -120,6 +121,30 @@ def nesting_depth(root: ET.Element) -> int:
         deepest = max(deepest, depth)
         stack.extend((child, depth + 1) for child in el)
     return deepest
+
+
+# Elements whose content HTML reads as text up to their closing tag, whatever it holds.
+_RAW_TEXT_OPENING = re.compile(r"<(title|textarea|script|style|iframe|xmp|noembed|noframes|noscript"
+                               r"|plaintext)\b[^>]*>", re.IGNORECASE)
+_RAW_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)\b[^<>]*?(/?)>")
+# Tags that need no closing tag (void, or closed by the next one): they do not nest.
+_NOT_NESTING = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+                "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "thead", "tbody",
+                "tfoot", "colgroup"}
+
+
+def _line_nested_too_deep(page: Page) -> int:
+    """The line of the page's source where its own HTML tags open more than MAX_NESTING
+    levels (an estimate from the tags as written), else the first line of its body."""
+    depth = 0
+    for number, text in enumerate(page.body.split("\n"), page.body_line):
+        for tag in _RAW_TAG.finditer(text):
+            if tag.group(3) or tag.group(2).lower() in _NOT_NESTING:
+                continue
+            depth = max(0, depth - 1) if tag.group(1) else depth + 1
+            if depth > MAX_NESTING:
+                return number
+    return page.body_line
 
 
 def serialize_children(element: ET.Element) -> str:
@@ -256,13 +281,14 @@ class Assembler:
     def parse(self, page: Page) -> ET.Element:
         """First pass over every page: parse, and learn its ids (links may point to them)."""
         self._unclosed_comment(page)
+        self._unclosed_raw_text(page)
         root = parse_fragment(page.html)
         depth = nesting_depth(root)
         if depth > MAX_NESTING:
             self.findings.error("page-failed", f"this page's HTML is nested {depth} levels deep; "
                                 f"a PDF can be laid out to about {MAX_NESTING}: close its "
-                                "<div>s, lists or quotes sooner", page.path, page.body_line,
-                                lang=self.lang)
+                                "<div>s, lists or quotes sooner", page.path,
+                                _line_nested_too_deep(page), lang=self.lang)
             root = parse_fragment("")
         self._drop_noise(root)
         self._drop_styles(page, root)
@@ -279,6 +305,7 @@ class Assembler:
         self._other_resources(page, root)
         self._steps(page, root)
         self._standalone_figures(root, page.title)
+        _keep_text_with_screenshots(root)
         self._links(page, root)
         self._headings(page, root)
         self._tables(root)
@@ -309,6 +336,20 @@ class Assembler:
                                       "end it with -->", page.path, line, lang=self.lang)
                 return
             pos = end + 3
+
+    def _unclosed_raw_text(self, page: Page) -> None:
+        """A ``<title>``, ``<textarea>``, ``<script>``, ``<iframe>`` … holds text, not HTML, up
+        to its closing tag: without one the rest of the page becomes its hidden text."""
+        for tag in _RAW_TEXT_OPENING.finditer(page.html):
+            name = tag.group(1).lower()
+            closing = re.compile(rf"</{name}\s*>", re.IGNORECASE)
+            if name == "plaintext" or not closing.search(page.html, tag.end()):
+                self.findings.warning("unclosed-tag", f"<{name}> is never closed: the rest of the "
+                                      "page is read as its text and hidden (as on the web); close "
+                                      f"it with </{name}>", page.path,
+                                      _line_in_source(page, tag.group(0)[:40])
+                                      or _line_in_source(page, f"<{tag.group(1)}"), lang=self.lang)
+                return
 
     def _drop_styles(self, page: Page, root: ET.Element) -> None:
         """A page's own ``<style>`` (or stylesheet link) would style the whole manual, not just
@@ -854,6 +895,26 @@ class Assembler:
                     return found, fragment
         return None, fragment
 
+    def other_language(self, href: str, page: Page) -> tuple[str, str] | None:
+        """(language name, web address) when a link goes below another language's prefix
+        (``/docs/de/…`` from a French page): a page of the German site, which the French
+        manual does not hold. The address is "" when the baseURL names no host."""
+        path = unquote(split_url(href).path)
+        if not path.startswith("/"):
+            return None
+        base = self.settings.base_path
+        rel = path[len(base):] if path.startswith(base) else path.lstrip("/")
+        prefix = rel.split("/", 1)[0]
+        from .translations import language_name
+
+        for code in self.settings.languages:
+            if code != self.lang and prefix.lower() == code.lower():
+                host = self.settings.base_url[:-len(base)] if self.settings.base_url.endswith(
+                    base) and "://" in self.settings.base_url else ""
+                return language_name(code), (host + base + rel + (
+                    "#" + split_url(href).fragment if split_url(href).fragment else "")) if host else ""
+        return None
+
     def site_file_address(self, page: Page, href: str) -> str | None:
         """The web address of a file of the site that a link names: a download in a static
         folder (published below the baseURL), or a file of a page bundle (published beside its
@@ -926,6 +987,21 @@ class Assembler:
                     a.set("href", address)
                     add_class(a, "external")
                     if _same_address(text_of(a), address):
+                        add_class(a, "bare")
+                else:
+                    a.attrib.pop("href", None)
+                continue
+            other = self.other_language(href, page) if target is None else None
+            if other is not None:  # the web page in another language: its address, with a word
+                other_lang, web = other
+                self.findings.warning(
+                    "other-language-link", f'link "{href}" points to the {other_lang} site, not to '
+                    f"this manual; it prints as its web address" + (f" {web}" if web else ""),
+                    page.path, line, lang=self.lang)
+                if web:
+                    a.set("href", web)
+                    add_class(a, "external")
+                    if _same_address(text_of(a), web):
                         add_class(a, "bare")
                 else:
                     a.attrib.pop("href", None)
@@ -1328,6 +1404,21 @@ def _width_from(col: ET.Element) -> str | None:
     return None
 
 
+def _keep_text_with_screenshots(root: ET.Element) -> None:
+    """A list item that shows a screenshot is kept on one page, text and picture ("1. Click
+    Upload." with the dialog under it): ``li.item-with-media``. A paragraph that introduces
+    a screenshot figure stays with it: ``p.intro-to-figure``. Icons in a line do not count."""
+    for li in root.iter("li"):
+        if any("inline-image" not in classes(img) for img in li.iter("img")):
+            add_class(li, "item-with-media")
+    for parent in root.iter():
+        children = list(parent)
+        for before, el in itertools.pairwise(children):
+            if (before.tag == "p" and el.tag == "figure" and "screenshot-figure" in classes(el)
+                    and not (before.tail or "").strip()):
+                add_class(before, "intro-to-figure")
+
+
 def _is_icon(img: ET.Element, parents: dict) -> bool:
     """A small picture with words on its line: printed in the line, at text height."""
     width, height = img.get("width") or "", img.get("height") or ""
@@ -1601,7 +1692,7 @@ def _line_in_source(page: Page, needle: str, after: int = 0) -> int | None:
     lines = _source_cache.get(page.path)
     if lines is None:
         try:
-            lines = page.path.read_text(encoding="utf-8").splitlines()
+            lines = page.path.read_text(encoding="utf-8").split("\n")  # not U+2028, form feed…
         except (OSError, UnicodeDecodeError):
             lines = []
         _source_cache[page.path] = lines

@@ -237,26 +237,28 @@ def _start_translation_check(settings: Settings, langs: list[str], date: dt.date
 
 
 def _nothing_to_print(home: Page, lang: str, options: BuildOptions, findings: Findings,
-                      result) -> None:
-    """No page to print: an error (a warning and no PDF with --all, as for no content)."""
-    if home.path.is_file() and not home.meta:  # the home page itself was left out
-        line = next((n for key in ("draft", "publishDate", "expiryDate", "build", "_build")
-                     if (n := _line_of_key(home.path, key))), None)
-        why = ("its home page is not published (a draft, a publishDate to come, an expiryDate "
-               "past or build options), so Hugo publishes nothing below it either")
-        file = home.path
-    elif home.path.is_file():
-        line, file = None, home.path
-        why = "its home page is empty and every other page is a draft, not published yet or not listed"
-    else:
-        line, file = None, None
-        why = "every page is a draft, not published yet or not listed"
-    message = f'language "{lang}" has nothing to print: {why}'
+                      result) -> bool:
+    """Only an empty home page to print. When the home page itself is not published, Hugo
+    publishes nothing of the language: an error (with --all, a warning and no PDF, as for no
+    content); True then. A language begun with an empty home page only is printed (a cover
+    and an empty contents), with a warning."""
+    if not (home.path.is_file() and not home.meta):
+        file = home.path if home.path.is_file() else None
+        findings.warning("nothing-to-print", f'language "{lang}" has no text to print: its home '
+                         "page is empty and every other page is a draft, not published yet or "
+                         "not listed", file, lang=lang)
+        return False
+    line = next((n for key in ("draft", "publishDate", "expiryDate", "build", "_build")
+                 if (n := _line_of_key(home.path, key))), None)
+    message = (f'language "{lang}" has nothing to print: its home page is not published (a '
+               "draft, a publishDate to come, an expiryDate past or build options), so Hugo "
+               "publishes nothing below it either")
     if options.all:
-        findings.warning("nothing-to-print", message + "; no PDF for it", file, line, lang=lang)
+        findings.warning("nothing-to-print", message + "; no PDF for it", home.path, line, lang=lang)
         result.skipped = True
     else:
-        findings.error("nothing-to-print", message, file, line, lang=lang)
+        findings.error("nothing-to-print", message, home.path, line, lang=lang)
+    return True
 
 
 def _language_tag(code: str, lang: str) -> str:
@@ -357,8 +359,8 @@ def build_language(settings: Settings, lang: str, options: BuildOptions, finding
                            lang=lang)
         return result
     pages = list(home.walk())
-    if len(pages) == 1 and not home.body.strip():  # Hugo would publish nothing either
-        _nothing_to_print(home, lang, options, findings, result)
+    if len(pages) == 1 and not home.body.strip() and _nothing_to_print(home, lang, options,
+                                                                        findings, result):
         return result
     result.pages = len(pages)
     say("discover", f"{len(pages)} pages")

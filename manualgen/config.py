@@ -150,12 +150,18 @@ def _load_data_file(path: Path, problems: list[Finding]) -> dict:
     try:
         raw = path.read_bytes()
         text = raw.decode("utf-8").removeprefix("\ufeff")  # a byte-order mark: Windows editors
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # old Mac line ends, as in pages
     except UnicodeDecodeError as exc:
         problems.append(Finding(ERROR, "config", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
                                 "save the file as UTF-8", str(path), raw[:exc.start].count(b"\n") + 1))
         return {}
     except OSError as exc:
         problems.append(Finding(ERROR, "config", f"cannot read: {exc.strerror}", str(path)))
+        return {}
+    if control := re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text):  # not "Invalid statement"
+        problems.append(Finding(ERROR, "config", f"the control character U+{ord(control.group()):04X} "
+                                "is not allowed (a damaged file?)", str(path),
+                                text.count("\n", 0, control.start()) + 1))
         return {}
     try:
         if path.suffix.lower() == ".toml":
@@ -165,9 +171,10 @@ def _load_data_file(path: Path, problems: list[Finding]) -> dict:
         else:
             data = json.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"line (\d+)", str(exc))
+        m = re.search(r"line (\d+)", str(exc))  # else "at end of document": the last line
         problems.append(
-            Finding(ERROR, "config", f"invalid TOML: {exc}", str(path), int(m.group(1)) if m else None)
+            Finding(ERROR, "config", f"invalid TOML: {exc}", str(path),
+                    int(m.group(1)) if m else len(text.rstrip("\n").split("\n")))
         )
         return {}
     except yaml.YAMLError as exc:
@@ -189,7 +196,7 @@ def _load_data_file(path: Path, problems: list[Finding]) -> dict:
 def _line_of_key(path: Path, key: str) -> int | None:
     """Best-effort line number of a key in a config file, for messages."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError):
         return None
     leaf = key.split(".")[-1]

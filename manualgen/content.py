@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import errno
 import json
 import math
 import os
@@ -157,6 +158,10 @@ class _YamlLoader(yaml.SafeLoader):
                 f"({exc})", node.start_mark) from None
 
 
+# Characters pasted text may hold that no editor shows: a key that holds one is another key.
+_INVISIBLE = re.compile(r"[\ufeff\u200b-\u200d\u2060\u00a0]")
+
+
 def yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[int, str]:
     """Where a YAML error is (0-based line) and what it is, in one line: PyYAML's own text
     quotes an excerpt over several lines, and a control character's carries no line."""
@@ -164,7 +169,14 @@ def yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[int, str]:
         char = exc.character if isinstance(exc.character, int) else ord(exc.character)
         return text.count("\n", 0, exc.position), f"the control character U+{char:04X} is not allowed"
     mark = getattr(exc, "problem_mark", None)
-    return (mark.line if mark else 0), (getattr(exc, "problem", None) or str(exc)).split("\n")[0]
+    line = mark.line if mark else 0
+    problem = (getattr(exc, "problem", None) or str(exc)).split("\n")[0]
+    lines = text.split("\n")
+    # Pasted text may hold characters no editor shows; name them, or the line looks right.
+    hidden = sorted(set(_INVISIBLE.findall(lines[line] if line < len(lines) else "")))
+    if hidden:
+        problem += f" (the line holds the invisible {', '.join(f'U+{ord(c):04X}' for c in hidden)})"
+    return line, problem
 
 
 def _timestamp_or_text(loader, node):
@@ -552,9 +564,15 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
                 continue
             if not path.is_file():
                 if path.is_symlink() and not path.exists():  # a page that went missing
+                    try:
+                        path.stat()
+                        why = "which does not exist"
+                    except OSError as exc:  # a loop: "Too many levels of symbolic links"
+                        why = ("which does not exist" if exc.errno == errno.ENOENT else
+                               f"which cannot be read ({exc.strerror.lower()})")
                     findings.error("unreadable-file", "the file is a symbolic link to "
-                                   f'"{os.readlink(path)}", which does not exist; the page is '
-                                   "left out", path, lang=lang)
+                                   f'"{os.readlink(path)}", {why}; the page is left out', path,
+                                   lang=lang)
                 continue
             rel_path = path.relative_to(root)
             if settings.by_filename:
@@ -631,6 +649,16 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
                 findings.warning("bad-front-matter", f'{key} "{value}" is not a date (write '
                                  "2024-05-31 or 2024-05-31T14:00:00+02:00); ignored",
                                  path, _meta_line(path, key), lang=lang)
+        for key in meta:
+            if isinstance(key, str) and (hidden := _INVISIBLE.search(key)):
+                findings.warning("bad-front-matter", f'the key "{_INVISIBLE.sub("", key)}" holds an '
+                                 f"invisible U+{ord(hidden.group()):04X}, so it is another key and "
+                                 "is ignored; retype it", path, _meta_line(path, key), lang=lang)
+        draft = _ci(meta, "draft", None)  # "true", "yes" and "1" left the page out above
+        if isinstance(draft, str) and draft.strip().lower() not in ("", "false", "f", "no", "0", "off"):
+            findings.warning("bad-front-matter", f'draft "{draft}" is neither true nor false; the '
+                             "page is printed, as Hugo prints it", path, _meta_line(path, "draft"),
+                             lang=lang)
         if not title:
             fallback = Path(rel).parent.name if kind != "page" or stem == "index" else stem
             title = fallback.replace("_", " ").replace("-", " ").strip() or settings.title
@@ -756,7 +784,7 @@ def _meta_text(meta: dict, key: str, path: Path, findings: Findings, lang: str) 
 
 def _meta_line(path: Path, key: str) -> int | None:
     try:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
             if re.match(rf"\s*{re.escape(key)}\s*[:=]", line, re.IGNORECASE):
                 return number
     except (OSError, UnicodeDecodeError):

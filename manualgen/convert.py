@@ -821,8 +821,10 @@ def _tag_line(page, prose: str, start: int) -> int | None:
     # The typographer may have curled the quotes around the attribute values.
     values = re.findall(r'["\u201c\u201d\u201e\u00ab\u00bb]\s*([^"\u201c\u201d\u201e\u00ab\u00bb<>]{6,}?)\s*'
                         r'["\u201c\u201d\u201e\u00ab\u00bb]', tag)
-    needles = values + ([" ".join(words)] if words else [])
-    lines = page.body.splitlines()
+    # The tag as written, when the page's own text holds it (not a shortcode's output).
+    head = re.sub(r"[\u201c\u201d\u201e\u00ab\u00bb]", '"', tag.split("\n")[0][:40]).strip()
+    needles = values + ([head] if len(head) >= 8 else []) + ([" ".join(words)] if words else [])
+    lines = page.body.split("\n")  # splitlines() also breaks at U+2028, form feeds…
     for needle in needles:
         for number, line in enumerate(lines, page.body_line):
             if needle in line:

@@ -19,6 +19,8 @@ import yaml
 from .content import _YamlLoader, yaml_problem
 from .errors import ContentError
 
+# Characters no TOML, YAML or JSON file may hold (tab, line ends and text are fine).
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 LABELS_FILE = Path(__file__).resolve().parent / "labels.toml"
 
 
@@ -26,6 +28,7 @@ def _load(path: Path) -> dict:
     try:
         raw = path.read_bytes()
         text = raw.decode("utf-8").removeprefix("\ufeff")  # a byte-order mark: Windows editors
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # old Mac line ends, as in pages
     except OSError as exc:
         raise ContentError(f"cannot read the translation file: {exc.strerror}", path,
                            code="bad-i18n") from None
@@ -33,6 +36,10 @@ def _load(path: Path) -> dict:
         raise ContentError(f"invalid translation file: not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
                            "save it as UTF-8", path, raw[:exc.start].count(b"\n") + 1,
                            code="bad-i18n") from None
+    if control := CONTROL_CHARACTER.search(text):  # TOML's message would be "Expected ']'"
+        raise ContentError(f"invalid translation file: the control character U+{ord(control.group()):04X} "
+                           "is not allowed (a damaged file?)", path,
+                           text.count("\n", 0, control.start()) + 1, code="bad-i18n")
     try:
         if path.suffix == ".toml":
             data = tomllib.loads(text)
@@ -103,10 +110,13 @@ class Translator:
         self.own_files = own
         self.missing: set[str] = set()
         self.used_fallbacks: dict[str, Fallback] = {}
+        self._dirs = i18n_dirs
+        self._others: dict[Path, dict] | None = None  # the other languages' files, when needed
+        self._reported: set[str] = set()
 
     def translate(self, key: str, count=None) -> str:
         entry = self.strings.get(key)
-        if entry is None:
+        if entry is None or entry == {}:  # a "[key]" whose "other = …" line is gone: no text
             self.missing.add(key)
             return ""
         if isinstance(entry, dict):
@@ -120,6 +130,32 @@ class Translator:
         if source is not None and source not in self.own_files and key not in self.used_fallbacks:
             self.used_fallbacks[key] = self._fallback(key, text, source)
         return text
+
+    def defined_elsewhere(self, key: str) -> Path | None:
+        """Another language's i18n file that has ``key``: then the site means to print it, and
+        this language (and the default one) lacks it by mistake."""
+        if self._others is None:
+            self._others = {}
+            for folder in self._dirs:
+                for path in sorted(folder.glob("*.*")) if folder.is_dir() else []:
+                    if path.suffix in (".toml", ".yaml", ".yml", ".json") and path not in self.files:
+                        try:
+                            self._others[path] = _load(path)
+                        except ContentError:
+                            pass  # reported for its own language
+        return next((path for path, data in self._others.items() if data.get(key)), None)
+
+    def missing_here(self, key: str) -> tuple[Path, Path] | None:
+        """Once per key: (the file that should have it, another language's file that has it),
+        when ``T`` found no text for ``key`` but another language has one."""
+        if key not in self.missing or key in self._reported:
+            return None
+        self._reported.add(key)
+        elsewhere = self.defined_elsewhere(key)
+        if elsewhere is None:
+            return None
+        return (self.own_files[0] if self.own_files else
+                elsewhere.with_name(self.lang + elsewhere.suffix)), elsewhere
 
     def _fallback(self, key: str, text: str, source: Path) -> Fallback:
         # The language's file, or the one to create beside the default language's, same kind.

@@ -78,6 +78,7 @@ class ShortcodeSyntaxError(Exception):
         self.message = message
         self.line = line
         self.column = column
+        self.code: str | None = None  # for a warning that is not crossed-shortcode
 
 
 # Names: word characters, dots and dashes, with "/" only between segments so that
@@ -162,16 +163,16 @@ class _Scanner:
         pos = name_match.end()
         if pos < self.n and not (src[pos].isspace() or self.at_tag_end(pos, kind)):
             raise self.error(f"unexpected {src[pos]!r} after shortcode name", pos)
-        if closing:
-            pos = self.skip_ws(pos)
-            if not src.startswith(close, pos):
-                self._raise_bad_end(start, kind, pos)
-                if src.startswith("/", pos):
-                    raise self.error(f'closing tag "/{tag.name}" cannot be self-closing', pos)
-                raise self.error(f'closing tag "/{tag.name}" must not have parameters', pos)
-            tag.end = pos + 3
-            return tag
         try:
+            if closing:
+                pos = self.skip_ws(pos)
+                if not src.startswith(close, pos):
+                    self._raise_bad_end(start, kind, pos)
+                    if src.startswith("/", pos):
+                        raise self.error(f'closing tag "/{tag.name}" cannot be self-closing', pos)
+                    raise self.error(f'closing tag "/{tag.name}" must not have parameters', pos)
+                tag.end = pos + 3
+                return tag
             self._scan_params(tag, pos)
         except ShortcodeSyntaxError as exc:
             opened = self.position(start)[0]
@@ -279,7 +280,12 @@ class _Scanner:
         if end < self.n and not (
             src[end].isspace() or src[end] == "=" or self.at_tag_end(end, tag.kind)
         ):
-            raise self.error(f"unexpected {src[end]!r} after parameter value", end)
+            # "a.png class=" then edge: a quote was deleted; "true" then text: the ">}}"
+            hint = ""
+            if char == '"':
+                hint = f' "{value[:40]}" (is ' + ("a quote" if re.search(r"[\s=]", value) else
+                                                  f"the {_CLOSE[tag.kind]}") + " missing?)"
+            raise self.error(f"unexpected {src[end]!r} after parameter value{hint}", end)
         return value, quoted, end
 
 
@@ -301,7 +307,28 @@ def parse(
     scanner = _Scanner(source, line_offset)
     events = _scan(source, scanner)
     pairs = _pair(events, needs_closing, scanner, warnings)
+    if warnings is not None:
+        warnings += _stray_ends(source, events, scanner)
     return _build(source, events, pairs, scanner)
+
+
+def _stray_ends(source: str, events: list[Text | _Tag], scanner: _Scanner) -> list[ShortcodeSyntaxError]:
+    """">}}" or "%}}" outside every tag: a shortcode that lost its "{{<" prints as text (as
+    on the web), "insertImage image=…>}}" in the middle of the manual."""
+    spans = [(event.start, event.end) for event in events if isinstance(event, _Tag)]
+    found = []
+    for end in re.finditer(r"[>%]\}\}", source):
+        inside = bisect_right(spans, (end.start(), len(source))) - 1
+        if inside >= 0 and spans[inside][0] <= end.start() < spans[inside][1]:
+            continue
+        text = source[source.rfind("\n", 0, end.start()) + 1:end.end()].strip()
+        text = text if len(text) <= 50 else text[:40] + "…"
+        opening = "{{<" if end.group() == ">}}" else "{{%"
+        problem = scanner.error(f'"{text}" prints as text: the shortcode\'s "{opening}" is missing',
+                                end.start())
+        problem.code = "bad-shortcode"
+        found.append(problem)
+    return found
 
 
 def _scan(source: str, scanner: _Scanner) -> list[Text | _Tag]:

@@ -21,8 +21,8 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .config import BUILTIN_TEMPLATES
-from .errors import ContentError, Findings, ManualgenError
-from .i18n import Translator
+from .errors import ContentError, Findings, ManualgenError, _show
+from .i18n import Translator, _line_naming
 from .shortcode_parser import Shortcode, ShortcodeSyntaxError, Text, parse
 
 # Shortcodes whose template uses the inner content: an opening tag without its closing tag is
@@ -193,8 +193,8 @@ class ShortcodeRenderer:
                     else "bad-shortcode")
             raise ContentError(message, page.path, exc.line, code=code) from None
         for problem in crossed:
-            self.findings.warning("crossed-shortcode", problem.message, page.path, problem.line,
-                                  problem.column, lang=lang)
+            self.findings.warning(problem.code or "crossed-shortcode", problem.message, page.path,
+                                  problem.line, problem.column, lang=lang)
         deep = _deeper_than(nodes, MAX_NESTING)
         if deep is not None:  # rendering recurses per level; real pages nest a few
             raise ContentError(f'shortcode "{deep.name}" is nested more than {MAX_NESTING} '
@@ -317,9 +317,17 @@ class _PageContext:
                     return None
         return None
 
-    def translate(self, key: str, count=None) -> str:
+    def translate(self, key: str, count=None, node: Shortcode | None = None) -> str:
         """Hugo's ``T "key" count``: the "one" or "other" form, ``{{ .Count }}`` filled in."""
         text = self.translator.translate(key, count)
+        missing = self.translator.missing_here(key) if node is not None else None
+        if missing is not None:  # Hugo prints nothing too; another language's file shows it is wanted
+            file, elsewhere = missing
+            self.renderer.findings.warning(
+                "missing-i18n", f'the key "{key}" has no text here, though {_show(elsewhere)} has '
+                f'one: shortcode "{node.name}" prints nothing (or its own default) in its place, '
+                f"first at {_show(self.page.path)}:{node.line}", file, _line_naming(file, key),
+                lang=self.lang)
         if count is not None and "{{" in text:
             text = _COUNT.sub(str(count), text)
         return text
@@ -366,7 +374,7 @@ class _PageContext:
                 has_inner=inner is not None,
                 page=self.page,
                 lang=self.lang,
-                T=self.translate,
+                T=lambda key, count=None: self.translate(key, count, node),
                 markdownify=lambda text, block=False: Markup(self.markdownify(str(text or ""), block=block)),
                 bundle_file=self.bundle_file,
                 read_file=self.read_file,

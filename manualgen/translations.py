@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import os
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -476,8 +477,8 @@ def _convert(settings: Settings, lang: str, home: Page,
 
 
 def _absolute(settings: Settings, file: str) -> Path:
-    path = Path(file)
-    return (path if path.is_absolute() else settings.site_root / path).resolve()
+    path = Path(file)  # realpath, not resolve(): a symbolic link to itself must not raise
+    return Path(os.path.realpath(path if path.is_absolute() else settings.site_root / path))
 
 
 def check_translations(settings: Settings, langs: list[str], now: dt.datetime,
@@ -554,7 +555,7 @@ def _missing(row: Row, langs: list[str], broken: set[Path], settings: Settings) 
 def _unreadable(path: Path, broken: set[Path]) -> bool:
     """Whether ``path``, or a folder above it, could not be read (in any case: Hugo pairs
     ``Benutzer_Verwaltung/`` with ``benutzer_verwaltung/``)."""
-    wanted = str(path.resolve()).lower()
+    wanted = os.path.realpath(path).lower()
     return any(wanted == str(b).lower() or wanted.startswith(str(b).lower() + "/") for b in broken)
 
 

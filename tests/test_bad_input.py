@@ -390,7 +390,7 @@ def test_html_nested_too_deep_is_one_error_on_its_page(tmp_path, capsys, monkeyp
     status = _build(site, tmp_path / "out")
     err = capsys.readouterr().err
     assert status == 1 and "Traceback" not in err
-    assert "content/de/a.md:5: error: this page's HTML is nested" in err and "page-failed" in err
+    assert "content/de/a.md:7: error: this page's HTML is nested" in err and "page-failed" in err
 
 
 def test_page_html_that_would_spoil_the_manual(tmp_path, capsys, monkeypatch):
@@ -700,14 +700,9 @@ def test_objects_embeds_and_style_urls_print_the_sites_files(tmp_path, capsys, m
     assert html.count("static/img/d.svg") == 3 and "<object>shown instead</object>" in html
 
 
-@pytest.mark.parametrize("home, words", [
-    (page("Start", body="Hallo.\n", draft="true"), "home page is not published"),
-    (page("Start"), "home page is empty"),
-])
-def test_a_language_with_nothing_to_print_is_an_error_not_an_empty_manual(tmp_path, capsys,
-                                                                          home, words):
+def test_a_language_whose_home_page_is_a_draft_is_an_error_not_an_empty_manual(tmp_path, capsys):
     site = write_site(tmp_path / "site", {
-        "content/de/_index.md": home,
+        "content/de/_index.md": page("Start", body="Hallo.\n", draft="true"),
         "content/de/a/_index.md": page("Kapitel", body="Text.\n", draft="true"),
         "content/de/a/p.md": page("Seite", body="Seite.\n"),
         "content/fr/_index.md": page("Accueil", body="Texte.\n"),
@@ -715,9 +710,278 @@ def test_a_language_with_nothing_to_print_is_an_error_not_an_empty_manual(tmp_pa
     out = tmp_path / "out"
     status = main(["build", "--site", str(site), "--lang", "de", "--out", str(out), "--no-cache"])
     err = capsys.readouterr().err
-    assert status == 1 and "nothing-to-print" in err and words in err
-    assert "content/de/_index.md" in err and not (out / "test-manual-de.pdf").exists()
+    assert status == 1 and "nothing-to-print" in err and "home page is not published" in err
+    assert "content/de/_index.md:3:" in err and not (out / "test-manual-de.pdf").exists()
     # --all: the other languages are built, this one is skipped with a warning.
     status = main(["build", "--site", str(site), "--all", "--out", str(out), "--no-cache"])
     assert status == 0 and (out / "test-manual-fr.pdf").exists()
     assert not (out / "test-manual-de.pdf").exists()
+
+
+def test_a_language_begun_with_an_empty_home_page_is_printed_with_a_warning(tmp_path, capsys):
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="Hallo.\n"),
+        "content/fr/_index.md": page("Accueil"),
+        "content/fr/a.md": page("Brouillon", body="Texte.\n", draft="true"),
+    })
+    out = tmp_path / "out"
+    status = main(["build", "--site", str(site), "--lang", "fr", "--out", str(out), "--no-cache"])
+    err = capsys.readouterr().err
+    assert status == 0 and (out / "test-manual-fr.pdf").exists()
+    assert "content/fr/_index.md: warning:" in err and "no text to print" in err
+
+
+# --- found by mutating the team's handbook one edit at a time --------------------------------
+
+FR_HOME = {"content/fr/_index.md": page("Accueil", body="Texte.\n")}
+
+
+def test_a_word_of_200_000_letters_is_compared_in_linear_time():
+    import time
+
+    from manualgen.translations import identify
+
+    start = time.perf_counter()
+    identify("x" * 200_000)  # the address pattern was tried at every letter: minutes
+    assert identify("Bitte schreiben Sie an support@example.org, wenn der Fehler bleibt.").lang == "de"
+    assert time.perf_counter() - start < 5
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_an_image_the_system_refuses_is_an_error_at_its_line(tmp_path, capsys, monkeypatch, command):
+    import builtins
+
+    monkeypatch.chdir(tmp_path)
+    site = write_site(tmp_path / "site", {**HOME, "content/de/a.md": page("A", 1, "x\n\n![S](/img/shot.png)\n"),
+                                          "static/img/shot.png": png_bytes()})
+    original = builtins.open
+
+    def refusing_open(file, *args, **kwargs):  # what chmod 000 does to everyone but root
+        if str(file).endswith("shot.png"):
+            raise PermissionError(13, "Permission denied", str(file))
+        return original(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", refusing_open)
+    extra = ["--out", str(tmp_path / "out")] if command == "build" else []
+    status = main([command, "--site", str(site), "--lang", "de", *extra])
+    text = "".join(capsys.readouterr())
+    assert status == 1 and "Traceback" not in text  # was the end of the run, without page or line
+    assert 'content/de/a.md:7: error: image "shot.png": cannot read the file (Permission denied)' in text
+
+
+def test_a_folder_of_pages_that_cannot_be_read_is_an_error(tmp_path, capsys, monkeypatch):
+    import os
+
+    site = write_site(tmp_path, {**HOME, **FR_HOME, "content/de/b.md": page("B", 2, "x\n"),
+                                 "content/fr/b.md": page("B", 2, "x\n"),
+                                 "content/de/locked/_index.md": page("Kapitel", 1),
+                                 "content/de/locked/a.md": page("A", 1, "x\n"),
+                                 "content/fr/locked/_index.md": page("Chapitre", 1),
+                                 "content/fr/locked/a.md": page("A", 1, "x\n")})
+    original = os.scandir
+
+    def scandir(path="."):  # chmod 000 on the folder
+        if str(path).endswith("de/locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return original(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    status, doc, err = check_json(capsys, site, "--lang", "fr")
+    # The chapter was left out of the manual without a word (exit 0).
+    f = finding(doc, "unreadable-file")
+    assert (f["file"], f["lang"]) == ("content/de/locked", "de") and "Permission denied" in f["message"]
+    assert codes(doc) == ["unreadable-file"]  # the French pages are not "untranslated"
+    assert status == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("data, line, words", [
+    (b"---\ntitle: A\n---\nok\nText\x00 mit NUL\n", 5, "NUL"),        # the character vanished
+    ("---\ntitle: U\n---\nText\n".encode("utf-16-le"), 1, "UTF-16"),  # valid UTF-8, all NULs
+    (b"---\rtitle: Mac\r---\rok\r\x8a\r", 5, "0x8a"),                  # MacRoman, old Mac lines
+])
+def test_text_that_is_not_utf8_text_is_bad_encoding_at_its_line(tmp_path, capsys, data, line, words):
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": data})
+    status, doc, err = check_json(capsys, site)
+    f = finding(doc, "bad-encoding")
+    assert (f["file"], f["line"]) == ("content/de/a.md", line) and words in f["message"]
+    assert status == 1 and "Traceback" not in err
+
+
+def test_odd_characters_in_translation_files_are_one_line_each(tmp_path, capsys):
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, "x\n"),
+                                 "content/de/b.md": "---\ntitle: B\nslug: b\x01\n---\nx\n",
+                                 "i18n/de.toml": b'[ok]\nother = "fine"\n[bad]\nother = "caf\xe9"\n'})
+    status, doc, err = check_json(capsys, site)  # the i18n file was a UnicodeDecodeError traceback
+    got = {(f["code"], f["file"], f["line"]) for f in doc["findings"]}
+    assert got == {("bad-front-matter", "content/de/b.md", 3), ("bad-i18n", "i18n/de.toml", 4)}
+    assert all("\n" not in f["message"] and "unicode string" not in f["message"]
+               for f in doc["findings"])
+    assert "U+0001" in finding(doc, "bad-front-matter")["message"]
+    assert status == 1 and "Traceback" not in err
+
+
+def test_a_byte_order_mark_in_config_and_translation_files_is_read(tmp_path, capsys):
+    from .conftest import HUGO_TOML
+
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, "x\n"),
+                                 "hugo.toml": b"\xef\xbb\xbf" + HUGO_TOML.encode(),
+                                 "i18n/de.toml": b'\xef\xbb\xbf[ok]\nother = "fine"\n'})
+    status, doc, err = check_json(capsys, site)  # both were "Invalid statement" at line 1
+    assert status == 0 and doc["findings"] == [] and "Traceback" not in err
+
+
+def test_unclosed_shortcode_names_the_one_that_lacks_its_closing_tag(tmp_path, capsys):
+    body = ("{{<faqBlock>}}\n{{<numberedList>}}\n{{<listItem>}}\nFrage?\n"
+            "{{<collapsibleBlock>}}\n{{<collapsibleBlock>}}\nAntwort.\n{{</collapsibleBlock>}}\n"
+            "{{</listItem>}}\n{{</numberedList>}}\n{{</faqBlock>}}\n")
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, body)})
+    status, doc, _ = check_json(capsys, site)
+    f = finding(doc, "unclosed-shortcode")
+    # Hugo names faqBlock (line 5), whose closing tag is there; the doubled line 9 lacks one.
+    assert (f["line"], f["message"]) == (9, 'unclosed shortcode "collapsibleBlock"')
+    assert status == 1
+
+
+def test_a_shortcode_that_lost_an_end_or_a_start_says_so(tmp_path, capsys):
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, (
+        '{{<insertImage image="a.png" class="edge"\n</div>\n\n'   # line 5: ">}}" deleted
+        'Text\n\ninsertImage image="b.png">}}\n'))})            # line 10: "{{<" deleted
+    status, doc, _ = check_json(capsys, site)
+    f = finding(doc, "bad-shortcode")
+    assert f["line"] == 6 and "the tag opened at line 5: is its >}} missing?" in f["message"]
+    site.joinpath("content/de/a.md").write_text(page("A", 1, 'Text\n\ninsertImage image="b.png">}}\n'))
+    status, doc, _ = check_json(capsys, site)
+    f = finding(doc, "bad-shortcode")  # printed as text, with no word
+    assert (f["severity"], f["line"], f["column"]) == ("warning", 7, 26)
+    assert f["message"] == '"insertImage image="b.png">}}" prints as text: the shortcode\'s "{{<" is missing'
+    assert status == 0
+
+
+@pytest.mark.parametrize("body, line, words", [
+    ('{{<link url="x">}}a{{</link\n\n## Next\n', 7, "(the tag opened at line 5: is its >}} missing?)"),
+    ('{{<insertImage image="a.png class="edge">}}\n', 5, '"a.png class=" (is a quote missing?)'),
+    ('{{<link url="x" newTab="true"Text{{</link>}}\n', 5, '"true" (is the >}} missing?)'),
+])
+def test_a_shortcode_tag_that_lost_a_character_says_which(tmp_path, capsys, body, line, words):
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, body)})
+    status, doc, _ = check_json(capsys, site)
+    f = finding(doc, "bad-shortcode")
+    assert f["line"] == line and f["message"].endswith(words)
+    assert status == 1
+
+
+def test_line_separators_and_form_feeds_do_not_shift_the_lines(tmp_path, capsys):
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": (
+        "---\ntitle: A\n---\nPasted\u2028text, a form\x0cfeed\n\n![x](/img/gone.png)\n\n[l](/nope/)\n"
+    ).encode()})
+    status, doc, _ = check_json(capsys, site)
+    assert sorted((f["code"], f["line"]) for f in doc["findings"]) == [
+        ("broken-link", 8), ("missing-image", 6)]  # were 10 and 8
+    assert status == 0
+
+
+def test_html_nested_too_deep_is_reported_at_its_line(tmp_path, capsys):
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, (
+        "Intro\n\n<p>fine</p>\n\n" + "<span>" * 500 + "deep\n"))})
+    status, doc, _ = check_json(capsys, site)
+    f = finding(doc, "page-failed")
+    assert (f["line"], status) == (9, 1)  # was the page's first line
+
+
+def test_a_draft_that_is_neither_true_nor_false_is_warned_about(tmp_path, capsys):
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": "---\ntitle: A\ndraft: maybe\n---\nx\n"})
+    status, doc, _ = check_json(capsys, site)
+    f = finding(doc, "bad-front-matter")
+    assert (f["line"], f["severity"]) == (3, "warning") and "printed, as Hugo prints it" in f["message"]
+    assert status == 0
+
+
+def test_a_translation_that_cannot_be_read_is_not_reported_missing(tmp_path, capsys):
+    site = write_site(tmp_path, {**HOME, **FR_HOME,  # folders paired in any case, as in Hugo
+                                 "content/de/Benutzer/a.md": page("A", 1, "x\n"),
+                                 "content/fr/benutzer/a.md": b"---\ntitle: A\n---\ncaf\xe9\n"})
+    status, doc, _ = check_json(capsys, site, "--lang", "fr")
+    assert codes(doc) == ["bad-encoding"]  # not also "the French manual lacks it" on the German page
+    assert status == 1
+
+
+@pytest.mark.parametrize("tag", ["<title>Oops", "<textarea>", '<iframe src="https://x.org/">', "<script>"])
+def test_an_unclosed_element_that_hides_the_rest_of_the_page_is_reported(tmp_path, capsys, tag):
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, f"Intro\n\n{tag}\n\nMore text.\n")})
+    status, doc, _ = check_json(capsys, site)
+    f = finding(doc, "unclosed-tag")  # "More text." vanished from the PDF without a word
+    assert f["line"] == 7 and "is never closed: the rest of the page" in f["message"]
+    assert status == 0  # a warning, as an unclosed comment: the web hides the text too
+
+
+def test_a_broken_tag_in_the_page_is_reported_at_its_own_line(tmp_path, capsys):
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, (
+        "Willkommen\n\n{{<alert>}}\nDer Text wird laufend aktualisiert.\n{{</alert>}}\n\n"
+        '<a href="/x/\n'))})
+    status, doc, _ = check_json(capsys, site)
+    assert finding(doc, "tag-as-text")["line"] == 11  # was 8: the words before it, in the alert
+    assert status == 0
+
+
+def test_translation_and_config_files_with_old_mac_line_ends_or_cut_short(tmp_path, capsys):
+    from .conftest import HUGO_TOML
+
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, "x\n"),
+                                 "i18n/de.toml": b'[ok]\rother = "fine"\r[more]\rother = "x"\r'})
+    status, doc, err = check_json(capsys, site)  # was "Expected newline" at line 1
+    assert status == 0 and doc["findings"] == [] and "Traceback" not in err
+    cut = HUGO_TOML[:HUGO_TOML.index("[languages.fr]") + 6]
+    (site / "hugo.toml").write_text(cut, encoding="utf-8")
+    assert main(["check", "--site", str(site)]) == 1
+    err = capsys.readouterr().err
+    assert f"hugo.toml:{len(cut.splitlines())}: error: invalid TOML" in err  # had no line
+
+
+def test_an_i18n_key_that_lost_its_text_is_reported_once_on_its_file(tmp_path, capsys):
+    notes = "{{< releaseNotes >}}\nx\n{{< /releaseNotes >}}\n\n"
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, notes * 2),
+                                 # the "other = …" line under the key was deleted
+                                 "i18n/de.toml": '[release_notes_title]\n\n[release_notes_new_version_text]\n'
+                                                 'other = "Neu"\n',
+                                 "i18n/fr.toml": '[release_notes_title]\nother = "Notes"\n'})
+    status, doc, _ = check_json(capsys, site)
+    f = finding(doc, "missing-i18n")  # the German heading was empty, without a word
+    assert (f["file"], f["line"], f["severity"]) == ("i18n/de.toml", 1, "warning")
+    assert f["message"].startswith('the key "release_notes_title" has no text here, though i18n/fr.toml')
+    assert f["message"].endswith("first at content/de/a.md:5")
+    assert status == 0
+
+
+def test_a_control_character_in_a_translation_or_config_file_is_named(tmp_path, capsys):
+    from .conftest import HUGO_TOML
+
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, "x\n"),
+                                 "i18n/de.toml": b'[ok]\nother = "fine"\n[ba\x00d]\nother = "x"\n'})
+    status, doc, _ = check_json(capsys, site)
+    f = finding(doc, "bad-i18n")  # was "Expected ']' at the end of a table declaration"
+    assert f["line"] == 3 and "control character U+0000" in f["message"] and status == 1
+    (site / "hugo.toml").write_bytes(HUGO_TOML.encode().replace(b"[params]", b"[par\x08ams]"))
+    assert main(["check", "--site", str(site)]) == 1
+    assert "hugo.toml:4: error: the control character U+0008 is not allowed" in capsys.readouterr().err
+
+
+def test_a_page_that_is_a_symbolic_link_to_itself_is_one_finding(tmp_path, capsys):
+    site = write_site(tmp_path, {**HOME, **FR_HOME, "content/fr/loop.md": page("Boucle", 1, "x\n"),
+                                 "content/de/b.md": page("B", 2, "x\n"), "content/fr/b.md": page("B", 2, "x\n")})
+    (site / "content/de/loop.md").symlink_to(site / "content/de/loop.md")
+    status, doc, err = check_json(capsys, site)  # was a RuntimeError "Symlink loop" traceback
+    f = finding(doc, "unreadable-file")
+    assert f["file"] == "content/de/loop.md" and "too many levels of symbolic links" in f["message"]
+    assert codes(doc) == ["unreadable-file"]  # the French page is not "untranslated"
+    assert status == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("line, words, status", [
+    ("  \u00a0weight: 2", "(the line holds the invisible U+00A0)", 1),
+    ("\ufeffweight: 2", 'the key "weight" holds an invisible U+FEFF', 0),  # the weight was ignored
+])
+def test_an_invisible_character_in_front_matter_is_named(tmp_path, capsys, line, words, status):
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": f"---\ntitle: A\n{line}\n---\nx\n".encode()})
+    got, doc, _ = check_json(capsys, site)
+    f = finding(doc, "bad-front-matter")  # the line looked right in every editor
+    assert f["line"] == 3 and words in f["message"] and got == status

@@ -231,3 +231,21 @@ def test_links_to_files_of_the_site_print_their_web_address(linked):
     message = ('link "/files/fehlt.pdf" points to no page of this manual and no file of the '
                "site; it prints as plain text")
     assert broken == [("content/de/_index.md", 6, message)]
+
+
+def test_a_link_to_another_languages_page_prints_its_web_address_with_a_warning(tmp_path):
+    hugo = ('baseURL = "https://example.org/docs/"\ntitle = "T"\ndefaultContentLanguage = "de"\n'
+            '[languages.de]\ncontentDir = "content/de"\n[languages.fr]\ncontentDir = "content/fr"\n')
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="Hallo.\n"),
+        "content/de/nurde.md": page("Nur Deutsch", body="Text.\n"),
+        "content/fr/_index.md": page("Accueil", body="Voir [la page](/docs/de/nurde/#oben).\n"),
+    }, hugo=hugo)
+    out = tmp_path / "out"
+    result = build(site, BuildOptions(langs=["fr"], out=out, html=True, no_cache=True))
+    (found,) = [f for f in result.findings if f.code == "other-language-link"]
+    assert (found.file, found.line, found.lang) == ("content/fr/_index.md", 4, "fr")
+    assert "German" in found.message
+    assert not [f for f in result.findings if f.code == "broken-link"]
+    html = (out / "t-fr.html").read_text(encoding="utf-8")
+    assert '<a href="https://example.org/docs/de/nurde/#oben" class="external">la page</a>' in html

@@ -294,3 +294,32 @@ def test_icons_in_a_sentence_stay_in_the_line(tmp_path):
                       f'<div>{img("b", 800, 600)}</div></div>')
     assert "inline-image" in columns and "stack" not in columns
     assert re.search(r'<figure class="screenshot-figure"><img[^>]*alone', html)
+
+
+def test_a_numbered_step_with_its_screenshot_under_it_stays_on_one_page(tmp_path):
+    """Steps written as a Markdown list, the screenshot indented under each item's text, and
+    a sentence that introduces a screenshot: text and picture are never a page apart."""
+    files = {"content/fr/_index.md": page("Accueil", body="Texte.\n")}
+    items = "".join(f"{i}. Klicken Sie auf **Schritt {i}** und prüfen Sie das Formular.\n\n"
+                    f"   ![Dialog](/img/{'dialog' if i % 2 else 'wide'}.png)\n\n"
+                    for i in range(1, 9))
+    intro = "".join(f"Ansicht {i} zeigt die Übersicht.\n\n![Ansicht](/img/dialog.png)\n\n"
+                    for i in range(1, 5))
+    files["content/de/_index.md"] = page("Liste", body=f"So geht es:\n\n{items}\n{intro}")
+    site = write_site(tmp_path / "site", files)
+    (site / "static/img").mkdir(parents=True)
+    for name in ("dialog", "wide"):
+        screenshot(site / f"static/img/{name}.png", SIZES[name])
+    out = tmp_path / "out"
+    assert main(["build", "--site", str(site), "--lang", "de", "--out", str(out), "--no-cache",
+                 "-q"]) == 0
+    pdf = pdfium.PdfDocument(out / "test-manual-de.pdf")
+    seen = 0
+    for index in range(len(pdf)):
+        pg = pdf[index]
+        text = pg.get_textpage().get_text_range()
+        markers = len(re.findall(r"Schritt \d|Ansicht \d", text))
+        images = sum(1 for obj in pg.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_IMAGE]))
+        assert markers == images, f"page {index + 1}: {markers} texts, {images} pictures"
+        seen += markers
+    assert seen == 12
