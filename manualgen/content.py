@@ -640,7 +640,7 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
             except ValueError:
                 # Hugo truncates a number with a fraction; anything else counts as unset.
                 whole = int(weight) if isinstance(weight, float) and math.isfinite(weight) else 0
-                findings.warning("bad-front-matter", f'weight "{weight}" is not a whole number; '
+                findings.warning("bad-front-matter", f'weight "{_as_written(weight)}" is not a whole number; '
                                  f"using {whole}", path, _meta_line(path, "weight"), lang=lang)
             weight = whole
         for key in _DATE_KEYS:
@@ -780,6 +780,11 @@ def _meta_text(meta: dict, key: str, path: Path, findings: Findings, lang: str) 
     if isinstance(value, bool):
         return "true" if value else "false"
     return "" if value is None else str(value).strip()
+
+
+def _as_written(value) -> str:
+    """A front-matter value as the writer wrote it: "true", not Python's "True"."""
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def _meta_line(path: Path, key: str) -> int | None:

@@ -985,3 +985,11 @@ def test_an_invisible_character_in_front_matter_is_named(tmp_path, capsys, line,
     got, doc, _ = check_json(capsys, site)
     f = finding(doc, "bad-front-matter")  # the line looked right in every editor
     assert f["line"] == 3 and words in f["message"] and got == status
+
+
+def test_a_weight_that_is_true_is_quoted_as_written(tmp_path, capsys):
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": "---\ntitle: A\nweight: true\n---\nx\n"})
+    status, doc, _ = check_json(capsys, site)
+    f = finding(doc, "bad-front-matter")
+    assert f["message"].startswith('weight "true" is not a whole number')  # was Python's "True"
+    assert (f["line"], status) == (3, 0)
