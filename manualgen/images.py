@@ -36,13 +36,13 @@ from pathlib import Path
 
 MAX_PIXELS = 40_000_000  # about 6300 × 6300: far beyond any screenshot
 
-PREPARE_VERSION = "4"  # part of every prepared file's name: bump it when the recipe changes
+PREPARE_VERSION = "5"  # part of every prepared file's name: bump it when the recipe changes
 JPEG_QUALITY = 88
 # PNGs go into the PDF byte for byte (png_embed.py), so their zlib level is the PDF's: on
 # the French corpus level 1 gave a 2.23 MB PDF, 6 gave 2.05 MB, 9 gave 2.01 MB for 0.3 s more.
 PNG_LEVEL = 6
-# PNG bytes / JPEG bytes above which an image counts as photo-like.
-PHOTO_RATIO = 2.0
+# PNG bytes (at zlib level 1) / JPEG bytes above which an image counts as photo-like.
+PHOTO_RATIO = 2.15
 QUANTIZE_PSNR = 32.0  # dB: corpus UI shots map at 34–44 dB, no visible change at 2× zoom
 PREPARED_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff"}
 
@@ -248,17 +248,22 @@ def prepare(source: Path, source_digest: str, target_width: int, folder: Path,
     if changed and im.mode == "RGB":
         mapped = _fewer_colours(im)
         im, flat = mapped, mapped is not im
-    png = io.BytesIO()
-    im.save(png, format="PNG", compress_level=PNG_LEVEL)
-    data, suffix, out_fmt = png.getvalue(), ".png", "PNG"
-    if im.mode in ("RGB", "L") and not flat:  # 256 colours without a visible loss: UI-like
-        jpeg = io.BytesIO()
+    data, suffix, out_fmt = b"", ".png", "PNG"
+    if im.mode in ("RGB", "L") and not flat:  # no 256-colour version: a photo, or busy UI?
+        # The PNG is tried at zlib level 1 (fast; PHOTO_RATIO is measured against it): a
+        # level-6 PNG of a photo costs four times as long, only to be thrown away.
+        trial, jpeg = io.BytesIO(), io.BytesIO()
+        im.save(trial, format="PNG", compress_level=1)
         im.save(jpeg, format="JPEG", quality=JPEG_QUALITY, subsampling=0, optimize=False)
-        if len(data) > PHOTO_RATIO * jpeg.tell():
+        if trial.tell() > PHOTO_RATIO * jpeg.tell():
             data, suffix, out_fmt = jpeg.getvalue(), ".jpg", "JPEG"
             changed = True
-    if not (changed or dropped_alpha) and fmt == "PNG":
-        return Prepared(source, im.width, im.height, fmt)
+    if out_fmt == "PNG":
+        if not (changed or dropped_alpha) and fmt == "PNG":
+            return Prepared(source, im.width, im.height, fmt)
+        png = io.BytesIO()
+        im.save(png, format="PNG", compress_level=PNG_LEVEL)
+        data = png.getvalue()
     target = folder / (name + suffix)
     write(target, data)
     return Prepared(target, im.width, im.height, out_fmt)
