@@ -983,13 +983,7 @@ class Assembler:
             line = page.output_lines.get(href) or _line_in_source(page, href.split("#")[0] or href)
             address = self.site_file_address(page, href) if target is None else None
             if address is not None:  # a download (a form, a spreadsheet): its web address
-                if address:
-                    a.set("href", address)
-                    add_class(a, "external")
-                    if _same_address(text_of(a), address):
-                        add_class(a, "bare")
-                else:
-                    a.attrib.pop("href", None)
+                _link_to_web(a, address)
                 continue
             other = self.other_language(href, page) if target is None else None
             if other is not None:  # the web page in another language: its address, with a word
@@ -998,13 +992,7 @@ class Assembler:
                     "other-language-link", f'link "{href}" points to the {other_lang} site, not to '
                     f"this manual; it prints as its web address" + (f" {web}" if web else ""),
                     page.path, line, lang=self.lang)
-                if web:
-                    a.set("href", web)
-                    add_class(a, "external")
-                    if _same_address(text_of(a), web):
-                        add_class(a, "bare")
-                else:
-                    a.attrib.pop("href", None)
+                _link_to_web(a, web)
                 continue
             if target is None:
                 self.findings.warning("broken-link",
@@ -1402,6 +1390,18 @@ def _width_from(col: ET.Element) -> str | None:
         if m:
             return str(round(int(m.group(1)) * 100 / 12, 2))
     return None
+
+
+def _link_to_web(a: ET.Element, address: str) -> None:
+    """A link that leaves the manual for the web site: printed with its address, or as
+    plain text when the baseURL names no host ("" here)."""
+    if address:
+        a.set("href", address)
+        add_class(a, "external")
+        if _same_address(text_of(a), address):
+            add_class(a, "bare")
+    else:
+        a.attrib.pop("href", None)
 
 
 def _keep_text_with_screenshots(root: ET.Element) -> None:
