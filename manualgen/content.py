@@ -654,6 +654,10 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
                 findings.warning("bad-front-matter", f'the key "{_INVISIBLE.sub("", key)}" holds an '
                                  f"invisible U+{ord(hidden.group()):04X}, so it is another key and "
                                  "is ignored; retype it", path, _meta_line(path, key), lang=lang)
+        for key, first, again, used in _repeated_yaml_keys(path):
+            findings.warning("bad-front-matter", f'the key "{key}" is given twice (lines {first} '
+                             f"and {again}); the {used} one is used: delete the one you do not "
+                             "mean", path, again, lang=lang)
         draft = _ci(meta, "draft", None)  # "true", "yes" and "1" left the page out above
         if isinstance(draft, str) and draft.strip().lower() not in ("", "false", "f", "no", "0", "off"):
             findings.warning("bad-front-matter", f'draft "{draft}" is neither true nor false; the '
@@ -785,6 +789,37 @@ def _meta_text(meta: dict, key: str, path: Path, findings: Findings, lang: str) 
 def _as_written(value) -> str:
     """A front-matter value as the writer wrote it: "true", not Python's "True"."""
     return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+_TOP_KEY = re.compile(r"([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]|$)")
+
+
+def _repeated_yaml_keys(path: Path) -> list[tuple[str, int, int, str]]:
+    """Top-level keys that YAML front matter gives twice (a title pasted over another):
+    (key, first line, repeated line, "first" or "second": the one read). PyYAML keeps the
+    second of two equal keys without a word; of keys that differ only in case (one key to
+    Hugo) the first is read."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return []
+    if not lines or lines[0].rstrip() != "---":
+        return []
+    seen: dict[str, tuple[int, str]] = {}
+    repeated = []
+    for number, line in enumerate(lines[1:], 2):
+        if line.rstrip() == "---":
+            break
+        m = _TOP_KEY.match(line)
+        if m:
+            key = m.group(1).lower()
+            if key in seen:
+                first, written = seen[key]
+                used = "second" if written == m.group(1) else "first"
+                repeated.append((m.group(1), first, number, used))
+            else:
+                seen[key] = (number, m.group(1))
+    return repeated
 
 
 def _meta_line(path: Path, key: str) -> int | None:

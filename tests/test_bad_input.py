@@ -993,3 +993,20 @@ def test_a_weight_that_is_true_is_quoted_as_written(tmp_path, capsys):
     f = finding(doc, "bad-front-matter")
     assert f["message"].startswith('weight "true" is not a whole number')  # was Python's "True"
     assert (f["line"], status) == (3, 0)
+
+
+def test_a_front_matter_key_given_twice_is_a_warning_at_the_second_one(tmp_path, capsys):
+    site = write_site(tmp_path, {
+        **HOME,
+        "content/de/a.md": "---\ntitle: Alter Titel\nweight: 1\nTitle: Neuer Titel\n"
+                           "params:\n  title: nested, not a repeat\n---\nText.\n",
+    })
+    status, doc, err = check_json(capsys, site)
+    f = finding(doc, "bad-front-matter")
+    assert (f["file"], f["line"], f["severity"]) == ("content/de/a.md", 4, "warning")
+    assert '"Title" is given twice (lines 2 and 4); the first one is used' in f["message"]
+    assert status == 0 and "Traceback" not in err
+    (site / "content/de/a.md").write_text("---\ntitle: Alt\ntitle: Neu\n---\nText.\n",
+                                          encoding="utf-8")
+    _status, doc, _err = check_json(capsys, site)
+    assert "(lines 2 and 3); the second one is used" in finding(doc, "bad-front-matter")["message"]
