@@ -34,7 +34,7 @@ from markupsafe import Markup
 from .config import BUILTIN_TEMPLATES, Settings
 from .content import CONTENT_SUFFIXES, Page
 from .convert import hugo_anchor
-from .errors import Findings
+from .errors import Findings, _show
 from .images import PrintGeometry
 from .pdf import Roots
 from .shortcodes import template_frame
@@ -392,10 +392,20 @@ class Assembler:
     # Images -------------------------------------------------------------------------------
 
     def resolve_image(self, page: Page, src: str) -> Path | None:
+        for candidate in self._image_candidates(page, src):
+            try:
+                if candidate.is_file():
+                    return candidate
+            except OSError:  # a folder on the way that may not be read: see _access_denied
+                continue
+        return None
+
+    def _image_candidates(self, page: Page, src: str) -> list[Path]:
+        """Where Hugo would look for an image: static folders, assets, the page bundle."""
         src = src.strip()
         parts = split_url(src)
         if parts.scheme or parts.netloc:
-            return None
+            return []
         path = unquote(parts.path)
         candidates: list[Path] = []
         base = self.settings.base_path
@@ -413,10 +423,7 @@ class Assembler:
             for folder in self.settings.static_dirs + self.settings.assets_dirs:
                 candidates.append(folder / rel)
                 candidates.append(folder / path)
-        for candidate in candidates:
-            if candidate.is_file():
-                return candidate
-        return None
+        return candidates
 
     def _images(self, page: Page, root: ET.Element) -> None:
         parents = parent_map(root)
@@ -450,6 +457,14 @@ class Assembler:
                 self._placeholder(img, parents, src)
                 continue
             found = self.resolve_image(page, src)
+            denied = None if found else next(
+                (c for c in self._image_candidates(page, src) if _access_denied(c)), None)
+            if denied is not None:  # there, perhaps, but the system will not let us look
+                self.findings.error("image-unreadable", f'image "{src}" cannot be read: '
+                                    f"permission denied ({_show(denied)}); allow reading it",
+                                    page.path, line, lang=self.lang)
+                self._placeholder(img, parents, src)
+                continue
             if found is None:
                 self.findings.warning("missing-image",
                                       f'image "{src}" not found in the static folders, the page '
@@ -1390,6 +1405,18 @@ def _width_from(col: ET.Element) -> str | None:
         if m:
             return str(round(int(m.group(1)) * 100 / 12, 2))
     return None
+
+
+def _access_denied(path: Path) -> bool:
+    """True when the file, or a folder on its way, may not be read (chmod 000)."""
+    try:
+        path.stat()
+        with path.open("rb"):
+            return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
 
 
 def _link_to_web(a: ET.Element, address: str) -> None:

@@ -1010,3 +1010,29 @@ def test_a_front_matter_key_given_twice_is_a_warning_at_the_second_one(tmp_path,
                                           encoding="utf-8")
     _status, doc, _err = check_json(capsys, site)
     assert "(lines 2 and 3); the second one is used" in finding(doc, "bad-front-matter")["message"]
+
+
+def test_a_screenshot_folder_that_may_not_be_read_is_not_called_missing(tmp_path, capsys,
+                                                                        monkeypatch):
+    site = write_site(tmp_path, {
+        **HOME,
+        "content/de/a.md": page("A", 1, "Intro\n\n![Shot](/img/locked/shot.png)\n"),
+        "static/img/locked/shot.png": png_bytes(40, 30),
+    })
+    # A folder under chmod 000, as an ordinary user meets it (root, who runs CI, may read
+    # anything): every look inside it is refused.
+    locked = site / "static/img/locked"
+    real_stat, real_open = Path.stat, Path.open
+
+    def refuse(path):
+        if locked in Path(path).parents:
+            raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(Path, "stat", lambda self, **kw: refuse(self) or real_stat(self, **kw))
+    monkeypatch.setattr(Path, "open", lambda self, *a, **kw: refuse(self) or real_open(self, *a, **kw))
+    status, doc, err = check_json(capsys, site)
+    f = finding(doc, "image-unreadable")
+    assert (f["file"], f["line"]) == ("content/de/a.md", 7)
+    assert "permission denied" in f["message"] and "static/img/locked/shot.png" in f["message"]
+    assert "missing-image" not in codes(doc)
+    assert status == 1 and "Traceback" not in err
