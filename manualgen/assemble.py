@@ -494,27 +494,28 @@ class Assembler:
 
     def _videos(self, page: Page, root: ET.Element) -> None:
         """Paper cannot play a video: each ``<video>`` (raw, or a theme's video shortcode)
-        becomes a framed note, as youtube and vimeo print: the label "Video", its title
+        and each ``<audio>`` becomes a framed note, as youtube and vimeo print: the label "Video", its title
         linking to the address to watch it at, its caption, and its poster when that is a
         file of the site.  The fallback text inside ("your browser does not support…") goes.
         """
         parents = parent_map(root)
-        for video in list(root.iter("video")):
+        for video in [el for el in root.iter() if el.tag in ("video", "audio")]:
             parent = parents.get(video)
             if parent is None:
                 continue
+            kind_label = self.labels[video.tag]  # "Video", or "Audio" for a recording
             src = (video.get("src") or next((source.get("src") for source in video.iter("source")
                                              if source.get("src")), None) or "").strip()
             title = " ".join((video.get("title") or video.get("aria-label") or "").split())
-            note = ET.Element("div", {"class": "media-note video-note"})
+            note = ET.Element("div", {"class": f"media-note {video.tag}-note"})
             what = title or Path(unquote(split_url(src).path)).name
             poster = self._poster(page, (video.get("poster") or "").strip(),
-                                  f"{self.labels['video']}: {what}" if what else self.labels["video"])
+                                  f"{kind_label}: {what}" if what else kind_label)
             if poster is not None:
                 note.append(poster)
             line = ET.SubElement(note, "p", {"class": "media-link"})
             kind = ET.SubElement(line, "span", {"class": "media-kind mg-label"})
-            kind.text = self.labels["video"]
+            kind.text = kind_label
             kind.tail = " "
             address = self._site_address(page, src) if src else ""
             if split_url(address).scheme in ("http", "https"):

@@ -239,3 +239,19 @@ def test_details_print_open_under_a_bold_summary(media_build):
     boxes = [b for p in document.pages for b in walk(p._page_box)]
     summary = next(b for b in boxes if b.element_tag == "summary")
     assert summary.style["font_weight"] == 700 and summary.style["display"] == ("block", "flow")
+
+
+def test_a_recording_prints_a_framed_audio_note(tmp_path):
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body=(
+            'Hören Sie die Anleitung:\n\n<audio controls src="/audio/anleitung.mp3" '
+            'title="Anleitung zum Hochladen">Ihr Browser spielt kein Audio ab.</audio>\n')),
+    })
+    out = tmp_path / "out"
+    result = build(site, BuildOptions(langs=["de"], out=out, html=True, no_cache=True, jobs=1))
+    assert result.ok
+    html = (out / "test-manual-de.html").read_text(encoding="utf-8")
+    assert "<audio" not in html and "kein Audio" not in html
+    assert ('<div class="media-note audio-note"><p class="media-link"><span class="media-kind '
+            'mg-label">Audio</span> <a href="https://example.org/audio/anleitung.mp3" '
+            'class="external media-address">Anleitung zum Hochladen</a></p></div>') in html
