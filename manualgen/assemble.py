@@ -457,11 +457,17 @@ class Assembler:
                 self._placeholder(img, parents, src)
                 continue
             found = self.resolve_image(page, src)
-            denied = None if found else next(
-                (c for c in self._image_candidates(page, src) if _access_denied(c)), None)
-            if denied is not None:  # there, perhaps, but the system will not let us look
+            if found is not None and (refused := _refusal(found)):  # there, but refused to us
+                self.findings.error("image-unreadable", f'image "{found.name}": cannot read the '
+                                    f"file ({refused.strerror or refused})", page.path, line,
+                                    lang=self.lang)
+                self._placeholder(img, parents, src)
+                continue
+            closed = None if found else next((c for c in self._image_candidates(page, src)
+                                              if isinstance(_refusal(c), PermissionError)), None)
+            if closed is not None:  # there, perhaps, but a folder on the way is closed to us
                 self.findings.error("image-unreadable", f'image "{src}" cannot be read: '
-                                    f"permission denied ({_show(denied)}); allow reading it",
+                                    f"permission denied ({_show(closed)}); allow reading it",
                                     page.path, line, lang=self.lang)
                 self._placeholder(img, parents, src)
                 continue
@@ -559,8 +565,12 @@ class Assembler:
             return ("https:" + src) if src.startswith("//") else (
                 src if parts.scheme.lower() in ("http", "https") else "")
         path = src if src.startswith("/") else urljoin(page.url or "/", src)
+        return self._host() + path
+
+    def _host(self) -> str:
+        """``scheme://host`` of the site's baseURL, or "" when it names no host."""
         site = split_url(self.settings.base_url)
-        return f"{site.scheme}://{site.netloc}{path}" if site.scheme and site.netloc else path
+        return f"{site.scheme}://{site.netloc}" if site.scheme and site.netloc else ""
 
     def _poster(self, page: Page, src: str, alt: str) -> ET.Element | None:
         """The poster image of a video, or None: only a file of the site is printed (the
@@ -918,18 +928,19 @@ class Assembler:
         path = unquote(split_url(href).path)
         if not path.startswith("/"):
             return None
-        base = self.settings.base_path
-        rel = path[len(base):] if path.startswith(base) else path.lstrip("/")
-        prefix = rel.split("/", 1)[0]
         from .translations import language_name
 
-        for code in self.settings.languages:
-            if code != self.lang and prefix.lower() == code.lower():
-                host = self.settings.base_url[:-len(base)] if self.settings.base_url.endswith(
-                    base) and "://" in self.settings.base_url else ""
-                return language_name(code), (host + base + rel + (
-                    "#" + split_url(href).fragment if split_url(href).fragment else "")) if host else ""
-        return None
+        base = self.settings.base_path
+        rel = path[len(base):] if path.startswith(base) else path.lstrip("/")
+        prefix = rel.split("/", 1)[0].lower()
+        code = next((c for c in self.settings.languages if c != self.lang and c.lower() == prefix),
+                    None)
+        if code is None:
+            return None
+        fragment = split_url(href).fragment
+        host = self._host()
+        return language_name(code), (
+            host + base + rel + (f"#{fragment}" if fragment else "") if host else "")
 
     def site_file_address(self, page: Page, href: str) -> str | None:
         """The web address of a file of the site that a link names: a download in a static
@@ -957,8 +968,8 @@ class Assembler:
                     break
             if not address:
                 return None
-        site = split_url(self.settings.base_url)
-        return f"{site.scheme}://{site.netloc}{quote(address)}" if site.scheme and site.netloc else ""
+        host = self._host()
+        return host + quote(address) if host else ""
 
     def _links(self, page: Page, root: ET.Element) -> None:
         see = self.labels["see_page"]
@@ -1408,16 +1419,17 @@ def _width_from(col: ET.Element) -> str | None:
     return None
 
 
-def _access_denied(path: Path) -> bool:
-    """True when the file, or a folder on its way, may not be read (chmod 000)."""
+def _refusal(path: Path) -> OSError | None:
+    """Why the system will not let the file be read (chmod 000 on it, or on a folder on its
+    way), or None: it can be read, or it is simply not there."""
     try:
         path.stat()
-        with path.open("rb"):
-            return False
-    except PermissionError:
-        return True
-    except OSError:
-        return False
+        with open(path, "rb"):
+            return None
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        return exc
 
 
 def _link_to_web(a: ET.Element, address: str) -> None:

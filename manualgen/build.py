@@ -189,15 +189,27 @@ def _check_translations(settings: Settings, langs: list[str], date: dt.datetime,
     if options.check_only or not cache.enabled:
         return check_translations(settings, langs, date, findings)
     name, key = _translation_key(settings, langs, date, cache)
-    record = cache.read_record(name)
-    if record and record.get("key") == key:
-        findings.extend(Finding(**item) for item in record.get("findings", []))
+    recorded = _recorded_translations(cache, name, key)
+    if recorded is not None:
+        findings.extend(recorded)
         return None
     found = Findings()
     report_ = check_translations(settings, langs, date, found)
     findings.extend(found)
-    cache.write_record(name, {"key": key, "findings": [f.as_dict() for f in found]})
+    _record_translations(cache, name, key, found)
     return report_
+
+
+def _recorded_translations(cache: Cache, name: str, key: str) -> list[Finding] | None:
+    """The findings of the last check whose inputs hashed to ``key``, or None."""
+    record = cache.read_record(name)
+    if record and record.get("key") == key:
+        return [Finding(**item) for item in record.get("findings", [])]
+    return None
+
+
+def _record_translations(cache: Cache, name: str, key: str, found: Findings) -> None:
+    cache.write_record(name, {"key": key, "findings": [f.as_dict() for f in found]})
 
 
 def _translation_findings(settings: Settings, langs: list[str], date: dt.datetime,
@@ -205,7 +217,7 @@ def _translation_findings(settings: Settings, langs: list[str], date: dt.datetim
     found = Findings()
     check_translations(settings, langs, date, found)
     if cache is not None:
-        cache.write_record(name, {"key": key, "findings": [f.as_dict() for f in found]})
+        _record_translations(cache, name, key, found)
     return list(found)
 
 
@@ -226,9 +238,9 @@ def _start_translation_check(settings: Settings, langs: list[str], date: dt.date
     name = key = ""
     if cache.enabled:
         name, key = _translation_key(settings, langs, date, cache)
-        record = cache.read_record(name)
-        if record and record.get("key") == key:
-            return _Replayed([Finding(**item) for item in record.get("findings", [])])
+        recorded = _recorded_translations(cache, name, key)
+        if recorded is not None:
+            return _Replayed(recorded)
     # With one language there is nothing to compare (nor to convert): not worth a process;
     # --jobs 1 asks for one process at a time.
     return Background(_translation_findings, settings, langs, date,
@@ -406,14 +418,7 @@ def build_language(settings: Settings, lang: str, options: BuildOptions, finding
     # 3. assemble
     t0 = time.perf_counter()
 
-    def image_hook(path: Path, img, page: Page, line):
-        try:  # a file the system refuses (chmod 000) is the page's error, not the end of the run
-            with open(path, "rb"):
-                pass
-        except OSError as exc:
-            findings.error("image-unreadable", f'image "{path.name}": cannot read the file '
-                           f"({exc.strerror or exc})", page.path, line, lang=lang)
-            return None
+    def image_hook(path: Path, img, page: Page, line):  # the assembler found it readable
         if options.check_only or not state:  # check: no preparation decodes the pixels later
             info = inspect(path, full=True)
         else:
