@@ -53,6 +53,10 @@ class Language:
     description: str
     locale: str  # languageCode, e.g. "de-CH"; falls back to code
     params: dict
+    # Where each content folder sits below Hugo's content/ (a module mount's target subpath,
+    # "docs" for target = "content/docs"); empty: every content folder is mounted at the root.
+    mounts: list[tuple[Path, str]] = dataclasses.field(default_factory=list)
+    direction: str = "ltr"  # "rtl" from Hugo's languageDirection or direction
 
 
 @dataclasses.dataclass
