@@ -1,14 +1,18 @@
-"""The orchestrator: one call per stage, top to bottom, for each language.
+"""The orchestrator: one call per stage, top to bottom.
 
-    config → discover → shortcodes + Markdown → assemble → PDF
+    settings → for each language: reuse? → discover → render
+             → compare the translations (the rendered pages)
+             → for each language to print: assemble → prepare images → PDF
 
 ``build()`` returns what it made and every finding; it raises only for problems that stop
-everything (configuration, usage).  A language with errors gets no PDF, and its previous PDF
-stays as it was.
+everything (configuration, usage).  Each page is read and rendered once: the translation
+check and the assembler read the same :class:`~manualgen.render.RenderedLanguage`.  A
+language with errors gets no PDF, and its previous PDF stays as it was.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
@@ -22,14 +26,12 @@ from pathlib import Path
 
 from . import __version__, report
 from . import cache as cache_module
-from .assemble import Assembler
+from .assemble import AssembledDocument, assemble
 from .cache import Cache
 from .config import BUILTIN_STYLES, MANUALGEN_CONFIG, Settings, _line_of_key, load_settings
 from .content import CONTENT_SUFFIXES, Page, discover
-from .convert import PageConverter
 from .errors import (
     ConfigError,
-    ContentError,
     Finding,
     Findings,
     ManualgenError,
@@ -37,14 +39,19 @@ from .errors import (
     _show,
     set_display_root,
 )
-from .i18n import Translator, labels_in_english, load_labels
+from .i18n import labels_in_english, load_labels
 from .images import inspect
-from .jobs import Background, default_jobs, run_languages
+from .jobs import default_jobs, run_each
 from .pdf import VIRTUAL_BASE, Roots, render_pdf, write_atomic
-from .shortcodes import ShortcodeRenderer
+from .render import RenderedLanguage, page_converter, render_language
+from .reuse import LanguageState
 from .translations import TranslationReport, check_translations
 
-STAGES = ("discover", "render", "assemble", "layout", "write")
+__all__ = ["BuildOptions", "BuildResult", "LanguageResult", "build", "build_date",
+           "page_converter"]
+
+STAGES = ("discover", "render", "assemble", "images", "layout", "write")
+Progress = Callable[[str, str], None]
 
 
 @dataclasses.dataclass
@@ -134,122 +141,344 @@ def _format_date(date: dt.datetime, lang: str) -> str:
     return f"{date.day:02d}.{date.month:02d}.{date.year}"
 
 
-def build(site: Path, options: BuildOptions, progress: Callable[[str, str], None] | None = None) -> BuildResult:
+def build(site: Path, options: BuildOptions, progress: Progress | None = None) -> BuildResult:
     """Build (or, with ``check_only``, check) the manuals of a site."""
     settings = load_settings(site)
     set_display_root(settings.site_root)
     langs = choose_languages(settings, options)
-    findings = Findings()
     date = build_date(settings)
     check_output_settings(settings, options.out)
     if not options.check_only:
         check_output_folder(options.out)
+    findings = Findings()
     cache = open_cache(options, findings)
     try:
-        if options.check_only or options.strict:
-            # With --strict, drift between translations stops a language's build: check first.
-            translations = _check_translations(settings, langs, date, findings, options, cache)
-            results = run_languages(settings, langs, options, findings, date, progress, cache)
-        else:
-            # Drift is a warning that changes no PDF, so the check runs in a process of its
-            # own beside the renders (a core is idle while a single language renders); its
-            # findings are listed first all the same.
-            translations = None
-            check = _start_translation_check(settings, langs, date, options, cache)
-            try:
-                built = Findings()
-                built.extend(findings)
-                results = run_languages(settings, langs, options, built, date, progress, cache)
-                findings.extend(check.result())
-                findings.extend(built)
-            finally:
-                check.cancel()
+        with _source_date(date):
+            run = Run(settings, options, date, cache, progress)
+            return run.build(langs, findings)
     finally:
         cache.close()
-    return BuildResult(settings, results, findings, translations)
 
 
-def _translation_key(settings: Settings, langs: list[str], date: dt.datetime, cache: Cache):
-    """The cache record name and key of the translation check: every language's inputs."""
-    fixed = cache_module.fixed_key(cache_module.environment_key(), settings,
-                                   [("translations", tuple(langs))], date.isoformat())
-    h = hashlib.sha256(fixed.encode())
-    for lang in sorted(settings.languages):
-        h.update(cache_module.input_key(cache, settings, lang, fixed)[0].encode())
-    name = "translations-" + hashlib.sha256(
-        str(Path(settings.site_root).resolve()).encode()).hexdigest()[:16]
-    return name, h.hexdigest()
+@contextlib.contextmanager
+def _source_date(date: dt.datetime):
+    """fontTools stamps every font subset with "now" unless SOURCE_DATE_EPOCH is set: the
+    manual's own date keeps the PDF bytes the same from one run (and machine) to the next."""
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(date.timestamp()))
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = old
 
 
-def _check_translations(settings: Settings, langs: list[str], date: dt.datetime,
-                        findings: Findings, options: BuildOptions, cache: Cache):
-    """The translation check, before the languages are built (``check``, ``--strict``).
+@dataclasses.dataclass
+class SourceLanguage:
+    """One language read and rendered: its pages (None: no content) and what was found."""
 
-    ``manualgen check`` always runs it (it prints the matrix, which is not stored)."""
-    if options.check_only or not cache.enabled:
-        return check_translations(settings, langs, date, findings)
-    name, key = _translation_key(settings, langs, date, cache)
-    recorded = _recorded_translations(cache, name, key)
-    if recorded is not None:
-        findings.extend(recorded)
+    lang: str
+    result: LanguageResult
+    findings: Findings
+    rendered: RenderedLanguage | None = None
+    unreadable: set[Path] = dataclasses.field(default_factory=set)
+
+
+@dataclasses.dataclass
+class Run:
+    """One build: the settings and options every stage reads, and the cache it shares."""
+
+    settings: Settings
+    options: BuildOptions
+    date: dt.datetime
+    cache: Cache
+    progress: Progress | None = None
+
+    def build(self, langs: list[str], findings: Findings) -> BuildResult:
+        """The stages, in order (see the module docstring)."""
+        fixed = self._fixed_key()
+        states = {lang: self._state(lang, fixed) for lang in langs}
+        reused = {lang: self._reused(lang, states[lang]) for lang in langs
+                  if not self.options.check_only and self.cache.enabled
+                  and states[lang].reuse_by_inputs()}
+        todo = [lang for lang in langs if lang not in reused]
+        replay = self._recorded_translations(langs, fixed)
+        # The translation check compares every configured language, so all are read then;
+        # otherwise only the languages to print.
+        wanted = todo if replay is not None else self._with_others(todo)
+        sources = {lang: self.read(lang, lang in todo) for lang in wanted}
+        report_: TranslationReport | None = None
+        if replay is not None:
+            checked = replay
+        else:
+            report_, checked = self._check_translations(langs, sources)
+            self._record_translations(langs, fixed, checked)
+        findings.extend(checked)
+        seed = checked if self.options.strict else []
+        made = run_each(lambda lang, say: self.print_language(sources[lang], states[lang], seed,
+                                                              say),
+                        todo, self._workers(todo), self.progress)
+        results = []
+        for lang in langs:
+            result, items = reused[lang] if lang in reused else made[lang]
+            findings.extend(items)
+            results.append(result)
+        return BuildResult(self.settings, results, findings,
+                           report_ if self.options.check_only else None)
+
+    # Reuse ---------------------------------------------------------------------------------
+
+    def _fixed_key(self) -> str:
+        env = cache_module.environment_key() if self.cache.enabled else ""
+        opts = [(name, getattr(self.options, name)) for name in ("html", "strict", "check_only")]
+        return cache_module.fixed_key(env, self.settings, opts, self.date.isoformat())
+
+    def _state(self, lang: str, fixed: str) -> LanguageState:
+        pdf_path = self.options.out / self.settings.output_filename(lang)
+        # Without a cache nothing is reused: no need to hash every file of the site.
+        key = (cache_module.input_key(self.cache, self.settings, lang, fixed)[0]
+               if self.cache.enabled else "")
+        return LanguageState(self.cache, self.settings, lang, pdf_path, fixed, key)
+
+    def _reused(self, lang: str, state: LanguageState) -> tuple[LanguageResult, list[Finding]]:
+        result = LanguageResult(lang, pdf=state.pdf_path, reused=True, pages=state.content_pages)
+        self._say("reuse", lang, f"unchanged; {state.pdf_path} reused")
+        return result, state.recorded_findings()
+
+    def _workers(self, todo: list[str]) -> int:
+        if self.options.check_only:
+            return 1
+        return min(max(1, self.options.jobs or default_jobs()), len(todo))
+
+    # Read: discover and render -------------------------------------------------------------
+
+    def _with_others(self, todo: list[str]) -> list[str]:
+        configured = list(self.settings.languages)
+        if len(configured) < 2:
+            return todo
+        return todo + [lang for lang in configured if lang not in todo]
+
+    def read(self, lang: str, own: bool) -> SourceLanguage:
+        """Discover and render one language.  ``own``: a language of this build, whose
+        problems are reported; another is read only for the translation check."""
+        source = SourceLanguage(lang, LanguageResult(lang), Findings())
+        scratch = source.findings if own else Findings()
+        t0 = time.perf_counter()
+        home = discover(self.settings, lang, scratch, self.date)
+        source.result.timings["discover"] = time.perf_counter() - t0
+        source.unreadable = {_absolute(self.settings, f.file) for f in scratch.errors if f.file}
+        if home is None:
+            if own:
+                self._no_content(lang, source)
+            return source
+        pages = list(home.walk())
+        if own and len(pages) == 1 and not home.body.strip() and _nothing_to_print(
+                home, lang, self.options, scratch, source.result):
+            return source
+        source.result.pages = len(pages)
+        self._say("discover", lang, f"{len(pages)} pages") if own else None
+        t0 = time.perf_counter()
+        source.rendered = render_language(self.settings, lang, home, scratch,
+                                          self._labels(lang, scratch if own else Findings()))
+        source.result.timings["render"] = time.perf_counter() - t0
+        self._say("render", lang, "Markdown and shortcodes rendered") if own else None
+        return source
+
+    def _no_content(self, lang: str, source: SourceLanguage) -> None:
+        dirs = ", ".join(_show(d) or "" for d in self.settings.languages[lang].content_dirs)
+        if self.options.all:
+            source.findings.warning("no-content", f'language "{lang}" has no content ({dirs}); '
+                                    "no PDF for it", lang=lang)
+            source.result.skipped = True
+        else:
+            source.findings.error("no-content", f'language "{lang}" has no content: {dirs} is '
+                                  "missing or empty", lang=lang)
+
+    def _labels(self, lang: str, findings: Findings) -> dict[str, str]:
+        overrides = self.settings.labels.get(lang)
+        english = labels_in_english(lang, overrides)
+        if english:
+            source = next((f for f in self.settings.config_files if f.name == MANUALGEN_CONFIG),
+                          None)
+            findings.warning("untranslated-labels", f'manualgen has no words of its own for '
+                             f'"{lang}": {", ".join(english[:8])}{" …" if len(english) > 8 else ""}'
+                             f" print in English; give them under [labels.{lang}] in "
+                             f"{MANUALGEN_CONFIG}", source, lang=lang)
+        return load_labels(lang, overrides)
+
+    # Compare the translations ---------------------------------------------------------------
+
+    def _check_translations(self, langs: list[str], sources: dict[str, SourceLanguage]):
+        rendered = {lang: s.rendered for lang, s in sources.items() if s.rendered is not None}
+        unreadable = set().union(*(s.unreadable for s in sources.values())) if sources else set()
+        found = Findings()
+        report_ = check_translations(self.settings, rendered, unreadable, langs, found)
+        return report_, list(found)
+
+    def _translation_record(self, langs: list[str], fixed: str) -> tuple[str, str]:
+        """The cache record name and key of the translation check: every language's inputs."""
+        h = hashlib.sha256(fixed.encode() + repr(("translations", tuple(langs))).encode())
+        for lang in sorted(self.settings.languages):
+            h.update(cache_module.input_key(self.cache, self.settings, lang, fixed)[0].encode())
+        name = "translations-" + hashlib.sha256(
+            str(Path(self.settings.site_root).resolve()).encode()).hexdigest()[:16]
+        return name, h.hexdigest()
+
+    def _recorded_translations(self, langs: list[str], fixed: str) -> list[Finding] | None:
+        """The findings of the last check whose inputs hashed the same, or None.  ``check``
+        always compares (it prints the matrix, which is not stored)."""
+        if self.options.check_only or not self.cache.enabled:
+            return None
+        name, key = self._translation_record(langs, fixed)
+        record = self.cache.read_record(name)
+        if record and record.get("key") == key:
+            return [Finding(**item) for item in record.get("findings", [])]
         return None
-    found = Findings()
-    report_ = check_translations(settings, langs, date, found)
-    findings.extend(found)
-    _record_translations(cache, name, key, found)
-    return report_
 
+    def _record_translations(self, langs: list[str], fixed: str, found: list[Finding]) -> None:
+        if self.options.check_only or not self.cache.enabled:
+            return
+        name, key = self._translation_record(langs, fixed)
+        self.cache.write_record(name, {"key": key, "findings": [f.as_dict() for f in found]})
 
-def _recorded_translations(cache: Cache, name: str, key: str) -> list[Finding] | None:
-    """The findings of the last check whose inputs hashed to ``key``, or None."""
-    record = cache.read_record(name)
-    if record and record.get("key") == key:
-        return [Finding(**item) for item in record.get("findings", [])]
-    return None
+    # Print: assemble, prepare the images, lay out and write ---------------------------------
 
+    def print_language(self, source: SourceLanguage, state: LanguageState, seed: list[Finding],
+                       say: Progress | None) -> tuple[LanguageResult, list[Finding]]:
+        """One language's PDF (in a process of its own when there are several)."""
+        result, findings = source.result, Findings()
+        findings.extend(source.findings)
+        if source.rendered is None or source.rendered.failed:
+            return result, list(findings)
+        lang = source.lang
+        roots = make_roots(self.settings, self.cache.images)
+        t0 = time.perf_counter()
+        document = self._assemble(source.rendered, roots, findings, state)
+        result.timings["assemble"] = time.perf_counter() - t0
+        self._say("assemble", lang, f"{len(document.marked) // 1024} KiB of HTML", say)
+        if self.options.html:
+            self._write_html(document, roots, state.pdf_path, result, findings)
+        if self.options.check_only:
+            return result, list(findings)
+        strict_seed = any(f.lang == lang for f in seed)
+        if findings.errors or (self.options.strict and (findings.warnings or strict_seed)):
+            self._say("layout", lang, "not rendered: the findings above must be fixed first", say)
+            return result, list(findings)
+        pages = [r.page for r in source.rendered.pages]
+        self._layout(document, pages, roots, state, result, findings, say)
+        return result, list(findings)
 
-def _record_translations(cache: Cache, name: str, key: str, found: Findings) -> None:
-    cache.write_record(name, {"key": key, "findings": [f.as_dict() for f in found]})
+    def _assemble(self, rendered: RenderedLanguage, roots: Roots, findings: Findings,
+                  state: LanguageState) -> AssembledDocument:
+        lang = rendered.lang
+        labels = self._labels(lang, Findings())
+        inspect_image = ((lambda path: inspect(path, full=True)) if self.options.check_only
+                         else state.inspect)  # check: no preparation decodes the pixels later
+        return assemble(rendered, settings=self.settings, labels=labels, roots=roots,
+                        findings=findings, meta=self._meta(lang, labels, roots),
+                        stylesheets=self._stylesheets(roots), inspect_image=inspect_image)
 
+    def _stylesheets(self, roots: Roots) -> list[str]:
+        sheets = [roots.url_for(BUILTIN_STYLES / "fonts.css"),
+                  roots.url_for(BUILTIN_STYLES / "manual.css")]
+        sheets += [roots.url_for(sheet) for sheet in self.settings.stylesheets]
+        return [s for s in sheets if s]
 
-def _translation_findings(settings: Settings, langs: list[str], date: dt.datetime,
-                          cache: Cache | None, name: str, key: str) -> list[Finding]:
-    found = Findings()
-    check_translations(settings, langs, date, found)
-    if cache is not None:
-        _record_translations(cache, name, key, found)
-    return list(found)
+    def _meta(self, lang: str, labels: dict[str, str], roots: Roots) -> dict:
+        """What the cover and the PDF's metadata say, in the manual's language."""
+        settings = self.settings
+        language = settings.languages[lang]
+        version_label = f"{labels['version']} {settings.version}" if settings.version else ""
+        return {
+            "title": settings.lang_title(lang),
+            "subtitle": settings.lang_subtitle(lang),
+            "publisher": settings.lang_publisher(lang),
+            "author": settings.lang_author(lang),
+            "description": settings.lang_subtitle(lang),
+            "keywords": settings.lang_keywords(lang) + ([version_label] if version_label else []),
+            "version": settings.version,
+            "version_label": version_label,
+            "language_name": language.name,
+            "locale": _language_tag(language.locale, lang),
+            "date": _format_date(self.date, lang),
+            "date_iso": self.date.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "logo": roots.url_for(settings.logo) if settings.logo else None,
+            "generator_version": __version__,
+        }
 
+    def _write_html(self, document: AssembledDocument, roots: Roots, pdf_path: Path,
+                    result: LanguageResult, findings: Findings) -> None:
+        html_path = pdf_path.with_suffix(".html")
+        try:
+            write_atomic(html_path, debug_html(document.html(), roots).encode("utf-8"))
+            result.html = html_path
+        except OSError as exc:
+            findings.error("output", f"cannot write {html_path}: {exc.strerror}",
+                           lang=document.lang)
 
-class _Replayed:
-    def __init__(self, items: list[Finding]) -> None:
-        self.items = items
+    def _layout(self, document: AssembledDocument, pages: list[Page], roots: Roots,
+                state: LanguageState, result: LanguageResult, findings: Findings,
+                say: Progress | None) -> None:
+        """Prepared screenshots, then (unless the same document made the last PDF) the PDF."""
+        lang = document.lang
+        t0 = time.perf_counter()
+        choose, count = state.prepare_images(document.images, findings)
+        result.timings["images"] = time.perf_counter() - t0
+        self._say("images", lang, f"{count} images prepared", say)
+        if findings.errors:
+            self._say("layout", lang, "not rendered: the findings above must be fixed first", say)
+            return
+        html = document.html(choose)
+        embedded = [(use.url, use.path) for use in document.images]
+        embedded += [(roots.url_for(path) or str(path), path) for path in document.files]
+        if state.reuse_by_document(html, embedded):
+            findings.extend(state.recorded_findings())
+            result.pdf, result.reused = state.pdf_path, True
+            self._say("reuse", lang, f"document unchanged; {state.pdf_path} reused", say)
+            return
+        if state.expected_pages:
+            self._say("layout", lang, f"laying out, about {state.expected_pages} pages", say)
+        t0 = time.perf_counter()
+        pdf_pages = self._render(html, pages, roots, document, state.pdf_path, findings, say)
+        result.timings["layout"] = time.perf_counter() - t0
+        if pdf_pages and not findings.errors and state.pdf_path.exists():
+            result.pdf = state.pdf_path
+            state.store(result.pages, pdf_pages, [f for f in findings if f.lang == lang])
 
-    def result(self) -> list[Finding]:
-        return self.items
+    def _render(self, html: str, pages: list[Page], roots: Roots, document: AssembledDocument,
+                pdf_path: Path, findings: Findings, say: Progress | None) -> int:
+        """Lay out and write the PDF; its page count, or 0 when it was not written."""
+        lang = document.lang
+        found = Findings()
+        try:
+            count = render_pdf(html, pdf_path, roots=roots,
+                               pdf_variant=self.settings.print.pdf_variant, findings=found,
+                               lang=lang, source_file=None,
+                               progress=(lambda stage, text: self._say(stage, lang, text, say))
+                               if (say or self.progress) else None)
+        except OSError as exc:
+            findings.error("output", f"cannot write {pdf_path}: {exc.strerror or exc}", lang=lang)
+            return 0
+        except RecursionError:  # pages are checked for this (MAX_NESTING); a last guard
+            findings.error("page-failed", "WeasyPrint could not lay out this manual: its HTML is "
+                           "nested too deeply; look for unclosed <div>s, lists or quotes",
+                           lang=lang)
+            return 0
+        # URLs → the pages (or the SVGs and stylesheets) using them
+        findings.extend(report.attribute(found, pages, roots,
+                                         document.resources + list(self.settings.stylesheets)))
+        return 0 if found.errors else count
 
-    def cancel(self) -> None:
-        pass
-
-
-def _start_translation_check(settings: Settings, langs: list[str], date: dt.datetime,
-                             options: BuildOptions, cache: Cache):
-    """The check's findings: replayed when no input changed, else computed in the background."""
-    name = key = ""
-    if cache.enabled:
-        name, key = _translation_key(settings, langs, date, cache)
-        recorded = _recorded_translations(cache, name, key)
-        if recorded is not None:
-            return _Replayed(recorded)
-    # With one language there is nothing to compare (nor to convert): not worth a process;
-    # --jobs 1 asks for one process at a time.
-    return Background(_translation_findings, settings, langs, date,
-                      cache if cache.enabled else None, name, key,
-                      parallel=len(settings.languages) > 1 and (options.jobs or default_jobs()) > 1)
+    def _say(self, stage: str, lang: str, text: str, say: Progress | None = None) -> None:
+        target = say or self.progress
+        if target is not None:
+            target(stage, f"[{lang}] {text}")
 
 
 def _nothing_to_print(home: Page, lang: str, options: BuildOptions, findings: Findings,
-                      result) -> bool:
+                      result: LanguageResult) -> bool:
     """Only an empty home page to print. When the home page itself is not published, Hugo
     publishes nothing of the language: an error (with --all, a warning and no PDF, as for no
     content); True then. A language begun with an empty home page only is printed (a cover
@@ -349,197 +578,8 @@ def check_output_folder(out: Path) -> None:
                              "writable folder with --out", code="output-unwritable") from None
 
 
-def build_language(settings: Settings, lang: str, options: BuildOptions, findings: Findings,
-                   date: dt.datetime, progress=None, state=None) -> LanguageResult:
-    result = LanguageResult(lang)
-    say = (lambda stage, text: progress(stage, f"[{lang}] {text}")) if progress else (lambda *a: None)
-    errors_before = len(findings.errors)
-    warnings_before = len(findings.warnings)
-
-    # 1. discover
-    t0 = time.perf_counter()
-    home = discover(settings, lang, findings, date)
-    result.timings["discover"] = time.perf_counter() - t0
-    if home is None:
-        dirs = ", ".join(_show(d) or "" for d in settings.languages[lang].content_dirs)
-        if options.all:
-            findings.warning("no-content", f'language "{lang}" has no content ({dirs}); no PDF for it',
-                             lang=lang)
-            result.skipped = True
-        else:
-            findings.error("no-content", f'language "{lang}" has no content: {dirs} is missing or empty',
-                           lang=lang)
-        return result
-    pages = list(home.walk())
-    if len(pages) == 1 and not home.body.strip() and _nothing_to_print(home, lang, options,
-                                                                        findings, result):
-        return result
-    result.pages = len(pages)
-    say("discover", f"{len(pages)} pages")
-
-    # 2. shortcodes + Markdown
-    t0 = time.perf_counter()
-    labels = load_labels(lang, settings.labels.get(lang))
-    english = labels_in_english(lang, settings.labels.get(lang))
-    if english:
-        source = next((f for f in settings.config_files if f.name == MANUALGEN_CONFIG), None)
-        findings.warning("untranslated-labels", f'manualgen has no words of its own for "{lang}": '
-                         f"{', '.join(english[:8])}{' …' if len(english) > 8 else ''} print in "
-                         f"English; give them under [labels.{lang}] in {MANUALGEN_CONFIG}",
-                         source, lang=lang)
-    roots = make_roots(settings)
-    if state:
-        state.attach(roots)  # prepared images are served as cache/…
-    try:
-        converter = page_converter(settings, lang, findings, labels)
-    except ContentError as exc:  # an i18n file that does not parse: this language stops here
-        findings.add(dataclasses.replace(exc.finding(), lang=lang))
-        return result
-    for page in pages:
-        try:
-            page.html = converter.convert(page)
-        except ContentError as exc:
-            findings.add(dataclasses.replace(exc.finding(), lang=lang))
-            page.html = ""
-        except RecursionError:
-            findings.error("page-failed", "this page is nested too deeply to render (lists, quotes "
-                           "or emphasis hundreds of levels deep); simplify its markup",
-                           page.path, page.body_line, lang=lang)
-            page.html = ""
-        except (MemoryError, ValueError, TypeError, KeyError, IndexError) as exc:
-            # One page that trips the renderer must not hide the problems of all the others.
-            findings.error("page-failed", f"this page could not be rendered ({type(exc).__name__}: "
-                           f"{exc}); simplify its markup, and report the page to manualgen",
-                           page.path, page.body_line, lang=lang)
-            page.html = ""
-    result.timings["render"] = time.perf_counter() - t0
-    say("render", "Markdown and shortcodes rendered")
-
-    # 3. assemble
-    t0 = time.perf_counter()
-
-    def image_hook(path: Path, img, page: Page, line):  # the assembler found it readable
-        if options.check_only or not state:  # check: no preparation decodes the pixels later
-            info = inspect(path, full=True)
-        else:
-            info = state.inspect(path)  # a jobs.LanguageState: remembered by the file's hash
-        if state:
-            state.note_image(path, roots.url_for(path), info, (page.path, line))
-        if info.problem:
-            findings.error("image-unreadable", f'image "{path.name}": {info.problem}', page.path, line,
-                           lang=lang)
-            return None
-        if info.width and info.height:
-            img.set("data-aspect", f"{info.aspect:.3f}")
-            img.set("width", str(info.width))
-            img.set("height", str(info.height))
-        return path
-
-    assembler = Assembler(settings, lang, findings, labels, roots, image_hook=image_hook)
-    assembler.prepare(home)
-    language = settings.languages[lang]
-    stylesheets = [roots.url_for(BUILTIN_STYLES / "fonts.css"), roots.url_for(BUILTIN_STYLES / "manual.css")]
-    stylesheets += [roots.url_for(sheet) for sheet in settings.stylesheets]
-    stylesheets = [s for s in stylesheets if s]
-    # Everything here is printed or goes into the PDF's metadata: in the manual's language.
-    version_label = f"{labels['version']} {settings.version}" if settings.version else ""
-    meta = {
-        "title": settings.lang_title(lang),
-        "subtitle": settings.lang_subtitle(lang),
-        "publisher": settings.lang_publisher(lang),
-        "author": settings.lang_author(lang),
-        "description": settings.lang_subtitle(lang),
-        "keywords": settings.lang_keywords(lang) + ([version_label] if version_label else []),
-        "version": settings.version,
-        "version_label": version_label,
-        "language_name": language.name,
-        "locale": _language_tag(language.locale, lang),
-        "date": _format_date(date, lang),
-        "date_iso": date.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "logo": roots.url_for(settings.logo) if settings.logo else None,
-        "generator_version": __version__,
-    }
-    html = assembler.document(home, meta, stylesheets)
-    if state:
-        for path in assembler.images:
-            state.note_file(path, roots.url_for(path))
-    result.timings["assemble"] = time.perf_counter() - t0
-    say("assemble", f"{len(html) // 1024} KiB of HTML")
-
-    out_dir = options.out
-    pdf_path = out_dir / settings.output_filename(lang)
-    if options.html:
-        html_path = pdf_path.with_suffix(".html")
-        try:
-            write_atomic(html_path, debug_html(html, roots).encode("utf-8"))
-            result.html = html_path
-        except OSError as exc:
-            findings.error("output", f"cannot write {html_path}: {exc.strerror}", lang=lang)
-
-    if options.check_only:
-        return result
-    new_errors = len(findings.errors) > errors_before
-    new_warnings = len(findings.warnings) > warnings_before or any(
-        f.lang == lang for f in findings.warnings)  # translation drift found before
-    if new_errors or (options.strict and new_warnings):
-        say("layout", "not rendered: the findings above must be fixed first")
-        return result
-
-    if state:  # screenshots prepared for their printed size; then maybe nothing to render
-        t0 = time.perf_counter()
-        html, count = state.prepare_images(html, findings)
-        result.timings["images"] = time.perf_counter() - t0
-        say("images", f"{count} images prepared")
-        if len(findings.errors) > errors_before:
-            say("layout", "not rendered: the findings above must be fixed first")
-            return result
-        if state.reuse_by_document(html):
-            findings.extend(state.recorded_findings())
-            result.pdf, result.reused = pdf_path, True
-            say("reuse", f"document unchanged; {pdf_path} reused")
-            return result
-        if state.expected_pages:
-            say("layout", f"laying out, about {state.expected_pages} pages")
-
-    # 4. layout and PDF
-    t0 = time.perf_counter()
-    lang_findings = Findings()
-    try:
-        render_pdf(html, pdf_path, roots=roots,
-                   pdf_variant=settings.print.pdf_variant, findings=lang_findings, lang=lang,
-                   source_file=None, progress=(lambda stage, text: say(stage, text)) if progress else None)
-    except OSError as exc:
-        findings.error("output", f"cannot write {pdf_path}: {exc.strerror or exc}", lang=lang)
-        return result
-    except RecursionError:  # pages are checked for this (assemble.MAX_NESTING); a last guard
-        findings.error("page-failed", "WeasyPrint could not lay out this manual: its HTML is "
-                       "nested too deeply; look for unclosed <div>s, lists or quotes", lang=lang)
-        return result
-    # URLs → the pages (or the SVGs and stylesheets) using them
-    findings.extend(report.attribute(lang_findings, pages, roots,
-                                     assembler.images + list(settings.stylesheets)))
-    result.timings["layout"] = time.perf_counter() - t0
-    if not lang_findings.errors and pdf_path.exists():
-        result.pdf = pdf_path
-        if state:
-            state.store(result.pages, [f for f in findings if f.lang == lang])
-    return result
-
-
-def page_converter(settings: Settings, lang: str, findings: Findings,
-                   labels: dict[str, str] | None = None) -> PageConverter:
-    """The Markdown and shortcode converter of one language, as the build uses it.
-
-    One place builds it so that the fidelity tests render pages exactly as a build does.
-    """
-    if labels is None:
-        labels = load_labels(lang, settings.labels.get(lang))
-    translator = Translator(lang, settings.i18n_dirs, fallback=settings.default_language)
-    renderer = ShortcodeRenderer(settings.shortcode_dirs, findings, helpers=_helpers(settings, lang, labels))
-    return PageConverter(settings.goldmark, renderer, translator, lang)
-
-
-def make_roots(settings: Settings) -> Roots:
+def make_roots(settings: Settings, cache_images: Path | None = None) -> Roots:
+    """The folders the PDF may read, by virtual name (see pdf.py); prepared images last."""
     mapping = {"site": settings.site_root, "styles": BUILTIN_STYLES}
     for i, folder in enumerate(settings.static_dirs):
         mapping[f"static{i}"] = folder
@@ -552,6 +592,8 @@ def make_roots(settings: Settings) -> Roots:
         mapping[f"sitestyle{i}"] = sheet.parent
     if settings.logo:
         mapping["logo"] = settings.logo.parent
+    if cache_images is not None:
+        mapping["cache"] = cache_images.resolve()  # prepared screenshots: cache/…
     # The site's own root first: its URLs then stay the same whatever folder holds it.
     return Roots(mapping)
 
@@ -563,42 +605,6 @@ def debug_html(html: str, roots: Roots) -> str:
     return html
 
 
-def _helpers(settings: Settings, lang: str, labels: dict[str, str]) -> dict:
-    def site_path(rel: str) -> str:
-        return settings.base_path + rel.lstrip("/")
-
-    def link_url(url: str) -> str:
-        if url.startswith("/") and not url.startswith(settings.base_path):
-            prefix = settings.base_path
-            if lang != settings.default_language or settings.default_in_subdir:
-                prefix += lang + "/"
-            return prefix + url.lstrip("/")
-        return url
-
-    def ref_url(path: str) -> str:
-        return path
-
-    def param(name: str, page_meta: dict | None = None) -> str:
-        """Hugo's ``.Param``: the page's front matter (its own keys and its ``params``
-        table, cascaded values included), then the language's and the site's params; keys
-        are case-insensitive, "a.b" looks inside tables."""
-        page_meta = page_meta or {}
-        own = next((v for k, v in page_meta.items() if str(k).lower() == "params"), None)
-        for table in (page_meta, own if isinstance(own, dict) else {},
-                      settings.languages[lang].params, settings.params):
-            value: object = table
-            for part in name.split("."):
-                value = next((v for k, v in value.items() if str(k).lower() == part.lower()),
-                             None) if isinstance(value, dict) else None
-            if value is not None:
-                return str(value)
-        return ""
-
-    return {
-        "site_path": site_path,
-        "link_url": link_url,
-        "ref_url": ref_url,
-        "param": param,
-        "label": lambda key: labels.get(key, key),
-        "site": settings,
-    }
+def _absolute(settings: Settings, file: str) -> Path:
+    path = Path(file)  # realpath, not resolve(): a symbolic link to itself must not raise
+    return Path(os.path.realpath(path if path.is_absolute() else settings.site_root / path))

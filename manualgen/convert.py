@@ -768,6 +768,11 @@ class PageConverter:
 
     def convert(self, page) -> str:
         """The page body as HTML, shortcodes and Markdown rendered as Hugo would."""
+        return self.convert_with_lines(page)[0]
+
+    def convert_with_lines(self, page) -> tuple[str, dict[str, int]]:
+        """The page body as HTML, and the line of the shortcode that wrote each src or href
+        in it (images and links are reported at those lines)."""
         self.raw_blocks.clear()
         stash = Stash()
         # A page that writes a placeholder's text (mgsc0x, mgraw0x) must not be read as one.
@@ -790,7 +795,7 @@ class PageConverter:
         if guarded:
             html = html.replace(_GUARD_SC, "mgsc").replace(_GUARD_RAW, "mgraw")
         self._check_split_tags(page, html)
-        return html
+        return html, stash.output_lines
 
     def _check_split_tags(self, page, html: str) -> None:
         """Warn when an HTML tag ends up printed as text.

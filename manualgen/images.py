@@ -29,7 +29,6 @@ import dataclasses
 import hashlib
 import io
 import math
-import re
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -46,12 +45,6 @@ PHOTO_RATIO = 2.15
 QUANTIZE_PSNR = 32.0  # dB: corpus UI shots map at 34–44 dB, no visible change at 2× zoom
 PREPARED_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff"}
 
-# Paper width and the narrowest left + right margins manual.css uses for it (mm).
-PAPER_WIDTH_MM = {"a4": 210.0, "a5": 148.0, "letter": 215.9}
-CSS_MARGINS_MM = {"a4": 40.0, "a5": 32.0, "letter": 40.0}
-# manual.css: step text 40 % → media 60 %; max heights of step media and figures.
-STEP_MEDIA_FRACTION = 0.60
-MAX_HEIGHT_MM = {"a5": (85.0, 150.0)}  # (step media, figure); others: (120, 200)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -145,52 +138,6 @@ def _decode(path: Path, full: bool) -> ImageInfo:
 
 
 # --- printed size ------------------------------------------------------------------------
-
-
-def _mm(value: str, default: float) -> float:
-    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)\s*", value or "")
-    if not m:
-        return default
-    number, unit = float(m.group(1)), m.group(2)
-    return number * {"mm": 1.0, "cm": 10.0, "in": 25.4, "pt": 25.4 / 72}[unit]
-
-
-@dataclasses.dataclass(frozen=True)
-class PrintGeometry:
-    """How wide a screenshot can be on paper, from the settings and manual.css's layout.
-
-    Every estimate errs wide: an image prepared for a box larger than the one it lands in
-    only has more pixels per inch than asked, never fewer.
-    """
-
-    text_width_mm: float = 170.0
-    step_max_height_mm: float = 120.0
-    figure_max_height_mm: float = 200.0
-    ppi: int = 200
-
-    @classmethod
-    def from_settings(cls, settings) -> PrintGeometry:
-        opts = settings.print
-        paper = opts.paper if opts.paper in PAPER_WIDTH_MM else "a4"
-        margins = _mm(opts.margin_inner, 25.0) + _mm(opts.margin_outer, 15.0)
-        text = PAPER_WIDTH_MM[paper] - min(margins, CSS_MARGINS_MM[paper])
-        step_h, figure_h = MAX_HEIGHT_MM.get(paper, (120.0, 200.0))
-        return cls(text, step_h, figure_h, int(opts.image_ppi))
-
-    def printed_width_mm(self, context: str, width: int, height: int) -> float:
-        """The widest the image can print in ``context`` ("step" or "full")."""
-        natural = width * 25.4 / 96  # CSS sizes an image by its pixels at 96 px/in
-        if context == "step":
-            box, max_h = self.text_width_mm * STEP_MEDIA_FRACTION, self.step_max_height_mm
-        else:
-            box, max_h = self.text_width_mm, self.figure_max_height_mm
-        by_height = max_h * width / height if height else box
-        return min(natural, box, by_height)
-
-    def target_width(self, context: str, width: int, height: int) -> int:
-        """Pixels wide for ``ppi`` at the printed width; never more than the source has."""
-        mm = self.printed_width_mm(context, width, height)
-        return min(width, max(1, math.ceil(mm * self.ppi / 25.4)))
 
 
 # --- preparation -------------------------------------------------------------------------
@@ -305,62 +252,3 @@ def _normalise_mode(im):
         if low == 255:
             return im.convert("RGB"), True
     return im, False
-
-
-# --- where each image is printed ---------------------------------------------------------
-
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
-_CLASS = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
-_SRC = re.compile(r"""(\bsrc\s*=\s*)(?:"([^"]*)"|'([^']*)')""")
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-         "track", "wbr"}
-
-
-def rewrite_images(html: str, choose: Callable[[str, str], str | None]) -> str:
-    """Replace each ``<img src>`` by ``choose(src, context)``; context is "step" or "full".
-
-    The assembled HTML is manualgen's own, serialised with every element closed, so a tag
-    scan with a stack of classes is enough to know whether an image sits in a step's media
-    column (about 60 % of the text width) or anywhere else (up to the full text width).
-    This runs once over the finished document, because the assembler decides what is a step
-    only after it has resolved the images.
-    """
-    out: list[str] = []
-    stack: list[tuple[str, frozenset[str]]] = []
-    pos = 0
-    for m in _TAG.finditer(html):
-        closing, tag, attrs = m.group(1), m.group(2).lower(), m.group(3)
-        if closing:
-            for i in range(len(stack) - 1, -1, -1):
-                if stack[i][0] == tag:
-                    del stack[i:]
-                    break
-            continue
-        if tag == "img":
-            src_m = _SRC.search(attrs)
-            if src_m:
-                src = src_m.group(2) if src_m.group(2) is not None else src_m.group(3)
-                new = choose(src, _context(stack))
-                if new is not None and new != src:
-                    start = m.start(3) + src_m.start()
-                    out.append(html[pos:start])
-                    out.append(f'{src_m.group(1)}"{new}"')
-                    pos = m.start(3) + src_m.end()
-            continue
-        if tag in _VOID or attrs.rstrip().endswith("/"):
-            continue
-        cls = _CLASS.search(attrs)
-        names = frozenset(next(g for g in cls.groups() if g is not None).split()) if cls else frozenset()
-        stack.append((tag, names))
-    out.append(html[pos:])
-    return "".join(out)
-
-
-def _context(stack: list[tuple[str, frozenset[str]]]) -> str:
-    media = False
-    for tag, names in stack:
-        if "step-media" in names:
-            media = True
-        if "step-wide" in names or tag in ("td", "th", "li", "table"):
-            return "full"  # wide steps print full width; cells and lists: assume the widest
-    return "step" if media else "full"

@@ -112,8 +112,10 @@ def render_pdf(
     lang: str,
     source_file: Path | None = None,
     progress=None,
-) -> None:
-    """Render ``html`` to ``target`` atomically; WeasyPrint's messages become findings."""
+) -> int:
+    """Render ``html`` to ``target`` atomically; WeasyPrint's messages become findings.
+
+    Returns the number of pages laid out (0 when nothing was written)."""
     import weasyprint
 
     refusals: list[str] = []
@@ -152,8 +154,9 @@ def render_pdf(
         findings.error("refused-resource", f"resource refused: {url}", source_file, lang=lang)
     _findings_from_log(capture.records, caught, findings, lang, source_file)
     if findings.errors:
-        return
+        return 0
     write_atomic(target, data)
+    return len(rendered.pages)
 
 
 def _page_labels(document, pdf) -> None:

@@ -125,6 +125,8 @@ class Stash:
 
     def __init__(self) -> None:
         self.items: list[str] = []
+        # src and href values the shortcodes wrote → the shortcode's line, for messages
+        self.output_lines: dict[str, int] = {}
 
     def put(self, html: str) -> str:
         self.items.append(html)
@@ -395,8 +397,7 @@ class _PageContext:
                 f"{_template_line(exc)}: {type(exc).__name__}: {exc}", self.page.path, node.line,
                 node.column, lang=self.lang)
             return ""
-        lines = getattr(self.page, "output_lines", None)
-        if lines is not None:  # an image or link it wrote is reported at the shortcode's line
-            for m in _SRC_OR_HREF.finditer(html):  # "" for an image without a file
-                lines.setdefault(html_module.unescape(m.group(1)), node.line)
+        lines = self.stash.output_lines  # an image or link it wrote: reported at its line
+        for m in _SRC_OR_HREF.finditer(html):  # "" for an image without a file
+            lines.setdefault(html_module.unescape(m.group(1)), node.line)
         return html

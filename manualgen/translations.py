@@ -19,7 +19,6 @@ sees the page as it will be printed, and it needs no list of known pages:
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import difflib
 import os
 import re
@@ -27,21 +26,21 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote
 
+from .assemble.clean import drop_noise
+from .assemble.html import MAX_NESTING, classes, nesting_depth, parse_fragment, split_url, text_of
+from .assemble.html import is_image_only as _is_image_only
+from .assemble.resources import resolve_image
+from .assemble.steps import columns_of
 from .config import Settings
-from .content import Page, discover
-from .errors import ContentError, Finding, Findings, _show
+from .content import Page
+from .errors import Finding, Findings, _show
 from .i18n import Fallback
-
-LANGUAGE_NAMES = {"de": "German", "fr": "French", "it": "Italian", "en": "English",
-                  "rm": "Romansh"}
+from .languages import language_name
+from .render import RenderedLanguage, RenderedPage
 
 #: The codes this module reports; all are warnings (a build goes on unless --strict).
 CODES = ("missing-translation", "drift-steps", "drift-screenshots", "drift-headings",
          "drift-procedure", "drift-faq", "untranslated-text", "screenshot-language")
-
-
-def language_name(code: str) -> str:
-    return LANGUAGE_NAMES.get(code.split("-")[0].lower(), code)
 
 
 # --- a small language identifier -----------------------------------------------------------
@@ -251,22 +250,13 @@ def _own_text(el: ET.Element) -> str:
     return " ".join(" ".join(parts).split())
 
 
-def page_structure(page: Page, assembler) -> Structure | None:
+def page_structure(rendered: RenderedPage) -> Structure | None:
     """Count what translations must share, each element with its source line."""
-    from .assemble import (
-        MAX_NESTING,
-        _is_image_only,
-        classes,
-        nesting_depth,
-        parse_fragment,
-        split_url,
-        text_of,
-    )
-
-    root = parse_fragment(page.html or "")
+    page = rendered.page
+    root = parse_fragment(rendered.html)
     if nesting_depth(root) > MAX_NESTING:  # the build reports it; nothing to compare
         return None
-    assembler._drop_noise(root)  # comments and spacers are not content, as in the manual
+    drop_noise(root)  # comments and spacers are not content, as in the manual
     source = SourceLines(page)
     parents = {child: parent for parent in root.iter() for child in parent}
 
@@ -278,7 +268,7 @@ def page_structure(page: Page, assembler) -> Structure | None:
     steps: list[Item] = []
     step_of: dict[ET.Element, int] = {}
     for el in root.iter("div"):
-        columns = assembler._columns_of(el)
+        columns = columns_of(el)
         if not columns or len(columns) != 2:
             continue
         media = [c for c in columns if _is_image_only(c)]
@@ -440,82 +430,26 @@ def pair(homes: dict[str, Page]) -> list[Row]:
 # --- the check -----------------------------------------------------------------------------
 
 
-def _discover(settings: Settings, lang: str, now: dt.datetime) -> tuple[Page | None, set[Path]]:
-    """One language's pages, and the files that cannot be read (scratch findings dropped)."""
-    scratch = Findings()
-    home = discover(settings, lang, scratch, now)
-    return home, {_absolute(settings, f.file) for f in scratch.errors if f.file}
-
-
-def _convert(settings: Settings, lang: str, home: Page,
-             fallbacks: dict[Page, list[Fallback]]) -> set[Path]:
-    """Convert every page as the build does; returns the pages that failed to render.
-
-    Those pages have problems of their own, which the build's own stages report; here they
-    are only left out of the comparison.  ``fallbacks`` receives, for each page, the i18n
-    strings it printed in the default language because its language's file lacks them.
-    """
-    from .build import page_converter
-
-    scratch = Findings()
-    try:
-        converter = page_converter(settings, lang, scratch)
-    except ContentError:
-        return {page.path.resolve() for page in home.walk()}
-    broken: set[Path] = set()
-    used = converter.translator.used_fallbacks
-    for page in home.walk():
-        used.clear()
-        try:
-            page.html = converter.convert(page)
-        except Exception:  # noqa: BLE001 - the build reports it; here the page is just skipped
-            page.html = ""
-            broken.add(page.path.resolve())
-        if used:
-            fallbacks[page] = list(used.values())
-    return broken
-
-
-def _absolute(settings: Settings, file: str) -> Path:
-    path = Path(file)  # realpath, not resolve(): a symbolic link to itself must not raise
-    return Path(os.path.realpath(path if path.is_absolute() else settings.site_root / path))
-
-
-def check_translations(settings: Settings, langs: list[str], now: dt.datetime,
+def check_translations(settings: Settings, rendered: dict[str, RenderedLanguage],
+                       unreadable: set[Path], langs: list[str],
                        findings: Findings | None = None) -> TranslationReport:
-    """Pair every language's pages and compare them; findings for ``langs`` are kept.
+    """Pair every language's rendered pages and compare them; findings for ``langs`` are
+    kept.
 
-    All configured languages with content take part (a German page is compared with the
-    French one even when only German is built), but only problems of the chosen languages
-    are reported.  With fewer than two languages there is nothing to compare, and nothing
-    is converted.
+    ``rendered`` holds every configured language with content (a German page is compared
+    with the French one even when only German is built), but only problems of the chosen
+    languages are reported.  Pages that failed to render, or files that could not be read
+    (``unreadable``), have problems of their own, which the build reports; here they are
+    only left out of the comparison.  Nothing is discovered, converted or read again here.
     """
-    from .assemble import Assembler
-    from .pdf import Roots
-
-    homes: dict[str, Page] = {}
-    broken: set[Path] = set()
-    for lang in settings.languages:
-        home, bad = _discover(settings, lang, now)
-        broken |= bad
-        if home is not None:
-            homes[lang] = home
+    homes = {lang: r.home for lang, r in rendered.items()}
+    broken = set(unreadable) | {p.page.path.resolve() for r in rendered.values()
+                                for p in r.pages if p.failed}
     rows = pair(homes)
     present = list(homes)
     out: list[Finding] = []
     if len(present) > 1:
-        fallbacks: dict[Page, list[Fallback]] = {}
-        for lang, home in homes.items():
-            broken |= _convert(settings, lang, home, fallbacks)
-        structures: dict[Page, Structure] = {}
-        for lang, home in homes.items():
-            assembler = Assembler(settings, lang, Findings(), {}, Roots({}))
-            for page in home.walk():
-                if page.path.is_file() and page.path.resolve() not in broken:
-                    structure = page_structure(page, assembler)
-                    if structure is not None:  # None: the build reports what is wrong with it
-                        structure.fallbacks = fallbacks.get(page, [])
-                        structures[page] = structure
+        structures = _structures(rendered, broken)
         left_in_i18n: dict[tuple[str, str], list] = {}  # (lang, key) -> [(item, page), …]
         for row in rows:
             out += _missing(row, present, broken, settings)
@@ -528,6 +462,20 @@ def check_translations(settings: Settings, langs: list[str], now: dt.datetime,
     if findings is not None:
         findings.extend(kept)
     return TranslationReport(present, rows, kept)
+
+
+def _structures(rendered: dict[str, RenderedLanguage], broken: set[Path]) -> dict[Page, Structure]:
+    structures: dict[Page, Structure] = {}
+    for language in rendered.values():
+        for item in language.pages:
+            page = item.page
+            if item.failed or page.path.resolve() in broken or not page.path.is_file():
+                continue
+            structure = page_structure(item)
+            if structure is not None:  # None: the build reports what is wrong with it
+                structure.fallbacks = list(item.fallbacks)
+                structures[page] = structure
+    return structures
 
 
 def _missing(row: Row, langs: list[str], broken: set[Path], settings: Settings) -> list[Finding]:
@@ -786,10 +734,7 @@ def _glob_escape(text: str) -> str:
 
 
 def _image_folder(settings: Settings, page: Page, src: str) -> Path | None:
-    from .assemble import Assembler
-    from .pdf import Roots
-
-    found = Assembler(settings, page.lang, Findings(), {}, Roots({})).resolve_image(page, src)
+    found = resolve_image(settings, page, src)
     return found.parent if found is not None else None
 
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from PIL import Image
 
-from manualgen.assemble import _first_sentence
+from manualgen.assemble.steps import _first_sentence
 from manualgen.build import BuildOptions, build
 
 from .conftest import page, write_site

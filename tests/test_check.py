@@ -116,14 +116,14 @@ def test_symlinked_image_leaving_the_site_is_refused(tmp_path, capsys):
 def test_a_page_that_fails_to_render_does_not_hide_the_others(tmp_path, capsys, monkeypatch):
     from manualgen.convert import PageConverter
 
-    original = PageConverter.convert
+    original = PageConverter.convert_with_lines
 
     def convert(self, page):
         if page.path.name == "bad.md":
             raise ValueError("simulated renderer failure")
         return original(self, page)
 
-    monkeypatch.setattr(PageConverter, "convert", convert)
+    monkeypatch.setattr(PageConverter, "convert_with_lines", convert)
     site = site_with(tmp_path, {
         "content/de/bad.md": page("Bad", 1, "Text\n"),
         "content/de/good.md": page("Good", 2, "![x](/img/missing.png)\n"),

@@ -1,46 +1,53 @@
-"""The small process tools of jobs.py: a job in the background, a claim on an image."""
+"""The small process tools: jobs.run_each runs a function it is given, reuse.claim shares an
+image among workers."""
 
 import os
 
 import pytest
 
 from manualgen import jobs
+from manualgen.reuse import claim
+
+pytestmark = pytest.mark.skipif(not jobs.can_fork(), reason="no fork on this system")
 
 
-def _pid_and_square(x):
-    return os.getpid(), x * x
+def test_each_item_runs_in_a_process_of_its_own_and_results_come_back_in_order():
+    parent = os.getpid()
+    seen = []
+
+    def job(item, progress):
+        progress("stage", f"working on {item}")
+        return os.getpid(), item * 2
+
+    results = jobs.run_each(job, ["a", "b", "c"], workers=2,
+                            progress=lambda stage, text: seen.append(text))
+    assert list(results) == ["a", "b", "c"]
+    assert [value for _pid, value in results.values()] == ["aa", "bb", "cc"]
+    assert all(pid != parent for pid, _value in results.values())
+    assert sorted(seen) == ["working on a", "working on b", "working on c"]
 
 
-def _fail():
-    raise ValueError("broken on purpose")
+def test_one_worker_runs_the_items_in_this_process():
+    results = jobs.run_each(lambda item, progress: (os.getpid(), progress), ["x", "y"], 1)
+    assert results == {"x": (os.getpid(), None), "y": (os.getpid(), None)}
 
 
-def test_background_job_runs_in_another_process_and_returns_its_value():
-    job = jobs.Background(_pid_and_square, 7)
-    pid, value = job.result()
-    assert value == 49
-    assert pid != os.getpid()
-    assert job.result() == (pid, 49)  # asked again: the same answer, no new process
+def test_an_exception_in_a_worker_is_raised_in_the_parent():
+    def job(item, progress):
+        if item == "bad":
+            raise ValueError("broken on purpose")
+        return item
 
-
-def test_background_job_raises_the_childs_exception_in_the_parent():
-    job = jobs.Background(_fail)
     with pytest.raises(ValueError, match="broken on purpose"):
-        job.result()
-
-
-def test_background_job_runs_in_place_when_not_parallel():
-    job = jobs.Background(_pid_and_square, 3, parallel=False)
-    assert job.result() == (os.getpid(), 9)
-    job.cancel()  # nothing to cancel: no error
+        jobs.run_each(job, ["good", "bad"], workers=2)
 
 
 def test_an_image_claimed_by_one_worker_is_left_to_it_until_it_is_done(tmp_path):
-    with jobs._claim(tmp_path, "shot", wait=False) as first:
+    with claim(tmp_path, "shot", wait=False) as first:
         assert first
-        with jobs._claim(tmp_path, "shot", wait=False) as second:
+        with claim(tmp_path, "shot", wait=False) as second:
             assert not second  # another holds it: go on with the other images
-        with jobs._claim(tmp_path, "other", wait=False) as third:
+        with claim(tmp_path, "other", wait=False) as third:
             assert third
-    with jobs._claim(tmp_path, "shot", wait=True) as again:
+    with claim(tmp_path, "shot", wait=True) as again:
         assert again

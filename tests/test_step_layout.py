@@ -216,20 +216,23 @@ def test_layout_classes(built):
 
 
 def reshape(tmp_path, html, paper="a4"):
-    from manualgen.assemble import Assembler, parse_fragment, serialize_children
+    from types import SimpleNamespace
+
+    from manualgen.assemble.html import parse_fragment, serialize_children
+    from manualgen.assemble.steps import standalone_figures, steps
     from manualgen.config import load_settings
-    from manualgen.errors import Findings
-    from manualgen.pdf import Roots
+    from manualgen.geometry import PrintGeometry
 
     site = write_site(tmp_path / "site", {
         "manualgen.toml": f'hugo_config = "hugo.toml"\n[print]\npaper = "{paper}"\n',
         "content/de/_index.md": page("Start", 0, "Start."),
     })
-    assembler = Assembler(load_settings(site), "de", Findings(),
-                          {"figure": "Abbildung", "missing_image": "Bild fehlt"}, Roots({}))
+    ctx = SimpleNamespace(geometry=PrintGeometry.from_settings(load_settings(site)),
+                          labels={"figure": "Abbildung", "missing_image": "Bild fehlt"})
+    job = SimpleNamespace(ctx=ctx, page=SimpleNamespace(title=""))
     root = parse_fragment(html)
-    assembler._steps(None, root)
-    assembler._standalone_figures(root)
+    steps(root, job)
+    standalone_figures(root, job)
     return serialize_children(root)
 
 

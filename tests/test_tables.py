@@ -4,7 +4,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from manualgen.assemble import _column_widths, _promote_header_row, parse_fragment
+from manualgen.assemble.html import parse_fragment
+from manualgen.assemble.tables import _column_widths, _promote_header_row
 
 
 def table(html: str) -> ET.Element:
@@ -93,7 +94,7 @@ def test_a_column_set_narrower_than_a_name_in_it_widens_as_in_a_browser():
 
 
 def test_an_external_link_whose_text_is_its_address_prints_the_address_once():
-    from manualgen.assemble import _same_address
+    from manualgen.assemble.links import _same_address
     assert _same_address("https://www.bfs.admin.ch/", "https://www.bfs.admin.ch")
     assert _same_address("www.bfs.admin.ch", "https://www.bfs.admin.ch/")
     assert not _same_address("www.spiges.admin.ch", "https://www.spiges.admin.ch/home")

@@ -1,0 +1,106 @@
+"""Assemble: one language's rendered pages → one HTML document for print.
+
+    outline (anchors, numbers, link index) → parse every page (ids) → the page passes, in
+    order → the document template (cover, contents, chapters) → AssembledDocument
+
+Each page pass is a function ``(root, job)`` over the page's tree, registered by name and
+priority in :data:`PAGE_PASSES` (as Python-Markdown registers its processors):
+
+- resources: videos and recordings become notes; images, posters, ``<object>`` and
+  ``url()`` resolve to the site's files, or a placeholder and a finding;
+- steps: two-column blocks become steps the print CSS keeps on one page, other columns
+  print side by side, lone images become figures, placeholder alt texts get real words;
+- links: links inside the manual point into the PDF, others print their web address;
+- headings: a page's headings move under its title; tables: header rows, column widths;
+- clean-up: blocks left empty go; names: brand names are not hyphenated.
+
+The document lists every image it shows and how wide it prints there (a step's picture
+column or the full text width), so screenshots are prepared from that list.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import Findings
+from ..geometry import PrintGeometry
+from ..images import ImageInfo
+from ..pdf import Roots
+from ..render import RenderedLanguage
+from . import clean, links, names, outline, resources, steps, tables
+from .context import AssembledDocument, Context, ImageUse, PageJob, Registry
+from .document import render_document
+from .html import ancestors, classes, parent_map, parse_fragment, serialize_children
+from .names import keep_names_whole
+
+__all__ = ["PAGE_PASSES", "AssembledDocument", "ImageUse", "assemble", "keep_names_whole",
+           "parse_fragment", "serialize_children"]
+
+
+def _page_passes() -> Registry:
+    passes = Registry()
+    passes.register(resources.videos, "videos", 10)
+    passes.register(resources.images, "images", 20)
+    passes.register(resources.other_resources, "other-resources", 30)
+    passes.register(steps.steps, "steps", 40)
+    passes.register(steps.standalone_figures, "figures", 50)
+    passes.register(steps.keep_text_with_screenshots, "keep-with-screenshots", 55)
+    passes.register(links.links, "links", 60)
+    passes.register(outline.headings, "headings", 70)
+    passes.register(tables.tables, "tables", 80)
+    passes.register(clean.drop_empty, "clean-up", 90)
+    passes.register(lambda root, job: names.keep_names_whole(root), "names", 100)
+    return passes
+
+
+PAGE_PASSES = _page_passes()
+
+
+def assemble(rendered: RenderedLanguage, *, settings, labels: dict[str, str], roots: Roots,
+             findings: Findings, meta: dict, stylesheets: list[str],
+             inspect_image: Callable[[Path], ImageInfo],
+             passes: Registry = PAGE_PASSES) -> AssembledDocument:
+    """The manual of one language as one HTML document, and the files it embeds."""
+    ctx = Context(settings, rendered.lang, labels, roots, findings,
+                  outline.build_outline(rendered.home, settings.print.numbering),
+                  inspect_image, PrintGeometry.from_settings(settings))
+    jobs = [PageJob(ctx, page) for page in rendered.pages]
+    trees = [(job, clean.parse(job)) for job in jobs]  # every page's ids, before any link
+    for job, root in trees:
+        for _name, run in passes:
+            run(root, job)
+    images = _image_uses(ctx, [root for _job, root in trees])
+    bodies = {job.anchor: serialize_children(root) for job, root in trees}
+    html = render_document(ctx, bodies, meta, stylesheets)
+    return AssembledDocument(rendered.lang, html, tuple(images), tuple(ctx.files))
+
+
+def _image_uses(ctx: Context, roots: list[ET.Element]) -> list[ImageUse]:
+    """Every resolved image, in document order, with how wide it prints; its src becomes a
+    token that ``AssembledDocument.html`` replaces by the file chosen to embed."""
+    uses: list[ImageUse] = []
+    for root in roots:
+        parents = parent_map(root)
+        for img in root.iter("img"):
+            found = ctx.found_images.get(img)
+            if found is None:
+                continue
+            token = f"mg-image:{len(uses)}"
+            uses.append(ImageUse(found.path, found.url, found.info, found.page, found.line,
+                                 _printed_context(img, parents), token))
+            img.set("src", token)
+    return uses
+
+
+def _printed_context(img: ET.Element, parents: dict) -> str:
+    """"step" for a picture in a step's media column (about 60 % of the text width), else
+    "full" (up to the text width; cells and lists are assumed at their widest)."""
+    media = False
+    for el in reversed(list(ancestors(img, parents))):
+        if "step-media" in classes(el):
+            media = True
+        if "step-wide" in classes(el) or el.tag in ("td", "th", "li", "table"):
+            return "full"
+    return "step" if media else "full"

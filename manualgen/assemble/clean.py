@@ -1,0 +1,142 @@
+"""Clean-up: parse a page and take out what paper must not get.
+
+``parse`` is the first look at every page (before any is reshaped, since links need the ids
+of all pages): HTML that hides the rest of a page (an unclosed comment or ``<script>``) is
+reported, nesting too deep to lay out is refused, comments, spacer paragraphs and a page's
+own styles go, ``<details>`` open, and ids are prefixed with the page's anchor.
+``drop_empty`` is the last pass: blocks that other passes emptied go too.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from .context import PageJob
+from .html import MAX_NESTING, classes, nesting_depth, parent_map, parse_fragment, remove
+
+_NBSP_ONLY = re.compile(r"^[\s\u00a0\u200b]*$")
+# Elements whose content HTML reads as text up to their closing tag, whatever it holds.
+_RAW_TEXT_OPENING = re.compile(r"<(title|textarea|script|style|iframe|xmp|noembed|noframes|noscript"
+                               r"|plaintext)\b[^>]*>", re.IGNORECASE)
+_RAW_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)\b[^<>]*?(/?)>")
+# Tags that need no closing tag (void, or closed by the next one): they do not nest.
+_NOT_NESTING = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+                "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "thead", "tbody",
+                "tfoot", "colgroup"}
+
+
+def parse(job: PageJob) -> ET.Element:
+    """The page's tree, cleaned; its ids are recorded in the context for the links pass."""
+    html = job.rendered.html
+    unclosed_comment(job, html)
+    unclosed_raw_text(job, html)
+    root = parse_fragment(html)
+    depth = nesting_depth(root)
+    if depth > MAX_NESTING:
+        job.error("page-failed", f"this page's HTML is nested {depth} levels deep; a PDF can "
+                  f"be laid out to about {MAX_NESTING}: close its <div>s, lists or quotes "
+                  "sooner", line_nested_too_deep(job.page))
+        root = parse_fragment("")
+    drop_noise(root)
+    drop_styles(job, root)
+    for details in root.iter("details"):  # paper cannot fold: what it hides is printed
+        details.set("open", "")
+        details.attrib.pop("hidden", None)
+    job.ctx.ids[job.page] = prefix_ids(root, job.anchor)
+    return root
+
+
+def line_nested_too_deep(page) -> int:
+    """The line of the page's source where its own HTML tags open more than MAX_NESTING
+    levels (an estimate from the tags as written), else the first line of its body."""
+    depth = 0
+    for number, text in enumerate(page.body.split("\n"), page.body_line):
+        for tag in _RAW_TAG.finditer(text):
+            if tag.group(3) or tag.group(2).lower() in _NOT_NESTING:
+                continue
+            depth = max(0, depth - 1) if tag.group(1) else depth + 1
+            if depth > MAX_NESTING:
+                return number
+    return page.body_line
+
+
+def drop_noise(root: ET.Element) -> None:
+    """Comments and spacer paragraphs (``&nbsp;`` only) are not content."""
+    parents = parent_map(root)
+    for el in list(root.iter()):
+        if el.tag is ET.Comment:
+            remove(el, parents)
+    parents = parent_map(root)
+    for el in list(root.iter("p")):
+        if len(el) == 0 and _NBSP_ONLY.match(el.text or ""):
+            remove(el, parents)
+
+
+def unclosed_comment(job: PageJob, html: str) -> None:
+    """An ``<!--`` without its ``-->`` hides the rest of the page, on the web as on paper."""
+    pos = 0
+    while (start := html.find("<!--", pos)) >= 0:
+        end = html.find("-->", start + 4)
+        if end < 0:
+            words = html[start:start + 40].split("\n")[0].strip()
+            line = job.line(words) or job.line("<!--")
+            job.warning("unclosed-comment", f'the HTML comment "{words}" is never closed: the '
+                        "rest of the page is hidden (as on the web); end it with -->", line)
+            return
+        pos = end + 3
+
+
+def unclosed_raw_text(job: PageJob, html: str) -> None:
+    """A ``<title>``, ``<textarea>``, ``<script>``, ``<iframe>`` … holds text, not HTML, up
+    to its closing tag: without one the rest of the page becomes its hidden text."""
+    for tag in _RAW_TEXT_OPENING.finditer(html):
+        name = tag.group(1).lower()
+        closing = re.compile(rf"</{name}\s*>", re.IGNORECASE)
+        if name == "plaintext" or not closing.search(html, tag.end()):
+            job.warning("unclosed-tag", f"<{name}> is never closed: the rest of the page is "
+                        "read as its text and hidden (as on the web); close it with "
+                        f"</{name}>", job.line(tag.group(0)[:40]) or job.line(f"<{tag.group(1)}"))
+            return
+
+
+def drop_styles(job: PageJob, root: ET.Element) -> None:
+    """A page's own ``<style>`` (or stylesheet link) would style the whole manual, not just
+    its page as on the web; ``body { display: none }`` would leave every page blank."""
+    parents = parent_map(root)
+    for el in list(root.iter()):
+        is_sheet = el.tag == "link" and "stylesheet" in (el.get("rel") or "").lower().split()
+        if el.tag != "style" and not is_sheet:
+            continue
+        job.warning("page-style", f"a <{el.tag}> in a page would style the whole manual; it is "
+                    "left out: put print styles in a stylesheet of [print] stylesheets",
+                    job.line(f"<{el.tag}"))
+        remove(el, parents)
+
+
+def prefix_ids(root: ET.Element, anchor: str) -> set[str]:
+    """Prefix every id with the page's anchor so two pages may share a heading text; the
+    ids as written are returned (links name those)."""
+    ids = set()
+    for el in root.iter():
+        old = el.get("id")
+        if old:
+            el.set("id", f"{anchor}--{old}")
+            ids.add(old)
+    return ids
+
+
+def drop_empty(root: ET.Element, job: PageJob | None = None) -> None:
+    """Blocks left without text or pictures (a pass may have moved their content out)."""
+    changed = True
+    while changed:
+        changed = False
+        parents = parent_map(root)
+        for el in list(root.iter()):
+            if el is root or el.tag not in ("div", "p", "span", "section") or len(el):
+                continue
+            if "missing-image" in classes(el) or el.get("id"):
+                continue
+            if not (el.text or "").replace("\u00a0", "").strip():
+                remove(el, parents)
+                changed = True

@@ -1,0 +1,174 @@
+"""What the assemble passes share: the context of one language's document, the job of one
+page, the registry of passes in their order, and the assembled document they return.
+
+A pass is a function ``(root, job) -> None`` over one page's tree.  It reads the context
+(settings, labels, the outline of every page, the services it was given) and writes only
+to the page's tree and to the context's collectors (findings, images found, ids).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html as html_module
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from ..content import Page
+from ..errors import Findings
+from ..geometry import PrintGeometry
+from ..images import ImageInfo
+from ..pdf import Roots
+from ..render import RenderedPage
+from .outline import Outline
+
+Pass = Callable[[ET.Element, "PageJob"], None]
+
+
+@dataclasses.dataclass(frozen=True)
+class ImageUse:
+    """One ``<img>`` of the document showing a file of the site.
+
+    ``context`` says how wide it prints ("step": a step's picture column, "full": up to the
+    text width), which is what the preparation of screenshots needs; ``token`` marks its
+    ``src`` in the document until the preparation has chosen the file to embed."""
+
+    path: Path
+    url: str
+    info: ImageInfo
+    page: Path
+    line: int | None
+    context: str
+    token: str
+
+
+@dataclasses.dataclass(frozen=True)
+class FoundImage:
+    """An image the images pass resolved to a file, before its context is known."""
+
+    path: Path
+    url: str
+    info: ImageInfo
+    page: Path
+    line: int | None
+
+
+@dataclasses.dataclass(frozen=True)
+class AssembledDocument:
+    """One language's manual as HTML, with every file it embeds.
+
+    ``images`` are the screenshots in document order; ``files`` the other files of the site
+    it uses (``<object>``, ``<embed>``, ``url()`` in styles).  ``html()`` gives the document
+    with each image pointing at the file ``choose`` picks for it (its prepared copy), or at
+    the source itself."""
+
+    lang: str
+    marked: str  # the HTML with a token in place of each image's src
+    images: tuple[ImageUse, ...]
+    files: tuple[Path, ...]
+
+    def html(self, choose: Callable[[ImageUse], str | None] | None = None) -> str:
+        out = self.marked
+        for use in self.images:
+            url = (choose(use) if choose else None) or use.url
+            out = out.replace(f'"{use.token}"', f'"{html_module.escape(url, quote=True)}"', 1)
+        return out
+
+    @property
+    def resources(self) -> list[Path]:
+        """Every file the document embeds, for the attribution of WeasyPrint's messages."""
+        return [use.path for use in self.images] + list(self.files)
+
+
+class SourceLines:
+    """The lines of each page's source, read once per document, for messages."""
+
+    def __init__(self) -> None:
+        self._lines: dict[Path, list[str]] = {}
+
+    def find(self, page: Page, needle: str, after: int = 0) -> int | None:
+        """The first line of the page's source that mentions ``needle``, from line ``after``
+        on when it is there (the next of several images of the same name)."""
+        if not needle:
+            return None
+        lines = self._lines.get(page.path)
+        if lines is None:
+            lines = page.source_lines() if hasattr(page, "source_lines") else _read_lines(page.path)
+            self._lines[page.path] = lines
+        for start in dict.fromkeys((max(after, page.body_line), page.body_line)):
+            for number in range(start, len(lines) + 1):
+                if needle in lines[number - 1]:
+                    return number
+        return None
+
+
+def _read_lines(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8").split("\n")  # not U+2028, form feed…
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
+@dataclasses.dataclass
+class Context:
+    """One language's document being assembled: inputs, services and collectors."""
+
+    settings: object  # config.Settings
+    lang: str
+    labels: dict[str, str]
+    roots: Roots
+    findings: Findings
+    outline: Outline
+    inspect_image: Callable[[Path], ImageInfo]
+    geometry: PrintGeometry
+    sources: SourceLines = dataclasses.field(default_factory=SourceLines)
+    ids: dict[Page, set[str]] = dataclasses.field(default_factory=dict)  # learned by parse
+    found_images: dict[ET.Element, FoundImage] = dataclasses.field(default_factory=dict)
+    files: list[Path] = dataclasses.field(default_factory=list)
+
+
+@dataclasses.dataclass
+class PageJob:
+    """One page going through the passes."""
+
+    ctx: Context
+    rendered: RenderedPage
+
+    @property
+    def page(self) -> Page:
+        return self.rendered.page
+
+    @property
+    def anchor(self) -> str:
+        return self.ctx.outline.anchor(self.page)
+
+    def line(self, needle: str, after: int = 0) -> int | None:
+        return self.ctx.sources.find(self.page, needle, after)
+
+    def output_line(self, value: str) -> int | None:
+        """The line of the shortcode that wrote this src or href, if one did."""
+        return self.rendered.output_lines.get(value)
+
+    def warning(self, code: str, message: str, line: int | None) -> None:
+        self.ctx.findings.warning(code, message, self.page.path, line, lang=self.ctx.lang)
+
+    def error(self, code: str, message: str, line: int | None) -> None:
+        self.ctx.findings.error(code, message, self.page.path, line, lang=self.ctx.lang)
+
+
+class Registry:
+    """Passes by name, run in the order of their priority (as Python-Markdown's)."""
+
+    def __init__(self) -> None:
+        self._items: list[tuple[float, str, Pass]] = []
+
+    def register(self, fn: Pass, name: str, priority: float) -> None:
+        self._items = [item for item in self._items if item[1] != name]
+        self._items.append((priority, name, fn))
+        self._items.sort(key=lambda item: item[0])
+
+    def __iter__(self) -> Iterator[tuple[str, Pass]]:
+        return iter([(name, fn) for _priority, name, fn in self._items])
+
+    def names(self) -> list[str]:
+        return [name for name, _fn in self]

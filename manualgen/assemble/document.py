@@ -1,0 +1,44 @@
+"""The document: cover, contents and chapters, through the manual.html template (the
+site's own first, then manualgen's)."""
+
+from __future__ import annotations
+
+import jinja2
+from markupsafe import Markup
+
+from ..config import BUILTIN_TEMPLATES
+from ..shortcodes import template_frame
+from .context import Context
+from .outline import title_level, toc
+
+
+def render_document(ctx: Context, bodies: dict[str, str], meta: dict,
+                    stylesheets: list[str]) -> str:
+    """The whole manual as HTML; "" with a finding when the template fails."""
+    settings = ctx.settings
+    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(d))
+                                        for d in settings.template_dirs if d.is_dir()]
+    loaders.append(jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES)))
+    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
+                             trim_blocks=True, lstrip_blocks=True)
+    home = ctx.outline.home
+    try:
+        return env.get_template("manual.html").render(
+            home=home,
+            chapters=home.children,
+            bodies={anchor: Markup(body) for anchor, body in bodies.items()},
+            toc=toc(ctx.outline, settings.print.toc_depth),
+            labels=ctx.labels,
+            meta=meta,
+            stylesheets=stylesheets,
+            settings=settings,
+            lang=ctx.lang,
+            title_level=title_level,
+        )
+    except Exception as exc:  # noqa: BLE001 - the site's own manual.html or page.html
+        file, line = template_frame(exc)
+        if isinstance(exc, jinja2.TemplateSyntaxError):
+            file, line = exc.filename, exc.lineno
+        ctx.findings.error("template", f"the document template failed: {type(exc).__name__}: "
+                           f"{exc}", file, line, lang=ctx.lang)
+        return ""

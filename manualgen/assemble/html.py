@@ -1,0 +1,136 @@
+"""Small helpers over ElementTree HTML: parse a fragment, serialise it, classes and text.
+
+Every assemble pass and the translation check read pages through these, so a page is parsed
+the same way wherever it is looked at.
+"""
+
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET
+from urllib.parse import SplitResult, urlsplit
+
+import tinyhtml5
+
+
+def split_url(url: str) -> SplitResult:
+    """``urlsplit`` for any text a page may hold: a malformed address (``http://[oops``)
+    keeps its scheme and host instead of raising ValueError."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return urlsplit(url.replace("[", "%5B").replace("]", "%5D"))
+
+
+def parse_fragment(html: str) -> ET.Element:
+    """A page's HTML as children of a ``body`` element.
+
+    The body itself is the container (not a wrapper ``div``): a stray ``</div>`` or
+    ``</body>`` in a page would close a wrapper, and the HTML parser would put the rest of the
+    page after it, where nobody looks.  The markup goes to the parser as a stream: tinyhtml5
+    takes a short ``str`` for a file name (a short Japanese page failed with "File name too
+    long").
+    """
+    document = io.StringIO(f"<!DOCTYPE html><html><body>{html}</body></html>")
+    root = tinyhtml5.parse(document, namespace_html_elements=False)
+    body = root.find("body")
+    assert body is not None
+    _plain_names(body)
+    return body
+
+
+_NS_PREFIXES = {"http://www.w3.org/1999/xlink": "xlink:", "http://www.w3.org/XML/1998/namespace":
+                "xml:", "http://www.w3.org/2000/xmlns/": "xmlns:"}
+
+
+def _plain_names(root: ET.Element) -> None:
+    """Inline SVG and MathML with their names as written.
+
+    The parser puts them in their namespaces, which ElementTree writes as ``<ns0:svg>``: an
+    unknown element to WeasyPrint, so the drawing would be lost.  Written as ``<svg>``, the
+    HTML parser on WeasyPrint's side puts it back in its namespace.
+    """
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag.startswith("{"):
+            el.tag = el.tag.split("}", 1)[1]
+        for key in [k for k in el.attrib if k.startswith("{")]:
+            namespace, local = key[1:].split("}", 1)
+            el.attrib[_NS_PREFIXES.get(namespace, "") + local] = el.attrib.pop(key)
+
+
+# Elements inside elements: WeasyPrint's layout recurses several calls per level and fails
+# at about 150 levels (ElementTree's writer near 1000); real pages stay under 20.
+MAX_NESTING = 80
+
+
+def nesting_depth(root: ET.Element) -> int:
+    """How many levels of elements ``root`` holds (without recursion: it may be thousands)."""
+    deepest, stack = 0, [(root, 0)]
+    while stack:
+        el, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in el)
+    return deepest
+
+
+def serialize_children(element: ET.Element) -> str:
+    parts = [_escape_text(element.text or "")]
+    for child in element:
+        parts.append(ET.tostring(child, encoding="unicode", method="html"))
+    return "".join(parts)
+
+
+def _escape_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def classes(el: ET.Element) -> list[str]:
+    return (el.get("class") or "").split()
+
+
+def add_class(el: ET.Element, *names: str) -> None:
+    current = classes(el)
+    for name in names:
+        if name not in current:
+            current.append(name)
+    el.set("class", " ".join(current))
+
+
+def text_of(el: ET.Element) -> str:
+    return "".join(el.itertext())
+
+
+def parent_map(root: ET.Element) -> dict[ET.Element, ET.Element]:
+    return {child: parent for parent in root.iter() for child in parent}
+
+
+def remove(el: ET.Element, parents: dict) -> None:
+    """Remove an element, keeping its tail text."""
+    parent = parents.get(el)
+    if parent is None:
+        return
+    index = list(parent).index(el)
+    if el.tail and el.tail.strip():
+        if index > 0:
+            prev = parent[index - 1]
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def is_image_only(el: ET.Element) -> bool:
+    """True when a column holds images (and nothing but whitespace, breaks or empty wrappers)."""
+    images = [e for e in el.iter() if e.tag == "img" or "missing-image" in classes(e)]
+    if not images:
+        return False
+    text = "".join(t for e in el.iter() if e.tag != "span" or "missing-image" not in classes(e)
+                   for t in (e.text or "", e.tail or "") if e is not el or t is e.text)
+    return not text.replace("\u00a0", "").strip()
+
+
+def ancestors(el: ET.Element, parents: dict):
+    while el in parents:
+        el = parents[el]
+        yield el
+

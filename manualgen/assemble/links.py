@@ -1,0 +1,227 @@
+"""Links: a link to a page of the manual becomes a link inside the PDF (with "see page N"),
+a link to a file of the site or to another language's page prints its web address, a link
+that leads nowhere prints as text with a finding.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import quote, unquote, urljoin
+
+from ..content import CONTENT_SUFFIXES, Page
+from ..languages import language_name
+from .context import PageJob
+from .html import add_class, classes, split_url, text_of
+from .outline import Outline
+from .resources import site_host
+
+_UNUSABLE_SCHEMES = ("javascript", "vbscript", "data", "file")
+
+
+def links(root: ET.Element, job: PageJob) -> None:
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        for attr in ("target", "rel"):
+            a.attrib.pop(attr, None)
+        if not href or "media-address" in classes(a):  # a video's address: as written
+            continue
+        inside = _outside_link(a, href, job)
+        if inside is not None:
+            _inside_link(a, inside, job)
+
+
+def _outside_link(a: ET.Element, href: str, job: PageJob) -> str | None:
+    """Handle a link that leaves the site (mail, phone, the web, a script); else return
+    its address as a path below the site, for ``_inside_link``."""
+    scheme = split_url(href).scheme.lower()
+    if scheme in ("mailto", "tel"):
+        add_class(a, "contact")
+        return None
+    site_url = job.ctx.settings.base_url.rstrip("/")
+    if scheme in ("http", "https") and not (site_url and href.startswith(site_url + "/")):
+        add_class(a, "external")
+        if _same_address(text_of(a), href):
+            add_class(a, "bare")  # the text is the address: print it once
+        return None
+    if scheme in ("http", "https"):
+        href = href[len(site_url):] or "/"
+        return href if href.startswith("/") else "/" + href
+    if scheme in _UNUSABLE_SCHEMES:
+        # Script, inline data or a file of the writer's machine: nothing a reader of the PDF
+        # could open.
+        job.warning("broken-link", f'link "{href[:80]}" cannot work in a PDF; it prints as '
+                    "plain text", job.output_line(href) or job.line(href[:80]))
+        a.attrib.pop("href", None)
+        add_class(a, "unresolved")
+        return None
+    if scheme:
+        add_class(a, "external")
+        return None
+    return href
+
+
+def _inside_link(a: ET.Element, href: str, job: PageJob) -> None:
+    ctx, page = job.ctx, job.page
+    target, fragment = page_for(ctx.outline, ctx.settings, ctx.lang, href, page)
+    line = job.output_line(href) or job.line(href.split("#")[0] or href)
+    if target is None:
+        _web_or_nothing(a, href, job, line)
+        return
+    anchor = ctx.outline.anchor(target)
+    if fragment:
+        ids = ctx.ids.get(target, set())
+        if fragment in ids:
+            anchor = f"{anchor}--{fragment}"
+        elif anchor != fragment:
+            job.warning("missing-anchor", f'link "{href}": no heading or anchor "{fragment}" on '
+                        "the target page; it points to the page instead", line)
+    a.set("href", "#" + anchor)
+    if {"footnote-ref", "footnote-backref"} & set(classes(a)):
+        return  # the note's number is its reference: no "(see page N)" after it
+    add_class(a, "internal")
+    a.set("data-see", ctx.labels["see_page"])
+
+
+def _web_or_nothing(a: ET.Element, href: str, job: PageJob, line: int | None) -> None:
+    """A link to no page of the manual: a file of the site, or another language's page (its
+    web address), else plain text with a finding."""
+    ctx, page = job.ctx, job.page
+    address = site_file_address(ctx.outline, ctx.settings, page, href)
+    if address is not None:  # a download (a form, a spreadsheet): its web address
+        _link_to_web(a, address)
+        return
+    other = other_language(ctx.settings, ctx.lang, href)
+    if other is not None:  # the web page in another language: its address, with a word
+        other_lang, web = other
+        job.warning("other-language-link", f'link "{href}" points to the {other_lang} site, '
+                    "not to this manual; it prints as its web address" + (f" {web}" if web else ""),
+                    line)
+        _link_to_web(a, web)
+        return
+    job.warning("broken-link", f'link "{href}" points to no page of this manual and no file of '
+                "the site; it prints as plain text", line)
+    a.attrib.pop("href", None)
+    add_class(a, "unresolved")
+
+
+def page_for(outline: Outline, settings, lang: str, target: str, page: Page) -> tuple[Page | None, str]:
+    """The page (and fragment) an internal link points to, or (None, "")."""
+    parts = split_url(target)
+    fragment = unquote(parts.fragment)
+    path = unquote(parts.path)
+    if not path:
+        return page, fragment
+    if Path(path).suffix.lower() in (".md", ".markdown", ".mdown"):  # the page's file
+        base = Path(page.rel).parent
+        candidate = (base / path).as_posix() if not path.startswith("/") else path.lstrip("/")
+        candidate = _normpath(candidate)
+        found = outline.by_rel.get(candidate.lower()) or outline.by_rel.get(
+            re.sub(r"\.\w+$", "", candidate).lower())
+        return found, fragment
+    absolute = urljoin(page.url, path) if not path.startswith("/") else path
+    base = settings.base_path
+    rel = absolute[len(base):] if absolute.startswith(base) else absolute.lstrip("/")
+    # As written, then below the baseURL, then below the language's prefix; each with and
+    # without a final "/" (a page's url may name a file: "x.html").
+    for candidate in (absolute, base + rel, f"{base}{lang}/{rel}"):
+        for key in (candidate, candidate.rstrip("/") + "/"):
+            found = outline.by_url.get(key.lower())
+            if found is not None:
+                return found, fragment
+    return None, fragment
+
+
+def other_language(settings, lang: str, href: str) -> tuple[str, str] | None:
+    """(language name, web address) when a link goes below another language's prefix
+    (``/docs/de/…`` from a French page): a page of the German site, which the French
+    manual does not hold. The address is "" when the baseURL names no host."""
+    path = unquote(split_url(href).path)
+    if not path.startswith("/"):
+        return None
+    base = settings.base_path
+    rel = path[len(base):] if path.startswith(base) else path.lstrip("/")
+    prefix = rel.split("/", 1)[0].lower()
+    code = next((c for c in settings.languages if c != lang and c.lower() == prefix), None)
+    if code is None:
+        return None
+    fragment = split_url(href).fragment
+    host = site_host(settings)
+    return language_name(code), (
+        host + base + rel + (f"#{fragment}" if fragment else "") if host else "")
+
+
+def site_file_address(outline: Outline, settings, page: Page, href: str) -> str | None:
+    """The web address of a file of the site that a link names: a download in a static
+    folder (published below the baseURL), or a file of a page bundle (published beside its
+    page).  None when the site has no such file; "" when it has, but the baseURL names no
+    host to print."""
+    path = unquote(split_url(href).path)
+    if not path or path.endswith("/"):
+        return None
+    absolute = posixpath.normpath(path if path.startswith("/") else urljoin(page.url, path))
+    base = settings.base_path
+    rel = absolute[len(base):] if absolute.startswith(base) else absolute.lstrip("/")
+    if any(_file_inside(folder, rel) for folder in settings.static_dirs):
+        address = base + rel
+    else:  # the nearest page above the address owns it, if it is a bundle holding the file
+        address, owner_url, name = "", absolute, ""
+        while "/" in owner_url:
+            owner_url, _, last = owner_url.rpartition("/")
+            name = f"{last}/{name}" if name else last
+            owner = outline.by_url.get(owner_url.lower() + "/")
+            if owner is not None:  # Hugo does not publish a bundle's content files
+                if (owner.path.stem in ("index", "_index") and _file_inside(owner.bundle_dir, name)
+                        and Path(name).suffix.lower() not in CONTENT_SUFFIXES):
+                    address = absolute
+                break
+        if not address:
+            return None
+    host = site_host(settings)
+    return host + quote(address) if host else ""
+
+
+def _same_address(text: str, href: str) -> bool:
+    def norm(url: str) -> str:
+        url = re.sub(r"^[a-z]+://", "", url.strip().lower())
+        return url.removeprefix("www.").rstrip("/")
+    return bool(text.strip()) and norm(text) == norm(href)
+
+
+
+def _normpath(path: str) -> str:
+    parts: list[str] = []
+    for part in path.split("/"):
+        if part in ("", "."):
+            continue
+        if part == "..":
+            if parts:
+                parts.pop()
+            continue
+        parts.append(part)
+    return "/".join(parts)
+
+
+def _file_inside(folder: Path, rel: str) -> bool:
+    """Whether ``folder/rel`` is a file that really lies inside ``folder`` (links followed)."""
+    try:
+        candidate = (folder / rel).resolve()
+        return candidate.is_file() and candidate.is_relative_to(folder.resolve())
+    except (OSError, ValueError):
+        return False
+
+
+
+def _link_to_web(a: ET.Element, address: str) -> None:
+    """A link that leaves the manual for the web site: printed with its address, or as
+    plain text when the baseURL names no host ("" here)."""
+    if address:
+        a.set("href", address)
+        add_class(a, "external")
+        if _same_address(text_of(a), address):
+            add_class(a, "bare")
+    else:
+        a.attrib.pop("href", None)
+

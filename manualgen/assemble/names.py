@@ -1,0 +1,74 @@
+"""Names: brand and product names (an inner capital: SpiGes, eIAM, KT_Superuser) are never
+hyphenated, while the words around them still are."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+# A word (letters, digits, underscores) with a capital after its first character and a small
+# letter somewhere: SpiGes, eIAM, JavaScript, PDFs, the role KT_Superuser; not BFS, CH-LOGIN
+# or the parts of BFS-Nummer.
+_WORD = re.compile(r"\w{4,}")
+# What a name is kept with: the text up to the spaces or hard hyphens around it, where a
+# line may break anyway ("(SpiGes).", but "SpiGes" alone in "SpiGes-Plattform").
+_SEGMENT = re.compile(r"[^\s\-]+")
+_NO_NAMES_INSIDE = {"pre", "code", "kbd", "samp", "script", "style", "svg", "math", "textarea"}
+NAME_CLASS = "mg-name"
+
+
+def is_name(word: str) -> bool:
+    """A word with an inner capital: a product or brand name, never hyphenated."""
+    return any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
+
+
+def keep_names_whole(root: ET.Element) -> None:
+    """Put each name with an inner capital (``is_name``) in a ``span.mg-name``.
+
+    ``hyphens: auto`` splits "SpiGes" into "Spi-Ges", which reads as two words; the print
+    CSS sets ``hyphens: manual`` on the span, so the name moves to the next line whole while
+    the words around it, and the other parts of a compound ("SpiGes-Benutzerverwaltung"),
+    are still hyphenated.  The span takes the punctuation stuck to the name: WeasyPrint
+    cannot break a span (even with ``overflow-wrap: anywhere``, in a narrow table column)
+    that follows text with no break between them, as in "(SpiGes)".  Code, drawings and
+    formulas are left alone.
+    """
+    stack = [root]
+    while stack:
+        el = stack.pop()
+        if not isinstance(el.tag, str) or el.tag in _NO_NAMES_INSIDE:
+            continue
+        children = list(el)
+        stack.extend(children)
+        if el.text and _WORD.search(el.text):
+            el.text, spans = _split_names(el.text)
+            for i, span in enumerate(spans):
+                el.insert(i, span)
+        for child in children:
+            if child.tail and _WORD.search(child.tail):
+                child.tail, spans = _split_names(child.tail)
+                at = list(el).index(child) + 1
+                for i, span in enumerate(spans):
+                    el.insert(at + i, span)
+
+
+def _split_names(text: str) -> tuple[str, list[ET.Element]]:
+    """The text before the first name, and a span per name whose tail is the text after."""
+    spans: list[ET.Element] = []
+    head, pos = None, 0
+    for m in _SEGMENT.finditer(text):
+        if not any(is_name(word) for word in _WORD.findall(m.group(0))):
+            continue
+        if spans:
+            spans[-1].tail = text[pos:m.start()]
+        else:
+            head = text[:m.start()]
+        span = ET.Element("span", {"class": NAME_CLASS})
+        span.text = m.group(0)
+        spans.append(span)
+        pos = m.end()
+    if not spans:
+        return text, []
+    spans[-1].tail = text[pos:]
+    return head or "", spans
+

@@ -1,0 +1,126 @@
+"""The outline of a manual: each page's anchor and chapter number, the contents, and the
+index links are resolved against.  Computed once from the page tree, before any page is
+reshaped; the pages themselves are not changed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..content import Page
+from ..convert import hugo_anchor
+
+_OWN_NUMBER = re.compile(r"^\s*\d+(\.\d+)*[.)]?\s+\S")
+
+
+@dataclasses.dataclass
+class TocEntry:
+    anchor: str
+    number: str
+    title: str
+    level: int
+    children: list[TocEntry] = dataclasses.field(default_factory=list)
+
+
+@dataclasses.dataclass(eq=False)
+class Entry:
+    """A page as the document templates see it: the page's own fields (title, depth,
+    description, …), its anchor and number in the manual, and its children as entries."""
+
+    page: Page
+    anchor: str
+    number: str
+    children: list[Entry] = dataclasses.field(default_factory=list)
+
+    def __getattr__(self, name: str):
+        # Only called for what the entry lacks: the page's own fields and properties.
+        if name == "page":
+            raise AttributeError(name)
+        return getattr(self.page, name)
+
+
+@dataclasses.dataclass
+class Outline:
+    """Anchors, numbers and the link index of one language's pages."""
+
+    home: Entry
+    entries: dict[Page, Entry]
+    by_url: dict[str, Page]
+    by_rel: dict[str, Page]
+
+    def anchor(self, page: Page) -> str:
+        return self.entries[page].anchor
+
+    def pages(self) -> list[Page]:
+        return list(self.entries)
+
+
+def build_outline(home: Page, numbering: bool) -> Outline:
+    """Give every page a unique anchor and (with ``numbering``) its chapter number."""
+    anchors = _anchors(home)
+    by_url: dict[str, Page] = {}
+    by_rel: dict[str, Page] = {}
+    for page in home.walk():
+        by_url[page.url.lower()] = page
+        for alias in page.aliases:  # a link may still use an old address of the page
+            by_url.setdefault(alias.lower(), page)
+        by_rel[page.rel.lower()] = page
+        by_rel[re.sub(r"\.\w+$", "", page.rel).lower()] = page
+    entries: dict[Page, Entry] = {}
+    root = _entry(home, "", anchors, numbering, entries, numbered=False)
+    return Outline(root, entries, by_url, by_rel)
+
+
+def _anchors(home: Page) -> dict[Page, str]:
+    used: set[str] = set()
+    out: dict[Page, str] = {}
+    for page in home.walk():
+        base = "p-" + (hugo_anchor(re.sub(r"(^|/)_?index\.\w+$", "", page.rel).replace("/", "-")
+                                   .replace(".md", "")) or "home")
+        anchor, n = base, 1
+        while anchor in used:
+            n += 1
+            anchor = f"{base}-{n}"
+        used.add(anchor)
+        out[page] = anchor
+    return out
+
+
+def _entry(page: Page, number: str, anchors: dict[Page, str], numbering: bool,
+           entries: dict[Page, Entry], numbered: bool = True) -> Entry:
+    shown = number if numbered and numbering and not _OWN_NUMBER.match(page.title) else ""
+    entry = Entry(page, anchors[page], shown)
+    entries[page] = entry
+    prefix = f"{number}." if number else ""
+    entry.children = [_entry(child, f"{prefix}{count}", anchors, numbering, entries)
+                      for count, child in enumerate(page.children, start=1)]
+    return entry
+
+
+def toc(outline: Outline, depth: int) -> list[TocEntry]:
+    """The contents: every entry down to ``depth`` levels."""
+
+    def entries(node: Entry) -> list[TocEntry]:
+        return [TocEntry(child.anchor, child.number, child.page.title, child.page.depth,
+                         entries(child))
+                for child in node.children if child.page.depth <= depth]
+
+    return entries(outline.home)
+
+
+def title_level(page: Page) -> int:
+    """The heading level of a page's title: its depth in the manual, h1 to h6."""
+    return max(1, min(6, page.depth))
+
+
+def headings(root, job) -> None:
+    """A page's headings move down under its title (an h1 in a chapter's page becomes h3
+    when the title is h2), so the outline of the whole manual has no gaps."""
+    page = job.page
+    own = title_level(page)
+    shift = 0 if page.kind == "home" else own - 1
+    for el in root.iter():
+        if isinstance(el.tag, str) and re.fullmatch(r"h[1-6]", el.tag):
+            level = int(el.tag[1])
+            el.tag = f"h{min(6, max(level + shift, own + 1))}"

@@ -1,0 +1,306 @@
+"""Resources: every file a page names (images, video posters, ``<object>``, ``url()``)
+resolved to a file of the site as Hugo would serve it, or a placeholder and a finding.
+
+Each image found is checked (``ctx.inspect_image``: readable, complete, its pixel size) and
+recorded in the context; the document lists them later with the width they print at.  Paper
+cannot play a video or a recording: each becomes a framed note.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import unquote, urljoin
+
+from ..content import Page
+from ..errors import _show
+from .context import FoundImage, PageJob
+from .html import add_class, parent_map, remove, split_url
+
+_CSS_URL = re.compile(r"""url\(\s*(["']?)(.*?)\1\s*\)""")
+
+
+def site_host(settings) -> str:
+    """``scheme://host`` of the site's baseURL, or "" when it names no host."""
+    site = split_url(settings.base_url)
+    return f"{site.scheme}://{site.netloc}" if site.scheme and site.netloc else ""
+
+
+def image_candidates(settings, page: Page, src: str) -> list[Path]:
+    """Where Hugo would look for an image: static folders, assets, the page bundle."""
+    src = src.strip()
+    parts = split_url(src)
+    if parts.scheme or parts.netloc:
+        return []
+    path = unquote(parts.path)
+    candidates: list[Path] = []
+    base = settings.base_path
+    folders = settings.static_dirs + settings.assets_dirs
+    if path.startswith("/"):
+        rel = path[len(base):] if base != "/" and path.startswith(base) else path.lstrip("/")
+        for variant in dict.fromkeys([rel, path.lstrip("/")]):
+            candidates.extend(folder / variant for folder in folders)
+    else:
+        candidates.append(page.path.parent / path)
+        if page.kind == "page" and page.path.stem not in ("index", "_index"):
+            candidates.append(page.path.parent / page.path.stem / path)
+        page_dir = urljoin(page.url, path)
+        rel = page_dir[len(base):] if page_dir.startswith(base) else page_dir.lstrip("/")
+        for folder in folders:
+            candidates.append(folder / rel)
+            candidates.append(folder / path)
+    return candidates
+
+
+def resolve_image(settings, page: Page, src: str) -> Path | None:
+    for candidate in image_candidates(settings, page, src):
+        try:
+            if candidate.is_file():
+                return candidate
+        except OSError:  # a folder on the way that may not be read: see refusal
+            continue
+    return None
+
+
+def refusal(path: Path) -> OSError | None:
+    """Why the system will not let the file be read (chmod 000 on it, or on a folder on its
+    way), or None: it can be read, or it is simply not there."""
+    try:
+        path.stat()
+        with open(path, "rb"):
+            return None
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        return exc
+
+
+# --- images ------------------------------------------------------------------------------
+
+
+def images(root: ET.Element, job: PageJob) -> None:
+    """Each ``<img>`` pointed at its file (a virtual URL), or a placeholder and a finding."""
+    parents = parent_map(root)
+    seen: dict[str, int] = {}  # images come in source order: the next one is further down
+
+    def find(needle: str, after: int = 0) -> int | None:
+        found = job.line(needle, max(seen.get(needle, 0), after) + 1)
+        if found:
+            seen[needle] = found
+        return found
+
+    line = None
+    for img in list(root.iter("img")):
+        src = img.get("src") or ""
+        name = Path(unquote(split_url(src.strip()).path)).name
+        line = ((job.output_line(src) if src else None) or find(src.strip()) or find(name)
+                or find("<img", line or 0) or job.output_line(src.strip()))
+        found = _image_file(job, src, line)
+        if found is None:
+            placeholder(img, parents, src, job.ctx.labels)
+            continue
+        path, url, info = found
+        job.ctx.found_images[img] = FoundImage(path, url, info, job.page.path, line)
+        if info.width and info.height:
+            img.set("data-aspect", f"{info.aspect:.3f}")
+            img.set("width", str(info.width))
+            img.set("height", str(info.height))
+        img.set("src", url)
+        img.set("data-source", path.name)
+        add_class(img, "screenshot")
+
+
+def _image_file(job: PageJob, src: str, line: int | None):
+    """(file, virtual URL, ImageInfo) of an image, or None after reporting why not."""
+    settings = job.ctx.settings
+    parts = split_url(src.strip())
+    if not src.strip() or src.strip().endswith("/"):
+        job.warning("missing-image", f'image without a file name (src "{src}"); the PDF shows '
+                    "a placeholder", line)
+        return None
+    # Any address (http:, //host/, data:, javascript: …) but a drive letter (C:/…).
+    if len(parts.scheme) > 1 or parts.netloc:
+        job.error("remote-image", f'image "{src[:80]}" is not a file of the site; a manual is '
+                  "built from local files only: copy it into static/", line)
+        return None
+    found = resolve_image(settings, job.page, src)
+    if found is not None and (refused := refusal(found)):  # there, but refused to us
+        job.error("image-unreadable", f'image "{found.name}": cannot read the file '
+                  f"({refused.strerror or refused})", line)
+        return None
+    closed = None if found else next((c for c in image_candidates(settings, job.page, src)
+                                      if isinstance(refusal(c), PermissionError)), None)
+    if closed is not None:  # there, perhaps, but a folder on the way is closed to us
+        job.error("image-unreadable", f'image "{src}" cannot be read: permission denied '
+                  f"({_show(closed)}); allow reading it", line)
+        return None
+    if found is None:
+        job.warning("missing-image", f'image "{src}" not found in the static folders, the page '
+                    "bundle or assets; the PDF shows a placeholder", line)
+        return None
+    url = job.ctx.roots.url_for(found)
+    if url is None:
+        job.error("refused-resource", f'image "{src}" resolves outside the site ({found}); '
+                  "refused", line)
+        return None
+    info = job.ctx.inspect_image(found)
+    if info.problem:
+        job.error("image-unreadable", f'image "{found.name}": {info.problem}', line)
+        return None
+    return found, url, info
+
+
+def placeholder(img: ET.Element, parents: dict, src: str, labels: dict[str, str]) -> None:
+    name = Path(unquote(split_url(src).path)).name or src
+    span = ET.Element("span", {"class": "missing-image"})
+    span.text = f"{labels['missing_image']}: {name}"
+    span.tail = img.tail
+    parent = parents.get(img)
+    if parent is not None:
+        index = list(parent).index(img)
+        parent.remove(img)
+        parent.insert(index, span)
+
+
+# --- videos and recordings ---------------------------------------------------------------
+
+
+def videos(root: ET.Element, job: PageJob) -> None:
+    """Paper cannot play a video: each ``<video>`` (raw, or a theme's video shortcode) and
+    each ``<audio>`` becomes a framed note, as youtube and vimeo print: the label "Video",
+    its title linking to the address to watch it at, its caption, and its poster when that
+    is a file of the site.  The fallback text inside ("your browser does not support…")
+    goes."""
+    parents = parent_map(root)
+    for video in [el for el in root.iter() if el.tag in ("video", "audio")]:
+        parent = parents.get(video)
+        if parent is None:
+            continue
+        note = _media_note(job, video)
+        _replace_with_note(root, parents, parent, video, note)
+
+
+def _media_note(job: PageJob, video: ET.Element) -> ET.Element:
+    kind_label = job.ctx.labels[video.tag]  # "Video", or "Audio" for a recording
+    src = (video.get("src") or next((source.get("src") for source in video.iter("source")
+                                     if source.get("src")), None) or "").strip()
+    title = " ".join((video.get("title") or video.get("aria-label") or "").split())
+    note = ET.Element("div", {"class": f"media-note {video.tag}-note"})
+    what = title or Path(unquote(split_url(src).path)).name
+    poster = _poster(job, (video.get("poster") or "").strip(),
+                     f"{kind_label}: {what}" if what else kind_label)
+    if poster is not None:
+        note.append(poster)
+    line = ET.SubElement(note, "p", {"class": "media-link"})
+    kind = ET.SubElement(line, "span", {"class": "media-kind mg-label"})
+    kind.text = kind_label
+    kind.tail = " "
+    address = site_address(job.ctx.settings, job.page, src) if src else ""
+    if split_url(address).scheme in ("http", "https"):
+        link = ET.SubElement(line, "a", {"href": address, "class": "external media-address"})
+        link.text = title or address
+        if not title:
+            add_class(link, "bare")
+    else:  # no host to name (a site without baseURL): the path, as text
+        if title:
+            kind.tail = f" {title} "
+        if address:
+            ET.SubElement(line, "span", {"class": "media-address"}).text = (
+                f"({address})" if title else address)
+    return note
+
+
+def _replace_with_note(root: ET.Element, parents: dict, parent: ET.Element, video: ET.Element,
+                       note: ET.Element) -> None:
+    """A figure that only frames the video (and its caption) becomes the note itself; so
+    does a paragraph around it (Markdown wraps a one-line <video …></video>)."""
+    captions = [c for c in parent if c.tag == "figcaption"]
+    alone = all(c is video or c.tag == "figcaption" for c in parent) and not (
+        (parent.text or "").strip() or any((c.tail or "").strip() for c in parent))
+    if parent.tag in ("figure", "p") and alone and parent is not root:
+        for caption in captions:
+            caption.tag = "p"
+            caption.attrib = {"class": "media-caption"}
+            caption.tail = None
+            note.append(caption)
+        note.tail = parent.tail
+        outer = parents[parent]
+        index = list(outer).index(parent)
+        outer.remove(parent)
+        outer.insert(index, note)
+    else:
+        note.tail = video.tail
+        index = list(parent).index(video)
+        parent.remove(video)
+        parent.insert(index, note)
+
+
+def site_address(settings, page: Page, src: str) -> str:
+    """The web address of a file a page names: as written when it has a host; else the
+    page's own file (relative) or the site's (leading "/"), on the site's host."""
+    parts = split_url(src)
+    if parts.scheme or parts.netloc:  # data:, blob:, javascript: … name nothing to visit
+        return ("https:" + src) if src.startswith("//") else (
+            src if parts.scheme.lower() in ("http", "https") else "")
+    path = src if src.startswith("/") else urljoin(page.url or "/", src)
+    return site_host(settings) + path
+
+
+def _poster(job: PageJob, src: str, alt: str) -> ET.Element | None:
+    """The poster image of a video, or None: only a file of the site is printed (the images
+    pass resolves it); a missing one is reported, an address is left out."""
+    parts = split_url(src)
+    if not src or parts.scheme or parts.netloc:
+        return None
+    if resolve_image(job.ctx.settings, job.page, src) is None:
+        job.warning("missing-image", f'video poster "{src}" not found in the static folders, '
+                    "the page bundle or assets; the video is printed without it",
+                    job.output_line(src) or job.line(src))
+        return None
+    figure = ET.Element("figure", {"class": "video-poster"})
+    ET.SubElement(figure, "img", {"src": src, "alt": alt})
+    return figure
+
+
+# --- other files -------------------------------------------------------------------------
+
+
+def other_resources(root: ET.Element, job: PageJob) -> None:
+    """``<object data>``, ``<embed src>`` and ``url()`` in style attributes name the site's
+    files as ``<img>`` does: point them at the files, or leave out what is not there
+    (WeasyPrint would refuse the address and stop the build)."""
+    parents = parent_map(root)
+    for el in list(root.iter()):
+        attr = {"object": "data", "embed": "src"}.get(el.tag if isinstance(el.tag, str) else "")
+        if attr and el.get(attr):
+            url = _resource_url(job, el.get(attr) or "", f"<{el.tag}>")
+            if url:
+                el.set(attr, url)
+            elif el.tag == "object":
+                del el.attrib[attr]  # its own content is printed instead
+            else:
+                remove(el, parents)
+        style = el.get("style") or ""
+        if "url(" in style:
+            el.set("style", _CSS_URL.sub(lambda m: (
+                f'url("{url}")' if (url := _resource_url(job, m.group(2), "url() in a style"))
+                else "none"), style))
+
+
+def _resource_url(job: PageJob, src: str, what: str) -> str | None:
+    """The virtual URL of a file a page names, or None with a finding."""
+    line = job.line(src)
+    parts = split_url(src.strip())
+    found = None if (len(parts.scheme) > 1 or parts.netloc) else resolve_image(
+        job.ctx.settings, job.page, src)
+    url = job.ctx.roots.url_for(found) if found else None
+    if url:
+        job.ctx.files.append(found)  # for the document key and the attribution of messages
+    if found and url is None:
+        job.error("refused-resource", f'{what}: "{src}" resolves outside the site ({found}); '
+                  "refused", line)
+    elif url is None:
+        job.warning("missing-image", f'{what}: "{src[:80]}" is not a file of the site; it is '
+                    "left out", line)
+    return url

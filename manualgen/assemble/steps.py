@@ -1,0 +1,438 @@
+"""Steps: a block of two columns, text beside a screenshot, becomes ``div.step >
+div.step-text + div.step-media`` that the print CSS keeps on one page; a step estimated
+taller than a page is cut between blocks (``div.step-more`` takes the rest).  Other column
+blocks print side by side; an image alone in its paragraph becomes a figure, an icon stays
+in its line; placeholder alt texts are replaced by the words that introduce the picture.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..geometry import PrintGeometry
+from .context import PageJob
+from .estimate import _PORTRAIT, aspect, height_mm, media_height_mm, split_blocks
+from .html import add_class, ancestors, classes, is_image_only, parent_map, text_of
+from .tables import table_columns
+
+PLACEHOLDER_ALTS = {"", "no description available", "image", "screenshot", "img", "bild", "capture"}
+_FLEX = re.compile(r"display\s*:\s*(inline-)?flex", re.IGNORECASE)
+_FLEX_COLUMN = re.compile(r"flex-(?:direction|flow)\s*:\s*column", re.IGNORECASE)
+_GRID = re.compile(r"display\s*:\s*(inline-)?grid", re.IGNORECASE)
+_PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%\s*$")
+# An image this high (and at most four times as wide) inside a sentence is an icon or a
+# button, printed in the line.
+_ICON_PX = 64
+
+
+def columns_of(el: ET.Element) -> list[ET.Element] | None:
+    cls = classes(el)
+    kids = [c for c in el if c.tag in ("div", "section")]
+    if "two_column" in cls:
+        cols = [c for c in kids if {"left_col", "right_col"} & set(classes(c))]
+        return cols or kids
+    if "row-layout" in cls or ("row" in cls and any(
+            c.startswith("col") for k in kids for c in classes(k))):
+        return [k for k in kids if "column-layout" in classes(k)
+                or any(c == "col" or c.startswith("col-") for c in classes(k))] or kids
+    style = el.get("style") or ""
+    if el.tag == "div" and len(kids) >= 2:
+        if _FLEX.search(style) and not _FLEX_COLUMN.search(style):
+            return kids  # a flex column stacks its children: text over picture, as written
+        if _GRID.search(style) and len(_grid_tracks(style)) >= 2:
+            return kids
+    return None
+
+def steps(root: ET.Element, job: PageJob) -> None:
+    """Two-column blocks become steps (text beside its screenshot); other column blocks
+    become columns; flex and grid boxes left become plain blocks."""
+    geo = job.ctx.geometry
+    # Innermost first, so a flex block inside a column is handled before its parent.
+    candidates = [el for el in root.iter() if el.tag == "div" and columns_of(el)]
+    parents = parent_map(root)  # a block's parent stays its parent while inner ones change
+    for el in reversed(candidates):
+        columns = columns_of(el)
+        if not columns:
+            continue
+        _make_step(el, columns, parents.get(el), geo)
+    # Grid wrappers (layouts/grid) only hold rows: they need no box of their own.
+    for el in root.iter("div"):
+        if "grid-layout" in classes(el):
+            el.set("class", "grid-layout")
+    # Flex or grid boxes left (a flex column, one child): plain blocks. WeasyPrint's flex
+    # layout loses content across page breaks.
+    for el in root.iter():
+        style = el.get("style") or ""
+        if _FLEX.search(style) or _GRID.search(style):
+            style = re.sub(r"display\s*:\s*(inline-)?(flex|grid)\s*(!important)?\s*;?", "",
+                           style, flags=re.IGNORECASE).strip()
+            if style:
+                el.set("style", style)
+            else:
+                el.attrib.pop("style")
+
+def _make_step(el: ET.Element, columns: list[ET.Element], parent: ET.Element | None,
+               geo: PrintGeometry) -> None:
+    empty = [c for c in columns if not text_of(c).replace("\u00a0", " ").strip() and not any(
+        e.tag == "img" or "missing-image" in classes(e) for e in c.iter())]
+    for col in empty:
+        el.remove(col)
+    columns = [c for c in columns if c not in empty]
+    if len(columns) < 2:  # one column left: no columns at all, its content flows
+        el.attrib.clear()
+        return
+    media = [c for c in columns if is_image_only(c)]
+    texts = [c for c in columns if c not in media]
+    style = el.attrib.pop("style", "")
+    if len(columns) == 2 and len(media) == 1 and len(texts) == 1:
+        text, image = texts[0], media[0]
+        _keep_outside(el, columns, parent)
+        for child in list(el):
+            el.remove(child)
+        el.text = None
+        text.attrib.clear()
+        image.attrib.clear()
+        text.set("class", "step-text")
+        image.set("class", "step-media")
+        el.append(text)
+        el.append(image)
+        el.set("class", "step")
+        # A very wide screenshot, or a table too wide for the text column: text above,
+        # picture under it, both full width.
+        wide = any(aspect(img) >= 3.2 for img in image.iter("img")) or any(
+            table_columns(t) >= 4 for t in text.iter("table"))
+        if wide:
+            add_class(el, "step-wide")
+        _mark_stack(image)
+        _alt_from_text(image, text)
+        _fit_step(el, text, image, parent, wide, geo)
+        return
+    # Anything else: columns side by side, widths kept where given (or taken from the
+    # grid's template), kept on one page when they hold a picture and can fit on one.
+    for child in list(el):
+        if child not in columns and not text_of(child).strip():
+            el.remove(child)
+    n = len(columns)
+    el.set("class", f"columns columns-{n}")
+    template = _grid_widths(style) if _GRID.search(style) else []
+    widths = []
+    for i, col in enumerate(columns):
+        given = col.get("data-width") or _width_from(col) or (
+            template[i] if i < len(template) else None)
+        m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*%?\s*", given or "")
+        width = min(100.0, float(m.group(1))) if m and float(m.group(1)) > 0 else None
+        widths.append(width)
+        col.attrib.clear()
+        col.set("class", "column")
+        if width:
+            col.set("style", f"--w: {width:g}%")
+    pictures = [c for c in columns if any(e.tag == "img" for e in c.iter())]
+    for col in pictures:
+        _mark_stack(col)
+    if len(texts) == 1:
+        for col in media:
+            _alt_from_text(col, texts[0])
+    if pictures and _columns_fit(columns, widths, geo):
+        add_class(el, "columns-media")
+
+def _keep_outside(el: ET.Element, columns: list[ET.Element],
+                  parent: ET.Element | None) -> None:
+    """What a step block holds besides its two columns goes before or after it."""
+    if parent is None:
+        return
+    before, after = [], []
+    if (el.text or "").replace("\u00a0", " ").strip():
+        lead = ET.Element("p")
+        lead.text = el.text.strip()
+        before.append(lead)
+    seen = False
+    for child in el:
+        if child in columns:
+            seen = True
+        elif text_of(child).replace("\u00a0", " ").strip() or any(
+                e.tag == "img" for e in child.iter()):
+            (after if seen else before).append(child)
+    index = list(parent).index(el)
+    for extra in before:
+        if extra in el:
+            el.remove(extra)
+        parent.insert(index, extra)
+        index += 1
+    for extra in reversed(after):
+        el.remove(extra)
+        extra.tail = None
+        parent.insert(index + 1, extra)
+    if after:
+        after[-1].tail, el.tail = el.tail, None
+
+# How tall a step prints, estimated before layout ---------------------------------------
+#
+# A step is kept on one page (break-inside: avoid). One that cannot fit on any page would
+# be pushed to a fresh page anyway and then cut, stranding its heading on the page
+# before; and its text would run on for pages in a 40 % column. So a step whose text
+# cannot fit is cut here, between blocks: the head stays beside its picture, the rest
+# follows at full width ("step-more"). The estimate is rough and errs short: only
+# steps clearly taller than a page are cut.
+
+def _fit_step(step: ET.Element, text: ET.Element, media: ET.Element,
+              parent: ET.Element | None, wide: bool, geo: PrintGeometry) -> None:
+    if wide:
+        height = (height_mm(text, geo.text_width_mm, geo.font_pt)
+                  + media_height_mm(media, geo.text_width_mm, geo.step_max_height_mm))
+        if height > geo.fits:
+            add_class(step, "step-long")  # text first, picture at its end: may break
+        return
+    text_h = height_mm(text, geo.step_text_width, geo.font_pt)
+    media_h = media_height_mm(media, geo.step_media_width, geo.step_max_height_mm)
+    if max(text_h, media_h) <= geo.fits:
+        return
+    holder = text  # the blocks may sit in one wrapper <div>
+    while len(holder) == 1 and holder[0].tag in ("div", "section", "article") and not (
+            holder.text or "").strip() and not (holder[0].tail or "").strip():
+        holder = holder[0]
+    blocks = list(holder)
+    loose = (holder.text or "").strip() or any((b.tail or "").strip() for b in blocks)
+    head, rest = ([], []) if loose or parent is None else split_blocks(
+        blocks, media_h, geo.page_height_mm * 0.7, geo.step_text_width, geo.font_pt)
+    if not head or not rest:
+        add_class(step, "step-long")  # one block taller than a page: let it break
+        return
+    for block in blocks:
+        holder.remove(block)
+    for block in head:
+        holder.append(block)
+    more = ET.Element("div", {"class": "step-more"})
+    for block in rest:
+        more.append(block)
+    more.tail, step.tail = step.tail, None
+    parent.insert(list(parent).index(step) + 1, more)
+    add_class(step, "step-split")
+
+def _columns_fit(columns: list[ET.Element], widths: list[float | None],
+                 geo: PrintGeometry) -> bool:
+    given = sum(w for w in widths if w)
+    share = max(10.0, (100 - given) / max(1, widths.count(None)))
+    tallest = 0.0
+    for col, width in zip(columns, widths):
+        mm = geo.text_width_mm * (width or share) / 100 - 5
+        if any(e.tag == "img" for e in col.iter()) and is_image_only(col):
+            tallest = max(tallest, media_height_mm(col, mm, geo.step_max_height_mm))
+        else:
+            tallest = max(tallest, height_mm(col, mm, geo.font_pt))
+    return tallest <= geo.fits
+
+def _alt_from_text(media: ET.Element, text: ET.Element) -> None:
+    sentence = _first_sentence(" ".join(text_of(text).split()))
+    if not sentence:
+        return
+    for img in media.iter("img"):
+        if (img.get("alt") or "").strip().lower() in PLACEHOLDER_ALTS:
+            img.set("alt", sentence)
+
+def standalone_figures(root: ET.Element, job: PageJob) -> None:
+    """An image alone in its paragraph (or at block level) becomes a figure; an icon
+    inside a sentence stays in the line."""
+    title, labels = job.page.title, job.ctx.labels
+    parents = parent_map(root)
+    for img in root.iter("img"):
+        if _is_icon(img, parents):
+            add_class(img, "inline-image")
+    for img in list(root.iter("img")):
+        parent = parents.get(img)
+        if parent is None or "inline-image" in classes(img):
+            continue
+        if any("step-media" in classes(a) or a.tag in ("figure", "a", "td", "th", "li")
+               for a in ancestors(img, parents)):
+            continue
+        holder = parent
+        if parent.tag == "p" and len(parent) == 1 and not (parent.text or "").strip() and not (
+                img.tail or "").strip():
+            holder = parent
+            holder.tag = "figure"
+            holder.attrib.clear()
+            holder.set("class", "screenshot-figure")
+            if aspect(img) >= 3.2:
+                add_class(holder, "figure-wide")
+            continue
+        if parent.tag in ("div", "section", "aside") or parent is root:
+            figure = ET.Element("figure", {"class": "screenshot-figure"})
+            index = list(parent).index(img)
+            parent.remove(img)
+            figure.append(img)
+            figure.tail = img.tail
+            img.tail = None
+            parent.insert(index, figure)
+    # Images outside steps: the text just before them says what they show (a question,
+    # the sentence that introduces the screenshot, else the page title); the file name is
+    # the last resort.
+    last = title  # an image that opens the page shows what the page is about
+    for el in root.iter():
+        if el.tag == "img":
+            if (el.get("alt") or "").strip().lower() in PLACEHOLDER_ALTS:
+                sentence = _first_sentence(last)
+                el.set("alt", f"{labels['figure']}: {sentence}" if sentence
+                       else _context_alt(el, labels))
+        elif el.tag in _TEXT_BLOCKS and "mg-label" not in classes(el):  # not "Answer"
+            lead = " ".join(_lead_text(el).split())
+            if lead:
+                last = lead
+
+def _context_alt(img: ET.Element, labels: dict[str, str]) -> str:
+    name = img.get("data-source") or Path(urlsplit(img.get("src") or "").path).stem
+    stem = Path(name).stem
+    stem = re.sub(r"_(de|fr|it|rm|en)$", "", stem)
+    return f"{labels['figure']}: {stem.replace('_', ' ')}"
+
+# Links --------------------------------------------------------------------------------
+
+
+_TEXT_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th", "figcaption"}
+_INLINE = {"a", "abbr", "b", "br", "cite", "code", "em", "i", "kbd", "mark", "q", "s", "samp",
+           "small", "span", "strong", "sub", "sup", "u", "var", "del", "ins"}
+
+
+def _lead_text(el: ET.Element) -> str:
+    """The text an element starts with, up to its first block (a list item's question, not
+    its answer)."""
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag not in _INLINE:
+            break
+        parts.append(text_of(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _first_sentence(words: str) -> str:
+    if not words:
+        return ""
+    sentence = words
+    for m in re.finditer(r"(?<=[.!?:])\s+(?=[A-ZÀ-Ý0-9«\"„“])", words):
+        head = words[:m.start()]
+        last = head.split()[-1].strip(".!?:()«»\"'")
+        # A sentence ends before a capital, not after a few words, an initial ("F. Müller")
+        # or inside parentheses; "z. B. den", "par ex. fall_id" go on in lower case.
+        if len(head) >= 20 and len(last) >= 2 and head.count("(") <= head.count(")"):
+            sentence = head
+            break
+    if len(sentence) > 160:
+        sentence = sentence[:157].rsplit(" ", 1)[0] + "…"
+    return sentence
+
+
+
+def _width_from(col: ET.Element) -> str | None:
+    style = col.get("style") or ""
+    m = re.search(r"(?:flex(?:-basis)?|width)\s*:\s*(?:\d+\s+\d+\s+)?(\d+(?:\.\d+)?)%", style)
+    if m:
+        return m.group(1)
+    for cls in classes(col):
+        m = re.fullmatch(r"col-(?:\w+-)?(\d{1,2})", cls)
+        if m:
+            return str(round(int(m.group(1)) * 100 / 12, 2))
+    return None
+
+
+
+def keep_text_with_screenshots(root: ET.Element, job: PageJob | None = None) -> None:
+    """A list item that shows a screenshot is kept on one page, text and picture ("1. Click
+    Upload." with the dialog under it): ``li.item-with-media``. A paragraph that introduces
+    a screenshot figure stays with it: ``p.intro-to-figure``. Icons in a line do not count."""
+    for li in root.iter("li"):
+        if any("inline-image" not in classes(img) for img in li.iter("img")):
+            add_class(li, "item-with-media")
+    for parent in root.iter():
+        children = list(parent)
+        for before, el in itertools.pairwise(children):
+            if (before.tag == "p" and el.tag == "figure" and "screenshot-figure" in classes(el)
+                    and not (before.tail or "").strip()):
+                add_class(before, "intro-to-figure")
+
+
+def _is_icon(img: ET.Element, parents: dict) -> bool:
+    """A small picture with words on its line: printed in the line, at text height."""
+    width, height = img.get("width") or "", img.get("height") or ""
+    return (height.isdigit() and int(height) <= _ICON_PX and width.isdigit()
+            and int(width) <= 4 * _ICON_PX and _in_running_text(img, parents))
+
+
+def _in_running_text(img: ET.Element, parents: dict) -> bool:
+    """True when words share the line with the image (in its block, or its link, span …)."""
+    node = img
+    while (parent := parents.get(node)) is not None:
+        kids = list(parent)
+        i = kids.index(node)
+        before = (kids[i - 1].tail if i else parent.text) or ""
+        if (before + (node.tail or "")).replace("\u00a0", " ").strip():
+            return True
+        for sibling in kids[max(0, i - 1):i] + kids[i + 1:i + 2]:
+            if sibling.tag in _INLINE and text_of(sibling).strip():
+                return True
+        if parent.tag not in _INLINE:
+            return False
+        node = parent
+    return False
+
+
+def _mark_stack(col: ET.Element) -> None:
+    """Pictures stacked in one column share its height (--stack: their number); portrait
+    pictures alone in their column (phone screens) stand side by side instead."""
+    parents = parent_map(col)
+    pictures = [e for e in col.iter() if (e.tag == "img" and not _is_icon(e, parents))
+                or "missing-image" in classes(e)]
+    if len(pictures) < 2:
+        return
+    add_class(col, "stack")
+    style = (col.get("style") or "").strip().rstrip(";")
+    col.set("style", f"{style}; --stack: {len(pictures)}" if style else f"--stack: {len(pictures)}")
+    if is_image_only(col) and all(0 < aspect(p) <= _PORTRAIT for p in pictures):
+        add_class(col, "stack-row")
+        for child in list(col):
+            col.remove(child)
+        col.text = None
+        for picture in pictures:
+            picture.tail = None
+            col.append(picture)
+
+
+
+def _grid_tracks(style: str) -> list[str]:
+    """The column tracks of an inline grid-template-columns, repeat() expanded."""
+    m = re.search(r"grid-template-columns\s*:\s*([^;]+)", style, re.IGNORECASE)
+    if not m:
+        return []
+    tokens, depth, current = [], 0, ""
+    for char in m.group(1).strip() + " ":
+        depth += (char == "(") - (char == ")")
+        if char.isspace() and depth == 0:
+            if current:
+                tokens.append(current)
+            current = ""
+        else:
+            current += char
+    tracks: list[str] = []
+    for token in tokens:
+        rep = re.fullmatch(r"repeat\(\s*(\d+)\s*,\s*(.+)\)", token, re.IGNORECASE)
+        if rep:
+            tracks += _grid_tracks(f"grid-template-columns: {rep.group(2)}") * int(rep.group(1))
+        elif token.lower().startswith("repeat("):
+            return []  # auto-fill / auto-fit: as many columns as fit, unknown here
+        else:
+            tracks.append(token)
+    return tracks if len(tracks) <= 12 else []
+
+
+def _grid_widths(style: str) -> list[str | None]:
+    """Each track's share of the width in %, where the template says it (fr or %)."""
+    tracks = _grid_tracks(style)
+    fractions = [re.search(r"(\d+(?:\.\d+)?)fr\)?$", t) for t in tracks]
+    if tracks and all(fractions):
+        total = sum(float(f.group(1)) for f in fractions if f) or 1.0
+        return [f"{float(f.group(1)) * 100 / total:.2f}".rstrip("0").rstrip(".") for f in fractions if f]
+    return [m.group(1) if (m := _PERCENT.match(t)) else None for t in tracks]
+
+

@@ -1,0 +1,187 @@
+"""Tables: a first row of header cells becomes the head (repeated on each page), and column
+widths are estimated here so WeasyPrint can use the fixed table layout."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from .html import add_class
+from .names import _WORD, is_name
+
+
+def tables(root: ET.Element, job=None) -> None:
+    for table in list(root.iter("table")):
+        add_class(table, "content-table")
+        _promote_header_row(table)
+        widths = _column_widths(table)
+        if widths:
+            colgroup = ET.Element("colgroup")
+            for width in widths:
+                ET.SubElement(colgroup, "col", {"style": f"width: {width:.2f}%"})
+            at = 1 if len(table) and table[0].tag == "caption" else 0
+            table.insert(at, colgroup)
+            add_class(table, "sized")
+
+
+def rows(table: ET.Element) -> list[ET.Element]:
+    rows = []
+    for child in table:
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            rows.extend(r for r in child if r.tag == "tr")
+    return rows
+
+
+def _promote_header_row(table: ET.Element) -> None:
+    """A first row made only of ``th`` cells becomes the ``thead``, so it repeats on each page."""
+    if table.find("thead") is not None:
+        return
+    first = next((c for c in table if c.tag in ("tr", "tbody")), None)
+    if first is None:
+        return
+    body = first if first.tag == "tbody" else table
+    row = first if first.tag == "tr" else first.find("tr")
+    cells = [c for c in row if c.tag in ("td", "th")] if row is not None else []
+    if row is None or not cells or any(c.tag != "th" for c in cells):
+        return
+    if len(rows(table)) < 2:
+        return
+    body.remove(row)
+    thead = ET.Element("thead")
+    thead.append(row)
+    at = next((i for i, c in enumerate(table) if c.tag not in ("caption", "colgroup", "col")),
+              len(table))
+    table.insert(at, thead)
+
+
+# Column widths, measured in characters of table text. WeasyPrint's automatic table layout
+# measures every cell's content several times and takes most of a render on table-heavy
+# manuals; the same widths estimated here let it use the fixed layout instead.
+_TEXT_WIDTH_CHARS = 100  # about one A4 text line of 9 pt table text
+_CELL_PADDING_CHARS = 3
+_MIN_COLUMN_CHARS = 6  # the 3em min-width of a cell
+_BREAKABLE_WORD_CHARS = 18  # td text may break anywhere; longer words do not widen a column
+_NAME_WORD_CHARS = 32  # … except names, which are not hyphenated (keep_names_whole)
+_CHARS_PER_PX = 1 / 6
+
+
+def _cell_extent(cell: ET.Element) -> tuple[float, float]:
+    """(narrowest, widest) width a cell wants, in characters."""
+    text = " ".join("".join(cell.itertext()).split())
+    words = text.split(" ") if text else []
+    if cell.tag == "td":  # a name (KT_Admin_Abschlussuser) is not hyphenated: it needs room
+        longest = max((min(len(w), _NAME_WORD_CHARS if any(is_name(part) for part in
+                                                          _WORD.findall(w))
+                           else _BREAKABLE_WORD_CHARS) for w in words), default=0)
+    else:
+        longest = max((len(w) for w in words), default=0)
+    narrow, wide = float(longest), float(len(text))
+    for img in cell.iter("img"):
+        try:
+            px = float(img.get("width") or 0)
+        except ValueError:
+            px = 0
+        wide = max(wide, px * _CHARS_PER_PX if px else 40)
+        narrow = max(narrow, 12)
+    return (max(narrow, _MIN_COLUMN_CHARS) + _CELL_PADDING_CHARS,
+            max(wide, narrow, _MIN_COLUMN_CHARS) + _CELL_PADDING_CHARS)
+
+
+def _column_widths(table: ET.Element) -> list[float] | None:
+    """Column widths in per cent that approximate CSS's automatic table layout, or None
+    where the table sets its own widths or has no regular grid to measure."""
+    if table.find("colgroup") is not None or table.find("col") is not None:
+        return None
+    table_rows = rows(table)
+    narrow: list[float] = []
+    wide: list[float] = []
+    percent: list[float | None] = []  # widths the page gives in per cent
+    for row in table_rows:
+        column = 0
+        for cell in row:
+            if cell.tag not in ("td", "th"):
+                continue
+            given = _given_width(cell)
+            if given == "other":
+                return None
+            try:
+                span = max(1, int(cell.get("colspan") or 1))
+            except ValueError:
+                span = 1
+            while len(narrow) < column + span:
+                narrow.append(_MIN_COLUMN_CHARS + _CELL_PADDING_CHARS)
+                wide.append(_MIN_COLUMN_CHARS + _CELL_PADDING_CHARS)
+            if given is not None and span == 1:
+                while len(percent) <= column:
+                    percent.append(None)
+                percent[column] = max(percent[column] or 0.0, given)
+            if span == 1:
+                lo, hi = _cell_extent(cell)
+                narrow[column] = max(narrow[column], lo)
+                wide[column] = max(wide[column], hi)
+            column += span
+    if not narrow or any(c.get("rowspan") not in (None, "1") for c in table.iter("td")):
+        return None
+    percent += [None] * (len(narrow) - len(percent))
+    given = sum(p for p in percent if p is not None)
+    free = [i for i, p in enumerate(percent) if p is None]
+    if given > 100 or (given == 100 and free):
+        return None
+    if not free:
+        out = [p * 100 / given for p in percent]
+    else:
+        widths = _share([narrow[i] for i in free], [wide[i] for i in free],
+                        _TEXT_WIDTH_CHARS * (100 - given) / 100)
+        total = sum(widths)
+        out = list(percent)
+        for i, w in zip(free, widths, strict=True):
+            out[i] = (100 - given) * w / total
+    return _at_least_narrowest(out, [n * 100 / _TEXT_WIDTH_CHARS for n in narrow])
+
+
+def _at_least_narrowest(widths: list[float], least: list[float]) -> list[float]:
+    """A browser widens a column whose given width is narrower than its longest word (the
+    width is a minimum in the automatic layout): the same here, taking the room from the
+    columns that have more than they need, so that "KT_Admin_Abschlussuser" in a column set
+    to 22 % is not cut in two."""
+    if sum(least) > 100:
+        return widths
+    short = sum(max(0.0, lo - w) for w, lo in zip(widths, least, strict=True))
+    if short <= 0:
+        return widths
+    spare = [max(0.0, w - lo) for w, lo in zip(widths, least, strict=True)]
+    room = sum(spare)
+    return [max(w, lo) if w <= lo else w - short * extra / room
+            for w, lo, extra in zip(widths, least, spare, strict=True)]
+
+
+def _share(narrow: list[float], wide: list[float], room: float) -> list[float]:
+    """CSS 2.1's automatic layout in short: every column gets at least its narrowest width,
+    and the room left goes to the columns in proportion to how much wider they want to be."""
+    if sum(wide) <= room:
+        return wide
+    if sum(narrow) >= room:
+        return narrow
+    spare = room - sum(narrow)
+    stretch = sum(h - lo for lo, h in zip(narrow, wide, strict=True)) or 1.0
+    return [lo + spare * (h - lo) / stretch for lo, h in zip(narrow, wide, strict=True)]
+
+
+_PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%\s*$")
+
+
+def _given_width(cell: ET.Element) -> float | str | None:
+    """A cell's own width in per cent, None when it has none, "other" for any other unit."""
+    style = re.search(r"(?:^|;)\s*width\s*:\s*([^;]+)", cell.get("style") or "")
+    value = style.group(1) if style else cell.get("width")
+    if value is None:
+        return None
+    m = _PERCENT.match(value)
+    return float(m.group(1)) if m else "other"
+
+
+
+def table_columns(table: ET.Element) -> int:
+    return max((sum(1 for c in row if c.tag in ("td", "th")) for row in rows(table)), default=0)

@@ -1,0 +1,146 @@
+"""Render: a language's page tree → its rendered pages (shortcodes and Markdown, as Hugo).
+
+Each page is rendered once per build; the translation check and the assembler both read the
+:class:`RenderedLanguage` this returns, and nothing is written back onto the pages.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from .config import Settings
+from .content import Page
+from .convert import PageConverter
+from .errors import ContentError, Findings
+from .i18n import Fallback, Translator, load_labels
+from .shortcodes import ShortcodeRenderer
+
+
+@dataclasses.dataclass(frozen=True)
+class RenderedPage:
+    """One page as HTML, with what messages about it need."""
+
+    page: Page
+    html: str
+    # src and href values written by shortcodes → the shortcode's line
+    output_lines: dict[str, int] = dataclasses.field(default_factory=dict)
+    # i18n strings printed from the default language's file (its own file lacks them)
+    fallbacks: tuple[Fallback, ...] = ()
+    failed: bool = False  # the page could not be rendered (reported); printed empty
+
+
+@dataclasses.dataclass(frozen=True)
+class RenderedLanguage:
+    """Every page of one language, rendered, in manual order (home first)."""
+
+    lang: str
+    home: Page
+    pages: tuple[RenderedPage, ...]
+    failed: bool = False  # the language's i18n file does not parse: nothing was rendered
+
+    def of(self, page: Page) -> RenderedPage:
+        return self._by_page[page]
+
+    @property
+    def _by_page(self) -> dict[Page, RenderedPage]:
+        cached = self.__dict__.get("_index")
+        if cached is None:
+            cached = {r.page: r for r in self.pages}
+            object.__setattr__(self, "_index", cached)
+        return cached
+
+
+def render_language(settings: Settings, lang: str, home: Page, findings: Findings,
+                    labels: dict[str, str] | None = None) -> RenderedLanguage:
+    """Render every page below ``home``; problems go to ``findings`` (with ``lang``)."""
+    pages = list(home.walk())
+    try:
+        converter = page_converter(settings, lang, findings, labels)
+    except ContentError as exc:  # an i18n file that does not parse: this language stops here
+        findings.add(dataclasses.replace(exc.finding(), lang=lang))
+        return RenderedLanguage(lang, home, tuple(RenderedPage(p, "", failed=True) for p in pages),
+                                failed=True)
+    return RenderedLanguage(lang, home, tuple(render_page(converter, page, lang, findings)
+                                              for page in pages))
+
+
+def render_page(converter: PageConverter, page: Page, lang: str,
+                findings: Findings) -> RenderedPage:
+    """One page; a page that trips the renderer is reported and printed empty, so that the
+    problems of all the others are found in the same run."""
+    used = converter.translator.used_fallbacks
+    used.clear()
+    try:
+        html, lines = converter.convert_with_lines(page)
+    except ContentError as exc:
+        findings.add(dataclasses.replace(exc.finding(), lang=lang))
+        return RenderedPage(page, "", failed=True)
+    except RecursionError:
+        findings.error("page-failed", "this page is nested too deeply to render (lists, quotes "
+                       "or emphasis hundreds of levels deep); simplify its markup",
+                       page.path, page.body_line, lang=lang)
+        return RenderedPage(page, "", failed=True)
+    except (MemoryError, ValueError, TypeError, KeyError, IndexError) as exc:
+        findings.error("page-failed", f"this page could not be rendered ({type(exc).__name__}: "
+                       f"{exc}); simplify its markup, and report the page to manualgen",
+                       page.path, page.body_line, lang=lang)
+        return RenderedPage(page, "", failed=True)
+    return RenderedPage(page, html, dict(lines), tuple(used.values()))
+
+
+def page_converter(settings: Settings, lang: str, findings: Findings,
+                   labels: dict[str, str] | None = None) -> PageConverter:
+    """The Markdown and shortcode converter of one language, as the build uses it.
+
+    One place builds it so that the fidelity tests render pages exactly as a build does.
+    """
+    if labels is None:
+        labels = load_labels(lang, settings.labels.get(lang))
+    translator = Translator(lang, settings.i18n_dirs, fallback=settings.default_language)
+    renderer = ShortcodeRenderer(settings.shortcode_dirs, findings,
+                                 helpers=template_helpers(settings, lang, labels))
+    return PageConverter(settings.goldmark, renderer, translator, lang)
+
+
+def template_helpers(settings: Settings, lang: str, labels: dict[str, str]) -> dict:
+    """What every shortcode template may call: addresses, ``param``, ``label``, the site."""
+
+    def site_path(rel: str) -> str:
+        return settings.base_path + rel.lstrip("/")
+
+    def link_url(url: str) -> str:
+        if url.startswith("/") and not url.startswith(settings.base_path):
+            prefix = settings.base_path
+            if lang != settings.default_language or settings.default_in_subdir:
+                prefix += lang + "/"
+            return prefix + url.lstrip("/")
+        return url
+
+    def param(name: str, page_meta: dict | None = None) -> str:
+        return page_param(settings, lang, name, page_meta)
+
+    return {
+        "site_path": site_path,
+        "link_url": link_url,
+        "ref_url": lambda path: path,
+        "param": param,
+        "label": lambda key: labels.get(key, key),
+        "site": settings,
+    }
+
+
+def page_param(settings: Settings, lang: str, name: str, page_meta: dict | None = None) -> str:
+    """Hugo's ``.Param``: the page's front matter (its own keys and its ``params`` table,
+    cascaded values included), then the language's and the site's params; keys are
+    case-insensitive, "a.b" looks inside tables."""
+    page_meta = page_meta or {}
+    own = next((v for k, v in page_meta.items() if str(k).lower() == "params"), None)
+    for table in (page_meta, own if isinstance(own, dict) else {},
+                  settings.languages[lang].params, settings.params):
+        value: object = table
+        for part in name.split("."):
+            value = next((v for k, v in value.items() if str(k).lower() == part.lower()),
+                         None) if isinstance(value, dict) else None
+        if value is not None:
+            return str(value)
+    return ""

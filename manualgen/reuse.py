@@ -1,0 +1,224 @@
+"""What one language's build takes from the cache, and leaves there.
+
+- Before anything is read: the *input key* (every file the language can read, see
+  :mod:`manualgen.cache`). When it matches the last build's, the previous PDF is reused
+  without Markdown, WeasyPrint or even its import.
+- After the assembly: the *document key* (the merged HTML and every file it embeds). It
+  catches edits that do not change this language's document.
+- Screenshots prepared for their printed size, once for all languages and processes: a
+  language claims an image with a lock, the others go on with the rest and then pick it up.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import contextlib
+import dataclasses
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None
+
+from . import cache as cache_module
+from .cache import Cache
+from .errors import Finding, Findings
+from .geometry import PrintGeometry
+from .images import ImageInfo, Prepared, _strict_decoding, inspect, prepare, prepared_name
+from .pdf import VIRTUAL_BASE, write_atomic
+
+
+class LanguageState:
+    """One language's record in the cache: reuse, prepared images, the PDF just written."""
+
+    def __init__(self, cache: Cache, settings, lang: str, pdf_path: Path, fixed: str,
+                 input_key: str, threads: int = 1) -> None:
+        self.cache = cache
+        self.settings = settings
+        self.lang = lang
+        self.pdf_path = pdf_path
+        self.fixed = fixed
+        self.input_key = input_key
+        self.threads = max(1, threads)
+        self.name = cache_module.record_name(settings, lang, pdf_path)
+        self.record = cache.read_record(self.name)
+        self.geometry = PrintGeometry.from_settings(settings)
+        self.doc_key = ""
+
+    # The cheap check, before anything is rendered ----------------------------------------
+
+    def reuse_by_inputs(self) -> bool:
+        return bool(self.record and self.record.get("input_key") == self.input_key
+                    and self._restore_pdf())
+
+    def _restore_pdf(self) -> bool:
+        """Make sure the output holds the recorded PDF; True if it does (or now does again)."""
+        record = self.record or {}
+        digest = record.get("pdf_sha256")
+        if not digest:
+            return False
+        try:
+            stat = self.pdf_path.stat()
+            if stat.st_size == record.get("pdf_size") and stat.st_mtime_ns == record.get("pdf_mtime_ns"):
+                return True  # untouched since we wrote it: leave it (and its mtime) alone
+        except OSError:
+            pass
+        stored = self.cache.pdf_path(digest)
+        try:
+            data = stored.read_bytes()
+        except OSError:
+            return False
+        if cache_module.digest_bytes(data) != digest:
+            return False
+        write_atomic(self.pdf_path, data)
+        stat = self.pdf_path.stat()
+        self.record.update(pdf_size=stat.st_size, pdf_mtime_ns=stat.st_mtime_ns)
+        self.cache.write_record(self.name, self.record)
+        return True
+
+    def recorded_findings(self) -> list[Finding]:
+        return [Finding(**item) for item in (self.record or {}).get("findings", [])]
+
+    @property
+    def expected_pages(self) -> int:
+        return int((self.record or {}).get("pdf_pages", 0))
+
+    @property
+    def content_pages(self) -> int:
+        return int((self.record or {}).get("content_pages", 0))
+
+    # Images ---------------------------------------------------------------------------
+
+    def inspect(self, path: Path) -> ImageInfo:
+        """:func:`manualgen.images.inspect`, remembered in the cache by the file's hash."""
+        digest = self.cache.file_digest(path)
+        meta = self.cache.images / f"{digest}.json"
+        if self.cache.enabled:
+            try:
+                return ImageInfo(**json.loads(meta.read_text(encoding="utf-8")))
+            except (OSError, ValueError, TypeError):
+                pass
+        info = inspect(path)
+        if self.cache.enabled:
+            cache_module.write_file(meta, json.dumps(dataclasses.asdict(info)).encode())
+        return info
+
+    def prepare_images(self, images: Iterable, findings: Findings) -> tuple[Callable, int]:
+        """Prepare every screenshot of the document for its printed size (see images.py).
+
+        Returns ``choose(use) -> URL | None`` for :meth:`AssembledDocument.html` and how many
+        prepared files there are.  An image that cannot be decoded (its checksums were
+        right, its pixel data is not) is an ``image-unreadable`` error at the first page and
+        line that use it."""
+        self.cache.images.mkdir(parents=True, exist_ok=True)
+        wanted: dict[tuple[Path, int], object] = {}
+        for use in images:
+            key = (use.path, self._target(use))
+            wanted.setdefault(key, use)  # the first use names the page for messages
+        done: dict[tuple[Path, int], Prepared] = {}
+        failed: list[tuple[object, Exception]] = []
+        for wait in (False, True):
+            todo = [key for key in wanted if done.get(key) is None]
+            if todo:
+                with _strict_decoding():  # one switch for all threads (see images.py)
+                    self._prepare_all(todo, wait, done, failed, wanted)
+        for use, exc in sorted(failed, key=lambda f: f[0].url):
+            findings.error("image-unreadable", f'image "{use.path.name}": the image is damaged '
+                           f"({exc}); export it again", use.page, use.line, lang=self.lang)
+
+        def choose(use) -> str | None:
+            prepared = done.get((use.path, self._target(use)))
+            if prepared is None or prepared.path == use.path:
+                return None
+            return f"{VIRTUAL_BASE}cache/{prepared.path.name}"
+
+        return choose, len(done)
+
+    def _target(self, use) -> int:
+        return self.geometry.target_width(use.context, use.info.width, use.info.height)
+
+    def _prepare_all(self, todo, wait: bool, done: dict, failed: list, wanted: dict) -> None:
+        locks = self.cache.root / "locks"
+
+        def work(key: tuple[Path, int]):
+            path, width = key
+            digest = self.cache.file_digest(path)
+            with claim(locks, prepared_name(digest, width), wait) as claimed:
+                if not claimed:
+                    return key, None  # another language is preparing it: come back later
+                try:
+                    return key, prepare(path, digest, width, self.cache.images,
+                                        cache_module.write_file)
+                except (OSError, SyntaxError, ValueError, EOFError) as exc:
+                    failed.append((wanted[key], exc))  # reported by the caller, in order
+                    return key, Prepared(path, 0, 0, "")
+
+        if self.threads > 1 and len(todo) > 1:
+            with concurrent.futures.ThreadPoolExecutor(self.threads) as pool:
+                done.update(pool.map(work, todo))
+        else:
+            done.update(work(key) for key in todo)
+
+    # The precise check, after the assembly ------------------------------------------------
+
+    def reuse_by_document(self, html: str, files: Iterable[tuple[str, Path]]) -> bool:
+        """True when the document and every file it embeds hash as at the last build (the
+        previous PDF is then back in place)."""
+        resources = [f"{url} {self.cache.file_digest(path)}" for url, path in files]
+        for sheet in self.settings.stylesheets:
+            try:
+                resources.append(f"sheet {sheet} {self.cache.file_digest(sheet)}")
+            except OSError:
+                resources.append(f"sheet {sheet} -")
+        self.doc_key = cache_module.document_key(self.fixed, html, resources)
+        if self.record and self.record.get("document_key") == self.doc_key and self._restore_pdf():
+            self.record["input_key"] = self.input_key  # next time the cheap check suffices
+            self.cache.write_record(self.name, self.record)
+            return True
+        return False
+
+    def store(self, pages: int, pdf_pages: int, findings: list[Finding]) -> None:
+        """Remember the PDF just written, for the next build."""
+        if not self.cache.enabled:
+            return
+        try:
+            data = self.pdf_path.read_bytes()
+            stat = self.pdf_path.stat()
+        except OSError:
+            return
+        digest = cache_module.digest_bytes(data)
+        self.cache.store_pdf(digest, data)
+        self.record = {
+            "input_key": self.input_key,
+            "document_key": self.doc_key,
+            "pdf_sha256": digest,
+            "pdf_size": stat.st_size,
+            "pdf_mtime_ns": stat.st_mtime_ns,
+            "pdf_pages": pdf_pages,
+            "content_pages": pages,
+            "findings": [f.as_dict() for f in findings],
+        }
+        self.cache.write_record(self.name, self.record)
+
+
+@contextlib.contextmanager
+def claim(folder: Path, name: str, wait: bool):
+    """An exclusive lock on ``name`` among processes and threads; yields False when another
+    holds it and ``wait`` is False.  The system drops the lock if its holder dies."""
+    if fcntl is None:  # no flock (Windows, which has no fork either): nothing to share
+        yield True
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / (name + ".lock"), "ab") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
