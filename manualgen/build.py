@@ -45,7 +45,7 @@ from .jobs import default_jobs, run_each
 from .pdf import VIRTUAL_BASE, Roots, render_pdf, write_atomic
 from .render import RenderedLanguage, page_converter, render_language
 from .reuse import LanguageState
-from .translations import TranslationReport, check_translations
+from .translations import TranslationReport, check_translations, summarise_missing
 
 __all__ = ["BuildOptions", "BuildResult", "LanguageResult", "build", "build_date",
            "page_converter"]
@@ -65,6 +65,7 @@ class BuildOptions:
     jobs: int = 0  # processes for languages; 0: one per core (see jobs.py)
     cache_dir: Path = Path(".manualgen-cache")
     no_cache: bool = False  # build everything, reuse nothing (same bytes as with the cache)
+    list_translations: bool = False  # check --translations: every missing page, not a summary
 
 
 @dataclasses.dataclass
@@ -315,7 +316,9 @@ class Run:
         unreadable = set().union(*(s.unreadable for s in sources.values())) if sources else set()
         found = Findings()
         report_ = check_translations(self.settings, rendered, unreadable, langs, found)
-        return report_, list(found)
+        if self.options.list_translations:
+            return report_, list(found)
+        return report_, summarise_missing(list(found), report_)
 
     def _translation_record(self, langs: list[str], fixed: str) -> tuple[str, str]:
         """The cache record name and key of the translation check: every language's inputs."""

@@ -117,6 +117,7 @@ def _main(argv: list[str] | None) -> int:
                          lambda text: print(f"{'watch':>9}  {text}", file=sys.stderr, flush=True))
     else:
         options.check_only = True
+        options.list_translations = args.translations
 
     from .progress import Reporter
 

@@ -39,7 +39,7 @@ from .languages import language_name
 from .render import RenderedLanguage, RenderedPage
 
 #: The codes this module reports; all are warnings (a build goes on unless --strict).
-CODES = ("missing-translation", "drift-steps", "drift-screenshots", "drift-headings",
+CODES = ("missing-translation", "missing-translations", "drift-steps", "drift-screenshots", "drift-headings",
          "drift-procedure", "drift-faq", "untranslated-text", "screenshot-language")
 
 
@@ -497,6 +497,30 @@ def _missing(row: Row, langs: list[str], broken: set[Path], settings: Settings) 
             f"page has no {language_name(lang)} translation{where}{key}: the "
             f"{language_name(lang)} manual lacks it; translate it or mark it draft",
             _show(source.path), SourceLines(source).title_line, None, lang))
+    return out
+
+
+SUMMARY_AFTER = 3  # more missing translations than this in a language: one line for them
+
+
+def summarise_missing(findings: list[Finding], report: TranslationReport) -> list[Finding]:
+    """A language that lacks many pages on purpose (a partial translation) gets one line
+    ("25 of 40 pages have no Persian translation"), not a warning per page; the list is in
+    ``manualgen check --translations``.  A few missing pages keep their own warnings."""
+    missing: dict[str | None, list[Finding]] = {}
+    for f in findings:
+        if f.code == "missing-translation":
+            missing.setdefault(f.lang, []).append(f)
+    summarised = {lang for lang, items in missing.items() if len(items) > SUMMARY_AFTER}
+    out = [f for f in findings if not (f.code == "missing-translation" and f.lang in summarised)]
+    for lang in sorted(summarised, key=lambda code: report.langs.index(code)
+                       if code in report.langs else len(report.langs)):
+        items = missing[lang]
+        out.append(Finding(
+            "warning", "missing-translations",
+            f"{lang}: {len(items)} of {len(report.rows)} pages have no "
+            f"{language_name(lang or '')} translation (the first: {items[0].file}); "
+            "`manualgen check --translations` lists each", None, None, None, lang))
     return out
 
 

@@ -345,3 +345,18 @@ def test_corpus_drift_on_the_german_support_page(corpus, tmp_path, capsys):
     assert steps["line"] is not None and steps["line"] < starts[-1] + 1
     assert "content/fr/benutzer_verwaltung/3_help.md" in steps["message"]
     assert status == 0
+
+
+def test_a_partial_translation_is_one_line_per_language_and_check_translations_lists_each(
+        tmp_path, capsys):
+    pages = {f"content/de/seite{n}.md": page(f"Seite {n}", n, "Text.\n") for n in range(1, 6)}
+    site = write_site(tmp_path, {**HOMES, **pages, "content/fr/seite1.md": page("Page 1", 1,
+                                                                                   "Texte.\n")})
+    _, findings = check(capsys, site)
+    assert with_code(findings, "missing-translation") == []
+    [summary] = with_code(findings, "missing-translations")
+    assert summary["lang"] == "fr" and summary["severity"] == "warning"
+    assert summary["message"].startswith("fr: 4 of 6 pages have no French translation")
+    main(["check", "--site", str(site), "--all", "--translations"])
+    out = capsys.readouterr().out
+    assert out.count("missing-translation ") == 4 and "missing-translations" not in out
