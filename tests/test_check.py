@@ -47,7 +47,8 @@ def site_with(tmp_path: Path, files: dict, hugo: str | None = None) -> Path:
     ("unclosed-shortcode", "error", 1, "Text.\n\n{{< markdown >}}\nopen and never closed\n", 7),
     ("broken-link", "warning", 0, "Text.\n\nSee [nowhere](nowhere.md).\n", 7),
     ("missing-anchor", "warning", 0, "Text.\n\nSee [other](other.md#no-such-heading).\n", 7),
-    ("remote-image", "error", 1, "Text.\n\n![Shot](https://example.com/shot.png)\n", 7),
+    ("remote-image", "warning", 0, "Text.\n\n![Shot](https://example.com/shot.png)\n", 7),
+    ("image-address", "error", 1, "Text.\n\n![Shot](ftp://example.com/shot.png)\n", 7),
 ])
 def test_each_page_finding_has_code_file_line_and_status(tmp_path, capsys, code, severity, status,
                                                          body, line):

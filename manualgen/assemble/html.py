@@ -120,13 +120,20 @@ def remove(el: ET.Element, parents: dict) -> None:
 
 
 def is_image_only(el: ET.Element) -> bool:
-    """True when a column holds images (and nothing but whitespace, breaks or empty wrappers)."""
+    """True when a column holds images (and nothing but whitespace, breaks or empty wrappers).
+    A placeholder for a missing or remote picture counts as a picture, its words with it."""
     images = [e for e in el.iter() if e.tag == "img" or "missing-image" in classes(e)]
     if not images:
         return False
-    text = "".join(t for e in el.iter() if e.tag != "span" or "missing-image" not in classes(e)
-                   for t in (e.text or "", e.tail or "") if e is not el or t is e.text)
-    return not text.replace("\u00a0", "").strip()
+    parts: list[str] = [el.text or ""]
+    stack = list(reversed(list(el)))
+    while stack:
+        e = stack.pop()
+        if e.tag == "span" and "missing-image" in classes(e):
+            continue  # a placeholder: its text (and the text after it) is not the column's
+        parts += [e.text or "", e.tail or ""]
+        stack.extend(reversed(list(e)))
+    return not "".join(parts).replace("\u00a0", "").strip()
 
 
 def ancestors(el: ET.Element, parents: dict):

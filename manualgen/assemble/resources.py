@@ -84,8 +84,8 @@ def images(root: ET.Element, job: PageJob) -> None:
     parents = parent_map(root)
     seen: dict[str, int] = {}  # images come in source order: the next one is further down
 
-    def find(needle: str, after: int = 0) -> int | None:
-        found = job.line(needle, max(seen.get(needle, 0), after) + 1)
+    def find(needle: str, after: int = 0) -> int | None:  # not in a code sample that shows it
+        found = job.line(needle, max(seen.get(needle, 0), after) + 1, outside_code=True)
         if found:
             seen[needle] = found
         return found
@@ -96,6 +96,13 @@ def images(root: ET.Element, job: PageJob) -> None:
         name = Path(unquote(split_url(src.strip()).path)).name
         line = ((job.output_line(src) if src else None) or find(src.strip()) or find(name)
                 or find("<img", line or 0) or job.output_line(src.strip()))
+        src = _own_site_path(job.ctx.settings, src)
+        if is_web_address(src):
+            job.warning("remote-image", f'image "{clip(src)}" is on the web, not in the site; '
+                        "the PDF prints its address in a frame: copy the picture into static/ "
+                        "to print it", line)
+            web_placeholder(img, parents, src)
+            continue
         found = _image_file(job, src, line)
         if found is None:
             placeholder(img, parents, src, job.ctx.labels)
@@ -119,10 +126,12 @@ def _image_file(job: PageJob, src: str, line: int | None):
         job.warning("missing-image", f'image without a file name (src "{src}"); the PDF shows '
                     "a placeholder", line)
         return None
-    # Any address (http:, //host/, data:, javascript: …) but a drive letter (C:/…).
+    if parts.scheme.lower() in ("http", "https") or (parts.netloc and not parts.scheme):
+        return None  # on the web: the images pass prints its address instead (web_placeholder)
+    # Any other address (javascript:, file:, ftp: …) but a drive letter (C:/…).
     if len(parts.scheme) > 1 or parts.netloc:
-        job.error("remote-image", f'image "{src[:80]}" is not a file of the site; a manual is '
-                  "built from local files only: copy it into static/", line)
+        job.error("image-address", f'image "{clip(src)}" is neither a file of the site nor a '
+                  "web address; a PDF cannot show it: copy the picture into static/", line)
         return None
     found = resolve_image(settings, job.page, src)
     if found is not None and (refused := refusal(found)):  # there, but refused to us
@@ -149,6 +158,49 @@ def _image_file(job: PageJob, src: str, line: int | None):
         job.error("image-unreadable", f'image "{found.name}": {info.problem}', line)
         return None
     return found, url, info
+
+
+def _own_site_path(settings, src: str) -> str:
+    """An address on the site's own host (``https://example.org/docs/img/a.png`` with that
+    baseURL) is a file of the site: its path, resolved as the site's other images are."""
+    host = site_host(settings)
+    address = src.strip()
+    if host and address.startswith(host + "/"):
+        return address[len(host):]
+    return src
+
+
+def is_web_address(src: str) -> bool:
+    parts = split_url(src.strip())
+    return parts.scheme.lower() in ("http", "https") or (bool(parts.netloc) and not parts.scheme)
+
+
+def clip(text: str, limit: int = 120) -> str:
+    """The whole address in a message, shortened in the middle only when very long."""
+    if len(text) <= limit:
+        return text
+    keep = (limit - 1) // 2
+    return f"{text[:keep]}…{text[-keep:]}"
+
+
+def web_placeholder(img: ET.Element, parents: dict, src: str) -> None:
+    """A framed note in place of a picture on the web: its description and its address,
+    which a reader can open (the web page shows it from there)."""
+    address = src.strip()
+    address = "https:" + address if address.startswith("//") else address
+    frame = ET.Element("span", {"class": "missing-image remote-image"})
+    alt = " ".join((img.get("alt") or img.get("title") or "").split())
+    if alt:
+        ET.SubElement(frame, "span", {"class": "remote-alt"}).text = alt
+        ET.SubElement(frame, "br")
+    link = ET.SubElement(frame, "a", {"href": address, "class": "external bare"})
+    link.text = address
+    frame.tail = img.tail
+    parent = parents.get(img)
+    if parent is not None:
+        index = list(parent).index(img)
+        parent.remove(img)
+        parent.insert(index, frame)
 
 
 def placeholder(img: ET.Element, parents: dict, src: str, labels: dict[str, str]) -> None:

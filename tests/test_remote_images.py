@@ -1,0 +1,77 @@
+"""Pictures on the web: a framed address and one warning each, offline; an address on the
+site's own host is the site's file; the line named is the image's, not a code sample's."""
+
+import json
+
+import pypdfium2 as pdfium
+
+from manualgen.cli import main
+
+HUGO = 'baseURL = "https://example.org/docs/"\ndefaultContentLanguage = "en"\n'
+
+
+def write(root, files):
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    return root
+
+
+def png():
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 30, 30)).save(out, format="PNG")
+    return out.getvalue()
+
+
+PAGE = """---
+title: Pictures
+weight: 1
+---
+How to show a picture:
+
+```markdown
+![Logo](https://upload.wikimedia.org/wikipedia/commons/a/a9/Example.jpg)
+```
+
+![Logo](https://upload.wikimedia.org/wikipedia/commons/a/a9/Example.jpg)
+
+![Own](https://example.org/docs/img/own.png)
+"""
+
+
+def test_a_remote_image_prints_its_address_and_builds_with_one_warning(tmp_path, capsys):
+    site = write(tmp_path / "site", {"hugo.toml": HUGO, "content/_index.md": "---\ntitle: Home\n---\n",
+                                     "content/pics.md": PAGE, "static/img/own.png": png()})
+    status = main(["check", "--site", str(site), "--format", "json"])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert status == 0
+    assert [(f["code"], f["severity"], f["line"]) for f in findings] == [
+        ("remote-image", "warning", 11)]  # line 8 is the code sample showing the markup
+    assert "https://upload.wikimedia.org/wikipedia/commons/a/a9/Example.jpg" in findings[0]["message"]
+
+    out = tmp_path / "out"
+    assert main(["build", "--site", str(site), "--out", str(out), "--no-cache", "-q"]) == 0
+    [pdf_path] = out.glob("*.pdf")
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    assert "upload.wikimedia.org/wikipedia/commons/a/a9/Example.jpg" in text.replace("\r\n", "")
+    assert sum(len(list(pdf[i].get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_IMAGE])))
+               for i in range(len(pdf))) == 1  # the site's own picture, by its web address
+
+
+def test_a_very_long_address_is_shortened_in_the_middle_only():
+    from manualgen.assemble.resources import clip
+
+    address = "https://example.com/" + "a" * 200 + "/end.png"
+    short = clip(address)
+    assert len(short) <= 120 and short.startswith("https://example.com/aaa")
+    assert short.endswith("/end.png") and "…" in short
+    assert clip("https://example.com/x.png") == "https://example.com/x.png"
