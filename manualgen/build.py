@@ -196,6 +196,7 @@ class Run:
     date: dt.datetime
     cache: Cache
     progress: Progress | None = None
+    _sources: dict[str, SourceLanguage] = dataclasses.field(default_factory=dict)
 
     def build(self, langs: list[str], findings: Findings) -> BuildResult:
         """The stages, in order (see the module docstring)."""
@@ -210,6 +211,7 @@ class Run:
         # otherwise only the languages to print.
         wanted = todo if replay is not None else self._with_others(todo)
         sources = {lang: self.read(lang, lang in todo) for lang in wanted}
+        self._sources = sources
         report_: TranslationReport | None = None
         if replay is not None:
             checked = replay
@@ -381,7 +383,19 @@ class Run:
                          else state.inspect)  # check: no preparation decodes the pixels later
         return assemble(rendered, settings=self.settings, labels=labels, roots=roots,
                         findings=findings, meta=self._meta(lang, labels, roots),
-                        stylesheets=self._stylesheets(roots), inspect_image=inspect_image)
+                        stylesheets=self._stylesheets(roots), inspect_image=inspect_image,
+                        fallback_home=self._default_home(lang))
+
+    def _default_home(self, lang: str) -> Page | None:
+        """The default language's pages, when ``lang`` is another (links to pages it lacks
+        open the default language's page on the web)."""
+        default = self.settings.default_language
+        if lang == default or default not in self.settings.languages:
+            return None
+        known = self._sources.get(default)
+        if known is not None and known.rendered is not None:
+            return known.rendered.home
+        return discover(self.settings, default, Findings(), self.date)
 
     def _stylesheets(self, roots: Roots) -> list[str]:
         sheets = [roots.url_for(BUILTIN_STYLES / "fonts.css"),

@@ -24,6 +24,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
+from ..content import Page
 from ..errors import Findings
 from ..geometry import PrintGeometry
 from ..images import ImageInfo
@@ -60,12 +61,16 @@ PAGE_PASSES = _page_passes()
 
 def assemble(rendered: RenderedLanguage, *, settings, labels: dict[str, str], roots: Roots,
              findings: Findings, meta: dict, stylesheets: list[str],
-             inspect_image: Callable[[Path], ImageInfo],
+             inspect_image: Callable[[Path], ImageInfo], fallback_home: Page | None = None,
              passes: Registry = PAGE_PASSES) -> AssembledDocument:
-    """The manual of one language as one HTML document, and the files it embeds."""
+    """The manual of one language as one HTML document, and the files it embeds.
+
+    ``fallback_home``: the default language's pages, which links to pages this language
+    lacks open on the web."""
+    fallback = outline.build_outline(fallback_home, False) if fallback_home else None
     ctx = Context(settings, rendered.lang, labels, roots, findings,
                   outline.build_outline(rendered.home, settings.print.numbering),
-                  inspect_image, PrintGeometry.from_settings(settings))
+                  inspect_image, PrintGeometry.from_settings(settings), fallback)
     jobs = [PageJob(ctx, page) for page in rendered.pages]
     trees = [(job, clean.parse(job)) for job in jobs]  # every page's ids, before any link
     for job, root in trees:

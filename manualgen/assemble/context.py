@@ -152,6 +152,9 @@ class Context:
     outline: Outline
     inspect_image: Callable[[Path], ImageInfo]
     geometry: PrintGeometry
+    # The default language's pages, for links to a page this language lacks (the web site
+    # shows the default language's page there); None for the default language itself.
+    fallback: Outline | None = None
     sources: SourceLines = dataclasses.field(default_factory=SourceLines)
     ids: dict[Page, set[str]] = dataclasses.field(default_factory=dict)  # learned by parse
     found_images: dict[ET.Element, FoundImage] = dataclasses.field(default_factory=dict)

@@ -93,6 +93,14 @@ def _web_or_nothing(a: ET.Element, href: str, job: PageJob, line: int | None) ->
     if address is not None:  # a download (a form, a spreadsheet): its web address
         _link_to_web(a, address)
         return
+    fallback = _default_language_page(ctx, page, href)
+    if fallback is not None:  # only the default language has it: the web shows that page
+        name, web = fallback
+        job.warning("other-language-link", f'link "{href}" points to a page that has no '
+                    f"translation in this language; the web site shows the {name} page, and "
+                    "the PDF prints its web address" + (f" {web}" if web else ""), line)
+        _link_to_web(a, web)
+        return
     other = other_language(ctx.settings, ctx.lang, href)
     if other is not None:  # the web page in another language: its address, with a word
         other_lang, web = other
@@ -132,6 +140,20 @@ def page_for(outline: Outline, settings, lang: str, target: str, page: Page) -> 
             if found is not None:
                 return found, fragment
     return None, fragment
+
+
+def _default_language_page(ctx, page: Page, href: str) -> tuple[str, str] | None:
+    """(language name, web address) of the default language's page that an address without
+    a language prefix opens on the web, when this language has no such page."""
+    if ctx.fallback is None or not unquote(split_url(href).path).startswith("/"):
+        return None
+    default = ctx.settings.default_language
+    target, fragment = page_for(ctx.fallback, ctx.settings, default, href, page)
+    if target is None:
+        return None
+    host = site_host(ctx.settings)
+    web = host + quote(target.url) + (f"#{quote(fragment)}" if fragment else "") if host else ""
+    return language_name(default), web
 
 
 def other_language(settings, lang: str, href: str) -> tuple[str, str] | None:
