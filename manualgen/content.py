@@ -11,20 +11,24 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import errno
-import json
+import functools
 import math
 import os
 import posixpath
 import re
-import tomllib
 import unicodedata
 from pathlib import Path
 from urllib.parse import urljoin
 
-import yaml
-
+from . import front_matter
 from .config import Settings
 from .errors import ContentError, Findings
+from .front_matter import INVISIBLE as _INVISIBLE
+from .front_matter import FrontMatter, RepeatedKey
+
+# i18n reads its YAML files with front matter's loader; it still imports them from here.
+_YamlLoader = front_matter._YamlLoader
+yaml_problem = front_matter.yaml_problem
 
 # Hugo's content formats, by file extension (a page's `markup` front matter overrides it).
 # manualgen prints Markdown and HTML; the others need a renderer it does not have.
@@ -38,6 +42,65 @@ OTHER_FORMATS = {"asciidoc": "AsciiDoc", "org": "Emacs Org Mode", "pandoc": "Pan
                  "rst": "reStructuredText"}
 CONTENT_SUFFIXES = tuple(MARKUP_BY_SUFFIX)
 MAX_PAGE_BYTES = 2_000_000  # real pages are a few hundred kB; Markdown slows past that
+
+
+def normal_words(text: str) -> str:
+    """Text reduced to its words, lower case, one space apart: what a rendered element and
+    its source line still have in common once Markdown and shortcodes are gone."""
+    return " ".join(re.sub(r"[\W_]+", " ", text.lower()).split())
+
+
+def _key_pattern(key: str) -> re.Pattern:
+    """A line that sets ``key`` in YAML, TOML or JSON front matter (``title:``, ``title =``,
+    ``"title":``, ``[params]``, ``build.list =``), whatever the case (Hugo ignores it); a
+    dotted key is found by its last part."""
+    leaf = re.escape(key.split(".")[-1])
+    return re.compile(rf"""^\s*(\[+\s*)?["']?{leaf}["']?\s*(=|:|\]|\.)""", re.IGNORECASE)
+
+
+@dataclasses.dataclass(frozen=True)
+class SourceText:
+    """A content file's text as read once by discovery (BOM removed, line ends ``\n``), so
+    that every later stage can name the line of what it reports without opening the file."""
+
+    text: str = ""
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")  # only "\n": form feeds and U+2028 are not line ends here
+
+    @functools.cached_property
+    def _normal_lines(self) -> list[str]:
+        return [normal_words(line) for line in self.lines]
+
+    def find_line(self, needle: str, first: int = 1, after: int = 0, literal: bool = True) -> int | None:
+        """The first line, from ``first`` on, that holds ``needle``; from line ``after`` on
+        when it is there (the next of several images of the same name).
+
+        ``literal``: the text as written.  Otherwise the words of a rendered element (a
+        heading, a paragraph): its first 6, 4, 3, 2 words, then its first word, are looked
+        for as whole words, since markup may split or end the line."""
+        if not needle:
+            return None
+        if literal:
+            needles, haystack = [needle], self.lines
+        else:
+            words = normal_words(needle).split()
+            needles = [" ".join(words[:n]) for n in (6, 4, 3, 2) if len(words) >= n] or words[:1]
+            haystack = self._normal_lines
+        for text in needles:
+            for start in dict.fromkeys((max(after, first), first)):
+                for number in range(start, len(haystack) + 1):
+                    line = haystack[number - 1]
+                    if (text in line) if literal else f" {text} " in f" {line} ":
+                        return number
+        return None
+
+    def line_of_key(self, key: str, end: int) -> int | None:
+        """The first line before line ``end`` (the body's) that sets ``key``."""
+        pattern = _key_pattern(key)
+        return next((number for number, line in enumerate(self.lines[: max(0, end - 1)], 1)
+                     if pattern.search(line)), None)
 
 
 @dataclasses.dataclass(eq=False)
@@ -66,6 +129,9 @@ class Page:
     html: str = ""  # rendered body
     # src and href values that shortcodes wrote → the shortcode's line, for messages about them
     output_lines: dict[str, int] = dataclasses.field(default_factory=dict, repr=False)
+    # The file's whole text as discovery read it; empty for a section no file describes
+    source: SourceText = dataclasses.field(default_factory=SourceText, repr=False)
+    repeated_keys: tuple[RepeatedKey, ...] = dataclasses.field(default=(), repr=False)
 
     @property
     def is_section(self) -> bool:
@@ -75,6 +141,18 @@ class Page:
     def bundle_dir(self) -> Path:
         return self.path.parent
 
+    def line_of_key(self, key: str) -> int | None:
+        """The line of the file's front matter that sets ``key`` (any case), for messages."""
+        return self.source.line_of_key(key, self.body_line)
+
+    def find_line(self, needle: str, after: int = 0, *, literal: bool = True,
+                  anywhere: bool = False) -> int | None:
+        """The first line of the page's body (``anywhere``: of the whole file, front matter
+        included) that holds ``needle``, from line ``after`` on when it is there; see
+        :meth:`SourceText.find_line` for ``literal``."""
+        return self.source.find_line(needle, 1 if anywhere else max(1, self.body_line), after,
+                                     literal)
+
     def walk(self):
         """This page and every descendant, in manual order."""
         yield self
@@ -82,154 +160,18 @@ class Page:
             yield from child.walk()
 
 
-# --- front matter --------------------------------------------------------------------------
-
-_TAB_AFTER_KEY = re.compile(r"^(\s*[^\s#:][^:\n]*:)\t+", re.MULTILINE)
+# --- front matter ----------------------------------------------------------------------------
 
 
 def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
-    """Return (metadata, body, line number of the body's first line).
-
-    Accepts YAML (``---``), TOML (``+++``) and JSON (``{ … }``) front matter as Hugo does,
-    including Hugo's leniencies (a tab after ``key:``, a closing ``---`` at the very end of
-    the file with no newline).  Errors name the file and the line inside the file.
-    """
-    text = text.removeprefix("\ufeff")
-    # Hugo skips blank lines (and spaces) before the front matter.
-    stripped = text.lstrip(" \t\r\n")
-    skipped = 0
-    if stripped != text and stripped.startswith(("---", "+++", "{")):
-        skipped = text[: len(text) - len(stripped)].count("\n")
-        text = stripped
-    try:
-        meta, body, body_line = _split_front_matter(text, path)
-    except RecursionError:  # every parser recurses per level: [[[[… thousands deep
-        raise ContentError("front matter nested too deeply to read; flatten it", path,
-                           1 + skipped, code="bad-front-matter") from None
-    except ContentError as exc:
-        if exc.line:
-            exc.line += skipped
-        raise
-    return meta, body, body_line + skipped
+    """Return (metadata, body, line number of the body's first line), as Hugo reads them
+    (see :mod:`manualgen.front_matter`); errors name the file and the line inside it."""
+    found = front_matter.parse(text, path)
+    return found.meta, found.body, found.body_line
 
 
-def _split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
-    lines = text.split("\n")
-    first = lines[0].rstrip("\r ") if lines else ""
-    if first in ("---", "+++"):
-        for index in range(1, len(lines)):
-            if lines[index].rstrip("\r ") == first:
-                raw = "\n".join(lines[1:index])
-                body = "\n".join(lines[index + 1:])
-                meta = _parse_meta(raw, "yaml" if first == "---" else "toml", path, 2)
-                return meta, body, index + 2
-        raise ContentError(
-            f'front matter opened with "{first}" is never closed', path, 1, code="bad-front-matter"
-        )
-    if first.startswith("{"):
-        decoder = json.JSONDecoder()
-        try:
-            meta, end = decoder.raw_decode(text)
-        except json.JSONDecodeError as exc:
-            raise ContentError(f"invalid JSON front matter: {exc.msg}", path, exc.lineno,
-                               code="bad-front-matter") from None
-        if not isinstance(meta, dict):
-            raise ContentError("JSON front matter must be an object", path, 1, code="bad-front-matter")
-        consumed = text[:end]
-        body = text[end:].lstrip(" \t\r").removeprefix("\n")
-        return meta, body, consumed.count("\n") + 2
-    return {}, text, 1
-
-
-class _YamlLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, with Hugo's reading of values it cannot make.
-
-    ``date: 2024-02-30`` stays text (the date check then names it) instead of failing the
-    file; a value an explicit tag cannot make (``!!int abc``) is a YAML error at its line,
-    not a crash.
-    """
-
-    def construct_object(self, node, deep=False):
-        try:
-            return super().construct_object(node, deep)
-        except (ValueError, TypeError, AttributeError) as exc:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"{node.tag.rsplit(':', 1)[-1]} value {node.value!r} cannot be read "
-                f"({exc})", node.start_mark) from None
-
-
-# Characters pasted text may hold that no editor shows: a key that holds one is another key.
-_INVISIBLE = re.compile(r"[\ufeff\u200b-\u200d\u2060\u00a0]")
-
-
-def yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[int, str]:
-    """Where a YAML error is (0-based line) and what it is, in one line: PyYAML's own text
-    quotes an excerpt over several lines, and a control character's carries no line."""
-    if isinstance(exc, yaml.reader.ReaderError):
-        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        return text.count("\n", 0, exc.position), f"the control character U+{char:04X} is not allowed"
-    mark = getattr(exc, "problem_mark", None)
-    line = mark.line if mark else 0
-    problem = (getattr(exc, "problem", None) or str(exc)).split("\n")[0]
-    lines = text.split("\n")
-    # Pasted text may hold characters no editor shows; name them, or the line looks right.
-    hidden = sorted(set(_INVISIBLE.findall(lines[line] if line < len(lines) else "")))
-    if hidden:
-        problem += f" (the line holds the invisible {', '.join(f'U+{ord(c):04X}' for c in hidden)})"
-    return line, problem
-
-
-def _timestamp_or_text(loader, node):
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError:
-        return loader.construct_scalar(node)
-
-
-_YamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
-
-
-def _parse_meta(raw: str, fmt: str, path: Path, first_line: int) -> dict:
-    if fmt == "toml":
-        try:
-            data = tomllib.loads(raw)
-        except tomllib.TOMLDecodeError as exc:
-            m = re.search(r"line (\d+)", str(exc))
-            if m:
-                line = first_line + int(m.group(1)) - 1
-            else:  # "at end of document": the last line of the front matter
-                line = first_line + max(0, len(raw.rstrip("\n").split("\n")) - 1)
-            msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-            raise ContentError(f"invalid TOML front matter: {msg}", path, line,
-                               code="bad-front-matter") from None
-        return data
-    try:
-        data = yaml.load(raw, Loader=_YamlLoader)  # a SafeLoader (above)
-    except yaml.YAMLError:
-        try:  # Hugo's YAML reader accepts a tab after "key:"; PyYAML does not.
-            data = yaml.load(_TAB_AFTER_KEY.sub(r"\1 ", raw), Loader=_YamlLoader)
-        except yaml.YAMLError as exc:
-            line, problem = yaml_problem(exc, raw)
-            raise ContentError(f"invalid YAML front matter: {problem}", path, first_line + line,
-                               code="bad-front-matter") from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise ContentError("front matter must be a set of key: value pairs", path, first_line,
-                           code="bad-front-matter")
-    return data
-
-
-def read_page_file(path: Path) -> tuple[dict, str, int]:
-    try:
-        size = path.stat().st_size
-        if size > MAX_PAGE_BYTES:  # a dump or a generated file, not a page: it would take minutes
-            raise ContentError(f"the file is {size / 1e6:.1f} MB, far beyond any page "
-                               f"(limit {MAX_PAGE_BYTES // 1_000_000} MB); split it into pages",
-                               path, 1, code="file-too-large")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ContentError(f"cannot read the file: {exc.strerror}", path, code="unreadable-file") from None
+def _decode(raw: bytes, path: Path) -> str:
+    """A page's bytes as text with ``\n`` line ends, or a ContentError at the bad byte's line."""
     def line_at(offset: int) -> int:  # Windows and old Mac line ends count once each
         before = raw[:offset].replace(b"\r\n", b"\n")
         return before.count(b"\n") + before.count(b"\r") + 1
@@ -243,8 +185,29 @@ def read_page_file(path: Path) -> tuple[dict, str, int]:
     if b"\0" in raw:  # UTF-16 text, or a damaged file: the character would vanish from the PDF
         raise ContentError("a NUL byte is not text (is the file UTF-16, or damaged?); save the "
                            "file as UTF-8", path, line_at(raw.index(b"\0")), code="bad-encoding")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")  # Windows and old Mac line ends
-    return split_front_matter(text, path)
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # Windows and old Mac line ends
+
+
+def read_source(path: Path) -> tuple[SourceText, FrontMatter]:
+    """Read a content file, once: its text and its front matter, or a ContentError with the
+    file and line (too large, unreadable, not UTF-8, bad front matter)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_PAGE_BYTES:  # a dump or a generated file, not a page: it would take minutes
+            raise ContentError(f"the file is {size / 1e6:.1f} MB, far beyond any page "
+                               f"(limit {MAX_PAGE_BYTES // 1_000_000} MB); split it into pages",
+                               path, 1, code="file-too-large")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ContentError(f"cannot read the file: {exc.strerror}", path, code="unreadable-file") from None
+    text = _decode(raw, path)
+    return SourceText(text.removeprefix("\ufeff")), front_matter.parse(text, path)
+
+
+def read_page_file(path: Path) -> tuple[dict, str, int]:
+    """(metadata, body, line of the body's first line) of a content file."""
+    _source, found = read_source(path)
+    return found.meta, found.body, found.body_line
 
 
 # --- build options -------------------------------------------------------------------------
@@ -592,11 +555,15 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
              or not any(leaf in Path(rel).parents for leaf in leaves)}
 
     read: dict[str, tuple[dict, str, int]] = {}
+    parsed: dict[str, tuple[SourceText, FrontMatter]] = {}
     for rel, (path, _root) in sorted(files.items()):
         try:
-            read[rel] = read_page_file(path)
+            parsed[rel] = read_source(path)
         except ContentError as exc:
             findings.add(dataclasses.replace(exc.finding(), lang=lang))
+        else:
+            found = parsed[rel][1]
+            read[rel] = (found.meta, found.body, found.body_line)
 
     # cascade: each section's values reach the pages below it (the nearest section first),
     # then the site config's [[cascade]].
@@ -654,10 +621,10 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
                 findings.warning("bad-front-matter", f'the key "{_INVISIBLE.sub("", key)}" holds an '
                                  f"invisible U+{ord(hidden.group()):04X}, so it is another key and "
                                  "is ignored; retype it", path, _meta_line(path, key), lang=lang)
-        for key, first, again, used in _repeated_yaml_keys(path):
-            findings.warning("bad-front-matter", f'the key "{key}" is given twice (lines {first} '
-                             f"and {again}); the {used} one is used: delete the one you do not "
-                             "mean", path, again, lang=lang)
+        for r in parsed[rel][1].repeated:
+            findings.warning("bad-front-matter", f'the key "{r.key}" is given twice (lines '
+                             f"{r.first} and {r.again}); the {r.used} one is used: delete the one "
+                             "you do not mean", path, r.again, lang=lang)
         draft = _ci(meta, "draft", None)  # "true", "yes" and "1" left the page out above
         if isinstance(draft, str) and draft.strip().lower() not in ("", "false", "f", "no", "0", "off"):
             findings.warning("bad-front-matter", f'draft "{draft}" is neither true nor false; the '
@@ -789,37 +756,6 @@ def _meta_text(meta: dict, key: str, path: Path, findings: Findings, lang: str) 
 def _as_written(value) -> str:
     """A front-matter value as the writer wrote it: "true", not Python's "True"."""
     return str(value).lower() if isinstance(value, bool) else str(value)
-
-
-_TOP_KEY = re.compile(r"([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]|$)")
-
-
-def _repeated_yaml_keys(path: Path) -> list[tuple[str, int, int, str]]:
-    """Top-level keys that YAML front matter gives twice (a title pasted over another):
-    (key, first line, repeated line, "first" or "second": the one read). PyYAML keeps the
-    second of two equal keys without a word; of keys that differ only in case (one key to
-    Hugo) the first is read."""
-    try:
-        lines = path.read_text(encoding="utf-8-sig").split("\n")
-    except (OSError, UnicodeDecodeError):
-        return []
-    if not lines or lines[0].rstrip() != "---":
-        return []
-    seen: dict[str, tuple[int, str]] = {}
-    repeated = []
-    for number, line in enumerate(lines[1:], 2):
-        if line.rstrip() == "---":
-            break
-        m = _TOP_KEY.match(line)
-        if m:
-            key = m.group(1).lower()
-            if key in seen:
-                first, written = seen[key]
-                used = "second" if written == m.group(1) else "first"
-                repeated.append((m.group(1), first, number, used))
-            else:
-                seen[key] = (number, m.group(1))
-    return repeated
 
 
 def _meta_line(path: Path, key: str) -> int | None:
