@@ -17,6 +17,7 @@ import os
 import posixpath
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -24,7 +25,7 @@ from . import front_matter
 from .config import Settings
 from .errors import ContentError, Findings
 from .front_matter import INVISIBLE as _INVISIBLE
-from .front_matter import FrontMatter, RepeatedKey
+from .front_matter import FrontMatter
 
 # i18n reads its YAML files with front matter's loader; it still imports them from here.
 _YamlLoader = front_matter._YamlLoader
@@ -131,7 +132,6 @@ class Page:
     output_lines: dict[str, int] = dataclasses.field(default_factory=dict, repr=False)
     # The file's whole text as discovery read it; empty for a section no file describes
     source: SourceText = dataclasses.field(default_factory=SourceText, repr=False)
-    repeated_keys: tuple[RepeatedKey, ...] = dataclasses.field(default=(), repr=False)
 
     @property
     def is_section(self) -> bool:
@@ -581,6 +581,10 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
     pages: dict[str, Page] = {}
     for rel, (meta, body, body_line) in read.items():
         path = files[rel][0]
+        source = parsed[rel][0]
+
+        def line_of(key: str, source=source, body_line=body_line) -> int | None:
+            return source.line_of_key(key, body_line)
         if any(_inside(_folder(rel), top) for top in gone):
             continue
         if not is_listed(meta, now, settings) or no_print(meta):
@@ -591,13 +595,13 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
             what = OTHER_FORMATS.get(markup, f'"{markup}"')
             findings.warning("unsupported-format", f"the page is written in {what}, which "
                              "manualgen cannot print (it prints Markdown and HTML); it is left out "
-                             "of the manual", path, _meta_line(path, "markup") or 1, lang=lang)
+                             "of the manual", path, line_of("markup") or 1, lang=lang)
             continue
         stem = Path(rel).stem
         kind = _kind(rel)
 
-        def text(key: str, meta=meta, path=path) -> str:
-            return _meta_text(meta, key, path, findings, lang)
+        def text(key: str, meta=meta, path=path, line_of=line_of) -> str:
+            return _meta_text(meta, key, path, findings, lang, line_of)
 
         title = text("title")
         weight = _ci(meta, "weight", 0)
@@ -608,19 +612,19 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
                 # Hugo truncates a number with a fraction; anything else counts as unset.
                 whole = int(weight) if isinstance(weight, float) and math.isfinite(weight) else 0
                 findings.warning("bad-front-matter", f'weight "{_as_written(weight)}" is not a whole number; '
-                                 f"using {whole}", path, _meta_line(path, "weight"), lang=lang)
+                                 f"using {whole}", path, line_of("weight"), lang=lang)
             weight = whole
         for key in _DATE_KEYS:
             value = _ci(meta, key, None)
             if value not in (None, "") and _as_datetime(value) is None:
                 findings.warning("bad-front-matter", f'{key} "{value}" is not a date (write '
                                  "2024-05-31 or 2024-05-31T14:00:00+02:00); ignored",
-                                 path, _meta_line(path, key), lang=lang)
+                                 path, line_of(key), lang=lang)
         for key in meta:
             if isinstance(key, str) and (hidden := _INVISIBLE.search(key)):
                 findings.warning("bad-front-matter", f'the key "{_INVISIBLE.sub("", key)}" holds an '
                                  f"invisible U+{ord(hidden.group()):04X}, so it is another key and "
-                                 "is ignored; retype it", path, _meta_line(path, key), lang=lang)
+                                 "is ignored; retype it", path, line_of(key), lang=lang)
         for r in parsed[rel][1].repeated:
             findings.warning("bad-front-matter", f'the key "{r.key}" is given twice (lines '
                              f"{r.first} and {r.again}); the {r.used} one is used: delete the one "
@@ -628,7 +632,7 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
         draft = _ci(meta, "draft", None)  # "true", "yes" and "1" left the page out above
         if isinstance(draft, str) and draft.strip().lower() not in ("", "false", "f", "no", "0", "off"):
             findings.warning("bad-front-matter", f'draft "{draft}" is neither true nor false; the '
-                             "page is printed, as Hugo prints it", path, _meta_line(path, "draft"),
+                             "page is printed, as Hugo prints it", path, line_of("draft"),
                              lang=lang)
         if not title:
             fallback = Path(rel).parent.name if kind != "page" or stem == "index" else stem
@@ -652,6 +656,7 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
             description=text("description"),
             url=_page_url(settings, lang, rel, kind, meta),
             translation_key=text("translationKey"),
+            source=source,
         )
         page.aliases = _alias_urls(settings, lang, page.url, meta)
         pages[rel] = page
@@ -740,13 +745,14 @@ def _kind(rel: str) -> str:
     return "home" if "/" not in rel else "section"
 
 
-def _meta_text(meta: dict, key: str, path: Path, findings: Findings, lang: str) -> str:
+def _meta_text(meta: dict, key: str, path: Path, findings: Findings, lang: str,
+               line_of: Callable[[str], int | None]) -> str:
     """A front matter value printed as text; a list or table is reported, not printed."""
     value = _ci(meta, key, None)
     if isinstance(value, (list, dict)):
         kind = "list" if isinstance(value, list) else "table"
         findings.warning("bad-front-matter", f"{key} is a {kind}, not text; ignored", path,
-                         _meta_line(path, key), lang=lang)
+                         line_of(key), lang=lang)
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -756,16 +762,6 @@ def _meta_text(meta: dict, key: str, path: Path, findings: Findings, lang: str) 
 def _as_written(value) -> str:
     """A front-matter value as the writer wrote it: "true", not Python's "True"."""
     return str(value).lower() if isinstance(value, bool) else str(value)
-
-
-def _meta_line(path: Path, key: str) -> int | None:
-    try:
-        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
-            if re.match(rf"\s*{re.escape(key)}\s*[:=]", line, re.IGNORECASE):
-                return number
-    except (OSError, UnicodeDecodeError):
-        pass
-    return None
 
 
 def all_pages(home: Page) -> list[Page]:
