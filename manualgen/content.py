@@ -17,7 +17,7 @@ import os
 import posixpath
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -370,8 +370,10 @@ def apply_cascade(meta: dict, entries: list[dict], rel: str, kind: str, lang: st
             if not isinstance(key, str) or key.lower() in ("target", "_target", "cascade"):
                 continue
             if key.lower() == "params" and isinstance(value, dict):
-                own = _ci(meta, "params", None)
-                if not isinstance(own, dict):
+                name = next((k for k in meta if isinstance(k, str) and k.lower() == "params"), None)
+                if name is not None and isinstance(meta[name], dict):  # a copy: what was read stays
+                    own = meta[name] = dict(meta[name])
+                else:
                     own = meta["params"] = {}
                 for name, item in value.items():
                     if _ci(own, str(name), None) is None:
@@ -490,6 +492,129 @@ def _alias_urls(settings: Settings, lang: str, url: str, meta: dict) -> list[str
 
 
 # --- discovery -----------------------------------------------------------------------------
+#
+# discover() is a chain of steps, each taking what the one before returned:
+#   find files → read each once → cascade → keep what Hugo publishes and lists → pages
+#   → tree of sections → Hugo's order.
+# The cascade comes before the filter: a section may cascade ``draft`` or build options.
+
+
+@dataclasses.dataclass(frozen=True)
+class _Source:
+    """A content file as read: where it is, its text, its front matter."""
+
+    path: Path
+    text: SourceText
+    front: FrontMatter
+
+
+def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime) -> Page | None:
+    """Read every page of one language and return the home page with the sorted tree.
+
+    Unreadable pages are reported as errors in ``findings`` and left out; the caller decides
+    whether to go on.  Returns None when the language has no content at all.
+    """
+    files = find_files(settings, lang, findings)
+    if not files:
+        return None
+    sources = read_files(files, findings, lang)
+    metas = cascade(sources, settings, lang)
+    kept = printed(metas, now, settings)
+    pages = {rel: page for rel in kept
+             if (page := make_page(rel, sources[rel], metas[rel], settings, lang, findings))}
+    home = build_tree(pages, set(files), metas, settings, lang)
+    _order(home, 0)
+    return home
+
+
+# Finding the files ---------------------------------------------------------------------------
+
+
+def content_roots(settings: Settings, lang: str) -> list[tuple[Path, str]]:
+    """The language's content folders, each with the folder below content/ where Hugo mounts
+    it ("" for the top; "docs" for a module mount with ``target = "content/docs"``)."""
+    language = settings.languages[lang]
+    return list(language.mounts) or [(folder, "") for folder in language.content_dirs]
+
+
+def find_files(settings: Settings, lang: str, findings: Findings) -> dict[str, Path]:
+    """Every content file of the language, by its path below content/ (posix, without a
+    language suffix); the first folder that has a path wins, as Hugo's mounts do.  A leaf
+    bundle's other content files are its resources, not pages."""
+    files: dict[str, Path] = {}
+    for root, target in content_roots(settings, lang):
+        if not root.is_dir():
+            continue
+        _report_unreadable_folders(root, findings, lang)
+        for path in sorted(root.rglob("*")):
+            if _is_content_file(path, root, settings, findings, lang):
+                rel = _rel_of(path, root, target, settings, lang)
+                if rel is not None:
+                    files.setdefault(rel, path)
+    return _without_bundle_resources(files)
+
+
+def _report_unreadable_folders(root: Path, findings: Findings, lang: str) -> None:
+    """rglob skips a folder it may not read without a word: say which, once."""
+    for _ in os.walk(root, onerror=lambda exc: findings.error(
+            "unreadable-file", f"cannot read the folder: {exc.strerror}; its pages are left "
+            "out", exc.filename, lang=lang)):
+        pass
+
+
+def _is_content_file(path: Path, root: Path, settings: Settings, findings: Findings,
+                     lang: str) -> bool:
+    """A file Hugo reads as a page: a content suffix, no dot file or folder, not named by
+    ignoreFiles (backups such as "page.md~" have no content suffix); a broken symbolic link
+    is reported."""
+    if path.suffix.lower() not in CONTENT_SUFFIXES:
+        return False
+    if any(part.startswith(".") for part in path.relative_to(root).parts):
+        return False
+    if any(pattern.search(str(path)) for pattern in settings.ignore_files):
+        return False
+    if path.is_file():
+        return True
+    if path.is_symlink() and not path.exists():  # a page that went missing
+        _report_broken_link(path, findings, lang)
+    return False
+
+
+def _report_broken_link(path: Path, findings: Findings, lang: str) -> None:
+    try:
+        path.stat()
+        why = "which does not exist"
+    except OSError as exc:  # a loop: "Too many levels of symbolic links"
+        why = ("which does not exist" if exc.errno == errno.ENOENT else
+               f"which cannot be read ({exc.strerror.lower()})")
+    findings.error("unreadable-file", f'the file is a symbolic link to "{os.readlink(path)}", '
+                   f"{why}; the page is left out", path, lang=lang)
+
+
+def _rel_of(path: Path, root: Path, target: str, settings: Settings, lang: str) -> str | None:
+    """The page's path below content/ (its mount's target first), or None when the file is
+    another language's translation (page.fr.md, with translations by file name)."""
+    rel_path = path.relative_to(root)
+    if settings.by_filename:
+        file_lang, stem = _language_of(path, settings)
+        if (file_lang or settings.default_language) != lang:
+            return None
+        rel_path = rel_path.parent / (stem + path.suffix)
+    return posixpath.join(target.strip("/"), rel_path.as_posix()) if target.strip("/") else (
+        rel_path.as_posix())
+
+
+def _leaf_bundles(rels: Iterable[str]) -> set[Path]:
+    """Folders holding an index.md: a leaf bundle is one page, whatever else it holds."""
+    return {Path(rel).parent for rel in rels if Path(rel).stem == "index"} - {Path(".")}
+
+
+def _without_bundle_resources(files: dict[str, Path]) -> dict[str, Path]:
+    """Leave out the content files beside or below a leaf bundle's index: in Hugo they are
+    the bundle's resources, not pages of their own."""
+    leaves = _leaf_bundles(files)
+    return {rel: path for rel, path in files.items() if Path(rel).stem in ("index", "_index")
+            or not any(leaf in Path(rel).parents for leaf in leaves)}
 
 
 def _language_of(path: Path, settings: Settings) -> tuple[str | None, str]:
@@ -502,215 +627,241 @@ def _language_of(path: Path, settings: Settings) -> tuple[str | None, str]:
     return None, stem
 
 
-def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime) -> Page | None:
-    """Read every page of one language and return the home page with the sorted tree.
+# Reading, cascading, filtering ---------------------------------------------------------------
 
-    Unreadable pages are reported as errors in ``findings`` and left out; the caller decides
-    whether to go on.  Returns None when the language has no content at all.
-    """
-    language = settings.languages[lang]
-    files: dict[str, tuple[Path, Path]] = {}  # rel -> (file, content root)
-    for root in language.content_dirs:
-        if not root.is_dir():
-            continue
-        for _ in os.walk(root, onerror=lambda exc: findings.error(
-                "unreadable-file", f"cannot read the folder: {exc.strerror}; its pages are left "
-                "out", exc.filename, lang=lang)):
-            pass  # rglob below skips a folder it may not read without a word
-        for path in sorted(root.rglob("*")):
-            # Hugo ignores dot files and folders, backups ("page.md~") and what ignoreFiles names.
-            if path.suffix.lower() not in CONTENT_SUFFIXES:
-                continue
-            if any(part.startswith(".") for part in path.relative_to(root).parts):
-                continue
-            if any(pattern.search(str(path)) for pattern in settings.ignore_files):
-                continue
-            if not path.is_file():
-                if path.is_symlink() and not path.exists():  # a page that went missing
-                    try:
-                        path.stat()
-                        why = "which does not exist"
-                    except OSError as exc:  # a loop: "Too many levels of symbolic links"
-                        why = ("which does not exist" if exc.errno == errno.ENOENT else
-                               f"which cannot be read ({exc.strerror.lower()})")
-                    findings.error("unreadable-file", "the file is a symbolic link to "
-                                   f'"{os.readlink(path)}", {why}; the page is left out', path,
-                                   lang=lang)
-                continue
-            rel_path = path.relative_to(root)
-            if settings.by_filename:
-                file_lang, stem = _language_of(path, settings)
-                if (file_lang or settings.default_language) != lang:
-                    continue
-                rel = (rel_path.parent / (stem + path.suffix)).as_posix()
-            else:
-                rel = rel_path.as_posix()
-            files.setdefault(rel, (path, root))
-    if not files:
-        return None
-    # A leaf bundle (a folder with index.md) holds one page; content files beside or below its
-    # index are its resources in Hugo, not pages of their own.
-    leaves = {Path(rel).parent for rel in files if Path(rel).stem == "index"} - {Path(".")}
-    files = {rel: found for rel, found in files.items() if Path(rel).stem in ("index", "_index")
-             or not any(leaf in Path(rel).parents for leaf in leaves)}
 
-    read: dict[str, tuple[dict, str, int]] = {}
-    parsed: dict[str, tuple[SourceText, FrontMatter]] = {}
-    for rel, (path, _root) in sorted(files.items()):
+def read_files(files: dict[str, Path], findings: Findings, lang: str) -> dict[str, _Source]:
+    """Each file read once, in path order; one that cannot be read is an error, left out."""
+    sources = {}
+    for rel, path in sorted(files.items()):
         try:
-            parsed[rel] = read_source(path)
+            text, front = read_source(path)
         except ContentError as exc:
             findings.add(dataclasses.replace(exc.finding(), lang=lang))
         else:
-            found = parsed[rel][1]
-            read[rel] = (found.meta, found.body, found.body_line)
+            sources[rel] = _Source(path, text, front)
+    return sources
 
-    # cascade: each section's values reach the pages below it (the nearest section first),
-    # then the site config's [[cascade]].
-    section_meta = {_folder(rel): meta for rel, (meta, _b, _l) in read.items()
-                    if Path(rel).stem == "_index"}
-    for rel, (meta, _body, _line) in read.items():
-        entries = [e for folder in _folders_above(rel) for e in _cascade_entries(section_meta.get(folder, {}))]
-        apply_cascade(meta, entries + settings.cascade, rel, _kind(rel), lang, settings)
 
-    # A section Hugo does not build (a draft, before its publishDate, expired) takes everything
-    # below it along, and so does one Docsy's print view leaves out (no_print).
-    gone = [folder for folder, meta in section_meta.items()
+def cascade(sources: dict[str, _Source], settings: Settings, lang: str) -> dict[str, dict]:
+    """Each page's front matter with what cascades to it: each section's values reach the
+    pages below it (the nearest section first), then the site config's [[cascade]].  The
+    values read stay as they were; the pages get new dictionaries."""
+    own = {rel: source.front.meta for rel, source in sources.items()}
+    sections = _section_meta(own)
+    metas = {}
+    for rel, meta in own.items():
+        entries = [e for folder in _folders_above(rel) for e in _cascade_entries(sections.get(folder, {}))]
+        metas[rel] = dict(meta)
+        apply_cascade(metas[rel], entries + settings.cascade, rel, _kind(rel), lang, settings)
+    return metas
+
+
+def _section_meta(metas: dict[str, dict]) -> dict[str, dict]:
+    """The front matter of each section's _index file, by the section's folder ("" the home)."""
+    return {_folder(rel): meta for rel, meta in metas.items() if Path(rel).stem == "_index"}
+
+
+def printed(metas: dict[str, dict], now: dt.datetime, settings: Settings) -> list[str]:
+    """The pages Hugo publishes and lists and Docsy's print view keeps, in path order.
+
+    A section Hugo does not build (a draft, before its publishDate, expired) takes everything
+    below it along, and so does one the print view leaves out (no_print)."""
+    gone = [folder for folder, meta in _section_meta(metas).items()
             if not is_scheduled(meta, now, settings) or no_print(meta)]
+    return [rel for rel, meta in metas.items()
+            if not any(_inside(_folder(rel), top) for top in gone)
+            and is_listed(meta, now, settings) and not no_print(meta)]
 
-    pages: dict[str, Page] = {}
-    for rel, (meta, body, body_line) in read.items():
-        path = files[rel][0]
-        source = parsed[rel][0]
 
-        def line_of(key: str, source=source, body_line=body_line) -> int | None:
-            return source.line_of_key(key, body_line)
-        if any(_inside(_folder(rel), top) for top in gone):
-            continue
-        if not is_listed(meta, now, settings) or no_print(meta):
-            continue
-        markup = str(_ci(meta, "markup", "") or MARKUP_BY_SUFFIX[path.suffix.lower()]).lower()
-        markup = MARKUP_ALIASES.get(markup, markup)
-        if markup not in ("markdown", "html"):
-            what = OTHER_FORMATS.get(markup, f'"{markup}"')
-            findings.warning("unsupported-format", f"the page is written in {what}, which "
-                             "manualgen cannot print (it prints Markdown and HTML); it is left out "
-                             "of the manual", path, line_of("markup") or 1, lang=lang)
-            continue
-        stem = Path(rel).stem
-        kind = _kind(rel)
+# Making pages --------------------------------------------------------------------------------
 
-        def text(key: str, meta=meta, path=path, line_of=line_of) -> str:
-            return _meta_text(meta, key, path, findings, lang, line_of)
 
-        title = text("title")
-        weight = _ci(meta, "weight", 0)
-        if not isinstance(weight, int) or isinstance(weight, bool):
-            try:
-                whole = int(str(weight))
-            except ValueError:
-                # Hugo truncates a number with a fraction; anything else counts as unset.
-                whole = int(weight) if isinstance(weight, float) and math.isfinite(weight) else 0
-                findings.warning("bad-front-matter", f'weight "{_as_written(weight)}" is not a whole number; '
-                                 f"using {whole}", path, line_of("weight"), lang=lang)
-            weight = whole
-        for key in _DATE_KEYS:
-            value = _ci(meta, key, None)
-            if value not in (None, "") and _as_datetime(value) is None:
-                findings.warning("bad-front-matter", f'{key} "{value}" is not a date (write '
-                                 "2024-05-31 or 2024-05-31T14:00:00+02:00); ignored",
-                                 path, line_of(key), lang=lang)
-        for key in meta:
-            if isinstance(key, str) and (hidden := _INVISIBLE.search(key)):
-                findings.warning("bad-front-matter", f'the key "{_INVISIBLE.sub("", key)}" holds an '
-                                 f"invisible U+{ord(hidden.group()):04X}, so it is another key and "
-                                 "is ignored; retype it", path, line_of(key), lang=lang)
-        for r in parsed[rel][1].repeated:
-            findings.warning("bad-front-matter", f'the key "{r.key}" is given twice (lines '
-                             f"{r.first} and {r.again}); the {r.used} one is used: delete the one "
-                             "you do not mean", path, r.again, lang=lang)
-        draft = _ci(meta, "draft", None)  # "true", "yes" and "1" left the page out above
-        if isinstance(draft, str) and draft.strip().lower() not in ("", "false", "f", "no", "0", "off"):
-            findings.warning("bad-front-matter", f'draft "{draft}" is neither true nor false; the '
-                             "page is printed, as Hugo prints it", path, line_of("draft"),
-                             lang=lang)
-        if not title:
-            fallback = Path(rel).parent.name if kind != "page" or stem == "index" else stem
-            title = fallback.replace("_", " ").replace("-", " ").strip() or settings.title
-            if kind != "home":
-                findings.warning("missing-title", f'page has no title; printing "{title}"', path, 1,
-                                 lang=lang)
-        page = Page(
-            lang=lang,
-            path=path,
-            rel=rel,
-            kind=kind,
-            meta=meta,
-            body=body,
-            body_line=body_line,
-            markup=markup,
-            title=title,
-            link_title=text("linkTitle"),
-            weight=weight,
-            date=_as_datetime(_ci(meta, "date", None)),
-            description=text("description"),
-            url=_page_url(settings, lang, rel, kind, meta),
-            translation_key=text("translationKey"),
-            source=source,
-        )
-        page.aliases = _alias_urls(settings, lang, page.url, meta)
-        pages[rel] = page
+def make_page(rel: str, source: _Source, meta: dict, settings: Settings, lang: str,
+              findings: Findings) -> Page | None:
+    """A page from its file and (cascaded) front matter; values that cannot be used are
+    warned about at their line.  None for a format manualgen cannot print."""
+    front = source.front
+    report = _Reporter(source, findings, lang)
+    markup = _markup(meta, source.path, report)
+    if markup is None:
+        return None
+    kind = _kind(rel)
+    title = report.text(meta, "title")
+    weight = _weight(meta, report)
+    _check_values(meta, front, report)
+    title = title or _fallback_title(rel, kind, settings, report)
+    page = Page(lang=lang, path=source.path, rel=rel, kind=kind, meta=meta, body=front.body,
+                body_line=front.body_line, markup=markup, title=title,
+                link_title=report.text(meta, "linkTitle"), weight=weight,
+                date=_as_datetime(_ci(meta, "date", None)),
+                description=report.text(meta, "description"),
+                url=_page_url(settings, lang, rel, kind, meta),
+                translation_key=report.text(meta, "translationKey"), source=source.text)
+    page.aliases = _alias_urls(settings, lang, page.url, meta)
+    return page
 
-    # Sections: folders with an _index file; the home page is the root.  Leaf bundles
-    # (folders with index.md) are pages; their other files are resources.
-    home = next((p for r, p in pages.items() if p.kind == "home"), None)
+
+@dataclasses.dataclass(frozen=True)
+class _Reporter:
+    """Warnings about one page's front matter, each at the line of its key."""
+
+    source: _Source
+    findings: Findings
+    lang: str
+
+    def warn(self, message: str, key: str | None = None, line: int | None = None) -> None:
+        if key is not None:
+            line = self.source.text.line_of_key(key, self.source.front.body_line)
+        self.findings.warning("bad-front-matter", message, self.source.path, line, lang=self.lang)
+
+    def text(self, meta: dict, key: str) -> str:
+        """A front matter value printed as text; a list or table is reported, not printed."""
+        value = _ci(meta, key, None)
+        if isinstance(value, (list, dict)):
+            self.warn(f"{key} is a {'list' if isinstance(value, list) else 'table'}, not text; "
+                      "ignored", key)
+            return ""
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return "" if value is None else str(value).strip()
+
+
+def _markup(meta: dict, path: Path, report: _Reporter) -> str | None:
+    """"markdown" or "html" (the ``markup`` key, else the file's suffix); None, with a
+    warning, for a format manualgen cannot print."""
+    markup = str(_ci(meta, "markup", "") or MARKUP_BY_SUFFIX[path.suffix.lower()]).lower()
+    markup = MARKUP_ALIASES.get(markup, markup)
+    if markup in ("markdown", "html"):
+        return markup
+    what = OTHER_FORMATS.get(markup, f'"{markup}"')
+    line = report.source.text.line_of_key("markup", report.source.front.body_line) or 1
+    report.findings.warning("unsupported-format", f"the page is written in {what}, which "
+                            "manualgen cannot print (it prints Markdown and HTML); it is left out "
+                            "of the manual", path, line, lang=report.lang)
+    return None
+
+
+def _weight(meta: dict, report: _Reporter) -> int:
+    """The weight as a whole number: Hugo truncates a fraction; anything else counts as unset."""
+    weight = _ci(meta, "weight", 0)
+    if isinstance(weight, int) and not isinstance(weight, bool):
+        return weight
+    try:
+        return int(str(weight))
+    except ValueError:
+        whole = int(weight) if isinstance(weight, float) and math.isfinite(weight) else 0
+        report.warn(f'weight "{_as_written(weight)}" is not a whole number; using {whole}', "weight")
+        return whole
+
+
+def _check_values(meta: dict, front: FrontMatter, report: _Reporter) -> None:
+    """Warn about dates that are not dates, keys with invisible characters, keys given
+    twice and a draft value that is neither true nor false."""
+    for key in _DATE_KEYS:
+        value = _ci(meta, key, None)
+        if value not in (None, "") and _as_datetime(value) is None:
+            report.warn(f'{key} "{value}" is not a date (write 2024-05-31 or '
+                        "2024-05-31T14:00:00+02:00); ignored", key)
+    for key in meta:
+        if isinstance(key, str) and (hidden := _INVISIBLE.search(key)):
+            report.warn(f'the key "{_INVISIBLE.sub("", key)}" holds an invisible '
+                        f"U+{ord(hidden.group()):04X}, so it is another key and is ignored; "
+                        "retype it", key)
+    for r in front.repeated:
+        report.warn(f'the key "{r.key}" is given twice (lines {r.first} and {r.again}); the '
+                    f"{r.used} one is used: delete the one you do not mean", line=r.again)
+    draft = _ci(meta, "draft", None)  # "true", "yes" and "1" left the page out already
+    if isinstance(draft, str) and draft.strip().lower() not in ("", "false", "f", "no", "0", "off"):
+        report.warn(f'draft "{draft}" is neither true nor false; the page is printed, as Hugo '
+                    "prints it", "draft")
+
+
+def _fallback_title(rel: str, kind: str, settings: Settings, report: _Reporter) -> str:
+    """A page without a title is printed under its file's (or bundle's) name, with a warning."""
+    stem = Path(rel).stem
+    fallback = Path(rel).parent.name if kind != "page" or stem == "index" else stem
+    title = fallback.replace("_", " ").replace("-", " ").strip() or settings.title
+    if kind != "home":
+        report.findings.warning("missing-title", f'page has no title; printing "{title}"',
+                                report.source.path, 1, lang=report.lang)
+    return title
+
+
+# The tree ------------------------------------------------------------------------------------
+
+
+def build_tree(pages: dict[str, Page], rels: set[str], metas: dict[str, dict],
+               settings: Settings, lang: str) -> Page:
+    """The home page with every page below its section.  Sections are folders with an
+    _index file, and top-level folders without one (unless they are bundles); a home page
+    is made when the language has none.  ``rels`` are all the language's content files."""
+    home = next((p for p in pages.values() if p.kind == "home"), None)
     if home is None:
-        home = Page(lang=lang, path=language.content_dirs[0] / "_index.md", rel="_index.md",
-                    kind="home", meta={}, body="", body_line=1,
-                    title=settings.lang_title(lang), url=_page_url(settings, lang, "_index.md", "home", {}))
-    sections: dict[str, Page] = {"": home}
-    for rel, page in pages.items():
-        if page.kind == "section":
-            sections[str(Path(rel).parent.as_posix())] = page
-    # A top-level folder without _index.md is still a section in Hugo (unless it is a bundle);
-    # so is one whose _index.md is not listed: its pages keep their chapter, under its title.
-    for rel in list(pages):
-        parts = rel.split("/")
-        if len(parts) > 1 and parts[0] not in sections and Path(parts[0]) not in leaves:
-            folder = parts[0]
+        home = _made_section("", settings, lang, "")
+    sections = {"": home} | {_folder(p.rel): p for p in pages.values() if p.kind == "section"}
+    sections |= _unlisted_top_sections(pages, sections, _leaf_bundles(rels), metas, settings, lang)
+    made = [s for s in sections.values() if s.rel not in pages]
+    for page in list(pages.values()) + made:
+        if page.kind != "home":
+            page.parent = _parent_of(page, sections)
+            page.parent.children.append(page)
+    return home
+
+
+def _made_section(folder: str, settings: Settings, lang: str, title: str) -> Page:
+    """A section no listed _index file describes ("" the home page)."""
+    rel = posixpath.join(folder, "_index.md")
+    kind = "section" if folder else "home"
+    path = _path_below_content(rel, content_roots(settings, lang))
+    return Page(lang=lang, path=path, rel=rel, kind=kind, meta={}, body="", body_line=1,
+                title=title or settings.lang_title(lang),
+                url=_page_url(settings, lang, rel, kind, {}))
+
+
+def _path_below_content(rel: str, roots: list[tuple[Path, str]]) -> Path:
+    """Where the file for ``rel`` would be: in the folder mounted nearest above it."""
+    for folder, target in sorted(roots, key=lambda r: -len(r[1].strip("/"))):
+        target = target.strip("/")
+        if not target or rel.startswith(target + "/"):
+            return folder / rel[len(target) + 1 if target else 0:]
+    return roots[0][0] / rel
+
+
+def _unlisted_top_sections(pages: dict[str, Page], sections: dict[str, Page], leaves: set[Path],
+                           metas: dict[str, dict], settings: Settings, lang: str) -> dict[str, Page]:
+    """A top-level folder without _index.md is still a section in Hugo (unless it is a
+    bundle); so is one whose _index.md is not listed: its pages keep their chapter, under
+    its title."""
+    made: dict[str, Page] = {}
+    section_meta = _section_meta(metas)
+    for rel in pages:
+        folder = rel.split("/")[0]
+        if "/" in rel and folder not in sections and folder not in made and Path(folder) not in leaves:
             own = _ci(section_meta.get(folder, {}), "title", None)
             title = own.strip() if isinstance(own, str) and own.strip() else section_title(folder, settings)
-            sections[folder] = Page(
-                lang=lang, path=language.content_dirs[0] / folder / "_index.md",
-                rel=f"{folder}/_index.md", kind="section", meta={}, body="", body_line=1,
-                title=title,
-                url=_page_url(settings, lang, f"{folder}/_index.md", "section", {}))
+            made[folder] = _made_section(folder, settings, lang, title)
+    return made
 
-    def parent_of(rel: str, is_section: bool) -> Page:
-        folder = Path(rel).parent
-        if is_section or Path(rel).stem == "index":
-            folder = folder.parent
-        while True:
-            key = folder.as_posix() if folder.as_posix() != "." else ""
-            if key in sections:
-                return sections[key]
-            folder = folder.parent
 
-    for rel, page in list(pages.items()) + [(s.rel, s) for s in sections.values() if s.rel not in pages]:
-        if page.kind == "home":
-            continue
-        parent = parent_of(rel, page.kind == "section")
-        page.parent = parent
-        parent.children.append(page)
+def _parent_of(page: Page, sections: dict[str, Page]) -> Page:
+    """The nearest section above a page (a section's or bundle's folder is its own)."""
+    folder = Path(page.rel).parent
+    if page.kind == "section" or Path(page.rel).stem == "index":
+        folder = folder.parent
+    while True:
+        key = folder.as_posix() if folder.as_posix() != "." else ""
+        if key in sections:
+            return sections[key]
+        folder = folder.parent
 
-    def finish(node: Page, depth: int) -> None:
-        node.depth = depth
-        node.children = sort_pages(node.children)
-        for child in node.children:
-            finish(child, depth + 1)
 
-    finish(home, 0)
-    return home
+def _order(node: Page, depth: int) -> None:
+    """Depths and Hugo's order, from the home page down."""
+    node.depth = depth
+    node.children = sort_pages(node.children)
+    for child in node.children:
+        _order(child, depth + 1)
 
 
 def _folder(rel: str) -> str:
@@ -743,20 +894,6 @@ def _kind(rel: str) -> str:
     if Path(rel).stem != "_index":
         return "page"
     return "home" if "/" not in rel else "section"
-
-
-def _meta_text(meta: dict, key: str, path: Path, findings: Findings, lang: str,
-               line_of: Callable[[str], int | None]) -> str:
-    """A front matter value printed as text; a list or table is reported, not printed."""
-    value = _ci(meta, key, None)
-    if isinstance(value, (list, dict)):
-        kind = "list" if isinstance(value, list) else "table"
-        findings.warning("bad-front-matter", f"{key} is a {kind}, not text; ignored", path,
-                         line_of(key), lang=lang)
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return "" if value is None else str(value).strip()
 
 
 def _as_written(value) -> str:
