@@ -53,10 +53,11 @@ def normal_words(text: str) -> str:
 
 def _key_pattern(key: str) -> re.Pattern:
     """A line that sets ``key`` in YAML, TOML or JSON front matter (``title:``, ``title =``,
-    ``"title":``, ``[params]``, ``build.list =``), whatever the case (Hugo ignores it); a
-    dotted key is found by its last part."""
+    ``"title":``, ``[params]``, ``build.list =``, or JSON on one line: ``{"a": 1, "title":``),
+    whatever the case (Hugo ignores it); a dotted key is found by its last part."""
     leaf = re.escape(key.split(".")[-1])
-    return re.compile(rf"""^\s*(\[+\s*)?["']?{leaf}["']?\s*(=|:|\]|\.)""", re.IGNORECASE)
+    return re.compile(rf"""(^\s*(\[+\s*)?["']?{leaf}["']?|[{{,]\s*"{leaf}")\s*(=|:|\]|\.)""",
+                      re.IGNORECASE)
 
 
 @dataclasses.dataclass(frozen=True)

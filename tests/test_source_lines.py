@@ -111,6 +111,7 @@ def test_find_line_on_a_small_page(tmp_path):
     ("+++\ntitle = 'A'\n[_build]\nlist = 'never'\n+++\n", "_build", 3),
     ("+++\ntitle = 'A'\nbuild.list = 'never'\n+++\n", "build", 3),
     ('{\n  "title": "A",\n  "weight": 2\n}\n', "weight", 3),
+    ('{"title": "A", "Weight": 2}\nBody\n', "weight", 1),  # JSON on one line
     ("\n\n---\ntitle: A\npublishDate: 2099-01-01\n---\n", "publishDate", 5),
     ("Just a body.\ntitle: no\n", "title", None),
 ])
