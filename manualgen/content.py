@@ -1,9 +1,14 @@
-"""Content as Hugo sees it: discovery, front matter, build options and Hugo's default order.
+"""Content as Hugo sees it: discovery, build options and Hugo's default order.
 
 A language's content becomes a tree of :class:`Page` objects (home → sections → pages), each
 list of children sorted as Hugo sorts it.  Pages that Hugo would not list (drafts, ``_build``
 options, headless bundles, future or expired dates) are left out; every page that cannot be
 read is reported with its file and line.
+
+Each content file is read once (:func:`read_source`; its front matter through
+:mod:`manualgen.front_matter`).  The page keeps the text it was read from, so later stages
+find the line of what they report (:meth:`Page.find_line`, :meth:`Page.line_of_key`) without
+opening the file again.
 """
 
 from __future__ import annotations
