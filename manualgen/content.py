@@ -697,15 +697,14 @@ def make_page(rel: str, source: _Source, meta: dict, settings: Settings, lang: s
     weight = _weight(meta, report)
     _check_values(meta, front, report)
     title = title or _fallback_title(rel, kind, settings, report)
-    page = Page(lang=lang, path=source.path, rel=rel, kind=kind, meta=meta, body=front.body,
+    url = _page_url(settings, lang, rel, kind, meta)
+    return Page(lang=lang, path=source.path, rel=rel, kind=kind, meta=meta, body=front.body,
                 body_line=front.body_line, markup=markup, title=title,
                 link_title=report.text(meta, "linkTitle"), weight=weight,
                 date=_as_datetime(_ci(meta, "date", None)),
-                description=report.text(meta, "description"),
-                url=_page_url(settings, lang, rel, kind, meta),
+                description=report.text(meta, "description"), url=url,
+                aliases=_alias_urls(settings, lang, url, meta),
                 translation_key=report.text(meta, "translationKey"), source=source.text)
-    page.aliases = _alias_urls(settings, lang, page.url, meta)
-    return page
 
 
 @dataclasses.dataclass(frozen=True)
