@@ -1,9 +1,14 @@
-"""Content as Hugo sees it: discovery, front matter, build options and Hugo's default order.
+"""Content as Hugo sees it: discovery, build options and Hugo's default order.
 
 A language's content becomes a tree of :class:`Page` objects (home → sections → pages), each
 list of children sorted as Hugo sorts it.  Pages that Hugo would not list (drafts, ``_build``
 options, headless bundles, future or expired dates) are left out; every page that cannot be
 read is reported with its file and line.
+
+Each content file is read once (:func:`read_source`; its front matter through
+:mod:`manualgen.front_matter`).  The page keeps the text it was read from, so later stages
+find the line of what they report (:meth:`Page.find_line`, :meth:`Page.line_of_key`) without
+opening the file again.
 """
 
 from __future__ import annotations
@@ -11,20 +16,25 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import errno
-import json
+import functools
 import math
 import os
 import posixpath
 import re
-import tomllib
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urljoin
 
-import yaml
-
+from . import front_matter
 from .config import Settings
 from .errors import ContentError, Findings
+from .front_matter import INVISIBLE as _INVISIBLE
+from .front_matter import FrontMatter
+
+# i18n reads its YAML files with front matter's loader; it still imports them from here.
+_YamlLoader = front_matter._YamlLoader
+yaml_problem = front_matter.yaml_problem
 
 # Hugo's content formats, by file extension (a page's `markup` front matter overrides it).
 # manualgen prints Markdown and HTML; the others need a renderer it does not have.
@@ -38,6 +48,66 @@ OTHER_FORMATS = {"asciidoc": "AsciiDoc", "org": "Emacs Org Mode", "pandoc": "Pan
                  "rst": "reStructuredText"}
 CONTENT_SUFFIXES = tuple(MARKUP_BY_SUFFIX)
 MAX_PAGE_BYTES = 2_000_000  # real pages are a few hundred kB; Markdown slows past that
+
+
+def normal_words(text: str) -> str:
+    """Text reduced to its words, lower case, one space apart: what a rendered element and
+    its source line still have in common once Markdown and shortcodes are gone."""
+    return " ".join(re.sub(r"[\W_]+", " ", text.lower()).split())
+
+
+def _key_pattern(key: str) -> re.Pattern:
+    """A line that sets ``key`` in YAML, TOML or JSON front matter (``title:``, ``title =``,
+    ``"title":``, ``[params]``, ``build.list =``, or JSON on one line: ``{"a": 1, "title":``),
+    whatever the case (Hugo ignores it); a dotted key is found by its last part."""
+    leaf = re.escape(key.split(".")[-1])
+    return re.compile(rf"""(^\s*(\[+\s*)?["']?{leaf}["']?|[{{,]\s*"{leaf}")\s*(=|:|\]|\.)""",
+                      re.IGNORECASE)
+
+
+@dataclasses.dataclass(frozen=True)
+class SourceText:
+    """A content file's text as read once by discovery (BOM removed, line ends ``\n``), so
+    that every later stage can name the line of what it reports without opening the file."""
+
+    text: str = ""
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")  # only "\n": form feeds and U+2028 are not line ends here
+
+    @functools.cached_property
+    def _normal_lines(self) -> list[str]:
+        return [normal_words(line) for line in self.lines]
+
+    def find_line(self, needle: str, first: int = 1, after: int = 0, literal: bool = True) -> int | None:
+        """The first line, from ``first`` on, that holds ``needle``; from line ``after`` on
+        when it is there (the next of several images of the same name).
+
+        ``literal``: the text as written.  Otherwise the words of a rendered element (a
+        heading, a paragraph): its first 6, 4, 3, 2 words, then its first word, are looked
+        for as whole words, since markup may split or end the line."""
+        if not needle:
+            return None
+        if literal:
+            needles, haystack = [needle], self.lines
+        else:
+            words = normal_words(needle).split()
+            needles = [" ".join(words[:n]) for n in (6, 4, 3, 2) if len(words) >= n] or words[:1]
+            haystack = self._normal_lines
+        for text in needles:
+            for start in dict.fromkeys((max(after, first), first)):
+                for number in range(start, len(haystack) + 1):
+                    line = haystack[number - 1]
+                    if (text in line) if literal else f" {text} " in f" {line} ":
+                        return number
+        return None
+
+    def line_of_key(self, key: str, end: int) -> int | None:
+        """The first line before line ``end`` (the body's) that sets ``key``."""
+        pattern = _key_pattern(key)
+        return next((number for number, line in enumerate(self.lines[: max(0, end - 1)], 1)
+                     if pattern.search(line)), None)
 
 
 @dataclasses.dataclass(eq=False)
@@ -66,6 +136,8 @@ class Page:
     html: str = ""  # rendered body
     # src and href values that shortcodes wrote → the shortcode's line, for messages about them
     output_lines: dict[str, int] = dataclasses.field(default_factory=dict, repr=False)
+    # The file's whole text as discovery read it; empty for a section no file describes
+    source: SourceText = dataclasses.field(default_factory=SourceText, repr=False)
 
     @property
     def is_section(self) -> bool:
@@ -75,6 +147,18 @@ class Page:
     def bundle_dir(self) -> Path:
         return self.path.parent
 
+    def line_of_key(self, key: str) -> int | None:
+        """The line of the file's front matter that sets ``key`` (any case), for messages."""
+        return self.source.line_of_key(key, self.body_line)
+
+    def find_line(self, needle: str, after: int = 0, *, literal: bool = True,
+                  anywhere: bool = False) -> int | None:
+        """The first line of the page's body (``anywhere``: of the whole file, front matter
+        included) that holds ``needle``, from line ``after`` on when it is there; see
+        :meth:`SourceText.find_line` for ``literal``."""
+        return self.source.find_line(needle, 1 if anywhere else max(1, self.body_line), after,
+                                     literal)
+
     def walk(self):
         """This page and every descendant, in manual order."""
         yield self
@@ -82,154 +166,18 @@ class Page:
             yield from child.walk()
 
 
-# --- front matter --------------------------------------------------------------------------
-
-_TAB_AFTER_KEY = re.compile(r"^(\s*[^\s#:][^:\n]*:)\t+", re.MULTILINE)
+# --- front matter ----------------------------------------------------------------------------
 
 
 def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
-    """Return (metadata, body, line number of the body's first line).
-
-    Accepts YAML (``---``), TOML (``+++``) and JSON (``{ … }``) front matter as Hugo does,
-    including Hugo's leniencies (a tab after ``key:``, a closing ``---`` at the very end of
-    the file with no newline).  Errors name the file and the line inside the file.
-    """
-    text = text.removeprefix("\ufeff")
-    # Hugo skips blank lines (and spaces) before the front matter.
-    stripped = text.lstrip(" \t\r\n")
-    skipped = 0
-    if stripped != text and stripped.startswith(("---", "+++", "{")):
-        skipped = text[: len(text) - len(stripped)].count("\n")
-        text = stripped
-    try:
-        meta, body, body_line = _split_front_matter(text, path)
-    except RecursionError:  # every parser recurses per level: [[[[… thousands deep
-        raise ContentError("front matter nested too deeply to read; flatten it", path,
-                           1 + skipped, code="bad-front-matter") from None
-    except ContentError as exc:
-        if exc.line:
-            exc.line += skipped
-        raise
-    return meta, body, body_line + skipped
+    """Return (metadata, body, line number of the body's first line), as Hugo reads them
+    (see :mod:`manualgen.front_matter`); errors name the file and the line inside it."""
+    found = front_matter.parse(text, path)
+    return found.meta, found.body, found.body_line
 
 
-def _split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
-    lines = text.split("\n")
-    first = lines[0].rstrip("\r ") if lines else ""
-    if first in ("---", "+++"):
-        for index in range(1, len(lines)):
-            if lines[index].rstrip("\r ") == first:
-                raw = "\n".join(lines[1:index])
-                body = "\n".join(lines[index + 1:])
-                meta = _parse_meta(raw, "yaml" if first == "---" else "toml", path, 2)
-                return meta, body, index + 2
-        raise ContentError(
-            f'front matter opened with "{first}" is never closed', path, 1, code="bad-front-matter"
-        )
-    if first.startswith("{"):
-        decoder = json.JSONDecoder()
-        try:
-            meta, end = decoder.raw_decode(text)
-        except json.JSONDecodeError as exc:
-            raise ContentError(f"invalid JSON front matter: {exc.msg}", path, exc.lineno,
-                               code="bad-front-matter") from None
-        if not isinstance(meta, dict):
-            raise ContentError("JSON front matter must be an object", path, 1, code="bad-front-matter")
-        consumed = text[:end]
-        body = text[end:].lstrip(" \t\r").removeprefix("\n")
-        return meta, body, consumed.count("\n") + 2
-    return {}, text, 1
-
-
-class _YamlLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, with Hugo's reading of values it cannot make.
-
-    ``date: 2024-02-30`` stays text (the date check then names it) instead of failing the
-    file; a value an explicit tag cannot make (``!!int abc``) is a YAML error at its line,
-    not a crash.
-    """
-
-    def construct_object(self, node, deep=False):
-        try:
-            return super().construct_object(node, deep)
-        except (ValueError, TypeError, AttributeError) as exc:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"{node.tag.rsplit(':', 1)[-1]} value {node.value!r} cannot be read "
-                f"({exc})", node.start_mark) from None
-
-
-# Characters pasted text may hold that no editor shows: a key that holds one is another key.
-_INVISIBLE = re.compile(r"[\ufeff\u200b-\u200d\u2060\u00a0]")
-
-
-def yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[int, str]:
-    """Where a YAML error is (0-based line) and what it is, in one line: PyYAML's own text
-    quotes an excerpt over several lines, and a control character's carries no line."""
-    if isinstance(exc, yaml.reader.ReaderError):
-        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        return text.count("\n", 0, exc.position), f"the control character U+{char:04X} is not allowed"
-    mark = getattr(exc, "problem_mark", None)
-    line = mark.line if mark else 0
-    problem = (getattr(exc, "problem", None) or str(exc)).split("\n")[0]
-    lines = text.split("\n")
-    # Pasted text may hold characters no editor shows; name them, or the line looks right.
-    hidden = sorted(set(_INVISIBLE.findall(lines[line] if line < len(lines) else "")))
-    if hidden:
-        problem += f" (the line holds the invisible {', '.join(f'U+{ord(c):04X}' for c in hidden)})"
-    return line, problem
-
-
-def _timestamp_or_text(loader, node):
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError:
-        return loader.construct_scalar(node)
-
-
-_YamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
-
-
-def _parse_meta(raw: str, fmt: str, path: Path, first_line: int) -> dict:
-    if fmt == "toml":
-        try:
-            data = tomllib.loads(raw)
-        except tomllib.TOMLDecodeError as exc:
-            m = re.search(r"line (\d+)", str(exc))
-            if m:
-                line = first_line + int(m.group(1)) - 1
-            else:  # "at end of document": the last line of the front matter
-                line = first_line + max(0, len(raw.rstrip("\n").split("\n")) - 1)
-            msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-            raise ContentError(f"invalid TOML front matter: {msg}", path, line,
-                               code="bad-front-matter") from None
-        return data
-    try:
-        data = yaml.load(raw, Loader=_YamlLoader)  # a SafeLoader (above)
-    except yaml.YAMLError:
-        try:  # Hugo's YAML reader accepts a tab after "key:"; PyYAML does not.
-            data = yaml.load(_TAB_AFTER_KEY.sub(r"\1 ", raw), Loader=_YamlLoader)
-        except yaml.YAMLError as exc:
-            line, problem = yaml_problem(exc, raw)
-            raise ContentError(f"invalid YAML front matter: {problem}", path, first_line + line,
-                               code="bad-front-matter") from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise ContentError("front matter must be a set of key: value pairs", path, first_line,
-                           code="bad-front-matter")
-    return data
-
-
-def read_page_file(path: Path) -> tuple[dict, str, int]:
-    try:
-        size = path.stat().st_size
-        if size > MAX_PAGE_BYTES:  # a dump or a generated file, not a page: it would take minutes
-            raise ContentError(f"the file is {size / 1e6:.1f} MB, far beyond any page "
-                               f"(limit {MAX_PAGE_BYTES // 1_000_000} MB); split it into pages",
-                               path, 1, code="file-too-large")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ContentError(f"cannot read the file: {exc.strerror}", path, code="unreadable-file") from None
+def _decode(raw: bytes, path: Path) -> str:
+    """A page's bytes as text with ``\n`` line ends, or a ContentError at the bad byte's line."""
     def line_at(offset: int) -> int:  # Windows and old Mac line ends count once each
         before = raw[:offset].replace(b"\r\n", b"\n")
         return before.count(b"\n") + before.count(b"\r") + 1
@@ -243,8 +191,29 @@ def read_page_file(path: Path) -> tuple[dict, str, int]:
     if b"\0" in raw:  # UTF-16 text, or a damaged file: the character would vanish from the PDF
         raise ContentError("a NUL byte is not text (is the file UTF-16, or damaged?); save the "
                            "file as UTF-8", path, line_at(raw.index(b"\0")), code="bad-encoding")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")  # Windows and old Mac line ends
-    return split_front_matter(text, path)
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # Windows and old Mac line ends
+
+
+def read_source(path: Path) -> tuple[SourceText, FrontMatter]:
+    """Read a content file, once: its text and its front matter, or a ContentError with the
+    file and line (too large, unreadable, not UTF-8, bad front matter)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_PAGE_BYTES:  # a dump or a generated file, not a page: it would take minutes
+            raise ContentError(f"the file is {size / 1e6:.1f} MB, far beyond any page "
+                               f"(limit {MAX_PAGE_BYTES // 1_000_000} MB); split it into pages",
+                               path, 1, code="file-too-large")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ContentError(f"cannot read the file: {exc.strerror}", path, code="unreadable-file") from None
+    text = _decode(raw, path)
+    return SourceText(text.removeprefix("\ufeff")), front_matter.parse(text, path)
+
+
+def read_page_file(path: Path) -> tuple[dict, str, int]:
+    """(metadata, body, line of the body's first line) of a content file."""
+    _source, found = read_source(path)
+    return found.meta, found.body, found.body_line
 
 
 # --- build options -------------------------------------------------------------------------
@@ -407,8 +376,10 @@ def apply_cascade(meta: dict, entries: list[dict], rel: str, kind: str, lang: st
             if not isinstance(key, str) or key.lower() in ("target", "_target", "cascade"):
                 continue
             if key.lower() == "params" and isinstance(value, dict):
-                own = _ci(meta, "params", None)
-                if not isinstance(own, dict):
+                name = next((k for k in meta if isinstance(k, str) and k.lower() == "params"), None)
+                if name is not None and isinstance(meta[name], dict):  # a copy: what was read stays
+                    own = meta[name] = dict(meta[name])
+                else:
                     own = meta["params"] = {}
                 for name, item in value.items():
                     if _ci(own, str(name), None) is None:
@@ -527,6 +498,129 @@ def _alias_urls(settings: Settings, lang: str, url: str, meta: dict) -> list[str
 
 
 # --- discovery -----------------------------------------------------------------------------
+#
+# discover() is a chain of steps, each taking what the one before returned:
+#   find files → read each once → cascade → keep what Hugo publishes and lists → pages
+#   → tree of sections → Hugo's order.
+# The cascade comes before the filter: a section may cascade ``draft`` or build options.
+
+
+@dataclasses.dataclass(frozen=True)
+class _Source:
+    """A content file as read: where it is, its text, its front matter."""
+
+    path: Path
+    text: SourceText
+    front: FrontMatter
+
+
+def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime) -> Page | None:
+    """Read every page of one language and return the home page with the sorted tree.
+
+    Unreadable pages are reported as errors in ``findings`` and left out; the caller decides
+    whether to go on.  Returns None when the language has no content at all.
+    """
+    files = find_files(settings, lang, findings)
+    if not files:
+        return None
+    sources = read_files(files, findings, lang)
+    metas = cascade(sources, settings, lang)
+    kept = printed(metas, now, settings)
+    pages = {rel: page for rel in kept
+             if (page := make_page(rel, sources[rel], metas[rel], settings, lang, findings))}
+    home = build_tree(pages, set(files), metas, settings, lang)
+    _order(home, 0)
+    return home
+
+
+# Finding the files ---------------------------------------------------------------------------
+
+
+def content_roots(settings: Settings, lang: str) -> list[tuple[Path, str]]:
+    """The language's content folders, each with the folder below content/ where Hugo mounts
+    it ("" for the top; "docs" for a module mount with ``target = "content/docs"``)."""
+    language = settings.languages[lang]
+    return list(language.mounts) or [(folder, "") for folder in language.content_dirs]
+
+
+def find_files(settings: Settings, lang: str, findings: Findings) -> dict[str, Path]:
+    """Every content file of the language, by its path below content/ (posix, without a
+    language suffix); the first folder that has a path wins, as Hugo's mounts do.  A leaf
+    bundle's other content files are its resources, not pages."""
+    files: dict[str, Path] = {}
+    for root, target in content_roots(settings, lang):
+        if not root.is_dir():
+            continue
+        _report_unreadable_folders(root, findings, lang)
+        for path in sorted(root.rglob("*")):
+            if _is_content_file(path, root, settings, findings, lang):
+                rel = _rel_of(path, root, target, settings, lang)
+                if rel is not None:
+                    files.setdefault(rel, path)
+    return _without_bundle_resources(files)
+
+
+def _report_unreadable_folders(root: Path, findings: Findings, lang: str) -> None:
+    """rglob skips a folder it may not read without a word: say which, once."""
+    for _ in os.walk(root, onerror=lambda exc: findings.error(
+            "unreadable-file", f"cannot read the folder: {exc.strerror}; its pages are left "
+            "out", exc.filename, lang=lang)):
+        pass
+
+
+def _is_content_file(path: Path, root: Path, settings: Settings, findings: Findings,
+                     lang: str) -> bool:
+    """A file Hugo reads as a page: a content suffix, no dot file or folder, not named by
+    ignoreFiles (backups such as "page.md~" have no content suffix); a broken symbolic link
+    is reported."""
+    if path.suffix.lower() not in CONTENT_SUFFIXES:
+        return False
+    if any(part.startswith(".") for part in path.relative_to(root).parts):
+        return False
+    if any(pattern.search(str(path)) for pattern in settings.ignore_files):
+        return False
+    if path.is_file():
+        return True
+    if path.is_symlink() and not path.exists():  # a page that went missing
+        _report_broken_link(path, findings, lang)
+    return False
+
+
+def _report_broken_link(path: Path, findings: Findings, lang: str) -> None:
+    try:
+        path.stat()
+        why = "which does not exist"
+    except OSError as exc:  # a loop: "Too many levels of symbolic links"
+        why = ("which does not exist" if exc.errno == errno.ENOENT else
+               f"which cannot be read ({exc.strerror.lower()})")
+    findings.error("unreadable-file", f'the file is a symbolic link to "{os.readlink(path)}", '
+                   f"{why}; the page is left out", path, lang=lang)
+
+
+def _rel_of(path: Path, root: Path, target: str, settings: Settings, lang: str) -> str | None:
+    """The page's path below content/ (its mount's target first), or None when the file is
+    another language's translation (page.fr.md, with translations by file name)."""
+    rel_path = path.relative_to(root)
+    if settings.by_filename:
+        file_lang, stem = _language_of(path, settings)
+        if (file_lang or settings.default_language) != lang:
+            return None
+        rel_path = rel_path.parent / (stem + path.suffix)
+    return posixpath.join(target.strip("/"), rel_path.as_posix()) if target.strip("/") else (
+        rel_path.as_posix())
+
+
+def _leaf_bundles(rels: Iterable[str]) -> set[Path]:
+    """Folders holding an index.md: a leaf bundle is one page, whatever else it holds."""
+    return {Path(rel).parent for rel in rels if Path(rel).stem == "index"} - {Path(".")}
+
+
+def _without_bundle_resources(files: dict[str, Path]) -> dict[str, Path]:
+    """Leave out the content files beside or below a leaf bundle's index: in Hugo they are
+    the bundle's resources, not pages of their own."""
+    leaves = _leaf_bundles(files)
+    return {rel: path for rel, path in files.items() if Path(rel).stem in ("index", "_index")
+            or not any(leaf in Path(rel).parents for leaf in leaves)}
 
 
 def _language_of(path: Path, settings: Settings) -> tuple[str | None, str]:
@@ -539,206 +633,240 @@ def _language_of(path: Path, settings: Settings) -> tuple[str | None, str]:
     return None, stem
 
 
-def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime) -> Page | None:
-    """Read every page of one language and return the home page with the sorted tree.
+# Reading, cascading, filtering ---------------------------------------------------------------
 
-    Unreadable pages are reported as errors in ``findings`` and left out; the caller decides
-    whether to go on.  Returns None when the language has no content at all.
-    """
-    language = settings.languages[lang]
-    files: dict[str, tuple[Path, Path]] = {}  # rel -> (file, content root)
-    for root in language.content_dirs:
-        if not root.is_dir():
-            continue
-        for _ in os.walk(root, onerror=lambda exc: findings.error(
-                "unreadable-file", f"cannot read the folder: {exc.strerror}; its pages are left "
-                "out", exc.filename, lang=lang)):
-            pass  # rglob below skips a folder it may not read without a word
-        for path in sorted(root.rglob("*")):
-            # Hugo ignores dot files and folders, backups ("page.md~") and what ignoreFiles names.
-            if path.suffix.lower() not in CONTENT_SUFFIXES:
-                continue
-            if any(part.startswith(".") for part in path.relative_to(root).parts):
-                continue
-            if any(pattern.search(str(path)) for pattern in settings.ignore_files):
-                continue
-            if not path.is_file():
-                if path.is_symlink() and not path.exists():  # a page that went missing
-                    try:
-                        path.stat()
-                        why = "which does not exist"
-                    except OSError as exc:  # a loop: "Too many levels of symbolic links"
-                        why = ("which does not exist" if exc.errno == errno.ENOENT else
-                               f"which cannot be read ({exc.strerror.lower()})")
-                    findings.error("unreadable-file", "the file is a symbolic link to "
-                                   f'"{os.readlink(path)}", {why}; the page is left out', path,
-                                   lang=lang)
-                continue
-            rel_path = path.relative_to(root)
-            if settings.by_filename:
-                file_lang, stem = _language_of(path, settings)
-                if (file_lang or settings.default_language) != lang:
-                    continue
-                rel = (rel_path.parent / (stem + path.suffix)).as_posix()
-            else:
-                rel = rel_path.as_posix()
-            files.setdefault(rel, (path, root))
-    if not files:
-        return None
-    # A leaf bundle (a folder with index.md) holds one page; content files beside or below its
-    # index are its resources in Hugo, not pages of their own.
-    leaves = {Path(rel).parent for rel in files if Path(rel).stem == "index"} - {Path(".")}
-    files = {rel: found for rel, found in files.items() if Path(rel).stem in ("index", "_index")
-             or not any(leaf in Path(rel).parents for leaf in leaves)}
 
-    read: dict[str, tuple[dict, str, int]] = {}
-    for rel, (path, _root) in sorted(files.items()):
+def read_files(files: dict[str, Path], findings: Findings, lang: str) -> dict[str, _Source]:
+    """Each file read once, in path order; one that cannot be read is an error, left out."""
+    sources = {}
+    for rel, path in sorted(files.items()):
         try:
-            read[rel] = read_page_file(path)
+            text, front = read_source(path)
         except ContentError as exc:
             findings.add(dataclasses.replace(exc.finding(), lang=lang))
+        else:
+            sources[rel] = _Source(path, text, front)
+    return sources
 
-    # cascade: each section's values reach the pages below it (the nearest section first),
-    # then the site config's [[cascade]].
-    section_meta = {_folder(rel): meta for rel, (meta, _b, _l) in read.items()
-                    if Path(rel).stem == "_index"}
-    for rel, (meta, _body, _line) in read.items():
-        entries = [e for folder in _folders_above(rel) for e in _cascade_entries(section_meta.get(folder, {}))]
-        apply_cascade(meta, entries + settings.cascade, rel, _kind(rel), lang, settings)
 
-    # A section Hugo does not build (a draft, before its publishDate, expired) takes everything
-    # below it along, and so does one Docsy's print view leaves out (no_print).
-    gone = [folder for folder, meta in section_meta.items()
+def cascade(sources: dict[str, _Source], settings: Settings, lang: str) -> dict[str, dict]:
+    """Each page's front matter with what cascades to it: each section's values reach the
+    pages below it (the nearest section first), then the site config's [[cascade]].  The
+    values read stay as they were; the pages get new dictionaries."""
+    own = {rel: source.front.meta for rel, source in sources.items()}
+    sections = _section_meta(own)
+    metas = {}
+    for rel, meta in own.items():
+        entries = [e for folder in _folders_above(rel) for e in _cascade_entries(sections.get(folder, {}))]
+        metas[rel] = dict(meta)
+        apply_cascade(metas[rel], entries + settings.cascade, rel, _kind(rel), lang, settings)
+    return metas
+
+
+def _section_meta(metas: dict[str, dict]) -> dict[str, dict]:
+    """The front matter of each section's _index file, by the section's folder ("" the home)."""
+    return {_folder(rel): meta for rel, meta in metas.items() if Path(rel).stem == "_index"}
+
+
+def printed(metas: dict[str, dict], now: dt.datetime, settings: Settings) -> list[str]:
+    """The pages Hugo publishes and lists and Docsy's print view keeps, in path order.
+
+    A section Hugo does not build (a draft, before its publishDate, expired) takes everything
+    below it along, and so does one the print view leaves out (no_print)."""
+    gone = [folder for folder, meta in _section_meta(metas).items()
             if not is_scheduled(meta, now, settings) or no_print(meta)]
+    return [rel for rel, meta in metas.items()
+            if not any(_inside(_folder(rel), top) for top in gone)
+            and is_listed(meta, now, settings) and not no_print(meta)]
 
-    pages: dict[str, Page] = {}
-    for rel, (meta, body, body_line) in read.items():
-        path = files[rel][0]
-        if any(_inside(_folder(rel), top) for top in gone):
-            continue
-        if not is_listed(meta, now, settings) or no_print(meta):
-            continue
-        markup = str(_ci(meta, "markup", "") or MARKUP_BY_SUFFIX[path.suffix.lower()]).lower()
-        markup = MARKUP_ALIASES.get(markup, markup)
-        if markup not in ("markdown", "html"):
-            what = OTHER_FORMATS.get(markup, f'"{markup}"')
-            findings.warning("unsupported-format", f"the page is written in {what}, which "
-                             "manualgen cannot print (it prints Markdown and HTML); it is left out "
-                             "of the manual", path, _meta_line(path, "markup") or 1, lang=lang)
-            continue
-        stem = Path(rel).stem
-        kind = _kind(rel)
 
-        def text(key: str, meta=meta, path=path) -> str:
-            return _meta_text(meta, key, path, findings, lang)
+# Making pages --------------------------------------------------------------------------------
 
-        title = text("title")
-        weight = _ci(meta, "weight", 0)
-        if not isinstance(weight, int) or isinstance(weight, bool):
-            try:
-                whole = int(str(weight))
-            except ValueError:
-                # Hugo truncates a number with a fraction; anything else counts as unset.
-                whole = int(weight) if isinstance(weight, float) and math.isfinite(weight) else 0
-                findings.warning("bad-front-matter", f'weight "{_as_written(weight)}" is not a whole number; '
-                                 f"using {whole}", path, _meta_line(path, "weight"), lang=lang)
-            weight = whole
-        for key in _DATE_KEYS:
-            value = _ci(meta, key, None)
-            if value not in (None, "") and _as_datetime(value) is None:
-                findings.warning("bad-front-matter", f'{key} "{value}" is not a date (write '
-                                 "2024-05-31 or 2024-05-31T14:00:00+02:00); ignored",
-                                 path, _meta_line(path, key), lang=lang)
-        for key in meta:
-            if isinstance(key, str) and (hidden := _INVISIBLE.search(key)):
-                findings.warning("bad-front-matter", f'the key "{_INVISIBLE.sub("", key)}" holds an '
-                                 f"invisible U+{ord(hidden.group()):04X}, so it is another key and "
-                                 "is ignored; retype it", path, _meta_line(path, key), lang=lang)
-        for key, first, again, used in _repeated_yaml_keys(path):
-            findings.warning("bad-front-matter", f'the key "{key}" is given twice (lines {first} '
-                             f"and {again}); the {used} one is used: delete the one you do not "
-                             "mean", path, again, lang=lang)
-        draft = _ci(meta, "draft", None)  # "true", "yes" and "1" left the page out above
-        if isinstance(draft, str) and draft.strip().lower() not in ("", "false", "f", "no", "0", "off"):
-            findings.warning("bad-front-matter", f'draft "{draft}" is neither true nor false; the '
-                             "page is printed, as Hugo prints it", path, _meta_line(path, "draft"),
-                             lang=lang)
-        if not title:
-            fallback = Path(rel).parent.name if kind != "page" or stem == "index" else stem
-            title = fallback.replace("_", " ").replace("-", " ").strip() or settings.title
-            if kind != "home":
-                findings.warning("missing-title", f'page has no title; printing "{title}"', path, 1,
-                                 lang=lang)
-        page = Page(
-            lang=lang,
-            path=path,
-            rel=rel,
-            kind=kind,
-            meta=meta,
-            body=body,
-            body_line=body_line,
-            markup=markup,
-            title=title,
-            link_title=text("linkTitle"),
-            weight=weight,
-            date=_as_datetime(_ci(meta, "date", None)),
-            description=text("description"),
-            url=_page_url(settings, lang, rel, kind, meta),
-            translation_key=text("translationKey"),
-        )
-        page.aliases = _alias_urls(settings, lang, page.url, meta)
-        pages[rel] = page
 
-    # Sections: folders with an _index file; the home page is the root.  Leaf bundles
-    # (folders with index.md) are pages; their other files are resources.
-    home = next((p for r, p in pages.items() if p.kind == "home"), None)
+def make_page(rel: str, source: _Source, meta: dict, settings: Settings, lang: str,
+              findings: Findings) -> Page | None:
+    """A page from its file and (cascaded) front matter; values that cannot be used are
+    warned about at their line.  None for a format manualgen cannot print."""
+    front = source.front
+    report = _Reporter(source, findings, lang)
+    markup = _markup(meta, source.path, report)
+    if markup is None:
+        return None
+    kind = _kind(rel)
+    title = report.text(meta, "title")
+    weight = _weight(meta, report)
+    _check_values(meta, front, report)
+    title = title or _fallback_title(rel, kind, settings, report)
+    url = _page_url(settings, lang, rel, kind, meta)
+    return Page(lang=lang, path=source.path, rel=rel, kind=kind, meta=meta, body=front.body,
+                body_line=front.body_line, markup=markup, title=title,
+                link_title=report.text(meta, "linkTitle"), weight=weight,
+                date=_as_datetime(_ci(meta, "date", None)),
+                description=report.text(meta, "description"), url=url,
+                aliases=_alias_urls(settings, lang, url, meta),
+                translation_key=report.text(meta, "translationKey"), source=source.text)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Reporter:
+    """Warnings about one page's front matter, each at the line of its key."""
+
+    source: _Source
+    findings: Findings
+    lang: str
+
+    def warn(self, message: str, key: str | None = None, line: int | None = None) -> None:
+        if key is not None:
+            line = self.source.text.line_of_key(key, self.source.front.body_line)
+        self.findings.warning("bad-front-matter", message, self.source.path, line, lang=self.lang)
+
+    def text(self, meta: dict, key: str) -> str:
+        """A front matter value printed as text; a list or table is reported, not printed."""
+        value = _ci(meta, key, None)
+        if isinstance(value, (list, dict)):
+            self.warn(f"{key} is a {'list' if isinstance(value, list) else 'table'}, not text; "
+                      "ignored", key)
+            return ""
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return "" if value is None else str(value).strip()
+
+
+def _markup(meta: dict, path: Path, report: _Reporter) -> str | None:
+    """"markdown" or "html" (the ``markup`` key, else the file's suffix); None, with a
+    warning, for a format manualgen cannot print."""
+    markup = str(_ci(meta, "markup", "") or MARKUP_BY_SUFFIX[path.suffix.lower()]).lower()
+    markup = MARKUP_ALIASES.get(markup, markup)
+    if markup in ("markdown", "html"):
+        return markup
+    what = OTHER_FORMATS.get(markup, f'"{markup}"')
+    line = report.source.text.line_of_key("markup", report.source.front.body_line) or 1
+    report.findings.warning("unsupported-format", f"the page is written in {what}, which "
+                            "manualgen cannot print (it prints Markdown and HTML); it is left out "
+                            "of the manual", path, line, lang=report.lang)
+    return None
+
+
+def _weight(meta: dict, report: _Reporter) -> int:
+    """The weight as a whole number: Hugo truncates a fraction; anything else counts as unset."""
+    weight = _ci(meta, "weight", 0)
+    if isinstance(weight, int) and not isinstance(weight, bool):
+        return weight
+    try:
+        return int(str(weight))
+    except ValueError:
+        whole = int(weight) if isinstance(weight, float) and math.isfinite(weight) else 0
+        report.warn(f'weight "{_as_written(weight)}" is not a whole number; using {whole}', "weight")
+        return whole
+
+
+def _check_values(meta: dict, front: FrontMatter, report: _Reporter) -> None:
+    """Warn about dates that are not dates, keys with invisible characters, keys given
+    twice and a draft value that is neither true nor false."""
+    for key in _DATE_KEYS:
+        value = _ci(meta, key, None)
+        if value not in (None, "") and _as_datetime(value) is None:
+            report.warn(f'{key} "{value}" is not a date (write 2024-05-31 or '
+                        "2024-05-31T14:00:00+02:00); ignored", key)
+    for key in meta:
+        if isinstance(key, str) and (hidden := _INVISIBLE.search(key)):
+            report.warn(f'the key "{_INVISIBLE.sub("", key)}" holds an invisible '
+                        f"U+{ord(hidden.group()):04X}, so it is another key and is ignored; "
+                        "retype it", key)
+    for r in front.repeated:
+        report.warn(f'the key "{r.key}" is given twice (lines {r.first} and {r.again}); the '
+                    f"{r.used} one is used: delete the one you do not mean", line=r.again)
+    draft = _ci(meta, "draft", None)  # "true", "yes" and "1" left the page out already
+    if isinstance(draft, str) and draft.strip().lower() not in ("", "false", "f", "no", "0", "off"):
+        report.warn(f'draft "{draft}" is neither true nor false; the page is printed, as Hugo '
+                    "prints it", "draft")
+
+
+def _fallback_title(rel: str, kind: str, settings: Settings, report: _Reporter) -> str:
+    """A page without a title is printed under its file's (or bundle's) name, with a warning."""
+    stem = Path(rel).stem
+    fallback = Path(rel).parent.name if kind != "page" or stem == "index" else stem
+    title = fallback.replace("_", " ").replace("-", " ").strip() or settings.title
+    if kind != "home":
+        report.findings.warning("missing-title", f'page has no title; printing "{title}"',
+                                report.source.path, 1, lang=report.lang)
+    return title
+
+
+# The tree ------------------------------------------------------------------------------------
+
+
+def build_tree(pages: dict[str, Page], rels: set[str], metas: dict[str, dict],
+               settings: Settings, lang: str) -> Page:
+    """The home page with every page below its section.  Sections are folders with an
+    _index file, and top-level folders without one (unless they are bundles); a home page
+    is made when the language has none.  ``rels`` are all the language's content files."""
+    home = next((p for p in pages.values() if p.kind == "home"), None)
     if home is None:
-        home = Page(lang=lang, path=language.content_dirs[0] / "_index.md", rel="_index.md",
-                    kind="home", meta={}, body="", body_line=1,
-                    title=settings.lang_title(lang), url=_page_url(settings, lang, "_index.md", "home", {}))
-    sections: dict[str, Page] = {"": home}
-    for rel, page in pages.items():
-        if page.kind == "section":
-            sections[str(Path(rel).parent.as_posix())] = page
-    # A top-level folder without _index.md is still a section in Hugo (unless it is a bundle);
-    # so is one whose _index.md is not listed: its pages keep their chapter, under its title.
-    for rel in list(pages):
-        parts = rel.split("/")
-        if len(parts) > 1 and parts[0] not in sections and Path(parts[0]) not in leaves:
-            folder = parts[0]
+        home = _made_section("", settings, lang, "")
+    sections = {"": home} | {_folder(p.rel): p for p in pages.values() if p.kind == "section"}
+    sections |= _unlisted_top_sections(pages, sections, _leaf_bundles(rels), metas, settings, lang)
+    made = [s for s in sections.values() if s.rel not in pages]
+    for page in list(pages.values()) + made:
+        if page.kind != "home":
+            page.parent = _parent_of(page, sections)
+            page.parent.children.append(page)
+    return home
+
+
+def _made_section(folder: str, settings: Settings, lang: str, title: str) -> Page:
+    """A section no listed _index file describes ("" the home page)."""
+    rel = posixpath.join(folder, "_index.md")
+    kind = "section" if folder else "home"
+    path = _path_below_content(rel, content_roots(settings, lang))
+    return Page(lang=lang, path=path, rel=rel, kind=kind, meta={}, body="", body_line=1,
+                title=title or settings.lang_title(lang),
+                url=_page_url(settings, lang, rel, kind, {}))
+
+
+def _path_below_content(rel: str, roots: list[tuple[Path, str]]) -> Path:
+    """Where the file for ``rel`` would be: in the folder mounted nearest above it."""
+    for folder, target in sorted(roots, key=lambda r: -len(r[1].strip("/"))):
+        target = target.strip("/")
+        if not target or rel.startswith(target + "/"):
+            return folder / rel[len(target) + 1 if target else 0:]
+    return roots[0][0] / rel
+
+
+def _unlisted_top_sections(pages: dict[str, Page], sections: dict[str, Page], leaves: set[Path],
+                           metas: dict[str, dict], settings: Settings, lang: str) -> dict[str, Page]:
+    """A top-level folder without _index.md is still a section in Hugo (unless it is a
+    bundle); so is one whose _index.md is not listed: its pages keep their chapter, under
+    its title."""
+    made: dict[str, Page] = {}
+    section_meta = _section_meta(metas)
+    for rel in pages:
+        folder = rel.split("/")[0]
+        if "/" in rel and folder not in sections and folder not in made and Path(folder) not in leaves:
             own = _ci(section_meta.get(folder, {}), "title", None)
             title = own.strip() if isinstance(own, str) and own.strip() else section_title(folder, settings)
-            sections[folder] = Page(
-                lang=lang, path=language.content_dirs[0] / folder / "_index.md",
-                rel=f"{folder}/_index.md", kind="section", meta={}, body="", body_line=1,
-                title=title,
-                url=_page_url(settings, lang, f"{folder}/_index.md", "section", {}))
+            made[folder] = _made_section(folder, settings, lang, title)
+    return made
 
-    def parent_of(rel: str, is_section: bool) -> Page:
-        folder = Path(rel).parent
-        if is_section or Path(rel).stem == "index":
-            folder = folder.parent
-        while True:
-            key = folder.as_posix() if folder.as_posix() != "." else ""
-            if key in sections:
-                return sections[key]
-            folder = folder.parent
 
-    for rel, page in list(pages.items()) + [(s.rel, s) for s in sections.values() if s.rel not in pages]:
-        if page.kind == "home":
-            continue
-        parent = parent_of(rel, page.kind == "section")
-        page.parent = parent
-        parent.children.append(page)
+def _parent_of(page: Page, sections: dict[str, Page]) -> Page:
+    """The nearest section above a page (a section's or bundle's folder is its own)."""
+    folder = Path(page.rel).parent
+    if page.kind == "section" or Path(page.rel).stem == "index":
+        folder = folder.parent
+    while True:
+        key = folder.as_posix() if folder.as_posix() != "." else ""
+        if key in sections:
+            return sections[key]
+        folder = folder.parent
 
-    def finish(node: Page, depth: int) -> None:
-        node.depth = depth
-        node.children = sort_pages(node.children)
-        for child in node.children:
-            finish(child, depth + 1)
 
-    finish(home, 0)
-    return home
+def _order(node: Page, depth: int) -> None:
+    """Depths and Hugo's order, from the home page down."""
+    node.depth = depth
+    node.children = sort_pages(node.children)
+    for child in node.children:
+        _order(child, depth + 1)
 
 
 def _folder(rel: str) -> str:
@@ -773,63 +901,9 @@ def _kind(rel: str) -> str:
     return "home" if "/" not in rel else "section"
 
 
-def _meta_text(meta: dict, key: str, path: Path, findings: Findings, lang: str) -> str:
-    """A front matter value printed as text; a list or table is reported, not printed."""
-    value = _ci(meta, key, None)
-    if isinstance(value, (list, dict)):
-        kind = "list" if isinstance(value, list) else "table"
-        findings.warning("bad-front-matter", f"{key} is a {kind}, not text; ignored", path,
-                         _meta_line(path, key), lang=lang)
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return "" if value is None else str(value).strip()
-
-
 def _as_written(value) -> str:
     """A front-matter value as the writer wrote it: "true", not Python's "True"."""
     return str(value).lower() if isinstance(value, bool) else str(value)
-
-
-_TOP_KEY = re.compile(r"([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]|$)")
-
-
-def _repeated_yaml_keys(path: Path) -> list[tuple[str, int, int, str]]:
-    """Top-level keys that YAML front matter gives twice (a title pasted over another):
-    (key, first line, repeated line, "first" or "second": the one read). PyYAML keeps the
-    second of two equal keys without a word; of keys that differ only in case (one key to
-    Hugo) the first is read."""
-    try:
-        lines = path.read_text(encoding="utf-8-sig").split("\n")
-    except (OSError, UnicodeDecodeError):
-        return []
-    if not lines or lines[0].rstrip() != "---":
-        return []
-    seen: dict[str, tuple[int, str]] = {}
-    repeated = []
-    for number, line in enumerate(lines[1:], 2):
-        if line.rstrip() == "---":
-            break
-        m = _TOP_KEY.match(line)
-        if m:
-            key = m.group(1).lower()
-            if key in seen:
-                first, written = seen[key]
-                used = "second" if written == m.group(1) else "first"
-                repeated.append((m.group(1), first, number, used))
-            else:
-                seen[key] = (number, m.group(1))
-    return repeated
-
-
-def _meta_line(path: Path, key: str) -> int | None:
-    try:
-        for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
-            if re.match(rf"\s*{re.escape(key)}\s*[:=]", line, re.IGNORECASE):
-                return number
-    except (OSError, UnicodeDecodeError):
-        pass
-    return None
 
 
 def all_pages(home: Page) -> list[Page]:

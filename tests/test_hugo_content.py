@@ -4,6 +4,7 @@ written with a page's url, slug or alias, or to a file of the site."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -249,3 +250,69 @@ def test_a_link_to_another_languages_page_prints_its_web_address_with_a_warning(
     assert not [f for f in result.findings if f.code == "broken-link"]
     html = (out / "t-fr.html").read_text(encoding="utf-8")
     assert '<a href="https://example.org/docs/de/nurde/#oben" class="external">la page</a>' in html
+
+
+def mounted(site, mounts, lang="de"):
+    """Discovery with the language's content folders mounted as a Hugo module would mount
+    them: [(folder below the site, target below content/)]."""
+    settings = load_settings(site)
+    language = settings.languages[lang]
+    settings.languages[lang] = dataclasses.replace(
+        language, mounts=[(site / folder, target) for folder, target in mounts])
+    findings = Findings()
+    home = discover(settings, lang, findings, NOW)
+    return {p.rel: p for p in home.walk()}, findings
+
+
+def test_a_folder_mounted_below_content_is_a_section_of_its_own(tmp_path):
+    site = write_site(tmp_path, {
+        "content/de/_index.md": page("Start"),
+        "content/de/a.md": page("A", 1),
+        "docs-src/intro.md": page("Intro", 1),
+        "docs-src/setup/_index.md": page("Setup", 2),
+        "docs-src/setup/linux.md": page("Linux", 1),
+        "more/intro.md": page("Second intro", 1),  # the same path: the first mount wins
+        "more/extra.md": page("Extra", 2),
+    })
+    pages, findings = mounted(site, [("content/de", ""), ("docs-src", "docs"),
+                                     ("more", "/docs/")])
+    assert sorted(pages) == ["_index.md", "a.md", "docs/_index.md", "docs/extra.md",
+                             "docs/intro.md", "docs/setup/_index.md", "docs/setup/linux.md"]
+    docs = pages["docs/_index.md"]  # no _index.md: a top-level folder is a section all the same
+    assert (docs.title, docs.parent.rel, docs.url) == ("Docs", "_index.md", "/docs/docs/")
+    assert docs.path == site / "docs-src" / "_index.md"
+    assert [c.title for c in docs.children] == ["Intro", "Extra", "Setup"]
+    assert pages["docs/intro.md"].path == site / "docs-src/intro.md"
+    assert pages["docs/setup/linux.md"].parent.title == "Setup"
+    assert pages["docs/setup/linux.md"].url == "/docs/docs/setup/linux/"
+    assert [p.title for p in pages["_index.md"].walk()] == [
+        "Start", "A", "Docs", "Intro", "Extra", "Setup", "Linux"]
+    assert not findings.errors
+
+
+def test_a_deep_mount_and_translations_by_file_name(tmp_path):
+    hugo = HUGO_TOML.replace('contentDir = "content/fr"', 'contentDir = "content/de"')
+    site = write_site(tmp_path, {
+        "content/de/_index.md": page("Start"),
+        "content/de/_index.fr.md": page("Accueil"),
+        "guide/_index.md": page("Anleitung", 1),
+        "guide/_index.fr.md": page("Guide", 1),
+        "guide/step.md": page("Schritt", 1),
+        "guide/step.fr.md": page("Étape", 1),
+    }, hugo=hugo)
+    mounts = [("content/de", ""), ("guide", "manual/guide")]
+    de, _ = mounted(site, mounts, "de")
+    fr, _ = mounted(site, mounts, "fr")
+    assert de["manual/guide/step.md"].title == "Schritt"
+    assert fr["manual/guide/step.md"].title == "Étape"
+    assert fr["manual/guide/step.md"].url == "/docs/fr/manual/guide/step/"
+    # "manual" has no _index.md: a section named after its folder, holding the guide
+    assert [p.title for p in de["_index.md"].walk()] == ["Start", "Manuals", "Anleitung", "Schritt"]
+
+
+def test_without_mounts_the_content_folders_sit_at_the_top(tmp_path):
+    site = write_site(tmp_path, {"content/de/_index.md": page("Start"),
+                                 "content/de/x/a.md": page("A", 1)})
+    pages, _ = discovered(site)
+    assert sorted(pages) == ["_index.md", "x/_index.md", "x/a.md"]
+    assert pages["x/a.md"].url == "/docs/x/a/"

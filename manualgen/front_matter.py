@@ -1,0 +1,317 @@
+"""Front matter as Hugo reads it, through python-frontmatter's handler interface.
+
+python-frontmatter finds a page's front matter by asking each handler whether it recognises
+the text (``detect``), cuts it off (``split``) and reads it (``load``).  Its own handlers do
+not read the way Hugo does: they strip the text (line numbers are lost), need the ``toml``
+package, and PyYAML refuses what Hugo accepts.  The handlers here keep Hugo's rules:
+
+- YAML between ``---`` lines, TOML (read with :mod:`tomllib`) between ``+++`` lines, JSON as
+  one object starting at the first character;
+- a tab after ``key:`` (Hugo's YAML reader takes it, PyYAML does not), a closing ``---`` at
+  the very end of the file with no line end after it, blank lines before the front matter;
+- every problem as a :class:`~manualgen.errors.ContentError` with the file and the line;
+- a top-level YAML key given twice is noted while the YAML is read (PyYAML would silently
+  keep one of the two), so discovery can warn about it without reading the file again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import frontmatter
+import yaml
+from frontmatter.default_handlers import BaseHandler
+
+from .errors import ContentError
+
+
+class FrontMatterError(ValueError):
+    """A problem in the text a handler was given, at a line counted in that text (1-based).
+
+    A ValueError, as python-frontmatter expects from a handler that cannot split its text;
+    :func:`parse` turns it into a ContentError at the line of the file."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclasses.dataclass(frozen=True)
+class RepeatedKey:
+    """A top-level key the front matter gives twice (a title pasted over another)."""
+
+    key: str  # as written the second time
+    first: int  # line of the first one, in the file
+    again: int  # line of this one
+    used: str  # "first" or "second": which of the two the page gets
+
+
+@dataclasses.dataclass(frozen=True)
+class FrontMatter:
+    """What :func:`parse` found: the values, the body after them and where it starts."""
+
+    meta: dict
+    body: str
+    body_line: int  # line (1-based, in the file) of the body's first line
+    format: str = ""  # "yaml", "toml", "json", or "" for a page without front matter
+    repeated: tuple[RepeatedKey, ...] = ()
+
+
+# --- YAML ------------------------------------------------------------------------------------
+
+
+class _YamlLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, with Hugo's reading of values it cannot make.
+
+    ``date: 2024-02-30`` stays text (the date check then names it) instead of failing the
+    file; a value an explicit tag cannot make (``!!int abc``) is a YAML error at its line,
+    not a crash.
+    """
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, AttributeError) as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{node.tag.rsplit(':', 1)[-1]} value {node.value!r} cannot be read "
+                f"({exc})", node.start_mark) from None
+
+
+def _timestamp_or_text(loader, node):
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_YamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+# Characters pasted text may hold that no editor shows: a key that holds one is another key.
+INVISIBLE = re.compile(r"[\ufeff\u200b-\u200d\u2060\u00a0]")
+
+
+def yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[int, str]:
+    """Where a YAML error is (0-based line) and what it is, in one line: PyYAML's own text
+    quotes an excerpt over several lines, and a control character's carries no line."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        return text.count("\n", 0, exc.position), f"the control character U+{char:04X} is not allowed"
+    mark = getattr(exc, "problem_mark", None)
+    line = mark.line if mark else 0
+    problem = (getattr(exc, "problem", None) or str(exc)).split("\n")[0]
+    lines = text.split("\n")
+    # Pasted text may hold characters no editor shows; name them, or the line looks right.
+    hidden = sorted(set(INVISIBLE.findall(lines[line] if line < len(lines) else "")))
+    if hidden:
+        problem += f" (the line holds the invisible {', '.join(f'U+{ord(c):04X}' for c in hidden)})"
+    return line, problem
+
+
+_TAB_AFTER_KEY = re.compile(r"^(\s*[^\s#:][^:\n]*:)\t+", re.MULTILINE)
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+def _repeated_keys(node: yaml.Node | None) -> list[RepeatedKey]:
+    """The top-level keys of a composed YAML mapping that come twice, lines counted from 1.
+
+    PyYAML keeps the second of two equal keys; of keys that differ only in case (one key to
+    Hugo) both are kept, and the first is the one a case-blind look-up finds."""
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    seen: dict[str, tuple[int, str]] = {}
+    out = []
+    for key_node, _value in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MERGE:
+            continue
+        written, line = key_node.value, key_node.start_mark.line + 1
+        if written.lower() in seen:
+            first, was = seen[written.lower()]
+            out.append(RepeatedKey(written, first, line, "second" if was == written else "first"))
+        else:
+            seen[written.lower()] = (line, written)
+    return out
+
+
+def _load_yaml(text: str) -> tuple[object, list[RepeatedKey]]:
+    """Compose the YAML into nodes (where the repeated keys are seen), then build the values."""
+    loader = _YamlLoader(text)
+    try:
+        node = loader.get_single_node()
+        repeated = _repeated_keys(node)
+        return (loader.construct_document(node) if node is not None else None), repeated
+    finally:
+        loader.dispose()
+
+
+def read_yaml(text: str) -> tuple[dict, list[RepeatedKey]]:
+    """YAML front matter (without its fences) as Hugo reads it, and its repeated keys."""
+    try:
+        data, repeated = _load_yaml(text)
+    except yaml.YAMLError:
+        try:  # Hugo's YAML reader accepts a tab after "key:"; PyYAML does not.
+            data, repeated = _load_yaml(_TAB_AFTER_KEY.sub(r"\1 ", text))
+        except yaml.YAMLError as exc:
+            line, problem = yaml_problem(exc, text)
+            raise FrontMatterError(f"invalid YAML front matter: {problem}", line + 1) from None
+    if data is None:
+        return {}, repeated
+    if not isinstance(data, dict):
+        raise FrontMatterError("front matter must be a set of key: value pairs", 1)
+    return data, repeated
+
+
+def read_toml(text: str) -> dict:
+    """TOML front matter (without its fences), with the line of a mistake."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"line (\d+)", str(exc))
+        # "at end of document" carries no line: the last line of the front matter, then
+        line = int(m.group(1)) if m else max(1, len(text.rstrip("\n").split("\n")))
+        msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise FrontMatterError(f"invalid TOML front matter: {msg}", line) from None
+
+
+# --- the handlers ----------------------------------------------------------------------------
+
+
+class _FencedHandler(BaseHandler):
+    """Front matter between two fence lines (``---`` or ``+++``), trailing spaces allowed.
+
+    Unlike python-frontmatter's own handlers, the closing fence may be the file's last
+    characters, and the body is the exact rest of the text (lines still counted right)."""
+
+    FENCE = ""
+    FIRST_LINE = 2  # the front matter's first line, below the opening fence
+
+    def __init__(self) -> None:
+        super().__init__(re.compile(rf"^{re.escape(self.FENCE)}[ \r]*$", re.MULTILINE),
+                         self.FENCE, self.FENCE)
+
+    def detect(self, text: str) -> bool:
+        return text.split("\n", 1)[0].rstrip("\r ") == self.FENCE
+
+    def split(self, text: str) -> tuple[str, str]:
+        lines = text.split("\n")
+        for index in range(1, len(lines)):
+            if lines[index].rstrip("\r ") == self.FENCE:
+                return "\n".join(lines[1:index]), "\n".join(lines[index + 1:])
+        raise FrontMatterError(f'front matter opened with "{self.FENCE}" is never closed', 1)
+
+
+class YamlHandler(_FencedHandler):
+    """YAML front matter, read as Hugo reads it (see :func:`read_yaml`)."""
+
+    FENCE = "---"
+
+    def load(self, fm: str, **kwargs: object) -> dict:
+        return read_yaml(fm)[0]
+
+    def read(self, fm: str) -> tuple[dict, list[RepeatedKey]]:
+        """The values and the repeated top-level keys (lines counted in ``fm``)."""
+        return read_yaml(fm)
+
+
+class TomlHandler(_FencedHandler):
+    """TOML front matter, read with the standard library's tomllib."""
+
+    FENCE = "+++"
+
+    def load(self, fm: str, **kwargs: object) -> dict:
+        return read_toml(fm)
+
+    def read(self, fm: str) -> tuple[dict, list[RepeatedKey]]:
+        return read_toml(fm), []  # tomllib refuses a repeated key itself
+
+
+class JsonHandler(BaseHandler):
+    """JSON front matter: one object from the first character on; the body follows it (on
+    the same line or the next)."""
+
+    FIRST_LINE = 1
+
+    def __init__(self) -> None:
+        super().__init__(re.compile(r"\A\{"), "", "")
+
+    def detect(self, text: str) -> bool:
+        return text.startswith("{")
+
+    def split(self, text: str) -> tuple[str, str]:
+        try:
+            _meta, end = json.JSONDecoder().raw_decode(text)
+        except json.JSONDecodeError as exc:
+            raise FrontMatterError(f"invalid JSON front matter: {exc.msg}", exc.lineno) from None
+        return text[:end], text[end:].lstrip(" \t\r").removeprefix("\n")
+
+    def load(self, fm: str, **kwargs: object) -> dict:
+        meta = json.loads(fm)
+        if not isinstance(meta, dict):
+            raise FrontMatterError("JSON front matter must be an object", 1)
+        return meta
+
+    def read(self, fm: str) -> tuple[dict, list[RepeatedKey]]:
+        return self.load(fm), []
+
+
+HANDLERS = (YamlHandler(), TomlHandler(), JsonHandler())
+_FORMAT = {YamlHandler: "yaml", TomlHandler: "toml", JsonHandler: "json"}
+
+
+# --- parsing a page --------------------------------------------------------------------------
+
+
+def _lines_spanned(text: str) -> int:
+    """How many lines ``text`` touches: a last line without a line end counts too."""
+    return text.count("\n") + (1 if text and not text.endswith("\n") else 0)
+
+
+def _skip_blank_start(text: str) -> tuple[str, int]:
+    """Hugo skips blank lines (and spaces) before the front matter: (text, lines skipped)."""
+    stripped = text.lstrip(" \t\r\n")
+    if stripped != text and stripped.startswith(("---", "+++", "{")):
+        return stripped, text[: len(text) - len(stripped)].count("\n")
+    return text, 0
+
+
+def _parse(text: str) -> FrontMatter:
+    """Front matter and body of ``text`` (which starts at the front matter, if any), with
+    lines counted in ``text``; FrontMatterError at such a line."""
+    handler = frontmatter.detect_format(text, HANDLERS)
+    if handler is None:
+        return FrontMatter({}, text, 1)
+    fm, body = handler.split(text)
+    offset = handler.FIRST_LINE - 1
+    try:
+        meta, repeated = handler.read(fm)
+    except FrontMatterError as exc:
+        raise FrontMatterError(exc.message, exc.line + offset) from None
+    repeated = tuple(dataclasses.replace(r, first=r.first + offset, again=r.again + offset)
+                     for r in repeated)
+    body_line = _lines_spanned(text[: len(text) - len(body)]) + 1
+    return FrontMatter(meta, body, body_line, _FORMAT[type(handler)], repeated)
+
+
+def _shifted(found: FrontMatter, lines: int) -> FrontMatter:
+    repeated = tuple(dataclasses.replace(r, first=r.first + lines, again=r.again + lines)
+                     for r in found.repeated)
+    return dataclasses.replace(found, body_line=found.body_line + lines, repeated=repeated)
+
+
+def parse(text: str, path: Path) -> FrontMatter:
+    """The front matter and body of a page's text (line ends already ``\\n``).
+
+    Every problem is a ContentError naming ``path`` and the line in the file."""
+    text, skipped = _skip_blank_start(text.removeprefix("\ufeff"))
+    try:
+        found = _parse(text)
+    except RecursionError:  # every parser recurses per level: [[[[… thousands deep
+        raise ContentError("front matter nested too deeply to read; flatten it", path,
+                           1 + skipped, code="bad-front-matter") from None
+    except FrontMatterError as exc:
+        raise ContentError(exc.message, path, exc.line + skipped, code="bad-front-matter") from None
+    return _shifted(found, skipped) if skipped else found
