@@ -507,7 +507,8 @@ def _nothing_to_print(home: Page, lang: str, options: BuildOptions, findings: Fi
                          "not listed", file, lang=lang)
         return False
     line = next((n for key in ("draft", "publishDate", "expiryDate", "build", "_build")
-                 if (n := _line_of_key(home.path, key))), None)
+                 # the home Hugo drops was not kept: its file is read for the line
+                 if (n := home.line_of_key(key) or _line_of_key(home.path, key))), None)
     message = (f'language "{lang}" has nothing to print: its home page is not published (a '
                "draft, a publishDate to come, an expiryDate past or build options), so Hugo "
                "publishes nothing below it either")

@@ -80,13 +80,20 @@ class SourceText:
     def _normal_lines(self) -> list[str]:
         return [normal_words(line) for line in self.lines]
 
-    def find_line(self, needle: str, first: int = 1, after: int = 0, literal: bool = True) -> int | None:
+    @functools.cached_property
+    def code_lines(self) -> frozenset[int]:
+        """The lines inside fenced code blocks, fences included."""
+        return frozenset(fenced_lines(self.lines))
+
+    def find_line(self, needle: str, first: int = 1, after: int = 0, literal: bool = True,
+                  outside_code: bool = False) -> int | None:
         """The first line, from ``first`` on, that holds ``needle``; from line ``after`` on
         when it is there (the next of several images of the same name).
 
         ``literal``: the text as written.  Otherwise the words of a rendered element (a
         heading, a paragraph): its first 6, 4, 3, 2 words, then its first word, are looked
-        for as whole words, since markup may split or end the line."""
+        for as whole words, since markup may split or end the line.  ``outside_code``: not
+        in a fenced code block (a sample that shows the markup of an image, say)."""
         if not needle:
             return None
         if literal:
@@ -95,11 +102,13 @@ class SourceText:
             words = normal_words(needle).split()
             needles = [" ".join(words[:n]) for n in (6, 4, 3, 2) if len(words) >= n] or words[:1]
             haystack = self._normal_lines
+        skip = self.code_lines if outside_code else frozenset()
         for text in needles:
             for start in dict.fromkeys((max(after, first), first)):
                 for number in range(start, len(haystack) + 1):
                     line = haystack[number - 1]
-                    if (text in line) if literal else f" {text} " in f" {line} ":
+                    found = (text in line) if literal else f" {text} " in f" {line} "
+                    if found and number not in skip:
                         return number
         return None
 
@@ -108,6 +117,26 @@ class SourceText:
         pattern = _key_pattern(key)
         return next((number for number, line in enumerate(self.lines[: max(0, end - 1)], 1)
                      if pattern.search(line)), None)
+
+
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+
+
+def fenced_lines(lines: list[str]) -> set[int]:
+    """The numbers (1-based) of the lines inside fenced code blocks, fences included."""
+    inside: set[int] = set()
+    opening = ""
+    for number, line in enumerate(lines, 1):
+        m = _FENCE.match(line)
+        if opening:
+            inside.add(number)
+            rest = line.strip()[len(m.group(1)):].strip() if m else "x"
+            if m and m.group(1)[0] == opening[0] and len(m.group(1)) >= len(opening) and not rest:
+                opening = ""
+        elif m:
+            opening = m.group(1)
+            inside.add(number)
+    return inside
 
 
 @dataclasses.dataclass(eq=False)
@@ -152,12 +181,12 @@ class Page:
         return self.source.line_of_key(key, self.body_line)
 
     def find_line(self, needle: str, after: int = 0, *, literal: bool = True,
-                  anywhere: bool = False) -> int | None:
+                  anywhere: bool = False, outside_code: bool = False) -> int | None:
         """The first line of the page's body (``anywhere``: of the whole file, front matter
         included) that holds ``needle``, from line ``after`` on when it is there; see
-        :meth:`SourceText.find_line` for ``literal``."""
+        :meth:`SourceText.find_line` for ``literal`` and ``outside_code``."""
         return self.source.find_line(needle, 1 if anywhere else max(1, self.body_line), after,
-                                     literal)
+                                     literal, outside_code)
 
     def walk(self):
         """This page and every descendant, in manual order."""

@@ -191,21 +191,23 @@ def _needles(f: Finding, roots):
     return None
 
 
-@dataclasses.dataclass(frozen=True)
 class _Resource:
-    """A file the document loads, searched like a page (from its first line)."""
+    """A file the document loads (an SVG, a stylesheet), searched like a page from its first
+    line; read only when a message names something in it."""
 
-    path: object
-    body_line: int = 1
+    def __init__(self, path) -> None:
+        from .content import SourceText
+
+        self.path = path
+        try:
+            self.source = SourceText(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            self.source = SourceText("")
+
+    def find_line(self, needle: str, anywhere: bool = True) -> int | None:
+        return self.source.find_line(needle)
 
 
 def _source_line(page, needle: str, anywhere: bool = False) -> int | None:
     """The first line of the page's body (or, ``anywhere``, of its file) holding ``needle``."""
-    try:
-        lines = page.path.read_text(encoding="utf-8").split("\n")
-    except (OSError, UnicodeDecodeError):
-        return None
-    for number, line in enumerate(lines, 1):
-        if (anywhere or number >= page.body_line) and needle in line:
-            return number
-    return None
+    return page.find_line(needle, anywhere=anywhere)

@@ -140,43 +140,9 @@ def _normal(text: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", text.lower()).split())
 
 
-class SourceLines:
-    """A page's source lines, searchable by the words of a rendered element.
-
-    The converted HTML has no positions, but its words come from the source: the first few
-    words of a heading or paragraph, or a screenshot's file name, find its line.
-    """
-
-    def __init__(self, page: Page) -> None:
-        try:
-            raw = page.path.read_text(encoding="utf-8").split("\n")
-        except (OSError, UnicodeDecodeError):
-            raw = []
-        self.first = max(1, page.body_line)
-        self.lines = raw
-        self.normal = [_normal(line) for line in raw]
-        self.title_line = next((n for n, line in enumerate(raw[: self.first], 1)
-                                if re.match(r"""\s*["']?title["']?\s*[:=]""", line, re.IGNORECASE)), 1)
-
-    def find(self, text: str, after: int = 0, literal: bool = False) -> int | None:
-        """The first line (at or after ``after`` when possible) that holds ``text``."""
-        if literal:
-            needles = [text]
-            haystack = self.lines
-        else:
-            words = _normal(text).split()
-            needles = [" ".join(words[:n]) for n in (6, 4, 3, 2) if len(words) >= n] or (
-                [words[0]] if words else [])
-            haystack = self.normal
-        for needle in needles:
-            if not needle:
-                continue
-            for start in (max(after, self.first), self.first):
-                for number in range(start, len(haystack) + 1):
-                    line = haystack[number - 1]
-                    if (needle in line) if literal else _contains_words(line, needle):
-                        return number
-        return None
+def title_line(page: Page) -> int:
+    """The line of the page's title (its front matter), else the first line."""
+    return page.line_of_key("title") or 1
 
 
 def _contains_words(line: str, needle: str) -> bool:
@@ -257,7 +223,6 @@ def page_structure(rendered: RenderedPage) -> Structure | None:
     if nesting_depth(root) > MAX_NESTING:  # the build reports it; nothing to compare
         return None
     drop_noise(root)  # comments and spacers are not content, as in the manual
-    source = SourceLines(page)
     parents = {child: parent for parent in root.iter() for child in parent}
 
     def ancestors(el):
@@ -277,9 +242,9 @@ def page_structure(rendered: RenderedPage) -> Structure | None:
         text = " ".join(text_of(next(c for c in columns if c is not media[0])).split())
         names = [Path(unquote(split_url(i.get("src") or "").path)).name for i in media[0].iter("img")]
         after = next((s.line for s in reversed(steps) if s.line), 0)
-        line = source.find(text, after) if text else None
+        line = page.find_line(text, after, literal=False) if text else None
         if line is None and names and names[0]:
-            line = source.find(names[0], after, literal=True)
+            line = page.find_line(names[0], after)
         step_of[el] = len(steps)
         steps.append(Item(line, "+".join(image_stem(n) for n in names), text[:60], len(steps)))
 
@@ -292,7 +257,7 @@ def page_structure(rendered: RenderedPage) -> Structure | None:
     for img in root.iter("img"):
         src = img.get("src") or ""
         name = Path(unquote(split_url(src).path)).name or src
-        line = source.find(name, cursor, literal=True) if name else None
+        line = page.find_line(name, cursor) if name else None
         cursor = line or cursor
         images.append((src, name, line))
         screenshots.append(Item(line, image_stem(name), name, step(img)))
@@ -302,7 +267,7 @@ def page_structure(rendered: RenderedPage) -> Structure | None:
     for el in root.iter():
         if isinstance(el.tag, str) and re.fullmatch(r"h[1-6]", el.tag):
             text = " ".join(text_of(el).split())
-            line = source.find(text, cursor)
+            line = page.find_line(text, cursor, literal=False)
             cursor = line or cursor
             headings.append(Item(line, el.tag, text))
 
@@ -318,18 +283,18 @@ def page_structure(rendered: RenderedPage) -> Structure | None:
         ordinal += 1
         for li in el.findall("li"):
             text = _own_text(li)
-            line = source.find(text, cursor) if text else None
+            line = page.find_line(text, cursor, literal=False) if text else None
             cursor = line or cursor
             procedure.append(Item(line, f"list{ordinal}", text[:60], step(li)))
     cursor = 0
     for li in root.iter("li"):
         if "list-item" in classes(li) and any("faq-answer" in classes(d) for d in li.iter("div")):
             question = _question_text(li)
-            line = source.find(question, cursor) if question else None
+            line = page.find_line(question, cursor, literal=False) if question else None
             cursor = line or cursor
             faq.append(Item(line, "", question[:60]))
 
-    texts: list[Item] = [Item(source.title_line, "title", page.title)]
+    texts: list[Item] = [Item(title_line(page), "title", page.title)]
     cursor = 0
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag not in _BLOCK_TEXT:
@@ -341,7 +306,7 @@ def page_structure(rendered: RenderedPage) -> Structure | None:
         text = _own_text(el)
         if not text or len(text) < 3:
             continue
-        line = source.find(text, cursor)
+        line = page.find_line(text, cursor, literal=False)
         cursor = line or cursor
         texts.append(Item(line, el.tag, text))
     return Structure(page, steps, screenshots, headings, procedure, faq, texts, images)
@@ -496,7 +461,7 @@ def _missing(row: Row, langs: list[str], broken: set[Path], settings: Settings) 
             "warning", "missing-translation",
             f"page has no {language_name(lang)} translation{where}{key}: the "
             f"{language_name(lang)} manual lacks it; translate it or mark it draft",
-            _show(source.path), SourceLines(source).title_line, None, lang))
+            _show(source.path), title_line(source), None, lang))
     return out
 
 
@@ -611,8 +576,7 @@ def _count_finding(code: str, one: str, many: str, mine: Structure, ref: Structu
                f" before the {one} at line {after}" if after else "")
         detail = f": its {one} {js[0] + 1}{f' ({about})' if about else ''} is missing here{pos}"
     if line is None:
-        line = next((i.line for i in reversed(a) if i.line), None) or SourceLines(
-            mine.page).title_line
+        line = next((i.line for i in reversed(a) if i.line), None) or title_line(mine.page)
     name = language_name(lang)
     return Finding(
         "warning", code,

@@ -252,7 +252,7 @@ def test_every_code_in_the_source_is_documented():
 
 
 def test_weasyprint_messages_are_attributed_to_the_page_using_the_file(tmp_path):
-    from manualgen.content import Page
+    from manualgen.content import Page, read_source
     from manualgen.errors import Finding, set_display_root
     from manualgen.pdf import Roots
     from manualgen.report import attribute
@@ -261,7 +261,8 @@ def test_weasyprint_messages_are_attributed_to_the_page_using_the_file(tmp_path)
         "content/de/a.md": page("A", 1, "Text.\n\n![x](/img/shot.png)\n"),
         "static/img/shot.png": png_bytes(),
     })
-    pages = [Page("de", site / "content/de/a.md", "a.md", "page", {}, "", 5)]
+    path = site / "content/de/a.md"
+    pages = [Page("de", path, "a.md", "page", {}, "", 5, source=read_source(path)[0])]
     raw = Finding("error", "image-unreadable",
                   "Failed to load image at 'https://manualgen.invalid/static0/img/shot.png'",
                   lang="de")

@@ -1,21 +1,19 @@
 """A page is read once: its source travels with it, and lines are found in that text.
 
-``Page.find_line`` replaces three look-ups that each opened the file again (assemble's
-``_line_in_source``, translations' ``SourceLines``, report's ``_source_line``); while those
-still exist, the tests below check that the new method gives the same line for the same
-question on real pages.  ``Page.line_of_key`` replaces the key look-ups of config and content.
+``Page.find_line`` replaced three look-ups that each opened the file again (assemble's
+``_line_in_source``, translations' ``SourceLines``, report's ``_source_line``; checked to give
+the same lines on every page of the example and the corpus before they were removed).
+``Page.line_of_key`` replaces the key look-ups of config and content.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sys
 from pathlib import Path
 
 import pytest
 
-from manualgen import assemble, report, translations
 from manualgen.config import load_settings
 from manualgen.content import CONTENT_SUFFIXES, Page, discover, read_source
 from manualgen.errors import Findings
@@ -32,60 +30,6 @@ def pages_of(site: Path) -> list[Page]:
         home = discover(settings, lang, Findings(), NOW)
         out += [p for p in home.walk() if p.source.text] if home else []
     return out
-
-
-def needles(page: Page) -> list[str]:
-    """Texts a later stage looks for: image names, tags, words, a line's first 40 characters."""
-    body = page.source.text.split("\n")[page.body_line - 1:]
-    found = ["<!--", "<div", "<img", "{{<", "---", "title"]
-    found += re.findall(r"[\w.-]+\.(?:png|jpe?g|svg|gif|webp)", "\n".join(body))
-    for line in body[:: max(1, len(body) // 12)]:
-        found.append(line.strip()[:40])
-        found += [w for w in line.split() if len(w) > 3][:2]
-    return [n for n in dict.fromkeys(found) if n]
-
-
-def questions(page: Page):
-    """(needle, after) pairs: from the top of the body, from its middle, from past its end."""
-    end = len(page.source.lines)
-    for needle in needles(page):
-        for after in (0, page.body_line + (end - page.body_line) // 2, end + 3):
-            yield needle, after
-
-
-def same_lines_as_before(site: Path) -> None:
-    checked = 0
-    for p in pages_of(site):
-        old_words = translations.SourceLines(p)
-        assert old_words.title_line == (p.line_of_key("title") or 1), p.path
-        for needle, after in questions(p):
-            checked += 1
-            assert p.find_line(needle, after) == assemble._line_in_source(p, needle, after), (
-                p.path, needle, after)
-            for literal in (True, False):
-                assert (p.find_line(needle, after, literal=literal)
-                        == old_words.find(needle, after, literal=literal)), (p.path, needle, after)
-            if after == 0:
-                for anywhere in (True, False):
-                    assert (p.find_line(needle, anywhere=anywhere)
-                            == report._source_line(p, needle, anywhere)), (p.path, needle)
-    assert checked > 100
-
-
-def _old_functions_or_skip() -> None:
-    if not (hasattr(assemble, "_line_in_source") and hasattr(translations, "SourceLines")
-            and hasattr(report, "_source_line")):
-        pytest.skip("the old look-ups are gone (their callers use Page.find_line now)")
-
-
-def test_find_line_gives_the_old_lines_on_the_example_manual():
-    _old_functions_or_skip()
-    same_lines_as_before(ROOT)
-
-
-def test_find_line_gives_the_old_lines_on_the_corpus(corpus):
-    _old_functions_or_skip()
-    same_lines_as_before(corpus)
 
 
 def test_find_line_on_a_small_page(tmp_path):

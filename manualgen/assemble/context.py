@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import html as html_module
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -81,65 +80,6 @@ class AssembledDocument:
         return [use.path for use in self.images] + list(self.files)
 
 
-class SourceLines:
-    """The lines of each page's source, read once per document, for messages."""
-
-    def __init__(self) -> None:
-        self._lines: dict[Path, list[str]] = {}
-        self._code: dict[Path, set[int]] = {}
-
-    def find(self, page: Page, needle: str, after: int = 0, outside_code: bool = False
-             ) -> int | None:
-        """The first line of the page's source that mentions ``needle``, from line ``after``
-        on when it is there (the next of several images of the same name); with
-        ``outside_code``, not a line of a fenced code block (a sample showing the markup)."""
-        if not needle:
-            return None
-        lines = self._lines.get(page.path)
-        if lines is None:
-            lines = page.source_lines() if hasattr(page, "source_lines") else _read_lines(page.path)
-            self._lines[page.path] = lines
-        skip = self._code_lines(page.path, lines) if outside_code else set()
-        for start in dict.fromkeys((max(after, page.body_line), page.body_line)):
-            for number in range(start, len(lines) + 1):
-                if needle in lines[number - 1] and number not in skip:
-                    return number
-        return None
-
-    def _code_lines(self, path: Path, lines: list[str]) -> set[int]:
-        found = self._code.get(path)
-        if found is None:
-            found = self._code[path] = fenced_lines(lines)
-        return found
-
-
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-
-
-def fenced_lines(lines: list[str]) -> set[int]:
-    """The numbers (1-based) of the lines inside fenced code blocks, fences included."""
-    inside: set[int] = set()
-    opening = ""
-    for number, line in enumerate(lines, 1):
-        m = _FENCE.match(line)
-        if opening:
-            inside.add(number)
-            if m and m.group(1)[0] == opening[0] and len(m.group(1)) >= len(opening) and not \
-                    line.strip()[len(m.group(1)):].strip():
-                opening = ""
-        elif m:
-            opening = m.group(1)
-            inside.add(number)
-    return inside
-
-
-def _read_lines(path: Path) -> list[str]:
-    try:
-        return path.read_text(encoding="utf-8").split("\n")  # not U+2028, form feed…
-    except (OSError, UnicodeDecodeError):
-        return []
-
-
 @dataclasses.dataclass
 class Context:
     """One language's document being assembled: inputs, services and collectors."""
@@ -155,7 +95,6 @@ class Context:
     # The default language's pages, for links to a page this language lacks (the web site
     # shows the default language's page there); None for the default language itself.
     fallback: Outline | None = None
-    sources: SourceLines = dataclasses.field(default_factory=SourceLines)
     ids: dict[Page, set[str]] = dataclasses.field(default_factory=dict)  # learned by parse
     found_images: dict[ET.Element, FoundImage] = dataclasses.field(default_factory=dict)
     files: list[Path] = dataclasses.field(default_factory=list)
@@ -177,7 +116,8 @@ class PageJob:
         return self.ctx.outline.anchor(self.page)
 
     def line(self, needle: str, after: int = 0, outside_code: bool = False) -> int | None:
-        return self.ctx.sources.find(self.page, needle, after, outside_code)
+        """The source line of a text of the page's body (read once, with the page)."""
+        return self.page.find_line(needle, after, outside_code=outside_code)
 
     def output_line(self, value: str) -> int | None:
         """The line of the shortcode that wrote this src or href, if one did."""
