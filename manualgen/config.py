@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import posixpath
 import re
 import tomllib
 from collections.abc import Callable
@@ -120,6 +121,9 @@ class Settings:
     pluralize_list_titles: bool = True
     capitalize_list_titles: bool = True
     title_case_style: str = "ap"
+    # The static mounts with where each sits below the site's root ("img/logos/32x32" for
+    # target = "static/img/logos/32x32"), the least preferred first: see static_file.
+    static_mounts: list[tuple[Path, str]] = dataclasses.field(default_factory=list)
 
     def language(self, code: str) -> Language:
         return self.languages[code]
@@ -146,6 +150,42 @@ class Settings:
     def lang_keywords(self, lang: str) -> list[str]:
         over = self.language_overrides.get(lang, {}).get("keywords")
         return [str(k) for k in (over if over is not None else self.keywords)]
+
+    def static_file(self, site_path: str) -> Path | None:
+        """The file Hugo publishes at ``site_path`` (an address below the site without its base
+        path, "img/logos/32x32/a.png"), or None.
+
+        As in Hugo, where two mounts hold the same address the later mount wins; a path that
+        climbs out of the site, or a symbolic link leading out of its mount, finds nothing.
+        """
+        path = posixpath.normpath("/" + site_path.replace("\\", "/")).lstrip("/")
+        if not path or path == "." or "\0" in path:
+            return None
+        parts = path.split("/")
+        for folder, subpath in reversed(self.static_mounts):
+            rest = _below(parts, subpath)
+            if rest is not None and (found := _file_in_mount(folder, rest)):
+                return found
+        return None
+
+
+def _below(parts: list[str], subpath: str) -> list[str] | None:
+    """What is left of an address's parts below a mount's subpath, or None if it is elsewhere."""
+    prefix = subpath.split("/") if subpath else []
+    return parts[len(prefix):] if parts[:len(prefix)] == prefix else None
+
+
+def _file_in_mount(folder: Path, rest: list[str]) -> Path | None:
+    """The file ``rest`` names in a mounted folder (or the mounted file itself, when ``rest``
+    is empty), if it is a file whose real path stays inside the mount."""
+    candidate = folder.joinpath(*rest)
+    try:
+        if not candidate.is_file():
+            return None
+        real, base = candidate.resolve(), folder.resolve()
+    except (OSError, ValueError):
+        return None
+    return candidate if real == base or real.is_relative_to(base) else None
 
 
 # --- reading files -------------------------------------------------------------------------
@@ -203,18 +243,20 @@ def _parse_config_text(text: str, path: Path, problems: list[Finding]) -> object
     return {}
 
 
-def _line_of_key(path: Path, key: str) -> int | None:
-    """Best-effort line number of a key in a config file, for messages."""
+def _line_of_key(path: Path, key: str, value: str | None = None) -> int | None:
+    """Best-effort line number of a key in a config file, for messages; with ``value``, the
+    first line of that key holding that text (one mount among several), else the key's."""
     try:
         lines = path.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError):
         return None
     leaf = key.split(".")[-1]
-    pattern = re.compile(rf'^\s*(\[+\s*)?"?{re.escape(leaf)}"?\s*(=|:|\]|\.)')
-    for number, line in enumerate(lines, 1):
-        if pattern.search(line):
-            return number
-    return None
+    pattern = re.compile(rf'^\s*(-\s*)?(\[+\s*)?"?{re.escape(leaf)}"?\s*(=|:|\]|\.)', re.IGNORECASE)
+    found = [number for number, line in enumerate(lines, 1) if pattern.search(line)]
+    if value is not None:
+        holding = [number for number in found if value in lines[number - 1]]
+        found = holding or found
+    return found[0] if found else None
 
 
 def _ci_get(table: dict, key: str, default=None):
@@ -389,10 +431,10 @@ _LANGUAGE_SCHEMA: dict[str, object] = {
 _TYPE_NAMES = {str: "a string", list: "a list", bool: "true or false", dict: "a table"}
 
 
-def _problem(path: Path | None, key: str, message: str) -> Finding:
-    """A configuration problem at the line of ``key`` in ``path``."""
+def _problem(path: Path | None, key: str, message: str, value: str | None = None) -> Finding:
+    """A configuration problem at the line of ``key`` (holding ``value``) in ``path``."""
     return Finding(ERROR, "config", message, str(path) if path else None,
-                   _line_of_key(path, key) if path else None)
+                   _line_of_key(path, key, value) if path else None)
 
 
 def _option_problem(dotted: str, value: object, spec: object) -> str | None:
@@ -503,67 +545,174 @@ def _base_path(base_url: str) -> str:
 
 
 @dataclasses.dataclass(frozen=True)
-class _Folders:
-    """The folders Hugo's module mounts (or the older *Dir keys) put under each component."""
+class Mount:
+    """One entry of Hugo's module.mounts: a folder (or file) placed into a component folder.
 
-    content: dict[str | None, list[Path]]  # by the mount's language; None: any language
-    static: list[Path]
+    ``target = "content/docs"`` puts the source at the "docs" section: component "content",
+    subpath "docs".  ``languages`` are the glob patterns of the mount's language (Hugo's older
+    ``lang`` or, since 0.153, ``sites.matrix.languages``); None means no restriction.
+    """
+
+    source: Path
+    component: str
+    subpath: str = ""
+    languages: tuple[str, ...] | None = None
+
+    def serves(self, code: str) -> bool:
+        """Whether the mount names language ``code`` (never true without a restriction)."""
+        return self.languages is not None and _globs_match(self.languages, code)
+
+
+def _glob_regex(pattern: str) -> re.Pattern:
+    """A Hugo glob over dot-separated names as a regular expression: ``*`` and ``?`` stay
+    within a dot-separated part, ``**`` crosses parts, ``{a,b}`` is a choice, ``[…]`` a set.
+
+    Raises ValueError for a brace that is never closed; re.error for a bad set.
+    """
+    out, depth, i = [], 0, 0
+    while i < len(pattern):
+        char, i = pattern[i], i + 1
+        if char == "*" and pattern[i:i + 1] == "*":
+            out.append(".*")
+            i += 1
+        elif char in "*?":
+            out.append("[^.]*" if char == "*" else "[^.]")
+        elif char in "{},":
+            opens, closes = char == "{", char == "}" and depth > 0
+            out.append("(?:" if opens else ")" if closes else "|" if char == "," and depth else re.escape(char))
+            depth += 1 if opens else -1 if closes else 0
+        elif char == "[" and "]" in pattern[i + 1:]:
+            end = pattern.index("]", i + 1)
+            body = pattern[i:end]
+            body = "^" + body[1:] if body.startswith("!") else body
+            out.append("[" + body.replace("\\", "\\\\") + "]")
+            i = end + 1
+        else:
+            out.append(re.escape(char))
+    if depth:
+        raise ValueError(f'"{pattern}" opens a brace that it does not close')
+    return re.compile("".join(out) + r"\Z")
+
+
+def _globs_match(patterns: tuple[str, ...], name: str) -> bool:
+    """Hugo's rule for a list of globs: any pattern may match; one starting with "! " excludes."""
+    result: bool | None = None
+    for pattern in patterns:
+        pattern = pattern.strip().lower()
+        if not pattern:
+            continue
+        negate = pattern.startswith("! ")
+        try:
+            hit = bool(_glob_regex(pattern[2:] if negate else pattern).match(name.lower()))
+        except (ValueError, re.error):
+            hit = False  # reported when the mounts were read
+        result = (result is not False and not hit) if negate else (bool(result) or hit)
+    return bool(result)
+
+
+def _mount_languages(raw: dict) -> tuple[str, ...] | None:
+    """The language globs of a mount: sites.matrix.languages, else the deprecated lang."""
+    sites = _ci_get(raw, "sites", {})
+    languages = _ci_get(_ci_get(sites, "matrix", {}), "languages")
+    if languages is None:
+        lang = _ci_get(raw, "lang")
+        return (str(lang),) if lang not in (None, "") else None
+    if isinstance(languages, (str, int, float)):
+        return (str(languages),)
+    return tuple(str(x) for x in languages) if isinstance(languages, list) else None
+
+
+def _read_mount(raw: object, root: Path, where: Path | None, problems: list[Finding]) -> Mount | None:
+    """One module.mounts entry; a target that climbs out of its component is a finding."""
+    if not isinstance(raw, dict) or not _ci_get(raw, "source"):
+        return None
+    target = str(_ci_get(raw, "target", "") or "").replace("\\", "/")
+    parts = [part for part in target.split("/") if part not in ("", ".")]
+    if not parts or ".." in parts:
+        problems.append(_problem(where, "target", f'module.mounts: target "{target}" must name a folder '
+                                 "inside one of Hugo's component folders (content, static, assets, …)",
+                                 target))
+        return None
+    languages = _mount_languages(raw)
+    for pattern in languages or ():
+        try:
+            _glob_regex(pattern.strip().lower().removeprefix("! "))
+        except (ValueError, re.error) as exc:
+            key = "languages" if _ci_get(raw, "sites") else "lang"
+            problems.append(_problem(where, key, f'module.mounts: the language pattern "{pattern}" '
+                                     f"is not a glob: {exc}", pattern))
+    source = (root / str(_ci_get(raw, "source"))).resolve()
+    return Mount(source, parts[0].lower(), "/".join(parts[1:]), languages)
+
+
+def _read_mounts(hugo: dict, root: Path, origin: dict[str, Path], problems: list[Finding]) -> list[Mount]:
+    """module.mounts in the order written: for the same file, Hugo takes the later mount."""
+    mounts = _ci_get(_ci_get(hugo, "module", {}) or {}, "mounts", []) or []
+    where = origin.get("module")
+    read = [_read_mount(raw, root, where, problems) for raw in (mounts if isinstance(mounts, list) else [])]
+    return [mount for mount in read if mount is not None]
+
+
+@dataclasses.dataclass(frozen=True)
+class _Folders:
+    """Where Hugo finds each component: the mounts, or the older *Dir keys where none is set."""
+
+    content: list[Mount]
+    static: list[tuple[Path, str]]  # (folder, subpath below static/), the least preferred first
+    static_dirs: list[Path]  # the folders as manualgen searches them: mounts, staticDir, [paths]
     assets: list[Path]
 
 
-def _mounted_folders(hugo: dict, root: Path, extra_static: list) -> _Folders:
-    """module.mounts, then staticDir and assetDir where no mount names those components."""
-    module = _ci_get(hugo, "module", {}) or {}
-    mounts = _ci_get(module, "mounts", []) or []
-    content: dict[str | None, list[Path]] = {}
-    static: list[Path] = []
-    assets: list[Path] = []
-    for mount in mounts if isinstance(mounts, list) else []:
-        if not isinstance(mount, dict) or not mount.get("source"):
-            continue
-        src = (root / mount["source"]).resolve()
-        top = str(mount.get("target", "")).strip("/").split("/")[0]
-        if top == "content":
-            content.setdefault(mount.get("lang"), []).append(src)
-        elif top == "static":
-            static.append(src)
-        elif top == "assets":
-            assets.append(src)
+def _mounted_folders(hugo: dict, root: Path, mounts: list[Mount], extra_static: list) -> _Folders:
+    """Mounted folders, then staticDir and assetDir where no mount names those components.
+
+    manualgen.toml's [paths] static folders come first among the static mounts: Hugo never
+    sees them, so any folder Hugo publishes is preferred over them.
+    """
+    extras = [((root / str(extra)).resolve(), "") for extra in extra_static]
+    static = [(m.source, m.subpath) for m in mounts if m.component == "static"]
     static_setting = _ci_get(hugo, "staticDir", None)
     if static_setting is not None or not static:
         for entry in static_setting if isinstance(static_setting, list) else [static_setting or "static"]:
-            static.append((root / str(entry)).resolve())
-    static += [(root / str(extra)).resolve() for extra in extra_static]
+            static.append(((root / str(entry)).resolve(), ""))
+    assets = [m.source for m in mounts if m.component == "assets"]
     if not assets:
         assets.append((root / str(_ci_get(hugo, "assetDir", "assets"))).resolve())
-    return _Folders(content, _unique(static), _unique(assets))
+    content = [m for m in mounts if m.component == "content"]
+    static_dirs = _unique([folder for folder, _ in static + extras])
+    return _Folders(content, extras + static, static_dirs, _unique(assets))
 
 
-def _content_dirs(code: str, spec: dict, root: Path, hugo: dict, folders: _Folders) -> list[Path]:
-    """A language's content folders: its own mounts, its contentDir, the mounts for any
-    language, or the site's contentDir, the first of these that is set."""
-    if code in folders.content:
-        return folders.content[code]
+def _content_mounts(code: str, spec: dict, root: Path, hugo: dict, folders: _Folders) -> list[tuple[Path, str]]:
+    """A language's content folders with their place below content/: the mounts naming the
+    language, its contentDir, the mounts naming no language, or the site's contentDir, the
+    first of these that is set."""
+    own = [(m.source, m.subpath) for m in folders.content if m.serves(code)]
+    if own:
+        return own
     if _ci_get(spec, "contentDir"):
-        return [(root / str(_ci_get(spec, "contentDir"))).resolve()]
-    if None in folders.content:
-        return folders.content[None]
-    return [(root / str(_ci_get(hugo, "contentDir", "content") or "content")).resolve()]
+        return [((root / str(_ci_get(spec, "contentDir"))).resolve(), "")]
+    shared = [(m.source, m.subpath) for m in folders.content if m.languages is None]
+    if shared:
+        return shared
+    return [((root / str(_ci_get(hugo, "contentDir", "content") or "content")).resolve(), "")]
 
 
 def _language(code: str, spec: dict, root: Path, hugo: dict, folders: _Folders) -> Language:
     """One [languages.<code>] table of the Hugo config."""
     lparams = _ci_get(spec, "params", {}) or {}
     weight = _ci_get(spec, "weight", 0)
+    mounts = _content_mounts(code, spec, root, hugo, folders)
     return Language(
         code=code,
         name=str(_ci_get(spec, "languageName", code)),
         weight=weight if isinstance(weight, int) else 0,
-        content_dirs=_content_dirs(code, spec, root, hugo, folders),
+        content_dirs=[folder for folder, _ in mounts],
         title=str(_ci_get(lparams, "title", "") or _ci_get(spec, "title", "") or ""),
         description=str(_ci_get(lparams, "description", "") or _ci_get(spec, "description", "") or ""),
         locale=str(_ci_get(spec, "languageCode", "") or code),
         params=lparams if isinstance(lparams, dict) else {},
+        mounts=mounts,
     )
 
 
@@ -674,7 +823,8 @@ def load_settings(site: Path) -> Settings:
             f'config/_default/) in the site folder "{site}"')])
     hugo, origin = read_hugo_config(sources.hugo_files, sources.hugo_path, problems)
     extra_static = _table(mg, "paths").get("static")
-    folders = _mounted_folders(hugo, sources.root, extra_static if isinstance(extra_static, list) else [])
+    mounts = _read_mounts(hugo, sources.root, origin, problems)
+    folders = _mounted_folders(hugo, sources.root, mounts, extra_static if isinstance(extra_static, list) else [])
     languages = _languages(hugo, origin, sources.root, folders, problems)
     _check_default_language(_default_language(hugo), languages, origin, problems)
     mg_dir = mg_path.parent if mg_path else sources.root
@@ -728,7 +878,8 @@ def _settings(read: _ReadFiles) -> Settings:
         languages=read.languages,
         # Translations by file name: several languages share one content folder.
         by_filename=len(dir_sets) > 1 and len(set(dir_sets)) < len(dir_sets),
-        static_dirs=read.folders.static,
+        static_dirs=read.folders.static_dirs,
+        static_mounts=read.folders.static,
         assets_dirs=read.folders.assets,
         i18n_dirs=[(root / "i18n").resolve()],
         output_name=str(manual.get("output", "{name}-{lang}.pdf")),
