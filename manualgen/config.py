@@ -188,6 +188,20 @@ def _file_in_mount(folder: Path, rest: list[str]) -> Path | None:
     return candidate if real == base or real.is_relative_to(base) else None
 
 
+class HugoYamlLoader(yaml.SafeLoader):
+    """YAML as Hugo reads it since 0.152 (goccy/go-yaml, YAML 1.2): only true and false are
+    booleans.  PyYAML follows YAML 1.1, where yes/no/on/off are booleans too, so the
+    Norwegian language key ``no`` became ``False`` and a value ``on`` became ``True``."""
+
+
+HugoYamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+HugoYamlLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
 # --- reading files -------------------------------------------------------------------------
 
 
@@ -228,7 +242,7 @@ def _parse_config_text(text: str, path: Path, problems: list[Finding]) -> object
         if path.suffix.lower() == ".toml":
             return tomllib.loads(text)
         if path.suffix.lower() in (".yaml", ".yml"):
-            return yaml.safe_load(text) or {}
+            return yaml.load(text, Loader=HugoYamlLoader) or {}  # a SafeLoader: no Python objects
         return json.loads(text)
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))  # else "at end of document": the last line
@@ -874,7 +888,7 @@ def _settings(read: _ReadFiles) -> Settings:
         base_url=base_url,
         base_path=_base_path(base_url),
         default_language=_default_language(hugo),
-        default_in_subdir=bool(_ci_get(hugo, "defaultContentLanguageInSubdir", False)),
+        default_in_subdir=_flag(_ci_get(hugo, "defaultContentLanguageInSubdir"), False),
         languages=read.languages,
         # Translations by file name: several languages share one content folder.
         by_filename=len(dir_sets) > 1 and len(set(dir_sets)) < len(dir_sets),
@@ -894,15 +908,30 @@ def _settings(read: _ReadFiles) -> Settings:
         params=params,
         print=_print_options(_table(read.mg, "print")),
         environment=read.sources.environment,
-        build_drafts=bool(_ci_get(hugo, "buildDrafts", False)),
-        build_future=bool(_ci_get(hugo, "buildFuture", False)),
-        build_expired=bool(_ci_get(hugo, "buildExpired", False)),
+        build_drafts=_flag(_ci_get(hugo, "buildDrafts"), False),
+        build_future=_flag(_ci_get(hugo, "buildFuture"), False),
+        build_expired=_flag(_ci_get(hugo, "buildExpired"), False),
         cascade=_cascade(hugo),
         ignore_files=read.ignore_files,
-        pluralize_list_titles=bool(_ci_get(hugo, "pluralizeListTitles", True)),
-        capitalize_list_titles=bool(_ci_get(hugo, "capitalizeListTitles", True)),
+        pluralize_list_titles=_flag(_ci_get(hugo, "pluralizeListTitles"), True),
+        capitalize_list_titles=_flag(_ci_get(hugo, "capitalizeListTitles"), True),
         title_case_style=str(_ci_get(hugo, "titleCaseStyle", "ap") or "ap").lower(),
     )
+
+
+def _flag(value: object, default: bool) -> bool:
+    """A Hugo switch: a boolean, or a string Go's strconv.ParseBool reads ("true", "0", "F" …).
+
+    Since Hugo reads YAML 1.2, ``buildDrafts: no`` is the string "no", which Hugo does not
+    take for a boolean; such a value leaves the default, where bool("no") would be True.
+    """
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value in ("1", "t", "T", "TRUE", "true", "True"):
+        return True
+    if isinstance(value, str) and value in ("0", "f", "F", "FALSE", "false", "False"):
+        return False
+    return bool(value) if isinstance(value, int) and value in (0, 1) else default
 
 
 def _unique(paths: list[Path]) -> list[Path]:
