@@ -49,17 +49,17 @@ BUILTIN_TEMPLATES = Path(__file__).resolve().parent / "templates"
 @dataclasses.dataclass
 class Language:
     code: str
-    name: str
+    name: str  # Hugo's label (or the older languageName); falls back to code
     weight: int
     content_dirs: list[Path]
     title: str
     description: str
-    locale: str  # languageCode, e.g. "de-CH"; falls back to code
+    locale: str  # Hugo's locale (or the older languageCode), e.g. "de-CH"; falls back to code
     params: dict
     # Where each content folder sits below Hugo's content/ (a module mount's target subpath,
     # "docs" for target = "content/docs"); empty: every content folder is mounted at the root.
     mounts: list[tuple[Path, str]] = dataclasses.field(default_factory=list)
-    direction: str = "ltr"  # "rtl" from Hugo's languageDirection or direction
+    direction: str = "ltr"  # "rtl" from Hugo's direction (or the older languageDirection)
 
 
 @dataclasses.dataclass
@@ -719,28 +719,39 @@ def _language(code: str, spec: dict, root: Path, hugo: dict, folders: _Folders) 
     mounts = _content_mounts(code, spec, root, hugo, folders)
     return Language(
         code=code,
-        name=str(_ci_get(spec, "languageName", code)),
+        name=str(_first_set(spec, "label", "languageName") or code),
         weight=weight if isinstance(weight, int) else 0,
         content_dirs=[folder for folder, _ in mounts],
         title=str(_ci_get(lparams, "title", "") or _ci_get(spec, "title", "") or ""),
         description=str(_ci_get(lparams, "description", "") or _ci_get(spec, "description", "") or ""),
-        locale=str(_ci_get(spec, "languageCode", "") or code),
+        locale=str(_first_set(spec, "locale", "languageCode") or code),
         params=lparams if isinstance(lparams, dict) else {},
         mounts=mounts,
+        direction="rtl" if str(_first_set(spec, "direction", "languageDirection")).lower() == "rtl" else "ltr",
     )
+
+
+def _first_set(table: dict, *keys: str) -> object:
+    """The value of the first key set: Hugo 0.158 renamed languageName to label,
+    languageCode to locale and languageDirection to direction, and reads both."""
+    return next((value for key in keys if (value := _ci_get(table, key)) not in (None, "")), "")
 
 
 def _languages(hugo: dict, origin: dict[str, Path], root: Path, folders: _Folders,
                problems: list[Finding]) -> dict[str, Language]:
-    """Every configured language, ordered as Hugo orders them: by weight (0 last), then code."""
+    """Every configured language Hugo builds (not disabled), ordered as Hugo orders them: by
+    weight (0 last), then code."""
     raw = _ci_get(hugo, "languages", {}) or {}
     if not isinstance(raw, dict) or not raw:
         raw = {_default_language(hugo): {}}
+    disabled = _ci_get(hugo, "disableLanguages", []) or []
+    disabled = {str(c).lower() for c in (disabled if isinstance(disabled, list) else [disabled])}
     languages: dict[str, Language] = {}
     for code, spec in raw.items():
         code = str(code).lower()
         if isinstance(spec, dict):
-            languages[code] = _language(code, spec, root, hugo, folders)
+            if code not in disabled and not _flag(_ci_get(spec, "disabled"), False):
+                languages[code] = _language(code, spec, root, hugo, folders)
         else:
             problems.append(_problem(origin.get("languages"), code, f"languages.{code} must be a table"))
     return dict(sorted(languages.items(), key=lambda kv: (kv[1].weight or 10**9, kv[0])))

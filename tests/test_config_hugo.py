@@ -1,4 +1,4 @@
-"""Hugo config in YAML read as Hugo ≥ 0.152 reads it (YAML 1.2): only true/false are booleans."""
+"""Hugo config read as Hugo ≥ 0.158 reads it: YAML 1.2 booleans, label, locale and direction."""
 
 from __future__ import annotations
 
@@ -62,3 +62,41 @@ def test_cli_prints_the_language_no(tmp_path, capsys):
                    "--no-cache", "-q"])
     assert status == 0, capsys.readouterr()
     assert [p.name for p in out.glob("*.pdf")] == ["goldydocs-no.pdf"]
+
+
+def test_hugo_0_158_language_keys_label_locale_direction(tmp_path):
+    hugo = """\
+defaultContentLanguage = "en"
+disableLanguages = ["fr"]
+[languages.en]
+weight = 1
+label = "English"
+languageName = "old name"
+locale = "en-GB"
+[languages.ar]
+weight = 2
+languageName = "العربية"
+languageCode = "ar-EG"
+languageDirection = "RTL"
+[languages.he]
+weight = 3
+label = "עברית"
+direction = "rtl"
+[languages.de]
+weight = 4
+direction = "ltr"
+[languages.fr]
+weight = 5
+[languages.it]
+weight = 6
+disabled = true
+"""
+    settings = load_settings(write_site(tmp_path, {}, hugo=hugo))
+    assert list(settings.languages) == ["en", "ar", "he", "de"]  # fr and it are disabled
+    got = {code: (lang.name, lang.locale, lang.direction) for code, lang in settings.languages.items()}
+    assert got == {
+        "en": ("English", "en-GB", "ltr"),  # label is preferred over the older languageName
+        "ar": ("العربية", "ar-EG", "rtl"),
+        "he": ("עברית", "he", "rtl"),
+        "de": ("de", "de", "ltr"),
+    }
