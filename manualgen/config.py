@@ -15,6 +15,7 @@ import os
 import posixpath
 import re
 import tomllib
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -202,17 +203,53 @@ HugoYamlLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
+def _is_file(path: Path) -> bool:
+    """Path.is_file, but False for a name the system refuses (too long, a NUL byte)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 # --- reading files -------------------------------------------------------------------------
 
 
 def _load_data_file(path: Path, problems: list[Finding]) -> dict:
     """Read a TOML, YAML or JSON config file; a syntax error becomes a finding with its line."""
     text = _read_config_text(path, problems)
-    data = _parse_config_text(text, path, problems) if text is not None else {}
+    try:
+        data = _parse_config_text(text, path, problems) if text is not None else {}
+        nul_key = _key_holding_nul(data)
+    except RecursionError:  # the parsers and the scan descend one call per level
+        problems.append(Finding(ERROR, "config", "lists or tables nested too deeply to read", str(path)))
+        return {}
     if not isinstance(data, dict):
         problems.append(Finding(ERROR, "config", "the file must hold a table of settings", str(path)))
         return {}
+    if nul_key is not None:  # YAML and JSON can write one as "\0"
+        problems.append(_problem(path, nul_key, f'"{nul_key}" holds a NUL character, which no setting or file '
+                                 "name may hold"))
+        return {}
     return data
+
+
+def _key_holding_nul(data: object, prefix: str = "") -> str | None:
+    """The dotted key of the first string (key or value) with a NUL character in it, or None."""
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        dotted = f"{prefix}{key}"
+        if "\0" in dotted or (isinstance(value, str) and "\0" in value):
+            return dotted.replace("\0", "\\0")
+        if (found := _key_holding_nul(value, dotted + ".")) is not None:
+            return found
+    return None
 
 
 def _read_config_text(path: Path, problems: list[Finding]) -> str | None:
@@ -290,7 +327,7 @@ def find_hugo_config(folder: Path) -> Path | None:
     """The site's root config file: the first of HUGO_CONFIG_NAMES, as Hugo picks it."""
     for name in HUGO_CONFIG_NAMES:
         candidate = folder / name
-        if candidate.is_file():
+        if _is_file(candidate):
             return candidate
     return None
 
@@ -305,11 +342,15 @@ def config_dir_files(config_dir: Path, environment: str) -> list[Path]:
 
 
 def _config_files_below(folder: Path) -> list[Path]:
-    if not folder.is_dir():
+    if not _is_dir(folder):
         return []
     found: list[Path] = []
-    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if entry.is_dir():
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError:  # unreadable: Hugo would fail on it too; nothing to merge from it
+        return []
+    for entry in entries:
+        if _is_dir(entry):
             found += _config_files_below(entry)
         elif entry.suffix.lower() in CONFIG_EXTENSIONS:
             found.append(entry)
@@ -514,13 +555,13 @@ class _Sources:
 def _locate(site: Path) -> tuple[Path, Path | None, Path | None]:
     """The site folder, its manualgen.toml and its root Hugo config file, from what was given."""
     resolved = site.resolve()
-    if resolved.is_file():
+    if _is_file(resolved):
         if resolved.name == MANUALGEN_CONFIG:
             return resolved.parent, resolved, None
         return resolved.parent, None, resolved
-    if resolved.is_dir():
+    if _is_dir(resolved):
         mg_path = resolved / MANUALGEN_CONFIG
-        return resolved, mg_path if mg_path.is_file() else None, find_hugo_config(resolved)
+        return resolved, mg_path if _is_file(mg_path) else None, find_hugo_config(resolved)
     raise ConfigError([Finding(ERROR, "config", f'the site folder "{site}" does not exist')])
 
 
@@ -529,9 +570,9 @@ def _named_hugo_config(named: str, mg_path: Path, hugo_path: Path | None,
     """manualgen.toml's hugo_config: a Hugo config file, or a config/ folder (with the site
     being the folder that holds it).  Returns (root config file, config folder)."""
     candidate = (mg_path.parent / named).resolve()
-    if candidate.is_dir():
+    if _is_dir(candidate):
         return find_hugo_config(candidate.parent), candidate
-    if candidate.is_file():
+    if _is_file(candidate):
         return candidate, None
     problems.append(_problem(mg_path, "hugo_config", f'hugo_config "{named}" does not exist'))
     return hugo_path, None
@@ -775,7 +816,9 @@ def _ignore_files(hugo: dict, origin: dict[str, Path], problems: list[Finding]) 
     patterns = []
     for pattern in raw if isinstance(raw, list) else [raw]:
         try:
-            patterns.append(re.compile(str(pattern)))
+            with warnings.catch_warnings():  # "possible nested set": Go's RE2 reads "[[" plainly
+                warnings.simplefilter("ignore", FutureWarning)
+                patterns.append(re.compile(str(pattern)))
         except re.error as exc:
             problems.append(_problem(origin.get("ignorefiles"), "ignoreFiles",
                                      f'ignoreFiles "{pattern}" is not a regular expression: {exc}'))
@@ -795,7 +838,7 @@ def _stylesheets(printing: dict, mg_dir: Path, mg_path: Path | None, problems: l
     found = []
     for sheet in sheets if isinstance(sheets, list) else []:
         sheet_path = (mg_dir / str(sheet)).resolve()
-        if not sheet_path.is_file():
+        if not _is_file(sheet_path):
             problems.append(_problem(mg_path, "stylesheets", f'stylesheet "{sheet}" does not exist'))
         found.append(sheet_path)
     return found
@@ -805,7 +848,7 @@ def _logo(manual: dict, mg_dir: Path, mg_path: Path | None, problems: list[Findi
     if not isinstance(manual.get("logo"), str):
         return None
     logo = (mg_dir / manual["logo"]).resolve()
-    if not logo.is_file():
+    if not _is_file(logo):
         problems.append(_problem(mg_path, "logo", f'logo "{manual["logo"]}" does not exist'))
     return logo
 

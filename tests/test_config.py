@@ -222,3 +222,38 @@ def test_every_problem_of_both_files_is_reported_together(tmp_path):
         ("hugo.toml", None, 'defaultContentLanguage "xx" is not among the languages'),
         ("hugo.toml", 2, 'ignoreFiles "(unclosed" is not a regular expression'),
     }
+
+
+@pytest.mark.parametrize("name, text", [
+    ("hugo.yaml", 'title: x\nmodule:\n  mounts:\n    - source: "docs\\0"\n      target: content\n'),
+    ("hugo.json", '{"title": "x", "staticDir": ["st\\u0000atic"]}'),
+])
+def test_a_nul_character_in_a_setting_is_a_finding(tmp_path, name, text):
+    (tmp_path / name).write_text(text)
+    with pytest.raises(ConfigError) as info:
+        load_settings(tmp_path)
+    (problem,) = info.value.problems
+    assert problem.file == name and "holds a NUL character" in problem.message
+
+
+@pytest.mark.parametrize("name, text", [
+    ("hugo.yaml", "a: " + "[" * 50_000 + "]" * 50_000),
+    ("hugo.json", '{"a": ' + "[" * 50_000 + "]" * 50_000 + "}"),
+    ("hugo.toml", "a = " + "[" * 50_000 + "]" * 50_000),
+])
+def test_lists_nested_too_deeply_are_a_finding_not_a_crash(tmp_path, name, text):
+    (tmp_path / name).write_text(text)
+    with pytest.raises(ConfigError) as info:
+        load_settings(tmp_path)
+    assert [p.message for p in info.value.problems] == ["lists or tables nested too deeply to read"]
+
+
+def test_file_names_too_long_for_the_system_are_findings(tmp_path):
+    long = "y" * 300
+    (tmp_path / "hugo.toml").write_text(f'title = "t"\nstaticDir = "{long}"\n[[module.mounts]]\n'
+                                        f'source = "{long}"\ntarget = "static"\n')
+    (tmp_path / "manualgen.toml").write_text(f'hugo_config = "{long}"\n[manual]\nlogo = "{long}"\n')
+    with pytest.raises(ConfigError) as info:
+        load_settings(tmp_path)
+    assert [(p.line, p.message[:20]) for p in info.value.problems] == [
+        (1, 'hugo_config "yyyyyyy'), (3, 'logo "yyyyyyyyyyyyyy')]
