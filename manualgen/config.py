@@ -716,10 +716,12 @@ class _Folders:
     static: list[tuple[Path, str]]  # (folder, subpath below static/), the least preferred first
     static_dirs: list[Path]  # the folders as manualgen searches them: mounts, staticDir, [paths]
     assets: list[Path]
+    i18n: list[Path]
 
 
 def _mounted_folders(hugo: dict, root: Path, mounts: list[Mount], extra_static: list) -> _Folders:
-    """Mounted folders, then staticDir and assetDir where no mount names those components.
+    """Mounted folders, then staticDir, assetDir and i18nDir where no mount names those
+    components.
 
     manualgen.toml's [paths] static folders come first among the static mounts: Hugo never
     sees them, so any folder Hugo publishes is preferred over them.
@@ -733,9 +735,11 @@ def _mounted_folders(hugo: dict, root: Path, mounts: list[Mount], extra_static: 
     assets = [m.source for m in mounts if m.component == "assets"]
     if not assets:
         assets.append((root / str(_ci_get(hugo, "assetDir", "assets"))).resolve())
+    i18n = [m.source for m in mounts if m.component == "i18n"]
+    i18n = i18n or [(root / str(_ci_get(hugo, "i18nDir", "i18n") or "i18n")).resolve()]
     content = [m for m in mounts if m.component == "content"]
     static_dirs = _unique([folder for folder, _ in static + extras])
-    return _Folders(content, extras + static, static_dirs, _unique(assets))
+    return _Folders(content, extras + static, static_dirs, _unique(assets), _unique(i18n))
 
 
 def _content_mounts(code: str, spec: dict, root: Path, hugo: dict, folders: _Folders) -> list[tuple[Path, str]]:
@@ -949,7 +953,7 @@ def _settings(read: _ReadFiles) -> Settings:
         static_dirs=read.folders.static_dirs,
         static_mounts=read.folders.static,
         assets_dirs=read.folders.assets,
-        i18n_dirs=[(root / "i18n").resolve()],
+        i18n_dirs=read.folders.i18n,
         output_name=str(manual.get("output", "{name}-{lang}.pdf")),
         name=str(manual.get("name") or _slug(site_title) or "manual"),
         logo=read.logo,

@@ -147,3 +147,19 @@ def test_a_bad_mount_is_a_finding_with_its_line(tmp_path, mount, words):
     (problem,) = info.value.problems
     assert words in problem.message and problem.file == "hugo.toml"
     assert problem.line == hugo.split("\n").index(mount.split("\n")[-1].split("\n")[0]) + 1
+
+
+def test_i18n_and_assets_mounts_replace_the_default_folders(tmp_path):
+    hugo = """\
+[[module.mounts]]
+source = "translations"
+target = "i18n"
+[[module.mounts]]
+source = "shared/assets"
+target = "assets"
+"""
+    settings = load_settings(write_site(tmp_path, {}, hugo=hugo))
+    assert settings.i18n_dirs == [(tmp_path / "translations").resolve()]
+    assert settings.assets_dirs == [(tmp_path / "shared/assets").resolve()]
+    plain = load_settings(write_site(tmp_path / "plain", {}, hugo='i18nDir = "lang"\n'))
+    assert plain.i18n_dirs == [(tmp_path / "plain/lang").resolve()]
