@@ -184,7 +184,7 @@ def _file_in_mount(folder: Path, rest: list[str]) -> Path | None:
         if not candidate.is_file():
             return None
         real, base = candidate.resolve(), folder.resolve()
-    except (OSError, ValueError):
+    except (OSError, RuntimeError, ValueError):
         return None
     return candidate if real == base or real.is_relative_to(base) else None
 
@@ -201,6 +201,15 @@ HugoYamlLoader.yaml_implicit_resolvers = {
 }
 HugoYamlLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+def _resolved(path: Path) -> Path:
+    """The real absolute path; a symbolic-link loop or a name the system refuses keeps the
+    path as written (absolute), and the look-ups that follow simply find nothing there."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return Path(os.path.abspath(path))
 
 
 def _is_file(path: Path) -> bool:
@@ -554,7 +563,7 @@ class _Sources:
 
 def _locate(site: Path) -> tuple[Path, Path | None, Path | None]:
     """The site folder, its manualgen.toml and its root Hugo config file, from what was given."""
-    resolved = site.resolve()
+    resolved = _resolved(site)
     if _is_file(resolved):
         if resolved.name == MANUALGEN_CONFIG:
             return resolved.parent, resolved, None
@@ -569,7 +578,7 @@ def _named_hugo_config(named: str, mg_path: Path, hugo_path: Path | None,
                        problems: list[Finding]) -> tuple[Path | None, Path | None]:
     """manualgen.toml's hugo_config: a Hugo config file, or a config/ folder (with the site
     being the folder that holds it).  Returns (root config file, config folder)."""
-    candidate = (mg_path.parent / named).resolve()
+    candidate = _resolved(mg_path.parent / named)
     if _is_dir(candidate):
         return find_hugo_config(candidate.parent), candidate
     if _is_file(candidate):
@@ -696,7 +705,7 @@ def _read_mount(raw: object, root: Path, where: Path | None, problems: list[Find
             key = "languages" if _ci_get(raw, "sites") else "lang"
             problems.append(_problem(where, key, f'module.mounts: the language pattern "{pattern}" '
                                      f"is not a glob: {exc}", pattern))
-    source = (root / str(_ci_get(raw, "source"))).resolve()
+    source = _resolved(root / str(_ci_get(raw, "source")))
     return Mount(source, parts[0].lower(), "/".join(parts[1:]), languages)
 
 
@@ -726,17 +735,17 @@ def _mounted_folders(hugo: dict, root: Path, mounts: list[Mount], extra_static: 
     manualgen.toml's [paths] static folders come first among the static mounts: Hugo never
     sees them, so any folder Hugo publishes is preferred over them.
     """
-    extras = [((root / str(extra)).resolve(), "") for extra in extra_static]
+    extras = [(_resolved(root / str(extra)), "") for extra in extra_static]
     static = [(m.source, m.subpath) for m in mounts if m.component == "static"]
     static_setting = _ci_get(hugo, "staticDir", None)
     if static_setting is not None or not static:
         for entry in static_setting if isinstance(static_setting, list) else [static_setting or "static"]:
-            static.append(((root / str(entry)).resolve(), ""))
+            static.append((_resolved(root / str(entry)), ""))
     assets = [m.source for m in mounts if m.component == "assets"]
     if not assets:
-        assets.append((root / str(_ci_get(hugo, "assetDir", "assets"))).resolve())
+        assets.append(_resolved(root / str(_ci_get(hugo, "assetDir", "assets"))))
     i18n = [m.source for m in mounts if m.component == "i18n"]
-    i18n = i18n or [(root / str(_ci_get(hugo, "i18nDir", "i18n") or "i18n")).resolve()]
+    i18n = i18n or [_resolved(root / str(_ci_get(hugo, "i18nDir", "i18n") or "i18n"))]
     content = [m for m in mounts if m.component == "content"]
     static_dirs = _unique([folder for folder, _ in static + extras])
     return _Folders(content, extras + static, static_dirs, _unique(assets), _unique(i18n))
@@ -750,11 +759,11 @@ def _content_mounts(code: str, spec: dict, root: Path, hugo: dict, folders: _Fol
     if own:
         return own
     if _ci_get(spec, "contentDir"):
-        return [((root / str(_ci_get(spec, "contentDir"))).resolve(), "")]
+        return [(_resolved(root / str(_ci_get(spec, "contentDir"))), "")]
     shared = [(m.source, m.subpath) for m in folders.content if m.languages is None]
     if shared:
         return shared
-    return [((root / str(_ci_get(hugo, "contentDir", "content") or "content")).resolve(), "")]
+    return [(_resolved(root / str(_ci_get(hugo, "contentDir", "content") or "content")), "")]
 
 
 def _language(code: str, spec: dict, root: Path, hugo: dict, folders: _Folders) -> Language:
@@ -841,7 +850,7 @@ def _stylesheets(printing: dict, mg_dir: Path, mg_path: Path | None, problems: l
     sheets = printing.get("stylesheets")
     found = []
     for sheet in sheets if isinstance(sheets, list) else []:
-        sheet_path = (mg_dir / str(sheet)).resolve()
+        sheet_path = _resolved(mg_dir / str(sheet))
         if not _is_file(sheet_path):
             problems.append(_problem(mg_path, "stylesheets", f'stylesheet "{sheet}" does not exist'))
         found.append(sheet_path)
@@ -851,7 +860,7 @@ def _stylesheets(printing: dict, mg_dir: Path, mg_path: Path | None, problems: l
 def _logo(manual: dict, mg_dir: Path, mg_path: Path | None, problems: list[Finding]) -> Path | None:
     if not isinstance(manual.get("logo"), str):
         return None
-    logo = (mg_dir / manual["logo"]).resolve()
+    logo = _resolved(mg_dir / manual["logo"])
     if not _is_file(logo):
         problems.append(_problem(mg_path, "logo", f'logo "{manual["logo"]}" does not exist'))
     return logo
@@ -958,8 +967,8 @@ def _settings(read: _ReadFiles) -> Settings:
         name=str(manual.get("name") or _slug(site_title) or "manual"),
         logo=read.logo,
         stylesheets=read.stylesheets,
-        shortcode_dirs=[(mg_dir / str(paths.get("shortcodes", "manualgen/shortcodes"))).resolve()],
-        template_dirs=[(mg_dir / str(paths.get("templates", "manualgen/templates"))).resolve()],
+        shortcode_dirs=[_resolved(mg_dir / str(paths.get("shortcodes", "manualgen/shortcodes")))],
+        template_dirs=[_resolved(mg_dir / str(paths.get("templates", "manualgen/templates")))],
         labels={k: {str(a): str(b) for a, b in v.items()} for k, v in _table(read.mg, "labels").items()},
         language_overrides={k: dict(v) for k, v in _table(read.mg, "languages").items()},
         goldmark=goldmark if isinstance(goldmark, dict) else {},

@@ -163,3 +163,12 @@ target = "assets"
     assert settings.assets_dirs == [(tmp_path / "shared/assets").resolve()]
     plain = load_settings(write_site(tmp_path / "plain", {}, hugo='i18nDir = "lang"\n'))
     assert plain.i18n_dirs == [(tmp_path / "plain/lang").resolve()]
+
+
+def test_a_symbolic_link_loop_as_a_mount_finds_nothing_and_does_not_crash(tmp_path):
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    hugo = 'staticDir = "a"\n[[module.mounts]]\nsource = "a"\ntarget = "content"\n'
+    settings = load_settings(write_site(tmp_path, {}, hugo=hugo))
+    assert settings.static_file("x.png") is None
+    assert settings.languages["en"].content_dirs == [tmp_path / "a"]
