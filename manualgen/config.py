@@ -12,9 +12,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import posixpath
 import re
 import tomllib
+import warnings
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import yaml
@@ -46,17 +50,17 @@ BUILTIN_TEMPLATES = Path(__file__).resolve().parent / "templates"
 @dataclasses.dataclass
 class Language:
     code: str
-    name: str
+    name: str  # Hugo's label (or the older languageName); falls back to code
     weight: int
     content_dirs: list[Path]
     title: str
     description: str
-    locale: str  # languageCode, e.g. "de-CH"; falls back to code
+    locale: str  # Hugo's locale (or the older languageCode), e.g. "de-CH"; falls back to code
     params: dict
     # Where each content folder sits below Hugo's content/ (a module mount's target subpath,
     # "docs" for target = "content/docs"); empty: every content folder is mounted at the root.
     mounts: list[tuple[Path, str]] = dataclasses.field(default_factory=list)
-    direction: str = "ltr"  # "rtl" from Hugo's languageDirection or direction
+    direction: str = "ltr"  # "rtl" from Hugo's direction (or the older languageDirection)
 
 
 @dataclasses.dataclass
@@ -118,6 +122,9 @@ class Settings:
     pluralize_list_titles: bool = True
     capitalize_list_titles: bool = True
     title_case_style: str = "ap"
+    # The static mounts with where each sits below the site's root ("img/logos/32x32" for
+    # target = "static/img/logos/32x32"), the least preferred first: see static_file.
+    static_mounts: list[tuple[Path, str]] = dataclasses.field(default_factory=list)
 
     def language(self, code: str) -> Language:
         return self.languages[code]
@@ -145,12 +152,117 @@ class Settings:
         over = self.language_overrides.get(lang, {}).get("keywords")
         return [str(k) for k in (over if over is not None else self.keywords)]
 
+    def static_file(self, site_path: str) -> Path | None:
+        """The file Hugo publishes at ``site_path`` (an address below the site without its base
+        path, "img/logos/32x32/a.png"), or None.
+
+        As in Hugo, where two mounts hold the same address the later mount wins; a path that
+        climbs out of the site, or a symbolic link leading out of its mount, finds nothing.
+        """
+        path = posixpath.normpath("/" + site_path.replace("\\", "/")).lstrip("/")
+        if not path or path == "." or "\0" in path:
+            return None
+        parts = path.split("/")
+        for folder, subpath in reversed(self.static_mounts):
+            rest = _below(parts, subpath)
+            if rest is not None and (found := _file_in_mount(folder, rest)):
+                return found
+        return None
+
+
+def _below(parts: list[str], subpath: str) -> list[str] | None:
+    """What is left of an address's parts below a mount's subpath, or None if it is elsewhere."""
+    prefix = subpath.split("/") if subpath else []
+    return parts[len(prefix):] if parts[:len(prefix)] == prefix else None
+
+
+def _file_in_mount(folder: Path, rest: list[str]) -> Path | None:
+    """The file ``rest`` names in a mounted folder (or the mounted file itself, when ``rest``
+    is empty), if it is a file whose real path stays inside the mount."""
+    candidate = folder.joinpath(*rest)
+    try:
+        if not candidate.is_file():
+            return None
+        real, base = candidate.resolve(), folder.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None
+    return candidate if real == base or real.is_relative_to(base) else None
+
+
+class HugoYamlLoader(yaml.SafeLoader):
+    """YAML as Hugo reads it since 0.152 (goccy/go-yaml, YAML 1.2): only true and false are
+    booleans.  PyYAML follows YAML 1.1, where yes/no/on/off are booleans too, so the
+    Norwegian language key ``no`` became ``False`` and a value ``on`` became ``True``."""
+
+
+HugoYamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+HugoYamlLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+def _resolved(path: Path) -> Path:
+    """The real absolute path; a symbolic-link loop or a name the system refuses keeps the
+    path as written (absolute), and the look-ups that follow simply find nothing there."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return Path(os.path.abspath(path))
+
+
+def _is_file(path: Path) -> bool:
+    """Path.is_file, but False for a name the system refuses (too long, a NUL byte)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
 
 # --- reading files -------------------------------------------------------------------------
 
 
 def _load_data_file(path: Path, problems: list[Finding]) -> dict:
     """Read a TOML, YAML or JSON config file; a syntax error becomes a finding with its line."""
+    text = _read_config_text(path, problems)
+    try:
+        data = _parse_config_text(text, path, problems) if text is not None else {}
+        nul_key = _key_holding_nul(data)
+    except RecursionError:  # the parsers and the scan descend one call per level
+        problems.append(Finding(ERROR, "config", "lists or tables nested too deeply to read", str(path)))
+        return {}
+    if not isinstance(data, dict):
+        problems.append(Finding(ERROR, "config", "the file must hold a table of settings", str(path)))
+        return {}
+    if nul_key is not None:  # YAML and JSON can write one as "\0"
+        problems.append(_problem(path, nul_key, f'"{nul_key}" holds a NUL character, which no setting or file '
+                                 "name may hold"))
+        return {}
+    return data
+
+
+def _key_holding_nul(data: object, prefix: str = "") -> str | None:
+    """The dotted key of the first string (key or value) with a NUL character in it, or None."""
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        dotted = f"{prefix}{key}"
+        if "\0" in dotted or (isinstance(value, str) and "\0" in value):
+            return dotted.replace("\0", "\\0")
+        if (found := _key_holding_nul(value, dotted + ".")) is not None:
+            return found
+    return None
+
+
+def _read_config_text(path: Path, problems: list[Finding]) -> str | None:
+    """The file's text with Windows and old Mac line ends made plain, or None (a finding)."""
     try:
         raw = path.read_bytes()
         text = raw.decode("utf-8").removeprefix("\ufeff")  # a byte-order mark: Windows editors
@@ -158,57 +270,53 @@ def _load_data_file(path: Path, problems: list[Finding]) -> dict:
     except UnicodeDecodeError as exc:
         problems.append(Finding(ERROR, "config", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
                                 "save the file as UTF-8", str(path), raw[:exc.start].count(b"\n") + 1))
-        return {}
+        return None
     except OSError as exc:
         problems.append(Finding(ERROR, "config", f"cannot read: {exc.strerror}", str(path)))
-        return {}
+        return None
     if control := re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text):  # not "Invalid statement"
         problems.append(Finding(ERROR, "config", f"the control character U+{ord(control.group()):04X} "
                                 "is not allowed (a damaged file?)", str(path),
                                 text.count("\n", 0, control.start()) + 1))
-        return {}
+        return None
+    return text
+
+
+def _parse_config_text(text: str, path: Path, problems: list[Finding]) -> object:
+    """TOML, YAML or JSON by the file's extension; a syntax error is a finding with its line."""
     try:
         if path.suffix.lower() == ".toml":
-            data = tomllib.loads(text)
-        elif path.suffix.lower() in (".yaml", ".yml"):
-            data = yaml.safe_load(text) or {}
-        else:
-            data = json.loads(text)
+            return tomllib.loads(text)
+        if path.suffix.lower() in (".yaml", ".yml"):
+            return yaml.load(text, Loader=HugoYamlLoader) or {}  # a SafeLoader: no Python objects
+        return json.loads(text)
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))  # else "at end of document": the last line
-        problems.append(
-            Finding(ERROR, "config", f"invalid TOML: {exc}", str(path),
-                    int(m.group(1)) if m else len(text.rstrip("\n").split("\n")))
-        )
-        return {}
+        line = int(m.group(1)) if m else len(text.rstrip("\n").split("\n"))
+        problems.append(Finding(ERROR, "config", f"invalid TOML: {exc}", str(path), line))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        problems.append(
-            Finding(ERROR, "config", f"invalid YAML: {getattr(exc, 'problem', exc)}", str(path),
-                    mark.line + 1 if mark else None)
-        )
-        return {}
+        problems.append(Finding(ERROR, "config", f"invalid YAML: {getattr(exc, 'problem', exc)}", str(path),
+                                mark.line + 1 if mark else None))
     except json.JSONDecodeError as exc:
         problems.append(Finding(ERROR, "config", f"invalid JSON: {exc.msg}", str(path), exc.lineno))
-        return {}
-    if not isinstance(data, dict):
-        problems.append(Finding(ERROR, "config", "the file must hold a table of settings", str(path)))
-        return {}
-    return data
+    return {}
 
 
-def _line_of_key(path: Path, key: str) -> int | None:
-    """Best-effort line number of a key in a config file, for messages."""
+def _line_of_key(path: Path, key: str, value: str | None = None) -> int | None:
+    """Best-effort line number of a key in a config file, for messages; with ``value``, the
+    first line of that key holding that text (one mount among several), else the key's."""
     try:
         lines = path.read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError):
         return None
     leaf = key.split(".")[-1]
-    pattern = re.compile(rf'^\s*(\[+\s*)?"?{re.escape(leaf)}"?\s*(=|:|\]|\.)')
-    for number, line in enumerate(lines, 1):
-        if pattern.search(line):
-            return number
-    return None
+    pattern = re.compile(rf'^\s*(-\s*)?(\[+\s*)?"?{re.escape(leaf)}"?\s*(=|:|\]|\.)', re.IGNORECASE)
+    found = [number for number, line in enumerate(lines, 1) if pattern.search(line)]
+    if value is not None:
+        holding = [number for number in found if value in lines[number - 1]]
+        found = holding or found
+    return found[0] if found else None
 
 
 def _ci_get(table: dict, key: str, default=None):
@@ -228,7 +336,7 @@ def find_hugo_config(folder: Path) -> Path | None:
     """The site's root config file: the first of HUGO_CONFIG_NAMES, as Hugo picks it."""
     for name in HUGO_CONFIG_NAMES:
         candidate = folder / name
-        if candidate.is_file():
+        if _is_file(candidate):
             return candidate
     return None
 
@@ -243,11 +351,15 @@ def config_dir_files(config_dir: Path, environment: str) -> list[Path]:
 
 
 def _config_files_below(folder: Path) -> list[Path]:
-    if not folder.is_dir():
+    if not _is_dir(folder):
         return []
     found: list[Path] = []
-    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if entry.is_dir():
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError:  # unreadable: Hugo would fail on it too; nothing to merge from it
+        return []
+    for entry in entries:
+        if _is_dir(entry):
             found += _config_files_below(entry)
         elif entry.suffix.lower() in CONFIG_EXTENSIONS:
             found.append(entry)
@@ -302,9 +414,40 @@ def read_hugo_config(files: list[Path], root_file: Path | None,
     return config, origin
 
 
+
 # --- manualgen.toml schema -----------------------------------------------------------------
 
-# key -> expected type; nested tables are listed with their own keys.
+
+@dataclasses.dataclass(frozen=True)
+class Option:
+    """One key of manualgen.toml: the type its value must have and what else it must meet.
+
+    ``check`` returns what is wrong with a value of the right type ("must be between 1 and
+    6"), or None when the value is fine; declaring it here keeps every rule beside its key.
+    """
+
+    kind: type
+    check: Callable[[Any], str | None] | None = None
+
+
+def _between(low: int, high: int) -> Callable[[int], str | None]:
+    return lambda value: None if low <= value <= high else f"must be between {low} and {high}"
+
+
+def _one_of(choices: tuple[str, ...], wording: str = "") -> Callable[[str], str | None]:
+    wording = wording or f"must be one of {', '.join(choices)}"
+    return lambda value: None if value in choices else wording
+
+
+_LENGTH = re.compile(r"^\d+(\.\d+)?(mm|cm|in|pt|px)$")
+
+
+def _length(value: str) -> str | None:
+    """A CSS length in an absolute unit; "" keeps the paper's default."""
+    return None if not value or _LENGTH.match(value) else 'must be a length such as "20mm"'
+
+
+# key -> Option (or a bare type: no further check); nested tables are listed with their keys.
 _MANUALGEN_SCHEMA: dict[str, object] = {
     "hugo_config": str,
     "manual": {
@@ -319,16 +462,16 @@ _MANUALGEN_SCHEMA: dict[str, object] = {
         "logo": str,
     },
     "print": {
-        "paper": str,
-        "sides": str,
-        "margin_inner": str,
-        "margin_outer": str,
-        "margin_top": str,
-        "margin_bottom": str,
-        "toc_depth": int,
+        "paper": Option(str, _one_of(PAPER_SIZES)),
+        "sides": Option(str, _one_of(("twoside", "oneside"), 'must be "twoside" or "oneside"')),
+        "margin_inner": Option(str, _length),
+        "margin_outer": Option(str, _length),
+        "margin_top": Option(str, _length),
+        "margin_bottom": Option(str, _length),
+        "toc_depth": Option(int, _between(1, 6)),
         "numbering": bool,
-        "pdf_variant": str,
-        "image_ppi": int,
+        "pdf_variant": Option(str, _one_of(PDF_VARIANTS)),
+        "image_ppi": Option(int, _between(50, 2400)),  # 1-pixel screenshots, or gigapixel ones
         "stylesheets": list,
     },
     "paths": {
@@ -349,33 +492,393 @@ _LANGUAGE_SCHEMA: dict[str, object] = {
     "keywords": list,
 }
 
-_LENGTH = re.compile(r"^\d+(\.\d+)?(mm|cm|in|pt|px)$")
+_TYPE_NAMES = {str: "a string", list: "a list", bool: "true or false", dict: "a table"}
+
+
+def _problem(path: Path | None, key: str, message: str, value: str | None = None) -> Finding:
+    """A configuration problem at the line of ``key`` (holding ``value``) in ``path``."""
+    return Finding(ERROR, "config", message, str(path) if path else None,
+                   _line_of_key(path, key, value) if path else None)
+
+
+def _option_problem(dotted: str, value: object, spec: object) -> str | None:
+    """What is wrong with one value of manualgen.toml, or None."""
+    option = spec if isinstance(spec, Option) else Option(spec)  # type: ignore[arg-type]
+    if option.kind is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return f'"{dotted}" must be a whole number'
+    elif not isinstance(value, option.kind):
+        return f'"{dotted}" must be {_TYPE_NAMES[option.kind]}'
+    wrong = option.check(value) if option.check else None
+    return f"{dotted} {wrong}" if wrong else None
 
 
 def _validate(data: dict, schema: dict, path: Path, prefix: str, problems: list[Finding]) -> None:
+    """Check ``data`` against ``schema``: unknown keys, types and each option's own rule."""
     for key, value in data.items():
         dotted = f"{prefix}{key}"
-        if key not in schema:
+        expected = schema.get(key)
+        if expected is None:
             known = ", ".join(sorted(schema))
-            problems.append(
-                Finding(ERROR, "config", f'unknown key "{dotted}" (known here: {known})',
-                        str(path), _line_of_key(path, dotted))
-            )
-            continue
-        expected = schema[key]
-        if isinstance(expected, dict):
-            if not isinstance(value, dict):
-                problems.append(Finding(ERROR, "config", f'"{dotted}" must be a table', str(path),
-                                        _line_of_key(path, dotted)))
-            else:
+            problems.append(_problem(path, dotted, f'unknown key "{dotted}" (known here: {known})'))
+        elif isinstance(expected, dict):
+            if isinstance(value, dict):
                 _validate(value, expected, path, dotted + ".", problems)
-        elif expected is int and (isinstance(value, bool) or not isinstance(value, int)):
-            problems.append(Finding(ERROR, "config", f'"{dotted}" must be a whole number', str(path),
-                                    _line_of_key(path, dotted)))
-        elif expected is not int and not isinstance(value, expected):  # type: ignore[arg-type]
-            name = {str: "a string", list: "a list", bool: "true or false", dict: "a table"}[expected]
-            problems.append(Finding(ERROR, "config", f'"{dotted}" must be {name}', str(path),
-                                    _line_of_key(path, dotted)))
+            else:
+                problems.append(_problem(path, dotted, f'"{dotted}" must be a table'))
+        elif message := _option_problem(dotted, value, expected):
+            problems.append(_problem(path, dotted, message))
+
+
+def _table(data: dict, key: str) -> dict:
+    """A sub-table of manualgen.toml; a value of another type was reported by _validate."""
+    value = data.get(key)
+    return value if isinstance(value, dict) else {}
+
+
+def _print_options(printing: dict) -> PrintOptions:
+    """The [print] table as PrintOptions; a value _validate refused keeps the default."""
+    values = {}
+    for field in dataclasses.fields(PrintOptions):
+        value = printing.get(field.name)
+        if value is not None and type(value) is type(field.default) and \
+                _option_problem(field.name, value, _MANUALGEN_SCHEMA["print"][field.name]) is None:  # type: ignore[index]
+            values[field.name] = value
+    return PrintOptions(**values)
+
+
+# --- where the configuration is ------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class _Sources:
+    """Which files configure the site, before any of them is read for its settings."""
+
+    root: Path  # the site's root: contentDir, staticDir and mount sources are relative to it
+    mg_path: Path | None  # manualgen.toml
+    hugo_path: Path | None  # the root Hugo config file
+    hugo_files: list[Path]  # the root file, then config/_default, then config/<environment>
+    environment: str
+
+
+def _locate(site: Path) -> tuple[Path, Path | None, Path | None]:
+    """The site folder, its manualgen.toml and its root Hugo config file, from what was given."""
+    resolved = _resolved(site)
+    if _is_file(resolved):
+        if resolved.name == MANUALGEN_CONFIG:
+            return resolved.parent, resolved, None
+        return resolved.parent, None, resolved
+    if _is_dir(resolved):
+        mg_path = resolved / MANUALGEN_CONFIG
+        return resolved, mg_path if _is_file(mg_path) else None, find_hugo_config(resolved)
+    raise ConfigError([Finding(ERROR, "config", f'the site folder "{site}" does not exist')])
+
+
+def _named_hugo_config(named: str, mg_path: Path, hugo_path: Path | None,
+                       problems: list[Finding]) -> tuple[Path | None, Path | None]:
+    """manualgen.toml's hugo_config: a Hugo config file, or a config/ folder (with the site
+    being the folder that holds it).  Returns (root config file, config folder)."""
+    candidate = _resolved(mg_path.parent / named)
+    if _is_dir(candidate):
+        return find_hugo_config(candidate.parent), candidate
+    if _is_file(candidate):
+        return candidate, None
+    problems.append(_problem(mg_path, "hugo_config", f'hugo_config "{named}" does not exist'))
+    return hugo_path, None
+
+
+def _sources(site: Path, mg: dict, mg_path: Path | None, hugo_path: Path | None,
+             problems: list[Finding]) -> _Sources:
+    """Every Hugo config file in the order Hugo merges them: the root file first, then config/."""
+    config_dir = None
+    if mg_path is not None and isinstance(mg.get("hugo_config"), str):
+        hugo_path, config_dir = _named_hugo_config(mg["hugo_config"], mg_path, hugo_path, problems)
+    root = config_dir.parent if config_dir else hugo_path.parent if hugo_path else site
+    environment = os.environ.get("HUGO_ENVIRONMENT") or DEFAULT_ENVIRONMENT
+    files = ([hugo_path] if hugo_path else []) + config_dir_files(config_dir or root / "config", environment)
+    return _Sources(root, mg_path, hugo_path, files, environment)
+
+
+# --- what the Hugo config says -------------------------------------------------------------
+
+
+def _base_path(base_url: str) -> str:
+    """The path part of baseURL, always ending with "/": where the site's addresses start."""
+    path = urlparse(base_url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+@dataclasses.dataclass(frozen=True)
+class Mount:
+    """One entry of Hugo's module.mounts: a folder (or file) placed into a component folder.
+
+    ``target = "content/docs"`` puts the source at the "docs" section: component "content",
+    subpath "docs".  ``languages`` are the glob patterns of the mount's language (Hugo's older
+    ``lang`` or, since 0.153, ``sites.matrix.languages``); None means no restriction.
+    """
+
+    source: Path
+    component: str
+    subpath: str = ""
+    languages: tuple[str, ...] | None = None
+
+    def serves(self, code: str) -> bool:
+        """Whether the mount names language ``code`` (never true without a restriction)."""
+        return self.languages is not None and _globs_match(self.languages, code)
+
+
+def _glob_regex(pattern: str) -> re.Pattern:
+    """A Hugo glob over dot-separated names as a regular expression: ``*`` and ``?`` stay
+    within a dot-separated part, ``**`` crosses parts, ``{a,b}`` is a choice, ``[…]`` a set.
+
+    Raises ValueError for a brace that is never closed; re.error for a bad set.
+    """
+    out, depth, i = [], 0, 0
+    while i < len(pattern):
+        char, i = pattern[i], i + 1
+        if char == "*" and pattern[i:i + 1] == "*":
+            out.append(".*")
+            i += 1
+        elif char in "*?":
+            out.append("[^.]*" if char == "*" else "[^.]")
+        elif char in "{},":
+            opens, closes = char == "{", char == "}" and depth > 0
+            out.append("(?:" if opens else ")" if closes else "|" if char == "," and depth else re.escape(char))
+            depth += 1 if opens else -1 if closes else 0
+        elif char == "[" and "]" in pattern[i + 1:]:
+            end = pattern.index("]", i + 1)
+            body = pattern[i:end]
+            body = "^" + body[1:] if body.startswith("!") else body
+            out.append("[" + body.replace("\\", "\\\\") + "]")
+            i = end + 1
+        else:
+            out.append(re.escape(char))
+    if depth:
+        raise ValueError(f'"{pattern}" opens a brace that it does not close')
+    return re.compile("".join(out) + r"\Z")
+
+
+def _globs_match(patterns: tuple[str, ...], name: str) -> bool:
+    """Hugo's rule for a list of globs: any pattern may match; one starting with "! " excludes."""
+    result: bool | None = None
+    for pattern in patterns:
+        pattern = pattern.strip().lower()
+        if not pattern:
+            continue
+        negate = pattern.startswith("! ")
+        try:
+            hit = bool(_glob_regex(pattern[2:] if negate else pattern).match(name.lower()))
+        except (ValueError, re.error):
+            hit = False  # reported when the mounts were read
+        result = (result is not False and not hit) if negate else (bool(result) or hit)
+    return bool(result)
+
+
+def _mount_languages(raw: dict) -> tuple[str, ...] | None:
+    """The language globs of a mount: sites.matrix.languages, else the deprecated lang."""
+    sites = _ci_get(raw, "sites", {})
+    languages = _ci_get(_ci_get(sites, "matrix", {}), "languages")
+    if languages is None:
+        lang = _ci_get(raw, "lang")
+        return (str(lang),) if lang not in (None, "") else None
+    if isinstance(languages, (str, int, float)):
+        return (str(languages),)
+    return tuple(str(x) for x in languages) if isinstance(languages, list) else None
+
+
+def _read_mount(raw: object, root: Path, where: Path | None, problems: list[Finding]) -> Mount | None:
+    """One module.mounts entry; a target that climbs out of its component is a finding."""
+    if not isinstance(raw, dict) or not _ci_get(raw, "source"):
+        return None
+    target = str(_ci_get(raw, "target", "") or "").replace("\\", "/")
+    parts = [part for part in target.split("/") if part not in ("", ".")]
+    if not parts or ".." in parts:
+        problems.append(_problem(where, "target", f'module.mounts: target "{target}" must name a folder '
+                                 "inside one of Hugo's component folders (content, static, assets, …)",
+                                 target))
+        return None
+    languages = _mount_languages(raw)
+    for pattern in languages or ():
+        try:
+            _glob_regex(pattern.strip().lower().removeprefix("! "))
+        except (ValueError, re.error) as exc:
+            key = "languages" if _ci_get(raw, "sites") else "lang"
+            problems.append(_problem(where, key, f'module.mounts: the language pattern "{pattern}" '
+                                     f"is not a glob: {exc}", pattern))
+    source = _resolved(root / str(_ci_get(raw, "source")))
+    return Mount(source, parts[0].lower(), "/".join(parts[1:]), languages)
+
+
+def _read_mounts(hugo: dict, root: Path, origin: dict[str, Path], problems: list[Finding]) -> list[Mount]:
+    """module.mounts in the order written: for the same file, Hugo takes the later mount."""
+    mounts = _ci_get(_ci_get(hugo, "module", {}) or {}, "mounts", []) or []
+    where = origin.get("module")
+    read = [_read_mount(raw, root, where, problems) for raw in (mounts if isinstance(mounts, list) else [])]
+    return [mount for mount in read if mount is not None]
+
+
+@dataclasses.dataclass(frozen=True)
+class _Folders:
+    """Where Hugo finds each component: the mounts, or the older *Dir keys where none is set."""
+
+    content: list[Mount]
+    static: list[tuple[Path, str]]  # (folder, subpath below static/), the least preferred first
+    static_dirs: list[Path]  # the folders as manualgen searches them: mounts, staticDir, [paths]
+    assets: list[Path]
+    i18n: list[Path]
+
+
+def _mounted_folders(hugo: dict, root: Path, mounts: list[Mount], extra_static: list) -> _Folders:
+    """Mounted folders, then staticDir, assetDir and i18nDir where no mount names those
+    components.
+
+    manualgen.toml's [paths] static folders come first among the static mounts: Hugo never
+    sees them, so any folder Hugo publishes is preferred over them.
+    """
+    extras = [(_resolved(root / str(extra)), "") for extra in extra_static]
+    static = [(m.source, m.subpath) for m in mounts if m.component == "static"]
+    static_setting = _ci_get(hugo, "staticDir", None)
+    if static_setting is not None or not static:
+        for entry in static_setting if isinstance(static_setting, list) else [static_setting or "static"]:
+            static.append((_resolved(root / str(entry)), ""))
+    assets = [m.source for m in mounts if m.component == "assets"]
+    if not assets:
+        assets.append(_resolved(root / str(_ci_get(hugo, "assetDir", "assets"))))
+    i18n = [m.source for m in mounts if m.component == "i18n"]
+    i18n = i18n or [_resolved(root / str(_ci_get(hugo, "i18nDir", "i18n") or "i18n"))]
+    content = [m for m in mounts if m.component == "content"]
+    static_dirs = _unique([folder for folder, _ in static + extras])
+    return _Folders(content, extras + static, static_dirs, _unique(assets), _unique(i18n))
+
+
+def _content_mounts(code: str, spec: dict, root: Path, hugo: dict, folders: _Folders) -> list[tuple[Path, str]]:
+    """A language's content folders with their place below content/: the mounts naming the
+    language, its contentDir, the mounts naming no language, or the site's contentDir, the
+    first of these that is set."""
+    own = [(m.source, m.subpath) for m in folders.content if m.serves(code)]
+    if own:
+        return own
+    if _ci_get(spec, "contentDir"):
+        return [(_resolved(root / str(_ci_get(spec, "contentDir"))), "")]
+    shared = [(m.source, m.subpath) for m in folders.content if m.languages is None]
+    if shared:
+        return shared
+    return [(_resolved(root / str(_ci_get(hugo, "contentDir", "content") or "content")), "")]
+
+
+def _language(code: str, spec: dict, root: Path, hugo: dict, folders: _Folders) -> Language:
+    """One [languages.<code>] table of the Hugo config."""
+    lparams = _ci_get(spec, "params", {}) or {}
+    weight = _ci_get(spec, "weight", 0)
+    mounts = _content_mounts(code, spec, root, hugo, folders)
+    return Language(
+        code=code,
+        name=str(_first_set(spec, "label", "languageName") or code),
+        weight=weight if isinstance(weight, int) else 0,
+        content_dirs=[folder for folder, _ in mounts],
+        title=str(_ci_get(lparams, "title", "") or _ci_get(spec, "title", "") or ""),
+        description=str(_ci_get(lparams, "description", "") or _ci_get(spec, "description", "") or ""),
+        locale=str(_first_set(spec, "locale", "languageCode") or code),
+        params=lparams if isinstance(lparams, dict) else {},
+        mounts=mounts,
+        direction="rtl" if str(_first_set(spec, "direction", "languageDirection")).lower() == "rtl" else "ltr",
+    )
+
+
+def _first_set(table: dict, *keys: str) -> object:
+    """The value of the first key set: Hugo 0.158 renamed languageName to label,
+    languageCode to locale and languageDirection to direction, and reads both."""
+    return next((value for key in keys if (value := _ci_get(table, key)) not in (None, "")), "")
+
+
+def _languages(hugo: dict, origin: dict[str, Path], root: Path, folders: _Folders,
+               problems: list[Finding]) -> dict[str, Language]:
+    """Every configured language Hugo builds (not disabled), ordered as Hugo orders them: by
+    weight (0 last), then code."""
+    raw = _ci_get(hugo, "languages", {}) or {}
+    if not isinstance(raw, dict) or not raw:
+        raw = {_default_language(hugo): {}}
+    disabled = _ci_get(hugo, "disableLanguages", []) or []
+    disabled = {str(c).lower() for c in (disabled if isinstance(disabled, list) else [disabled])}
+    languages: dict[str, Language] = {}
+    for code, spec in raw.items():
+        code = str(code).lower()
+        if isinstance(spec, dict):
+            if code not in disabled and not _flag(_ci_get(spec, "disabled"), False):
+                languages[code] = _language(code, spec, root, hugo, folders)
+        else:
+            problems.append(_problem(origin.get("languages"), code, f"languages.{code} must be a table"))
+    return dict(sorted(languages.items(), key=lambda kv: (kv[1].weight or 10**9, kv[0])))
+
+
+def _default_language(hugo: dict) -> str:
+    return str(_ci_get(hugo, "defaultContentLanguage", "en") or "en").lower()
+
+
+def _check_default_language(default: str, languages: dict[str, Language], origin: dict[str, Path],
+                            problems: list[Finding]) -> None:
+    if default not in languages and languages:
+        where = origin.get("defaultcontentlanguage") or origin.get("languages")
+        problems.append(Finding(ERROR, "config", f'defaultContentLanguage "{default}" is not among the '
+                                f'languages ({", ".join(languages)})', str(where) if where else None))
+
+
+def _ignore_files(hugo: dict, origin: dict[str, Path], problems: list[Finding]) -> list[re.Pattern]:
+    """ignoreFiles: regular expressions matched against each content file's absolute path."""
+    raw = _ci_get(hugo, "ignoreFiles", []) or []
+    patterns = []
+    for pattern in raw if isinstance(raw, list) else [raw]:
+        try:
+            with warnings.catch_warnings():  # "possible nested set": Go's RE2 reads "[[" plainly
+                warnings.simplefilter("ignore", FutureWarning)
+                patterns.append(re.compile(str(pattern)))
+        except re.error as exc:
+            problems.append(_problem(origin.get("ignorefiles"), "ignoreFiles",
+                                     f'ignoreFiles "{pattern}" is not a regular expression: {exc}'))
+    return patterns
+
+
+def _cascade(hugo: dict) -> list[dict]:
+    cascade = _ci_get(hugo, "cascade", []) or []
+    return [c for c in (cascade if isinstance(cascade, list) else [cascade]) if isinstance(c, dict)]
+
+
+# --- what manualgen.toml says about files and languages ------------------------------------
+
+
+def _stylesheets(printing: dict, mg_dir: Path, mg_path: Path | None, problems: list[Finding]) -> list[Path]:
+    sheets = printing.get("stylesheets")
+    found = []
+    for sheet in sheets if isinstance(sheets, list) else []:
+        sheet_path = _resolved(mg_dir / str(sheet))
+        if not _is_file(sheet_path):
+            problems.append(_problem(mg_path, "stylesheets", f'stylesheet "{sheet}" does not exist'))
+        found.append(sheet_path)
+    return found
+
+
+def _logo(manual: dict, mg_dir: Path, mg_path: Path | None, problems: list[Finding]) -> Path | None:
+    if not isinstance(manual.get("logo"), str):
+        return None
+    logo = _resolved(mg_dir / manual["logo"])
+    if not _is_file(logo):
+        problems.append(_problem(mg_path, "logo", f'logo "{manual["logo"]}" does not exist'))
+    return logo
+
+
+def _check_language_tables(mg: dict, languages: dict[str, Language], mg_path: Path | None,
+                           problems: list[Finding]) -> None:
+    """[labels.<lang>] and [languages.<lang>] must name configured languages and be tables."""
+    for table_name in ("labels", "languages"):
+        for code, value in _table(mg, table_name).items():
+            if code not in languages:
+                problems.append(_problem(mg_path, code, f'{table_name}.{code}: "{code}" is not a configured '
+                                         f'language ({", ".join(languages)})'))
+            elif not isinstance(value, dict):
+                problems.append(_problem(mg_path, code, f"{table_name}.{code} must be a table"))
+    for code, value in _table(mg, "languages").items():
+        if isinstance(value, dict):
+            _validate(value, _LANGUAGE_SCHEMA, mg_path, f"languages.{code}.", problems)  # type: ignore[arg-type]
 
 
 # --- loading -------------------------------------------------------------------------------
@@ -384,226 +887,65 @@ def _validate(data: dict, schema: dict, path: Path, prefix: str, problems: list[
 def load_settings(site: Path) -> Settings:
     """Build the settings for the site at ``site`` (a folder or a config file).
 
-    Raises ConfigError with every problem found.
+    The steps: find the files, read manualgen.toml against its schema, merge the Hugo config
+    files, read the mounts and languages from it, then check what only the whole can tell
+    (files named, languages named).  Raises ConfigError with every problem found.
     """
     problems: list[Finding] = []
-    given = site  # as the user wrote it, for the messages about the folder itself
-    site = site.resolve()
-    mg_path: Path | None = None
-    hugo_path: Path | None = None  # the root config file
-    config_dir: Path | None = None
-    if site.is_file():
-        if site.name == MANUALGEN_CONFIG:
-            mg_path = site
-        else:
-            hugo_path = site
-        site = site.parent
-    elif site.is_dir():
-        if (site / MANUALGEN_CONFIG).is_file():
-            mg_path = site / MANUALGEN_CONFIG
-        hugo_path = find_hugo_config(site)
-    else:
-        raise ConfigError([Finding(ERROR, "config", f'the site folder "{given}" does not exist')])
-
-    mg: dict = {}
+    folder, mg_path, hugo_path = _locate(site)
+    mg = _load_data_file(mg_path, problems) if mg_path else {}
     if mg_path:
-        mg = _load_data_file(mg_path, problems)
         _validate(mg, _MANUALGEN_SCHEMA, mg_path, "", problems)
-        named = mg.get("hugo_config")
-        if isinstance(named, str):
-            candidate = (mg_path.parent / named).resolve()
-            if candidate.is_dir():  # a configuration directory: the site is the folder holding it
-                config_dir = candidate
-                hugo_path = find_hugo_config(candidate.parent)
-            elif candidate.is_file():
-                hugo_path = candidate
-            else:
-                problems.append(Finding(ERROR, "config", f'hugo_config "{named}" does not exist',
-                                        str(mg_path), _line_of_key(mg_path, "hugo_config")))
-
-    # The site's root holds the root config file and config/: contentDir and staticDir are
-    # relative to it.  Hugo reads the root file first, then merges config/ over it.
-    root = config_dir.parent if config_dir else hugo_path.parent if hugo_path else site
-    environment = os.environ.get("HUGO_ENVIRONMENT") or DEFAULT_ENVIRONMENT
-    hugo_files = [hugo_path] if hugo_path else []
-    hugo_files += config_dir_files(config_dir or root / "config", environment)
-    if not hugo_files and mg_path is None:
+    sources = _sources(folder, mg, mg_path, hugo_path, problems)
+    if not sources.hugo_files and mg_path is None:
         raise ConfigError([Finding(
             ERROR, "config",
             f"no {MANUALGEN_CONFIG} and no Hugo config ({', '.join(HUGO_CONFIG_NAMES[:4])}, …, "
-            f'config/_default/) in the site folder "{given}"')])
-
-    hugo, origin = read_hugo_config(hugo_files, hugo_path, problems)
-    config_files = ([mg_path] if mg_path else []) + hugo_files
-    manual = mg.get("manual", {}) if isinstance(mg.get("manual"), dict) else {}
-    printing = mg.get("print", {}) if isinstance(mg.get("print"), dict) else {}
-    paths = mg.get("paths", {}) if isinstance(mg.get("paths"), dict) else {}
-    params = _ci_get(hugo, "params", {}) or {}
-    if not isinstance(params, dict):
-        params = {}
-
-    base_url = str(_ci_get(hugo, "baseURL", "") or "")
-    base_path = urlparse(base_url).path or "/"
-    if not base_path.endswith("/"):
-        base_path += "/"
-
-    # Mounts (module.mounts) may name content folders per language, static and assets folders.
-    module = _ci_get(hugo, "module", {}) or {}
-    mounts = _ci_get(module, "mounts", []) or []
-    content_mounts: dict[str | None, list[Path]] = {}
-    static_dirs: list[Path] = []
-    assets_dirs: list[Path] = []
-    for mount in mounts if isinstance(mounts, list) else []:
-        if not isinstance(mount, dict):
-            continue
-        source, target = mount.get("source"), str(mount.get("target", ""))
-        if not source:
-            continue
-        src = (root / source).resolve()
-        top = target.strip("/").split("/")[0]
-        if top == "content":
-            content_mounts.setdefault(mount.get("lang"), []).append(src)
-        elif top == "static":
-            static_dirs.append(src)
-        elif top == "assets":
-            assets_dirs.append(src)
-
-    static_setting = _ci_get(hugo, "staticDir", None)
-    if static_setting is not None or not static_dirs:
-        for entry in static_setting if isinstance(static_setting, list) else [static_setting or "static"]:
-            static_dirs.append((root / str(entry)).resolve())
-    for extra in paths.get("static", []) if isinstance(paths.get("static"), list) else []:
-        static_dirs.append((root / str(extra)).resolve())
-    if not assets_dirs:
-        assets_dirs.append((root / str(_ci_get(hugo, "assetDir", "assets"))).resolve())
-
-    # Languages.
-    default_lang = str(_ci_get(hugo, "defaultContentLanguage", "en") or "en").lower()
-    top_content = str(_ci_get(hugo, "contentDir", "content") or "content")
-    raw_langs = _ci_get(hugo, "languages", {}) or {}
-    languages: dict[str, Language] = {}
-    if not isinstance(raw_langs, dict) or not raw_langs:
-        raw_langs = {default_lang: {}}
-    for code, spec in raw_langs.items():
-        code = str(code).lower()
-        if not isinstance(spec, dict):
-            where = origin.get("languages")
-            problems.append(Finding(ERROR, "config", f'languages.{code} must be a table',
-                                    str(where) if where else None, _line_of_key(where, code) if where else None))
-            continue
-        lparams = _ci_get(spec, "params", {}) or {}
-        if code in content_mounts:
-            dirs = content_mounts[code]
-        elif _ci_get(spec, "contentDir"):
-            dirs = [(root / str(_ci_get(spec, "contentDir"))).resolve()]
-        elif None in content_mounts:
-            dirs = content_mounts[None]
-        else:
-            dirs = [(root / top_content).resolve()]
-        weight = _ci_get(spec, "weight", 0)
-        languages[code] = Language(
-            code=code,
-            name=str(_ci_get(spec, "languageName", code)),
-            weight=weight if isinstance(weight, int) else 0,
-            content_dirs=dirs,
-            title=str(_ci_get(lparams, "title", "") or _ci_get(spec, "title", "") or ""),
-            description=str(_ci_get(lparams, "description", "") or _ci_get(spec, "description", "") or ""),
-            locale=str(_ci_get(spec, "languageCode", "") or code),
-            params=lparams if isinstance(lparams, dict) else {},
-        )
-    languages = dict(sorted(languages.items(), key=lambda kv: (kv[1].weight or 10**9, kv[0])))
-    if default_lang not in languages and languages:
-        where = origin.get("defaultcontentlanguage") or origin.get("languages")
-        problems.append(Finding(ERROR, "config",
-                                f'defaultContentLanguage "{default_lang}" is not among the languages '
-                                f'({", ".join(languages)})', str(where) if where else None))
-    # Translations by file name: several languages share one content folder.
-    dir_sets = [tuple(lang.content_dirs) for lang in languages.values()]
-    by_filename = len(languages) > 1 and len(set(dir_sets)) < len(dir_sets)
-
-    # manualgen.toml values.
-    print_opts = PrintOptions()
-    for field in dataclasses.fields(PrintOptions):
-        value = printing.get(field.name)
-        default = getattr(print_opts, field.name)
-        # A value of the wrong type was reported by _validate: keep the default.
-        if value is not None and type(value) is type(default):
-            setattr(print_opts, field.name, value)
-    if not 50 <= print_opts.image_ppi <= 2400:
-        problems.append(Finding(ERROR, "config", "print.image_ppi must be between 50 and 2400",
-                                str(mg_path), _line_of_key(mg_path, "image_ppi") if mg_path else None))
-    if print_opts.paper not in PAPER_SIZES:
-        problems.append(Finding(ERROR, "config", f'print.paper must be one of {", ".join(PAPER_SIZES)}',
-                                str(mg_path), _line_of_key(mg_path, "paper") if mg_path else None))
-    if print_opts.sides not in ("twoside", "oneside"):
-        problems.append(Finding(ERROR, "config", 'print.sides must be "twoside" or "oneside"',
-                                str(mg_path), _line_of_key(mg_path, "sides") if mg_path else None))
-    if print_opts.pdf_variant not in PDF_VARIANTS:
-        problems.append(Finding(ERROR, "config",
-                                f'print.pdf_variant must be one of {", ".join(PDF_VARIANTS)}',
-                                str(mg_path), _line_of_key(mg_path, "pdf_variant") if mg_path else None))
-    for margin in ("margin_inner", "margin_outer", "margin_top", "margin_bottom"):
-        value = str(getattr(print_opts, margin))
-        if value and not _LENGTH.match(value):
-            problems.append(Finding(ERROR, "config", f'print.{margin} must be a length such as "20mm"',
-                                    str(mg_path), _line_of_key(mg_path, margin) if mg_path else None))
-    if not 1 <= int(print_opts.toc_depth) <= 6:
-        problems.append(Finding(ERROR, "config", "print.toc_depth must be between 1 and 6",
-                                str(mg_path), _line_of_key(mg_path, "toc_depth") if mg_path else None))
-
-    mg_dir = mg_path.parent if mg_path else root
-    stylesheets = []
-    for sheet in printing.get("stylesheets", []) if isinstance(printing.get("stylesheets"), list) else []:
-        sheet_path = (mg_dir / str(sheet)).resolve()
-        if not sheet_path.is_file():
-            problems.append(Finding(ERROR, "config", f'stylesheet "{sheet}" does not exist',
-                                    str(mg_path), _line_of_key(mg_path, "stylesheets")))
-        stylesheets.append(sheet_path)
-    logo = None
-    if isinstance(manual.get("logo"), str):
-        logo = (mg_dir / manual["logo"]).resolve()
-        if not logo.is_file():
-            problems.append(Finding(ERROR, "config", f'logo "{manual["logo"]}" does not exist',
-                                    str(mg_path), _line_of_key(mg_path, "logo")))
-
-    labels = mg.get("labels", {}) if isinstance(mg.get("labels"), dict) else {}
-    lang_over = mg.get("languages", {}) if isinstance(mg.get("languages"), dict) else {}
-    for table_name, table in (("labels", labels), ("languages", lang_over)):
-        for code, value in table.items():
-            if code not in languages:
-                problems.append(Finding(ERROR, "config",
-                                        f'{table_name}.{code}: "{code}" is not a configured language '
-                                        f'({", ".join(languages)})', str(mg_path),
-                                        _line_of_key(mg_path, code)))
-            elif not isinstance(value, dict):
-                problems.append(Finding(ERROR, "config", f"{table_name}.{code} must be a table",
-                                        str(mg_path), _line_of_key(mg_path, code)))
-    for code, value in lang_over.items():
-        if isinstance(value, dict):
-            _validate(value, _LANGUAGE_SCHEMA, mg_path, f"languages.{code}.", problems)
-
-    ignore_files = []
-    raw_ignore = _ci_get(hugo, "ignoreFiles", []) or []
-    for pattern in raw_ignore if isinstance(raw_ignore, list) else [raw_ignore]:
-        try:
-            ignore_files.append(re.compile(str(pattern)))
-        except re.error as exc:
-            where = origin.get("ignorefiles")
-            problems.append(Finding(ERROR, "config", f'ignoreFiles "{pattern}" is not a regular '
-                                    f"expression: {exc}", str(where) if where else None,
-                                    _line_of_key(where, "ignoreFiles") if where else None))
-    cascade = _ci_get(hugo, "cascade", []) or []
-    cascade = [c for c in (cascade if isinstance(cascade, list) else [cascade]) if isinstance(c, dict)]
-
+            f'config/_default/) in the site folder "{site}"')])
+    hugo, origin = read_hugo_config(sources.hugo_files, sources.hugo_path, problems)
+    extra_static = _table(mg, "paths").get("static")
+    mounts = _read_mounts(hugo, sources.root, origin, problems)
+    folders = _mounted_folders(hugo, sources.root, mounts, extra_static if isinstance(extra_static, list) else [])
+    languages = _languages(hugo, origin, sources.root, folders, problems)
+    _check_default_language(_default_language(hugo), languages, origin, problems)
+    mg_dir = mg_path.parent if mg_path else sources.root
+    stylesheets = _stylesheets(_table(mg, "print"), mg_dir, mg_path, problems)
+    logo = _logo(_table(mg, "manual"), mg_dir, mg_path, problems)
+    _check_language_tables(mg, languages, mg_path, problems)
+    ignore_files = _ignore_files(hugo, origin, problems)
     if problems:  # named relative to the site, as every other finding
-        raise ConfigError(shown_from(problems, root))
+        raise ConfigError(shown_from(problems, sources.root))
+    files = _ReadFiles(sources, mg, hugo, folders, languages, stylesheets, logo, ignore_files)
+    return _settings(files)
 
+
+@dataclasses.dataclass(frozen=True)
+class _ReadFiles:
+    """Everything load_settings read and checked, handed to _settings in one piece."""
+
+    sources: _Sources
+    mg: dict
+    hugo: dict
+    folders: _Folders
+    languages: dict[str, Language]
+    stylesheets: list[Path]
+    logo: Path | None
+    ignore_files: list[re.Pattern]
+
+
+def _settings(read: _ReadFiles) -> Settings:
+    """The Settings object from checked configuration: only defaults and conversions here."""
+    hugo, root, manual, paths = read.hugo, read.sources.root, _table(read.mg, "manual"), _table(read.mg, "paths")
+    mg_dir = read.sources.mg_path.parent if read.sources.mg_path else root
+    params = _ci_get(hugo, "params", {}) or {}
+    params = params if isinstance(params, dict) else {}
     site_title = str(manual.get("title") or _ci_get(hugo, "title", "") or root.name)
-    name = str(manual.get("name") or _slug(site_title) or "manual")
     goldmark = _ci_get(_ci_get(hugo, "markup", {}) or {}, "goldmark", {}) or {}
+    base_url = str(_ci_get(hugo, "baseURL", "") or "")
+    dir_sets = [tuple(lang.content_dirs) for lang in read.languages.values()]
     return Settings(
         site_root=root,
-        config_files=config_files,
+        config_files=([read.sources.mg_path] if read.sources.mg_path else []) + read.sources.hugo_files,
         title=site_title,
         subtitle=str(manual.get("subtitle", "")),
         publisher=str(manual.get("publisher", "")),
@@ -611,35 +953,52 @@ def load_settings(site: Path) -> Settings:
         keywords=[str(k) for k in manual.get("keywords", [])],
         version=str(manual.get("version") or _ci_get(params, "version", "") or ""),
         base_url=base_url,
-        base_path=base_path,
-        default_language=default_lang,
-        default_in_subdir=bool(_ci_get(hugo, "defaultContentLanguageInSubdir", False)),
-        languages=languages,
-        by_filename=by_filename,
-        static_dirs=_unique(static_dirs),
-        assets_dirs=_unique(assets_dirs),
-        i18n_dirs=[(root / "i18n").resolve()],
+        base_path=_base_path(base_url),
+        default_language=_default_language(hugo),
+        default_in_subdir=_flag(_ci_get(hugo, "defaultContentLanguageInSubdir"), False),
+        languages=read.languages,
+        # Translations by file name: several languages share one content folder.
+        by_filename=len(dir_sets) > 1 and len(set(dir_sets)) < len(dir_sets),
+        static_dirs=read.folders.static_dirs,
+        static_mounts=read.folders.static,
+        assets_dirs=read.folders.assets,
+        i18n_dirs=read.folders.i18n,
         output_name=str(manual.get("output", "{name}-{lang}.pdf")),
-        name=name,
-        logo=logo,
-        stylesheets=stylesheets,
-        shortcode_dirs=[(mg_dir / str(paths.get("shortcodes", "manualgen/shortcodes"))).resolve()],
-        template_dirs=[(mg_dir / str(paths.get("templates", "manualgen/templates"))).resolve()],
-        labels={k: {str(a): str(b) for a, b in v.items()} for k, v in labels.items()},
-        language_overrides={k: dict(v) for k, v in lang_over.items()},  # checked by _validate
+        name=str(manual.get("name") or _slug(site_title) or "manual"),
+        logo=read.logo,
+        stylesheets=read.stylesheets,
+        shortcode_dirs=[_resolved(mg_dir / str(paths.get("shortcodes", "manualgen/shortcodes")))],
+        template_dirs=[_resolved(mg_dir / str(paths.get("templates", "manualgen/templates")))],
+        labels={k: {str(a): str(b) for a, b in v.items()} for k, v in _table(read.mg, "labels").items()},
+        language_overrides={k: dict(v) for k, v in _table(read.mg, "languages").items()},
         goldmark=goldmark if isinstance(goldmark, dict) else {},
         params=params,
-        print=print_opts,
-        environment=environment,
-        build_drafts=bool(_ci_get(hugo, "buildDrafts", False)),
-        build_future=bool(_ci_get(hugo, "buildFuture", False)),
-        build_expired=bool(_ci_get(hugo, "buildExpired", False)),
-        cascade=cascade,
-        ignore_files=ignore_files,
-        pluralize_list_titles=bool(_ci_get(hugo, "pluralizeListTitles", True)),
-        capitalize_list_titles=bool(_ci_get(hugo, "capitalizeListTitles", True)),
+        print=_print_options(_table(read.mg, "print")),
+        environment=read.sources.environment,
+        build_drafts=_flag(_ci_get(hugo, "buildDrafts"), False),
+        build_future=_flag(_ci_get(hugo, "buildFuture"), False),
+        build_expired=_flag(_ci_get(hugo, "buildExpired"), False),
+        cascade=_cascade(hugo),
+        ignore_files=read.ignore_files,
+        pluralize_list_titles=_flag(_ci_get(hugo, "pluralizeListTitles"), True),
+        capitalize_list_titles=_flag(_ci_get(hugo, "capitalizeListTitles"), True),
         title_case_style=str(_ci_get(hugo, "titleCaseStyle", "ap") or "ap").lower(),
     )
+
+
+def _flag(value: object, default: bool) -> bool:
+    """A Hugo switch: a boolean, or a string Go's strconv.ParseBool reads ("true", "0", "F" …).
+
+    Since Hugo reads YAML 1.2, ``buildDrafts: no`` is the string "no", which Hugo does not
+    take for a boolean; such a value leaves the default, where bool("no") would be True.
+    """
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value in ("1", "t", "T", "TRUE", "true", "True"):
+        return True
+    if isinstance(value, str) and value in ("0", "f", "F", "FALSE", "false", "False"):
+        return False
+    return bool(value) if isinstance(value, int) and value in (0, 1) else default
 
 
 def _unique(paths: list[Path]) -> list[Path]:

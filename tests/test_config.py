@@ -185,3 +185,75 @@ def test_cli_bad_usage_exits_2(capsys):
     with pytest.raises(SystemExit) as info:
         main(["build", "--no-such-option"])
     assert info.value.code == 2
+
+
+@pytest.mark.parametrize("setting, message", [
+    ('paper = "a3"', "print.paper must be one of a4, a5, letter"),
+    ('sides = "both"', 'print.sides must be "twoside" or "oneside"'),
+    ('pdf_variant = "pdf/x-4"', "print.pdf_variant must be one of pdf/ua-1, pdf/a-3b, pdf/a-3u, none"),
+    ('margin_top = "2 cm"', 'print.margin_top must be a length such as "20mm"'),
+    ('margin_inner = "20"', 'print.margin_inner must be a length such as "20mm"'),
+    ("toc_depth = 7", "print.toc_depth must be between 1 and 6"),
+    ("toc_depth = 0", "print.toc_depth must be between 1 and 6"),
+    ("image_ppi = 2401", "print.image_ppi must be between 50 and 2400"),
+    ("numbering = 1", '"print.numbering" must be true or false'),
+    ("toc_depth = true", '"print.toc_depth" must be a whole number'),
+])
+def test_print_options_are_checked_against_the_schema_with_their_line(tmp_path, setting, message):
+    write_site(tmp_path, {"content/de/_index.md": page("Home"),
+                          "manualgen.toml": f'[manual]\nname = "m"\n\n[print]\n{setting}\n'})
+    with pytest.raises(ConfigError) as info:
+        load_settings(tmp_path)
+    assert [(p.file, p.line, p.message) for p in info.value.problems] == [("manualgen.toml", 5, message)]
+
+
+def test_every_problem_of_both_files_is_reported_together(tmp_path):
+    write_site(tmp_path, {"content/de/_index.md": page("Home"),
+                          "manualgen.toml": '[print]\npaper = "a3"\ntoc_depth = 9\n[manual]\nlogo = "no.png"\n'},
+               hugo='defaultContentLanguage = "xx"\nignoreFiles = ["(unclosed"]\n'
+                    '[languages.de]\nweight = 1\n')
+    with pytest.raises(ConfigError) as info:
+        load_settings(tmp_path)
+    found = {(p.file, p.line, p.message.split(" (")[0].split(":")[0]) for p in info.value.problems}
+    assert found == {
+        ("manualgen.toml", 2, "print.paper must be one of a4, a5, letter"),
+        ("manualgen.toml", 3, "print.toc_depth must be between 1 and 6"),
+        ("manualgen.toml", 5, 'logo "no.png" does not exist'),
+        ("hugo.toml", None, 'defaultContentLanguage "xx" is not among the languages'),
+        ("hugo.toml", 2, 'ignoreFiles "(unclosed" is not a regular expression'),
+    }
+
+
+@pytest.mark.parametrize("name, text", [
+    ("hugo.yaml", 'title: x\nmodule:\n  mounts:\n    - source: "docs\\0"\n      target: content\n'),
+    ("hugo.json", '{"title": "x", "staticDir": ["st\\u0000atic"]}'),
+])
+def test_a_nul_character_in_a_setting_is_a_finding(tmp_path, name, text):
+    (tmp_path / name).write_text(text)
+    with pytest.raises(ConfigError) as info:
+        load_settings(tmp_path)
+    (problem,) = info.value.problems
+    assert problem.file == name and "holds a NUL character" in problem.message
+
+
+@pytest.mark.parametrize("name, text", [
+    ("hugo.yaml", "a: " + "[" * 50_000 + "]" * 50_000),
+    ("hugo.json", '{"a": ' + "[" * 50_000 + "]" * 50_000 + "}"),
+    ("hugo.toml", "a = " + "[" * 50_000 + "]" * 50_000),
+])
+def test_lists_nested_too_deeply_are_a_finding_not_a_crash(tmp_path, name, text):
+    (tmp_path / name).write_text(text)
+    with pytest.raises(ConfigError) as info:
+        load_settings(tmp_path)
+    assert [p.message for p in info.value.problems] == ["lists or tables nested too deeply to read"]
+
+
+def test_file_names_too_long_for_the_system_are_findings(tmp_path):
+    long = "y" * 300
+    (tmp_path / "hugo.toml").write_text(f'title = "t"\nstaticDir = "{long}"\n[[module.mounts]]\n'
+                                        f'source = "{long}"\ntarget = "static"\n')
+    (tmp_path / "manualgen.toml").write_text(f'hugo_config = "{long}"\n[manual]\nlogo = "{long}"\n')
+    with pytest.raises(ConfigError) as info:
+        load_settings(tmp_path)
+    assert [(p.line, p.message[:20]) for p in info.value.problems] == [
+        (1, 'hugo_config "yyyyyyy'), (3, 'logo "yyyyyyyyyyyyyy')]

@@ -1,0 +1,102 @@
+"""Hugo config read as Hugo ≥ 0.158 reads it: YAML 1.2 booleans, label, locale and direction."""
+
+from __future__ import annotations
+
+from manualgen.cli import main
+from manualgen.config import load_settings
+
+from .conftest import page, write_site
+
+NORWEGIAN = """\
+title: Goldydocs
+defaultContentLanguage: en
+buildDrafts: no
+languages:
+  en:
+    weight: 1
+    contentDir: content/en
+  no:
+    weight: 2
+    contentDir: content/no
+    languageName: Norsk
+    params:
+      title: Håndbok
+      flag: on
+      shown: yes
+      really: True
+"""
+
+
+def test_the_norwegian_language_key_no_stays_no(tmp_path):
+    site = write_site(tmp_path, {"hugo.yaml": NORWEGIAN}, hugo=None)
+    settings = load_settings(site)
+    assert list(settings.languages) == ["en", "no"]
+    norsk = settings.languages["no"]
+    assert (norsk.name, norsk.title) == ("Norsk", "Håndbok")
+    assert norsk.params == {"title": "Håndbok", "flag": "on", "shown": "yes", "really": True}
+    assert settings.output_filename("no") == "goldydocs-no.pdf"
+    assert settings.build_drafts is False  # "no" is a string, not a boolean, for Hugo: the default
+
+
+def test_yes_no_on_off_in_a_config_directory_file(tmp_path, monkeypatch):
+    monkeypatch.delenv("HUGO_ENVIRONMENT", raising=False)
+    site = write_site(tmp_path, {
+        "config/_default/hugo.yaml": "defaultContentLanguage: en\nbuildFuture: true\n",
+        "config/_default/languages.yaml": "en: {weight: 1}\nno: {weight: 2, languageName: Norsk}\n",
+        "config/_default/params.yml": "on: yes\noff: n\n",
+    }, hugo=None)
+    settings = load_settings(site)
+    assert list(settings.languages) == ["en", "no"]
+    assert settings.params == {"on": "yes", "off": "n"}
+    assert settings.build_future is True
+
+
+def test_cli_prints_the_language_no(tmp_path, capsys):
+    site = write_site(tmp_path, {
+        "hugo.yaml": NORWEGIAN,
+        "content/en/_index.md": page("Home", body="Text."),
+        "content/no/_index.md": page("Hjem", body="Tekst."),
+    }, hugo=None)
+    out = tmp_path / "out"
+    status = main(["build", "--site", str(site), "--lang", "no", "--out", str(out), "--jobs", "1",
+                   "--no-cache", "-q"])
+    assert status == 0, capsys.readouterr()
+    assert [p.name for p in out.glob("*.pdf")] == ["goldydocs-no.pdf"]
+
+
+def test_hugo_0_158_language_keys_label_locale_direction(tmp_path):
+    hugo = """\
+defaultContentLanguage = "en"
+disableLanguages = ["fr"]
+[languages.en]
+weight = 1
+label = "English"
+languageName = "old name"
+locale = "en-GB"
+[languages.ar]
+weight = 2
+languageName = "العربية"
+languageCode = "ar-EG"
+languageDirection = "RTL"
+[languages.he]
+weight = 3
+label = "עברית"
+direction = "rtl"
+[languages.de]
+weight = 4
+direction = "ltr"
+[languages.fr]
+weight = 5
+[languages.it]
+weight = 6
+disabled = true
+"""
+    settings = load_settings(write_site(tmp_path, {}, hugo=hugo))
+    assert list(settings.languages) == ["en", "ar", "he", "de"]  # fr and it are disabled
+    got = {code: (lang.name, lang.locale, lang.direction) for code, lang in settings.languages.items()}
+    assert got == {
+        "en": ("English", "en-GB", "ltr"),  # label is preferred over the older languageName
+        "ar": ("العربية", "ar-EG", "rtl"),
+        "he": ("עברית", "he", "rtl"),
+        "de": ("de", "de", "ltr"),
+    }

@@ -1,0 +1,174 @@
+"""Module mounts as Hugo reads them: language per mount, target subpaths, static look-up."""
+
+from __future__ import annotations
+
+import pytest
+
+from manualgen.config import load_settings
+from manualgen.errors import ConfigError
+
+from .conftest import write_site
+
+LANGS = """\
+defaultContentLanguage = "en"
+[languages.en]
+weight = 1
+[languages.nn]
+weight = 2
+[languages.sv]
+weight = 3
+"""
+
+
+def _mounts(settings, code):
+    root = settings.site_root
+    return [(folder.relative_to(root).as_posix(), sub) for folder, sub in settings.languages[code].mounts]
+
+
+def test_sites_matrix_languages_give_each_language_its_mounts(tmp_path):
+    hugo = LANGS + """
+[[module.mounts]]
+source = "content/en"
+target = "content"
+[module.mounts.sites.matrix]
+languages = ["en"]
+[[module.mounts]]
+source = "content/nordic"
+target = "content"
+[module.mounts.sites.matrix]
+languages = "{nn,sv}"
+[[module.mounts]]
+source = "content/shared"
+target = "content/shared"
+[module.mounts.sites.matrix]
+languages = ["**", "! sv"]
+"""
+    settings = load_settings(write_site(tmp_path, {}, hugo=hugo))
+    assert _mounts(settings, "en") == [("content/en", ""), ("content/shared", "shared")]
+    assert _mounts(settings, "nn") == [("content/nordic", ""), ("content/shared", "shared")]
+    assert _mounts(settings, "sv") == [("content/nordic", "")]
+    assert settings.languages["nn"].content_dirs == [(tmp_path / "content/nordic").resolve(),
+                                                     (tmp_path / "content/shared").resolve()]
+    assert not settings.by_filename
+
+
+def test_deprecated_lang_and_a_mount_for_any_language(tmp_path):
+    hugo = LANGS + """
+[[module.mounts]]
+source = "docs/nn"
+target = "content"
+lang = "nn"
+[[module.mounts]]
+source = "docs/common"
+target = "content/docs"
+"""
+    settings = load_settings(write_site(tmp_path, {}, hugo=hugo))
+    assert _mounts(settings, "nn") == [("docs/nn", "")]
+    # No mount names en or sv: the mount without a language serves them, at its subpath.
+    assert _mounts(settings, "en") == _mounts(settings, "sv") == [("docs/common", "docs")]
+
+
+def test_a_language_without_mounts_keeps_its_content_dir(tmp_path):
+    settings = load_settings(write_site(tmp_path, {}))  # conftest's contentDir per language
+    assert _mounts(settings, "de") == [("content/de", "")]
+    assert settings.languages["de"].content_dirs == [(tmp_path / "content/de").resolve()]
+
+
+def test_mounts_in_a_config_directory_and_in_yaml(tmp_path, monkeypatch):
+    monkeypatch.delenv("HUGO_ENVIRONMENT", raising=False)
+    site = write_site(tmp_path, {
+        "config/_default/hugo.yaml": "defaultContentLanguage: en\n",
+        "config/_default/languages.yaml": "en: {weight: 1}\nnn: {weight: 2}\n",
+        "config/_default/module.yaml": """\
+            mounts:
+              - source: src/en
+                target: content/guide
+                sites:
+                  matrix:
+                    languages: [en]
+              - source: src/nn
+                target: content/guide
+                sites: {matrix: {languages: [nn]}}
+              - source: pictures
+                target: static/img/logos/32x32
+            """,
+    }, hugo=None)
+    settings = load_settings(site)
+    assert _mounts(settings, "en") == [("src/en", "guide")]
+    assert _mounts(settings, "nn") == [("src/nn", "guide")]
+    assert settings.static_mounts == [((site / "pictures").resolve(), "img/logos/32x32")]
+    assert settings.static_dirs == [(site / "pictures").resolve()]
+
+
+def test_static_file_resolves_addresses_through_the_static_mounts(tmp_path):
+    hugo = """\
+staticDir = ["static", "override"]
+[[module.mounts]]
+source = "logos"
+target = "static/img/logos/32x32"
+[[module.mounts]]
+source = "files/one.txt"
+target = "static/downloads/one.txt"
+"""
+    site = write_site(tmp_path, {
+        "logos/a.png": b"logo", "files/one.txt": "1", "static/img/b.png": b"b",
+        "static/same.txt": "from static", "override/same.txt": "from override",
+        "outside.txt": "secret",
+    }, hugo=hugo)
+    settings = load_settings(site)
+    assert settings.static_file("img/logos/32x32/a.png") == (site / "logos/a.png").resolve()
+    assert settings.static_file("/img/b.png") == (site / "static/img/b.png").resolve()
+    assert settings.static_file("downloads/one.txt") == (site / "files/one.txt").resolve()
+    assert settings.static_file("same.txt").read_text() == "from override"  # the later one wins
+    assert settings.static_file("img/logos/a.png") is None  # the mount sits deeper
+    assert settings.static_file("img/logos/32x32") is None  # a folder, not a file
+    assert settings.static_file("../outside.txt") is None
+    assert settings.static_file("img/logos/32x32/../../../../outside.txt") is None
+    assert settings.static_file("") is None
+
+
+def test_static_file_refuses_a_symbolic_link_out_of_its_mount(tmp_path):
+    site = write_site(tmp_path, {"secret.txt": "secret", "static/ok.txt": "ok"}, hugo='title = "x"\n')
+    (site / "static/link.txt").symlink_to(site / "secret.txt")
+    settings = load_settings(site)
+    assert settings.static_file("ok.txt") == (site / "static/ok.txt").resolve()
+    assert settings.static_file("link.txt") is None
+
+
+@pytest.mark.parametrize("mount, words", [
+    ('source = "x"\ntarget = "content/../../etc"', 'target "content/../../etc" must name a folder'),
+    ('source = "x"\ntarget = ""', 'target "" must name a folder'),
+    ('source = "x"\ntarget = "content"\nlang = "{en"', 'the language pattern "{en" is not a glob'),
+])
+def test_a_bad_mount_is_a_finding_with_its_line(tmp_path, mount, words):
+    hugo = 'title = "x"\n\n[[module.mounts]]\n' + mount + "\n"
+    with pytest.raises(ConfigError) as info:
+        load_settings(write_site(tmp_path, {}, hugo=hugo))
+    (problem,) = info.value.problems
+    assert words in problem.message and problem.file == "hugo.toml"
+    assert problem.line == hugo.split("\n").index(mount.split("\n")[-1].split("\n")[0]) + 1
+
+
+def test_i18n_and_assets_mounts_replace_the_default_folders(tmp_path):
+    hugo = """\
+[[module.mounts]]
+source = "translations"
+target = "i18n"
+[[module.mounts]]
+source = "shared/assets"
+target = "assets"
+"""
+    settings = load_settings(write_site(tmp_path, {}, hugo=hugo))
+    assert settings.i18n_dirs == [(tmp_path / "translations").resolve()]
+    assert settings.assets_dirs == [(tmp_path / "shared/assets").resolve()]
+    plain = load_settings(write_site(tmp_path / "plain", {}, hugo='i18nDir = "lang"\n'))
+    assert plain.i18n_dirs == [(tmp_path / "plain/lang").resolve()]
+
+
+def test_a_symbolic_link_loop_as_a_mount_finds_nothing_and_does_not_crash(tmp_path):
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    hugo = 'staticDir = "a"\n[[module.mounts]]\nsource = "a"\ntarget = "content"\n'
+    settings = load_settings(write_site(tmp_path, {}, hugo=hugo))
+    assert settings.static_file("x.png") is None
+    assert settings.languages["en"].content_dirs == [tmp_path / "a"]
