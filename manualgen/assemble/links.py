@@ -186,7 +186,7 @@ def site_file_address(outline: Outline, settings, page: Page, href: str) -> str 
     absolute = posixpath.normpath(path if path.startswith("/") else urljoin(page.url, path))
     base = settings.base_path
     rel = absolute[len(base):] if absolute.startswith(base) else absolute.lstrip("/")
-    if any(_file_inside(folder, rel) for folder in settings.static_dirs):
+    if settings.static_file(rel) or any(_file_inside(folder, rel) for folder in settings.static_dirs):
         address = base + rel
     else:  # the nearest page above the address owns it, if it is a bundle holding the file
         address, owner_url, name = "", absolute, ""

@@ -40,6 +40,9 @@ def image_candidates(settings, page: Page, src: str) -> list[Path]:
     if path.startswith("/"):
         rel = path[len(base):] if base != "/" and path.startswith(base) else path.lstrip("/")
         for variant in dict.fromkeys([rel, path.lstrip("/")]):
+            published = settings.static_file(variant)  # static mounts, the later one winning
+            if published is not None:
+                candidates.append(published)
             candidates.extend(folder / variant for folder in folders)
     else:
         candidates.append(page.path.parent / path)
@@ -47,6 +50,9 @@ def image_candidates(settings, page: Page, src: str) -> list[Path]:
             candidates.append(page.path.parent / page.path.stem / path)
         page_dir = urljoin(page.url, path)
         rel = page_dir[len(base):] if page_dir.startswith(base) else page_dir.lstrip("/")
+        published = settings.static_file(rel)
+        if published is not None:
+            candidates.append(published)
         for folder in folders:
             candidates.append(folder / rel)
             candidates.append(folder / path)
