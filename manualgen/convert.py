@@ -25,11 +25,13 @@ import markdown
 from markdown import util as md_util
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from .goldmark import extract_fences, fence_html
 from .i18n import Translator
-from .shortcodes import ShortcodeRenderer, Stash
+from .shortcodes import ShortcodeRenderer, Stash, code_block
 
 # --- Goldmark's raw HTML blocks -------------------------------------------------------------
 
@@ -56,6 +58,56 @@ RAW_TOKEN_RE = re.compile(r"(?:<p>)?mgraw(\d+)x(?:</p>)?")
 
 def _expand_tabs(line: str) -> str:
     return line.expandtabs(4) if "\t" in line[: len(line) - len(line.lstrip())] else line
+
+
+class GoldmarkFences(Preprocessor):
+    """Fenced code as Goldmark reads it (see :func:`goldmark.extract_fences`): in list items
+    too, closed only by a fence of its own kind, Hugo's attributes in the info string."""
+
+    def __init__(self, md) -> None:
+        super().__init__(md)
+        self.placeholders: set[str] = set()  # this page's, for FenceParagraphs
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.placeholders = set()
+
+        def store(fence) -> str:
+            placeholder = self.md.htmlStash.store(fence_html(fence, code_block))
+            self.placeholders.add(placeholder)
+            return placeholder
+
+        return extract_fences(lines, store)
+
+
+class FenceParagraphs(Postprocessor):
+    """A fence in a loose list item shares a paragraph with the item's text in
+    Python-Markdown ("<p>Step\nCODE</p>"); Goldmark ends the paragraph before the code."""
+
+    def __init__(self, md, fences: GoldmarkFences) -> None:
+        super().__init__(md)
+        self.fences = fences
+
+    def run(self, text: str) -> str:
+        if not self.fences.placeholders:
+            return text
+        marks = "|".join(re.escape(p) for p in self.fences.placeholders)
+        split = re.compile(rf"\n?[ \t]*({marks})[ \t]*\n?")
+        return re.sub(r"(<p(?:\s[^>]*)?>)(.*?)</p>",
+                      lambda m: _split_paragraph(m.group(1), m.group(2), split), text,
+                      flags=re.DOTALL)
+
+
+def _split_paragraph(opening: str, content: str, split: re.Pattern) -> str:
+    parts = split.split(content)
+    if len(parts) == 1:
+        return f"{opening}{content}</p>"
+    out = []
+    for index, part in enumerate(parts):
+        if index % 2:
+            out.append(part)
+        elif part.strip():
+            out.append(f"{opening if not out else '<p>'}{part}</p>")
+    return "\n".join(out)
 
 
 class GoldmarkBlocks(Preprocessor):
@@ -683,6 +735,9 @@ class GoldmarkExtension(Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
+        fences = GoldmarkFences(md)
+        md.preprocessors.register(fences, "goldmark_fences", 25)
+        md.postprocessors.register(FenceParagraphs(md, fences), "goldmark_fence_paragraphs", 35)
         md.preprocessors.register(GoldmarkBlocks(md, self.raw_blocks, self.block_attributes),
                                   "goldmark_blocks", 20)
         if self.linkify:
@@ -733,7 +788,6 @@ class PageConverter:
     def _markdown(self, typographer: bool, linkify: bool, block_attributes: bool) -> markdown.Markdown:
         exts: list = [
             "tables",
-            "fenced_code",
             "def_list",
             "footnotes",
             "attr_list",  # heading attributes (Hugo's default) and, when enabled, block ones

@@ -1,0 +1,256 @@
+"""Goldmark block syntax that Python-Markdown lacks, read from the page source.
+
+Each reader here takes the page's lines and returns new lines in which the construct is
+replaced by a placeholder for finished HTML (Python-Markdown's own HTML stash), so the
+Markdown pass never sees it:
+
+- fenced code anywhere a block may start (inside list items too), with Hugo's info string
+  ``go {linenos=table,hl_lines=[2] filename="main.go"}``;
+- math passthrough (``$$…$$``, ``\\[…\\]`` as blocks; ``\\(…\\)``, ``$…$`` inline), whose TeX
+  must reach paper untouched;
+
+and :func:`parse_attributes` reads Goldmark's ``{#id .class key=value}`` blocks for them and
+for the block attribute lines (``convert.py``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html as html_module
+import re
+from collections.abc import Callable
+
+from markupsafe import Markup
+
+# --- attribute blocks: {#id .class key=value key="a b" list=[1, "2-3"]} ---------------------
+
+_ATTR_NAME = re.compile(r"[A-Za-z_:][\w.:-]*")
+_BARE_VALUE = re.compile(r"[^\s{}\[\]\"',=]+")
+
+
+def parse_attributes(text: str) -> dict[str, str] | None:
+    """The attributes of one ``{…}`` block as strings, or None when Goldmark would not read
+    it as attributes (then it is text).  Classes add up; an array's items are joined by
+    spaces ("hl_lines=[2, "4-6"]" gives "2 4-6", which Hugo's highlighter reads so)."""
+    text = text.strip()
+    if not (text.startswith("{") and text.endswith("}")):
+        return None
+    body, pos, attrs = text[1:-1], 0, {}
+    classes: list[str] = []
+    while True:
+        while pos < len(body) and body[pos] in " \t,":
+            pos += 1
+        if pos >= len(body):
+            break
+        if body[pos] in "#.":
+            m = re.compile(r"[^\s#.{}\"']+").match(body, pos + 1)
+            if m is None:
+                return None
+            if body[pos] == "#":
+                attrs["id"] = m.group()
+            else:
+                classes.append(m.group())
+            pos = m.end()
+            continue
+        m = _ATTR_NAME.match(body, pos)
+        if m is None:
+            return None
+        name, pos = m.group(), m.end()
+        if not body.startswith("=", pos):
+            attrs[name] = ""  # a bare name: Goldmark keeps it with no value
+            continue
+        value, pos = _attribute_value(body, pos + 1)
+        if value is None:
+            return None
+        if name == "class":
+            classes.extend(value.split())
+        else:
+            attrs[name] = value
+    if classes:
+        attrs["class"] = " ".join(classes)
+    return attrs
+
+
+def _attribute_value(body: str, pos: int) -> tuple[str | None, int]:
+    """One value at ``pos``: quoted, an array, or a bare word; (None, pos) when malformed."""
+    if pos >= len(body):
+        return None, pos
+    if body[pos] in "\"'":
+        end = body.find(body[pos], pos + 1)
+        while end > 0 and body[end - 1] == "\\" and body[pos] == '"':
+            end = body.find(body[pos], end + 1)
+        if end < 0:
+            return None, pos
+        return body[pos + 1:end].replace('\\"', '"'), end + 1
+    if body[pos] == "[":
+        end = body.find("]", pos)
+        if end < 0:
+            return None, pos
+        items = [item.strip().strip("\"'") for item in body[pos + 1:end].split(",")]
+        return " ".join(item for item in items if item), end + 1
+    m = _BARE_VALUE.match(body, pos)
+    if m is None:
+        return None, pos
+    return m.group(), m.end()
+
+
+# --- fenced code ---------------------------------------------------------------------------
+
+_FENCE_OPEN = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+_LIST_ITEM = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( +|$)")
+
+
+@dataclasses.dataclass
+class Fence:
+    """One fenced code block as read: its info string, its code, its source lines."""
+
+    lang: str
+    attrs: dict[str, str]
+    code: str
+
+
+def fence_info(info: str) -> tuple[str, dict[str, str]]:
+    """Hugo's reading of an info string: the language is the first word, a ``{…}`` at the
+    end holds the attributes (``go {linenos=table}``, ``{filename="a.yaml"}``)."""
+    info = html_module.unescape(info.strip())
+    attrs: dict[str, str] = {}
+    brace = info.find("{")
+    if brace >= 0 and info.rstrip().endswith("}"):
+        parsed = parse_attributes(info[brace:])
+        if parsed is not None:
+            attrs, info = parsed, info[:brace]
+    words = info.split()
+    return (words[0] if words else ""), attrs
+
+
+def _leading(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _strip_columns(line: str, columns: int) -> str:
+    """``line`` without up to ``columns`` leading spaces."""
+    return line[min(columns, _leading(line)):]
+
+
+class _ListContext:
+    """The content columns of the list items a line may belong to (CommonMark's containers,
+    lists only: enough to tell whether a fence sits in an item and where its text starts)."""
+
+    def __init__(self) -> None:
+        self.columns: list[int] = []
+        self.blank_before = True
+
+    def base(self) -> int:
+        return self.columns[-1] if self.columns else 0
+
+    def read(self, line: str) -> None:
+        """Move the context past one line outside code."""
+        if not line.strip():
+            self.blank_before = True
+            return
+        indent = _leading(line)
+        item = _LIST_ITEM.match(line)
+        if item:
+            self.close_before(indent)
+            spaces = len(item.group(3)) if item.group(3) else 1
+            spaces = 1 if spaces > 4 else spaces
+            self.columns.append(indent + len(item.group(2)) + spaces)
+        elif self.blank_before:  # after a blank line, only indented text stays in the item
+            self.close_before(indent)
+        self.blank_before = False
+
+    def close_before(self, indent: int) -> None:
+        while self.columns and self.columns[-1] > indent:
+            self.columns.pop()
+
+
+def extract_fences(lines: list[str], store: Callable[[Fence], str]) -> list[str]:
+    """Replace every fenced code block by ``store(fence)`` (a placeholder line).
+
+    A fence at the top of the page gets blank lines around its placeholder; in a list item
+    the placeholder takes the fence's indentation, so the item (and the list's numbering)
+    goes on, and a line after it that is not indented for the item ends the list, as a fence
+    is never continued lazily.
+    """
+    out: list[str] = []
+    context = _ListContext()
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i].expandtabs(4) if "\t" in lines[i] else lines[i]
+        opened = _FENCE_OPEN.match(line)
+        if opened and opened.group("fence")[0] == "`" and "`" in opened.group("info"):
+            opened = None  # ``` with a backtick after it is inline code, not a fence
+        if opened:
+            indent = len(opened.group("indent"))
+            outer = [c for c in context.columns if c <= indent]
+            if indent - (outer[-1] if outer else 0) > 3:
+                opened = None  # indented code inside its item, not a fence
+            else:
+                context.close_before(indent)
+        base = context.base()
+        if opened is None:
+            context.read(line)
+            out.append(lines[i])
+            i += 1
+            continue
+        fence, end = _read_fence(lines, i, base, len(opened.group("indent")) - base, opened)
+        token = store(fence)
+        if base == 0:
+            if out and out[-1].strip():
+                out.append("")
+            out += [token, ""]
+        else:
+            out.append(" " * base + token)
+            following = lines[end] if end < n else ""
+            if following.strip() and _leading(following) < base and not _LIST_ITEM.match(following):
+                out.append("")
+                context.close_before(_leading(following))
+        context.blank_before = False
+        i = end
+    return out
+
+
+def _read_fence(lines: list[str], start: int, base: int, relative: int,
+                opened: re.Match) -> tuple[Fence, int]:
+    """The fence opened at ``lines[start]`` and the index of the line after it."""
+    marker = opened.group("fence")
+    closing = re.compile(rf"^ {{0,3}}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$")
+    code: list[str] = []
+    i = start + 1
+    closed = False
+    while i < len(lines):
+        line = lines[i].expandtabs(4) if "\t" in lines[i] else lines[i]
+        if base and line.strip() and _leading(line) < base:
+            break  # the list item ends, and the code block with it
+        inner = _strip_columns(line, base)
+        i += 1
+        if closing.match(inner):
+            closed = True
+            break
+        code.append(_strip_columns(inner, relative))
+    while not closed and code and not code[-1].strip():
+        code.pop()  # the blank lines Python-Markdown adds at the end of the page
+    lang, attrs = fence_info(opened.group("info"))
+    return Fence(lang, attrs, "".join(c + "\n" for c in code)), i
+
+
+def fence_html(fence: Fence, highlight: Callable[[str, str, dict], str]) -> str:
+    """A fence as printed: Python-Markdown's markup for plain code (what the corpus prints),
+    Hugo's highlight options through ``highlight`` (line numbers, marked lines), and a
+    ``filename`` attribute as a caption above, as Hextra and Docsy show it."""
+    attrs = fence.attrs
+    options = {k.lower(): v for k, v in attrs.items()}
+    numbered = options.get("linenos", "false").lower() not in ("", "false")
+    if numbered or options.get("hl_lines"):
+        body = str(highlight(fence.code, fence.lang, options))
+    else:
+        id_attr = f' id="{html_module.escape(attrs["id"])}"' if attrs.get("id") else ""
+        cls = f' class="{html_module.escape(attrs["class"])}"' if attrs.get("class") else ""
+        lang = f' class="language-{html_module.escape(fence.lang)}"' if fence.lang else ""
+        code = html_module.escape(fence.code, quote=False)
+        body = f"<pre{id_attr}{cls}><code{lang}>{code}</code></pre>"
+    name = attrs.get("filename") or attrs.get("title")
+    if not name:
+        return body
+    caption = f'<div class="code-filename">{html_module.escape(name)}</div>'
+    return str(Markup(f'<div class="code-block">{caption}\n{body}</div>'))
