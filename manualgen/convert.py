@@ -29,7 +29,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from .goldmark import extract_fences, fence_html
+from .goldmark import ALERT_LABEL_KEYS, GoldmarkBlockQuote, extract_fences, fence_html
 from .i18n import Translator
 from .shortcodes import ShortcodeRenderer, Stash, code_block
 
@@ -725,8 +725,10 @@ class GoldmarkExtension(Extension):
     """Goldmark's block reading, linkify and typographer for one Markdown instance."""
 
     def __init__(self, raw_blocks: list[str], typographer: bool, linkify: bool,
-                 block_attributes: bool, marks: dict[str, str] = GOLDMARK_MARKS) -> None:
+                 block_attributes: bool, marks: dict[str, str] = GOLDMARK_MARKS,
+                 alert_label=lambda kind: kind.title()) -> None:
         super().__init__()
+        self.alert_label = alert_label
         self.raw_blocks = raw_blocks
         self.typographer = typographer
         self.marks = marks
@@ -735,6 +737,7 @@ class GoldmarkExtension(Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
+        md.parser.blockprocessors.register(GoldmarkBlockQuote(md.parser, self.alert_label), "quote", 20)
         fences = GoldmarkFences(md)
         md.preprocessors.register(fences, "goldmark_fences", 25)
         md.postprocessors.register(FenceParagraphs(md, fences), "goldmark_fence_paragraphs", 35)
@@ -793,7 +796,8 @@ class PageConverter:
             "attr_list",  # heading attributes (Hugo's default) and, when enabled, block ones
             "pymdownx.tilde",
             "pymdownx.tasklist",
-            GoldmarkExtension(self.raw_blocks, typographer, linkify, block_attributes, self.marks),
+            GoldmarkExtension(self.raw_blocks, typographer, linkify, block_attributes, self.marks,
+                              self.alert_label),
         ]
         if self.hard_wraps:
             exts.append("nl2br")
@@ -805,6 +809,19 @@ class PageConverter:
         # "3. item" starts an <ol start="3">, as in CommonMark.
         md.parser.blockprocessors["olist"].LAZY_OL = False
         return md
+
+    def alert_label(self, kind: str) -> str:
+        """The label of a GitHub alert without a title: manualgen's print label in the page's
+        language, else the site's i18n string for the kind (as Docsy's hook reads it), else
+        the kind's name."""
+        key = ALERT_LABEL_KEYS.get(kind, kind)
+        label = self.renderer.env.globals.get("label")
+        text = label(key) if label is not None else key
+        if text != key:
+            return text
+        if kind in self.translator.strings:
+            return self.translator.translate(kind)
+        return kind.title()
 
     def _render(self, md: markdown.Markdown, text: str) -> str:
         md.reset()

@@ -18,8 +18,11 @@ from __future__ import annotations
 import dataclasses
 import html as html_module
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
+from markdown import util as md_util
+from markdown.blockprocessors import BlockQuoteProcessor
 from markupsafe import Markup
 
 # --- attribute blocks: {#id .class key=value key="a b" list=[1, "2-3"]} ---------------------
@@ -254,3 +257,66 @@ def fence_html(fence: Fence, highlight: Callable[[str, str, dict], str]) -> str:
         return body
     caption = f'<div class="code-filename">{html_module.escape(name)}</div>'
     return str(Markup(f'<div class="code-block">{caption}\n{body}</div>'))
+
+
+# --- block quotes and GitHub alerts ----------------------------------------------------------
+
+_ALERT = re.compile(r"^\[!([A-Za-z]+)\]([-+]?)(?:[ \t]+(.*))?[ \t]*$")
+# GitHub's five kinds, as the print styles tell them apart (manual.css, "Alerts").
+ALERT_KINDS = {"note": "info", "tip": "success", "important": "primary", "warning": "warning",
+               "caution": "danger"}
+# The print label of each kind: manualgen's label keys (labels.toml).
+ALERT_LABEL_KEYS = {"note": "note", "tip": "tip", "important": "important", "warning": "warning",
+                    "caution": "danger"}
+
+
+def alert_head(block: str) -> tuple[str, str, str] | None:
+    """(kind, title, body) when a block quote's text starts as a GitHub alert (Hugo's
+    ``[!TYPE]``, an optional ``+``/``-`` fold sign and title on the same line), else None."""
+    first, _, rest = block.partition("\n")
+    m = _ALERT.match(first)
+    if m is None:
+        return None
+    return m.group(1).lower(), (m.group(3) or "").strip(), rest
+
+
+class GoldmarkBlockQuote(BlockQuoteProcessor):
+    """Block quotes as Goldmark reads them, and GitHub alerts printed as alerts.
+
+    A blank line ends a block quote, so two quotes in a row stay two (Python-Markdown joins
+    them).  A quote whose first line is ``[!NOTE]`` (or TIP, IMPORTANT, WARNING, CAUTION,
+    or any other word, as Hugo reads it) becomes the same framed alert the ``alert``
+    shortcode prints: its title, or else the kind's label in the page's language.
+    """
+
+    def __init__(self, parser, alert_label: Callable[[str], str]) -> None:
+        super().__init__(parser)
+        self.alert_label = alert_label
+
+    def run(self, parent: ET.Element, blocks: list[str]) -> None:
+        block = blocks.pop(0)
+        m = self.RE.search(block)
+        if m:
+            self.parser.parseBlocks(parent, [block[:m.start()]])
+            block = "\n".join(self.clean(line) for line in block[m.start():].split("\n"))
+        head = alert_head(block)
+        if head is None:
+            target = ET.SubElement(parent, "blockquote")
+        else:
+            target = self._alert(parent, *head[:2])
+            block = head[2]
+        self.parser.state.set("blockquote")
+        self.parser.parseChunk(target, block)
+        self.parser.state.reset()
+
+    def _alert(self, parent: ET.Element, kind: str, title: str) -> ET.Element:
+        """The alert's frame and heading; returns the element its body goes into."""
+        aside = ET.SubElement(parent, "aside", {
+            "class": f"alert alert-{ALERT_KINDS.get(kind, 'primary')}", "role": "note"})
+        if title:
+            heading = ET.SubElement(aside, "h4", {"class": "alert-title alert-heading"})
+            heading.text = title  # inline Markdown, rendered with the page's
+        else:
+            label = ET.SubElement(aside, "p", {"class": "alert-label mg-label"})
+            label.text = md_util.AtomicString(self.alert_label(kind))
+        return ET.SubElement(aside, "div", {"class": "alert-body"})

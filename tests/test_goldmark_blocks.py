@@ -82,3 +82,44 @@ def test_parse_attributes_refuses_what_goldmark_would_print_as_text():
     assert parse_attributes("{not valid=}") is None
     assert parse_attributes('{k="open}') is None
     assert parse_attributes("no braces") is None
+
+
+# --- GitHub alerts -------------------------------------------------------------------------
+
+
+def test_github_alerts_print_as_the_alert_shortcode_prints_them(site):
+    html = squeeze(site.render("> [!NOTE]\n> A note with **bold**.\n"))
+    assert html == ('<aside class="alert alert-info" role="note"><p class="alert-label mg-label">'
+                    "Hinweis</p><div class=\"alert-body\"><p>A note with <strong>bold</strong>."
+                    "</p></div></aside>")
+
+
+@pytest.mark.parametrize("kind, css, label", [
+    ("TIP", "alert-success", "Tipp"), ("IMPORTANT", "alert-primary", "Wichtig"),
+    ("WARNING", "alert-warning", "Achtung"), ("CAUTION", "alert-danger", "Vorsicht"),
+])
+def test_each_alert_kind_has_its_frame_and_its_label_in_the_pages_language(site, kind, css, label):
+    html = site.render(f"> [!{kind}]\n> Text.\n")
+    assert f'class="alert {css}"' in html and f">{label}</p>" in html and "[!" not in html
+
+
+def test_an_alert_title_replaces_the_label_and_is_markdown(site):
+    html = squeeze(site.render("> [!WARNING]+ Mind *this*\n> Careful.\n"))
+    assert '<h4 class="alert-title alert-heading">Mind <em>this</em></h4>' in html
+    assert "alert-label" not in html and "+" not in html
+
+
+def test_two_alerts_separated_by_a_blank_line_stay_two(site):
+    html = site.render("> [!NOTE]\n> One.\n\n> [!TIP]\n> Two.\n\n> plain\n\n> quote\n")
+    assert html.count("<aside") == 2 and html.count("<blockquote>") == 2
+
+
+def test_an_alert_in_french_and_an_unknown_kind(tmp_path):
+    french = Site(tmp_path, hugo=HUGO_TOML, lang="fr")
+    assert ">Remarque</p>" in french.render("> [!NOTE]\n> x\n")
+    assert ">Faq</p>" in french.render("> [!FAQ]\n> x\n")
+
+
+def test_a_quote_that_only_mentions_an_alert_later_stays_a_quote(site):
+    html = site.render("> Some text\n> [!NOTE] not first\n")
+    assert "<blockquote>" in html and "[!NOTE]" in html
