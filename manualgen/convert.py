@@ -29,7 +29,14 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from .goldmark import ALERT_LABEL_KEYS, GoldmarkBlockQuote, extract_fences, fence_html
+from .goldmark import (
+    ALERT_LABEL_KEYS,
+    GoldmarkBlockQuote,
+    apply_attributes,
+    attribute_lines,
+    extract_fences,
+    fence_html,
+)
 from .i18n import Translator
 from .shortcodes import ShortcodeRenderer, Stash, code_block
 
@@ -58,6 +65,20 @@ RAW_TOKEN_RE = re.compile(r"(?:<p>)?mgraw(\d+)x(?:</p>)?")
 
 def _expand_tabs(line: str) -> str:
     return line.expandtabs(4) if "\t" in line[: len(line) - len(line.lstrip())] else line
+
+
+class BlockAttributes(Treeprocessor):
+    """Applies the attribute lines that :class:`GoldmarkBlocks` marked (before the inline
+    patterns, which would read the marks as text)."""
+
+    def __init__(self, md, blocks: GoldmarkBlocks) -> None:
+        super().__init__(md)
+        self.blocks = blocks
+
+    def run(self, root: ET.Element) -> None:
+        if self.blocks.attributes:
+            placeholder = re.compile(r"^(?:mgraw\d+x|\x02wzxhzdk:\d+\x03)$")
+            apply_attributes(root, self.blocks.attributes, lambda text: bool(placeholder.match(text)))
 
 
 class GoldmarkFences(Preprocessor):
@@ -125,9 +146,13 @@ class GoldmarkBlocks(Preprocessor):
         super().__init__(md)
         self.raw_blocks = raw_blocks
         self.block_attributes = block_attributes
+        self.attributes: list[dict[str, str]] = []  # this page's attribute lines, in order
 
     def run(self, lines: list[str]) -> list[str]:
         lines = self._raw_html(lines)
+        self.attributes = []
+        if self.block_attributes:
+            lines = attribute_lines(lines, self.attributes)
         lines = _source_lines(lines, HeadingIds(), self.block_attributes)
         lines = self._blank_before_blocks(lines)
         return _renest_lists(lines)
@@ -741,8 +766,9 @@ class GoldmarkExtension(Extension):
         fences = GoldmarkFences(md)
         md.preprocessors.register(fences, "goldmark_fences", 25)
         md.postprocessors.register(FenceParagraphs(md, fences), "goldmark_fence_paragraphs", 35)
-        md.preprocessors.register(GoldmarkBlocks(md, self.raw_blocks, self.block_attributes),
-                                  "goldmark_blocks", 20)
+        blocks = GoldmarkBlocks(md, self.raw_blocks, self.block_attributes)
+        md.preprocessors.register(blocks, "goldmark_blocks", 20)
+        md.treeprocessors.register(BlockAttributes(md, blocks), "goldmark_block_attributes", 30)
         if self.linkify:
             md.inlinePatterns.register(Linkify(_LINKIFY.pattern, md), "goldmark_linkify", 85)
         md.inlinePatterns.register(SingleTilde(r"(?<!~)~(?!~)(\S(?:[^~\n]*?\S)?)~(?!~)", md),

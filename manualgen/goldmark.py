@@ -320,3 +320,51 @@ class GoldmarkBlockQuote(BlockQuoteProcessor):
             label = ET.SubElement(aside, "p", {"class": "alert-label mg-label"})
             label.text = md_util.AtomicString(self.alert_label(kind))
         return ET.SubElement(aside, "div", {"class": "alert-body"})
+
+
+# --- block attribute lines ({.class #id key=value} under a block) ------------------------------
+
+_ATTRIBUTE_LINE = re.compile(r"^\{[^{}\n]*\}[ \t]*$")
+ATTRIBUTE_MARK = re.compile("^\x02mgattr(\\d+)\x03$")
+
+
+def attribute_lines(lines: list[str], attributes: list[dict[str, str]]) -> list[str]:
+    """Goldmark's block attributes (``[markup.goldmark.parser.attribute] block = true``).
+
+    A ``{…}`` line right under a block (paragraph, table, list, quote, heading) gives that
+    block its attributes and prints nothing; after a blank line it belongs to no block and
+    prints nothing either.  Each becomes a mark paragraph of its own, which
+    :class:`BlockAttributes` applies to the element before it; the mark uses control
+    characters that Python-Markdown removes from every page, so no page can write one.
+    """
+    out: list[str] = []
+    for line in lines:
+        attrs = parse_attributes(line) if _ATTRIBUTE_LINE.match(line) else None
+        if attrs is None:
+            out.append(line)
+            continue
+        if out and out[-1].strip():
+            attributes.append(attrs)
+            out += ["", f"\x02mgattr{len(attributes) - 1}\x03", ""]
+    return out
+
+
+def apply_attributes(root: ET.Element, attributes: list[dict[str, str]],
+                     is_placeholder: Callable[[str], bool]) -> None:
+    """Give each mark's attributes to the block before it and take the mark out.  As in
+    Hugo, attributes the block has (a heading's id) stay; code and raw HTML take none."""
+    for parent in list(root.iter()):
+        previous = None
+        for child in list(parent):
+            m = ATTRIBUTE_MARK.match(child.text or "") if child.tag == "p" and len(child) == 0 else None
+            if m is None:
+                previous = child
+                continue
+            parent.remove(child)
+            if previous is None or int(m.group(1)) >= len(attributes):
+                continue
+            if previous.tag == "p" and is_placeholder((previous.text or "").strip()):
+                continue
+            for key, value in attributes[int(m.group(1))].items():
+                if key not in previous.attrib:
+                    previous.set(key, value)

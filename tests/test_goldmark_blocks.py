@@ -123,3 +123,39 @@ def test_an_alert_in_french_and_an_unknown_kind(tmp_path):
 def test_a_quote_that_only_mentions_an_alert_later_stays_a_quote(site):
     html = site.render("> Some text\n> [!NOTE] not first\n")
     assert "<blockquote>" in html and "[!NOTE]" in html
+
+
+# --- block attributes ----------------------------------------------------------------------
+
+
+def test_an_attribute_line_under_a_block_gives_it_the_attributes_and_prints_nothing(site):
+    source = ("| a | b |\n|---|---|\n| 1 | 2 |\n{.wide}\n\n- one\n- two\n{.compact}\n\n"
+              "> quote\n{.epigraph}\n\nPara\n{class=\"x y\" data-k=v #p1}\n")
+    html = squeeze(site.render(source))
+    assert '<table class="wide">' in html and "<td>{.wide}</td>" not in html
+    assert '<ul class="compact"><li>one</li><li>two</li></ul>' in html
+    assert '<blockquote class="epigraph"><p>quote</p></blockquote>' in html
+    assert '<p class="x y" data-k="v" id="p1">Para</p>' in html
+    assert "{" not in html
+
+
+def test_an_attribute_line_after_a_blank_line_prints_nothing(site):
+    assert squeeze(site.render("Para\n\n{.orphan}\n\nNext\n")) == "<p>Para</p><p>Next</p>"
+
+
+def test_a_heading_keeps_its_id_and_takes_attributes_from_the_line_under_it(site):
+    html = squeeze(site.render("## _Emphasis_ text {#my-id}\n{.x #other}\n"))
+    assert html == '<h2 class="x" id="my-id"><em>Emphasis</em> text</h2>'
+
+
+def test_attribute_lines_print_as_text_without_block_attributes(tmp_path):
+    plain = Site(tmp_path, hugo=HUGO_TOML)
+    assert "{.wide}" in plain.render("Para\n{.wide}\n")
+    assert squeeze(plain.render("## _Emphasis_ text {#my-id}")) == (
+        '<h2 id="my-id"><em>Emphasis</em> text</h2>')
+
+
+def test_attributes_under_fenced_code_are_dropped_and_a_raw_html_block_keeps_its_text(site):
+    assert squeeze(site.render("```\nx\n```\n{.c}\n")) == "<pre><code>x\n</code></pre>"
+    # A raw HTML block runs to the blank line: the braces are part of it, as in Goldmark.
+    assert squeeze(site.render("<div>raw</div>\n{.d}\n")) == "<div>raw</div>\n{.d}"
