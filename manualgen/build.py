@@ -438,7 +438,7 @@ def build_language(settings: Settings, lang: str, options: BuildOptions, finding
     assembler = Assembler(settings, lang, findings, labels, roots, image_hook=image_hook)
     assembler.prepare(home)
     language = settings.languages[lang]
-    stylesheets = [roots.url_for(BUILTIN_STYLES / "fonts.css"), roots.url_for(BUILTIN_STYLES / "manual.css")]
+    stylesheets = [roots.url_for(BUILTIN_STYLES / name) for name in ("fonts.css", "manual.css", "content.css")]
     stylesheets += [roots.url_for(sheet) for sheet in settings.stylesheets]
     stylesheets = [s for s in stylesheets if s]
     # Everything here is printed or goes into the PDF's metadata: in the manual's language.

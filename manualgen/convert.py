@@ -31,11 +31,15 @@ from markdown.treeprocessors import Treeprocessor
 
 from .goldmark import (
     ALERT_LABEL_KEYS,
+    NO_PASSTHROUGH,
     GoldmarkBlockQuote,
+    Passthrough,
     apply_attributes,
     attribute_lines,
     extract_fences,
+    extract_math,
     fence_html,
+    passthrough_config,
 )
 from .i18n import Translator
 from .shortcodes import ShortcodeRenderer, Stash, code_block
@@ -142,14 +146,19 @@ class GoldmarkBlocks(Preprocessor):
     - Nested lists may be indented by two spaces (Python-Markdown wants four).
     """
 
-    def __init__(self, md, raw_blocks: list[str], block_attributes: bool = True):
+    def __init__(self, md, raw_blocks: list[str], block_attributes: bool = True,
+                 passthrough: Passthrough = NO_PASSTHROUGH):
         super().__init__(md)
         self.raw_blocks = raw_blocks
         self.block_attributes = block_attributes
+        self.passthrough = passthrough
         self.attributes: list[dict[str, str]] = []  # this page's attribute lines, in order
 
     def run(self, lines: list[str]) -> list[str]:
         lines = self._raw_html(lines)
+        if self.passthrough.block or self.passthrough.inline:
+            text = extract_math("\n".join(lines), self.passthrough, self.md.htmlStash.store)
+            lines = text.split("\n")
         self.attributes = []
         if self.block_attributes:
             lines = attribute_lines(lines, self.attributes)
@@ -751,8 +760,9 @@ class GoldmarkExtension(Extension):
 
     def __init__(self, raw_blocks: list[str], typographer: bool, linkify: bool,
                  block_attributes: bool, marks: dict[str, str] = GOLDMARK_MARKS,
-                 alert_label=lambda kind: kind.title()) -> None:
+                 alert_label=lambda kind: kind.title(), passthrough: Passthrough = NO_PASSTHROUGH) -> None:
         super().__init__()
+        self.passthrough = passthrough
         self.alert_label = alert_label
         self.raw_blocks = raw_blocks
         self.typographer = typographer
@@ -766,7 +776,7 @@ class GoldmarkExtension(Extension):
         fences = GoldmarkFences(md)
         md.preprocessors.register(fences, "goldmark_fences", 25)
         md.postprocessors.register(FenceParagraphs(md, fences), "goldmark_fence_paragraphs", 35)
-        blocks = GoldmarkBlocks(md, self.raw_blocks, self.block_attributes)
+        blocks = GoldmarkBlocks(md, self.raw_blocks, self.block_attributes, self.passthrough)
         md.preprocessors.register(blocks, "goldmark_blocks", 20)
         md.treeprocessors.register(BlockAttributes(md, blocks), "goldmark_block_attributes", 30)
         if self.linkify:
@@ -811,6 +821,7 @@ class PageConverter:
         linkify = _option(goldmark, "extensions", "linkify", default=True) is not False
         block_attributes = bool(_option(goldmark, "parser", "attribute", "block", default=False))
         self.marks = typographer_marks(typographer)
+        self.passthrough = passthrough_config(_option(goldmark, "extensions", "passthrough"))
         self.md = self._markdown(typographer_on, linkify, block_attributes)
         self.inline_md = self._markdown(typographer_on, linkify, block_attributes)
 
@@ -823,7 +834,7 @@ class PageConverter:
             "pymdownx.tilde",
             "pymdownx.tasklist",
             GoldmarkExtension(self.raw_blocks, typographer, linkify, block_attributes, self.marks,
-                              self.alert_label),
+                              self.alert_label, self.passthrough),
         ]
         if self.hard_wraps:
             exts.append("nl2br")

@@ -242,6 +242,8 @@ def fence_html(fence: Fence, highlight: Callable[[str, str, dict], str]) -> str:
     Hugo's highlight options through ``highlight`` (line numbers, marked lines), and a
     ``filename`` attribute as a caption above, as Hextra and Docsy show it."""
     attrs = fence.attrs
+    if fence.lang == "math":  # Docsy's and Hextra's math code blocks: a formula on the web
+        return math_html(fence.code, display=True)
     options = {k.lower(): v for k, v in attrs.items()}
     numbered = options.get("linenos", "false").lower() not in ("", "false")
     if numbered or options.get("hl_lines"):
@@ -368,3 +370,89 @@ def apply_attributes(root: ET.Element, attributes: list[dict[str, str]],
             for key, value in attributes[int(m.group(1))].items():
                 if key not in previous.attrib:
                     previous.set(key, value)
+
+
+# --- math passthrough ----------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Passthrough:
+    """Hugo's ``[markup.goldmark.extensions.passthrough]``: pairs of (opening, closing)."""
+
+    block: tuple[tuple[str, str], ...] = ()
+    inline: tuple[tuple[str, str], ...] = ()
+
+
+NO_PASSTHROUGH = Passthrough()
+
+
+def passthrough_config(table: object) -> Passthrough:
+    """The delimiters of an enabled passthrough table; none when it is off or malformed."""
+    if not isinstance(table, dict):
+        return NO_PASSTHROUGH
+    lowered = {str(k).lower(): v for k, v in table.items()}
+    if lowered.get("enable") is not True:
+        return NO_PASSTHROUGH
+    delimiters = lowered.get("delimiters")
+    delimiters = {str(k).lower(): v for k, v in delimiters.items()} if isinstance(delimiters, dict) else {}
+
+    def pairs(value: object) -> tuple[tuple[str, str], ...]:
+        if not isinstance(value, list):
+            return ()
+        return tuple((str(p[0]), str(p[1])) for p in value
+                     if isinstance(p, list) and len(p) == 2 and str(p[0]) and str(p[1]))
+
+    return Passthrough(pairs(delimiters.get("block")), pairs(delimiters.get("inline")))
+
+
+def math_html(tex: str, display: bool) -> str:
+    """TeX printed as its source, in the math style (content.css): paper cannot run KaTeX."""
+    tex = html_module.escape(tex.strip(), quote=False)
+    return f'<div class="math display">{tex}</div>' if display else f'<span class="math">{tex}</span>'
+
+
+def extract_math(text: str, config: Passthrough, store: Callable[[str], str]) -> str:
+    """Replace each passthrough span by ``store(html)``, leaving code spans alone.
+
+    A block span alone on its lines becomes a block of its own; inline spans (and block
+    delimiters inside a line of prose) stay in their line.  An inline span does not run
+    over a blank line; an unclosed delimiter is text.
+    """
+    delimiters = [(o, c, True) for o, c in config.block] + [(o, c, False) for o, c in config.inline]
+    delimiters.sort(key=lambda d: -len(d[0]))  # "$$" before "$"
+    out: list[str] = []
+    i = start = 0
+    while i < len(text):
+        if text[i] == "`":
+            run = len(text[i:]) - len(text[i:].lstrip("`"))
+            close = text.find("`" * run, i + run)
+            i = close + run if close >= 0 else i + run
+            continue
+        found = _math_at(text, i, delimiters)
+        if found is None:
+            i += 2 if text[i] == "\\" else 1
+            continue
+        end, tex, display = found
+        alone = (i == 0 or text[i - 1] == "\n") and (end == len(text) or text[end] == "\n")
+        out.append(text[start:i])
+        html = math_html(tex, display)
+        out.append(f"\n\n{store(html)}\n\n" if display and alone else store(
+            html.replace("<div", "<span").replace("</div>", "</span>")))
+        i = start = end
+    out.append(text[start:])
+    return "".join(out)
+
+
+def _math_at(text: str, i: int, delimiters: list[tuple[str, str, bool]]) -> tuple[int, str, bool] | None:
+    """(end, TeX, display) of a span opening at ``i``, or None."""
+    for opening, closing, display in delimiters:
+        if not text.startswith(opening, i):
+            continue
+        close = text.find(closing, i + len(opening))
+        if close < 0:
+            continue
+        tex = text[i + len(opening):close]
+        if not tex.strip() or (not display and "\n\n" in tex):
+            continue
+        return close + len(closing), tex, display
+    return None

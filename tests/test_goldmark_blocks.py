@@ -159,3 +159,47 @@ def test_attributes_under_fenced_code_are_dropped_and_a_raw_html_block_keeps_its
     assert squeeze(site.render("```\nx\n```\n{.c}\n")) == "<pre><code>x\n</code></pre>"
     # A raw HTML block runs to the blank line: the braces are part of it, as in Goldmark.
     assert squeeze(site.render("<div>raw</div>\n{.d}\n")) == "<div>raw</div>\n{.d}"
+
+
+# --- math passthrough ----------------------------------------------------------------------
+
+MATH = """
+[markup.goldmark.extensions.passthrough]
+enable = true
+[markup.goldmark.extensions.passthrough.delimiters]
+block = [['\\[', '\\]'], ['$$', '$$']]
+inline = [['\\(', '\\)'], ['$', '$']]
+"""
+
+
+@pytest.fixture
+def math_site(tmp_path) -> Site:
+    return Site(tmp_path, hugo=HUGO_TOML + MATH)
+
+
+def test_inline_math_keeps_its_tex_untouched(math_site):
+    html = math_site.render(r"Let $a_1 * b_2 * c$ and \(x^{*}_i \cdot \alpha\) be *small*.")
+    assert '<span class="math">a_1 * b_2 * c</span>' in html
+    assert r'<span class="math">x^{*}_i \cdot \alpha</span>' in html
+    assert "<em>small</em>" in html and "$" not in html
+
+
+def test_block_math_alone_on_its_lines_is_a_display_block(math_site):
+    html = squeeze(math_site.render("Before\n\n$$\n\\sum_{i=1}^n i = \\frac{n(n+1)}{2}\n$$\n\n"
+                                    "\\[\nE = mc^2\n\\]\n"))
+    assert html == ('<p>Before</p><div class="math display">\\sum_{i=1}^n i = \\frac{n(n+1)}{2}</div>'
+                    '<div class="math display">E = mc^2</div>')
+
+
+def test_math_in_code_stays_code_and_a_lone_dollar_is_text(math_site):
+    html = math_site.render("Costs `$5 and $6` or 5 $ only.\n\n```\n$$x$$\n```\n")
+    assert "<code>$5 and $6</code>" in html and "5 $ only" in html
+    assert "<pre><code>$$x$$\n</code></pre>" in html
+
+
+def test_without_passthrough_dollars_are_text(site):
+    assert "$a$" in site.render("Price $a$")
+
+
+def test_a_math_code_block_prints_as_display_math(site):
+    assert site.render("```math\nx^2\n```") == '<div class="math display">x^2</div>'
