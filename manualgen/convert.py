@@ -868,11 +868,16 @@ class PageConverter:
         return RAW_TOKEN_RE.sub(lambda m: self.raw_blocks[int(m.group(1))], html) if "mgraw" in html else html
 
     def markdownify(self, text: str, block: bool = False) -> str:
-        """Hugo's markdownify: Markdown to HTML; a lone paragraph loses its <p> unless block."""
+        """Hugo's markdownify: Markdown to HTML; a lone paragraph loses its <p> unless block.
+
+        As in Goldmark, entities (``&mdash;``, ``&#8212;``) come out as their characters,
+        raw HTML is kept (when the site's renderer is unsafe), and a description or title
+        run through it (Docsy does so for ``description``) prints what the web shows.
+        """
         html = self._render(self.inline_md, text).strip()
         if not block and html.count("<p>") == 1 and html.startswith("<p>") and html.endswith("</p>"):
             html = html[3:-4].strip()
-        return html
+        return _ENTITY.sub(_decode_entity, html) if "&" in html else html
 
     def convert(self, page) -> str:
         """The page body as HTML, shortcodes and Markdown rendered as Hugo would."""
@@ -916,6 +921,15 @@ class PageConverter:
                 "a shortcode's output inside a {{<markdown>}} block (Hugo shows the same); move "
                 "the shortcode out of the block", page.path, _tag_line(page, prose, m.start()),
                 lang=self.lang)
+
+
+_ENTITY = re.compile(r"&(?!(?:amp|lt|gt|quot|apos);)(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
+
+
+def _decode_entity(m: re.Match) -> str:
+    """An entity as its character, unless that character is markup (& < > " ')."""
+    char = html_module.unescape(m.group(0))
+    return m.group(0) if char in "&<>\"'" or char == m.group(0) else char
 
 
 def _tag_line(page, prose: str, start: int) -> int | None:

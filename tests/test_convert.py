@@ -527,3 +527,17 @@ def test_readfile_prints_a_file_of_the_site_and_reports_one_outside_it(tmp_path)
     (warning,) = site.findings.warnings
     assert warning.code == "missing-include" and warning.line == 5
     assert "page.md" in str(warning.file)
+
+
+# --- markdownify (front-matter descriptions, as Docsy renders them) ----------------------------
+
+
+def test_markdownify_renders_inline_markdown_decodes_entities_and_keeps_raw_html(site):
+    html = site.converter.markdownify('**Bold** &mdash; &#8212; <img src="x.png"> &amp; &lt;b&gt;')
+    assert html == '<strong>Bold</strong> \u2014 \u2014 <img src="x.png"> &amp; &lt;b&gt;'
+
+
+def test_markdownify_keeps_paragraphs_when_there_are_several_and_code_as_written(site):
+    assert site.converter.markdownify("One\n\nTwo") == "<p>One</p>\n<p>Two</p>"
+    assert site.converter.markdownify("`&mdash;`") == "<code>&amp;mdash;</code>"
+    assert site.converter.markdownify('A &quot;quote&#34;') == "A &quot;quote&#34;"
