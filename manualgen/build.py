@@ -412,6 +412,7 @@ def build_language(settings: Settings, lang: str, options: BuildOptions, finding
                            f"{exc}); simplify its markup, and report the page to manualgen",
                            page.path, page.body_line, lang=lang)
             page.html = ""
+    converter.finish()  # unknown shortcodes: one warning per name, with its count
     result.timings["render"] = time.perf_counter() - t0
     say("render", "Markdown and shortcodes rendered")
 

@@ -905,6 +905,11 @@ class PageConverter:
         self._check_split_tags(page, html)
         return html
 
+    def finish(self) -> None:
+        """Report what is known only once every page is converted (unknown shortcodes, once
+        per name with their count).  Call it after the last page of the language."""
+        self.renderer.finish(self.lang)
+
     def _check_split_tags(self, page, html: str) -> None:
         """Warn when an HTML tag ends up printed as text.
 
