@@ -32,10 +32,12 @@ NEEDS_CLOSING = {
     "collapsibleBlock", "link", "layouts/grid", "layouts/row", "layouts/column", "releaseNotes",
     "releaseNotes/newFeatures", "releaseNotes/improvements", "releaseNotes/fixedBugs",
     "releaseNotes/nextFeatures", "highlight", "details", "tabpane", "tab", "pageinfo",
+    "callout", "tabs", "steps", "cards", "filetree/container", "hextra/feature-grid",
 }
 NO_INNER = {
     "insertImage", "lineBreak", "collapsibleGroupCommand", "ref", "relref", "param", "figure",
-    "table_of_contents", "youtube", "vimeo",
+    "table_of_contents", "youtube", "vimeo", "_param", "icon", "badge", "filetree/file",
+    "hextra/feature-card", "hextra/hero-button",
 }
 
 MAX_NESTING = 100  # shortcodes inside shortcodes; each level costs a template render
