@@ -5,8 +5,18 @@ passthrough.  Each test renders a small page the way a build does and checks the
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from manualgen.goldmark import fence_info, parse_attributes
+from manualgen.goldmark import (
+    Passthrough,
+    alert_head,
+    attribute_lines,
+    extract_fences,
+    extract_math,
+    fence_info,
+    parse_attributes,
+)
 
 from .conftest import HUGO_TOML
 from .test_convert import ATTRIBUTES, Site, squeeze
@@ -203,3 +213,35 @@ def test_without_passthrough_dollars_are_text(site):
 
 def test_a_math_code_block_prints_as_display_math(site):
     assert site.render("```math\nx^2\n```") == '<div class="math display">x^2</div>'
+
+
+# --- no text makes the new readers fail -------------------------------------------------------
+
+PIECES = st.sampled_from([
+    "```", "~~~", "````go {linenos=table,hl_lines=[2]}", '{filename="a.yaml"}', "{.c #i k=v}",
+    "{", "}", "[", "]", "> ", "> [!NOTE]", "[!TIP] T", "- ", "1. ", "   ", "    ", "\t", "\n",
+    "\n\n", "$", "$$", "\\(", "\\)", "\\[", "\\]", "`", "*", "_", "|", "---", "<div>", "</div>",
+    "# ", "text", "é", "日本", "\x00", "\r", "&mdash;", '"', "'", "=",
+])
+SOURCES = st.lists(PIECES | st.text(max_size=5), max_size=40).map("".join)
+DELIMITERS = Passthrough(block=(("$$", "$$"), ("\\[", "\\]")), inline=(("$", "$"), ("\\(", "\\)")))
+
+
+@given(SOURCES)
+def test_the_line_readers_take_any_text(text):
+    lines = text.split("\n")
+    assert isinstance(extract_fences(lines, lambda fence: "PH"), list)
+    assert isinstance(attribute_lines(lines, []), list)
+    assert isinstance(extract_math(text, DELIMITERS, lambda html: "PH"), str)
+    alert_head(text)
+
+
+@pytest.fixture(scope="module")
+def fuzz_site(tmp_path_factory) -> Site:
+    return Site(tmp_path_factory.mktemp("fuzz"), hugo=HUGO_TOML + ATTRIBUTES + MATH)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=SOURCES)
+def test_the_converter_takes_any_text_with_every_feature_on(fuzz_site, text):
+    assert isinstance(fuzz_site.render(text.replace("{{", "{ {")), str)
