@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import HUGO_TOML
+from .conftest import HUGO_TOML, ROOT
 from .test_convert import Site, squeeze
 
 
@@ -79,3 +79,14 @@ def test_docsy_param_prints_the_value_with_its_placeholders_filled(site):
         "<p>Use Dataloom 2.0 (extra.product) now.</p>")
     site.render("{{% _param nowhere %}}")
     assert [f.code for f in site.findings.warnings] == ["missing-param"]
+
+
+def test_the_template_example_of_the_site_owners_page_works(tmp_path):
+    doc = (ROOT / "docs" / "site-owners.md").read_text(encoding="utf-8")
+    template = doc.split("```html\n")[-1].split("```")[0]
+    site = Site(tmp_path, {"manualgen/shortcodes/version-note.html": template})
+    html = squeeze(site.render('{{< version-note since="2.1" >}}New **here**.{{< /version-note >}}'))
+    assert html == ('<aside class="alert alert-info" role="note"><p class="alert-label mg-label">'
+                    'Hinweis · 2.1</p><div class="alert-body"><p>New <strong>here</strong>.</p>'
+                    "</div></aside>")
+    assert not list(site.findings)
