@@ -39,6 +39,7 @@ from .goldmark import (
     extract_fences,
     extract_math,
     fence_html,
+    parse_attributes,
     passthrough_config,
 )
 from .i18n import Translator
@@ -153,6 +154,7 @@ class GoldmarkBlocks(Preprocessor):
         self.block_attributes = block_attributes
         self.passthrough = passthrough
         self.attributes: list[dict[str, str]] = []  # this page's attribute lines, in order
+        self.headings: list[dict[str, str]] = []  # this page's heading attributes, in order
 
     def run(self, lines: list[str]) -> list[str]:
         lines = self._raw_html(lines)
@@ -162,7 +164,8 @@ class GoldmarkBlocks(Preprocessor):
         self.attributes = []
         if self.block_attributes:
             lines = attribute_lines(lines, self.attributes)
-        lines = _source_lines(lines, HeadingIds(), self.block_attributes)
+        self.headings = []
+        lines = _source_lines(lines, HeadingIds(), self.block_attributes, self.headings)
         lines = self._blank_before_blocks(lines)
         return _renest_lists(lines)
 
@@ -376,21 +379,55 @@ class HeadingIds:
         return value
 
 
-def _with_id(text: str, ids: HeadingIds) -> str:
-    """Heading text with an attribute block that carries Hugo's id (kept if the writer gave one)."""
-    attrs = ""
+def _with_id(text: str, ids: HeadingIds, headings: list[dict[str, str]]) -> str:
+    """Heading text ending in a mark for its attributes: Hugo's id (the writer's own when the
+    heading ends in ``{#id}``) and any others of that block.  The attributes travel beside
+    the text, so nothing of them (an id with "_", a quoted value) is read as Markdown;
+    :class:`HeadingAttributes` puts them on the heading."""
+    attrs: dict[str, str] = {}
     m = _ATTRIBUTES.search(text)
     if m and m.start() > 0:
-        attrs = m.group(1).strip()
-        text = text[: m.start()]
-    given = _ATTR_ID.search(attrs)
-    if given:
-        ids.put(given.group(1))
-        return f"{text} {{{attrs}}}"
-    # Goldmark takes the id from the heading's source line: Markdown markup, entities and
-    # link targets included, before the typographer.
-    heading_id = ids.generate(text)
-    return f"{text} {{#{heading_id}{' ' + attrs if attrs else ''}}}"
+        parsed = parse_attributes("{" + m.group(1) + "}")
+        if parsed is not None:  # else Goldmark prints the braces as part of the heading
+            attrs, text = parsed, text[: m.start()]
+    if attrs.get("id"):
+        ids.put(attrs["id"])
+    else:
+        # Goldmark takes the id from the heading's source line: Markdown markup, entities
+        # and link targets included, before the typographer.
+        attrs = {"id": ids.generate(text), **attrs}
+    headings.append(attrs)
+    return f"{text.rstrip()}\x02mgh{len(headings) - 1}\x03"
+
+
+_HEADING_MARK = re.compile("\x02mgh(\\d+)\x03")
+
+
+class HeadingAttributes(Treeprocessor):
+    """Puts the attributes :func:`_with_id` took from each heading's line on the heading,
+    after the inline patterns and before the typographer (which would see the mark)."""
+
+    def __init__(self, md, blocks: GoldmarkBlocks) -> None:
+        super().__init__(md)
+        self.blocks = blocks
+
+    def run(self, root: ET.Element) -> None:
+        headings = self.blocks.headings
+        if not headings:
+            return
+        for el in root.iter():
+            if el.tag not in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                continue
+            found: list[int] = []
+            for node in el.iter():
+                for attr in ("text", "tail"):
+                    value = getattr(node, attr) if node is not el or attr == "text" else None
+                    if value and "\x02mgh" in value:
+                        found += [int(n) for n in _HEADING_MARK.findall(value)]
+                        setattr(node, attr, type(value)(_HEADING_MARK.sub("", value)))
+            for index in found[-1:]:
+                for key, value in headings[index].items():
+                    el.set(key, value)
 
 
 def _closes_fence(line: str, fence: str) -> bool:
@@ -398,7 +435,8 @@ def _closes_fence(line: str, fence: str) -> bool:
     return bool(re.match(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*$", line))
 
 
-def _source_lines(lines: list[str], ids: HeadingIds, block_attributes: bool) -> list[str]:
+def _source_lines(lines: list[str], ids: HeadingIds, block_attributes: bool,
+                  headings: list[dict[str, str]]) -> list[str]:
     """Heading ids, backslash line breaks and attribute lines, outside code blocks."""
     out: list[str] = []
     fence: str | None = None
@@ -418,12 +456,12 @@ def _source_lines(lines: list[str], ids: HeadingIds, block_attributes: bool) -> 
         atx = _ATX.match(line)
         if atx:
             content = _ATX_CLOSING.sub("", atx.group(3) or "")
-            out.append(f"{atx.group(1)}{atx.group(2)} {_with_id(content.strip(), ids)}")
+            out.append(f"{atx.group(1)}{atx.group(2)} {_with_id(content.strip(), ids, headings)}")
             continue
         if (_SETEXT.match(nxt) and not _NOT_PARAGRAPH.match(line) and not prev.strip()
                 and not RAW_TOKEN_RE.fullmatch(line.strip())
                 and not (nxt.strip().startswith("-") and "|" in line)):
-            out.append(_with_id(line.rstrip(), ids))
+            out.append(_with_id(line.rstrip(), ids, headings))
             continue
         if not block_attributes and _ATTRIBUTE_LINE.match(line):
             line = line.replace("{", "\\{", 1)  # Goldmark prints it as text
@@ -779,6 +817,7 @@ class GoldmarkExtension(Extension):
         blocks = GoldmarkBlocks(md, self.raw_blocks, self.block_attributes, self.passthrough)
         md.preprocessors.register(blocks, "goldmark_blocks", 20)
         md.treeprocessors.register(BlockAttributes(md, blocks), "goldmark_block_attributes", 30)
+        md.treeprocessors.register(HeadingAttributes(md, blocks), "goldmark_heading_attributes", 9)
         if self.linkify:
             md.inlinePatterns.register(Linkify(_LINKIFY.pattern, md), "goldmark_linkify", 85)
         md.inlinePatterns.register(SingleTilde(r"(?<!~)~(?!~)(\S(?:[^~\n]*?\S)?)~(?!~)", md),

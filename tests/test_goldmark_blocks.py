@@ -245,3 +245,14 @@ def fuzz_site(tmp_path_factory) -> Site:
 @given(text=SOURCES)
 def test_the_converter_takes_any_text_with_every_feature_on(fuzz_site, text):
     assert isinstance(fuzz_site.render(text.replace("{{", "{ {")), str)
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("## _e_", '<h2 id="_e_"><em>e</em></h2>'),
+    ("## _e_ {.c}", '<h2 class="c" id="_e_"><em>e</em></h2>'),
+    ('## _e_ {id="given"}', '<h2 id="given"><em>e</em></h2>'),
+    ("## [link](x) {#l}", '<h2 id="l"><a href="x">link</a></h2>'),
+    ("Setext _x_ {#s}\n---", '<h2 id="s">Setext <em>x</em></h2>'),
+])
+def test_heading_attributes_never_print_and_never_read_as_markdown(site, source, expected):
+    assert squeeze(site.render(source)) == expected
