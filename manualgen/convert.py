@@ -96,13 +96,13 @@ class GoldmarkFences(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         self.placeholders = set()
+        return extract_fences(lines, self.store)
 
-        def store(fence) -> str:
-            placeholder = self.md.htmlStash.store(fence_html(fence, code_block))
-            self.placeholders.add(placeholder)
-            return placeholder
-
-        return extract_fences(lines, store)
+    def store(self, fence) -> str:
+        """The placeholder of one fence's printed HTML (block quotes store theirs here too)."""
+        placeholder = self.md.htmlStash.store(fence_html(fence, code_block))
+        self.placeholders.add(placeholder)
+        return placeholder
 
 
 class FenceParagraphs(Postprocessor):
@@ -810,8 +810,9 @@ class GoldmarkExtension(Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
-        md.parser.blockprocessors.register(GoldmarkBlockQuote(md.parser, self.alert_label), "quote", 20)
         fences = GoldmarkFences(md)
+        md.parser.blockprocessors.register(GoldmarkBlockQuote(md.parser, self.alert_label, fences.store),
+                                           "quote", 20)
         md.preprocessors.register(fences, "goldmark_fences", 25)
         md.postprocessors.register(FenceParagraphs(md, fences), "goldmark_fence_paragraphs", 35)
         blocks = GoldmarkBlocks(md, self.raw_blocks, self.block_attributes, self.passthrough)

@@ -286,14 +286,16 @@ class GoldmarkBlockQuote(BlockQuoteProcessor):
     """Block quotes as Goldmark reads them, and GitHub alerts printed as alerts.
 
     A blank line ends a block quote, so two quotes in a row stay two (Python-Markdown joins
-    them).  A quote whose first line is ``[!NOTE]`` (or TIP, IMPORTANT, WARNING, CAUTION,
+    them).  Fenced code inside it is read once the ``>`` are gone.  A quote whose first line is ``[!NOTE]`` (or TIP, IMPORTANT, WARNING, CAUTION,
     or any other word, as Hugo reads it) becomes the same framed alert the ``alert``
     shortcode prints: its title, or else the kind's label in the page's language.
     """
 
-    def __init__(self, parser, alert_label: Callable[[str], str]) -> None:
+    def __init__(self, parser, alert_label: Callable[[str], str],
+                 store_fence: Callable[[Fence], str] | None = None) -> None:
         super().__init__(parser)
         self.alert_label = alert_label
+        self.store_fence = store_fence  # fences inside the quote, read once its ">" are gone
 
     def run(self, parent: ET.Element, blocks: list[str]) -> None:
         block = blocks.pop(0)
@@ -301,6 +303,8 @@ class GoldmarkBlockQuote(BlockQuoteProcessor):
         if m:
             self.parser.parseBlocks(parent, [block[:m.start()]])
             block = "\n".join(self.clean(line) for line in block[m.start():].split("\n"))
+        if self.store_fence is not None and ("```" in block or "~~~" in block):
+            block = "\n".join(extract_fences(block.split("\n"), self.store_fence))
         head = alert_head(block)
         if head is None:
             target = ET.SubElement(parent, "blockquote")

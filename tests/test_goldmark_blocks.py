@@ -256,3 +256,10 @@ def test_the_converter_takes_any_text_with_every_feature_on(fuzz_site, text):
 ])
 def test_heading_attributes_never_print_and_never_read_as_markdown(site, source, expected):
     assert squeeze(site.render(source)) == expected
+
+
+def test_a_fence_inside_an_alert_or_a_quote_is_code(site):
+    html = squeeze(site.render("> [!TIP]\n> Run this:\n>\n> ```sh\n> ls *.md\n> ```\n>\n> Done.\n"))
+    assert ('<div class="alert-body"><p>Run this:</p><pre><code class="language-sh">ls *.md\n'
+            "</code></pre><p>Done.</p></div>") in html
+    assert squeeze(site.render("> ```\n> a\n")) == "<blockquote><pre><code>a\n</code></pre></blockquote>"
