@@ -14,6 +14,7 @@ import dataclasses
 import fnmatch
 import html as html_module
 import re
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -398,6 +399,8 @@ class _PageContext:
                 get=get,
                 flag=call.flag,
                 inner=inner_value,
+                # Hugo's .InnerDeindent: the content without the indentation its lines share.
+                inner_deindent=type(inner_value)(textwrap.dedent(inner_value)),
                 # The same text as a plain string, which Jinja escapes: for code (highlight).
                 inner_text=inner if inner is not None else "",
                 has_inner=inner is not None,

@@ -90,3 +90,10 @@ def test_the_template_example_of_the_site_owners_page_works(tmp_path):
                     'Hinweis · 2.1</p><div class="alert-body"><p>New <strong>here</strong>.</p>'
                     "</div></aside>")
     assert not list(site.findings)
+
+
+def test_hextra_tab_content_loses_its_shared_indentation_as_with_inner_deindent(site):
+    source = ('{{< tabs items="JSON" >}}\n  {{< tab >}}\n    ```json\n    {"a": 1}\n    ```\n'
+              "  {{< /tab >}}\n{{< /tabs >}}")
+    html = site.render(source)
+    assert '<pre><code class="language-json">{"a": 1}\n</code></pre>' in html
