@@ -130,8 +130,18 @@ def _leading(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
+def _expand_leading(line: str) -> str:
+    """Tabs in the indentation as spaces (to the next multiple of 4), the rest as written."""
+    body = line.lstrip(" \t")
+    return line[: len(line) - len(body)].expandtabs(4) + body
+
+
 def _strip_columns(line: str, columns: int) -> str:
-    """``line`` without up to ``columns`` leading spaces."""
+    """``line`` without up to ``columns`` columns of indentation; tabs in code stay tabs
+    unless indentation has to be taken from them."""
+    if columns <= 0:
+        return line
+    line = _expand_leading(line) if "\t" in line else line
     return line[min(columns, _leading(line)):]
 
 
@@ -179,7 +189,7 @@ def extract_fences(lines: list[str], store: Callable[[Fence], str]) -> list[str]
     context = _ListContext()
     i, n = 0, len(lines)
     while i < n:
-        line = lines[i].expandtabs(4) if "\t" in lines[i] else lines[i]
+        line = _expand_leading(lines[i]) if "\t" in lines[i] else lines[i]
         opened = _FENCE_OPEN.match(line)
         if opened and opened.group("fence")[0] == "`" and "`" in opened.group("info"):
             opened = None  # ``` with a backtick after it is inline code, not a fence
@@ -222,12 +232,12 @@ def _read_fence(lines: list[str], start: int, base: int, relative: int,
     i = start + 1
     closed = False
     while i < len(lines):
-        line = lines[i].expandtabs(4) if "\t" in lines[i] else lines[i]
-        if base and line.strip() and _leading(line) < base:
+        line = lines[i]
+        if base and line.strip() and _leading(_expand_leading(line)) < base:
             break  # the list item ends, and the code block with it
         inner = _strip_columns(line, base)
         i += 1
-        if closing.match(inner):
+        if closing.match(_expand_leading(inner)):
             closed = True
             break
         code.append(_strip_columns(inner, relative))

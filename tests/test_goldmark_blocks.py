@@ -263,3 +263,9 @@ def test_a_fence_inside_an_alert_or_a_quote_is_code(site):
     assert ('<div class="alert-body"><p>Run this:</p><pre><code class="language-sh">ls *.md\n'
             "</code></pre><p>Done.</p></div>") in html
     assert squeeze(site.render("> ```\n> a\n")) == "<blockquote><pre><code>a\n</code></pre></blockquote>"
+
+
+def test_tabs_in_an_items_indentation_count_as_columns(site):
+    # (Python-Markdown turns every tab into spaces before reading: code keeps 4 spaces.)
+    html = site.render("1. a\n\n\t```\n\tx\n\t```\n")
+    assert "<pre><code>x\n</code></pre>" in html and "<ol>" in html
