@@ -426,7 +426,8 @@ def _pair(
                         "before and no shortcode is open here; delete it", tag.start))
                 continue
             match = _innermost_needing_close(events, open_tags, rule)
-            open_names[_name_at(events, open_tags[match])] -= 1
+            closed_name = _name_at(events, open_tags[match])
+            open_names[closed_name] = max(0, open_names.get(closed_name, 0) - 1)
         elif stray:
             if rule(tag.name) is False:
                 raise scanner.error(

@@ -647,3 +647,19 @@ def test_closing_a_shortcode_with_the_name_of_one_closed_before_closes_the_open_
 def test_a_closing_tag_of_a_name_never_opened_is_still_an_error() -> None:
     err = error_of("{{% a %}}x{{% /a %}}{{% b %}}{{% /c %}}")
     assert str(err) == 'closing tag "/c" without opening tag'
+
+
+_TAG_SOUP = st.lists(st.sampled_from([
+    "{{< a >}}", "{{< /a >}}", "{{% b %}}", "{{% /b %}}", "{{< c />}}", "{{< /c >}}",
+    "{{</* a */>}}", "x", "\n", ">}}", "%}}", "{{% /d %}}", "{{< d >}}"]), max_size=25).map("".join)
+_RULES = st.sampled_from([lambda n: None, lambda n: True, lambda n: n == "a",
+                          lambda n: False if n == "c" else None])
+
+
+@given(_TAG_SOUP, _RULES)
+def test_any_order_of_opening_closing_and_escaped_tags_parses_or_is_a_syntax_error(source, rule):
+    try:
+        nodes = parse(source, needs_closing=rule, warnings=[])
+    except ShortcodeSyntaxError:
+        return
+    assert all(isinstance(node, (Text, Shortcode)) for node in nodes)
