@@ -1,16 +1,18 @@
-"""Goldmark block syntax that Python-Markdown lacks, read from the page source.
+"""Goldmark syntax that Python-Markdown lacks or reads otherwise, for ``convert.py``.
 
-Each reader here takes the page's lines and returns new lines in which the construct is
-replaced by a placeholder for finished HTML (Python-Markdown's own HTML stash), so the
-Markdown pass never sees it:
+The readers take the page's lines (or text) and replace each construct by a placeholder for
+finished HTML (Python-Markdown's own HTML stash), so the Markdown pass never sees it:
 
-- fenced code anywhere a block may start (inside list items too), with Hugo's info string
-  ``go {linenos=table,hl_lines=[2] filename="main.go"}``;
-- math passthrough (``$$…$$``, ``\\[…\\]`` as blocks; ``\\(…\\)``, ``$…$`` inline), whose TeX
-  must reach paper untouched;
+- fenced code anywhere a block may start (list items, block quotes), with Hugo's info
+  string ``go {linenos=table,hl_lines=[2] filename="main.go"}``;
+- math passthrough (``$$…$$``, ``\\[…\\]`` as blocks; ``\\(…\\)``, ``$…$`` inline), whose
+  TeX must reach paper untouched;
+- block attribute lines (``{.class #id}`` under a block), turned into marks that
+  :func:`apply_attributes` gives to the block before them.
 
-and :func:`parse_attributes` reads Goldmark's ``{#id .class key=value}`` blocks for them and
-for the block attribute lines (``convert.py``).
+:class:`GoldmarkBlockQuote` reads block quotes as Goldmark does and prints GitHub alerts
+(``> [!NOTE]``) as alerts; :func:`parse_attributes` reads Goldmark's ``{…}`` attributes for
+all of them.
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ from collections.abc import Callable
 
 from markdown import util as md_util
 from markdown.blockprocessors import BlockQuoteProcessor
-from markupsafe import Markup
 
 # --- attribute blocks: {#id .class key=value key="a b" list=[1, "2-3"]} ---------------------
 
@@ -268,7 +269,7 @@ def fence_html(fence: Fence, highlight: Callable[[str, str, dict], str]) -> str:
     if not name:
         return body
     caption = f'<div class="code-filename">{html_module.escape(name)}</div>'
-    return str(Markup(f'<div class="code-block">{caption}\n{body}</div>'))
+    return f'<div class="code-block">{caption}\n{body}</div>'
 
 
 # --- block quotes and GitHub alerts ----------------------------------------------------------
