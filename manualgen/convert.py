@@ -911,7 +911,7 @@ class PageConverter:
         """Hugo's markdownify: Markdown to HTML; a lone paragraph loses its <p> unless block.
 
         As in Goldmark, entities (``&mdash;``, ``&#8212;``) come out as their characters,
-        raw HTML is kept (when the site's renderer is unsafe), and a description or title
+        raw HTML is kept (as everywhere in manualgen), and a description or title
         run through it (Docsy does so for ``description``) prints what the web shows.
         """
         html = self._render(self.inline_md, text).strip()
