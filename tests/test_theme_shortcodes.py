@@ -97,3 +97,18 @@ def test_hextra_tab_content_loses_its_shared_indentation_as_with_inner_deindent(
               "  {{< /tab >}}\n{{< /tabs >}}")
     html = site.render(source)
     assert '<pre><code class="language-json">{"a": 1}\n</code></pre>' in html
+
+
+def test_hextra_landing_page_shortcodes_print_their_words_without_headings(site):
+    source = ('{{< hextra/hero-container image="x.png" >}}\n{{< hextra/hero-badge >}}New{{< /hextra/hero-badge >}}\n'
+              "{{< hextra/hero-headline >}}Build *fast*{{< /hextra/hero-headline >}}\n"
+              "{{< hextra/hero-section >}}Why{{< /hextra/hero-section >}}\n"
+              '{{< hextra/hero-button text="Start" link="docs/" >}}\n{{< /hextra/hero-container >}}\n\n'
+              '{{< hextra/feature-grid >}}\n{{< hextra/feature-card title="Fast" subtitle="Very" link="a/" >}}\n'
+              "{{< /hextra/feature-grid >}}")
+    html = squeeze(site.render(source))
+    for piece in ('<span class="mg-badge">New</span>', "<strong>Build <em>fast</em></strong>",
+                  "<strong>Why</strong>", "Start (docs/)", '<a href="a/">Fast</a>', "Very"):
+        assert piece in html, piece
+    assert "<h" not in html.replace("<hr", "") and "x.png" not in html
+    no_unknown(site)
