@@ -398,8 +398,8 @@ class Run:
         return discover(self.settings, default, Findings(), self.date)
 
     def _stylesheets(self, roots: Roots) -> list[str]:
-        sheets = [roots.url_for(BUILTIN_STYLES / "fonts.css"),
-                  roots.url_for(BUILTIN_STYLES / "manual.css")]
+        sheets = [roots.url_for(BUILTIN_STYLES / name)
+                  for name in ("fonts.css", "manual.css", "content.css")]
         sheets += [roots.url_for(sheet) for sheet in self.settings.stylesheets]
         return [s for s in sheets if s]
 

@@ -25,11 +25,25 @@ import markdown
 from markdown import util as md_util
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from .goldmark import (
+    ALERT_LABEL_KEYS,
+    NO_PASSTHROUGH,
+    GoldmarkBlockQuote,
+    Passthrough,
+    apply_attributes,
+    attribute_lines,
+    extract_fences,
+    extract_math,
+    fence_html,
+    parse_attributes,
+    passthrough_config,
+)
 from .i18n import Translator
-from .shortcodes import ShortcodeRenderer, Stash
+from .shortcodes import ShortcodeRenderer, Stash, code_block
 
 # --- Goldmark's raw HTML blocks -------------------------------------------------------------
 
@@ -58,6 +72,70 @@ def _expand_tabs(line: str) -> str:
     return line.expandtabs(4) if "\t" in line[: len(line) - len(line.lstrip())] else line
 
 
+class BlockAttributes(Treeprocessor):
+    """Applies the attribute lines that :class:`GoldmarkBlocks` marked (before the inline
+    patterns, which would read the marks as text)."""
+
+    def __init__(self, md, blocks: GoldmarkBlocks) -> None:
+        super().__init__(md)
+        self.blocks = blocks
+
+    def run(self, root: ET.Element) -> None:
+        if self.blocks.attributes:
+            placeholder = re.compile(r"^(?:mgraw\d+x|\x02wzxhzdk:\d+\x03)$")
+            apply_attributes(root, self.blocks.attributes, lambda text: bool(placeholder.match(text)))
+
+
+class GoldmarkFences(Preprocessor):
+    """Fenced code as Goldmark reads it (see :func:`goldmark.extract_fences`): in list items
+    too, closed only by a fence of its own kind, Hugo's attributes in the info string."""
+
+    def __init__(self, md) -> None:
+        super().__init__(md)
+        self.placeholders: set[str] = set()  # this page's, for FenceParagraphs
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.placeholders = set()
+        return extract_fences(lines, self.store)
+
+    def store(self, fence) -> str:
+        """The placeholder of one fence's printed HTML (block quotes store theirs here too)."""
+        placeholder = self.md.htmlStash.store(fence_html(fence, code_block))
+        self.placeholders.add(placeholder)
+        return placeholder
+
+
+class FenceParagraphs(Postprocessor):
+    """A fence in a loose list item shares a paragraph with the item's text in
+    Python-Markdown ("<p>Step\nCODE</p>"); Goldmark ends the paragraph before the code."""
+
+    def __init__(self, md, fences: GoldmarkFences) -> None:
+        super().__init__(md)
+        self.fences = fences
+
+    def run(self, text: str) -> str:
+        if not self.fences.placeholders:
+            return text
+        marks = "|".join(re.escape(p) for p in self.fences.placeholders)
+        split = re.compile(rf"\n?[ \t]*({marks})[ \t]*\n?")
+        return re.sub(r"(<p(?:\s[^>]*)?>)(.*?)</p>",
+                      lambda m: _split_paragraph(m.group(1), m.group(2), split), text,
+                      flags=re.DOTALL)
+
+
+def _split_paragraph(opening: str, content: str, split: re.Pattern) -> str:
+    parts = split.split(content)
+    if len(parts) == 1:
+        return f"{opening}{content}</p>"
+    out = []
+    for index, part in enumerate(parts):
+        if index % 2:
+            out.append(part)
+        elif part.strip():
+            out.append(f"{opening if not out else '<p>'}{part}</p>")
+    return "\n".join(out)
+
+
 class GoldmarkBlocks(Preprocessor):
     """Reads the page as Goldmark would where Python-Markdown differs.
 
@@ -69,14 +147,25 @@ class GoldmarkBlocks(Preprocessor):
     - Nested lists may be indented by two spaces (Python-Markdown wants four).
     """
 
-    def __init__(self, md, raw_blocks: list[str], block_attributes: bool = True):
+    def __init__(self, md, raw_blocks: list[str], block_attributes: bool = True,
+                 passthrough: Passthrough = NO_PASSTHROUGH):
         super().__init__(md)
         self.raw_blocks = raw_blocks
         self.block_attributes = block_attributes
+        self.passthrough = passthrough
+        self.attributes: list[dict[str, str]] = []  # this page's attribute lines, in order
+        self.headings: list[dict[str, str]] = []  # this page's heading attributes, in order
 
     def run(self, lines: list[str]) -> list[str]:
         lines = self._raw_html(lines)
-        lines = _source_lines(lines, HeadingIds(), self.block_attributes)
+        if self.passthrough.block or self.passthrough.inline:
+            text = extract_math("\n".join(lines), self.passthrough, self.md.htmlStash.store)
+            lines = text.split("\n")
+        self.attributes = []
+        if self.block_attributes:
+            lines = attribute_lines(lines, self.attributes)
+        self.headings = []
+        lines = _source_lines(lines, HeadingIds(), self.block_attributes, self.headings)
         lines = self._blank_before_blocks(lines)
         return _renest_lists(lines)
 
@@ -290,21 +379,55 @@ class HeadingIds:
         return value
 
 
-def _with_id(text: str, ids: HeadingIds) -> str:
-    """Heading text with an attribute block that carries Hugo's id (kept if the writer gave one)."""
-    attrs = ""
+def _with_id(text: str, ids: HeadingIds, headings: list[dict[str, str]]) -> str:
+    """Heading text ending in a mark for its attributes: Hugo's id (the writer's own when the
+    heading ends in ``{#id}``) and any others of that block.  The attributes travel beside
+    the text, so nothing of them (an id with "_", a quoted value) is read as Markdown;
+    :class:`HeadingAttributes` puts them on the heading."""
+    attrs: dict[str, str] = {}
     m = _ATTRIBUTES.search(text)
     if m and m.start() > 0:
-        attrs = m.group(1).strip()
-        text = text[: m.start()]
-    given = _ATTR_ID.search(attrs)
-    if given:
-        ids.put(given.group(1))
-        return f"{text} {{{attrs}}}"
-    # Goldmark takes the id from the heading's source line: Markdown markup, entities and
-    # link targets included, before the typographer.
-    heading_id = ids.generate(text)
-    return f"{text} {{#{heading_id}{' ' + attrs if attrs else ''}}}"
+        parsed = parse_attributes("{" + m.group(1) + "}")
+        if parsed is not None:  # else Goldmark prints the braces as part of the heading
+            attrs, text = parsed, text[: m.start()]
+    if attrs.get("id"):
+        ids.put(attrs["id"])
+    else:
+        # Goldmark takes the id from the heading's source line: Markdown markup, entities
+        # and link targets included, before the typographer.
+        attrs = {"id": ids.generate(text), **attrs}
+    headings.append(attrs)
+    return f"{text.rstrip()}\x02mgh{len(headings) - 1}\x03"
+
+
+_HEADING_MARK = re.compile("\x02mgh(\\d+)\x03")
+
+
+class HeadingAttributes(Treeprocessor):
+    """Puts the attributes :func:`_with_id` took from each heading's line on the heading,
+    after the inline patterns and before the typographer (which would see the mark)."""
+
+    def __init__(self, md, blocks: GoldmarkBlocks) -> None:
+        super().__init__(md)
+        self.blocks = blocks
+
+    def run(self, root: ET.Element) -> None:
+        headings = self.blocks.headings
+        if not headings:
+            return
+        for el in root.iter():
+            if el.tag not in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                continue
+            found: list[int] = []
+            for node in el.iter():
+                for attr in ("text", "tail"):
+                    value = getattr(node, attr) if node is not el or attr == "text" else None
+                    if value and "\x02mgh" in value:
+                        found += [int(n) for n in _HEADING_MARK.findall(value)]
+                        setattr(node, attr, type(value)(_HEADING_MARK.sub("", value)))
+            for index in found[-1:]:
+                for key, value in headings[index].items():
+                    el.set(key, value)
 
 
 def _closes_fence(line: str, fence: str) -> bool:
@@ -312,7 +435,8 @@ def _closes_fence(line: str, fence: str) -> bool:
     return bool(re.match(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*$", line))
 
 
-def _source_lines(lines: list[str], ids: HeadingIds, block_attributes: bool) -> list[str]:
+def _source_lines(lines: list[str], ids: HeadingIds, block_attributes: bool,
+                  headings: list[dict[str, str]]) -> list[str]:
     """Heading ids, backslash line breaks and attribute lines, outside code blocks."""
     out: list[str] = []
     fence: str | None = None
@@ -332,12 +456,12 @@ def _source_lines(lines: list[str], ids: HeadingIds, block_attributes: bool) -> 
         atx = _ATX.match(line)
         if atx:
             content = _ATX_CLOSING.sub("", atx.group(3) or "")
-            out.append(f"{atx.group(1)}{atx.group(2)} {_with_id(content.strip(), ids)}")
+            out.append(f"{atx.group(1)}{atx.group(2)} {_with_id(content.strip(), ids, headings)}")
             continue
         if (_SETEXT.match(nxt) and not _NOT_PARAGRAPH.match(line) and not prev.strip()
                 and not RAW_TOKEN_RE.fullmatch(line.strip())
                 and not (nxt.strip().startswith("-") and "|" in line)):
-            out.append(_with_id(line.rstrip(), ids))
+            out.append(_with_id(line.rstrip(), ids, headings))
             continue
         if not block_attributes and _ATTRIBUTE_LINE.match(line):
             line = line.replace("{", "\\{", 1)  # Goldmark prints it as text
@@ -673,8 +797,11 @@ class GoldmarkExtension(Extension):
     """Goldmark's block reading, linkify and typographer for one Markdown instance."""
 
     def __init__(self, raw_blocks: list[str], typographer: bool, linkify: bool,
-                 block_attributes: bool, marks: dict[str, str] = GOLDMARK_MARKS) -> None:
+                 block_attributes: bool, marks: dict[str, str] = GOLDMARK_MARKS,
+                 alert_label=lambda kind: kind.title(), passthrough: Passthrough = NO_PASSTHROUGH) -> None:
         super().__init__()
+        self.passthrough = passthrough
+        self.alert_label = alert_label
         self.raw_blocks = raw_blocks
         self.typographer = typographer
         self.marks = marks
@@ -683,8 +810,15 @@ class GoldmarkExtension(Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
-        md.preprocessors.register(GoldmarkBlocks(md, self.raw_blocks, self.block_attributes),
-                                  "goldmark_blocks", 20)
+        fences = GoldmarkFences(md)
+        md.parser.blockprocessors.register(GoldmarkBlockQuote(md.parser, self.alert_label, fences.store),
+                                           "quote", 20)
+        md.preprocessors.register(fences, "goldmark_fences", 25)
+        md.postprocessors.register(FenceParagraphs(md, fences), "goldmark_fence_paragraphs", 35)
+        blocks = GoldmarkBlocks(md, self.raw_blocks, self.block_attributes, self.passthrough)
+        md.preprocessors.register(blocks, "goldmark_blocks", 20)
+        md.treeprocessors.register(BlockAttributes(md, blocks), "goldmark_block_attributes", 30)
+        md.treeprocessors.register(HeadingAttributes(md, blocks), "goldmark_heading_attributes", 9)
         if self.linkify:
             md.inlinePatterns.register(Linkify(_LINKIFY.pattern, md), "goldmark_linkify", 85)
         md.inlinePatterns.register(SingleTilde(r"(?<!~)~(?!~)(\S(?:[^~\n]*?\S)?)~(?!~)", md),
@@ -727,19 +861,20 @@ class PageConverter:
         linkify = _option(goldmark, "extensions", "linkify", default=True) is not False
         block_attributes = bool(_option(goldmark, "parser", "attribute", "block", default=False))
         self.marks = typographer_marks(typographer)
+        self.passthrough = passthrough_config(_option(goldmark, "extensions", "passthrough"))
         self.md = self._markdown(typographer_on, linkify, block_attributes)
         self.inline_md = self._markdown(typographer_on, linkify, block_attributes)
 
     def _markdown(self, typographer: bool, linkify: bool, block_attributes: bool) -> markdown.Markdown:
         exts: list = [
             "tables",
-            "fenced_code",
             "def_list",
             "footnotes",
             "attr_list",  # heading attributes (Hugo's default) and, when enabled, block ones
             "pymdownx.tilde",
             "pymdownx.tasklist",
-            GoldmarkExtension(self.raw_blocks, typographer, linkify, block_attributes, self.marks),
+            GoldmarkExtension(self.raw_blocks, typographer, linkify, block_attributes, self.marks,
+                              self.alert_label, self.passthrough),
         ]
         if self.hard_wraps:
             exts.append("nl2br")
@@ -752,6 +887,19 @@ class PageConverter:
         md.parser.blockprocessors["olist"].LAZY_OL = False
         return md
 
+    def alert_label(self, kind: str) -> str:
+        """The label of a GitHub alert without a title: manualgen's print label in the page's
+        language, else the site's i18n string for the kind (as Docsy's hook reads it), else
+        the kind's name."""
+        key = ALERT_LABEL_KEYS.get(kind, kind)
+        label = self.renderer.env.globals.get("label")
+        text = label(key) if label is not None else key
+        if text != key:
+            return text
+        if kind in self.translator.strings:
+            return self.translator.translate(kind)
+        return kind.title()
+
     def _render(self, md: markdown.Markdown, text: str) -> str:
         md.reset()
         html = md.convert(text)
@@ -760,11 +908,16 @@ class PageConverter:
         return RAW_TOKEN_RE.sub(lambda m: self.raw_blocks[int(m.group(1))], html) if "mgraw" in html else html
 
     def markdownify(self, text: str, block: bool = False) -> str:
-        """Hugo's markdownify: Markdown to HTML; a lone paragraph loses its <p> unless block."""
+        """Hugo's markdownify: Markdown to HTML; a lone paragraph loses its <p> unless block.
+
+        As in Goldmark, entities (``&mdash;``, ``&#8212;``) come out as their characters,
+        raw HTML is kept (as everywhere in manualgen), and a description or title
+        run through it (Docsy does so for ``description``) prints what the web shows.
+        """
         html = self._render(self.inline_md, text).strip()
         if not block and html.count("<p>") == 1 and html.startswith("<p>") and html.endswith("</p>"):
             html = html[3:-4].strip()
-        return html
+        return _ENTITY.sub(_decode_entity, html) if "&" in html else html
 
     def convert(self, page) -> str:
         """The page body as HTML, shortcodes and Markdown rendered as Hugo would."""
@@ -797,6 +950,11 @@ class PageConverter:
         self._check_split_tags(page, html)
         return html, stash.output_lines
 
+    def finish(self) -> None:
+        """Report what is known only once every page is converted (unknown shortcodes, once
+        per name with their count).  Call it after the last page of the language."""
+        self.renderer.finish(self.lang)
+
     def _check_split_tags(self, page, html: str) -> None:
         """Warn when an HTML tag ends up printed as text.
 
@@ -813,6 +971,15 @@ class PageConverter:
                 "a shortcode's output inside a {{<markdown>}} block (Hugo shows the same); move "
                 "the shortcode out of the block", page.path, _tag_line(page, prose, m.start()),
                 lang=self.lang)
+
+
+_ENTITY = re.compile(r"&(?!(?:amp|lt|gt|quot|apos);)(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
+
+
+def _decode_entity(m: re.Match) -> str:
+    """An entity as its character, unless that character is markup (& < > " ')."""
+    char = html_module.unescape(m.group(0))
+    return m.group(0) if char in "&<>\"'" or char == m.group(0) else char
 
 
 def _tag_line(page, prose: str, start: int) -> int | None:

@@ -7,6 +7,7 @@ Each page is rendered once per build; the translation check and the assembler bo
 from __future__ import annotations
 
 import dataclasses
+import html as html_module
 
 from .config import Settings
 from .content import Page
@@ -27,6 +28,7 @@ class RenderedPage:
     # i18n strings printed from the default language's file (its own file lacks them)
     fallbacks: tuple[Fallback, ...] = ()
     failed: bool = False  # the page could not be rendered (reported); printed empty
+    description: str = ""  # the front matter's description through markdownify, as Docsy shows it
 
 
 @dataclasses.dataclass(frozen=True)
@@ -60,8 +62,9 @@ def render_language(settings: Settings, lang: str, home: Page, findings: Finding
         findings.add(dataclasses.replace(exc.finding(), lang=lang))
         return RenderedLanguage(lang, home, tuple(RenderedPage(p, "", failed=True) for p in pages),
                                 failed=True)
-    return RenderedLanguage(lang, home, tuple(render_page(converter, page, lang, findings)
-                                              for page in pages))
+    rendered = tuple(render_page(converter, page, lang, findings) for page in pages)
+    converter.finish()  # unknown shortcodes: one warning per name, with its count
+    return RenderedLanguage(lang, home, rendered)
 
 
 def render_page(converter: PageConverter, page: Page, lang: str,
@@ -85,7 +88,20 @@ def render_page(converter: PageConverter, page: Page, lang: str,
                        f"{exc}); simplify its markup, and report the page to manualgen",
                        page.path, page.body_line, lang=lang)
         return RenderedPage(page, "", failed=True)
-    return RenderedPage(page, html, dict(lines), tuple(used.values()))
+    description = _description(converter, page, lang, findings)
+    return RenderedPage(page, html, dict(lines), tuple(used.values()), description=description)
+
+
+def _description(converter: PageConverter, page: Page, lang: str, findings: Findings) -> str:
+    if not page.description:
+        return ""
+    try:
+        return converter.markdownify(page.description)
+    except (ContentError, RecursionError, ValueError, TypeError, KeyError, IndexError):
+        line = page.line_of_key("description")
+        findings.warning("page-failed", "the description could not be rendered as Markdown; it "
+                         "prints as written", page.path, line, lang=lang)
+        return html_module.escape(page.description)
 
 
 def page_converter(settings: Settings, lang: str, findings: Findings,

@@ -305,17 +305,21 @@ def parse(
     reported in ``warnings`` when a list is given.
     """
     scanner = _Scanner(source, line_offset)
-    events = _scan(source, scanner)
+    escapes: list[tuple[int, int]] = []
+    events = _scan(source, scanner, escapes)
     pairs = _pair(events, needs_closing, scanner, warnings)
     if warnings is not None:
-        warnings += _stray_ends(source, events, scanner)
+        warnings += _stray_ends(source, events, scanner, escapes)
     return _build(source, events, pairs, scanner)
 
 
-def _stray_ends(source: str, events: list[Text | _Tag], scanner: _Scanner) -> list[ShortcodeSyntaxError]:
+def _stray_ends(source: str, events: list[Text | _Tag], scanner: _Scanner,
+                escapes: list[tuple[int, int]] = ()) -> list[ShortcodeSyntaxError]:
     """">}}" or "%}}" outside every tag: a shortcode that lost its "{{<" prints as text (as
-    on the web), "insertImage image=…>}}" in the middle of the manual."""
-    spans = [(event.start, event.end) for event in events if isinstance(event, _Tag)]
+    on the web), "insertImage image=…>}}" in the middle of the manual.  An escaped tag
+    (``{{</* x */>}}``, which prints as written) is a tag here too."""
+    spans = sorted([(event.start, event.end) for event in events if isinstance(event, _Tag)]
+                   + list(escapes))
     found = []
     for end in re.finditer(r"[>%]\}\}", source):
         inside = bisect_right(spans, (end.start(), len(source))) - 1
@@ -331,8 +335,10 @@ def _stray_ends(source: str, events: list[Text | _Tag], scanner: _Scanner) -> li
     return found
 
 
-def _scan(source: str, scanner: _Scanner) -> list[Text | _Tag]:
-    """Pass 1: the page as a flat list of texts (escapes merged in) and tags."""
+def _scan(source: str, scanner: _Scanner, escapes: list[tuple[int, int]] | None = None
+          ) -> list[Text | _Tag]:
+    """Pass 1: the page as a flat list of texts (escapes merged in, their spans added to
+    ``escapes``) and tags."""
     events: list[Text | _Tag] = []
     pending: list[str] = []  # text not yet turned into a node
     pending_line = 0
@@ -358,6 +364,8 @@ def _scan(source: str, scanner: _Scanner) -> list[Text | _Tag]:
         pos = text_start = tag.end
         if tag.escaped_text is not None:
             add_text(tag.escaped_text, start)
+            if escapes is not None:
+                escapes.append((tag.start, tag.end))
             continue
         if pending:
             events.append(Text("".join(pending), pending_line))
@@ -397,6 +405,9 @@ def _pair(
     # Hugo's lexer checks a closing tag's name against the names still open, while its
     # parser lets a closing tag close the innermost open shortcode, whatever its name.
     open_names: dict[str, int] = {}
+    # Hugo's lexer keeps a name "open" once it was opened, so a closing tag may name a
+    # shortcode closed before; its parser then closes the innermost open one.
+    ever_opened: set[str] = set()
     for index, tag in enumerate(events):
         if isinstance(tag, Text):
             continue
@@ -404,29 +415,44 @@ def _pair(
             if not tag.self_closing and rule(tag.name) is not False:
                 open_tags.append(index)
                 open_names[tag.name] = open_names.get(tag.name, 0) + 1
+                ever_opened.add(tag.name)
             continue
-        if not open_names.get(tag.name):
+        stray = not open_names.get(tag.name)
+        if stray and tag.name in ever_opened:
+            if not open_tags:  # nothing left to close: the tag prints nothing
+                if warnings is not None:
+                    warnings.append(scanner.error(
+                        f'closing tag "/{tag.name}" closes nothing: "{tag.name}" was closed '
+                        "before and no shortcode is open here; delete it", tag.start))
+                continue
+            match = _innermost_needing_close(events, open_tags, rule)
+            closed_name = _name_at(events, open_tags[match])
+            open_names[closed_name] = max(0, open_names.get(closed_name, 0) - 1)
+        elif stray:
             if rule(tag.name) is False:
                 raise scanner.error(
                     f'shortcode "{tag.name}" does not take a closing tag', tag.start
                 )
             raise scanner.error(f'closing tag "/{tag.name}" without opening tag', tag.start)
-        open_names[tag.name] -= 1
-        match = len(open_tags) - 1
-        while match >= 0 and _name_at(events, open_tags[match]) != tag.name:
-            if rule(_name_at(events, open_tags[match])) is True:
-                break  # a shortcode that needs closing is innermost: Hugo closes that one
-            match -= 1
+        else:
+            open_names[tag.name] -= 1
+            match = len(open_tags) - 1
+            while match >= 0 and _name_at(events, open_tags[match]) != tag.name:
+                if rule(_name_at(events, open_tags[match])) is True:
+                    break  # a shortcode that needs closing is innermost: Hugo closes that one
+                match -= 1
         if match < 0:
             raise scanner.error(f'closing tag "/{tag.name}" without opening tag', tag.start)
         closed = _name_at(events, open_tags[match])
         if closed != tag.name:
             opened = events[open_tags[match]]
             assert isinstance(opened, _Tag)
+            advice = (f'"{tag.name}" was closed before; write "/{closed}" here' if stray else
+                      "the closing tags are crossed; Hugo reads it so, but swap them to say "
+                      "what you mean")
             problem = scanner.error(
                 f'closing tag "/{tag.name}" closes "{closed}" (opened at line '
-                f"{scanner.position(opened.start)[0]}): the closing tags are crossed; "
-                f"Hugo reads it so, but swap them to say what you mean",
+                f"{scanner.position(opened.start)[0]}): {advice}",
                 tag.start,
             )
             if warnings is not None:
@@ -441,6 +467,16 @@ def _pair(
         raise unclosed(lacking if lacking is not None else
                        next(i for i in reversed(open_tags) if rule(_name_at(events, i)) is True))
     return pairs
+
+
+def _innermost_needing_close(events: list[Text | _Tag], open_tags: list[int],
+                             rule: Callable[[str], bool | None]) -> int:
+    """The place in ``open_tags`` of the shortcode a stray closing tag closes: the innermost
+    one that needs its closing tag, else the innermost."""
+    for place in range(len(open_tags) - 1, -1, -1):
+        if rule(_name_at(events, open_tags[place])) is True:
+            return place
+    return len(open_tags) - 1
 
 
 def _lacking_closing_tag(events: list[Text | _Tag], rule: Callable[[str], bool | None]) -> int | None:
@@ -477,11 +513,14 @@ def _build(
     # Open shortcodes: the node, where its inner source starts, the list its children go to.
     stack: list[tuple[Shortcode, int, list[Node]]] = []
     current = root
+    closers = set(pairs.values())  # a closing tag that closes nothing prints nothing
     for index, event in enumerate(events):
         if isinstance(event, Text):
             current.append(event)
             continue
         if event.closing:
+            if index not in closers:
+                continue
             node, inner_start, _ = stack.pop()
             node.inner_source = source[inner_start : event.start]
             current = stack[-1][2] if stack else root

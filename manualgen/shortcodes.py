@@ -14,6 +14,7 @@ import dataclasses
 import fnmatch
 import html as html_module
 import re
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,6 +38,8 @@ NO_INNER = {
     "insertImage", "lineBreak", "collapsibleGroupCommand", "ref", "relref", "param", "figure",
     "table_of_contents", "youtube", "vimeo",
 }
+# Theme shortcodes (Hextra's tabs, steps, callout…) are left out of both: their names are
+# common, and a site's own shortcode of the same name may be used either way.
 
 MAX_NESTING = 100  # shortcodes inside shortcodes; each level costs a template render
 _SRC_OR_HREF = re.compile(r'\b(?:src|href)\s*=\s*"([^"]*)"')
@@ -120,6 +123,16 @@ def needs_closing(name: str) -> bool | None:
     return None
 
 
+@dataclasses.dataclass
+class UnknownUse:
+    """Where a shortcode without a template is first used, and how often it is used."""
+
+    path: object
+    line: int
+    column: int
+    count: int
+
+
 class Stash:
     """Rendered HTML of ``{{< >}}`` shortcodes, addressed by placeholder tokens."""
 
@@ -161,6 +174,27 @@ class ShortcodeRenderer:
         self.findings = findings
         self._cache: dict[str, jinja2.Template | None] = {}
         self.broken: dict[str, jinja2.TemplateSyntaxError] = {}  # templates that do not compile
+        self.unknown: dict[str, UnknownUse] = {}  # shortcodes without a template, by name
+
+    def unknown_used(self, name: str, path, line: int, column: int) -> None:
+        """Count one use of a shortcode that has no template (reported by :meth:`finish`)."""
+        use = self.unknown.get(name)
+        if use is None:
+            self.unknown[name] = UnknownUse(path, line, column, 1)
+        else:
+            use.count += 1
+
+    def finish(self, lang: str) -> None:
+        """Report what only all pages together tell: each unknown shortcode once, at its
+        first use, with how often the language uses it (one site had 749 uses of a few)."""
+        for name, use in self.unknown.items():
+            times = "once" if use.count == 1 else f"{use.count} times"
+            self.findings.warning(
+                "unknown-shortcode",
+                f'unknown shortcode "{name}" (used {times} in this language, first here): its '
+                f"content is printed without it; add a template manualgen/shortcodes/{name}.html "
+                "to the site to print it properly", use.path, use.line, use.column, lang=lang)
+        self.unknown.clear()
 
     def template(self, name: str) -> jinja2.Template | None:
         if name not in self._cache:
@@ -344,11 +378,7 @@ class _PageContext:
                 f"compile: {broken.message}", broken.filename, broken.lineno, lang=self.lang)
             return ""
         if template is None:
-            self.renderer.findings.warning(
-                "unknown-shortcode",
-                f'unknown shortcode "{node.name}": its content is printed without it; add a '
-                f"template manualgen/shortcodes/{node.name}.html to the site to print it properly",
-                self.page.path, node.line, node.column, lang=self.lang)
+            self.renderer.unknown_used(node.name, self.page.path, node.line, node.column)
             if inner is None:
                 return ""
             # Markdown as Hugo's markdownify reads it: a lone paragraph stays inline.
@@ -371,6 +401,8 @@ class _PageContext:
                 get=get,
                 flag=call.flag,
                 inner=inner_value,
+                # Hugo's .InnerDeindent: the content without the indentation its lines share.
+                inner_deindent=type(inner_value)(textwrap.dedent(inner_value)),
                 # The same text as a plain string, which Jinja escapes: for code (highlight).
                 inner_text=inner if inner is not None else "",
                 has_inner=inner is not None,

@@ -42,7 +42,9 @@ class Site:
     def render(self, source: str) -> str:
         page = SimpleNamespace(body=source, body_line=5, path=self.root / "content/de/page.md",
                                rel="page.md", lang="de")
-        return self.converter.convert(page)
+        html = self.converter.convert(page)
+        self.converter.finish()
+        return html
 
 
 @pytest.fixture
@@ -527,3 +529,33 @@ def test_readfile_prints_a_file_of_the_site_and_reports_one_outside_it(tmp_path)
     (warning,) = site.findings.warnings
     assert warning.code == "missing-include" and warning.line == 5
     assert "page.md" in str(warning.file)
+
+
+# --- markdownify (front-matter descriptions, as Docsy renders them) ----------------------------
+
+
+def test_markdownify_renders_inline_markdown_decodes_entities_and_keeps_raw_html(site):
+    html = site.converter.markdownify('**Bold** &mdash; &#8212; <img src="x.png"> &amp; &lt;b&gt;')
+    assert html == '<strong>Bold</strong> \u2014 \u2014 <img src="x.png"> &amp; &lt;b&gt;'
+
+
+def test_markdownify_keeps_paragraphs_when_there_are_several_and_code_as_written(site):
+    assert site.converter.markdownify("One\n\nTwo") == "<p>One</p>\n<p>Two</p>"
+    assert site.converter.markdownify("`&mdash;`") == "<code>&amp;mdash;</code>"
+    assert site.converter.markdownify('A &quot;quote&#34;') == "A &quot;quote&#34;"
+
+
+def test_an_unknown_shortcode_warns_once_per_name_with_its_first_place_and_count(tmp_path):
+    site = Site(tmp_path, hugo=HUGO_TOML + ATTRIBUTES)
+    pages = ["{{< mystery >}}a{{< /mystery >}}\n\n{{% mystery %}}*b*{{% /mystery %}}",
+             "Text\n\n{{< other >}}\n{{< mystery />}}"]
+    html = [site.converter.convert(SimpleNamespace(body=body, body_line=5, lang="de", rel=f"p{i}.md",
+                                                   path=tmp_path / f"content/de/p{i}.md"))
+            for i, body in enumerate(pages)]
+    site.converter.finish()
+    assert "a" in html[0] and "<em>b</em>" in html[0]
+    warnings = sorted(site.findings.warnings, key=lambda f: f.message)
+    assert [(w.code, w.file.endswith("p0.md"), w.line) for w in warnings] == [
+        ("unknown-shortcode", True, 5), ("unknown-shortcode", False, 7)]
+    assert '"mystery" (used 3 times in this language, first here)' in warnings[0].message
+    assert '"other" (used once' in warnings[1].message

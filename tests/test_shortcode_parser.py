@@ -610,3 +610,56 @@ def test_line_numbers_count_newlines_before_each_node(pieces: list[str], line_of
         ("tag", n.line, n.column) if isinstance(n, Shortcode) else ("text", n.line, n.text)
         for n in nodes
     ] == expected
+
+
+# --- escapes and closing tags of shortcodes closed before (real Docsy sites) -----------------
+
+
+def test_escaped_shortcodes_print_as_written_without_a_missing_opening_warning() -> None:
+    warnings: list[ShortcodeSyntaxError] = []
+    source = 'Use {{</* tabs */>}} and {{%/* x */%}}.\n\n```\n{{</* tab "A" */>}}\n```\n'
+    nodes = parse(source, warnings=warnings)
+    assert nodes == [Text('Use {{< tabs >}} and {{% x %}}.\n\n```\n{{< tab "A" >}}\n```\n', 1)]
+    assert warnings == []
+
+
+def test_a_real_stray_end_still_warns_beside_an_escape() -> None:
+    warnings: list[ShortcodeSyntaxError] = []
+    parse("{{</* ok */>}}\ninsertImage image=x.png>}}\n", warnings=warnings)
+    assert [(w.line, "is missing" in w.message) for w in warnings] == [(2, True)]
+
+
+def test_closing_a_shortcode_with_the_name_of_one_closed_before_closes_the_open_one() -> None:
+    # Hugo's lexer remembers every name opened on the page, its parser closes the innermost
+    # open shortcode: the page builds there, so it builds here, with a warning.
+    warnings: list[ShortcodeSyntaxError] = []
+    source = ("{{% blocks/lead %}}a{{% /blocks/lead %}}\n{{% blocks/section %}}\nb\n"
+              "{{% /blocks/lead %}}\nc\n{{% /blocks/section %}}\n")
+    nodes = parse(source, warnings=warnings)
+    section = [n for n in nodes if isinstance(n, Shortcode)][1]
+    assert section.name == "blocks/section" and section.inner_source == "\nb\n"
+    assert "".join(n.text for n in nodes if isinstance(n, Text)) == "\n\nc\n\n"
+    assert [(w.line, w.message.split(":")[0]) for w in warnings] == [
+        (4, 'closing tag "/blocks/lead" closes "blocks/section" (opened at line 2)'),
+        (6, 'closing tag "/blocks/section" closes nothing')]
+
+
+def test_a_closing_tag_of_a_name_never_opened_is_still_an_error() -> None:
+    err = error_of("{{% a %}}x{{% /a %}}{{% b %}}{{% /c %}}")
+    assert str(err) == 'closing tag "/c" without opening tag'
+
+
+_TAG_SOUP = st.lists(st.sampled_from([
+    "{{< a >}}", "{{< /a >}}", "{{% b %}}", "{{% /b %}}", "{{< c />}}", "{{< /c >}}",
+    "{{</* a */>}}", "x", "\n", ">}}", "%}}", "{{% /d %}}", "{{< d >}}"]), max_size=25).map("".join)
+_RULES = st.sampled_from([lambda n: None, lambda n: True, lambda n: n == "a",
+                          lambda n: False if n == "c" else None])
+
+
+@given(_TAG_SOUP, _RULES)
+def test_any_order_of_opening_closing_and_escaped_tags_parses_or_is_a_syntax_error(source, rule):
+    try:
+        nodes = parse(source, needs_closing=rule, warnings=[])
+    except ShortcodeSyntaxError:
+        return
+    assert all(isinstance(node, (Text, Shortcode)) for node in nodes)

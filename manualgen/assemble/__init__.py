@@ -69,7 +69,8 @@ def assemble(rendered: RenderedLanguage, *, settings, labels: dict[str, str], ro
     lacks open on the web."""
     fallback = outline.build_outline(fallback_home, False) if fallback_home else None
     ctx = Context(settings, rendered.lang, labels, roots, findings,
-                  outline.build_outline(rendered.home, settings.print.numbering),
+                  outline.build_outline(rendered.home, settings.print.numbering,
+                                        {r.page: r.description for r in rendered.pages}),
                   inspect_image, PrintGeometry.from_settings(settings), fallback)
     jobs = [PageJob(ctx, page) for page in rendered.pages]
     trees = [(job, clean.parse(job)) for job in jobs]  # every page's ids, before any link

@@ -8,6 +8,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from markupsafe import Markup
+
 from ..content import Page
 from ..convert import hugo_anchor
 
@@ -32,6 +34,7 @@ class Entry:
     anchor: str
     number: str
     children: list[Entry] = dataclasses.field(default_factory=list)
+    description: Markup | str = ""  # rendered as Hugo's markdownify renders it
 
     def __getattr__(self, name: str):
         # Only called for what the entry lacks: the page's own fields and properties.
@@ -56,8 +59,10 @@ class Outline:
         return list(self.entries)
 
 
-def build_outline(home: Page, numbering: bool) -> Outline:
-    """Give every page a unique anchor and (with ``numbering``) its chapter number."""
+def build_outline(home: Page, numbering: bool, descriptions: dict[Page, str] | None = None
+                  ) -> Outline:
+    """Give every page a unique anchor and (with ``numbering``) its chapter number; the
+    entries carry the pages' rendered descriptions."""
     anchors = _anchors(home)
     by_url: dict[str, Page] = {}
     by_rel: dict[str, Page] = {}
@@ -69,6 +74,9 @@ def build_outline(home: Page, numbering: bool) -> Outline:
         by_rel[re.sub(r"\.\w+$", "", page.rel).lower()] = page
     entries: dict[Page, Entry] = {}
     root = _entry(home, "", anchors, numbering, entries, numbered=False)
+    for page, html in (descriptions or {}).items():
+        if page in entries and html:
+            entries[page].description = Markup(html)
     return Outline(root, entries, by_url, by_rel)
 
 
