@@ -59,6 +59,9 @@ class Language:
     direction: str = "ltr"  # "rtl" from Hugo's languageDirection or direction
 
 
+CHAPTER_STARTS = ("auto", "right", "page")
+
+
 @dataclasses.dataclass
 class PrintOptions:
     paper: str = "a4"
@@ -73,6 +76,9 @@ class PrintOptions:
     numbering: bool = True
     pdf_variant: str = "pdf/ua-1"
     image_ppi: int = 200  # target pixels per inch for screenshots at their printed size
+    # Which top-level pages open on a recto (page.html): "auto" sections with sub-pages and long
+    # pages (short single pages follow on), "right" all of them, "page" all on a new page.
+    chapter_start: str = "auto"
 
 
 @dataclasses.dataclass
@@ -329,6 +335,7 @@ _MANUALGEN_SCHEMA: dict[str, object] = {
         "numbering": bool,
         "pdf_variant": str,
         "image_ppi": int,
+        "chapter_start": str,
         "stylesheets": list,
     },
     "paths": {
@@ -538,6 +545,9 @@ def load_settings(site: Path) -> Settings:
     if print_opts.sides not in ("twoside", "oneside"):
         problems.append(Finding(ERROR, "config", 'print.sides must be "twoside" or "oneside"',
                                 str(mg_path), _line_of_key(mg_path, "sides") if mg_path else None))
+    if print_opts.chapter_start not in CHAPTER_STARTS:  # chapters (issue 15)
+        problems.append(Finding(ERROR, "config", f'print.chapter_start must be one of {", ".join(CHAPTER_STARTS)}',
+                                str(mg_path), _line_of_key(mg_path, "chapter_start") if mg_path else None))
     if print_opts.pdf_variant not in PDF_VARIANTS:
         problems.append(Finding(ERROR, "config",
                                 f'print.pdf_variant must be one of {", ".join(PDF_VARIANTS)}',
