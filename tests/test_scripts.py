@@ -269,3 +269,71 @@ def test_han_characters_take_the_face_of_the_manuals_language(tmp_path, monkeypa
             fonts.add(str(font.get_object()["/BaseFont"]))
     cjk = {name.split("+")[-1] for name in fonts if "CJK" in name}
     assert cjk and all(name.startswith(face) for name in cjk), cjk
+
+
+STEP = """
+<div class="two_column">
+
+<div class="left_col">
+{{<markdown>}}
+%s
+{{</markdown>}}
+</div>
+
+<div class="right_col">
+
+![%s](/img/shot.png)
+
+</div>
+</div>
+"""
+
+
+def test_right_to_left_steps_put_the_text_on_the_right_and_numbers_read_left_to_right(tmp_path, monkeypatch):
+    from .conftest import png_bytes
+
+    files = dict(PERSIAN)
+    files["start/login.md"] = _page("ورود", 1, STEP % ("نشانی را در سال 2025 در Dataloom وارد کنید.", "صفحه"))
+    site = _site(tmp_path, "fa", "فارسی", files)
+    (site / "static" / "img").mkdir(parents=True)
+    (site / "static" / "img" / "shot.png").write_bytes(png_bytes(1200, 800))
+    result, lang = _build(site, "fa", tmp_path, monkeypatch, direction="rtl", html=True)
+    assert lang.pdf is not None and not result.findings.errors
+    assert 'class="step' in lang.html.read_text(encoding="utf-8")
+    doc = pypdfium2.PdfDocument(str(lang.pdf))
+    for index in range(len(doc)):
+        page = doc[index]
+        text = page.get_textpage()
+        whole = text.get_text_range()
+        if "Dataloom" not in whole or "وارد" not in whole:
+            continue
+        width = page.get_size()[0]
+        at = whole.index("Dataloom")
+        boxes = [text.get_charbox(at + i) for i in range(len("Dataloom"))]
+        assert [b[0] for b in boxes] == sorted(b[0] for b in boxes)  # a Latin word, left to right
+        year = whole.index("2025")
+        boxes = [text.get_charbox(year + i) for i in range(4)]
+        assert [b[0] for b in boxes] == sorted(b[0] for b in boxes)
+        # The step's text stands in the right 40 % of the text width, the picture left of it.
+        images = [obj for obj in page.get_objects() if obj.type == pypdfium2.raw.FPDF_PAGEOBJ_IMAGE]
+        assert images
+        image_right = max(obj.get_bounds()[2] for obj in images)
+        assert min(b[0] for b in boxes) > image_right
+        assert min(obj.get_bounds()[0] for obj in images) < width / 3
+        break
+    else:
+        pytest.fail("the step's text is on no page")
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("ja", "アップロードダウンロードエクスポートインポートバリデーションコンフィギュレーション" * 4),
+    ("bn", "অতিদীর্ঘশব্দপরীক্ষা" * 12),
+    ("zh-cn", "本手册说明如何在系统中提交年度统计文件并检查其状态" * 5),
+])
+def test_long_cjk_and_indic_lines_stay_inside_the_page(tmp_path, monkeypatch, code, text):
+    body = f"{text}\n\n| A | B |\n|---|---|\n| {text} | {text[:20]} |\n"
+    site = _site(tmp_path, code, code, {"_index.md": _page("T", 0, body)})
+    _, lang = _build(site, code, tmp_path, monkeypatch)
+    for width, chars, _ in _chars(lang.pdf):
+        assert all(right <= width - 15 * MM + 1 for _, _, right in chars)
+        assert all(left >= 15 * MM - 1 for _, left, _ in chars)
