@@ -9,6 +9,8 @@ import tomllib
 
 import pypdfium2
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from manualgen import build as build_module
@@ -337,3 +339,26 @@ def test_long_cjk_and_indic_lines_stay_inside_the_page(tmp_path, monkeypatch, co
     for width, chars, _ in _chars(lang.pdf):
         assert all(right <= width - 15 * MM + 1 for _, _, right in chars)
         assert all(left >= 15 * MM - 1 for _, left, _ in chars)
+
+
+def test_check_reports_missing_glyphs_with_the_page_and_line(tmp_path, monkeypatch):
+    from manualgen import fonts
+
+    # As if the machine had no font beyond Latin, Greek and Cyrillic.
+    monkeypatch.setattr(fonts, "system_ranges", lambda: parse_charset("20-7e a0-52f"))
+    site = _site(tmp_path, "fa", "فارسی", {
+        "_index.md": _page("Start", 0, "Only Latin here."),
+        "a.md": _page("A", 1, "Latin.\n\nسلام دنیا\n"),
+    })
+    result = build(site, BuildOptions(langs=["fa"], out=tmp_path / "out", no_cache=True, check_only=True))
+    (finding,) = [f for f in result.findings if f.code == "missing-glyphs"]
+    assert finding.file == "content/fa/a.md" and finding.line == 7 and finding.lang == "fa"
+    assert "U+0633 ARABIC LETTER SEEN" in finding.message and "fonts-noto-core" in finding.message
+
+
+@given(st.text(max_size=40), st.text(max_size=40))
+def test_label_lookup_and_charset_parsing_take_any_text(tag, charset):
+    table = label_table(tag, charset)
+    assert table is None or table in tomllib.loads(LABELS_FILE.read_text(encoding="utf-8"))
+    for low, high in parse_charset(charset):
+        assert isinstance(low, int) and isinstance(high, int)
