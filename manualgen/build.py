@@ -39,6 +39,7 @@ from .errors import (
     _show,
     set_display_root,
 )
+from .fonts import Text, missing_glyphs, printed_text
 from .i18n import labels_in_english, load_labels
 from .images import inspect
 from .jobs import default_jobs, run_each
@@ -136,10 +137,20 @@ def choose_languages(settings: Settings, options: BuildOptions) -> list[str]:
     return chosen
 
 
-def _format_date(date: dt.datetime, lang: str) -> str:
-    if lang.startswith("en"):
+def _format_date(date: dt.datetime, labels: dict[str, str]) -> str:
+    """The cover's date in the language's way (labels' ``date_format``, a strftime pattern)."""
+    try:
+        return date.strftime(labels.get("date_format") or "%Y-%m-%d")
+    except ValueError:  # a pattern the platform's strftime refuses
         return date.strftime("%Y-%m-%d")
-    return f"{date.day:02d}.{date.month:02d}.{date.year}"
+
+
+def _missing_glyphs(rendered: RenderedLanguage, document: AssembledDocument) -> list[Finding]:
+    """Characters no font has (they would print as boxes): pages first, for file and line;
+    then the whole document (cover, contents, labels)."""
+    texts = [Text(r.page.title + " " + printed_text(r.html), r.page.path, r.page.body_line)
+             for r in rendered.pages]
+    return missing_glyphs(texts + [Text(printed_text(document.html()))], rendered.lang)
 
 
 def build(site: Path, options: BuildOptions, progress: Progress | None = None) -> BuildResult:
@@ -301,7 +312,8 @@ class Run:
 
     def _labels(self, lang: str, findings: Findings) -> dict[str, str]:
         overrides = self.settings.labels.get(lang)
-        english = labels_in_english(lang, overrides)
+        locale = self.settings.languages[lang].locale
+        english = labels_in_english(lang, overrides, locale)
         if english:
             source = next((f for f in self.settings.config_files if f.name == MANUALGEN_CONFIG),
                           None)
@@ -309,7 +321,7 @@ class Run:
                              f'"{lang}": {", ".join(english[:8])}{" …" if len(english) > 8 else ""}'
                              f" print in English; give them under [labels.{lang}] in "
                              f"{MANUALGEN_CONFIG}", source, lang=lang)
-        return load_labels(lang, overrides)
+        return load_labels(lang, overrides, locale)
 
     # Compare the translations ---------------------------------------------------------------
 
@@ -361,6 +373,7 @@ class Run:
         roots = make_roots(self.settings, self.cache.images)
         t0 = time.perf_counter()
         document = self._assemble(source.rendered, roots, findings, state)
+        findings.extend(_missing_glyphs(source.rendered, document))
         result.timings["assemble"] = time.perf_counter() - t0
         self._say("assemble", lang, f"{len(document.marked) // 1024} KiB of HTML", say)
         if self.options.html:
@@ -419,7 +432,8 @@ class Run:
             "version_label": version_label,
             "language_name": language.name,
             "locale": _language_tag(language.locale, lang),
-            "date": _format_date(self.date, lang),
+            "direction": language.direction,  # "rtl": manual.html mirrors the document
+            "date": _format_date(self.date, labels),
             "date_iso": self.date.strftime("%Y-%m-%dT%H:%M:%SZ"),
             "logo": roots.url_for(settings.logo) if settings.logo else None,
             "generator_version": __version__,

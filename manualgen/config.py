@@ -63,6 +63,9 @@ class Language:
     direction: str = "ltr"  # "rtl" from Hugo's direction (or the older languageDirection)
 
 
+CHAPTER_STARTS = ("auto", "right", "page")
+
+
 @dataclasses.dataclass
 class PrintOptions:
     paper: str = "a4"
@@ -77,6 +80,9 @@ class PrintOptions:
     numbering: bool = True
     pdf_variant: str = "pdf/ua-1"
     image_ppi: int = 200  # target pixels per inch for screenshots at their printed size
+    # Which top-level pages open on a recto (page.html): "auto" sections with sub-pages and long
+    # pages (short single pages follow on), "right" all of them, "page" all on a new page.
+    chapter_start: str = "auto"
 
 
 @dataclasses.dataclass
@@ -472,6 +478,7 @@ _MANUALGEN_SCHEMA: dict[str, object] = {
         "numbering": bool,
         "pdf_variant": Option(str, _one_of(PDF_VARIANTS)),
         "image_ppi": Option(int, _between(50, 2400)),  # 1-pixel screenshots, or gigapixel ones
+        "chapter_start": Option(str, _one_of(CHAPTER_STARTS)),
         "stylesheets": list,
     },
     "paths": {

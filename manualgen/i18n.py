@@ -2,13 +2,15 @@
 
 Hugo's ``T "key"`` looks a key up in the language's file; entries are either plain strings or
 tables with plural forms (``one``, ``other`` …).  manualgen's own print labels (Contents, Page,
-Answer, …) live in ``labels.toml`` for de, fr, it, rm and en; a site overrides them in
-``manualgen.toml`` under ``[labels.<lang>]``.
+Answer, …) live in ``labels.toml`` for some forty languages; a language tag falls back one
+subtag at a time to the nearest table (``de-CH`` → ``de``, ``zh-Hant-TW`` → ``zh-tw``), and a site
+overrides any label in ``manualgen.toml`` under ``[labels.<lang>]``.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import re
 import tomllib
@@ -22,6 +24,15 @@ from .errors import ContentError
 # Characters no TOML, YAML or JSON file may hold (tab, line ends and text are fine).
 CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 LABELS_FILE = Path(__file__).resolve().parent / "labels.toml"
+# Tags that mean a table under another name: old or macro codes, and Chinese by script or region.
+LABEL_ALIASES = {
+    "no": "nb", "iw": "he", "in": "id", "pt-pt": "pt", "sr-cyrl": "sr",
+    "zh": "zh-cn", "zh-hans": "zh-cn", "zh-sg": "zh-cn", "zh-my": "zh-cn",
+    "zh-hant": "zh-tw", "zh-hk": "zh-tw", "zh-mo": "zh-tw",
+}
+# Label keys whose English value is no English word (empty suffixes, the date pattern): a
+# language lacking them prints nothing in English.
+NEUTRAL_LABELS = ("page_end", "see_page_end", "date_format")
 
 
 def _load(path: Path) -> dict:
@@ -173,21 +184,45 @@ def _line_naming(path: Path, key: str) -> int | None:
     return next((n for n, line in enumerate(lines, 1) if pattern.search(line)), None)
 
 
-def labels_in_english(lang: str, overrides: dict[str, str] | None = None) -> list[str]:
+@functools.cache
+def _label_tables() -> dict[str, dict[str, str]]:
+    return tomllib.loads(LABELS_FILE.read_text(encoding="utf-8"))
+
+
+def label_table(*tags: str) -> str | None:
+    """The built-in table for the first of ``tags`` (Hugo's language key, then its
+    ``languageCode``) that has one, trying each tag whole and then without its last subtag:
+    ``de-CH`` → ``de``, ``pt-BR`` → ``pt-br``, ``zh-Hant-TW`` → ``zh-hant`` → ``zh-tw``."""
+    tables = _label_tables()
+    for tag in tags:
+        parts = (tag or "").replace("_", "-").lower().split("-")
+        while parts and parts[0]:
+            candidate = "-".join(parts)
+            candidate = LABEL_ALIASES.get(candidate, candidate)
+            if candidate in tables:
+                return candidate
+            parts.pop()
+    return None
+
+
+def labels_in_english(lang: str, overrides: dict[str, str] | None = None, locale: str = "") -> list[str]:
     """The label keys that would print in English for ``lang``: manualgen has no words of
-    its own for the language (``es``, ``nl`` …) and the site gives none under ``[labels.<lang>]``."""
-    table = tomllib.loads(LABELS_FILE.read_text(encoding="utf-8"))
-    base = lang.split("-")[0].lower()
-    if base == "en" or base in table:
+    its own for the language (``eo``, ``sw`` …) and the site gives none under ``[labels.<lang>]``."""
+    if label_table(lang, locale) is not None:
         return []
-    return sorted(key for key in table["en"] if key not in (overrides or {}))
+    return sorted(key for key in _label_tables()["en"]
+                  if key not in (overrides or {}) and key not in NEUTRAL_LABELS)
 
 
-def load_labels(lang: str, overrides: dict[str, str] | None = None) -> dict[str, str]:
-    """Print labels for a language: built-in (English as the last resort), then the site's."""
-    table = tomllib.loads(LABELS_FILE.read_text(encoding="utf-8"))
-    base = lang.split("-")[0].lower()
-    labels = dict(table["en"])
-    labels.update(table.get(base, {}))
+def load_labels(lang: str, overrides: dict[str, str] | None = None, locale: str = "") -> dict[str, str]:
+    """Print labels for a language: built-in (English as the last resort), then the site's.
+
+    ``lang`` is Hugo's language key and ``locale`` its ``languageCode``: a key that names no
+    language (``jp``, ``english``) still finds its words through the code."""
+    tables = _label_tables()
+    labels = dict(tables["en"])
+    table = label_table(lang, locale)
+    if table:
+        labels.update(tables[table])
     labels.update(overrides or {})
     return labels

@@ -111,7 +111,7 @@ def page_converter(settings: Settings, lang: str, findings: Findings,
     One place builds it so that the fidelity tests render pages exactly as a build does.
     """
     if labels is None:
-        labels = load_labels(lang, settings.labels.get(lang))
+        labels = load_labels(lang, settings.labels.get(lang), settings.languages[lang].locale)
     translator = Translator(lang, settings.i18n_dirs, fallback=settings.default_language)
     renderer = ShortcodeRenderer(settings.shortcode_dirs, findings,
                                  helpers=template_helpers(settings, lang, labels))

@@ -83,6 +83,8 @@ def _inside_link(a: ET.Element, href: str, job: PageJob) -> None:
         return  # the note's number is its reference: no "(see page N)" after it
     add_class(a, "internal")
     a.set("data-see", ctx.labels["see_page"])
+    if ctx.labels.get("see_page_end"):  # words after the number: "→ 5 ページ", "lásd 5. oldal"
+        a.set("data-see-end", ctx.labels["see_page_end"])
 
 
 def _web_or_nothing(a: ET.Element, href: str, job: PageJob, line: int | None) -> None:

@@ -1,0 +1,364 @@
+"""Every language, every script (issue 15): labels per language, right-to-left manuals,
+fonts for scripts the bundled fonts lack, and which top-level pages open on a recto."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import tomllib
+
+import pypdfium2
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from manualgen import build as build_module
+from manualgen.build import BuildOptions, build
+from manualgen.config import load_settings
+from manualgen.errors import ConfigError
+from manualgen.fonts import Text, missing_glyphs, parse_charset, uncovered
+from manualgen.i18n import LABELS_FILE, label_table, labels_in_english, load_labels
+
+from .conftest import write_site
+
+MM = 72 / 25.4
+
+HUGO = """\
+baseURL = "https://example.org/docs/"
+title = "Demo"
+defaultContentLanguage = "{default}"
+defaultContentLanguageInSubdir = true
+[params]
+version = "2.1"
+[languages.{code}]
+languageName = "{name}"
+contentDir = "content/{code}"
+weight = 1
+"""
+
+
+def _page(title: str, weight: int, body: str) -> str:
+    return f'---\ntitle: "{title}"\nweight: {weight}\n---\n{body}\n'
+
+
+def _site(tmp_path, code: str, name: str, files: dict[str, str], toml: str = ""):
+    hugo = HUGO.format(default=code, code=code, name=name)
+    all_files = {f"content/{code}/{rel}": text for rel, text in files.items()}
+    if toml:
+        all_files["manualgen.toml"] = toml
+    return write_site(tmp_path / "site", all_files, hugo=hugo)
+
+
+def _build(site, code, tmp_path, monkeypatch, direction="ltr", html=False):
+    """Build one language; ``direction`` is set on the language as the Hugo config reader
+    will (languageDirection), until that reader lands."""
+    real = load_settings
+
+    def settings_with_direction(path):
+        settings = real(path)
+        language = settings.languages[code]
+        settings.languages[code] = dataclasses.replace(language, direction=direction)
+        return settings
+
+    monkeypatch.setattr(build_module, "load_settings", settings_with_direction)
+    result = build(site, BuildOptions(langs=[code], out=tmp_path / "out", no_cache=True, html=html))
+    (lang_result,) = result.results
+    return result, lang_result
+
+
+def _chars(pdf_path):
+    """Per page: (page width, [(char, left, right)]) for every printed character."""
+    doc = pypdfium2.PdfDocument(str(pdf_path))
+    pages = []
+    for index in range(len(doc)):
+        page = doc[index]
+        text = page.get_textpage()
+        chars = []
+        for i in range(text.count_chars()):
+            char = text.get_text_range(i, 1)
+            if char.strip():
+                left, _, right, _ = text.get_charbox(i)
+                chars.append((char, left, right))
+        pages.append((page.get_size()[0], chars, text.get_text_range()))
+    return pages
+
+
+# --- labels ---------------------------------------------------------------------------------
+
+
+def test_every_built_in_table_has_every_english_key():
+    tables = tomllib.loads(LABELS_FILE.read_text(encoding="utf-8"))
+    assert len(tables) >= 40
+    english = set(tables["en"])
+    for code, table in tables.items():
+        assert set(table) == english, code
+        words = [key for key in english if key not in ("page", "page_end", "see_page_end", "of")]
+        assert all(table[key].strip() for key in words), code
+
+
+@pytest.mark.parametrize(("tags", "table"), [
+    (("de-CH",), "de"), (("pt-BR",), "pt-br"), (("pt",), "pt"), (("pt-PT",), "pt"),
+    (("zh-Hant-TW",), "zh-tw"), (("zh-Hans",), "zh-cn"), (("zh",), "zh-cn"), (("zh-HK",), "zh-tw"),
+    (("sr-Latn-RS",), "sr-latn"), (("no",), "nb"), (("nb-NO",), "nb"), (("ja_JP",), "ja"),
+    (("jp", "ja-JP"), "ja"), (("english", ""), None), (("eo",), None), (("",), None),
+])
+def test_language_tags_fall_back_one_subtag_at_a_time(tags, table):
+    assert label_table(*tags) == table
+
+
+def test_labels_per_language_and_the_sites_words_win():
+    assert load_labels("fa")["contents"] == "فهرست مطالب"
+    assert load_labels("ja")["contents"] == "目次"
+    assert load_labels("de-CH")["see_page"] == "siehe Seite"
+    assert load_labels("ru")["page"] == "Страница"
+    assert load_labels("x-site", locale="ko-KR")["contents"] == "목차"
+    assert load_labels("ja", {"contents": "もくじ"})["contents"] == "もくじ"
+    assert load_labels("eo")["contents"] == "Contents"  # no table: English
+    assert labels_in_english("es") == [] and labels_in_english("jp", locale="ja") == []
+    english = labels_in_english("eo")
+    assert "contents" in english and "page_end" not in english and "date_format" not in english
+
+
+def test_japanese_manual_prints_its_own_words_and_the_language_name(tmp_path, monkeypatch):
+    site = _site(tmp_path, "ja", "日本語", {
+        "_index.md": _page("マニュアル", 0, "はじめに [管理](/ja/admin/) を参照。"),
+        "admin/_index.md": _page("管理", 1, "管理者の説明。"),
+        "admin/users.md": _page("ユーザー", 1, "ユーザーの追加。"),
+    })
+    result, lang = _build(site, "ja", tmp_path, monkeypatch, html=True)
+    assert lang.pdf is not None and not result.findings.errors
+    html = lang.html.read_text(encoding="utf-8")
+    assert '<html lang="ja"' in html and 'dir="rtl"' not in html
+    assert 'data-see="→" data-see-end="\u00a0ページ"' in html
+    pages = _chars(lang.pdf)
+    text = "\n".join(page[2] for page in pages)
+    assert "目次" in text and "日本語" in text and "Contents" not in text
+    assert re.search(r"\d+\s*/\s*\d+\s*ページ", text)  # the footer: "7 / 9 ページ"
+    assert re.search(r"→\s*\d+\s*ページ", text)  # the link: "(→ 5 ページ)"
+
+
+# --- right to left --------------------------------------------------------------------------
+
+PERSIAN = {
+    "_index.md": _page("راهنما", 0, "این راهنما نسخهٔ 2.1 از **Dataloom** را شرح می‌دهد."),
+    "start/_index.md": _page("شروع کار", 1, "ورود به سامانه و آشنایی با صفحهٔ اصلی."),
+    "start/login.md": _page("ورود", 1, "برای ورود نشانی ایمیل و گذرواژه لازم است.\n\n"
+                                     "- نخست نشانی را وارد کنید.\n- سپس روی **ورود** بزنید.\n\n"
+                                     "| بخش | کاربرد |\n|---|---|\n| داشبورد | وضعیت سال 2025 |\n"),
+    "start/more.md": _page("بیشتر", 2, "متن دیگر."),
+}
+
+
+def test_a_right_to_left_manual_is_mirrored(tmp_path, monkeypatch):
+    site = _site(tmp_path, "fa", "فارسی (Persian)", PERSIAN)
+    result, lang = _build(site, "fa", tmp_path, monkeypatch, direction="rtl", html=True)
+    assert lang.pdf is not None and not result.findings.errors
+    html = lang.html.read_text(encoding="utf-8")
+    assert '<html lang="fa" dir="rtl">' in html
+    pages = _chars(lang.pdf)
+    # Page 1 of a right-to-left book is a left-hand page: its rectos (odd pages, where the
+    # contents and the chapters open) have the binding, the wide margin, on the right.
+    toc_width, toc_chars, toc_text = pages[2]
+    assert "فهرست مطالب" in toc_text
+    letters = [c for c in toc_chars if not c[0].isdigit() and c[0] not in ".·"]
+    assert max(right for _, _, right in letters) == pytest.approx(toc_width - 25 * MM, abs=2)
+    # Leaders and page numbers on the left: the digits of the contents sit at the outer margin.
+    digits = [c for c in toc_chars if c[0].isdigit()]
+    assert min(left for _, left, _ in digits) == pytest.approx(15 * MM, abs=2)
+    chapter = next(i for i, page in enumerate(pages) if "شروع کار" in page[2] and i > 2)
+    assert chapter % 2 == 0  # an odd page number: a recto
+    # The running head: the chapter's title at the outer (left) edge of the recto.
+    assert "Contents" not in "".join(page[2] for page in pages)
+    text = "".join(page[2] for page in pages)
+    # (the text layer holds the visual order: parentheses come out mirrored)
+    assert "فارسی" in text and "Persian" in text and "صفحه" in text and "2025" in text and "Dataloom" in text
+
+
+def test_a_left_to_right_manual_keeps_its_binding_on_the_left_of_a_recto(tmp_path, monkeypatch):
+    files = {"_index.md": _page("Manual", 0, "Intro."),
+             "start/_index.md": _page("Start", 1, "Text."),
+             "start/a.md": _page("A", 1, "Words.")}
+    site = _site(tmp_path, "en", "English", files)
+    _, lang = _build(site, "en", tmp_path, monkeypatch, html=True)
+    assert 'dir=' not in lang.html.read_text(encoding="utf-8").split(">", 2)[1]
+    width, chars, text = _chars(lang.pdf)[2]
+    assert "Contents" in text
+    assert min(left for _, left, _ in chars) == pytest.approx(25 * MM, abs=2)
+    digits = [c for c in chars if c[0].isdigit()]
+    assert max(right for _, _, right in digits) == pytest.approx(width - 15 * MM, abs=2)
+
+
+# --- which top-level pages open on a recto ------------------------------------------------
+
+
+GLOSSARY = {"_index.md": _page("Glossary", 0, "")} | {
+    f"term-{n:02d}.md": _page(f"Term {n}", n, f"Term {n} means something short.") for n in range(1, 13)
+} | {"guide/_index.md": _page("Guide", 50, "A chapter."),
+     "guide/one.md": _page("One", 1, "Its page.")}
+
+
+@pytest.mark.parametrize(("start", "blank_pages_at_most"), [("auto", 3), ("page", 3), ("right", 14)])
+def test_short_top_level_pages_get_no_blank_page_each(tmp_path, monkeypatch, start, blank_pages_at_most):
+    toml = f'[print]\nchapter_start = "{start}"\n' if start != "auto" else ""
+    site = _site(tmp_path, "en", "English", GLOSSARY, toml)
+    _, lang = _build(site, "en", tmp_path, monkeypatch, html=True)
+    html = lang.html.read_text(encoding="utf-8")
+    pages = _chars(lang.pdf)
+    blank = sum(1 for _, chars, _ in pages if not chars)
+    assert blank <= blank_pages_at_most  # the back of the cover and of the contents, at most
+    term_pages = [i for i, page in enumerate(pages) if re.search(r"Term \d+ means", page[2])]
+    guide = next(i for i, page in enumerate(pages) if "A chapter." in page[2])
+    if start == "auto":
+        assert 'class="chapter chapter-runon"' in html
+        assert len(set(term_pages)) <= 2  # twelve short entries share a page or two
+        assert guide % 2 == 0  # the section with sub-pages opens on a recto
+    elif start == "page":
+        assert len(set(term_pages)) == 12 and blank <= 3
+    else:
+        assert all(i % 2 == 0 for i in term_pages) and blank >= 11
+
+
+def test_chapter_start_must_be_one_of_three(tmp_path):
+    site = _site(tmp_path, "en", "English", GLOSSARY, '[print]\nchapter_start = "left"\n')
+    with pytest.raises(ConfigError) as raised:
+        build(site, BuildOptions(langs=["en"], out=tmp_path / "out", no_cache=True))
+    assert "print.chapter_start must be one of auto, right, page" in str(raised.value)
+    assert "manualgen.toml:2" in str(raised.value)
+
+
+# --- fonts ------------------------------------------------------------------------------------
+
+
+def test_missing_glyphs_names_the_language_the_characters_and_the_file(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text("---\ntitle: x\n---\nHello\nA rare sign: \u05ef here\n", encoding="utf-8")
+    ranges = parse_charset("20-7e a0-ff 600-6ff")  # as if only one Arabic font were installed
+    texts = [Text("Hello, Ελληνικά, русский"), Text("A rare sign: \u05ef and سلام", page, 4)]
+    (finding,) = missing_glyphs(texts, "he", ranges=ranges)
+    assert finding.code == "missing-glyphs" and finding.severity == "warning" and finding.lang == "he"
+    assert "U+05EF" in finding.message and '"he"' in finding.message and "fonts-noto" in finding.message
+    assert finding.file.endswith("page.md") and finding.line == 5
+    assert "U+0633" not in finding.message  # Arabic: the installed font has it
+    # Latin, Greek and Cyrillic are in the bundled fonts: nothing to ask fontconfig.
+    assert missing_glyphs([Text("Hello, Ελληνικά, русский – “quoted”")], "en", ranges=[]) == []
+    # Spaces, joiners and bidi marks need no glyph.
+    assert missing_glyphs([Text("a\u200d\u200c\u200f\u00a0b\ufe0f")], "fa", ranges=[]) == []
+
+
+def test_uncovered_merges_ranges():
+    ranges = parse_charset("20-7e 100-1ff 1f0-2ff zz 3000")
+    assert uncovered({"a", "\u0250", "\u0300", "\u3000", "\u3001"}, ranges) == {"\u0300", "\u3001"}
+
+
+@pytest.mark.parametrize(("code", "locale", "face"), [
+    ("ja", "ja-JP", "Noto-Sans-CJK-JP"), ("zh-tw", "zh-Hant-TW", "Noto-Sans-CJK-TC"),
+    ("zh-cn", "zh-CN", "Noto-Sans-CJK-SC"), ("ko", "ko", "Noto-Sans-CJK-KR"),
+])
+def test_han_characters_take_the_face_of_the_manuals_language(tmp_path, monkeypatch, code, locale, face):
+    from manualgen.fonts import system_ranges
+
+    if not any(low <= 0x65E5 <= high for low, high in system_ranges() or []):
+        pytest.skip("no CJK font installed (Debian: fonts-noto-cjk)")
+    site = _site(tmp_path, code, code, {"_index.md": _page("日本", 0, "日本語の文章、中文、한국어。")})
+    hugo = site / "hugo.toml"
+    hugo.write_text(hugo.read_text(encoding="utf-8") + f'languageCode = "{locale}"\n', encoding="utf-8")
+    result, lang = _build(site, code, tmp_path, monkeypatch)
+    assert not [f for f in result.findings if f.code == "missing-glyphs"]
+    fonts = set()
+    for page in PdfReader(lang.pdf).pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            fonts.add(str(font.get_object()["/BaseFont"]))
+    cjk = {name.split("+")[-1] for name in fonts if "CJK" in name}
+    assert cjk and all(name.startswith(face) for name in cjk), cjk
+
+
+STEP = """
+<div class="two_column">
+
+<div class="left_col">
+{{<markdown>}}
+%s
+{{</markdown>}}
+</div>
+
+<div class="right_col">
+
+![%s](/img/shot.png)
+
+</div>
+</div>
+"""
+
+
+def test_right_to_left_steps_put_the_text_on_the_right_and_numbers_read_left_to_right(tmp_path, monkeypatch):
+    from .conftest import png_bytes
+
+    files = dict(PERSIAN)
+    files["start/login.md"] = _page("ورود", 1, STEP % ("نشانی را در سال 2025 در Dataloom وارد کنید.", "صفحه"))
+    site = _site(tmp_path, "fa", "فارسی", files)
+    (site / "static" / "img").mkdir(parents=True)
+    (site / "static" / "img" / "shot.png").write_bytes(png_bytes(1200, 800))
+    result, lang = _build(site, "fa", tmp_path, monkeypatch, direction="rtl", html=True)
+    assert lang.pdf is not None and not result.findings.errors
+    assert 'class="step' in lang.html.read_text(encoding="utf-8")
+    doc = pypdfium2.PdfDocument(str(lang.pdf))
+    for index in range(len(doc)):
+        page = doc[index]
+        text = page.get_textpage()
+        whole = text.get_text_range()
+        if "Dataloom" not in whole or "وارد" not in whole:
+            continue
+        width = page.get_size()[0]
+        at = whole.index("Dataloom")
+        boxes = [text.get_charbox(at + i) for i in range(len("Dataloom"))]
+        assert [b[0] for b in boxes] == sorted(b[0] for b in boxes)  # a Latin word, left to right
+        year = whole.index("2025")
+        boxes = [text.get_charbox(year + i) for i in range(4)]
+        assert [b[0] for b in boxes] == sorted(b[0] for b in boxes)
+        # The step's text stands in the right 40 % of the text width, the picture left of it.
+        images = [obj for obj in page.get_objects() if obj.type == pypdfium2.raw.FPDF_PAGEOBJ_IMAGE]
+        assert images
+        image_right = max(obj.get_bounds()[2] for obj in images)
+        assert min(b[0] for b in boxes) > image_right
+        assert min(obj.get_bounds()[0] for obj in images) < width / 3
+        break
+    else:
+        pytest.fail("the step's text is on no page")
+
+
+@pytest.mark.parametrize(("code", "text"), [
+    ("ja", "アップロードダウンロードエクスポートインポートバリデーションコンフィギュレーション" * 4),
+    ("bn", "অতিদীর্ঘশব্দপরীক্ষা" * 12),
+    ("zh-cn", "本手册说明如何在系统中提交年度统计文件并检查其状态" * 5),
+])
+def test_long_cjk_and_indic_lines_stay_inside_the_page(tmp_path, monkeypatch, code, text):
+    body = f"{text}\n\n| A | B |\n|---|---|\n| {text} | {text[:20]} |\n"
+    site = _site(tmp_path, code, code, {"_index.md": _page("T", 0, body)})
+    _, lang = _build(site, code, tmp_path, monkeypatch)
+    for width, chars, _ in _chars(lang.pdf):
+        assert all(right <= width - 15 * MM + 1 for _, _, right in chars)
+        assert all(left >= 15 * MM - 1 for _, left, _ in chars)
+
+
+def test_check_reports_missing_glyphs_with_the_page_and_line(tmp_path, monkeypatch):
+    from manualgen import fonts
+
+    # As if the machine had no font beyond Latin, Greek and Cyrillic.
+    monkeypatch.setattr(fonts, "system_ranges", lambda: parse_charset("20-7e a0-52f"))
+    site = _site(tmp_path, "fa", "فارسی", {
+        "_index.md": _page("Start", 0, "Only Latin here."),
+        "a.md": _page("A", 1, "Latin.\n\nسلام دنیا\n"),
+    })
+    result = build(site, BuildOptions(langs=["fa"], out=tmp_path / "out", no_cache=True, check_only=True))
+    (finding,) = [f for f in result.findings if f.code == "missing-glyphs"]
+    assert finding.file == "content/fa/a.md" and finding.line == 7 and finding.lang == "fa"
+    assert "U+0633 ARABIC LETTER SEEN" in finding.message and "fonts-noto-core" in finding.message
+
+
+@given(st.text(max_size=40), st.text(max_size=40))
+def test_label_lookup_and_charset_parsing_take_any_text(tag, charset):
+    table = label_table(tag, charset)
+    assert table is None or table in tomllib.loads(LABELS_FILE.read_text(encoding="utf-8"))
+    for low, high in parse_charset(charset):
+        assert isinstance(low, int) and isinstance(high, int)
