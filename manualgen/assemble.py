@@ -35,6 +35,7 @@ from .config import BUILTIN_TEMPLATES, Settings
 from .content import CONTENT_SUFFIXES, Page
 from .convert import hugo_anchor
 from .errors import Findings, _show
+from .headings import close_gaps
 from .images import PrintGeometry
 from .pdf import Roots
 from .shortcodes import template_frame
@@ -1057,6 +1058,7 @@ class Assembler:
                 level = int(el.tag[1])
                 new = min(6, max(level + shift, self.title_level(page) + 1))
                 el.tag = f"h{new}"
+        close_gaps(root, self.title_level(page))  # h-pdfua: the lead adds the warnings
 
     def _tables(self, root: ET.Element) -> None:
         for table in list(root.iter("table")):

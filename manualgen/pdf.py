@@ -16,7 +16,7 @@ import warnings
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from . import png_embed
+from . import png_embed, tagging
 from .errors import Findings
 
 VIRTUAL_HOST = "manualgen.invalid"
@@ -141,7 +141,7 @@ def render_pdf(
                 options = {"uncompressed_pdf": False}
                 if pdf_variant and pdf_variant != "none":
                     options["pdf_variant"] = pdf_variant
-                data = rendered.write_pdf(finisher=_page_labels, **options)
+                data = rendered.write_pdf(finisher=_finisher(pdf_variant), **options)
     finally:
         logger.removeHandler(capture)
         logger.setLevel(old_level)
@@ -154,6 +154,18 @@ def render_pdf(
     if findings.errors:
         return
     write_atomic(target, data)
+
+
+def _finisher(pdf_variant: str | None):
+    """What manualgen adds once WeasyPrint has made the PDF's objects: page labels, and the
+    repairs of the structure tree and of the variant's loose ends (see tagging.py)."""
+    repair = tagging.finisher(pdf_variant)
+
+    def finish(document, pdf) -> None:
+        _page_labels(document, pdf)
+        repair(document, pdf)
+
+    return finish
 
 
 def _page_labels(document, pdf) -> None:
