@@ -58,6 +58,7 @@ class BuildOptions:
     jobs: int = 0  # processes for languages; 0: one per core (see jobs.py)
     cache_dir: Path = Path(".manualgen-cache")
     no_cache: bool = False  # build everything, reuse nothing (same bytes as with the cache)
+    pdf_variant: str | None = None  # --pdf-variant: overrides [print] pdf_variant
 
 
 @dataclasses.dataclass
@@ -137,6 +138,8 @@ def _format_date(date: dt.datetime, lang: str) -> str:
 def build(site: Path, options: BuildOptions, progress: Callable[[str, str], None] | None = None) -> BuildResult:
     """Build (or, with ``check_only``, check) the manuals of a site."""
     settings = load_settings(site)
+    if options.pdf_variant:
+        settings.print = dataclasses.replace(settings.print, pdf_variant=options.pdf_variant)
     set_display_root(settings.site_root)
     langs = choose_languages(settings, options)
     findings = Findings()

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import zlib
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -41,6 +42,7 @@ def finisher(pdf_variant: str | None) -> Callable[[Any, Any], None]:
         if pdf_variant and pdf_variant.startswith("pdf/a"):
             no_interpolation(pdf)
             plain_metadata(pdf, declare_ua=pdf_variant.endswith("a"))
+            clear_stream_ends(pdf)
 
     return finish
 
@@ -369,3 +371,64 @@ def declare_pdfua(xmp: bytes) -> bytes:
     if end < 0:
         return xmp
     return xmp[:end] + _UA_DESCRIPTION.encode() + xmp[end:]
+
+
+# A stream whose data ends with a carriage return is written as "…\r" "\n" "endstream": a
+# validator may read "\r\n" as the end-of-line marker and find /Length one byte too long
+# (page-validation's PDFA*-STREAM-LENGTH-001; ISO 19005-2, 6.1.7.1). One compressed stream in
+# 256 ends so (the last byte is its checksum's), so a long manual meets it. A page's content
+# takes a harmless trailing newline; other data (fonts, images) an outer ASCIIHexDecode
+# filter, whose data ends with ">".
+
+
+def clear_stream_ends(pdf) -> None:
+    """No stream's data ends with a carriage return (compressed streams are compressed here,
+    as pydyf would, so that their last byte is known)."""
+    import pydyf
+
+    for obj in pdf.objects:
+        if isinstance(obj, pydyf.Stream):
+            _settle_stream(obj)
+
+
+def _deflate(raw: bytes) -> bytes:
+    compressor = zlib.compressobj(level=9)  # what pydyf uses: the same bytes as before
+    return compressor.compress(raw) + compressor.flush()
+
+
+def _settle_stream(stream) -> None:
+    raw = b"\n".join(_pdf_bytes(item) for item in stream.stream)
+    content = stream.extra.get("Subtype") in (None, "/Form") and "Type" not in stream.extra
+    if content and raw.endswith(b"\r"):
+        raw += b"\n"
+    if stream.compress:
+        data = _deflate(raw)
+        if data.endswith(b"\r") and content:
+            raw += b"\n"
+            data = _deflate(raw)
+        stream.stream, stream.compress = [data], False
+        stream.extra["Filter"] = "/FlateDecode"
+    else:
+        data = raw
+        stream.stream = [data]
+    if data.endswith(b"\r"):
+        _hex_wrap(stream, data)
+
+
+def _hex_wrap(stream, data: bytes) -> None:
+    import pydyf
+
+    filters = stream.extra.get("Filter")
+    inner = list(filters) if isinstance(filters, list) else ([filters] if filters else [])
+    stream.stream = [data.hex().encode() + b">"]
+    stream.extra["Filter"] = pydyf.Array(["/ASCIIHexDecode", *inner])
+    params = stream.extra.get("DecodeParms")
+    if params is not None:
+        inner_params = list(params) if isinstance(params, list) else [params]
+        stream.extra["DecodeParms"] = pydyf.Array(["null", *inner_params])
+
+
+def _pdf_bytes(item) -> bytes:
+    import pydyf
+
+    return pydyf._to_bytes(item)  # how pydyf itself joins a stream's parts
