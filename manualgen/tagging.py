@@ -268,6 +268,18 @@ class StructTree:
             self.move(kid, item, body)
 
 
+def next_parent_key(pdf) -> None:
+    """Write the structure tree's optional /ParentTreeNextKey (the next free key of its
+    parent tree): true, and one way to change the bytes of a PDF without changing its
+    meaning (see pdf.write_pdf)."""
+    if "StructTreeRoot" not in pdf.catalog:
+        return
+    root = pdf.objects[_number(pdf.catalog["StructTreeRoot"])]
+    nums = pdf.objects[_number(root["ParentTree"])]["Nums"]
+    keys = [int(nums[i]) for i in range(0, len(nums) - 1, 2)]
+    root["ParentTreeNextKey"] = max(keys, default=-1) + 1
+
+
 def _number(ref: bytes | str) -> int:
     return int(ref.split()[0])
 
