@@ -9,6 +9,8 @@ import subprocess
 import zlib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from manualgen import tagging
 
@@ -164,3 +166,34 @@ def test_no_stream_data_ends_with_a_carriage_return(extra):
         assert zlib.decompress(bytes.fromhex(data[:-1].decode())) == raw
     else:  # a page's content: a newline more at its end
         assert zlib.decompress(data) == raw + b"\n"
+
+
+# Random pages of the markup that trips WeasyPrint's tree: links holding spans placed on their
+# own, links with ::after text, list items holding blocks, nested lists, tables, links across
+# page breaks. The repair must never fail, and its result must pass the rules it fixes.
+_LEAVES = st.sampled_from([
+    "Text", '<a href="#t">Ziel</a>', '<a href="https://example.org/x">Web</a>',
+    '<a class="e" href="#t"><span class="n">2</span> Eintrag</a>', "<b>fett</b>",
+])
+
+
+def _blocks(children):
+    return st.one_of(
+        st.lists(children, min_size=1, max_size=3).map(lambda k: "<p>" + " ".join(k) + "</p>"),
+        st.lists(children, min_size=1, max_size=3).map(lambda k: "<div>" + "".join(k) + "</div>"),
+        st.lists(children, min_size=1, max_size=3).map(
+            lambda k: "<ul>" + "".join(f"<li>{x}</li>" for x in k) + "</ul>"),
+        st.lists(children, min_size=1, max_size=3).map(
+            lambda k: "<ol><li><p>Eins</p>" + "".join(k) + "</li></ol>"),
+        children.map(lambda k: f"<table><tr><th>K</th></tr><tr><td>{k}</td></tr></table>"),
+        children.map(lambda k: f'<div style="break-before: page">{k}</div>'),
+    )
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.recursive(_LEAVES, _blocks, max_leaves=12))
+def test_the_repair_never_fails_and_its_rules_pass_on_random_pages(body):
+    html = TOC.replace("</body>", body + "</body>")
+    failed = set(failed_rules(render(html)))
+    assert not failed & {"PDFUA1-LINK-LINK-TAG-001", "PDFUA1-LI-KIDS-001",
+                         "PDFUA1-LINK-CONTENTS-001"}, body
