@@ -174,7 +174,8 @@ def _finisher(pdf_variant: str | None, variation: int = 0):
     """What manualgen adds once WeasyPrint has made the PDF's objects: page labels, and the
     repairs of the structure tree and of the variant's loose ends (see tagging.py).
     ``variation`` (0 to 3) adds entries that change no meaning: the page labels' start
-    number 1 (the default) and the structure tree's next parent-tree key."""
+    number 1 (the default) and the structure tree's next parent-tree key (an untagged PDF:
+    the viewer preference to show the title, which a tagged one has already)."""
     repair = tagging.finisher(pdf_variant)
 
     def finish(document, pdf) -> None:
@@ -182,8 +183,16 @@ def _finisher(pdf_variant: str | None, variation: int = 0):
         repair(document, pdf)
         if variation & 2:
             tagging.next_parent_key(pdf)
+            _show_title(pdf)
 
     return finish
+
+
+def _show_title(pdf) -> None:
+    import pydyf
+
+    if "ViewerPreferences" not in pdf.catalog:
+        pdf.catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})
 
 
 def _page_labels(document, pdf, start: bool = False) -> None:

@@ -122,3 +122,6 @@ def test_the_variations_change_the_bytes_and_not_the_meaning():
         for profile in ("3a", "ua1"):
             assert page.validate_pdf_bytes(data, profile=profile).failures == []
     assert len(written) == 4
+    untagged = {document.write_pdf(finisher=_finisher("pdf/a-3b", variation),
+                                   pdf_variant="pdf/a-3b") for variation in range(4)}
+    assert len(untagged) == 4
