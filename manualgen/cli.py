@@ -73,6 +73,9 @@ def make_parser() -> argparse.ArgumentParser:
                         "page-validation; each failed rule is a warning")
     c.add_argument("--out", type=Path, default=Path("output"),
                    help="with --pdf: the folder the PDFs were built into (default: output/)")
+    c.add_argument("--pdf-variant", choices=PDF_VARIANTS, metavar="VARIANT",
+                   help="with --pdf: the standard the PDFs were built as, if not [print] "
+                        "pdf_variant")
     return parser
 
 
@@ -129,7 +132,7 @@ def _main(argv: list[str] | None) -> int:
         parser.error("--lang and --all cannot be combined")
     from .build import BuildOptions, build
 
-    options = BuildOptions(langs=args.lang, all=args.all)
+    options = BuildOptions(langs=args.lang, all=args.all, pdf_variant=args.pdf_variant)
     quiet = getattr(args, "quiet", False)
     if args.command == "build":
         options.out = args.out
@@ -138,7 +141,6 @@ def _main(argv: list[str] | None) -> int:
         if args.jobs < 0:
             parser.error("--jobs must be 0 (one per core) or more")
         options.jobs, options.cache_dir, options.no_cache = args.jobs, args.cache, args.no_cache
-        options.pdf_variant = args.pdf_variant
         if args.watch:
             from .watch import watch
 

@@ -123,6 +123,9 @@ def test_check_pdf_validates_what_an_earlier_build_wrote(tmp_path, capsys):
     assert main(["check", "--site", str(site), "--lang", "de", "--pdf", "--out", str(out)]) == 0
     text = capsys.readouterr().out
     assert "PDFUA1-STRUCT-TREE-ROOT-001" in text and "[pdfua; de]" in text
+    assert main(["check", "--site", str(site), "--lang", "de", "--pdf", "--out", str(out),
+                 "--pdf-variant", "pdf/a-3b"]) == 0
+    assert "0 errors, 0 warnings" in capsys.readouterr().out  # as what it was built as: valid
     assert main(["check", "--site", str(site), "--lang", "fr", "--pdf", "--out", str(out)]) == 0
     assert "no PDF to validate" in capsys.readouterr().out
 
