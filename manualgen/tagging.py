@@ -96,13 +96,13 @@ class StructTree:
         return self.pdf.objects[_number(ref)]
 
     def kids(self, element) -> list:
+        """The element's /K as an array that may be changed in place (a single kid, or
+        none, becomes one)."""
         kids = element.get("K")
-        if kids is None:
-            return []
         if not isinstance(kids, list):
             import pydyf
 
-            element["K"] = kids = pydyf.Array([kids])
+            element["K"] = kids = pydyf.Array([] if kids is None else [kids])
         return kids
 
     def element_kids(self, element) -> Iterator:
@@ -345,12 +345,8 @@ def plain_metadata(pdf, declare_ua: bool) -> None:
     stream = pdf.objects[_number(pdf.catalog["Metadata"])]
     stream.compress = False
     if declare_ua:
-        xmp = b"".join(_as_bytes(part) for part in stream.stream)
+        xmp = b"\n".join(_pdf_bytes(part) for part in stream.stream)
         stream.stream = [declare_pdfua(xmp)]
-
-
-def _as_bytes(part) -> bytes:
-    return part if isinstance(part, bytes) else str(part).encode()
 
 
 _UA_DESCRIPTION = (
