@@ -67,6 +67,7 @@ class BuildOptions:
     cache_dir: Path = Path(".manualgen-cache")
     no_cache: bool = False  # build everything, reuse nothing (same bytes as with the cache)
     list_translations: bool = False  # check --translations: every missing page, not a summary
+    pdf_variant: str | None = None  # --pdf-variant: overrides [print] pdf_variant
 
 
 @dataclasses.dataclass
@@ -156,6 +157,9 @@ def _missing_glyphs(rendered: RenderedLanguage, document: AssembledDocument) -> 
 def build(site: Path, options: BuildOptions, progress: Progress | None = None) -> BuildResult:
     """Build (or, with ``check_only``, check) the manuals of a site."""
     settings = load_settings(site)
+    if options.pdf_variant:
+        settings = dataclasses.replace(settings, print=dataclasses.replace(
+            settings.print, pdf_variant=options.pdf_variant))
     set_display_root(settings.site_root)
     langs = choose_languages(settings, options)
     date = build_date(settings)

@@ -11,7 +11,8 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__, report
+from . import __version__, report, validate
+from .config import PDF_VARIANTS
 from .errors import ConfigError, Finding, ManualgenError, UsageError
 
 
@@ -53,6 +54,12 @@ def make_parser() -> argparse.ArgumentParser:
                    help="reuse nothing: prepare every image and render every language")
     b.add_argument("--watch", action="store_true",
                    help="rebuild the languages affected by each change until Ctrl-C")
+    b.add_argument("--validate", action="store_true",
+                   help="check each PDF written with the validator page-validation (PDF/UA-1, "
+                        "PDF/A); each failed rule is a warning (pip install 'manualgen[validate]')")
+    b.add_argument("--pdf-variant", choices=PDF_VARIANTS, metavar="VARIANT",
+                   help="the PDF standard to write, overriding [print] pdf_variant: "
+                        f"{', '.join(PDF_VARIANTS)} (pdf/ua-1 and pdf/a-3a are tagged)")
 
     c = sub.add_parser("check", help="report every problem without writing a PDF",
                        description="Run every stage up to the merged HTML and report all findings.")
@@ -61,6 +68,14 @@ def make_parser() -> argparse.ArgumentParser:
                    help="text (grouped by file) or json (the schema in docs/findings.md)")
     c.add_argument("--translations", action="store_true",
                    help="print the translation matrix and the drift between languages as tables")
+    c.add_argument("--pdf", action="store_true",
+                   help="also check the PDFs a build wrote into --out with the validator "
+                        "page-validation; each failed rule is a warning")
+    c.add_argument("--out", type=Path, default=Path("output"),
+                   help="with --pdf: the folder the PDFs were built into (default: output/)")
+    c.add_argument("--pdf-variant", choices=PDF_VARIANTS, metavar="VARIANT",
+                   help="with --pdf: the standard the PDFs were built as, if not [print] "
+                        "pdf_variant")
     return parser
 
 
@@ -83,6 +98,23 @@ def _fail_json(findings, site) -> None:
     print()
 
 
+def _validate(args, result) -> None:
+    """The validator's verdict on each PDF: those just written (build --validate), or those
+    an earlier build wrote into --out (check --pdf)."""
+    variant = result.settings.print.pdf_variant
+    if args.command == "build":
+        validate.validate_results(result.results, variant, result.findings)
+        return
+    for lang_result in result.results:
+        path = args.out / result.settings.output_filename(lang_result.lang)
+        if path.is_file():
+            validate.validate_pdf(path, validate.profiles_for(variant), result.findings,
+                                  lang_result.lang)
+        elif not lang_result.skipped:
+            result.findings.warning("pdfua", f"no PDF to validate at {path}: build it first, "
+                                    "or name its folder with --out", lang=lang_result.lang)
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
@@ -100,7 +132,7 @@ def _main(argv: list[str] | None) -> int:
         parser.error("--lang and --all cannot be combined")
     from .build import BuildOptions, build
 
-    options = BuildOptions(langs=args.lang, all=args.all)
+    options = BuildOptions(langs=args.lang, all=args.all, pdf_variant=args.pdf_variant)
     quiet = getattr(args, "quiet", False)
     if args.command == "build":
         options.out = args.out
@@ -124,7 +156,10 @@ def _main(argv: list[str] | None) -> int:
     progress = Reporter(sys.stderr, quiet=quiet or args.command != "build")
 
     as_json = args.command == "check" and args.format == "json"
+    validating = getattr(args, "validate", False) or getattr(args, "pdf", False)
     try:
+        if validating:
+            validate.load_validator()  # before minutes of layout: say now if it is missing
         result = build(args.site, options, progress=progress)
     except ConfigError as exc:
         if as_json:
@@ -151,6 +186,8 @@ def _main(argv: list[str] | None) -> int:
         print("manualgen: interrupted; earlier PDFs are unchanged", file=sys.stderr)
         return 130
 
+    if validating:
+        _validate(args, result)
     findings = list(result.findings)
     if args.command == "check":
         langs = [r.lang for r in result.results]

@@ -40,7 +40,7 @@ CONFIG_EXTENSIONS = (".toml", ".yaml", ".yml", ".json")
 DEFAULT_ENVIRONMENT = "production"
 MANUALGEN_CONFIG = "manualgen.toml"
 PAPER_SIZES = ("a4", "a5", "letter")
-PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b", "pdf/a-3u", "none")
+PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3a", "pdf/a-3b", "pdf/a-3u", "none")
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUILTIN_STYLES = PROJECT_ROOT / "styles"

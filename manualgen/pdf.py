@@ -16,7 +16,7 @@ import warnings
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from . import png_embed
+from . import png_embed, tagging
 from .errors import Findings
 
 VIRTUAL_HOST = "manualgen.invalid"
@@ -143,7 +143,7 @@ def render_pdf(
                 options = {"uncompressed_pdf": False}
                 if pdf_variant and pdf_variant != "none":
                     options["pdf_variant"] = pdf_variant
-                data = rendered.write_pdf(finisher=_page_labels, **options)
+                data = write_pdf(rendered, pdf_variant, options)
     finally:
         logger.removeHandler(capture)
         logger.setLevel(old_level)
@@ -159,12 +159,53 @@ def render_pdf(
     return len(rendered.pages)
 
 
-def _page_labels(document, pdf) -> None:
+def write_pdf(rendered, pdf_variant: str | None, options: dict) -> bytes:
+    """The PDF's bytes. A PDF/A whose object or cross-reference stream (compressed by pydyf
+    as it writes, after the finisher) happens to end with a carriage return is written again
+    with a no-op entry added, so that no stream's /Length is ambiguous (see
+    tagging.clear_stream_ends); the choice depends on the bytes only, so it stays
+    reproducible."""
+    archival = bool(pdf_variant) and pdf_variant.startswith("pdf/a")
+    for variation in range(4):
+        data = rendered.write_pdf(finisher=_finisher(pdf_variant, variation), **options)
+        if not archival or b"\r\nendstream" not in data:
+            break
+    return data
+
+
+def _finisher(pdf_variant: str | None, variation: int = 0):
+    """What manualgen adds once WeasyPrint has made the PDF's objects: page labels, and the
+    repairs of the structure tree and of the variant's loose ends (see tagging.py).
+    ``variation`` (0 to 3) adds entries that change no meaning: the page labels' start
+    number 1 (the default) and the structure tree's next parent-tree key (an untagged PDF:
+    the viewer preference to show the title, which a tagged one has already)."""
+    repair = tagging.finisher(pdf_variant)
+
+    def finish(document, pdf) -> None:
+        _page_labels(document, pdf, start=bool(variation & 1))
+        repair(document, pdf)
+        if variation & 2:
+            tagging.next_parent_key(pdf)
+            _show_title(pdf)
+
+    return finish
+
+
+def _show_title(pdf) -> None:
+    import pydyf
+
+    if "ViewerPreferences" not in pdf.catalog:
+        pdf.catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})
+
+
+def _page_labels(document, pdf, start: bool = False) -> None:
     """Page labels that match the printed page numbers (the cover counts as page 1)."""
     import pydyf
 
-    pdf.catalog["PageLabels"] = pydyf.Dictionary(
-        {"Nums": pydyf.Array([0, pydyf.Dictionary({"S": "/D"})])})
+    style = pydyf.Dictionary({"S": "/D"})
+    if start:
+        style["St"] = 1
+    pdf.catalog["PageLabels"] = pydyf.Dictionary({"Nums": pydyf.Array([0, style])})
 
 
 class _ProgressHandler(logging.Handler):

@@ -273,3 +273,13 @@ def test_weasyprint_messages_are_attributed_to_the_page_using_the_file(tmp_path)
         set_display_root(None)
     assert (got.file, got.line, got.code) == ("content/de/a.md", 7, "image-unreadable")
     assert "static/img/shot.png" in got.message and "manualgen.invalid" not in got.message
+
+
+def test_a_heading_that_skips_a_level_is_one_warning_at_its_line(tmp_path, capsys):
+    site = site_with(tmp_path, {
+        "content/de/a.md": page("A", 1, "## Oben\n\nText.\n\n#### Tief unten\n\n#### Noch tiefer\n"),
+    })
+    status, doc = run_check(capsys, site, "--lang", "de")
+    finding = only(doc, "heading-skipped")
+    assert status == 0 and finding["file"] == "content/de/a.md" and finding["line"] == 9
+    assert "Tief unten" in finding["message"] and "and 1 more" in finding["message"]

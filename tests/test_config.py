@@ -190,7 +190,7 @@ def test_cli_bad_usage_exits_2(capsys):
 @pytest.mark.parametrize("setting, message", [
     ('paper = "a3"', "print.paper must be one of a4, a5, letter"),
     ('sides = "both"', 'print.sides must be "twoside" or "oneside"'),
-    ('pdf_variant = "pdf/x-4"', "print.pdf_variant must be one of pdf/ua-1, pdf/a-3b, pdf/a-3u, none"),
+    ('pdf_variant = "pdf/x-4"', "print.pdf_variant must be one of pdf/ua-1, pdf/a-3a, pdf/a-3b, pdf/a-3u, none"),
     ('margin_top = "2 cm"', 'print.margin_top must be a length such as "20mm"'),
     ('margin_inner = "20"', 'print.margin_inner must be a length such as "20mm"'),
     ("toc_depth = 7", "print.toc_depth must be between 1 and 6"),

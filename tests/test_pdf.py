@@ -84,3 +84,44 @@ def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path, monkeypatc
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["manual.pdf"]  # no temporary file left
+
+
+def test_a_pdf_a_whose_stream_ends_with_a_carriage_return_is_written_again():
+    """pydyf compresses the object and cross-reference streams after the finisher: when one
+    ends with a carriage return, the PDF is written again with a no-op entry changed."""
+    from manualgen.pdf import write_pdf
+
+    class Rendered:
+        def __init__(self):
+            self.calls = []
+
+        def write_pdf(self, finisher, **options):
+            self.calls.append(finisher)
+            return b"x\r\nendstream" if len(self.calls) == 1 else b"x\nendstream"
+
+    rendered = Rendered()
+    assert write_pdf(rendered, "pdf/a-3a", {}) == b"x\nendstream"
+    assert len(rendered.calls) == 2
+    untagged = Rendered()  # PDF/UA has no rule on it: written once
+    assert write_pdf(untagged, "pdf/ua-1", {}) == b"x\r\nendstream"
+    assert len(untagged.calls) == 1
+
+
+def test_the_variations_change_the_bytes_and_not_the_meaning():
+    import weasyprint
+
+    from manualgen.pdf import _finisher
+
+    page = pytest.importorskip("page", reason="page-validation is not installed")
+    document = weasyprint.HTML(string='<html lang="de"><title>T</title><p>Text</p>').render()
+    written = set()
+    for variation in range(4):
+        data = document.write_pdf(finisher=_finisher("pdf/a-3a", variation),
+                                  pdf_variant="pdf/a-3a")
+        written.add(data)
+        for profile in ("3a", "ua1"):
+            assert page.validate_pdf_bytes(data, profile=profile).failures == []
+    assert len(written) == 4
+    untagged = {document.write_pdf(finisher=_finisher("pdf/a-3b", variation),
+                                   pdf_variant="pdf/a-3b") for variation in range(4)}
+    assert len(untagged) == 4

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from ..content import Page
 from ..convert import hugo_anchor
+from ..headings import close_gaps
 
 _OWN_NUMBER = re.compile(r"^\s*\d+(\.\d+)*[.)]?\s+\S")
 
@@ -132,3 +133,10 @@ def headings(root, job) -> None:
         if isinstance(el.tag, str) and re.fullmatch(r"h[1-6]", el.tag):
             level = int(el.tag[1])
             el.tag = f"h{min(6, max(level + shift, own + 1))}"
+    changes = close_gaps(root, own)  # a screen reader's outline (PDF/UA) has no gaps
+    if changes:
+        old, new, text = changes[0]
+        more = f" (and {len(changes) - 1} more on this page)" if len(changes) > 1 else ""
+        job.warning("heading-skipped", f'the heading "{text[:60]}" skips a level (<{old}> under '
+                    f"a heading two or more levels up); it prints as <{new}>{more}: use the next "
+                    "level down", job.page.find_line(text, literal=False) if text else None)
