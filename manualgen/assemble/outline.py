@@ -135,8 +135,9 @@ def headings(root, job) -> None:
             el.tag = f"h{min(6, max(level + shift, own + 1))}"
     changes = close_gaps(root, own)  # a screen reader's outline (PDF/UA) has no gaps
     if changes:
-        old, new, text = changes[0]
+        _old, _new, text = changes[0]
         more = f" (and {len(changes) - 1} more on this page)" if len(changes) > 1 else ""
-        job.warning("heading-skipped", f'the heading "{text[:60]}" skips a level (<{old}> under '
-                    f"a heading two or more levels up); it prints as <{new}>{more}: use the next "
-                    "level down", job.page.find_line(text, literal=False) if text else None)
+        job.warning("heading-skipped", f'the heading "{text[:60]}" is more than one level '
+                    "below the heading above it (or the page's title), so a reader's outline has "
+                    f"a gap; it prints one level below that heading{more}: use the next level "
+                    "down", job.page.find_line(text, literal=False) if text else None)
