@@ -160,11 +160,6 @@ class Page:
     children: list[Page] = dataclasses.field(default_factory=list)
     parent: Page | None = dataclasses.field(default=None, repr=False)
     depth: int = 0  # 0 home, 1 chapter, 2 …
-    anchor: str = ""  # id of this page in the merged document
-    number: str = ""  # chapter number such as "2.3"
-    html: str = ""  # rendered body
-    # src and href values that shortcodes wrote → the shortcode's line, for messages about them
-    output_lines: dict[str, int] = dataclasses.field(default_factory=dict, repr=False)
     # The file's whole text as discovery read it; empty for a section no file describes
     source: SourceText = dataclasses.field(default_factory=SourceText, repr=False)
 
