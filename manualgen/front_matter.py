@@ -90,6 +90,14 @@ def _timestamp_or_text(loader, node):
 
 
 _YamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+# As Hugo ≥ 0.152 reads YAML (1.2): only true and false are booleans, so ``title: No`` is the
+# word "No" (it printed "False"); ``draft: yes`` still counts as true where a switch is read.
+_YamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_YamlLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 # Characters pasted text may hold that no editor shows: a key that holds one is another key.
 INVISIBLE = re.compile(r"[\ufeff\u200b-\u200d\u2060\u00a0]")
