@@ -36,8 +36,8 @@ from .errors import (
     Findings,
     ManualgenError,
     UsageError,
-    _show,
-    set_display_root,
+    show,
+    shown_from,
 )
 from .fonts import Text, missing_glyphs, printed_text
 from .i18n import labels_in_english, load_labels
@@ -160,7 +160,6 @@ def build(site: Path, options: BuildOptions, progress: Progress | None = None) -
     if options.pdf_variant:
         settings = dataclasses.replace(settings, print=dataclasses.replace(
             settings.print, pdf_variant=options.pdf_variant))
-    set_display_root(settings.site_root)
     langs = choose_languages(settings, options)
     date = build_date(settings)
     check_output_settings(settings, options.out)
@@ -170,10 +169,12 @@ def build(site: Path, options: BuildOptions, progress: Progress | None = None) -
     cache = open_cache(options, findings)
     try:
         with _source_date(date):
-            run = Run(settings, options, date, cache, progress)
-            return run.build(langs, findings)
+            result = Run(settings, options, date, cache, progress).build(langs, findings)
     finally:
         cache.close()
+    shown = Findings()  # the stages keep the paths they found; the user reads them from the site
+    shown.extend(shown_from(result.findings, settings.site_root))
+    return dataclasses.replace(result, findings=shown)
 
 
 @contextlib.contextmanager
@@ -305,7 +306,8 @@ class Run:
         return source
 
     def _no_content(self, lang: str, source: SourceLanguage) -> None:
-        dirs = ", ".join(_show(d) or "" for d in self.settings.languages[lang].content_dirs)
+        dirs = ", ".join(show(d, self.settings.site_root) or ""
+                         for d in self.settings.languages[lang].content_dirs)
         if self.options.all:
             source.findings.warning("no-content", f'language "{lang}" has no content ({dirs}); '
                                     "no PDF for it", lang=lang)
@@ -598,7 +600,7 @@ def check_output_settings(settings: Settings, out: Path) -> None:
             break
         seen[target] = lang
     if len(problems):
-        raise ConfigError(list(problems))
+        raise ConfigError(shown_from(problems, settings.site_root))
 
 
 def check_output_folder(out: Path) -> None:

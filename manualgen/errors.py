@@ -71,10 +71,10 @@ class Findings:
             self._items.append(finding)
 
     def error(self, code: str, message: str, file=None, line=None, column=None, lang=None):
-        self.add(Finding(ERROR, code, message, _show(file), line, column, lang))
+        self.add(Finding(ERROR, code, message, show(file), line, column, lang))
 
     def warning(self, code: str, message: str, file=None, line=None, column=None, lang=None):
-        self.add(Finding(WARNING, code, message, _show(file), line, column, lang))
+        self.add(Finding(WARNING, code, message, show(file), line, column, lang))
 
     def extend(self, findings) -> None:
         for f in findings:
@@ -95,21 +95,13 @@ class Findings:
         return [f for f in self._items if not f.is_error]
 
 
-_display_root: Path | None = None
-
-
-def set_display_root(root: Path | None) -> None:
-    """Paths in findings are shown relative to this folder (the site root) when below it."""
-    global _display_root
-    _display_root = root.resolve() if root else None
-
-
-def _show(file, root: Path | None = None) -> str | None:
-    """A file as findings name it: relative to ``root`` (by default the display root, the
-    site) when below it, else as given."""
+def show(file, root: Path | None = None) -> str | None:
+    """A file as findings name it: relative to ``root`` (the site) when below it, else as
+    given.  Stages keep the paths they found; the build shows them relative to the site once,
+    when it returns its findings (:func:`shown_from`)."""
     if file is None:
         return None
-    root = root.resolve() if root is not None else _display_root
+    root = root.resolve() if root is not None else None
     path = Path(file)
     if root is not None and path.is_absolute():
         try:  # the folders resolved, not the file: a symbolic link is shown by its own name
@@ -120,10 +112,9 @@ def _show(file, root: Path | None = None) -> str | None:
 
 
 def shown_from(findings, root: Path) -> list[Finding]:
-    """The findings with their files named relative to ``root``, as the build names them.
-
-    For problems found before the build knows its site (the configuration)."""
-    return [dataclasses.replace(f, file=_show(f.file, root)) for f in findings]
+    """The findings with their files named relative to ``root`` (the site), as they are shown
+    to the user: the build's findings when it returns them, the configuration's when it fails."""
+    return [dataclasses.replace(f, file=show(f.file, root)) for f in findings]
 
 
 class ManualgenError(Exception):
@@ -134,7 +125,7 @@ class ManualgenError(Exception):
     def __init__(self, message: str, file=None, line: int | None = None, code: str | None = None):
         super().__init__(message)
         self.message = message
-        self.file = _show(file)
+        self.file = show(file)
         self.line = line
         if code:
             self.code = code

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import WARNING, Finding, _show
+from .errors import WARNING, Finding
 
 FONTS_DIR = Path(__file__).resolve().parent.parent / "styles" / "fonts"
 BUNDLED_FONTS = ("SourceSans3-Regular.ttf.woff", "SourceCodePro-Regular.ttf.woff")
@@ -141,7 +141,7 @@ def missing_glyphs(texts: Iterable[Text], lang: str,
     message = (f'no installed font has {count} of the "{lang}" manual, which print as empty '
                f"boxes: {shown}{more}; install a font for them (Debian: {FONT_PACKAGES}) or "
                "name one in a site stylesheet")
-    return [Finding(WARNING, "missing-glyphs", message, _show(first.file) if first.file else None,
+    return [Finding(WARNING, "missing-glyphs", message, str(first.file) if first.file else None,
                     _line_of(first, missing), lang=lang)]
 
 

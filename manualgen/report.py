@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from urllib.parse import unquote, urlsplit
 
 from . import __version__
-from .errors import ERROR, Finding, _show
+from .errors import ERROR, Finding, show
 
 JSON_VERSION = 1
 
@@ -161,7 +161,7 @@ def attribute(findings: Iterable[Finding], pages, roots, resources=()) -> list[F
             out.append(dataclasses.replace(f, message=message, file=fallback))
         else:
             page, line = where
-            out.append(dataclasses.replace(f, message=message, file=_show(page.path), line=line))
+            out.append(dataclasses.replace(f, message=message, file=str(page.path), line=line))
     return out
 
 
@@ -174,7 +174,7 @@ def _needles(f: Finding, roots):
         url = match.group(0)
         path = roots.path_for(url)
         if path is not None:  # a file of the site: the page that names it, else the file
-            shown = _show(path) or str(path)
+            shown = show(path, roots.mapping.get("site")) or str(path)
             return [path.name], f.message.replace(url, shown), shown, False
         if url == VIRTUAL_BASE:  # the document itself: an <svg> written in a page
             return ["<svg"], f.message.replace(url, "(an <svg> in a page)"), None, False

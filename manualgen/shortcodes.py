@@ -22,7 +22,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .config import BUILTIN_TEMPLATES
-from .errors import ContentError, Findings, ManualgenError, _show
+from .errors import ContentError, Findings, ManualgenError, show
 from .i18n import Translator, _line_naming
 from .shortcode_parser import Shortcode, ShortcodeSyntaxError, Text, parse
 
@@ -359,11 +359,12 @@ class _PageContext:
         missing = self.translator.missing_here(key) if node is not None else None
         if missing is not None:  # Hugo prints nothing too; another language's file shows it is wanted
             file, elsewhere = missing
+            root = getattr(self.renderer.env.globals.get("site"), "site_root", None)
             self.renderer.findings.warning(
-                "missing-i18n", f'the key "{key}" has no text here, though {_show(elsewhere)} has '
-                f'one: shortcode "{node.name}" prints nothing (or its own default) in its place, '
-                f"first at {_show(self.page.path)}:{node.line}", file, _line_naming(file, key),
-                lang=self.lang)
+                "missing-i18n", f'the key "{key}" has no text here, though {show(elsewhere, root)} '
+                f'has one: shortcode "{node.name}" prints nothing (or its own default) in its '
+                f"place, first at {show(self.page.path, root)}:{node.line}", file,
+                _line_naming(file, key), lang=self.lang)
         if count is not None and "{{" in text:
             text = _COUNT.sub(str(count), text)
         return text

@@ -33,7 +33,7 @@ from .assemble.resources import resolve_image
 from .assemble.steps import columns_of
 from .config import Settings
 from .content import Page
-from .errors import Finding, Findings, _show
+from .errors import Finding, Findings, show
 from .i18n import Fallback
 from .languages import language_name
 from .render import RenderedLanguage, RenderedPage
@@ -359,12 +359,13 @@ class TranslationReport:
     langs: list[str]
     rows: list[Row]
     findings: list[Finding]
+    root: Path | None = None  # the site: files are shown relative to it
 
     def status(self, row: Row, lang: str) -> str:
         page = row.pages.get(lang)
         if page is None:
             return "missing"
-        shown = _show(page.path)
+        shown = str(page.path)
         if any(f.file == shown and f.code != "missing-translation" for f in self.findings):
             return "drift"
         return "ok"
@@ -373,7 +374,8 @@ class TranslationReport:
         return {
             "languages": self.langs,
             "pages": [{"key": row.key,
-                       "files": {lang: (_show(p.path) if p else None) for lang, p in row.pages.items()},
+                       "files": {lang: (show(p.path, self.root) if p else None)
+                                 for lang, p in row.pages.items()},
                        "status": {lang: self.status(row, lang) for lang in self.langs}}
                       for row in self.rows],
         }
@@ -421,12 +423,12 @@ def check_translations(settings: Settings, rendered: dict[str, RenderedLanguage]
             pages = {lang: p for lang, p in row.pages.items() if p is not None and p in structures}
             if len(pages) > 1:
                 out += _drift(pages, structures, settings, present, left_in_i18n)
-        out += _i18n_fallbacks(left_in_i18n)
+        out += _i18n_fallbacks(left_in_i18n, settings.site_root)
         out += _screenshot_languages(homes, structures, settings, present)
     kept = [f for f in out if f.lang in langs]
     if findings is not None:
         findings.extend(kept)
-    return TranslationReport(present, rows, kept)
+    return TranslationReport(present, rows, kept, settings.site_root)
 
 
 def _structures(rendered: dict[str, RenderedLanguage], broken: set[Path]) -> dict[Page, Structure]:
@@ -455,13 +457,14 @@ def _missing(row: Row, langs: list[str], broken: set[Path], settings: Settings) 
         expected = _expected_path(settings, lang, source)
         if expected is not None and _unreadable(expected, broken):
             continue  # it exists but cannot be read: that error is reported already
-        where = f' (expected as {_show(expected)})' if expected is not None else ""
+        where = (f" (expected as {show(expected, settings.site_root)})"
+                 if expected is not None else "")
         key = f' or with translationKey "{source.translation_key}"' if source.translation_key else ""
         out.append(Finding(
             "warning", "missing-translation",
             f"page has no {language_name(lang)} translation{where}{key}: the "
             f"{language_name(lang)} manual lacks it; translate it or mark it draft",
-            _show(source.path), title_line(source), None, lang))
+            str(source.path), title_line(source), None, lang))
     return out
 
 
@@ -544,8 +547,9 @@ def _drift(pages: dict[str, Page], structures: dict[Page, Structure], settings: 
             elif lost and all(getattr(ref, metric)[j].step in missing_steps.get((lang, ref_lang), ())
                               for j in lost):
                 continue
-            out.append(_count_finding(code, one, many, mine, ref, metric, lang, ref_lang, gaps))
-    out += _language_drift(pages, structures, langs, left_in_i18n)
+            out.append(_count_finding(code, one, many, mine, ref, metric, lang, ref_lang, gaps,
+                                      settings.site_root))
+    out += _language_drift(pages, structures, langs, left_in_i18n, settings.site_root)
     return out
 
 
@@ -557,7 +561,8 @@ def _gaps(a: list[Item], b: list[Item]) -> list[tuple[int, list[int]]]:
 
 
 def _count_finding(code: str, one: str, many: str, mine: Structure, ref: Structure, metric: str,
-                   lang: str, ref_lang: str, gaps: list[tuple[int, list[int]]]) -> Finding:
+                   lang: str, ref_lang: str, gaps: list[tuple[int, list[int]]],
+                   root: Path) -> Finding:
     """'The German page has 3 steps, the French one 4': at the line where one is missing."""
     a: list[Item] = getattr(mine, metric)
     b: list[Item] = getattr(ref, metric)
@@ -581,9 +586,9 @@ def _count_finding(code: str, one: str, many: str, mine: Structure, ref: Structu
     return Finding(
         "warning", code,
         f"{name} page has {len(a)} {many if len(a) != 1 else one}, the "
-        f"{language_name(ref_lang)} page {_show(ref.page.path)} has {len(b)}{detail}; bring the "
+        f"{language_name(ref_lang)} page {show(ref.page.path, root)} has {len(b)}{detail}; bring the "
         f"translations back in line",
-        _show(mine.page.path), line, None, lang)
+        str(mine.page.path), line, None, lang)
 
 
 def _clip(text: str, n: int) -> str:
@@ -591,7 +596,7 @@ def _clip(text: str, n: int) -> str:
 
 
 def _language_drift(pages: dict[str, Page], structures: dict[Page, Structure],
-                    langs: list[str], left_in_i18n: dict) -> list[Finding]:
+                    langs: list[str], left_in_i18n: dict, root: Path) -> list[Finding]:
     """Titles, headings and paragraphs that are in another language than their page.
 
     Only the languages the site has content in are candidates: an English product name in
@@ -624,13 +629,13 @@ def _language_drift(pages: dict[str, Page], structures: dict[Page, Structure],
                               None)
             what = {"title": "title"}.get(item.key, "heading" if item.key.startswith("h")
                                           else "paragraph")
-            where = f" (the {language_name(other)} page is {_show(other_page.path)})" \
+            where = f" (the {language_name(other)} page is {show(other_page.path, root)})" \
                 if other_page is not None else ""
             snippet = item.text if len(item.text) <= 70 else item.text[:67] + "…"
             out.append(Finding(
                 "warning", "untranslated-text",
                 f'{what} "{snippet}" is in {language_name(other)}, not {language_name(own)}'
-                f"{where}: translate it", _show(page.path), item.line, None, lang))
+                f"{where}: translate it", str(page.path), item.line, None, lang))
     return out
 
 
@@ -641,7 +646,7 @@ def _printed_from_i18n(item: Item, fallbacks: list[Fallback]) -> Fallback | None
     return max(found, key=lambda f: len(f.text)) if found else None
 
 
-def _i18n_fallbacks(left_in_i18n: dict) -> list[Finding]:
+def _i18n_fallbacks(left_in_i18n: dict, root: Path) -> list[Finding]:
     """One finding per language and missing key, on the language's i18n file.
 
     "heading "Folgende Anpassungen" is in German, not French: the key "…" is missing from
@@ -653,17 +658,17 @@ def _i18n_fallbacks(left_in_i18n: dict) -> list[Finding]:
         what = {"title": "title"}.get(item.key, "heading" if item.key.startswith("h")
                                       else "paragraph")
         snippet = item.text if len(item.text) <= 70 else item.text[:67] + "…"
-        source = _show(fallback.source) or ""
+        source = show(fallback.source, root) or ""
         if fallback.source_line:
             source += f":{fallback.source_line}"
-        pages = list(dict.fromkeys(_show(p.path) for _i, p, _f in hits))
+        pages = list(dict.fromkeys(show(p.path, root) for _i, p, _f in hits))
         on = f"on {pages[0]}" if len(pages) == 1 else f"on {len(pages)} pages, first {pages[0]}"
         exists = "" if fallback.file.is_file() else " (create it)"
         out.append(Finding(
             "warning", "untranslated-text",
             f'{what} "{snippet}" is in {other}, not {own}: the key "{key}" is missing from '
-            f"{_show(fallback.file)}{exists}, so the {other} text of {source} is printed ({on}); "
-            f"add the key with its {own} text", _show(fallback.file), fallback.line, None, lang))
+            f"{show(fallback.file, root)}{exists}, so the {other} text of {source} is printed ({on}); "
+            f"add the key with its {own} text", str(fallback.file), fallback.line, None, lang))
     return out
 
 
@@ -713,7 +718,7 @@ def _screenshot_languages(homes: dict[str, Page], structures: dict[Page, Structu
                 out.append(Finding(
                     "warning", "screenshot-language",
                     f'screenshot "{name}" is marked {language_name(marked)} ("{mark}") but the page '
-                    f"is {language_name(own)}{hint}", _show(page.path), line, None, lang))
+                    f"is {language_name(own)}{hint}", str(page.path), line, None, lang))
     return out
 
 

@@ -253,7 +253,7 @@ def test_every_code_in_the_source_is_documented():
 
 def test_weasyprint_messages_are_attributed_to_the_page_using_the_file(tmp_path):
     from manualgen.content import Page, read_source
-    from manualgen.errors import Finding, set_display_root
+    from manualgen.errors import Finding, shown_from
     from manualgen.pdf import Roots
     from manualgen.report import attribute
 
@@ -266,11 +266,7 @@ def test_weasyprint_messages_are_attributed_to_the_page_using_the_file(tmp_path)
     raw = Finding("error", "image-unreadable",
                   "Failed to load image at 'https://manualgen.invalid/static0/img/shot.png'",
                   lang="de")
-    set_display_root(site)
-    try:
-        [got] = attribute([raw], pages, Roots({"static0": site / "static"}))
-    finally:
-        set_display_root(None)
+    [got] = shown_from(attribute([raw], pages, Roots({"static0": site / "static"})), site)
     assert (got.file, got.line, got.code) == ("content/de/a.md", 7, "image-unreadable")
     assert "static/img/shot.png" in got.message and "manualgen.invalid" not in got.message
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin
 
 from ..content import Page
-from ..errors import _show
+from ..errors import show
 from .context import FoundImage, PageJob
 from .html import add_class, parent_map, remove, split_url
 
@@ -148,7 +148,7 @@ def _image_file(job: PageJob, src: str, line: int | None):
                                       if isinstance(refusal(c), PermissionError)), None)
     if closed is not None:  # there, perhaps, but a folder on the way is closed to us
         job.error("image-unreadable", f'image "{src}" cannot be read: permission denied '
-                  f"({_show(closed)}); allow reading it", line)
+                  f"({show(closed, settings.site_root)}); allow reading it", line)
         return None
     if found is None:
         job.warning("missing-image", f'image "{src}" not found in the static folders, the page '
