@@ -44,18 +44,23 @@ def image_candidates(settings, page: Page, src: str) -> list[Path]:
             if published is not None:
                 candidates.append(published)
             candidates.extend(folder / variant for folder in folders)
-    else:
-        candidates.append(page.path.parent / path)
-        if page.kind == "page" and page.path.stem not in ("index", "_index"):
+    else:  # as the browser resolves it: against the page's address, not its file's folder
+        bundle = page.path.stem in ("index", "_index")
+        if bundle:  # a bundle's own files, published beside the page
+            candidates.append(page.path.parent / path)
+        elif page.kind == "page":  # a bundle folder at the page's address (docs/foo/img/…)
             candidates.append(page.path.parent / page.path.stem / path)
         page_dir = urljoin(page.url, path)
         rel = page_dir[len(base):] if page_dir.startswith(base) else page_dir.lstrip("/")
         published = settings.static_file(rel)
         if published is not None:
             candidates.append(published)
-        for folder in folders:
-            candidates.append(folder / rel)
-            candidates.append(folder / path)
+        candidates.extend(folder / rel for folder in folders)
+        # Last, what a writer's editor shows (the file's folder) and the static root: the web
+        # page may show no picture there, the manual at least the one the writer meant.
+        if not bundle:
+            candidates.append(page.path.parent / path)
+        candidates.extend(folder / path for folder in folders)
     return candidates
 
 
