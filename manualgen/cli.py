@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import __version__, report, validate
 from .config import PDF_VARIANTS
-from .errors import ConfigError, Finding, ManualgenError, UsageError
+from .errors import ERROR, ConfigError, Finding, ManualgenError, UsageError
 
 
 class _Parser(argparse.ArgumentParser):
@@ -185,6 +185,16 @@ def _main(argv: list[str] | None) -> int:
     except KeyboardInterrupt:
         print("manualgen: interrupted; earlier PDFs are unchanged", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug: CI that reads JSON still gets JSON, and the traceback
+        if not as_json:
+            raise
+        import traceback
+
+        traceback.print_exc()
+        _fail_json([Finding(ERROR, "internal-error", f"manualgen failed ({type(exc).__name__}: "
+                            f"{exc}); nothing was checked after it: please report this, with "
+                            "the traceback printed on stderr")], args.site)
+        return 1
 
     if validating:
         _validate(args, result)

@@ -279,3 +279,16 @@ def test_a_heading_that_skips_a_level_is_one_warning_at_its_line(tmp_path, capsy
     finding = only(doc, "heading-skipped")
     assert status == 0 and finding["file"] == "content/de/a.md" and finding["line"] == 9
     assert "Tief unten" in finding["message"] and "and 1 more" in finding["message"]
+
+
+def test_check_json_is_json_even_when_manualgen_fails(tmp_path, capsys, monkeypatch):
+    import manualgen.build
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("a bug")
+
+    site = site_with(tmp_path, {"content/de/a.md": page("A", 1, "Text.\n")})
+    monkeypatch.setattr(manualgen.build.Run, "build", broken)
+    status, doc = run_check(capsys, site, "--lang", "de")
+    finding = only(doc, "internal-error")
+    assert status == 1 and "ZeroDivisionError: a bug" in finding["message"]
