@@ -206,24 +206,24 @@ def web_placeholder(img: ET.Element, parents: dict, src: str) -> None:
         ET.SubElement(frame, "br")
     link = ET.SubElement(frame, "a", {"href": address, "class": "external bare"})
     link.text = address
-    frame.tail = img.tail
-    parent = parents.get(img)
-    if parent is not None:
-        index = list(parent).index(img)
-        parent.remove(img)
-        parent.insert(index, frame)
+    _put_in_place_of(img, frame, parents)
 
 
 def placeholder(img: ET.Element, parents: dict, src: str, labels: dict[str, str]) -> None:
     name = Path(unquote(split_url(src).path)).name or src
     span = ET.Element("span", {"class": "missing-image"})
     span.text = f"{labels['missing_image']}: {name}"
-    span.tail = img.tail
+    _put_in_place_of(img, span, parents)
+
+
+def _put_in_place_of(img: ET.Element, new: ET.Element, parents: dict) -> None:
+    """``new`` where the image was, with the text that followed it."""
+    new.tail = img.tail
     parent = parents.get(img)
     if parent is not None:
         index = list(parent).index(img)
         parent.remove(img)
-        parent.insert(index, span)
+        parent.insert(index, new)
 
 
 # --- videos and recordings ---------------------------------------------------------------
