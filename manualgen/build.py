@@ -548,8 +548,10 @@ def _language_tag(code: str, lang: str) -> str:
 
 def open_cache(options: BuildOptions, findings: Findings) -> Cache:
     """The cache folder, or a throwaway one when it cannot be written (a read-only checkout):
-    a cache only saves time, so its absence costs a warning (for a build), never the build."""
-    if options.no_cache:
+    a cache only saves time, so its absence costs a warning (for a build), never the build.
+    ``check`` uses none: it prepares no image and reuses no PDF, so it must not leave a
+    cache folder in whatever folder it is run from."""
+    if options.no_cache or options.check_only:
         return Cache(None)
     folder = Path(options.cache_dir)
     try:

@@ -76,6 +76,9 @@ def make_parser() -> argparse.ArgumentParser:
     c.add_argument("--pdf-variant", choices=PDF_VARIANTS, metavar="VARIANT",
                    help="with --pdf: the standard the PDFs were built as, if not [print] "
                         "pdf_variant")
+    c.add_argument("--no-cache", action="store_true",
+                   help="accepted for symmetry with build: check never reads or writes the "
+                        "cache folder (it prepares no image and reuses no PDF)")
     return parser
 
 
