@@ -28,7 +28,14 @@ from . import __version__, report
 from . import cache as cache_module
 from .assemble import AssembledDocument, assemble
 from .cache import Cache
-from .config import BUILTIN_STYLES, MANUALGEN_CONFIG, Settings, _line_of_key, load_settings
+from .config import (
+    BUILTIN_STYLES,
+    MANUALGEN_CONFIG,
+    Settings,
+    _line_of_key,
+    load_settings,
+    section_names,
+)
 from .content import CONTENT_SUFFIXES, Page, discover
 from .errors import (
     ConfigError,
@@ -68,6 +75,7 @@ class BuildOptions:
     no_cache: bool = False  # build everything, reuse nothing (same bytes as with the cache)
     list_translations: bool = False  # check --translations: every missing page, not a summary
     pdf_variant: str | None = None  # --pdf-variant: overrides [print] pdf_variant
+    sections: list[str] = dataclasses.field(default_factory=list)  # --section: overrides [manual] sections
 
 
 @dataclasses.dataclass
@@ -160,6 +168,8 @@ def build(site: Path, options: BuildOptions, progress: Progress | None = None) -
     if options.pdf_variant:
         settings = dataclasses.replace(settings, print=dataclasses.replace(
             settings.print, pdf_variant=options.pdf_variant))
+    if options.sections:
+        settings = dataclasses.replace(settings, sections=section_names(options.sections))
     set_display_root(settings.site_root)
     langs = choose_languages(settings, options)
     date = build_date(settings)
@@ -251,6 +261,8 @@ class Run:
     def _fixed_key(self) -> str:
         env = cache_module.environment_key() if self.cache.enabled else ""
         opts = [(name, getattr(self.options, name)) for name in ("html", "strict", "check_only")]
+        if self.settings.sections:  # --section prints another tree from the same files
+            opts.append(("sections", self.settings.sections))
         return cache_module.fixed_key(env, self.settings, opts, self.date.isoformat())
 
     def _state(self, lang: str, fixed: str) -> LanguageState:
@@ -284,7 +296,12 @@ class Run:
         source = SourceLanguage(lang, LanguageResult(lang), Findings())
         scratch = source.findings if own else Findings()
         t0 = time.perf_counter()
-        home = discover(self.settings, lang, scratch, self.date)
+        try:
+            home = discover(self.settings, lang, scratch, self.date)
+        except UsageError:  # a section this language lacks: only a language to print says so
+            if own:
+                raise
+            home = None
         source.result.timings["discover"] = time.perf_counter() - t0
         source.unreadable = {_absolute(self.settings, f.file) for f in scratch.errors if f.file}
         if home is None:
@@ -412,7 +429,10 @@ class Run:
         known = self._sources.get(default)
         if known is not None and known.rendered is not None:
             return known.rendered.home
-        return discover(self.settings, default, Findings(), self.date)
+        try:
+            return discover(self.settings, default, Findings(), self.date)
+        except UsageError:  # the default language lacks the chosen section
+            return None
 
     def _stylesheets(self, roots: Roots) -> list[str]:
         sheets = [roots.url_for(BUILTIN_STYLES / name)
