@@ -652,6 +652,7 @@ def make_roots(settings: Settings, cache_images: Path | None = None) -> Roots:
         mapping["logo"] = settings.logo.parent
     if cache_images is not None:
         mapping["cache"] = cache_images.resolve()  # prepared screenshots: cache/…
+        mapping["remote"] = (cache_images.parent / "remote").resolve()  # remote_images = "fetch"
     # The site's own root first: its URLs then stay the same whatever folder holds it.
     return Roots(mapping)
 

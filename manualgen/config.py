@@ -83,6 +83,9 @@ class PrintOptions:
     # Which top-level pages open on a recto (page.html): "auto" sections with sub-pages and long
     # pages (short single pages follow on), "right" all of them, "page" all on a new page.
     chapter_start: str = "auto"
+    # Pictures on the web: "placeholder" prints their address in a frame (no network);
+    # "fetch" downloads each once into the cache and prints it (see remote.py).
+    remote_images: str = "placeholder"
 
 
 @dataclasses.dataclass
@@ -497,6 +500,8 @@ _MANUALGEN_SCHEMA: dict[str, object] = {
         "pdf_variant": Option(str, _one_of(PDF_VARIANTS)),
         "image_ppi": Option(int, _between(50, 2400)),  # 1-pixel screenshots, or gigapixel ones
         "chapter_start": Option(str, _one_of(CHAPTER_STARTS)),
+        "remote_images": Option(str, _one_of(("placeholder", "fetch"),
+                                             'must be "placeholder" or "fetch"')),
         "stylesheets": list,
     },
     "paths": {

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
-from .. import data_url
+from .. import data_url, remote
 from ..content import Page
 from ..errors import _show
 from ..pdf import shorten
@@ -109,12 +109,12 @@ def images(root: ET.Element, job: PageJob) -> None:
             _data_image(img, parents, job, src, line)
             continue
         if is_web_address(src):
-            job.warning("remote-image", f'image "{clip(src)}" is on the web, not in the site; '
-                        "the PDF prints its address in a frame: copy the picture into static/ "
-                        "to print it", line)
-            web_placeholder(img, parents, src)
-            continue
-        found = _image_file(job, src, line)
+            found = _remote_file(job, src, line)
+            if found is None:
+                web_placeholder(img, parents, src)
+                continue
+        else:
+            found = _image_file(job, src, line)
         if found is None:
             placeholder(img, parents, src, job.ctx.labels)
             continue
@@ -173,9 +173,33 @@ def _image_file(job: PageJob, src: str, line: int | None):
         job.warning("missing-image", f'image "{src}" not found in the static folders, the page '
                     "bundle or assets; the PDF shows a placeholder", line)
         return None
+    return _usable(job, found, src, line)
+
+
+def _remote_file(job: PageJob, src: str, line: int | None):
+    """(file, virtual URL, ImageInfo) of a picture on the web, fetched into the cache when
+    the site says ``remote_images = "fetch"``; else None after a warning (the caller prints
+    the address in a frame)."""
+    folder = job.ctx.roots.mapping.get("remote")
+    if job.ctx.settings.print.remote_images != "fetch" or folder is None:
+        job.warning("remote-image", f'image "{clip(src)}" is on the web, not in the site; the '
+                    "PDF prints its address in a frame: copy the picture into static/ (or set "
+                    '[print] remote_images = "fetch") to print it', line)
+        return None
+    fetched = remote.fetch(src.strip(), folder)
+    if fetched.path is None:
+        job.warning("remote-image", f'image "{clip(src)}" is on the web and {fetched.problem}; '
+                    "the PDF prints its address in a frame", line)
+        return None
+    return _usable(job, fetched.path, src, line)
+
+
+def _usable(job: PageJob, found: Path, src: str, line: int | None):
+    """(file, virtual URL, ImageInfo) of an image file that the PDF may read and can print,
+    or None after an error."""
     url = job.ctx.roots.url_for(found)
     if url is None:
-        job.error("refused-resource", f'image "{src}" resolves outside the site ({found}); '
+        job.error("refused-resource", f'image "{clip(src)}" resolves outside the site ({found}); '
                   "refused", line)
         return None
     info = job.ctx.inspect_image(found)
