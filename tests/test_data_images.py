@@ -8,6 +8,8 @@ import json
 
 import pypdfium2 as pdfium
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from manualgen import data_url
 from manualgen.cli import main
@@ -140,3 +142,48 @@ def test_the_fetcher_serves_data_images_and_refuses_the_rest_briefly(tmp_path):
     with pytest.raises(ValueError, match="outside the site"):
         fetcher.fetch("https://example.com/a.png")
     assert len(refusals) == 2 and all(len(r) < 200 for r in refusals)
+
+
+def test_a_data_image_in_a_style_prints_and_other_data_is_left_out(tmp_path, capsys):
+    good = f'<div style="width: 60px; height: 40px; background-image: url({data_png()})">x</div>'
+    bad = '<div style="background: url(data:text/css;base64,Ym9keXt9)">y</div>'
+    path = site(tmp_path, f"{good}\n\n{bad}\n")
+    status, findings = check(capsys, path)
+    assert status == 0
+    assert [(f["code"], f["line"]) for f in findings] == [("missing-image", 7)]
+    assert "text/css, not an image" in findings[0]["message"]
+    status, err, out = build(tmp_path, capsys, path)
+    assert status == 0, err
+    [pdf] = out.glob("*.pdf")
+    assert image_objects(pdf) == 1  # the background picture (drawn through a pattern)
+
+
+def image_objects(pdf_path) -> int:
+    """Image XObjects anywhere in the pages' resources (patterns and forms included)."""
+    import pypdf
+
+    seen: set = set()
+
+    def walk(resources) -> int:
+        count = 0
+        for kind in ("/XObject", "/Pattern"):
+            for ref in (resources.get(kind) or {}).values():
+                key = getattr(ref, "idnum", id(ref))
+                obj = ref.get_object()
+                if key in seen:
+                    continue
+                seen.add(key)
+                count += obj.get("/Subtype") == "/Image"
+                if "/Resources" in obj:
+                    count += walk(obj["/Resources"].get_object())
+        return count
+
+    return sum(walk(page["/Resources"].get_object()) for page in pypdf.PdfReader(pdf_path).pages)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300),
+       st.sampled_from(["image/png", "image/svg+xml", "text/html", "", "image/png;base64"]))
+def test_decode_never_raises(payload, media):
+    found = data_url.decode(f"data:{media},{payload}")  # anything a page may hold: no crash
+    assert isinstance(found.problem, str) or found.data  # a problem, or a picture to print

@@ -5,8 +5,11 @@ import json
 
 import pypdfium2 as pdfium
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from manualgen.cli import main
+from manualgen.selection import redirect_reason
 
 from .conftest import page, write_site
 
@@ -154,3 +157,17 @@ def test_a_bad_sections_value_is_a_config_error(site, capsys):
     (site / "manualgen.toml").write_text('[manual]\nsections = "docs"\n')
     assert main(["check", "--site", str(site)]) == 1
     assert "manual.sections" in capsys.readouterr().err
+
+
+values = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+                      lambda inner: st.lists(inner, max_size=3)
+                      | st.dictionaries(st.text(max_size=8), inner, max_size=3), max_leaves=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from(["layout", "type", "redirect", "redirect_to", "outputs",
+                                        "Layout", "_build", "no_print"]), values, max_size=4),
+       st.text(max_size=80))
+def test_any_front_matter_is_judged_without_a_crash(meta, body):
+    found = redirect_reason(meta, body)
+    assert found is None or found[0].startswith("a redirect")

@@ -456,8 +456,16 @@ def other_resources(root: ET.Element, job: PageJob) -> None:
 
 
 def _resource_url(job: PageJob, src: str, what: str) -> str | None:
-    """The virtual URL of a file a page names, or None with a finding."""
-    line = job.line(src)
+    """The virtual URL of a file a page names (a ``data:`` image as it is), or None with a
+    finding."""
+    line = job.line(src[:200])
+    if data_url.is_data_url(src):
+        problem = data_url.decode(src).problem
+        if problem is None:
+            return src.strip()
+        job.warning("missing-image", f'{what}: "{clip(src.strip())}": {problem}; it is left out',
+                    line)
+        return None
     parts = split_url(src.strip())
     found = None if (len(parts.scheme) > 1 or parts.netloc) else resolve_image(
         job.ctx.settings, job.page, src)
@@ -468,6 +476,6 @@ def _resource_url(job: PageJob, src: str, what: str) -> str | None:
         job.error("refused-resource", f'{what}: "{src}" resolves outside the site ({found}); '
                   "refused", line)
     elif url is None:
-        job.warning("missing-image", f'{what}: "{src[:80]}" is not a file of the site; it is '
+        job.warning("missing-image", f'{what}: "{clip(src)}" is not a file of the site; it is '
                     "left out", line)
     return url
