@@ -161,12 +161,15 @@ def choose_sections(home: Page, names: tuple[str, ...], lang: str) -> Page:
                              f"are: {', '.join(top) or '(none)'}. Choose with --section or "
                              "[manual] sections")
         chosen.append(section)
+    # A section inside another chosen one is printed there, once.
+    chosen = [s for s in dict.fromkeys(chosen) if not any(
+        o is not s and _folder(s).lower().startswith(_folder(o).lower() + "/") for o in chosen)]
     if len(chosen) == 1:
         root = chosen[0]
         root.parent = None
         return root
     root = dataclasses.replace(home, body="", description="", children=[], parent=None)
-    for section in dict.fromkeys(chosen):
+    for section in chosen:
         section.parent = root
         root.children.append(section)
     return root
@@ -192,7 +195,7 @@ def select(home: Page, settings: Settings, lang: str, findings: Findings,
     if not settings.sections:
         _blog_notes(root, findings, lang)
     kept = set(root.walk())
-    root.left_out = tuple(p for p in everything if p not in kept and p.kind != "home")
+    root.left_out = tuple(p for p in everything if p not in kept)
     return root
 
 

@@ -29,7 +29,8 @@ DOCSY = {
     "content/en/_index.md": page("Docsy-shaped", body="{{< blocks/lead >}}Landing text{{< /blocks/lead >}}\n"),
     "content/en/docs/_index.md": page("Documentation", 1, "Welcome to the documentation.\n",
                                       description="All about it"),
-    "content/en/docs/getting-started.md": page("Getting started", 2, "Install it. See [the posts](/blog/).\n"),
+    "content/en/docs/getting-started.md": page("Getting started", 2,
+                                                "Install it. See [the posts](/blog/) and [home](/).\n"),
     "content/en/docs/concepts/_index.md": page("Concepts", 3, "How it works.\n"),
     "content/en/docs/concepts/model.md": page("Model", 1, "The model.\n"),
     "content/en/docs/overview.md": page("Overview", 1, "What it is.\n"),
@@ -116,6 +117,7 @@ def test_a_chosen_section_is_the_manual(site, tmp_path, capsys):
     capsys.readouterr()
     html = (out / "docsy-shaped-en.html").read_text(encoding="utf-8")
     assert 'href="https://example.org/blog/"' in html  # a page left out: its web address
+    assert 'href="https://example.org/"' in html  # the landing page too
     text = pdf_text(out / "docsy-shaped-en.pdf")
     assert "Welcome to the documentation." in text  # the section's page: the introduction
     for left in ("Landing text", "First post", "News.", "Search results"):
@@ -137,6 +139,14 @@ def test_sections_from_the_config_and_several_sections(site, tmp_path, capsys):
     text = pdf_text(out / "docsy-shaped-en.pdf")
     assert "The model." in text and "First post" in text
     assert "Landing text" not in text and "Install it." not in text
+
+
+def test_a_section_inside_another_chosen_one_prints_once(site, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["build", "--site", str(site), "--lang", "en", "--section", "docs/concepts",
+                 "--section", "docs", "--out", str(out), "--no-cache", "-q", "--html"]) == 0
+    html = (out / "docsy-shaped-en.html").read_text(encoding="utf-8")
+    assert html.count("The model.") == 1 and "Install it." in html
 
 
 def test_an_unknown_section_names_the_sections_there_are(site, capsys):
