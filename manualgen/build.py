@@ -28,14 +28,7 @@ from . import __version__, report
 from . import cache as cache_module
 from .assemble import AssembledDocument, assemble
 from .cache import Cache
-from .config import (
-    BUILTIN_STYLES,
-    MANUALGEN_CONFIG,
-    Settings,
-    _line_of_key,
-    load_settings,
-    section_names,
-)
+from .config import BUILTIN_STYLES, MANUALGEN_CONFIG, Settings, _line_of_key, load_settings
 from .content import CONTENT_SUFFIXES, Page, discover
 from .errors import (
     ConfigError,
@@ -169,7 +162,7 @@ def build(site: Path, options: BuildOptions, progress: Progress | None = None) -
         settings = dataclasses.replace(settings, print=dataclasses.replace(
             settings.print, pdf_variant=options.pdf_variant))
     if options.sections:
-        settings = dataclasses.replace(settings, sections=section_names(options.sections))
+        settings = dataclasses.replace(settings, sections=tuple(options.sections))
     set_display_root(settings.site_root)
     langs = choose_languages(settings, options)
     date = build_date(settings)
