@@ -68,6 +68,7 @@ class BuildOptions:
     no_cache: bool = False  # build everything, reuse nothing (same bytes as with the cache)
     list_translations: bool = False  # check --translations: every missing page, not a summary
     pdf_variant: str | None = None  # --pdf-variant: overrides [print] pdf_variant
+    sections: list[str] = dataclasses.field(default_factory=list)  # --section: overrides [manual] sections
 
 
 @dataclasses.dataclass
@@ -160,6 +161,8 @@ def build(site: Path, options: BuildOptions, progress: Progress | None = None) -
     if options.pdf_variant:
         settings = dataclasses.replace(settings, print=dataclasses.replace(
             settings.print, pdf_variant=options.pdf_variant))
+    if options.sections:
+        settings = dataclasses.replace(settings, sections=tuple(options.sections))
     langs = choose_languages(settings, options)
     date = build_date(settings)
     check_output_settings(settings, options.out)
@@ -252,6 +255,8 @@ class Run:
     def _fixed_key(self) -> str:
         env = cache_module.environment_key() if self.cache.enabled else ""
         opts = [(name, getattr(self.options, name)) for name in ("html", "strict", "check_only")]
+        if self.settings.sections:  # --section prints another tree from the same files
+            opts.append(("sections", self.settings.sections))
         return cache_module.fixed_key(env, self.settings, opts, self.date.isoformat())
 
     def _state(self, lang: str, fixed: str) -> LanguageState:
@@ -285,7 +290,12 @@ class Run:
         source = SourceLanguage(lang, LanguageResult(lang), Findings())
         scratch = source.findings if own else Findings()
         t0 = time.perf_counter()
-        home = discover(self.settings, lang, scratch, self.date)
+        try:
+            home = discover(self.settings, lang, scratch, self.date)
+        except UsageError:  # a section this language lacks: only a language to print says so
+            if own:
+                raise
+            home = None
         source.result.timings["discover"] = time.perf_counter() - t0
         source.unreadable = {_absolute(self.settings, f.file) for f in scratch.errors if f.file}
         if home is None:
@@ -414,7 +424,10 @@ class Run:
         known = self._sources.get(default)
         if known is not None and known.rendered is not None:
             return known.rendered.home
-        return discover(self.settings, default, Findings(), self.date)
+        try:
+            return discover(self.settings, default, Findings(), self.date)
+        except UsageError:  # the default language lacks the chosen section
+            return None
 
     def _stylesheets(self, roots: Roots) -> list[str]:
         sheets = [roots.url_for(BUILTIN_STYLES / name)
@@ -550,8 +563,10 @@ def _language_tag(code: str, lang: str) -> str:
 
 def open_cache(options: BuildOptions, findings: Findings) -> Cache:
     """The cache folder, or a throwaway one when it cannot be written (a read-only checkout):
-    a cache only saves time, so its absence costs a warning (for a build), never the build."""
-    if options.no_cache:
+    a cache only saves time, so its absence costs a warning (for a build), never the build.
+    ``check`` uses none: it prepares no image and reuses no PDF, so it must not leave a
+    cache folder in whatever folder it is run from."""
+    if options.no_cache or options.check_only:
         return Cache(None)
     folder = Path(options.cache_dir)
     try:
@@ -632,6 +647,7 @@ def make_roots(settings: Settings, cache_images: Path | None = None) -> Roots:
         mapping["logo"] = settings.logo.parent
     if cache_images is not None:
         mapping["cache"] = cache_images.resolve()  # prepared screenshots: cache/…
+        mapping["remote"] = (cache_images.parent / "remote").resolve()  # remote_images = "fetch"
     # The site's own root first: its URLs then stay the same whatever folder holds it.
     return Roots(mapping)
 

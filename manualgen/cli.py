@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import __version__, report, validate
 from .config import PDF_VARIANTS
-from .errors import ERROR, ConfigError, Finding, ManualgenError, UsageError
+from .errors import ERROR, INFO, ConfigError, Finding, ManualgenError, UsageError
 
 
 class _Parser(argparse.ArgumentParser):
@@ -35,6 +35,10 @@ def make_parser() -> argparse.ArgumentParser:
         p.add_argument("--lang", action="append", default=[], metavar="LANG",
                        help="a language to build; may repeat (default: the site's default language)")
         p.add_argument("--all", action="store_true", help="every configured language")
+        p.add_argument("--section", action="append", default=[], metavar="SECTION",
+                       help="print only this section of the site (a folder below content/, "
+                            "such as docs), as Docsy's print view does; may repeat; overrides "
+                            "[manual] sections")
 
     b = sub.add_parser("build", help="build the PDF manuals",
                        description="Build one PDF manual per language.")
@@ -76,6 +80,9 @@ def make_parser() -> argparse.ArgumentParser:
     c.add_argument("--pdf-variant", choices=PDF_VARIANTS, metavar="VARIANT",
                    help="with --pdf: the standard the PDFs were built as, if not [print] "
                         "pdf_variant")
+    c.add_argument("--no-cache", action="store_true",
+                   help="accepted for symmetry with build: check never reads or writes the "
+                        "cache folder (it prepares no image and reuses no PDF)")
     return parser
 
 
@@ -132,7 +139,8 @@ def _main(argv: list[str] | None) -> int:
         parser.error("--lang and --all cannot be combined")
     from .build import BuildOptions, build
 
-    options = BuildOptions(langs=args.lang, all=args.all, pdf_variant=args.pdf_variant)
+    options = BuildOptions(langs=args.lang, all=args.all, pdf_variant=args.pdf_variant,
+                           sections=args.section)
     quiet = getattr(args, "quiet", False)
     if args.command == "build":
         options.out = args.out
@@ -214,6 +222,7 @@ def _main(argv: list[str] | None) -> int:
             print(summary(findings), file=sys.stdout)
         return 1 if result.findings.errors else 0
 
+    findings = [f for f in findings if f.severity != INFO]  # notes are for check to print
     print_findings(findings)
     failed = bool(result.findings.errors) or (options.strict and bool(result.findings.warnings))
     for lang_result in result.results:

@@ -83,6 +83,9 @@ class PrintOptions:
     # Which top-level pages open on a recto (page.html): "auto" sections with sub-pages and long
     # pages (short single pages follow on), "right" all of them, "page" all on a new page.
     chapter_start: str = "auto"
+    # Pictures on the web: "placeholder" prints their address in a frame (no network);
+    # "fetch" downloads each once into the cache and prints it (see remote.py).
+    remote_images: str = "placeholder"
 
 
 @dataclasses.dataclass
@@ -131,6 +134,11 @@ class Settings:
     # The static mounts with where each sits below the site's root ("img/logos/32x32" for
     # target = "static/img/logos/32x32"), the least preferred first: see static_file.
     static_mounts: list[tuple[Path, str]] = dataclasses.field(default_factory=list)
+    # What is printed: the sections chosen ([manual] sections, --section; empty: the whole
+    # site, as Hugo lists it), and the folders of the site's taxonomies (their list pages
+    # are web-only).
+    sections: tuple[str, ...] = ()
+    taxonomies: tuple[str, ...] = ("tags", "categories")
 
     def language(self, code: str) -> Language:
         return self.languages[code]
@@ -453,6 +461,18 @@ def _length(value: str) -> str | None:
     return None if not value or _LENGTH.match(value) else 'must be a length such as "20mm"'
 
 
+def _section_names_problem(value: list) -> str | None:
+    """[manual] sections: folder names below content/ ("docs", "docs/guides")."""
+    if not all(isinstance(name, str) and name.strip(" /") for name in value):
+        return 'must list section folders below content/, such as ["docs"]'
+    return None
+
+
+def section_names(names) -> tuple[str, ...]:
+    """Section names as content paths: no slashes around them, no duplicates."""
+    return tuple(dict.fromkeys(str(n).strip().strip("/") for n in names if str(n).strip(" /")))
+
+
 # key -> Option (or a bare type: no further check); nested tables are listed with their keys.
 _MANUALGEN_SCHEMA: dict[str, object] = {
     "hugo_config": str,
@@ -466,6 +486,7 @@ _MANUALGEN_SCHEMA: dict[str, object] = {
         "keywords": list,
         "version": str,
         "logo": str,
+        "sections": Option(list, _section_names_problem),
     },
     "print": {
         "paper": Option(str, _one_of(PAPER_SIZES)),
@@ -479,6 +500,8 @@ _MANUALGEN_SCHEMA: dict[str, object] = {
         "pdf_variant": Option(str, _one_of(PDF_VARIANTS)),
         "image_ppi": Option(int, _between(50, 2400)),  # 1-pixel screenshots, or gigapixel ones
         "chapter_start": Option(str, _one_of(CHAPTER_STARTS)),
+        "remote_images": Option(str, _one_of(("placeholder", "fetch"),
+                                             'must be "placeholder" or "fetch"')),
         "stylesheets": list,
     },
     "paths": {
@@ -990,7 +1013,24 @@ def _settings(read: _ReadFiles) -> Settings:
         pluralize_list_titles=_flag(_ci_get(hugo, "pluralizeListTitles"), True),
         capitalize_list_titles=_flag(_ci_get(hugo, "capitalizeListTitles"), True),
         title_case_style=str(_ci_get(hugo, "titleCaseStyle", "ap") or "ap").lower(),
+        sections=section_names(manual.get("sections", [])) if isinstance(
+            manual.get("sections"), list) and not _section_names_problem(manual["sections"]) else (),
+        taxonomies=_taxonomies(hugo),
     )
+
+
+def _taxonomies(hugo: dict) -> tuple[str, ...]:
+    """The folders Hugo makes taxonomy and term pages of: ``[taxonomies]``'s plural names
+    (Hugo's default: tags and categories); none when both kinds are disabled."""
+    disabled = _ci_get(hugo, "disableKinds", []) or []
+    disabled = {str(k).lower() for k in disabled} if isinstance(disabled, list) else set()
+    if {"taxonomy", "term"} <= disabled:
+        return ()
+    table = _ci_get(hugo, "taxonomies", None)
+    if not isinstance(table, dict):
+        return ("tags", "categories")
+    return tuple(str(plural).strip("/").lower() for plural in table.values()
+                 if isinstance(plural, str) and plural.strip("/"))
 
 
 def _flag(value: object, default: bool) -> bool:

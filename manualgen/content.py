@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urljoin
 
-from . import front_matter
+from . import front_matter, selection
 from .config import Settings
 from .errors import ContentError, Findings
 from .front_matter import INVISIBLE as _INVISIBLE
@@ -162,6 +162,9 @@ class Page:
     depth: int = 0  # 0 home, 1 chapter, 2 …
     # The file's whole text as discovery read it; empty for a section no file describes
     source: SourceText = dataclasses.field(default_factory=SourceText, repr=False)
+    # On the manual's root only: the site's pages it leaves out (other sections, web-only
+    # pages), which links may still name: they print with their web address.
+    left_out: tuple[Page, ...] = dataclasses.field(default=(), repr=False)
 
     @property
     def is_section(self) -> bool:
@@ -553,8 +556,10 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
     pages = {rel: page for rel in kept
              if (page := make_page(rel, sources[rel], metas[rel], settings, lang, findings))}
     home = build_tree(pages, set(files), metas, settings, lang)
-    _order(home, 0)
-    return home
+    root = selection.select(home, settings, lang, findings,
+                            unlisted(metas, sources, set(kept), now, settings))
+    _order(root, 0)
+    return root
 
 
 # Finding the files ---------------------------------------------------------------------------
@@ -702,6 +707,46 @@ def printed(metas: dict[str, dict], now: dt.datetime, settings: Settings) -> lis
     return [rel for rel, meta in metas.items()
             if not any(_inside(_folder(rel), top) for top in gone)
             and is_listed(meta, now, settings) and not no_print(meta)]
+
+
+def unlisted(metas: dict[str, dict], sources: dict[str, _Source], kept: set[str],
+             now: dt.datetime, settings: Settings) -> list[selection.LeftOut]:
+    """The pages Hugo publishes that ``printed`` left out (build options, ``no_print``),
+    each with why, for a note; a section's left out once, with the count of its pages.
+    Drafts and pages not yet (or no longer) published are not web pages: no note."""
+    sections = _section_meta(metas)
+    unpublished = [f for f, m in sections.items() if not is_scheduled(m, now, settings)]
+    out: list[selection.LeftOut] = []
+    noted: list[str] = []
+    # Sections before the pages in them: a section left out takes its pages along.
+    for rel in sorted(set(metas) - kept, key=lambda r: (r.count("/"), Path(r).stem != "_index", r)):
+        meta, folder, source = metas[rel], _folder(rel), sources[rel]
+        if (not is_scheduled(meta, now, settings) or _truthy(_ci(meta, "headless", False))
+                or any(_inside(folder, top) for top in unpublished + noted)):
+            continue
+        why, key = (selection.redirect_reason(meta, source.front.body)
+                    or _unlisted_reason(meta))
+        below = 0
+        if Path(rel).stem == "_index" and no_print(meta):
+            noted.append(folder)
+            below = sum(1 for r in metas if r != rel and _inside(_folder(r), folder))
+        line = next((n for k in ((key, "_build", "build") if key else ()) if k
+                     and (n := source.text.line_of_key(k, source.front.body_line))), None)
+        out.append(selection.LeftOut(source.path, rel, why, line, below))
+    return out
+
+
+def _unlisted_reason(meta: dict) -> tuple[str, str | None]:
+    """Why ``is_listed`` or ``no_print`` left a published page out, and the key that says so."""
+    build = _ci(meta, "_build", None) or _ci(meta, "build", None)
+    build = build if isinstance(build, dict) else {}
+    for key, what in (("list", "Hugo lists it nowhere"), ("render", "it has no web page of its own")):
+        value = _ci(build, key, "always")
+        if value is False or str(value).lower() in ("never", "false"):
+            return f"{what} (build option {key}: {_as_written(value)})", key
+    if no_print(meta):
+        return "Docsy's no_print leaves it out of the print view", "no_print"
+    return "Hugo does not list it", None
 
 
 # Making pages --------------------------------------------------------------------------------

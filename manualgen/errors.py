@@ -13,13 +13,14 @@ from pathlib import Path
 
 ERROR = "error"
 WARNING = "warning"
+INFO = "info"  # a note: something left out on purpose (a web-only page), never a problem
 
 
 @dataclasses.dataclass(frozen=True, order=True)
 class Finding:
     """One problem in the site, with where it is and what to do about it."""
 
-    severity: str  # "error" or "warning"
+    severity: str  # "error", "warning" or "info"
     code: str  # stable identifier such as "missing-image"
     message: str
     file: str | None = None  # path as shown to the user (relative to the site when possible)
@@ -76,6 +77,9 @@ class Findings:
     def warning(self, code: str, message: str, file=None, line=None, column=None, lang=None):
         self.add(Finding(WARNING, code, message, show(file), line, column, lang))
 
+    def info(self, code: str, message: str, file=None, line=None, column=None, lang=None):
+        self.add(Finding(INFO, code, message, show(file), line, column, lang))
+
     def extend(self, findings) -> None:
         for f in findings:
             self.add(f)
@@ -92,7 +96,12 @@ class Findings:
 
     @property
     def warnings(self) -> list[Finding]:
-        return [f for f in self._items if not f.is_error]
+        return [f for f in self._items if f.severity == WARNING]
+
+    @property
+    def notes(self) -> list[Finding]:
+        """What was left out on purpose: ``check`` says it, ``--strict`` ignores it."""
+        return [f for f in self._items if f.severity == INFO]
 
 
 def show(file, root: Path | None = None) -> str | None:

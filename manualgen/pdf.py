@@ -16,7 +16,7 @@ import warnings
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from . import png_embed, tagging
+from . import data_url, png_embed, tagging
 from .errors import Findings
 
 VIRTUAL_HOST = "manualgen.invalid"
@@ -77,20 +77,40 @@ class Roots:
 
 
 def make_fetcher(roots: Roots, refusals: list[str]):
-    """A ``weasyprint.urls.URLFetcher`` that serves only files below ``roots``."""
+    """A ``weasyprint.urls.URLFetcher`` that serves only files below ``roots``, and the
+    images written into a page or an SVG as ``data:`` addresses (see data_url.py).  A refused
+    address is recorded (WeasyPrint only logs a refusal inside an SVG) by its first and last
+    characters: a data: address can run to megabytes."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    def refuse(url: str, reason: str):
+        refusals.append(f"{shorten(url)} ({reason})")
+        return ValueError(f"manualgen refused {shorten(url)}: {reason}")
 
     class SiteFetcher(URLFetcher):
         def fetch(self, url, headers=None):
+            if data_url.is_data_url(url):
+                image = data_url.decode(url)
+                if image.problem:
+                    raise refuse(url, image.problem)
+                return URLFetcherResponse(url, body=image.data,
+                                          headers={"Content-Type": image.media_type})
             path = roots.path_for(url)
             if path is None or not path.is_file():
-                reason = "outside the site" if path is None else "no such file"
-                refusals.append(f"{url} ({reason})")
-                raise ValueError(f"manualgen refused {url}: {reason}")
+                raise refuse(url, "outside the site" if path is None else "no such file")
             data = path.read_bytes()
             return URLFetcherResponse(url, body=data, headers={"Content-Type": content_type(path)})
 
-    return SiteFetcher(allowed_protocols={"https"}, timeout=1)
+    return SiteFetcher(allowed_protocols={"https", "data"}, timeout=1)
+
+
+def shorten(address: str, limit: int = 120) -> str:
+    """An address for a message: whole up to ``limit`` characters, else its start and end
+    around an ellipsis (a data: address would fill a screen)."""
+    if len(address) <= limit:
+        return address
+    keep = (limit - 1) // 2
+    return f"{address[:keep]}…{address[-keep:]}"
 
 
 class _Capture(logging.Handler):

@@ -15,13 +15,16 @@ from collections.abc import Iterable
 from urllib.parse import unquote, urlsplit
 
 from . import __version__
-from .errors import ERROR, Finding, show
+from .errors import ERROR, INFO, WARNING, Finding, show
 
 JSON_VERSION = 1
 
 
+_RANK = {ERROR: 0, WARNING: 1, INFO: 2}
+
+
 def _finding_key(f: Finding) -> tuple:
-    return (f.severity != ERROR, f.line or 0, f.column or 0, f.code, f.lang or "", f.message)
+    return (_RANK.get(f.severity, 1), f.line or 0, f.column or 0, f.code, f.lang or "", f.message)
 
 
 def grouped(findings: Iterable[Finding]) -> list[tuple[str | None, list[Finding]]]:
@@ -43,9 +46,12 @@ def ordered(findings: Iterable[Finding]) -> list[Finding]:
 def summary(findings: Iterable[Finding]) -> str:
     items = list(findings)
     errors = sum(1 for f in items if f.is_error)
-    warnings = len(items) - errors
+    notes = sum(1 for f in items if f.severity == INFO)
+    warnings = len(items) - errors - notes
     files = len({f.file for f in items if f.file})
     text = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    if notes:
+        text += f", {notes} note{'s' * (notes != 1)}"
     if files:
         text += f" in {files} file{'s' * (files != 1)}"
     return text
@@ -71,6 +77,7 @@ def to_json(findings: Iterable[Finding], *, command: str = "check", site: str | 
     """The documented JSON document (docs/findings.md), version 1."""
     items = ordered(findings)
     errors = sum(1 for f in items if f.is_error)
+    notes = sum(1 for f in items if f.severity == INFO)
     doc: dict = {
         "version": JSON_VERSION,
         "tool": f"manualgen {__version__}",
@@ -79,7 +86,8 @@ def to_json(findings: Iterable[Finding], *, command: str = "check", site: str | 
         "languages": languages or [],
         "summary": {
             "errors": errors,
-            "warnings": len(items) - errors,
+            "warnings": len(items) - errors - notes,
+            "notes": notes,
             "files": len({f.file for f in items if f.file}),
             "ok": errors == 0,
         },

@@ -218,7 +218,7 @@ def test_json_document_follows_the_documented_schema(tmp_path, capsys):
     assert status == 1
     assert doc["version"] == 1
     assert set(doc) >= {"version", "tool", "command", "site", "languages", "summary", "findings"}
-    assert doc["summary"] == {"errors": 1, "warnings": 2, "files": 2, "ok": False}
+    assert doc["summary"] == {"errors": 1, "warnings": 2, "notes": 0, "files": 2, "ok": False}
     assert doc["languages"] == ["de"]
     for finding in doc["findings"]:
         assert set(finding) == {"severity", "code", "file", "line", "column", "lang", "message"}

@@ -119,7 +119,7 @@ kind = "page"
             """,
         "content/de/doku/a.md": page("A", 1),  # its own weight wins over the cascade's
         "content/de/doku/b.md": page("B"),
-        "content/de/doku/alt/_index.md": page("Alt", 9),
+        "content/de/doku/alt/_index.md": page("Alt", 9, "Alte Seiten.\n"),  # text: printed
         "content/de/doku/alt/x.md": page("Alt X", 1),
         "content/de/werkstatt/_index.md": page("Werkstatt", 2, "", cascade="{draft: true}"),
         "content/de/werkstatt/w1.md": page("W1 (Entwurf)"),

@@ -71,7 +71,8 @@ def assemble(rendered: RenderedLanguage, *, settings, labels: dict[str, str], ro
     ctx = Context(settings, rendered.lang, labels, roots, findings,
                   outline.build_outline(rendered.home, settings.print.numbering,
                                         {r.page: r.description for r in rendered.pages}),
-                  inspect_image, PrintGeometry.from_settings(settings), fallback)
+                  inspect_image, PrintGeometry.from_settings(settings), fallback,
+                  left_out=outline.left_out_index(rendered.home))
     jobs = [PageJob(ctx, page) for page in rendered.pages]
     trees = [(job, clean.parse(job)) for job in jobs]  # every page's ids, before any link
     for job, root in trees:

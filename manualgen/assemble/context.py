@@ -95,6 +95,9 @@ class Context:
     # The default language's pages, for links to a page this language lacks (the web site
     # shows the default language's page there); None for the default language itself.
     fallback: Outline | None = None
+    # The site's pages this manual leaves out (other sections, web-only pages): a link to
+    # one prints its web address.
+    left_out: Outline | None = None
     ids: dict[Page, set[str]] = dataclasses.field(default_factory=dict)  # learned by parse
     found_images: dict[ET.Element, FoundImage] = dataclasses.field(default_factory=dict)
     files: list[Path] = dataclasses.field(default_factory=list)

@@ -95,6 +95,13 @@ def _web_or_nothing(a: ET.Element, href: str, job: PageJob, line: int | None) ->
     if address is not None:  # a download (a form, a spreadsheet): its web address
         _link_to_web(a, address)
         return
+    if ctx.left_out is not None:  # a page of the site this manual does not print
+        target, fragment = page_for(ctx.left_out, ctx.settings, ctx.lang, href, page)
+        if target is not None:
+            host = site_host(ctx.settings)
+            _link_to_web(a, host + quote(target.url) + (f"#{quote(fragment)}" if fragment else "")
+                         if host else "")
+            return
     fallback = _default_language_page(ctx, page, href)
     if fallback is not None:  # only the default language has it: the web shows that page
         name, web = fallback

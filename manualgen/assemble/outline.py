@@ -65,20 +65,35 @@ def build_outline(home: Page, numbering: bool, descriptions: dict[Page, str] | N
     """Give every page a unique anchor and (with ``numbering``) its chapter number; the
     entries carry the pages' rendered descriptions."""
     anchors = _anchors(home)
-    by_url: dict[str, Page] = {}
-    by_rel: dict[str, Page] = {}
-    for page in home.walk():
-        by_url[page.url.lower()] = page
-        for alias in page.aliases:  # a link may still use an old address of the page
-            by_url.setdefault(alias.lower(), page)
-        by_rel[page.rel.lower()] = page
-        by_rel[re.sub(r"\.\w+$", "", page.rel).lower()] = page
+    by_url, by_rel = link_index(home.walk())
     entries: dict[Page, Entry] = {}
     root = _entry(home, "", anchors, numbering, entries, numbered=False)
     for page, html in (descriptions or {}).items():
         if page in entries and html:
             entries[page].description = Markup(html)
     return Outline(root, entries, by_url, by_rel)
+
+
+def link_index(pages) -> tuple[dict[str, Page], dict[str, Page]]:
+    """The pages by address (their url and aliases) and by file path, as links name them."""
+    by_url: dict[str, Page] = {}
+    by_rel: dict[str, Page] = {}
+    for page in pages:
+        by_url[page.url.lower()] = page
+        for alias in page.aliases:  # a link may still use an old address of the page
+            by_url.setdefault(alias.lower(), page)
+        by_rel[page.rel.lower()] = page
+        by_rel[re.sub(r"\.\w+$", "", page.rel).lower()] = page
+    return by_url, by_rel
+
+
+def left_out_index(home: Page) -> Outline | None:
+    """The pages of the site the manual leaves out (another section, a web-only page), for
+    links to them; None when it leaves none out."""
+    if not home.left_out:
+        return None
+    by_url, by_rel = link_index(home.left_out)
+    return Outline(Entry(home, "", ""), {}, by_url, by_rel)
 
 
 def _anchors(home: Page) -> dict[Page, str]:

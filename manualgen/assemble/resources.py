@@ -13,8 +13,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
+from .. import data_url, remote
 from ..content import Page
 from ..errors import show
+from ..pdf import shorten
 from .context import FoundImage, PageJob
 from .html import add_class, parent_map, remove, split_url
 
@@ -108,13 +110,16 @@ def images(root: ET.Element, job: PageJob) -> None:
         line = ((job.output_line(src) if src else None) or find(src.strip()) or find(name)
                 or find("<img", line or 0) or job.output_line(src.strip()))
         src = _own_site_path(job.ctx.settings, src)
-        if is_web_address(src):
-            job.warning("remote-image", f'image "{clip(src)}" is on the web, not in the site; '
-                        "the PDF prints its address in a frame: copy the picture into static/ "
-                        "to print it", line)
-            web_placeholder(img, parents, src)
+        if data_url.is_data_url(src):
+            _data_image(img, parents, job, src, line)
             continue
-        found = _image_file(job, src, line)
+        if is_web_address(src):
+            found = _remote_file(job, src, line)
+            if found is None:
+                web_placeholder(img, parents, src)
+                continue
+        else:
+            found = _image_file(job, src, line)
         if found is None:
             placeholder(img, parents, src, job.ctx.labels)
             continue
@@ -127,6 +132,20 @@ def images(root: ET.Element, job: PageJob) -> None:
         img.set("src", url)
         img.set("data-source", path.name)
         add_class(img, "screenshot")
+    inline_svg_images(root, job)
+
+
+def inline_svg_images(root: ET.Element, job: PageJob) -> None:
+    """A ``data:`` picture inside an ``<svg>`` written into the page is checked as one in an
+    SVG file is: what the fetcher would refuse is an error now, not a log line at layout."""
+    for el in root.iter():
+        name = el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
+        address = (el.get(_XLINK_HREF) or el.get("href") or el.get("xlink:href") or "").strip()
+        if name in ("image", "feImage") and data_url.is_data_url(address):
+            problem = data_url.decode(address).problem
+            if problem:
+                job.error("image-unreadable", f'<{name}> "{clip(address)}" in an <svg>: '
+                          f"{problem}", job.line(address[:200]) or job.line("<svg"))
 
 
 def _image_file(job: PageJob, src: str, line: int | None):
@@ -159,16 +178,109 @@ def _image_file(job: PageJob, src: str, line: int | None):
         job.warning("missing-image", f'image "{src}" not found in the static folders, the page '
                     "bundle or assets; the PDF shows a placeholder", line)
         return None
+    return _usable(job, found, src, line)
+
+
+def _remote_file(job: PageJob, src: str, line: int | None):
+    """(file, virtual URL, ImageInfo) of a picture on the web, fetched into the cache when
+    the site says ``remote_images = "fetch"``; else None after a warning (the caller prints
+    the address in a frame)."""
+    folder = job.ctx.roots.mapping.get("remote")
+    if job.ctx.settings.print.remote_images != "fetch" or folder is None:
+        job.warning("remote-image", f'image "{clip(src)}" is on the web, not in the site; the '
+                    "PDF prints its address in a frame: copy the picture into static/ (or set "
+                    '[print] remote_images = "fetch") to print it', line)
+        return None
+    fetched = remote.fetch(src.strip(), folder)
+    if fetched.path is None:
+        job.warning("remote-image", f'image "{clip(src)}" is on the web and {fetched.problem}; '
+                    "the PDF prints its address in a frame", line)
+        return None
+    return _usable(job, fetched.path, src, line)
+
+
+def _usable(job: PageJob, found: Path, src: str, line: int | None):
+    """(file, virtual URL, ImageInfo) of an image file that the PDF may read and can print,
+    or None after an error."""
     url = job.ctx.roots.url_for(found)
     if url is None:
-        job.error("refused-resource", f'image "{src}" resolves outside the site ({found}); '
+        job.error("refused-resource", f'image "{clip(src)}" resolves outside the site ({found}); '
                   "refused", line)
         return None
     info = job.ctx.inspect_image(found)
     if info.problem:
         job.error("image-unreadable", f'image "{found.name}": {info.problem}', line)
         return None
+    if found.suffix.lower() == ".svg" and not svg_references_print(job, found):
+        return None
     return found, url, info
+
+
+def _data_image(img: ET.Element, parents: dict, job: PageJob, src: str, line: int | None) -> None:
+    """A picture written into the page as a ``data:`` address prints as it is (the fetcher
+    decodes it); one that holds no image, or a damaged one, is an error and a placeholder,
+    here rather than at layout, so that ``check`` says it too."""
+    image = data_url.decode(src)
+    if image.problem:
+        code = "image-address" if not image.media_type.startswith("image/") else "image-unreadable"
+        job.error(code, f'image "{clip(src.strip())}": {image.problem}', line)
+        placeholder(img, parents, "data:", job.ctx.labels)
+        return
+    img.set("src", src.strip())
+    if image.width and image.height:
+        img.set("data-aspect", f"{image.width / image.height:.3f}")
+        img.set("width", str(image.width))
+        img.set("height", str(image.height))
+    add_class(img, "screenshot")
+
+
+_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+_SVG_LOADS = ("image", "feImage", "use")  # the elements whose href WeasyPrint fetches
+
+
+def svg_references_print(job: PageJob, svg: Path) -> bool:
+    """Whether every picture an SVG of the site loads will print: a ``data:`` image inside
+    it (what diagram editors export), or a file beside it inside the site.  Anything else
+    (an address on the web, a file outside the site, a data: address of no image) the
+    fetcher refuses at layout, where WeasyPrint only logs it: it is reported here instead,
+    at its line in the SVG, so that ``check`` and ``build`` agree.  Links (``<a href>``)
+    load nothing and are not looked at."""
+    raw = svg.read_bytes()
+    text = raw.decode("utf-8", errors="replace")
+    try:
+        tree = ET.fromstring(raw)
+    except ET.ParseError:  # inspect() reported it already
+        return True
+    ok = True
+    for el in tree.iter():
+        name = el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
+        address = (el.get(_XLINK_HREF) or el.get("href") or "").strip()
+        if name not in _SVG_LOADS or not address or address.startswith("#"):
+            continue  # a part of the drawing itself
+        problem = _svg_reference_problem(job, svg, address)
+        if problem:
+            at = text.find(address[:200])
+            line = text.count("\n", 0, at) + 1 if at >= 0 else None
+            job.ctx.findings.error("refused-resource", f"resource refused: {clip(address)} "
+                                   f"({problem}), which <{name}> in {svg.name} loads; the SVG "
+                                   "cannot print", svg, line, lang=job.ctx.lang)
+            ok = False
+    return ok
+
+
+def _svg_reference_problem(job: PageJob, svg: Path, address: str) -> str | None:
+    """Why the fetcher would refuse what an SVG names, or None."""
+    if data_url.is_data_url(address):
+        return data_url.decode(address).problem
+    parts = split_url(address)
+    if parts.scheme or parts.netloc:
+        return "outside the site: an SVG prints only files of the site and data: images"
+    target = svg.parent / unquote(parts.path)
+    if not parts.path or job.ctx.roots.url_for(target) is None:
+        return "a file outside the site"
+    if not target.is_file():
+        return "no such file"
+    return None
 
 
 def _own_site_path(settings, src: str) -> str:
@@ -188,10 +300,7 @@ def is_web_address(src: str) -> bool:
 
 def clip(text: str, limit: int = 120) -> str:
     """The whole address in a message, shortened in the middle only when very long."""
-    if len(text) <= limit:
-        return text
-    keep = (limit - 1) // 2
-    return f"{text[:keep]}…{text[-keep:]}"
+    return shorten(text, limit)
 
 
 def web_placeholder(img: ET.Element, parents: dict, src: str) -> None:
@@ -352,8 +461,16 @@ def other_resources(root: ET.Element, job: PageJob) -> None:
 
 
 def _resource_url(job: PageJob, src: str, what: str) -> str | None:
-    """The virtual URL of a file a page names, or None with a finding."""
-    line = job.line(src)
+    """The virtual URL of a file a page names (a ``data:`` image as it is), or None with a
+    finding."""
+    line = job.line(src[:200])
+    if data_url.is_data_url(src):
+        problem = data_url.decode(src).problem
+        if problem is None:
+            return src.strip()
+        job.warning("missing-image", f'{what}: "{clip(src.strip())}": {problem}; it is left out',
+                    line)
+        return None
     parts = split_url(src.strip())
     found = None if (len(parts.scheme) > 1 or parts.netloc) else resolve_image(
         job.ctx.settings, job.page, src)
@@ -364,6 +481,6 @@ def _resource_url(job: PageJob, src: str, what: str) -> str | None:
         job.error("refused-resource", f'{what}: "{src}" resolves outside the site ({found}); '
                   "refused", line)
     elif url is None:
-        job.warning("missing-image", f'{what}: "{src[:80]}" is not a file of the site; it is '
+        job.warning("missing-image", f'{what}: "{clip(src)}" is not a file of the site; it is '
                     "left out", line)
     return url
