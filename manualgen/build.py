@@ -28,8 +28,10 @@ from . import __version__, report
 from . import cache as cache_module
 from .assemble import AssembledDocument, assemble
 from .cache import Cache
+from .change_bars import place_bars
 from .config import BUILTIN_STYLES, MANUALGEN_CONFIG, Settings, _line_of_key, load_settings
 from .content import CONTENT_SUFFIXES, Page, discover
+from .edition import LanguageChanges, Revision, checked_out, compare, resolve_revision
 from .errors import (
     ConfigError,
     Finding,
@@ -68,6 +70,7 @@ class BuildOptions:
     no_cache: bool = False  # build everything, reuse nothing (same bytes as with the cache)
     list_translations: bool = False  # check --translations: every missing page, not a summary
     pdf_variant: str | None = None  # --pdf-variant: overrides [print] pdf_variant
+    since: str = ""  # --since REV: compare with the site at that git revision ([edition] since)
 
 
 @dataclasses.dataclass
@@ -87,6 +90,7 @@ class BuildResult:
     results: list[LanguageResult]
     findings: Findings
     translations: TranslationReport | None = None  # the matrix and drift (manualgen check)
+    editions: dict[str, LanguageChanges] = dataclasses.field(default_factory=dict)  # --since
 
     @property
     def ok(self) -> bool:
@@ -163,6 +167,8 @@ def build(site: Path, options: BuildOptions, progress: Progress | None = None) -
     set_display_root(settings.site_root)
     langs = choose_languages(settings, options)
     date = build_date(settings)
+    since = options.since or settings.edition_since
+    revision = resolve_revision(site, since) if since else None  # before anything is written
     check_output_settings(settings, options.out)
     if not options.check_only:
         check_output_folder(options.out)
@@ -170,7 +176,7 @@ def build(site: Path, options: BuildOptions, progress: Progress | None = None) -
     cache = open_cache(options, findings)
     try:
         with _source_date(date):
-            run = Run(settings, options, date, cache, progress)
+            run = Run(settings, options, date, cache, progress, revision)
             return run.build(langs, findings)
     finally:
         cache.close()
@@ -211,7 +217,9 @@ class Run:
     date: dt.datetime
     cache: Cache
     progress: Progress | None = None
+    revision: Revision | None = None  # --since: the edition to compare with
     _sources: dict[str, SourceLanguage] = dataclasses.field(default_factory=dict)
+    _editions: dict[str, LanguageChanges] = dataclasses.field(default_factory=dict)
 
     def build(self, langs: list[str], findings: Findings) -> BuildResult:
         """The stages, in order (see the module docstring)."""
@@ -234,6 +242,7 @@ class Run:
             report_, checked = self._check_translations(langs, sources)
             self._record_translations(langs, fixed, checked)
         findings.extend(checked)
+        self._editions = self._compare_editions(todo, sources)
         seed = checked if self.options.strict else []
         made = run_each(lambda lang, say: self.print_language(sources[lang], states[lang], seed,
                                                               say),
@@ -244,13 +253,14 @@ class Run:
             findings.extend(items)
             results.append(result)
         return BuildResult(self.settings, results, findings,
-                           report_ if self.options.check_only else None)
+                           report_ if self.options.check_only else None, self._editions)
 
     # Reuse ---------------------------------------------------------------------------------
 
     def _fixed_key(self) -> str:
         env = cache_module.environment_key() if self.cache.enabled else ""
         opts = [(name, getattr(self.options, name)) for name in ("html", "strict", "check_only")]
+        opts.append(("since", self.revision.commit if self.revision else ""))
         return cache_module.fixed_key(env, self.settings, opts, self.date.isoformat())
 
     def _state(self, lang: str, fixed: str) -> LanguageState:
@@ -327,6 +337,41 @@ class Run:
                              f"{MANUALGEN_CONFIG}", source, lang=lang)
         return load_labels(lang, overrides, locale)
 
+    # Compare the editions (--since) ---------------------------------------------------------
+
+    def _compare_editions(self, langs: list[str],
+                          sources: dict[str, SourceLanguage]) -> dict[str, LanguageChanges]:
+        """Each language's changes since the revision: the old site is read from git into a
+        temporary folder, its pages rendered as these were (its findings are not this
+        build's), and compared block by block with the current pages."""
+        current = {lang: sources[lang].rendered for lang in langs
+                   if lang in sources and sources[lang].rendered is not None}
+        if self.revision is None or not current:
+            return {}
+        t0 = time.perf_counter()
+        with checked_out(self.revision) as old_site:
+            try:
+                old = load_settings(old_site)
+            except ConfigError as exc:
+                first = exc.problems[0].message if exc.problems else "no configuration"
+                raise UsageError(f"--since {self.revision.name}: the site as it was then cannot "
+                                 f"be read: {first}") from None
+            changes = {lang: compare(lang, self.revision.name, self._old_pages(old, lang),
+                                     old, rendered, self.settings)
+                       for lang, rendered in current.items()}
+        for lang, found in changes.items():
+            self._say("compare", lang, f"{len(found.pages)} pages changed since "
+                      f"{self.revision.name} ({time.perf_counter() - t0:.1f} s)")
+        return changes
+
+    def _old_pages(self, old: Settings, lang: str) -> RenderedLanguage | None:
+        if lang not in old.languages:
+            return None
+        home = discover(old, lang, Findings(), self.date)
+        if home is None:
+            return None
+        return render_language(old, lang, home, Findings(), self._labels(lang, Findings()))
+
     # Compare the translations ---------------------------------------------------------------
 
     def _check_translations(self, langs: list[str], sources: dict[str, SourceLanguage]):
@@ -398,10 +443,12 @@ class Run:
         labels = self._labels(lang, Findings())
         inspect_image = ((lambda path: inspect(path, full=True)) if self.options.check_only
                          else state.inspect)  # check: no preparation decodes the pixels later
+        edition = self._editions.get(lang)
         return assemble(rendered, settings=self.settings, labels=labels, roots=roots,
                         findings=findings, meta=self._meta(lang, labels, roots),
-                        stylesheets=self._stylesheets(roots), inspect_image=inspect_image,
-                        fallback_home=self._default_home(lang))
+                        stylesheets=self._stylesheets(roots, edition is not None),
+                        inspect_image=inspect_image, fallback_home=self._default_home(lang),
+                        edition=edition)
 
     def _default_home(self, lang: str) -> Page | None:
         """The default language's pages, when ``lang`` is another (links to pages it lacks
@@ -414,9 +461,9 @@ class Run:
             return known.rendered.home
         return discover(self.settings, default, Findings(), self.date)
 
-    def _stylesheets(self, roots: Roots) -> list[str]:
-        sheets = [roots.url_for(BUILTIN_STYLES / name)
-                  for name in ("fonts.css", "manual.css", "content.css")]
+    def _stylesheets(self, roots: Roots, edition: bool = False) -> list[str]:
+        names = ("fonts.css", "manual.css", "content.css") + (("edition.css",) if edition else ())
+        sheets = [roots.url_for(BUILTIN_STYLES / name) for name in names]
         sheets += [roots.url_for(sheet) for sheet in self.settings.stylesheets]
         return [s for s in sheets if s]
 
@@ -441,6 +488,9 @@ class Run:
             "date_iso": self.date.strftime("%Y-%m-%dT%H:%M:%SZ"),
             "logo": roots.url_for(settings.logo) if settings.logo else None,
             "generator_version": __version__,
+            # --since: the edition (version and date) in the running foot
+            "edition": (" · ".join(filter(None, [version_label, _format_date(self.date, labels)]))
+                        if self.revision else ""),
         }
 
     def _write_html(self, document: AssembledDocument, roots: Roots, pdf_path: Path,
@@ -490,7 +540,7 @@ class Run:
         try:
             count = render_pdf(html, pdf_path, roots=roots,
                                pdf_variant=self.settings.print.pdf_variant, findings=found,
-                               lang=lang, source_file=None,
+                               lang=lang, source_file=None, adjust=self._bars(lang),
                                progress=(lambda stage, text: self._say(stage, lang, text, say))
                                if (say or self.progress) else None)
         except OSError as exc:
@@ -505,6 +555,14 @@ class Run:
         findings.extend(report.attribute(found, pages, roots,
                                          document.resources + list(self.settings.stylesheets)))
         return 0 if found.errors else count
+
+    def _bars(self, lang: str) -> Callable | None:
+        """The change bars' placement after layout, when this language has an edition."""
+        if lang not in self._editions:
+            return None
+        twoside = self.settings.print.sides != "oneside"
+        rtl = self.settings.languages[lang].direction == "rtl"
+        return lambda document: place_bars(document, twoside, rtl)
 
     def _say(self, stage: str, lang: str, text: str, say: Progress | None = None) -> None:
         target = say or self.progress

@@ -35,6 +35,9 @@ def make_parser() -> argparse.ArgumentParser:
         p.add_argument("--lang", action="append", default=[], metavar="LANG",
                        help="a language to build; may repeat (default: the site's default language)")
         p.add_argument("--all", action="store_true", help="every configured language")
+        p.add_argument("--since", metavar="REV", default="",
+                       help="compare with the site at this git revision (tag, commit, branch): "
+                            "list and mark what changed since ([edition] since)")
 
     b = sub.add_parser("build", help="build the PDF manuals",
                        description="Build one PDF manual per language.")
@@ -132,7 +135,8 @@ def _main(argv: list[str] | None) -> int:
         parser.error("--lang and --all cannot be combined")
     from .build import BuildOptions, build
 
-    options = BuildOptions(langs=args.lang, all=args.all, pdf_variant=args.pdf_variant)
+    options = BuildOptions(langs=args.lang, all=args.all, pdf_variant=args.pdf_variant,
+                           since=args.since)
     quiet = getattr(args, "quiet", False)
     if args.command == "build":
         options.out = args.out
@@ -192,9 +196,11 @@ def _main(argv: list[str] | None) -> int:
     if args.command == "check":
         langs = [r.lang for r in result.results]
         if args.format == "json":
-            json.dump(report.to_json(findings, site=str(result.settings.site_root), languages=langs,
-                                     translations=result.translations if args.translations else None),
-                      sys.stdout, indent=2, ensure_ascii=False)
+            doc = report.to_json(findings, site=str(result.settings.site_root), languages=langs,
+                                 translations=result.translations if args.translations else None)
+            if result.editions:  # --since: what changed, page by page (docs/editions.md)
+                doc["changes"] = {lang: changes.as_dict() for lang, changes in result.editions.items()}
+            json.dump(doc, sys.stdout, indent=2, ensure_ascii=False)
             print()
         elif args.translations and result.translations is not None:
             print(report.format_translations(result.translations, findings), file=sys.stdout)

@@ -131,6 +131,7 @@ class Settings:
     # The static mounts with where each sits below the site's root ("img/logos/32x32" for
     # target = "static/img/logos/32x32"), the least preferred first: see static_file.
     static_mounts: list[tuple[Path, str]] = dataclasses.field(default_factory=list)
+    edition_since: str = ""  # [edition] since: the git revision to compare with ("": none)
 
     def language(self, code: str) -> Language:
         return self.languages[code]
@@ -488,6 +489,9 @@ _MANUALGEN_SCHEMA: dict[str, object] = {
     },
     "labels": dict,  # labels.<lang>.<key> = "text"
     "languages": dict,  # languages.<lang>.<key>: _LANGUAGE_SCHEMA
+    "edition": {
+        "since": str,  # a git revision: mark what changed since (build --since)
+    },
 }
 
 # [languages.<lang>]: what the cover and the PDF's metadata say, in that language.
@@ -990,6 +994,7 @@ def _settings(read: _ReadFiles) -> Settings:
         pluralize_list_titles=_flag(_ci_get(hugo, "pluralizeListTitles"), True),
         capitalize_list_titles=_flag(_ci_get(hugo, "capitalizeListTitles"), True),
         title_case_style=str(_ci_get(hugo, "titleCaseStyle", "ap") or "ap").lower(),
+        edition_since=str(_table(read.mg, "edition").get("since") or ""),
     )
 
 
