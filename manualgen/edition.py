@@ -253,9 +253,10 @@ def _block_changes(page: Page, blocks: list[Block], old_prints: list[str], print
         if op in ("replace", "insert"):
             kind = "new" if not old_prints else ("changed" if op == "replace" else "new")
             found.extend(_block(kind, blocks[j], j, page) for j in range(j1, j2))
-        if op == "delete" and old_blocks is not None:
-            gone = old_blocks[i1]
-            found.append(BlockChange("removed", gone.kind, j1, _excerpt(gone.text), None))
+        # More old blocks than new ones in their place: the rest were taken out there.
+        if op in ("delete", "replace") and old_blocks is not None and i2 - i1 > j2 - j1:
+            gone = old_blocks[i1 + (j2 - j1)]
+            found.append(BlockChange("removed", gone.kind, j2, _excerpt(gone.text), None))
     return tuple(found)
 
 

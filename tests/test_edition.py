@@ -36,6 +36,7 @@ weight = 1
 
 STEADY = "The steady page says the same thing in both editions and never changes at all."
 OLD_EDITED = "The second paragraph explains the upload, which starts with the old button."
+GONE = "A paragraph the second edition takes out."
 NEW_EDITED = "The second paragraph explains the upload, which starts with the new green button."
 
 
@@ -56,6 +57,7 @@ def _first_edition() -> dict[str, str | bytes]:
         "content/en/edited.md": page("Edited page", 2, body=(
             "The first paragraph stays exactly as it was before.\n\n"
             f"{OLD_EDITED}\n\n"
+            f"{GONE}\n\n"
             "- one item that stays\n- another item that stays\n")),
         "content/en/whitespace.md": page("Whitespace page", 3, body=(
             "A paragraph whose source lines\nwill be wrapped differently.\n\n"
@@ -109,7 +111,8 @@ def test_check_lists_exactly_the_changed_pages(repo, capsys):
     assert kinds == {"Edited page": "changed", "Picture page": "changed",
                      "Added page": "new", "Removed page": "removed"}
     edited = next(p for p in pages if p["title"] == "Edited page")
-    assert [(b["kind"], b["block"]) for b in edited["blocks"]] == [("changed", "paragraph")]
+    assert [(b["kind"], b["block"]) for b in edited["blocks"]] == [("changed", "paragraph"),
+                                                                   ("removed", "paragraph")]
     assert edited["blocks"][0]["line"] == 7  # the line of the edited paragraph in its source
     assert "new green" in edited["blocks"][0]["text"]
     picture = next(p for p in pages if p["title"] == "Picture page")
@@ -122,7 +125,7 @@ def _pdf_pages(pdf: Path) -> list[tuple[str, list[tuple[float, float, float, flo
     """Each page: its text, the bounds of its vector paths (left, bottom, right, top, in
     points), and its width."""
     import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
     pages = []
     document = pdfium.PdfDocument(str(pdf))
@@ -144,20 +147,151 @@ def _margin_paths(paths, width: float) -> tuple[list, list]:
     return left, right
 
 
-def test_build_marks_changed_blocks_in_the_outer_margin(repo, tmp_path, capsys):
+def _text_span(pages_pdf, number: int, needle: str) -> tuple[float, float] | None:
+    """The bottom and top (points) of ``needle`` on page ``number``, or None."""
+    textpage = pages_pdf[number - 1].get_textpage()
+    searcher = textpage.search(needle)
+    found = searcher.get_next()
+    if not found:
+        return None
+    first, count = found
+    boxes = [textpage.get_charbox(i) for i in range(first, first + count)]
+    return min(b[1] for b in boxes), max(b[3] for b in boxes)
+
+
+def _beside(span, bars) -> bool:
+    return any(bar[1] <= span[1] and bar[3] >= span[0] for bar in bars)
+
+
+@pytest.fixture
+def built(repo, tmp_path, capsys) -> Path:
     out = tmp_path / "out"
     code = main(["build", "--site", str(repo), "--since", "v1.0", "--out", str(out),
                  "--no-cache", "--quiet"])
     assert code == 0, capsys.readouterr().err
-    pages = _pdf_pages(out / "edition-test-en.pdf")
-    barred = {}
-    for number, (text, paths, width) in enumerate(pages, 1):
+    return out / "edition-test-en.pdf"
+
+
+def test_bars_stand_in_the_outer_margin_beside_exactly_the_changed_blocks(built):
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(built))
+    pages = _pdf_pages(built)
+    changed = [NEW_EDITED[:40], "A page that is new in this edition"]
+    unchanged = [STEADY[:40], "The first paragraph stays", "one item that stays",
+                 "A paragraph whose source lines", "written with stars",
+                 "The screenshot below shows"]
+    seen_changed, barred_pages = set(), set()
+    for number, (_text, paths, width) in enumerate(pages, 1):
         left, right = _margin_paths(paths, width)
         outer, inner = (right, left) if number % 2 else (left, right)
         assert not inner, f"page {number}: a mark in the inner margin"
         if outer:
-            barred[number] = text
-    assert any("new green button" in text for text in barred.values())
-    assert any("A page that is new in this edition" in text for text in barred.values())
-    assert all(STEADY not in text for text in barred.values())
-    assert all("wrapped differently" not in text for text in barred.values())
+            barred_pages.add(number)
+        for needle in changed:
+            span = _text_span(document, number, needle)
+            if span is not None:
+                assert _beside(span, outer), f"no bar beside {needle!r} on page {number}"
+                seen_changed.add(needle)
+        for needle in unchanged:
+            span = _text_span(document, number, needle)
+            if span is not None:
+                assert not _beside(span, outer), f"a bar beside {needle!r} on page {number}"
+    assert seen_changed == set(changed)
+    # the screenshot replaced under the same name: a bar as tall as the picture, on its page
+    picture_page = next(n for n, (text, _p, _w) in enumerate(pages, 1)
+                        if "The screenshot below shows" in text)
+    outer = _margin_paths(pages[picture_page - 1][1], pages[picture_page - 1][2])[
+        0 if picture_page % 2 == 0 else 1]
+    below = _text_span(document, picture_page, "The screenshot below shows")
+    assert any(bar[3] < below[0] and bar[3] - bar[1] > 20 for bar in outer)
+    # only pages with a changed block carry bars (the contents and the list have none)
+    assert all(any(_text_span(document, n, needle) for needle in changed)
+               or n == picture_page for n in barred_pages)
+    document.close()
+
+
+def test_a_removed_block_is_marked_where_it_was(built):
+    pages = _pdf_pages(built)
+    mm = 72 / 25.4
+    dashes = []
+    for number, (text, paths, width) in enumerate(pages, 1):
+        for p in paths:
+            horizontal = p[3] - p[1] < 3 and p[2] - p[0] > 2 * mm
+            outer = p[0] > width - 14 * mm if number % 2 else p[2] < 14 * mm
+            if horizontal and outer:
+                dashes.append((number, p))
+    assert len(dashes) == 1
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(built))
+    number, dash = dashes[0]
+    above = _text_span(document, number, NEW_EDITED[:40])
+    below = _text_span(document, number, "one item that stays")
+    assert below[1] < dash[1] < above[0]  # between the paragraph before and the list after
+    document.close()
+
+
+def test_changes_section_gives_the_page_numbers(built):
+    pages = _pdf_pages(built)
+    listing = next(text for text, _p, _w in pages if "Changes since v1.0" in text)
+    first_words = {"Edited page": "The first paragraph stays", "Picture page":
+                   "The screenshot below shows", "Added page": "A page that is new"}
+    for title, words in first_words.items():
+        line = next(line for line in listing.splitlines() if title in line)
+        number = int(line.rstrip().split()[-1])
+        assert words in pages[number - 1][0], f"{title}: listed on page {number}"
+    removed = next(line for line in listing.splitlines() if "Removed page" in line)
+    assert not removed.rstrip()[-1].isdigit()  # a removed page has no page number
+    assert "Steady page" not in listing and "Whitespace page" not in listing
+    cover = pages[0][0]
+    assert "v1.0" in cover
+    assert "2.0 · 2026-01-01" in pages[-1][0]  # the edition in the running foot
+
+
+def test_same_revisions_give_the_same_bytes(repo, tmp_path, built):
+    again = tmp_path / "again"
+    assert main(["build", "--site", str(repo), "--since", "v1.0", "--out", str(again),
+                 "--no-cache", "--quiet"]) == 0
+    assert (again / built.name).read_bytes() == built.read_bytes()
+
+
+def test_edition_table_of_manualgen_toml(repo, capsys):
+    (repo / "manualgen.toml").write_text('[edition]\nsince = "v1.0"\n', encoding="utf-8")
+    code = main(["check", "--site", str(repo), "--format", "json"])
+    doc = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert doc["changes"]["en"]["since"] == "v1.0"
+    assert {p["title"] for p in doc["changes"]["en"]["pages"]} == {
+        "Edited page", "Picture page", "Added page", "Removed page"}
+
+
+@pytest.mark.parametrize("rev", ["v9.9", "no-such-branch", "-x"])
+def test_unknown_revision_is_a_usage_error_and_writes_nothing(repo, tmp_path, capsys, rev):
+    out = tmp_path / "out"
+    code = main(["build", "--site", str(repo), f"--since={rev}", "--out", str(out),
+                 "--cache", str(tmp_path / "cache")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert rev in err
+    assert not out.exists() and not (tmp_path / "cache").exists()
+    assert _git(repo, "status", "--porcelain") == ""  # the work tree untouched
+
+
+def test_a_site_outside_git_is_a_usage_error(tmp_path, capsys):
+    site = write_site(tmp_path / "plain", _first_edition(), hugo=None)
+    out = tmp_path / "out"
+    code = main(["build", "--site", str(site), "--since", "v1.0", "--out", str(out)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "not in a git repository" in err and str(site) in err
+    assert not out.exists()
+
+
+def test_without_changes_the_list_says_so(repo, capsys):
+    doc = _check_json(repo, capsys, "--lang", "en")
+    assert doc["changes"]["en"]["pages"]
+    head = _git(repo, "rev-parse", "HEAD")
+    code = main(["check", "--site", str(repo), "--since", head, "--format", "json"])
+    doc = json.loads(capsys.readouterr().out)
+    assert code == 0 and doc["changes"]["en"]["pages"] == []
