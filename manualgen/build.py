@@ -31,7 +31,16 @@ from .cache import Cache
 from .change_bars import place_bars
 from .config import BUILTIN_STYLES, MANUALGEN_CONFIG, Settings, _line_of_key, load_settings
 from .content import CONTENT_SUFFIXES, Page, discover
-from .edition import LanguageChanges, Revision, checked_out, compare, resolve_revision
+from .edition import (
+    LanguageChanges,
+    Revision,
+    changed_files,
+    checked_out,
+    compare,
+    pages_only,
+    render_old,
+    resolve_revision,
+)
 from .errors import (
     ConfigError,
     Finding,
@@ -46,7 +55,7 @@ from .i18n import labels_in_english, load_labels
 from .images import inspect
 from .jobs import default_jobs, run_each
 from .pdf import VIRTUAL_BASE, Roots, render_pdf, write_atomic
-from .render import RenderedLanguage, page_converter, render_language
+from .render import RenderedLanguage, RenderedPage, page_converter, render_language
 from .reuse import LanguageState
 from .translations import TranslationReport, check_translations, summarise_missing
 
@@ -349,28 +358,37 @@ class Run:
         if self.revision is None or not current:
             return {}
         t0 = time.perf_counter()
-        with checked_out(self.revision) as old_site:
+        changed = changed_files(self.revision)
+        with checked_out(self.revision) as old_top:
+            same = pages_only(changed, self.revision.top, old_top)
             try:
-                old = load_settings(old_site)
+                old = load_settings(old_top / self.revision.site_rel)
             except ConfigError as exc:
                 first = exc.problems[0].message if exc.problems else "no configuration"
                 raise UsageError(f"--since {self.revision.name}: the site as it was then cannot "
                                  f"be read: {first}") from None
-            changes = {lang: compare(lang, self.revision.name, self._old_pages(old, lang),
-                                     old, rendered, self.settings)
-                       for lang, rendered in current.items()}
+            changes = {}
+            for lang, rendered in current.items():
+                reuse = _unchanged_pages(rendered, old_top, self.revision, changed) if same else {}
+                changes[lang] = compare(lang, self.revision.name,
+                                        self._old_pages(old, lang, reuse), old, rendered,
+                                        self.settings)
         for lang, found in changes.items():
             self._say("compare", lang, f"{len(found.pages)} pages changed since "
                       f"{self.revision.name} ({time.perf_counter() - t0:.1f} s)")
         return changes
 
-    def _old_pages(self, old: Settings, lang: str) -> RenderedLanguage | None:
+    def _old_pages(self, old: Settings, lang: str,
+                   reuse: dict[Path, RenderedPage]) -> RenderedLanguage | None:
+        """The old edition's pages of ``lang``; those in ``reuse`` (by their old file) are
+        not rendered again."""
         if lang not in old.languages:
             return None
         home = discover(old, lang, Findings(), self.date)
         if home is None:
             return None
-        return render_language(old, lang, home, Findings(), self._labels(lang, Findings()))
+        return render_old(old, lang, home, self._labels(lang, Findings()),
+                          lambda page: reuse.get(Path(os.path.realpath(page.path))))
 
     # Compare the translations ---------------------------------------------------------------
 
@@ -568,6 +586,22 @@ class Run:
         target = say or self.progress
         if target is not None:
             target(stage, f"[{lang}] {text}")
+
+
+def _unchanged_pages(rendered: RenderedLanguage, old_top: Path, revision: Revision,
+                     changed: set[str] | None) -> dict[Path, RenderedPage]:
+    """The current pages whose file is the same at ``revision``, by where that file lies in
+    the old edition's folder ``old_top``."""
+    top = Path(os.path.realpath(revision.top))
+    found = {}
+    for item in rendered.pages:
+        try:
+            rel = Path(os.path.realpath(item.page.path)).relative_to(top).as_posix()
+        except ValueError:
+            continue
+        if changed is not None and rel not in changed and not item.failed:
+            found[Path(os.path.realpath(old_top)) / rel] = item
+    return found
 
 
 def _nothing_to_print(home: Page, lang: str, options: BuildOptions, findings: Findings,

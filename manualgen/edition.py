@@ -31,13 +31,16 @@ from .assemble.clean import drop_noise
 from .assemble.html import parse_fragment
 from .assemble.resources import resolve_image
 from .config import Settings
-from .content import Page
-from .errors import UsageError, _show
-from .render import RenderedLanguage, RenderedPage
+from .content import CONTENT_SUFFIXES, Page
+from .errors import Findings, UsageError, _show
+from .render import RenderedLanguage, RenderedPage, page_converter, render_page
 from .translations import translation_key
 
 GIT_TIMEOUT = 120  # seconds for one git command (an archive of a large site included)
 PAGE_KINDS = ("new", "changed", "moved", "removed")
+# Files whose change leaves every other page's rendering as it was: pages (but a section's
+# _index, whose cascade reaches its pages) and pictures (compared by their bytes, not rendered).
+_PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp", ".tif", ".tiff")
 
 
 # --- the site at a revision ------------------------------------------------------------------
@@ -84,8 +87,8 @@ def resolve_revision(site: Path, name: str) -> Revision:
 
 @contextlib.contextmanager
 def checked_out(revision: Revision) -> Iterator[Path]:
-    """The site as it was at ``revision``, in a temporary folder removed afterwards (the path
-    of the site folder, or config file, inside it)."""
+    """The repository as it was at ``revision``, in a temporary folder removed afterwards
+    (the site folder, or config file, is ``revision.site_rel`` inside it)."""
     with tempfile.TemporaryDirectory(prefix="manualgen-edition-") as tmp:
         try:
             out = _git(revision.top, "archive", "--format=tar", revision.commit, binary=True)
@@ -98,7 +101,53 @@ def checked_out(revision: Revision) -> Iterator[Path]:
                              f"{message[0] if message else out.returncode}")
         with tarfile.open(fileobj=io.BytesIO(out.stdout)) as archive:
             archive.extractall(tmp, filter="data")  # no links or paths out of the folder
-        yield Path(tmp) / revision.site_rel
+        yield Path(tmp)
+
+
+def changed_files(revision: Revision) -> set[str] | None:
+    """The files of the work tree that differ from ``revision`` (changed, added, removed,
+    untracked), relative to the repository; None when git cannot tell."""
+    try:
+        diff = _git(revision.top, "diff", "--name-only", "-z", "--no-renames", revision.commit)
+        others = _git(revision.top, "ls-files", "--others", "--exclude-standard", "-z")
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if diff.returncode != 0 or others.returncode != 0:
+        return None
+    return {name for name in (diff.stdout + others.stdout).split("\0") if name}
+
+
+def pages_only(changed: set[str] | None, top: Path, old_top: Path) -> bool:
+    """Whether only existing pages and pictures changed: then a page whose file is the same
+    in both editions renders the same, and need not be rendered again.  Not when a page was
+    added or removed, or a section's _index changed: lists of pages and cascaded front
+    matter reach other pages' output."""
+    if changed is None:
+        return False
+    for name in changed:
+        path = Path(name)
+        if path.suffix.lower() in _PICTURE_SUFFIXES:
+            continue
+        if path.suffix.lower() not in CONTENT_SUFFIXES or path.stem.lower().startswith("_index"):
+            return False
+        if not (top / name).is_file() or not (old_top / name).is_file():
+            return False
+    return True
+
+
+def render_old(settings: Settings, lang: str, home: Page, labels: dict[str, str],
+               same: Callable[[Page], RenderedPage | None]) -> RenderedLanguage:
+    """The old edition's pages of a language, rendered as the build renders pages, except
+    those ``same`` gives: a page whose file did not change, rendered already (the current
+    edition's), whose HTML is taken as it is.  The old edition's findings are not kept."""
+    findings = Findings()
+    converter = page_converter(settings, lang, findings, labels)
+    rendered = []
+    for page in home.walk():
+        known = same(page)
+        rendered.append(dataclasses.replace(known, page=page) if known is not None
+                        else render_page(converter, page, lang, findings))
+    return RenderedLanguage(lang, home, tuple(rendered))
 
 
 # --- the comparison ----------------------------------------------------------------------------

@@ -295,3 +295,37 @@ def test_without_changes_the_list_says_so(repo, capsys):
     code = main(["check", "--site", str(repo), "--since", head, "--format", "json"])
     doc = json.loads(capsys.readouterr().out)
     assert code == 0 and doc["changes"]["en"]["pages"] == []
+
+
+def test_only_the_changed_pages_are_rendered_again(tmp_path, capsys, monkeypatch):
+    """When only pages' text and pictures changed, the old edition renders just the pages
+    whose file changed; the result is the same as rendering every page."""
+    from manualgen import edition
+
+    root = write_site(tmp_path / "site", _first_edition(), hugo=None)
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "first edition")
+    _git(root, "tag", "v1.0")
+    write_site(root, {"content/en/edited.md": page("Edited page", 2, body=(
+        "The first paragraph stays exactly as it was before.\n\n"
+        f"{NEW_EDITED}\n\n- one item that stays\n- another item that stays\n"))}, hugo=None)
+    rendered: list[str] = []
+    real = edition.render_page
+
+    def counting(converter, page_, lang, findings):
+        rendered.append(page_.rel)
+        return real(converter, page_, lang, findings)
+
+    monkeypatch.setattr(edition, "render_page", counting)
+    doc = _check_json(root, capsys)
+    assert rendered == ["edited.md"]
+    fast = doc["changes"]["en"]["pages"]
+    assert [(p["title"], p["kind"]) for p in fast] == [("Edited page", "changed")]
+    assert [(b["kind"], b["block"]) for b in fast[0]["blocks"]] == [
+        ("changed", "paragraph"), ("removed", "paragraph")]
+    # an untracked i18n file: the rendering may differ anywhere, so every page is rendered
+    write_site(root, {"i18n/en.toml": 'hello = "Hello"\n'}, hugo=None)
+    rendered.clear()
+    assert _check_json(root, capsys)["changes"]["en"]["pages"] == fast
+    assert len(rendered) == 6
