@@ -358,7 +358,7 @@ class Run:
         if self.revision is None or not current:
             return {}
         t0 = time.perf_counter()
-        changed = changed_files(self.revision)
+        changed = changed_files(self.revision, (self.options.out, self.options.cache_dir))
         with checked_out(self.revision) as old_top:
             same = pages_only(changed, self.revision.top, old_top)
             try:

@@ -104,9 +104,10 @@ def checked_out(revision: Revision) -> Iterator[Path]:
         yield Path(tmp)
 
 
-def changed_files(revision: Revision) -> set[str] | None:
+def changed_files(revision: Revision, ignore: tuple[Path, ...] = ()) -> set[str] | None:
     """The files of the work tree that differ from ``revision`` (changed, added, removed,
-    untracked), relative to the repository; None when git cannot tell."""
+    untracked), relative to the repository; None when git cannot tell.  Untracked files in
+    the folders ``ignore`` names (the build's output and cache) are not the site's."""
     try:
         diff = _git(revision.top, "diff", "--name-only", "-z", "--no-renames", revision.commit)
         others = _git(revision.top, "ls-files", "--others", "--exclude-standard", "-z")
@@ -114,7 +115,14 @@ def changed_files(revision: Revision) -> set[str] | None:
         return None
     if diff.returncode != 0 or others.returncode != 0:
         return None
-    return {name for name in (diff.stdout + others.stdout).split("\0") if name}
+    top = Path(os.path.realpath(revision.top))
+    skipped = []
+    for folder in ignore:
+        with contextlib.suppress(ValueError):
+            skipped.append(Path(os.path.realpath(folder)).relative_to(top).as_posix() + "/")
+    untracked = {name for name in others.stdout.split("\0")
+                 if name and not any(name.startswith(prefix) for prefix in skipped)}
+    return {name for name in diff.stdout.split("\0") if name} | untracked
 
 
 def pages_only(changed: set[str] | None, top: Path, old_top: Path) -> bool:
@@ -222,18 +230,25 @@ class _Side:
 
     settings: Settings
     pages: dict[str, RenderedPage]  # translation key → page, in manual order
+    parsed: dict[str, list[Block]]  # HTML → its blocks, shared by both sides (read-only)
 
     @classmethod
-    def of(cls, settings: Settings, rendered: RenderedLanguage | None) -> _Side:
+    def of(cls, settings: Settings, rendered: RenderedLanguage | None,
+           parsed: dict[str, list[Block]]) -> _Side:
         pages: dict[str, RenderedPage] = {}
         for item in rendered.pages if rendered else ():
             pages.setdefault(translation_key(item.page), item)
-        return cls(settings, pages)
+        return cls(settings, pages, parsed)
 
     def blocks(self, item: RenderedPage) -> list[Block]:
-        root = parse_fragment(item.html)
-        drop_noise(root)  # as assemble's clean-up parse does: block i is block i there
-        return page_blocks(root)
+        """The page's blocks; a page whose HTML is the same in both editions (most of them)
+        is parsed once.  Its pictures are still compared, by each edition's files."""
+        found = self.parsed.get(item.html)
+        if found is None:
+            root = parse_fragment(item.html)
+            drop_noise(root)  # as assemble's clean-up parse does: block i is block i there
+            found = self.parsed[item.html] = page_blocks(root)
+        return found
 
     def fingerprints(self, item: RenderedPage, blocks: list[Block]) -> list[str]:
         digests: dict[str, str] = {}
@@ -258,7 +273,8 @@ def compare(lang: str, since: str, old: RenderedLanguage | None, old_settings: S
             new: RenderedLanguage, new_settings: Settings) -> LanguageChanges:
     """Every page of ``new`` that is new, changed or moved since ``old``, and every page of
     ``old`` that is gone, in manual order (removed pages after their old neighbours' chapter)."""
-    before, after = _Side.of(old_settings, old), _Side.of(new_settings, new)
+    parsed: dict[str, list[Block]] = {}
+    before, after = _Side.of(old_settings, old, parsed), _Side.of(new_settings, new, parsed)
     old_blocks = {key: before.blocks(item) for key, item in before.pages.items()}
     old_prints = {key: before.fingerprints(before.pages[key], blocks)
                   for key, blocks in old_blocks.items()}
