@@ -36,6 +36,10 @@ weight = 1
 
 STEADY = "The steady page says the same thing in both editions and never changes at all."
 OLD_EDITED = "The second paragraph explains the upload, which starts with the old button."
+# Enough new text to run over two pages: bars on a verso too, in its left margin.
+LONG_NEW_TEXT = "".join(f"New paragraph {n}, one of many that fill this page and the next "
+                        "one so that some of them print on a left-hand page.\n\n"
+                        for n in range(1, 71))
 GONE = "A paragraph the second edition takes out."
 NEW_EDITED = "The second paragraph explains the upload, which starts with the new green button."
 
@@ -78,7 +82,8 @@ def _second_edition(root: Path) -> None:
         "content/en/whitespace.md": page("Whitespace page", 3, body=(
             "A paragraph   whose source lines will\nbe wrapped differently.\n\n\n"
             "- a list\n- written with stars\n")),
-        "content/en/added.md": page("Added page", 6, body="A page that is new in this edition.\n"),
+        "content/en/added.md": page("Added page", 6, body="A page that is new in this edition.\n\n"
+                                    + LONG_NEW_TEXT),
         "static/img/form.png": png_bytes(60, 40, (30, 30, 200)),
     }, hugo=None)
     (root / "content/en/removed.md").unlink()
@@ -198,6 +203,14 @@ def test_bars_stand_in_the_outer_margin_beside_exactly_the_changed_blocks(built)
             if span is not None:
                 assert not _beside(span, outer), f"a bar beside {needle!r} on page {number}"
     assert seen_changed == set(changed)
+    assert any(n % 2 == 0 for n in barred_pages), "no verso with bars: the test needs one"
+    for n in range(1, 71):  # every paragraph of the new page has its bar, on either side
+        page_of = [k for k in range(1, len(pages) + 1)
+                   if _text_span(document, k, f"New paragraph {n},")]
+        assert page_of, n
+        k = page_of[0]
+        left, right = _margin_paths(pages[k - 1][1], pages[k - 1][2])
+        assert _beside(_text_span(document, k, f"New paragraph {n},"), right if k % 2 else left)
     # the screenshot replaced under the same name: a bar as tall as the picture, on its page
     picture_page = next(n for n, (text, _p, _w) in enumerate(pages, 1)
                         if "The screenshot below shows" in text)
@@ -206,7 +219,7 @@ def test_bars_stand_in_the_outer_margin_beside_exactly_the_changed_blocks(built)
     below = _text_span(document, picture_page, "The screenshot below shows")
     assert any(bar[3] < below[0] and bar[3] - bar[1] > 20 for bar in outer)
     # only pages with a changed block carry bars (the contents and the list have none)
-    assert all(any(_text_span(document, n, needle) for needle in changed)
+    assert all(any(_text_span(document, n, needle) for needle in [*changed, "New paragraph"])
                or n == picture_page for n in barred_pages)
     document.close()
 
@@ -236,7 +249,7 @@ def test_changes_section_gives_the_page_numbers(built):
     pages = _pdf_pages(built)
     listing = next(text for text, _p, _w in pages if "Changes since v1.0" in text)
     first_words = {"Edited page": "The first paragraph stays", "Picture page":
-                   "The screenshot below shows", "Added page": "A page that is new"}
+                   "The screenshot below shows", "Added page": "A page that is new in"}
     for title, words in first_words.items():
         line = next(line for line in listing.splitlines() if title in line)
         number = int(line.rstrip().split()[-1])
@@ -246,7 +259,7 @@ def test_changes_section_gives_the_page_numbers(built):
     assert "Steady page" not in listing and "Whitespace page" not in listing
     cover = pages[0][0]
     assert "v1.0" in cover
-    assert "2.0 · 2026-01-01" in pages[-1][0]  # the edition in the running foot
+    assert all("2.0 · 2026-01-01" in text for text, _p, _w in pages[2:])  # in the foot
 
 
 def test_same_revisions_give_the_same_bytes(repo, tmp_path, built):
