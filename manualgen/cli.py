@@ -207,6 +207,8 @@ def _main(argv: list[str] | None) -> int:
             print(summary(findings), file=sys.stdout)
         else:
             print_findings(findings, sys.stdout)
+            for changes in result.editions.values():  # --since: what changed, page by page
+                print(changes.format_text(), file=sys.stdout)
             print(summary(findings), file=sys.stdout)
         return 1 if result.findings.errors else 0
 

@@ -216,6 +216,17 @@ class LanguageChanges:
         """The changes as data (``check --since REV --format json``, docs/editions.md)."""
         return {"since": self.since, "pages": [change.as_dict(_show) for change in self.pages]}
 
+    def format_text(self) -> str:
+        """The changes as lines for ``check --since REV``: each page, then its blocks."""
+        lines = [f"[{self.lang}] {len(self.pages)} page(s) changed since {self.since}"]
+        for change in self.pages:
+            where = _show(change.page.path) if change.page else change.old_file
+            lines.append(f"  {change.kind:<8} {change.title} ({where})")
+            for block in change.blocks:
+                line = f":{block.line}" if block.line else ""
+                lines.append(f"    {block.kind:<8} {block.block}{line}: {block.text}")
+        return "\n".join(lines)
+
     def by_chapter(self) -> list[tuple[str, list[PageChange]]]:
         """The changed pages grouped by chapter, in the order the chapters come."""
         groups: dict[str, list[PageChange]] = {}

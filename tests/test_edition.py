@@ -15,8 +15,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from manualgen.assemble.changes import page_blocks
+from manualgen.assemble.html import parse_fragment
 from manualgen.cli import main
+from manualgen.edition import _block_changes
 
 from .conftest import page, png_bytes, write_site
 
@@ -342,3 +347,52 @@ def test_only_the_changed_pages_are_rendered_again(tmp_path, capsys, monkeypatch
     rendered.clear()
     assert _check_json(root, capsys)["changes"]["en"]["pages"] == fast
     assert len(rendered) == 6
+
+
+def test_check_prints_the_changes_as_text(repo, capsys):
+    assert main(["check", "--site", str(repo), "--since", "v1.0"]) == 0
+    out = capsys.readouterr().out
+    assert "[en] 4 page(s) changed since v1.0" in out
+    assert "changed  paragraph:7: The second paragraph explains the upload" in out
+    assert "removed  Removed page (content/en/removed.md)" in out
+
+
+# --- the block comparison alone ------------------------------------------------------------
+
+_WORDS = st.lists(st.sampled_from(["alpha", "beta", "gamma", "delta"]), min_size=1, max_size=3)
+_PARAGRAPHS = st.lists(_WORDS.map(" ".join), max_size=8)
+
+
+def _blocks(paragraphs: list[str]):
+    return page_blocks(parse_fragment("".join(f"<p>{p}</p>" for p in paragraphs)))
+
+
+class _NoSource:
+    def find_line(self, *args, **kwargs):
+        return None
+
+
+@settings(max_examples=150, deadline=None)
+@given(_PARAGRAPHS, _PARAGRAPHS)
+def test_unmarked_blocks_are_a_common_run_of_both_editions(old, new):
+    old_blocks, new_blocks = _blocks(old), _blocks(new)
+    found = _block_changes(_NoSource(), new_blocks, [b.fingerprint() for b in old_blocks],
+                           [b.fingerprint() for b in new_blocks], old_blocks)
+    marked = {c.index for c in found if c.kind != "removed"}
+    kept = [b.text for i, b in enumerate(new_blocks) if i not in marked]
+    # what stays unmarked appears, in that order, in the old edition
+    it = iter(b.text for b in old_blocks)
+    assert all(any(text == other for other in it) for text in kept)
+    assert all(0 <= c.index <= len(new_blocks) for c in found)
+    if old == new:
+        assert found == ()
+    if not old and new:
+        assert {c.kind for c in found} == {"new"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="<>/=\"' abcdeilmprt\n&;", max_size=200))
+def test_any_html_gives_blocks(html):
+    for block in page_blocks(parse_fragment(html)):
+        assert block.kind and (block.text or block.refs)
+        assert block.fingerprint() == block.fingerprint()
