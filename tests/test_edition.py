@@ -396,3 +396,43 @@ def test_any_html_gives_blocks(html):
     for block in page_blocks(parse_fragment(html)):
         assert block.kind and (block.text or block.refs)
         assert block.fingerprint() == block.fingerprint()
+
+
+def test_a_site_in_a_folder_of_the_repository(tmp_path, capsys):
+    """The site is docs/ of a larger repository, given by its Hugo config file."""
+    top = tmp_path / "project"
+    write_site(top / "docs", _first_edition(), hugo=None)
+    (top / "README.md").write_text("a project\n", encoding="utf-8")
+    _git(top, "init", "-q")
+    _git(top, "add", "-A")
+    _git(top, "commit", "-q", "-m", "first")
+    (top / "docs/content/en/steady.md").write_text(page("Steady page", 1, body=(
+        "A new first paragraph.\n\n" + STEADY + "\n")), encoding="utf-8")
+    (top / "README.md").write_text("the project changed\n", encoding="utf-8")
+    code = main(["check", "--site", str(top / "docs" / "hugo.toml"), "--since", "HEAD",
+                 "--format", "json"])
+    doc = json.loads(capsys.readouterr().out)
+    assert code == 0
+    [steady] = doc["changes"]["en"]["pages"]
+    assert steady["title"] == "Steady page"
+    assert [(b["kind"], b["text"]) for b in steady["blocks"]] == [("new", "A new first paragraph.")]
+
+
+def test_a_page_moved_to_another_section(tmp_path, capsys):
+    root = write_site(tmp_path / "site", {
+        "hugo.toml": HUGO,
+        "content/en/_index.md": page("Home", body="Welcome.\n"),
+        "content/en/first/_index.md": page("First chapter", 1, body="The first chapter.\n"),
+        "content/en/first/travel.md": page("Travelling page", 1, body="This page moves.\n"),
+        "content/en/second/_index.md": page("Second chapter", 2, body="The second one.\n"),
+    }, hugo=None)
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "first")
+    _git(root, "mv", "content/en/first/travel.md", "content/en/second/travel.md")
+    doc = json.loads(main(["check", "--site", str(root), "--since", "HEAD", "--format", "json"])
+                     or capsys.readouterr().out)
+    [moved] = doc["changes"]["en"]["pages"]
+    assert (moved["kind"], moved["title"], moved["chapter"]) == (
+        "moved", "Travelling page", "Second chapter")
+    assert moved["old_file"] == "content/en/first/travel.md" and moved["blocks"] == []
