@@ -436,3 +436,19 @@ def test_a_page_moved_to_another_section(tmp_path, capsys):
     assert (moved["kind"], moved["title"], moved["chapter"]) == (
         "moved", "Travelling page", "Second chapter")
     assert moved["old_file"] == "content/en/first/travel.md" and moved["blocks"] == []
+
+
+def test_links_in_the_old_edition_stay_inside_it(tmp_path, capsys):
+    """A symbolic link to a file of the repository is kept (its picture is the same in both
+    editions); one that leads out of the repository is left out, without a traceback."""
+    root = write_site(tmp_path / "site", _first_edition(), hugo=None)
+    (root / "static/img/same.png").symlink_to("form.png")
+    (root / "static/img/outside.png").symlink_to(tmp_path / "nowhere.png")
+    write_site(root, {"content/en/linked.md": page("Linked page", 7, body=(
+        "![Same](/img/same.png)\n"))}, hugo=None)
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "first")
+    code = main(["check", "--site", str(root), "--since", "HEAD", "--format", "json"])
+    doc = json.loads(capsys.readouterr().out)
+    assert code == 0 and doc["changes"]["en"]["pages"] == []
