@@ -148,12 +148,12 @@ def _pdf_pages(pdf: Path) -> list[tuple[str, list[tuple[float, float, float, flo
     return pages
 
 
-def _margin_paths(paths, width: float) -> tuple[list, list]:
-    """Paths wholly in the left margin and wholly in the right margin (A4: the text column
-    starts 15 or 25 mm from an edge)."""
+def _margin_paths(paths, width: float, margin: float = 15) -> tuple[list, list]:
+    """Vertical paths wholly in the left margin and wholly in the right margin: beyond
+    ``margin`` mm from the edge is the text (A4 two-sided: 15 mm outer, 25 mm inner)."""
     mm = 72 / 25.4
-    left = [p for p in paths if p[2] < 14 * mm and p[3] - p[1] > 2]
-    right = [p for p in paths if p[0] > width - 14 * mm and p[3] - p[1] > 2]
+    left = [p for p in paths if p[2] < (margin - 0.5) * mm and p[3] - p[1] > 2]
+    right = [p for p in paths if p[0] > width - (margin - 0.5) * mm and p[3] - p[1] > 2]
     return left, right
 
 
@@ -452,3 +452,39 @@ def test_links_in_the_old_edition_stay_inside_it(tmp_path, capsys):
     code = main(["check", "--site", str(root), "--since", "HEAD", "--format", "json"])
     doc = json.loads(capsys.readouterr().out)
     assert code == 0 and doc["changes"]["en"]["pages"] == []
+
+
+def test_one_sided_bars_beside_a_changed_table_row(tmp_path, capsys):
+    """One-sided pages: every bar on the right. A changed table row has its bar beside it,
+    the unchanged rows none."""
+    table = "| Field | Meaning |\n|---|---|\n| kanton | {} |\n| jahr | the year of the data |\n"
+    root = write_site(tmp_path / "site", {
+        "hugo.toml": HUGO,
+        "manualgen.toml": '[print]\nsides = "oneside"\n',
+        "content/en/_index.md": page("Home", body="Welcome.\n"),
+        "content/en/table.md": page("Table page", 1, body=table.format("the canton code")),
+    }, hugo=None)
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "first")
+    write_site(root, {"content/en/table.md": page("Table page", 1, body=table.format(
+        "the two-letter canton code"))}, hugo=None)
+    out = tmp_path / "out"
+    assert main(["build", "--site", str(root), "--since", "HEAD", "--out", str(out),
+                 "--no-cache", "--quiet"]) == 0, capsys.readouterr().err
+    import pypdfium2 as pdfium
+
+    pdf = next(out.glob("*.pdf"))
+    document = pdfium.PdfDocument(str(pdf))
+    found = False
+    for number, (_text, paths, width) in enumerate(_pdf_pages(pdf), 1):
+        left, right = _margin_paths(paths, width, margin=20)  # one-sided: 20 mm each side
+        assert not left
+        row = _text_span(document, number, "two-letter canton code")
+        if row is not None:
+            found = True
+            assert _beside(row, right)
+            assert not _beside(_text_span(document, number, "the year of the data"), right)
+            assert not _beside(_text_span(document, number, "Meaning"), right)
+    assert found
+    document.close()
