@@ -2,6 +2,7 @@
 
     settings → for each language: reuse? → discover → render
              → compare the translations (the rendered pages)
+             → with --since: compare with the edition at that git revision (edition.py)
              → for each language to print: assemble → prepare images → PDF
 
 ``build()`` returns what it made and every finding; it raises only for problems that stop
