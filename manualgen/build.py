@@ -2,6 +2,7 @@
 
     settings → for each language: reuse? → discover → render
              → compare the translations (the rendered pages)
+             → with --since: compare with the edition at that git revision (edition.py)
              → for each language to print: assemble → prepare images → PDF
 
 ``build()`` returns what it made and every finding; it raises only for problems that stop
@@ -28,8 +29,19 @@ from . import __version__, report
 from . import cache as cache_module
 from .assemble import AssembledDocument, assemble
 from .cache import Cache
+from .change_bars import place_bars
 from .config import BUILTIN_STYLES, MANUALGEN_CONFIG, Settings, _line_of_key, load_settings
 from .content import CONTENT_SUFFIXES, Page, discover
+from .edition import (
+    LanguageChanges,
+    Revision,
+    changed_files,
+    checked_out,
+    compare,
+    pages_only,
+    render_old,
+    resolve_revision,
+)
 from .errors import (
     ConfigError,
     Finding,
@@ -44,7 +56,7 @@ from .i18n import labels_in_english, load_labels
 from .images import inspect
 from .jobs import default_jobs, run_each
 from .pdf import VIRTUAL_BASE, Roots, render_pdf, write_atomic
-from .render import RenderedLanguage, page_converter, render_language
+from .render import RenderedLanguage, RenderedPage, page_converter, render_language
 from .reuse import LanguageState
 from .translations import TranslationReport, check_translations, summarise_missing
 
@@ -69,6 +81,7 @@ class BuildOptions:
     list_translations: bool = False  # check --translations: every missing page, not a summary
     pdf_variant: str | None = None  # --pdf-variant: overrides [print] pdf_variant
     sections: list[str] = dataclasses.field(default_factory=list)  # --section: overrides [manual] sections
+    since: str = ""  # --since REV: compare with the site at that git revision ([edition] since)
 
 
 @dataclasses.dataclass
@@ -88,6 +101,7 @@ class BuildResult:
     results: list[LanguageResult]
     findings: Findings
     translations: TranslationReport | None = None  # the matrix and drift (manualgen check)
+    editions: dict[str, LanguageChanges] = dataclasses.field(default_factory=dict)  # --since
 
     @property
     def ok(self) -> bool:
@@ -165,6 +179,8 @@ def build(site: Path, options: BuildOptions, progress: Progress | None = None) -
         settings = dataclasses.replace(settings, sections=tuple(options.sections))
     langs = choose_languages(settings, options)
     date = build_date(settings)
+    since = options.since or settings.edition_since
+    revision = resolve_revision(site, since) if since else None  # before anything is written
     check_output_settings(settings, options.out)
     if not options.check_only:
         check_output_folder(options.out)
@@ -172,7 +188,8 @@ def build(site: Path, options: BuildOptions, progress: Progress | None = None) -
     cache = open_cache(options, findings)
     try:
         with _source_date(date):
-            result = Run(settings, options, date, cache, progress).build(langs, findings)
+            result = Run(settings, options, date, cache, progress, revision).build(
+                langs, findings)
     finally:
         cache.close()
     shown = Findings()  # the stages keep the paths they found; the user reads them from the site
@@ -215,7 +232,9 @@ class Run:
     date: dt.datetime
     cache: Cache
     progress: Progress | None = None
+    revision: Revision | None = None  # --since: the edition to compare with
     _sources: dict[str, SourceLanguage] = dataclasses.field(default_factory=dict)
+    _editions: dict[str, LanguageChanges] = dataclasses.field(default_factory=dict)
 
     def build(self, langs: list[str], findings: Findings) -> BuildResult:
         """The stages, in order (see the module docstring)."""
@@ -238,6 +257,7 @@ class Run:
             report_, checked = self._check_translations(langs, sources)
             self._record_translations(langs, fixed, checked)
         findings.extend(checked)
+        self._editions = self._compare_editions(todo, sources)
         seed = checked if self.options.strict else []
         made = run_each(lambda lang, say: self.print_language(sources[lang], states[lang], seed,
                                                               say),
@@ -248,7 +268,7 @@ class Run:
             findings.extend(items)
             results.append(result)
         return BuildResult(self.settings, results, findings,
-                           report_ if self.options.check_only else None)
+                           report_ if self.options.check_only else None, self._editions)
 
     # Reuse ---------------------------------------------------------------------------------
 
@@ -257,6 +277,7 @@ class Run:
         opts = [(name, getattr(self.options, name)) for name in ("html", "strict", "check_only")]
         if self.settings.sections:  # --section prints another tree from the same files
             opts.append(("sections", self.settings.sections))
+        opts.append(("since", self.revision.commit if self.revision else ""))
         return cache_module.fixed_key(env, self.settings, opts, self.date.isoformat())
 
     def _state(self, lang: str, fixed: str) -> LanguageState:
@@ -339,6 +360,50 @@ class Run:
                              f"{MANUALGEN_CONFIG}", source, lang=lang)
         return load_labels(lang, overrides, locale)
 
+    # Compare the editions (--since) ---------------------------------------------------------
+
+    def _compare_editions(self, langs: list[str],
+                          sources: dict[str, SourceLanguage]) -> dict[str, LanguageChanges]:
+        """Each language's changes since the revision: the old site is read from git into a
+        temporary folder, its pages rendered as these were (its findings are not this
+        build's), and compared block by block with the current pages."""
+        current = {lang: sources[lang].rendered for lang in langs
+                   if lang in sources and sources[lang].rendered is not None}
+        if self.revision is None or not current:
+            return {}
+        t0 = time.perf_counter()
+        changed = changed_files(self.revision, (self.options.out, self.options.cache_dir))
+        with checked_out(self.revision) as old_top:
+            same = pages_only(changed, self.revision.top, old_top)
+            try:
+                old = load_settings(old_top / self.revision.site_rel)
+            except ConfigError as exc:
+                first = exc.problems[0].message if exc.problems else "no configuration"
+                raise UsageError(f"--since {self.revision.name}: the site as it was then cannot "
+                                 f"be read: {first}") from None
+            changes = {}
+            for lang, rendered in current.items():
+                reuse = _unchanged_pages(rendered, old_top, self.revision, changed) if same else {}
+                changes[lang] = compare(lang, self.revision.name,
+                                        self._old_pages(old, lang, reuse), old, rendered,
+                                        self.settings)
+        for lang, found in changes.items():
+            self._say("compare", lang, f"{len(found.pages)} pages changed since "
+                      f"{self.revision.name} ({time.perf_counter() - t0:.1f} s)")
+        return changes
+
+    def _old_pages(self, old: Settings, lang: str,
+                   reuse: dict[Path, RenderedPage]) -> RenderedLanguage | None:
+        """The old edition's pages of ``lang``; those in ``reuse`` (by their old file) are
+        not rendered again."""
+        if lang not in old.languages:
+            return None
+        home = discover(old, lang, Findings(), self.date)
+        if home is None:
+            return None
+        return render_old(old, lang, home, self._labels(lang, Findings()),
+                          lambda page: reuse.get(Path(os.path.realpath(page.path))))
+
     # Compare the translations ---------------------------------------------------------------
 
     def _check_translations(self, langs: list[str], sources: dict[str, SourceLanguage]):
@@ -410,10 +475,12 @@ class Run:
         labels = self._labels(lang, Findings())
         inspect_image = ((lambda path: inspect(path, full=True)) if self.options.check_only
                          else state.inspect)  # check: no preparation decodes the pixels later
+        edition = self._editions.get(lang)
         return assemble(rendered, settings=self.settings, labels=labels, roots=roots,
                         findings=findings, meta=self._meta(lang, labels, roots),
-                        stylesheets=self._stylesheets(roots), inspect_image=inspect_image,
-                        fallback_home=self._default_home(lang))
+                        stylesheets=self._stylesheets(roots, edition is not None),
+                        inspect_image=inspect_image, fallback_home=self._default_home(lang),
+                        edition=edition)
 
     def _default_home(self, lang: str) -> Page | None:
         """The default language's pages, when ``lang`` is another (links to pages it lacks
@@ -429,9 +496,9 @@ class Run:
         except UsageError:  # the default language lacks the chosen section
             return None
 
-    def _stylesheets(self, roots: Roots) -> list[str]:
-        sheets = [roots.url_for(BUILTIN_STYLES / name)
-                  for name in ("fonts.css", "manual.css", "content.css")]
+    def _stylesheets(self, roots: Roots, edition: bool = False) -> list[str]:
+        names = ("fonts.css", "manual.css", "content.css") + (("edition.css",) if edition else ())
+        sheets = [roots.url_for(BUILTIN_STYLES / name) for name in names]
         sheets += [roots.url_for(sheet) for sheet in self.settings.stylesheets]
         return [s for s in sheets if s]
 
@@ -456,6 +523,9 @@ class Run:
             "date_iso": self.date.strftime("%Y-%m-%dT%H:%M:%SZ"),
             "logo": roots.url_for(settings.logo) if settings.logo else None,
             "generator_version": __version__,
+            # --since: the edition (version and date) in the running foot
+            "edition": (" · ".join(filter(None, [version_label, _format_date(self.date, labels)]))
+                        if self.revision else ""),
         }
 
     def _write_html(self, document: AssembledDocument, roots: Roots, pdf_path: Path,
@@ -505,7 +575,7 @@ class Run:
         try:
             count = render_pdf(html, pdf_path, roots=roots,
                                pdf_variant=self.settings.print.pdf_variant, findings=found,
-                               lang=lang, source_file=None,
+                               lang=lang, source_file=None, adjust=self._bars(lang),
                                progress=(lambda stage, text: self._say(stage, lang, text, say))
                                if (say or self.progress) else None)
         except OSError as exc:
@@ -521,10 +591,34 @@ class Run:
                                          document.resources + list(self.settings.stylesheets)))
         return 0 if found.errors else count
 
+    def _bars(self, lang: str) -> Callable | None:
+        """The change bars' placement after layout, when this language has an edition."""
+        if lang not in self._editions:
+            return None
+        twoside = self.settings.print.sides != "oneside"
+        rtl = self.settings.languages[lang].direction == "rtl"
+        return lambda document: place_bars(document, twoside, rtl)
+
     def _say(self, stage: str, lang: str, text: str, say: Progress | None = None) -> None:
         target = say or self.progress
         if target is not None:
             target(stage, f"[{lang}] {text}")
+
+
+def _unchanged_pages(rendered: RenderedLanguage, old_top: Path, revision: Revision,
+                     changed: set[str] | None) -> dict[Path, RenderedPage]:
+    """The current pages whose file is the same at ``revision``, by where that file lies in
+    the old edition's folder ``old_top``."""
+    top = Path(os.path.realpath(revision.top))
+    found = {}
+    for item in rendered.pages:
+        try:
+            rel = Path(os.path.realpath(item.page.path)).relative_to(top).as_posix()
+        except ValueError:
+            continue
+        if changed is not None and rel not in changed and not item.failed:
+            found[Path(os.path.realpath(old_top)) / rel] = item
+    return found
 
 
 def _nothing_to_print(home: Page, lang: str, options: BuildOptions, findings: Findings,

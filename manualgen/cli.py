@@ -39,6 +39,9 @@ def make_parser() -> argparse.ArgumentParser:
                        help="print only this section of the site (a folder below content/, "
                             "such as docs), as Docsy's print view does; may repeat; overrides "
                             "[manual] sections")
+        p.add_argument("--since", metavar="REV", default="",
+                       help="compare with the site at this git revision (tag, commit, branch): "
+                            "list and mark what changed since ([edition] since)")
 
     b = sub.add_parser("build", help="build the PDF manuals",
                        description="Build one PDF manual per language.")
@@ -140,7 +143,8 @@ def _main(argv: list[str] | None) -> int:
     from .build import BuildOptions, build
 
     options = BuildOptions(langs=args.lang, all=args.all, pdf_variant=args.pdf_variant,
-                           sections=args.section)
+                           sections=args.section,
+                           since=args.since)
     quiet = getattr(args, "quiet", False)
     if args.command == "build":
         options.out = args.out
@@ -210,15 +214,20 @@ def _main(argv: list[str] | None) -> int:
     if args.command == "check":
         langs = [r.lang for r in result.results]
         if args.format == "json":
-            json.dump(report.to_json(findings, site=str(result.settings.site_root), languages=langs,
-                                     translations=result.translations if args.translations else None),
-                      sys.stdout, indent=2, ensure_ascii=False)
+            doc = report.to_json(findings, site=str(result.settings.site_root), languages=langs,
+                                 translations=result.translations if args.translations else None)
+            if result.editions:  # --since: what changed, page by page (docs/editions.md)
+                doc["changes"] = {lang: changes.as_dict(result.settings.site_root)
+                                  for lang, changes in result.editions.items()}
+            json.dump(doc, sys.stdout, indent=2, ensure_ascii=False)
             print()
         elif args.translations and result.translations is not None:
             print(report.format_translations(result.translations, findings), file=sys.stdout)
             print(summary(findings), file=sys.stdout)
         else:
             print_findings(findings, sys.stdout)
+            for changes in result.editions.values():  # --since: what changed, page by page
+                print(changes.format_text(result.settings.site_root), file=sys.stdout)
             print(summary(findings), file=sys.stdout)
         return 1 if result.findings.errors else 0
 

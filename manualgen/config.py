@@ -139,6 +139,7 @@ class Settings:
     # are web-only).
     sections: tuple[str, ...] = ()
     taxonomies: tuple[str, ...] = ("tags", "categories")
+    edition_since: str = ""  # [edition] since: the git revision to compare with ("": none)
 
     def language(self, code: str) -> Language:
         return self.languages[code]
@@ -511,6 +512,9 @@ _MANUALGEN_SCHEMA: dict[str, object] = {
     },
     "labels": dict,  # labels.<lang>.<key> = "text"
     "languages": dict,  # languages.<lang>.<key>: _LANGUAGE_SCHEMA
+    "edition": {
+        "since": str,  # a git revision: mark what changed since (build --since)
+    },
 }
 
 # [languages.<lang>]: what the cover and the PDF's metadata say, in that language.
@@ -1016,6 +1020,7 @@ def _settings(read: _ReadFiles) -> Settings:
         sections=section_names(manual.get("sections", [])) if isinstance(
             manual.get("sections"), list) and not _section_names_problem(manual["sections"]) else (),
         taxonomies=_taxonomies(hugo),
+        edition_since=str(_table(read.mg, "edition").get("since") or ""),
     )
 
 

@@ -132,10 +132,13 @@ def render_pdf(
     lang: str,
     source_file: Path | None = None,
     progress=None,
+    adjust=None,
 ) -> int:
     """Render ``html`` to ``target`` atomically; WeasyPrint's messages become findings.
 
-    Returns the number of pages laid out (0 when nothing was written)."""
+    ``adjust(document)`` may change the laid-out pages before they are written (the change
+    bars of an edition, change_bars.py).  Returns the number of pages laid out (0 when
+    nothing was written)."""
     import weasyprint
 
     refusals: list[str] = []
@@ -158,6 +161,8 @@ def render_pdf(
             document = weasyprint.HTML(string=html, base_url=VIRTUAL_BASE, url_fetcher=fetcher)
             with png_embed.passthrough():
                 rendered = document.render(presentational_hints=True)
+                if adjust is not None:
+                    adjust(rendered)
                 if progress is not None:
                     progress("write", "writing the PDF")
                 options = {"uncompressed_pdf": False}

@@ -30,7 +30,7 @@ from ..geometry import PrintGeometry
 from ..images import ImageInfo
 from ..pdf import Roots
 from ..render import RenderedLanguage
-from . import clean, links, names, outline, resources, steps, tables
+from . import changes, clean, links, names, outline, resources, steps, tables
 from .context import AssembledDocument, Context, ImageUse, PageJob, Registry
 from .document import render_document
 from .html import ancestors, classes, parent_map, parse_fragment, serialize_children
@@ -42,6 +42,7 @@ __all__ = ["PAGE_PASSES", "AssembledDocument", "ImageUse", "assemble", "keep_nam
 
 def _page_passes() -> Registry:
     passes = Registry()
+    passes.register(changes.mark_changes, "changes", 5)  # on the tree as compared
     passes.register(resources.videos, "videos", 10)
     passes.register(resources.images, "images", 20)
     passes.register(resources.other_resources, "other-resources", 30)
@@ -62,17 +63,19 @@ PAGE_PASSES = _page_passes()
 def assemble(rendered: RenderedLanguage, *, settings, labels: dict[str, str], roots: Roots,
              findings: Findings, meta: dict, stylesheets: list[str],
              inspect_image: Callable[[Path], ImageInfo], fallback_home: Page | None = None,
-             passes: Registry = PAGE_PASSES) -> AssembledDocument:
+             passes: Registry = PAGE_PASSES, edition=None) -> AssembledDocument:
     """The manual of one language as one HTML document, and the files it embeds.
 
     ``fallback_home``: the default language's pages, which links to pages this language
-    lacks open on the web."""
+    lacks open on the web.  ``edition``: the language's changes since an earlier edition
+    (edition.LanguageChanges), marked on their blocks and listed after the contents."""
     fallback = outline.build_outline(fallback_home, False) if fallback_home else None
     ctx = Context(settings, rendered.lang, labels, roots, findings,
                   outline.build_outline(rendered.home, settings.print.numbering,
                                         {r.page: r.description for r in rendered.pages}),
                   inspect_image, PrintGeometry.from_settings(settings), fallback,
-                  left_out=outline.left_out_index(rendered.home))
+                  left_out=outline.left_out_index(rendered.home),
+                  changes=edition.marks() if edition is not None else {})
     jobs = [PageJob(ctx, page) for page in rendered.pages]
     trees = [(job, clean.parse(job)) for job in jobs]  # every page's ids, before any link
     for job, root in trees:
@@ -80,7 +83,7 @@ def assemble(rendered: RenderedLanguage, *, settings, labels: dict[str, str], ro
             run(root, job)
     images = _image_uses(ctx, [root for _job, root in trees])
     bodies = {job.anchor: serialize_children(root) for job, root in trees}
-    html = render_document(ctx, bodies, meta, stylesheets)
+    html = render_document(ctx, bodies, meta, stylesheets, edition)
     return AssembledDocument(rendered.lang, html, tuple(images), tuple(ctx.files))
 
 

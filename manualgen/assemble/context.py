@@ -101,6 +101,8 @@ class Context:
     ids: dict[Page, set[str]] = dataclasses.field(default_factory=dict)  # learned by parse
     found_images: dict[ET.Element, FoundImage] = dataclasses.field(default_factory=dict)
     files: list[Path] = dataclasses.field(default_factory=list)
+    # Edition comparison (--since): page → the blocks to mark (see changes.py); empty without.
+    changes: dict[Page, object] = dataclasses.field(default_factory=dict)
 
 
 @dataclasses.dataclass

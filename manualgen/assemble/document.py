@@ -13,7 +13,7 @@ from .outline import title_level, toc
 
 
 def render_document(ctx: Context, bodies: dict[str, str], meta: dict,
-                    stylesheets: list[str]) -> str:
+                    stylesheets: list[str], edition=None) -> str:
     """The whole manual as HTML; "" with a finding when the template fails."""
     settings = ctx.settings
     loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(d))
@@ -34,6 +34,7 @@ def render_document(ctx: Context, bodies: dict[str, str], meta: dict,
             settings=settings,
             lang=ctx.lang,
             title_level=title_level,
+            changes=_changes_list(ctx, edition),
         )
     except Exception as exc:  # noqa: BLE001 - the site's own manual.html or page.html
         file, line = template_frame(exc)
@@ -42,3 +43,17 @@ def render_document(ctx: Context, bodies: dict[str, str], meta: dict,
         ctx.findings.error("template", f"the document template failed: {type(exc).__name__}: "
                            f"{exc}", file, line, lang=ctx.lang)
         return ""
+
+
+def _changes_list(ctx: Context, edition) -> dict | None:
+    """The "Changes in this edition" section: the changed pages by chapter, each with the
+    anchor its page number comes from (none for a removed page), or None without --since."""
+    if edition is None:
+        return None
+    groups = []
+    for chapter, pages in edition.by_chapter():
+        groups.append({"chapter": chapter or ctx.outline.home.title, "pages": [
+            {"kind": change.kind, "title": change.title,
+             "anchor": ctx.outline.anchor(change.page) if change.page is not None else None}
+            for change in pages]})
+    return {"since": edition.since, "groups": groups}
