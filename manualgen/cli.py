@@ -140,12 +140,29 @@ def _main(argv: list[str] | None) -> int:
     args = parser.parse_args(argv)
     if args.all and args.lang:
         parser.error("--lang and --all cannot be combined")
-    from .build import BuildOptions, build
+    options = _options(args, parser)
+    if args.command == "build" and args.watch:
+        from .watch import watch
+
+        again = [a for a in (sys.argv[1:] if argv is None else argv) if a != "--watch"]
+        return watch(args.site, lambda: main(again),
+                     lambda text: print(f"{'watch':>9}  {text}", file=sys.stderr, flush=True))
+    result = _run(args, options)
+    if isinstance(result, int):
+        return result
+    if getattr(args, "validate", False) or getattr(args, "pdf", False):
+        _validate(args, result)
+    if args.command == "check":
+        return _report_check(args, result)
+    return _report_build(options, result)
+
+
+def _options(args, parser):
+    """The build's options from the command line."""
+    from .build import BuildOptions
 
     options = BuildOptions(langs=args.lang, all=args.all, pdf_variant=args.pdf_variant,
-                           sections=args.section,
-                           since=args.since)
-    quiet = getattr(args, "quiet", False)
+                           sections=args.section, since=args.since)
     if args.command == "build":
         options.out = args.out
         options.html = args.html
@@ -153,26 +170,24 @@ def _main(argv: list[str] | None) -> int:
         if args.jobs < 0:
             parser.error("--jobs must be 0 (one per core) or more")
         options.jobs, options.cache_dir, options.no_cache = args.jobs, args.cache, args.no_cache
-        if args.watch:
-            from .watch import watch
-
-            again = [a for a in (sys.argv[1:] if argv is None else argv) if a != "--watch"]
-            return watch(args.site, lambda: main(again),
-                         lambda text: print(f"{'watch':>9}  {text}", file=sys.stderr, flush=True))
     else:
         options.check_only = True
         options.list_translations = args.translations
+    return options
 
+
+def _run(args, options):
+    """The build's result, or the exit status when it could not run (a clear message, no
+    traceback, for every expected failure)."""
+    from .build import build
     from .progress import Reporter
 
-    progress = Reporter(sys.stderr, quiet=quiet or args.command != "build")
-
+    progress = Reporter(sys.stderr, quiet=getattr(args, "quiet", False) or args.command != "build")
     as_json = args.command == "check" and args.format == "json"
-    validating = getattr(args, "validate", False) or getattr(args, "pdf", False)
     try:
-        if validating:
+        if getattr(args, "validate", False) or getattr(args, "pdf", False):
             validate.load_validator()  # before minutes of layout: say now if it is missing
-        result = build(args.site, options, progress=progress)
+        return build(args.site, options, progress=progress)
     except ConfigError as exc:
         if as_json:
             _fail_json(exc.problems, args.site)
@@ -208,30 +223,32 @@ def _main(argv: list[str] | None) -> int:
                             "the traceback printed on stderr")], args.site)
         return 1
 
-    if validating:
-        _validate(args, result)
-    findings = list(result.findings)
-    if args.command == "check":
-        langs = [r.lang for r in result.results]
-        if args.format == "json":
-            doc = report.to_json(findings, site=str(result.settings.site_root), languages=langs,
-                                 translations=result.translations if args.translations else None)
-            if result.editions:  # --since: what changed, page by page (docs/editions.md)
-                doc["changes"] = {lang: changes.as_dict(result.settings.site_root)
-                                  for lang, changes in result.editions.items()}
-            json.dump(doc, sys.stdout, indent=2, ensure_ascii=False)
-            print()
-        elif args.translations and result.translations is not None:
-            print(report.format_translations(result.translations, findings), file=sys.stdout)
-            print(summary(findings), file=sys.stdout)
-        else:
-            print_findings(findings, sys.stdout)
-            for changes in result.editions.values():  # --since: what changed, page by page
-                print(changes.format_text(result.settings.site_root), file=sys.stdout)
-            print(summary(findings), file=sys.stdout)
-        return 1 if result.findings.errors else 0
 
-    findings = [f for f in findings if f.severity != INFO]  # notes are for check to print
+def _report_check(args, result) -> int:
+    findings = list(result.findings)
+    root = result.settings.site_root
+    if args.format == "json":
+        langs = [r.lang for r in result.results]
+        doc = report.to_json(findings, site=str(root), languages=langs,
+                             translations=result.translations if args.translations else None)
+        if result.editions:  # --since: what changed, page by page (docs/editions.md)
+            doc["changes"] = {lang: changes.as_dict(root)
+                              for lang, changes in result.editions.items()}
+        json.dump(doc, sys.stdout, indent=2, ensure_ascii=False)
+        print()
+    elif args.translations and result.translations is not None:
+        print(report.format_translations(result.translations, findings), file=sys.stdout)
+        print(summary(findings), file=sys.stdout)
+    else:
+        print_findings(findings, sys.stdout)
+        for changes in result.editions.values():  # --since: what changed, page by page
+            print(changes.format_text(root), file=sys.stdout)
+        print(summary(findings), file=sys.stdout)
+    return 1 if result.findings.errors else 0
+
+
+def _report_build(options, result) -> int:
+    findings = [f for f in result.findings if f.severity != INFO]  # notes: for check to print
     print_findings(findings)
     failed = bool(result.findings.errors) or (options.strict and bool(result.findings.warnings))
     for lang_result in result.results:
