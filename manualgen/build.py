@@ -42,8 +42,8 @@ from .errors import (
 from .fonts import Text, missing_glyphs, printed_text
 from .i18n import labels_in_english, load_labels
 from .images import inspect
-from .jobs import default_jobs, run_each
-from .pdf import VIRTUAL_BASE, Roots, render_pdf, write_atomic
+from .jobs import run_each, worker_count
+from .pdf import VIRTUAL_BASE, Roots, preload, render_pdf, write_atomic
 from .render import RenderedLanguage, page_converter, render_language
 from .reuse import LanguageState
 from .translations import TranslationReport, check_translations, summarise_missing
@@ -53,6 +53,7 @@ __all__ = ["BuildOptions", "BuildResult", "LanguageResult", "build", "build_date
 
 STAGES = ("discover", "render", "assemble", "images", "layout", "write")
 Progress = Callable[[str, str], None]
+IMAGE_THREADS = 2  # speed (issue 11): Pillow decodes and encodes outside the GIL
 
 
 @dataclasses.dataclass
@@ -235,6 +236,7 @@ class Run:
             self._record_translations(langs, fixed, checked)
         findings.extend(checked)
         seed = checked if self.options.strict else []
+        self._preload(todo)  # speed (issue 11): WeasyPrint loaded once, before the fork
         made = run_each(lambda lang, say: self.print_language(sources[lang], states[lang], seed,
                                                               say),
                         todo, self._workers(todo), self.progress)
@@ -258,7 +260,8 @@ class Run:
         # Without a cache nothing is reused: no need to hash every file of the site.
         key = (cache_module.input_key(self.cache, self.settings, lang, fixed)[0]
                if self.cache.enabled else "")
-        return LanguageState(self.cache, self.settings, lang, pdf_path, fixed, key)
+        return LanguageState(self.cache, self.settings, lang, pdf_path, fixed, key,
+                             threads=IMAGE_THREADS)
 
     def _reused(self, lang: str, state: LanguageState) -> tuple[LanguageResult, list[Finding]]:
         result = LanguageResult(lang, pdf=state.pdf_path, reused=True, pages=state.content_pages)
@@ -268,7 +271,14 @@ class Run:
     def _workers(self, todo: list[str]) -> int:
         if self.options.check_only:
             return 1
-        return min(max(1, self.options.jobs or default_jobs()), len(todo))
+        return worker_count(self.options.jobs, len(todo))
+
+    def _preload(self, todo: list[str]) -> None:
+        """Speed (issue 11): import WeasyPrint and its hyphenation dictionaries once, in this
+        process, when a PDF may be laid out (not for a check or a build with nothing to do)."""
+        if self.options.check_only or not todo:
+            return
+        preload([_language_tag(self.settings.languages[lang].locale, lang) for lang in todo])
 
     # Read: discover and render -------------------------------------------------------------
 
@@ -475,22 +485,23 @@ class Run:
             return
         if state.expected_pages:
             self._say("layout", lang, f"laying out, about {state.expected_pages} pages", say)
-        t0 = time.perf_counter()
-        pdf_pages = self._render(html, pages, roots, document, state.pdf_path, findings, say)
-        result.timings["layout"] = time.perf_counter() - t0
+        pdf_pages = self._render(html, pages, roots, document, state.pdf_path, findings, say,
+                                 result.timings)  # speed (issue 11): layout and write apart
         if pdf_pages and not findings.errors and state.pdf_path.exists():
             result.pdf = state.pdf_path
             state.store(result.pages, pdf_pages, [f for f in findings if f.lang == lang])
 
     def _render(self, html: str, pages: list[Page], roots: Roots, document: AssembledDocument,
-                pdf_path: Path, findings: Findings, say: Progress | None) -> int:
-        """Lay out and write the PDF; its page count, or 0 when it was not written."""
+                pdf_path: Path, findings: Findings, say: Progress | None,
+                timings: dict[str, float]) -> int:
+        """Lay out and write the PDF; its page count, or 0 when it was not written (the
+        seconds of each go into ``timings``)."""
         lang = document.lang
         found = Findings()
         try:
             count = render_pdf(html, pdf_path, roots=roots,
                                pdf_variant=self.settings.print.pdf_variant, findings=found,
-                               lang=lang, source_file=None,
+                               lang=lang, source_file=None, timings=timings,
                                progress=(lambda stage, text: self._say(stage, lang, text, say))
                                if (say or self.progress) else None)
         except OSError as exc:

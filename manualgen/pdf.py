@@ -8,10 +8,13 @@ folder the site lives in: WeasyPrint names image objects after their URL.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
 import mimetypes
 import os
 import tempfile
+import time
 import warnings
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -112,11 +115,15 @@ def render_pdf(
     lang: str,
     source_file: Path | None = None,
     progress=None,
+    timings: dict[str, float] | None = None,
 ) -> int:
     """Render ``html`` to ``target`` atomically; WeasyPrint's messages become findings.
 
-    Returns the number of pages laid out (0 when nothing was written)."""
+    Returns the number of pages laid out (0 when nothing was written).  ``timings``, when
+    given, receives the seconds of the ``layout`` and of the ``write``."""
     import weasyprint
+
+    timings = {} if timings is None else timings
 
     refusals: list[str] = []
     fetcher = make_fetcher(roots, refusals)
@@ -136,14 +143,18 @@ def render_pdf(
             # The stylesheets are <link>ed from the document itself, so they load through the
             # fetcher once and their @font-face rules share the document's font configuration.
             document = weasyprint.HTML(string=html, base_url=VIRTUAL_BASE, url_fetcher=fetcher)
-            with png_embed.passthrough():
+            with png_embed.passthrough(), without_cyclic_gc():
+                t0 = time.perf_counter()
                 rendered = document.render(presentational_hints=True)
+                timings["layout"] = time.perf_counter() - t0
                 if progress is not None:
                     progress("write", "writing the PDF")
                 options = {"uncompressed_pdf": False}
                 if pdf_variant and pdf_variant != "none":
                     options["pdf_variant"] = pdf_variant
+                t0 = time.perf_counter()
                 data = write_pdf(rendered, pdf_variant, options)
+                timings["write"] = time.perf_counter() - t0
     finally:
         logger.removeHandler(capture)
         logger.setLevel(old_level)
@@ -157,6 +168,40 @@ def render_pdf(
         return 0
     write_atomic(target, data)
     return len(rendered.pages)
+
+
+@contextlib.contextmanager
+def without_cyclic_gc():
+    """Python's cyclic garbage collector off while WeasyPrint lays out and writes.
+
+    A layout makes millions of small objects that live until the PDF is written; every
+    collection walks all of them again and finds almost nothing to free (boxes are freed
+    by their reference counts when the document goes).  What existed before is frozen
+    (never walked again, and in a forked worker its memory pages stay shared with the
+    parent); the collector is back on, and the frozen objects collectable again, after."""
+    was_enabled = gc.isenabled()
+    gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+        gc.unfreeze()
+
+
+def preload(language_tags: list[str]) -> None:
+    """Import WeasyPrint and load the hyphenation dictionaries of ``language_tags`` now, in
+    the process that forks the workers: each worker then finds them in its memory instead of
+    importing and parsing them again.  Only for a build that will lay a PDF out (a check, or
+    a build with nothing to do, must not pay the import)."""
+    import pyphen
+    import weasyprint  # noqa: F401  (the import is the point)
+
+    for tag in language_tags:
+        found = pyphen.language_fallback(tag)
+        if found:
+            pyphen.Pyphen(lang=found)  # cached by pyphen (hdcache), shared with the workers
 
 
 def write_pdf(rendered, pdf_variant: str | None, options: dict) -> bytes:

@@ -1,0 +1,87 @@
+"""Issue 11's levers change no byte: the cyclic collector off during layout, WeasyPrint loaded
+before the fork, more processes than cores, images on two threads; --watch says what it
+rebuilt and how long each stage took."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from manualgen import cli, jobs, pdf
+from manualgen.build import BuildOptions, build
+
+from .test_incremental import make_site
+
+
+def test_processes_per_language_go_up_to_one_and_a_half_per_core(monkeypatch):
+    monkeypatch.setattr(jobs, "default_jobs", lambda: 2)
+    assert jobs.worker_count(0, 3) == 3  # 3 languages on 2 cores: all at once
+    assert jobs.worker_count(0, 5) == 3
+    assert jobs.worker_count(0, 1) == 1
+    assert jobs.worker_count(1, 3) == 1  # --jobs wins
+    assert jobs.worker_count(4, 2) == 2
+
+
+def test_the_collector_is_off_during_the_layout_and_back_on_after():
+    assert gc.isenabled()
+    with pdf.without_cyclic_gc():
+        assert not gc.isenabled()
+        assert gc.get_freeze_count() > 0
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()
+    try:
+        with pdf.without_cyclic_gc():
+            pass
+        assert not gc.isenabled()  # a caller's choice is left as it was
+    finally:
+        gc.enable()
+
+
+@pytest.mark.skipif(not jobs.can_fork(), reason="no fork on this system")
+def test_forked_three_processes_and_one_give_the_same_bytes(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    site = make_site(tmp_path / "site")
+    (site / "content/it").mkdir()
+    (site / "content/it/_index.md").write_text("---\ntitle: Inizio\n---\nBenvenuti.\n",
+                                               encoding="utf-8")
+    (site / "hugo.toml").write_text((site / "hugo.toml").read_text(encoding="utf-8").replace(
+        "[languages.fr]", '[languages.it]\nlanguageName = "Italiano"\nweight = 3\n'
+        'contentDir = "content/it"\n\n[languages.fr]'), encoding="utf-8")
+    monkeypatch.setattr(jobs, "default_jobs", lambda: 2)
+    outs = {}
+    for name, count in (("one", 1), ("each", 0)):
+        options = BuildOptions(all=True, out=tmp_path / name, no_cache=True, jobs=count)
+        result = build(site, options)
+        assert not result.findings.errors, [f.format() for f in result.findings]
+        outs[name] = {r.lang: r.pdf.read_bytes() for r in result.results}
+        assert all("write" in r.timings and "layout" in r.timings for r in result.results)
+    assert sorted(outs["one"]) == ["de", "fr", "it"]
+    assert outs["one"] == outs["each"]
+
+
+def test_watch_says_which_language_it_rebuilt_and_each_stage(tmp_path, monkeypatch):
+    from manualgen.watch import watch
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    site = make_site(tmp_path / "site")
+    argv = ["build", "--site", str(site), "--all", "-q", "--jobs", "1",
+            "--out", str(tmp_path / "out"), "--cache", str(tmp_path / "cache")]
+    said, rounds = [], []
+
+    def sleep(_seconds):
+        rounds.append(1)
+        if len(rounds) == 1:
+            target = site / "content/de/a.md"
+            target.write_text(target.read_text(encoding="utf-8") + "\nMehr.\n", encoding="utf-8")
+        elif len(rounds) >= 2:
+            raise KeyboardInterrupt
+
+    assert watch(site, lambda: cli._build_for_watch(argv), said.append, sleep=sleep) == 0
+    first, later = said[:said.index("watching for changes (Ctrl-C to stop)")], said
+    assert [line.split(":")[0] for line in first] == ["[de] rebuilt", "[fr] rebuilt"]
+    after = later[later.index("changed: a.md") + 1:]
+    assert after[0].startswith("[de] rebuilt: ")
+    assert all(f"{stage} " in after[0] for stage in ("render", "assemble", "layout", "write"))
+    assert after[1] == "[fr] unchanged, PDF kept"
+    assert after[2].startswith("rebuilt in ") and said[-1] == "stopped"
