@@ -44,13 +44,14 @@ MANUALGEN_STAGES = ("discover", "render", "assemble", "images", "layout", "write
 ENV = dict(os.environ, SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "1767225600"))
 
 
-def snapshot_code(work: Path) -> None:
+def snapshot_code(work: Path, code: Path = ROOT) -> None:
     """Run a frozen copy of manualgen: an edit to the code mid-run would (rightly) empty the
-    cache's keys and make the warm-cache figures meaningless."""
+    cache's keys and make the warm-cache figures meaningless.  ``code``: another checkout's
+    folder (``--code``), to measure an earlier version under the same conditions."""
     target = work / "code"
-    shutil.copytree(ROOT / "manualgen", target / "manualgen",
+    shutil.copytree(code / "manualgen", target / "manualgen",
                     ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "styles", target / "styles")
+    shutil.copytree(code / "styles", target / "styles")
     ENV["PYTHONPATH"] = str(target)
 
 
@@ -274,6 +275,36 @@ def hugo_reference_html(site: Path, folder: Path) -> list[Path]:
     return made
 
 
+def watch_scenario(site: Path, out: Path, cache: Path, jobs: int, page: Path) -> dict:
+    """``build --all --watch`` running (its first build done): a page of ``page``'s language
+    saved; the seconds until its PDF has been replaced."""
+    import signal
+
+    lang = page.relative_to(site / "content").parts[0]
+    cmd = [PY, "-m", "manualgen", "build", "--site", str(site), "--all", "--watch", "-q",
+           "--out", str(out), "--cache", str(cache)] + (["--jobs", str(jobs)] if jobs else [])
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+                            env=ENV, cwd=site)
+    try:
+        for line in proc.stderr:
+            if "watching for changes" in line:
+                break
+        pdf = next(out.glob(f"*-{lang}.pdf"))
+        before = pdf.stat().st_mtime_ns
+        time.sleep(1.0)  # a new modification time, whatever the file system's resolution
+        t0 = time.perf_counter()
+        page.write_text(page.read_text(encoding="utf-8") + "\nNoch ein Satz.\n", encoding="utf-8")
+        while pdf.stat().st_mtime_ns == before:
+            if time.perf_counter() - t0 > 300 or proc.poll() is not None:
+                raise SystemExit("bench.py: --watch did not rewrite the PDF")
+            time.sleep(0.01)
+        wall = time.perf_counter() - t0
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.communicate(timeout=60)
+    return {"wall": wall, "cpu": float("nan"), "rss": 0, "pdfs": [str(pdf)]}
+
+
 def corpus_scenarios(site: Path, work: Path, jobs: int) -> list[str]:
     copy = work / "site"
     shutil.copytree(site, copy)
@@ -286,10 +317,13 @@ def corpus_scenarios(site: Path, work: Path, jobs: int) -> list[str]:
     page.write_text(page.read_text(encoding="utf-8") + "\n\nEin neuer Satz, für den Benchmark.\n", encoding="utf-8")
     edited = manualgen(copy, out, cache, jobs)
     unchanged = manualgen(copy, out, cache, jobs)
+    saved = watch_scenario(copy, out, cache, jobs, page)
     lines = [HEADER,
              fmt_row("corpus, --all, empty cache", cold, b),
              fmt_row(f"corpus, one page edited ({page.relative_to(copy)}), warm cache", edited, b),
-             fmt_row("corpus, nothing changed", unchanged, b), "",
+             fmt_row("corpus, nothing changed", unchanged, b),
+             fmt_row("corpus, the same page saved again under `build --all --watch` (time to the "
+                     "rewritten PDF)", saved, b), "",
              (f"Reused languages: edited → {edited['reused']}, unchanged → {unchanged['reused']}; "
               f"pages: manualgen {pdf_pages(cold['pdfs'])}, naive {pdf_pages(b['pdfs'])}."), "",
              ppi_line(cold, b), "", stage_table("corpus, empty cache", cold, b)]
@@ -337,13 +371,15 @@ def main() -> None:
     parser.add_argument("--naive-max", type=int, default=100, help="skip the naive run above this N")
     parser.add_argument("--jobs", type=int, default=0)
     parser.add_argument("--record", action="store_true", help="append the figures to RESULTS.md")
+    parser.add_argument("--code", type=Path, default=ROOT,
+                        help="the checkout whose manualgen to measure (default: this one)")
     args = parser.parse_args()
     if shutil.which("pdfimages") is None:
         sys.exit("bench.py: pdfimages is missing (apt install poppler-utils); it measures the "
                  "printed resolution of every image")
     work = Path(tempfile.mkdtemp(prefix="manualgen-bench-"))
     sections = []
-    snapshot_code(work)
+    snapshot_code(work, args.code.resolve())
     try:
         if args.corpus:
             sections += ["### Corpus (both languages)", ""] + corpus_scenarios(args.corpus.resolve(), work, args.jobs)
