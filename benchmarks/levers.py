@@ -52,17 +52,18 @@ def lever_gc(site: Path, rounds: int) -> dict:
     """CPU of layout + write with the collector on and off."""
     from manualgen import pdf
 
-    real = pdf.without_cyclic_gc
+    real = pdf.frozen_collector
     found: dict[str, list[float]] = {"on": [], "off": []}
     for _ in range(rounds):
         for state in ("on", "off"):
-            pdf.without_cyclic_gc = contextlib.nullcontext if state == "on" else real
+            pdf.frozen_collector = ((lambda collect: contextlib.nullcontext()) if state == "on"
+                                    else real)
             c0 = time.process_time()
             _w, _c, timings = one_build(site, ["de"], 1)
             found[state].append(time.process_time() - c0)
             found.setdefault(f"{state} layout+write wall", []).append(
                 timings["layout"] + timings["write"])
-    pdf.without_cyclic_gc = real
+    pdf.frozen_collector = real
     return found
 
 

@@ -104,7 +104,7 @@ def main() -> None:
     site = generate(base / f"manualgen-synth-{args.pages}-{args.lang}", args.pages,
                     langs=(args.lang,))
     if args.gc_on:
-        pdf.without_cyclic_gc = contextlib.nullcontext
+        pdf.frozen_collector = lambda collect: contextlib.nullcontext()
     taken = python_objects_at_write(15) if args.tracemalloc else None
     sampler = Sampler()
     thread = threading.Thread(target=sampler.run, daemon=True)

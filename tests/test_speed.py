@@ -23,16 +23,18 @@ def test_processes_per_language_go_up_to_one_and_a_half_per_core(monkeypatch):
     assert jobs.worker_count(4, 2) == 2
 
 
-def test_the_collector_is_off_during_the_layout_and_back_on_after():
+def test_the_collector_is_off_in_layout_on_for_new_objects_in_writing_and_as_it_was_after():
     assert gc.isenabled()
-    with pdf.without_cyclic_gc():
+    with pdf.frozen_collector(collect=False):
         assert not gc.isenabled()
         assert gc.get_freeze_count() > 0
     assert gc.isenabled() and gc.get_freeze_count() == 0
+    with pdf.frozen_collector(collect=True):
+        assert gc.isenabled() and gc.get_freeze_count() > 0
     gc.disable()
     try:
-        with pdf.without_cyclic_gc():
-            pass
+        with pdf.frozen_collector(collect=True):
+            assert gc.isenabled()
         assert not gc.isenabled()  # a caller's choice is left as it was
     finally:
         gc.enable()
