@@ -301,7 +301,11 @@ def watch_scenario(site: Path, out: Path, cache: Path, jobs: int, page: Path) ->
         wall = time.perf_counter() - t0
     finally:
         proc.send_signal(signal.SIGINT)
-        proc.communicate(timeout=60)
+        try:
+            proc.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
     return {"wall": wall, "cpu": float("nan"), "rss": 0, "pdfs": [str(pdf)]}
 
 

@@ -226,7 +226,8 @@ def _build_for_watch(argv: list[str]):
     """One build of --watch: its messages as without --watch, its result for watch to say
     what each language took (issue 11)."""
     made: list = []
-    main(argv, made)
+    if main(argv, made) == 130 and not made:
+        raise KeyboardInterrupt  # Ctrl-C during a rebuild stops the watching too
     return made[0] if made else None
 
 

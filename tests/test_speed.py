@@ -87,3 +87,12 @@ def test_watch_says_which_language_it_rebuilt_and_each_stage(tmp_path, monkeypat
     assert all(f"{stage} " in after[0] for stage in ("render", "assemble", "layout", "write"))
     assert after[1] == "[fr] unchanged, PDF kept"
     assert after[2].startswith("rebuilt in ") and said[-1] == "stopped"
+
+
+def test_ctrl_c_during_a_rebuild_stops_the_watching(monkeypatch):
+    def interrupted(argv, made=None):
+        return 130  # what main returns when Ctrl-C came during its build
+
+    monkeypatch.setattr(cli, "main", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        cli._build_for_watch(["build"])
