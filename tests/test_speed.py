@@ -4,6 +4,7 @@ rebuilt and how long each stage took."""
 
 from __future__ import annotations
 
+import contextlib
 import gc
 
 import pytest
@@ -41,9 +42,19 @@ def test_the_collector_is_off_in_layout_on_for_new_objects_in_writing_and_as_it_
 
 
 @pytest.mark.skipif(not jobs.can_fork(), reason="no fork on this system")
-def test_forked_three_processes_and_one_give_the_same_bytes(tmp_path, monkeypatch):
+def test_the_levers_on_and_off_give_the_same_bytes(tmp_path, monkeypatch):
+    """Off: one process, images on one thread, the collector as usual, nothing preloaded.
+    On: three processes for three languages on two cores, two image threads, the collector
+    off in layout and frozen in writing, WeasyPrint loaded before the fork."""
+    from manualgen import build as build_module
+
+    from .test_incremental import STEP, screenshot_bytes
+
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     site = make_site(tmp_path / "site")
+    (site / "static/img/second_de.png").write_bytes(screenshot_bytes("zwei"))
+    with (site / "content/de/a.md").open("a", encoding="utf-8") as handle:
+        handle.write(STEP.format(image="second_de.png"))
     (site / "content/it").mkdir()
     (site / "content/it/_index.md").write_text("---\ntitle: Inizio\n---\nBenvenuti.\n",
                                                encoding="utf-8")
@@ -52,14 +63,23 @@ def test_forked_three_processes_and_one_give_the_same_bytes(tmp_path, monkeypatc
         'contentDir = "content/it"\n\n[languages.fr]'), encoding="utf-8")
     monkeypatch.setattr(jobs, "default_jobs", lambda: 2)
     outs = {}
-    for name, count in (("one", 1), ("each", 0)):
-        options = BuildOptions(all=True, out=tmp_path / name, no_cache=True, jobs=count)
+    for name in ("off", "on"):
+        if name == "off":
+            monkeypatch.setattr(build_module, "IMAGE_THREADS", 1)
+            monkeypatch.setattr(pdf, "frozen_collector", lambda collect: contextlib.nullcontext())
+            monkeypatch.setattr(build_module.Run, "_preload", lambda self, todo: None)
+        else:
+            monkeypatch.undo()
+            monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+            monkeypatch.setattr(jobs, "default_jobs", lambda: 2)
+        options = BuildOptions(all=True, out=tmp_path / name, cache_dir=tmp_path / f"c-{name}",
+                               jobs=1 if name == "off" else 0)
         result = build(site, options)
         assert not result.findings.errors, [f.format() for f in result.findings]
         outs[name] = {r.lang: r.pdf.read_bytes() for r in result.results}
         assert all("write" in r.timings and "layout" in r.timings for r in result.results)
-    assert sorted(outs["one"]) == ["de", "fr", "it"]
-    assert outs["one"] == outs["each"]
+    assert sorted(outs["off"]) == ["de", "fr", "it"]
+    assert outs["off"] == outs["on"]
 
 
 def test_watch_says_which_language_it_rebuilt_and_each_stage(tmp_path, monkeypatch):
