@@ -204,14 +204,17 @@ def image_ppi(paths: list[str]) -> list[tuple[int, int, float]]:
 
 def fmt_row(name: str, a: dict, b: dict | None) -> str:
     def ratio(x: float, y: float) -> str:
-        return f"{x / y:.2f}" if y else "–"
+        return f"{x / y:.2f}" if y and x else "–"
+
+    cpu_a = f"{a['cpu']:.2f} s" if a["cpu"] else "–"
+    rss_a = f"{a['rss'] / 2**20:.0f} MiB" if a["rss"] else "–"
 
     size_a = pdf_size(a["pdfs"])
     if b is None:
-        return (f"| {name} | {a['wall']:.2f} s | {a['cpu']:.2f} s | {a['rss'] / 2**20:.0f} MiB | "
+        return (f"| {name} | {a['wall']:.2f} s | {cpu_a} | {rss_a} | "
                 f"{size_a / 1e6:.2f} MB | – | – | – | – |")
     size_b = pdf_size(b["pdfs"])
-    return (f"| {name} | {a['wall']:.2f} s | {a['cpu']:.2f} s | {a['rss'] / 2**20:.0f} MiB | {size_a / 1e6:.2f} MB "
+    return (f"| {name} | {a['wall']:.2f} s | {cpu_a} | {rss_a} | {size_a / 1e6:.2f} MB "
             f"| {b['wall']:.2f} s | {b['cpu']:.2f} s | {b['rss'] / 2**20:.0f} MiB | {size_b / 1e6:.2f} MB "
             f"| **{ratio(a['wall'], b['wall'])}** | {ratio(a['cpu'], b['cpu'])} | {ratio(a['rss'], b['rss'])} "
             f"| **{ratio(size_a, size_b)}** |")
@@ -306,7 +309,8 @@ def watch_scenario(site: Path, out: Path, cache: Path, jobs: int, page: Path) ->
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.communicate()
-    return {"wall": wall, "cpu": float("nan"), "rss": 0, "pdfs": [str(pdf)]}
+    # CPU and memory of a process that keeps running are not measured ("–").
+    return {"wall": wall, "cpu": 0.0, "rss": 0, "pdfs": [str(p) for p in sorted(out.glob("*.pdf"))]}
 
 
 def corpus_scenarios(site: Path, work: Path, jobs: int) -> list[str]:
