@@ -236,10 +236,12 @@ class Run:
             self._record_translations(langs, fixed, checked)
         findings.extend(checked)
         seed = checked if self.options.strict else []
-        self._preload(todo)  # speed (issue 11): WeasyPrint loaded once, before the fork
+        printable = [lang for lang in todo  # with pages to lay out (speed, issue 11)
+                     if sources[lang].rendered is not None and not sources[lang].rendered.failed]
+        self._preload(printable)
         made = run_each(lambda lang, say: self.print_language(sources[lang], states[lang], seed,
                                                               say),
-                        todo, self._workers(todo), self.progress)
+                        todo, self._workers(printable), self.progress)
         results = []
         for lang in langs:
             result, items = reused[lang] if lang in reused else made[lang]
@@ -275,7 +277,8 @@ class Run:
 
     def _preload(self, todo: list[str]) -> None:
         """Speed (issue 11): import WeasyPrint and its hyphenation dictionaries once, in this
-        process, when a PDF may be laid out (not for a check or a build with nothing to do)."""
+        process, when a PDF may be laid out (not for a check, nor for a build with nothing to
+        do: ``todo`` holds only languages with pages to print)."""
         if self.options.check_only or not todo:
             return
         preload([_language_tag(self.settings.languages[lang].locale, lang) for lang in todo])

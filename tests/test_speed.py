@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
 
 import pytest
 
@@ -116,3 +117,25 @@ def test_ctrl_c_during_a_rebuild_stops_the_watching(monkeypatch):
     monkeypatch.setattr(cli, "main", interrupted)
     with pytest.raises(KeyboardInterrupt):
         cli._build_for_watch(["build"])
+
+
+def test_a_build_with_nothing_to_lay_out_does_not_load_weasyprint(tmp_path):
+    """A language without content (configured, never printed) must not make an unchanged
+    build pay WeasyPrint's import: it is loaded only for languages with pages to lay out."""
+    import subprocess
+    import sys
+
+    site = make_site(tmp_path / "site")
+    (site / "hugo.toml").write_text((site / "hugo.toml").read_text(encoding="utf-8").replace(
+        "[languages.fr]", '[languages.it]\nlanguageName = "Italiano"\nweight = 3\n'
+        'contentDir = "content/it"\n\n[languages.fr]'), encoding="utf-8")
+    code = ("import sys; from pathlib import Path; from manualgen.build import BuildOptions, build;"
+            f"o = BuildOptions(all=True, out=Path({str(tmp_path / 'out')!r}), "
+            f"cache_dir=Path({str(tmp_path / 'cache')!r}), jobs=1);"
+            f"r = build(Path({str(site)!r}), o); assert not r.findings.errors;"
+            "print(sorted(x.lang for x in r.results if x.reused), 'weasyprint' in sys.modules)")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    first, again = (subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                   env=env, check=False) for _ in range(2))
+    assert first.stdout.split("]")[-1].strip() == "True", first.stderr
+    assert again.stdout.strip() == "['de', 'fr'] False", again.stderr
