@@ -139,3 +139,18 @@ def test_a_build_with_nothing_to_lay_out_does_not_load_weasyprint(tmp_path):
                                    env=env, check=False) for _ in range(2))
     assert first.stdout.split("]")[-1].strip() == "True", first.stderr
     assert again.stdout.strip() == "['de', 'fr'] False", again.stderr
+
+
+def test_page_references_are_remembered_while_writing_and_the_same():
+    import pydyf
+
+    document = pydyf.PDF()
+    for _ in range(3):
+        document.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    plain, original = document.page_references, pydyf.PDF.__dict__["page_references"]
+    with pdf.remembered_page_references():
+        first = document.page_references
+        assert first == plain and document.page_references is first  # made once
+        document.add_page(pydyf.Dictionary({"Type": "/Page"}))
+        assert len(document.page_references) == 4  # a page added: made again
+    assert pydyf.PDF.__dict__["page_references"] is original  # pydyf as it was
