@@ -2,9 +2,11 @@
 
 (a) manualgen: ``manualgen build --all`` in a subprocess (cache, image preparation, one
     process per language);
-(b) naive: bare WeasyPrint, default options, rendering manualgen's own merged HTML (written
-    by ``--html``, so the same styles and layout) with the original images, one language
-    after another.  Producing that HTML is not counted against (b).
+(b) naive: bare WeasyPrint, default options, one language after another.  On the corpus
+    (the yardstick of issue 11) it renders Hugo's own HTML of the same pages
+    (``reference/<lang>/``, in Hugo's order, each under its title) with the site's original
+    images; on a synthetic site, manualgen's own merged HTML (written by ``--html``).
+    Producing that HTML is not counted against (b).
 
 For each: wall time, CPU time (all processes), peak memory (RSS summed over the process tree,
 sampled every 20 ms), PDF size, and stage times.  Scenarios on the corpus: cold (empty cache),
@@ -42,13 +44,14 @@ MANUALGEN_STAGES = ("discover", "render", "assemble", "images", "layout", "write
 ENV = dict(os.environ, SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "1767225600"))
 
 
-def snapshot_code(work: Path) -> None:
+def snapshot_code(work: Path, code: Path = ROOT) -> None:
     """Run a frozen copy of manualgen: an edit to the code mid-run would (rightly) empty the
-    cache's keys and make the warm-cache figures meaningless."""
+    cache's keys and make the warm-cache figures meaningless.  ``code``: another checkout's
+    folder (``--code``), to measure an earlier version under the same conditions."""
     target = work / "code"
-    shutil.copytree(ROOT / "manualgen", target / "manualgen",
+    shutil.copytree(code / "manualgen", target / "manualgen",
                     ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "styles", target / "styles")
+    shutil.copytree(code / "styles", target / "styles")
     ENV["PYTHONPATH"] = str(target)
 
 
@@ -141,15 +144,8 @@ def _child_manualgen(site: str, out: str, cache: str, jobs: str) -> None:
     for r in result.results:
         for name in ("discover", "render", "assemble", "images"):
             stages[name] += r.timings.get(name, 0.0)
-        layout_and_write = r.timings.get("layout", 0.0)
-        t_images = next((t for t, s, lang in marks if lang == r.lang and s == "images"), None)
-        t_write = next((t for t, s, lang in marks if lang == r.lang and s == "write"), None)
-        if t_images is not None and t_write is not None:
-            layout = max(0.0, min(layout_and_write, t_write - t_images))
-        else:
-            layout = layout_and_write
-        stages["layout"] += layout
-        stages["write"] += layout_and_write - layout
+        stages["layout"] += r.timings.get("layout", 0.0)
+        stages["write"] += r.timings.get("write", 0.0)
     first = min((t for t, _s, _l in marks), default=end)
     stages["start"] = first - start
     pdfs = [str(r.pdf) for r in result.results if r.pdf]
@@ -208,14 +204,17 @@ def image_ppi(paths: list[str]) -> list[tuple[int, int, float]]:
 
 def fmt_row(name: str, a: dict, b: dict | None) -> str:
     def ratio(x: float, y: float) -> str:
-        return f"{x / y:.2f}" if y else "–"
+        return f"{x / y:.2f}" if y and x else "–"
+
+    cpu_a = f"{a['cpu']:.2f} s" if a["cpu"] else "–"
+    rss_a = f"{a['rss'] / 2**20:.0f} MiB" if a["rss"] else "–"
 
     size_a = pdf_size(a["pdfs"])
     if b is None:
-        return (f"| {name} | {a['wall']:.2f} s | {a['cpu']:.2f} s | {a['rss'] / 2**20:.0f} MiB | "
+        return (f"| {name} | {a['wall']:.2f} s | {cpu_a} | {rss_a} | "
                 f"{size_a / 1e6:.2f} MB | – | – | – | – |")
     size_b = pdf_size(b["pdfs"])
-    return (f"| {name} | {a['wall']:.2f} s | {a['cpu']:.2f} s | {a['rss'] / 2**20:.0f} MiB | {size_a / 1e6:.2f} MB "
+    return (f"| {name} | {a['wall']:.2f} s | {cpu_a} | {rss_a} | {size_a / 1e6:.2f} MB "
             f"| {b['wall']:.2f} s | {b['cpu']:.2f} s | {b['rss'] / 2**20:.0f} MiB | {size_b / 1e6:.2f} MB "
             f"| **{ratio(a['wall'], b['wall'])}** | {ratio(a['cpu'], b['cpu'])} | {ratio(a['rss'], b['rss'])} "
             f"| **{ratio(size_a, size_b)}** |")
@@ -255,14 +254,70 @@ def ppi_line(a: dict, b: dict | None) -> str:
     return text + "."
 
 
+def hugo_reference_html(site: Path, folder: Path) -> list[Path]:
+    """One HTML file per language of Hugo's reference output (``reference/index.json``
+    order), each page under an ``<h1>`` of its title, images from the site's static folder:
+    what bare WeasyPrint is given as the yardstick."""
+    reference = site / "reference"
+    index = json.loads((reference / "index.json").read_text(encoding="utf-8"))
+    static = (site / "static").resolve().as_uri()
+    folder.mkdir(parents=True, exist_ok=True)
+    made = []
+    for lang in sorted({entry["lang"] for entry in index}):
+        parts = [f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"></head><body>']
+        for entry in sorted((e for e in index if e["lang"] == lang
+                                    and e.get("hugo_order") is not None),  # listed pages
+                                   key=lambda e: e["hugo_order"]):
+            page = reference / lang / (entry["path"][:-3] + ".html")
+            body = page.read_text(encoding="utf-8") if page.is_file() else ""
+            body = re.sub(r'(src|href)="/handbook/', rf'\1="{static}/', body)
+            parts.append(f"<section><h1>{entry['title']}</h1>{body}</section>")
+        target = folder / f"hugo-{lang}.html"
+        target.write_text("".join(parts) + "</body></html>", encoding="utf-8")
+        made.append(target)
+    return made
+
+
+def watch_scenario(site: Path, out: Path, cache: Path, jobs: int, page: Path) -> dict:
+    """``build --all --watch`` running (its first build done): a page of ``page``'s language
+    saved; the seconds until its PDF has been replaced."""
+    import signal
+
+    lang = page.relative_to(site / "content").parts[0]
+    cmd = [PY, "-m", "manualgen", "build", "--site", str(site), "--all", "--watch", "-q",
+           "--out", str(out), "--cache", str(cache)] + (["--jobs", str(jobs)] if jobs else [])
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+                            env=ENV, cwd=site)
+    try:
+        for line in proc.stderr:
+            if "watching for changes" in line:
+                break
+        pdf = next(out.glob(f"*-{lang}.pdf"))
+        before = pdf.stat().st_mtime_ns
+        time.sleep(1.0)  # a new modification time, whatever the file system's resolution
+        t0 = time.perf_counter()
+        page.write_text(page.read_text(encoding="utf-8") + "\nNoch ein Satz.\n", encoding="utf-8")
+        while pdf.stat().st_mtime_ns == before:
+            if time.perf_counter() - t0 > 300 or proc.poll() is not None:
+                raise SystemExit("bench.py: --watch did not rewrite the PDF")
+            time.sleep(0.01)
+        wall = time.perf_counter() - t0
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
+    # CPU and memory of a process that keeps running are not measured ("–").
+    return {"wall": wall, "cpu": 0.0, "rss": 0, "pdfs": [str(p) for p in sorted(out.glob("*.pdf"))]}
+
+
 def corpus_scenarios(site: Path, work: Path, jobs: int) -> list[str]:
     copy = work / "site"
     shutil.copytree(site, copy)
     cache, out, naive_out = work / "cache", work / "out", work / "naive"
-    html_out = work / "html"
-    subprocess.run([PY, "-m", "manualgen", "build", "--site", str(copy), "--all", "--out", str(html_out),
-                    "--html", "--no-cache", "-q"], check=False, capture_output=True, cwd=work, env=ENV)
-    htmls = sorted(html_out.glob("*.html"))
+    htmls = hugo_reference_html(copy, work / "html")
     naive_out.mkdir()
     b = naive(htmls, naive_out)
     cold = manualgen(copy, out, cache, jobs)
@@ -270,10 +325,13 @@ def corpus_scenarios(site: Path, work: Path, jobs: int) -> list[str]:
     page.write_text(page.read_text(encoding="utf-8") + "\n\nEin neuer Satz, für den Benchmark.\n", encoding="utf-8")
     edited = manualgen(copy, out, cache, jobs)
     unchanged = manualgen(copy, out, cache, jobs)
+    saved = watch_scenario(copy, out, cache, jobs, page)
     lines = [HEADER,
              fmt_row("corpus, --all, empty cache", cold, b),
              fmt_row(f"corpus, one page edited ({page.relative_to(copy)}), warm cache", edited, b),
-             fmt_row("corpus, nothing changed", unchanged, b), "",
+             fmt_row("corpus, nothing changed", unchanged, b),
+             fmt_row("corpus, the same page saved again under `build --all --watch` (time to the "
+                     "rewritten PDF)", saved, b), "",
              (f"Reused languages: edited → {edited['reused']}, unchanged → {unchanged['reused']}; "
               f"pages: manualgen {pdf_pages(cold['pdfs'])}, naive {pdf_pages(b['pdfs'])}."), "",
              ppi_line(cold, b), "", stage_table("corpus, empty cache", cold, b)]
@@ -321,13 +379,15 @@ def main() -> None:
     parser.add_argument("--naive-max", type=int, default=100, help="skip the naive run above this N")
     parser.add_argument("--jobs", type=int, default=0)
     parser.add_argument("--record", action="store_true", help="append the figures to RESULTS.md")
+    parser.add_argument("--code", type=Path, default=ROOT,
+                        help="the checkout whose manualgen to measure (default: this one)")
     args = parser.parse_args()
     if shutil.which("pdfimages") is None:
         sys.exit("bench.py: pdfimages is missing (apt install poppler-utils); it measures the "
                  "printed resolution of every image")
     work = Path(tempfile.mkdtemp(prefix="manualgen-bench-"))
     sections = []
-    snapshot_code(work)
+    snapshot_code(work, args.code.resolve())
     try:
         if args.corpus:
             sections += ["### Corpus (both languages)", ""] + corpus_scenarios(args.corpus.resolve(), work, args.jobs)

@@ -92,22 +92,26 @@ def make_image(path: Path, seed: int, label: str) -> None:
     img.save(path, format="PNG", compress_level=6)
 
 
-def generate(root: Path, pages: int, seed: int = 1) -> Path:
-    """Write the site (idempotent: an existing, complete site of the same size is kept)."""
-    marker = root / f".complete-{pages}-{seed}"
+def generate(root: Path, pages: int, seed: int = 1, langs: tuple[str, ...] = tuple(LANGS)) -> Path:
+    """Write the site (idempotent: an existing, complete site of the same size is kept).
+    ``langs``: fewer languages (one, for the large-manual memory test, is much quicker)."""
+    chosen = {lang: LANGS[lang] for lang in langs}
+    marker = root / f".complete-{pages}-{seed}-{'-'.join(chosen)}"
     if marker.exists():
         return root
     root.mkdir(parents=True, exist_ok=True)
-    (root / "hugo.toml").write_text(_hugo_toml(), encoding="utf-8")
+    (root / "hugo.toml").write_text(_hugo_toml(chosen), encoding="utf-8")
     images = root / "static" / "img"
     images.mkdir(parents=True, exist_ok=True)
     n_images = max(4, pages // 2)
     for lang_index, lang in enumerate(LANGS):
+        if lang not in chosen:
+            continue
         for i in range(n_images):
             path = images / f"shot_{i:04d}_{lang}.png"
             if not path.exists():
                 make_image(path, seed * 100_000 + lang_index * 10_000 + i, f"{lang.upper()} screen {i}")
-    for lang, (_name, title, vocab) in LANGS.items():
+    for lang, (_name, title, vocab) in chosen.items():
         rng = random.Random(f"{seed}-{lang}")
         base = root / "content" / lang
         base.mkdir(parents=True, exist_ok=True)
@@ -151,16 +155,16 @@ def _page(rng: random.Random, vocab: list[str], lang: str, p: int, n_images: int
     return "\n".join(out) + "\n"
 
 
-def _hugo_toml() -> str:
+def _hugo_toml(langs: dict) -> str:
     lines = ['baseURL = "https://example.org/synth/"', 'title = "Synthetic manual"',
              'defaultContentLanguage = "de"', "defaultContentLanguageInSubdir = true",
              "[params]", 'version = "1.0"', "[markup.goldmark.renderer]", "unsafe = true", "[languages]"]
-    for weight, (lang, (name, title, _vocab)) in enumerate(LANGS.items(), 1):
+    for weight, (lang, (name, title, _vocab)) in enumerate(langs.items(), 1):
         lines += [f"[languages.{lang}]", f'languageName = "{name}"', f'contentDir = "content/{lang}"',
                   f"weight = {weight}", f"[languages.{lang}.params]", f'title = "{title}"']
     return "\n".join(lines) + "\n"
 
 
-if __name__ == "__main__":
-    generate(Path(sys.argv[2]), int(sys.argv[1]))
+if __name__ == "__main__":  # synthetic.py N FOLDER [LANG ...]
+    generate(Path(sys.argv[2]), int(sys.argv[1]), langs=tuple(sys.argv[3:]) or tuple(LANGS))
     print(sys.argv[2])

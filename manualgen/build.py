@@ -54,8 +54,8 @@ from .errors import (
 from .fonts import Text, missing_glyphs, printed_text
 from .i18n import labels_in_english, load_labels
 from .images import inspect
-from .jobs import default_jobs, run_each
-from .pdf import VIRTUAL_BASE, Roots, render_pdf, write_atomic
+from .jobs import run_each, worker_count
+from .pdf import VIRTUAL_BASE, Roots, preload, render_pdf, write_atomic
 from .render import RenderedLanguage, RenderedPage, page_converter, render_language
 from .reuse import LanguageState
 from .translations import TranslationReport, check_translations, summarise_missing
@@ -65,6 +65,7 @@ __all__ = ["BuildOptions", "BuildResult", "LanguageResult", "build", "build_date
 
 STAGES = ("discover", "render", "assemble", "images", "layout", "write")
 Progress = Callable[[str, str], None]
+IMAGE_THREADS = 2  # speed (issue 11): Pillow decodes and encodes outside the GIL
 
 
 @dataclasses.dataclass
@@ -259,9 +260,12 @@ class Run:
         findings.extend(checked)
         self._editions = self._compare_editions(todo, sources)
         seed = checked if self.options.strict else []
+        printable = [lang for lang in todo  # with pages to lay out (speed, issue 11)
+                     if sources[lang].rendered is not None and not sources[lang].rendered.failed]
+        self._preload(printable)
         made = run_each(lambda lang, say: self.print_language(sources[lang], states[lang], seed,
                                                               say),
-                        todo, self._workers(todo), self.progress)
+                        todo, self._workers(printable), self.progress)
         results = []
         for lang in langs:
             result, items = reused[lang] if lang in reused else made[lang]
@@ -285,7 +289,8 @@ class Run:
         # Without a cache nothing is reused: no need to hash every file of the site.
         key = (cache_module.input_key(self.cache, self.settings, lang, fixed)[0]
                if self.cache.enabled else "")
-        return LanguageState(self.cache, self.settings, lang, pdf_path, fixed, key)
+        return LanguageState(self.cache, self.settings, lang, pdf_path, fixed, key,
+                             threads=IMAGE_THREADS)
 
     def _reused(self, lang: str, state: LanguageState) -> tuple[LanguageResult, list[Finding]]:
         result = LanguageResult(lang, pdf=state.pdf_path, reused=True, pages=state.content_pages)
@@ -295,7 +300,15 @@ class Run:
     def _workers(self, todo: list[str]) -> int:
         if self.options.check_only:
             return 1
-        return min(max(1, self.options.jobs or default_jobs()), len(todo))
+        return worker_count(self.options.jobs, len(todo))
+
+    def _preload(self, todo: list[str]) -> None:
+        """Speed (issue 11): import WeasyPrint and its hyphenation dictionaries once, in this
+        process, when a PDF may be laid out (not for a check, nor for a build with nothing to
+        do: ``todo`` holds only languages with pages to print)."""
+        if self.options.check_only or not todo:
+            return
+        preload([_language_tag(self.settings.languages[lang].locale, lang) for lang in todo])
 
     # Read: discover and render -------------------------------------------------------------
 
@@ -560,22 +573,24 @@ class Run:
             return
         if state.expected_pages:
             self._say("layout", lang, f"laying out, about {state.expected_pages} pages", say)
-        t0 = time.perf_counter()
-        pdf_pages = self._render(html, pages, roots, document, state.pdf_path, findings, say)
-        result.timings["layout"] = time.perf_counter() - t0
+        pdf_pages = self._render(html, pages, roots, document, state.pdf_path, findings, say,
+                                 result.timings)  # speed (issue 11): layout and write apart
         if pdf_pages and not findings.errors and state.pdf_path.exists():
             result.pdf = state.pdf_path
             state.store(result.pages, pdf_pages, [f for f in findings if f.lang == lang])
 
     def _render(self, html: str, pages: list[Page], roots: Roots, document: AssembledDocument,
-                pdf_path: Path, findings: Findings, say: Progress | None) -> int:
-        """Lay out and write the PDF; its page count, or 0 when it was not written."""
+                pdf_path: Path, findings: Findings, say: Progress | None,
+                timings: dict[str, float]) -> int:
+        """Lay out and write the PDF; its page count, or 0 when it was not written (the
+        seconds of each go into ``timings``)."""
         lang = document.lang
         found = Findings()
         try:
             count = render_pdf(html, pdf_path, roots=roots,
                                pdf_variant=self.settings.print.pdf_variant, findings=found,
                                lang=lang, source_file=None, adjust=self._bars(lang),
+                               timings=timings,
                                progress=(lambda stage, text: self._say(stage, lang, text, say))
                                if (say or self.progress) else None)
         except OSError as exc:

@@ -125,9 +125,10 @@ def _validate(args, result) -> None:
                                     "or name its folder with --out", lang=lang_result.lang)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, made: list | None = None) -> int:
+    """The command line; ``made``, when given, receives the build's result (for --watch)."""
     try:
-        return _main(argv)
+        return _main(argv, made)
     except BrokenPipeError:
         # The reader went away (manualgen check --format json | head): nothing more to say.
         # Standard output is pointed at /dev/null so that Python's last flush stays quiet.
@@ -135,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         return 141  # what a shell reports for a command stopped by SIGPIPE
 
 
-def _main(argv: list[str] | None) -> int:
+def _main(argv: list[str] | None, made: list | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
     if args.all and args.lang:
@@ -145,11 +146,13 @@ def _main(argv: list[str] | None) -> int:
         from .watch import watch
 
         again = [a for a in (sys.argv[1:] if argv is None else argv) if a != "--watch"]
-        return watch(args.site, lambda: main(again),
+        return watch(args.site, lambda: _build_for_watch(again),
                      lambda text: print(f"{'watch':>9}  {text}", file=sys.stderr, flush=True))
     result = _run(args, options)
     if isinstance(result, int):
         return result
+    if made is not None:
+        made.append(result)
     if getattr(args, "validate", False) or getattr(args, "pdf", False):
         _validate(args, result)
     if args.command == "check":
@@ -262,6 +265,15 @@ def _report_build(options, result) -> int:
         if lang_result.pdf is not None:
             print(lang_result.pdf)
     return 1 if failed or any(r.pdf is None and not r.skipped for r in result.results) else 0
+
+
+def _build_for_watch(argv: list[str]):
+    """One build of --watch: its messages as without --watch, its result for watch to say
+    what each language took (issue 11)."""
+    made: list = []
+    if main(argv, made) == 130 and not made:
+        raise KeyboardInterrupt  # Ctrl-C during a rebuild stops the watching too
+    return made[0] if made else None
 
 
 _ = Finding  # re-exported for callers that build findings by hand

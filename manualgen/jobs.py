@@ -12,6 +12,7 @@ This module knows nothing of manuals: it runs the function it is given.
 
 from __future__ import annotations
 
+import math
 import multiprocessing
 import os
 import queue as queue_module
@@ -22,6 +23,7 @@ Progress = Callable[[str, str], None]
 T = TypeVar("T")
 # What a job is given: the item, and a progress callback (None when nobody listens).
 Job = Callable[[str, Progress | None], T]
+OVERCOMMIT = 1.5  # processes per core when --jobs is not given (see worker_count)
 
 
 def default_jobs() -> int:
@@ -29,6 +31,19 @@ def default_jobs() -> int:
     if hasattr(os, "sched_getaffinity"):
         return max(1, len(os.sched_getaffinity(0)))
     return max(1, os.cpu_count() or 1)
+
+
+def worker_count(requested: int, items: int) -> int:
+    """How many processes for ``items`` languages: ``requested`` (``--jobs``) when given,
+    else up to 1.5 per core.  With more languages than cores, a language that would wait
+    for a free core starts at once instead and the cores share it: the last one then ends
+    sooner (3 languages on 2 cores: two rounds of layout become one and a half), for the
+    memory of one more process."""
+    if requested > 0:
+        wanted = requested
+    else:
+        wanted = max(1, math.ceil(default_jobs() * OVERCOMMIT))
+    return max(1, min(wanted, items))
 
 
 def can_fork() -> bool:

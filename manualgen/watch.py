@@ -4,7 +4,8 @@ Polling modification times every half second needs no new dependency and works o
 file system (network folders and containers included).  What is watched is what the cache
 hashes (:func:`manualgen.cache.language_inputs`) plus manualgen's own styles; the rebuild
 itself is an ordinary incremental build, so only the languages whose documents changed are
-rendered again.
+rendered again.  After each rebuild it says, per language, whether it was rebuilt (and the
+seconds of each stage) or left as it was: where an edit's seconds went is then visible.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from .errors import ManualgenError
 
 POLL_SECONDS = 0.5
+STAGES = ("discover", "render", "assemble", "images", "layout", "write")
 
 
 def snapshot(paths: list[Path]) -> dict[Path, tuple[int, int]]:
@@ -44,11 +47,31 @@ def watched_files(site: Path) -> list[Path]:
     return sorted(set(paths))
 
 
-def watch(site: Path, rebuild: Callable[[], None], say: Callable[[str], None],
+def describe(result: Any) -> list[str]:
+    """One line per language of a build's result (a :class:`~manualgen.build.BuildResult`):
+    rebuilt with its stage times, left as it was, or no PDF."""
+    lines = []
+    for item in getattr(result, "results", None) or []:
+        if item.skipped:
+            continue
+        if item.reused:
+            lines.append(f"[{item.lang}] unchanged, PDF kept")
+            continue
+        stages = [f"{name} {item.timings[name]:.2f}" for name in STAGES if name in item.timings]
+        total = sum(item.timings.get(name, 0.0) for name in STAGES)
+        what = "rebuilt" if item.pdf is not None else "no PDF (see the findings above)"
+        lines.append(f"[{item.lang}] {what}: {total:.1f} s ({', '.join(stages)})"
+                     if stages else f"[{item.lang}] {what}")
+    return lines
+
+
+def watch(site: Path, rebuild: Callable[[], Any], say: Callable[[str], None],
           sleep: Callable[[float], None] = time.sleep, rounds: int | None = None) -> int:
-    """Run ``rebuild`` now and after every change; Ctrl-C ends it with status 0."""
+    """Run ``rebuild`` now and after every change; Ctrl-C ends it with status 0.
+    ``rebuild`` may return the build's result, to be described language by language."""
     try:
-        rebuild()
+        for line in describe(rebuild()):
+            say(line)
         before = snapshot(_safe_files(site))
         say("watching for changes (Ctrl-C to stop)")
         n = 0
@@ -62,7 +85,9 @@ def watch(site: Path, rebuild: Callable[[], None], say: Callable[[str], None],
             names = ", ".join(p.name for p in changed[:3]) + (" …" if len(changed) > 3 else "")
             say(f"changed: {names}")
             t0 = time.perf_counter()
-            rebuild()
+            result = rebuild()
+            for line in describe(result):
+                say(line)
             say(f"rebuilt in {time.perf_counter() - t0:.1f} s; watching")
             before = snapshot(_safe_files(site))
     except KeyboardInterrupt:
