@@ -1,9 +1,13 @@
 """Inputs that once crashed or hung manualgen, found by mutating real pages; each is kept
 as the smallest site that showed the problem, and asserts a finding or clean output."""
 
+import json
 import re
+import shutil
+import subprocess
 
 import pypdfium2 as pdfium
+import pytest
 
 from manualgen.cli import main
 
@@ -32,3 +36,25 @@ def test_a_chapter_title_of_one_long_word_prints_a_short_running_head(tmp_path):
     assert any(head.endswith("…") and head.startswith("1 xxx") for head in heads)
     text = _pdf_text(out / "test-manual-de.pdf")
     assert "Paragraph." in text and "xxxxxxxxxx" in text
+
+
+def _commit_all(root) -> None:
+    for args in (["init", "-q"], ["add", "-A"],
+                 ["-c", "user.email=t@example.org", "-c", "user.name=t", "commit", "-qm", "one"]):
+        subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_check_since_on_markup_nested_thousands_deep_is_a_finding(tmp_path, capsys):
+    # Comparing editions walked each block's inline markup recursively: 1,200 nested
+    # <span>s raised RecursionError (an internal-error) instead of the depth finding.
+    site = write_site(tmp_path / "site", {"content/de/_index.md": page("Start", body="Old.\n")})
+    _commit_all(site)
+    deep = "<span>" * 1200 + "deep" + "</span>" * 1200
+    (site / "content/de/_index.md").write_text(page("Start", body=deep + "\n"), encoding="utf-8")
+    status = main(["check", "--site", str(site), "--format", "json", "--since", "HEAD"])
+    doc = json.loads(capsys.readouterr().out)
+    codes = {(f["code"], f["file"]) for f in doc["findings"]}
+    assert status == 1
+    assert ("page-failed", "content/de/_index.md") in codes
+    assert not any(code == "internal-error" for code, _ in codes)
