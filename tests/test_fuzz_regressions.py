@@ -58,3 +58,18 @@ def test_check_since_on_markup_nested_thousands_deep_is_a_finding(tmp_path, caps
     assert status == 1
     assert ("page-failed", "content/de/_index.md") in codes
     assert not any(code == "internal-error" for code, _ in codes)
+
+
+def test_an_attribute_name_starting_with_a_brace_prints_the_element(tmp_path, capsys):
+    # <div {lass="x"> (a typo for class) gave the parser an attribute named "{lass", which
+    # manualgen read as "{namespace}name" and failed on (ValueError, an internal-error).
+    body = '<div {lass="left_col">Brace text</div>\n\n<p a"b=1 {e}f=2>Odd names</p>\n'
+    site = write_site(tmp_path / "site", {"content/de/_index.md": page("Start", body=body)})
+    status = main(["check", "--site", str(site), "--format", "json"])
+    doc = json.loads(capsys.readouterr().out)
+    assert status == 0 and doc["summary"]["errors"] == 0
+    out = tmp_path / "out"
+    assert main(["build", "--site", str(site), "--out", str(out), "--no-cache", "-q",
+                 "--jobs", "1"]) == 0
+    text = _pdf_text(out / "test-manual-de.pdf")
+    assert "Brace text" in text and "Odd names" in text
