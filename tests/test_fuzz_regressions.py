@@ -10,6 +10,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from manualgen.cli import main
+from manualgen.shortcodes import code_block
 
 from .conftest import page, write_site
 
@@ -73,3 +74,17 @@ def test_an_attribute_name_starting_with_a_brace_prints_the_element(tmp_path, ca
                  "--jobs", "1"]) == 0
     text = _pdf_text(out / "test-manual-de.pdf")
     assert "Brace text" in text and "Odd names" in text
+
+
+def test_highlighted_lines_out_of_range_or_not_ascii_digits(tmp_path, capsys):
+    # hl_lines=["1-300000000"] built a set of 300 million numbers (a hang), and "²" passed
+    # str.isdigit() but not int() (page-failed); both now mark only the block's own lines.
+    body = ('```go {hl_lines=["1-300000000"]}\na\nb\n```\n\n'
+            '```go {linenos=table,hl_lines=["1²"],linenostart="²"}\nc\n```\n\n'
+            '{{< highlight go "hl_lines=2-999999999" >}}\nd\ne\n{{< /highlight >}}\n')
+    site = write_site(tmp_path / "site", {"content/de/_index.md": page("Start", body=body)})
+    status = main(["check", "--site", str(site), "--format", "json"])
+    doc = json.loads(capsys.readouterr().out)
+    assert status == 0 and doc["findings"] == []
+    html = str(code_block("a\nb\nc", "go", "hl_lines=2-300000000,linenostart=²,linenos=true"))
+    assert html.count('class="line hl"') == 2 and '<span class="ln">1</span>' in html
