@@ -88,3 +88,20 @@ def test_highlighted_lines_out_of_range_or_not_ascii_digits(tmp_path, capsys):
     assert status == 0 and doc["findings"] == []
     html = str(code_block("a\nb\nc", "go", "hl_lines=2-300000000,linenostart=²,linenos=true"))
     assert html.count('class="line hl"') == 2 and '<span class="ln">1</span>' in html
+
+
+def test_a_fetched_image_address_with_a_space_in_its_host_is_a_warning(tmp_path, capsys):
+    # With remote_images = "fetch", http.client's InvalidURL (not an OSError or ValueError)
+    # escaped the fetch as a traceback; refused before any connection, so no network here.
+    body = "Text.\n\n![shot](https://exa mple.invalid/x.png)\n"
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body=body),
+        "manualgen.toml": '[print]\nremote_images = "fetch"\n',
+    })
+    out = tmp_path / "out"
+    assert main(["build", "--site", str(site), "--out", str(out), "--cache",
+                 str(tmp_path / "cache"), "--jobs", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "content/de/_index.md:6: warning:" in err and "could not be fetched" in err
+    assert "[remote-image; de]" in err
+    assert "Text." in _pdf_text(out / "test-manual-de.pdf")
