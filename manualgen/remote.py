@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import http.client
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -66,7 +67,9 @@ def fetch(url: str, folder: Path, *, timeout: float = TIMEOUT, limit: int = MAX_
         data, media_type = _download(url, timeout, limit)
     except urllib.error.HTTPError as exc:
         return Fetched(None, f"it could not be fetched (HTTP {exc.code} {exc.reason})")
-    except (urllib.error.URLError, OSError, ValueError) as exc:
+    except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as exc:
+        # HTTPException: an address http.client refuses (a space in the host: InvalidURL)
+        # or a server that breaks off its answer (IncompleteRead, BadStatusLine)
         reason = getattr(exc, "reason", None) or exc
         return Fetched(None, f"it could not be fetched ({reason})")
     if media_type not in SUFFIXES:

@@ -84,13 +84,18 @@ def highlight_options(options: str | dict | None) -> dict[str, str]:
     return result
 
 
-def _line_set(spec: str) -> set[int]:
-    """ "2 4-6" -> {2, 4, 5, 6}; what is no number is ignored."""
+def _number(text: str) -> bool:
+    return text.isascii() and text.isdigit()  # "²".isdigit() holds, but int("²") fails
+
+
+def _line_set(spec: str, count: int) -> set[int]:
+    """ "2 4-6" -> {2, 4, 5, 6}, only lines 1 to ``count`` (the block's lines: a typo such
+    as 1-300000000 must not build a set of millions); what is no number is ignored."""
     lines: set[int] = set()
     for item in spec.replace(",", " ").split():
         first, _, last = item.partition("-")
-        if first.isdigit() and (not last or last.isdigit()):
-            lines.update(range(int(first), int(last or first) + 1))
+        if _number(first) and (not last or _number(last)):
+            lines.update(range(max(1, int(first)), min(int(last or first), count) + 1))
     return lines
 
 
@@ -101,11 +106,11 @@ def code_block(text: str, lang: str = "", options: str | dict | None = "") -> Ma
     code = str(text or "").strip("\r\n")  # plain text: a Markup is escaped like any other
     opts = highlight_options(options)
     numbers = opts.get("linenos", "false").lower() not in ("false", "", "0")
-    marked = _line_set(opts.get("hl_lines", ""))
+    marked = _line_set(opts.get("hl_lines", ""), code.count("\n") + 1)
     attrs = f' class="language-{escape(lang)}" data-lang="{escape(lang)}"' if lang else ""
     if not numbers and not marked:
         return Markup(f"<pre><code{attrs}>{escape(code)}</code></pre>")
-    start = int(opts["linenostart"]) if opts.get("linenostart", "").isdigit() else 1
+    start = int(opts["linenostart"]) if _number(opts.get("linenostart", "")) else 1
     rows = []
     for i, line in enumerate(code.split("\n"), start=1):
         cls = "line hl" if i in marked else "line"

@@ -78,14 +78,24 @@ def page_blocks(root: ET.Element) -> list[Block]:
 
 
 def _own_content(el: ET.Element, parts: list[str], refs: list[str]) -> None:
-    """The text and link addresses of ``el`` outside the blocks nested in it."""
-    parts.append(el.text or "")
-    for child in el:
-        if isinstance(child.tag, str) and child.tag not in BLOCK_KINDS:
-            if child.tag == "a" and child.get("href"):
-                refs.append("a:" + child.get("href", ""))
-            _own_content(child, parts, refs)
-        parts.append(child.tail or "")
+    """The text and link addresses of ``el`` outside the blocks nested in it, in document
+    order.  A stack, not recursion: inline markup can nest thousands deep (``<span>`` or
+    ``*`` runs on a mutated page) and must not exhaust Python's recursion limit."""
+    todo: list[ET.Element | str] = [el]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            continue
+        if item is not el and item.tag == "a" and item.get("href"):
+            refs.append("a:" + item.get("href", ""))
+        parts.append(item.text or "")
+        pending: list[ET.Element | str] = []
+        for child in item:
+            if isinstance(child.tag, str) and child.tag not in BLOCK_KINDS:
+                pending.append(child)
+            pending.append(child.tail or "")
+        todo.extend(reversed(pending))
 
 
 @dataclasses.dataclass(frozen=True)

@@ -54,8 +54,12 @@ def _plain_names(root: ET.Element) -> None:
         if isinstance(el.tag, str) and el.tag.startswith("{"):
             el.tag = el.tag.split("}", 1)[1]
         for key in [k for k in el.attrib if k.startswith("{")]:
-            namespace, local = key[1:].split("}", 1)
-            el.attrib[_NS_PREFIXES.get(namespace, "") + local] = el.attrib.pop(key)
+            value = el.attrib.pop(key)
+            if "}" in key:  # the parser's {namespace}name
+                namespace, local = key[1:].split("}", 1)
+                el.attrib[_NS_PREFIXES.get(namespace, "") + local] = value
+            # else a typo such as <div {lass="x">: a name no browser uses, which
+            # ElementTree's writer would take for a broken {namespace}; left out
 
 
 # Elements inside elements: WeasyPrint's layout recurses several calls per level and fails

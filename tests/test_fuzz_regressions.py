@@ -1,0 +1,107 @@
+"""Inputs that once crashed or hung manualgen, found by mutating real pages; each is kept
+as the smallest site that showed the problem, and asserts a finding or clean output."""
+
+import json
+import re
+import shutil
+import subprocess
+
+import pypdfium2 as pdfium
+import pytest
+
+from manualgen.cli import main
+from manualgen.shortcodes import code_block
+
+from .conftest import page, write_site
+
+
+def _pdf_text(path) -> str:
+    doc = pdfium.PdfDocument(str(path))
+    return "".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
+
+
+def test_a_chapter_title_of_one_long_word_prints_a_short_running_head(tmp_path):
+    # A 5,000-character title without a space hung the layout: WeasyPrint breaks the
+    # running head in every page's margin box afresh, at a cost that grows with its square.
+    title = "x" * 3000
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="Intro.\n"),
+        "content/de/a/_index.md": page(title, 1, body="Chapter text.\n\n" + "Paragraph.\n\n" * 120),
+    })
+    out = tmp_path / "out"
+    assert main(["build", "--site", str(site), "--out", str(out), "--no-cache", "-q", "--html",
+                 "--jobs", "1"]) == 0
+    html = (out / "test-manual-de.html").read_text(encoding="utf-8")
+    heads = re.findall(r'data-chapter="([^"]*)"', html)
+    assert heads and all(len(head) <= 110 for head in heads)
+    assert any(head.endswith("…") and head.startswith("1 xxx") for head in heads)
+    text = _pdf_text(out / "test-manual-de.pdf")
+    assert "Paragraph." in text and "xxxxxxxxxx" in text
+
+
+def _commit_all(root) -> None:
+    for args in (["init", "-q"], ["add", "-A"],
+                 ["-c", "user.email=t@example.org", "-c", "user.name=t", "commit", "-qm", "one"]):
+        subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_check_since_on_markup_nested_thousands_deep_is_a_finding(tmp_path, capsys):
+    # Comparing editions walked each block's inline markup recursively: 1,200 nested
+    # <span>s raised RecursionError (an internal-error) instead of the depth finding.
+    site = write_site(tmp_path / "site", {"content/de/_index.md": page("Start", body="Old.\n")})
+    _commit_all(site)
+    deep = "<span>" * 1200 + "deep" + "</span>" * 1200
+    (site / "content/de/_index.md").write_text(page("Start", body=deep + "\n"), encoding="utf-8")
+    status = main(["check", "--site", str(site), "--format", "json", "--since", "HEAD"])
+    doc = json.loads(capsys.readouterr().out)
+    codes = {(f["code"], f["file"]) for f in doc["findings"]}
+    assert status == 1
+    assert ("page-failed", "content/de/_index.md") in codes
+    assert not any(code == "internal-error" for code, _ in codes)
+
+
+def test_an_attribute_name_starting_with_a_brace_prints_the_element(tmp_path, capsys):
+    # <div {lass="x"> (a typo for class) gave the parser an attribute named "{lass", which
+    # manualgen read as "{namespace}name" and failed on (ValueError, an internal-error).
+    body = '<div {lass="left_col">Brace text</div>\n\n<p a"b=1 {e}f=2>Odd names</p>\n'
+    site = write_site(tmp_path / "site", {"content/de/_index.md": page("Start", body=body)})
+    status = main(["check", "--site", str(site), "--format", "json"])
+    doc = json.loads(capsys.readouterr().out)
+    assert status == 0 and doc["summary"]["errors"] == 0
+    out = tmp_path / "out"
+    assert main(["build", "--site", str(site), "--out", str(out), "--no-cache", "-q",
+                 "--jobs", "1"]) == 0
+    text = _pdf_text(out / "test-manual-de.pdf")
+    assert "Brace text" in text and "Odd names" in text
+
+
+def test_highlighted_lines_out_of_range_or_not_ascii_digits(tmp_path, capsys):
+    # hl_lines=["1-300000000"] built a set of 300 million numbers (a hang), and "²" passed
+    # str.isdigit() but not int() (page-failed); both now mark only the block's own lines.
+    body = ('```go {hl_lines=["1-300000000"]}\na\nb\n```\n\n'
+            '```go {linenos=table,hl_lines=["1²"],linenostart="²"}\nc\n```\n\n'
+            '{{< highlight go "hl_lines=2-999999999" >}}\nd\ne\n{{< /highlight >}}\n')
+    site = write_site(tmp_path / "site", {"content/de/_index.md": page("Start", body=body)})
+    status = main(["check", "--site", str(site), "--format", "json"])
+    doc = json.loads(capsys.readouterr().out)
+    assert status == 0 and doc["findings"] == []
+    html = str(code_block("a\nb\nc", "go", "hl_lines=2-300000000,linenostart=²,linenos=true"))
+    assert html.count('class="line hl"') == 2 and '<span class="ln">1</span>' in html
+
+
+def test_a_fetched_image_address_with_a_space_in_its_host_is_a_warning(tmp_path, capsys):
+    # With remote_images = "fetch", http.client's InvalidURL (not an OSError or ValueError)
+    # escaped the fetch as a traceback; refused before any connection, so no network here.
+    body = "Text.\n\n![shot](https://exa mple.invalid/x.png)\n"
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body=body),
+        "manualgen.toml": '[print]\nremote_images = "fetch"\n',
+    })
+    out = tmp_path / "out"
+    assert main(["build", "--site", str(site), "--out", str(out), "--cache",
+                 str(tmp_path / "cache"), "--jobs", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "content/de/_index.md:6: warning:" in err and "could not be fetched" in err
+    assert "[remote-image; de]" in err
+    assert "Text." in _pdf_text(out / "test-manual-de.pdf")
