@@ -105,3 +105,25 @@ def test_a_fetched_image_address_with_a_space_in_its_host_is_a_warning(tmp_path,
     assert "content/de/_index.md:6: warning:" in err and "could not be fetched" in err
     assert "[remote-image; de]" in err
     assert "Text." in _pdf_text(out / "test-manual-de.pdf")
+
+
+def test_an_inline_svg_image_outside_the_site_is_the_same_finding_in_check_and_build(
+        tmp_path, capsys):
+    from manualgen.cli import main
+
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "hugo.toml").write_text('defaultContentLanguage = "en"\n', encoding="utf-8")
+    (site / "content" / "_index.md").write_text("---\ntitle: Home\n---\n", encoding="utf-8")
+    (site / "content" / "a.md").write_text(
+        "---\ntitle: A\n---\nBefore.\n\n"
+        '<svg width="20" height="20"><image href="/etc/passwd" width="10" height="10"/></svg>\n\n'
+        "After.\n", encoding="utf-8")
+    assert main(["check", "--site", str(site), "--format", "json"]) == 0
+    import json
+
+    checked = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["code"], f["line"]) for f in checked] == [("missing-image", 6)]
+    out = tmp_path / "out"
+    assert main(["build", "--site", str(site), "--out", str(out), "--no-cache", "-q"]) == 0
+    assert "refused" not in capsys.readouterr().err and list(out.glob("*.pdf"))

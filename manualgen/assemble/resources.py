@@ -439,12 +439,18 @@ def _poster(job: PageJob, src: str, alt: str) -> ET.Element | None:
 
 
 def other_resources(root: ET.Element, job: PageJob) -> None:
-    """``<object data>``, ``<embed src>`` and ``url()`` in style attributes name the site's
-    files as ``<img>`` does: point them at the files, or leave out what is not there
-    (WeasyPrint would refuse the address and stop the build)."""
+    """``<object data>``, ``<embed src>``, what an inline ``<svg>`` loads (``<image href>``)
+    and ``url()`` in style attributes name the site's files as ``<img>`` does: point them at
+    the files, or leave out what is not there (WeasyPrint would refuse the address and stop
+    the build, where ``check`` said nothing)."""
     parents = parent_map(root)
     for el in list(root.iter()):
         attr = {"object": "data", "embed": "src"}.get(el.tag if isinstance(el.tag, str) else "")
+        if el.tag in ("image", "use", "feImage"):  # what an inline <svg> loads
+            attr = next((a for a in ("href", "xlink:href") if el.get(a)), None)
+            address = (el.get(attr) or "").strip() if attr else ""
+            if address.startswith("#") or data_url.is_data_url(address):
+                attr = None  # a part of the same drawing, or checked by inline_svg_images
         if attr and el.get(attr):
             url = _resource_url(job, el.get(attr) or "", f"<{el.tag}>")
             if url:
