@@ -10,6 +10,8 @@ from PIL import Image
 
 from manualgen.cli import main
 
+from .conftest import write_site
+
 HUGO_YAML = """\
 baseURL: https://example.org/
 defaultContentLanguage: en
@@ -40,12 +42,6 @@ module:
 """
 
 
-def write(root, files):
-    for rel, data in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
-    return root
 
 
 def png():
@@ -59,7 +55,7 @@ def page(title, weight, body=""):
 
 
 def site(tmp_path):
-    return write(tmp_path / "site", {
+    return write_site(tmp_path / "site", hugo=None, files={
         "hugo.yaml": HUGO_YAML,
         "content/en/_index.md": page("Home", 0, "Welcome.\n"),
         "content/en/start.md": page("Start", 1, "Start here.\n"),

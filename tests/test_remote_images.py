@@ -7,18 +7,11 @@ import pypdfium2 as pdfium
 
 from manualgen.cli import main
 
+from .conftest import write_site
+
 HUGO = 'baseURL = "https://example.org/docs/"\ndefaultContentLanguage = "en"\n'
 
 
-def write(root, files):
-    for rel, text in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(text, encoding="utf-8")
-    return root
 
 
 def png():
@@ -48,8 +41,9 @@ How to show a picture:
 
 
 def test_a_remote_image_prints_its_address_and_builds_with_one_warning(tmp_path, capsys):
-    site = write(tmp_path / "site", {"hugo.toml": HUGO, "content/_index.md": "---\ntitle: Home\n---\n",
-                                     "content/pics.md": PAGE, "static/img/own.png": png()})
+    site = write_site(tmp_path / "site", hugo=None, files={
+        "hugo.toml": HUGO, "content/_index.md": "---\ntitle: Home\n---\n",
+        "content/pics.md": PAGE, "static/img/own.png": png()})
     status = main(["check", "--site", str(site), "--format", "json"])
     findings = json.loads(capsys.readouterr().out)["findings"]
     assert status == 0
