@@ -292,3 +292,13 @@ def test_check_json_is_json_even_when_manualgen_fails(tmp_path, capsys, monkeypa
     status, doc = run_check(capsys, site, "--lang", "de")
     finding = only(doc, "internal-error")
     assert status == 1 and "ZeroDivisionError: a bug" in finding["message"]
+
+
+def test_a_heading_a_shortcode_makes_is_renumbered_without_a_warning(tmp_path, capsys):
+    site = site_with(tmp_path, {
+        "content/de/a.md": page("A", 1, '## Oben\n\n{{< alert title="Achtung" >}}Text.{{< /alert >}}\n'
+                                       "\n#### Von Hand\n"),
+    })
+    _status, doc = run_check(capsys, site, "--lang", "de")
+    finding = only(doc, "heading-skipped")  # not the alert's title, which the template makes
+    assert "Von Hand" in finding["message"] and "more on this page" not in finding["message"]

@@ -149,10 +149,29 @@ def headings(root, job) -> None:
             level = int(el.tag[1])
             el.tag = f"h{min(6, max(level + shift, own + 1))}"
     changes = close_gaps(root, own)  # a screen reader's outline (PDF/UA) has no gaps
-    if changes:
-        _old, _new, text = changes[0]
-        more = f" (and {len(changes) - 1} more on this page)" if len(changes) > 1 else ""
+    written = [(text, line) for _old, _new, text in changes
+               if (line := _written_heading_line(job.page, text)) is not None]
+    if written:  # a theme's template (an alert's title) is renumbered without a word
+        text, line = written[0]
+        more = f" (and {len(written) - 1} more on this page)" if len(written) > 1 else ""
         job.warning("heading-skipped", f'the heading "{text[:60]}" is more than one level '
                     "below the heading above it (or the page's title), so a reader's outline has "
                     f"a gap; it prints one level below that heading{more}: use the next level "
-                    "down", job.page.find_line(text, literal=False) if text else None)
+                    "down", line)
+
+
+_WRITTEN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s|<h[1-6]\b", re.IGNORECASE)
+
+
+def _written_heading_line(page: Page, text: str) -> int | None:
+    """The source line of a heading the writer wrote (``## …``, ``<h3>``, or a setext
+    underline below it); None for one a shortcode's template made."""
+    line = page.find_line(text, literal=False) if text else None
+    if line is None:
+        return None
+    lines = page.source.lines
+    here = lines[line - 1] if line <= len(lines) else ""
+    below = lines[line] if line < len(lines) else ""
+    if _WRITTEN_HEADING.search(here) or re.fullmatch(r"\s*(=+|-+)\s*", below or "x"):
+        return line
+    return None
