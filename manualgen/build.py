@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import hashlib
 import os
 import re
 import subprocess
@@ -52,12 +51,23 @@ from .errors import (
     shown_from,
 )
 from .fonts import Text, missing_glyphs, printed_text
-from .i18n import labels_in_english, load_labels
+from .i18n import labels_in_english
 from .images import inspect
 from .jobs import run_each, worker_count
 from .pdf import VIRTUAL_BASE, Roots, preload, render_pdf, write_atomic
-from .render import RenderedLanguage, RenderedPage, page_converter, render_language
-from .reuse import LanguageState
+from .render import (
+    RenderedLanguage,
+    RenderedPage,
+    language_labels,
+    page_converter,
+    render_language,
+)
+from .reuse import (
+    LanguageState,
+    record_translations,
+    recorded_translations,
+    translation_record,
+)
 from .translations import TranslationReport, check_translations, summarise_missing
 
 __all__ = ["BuildOptions", "BuildResult", "LanguageResult", "build", "build_date",
@@ -234,7 +244,6 @@ class Run:
     cache: Cache
     progress: Progress | None = None
     revision: Revision | None = None  # --since: the edition to compare with
-    _sources: dict[str, SourceLanguage] = dataclasses.field(default_factory=dict)
     _editions: dict[str, LanguageChanges] = dataclasses.field(default_factory=dict)
 
     def build(self, langs: list[str], findings: Findings) -> BuildResult:
@@ -245,26 +254,28 @@ class Run:
                   if not self.options.check_only and self.cache.enabled
                   and states[lang].reuse_by_inputs()}
         todo = [lang for lang in langs if lang not in reused]
-        replay = self._recorded_translations(langs, fixed)
+        record = None if self.options.check_only else translation_record(
+            self.cache, self.settings, langs, fixed, {lang: s.input_key for lang, s in states.items()})
+        replay = recorded_translations(self.cache, record)
         # The translation check compares every configured language, so all are read then;
         # otherwise only the languages to print.
         wanted = todo if replay is not None else self._with_others(todo)
         sources = {lang: self.read(lang, lang in todo) for lang in wanted}
-        self._sources = sources
         report_: TranslationReport | None = None
         if replay is not None:
             checked = replay
         else:
             report_, checked = self._check_translations(langs, sources)
-            self._record_translations(langs, fixed, checked)
+            record_translations(self.cache, record, checked)
         findings.extend(checked)
         self._editions = self._compare_editions(todo, sources)
         seed = checked if self.options.strict else []
         printable = [lang for lang in todo  # with pages to lay out (speed, issue 11)
                      if sources[lang].rendered is not None and not sources[lang].rendered.failed]
         self._preload(printable)
+        default_home = self._default_home(printable, sources)  # read here once, not per worker
         made = run_each(lambda lang, say: self.print_language(sources[lang], states[lang], seed,
-                                                              say),
+                                                              default_home, say),
                         todo, self._workers(printable), self.progress)
         results = []
         for lang in langs:
@@ -361,9 +372,9 @@ class Run:
                                   "missing or empty", lang=lang)
 
     def _labels(self, lang: str, findings: Findings) -> dict[str, str]:
+        """The language's print labels; the words that print in English are a finding."""
         overrides = self.settings.labels.get(lang)
-        locale = self.settings.languages[lang].locale
-        english = labels_in_english(lang, overrides, locale)
+        english = labels_in_english(lang, overrides, self.settings.languages[lang].locale)
         if english:
             source = next((f for f in self.settings.config_files if f.name == MANUALGEN_CONFIG),
                           None)
@@ -371,7 +382,7 @@ class Run:
                              f'"{lang}": {", ".join(english[:8])}{" …" if len(english) > 8 else ""}'
                              f" print in English; give them under [labels.{lang}] in "
                              f"{MANUALGEN_CONFIG}", source, lang=lang)
-        return load_labels(lang, overrides, locale)
+        return language_labels(self.settings, lang)
 
     # Compare the editions (--since) ---------------------------------------------------------
 
@@ -414,7 +425,7 @@ class Run:
         home = discover(old, lang, Findings(), self.date)
         if home is None:
             return None
-        return render_old(old, lang, home, self._labels(lang, Findings()),
+        return render_old(old, lang, home, language_labels(self.settings, lang),
                           lambda page: reuse.get(Path(os.path.realpath(page.path))))
 
     # Compare the translations ---------------------------------------------------------------
@@ -428,37 +439,13 @@ class Run:
             return report_, list(found)
         return report_, summarise_missing(list(found), report_)
 
-    def _translation_record(self, langs: list[str], fixed: str) -> tuple[str, str]:
-        """The cache record name and key of the translation check: every language's inputs."""
-        h = hashlib.sha256(fixed.encode() + repr(("translations", tuple(langs))).encode())
-        for lang in sorted(self.settings.languages):
-            h.update(cache_module.input_key(self.cache, self.settings, lang, fixed)[0].encode())
-        name = "translations-" + hashlib.sha256(
-            str(Path(self.settings.site_root).resolve()).encode()).hexdigest()[:16]
-        return name, h.hexdigest()
-
-    def _recorded_translations(self, langs: list[str], fixed: str) -> list[Finding] | None:
-        """The findings of the last check whose inputs hashed the same, or None.  ``check``
-        always compares (it prints the matrix, which is not stored)."""
-        if self.options.check_only or not self.cache.enabled:
-            return None
-        name, key = self._translation_record(langs, fixed)
-        record = self.cache.read_record(name)
-        if record and record.get("key") == key:
-            return [Finding(**item) for item in record.get("findings", [])]
-        return None
-
-    def _record_translations(self, langs: list[str], fixed: str, found: list[Finding]) -> None:
-        if self.options.check_only or not self.cache.enabled:
-            return
-        name, key = self._translation_record(langs, fixed)
-        self.cache.write_record(name, {"key": key, "findings": [f.as_dict() for f in found]})
-
     # Print: assemble, prepare the images, lay out and write ---------------------------------
 
     def print_language(self, source: SourceLanguage, state: LanguageState, seed: list[Finding],
-                       say: Progress | None) -> tuple[LanguageResult, list[Finding]]:
-        """One language's PDF (in a process of its own when there are several)."""
+                       default_home: Page | None, say: Progress | None
+                       ) -> tuple[LanguageResult, list[Finding]]:
+        """One language's PDF (in a process of its own when there are several);
+        ``default_home``: the default language's pages, for links to pages this one lacks."""
         result, findings = source.result, Findings()
         findings.extend(source.findings)
         if source.rendered is None or source.rendered.failed:
@@ -466,7 +453,8 @@ class Run:
         lang = source.lang
         roots = make_roots(self.settings, self.cache.images)
         t0 = time.perf_counter()
-        document = self._assemble(source.rendered, roots, findings, state)
+        fallback = default_home if lang != self.settings.default_language else None
+        document = self._assemble(source.rendered, roots, findings, state, fallback)
         findings.extend(_missing_glyphs(source.rendered, document))
         result.timings["assemble"] = time.perf_counter() - t0
         self._say("assemble", lang, f"{len(document.marked) // 1024} KiB of HTML", say)
@@ -483,25 +471,26 @@ class Run:
         return result, list(findings)
 
     def _assemble(self, rendered: RenderedLanguage, roots: Roots, findings: Findings,
-                  state: LanguageState) -> AssembledDocument:
+                  state: LanguageState, fallback_home: Page | None) -> AssembledDocument:
         lang = rendered.lang
-        labels = self._labels(lang, Findings())
+        labels = rendered.labels
         inspect_image = ((lambda path: inspect(path, full=True)) if self.options.check_only
                          else state.inspect)  # check: no preparation decodes the pixels later
         edition = self._editions.get(lang)
         return assemble(rendered, settings=self.settings, labels=labels, roots=roots,
                         findings=findings, meta=self._meta(lang, labels, roots),
                         stylesheets=self._stylesheets(roots, edition is not None),
-                        inspect_image=inspect_image, fallback_home=self._default_home(lang),
+                        inspect_image=inspect_image, fallback_home=fallback_home,
                         edition=edition)
 
-    def _default_home(self, lang: str) -> Page | None:
-        """The default language's pages, when ``lang`` is another (links to pages it lacks
-        open the default language's page on the web)."""
+    def _default_home(self, printable: list[str],
+                      sources: dict[str, SourceLanguage]) -> Page | None:
+        """The default language's pages, when another language is printed (links to pages
+        it lacks open the default language's page on the web); read only if not read yet."""
         default = self.settings.default_language
-        if lang == default or default not in self.settings.languages:
+        if default not in self.settings.languages or all(lang == default for lang in printable):
             return None
-        known = self._sources.get(default)
+        known = sources.get(default)
         if known is not None and known.rendered is not None:
             return known.rendered.home
         try:

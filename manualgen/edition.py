@@ -179,7 +179,7 @@ def render_old(settings: Settings, lang: str, home: Page, labels: dict[str, str]
         known = same(page)
         rendered.append(dataclasses.replace(known, page=page) if known is not None
                         else render_page(converter, page, lang, findings))
-    return RenderedLanguage(lang, home, tuple(rendered))
+    return RenderedLanguage(lang, home, tuple(rendered), labels)
 
 
 # --- the comparison ----------------------------------------------------------------------------

@@ -38,33 +38,25 @@ class RenderedLanguage:
     lang: str
     home: Page
     pages: tuple[RenderedPage, ...]
+    labels: dict[str, str]  # manualgen's print labels in the language, as the pages used them
     failed: bool = False  # the language's i18n file does not parse: nothing was rendered
-
-    def of(self, page: Page) -> RenderedPage:
-        return self._by_page[page]
-
-    @property
-    def _by_page(self) -> dict[Page, RenderedPage]:
-        cached = self.__dict__.get("_index")
-        if cached is None:
-            cached = {r.page: r for r in self.pages}
-            object.__setattr__(self, "_index", cached)
-        return cached
 
 
 def render_language(settings: Settings, lang: str, home: Page, findings: Findings,
                     labels: dict[str, str] | None = None) -> RenderedLanguage:
     """Render every page below ``home``; problems go to ``findings`` (with ``lang``)."""
     pages = list(home.walk())
+    if labels is None:
+        labels = language_labels(settings, lang)
     try:
         converter = page_converter(settings, lang, findings, labels)
     except ContentError as exc:  # an i18n file that does not parse: this language stops here
         findings.add(dataclasses.replace(exc.finding(), lang=lang))
         return RenderedLanguage(lang, home, tuple(RenderedPage(p, "", failed=True) for p in pages),
-                                failed=True)
+                                labels, failed=True)
     rendered = tuple(render_page(converter, page, lang, findings) for page in pages)
     converter.finish()  # unknown shortcodes: one warning per name, with its count
-    return RenderedLanguage(lang, home, rendered)
+    return RenderedLanguage(lang, home, rendered, labels)
 
 
 def render_page(converter: PageConverter, page: Page, lang: str,
@@ -111,11 +103,16 @@ def page_converter(settings: Settings, lang: str, findings: Findings,
     One place builds it so that the fidelity tests render pages exactly as a build does.
     """
     if labels is None:
-        labels = load_labels(lang, settings.labels.get(lang), settings.languages[lang].locale)
+        labels = language_labels(settings, lang)
     translator = Translator(lang, settings.i18n_dirs, fallback=settings.default_language)
     renderer = ShortcodeRenderer(settings.shortcode_dirs, findings,
                                  helpers=template_helpers(settings, lang, labels))
     return PageConverter(settings.goldmark, renderer, translator, lang)
+
+
+def language_labels(settings: Settings, lang: str) -> dict[str, str]:
+    """manualgen's print labels in ``lang``: the built-in table, then the site's own."""
+    return load_labels(lang, settings.labels.get(lang), settings.languages[lang].locale)
 
 
 def template_helpers(settings: Settings, lang: str, labels: dict[str, str]) -> dict:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import dataclasses
+import hashlib
 import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -222,3 +223,42 @@ def claim(folder: Path, name: str, wait: bool):
             yield True
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+# --- the translation check's record -------------------------------------------------------
+
+
+def translation_record(cache: Cache, settings, langs: list[str], fixed: str,
+                       input_keys: dict[str, str]) -> tuple[str, str] | None:
+    """The cache record name and key of the translation check: every configured language's
+    inputs (``input_keys`` has those the build computed already).  None without a cache.
+
+    A build in which nothing changed replays the check's findings from it instead of
+    reading and rendering every language only to compare them again."""
+    if not cache.enabled:
+        return None
+    h = hashlib.sha256(fixed.encode() + repr(("translations", tuple(langs))).encode())
+    for lang in sorted(settings.languages):
+        key = input_keys.get(lang) or cache_module.input_key(cache, settings, lang, fixed)[0]
+        h.update(key.encode())
+    name = "translations-" + hashlib.sha256(
+        str(Path(settings.site_root).resolve()).encode()).hexdigest()[:16]
+    return name, h.hexdigest()
+
+
+def recorded_translations(cache: Cache, record: tuple[str, str] | None) -> list[Finding] | None:
+    """The findings of the last check whose inputs hashed the same, or None."""
+    if record is None:
+        return None
+    name, key = record
+    stored = cache.read_record(name)
+    if stored and stored.get("key") == key:
+        return [Finding(**item) for item in stored.get("findings", [])]
+    return None
+
+
+def record_translations(cache: Cache, record: tuple[str, str] | None,
+                        found: list[Finding]) -> None:
+    if record is not None:
+        name, key = record
+        cache.write_record(name, {"key": key, "findings": [f.as_dict() for f in found]})

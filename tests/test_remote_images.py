@@ -62,10 +62,10 @@ def test_a_remote_image_prints_its_address_and_builds_with_one_warning(tmp_path,
 
 
 def test_a_very_long_address_is_shortened_in_the_middle_only():
-    from manualgen.assemble.resources import clip
+    from manualgen.pdf import shorten
 
     address = "https://example.com/" + "a" * 200 + "/end.png"
-    short = clip(address)
+    short = shorten(address)
     assert len(short) <= 120 and short.startswith("https://example.com/aaa")
     assert short.endswith("/end.png") and "…" in short
-    assert clip("https://example.com/x.png") == "https://example.com/x.png"
+    assert shorten("https://example.com/x.png") == "https://example.com/x.png"

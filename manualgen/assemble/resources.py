@@ -144,7 +144,7 @@ def inline_svg_images(root: ET.Element, job: PageJob) -> None:
         if name in ("image", "feImage") and data_url.is_data_url(address):
             problem = data_url.decode(address).problem
             if problem:
-                job.error("image-unreadable", f'<{name}> "{clip(address)}" in an <svg>: '
+                job.error("image-unreadable", f'<{name}> "{shorten(address)}" in an <svg>: '
                           f"{problem}", job.line(address[:200]) or job.line("<svg"))
 
 
@@ -160,7 +160,7 @@ def _image_file(job: PageJob, src: str, line: int | None):
         return None  # on the web: the images pass prints its address instead (web_placeholder)
     # Any other address (javascript:, file:, ftp: …) but a drive letter (C:/…).
     if len(parts.scheme) > 1 or parts.netloc:
-        job.error("image-address", f'image "{clip(src)}" is neither a file of the site nor a '
+        job.error("image-address", f'image "{shorten(src)}" is neither a file of the site nor a '
                   "web address; a PDF cannot show it: copy the picture into static/", line)
         return None
     found = resolve_image(settings, job.page, src)
@@ -187,13 +187,13 @@ def _remote_file(job: PageJob, src: str, line: int | None):
     the address in a frame)."""
     folder = job.ctx.roots.mapping.get("remote")
     if job.ctx.settings.print.remote_images != "fetch" or folder is None:
-        job.warning("remote-image", f'image "{clip(src)}" is on the web, not in the site; the '
+        job.warning("remote-image", f'image "{shorten(src)}" is on the web, not in the site; the '
                     "PDF prints its address in a frame: copy the picture into static/ (or set "
                     '[print] remote_images = "fetch") to print it', line)
         return None
     fetched = remote.fetch(src.strip(), folder)
     if fetched.path is None:
-        job.warning("remote-image", f'image "{clip(src)}" is on the web and {fetched.problem}; '
+        job.warning("remote-image", f'image "{shorten(src)}" is on the web and {fetched.problem}; '
                     "the PDF prints its address in a frame", line)
         return None
     return _usable(job, fetched.path, src, line)
@@ -204,7 +204,7 @@ def _usable(job: PageJob, found: Path, src: str, line: int | None):
     or None after an error."""
     url = job.ctx.roots.url_for(found)
     if url is None:
-        job.error("refused-resource", f'image "{clip(src)}" resolves outside the site ({found}); '
+        job.error("refused-resource", f'image "{shorten(src)}" resolves outside the site ({found}); '
                   "refused", line)
         return None
     info = job.ctx.inspect_image(found)
@@ -223,7 +223,7 @@ def _data_image(img: ET.Element, parents: dict, job: PageJob, src: str, line: in
     image = data_url.decode(src)
     if image.problem:
         code = "image-address" if not image.media_type.startswith("image/") else "image-unreadable"
-        job.error(code, f'image "{clip(src.strip())}": {image.problem}', line)
+        job.error(code, f'image "{shorten(src.strip())}": {image.problem}', line)
         placeholder(img, parents, "data:", job.ctx.labels)
         return
     img.set("src", src.strip())
@@ -261,7 +261,7 @@ def svg_references_print(job: PageJob, svg: Path) -> bool:
         if problem:
             at = text.find(address[:200])
             line = text.count("\n", 0, at) + 1 if at >= 0 else None
-            job.ctx.findings.error("refused-resource", f"resource refused: {clip(address)} "
+            job.ctx.findings.error("refused-resource", f"resource refused: {shorten(address)} "
                                    f"({problem}), which <{name}> in {svg.name} loads; the SVG "
                                    "cannot print", svg, line, lang=job.ctx.lang)
             ok = False
@@ -296,11 +296,6 @@ def _own_site_path(settings, src: str) -> str:
 def is_web_address(src: str) -> bool:
     parts = split_url(src.strip())
     return parts.scheme.lower() in ("http", "https") or (bool(parts.netloc) and not parts.scheme)
-
-
-def clip(text: str, limit: int = 120) -> str:
-    """The whole address in a message, shortened in the middle only when very long."""
-    return shorten(text, limit)
 
 
 def web_placeholder(img: ET.Element, parents: dict, src: str) -> None:
@@ -474,7 +469,7 @@ def _resource_url(job: PageJob, src: str, what: str) -> str | None:
         problem = data_url.decode(src).problem
         if problem is None:
             return src.strip()
-        job.warning("missing-image", f'{what}: "{clip(src.strip())}": {problem}; it is left out',
+        job.warning("missing-image", f'{what}: "{shorten(src.strip())}": {problem}; it is left out',
                     line)
         return None
     parts = split_url(src.strip())
@@ -487,6 +482,6 @@ def _resource_url(job: PageJob, src: str, what: str) -> str | None:
         job.error("refused-resource", f'{what}: "{src}" resolves outside the site ({found}); '
                   "refused", line)
     elif url is None:
-        job.warning("missing-image", f'{what}: "{clip(src)}" is not a file of the site; it is '
+        job.warning("missing-image", f'{what}: "{shorten(src)}" is not a file of the site; it is '
                     "left out", line)
     return url
