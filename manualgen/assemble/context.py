@@ -154,6 +154,3 @@ class Registry:
 
     def __iter__(self) -> Iterator[tuple[str, Pass]]:
         return iter([(name, fn) for _priority, name, fn in self._items])
-
-    def names(self) -> list[str]:
-        return [name for name, _fn in self]

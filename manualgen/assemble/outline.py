@@ -56,9 +56,6 @@ class Outline:
     def anchor(self, page: Page) -> str:
         return self.entries[page].anchor
 
-    def pages(self) -> list[Page]:
-        return list(self.entries)
-
 
 def build_outline(home: Page, numbering: bool, descriptions: dict[Page, str] | None = None
                   ) -> Outline:
