@@ -29,6 +29,7 @@ from . import cache as cache_module
 from .assemble import AssembledDocument, assemble
 from .cache import Cache
 from .change_bars import place_bars
+from .chapters import Kept
 from .config import BUILTIN_STYLES, MANUALGEN_CONFIG, Settings, _line_of_key, load_settings
 from .content import CONTENT_SUFFIXES, Page, discover
 from .edition import (
@@ -54,7 +55,7 @@ from .fonts import Text, missing_glyphs, printed_text
 from .i18n import labels_in_english
 from .images import inspect
 from .jobs import run_each, worker_count
-from .pdf import VIRTUAL_BASE, Roots, preload, render_pdf, write_atomic
+from .pdf import VIRTUAL_BASE, Made, Roots, preload, render_pdf, write_atomic
 from .render import (
     RenderedLanguage,
     RenderedPage,
@@ -93,6 +94,10 @@ class BuildOptions:
     pdf_variant: str | None = None  # --pdf-variant: overrides [print] pdf_variant
     sections: list[str] = dataclasses.field(default_factory=list)  # --section: overrides [manual] sections
     since: str = ""  # --since REV: compare with the site at that git revision ([edition] since)
+    # --watch (issue 11): lay out chapter by chapter, in this process, and keep the layouts;
+    # ``layouts`` holds those of the last build, by language, whose unchanged chapters are reused
+    keep_layouts: bool = False
+    layouts: dict[str, Kept] = dataclasses.field(default_factory=dict)
 
 
 @dataclasses.dataclass
@@ -104,6 +109,11 @@ class LanguageResult:
     skipped: bool = False
     reused: bool = False  # the previous PDF was kept: nothing it depends on changed
     timings: dict[str, float] = dataclasses.field(default_factory=dict)
+    # with BuildOptions.keep_layouts: the layout for the next build, the chapters laid out
+    # afresh (their titles) and the number reused
+    layout: Kept | None = dataclasses.field(default=None, repr=False, compare=False)
+    laid_out: list[str] = dataclasses.field(default_factory=list)
+    reused_chapters: int = 0
 
 
 @dataclasses.dataclass
@@ -309,8 +319,8 @@ class Run:
         return result, state.recorded_findings()
 
     def _workers(self, todo: list[str]) -> int:
-        if self.options.check_only:
-            return 1
+        if self.options.check_only or self.options.keep_layouts:
+            return 1  # kept layouts live in this process: they cannot be sent from a worker
         return worker_count(self.options.jobs, len(todo))
 
     def _preload(self, todo: list[str]) -> None:
@@ -562,38 +572,42 @@ class Run:
             return
         if state.expected_pages:
             self._say("layout", lang, f"laying out, about {state.expected_pages} pages", say)
-        pdf_pages = self._render(html, pages, roots, document, state.pdf_path, findings, say,
-                                 result.timings)  # speed (issue 11): layout and write apart
+        made = self._render(html, pages, roots, document, state.pdf_path, findings, say,
+                            result.timings)  # speed (issue 11): layout and write apart
+        result.layout, result.laid_out, result.reused_chapters = (
+            made.layout, made.laid_out, made.reused)
+        pdf_pages = made.pages
         if pdf_pages and not findings.errors and state.pdf_path.exists():
             result.pdf = state.pdf_path
             state.store(result.pages, pdf_pages, [f for f in findings if f.lang == lang])
 
     def _render(self, html: str, pages: list[Page], roots: Roots, document: AssembledDocument,
                 pdf_path: Path, findings: Findings, say: Progress | None,
-                timings: dict[str, float]) -> int:
-        """Lay out and write the PDF; its page count, or 0 when it was not written (the
-        seconds of each go into ``timings``)."""
+                timings: dict[str, float]) -> Made:
+        """Lay out and write the PDF: its page count (0 when it was not written) and, under
+        --watch, its layout (the seconds of each go into ``timings``)."""
         lang = document.lang
         found = Findings()
         try:
-            count = render_pdf(html, pdf_path, roots=roots,
-                               pdf_variant=self.settings.print.pdf_variant, findings=found,
-                               lang=lang, source_file=None, adjust=self._bars(lang),
-                               timings=timings,
-                               progress=(lambda stage, text: self._say(stage, lang, text, say))
-                               if (say or self.progress) else None)
+            made = render_pdf(html, pdf_path, roots=roots,
+                              pdf_variant=self.settings.print.pdf_variant, findings=found,
+                              lang=lang, source_file=None, adjust=self._bars(lang),
+                              timings=timings,
+                              progress=(lambda stage, text: self._say(stage, lang, text, say))
+                              if (say or self.progress) else None,
+                              kept=self.options.layouts.get(lang), keep=self.options.keep_layouts)
         except OSError as exc:
             findings.error("output", f"cannot write {pdf_path}: {exc.strerror or exc}", lang=lang)
-            return 0
+            return Made(0)
         except RecursionError:  # pages are checked for this (MAX_NESTING); a last guard
             findings.error("page-failed", "WeasyPrint could not lay out this manual: its HTML is "
                            "nested too deeply; look for unclosed <div>s, lists or quotes",
                            lang=lang)
-            return 0
+            return Made(0)
         # URLs → the pages (or the SVGs and stylesheets) using them
         findings.extend(report.attribute(found, pages, roots,
                                          document.resources + list(self.settings.stylesheets)))
-        return 0 if found.errors else count
+        return Made(0) if found.errors else made
 
     def _bars(self, lang: str) -> Callable | None:
         """The change bars' placement after layout, when this language has an edition."""

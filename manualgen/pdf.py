@@ -9,7 +9,9 @@ folder the site lives in: WeasyPrint names image objects after their URL.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
+import hashlib
 import logging
 import mimetypes
 import os
@@ -19,7 +21,7 @@ import warnings
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from . import data_url, png_embed, tagging
+from . import chapters, data_url, png_embed, tagging
 from .errors import Findings
 
 VIRTUAL_HOST = "manualgen.invalid"
@@ -79,11 +81,13 @@ class Roots:
         return real
 
 
-def make_fetcher(roots: Roots, refusals: list[str]):
+def make_fetcher(roots: Roots, refusals: list[str], fetched: dict[str, str] | None = None):
     """A ``weasyprint.urls.URLFetcher`` that serves only files below ``roots``, and the
     images written into a page or an SVG as ``data:`` addresses (see data_url.py).  A refused
     address is recorded (WeasyPrint only logs a refusal inside an SVG) by its first and last
-    characters: a data: address can run to megabytes."""
+    characters: a data: address can run to megabytes.  ``fetched``, when given, receives a
+    digest of each file served (the layout of a chapter is reused only with the same files,
+    chapters.py)."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     def refuse(url: str, reason: str):
@@ -102,6 +106,8 @@ def make_fetcher(roots: Roots, refusals: list[str]):
             if path is None or not path.is_file():
                 raise refuse(url, "outside the site" if path is None else "no such file")
             data = path.read_bytes()
+            if fetched is not None:
+                fetched[url] = hashlib.sha256(data).hexdigest()
             return URLFetcherResponse(url, body=data, headers={"Content-Type": content_type(path)})
 
     return SiteFetcher(allowed_protocols={"https", "data"}, timeout=1)
@@ -125,6 +131,18 @@ class _Capture(logging.Handler):
         self.records.append(record)
 
 
+@dataclasses.dataclass
+class Made:
+    """What :func:`render_pdf` made: the number of pages written (0: none), and with
+    ``keep``, the layout for the next render of the same language in this process and the
+    titles of the chapters laid out afresh (the others were reused, chapters.py)."""
+
+    pages: int
+    layout: chapters.Kept | None = None
+    laid_out: list[str] = dataclasses.field(default_factory=list)
+    reused: int = 0
+
+
 def render_pdf(
     html: str,
     target: Path,
@@ -137,19 +155,23 @@ def render_pdf(
     progress=None,
     adjust=None,
     timings: dict[str, float] | None = None,
-) -> int:
+    kept: chapters.Kept | None = None,
+    keep: bool = False,
+) -> Made:
     """Render ``html`` to ``target`` atomically; WeasyPrint's messages become findings.
 
     ``adjust(document)`` may change the laid-out pages before they are written (the change
-    bars of an edition, change_bars.py).  Returns the number of pages laid out (0 when
-    nothing was written).  ``timings``, when given, receives the seconds of the ``layout``
-    and of the ``write``."""
+    bars of an edition, change_bars.py).  ``timings``, when given, receives the seconds of
+    the ``layout`` and of the ``write``.  With ``keep``, the layout is laid out chapter by
+    chapter and recorded for the next call, which is given it as ``kept`` and reuses the
+    pages of the chapters that did not change (``--watch``, issue 11)."""
     import weasyprint
 
     timings = {} if timings is None else timings
 
     refusals: list[str] = []
-    fetcher = make_fetcher(roots, refusals)
+    fetched: dict[str, str] = {}
+    fetcher = make_fetcher(roots, refusals, fetched if keep else None)
     logger = logging.getLogger("weasyprint")
     capture = _Capture()
     old_level, old_propagate = logger.level, logger.propagate
@@ -160,6 +182,7 @@ def render_pdf(
     if progress is not None:
         progress_handler = _ProgressHandler(progress)
         progress_logger.addHandler(progress_handler)
+    session = None
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -169,7 +192,10 @@ def render_pdf(
             with png_embed.passthrough():
                 t0 = time.perf_counter()
                 with frozen_collector(collect=False):
-                    rendered = document.render(presentational_hints=True)
+                    if keep:
+                        rendered, session = _lay_out_by_chapters(document, kept, fetched)
+                    else:
+                        rendered = document.render(presentational_hints=True)
                     if adjust is not None:
                         adjust(rendered)
                 timings["layout"] = time.perf_counter() - t0
@@ -192,9 +218,29 @@ def render_pdf(
         findings.error("refused-resource", f"resource refused: {url}", source_file, lang=lang)
     _findings_from_log(capture.records, caught, findings, lang, source_file)
     if findings.errors:
-        return 0
+        return Made(0)
     write_atomic(target, data)
-    return len(rendered.pages)
+    if session is None:
+        return Made(len(rendered.pages))
+    return Made(len(rendered.pages), session.record, session.laid_out(), len(session.reused))
+
+
+def _lay_out_by_chapters(document, kept: chapters.Kept | None, fetched: dict[str, str]):
+    """``document`` laid out reusing the unchanged chapters of ``kept``; again, with those
+    chapters laid out afresh, when a reused chapter's "see page N" moved (chapters.py)."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    refuse: frozenset[str] = frozenset()
+    while True:
+        fetched.clear()
+        font_config = FontConfiguration()
+        session = chapters.Session(kept, fetched, refuse=refuse)
+        with chapters.chapter_layout(session, font_config):
+            rendered = document.render(font_config=font_config, presentational_hints=True)
+        stale = session.stale() - refuse
+        if not stale:
+            return rendered, session
+        refuse |= stale
 
 
 @contextlib.contextmanager

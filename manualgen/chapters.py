@@ -1,0 +1,509 @@
+"""Lay a manual out chapter by chapter, reusing the pages of the chapters that did not change.
+
+WeasyPrint paginates a document one page after another.  Each page starts where the last one
+stopped (a *skip stack*: child indexes into the box tree) and in the state the last one left
+(a left or right page, the next page's break and name, the page counters); these are the
+entries of ``context.page_maker``, one per page and one after the last.  A chapter of the
+manual (a child of ``<main>`` with a forced break before it) starts on a page of its own,
+so its pages depend only on its content, the styles, and the state it starts in.
+
+When a chapter's content and start state are as in the last layout made in this process
+(``--watch`` keeps it), its pages are taken as they were instead of being laid out again.
+They are spliced into the page maker with the entries WeasyPrint would have made, and the
+anchors on them announce their new page numbers, so that the contents and the "see page N"
+references of other chapters come out right.  What WeasyPrint does after pagination (margin
+boxes: running heads, page numbers; string sets; bookmarks) then runs over every page as in
+a cold layout, so the PDF is the same, byte for byte.
+
+A reused chapter whose own text shows the page number of an anchor elsewhere ("see page N")
+is checked after the layout (:meth:`Session.stale`): when that number moved, the caller lays
+the document out again with that chapter made afresh.
+
+The pages of a reused chapter come from an earlier WeasyPrint document, so the layout keeps
+that document's font configuration alive (:class:`Kept`): its fonts back the old pages.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import dataclasses
+import hashlib
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from urllib.parse import urljoin
+
+FORCED = frozenset({"page", "left", "right", "recto", "verso"})
+PAGE_COUNTERS = frozenset({"page", "pages"})
+URL_ATTRIBUTES = ("src", "href", "data", "poster", "{http://www.w3.org/1999/xlink}href")
+
+
+@dataclasses.dataclass(frozen=True)
+class Chapter:
+    """A chapter of the document being laid out: where it starts, and its content's key."""
+
+    key: str | None  # None: never reused (anonymous boxes, or nothing follows it reliably)
+    label: str  # its title, for --watch to say which chapters it laid out
+    first: int  # its first child of <main>
+    start: dict  # the skip stack of its first page
+    end: dict | None  # where the next chapter starts; None: the document ends with it
+    path: tuple[int, int]  # (body's index in the root, main's index in body)
+
+
+@dataclasses.dataclass
+class BarePage:
+    """A laid-out page as pagination left it: before margin boxes and fixed boxes."""
+
+    box: object
+    children: list
+    root_children: list
+
+    def restore(self):
+        root = self.children[0]
+        root.children = list(self.root_children)
+        self.box.children = list(self.children)
+        return self.box
+
+
+@dataclasses.dataclass
+class ChapterLayout:
+    """The pages of one chapter and what splicing them needs."""
+
+    start: tuple  # the page maker's state at its first page (page numbers left out)
+    start_page: int  # its first page number (matters only when ``page_dependent``)
+    first: int  # its first child of <main> in that layout
+    path: tuple[int, int]
+    pages: list[BarePage]
+    anchors: list[list[str]]  # per page, the anchors on it, in order
+    inner: list[dict | None]  # per page but the last, where the next page resumed
+    next_pages: list[dict]  # per page, the next page's break and name
+    lookups: dict[str, dict]  # anchors whose page numbers its text shows, and their values
+    page_dependent: bool  # its text or strings show its own page numbers
+    fonts: object  # the font configuration its pages' fonts belong to (kept alive)
+
+
+@dataclasses.dataclass
+class Kept:
+    """What a layout leaves for the next one in the same process."""
+
+    document_key: str
+    chapters: dict[str, ChapterLayout]
+
+
+@dataclasses.dataclass
+class Session:
+    """One layout: the chapters it reused and laid out, and the record it leaves."""
+
+    kept: Kept | None
+    digests: dict[str, str]  # fetched URL → digest of its bytes
+    extra_key: str = ""  # what else the layout depends on (the stylesheets' texts)
+    refuse: frozenset[str] = frozenset()  # chapter keys to lay out afresh
+    reused: list[str] = dataclasses.field(default_factory=list)  # chapter keys
+    record: Kept | None = None
+    _chapters: list[Chapter] = dataclasses.field(default_factory=list)
+    _bare: dict[int, BarePage] = dataclasses.field(default_factory=dict)
+    _context: object = None
+
+    def laid_out(self) -> list[str]:
+        """The titles of the chapters laid out afresh."""
+        return [chapter.label for chapter in self._chapters if chapter.key not in self.reused]
+
+    def stale(self) -> set[str]:
+        """The reused chapters whose "see page N" numbers moved in this layout."""
+        if self._context is None or self.kept is None:
+            return set()
+        items = self._context.target_collector.target_lookup_items
+        moved = set()
+        for key in self.reused:
+            for anchor, values in self.kept.chapters[key].lookups.items():
+                item = items.get(anchor)
+                now = item.cached_page_counter_values if item is not None else None
+                if _page_values(now) != _page_values(values):
+                    moved.add(key)
+        return moved
+
+
+@contextlib.contextmanager
+def chapter_layout(session: Session, font_config) -> Iterator[Session]:
+    """WeasyPrint's pagination replaced by one that splices reused chapters, and its layout
+    recorded into ``session.record``, for the ``render()`` made inside."""
+    import weasyprint.document as wdocument
+    import weasyprint.layout as wlayout
+
+    original_pages = wlayout.make_all_pages
+    original_layout = wdocument.layout_document
+
+    def make_all_pages(context, root_box, html, pages):
+        return _make_all_pages(session, original_pages, context, root_box, html, pages)
+
+    def layout_document(html, root_box, context, *args, **kwargs):
+        pages = []
+        for page in original_layout(html, root_box, context, *args, **kwargs):
+            pages.append(page)
+            yield page
+        session._context = context
+        session.record = _record(session, context, font_config, pages)
+        session._bare.clear()
+
+    wlayout.make_all_pages = make_all_pages
+    wdocument.layout_document = layout_document
+    try:
+        yield session
+    finally:
+        wlayout.make_all_pages = original_pages
+        wdocument.layout_document = original_layout
+
+
+# Pagination ---------------------------------------------------------------------------------
+
+def _make_all_pages(session: Session, original, context, root_box, html, pages):
+    """WeasyPrint's ``make_all_pages``: the first round made here (splicing), the later ones
+    (re-making the pages whose page numbers changed) by WeasyPrint."""
+    if pages:
+        for page in original(context, root_box, html, pages):
+            yield _bare(session, page)
+        return
+    if not session._chapters:
+        session._chapters = plan(root_box, html, session)
+    yield from _first_round(session, context, root_box, html)
+
+
+def _first_round(session: Session, context, root_box, html):
+    from weasyprint.layout.page import remake_page
+
+    starts = {_stack_key(chapter.start): chapter for chapter in session._chapters}
+    context.rendered_notes = []
+    index = 0
+    while True:
+        entry = context.page_maker[index]
+        chapter = starts.get(_stack_key(entry[0]))
+        kept = _reusable(session, context, chapter, entry)
+        if kept is not None:
+            session.reused.append(chapter.key)
+            for page in _splice(context, html, index, chapter, kept):
+                yield _bare(session, page)
+                index += 1
+            if context.page_maker[index][0] is None:
+                _finish(context, index)
+                return
+            continue
+        remake_state = entry[-1]
+        remake_state.update(content_changed=False, pages_wanted=False, anchors=[],
+                            content_lookups=[])
+        page, resume_at = remake_page(index, context, root_box, html)
+        yield _bare(session, page)
+        index += 1
+        if resume_at is None and not context.reported_footnotes:
+            _finish(context, index)
+            return
+
+
+def _finish(context, count: int) -> None:
+    """What WeasyPrint does when the last page is made."""
+    context.page_maker = context.page_maker[:count + 1]
+    context.broken_out_of_flow.clear()
+    context.reported_footnotes.clear()
+
+
+def _bare(session: Session, page):
+    """Remember ``page`` as pagination leaves it (margin boxes are added later)."""
+    session._bare[id(page)] = BarePage(page, list(page.children), list(page.children[0].children))
+    return page
+
+
+def _reusable(session: Session, context, chapter: Chapter | None, entry) -> ChapterLayout | None:
+    if chapter is None or chapter.key is None or session.kept is None:
+        return None
+    if chapter.key in session.refuse or context.reported_footnotes or context.broken_out_of_flow:
+        return None
+    kept = session.kept.chapters.get(chapter.key)
+    if kept is None or kept.start != _state(entry):
+        return None
+    if kept.page_dependent and kept.start_page != _page_number(entry):
+        return None
+    return kept
+
+
+def _splice(context, html, index: int, chapter: Chapter, kept: ChapterLayout):
+    """The kept pages of ``chapter`` at ``index``, with the page maker's entries after each
+    as WeasyPrint would have made them, and their anchors' page numbers announced."""
+    from weasyprint.formatting_structure.build import update_counters
+    from weasyprint.layout.page import (
+        _standardize_page_based_counters,
+        set_page_type_computed_styles,
+    )
+
+    page_maker = context.page_maker
+    seen = {anchor for item in page_maker[:index] for anchor in item[-1].get("anchors", ())}
+    last = len(kept.pages) - 1
+    for n, bare in enumerate(kept.pages):
+        page = bare.restore()
+        at = index + n
+        _, _, right_page, page_state, remake_state = page_maker[at]
+        remake_state.update(content_changed=False, pages_wanted=False, anchors=[],
+                            content_lookups=[])
+        set_page_type_computed_styles(page.page_type, html, context.style_for)  # margin boxes
+        page_state = copy.deepcopy(page_state)
+        _standardize_page_based_counters(page.style, None)
+        update_counters(page_state, page.style)
+        for anchor in kept.anchors[n]:
+            if anchor not in seen:
+                seen.add(anchor)
+                remake_state["anchors"].append(anchor)
+                context.target_collector.cache_target_page_counters(
+                    anchor, page_state[1], at, page_maker)
+        resume_at = _moved(kept.inner[n], kept, chapter) if n < last else chapter.end
+        item = (resume_at, kept.next_pages[n], not right_page, page_state,
+                {"content_changed": False, "pages_wanted": False, "anchors": [],
+                 "content_lookups": []})
+        if at + 1 < len(page_maker):
+            page_maker[at + 1] = item
+        else:
+            page_maker.append(item)
+        context.current_page = at + 1
+        yield page
+
+
+def _moved(stack: dict | None, kept: ChapterLayout, chapter: Chapter) -> dict | None:
+    """A skip stack inside a kept chapter, moved to where the chapter now is."""
+    if stack is None:
+        return None
+    (body, inside), = stack.items()
+    if body != kept.path[0] or not isinstance(inside, dict):
+        return stack
+    (main, rest), = inside.items()
+    if main != kept.path[1]:
+        return stack
+    if not isinstance(rest, dict):
+        return {chapter.path[0]: {chapter.path[1]: rest}}
+    moved = {child - kept.first + chapter.first: value for child, value in rest.items()}
+    return {chapter.path[0]: {chapter.path[1]: moved}}
+
+
+# The chapters of a document ----------------------------------------------------------------
+
+def plan(root_box, html, session: Session) -> list[Chapter]:
+    """The chapters of the box tree under ``root_box``: the children of ``<main>`` that
+    start with a forced page break, each with the children that run on after it."""
+    found = _main_box(root_box)
+    if found is None:
+        return []
+    body_index, main_index, body, main = found
+    session.extra_key = _document_key(html, body, main, session.digests)
+    groups: list[list[int]] = []
+    for index, child in enumerate(main.children):
+        if groups and child.style["break_before"] not in FORCED:
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    main_last = main_index == len(body.children) - 1
+    chapters = []
+    for number, group in enumerate(groups):
+        first = group[0]
+        start = ({body_index: {main_index: None}} if first == 0
+                 else {body_index: {main_index: {first: None}}})
+        following = groups[number + 1][0] if number + 1 < len(groups) else None
+        end = None if following is None else {body_index: {main_index: {following: None}}}
+        key = _chapter_key(main, group, following, session, first == 0)
+        if following is None and not main_last:
+            key = None
+        label = _label(main.children[first].element)
+        chapters.append(Chapter(key, label, first, start, end, (body_index, main_index)))
+    return chapters
+
+
+def _label(element) -> str:
+    """A chapter's title (its first heading), or its id."""
+    if element is None:
+        return "?"
+    for node in element.iter():
+        if isinstance(node.tag, str) and node.tag.rsplit("}", 1)[-1] in ("h1", "h2", "h3"):
+            text = " ".join("".join(node.itertext()).split())
+            if text:
+                return text
+    return element.get("id") or "?"
+
+
+def _main_box(root_box):
+    bodies = [(i, box) for i, box in enumerate(root_box.children) if box.element_tag == "body"]
+    if len(bodies) != 1:
+        return None
+    body_index, body = bodies[0]
+    mains = [(i, box) for i, box in enumerate(getattr(body, "children", ()))
+             if box.element_tag == "main"]
+    if len(mains) != 1:
+        return None
+    main_index, main = mains[0]
+    return body_index, main_index, body, main
+
+
+def _chapter_key(main, group: list[int], following: int | None, session: Session,
+                 opens_main: bool) -> str | None:
+    digest = hashlib.sha256()
+    digest.update(f"{session.extra_key}\0{opens_main}\0".encode())
+    for index in group:
+        box = main.children[index]
+        if box.element is None or box.element is main.element or box.element_tag in (None, "main"):
+            return None  # an anonymous box: no element of its own to compare
+        digest.update(ET.tostring(box.element))
+        for url in _urls(box.element):
+            digest.update(f"{url}\0{session.digests.get(url, '')}\0".encode())
+    if following is not None:
+        after = main.children[following]
+        element = after.element
+        digest.update(f"{after.element_tag}\0{sorted(element.attrib.items()) if element is not None else ''}"
+                      .encode())
+    return digest.hexdigest()
+
+
+def _urls(element) -> Iterator[str]:
+    from .pdf import VIRTUAL_BASE
+
+    for node in element.iter():
+        for name in URL_ATTRIBUTES:
+            value = node.get(name)
+            if value and not value.startswith("#"):
+                yield urljoin(VIRTUAL_BASE, value)
+
+
+def _document_key(html, body, main, digests: dict[str, str]) -> str:
+    """What every chapter's layout depends on besides its own content: the document's head
+    (its styles), the root's and the body's attributes, and every resource loaded that no
+    chapter names (stylesheets, fonts, their images)."""
+    root = html.etree_element
+    digest = hashlib.sha256(repr(sorted(root.attrib.items())).encode())
+    for child in root:
+        if child is not body.element:
+            digest.update(ET.tostring(child))
+    digest.update(repr(sorted(body.element.attrib.items())).encode())
+    named = {url for child in main.children if child.element is not None
+             and child.element is not main.element for url in _urls(child.element)}
+    for url in sorted(set(digests) - named):
+        digest.update(f"{url}\0{digests[url]}\0".encode())
+    return digest.hexdigest()
+
+
+# The record ---------------------------------------------------------------------------------
+
+def _record(session: Session, context, font_config, pages: list) -> Kept | None:
+    """The layout just made, chapter by chapter, for the next layout in this process."""
+    if any(context.running_elements.values()):
+        return None  # running elements are placed by page number: not spliced
+    bare = [session._bare.get(id(page)) for page in pages]
+    if len(bare) != len(context.page_maker) - 1 or any(item is None for item in bare):
+        return None
+    chapters: dict[str, ChapterLayout] = {}
+    stacks = [_stack_key(entry[0]) for entry in context.page_maker]
+    for chapter in session._chapters:
+        if chapter.key is None:
+            continue
+        first = _last_index(stacks, _stack_key(chapter.start))
+        if first is None or first >= len(bare):
+            continue
+        end = (len(bare) if chapter.end is None
+               else _first_index(stacks, _stack_key(chapter.end), first + 1))
+        if end is None or end <= first:
+            continue
+        reused = session.kept.chapters.get(chapter.key) if chapter.key in session.reused else None
+        layout = _chapter_record(session, context, chapter, bare[first:end], first,
+                                 reused.fonts if reused is not None else font_config)
+        if layout is not None:
+            chapters[chapter.key] = layout
+    return Kept(session.extra_key, chapters)
+
+
+def _chapter_record(session: Session, context, chapter: Chapter, pages: list[BarePage],
+                    first: int, fonts) -> ChapterLayout | None:
+    page_maker = context.page_maker
+    for bare in pages:
+        if len(bare.children) > 1 and getattr(bare.children[1], "children", None):
+            return None  # footnotes: placed per page, not spliced
+    anchors = []
+    links = set()
+    for bare in pages:
+        on_page = []
+        for child in bare.box.descendants(placeholders=True):
+            anchor = child.style["anchor"]
+            if anchor:
+                on_page.append(anchor)
+            if child.missing_link is not None:
+                links.add(id(child.missing_link))
+        anchors.append(on_page)
+    lookups, page_dependent = _lookups(session, context, chapter, links)
+    count = len(pages)
+    return ChapterLayout(
+        start=_state(page_maker[first]),
+        start_page=_page_number(page_maker[first]),
+        first=chapter.first,
+        path=chapter.path,
+        pages=pages,
+        anchors=anchors,
+        inner=[page_maker[first + n + 1][0] for n in range(count - 1)],
+        next_pages=[page_maker[first + n + 1][1] for n in range(count)],
+        lookups=lookups,
+        page_dependent=page_dependent,
+        fonts=fonts,
+    )
+
+
+def _lookups(session: Session, context, chapter: Chapter, links: set[int]) -> tuple[dict, bool]:
+    """The page numbers of other anchors that the chapter's text shows, and whether it shows
+    its own (``counter(page)`` in its content or strings)."""
+    if chapter.key in session.reused and session.kept is not None:
+        kept = session.kept.chapters[chapter.key]
+        return kept.lookups, kept.page_dependent
+    collector = context.target_collector
+    lookups: dict[str, dict] = {}
+    dependent = False
+    for (box, token), item in collector.counter_lookup_items.items():
+        if id(box) not in links:
+            continue
+        if token != "content" or item.missing_counters:
+            dependent = True
+        for anchor in item.missing_target_counters:
+            target = collector.target_lookup_items.get(anchor)
+            values = target.cached_page_counter_values if target is not None else {}
+            lookups[anchor] = copy.deepcopy(values)
+    return lookups, dependent
+
+
+# Small helpers ------------------------------------------------------------------------------
+
+def _state(entry) -> tuple:
+    """The page maker's state at a page, comparable, without the page numbers."""
+    _, next_page, right_page, page_state, _ = entry
+    quote_depth, counters, scopes, groups = page_state
+    others = sorted((name, tuple(values)) for name, values in counters.items()
+                    if name not in PAGE_COUNTERS)
+    return (repr(sorted(next_page.items())), right_page, repr(quote_depth), repr(others),
+            repr([sorted(scope) for scope in scopes]), repr(groups))
+
+
+def _page_number(entry) -> int:
+    values = entry[3][1].get("page") or [0]
+    return values[-1]
+
+
+def _page_values(values: dict | None) -> object:
+    if not values:
+        return None
+    return sorted((name, tuple(v)) for name, v in values.items() if name != "pages")
+
+
+def _stack_key(stack) -> str:
+    return repr(stack)
+
+
+def _last_index(items: list[str], wanted: str) -> int | None:
+    found = None
+    for index, item in enumerate(items):
+        if item == wanted:
+            found = index
+    return found
+
+
+def _first_index(items: list[str], wanted: str, start: int) -> int | None:
+    for index in range(start, len(items)):
+        if items[index] == wanted:
+            return index
+    return None
