@@ -304,7 +304,7 @@ def plan(root_box, html, session: Session) -> list[Chapter]:
                  else {body_index: {main_index: {first: None}}})
         following = groups[number + 1][0] if number + 1 < len(groups) else None
         end = None if following is None else {body_index: {main_index: {following: None}}}
-        key = _chapter_key(main, group, following, session, first == 0)
+        key = _chapter_key(main, group, following, session, first == 0, html.base_url or "")
         if following is None and not main_last:
             key = None
         label = _label(main.children[first].element)
@@ -338,7 +338,7 @@ def _main_box(root_box):
 
 
 def _chapter_key(main, group: list[int], following: int | None, session: Session,
-                 opens_main: bool) -> str | None:
+                 opens_main: bool, base: str) -> str | None:
     digest = hashlib.sha256()
     digest.update(f"{session.extra_key}\0{opens_main}\0".encode())
     for index in group:
@@ -346,7 +346,7 @@ def _chapter_key(main, group: list[int], following: int | None, session: Session
         if box.element is None or box.element is main.element or box.element_tag in (None, "main"):
             return None  # an anonymous box: no element of its own to compare
         digest.update(ET.tostring(box.element))
-        for url in _urls(box.element):
+        for url in _urls(box.element, base):
             digest.update(f"{url}\0{session.digests.get(url, '')}\0".encode())
     if following is not None:
         after = main.children[following]
@@ -356,14 +356,12 @@ def _chapter_key(main, group: list[int], following: int | None, session: Session
     return digest.hexdigest()
 
 
-def _urls(element) -> Iterator[str]:
-    from .pdf import VIRTUAL_BASE
-
+def _urls(element, base: str) -> Iterator[str]:
     for node in element.iter():
         for name in URL_ATTRIBUTES:
             value = node.get(name)
             if value and not value.startswith("#"):
-                yield urljoin(VIRTUAL_BASE, value)
+                yield urljoin(base, value)
 
 
 def _document_key(html, body, main, digests: dict[str, str]) -> str:
@@ -377,7 +375,8 @@ def _document_key(html, body, main, digests: dict[str, str]) -> str:
             digest.update(ET.tostring(child))
     digest.update(repr(sorted(body.element.attrib.items())).encode())
     named = {url for child in main.children if child.element is not None
-             and child.element is not main.element for url in _urls(child.element)}
+             and child.element is not main.element
+             for url in _urls(child.element, html.base_url or "")}
     for url in sorted(set(digests) - named):
         digest.update(f"{url}\0{digests[url]}\0".encode())
     return digest.hexdigest()

@@ -125,10 +125,12 @@ def _validate(args, result) -> None:
                                     "or name its folder with --out", lang=lang_result.lang)
 
 
-def main(argv: list[str] | None = None, made: list | None = None) -> int:
-    """The command line; ``made``, when given, receives the build's result (for --watch)."""
+def main(argv: list[str] | None = None, made: list | None = None,
+         layouts: dict | None = None) -> int:
+    """The command line; ``made``, when given, receives the build's result, and
+    ``layouts``, when given, holds the layouts kept from the last build (both for --watch)."""
     try:
-        return _main(argv, made)
+        return _main(argv, made, layouts)
     except BrokenPipeError:
         # The reader went away (manualgen check --format json | head): nothing more to say.
         # Standard output is pointed at /dev/null so that Python's last flush stays quiet.
@@ -136,7 +138,7 @@ def main(argv: list[str] | None = None, made: list | None = None) -> int:
         return 141  # what a shell reports for a command stopped by SIGPIPE
 
 
-def _main(argv: list[str] | None, made: list | None = None) -> int:
+def _main(argv: list[str] | None, made: list | None = None, layouts: dict | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
     if args.all and args.lang:
@@ -146,8 +148,10 @@ def _main(argv: list[str] | None, made: list | None = None) -> int:
         from .watch import watch
 
         again = [a for a in (sys.argv[1:] if argv is None else argv) if a != "--watch"]
-        return watch(args.site, lambda: _build_for_watch(again),
+        return watch(args.site, _rebuild_for_watch(again),
                      lambda text: print(f"{'watch':>9}  {text}", file=sys.stderr, flush=True))
+    if layouts is not None:
+        options.keep_layouts, options.layouts = True, dict(layouts)
     result = _run(args, options)
     if isinstance(result, int):
         return result
@@ -267,13 +271,23 @@ def _report_build(options, result) -> int:
     return 1 if failed or any(r.pdf is None and not r.skipped for r in result.results) else 0
 
 
-def _build_for_watch(argv: list[str]):
-    """One build of --watch: its messages as without --watch, its result for watch to say
-    what each language took (issue 11)."""
-    made: list = []
-    if main(argv, made) == 130 and not made:
-        raise KeyboardInterrupt  # Ctrl-C during a rebuild stops the watching too
-    return made[0] if made else None
+def _rebuild_for_watch(argv: list[str]):
+    """The builds of --watch: each with its messages as without --watch, its result for
+    watch to say what each language took, and the layouts it leaves kept for the next, so
+    that a save lays out only the chapters it changed (issue 11)."""
+    layouts: dict = {}
+
+    def rebuild():
+        made: list = []
+        if main(argv, made, layouts) == 130 and not made:
+            raise KeyboardInterrupt  # Ctrl-C during a rebuild stops the watching too
+        if not made:
+            return None
+        layouts.update({item.lang: item.layout for item in made[0].results
+                        if item.layout is not None})
+        return made[0]
+
+    return rebuild
 
 
 _ = Finding  # re-exported for callers that build findings by hand

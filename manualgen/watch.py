@@ -62,7 +62,17 @@ def describe(result: Any) -> list[str]:
         what = "rebuilt" if item.pdf is not None else "no PDF (see the findings above)"
         lines.append(f"[{item.lang}] {what}: {total:.1f} s ({', '.join(stages)})"
                      if stages else f"[{item.lang}] {what}")
+        if item.reused_chapters and item.pdf is not None:
+            lines.append(f"[{item.lang}] laid out again: {_titles(item.laid_out)}; "
+                         f"{item.reused_chapters} chapter(s) reused")
     return lines
+
+
+def _titles(titles: list[str], most: int = 3) -> str:
+    if not titles:
+        return "only the contents"
+    shown = ", ".join(titles[:most])
+    return shown + (f" and {len(titles) - most} more" if len(titles) > most else "")
 
 
 def watch(site: Path, rebuild: Callable[[], Any], say: Callable[[str], None],

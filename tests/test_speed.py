@@ -88,6 +88,7 @@ def test_watch_says_which_language_it_rebuilt_and_each_stage(tmp_path, monkeypat
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     site = make_site(tmp_path / "site")
+    (site / "manualgen.toml").write_text('[print]\nchapter_start = "right"\n', encoding="utf-8")
     argv = ["build", "--site", str(site), "--all", "-q", "--jobs", "1",
             "--out", str(tmp_path / "out"), "--cache", str(tmp_path / "cache")]
     said, rounds = [], []
@@ -100,23 +101,24 @@ def test_watch_says_which_language_it_rebuilt_and_each_stage(tmp_path, monkeypat
         elif len(rounds) >= 2:
             raise KeyboardInterrupt
 
-    assert watch(site, lambda: cli._build_for_watch(argv), said.append, sleep=sleep) == 0
+    assert watch(site, cli._rebuild_for_watch(argv), said.append, sleep=sleep) == 0
     first, later = said[:said.index("watching for changes (Ctrl-C to stop)")], said
     assert [line.split(":")[0] for line in first] == ["[de] rebuilt", "[fr] rebuilt"]
     after = later[later.index("changed: a.md") + 1:]
     assert after[0].startswith("[de] rebuilt: ")
     assert all(f"{stage} " in after[0] for stage in ("render", "assemble", "layout", "write"))
-    assert after[1] == "[fr] unchanged, PDF kept"
-    assert after[2].startswith("rebuilt in ") and said[-1] == "stopped"
+    assert after[1] == "[de] laid out again: 1 Erfassen; 1 chapter(s) reused"  # not "Start"
+    assert after[2] == "[fr] unchanged, PDF kept"
+    assert after[3].startswith("rebuilt in ") and said[-1] == "stopped"
 
 
 def test_ctrl_c_during_a_rebuild_stops_the_watching(monkeypatch):
-    def interrupted(argv, made=None):
+    def interrupted(argv, made=None, layouts=None):
         return 130  # what main returns when Ctrl-C came during its build
 
     monkeypatch.setattr(cli, "main", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        cli._build_for_watch(["build"])
+        cli._rebuild_for_watch(["build"])()
 
 
 def test_a_build_with_nothing_to_lay_out_does_not_load_weasyprint(tmp_path):

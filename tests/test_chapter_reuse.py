@@ -1,0 +1,203 @@
+"""Chapter-level layout reuse (issue 11): a layout kept in the process (``--watch``) lets the
+next build lay out only the chapters that changed, and the PDF is the same, byte for byte,
+as a cold build of the edited site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from manualgen.build import BuildOptions, build
+
+from .conftest import page, write_site
+
+pypdf = pytest.importorskip("pypdf")
+
+WORDS = ("Jede Zeile dieses Absatzes steht hier, damit das Kapitel eine Seite füllt und die "
+         "Seitenumbrüche etwas zu tun haben. ")
+
+
+def paragraphs(count: int, tag: str = "") -> str:
+    return "\n\n".join(f"{tag}Absatz {n}. " + WORDS * 4 for n in range(count))
+
+
+def chapter_files(name: str, title: str, weight: int, sizes: list[int],
+                  extra: str = "") -> dict[str, str]:
+    """A top-level section with sub-pages: a chapter that opens on a recto."""
+    files = {f"content/de/{name}/_index.md": page(title, weight, body=paragraphs(2) + extra)}
+    for n, size in enumerate(sizes):
+        files[f"content/de/{name}/p{n}.md"] = page(f"{title} {n}", n + 1, body=paragraphs(size))
+    return files
+
+
+def make_site(root: Path, *, see: bool = False, svg: str | None = None) -> Path:
+    files = {"content/de/_index.md": page("Start", body="Willkommen.")}
+    files.update(chapter_files("eins", "Erstes Kapitel", 1, [3, 4]))
+    files.update(chapter_files("zwei", "Zweites Kapitel", 2, [5, 2],
+                               extra="\n\n![Plan](/img/plan.svg)\n" if svg else ""))
+    link = "\n\nMehr dazu: [die Einstellungen](/vier/p1/).\n" if see else ""
+    files.update(chapter_files("drei", "Drittes Kapitel", 3, [2, 3], extra=link))
+    files.update(chapter_files("vier", "Viertes Kapitel", 4, [3, 3]))
+    if svg:
+        files["static/img/plan.svg"] = svg
+    return write_site(root, files)
+
+
+SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100">'
+       '<rect width="200" height="100" fill="{}"/></svg>')
+
+
+def lay_out(site: Path, out: Path, layouts=None):
+    """One German build in this process, keeping its layout (as --watch does)."""
+    options = BuildOptions(langs=["de"], out=out, no_cache=True, jobs=1, keep_layouts=True,
+                           layouts={"de": layouts} if layouts is not None else {})
+    result = build(site, options)
+    assert not result.findings.errors, [f.format() for f in result.findings]
+    return result.results[0]
+
+
+def cold(site: Path, out: Path) -> bytes:
+    options = BuildOptions(langs=["de"], out=out, no_cache=True, jobs=1)
+    result = build(site, options)
+    assert not result.findings.errors, [f.format() for f in result.findings]
+    return result.results[0].pdf.read_bytes()
+
+
+def pages_of(data: bytes) -> int:
+    import io
+
+    return len(pypdf.PdfReader(io.BytesIO(data)).pages)
+
+
+def text_of(data: bytes) -> str:
+    import io
+
+    return "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages)
+
+
+def edit(site: Path, rel: str, more: str) -> None:
+    path = site / rel
+    path.write_text(path.read_text(encoding="utf-8") + more, encoding="utf-8")
+
+
+@pytest.fixture
+def env(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+
+
+def test_keeping_the_layout_gives_the_bytes_of_a_plain_build(tmp_path, env):
+    site = make_site(tmp_path / "site")
+    kept = lay_out(site, tmp_path / "kept")
+    assert kept.layout is not None and kept.reused_chapters == 0
+    assert kept.pdf.read_bytes() == cold(site, tmp_path / "cold")
+
+
+def test_an_edit_that_keeps_the_page_count_lays_out_only_its_chapter(tmp_path, env):
+    site = make_site(tmp_path / "site")
+    first = lay_out(site, tmp_path / "a")
+    before = first.pdf.read_bytes()
+    edit(site, "content/de/zwei/p1.md", "\nEin Satz mehr.\n")
+    second = lay_out(site, tmp_path / "b", first.layout)
+    assert second.laid_out == ["2 Zweites Kapitel"]
+    assert second.reused_chapters == 4  # the start page, chapters one, three and four
+    after = second.pdf.read_bytes()
+    assert pages_of(after) == pages_of(before)
+    assert after == cold(site, tmp_path / "cold")
+    assert "Ein Satz mehr." in text_of(after)
+
+
+@pytest.mark.parametrize("count", [1, 3, 6])
+def test_an_edit_that_changes_the_page_count_moves_the_later_chapters(tmp_path, env, count):
+    """Three, nine or eighteen more paragraphs: the chapter grows by a page or more, the
+    later chapters move (with a blank page more or less before them, as they open on a
+    recto) and keep their layout; the contents and the running page numbers follow."""
+    site = make_site(tmp_path / "site")
+    first = lay_out(site, tmp_path / "a")
+    before = first.pdf.read_bytes()
+    edit(site, "content/de/eins/p0.md", "\n\n" + paragraphs(count * 3, "Neu "))
+    second = lay_out(site, tmp_path / "b", first.layout)
+    after = second.pdf.read_bytes()
+    assert second.laid_out == ["1 Erstes Kapitel"]
+    assert second.reused_chapters == 4
+    assert after == cold(site, tmp_path / "cold")
+    assert after != before and "Neu Absatz 2." in text_of(after)
+
+
+def test_chapters_that_move_to_the_other_side_are_laid_out_again(tmp_path, env):
+    """With chapter_start = "page" a chapter opens on the next page, left or right. An edit
+    that makes chapter one a page longer moves every later chapter to the other side, where
+    the margins are mirrored: they are laid out again, not reused."""
+    site = make_site(tmp_path / "site")
+    write_site(site, {"manualgen.toml": '[print]\nchapter_start = "page"\n'})
+    first = lay_out(site, tmp_path / "a")
+    base = pages_of(first.pdf.read_bytes())
+    original = (site / "content/de/eins/p1.md").read_text(encoding="utf-8")
+    for count in range(1, 12):
+        (site / "content/de/eins/p1.md").write_text(
+            original + "\n\n" + paragraphs(count, "Neu "), encoding="utf-8")
+        data = cold(site, tmp_path / f"cold{count}")
+        if pages_of(data) == base + 1:
+            break
+    else:
+        pytest.fail("no edit made the manual one page longer")
+    second = lay_out(site, tmp_path / "b", first.layout)
+    assert second.pdf.read_bytes() == data
+    assert second.laid_out == ["1 Erstes Kapitel", "2 Zweites Kapitel", "3 Drittes Kapitel",
+                               "4 Viertes Kapitel"]
+    assert second.reused_chapters == 1  # the start page
+
+
+def test_a_moved_see_page_target_lays_out_its_reference_again(tmp_path, env):
+    """Chapter three says "see page N" of a page in chapter four. Growing chapter one
+    moves that page: chapter three's layout is not reused with the old number."""
+    site = make_site(tmp_path / "site", see=True)
+    first = lay_out(site, tmp_path / "a")
+    edit(site, "content/de/eins/p0.md", "\n\n" + paragraphs(12, "Neu "))
+    second = lay_out(site, tmp_path / "b", first.layout)
+    after = second.pdf.read_bytes()
+    assert "3 Drittes Kapitel" in second.laid_out and "1 Erstes Kapitel" in second.laid_out
+    assert "4 Viertes Kapitel" not in second.laid_out
+    assert after == cold(site, tmp_path / "cold")
+    assert pages_of(after) > pages_of(first.pdf.read_bytes())
+
+
+def test_a_see_page_target_that_stays_keeps_its_reference_reused(tmp_path, env):
+    site = make_site(tmp_path / "site", see=True)
+    first = lay_out(site, tmp_path / "a")
+    edit(site, "content/de/vier/p0.md", "\nEin Satz mehr.\n")  # before the target, same pages
+    second = lay_out(site, tmp_path / "b", first.layout)
+    assert second.laid_out == ["4 Viertes Kapitel"]
+    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
+
+
+def test_a_changed_stylesheet_lays_out_every_chapter(tmp_path, env):
+    site = make_site(tmp_path / "site")
+    first = lay_out(site, tmp_path / "a")
+    write_site(site, {"manualgen.toml": '[print]\npaper = "a5"\n'})
+    second = lay_out(site, tmp_path / "b", first.layout)
+    assert second.reused_chapters == 0
+    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
+
+
+def test_an_image_changed_under_the_same_address_lays_out_its_chapter(tmp_path, env):
+    site = make_site(tmp_path / "site", svg=SVG.format("#c00"))
+    first = lay_out(site, tmp_path / "a")
+    (site / "static/img/plan.svg").write_text(SVG.format("#0c0"), encoding="utf-8")
+    second = lay_out(site, tmp_path / "b", first.layout)
+    assert "2 Zweites Kapitel" in second.laid_out
+    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
+
+
+def test_reuse_over_several_edits_in_a_row(tmp_path, env):
+    """Layouts kept from a build that itself reused chapters (their fonts from an earlier
+    document) are reused again."""
+    site = make_site(tmp_path / "site", see=True)
+    layout = lay_out(site, tmp_path / "a").layout
+    for n, rel in enumerate(["content/de/zwei/p0.md", "content/de/eins/p1.md",
+                             "content/de/zwei/p0.md"]):
+        edit(site, rel, f"\nÄnderung {n}.\n")
+        made = lay_out(site, tmp_path / f"b{n}", layout)
+        assert made.reused_chapters >= 3
+        assert made.pdf.read_bytes() == cold(site, tmp_path / f"cold{n}")
+        layout = made.layout
