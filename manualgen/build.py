@@ -262,7 +262,7 @@ class Run:
         states = {lang: self._state(lang, fixed) for lang in langs}
         reused = {lang: self._reused(lang, states[lang]) for lang in langs
                   if not self.options.check_only and self.cache.enabled
-                  and states[lang].reuse_by_inputs()}
+                  and not self._wants_layout(lang) and states[lang].reuse_by_inputs()}
         todo = [lang for lang in langs if lang not in reused]
         record = None if self.options.check_only else translation_record(
             self.cache, self.settings, langs, fixed, {lang: s.input_key for lang, s in states.items()})
@@ -317,6 +317,11 @@ class Run:
         result = LanguageResult(lang, pdf=state.pdf_path, reused=True, pages=state.content_pages)
         self._say("reuse", lang, f"unchanged; {state.pdf_path} reused")
         return result, state.recorded_findings()
+
+    def _wants_layout(self, lang: str) -> bool:
+        """--watch's first build lays every language out, even one whose PDF could be kept:
+        the layout it keeps is what makes the next save quick."""
+        return self.options.keep_layouts and lang not in self.options.layouts
 
     def _workers(self, todo: list[str]) -> int:
         if self.options.check_only or self.options.keep_layouts:
@@ -565,7 +570,7 @@ class Run:
         html = document.html(choose)
         embedded = [(use.url, use.path) for use in document.images]
         embedded += [(roots.url_for(path) or str(path), path) for path in document.files]
-        if state.reuse_by_document(html, embedded):
+        if not self._wants_layout(lang) and state.reuse_by_document(html, embedded):
             findings.extend(state.recorded_findings())
             result.pdf, result.reused = state.pdf_path, True
             self._say("reuse", lang, f"document unchanged; {state.pdf_path} reused", say)

@@ -132,6 +132,29 @@ def test_watch_rebuilds_after_a_change_and_stops_cleanly(tmp_path):
     assert any(s.startswith("rebuilt in") for s in said) and said[-1] == "stopped"
 
 
+def test_watch_sees_a_new_page_within_a_second(tmp_path):
+    """The known files are polled ten times a second; the list of files is made again once a
+    second, so a page added is seen by the tenth poll."""
+    from manualgen.watch import RELIST_EVERY, watch
+
+    site = make_site(tmp_path / "site")
+    builds, said, polls = [], [], []
+
+    def rebuild():
+        builds.append(len(polls))
+
+    def sleep(_seconds):
+        polls.append(1)
+        if len(polls) == 1:
+            (site / "content/de/b.md").write_text("---\ntitle: Neu\n---\nNeu.\n", encoding="utf-8")
+        if len(builds) >= 2:
+            raise KeyboardInterrupt
+
+    assert watch(site, rebuild, said.append, sleep=sleep, rounds=RELIST_EVERY + 1) == 0
+    assert builds == [0, RELIST_EVERY]
+    assert "changed: b.md" in said
+
+
 def test_an_unchanged_build_reports_the_same_translation_drift_without_checking_again(
         tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
