@@ -29,6 +29,7 @@ from . import cache as cache_module
 from .assemble import AssembledDocument, assemble
 from .cache import Cache
 from .change_bars import place_bars
+from .chapter_store import Store
 from .chapters import Kept
 from .config import BUILTIN_STYLES, MANUALGEN_CONFIG, Settings, _line_of_key, load_settings
 from .content import CONTENT_SUFFIXES, Page, discover
@@ -600,7 +601,8 @@ class Run:
                               timings=timings,
                               progress=(lambda stage, text: self._say(stage, lang, text, say))
                               if (say or self.progress) else None,
-                              kept=self.options.layouts.get(lang), keep=self.options.keep_layouts)
+                              kept=self.options.layouts.get(lang), keep=self.options.keep_layouts,
+                              store=self._chapter_store(lang))
         except OSError as exc:
             findings.error("output", f"cannot write {pdf_path}: {exc.strerror or exc}", lang=lang)
             return Made(0)
@@ -613,6 +615,15 @@ class Run:
         findings.extend(report.attribute(found, pages, roots,
                                          document.resources + list(self.settings.stylesheets)))
         return Made(0) if found.errors else made
+
+    def _chapter_store(self, lang: str) -> Store | None:
+        """Where this language's chapter layouts are kept between runs (issue 11): a build
+        after an edit lays out only the chapters it changed.  Not without a cache, nor for
+        an edition (its change bars are drawn onto the pages)."""
+        if not self.cache.enabled or lang in self._editions:
+            return None
+        return Store(self.cache.root / "layouts" / lang, self._fixed_key(),
+                     cache_module.write_file)
 
     def _bars(self, lang: str) -> Callable | None:
         """The change bars' placement after layout, when this language has an edition."""

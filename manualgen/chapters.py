@@ -48,6 +48,7 @@ class Chapter:
     start: dict  # the skip stack of its first page
     end: dict | None  # where the next chapter starts; None: the document ends with it
     path: tuple[int, int]  # (body's index in the root, main's index in body)
+    members: tuple = dataclasses.field(default=(), compare=False)  # its top-level elements
 
 
 @dataclasses.dataclass
@@ -98,9 +99,15 @@ class Session:
     digests: dict[str, str]  # fetched URL → digest of its bytes
     extra_key: str = ""  # what else the layout depends on (the stylesheets' texts)
     refuse: frozenset[str] = frozenset()  # chapter keys to lay out afresh
+    store: object = None  # a chapter_store.Store: chapters written by earlier runs
+    images: dict = dataclasses.field(default_factory=dict)  # the render's images, by address
     reused: list[str] = dataclasses.field(default_factory=list)  # chapter keys
+    loaded: int = 0  # of them, read from the store
     record: Kept | None = None
+    _used: dict[str, ChapterLayout] = dataclasses.field(default_factory=dict)
     _chapters: list[Chapter] = dataclasses.field(default_factory=list)
+    _roots: dict = dataclasses.field(default_factory=dict)
+    _font_config: object = None
     _bare: dict[int, BarePage] = dataclasses.field(default_factory=dict)
     _context: object = None
 
@@ -110,12 +117,12 @@ class Session:
 
     def stale(self) -> set[str]:
         """The reused chapters whose "see page N" numbers moved in this layout."""
-        if self._context is None or self.kept is None:
+        if self._context is None:
             return set()
         items = self._context.target_collector.target_lookup_items
         moved = set()
-        for key in self.reused:
-            for anchor, values in self.kept.chapters[key].lookups.items():
+        for key, used in self._used.items():
+            for anchor, values in used.lookups.items():
                 item = items.get(anchor)
                 now = item.cached_page_counter_values if item is not None else None
                 if _page_values(now) != _page_values(values):
@@ -145,6 +152,7 @@ def chapter_layout(session: Session, font_config) -> Iterator[Session]:
         session.record = _record(session, context, font_config, pages)
         session._bare.clear()
 
+    session._font_config = font_config
     wlayout.make_all_pages = make_all_pages
     wdocument.layout_document = layout_document
     try:
@@ -180,6 +188,7 @@ def _first_round(session: Session, context, root_box, html):
         kept = _reusable(session, context, chapter, entry)
         if kept is not None:
             session.reused.append(chapter.key)
+            session._used[chapter.key] = kept
             for page in _splice(context, html, index, chapter, kept):
                 yield _bare(session, page)
                 index += 1
@@ -212,16 +221,32 @@ def _bare(session: Session, page):
 
 
 def _reusable(session: Session, context, chapter: Chapter | None, entry) -> ChapterLayout | None:
-    if chapter is None or chapter.key is None or session.kept is None:
+    if chapter is None or chapter.key is None:
         return None
     if chapter.key in session.refuse or context.reported_footnotes or context.broken_out_of_flow:
         return None
-    kept = session.kept.chapters.get(chapter.key)
+    kept = _kept(session, chapter)
     if kept is None or kept.start != _state(entry):
         return None
     if kept.page_dependent and kept.start_page != _page_number(entry):
         return None
     return kept
+
+
+def _kept(session: Session, chapter: Chapter) -> ChapterLayout | None:
+    """The chapter's layout from the last layout in this process, or else from the store."""
+    if session.kept is not None and chapter.key in session.kept.chapters:
+        return session.kept.chapters[chapter.key]
+    if session.store is None:
+        return None
+    from .chapter_store import resolver
+
+    found = session.store.load(chapter.key, resolver(
+        session._font_config, session.images, session._roots, list(chapter.members)))
+    if not isinstance(found, ChapterLayout):
+        return None
+    session.loaded += 1
+    return found
 
 
 def _splice(context, html, index: int, chapter: Chapter, kept: ChapterLayout):
@@ -290,6 +315,10 @@ def plan(root_box, html, session: Session) -> list[Chapter]:
         return []
     body_index, main_index, body, main = found
     session.extra_key = _document_key(html, body, main, session.digests)
+    root = html.etree_element
+    session._roots = {"html": root, "body": body.element, "main": main.element,
+                      **{child.tag.rsplit("}", 1)[-1]: child for child in root
+                         if isinstance(child.tag, str) and child is not body.element}}
     groups: list[list[int]] = []
     for index, child in enumerate(main.children):
         if groups and child.style["break_before"] not in FORCED:
@@ -308,7 +337,8 @@ def plan(root_box, html, session: Session) -> list[Chapter]:
         if following is None and not main_last:
             key = None
         label = _label(main.children[first].element)
-        chapters.append(Chapter(key, label, first, start, end, (body_index, main_index)))
+        members = tuple(main.children[index].element for index in group)
+        chapters.append(Chapter(key, label, first, start, end, (body_index, main_index), members))
     return chapters
 
 
@@ -403,12 +433,39 @@ def _record(session: Session, context, font_config, pages: list) -> Kept | None:
                else _first_index(stacks, _stack_key(chapter.end), first + 1))
         if end is None or end <= first:
             continue
-        reused = session.kept.chapters.get(chapter.key) if chapter.key in session.reused else None
-        layout = _chapter_record(session, context, chapter, bare[first:end], first,
-                                 reused.fonts if reused is not None else font_config)
+        reused = session._used.get(chapter.key)
+        layout = reused if reused is not None else _chapter_record(
+            session, context, chapter, bare[first:end], first, font_config)
         if layout is not None:
             chapters[chapter.key] = layout
+            if reused is None:
+                _store(session, chapter, layout, font_config)
+    if session.store is not None:
+        session.store.keep_only(list(chapters))
     return Kept(session.extra_key, chapters)
+
+
+def _store(session: Session, chapter: Chapter, layout: ChapterLayout, font_config) -> None:
+    if session.store is None:
+        return
+    from .chapter_store import references
+
+    refs = references(font_config, session.images, session._roots, list(chapter.members))
+    with _as_paginated(layout.pages):  # without the margin boxes, which are made anew
+        session.store.save(chapter.key, layout, refs)
+
+
+@contextlib.contextmanager
+def _as_paginated(pages: list[BarePage]):
+    finished = [(bare.box.children, bare.children[0].children) for bare in pages]
+    for bare in pages:
+        bare.restore()
+    try:
+        yield
+    finally:
+        for bare, (children, root_children) in zip(pages, finished):
+            bare.box.children = children
+            bare.children[0].children = root_children
 
 
 def _chapter_record(session: Session, context, chapter: Chapter, pages: list[BarePage],
@@ -448,9 +505,6 @@ def _chapter_record(session: Session, context, chapter: Chapter, pages: list[Bar
 def _lookups(session: Session, context, chapter: Chapter, links: set[int]) -> tuple[dict, bool]:
     """The page numbers of other anchors that the chapter's text shows, and whether it shows
     its own (``counter(page)`` in its content or strings)."""
-    if chapter.key in session.reused and session.kept is not None:
-        kept = session.kept.chapters[chapter.key]
-        return kept.lookups, kept.page_dependent
     collector = context.target_collector
     lookups: dict[str, dict] = {}
     dependent = False

@@ -157,6 +157,7 @@ def render_pdf(
     timings: dict[str, float] | None = None,
     kept: chapters.Kept | None = None,
     keep: bool = False,
+    store=None,
 ) -> Made:
     """Render ``html`` to ``target`` atomically; WeasyPrint's messages become findings.
 
@@ -164,14 +165,17 @@ def render_pdf(
     bars of an edition, change_bars.py).  ``timings``, when given, receives the seconds of
     the ``layout`` and of the ``write``.  With ``keep``, the layout is laid out chapter by
     chapter and recorded for the next call, which is given it as ``kept`` and reuses the
-    pages of the chapters that did not change (``--watch``, issue 11)."""
+    pages of the chapters that did not change (``--watch``, issue 11).  ``store`` (a
+    chapter_store.Store) does the same across runs: chapters are read from it and written
+    to it."""
     import weasyprint
 
     timings = {} if timings is None else timings
 
     refusals: list[str] = []
     fetched: dict[str, str] = {}
-    fetcher = make_fetcher(roots, refusals, fetched if keep else None)
+    by_chapters = keep or store is not None
+    fetcher = make_fetcher(roots, refusals, fetched if by_chapters else None)
     logger = logging.getLogger("weasyprint")
     capture = _Capture()
     old_level, old_propagate = logger.level, logger.propagate
@@ -192,8 +196,8 @@ def render_pdf(
             with png_embed.passthrough():
                 t0 = time.perf_counter()
                 with frozen_collector(collect=False):
-                    if keep:
-                        rendered, session = _lay_out_by_chapters(document, kept, fetched)
+                    if by_chapters:
+                        rendered, session = _lay_out_by_chapters(document, kept, fetched, store)
                     else:
                         rendered = document.render(presentational_hints=True)
                     if adjust is not None:
@@ -222,10 +226,11 @@ def render_pdf(
     write_atomic(target, data)
     if session is None:
         return Made(len(rendered.pages))
-    return Made(len(rendered.pages), session.record, session.laid_out(), len(session.reused))
+    return Made(len(rendered.pages), session.record if keep else None, session.laid_out(),
+                len(session.reused))
 
 
-def _lay_out_by_chapters(document, kept: chapters.Kept | None, fetched: dict[str, str]):
+def _lay_out_by_chapters(document, kept: chapters.Kept | None, fetched: dict[str, str], store):
     """``document`` laid out reusing the unchanged chapters of ``kept``; again, with those
     chapters laid out afresh, when a reused chapter's "see page N" moved (chapters.py)."""
     from weasyprint.text.fonts import FontConfiguration
@@ -234,9 +239,10 @@ def _lay_out_by_chapters(document, kept: chapters.Kept | None, fetched: dict[str
     while True:
         fetched.clear()
         font_config = FontConfiguration()
-        session = chapters.Session(kept, fetched, refuse=refuse)
+        session = chapters.Session(kept, fetched, refuse=refuse, store=store)
         with chapters.chapter_layout(session, font_config):
-            rendered = document.render(font_config=font_config, presentational_hints=True)
+            rendered = document.render(font_config=font_config, presentational_hints=True,
+                                       cache=session.images)
         stale = session.stale() - refuse
         if not stale:
             return rendered, session

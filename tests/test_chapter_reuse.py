@@ -201,3 +201,71 @@ def test_reuse_over_several_edits_in_a_row(tmp_path, env):
         assert made.reused_chapters >= 3
         assert made.pdf.read_bytes() == cold(site, tmp_path / f"cold{n}")
         layout = made.layout
+
+
+# Across runs: the chapters in the cache ------------------------------------------------------
+
+def cached(site: Path, out: Path, cache: Path):
+    """One German build with a cache folder (as a plain `manualgen build` does)."""
+    result = build(site, BuildOptions(langs=["de"], out=out, cache_dir=cache, jobs=1))
+    assert not result.findings.errors, [f.format() for f in result.findings]
+    return result.results[0]
+
+
+def stored(cache: Path) -> list[Path]:
+    return sorted((cache / "layouts" / "de").glob("*.pickle"))
+
+
+def test_a_build_after_an_edit_reads_the_other_chapters_from_the_cache(tmp_path, env):
+    site = make_site(tmp_path / "site", see=True)
+    cache = tmp_path / "cache"
+    first = cached(site, tmp_path / "a", cache)
+    assert first.reused_chapters == 0 and len(stored(cache)) == 5
+    edit(site, "content/de/zwei/p1.md", "\nEin Satz mehr.\n")
+    second = cached(site, tmp_path / "b", cache)
+    assert second.laid_out == ["2 Zweites Kapitel"] and second.reused_chapters == 4
+    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
+    assert len(stored(cache)) == 5  # the old "Zweites Kapitel" is gone, the new one is there
+
+
+def test_a_chapter_moved_by_an_edit_is_read_from_the_cache_in_its_new_place(tmp_path, env):
+    """Growing chapter one moves the later chapters (and the "see page N" target): the
+    moved chapters come from the cache, the chapter whose reference moved is laid out."""
+    site = make_site(tmp_path / "site", see=True)
+    cache = tmp_path / "cache"
+    cached(site, tmp_path / "a", cache)
+    edit(site, "content/de/eins/p0.md", "\n\n" + paragraphs(12, "Neu "))
+    second = cached(site, tmp_path / "b", cache)
+    assert second.laid_out == ["1 Erstes Kapitel", "3 Drittes Kapitel"]
+    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
+
+
+def test_a_damaged_cache_entry_is_laid_out_again(tmp_path, env):
+    site = make_site(tmp_path / "site")
+    cache = tmp_path / "cache"
+    cached(site, tmp_path / "a", cache)
+    for n, path in enumerate(stored(cache)):
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 2] if n % 2 else b"not a pickle")
+    edit(site, "content/de/zwei/p1.md", "\nEin Satz mehr.\n")
+    second = cached(site, tmp_path / "b", cache)
+    assert second.reused_chapters == 0
+    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
+
+
+def test_chapters_of_another_manual_date_are_not_read(tmp_path, env, monkeypatch):
+    """Every key assumes the settings, the versions and the date (the running foot): a
+    build on another day lays every chapter out again."""
+    site = make_site(tmp_path / "site")
+    cache = tmp_path / "cache"
+    cached(site, tmp_path / "a", cache)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1710000000")
+    second = cached(site, tmp_path / "b", cache)
+    assert second.reused_chapters == 0
+    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
+
+
+def test_no_cache_writes_no_chapters(tmp_path, env):
+    site = make_site(tmp_path / "site")
+    cold(site, tmp_path / "out")
+    assert not list(tmp_path.rglob("*.pickle"))

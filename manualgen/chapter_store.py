@@ -1,0 +1,232 @@
+"""A chapter's laid-out pages written to the cache and read back, for the next run's layout.
+
+``--watch`` keeps chapter layouts in memory (chapters.py); a ``build`` after an edit runs in a
+new process, so it finds them in the cache instead.  WeasyPrint's laid-out boxes are plain
+Python objects once layout is over (it frees each line's Pango layout and makes it again
+when the page is drawn), except for a few references that belong to the document that made
+them.  Those are written as references, not values, and taken from the document being laid
+out when the chapter is read back:
+
+- the font configuration (its fonts, loaded again from the same stylesheets);
+- the HTML elements, by their place in the chapter (the chapter has the same content, so
+  the same elements in the same places) or as the root, head, body or main;
+- the images, by their address (every image of the new document is loaded before layout).
+
+A chapter that cannot be written or read back this way (an element from elsewhere, an image
+not loaded, a file from another version) is simply laid out again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import pickle
+import sys
+import threading
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+FORMAT = 1
+_STACK = 256 * 1024 * 1024  # box trees nest deeply: pickle recurses once per level
+
+
+class Unstorable(Exception):
+    """Something in the pages that cannot be written as a reference."""
+
+
+class _Cells:
+    """A table column's cells, as WeasyPrint's closure (``get_cells``) would give them."""
+
+    def __init__(self, cells: list) -> None:
+        self.cells = cells
+
+    def __call__(self) -> list:
+        return self.cells
+
+
+def _placeholder(box, layout_done: bool):
+    """WeasyPrint's placeholder of a positioned box, made again around ``box``."""
+    from weasyprint.layout.absolute import AbsolutePlaceholder
+
+    made = AbsolutePlaceholder.__new__(AbsolutePlaceholder)
+    object.__setattr__(made, "_box", box)
+    object.__setattr__(made, "_layout_done", layout_done)
+    return made
+
+
+class _Pickler(pickle.Pickler):
+    def __init__(self, file, references: dict[int, tuple]) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.references = references
+
+    def persistent_id(self, obj):
+        found = self.references.get(id(obj))
+        if found is not None:
+            return found
+        if isinstance(obj, ET.Element):
+            raise Unstorable("an element outside the chapter")
+        return None
+
+    def reducer_override(self, obj):
+        kind = type(obj)
+        if kind.__name__ == "AbsolutePlaceholder":  # it answers every attribute for its box
+            return _placeholder, (object.__getattribute__(obj, "_box"),
+                                  object.__getattribute__(obj, "_layout_done"))
+        if callable(obj) and getattr(obj, "__qualname__", "").endswith("get_column_cells.<locals>.<lambda>"):
+            return _Cells, (obj(),)
+        return NotImplemented
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, file, resolve) -> None:
+        super().__init__(file)
+        self.resolve = resolve
+
+    def persistent_load(self, pid):
+        found = self.resolve(pid)
+        if found is None:
+            raise Unstorable(f"no {pid[0]} for {pid[1:]!r}")
+        return found
+
+
+def references(font_config, images: dict, roots: dict[str, object],
+               members: list) -> dict[int, tuple]:
+    """The objects to write as references: ``roots`` by name (html, head, body, main), the
+    elements of the chapter (``members``: its top-level elements) by place, the images by
+    address, the font configuration."""
+    found: dict[int, tuple] = {id(font_config): ("fonts",)}
+    for url, image in images.items():
+        found.setdefault(id(image), ("image", url))
+    for name, element in roots.items():
+        found[id(element)] = ("root", name)
+    for number, element in enumerate(members):
+        _place(element, ("element", number), found)
+    return found
+
+
+def _place(element, path: tuple, found: dict[int, tuple]) -> None:
+    stack = [(element, path)]
+    while stack:
+        node, where = stack.pop()
+        found[id(node)] = where
+        stack.extend((child, (*where, index)) for index, child in enumerate(node))
+
+
+def resolver(font_config, images: dict, roots: dict[str, object], members: list):
+    """The reverse of :func:`references`, against the document being laid out."""
+
+    def resolve(pid: tuple):
+        kind = pid[0]
+        if kind == "fonts":
+            return font_config
+        if kind == "image":
+            return images.get(pid[1])
+        if kind == "root":
+            return roots.get(pid[1])
+        if kind == "element":
+            if pid[1] >= len(members):
+                return None
+            node = members[pid[1]]
+            for index in pid[2:]:
+                if index >= len(node):
+                    return None
+                node = node[index]
+            return node
+        return None
+
+    return resolve
+
+
+def dump(value, refs: dict[int, tuple]) -> bytes | None:
+    """``value`` pickled with ``refs`` as references; None when it cannot be."""
+    buffer = io.BytesIO()
+    try:
+        _deep(lambda: _Pickler(buffer, refs).dump((FORMAT, value)))
+    except (Unstorable, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return None
+    return buffer.getvalue()
+
+
+def load(data: bytes, resolve):
+    """The value :func:`dump` wrote, its references resolved; None when it cannot be."""
+    try:
+        version, value = _deep(lambda: _Unpickler(io.BytesIO(data), resolve).load())
+    except (Unstorable, pickle.UnpicklingError, EOFError, TypeError, AttributeError,
+            ValueError, IndexError, KeyError, ImportError, RecursionError):
+        return None
+    return value if version == FORMAT else None
+
+
+def _deep(work):
+    """``work()`` in a thread with a large stack and a high recursion limit: pickling a box
+    tree recurses once per level of boxes and styles."""
+    result: list = []
+    failure: list = []
+
+    def run() -> None:
+        old = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(old, 200_000))
+        try:
+            result.append(work())
+        except BaseException as exc:  # noqa: BLE001  (handed to the caller's thread)
+            failure.append(exc)
+        finally:
+            sys.setrecursionlimit(old)
+
+    size = threading.stack_size()
+    threading.stack_size(_STACK)
+    try:
+        thread = threading.Thread(target=run)
+        thread.start()
+    finally:
+        threading.stack_size(size)
+    thread.join()
+    if failure:
+        raise failure[0]
+    return result[0]
+
+
+class Store:
+    """The chapters of one language in the cache: a file per chapter, named by its key and
+    ``salt`` (manualgen's and WeasyPrint's versions, the settings: what every key assumes).
+    Only the chapters of the last layout are kept (:meth:`keep_only`)."""
+
+    def __init__(self, folder: Path, salt: str, write: Callable[[Path, bytes], None]) -> None:
+        self.folder = folder
+        self.salt = salt
+        self.write = write
+
+    def path(self, key: str) -> Path:
+        name = hashlib.sha256(f"{self.salt}\0{key}".encode()).hexdigest()[:40]
+        return self.folder / f"{name}.pickle"
+
+    def load(self, key: str, resolve):
+        try:
+            data = self.path(key).read_bytes()
+        except OSError:
+            return None
+        return load(data, resolve)
+
+    def save(self, key: str, value, refs: dict[int, tuple]) -> bool:
+        target = self.path(key)
+        if target.exists():
+            return True
+        data = dump(value, refs)
+        if data is None:
+            return False
+        try:
+            self.write(target, data)
+        except OSError:
+            return False  # a cache that cannot be written only costs time
+        return True
+
+    def keep_only(self, keys: list[str]) -> None:
+        wanted = {self.path(key).name for key in keys}
+        try:
+            found = list(self.folder.glob("*.pickle"))
+        except OSError:
+            return
+        for path in found:
+            if path.name not in wanted:
+                path.unlink(missing_ok=True)
