@@ -28,6 +28,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 FORMAT = 1
+_PACKAGES = frozenset({"weasyprint", "tinycss2", "cssselect2", "pydyf"})
+_ALLOWED = frozenset({("functools", "partial"), ("collections", "OrderedDict"),
+                      ("collections", "defaultdict"), ("manualgen.chapters", "ChapterLayout"),
+                      ("manualgen.chapters", "BarePage"), ("manualgen.chapter_store", "_Cells"),
+                      ("manualgen.chapter_store", "_placeholder")})
 _STACK = 256 * 1024 * 1024  # box trees nest deeply: pickle recurses once per level
 
 
@@ -79,9 +84,24 @@ class _Pickler(pickle.Pickler):
 
 
 class _Unpickler(pickle.Unpickler):
+    """Reads back only WeasyPrint's (and its CSS parser's) classes, the functions of its CSS
+    module (shorthand expanders, kept in computed styles) and manualgen's own: a file planted
+    in the cache folder cannot name anything else to call."""
+
     def __init__(self, file, resolve) -> None:
         super().__init__(file)
         self.resolve = resolve
+
+    def find_class(self, module: str, name: str):
+        if (module, name) in _ALLOWED or (
+                "." not in name and module.split(".")[0] in _PACKAGES):
+            found = super().find_class(module, name)
+            origin = getattr(found, "__module__", "") or ""
+            if (module, name) in _ALLOWED or (
+                    isinstance(found, type) and origin.split(".")[0] in _PACKAGES) or (
+                    callable(found) and origin.startswith("weasyprint.css.")):  # expanders
+                return found
+        raise Unstorable(f"{module}.{name} is not read from the cache")
 
     def persistent_load(self, pid):
         found = self.resolve(pid)

@@ -269,3 +269,25 @@ def test_no_cache_writes_no_chapters(tmp_path, env):
     site = make_site(tmp_path / "site")
     cold(site, tmp_path / "out")
     assert not list(tmp_path.rglob("*.pickle"))
+
+
+def test_a_planted_cache_entry_cannot_call_anything(tmp_path, env):
+    """Only WeasyPrint's classes and manualgen's own are read back from the cache."""
+    import os
+    import pickle
+
+    from manualgen.chapter_store import load
+
+    class Boom:
+        def __reduce__(self):
+            return (os.system, ("echo planted > " + str(tmp_path / "planted"),))
+
+    class Main:  # WeasyPrint's own command line could write a file
+        def __reduce__(self):
+            from weasyprint.__main__ import main
+
+            return (main, (["-", str(tmp_path / "planted")],))
+
+    for payload in (Boom(), print, Main()):
+        assert load(pickle.dumps((1, payload)), lambda pid: None) is None
+    assert not (tmp_path / "planted").exists()
