@@ -268,17 +268,18 @@ class Run:
         record = None if self.options.check_only else translation_record(
             self.cache, self.settings, langs, fixed, {lang: s.input_key for lang, s in states.items()})
         replay = recorded_translations(self.cache, record)
-        # The translation check compares every configured language, so all are read then;
-        # otherwise only the languages to print.
-        wanted = todo if replay is not None else self._with_others(todo)
+        # The translation check compares every configured language, so all are read for it.
+        # It runs before the printing when it can stop it (--strict) or is all there is to do
+        # (check); otherwise after, so that the PDFs are written without waiting for it.
+        check_first = replay is None and (self.options.strict or self.options.check_only)
+        wanted = (with_others(self.settings, todo) if check_first
+                  else todo if replay is not None else with_default(self.settings, todo))
         sources = {lang: self.read(lang, lang in todo) for lang in wanted}
         report_: TranslationReport | None = None
-        if replay is not None:
-            checked = replay
-        else:
+        checked = replay
+        if check_first:
             report_, checked = self._check_translations(langs, sources)
             record_translations(self.cache, record, checked)
-        findings.extend(checked)
         self._editions = self._compare_editions(todo, sources)
         seed = checked if self.options.strict else []
         printable = [lang for lang in todo  # with pages to lay out (speed, issue 11)
@@ -288,6 +289,12 @@ class Run:
         made = run_each(lambda lang, say: self.print_language(sources[lang], states[lang], seed,
                                                               default_home, say),
                         todo, self._workers(printable), self.progress)
+        if checked is None:
+            sources.update({lang: self.read(lang, False) for lang in with_others(self.settings, todo)
+                            if lang not in sources})
+            report_, checked = self._check_translations(langs, sources)
+            record_translations(self.cache, record, checked)
+        findings.extend(checked)
         results = []
         for lang in langs:
             result, items = reused[lang] if lang in reused else made[lang]
@@ -338,12 +345,6 @@ class Run:
         preload([_language_tag(self.settings.languages[lang].locale, lang) for lang in todo])
 
     # Read: discover and render -------------------------------------------------------------
-
-    def _with_others(self, todo: list[str]) -> list[str]:
-        configured = list(self.settings.languages)
-        if len(configured) < 2:
-            return todo
-        return todo + [lang for lang in configured if lang not in todo]
 
     def read(self, lang: str, own: bool) -> SourceLanguage:
         """Discover and render one language.  ``own``: a language of this build, whose
@@ -637,6 +638,21 @@ class Run:
         target = say or self.progress
         if target is not None:
             target(stage, f"[{lang}] {text}")
+
+
+def with_default(settings: Settings, todo: list[str]) -> list[str]:
+    """``todo`` and the default language, whose pages the others link to when they lack
+    one (read once, as a source, rather than discovered again for the links)."""
+    default = settings.default_language
+    if not todo or default in todo or default not in settings.languages:
+        return todo
+    return todo + [default]
+
+def with_others(settings: Settings, todo: list[str]) -> list[str]:
+    configured = list(settings.languages)
+    if len(configured) < 2:
+        return todo
+    return todo + [lang for lang in configured if lang not in todo]
 
 
 def _unchanged_pages(rendered: RenderedLanguage, old_top: Path, revision: Revision,

@@ -156,3 +156,25 @@ def test_page_references_are_remembered_while_writing_and_the_same():
         document.add_page(pydyf.Dictionary({"Type": "/Page"}))
         assert len(document.page_references) == 4  # a page added: made again
     assert pydyf.PDF.__dict__["page_references"] is original  # pydyf as it was
+
+
+def test_the_translation_check_waits_for_the_pdfs_unless_it_can_stop_them(tmp_path, monkeypatch):
+    """Without --strict the translation check cannot stop a PDF, so it runs after the
+    printing (the PDF of an edit is there sooner); with --strict it runs first."""
+    from manualgen import build as build_module
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    site = make_site(tmp_path / "site")
+    seen = []
+    original = build_module.Run._check_translations
+
+    def check(self, langs, sources):
+        seen.append(sorted(p.name for p in (self.options.out).glob("*.pdf")))
+        return original(self, langs, sources)
+
+    monkeypatch.setattr(build_module.Run, "_check_translations", check)
+    for strict, out in ((False, "loose"), (True, "strict")):
+        result = build(site, BuildOptions(all=True, out=tmp_path / out, jobs=1, strict=strict,
+                                          cache_dir=tmp_path / f"cache-{out}"))
+        assert all(r.pdf is not None for r in result.results)
+    assert seen == [["test-manual-de.pdf", "test-manual-fr.pdf"], []]
