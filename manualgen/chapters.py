@@ -111,9 +111,20 @@ class Session:
     _bare: dict[int, BarePage] = dataclasses.field(default_factory=dict)
     _context: object = None
 
-    def laid_out(self) -> list[str]:
-        """The titles of the chapters laid out afresh."""
-        return [chapter.label for chapter in self._chapters if chapter.key not in self.reused]
+    def laid_out(self, earlier: frozenset[str] = frozenset()) -> list[str]:
+        """The titles of the chapters laid out afresh, in this layout or (``earlier``, the
+        keys laid out by an attempt before it, see :meth:`stale`) in an earlier one."""
+        return [chapter.label for chapter in self._chapters
+                if chapter.key not in self.reused or chapter.key in earlier]
+
+    def count(self) -> int:
+        """The number of chapters of the document."""
+        return len(self._chapters)
+
+    def fresh(self) -> frozenset[str]:
+        """The keys of the chapters this layout made (not reused)."""
+        return frozenset(chapter.key for chapter in self._chapters
+                         if chapter.key is not None and chapter.key not in self.reused)
 
     def stale(self) -> set[str]:
         """The reused chapters whose "see page N" numbers moved in this layout."""
@@ -485,7 +496,10 @@ def _chapter_record(session: Session, context, chapter: Chapter, pages: list[Bar
             if child.missing_link is not None:
                 links.add(id(child.missing_link))
         anchors.append(on_page)
-    lookups, page_dependent = _lookups(session, context, chapter, links)
+    found = _lookups(session, context, chapter, links)
+    if found is None:
+        return None
+    lookups, page_dependent = found
     count = len(pages)
     return ChapterLayout(
         start=_state(page_maker[first]),
@@ -502,22 +516,64 @@ def _chapter_record(session: Session, context, chapter: Chapter, pages: list[Bar
     )
 
 
-def _lookups(session: Session, context, chapter: Chapter, links: set[int]) -> tuple[dict, bool]:
-    """The page numbers of other anchors that the chapter's text shows, and whether it shows
-    its own (``counter(page)`` in its content or strings)."""
+def _lookups(session: Session, context, chapter: Chapter,
+             links: set[int]) -> tuple[dict, bool] | None:
+    """The page numbers of anchors that the chapter's text shows ("see page N"), and whether
+    it shows its own (``counter(page)`` in its content, or in strings and bookmarks).
+
+    The anchors are read from the boxes' ``content`` here: WeasyPrint files a lookup made
+    through ``attr()`` (``target-counter(attr(href), page)``) under no anchor name.  None
+    when the chapter shows another's text (``target-text()``): it is not kept."""
     collector = context.target_collector
     lookups: dict[str, dict] = {}
     dependent = False
-    for (box, token), item in collector.counter_lookup_items.items():
+    for box, token in collector.counter_lookup_items:
         if id(box) not in links:
             continue
-        if token != "content" or item.missing_counters:
+        if token != "content" or _shows_page_counter(box.style):
             dependent = True
-        for anchor in item.missing_target_counters:
+        targets = _targets(box)
+        if targets is None:
+            return None
+        for anchor in targets:
             target = collector.target_lookup_items.get(anchor)
-            values = target.cached_page_counter_values if target is not None else {}
+            values = target.cached_page_counter_values if target is not None else None
             lookups[anchor] = copy.deepcopy(values)
     return lookups, dependent
+
+
+def _shows_page_counter(style) -> bool:
+    content = style["content"]
+    return isinstance(content, (list, tuple)) and any(
+        kind in ("counter()", "counters()") and value[0] in PAGE_COUNTERS
+        for kind, value in content)
+
+
+def _targets(box) -> list[str] | None:
+    """The anchors whose counters the box's ``content`` shows, resolved as WeasyPrint's
+    ``TargetCollector.lookup_target`` resolves them; None if it shows an anchor's text."""
+    from weasyprint.css.targets import anchor_name_from_token
+    from weasyprint.urls import get_url_tuple
+
+    content = box.style["content"]
+    if not isinstance(content, (list, tuple)):
+        return []
+    found = []
+    for kind, value in content:
+        if kind == "target-text()":
+            return None
+        if kind not in ("target-counter()", "target-counters()"):
+            continue
+        token = value[0]
+        if token[0] == "attr()":
+            name, type_, fallback = token[1]
+            attribute = box.element.get(name, fallback) if box.element is not None else fallback
+            token = (("url", get_url_tuple(attribute, box.style.base_url)) if type_ == "url"
+                     else ("string", attribute))
+        anchor = anchor_name_from_token(token)
+        if anchor is not None:
+            found.append(anchor)
+    return found
 
 
 # Small helpers ------------------------------------------------------------------------------

@@ -197,7 +197,8 @@ def render_pdf(
                 t0 = time.perf_counter()
                 with frozen_collector(collect=False):
                     if by_chapters:
-                        rendered, session = _lay_out_by_chapters(document, kept, fetched, store)
+                        rendered, session, earlier = _lay_out_by_chapters(document, kept,
+                                                                          fetched, store)
                     else:
                         rendered = document.render(presentational_hints=True)
                     if adjust is not None:
@@ -226,16 +227,20 @@ def render_pdf(
     write_atomic(target, data)
     if session is None:
         return Made(len(rendered.pages))
-    return Made(len(rendered.pages), session.record if keep else None, session.laid_out(),
-                len(session.reused))
+    laid_out = session.laid_out(earlier)
+    return Made(len(rendered.pages), session.record if keep else None, laid_out,
+                session.count() - len(laid_out))
 
 
 def _lay_out_by_chapters(document, kept: chapters.Kept | None, fetched: dict[str, str], store):
     """``document`` laid out reusing the unchanged chapters of ``kept``; again, with those
-    chapters laid out afresh, when a reused chapter's "see page N" moved (chapters.py)."""
+    chapters laid out afresh, when a reused chapter's "see page N" moved (chapters.py).
+    Also returns the keys of the chapters laid out by the attempts before the last (which
+    the last one may take from the store, as they were just made)."""
     from weasyprint.text.fonts import FontConfiguration
 
     refuse: frozenset[str] = frozenset()
+    earlier: frozenset[str] = frozenset()
     while True:
         fetched.clear()
         font_config = FontConfiguration()
@@ -245,8 +250,9 @@ def _lay_out_by_chapters(document, kept: chapters.Kept | None, fetched: dict[str
                                        cache=session.images)
         stale = session.stale() - refuse
         if not stale:
-            return rendered, session
+            return rendered, session, earlier
         refuse |= stale
+        earlier |= session.fresh()
 
 
 @contextlib.contextmanager

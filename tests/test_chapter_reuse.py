@@ -291,3 +291,23 @@ def test_a_planted_cache_entry_cannot_call_anything(tmp_path, env):
     for payload in (Boom(), print, Main()):
         assert load(pickle.dumps((1, payload)), lambda pid: None) is None
     assert not (tmp_path / "planted").exists()
+
+
+@pytest.mark.parametrize("across_runs", [False, True])
+def test_a_see_page_target_that_moves_while_its_reference_stays(tmp_path, env, across_runs):
+    """Chapter two says "see page N" of a page in chapter four; growing chapter three moves
+    chapter four but not chapter two. Chapter two must not keep its old number."""
+    files = {"content/de/zwei/p0.md": page("Zweites Kapitel 0", 1, body=paragraphs(5)
+                                           + "\n\nSiehe [die Einstellungen](/vier/p1/).\n")}
+    site = make_site(tmp_path / "site")
+    write_site(site, files)
+    if across_runs:
+        cached(site, tmp_path / "a", tmp_path / "cache")
+    else:
+        layout = lay_out(site, tmp_path / "a").layout
+    edit(site, "content/de/drei/p1.md", "\n\n" + paragraphs(12, "Neu "))
+    second = (cached(site, tmp_path / "b", tmp_path / "cache") if across_runs
+              else lay_out(site, tmp_path / "b", layout))
+    after = second.pdf.read_bytes()
+    assert "2 Zweites Kapitel" in second.laid_out
+    assert after == cold(site, tmp_path / "cold")
