@@ -23,11 +23,12 @@ def paragraphs(count: int, tag: str = "") -> str:
 
 
 def chapter_files(name: str, title: str, weight: int, sizes: list[int],
-                  extra: str = "") -> dict[str, str]:
+                  extra: str = "", lang: str = "de") -> dict[str, str]:
     """A top-level section with sub-pages: a chapter that opens on a recto."""
-    files = {f"content/de/{name}/_index.md": page(title, weight, body=paragraphs(2) + extra)}
+    files = {f"content/{lang}/{name}/_index.md": page(title, weight, body=paragraphs(2) + extra)}
     for n, size in enumerate(sizes):
-        files[f"content/de/{name}/p{n}.md"] = page(f"{title} {n}", n + 1, body=paragraphs(size))
+        files[f"content/{lang}/{name}/p{n}.md"] = page(f"{title} {n}", n + 1,
+                                                       body=paragraphs(size))
     return files
 
 
@@ -48,17 +49,17 @@ SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100">'
        '<rect width="200" height="100" fill="{}"/></svg>')
 
 
-def lay_out(site: Path, out: Path, layouts=None):
+def lay_out(site: Path, out: Path, layouts=None, lang: str = "de"):
     """One German build in this process, keeping its layout (as --watch does)."""
-    options = BuildOptions(langs=["de"], out=out, no_cache=True, jobs=1, keep_layouts=True,
-                           layouts={"de": layouts} if layouts is not None else {})
+    options = BuildOptions(langs=[lang], out=out, no_cache=True, jobs=1, keep_layouts=True,
+                           layouts={lang: layouts} if layouts is not None else {})
     result = build(site, options)
     assert not result.findings.errors, [f.format() for f in result.findings]
     return result.results[0]
 
 
-def cold(site: Path, out: Path) -> bytes:
-    options = BuildOptions(langs=["de"], out=out, no_cache=True, jobs=1)
+def cold(site: Path, out: Path, lang: str = "de") -> bytes:
+    options = BuildOptions(langs=[lang], out=out, no_cache=True, jobs=1)
     result = build(site, options)
     assert not result.findings.errors, [f.format() for f in result.findings]
     return result.results[0].pdf.read_bytes()
@@ -311,3 +312,33 @@ def test_a_see_page_target_that_moves_while_its_reference_stays(tmp_path, env, a
     after = second.pdf.read_bytes()
     assert "2 Zweites Kapitel" in second.laid_out
     assert after == cold(site, tmp_path / "cold")
+
+
+RTL_HUGO = """\
+baseURL = "https://example.org/docs/"
+title = "Test"
+defaultContentLanguage = "fa"
+[languages.fa]
+languageName = "فارسی"
+languageDirection = "rtl"
+contentDir = "content/fa"
+"""
+
+
+@pytest.mark.parametrize("sides", ["twoside", "oneside"])
+def test_right_to_left_and_one_sided_manuals_reuse_chapters_with_the_same_bytes(
+        tmp_path, env, sides):
+    files = {"content/fa/_index.md": page("آغاز", body="خوش آمدید.")}
+    for number, name in enumerate(["a", "b", "c"], start=1):
+        files.update(chapter_files(name, f"فصل {name}", number, [3, 2], lang="fa"))
+    if sides == "oneside":
+        files["manualgen.toml"] = '[print]\nsides = "oneside"\n'
+    site = write_site(tmp_path / "site", files, hugo=RTL_HUGO)
+    first = lay_out(site, tmp_path / "a", lang="fa")
+    edit(site, "content/fa/a/p0.md", "\n\n" + paragraphs(9, "Neu "))
+    second = lay_out(site, tmp_path / "b", first.layout, lang="fa")
+    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold", lang="fa")
+    if sides == "twoside":  # chapters open on a recto (a left-hand page here): they keep it
+        assert second.laid_out == ["1 فصل a"] and second.reused_chapters == 3
+    else:  # one-sided chapters open on the next page: a later one may start on the other side
+        assert "1 فصل a" in second.laid_out
