@@ -97,7 +97,7 @@ class Session:
 
     kept: Kept | None
     digests: dict[str, str]  # fetched URL → digest of its bytes
-    extra_key: str = ""  # what else the layout depends on (the stylesheets' texts)
+    extra_key: str = ""  # what every chapter depends on: head, styles, fonts (plan() sets it)
     refuse: frozenset[str] = frozenset()  # chapter keys to lay out afresh
     store: object = None  # a chapter_store.Store: chapters written by earlier runs
     images: dict = dataclasses.field(default_factory=dict)  # the render's images, by address
@@ -105,6 +105,7 @@ class Session:
     loaded: int = 0  # of them, read from the store
     record: Kept | None = None
     _used: dict[str, ChapterLayout] = dataclasses.field(default_factory=dict)
+    _loaded: dict[str, ChapterLayout | None] = dataclasses.field(default_factory=dict)
     _chapters: list[Chapter] = dataclasses.field(default_factory=list)
     _roots: dict = dataclasses.field(default_factory=dict)
     _font_config: object = None
@@ -250,14 +251,14 @@ def _kept(session: Session, chapter: Chapter) -> ChapterLayout | None:
         return session.kept.chapters[chapter.key]
     if session.store is None:
         return None
-    from .chapter_store import resolver
+    if chapter.key not in session._loaded:  # asked again at the page after a blank one
+        from .chapter_store import resolver
 
-    found = session.store.load(chapter.key, resolver(
-        session._font_config, session.images, session._roots, list(chapter.members)))
-    if not isinstance(found, ChapterLayout):
-        return None
-    session.loaded += 1
-    return found
+        found = session.store.load(chapter.key, resolver(
+            session._font_config, session.images, session._roots, list(chapter.members)))
+        session._loaded[chapter.key] = found if isinstance(found, ChapterLayout) else None
+        session.loaded += session._loaded[chapter.key] is not None
+    return session._loaded[chapter.key]
 
 
 def _splice(context, html, index: int, chapter: Chapter, kept: ChapterLayout):
