@@ -55,7 +55,7 @@ from .errors import (
 from .fonts import Text, missing_glyphs, printed_text
 from .i18n import labels_in_english
 from .images import inspect
-from .jobs import run_each, worker_count
+from .jobs import run_each_and, worker_count
 from .pdf import VIRTUAL_BASE, Made, Roots, preload, render_pdf, write_atomic
 from .render import (
     RenderedLanguage,
@@ -286,14 +286,12 @@ class Run:
                      if sources[lang].rendered is not None and not sources[lang].rendered.failed]
         self._preload(printable)
         default_home = self._default_home(printable, sources)  # read here once, not per worker
-        made = run_each(lambda lang, say: self.print_language(sources[lang], states[lang], seed,
-                                                              default_home, say),
-                        todo, self._workers(printable), self.progress)
-        if checked is None:
-            sources.update({lang: self.read(lang, False) for lang in with_others(self.settings, todo)
-                            if lang not in sources})
-            report_, checked = self._check_translations(langs, sources)
-            record_translations(self.cache, record, checked)
+        late = ((lambda: (report_, checked)) if checked is not None
+                else (lambda: self._check_late(langs, todo, sources, record)))
+        made, (report_, checked) = run_each_and(
+            lambda lang, say: self.print_language(sources[lang], states[lang], seed,
+                                                  default_home, say),
+            todo, self._workers(printable), late, self.progress)
         findings.extend(checked)
         results = []
         for lang in langs:
@@ -402,6 +400,17 @@ class Run:
         return language_labels(self.settings, lang)
 
     # Compare the editions (--since) ---------------------------------------------------------
+
+    def _check_late(self, langs: list[str], todo: list[str], sources: dict[str, SourceLanguage],
+                    record) -> tuple[TranslationReport | None, list[Finding]]:
+        """The translation check when it cannot stop a PDF: run while the languages print
+        (in forked workers) or after them, reading the languages not read yet."""
+        known = dict(sources)
+        known.update({lang: self.read(lang, False) for lang in with_others(self.settings, todo)
+                      if lang not in known})
+        report_, checked = self._check_translations(langs, known)
+        record_translations(self.cache, record, checked)
+        return report_, checked
 
     def _compare_editions(self, langs: list[str],
                           sources: dict[str, SourceLanguage]) -> dict[str, LanguageChanges]:
@@ -603,7 +612,8 @@ class Run:
                               progress=(lambda stage, text: self._say(stage, lang, text, say))
                               if (say or self.progress) else None,
                               kept=self.options.layouts.get(lang), keep=self.options.keep_layouts,
-                              store=self._chapter_store(lang))
+                              store=None if lang in self._editions  # bars drawn on pages
+                              else chapter_store(self.cache, lang, self._fixed_key()))
         except OSError as exc:
             findings.error("output", f"cannot write {pdf_path}: {exc.strerror or exc}", lang=lang)
             return Made(0)
@@ -616,15 +626,6 @@ class Run:
         findings.extend(report.attribute(found, pages, roots,
                                          document.resources + list(self.settings.stylesheets)))
         return Made(0) if found.errors else made
-
-    def _chapter_store(self, lang: str) -> Store | None:
-        """Where this language's chapter layouts are kept between runs (issue 11): a build
-        after an edit lays out only the chapters it changed.  Not without a cache, nor for
-        an edition (its change bars are drawn onto the pages)."""
-        if not self.cache.enabled or lang in self._editions:
-            return None
-        return Store(self.cache.root / "layouts" / lang, self._fixed_key(),
-                     cache_module.write_file)
 
     def _bars(self, lang: str) -> Callable | None:
         """The change bars' placement after layout, when this language has an edition."""
@@ -653,6 +654,14 @@ def with_others(settings: Settings, todo: list[str]) -> list[str]:
     if len(configured) < 2:
         return todo
     return todo + [lang for lang in configured if lang not in todo]
+
+
+def chapter_store(cache: Cache, lang: str, salt: str) -> Store | None:
+    """Where a language's chapter layouts are kept between runs (issue 11): a build after an
+    edit lays out only the chapters it changed.  None without a cache."""
+    if not cache.enabled:
+        return None
+    return Store(cache.root / "layouts" / lang, salt, cache_module.write_file)
 
 
 def _unchanged_pages(rendered: RenderedLanguage, old_top: Path, revision: Revision,

@@ -21,6 +21,7 @@ from typing import TypeVar
 
 Progress = Callable[[str, str], None]
 T = TypeVar("T")
+R = TypeVar("R")
 # What a job is given: the item, and a progress callback (None when nobody listens).
 Job = Callable[[str, Progress | None], T]
 OVERCOMMIT = 1.5  # processes per core when --jobs is not given (see worker_count)
@@ -59,8 +60,18 @@ def run_each(job: Job, items: list[str], workers: int,
     return _run_forked(job, items, workers, progress)
 
 
-def _run_forked(job: Job, items: list[str], workers: int,
-                progress: Progress | None) -> dict[str, T]:
+def run_each_and(job: Job, items: list[str], workers: int, other: Callable[[], R],
+                 progress: Progress | None = None) -> tuple[dict[str, T], R]:
+    """:func:`run_each`, and ``other()`` in this process while the forked workers run (after
+    the items when they run here): the parent's own work overlaps theirs."""
+    if workers <= 1 or len(items) <= 1 or not can_fork():
+        results = {item: job(item, progress) for item in items}
+        return results, other()
+    return _run_forked(job, items, workers, progress, other)
+
+
+def _run_forked(job: Job, items: list[str], workers: int, progress: Progress | None,
+                other: Callable[[], R] | None = None):
     ctx = multiprocessing.get_context("fork")
     messages = ctx.Queue()
     # The pool forks now: the children inherit `job` (a closure over the parent's values)
@@ -69,10 +80,11 @@ def _run_forked(job: Job, items: list[str], workers: int,
                     initargs=(job, messages, progress is not None))
     try:
         pending = {item: pool.apply_async(_run_adopted, (item,)) for item in items}
+        late = other() if other is not None else None
         _relay(messages, pending, progress)
         results = {item: pending[item].get() for item in items}
         pool.close()
-        return results
+        return results if other is None else (results, late)
     except BaseException:
         pool.terminate()
         raise

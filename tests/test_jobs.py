@@ -32,6 +32,31 @@ def test_one_worker_runs_the_items_in_this_process():
     assert results == {"x": (os.getpid(), None), "y": (os.getpid(), None)}
 
 
+def test_the_parents_own_work_runs_while_the_workers_do(tmp_path):
+    """run_each_and: ``other()`` runs in the parent after the workers have started (here it
+    waits for a file each worker writes when it starts), and both results come back."""
+    import time
+
+    parent = os.getpid()
+
+    def job(item, progress):
+        (tmp_path / item).write_text("started", encoding="utf-8")
+        time.sleep(0.3)
+        return item.upper()
+
+    def other():
+        deadline = time.monotonic() + 30
+        while not all((tmp_path / item).exists() for item in ("a", "b")):
+            assert time.monotonic() < deadline, "the workers never started"
+            time.sleep(0.01)
+        return os.getpid()
+
+    results, late = jobs.run_each_and(job, ["a", "b"], 2, other)
+    assert results == {"a": "A", "b": "B"} and late == parent
+    results, late = jobs.run_each_and(job, ["c"], 1, lambda: "after")
+    assert results == {"c": "C"} and late == "after"
+
+
 def test_an_exception_in_a_worker_is_raised_in_the_parent():
     def job(item, progress):
         if item == "bad":
