@@ -301,6 +301,22 @@ def _splice(context, html, index: int, chapter: Chapter, kept: ChapterLayout):
         yield page
 
 
+def _inside(stack, chapter: Chapter) -> bool:
+    """Whether a skip stack resumes inside ``chapter`` (the shape :func:`_moved` moves)."""
+    if not isinstance(stack, dict) or len(stack) != 1:
+        return False
+    (body, inside), = stack.items()
+    if body != chapter.path[0] or not isinstance(inside, dict) or len(inside) != 1:
+        return False
+    (main, rest), = inside.items()
+    if main != chapter.path[1]:
+        return False
+    if rest is None:
+        return chapter.first == 0
+    return isinstance(rest, dict) and len(rest) == 1 and all(
+        isinstance(child, int) and chapter.first <= child for child in rest)
+
+
 def _moved(stack: dict | None, kept: ChapterLayout, chapter: Chapter) -> dict | None:
     """A skip stack inside a kept chapter, moved to where the chapter now is."""
     if stack is None:
@@ -502,6 +518,9 @@ def _chapter_record(session: Session, context, chapter: Chapter, pages: list[Bar
         return None
     lookups, page_dependent = found
     count = len(pages)
+    inner = [page_maker[first + n + 1][0] for n in range(count - 1)]
+    if not all(_inside(stack, chapter) for stack in inner):
+        return None  # a page that resumes elsewhere than in the chapter: not spliced
     return ChapterLayout(
         start=_state(page_maker[first]),
         start_page=_page_number(page_maker[first]),
@@ -509,7 +528,7 @@ def _chapter_record(session: Session, context, chapter: Chapter, pages: list[Bar
         path=chapter.path,
         pages=pages,
         anchors=anchors,
-        inner=[page_maker[first + n + 1][0] for n in range(count - 1)],
+        inner=inner,
         next_pages=[page_maker[first + n + 1][1] for n in range(count)],
         lookups=lookups,
         page_dependent=page_dependent,

@@ -245,9 +245,17 @@ def _lay_out_by_chapters(document, kept: chapters.Kept | None, fetched: dict[str
         fetched.clear()
         font_config = FontConfiguration()
         session = chapters.Session(kept, fetched, refuse=refuse, store=store)
-        with chapters.chapter_layout(session, font_config):
-            rendered = document.render(font_config=font_config, presentational_hints=True,
-                                       cache=session.images)
+        try:
+            with chapters.chapter_layout(session, font_config):
+                rendered = document.render(font_config=font_config, presentational_hints=True,
+                                           cache=session.images)
+        except (RecursionError, MemoryError):
+            raise
+        except Exception:  # a fault of the reuse must not cost the manual: once more, afresh
+            if kept is None and store is None:
+                raise
+            logging.getLogger("manualgen").debug("chapter reuse failed", exc_info=True)
+            return _lay_out_by_chapters(document, None, fetched, None)
         stale = session.stale() - refuse
         if not stale:
             return rendered, session, earlier

@@ -342,3 +342,20 @@ def test_right_to_left_and_one_sided_manuals_reuse_chapters_with_the_same_bytes(
         assert second.laid_out == ["1 فصل a"] and second.reused_chapters == 3
     else:  # one-sided chapters open on the next page: a later one may start on the other side
         assert "1 فصل a" in second.laid_out
+
+
+def test_a_fault_while_reusing_lays_the_manual_out_afresh(tmp_path, env, monkeypatch):
+    """Should splicing ever fail, the manual is laid out from scratch, not lost."""
+    from manualgen import chapters
+
+    site = make_site(tmp_path / "site")
+    first = lay_out(site, tmp_path / "a")
+    edit(site, "content/de/zwei/p1.md", "\nEin Satz mehr.\n")
+
+    def broken(*args, **kwargs):
+        raise IndexError("a bug in the splicing")
+
+    monkeypatch.setattr(chapters, "_splice", broken)
+    second = lay_out(site, tmp_path / "b", first.layout)
+    assert second.reused_chapters == 0
+    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
