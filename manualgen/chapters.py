@@ -397,8 +397,15 @@ def _main_box(root_box):
 
 def _chapter_key(main, group: list[int], following: int | None, session: Session,
                  opens_main: bool, base: str) -> str | None:
+    """What the chapter's layout depends on: the document's key, its elements and the files
+    they show, its place among its siblings and theirs (CSS may select ``:nth-child`` or
+    ``+``), and its generated text (counters and quotes run on from the chapters before)."""
     digest = hashlib.sha256()
-    digest.update(f"{session.extra_key}\0{opens_main}\0".encode())
+    first = group[0]
+    before = main.children[first - 1] if first else None
+    after = main.children[following] if following is not None else None
+    digest.update(f"{session.extra_key}\0{opens_main}\0{first}\0{len(main.children)}\0"
+                  f"{_opening(before)}\0{_opening(after)}\0".encode())
     for index in group:
         box = main.children[index]
         if box.element is None or box.element is main.element or box.element_tag in (None, "main"):
@@ -406,12 +413,27 @@ def _chapter_key(main, group: list[int], following: int | None, session: Session
         digest.update(ET.tostring(box.element))
         for url in _urls(box.element, base):
             digest.update(f"{url}\0{session.digests.get(url, '')}\0".encode())
-    if following is not None:
-        after = main.children[following]
-        element = after.element
-        digest.update(f"{after.element_tag}\0{sorted(element.attrib.items()) if element is not None else ''}"
-                      .encode())
+        for text in _generated(box):
+            digest.update(f"{text}\0".encode())
     return digest.hexdigest()
+
+
+def _opening(box) -> str:
+    """A sibling's tag and attributes (what a selector can see of it), or nothing."""
+    if box is None:
+        return ""
+    element = box.element
+    attributes = sorted(element.attrib.items()) if element is not None else []
+    return f"{box.element_tag} {attributes}"
+
+
+def _generated(box) -> Iterator[str]:
+    """The text of the pseudo-elements (::before, ::after, ::marker) below ``box``: where
+    counters and quotes show, whose values come from the chapters before."""
+    for child in box.descendants():
+        tag = child.element_tag or ""
+        if "::" in tag and getattr(child, "text", None):
+            yield f"{tag}:{child.text}"
 
 
 def _urls(element, base: str) -> Iterator[str]:

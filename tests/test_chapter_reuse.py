@@ -359,3 +359,22 @@ def test_a_fault_while_reusing_lays_the_manual_out_afresh(tmp_path, env, monkeyp
     second = lay_out(site, tmp_path / "b", first.layout)
     assert second.reused_chapters == 0
     assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
+
+
+def test_counters_and_sibling_selectors_that_run_across_chapters(tmp_path, env):
+    """A site's stylesheet numbers the figures through the whole manual and colours every
+    other chapter: adding a figure to chapter one renumbers the figures of chapter three,
+    adding a chapter before it changes which chapters are "odd". Neither is reused stale."""
+    css = ("main { counter-reset: fig; } .page-body p::before { counter-increment: fig; "
+           "content: counter(fig) \" \"; } main > section:nth-child(odd) p { color: #700; }")
+    site = make_site(tmp_path / "site")
+    write_site(site, {"styles/site.css": css,
+                      "manualgen.toml": '[print]\nstylesheets = ["styles/site.css"]\n'})
+    layout = lay_out(site, tmp_path / "a").layout
+    edit(site, "content/de/eins/p0.md", "\n\nEin Absatz mehr, mit einer Nummer.\n")
+    second = lay_out(site, tmp_path / "b", layout)
+    assert "3 Drittes Kapitel" in second.laid_out
+    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
+    write_site(site, chapter_files("null", "Nulltes Kapitel", 0, [1]))
+    third = lay_out(site, tmp_path / "c", second.layout)
+    assert third.pdf.read_bytes() == cold(site, tmp_path / "cold2")
