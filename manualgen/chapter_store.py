@@ -29,7 +29,7 @@ from pathlib import Path
 
 FORMAT = 1
 _PACKAGES = frozenset({"weasyprint", "tinycss2", "cssselect2", "pydyf"})
-_ALLOWED = frozenset({("functools", "partial"), ("collections", "OrderedDict"),
+_ALLOWED = frozenset({("functools", "partial"), ("manualgen.chapter_store", "_ref"), ("collections", "OrderedDict"),
                       ("collections", "defaultdict"), ("manualgen.chapters", "ChapterLayout"),
                       ("manualgen.chapters", "BarePage"), ("manualgen.chapter_store", "_Cells"),
                       ("manualgen.chapter_store", "_placeholder")})
@@ -60,27 +60,44 @@ def _placeholder(box, layout_done: bool):
     return made
 
 
-class _Pickler(pickle.Pickler):
-    def __init__(self, file, references: dict[int, tuple]) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self.references = references
+def _ref(*pid):
+    """Stands, in a written chapter, for an object of the document (see ``_Unpickler``)."""
+    raise Unstorable(f"no document to find {pid!r} in")
 
-    def persistent_id(self, obj):
-        found = self.references.get(id(obj))
-        if found is not None:
-            return found
-        if isinstance(obj, ET.Element):
-            raise Unstorable("an element outside the chapter")
-        return None
 
-    def reducer_override(self, obj):
-        kind = type(obj)
-        if kind.__name__ == "AbsolutePlaceholder":  # it answers every attribute for its box
-            return _placeholder, (object.__getattribute__(obj, "_box"),
-                                  object.__getattribute__(obj, "_layout_done"))
-        if callable(obj) and getattr(obj, "__qualname__", "").endswith("get_column_cells.<locals>.<lambda>"):
-            return _Cells, (obj(),)
-        return NotImplemented
+def _pickler(file, references: dict[int, tuple], kinds: set[type]) -> pickle.Pickler:
+    """A pickler that writes the document's objects (``references``, of the types ``kinds``
+    plus elements) as ``_ref(...)`` calls.  Reducers by type (a ``dispatch_table``) keep the
+    pickler in C for everything else: a hook called for every object would double its time."""
+    import copyreg
+
+    from weasyprint.formatting_structure.boxes import TableColumnBox, TableColumnGroupBox
+    from weasyprint.layout.absolute import AbsolutePlaceholder
+
+    def reference(obj):
+        found = references.get(id(obj))
+        if found is None:
+            raise Unstorable(f"a {type(obj).__name__} of another document")
+        return _ref, found
+
+    def column(obj):  # table layout leaves a closure on each column: its cells, as a value
+        reduced = obj.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
+        state = dict(reduced[2] or {})
+        if callable(state.get("get_cells")):
+            state["get_cells"] = _Cells(state["get_cells"]())
+        return (reduced[0], reduced[1], state, *reduced[3:])
+
+    def placeholder(obj):  # it answers every attribute for its box
+        return _placeholder, (object.__getattribute__(obj, "_box"),
+                              object.__getattribute__(obj, "_layout_done"))
+
+    pickler = pickle.Pickler(file, protocol=pickle.HIGHEST_PROTOCOL)
+    table = dict(copyreg.dispatch_table)
+    table.update({kind: reference for kind in kinds | {ET.Element}})
+    table[TableColumnBox] = table[TableColumnGroupBox] = column
+    table[AbsolutePlaceholder] = placeholder
+    pickler.dispatch_table = table
+    return pickler
 
 
 class _Unpickler(pickle.Unpickler):
@@ -92,7 +109,7 @@ class _Unpickler(pickle.Unpickler):
         super().__init__(file)
         self.resolve = resolve
 
-    def find_class(self, module: str, name: str):
+    def _find_class(self, module: str, name: str):
         if (module, name) in _ALLOWED or (
                 "." not in name and module.split(".")[0] in _PACKAGES):
             found = super().find_class(module, name)
@@ -103,7 +120,12 @@ class _Unpickler(pickle.Unpickler):
                 return found
         raise Unstorable(f"{module}.{name} is not read from the cache")
 
-    def persistent_load(self, pid):
+    def find_class(self, module: str, name: str):
+        if (module, name) == ("manualgen.chapter_store", "_ref"):
+            return self._ref
+        return self._find_class(module, name)
+
+    def _ref(self, *pid):
         found = self.resolve(pid)
         if found is None:
             raise Unstorable(f"no {pid[0]} for {pid[1:]!r}")
@@ -111,10 +133,10 @@ class _Unpickler(pickle.Unpickler):
 
 
 def references(font_config, images: dict, roots: dict[str, object],
-               members: list) -> dict[int, tuple]:
+               members: list) -> tuple[dict[int, tuple], set[type]]:
     """The objects to write as references: ``roots`` by name (html, head, body, main), the
     elements of the chapter (``members``: its top-level elements) by place, the images by
-    address, the font configuration."""
+    address, the font configuration; and the types of those that are not elements."""
     found: dict[int, tuple] = {id(font_config): ("fonts",)}
     for url, image in images.items():
         found.setdefault(id(image), ("image", url))
@@ -122,7 +144,7 @@ def references(font_config, images: dict, roots: dict[str, object],
         found[id(element)] = ("root", name)
     for number, element in enumerate(members):
         _place(element, ("element", number), found)
-    return found
+    return found, {type(font_config)} | {type(image) for image in images.values()}
 
 
 def _place(element, path: tuple, found: dict[int, tuple]) -> None:
@@ -158,11 +180,12 @@ def resolver(font_config, images: dict, roots: dict[str, object], members: list)
     return resolve
 
 
-def dump(value, refs: dict[int, tuple]) -> bytes | None:
-    """``value`` pickled with ``refs`` as references; None when it cannot be."""
+def dump(value, refs: dict[int, tuple], kinds: set[type]) -> bytes | None:
+    """``value`` pickled with ``refs`` (objects of the types ``kinds``, and elements) as
+    references; None when it cannot be."""
     buffer = io.BytesIO()
     try:
-        _deep(lambda: _Pickler(buffer, refs).dump((FORMAT, value)))
+        _deep(lambda: _pickler(buffer, refs, kinds).dump((FORMAT, value)))
     except (Unstorable, pickle.PicklingError, TypeError, AttributeError, RecursionError):
         return None
     return buffer.getvalue()
@@ -228,11 +251,11 @@ class Store:
             return None
         return load(data, resolve)
 
-    def save(self, key: str, value, refs: dict[int, tuple]) -> bool:
+    def save(self, key: str, value, refs: dict[int, tuple], kinds: set[type]) -> bool:
         target = self.path(key)
         if target.exists():
             return True
-        data = dump(value, refs)
+        data = dump(value, refs, kinds)
         if data is None:
             return False
         try:

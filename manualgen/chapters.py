@@ -500,9 +500,10 @@ def _store(session: Session, chapter: Chapter, layout: ChapterLayout, font_confi
         return
     from .chapter_store import references
 
-    refs = references(font_config, session.images, session._roots, list(chapter.members))
+    refs, kinds = references(font_config, session.images, session._roots,
+                             list(chapter.members))
     with _as_paginated(layout.pages):  # without the margin boxes, which are made anew
-        session.store.save(chapter.key, layout, refs)
+        session.store.save(chapter.key, layout, refs, kinds)
 
 
 @contextlib.contextmanager

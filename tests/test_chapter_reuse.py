@@ -39,11 +39,14 @@ def make_site(root: Path, *, see: bool = False, svg: str | None = None) -> Path:
                                extra="\n\n![Plan](/img/plan.svg)\n" if svg else ""))
     link = "\n\nMehr dazu: [die Einstellungen](/vier/p1/).\n" if see else ""
     files.update(chapter_files("drei", "Drittes Kapitel", 3, [2, 3], extra=link))
-    files.update(chapter_files("vier", "Viertes Kapitel", 4, [3, 3]))
+    files.update(chapter_files("vier", "Viertes Kapitel", 4, [3, 3], extra=TABLE))
     if svg:
         files["static/img/plan.svg"] = svg
     return write_site(root, files)
 
+
+TABLE = "\n\n| Feld | Bedeutung |\n|---|---|\n" + "".join(
+    f"| Feld {n} | Was Feld {n} bedeutet, in einigen Worten. |\n" for n in range(40))
 
 SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100">'
        '<rect width="200" height="100" fill="{}"/></svg>')
