@@ -95,8 +95,9 @@ class BuildOptions:
     pdf_variant: str | None = None  # --pdf-variant: overrides [print] pdf_variant
     sections: list[str] = dataclasses.field(default_factory=list)  # --section: overrides [manual] sections
     since: str = ""  # --since REV: compare with the site at that git revision ([edition] since)
-    # --watch (issue 11): lay out chapter by chapter, in this process, and keep the layouts;
-    # ``layouts`` holds those of the last build, by language, whose unchanged chapters are reused
+    # --watch --no-cache (issue 11): lay out chapter by chapter, in this process, and keep the
+    # layouts; ``layouts`` holds those of the last build, by language (with a cache folder
+    # the chapters are kept there instead)
     keep_layouts: bool = False
     layouts: dict[str, Kept] = dataclasses.field(default_factory=dict)
 
@@ -325,8 +326,8 @@ class Run:
         return result, state.recorded_findings()
 
     def _wants_layout(self, lang: str) -> bool:
-        """--watch's first build lays every language out, even one whose PDF could be kept:
-        the layout it keeps is what makes the next save quick."""
+        """With kept layouts (--watch --no-cache), the first build lays every language out,
+        even one whose PDF could be kept: the layout it keeps makes the next save quick."""
         return self.options.keep_layouts and lang not in self.options.layouts
 
     def _workers(self, todo: list[str]) -> int:

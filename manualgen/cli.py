@@ -150,7 +150,8 @@ def _main(argv: list[str] | None, made: list | None = None, layouts: dict | None
         again = [a for a in (sys.argv[1:] if argv is None else argv) if a != "--watch"]
         return watch(args.site, _rebuild_for_watch(again),
                      lambda text: print(f"{'watch':>9}  {text}", file=sys.stderr, flush=True))
-    if layouts is not None:
+    if layouts is not None and getattr(options, "no_cache", False):
+        # --watch --no-cache: no cache folder keeps the chapters, so this process does
         options.keep_layouts, options.layouts = True, dict(layouts)
     result = _run(args, options)
     if isinstance(result, int):
@@ -272,9 +273,10 @@ def _report_build(options, result) -> int:
 
 
 def _rebuild_for_watch(argv: list[str]):
-    """The builds of --watch: each with its messages as without --watch, its result for
-    watch to say what each language took, and the layouts it leaves kept for the next, so
-    that a save lays out only the chapters it changed (issue 11)."""
+    """The builds of --watch: each with its messages as without --watch, and its result for
+    watch to say what each language took.  A save lays out only the chapters it changed
+    (issue 11): their layouts come from the cache folder, or, with --no-cache, from this
+    process, which then keeps them from one build to the next."""
     layouts: dict = {}
 
     def rebuild():

@@ -83,14 +83,17 @@ def test_the_levers_on_and_off_give_the_same_bytes(tmp_path, monkeypatch):
     assert outs["off"] == outs["on"]
 
 
-def test_watch_says_which_language_it_rebuilt_and_each_stage(tmp_path, monkeypatch):
+@pytest.mark.parametrize("cache", ["cache", "no-cache"])
+def test_watch_says_which_language_it_rebuilt_and_each_stage(tmp_path, monkeypatch, cache):
+    """Chapters come from the cache folder, or with --no-cache from the watching process."""
     from manualgen.watch import watch
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     site = make_site(tmp_path / "site")
     (site / "manualgen.toml").write_text('[print]\nchapter_start = "right"\n', encoding="utf-8")
     argv = ["build", "--site", str(site), "--all", "-q", "--jobs", "1",
-            "--out", str(tmp_path / "out"), "--cache", str(tmp_path / "cache")]
+            "--out", str(tmp_path / "out")] + (
+        ["--cache", str(tmp_path / "cache")] if cache == "cache" else ["--no-cache"])
     said, rounds = [], []
 
     def sleep(_seconds):
@@ -108,8 +111,12 @@ def test_watch_says_which_language_it_rebuilt_and_each_stage(tmp_path, monkeypat
     assert after[0].startswith("[de] rebuilt: ")
     assert all(f"{stage} " in after[0] for stage in ("render", "assemble", "layout", "write"))
     assert after[1] == "[de] laid out again: 1 Erfassen; 1 chapter(s) reused"  # not "Start"
-    assert after[2] == "[fr] unchanged, PDF kept"
-    assert after[3].startswith("rebuilt in ") and said[-1] == "stopped"
+    if cache == "cache":
+        assert after[2] == "[fr] unchanged, PDF kept"
+    else:  # nothing kept the French PDF's record: it is laid out again, all chapters reused
+        assert after[2].startswith("[fr] rebuilt: ")
+        assert after[3] == "[fr] laid out again: only the contents; 2 chapter(s) reused"
+    assert said[-2].startswith("rebuilt in ") and said[-1] == "stopped"
 
 
 def test_ctrl_c_during_a_rebuild_stops_the_watching(monkeypatch):
