@@ -109,3 +109,33 @@ def test_the_same_sources_give_the_same_bytes(tmp_path):
     first = [_prepare(tmp_path, s, 800, "one").path.read_bytes() for s in sources]
     again = [_prepare(tmp_path, s, 800, "two").path.read_bytes() for s in sources]
     assert first == again
+
+
+def test_large_jpeg_is_decoded_smaller_and_prints_as_well(tmp_path, monkeypatch):
+    """A photo four times wider than printed is decoded at half its size (cheaper); what is
+    prepared from it is as close to the full decode scaled with Lanczos as what is prepared
+    from the full decode itself."""
+    from manualgen import images
+
+    size = (3300, 2200)
+    photo = Image.blend(Image.linear_gradient("L").resize(size).convert("RGB"),
+                        Image.effect_noise(size, 40).convert("RGB"), 0.3)
+    ImageDraw.Draw(photo).text((200, 200), "Kanton Bern 2025", fill=(0, 0, 0))
+    source = tmp_path / "photo.jpg"
+    photo.save(source, quality=92)
+    with Image.open(source) as opened:
+        opened.draft(None, (1608, 1072))
+        assert opened.size == (1650, 1100)  # the decoder does scale this JPEG by half
+    with Image.open(source) as opened:
+        reference = opened.convert("RGB").resize((804, 536), Image.Resampling.LANCZOS)
+    scaled_from = []
+    real_scaled = images._scaled
+    monkeypatch.setattr(images, "_scaled",
+                        lambda im, width: scaled_from.append(im.size) or real_scaled(im, width))
+    drafted = _prepare(tmp_path, source, 804, "drafted")
+    assert scaled_from == [(1650, 1100)]
+    monkeypatch.setattr(images, "_draft", lambda opened, width: None)
+    full = _prepare(tmp_path, source, 804, "full")
+    with Image.open(drafted.path) as im, Image.open(full.path) as whole:
+        assert im.size == whole.size == (804, 536)
+        assert _psnr(im, reference) >= _psnr(whole, reference) - 0.5
