@@ -139,3 +139,30 @@ def test_large_jpeg_is_decoded_smaller_and_prints_as_well(tmp_path, monkeypatch)
     with Image.open(drafted.path) as im, Image.open(full.path) as whole:
         assert im.size == whole.size == (804, 536)
         assert _psnr(im, reference) >= _psnr(whole, reference) - 0.5
+
+
+@pytest.mark.parametrize("mode", ["1", "L", "LA", "P", "P+tRNS", "RGB", "RGBA", "I;16", "CMYK"])
+@pytest.mark.parametrize("width", [300, 120])
+def test_every_kind_of_source_still_prepares(tmp_path, mode, width):
+    """Each source mode, printed at its own size and scaled down, gives an image Pillow
+    reads, never wider than asked, with the source's pixels where it was not scaled."""
+    shot = _screenshot((300, 100))
+    if mode == "P+tRNS":
+        img = shot.quantize(16)
+        img.info["transparency"] = 0
+    elif mode == "I;16":
+        img = shot.convert("L").convert("I").point(lambda v: v * 256).convert("I;16")
+    else:
+        img = shot.convert("P" if mode == "P" else mode)
+    source = tmp_path / ("shot.jpg" if mode == "CMYK" else "shot.png")
+    img.save(source, **({"transparency": 0} if mode == "P+tRNS" else {}))
+    prepared = _prepare(tmp_path, source, width)
+    with Image.open(prepared.path) as im:
+        im.load()
+        assert im.width == min(width, 300)
+        if width == 300 and mode in ("1", "L", "P", "RGB"):
+            assert prepared.path == source  # nothing to gain: embedded as it is
+        if width == 300 and mode in ("L", "P", "RGB", "RGBA"):
+            with Image.open(source) as original:
+                assert ImageChops.difference(im.convert("RGB"),
+                                             original.convert("RGB")).getbbox() is None
