@@ -87,16 +87,18 @@ def test_alpha_that_no_one_could_see_is_dropped(tmp_path, lowest_alpha, kept):
 
 
 def test_scaled_screenshot_is_as_sharp_as_lanczos(tmp_path):
-    """The scaled text differs from the sharpest of Pillow's filters by no more than a
-    viewer could see (35 dB: no visible change at 3× zoom on the corpus' screenshots)."""
+    """The scaled text differs from the sharpest of Pillow's filters at the same size by no
+    more than a viewer could see (35 dB: no visible change at 3× zoom on the corpus'
+    screenshots).  2.4 times too wide, the screenshot is halved (blocks of 2 × 2 pixels
+    averaged: 236 ppi where 200 were asked)."""
     shot = _screenshot()
     source = tmp_path / "wide.png"
     shot.convert("RGBA").save(source)
-    for width in (1339, 804):  # full width, step column
+    for width, made in ((1339, 1339), (804, 950), (700, 700)):  # bicubic, 2 × 2, bicubic
         prepared = _prepare(tmp_path, source, width)
         with Image.open(prepared.path) as im:
             reference = shot.resize(im.size, Image.Resampling.LANCZOS)
-            assert im.width == width and _psnr(im, reference) >= 35
+            assert im.width == made and _psnr(im, reference) >= 35
 
 
 def test_the_same_sources_give_the_same_bytes(tmp_path):
@@ -127,7 +129,7 @@ def test_large_jpeg_is_decoded_smaller_and_prints_as_well(tmp_path, monkeypatch)
         opened.draft(None, (1608, 1072))
         assert opened.size == (1650, 1100)  # the decoder does scale this JPEG by half
     with Image.open(source) as opened:
-        reference = opened.convert("RGB").resize((804, 536), Image.Resampling.LANCZOS)
+        reference = opened.convert("RGB").resize((825, 550), Image.Resampling.LANCZOS)
     scaled_from = []
     real_scaled = images._scaled
     monkeypatch.setattr(images, "_scaled",
@@ -137,7 +139,7 @@ def test_large_jpeg_is_decoded_smaller_and_prints_as_well(tmp_path, monkeypatch)
     monkeypatch.setattr(images, "_draft", lambda opened, width: None)
     full = _prepare(tmp_path, source, 804, "full")
     with Image.open(drafted.path) as im, Image.open(full.path) as whole:
-        assert im.size == whole.size == (804, 536)
+        assert im.size == whole.size == (825, 550)  # a quarter of the size: within 804 + 25 %
         assert _psnr(im, reference) >= _psnr(whole, reference) - 0.5
 
 
@@ -159,7 +161,7 @@ def test_every_kind_of_source_still_prepares(tmp_path, mode, width):
     prepared = _prepare(tmp_path, source, width)
     with Image.open(prepared.path) as im:
         im.load()
-        assert im.width == min(width, 300)
+        assert min(width, 300) <= im.width <= 1.25 * min(width, 300)
         if width == 300 and mode in ("1", "L", "P", "RGB"):
             assert prepared.path == source  # nothing to gain: embedded as it is
         if width == 300 and mode in ("L", "P", "RGB", "RGBA"):
