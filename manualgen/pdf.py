@@ -204,6 +204,9 @@ def render_pdf(
                     if adjust is not None:
                         adjust(rendered)
                 timings["layout"] = time.perf_counter() - t0
+                if progress is not None and session is not None and session.reused:
+                    progress("layout", f"{len(session.reused)} of {session.count()} chapters "
+                             "unchanged, their pages reused")
                 if progress is not None:
                     progress("write", "writing the PDF")
                 options = {"uncompressed_pdf": False}
