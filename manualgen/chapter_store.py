@@ -272,4 +272,7 @@ class Store:
             return
         for path in found:
             if path.name not in wanted:
-                path.unlink(missing_ok=True)
+                try:
+                    path.unlink(missing_ok=True)
+                except OSError:
+                    return  # a cache that cannot be tidied only takes room
