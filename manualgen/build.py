@@ -312,6 +312,14 @@ class Run:
         opts.append(("since", self.revision.commit if self.revision else ""))
         return cache_module.fixed_key(env, self.settings, opts, self.date.isoformat())
 
+    def _layout_salt(self) -> str:
+        """What every kept chapter assumes beyond its own key (chapters.py): manualgen's
+        code, the versions and the print settings, not the manual's date or the options,
+        which only the cover, the running foot and the metadata show (a site without git
+        takes its date from its newest page, so each edit would change it)."""
+        env = cache_module.environment_key()
+        return cache_module.fixed_key(env, self.settings, [], "")
+
     def _state(self, lang: str, fixed: str) -> LanguageState:
         pdf_path = self.options.out / self.settings.output_filename(lang)
         # Without a cache nothing is reused: no need to hash every file of the site.
@@ -614,7 +622,7 @@ class Run:
                               if (say or self.progress) else None,
                               kept=self.options.layouts.get(lang), keep=self.options.keep_layouts,
                               store=None if lang in self._editions  # bars drawn on pages
-                              else chapter_store(self.cache, lang, self._fixed_key()))
+                              else chapter_store(self.cache, lang, self._layout_salt()))
         except OSError as exc:
             findings.error("output", f"cannot write {pdf_path}: {exc.strerror or exc}", lang=lang)
             return Made(0)

@@ -35,6 +35,7 @@ from urllib.parse import urljoin
 
 FORCED = frozenset({"page", "left", "right", "recto", "verso"})
 PAGE_COUNTERS = frozenset({"page", "pages"})
+STYLING = frozenset({"link", "style", "base"})  # what in the head can change a layout
 URL_ATTRIBUTES = ("src", "href", "data", "poster", "{http://www.w3.org/1999/xlink}href")
 
 
@@ -418,6 +419,10 @@ def _chapter_key(main, group: list[int], following: int | None, session: Session
     return digest.hexdigest()
 
 
+def _local(tag) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
 def _opening(box) -> str:
     """A sibling's tag and attributes (what a selector can see of it), or nothing."""
     if box is None:
@@ -445,14 +450,17 @@ def _urls(element, base: str) -> Iterator[str]:
 
 
 def _document_key(html, body, main, digests: dict[str, str]) -> str:
-    """What every chapter's layout depends on besides its own content: the document's head
-    (its styles), the root's and the body's attributes, and every resource loaded that no
-    chapter names (stylesheets, fonts, their images)."""
+    """What every chapter's layout depends on besides its own content: the styles in the
+    document's head (not its title or dates: those go to the PDF's metadata), the root's and
+    the body's attributes, and every resource loaded that no chapter names (stylesheets,
+    fonts, their images)."""
     root = html.etree_element
     digest = hashlib.sha256(repr(sorted(root.attrib.items())).encode())
     for child in root:
         if child is not body.element:
-            digest.update(ET.tostring(child))
+            for node in child.iter():  # the styles; not the title, dates or keywords
+                if _local(node.tag) in STYLING:
+                    digest.update(ET.tostring(node))
     digest.update(repr(sorted(body.element.attrib.items())).encode())
     named = {url for child in main.children if child.element is not None
              and child.element is not main.element

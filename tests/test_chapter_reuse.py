@@ -257,13 +257,25 @@ def test_a_damaged_cache_entry_is_laid_out_again(tmp_path, env):
     assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
 
 
-def test_chapters_of_another_manual_date_are_not_read(tmp_path, env, monkeypatch):
-    """Every key assumes the settings, the versions and the date (the running foot): a
-    build on another day lays every chapter out again."""
+def test_chapters_are_read_back_on_another_day(tmp_path, env, monkeypatch):
+    """The manual's date shows on the cover and in the running foot, which are made anew: a
+    site without git takes its date from its newest page, so every edit changes it, and its
+    chapters must still be reused."""
     site = make_site(tmp_path / "site")
     cache = tmp_path / "cache"
     cached(site, tmp_path / "a", cache)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1710000000")
+    edit(site, "content/de/zwei/p1.md", "\nEin Satz mehr.\n")
+    second = cached(site, tmp_path / "b", cache)
+    assert second.laid_out == ["2 Zweites Kapitel"]
+    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
+
+
+def test_chapters_of_another_paper_size_are_not_read(tmp_path, env):
+    site = make_site(tmp_path / "site")
+    cache = tmp_path / "cache"
+    cached(site, tmp_path / "a", cache)
+    write_site(site, {"manualgen.toml": '[print]\npaper = "letter"\n'})
     second = cached(site, tmp_path / "b", cache)
     assert second.reused_chapters == 0
     assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
