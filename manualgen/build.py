@@ -312,14 +312,6 @@ class Run:
         opts.append(("since", self.revision.commit if self.revision else ""))
         return cache_module.fixed_key(env, self.settings, opts, self.date.isoformat())
 
-    def _layout_salt(self) -> str:
-        """What every kept chapter assumes beyond its own key (chapters.py): manualgen's
-        code, the versions and the print settings, not the manual's date or the options,
-        which only the cover, the running foot and the metadata show (a site without git
-        takes its date from its newest page, so each edit would change it)."""
-        env = cache_module.environment_key()
-        return cache_module.fixed_key(env, self.settings, [], "")
-
     def _state(self, lang: str, fixed: str) -> LanguageState:
         pdf_path = self.options.out / self.settings.output_filename(lang)
         # Without a cache nothing is reused: no need to hash every file of the site.
@@ -622,7 +614,7 @@ class Run:
                               if (say or self.progress) else None,
                               kept=self.options.layouts.get(lang), keep=self.options.keep_layouts,
                               store=None if lang in self._editions  # bars drawn on pages
-                              else chapter_store(self.cache, lang, self._layout_salt()))
+                              else chapter_store(self.cache, lang, self.settings))
         except OSError as exc:
             findings.error("output", f"cannot write {pdf_path}: {exc.strerror or exc}", lang=lang)
             return Made(0)
@@ -665,11 +657,17 @@ def with_others(settings: Settings, todo: list[str]) -> list[str]:
     return todo + [lang for lang in configured if lang not in todo]
 
 
-def chapter_store(cache: Cache, lang: str, salt: str) -> Store | None:
+def chapter_store(cache: Cache, lang: str, settings: Settings) -> Store | None:
     """Where a language's chapter layouts are kept between runs (issue 11): a build after an
-    edit lays out only the chapters it changed.  None without a cache."""
+    edit lays out only the chapters it changed.  None without a cache.
+
+    Every kept chapter assumes manualgen's code, the versions and the print settings beyond
+    its own key (chapters.py); not the manual's date or the options, which only the cover,
+    the running foot and the metadata show (a site without git takes its date from its
+    newest page, so each edit would change it)."""
     if not cache.enabled:
         return None
+    salt = cache_module.fixed_key(cache_module.environment_key(), settings, [], "")
     return Store(cache.root / "layouts" / lang, salt, cache_module.write_file)
 
 
@@ -713,6 +711,14 @@ def _nothing_to_print(home: Page, lang: str, options: BuildOptions, findings: Fi
     else:
         findings.error("nothing-to-print", message, home.path, line, lang=lang)
     return True
+
+
+def warm_up(settings: Settings) -> None:
+    """Load WeasyPrint and every language's hyphenation patterns now (``--watch``, between
+    its first build and the first save): a first build that reused every PDF loaded
+    neither, and the save would wait for them (about a second)."""
+    preload([_language_tag(language.locale, lang)
+             for lang, language in settings.languages.items()])
 
 
 def _language_tag(code: str, lang: str) -> str:

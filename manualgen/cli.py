@@ -278,6 +278,7 @@ def _rebuild_for_watch(argv: list[str]):
     (issue 11): their layouts come from the cache folder, or, with --no-cache, from this
     process, which then keeps them from one build to the next."""
     layouts: dict = {}
+    warm: list = []
 
     def rebuild():
         made: list = []
@@ -287,6 +288,11 @@ def _rebuild_for_watch(argv: list[str]):
             return None
         layouts.update({item.lang: item.layout for item in made[0].results
                         if item.layout is not None})
+        if not warm:
+            from .build import warm_up
+
+            warm_up(made[0].settings)
+            warm.append(True)
         return made[0]
 
     return rebuild
