@@ -51,6 +51,7 @@ from .errors import (
     shown_from,
 )
 from .fonts import Text, missing_glyphs, printed_text
+from .hyphenation import load_dictionaries
 from .i18n import labels_in_english
 from .images import inspect
 from .jobs import run_each, worker_count
@@ -319,7 +320,9 @@ class Run:
         do: ``todo`` holds only languages with pages to print)."""
         if self.options.check_only or not todo:
             return
-        preload([_language_tag(self.settings.languages[lang].locale, lang) for lang in todo])
+        tags = [_language_tag(self.settings.languages[lang].locale, lang) for lang in todo]
+        load_dictionaries(tags, self.cache.root if self.cache.enabled else None)  # parsed once
+        preload(tags)
 
     # Read: discover and render -------------------------------------------------------------
 
