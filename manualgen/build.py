@@ -65,7 +65,9 @@ from .render import (
 )
 from .reuse import (
     LanguageState,
+    record_rendering,
     record_translations,
+    recorded_rendering,
     recorded_translations,
     translation_record,
 )
@@ -261,7 +263,8 @@ class Run:
         # The translation check compares every configured language, so all are read then;
         # otherwise only the languages to print.
         wanted = todo if replay is not None else self._with_others(todo)
-        sources = {lang: self.read(lang, lang in todo) for lang in wanted}
+        sources = {lang: self.read(lang, lang in todo, states[lang].input_key if lang in states
+                                   else "") for lang in wanted}
         report_: TranslationReport | None = None
         if replay is not None:
             checked = replay
@@ -332,9 +335,10 @@ class Run:
             return todo
         return todo + [lang for lang in configured if lang not in todo]
 
-    def read(self, lang: str, own: bool) -> SourceLanguage:
+    def read(self, lang: str, own: bool, input_key: str = "") -> SourceLanguage:
         """Discover and render one language.  ``own``: a language of this build, whose
-        problems are reported; another is read only for the translation check."""
+        problems are reported; another is read only for the translation check, and its
+        pages are taken as rendered by an earlier build with the same ``input_key``."""
         source = SourceLanguage(lang, LanguageResult(lang), Findings())
         scratch = source.findings if own else Findings()
         t0 = time.perf_counter()
@@ -357,8 +361,12 @@ class Run:
         source.result.pages = len(pages)
         self._say("discover", lang, f"{len(pages)} pages") if own else None
         t0 = time.perf_counter()
-        source.rendered = render_language(self.settings, lang, home, scratch,
-                                          self._labels(lang, scratch if own else Findings()))
+        labels = self._labels(lang, scratch if own else Findings())
+        known = None if own else recorded_rendering(self.cache, self.settings, lang, input_key,
+                                                    home, labels)
+        source.rendered = known or render_language(self.settings, lang, home, scratch, labels)
+        if known is None:
+            record_rendering(self.cache, self.settings, input_key, source.rendered)
         source.result.timings["render"] = time.perf_counter() - t0
         self._say("render", lang, "Markdown and shortcodes rendered") if own else None
         return source

@@ -1,0 +1,115 @@
+"""One page edited, then ``build --all`` (issue 11): the language whose PDF is reused is read
+again only for the translation check, and its pages are taken as its last build rendered
+them, with the same findings as a build that renders everything."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from manualgen import build as build_module
+from manualgen.build import BuildOptions, build
+from manualgen.cache import Cache
+from manualgen.config import load_settings
+from manualgen.content import discover
+from manualgen.errors import Findings
+from manualgen.render import render_language
+from manualgen.reuse import record_rendering, recorded_rendering, rendered_record_name
+
+from .conftest import page, png_bytes, write_site
+
+
+def step(text: str, image: str) -> str:
+    return (f'<div class="two_column">\n<div class="left_col">\n{text}\n</div>\n'
+            f'<div class="right_col">\n\n![shot](/img/{image})\n\n</div>\n</div>\n\n')
+
+
+def drifting_site(root: Path) -> Path:
+    """German lacks a step of the French page, and French prints an i18n string from the
+    German file: findings that come from each language's rendered pages."""
+    names = ["continuer", "enreg", "global"]
+    de = "## Hilfe\n\n" + "".join(step(f"Schritt {n} klicken.", f"{n}_de.png") for n in names[:2])
+    fr = "## Aide\n\n" + "".join(step(f"Cliquez sur {n}.", f"{n}_fr.png") for n in names)
+    return write_site(root, {
+        "content/de/_index.md": page("Start", body="Willkommen.\n"),
+        "content/fr/_index.md": page("Accueil", body="Bienvenue.\n"),
+        "content/de/help.md": page("Hilfe", 1, de),
+        "content/fr/help.md": page("Aide", 1, fr),
+        "content/de/news.md": page("Neuigkeiten", 2, "{{< intro >}}\n\nDer Text der Seite.\n"),
+        "content/fr/news.md": page("Nouveautés", 2, "{{< intro >}}\n\nLe texte de la page.\n"),
+        "i18n/de.toml": '[intro]\nother = "Ein neuer Release wurde für Sie freigeschaltet."\n',
+        "i18n/fr.toml": '[thanks]\nother = "Merci"\n',
+        "manualgen/shortcodes/intro.html": "<p>{{ T('intro') }}</p>\n",
+        **{f"static/img/{n}_{lang}.png": png_bytes() for n in names for lang in ("de", "fr")},
+    })
+
+
+def fixed_date(monkeypatch) -> None:
+    """Otherwise the manual's date is the newest page's: an edit would change every
+    language's inputs."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+
+
+def spy_rendering(monkeypatch) -> list[str]:
+    rendered: list[str] = []
+
+    def spy(settings, lang, *args, **kwargs):
+        rendered.append(lang)
+        return render_language(settings, lang, *args, **kwargs)
+
+    monkeypatch.setattr(build_module, "render_language", spy)
+    return rendered
+
+
+def translation_findings(result) -> list[str]:
+    return sorted(f.format() for f in result.findings
+                  if f.code.startswith(("drift", "untranslated", "missing")))
+
+
+def test_after_an_edit_the_reused_language_is_not_rendered_and_the_findings_stay(
+        tmp_path, monkeypatch):
+    fixed_date(monkeypatch)
+    site = drifting_site(tmp_path / "site")
+    options = BuildOptions(all=True, out=tmp_path / "out", cache_dir=tmp_path / "cache", jobs=1)
+    assert build(site, options).ok
+    help_de = site / "content/de/help.md"
+    help_de.write_text(help_de.read_text(encoding="utf-8") + "\nEin neuer Satz.\n", encoding="utf-8")
+    rendered = spy_rendering(monkeypatch)
+    edited = build(site, options)
+    assert rendered == ["de"]  # French was read for the check, its pages from the cache
+    assert {r.lang: r.reused for r in edited.results} == {"de": False, "fr": True}
+    fresh = build(site, BuildOptions(all=True, out=tmp_path / "out2", no_cache=True, jobs=1))
+    assert rendered == ["de", "de", "fr"]
+    expected = translation_findings(fresh)
+    assert any("drift-steps" in f for f in expected) and any("untranslated-text" in f for f in expected)
+    assert translation_findings(edited) == expected
+
+
+def test_a_damaged_record_is_rendered_again(tmp_path, monkeypatch):
+    fixed_date(monkeypatch)
+    site = drifting_site(tmp_path / "site")
+    options = BuildOptions(all=True, out=tmp_path / "out", cache_dir=tmp_path / "cache", jobs=1)
+    first = translation_findings(build(site, options))
+    settings = load_settings(site)
+    record = tmp_path / "cache" / "builds" / f"{rendered_record_name(settings, 'fr')}.json"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace('"pages": [', '"pages": [["nonsense"], ', 1), encoding="utf-8")
+    help_de = site / "content/de/help.md"
+    help_de.write_text(help_de.read_text(encoding="utf-8") + "\nEin neuer Satz.\n", encoding="utf-8")
+    rendered = spy_rendering(monkeypatch)
+    assert translation_findings(build(site, options)) == first
+    assert rendered == ["de", "fr"]
+
+
+def test_the_record_gives_back_the_pages_as_rendered_and_only_for_its_key(tmp_path):
+    site = drifting_site(tmp_path / "site")
+    settings = load_settings(site)
+    home = discover(settings, "fr", Findings(), None)
+    made = render_language(settings, "fr", home, Findings())
+    assert any(r.fallbacks for r in made.pages)  # the i18n string from the German file
+    cache = Cache(tmp_path / "cache")
+    record_rendering(cache, settings, "key-1", made)
+    again = recorded_rendering(cache, settings, "fr", "key-1", home, made.labels)
+    assert again == made
+    assert recorded_rendering(cache, settings, "fr", "key-2", home, made.labels) is None
+    assert recorded_rendering(cache, settings, "fr", "", home, made.labels) is None
+    assert recorded_rendering(Cache(None), settings, "fr", "key-1", home, made.labels) is None
