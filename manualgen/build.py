@@ -66,8 +66,10 @@ from .render import (
 from .reuse import (
     LanguageState,
     record_rendering,
+    record_structures,
     record_translations,
     recorded_rendering,
+    recorded_structures,
     recorded_translations,
     translation_record,
 )
@@ -269,7 +271,7 @@ class Run:
         if replay is not None:
             checked = replay
         else:
-            report_, checked = self._check_translations(langs, sources)
+            report_, checked = self._check_translations(langs, sources, fixed)
             record_translations(self.cache, record, checked)
         findings.extend(checked)
         self._editions = self._compare_editions(todo, sources)
@@ -441,11 +443,14 @@ class Run:
 
     # Compare the translations ---------------------------------------------------------------
 
-    def _check_translations(self, langs: list[str], sources: dict[str, SourceLanguage]):
+    def _check_translations(self, langs: list[str], sources: dict[str, SourceLanguage],
+                            fixed: str = ""):
         rendered = {lang: s.rendered for lang, s in sources.items() if s.rendered is not None}
         unreadable = set().union(*(s.unreadable for s in sources.values())) if sources else set()
         found = Findings()
-        report_ = check_translations(self.settings, rendered, unreadable, langs, found)
+        known = recorded_structures(self.cache, self.settings, fixed)  # pages parsed before
+        report_ = check_translations(self.settings, rendered, unreadable, langs, found, known)
+        record_structures(self.cache, self.settings, fixed, known, report_.structures)
         if self.options.list_translations:
             return report_, list(found)
         return report_, summarise_missing(list(found), report_)

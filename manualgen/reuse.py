@@ -8,7 +8,8 @@
 - Screenshots prepared for their printed size, once for all languages and processes: a
   language claims an image with a lock, the others go on with the rest and then pick it up.
 - Each language's rendered pages, under its input key: a language whose PDF is reused but
-  which the translation check must read is not rendered again.
+  which the translation check must read is not rendered again.  And the structure of each
+  page the translation check compared, under the hash of what it was made from.
 """
 
 from __future__ import annotations
@@ -249,6 +250,36 @@ def translation_record(cache: Cache, settings, langs: list[str], fixed: str,
     name = "translations-" + hashlib.sha256(
         str(Path(settings.site_root).resolve()).encode()).hexdigest()[:16]
     return name, h.hexdigest()
+
+
+def recorded_structures(cache: Cache, settings, fixed: str) -> dict[str, list | None]:
+    """The page structures the last translation check of this site found (see
+    translations.structure_key), when manualgen and the options are the same (``fixed``,
+    see cache.fixed_key); empty otherwise.  After one page is edited, the check parses
+    only that page again."""
+    record = cache.read_record(_structures_name(settings))
+    if not record or record.get("key") != _structures_key(fixed):
+        return {}
+    pages = record.get("pages")
+    return pages if isinstance(pages, dict) else {}
+
+
+def record_structures(cache: Cache, settings, fixed: str, known: dict[str, list | None],
+                      made: dict[str, list | None]) -> None:
+    """Keep the structures of this check's pages (only these: the record does not grow),
+    unless they are those already kept."""
+    if cache.enabled and made and made != known:
+        cache.write_record(_structures_name(settings), {"key": _structures_key(fixed),
+                                                        "pages": made})
+
+
+def _structures_name(settings) -> str:
+    return "structures-" + hashlib.sha256(
+        str(Path(settings.site_root).resolve()).encode()).hexdigest()[:16]
+
+
+def _structures_key(fixed: str) -> str:
+    return hashlib.sha256(fixed.encode()).hexdigest()
 
 
 def recorded_translations(cache: Cache, record: tuple[str, str] | None) -> list[Finding] | None:

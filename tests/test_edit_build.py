@@ -4,9 +4,11 @@ them, with the same findings as a build that renders everything."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from manualgen import build as build_module
+from manualgen import translations
 from manualgen.build import BuildOptions, build
 from manualgen.cache import Cache
 from manualgen.config import load_settings
@@ -14,6 +16,7 @@ from manualgen.content import discover
 from manualgen.errors import Findings
 from manualgen.render import render_language
 from manualgen.reuse import record_rendering, recorded_rendering, rendered_record_name
+from manualgen.translations import page_structure
 
 from .conftest import page, png_bytes, write_site
 
@@ -60,6 +63,17 @@ def spy_rendering(monkeypatch) -> list[str]:
     return rendered
 
 
+def spy_structures(monkeypatch) -> list[str]:
+    parsed: list[str] = []
+
+    def spy(rendered):
+        parsed.append(rendered.page.path.name)
+        return page_structure(rendered)
+
+    monkeypatch.setattr(translations, "page_structure", spy)
+    return parsed
+
+
 def translation_findings(result) -> list[str]:
     return sorted(f.format() for f in result.findings
                   if f.code.startswith(("drift", "untranslated", "missing")))
@@ -73,9 +87,10 @@ def test_after_an_edit_the_reused_language_is_not_rendered_and_the_findings_stay
     assert build(site, options).ok
     help_de = site / "content/de/help.md"
     help_de.write_text(help_de.read_text(encoding="utf-8") + "\nEin neuer Satz.\n", encoding="utf-8")
-    rendered = spy_rendering(monkeypatch)
+    rendered, parsed = spy_rendering(monkeypatch), spy_structures(monkeypatch)
     edited = build(site, options)
     assert rendered == ["de"]  # French was read for the check, its pages from the cache
+    assert parsed == ["help.md"]  # only the edited page's structure is found again
     assert {r.lang: r.reused for r in edited.results} == {"de": False, "fr": True}
     fresh = build(site, BuildOptions(all=True, out=tmp_path / "out2", no_cache=True, jobs=1))
     assert rendered == ["de", "de", "fr"]
@@ -84,7 +99,7 @@ def test_after_an_edit_the_reused_language_is_not_rendered_and_the_findings_stay
     assert translation_findings(edited) == expected
 
 
-def test_a_damaged_record_is_rendered_again(tmp_path, monkeypatch):
+def test_damaged_records_are_made_again(tmp_path, monkeypatch):
     fixed_date(monkeypatch)
     site = drifting_site(tmp_path / "site")
     options = BuildOptions(all=True, out=tmp_path / "out", cache_dir=tmp_path / "cache", jobs=1)
@@ -93,6 +108,11 @@ def test_a_damaged_record_is_rendered_again(tmp_path, monkeypatch):
     record = tmp_path / "cache" / "builds" / f"{rendered_record_name(settings, 'fr')}.json"
     text = record.read_text(encoding="utf-8")
     record.write_text(text.replace('"pages": [', '"pages": [["nonsense"], ', 1), encoding="utf-8")
+    [structures] = (tmp_path / "cache" / "builds").glob("structures-*.json")
+    kept = json.loads(structures.read_text(encoding="utf-8"))
+    wrong = [["x"], [[["one", "h2", "text", None]]] * 7, 5, None, [[]] * 6 + [[["a", "b", "3"]]]]
+    kept["pages"] = {key: wrong[i % len(wrong)] for i, key in enumerate(kept["pages"])}
+    structures.write_text(json.dumps(kept), encoding="utf-8")
     help_de = site / "content/de/help.md"
     help_de.write_text(help_de.read_text(encoding="utf-8") + "\nEin neuer Satz.\n", encoding="utf-8")
     rendered = spy_rendering(monkeypatch)
@@ -113,3 +133,22 @@ def test_the_record_gives_back_the_pages_as_rendered_and_only_for_its_key(tmp_pa
     assert recorded_rendering(cache, settings, "fr", "key-2", home, made.labels) is None
     assert recorded_rendering(cache, settings, "fr", "", home, made.labels) is None
     assert recorded_rendering(Cache(None), settings, "fr", "key-1", home, made.labels) is None
+
+
+def test_a_kept_structure_is_the_structure(tmp_path):
+    """What the cache keeps of a page's structure (JSON) gives back an equal structure."""
+    from manualgen.translations import _known_structure, structure_data, structure_key
+
+    site = drifting_site(tmp_path / "site")
+    settings = load_settings(site)
+    keys = set()
+    for lang in ("de", "fr"):
+        home = discover(settings, lang, Findings(), None)
+        for item in render_language(settings, lang, home, Findings()).pages:
+            structure = page_structure(item)
+            kept = json.loads(json.dumps(structure_data(structure)))
+            assert _known_structure(item.page, kept) == structure
+            keys.add(structure_key(item))
+    assert len(keys) == 6  # one per page: no two pages share a key
+    assert any(page_structure(item).steps for item in render_language(
+        settings, "fr", discover(settings, "fr", Findings(), None), Findings()).pages)
