@@ -74,6 +74,7 @@ from .reuse import (
     translation_record,
 )
 from .translations import TranslationReport, check_translations, summarise_missing
+from .weasyprint_import import import_weasyprint
 
 __all__ = ["BuildOptions", "BuildResult", "LanguageResult", "build", "build_date",
            "page_converter"]
@@ -327,6 +328,7 @@ class Run:
             return
         tags = [_language_tag(self.settings.languages[lang].locale, lang) for lang in todo]
         load_dictionaries(tags, self.cache.root if self.cache.enabled else None)  # parsed once
+        import_weasyprint()  # without compiler runs in the library search
         preload(tags)
 
     # Read: discover and render -------------------------------------------------------------
