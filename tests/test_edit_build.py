@@ -5,7 +5,11 @@ them, with the same findings as a build that renders everything."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from manualgen import build as build_module
 from manualgen import translations
@@ -152,3 +156,45 @@ def test_a_kept_structure_is_the_structure(tmp_path):
     assert len(keys) == 6  # one per page: no two pages share a key
     assert any(page_structure(item).steps for item in render_language(
         settings, "fr", discover(settings, "fr", Findings(), None), Findings()).pages)
+
+
+def scores_by_asking_each_language(text: str, langs: list[str]) -> dict[str, float]:
+    """identify's scores as it first computed them, every language asked about every word
+    and letter: the reference for its lookup tables."""
+    from manualgen.translations import _ELISION, _LETTERS, _NOISE, _TOKEN, _WORDS
+
+    text = _NOISE.sub(" ", text)
+    scores = dict.fromkeys(langs, 0.0)
+    for token in (t.lower() for t in _TOKEN.findall(text)):
+        words = [token]
+        if "'" in token or "’" in token:
+            head, _, tail = re.split(r"(['’])", token, maxsplit=1)[0:3]
+            words = [tail]
+            owners = [lang for lang in langs if head in _ELISION.get(lang, ())]
+            for lang in owners:
+                scores[lang] += 1.0 / len(owners)
+        for word in words:
+            owners = [lang for lang in langs if word in _WORDS[lang]]
+            for lang in owners:
+                scores[lang] += 1.0 / len(owners)
+    letters = dict.fromkeys(langs, 0.0)
+    for ch in text.lower():
+        owners = [lang for lang in langs if ch in _LETTERS.get(lang, "")]
+        for lang in owners:
+            letters[lang] += 0.5 / len(owners)
+    return {lang: scores[lang] + min(1.5, letters[lang]) for lang in langs}
+
+
+WORDY = st.text(alphabet="abcdeéèêçàùäöüßœëîïâôìò' ’-İ.", max_size=12) | st.sampled_from(
+    ["der", "die", "le", "la", "il", "the", "d'accord", "dell'utente", "qu'il", "für", "où"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORDY, max_size=12).map(" ".join), st.permutations(["de", "fr", "it", "en"]))
+def test_identify_with_its_lookup_tables_scores_exactly_as_before(text, order):
+    """identify looks words and letters up in tables (speed, issue 11): the same shares,
+    added in the same order, give the very same scores (floats compared exactly)."""
+    from manualgen.translations import identify
+
+    for langs in (list(order), list(order)[:2]):
+        assert identify(text, langs).scores == scores_by_asking_each_language(text, langs)
