@@ -95,11 +95,12 @@ def encode(parsed, key: str) -> bytes | None:
     patterns: dict[str, tuple] = {}
     alternatives: dict[str, tuple] = {}
     for pattern, (start, values) in parsed.patterns.items():
-        item = (start, tuple(int(v) for v in values))
+        if all(type(v) is int for v in values):  # nearly every pattern: no DataInt
+            item = (start, tuple(values))
+        else:
+            item = (start, tuple(int(v) for v in values))
+            alternatives[pattern] = tuple(getattr(v, "data", None) for v in values)
         patterns[pattern] = shared.setdefault(item, item)
-        extra = tuple(getattr(v, "data", None) for v in values)
-        if any(d is not None for d in extra):
-            alternatives[pattern] = extra
     try:
         payload = marshal.dumps((key, parsed.maxlen, patterns, alternatives))
     except ValueError:  # a value marshal cannot hold
