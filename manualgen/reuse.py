@@ -346,10 +346,21 @@ def record_rendering(cache: Cache, settings, input_key: str, rendered: RenderedL
 
 
 def _rendered_page(page: Page, item: list) -> RenderedPage:
+    """One page of a rendering record; TypeError or ValueError when it is not one."""
     _path, html, lines, fallbacks, failed, description = item
     if not (isinstance(html, str) and isinstance(lines, dict) and isinstance(description, str)):
         raise TypeError("not a rendered page")
-    return RenderedPage(page, html, {str(k): int(v) for k, v in lines.items()},
-                        tuple(Fallback(str(key), str(text), Path(file), line, Path(source), at)
+    return RenderedPage(page, html, {str(k): _number(v) for k, v in lines.items()},
+                        tuple(Fallback(str(key), str(text), Path(file), _number(line, True),
+                                       Path(source), _number(at, True))
                               for key, text, file, line, source, at in fallbacks),
                         failed=bool(failed), description=description)
+
+
+def _number(value, optional: bool = False) -> int | None:
+    """A line number read back from a record."""
+    if value is None and optional:
+        return None
+    if type(value) is not int:
+        raise TypeError("not a line number")
+    return value

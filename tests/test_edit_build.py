@@ -198,3 +198,43 @@ def test_identify_with_its_lookup_tables_scores_exactly_as_before(text, order):
 
     for langs in (list(order), list(order)[:2]):
         assert identify(text, langs).scores == scores_by_asking_each_language(text, langs)
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+                    lambda inner: st.lists(inner, max_size=7)
+                    | st.dictionaries(st.text(max_size=3), inner, max_size=3), max_leaves=30)
+
+
+def mostly(valid, other=JSON):
+    """Values that are mostly of the right shape, sometimes anything."""
+    return st.one_of(valid, valid, valid, other)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data(), structure=JSON)
+def test_records_of_any_shape_are_read_without_an_error(tmp_path_factory, data, structure):
+    """A damaged or foreign record is no record (the pages are rendered and parsed again),
+    never an exception; a sound one gives back the pages of the tree."""
+    from manualgen.translations import _known_structure
+
+    tmp = tmp_path_factory.mktemp("records")
+    site = write_site(tmp / "site", {"content/de/_index.md": page("Start", body="Text.\n"),
+                                     "content/de/a.md": page("A", 1, "Mehr.\n")})
+    settings_ = load_settings(site)
+    home = discover(settings_, "de", Findings(), None)
+    paths = [str(p.path) for p in home.walk()]
+    line = mostly(st.none() | st.integers(min_value=1, max_value=99))
+    fallback = st.tuples(JSON, JSON, st.text(max_size=4), line, st.text(max_size=4), line)
+
+    def shaped(path: str):
+        return st.tuples(mostly(st.just(path)), mostly(st.text(max_size=9)),
+                         mostly(st.dictionaries(st.text(max_size=3), st.integers(), max_size=2)),
+                         mostly(st.lists(fallback.map(list), max_size=2)), JSON,
+                         mostly(st.text(max_size=5))).map(list)
+
+    pages = data.draw(st.one_of(JSON, st.tuples(*map(shaped, paths)).map(list)))
+    cache = Cache(tmp / "cache")
+    cache.write_record(rendered_record_name(settings_, "de"), {"key": "k", "pages": pages})
+    found = recorded_rendering(cache, settings_, "de", "k", home, {})
+    assert found is None or [r.page for r in found.pages] == list(home.walk())
+    assert _known_structure(home, structure) is None or isinstance(structure, list)
