@@ -8,6 +8,7 @@ import json
 import re
 from pathlib import Path
 
+import pyphen
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -30,6 +31,22 @@ def step(text: str, image: str) -> str:
             f'<div class="right_col">\n\n![shot](/img/{image})\n\n</div>\n</div>\n\n')
 
 
+# Long German compounds: the body text is hyphenated (manual.css), with pyphen's patterns.
+SENTENCE = ("Die Datenlieferungsschnittstellenbeschreibung und die "
+            "Benutzerverwaltungsberechtigungen der Plausibilisierungsregeln.")
+COMPOUNDS = " ".join([SENTENCE] * 12)
+
+
+def pdf_text(path: Path) -> str:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(path)
+    try:
+        return "\n".join(page_.get_textpage().get_text_range() for page_ in pdf)
+    finally:
+        pdf.close()
+
+
 def drifting_site(root: Path) -> Path:
     """German lacks a step of the French page, and French prints an i18n string from the
     German file: findings that come from each language's rendered pages."""
@@ -41,7 +58,8 @@ def drifting_site(root: Path) -> Path:
         "content/fr/_index.md": page("Accueil", body="Bienvenue.\n"),
         "content/de/help.md": page("Hilfe", 1, de),
         "content/fr/help.md": page("Aide", 1, fr),
-        "content/de/news.md": page("Neuigkeiten", 2, "{{< intro >}}\n\nDer Text der Seite.\n"),
+        "content/de/news.md": page("Neuigkeiten", 2, "{{< intro >}}\n\nDer Text der Seite.\n\n"
+                                   + COMPOUNDS),
         "content/fr/news.md": page("Nouveautés", 2, "{{< intro >}}\n\nLe texte de la page.\n"),
         "i18n/de.toml": '[intro]\nother = "Ein neuer Release wurde für Sie freigeschaltet."\n',
         "i18n/fr.toml": '[thanks]\nother = "Merci"\n',
@@ -92,15 +110,26 @@ def test_after_an_edit_the_reused_language_is_not_rendered_and_the_findings_stay
     help_de = site / "content/de/help.md"
     help_de.write_text(help_de.read_text(encoding="utf-8") + "\nEin neuer Satz.\n", encoding="utf-8")
     rendered, parsed = spy_rendering(monkeypatch), spy_structures(monkeypatch)
+    monkeypatch.setattr(pyphen, "hdcache", {})  # a new process: patterns from the cache folder
     edited = build(site, options)
     assert rendered == ["de"]  # French was read for the check, its pages from the cache
     assert parsed == ["help.md"]  # only the edited page's structure is found again
     assert {r.lang: r.reused for r in edited.results} == {"de": False, "fr": True}
+    monkeypatch.setattr(pyphen, "hdcache", {})  # and here parsed from pyphen's file
     fresh = build(site, BuildOptions(all=True, out=tmp_path / "out2", no_cache=True, jobs=1))
     assert rendered == ["de", "de", "fr"]
     expected = translation_findings(fresh)
     assert any("drift-steps" in f for f in expected) and any("untranslated-text" in f for f in expected)
     assert translation_findings(edited) == expected
+    for lang in ("de", "fr"):  # the same PDFs, German hyphenated as pyphen does it
+        name = f"{edited.settings.output_filename(lang)}"
+        assert (tmp_path / "out" / name).read_bytes() == (tmp_path / "out2" / name).read_bytes()
+    german = pdf_text(tmp_path / "out" / edited.settings.output_filename("de"))
+    splits = re.findall(r"(\w+)\u2010\r?\n(\w+)", german)  # WeasyPrint's hyphen, a line end
+    assert splits
+    hyphenator = pyphen.Pyphen(lang="de")
+    for head, tail in splits:
+        assert len(head) in hyphenator.positions(head + tail), (head, tail)
 
 
 def test_damaged_records_are_made_again(tmp_path, monkeypatch):
