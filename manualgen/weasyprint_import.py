@@ -5,9 +5,9 @@ WeasyPrint opens Pango, GObject, HarfBuzz and fontconfig through cffi, trying se
 for each library, the Windows ones first (``libgobject-2.0-0``, ``gobject-2.0-0``, …).  For
 each name that is not a file cffi asks ``ctypes.util.find_library``, which on Linux runs
 ``ldconfig -p`` and then, when the name is not in that list, compiles an empty program with
-``gcc`` and runs ``ld`` to be sure (see WeasyPrint issue #1125).  Sixteen names fail so on a
-Debian machine: about 0.17 s of every build that lays out a PDF (a quarter of the whole
-import), most of it in child processes.
+``gcc`` and runs ``ld`` to be sure (see WeasyPrint issue #1125).  Sixteen of the 22 names
+fail so on a Debian machine: 0.15 to 0.25 s of every build that lays out a PDF (a third of
+the whole import), most of it in child processes.
 
 Here, during the import only, a name is looked up in the ``ldconfig -p`` list alone.  On
 Linux ``find_library`` returns a file name, not a path: whatever it finds is then opened by
