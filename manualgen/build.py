@@ -368,7 +368,8 @@ class Run:
         labels = self._labels(lang, scratch if own else Findings())
         known = None if own else recorded_rendering(self.cache, self.settings, lang, input_key,
                                                     home, labels)
-        source.rendered = known or render_language(self.settings, lang, home, scratch, labels)
+        source.rendered = (known if known is not None
+                           else render_language(self.settings, lang, home, scratch, labels))
         if known is None:
             record_rendering(self.cache, self.settings, input_key, source.rendered)
         source.result.timings["render"] = time.perf_counter() - t0
