@@ -53,6 +53,7 @@ from .errors import (
     shown_from,
 )
 from .fonts import Text, missing_glyphs, printed_text
+from .hyphenation import load_dictionaries
 from .i18n import labels_in_english
 from .images import inspect
 from .jobs import run_each_and, worker_count
@@ -66,11 +67,16 @@ from .render import (
 )
 from .reuse import (
     LanguageState,
+    record_rendering,
+    record_structures,
     record_translations,
+    recorded_rendering,
+    recorded_structures,
     recorded_translations,
     translation_record,
 )
 from .translations import TranslationReport, check_translations, summarise_missing
+from .weasyprint_import import import_weasyprint
 
 __all__ = ["BuildOptions", "BuildResult", "LanguageResult", "build", "build_date",
            "page_converter"]
@@ -275,11 +281,12 @@ class Run:
         check_first = replay is None and (self.options.strict or self.options.check_only)
         wanted = (with_others(self.settings, todo) if check_first
                   else todo if replay is not None else with_default(self.settings, todo))
-        sources = {lang: self.read(lang, lang in todo) for lang in wanted}
+        keys = {lang: state.input_key for lang, state in states.items()}
+        sources = {lang: self.read(lang, lang in todo, keys.get(lang, "")) for lang in wanted}
         report_: TranslationReport | None = None
         checked = replay
         if check_first:
-            report_, checked = self._check_translations(langs, sources)
+            report_, checked = self._check_translations(langs, sources, fixed)
             record_translations(self.cache, record, checked)
         self._editions = self._compare_editions(todo, sources)
         seed = checked if self.options.strict else []
@@ -288,7 +295,7 @@ class Run:
         self._preload(printable)
         default_home = self._default_home(printable, sources)  # read here once, not per worker
         late = ((lambda: (report_, checked)) if checked is not None
-                else (lambda: self._check_late(langs, todo, sources, record)))
+                else (lambda: self._check_late(langs, todo, sources, record, fixed, keys)))
         made, (report_, checked) = run_each_and(
             lambda lang, say: self.print_language(sources[lang], states[lang], seed,
                                                   default_home, say),
@@ -341,13 +348,17 @@ class Run:
         do: ``todo`` holds only languages with pages to print)."""
         if self.options.check_only or not todo:
             return
-        preload([_language_tag(self.settings.languages[lang].locale, lang) for lang in todo])
+        tags = [_language_tag(self.settings.languages[lang].locale, lang) for lang in todo]
+        load_dictionaries(tags, self.cache.root if self.cache.enabled else None)  # parsed once
+        import_weasyprint()  # without compiler runs in the library search
+        preload(tags)
 
     # Read: discover and render -------------------------------------------------------------
 
-    def read(self, lang: str, own: bool) -> SourceLanguage:
+    def read(self, lang: str, own: bool, input_key: str = "") -> SourceLanguage:
         """Discover and render one language.  ``own``: a language of this build, whose
-        problems are reported; another is read only for the translation check."""
+        problems are reported; another is read only for the translation check, and its
+        pages are taken as rendered by an earlier build with the same ``input_key``."""
         source = SourceLanguage(lang, LanguageResult(lang), Findings())
         scratch = source.findings if own else Findings()
         t0 = time.perf_counter()
@@ -370,8 +381,13 @@ class Run:
         source.result.pages = len(pages)
         self._say("discover", lang, f"{len(pages)} pages") if own else None
         t0 = time.perf_counter()
-        source.rendered = render_language(self.settings, lang, home, scratch,
-                                          self._labels(lang, scratch if own else Findings()))
+        labels = self._labels(lang, scratch if own else Findings())
+        known = None if own else recorded_rendering(self.cache, self.settings, lang, input_key,
+                                                    home, labels)
+        source.rendered = (known if known is not None
+                           else render_language(self.settings, lang, home, scratch, labels))
+        if known is None:
+            record_rendering(self.cache, self.settings, input_key, source.rendered)
         source.result.timings["render"] = time.perf_counter() - t0
         self._say("render", lang, "Markdown and shortcodes rendered") if own else None
         return source
@@ -403,13 +419,14 @@ class Run:
     # Compare the editions (--since) ---------------------------------------------------------
 
     def _check_late(self, langs: list[str], todo: list[str], sources: dict[str, SourceLanguage],
-                    record) -> tuple[TranslationReport | None, list[Finding]]:
+                    record, fixed: str, keys: dict[str, str]
+                    ) -> tuple[TranslationReport | None, list[Finding]]:
         """The translation check when it cannot stop a PDF: run while the languages print
         (in forked workers) or after them, reading the languages not read yet."""
         known = dict(sources)
-        known.update({lang: self.read(lang, False) for lang in with_others(self.settings, todo)
-                      if lang not in known})
-        report_, checked = self._check_translations(langs, known)
+        known.update({lang: self.read(lang, False, keys.get(lang, ""))
+                      for lang in with_others(self.settings, todo) if lang not in known})
+        report_, checked = self._check_translations(langs, known, fixed)
         record_translations(self.cache, record, checked)
         return report_, checked
 
@@ -457,11 +474,14 @@ class Run:
 
     # Compare the translations ---------------------------------------------------------------
 
-    def _check_translations(self, langs: list[str], sources: dict[str, SourceLanguage]):
+    def _check_translations(self, langs: list[str], sources: dict[str, SourceLanguage],
+                            fixed: str = ""):
         rendered = {lang: s.rendered for lang, s in sources.items() if s.rendered is not None}
         unreadable = set().union(*(s.unreadable for s in sources.values())) if sources else set()
         found = Findings()
-        report_ = check_translations(self.settings, rendered, unreadable, langs, found)
+        known = recorded_structures(self.cache, self.settings, fixed)  # pages parsed before
+        report_ = check_translations(self.settings, rendered, unreadable, langs, found, known)
+        record_structures(self.cache, self.settings, fixed, known, report_.structures)
         if self.options.list_translations:
             return report_, list(found)
         return report_, summarise_missing(list(found), report_)

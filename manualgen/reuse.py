@@ -7,6 +7,9 @@
   catches edits that do not change this language's document.
 - Screenshots prepared for their printed size, once for all languages and processes: a
   language claims an image with a lock, the others go on with the rest and then pick it up.
+- Each language's rendered pages, under its input key: a language whose PDF is reused but
+  which the translation check must read is not rendered again.  And the structure of each
+  page the translation check compared, under the hash of what it was made from.
 """
 
 from __future__ import annotations
@@ -26,10 +29,13 @@ except ImportError:  # Windows
 
 from . import cache as cache_module
 from .cache import Cache
+from .content import Page
 from .errors import Finding, Findings
 from .geometry import PrintGeometry
+from .i18n import Fallback
 from .images import ImageInfo, Prepared, _strict_decoding, inspect, prepare, prepared_name
 from .pdf import VIRTUAL_BASE, write_atomic
+from .render import RenderedLanguage, RenderedPage
 
 
 class LanguageState:
@@ -246,6 +252,36 @@ def translation_record(cache: Cache, settings, langs: list[str], fixed: str,
     return name, h.hexdigest()
 
 
+def recorded_structures(cache: Cache, settings, fixed: str) -> dict[str, list | None]:
+    """The page structures the last translation check of this site found (see
+    translations.structure_key), when manualgen and the options are the same (``fixed``,
+    see cache.fixed_key); empty otherwise.  After one page is edited, the check parses
+    only that page again."""
+    record = cache.read_record(_structures_name(settings))
+    if not record or record.get("key") != _structures_key(fixed):
+        return {}
+    pages = record.get("pages")
+    return pages if isinstance(pages, dict) else {}
+
+
+def record_structures(cache: Cache, settings, fixed: str, known: dict[str, list | None],
+                      made: dict[str, list | None]) -> None:
+    """Keep the structures of this check's pages (only these: the record does not grow),
+    unless they are those already kept."""
+    if cache.enabled and made and made != known:
+        cache.write_record(_structures_name(settings), {"key": _structures_key(fixed),
+                                                        "pages": made})
+
+
+def _structures_name(settings) -> str:
+    return "structures-" + hashlib.sha256(
+        str(Path(settings.site_root).resolve()).encode()).hexdigest()[:16]
+
+
+def _structures_key(fixed: str) -> str:
+    return hashlib.sha256(fixed.encode()).hexdigest()
+
+
 def recorded_translations(cache: Cache, record: tuple[str, str] | None) -> list[Finding] | None:
     """The findings of the last check whose inputs hashed the same, or None."""
     if record is None:
@@ -262,3 +298,69 @@ def record_translations(cache: Cache, record: tuple[str, str] | None,
     if record is not None:
         name, key = record
         cache.write_record(name, {"key": key, "findings": [f.as_dict() for f in found]})
+
+
+# --- a language's rendered pages, for the translation check --------------------------------
+
+
+def rendered_record_name(settings, lang: str) -> str:
+    site = hashlib.sha256(str(Path(settings.site_root).resolve()).encode()).hexdigest()[:16]
+    return f"rendered-{lang}-{site}"
+
+
+def recorded_rendering(cache: Cache, settings, lang: str, input_key: str, home: Page,
+                       labels: dict[str, str]) -> RenderedLanguage | None:
+    """The pages of ``lang`` as its last rendering made them, when its input key is still
+    the same (see :mod:`manualgen.cache`: the key covers every file a page's rendering can
+    read, manualgen's code and the options); None otherwise.
+
+    Speed (issue 11): after an edit to one language, every other language is read again
+    only for the translation check; its Markdown need not be converted again.  Its
+    rendering's findings are not replayed: use this only for a language read for that
+    check, not for one whose problems the build reports."""
+    if not input_key:
+        return None
+    record = cache.read_record(rendered_record_name(settings, lang))
+    if not record or record.get("key") != input_key:
+        return None
+    pages = list(home.walk())
+    stored = record.get("pages")
+    try:
+        if len(stored) != len(pages) or any(str(p.path) != s[0] for p, s in zip(pages, stored)):
+            return None  # the same files, another tree: cannot happen with the same key
+        rendered = tuple(_rendered_page(page, item) for page, item in zip(pages, stored))
+    except (TypeError, ValueError, KeyError, IndexError):
+        return None  # a damaged record: render again
+    return RenderedLanguage(lang, home, rendered, labels, failed=bool(record.get("failed")))
+
+
+def record_rendering(cache: Cache, settings, input_key: str, rendered: RenderedLanguage) -> None:
+    """Keep a language's rendered pages under its input key, for the next build."""
+    if not (cache.enabled and input_key):
+        return
+    pages = [[str(r.page.path), r.html, r.output_lines,
+              [[f.key, f.text, str(f.file), f.line, str(f.source), f.source_line]
+               for f in r.fallbacks], r.failed, r.description] for r in rendered.pages]
+    cache.write_record(rendered_record_name(settings, rendered.lang),
+                       {"key": input_key, "failed": rendered.failed, "pages": pages})
+
+
+def _rendered_page(page: Page, item: list) -> RenderedPage:
+    """One page of a rendering record; TypeError or ValueError when it is not one."""
+    _path, html, lines, fallbacks, failed, description = item
+    if not (isinstance(html, str) and isinstance(lines, dict) and isinstance(description, str)):
+        raise TypeError("not a rendered page")
+    return RenderedPage(page, html, {str(k): _number(v) for k, v in lines.items()},
+                        tuple(Fallback(str(key), str(text), Path(file), _number(line, True),
+                                       Path(source), _number(at, True))
+                              for key, text, file, line, source, at in fallbacks),
+                        failed=bool(failed), description=description)
+
+
+def _number(value, optional: bool = False) -> int | None:
+    """A line number read back from a record."""
+    if value is None and optional:
+        return None
+    if type(value) is not int:
+        raise TypeError("not a line number")
+    return value

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
+import hashlib
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -101,6 +103,7 @@ def identify(text: str, candidates: list[str] | None = None) -> Guess:
     twice the score of the next.  ``candidates`` limits the guess to those languages.
     """
     langs = [c for c in (candidates or list(_WORDS)) if c in _WORDS]
+    word_owners, letter_owners = _owners(tuple(langs))
     text = _NOISE.sub(" ", text)
     tokens = [t.lower() for t in _TOKEN.findall(text)]
     scores = dict.fromkeys(langs, 0.0)
@@ -113,13 +116,11 @@ def identify(text: str, candidates: list[str] | None = None) -> Guess:
             for lang in owners:
                 scores[lang] += 1.0 / len(owners)
         for word in words:
-            owners = [lang for lang in langs if word in _WORDS[lang]]
-            for lang in owners:
+            for lang in (owners := word_owners.get(word, ())):
                 scores[lang] += 1.0 / len(owners)
     letters = dict.fromkeys(langs, 0.0)
     for ch in text.lower():
-        owners = [lang for lang in langs if ch in _LETTERS.get(lang, "")]
-        for lang in owners:
+        for lang in (owners := letter_owners.get(ch, ())):
             letters[lang] += 0.5 / len(owners)
     for lang in langs:
         scores[lang] += min(1.5, letters[lang])
@@ -131,6 +132,21 @@ def identify(text: str, candidates: list[str] | None = None) -> Guess:
     if best_score >= 2.0 and best_score >= 2 * second:
         return Guess(best, scores, len(tokens))
     return Guess(None, scores, len(tokens))
+
+
+@functools.lru_cache(maxsize=32)
+def _owners(langs: tuple[str, ...]) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Among ``langs``, the languages each function word and each marked letter belongs to,
+    in the order of ``langs`` (so that :func:`identify` adds the same shares in the same
+    order as when it asked every language in turn; speed, issue 11)."""
+    words: dict[str, tuple[str, ...]] = {}
+    letters: dict[str, tuple[str, ...]] = {}
+    for lang in langs:
+        for word in _WORDS[lang]:
+            words[word] = (*words.get(word, ()), lang)
+        for letter in dict.fromkeys(_LETTERS.get(lang, "")):
+            letters[letter] = (*letters.get(letter, ()), lang)
+    return words, letters
 
 
 # --- where things are in the source --------------------------------------------------------
@@ -323,6 +339,57 @@ def _question_text(li: ET.Element) -> str:
     return " ".join(" ".join(parts).split())
 
 
+# --- a page's structure, kept between builds ------------------------------------------------
+#
+# Speed (issue 11): after one page is edited, every other page's structure is the same as in
+# the last check.  It is a function of what page_structure reads: the rendered HTML, the
+# file's text (for lines), where the body starts and the title.  Kept as plain data (JSON in
+# the cache, see reuse.py), found again by the hash of those.
+
+_STRUCTURE_FORMAT = "structure 1"
+_ITEM_LISTS = ("steps", "screenshots", "headings", "procedure", "faq", "texts")
+
+
+def structure_key(rendered: RenderedPage) -> str:
+    """The hash of everything :func:`page_structure` reads of a page."""
+    page = rendered.page
+    h = hashlib.sha256(_STRUCTURE_FORMAT.encode())
+    for part in (str(page.path), str(page.body_line), page.title, page.source.text, rendered.html):
+        h.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return h.hexdigest()
+
+
+def structure_data(structure: Structure | None) -> list | None:
+    """A structure as lists of plain values (its page and fallbacks are not part of it)."""
+    if structure is None:
+        return None
+    return ([[[i.line, i.key, i.text, i.step] for i in getattr(structure, name)]
+             for name in _ITEM_LISTS] + [[list(image) for image in structure.images]])
+
+
+def _known_structure(page: Page, data: list | None) -> Structure | None:
+    """The structure ``data`` holds (see :func:`structure_data`), None when it holds none
+    or is not one (a damaged cache: the page is parsed again)."""
+    try:
+        *lists, images = data
+        items = [[Item(_line(line), str(key), str(text), _line(step))
+                  for line, key, text, step in values] for values in lists]
+        shots = [(str(src), str(name), _line(line)) for src, name, line in images]
+    except (TypeError, ValueError):
+        return None
+    if len(items) != len(_ITEM_LISTS):
+        return None
+    return Structure(page, *items, images=shots)
+
+
+def _line(value) -> int | None:
+    if value is None:
+        return None
+    if type(value) is not int:
+        raise TypeError("not a line number")
+    return value
+
+
 # --- pairing -------------------------------------------------------------------------------
 
 
@@ -360,6 +427,8 @@ class TranslationReport:
     rows: list[Row]
     findings: list[Finding]
     root: Path | None = None  # the site: files are shown relative to it
+    # each compared page's structure as plain data, by structure_key: the next check's ``known``
+    structures: dict[str, list | None] = dataclasses.field(default_factory=dict)
 
     def status(self, row: Row, lang: str) -> str:
         page = row.pages.get(lang)
@@ -399,9 +468,11 @@ def pair(homes: dict[str, Page]) -> list[Row]:
 
 def check_translations(settings: Settings, rendered: dict[str, RenderedLanguage],
                        unreadable: set[Path], langs: list[str],
-                       findings: Findings | None = None) -> TranslationReport:
+                       findings: Findings | None = None,
+                       known: dict[str, list | None] | None = None) -> TranslationReport:
     """Pair every language's rendered pages and compare them; findings for ``langs`` are
-    kept.
+    kept.  ``known``: page structures an earlier check found (its report's ``structures``),
+    by :func:`structure_key`; a page whose key is there is not parsed again.
 
     ``rendered`` holds every configured language with content (a German page is compared
     with the French one even when only German is built), but only problems of the chosen
@@ -415,8 +486,9 @@ def check_translations(settings: Settings, rendered: dict[str, RenderedLanguage]
     rows = pair(homes)
     present = list(homes)
     out: list[Finding] = []
+    made: dict[str, list | None] = {}
     if len(present) > 1:
-        structures = _structures(rendered, broken)
+        structures, made = _structures(rendered, broken, known or {})
         left_in_i18n: dict[tuple[str, str], list] = {}  # (lang, key) -> [(item, page), …]
         for row in rows:
             out += _missing(row, present, broken, settings)
@@ -428,21 +500,30 @@ def check_translations(settings: Settings, rendered: dict[str, RenderedLanguage]
     kept = [f for f in out if f.lang in langs]
     if findings is not None:
         findings.extend(kept)
-    return TranslationReport(present, rows, kept, settings.site_root)
+    return TranslationReport(present, rows, kept, settings.site_root, made)
 
 
-def _structures(rendered: dict[str, RenderedLanguage], broken: set[Path]) -> dict[Page, Structure]:
+def _structures(rendered: dict[str, RenderedLanguage], broken: set[Path],
+                known: dict[str, list | None]
+                ) -> tuple[dict[Page, Structure], dict[str, list | None]]:
+    """Each comparable page's structure, from ``known`` when it has the page's key; and
+    every such page's structure as data, by key (for the next check)."""
     structures: dict[Page, Structure] = {}
+    made: dict[str, list | None] = {}
     for language in rendered.values():
         for item in language.pages:
             page = item.page
             if item.failed or page.path.resolve() in broken or not page.path.is_file():
                 continue
-            structure = page_structure(item)
+            key = structure_key(item)
+            structure = _known_structure(page, known[key]) if key in known else None
+            if structure is None:
+                structure = page_structure(item)
+            made[key] = structure_data(structure)
             if structure is not None:  # None: the build reports what is wrong with it
                 structure.fallbacks = list(item.fallbacks)
                 structures[page] = structure
-    return structures
+    return structures, made
 
 
 def _missing(row: Row, langs: list[str], broken: set[Path], settings: Settings) -> list[Finding]:
