@@ -381,7 +381,7 @@ class Run:
         source.result.pages = len(pages)
         self._say("discover", lang, f"{len(pages)} pages") if own else None
         t0 = time.perf_counter()
-        labels = self._labels(lang, scratch if own else Findings())
+        labels = print_labels(self.settings, lang, scratch if own else Findings())
         known = None if own else recorded_rendering(self.cache, self.settings, lang, input_key,
                                                     home, labels)
         source.rendered = (known if known is not None
@@ -402,21 +402,6 @@ class Run:
         else:
             source.findings.error("no-content", f'language "{lang}" has no content: {dirs} is '
                                   "missing or empty", lang=lang)
-
-    def _labels(self, lang: str, findings: Findings) -> dict[str, str]:
-        """The language's print labels; the words that print in English are a finding."""
-        overrides = self.settings.labels.get(lang)
-        english = labels_in_english(lang, overrides, self.settings.languages[lang].locale)
-        if english:
-            source = next((f for f in self.settings.config_files if f.name == MANUALGEN_CONFIG),
-                          None)
-            findings.warning("untranslated-labels", f'manualgen has no words of its own for '
-                             f'"{lang}": {", ".join(english[:8])}{" …" if len(english) > 8 else ""}'
-                             f" print in English; give them under [labels.{lang}] in "
-                             f"{MANUALGEN_CONFIG}", source, lang=lang)
-        return language_labels(self.settings, lang)
-
-    # Compare the editions (--since) ---------------------------------------------------------
 
     def _check_late(self, langs: list[str], todo: list[str], sources: dict[str, SourceLanguage],
                     record, fixed: str, keys: dict[str, str]
@@ -660,6 +645,22 @@ class Run:
         target = say or self.progress
         if target is not None:
             target(stage, f"[{lang}] {text}")
+
+
+def print_labels(settings: Settings, lang: str, findings: Findings) -> dict[str, str]:
+    """The language's print labels; the words that print in English are a finding."""
+    overrides = settings.labels.get(lang)
+    english = labels_in_english(lang, overrides, settings.languages[lang].locale)
+    if english:
+        source = next((f for f in settings.config_files if f.name == MANUALGEN_CONFIG),
+                      None)
+        findings.warning("untranslated-labels", f'manualgen has no words of its own for '
+                         f'"{lang}": {", ".join(english[:8])}{" …" if len(english) > 8 else ""}'
+                         f" print in English; give them under [labels.{lang}] in "
+                         f"{MANUALGEN_CONFIG}", source, lang=lang)
+    return language_labels(settings, lang)
+
+# Compare the editions (--since) ---------------------------------------------------------
 
 
 def with_default(settings: Settings, todo: list[str]) -> list[str]:

@@ -125,6 +125,22 @@ def _validate(args, result) -> None:
                                     "or name its folder with --out", lang=lang_result.lang)
 
 
+def run() -> None:
+    """The ``manualgen`` command: :func:`main`, then an exit that does not free every object
+    one by one (0.1–0.2 s for a build's objects; nothing is left to clean up: the cache's
+    temporary folder and the edition's checkout are removed by their owners)."""
+    import logging
+
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    logging.shutdown()
+    os._exit(code)
+
+
 def main(argv: list[str] | None = None, made: list | None = None,
          layouts: dict | None = None) -> int:
     """The command line; ``made``, when given, receives the build's result, and

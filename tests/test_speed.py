@@ -175,9 +175,9 @@ def test_the_translation_check_waits_for_the_pdfs_unless_it_can_stop_them(tmp_pa
     seen = []
     original = build_module.Run._check_translations
 
-    def check(self, langs, sources):
+    def check(self, langs, sources, *rest):
         seen.append(sorted(p.name for p in (self.options.out).glob("*.pdf")))
-        return original(self, langs, sources)
+        return original(self, langs, sources, *rest)
 
     monkeypatch.setattr(build_module.Run, "_check_translations", check)
     for strict, out in ((False, "loose"), (True, "strict")):
