@@ -415,6 +415,8 @@ class Run:
         record_translations(self.cache, record, checked)
         return report_, checked
 
+    # Compare the editions (--since) ---------------------------------------------------------
+
     def _compare_editions(self, langs: list[str],
                           sources: dict[str, SourceLanguage]) -> dict[str, LanguageChanges]:
         """Each language's changes since the revision: the old site is read from git into a
@@ -659,8 +661,6 @@ def print_labels(settings: Settings, lang: str, findings: Findings) -> dict[str,
                          f" print in English; give them under [labels.{lang}] in "
                          f"{MANUALGEN_CONFIG}", source, lang=lang)
     return language_labels(settings, lang)
-
-# Compare the editions (--since) ---------------------------------------------------------
 
 
 def with_default(settings: Settings, todo: list[str]) -> list[str]:
