@@ -110,6 +110,7 @@ class Session:
     _roots: dict = dataclasses.field(default_factory=dict)
     _font_config: object = None
     _bare: dict[int, BarePage] = dataclasses.field(default_factory=dict)
+    _carrying: set[int] = dataclasses.field(default_factory=set)  # pages leaving content over
     _context: object = None
 
     def laid_out(self, earlier: frozenset[str] = frozenset()) -> list[str]:
@@ -163,6 +164,7 @@ def chapter_layout(session: Session, font_config) -> Iterator[Session]:
         session._context = context
         session.record = _record(session, context, font_config, pages)
         session._bare.clear()
+        session._carrying.clear()
 
     session._font_config = font_config
     wlayout.make_all_pages = make_all_pages
@@ -181,7 +183,7 @@ def _make_all_pages(session: Session, original, context, root_box, html, pages):
     (re-making the pages whose page numbers changed) by WeasyPrint."""
     if pages:
         for page in original(context, root_box, html, pages):
-            yield _bare(session, page)
+            yield _bare(session, page, context)
         return
     if not session._chapters:
         session._chapters = plan(root_box, html, session)
@@ -202,7 +204,7 @@ def _first_round(session: Session, context, root_box, html):
             session.reused.append(chapter.key)
             session._used[chapter.key] = kept
             for page in _splice(context, html, index, chapter, kept):
-                yield _bare(session, page)
+                yield _bare(session, page, context)
                 index += 1
             if context.page_maker[index][0] is None:
                 _finish(context, index)
@@ -212,7 +214,7 @@ def _first_round(session: Session, context, root_box, html):
         remake_state.update(content_changed=False, pages_wanted=False, anchors=[],
                             content_lookups=[])
         page, resume_at = remake_page(index, context, root_box, html)
-        yield _bare(session, page)
+        yield _bare(session, page, context)
         index += 1
         if resume_at is None and not context.reported_footnotes:
             _finish(context, index)
@@ -226,9 +228,12 @@ def _finish(context, count: int) -> None:
     context.reported_footnotes.clear()
 
 
-def _bare(session: Session, page):
-    """Remember ``page`` as pagination leaves it (margin boxes are added later)."""
+def _bare(session: Session, page, context):
+    """Remember ``page`` as pagination leaves it (margin boxes are added later), and whether
+    it leaves content over for the next page (the rest of a float or a footnote)."""
     session._bare[id(page)] = BarePage(page, list(page.children), list(page.children[0].children))
+    if context.broken_out_of_flow or context.reported_footnotes:
+        session._carrying.add(id(page))
     return page
 
 
@@ -446,6 +451,8 @@ def _record(session: Session, context, font_config, pages: list) -> Kept | None:
         if end is None or end <= first:
             continue
         reused = session._used.get(chapter.key)
+        if reused is None and _carried(session, pages, first, end):
+            continue
         layout = reused if reused is not None else _chapter_record(
             session, context, chapter, bare[first:end], first, font_config)
         if layout is not None:
@@ -455,6 +462,14 @@ def _record(session: Session, context, font_config, pages: list) -> Kept | None:
     if session.store is not None:
         session.store.keep_only(list(chapters))
     return Kept(session.extra_key, chapters)
+
+
+def _carried(session: Session, pages: list, first: int, end: int) -> bool:
+    """Whether the chapter on ``pages[first:end]`` shows content of the chapter before it
+    (the rest of a float or a footnote left over) or leaves some of its own to the chapter
+    after it: its pages are not its own alone, and are not kept."""
+    before = first > 0 and id(pages[first - 1]) in session._carrying
+    return before or id(pages[end - 1]) in session._carrying
 
 
 def _store(session: Session, chapter: Chapter, layout: ChapterLayout, font_config) -> None:

@@ -1,0 +1,106 @@
+"""Regressions found by fuzzing chapter-level layout reuse (issue 11): random small sites,
+random edits, and every PDF made with kept layouts (in memory, as --watch does, or read from
+the cache folder) compared, byte for byte, with a cold ``--no-cache`` build of the same site.
+Each test here is the smallest site found for one difference."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from manualgen.build import BuildOptions, build
+
+from .conftest import page, write_site
+
+WORDS = ("Jede Zeile dieses Absatzes steht hier, damit das Kapitel eine Seite füllt und die "
+         "Seitenumbrüche etwas zu tun haben. ")
+
+# A site's stylesheet that floats alerts: a long one runs on over the next pages.
+FLOATS = ".alert { float: right; width: 45%; }\n"
+
+
+def lay_out(site: Path, out: Path, layouts=None):
+    """One German build in this process that keeps its layout (as --watch does)."""
+    result = build(site, BuildOptions(langs=["de"], out=out, no_cache=True, jobs=1,
+                                      keep_layouts=True,
+                                      layouts={"de": layouts} if layouts is not None else {}))
+    assert not result.findings.errors, [f.format() for f in result.findings]
+    return result.results[0]
+
+
+def cached(site: Path, out: Path, cache: Path):
+    """One German build with a cache folder (a plain `manualgen build`)."""
+    result = build(site, BuildOptions(langs=["de"], out=out, cache_dir=cache, jobs=1))
+    assert not result.findings.errors, [f.format() for f in result.findings]
+    return result.results[0]
+
+
+def cold(site: Path, out: Path) -> bytes:
+    result = build(site, BuildOptions(langs=["de"], out=out, no_cache=True, jobs=1))
+    assert not result.findings.errors, [f.format() for f in result.findings]
+    return result.results[0].pdf.read_bytes()
+
+
+@pytest.fixture
+def env(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+
+
+def long_alert(lines: int) -> str:
+    return "> [!TIP]\n" + "\n".join("> " + WORDS * 2 for _ in range(lines))
+
+
+def float_site(root: Path, start: str, alert: bool = True) -> Path:
+    """Three chapters; the second ends with a floated alert longer than a page, whose rest
+    is laid out on the pages after the chapter's text: the page before the third chapter
+    (a blank one, with chapters on a recto) or the third chapter's first page."""
+    second = "Kurz.\n\n" + long_alert(40) if alert else "Kurz."
+    files = {
+        "content/de/_index.md": page("Start", body="Willkommen."),
+        "content/de/eins/_index.md": page("Erstes Kapitel", 1, body=WORDS * 3),
+        "content/de/eins/p0.md": page("Eins null", 1, body=WORDS * 6),
+        "content/de/zwei/_index.md": page("Zweites Kapitel", 2, body=WORDS * 3),
+        "content/de/zwei/p0.md": page("Zwei null", 1, body=second),
+        "content/de/drei/_index.md": page("Drittes Kapitel", 3, body=WORDS * 3),
+        "content/de/drei/p0.md": page("Drei null", 1, body=WORDS * 8),
+        "site.css": FLOATS,
+        "manualgen.toml": f'[print]\nchapter_start = "{start}"\nstylesheets = ["site.css"]\n',
+    }
+    return write_site(root, files)
+
+
+def retitle(site: Path, rel: str, old: str, new: str) -> None:
+    path = site / rel
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+@pytest.mark.parametrize("start", ["right", "page"])
+@pytest.mark.parametrize("across_runs", [False, True])
+def test_a_reused_chapter_whose_float_runs_on_past_its_end(tmp_path, env, start, across_runs):
+    """The first chapter is edited, the second reused: the rest of its float, laid out on
+    the page after it, must not be lost (it was, when only the chapter's own pages were
+    kept)."""
+    site = float_site(tmp_path / "site", start)
+    cache = tmp_path / "cache"
+    first = (cached(site, tmp_path / "a", cache) if across_runs
+             else lay_out(site, tmp_path / "a"))
+    retitle(site, "content/de/eins/_index.md", "Erstes Kapitel", "Erstes Kapitel, neu")
+    second = (cached(site, tmp_path / "b", cache) if across_runs
+              else lay_out(site, tmp_path / "b", first.layout))
+    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
+
+
+@pytest.mark.parametrize("start", ["right", "page"])
+@pytest.mark.parametrize("across_runs", [False, True])
+def test_a_chapter_after_a_float_that_is_gone(tmp_path, env, start, across_runs):
+    """The third chapter's first page showed the rest of the second chapter's float; the
+    float is removed: the third chapter must not be reused with that rest on it."""
+    site = float_site(tmp_path / "site", start)
+    cache = tmp_path / "cache"
+    first = (cached(site, tmp_path / "a", cache) if across_runs
+             else lay_out(site, tmp_path / "a"))
+    float_site(site, start, alert=False)
+    second = (cached(site, tmp_path / "b", cache) if across_runs
+              else lay_out(site, tmp_path / "b", first.layout))
+    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
