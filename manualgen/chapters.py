@@ -393,6 +393,8 @@ def _chapter_key(main, group: list[int], following: int | None, session: Session
         if box.element is None or box.element is main.element or box.element_tag in (None, "main"):
             return None  # an anonymous box: no element of its own to compare
         digest.update(ET.tostring(box.element))
+        for text in _generated(box):
+            digest.update(f"{text}\0".encode())
         for url in _urls(box.element, base):
             digest.update(f"{url}\0{session.digests.get(url, '')}\0".encode())
     if following is not None:
@@ -401,6 +403,18 @@ def _chapter_key(main, group: list[int], following: int | None, session: Session
         digest.update(f"{after.element_tag}\0{sorted(element.attrib.items()) if element is not None else ''}"
                       .encode())
     return digest.hexdigest()
+
+
+def _generated(box) -> Iterator[str]:
+    """What CSS makes of a chapter besides its HTML: the text of its pseudo-elements and
+    markers, its strings (``string-set``) and bookmark labels.  A counter or a quote that
+    runs on from an earlier chapter (``counter-increment`` on the figures of every chapter)
+    changes these and nothing in the chapter's HTML."""
+    for child in box.descendants():
+        if child.string_set or child.bookmark_label:
+            yield repr((child.string_set, child.bookmark_label))
+        if "::" in (child.element_tag or "") and isinstance(getattr(child, "text", None), str):
+            yield child.text
 
 
 def _urls(element, base: str) -> Iterator[str]:

@@ -104,3 +104,48 @@ def test_a_chapter_after_a_float_that_is_gone(tmp_path, env, start, across_runs)
     second = (cached(site, tmp_path / "b", cache) if across_runs
               else lay_out(site, tmp_path / "b", first.layout))
     assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
+
+
+# Numbers that a site's stylesheet runs on across the chapters: not in the chapters' HTML.
+COUNTERS = ("main { counter-reset: n; }\n"
+            "main :is(h2, h3, h4)::before { counter-increment: n; content: counter(n) \". \"; }\n")
+
+
+def counter_site(root: Path, css: str) -> Path:
+    files = {"content/de/_index.md": page("Start", body="Willkommen."),
+             "site.css": css,
+             "manualgen.toml": '[print]\nstylesheets = ["site.css"]\n'}
+    for number, name in enumerate(["eins", "zwei", "drei"], start=1):
+        files[f"content/de/{name}/_index.md"] = page(f"Kapitel {name}", number,
+                                                     body="## Teil\n\n" + WORDS * 5)
+        files[f"content/de/{name}/p0.md"] = page(f"{name} null", 1, body=WORDS * 8)
+    return write_site(root, files)
+
+
+@pytest.mark.parametrize("across_runs", [False, True])
+def test_a_counter_that_runs_on_from_an_edited_chapter(tmp_path, env, across_runs):
+    """A heading more in chapter one renumbers the headings of the later chapters, whose
+    HTML is the same: they are laid out again, not reused with the old numbers."""
+    site = counter_site(tmp_path / "site", COUNTERS)
+    cache = tmp_path / "cache"
+    first = (cached(site, tmp_path / "a", cache) if across_runs
+             else lay_out(site, tmp_path / "a"))
+    path = site / "content/de/eins/p0.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n\n## Neu\n\nMehr.\n", encoding="utf-8")
+    second = (cached(site, tmp_path / "b", cache) if across_runs
+              else lay_out(site, tmp_path / "b", first.layout))
+    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
+    assert "3 Kapitel drei" in second.laid_out
+
+
+def test_a_counter_reset_in_every_chapter_keeps_the_others_reused(tmp_path, env):
+    """The same numbers, counted afresh in each chapter: an edit of chapter one leaves the
+    others' numbers, and their layouts are reused."""
+    local = COUNTERS.replace("main {", "main > section {")
+    site = counter_site(tmp_path / "site", local)
+    first = lay_out(site, tmp_path / "a")
+    path = site / "content/de/eins/p0.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n\n## Neu\n\nMehr.\n", encoding="utf-8")
+    second = lay_out(site, tmp_path / "b", first.layout)
+    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
+    assert second.laid_out == ["1 Kapitel eins"]
