@@ -185,7 +185,7 @@ def _make_all_pages(session: Session, original, context, root_box, html, pages):
         for page in original(context, root_box, html, pages):
             yield _bare(session, page, context)
         return
-    if not session._chapters:
+    if not session._chapters and not _numbers_pages(context.style_for):
         session._chapters = plan(root_box, html, session)
     yield from _first_round(session, context, root_box, html)
 
@@ -357,6 +357,15 @@ def plan(root_box, html, session: Session) -> list[Chapter]:
         members = tuple(main.children[index].element for index in group)
         chapters.append(Chapter(key, label, first, start, end, (body_index, main_index), members))
     return chapters
+
+
+def _numbers_pages(style_for) -> bool:
+    """Whether an ``@page`` rule selects pages by their number (``:nth()``): a kept page's
+    style is the one of its old place, so such a document is laid out as a whole."""
+    return any(selector[2].index is not None
+               for sheet, _, _ in style_for._sheets
+               for _, selectors, _ in sheet.page_rules
+               for selector in selectors)
 
 
 def _label(element) -> str:

@@ -149,3 +149,27 @@ def test_a_counter_reset_in_every_chapter_keeps_the_others_reused(tmp_path, env)
     second = lay_out(site, tmp_path / "b", first.layout)
     assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
     assert second.laid_out == ["1 Kapitel eins"]
+
+
+@pytest.mark.parametrize("across_runs", [False, True])
+def test_pages_styled_by_their_number(tmp_path, env, across_runs):
+    """``@page :nth(3n)`` styles every third page. Chapter one grows by some pages and the
+    later chapters move (to a page of the same side, but not of the same number modulo
+    3): a page kept from the old layout would keep the style of its old place."""
+    files = {"content/de/_index.md": page("Start", body="Willkommen."),
+             "site.css": "@page :nth(3n) { background: #ddd; }\n",
+             "manualgen.toml": '[print]\nstylesheets = ["site.css"]\n'}
+    for number, name in enumerate(["eins", "zwei", "drei"], start=1):
+        files[f"content/de/{name}/_index.md"] = page(f"Kapitel {name}", number, body=WORDS * 5)
+        files[f"content/de/{name}/p0.md"] = page(f"{name} null", 1,
+                                                 body="\n\n".join([WORDS * 8] * 6))
+    site = write_site(tmp_path / "site", files)
+    cache = tmp_path / "cache"
+    first = (cached(site, tmp_path / "a", cache) if across_runs
+             else lay_out(site, tmp_path / "a"))
+    path = site / "content/de/eins/p0.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n\n" + "\n\n".join([WORDS * 8] * 9),
+                    encoding="utf-8")
+    second = (cached(site, tmp_path / "b", cache) if across_runs
+              else lay_out(site, tmp_path / "b", first.layout))
+    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
