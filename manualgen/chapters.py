@@ -203,7 +203,7 @@ def _first_round(session: Session, context, root_box, html):
         if kept is not None:
             session.reused.append(chapter.key)
             session._used[chapter.key] = kept
-            for page in _splice(context, html, index, chapter, kept):
+            for page in _splice(context, html, index, chapter, kept, root_box):
                 yield _bare(session, page, context)
                 index += 1
             if context.page_maker[index][0] is None:
@@ -266,12 +266,13 @@ def _kept(session: Session, chapter: Chapter) -> ChapterLayout | None:
     return session._loaded[chapter.key]
 
 
-def _splice(context, html, index: int, chapter: Chapter, kept: ChapterLayout):
+def _splice(context, html, index: int, chapter: Chapter, kept: ChapterLayout, root_box):
     """The kept pages of ``chapter`` at ``index``, with the page maker's entries after each
     as WeasyPrint would have made them, and their anchors' page numbers announced."""
     from weasyprint.formatting_structure.build import update_counters
     from weasyprint.layout.page import (
         _standardize_page_based_counters,
+        _update_page_groups,
         set_page_type_computed_styles,
     )
 
@@ -281,11 +282,12 @@ def _splice(context, html, index: int, chapter: Chapter, kept: ChapterLayout):
     for n, bare in enumerate(kept.pages):
         page = bare.restore()
         at = index + n
-        _, _, right_page, page_state, remake_state = page_maker[at]
+        resume, next_page, right_page, page_state, remake_state = page_maker[at]
         remake_state.update(content_changed=False, pages_wanted=False, anchors=[],
                             content_lookups=[])
         set_page_type_computed_styles(page.page_type, html, context.style_for)  # margin boxes
         page_state = copy.deepcopy(page_state)
+        _update_page_groups(page_state[3], resume, next_page, root_box, page.page_type.blank)
         _standardize_page_based_counters(page.style, None)
         update_counters(page_state, page.style)
         for anchor in kept.anchors[n]:
@@ -624,7 +626,8 @@ def _state(entry) -> tuple:
     others = sorted((name, tuple(values)) for name, values in counters.items()
                     if name not in PAGE_COUNTERS)
     return (repr(sorted(next_page.items())), right_page, repr(quote_depth), repr(others),
-            repr([sorted(scope) for scope in scopes]), repr(groups))
+            repr([sorted(scope) for scope in scopes]),
+            repr([(name, start) for name, _, start in groups]))  # counts: only :nth() reads them
 
 
 def _page_number(entry) -> int:

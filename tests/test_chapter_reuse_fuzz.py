@@ -173,3 +173,51 @@ def test_pages_styled_by_their_number(tmp_path, env, across_runs):
     second = (cached(site, tmp_path / "b", cache) if across_runs
               else lay_out(site, tmp_path / "b", first.layout))
     assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
+
+
+def four_chapters(root: Path, toml: str) -> Path:
+    files = {"content/de/_index.md": page("Start", body="Willkommen."),
+             "manualgen.toml": toml}
+    for number, name in enumerate(["eins", "zwei", "drei", "vier"], start=1):
+        files[f"content/de/{name}/_index.md"] = page(f"Kapitel {name}", number, body=WORDS * 5)
+        files[f"content/de/{name}/p0.md"] = page(f"{name} null", 1,
+                                                 body="\n\n".join([WORDS * 8] * 3))
+    return write_site(root, files)
+
+
+NAMED_PAGES = ['[print]\nsides = "oneside"\n', '[print]\npaper = "a5"\n',
+               '[print]\npaper = "letter"\nsides = "oneside"\nchapter_start = "page"\n']
+
+
+@pytest.mark.parametrize("toml", NAMED_PAGES)
+@pytest.mark.parametrize("across_runs", [False, True])
+def test_one_sided_and_other_papers_reuse_the_unchanged_chapters(tmp_path, env, toml,
+                                                                  across_runs):
+    """One-sided manuals and A5 or Letter paper lay out on a named page (body { page: … }).
+    WeasyPrint counts the pages of such a page group; the kept pages did not count, so every
+    chapter after the first kept one started in another state and was laid out again."""
+    site = four_chapters(tmp_path / "site", toml)
+    cache = tmp_path / "cache"
+    first = (cached(site, tmp_path / "a", cache) if across_runs
+             else lay_out(site, tmp_path / "a"))
+    path = site / "content/de/zwei/p0.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n\nEin Satz.\n", encoding="utf-8")
+    second = (cached(site, tmp_path / "b", cache) if across_runs
+              else lay_out(site, tmp_path / "b", first.layout))
+    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
+    assert second.laid_out == ["2 Kapitel zwei"]
+
+
+@pytest.mark.parametrize("toml", NAMED_PAGES)
+def test_chapters_moved_on_a_named_page_keep_the_bytes(tmp_path, env, toml):
+    """Chapter one grows by pages: the later chapters, moved, are reused (the page group's
+    count of pages is not compared, nothing reads it without :nth()) with the same bytes."""
+    site = four_chapters(tmp_path / "site", toml)
+    first = lay_out(site, tmp_path / "a")
+    path = site / "content/de/eins/p0.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n\n" + "\n\n".join([WORDS * 8] * 8),
+                    encoding="utf-8")
+    second = lay_out(site, tmp_path / "b", first.layout)
+    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
+    assert "1 Kapitel eins" in second.laid_out
+    assert second.reused_chapters > 1  # the start page, and moved chapters
