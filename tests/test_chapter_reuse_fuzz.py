@@ -221,3 +221,54 @@ def test_chapters_moved_on_a_named_page_keep_the_bytes(tmp_path, env, toml):
     assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
     assert "1 Kapitel eins" in second.laid_out
     assert second.reused_chapters > 1  # the start page, and moved chapters
+
+
+# The cache folder: chapters' files damaged between runs --------------------------------------
+
+def same_shape_site(root: Path) -> Path:
+    """Chapters of the same shape (the same elements in the same places), other words."""
+    files = {"content/de/_index.md": page("Start", body="Willkommen.")}
+    for number, name in enumerate(["eins", "zwei", "drei"], start=1):
+        files[f"content/de/{name}/_index.md"] = page(f"Kapitel {name}", number,
+                                                     body=f"{name}: " + WORDS * 5)
+        files[f"content/de/{name}/p0.md"] = page(f"{name} null", 1, body=f"{name}. " + WORDS * 8)
+    return write_site(root, files)
+
+
+def stored(cache: Path) -> list[Path]:
+    return sorted((cache / "layouts" / "de").glob("*.pickle"))
+
+
+def test_chapter_files_swapped_in_the_cache_are_not_read(tmp_path, env):
+    """Every chapter's file holds another chapter's pages (as a copied or restored cache
+    folder might): each is laid out again, not printed with the other chapter's words,
+    and its file is written again for the next run."""
+    site = same_shape_site(tmp_path / "site")
+    cache = tmp_path / "cache"
+    cached(site, tmp_path / "a", cache)
+    files = stored(cache)
+    contents = [path.read_bytes() for path in files]
+    for path, data in zip(files, contents[1:] + contents[:1]):
+        path.write_bytes(data)
+    second = cached(site, tmp_path / "b", cache)
+    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
+    assert second.reused_chapters == 0
+    third = cached(site, tmp_path / "c", cache)
+    assert third.reused_chapters == len(files)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_chapter_files_with_flipped_bits_are_not_read(tmp_path, env, seed):
+    import random
+
+    site = same_shape_site(tmp_path / "site")
+    cache = tmp_path / "cache"
+    cached(site, tmp_path / "a", cache)
+    rng = random.Random(seed)
+    for path in stored(cache):
+        data = bytearray(path.read_bytes())
+        data[rng.randrange(len(data))] ^= 1 << rng.randrange(8)
+        path.write_bytes(bytes(data))
+    second = cached(site, tmp_path / "b", cache)
+    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
+    assert second.reused_chapters == 0
