@@ -571,6 +571,8 @@ def _lookups(session: Session, context, chapter: Chapter,
     for box, token in collector.counter_lookup_items:
         if id(box) not in links:
             continue
+        if _shows_total(box.style):
+            return None  # the number of pages: known only once every page is made
         if token != "content" or _shows_page_counter(box.style):
             dependent = True
         targets = _targets(box)
@@ -588,6 +590,20 @@ def _shows_page_counter(style) -> bool:
     return isinstance(content, (list, tuple)) and any(
         kind in ("counter()", "counters()") and value[0] in PAGE_COUNTERS
         for kind, value in content)
+
+
+def _shows_total(style) -> bool:
+    """Whether the box's content, strings or bookmark label show the number of pages of the
+    document (``counter(pages)``, ``target-counter(…, pages)``): a kept page would show
+    the old one, and no state at the chapter's start tells the new one."""
+    lists = [style["content"], style["bookmark_label"]]
+    if isinstance(style["string_set"], (list, tuple)):
+        lists.extend(values for _, values in style["string_set"])
+    return any(
+        (kind in ("counter()", "counters()") and value[0] == "pages")
+        or (kind in ("target-counter()", "target-counters()") and value[1] == "pages")
+        for items in lists if isinstance(items, (list, tuple))
+        for kind, value in items)
 
 
 def _targets(box) -> list[str] | None:

@@ -272,3 +272,24 @@ def test_chapter_files_with_flipped_bits_are_not_read(tmp_path, env, seed):
     second = cached(site, tmp_path / "b", cache)
     assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
     assert second.reused_chapters == 0
+
+
+@pytest.mark.parametrize("css", [
+    'main h2::after { content: " / " counter(pages); }\n',
+    'main h2 { bookmark-level: 2; bookmark-label: content(text) " / " counter(pages); }\n',
+])
+@pytest.mark.parametrize("across_runs", [False, True])
+def test_a_chapter_that_shows_the_number_of_pages(tmp_path, env, css, across_runs):
+    """Chapter two shows the manual's number of pages (in its text, or in a bookmark);
+    chapter three grows by pages. Chapter two starts where it did, in the same state, but
+    must not be reused with the old number."""
+    site = counter_site(tmp_path / "site", css)
+    cache = tmp_path / "cache"
+    first = (cached(site, tmp_path / "a", cache) if across_runs
+             else lay_out(site, tmp_path / "a"))
+    path = site / "content/de/drei/p0.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n\n" + "\n\n".join([WORDS * 8] * 12),
+                    encoding="utf-8")
+    second = (cached(site, tmp_path / "b", cache) if across_runs
+              else lay_out(site, tmp_path / "b", first.layout))
+    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
