@@ -413,6 +413,12 @@ def _chapter_key(main, group: list[int], following: int | None, session: Session
         element = after.element
         digest.update(f"{after.element_tag}\0{sorted(element.attrib.items()) if element is not None else ''}"
                       .encode())
+    # Its place among <main>'s children and the one before it: what selectors such as
+    # :nth-child() or "section + section" in a site's stylesheet see.
+    before = main.children[group[0] - 1] if group[0] else None
+    element = before.element if before is not None else None
+    digest.update(f"{group[0]}\0{sorted(element.attrib.items()) if element is not None else ''}"
+                  .encode())
     return digest.hexdigest()
 
 

@@ -293,3 +293,16 @@ def test_a_chapter_that_shows_the_number_of_pages(tmp_path, env, css, across_run
     second = (cached(site, tmp_path / "b", cache) if across_runs
               else lay_out(site, tmp_path / "b", first.layout))
     assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
+
+
+def test_a_chapter_whose_place_among_the_chapters_changes(tmp_path, env):
+    """The start page gets a text, so the manual gets an introduction before the chapters:
+    each chapter moves one place among <main>'s children, with the same HTML. A site's
+    stylesheet that styles chapters by their place sees that."""
+    site = counter_site(tmp_path / "site", "main > section:nth-child(even) h1 { color: #c00; }\n")
+    write_site(site, {"content/de/_index.md": page("Start")})
+    first = lay_out(site, tmp_path / "a")
+    write_site(site, {"content/de/_index.md": page("Start", body="Willkommen. " + WORDS)})
+    second = lay_out(site, tmp_path / "b", first.layout)
+    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
+
