@@ -81,6 +81,7 @@ class ChapterLayout:
     lookups: dict[str, dict]  # anchors whose page numbers its text shows, and their values
     page_dependent: bool  # its text or strings show its own page numbers
     fonts: object  # the font configuration its pages' fonts belong to (kept alive)
+    draws_svg: bool = False  # an SVG on its pages (see _draws_svg)
 
 
 @dataclasses.dataclass
@@ -253,7 +254,9 @@ def _reusable(session: Session, context, chapter: Chapter | None, entry) -> Chap
 def _kept(session: Session, chapter: Chapter) -> ChapterLayout | None:
     """The chapter's layout from the last layout in this process, or else from the store."""
     if session.kept is not None and chapter.key in session.kept.chapters:
-        return session.kept.chapters[chapter.key]
+        found = session.kept.chapters[chapter.key]
+        if not found.draws_svg:  # else read back with this render's images, or laid out
+            return found
     if session.store is None:
         return None
     if chapter.key not in session._loaded:  # asked again at the page after a blank one
@@ -534,9 +537,11 @@ def _chapter_record(session: Session, context, chapter: Chapter, pages: list[Bar
             return None  # footnotes: placed per page, not spliced
     anchors = []
     links = set()
+    svg = False
     for bare in pages:
         on_page = []
         for child in bare.box.descendants(placeholders=True):
+            svg = svg or _draws_svg(child)
             anchor = child.style["anchor"]
             if anchor:
                 on_page.append(anchor)
@@ -560,7 +565,18 @@ def _chapter_record(session: Session, context, chapter: Chapter, pages: list[Bar
         lookups=lookups,
         page_dependent=page_dependent,
         fonts=fonts,
+        draws_svg=svg,
     )
+
+
+def _draws_svg(box) -> bool:
+    """Whether the box draws an SVG (as its image, background or border).  WeasyPrint fetches
+    what an SVG refers to (its <image>s) only when it draws it, through the render that
+    loaded it: a page kept in memory would draw an old render's pictures."""
+    images = [getattr(box, "replacement", None), getattr(box, "border_image", None)]
+    background = getattr(box, "background", None)
+    images.extend(layer.image for layer in getattr(background, "layers", None) or ())
+    return any(type(image).__name__ == "SVGImage" for image in images)
 
 
 def _lookups(session: Session, context, chapter: Chapter,

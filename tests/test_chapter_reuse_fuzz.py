@@ -306,3 +306,36 @@ def test_a_chapter_whose_place_among_the_chapters_changes(tmp_path, env):
     second = lay_out(site, tmp_path / "b", first.layout)
     assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
 
+
+
+@pytest.mark.parametrize("with_cache", [False, True])
+def test_a_picture_inside_an_svg_changed_under_a_kept_layout(tmp_path, env, with_cache):
+    """An SVG shows a PNG (<image href="inner.png">); the PNG changes, the SVG does not.
+    WeasyPrint fetches the PNG only when it draws the SVG, through the render that loaded
+    the SVG: chapter two, kept in memory (--watch), drew the old picture. It is read back
+    from the cache (with this render's images) or laid out again instead."""
+    from .conftest import png_bytes
+
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+           'width="200" height="100"><image xlink:href="inner.png" width="200" height="100"/></svg>')
+    site = counter_site(tmp_path / "site", "")
+    write_site(site, {"static/img/plan.svg": svg, "static/img/inner.png": png_bytes(color=(200, 0, 0)),
+                      "content/de/zwei/p0.md": page("zwei null", 1, body="![Plan](/img/plan.svg)")})
+
+    def watch(out: Path, layouts=None):
+        if not with_cache:
+            return lay_out(site, out, layouts)
+        result = build(site, BuildOptions(langs=["de"], out=out, cache_dir=tmp_path / "cache",
+                                          jobs=1, keep_layouts=True,
+                                          layouts={"de": layouts} if layouts else {}))
+        assert not result.findings.errors, [f.format() for f in result.findings]
+        return result.results[0]
+
+    first = watch(tmp_path / "a")
+    (site / "static/img/inner.png").write_bytes(png_bytes(color=(0, 0, 200)))
+    path = site / "content/de/eins/p0.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n\nMehr.\n", encoding="utf-8")
+    second = watch(tmp_path / "b", first.layout)
+    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
+    if with_cache:
+        assert second.laid_out == ["1 Kapitel eins"]  # chapter two from the cache
