@@ -261,4 +261,7 @@ class Store:
             return
         for path in found:
             if path.name not in wanted:
-                path.unlink(missing_ok=True)
+                try:
+                    path.unlink(missing_ok=True)
+                except OSError:
+                    pass  # a folder of that name, say: left there, it only costs room

@@ -339,3 +339,20 @@ def test_a_picture_inside_an_svg_changed_under_a_kept_layout(tmp_path, env, with
     assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
     if with_cache:
         assert second.laid_out == ["1 Kapitel eins"]  # chapter two from the cache
+
+
+def test_a_folder_among_the_chapter_files_does_not_stop_the_build(tmp_path, env):
+    """Each build removes the chapter files it no longer needs; a folder with such a name
+    (or any file that cannot be removed) made the build fail ("cannot write …pdf: Is a
+    directory")."""
+    site = same_shape_site(tmp_path / "site")
+    cache = tmp_path / "cache"
+    cached(site, tmp_path / "a", cache)
+    (cache / "layouts" / "de" / "junk.pickle").mkdir()
+    old = stored(cache)[0]
+    old.unlink()
+    old.mkdir()
+    path = site / "content/de/eins/p0.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n\nMehr.\n", encoding="utf-8")
+    second = cached(site, tmp_path / "b", cache)
+    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
