@@ -233,33 +233,45 @@ def _deep(work):
 class Store:
     """The chapters of one language in the cache: a file per chapter, named by its key and
     ``salt`` (manualgen's and WeasyPrint's versions, the settings: what every key assumes).
-    Only the chapters of the last layout are kept (:meth:`keep_only`)."""
+    Only the chapters of the last layout are kept (:meth:`keep_only`).
+
+    Each file opens with a digest of its key and its bytes (:meth:`_seal`): a file damaged
+    on disk, or one chapter's file under another's name, reads as absent, never as the
+    pages of another chapter; such a file is written again (``_unreadable``)."""
 
     def __init__(self, folder: Path, salt: str, write: Callable[[Path, bytes], None]) -> None:
         self.folder = folder
         self.salt = salt
         self.write = write
+        self._unreadable: set[str] = set()
 
     def path(self, key: str) -> Path:
         name = hashlib.sha256(f"{self.salt}\0{key}".encode()).hexdigest()[:40]
         return self.folder / f"{name}.pickle"
 
+    def _seal(self, key: str, data: bytes) -> bytes:
+        return hashlib.sha256(f"{self.salt}\0{key}\0".encode() + data).digest()
+
     def load(self, key: str, resolve):
         try:
-            data = self.path(key).read_bytes()
+            sealed = self.path(key).read_bytes()
         except OSError:
             return None
-        return load(data, resolve)
+        seal, data = sealed[:32], sealed[32:]
+        found = load(data, resolve) if seal == self._seal(key, data) else None
+        if found is None:
+            self._unreadable.add(key)
+        return found
 
     def save(self, key: str, value, refs: dict[int, tuple], kinds: set[type]) -> bool:
         target = self.path(key)
-        if target.exists():
+        if target.exists() and key not in self._unreadable:
             return True
         data = dump(value, refs, kinds)
         if data is None:
             return False
         try:
-            self.write(target, data)
+            self.write(target, self._seal(key, data) + data)
         except OSError:
             return False  # a cache that cannot be written only costs time
         return True
@@ -275,4 +287,4 @@ class Store:
                 try:
                     path.unlink(missing_ok=True)
                 except OSError:
-                    return  # a cache that cannot be tidied only takes room
+                    pass  # a folder of that name, say: left there, it only costs room

@@ -82,6 +82,7 @@ class ChapterLayout:
     lookups: dict[str, dict]  # anchors whose page numbers its text shows, and their values
     page_dependent: bool  # its text or strings show its own page numbers
     fonts: object  # the font configuration its pages' fonts belong to (kept alive)
+    draws_svg: bool = False  # an SVG on its pages (see _draws_svg)
 
 
 @dataclasses.dataclass
@@ -111,6 +112,7 @@ class Session:
     _roots: dict = dataclasses.field(default_factory=dict)
     _font_config: object = None
     _bare: dict[int, BarePage] = dataclasses.field(default_factory=dict)
+    _carrying: set[int] = dataclasses.field(default_factory=set)  # pages leaving content over
     _context: object = None
 
     def laid_out(self, earlier: frozenset[str] = frozenset()) -> list[str]:
@@ -164,6 +166,7 @@ def chapter_layout(session: Session, font_config) -> Iterator[Session]:
         session._context = context
         session.record = _record(session, context, font_config, pages)
         session._bare.clear()
+        session._carrying.clear()
 
     session._font_config = font_config
     wlayout.make_all_pages = make_all_pages
@@ -182,9 +185,9 @@ def _make_all_pages(session: Session, original, context, root_box, html, pages):
     (re-making the pages whose page numbers changed) by WeasyPrint."""
     if pages:
         for page in original(context, root_box, html, pages):
-            yield _bare(session, page)
+            yield _bare(session, page, context)
         return
-    if not session._chapters:
+    if not session._chapters and not _numbers_pages(context.style_for):
         session._chapters = plan(root_box, html, session)
     yield from _first_round(session, context, root_box, html)
 
@@ -202,8 +205,8 @@ def _first_round(session: Session, context, root_box, html):
         if kept is not None:
             session.reused.append(chapter.key)
             session._used[chapter.key] = kept
-            for page in _splice(context, html, index, chapter, kept):
-                yield _bare(session, page)
+            for page in _splice(context, html, index, chapter, kept, root_box):
+                yield _bare(session, page, context)
                 index += 1
             if context.page_maker[index][0] is None:
                 _finish(context, index)
@@ -213,7 +216,7 @@ def _first_round(session: Session, context, root_box, html):
         remake_state.update(content_changed=False, pages_wanted=False, anchors=[],
                             content_lookups=[])
         page, resume_at = remake_page(index, context, root_box, html)
-        yield _bare(session, page)
+        yield _bare(session, page, context)
         index += 1
         if resume_at is None and not context.reported_footnotes:
             _finish(context, index)
@@ -227,9 +230,12 @@ def _finish(context, count: int) -> None:
     context.reported_footnotes.clear()
 
 
-def _bare(session: Session, page):
-    """Remember ``page`` as pagination leaves it (margin boxes are added later)."""
+def _bare(session: Session, page, context):
+    """Remember ``page`` as pagination leaves it (margin boxes are added later), and whether
+    it leaves content over for the next page (the rest of a float or a footnote)."""
     session._bare[id(page)] = BarePage(page, list(page.children), list(page.children[0].children))
+    if context.broken_out_of_flow or context.reported_footnotes:
+        session._carrying.add(id(page))
     return page
 
 
@@ -249,7 +255,9 @@ def _reusable(session: Session, context, chapter: Chapter | None, entry) -> Chap
 def _kept(session: Session, chapter: Chapter) -> ChapterLayout | None:
     """The chapter's layout from the last layout in this process, or else from the store."""
     if session.kept is not None and chapter.key in session.kept.chapters:
-        return session.kept.chapters[chapter.key]
+        found = session.kept.chapters[chapter.key]
+        if not found.draws_svg:  # else read back with this render's images, or laid out
+            return found
     if session.store is None:
         return None
     if chapter.key not in session._loaded:  # asked again at the page after a blank one
@@ -262,12 +270,13 @@ def _kept(session: Session, chapter: Chapter) -> ChapterLayout | None:
     return session._loaded[chapter.key]
 
 
-def _splice(context, html, index: int, chapter: Chapter, kept: ChapterLayout):
+def _splice(context, html, index: int, chapter: Chapter, kept: ChapterLayout, root_box):
     """The kept pages of ``chapter`` at ``index``, with the page maker's entries after each
     as WeasyPrint would have made them, and their anchors' page numbers announced."""
     from weasyprint.formatting_structure.build import update_counters
     from weasyprint.layout.page import (
         _standardize_page_based_counters,
+        _update_page_groups,
         set_page_type_computed_styles,
     )
 
@@ -277,11 +286,12 @@ def _splice(context, html, index: int, chapter: Chapter, kept: ChapterLayout):
     for n, bare in enumerate(kept.pages):
         page = bare.restore()
         at = index + n
-        _, _, right_page, page_state, remake_state = page_maker[at]
+        resume, next_page, right_page, page_state, remake_state = page_maker[at]
         remake_state.update(content_changed=False, pages_wanted=False, anchors=[],
                             content_lookups=[])
         set_page_type_computed_styles(page.page_type, html, context.style_for)  # margin boxes
         page_state = copy.deepcopy(page_state)
+        _update_page_groups(page_state[3], resume, next_page, root_box, page.page_type.blank)
         _standardize_page_based_counters(page.style, None)
         update_counters(page_state, page.style)
         for anchor in kept.anchors[n]:
@@ -371,6 +381,15 @@ def plan(root_box, html, session: Session) -> list[Chapter]:
     return chapters
 
 
+def _numbers_pages(style_for) -> bool:
+    """Whether an ``@page`` rule selects pages by their number (``:nth()``): a kept page's
+    style is the one of its old place, so such a document is laid out as a whole."""
+    return any(selector[2].index is not None
+               for sheet, _, _ in style_for._sheets
+               for _, selectors, _ in sheet.page_rules
+               for selector in selectors)
+
+
 def _label(element) -> str:
     """A chapter's title (its first heading), or its id."""
     if element is None:
@@ -412,10 +431,10 @@ def _chapter_key(main, group: list[int], following: int | None, session: Session
         if box.element is None or box.element is main.element or box.element_tag in (None, "main"):
             return None  # an anonymous box: no element of its own to compare
         digest.update(ET.tostring(box.element))
-        for url in _urls(box.element, base):
-            digest.update(f"{url}\0{session.digests.get(url, '')}\0".encode())
         for text in _generated(box):
             digest.update(f"{text}\0".encode())
+        for url in _urls(box.element, base):
+            digest.update(f"{url}\0{session.digests.get(url, '')}\0".encode())
     return digest.hexdigest()
 
 
@@ -433,12 +452,15 @@ def _opening(box) -> str:
 
 
 def _generated(box) -> Iterator[str]:
-    """The text of the pseudo-elements (::before, ::after, ::marker) below ``box``: where
-    counters and quotes show, whose values come from the chapters before."""
+    """What CSS makes of a chapter besides its HTML: the text of its pseudo-elements and
+    markers, its strings (``string-set``) and bookmark labels.  A counter or a quote that
+    runs on from an earlier chapter (``counter-increment`` on the figures of every chapter)
+    changes these and nothing in the chapter's HTML."""
     for child in box.descendants():
-        tag = child.element_tag or ""
-        if "::" in tag and getattr(child, "text", None):
-            yield f"{tag}:{child.text}"
+        if child.string_set or child.bookmark_label:
+            yield repr((child.string_set, child.bookmark_label))
+        if "::" in (child.element_tag or "") and isinstance(getattr(child, "text", None), str):
+            yield child.text
 
 
 def _urls(element, base: str) -> Iterator[str]:
@@ -492,6 +514,8 @@ def _record(session: Session, context, font_config, pages: list) -> Kept | None:
         if end is None or end <= first:
             continue
         reused = session._used.get(chapter.key)
+        if reused is None and _carried(session, pages, first, end):
+            continue
         layout = reused if reused is not None else _chapter_record(
             session, context, chapter, bare[first:end], first, font_config)
         if layout is not None:
@@ -501,6 +525,14 @@ def _record(session: Session, context, font_config, pages: list) -> Kept | None:
     if session.store is not None:
         session.store.keep_only(list(chapters))
     return Kept(session.extra_key, chapters)
+
+
+def _carried(session: Session, pages: list, first: int, end: int) -> bool:
+    """Whether the chapter on ``pages[first:end]`` shows content of the chapter before it
+    (the rest of a float or a footnote left over) or leaves some of its own to the chapter
+    after it: its pages are not its own alone, and are not kept."""
+    before = first > 0 and id(pages[first - 1]) in session._carrying
+    return before or id(pages[end - 1]) in session._carrying
 
 
 def _store(session: Session, chapter: Chapter, layout: ChapterLayout, font_config) -> None:
@@ -535,9 +567,11 @@ def _chapter_record(session: Session, context, chapter: Chapter, pages: list[Bar
             return None  # footnotes: placed per page, not spliced
     anchors = []
     links = set()
+    svg = False
     for bare in pages:
         on_page = []
         for child in bare.box.descendants(placeholders=True):
+            svg = svg or _draws_svg(child)
             anchor = child.style["anchor"]
             if anchor:
                 on_page.append(anchor)
@@ -564,7 +598,18 @@ def _chapter_record(session: Session, context, chapter: Chapter, pages: list[Bar
         lookups=lookups,
         page_dependent=page_dependent,
         fonts=fonts,
+        draws_svg=svg,
     )
+
+
+def _draws_svg(box) -> bool:
+    """Whether the box draws an SVG (as its image, background or border).  WeasyPrint fetches
+    what an SVG refers to (its <image>s) only when it draws it, through the render that
+    loaded it: a page kept in memory would draw an old render's pictures."""
+    images = [getattr(box, "replacement", None), getattr(box, "border_image", None)]
+    background = getattr(box, "background", None)
+    images.extend(layer.image for layer in getattr(background, "layers", None) or ())
+    return any(type(image).__name__ == "SVGImage" for image in images)
 
 
 def _lookups(session: Session, context, chapter: Chapter,
@@ -581,6 +626,8 @@ def _lookups(session: Session, context, chapter: Chapter,
     for box, token in collector.counter_lookup_items:
         if id(box) not in links:
             continue
+        if _shows_total(box.style):
+            return None  # the number of pages: known only once every page is made
         if token != "content" or _shows_page_counter(box.style):
             dependent = True
         targets = _targets(box)
@@ -598,6 +645,20 @@ def _shows_page_counter(style) -> bool:
     return isinstance(content, (list, tuple)) and any(
         kind in ("counter()", "counters()") and value[0] in PAGE_COUNTERS
         for kind, value in content)
+
+
+def _shows_total(style) -> bool:
+    """Whether the box's content, strings or bookmark label show the number of pages of the
+    document (``counter(pages)``, ``target-counter(…, pages)``): a kept page would show
+    the old one, and no state at the chapter's start tells the new one."""
+    lists = [style["content"], style["bookmark_label"]]
+    if isinstance(style["string_set"], (list, tuple)):
+        lists.extend(values for _, values in style["string_set"])
+    return any(
+        (kind in ("counter()", "counters()") and value[0] == "pages")
+        or (kind in ("target-counter()", "target-counters()") and value[1] == "pages")
+        for items in lists if isinstance(items, (list, tuple))
+        for kind, value in items)
 
 
 def _targets(box) -> list[str] | None:
@@ -636,7 +697,8 @@ def _state(entry) -> tuple:
     others = sorted((name, tuple(values)) for name, values in counters.items()
                     if name not in PAGE_COUNTERS)
     return (repr(sorted(next_page.items())), right_page, repr(quote_depth), repr(others),
-            repr([sorted(scope) for scope in scopes]), repr(groups))
+            repr([sorted(scope) for scope in scopes]),
+            repr([(name, start) for name, _, start in groups]))  # counts: only :nth() reads them
 
 
 def _page_number(entry) -> int:
