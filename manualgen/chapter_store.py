@@ -237,13 +237,13 @@ class Store:
 
     Each file opens with a digest of its key and its bytes (:meth:`_seal`): a file damaged
     on disk, or one chapter's file under another's name, reads as absent, never as the
-    pages of another chapter; such a file is written again (``_unreadable``)."""
+    pages of another chapter.  A chapter laid out afresh is always written: a file found
+    for it was damaged, or made where the chapter started on another side."""
 
     def __init__(self, folder: Path, salt: str, write: Callable[[Path, bytes], None]) -> None:
         self.folder = folder
         self.salt = salt
         self.write = write
-        self._unreadable: set[str] = set()
 
     def path(self, key: str) -> Path:
         name = hashlib.sha256(f"{self.salt}\0{key}".encode()).hexdigest()[:40]
@@ -258,15 +258,10 @@ class Store:
         except OSError:
             return None
         seal, data = sealed[:32], sealed[32:]
-        found = load(data, resolve) if seal == self._seal(key, data) else None
-        if found is None:
-            self._unreadable.add(key)
-        return found
+        return load(data, resolve) if seal == self._seal(key, data) else None
 
     def save(self, key: str, value, refs: dict[int, tuple], kinds: set[type]) -> bool:
-        target = self.path(key)
-        if target.exists() and key not in self._unreadable:
-            return True
+        target = self.path(key)  # written even where a file is: it was not usable, or stale
         data = dump(value, refs, kinds)
         if data is None:
             return False

@@ -393,3 +393,27 @@ def test_counters_and_sibling_selectors_that_run_across_chapters(tmp_path, env):
     write_site(site, chapter_files("null", "Nulltes Kapitel", 0, [1]))
     third = lay_out(site, tmp_path / "c", second.layout)
     assert third.pdf.read_bytes() == cold(site, tmp_path / "cold2")
+
+
+def test_a_chapter_laid_out_again_on_the_other_side_is_stored_again(tmp_path, env):
+    """Chapters that moved to the other side are laid out afresh and written over their old
+    files: the next edit reuses them from the cache (found by fuzzing: they were never
+    written again, so laid out on every build)."""
+    site = make_site(tmp_path / "site")
+    write_site(site, {"manualgen.toml": '[print]\nchapter_start = "page"\n'})
+    cache = tmp_path / "cache"
+    base = pages_of(cached(site, tmp_path / "a", cache).pdf.read_bytes())
+    original = (site / "content/de/eins/p1.md").read_text(encoding="utf-8")
+    for count in range(1, 12):
+        (site / "content/de/eins/p1.md").write_text(
+            original + "\n\n" + paragraphs(count, "Neu "), encoding="utf-8")
+        if pages_of(cold(site, tmp_path / f"cold{count}")) == base + 1:
+            break
+    else:
+        pytest.fail("no edit made the manual one page longer")
+    moved = cached(site, tmp_path / "b", cache)
+    assert "4 Viertes Kapitel" in moved.laid_out
+    edit(site, "content/de/eins/p0.md", "\nEin Satz mehr.\n")
+    again = cached(site, tmp_path / "c", cache)
+    assert again.laid_out == ["1 Erstes Kapitel"]
+    assert again.pdf.read_bytes() == cold(site, tmp_path / "cold")

@@ -205,3 +205,24 @@ def test_translation_findings_come_first_whether_checked_beside_the_renders_or_b
     assert ("missing-translation", "de") in beside and ("missing-image", "fr") in beside
     assert beside.index(("missing-translation", "de")) < beside.index(("missing-image", "fr"))
     assert codes(jobs=1) == beside
+
+
+def test_a_picture_inside_an_svg_is_part_of_what_the_pdf_is_made_from(tmp_path, monkeypatch):
+    """Only the PNG that an SVG shows changes: the PDF is not reused (found by fuzzing)."""
+    from .conftest import png_bytes
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+           'width="120" height="90"><image xlink:href="inner.png" width="120" height="90"/></svg>')
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="![Plan](/img/plan.svg)\n"),
+        "static/img/plan.svg": svg,
+        "static/img/inner.png": png_bytes(color=(200, 30, 30)),
+    })
+    options = dict(langs=["de"], jobs=1)
+    build(site, BuildOptions(out=tmp_path / "a", cache_dir=tmp_path / "cache", **options))
+    (site / "static/img/inner.png").write_bytes(png_bytes(color=(30, 30, 200)))
+    second = build(site, BuildOptions(out=tmp_path / "a", cache_dir=tmp_path / "cache", **options))
+    fresh = build(site, BuildOptions(out=tmp_path / "b", no_cache=True, **options))
+    assert not second.results[0].reused
+    assert second.results[0].pdf.read_bytes() == fresh.results[0].pdf.read_bytes()

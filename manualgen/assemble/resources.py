@@ -258,6 +258,9 @@ def svg_references_print(job: PageJob, svg: Path) -> bool:
         if name not in _SVG_LOADS or not address or address.startswith("#"):
             continue  # a part of the drawing itself
         problem = _svg_reference_problem(job, svg, address)
+        if not problem and not data_url.is_data_url(address):
+            # drawn from the file at layout: part of what the PDF is made from (document key)
+            job.ctx.files.append(svg.parent / unquote(split_url(address).path))
         if problem:
             at = text.find(address[:200])
             line = text.count("\n", 0, at) + 1 if at >= 0 else None
