@@ -219,7 +219,7 @@ def test_a_picture_inside_an_svg_is_part_of_what_the_pdf_is_made_from(tmp_path, 
         "static/img/plan.svg": svg,
         "static/img/inner.png": png_bytes(color=(200, 30, 30)),
     })
-    options = dict(langs=["de"], jobs=1)
+    options = {"langs": ["de"], "jobs": 1}
     build(site, BuildOptions(out=tmp_path / "a", cache_dir=tmp_path / "cache", **options))
     (site / "static/img/inner.png").write_bytes(png_bytes(color=(30, 30, 200)))
     second = build(site, BuildOptions(out=tmp_path / "a", cache_dir=tmp_path / "cache", **options))
