@@ -33,7 +33,15 @@ from .content import Page
 from .errors import Finding, Findings
 from .geometry import PrintGeometry
 from .i18n import Fallback
-from .images import ImageInfo, Prepared, _strict_decoding, inspect, prepare, prepared_name
+from .images import (
+    INSPECT_VERSION,
+    ImageInfo,
+    Prepared,
+    _strict_decoding,
+    inspect,
+    prepare,
+    prepared_name,
+)
 from .pdf import VIRTUAL_BASE, write_atomic
 from .render import RenderedLanguage, RenderedPage
 
@@ -102,7 +110,7 @@ class LanguageState:
     def inspect(self, path: Path) -> ImageInfo:
         """:func:`manualgen.images.inspect`, remembered in the cache by the file's hash."""
         digest = self.cache.file_digest(path)
-        meta = self.cache.images / f"{digest}.json"
+        meta = self.cache.images / f"{digest}-{INSPECT_VERSION}.json"
         if self.cache.enabled:
             try:
                 return ImageInfo(**json.loads(meta.read_text(encoding="utf-8")))
