@@ -55,9 +55,7 @@ def run_each(job: Job, items: list[str], workers: int,
              progress: Progress | None = None) -> dict[str, T]:
     """``job(item, progress)`` for every item, in ``workers`` forked processes (or in this
     one when there is one worker, one item, or no fork)."""
-    if workers <= 1 or len(items) <= 1 or not can_fork():
-        return {item: job(item, progress) for item in items}
-    return _run_forked(job, items, workers, progress)
+    return run_each_and(job, items, workers, lambda: None, progress)[0]
 
 
 def run_each_and(job: Job, items: list[str], workers: int, other: Callable[[], R],
@@ -71,7 +69,7 @@ def run_each_and(job: Job, items: list[str], workers: int, other: Callable[[], R
 
 
 def _run_forked(job: Job, items: list[str], workers: int, progress: Progress | None,
-                other: Callable[[], R] | None = None):
+                other: Callable[[], R]) -> tuple[dict[str, T], R]:
     ctx = multiprocessing.get_context("fork")
     messages = ctx.Queue()
     # The pool forks now: the children inherit `job` (a closure over the parent's values)
@@ -80,11 +78,11 @@ def _run_forked(job: Job, items: list[str], workers: int, progress: Progress | N
                     initargs=(job, messages, progress is not None))
     try:
         pending = {item: pool.apply_async(_run_adopted, (item,)) for item in items}
-        late = other() if other is not None else None
+        late = other()
         _relay(messages, pending, progress)
         results = {item: pending[item].get() for item in items}
         pool.close()
-        return results if other is None else (results, late)
+        return results, late
     except BaseException:
         pool.terminate()
         raise
