@@ -7,8 +7,9 @@ entries of ``context.page_maker``, one per page and one after the last.  A chapt
 manual (a child of ``<main>`` with a forced break before it) starts on a page of its own,
 so its pages depend only on its content, the styles, and the state it starts in.
 
-When a chapter's content and start state are as in the last layout made in this process
-(``--watch`` keeps it), its pages are taken as they were instead of being laid out again.
+When a chapter's content and start state are as in an earlier layout (kept in the cache
+folder by chapter_store.py, or in this process under ``--watch --no-cache``), its pages are
+taken as they were instead of being laid out again.
 They are spliced into the page maker with the entries WeasyPrint would have made, and the
 anchors on them announce their new page numbers, so that the contents and the "see page N"
 references of other chapters come out right.  What WeasyPrint does after pagination (margin
@@ -19,8 +20,9 @@ A reused chapter whose own text shows the page number of an anchor elsewhere ("s
 is checked after the layout (:meth:`Session.stale`): when that number moved, the caller lays
 the document out again with that chapter made afresh.
 
-The pages of a reused chapter come from an earlier WeasyPrint document, so the layout keeps
-that document's font configuration alive (:class:`Kept`): its fonts back the old pages.
+The pages of a chapter kept in this process come from an earlier WeasyPrint document, so
+its layout keeps that document's font configuration alive (``ChapterLayout.fonts``): its
+fonts back the old pages.
 """
 
 from __future__ import annotations
@@ -89,7 +91,6 @@ class ChapterLayout:
 class Kept:
     """What a layout leaves for the next one in the same process."""
 
-    document_key: str
     chapters: dict[str, ChapterLayout]
 
 
@@ -103,10 +104,8 @@ class Session:
     refuse: frozenset[str] = frozenset()  # chapter keys to lay out afresh
     store: object = None  # a chapter_store.Store: chapters written by earlier runs
     images: dict = dataclasses.field(default_factory=dict)  # the render's images, by address
-    reused: list[str] = dataclasses.field(default_factory=list)  # chapter keys
-    loaded: int = 0  # of them, read from the store
     record: Kept | None = None
-    _used: dict[str, ChapterLayout] = dataclasses.field(default_factory=dict)
+    _used: dict[str, ChapterLayout] = dataclasses.field(default_factory=dict)  # reused, by key
     _loaded: dict[str, ChapterLayout | None] = dataclasses.field(default_factory=dict)
     _chapters: list[Chapter] = dataclasses.field(default_factory=list)
     _roots: dict = dataclasses.field(default_factory=dict)
@@ -115,11 +114,16 @@ class Session:
     _carrying: set[int] = dataclasses.field(default_factory=set)  # pages leaving content over
     _context: object = None
 
+    @property
+    def reused(self) -> list[str]:
+        """The keys of the chapters this layout took from an earlier one."""
+        return list(self._used)
+
     def laid_out(self, earlier: frozenset[str] = frozenset()) -> list[str]:
         """The titles of the chapters laid out afresh, in this layout or (``earlier``, the
         keys laid out by an attempt before it, see :meth:`stale`) in an earlier one."""
         return [chapter.label for chapter in self._chapters
-                if chapter.key not in self.reused or chapter.key in earlier]
+                if chapter.key not in self._used or chapter.key in earlier]
 
     def count(self) -> int:
         """The number of chapters of the document."""
@@ -128,7 +132,7 @@ class Session:
     def fresh(self) -> frozenset[str]:
         """The keys of the chapters this layout made (not reused)."""
         return frozenset(chapter.key for chapter in self._chapters
-                         if chapter.key is not None and chapter.key not in self.reused)
+                         if chapter.key is not None and chapter.key not in self._used)
 
     def stale(self) -> set[str]:
         """The reused chapters whose "see page N" numbers moved in this layout."""
@@ -203,7 +207,6 @@ def _first_round(session: Session, context, root_box, html):
         chapter = starts.get(_stack_key(entry[0]))
         kept = _reusable(session, context, chapter, entry)
         if kept is not None:
-            session.reused.append(chapter.key)
             session._used[chapter.key] = kept
             for page in _splice(context, html, index, chapter, kept, root_box):
                 yield _bare(session, page, context)
@@ -266,7 +269,6 @@ def _kept(session: Session, chapter: Chapter) -> ChapterLayout | None:
         found = session.store.load(chapter.key, resolver(
             session._font_config, session.images, session._roots, list(chapter.members)))
         session._loaded[chapter.key] = found if isinstance(found, ChapterLayout) else None
-        session.loaded += session._loaded[chapter.key] is not None
     return session._loaded[chapter.key]
 
 
@@ -356,7 +358,7 @@ def plan(root_box, html, session: Session) -> list[Chapter]:
     session.extra_key = _document_key(html, body, main, session.digests)
     root = html.etree_element
     session._roots = {"html": root, "body": body.element, "main": main.element,
-                      **{child.tag.rsplit("}", 1)[-1]: child for child in root
+                      **{_local(child.tag): child for child in root
                          if isinstance(child.tag, str) and child is not body.element}}
     groups: list[list[int]] = []
     for index, child in enumerate(main.children):
@@ -395,7 +397,7 @@ def _label(element) -> str:
     if element is None:
         return "?"
     for node in element.iter():
-        if isinstance(node.tag, str) and node.tag.rsplit("}", 1)[-1] in ("h1", "h2", "h3"):
+        if _local(node.tag) in ("h1", "h2", "h3"):
             text = " ".join("".join(node.itertext()).split())
             if text:
                 return text
@@ -439,6 +441,7 @@ def _chapter_key(main, group: list[int], following: int | None, session: Session
 
 
 def _local(tag) -> str:
+    """An element's name without its namespace ("" for a comment or the like)."""
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
@@ -495,7 +498,8 @@ def _document_key(html, body, main, digests: dict[str, str]) -> str:
 # The record ---------------------------------------------------------------------------------
 
 def _record(session: Session, context, font_config, pages: list) -> Kept | None:
-    """The layout just made, chapter by chapter, for the next layout in this process."""
+    """The layout just made, chapter by chapter: for the next layout in this process, and
+    its chapters laid out afresh written to the store."""
     if any(context.running_elements.values()):
         return None  # running elements are placed by page number: not spliced
     bare = [session._bare.get(id(page)) for page in pages]
@@ -524,7 +528,7 @@ def _record(session: Session, context, font_config, pages: list) -> Kept | None:
                 _store(session, chapter, layout, font_config)
     if session.store is not None:
         session.store.keep_only(list(chapters))
-    return Kept(session.extra_key, chapters)
+    return Kept(chapters)
 
 
 def _carried(session: Session, pages: list, first: int, end: int) -> bool:
