@@ -1,7 +1,8 @@
 """A chapter's laid-out pages written to the cache and read back, for the next run's layout.
 
-``--watch`` keeps chapter layouts in memory (chapters.py); a ``build`` after an edit runs in a
-new process, so it finds them in the cache instead.  WeasyPrint's laid-out boxes are plain
+A ``build`` after an edit runs in a new process, so it finds the chapter layouts of the last
+build here, in the cache folder (only ``--watch --no-cache`` keeps them in memory instead,
+chapters.py).  WeasyPrint's laid-out boxes are plain
 Python objects once layout is over (it frees each line's Pango layout and makes it again
 when the page is drawn), except for a few references that belong to the document that made
 them.  Those are written as references, not values, and taken from the document being laid
@@ -29,7 +30,7 @@ from pathlib import Path
 
 FORMAT = 1
 _PACKAGES = frozenset({"weasyprint", "tinycss2", "cssselect2", "pydyf"})
-_ALLOWED = frozenset({("functools", "partial"), ("manualgen.chapter_store", "_ref"), ("collections", "OrderedDict"),
+_ALLOWED = frozenset({("functools", "partial"), ("collections", "OrderedDict"),
                       ("collections", "defaultdict"), ("manualgen.chapters", "ChapterLayout"),
                       ("manualgen.chapters", "BarePage"), ("manualgen.chapter_store", "_Cells"),
                       ("manualgen.chapter_store", "_placeholder")})
@@ -109,7 +110,9 @@ class _Unpickler(pickle.Unpickler):
         super().__init__(file)
         self.resolve = resolve
 
-    def _find_class(self, module: str, name: str):
+    def find_class(self, module: str, name: str):
+        if (module, name) == ("manualgen.chapter_store", "_ref"):
+            return self._ref  # a reference, resolved against the document being laid out
         if (module, name) in _ALLOWED or (
                 "." not in name and module.split(".")[0] in _PACKAGES):
             found = super().find_class(module, name)
@@ -119,11 +122,6 @@ class _Unpickler(pickle.Unpickler):
                     callable(found) and origin.startswith("weasyprint.css.")):  # expanders
                 return found
         raise Unstorable(f"{module}.{name} is not read from the cache")
-
-    def find_class(self, module: str, name: str):
-        if (module, name) == ("manualgen.chapter_store", "_ref"):
-            return self._ref
-        return self._find_class(module, name)
 
     def _ref(self, *pid):
         found = self.resolve(pid)
