@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import os
 import re
 import subprocess
@@ -311,8 +312,14 @@ class Run:
 
     # Reuse ---------------------------------------------------------------------------------
 
+    @functools.cached_property
+    def _environment(self) -> str:
+        """manualgen's code and the versions (cache.environment_key): hashed once a build,
+        in the parent, for the fixed key and every language's chapter store."""
+        return cache_module.environment_key() if self.cache.enabled else ""
+
     def _fixed_key(self) -> str:
-        env = cache_module.environment_key() if self.cache.enabled else ""
+        env = self._environment
         opts = [(name, getattr(self.options, name)) for name in ("html", "strict", "check_only")]
         if self.settings.sections:  # --section prints another tree from the same files
             opts.append(("sections", self.settings.sections))
@@ -612,16 +619,18 @@ class Run:
         --watch, its layout (the seconds of each go into ``timings``)."""
         lang = document.lang
         found = Findings()
+        edition = lang in self._editions  # its change bars are drawn onto the laid-out pages
+        adjust = change_bars(self.settings, lang) if edition else None
+        store = None if edition else chapter_store(self.cache, lang, self.settings,
+                                                   self._environment)
         try:
             made = render_pdf(html, pdf_path, roots=roots,
                               pdf_variant=self.settings.print.pdf_variant, findings=found,
-                              lang=lang, source_file=None, adjust=self._bars(lang),
-                              timings=timings,
+                              lang=lang, source_file=None, adjust=adjust, timings=timings,
                               progress=(lambda stage, text: self._say(stage, lang, text, say))
                               if (say or self.progress) else None,
                               kept=self.options.layouts.get(lang), keep=self.options.keep_layouts,
-                              store=None if lang in self._editions  # bars drawn on pages
-                              else chapter_store(self.cache, lang, self.settings))
+                              store=store)
         except OSError as exc:
             findings.error("output", f"cannot write {pdf_path}: {exc.strerror or exc}", lang=lang)
             return Made(0)
@@ -635,18 +644,17 @@ class Run:
                                          document.resources + list(self.settings.stylesheets)))
         return Made(0) if found.errors else made
 
-    def _bars(self, lang: str) -> Callable | None:
-        """The change bars' placement after layout, when this language has an edition."""
-        if lang not in self._editions:
-            return None
-        twoside = self.settings.print.sides != "oneside"
-        rtl = self.settings.languages[lang].direction == "rtl"
-        return lambda document: place_bars(document, twoside, rtl)
-
     def _say(self, stage: str, lang: str, text: str, say: Progress | None = None) -> None:
         target = say or self.progress
         if target is not None:
             target(stage, f"[{lang}] {text}")
+
+
+def change_bars(settings: Settings, lang: str) -> Callable:
+    """The change bars' placement after layout, for a language with an edition."""
+    twoside = settings.print.sides != "oneside"
+    rtl = settings.languages[lang].direction == "rtl"
+    return lambda document: place_bars(document, twoside, rtl)
 
 
 def print_labels(settings: Settings, lang: str, findings: Findings) -> dict[str, str]:
@@ -678,7 +686,7 @@ def with_others(settings: Settings, todo: list[str]) -> list[str]:
     return todo + [lang for lang in configured if lang not in todo]
 
 
-def chapter_store(cache: Cache, lang: str, settings: Settings) -> Store | None:
+def chapter_store(cache: Cache, lang: str, settings: Settings, environment: str) -> Store | None:
     """Where a language's chapter layouts are kept between runs (issue 11): a build after an
     edit lays out only the chapters it changed.  None without a cache.
 
@@ -688,7 +696,7 @@ def chapter_store(cache: Cache, lang: str, settings: Settings) -> Store | None:
     newest page, so each edit would change it)."""
     if not cache.enabled:
         return None
-    salt = cache_module.fixed_key(cache_module.environment_key(), settings, [], "")
+    salt = cache_module.fixed_key(environment, settings, [], "")
     return Store(cache.root / "layouts" / lang, salt, cache_module.write_file)
 
 
