@@ -85,6 +85,20 @@ def edit(site: Path, rel: str, more: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + more, encoding="utf-8")
 
 
+def rebuilt(site: Path, tmp_path: Path, across_runs: bool, change):
+    """``site`` built, ``change()`` made, and built again the same way: with a cache folder
+    (``across_runs``: two `manualgen build` runs) or keeping the layout in this process (as
+    --watch --no-cache does). The second build's result."""
+    cache = tmp_path / "cache"
+    if across_runs:
+        cached(site, tmp_path / "a", cache)
+        change()
+        return cached(site, tmp_path / "b", cache)
+    first = lay_out(site, tmp_path / "a")
+    change()
+    return lay_out(site, tmp_path / "b", first.layout)
+
+
 @pytest.fixture
 def env(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
@@ -317,13 +331,8 @@ def test_a_see_page_target_that_moves_while_its_reference_stays(tmp_path, env, a
                                            + "\n\nSiehe [die Einstellungen](/vier/p1/).\n")}
     site = make_site(tmp_path / "site")
     write_site(site, files)
-    if across_runs:
-        cached(site, tmp_path / "a", tmp_path / "cache")
-    else:
-        layout = lay_out(site, tmp_path / "a").layout
-    edit(site, "content/de/drei/p1.md", "\n\n" + paragraphs(12, "Neu "))
-    second = (cached(site, tmp_path / "b", tmp_path / "cache") if across_runs
-              else lay_out(site, tmp_path / "b", layout))
+    second = rebuilt(site, tmp_path, across_runs,
+                     lambda: edit(site, "content/de/drei/p1.md", "\n\n" + paragraphs(12, "Neu ")))
     after = second.pdf.read_bytes()
     assert "2 Zweites Kapitel" in second.laid_out
     assert after == cold(site, tmp_path / "cold")

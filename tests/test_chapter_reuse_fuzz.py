@@ -12,34 +12,10 @@ import pytest
 from manualgen.build import BuildOptions, build
 
 from .conftest import page, write_site
-
-WORDS = ("Jede Zeile dieses Absatzes steht hier, damit das Kapitel eine Seite füllt und die "
-         "Seitenumbrüche etwas zu tun haben. ")
+from .test_chapter_reuse import WORDS, cached, cold, edit, lay_out, rebuilt
 
 # A site's stylesheet that floats alerts: a long one runs on over the next pages.
 FLOATS = ".alert { float: right; width: 45%; }\n"
-
-
-def lay_out(site: Path, out: Path, layouts=None):
-    """One German build in this process that keeps its layout (as --watch does)."""
-    result = build(site, BuildOptions(langs=["de"], out=out, no_cache=True, jobs=1,
-                                      keep_layouts=True,
-                                      layouts={"de": layouts} if layouts is not None else {}))
-    assert not result.findings.errors, [f.format() for f in result.findings]
-    return result.results[0]
-
-
-def cached(site: Path, out: Path, cache: Path):
-    """One German build with a cache folder (a plain `manualgen build`)."""
-    result = build(site, BuildOptions(langs=["de"], out=out, cache_dir=cache, jobs=1))
-    assert not result.findings.errors, [f.format() for f in result.findings]
-    return result.results[0]
-
-
-def cold(site: Path, out: Path) -> bytes:
-    result = build(site, BuildOptions(langs=["de"], out=out, no_cache=True, jobs=1))
-    assert not result.findings.errors, [f.format() for f in result.findings]
-    return result.results[0].pdf.read_bytes()
 
 
 @pytest.fixture
@@ -82,12 +58,9 @@ def test_a_reused_chapter_whose_float_runs_on_past_its_end(tmp_path, env, start,
     the page after it, must not be lost (it was, when only the chapter's own pages were
     kept)."""
     site = float_site(tmp_path / "site", start)
-    cache = tmp_path / "cache"
-    first = (cached(site, tmp_path / "a", cache) if across_runs
-             else lay_out(site, tmp_path / "a"))
-    retitle(site, "content/de/eins/_index.md", "Erstes Kapitel", "Erstes Kapitel, neu")
-    second = (cached(site, tmp_path / "b", cache) if across_runs
-              else lay_out(site, tmp_path / "b", first.layout))
+    second = rebuilt(site, tmp_path, across_runs,
+                     lambda: retitle(site, "content/de/eins/_index.md", "Erstes Kapitel",
+                                     "Erstes Kapitel, neu"))
     assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
 
 
@@ -97,12 +70,7 @@ def test_a_chapter_after_a_float_that_is_gone(tmp_path, env, start, across_runs)
     """The third chapter's first page showed the rest of the second chapter's float; the
     float is removed: the third chapter must not be reused with that rest on it."""
     site = float_site(tmp_path / "site", start)
-    cache = tmp_path / "cache"
-    first = (cached(site, tmp_path / "a", cache) if across_runs
-             else lay_out(site, tmp_path / "a"))
-    float_site(site, start, alert=False)
-    second = (cached(site, tmp_path / "b", cache) if across_runs
-              else lay_out(site, tmp_path / "b", first.layout))
+    second = rebuilt(site, tmp_path, across_runs, lambda: float_site(site, start, alert=False))
     assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
 
 
@@ -127,13 +95,8 @@ def test_a_counter_that_runs_on_from_an_edited_chapter(tmp_path, env, across_run
     """A heading more in chapter one renumbers the headings of the later chapters, whose
     HTML is the same: they are laid out again, not reused with the old numbers."""
     site = counter_site(tmp_path / "site", COUNTERS)
-    cache = tmp_path / "cache"
-    first = (cached(site, tmp_path / "a", cache) if across_runs
-             else lay_out(site, tmp_path / "a"))
-    path = site / "content/de/eins/p0.md"
-    path.write_text(path.read_text(encoding="utf-8") + "\n\n## Neu\n\nMehr.\n", encoding="utf-8")
-    second = (cached(site, tmp_path / "b", cache) if across_runs
-              else lay_out(site, tmp_path / "b", first.layout))
+    second = rebuilt(site, tmp_path, across_runs,
+                     lambda: edit(site, "content/de/eins/p0.md", "\n\n## Neu\n\nMehr.\n"))
     assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
     assert "3 Kapitel drei" in second.laid_out
 
@@ -164,14 +127,9 @@ def test_pages_styled_by_their_number(tmp_path, env, across_runs):
         files[f"content/de/{name}/p0.md"] = page(f"{name} null", 1,
                                                  body="\n\n".join([WORDS * 8] * 6))
     site = write_site(tmp_path / "site", files)
-    cache = tmp_path / "cache"
-    first = (cached(site, tmp_path / "a", cache) if across_runs
-             else lay_out(site, tmp_path / "a"))
-    path = site / "content/de/eins/p0.md"
-    path.write_text(path.read_text(encoding="utf-8") + "\n\n" + "\n\n".join([WORDS * 8] * 9),
-                    encoding="utf-8")
-    second = (cached(site, tmp_path / "b", cache) if across_runs
-              else lay_out(site, tmp_path / "b", first.layout))
+    second = rebuilt(site, tmp_path, across_runs,
+                     lambda: edit(site, "content/de/eins/p0.md",
+                                  "\n\n" + "\n\n".join([WORDS * 8] * 9)))
     assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
 
 
@@ -197,13 +155,8 @@ def test_one_sided_and_other_papers_reuse_the_unchanged_chapters(tmp_path, env, 
     WeasyPrint counts the pages of such a page group; the kept pages did not count, so every
     chapter after the first kept one started in another state and was laid out again."""
     site = four_chapters(tmp_path / "site", toml)
-    cache = tmp_path / "cache"
-    first = (cached(site, tmp_path / "a", cache) if across_runs
-             else lay_out(site, tmp_path / "a"))
-    path = site / "content/de/zwei/p0.md"
-    path.write_text(path.read_text(encoding="utf-8") + "\n\nEin Satz.\n", encoding="utf-8")
-    second = (cached(site, tmp_path / "b", cache) if across_runs
-              else lay_out(site, tmp_path / "b", first.layout))
+    second = rebuilt(site, tmp_path, across_runs,
+                     lambda: edit(site, "content/de/zwei/p0.md", "\n\nEin Satz.\n"))
     assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
     assert second.laid_out == ["2 Kapitel zwei"]
 
@@ -284,14 +237,9 @@ def test_a_chapter_that_shows_the_number_of_pages(tmp_path, env, css, across_run
     chapter three grows by pages. Chapter two starts where it did, in the same state, but
     must not be reused with the old number."""
     site = counter_site(tmp_path / "site", css)
-    cache = tmp_path / "cache"
-    first = (cached(site, tmp_path / "a", cache) if across_runs
-             else lay_out(site, tmp_path / "a"))
-    path = site / "content/de/drei/p0.md"
-    path.write_text(path.read_text(encoding="utf-8") + "\n\n" + "\n\n".join([WORDS * 8] * 12),
-                    encoding="utf-8")
-    second = (cached(site, tmp_path / "b", cache) if across_runs
-              else lay_out(site, tmp_path / "b", first.layout))
+    second = rebuilt(site, tmp_path, across_runs,
+                     lambda: edit(site, "content/de/drei/p0.md",
+                                  "\n\n" + "\n\n".join([WORDS * 8] * 12)))
     assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
 
 
