@@ -133,9 +133,10 @@ class _Capture(logging.Handler):
 
 @dataclasses.dataclass
 class Made:
-    """What :func:`render_pdf` made: the number of pages written (0: none), and with
-    ``keep``, the layout for the next render of the same language in this process and the
-    titles of the chapters laid out afresh (the others were reused, chapters.py)."""
+    """What :func:`render_pdf` made: the number of pages written (0: none); with ``keep``,
+    the layout for the next render of the same language in this process; laid out chapter by
+    chapter (``keep`` or a ``store``), the titles of the chapters laid out afresh and the
+    number reused (chapters.py)."""
 
     pages: int
     layout: chapters.Kept | None = None
