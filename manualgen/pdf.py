@@ -21,7 +21,7 @@ import warnings
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from . import chapters, data_url, png_embed, tagging
+from . import chapters, data_url, png_embed, shared_styles, tagging
 from .errors import Findings
 
 VIRTUAL_HOST = "manualgen.invalid"
@@ -194,7 +194,7 @@ def render_pdf(
             # The stylesheets are <link>ed from the document itself, so they load through the
             # fetcher once and their @font-face rules share the document's font configuration.
             document = weasyprint.HTML(string=html, base_url=VIRTUAL_BASE, url_fetcher=fetcher)
-            with png_embed.passthrough():
+            with png_embed.passthrough(), shared_styles.sharing():
                 t0 = time.perf_counter()
                 with frozen_collector(collect=False):
                     if by_chapters:

@@ -1,0 +1,105 @@
+"""Shared computed styles (issue 11, memory): the same PDF, with far fewer style objects."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+weasyprint = pytest.importorskip("weasyprint")
+
+from manualgen import shared_styles
+
+STYLE = """
+@page { size: A6; margin: 10mm; @bottom-center { content: counter(page) } }
+h2 { break-before: page; string-set: title content() }
+.toc a::after { content: " p. " target-counter(attr(href), page) }
+li::marker { color: #a00 }
+.note { float: footnote }
+table { border-collapse: collapse } td { border: 1px solid; padding: 4pt }
+"""
+
+
+def page(n: int) -> str:
+    """A page whose elements all sit below an element with an id (as a manual's pages do),
+    with lists, a footnote, a table and attributes that differ or repeat."""
+    return f"""
+<article id="page-{n}" lang="de">
+  <h2 id="title-{n}">Seite {n}</h2>
+  <p style="color: {'#00a' if n % 2 else '#0a0'}" lang="de">Farbe aus dem Attribut.</p>
+  <p style="color: #0a0" lang="fr">Même couleur, autre langue.</p>
+  <p>Text<span class="note">Fußnote {n}a</span> und<span class="note">Fußnote {n}b</span>.</p>
+  <ol><li id="item-{n}-1">eins</li><li>zwei</li><li lang="it">tre</li></ol>
+  <table><tr><td id="cell-{n}">{n}</td><td style="width: 40%">x</td></tr></table>
+  <a name="named-{n}">benannt</a>
+</article>"""
+
+
+def document(pages: int = 12) -> str:
+    toc = "".join(f'<li><a href="#title-{n}">Seite {n}</a></li>' for n in range(pages))
+    body = "".join(page(n) for n in range(pages))
+    return f'<html lang="de"><style>{STYLE}</style><ul class="toc">{toc}</ul>{body}</html>'
+
+
+def render(html: str, share: bool):
+    if share:
+        with shared_styles.sharing():
+            return weasyprint.HTML(string=html).render(presentational_hints=True)
+    return weasyprint.HTML(string=html).render(presentational_hints=True)
+
+
+def pdf_bytes(html: str, share: bool) -> bytes:
+    out = io.BytesIO()
+    render(html, share).write_pdf(out, pdf_variant="pdf/ua-1")
+    return out.getvalue()
+
+
+def style_objects(html: str, share: bool) -> int:
+    """The number of distinct computed-style objects WeasyPrint's cascade made."""
+    from weasyprint import css
+
+    seen: dict[int, object] = {}
+    original = css.StyleFor.__init__
+
+    def counting(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        seen.update((id(style), style) for style in self._computed_styles.values())
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(css.StyleFor, "__init__", counting)  # the sharing class calls it too
+        render(html, share)
+    return len(seen)
+
+
+def test_the_pdf_is_the_same_byte_for_byte():
+    """Anchors, attributes that differ or repeat, list markers, footnotes (WeasyPrint
+    changes a footnote call's style in place), collapsed tables, page references."""
+    html = document()
+    assert pdf_bytes(html, share=True) == pdf_bytes(html, share=False)
+
+
+def test_far_fewer_style_objects():
+    html = document(pages=30)
+    unshared, shared = style_objects(html, False), style_objects(html, True)
+    assert shared * 4 < unshared, (shared, unshared)
+
+
+def test_anchors_links_and_page_references_survive():
+    text = _text(pdf_bytes(document(pages=4), share=True))
+    for n in range(4):
+        assert f"Seite {n} p. {n + 2}" in text  # the contents on page 1, page n on n + 2
+
+
+def test_the_class_is_restored_after_the_block():
+    from weasyprint import css
+
+    before = css.StyleFor, css.find_style_attributes
+    with shared_styles.sharing():
+        assert css.StyleFor is not before[0]
+    assert (css.StyleFor, css.find_style_attributes) == before
+
+
+def _text(data: bytes) -> str:
+    pypdf = pytest.importorskip("pypdf")
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return "\n".join(" ".join(p.extract_text().split()) for p in reader.pages)
