@@ -31,6 +31,7 @@ import contextlib
 import copy
 import dataclasses
 import hashlib
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from urllib.parse import urljoin
@@ -100,6 +101,7 @@ class Session:
 
     kept: Kept | None
     digests: dict[str, str]  # fetched URL → digest of its bytes
+    relational: set[str] = dataclasses.field(default_factory=set)  # stylesheets with :has()
     extra_key: str = ""  # what every chapter depends on: head, styles, fonts (plan() sets it)
     refuse: frozenset[str] = frozenset()  # chapter keys to lay out afresh
     store: object = None  # a chapter_store.Store: chapters written by earlier runs
@@ -191,7 +193,8 @@ def _make_all_pages(session: Session, original, context, root_box, html, pages):
         for page in original(context, root_box, html, pages):
             yield _bare(session, page, context)
         return
-    if not session._chapters and not _numbers_pages(context.style_for):
+    if (not session._chapters and not _numbers_pages(context.style_for)
+            and not _looks_around(session, html)):
         session._chapters = plan(root_box, html, session)
     yield from _first_round(session, context, root_box, html)
 
@@ -367,6 +370,10 @@ def plan(root_box, html, session: Session) -> list[Chapter]:
         else:
             groups.append([index])
     main_last = main_index == len(body.children) - 1
+    # what a selector sees of <main>'s children: a chapter's place among all of them
+    # (`~`, :nth-of-type() reach past the neighbours)
+    siblings = hashlib.sha256("\0".join(_opening(child) for child in main.children)
+                              .encode()).hexdigest()
     chapters = []
     for number, group in enumerate(groups):
         first = group[0]
@@ -374,7 +381,7 @@ def plan(root_box, html, session: Session) -> list[Chapter]:
                  else {body_index: {main_index: {first: None}}})
         following = groups[number + 1][0] if number + 1 < len(groups) else None
         end = None if following is None else {body_index: {main_index: {following: None}}}
-        key = _chapter_key(main, group, following, session, first == 0, html.base_url or "")
+        key = _chapter_key(main, group, siblings, session, first == 0, html.base_url or "")
         if following is None and not main_last:
             key = None
         label = _label(main.children[first].element)
@@ -390,6 +397,36 @@ def _numbers_pages(style_for) -> bool:
                for sheet, _, _ in style_for._sheets
                for _, selectors, _ in sheet.page_rules
                for selector in selectors)
+
+
+def _looks_around(session: Session, html) -> bool:
+    """Whether a stylesheet has a ``:has()`` that may style a chapter by what other
+    chapters hold (see :func:`looks_across`): such a document is laid out whole."""
+    if session.relational:
+        return True
+    return any(looks_across(node.text or "") for node in html.etree_element.iter()
+               if _local(node.tag) == "style")
+
+
+_HAS = re.compile(r":has\(", re.IGNORECASE)
+_COMPOUND_END = set(" \t\r\n,{};>+~()")
+
+
+def looks_across(css: str) -> bool:
+    """Whether ``css`` has a ``:has()`` that can see past a chapter: on an element that may
+    hold the chapters (``main:has(.warning)``, or a selector without a tag), or on a
+    chapter's own kind of element looking at its siblings (``section:has(+ section)``).
+    ``tr:has(> th)`` looks only inside the row.  A ``:has()`` in a comment counts too: it
+    costs the reuse, never the bytes."""
+    for match in _HAS.finditer(css):
+        start = match.start()
+        while start > 0 and css[start - 1] not in _COMPOUND_END:
+            start -= 1
+        tag = re.match(r"[*]|[A-Za-z][\w-]*|", css[start:match.start()]).group(0).lower()
+        sideways = css[match.end():].lstrip()[:1] in ("+", "~")
+        if tag in ("html", "body", "main", "*", "") or (sideways and tag in ("section", "article")):
+            return True
+    return False
 
 
 def _label(element) -> str:
@@ -417,17 +454,16 @@ def _main_box(root_box):
     return body_index, main_index, body, main
 
 
-def _chapter_key(main, group: list[int], following: int | None, session: Session,
+def _chapter_key(main, group: list[int], siblings: str, session: Session,
                  opens_main: bool, base: str) -> str | None:
     """What the chapter's layout depends on: the document's key, its elements and the files
-    they show, its place among its siblings and theirs (CSS may select ``:nth-child`` or
-    ``+``), and its generated text (counters and quotes run on from the chapters before)."""
+    they show, its place among its siblings and what a selector sees of them (``siblings``:
+    CSS may select ``:nth-child``, ``+`` or ``~``), and its generated text (counters and
+    quotes run on from the chapters before)."""
     digest = hashlib.sha256()
     first = group[0]
-    before = main.children[first - 1] if first else None
-    after = main.children[following] if following is not None else None
     digest.update(f"{session.extra_key}\0{opens_main}\0{first}\0{len(main.children)}\0"
-                  f"{_opening(before)}\0{_opening(after)}\0".encode())
+                  f"{siblings}\0".encode())
     for index in group:
         box = main.children[index]
         if box.element is None or box.element is main.element or box.element_tag in (None, "main"):

@@ -81,13 +81,16 @@ class Roots:
         return real
 
 
-def make_fetcher(roots: Roots, refusals: list[str], fetched: dict[str, str] | None = None):
+def make_fetcher(roots: Roots, refusals: list[str], fetched: dict[str, str] | None = None,
+                 relational: set[str] | None = None):
     """A ``weasyprint.urls.URLFetcher`` that serves only files below ``roots``, and the
     images written into a page or an SVG as ``data:`` addresses (see data_url.py).  A refused
     address is recorded (WeasyPrint only logs a refusal inside an SVG) by its first and last
     characters: a data: address can run to megabytes.  ``fetched``, when given, receives a
     digest of each file served (the layout of a chapter is reused only with the same files,
-    chapters.py)."""
+    chapters.py), and ``relational`` the address of each stylesheet with a ``:has()``
+    that can style a chapter by what other chapters hold (such a manual is laid out whole,
+    see chapters.looks_across)."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     def refuse(url: str, reason: str):
@@ -108,6 +111,9 @@ def make_fetcher(roots: Roots, refusals: list[str], fetched: dict[str, str] | No
             data = path.read_bytes()
             if fetched is not None:
                 fetched[url] = hashlib.sha256(data).hexdigest()
+            if (relational is not None and path.suffix.lower() == ".css"
+                    and chapters.looks_across(data.decode("utf-8", "replace"))):
+                relational.add(url)
             return URLFetcherResponse(url, body=data, headers={"Content-Type": content_type(path)})
 
     return SiteFetcher(allowed_protocols={"https", "data"}, timeout=1)
@@ -175,8 +181,10 @@ def render_pdf(
 
     refusals: list[str] = []
     fetched: dict[str, str] = {}
+    relational: set[str] = set()
     by_chapters = keep or store is not None
-    fetcher = make_fetcher(roots, refusals, fetched if by_chapters else None)
+    fetcher = make_fetcher(roots, refusals, fetched if by_chapters else None,
+                           relational if by_chapters else None)
     logger = logging.getLogger("weasyprint")
     capture = _Capture()
     old_level, old_propagate = logger.level, logger.propagate
@@ -199,7 +207,8 @@ def render_pdf(
                 with frozen_collector(collect=False):
                     if by_chapters:
                         rendered, session, earlier = _lay_out_by_chapters(document, kept,
-                                                                          fetched, store)
+                                                                          fetched, relational,
+                                                                          store)
                     else:
                         rendered = document.render(presentational_hints=True)
                     if adjust is not None:
@@ -236,7 +245,8 @@ def render_pdf(
                 session.count() - len(laid_out))
 
 
-def _lay_out_by_chapters(document, kept: chapters.Kept | None, fetched: dict[str, str], store):
+def _lay_out_by_chapters(document, kept: chapters.Kept | None, fetched: dict[str, str],
+                         relational: set[str], store):
     """``document`` laid out reusing the unchanged chapters of ``kept``; again, with those
     chapters laid out afresh, when a reused chapter's "see page N" moved (chapters.py).
     Also returns the keys of the chapters laid out by the attempts before the last (which
@@ -247,8 +257,9 @@ def _lay_out_by_chapters(document, kept: chapters.Kept | None, fetched: dict[str
     earlier: frozenset[str] = frozenset()
     while True:
         fetched.clear()
+        relational.clear()
         font_config = FontConfiguration()
-        session = chapters.Session(kept, fetched, refuse=refuse, store=store)
+        session = chapters.Session(kept, fetched, relational, refuse=refuse, store=store)
         try:
             with chapters.chapter_layout(session, font_config):
                 rendered = document.render(font_config=font_config, presentational_hints=True,
@@ -259,7 +270,7 @@ def _lay_out_by_chapters(document, kept: chapters.Kept | None, fetched: dict[str
             if kept is None and store is None:
                 raise
             logging.getLogger("manualgen").debug("chapter reuse failed", exc_info=True)
-            return _lay_out_by_chapters(document, None, fetched, None)
+            return _lay_out_by_chapters(document, None, fetched, relational, None)
         stale = session.stale() - refuse
         if not stale:
             return rendered, session, earlier

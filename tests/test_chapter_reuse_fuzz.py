@@ -304,3 +304,57 @@ def test_a_folder_among_the_chapter_files_does_not_stop_the_build(tmp_path, env)
     path.write_text(path.read_text(encoding="utf-8") + "\n\nMehr.\n", encoding="utf-8")
     second = cached(site, tmp_path / "b", cache)
     assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
+
+
+def five_chapters(root: Path, css: str, order: list[str]) -> Path:
+    """Five chapters in the given order (by weight), styled by a site stylesheet."""
+    files = {"content/de/_index.md": page("Start", body="Willkommen."),
+             "site.css": css,
+             "manualgen.toml": '[print]\nstylesheets = ["site.css"]\n'}
+    for weight, name in enumerate(order, start=1):
+        files[f"content/de/{name}/_index.md"] = page(f"Kapitel {name}", weight,
+                                                     body="## Teil\n\n" + WORDS * 5)
+        files[f"content/de/{name}/p0.md"] = page(f"{name} null", 1, body=WORDS * 8)
+    return write_site(root, files)
+
+
+@pytest.mark.parametrize("across_runs", [False, True])
+def test_a_sibling_selector_that_sees_a_chapter_far_away(tmp_path, env, across_runs):
+    """``#p-a ~ section`` styles every chapter after chapter a. Chapter a moves from first to
+    last and chapter e from last to first: chapter c keeps its place and both neighbours,
+    but is no longer after chapter a."""
+    css = "main > section[id$='-a'] ~ section h1 { color: #c00; }\n"
+    site = five_chapters(tmp_path / "site", css, ["a", "b", "c", "d", "e"])
+    second = rebuilt(site, tmp_path, across_runs,
+                     lambda: five_chapters(site, css, ["e", "b", "c", "d", "a"]))
+    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
+
+
+@pytest.mark.parametrize("across_runs", [False, True])
+def test_a_has_selector_that_looks_into_another_chapter(tmp_path, env, across_runs):
+    """``main:has(.warn) h1`` styles every chapter by what any chapter holds: an edit of
+    chapter d changes how chapter c looks, though chapter c's HTML is the same."""
+    css = "main:has(.warn) h1 { color: #c00; }\n"
+    site = five_chapters(tmp_path / "site", css, ["a", "b", "c", "d", "e"])
+    second = rebuilt(site, tmp_path, across_runs,
+                     lambda: edit(site, "content/de/d/_index.md",
+                                  '\n\n<p class="warn">Achtung.</p>\n'))
+    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
+
+
+@pytest.mark.parametrize(("css", "across"), [
+    ("tbody:first-of-type > tr:first-child:has(> th) { break-after: avoid }", False),
+    ("section:has(.warn) h1 { color: red }", False),  # inside the chapter itself
+    ("li:has(~ li) { color: red }", False),
+    ("p { color: red }", False),
+    ("main:has(.warn) h1 { color: red }", True),
+    ("BODY:HAS(.warn) h1 { color: red }", True),
+    (".box:has(.warn) { color: red }", True),  # no tag: it may be <main>
+    (":not(:has(.warn)) { color: red }", True),
+    ("section:has(+ section .warn) h1 { color: red }", True),
+    ("article:has( ~ section) h1 { color: red }", True),
+])
+def test_which_has_selectors_can_see_past_a_chapter(css, across):
+    from manualgen.chapters import looks_across
+
+    assert looks_across(css) is across
