@@ -16,7 +16,7 @@ the worst a bad entry costs is the parse it was meant to save.  A pyphen whose d
 object holds other fields than the ones known here is simply not cached.
 
 A cold run (an empty cache folder, or ``--no-cache``) does not use pyphen's parser either:
-:func:`parse_dictionary` gives the same patterns in about a tenth of the time (see there).
+:func:`parse_dictionary` gives the same patterns, for German in about 55 ms instead of 430.
 """
 
 from __future__ import annotations
@@ -28,8 +28,14 @@ import sys
 from collections.abc import Iterable, Iterator
 from itertools import compress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .cache import write_file
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+    import pyphen
 
 FORMAT = b"manualgen-hyphenation 1\n"
 FOLDER = "hyphenation"
@@ -143,7 +149,7 @@ def decode(data: bytes, key: str):
     return _hyph_dict(patterns, maxlen)
 
 
-def _hyph_dict(patterns: dict, maxlen: int):
+def _hyph_dict(patterns: dict, maxlen: int) -> pyphen.HyphDict:
     """A ``pyphen.HyphDict`` holding ``patterns``, filled as its ``__init__`` fills it, without
     running its parser."""
     import pyphen
@@ -186,12 +192,12 @@ def _store(entry: Path, data: bytes) -> None:
 # by one exactly as pyphen does, with its own helpers.
 
 
-def parse_dictionary(path):
+def parse_dictionary(path: Path | Traversable) -> pyphen.HyphDict:
     """The ``pyphen.HyphDict`` of the dictionary file ``path`` (a ``Path`` or an importlib
-    resource), equal to ``pyphen.HyphDict(path)`` (same patterns, value types and
-    ``maxlen``; the same exception for a file pyphen cannot read) and about ten times faster:
-    a cold build waits for it in every language process.  A pyphen whose parser was not read
-    (not in ``PARSED_ALIKE``) parses the file itself."""
+    resource), equal to ``pyphen.HyphDict(path)`` (same patterns in the same order, same
+    value types, same ``maxlen``; the same exception for a file pyphen cannot read) and
+    three to seven times faster (German: 55-60 ms instead of 430): a cold build waits for it.
+    A pyphen whose parser was not read (not in ``PARSED_ALIKE``) parses the file itself."""
     import pyphen
 
     if pyphen.__version__ not in PARSED_ALIKE:
@@ -200,7 +206,7 @@ def parse_dictionary(path):
     return _hyph_dict(patterns, max(map(len, patterns)))
 
 
-def _pattern_lines(path) -> list[str]:
+def _pattern_lines(path: Path | Traversable) -> list[str]:
     """The file's lines after the first, stripped, read in the encoding its first line names
     (hunspell's "microsoft-cp1251" is Python's cp1251), with universal newlines, as pyphen
     reads them."""
