@@ -49,9 +49,11 @@ def entries(folder):
 
 
 def no_parsing(monkeypatch):
-    def refuse(self, path):
+    """Any parse, pyphen's or hyphenation's own, fails the test."""
+    def refuse(path):
         raise AssertionError(f"{path} parsed although its cache entry is sound")
-    monkeypatch.setattr(pyphen.HyphDict, "__init__", refuse)
+    monkeypatch.setattr(pyphen.HyphDict, "__init__", lambda self, path: refuse(path))
+    monkeypatch.setattr(hyphenation, "parse_dictionary", refuse)
 
 
 @pytest.mark.parametrize(("lang", "words"), [("de-CH", GERMAN), ("hu", HUNGARIAN)])
@@ -119,9 +121,8 @@ def test_an_entry_of_another_pyphen_is_not_read_and_is_removed(tmp_path, monkeyp
     stale.parent.mkdir()
     stale.write_bytes(hyphenation.encode(pyphen.HyphDict(path), old_key))
     parsed = []
-    original = pyphen.HyphDict.__init__
-    monkeypatch.setattr(pyphen.HyphDict, "__init__",
-                        lambda self, p: parsed.append(p) or original(self, p))
+    original = hyphenation.parse_dictionary
+    monkeypatch.setattr(hyphenation, "parse_dictionary", lambda p: parsed.append(p) or original(p))
     hyphenation.load_dictionaries(["fr"], tmp_path)
     assert parsed == [path]  # the stale entry was not used
     assert [e.name for e in entries(tmp_path)] != [stale.name] and not stale.exists()
