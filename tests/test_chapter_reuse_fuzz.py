@@ -80,10 +80,15 @@ COUNTERS = ("main { counter-reset: n; }\n"
 
 
 def counter_site(root: Path, css: str) -> Path:
+    return styled_chapters(root, css, ["eins", "zwei", "drei"])
+
+
+def styled_chapters(root: Path, css: str, names: list[str]) -> Path:
+    """A chapter for each of ``names``, in that order (by weight), and a site stylesheet."""
     files = {"content/de/_index.md": page("Start", body="Willkommen."),
              "site.css": css,
              "manualgen.toml": '[print]\nstylesheets = ["site.css"]\n'}
-    for number, name in enumerate(["eins", "zwei", "drei"], start=1):
+    for number, name in enumerate(names, start=1):
         files[f"content/de/{name}/_index.md"] = page(f"Kapitel {name}", number,
                                                      body="## Teil\n\n" + WORDS * 5)
         files[f"content/de/{name}/p0.md"] = page(f"{name} null", 1, body=WORDS * 8)
@@ -306,27 +311,15 @@ def test_a_folder_among_the_chapter_files_does_not_stop_the_build(tmp_path, env)
     assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
 
 
-def five_chapters(root: Path, css: str, order: list[str]) -> Path:
-    """Five chapters in the given order (by weight), styled by a site stylesheet."""
-    files = {"content/de/_index.md": page("Start", body="Willkommen."),
-             "site.css": css,
-             "manualgen.toml": '[print]\nstylesheets = ["site.css"]\n'}
-    for weight, name in enumerate(order, start=1):
-        files[f"content/de/{name}/_index.md"] = page(f"Kapitel {name}", weight,
-                                                     body="## Teil\n\n" + WORDS * 5)
-        files[f"content/de/{name}/p0.md"] = page(f"{name} null", 1, body=WORDS * 8)
-    return write_site(root, files)
-
-
 @pytest.mark.parametrize("across_runs", [False, True])
 def test_a_sibling_selector_that_sees_a_chapter_far_away(tmp_path, env, across_runs):
     """``#p-a ~ section`` styles every chapter after chapter a. Chapter a moves from first to
     last and chapter e from last to first: chapter c keeps its place and both neighbours,
     but is no longer after chapter a."""
     css = "main > section[id$='-a'] ~ section h1 { color: #c00; }\n"
-    site = five_chapters(tmp_path / "site", css, ["a", "b", "c", "d", "e"])
+    site = styled_chapters(tmp_path / "site", css, ["a", "b", "c", "d", "e"])
     second = rebuilt(site, tmp_path, across_runs,
-                     lambda: five_chapters(site, css, ["e", "b", "c", "d", "a"]))
+                     lambda: styled_chapters(site, css, ["e", "b", "c", "d", "a"]))
     assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
 
 
@@ -335,7 +328,7 @@ def test_a_has_selector_that_looks_into_another_chapter(tmp_path, env, across_ru
     """``main:has(.warn) h1`` styles every chapter by what any chapter holds: an edit of
     chapter d changes how chapter c looks, though chapter c's HTML is the same."""
     css = "main:has(.warn) h1 { color: #c00; }\n"
-    site = five_chapters(tmp_path / "site", css, ["a", "b", "c", "d", "e"])
+    site = styled_chapters(tmp_path / "site", css, ["a", "b", "c", "d", "e"])
     second = rebuilt(site, tmp_path, across_runs,
                      lambda: edit(site, "content/de/d/_index.md",
                                   '\n\n<p class="warn">Achtung.</p>\n'))
