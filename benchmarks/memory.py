@@ -10,6 +10,13 @@ HarfBuzz, fontconfig, Pillow's pixel buffers).
     .venv/bin/python benchmarks/memory.py 1450            # ~1,200 PDF pages, German only
     .venv/bin/python benchmarks/memory.py 150 --tracemalloc
     .venv/bin/python benchmarks/memory.py 1450 --gc-on    # the collector left on in layout
+    .venv/bin/python benchmarks/memory.py 1450 --cache /tmp/c1450   # with a cache folder
+    .venv/bin/python benchmarks/memory.py 1450 --cache /tmp/c1450 --edit   # then a page edited
+
+Without ``--cache`` the build runs with ``--no-cache``.  With it, the build uses that cache
+folder (a cold build when it is empty) and so keeps the chapters' layouts there, as a default
+``manualgen build`` does; ``--edit`` first adds a sentence to the page in the middle, so that
+the build reuses every other chapter from the previous run with the same folder.
 """
 
 from __future__ import annotations
@@ -82,6 +89,14 @@ def python_objects_at_write(top: int):
     return taken
 
 
+def edit_middle_page(content: Path) -> None:
+    """A sentence more at the end of the middle page (by name) of ``content``."""
+    pages = sorted(content.rglob("*.md"))
+    page = pages[len(pages) // 2]
+    page.write_text(page.read_text(encoding="utf-8") + f"\n\nEin neuer Satz ({time.time()}).\n",
+                    encoding="utf-8")
+
+
 def _short(filename: str) -> str:
     marker = "site-packages/"
     return filename.split(marker, 1)[1] if marker in filename else filename
@@ -93,6 +108,9 @@ def main() -> None:
     parser.add_argument("--lang", default="de")
     parser.add_argument("--gc-on", action="store_true", help="leave the collector on in layout")
     parser.add_argument("--tracemalloc", action="store_true")
+    parser.add_argument("--cache", type=Path, help="the cache folder (default: --no-cache)")
+    parser.add_argument("--edit", action="store_true",
+                        help="add a sentence to the middle page before building")
     args = parser.parse_args()
     sys.path.insert(0, str(HERE))
     from synthetic import generate
@@ -103,6 +121,8 @@ def main() -> None:
     base = Path(os.environ.get("MANUALGEN_SYNTH_DIR", tempfile.gettempdir()))
     site = generate(base / f"manualgen-synth-{args.pages}-{args.lang}", args.pages,
                     langs=(args.lang,))
+    if args.edit:
+        edit_middle_page(site / "content" / args.lang)
     if args.gc_on:
         pdf.frozen_collector = lambda collect: contextlib.nullcontext()
     taken = python_objects_at_write(15) if args.tracemalloc else None
@@ -112,7 +132,8 @@ def main() -> None:
     thread.start()
     t0 = time.perf_counter()
     cpu0 = time.process_time()
-    result = build(site, BuildOptions(langs=[args.lang], out=work / "out", no_cache=True, jobs=1),
+    cache = {"cache_dir": args.cache} if args.cache else {"no_cache": True}
+    result = build(site, BuildOptions(langs=[args.lang], out=work / "out", jobs=1, **cache),
                    progress=sampler.progress)
     wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
     sampler.done.set()
@@ -124,6 +145,8 @@ def main() -> None:
     report = {"synthetic_pages": args.pages, "pdf_pages": pages, "wall": round(wall, 2),
               "cpu": round(cpu, 2), "ms_per_page": round(1000 * wall / max(1, pages), 1),
               "gc_in_layout": "on" if args.gc_on else "off",
+              "cache": str(args.cache) if args.cache else "none", "edit": args.edit,
+              "reused_chapters": item.reused_chapters,
               "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
               "stage_peak_rss_mib": {k: round(v / 2**20) for k, v in sampler.peaks.items()},
               "stage_seconds": {k: round(v, 2) for k, v in item.timings.items()},
