@@ -161,3 +161,24 @@ def _outcome(html: str, share: bool):
         return pdf_bytes(html, share)
     except Exception as exc:  # noqa: BLE001  (compared, not hidden)
         return type(exc).__name__, str(exc)
+
+
+def test_the_example_manual_is_the_same_with_and_without_sharing(tmp_path, monkeypatch):
+    """manualgen's own templates and styles, end to end: the German example manual's
+    bytes do not depend on the sharing."""
+    import contextlib
+
+    from manualgen.build import BuildOptions, build
+
+    from .conftest import ROOT
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+
+    def made(out, share: bool) -> bytes:
+        if not share:
+            monkeypatch.setattr(shared_styles, "sharing", contextlib.nullcontext)
+        result = build(ROOT, BuildOptions(langs=["de"], out=out, no_cache=True, jobs=1))
+        assert not result.findings.errors
+        return result.results[0].pdf.read_bytes()
+
+    assert made(tmp_path / "shared", True) == made(tmp_path / "alone", False)
