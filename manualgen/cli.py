@@ -300,6 +300,7 @@ def _rebuild_for_watch(argv: list[str]):
         made: list = []
         if main(argv, made, layouts) == 130 and not made:
             raise KeyboardInterrupt  # Ctrl-C during a rebuild stops the watching too
+        collect_garbage()
         if not made:
             return None
         layouts.update({item.lang: item.layout for item in made[0].results
@@ -312,6 +313,17 @@ def _rebuild_for_watch(argv: list[str]):
         return made[0]
 
     return rebuild
+
+
+def collect_garbage() -> int:
+    """Free the cyclic garbage a build leaves (a layout's boxes and styles refer to each
+    other), once the PDF is written.  Python's collector would put the full collection off
+    for as long as the objects that live on outnumber it: a watching process grew by about
+    27 MiB a save on the corpus (400 MiB after 16 saves), and stays at about 160 MiB with
+    this (0.2-0.3 s after each rebuild, while nothing waits for it)."""
+    import gc
+
+    return gc.collect()
 
 
 _ = Finding  # re-exported for callers that build findings by hand
