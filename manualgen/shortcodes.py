@@ -396,17 +396,21 @@ class _PageContext:
             list(language.content_dirs) + settings.static_dirs + settings.assets_dirs
             + settings.i18n_dirs + [root / "data"] + list(settings.config_files))]
         for base in bases:
-            candidate = (Path(base) / name.lstrip("/")).resolve()
+            try:
+                candidate = (Path(base) / name.lstrip("/")).resolve()
+            except (OSError, ValueError):  # a NUL byte, a loop of links
+                return None, "it cannot be a file name"
             if not candidate.is_relative_to(root):
                 return None, "it is outside the site"
+            if not candidate.is_file():
+                continue
             if not any(candidate == d or candidate.is_relative_to(d) for d in allowed):
                 return None, ("manualgen reads included files only from the content, static, "
                               "assets, data and i18n folders and the config")
-            if candidate.is_file():
-                try:
-                    return candidate.read_text(encoding="utf-8"), ""
-                except (OSError, UnicodeDecodeError) as exc:
-                    return None, f"it cannot be read as UTF-8 text ({type(exc).__name__})"
+            try:
+                return candidate.read_text(encoding="utf-8"), ""
+            except (OSError, UnicodeDecodeError) as exc:
+                return None, f"it cannot be read as UTF-8 text ({type(exc).__name__})"
         return None, "there is no such file"
 
     def data_file(self, folder: str, name: str) -> dict | None:

@@ -55,6 +55,7 @@ def site(tmp_path) -> Site:
         "data/properties/broken.yaml": "properties:\n  - name: [unclosed\n",
         "content/de/_includes/include-page.md": ("_**Included page**_\n\n{{< hint type=tip >}}\n"
                                                  "Inside the *include*.\n{{< /hint >}}\n"),
+        "content/de/_includes/fronted.md": "+++\ntitle = 'Part'\n+++\nAfter the *front matter*.\n",
         "content/de/_includes/loop.md": '{{< include file="/_includes/loop.md" type="page" >}}\n',
         "README.md": "Not part of what a build reads.\n",
     })
@@ -100,6 +101,8 @@ def test_include_reads_markdown_code_html_and_pages_of_the_site(site):
     assert "<em><strong>Included page</strong></em>" in page
     assert 'class="alert alert-success hint"' in page and "<em>include</em>" in page
     assert "{{<" not in page and not site.findings.warnings
+    fronted = site.render('{{< include file="_includes/fronted.md" type="page" >}}')
+    assert fronted.strip() == "<p>After the <em>front matter</em>.</p>"
 
 
 def test_include_refuses_files_outside_the_site_with_a_finding_at_its_line(site, tmp_path):
@@ -108,14 +111,16 @@ def test_include_refuses_files_outside_the_site_with_a_finding_at_its_line(site,
     os.symlink(outside, tmp_path / "static" / "link.txt")
     source = ('Text.\n\n{{< include file="../../../etc/passwd" >}}\n\n'
               '{{< include file="/static/link.txt" >}}\n\n{{< include file="README.md" >}}\n\n'
-              '{{< include file="/static/nothing.md" >}}')
+              '{{< include file="/static/nothing.md" >}}\n\n{{< include file="a\x00b" >}}')
     html = site.render(source)
     assert "SECRET" not in html and "root:" not in html and "Not part" not in html
     found = [(f.code, f.line, f.message) for f in site.findings]
     assert [(c, line) for c, line, _ in found] == [("missing-include", 7), ("missing-include", 9),
-                                                   ("missing-include", 11), ("missing-include", 13)]
+                                                   ("missing-include", 11), ("missing-include", 13),
+                                                   ("missing-include", 15)]
     assert "outside the site" in found[0][2] and "outside the site" in found[1][2]
     assert "only from the content" in found[2][2] and "no such file" in found[3][2]
+    assert "cannot be a file name" in found[4][2]
 
 
 def test_a_page_that_includes_itself_stops_with_a_warning(site):
