@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from manualgen.cli import main
 from manualgen.errors import ManualgenError
+from manualgen.shortcodes import list_items
 
 from .conftest import HUGO_TOML, write_site
 from .conftest import page as page_md
@@ -60,6 +61,14 @@ def test_columns_of_a_list_print_one_column_per_item_in_the_given_ratio(site):
     assert '<div class="column-layout" data-width="66.7"><h3 id="content">Content</h3>' in html
     assert "<p>Narrow <em>text</em>.</p>" in html and "run it" in html
     assert "<ul>" not in html
+
+
+def test_list_items_are_split_at_their_markers_without_their_indentation():
+    assert list_items("- ### A\n  one\n\n  ```\n  code\n  ```\n* B\n1. C\n   three") == [
+        "### A\none\n\n```\ncode\n```", "B", "C\nthree"]
+    assert list_items("  - indented list\n  - is one too") == ["indented list", "is one too"]
+    assert list_items("Text first\n- then a list") is None
+    assert list_items("") is None and list_items("-") == [""]
 
 
 def test_columns_of_plain_text_print_it_as_written(site):

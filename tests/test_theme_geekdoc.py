@@ -227,3 +227,24 @@ def test_fuzzed_parameters_never_break_a_template(site, name, key, value, inner)
     param = f'{key}="{value}"' if key else f'"{value}"'
     render_or_refuse(site, f"{{{{< {name} {param} >}}}}{inner}{{{{< /{name} >}}}}")
     assert "shortcode-template" not in codes(site), list(site.findings)
+
+
+def test_a_changed_data_file_is_printed_again_with_the_cache(tmp_path):
+    """The property list reads data/: a build that reused the last PDF would print the old
+    description, so data/ counts among what a language is built from."""
+    root = write_site(tmp_path / "site", {
+        "content/de/_index.md": page_md("Start", body="{{< propertylist name=demo >}}\n"),
+        "data/properties/demo.yaml": "properties:\n  - name: one\n    description: FIRST-DESC\n",
+    })
+    args = ["build", "--site", str(root), "--lang", "de", "--out", str(tmp_path / "out"),
+            "--cache", str(tmp_path / "cache"), "--quiet"]
+
+    def text() -> str:
+        assert main(args) == 0
+        (pdf,) = (tmp_path / "out").glob("*.pdf")
+        return "\n".join(p.extract_text() or "" for p in PdfReader(pdf).pages)
+
+    assert "FIRST-DESC" in text()
+    (root / "data/properties/demo.yaml").write_text(
+        "properties:\n  - name: one\n    description: SECOND-DESC\n", encoding="utf-8")
+    assert "SECOND-DESC" in text()
