@@ -155,8 +155,8 @@ def book_pdf(tmp_path_factory):
         "content/de/_index.md": page_md("Start", body="Willkommen.\n"),
         "content/de/docs/_index.md": page_md("Docs", 1, "{{< section summary >}}\n"),
         "content/de/docs/zeta.md": page_md("Zeta", 1, "ZETA-TEXT\n", description="Zeta desc"),
-        "content/de/docs/alpha.md": page_md("Alpha", 2, "ALPHA-TEXT\n"),
-        "content/de/docs/flat/_index.md": page_md("Flat", 3, "FLAT-TEXT\n", bookFlatSection="true",
+        "content/de/docs/alpha.md": page_md("Alpha", 2, "## Head\n\nAlpha *first* words.\n\nALPHA-TEXT\n"),
+        "content/de/docs/flat/_index.md": page_md("Flat", 3, "Flat intro.\n\nFLAT-TEXT\n", bookFlatSection="true",
                                                   bookCollapseSection="true"),
         "content/de/docs/flat/inner.md": page_md("Inner", None, "INNER-TEXT\n", bookToc="false"),
         "content/de/docs/hidden.md": page_md("Hidden", 4, "HIDDEN-TEXT\n", bookHidden="true"),
@@ -176,7 +176,8 @@ def test_book_pages_print_in_hugo_order_and_hidden_ones_are_left_out(book_pdf):
     for word in ("HIDDEN-TEXT", "BELOW-TEXT", "{{<", "{{%"):
         assert word not in text, word
     listing = text[:text.index("ZETA-TEXT")]
-    assert re.search(r"Zeta.*\n?.*Zeta desc", listing) and "Alpha" in listing
+    assert re.search(r"Zeta.*\n?.*Zeta desc", listing)
+    assert re.search(r"Alpha.*\n?.*Alpha first words", listing)
 
 
 def test_check_notes_the_hidden_pages_it_leaves_out(book_pdf, capsys):
