@@ -186,6 +186,7 @@ def language_inputs(settings, lang: str) -> list[Path]:
     language = settings.languages[lang]
     folders: list[tuple[Path, bool]] = [(d, True) for d in language.content_dirs]
     folders += [(d, True) for d in settings.static_dirs + settings.assets_dirs]
+    folders.append((Path(settings.site_root) / "data", True))  # Geekdoc's include, propertylist
     folders += [(d, True) for d in settings.i18n_dirs + settings.shortcode_dirs + settings.template_dirs]
     for sheet in settings.stylesheets:
         folders.append((sheet, False))

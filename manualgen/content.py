@@ -303,11 +303,30 @@ def is_listed(meta: dict, now: dt.datetime, settings: Settings | None = None) ->
     return True
 
 
+# Hugo Book's and Geekdoc's switch that keeps a page (and a section's pages) out of the menu.
+_HIDDEN_KEYS = ("bookHidden", "geekdocHidden")
+
+
 def no_print(meta: dict) -> bool:
-    """Docsy's ``no_print``: its print view leaves the page, and everything below it, out."""
+    """Docsy's ``no_print``: its print view leaves the page, and everything below it, out.
+    So do a theme's hidden pages (``bookHidden``, ``geekdocHidden``): the manual's contents
+    follow the menu, which never shows them (Geekdoc keeps include fragments so)."""
+    return print_key(meta) is not None
+
+
+def print_key(meta: dict) -> str | None:
+    """The front-matter key (itself or under ``params``) that leaves the page out of the
+    print, or None.  A hidden key counts only when it is true, as the themes test it."""
     params = _ci(meta, "params", None)
-    return _truthy(_ci(meta, "no_print", False)) or (
-        isinstance(params, dict) and _truthy(_ci(params, "no_print", False)))
+    tables = [meta] + ([params] if isinstance(params, dict) else [])
+    if any(_truthy(_ci(table, "no_print", False)) for table in tables):
+        return "no_print"
+    for key in _HIDDEN_KEYS:
+        for table in tables:
+            value = _ci(table, key, False)
+            if value is True or (isinstance(value, str) and value.strip().lower() == "true"):
+                return key
+    return None
 
 
 # --- cascade -------------------------------------------------------------------------------
@@ -744,8 +763,11 @@ def _unlisted_reason(meta: dict) -> tuple[str, str | None]:
         value = _ci(build, key, "always")
         if value is False or str(value).lower() in ("never", "false"):
             return f"{what} (build option {key}: {_as_written(value)})", key
-    if no_print(meta):
+    key = print_key(meta)
+    if key == "no_print":
         return "Docsy's no_print leaves it out of the print view", "no_print"
+    if key:
+        return f"{key} hides it from the theme's menu, which the manual's contents follow", key
     return "Hugo does not list it", None
 
 

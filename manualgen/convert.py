@@ -417,6 +417,7 @@ class HeadingAttributes(Treeprocessor):
             return
         for el in root.iter():
             if el.tag not in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                _drop_marks(el)  # a line read as a heading that became no heading
                 continue
             found: list[int] = []
             for node in el.iter():
@@ -428,6 +429,15 @@ class HeadingAttributes(Treeprocessor):
             for index in found[-1:]:
                 for key, value in headings[index].items():
                     el.set(key, value)
+
+
+def _drop_marks(el: ET.Element) -> None:
+    """Remove heading marks from an element's own text and tail: an indented "  ### x"
+    that Python-Markdown kept in a paragraph printed "mgh0" after its words."""
+    for attr in ("text", "tail"):
+        value = getattr(el, attr)
+        if value and "\x02mgh" in value:
+            setattr(el, attr, type(value)(_HEADING_MARK.sub("", value)))
 
 
 def _closes_fence(line: str, fence: str) -> bool:

@@ -22,6 +22,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .config import BUILTIN_TEMPLATES
+from .config import _load_data_file as load_data_file
 from .errors import ContentError, Findings, ManualgenError, show
 from .i18n import Translator, _line_naming
 from .shortcode_parser import Shortcode, ShortcodeSyntaxError, Text, parse
@@ -42,6 +43,7 @@ NO_INNER = {
 # common, and a site's own shortcode of the same name may be used either way.
 
 MAX_NESTING = 100  # shortcodes inside shortcodes; each level costs a template render
+MAX_INCLUDE_DEPTH = 8  # pages included in included pages (a page that includes itself)
 _SRC_OR_HREF = re.compile(r'\b(?:src|href)\s*=\s*"([^"]*)"')
 TOKEN_RE = re.compile(r"mgsc(\d+)x")
 _COUNT = re.compile(r"\{\{-?\s*\.(?:Count)?\s*-?\}\}")
@@ -118,6 +120,25 @@ def code_block(text: str, lang: str = "", options: str | dict | None = "") -> Ma
         rows.append(f'<span class="{cls}">{number}{escape(line)}</span>')
     kind = " numbered" if numbers else ""
     return Markup(f'<pre class="lines{kind}"><code{attrs}>{"".join(rows)}</code></pre>')
+
+
+_LIST_ITEM = re.compile(r"([-*+]|\d{1,9}[.)])( +|$)")
+
+
+def list_items(text: str) -> list[str] | None:
+    """The items of the Markdown list that ``text`` is (Hugo Book's ``columns`` prints each
+    as a column), each without its marker and the indentation its lines share; None when
+    ``text`` is not one list from its first line (then it prints as written)."""
+    items: list[list[str]] = []
+    for line in textwrap.dedent(str(text or "")).strip("\n").split("\n"):
+        m = _LIST_ITEM.match(line)
+        if m:
+            items.append([" " * m.end() + line[m.end():]])
+        elif items:
+            items[-1].append(line)
+        elif line.strip():
+            return None
+    return [textwrap.dedent("\n".join(item)).strip("\n") for item in items] or None
 
 
 def needs_closing(name: str) -> bool | None:
@@ -295,6 +316,7 @@ class _PageContext:
         self.translator = translator
         self.markdownify = markdownify
         self.stash = stash
+        self.include_depth = 0  # pages included in pages (Geekdoc's include type=page)
 
     def render_nodes(self, nodes: list, parent: ShortcodeCall | None) -> str:
         """The text of ``nodes`` with each shortcode rendered; ``parent`` is the call around
@@ -357,6 +379,75 @@ class _PageContext:
                 except (OSError, UnicodeDecodeError):
                     return None
         return None
+
+    def site_file(self, name: str, pages: bool = False) -> tuple[str | None, str]:
+        """Geekdoc's include: (the text, "") of a file of the site, by its path from the site's
+        root (Hugo's readFile; ``pages``: from the language's content folder, as GetPage
+        finds an include page), or (None, why not).  Only the folders a build records for
+        its cache are read (content, static, assets, data, i18n, the config), never a
+        file outside the site, whatever "../" or a link says."""
+        settings = self.renderer.env.globals.get("site")
+        if not (name and settings):
+            return None, "no file is named"
+        language = settings.languages[self.lang]
+        root = Path(settings.site_root).resolve()
+        bases = list(language.content_dirs) if pages else [root]
+        allowed = [Path(d).resolve() for d in (
+            list(language.content_dirs) + settings.static_dirs + settings.assets_dirs
+            + settings.i18n_dirs + [root / "data"] + list(settings.config_files))]
+        for base in bases:
+            try:
+                candidate = (Path(base) / name.lstrip("/")).resolve()
+            except (OSError, ValueError):  # a NUL byte, a loop of links
+                return None, "it cannot be a file name"
+            if not candidate.is_relative_to(root):
+                return None, "it is outside the site"
+            if not candidate.is_file():
+                continue
+            if not any(candidate == d or candidate.is_relative_to(d) for d in allowed):
+                return None, ("manualgen reads included files only from the content, static, "
+                              "assets, data and i18n folders and the config")
+            try:
+                return candidate.read_text(encoding="utf-8"), ""
+            except (OSError, UnicodeDecodeError) as exc:
+                return None, f"it cannot be read as UTF-8 text ({type(exc).__name__})"
+        return None, "there is no such file"
+
+    def data_file(self, folder: str, name: str) -> dict | None:
+        """Hugo's ``site.Data``: the table in data/<folder>/<name>.(yaml|yml|toml|json), a
+        dotted name going down folders (Geekdoc's propertylist); None when there is none.
+        A file that does not parse is a finding at its line."""
+        settings = self.renderer.env.globals.get("site")
+        parts = [p for p in str(name or "").split(".") if p]
+        if not (settings and parts) or any(p in ("..", "") or "/" in p or "\\" in p for p in parts):
+            return None
+        base = Path(settings.site_root) / "data" / folder
+        for suffix in (".yaml", ".yml", ".toml", ".json"):
+            path = base.joinpath(*parts).with_name(parts[-1] + suffix)
+            if path.is_file():
+                problems: list = []
+                data = load_data_file(path, problems)
+                for problem in problems:
+                    self.renderer.findings.add(dataclasses.replace(problem, lang=self.lang))
+                return data if not problems else None
+        return None
+
+    def render_included(self, text: str, call: ShortcodeCall) -> str | None:
+        """The shortcodes of an included page rendered (Geekdoc's include type=page); None
+        when they cannot be parsed or the pages include each other too deeply."""
+        if self.include_depth >= MAX_INCLUDE_DEPTH:
+            return None
+        try:
+            nodes = parse(str(text), needs_closing=needs_closing)
+        except ShortcodeSyntaxError:
+            return None
+        if _deeper_than(nodes, MAX_NESTING) is not None:
+            return None
+        self.include_depth += 1
+        try:
+            return self.render_nodes(nodes, parent=call)
+        finally:
+            self.include_depth -= 1
 
     def translate(self, key: str, count=None, node: Shortcode | None = None) -> str:
         """Hugo's ``T "key" count``: the "one" or "other" form, ``{{ .Count }}`` filled in."""
@@ -425,6 +516,10 @@ class _PageContext:
                 scratch=call.scratch,  # what the shortcodes inside left for this one
                 ordinal=ordinal,
                 code_block=code_block,
+                list_items=list_items,  # Hugo Book's columns: one column per list item
+                site_file=self.site_file,  # Geekdoc's include and propertylist
+                data_file=self.data_file,
+                render_included=lambda text: self.render_included(text, call),
             )
         except ManualgenError:
             raise
