@@ -479,12 +479,19 @@ def section_title(folder: str, settings: Settings) -> str:
             name = name[:-1] + "ies"
         elif not name.endswith("s"):
             name += "s"
+    return title_cased(name, settings) if settings.capitalize_list_titles else name
+
+
+def title_cased(text: str, settings: Settings) -> str:
+    """``text`` in the site's title case (``titleCaseStyle``: "ap", the default, leaves the
+    small words of English lower case but the first; "go" capitalizes every word;
+    "firstupper" only the first; "none" changes nothing)."""
     style = settings.title_case_style
-    if not settings.capitalize_list_titles or style == "none":
-        return name
+    if style == "none":
+        return text
     if style == "firstupper":
-        return name[:1].upper() + name[1:]
-    words = name.split(" ")
+        return text[:1].upper() + text[1:]
+    words = text.split(" ")
     return " ".join(w[:1].upper() + w[1:] if i == 0 or style == "go" or w.lower() not in _SMALL_WORDS
                     else w for i, w in enumerate(words))
 
@@ -874,10 +881,14 @@ def _check_values(meta: dict, front: FrontMatter, report: _Reporter) -> None:
 
 
 def _fallback_title(rel: str, kind: str, settings: Settings, report: _Reporter) -> str:
-    """A page without a title is printed under its file's (or bundle's) name, with a warning."""
+    """A page without a title is printed under the words of its file's (or bundle's, or
+    section's folder's) name in the site's title case, with a warning: what the themes that
+    show untitled pages in their menus print (Hugo Book, Geekdoc: "create-a-site" →
+    "Create a Site"); Hugo itself gives such a page an empty title."""
     stem = Path(rel).stem
     fallback = Path(rel).parent.name if kind != "page" or stem == "index" else stem
-    title = fallback.replace("_", " ").replace("-", " ").strip() or settings.title
+    humanized = " ".join(fallback.replace("_", " ").replace("-", " ").split())
+    title = title_cased(humanized, settings) if humanized else settings.title
     if kind != "home":
         report.findings.warning("missing-title", f'page has no title; printing "{title}"',
                                 report.source.path, 1, lang=report.lang)

@@ -313,7 +313,7 @@ def test_a_title_that_is_a_list_is_not_printed_as_python(tmp_path):
     result = build(site, BuildOptions(langs=["de"], check_only=True, no_cache=True))
     assert result.ok
     titles = [f.message for f in result.findings if f.code == "missing-title"]
-    assert titles == ['page has no title; printing "a"']  # the file name, not "['a', 'b']"
+    assert titles == ['page has no title; printing "A"']  # the file name, not "['a', 'b']"
 
 
 def test_a_broken_symbolic_link_is_one_finding_and_the_rest_is_checked(tmp_path, capsys):
@@ -1036,3 +1036,24 @@ def test_a_screenshot_folder_that_may_not_be_read_is_not_called_missing(tmp_path
     assert "permission denied" in f["message"] and "static/img/locked/shot.png" in f["message"]
     assert "missing-image" not in codes(doc)
     assert status == 1 and "Traceback" not in err
+
+
+def test_untitled_pages_are_printed_under_names_as_hugo_and_its_themes_make_them(tmp_path):
+    """A page or section without a title is printed under the title Hugo Book and Geekdoc
+    show in their menus (the words of its file or folder name, in title case), with a
+    warning.  ``titleCaseStyle`` is the site's."""
+    from manualgen.build import BuildOptions, build
+
+    files = {**HOME, "content/de/getting-started/_index.md": "---\nweight: 1\n---\nx\n",
+             "content/de/getting-started/create-a_site.md": "---\nweight: 1\n---\nx\n",
+             "content/de/getting-started/for-you/index.md": "---\nweight: 2\n---\nx\n"}
+    site = write_site(tmp_path / "ap", files)
+    result = build(site, BuildOptions(langs=["de"], check_only=True, no_cache=True))
+    titles = sorted(f.message for f in result.findings if f.code == "missing-title")
+    assert titles == ['page has no title; printing "Create a Site"',
+                      'page has no title; printing "For You"',
+                      'page has no title; printing "Getting Started"']
+    first = write_site(tmp_path / "first", {**files, "hugo.toml": 'titleCaseStyle = "firstupper"\n'
+                                             + (tmp_path / "ap/hugo.toml").read_text()})
+    result = build(first, BuildOptions(langs=["de"], check_only=True, no_cache=True))
+    assert 'page has no title; printing "Create a site"' in [f.message for f in result.findings]
