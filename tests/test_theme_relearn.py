@@ -21,7 +21,8 @@ from .test_convert import Site, squeeze
 
 RELEARN_TEMPLATES = ["notice", "note", "info", "tip", "warn", "callout", "expand", "tabs", "tab",
                      "button", "badge", "siteparam", "include", "math", "mermaid", "highlight",
-                     "openapi", "swagger", "children", "attachments", "resources", "icon"]
+                     "openapi", "swagger", "children", "attachments", "resources", "icon", "tree",
+                     "card"]
 
 
 @pytest.fixture
@@ -166,6 +167,22 @@ def test_highlight_takes_relearns_named_options_and_title(site):
 
 def test_openapi_names_its_specification(site):
     assert 'href="petstore.json">petstore.json</a>' in site.render('{{< openapi src="petstore.json" >}}')
+
+
+def test_tree_prints_a_list_without_its_icons_or_the_tree_commands_output_as_it_is(site):
+    listing = squeeze(site.render("{{< tree >}}\n- home | folder\n  - My Documents | folder | magic\n"
+                                  "    - home.php | fa-fw fab fa-php | #888cc4\n{{< /tree >}}"))
+    assert listing == ('<div class="mg-filetree"><ul><li>home<ul><li>My Documents<ul><li>home.php</li>'
+                       "</ul></li></ul></li></ul></div>")
+    command = site.render("{{< tree >}}\nC:.\n│   featured.png\n└───subdir\n        hugo.png\n{{< /tree >}}")
+    assert "<pre><code>│   featured.png\n└───subdir\n        hugo.png</code></pre>" in command
+    assert "C:." not in command
+
+
+def test_a_relearn_card_links_its_title_to_href(site):
+    html = squeeze(site.render('{{< card title="Guide" href="/guide/" >}}Read **this**.{{< /card >}}'))
+    assert '<p class="card-title"><strong><a href="/guide/">Guide</a></strong></p>' in html
+    assert "<p>Read <strong>this</strong>.</p>" in html
 
 
 # --- a whole site: children, attachments, include, order, chapters -----------------------------
