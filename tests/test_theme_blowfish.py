@@ -22,7 +22,8 @@ BLOWFISH_TEMPLATES = ["alert", "badge", "button", "figure", "gallery", "carousel
                       "timeline", "timelineItem", "tabs", "tab", "katex", "mermaid", "chart",
                       "icon", "keyword", "keywordList", "github", "gitlab", "youtubeLite",
                       "mdimporter", "codeimporter", "swatches", "article", "typeit", "list",
-                      "accordion", "accordionItem", "rtl", "ltr"]
+                      "accordion", "accordionItem", "rtl", "ltr", "steps", "step", "codeberg",
+                      "gitea", "forgejo", "huggingface"]
 
 
 @pytest.fixture
@@ -86,12 +87,23 @@ def test_cards_and_players_print_where_to_find_them(site):
     html = site.render('{{< github repo="nunocoracao/blowfish" >}}\n\n{{< gitlab projectID="278964" >}}\n\n'
                        '{{< youtubeLite id="SgXhGb-7QbU" label="Demo" >}}\n\n'
                        '{{< mdimporter url="https://raw.example.org/README.md" >}}\n\n'
-                       '{{< codeimporter url="https://raw.example.org/x.go" type="go" >}}')
+                       '{{< codeimporter url="https://raw.example.org/x.go" type="go" >}}\n\n'
+                       '{{< codeberg repo="a/b" >}}\n\n{{< gitea server="https://git.x.org/" repo="c/d" >}}\n\n'
+                       '{{< huggingface dataset="e/f" >}}')
     for address in ("https://github.com/nunocoracao/blowfish", "https://gitlab.com/projects/278964",
                     "https://www.youtube.com/watch?v=SgXhGb-7QbU", "https://raw.example.org/README.md",
-                    "https://raw.example.org/x.go"):
+                    "https://raw.example.org/x.go", "https://codeberg.org/a/b", "https://git.x.org/c/d",
+                    "https://huggingface.co/datasets/e/f"):
         assert f'href="{address}"' in html, address
     assert ">Demo</a>" in html
+
+
+def test_steps_keep_each_steps_number_title_and_content(site):
+    html = squeeze(site.render('{{< steps >}}\n{{< step title="Install **Hugo**" number="1" >}}\nRun it.\n'
+                               "{{< /step >}}\n{{< step >}}\nThen.\n{{< /step >}}\n{{< /steps >}}"))
+    assert ('<p class="mg-step-lead"><strong>1</strong><strong>Install <strong>Hugo</strong></strong></p>'
+            '<div class="mg-step-body"><p>Run it.</p></div>') in html
+    assert "<strong>•</strong><strong>Step</strong>" in html and "<p>Then.</p>" in html
 
 
 def test_swatches_show_each_colour_with_its_code_and_refuse_what_is_no_colour(site):
@@ -229,7 +241,7 @@ def test_pictures_beside_a_translated_page_are_found(tmp_path, capsys):
 _KEYS = ["icon", "cardColor", "iconColor", "textColor", "href", "target", "src", "alt", "caption",
          "class", "nozoom", "images", "aspectRatio", "header", "badge", "subheader", "label",
          "labels", "repo", "projectID", "baseURL", "id", "url", "type", "link", "tag", "md",
-         "title", "open", "unknown"]
+         "title", "open", "number", "server", "model", "dataset", "unknown"]
 _VALUES = st.one_of(st.sampled_from(["", " ", "true", "false", "-1", ";;", ";;;;", "{}", "{,}",
                                      "*", "#fff", "#zzzzzz", "https://x.org", "gallery/*", ".."]),
                     st.text(max_size=12))
