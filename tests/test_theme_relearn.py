@@ -179,6 +179,12 @@ def test_tree_prints_a_list_without_its_icons_or_the_tree_commands_output_as_it_
     assert "C:." not in command
 
 
+def test_include_in_its_old_positional_form_hides_the_first_heading_with_false(tmp_path):
+    site = Site(tmp_path, files={"content/de/part.md": "## Part heading\n\nPart text.\n"})
+    assert site.render('{{% include "part.md" false %}}') == "<p>Part text.</p>"
+    assert "Part heading" in site.render('{{% include "part.md" %}}')
+
+
 def test_a_relearn_card_links_its_title_to_href(site):
     html = squeeze(site.render('{{< card title="Guide" href="/guide/" >}}Read **this**.{{< /card >}}'))
     assert '<p class="card-title"><strong><a href="/guide/">Guide</a></strong></p>' in html
