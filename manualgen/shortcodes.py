@@ -354,14 +354,18 @@ class _PageContext:
         contents = [Path(d).resolve() for d in settings.languages[self.lang].content_dirs]
         if not (where.is_dir() and any(where.is_relative_to(d) for d in contents)):
             return []
-        found = where.rglob("*") if recursive else where.iterdir()
-        files = sorted(f for f in found if f.is_file() and f.suffix.lower() not in (".md", ".html"))
         listing = []
-        for f in files:
-            name = f.relative_to(where).as_posix()
-            if wanted.search(name):
-                listing.append({"name": name, "size": f.stat().st_size,
-                                "href": f.relative_to(base).as_posix()})
+        try:  # a folder or file that cannot be read is left out, as Hugo's readDir fails
+            found = where.rglob("*") if recursive else where.iterdir()
+            files = sorted(f for f in found if f.is_file() and f.suffix.lower() not in (".md", ".html")
+                           and any(f.resolve().is_relative_to(d) for d in contents))  # no link out
+            for f in files:
+                name = f.relative_to(where).as_posix()
+                if wanted.search(name):
+                    listing.append({"name": name, "size": f.stat().st_size,
+                                    "href": f.relative_to(base).as_posix()})
+        except OSError:
+            return listing
         return listing
 
     def read_file(self, name: str) -> str | None:

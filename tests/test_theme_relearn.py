@@ -185,6 +185,15 @@ def test_include_in_its_old_positional_form_hides_the_first_heading_with_false(t
     assert "Part heading" in site.render('{{% include "part.md" %}}')
 
 
+def test_attachments_list_no_file_that_lies_outside_the_content(tmp_path):
+    site = Site(tmp_path, files={"content/de/page.files/ok.txt": "fine\n"})
+    (tmp_path / "outside.txt").write_text("secret\n", encoding="utf-8")
+    (tmp_path / "content/de/page.files/link.txt").symlink_to(tmp_path / "outside.txt")
+    html = site.render("{{% attachments /%}}")
+    assert "ok.txt" in html and "link.txt" not in html
+    assert "(5 B)" in html
+
+
 def test_a_relearn_card_links_its_title_to_href(site):
     html = squeeze(site.render('{{< card title="Guide" href="/guide/" >}}Read **this**.{{< /card >}}'))
     assert '<p class="card-title"><strong><a href="/guide/">Guide</a></strong></p>' in html
