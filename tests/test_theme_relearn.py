@@ -299,6 +299,26 @@ def test_a_picture_and_a_file_of_a_translated_bundle_are_found(built, capsys):
     assert not codes & {"missing-image", "broken-link", "unknown-shortcode", "shortcode-template"}
 
 
+def test_the_sites_ordersectionsby_orders_every_section_by_title(tmp_path):
+    import datetime as dt
+
+    from manualgen.config import load_settings
+    from manualgen.content import discover
+    from manualgen.errors import Findings
+
+    write_site(tmp_path, {
+        "content/de/_index.md": "---\ntitle: Start\n---\n",
+        "content/de/b.md": "---\ntitle: Beta\nweight: 1\n---\n",
+        "content/de/a.md": "---\ntitle: Alpha\nweight: 2\n---\n",
+        "content/de/s/_index.md": "---\ntitle: Section\nweight: 3\nordersectionsby: weight\n---\n",
+        "content/de/s/y.md": "---\ntitle: Ypsilon\nweight: 1\n---\n",
+        "content/de/s/x.md": "---\ntitle: Xi\nweight: 2\n---\n",
+    }, HUGO_TOML.replace('version = "2.0"\n', 'version = "2.0"\nordersectionsby = "title"\n'))
+    home = discover(load_settings(tmp_path), "de", Findings(), dt.datetime.now(dt.UTC))
+    assert [p.title for p in home.children] == ["Alpha", "Beta", "Section"]
+    assert [p.title for p in home.children[2].children] == ["Ypsilon", "Xi"]  # its own key wins
+
+
 # --- odd parameters never crash a template ---------------------------------------------------
 
 _KEYS = ["style", "title", "icon", "color", "href", "name", "file", "src", "lang", "type",
