@@ -584,7 +584,7 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
     home = build_tree(pages, set(files), metas, settings, lang)
     root = selection.select(home, settings, lang, findings,
                             unlisted(metas, sources, set(kept), now, settings))
-    _order(root, 0)
+    _order(root, 0, _site_order(settings, lang))
     return root
 
 
@@ -796,13 +796,40 @@ def make_page(rel: str, source: _Source, meta: dict, settings: Settings, lang: s
     _check_values(meta, front, report)
     title = title or _fallback_title(rel, kind, settings, report)
     url = _page_url(settings, lang, rel, kind, meta)
-    return Page(lang=lang, path=source.path, rel=rel, kind=kind, meta=meta, body=front.body,
-                body_line=front.body_line, markup=markup, title=title,
+    body, body_line = _without_chapter_banner(meta, front.body, front.body_line, title)
+    return Page(lang=lang, path=source.path, rel=rel, kind=kind, meta=meta, body=body,
+                body_line=body_line, markup=markup, title=title,
                 link_title=report.text(meta, "linkTitle"), weight=weight,
                 date=_as_datetime(_ci(meta, "date", None)),
                 description=report.text(meta, "description"), url=url,
                 aliases=_alias_urls(settings, lang, url, meta),
                 translation_key=report.text(meta, "translationKey"), source=source.text)
+
+
+_BANNER_LINE = re.compile(r"[ \t]*(#{1,6})[ \t]+(.*?)[ \t#]*$")
+
+
+def _without_chapter_banner(meta: dict, body: str, body_line: int, title: str) -> tuple[str, int]:
+    """The body of an old Relearn chapter page (``chapter = true``) without the banner it
+    opens with ("### Chapter 2", then "# Basics"), which the theme shows instead of the page
+    title: the manual prints its own numbered chapter heading, and the banner would repeat
+    it.  Only headings before the first heading that names the page's title are taken, and
+    only when that heading is there; ``body_line`` moves down by the lines taken."""
+    if not _truthy(_ci(meta, "chapter", False)):
+        return body, body_line
+    lines = body.split("\n")
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        match = _BANNER_LINE.fullmatch(line)
+        if match is None:
+            break
+        if match.group(2).strip().casefold() == title.strip().casefold():
+            rest = index + 1
+            while rest < len(lines) and not lines[rest].strip():
+                rest += 1
+            return "\n".join(lines[rest:]), body_line + rest
+    return body, body_line
 
 
 @dataclasses.dataclass(frozen=True)
@@ -963,12 +990,26 @@ def _parent_of(page: Page, sections: dict[str, Page]) -> Page:
         folder = folder.parent
 
 
-def _order(node: Page, depth: int) -> None:
-    """Depths and Hugo's order, from the home page down."""
+def _order(node: Page, depth: int, site_order: str = "") -> None:
+    """Depths and Hugo's order, from the home page down; a section whose front matter (or
+    the site's params) says ``ordersectionsby = "title"`` (the Relearn theme's key) lists
+    its pages by title, as that theme's menu does."""
     node.depth = depth
     node.children = sort_pages(node.children)
+    by = str(_ci(node.meta, "ordersectionsby", "") or site_order).strip().lower()
+    if by == "title":
+        node.children.sort(key=lambda page: (_collate(page.title), page.rel))
     for child in node.children:
-        _order(child, depth + 1)
+        _order(child, depth + 1, site_order)
+
+
+def _site_order(settings: Settings, lang: str) -> str:
+    """Relearn's ``params.ordersectionsby`` of the language, else of the site ("" if unset)."""
+    for params in (settings.languages[lang].params, settings.params):
+        value = _ci(params, "ordersectionsby", None) if isinstance(params, dict) else None
+        if value:
+            return str(value)
+    return ""
 
 
 def _folder(rel: str) -> str:

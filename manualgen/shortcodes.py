@@ -356,6 +356,40 @@ class _PageContext:
                 return name
         return ""
 
+    def bundle_listing(self, folder: str = "", pattern: str = "",
+                       recursive: bool = False) -> list[dict] | None:
+        """The files of a folder beside the page (Relearn's attachments and resources): name
+        (relative to the folder), size in bytes and address (relative to the page), in name
+        order; content files left out.  ``pattern`` is a regular expression searched in each
+        name, as Hugo's findRE.  None for a pattern that is no regular expression; [] for a
+        folder that is not there or lies outside the language's content."""
+        try:
+            wanted = re.compile(pattern or "")
+        except re.error:
+            return None
+        page_path = getattr(self.page, "path", None)
+        settings = self.renderer.env.globals.get("site")
+        if not (page_path and settings):
+            return []
+        base = Path(page_path).parent.resolve()
+        where = (base / folder).resolve()
+        contents = [Path(d).resolve() for d in settings.languages[self.lang].content_dirs]
+        if not (where.is_dir() and any(where.is_relative_to(d) for d in contents)):
+            return []
+        listing = []
+        try:  # a folder or file that cannot be read is left out, as Hugo's readDir fails
+            found = where.rglob("*") if recursive else where.iterdir()
+            files = sorted(f for f in found if f.is_file() and f.suffix.lower() not in (".md", ".html")
+                           and any(f.resolve().is_relative_to(d) for d in contents))  # no link out
+            for f in files:
+                name = f.relative_to(where).as_posix()
+                if wanted.search(name):
+                    listing.append({"name": name, "size": f.stat().st_size,
+                                    "href": f.relative_to(base).as_posix()})
+        except OSError:
+            return listing
+        return listing
+
     def read_file(self, name: str) -> str | None:
         """Docsy's readfile: a file of the language's content, relative to the page's folder
         (or, with a leading "/", to the content folder); None when there is no such file.
@@ -370,7 +404,10 @@ class _PageContext:
         else:
             bases = [Path(page_path).parent]
         for base in bases:
-            candidate = (Path(base) / name.lstrip("/")).resolve()
+            try:
+                candidate = (Path(base) / name.lstrip("/")).resolve()
+            except (OSError, ValueError):  # a NUL byte, a loop of links
+                return None
             inside = any(candidate.is_relative_to(Path(d).resolve())
                          for d in settings.languages[self.lang].content_dirs)
             if inside and candidate.is_relative_to(root) and candidate.is_file():
@@ -508,6 +545,7 @@ class _PageContext:
                 T=lambda key, count=None: self.translate(key, count, node),
                 markdownify=lambda text, block=False: Markup(self.markdownify(str(text or ""), block=block)),
                 bundle_file=self.bundle_file,
+                bundle_listing=self.bundle_listing,
                 read_file=self.read_file,
                 line=node.line,
                 warn=warn,

@@ -104,8 +104,8 @@ def test_details_take_the_title_first_and_expand_prints_open(site):
 def test_buttons_print_their_words_as_links(site):
     html = site.render('{{<button href="https://github.com/x">}}Contribute{{</button>}} '
                        '{{< button relref="/docs/pages" >}}Front matter{{< /button >}}')
-    assert '<a class="mg-button" href="https://github.com/x">Contribute</a>' in html
-    assert '<a class="mg-button" href="/docs/pages">Front matter</a>' in html
+    assert '<span class="mg-button"><a href="https://github.com/x">Contribute</a></span>' in html
+    assert '<span class="mg-button"><a href="/docs/pages">Front matter</a></span>' in html
     assert site.render('{{< button href="/" >}}{{< /button >}}').count(">/</a>") == 1
 
 

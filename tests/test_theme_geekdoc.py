@@ -169,7 +169,7 @@ def test_progress_columns_expand_and_buttons(site):
     expand = site.render('{{< expand "Custom Label" "..." >}}\n### More\nText\n{{< /expand >}}')
     assert "<summary>Custom Label</summary>" in expand
     button = site.render('{{< button size="large" relref="usage/getting-started/" >}}Start{{< /button >}}')
-    assert '<a class="mg-button" href="usage/getting-started/">Start</a>' in button
+    assert '<span class="mg-button"><a href="usage/getting-started/">Start</a></span>' in button
     assert site.render('{{< icon "thumbs-up" >}}') == "" and site.render("{{< toc >}}") == ""
     assert "unknown-shortcode" not in codes(site)
 

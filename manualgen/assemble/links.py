@@ -204,7 +204,8 @@ def site_file_address(outline: Outline, settings, page: Page, href: str) -> str 
             name = f"{last}/{name}" if name else last
             owner = outline.by_url.get(owner_url.lower() + "/")
             if owner is not None:  # Hugo does not publish a bundle's content files
-                if (owner.path.stem in ("index", "_index") and _file_inside(owner.bundle_dir, name)
+                if (owner.path.name.split(".")[0] in ("index", "_index")  # index.fr.md too
+                        and _file_inside(owner.bundle_dir, name)
                         and Path(name).suffix.lower() not in CONTENT_SUFFIXES):
                     address = absolute
                 break

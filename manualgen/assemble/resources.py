@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin
 
 from .. import data_url, remote
@@ -47,11 +47,11 @@ def image_candidates(settings, page: Page, src: str) -> list[Path]:
                 candidates.append(published)
             candidates.extend(folder / variant for folder in folders)
     else:  # as the browser resolves it: against the page's address, not its file's folder
-        bundle = page.path.stem in ("index", "_index")
-        if bundle:  # a bundle's own files, published beside the page
+        stem = PurePosixPath(page.rel).stem  # index.fr.md and page.fr.md: no language suffix
+        if stem in ("index", "_index"):  # a bundle's own files, published beside the page
             candidates.append(page.path.parent / path)
         elif page.kind == "page":  # a bundle folder at the page's address (docs/foo/img/…)
-            candidates.append(page.path.parent / page.path.stem / path)
+            candidates.append(page.path.parent / stem / path)
         page_dir = urljoin(page.url, path)
         rel = page_dir[len(base):] if page_dir.startswith(base) else page_dir.lstrip("/")
         published = settings.static_file(rel)
@@ -60,7 +60,7 @@ def image_candidates(settings, page: Page, src: str) -> list[Path]:
         candidates.extend(folder / rel for folder in folders)
         # Last, what a writer's editor shows (the file's folder) and the static root: the web
         # page may show no picture there, the manual at least the one the writer meant.
-        if not bundle:
+        if stem not in ("index", "_index"):
             candidates.append(page.path.parent / path)
         candidates.extend(folder / path for folder in folders)
     return candidates
