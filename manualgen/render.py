@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import html as html_module
+import posixpath
+import re
 
 from .config import Settings
 from .content import Page
@@ -132,14 +134,73 @@ def template_helpers(settings: Settings, lang: str, labels: dict[str, str]) -> d
     def param(name: str, page_meta: dict | None = None) -> str:
         return page_param(settings, lang, name, page_meta)
 
+    indexes: dict[int, dict[str, list[Page]]] = {}  # the pages by logical path, per home page
+
+    def ref_url(path, page: Page | None = None) -> str:
+        return hugo_ref(str(path or ""), page, indexes)
+
     return {
         "site_path": site_path,
         "link_url": link_url,
-        "ref_url": lambda path: path,
+        "ref_url": ref_url,
         "param": param,
         "label": lambda key: labels.get(key, key),
         "site": settings,
     }
+
+
+_EXTENSION = re.compile(r"(\.[A-Za-z]{2,3}(-[A-Za-z0-9]+)*)?\.(md|markdown|mdown|html?)$",
+                        re.IGNORECASE)
+
+
+def hugo_ref(path: str, page: Page | None, indexes: dict[int, dict[str, list[Page]]]) -> str:
+    """Hugo's ``ref``/``relref``: the address of the page that ``path`` names as a content
+    path ("docs/install", "/docs/install.md", "../guide/", "install#setup"), looked up as
+    Hugo does: a leading "/" from the content folder; otherwise beside the page, then from
+    the content folder, then by a file or folder name no other page has.  A path that names
+    no page of the manual is returned as written (the link pass then says what it is)."""
+    target, hash_, fragment = path.partition("#")
+    if not isinstance(page, Page) or not target.strip():
+        return path
+    home = page
+    while home.parent is not None:
+        home = home.parent
+    index = indexes.get(id(home))
+    if index is None:
+        index = indexes[id(home)] = _logical_paths(home)
+    wanted = _EXTENSION.sub("", target.strip()).strip("/").lower()
+    folder = _logical(page.rel) if page.kind != "page" or _is_bundle(page.rel) else \
+        posixpath.dirname(_logical(page.rel))
+    beside = [folder, posixpath.dirname(folder)] if _is_bundle(page.rel) else [folder]
+    tries = [wanted] if target.startswith("/") else [
+        *(posixpath.normpath(posixpath.join(f, wanted)).lstrip("./") for f in beside), wanted]
+    found = next((index[t] for t in tries if len(index.get(t, ())) == 1), None)
+    if found is None and not target.startswith("/") and "/" not in wanted:
+        named = [p for key, pages in index.items() if key.rsplit("/", 1)[-1] == wanted
+                 for p in pages]
+        found = named if len(named) == 1 else None
+    if not found:
+        return path
+    return found[0].url + (f"#{fragment}" if hash_ else "")
+
+
+def _logical(rel: str) -> str:
+    """A content file's path as Hugo names its page: no extension nor language suffix, a
+    section's or bundle's by its folder ("docs/_index.md" → "docs")."""
+    stem = _EXTENSION.sub("", rel)
+    parent, _, name = stem.rpartition("/")
+    return (parent if name in ("_index", "index") else stem).lower()
+
+
+def _is_bundle(rel: str) -> bool:
+    return _logical(rel) != _EXTENSION.sub("", rel).lower()
+
+
+def _logical_paths(home: Page) -> dict[str, list[Page]]:
+    index: dict[str, list[Page]] = {}
+    for each in home.walk():
+        index.setdefault(_logical(each.rel), []).append(each)
+    return index
 
 
 def page_param(settings: Settings, lang: str, name: str, page_meta: dict | None = None) -> str:

@@ -1,0 +1,38 @@
+"""Hugo's ref and relref name pages by their content path, not by a web address."""
+
+from __future__ import annotations
+
+import re
+
+from manualgen.build import BuildOptions, build
+
+from .conftest import page, write_site
+
+LINKS = ('[a]({{< ref "installation" >}}) [b]({{< ref "/docs/guide" >}}) '
+         '[c]({{< relref "guide/" >}}) [d]({{< ref "other-page" >}}) '
+         '[e]({{< ref "installation.md#setup" >}}) [f]({{< relref "../other/other-page.md" >}}) '
+         '[h]({{< ref "nowhere" >}})')
+
+
+def test_ref_and_relref_find_pages_as_hugo_does(tmp_path):
+    """Beside the page, from the content folder, by a name no other page has, with or
+    without the file's extension and with a fragment; a leaf bundle looks beside itself and
+    in its section. A path that names no page is a broken link, as before."""
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Home", body="Willkommen."),
+        "content/de/docs/_index.md": page("Docs", 1, body="Docs."),
+        "content/de/docs/installation.md": page("Installation", 1, body="## Setup\n\nInstall."),
+        "content/de/docs/guide/index.md": page("Guide", 2,
+                                               body='Guide. [g]({{< ref "installation" >}})'),
+        "content/de/docs/x.md": page("X", 3, body=LINKS),
+        "content/de/other/_index.md": page("Other", 2, body="Other."),
+        "content/de/other/other-page.md": page("Other page", 1, body="Hallo."),
+    })
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    targets = {text: href for href, text in re.findall(r'<a href="([^"]*)"[^>]*>([a-h])</a>', html)}
+    assert targets == {"a": "#p-docs-installation", "b": "#p-docs-guide", "c": "#p-docs-guide",
+                       "d": "#p-other-other-page", "e": "#p-docs-installation--setup",
+                       "f": "#p-other-other-page", "g": "#p-docs-installation"}
+    broken = [f for f in result.findings if "nowhere" in f.message]
+    assert len(broken) == 1 and broken[0].file.endswith("x.md")
