@@ -526,7 +526,9 @@ class _PageContext:
                                            lang=self.lang)
             return ""
 
-        inner_value = Markup(inner or "") if not node.markdown else (inner or "")
+        # HTML ({{< >}}) or Markdown ({{% %}}) that goes back into the page as it is, like
+        # Hugo's .Inner: never escaped (quotes in a code block printed as &#34;)
+        inner_value = Markup(inner or "")
         try:
             html = template.render(
                 name=node.name,

@@ -112,3 +112,11 @@ def test_hextra_landing_page_shortcodes_print_their_words_without_headings(site)
         assert piece in html, piece
     assert "<h" not in html.replace("<hr", "") and "x.png" not in html
     no_unknown(site)
+
+
+def test_hextra_steps_keep_quotes_in_code_as_written(site):
+    """The Markdown form's inner content goes back into the page as written: quotes in a
+    code block were escaped twice and printed as &#34;."""
+    html = site.render('{{% steps %}}\n\n### Run\n\n```sh\necho "hi" \'x\'\n```\n\n{{% /steps %}}')
+    assert "&amp;#34;" not in html and "&#34;" not in html and "&amp;#39;" not in html
+    assert 'echo &quot;hi&quot;' in html or 'echo "hi"' in html
