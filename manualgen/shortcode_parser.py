@@ -178,6 +178,7 @@ class _Scanner:
             opened = self.position(start)[0]
             if exc.line > opened:  # a tag may span lines, but most often its end was deleted
                 exc.message += f" (the tag opened at line {opened}: is its {close} missing?)"
+                exc.args = (exc.message,)  # str(exc) says the same
             raise
         return tag
 

@@ -663,3 +663,10 @@ def test_any_order_of_opening_closing_and_escaped_tags_parses_or_is_a_syntax_err
     except ShortcodeSyntaxError:
         return
     assert all(isinstance(node, (Text, Shortcode)) for node in nodes)
+
+
+def test_a_tag_whose_end_was_deleted_says_so_in_its_message_and_its_text():
+    """Found by fuzzing: the hint about the missing end went into ``message`` only."""
+    with pytest.raises(ShortcodeSyntaxError) as caught:
+        parse('{{<0\n"', needs_closing=lambda name: None)
+    assert "is its >}} missing?" in caught.value.message and str(caught.value) == caught.value.message
