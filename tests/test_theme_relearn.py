@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from manualgen.cli import main
-from manualgen.errors import ContentError
 
 from .conftest import HUGO_TOML, write_site
 from .test_convert import Site, squeeze
+from .theme_calls import shortcode_call, survives
 
 RELEARN_TEMPLATES = ["notice", "note", "info", "tip", "warn", "callout", "expand", "tabs", "tab",
                      "button", "badge", "siteparam", "include", "math", "mermaid", "highlight",
@@ -336,16 +336,4 @@ _VALUES = st.one_of(st.sampled_from(["", " ", "true", "false", "-1", "999", "[",
        positional=st.lists(_VALUES, max_size=3),
        inner=st.one_of(st.none(), st.text(max_size=30)), markdown=st.booleans())
 def test_odd_parameters_never_break_a_template(site, name, named, positional, inner, markdown):
-    def quote(value: str) -> str:
-        return '"' + value.replace("\\", "").replace('"', "").replace("{", "").replace("}", "") + '"'
-
-    args = " ".join([*(quote(v) for v in positional)] if positional and not named
-                    else [f"{k}={quote(v)}" for k, v in named.items()])
-    left, right = ("{{% ", " %}}") if markdown else ("{{< ", " >}}")
-    body = (inner or "").replace("{", "").replace("}", "")
-    source = f"{left}{name} {args}{right}" + (f"{body}{left}/{name}{right}" if inner is not None else "")
-    try:
-        site.render(source)
-    except ContentError:  # the shortcode syntax itself is wrong (unclosed, bad quotes): a finding
-        return
-    assert not [f for f in site.findings if f.code == "shortcode-template"], list(site.findings)
+    survives(site, shortcode_call(name, named, positional, inner, markdown))
