@@ -794,9 +794,16 @@ def make_page(rel: str, source: _Source, meta: dict, settings: Settings, lang: s
     title = report.text(meta, "title")
     weight = _weight(meta, report)
     _check_values(meta, front, report)
+    body, body_line = front.body, front.body_line
+    if not title and (found := _opening_heading(body)) is not None:
+        title, taken = found  # the page's own "# Heading" titles it, and is printed once
+        body, body_line = "\n".join(body.split("\n")[taken:]), body_line + taken
+        if kind != "home":
+            report.findings.warning("missing-title", f'page has no title; printing its first '
+                                    f'heading "{title}"', report.source.path, 1, lang=report.lang)
     title = title or _fallback_title(rel, kind, settings, report)
     url = _page_url(settings, lang, rel, kind, meta)
-    body, body_line = _without_chapter_banner(meta, front.body, front.body_line, title)
+    body, body_line = _without_chapter_banner(meta, body, body_line, title)
     return Page(lang=lang, path=source.path, rel=rel, kind=kind, meta=meta, body=body,
                 body_line=body_line, markup=markup, title=title,
                 link_title=report.text(meta, "linkTitle"), weight=weight,
@@ -807,6 +814,23 @@ def make_page(rel: str, source: _Source, meta: dict, settings: Settings, lang: s
 
 
 _BANNER_LINE = re.compile(r"[ \t]*(#{1,6})[ \t]+(.*?)[ \t#]*$")
+
+
+_OPENING_HEADING = re.compile(r" {0,3}# +(?P<text>[^{#\n][^{\n]*?)(?: +#+)? *")
+
+
+def _opening_heading(body: str) -> tuple[str, int] | None:
+    """The text of the level-1 heading a page without a title opens with ("# Columns", as
+    Hugo Book's and Geekdoc's pages often do), and the number of lines up to and with it;
+    None when the page opens otherwise, or the heading carries attributes (its {#id} is
+    linked to)."""
+    lines = body.split("\n")
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        match = _OPENING_HEADING.fullmatch(line)
+        return (match.group("text").strip(), index + 1) if match else None
+    return None
 
 
 def _without_chapter_banner(meta: dict, body: str, body_line: int, title: str) -> tuple[str, int]:

@@ -1057,3 +1057,21 @@ def test_untitled_pages_are_printed_under_names_as_hugo_and_its_themes_make_them
                                              + (tmp_path / "ap/hugo.toml").read_text()})
     result = build(first, BuildOptions(langs=["de"], check_only=True, no_cache=True))
     assert 'page has no title; printing "Create a site"' in [f.message for f in result.findings]
+
+
+def test_an_untitled_page_that_opens_with_a_heading_is_titled_by_it_once(tmp_path):
+    """Hugo Book's and Geekdoc's pages often have no title but open with "# Heading": that
+    heading titles the page in the manual and is not printed a second time below it.  A
+    heading with attributes ({#id}, which links may name) stays, and the file names the page."""
+    from manualgen.build import BuildOptions, build
+
+    site = write_site(tmp_path, {**HOME,
+                                 "content/de/columns.md": "---\nweight: 1\n---\n\n# Spalten im Satz\n\nText.\n",
+                                 "content/de/kept.md": "---\nweight: 2\n---\n# Behalten {#own}\n\nMehr.\n"})
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    messages = sorted(f.message for f in result.findings if f.code == "missing-title")
+    assert messages == ['page has no title; printing "Kept"',
+                        'page has no title; printing its first heading "Spalten im Satz"']
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert html.count("Spalten im Satz</h") == 1  # the title only, not the heading again
+    assert '<h2 id="p-kept--own">Behalten</h2>' in html and "> Kept</h1>" in html
