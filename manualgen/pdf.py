@@ -223,7 +223,8 @@ def render_pdf(
                 if pdf_variant and pdf_variant != "none":
                     options["pdf_variant"] = pdf_variant
                 t0 = time.perf_counter()
-                with frozen_collector(collect=True), remembered_page_references():
+                with frozen_collector(collect=True), remembered_page_references(), \
+                        pages_deflated_as_painted(pdf_variant):
                     data = write_pdf(rendered, pdf_variant, options)
                 timings["write"] = time.perf_counter() - t0
     finally:
@@ -330,6 +331,33 @@ def remembered_page_references():
         yield
     finally:
         pydyf.PDF.page_references = original
+
+
+@contextlib.contextmanager
+def pages_deflated_as_painted(pdf_variant: str | None):
+    """Each page's content stream deflated as soon as the page is painted (issue 11, memory).
+    pydyf keeps every drawing operation of every page as a bytes object of its own until the
+    whole PDF is written, and deflates them then: a 1,200-page manual grew by 270 MiB while
+    it was written.  Deflated at once, a page's operations take a fraction of that, and the
+    bytes are the same: what pydyf does when it writes, done earlier (tagging.deflate_now).
+    A PDF/A's streams are settled by the finisher instead (tagging.clear_stream_ends)."""
+    from weasyprint import document as wdocument
+
+    if pdf_variant and pdf_variant.startswith("pdf/a"):
+        yield
+        return
+    original = wdocument.Page.paint
+
+    def paint(page, stream, *args, **kwargs):
+        painted = original(page, stream, *args, **kwargs)
+        tagging.deflate_now(stream)
+        return painted
+
+    wdocument.Page.paint = paint
+    try:
+        yield
+    finally:
+        wdocument.Page.paint = original
 
 
 def preload(language_tags: list[str]) -> None:

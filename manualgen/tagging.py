@@ -404,6 +404,16 @@ def _deflate(raw: bytes) -> bytes:
     return compressor.compress(raw) + compressor.flush()
 
 
+def deflate_now(stream) -> None:
+    """``stream``'s parts joined and deflated now, as pydyf would when it writes the PDF:
+    the same bytes and dictionary (/Filter, then /Length), held as one compressed part."""
+    if not stream.compress:
+        return
+    stream.stream = [_deflate(b"\n".join(_pdf_bytes(item) for item in stream.stream))]
+    stream.compress = False
+    stream.extra["Filter"] = "/FlateDecode"
+
+
 def _settle_stream(stream) -> None:
     raw = b"\n".join(_pdf_bytes(item) for item in stream.stream)
     content = stream.extra.get("Subtype") in (None, "/Form") and "Type" not in stream.extra

@@ -182,3 +182,24 @@ def test_the_example_manual_is_the_same_with_and_without_sharing(tmp_path, monke
         return result.results[0].pdf.read_bytes()
 
     assert made(tmp_path / "shared", True) == made(tmp_path / "alone", False)
+
+
+@pytest.mark.parametrize("variant", [None, "pdf/ua-1"])
+def test_pages_deflated_as_painted_give_the_same_bytes(variant):
+    """Each page's content deflated as soon as it is painted (memory, issue 11): what pydyf
+    does when it writes, done earlier, so the PDF is the same."""
+
+    from weasyprint.document import Page
+
+    from manualgen.pdf import pages_deflated_as_painted
+
+    rendered = render(document(pages=5), share=True)
+    options = {"pdf_variant": variant} if variant else {}
+    plain = rendered.write_pdf(**options)
+    paint = Page.paint
+    with pages_deflated_as_painted(variant):
+        assert Page.paint is not paint
+        early = rendered.write_pdf(**options)
+    assert Page.paint is paint and early == plain
+    with pages_deflated_as_painted("pdf/a-3b"):
+        assert Page.paint is paint  # a PDF/A's streams are settled by the finisher
