@@ -398,7 +398,9 @@ class _PageContext:
                                            lang=self.lang)
             return ""
 
-        inner_value = Markup(inner or "") if not node.markdown else (inner or "")
+        # Hugo's .Inner is template.HTML in both forms: printed as written, never escaped
+        # (escaped, a {{% %}} inner's `a < b`, <b> and link titles printed as entities).
+        inner_value = Markup(inner or "")
         try:
             html = template.render(
                 name=node.name,

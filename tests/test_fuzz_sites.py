@@ -1,0 +1,136 @@
+"""Broken or hostile sites found by mutating small sites (a fuzzer kept outside the repo) and
+by probing what a build may read: each is the smallest site that showed the problem, and
+asserts the finding (file, line, exit status) or that nothing from outside the site prints."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from manualgen.cli import main
+
+from .conftest import page, png_bytes, write_site
+
+HOME = {"content/de/_index.md": page("Start", body="Text.\n")}
+MARKER = "MGOUTSIDE-7f3a"
+
+
+def check_json(capsys, site: Path) -> tuple[int, list[dict]]:
+    status = main(["check", "--site", str(site), "--format", "json", "--lang", "de"])
+    return status, json.loads(capsys.readouterr().out)["findings"]
+
+
+def build_html(site: Path, out: Path) -> tuple[int, str]:
+    status = main(["build", "--site", str(site), "--out", str(out), "--no-cache", "-q", "--html",
+                   "--jobs", "1", "--lang", "de"])
+    html = out / "test-manual-de.html"
+    return status, html.read_text(encoding="utf-8") if html.exists() else ""
+
+
+def outside_file(tmp_path: Path, name: str, text: str) -> Path:
+    """A file beside the site, never part of it."""
+    folder = tmp_path / "elsewhere"
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- {{% %}} shortcodes: their inner Markdown printed as written --------------------------------
+
+
+@pytest.mark.parametrize("opening, closing", [
+    ("{{% steps %}}\n\n### Eins\n\n", "\n{{% /steps %}}"),
+    ("{{% layouts/grid %}}\n{{% layouts/column %}}\n", "\n{{% /layouts/column %}}\n{{% /layouts/grid %}}"),
+    ("{{% numberedList %}}\n{{% listItem %}}\n", "\n{{% /listItem %}}\n{{% /numberedList %}}"),
+])
+def test_the_inner_markdown_of_a_percent_shortcode_is_not_escaped(tmp_path, capsys, opening, closing):
+    # The inner text of {{% %}} reached its template as a plain string, which Jinja escaped:
+    # `a < b` printed as "a &lt; b", <b> as text, and an image's title broke its address
+    # (a missing-image warning for "p.png "Titel"").
+    body = (opening + 'Run `a < b && c` then <b>bold</b> ![Bild](/docs/img/p.png "Titel").\n'
+            + closing + "\n")
+    site = write_site(tmp_path / "site", {"content/de/_index.md": page("Start", body=body),
+                                          "static/img/p.png": png_bytes()})
+    status, findings = check_json(capsys, site)
+    assert status == 0
+    assert not [f for f in findings if f["code"] in ("missing-image", "tag-as-text")], findings
+    status, html = build_html(site, tmp_path / "out")
+    assert status == 0
+    assert "<code>a &lt; b &amp;&amp; c</code>" in html
+    assert "<b>bold</b>" in html
+    assert 'title="Titel"' in html and "&amp;lt;" not in html
+
+
+# --- nothing from outside the site ---------------------------------------------------------
+
+
+def test_a_page_that_is_a_symbolic_link_out_of_the_site_is_refused(tmp_path, capsys):
+    secret = outside_file(tmp_path, "page.md", page("Leak", body=f"{MARKER}\n"))
+    site = write_site(tmp_path / "site", HOME)
+    os.symlink(secret, site / "content/de/leak.md")
+    status, findings = check_json(capsys, site)
+    assert status == 1
+    found = [f for f in findings if f["code"] == "unreadable-file"]
+    assert len(found) == 1 and found[0]["file"] == "content/de/leak.md"
+    assert "outside the site" in found[0]["message"] and str(secret) in found[0]["message"]
+    status, html = build_html(site, tmp_path / "out")
+    assert status == 1 and MARKER not in html
+    assert not (tmp_path / "out" / "test-manual-de.pdf").exists()
+
+
+def test_a_page_linked_to_another_file_of_the_site_is_printed(tmp_path, capsys):
+    site = write_site(tmp_path / "site", {**HOME, "shared/page.md": page("Geteilt", body="Shared.\n")})
+    os.symlink(site / "shared/page.md", site / "content/de/shared.md")
+    status, findings = check_json(capsys, site)
+    assert status == 0, findings
+    status, html = build_html(site, tmp_path / "out")
+    assert status == 0 and "Shared." in html
+
+
+@pytest.mark.parametrize("key, table, name, content", [
+    ("stylesheets", "print", "s.css", f'body::before {{ content: "{MARKER}"; }}\n'),
+    ("logo", "manual", "l.png", None),
+])
+@pytest.mark.parametrize("how", ["absolute", "relative", "symlink"])
+def test_a_stylesheet_or_logo_outside_the_site_is_a_config_error(tmp_path, capsys, key, table,
+                                                                  name, content, how):
+    if content is None:
+        secret = tmp_path / "elsewhere" / name
+        secret.parent.mkdir()
+        secret.write_bytes(png_bytes())
+    else:
+        secret = outside_file(tmp_path, name, content)
+    site = write_site(tmp_path / "site", HOME)
+    named = {"absolute": str(secret), "relative": f"../elsewhere/{name}", "symlink": f"print/{name}"}[how]
+    if how == "symlink":
+        (site / "print").mkdir()
+        os.symlink(secret, site / "print" / name)
+    value = f'["{named}"]' if key == "stylesheets" else f'"{named}"'
+    (site / "manualgen.toml").write_text(f"[{table}]\n{key} = {value}\n", encoding="utf-8")
+    status, findings = check_json(capsys, site)
+    assert status == 1
+    assert [(f["code"], f["file"], f["line"]) for f in findings] == [("config", "manualgen.toml", 2)]
+    assert "outside the site" in findings[0]["message"]
+    status, _html = build_html(site, tmp_path / "out")
+    assert status == 1 and not (tmp_path / "out" / "test-manual-de.pdf").exists()
+
+
+def test_a_translation_file_linked_out_of_the_site_is_refused(tmp_path, capsys):
+    secret = outside_file(tmp_path, "de.toml", f'[hello]\nother = "{MARKER}"\n')
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="{{< hi >}}\n"),
+        "manualgen/shortcodes/hi.html": "{{ T('hello') }}",
+    })
+    (site / "i18n").mkdir()
+    os.symlink(secret, site / "i18n/de.toml")
+    status, findings = check_json(capsys, site)
+    assert status == 1
+    found = [f for f in findings if f["code"] == "bad-i18n"]
+    assert len(found) == 1 and found[0]["file"] == "i18n/de.toml"
+    assert "symbolic link" in found[0]["message"]
+    status, html = build_html(site, tmp_path / "out")
+    assert status == 1 and MARKER not in html
