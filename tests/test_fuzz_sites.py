@@ -134,3 +134,24 @@ def test_a_translation_file_linked_out_of_the_site_is_refused(tmp_path, capsys):
     assert "symbolic link" in found[0]["message"]
     status, html = build_html(site, tmp_path / "out")
     assert status == 1 and MARKER not in html
+
+
+# --- findings at the right file ------------------------------------------------------------
+
+
+def test_an_address_refused_in_a_stylesheet_is_reported_there_not_on_a_page(tmp_path, capsys):
+    # The refused "/img/x.png" was searched as "img/x.png", which the page's own (good)
+    # "/docs/img/x.png" holds: the error named the page's line, not the stylesheet's.
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="Text.\n\n![Bild](/docs/img/x.png)\n"),
+        "static/img/x.png": png_bytes(),
+        "print/site.css": 'h1 { color: red; }\np { background: url("/img/x.png"); }\n',
+        "manualgen.toml": '[print]\nstylesheets = ["print/site.css"]\n',
+    })
+    status = main(["build", "--site", str(site), "--out", str(tmp_path / "out"), "--no-cache",
+                   "-q", "--jobs", "1", "--lang", "de"])
+    assert status == 1
+    assert not (tmp_path / "out" / "test-manual-de.pdf").exists()
+    err = capsys.readouterr().err
+    assert "print/site.css:2: error: resource refused: /img/x.png" in err
+    assert "content/de/_index.md" not in err
