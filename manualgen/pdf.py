@@ -19,7 +19,7 @@ import tempfile
 import time
 import warnings
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from . import chapters, data_url, png_embed, shared_styles, tagging
 from .errors import Findings
@@ -61,7 +61,8 @@ class Roots:
                 rel = real.relative_to(root)
             except ValueError:
                 continue
-            return VIRTUAL_BASE + name + "/" + rel.as_posix()
+            # Quoted: a file named "a#b.png" or "100%41.png" is not a fragment or an escape.
+            return VIRTUAL_BASE + name + "/" + quote(rel.as_posix())
         return None
 
     def path_for(self, url: str) -> Path | None:

@@ -155,3 +155,20 @@ def test_an_address_refused_in_a_stylesheet_is_reported_there_not_on_a_page(tmp_
     err = capsys.readouterr().err
     assert "print/site.css:2: error: resource refused: /img/x.png" in err
     assert "content/de/_index.md" not in err
+
+
+@pytest.mark.parametrize("name, address", [
+    ("a#b.png", "a%23b.png"), ("a?b.png", "a%3Fb.png"), ("100%41.png", "100%2541.png"),
+])
+def test_an_image_whose_name_holds_a_url_character_prints(tmp_path, capsys, name, address):
+    # The file's address in the document was not quoted: "a#b.png" became "a" and a
+    # fragment, so check passed and build failed ("resource refused: static/img/a").
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body=f"![Bild](/docs/img/{address})\n"),
+        "static/img/" + name: png_bytes(),
+    })
+    status, findings = check_json(capsys, site)
+    assert status == 0 and findings == []
+    status, html = build_html(site, tmp_path / "out")
+    assert status == 0, capsys.readouterr().err
+    assert 'class="screenshot"' in html and "missing-image" not in html
