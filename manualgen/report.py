@@ -203,10 +203,11 @@ def _needles(f: Finding, roots):
             return [path.name], f.message.replace(url, shown), shown, False
         if url == VIRTUAL_BASE:  # the document itself: an <svg> written in a page
             return ["<svg"], f.message.replace(url, "(an <svg> in a page)"), None, False
-        # Refused: the page wrote the path part, maybe after some "../".
+        # Refused: the page wrote the path part, maybe after some "../"; maybe in its front
+        # matter (a description is printed as Markdown).
         rest = unquote(urlsplit(url).path) if url.startswith(VIRTUAL_BASE) else url
         needles = [n for n in (rest.lstrip("/"), rest.rstrip("/").rsplit("/", 1)[-1]) if n]
-        return needles, f.message.replace(url, rest), None, False
+        return needles, f.message.replace(url, rest), None, True
     char = _CODEPOINT.search(f.message)
     if char:  # titles are in the front matter
         return [chr(int(char.group(1), 16))], f.message, None, True

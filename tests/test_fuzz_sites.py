@@ -172,3 +172,20 @@ def test_an_image_whose_name_holds_a_url_character_prints(tmp_path, capsys, name
     status, html = build_html(site, tmp_path / "out")
     assert status == 0, capsys.readouterr().err
     assert 'class="screenshot"' in html and "missing-image" not in html
+
+
+def test_an_address_refused_in_a_description_names_its_line(tmp_path, capsys):
+    # A description is printed as Markdown; a refused image in it was an error on no file.
+    secret = tmp_path / "elsewhere" / "s.png"
+    secret.parent.mkdir()
+    secret.write_bytes(png_bytes())
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="Text.\n"),
+        "content/de/a.md": page("A", description=f"\"<img src='{secret.as_uri()}' alt='x'>\"",
+                                body="Body.\n"),
+    })
+    status = main(["build", "--site", str(site), "--out", str(tmp_path / "out"), "--no-cache",
+                   "-q", "--jobs", "1", "--lang", "de"])
+    assert status == 1
+    err = capsys.readouterr().err
+    assert f"content/de/a.md:3: error: resource refused: {secret.as_uri()}" in err
