@@ -35,6 +35,7 @@ import dataclasses
 import hashlib
 import io
 import math
+import re
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -95,12 +96,26 @@ def _inspect(path: Path, full: bool) -> ImageInfo:
         from xml.etree import ElementTree
 
         try:  # WeasyPrint would leave it out with no reason given
-            ElementTree.fromstring(data)
+            root = ElementTree.fromstring(data)
         except ElementTree.ParseError as exc:
             return ImageInfo(0, 0, "SVG", f"the SVG is not valid XML ({exc})")
-        return ImageInfo(0, 0, "SVG")
+        return ImageInfo(0, 0, "SVG", svg_size_problem(root))
     with _strict_decoding():
         return _decode(path, full)
+
+
+_SVG_NUMBER = re.compile(r"\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+
+
+def svg_size_problem(root) -> str | None:
+    """A width or height too large for a number (height="1e999"): WeasyPrint's layout
+    divides by it and stops with a ZeroDivisionError."""
+    for name in ("width", "height"):
+        number = _SVG_NUMBER.match(root.get(name) or "")
+        if number and not math.isfinite(float(number.group())):
+            return (f'the SVG\'s {name} "{root.get(name)[:40]}" is too large to be a length; '
+                    "give it a size in pixels")
+    return None
 
 
 @contextlib.contextmanager

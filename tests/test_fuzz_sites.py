@@ -189,3 +189,35 @@ def test_an_address_refused_in_a_description_names_its_line(tmp_path, capsys):
     assert status == 1
     err = capsys.readouterr().err
     assert f"content/de/a.md:3: error: resource refused: {secret.as_uri()}" in err
+
+
+# --- images WeasyPrint cannot lay out ---------------------------------------------------------
+
+HUGE_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="1e999">'
+            '<rect width="5" height="5"/></svg>')
+
+
+@pytest.mark.parametrize("body", [
+    "![Bild](/docs/img/x.svg)",
+    '<object data="/docs/img/x.svg" type="image/svg+xml"></object>',
+    "Text.\n\n" + HUGE_SVG,
+    "![Bild](data:image/svg+xml;base64,"
+    + __import__("base64").b64encode(HUGE_SVG.encode()).decode() + ")",
+])
+def test_an_svg_whose_height_is_too_large_for_a_number_is_an_error_not_a_crash(tmp_path, capsys,
+                                                                                body):
+    # height="1e999" is infinite: WeasyPrint divided the width by it and by zero, and the
+    # build stopped with a ZeroDivisionError traceback (check passed).
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body=body + "\n"),
+        "static/img/x.svg": HUGE_SVG,
+    })
+    status, findings = check_json(capsys, site)
+    assert status == 1
+    found = [f for f in findings if f["code"] == "image-unreadable"]
+    assert len(found) == 1, findings
+    assert (found[0]["file"], found[0]["line"]) == ("content/de/_index.md", body.count("\n") + 4)
+    assert 'height "1e999" is too large' in found[0]["message"]
+    status, _html = build_html(site, tmp_path / "out")
+    assert status == 1
+    assert "Traceback" not in capsys.readouterr().err
