@@ -160,11 +160,26 @@ class Stash:
         return html
 
 
+class SiteTemplateLoader(jinja2.FileSystemLoader):
+    """The site's own templates, none that is a symbolic link out of its folder: a build
+    reads nothing outside the site (Jinja's loader stops "../" in names, not links)."""
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = super().get_source(environment, template)
+        real = Path(filename).resolve()
+        if not any(real.is_relative_to(Path(folder).resolve()) for folder in self.searchpath):
+            raise jinja2.TemplateSyntaxError(
+                f'the file is a symbolic link to "{real}", outside the site; a build reads '
+                "nothing outside the site: copy the template in instead", None, template,
+                filename)
+        return source, filename, uptodate
+
+
 class ShortcodeRenderer:
     """Renders the shortcodes of one page; holds the Jinja environment for the whole build."""
 
     def __init__(self, site_dirs: list[Path], findings: Findings, helpers: dict) -> None:
-        loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(d)) for d in site_dirs if d.is_dir()]
+        loaders: list[jinja2.BaseLoader] = [SiteTemplateLoader(str(d)) for d in site_dirs if d.is_dir()]
         loaders.append(jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES / "shortcodes")))
         self.env = jinja2.Environment(
             loader=jinja2.ChoiceLoader(loaders),

@@ -136,6 +136,26 @@ def test_a_translation_file_linked_out_of_the_site_is_refused(tmp_path, capsys):
     assert status == 1 and MARKER not in html
 
 
+@pytest.mark.parametrize("link, code", [
+    ("manualgen/shortcodes/alert.html", "shortcode-template"),
+    ("manualgen/templates/manual.html", "template"),
+])
+def test_a_site_template_linked_out_of_the_site_is_refused(tmp_path, capsys, link, code):
+    secret = outside_file(tmp_path, "t.html", f"<p>{MARKER}</p>")
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="{{< alert >}}Hinweis{{< /alert >}}\n"),
+    })
+    (site / link).parent.mkdir(parents=True)
+    os.symlink(secret, site / link)
+    status, findings = check_json(capsys, site)
+    assert status == 1
+    found = [f for f in findings if f["code"] == code]
+    assert len(found) == 1 and found[0]["file"] == link, findings
+    assert "outside the site" in found[0]["message"] and "line None" not in found[0]["message"]
+    status, html = build_html(site, tmp_path / "out")
+    assert status == 1 and MARKER not in html
+
+
 # --- findings at the right file ------------------------------------------------------------
 
 
