@@ -241,3 +241,38 @@ def test_an_svg_whose_height_is_too_large_for_a_number_is_an_error_not_a_crash(t
     status, _html = build_html(site, tmp_path / "out")
     assert status == 1
     assert "Traceback" not in capsys.readouterr().err
+
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100">{}</svg>'
+
+
+@pytest.mark.parametrize("inside, problem", [
+    ("<g id='u'><use href='#u'/></g>", 'the SVG\'s <use> of "#u" draws itself'),
+    ("<g id='a'><use href='#b'/></g><g id='b'><use href='#a'/></g>", "draws itself"),
+    ("<g>" * 600 + "<rect width='1' height='1'/>" + "</g>" * 600,
+     "nested more than 500 levels deep"),
+])
+def test_an_svg_weasyprint_cannot_draw_is_found_by_check_too(tmp_path, capsys, inside, problem):
+    # check passed these; build stopped with only "Failed to render SVG image".
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="Text.\n\n![Bild](/docs/img/x.svg)\n"),
+        "static/img/x.svg": SVG.format(inside),
+    })
+    status, findings = check_json(capsys, site)
+    assert status == 1
+    assert [(f["code"], f["file"], f["line"]) for f in findings] == [
+        ("image-unreadable", "content/de/_index.md", 6)]
+    assert problem in findings[0]["message"]
+
+
+def test_an_svg_that_uses_a_shape_twice_prints(tmp_path, capsys):
+    inside = ("<defs><g id='s'><rect width='5' height='5'/></g><g id='t'><use href='#s'/></g></defs>"
+              "<use href='#s'/><use href='#t' x='10'/><use href='#missing'/>")
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="Text.\n\n![Bild](/docs/img/x.svg)\n"),
+        "static/img/x.svg": SVG.format(inside),
+    })
+    status, findings = check_json(capsys, site)
+    assert status == 0 and findings == []
+    status, _html = build_html(site, tmp_path / "out")
+    assert status == 0
