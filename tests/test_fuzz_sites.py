@@ -276,3 +276,27 @@ def test_an_svg_that_uses_a_shape_twice_prints(tmp_path, capsys):
     assert status == 0 and findings == []
     status, _html = build_html(site, tmp_path / "out")
     assert status == 0
+
+
+def test_check_finds_what_the_layout_will_refuse_in_the_sites_stylesheet(tmp_path, capsys):
+    # check passed a site whose stylesheet named a file outside the site or none at all;
+    # build then stopped with refused-resource errors at the stylesheet's lines.
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="Text.\n"),
+        "static/img/x.png": png_bytes(),
+        "print/site.css": ('/* url(in-a-comment.png) */\n'
+                           'p { background: url("/img/x.png"); }\n'
+                           'h1 { background: url(../static/img/x.png); }\n'
+                           "h2 { background: url('data:image/png;base64,AAAA'); }\n"
+                           '@font-face { font-family: X; src: url(fonts/none.woff); }\n'),
+        "manualgen.toml": '[print]\nstylesheets = ["print/site.css"]\n',
+    })
+    status, findings = check_json(capsys, site)
+    assert status == 1
+    assert [(f["code"], f["file"], f["line"]) for f in findings] == [
+        ("refused-resource", "print/site.css", 2), ("refused-resource", "print/site.css", 5)]
+    assert "/img/x.png (outside the site)" in findings[0]["message"]
+    assert "fonts/none.woff (no such file)" in findings[1]["message"]
+    status = main(["build", "--site", str(site), "--out", str(tmp_path / "out"), "--no-cache",
+                   "-q", "--jobs", "1", "--lang", "de"])
+    assert status == 1
