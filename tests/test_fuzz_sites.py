@@ -300,3 +300,20 @@ def test_check_finds_what_the_layout_will_refuse_in_the_sites_stylesheet(tmp_pat
     status = main(["build", "--site", str(site), "--out", str(tmp_path / "out"), "--no-cache",
                    "-q", "--jobs", "1", "--lang", "de"])
     assert status == 1
+
+
+# --- input that took minutes ----------------------------------------------------------------
+
+
+def test_a_page_leaving_thousands_of_tags_open_is_refused_before_it_is_parsed(tmp_path, capsys):
+    # 77,000 unclosed <b>s on one line (a truncated file): Markdown and the HTML parser took
+    # 50 s, both by the square of the count, before the depth was reported.
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="Text.\n"),
+        "content/de/a.md": page("A", body="Intro.\n\n" + "<b>x" * 6000 + "\n"),
+    })
+    status, findings = check_json(capsys, site)
+    assert status == 1
+    assert [(f["code"], f["file"], f["line"]) for f in findings] == [
+        ("page-failed", "content/de/a.md", 6)]
+    assert "more than 5000 HTML tags open" in findings[0]["message"]
