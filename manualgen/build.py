@@ -58,7 +58,7 @@ from .hyphenation import load_dictionaries
 from .i18n import labels_in_english
 from .images import inspect
 from .jobs import run_each_and, worker_count
-from .pdf import VIRTUAL_BASE, Made, Roots, preload, render_pdf, write_atomic
+from .pdf import VIRTUAL_BASE, Made, Roots, preload, render_pdf, stylesheet_refusals, write_atomic
 from .render import (
     RenderedLanguage,
     RenderedPage,
@@ -501,7 +501,8 @@ class Run:
         self._say("assemble", lang, f"{len(document.marked) // 1024} KiB of HTML", say)
         if self.options.html:
             self._write_html(document, roots, state.pdf_path, result, findings)
-        if self.options.check_only:
+        if self.options.check_only:  # what the layout would refuse in the site's styles
+            stylesheet_refusals(self.settings.stylesheets, roots, findings, lang)
             return result, list(findings)
         strict_seed = any(f.lang == lang for f in seed)
         if findings.errors or (self.options.strict and (findings.warnings or strict_seed)):

@@ -880,23 +880,37 @@ def _cascade(hugo: dict) -> list[dict]:
 # --- what manualgen.toml says about files and languages ------------------------------------
 
 
-def _stylesheets(printing: dict, mg_dir: Path, mg_path: Path | None, problems: list[Finding]) -> list[Path]:
+def _outside(path: Path, folders: tuple[Path, ...]) -> bool:
+    """Whether a file named in manualgen.toml really lies (symbolic links followed) outside
+    the site's folders: a build prints nothing from beyond the site."""
+    return not any(path.is_relative_to(_resolved(folder)) for folder in folders)
+
+
+def _stylesheets(printing: dict, mg_dir: Path, mg_path: Path | None, problems: list[Finding],
+                 site: tuple[Path, ...] = ()) -> list[Path]:
     sheets = printing.get("stylesheets")
     found = []
     for sheet in sheets if isinstance(sheets, list) else []:
         sheet_path = _resolved(mg_dir / str(sheet))
         if not _is_file(sheet_path):
             problems.append(_problem(mg_path, "stylesheets", f'stylesheet "{sheet}" does not exist'))
+        elif site and _outside(sheet_path, site):
+            problems.append(_problem(mg_path, "stylesheets", f'stylesheet "{sheet}" is outside the '
+                                     f"site ({sheet_path}): copy it into the site"))
         found.append(sheet_path)
     return found
 
 
-def _logo(manual: dict, mg_dir: Path, mg_path: Path | None, problems: list[Finding]) -> Path | None:
+def _logo(manual: dict, mg_dir: Path, mg_path: Path | None, problems: list[Finding],
+          site: tuple[Path, ...] = ()) -> Path | None:
     if not isinstance(manual.get("logo"), str):
         return None
     logo = _resolved(mg_dir / manual["logo"])
     if not _is_file(logo):
         problems.append(_problem(mg_path, "logo", f'logo "{manual["logo"]}" does not exist'))
+    elif site and _outside(logo, site):
+        problems.append(_problem(mg_path, "logo", f'logo "{manual["logo"]}" is outside the site '
+                                 f"({logo}): copy it into the site"))
     return logo
 
 
@@ -943,8 +957,9 @@ def load_settings(site: Path) -> Settings:
     languages = _languages(hugo, origin, sources.root, folders, problems)
     _check_default_language(_default_language(hugo), languages, origin, problems)
     mg_dir = mg_path.parent if mg_path else sources.root
-    stylesheets = _stylesheets(_table(mg, "print"), mg_dir, mg_path, problems)
-    logo = _logo(_table(mg, "manual"), mg_dir, mg_path, problems)
+    site = (sources.root, mg_dir)  # what a manualgen.toml may name: its folder, the site's
+    stylesheets = _stylesheets(_table(mg, "print"), mg_dir, mg_path, problems, site)
+    logo = _logo(_table(mg, "manual"), mg_dir, mg_path, problems, site)
     _check_language_tables(mg, languages, mg_path, problems)
     ignore_files = _ignore_files(hugo, origin, problems)
     if problems:  # named relative to the site, as every other finding

@@ -635,9 +635,24 @@ def _is_content_file(path: Path, root: Path, settings: Settings, findings: Findi
     if any(pattern.search(str(path)) for pattern in settings.ignore_files):
         return False
     if path.is_file():
-        return True
+        return _inside_site(path, root, settings, findings, lang)
     if path.is_symlink() and not path.exists():  # a page that went missing
         _report_broken_link(path, findings, lang)
+    return False
+
+
+def _inside_site(path: Path, root: Path, settings: Settings, findings: Findings,
+                 lang: str) -> bool:
+    """A page that is a symbolic link to a file outside the site (and outside its content
+    folder) is refused: a build prints nothing from beyond the site, as its images and
+    stylesheets are refused."""
+    real = path.resolve()
+    if any(real.is_relative_to(folder.resolve()) for folder in (root, settings.site_root)):
+        return True
+    target = os.readlink(path) if path.is_symlink() else real
+    findings.error("unreadable-file", f'the file is a symbolic link to "{target}", '
+                   "outside the site; a build reads nothing outside the site, so the page is "
+                   "left out: copy the file into the site instead", path, lang=lang)
     return False
 
 

@@ -35,7 +35,19 @@ LABEL_ALIASES = {
 NEUTRAL_LABELS = ("page_end", "see_page_end", "date_format")
 
 
+def _linked_out(path: Path) -> bool:
+    """A symbolic link that leads out of its i18n folder (a loop is left to the read)."""
+    try:
+        return not path.resolve().is_relative_to(path.parent.resolve())
+    except (OSError, RuntimeError):
+        return False
+
+
 def _load(path: Path) -> dict:
+    if _linked_out(path):  # nothing beyond the site
+        raise ContentError(f'the translation file is a symbolic link to "{path.resolve()}", out '
+                           "of its i18n folder; a build reads nothing outside the site: copy "
+                           "the file in instead", path, code="bad-i18n")
     try:
         raw = path.read_bytes()
         text = raw.decode("utf-8").removeprefix("\ufeff")  # a byte-order mark: Windows editors

@@ -35,6 +35,7 @@ import dataclasses
 import hashlib
 import io
 import math
+import re
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -95,12 +96,65 @@ def _inspect(path: Path, full: bool) -> ImageInfo:
         from xml.etree import ElementTree
 
         try:  # WeasyPrint would leave it out with no reason given
-            ElementTree.fromstring(data)
+            root = ElementTree.fromstring(data)
         except ElementTree.ParseError as exc:
             return ImageInfo(0, 0, "SVG", f"the SVG is not valid XML ({exc})")
-        return ImageInfo(0, 0, "SVG")
+        return ImageInfo(0, 0, "SVG", svg_size_problem(root) or _svg_drawing_problem(root))
     with _strict_decoding():
         return _decode(path, full)
+
+
+_SVG_NUMBER = re.compile(r"\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+
+
+def svg_size_problem(root) -> str | None:
+    """A width or height too large for a number (height="1e999"): WeasyPrint's layout
+    divides by it and stops with a ZeroDivisionError."""
+    for name in ("width", "height"):
+        number = _SVG_NUMBER.match(root.get(name) or "")
+        if number and not math.isfinite(float(number.group())):
+            return (f'the SVG\'s {name} "{root.get(name)[:40]}" is too large to be a length; '
+                    "give it a size in pixels")
+    return None
+
+
+MAX_SVG_DEPTH = 500  # WeasyPrint draws an SVG's elements recursively: 1,000 levels fail
+
+
+def _svg_drawing_problem(root) -> str | None:
+    """What WeasyPrint fails to draw, with only "Failed to render SVG image" for a reason:
+    elements nested too deeply, or a <use> that draws itself (directly or through others)."""
+    depth, stack = 0, [(root, 1)]
+    while stack and depth <= MAX_SVG_DEPTH:
+        element, level = stack.pop()
+        depth = max(depth, level)
+        stack.extend((child, level + 1) for child in element)
+    if depth > MAX_SVG_DEPTH:
+        return f"the SVG is nested more than {MAX_SVG_DEPTH} levels deep, too deep to draw"
+    cycle = _use_cycle(root)
+    return f'the SVG\'s <use> of "#{cycle}" draws itself, endlessly' if cycle else None
+
+
+def _use_cycle(root) -> str | None:
+    """The id of an element that a <use> inside it (or inside what it uses) draws again."""
+    def target(element) -> str:
+        href = element.get("href") or element.get("{http://www.w3.org/1999/xlink}href") or ""
+        return href[1:] if element.tag.rsplit("}", 1)[-1] == "use" and href.startswith("#") else ""
+
+    used = {target(element) for element in root.iter()} - {""}
+    by_id = {element.get("id"): element for element in root.iter() if element.get("id") in used}
+    draws = {name: {target(inner) for inner in element.iter()} - {""}
+             for name, element in by_id.items()}
+    for start, first in draws.items():  # a walk along the <use>s from each used element
+        seen, todo = set(), list(first)
+        while todo:
+            name = todo.pop()
+            if name == start:
+                return start
+            if name not in seen:
+                seen.add(name)
+                todo.extend(draws.get(name, ()))
+    return None
 
 
 @contextlib.contextmanager

@@ -15,11 +15,12 @@ import hashlib
 import logging
 import mimetypes
 import os
+import re
 import tempfile
 import time
 import warnings
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from . import chapters, data_url, png_embed, shared_styles, tagging
 from .errors import Findings
@@ -61,7 +62,8 @@ class Roots:
                 rel = real.relative_to(root)
             except ValueError:
                 continue
-            return VIRTUAL_BASE + name + "/" + rel.as_posix()
+            # Quoted: a file named "a#b.png" or "100%41.png" is not a fragment or an escape.
+            return VIRTUAL_BASE + name + "/" + quote(rel.as_posix())
         return None
 
     def path_for(self, url: str) -> Path | None:
@@ -79,6 +81,32 @@ class Roots:
         except ValueError:
             return None
         return real
+
+
+_CSS_ADDRESS = re.compile(r"""url\(\s*(['"]?)([^'")]*)\1\s*\)|@import\s+(['"])([^'"]*)\3""")
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+
+
+def stylesheet_refusals(sheets: list[Path], roots: Roots, findings: Findings, lang: str) -> None:
+    """What the fetcher will refuse in the site's own stylesheets (a url() or @import outside
+    the site, or of no file), found without a layout: check then says what build will."""
+    for sheet in sheets:
+        base = roots.url_for(sheet)
+        try:
+            text = sheet.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue  # the configuration reports a stylesheet it cannot find
+        text = _CSS_COMMENT.sub(lambda m: "\n" * m.group().count("\n"), text)
+        for match in _CSS_ADDRESS.finditer(text):
+            address = (match.group(2) if match.group(2) is not None else match.group(4)).strip()
+            if (not address or address.startswith("#") or data_url.is_data_url(address)
+                    or (match.group(4) is not None and "{" in text[:match.start()])):
+                continue  # an @import after a rule is ignored, not fetched
+            path = roots.path_for(urljoin(base or VIRTUAL_BASE, address))
+            if path is None or not path.is_file():
+                findings.error("refused-resource", f"resource refused: {shorten(address)} ("
+                               f"{'outside the site' if path is None else 'no such file'})",
+                               sheet, text.count("\n", 0, match.start()) + 1, lang=lang)
 
 
 def make_fetcher(roots: Roots, refusals: list[str], fetched: dict[str, str] | None = None,

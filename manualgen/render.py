@@ -61,10 +61,40 @@ def render_language(settings: Settings, lang: str, home: Page, findings: Finding
     return RenderedLanguage(lang, home, rendered, labels)
 
 
+_RAW_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)\b[^<>]*?(/?)>")
+# Tags that need no closing tag (void, or closed by the next one): they do not nest.
+_NOT_NESTING = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+                "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "thead", "tbody",
+                "tfoot", "colgroup"}
+# Tags left open past this cost Markdown's and the HTML parser's time by its square (77,000
+# unclosed <b>s: 50 s); the layout takes about 80 levels (assemble/html.py MAX_NESTING).
+MAX_OPEN_TAGS = 5000
+
+
+def line_nested_past(page: Page, limit: int) -> int | None:
+    """The line of the page's source where its HTML tags, as written, are left open more
+    than ``limit`` levels deep (an estimate: no parse), or None."""
+    depth = 0
+    for number, text in enumerate(page.body.split("\n"), page.body_line):
+        for tag in _RAW_TAG.finditer(text):
+            if tag.group(3) or tag.group(2).lower() in _NOT_NESTING:
+                continue
+            depth = max(0, depth - 1) if tag.group(1) else depth + 1
+            if depth > limit:
+                return number
+    return None
+
+
 def render_page(converter: PageConverter, page: Page, lang: str,
                 findings: Findings) -> RenderedPage:
     """One page; a page that trips the renderer is reported and printed empty, so that the
     problems of all the others are found in the same run."""
+    deep = line_nested_past(page, MAX_OPEN_TAGS)
+    if deep is not None:  # refused before Markdown and the HTML parser spend minutes on it
+        findings.error("page-failed", f"this page leaves more than {MAX_OPEN_TAGS} HTML tags "
+                       "open; a PDF can be laid out to about 80 levels: close its tags sooner",
+                       page.path, deep, lang=lang)
+        return RenderedPage(page, "", failed=True)
     used = converter.translator.used_fallbacks
     used.clear()
     try:

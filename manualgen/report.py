@@ -159,18 +159,35 @@ def attribute(findings: Iterable[Finding], pages, roots, resources=()) -> list[F
             out.append(f)
             continue
         needles, message, fallback, anywhere = found
-        where = next(((page, line) for needle in needles for page in pages
-                      for line in [_source_line(page, needle, anywhere)] if line), None)
+        sources = [*pages, *(_Resource(path) for path in resources
+                             if path.suffix.lower() in (".svg", ".css"))]
+        where = _written_whole(f, roots, sources)
         if where is None:
-            where = next(((_Resource(path), line) for needle in needles for path in resources
-                          if path.suffix.lower() in (".svg", ".css")
-                          for line in [_source_line(_Resource(path), needle)] if line), None)
+            where = next(((page, line) for needle in needles for page in pages
+                          for line in [_source_line(page, needle, anywhere)] if line), None)
+        if where is None:
+            where = next(((page, line) for needle in needles for page in sources[len(pages):]
+                          for line in [_source_line(page, needle)] if line), None)
         if where is None:
             out.append(dataclasses.replace(f, message=message, file=fallback))
         else:
             page, line = where
             out.append(dataclasses.replace(f, message=message, file=str(page.path), line=line))
     return out
+
+
+def _written_whole(f: Finding, roots, sources) -> tuple | None:
+    """(source, line) of the page, stylesheet or SVG that wrote a refused address whole, as
+    ``url("/img/a.png")`` or ``(/img/a.png)``: a page's "/docs/img/a.png" only holds it in
+    part, and naming that page sent the reader to the wrong file."""
+    from .pdf import VIRTUAL_BASE
+
+    match = _URL.search(f.message)
+    if not match or not match.group(0).startswith(VIRTUAL_BASE) or roots.path_for(match.group(0)):
+        return None
+    rest = unquote(urlsplit(match.group(0)).path)
+    return next(((source, line) for source in sources for opening in "\"'("
+                 for line in [_source_line(source, opening + rest)] if line), None)
 
 
 def _needles(f: Finding, roots):
@@ -186,10 +203,11 @@ def _needles(f: Finding, roots):
             return [path.name], f.message.replace(url, shown), shown, False
         if url == VIRTUAL_BASE:  # the document itself: an <svg> written in a page
             return ["<svg"], f.message.replace(url, "(an <svg> in a page)"), None, False
-        # Refused: the page wrote the path part, maybe after some "../".
+        # Refused: the page wrote the path part, maybe after some "../"; maybe in its front
+        # matter (a description is printed as Markdown).
         rest = unquote(urlsplit(url).path) if url.startswith(VIRTUAL_BASE) else url
         needles = [n for n in (rest.lstrip("/"), rest.rstrip("/").rsplit("/", 1)[-1]) if n]
-        return needles, f.message.replace(url, rest), None, False
+        return needles, f.message.replace(url, rest), None, True
     char = _CODEPOINT.search(f.message)
     if char:  # titles are in the front matter
         return [chr(int(char.group(1), 16))], f.message, None, True

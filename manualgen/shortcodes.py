@@ -181,11 +181,26 @@ class Stash:
         return html
 
 
+class SiteTemplateLoader(jinja2.FileSystemLoader):
+    """The site's own templates, none that is a symbolic link out of its folder: a build
+    reads nothing outside the site (Jinja's loader stops "../" in names, not links)."""
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = super().get_source(environment, template)
+        real = Path(filename).resolve()
+        if not any(real.is_relative_to(Path(folder).resolve()) for folder in self.searchpath):
+            raise jinja2.TemplateSyntaxError(
+                f'the file is a symbolic link to "{real}", outside the site; a build reads '
+                "nothing outside the site: copy the template in instead", None, template,
+                filename)
+        return source, filename, uptodate
+
+
 class ShortcodeRenderer:
     """Renders the shortcodes of one page; holds the Jinja environment for the whole build."""
 
     def __init__(self, site_dirs: list[Path], findings: Findings, helpers: dict) -> None:
-        loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(d)) for d in site_dirs if d.is_dir()]
+        loaders: list[jinja2.BaseLoader] = [SiteTemplateLoader(str(d)) for d in site_dirs if d.is_dir()]
         loaders.append(jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES / "shortcodes")))
         self.env = jinja2.Environment(
             loader=jinja2.ChoiceLoader(loaders),
@@ -526,8 +541,8 @@ class _PageContext:
                                            lang=self.lang)
             return ""
 
-        # HTML ({{< >}}) or Markdown ({{% %}}) that goes back into the page as it is, like
-        # Hugo's .Inner: never escaped (quotes in a code block printed as &#34;)
+        # Hugo's .Inner is template.HTML in both forms: printed as written, never escaped
+        # (escaped, a {{% %}} inner's `a < b`, <b> and link titles printed as entities).
         inner_value = Markup(inner or "")
         try:
             html = template.render(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from ..render import line_nested_past
 from .context import PageJob
 from .html import MAX_NESTING, classes, nesting_depth, parent_map, parse_fragment, remove
 
@@ -19,11 +20,6 @@ _NBSP_ONLY = re.compile(r"^[\s\u00a0\u200b]*$")
 # Elements whose content HTML reads as text up to their closing tag, whatever it holds.
 _RAW_TEXT_OPENING = re.compile(r"<(title|textarea|script|style|iframe|xmp|noembed|noframes|noscript"
                                r"|plaintext)\b[^>]*>", re.IGNORECASE)
-_RAW_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)\b[^<>]*?(/?)>")
-# Tags that need no closing tag (void, or closed by the next one): they do not nest.
-_NOT_NESTING = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-                "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "thead", "tbody",
-                "tfoot", "colgroup"}
 
 
 def parse(job: PageJob) -> ET.Element:
@@ -50,15 +46,7 @@ def parse(job: PageJob) -> ET.Element:
 def line_nested_too_deep(page) -> int:
     """The line of the page's source where its own HTML tags open more than MAX_NESTING
     levels (an estimate from the tags as written), else the first line of its body."""
-    depth = 0
-    for number, text in enumerate(page.body.split("\n"), page.body_line):
-        for tag in _RAW_TAG.finditer(text):
-            if tag.group(3) or tag.group(2).lower() in _NOT_NESTING:
-                continue
-            depth = max(0, depth - 1) if tag.group(1) else depth + 1
-            if depth > MAX_NESTING:
-                return number
-    return page.body_line
+    return line_nested_past(page, MAX_NESTING) or page.body_line
 
 
 def drop_noise(root: ET.Element) -> None:

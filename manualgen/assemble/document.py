@@ -7,7 +7,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..config import BUILTIN_TEMPLATES
-from ..shortcodes import template_frame
+from ..shortcodes import SiteTemplateLoader, template_frame
 from .context import Context
 from .outline import title_level, toc
 
@@ -16,7 +16,7 @@ def render_document(ctx: Context, bodies: dict[str, str], meta: dict,
                     stylesheets: list[str], edition=None) -> str:
     """The whole manual as HTML; "" with a finding when the template fails."""
     settings = ctx.settings
-    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(d))
+    loaders: list[jinja2.BaseLoader] = [SiteTemplateLoader(str(d))
                                         for d in settings.template_dirs if d.is_dir()]
     loaders.append(jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES)))
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
@@ -40,8 +40,9 @@ def render_document(ctx: Context, bodies: dict[str, str], meta: dict,
         file, line = template_frame(exc)
         if isinstance(exc, jinja2.TemplateSyntaxError):
             file, line = exc.filename, exc.lineno
+        detail = exc.message if isinstance(exc, jinja2.TemplateSyntaxError) else exc
         ctx.findings.error("template", f"the document template failed: {type(exc).__name__}: "
-                           f"{exc}", file, line, lang=ctx.lang)
+                           f"{detail}", file, line, lang=ctx.lang)
         return ""
 
 

@@ -16,6 +16,7 @@ from urllib.parse import unquote, urljoin
 from .. import data_url, remote
 from ..content import Page
 from ..errors import show
+from ..images import svg_size_problem
 from ..pdf import shorten
 from .context import FoundImage, PageJob
 from .html import add_class, parent_map, remove, split_url
@@ -137,10 +138,14 @@ def images(root: ET.Element, job: PageJob) -> None:
 
 def inline_svg_images(root: ET.Element, job: PageJob) -> None:
     """A ``data:`` picture inside an ``<svg>`` written into the page is checked as one in an
-    SVG file is: what the fetcher would refuse is an error now, not a log line at layout."""
+    SVG file is: what the fetcher would refuse is an error now, not a log line at layout;
+    and so is a size WeasyPrint's layout cannot divide by."""
     for el in root.iter():
         name = el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
         address = (el.get(_XLINK_HREF) or el.get("href") or el.get("xlink:href") or "").strip()
+        if name == "svg" and (problem := svg_size_problem(el)):
+            job.error("image-unreadable", f"an <svg> written in the page: {problem}",
+                      job.line("<svg"))
         if name in ("image", "feImage") and data_url.is_data_url(address):
             problem = data_url.decode(address).problem
             if problem:
@@ -487,4 +492,7 @@ def _resource_url(job: PageJob, src: str, what: str) -> str | None:
     elif url is None:
         job.warning("missing-image", f'{what}: "{shorten(src)}" is not a file of the site; it is '
                     "left out", line)
+    elif found.suffix.lower() == ".svg" and (problem := job.ctx.inspect_image(found).problem):
+        job.error("image-unreadable", f'{what}: "{shorten(src)}": {problem}', line)
+        return None
     return url

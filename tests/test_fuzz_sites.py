@@ -1,0 +1,319 @@
+"""Broken or hostile sites found by mutating small sites (a fuzzer kept outside the repo) and
+by probing what a build may read: each is the smallest site that showed the problem, and
+asserts the finding (file, line, exit status) or that nothing from outside the site prints."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from manualgen.cli import main
+
+from .conftest import page, png_bytes, write_site
+
+HOME = {"content/de/_index.md": page("Start", body="Text.\n")}
+MARKER = "MGOUTSIDE-7f3a"
+
+
+def check_json(capsys, site: Path) -> tuple[int, list[dict]]:
+    status = main(["check", "--site", str(site), "--format", "json", "--lang", "de"])
+    return status, json.loads(capsys.readouterr().out)["findings"]
+
+
+def build_html(site: Path, out: Path) -> tuple[int, str]:
+    status = main(["build", "--site", str(site), "--out", str(out), "--no-cache", "-q", "--html",
+                   "--jobs", "1", "--lang", "de"])
+    html = out / "test-manual-de.html"
+    return status, html.read_text(encoding="utf-8") if html.exists() else ""
+
+
+def outside_file(tmp_path: Path, name: str, text: str) -> Path:
+    """A file beside the site, never part of it."""
+    folder = tmp_path / "elsewhere"
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- {{% %}} shortcodes: their inner Markdown printed as written --------------------------------
+
+
+@pytest.mark.parametrize("opening, closing", [
+    ("{{% steps %}}\n\n### Eins\n\n", "\n{{% /steps %}}"),
+    ("{{% layouts/grid %}}\n{{% layouts/column %}}\n", "\n{{% /layouts/column %}}\n{{% /layouts/grid %}}"),
+    ("{{% numberedList %}}\n{{% listItem %}}\n", "\n{{% /listItem %}}\n{{% /numberedList %}}"),
+])
+def test_the_inner_markdown_of_a_percent_shortcode_is_not_escaped(tmp_path, capsys, opening, closing):
+    # The inner text of {{% %}} reached its template as a plain string, which Jinja escaped:
+    # `a < b` printed as "a &lt; b", <b> as text, and an image's title broke its address
+    # (a missing-image warning for "p.png "Titel"").
+    body = (opening + 'Run `a < b && c` then <b>bold</b> ![Bild](/docs/img/p.png "Titel").\n'
+            + closing + "\n")
+    site = write_site(tmp_path / "site", {"content/de/_index.md": page("Start", body=body),
+                                          "static/img/p.png": png_bytes()})
+    status, findings = check_json(capsys, site)
+    assert status == 0
+    assert not [f for f in findings if f["code"] in ("missing-image", "tag-as-text")], findings
+    status, html = build_html(site, tmp_path / "out")
+    assert status == 0
+    assert "<code>a &lt; b &amp;&amp; c</code>" in html
+    assert "<b>bold</b>" in html
+    assert 'title="Titel"' in html and "&amp;lt;" not in html
+
+
+# --- nothing from outside the site ---------------------------------------------------------
+
+
+def test_a_page_that_is_a_symbolic_link_out_of_the_site_is_refused(tmp_path, capsys):
+    secret = outside_file(tmp_path, "page.md", page("Leak", body=f"{MARKER}\n"))
+    site = write_site(tmp_path / "site", HOME)
+    os.symlink(secret, site / "content/de/leak.md")
+    status, findings = check_json(capsys, site)
+    assert status == 1
+    found = [f for f in findings if f["code"] == "unreadable-file"]
+    assert len(found) == 1 and found[0]["file"] == "content/de/leak.md"
+    assert "outside the site" in found[0]["message"] and str(secret) in found[0]["message"]
+    status, html = build_html(site, tmp_path / "out")
+    assert status == 1 and MARKER not in html
+    assert not (tmp_path / "out" / "test-manual-de.pdf").exists()
+
+
+def test_a_page_linked_to_another_file_of_the_site_is_printed(tmp_path, capsys):
+    site = write_site(tmp_path / "site", {**HOME, "shared/page.md": page("Geteilt", body="Shared.\n")})
+    os.symlink(site / "shared/page.md", site / "content/de/shared.md")
+    status, findings = check_json(capsys, site)
+    assert status == 0, findings
+    status, html = build_html(site, tmp_path / "out")
+    assert status == 0 and "Shared." in html
+
+
+@pytest.mark.parametrize("key, table, name, content", [
+    ("stylesheets", "print", "s.css", f'body::before {{ content: "{MARKER}"; }}\n'),
+    ("logo", "manual", "l.png", None),
+])
+@pytest.mark.parametrize("how", ["absolute", "relative", "symlink"])
+def test_a_stylesheet_or_logo_outside_the_site_is_a_config_error(tmp_path, capsys, key, table,
+                                                                  name, content, how):
+    if content is None:
+        secret = tmp_path / "elsewhere" / name
+        secret.parent.mkdir()
+        secret.write_bytes(png_bytes())
+    else:
+        secret = outside_file(tmp_path, name, content)
+    site = write_site(tmp_path / "site", HOME)
+    named = {"absolute": str(secret), "relative": f"../elsewhere/{name}", "symlink": f"print/{name}"}[how]
+    if how == "symlink":
+        (site / "print").mkdir()
+        os.symlink(secret, site / "print" / name)
+    value = f'["{named}"]' if key == "stylesheets" else f'"{named}"'
+    (site / "manualgen.toml").write_text(f"[{table}]\n{key} = {value}\n", encoding="utf-8")
+    status, findings = check_json(capsys, site)
+    assert status == 1
+    assert [(f["code"], f["file"], f["line"]) for f in findings] == [("config", "manualgen.toml", 2)]
+    assert "outside the site" in findings[0]["message"]
+    status, _html = build_html(site, tmp_path / "out")
+    assert status == 1 and not (tmp_path / "out" / "test-manual-de.pdf").exists()
+
+
+def test_a_translation_file_linked_out_of_the_site_is_refused(tmp_path, capsys):
+    secret = outside_file(tmp_path, "de.toml", f'[hello]\nother = "{MARKER}"\n')
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="{{< hi >}}\n"),
+        "manualgen/shortcodes/hi.html": "{{ T('hello') }}",
+    })
+    (site / "i18n").mkdir()
+    os.symlink(secret, site / "i18n/de.toml")
+    status, findings = check_json(capsys, site)
+    assert status == 1
+    found = [f for f in findings if f["code"] == "bad-i18n"]
+    assert len(found) == 1 and found[0]["file"] == "i18n/de.toml"
+    assert "symbolic link" in found[0]["message"]
+    status, html = build_html(site, tmp_path / "out")
+    assert status == 1 and MARKER not in html
+
+
+@pytest.mark.parametrize("link, code", [
+    ("manualgen/shortcodes/alert.html", "shortcode-template"),
+    ("manualgen/templates/manual.html", "template"),
+])
+def test_a_site_template_linked_out_of_the_site_is_refused(tmp_path, capsys, link, code):
+    secret = outside_file(tmp_path, "t.html", f"<p>{MARKER}</p>")
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="{{< alert >}}Hinweis{{< /alert >}}\n"),
+    })
+    (site / link).parent.mkdir(parents=True)
+    os.symlink(secret, site / link)
+    status, findings = check_json(capsys, site)
+    assert status == 1
+    found = [f for f in findings if f["code"] == code]
+    assert len(found) == 1 and found[0]["file"] == link, findings
+    assert "outside the site" in found[0]["message"] and "line None" not in found[0]["message"]
+    status, html = build_html(site, tmp_path / "out")
+    assert status == 1 and MARKER not in html
+
+
+# --- findings at the right file ------------------------------------------------------------
+
+
+def test_an_address_refused_in_a_stylesheet_is_reported_there_not_on_a_page(tmp_path, capsys):
+    # The refused "/img/x.png" was searched as "img/x.png", which the page's own (good)
+    # "/docs/img/x.png" holds: the error named the page's line, not the stylesheet's.
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="Text.\n\n![Bild](/docs/img/x.png)\n"),
+        "static/img/x.png": png_bytes(),
+        "print/site.css": 'h1 { color: red; }\np { background: url("/img/x.png"); }\n',
+        "manualgen.toml": '[print]\nstylesheets = ["print/site.css"]\n',
+    })
+    status = main(["build", "--site", str(site), "--out", str(tmp_path / "out"), "--no-cache",
+                   "-q", "--jobs", "1", "--lang", "de"])
+    assert status == 1
+    assert not (tmp_path / "out" / "test-manual-de.pdf").exists()
+    err = capsys.readouterr().err
+    assert "print/site.css:2: error: resource refused: /img/x.png" in err
+    assert "content/de/_index.md" not in err
+
+
+@pytest.mark.parametrize("name, address", [
+    ("a#b.png", "a%23b.png"), ("a?b.png", "a%3Fb.png"), ("100%41.png", "100%2541.png"),
+])
+def test_an_image_whose_name_holds_a_url_character_prints(tmp_path, capsys, name, address):
+    # The file's address in the document was not quoted: "a#b.png" became "a" and a
+    # fragment, so check passed and build failed ("resource refused: static/img/a").
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body=f"![Bild](/docs/img/{address})\n"),
+        "static/img/" + name: png_bytes(),
+    })
+    status, findings = check_json(capsys, site)
+    assert status == 0 and findings == []
+    status, html = build_html(site, tmp_path / "out")
+    assert status == 0, capsys.readouterr().err
+    assert 'class="screenshot"' in html and "missing-image" not in html
+
+
+def test_an_address_refused_in_a_description_names_its_line(tmp_path, capsys):
+    # A description is printed as Markdown; a refused image in it was an error on no file.
+    secret = tmp_path / "elsewhere" / "s.png"
+    secret.parent.mkdir()
+    secret.write_bytes(png_bytes())
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="Text.\n"),
+        "content/de/a.md": page("A", description=f"\"<img src='{secret.as_uri()}' alt='x'>\"",
+                                body="Body.\n"),
+    })
+    status = main(["build", "--site", str(site), "--out", str(tmp_path / "out"), "--no-cache",
+                   "-q", "--jobs", "1", "--lang", "de"])
+    assert status == 1
+    err = capsys.readouterr().err
+    assert f"content/de/a.md:3: error: resource refused: {secret.as_uri()}" in err
+
+
+# --- images WeasyPrint cannot lay out ---------------------------------------------------------
+
+HUGE_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="1e999">'
+            '<rect width="5" height="5"/></svg>')
+
+
+@pytest.mark.parametrize("body", [
+    "![Bild](/docs/img/x.svg)",
+    '<object data="/docs/img/x.svg" type="image/svg+xml"></object>',
+    "Text.\n\n" + HUGE_SVG,
+    "![Bild](data:image/svg+xml;base64,"
+    + __import__("base64").b64encode(HUGE_SVG.encode()).decode() + ")",
+])
+def test_an_svg_whose_height_is_too_large_for_a_number_is_an_error_not_a_crash(tmp_path, capsys,
+                                                                                body):
+    # height="1e999" is infinite: WeasyPrint divided the width by it and by zero, and the
+    # build stopped with a ZeroDivisionError traceback (check passed).
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body=body + "\n"),
+        "static/img/x.svg": HUGE_SVG,
+    })
+    status, findings = check_json(capsys, site)
+    assert status == 1
+    found = [f for f in findings if f["code"] == "image-unreadable"]
+    assert len(found) == 1, findings
+    assert (found[0]["file"], found[0]["line"]) == ("content/de/_index.md", body.count("\n") + 4)
+    assert 'height "1e999" is too large' in found[0]["message"]
+    status, _html = build_html(site, tmp_path / "out")
+    assert status == 1
+    assert "Traceback" not in capsys.readouterr().err
+
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100">{}</svg>'
+
+
+@pytest.mark.parametrize("inside, problem", [
+    ("<g id='u'><use href='#u'/></g>", 'the SVG\'s <use> of "#u" draws itself'),
+    ("<g id='a'><use href='#b'/></g><g id='b'><use href='#a'/></g>", "draws itself"),
+    ("<g>" * 600 + "<rect width='1' height='1'/>" + "</g>" * 600,
+     "nested more than 500 levels deep"),
+])
+def test_an_svg_weasyprint_cannot_draw_is_found_by_check_too(tmp_path, capsys, inside, problem):
+    # check passed these; build stopped with only "Failed to render SVG image".
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="Text.\n\n![Bild](/docs/img/x.svg)\n"),
+        "static/img/x.svg": SVG.format(inside),
+    })
+    status, findings = check_json(capsys, site)
+    assert status == 1
+    assert [(f["code"], f["file"], f["line"]) for f in findings] == [
+        ("image-unreadable", "content/de/_index.md", 6)]
+    assert problem in findings[0]["message"]
+
+
+def test_an_svg_that_uses_a_shape_twice_prints(tmp_path, capsys):
+    inside = ("<defs><g id='s'><rect width='5' height='5'/></g><g id='t'><use href='#s'/></g></defs>"
+              "<use href='#s'/><use href='#t' x='10'/><use href='#missing'/>")
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="Text.\n\n![Bild](/docs/img/x.svg)\n"),
+        "static/img/x.svg": SVG.format(inside),
+    })
+    status, findings = check_json(capsys, site)
+    assert status == 0 and findings == []
+    status, _html = build_html(site, tmp_path / "out")
+    assert status == 0
+
+
+def test_check_finds_what_the_layout_will_refuse_in_the_sites_stylesheet(tmp_path, capsys):
+    # check passed a site whose stylesheet named a file outside the site or none at all;
+    # build then stopped with refused-resource errors at the stylesheet's lines.
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="Text.\n"),
+        "static/img/x.png": png_bytes(),
+        "print/site.css": ('/* url(in-a-comment.png) */\n'
+                           'p { background: url("/img/x.png"); }\n'
+                           'h1 { background: url(../static/img/x.png); }\n'
+                           "h2 { background: url('data:image/png;base64,AAAA'); }\n"
+                           '@font-face { font-family: X; src: url(fonts/none.woff); }\n'),
+        "manualgen.toml": '[print]\nstylesheets = ["print/site.css"]\n',
+    })
+    status, findings = check_json(capsys, site)
+    assert status == 1
+    assert [(f["code"], f["file"], f["line"]) for f in findings] == [
+        ("refused-resource", "print/site.css", 2), ("refused-resource", "print/site.css", 5)]
+    assert "/img/x.png (outside the site)" in findings[0]["message"]
+    assert "fonts/none.woff (no such file)" in findings[1]["message"]
+    status = main(["build", "--site", str(site), "--out", str(tmp_path / "out"), "--no-cache",
+                   "-q", "--jobs", "1", "--lang", "de"])
+    assert status == 1
+
+
+# --- input that took minutes ----------------------------------------------------------------
+
+
+def test_a_page_leaving_thousands_of_tags_open_is_refused_before_it_is_parsed(tmp_path, capsys):
+    # 77,000 unclosed <b>s on one line (a truncated file): Markdown and the HTML parser took
+    # 50 s, both by the square of the count, before the depth was reported.
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="Text.\n"),
+        "content/de/a.md": page("A", body="Intro.\n\n" + "<b>x" * 6000 + "\n"),
+    })
+    status, findings = check_json(capsys, site)
+    assert status == 1
+    assert [(f["code"], f["file"], f["line"]) for f in findings] == [
+        ("page-failed", "content/de/a.md", 6)]
+    assert "more than 5000 HTML tags open" in findings[0]["message"]
