@@ -114,7 +114,7 @@ class Session:
     _font_config: object = None
     _bare: dict[int, BarePage] = dataclasses.field(default_factory=dict)
     _carrying: set[int] = dataclasses.field(default_factory=set)  # pages leaving content over
-    _context: object = None
+    _stale: set[str] = dataclasses.field(default_factory=set)  # see stale()
 
     @property
     def reused(self) -> list[str]:
@@ -138,17 +138,19 @@ class Session:
 
     def stale(self) -> set[str]:
         """The reused chapters whose "see page N" numbers moved in this layout."""
-        if self._context is None:
-            return set()
-        items = self._context.target_collector.target_lookup_items
-        moved = set()
+        return set(self._stale)
+
+    def _find_stale(self, context) -> None:
+        """Noted when the layout ends, so that the layout's context (its page maker, the
+        boxes its targets point to) is not kept while the PDF is written: it held 250 MiB
+        of a 1,200-page manual that the writing could not reuse."""
+        items = context.target_collector.target_lookup_items
         for key, used in self._used.items():
             for anchor, values in used.lookups.items():
                 item = items.get(anchor)
                 now = item.cached_page_counter_values if item is not None else None
                 if _page_values(now) != _page_values(values):
-                    moved.add(key)
-        return moved
+                    self._stale.add(key)
 
 
 @contextlib.contextmanager
@@ -169,7 +171,7 @@ def chapter_layout(session: Session, font_config) -> Iterator[Session]:
         for page in original_layout(html, root_box, context, *args, **kwargs):
             pages.append(page)
             yield page
-        session._context = context
+        session._find_stale(context)
         session.record = _record(session, context, font_config, pages)
         session._bare.clear()
         session._carrying.clear()
