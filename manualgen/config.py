@@ -245,7 +245,7 @@ def _is_dir(path: Path) -> bool:
 # --- reading files -------------------------------------------------------------------------
 
 
-def _load_data_file(path: Path, problems: list[Finding]) -> dict:
+def load_data_file(path: Path, problems: list[Finding]) -> dict:
     """Read a TOML, YAML or JSON config file; a syntax error becomes a finding with its line."""
     text = _read_config_text(path, problems)
     try:
@@ -420,7 +420,7 @@ def read_hugo_config(files: list[Path], root_file: Path | None,
     config: dict = {}
     origin: dict[str, Path] = {}
     for path in files:
-        data = _load_data_file(path, problems)
+        data = load_data_file(path, problems)
         if path != root_file:
             data = _place(path, data)
         for key in data:
@@ -941,7 +941,7 @@ def load_settings(site: Path) -> Settings:
     """
     problems: list[Finding] = []
     folder, mg_path, hugo_path = _locate(site)
-    mg = _load_data_file(mg_path, problems) if mg_path else {}
+    mg = load_data_file(mg_path, problems) if mg_path else {}
     if mg_path:
         _validate(mg, _MANUALGEN_SCHEMA, mg_path, "", problems)
     sources = _sources(folder, mg, mg_path, hugo_path, problems)

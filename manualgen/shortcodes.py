@@ -21,8 +21,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from .config import BUILTIN_TEMPLATES
-from .config import _load_data_file as load_data_file
+from .config import BUILTIN_TEMPLATES, load_data_file
 from .errors import ContentError, Findings, ManualgenError, show
 from .i18n import Translator, _line_naming
 from .shortcode_parser import Shortcode, ShortcodeSyntaxError, Text, parse
