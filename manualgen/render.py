@@ -199,9 +199,8 @@ def hugo_ref(path: str, page: Page | None, indexes: dict[int, dict[str, list[Pag
     if index is None:
         index = indexes[id(home)] = _logical_paths(home)
     wanted = _EXTENSION.sub("", target.strip()).strip("/").lower()
-    folder = _logical(page.rel) if page.kind != "page" or _is_bundle(page.rel) else \
-        posixpath.dirname(_logical(page.rel))
-    beside = [folder, posixpath.dirname(folder)] if _is_bundle(page.rel) else [folder]
+    folder, bundle = _logical(page.rel), _is_bundle(page.rel)  # a bundle is named by its folder
+    beside = [folder, posixpath.dirname(folder)] if bundle else [posixpath.dirname(folder)]
     tries = [wanted] if target.startswith("/") else [
         *(posixpath.normpath(posixpath.join(f, wanted)).lstrip("./") for f in beside), wanted]
     found = next((index[t] for t in tries if len(index.get(t, ())) == 1), None)
