@@ -58,7 +58,17 @@ from .hyphenation import load_dictionaries
 from .i18n import labels_in_english
 from .images import inspect
 from .jobs import run_each_and, worker_count
-from .pdf import VIRTUAL_BASE, Made, Roots, preload, render_pdf, stylesheet_refusals, write_atomic
+from .parsed_sheets import ParsedSheets
+from .pdf import (
+    VIRTUAL_BASE,
+    Made,
+    Roots,
+    parse_sheets,
+    preload,
+    render_pdf,
+    stylesheet_refusals,
+    write_atomic,
+)
 from .render import (
     RenderedLanguage,
     RenderedPage,
@@ -107,6 +117,8 @@ class BuildOptions:
     # the chapters are kept there instead)
     keep_layouts: bool = False
     layouts: dict[str, Kept] = dataclasses.field(default_factory=dict)
+    # --watch: the stylesheets parsed by the last build, used again (parsed_sheets.py)
+    sheets: ParsedSheets | None = None
 
 
 @dataclasses.dataclass
@@ -218,7 +230,8 @@ def build(site: Path, options: BuildOptions, progress: Progress | None = None) -
     cache = open_cache(options, findings)
     try:
         with _source_date(date):
-            result = Run(settings, options, date, cache, progress, revision).build(
+            sheets = options.sheets if options.sheets is not None else ParsedSheets()
+            result = Run(settings, options, date, cache, progress, revision, sheets).build(
                 langs, findings)
     finally:
         cache.close()
@@ -263,6 +276,8 @@ class Run:
     cache: Cache
     progress: Progress | None = None
     revision: Revision | None = None  # --since: the edition to compare with
+    # the stylesheets every layout of the build uses, parsed once (parsed_sheets.py)
+    sheets: ParsedSheets = dataclasses.field(default_factory=ParsedSheets)
     _editions: dict[str, LanguageChanges] = dataclasses.field(default_factory=dict)
 
     def build(self, langs: list[str], findings: Findings) -> BuildResult:
@@ -359,6 +374,8 @@ class Run:
         load_dictionaries(tags, self.cache.root if self.cache.enabled else None)  # parsed once
         import_weasyprint()  # without compiler runs in the library search
         preload(tags)
+        roots = make_roots(self.settings, self.cache.images)
+        parse_sheets(self.sheets, self._stylesheets(roots), roots)
 
     # Read: discover and render -------------------------------------------------------------
 
@@ -631,7 +648,7 @@ class Run:
                               progress=(lambda stage, text: self._say(stage, lang, text, say))
                               if (say or self.progress) else None,
                               kept=self.options.layouts.get(lang), keep=self.options.keep_layouts,
-                              store=store)
+                              store=store, sheets=self.sheets)
         except OSError as exc:
             findings.error("output", f"cannot write {pdf_path}: {exc.strerror or exc}", lang=lang)
             return Made(0)

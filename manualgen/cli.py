@@ -142,11 +142,12 @@ def run() -> None:
 
 
 def main(argv: list[str] | None = None, made: list | None = None,
-         layouts: dict | None = None) -> int:
-    """The command line; ``made``, when given, receives the build's result, and
-    ``layouts``, when given, holds the layouts kept from the last build (both for --watch)."""
+         layouts: dict | None = None, sheets=None) -> int:
+    """The command line; ``made``, when given, receives the build's result, ``layouts``
+    holds the layouts kept from the last build and ``sheets`` the stylesheets it parsed
+    (all three for --watch)."""
     try:
-        return _main(argv, made, layouts)
+        return _main(argv, made, layouts, sheets)
     except BrokenPipeError:
         # The reader went away (manualgen check --format json | head): nothing more to say.
         # Standard output is pointed at /dev/null so that Python's last flush stays quiet.
@@ -154,7 +155,8 @@ def main(argv: list[str] | None = None, made: list | None = None,
         return 141  # what a shell reports for a command stopped by SIGPIPE
 
 
-def _main(argv: list[str] | None, made: list | None = None, layouts: dict | None = None) -> int:
+def _main(argv: list[str] | None, made: list | None = None, layouts: dict | None = None,
+          sheets=None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
     if args.all and args.lang:
@@ -169,6 +171,8 @@ def _main(argv: list[str] | None, made: list | None = None, layouts: dict | None
     if layouts is not None and getattr(options, "no_cache", False):
         # --watch --no-cache: no cache folder keeps the chapters, so this process does
         options.keep_layouts, options.layouts = True, dict(layouts)
+    if sheets is not None and args.command == "build":
+        options.sheets = sheets
     result = _run(args, options)
     if isinstance(result, int):
         return result
@@ -293,12 +297,15 @@ def _rebuild_for_watch(argv: list[str]):
     watch to say what each language took.  A save lays out only the chapters it changed
     (issue 11): their layouts come from the cache folder, or, with --no-cache, from this
     process, which then keeps them from one build to the next."""
+    from .parsed_sheets import ParsedSheets
+
     layouts: dict = {}
+    sheets = ParsedSheets()  # parsed by the first build, used again by the others
     warm: list = []
 
     def rebuild():
         made: list = []
-        if main(argv, made, layouts) == 130 and not made:
+        if main(argv, made, layouts, sheets) == 130 and not made:
             raise KeyboardInterrupt  # Ctrl-C during a rebuild stops the watching too
         collect_garbage()
         if not made:

@@ -24,6 +24,7 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from . import chapters, data_url, png_embed, shared_styles, tagging
 from .errors import Findings
+from .parsed_sheets import ParsedSheets
 
 VIRTUAL_HOST = "manualgen.invalid"
 VIRTUAL_BASE = f"https://{VIRTUAL_HOST}/"
@@ -193,6 +194,7 @@ def render_pdf(
     kept: chapters.Kept | None = None,
     keep: bool = False,
     store=None,
+    sheets: ParsedSheets | None = None,
 ) -> Made:
     """Render ``html`` to ``target`` atomically; WeasyPrint's messages become findings.
 
@@ -202,10 +204,13 @@ def render_pdf(
     chapter and recorded for the next call, which is given it as ``kept`` and reuses the
     pages of the chapters that did not change (``--watch``, issue 11).  ``store`` (a
     chapter_store.Store) does the same across runs: chapters are read from it and written
-    to it."""
+    to it.  ``sheets``: the stylesheets parsed by earlier layouts, used again where their
+    files did not change (parsed_sheets.py)."""
     import weasyprint
 
     timings = {} if timings is None else timings
+    if sheets is not None:
+        sheets.checked(_reader(roots))
 
     refusals: list[str] = []
     fetched: dict[str, str] = {}
@@ -230,15 +235,16 @@ def render_pdf(
             # The stylesheets are <link>ed from the document itself, so they load through the
             # fetcher once and their @font-face rules share the document's font configuration.
             document = weasyprint.HTML(string=html, base_url=VIRTUAL_BASE, url_fetcher=fetcher)
-            with png_embed.passthrough(), shared_styles.sharing():
+            with png_embed.passthrough(), shared_styles.sharing(), \
+                    (sheets.in_use() if sheets else contextlib.nullcontext()):
                 t0 = time.perf_counter()
+                fonts = sheets.font_config if sheets else None
                 with frozen_collector(collect=False):
                     if by_chapters:
-                        rendered, session, earlier = _lay_out_by_chapters(document, kept,
-                                                                          fetched, relational,
-                                                                          store)
+                        rendered, session, earlier = _lay_out_by_chapters(
+                            document, kept, fetched, relational, store, fonts)
                     else:
-                        rendered = document.render(presentational_hints=True)
+                        rendered = document.render(font_config=fonts, presentational_hints=True)
                     if adjust is not None:
                         adjust(rendered)
                 timings["layout"] = time.perf_counter() - t0
@@ -274,12 +280,45 @@ def render_pdf(
                 session.count() - len(laid_out))
 
 
+def parse_sheets(sheets: ParsedSheets, urls: list[str], roots: Roots) -> None:
+    """Parse the stylesheets at ``urls`` into ``sheets`` in this process, and load their
+    fonts: a build does it once before its languages' processes fork, not once in each."""
+    import html
+
+    import weasyprint
+
+    links = "".join(f'<link rel="stylesheet" href="{html.escape(url)}">' for url in urls)
+    document = weasyprint.HTML(string=f"<!DOCTYPE html><html><head>{links}</head></html>",
+                               base_url=VIRTUAL_BASE, url_fetcher=make_fetcher(roots, []))
+    logger = logging.getLogger("weasyprint")
+    propagate, logger.propagate = logger.propagate, False  # kept, and said by each build
+    try:
+        with sheets.in_use():
+            document.render(font_config=sheets.font_config)
+    finally:
+        logger.propagate = propagate
+
+
+def _reader(roots: Roots):
+    """``read(address)``: the bytes a fetcher would serve for it now, or None."""
+    fetcher = make_fetcher(roots, [])
+
+    def read(url: str) -> bytes | None:
+        try:
+            return fetcher(url).read()
+        except (ValueError, OSError):  # refused, or gone: as a layout would find it
+            return None
+
+    return read
+
+
 def _lay_out_by_chapters(document, kept: chapters.Kept | None, fetched: dict[str, str],
-                         relational: set[str], store):
+                         relational: set[str], store, fonts=None):
     """``document`` laid out reusing the unchanged chapters of ``kept``; again, with those
     chapters laid out afresh, when a reused chapter's "see page N" moved (chapters.py).
     Also returns the keys of the chapters laid out by the attempts before the last (which
-    the last one may take from the store, as they were just made)."""
+    the last one may take from the store, as they were just made).  ``fonts``: the font
+    configuration of kept stylesheets (parsed_sheets.py), else each attempt makes one."""
     from weasyprint.text.fonts import FontConfiguration
 
     refuse: frozenset[str] = frozenset()
@@ -287,7 +326,7 @@ def _lay_out_by_chapters(document, kept: chapters.Kept | None, fetched: dict[str
     while True:
         fetched.clear()
         relational.clear()
-        font_config = FontConfiguration()
+        font_config = fonts if fonts is not None else FontConfiguration()
         session = chapters.Session(kept, fetched, relational, refuse=refuse, store=store)
         try:
             with chapters.chapter_layout(session, font_config):
@@ -299,7 +338,7 @@ def _lay_out_by_chapters(document, kept: chapters.Kept | None, fetched: dict[str
             if kept is None and store is None:
                 raise
             logging.getLogger("manualgen").debug("chapter reuse failed", exc_info=True)
-            return _lay_out_by_chapters(document, None, fetched, relational, None)
+            return _lay_out_by_chapters(document, None, fetched, relational, None, fonts)
         stale = session.stale() - refuse
         if not stale:
             return rendered, session, earlier
