@@ -90,24 +90,53 @@ _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 
 def stylesheet_refusals(sheets: list[Path], roots: Roots, findings: Findings, lang: str) -> None:
     """What the fetcher will refuse in the site's own stylesheets (a url() or @import outside
-    the site, or of no file), found without a layout: check then says what build will."""
+    the site, or of no file), and a circle of @imports (WeasyPrint follows it until Python's
+    recursion limit, then drops the sheet), found without a layout: check then says what
+    build will."""
     for sheet in sheets:
-        base = roots.url_for(sheet)
-        try:
-            text = sheet.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            continue  # the configuration reports a stylesheet it cannot find
-        text = _CSS_COMMENT.sub(lambda m: "\n" * m.group().count("\n"), text)
-        for match in _CSS_ADDRESS.finditer(text):
-            address = (match.group(2) if match.group(2) is not None else match.group(4)).strip()
-            if (not address or address.startswith("#") or data_url.is_data_url(address)
-                    or (match.group(4) is not None and "{" in text[:match.start()])):
-                continue  # an @import after a rule is ignored, not fetched
-            path = roots.path_for(urljoin(base or VIRTUAL_BASE, address))
+        for address, line, path, is_import in _sheet_addresses(sheet, roots):
             if path is None or not path.is_file():
                 findings.error("refused-resource", f"resource refused: {shorten(address)} ("
                                f"{'outside the site' if path is None else 'no such file'})",
-                               sheet, text.count("\n", 0, match.start()) + 1, lang=lang)
+                               sheet, line, lang=lang)
+            elif is_import and _imports_back(path, sheet, roots, {sheet}):
+                findings.error("refused-resource", f'the @import of "{shorten(address)}" leads '
+                               "back to this stylesheet, which then never loads: remove the "
+                               "@import that closes the circle", sheet, line, lang=lang)
+
+
+def _sheet_addresses(sheet: Path, roots: Roots) -> list[tuple[str, int, Path | None, bool]]:
+    """Each address a stylesheet fetches: (as written, line, the file it names or None when
+    that is outside the roots, whether it is an @import)."""
+    base = roots.url_for(sheet)
+    try:
+        text = sheet.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return []  # the configuration reports a stylesheet it cannot find
+    text = _CSS_COMMENT.sub(lambda m: "\n" * m.group().count("\n"), text)
+    found = []
+    for match in _CSS_ADDRESS.finditer(text):
+        address = (match.group(2) if match.group(2) is not None else match.group(4)).strip()
+        is_import = match.group(4) is not None or text[max(0, match.start() - 12):
+                                                         match.start()].rstrip().endswith("@import")
+        if (not address or address.startswith("#") or data_url.is_data_url(address)
+                or (match.group(4) is not None and "{" in text[:match.start()])):
+            continue  # an @import after a rule is ignored, not fetched
+        path = roots.path_for(urljoin(base or VIRTUAL_BASE, address))
+        found.append((address, text.count("\n", 0, match.start()) + 1, path, is_import))
+    return found
+
+
+def _imports_back(sheet: Path, start: Path, roots: Roots, seen: set[Path]) -> bool:
+    """Whether ``sheet``'s @imports lead (directly or through others) to ``start``."""
+    if sheet == start:
+        return True
+    if sheet in seen:
+        return False  # a circle that does not pass through ``start``: reported at its own
+    seen.add(sheet)
+    return any(is_import and path is not None and path.is_file()
+               and _imports_back(path, start, roots, seen)
+               for _, _, path, is_import in _sheet_addresses(sheet, roots))
 
 
 def make_fetcher(roots: Roots, refusals: list[str], fetched: dict[str, str] | None = None,
@@ -507,7 +536,12 @@ def _findings_from_log(records, caught, findings: Findings, lang: str, source_fi
         if record.levelno >= logging.ERROR:
             if "refused" in message and "manualgen" in message:
                 continue
-            if "Failed to load stylesheet" in message:
+            if "Failed to load stylesheet" in message and "RecursionError" in message:
+                url = message.split(" at ", 1)[-1].split(" : ", 1)[0]
+                findings.error("refused-resource", f"the stylesheet {url} was not loaded: its "
+                               "@imports lead back to it; remove the @import that closes the "
+                               "circle", source_file, lang=lang)
+            elif "Failed to load stylesheet" in message:
                 findings.error("refused-resource", message, source_file, lang=lang)
             elif ("Failed to load image" in message or "Failed to load inline SVG" in message
                   or "Failed to render SVG" in message):  # a picture missing from the PDF

@@ -155,3 +155,93 @@ def test_a_kept_sheet_that_looks_across_chapters_still_lays_the_manual_out_whole
     assert result.results[0].reused_chapters == 0
     _, fresh = built(site, tmp_path / "c")
     assert again == fresh
+
+
+# --- random stylesheets: a kept parse lays a document out as a fresh one does -------------
+
+CSS_PIECES = [
+    "@page { size: a6; margin: 12mm }",
+    "@page :left { @bottom-left { content: counter(page) } }",
+    "@page :first { @top-center { content: 'Titel' } }",
+    "@page wide { size: a6 landscape }",
+    "@counter-style stars { system: cyclic; symbols: '*'; suffix: ' ' }",
+    "@counter-style roman-ish { system: additive; additive-symbols: 5 V, 1 I }",
+    "ol { list-style: stars }",
+    "ul { list-style: roman-ish }",
+    "h1 { color: #036; page: wide }",
+    "p { colour: red }",
+    "p { font-size: 11pt; line-height: 1.4 }",
+    "p::first-letter { font-weight: bold }",
+    "@media screen { p { color: blue } }",
+    "@font-face { font-family: Face; src: url(face.woff) }",
+    "@font-face { font-family: Gone; src: url(missing.woff) }",
+    "h1 { font-family: Face, sans-serif }",
+    "@import url(more.css);",
+    "li::marker { color: #a00 }",
+    "}",
+    "@page { @bottom-right { content: 'S. ' counter(page) ' / ' counter(pages) } }",
+]
+
+DOCUMENT = ("<!DOCTYPE html><html lang=de><head>{links}</head><body><h1>Titel</h1>"
+            "<p>Erster Absatz mit etwas Text.</p><ol><li>eins</li><li>zwei</li></ol>"
+            "<ul><li>a</li></ul><p>Zweiter Absatz.</p></body></html>")
+
+
+def render_tiny(folder: Path, sheets: ParsedSheets | None) -> tuple[bytes, list[str]]:
+    import logging
+
+    import weasyprint
+
+    from manualgen.pdf import VIRTUAL_BASE, Roots, _reader, make_fetcher
+
+    roots = Roots({"site": folder})
+    links = "".join(f'<link rel="stylesheet" href="{VIRTUAL_BASE}site/{name}">'
+                    for name in ("one.css", "two.css"))
+    records: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            records.append(record.getMessage())
+
+    logger, handler = logging.getLogger("weasyprint"), Keep(logging.WARNING)
+    logger.addHandler(handler)
+    try:
+        document = weasyprint.HTML(string=DOCUMENT.format(links=links), base_url=VIRTUAL_BASE,
+                                   url_fetcher=make_fetcher(roots, []))
+        if sheets is None:
+            return document.write_pdf(), records
+        kept = sheets.count()
+        sheets.checked(_reader(roots))
+        assert sheets.count() == kept  # nothing changed: nothing is forgotten
+        with sheets.in_use():
+            return document.render(font_config=sheets.font_config).write_pdf(), records
+    finally:
+        logger.removeHandler(handler)
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_random_stylesheets_render_alike_kept_or_fresh(tmp_path):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    pieces = st.lists(st.sampled_from(CSS_PIECES), max_size=6)
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(one=pieces, two=pieces, more=pieces)
+    def check(one, two, more):
+        folder = tmp_path / "site"
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        shutil.copy(FONT, folder / "face.woff")
+        more = [rule for rule in more if "@import" not in rule]  # no cycle (WeasyPrint's own)
+        for name, rules in (("one.css", one), ("two.css", two), ("more.css", more)):
+            (folder / name).write_text("\n".join(rules), "utf-8")
+        fresh = render_tiny(folder, None)
+        sheets = ParsedSheets()
+        first = render_tiny(folder, sheets)
+        assert sheets.count() >= 1 or not (one or two)
+        again = render_tiny(folder, sheets)
+        assert first == fresh
+        assert again == fresh
+
+    check()
