@@ -76,8 +76,12 @@ class ParsedSheets:
         gives a file's bytes now, or None when it cannot be read."""
         for sheet in self._sheets.values():
             if any(_digest(read(url)) != digest for url, digest in sheet.reads):  # "" both: refused
-                self._sheets, self._font_config = {}, None
+                self.forget()
                 return
+
+    def forget(self) -> None:
+        """Keep nothing: the next layout parses every sheet, with a new font configuration."""
+        self._sheets, self._font_config = {}, None
 
     @contextlib.contextmanager
     def in_use(self) -> Iterator[None]:

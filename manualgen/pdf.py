@@ -324,6 +324,9 @@ def parse_sheets(sheets: ParsedSheets, urls: list[str], roots: Roots) -> None:
     try:
         with sheets.in_use():
             document.render(font_config=sheets.font_config)
+    except Exception:  # the layout meets it again, and reports it
+        logging.getLogger("manualgen").debug("parsing the stylesheets ahead failed", exc_info=True)
+        sheets.forget()
     finally:
         logger.propagate = propagate
 

@@ -245,3 +245,25 @@ def test_random_stylesheets_render_alike_kept_or_fresh(tmp_path):
         assert again == fresh
 
     check()
+
+
+def test_a_failure_while_parsing_ahead_leaves_the_layout_to_report_it(tmp_path, monkeypatch):
+    """Parsing the sheets before the languages' processes start only saves time: if it
+    fails, nothing is kept and the build goes on as without it."""
+    from manualgen import parsed_sheets
+
+    site = make_site(tmp_path / "site")
+    calls = []
+    real_stylesheet = parsed_sheets.ParsedSheets._stylesheet
+
+    def failing_once(self, real, *args, **kw):
+        if not calls:
+            calls.append(True)
+            raise RuntimeError("a fault while parsing ahead")
+        return real_stylesheet(self, real, *args, **kw)
+
+    monkeypatch.setattr(parsed_sheets.ParsedSheets, "_stylesheet", failing_once)
+    _, data = built(site, tmp_path / "a", ParsedSheets())
+    assert calls == [True]
+    _, fresh = built(site, tmp_path / "b")
+    assert data == fresh
