@@ -244,7 +244,8 @@ def fuzz_site(tmp_path_factory) -> Site:
 @settings(max_examples=150, deadline=None)
 @given(text=SOURCES)
 def test_the_converter_takes_any_text_with_every_feature_on(fuzz_site, text):
-    assert isinstance(fuzz_site.render(text.replace("{{", "{ {")), str)
+    # No shortcode may open: "{{{%" made "{ {{%" when only "{{" was split.
+    assert isinstance(fuzz_site.render(text.replace("{", "{ ")), str)
 
 
 @pytest.mark.parametrize("source, expected", [
