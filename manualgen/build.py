@@ -374,8 +374,9 @@ class Run:
         load_dictionaries(tags, self.cache.root if self.cache.enabled else None)  # parsed once
         import_weasyprint()  # without compiler runs in the library search
         preload(tags)
-        roots = make_roots(self.settings, self.cache.images)
-        parse_sheets(self.sheets, self._stylesheets(roots), roots)
+        if self._workers(todo) > 1:  # each worker would parse them; one layout here does
+            roots = make_roots(self.settings, self.cache.images)
+            parse_sheets(self.sheets, self._stylesheets(roots), roots)
 
     # Read: discover and render -------------------------------------------------------------
 

@@ -249,21 +249,44 @@ def test_random_stylesheets_render_alike_kept_or_fresh(tmp_path):
 
 def test_a_failure_while_parsing_ahead_leaves_the_layout_to_report_it(tmp_path, monkeypatch):
     """Parsing the sheets before the languages' processes start only saves time: if it
-    fails, nothing is kept and the build goes on as without it."""
+    fails, nothing is kept (the layout meets the fault again, and reports it)."""
+    from manualgen import parsed_sheets
+    from manualgen.pdf import Roots, parse_sheets
+
+    site = make_site(tmp_path / "site")
+    roots = Roots({"site": site})
+    urls = ["https://manualgen.invalid/site/print.css"]
+    sheets = ParsedSheets()
+    parse_sheets(sheets, urls, roots)
+    assert sheets.count() == 1
+    fonts = sheets.font_config
+
+    def failing(self, real, *args, **kw):
+        raise RuntimeError("a fault while parsing ahead")
+
+    monkeypatch.setattr(parsed_sheets.ParsedSheets, "_stylesheet", failing)
+    sheets.forget()
+    parse_sheets(sheets, urls, roots)  # no exception
+    assert sheets.count() == 0 and sheets.font_config is not fonts
+
+
+def test_a_build_of_two_languages_parses_ahead_once(tmp_path, monkeypatch):
+    """Two languages in two processes: the parent parses the sheets, the workers use them."""
     from manualgen import parsed_sheets
 
     site = make_site(tmp_path / "site")
-    calls = []
-    real_stylesheet = parsed_sheets.ParsedSheets._stylesheet
+    for rel in ("content/de/_index.md", "content/de/eins/_index.md"):
+        fr = rel.replace("/de/", "/fr/")
+        (site / fr).parent.mkdir(parents=True, exist_ok=True)
+        (site / fr).write_text((site / rel).read_text("utf-8"), "utf-8")
+    parses: list[str] = []
+    real_parsed = parsed_sheets._parsed
 
-    def failing_once(self, real, *args, **kw):
-        if not calls:
-            calls.append(True)
-            raise RuntimeError("a fault while parsing ahead")
-        return real_stylesheet(self, real, *args, **kw)
+    def counted(real, kw):
+        parses.append(kw["url"])
+        return real_parsed(real, kw)
 
-    monkeypatch.setattr(parsed_sheets.ParsedSheets, "_stylesheet", failing_once)
-    _, data = built(site, tmp_path / "a", ParsedSheets())
-    assert calls == [True]
-    _, fresh = built(site, tmp_path / "b")
-    assert data == fresh
+    monkeypatch.setattr(parsed_sheets, "_parsed", counted)
+    result = build(site, BuildOptions(all=True, out=tmp_path / "out", jobs=2, no_cache=True))
+    assert not result.findings.errors and all(r.pdf for r in result.results)
+    assert len(parses) == 4  # in this process, once; the workers' own counts stay theirs
