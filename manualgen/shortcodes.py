@@ -30,7 +30,7 @@ from .shortcode_parser import Shortcode, ShortcodeSyntaxError, Text, parse
 # an error.  Those that never take inner content: a closing tag is an error.
 NEEDS_CLOSING = {
     "markdown", "alert", "faqBlock", "numberedList", "unorderedList", "listItem",
-    "collapsibleBlock", "link", "layouts/grid", "layouts/row", "layouts/column", "releaseNotes",
+    "collapsibleBlock", "layouts/grid", "layouts/row", "layouts/column", "releaseNotes",
     "releaseNotes/newFeatures", "releaseNotes/improvements", "releaseNotes/fixedBugs",
     "releaseNotes/nextFeatures", "highlight", "details", "tabpane", "tab", "pageinfo",
 }
