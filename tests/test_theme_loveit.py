@@ -5,6 +5,8 @@ shortcode syntax is left in a built PDF."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -12,6 +14,7 @@ from pypdf import PdfReader
 
 from manualgen.cli import main
 from manualgen.errors import ContentError
+from manualgen.shortcodes import inline_data, sort_by
 
 from .conftest import page as page_md
 from .conftest import png_bytes, write_site
@@ -20,7 +23,9 @@ from .theme_calls import shortcode_call, survives
 
 LOVEIT_TEMPLATES = ["admonition", "style", "link", "image", "version", "mapbox", "music",
                     "bilibili", "echarts", "typeit", "person", "spoiler", "raw", "align",
-                    "align-center", "float-right", "center-quote", "fa", "script", "details"]
+                    "align-center", "float-right", "center-quote", "fa", "script", "details",
+                    "timeline", "friend", "showcase", "aplayer", "audio", "code", "cardlink",
+                    "reward", "fixit-encryptor"]
 
 
 @pytest.fixture
@@ -129,6 +134,64 @@ def test_styled_placed_and_hidden_content_prints_as_content(site):
     no_unknown(site)
 
 
+def test_fixits_timeline_prints_its_events_in_timestamp_order(site):
+    html = squeeze(site.render("{{< timeline placement=bottom >}}\nevents:\n  - timestamp: 2023-10-10\n"
+                               "    content: Second **event**\n  - timestamp: 2023-09-26\n"
+                               "    content: First\n  - content: Undated\n    hideTimestamp: true\n"
+                               "{{< /timeline >}}"))
+    assert html.index("Undated") < html.index(">2023-09-26<") < html.index("First") < html.index(">2023-10-10<")
+    assert "<strong>event</strong>" in html and "events:" not in html
+    newest = site.render('{{< timeline true >}}\n{"events": [{"timestamp": "a", "content": "A"}, '
+                         '{"timestamp": "b", "content": "B"}]}\n{{< /timeline >}}')
+    assert newest.index(">b<") < newest.index(">a<")
+    blowfish = site.render('{{< timeline >}}\n{{< timelineItem header="Step" >}}\nLorem\n{{< /timelineItem >}}\n'
+                           "{{< /timeline >}}")
+    assert "<strong>Step</strong>" in blowfish and "Lorem" in blowfish
+    assert "just words" in site.render("{{< timeline >}}\njust words\n{{< /timeline >}}")
+
+
+def test_inline_data_reads_json_yaml_or_toml_and_sort_by_orders_tables_as_text():
+    assert inline_data('{"events": [1]}') == {"events": [1]}
+    assert inline_data("events:\n  - timestamp: 2023-01-02") == {"events": [{"timestamp": date(2023, 1, 2)}]}
+    assert inline_data('[events]\nx = 1') == {"events": {"x": 1}}
+    assert inline_data("just words") is None and inline_data("") is None and inline_data("[") is None
+    assert sort_by([{"t": 2}, "x", {"t": "10"}, {}], "t") == [{}, {"t": "10"}, {"t": 2}]
+    assert sort_by([{"t": date(2023, 9, 2)}, {"t": "2023-10-01"}], "t", reverse=True)[0] == {"t": "2023-10-01"}
+    assert sort_by("no list", "t") == []
+
+
+def test_doit_and_fixit_cards_players_and_code_keep_their_words(site):
+    friend = site.render('{{< friend "Dillon" "https://dillonzq.com/" "a.jpg" "LoveIt author" >}}')
+    assert '<a href="https://dillonzq.com/">Dillon</a> (LoveIt author)' in friend and "a.jpg" not in friend
+    showcase = squeeze(site.render('{{< showcase title="Docs" summary="The *DoIt* theme" image="s.png" '
+                                   'link="https://doit.org/" >}}'))
+    assert '<img src="s.png" alt="Docs" />' in showcase and '<a href="https://doit.org/">Docs</a>' in showcase
+    assert "The <em>DoIt</em> theme" in showcase
+    player = site.render('{{< aplayer fixed=false >}}\n{{< audio name="Wave" artist="Old" url="https://m.org/w.mp3" >}}'
+                         "\n{{< /aplayer >}}")
+    assert "Wave – Old" in player and 'href="https://m.org/w.mp3"' in player
+    code = squeeze(site.render('{{< code lang="go" title="main.go" >}}\npackage main\n{{< /code >}}'))
+    assert code == ('<div class="code-block"><div class="code-filename">main.go</div><pre><code class="language-go" '
+                    'data-lang="go">package main</code></pre></div>')
+    card = site.render('{{< cardlink "https://fixit.lruihao.cn" "FixIt *Docs*" "A title" >}}')
+    assert '<a href="https://fixit.lruihao.cn">FixIt <em>Docs</em></a>' in card and "A title" not in card
+    assert site.render("{{< reward >}}").strip() == ""
+    assert not site.findings.warnings
+
+
+def test_content_behind_a_password_is_not_printed_and_check_says_so(site):
+    html = site.render('{{< fixit-encryptor "123456" "Enter the password" >}}\nSECRET\n{{< /fixit-encryptor >}}')
+    assert "SECRET" not in html and "Enter the password" in html
+    assert [f.code for f in site.findings.warnings] == ["not-printed"]
+    assert "OPEN" in site.render("{{< fixit-encryptor >}}\nOPEN\n{{< /fixit-encryptor >}}")
+
+
+def test_a_spoiler_with_words_folds_its_content_under_them(site):
+    html = squeeze(site.render('{{< spoiler text="Click to view" >}}\nHidden **content**\n{{< /spoiler >}}'))
+    assert html == ('<details open class="mg-spoiler"><summary>Click to view</summary><p>Hidden '
+                    "<strong>content</strong></p></details>")
+
+
 @pytest.fixture(scope="module")
 def loveit_pdf(tmp_path_factory):
     """A LoveIt blog with the theme's documented uses of its shortcodes, built to a PDF."""
@@ -184,9 +247,11 @@ def test_check_finds_no_unknown_shortcode_in_the_loveit_site(loveit_pdf, capsys)
 
 _KEYS = ["type", "title", "open", "details", "href", "content", "rel", "class", "src", "alt",
          "caption", "src_s", "description", "lng", "lat", "zoom", "url", "name", "artist",
-         "server", "id", "auto", "aid", "p", "code", "raw", "tag", "text", "picture", "unknown"]
+         "server", "id", "auto", "aid", "p", "code", "raw", "tag", "text", "picture", "avatar", "bio",
+         "summary", "image", "link", "lang", "source", "password", "message", "reverse", "unknown"]
 _VALUES = st.one_of(st.sampled_from(["", " ", "true", "false", "-1", "0.2.0", "note", "bug",
-                                     "https://x.org", "mailto:x", "span", "{}", "[", "..", "/"]),
+                                     "https://x.org", "mailto:x", "span", "{}", "[", "..", "/",
+                                     "events:", "../x.cpp"]),
                     st.text(max_size=12))
 
 
