@@ -21,7 +21,8 @@ from .test_convert import Site, squeeze
 from .theme_calls import shortcode_call, survives
 
 DOKS_TEMPLATES = ["callout", "alert", "details", "tabs", "tab", "link-card", "card-grid",
-                  "inline-svg", "img", "picture", "figure", "video"]
+                  "inline-svg", "img", "picture", "figure", "video", "card", "steps", "step",
+                  "tree", "kroki", "preview", "math"]
 
 
 @pytest.fixture
@@ -111,6 +112,35 @@ def test_a_bundle_video_named_without_suffix_finds_its_file_and_poster(tmp_path)
     assert '<video src="robin (540p).mp4" poster="robin (540p).jpg"' in html
 
 
+def test_steps_print_as_a_numbered_list_and_blowfishs_steps_are_unchanged(site):
+    doks = squeeze(site.render("{{< steps >}}\n{{< step >}}\n**Install**\n\n```bash\nnpm install\n```\n\n"
+                               "{{< /step >}}\n{{< step >}}\nOpen `localhost`.\n{{< /step >}}\n{{< /steps >}}"))
+    assert doks.startswith('<div class="mg-steps"><ol><li class="mg-doks-step"><p><strong>Install</strong>')
+    assert doks.count("<li ") == 2 and "<code>localhost</code>" in doks
+    blowfish = squeeze(site.render('{{< steps >}}\n{{< step title="One" number="1" >}}\nText\n{{< /step >}}\n'
+                                   "{{< /steps >}}"))
+    assert '<p class="mg-step-lead"><strong>1</strong><strong>One</strong></p>' in blowfish and "<ol>" not in blowfish
+
+
+def test_a_tree_leaves_out_the_icon_names_and_relearns_stays(site):
+    tree = squeeze(site.render("{{< tree >}}\n\n- {folder} content\n  - {markdown} \\_index.md\n- {json} package.json\n"
+                               "\n{{< /tree >}}"))
+    assert tree == ('<div class="mg-filetree"><ul><li>content<ul><li>_index.md</li></ul></li><li>package.json'
+                    "</li></ul></div>")
+    relearn = squeeze(site.render("{{< tree >}}\n- docs | folder\n  - a.md | file | blue\n{{< /tree >}}"))
+    assert "<li>docs<ul><li>a.md</li></ul></li>" in relearn and "folder" not in relearn
+
+
+def test_kroki_preview_card_and_math_keep_their_content(site):
+    kroki = site.render('{{< kroki type="plantuml" >}}\nA -> B\n{{< /kroki >}}')
+    assert ">plantuml<" in kroki and "A -&gt; B" in kroki and 'class="language-plantuml"' in kroki
+    preview = squeeze(site.render('{{< preview >}}\n{{< card title="Deploy" icon="cloud-upload" color="blue" >}}\n'
+                                  "Push your site.\n{{< /card >}}\n{{< /preview >}}"))
+    assert '<p class="card-title"><strong>Deploy</strong></p><p>Push your site.</p>' in preview
+    assert "cloud-upload" not in preview
+    assert '<span class="math">{(x+y)}^2</span>' in site.render("{{< math >}}${(x+y)}^2${{< /math >}}")
+
+
 @pytest.fixture(scope="module")
 def doks_pdf(tmp_path_factory):
     """A Doks site: a shortcodes page in a bundle with its picture, an SVG logo in the assets."""
@@ -176,7 +206,8 @@ def test_check_finds_nothing_unknown_or_missing_in_the_doks_site(doks_pdf, capsy
 
 
 _KEYS = ["context", "title", "icon", "text", "href", "description", "target", "src", "alt",
-         "class", "width", "height", "process", "caption", "autoplay", "poster", "open", "unknown"]
+         "class", "width", "height", "process", "caption", "autoplay", "poster", "open", "type",
+         "color", "number", "unknown"]
 _VALUES = st.one_of(st.sampled_from(["", " ", "true", "false", "note", "danger", "light", "coffee",
                                      "x.svg", "a/b", "/", "..", "https://x.org", "<b>", "{}"]),
                     st.text(max_size=12))
