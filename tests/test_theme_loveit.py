@@ -6,6 +6,7 @@ shortcode syntax is left in a built PDF."""
 from __future__ import annotations
 
 from datetime import date
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -25,7 +26,7 @@ LOVEIT_TEMPLATES = ["admonition", "style", "link", "image", "version", "mapbox",
                     "bilibili", "echarts", "typeit", "person", "spoiler", "raw", "align",
                     "align-center", "float-right", "center-quote", "fa", "script", "details",
                     "timeline", "friend", "showcase", "aplayer", "audio", "code", "cardlink",
-                    "reward", "fixit-encryptor"]
+                    "reward", "fixit-encryptor", "gallery"]
 
 
 @pytest.fixture
@@ -192,6 +193,28 @@ def test_a_spoiler_with_words_folds_its_content_under_them(site):
                     "<strong>content</strong></p></details>")
 
 
+def test_doits_gallery_shows_the_bundles_pictures_that_match(tmp_path):
+    site = Site(tmp_path, {"content/de/trip/index.md": "---\ntitle: Trip\n---\n",
+                           "content/de/trip/images/b.png": png_bytes(), "content/de/trip/images/A.jpg": png_bytes(),
+                           "content/de/trip/cover.png": png_bytes(), "content/de/trip/notes.txt": "x"})
+
+    def gallery(call: str) -> str:
+        page = SimpleNamespace(body=call, body_line=5, path=tmp_path / "content/de/trip/index.md",
+                               rel="trip/index.md", lang="de")
+        return squeeze(site.converter.convert(page))
+
+    desc = gallery('{{< gallery match="images/*" sortOrder="desc" rowHeight="150" >}}')
+    assert desc == ('<figure class="mg-gallery"><img src="images/b.png" class="grid-w33" alt="" />'
+                    '<img src="images/A.jpg" class="grid-w33" alt="" /></figure>')
+    assert gallery("{{< gallery >}}").count("<img ") == 3
+    top = gallery('{{< gallery match="*.PNG" >}}')
+    assert "cover.png" in top and "images/" not in top
+    assert "notes.txt" not in gallery('{{< gallery match="**" >}}')
+    assert gallery('{{< gallery match="none/*" >}}') == ""
+    site.converter.finish()
+    assert [f.code for f in site.findings.warnings] == ["missing-image"]
+
+
 @pytest.fixture(scope="module")
 def loveit_pdf(tmp_path_factory):
     """A LoveIt blog with the theme's documented uses of its shortcodes, built to a PDF."""
@@ -248,7 +271,8 @@ def test_check_finds_no_unknown_shortcode_in_the_loveit_site(loveit_pdf, capsys)
 _KEYS = ["type", "title", "open", "details", "href", "content", "rel", "class", "src", "alt",
          "caption", "src_s", "description", "lng", "lat", "zoom", "url", "name", "artist",
          "server", "id", "auto", "aid", "p", "code", "raw", "tag", "text", "picture", "avatar", "bio",
-         "summary", "image", "link", "lang", "source", "password", "message", "reverse", "unknown"]
+         "summary", "image", "link", "lang", "source", "password", "message", "reverse", "match",
+         "sortOrder", "unknown"]
 _VALUES = st.one_of(st.sampled_from(["", " ", "true", "false", "-1", "0.2.0", "note", "bug",
                                      "https://x.org", "mailto:x", "span", "{}", "[", "..", "/",
                                      "events:", "../x.cpp"]),
