@@ -13,15 +13,18 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import html as html_module
+import json
 import re
 import textwrap
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
+import yaml
 from markupsafe import Markup, escape
 
-from .config import BUILTIN_TEMPLATES, load_data_file
+from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_data_file
 from .errors import ContentError, Findings, ManualgenError, show
 from .i18n import Translator, _line_naming
 from .shortcode_parser import Shortcode, ShortcodeSyntaxError, Text, parse
@@ -30,7 +33,7 @@ from .shortcode_parser import Shortcode, ShortcodeSyntaxError, Text, parse
 # an error.  Those that never take inner content: a closing tag is an error.
 NEEDS_CLOSING = {
     "markdown", "alert", "faqBlock", "numberedList", "unorderedList", "listItem",
-    "collapsibleBlock", "link", "layouts/grid", "layouts/row", "layouts/column", "releaseNotes",
+    "collapsibleBlock", "layouts/grid", "layouts/row", "layouts/column", "releaseNotes",
     "releaseNotes/newFeatures", "releaseNotes/improvements", "releaseNotes/fixedBugs",
     "releaseNotes/nextFeatures", "highlight", "details", "tabpane", "tab", "pageinfo",
 }
@@ -138,6 +141,34 @@ def list_items(text: str) -> list[str] | None:
         elif line.strip():
             return None
     return [textwrap.dedent("\n".join(item)).strip("\n") for item in items] or None
+
+
+MAX_INLINE_DATA = 100_000  # characters of data between a shortcode's tags
+
+
+def inline_data(text: str) -> object:
+    """Data written between a shortcode's tags (FixIt's timeline events), read as Hugo's
+    transform.Unmarshal reads it: JSON, YAML or TOML, whichever parses to a table or list;
+    None when none does (the template then prints the text as it is)."""
+    text = str(text or "").strip()
+    if not text or len(text) > MAX_INLINE_DATA:
+        return None
+    readers = (json.loads, lambda t: yaml.load(t, Loader=HugoYamlLoader), tomllib.loads)
+    for read in readers:
+        try:
+            data = read(text)
+        except (ValueError, yaml.YAMLError, RecursionError):  # JSON and TOML errors are ValueErrors
+            continue
+        if isinstance(data, (dict, list)):
+            return data
+    return None
+
+
+def sort_by(items: object, key: str, reverse: bool = False) -> list[dict]:
+    """The tables of ``items`` ordered by their ``key`` read as text (dates, numbers and
+    strings mixed, as a writer's list may be); what is no table is left out."""
+    tables = [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
+    return sorted(tables, key=lambda item: str(item.get(key, "")), reverse=reverse)
 
 
 def needs_closing(name: str) -> bool | None:
@@ -571,6 +602,8 @@ class _PageContext:
                 ordinal=ordinal,
                 code_block=code_block,
                 list_items=list_items,  # Hugo Book's columns: one column per list item
+                inline_data=inline_data,  # FixIt's timeline: events written as YAML or JSON
+                sort_by=sort_by,
                 site_file=self.site_file,  # Geekdoc's include and propertylist
                 data_file=self.data_file,
                 render_included=lambda text: self.render_included(text, call),
