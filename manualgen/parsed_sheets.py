@@ -38,6 +38,8 @@ import hashlib
 import logging
 from collections.abc import Callable, Iterator
 
+from .patching import patched
+
 
 @dataclasses.dataclass(frozen=True)
 class _Sheet:
@@ -83,18 +85,12 @@ class ParsedSheets:
         """Keep nothing: the next layout parses every sheet, with a new font configuration."""
         self._sheets, self._font_config = {}, None
 
-    @contextlib.contextmanager
-    def in_use(self) -> Iterator[None]:
+    def in_use(self) -> contextlib.AbstractContextManager:
         """Within the block, the ``<link>``ed stylesheets of documents laid out with
         :attr:`font_config` are parsed through this object."""
         from weasyprint import css
 
-        real = css.CSS
-        css.CSS = functools.partial(self._stylesheet, real)
-        try:
-            yield
-        finally:
-            css.CSS = real
+        return patched(css, "CSS", functools.partial(self._stylesheet, css.CSS))
 
     def _stylesheet(self, real, *args, **kw):
         url = kw.get("url")

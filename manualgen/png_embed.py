@@ -18,6 +18,8 @@ import contextlib
 import struct
 import zlib
 
+from .patching import patched
+
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _MODES = {(0, 8): "L", (2, 8): "RGB", (3, 1): "P", (3, 2): "P", (3, 4): "P", (3, 8): "P"}
 
@@ -133,14 +135,8 @@ def _image_class():
     return PassThroughImage
 
 
-@contextlib.contextmanager
-def passthrough():
+def passthrough() -> contextlib.AbstractContextManager:
     """Within the block, WeasyPrint embeds simple PNGs without re-encoding them."""
     from weasyprint import images
 
-    original = images.RasterImage
-    images.RasterImage = _image_class()
-    try:
-        yield
-    finally:
-        images.RasterImage = original
+    return patched(images, "RasterImage", _image_class())

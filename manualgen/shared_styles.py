@@ -33,18 +33,14 @@ from __future__ import annotations
 import contextlib
 import functools
 
+from .patching import patched
 
-@contextlib.contextmanager
-def sharing():
+
+def sharing() -> contextlib.AbstractContextManager:
     """Within the block, WeasyPrint computes styles with :func:`_sharing_class`."""
     from weasyprint import css
 
-    original = css.StyleFor
-    css.StyleFor = _sharing_class()
-    try:
-        yield
-    finally:
-        css.StyleFor = original
+    return patched(css, "StyleFor", _sharing_class())
 
 
 @functools.cache
