@@ -29,3 +29,13 @@ def survives(site, source: str) -> None:
     except ContentError:
         return
     assert not [f for f in site.findings if f.code == "shortcode-template"], list(site.findings)
+
+
+def prints_cleanly(site, source: str) -> None:
+    """:func:`survives`, and what renders holds no shortcode left unrendered."""
+    survives(site, source)
+    try:
+        html = site.render(source)
+    except ContentError:  # wrong shortcode syntax: a finding of its own
+        return
+    assert "{{<" not in html and "{{%" not in html
