@@ -65,6 +65,14 @@ class Language:
 
 CHAPTER_STARTS = ("auto", "right", "page")
 
+# Hugo's default [frontmatter] configuration: the keys each of its dates is read from, the
+# first one set wins (see content.page_date).  lastmod is not read.
+DEFAULT_DATE_KEYS: dict[str, tuple[str, ...]] = {
+    "date": ("date", "publishdate", "pubdate", "published", "lastmod", "modified"),
+    "publishdate": ("publishdate", "pubdate", "published", "date"),
+    "expirydate": ("expirydate", "unpublishdate"),
+}
+
 
 @dataclasses.dataclass
 class PrintOptions:
@@ -140,6 +148,10 @@ class Settings:
     sections: tuple[str, ...] = ()
     taxonomies: tuple[str, ...] = ("tags", "categories")
     edition_since: str = ""  # [edition] since: the git revision to compare with ("": none)
+    # Hugo's [frontmatter]: for "date", "publishdate" and "expirydate", the front-matter keys
+    # (lower case) that give it, the first one set wins.
+    front_matter_dates: dict[str, tuple[str, ...]] = dataclasses.field(
+        default_factory=lambda: dict(DEFAULT_DATE_KEYS))
 
     def language(self, code: str) -> Language:
         return self.languages[code]
@@ -1036,7 +1048,28 @@ def _settings(read: _ReadFiles) -> Settings:
             manual.get("sections"), list) and not _section_names_problem(manual["sections"]) else (),
         taxonomies=_taxonomies(hugo),
         edition_since=str(_table(read.mg, "edition").get("since") or ""),
+        front_matter_dates=_front_matter_dates(hugo),
     )
+
+
+
+def _front_matter_dates(hugo: dict) -> dict[str, tuple[str, ...]]:
+    """The site's ``[frontmatter]`` date lists, ":default" replaced by Hugo's default list;
+    the other special names (":git", ":filename", ":fileModTime") need what manualgen does not
+    read and are passed over."""
+    table = _ci_get(hugo, "frontmatter", {})
+    table = table if isinstance(table, dict) else {}
+    out = {}
+    for which, default in DEFAULT_DATE_KEYS.items():
+        given = _ci_get(table, which)
+        if not isinstance(given, list):
+            out[which] = default
+            continue
+        keys: list[str] = []
+        for key in (str(k).lower() for k in given):
+            keys += default if key == ":default" else [] if key.startswith(":") else [key]
+        out[which] = tuple(dict.fromkeys(keys))
+    return out
 
 
 def _taxonomies(hugo: dict) -> tuple[str, ...]:

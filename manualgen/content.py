@@ -27,7 +27,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from . import front_matter, selection
-from .config import Settings
+from .config import DEFAULT_DATE_KEYS, Settings
 from .errors import ContentError, Findings
 from .front_matter import INVISIBLE as _INVISIBLE
 from .front_matter import FrontMatter
@@ -268,7 +268,21 @@ def _as_datetime(value) -> dt.datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
-_DATE_KEYS = ("date", "publishDate", "pubdate", "published", "expiryDate", "unpublishdate")
+_DATE_KEYS = ("date", "publishDate", "pubdate", "published", "lastmod", "modified", "expiryDate",
+              "unpublishdate")
+
+
+def page_date(meta: dict, which: str, settings: Settings | None = None) -> dt.datetime | None:
+    """The page's ``which`` date ("date", "publishdate" or "expirydate") as Hugo reads it:
+    from the first key of the site's ``[frontmatter]`` list (Hugo's default list when the
+    site sets none) that holds a date.  So a page without a date is ordered by its
+    publishDate or lastmod, and one dated in the future is not published yet."""
+    keys = (settings.front_matter_dates if settings else DEFAULT_DATE_KEYS).get(which, ())
+    for key in keys:
+        value = _as_datetime(_ci(meta, key, None))
+        if value is not None:
+            return value
+    return None
 
 
 def is_scheduled(meta: dict, now: dt.datetime, settings: Settings | None = None) -> bool:
@@ -277,11 +291,10 @@ def is_scheduled(meta: dict, now: dt.datetime, settings: Settings | None = None)
     that is not built takes its whole subtree with it."""
     if _truthy(_ci(meta, "draft", False)) and not (settings and settings.build_drafts):
         return False
-    publish = _as_datetime(_ci(meta, "publishDate", None) or _ci(meta, "pubdate", None)
-                           or _ci(meta, "published", None))
+    publish = page_date(meta, "publishdate", settings)
     if publish and publish > now and not (settings and settings.build_future):
         return False
-    expiry = _as_datetime(_ci(meta, "expiryDate", None) or _ci(meta, "unpublishdate", None))
+    expiry = page_date(meta, "expirydate", settings)
     return not (expiry and expiry <= now and not (settings and settings.build_expired))
 
 
@@ -822,7 +835,7 @@ def make_page(rel: str, source: _Source, meta: dict, settings: Settings, lang: s
     return Page(lang=lang, path=source.path, rel=rel, kind=kind, meta=meta, body=body,
                 body_line=body_line, markup=markup, title=title,
                 link_title=report.text(meta, "linkTitle"), weight=weight,
-                date=_as_datetime(_ci(meta, "date", None)),
+                date=page_date(meta, "date", settings),
                 description=report.text(meta, "description"), url=url,
                 aliases=_alias_urls(settings, lang, url, meta),
                 translation_key=report.text(meta, "translationKey"), source=source.text)

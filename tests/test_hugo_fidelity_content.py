@@ -1,0 +1,67 @@
+"""Where discovery and ordering must agree with Hugo (0.120–0.147, checked against Hugo's own
+build of the same small sites): the dates Hugo falls back on, files of disabled languages,
+bundles shared by translations, and untitled pages in the order."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from manualgen.config import load_settings
+from manualgen.content import discover
+from manualgen.errors import Findings
+
+from .conftest import write_site
+
+NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+ONE_LANGUAGE = 'baseURL = "https://example.org/"\ntitle = "T"\n'
+
+
+def order(site, lang="en"):
+    findings = Findings()
+    home = discover(load_settings(site), lang, findings, NOW)
+    return [p.title for p in home.walk()][1:], findings
+
+
+def fm(**keys) -> str:
+    return "---\n" + "".join(f"{k}: {v}\n" for k, v in keys.items()) + "---\nText.\n"
+
+
+def test_a_page_dated_in_the_future_is_not_published_yet(tmp_path):
+    # Hugo's publishDate falls back on date: a post dated next year waits for its day.
+    site = write_site(tmp_path, {
+        "content/_index.md": fm(title="Home"),
+        "content/later.md": fm(title="Later", date="2099-01-01"),
+        "content/now.md": fm(title="Now", date="2020-01-01"),
+    }, hugo=ONE_LANGUAGE)
+    assert order(site)[0] == ["Now"]
+
+
+def test_the_build_future_switch_prints_a_page_dated_in_the_future(tmp_path):
+    site = write_site(tmp_path, {
+        "content/_index.md": fm(title="Home"),
+        "content/later.md": fm(title="Later", date="2099-01-01"),
+    }, hugo=ONE_LANGUAGE + "buildFuture = true\n")
+    assert order(site)[0] == ["Later"]
+
+
+def test_a_page_without_date_is_ordered_by_its_publish_date_or_lastmod(tmp_path):
+    # Hugo's date falls back on publishDate, pubdate, published, lastmod, modified: newest first.
+    site = write_site(tmp_path, {
+        "content/_index.md": fm(title="Home"),
+        "content/a.md": fm(title="A", lastmod="2021-01-01"),
+        "content/b.md": fm(title="B", publishDate="2023-01-01"),
+        "content/c.md": fm(title="C", date="2022-01-01"),
+        "content/d.md": fm(title="D"),
+    }, hugo=ONE_LANGUAGE)
+    assert order(site)[0] == ["B", "C", "A", "D"]
+
+
+def test_the_sites_front_matter_date_order_is_read(tmp_path):
+    hugo = ONE_LANGUAGE + '[frontmatter]\ndate = ["lastmod", ":default"]\npublishDate = ["publishDate"]\n'
+    site = write_site(tmp_path, {
+        "content/_index.md": fm(title="Home"),
+        "content/a.md": fm(title="A", date="2024-01-01", lastmod="2020-01-01"),
+        "content/b.md": fm(title="B", date="2022-01-01"),
+        "content/later.md": fm(title="Later", date="2099-01-01"),  # publishDate alone decides
+    }, hugo=hugo)
+    assert order(site)[0] == ["Later", "B", "A"]
