@@ -152,6 +152,9 @@ class Settings:
     # (lower case) that give it, the first one set wins.
     front_matter_dates: dict[str, tuple[str, ...]] = dataclasses.field(
         default_factory=lambda: dict(DEFAULT_DATE_KEYS))
+    # Languages the Hugo config names but does not build (disabled): their files (page.de.md)
+    # belong to no language that is printed.
+    disabled_languages: tuple[str, ...] = ()
 
     def language(self, code: str) -> Language:
         return self.languages[code]
@@ -1049,7 +1052,18 @@ def _settings(read: _ReadFiles) -> Settings:
         taxonomies=_taxonomies(hugo),
         edition_since=str(_table(read.mg, "edition").get("since") or ""),
         front_matter_dates=_front_matter_dates(hugo),
+        disabled_languages=_disabled_languages(hugo, read.languages),
     )
+
+
+def _disabled_languages(hugo: dict, built: dict[str, Language]) -> tuple[str, ...]:
+    """The codes of the languages the config names (a [languages] table, disableLanguages)
+    but that are not built."""
+    raw = _ci_get(hugo, "languages", {})
+    named = [str(code).lower() for code in raw] if isinstance(raw, dict) else []
+    listed = _ci_get(hugo, "disableLanguages", []) or []
+    named += [str(code).lower() for code in (listed if isinstance(listed, list) else [listed])]
+    return tuple(code for code in dict.fromkeys(named) if code not in built)
 
 
 

@@ -616,6 +616,7 @@ def find_files(settings: Settings, lang: str, findings: Findings) -> dict[str, P
     language suffix); the first folder that has a path wins, as Hugo's mounts do.  A leaf
     bundle's other content files are its resources, not pages."""
     files: dict[str, Path] = {}
+    every_language: set[str] = set()  # leaf bundles are folders, whatever the language
     for root, target in content_roots(settings, lang):
         if not root.is_dir():
             continue
@@ -625,7 +626,9 @@ def find_files(settings: Settings, lang: str, findings: Findings) -> dict[str, P
                 rel = _rel_of(path, root, target, settings, lang)
                 if rel is not None:
                     files.setdefault(rel, path)
-    return _without_bundle_resources(files)
+                if settings.by_filename:
+                    every_language.add(_rel_of(path, root, target, settings, None) or "")
+    return _without_bundle_resources(files, _leaf_bundles(every_language | set(files)))
 
 
 def _report_unreadable_folders(root: Path, findings: Findings, lang: str) -> None:
@@ -680,13 +683,14 @@ def _report_broken_link(path: Path, findings: Findings, lang: str) -> None:
                    f"{why}; the page is left out", path, lang=lang)
 
 
-def _rel_of(path: Path, root: Path, target: str, settings: Settings, lang: str) -> str | None:
+def _rel_of(path: Path, root: Path, target: str, settings: Settings, lang: str | None) -> str | None:
     """The page's path below content/ (its mount's target first), or None when the file is
-    another language's translation (page.fr.md, with translations by file name)."""
+    another language's translation (page.fr.md, with translations by file name); with
+    ``lang`` None, the path whatever the file's language."""
     rel_path = path.relative_to(root)
     if settings.by_filename:
         file_lang, stem = _language_of(path, settings)
-        if (file_lang or settings.default_language) != lang:
+        if lang is not None and (file_lang or settings.default_language) != lang:
             return None
         rel_path = rel_path.parent / (stem + path.suffix)
     return posixpath.join(target.strip("/"), rel_path.as_posix()) if target.strip("/") else (
@@ -698,20 +702,21 @@ def _leaf_bundles(rels: Iterable[str]) -> set[Path]:
     return {Path(rel).parent for rel in rels if Path(rel).stem == "index"} - {Path(".")}
 
 
-def _without_bundle_resources(files: dict[str, Path]) -> dict[str, Path]:
+def _without_bundle_resources(files: dict[str, Path], leaves: set[Path]) -> dict[str, Path]:
     """Leave out the content files beside or below a leaf bundle's index: in Hugo they are
-    the bundle's resources, not pages of their own."""
-    leaves = _leaf_bundles(files)
+    the bundle's resources, not pages of their own.  A folder that is a leaf bundle in one
+    language (bund/index.fr.md) is one in all of them."""
     return {rel: path for rel, path in files.items() if Path(rel).stem in ("index", "_index")
             or not any(leaf in Path(rel).parents for leaf in leaves)}
 
 
 def _language_of(path: Path, settings: Settings) -> tuple[str | None, str]:
-    """For translations by file name: ("fr", "page") for page.fr.md; (None, stem) otherwise."""
+    """For translations by file name: ("fr", "page") for page.fr.md, also for a language the
+    site disables (its pages are then in no printed language); (None, stem) otherwise."""
     stem = path.stem
     if "." in stem:
         base, _, suffix = stem.rpartition(".")
-        if suffix.lower() in settings.languages:
+        if suffix.lower() in settings.languages or suffix.lower() in settings.disabled_languages:
             return suffix.lower(), base
     return None, stem
 

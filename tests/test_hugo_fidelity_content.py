@@ -65,3 +65,38 @@ def test_the_sites_front_matter_date_order_is_read(tmp_path):
         "content/later.md": fm(title="Later", date="2099-01-01"),  # publishDate alone decides
     }, hugo=hugo)
     assert order(site)[0] == ["Later", "B", "A"]
+
+
+BY_FILENAME = ONE_LANGUAGE + """defaultContentLanguage = "en"
+[languages.en]
+weight = 1
+[languages.fr]
+weight = 2
+[languages.de]
+weight = 3
+disabled = true
+"""
+
+
+def test_a_page_of_a_disabled_language_is_printed_in_no_language(tmp_path):
+    site = write_site(tmp_path, {
+        "content/_index.md": fm(title="Home"),
+        "content/a.md": fm(title="A"),
+        "content/c.de.md": fm(title="C de"),
+        "content/c.fr.md": fm(title="C fr"),
+    }, hugo=BY_FILENAME)
+    assert order(site, "en")[0] == ["A"]
+    assert order(site, "fr")[0] == ["C fr"]
+
+
+def test_a_bundle_of_one_language_keeps_its_resources_out_of_the_others(tmp_path):
+    # bund/ is a leaf bundle (in French): its extra.md is a resource, a page in no language.
+    site = write_site(tmp_path, {
+        "content/_index.md": fm(title="Home"),
+        "content/a.md": fm(title="A"),
+        "content/bund/index.fr.md": fm(title="Bundle fr"),
+        "content/bund/extra.md": fm(title="Resource"),
+    }, hugo=BY_FILENAME)
+    assert order(site, "en")[0] == ["A"]
+    assert order(site, "fr")[0] == ["Bundle fr"]
+
