@@ -151,6 +151,7 @@ class Page:
     markup: str = "markdown"  # or "html": the body is printed as written, shortcodes expanded
     title: str = ""
     link_title: str = ""
+    untitled: bool = False  # Hugo's title is empty (``title`` is a fallback for the print)
     weight: int = 0
     date: dt.datetime | None = None
     description: str = ""
@@ -457,11 +458,12 @@ def _truthy(value) -> bool:
 
 
 def hugo_sort_key(page: Page):
-    """Hugo's default page order: weight (0 = unset, last), date newest first, link title, path."""
+    """Hugo's default page order: weight (0 = unset, last), date newest first, link title, path.
+    An untitled page's link title is empty (first), whatever fallback title the print shows."""
     weight = page.weight
     weighted = 0 if weight != 0 else 1
     ts = -page.date.timestamp() if page.date else 0.0
-    title = page.link_title or page.title
+    title = page.link_title or ("" if page.untitled else page.title)
     return (weighted, weight, ts, _collate(title), page.rel)
 
 
@@ -825,6 +827,7 @@ def make_page(rel: str, source: _Source, meta: dict, settings: Settings, lang: s
         return None
     kind = _kind(rel)
     title = report.text(meta, "title")
+    untitled = not title  # Hugo's title stays empty, whatever the print shows
     weight = _weight(meta, report)
     _check_values(meta, front, report)
     body, body_line = front.body, front.body_line
@@ -839,7 +842,7 @@ def make_page(rel: str, source: _Source, meta: dict, settings: Settings, lang: s
     body, body_line = _without_chapter_banner(meta, body, body_line, title)
     return Page(lang=lang, path=source.path, rel=rel, kind=kind, meta=meta, body=body,
                 body_line=body_line, markup=markup, title=title,
-                link_title=report.text(meta, "linkTitle"), weight=weight,
+                link_title=report.text(meta, "linkTitle"), untitled=untitled, weight=weight,
                 date=page_date(meta, "date", settings),
                 description=report.text(meta, "description"), url=url,
                 aliases=_alias_urls(settings, lang, url, meta),

@@ -100,3 +100,14 @@ def test_a_bundle_of_one_language_keeps_its_resources_out_of_the_others(tmp_path
     assert order(site, "en")[0] == ["A"]
     assert order(site, "fr")[0] == ["Bundle fr"]
 
+
+def test_an_untitled_page_is_ordered_by_its_empty_title(tmp_path):
+    # Hugo sorts by link title: "" comes before any other; the print shows the file's name.
+    site = write_site(tmp_path, {
+        "content/_index.md": fm(title="Home"),
+        "content/a.md": fm(title="Alpha"),
+        "content/zebra.md": "No front matter.\n",
+    }, hugo=ONE_LANGUAGE)
+    titles, findings = order(site)
+    assert titles == ["Zebra", "Alpha"]
+    assert [f.code for f in findings.warnings] == ["missing-title"]
