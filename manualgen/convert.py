@@ -308,7 +308,9 @@ def _renest_lists(lines: list[str]) -> list[str]:
             stack.append((indent, orig_content, new_content))
             rest = line[item.end():]
             pad = " " * max(1, new_content - new_marker - len(marker))
-            out.append(" " * new_marker + marker + (pad + rest if rest else ""))
+            # "1)" is an ordered item in CommonMark; Python-Markdown knows only "1."
+            written = marker[:-1] + "." if marker.endswith(")") else marker
+            out.append(" " * new_marker + written + (pad + rest if rest else ""))
             continue
         if stack and indent < stack[-1][1] and out and not out[-1].strip():
             # After a blank line, a line left of the item's content column ends the list(s).
@@ -506,6 +508,10 @@ class Linkify(InlineProcessor):
 
     ANCESTOR_EXCLUDES = ("a",)
 
+    def __init__(self, pattern: str, md=None, protocol: str = "https") -> None:
+        super().__init__(pattern, md)
+        self.protocol = protocol  # for www. addresses: Hugo's linkifyProtocol, "https" by default
+
     def handleMatch(self, m: re.Match, data: str):  # type: ignore[override]
         start = m.start()
         if start > 0:
@@ -539,7 +545,7 @@ class Linkify(InlineProcessor):
         if m.group("email"):
             href = "mailto:" + text
         elif m.group("www"):
-            href = "http://" + text
+            href = f"{self.protocol}://{text}"
         else:
             href = text
         el = ET.Element("a", {"href": _encode_url(href)})
@@ -808,8 +814,10 @@ class GoldmarkExtension(Extension):
 
     def __init__(self, raw_blocks: list[str], typographer: bool, linkify: bool,
                  block_attributes: bool, marks: dict[str, str] = GOLDMARK_MARKS,
-                 alert_label=lambda kind: kind.title(), passthrough: Passthrough = NO_PASSTHROUGH) -> None:
+                 alert_label=lambda kind: kind.title(), passthrough: Passthrough = NO_PASSTHROUGH,
+                 linkify_protocol: str = "https") -> None:
         super().__init__()
+        self.linkify_protocol = linkify_protocol
         self.passthrough = passthrough
         self.alert_label = alert_label
         self.raw_blocks = raw_blocks
@@ -830,7 +838,8 @@ class GoldmarkExtension(Extension):
         md.treeprocessors.register(BlockAttributes(md, blocks), "goldmark_block_attributes", 30)
         md.treeprocessors.register(HeadingAttributes(md, blocks), "goldmark_heading_attributes", 9)
         if self.linkify:
-            md.inlinePatterns.register(Linkify(_LINKIFY.pattern, md), "goldmark_linkify", 85)
+            md.inlinePatterns.register(Linkify(_LINKIFY.pattern, md, self.linkify_protocol),
+                                       "goldmark_linkify", 85)
         md.inlinePatterns.register(SingleTilde(r"(?<!~)~(?!~)(\S(?:[^~\n]*?\S)?)~(?!~)", md),
                                    "goldmark_single_tilde", 64)
         if self.typographer:
@@ -869,6 +878,8 @@ class PageConverter:
         typographer_on = typographer is not False and _option(
             {"t": typographer}, "t", "disable", default=False) is not True
         linkify = _option(goldmark, "extensions", "linkify", default=True) is not False
+        protocol = str(_option(goldmark, "extensions", "linkifyProtocol", default="https") or "https")
+        self.linkify_protocol = protocol if protocol in ("http", "https") else "https"
         block_attributes = bool(_option(goldmark, "parser", "attribute", "block", default=False))
         self.marks = typographer_marks(typographer)
         self.passthrough = passthrough_config(_option(goldmark, "extensions", "passthrough"))
@@ -884,7 +895,7 @@ class PageConverter:
             "pymdownx.tilde",
             "pymdownx.tasklist",
             GoldmarkExtension(self.raw_blocks, typographer, linkify, block_attributes, self.marks,
-                              self.alert_label, self.passthrough),
+                              self.alert_label, self.passthrough, self.linkify_protocol),
         ]
         if self.hard_wraps:
             exts.append("nl2br")

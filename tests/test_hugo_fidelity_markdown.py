@@ -1,0 +1,34 @@
+"""Markdown where Python-Markdown reads the source otherwise than Hugo's Goldmark.  Each
+expected HTML is what Hugo (0.147) gives for the same source, with Hugo's defaults."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import HUGO_TOML
+from .test_convert import Site, squeeze
+
+
+@pytest.fixture
+def site(tmp_path) -> Site:
+    return Site(tmp_path)
+
+
+def renders(site: Site, source: str) -> str:
+    return squeeze(site.render(source))
+
+
+def test_an_ordered_list_may_use_a_parenthesis(site):
+    assert renders(site, "1) one\n2) two\n") == "<ol><li>one</li><li>two</li></ol>"
+    assert renders(site, "3) three\n4) four\n") == '<ol start="3"><li>three</li><li>four</li></ol>'
+
+
+def test_a_www_address_links_with_https_as_hugo_sets_it(site):
+    html = renders(site, "See www.example.org/path.\n")
+    assert html == '<p>See <a href="https://www.example.org/path">www.example.org/path</a>.</p>'
+
+
+def test_the_linkify_protocol_of_the_site_is_used(tmp_path):
+    toml = HUGO_TOML + '[markup.goldmark.extensions]\nlinkifyProtocol = "http"\n'
+    html = squeeze(Site(tmp_path, hugo=toml).render("www.example.org\n"))
+    assert 'href="http://www.example.org"' in html
