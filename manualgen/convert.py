@@ -341,6 +341,9 @@ _ATX_CLOSING = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
 _ATTRIBUTES = re.compile(r"[ \t]*\{([^{}\n]*)\}[ \t]*$")
 _ATTR_ID = re.compile(r"(?:^|\s)#([^\s#.{}]+)")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+# A line (or a list item or quote) that starts with "#" but is no ATX heading in CommonMark:
+# "#tag", "#5", seven hashes.  Python-Markdown would make a heading of it.
+_HASH_TEXT = re.compile(r"^( {0,3}(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*)(#{7,}|#+(?=[^#\s]))")
 _ATTRIBUTE_LINE = re.compile(r"^ {0,3}\{[ \t]*[#.:]?[^{}\n]*\}[ \t]*$")
 _NOT_PARAGRAPH = re.compile(r"^ {0,3}(#{1,6}(\s|$)|>|[-*+]\s|\d{1,9}[.)]\s|\||```|~~~|<)|^\s*$|^ {4}")
 _TOKEN_IN_TEXT = re.compile(r"mg(?:sc|raw)\d+x")
@@ -465,6 +468,9 @@ def _source_lines(lines: list[str], ids: HeadingIds, block_attributes: bool,
             continue
         nxt = lines[index + 1] if index + 1 < len(lines) else ""
         prev = out[-1] if out else ""
+        hashes = _HASH_TEXT.match(line)
+        if hashes:  # text, as Goldmark reads it: the escape keeps it from being a heading
+            line = f"{hashes.group(1)}\\{line[hashes.end(1):]}"
         atx = _ATX.match(line)
         if atx:
             content = _ATX_CLOSING.sub("", atx.group(3) or "")

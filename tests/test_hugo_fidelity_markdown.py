@@ -18,6 +18,16 @@ def renders(site: Site, source: str) -> str:
     return squeeze(site.render(source))
 
 
+@pytest.mark.parametrize("source", ["#NoSpace", "#5 is the issue", "####### seven", "- #tag"])
+def test_a_hash_without_a_space_after_it_is_text_not_a_heading(site, source):
+    html = renders(site, source + "\n")
+    assert "<h" not in html.replace("<hr", "") and source.lstrip("- ") in html
+
+
+def test_a_heading_still_needs_only_its_space(site):
+    assert renders(site, "# Title\n\n##Not\n") == '<h1 id="title">Title</h1><p>##Not</p>'
+
+
 def test_an_ordered_list_may_use_a_parenthesis(site):
     assert renders(site, "1) one\n2) two\n") == "<ol><li>one</li><li>two</li></ol>"
     assert renders(site, "3) three\n4) four\n") == '<ol start="3"><li>three</li><li>four</li></ol>'
