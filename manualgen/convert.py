@@ -24,6 +24,7 @@ import xml.etree.ElementTree as ET
 import markdown
 from markdown import util as md_util
 from markdown.extensions import Extension
+from markdown.extensions.tables import TableProcessor
 from markdown.inlinepatterns import InlineProcessor
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
@@ -815,6 +816,31 @@ class SingleTilde(InlineProcessor):
         return el, m.start(), m.end()
 
 
+class GoldmarkTable(TableProcessor):
+    """GFM's table rows: a row is cut at every pipe not escaped, also inside a code span, and
+    an escaped pipe (``\\|``) is a pipe in the cell, also in code.  Python-Markdown keeps
+    pipes inside backticks and prints the backslash in code."""
+
+    def _split(self, row: str) -> list[str]:
+        cells: list[str] = []
+        cell: list[str] = []
+        i = 0
+        while i < len(row):
+            pair = row[i:i + 2]
+            if pair[0] == "\\" and len(pair) == 2:
+                cell.append("|" if pair == "\\|" else pair)
+                i += 2
+                continue
+            if pair[0] == "|":
+                cells.append("".join(cell))
+                cell = []
+            else:
+                cell.append(pair[0])
+            i += 1
+        cells.append("".join(cell))
+        return cells
+
+
 class GoldmarkExtension(Extension):
     """Goldmark's block reading, linkify and typographer for one Markdown instance."""
 
@@ -834,6 +860,9 @@ class GoldmarkExtension(Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
+        if "table" in md.parser.blockprocessors:
+            tables = md.parser.blockprocessors["table"]
+            md.parser.blockprocessors.register(GoldmarkTable(md.parser, tables.config), "table", 75)
         fences = GoldmarkFences(md)
         md.parser.blockprocessors.register(GoldmarkBlockQuote(md.parser, self.alert_label, fences.store),
                                            "quote", 20)

@@ -33,6 +33,16 @@ def test_an_ordered_list_may_use_a_parenthesis(site):
     assert renders(site, "3) three\n4) four\n") == '<ol start="3"><li>three</li><li>four</li></ol>'
 
 
+def test_an_escaped_pipe_in_a_table_cell_prints_as_a_pipe_also_in_code(site):
+    html = renders(site, "| a | b |\n|---|---|\n| `x \\| y` | z \\| w |\n")
+    assert "<td><code>x | y</code></td><td>z | w</td>" in html
+
+
+def test_an_unescaped_pipe_in_code_ends_the_cell_as_in_goldmark(site):
+    html = renders(site, "| a | b |\n|---|---|\n| `x | y` | z |\n")
+    assert "<td>`x</td><td>y`</td>" in html and "z" not in html
+
+
 def test_a_www_address_links_with_https_as_hugo_sets_it(site):
     html = renders(site, "See www.example.org/path.\n")
     assert html == '<p>See <a href="https://www.example.org/path">www.example.org/path</a>.</p>'
