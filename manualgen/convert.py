@@ -25,7 +25,7 @@ import markdown
 from markdown import util as md_util
 from markdown.extensions import Extension
 from markdown.extensions.tables import TableProcessor
-from markdown.inlinepatterns import InlineProcessor
+from markdown.inlinepatterns import HTML_RE, HtmlInlineProcessor, InlineProcessor
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
@@ -816,6 +816,24 @@ class SingleTilde(InlineProcessor):
         return el, m.start(), m.end()
 
 
+OMITTED = "<!-- raw HTML omitted -->"  # what Goldmark writes for raw HTML without `unsafe`
+
+
+class OmittedInlineHtml(HtmlInlineProcessor):
+    """Inline raw HTML (``<span>``, ``<br>``) as Goldmark renders it without ``unsafe``: each
+    tag the writer wrote becomes a comment, the text between tags stays.  ``omit`` says
+    whether a tag is the writer's (HTML comments and the print templates' output stay)."""
+
+    def __init__(self, pattern: str, md, omit) -> None:
+        super().__init__(pattern, md)
+        self.omit = omit
+
+    def handleMatch(self, m: re.Match, data: str):  # type: ignore[override]
+        if self.omit(m.group(1)):
+            return self.md.htmlStash.store(OMITTED), m.start(0), m.end(0)
+        return super().handleMatch(m, data)
+
+
 class GoldmarkTable(TableProcessor):
     """GFM's table rows: a row is cut at every pipe not escaped, also inside a code span, and
     an escaped pipe (``\\|``) is a pipe in the cell, also in code.  Python-Markdown keeps
@@ -847,9 +865,10 @@ class GoldmarkExtension(Extension):
     def __init__(self, raw_blocks: list[str], typographer: bool, linkify: bool,
                  block_attributes: bool, marks: dict[str, str] = GOLDMARK_MARKS,
                  alert_label=lambda kind: kind.title(), passthrough: Passthrough = NO_PASSTHROUGH,
-                 linkify_protocol: str = "https") -> None:
+                 linkify_protocol: str = "https", omit=None) -> None:
         super().__init__()
         self.linkify_protocol = linkify_protocol
+        self.omit = omit  # without `unsafe`: whether a piece of raw HTML is left out
         self.passthrough = passthrough
         self.alert_label = alert_label
         self.raw_blocks = raw_blocks
@@ -860,6 +879,8 @@ class GoldmarkExtension(Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
+        if self.omit is not None:
+            md.inlinePatterns.register(OmittedInlineHtml(HTML_RE, md, self.omit), "html", 90)
         if "table" in md.parser.blockprocessors:
             tables = md.parser.blockprocessors["table"]
             md.parser.blockprocessors.register(GoldmarkTable(md.parser, tables.config), "table", 75)
@@ -907,6 +928,10 @@ class PageConverter:
         self.translator = translator
         self.lang = lang
         self.raw_blocks: list[str] = []
+        # Without `unsafe`: the text of the page being converted (raw HTML found in it is the
+        # writer's, and left out) and what was left out, for one warning per page.
+        self.source = ""
+        self.omitted: list[str] = []
         self.unsafe = bool(_option(goldmark, "renderer", "unsafe", default=False))
         self.hard_wraps = bool(_option(goldmark, "renderer", "hardWraps", default=False))
         typographer = _option(goldmark, "extensions", "typographer", default=True)
@@ -930,7 +955,8 @@ class PageConverter:
             "pymdownx.tilde",
             "pymdownx.tasklist",
             GoldmarkExtension(self.raw_blocks, typographer, linkify, block_attributes, self.marks,
-                              self.alert_label, self.passthrough, self.linkify_protocol),
+                              self.alert_label, self.passthrough, self.linkify_protocol,
+                              None if self.unsafe else self._omits),
         ]
         if self.hard_wraps:
             exts.append("nl2br")
@@ -961,7 +987,21 @@ class PageConverter:
         html = md.convert(text)
         if '<div class="footnote">' in html:  # Goldmark's names for the footnote list
             html = html.replace('<div class="footnote">', '<div class="footnotes" role="doc-endnotes">')
-        return RAW_TOKEN_RE.sub(lambda m: self.raw_blocks[int(m.group(1))], html) if "mgraw" in html else html
+        return RAW_TOKEN_RE.sub(lambda m: self._raw_block(int(m.group(1))), html) if "mgraw" in html else html
+
+    def _omits(self, raw: str) -> bool:
+        """Whether raw HTML is left out, as Goldmark leaves it out without ``unsafe``: HTML the
+        writer wrote in the page.  HTML comments print nothing anyway, and the HTML of
+        manualgen's print templates (shortcode output) is not the page's: both stay."""
+        raw = raw.strip()
+        if self.unsafe or not raw or raw.startswith("<!--") or raw not in self.source:
+            return False
+        self.omitted.append(raw)
+        return True
+
+    def _raw_block(self, index: int) -> str:
+        block = self.raw_blocks[index]
+        return OMITTED if self._omits(block) else block
 
     def markdownify(self, text: str, block: bool = False) -> str:
         """Hugo's markdownify: Markdown to HTML; a lone paragraph loses its <p> unless block.
@@ -983,6 +1023,7 @@ class PageConverter:
         """The page body as HTML, and the line of the shortcode that wrote each src or href
         in it (images and links are reported at those lines)."""
         self.raw_blocks.clear()
+        self.source, self.omitted = page.body, []
         stash = Stash()
         # A page that writes a placeholder's text (mgsc0x, mgraw0x) must not be read as one.
         guarded = "mgsc" in page.body or "mgraw" in page.body
@@ -1004,12 +1045,25 @@ class PageConverter:
         if guarded:
             html = html.replace(_GUARD_SC, "mgsc").replace(_GUARD_RAW, "mgraw")
         self._check_split_tags(page, html)
+        self._report_omitted(page)
         return html, stash.output_lines
 
     def finish(self) -> None:
         """Report what is known only once every page is converted (unknown shortcodes, once
         per name with their count).  Call it after the last page of the language."""
         self.renderer.finish(self.lang)
+
+    def _report_omitted(self, page) -> None:
+        """One warning per page whose raw HTML was left out (Hugo warns so too)."""
+        if not self.omitted:
+            return
+        first = self.omitted[0].split("\n")[0]
+        self.renderer.findings.warning(
+            "raw-html-omitted",
+            f"raw HTML ({first[:60]}{'…' if len(first) > 60 else ''}; {len(self.omitted)} in all on "
+            "this page) is left out, as Hugo leaves it out of the web page: the site does not set "
+            "markup.goldmark.renderer.unsafe = true", page.path, page.find_line(first)
+            if hasattr(page, "find_line") else _body_line(page, first), lang=self.lang)
 
     def _check_split_tags(self, page, html: str) -> None:
         """Warn when an HTML tag ends up printed as text.
@@ -1036,6 +1090,14 @@ def _decode_entity(m: re.Match) -> str:
     """An entity as its character, unless that character is markup (& < > " ')."""
     char = html_module.unescape(m.group(0))
     return m.group(0) if char in "&<>\"'" or char == m.group(0) else char
+
+
+def _body_line(page, needle: str) -> int | None:
+    """The line of the file that holds ``needle``, counted from the page's body."""
+    for number, line in enumerate(page.body.split("\n"), page.body_line):
+        if needle in line:
+            return number
+    return None
 
 
 def _tag_line(page, prose: str, start: int) -> int | None:

@@ -52,3 +52,40 @@ def test_the_linkify_protocol_of_the_site_is_used(tmp_path):
     toml = HUGO_TOML + '[markup.goldmark.extensions]\nlinkifyProtocol = "http"\n'
     html = squeeze(Site(tmp_path, hugo=toml).render("www.example.org\n"))
     assert 'href="http://www.example.org"' in html
+
+
+SAFE = HUGO_TOML.replace("unsafe = true", "unsafe = false")
+
+
+@pytest.fixture
+def safe_site(tmp_path) -> Site:
+    return Site(tmp_path, hugo=SAFE)
+
+
+def test_without_unsafe_a_raw_html_block_is_omitted_as_hugo_omits_it(safe_site):
+    html = renders(safe_site, "Before\n\n<div>raw</div>\n\nafter\n")
+    assert html == "<p>Before</p><!-- raw HTML omitted --><p>after</p>"
+
+
+def test_without_unsafe_inline_html_tags_are_omitted_and_their_text_kept(safe_site):
+    html = renders(safe_site, "inline <span>raw</span> html and a<br>b\n")
+    assert html == ("<p>inline <!-- raw HTML omitted -->raw<!-- raw HTML omitted --> html and "
+                    "a<!-- raw HTML omitted -->b</p>")
+
+
+def test_omitted_raw_html_is_reported_once_per_page_at_its_line(safe_site):
+    safe_site.render("Text\n\n<details><summary>S</summary>\n\nBody\n\n</details>\n")
+    omitted = [f for f in safe_site.findings.warnings if f.code == "raw-html-omitted"]
+    assert [(f.line, f.file.rpartition("/")[2]) for f in omitted] == [(7, "page.md")]
+
+
+def test_without_unsafe_html_comments_and_code_stay_and_are_not_reported(safe_site):
+    html = renders(safe_site, "<!-- note -->\n\n`<b>` and\n\n    <i>code</i>\n")
+    assert "<code>&lt;b&gt;</code>" in html and "&lt;i&gt;code&lt;/i&gt;" in html
+    assert not [f for f in safe_site.findings.warnings if f.code == "raw-html-omitted"]
+
+
+def test_without_unsafe_the_print_templates_of_shortcodes_still_print(safe_site):
+    html = renders(safe_site, "{{% alert title=\"Note\" %}}\nCareful.\n{{% /alert %}}\n\n{{< alert >}}Two{{< /alert >}}\n")
+    assert html.count("raw HTML omitted") == 0 and "Careful." in html and "Two" in html
+    assert html.count("<div") >= 2
