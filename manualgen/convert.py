@@ -16,6 +16,7 @@ Hugo's own rendering of a real site, page by page.
 
 from __future__ import annotations
 
+import dataclasses
 import html as html_module
 import re
 import unicodedata
@@ -168,7 +169,7 @@ class GoldmarkBlocks(Preprocessor):
         self.headings = []
         lines = _source_lines(lines, HeadingIds(), self.block_attributes, self.headings)
         lines = self._blank_before_blocks(lines)
-        return _renest_lists(lines)
+        return _loosen_lists(_renest_lists(lines))
 
     def _raw_html(self, lines: list[str]) -> list[str]:
         out: list[str] = []
@@ -321,6 +322,74 @@ def _renest_lists(lines: list[str]) -> list[str]:
             m = _FENCE.match(line.lstrip())
             fence = m.group(1) if m else None
         out.append(_shift(line, stack))
+    return out
+
+
+@dataclasses.dataclass
+class _SourceList:
+    """A list of the (re-nested) source: the lines of its items, and whether it is loose."""
+
+    items: list[int] = dataclasses.field(default_factory=list)
+    loose: bool = False
+    blank_inside: bool = False  # a nested list of it holds a blank line
+
+
+def _lists_of(lines: list[str]) -> list[_SourceList]:
+    """The lists of re-nested lines, each with its items' lines and CommonMark's looseness:
+    loose when a blank line separates two of its items, or two blocks inside one item."""
+    lists: list[_SourceList] = []
+    stack: list[tuple[int, int, int]] = []  # (marker column, content column, list) per open item
+    blank, fence = False, None
+    for index, line in enumerate(lines):
+        if fence or _FENCE.match(line.lstrip()):
+            fence = None if fence and _closes_fence(line.lstrip(), fence) else (
+                fence or _FENCE.match(line.lstrip()).group(1))
+            blank = False
+            continue
+        if not line.strip():
+            blank = blank or bool(stack)
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        item = _LIST_ITEM.match(line)
+        sibling = None
+        while stack and indent < stack[-1][1]:
+            marker_col, _content, which = stack.pop()
+            if item and marker_col <= indent:
+                sibling = which
+        if blank and sibling is not None:
+            lists[sibling].loose = True
+        elif blank and stack:  # a second block in the item above: its list is loose
+            lists[stack[-1][2]].loose = True
+        if blank:
+            for _m, _c, which in stack:
+                lists[which].blank_inside = True
+        blank = False
+        if item:
+            if sibling is None:
+                lists.append(_SourceList())
+                sibling = len(lists) - 1
+            lists[sibling].items.append(index)
+            content = indent + len(item.group(2)) + (len(item.group(3)) if item.group(3) else 1)
+            stack.append((indent, content, sibling))
+    return lists
+
+
+def _loosen_lists(lines: list[str]) -> list[str]:
+    """A blank line before every item of a loose list: Goldmark wraps each item of a loose
+    list in a paragraph, Python-Markdown only those next to a blank line.  An item after a
+    nested list that holds a blank line gets one too, or Python-Markdown would put the item
+    into that nested list."""
+    before: set[int] = set()
+    for found in _lists_of(lines):
+        for previous, index in zip(found.items, found.items[1:]):
+            nested_blank = any(not lines[i].strip() for i in range(previous + 1, index))
+            if found.loose or (found.blank_inside and nested_blank):
+                before.add(index)
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        if index in before and out and out[-1].strip():
+            out.append("")
+        out.append(line)
     return out
 
 

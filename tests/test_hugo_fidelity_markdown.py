@@ -54,6 +54,23 @@ def test_the_linkify_protocol_of_the_site_is_used(tmp_path):
     assert 'href="http://www.example.org"' in html
 
 
+@pytest.mark.parametrize("source", ["- a\n- b\n\n  more of b\n", "- a\n- b\n\n\n- c\n", "1. a\n\n2. b\n3. c\n"])
+def test_a_list_with_a_blank_line_between_its_items_is_loose_in_every_item(site, source):
+    html = renders(site, source)
+    items = html.count("<li>")
+    assert items >= 2 and html.count("<li><p>") == items
+
+
+@pytest.mark.parametrize("source, outer", [("- a\n  - b\n\n  - c\n- d\n", "ul"),
+                                           ("1. a\n   - b\n\n   - c\n2. d\n", "ol")])
+def test_an_item_after_a_nested_list_with_a_blank_line_stays_in_the_outer_list(site, source, outer):
+    # Goldmark: b and c loose, the outer list tight.  Python-Markdown put d into the nested
+    # list; now d is the outer list's second item (printed as a paragraph, a spacing difference).
+    html = renders(site, source)
+    assert html.startswith(f"<{outer}><li>") and html.endswith(f"</ul></li><li><p>d</p></li></{outer}>")
+    assert "<li><p>b</p></li><li><p>c</p></li></ul>" in html
+
+
 SAFE = HUGO_TOML.replace("unsafe = true", "unsafe = false")
 
 
