@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import html as html_module
 import re
+import string
 import unicodedata
 import xml.etree.ElementTree as ET
 
@@ -948,6 +949,8 @@ class GoldmarkExtension(Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
+        # CommonMark: a backslash escapes any ASCII punctuation (Python-Markdown: a few only).
+        md.ESCAPED_CHARS = list(dict.fromkeys([*md.ESCAPED_CHARS, *string.punctuation]))
         if self.omit is not None:
             md.inlinePatterns.register(OmittedInlineHtml(HTML_RE, md, self.omit), "html", 90)
         if "table" in md.parser.blockprocessors:

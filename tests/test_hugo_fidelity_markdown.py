@@ -106,3 +106,12 @@ def test_without_unsafe_the_print_templates_of_shortcodes_still_print(safe_site)
     html = renders(safe_site, "{{% alert title=\"Note\" %}}\nCareful.\n{{% /alert %}}\n\n{{< alert >}}Two{{< /alert >}}\n")
     assert html.count("raw HTML omitted") == 0 and "Careful." in html and "Two" in html
     assert html.count("<div") >= 2
+
+
+def test_a_backslash_escapes_any_ascii_punctuation(site):
+    html = renders(site, '\\< \\" \\$ \\% \\& \\, \\/ \\: \\; \\= \\? \\@ \\^ and \\a C:\\\\x\n')
+    assert html == '<p>&lt; " $ % &amp; , / : ; = ? @ ^ and \\a C:\\x</p>'
+
+
+def test_an_escaped_quote_is_not_curled(site):
+    assert renders(site, "it\\'s \\\"x\\\"\n") == "<p>it's \"x\"</p>"
