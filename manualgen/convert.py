@@ -63,6 +63,7 @@ _ATTR = r"""(?:\s+[a-zA-Z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?
 _START_7 = re.compile(rf"^ {{0,3}}(?:<[a-zA-Z][\w-]*{_ATTR}*\s*/?>|</[a-zA-Z][\w-]*\s*>)\s*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( +|$)")
+_ENDS_TABLE = re.compile(r"^ {0,3}(#{1,6}(\s|$)|>|([-*_])( *\3){2,}\s*$)")
 _TABLE_DELIM = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 RAW_TOKEN = "mgraw{}x"
 # The page's own "mgsc"/"mgraw" while it is rendered: a word joiner keeps it from reading as
@@ -259,6 +260,9 @@ class GoldmarkBlocks(Preprocessor):
                 continue
             item = _LIST_ITEM.match(line)
             nxt = lines[index + 1] if index + 1 < len(lines) else ""
+            if prev_kind == "table" and _ENDS_TABLE.match(line):
+                out.append("")  # a heading, quote or rule ends a table (Python-Markdown: a row)
+                prev_kind = "blank"
             if item and prev_kind == "para" and len(item.group(1)) <= 3 and item.group(3):
                 marker = item.group(2)
                 if not marker[0].isdigit() or int(marker[:-1]) == 1:
@@ -267,6 +271,10 @@ class GoldmarkBlocks(Preprocessor):
                 out.append("")
             if item:
                 prev_kind = "list"
+            elif "|" in line and _TABLE_DELIM.match(nxt) and "-" in nxt and prev_kind != "table":
+                prev_kind = "table"
+            elif prev_kind == "table":
+                pass
             elif re.match(r"^ {0,3}(#{1,6}(\s|$)|>|[-*_]( *[-*_]){2,}\s*$)", line):
                 prev_kind = "other"
             elif prev_kind in ("list",) and line.startswith(" "):
@@ -927,6 +935,9 @@ class GoldmarkTable(TableProcessor):
             i += 1
         cells.append("".join(cell))
         return cells
+
+    def _build_empty_row(self, parent, align) -> None:
+        """A table of a header alone has an empty body in Goldmark, not an empty row."""
 
 
 class GoldmarkExtension(Extension):

@@ -115,3 +115,15 @@ def test_a_backslash_escapes_any_ascii_punctuation(site):
 
 def test_an_escaped_quote_is_not_curled(site):
     assert renders(site, "it\\'s \\\"x\\\"\n") == "<p>it's \"x\"</p>"
+
+
+def test_a_table_ends_where_a_heading_or_a_quote_starts(site):
+    html = renders(site, "| a | b |\n|---|---|\n| 1 | 2 |\n# Head\n")
+    assert html.endswith('</table><h1 id="head">Head</h1>') and html.count("<tr>") == 2
+    html = renders(site, "| a | b |\n|---|---|\n| 1 | 2 |\n> quoted\n")
+    assert html.endswith("</table><blockquote><p>quoted</p></blockquote>")
+
+
+def test_a_table_of_a_header_alone_has_no_empty_row(site):
+    html = renders(site, "| a | b |\n| --- | --- |\n")
+    assert html.count("<tr>") == 1 and "<td>" not in html
