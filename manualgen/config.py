@@ -155,6 +155,7 @@ class Settings:
     # Languages the Hugo config names but does not build (disabled): their files (page.de.md)
     # belong to no language that is printed.
     disabled_languages: tuple[str, ...] = ()
+    enable_emoji: bool = False  # Hugo's enableEmoji: ":smile:" in Markdown becomes the emoji
 
     def language(self, code: str) -> Language:
         return self.languages[code]
@@ -1053,6 +1054,7 @@ def _settings(read: _ReadFiles) -> Settings:
         edition_since=str(_table(read.mg, "edition").get("since") or ""),
         front_matter_dates=_front_matter_dates(hugo),
         disabled_languages=_disabled_languages(hugo, read.languages),
+        enable_emoji=_flag(_ci_get(hugo, "enableEmoji"), False),
     )
 
 

@@ -31,6 +31,7 @@ from markdown.inlinepatterns import HTML_RE, HtmlInlineProcessor, InlineProcesso
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+from pymdownx.emoji import gemoji, to_alt
 
 from .goldmark import (
     ALERT_LABEL_KEYS,
@@ -1006,11 +1007,13 @@ def _option(table: object, *keys: str, default=None):
 class PageConverter:
     """Converts page bodies; one per language and build (Markdown instances are reused)."""
 
-    def __init__(self, goldmark: dict, renderer: ShortcodeRenderer, translator: Translator, lang: str):
+    def __init__(self, goldmark: dict, renderer: ShortcodeRenderer, translator: Translator, lang: str,
+                 emoji: bool = False):
         self.renderer = renderer
         self.translator = translator
         self.lang = lang
         self.raw_blocks: list[str] = []
+        self.emoji = emoji  # Hugo's enableEmoji: GitHub's ":smile:" codes become the emoji
         # Without `unsafe`: the text of the page being converted (raw HTML found in it is the
         # writer's, and left out) and what was left out, for one warning per page.
         self.source = ""
@@ -1043,8 +1046,12 @@ class PageConverter:
         ]
         if self.hard_wraps:
             exts.append("nl2br")
+        if self.emoji:
+            exts.append("pymdownx.emoji")
         config = {
             "pymdownx.tilde": {"subscript": False},
+            # The character itself, as Hugo prints it (not an image or a span).
+            "pymdownx.emoji": {"emoji_index": gemoji, "emoji_generator": to_alt},
             "footnotes": {"BACKLINK_TEXT": "\u21a9\ufe0e", "SUPERSCRIPT_TEXT": "{}"},
         }
         md = markdown.Markdown(extensions=exts, extension_configs=config, output_format="html")

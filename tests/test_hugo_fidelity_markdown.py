@@ -127,3 +127,13 @@ def test_a_table_ends_where_a_heading_or_a_quote_starts(site):
 def test_a_table_of_a_header_alone_has_no_empty_row(site):
     html = renders(site, "| a | b |\n| --- | --- |\n")
     assert html.count("<tr>") == 1 and "<td>" not in html
+
+
+def test_emoji_codes_become_emoji_when_the_site_enables_them(tmp_path):
+    html = squeeze(Site(tmp_path, hugo="enableEmoji = true\n" + HUGO_TOML).render(
+        ":smile: and x:+1:y, :not_an_emoji: and `:smile:`\n"))
+    assert html == "<p>\U0001f604 and x\U0001f44dy, :not_an_emoji: and <code>:smile:</code></p>"
+
+
+def test_emoji_codes_stay_text_by_default(site):
+    assert renders(site, ":smile:\n") == "<p>:smile:</p>"
