@@ -272,7 +272,8 @@ class GoldmarkBlocks(Preprocessor):
                 out.append("")
             if item:
                 prev_kind = "list"
-            elif "|" in line and _TABLE_DELIM.match(nxt) and "-" in nxt and prev_kind != "table":
+            elif ("|" in line and _TABLE_DELIM.match(nxt) and "-" in nxt and prev_kind != "table"
+                  and not _LIST_ITEM.match(nxt)):  # "- | -" is a list item, not a delimiter row
                 prev_kind = "table"
             elif prev_kind == "table":
                 pass

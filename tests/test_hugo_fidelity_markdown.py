@@ -137,3 +137,7 @@ def test_emoji_codes_become_emoji_when_the_site_enables_them(tmp_path):
 
 def test_emoji_codes_stay_text_by_default(site):
     assert renders(site, ":smile:\n") == "<p>:smile:</p>"
+
+
+def test_a_delimiter_row_that_reads_as_a_list_item_makes_no_table(site):
+    assert renders(site, "A | B\n- | -\n1 | 2\n") == "<p>A | B</p><ul><li>| -\n1 | 2</li></ul>"
