@@ -1038,7 +1038,7 @@ class PageConverter:
             "tables",
             "def_list",
             "footnotes",
-            "attr_list",  # heading attributes (Hugo's default) and, when enabled, block ones
+            # No attr_list: Goldmark has no attributes on inline elements ("![](a.png){.x}" is text).
             "pymdownx.tilde",
             "pymdownx.tasklist",
             GoldmarkExtension(self.raw_blocks, typographer, linkify, block_attributes, self.marks,

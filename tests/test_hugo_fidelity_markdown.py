@@ -141,3 +141,10 @@ def test_emoji_codes_stay_text_by_default(site):
 
 def test_a_delimiter_row_that_reads_as_a_list_item_makes_no_table(site):
     assert renders(site, "A | B\n- | -\n1 | 2\n") == "<p>A | B</p><ul><li>| -\n1 | 2</li></ul>"
+
+
+@pytest.mark.parametrize("source, text", [("![img](a.png){width=300}\n", "{width=300}"),
+                                          ("*em*{.x} and [l](u){#i}\n", "{.x} and")])
+def test_attributes_after_an_inline_element_print_as_text(site, source, text):
+    html = renders(site, source)
+    assert text in html and "width=" not in html.split("{")[0] and 'class="x"' not in html
