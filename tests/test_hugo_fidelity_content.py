@@ -111,3 +111,18 @@ def test_an_untitled_page_is_ordered_by_its_empty_title(tmp_path):
     titles, findings = order(site)
     assert titles == ["Zebra", "Alpha"]
     assert [f.code for f in findings.warnings] == ["missing-title"]
+
+
+def test_escaped_surrogates_in_front_matter_are_read_as_go_reads_them(tmp_path, capsys):
+    # "\ud83d\ude00" is one emoji; a lone "\udc00" is U+FFFD.  Python kept the lone
+    # surrogates, and printing them (a finding, the HTML) crashed check and build.
+    from manualgen.cli import main
+
+    site = write_site(tmp_path, {
+        "content/_index.md": '---\ntitle: "\\ud83d\\ude00 x\\udc00"\ndate: "\\udc00"\n---\nText.\n',
+        "content/j.md": '{"title": "J\\udc00", "weight": 1}\nText.\n',
+    }, hugo=ONE_LANGUAGE)
+    home = discover(load_settings(site), "en", Findings(), NOW)
+    assert home.title == "\U0001f600 x\ufffd" and home.children[0].title == "J\ufffd"
+    assert main(["check", "--site", str(site)]) == 0
+    assert "is not a date" in capsys.readouterr().out
