@@ -24,6 +24,7 @@ from urllib.parse import urlparse
 import yaml
 
 from .errors import ERROR, ConfigError, Finding, shown_from
+from .front_matter import without_surrogates
 
 HUGO_CONFIG_NAMES = (
     "hugo.toml",
@@ -318,9 +319,9 @@ def _parse_config_text(text: str, path: Path, problems: list[Finding]) -> object
     try:
         if path.suffix.lower() == ".toml":
             return tomllib.loads(text)
-        if path.suffix.lower() in (".yaml", ".yml"):
-            return yaml.load(text, Loader=HugoYamlLoader) or {}  # a SafeLoader: no Python objects
-        return json.loads(text)
+        if path.suffix.lower() in (".yaml", ".yml"):  # a SafeLoader: no Python objects
+            return without_surrogates(yaml.load(text, Loader=HugoYamlLoader) or {})
+        return without_surrogates(json.loads(text))
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))  # else "at end of document": the last line
         line = int(m.group(1)) if m else len(text.rstrip("\n").split("\n"))

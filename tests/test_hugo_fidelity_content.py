@@ -126,3 +126,14 @@ def test_escaped_surrogates_in_front_matter_are_read_as_go_reads_them(tmp_path, 
     assert home.title == "\U0001f600 x\ufffd" and home.children[0].title == "J\ufffd"
     assert main(["check", "--site", str(site)]) == 0
     assert "is not a date" in capsys.readouterr().out
+
+
+def test_escaped_surrogates_in_a_yaml_or_json_config_do_not_crash_a_build(tmp_path):
+    from manualgen.build import BuildOptions, build
+
+    for name, text in (("hugo.yaml", 'title: "T\\udc00"\n'), ("hugo.json", '{"title": "T\\udc00"}')):
+        site = write_site(tmp_path / name, {name: text, "content/_index.md": fm(title="Home")},
+                          hugo=None)
+        assert load_settings(site).title == "T\ufffd"
+        out = tmp_path / name / "out"
+        assert build(site, BuildOptions(out=out, html=True, no_cache=True, jobs=1)).ok
