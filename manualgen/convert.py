@@ -172,7 +172,12 @@ class GoldmarkBlocks(Preprocessor):
         self.headings = []
         lines = _source_lines(lines, HeadingIds(), self.block_attributes, self.headings)
         lines = self._blank_before_blocks(lines)
-        return _loosen_lists(_renest_lists(lines))
+        return _loosen_lists(_renest_lists(lines), self._separator)
+
+    def _separator(self) -> str:
+        """A line that prints nothing (an empty raw block) but ends a list for Python-Markdown."""
+        self.raw_blocks.append("")
+        return RAW_TOKEN.format(len(self.raw_blocks) - 1)
 
     def _raw_html(self, lines: list[str]) -> list[str]:
         out: list[str] = []
@@ -264,6 +269,7 @@ class GoldmarkBlocks(Preprocessor):
             if prev_kind == "table" and _ENDS_TABLE.match(line):
                 out.append("")  # a heading, quote or rule ends a table (Python-Markdown: a row)
                 prev_kind = "blank"
+
             if item and prev_kind == "para" and len(item.group(1)) <= 3 and item.group(3):
                 marker = item.group(2)
                 if not marker[0].isdigit() or int(marker[:-1]) == 1:
@@ -341,15 +347,19 @@ class _SourceList:
     """A list of the (re-nested) source: the lines of its items, and whether it is loose."""
 
     items: list[int] = dataclasses.field(default_factory=list)
+    kind: str = ""  # "ordered", or the bullet: "-", "*" or "+"
     loose: bool = False
     blank_inside: bool = False  # a nested list of it holds a blank line
 
 
-def _lists_of(lines: list[str]) -> list[_SourceList]:
+def _lists_of(lines: list[str]) -> tuple[list[_SourceList], set[int]]:
     """The lists of re-nested lines, each with its items' lines and CommonMark's looseness:
-    loose when a blank line separates two of its items, or two blocks inside one item."""
+    loose when a blank line separates two of its items, or two blocks inside one item; and
+    the items that start a new list because their marker is of another kind ("1." after
+    "-", "*" after "-"), which Python-Markdown would add to the list before."""
     lists: list[_SourceList] = []
     stack: list[tuple[int, int, int]] = []  # (marker column, content column, list) per open item
+    starts: set[int] = set()  # items that start a list of another kind right after one
     blank, fence = False, None
     for index, line in enumerate(lines):
         if fence or _FENCE.match(line.lstrip()):
@@ -376,29 +386,38 @@ def _lists_of(lines: list[str]) -> list[_SourceList]:
                 lists[which].blank_inside = True
         blank = False
         if item:
+            kind = "ordered" if item.group(2)[0].isdigit() else item.group(2)
+            if sibling is not None and lists[sibling].kind != kind:  # CommonMark: a new list
+                starts.add(index)
+                sibling = None
             if sibling is None:
-                lists.append(_SourceList())
+                lists.append(_SourceList(kind=kind))
                 sibling = len(lists) - 1
             lists[sibling].items.append(index)
             content = indent + len(item.group(2)) + (len(item.group(3)) if item.group(3) else 1)
             stack.append((indent, content, sibling))
-    return lists
+    return lists, starts
 
 
-def _loosen_lists(lines: list[str]) -> list[str]:
+def _loosen_lists(lines: list[str], separator) -> list[str]:
     """A blank line before every item of a loose list: Goldmark wraps each item of a loose
     list in a paragraph, Python-Markdown only those next to a blank line.  An item after a
     nested list that holds a blank line gets one too, or Python-Markdown would put the item
-    into that nested list."""
+    into that nested list.  Between two lists of different kinds goes a ``separator()`` line
+    (it prints nothing), or Python-Markdown would make one list of them."""
     before: set[int] = set()
-    for found in _lists_of(lines):
+    found_lists, starts = _lists_of(lines)
+    for found in found_lists:
         for previous, index in zip(found.items, found.items[1:]):
             nested_blank = any(not lines[i].strip() for i in range(previous + 1, index))
             if found.loose or (found.blank_inside and nested_blank):
                 before.add(index)
     out: list[str] = []
     for index, line in enumerate(lines):
-        if index in before and out and out[-1].strip():
+        if index in starts:
+            indent = line[: len(line) - len(line.lstrip(" "))]
+            out += ["", indent + separator(), ""]
+        elif index in before and out and out[-1].strip():
             out.append("")
         out.append(line)
     return out

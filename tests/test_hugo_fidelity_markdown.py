@@ -148,3 +148,13 @@ def test_a_delimiter_row_that_reads_as_a_list_item_makes_no_table(site):
 def test_attributes_after_an_inline_element_print_as_text(site, source, text):
     html = renders(site, source)
     assert text in html and "width=" not in html.split("{")[0] and 'class="x"' not in html
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("1. one\n2. two\n- note\n", "<ol><li>one</li><li>two</li></ol><ul><li>note</li></ul>"),
+    ("- a\n- b\n1. c\n", "<ul><li>a</li><li>b</li></ul><ol><li>c</li></ol>"),
+    ("1. one\n\n- note\n", "<ol><li>one</li></ol><ul><li>note</li></ul>"),
+    ("- a\n* b\n", "<ul><li>a</li></ul><ul><li>b</li></ul>"),
+])
+def test_a_marker_of_another_kind_starts_a_new_list(site, source, expected):
+    assert renders(site, source) == expected
