@@ -64,6 +64,7 @@ _ATTR = r"""(?:\s+[a-zA-Z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?
 _START_7 = re.compile(rf"^ {{0,3}}(?:<[a-zA-Z][\w-]*{_ATTR}*\s*/?>|</[a-zA-Z][\w-]*\s*>)\s*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( +|$)")
+_ENDS_LIST = re.compile(r"^(>|([-*_])( *\2){2,}\s*$)")
 _ENDS_TABLE = re.compile(r"^ {0,3}(#{1,6}(\s|$)|>|([-*_])( *\3){2,}\s*$)")
 _TABLE_DELIM = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 RAW_TOKEN = "mgraw{}x"
@@ -269,7 +270,9 @@ class GoldmarkBlocks(Preprocessor):
             if prev_kind == "table" and _ENDS_TABLE.match(line):
                 out.append("")  # a heading, quote or rule ends a table (Python-Markdown: a row)
                 prev_kind = "blank"
-
+            elif prev_kind == "list" and _ENDS_LIST.match(line) and not item:
+                out.append("")  # a quote or rule at the margin ends a list (not lazy text)
+                prev_kind = "blank"
             if item and prev_kind == "para" and len(item.group(1)) <= 3 and item.group(3):
                 marker = item.group(2)
                 if not marker[0].isdigit() or int(marker[:-1]) == 1:

@@ -158,3 +158,11 @@ def test_attributes_after_an_inline_element_print_as_text(site, source, text):
 ])
 def test_a_marker_of_another_kind_starts_a_new_list(site, source, expected):
     assert renders(site, source) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("- item\n> quote\n", "<ul><li>item</li></ul><blockquote><p>quote</p></blockquote>"),
+    ("- item\n---\n", "<ul><li>item</li></ul><hr>"),
+])
+def test_a_quote_or_a_rule_at_the_margin_ends_a_list(site, source, expected):
+    assert renders(site, source) == expected
