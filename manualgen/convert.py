@@ -936,6 +936,23 @@ class OmittedInlineHtml(HtmlInlineProcessor):
         return super().handleMatch(m, data)
 
 
+class UnusedFootnotes(Treeprocessor):
+    """Goldmark prints only the footnotes the text refers to; Python-Markdown prints every
+    footnote defined.  Runs after the inline patterns, which make the references."""
+
+    def run(self, root: ET.Element) -> None:
+        notes = next((el for el in root.iter("div") if el.get("class") == "footnote"), None)
+        if notes is None:
+            return
+        used = {a.get("href", "")[1:] for a in root.iter("a") if a.get("class") == "footnote-ref"}
+        for ol in notes.iter("ol"):
+            for li in [li for li in ol if li.tag == "li" and li.get("id") not in used]:
+                ol.remove(li)
+            if not len(ol) and notes in list(root):
+                root.remove(notes)
+            break
+
+
 class GoldmarkTable(TableProcessor):
     """GFM's table rows: a row is cut at every pipe not escaped, also inside a code span, and
     an escaped pipe (``\\|``) is a pipe in the cell, also in code.  Python-Markdown keeps
@@ -999,6 +1016,7 @@ class GoldmarkExtension(Extension):
         blocks = GoldmarkBlocks(md, self.raw_blocks, self.block_attributes, self.passthrough)
         md.preprocessors.register(blocks, "goldmark_blocks", 20)
         md.treeprocessors.register(BlockAttributes(md, blocks), "goldmark_block_attributes", 30)
+        md.treeprocessors.register(UnusedFootnotes(md), "goldmark_unused_footnotes", 14)
         md.treeprocessors.register(HeadingAttributes(md, blocks), "goldmark_heading_attributes", 9)
         if self.linkify:
             md.inlinePatterns.register(Linkify(_LINKIFY.pattern, md, self.linkify_protocol),

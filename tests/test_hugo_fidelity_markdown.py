@@ -166,3 +166,9 @@ def test_a_marker_of_another_kind_starts_a_new_list(site, source, expected):
 ])
 def test_a_quote_or_a_rule_at_the_margin_ends_a_list(site, source, expected):
     assert renders(site, source) == expected
+
+
+def test_a_footnote_no_text_refers_to_is_not_printed(site):
+    html = renders(site, "Text[^a].\n\n[^a]: Used.\n[^b]: Unused.\n")
+    assert "Used." in html and "Unused" not in html and 'id="fn:b"' not in html
+    assert "footnote" not in renders(site, "No reference.\n\n[^c]: Lost.\n")
