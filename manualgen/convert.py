@@ -277,6 +277,8 @@ class GoldmarkBlocks(Preprocessor):
                 marker = item.group(2)
                 if not marker[0].isdigit() or int(marker[:-1]) == 1:
                     out.append("")
+                else:  # "2." cannot interrupt a paragraph: the line is the paragraph's text
+                    item = None
             elif "|" in line and _TABLE_DELIM.match(nxt) and "-" in nxt and prev_kind == "para":
                 out.append("")
             if item:
@@ -355,14 +357,15 @@ class _SourceList:
     blank_inside: bool = False  # a nested list of it holds a blank line
 
 
-def _lists_of(lines: list[str]) -> tuple[list[_SourceList], set[int]]:
+def _lists_of(lines: list[str]) -> tuple[list[_SourceList], dict[int, int]]:
     """The lists of re-nested lines, each with its items' lines and CommonMark's looseness:
     loose when a blank line separates two of its items, or two blocks inside one item; and
     the items that start a new list because their marker is of another kind ("1." after
     "-", "*" after "-"), which Python-Markdown would add to the list before."""
     lists: list[_SourceList] = []
     stack: list[tuple[int, int, int]] = []  # (marker column, content column, list) per open item
-    starts: set[int] = set()  # items that start a list of another kind right after one
+    starts: dict[int, int] = {}  # items that start a list of another kind right after one,
+    # with the column the separator goes in (the content column of the item they are in)
     blank, fence = False, None
     for index, line in enumerate(lines):
         if fence or _FENCE.match(line.lstrip()):
@@ -375,6 +378,8 @@ def _lists_of(lines: list[str]) -> tuple[list[_SourceList], set[int]]:
             continue
         indent = len(line) - len(line.lstrip(" "))
         item = _LIST_ITEM.match(line)
+        if not item and not blank:  # the paragraph goes on (a lazy line): so do the lists
+            continue
         sibling = None
         while stack and indent < stack[-1][1]:
             marker_col, _content, which = stack.pop()
@@ -391,7 +396,7 @@ def _lists_of(lines: list[str]) -> tuple[list[_SourceList], set[int]]:
         if item:
             kind = "ordered" if item.group(2)[0].isdigit() else item.group(2)
             if sibling is not None and lists[sibling].kind != kind:  # CommonMark: a new list
-                starts.add(index)
+                starts[index] = stack[-1][1] if stack else 0
                 sibling = None
             if sibling is None:
                 lists.append(_SourceList(kind=kind))
@@ -418,8 +423,7 @@ def _loosen_lists(lines: list[str], separator) -> list[str]:
     out: list[str] = []
     for index, line in enumerate(lines):
         if index in starts:
-            indent = line[: len(line) - len(line.lstrip(" "))]
-            out += ["", indent + separator(), ""]
+            out += ["", " " * starts[index] + separator(), ""]
         elif index in before and out and out[-1].strip():
             out.append("")
         out.append(line)

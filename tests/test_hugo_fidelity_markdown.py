@@ -3,6 +3,8 @@ expected HTML is what Hugo (0.147) gives for the same source, with Hugo's defaul
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from .conftest import HUGO_TOML
@@ -172,3 +174,11 @@ def test_a_footnote_no_text_refers_to_is_not_printed(site):
     html = renders(site, "Text[^a].\n\n[^a]: Used.\n[^b]: Unused.\n")
     assert "Used." in html and "Unused" not in html and 'id="fn:b"' not in html
     assert "footnote" not in renders(site, "No reference.\n\n[^c]: Lost.\n")
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("1. one\ncode\n  - nested\ntext\n", "<ol><li>one\ncode</li></ol><ul><li>nested\ntext</li></ul>"),
+    ("Text\n2. two\nmore\n1. one\n", "<p>Text\n2. two\nmore</p><ol><li>one</li></ol>"),
+])
+def test_list_starts_after_lazy_lines_and_numbers_that_cannot_interrupt_a_paragraph(site, source, expected):
+    assert re.sub(" +", " ", renders(site, source)) == expected  # spaces print as one
