@@ -630,7 +630,7 @@ def find_files(settings: Settings, lang: str, findings: Findings) -> dict[str, P
                     files.setdefault(rel, path)
                 if settings.by_filename:
                     every_language.add(_rel_of(path, root, target, settings, None) or "")
-    return _without_bundle_resources(files, _leaf_bundles(every_language | set(files)))
+    return _without_bundle_resources(files, every_language | set(files))
 
 
 def _report_unreadable_folders(root: Path, findings: Findings, lang: str) -> None:
@@ -700,16 +700,31 @@ def _rel_of(path: Path, root: Path, target: str, settings: Settings, lang: str |
 
 
 def _leaf_bundles(rels: Iterable[str]) -> set[Path]:
-    """Folders holding an index.md: a leaf bundle is one page, whatever else it holds."""
-    return {Path(rel).parent for rel in rels if Path(rel).stem == "index"} - {Path(".")}
+    """Folders holding an index.md (and no _index.md, which makes the folder a section): a
+    leaf bundle is one page, whatever else it holds."""
+    rels = list(rels)
+    return ({Path(rel).parent for rel in rels if Path(rel).stem == "index"}
+            - _branch_bundles(rels) - {Path(".")})
 
 
-def _without_bundle_resources(files: dict[str, Path], leaves: set[Path]) -> dict[str, Path]:
+def _branch_bundles(rels: Iterable[str]) -> set[Path]:
+    """Folders holding an _index.md (the home's folder too)."""
+    return {Path(rel).parent for rel in rels if Path(rel).stem == "_index"}
+
+
+def _without_bundle_resources(files: dict[str, Path], rels: set[str]) -> dict[str, Path]:
     """Leave out the content files beside or below a leaf bundle's index: in Hugo they are
-    the bundle's resources, not pages of their own.  A folder that is a leaf bundle in one
-    language (bund/index.fr.md) is one in all of them."""
-    return {rel: path for rel, path in files.items() if Path(rel).stem in ("index", "_index")
-            or not any(leaf in Path(rel).parents for leaf in leaves)}
+    the bundle's resources, not pages of their own; and an index.md beside an _index.md,
+    which Hugo passes over for it.  ``rels`` are the content paths of every language: a
+    folder that is a leaf bundle in one language (bund/index.fr.md) is one in all of them."""
+    leaves, branches = _leaf_bundles(rels), _branch_bundles(rels)
+
+    def kept(path: Path) -> bool:
+        if path.stem in ("index", "_index"):
+            return not (path.stem == "index" and path.parent in branches)
+        return not any(leaf in path.parents for leaf in leaves)
+
+    return {rel: path for rel, path in files.items() if kept(Path(rel))}
 
 
 def _language_of(path: Path, settings: Settings) -> tuple[str | None, str]:

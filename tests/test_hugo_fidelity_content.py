@@ -137,3 +137,16 @@ def test_escaped_surrogates_in_a_yaml_or_json_config_do_not_crash_a_build(tmp_pa
         assert load_settings(site).title == "T\ufffd"
         out = tmp_path / name / "out"
         assert build(site, BuildOptions(out=out, html=True, no_cache=True, jobs=1)).ok
+
+
+def test_a_folder_with_index_and_underscore_index_is_a_section(tmp_path):
+    # Hugo takes _index.md: the folder is a branch bundle, index.md is left out, and the
+    # other pages in it are pages (not a leaf bundle's resources).
+    site = write_site(tmp_path, {
+        "content/_index.md": fm(title="Home"),
+        "content/index.md": fm(title="Root index"),
+        "content/both/_index.md": fm(title="Branch"),
+        "content/both/index.md": fm(title="Leaf"),
+        "content/both/z.md": fm(title="Z"),
+    }, hugo=ONE_LANGUAGE)
+    assert order(site)[0] == ["Branch", "Z"]
