@@ -583,7 +583,7 @@ def _source_lines(lines: list[str], ids: HeadingIds, block_attributes: bool,
             content = _ATX_CLOSING.sub("", atx.group(3) or "")
             out.append(f"{atx.group(1)}{atx.group(2)} {_with_id(content.strip(), ids, headings)}")
             continue
-        if (_SETEXT.match(nxt) and not _NOT_PARAGRAPH.match(line) and not prev.strip()
+        if (_SETEXT.match(nxt) and not _NOT_PARAGRAPH.match(line) and (not prev.strip() or _ATX.match(prev))
                 and not RAW_TOKEN_RE.fullmatch(line.strip())
                 and not (nxt.strip().startswith("-") and "|" in line)):
             out.append(_with_id(line.rstrip(), ids, headings))

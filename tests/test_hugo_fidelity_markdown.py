@@ -182,3 +182,7 @@ def test_a_footnote_no_text_refers_to_is_not_printed(site):
 ])
 def test_list_starts_after_lazy_lines_and_numbers_that_cannot_interrupt_a_paragraph(site, source, expected):
     assert re.sub(" +", " ", renders(site, source)) == expected  # spaces print as one
+
+
+def test_a_setext_heading_right_under_a_heading_gets_its_id(site):
+    assert renders(site, "## One\nTwo\n---\n") == '<h2 id="one">One</h2><h2 id="two">Two</h2>'
