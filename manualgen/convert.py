@@ -552,6 +552,17 @@ def _drop_marks(el: ET.Element) -> None:
             setattr(el, attr, type(value)(_HEADING_MARK.sub("", value)))
 
 
+_DEFINITION = re.compile(r"^ {0,3}:[ \t]")
+_RULE = re.compile(r"^ {0,3}([-*_])( *\1){2,}[ \t]*$")
+
+
+def _no_term_before(out: list[str]) -> bool:
+    """Whether a ": definition" line has no paragraph above it to be the term of: it opens
+    the page or follows a heading or a rule (a blank line between may be)."""
+    above = next((line for line in reversed(out) if line.strip()), None)
+    return above is None or bool(_ATX.match(above) or _RULE.match(above) or _SETEXT.match(above))
+
+
 def _closes_fence(line: str, fence: str) -> bool:
     """Whether ``line`` ends the code block that ``fence`` (``` or ~~~, 3 or more) opened."""
     return bool(re.match(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*$", line))
@@ -588,6 +599,8 @@ def _source_lines(lines: list[str], ids: HeadingIds, block_attributes: bool,
                 and not (nxt.strip().startswith("-") and "|" in line)):
             out.append(_with_id(line.rstrip(), ids, headings))
             continue
+        if _DEFINITION.match(line) and _no_term_before(out):
+            line = line.replace(":", "\\:", 1)  # Goldmark: no term above, so no definition
         if not block_attributes and _ATTRIBUTE_LINE.match(line):
             line = line.replace("{", "\\{", 1)  # Goldmark prints it as text
         trailing = len(line) - len(line.rstrip("\\"))

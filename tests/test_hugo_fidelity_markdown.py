@@ -186,3 +186,14 @@ def test_list_starts_after_lazy_lines_and_numbers_that_cannot_interrupt_a_paragr
 
 def test_a_setext_heading_right_under_a_heading_gets_its_id(site):
     assert renders(site, "## One\nTwo\n---\n") == '<h2 id="one">One</h2><h2 id="two">Two</h2>'
+
+
+@pytest.mark.parametrize("source", ["## Head\n: not a definition\n", "***\n\n: not a definition\n",
+                                    ": not a definition\n"])
+def test_a_colon_line_without_a_term_above_is_text(site, source):
+    html = renders(site, source)
+    assert "<dl>" not in html and "<p>: not a definition</p>" in html
+
+
+def test_a_definition_under_its_term_stays_one(site):
+    assert renders(site, "Term\n: Def\n") == "<dl><dt>Term</dt><dd>Def</dd></dl>"
