@@ -380,11 +380,13 @@ def _lists_of(lines: list[str]) -> tuple[list[_SourceList], dict[int, int]]:
         item = _LIST_ITEM.match(line)
         if not item and not blank:  # the paragraph goes on (a lazy line): so do the lists
             continue
-        sibling = None
+        sibling = bottom = None
         while stack and indent < stack[-1][1]:
-            marker_col, _content, which = stack.pop()
+            marker_col, _content, bottom = stack.pop()
             if item and marker_col <= indent:
-                sibling = which
+                sibling = bottom
+        if item and sibling is None and bottom is not None and not blank:
+            sibling = bottom  # "  - a" then "1. b": the item follows the list at its level
         if blank and sibling is not None:
             lists[sibling].loose = True
         elif blank and stack:  # a second block in the item above: its list is loose
@@ -1044,7 +1046,7 @@ class GoldmarkExtension(Extension):
             md.typographer_marks = self.marks  # type: ignore[attr-defined]
             # << and >> before raw inline HTML reads "<<x>>" as a tag, as Goldmark does not.
             md.inlinePatterns.register(AngleQuotes(r"<<|>>", md), "goldmark_angle_quotes", 95)
-            # After the inline patterns (20) and attr_list (8): attribute text is not prose.
+            # After the inline patterns (20): attribute text is not prose.
             md.treeprocessors.register(Typographer(md), "goldmark_typographer", 7)
 
 
@@ -1155,7 +1157,7 @@ class PageConverter:
         """Hugo's markdownify: Markdown to HTML; a lone paragraph loses its <p> unless block.
 
         As in Goldmark, entities (``&mdash;``, ``&#8212;``) come out as their characters,
-        raw HTML is kept (as everywhere in manualgen), and a description or title
+        raw HTML is kept (left out without ``unsafe``, as in the page), and a description or title
         run through it (Docsy does so for ``description``) prints what the web shows.
         """
         html = self._render(self.inline_md, text).strip()

@@ -197,3 +197,8 @@ def test_a_colon_line_without_a_term_above_is_text(site, source):
 
 def test_a_definition_under_its_term_stays_one(site):
     assert renders(site, "Term\n: Def\n") == "<dl><dt>Term</dt><dd>Def</dd></dl>"
+
+
+def test_an_item_left_of_an_indented_list_of_another_kind_starts_a_new_list(site):
+    html = renders(site, "  - nested\n2. two\n")
+    assert html == '<ul><li>nested</li></ul><ol start="2"><li>two</li></ol>'
