@@ -172,6 +172,7 @@ class GoldmarkBlocks(Preprocessor):
             lines = attribute_lines(lines, self.attributes)
         self.headings = []
         lines = _source_lines(lines, HeadingIds(), self.block_attributes, self.headings)
+        lines = _mark_tight_lists(lines)
         lines = self._blank_before_blocks(lines)
         return _loosen_lists(_renest_lists(lines), self._separator)
 
@@ -273,6 +274,10 @@ class GoldmarkBlocks(Preprocessor):
             elif prev_kind == "list" and _ENDS_LIST.match(line) and not item:
                 out.append("")  # a quote or rule at the margin ends a list (not lazy text)
                 prev_kind = "blank"
+            elif prev_kind == "list" and line.startswith("  ") and line.lstrip().startswith(">"):
+                out.append("")  # a quote in the item: Python-Markdown wants it after a blank line
+            elif item and out and out[-1].lstrip().startswith(">") and out[-1].startswith("  "):
+                out.append("")  # the next item ends the item's quote (Python-Markdown: lazy text)
             if item and prev_kind == "para" and len(item.group(1)) <= 3 and item.group(3):
                 marker = item.group(2)
                 if not marker[0].isdigit() or int(marker[:-1]) == 1:
@@ -378,6 +383,9 @@ def _lists_of(lines: list[str]) -> tuple[list[_SourceList], dict[int, int]]:
             continue
         indent = len(line) - len(line.lstrip(" "))
         item = _LIST_ITEM.match(line)
+        if item and not stack and not blank and index and lines[index - 1].strip() and (
+                item.group(2)[0].isdigit() and int(item.group(2)[:-1]) != 1):
+            item = None  # "2." cannot interrupt a paragraph
         if not item and not blank:  # the paragraph goes on (a lazy line): so do the lists
             continue
         sibling = bottom = None
@@ -407,6 +415,70 @@ def _lists_of(lines: list[str]) -> tuple[list[_SourceList], dict[int, int]]:
             content = indent + len(item.group(2)) + (len(item.group(3)) if item.group(3) else 1)
             stack.append((indent, content, sibling))
     return lists, starts
+
+
+TIGHT = "\ue0f1"  # ends the first item line of a tight list (private use: no text has it)
+_TOKEN_ONLY = re.compile(r"^\s*(?:mg(?:sc|raw)\d+x|\x02wzxhzdk:\d+\x03)\s*$")
+
+
+def _mark_tight_lists(lines: list[str]) -> list[str]:
+    """The source's tight lists, read before any blank line is added for Python-Markdown:
+    the first line of each ends in :data:`TIGHT`, so :class:`TightLists` can print their
+    items without paragraphs, as Goldmark does, whatever blank lines the later passes add
+    (around a quote in an item, after a nested list that holds a blank line)."""
+    found, _starts = _lists_of(lines)
+    out = list(lines)
+    for each in found:
+        if each.loose or not each.items:
+            continue
+        first = out[each.items[0]]
+        item = _LIST_ITEM.match(first)
+        if item is None or not first[item.end():].strip() or _TOKEN_ONLY.match(first[item.end():]):
+            continue
+        body = first.rstrip()
+        out[each.items[0]] = body + TIGHT + first[len(body):]
+    return out
+
+
+class TightLists(Treeprocessor):
+    """Items of the lists :func:`_mark_tight_lists` marked print without paragraphs."""
+
+    def run(self, root: ET.Element) -> None:
+        parents = {child: parent for parent in root.iter() for child in parent}
+        lists = []
+        for el in list(root.iter()):
+            for attr in ("text", "tail"):
+                value = getattr(el, attr)
+                if value and TIGHT in value:
+                    setattr(el, attr, value.replace(TIGHT, ""))
+                    holder = el if attr == "text" else parents.get(el)
+                    while holder is not None and holder.tag != "li":
+                        holder = parents.get(holder)
+                    if holder is not None and parents.get(holder) is not None:
+                        lists.append(parents[holder])
+        for found in lists:
+            for li in found:
+                for p in [child for child in li if child.tag == "p"]:
+                    _unwrap(li, p)
+
+
+def _unwrap(li: ET.Element, p: ET.Element) -> None:
+    """Put a paragraph's content in its place in the list item."""
+    index = list(li).index(p)
+    li.remove(p)
+    text, children = p.text or "", list(p)
+    tail = (p.tail or "") + ("\n" if index < len(li) else "")
+    if index == 0:
+        li.text = (li.text or "") + text
+    else:
+        li[index - 1].tail = (li[index - 1].tail or "") + text
+    for offset, child in enumerate(children):
+        li.insert(index + offset, child)
+    last = index + len(children) - 1
+    if last >= 0 and (children or index > 0):
+        li[last].tail = (li[last].tail or "") + tail
+    else:
+        li.text = (li.text or "") + tail
 
 
 def _loosen_lists(lines: list[str], separator) -> list[str]:
@@ -1036,6 +1108,7 @@ class GoldmarkExtension(Extension):
         md.preprocessors.register(blocks, "goldmark_blocks", 20)
         md.treeprocessors.register(BlockAttributes(md, blocks), "goldmark_block_attributes", 30)
         md.treeprocessors.register(UnusedFootnotes(md), "goldmark_unused_footnotes", 14)
+        md.treeprocessors.register(TightLists(md), "goldmark_tight_lists", 16)
         md.treeprocessors.register(HeadingAttributes(md, blocks), "goldmark_heading_attributes", 9)
         if self.linkify:
             md.inlinePatterns.register(Linkify(_LINKIFY.pattern, md, self.linkify_protocol),

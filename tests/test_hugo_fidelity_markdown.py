@@ -65,12 +65,19 @@ def test_a_list_with_a_blank_line_between_its_items_is_loose_in_every_item(site,
 
 @pytest.mark.parametrize("source, outer", [("- a\n  - b\n\n  - c\n- d\n", "ul"),
                                            ("1. a\n   - b\n\n   - c\n2. d\n", "ol")])
-def test_an_item_after_a_nested_list_with_a_blank_line_stays_in_the_outer_list(site, source, outer):
-    # Goldmark: b and c loose, the outer list tight.  Python-Markdown put d into the nested
-    # list; now d is the outer list's second item (printed as a paragraph, a spacing difference).
-    html = renders(site, source)
-    assert html.startswith(f"<{outer}><li>") and html.endswith(f"</ul></li><li><p>d</p></li></{outer}>")
-    assert "<li><p>b</p></li><li><p>c</p></li></ul>" in html
+def test_a_blank_line_inside_a_nested_list_leaves_the_outer_list_tight(site, source, outer):
+    # Python-Markdown put d into the nested list and printed a and d as paragraphs.
+    assert renders(site, source) == (f"<{outer}><li>a\n<ul><li><p>b</p></li><li><p>c</p></li></ul>"
+                                     f"</li><li>d</li></{outer}>")
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("1. one\n   > inside\n2. two\n",
+     "<ol><li>one\n<blockquote><p>inside</p></blockquote></li><li>two</li></ol>"),
+    ("- a\n  > q\n  > more\n- b\n", "<ul><li>a\n<blockquote><p>q\nmore</p></blockquote></li><li>b</li></ul>"),
+])
+def test_a_quote_inside_a_tight_item_is_a_quote(site, source, expected):
+    assert renders(site, source) == expected
 
 
 SAFE = HUGO_TOML.replace("unsafe = true", "unsafe = false")
