@@ -24,6 +24,7 @@ from urllib.parse import urlparse
 import yaml
 
 from .errors import ERROR, ConfigError, Finding, shown_from
+from .front_matter import without_surrogates
 
 HUGO_CONFIG_NAMES = (
     "hugo.toml",
@@ -64,6 +65,14 @@ class Language:
 
 
 CHAPTER_STARTS = ("auto", "right", "page")
+
+# Hugo's default [frontmatter] configuration: the keys each of its dates is read from, the
+# first one set wins (see content.page_date).  lastmod is not read.
+DEFAULT_DATE_KEYS: dict[str, tuple[str, ...]] = {
+    "date": ("date", "publishdate", "pubdate", "published", "lastmod", "modified"),
+    "publishdate": ("publishdate", "pubdate", "published", "date"),
+    "expirydate": ("expirydate", "unpublishdate"),
+}
 
 
 @dataclasses.dataclass
@@ -140,6 +149,14 @@ class Settings:
     sections: tuple[str, ...] = ()
     taxonomies: tuple[str, ...] = ("tags", "categories")
     edition_since: str = ""  # [edition] since: the git revision to compare with ("": none)
+    # Hugo's [frontmatter]: for "date", "publishdate" and "expirydate", the front-matter keys
+    # (lower case) that give it, the first one set wins.
+    front_matter_dates: dict[str, tuple[str, ...]] = dataclasses.field(
+        default_factory=lambda: dict(DEFAULT_DATE_KEYS))
+    # Languages the Hugo config names but does not build (disabled): their files (page.de.md)
+    # belong to no language that is printed.
+    disabled_languages: tuple[str, ...] = ()
+    enable_emoji: bool = False  # Hugo's enableEmoji: ":smile:" in Markdown becomes the emoji
 
     def language(self, code: str) -> Language:
         return self.languages[code]
@@ -302,9 +319,9 @@ def _parse_config_text(text: str, path: Path, problems: list[Finding]) -> object
     try:
         if path.suffix.lower() == ".toml":
             return tomllib.loads(text)
-        if path.suffix.lower() in (".yaml", ".yml"):
-            return yaml.load(text, Loader=HugoYamlLoader) or {}  # a SafeLoader: no Python objects
-        return json.loads(text)
+        if path.suffix.lower() in (".yaml", ".yml"):  # a SafeLoader: no Python objects
+            return without_surrogates(yaml.load(text, Loader=HugoYamlLoader) or {})
+        return without_surrogates(json.loads(text))
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))  # else "at end of document": the last line
         line = int(m.group(1)) if m else len(text.rstrip("\n").split("\n"))
@@ -1036,7 +1053,40 @@ def _settings(read: _ReadFiles) -> Settings:
             manual.get("sections"), list) and not _section_names_problem(manual["sections"]) else (),
         taxonomies=_taxonomies(hugo),
         edition_since=str(_table(read.mg, "edition").get("since") or ""),
+        front_matter_dates=_front_matter_dates(hugo),
+        disabled_languages=_disabled_languages(hugo, read.languages),
+        enable_emoji=_flag(_ci_get(hugo, "enableEmoji"), False),
     )
+
+
+def _disabled_languages(hugo: dict, built: dict[str, Language]) -> tuple[str, ...]:
+    """The codes of the languages the config names (a [languages] table, disableLanguages)
+    but that are not built."""
+    raw = _ci_get(hugo, "languages", {})
+    named = [str(code).lower() for code in raw] if isinstance(raw, dict) else []
+    listed = _ci_get(hugo, "disableLanguages", []) or []
+    named += [str(code).lower() for code in (listed if isinstance(listed, list) else [listed])]
+    return tuple(code for code in dict.fromkeys(named) if code not in built)
+
+
+
+def _front_matter_dates(hugo: dict) -> dict[str, tuple[str, ...]]:
+    """The site's ``[frontmatter]`` date lists, ":default" replaced by Hugo's default list;
+    the other special names (":git", ":filename", ":fileModTime") need what manualgen does not
+    read and are passed over."""
+    table = _ci_get(hugo, "frontmatter", {})
+    table = table if isinstance(table, dict) else {}
+    out = {}
+    for which, default in DEFAULT_DATE_KEYS.items():
+        given = _ci_get(table, which)
+        if not isinstance(given, list):
+            out[which] = default
+            continue
+        keys: list[str] = []
+        for key in (str(k).lower() for k in given):
+            keys += default if key == ":default" else [] if key.startswith(":") else [key]
+        out[which] = tuple(dict.fromkeys(keys))
+    return out
 
 
 def _taxonomies(hugo: dict) -> tuple[str, ...]:

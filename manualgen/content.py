@@ -27,7 +27,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from . import front_matter, selection
-from .config import Settings
+from .config import DEFAULT_DATE_KEYS, Settings
 from .errors import ContentError, Findings
 from .front_matter import INVISIBLE as _INVISIBLE
 from .front_matter import FrontMatter
@@ -151,6 +151,7 @@ class Page:
     markup: str = "markdown"  # or "html": the body is printed as written, shortcodes expanded
     title: str = ""
     link_title: str = ""
+    untitled: bool = False  # Hugo's title is empty (``title`` is a fallback for the print)
     weight: int = 0
     date: dt.datetime | None = None
     description: str = ""
@@ -268,7 +269,21 @@ def _as_datetime(value) -> dt.datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
-_DATE_KEYS = ("date", "publishDate", "pubdate", "published", "expiryDate", "unpublishdate")
+_DATE_KEYS = ("date", "publishDate", "pubdate", "published", "lastmod", "modified", "expiryDate",
+              "unpublishdate")
+
+
+def page_date(meta: dict, which: str, settings: Settings | None = None) -> dt.datetime | None:
+    """The page's ``which`` date ("date", "publishdate" or "expirydate") as Hugo reads it:
+    from the first key of the site's ``[frontmatter]`` list (Hugo's default list when the
+    site sets none) that holds a date.  So a page without a date is ordered by its
+    publishDate or lastmod, and one dated in the future is not published yet."""
+    keys = (settings.front_matter_dates if settings else DEFAULT_DATE_KEYS).get(which, ())
+    for key in keys:
+        value = _as_datetime(_ci(meta, key, None))
+        if value is not None:
+            return value
+    return None
 
 
 def is_scheduled(meta: dict, now: dt.datetime, settings: Settings | None = None) -> bool:
@@ -277,11 +292,10 @@ def is_scheduled(meta: dict, now: dt.datetime, settings: Settings | None = None)
     that is not built takes its whole subtree with it."""
     if _truthy(_ci(meta, "draft", False)) and not (settings and settings.build_drafts):
         return False
-    publish = _as_datetime(_ci(meta, "publishDate", None) or _ci(meta, "pubdate", None)
-                           or _ci(meta, "published", None))
+    publish = page_date(meta, "publishdate", settings)
     if publish and publish > now and not (settings and settings.build_future):
         return False
-    expiry = _as_datetime(_ci(meta, "expiryDate", None) or _ci(meta, "unpublishdate", None))
+    expiry = page_date(meta, "expirydate", settings)
     return not (expiry and expiry <= now and not (settings and settings.build_expired))
 
 
@@ -444,11 +458,12 @@ def _truthy(value) -> bool:
 
 
 def hugo_sort_key(page: Page):
-    """Hugo's default page order: weight (0 = unset, last), date newest first, link title, path."""
+    """Hugo's default page order: weight (0 = unset, last), date newest first, link title, path.
+    An untitled page's link title is empty (first), whatever fallback title the print shows."""
     weight = page.weight
     weighted = 0 if weight != 0 else 1
     ts = -page.date.timestamp() if page.date else 0.0
-    title = page.link_title or page.title
+    title = page.link_title or ("" if page.untitled else page.title)
     return (weighted, weight, ts, _collate(title), page.rel)
 
 
@@ -603,6 +618,7 @@ def find_files(settings: Settings, lang: str, findings: Findings) -> dict[str, P
     language suffix); the first folder that has a path wins, as Hugo's mounts do.  A leaf
     bundle's other content files are its resources, not pages."""
     files: dict[str, Path] = {}
+    every_language: set[str] = set()  # leaf bundles are folders, whatever the language
     for root, target in content_roots(settings, lang):
         if not root.is_dir():
             continue
@@ -612,7 +628,9 @@ def find_files(settings: Settings, lang: str, findings: Findings) -> dict[str, P
                 rel = _rel_of(path, root, target, settings, lang)
                 if rel is not None:
                     files.setdefault(rel, path)
-    return _without_bundle_resources(files)
+                if settings.by_filename:
+                    every_language.add(_rel_of(path, root, target, settings, None) or "")
+    return _without_bundle_resources(files, every_language | set(files))
 
 
 def _report_unreadable_folders(root: Path, findings: Findings, lang: str) -> None:
@@ -667,13 +685,14 @@ def _report_broken_link(path: Path, findings: Findings, lang: str) -> None:
                    f"{why}; the page is left out", path, lang=lang)
 
 
-def _rel_of(path: Path, root: Path, target: str, settings: Settings, lang: str) -> str | None:
+def _rel_of(path: Path, root: Path, target: str, settings: Settings, lang: str | None) -> str | None:
     """The page's path below content/ (its mount's target first), or None when the file is
-    another language's translation (page.fr.md, with translations by file name)."""
+    another language's translation (page.fr.md, with translations by file name); with
+    ``lang`` None, the path whatever the file's language."""
     rel_path = path.relative_to(root)
     if settings.by_filename:
         file_lang, stem = _language_of(path, settings)
-        if (file_lang or settings.default_language) != lang:
+        if lang is not None and (file_lang or settings.default_language) != lang:
             return None
         rel_path = rel_path.parent / (stem + path.suffix)
     return posixpath.join(target.strip("/"), rel_path.as_posix()) if target.strip("/") else (
@@ -681,24 +700,40 @@ def _rel_of(path: Path, root: Path, target: str, settings: Settings, lang: str) 
 
 
 def _leaf_bundles(rels: Iterable[str]) -> set[Path]:
-    """Folders holding an index.md: a leaf bundle is one page, whatever else it holds."""
-    return {Path(rel).parent for rel in rels if Path(rel).stem == "index"} - {Path(".")}
+    """Folders holding an index.md (and no _index.md, which makes the folder a section): a
+    leaf bundle is one page, whatever else it holds."""
+    rels = list(rels)
+    return ({Path(rel).parent for rel in rels if Path(rel).stem == "index"}
+            - _branch_bundles(rels) - {Path(".")})
 
 
-def _without_bundle_resources(files: dict[str, Path]) -> dict[str, Path]:
+def _branch_bundles(rels: Iterable[str]) -> set[Path]:
+    """Folders holding an _index.md (the home's folder too)."""
+    return {Path(rel).parent for rel in rels if Path(rel).stem == "_index"}
+
+
+def _without_bundle_resources(files: dict[str, Path], rels: set[str]) -> dict[str, Path]:
     """Leave out the content files beside or below a leaf bundle's index: in Hugo they are
-    the bundle's resources, not pages of their own."""
-    leaves = _leaf_bundles(files)
-    return {rel: path for rel, path in files.items() if Path(rel).stem in ("index", "_index")
-            or not any(leaf in Path(rel).parents for leaf in leaves)}
+    the bundle's resources, not pages of their own; and an index.md beside an _index.md,
+    which Hugo passes over for it.  ``rels`` are the content paths of every language: a
+    folder that is a leaf bundle in one language (bund/index.fr.md) is one in all of them."""
+    leaves, branches = _leaf_bundles(rels), _branch_bundles(rels)
+
+    def kept(path: Path) -> bool:
+        if path.stem in ("index", "_index"):
+            return not (path.stem == "index" and path.parent in branches)
+        return not any(leaf in path.parents for leaf in leaves)
+
+    return {rel: path for rel, path in files.items() if kept(Path(rel))}
 
 
 def _language_of(path: Path, settings: Settings) -> tuple[str | None, str]:
-    """For translations by file name: ("fr", "page") for page.fr.md; (None, stem) otherwise."""
+    """For translations by file name: ("fr", "page") for page.fr.md, also for a language the
+    site disables (its pages are then in no printed language); (None, stem) otherwise."""
     stem = path.stem
     if "." in stem:
         base, _, suffix = stem.rpartition(".")
-        if suffix.lower() in settings.languages:
+        if suffix.lower() in settings.languages or suffix.lower() in settings.disabled_languages:
             return suffix.lower(), base
     return None, stem
 
@@ -807,6 +842,7 @@ def make_page(rel: str, source: _Source, meta: dict, settings: Settings, lang: s
         return None
     kind = _kind(rel)
     title = report.text(meta, "title")
+    untitled = not title  # Hugo's title stays empty, whatever the print shows
     weight = _weight(meta, report)
     _check_values(meta, front, report)
     body, body_line = front.body, front.body_line
@@ -821,8 +857,8 @@ def make_page(rel: str, source: _Source, meta: dict, settings: Settings, lang: s
     body, body_line = _without_chapter_banner(meta, body, body_line, title)
     return Page(lang=lang, path=source.path, rel=rel, kind=kind, meta=meta, body=body,
                 body_line=body_line, markup=markup, title=title,
-                link_title=report.text(meta, "linkTitle"), weight=weight,
-                date=_as_datetime(_ci(meta, "date", None)),
+                link_title=report.text(meta, "linkTitle"), untitled=untitled, weight=weight,
+                date=page_date(meta, "date", settings),
                 description=report.text(meta, "description"), url=url,
                 aliases=_alias_urls(settings, lang, url, meta),
                 translation_key=report.text(meta, "translationKey"), source=source.text)

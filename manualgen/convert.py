@@ -16,18 +16,22 @@ Hugo's own rendering of a real site, page by page.
 
 from __future__ import annotations
 
+import dataclasses
 import html as html_module
 import re
+import string
 import unicodedata
 import xml.etree.ElementTree as ET
 
 import markdown
 from markdown import util as md_util
 from markdown.extensions import Extension
-from markdown.inlinepatterns import InlineProcessor
+from markdown.extensions.tables import TableProcessor
+from markdown.inlinepatterns import HTML_RE, HtmlInlineProcessor, InlineProcessor
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+from pymdownx.emoji import gemoji, to_alt
 
 from .goldmark import (
     ALERT_LABEL_KEYS,
@@ -60,6 +64,8 @@ _ATTR = r"""(?:\s+[a-zA-Z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?
 _START_7 = re.compile(rf"^ {{0,3}}(?:<[a-zA-Z][\w-]*{_ATTR}*\s*/?>|</[a-zA-Z][\w-]*\s*>)\s*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( +|$)")
+_ENDS_LIST = re.compile(r"^(>|([-*_])( *\2){2,}\s*$)")
+_ENDS_TABLE = re.compile(r"^ {0,3}(#{1,6}(\s|$)|>|([-*_])( *\3){2,}\s*$)")
 _TABLE_DELIM = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 RAW_TOKEN = "mgraw{}x"
 # The page's own "mgsc"/"mgraw" while it is rendered: a word joiner keeps it from reading as
@@ -166,8 +172,14 @@ class GoldmarkBlocks(Preprocessor):
             lines = attribute_lines(lines, self.attributes)
         self.headings = []
         lines = _source_lines(lines, HeadingIds(), self.block_attributes, self.headings)
+        lines = _mark_tight_lists(lines)
         lines = self._blank_before_blocks(lines)
-        return _renest_lists(lines)
+        return _loosen_lists(_renest_lists(lines), self._separator)
+
+    def _separator(self) -> str:
+        """A line that prints nothing (an empty raw block) but ends a list for Python-Markdown."""
+        self.raw_blocks.append("")
+        return RAW_TOKEN.format(len(self.raw_blocks) - 1)
 
     def _raw_html(self, lines: list[str]) -> list[str]:
         out: list[str] = []
@@ -256,14 +268,31 @@ class GoldmarkBlocks(Preprocessor):
                 continue
             item = _LIST_ITEM.match(line)
             nxt = lines[index + 1] if index + 1 < len(lines) else ""
+            if prev_kind == "table" and _ENDS_TABLE.match(line):
+                out.append("")  # a heading, quote or rule ends a table (Python-Markdown: a row)
+                prev_kind = "blank"
+            elif prev_kind == "list" and _ENDS_LIST.match(line) and not item:
+                out.append("")  # a quote or rule at the margin ends a list (not lazy text)
+                prev_kind = "blank"
+            elif prev_kind == "list" and line.startswith("  ") and line.lstrip().startswith(">"):
+                out.append("")  # a quote in the item: Python-Markdown wants it after a blank line
+            elif item and out and out[-1].lstrip().startswith(">") and out[-1].startswith("  "):
+                out.append("")  # the next item ends the item's quote (Python-Markdown: lazy text)
             if item and prev_kind == "para" and len(item.group(1)) <= 3 and item.group(3):
                 marker = item.group(2)
                 if not marker[0].isdigit() or int(marker[:-1]) == 1:
                     out.append("")
+                else:  # "2." cannot interrupt a paragraph: the line is the paragraph's text
+                    item = None
             elif "|" in line and _TABLE_DELIM.match(nxt) and "-" in nxt and prev_kind == "para":
                 out.append("")
             if item:
                 prev_kind = "list"
+            elif ("|" in line and _TABLE_DELIM.match(nxt) and "-" in nxt and prev_kind != "table"
+                  and not _LIST_ITEM.match(nxt)):  # "- | -" is a list item, not a delimiter row
+                prev_kind = "table"
+            elif prev_kind == "table":
+                pass
             elif re.match(r"^ {0,3}(#{1,6}(\s|$)|>|[-*_]( *[-*_]){2,}\s*$)", line):
                 prev_kind = "other"
             elif prev_kind in ("list",) and line.startswith(" "):
@@ -308,7 +337,9 @@ def _renest_lists(lines: list[str]) -> list[str]:
             stack.append((indent, orig_content, new_content))
             rest = line[item.end():]
             pad = " " * max(1, new_content - new_marker - len(marker))
-            out.append(" " * new_marker + marker + (pad + rest if rest else ""))
+            # "1)" is an ordered item in CommonMark; Python-Markdown knows only "1."
+            written = marker[:-1] + "." if marker.endswith(")") else marker
+            out.append(" " * new_marker + written + (pad + rest if rest else ""))
             continue
         if stack and indent < stack[-1][1] and out and not out[-1].strip():
             # After a blank line, a line left of the item's content column ends the list(s).
@@ -318,6 +349,158 @@ def _renest_lists(lines: list[str]) -> list[str]:
             m = _FENCE.match(line.lstrip())
             fence = m.group(1) if m else None
         out.append(_shift(line, stack))
+    return out
+
+
+@dataclasses.dataclass
+class _SourceList:
+    """A list of the (re-nested) source: the lines of its items, and whether it is loose."""
+
+    items: list[int] = dataclasses.field(default_factory=list)
+    kind: str = ""  # "ordered", or the bullet: "-", "*" or "+"
+    loose: bool = False
+    blank_inside: bool = False  # a nested list of it holds a blank line
+
+
+def _lists_of(lines: list[str]) -> tuple[list[_SourceList], dict[int, int]]:
+    """The lists of re-nested lines, each with its items' lines and CommonMark's looseness:
+    loose when a blank line separates two of its items, or two blocks inside one item; and
+    the items that start a new list because their marker is of another kind ("1." after
+    "-", "*" after "-"), which Python-Markdown would add to the list before."""
+    lists: list[_SourceList] = []
+    stack: list[tuple[int, int, int]] = []  # (marker column, content column, list) per open item
+    starts: dict[int, int] = {}  # items that start a list of another kind right after one,
+    # with the column the separator goes in (the content column of the item they are in)
+    blank, fence = False, None
+    for index, line in enumerate(lines):
+        if fence or _FENCE.match(line.lstrip()):
+            fence = None if fence and _closes_fence(line.lstrip(), fence) else (
+                fence or _FENCE.match(line.lstrip()).group(1))
+            blank = False
+            continue
+        if not line.strip():
+            blank = blank or bool(stack)
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        item = _LIST_ITEM.match(line)
+        if item and not stack and not blank and index and lines[index - 1].strip() and (
+                item.group(2)[0].isdigit() and int(item.group(2)[:-1]) != 1):
+            item = None  # "2." cannot interrupt a paragraph
+        if not item and not blank:  # the paragraph goes on (a lazy line): so do the lists
+            continue
+        sibling = bottom = None
+        while stack and indent < stack[-1][1]:
+            marker_col, _content, bottom = stack.pop()
+            if item and marker_col <= indent:
+                sibling = bottom
+        if item and sibling is None and bottom is not None and not blank:
+            sibling = bottom  # "  - a" then "1. b": the item follows the list at its level
+        if blank and sibling is not None:
+            lists[sibling].loose = True
+        elif blank and stack:  # a second block in the item above: its list is loose
+            lists[stack[-1][2]].loose = True
+        if blank:
+            for _m, _c, which in stack:
+                lists[which].blank_inside = True
+        blank = False
+        if item:
+            kind = "ordered" if item.group(2)[0].isdigit() else item.group(2)
+            if sibling is not None and lists[sibling].kind != kind:  # CommonMark: a new list
+                starts[index] = stack[-1][1] if stack else 0
+                sibling = None
+            if sibling is None:
+                lists.append(_SourceList(kind=kind))
+                sibling = len(lists) - 1
+            lists[sibling].items.append(index)
+            content = indent + len(item.group(2)) + (len(item.group(3)) if item.group(3) else 1)
+            stack.append((indent, content, sibling))
+    return lists, starts
+
+
+TIGHT = "\ue0f1"  # ends the first item line of a tight list (private use: no text has it)
+_TOKEN_ONLY = re.compile(r"^\s*(?:mg(?:sc|raw)\d+x|\x02wzxhzdk:\d+\x03)\s*$")
+
+
+def _mark_tight_lists(lines: list[str]) -> list[str]:
+    """The source's tight lists, read before any blank line is added for Python-Markdown:
+    the first line of each ends in :data:`TIGHT`, so :class:`TightLists` can print their
+    items without paragraphs, as Goldmark does, whatever blank lines the later passes add
+    (around a quote in an item, after a nested list that holds a blank line)."""
+    found, _starts = _lists_of(lines)
+    out = list(lines)
+    for each in found:
+        if each.loose or not each.items:
+            continue
+        first = out[each.items[0]]
+        item = _LIST_ITEM.match(first)
+        if item is None or not first[item.end():].strip() or _TOKEN_ONLY.match(first[item.end():]):
+            continue
+        body = first.rstrip()
+        out[each.items[0]] = body + TIGHT + first[len(body):]
+    return out
+
+
+class TightLists(Treeprocessor):
+    """Items of the lists :func:`_mark_tight_lists` marked print without paragraphs."""
+
+    def run(self, root: ET.Element) -> None:
+        parents = {child: parent for parent in root.iter() for child in parent}
+        lists = []
+        for el in list(root.iter()):
+            for attr in ("text", "tail"):
+                value = getattr(el, attr)
+                if value and TIGHT in value:
+                    setattr(el, attr, value.replace(TIGHT, ""))
+                    holder = el if attr == "text" else parents.get(el)
+                    while holder is not None and holder.tag != "li":
+                        holder = parents.get(holder)
+                    if holder is not None and parents.get(holder) is not None:
+                        lists.append(parents[holder])
+        for found in lists:
+            for li in found:
+                for p in [child for child in li if child.tag == "p"]:
+                    _unwrap(li, p)
+
+
+def _unwrap(li: ET.Element, p: ET.Element) -> None:
+    """Put a paragraph's content in its place in the list item."""
+    index = list(li).index(p)
+    li.remove(p)
+    text, children = p.text or "", list(p)
+    tail = (p.tail or "") + ("\n" if index < len(li) else "")
+    if index == 0:
+        li.text = (li.text or "") + text
+    else:
+        li[index - 1].tail = (li[index - 1].tail or "") + text
+    for offset, child in enumerate(children):
+        li.insert(index + offset, child)
+    last = index + len(children) - 1
+    if last >= 0 and (children or index > 0):
+        li[last].tail = (li[last].tail or "") + tail
+    else:
+        li.text = (li.text or "") + tail
+
+
+def _loosen_lists(lines: list[str], separator) -> list[str]:
+    """A blank line before every item of a loose list: Goldmark wraps each item of a loose
+    list in a paragraph, Python-Markdown only those next to a blank line.  An item after a
+    nested list that holds a blank line gets one too, or Python-Markdown would put the item
+    into that nested list.  Between two lists of different kinds goes a ``separator()`` line
+    (it prints nothing), or Python-Markdown would make one list of them."""
+    before: set[int] = set()
+    found_lists, starts = _lists_of(lines)
+    for found in found_lists:
+        for previous, index in zip(found.items, found.items[1:]):
+            nested_blank = any(not lines[i].strip() for i in range(previous + 1, index))
+            if found.loose or (found.blank_inside and nested_blank):
+                before.add(index)
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        if index in starts:
+            out += ["", " " * starts[index] + separator(), ""]
+        elif index in before and out and out[-1].strip():
+            out.append("")
+        out.append(line)
     return out
 
 
@@ -339,6 +522,9 @@ _ATX_CLOSING = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
 _ATTRIBUTES = re.compile(r"[ \t]*\{([^{}\n]*)\}[ \t]*$")
 _ATTR_ID = re.compile(r"(?:^|\s)#([^\s#.{}]+)")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+# A line (or a list item or quote) that starts with "#" but is no ATX heading in CommonMark:
+# "#tag", "#5", seven hashes.  Python-Markdown would make a heading of it.
+_HASH_TEXT = re.compile(r"^( {0,3}(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*)(#{7,}|#+(?=[^#\s]))")
 _ATTRIBUTE_LINE = re.compile(r"^ {0,3}\{[ \t]*[#.:]?[^{}\n]*\}[ \t]*$")
 _NOT_PARAGRAPH = re.compile(r"^ {0,3}(#{1,6}(\s|$)|>|[-*+]\s|\d{1,9}[.)]\s|\||```|~~~|<)|^\s*$|^ {4}")
 _TOKEN_IN_TEXT = re.compile(r"mg(?:sc|raw)\d+x")
@@ -440,6 +626,17 @@ def _drop_marks(el: ET.Element) -> None:
             setattr(el, attr, type(value)(_HEADING_MARK.sub("", value)))
 
 
+_DEFINITION = re.compile(r"^ {0,3}:[ \t]")
+_RULE = re.compile(r"^ {0,3}([-*_])( *\1){2,}[ \t]*$")
+
+
+def _no_term_before(out: list[str]) -> bool:
+    """Whether a ": definition" line has no paragraph above it to be the term of: it opens
+    the page or follows a heading or a rule (a blank line between may be)."""
+    above = next((line for line in reversed(out) if line.strip()), None)
+    return above is None or bool(_ATX.match(above) or _RULE.match(above) or _SETEXT.match(above))
+
+
 def _closes_fence(line: str, fence: str) -> bool:
     """Whether ``line`` ends the code block that ``fence`` (``` or ~~~, 3 or more) opened."""
     return bool(re.match(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*$", line))
@@ -463,16 +660,21 @@ def _source_lines(lines: list[str], ids: HeadingIds, block_attributes: bool,
             continue
         nxt = lines[index + 1] if index + 1 < len(lines) else ""
         prev = out[-1] if out else ""
+        hashes = _HASH_TEXT.match(line)
+        if hashes:  # text, as Goldmark reads it: the escape keeps it from being a heading
+            line = f"{hashes.group(1)}\\{line[hashes.end(1):]}"
         atx = _ATX.match(line)
         if atx:
             content = _ATX_CLOSING.sub("", atx.group(3) or "")
             out.append(f"{atx.group(1)}{atx.group(2)} {_with_id(content.strip(), ids, headings)}")
             continue
-        if (_SETEXT.match(nxt) and not _NOT_PARAGRAPH.match(line) and not prev.strip()
+        if (_SETEXT.match(nxt) and not _NOT_PARAGRAPH.match(line) and (not prev.strip() or _ATX.match(prev))
                 and not RAW_TOKEN_RE.fullmatch(line.strip())
                 and not (nxt.strip().startswith("-") and "|" in line)):
             out.append(_with_id(line.rstrip(), ids, headings))
             continue
+        if _DEFINITION.match(line) and _no_term_before(out):
+            line = line.replace(":", "\\:", 1)  # Goldmark: no term above, so no definition
         if not block_attributes and _ATTRIBUTE_LINE.match(line):
             line = line.replace("{", "\\{", 1)  # Goldmark prints it as text
         trailing = len(line) - len(line.rstrip("\\"))
@@ -505,6 +707,10 @@ class Linkify(InlineProcessor):
     """
 
     ANCESTOR_EXCLUDES = ("a",)
+
+    def __init__(self, pattern: str, md=None, protocol: str = "https") -> None:
+        super().__init__(pattern, md)
+        self.protocol = protocol  # for www. addresses: Hugo's linkifyProtocol, "https" by default
 
     def handleMatch(self, m: re.Match, data: str):  # type: ignore[override]
         start = m.start()
@@ -539,7 +745,7 @@ class Linkify(InlineProcessor):
         if m.group("email"):
             href = "mailto:" + text
         elif m.group("www"):
-            href = "http://" + text
+            href = f"{self.protocol}://{text}"
         else:
             href = text
         el = ET.Element("a", {"href": _encode_url(href)})
@@ -803,13 +1009,79 @@ class SingleTilde(InlineProcessor):
         return el, m.start(), m.end()
 
 
+OMITTED = "<!-- raw HTML omitted -->"  # what Goldmark writes for raw HTML without `unsafe`
+
+
+class OmittedInlineHtml(HtmlInlineProcessor):
+    """Inline raw HTML (``<span>``, ``<br>``) as Goldmark renders it without ``unsafe``: each
+    tag the writer wrote becomes a comment, the text between tags stays.  ``omit`` says
+    whether a tag is the writer's (HTML comments and the print templates' output stay)."""
+
+    def __init__(self, pattern: str, md, omit) -> None:
+        super().__init__(pattern, md)
+        self.omit = omit
+
+    def handleMatch(self, m: re.Match, data: str):  # type: ignore[override]
+        if self.omit(m.group(1)):
+            return self.md.htmlStash.store(OMITTED), m.start(0), m.end(0)
+        return super().handleMatch(m, data)
+
+
+class UnusedFootnotes(Treeprocessor):
+    """Goldmark prints only the footnotes the text refers to; Python-Markdown prints every
+    footnote defined.  Runs after the inline patterns, which make the references."""
+
+    def run(self, root: ET.Element) -> None:
+        notes = next((el for el in root.iter("div") if el.get("class") == "footnote"), None)
+        if notes is None:
+            return
+        used = {a.get("href", "")[1:] for a in root.iter("a") if a.get("class") == "footnote-ref"}
+        for ol in notes.iter("ol"):
+            for li in [li for li in ol if li.tag == "li" and li.get("id") not in used]:
+                ol.remove(li)
+            if not len(ol) and notes in list(root):
+                root.remove(notes)
+            break
+
+
+class GoldmarkTable(TableProcessor):
+    """GFM's table rows: a row is cut at every pipe not escaped, also inside a code span, and
+    an escaped pipe (``\\|``) is a pipe in the cell, also in code.  Python-Markdown keeps
+    pipes inside backticks and prints the backslash in code."""
+
+    def _split(self, row: str) -> list[str]:
+        cells: list[str] = []
+        cell: list[str] = []
+        i = 0
+        while i < len(row):
+            pair = row[i:i + 2]
+            if pair[0] == "\\" and len(pair) == 2:
+                cell.append("|" if pair == "\\|" else pair)
+                i += 2
+                continue
+            if pair[0] == "|":
+                cells.append("".join(cell))
+                cell = []
+            else:
+                cell.append(pair[0])
+            i += 1
+        cells.append("".join(cell))
+        return cells
+
+    def _build_empty_row(self, parent, align) -> None:
+        """A table of a header alone has an empty body in Goldmark, not an empty row."""
+
+
 class GoldmarkExtension(Extension):
     """Goldmark's block reading, linkify and typographer for one Markdown instance."""
 
     def __init__(self, raw_blocks: list[str], typographer: bool, linkify: bool,
                  block_attributes: bool, marks: dict[str, str] = GOLDMARK_MARKS,
-                 alert_label=lambda kind: kind.title(), passthrough: Passthrough = NO_PASSTHROUGH) -> None:
+                 alert_label=lambda kind: kind.title(), passthrough: Passthrough = NO_PASSTHROUGH,
+                 linkify_protocol: str = "https", omit=None) -> None:
         super().__init__()
+        self.linkify_protocol = linkify_protocol
+        self.omit = omit  # without `unsafe`: whether a piece of raw HTML is left out
         self.passthrough = passthrough
         self.alert_label = alert_label
         self.raw_blocks = raw_blocks
@@ -820,6 +1092,13 @@ class GoldmarkExtension(Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
+        # CommonMark: a backslash escapes any ASCII punctuation (Python-Markdown: a few only).
+        md.ESCAPED_CHARS = list(dict.fromkeys([*md.ESCAPED_CHARS, *string.punctuation]))
+        if self.omit is not None:
+            md.inlinePatterns.register(OmittedInlineHtml(HTML_RE, md, self.omit), "html", 90)
+        if "table" in md.parser.blockprocessors:
+            tables = md.parser.blockprocessors["table"]
+            md.parser.blockprocessors.register(GoldmarkTable(md.parser, tables.config), "table", 75)
         fences = GoldmarkFences(md)
         md.parser.blockprocessors.register(GoldmarkBlockQuote(md.parser, self.alert_label, fences.store),
                                            "quote", 20)
@@ -828,16 +1107,19 @@ class GoldmarkExtension(Extension):
         blocks = GoldmarkBlocks(md, self.raw_blocks, self.block_attributes, self.passthrough)
         md.preprocessors.register(blocks, "goldmark_blocks", 20)
         md.treeprocessors.register(BlockAttributes(md, blocks), "goldmark_block_attributes", 30)
+        md.treeprocessors.register(UnusedFootnotes(md), "goldmark_unused_footnotes", 14)
+        md.treeprocessors.register(TightLists(md), "goldmark_tight_lists", 16)
         md.treeprocessors.register(HeadingAttributes(md, blocks), "goldmark_heading_attributes", 9)
         if self.linkify:
-            md.inlinePatterns.register(Linkify(_LINKIFY.pattern, md), "goldmark_linkify", 85)
+            md.inlinePatterns.register(Linkify(_LINKIFY.pattern, md, self.linkify_protocol),
+                                       "goldmark_linkify", 85)
         md.inlinePatterns.register(SingleTilde(r"(?<!~)~(?!~)(\S(?:[^~\n]*?\S)?)~(?!~)", md),
                                    "goldmark_single_tilde", 64)
         if self.typographer:
             md.typographer_marks = self.marks  # type: ignore[attr-defined]
             # << and >> before raw inline HTML reads "<<x>>" as a tag, as Goldmark does not.
             md.inlinePatterns.register(AngleQuotes(r"<<|>>", md), "goldmark_angle_quotes", 95)
-            # After the inline patterns (20) and attr_list (8): attribute text is not prose.
+            # After the inline patterns (20): attribute text is not prose.
             md.treeprocessors.register(Typographer(md), "goldmark_typographer", 7)
 
 
@@ -858,17 +1140,25 @@ def _option(table: object, *keys: str, default=None):
 class PageConverter:
     """Converts page bodies; one per language and build (Markdown instances are reused)."""
 
-    def __init__(self, goldmark: dict, renderer: ShortcodeRenderer, translator: Translator, lang: str):
+    def __init__(self, goldmark: dict, renderer: ShortcodeRenderer, translator: Translator, lang: str,
+                 emoji: bool = False):
         self.renderer = renderer
         self.translator = translator
         self.lang = lang
         self.raw_blocks: list[str] = []
+        self.emoji = emoji  # Hugo's enableEmoji: GitHub's ":smile:" codes become the emoji
+        # Without `unsafe`: the text of the page being converted (raw HTML found in it is the
+        # writer's, and left out) and what was left out, for one warning per page.
+        self.source = ""
+        self.omitted: list[str] = []
         self.unsafe = bool(_option(goldmark, "renderer", "unsafe", default=False))
         self.hard_wraps = bool(_option(goldmark, "renderer", "hardWraps", default=False))
         typographer = _option(goldmark, "extensions", "typographer", default=True)
         typographer_on = typographer is not False and _option(
             {"t": typographer}, "t", "disable", default=False) is not True
         linkify = _option(goldmark, "extensions", "linkify", default=True) is not False
+        protocol = str(_option(goldmark, "extensions", "linkifyProtocol", default="https") or "https")
+        self.linkify_protocol = protocol if protocol in ("http", "https") else "https"
         block_attributes = bool(_option(goldmark, "parser", "attribute", "block", default=False))
         self.marks = typographer_marks(typographer)
         self.passthrough = passthrough_config(_option(goldmark, "extensions", "passthrough"))
@@ -880,16 +1170,21 @@ class PageConverter:
             "tables",
             "def_list",
             "footnotes",
-            "attr_list",  # heading attributes (Hugo's default) and, when enabled, block ones
+            # No attr_list: Goldmark has no attributes on inline elements ("![](a.png){.x}" is text).
             "pymdownx.tilde",
             "pymdownx.tasklist",
             GoldmarkExtension(self.raw_blocks, typographer, linkify, block_attributes, self.marks,
-                              self.alert_label, self.passthrough),
+                              self.alert_label, self.passthrough, self.linkify_protocol,
+                              None if self.unsafe else self._omits),
         ]
         if self.hard_wraps:
             exts.append("nl2br")
+        if self.emoji:
+            exts.append("pymdownx.emoji")
         config = {
             "pymdownx.tilde": {"subscript": False},
+            # The character itself, as Hugo prints it (not an image or a span).
+            "pymdownx.emoji": {"emoji_index": gemoji, "emoji_generator": to_alt},
             "footnotes": {"BACKLINK_TEXT": "\u21a9\ufe0e", "SUPERSCRIPT_TEXT": "{}"},
         }
         md = markdown.Markdown(extensions=exts, extension_configs=config, output_format="html")
@@ -915,13 +1210,27 @@ class PageConverter:
         html = md.convert(text)
         if '<div class="footnote">' in html:  # Goldmark's names for the footnote list
             html = html.replace('<div class="footnote">', '<div class="footnotes" role="doc-endnotes">')
-        return RAW_TOKEN_RE.sub(lambda m: self.raw_blocks[int(m.group(1))], html) if "mgraw" in html else html
+        return RAW_TOKEN_RE.sub(lambda m: self._raw_block(int(m.group(1))), html) if "mgraw" in html else html
+
+    def _omits(self, raw: str) -> bool:
+        """Whether raw HTML is left out, as Goldmark leaves it out without ``unsafe``: HTML the
+        writer wrote in the page.  HTML comments print nothing anyway, and the HTML of
+        manualgen's print templates (shortcode output) is not the page's: both stay."""
+        raw = raw.strip()
+        if self.unsafe or not raw or raw.startswith("<!--") or raw not in self.source:
+            return False
+        self.omitted.append(raw)
+        return True
+
+    def _raw_block(self, index: int) -> str:
+        block = self.raw_blocks[index]
+        return OMITTED if self._omits(block) else block
 
     def markdownify(self, text: str, block: bool = False) -> str:
         """Hugo's markdownify: Markdown to HTML; a lone paragraph loses its <p> unless block.
 
         As in Goldmark, entities (``&mdash;``, ``&#8212;``) come out as their characters,
-        raw HTML is kept (as everywhere in manualgen), and a description or title
+        raw HTML is kept (left out without ``unsafe``, as in the page), and a description or title
         run through it (Docsy does so for ``description``) prints what the web shows.
         """
         html = self._render(self.inline_md, text).strip()
@@ -937,6 +1246,7 @@ class PageConverter:
         """The page body as HTML, and the line of the shortcode that wrote each src or href
         in it (images and links are reported at those lines)."""
         self.raw_blocks.clear()
+        self.source, self.omitted = page.body, []
         stash = Stash()
         # A page that writes a placeholder's text (mgsc0x, mgraw0x) must not be read as one.
         guarded = "mgsc" in page.body or "mgraw" in page.body
@@ -958,12 +1268,25 @@ class PageConverter:
         if guarded:
             html = html.replace(_GUARD_SC, "mgsc").replace(_GUARD_RAW, "mgraw")
         self._check_split_tags(page, html)
+        self._report_omitted(page)
         return html, stash.output_lines
 
     def finish(self) -> None:
         """Report what is known only once every page is converted (unknown shortcodes, once
         per name with their count).  Call it after the last page of the language."""
         self.renderer.finish(self.lang)
+
+    def _report_omitted(self, page) -> None:
+        """One warning per page whose raw HTML was left out (Hugo warns so too)."""
+        if not self.omitted:
+            return
+        first = self.omitted[0].split("\n")[0]
+        self.renderer.findings.warning(
+            "raw-html-omitted",
+            f"raw HTML ({first[:60]}{'…' if len(first) > 60 else ''}; {len(self.omitted)} in all on "
+            "this page) is left out, as Hugo leaves it out of the web page: the site does not set "
+            "markup.goldmark.renderer.unsafe = true", page.path, page.find_line(first)
+            if hasattr(page, "find_line") else _body_line(page, first), lang=self.lang)
 
     def _check_split_tags(self, page, html: str) -> None:
         """Warn when an HTML tag ends up printed as text.
@@ -990,6 +1313,14 @@ def _decode_entity(m: re.Match) -> str:
     """An entity as its character, unless that character is markup (& < > " ')."""
     char = html_module.unescape(m.group(0))
     return m.group(0) if char in "&<>\"'" or char == m.group(0) else char
+
+
+def _body_line(page, needle: str) -> int | None:
+    """The line of the file that holds ``needle``, counted from the page's body."""
+    for number, line in enumerate(page.body.split("\n"), page.body_line):
+        if needle in line:
+            return number
+    return None
 
 
 def _tag_line(page, prose: str, start: int) -> int | None:

@@ -156,6 +156,21 @@ def _load_yaml(text: str) -> tuple[object, list[RepeatedKey]]:
         loader.dispose()
 
 
+def without_surrogates(data: object) -> object:
+    """``data`` with escaped UTF-16 surrogates (``"\\ud83d\\ude00"`` in YAML or JSON) read as Go
+    reads them: a pair is its character, a lone one U+FFFD.  Python keeps lone surrogates,
+    which no file or terminal can take: printing them crashed."""
+    if isinstance(data, str):
+        if not any("\ud800" <= c <= "\udfff" for c in data):
+            return data
+        return data.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if isinstance(data, dict):
+        return {without_surrogates(k): without_surrogates(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [without_surrogates(v) for v in data]
+    return data
+
+
 def read_yaml(text: str) -> tuple[dict, list[RepeatedKey]]:
     """YAML front matter (without its fences) as Hugo reads it, and its repeated keys."""
     try:
@@ -170,7 +185,7 @@ def read_yaml(text: str) -> tuple[dict, list[RepeatedKey]]:
         return {}, repeated
     if not isinstance(data, dict):
         raise FrontMatterError("front matter must be a set of key: value pairs", 1)
-    return data, repeated
+    return without_surrogates(data), repeated
 
 
 def read_toml(text: str) -> dict:
@@ -260,7 +275,7 @@ class JsonHandler(BaseHandler):
         meta = json.loads(fm)
         if not isinstance(meta, dict):
             raise FrontMatterError("JSON front matter must be an object", 1)
-        return meta
+        return without_surrogates(meta)
 
     def read(self, fm: str) -> tuple[dict, list[RepeatedKey]]:
         return self.load(fm), []

@@ -139,7 +139,7 @@ def page_converter(settings: Settings, lang: str, findings: Findings,
     translator = Translator(lang, settings.i18n_dirs, fallback=settings.default_language)
     renderer = ShortcodeRenderer(settings.shortcode_dirs, findings,
                                  helpers=template_helpers(settings, lang, labels))
-    return PageConverter(settings.goldmark, renderer, translator, lang)
+    return PageConverter(settings.goldmark, renderer, translator, lang, emoji=settings.enable_emoji)
 
 
 def language_labels(settings: Settings, lang: str) -> dict[str, str]:

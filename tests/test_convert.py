@@ -196,7 +196,7 @@ def test_autolinks(assert_renders):
     assert_renders(
         "See https://example.org/a_b. or www.example.org and mail spiges@bfs.admin.ch.",
         '<p>See <a href="https://example.org/a_b">https://example.org/a_b</a>. or '
-        '<a href="http://www.example.org">www.example.org</a> and mail '
+        '<a href="https://www.example.org">www.example.org</a> and mail '
         '<a href="mailto:spiges@bfs.admin.ch">spiges@bfs.admin.ch</a>.</p>')
     assert_renders("<https://x.org>", '<p><a href="https://x.org">https://x.org</a></p>')
 

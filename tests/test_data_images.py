@@ -16,7 +16,8 @@ from manualgen.cli import main
 
 from .conftest import page, png_bytes, write_site
 
-HUGO = 'baseURL = "https://example.org/"\ntitle = "Data"\ndefaultContentLanguage = "en"\n'
+HUGO = ('baseURL = "https://example.org/"\ntitle = "Data"\ndefaultContentLanguage = "en"\n'
+        '[markup.goldmark.renderer]\nunsafe = true\n')  # the pages draw inline SVG
 
 
 def data_png(width=60, height=40) -> str:

@@ -31,6 +31,8 @@ defaultContentLanguage = "{default}"
 defaultContentLanguageInSubdir = true
 [params]
 version = "2.1"
+[markup.goldmark.renderer]
+unsafe = true
 [languages.{code}]
 languageName = "{name}"
 contentDir = "content/{code}"

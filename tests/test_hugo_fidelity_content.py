@@ -1,0 +1,152 @@
+"""Where discovery and ordering must agree with Hugo (0.120–0.147, checked against Hugo's own
+build of the same small sites): the dates Hugo falls back on, files of disabled languages,
+bundles shared by translations, and untitled pages in the order."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from manualgen.config import load_settings
+from manualgen.content import discover
+from manualgen.errors import Findings
+
+from .conftest import write_site
+
+NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+ONE_LANGUAGE = 'baseURL = "https://example.org/"\ntitle = "T"\n'
+
+
+def order(site, lang="en"):
+    findings = Findings()
+    home = discover(load_settings(site), lang, findings, NOW)
+    return [p.title for p in home.walk()][1:], findings
+
+
+def fm(**keys) -> str:
+    return "---\n" + "".join(f"{k}: {v}\n" for k, v in keys.items()) + "---\nText.\n"
+
+
+def test_a_page_dated_in_the_future_is_not_published_yet(tmp_path):
+    # Hugo's publishDate falls back on date: a post dated next year waits for its day.
+    site = write_site(tmp_path, {
+        "content/_index.md": fm(title="Home"),
+        "content/later.md": fm(title="Later", date="2099-01-01"),
+        "content/now.md": fm(title="Now", date="2020-01-01"),
+    }, hugo=ONE_LANGUAGE)
+    assert order(site)[0] == ["Now"]
+
+
+def test_the_build_future_switch_prints_a_page_dated_in_the_future(tmp_path):
+    site = write_site(tmp_path, {
+        "content/_index.md": fm(title="Home"),
+        "content/later.md": fm(title="Later", date="2099-01-01"),
+    }, hugo=ONE_LANGUAGE + "buildFuture = true\n")
+    assert order(site)[0] == ["Later"]
+
+
+def test_a_page_without_date_is_ordered_by_its_publish_date_or_lastmod(tmp_path):
+    # Hugo's date falls back on publishDate, pubdate, published, lastmod, modified: newest first.
+    site = write_site(tmp_path, {
+        "content/_index.md": fm(title="Home"),
+        "content/a.md": fm(title="A", lastmod="2021-01-01"),
+        "content/b.md": fm(title="B", publishDate="2023-01-01"),
+        "content/c.md": fm(title="C", date="2022-01-01"),
+        "content/d.md": fm(title="D"),
+    }, hugo=ONE_LANGUAGE)
+    assert order(site)[0] == ["B", "C", "A", "D"]
+
+
+def test_the_sites_front_matter_date_order_is_read(tmp_path):
+    hugo = ONE_LANGUAGE + '[frontmatter]\ndate = ["lastmod", ":default"]\npublishDate = ["publishDate"]\n'
+    site = write_site(tmp_path, {
+        "content/_index.md": fm(title="Home"),
+        "content/a.md": fm(title="A", date="2024-01-01", lastmod="2020-01-01"),
+        "content/b.md": fm(title="B", date="2022-01-01"),
+        "content/later.md": fm(title="Later", date="2099-01-01"),  # publishDate alone decides
+    }, hugo=hugo)
+    assert order(site)[0] == ["Later", "B", "A"]
+
+
+BY_FILENAME = ONE_LANGUAGE + """defaultContentLanguage = "en"
+[languages.en]
+weight = 1
+[languages.fr]
+weight = 2
+[languages.de]
+weight = 3
+disabled = true
+"""
+
+
+def test_a_page_of_a_disabled_language_is_printed_in_no_language(tmp_path):
+    site = write_site(tmp_path, {
+        "content/_index.md": fm(title="Home"),
+        "content/a.md": fm(title="A"),
+        "content/c.de.md": fm(title="C de"),
+        "content/c.fr.md": fm(title="C fr"),
+    }, hugo=BY_FILENAME)
+    assert order(site, "en")[0] == ["A"]
+    assert order(site, "fr")[0] == ["C fr"]
+
+
+def test_a_bundle_of_one_language_keeps_its_resources_out_of_the_others(tmp_path):
+    # bund/ is a leaf bundle (in French): its extra.md is a resource, a page in no language.
+    site = write_site(tmp_path, {
+        "content/_index.md": fm(title="Home"),
+        "content/a.md": fm(title="A"),
+        "content/bund/index.fr.md": fm(title="Bundle fr"),
+        "content/bund/extra.md": fm(title="Resource"),
+    }, hugo=BY_FILENAME)
+    assert order(site, "en")[0] == ["A"]
+    assert order(site, "fr")[0] == ["Bundle fr"]
+
+
+def test_an_untitled_page_is_ordered_by_its_empty_title(tmp_path):
+    # Hugo sorts by link title: "" comes before any other; the print shows the file's name.
+    site = write_site(tmp_path, {
+        "content/_index.md": fm(title="Home"),
+        "content/a.md": fm(title="Alpha"),
+        "content/zebra.md": "No front matter.\n",
+    }, hugo=ONE_LANGUAGE)
+    titles, findings = order(site)
+    assert titles == ["Zebra", "Alpha"]
+    assert [f.code for f in findings.warnings] == ["missing-title"]
+
+
+def test_escaped_surrogates_in_front_matter_are_read_as_go_reads_them(tmp_path, capsys):
+    # "\ud83d\ude00" is one emoji; a lone "\udc00" is U+FFFD.  Python kept the lone
+    # surrogates, and printing them (a finding, the HTML) crashed check and build.
+    from manualgen.cli import main
+
+    site = write_site(tmp_path, {
+        "content/_index.md": '---\ntitle: "\\ud83d\\ude00 x\\udc00"\ndate: "\\udc00"\n---\nText.\n',
+        "content/j.md": '{"title": "J\\udc00", "weight": 1}\nText.\n',
+    }, hugo=ONE_LANGUAGE)
+    home = discover(load_settings(site), "en", Findings(), NOW)
+    assert home.title == "\U0001f600 x\ufffd" and home.children[0].title == "J\ufffd"
+    assert main(["check", "--site", str(site)]) == 0
+    assert "is not a date" in capsys.readouterr().out
+
+
+def test_escaped_surrogates_in_a_yaml_or_json_config_do_not_crash_a_build(tmp_path):
+    from manualgen.build import BuildOptions, build
+
+    for name, text in (("hugo.yaml", 'title: "T\\udc00"\n'), ("hugo.json", '{"title": "T\\udc00"}')):
+        site = write_site(tmp_path / name, {name: text, "content/_index.md": fm(title="Home")},
+                          hugo=None)
+        assert load_settings(site).title == "T\ufffd"
+        out = tmp_path / name / "out"
+        assert build(site, BuildOptions(out=out, html=True, no_cache=True, jobs=1)).ok
+
+
+def test_a_folder_with_index_and_underscore_index_is_a_section(tmp_path):
+    # Hugo takes _index.md: the folder is a branch bundle, index.md is left out, and the
+    # other pages in it are pages (not a leaf bundle's resources).
+    site = write_site(tmp_path, {
+        "content/_index.md": fm(title="Home"),
+        "content/index.md": fm(title="Root index"),
+        "content/both/_index.md": fm(title="Branch"),
+        "content/both/index.md": fm(title="Leaf"),
+        "content/both/z.md": fm(title="Z"),
+    }, hugo=ONE_LANGUAGE)
+    assert order(site)[0] == ["Branch", "Z"]

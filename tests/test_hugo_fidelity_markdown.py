@@ -1,0 +1,211 @@
+"""Markdown where Python-Markdown reads the source otherwise than Hugo's Goldmark.  Each
+expected HTML is what Hugo (0.147) gives for the same source, with Hugo's defaults."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .conftest import HUGO_TOML
+from .test_convert import Site, squeeze
+
+
+@pytest.fixture
+def site(tmp_path) -> Site:
+    return Site(tmp_path)
+
+
+def renders(site: Site, source: str) -> str:
+    return squeeze(site.render(source))
+
+
+@pytest.mark.parametrize("source", ["#NoSpace", "#5 is the issue", "####### seven", "- #tag"])
+def test_a_hash_without_a_space_after_it_is_text_not_a_heading(site, source):
+    html = renders(site, source + "\n")
+    assert "<h" not in html.replace("<hr", "") and source.lstrip("- ") in html
+
+
+def test_a_heading_still_needs_only_its_space(site):
+    assert renders(site, "# Title\n\n##Not\n") == '<h1 id="title">Title</h1><p>##Not</p>'
+
+
+def test_an_ordered_list_may_use_a_parenthesis(site):
+    assert renders(site, "1) one\n2) two\n") == "<ol><li>one</li><li>two</li></ol>"
+    assert renders(site, "3) three\n4) four\n") == '<ol start="3"><li>three</li><li>four</li></ol>'
+
+
+def test_an_escaped_pipe_in_a_table_cell_prints_as_a_pipe_also_in_code(site):
+    html = renders(site, "| a | b |\n|---|---|\n| `x \\| y` | z \\| w |\n")
+    assert "<td><code>x | y</code></td><td>z | w</td>" in html
+
+
+def test_an_unescaped_pipe_in_code_ends_the_cell_as_in_goldmark(site):
+    html = renders(site, "| a | b |\n|---|---|\n| `x | y` | z |\n")
+    assert "<td>`x</td><td>y`</td>" in html and "z" not in html
+
+
+def test_a_www_address_links_with_https_as_hugo_sets_it(site):
+    html = renders(site, "See www.example.org/path.\n")
+    assert html == '<p>See <a href="https://www.example.org/path">www.example.org/path</a>.</p>'
+
+
+def test_the_linkify_protocol_of_the_site_is_used(tmp_path):
+    toml = HUGO_TOML + '[markup.goldmark.extensions]\nlinkifyProtocol = "http"\n'
+    html = squeeze(Site(tmp_path, hugo=toml).render("www.example.org\n"))
+    assert 'href="http://www.example.org"' in html
+
+
+@pytest.mark.parametrize("source", ["- a\n- b\n\n  more of b\n", "- a\n- b\n\n\n- c\n", "1. a\n\n2. b\n3. c\n"])
+def test_a_list_with_a_blank_line_between_its_items_is_loose_in_every_item(site, source):
+    html = renders(site, source)
+    items = html.count("<li>")
+    assert items >= 2 and html.count("<li><p>") == items
+
+
+@pytest.mark.parametrize("source, outer", [("- a\n  - b\n\n  - c\n- d\n", "ul"),
+                                           ("1. a\n   - b\n\n   - c\n2. d\n", "ol")])
+def test_a_blank_line_inside_a_nested_list_leaves_the_outer_list_tight(site, source, outer):
+    # Python-Markdown put d into the nested list and printed a and d as paragraphs.
+    assert renders(site, source) == (f"<{outer}><li>a\n<ul><li><p>b</p></li><li><p>c</p></li></ul>"
+                                     f"</li><li>d</li></{outer}>")
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("1. one\n   > inside\n2. two\n",
+     "<ol><li>one\n<blockquote><p>inside</p></blockquote></li><li>two</li></ol>"),
+    ("- a\n  > q\n  > more\n- b\n", "<ul><li>a\n<blockquote><p>q\nmore</p></blockquote></li><li>b</li></ul>"),
+])
+def test_a_quote_inside_a_tight_item_is_a_quote(site, source, expected):
+    assert renders(site, source) == expected
+
+
+SAFE = HUGO_TOML.replace("unsafe = true", "unsafe = false")
+
+
+@pytest.fixture
+def safe_site(tmp_path) -> Site:
+    return Site(tmp_path, hugo=SAFE)
+
+
+def test_without_unsafe_a_raw_html_block_is_omitted_as_hugo_omits_it(safe_site):
+    html = renders(safe_site, "Before\n\n<div>raw</div>\n\nafter\n")
+    assert html == "<p>Before</p><!-- raw HTML omitted --><p>after</p>"
+
+
+def test_without_unsafe_inline_html_tags_are_omitted_and_their_text_kept(safe_site):
+    html = renders(safe_site, "inline <span>raw</span> html and a<br>b\n")
+    assert html == ("<p>inline <!-- raw HTML omitted -->raw<!-- raw HTML omitted --> html and "
+                    "a<!-- raw HTML omitted -->b</p>")
+
+
+def test_omitted_raw_html_is_reported_once_per_page_at_its_line(safe_site):
+    safe_site.render("Text\n\n<details><summary>S</summary>\n\nBody\n\n</details>\n")
+    omitted = [f for f in safe_site.findings.warnings if f.code == "raw-html-omitted"]
+    assert [(f.line, f.file.rpartition("/")[2]) for f in omitted] == [(7, "page.md")]
+
+
+def test_without_unsafe_html_comments_and_code_stay_and_are_not_reported(safe_site):
+    html = renders(safe_site, "<!-- note -->\n\n`<b>` and\n\n    <i>code</i>\n")
+    assert "<code>&lt;b&gt;</code>" in html and "&lt;i&gt;code&lt;/i&gt;" in html
+    assert not [f for f in safe_site.findings.warnings if f.code == "raw-html-omitted"]
+
+
+def test_without_unsafe_the_print_templates_of_shortcodes_still_print(safe_site):
+    html = renders(safe_site, "{{% alert title=\"Note\" %}}\nCareful.\n{{% /alert %}}\n\n{{< alert >}}Two{{< /alert >}}\n")
+    assert html.count("raw HTML omitted") == 0 and "Careful." in html and "Two" in html
+    assert html.count("<div") >= 2
+
+
+def test_a_backslash_escapes_any_ascii_punctuation(site):
+    html = renders(site, '\\< \\" \\$ \\% \\& \\, \\/ \\: \\; \\= \\? \\@ \\^ and \\a C:\\\\x\n')
+    assert html == '<p>&lt; " $ % &amp; , / : ; = ? @ ^ and \\a C:\\x</p>'
+
+
+def test_an_escaped_quote_is_not_curled(site):
+    assert renders(site, "it\\'s \\\"x\\\"\n") == "<p>it's \"x\"</p>"
+
+
+def test_a_table_ends_where_a_heading_or_a_quote_starts(site):
+    html = renders(site, "| a | b |\n|---|---|\n| 1 | 2 |\n# Head\n")
+    assert html.endswith('</table><h1 id="head">Head</h1>') and html.count("<tr>") == 2
+    html = renders(site, "| a | b |\n|---|---|\n| 1 | 2 |\n> quoted\n")
+    assert html.endswith("</table><blockquote><p>quoted</p></blockquote>")
+
+
+def test_a_table_of_a_header_alone_has_no_empty_row(site):
+    html = renders(site, "| a | b |\n| --- | --- |\n")
+    assert html.count("<tr>") == 1 and "<td>" not in html
+
+
+def test_emoji_codes_become_emoji_when_the_site_enables_them(tmp_path):
+    html = squeeze(Site(tmp_path, hugo="enableEmoji = true\n" + HUGO_TOML).render(
+        ":smile: and x:+1:y, :not_an_emoji: and `:smile:`\n"))
+    assert html == "<p>\U0001f604 and x\U0001f44dy, :not_an_emoji: and <code>:smile:</code></p>"
+
+
+def test_emoji_codes_stay_text_by_default(site):
+    assert renders(site, ":smile:\n") == "<p>:smile:</p>"
+
+
+def test_a_delimiter_row_that_reads_as_a_list_item_makes_no_table(site):
+    assert renders(site, "A | B\n- | -\n1 | 2\n") == "<p>A | B</p><ul><li>| -\n1 | 2</li></ul>"
+
+
+@pytest.mark.parametrize("source, text", [("![img](a.png){width=300}\n", "{width=300}"),
+                                          ("*em*{.x} and [l](u){#i}\n", "{.x} and")])
+def test_attributes_after_an_inline_element_print_as_text(site, source, text):
+    html = renders(site, source)
+    assert text in html and "width=" not in html.split("{")[0] and 'class="x"' not in html
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("1. one\n2. two\n- note\n", "<ol><li>one</li><li>two</li></ol><ul><li>note</li></ul>"),
+    ("- a\n- b\n1. c\n", "<ul><li>a</li><li>b</li></ul><ol><li>c</li></ol>"),
+    ("1. one\n\n- note\n", "<ol><li>one</li></ol><ul><li>note</li></ul>"),
+    ("- a\n* b\n", "<ul><li>a</li></ul><ul><li>b</li></ul>"),
+])
+def test_a_marker_of_another_kind_starts_a_new_list(site, source, expected):
+    assert renders(site, source) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("- item\n> quote\n", "<ul><li>item</li></ul><blockquote><p>quote</p></blockquote>"),
+    ("- item\n---\n", "<ul><li>item</li></ul><hr>"),
+])
+def test_a_quote_or_a_rule_at_the_margin_ends_a_list(site, source, expected):
+    assert renders(site, source) == expected
+
+
+def test_a_footnote_no_text_refers_to_is_not_printed(site):
+    html = renders(site, "Text[^a].\n\n[^a]: Used.\n[^b]: Unused.\n")
+    assert "Used." in html and "Unused" not in html and 'id="fn:b"' not in html
+    assert "footnote" not in renders(site, "No reference.\n\n[^c]: Lost.\n")
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("1. one\ncode\n  - nested\ntext\n", "<ol><li>one\ncode</li></ol><ul><li>nested\ntext</li></ul>"),
+    ("Text\n2. two\nmore\n1. one\n", "<p>Text\n2. two\nmore</p><ol><li>one</li></ol>"),
+])
+def test_list_starts_after_lazy_lines_and_numbers_that_cannot_interrupt_a_paragraph(site, source, expected):
+    assert re.sub(" +", " ", renders(site, source)) == expected  # spaces print as one
+
+
+def test_a_setext_heading_right_under_a_heading_gets_its_id(site):
+    assert renders(site, "## One\nTwo\n---\n") == '<h2 id="one">One</h2><h2 id="two">Two</h2>'
+
+
+@pytest.mark.parametrize("source", ["## Head\n: not a definition\n", "***\n\n: not a definition\n",
+                                    ": not a definition\n"])
+def test_a_colon_line_without_a_term_above_is_text(site, source):
+    html = renders(site, source)
+    assert "<dl>" not in html and "<p>: not a definition</p>" in html
+
+
+def test_a_definition_under_its_term_stays_one(site):
+    assert renders(site, "Term\n: Def\n") == "<dl><dt>Term</dt><dd>Def</dd></dl>"
+
+
+def test_an_item_left_of_an_indented_list_of_another_kind_starts_a_new_list(site):
+    html = renders(site, "  - nested\n2. two\n")
+    assert html == '<ul><li>nested</li></ul><ol start="2"><li>two</li></ol>'
