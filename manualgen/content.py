@@ -788,8 +788,9 @@ def printed(metas: dict[str, dict], now: dt.datetime, settings: Settings) -> lis
 def unlisted(metas: dict[str, dict], sources: dict[str, _Source], kept: set[str],
              now: dt.datetime, settings: Settings) -> list[selection.LeftOut]:
     """The pages Hugo publishes that ``printed`` left out (build options, ``no_print``),
-    each with why, for a note; a section's left out once, with the count of its pages.
-    Drafts and pages not yet (or no longer) published are not web pages: no note."""
+    and those it will publish later (dated after the manual's date), each with why, for a
+    note; a section's left out once, with the count of its pages.  Drafts and expired pages
+    are not web pages: no note."""
     sections = _section_meta(metas)
     unpublished = [f for f, m in sections.items() if not is_scheduled(m, now, settings)]
     out: list[selection.LeftOut] = []
@@ -797,19 +798,46 @@ def unlisted(metas: dict[str, dict], sources: dict[str, _Source], kept: set[str]
     # Sections before the pages in them: a section left out takes its pages along.
     for rel in sorted(set(metas) - kept, key=lambda r: (r.count("/"), Path(r).stem != "_index", r)):
         meta, folder, source = metas[rel], _folder(rel), sources[rel]
-        if (not is_scheduled(meta, now, settings) or _truthy(_ci(meta, "headless", False))
+        later = _published_later(meta, now, settings)
+        if later is not None and not any(_inside(folder, top) for top in noted):
+            why, key = later
+        elif (not is_scheduled(meta, now, settings) or _truthy(_ci(meta, "headless", False))
                 or any(_inside(folder, top) for top in unpublished + noted)):
             continue
-        why, key = (selection.redirect_reason(meta, source.front.body)
-                    or _unlisted_reason(meta))
+        else:
+            why, key = (selection.redirect_reason(meta, source.front.body)
+                        or _unlisted_reason(meta))
         below = 0
-        if Path(rel).stem == "_index" and no_print(meta):
+        if Path(rel).stem == "_index" and (no_print(meta) or later is not None):
             noted.append(folder)
             below = sum(1 for r in metas if r != rel and _inside(_folder(r), folder))
         line = next((n for k in ((key, "_build", "build") if key else ()) if k
                      and (n := source.text.line_of_key(k, source.front.body_line))), None)
         out.append(selection.LeftOut(source.path, rel, why, line, below))
     return out
+
+
+def _published_later(meta: dict, now: dt.datetime, settings: Settings
+                     ) -> tuple[str, str] | None:
+    """Why a page that is no draft is not published yet (its publish date, or its date, is
+    after the manual's), and the key that dates it; None for any other page."""
+    if settings.build_future or (_truthy(_ci(meta, "draft", False)) and not settings.build_drafts):
+        return None
+    for key in settings.front_matter_dates.get("publishdate", ()):
+        found = _ci_key(meta, key)
+        value = _as_datetime(meta[found]) if found is not None else None
+        if value is not None:
+            if value <= now:
+                return None
+            why = (f"it is dated {value:%Y-%m-%d}, after the manual's date {now:%Y-%m-%d}: "
+                   "Hugo publishes it from then on (buildFuture = true prints it now)")
+            return why, found
+    return None
+
+
+def _ci_key(meta: dict, key: str) -> str | None:
+    """The key of ``meta`` that is ``key`` whatever its case, or None."""
+    return next((k for k in meta if isinstance(k, str) and k.lower() == key.lower()), None)
 
 
 def _unlisted_reason(meta: dict) -> tuple[str, str | None]:

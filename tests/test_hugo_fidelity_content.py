@@ -5,6 +5,7 @@ bundles shared by translations, and untitled pages in the order."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from manualgen.config import load_settings
 from manualgen.content import discover
@@ -150,3 +151,22 @@ def test_a_folder_with_index_and_underscore_index_is_a_section(tmp_path):
         "content/both/z.md": fm(title="Z"),
     }, hugo=ONE_LANGUAGE)
     assert order(site)[0] == ["Branch", "Z"]
+
+
+def test_a_page_or_section_published_later_is_left_out_with_a_note(tmp_path):
+    """Never silently: a writer who dates a page after the manual's date hears why it is
+    missing, at the line of the date; a draft is no web page and gets no note."""
+    site = write_site(tmp_path, {
+        "content/_index.md": fm(title="Home"),
+        "content/later.md": fm(title="Later", date="2099-01-01"),
+        "content/soon/_index.md": fm(title="Soon", publishDate="2099-05-01"),
+        "content/soon/inside.md": fm(title="Inside"),
+        "content/draft.md": fm(title="Draft", draft="true", date="2099-01-01"),
+        "content/now.md": fm(title="Now", date="2020-01-01"),
+    }, hugo=ONE_LANGUAGE)
+    titles, findings = order(site)
+    assert titles == ["Now"]
+    notes = {Path(f.file).name: f for f in findings if f.code == "not-printed"}
+    assert set(notes) == {"later.md", "_index.md"}
+    assert notes["later.md"].line == 3 and "2099-01-01" in notes["later.md"].message
+    assert "buildFuture" in notes["_index.md"].message and "page below" in notes["_index.md"].message
