@@ -242,6 +242,7 @@ class ShortcodeRenderer:
             keep_trailing_newline=False,
         )
         self.env.globals.update(helpers)
+        self._loaders = loaders  # searched in order when a name matches only without case
         self.findings = findings
         self._cache: dict[str, jinja2.Template | None] = {}
         self.broken: dict[str, jinja2.TemplateSyntaxError] = {}  # templates that do not compile
@@ -270,13 +271,28 @@ class ShortcodeRenderer:
     def template(self, name: str) -> jinja2.Template | None:
         if name not in self._cache:
             try:
-                self._cache[name] = self.env.get_template(name + ".html")
+                self._cache[name] = self._load(name)
             except jinja2.TemplateNotFound:
                 self._cache[name] = None
             except jinja2.TemplateSyntaxError as exc:  # reported where it is used
                 self._cache[name] = None
                 self.broken[name] = exc
         return self._cache[name]
+
+    def _load(self, name: str) -> jinja2.Template:
+        """The template of shortcode ``name``, found as Hugo finds it: whatever the letter case
+        of the call (Hextra's own pages write ``{{% relRef "icon" %}}``; Hugo's shortcode
+        lookup is case-insensitive, gohugoio/hugo#15057).  The exact file name first; else
+        the first file, site folders before the built-ins, whose name differs only in case."""
+        try:
+            return self.env.get_template(name + ".html")
+        except jinja2.TemplateNotFound:
+            wanted = (name + ".html").lower()
+            for loader in self._loaders:
+                found = next((n for n in loader.list_templates() if n.lower() == wanted), None)
+                if found is not None:
+                    return self.env.get_template(found)
+            raise
 
     def expand(
         self,

@@ -1,0 +1,58 @@
+"""What real theme documentation pages showed when printed (Hextra's and Docsy's own guides),
+each reduced to a small input of our own: the call as those pages write it, and what Hugo
+shows for it reaching paper."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from manualgen.build import BuildOptions, build
+
+from .conftest import HUGO_TOML, page, write_site
+from .test_convert import Site, squeeze
+
+
+@pytest.fixture
+def site(tmp_path) -> Site:
+    return Site(tmp_path, hugo=HUGO_TOML)
+
+
+def unknown(findings) -> list:
+    return [f for f in findings if f.code == "unknown-shortcode"]
+
+
+def test_relref_written_in_mixed_case_links_to_the_page(tmp_path):
+    """Hextra's cards page links with {{% relRef "icon" %}}: Hugo's shortcode lookup ignores
+    case, so it is Hugo's relref, not an unknown shortcode with an empty link."""
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Home", body="Willkommen."),
+        "content/de/docs/_index.md": page("Docs", 1, body="Docs."),
+        "content/de/docs/icon.md": page("Icons", 1, body="Icons."),
+        "content/de/docs/cards.md": page("Cards", 2, body='See [icons]({{% relRef "icon" %}}).'),
+    })
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert re.search(r'<a href="#p-docs-icon"[^>]*>icons</a>', html), html
+    assert not unknown(result.findings) and "{{" not in html
+
+
+def test_a_shortcode_is_found_whatever_the_case_of_the_call(tmp_path):
+    site = Site(tmp_path, {"manualgen/shortcodes/myBox.html": "<b>{{ inner }}</b>"})
+    assert "<b>x</b>" in site.render("{{< mybox >}}x{{< /mybox >}}")
+    html = site.render('{{< Callout type="info" >}}Mind.{{< /Callout >}}')
+    assert 'class="alert alert-info callout"' in html and "Mind." in html
+    assert not unknown(site.findings), list(site.findings)
+
+
+def test_an_unknown_shortcode_is_still_reported(site):
+    site.render("{{< no-such-thing >}}")
+    assert [f.message.split('"')[1] for f in unknown(site.findings)] == ["no-such-thing"]
+
+
+def test_a_hextra_card_prints_its_tag(site):
+    html = squeeze(site.render('{{< cards >}}\n  {{< card link="/" title="Beta API" tag="preview" '
+                               'tagColor="yellow" >}}\n{{< /cards >}}'))
+    assert '<span class="mg-badge">preview</span>' in html
+    assert "Beta API" in html
