@@ -56,3 +56,21 @@ def test_a_hextra_card_prints_its_tag(site):
                                'tagColor="yellow" >}}\n{{< /cards >}}'))
     assert '<span class="mg-badge">preview</span>' in html
     assert "Beta API" in html
+
+
+def test_readfile_renders_the_shortcodes_of_the_file_it_reads(tmp_path):
+    """Docsy's own guide reads includes/installation.md, whose alert opens and closes on the
+    lines of its text; Hugo renders it (RenderString), so it is no literal {{% alert %}}."""
+    site = Site(tmp_path, {"content/de/includes/install.md":
+                           '**Setup**\n\n{{% alert title="Note" %}} Check the\nsystem. {{% /alert %}}\n\n1.  Download.\n'})
+    html = squeeze(site.render('Before.\n\n{{% readfile "/includes/install.md" %}}\n\nAfter.'))
+    assert "{{" not in html and "alert title" not in html
+    assert '<h4 class="alert-title alert-heading">Note</h4>' in html
+    assert "Check the\nsystem." in html and "<ol><li>Download.</li></ol>" in html
+
+
+def test_readfile_of_a_file_that_reads_itself_is_a_finding(tmp_path):
+    site = Site(tmp_path, {"content/de/loop.md": 'Again: {{% readfile "/loop.md" %}}\n'})
+    html = site.render('{{% readfile "/loop.md" %}}')
+    assert "Again:" in html
+    assert [f.code for f in site.findings] == ["bad-shortcode"]
