@@ -74,3 +74,21 @@ def test_readfile_of_a_file_that_reads_itself_is_a_finding(tmp_path):
     html = site.render('{{% readfile "/loop.md" %}}')
     assert "Again:" in html
     assert [f.code for f in site.findings] == ["bad-shortcode"]
+
+
+def test_a_hextra_term_prints_its_word_in_the_sentence(site):
+    html = site.render('Good {{< term "SEO" >}} helps, as does a {{< term entry="static site generator" >}}.')
+    assert "<p>Good SEO helps, as does a static site generator.</p>" in html
+    assert not unknown(site.findings)
+
+
+def test_hextra_media_prints_where_to_watch_or_hear_it(site):
+    html = site.render('{{< media src="dQw4w9WgXcQ" provider="youtube" >}}\n\n'
+                       '{{< media src="76979871" provider="vimeo" >}}\n\n'
+                       '{{< media src="https://example.org/talk.mp3" type="audio" >}}\n\n'
+                       '{{< media src="https://example.org/demo.mp4" >}}')
+    assert 'href="https://www.youtube.com/watch?v=dQw4w9WgXcQ"' in html
+    assert 'href="https://vimeo.com/76979871"' in html
+    assert 'href="https://example.org/talk.mp3"' in html
+    assert '<video src="https://example.org/demo.mp4"' in html
+    assert not unknown(site.findings)
