@@ -171,10 +171,17 @@ def sort_by(items: object, key: str, reverse: bool = False) -> list[dict]:
     return sorted(tables, key=lambda item: str(item.get(key, "")), reverse=reverse)
 
 
+_NEEDS_CLOSING_FOLDED = {name.lower() for name in NEEDS_CLOSING}
+_NO_INNER_FOLDED = {name.lower() for name in NO_INNER}
+
+
 def needs_closing(name: str) -> bool | None:
-    if name in NEEDS_CLOSING:
+    """Whether shortcode ``name`` must be closed (True), must not be (False), or may be
+    either (None); whatever the letter case, as Hugo finds the template (``{{< Alert >}}``)."""
+    folded = name.lower()
+    if folded in _NEEDS_CLOSING_FOLDED:
         return True
-    if name in NO_INNER:
+    if folded in _NO_INNER_FOLDED:
         return False
     return None
 

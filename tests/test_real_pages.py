@@ -9,6 +9,7 @@ import re
 import pytest
 
 from manualgen.build import BuildOptions, build
+from manualgen.shortcodes import needs_closing
 
 from .conftest import HUGO_TOML, page, write_site
 from .test_convert import Site, squeeze
@@ -92,3 +93,10 @@ def test_hextra_media_prints_where_to_watch_or_hear_it(site):
     assert 'href="https://example.org/talk.mp3"' in html
     assert '<video src="https://example.org/demo.mp4"' in html
     assert not unknown(site.findings)
+
+
+def test_a_closing_rule_holds_whatever_the_case_of_the_name():
+    # {{< relRef >}} takes no inner content, as {{< relref >}}: a stray closing tag is an error
+    assert needs_closing("relRef") is False and needs_closing("TabPane") is True
+    assert needs_closing("insertImage") is False and needs_closing("insertimage") is False
+    assert needs_closing("callout") is None
