@@ -27,6 +27,7 @@ from markupsafe import Markup, escape
 from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_data_file
 from .errors import ContentError, Findings, ManualgenError, show
 from .i18n import Translator, _line_naming
+from .notebook import notebook
 from .shortcode_parser import Shortcode, ShortcodeSyntaxError, Text, parse
 
 # Shortcodes whose template uses the inner content: an opening tag without its closing tag is
@@ -630,6 +631,7 @@ class _PageContext:
                 site_file=self.site_file,  # Geekdoc's include and propertylist
                 data_file=self.data_file,
                 render_included=lambda text: self.render_included(text, call),
+                notebook=notebook,  # Hextra's jupyter
             )
         except ManualgenError:
             raise

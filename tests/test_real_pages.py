@@ -4,11 +4,15 @@ shows for it reaching paper."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from manualgen.build import BuildOptions, build
+from manualgen.notebook import notebook
 from manualgen.shortcodes import needs_closing
 
 from .conftest import HUGO_TOML, page, write_site
@@ -100,3 +104,76 @@ def test_a_closing_rule_holds_whatever_the_case_of_the_name():
     assert needs_closing("relRef") is False and needs_closing("TabPane") is True
     assert needs_closing("insertImage") is False and needs_closing("insertimage") is False
     assert needs_closing("callout") is None
+
+
+NOTEBOOK = {
+    "metadata": {"language_info": {"name": "python"}},
+    "cells": [
+        {"cell_type": "markdown", "metadata": {}, "source": ["## Load\n", "Read **the** data.\n"]},
+        {"cell_type": "code", "execution_count": 3, "metadata": {},
+         "source": ["x = 6 * 7\n", "print(x)"],
+         "outputs": [{"output_type": "stream", "name": "stdout", "text": ["42\n"]},
+                     {"output_type": "execute_result", "execution_count": 3, "metadata": {},
+                      "data": {"text/plain": ["'kept'"], "image/png": "iVBORw0KGgo=\n"}}]},
+        {"cell_type": "code", "execution_count": 4, "metadata": {"tags": ["hide-cell"]},
+         "source": "secret = 1", "outputs": []},
+        {"cell_type": "code", "execution_count": 5, "metadata": {"jupyter": {"source_hidden": True}},
+         "source": "hidden_source()", "outputs": [
+             {"output_type": "error", "ename": "ValueError", "evalue": "bad",
+              "traceback": ["\u001b[0;31mValueError\u001b[0m: bad"]}]},
+    ],
+}
+
+
+def test_a_hextra_jupyter_notebook_prints_its_cells_and_outputs(tmp_path):
+    site = Site(tmp_path, {"content/de/nb/index.md": "---\ntitle: NB\n---\n",
+                           "content/de/nb/demo.ipynb": json.dumps(NOTEBOOK)})
+    site_page = tmp_path / "content/de/nb/index.md"
+    html = site.converter.convert(type("P", (), {
+        "body": '{{< jupyter src="demo.ipynb" prompts=true >}}', "body_line": 5, "path": site_page,
+        "rel": "nb/index.md", "lang": "de"})())
+    site.converter.finish()
+    assert "<strong>the</strong>" in html and ">Load</h2>" in html
+    assert 'class="language-python"' in html and "x = 6 * 7" in html
+    assert "In [3]:" in html and "Out[3]:" in html and "42\n" in html
+    assert 'src="data:image/png;base64,iVBORw0KGgo="' in html and "'kept'" not in html
+    assert "secret" not in html and "hidden_source" not in html
+    assert "ValueError: bad" in html and "\u001b" not in html and "Out[5]" not in html
+    assert not site.findings.warnings, list(site.findings)
+
+
+def test_a_jupyter_file_that_is_no_notebook_is_a_finding_and_a_remote_one_its_address(tmp_path):
+    site = Site(tmp_path, {"content/de/broken.ipynb": "{not json"})
+    site.render('{{< jupyter "broken.ipynb" >}}\n\n{{< jupyter "missing.ipynb" >}}')
+    assert [f.code for f in site.findings] == ["bad-shortcode", "missing-include"]
+    html = site.render('{{< jupyter "https://example.org/a.ipynb" >}}')
+    assert 'href="https://example.org/a.ipynb"' in html
+
+
+_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+                     lambda inner: st.lists(inner, max_size=4)
+                     | st.dictionaries(st.sampled_from(["cells", "cell_type", "source", "outputs",
+                                                        "output_type", "data", "metadata", "tags",
+                                                        "jupyter", "text", "traceback", "attachments",
+                                                        "text/plain", "image/png", "code", "markdown",
+                                                        "stream", "error", "execute_result"]),
+                                       inner, max_size=5), max_leaves=30)
+
+
+_OUTPUT = st.fixed_dictionaries({
+    "output_type": st.sampled_from(["stream", "error", "execute_result", "display_data", "x"]),
+    "data": st.dictionaries(st.sampled_from(["text/plain", "image/png", "image/svg+xml", "text/html",
+                                             "application/json", "text/markdown"]), _JSON),
+    "text": _JSON, "traceback": _JSON, "ename": _JSON})
+_CELL = st.fixed_dictionaries({
+    "cell_type": st.sampled_from(["code", "markdown", "raw", "heading"]), "source": _JSON,
+    "metadata": _JSON | st.fixed_dictionaries({"tags": _JSON, "jupyter": _JSON}),
+    "outputs": st.lists(_OUTPUT | _JSON, max_size=3), "attachments": _JSON,
+    "execution_count": _JSON})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.fixed_dictionaries({"cells": st.lists(_CELL | _JSON, max_size=4), "metadata": _JSON}) | _JSON)
+def test_notebook_reads_any_json_without_failing(data):
+    book = notebook(json.dumps(data))
+    assert book is None or all(c["kind"] in ("code", "markdown", "raw") for c in book["cells"])
