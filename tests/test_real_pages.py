@@ -177,3 +177,15 @@ _CELL = st.fixed_dictionaries({
 def test_notebook_reads_any_json_without_failing(data):
     book = notebook(json.dumps(data))
     assert book is None or all(c["kind"] in ("code", "markdown", "raw") for c in book["cells"])
+
+
+def test_a_hextra_gallery_prints_each_item_with_its_caption(tmp_path):
+    site = Site(tmp_path, {"static/images/a.png": "x"})
+    html = squeeze(site.render(
+        '{{< gallery type="grid" cols="3" >}}\n  {{< gallery-item src="/images/a.png" caption="The **space**" >}}\n'
+        '  {{< gallery-item src="https://example.org/b.jpg" thumb="https://example.org/t.jpg" '
+        'width="1600" height="1200" caption="River valley" alt="A river" >}}\n{{< /gallery >}}'))
+    assert '<img src="/images/a.png" alt="The space" /><figcaption><p>The <strong>space</strong></p>' in html
+    assert '<img src="https://example.org/b.jpg" alt="A river" />' in html and "River valley" in html
+    assert "t.jpg" not in html
+    assert not site.findings.warnings, list(site.findings)
