@@ -30,6 +30,10 @@ def _table(value: object) -> dict:
     return value if isinstance(value, dict) else {}
 
 
+def _list(value: object) -> list:
+    return value if isinstance(value, list) else []
+
+
 def _data_url(form: str, value: object) -> str:
     """An image output as a data: address; SVG is text in a notebook, the others base64."""
     text = _text(value)
@@ -62,7 +66,9 @@ def _output(output: dict) -> dict | None:
     if kind == "stream":
         return {"kind": "text", "text": _text(output.get("text"))}
     if kind == "error":
-        return {"kind": "text", "text": _ANSI.sub("", "\n".join(map(str, output.get("traceback") or [])))
+        traceback = output.get("traceback")
+        text = "\n".join(map(str, traceback)) if isinstance(traceback, list) else _text(traceback)
+        return {"kind": "text", "text": _ANSI.sub("", text)
                 or f"{output.get('ename', '')}: {output.get('evalue', '')}"}
     return None
 
@@ -93,10 +99,10 @@ def _cell(cell: dict) -> dict | None:
     hide_source = shown.get("source_hidden") or "hide-input" in tags
     hide_outputs = shown.get("outputs_hidden") or "hide-output" in tags
     outputs = [] if hide_outputs else [
-        o for o in (_output(out) for out in (cell.get("outputs") or []) if isinstance(out, dict)) if o]
+        o for o in (_output(out) for out in _list(cell.get("outputs")) if isinstance(out, dict)) if o]
     count = cell.get("execution_count")
     result = not hide_outputs and any(isinstance(out, dict) and out.get("output_type") == "execute_result"
-                                      for out in cell.get("outputs") or [])
+                                      for out in _list(cell.get("outputs")))
     return {"kind": "code", "source": "" if hide_source else _text(cell.get("source")).rstrip("\n"),
             "count": count if isinstance(count, int) else None, "outputs": outputs,
             "result": result}  # Out[n]: stands before a result only, not before printed text

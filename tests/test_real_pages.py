@@ -189,3 +189,12 @@ def test_a_hextra_gallery_prints_each_item_with_its_caption(tmp_path):
     assert '<img src="https://example.org/b.jpg" alt="A river" />' in html and "River valley" in html
     assert "t.jpg" not in html
     assert not site.findings.warnings, list(site.findings)
+
+
+def test_hextra_pdf_and_image_grid_print_what_they_show(site):
+    html = squeeze(site.render('{{< pdf "files/guide.pdf" >}}\n\n{{< image-grid >}}\n'
+                               '/a.png|First *one*, /b.png\n/c.png|Third\n{{< /image-grid >}}'))
+    assert '<span class="media-kind">PDF</span><a href="files/guide.pdf">files/guide.pdf</a>' in html
+    assert [src for src in re.findall(r'<img src="([^"]*)"', html)] == ["/a.png", "/b.png", "/c.png"]
+    assert "<p>First <em>one</em></p>" in html and 'alt="Third"' in html
+    assert not unknown(site.findings)
