@@ -27,6 +27,7 @@ from markupsafe import Markup, escape
 from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_data_file
 from .errors import ContentError, Findings, ManualgenError, show
 from .i18n import Translator, _line_naming
+from .notebook import notebook
 from .shortcode_parser import Shortcode, ShortcodeSyntaxError, Text, parse
 
 # Shortcodes whose template uses the inner content: an opening tag without its closing tag is
@@ -171,10 +172,17 @@ def sort_by(items: object, key: str, reverse: bool = False) -> list[dict]:
     return sorted(tables, key=lambda item: str(item.get(key, "")), reverse=reverse)
 
 
+_NEEDS_CLOSING_FOLDED = {name.lower() for name in NEEDS_CLOSING}
+_NO_INNER_FOLDED = {name.lower() for name in NO_INNER}
+
+
 def needs_closing(name: str) -> bool | None:
-    if name in NEEDS_CLOSING:
+    """Whether shortcode ``name`` must be closed (True), must not be (False), or may be
+    either (None); whatever the letter case, as Hugo finds the template (``{{< Alert >}}``)."""
+    folded = name.lower()
+    if folded in _NEEDS_CLOSING_FOLDED:
         return True
-    if name in NO_INNER:
+    if folded in _NO_INNER_FOLDED:
         return False
     return None
 
@@ -242,6 +250,7 @@ class ShortcodeRenderer:
             keep_trailing_newline=False,
         )
         self.env.globals.update(helpers)
+        self._loaders = loaders  # searched in order when a name matches only without case
         self.findings = findings
         self._cache: dict[str, jinja2.Template | None] = {}
         self.broken: dict[str, jinja2.TemplateSyntaxError] = {}  # templates that do not compile
@@ -270,13 +279,28 @@ class ShortcodeRenderer:
     def template(self, name: str) -> jinja2.Template | None:
         if name not in self._cache:
             try:
-                self._cache[name] = self.env.get_template(name + ".html")
+                self._cache[name] = self._load(name)
             except jinja2.TemplateNotFound:
                 self._cache[name] = None
             except jinja2.TemplateSyntaxError as exc:  # reported where it is used
                 self._cache[name] = None
                 self.broken[name] = exc
         return self._cache[name]
+
+    def _load(self, name: str) -> jinja2.Template:
+        """The template of shortcode ``name``, found as Hugo finds it: whatever the letter case
+        of the call (Hextra's own pages write ``{{% relRef "icon" %}}``; Hugo's shortcode
+        lookup is case-insensitive, gohugoio/hugo#15057).  The exact file name first; else
+        the first file, site folders before the built-ins, whose name differs only in case."""
+        try:
+            return self.env.get_template(name + ".html")
+        except jinja2.TemplateNotFound:
+            wanted = (name + ".html").lower()
+            for loader in self._loaders:
+                found = next((n for n in loader.list_templates() if n.lower() == wanted), None)
+                if found is not None:
+                    return self.env.get_template(found)
+            raise
 
     def expand(
         self,
@@ -607,6 +631,7 @@ class _PageContext:
                 site_file=self.site_file,  # Geekdoc's include and propertylist
                 data_file=self.data_file,
                 render_included=lambda text: self.render_included(text, call),
+                notebook=notebook,  # Hextra's jupyter
             )
         except ManualgenError:
             raise

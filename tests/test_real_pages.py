@@ -1,0 +1,200 @@
+"""What real theme documentation pages showed when printed (Hextra's and Docsy's own guides),
+each reduced to a small input of our own: the call as those pages write it, and what Hugo
+shows for it reaching paper."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from manualgen.build import BuildOptions, build
+from manualgen.notebook import notebook
+from manualgen.shortcodes import needs_closing
+
+from .conftest import HUGO_TOML, page, write_site
+from .test_convert import Site, squeeze
+
+
+@pytest.fixture
+def site(tmp_path) -> Site:
+    return Site(tmp_path, hugo=HUGO_TOML)
+
+
+def unknown(findings) -> list:
+    return [f for f in findings if f.code == "unknown-shortcode"]
+
+
+def test_relref_written_in_mixed_case_links_to_the_page(tmp_path):
+    """Hextra's cards page links with {{% relRef "icon" %}}: Hugo's shortcode lookup ignores
+    case, so it is Hugo's relref, not an unknown shortcode with an empty link."""
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Home", body="Willkommen."),
+        "content/de/docs/_index.md": page("Docs", 1, body="Docs."),
+        "content/de/docs/icon.md": page("Icons", 1, body="Icons."),
+        "content/de/docs/cards.md": page("Cards", 2, body='See [icons]({{% relRef "icon" %}}).'),
+    })
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert re.search(r'<a href="#p-docs-icon"[^>]*>icons</a>', html), html
+    assert not unknown(result.findings) and "{{" not in html
+
+
+def test_a_shortcode_is_found_whatever_the_case_of_the_call(tmp_path):
+    site = Site(tmp_path, {"manualgen/shortcodes/myBox.html": "<b>{{ inner }}</b>"})
+    assert "<b>x</b>" in site.render("{{< mybox >}}x{{< /mybox >}}")
+    html = site.render('{{< Callout type="info" >}}Mind.{{< /Callout >}}')
+    assert 'class="alert alert-info callout"' in html and "Mind." in html
+    assert not unknown(site.findings), list(site.findings)
+
+
+def test_an_unknown_shortcode_is_still_reported(site):
+    site.render("{{< no-such-thing >}}")
+    assert [f.message.split('"')[1] for f in unknown(site.findings)] == ["no-such-thing"]
+
+
+def test_a_hextra_card_prints_its_tag(site):
+    html = squeeze(site.render('{{< cards >}}\n  {{< card link="/" title="Beta API" tag="preview" '
+                               'tagColor="yellow" >}}\n{{< /cards >}}'))
+    assert '<span class="mg-badge">preview</span>' in html
+    assert "Beta API" in html
+
+
+def test_readfile_renders_the_shortcodes_of_the_file_it_reads(tmp_path):
+    """Docsy's own guide reads includes/installation.md, whose alert opens and closes on the
+    lines of its text; Hugo renders it (RenderString), so it is no literal {{% alert %}}."""
+    site = Site(tmp_path, {"content/de/includes/install.md":
+                           '**Setup**\n\n{{% alert title="Note" %}} Check the\nsystem. {{% /alert %}}\n\n1.  Download.\n'})
+    html = squeeze(site.render('Before.\n\n{{% readfile "/includes/install.md" %}}\n\nAfter.'))
+    assert "{{" not in html and "alert title" not in html
+    assert '<h4 class="alert-title alert-heading">Note</h4>' in html
+    assert "Check the\nsystem." in html and "<ol><li>Download.</li></ol>" in html
+
+
+def test_readfile_of_a_file_that_reads_itself_is_a_finding(tmp_path):
+    site = Site(tmp_path, {"content/de/loop.md": 'Again: {{% readfile "/loop.md" %}}\n'})
+    html = site.render('{{% readfile "/loop.md" %}}')
+    assert "Again:" in html
+    assert [f.code for f in site.findings] == ["bad-shortcode"]
+
+
+def test_a_hextra_term_prints_its_word_in_the_sentence(site):
+    html = site.render('Good {{< term "SEO" >}} helps, as does a {{< term entry="static site generator" >}}.')
+    assert "<p>Good SEO helps, as does a static site generator.</p>" in html
+    assert not unknown(site.findings)
+
+
+def test_hextra_media_prints_where_to_watch_or_hear_it(site):
+    html = site.render('{{< media src="dQw4w9WgXcQ" provider="youtube" >}}\n\n'
+                       '{{< media src="76979871" provider="vimeo" >}}\n\n'
+                       '{{< media src="https://example.org/talk.mp3" type="audio" >}}\n\n'
+                       '{{< media src="https://example.org/demo.mp4" >}}')
+    assert 'href="https://www.youtube.com/watch?v=dQw4w9WgXcQ"' in html
+    assert 'href="https://vimeo.com/76979871"' in html
+    assert 'href="https://example.org/talk.mp3"' in html
+    assert '<video src="https://example.org/demo.mp4"' in html
+    assert not unknown(site.findings)
+
+
+def test_a_closing_rule_holds_whatever_the_case_of_the_name():
+    # {{< relRef >}} takes no inner content, as {{< relref >}}: a stray closing tag is an error
+    assert needs_closing("relRef") is False and needs_closing("TabPane") is True
+    assert needs_closing("insertImage") is False and needs_closing("insertimage") is False
+    assert needs_closing("callout") is None
+
+
+NOTEBOOK = {
+    "metadata": {"language_info": {"name": "python"}},
+    "cells": [
+        {"cell_type": "markdown", "metadata": {}, "source": ["## Load\n", "Read **the** data.\n"]},
+        {"cell_type": "code", "execution_count": 3, "metadata": {},
+         "source": ["x = 6 * 7\n", "print(x)"],
+         "outputs": [{"output_type": "stream", "name": "stdout", "text": ["42\n"]},
+                     {"output_type": "execute_result", "execution_count": 3, "metadata": {},
+                      "data": {"text/plain": ["'kept'"], "image/png": "iVBORw0KGgo=\n"}}]},
+        {"cell_type": "code", "execution_count": 4, "metadata": {"tags": ["hide-cell"]},
+         "source": "secret = 1", "outputs": []},
+        {"cell_type": "code", "execution_count": 5, "metadata": {"jupyter": {"source_hidden": True}},
+         "source": "hidden_source()", "outputs": [
+             {"output_type": "error", "ename": "ValueError", "evalue": "bad",
+              "traceback": ["\u001b[0;31mValueError\u001b[0m: bad"]}]},
+    ],
+}
+
+
+def test_a_hextra_jupyter_notebook_prints_its_cells_and_outputs(tmp_path):
+    site = Site(tmp_path, {"content/de/nb/index.md": "---\ntitle: NB\n---\n",
+                           "content/de/nb/demo.ipynb": json.dumps(NOTEBOOK)})
+    site_page = tmp_path / "content/de/nb/index.md"
+    html = site.converter.convert(type("P", (), {
+        "body": '{{< jupyter src="demo.ipynb" prompts=true >}}', "body_line": 5, "path": site_page,
+        "rel": "nb/index.md", "lang": "de"})())
+    site.converter.finish()
+    assert "<strong>the</strong>" in html and ">Load</h2>" in html
+    assert 'class="language-python"' in html and "x = 6 * 7" in html
+    assert "In [3]:" in html and "Out[3]:" in html and "42\n" in html
+    assert 'src="data:image/png;base64,iVBORw0KGgo="' in html and "'kept'" not in html
+    assert "secret" not in html and "hidden_source" not in html
+    assert "ValueError: bad" in html and "\u001b" not in html and "Out[5]" not in html
+    assert not site.findings.warnings, list(site.findings)
+
+
+def test_a_jupyter_file_that_is_no_notebook_is_a_finding_and_a_remote_one_its_address(tmp_path):
+    site = Site(tmp_path, {"content/de/broken.ipynb": "{not json"})
+    site.render('{{< jupyter "broken.ipynb" >}}\n\n{{< jupyter "missing.ipynb" >}}')
+    assert [f.code for f in site.findings] == ["bad-shortcode", "missing-include"]
+    html = site.render('{{< jupyter "https://example.org/a.ipynb" >}}')
+    assert 'href="https://example.org/a.ipynb"' in html
+
+
+_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+                     lambda inner: st.lists(inner, max_size=4)
+                     | st.dictionaries(st.sampled_from(["cells", "cell_type", "source", "outputs",
+                                                        "output_type", "data", "metadata", "tags",
+                                                        "jupyter", "text", "traceback", "attachments",
+                                                        "text/plain", "image/png", "code", "markdown",
+                                                        "stream", "error", "execute_result"]),
+                                       inner, max_size=5), max_leaves=30)
+
+
+_OUTPUT = st.fixed_dictionaries({
+    "output_type": st.sampled_from(["stream", "error", "execute_result", "display_data", "x"]),
+    "data": st.dictionaries(st.sampled_from(["text/plain", "image/png", "image/svg+xml", "text/html",
+                                             "application/json", "text/markdown"]), _JSON),
+    "text": _JSON, "traceback": _JSON, "ename": _JSON})
+_CELL = st.fixed_dictionaries({
+    "cell_type": st.sampled_from(["code", "markdown", "raw", "heading"]), "source": _JSON,
+    "metadata": _JSON | st.fixed_dictionaries({"tags": _JSON, "jupyter": _JSON}),
+    "outputs": st.lists(_OUTPUT | _JSON, max_size=3), "attachments": _JSON,
+    "execution_count": _JSON})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.fixed_dictionaries({"cells": st.lists(_CELL | _JSON, max_size=4), "metadata": _JSON}) | _JSON)
+def test_notebook_reads_any_json_without_failing(data):
+    book = notebook(json.dumps(data))
+    assert book is None or all(c["kind"] in ("code", "markdown", "raw") for c in book["cells"])
+
+
+def test_a_hextra_gallery_prints_each_item_with_its_caption(tmp_path):
+    site = Site(tmp_path, {"static/images/a.png": "x"})
+    html = squeeze(site.render(
+        '{{< gallery type="grid" cols="3" >}}\n  {{< gallery-item src="/images/a.png" caption="The **space**" >}}\n'
+        '  {{< gallery-item src="https://example.org/b.jpg" thumb="https://example.org/t.jpg" '
+        'width="1600" height="1200" caption="River valley" alt="A river" >}}\n{{< /gallery >}}'))
+    assert '<img src="/images/a.png" alt="The space" /><figcaption><p>The <strong>space</strong></p>' in html
+    assert '<img src="https://example.org/b.jpg" alt="A river" />' in html and "River valley" in html
+    assert "t.jpg" not in html
+    assert not site.findings.warnings, list(site.findings)
+
+
+def test_hextra_pdf_and_image_grid_print_what_they_show(site):
+    html = squeeze(site.render('{{< pdf "files/guide.pdf" >}}\n\n{{< image-grid >}}\n'
+                               '/a.png|First *one*, /b.png\n/c.png|Third\n{{< /image-grid >}}'))
+    assert '<span class="media-kind">PDF</span><a href="files/guide.pdf">files/guide.pdf</a>' in html
+    assert [src for src in re.findall(r'<img src="([^"]*)"', html)] == ["/a.png", "/b.png", "/c.png"]
+    assert "<p>First <em>one</em></p>" in html and 'alt="Third"' in html
+    assert not unknown(site.findings)
