@@ -27,7 +27,12 @@ import markdown
 from markdown import util as md_util
 from markdown.extensions import Extension
 from markdown.extensions.tables import TableProcessor
-from markdown.inlinepatterns import HTML_RE, HtmlInlineProcessor, InlineProcessor
+from markdown.inlinepatterns import (
+    HTML_RE,
+    HtmlInlineProcessor,
+    InlineProcessor,
+    ReferenceInlineProcessor,
+)
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
@@ -438,6 +443,41 @@ def _mark_tight_lists(lines: list[str]) -> list[str]:
         body = first.rstrip()
         out[each.items[0]] = body + TIGHT + first[len(body):]
     return out
+
+
+def _label_as_written(md: markdown.Markdown, label: str) -> str:
+    """A reference label with the code spans the backtick pattern already took out (they run
+    first, and leave a placeholder) put back as written, so that ``[`x.scss`]`` finds the
+    definition ``[`x.scss`]: …``, as in Goldmark."""
+    stash = md.treeprocessors["inline"].stashed_nodes
+
+    def back(match: re.Match) -> str:
+        node = stash.get(match.group(1))
+        if isinstance(node, ET.Element) and node.tag == "code":
+            return "`" + html_module.unescape(node.text or "") + "`"
+        return match.group(0)
+
+    return md_util.INLINE_PLACEHOLDER_RE.sub(back, label)
+
+
+class CodeLabelReference(ReferenceInlineProcessor):
+    """``[text][]`` and ``[text][id]`` whose label holds a code span."""
+
+    def evalId(self, data: str, index: int, text: str):  # Python-Markdown's name
+        label, end, handled = super().evalId(data, index, text)
+        if label and md_util.STX in label:
+            label = _label_as_written(self.md, label).lower()
+        return label, end, handled
+
+
+class CodeLabelShortReference(CodeLabelReference):
+    """``[text]`` whose text holds a code span."""
+
+    def evalId(self, data: str, index: int, text: str):  # Python-Markdown's name
+        label = text.lower()
+        if md_util.STX in label:
+            label = _label_as_written(self.md, label).lower()
+        return label, index, True
 
 
 class TightLists(Treeprocessor):
@@ -1113,6 +1153,11 @@ class GoldmarkExtension(Extension):
         if self.linkify:
             md.inlinePatterns.register(Linkify(_LINKIFY.pattern, md, self.linkify_protocol),
                                        "goldmark_linkify", 85)
+        for name, kind, priority in (("reference", CodeLabelReference, 170),
+                                     ("short_reference", CodeLabelShortReference, 130)):
+            if name in md.inlinePatterns:  # a label with a code span finds its definition
+                md.inlinePatterns.register(kind(md.inlinePatterns[name].pattern, md), name,
+                                           priority)
         md.inlinePatterns.register(SingleTilde(r"(?<!~)~(?!~)(\S(?:[^~\n]*?\S)?)~(?!~)", md),
                                    "goldmark_single_tilde", 64)
         if self.typographer:

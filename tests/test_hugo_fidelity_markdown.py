@@ -209,3 +209,18 @@ def test_a_definition_under_its_term_stays_one(site):
 def test_an_item_left_of_an_indented_list_of_another_kind_starts_a_new_list(site):
     html = renders(site, "  - nested\n2. two\n")
     assert html == '<ul><li>nested</li></ul><ol start="2"><li>two</li></ol>'
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("See [`x.scss`].\n\n[`x.scss`]: https://e.org/x",
+     '<p>See <a href="https://e.org/x"><code>x.scss</code></a>.</p>'),
+    ("See [`x`][].\n\n[`x`]: https://e.org/x",
+     '<p>See <a href="https://e.org/x"><code>x</code></a>.</p>'),
+    ("See [a `b` c].\n\n[a `b` c]: https://e.org/x",
+     '<p>See <a href="https://e.org/x">a <code>b</code> c</a>.</p>'),
+    ("Just [`code`] in brackets.", "<p>Just [<code>code</code>] in brackets.</p>"),
+])
+def test_a_reference_label_with_a_code_span_finds_its_definition(site, source, expected):
+    """Docsy's and Hugo's own docs write [`file.scss`] with the address defined below: the
+    link and its code printed as "[ x.scss ]" with no address."""
+    assert site.render(source) == expected
