@@ -645,4 +645,8 @@ class _PageContext:
         lines = self.stash.output_lines  # an image or link it wrote: reported at its line
         for m in _SRC_OR_HREF.finditer(html):  # "" for an image without a file
             lines.setdefault(html_module.unescape(m.group(1)), node.line)
+        bare = html.strip()
+        if bare and "<" not in bare and not any(c.isspace() for c in bare):
+            # an address alone (ref, relref, param) that a Markdown link around it uses
+            lines.setdefault(html_module.unescape(bare), node.line)
         return html

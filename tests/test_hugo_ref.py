@@ -36,3 +36,21 @@ def test_ref_and_relref_find_pages_as_hugo_does(tmp_path):
                        "f": "#p-other-other-page", "g": "#p-docs-installation"}
     broken = [f for f in result.findings if "nowhere" in f.message]
     assert len(broken) == 1 and broken[0].file.endswith("x.md")
+
+
+def test_a_ref_to_no_page_is_reported_at_the_shortcode_line(tmp_path):
+    """The link pass looked for the first line holding the words of the address ("icon"
+    in a sentence above); the relref that wrote it is on its own line."""
+    from manualgen.build import BuildOptions, build
+
+    from .conftest import page, write_site
+
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="Hallo."),
+        "content/de/cards.md": page("Karten", 1, body=(
+            "Eine Karte mit einem icon hier.\n\nMehr Text.\n\n"
+            'Siehe [Symbole]({{< relref "icon" >}}).\n')),
+    })
+    result = build(site, BuildOptions(langs=["de"], check_only=True))
+    broken = [f for f in result.findings if f.code == "broken-link"]
+    assert len(broken) == 1 and broken[0].line == 9, [f.format() for f in result.findings]
