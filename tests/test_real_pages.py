@@ -198,3 +198,25 @@ def test_hextra_pdf_and_image_grid_print_what_they_show(site):
     assert [src for src in re.findall(r'<img src="([^"]*)"', html)] == ["/a.png", "/b.png", "/c.png"]
     assert "<p>First <em>one</em></p>" in html and 'alt="Third"' in html
     assert not unknown(site.findings)
+
+
+def test_a_heading_repeated_inside_a_shortcode_gets_an_id_of_its_own(tmp_path, monkeypatch):
+    """``## Setup`` on the page and again in a details block: Hugo numbers the second
+    (setup-1); the PDF had two places named alike and a css warning."""
+    from manualgen.build import BuildOptions, build
+
+    from .conftest import page, write_site
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="Hallo."),
+        "content/de/setup.md": page("Einrichten", 1, body=(
+            "## Setup\n\nText.\n\n{{% details title=\"Mehr\" %}}\n## Setup\n\nInnen.\n"
+            "{{% /details %}}\n\nSiehe [oben](#setup).\n")),
+    })
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", no_cache=True,
+                                      jobs=1, html=True))
+    assert not [f for f in result.findings if "twice" in f.message], \
+        [f.format() for f in result.findings]
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert 'id="p-setup--setup"' in html and 'id="p-setup--setup-1"' in html

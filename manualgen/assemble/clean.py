@@ -104,13 +104,19 @@ def drop_styles(job: PageJob, root: ET.Element) -> None:
 
 def prefix_ids(root: ET.Element, anchor: str) -> set[str]:
     """Prefix every id with the page's anchor so two pages may share a heading text; the
-    ids as written are returned (links name those)."""
-    ids = set()
+    ids as written are returned (links name those).  An id the page already used (a
+    heading repeated inside a shortcode's Markdown, rendered on its own) gets "-1", "-2"…
+    as Hugo's heading ids do, instead of naming two places."""
+    ids: set[str] = set()
     for el in root.iter():
         old = el.get("id")
         if old:
-            el.set("id", f"{anchor}--{old}")
-            ids.add(old)
+            unique, n = old, 0
+            while unique in ids:
+                n += 1
+                unique = f"{old}-{n}"
+            el.set("id", f"{anchor}--{unique}")
+            ids.add(unique)
     return ids
 
 
