@@ -22,7 +22,7 @@ import warnings
 from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
-from . import chapters, data_url, png_embed, shared_styles, tagging
+from . import chapters, data_url, heap, painted, png_embed, shared_styles, tagging
 from .errors import Findings
 
 VIRTUAL_HOST = "manualgen.invalid"
@@ -205,6 +205,8 @@ def render_pdf(
     to it."""
     import weasyprint
 
+    from . import leaders  # imports WeasyPrint's boxes
+
     timings = {} if timings is None else timings
 
     refusals: list[str] = []
@@ -230,9 +232,9 @@ def render_pdf(
             # The stylesheets are <link>ed from the document itself, so they load through the
             # fetcher once and their @font-face rules share the document's font configuration.
             document = weasyprint.HTML(string=html, base_url=VIRTUAL_BASE, url_fetcher=fetcher)
-            with png_embed.passthrough(), shared_styles.sharing():
+            with png_embed.passthrough(), shared_styles.sharing(), leaders.slim_leaders():
                 t0 = time.perf_counter()
-                with frozen_collector(collect=False):
+                with frozen_collector(collect=False), heap.collected_between_rounds():
                     if by_chapters:
                         rendered, session, earlier = _lay_out_by_chapters(document, kept,
                                                                           fetched, relational,
@@ -241,6 +243,7 @@ def render_pdf(
                         rendered = document.render(presentational_hints=True)
                     if adjust is not None:
                         adjust(rendered)
+                released_after_layout()
                 timings["layout"] = time.perf_counter() - t0
                 if progress is not None and session is not None and session.reused:
                     progress("layout", f"{len(session.reused)} of {session.count()} chapters "
@@ -251,8 +254,11 @@ def render_pdf(
                 if pdf_variant and pdf_variant != "none":
                     options["pdf_variant"] = pdf_variant
                 t0 = time.perf_counter()
+                if session is not None:
+                    session.let_go(keep)
                 with frozen_collector(collect=True), remembered_page_references(), \
-                        pages_deflated_as_painted(pdf_variant):
+                        pages_deflated_as_painted(pdf_variant), heap_trimmed_while_painting(), \
+                        released_as_painted(pdf_variant):
                     data = write_pdf(rendered, pdf_variant, options)
                 timings["write"] = time.perf_counter() - t0
     finally:
@@ -335,6 +341,16 @@ def frozen_collector(collect: bool):
             gc.disable()
 
 
+def released_after_layout() -> None:
+    """What the layout no longer needs handed back before the PDF is written (issue 11,
+    memory): its cyclic garbage collected (the collector is off while it runs: the boxes of
+    pages that a later round made again, the formatting structure), then the heap's free
+    pages returned to the system (heap.py).  Writing would otherwise start from the layout's
+    peak and add to it."""
+    gc.collect()
+    heap.trim()
+
+
 @contextlib.contextmanager
 def remembered_page_references():
     """pydyf's ``PDF.page_references`` builds a new tuple of every page's reference each time
@@ -379,6 +395,41 @@ def pages_deflated_as_painted(pdf_variant: str | None):
     def paint(page, stream, *args, **kwargs):
         painted = original(page, stream, *args, **kwargs)
         tagging.deflate_now(stream)
+        return painted
+
+    wdocument.Page.paint = paint
+    try:
+        yield
+    finally:
+        wdocument.Page.paint = original
+
+
+def released_as_painted(pdf_variant: str | None):
+    """Each page's boxes let go once it is painted (painted.py); not for a PDF/A, which
+    :func:`write_pdf` may write twice."""
+    if pdf_variant and pdf_variant.startswith("pdf/a"):
+        return contextlib.nullcontext()
+    from weasyprint.pdf import VARIANTS
+
+    tagged = bool(VARIANTS.get(pdf_variant or "", (None, {}))[1].get("pdf_tags"))
+    return painted.pages_released_as_painted(tagged)
+
+
+@contextlib.contextmanager
+def heap_trimmed_while_painting(every: int = heap.EVERY):
+    """The heap trimmed every ``every`` pages painted (see heap.py): what the painting of a
+    page frees (its Pango layouts, its drawing operations once deflated) goes back to the
+    system instead of staying in the resident set."""
+    from weasyprint import document as wdocument
+
+    original = wdocument.Page.paint
+    count = [0]
+
+    def paint(page, stream, *args, **kwargs):
+        painted = original(page, stream, *args, **kwargs)
+        count[0] += 1
+        if count[0] % every == 0:
+            heap.trim()
         return painted
 
     wdocument.Page.paint = paint
