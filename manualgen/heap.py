@@ -48,9 +48,12 @@ def collected_between_rounds() -> Iterator[None]:
     the third those that changed again.  A replaced page's boxes hold reference cycles, so
     with the collector off they stayed until the PDF was written: two old copies of the
     contents on top of the peak.  Each round still needs the round before it (it keeps the
-    pages that did not change), so the copies of round ``n`` are garbage once round ``n + 1``
-    is over: collected at the start of round ``n + 2`` and when the last round ends (the
-    first page handed on).  Nothing is collected for a document laid out in one round."""
+    pages that did not change), so the copies of every round but the last are garbage once
+    the last round is over: collected then, once (when the first page is handed on).  One
+    collection walks every object of the layout (5 s of CPU for 1,200 pages on a loaded
+    machine), so there is no collection between rounds as well, which would free one more
+    copy of the contents a round earlier.  Nothing is collected for a document laid out in
+    one round."""
     import weasyprint.document as wdocument
     import weasyprint.layout as wlayout
 
@@ -60,8 +63,6 @@ def collected_between_rounds() -> Iterator[None]:
 
     def make_all_pages(context, root_box, html, pages):
         rounds[0] += 1
-        if rounds[0] >= 3:
-            gc.collect()
         return original_pages(context, root_box, html, pages)
 
     def layout_document(*args, **kwargs):

@@ -46,13 +46,12 @@ class LinkRecord:
 class _StandIn:
     """What ``_build_box_tree`` uses of a PDF: numbers given here, page references real."""
 
-    def __init__(self, pdf) -> None:
-        self.pdf = pdf
+    def __init__(self, pdf, page_number: int) -> None:
+        # Only this page's reference is asked for, made as pydyf's ``page_references`` makes
+        # it (that property builds every page's reference at each reading).
+        number = pdf.pages["Kids"][3 * page_number]
+        self.page_references = {page_number: f"{number} 0 R".encode("ascii")}
         self.made: list = []
-
-    @property
-    def page_references(self):
-        return self.pdf.page_references
 
     def add_object(self, obj) -> None:
         self.made.append(obj)
@@ -65,7 +64,7 @@ def page_tags(page_box, pdf, page_number: int, tags: dict) -> PageTags:
     import pydyf
     from weasyprint.pdf.tags import _build_box_tree
 
-    stand_in = _StandIn(pdf)
+    stand_in = _StandIn(pdf, page_number)
     # The page's share of the /Document element's kids: WeasyPrint appends each element as
     # it is made, and may insert a nested list's elements at the end of it meanwhile.
     document = pydyf.Dictionary({"Type": "/StructElem", "S": "/Document", "K": pydyf.Array()})

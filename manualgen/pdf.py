@@ -343,11 +343,9 @@ def frozen_collector(collect: bool):
 
 def released_after_layout() -> None:
     """What the layout no longer needs handed back before the PDF is written (issue 11,
-    memory): its cyclic garbage collected (the collector is off while it runs: the boxes of
-    pages that a later round made again, the formatting structure), then the heap's free
-    pages returned to the system (heap.py).  Writing would otherwise start from the layout's
-    peak and add to it."""
-    gc.collect()
+    memory): the heap's free pages returned to the system (heap.py; the pages that later
+    rounds made again were collected when the rounds ended, heap.collected_between_rounds).
+    Writing would otherwise start from the layout's peak and add to it."""
     heap.trim()
 
 
