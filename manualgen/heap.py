@@ -49,10 +49,10 @@ def collected_between_rounds() -> Iterator[None]:
     with the collector off they stayed until the PDF was written: two old copies of the
     contents on top of the peak.  Each round still needs the round before it (it keeps the
     pages that did not change), so the copies of every round but the last are garbage once
-    the last round is over: collected then, once (when the first page is handed on).  One
-    collection walks every object of the layout (5 s of CPU for 1,200 pages on a loaded
-    machine), so there is no collection between rounds as well, which would free one more
-    copy of the contents a round earlier.  Nothing is collected for a document laid out in
+    the last round is over: collected then, once (when the first page is handed on).  A
+    collection walks every object of the layout (about 5 s of CPU for 1,200 pages on a
+    loaded machine), so there is none between rounds, which would free one copy of the
+    contents a round earlier (1,200 pages: layout peak 1,376 MiB with it, 1,392 without).  Nothing is collected for a document laid out in
     one round."""
     import weasyprint.document as wdocument
     import weasyprint.layout as wlayout

@@ -343,9 +343,12 @@ def frozen_collector(collect: bool):
 
 def released_after_layout() -> None:
     """What the layout no longer needs handed back before the PDF is written (issue 11,
-    memory): the heap's free pages returned to the system (heap.py; the pages that later
-    rounds made again were collected when the rounds ended, heap.collected_between_rounds).
-    Writing would otherwise start from the layout's peak and add to it."""
+    memory): its cyclic garbage collected (the collector is off while it runs: the layout's
+    context and formatting structure), then the heap's free pages returned to the system
+    (heap.py).  Writing freezes what exists when it starts (:func:`frozen_collector`), so
+    garbage left uncollected here stays until the end: without this collection, writing
+    1,200 pages peaked at 1,707 MiB instead of 1,319."""
+    gc.collect()
     heap.trim()
 
 
