@@ -33,7 +33,8 @@ _PACKAGES = frozenset({"weasyprint", "tinycss2", "cssselect2", "pydyf"})
 _ALLOWED = frozenset({("functools", "partial"), ("collections", "OrderedDict"),
                       ("collections", "defaultdict"), ("manualgen.chapters", "ChapterLayout"),
                       ("manualgen.chapters", "BarePage"), ("manualgen.chapter_store", "_Cells"),
-                      ("manualgen.chapter_store", "_placeholder")})
+                      ("manualgen.chapter_store", "_placeholder"),
+                      ("manualgen.leaders", "LeaderDot")})
 _STACK = 256 * 1024 * 1024  # box trees nest deeply: pickle recurses once per level
 
 

@@ -107,7 +107,7 @@ class Session:
     store: object = None  # a chapter_store.Store: chapters written by earlier runs
     images: dict = dataclasses.field(default_factory=dict)  # the render's images, by address
     record: Kept | None = None
-    _used: dict[str, ChapterLayout] = dataclasses.field(default_factory=dict)  # reused, by key
+    _used: dict[str, ChapterLayout | None] = dataclasses.field(default_factory=dict)  # reused
     _loaded: dict[str, ChapterLayout | None] = dataclasses.field(default_factory=dict)
     _chapters: list[Chapter] = dataclasses.field(default_factory=list)
     _roots: dict = dataclasses.field(default_factory=dict)
@@ -139,6 +139,16 @@ class Session:
     def stale(self) -> set[str]:
         """The reused chapters whose "see page N" numbers moved in this layout."""
         return set(self._stale)
+
+    def let_go(self, keep: bool) -> None:
+        """Before the PDF is written: the chapters' pages no longer held here (the record,
+        unless ``keep`` asks for it for the next layout in this process; the chapters reused
+        or read back), so that each page's boxes go once it is painted (painted.py).  Only
+        their keys stay, which :meth:`reused` and :meth:`laid_out` tell."""
+        if not keep:
+            self.record = None
+        self._used = dict.fromkeys(self._used)
+        self._loaded.clear()
 
     def _find_stale(self, context) -> None:
         """Noted when the layout ends, so that the layout's context (its page maker, the
@@ -192,6 +202,7 @@ def _make_all_pages(session: Session, original, context, root_box, html, pages):
     """WeasyPrint's ``make_all_pages``: the first round made here (splicing), the later ones
     (re-making the pages whose page numbers changed) by WeasyPrint."""
     if pages:
+        _forget_replaced(session, pages)
         for page in original(context, root_box, html, pages):
             yield _bare(session, page, context)
         return
@@ -236,6 +247,16 @@ def _finish(context, count: int) -> None:
     context.page_maker = context.page_maker[:count + 1]
     context.broken_out_of_flow.clear()
     context.reported_footnotes.clear()
+
+
+def _forget_replaced(session: Session, pages: list) -> None:
+    """Only the pages of the round before (``pages``) remembered: a page that an earlier
+    round made and a later one made again is garbage, and its boxes (the contents, some
+    100 MiB a round in a 1,200-page manual) must not stay alive through the record."""
+    live = {id(page) for page in pages}
+    for key in [key for key in session._bare if key not in live]:
+        del session._bare[key]
+    session._carrying &= live
 
 
 def _bare(session: Session, page, context):
