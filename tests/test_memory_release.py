@@ -114,7 +114,22 @@ def test_slim_leaves_other_boxes_alone():
 
 def test_garbage_collected_between_rounds_gives_the_same_pdf():
     html = document(30)
-    assert pdf_bytes(html, heap.collected_between_rounds()) == pdf_bytes(html)
+    assert pdf_bytes(html, heap.collected_between_rounds(from_pages=1)) == pdf_bytes(html)
+
+
+def test_a_small_manual_is_not_collected_after_its_rounds(monkeypatch):
+    """The collection only pays for a large manual (heap.LARGE pages)."""
+    import gc
+
+    calls = []
+    monkeypatch.setattr(gc, "collect", lambda *args: calls.append(args) or 0)
+    html = document(30)
+    with heap.collected_between_rounds():
+        weasyprint.HTML(string=html).render()
+    small = len(calls)
+    with heap.collected_between_rounds(from_pages=1):
+        weasyprint.HTML(string=html).render()
+    assert small == 0 and len(calls) == 1
 
 
 def test_rounds_counted_and_weasyprint_restored():
