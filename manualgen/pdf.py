@@ -19,6 +19,7 @@ import re
 import tempfile
 import time
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
@@ -249,59 +250,39 @@ def render_pdf(
     by_chapters = keep or store is not None
     fetcher = make_fetcher(roots, refusals, fetched if by_chapters else None,
                            relational if by_chapters else None)
-    logger = logging.getLogger("weasyprint")
-    capture = _Capture()
-    old_level, old_propagate = logger.level, logger.propagate
-    logger.addHandler(capture)
-    logger.setLevel(logging.DEBUG)
-    logger.propagate = False
-    progress_logger = logging.getLogger("weasyprint.progress")
-    if progress is not None:
-        progress_handler = _ProgressHandler(progress)
-        progress_logger.addHandler(progress_handler)
     session = None
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            # The stylesheets are <link>ed from the document itself, so they load through the
-            # fetcher once and their @font-face rules share the document's font configuration.
-            document = weasyprint.HTML(string=html, base_url=VIRTUAL_BASE, url_fetcher=fetcher)
-            with png_embed.passthrough(), shared_styles.sharing(), leaders.slim_leaders(), \
-                    (sheets.in_use() if sheets else contextlib.nullcontext()):
-                t0 = time.perf_counter()
-                fonts = sheets.font_config if sheets else None
-                with frozen_collector(collect=False), heap.collected_between_rounds():
-                    if by_chapters:
-                        rendered, session, earlier = _lay_out_by_chapters(
-                            document, kept, fetched, relational, store, fonts)
-                    else:
-                        rendered = document.render(font_config=fonts, presentational_hints=True)
-                    if adjust is not None:
-                        adjust(rendered)
-                released_after_layout(len(rendered.pages))
-                timings["layout"] = time.perf_counter() - t0
-                if progress is not None and session is not None and session.reused:
-                    progress("layout", f"{len(session.reused)} of {session.count()} chapters "
-                             "unchanged, their pages reused")
-                if progress is not None:
-                    progress("write", "writing the PDF")
-                options = {"uncompressed_pdf": False}
-                if pdf_variant and pdf_variant != "none":
-                    options["pdf_variant"] = pdf_variant
-                t0 = time.perf_counter()
-                if session is not None:
-                    session.let_go(keep)
-                with frozen_collector(collect=True), remembered_page_references(), \
-                        pages_deflated_as_painted(pdf_variant), heap_trimmed_while_painting(), \
-                        released_as_painted(pdf_variant):
-                    data = write_pdf(rendered, pdf_variant, options)
-                timings["write"] = time.perf_counter() - t0
-    finally:
-        logger.removeHandler(capture)
-        logger.setLevel(old_level)
-        logger.propagate = old_propagate
-        if progress is not None:
-            progress_logger.removeHandler(progress_handler)
+    with _weasyprint_messages(progress) as capture, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        # The stylesheets are <link>ed from the document itself, so they load through the
+        # fetcher once and their @font-face rules share the document's font configuration.
+        document = weasyprint.HTML(string=html, base_url=VIRTUAL_BASE, url_fetcher=fetcher)
+        with png_embed.passthrough(), shared_styles.sharing(), leaders.slim_leaders(), \
+                (sheets.in_use() if sheets else contextlib.nullcontext()):
+            t0 = time.perf_counter()
+            fonts = sheets.font_config if sheets else None
+            with frozen_collector(collect=False), heap.collected_between_rounds():
+                if by_chapters:
+                    rendered, session, earlier = _lay_out_by_chapters(
+                        document, kept, fetched, relational, store, fonts)
+                else:
+                    rendered = document.render(font_config=fonts, presentational_hints=True)
+                if adjust is not None:
+                    adjust(rendered)
+            released_after_layout(len(rendered.pages))
+            timings["layout"] = time.perf_counter() - t0
+            if progress is not None and session is not None and session.reused:
+                progress("layout", f"{len(session.reused)} of {session.count()} chapters "
+                         "unchanged, their pages reused")
+            if progress is not None:
+                progress("write", "writing the PDF")
+            options = {"uncompressed_pdf": False}
+            if pdf_variant and pdf_variant != "none":
+                options["pdf_variant"] = pdf_variant
+            t0 = time.perf_counter()
+            if session is not None:
+                session.let_go(keep)
+            data = _written(rendered, pdf_variant, options)
+            timings["write"] = time.perf_counter() - t0
     for url in refusals:
         findings.error("refused-resource", f"resource refused: {url}", source_file, lang=lang)
     _findings_from_log(capture.records, caught, findings, lang, source_file)
@@ -313,6 +294,39 @@ def render_pdf(
     laid_out = session.laid_out(earlier)
     return Made(len(rendered.pages), session.record if keep else None, laid_out,
                 session.count() - len(laid_out))
+
+
+def _written(rendered, pdf_variant: str | None, options: dict) -> bytes:
+    """The PDF's bytes, written with what keeps the writing's memory down (each page deflated
+    and released once painted, the heap trimmed) and the collector on for its garbage only."""
+    with frozen_collector(collect=True), remembered_page_references(), \
+            pages_deflated_as_painted(pdf_variant), heap_trimmed_while_painting(), \
+            released_as_painted(pdf_variant):
+        return write_pdf(rendered, pdf_variant, options)
+
+
+@contextlib.contextmanager
+def _weasyprint_messages(progress) -> Iterator[_Capture]:
+    """WeasyPrint's log records kept (to become findings) and not shown, and its progress
+    passed to ``progress``, within the block."""
+    logger = logging.getLogger("weasyprint")
+    capture = _Capture()
+    old_level, old_propagate = logger.level, logger.propagate
+    logger.addHandler(capture)
+    logger.setLevel(logging.DEBUG)
+    logger.propagate = False
+    progress_logger = logging.getLogger("weasyprint.progress")
+    progress_handler = _ProgressHandler(progress) if progress is not None else None
+    if progress_handler is not None:
+        progress_logger.addHandler(progress_handler)
+    try:
+        yield capture
+    finally:
+        logger.removeHandler(capture)
+        logger.setLevel(old_level)
+        logger.propagate = old_propagate
+        if progress_handler is not None:
+            progress_logger.removeHandler(progress_handler)
 
 
 def parse_sheets(sheets: ParsedSheets, urls: list[str], roots: Roots) -> None:
