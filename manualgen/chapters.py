@@ -36,6 +36,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from urllib.parse import urljoin
 
+from .patching import patched
+
 FORCED = frozenset({"page", "left", "right", "recto", "verso"})
 PAGE_COUNTERS = frozenset({"page", "pages"})
 STYLING = frozenset({"link", "style", "base"})  # what in the head can change a layout
@@ -187,13 +189,9 @@ def chapter_layout(session: Session, font_config) -> Iterator[Session]:
         session._carrying.clear()
 
     session._font_config = font_config
-    wlayout.make_all_pages = make_all_pages
-    wdocument.layout_document = layout_document
-    try:
+    with patched(wlayout, "make_all_pages", make_all_pages), \
+            patched(wdocument, "layout_document", layout_document):
         yield session
-    finally:
-        wlayout.make_all_pages = original_pages
-        wdocument.layout_document = original_layout
 
 
 # Pagination ---------------------------------------------------------------------------------

@@ -20,6 +20,8 @@ import gc
 import sys
 from collections.abc import Iterator
 
+from .patching import patched
+
 EVERY = 32  # pages painted between two trims
 # Pages from which the layout's garbage is worth a full collection: one walks every object of
 # the layout (0.04-0.1 s for a 42-page language, 5 s for 1,200 pages), and below this a
@@ -79,10 +81,6 @@ def collected_between_rounds(from_pages: int = LARGE) -> Iterator[None]:
             first = False
             yield page
 
-    wlayout.make_all_pages = make_all_pages
-    wdocument.layout_document = layout_document
-    try:
+    with patched(wlayout, "make_all_pages", make_all_pages), \
+            patched(wdocument, "layout_document", layout_document):
         yield
-    finally:
-        wlayout.make_all_pages = original_pages
-        wdocument.layout_document = original_layout

@@ -18,6 +18,8 @@ from collections.abc import Iterator
 
 from weasyprint.formatting_structure.boxes import TextBox
 
+from .patching import patched
+
 _FIRST = "_manualgen_first"
 
 
@@ -82,8 +84,5 @@ def slim_leaders(after: int = SLIM_AFTER) -> Iterator[None]:
             if made[0] > after:
                 slim(leader)
 
-    winline.handle_leader = handle_leader
-    try:
+    with patched(winline, "handle_leader", handle_leader):
         yield
-    finally:
-        winline.handle_leader = original

@@ -21,6 +21,8 @@ import dataclasses
 import re
 from collections.abc import Iterator
 
+from .patching import patched
+
 _DOCUMENT = -(10**9)  # the provisional number of the /Document element
 _TABLE_KEY = re.compile(r"-(\d+)(-\d+-\d+)")  # WeasyPrint's header IDs: number-row-column
 
@@ -191,7 +193,6 @@ def pages_released_as_painted(tagged: bool) -> Iterator[None]:
     state: dict = {"pdf": None, "links": None, "recorded": []}
     original_paint = wdocument.Page.paint
     original_links = wpdf.add_links
-    original_tags = wpdf.add_tags
 
     def add_links(links_and_anchors, matrix, pdf, *args, **kwargs):
         if state["pdf"] is not pdf:  # a new PDF
@@ -212,12 +213,6 @@ def pages_released_as_painted(tagged: bool) -> Iterator[None]:
         recorded, state["recorded"] = state["recorded"], []
         add_tags_from(pdf, document, pdf_version, recorded)
 
-    wdocument.Page.paint = paint
-    wpdf.add_links = add_links
-    wpdf.add_tags = add_tags
-    try:
+    with patched(wdocument.Page, "paint", paint), patched(wpdf, "add_links", add_links), \
+            patched(wpdf, "add_tags", add_tags):
         yield
-    finally:
-        wdocument.Page.paint = original_paint
-        wpdf.add_links = original_links
-        wpdf.add_tags = original_tags

@@ -12,6 +12,7 @@ import contextlib
 import dataclasses
 import gc
 import hashlib
+import itertools
 import logging
 import mimetypes
 import os
@@ -26,6 +27,7 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 from . import chapters, data_url, heap, painted, png_embed, shared_styles, tagging
 from .errors import Findings
 from .parsed_sheets import ParsedSheets
+from .patching import patched
 
 VIRTUAL_HOST = "manualgen.invalid"
 VIRTUAL_BASE = f"https://{VIRTUAL_HOST}/"
@@ -440,8 +442,7 @@ def released_after_layout(pages: int) -> None:
     heap.trim()
 
 
-@contextlib.contextmanager
-def remembered_page_references():
+def remembered_page_references() -> contextlib.AbstractContextManager:
     """pydyf's ``PDF.page_references`` builds a new tuple of every page's reference each time
     it is read, and WeasyPrint reads it for each tagged box and each link target: quadratic
     in the pages (1,200 pages: 205,000 reads, 246 million references made, more than half of
@@ -459,38 +460,33 @@ def remembered_page_references():
             pdf.__dict__["_manualgen_page_references"] = known
         return known[2]
 
-    pydyf.PDF.page_references = property(page_references)
-    try:
-        yield
-    finally:
-        pydyf.PDF.page_references = original
+    return patched(pydyf.PDF, "page_references", property(page_references))
 
 
-@contextlib.contextmanager
-def pages_deflated_as_painted(pdf_variant: str | None):
+def pages_deflated_as_painted(pdf_variant: str | None) -> contextlib.AbstractContextManager:
     """Each page's content stream deflated as soon as the page is painted (issue 11, memory).
     pydyf keeps every drawing operation of every page as a bytes object of its own until the
     whole PDF is written, and deflates them then: a 1,200-page manual grew by 270 MiB while
     it was written.  Deflated at once, a page's operations take a fraction of that, and the
     bytes are the same: what pydyf does when it writes, done earlier (tagging.deflate_now).
     A PDF/A's streams are settled by the finisher instead (tagging.clear_stream_ends)."""
+    if pdf_variant and pdf_variant.startswith("pdf/a"):
+        return contextlib.nullcontext()
+    return _after_painting(tagging.deflate_now)
+
+
+def _after_painting(then) -> contextlib.AbstractContextManager:
+    """Within the block, ``then(stream)`` runs after WeasyPrint has painted each page."""
     from weasyprint import document as wdocument
 
-    if pdf_variant and pdf_variant.startswith("pdf/a"):
-        yield
-        return
     original = wdocument.Page.paint
 
     def paint(page, stream, *args, **kwargs):
         painted = original(page, stream, *args, **kwargs)
-        tagging.deflate_now(stream)
+        then(stream)
         return painted
 
-    wdocument.Page.paint = paint
-    try:
-        yield
-    finally:
-        wdocument.Page.paint = original
+    return patched(wdocument.Page, "paint", paint)
 
 
 def released_as_painted(pdf_variant: str | None):
@@ -504,28 +500,17 @@ def released_as_painted(pdf_variant: str | None):
     return painted.pages_released_as_painted(tagged)
 
 
-@contextlib.contextmanager
-def heap_trimmed_while_painting(every: int = heap.EVERY):
+def heap_trimmed_while_painting(every: int = heap.EVERY) -> contextlib.AbstractContextManager:
     """The heap trimmed every ``every`` pages painted (see heap.py): what the painting of a
     page frees (its Pango layouts, its drawing operations once deflated) goes back to the
     system instead of staying in the resident set."""
-    from weasyprint import document as wdocument
+    count = itertools.count(1)
 
-    original = wdocument.Page.paint
-    count = [0]
-
-    def paint(page, stream, *args, **kwargs):
-        painted = original(page, stream, *args, **kwargs)
-        count[0] += 1
-        if count[0] % every == 0:
+    def trim(_stream) -> None:
+        if next(count) % every == 0:
             heap.trim()
-        return painted
 
-    wdocument.Page.paint = paint
-    try:
-        yield
-    finally:
-        wdocument.Page.paint = original
+    return _after_painting(trim)
 
 
 def preload(language_tags: list[str]) -> None:
