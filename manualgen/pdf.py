@@ -300,10 +300,13 @@ def render_pdf(
 
 def _written(rendered, pdf_variant: str | None, options: dict) -> bytes:
     """The PDF's bytes, written with what keeps the writing's memory down (each page deflated
-    and released once painted, the heap trimmed) and the collector on for its garbage only."""
+    once painted, the heap trimmed; a large manual's pages released once painted) and the
+    collector on for its garbage only.  Releasing pages makes each page's structure elements
+    as it is painted: 0.1 s more for a 42-page language, for memory that is no concern there."""
+    large = len(rendered.pages) >= heap.LARGE
     with frozen_collector(collect=True), remembered_page_references(), \
             pages_deflated_as_painted(pdf_variant), heap_trimmed_while_painting(), \
-            released_as_painted(pdf_variant):
+            (released_as_painted(pdf_variant) if large else contextlib.nullcontext()):
         return write_pdf(rendered, pdf_variant, options)
 
 
