@@ -278,11 +278,19 @@ def page_date(meta: dict, which: str, settings: Settings | None = None) -> dt.da
     from the first key of the site's ``[frontmatter]`` list (Hugo's default list when the
     site sets none) that holds a date.  So a page without a date is ordered by its
     publishDate or lastmod, and one dated in the future is not published yet."""
+    found = _date_and_key(meta, which, settings)
+    return found[0] if found else None
+
+
+def _date_and_key(meta: dict, which: str, settings: Settings | None
+                  ) -> tuple[dt.datetime, str] | None:
+    """:func:`page_date`, and the front matter key (as written) that held it."""
     keys = (settings.front_matter_dates if settings else DEFAULT_DATE_KEYS).get(which, ())
     for key in keys:
-        value = _as_datetime(_ci(meta, key, None))
+        found = _ci_key(meta, key)
+        value = _as_datetime(meta[found]) if found is not None else None
         if value is not None:
-            return value
+            return value, found
     return None
 
 
@@ -823,16 +831,12 @@ def _published_later(meta: dict, now: dt.datetime, settings: Settings
     after the manual's), and the key that dates it; None for any other page."""
     if settings.build_future or (_truthy(_ci(meta, "draft", False)) and not settings.build_drafts):
         return None
-    for key in settings.front_matter_dates.get("publishdate", ()):
-        found = _ci_key(meta, key)
-        value = _as_datetime(meta[found]) if found is not None else None
-        if value is not None:
-            if value <= now:
-                return None
-            why = (f"it is dated {value:%Y-%m-%d}, after the manual's date {now:%Y-%m-%d}: "
-                   "Hugo publishes it from then on (buildFuture = true prints it now)")
-            return why, found
-    return None
+    found = _date_and_key(meta, "publishdate", settings)
+    if found is None or found[0] <= now:
+        return None
+    why = (f"it is dated {found[0]:%Y-%m-%d}, after the manual's date {now:%Y-%m-%d}: "
+           "Hugo publishes it from then on (buildFuture = true prints it now)")
+    return why, found[1]
 
 
 def _ci_key(meta: dict, key: str) -> str | None:

@@ -270,7 +270,8 @@ def render_pdf(
                     rendered = document.render(font_config=fonts, presentational_hints=True)
                 if adjust is not None:
                     adjust(rendered)
-            released_after_layout(len(rendered.pages))
+            large = len(rendered.pages) >= heap.LARGE  # memory worth the time it costs
+            released_after_layout(large)
             timings["layout"] = time.perf_counter() - t0
             if progress is not None and session is not None and session.reused:
                 progress("layout", f"{len(session.reused)} of {session.count()} chapters "
@@ -283,7 +284,7 @@ def render_pdf(
             t0 = time.perf_counter()
             if session is not None:
                 session.let_go(keep)
-            data = _written(rendered, pdf_variant, options)
+            data = _written(rendered, pdf_variant, options, large)
             timings["write"] = time.perf_counter() - t0
     for url in refusals:
         findings.error("refused-resource", f"resource refused: {url}", source_file, lang=lang)
@@ -298,12 +299,11 @@ def render_pdf(
                 session.count() - len(laid_out))
 
 
-def _written(rendered, pdf_variant: str | None, options: dict) -> bytes:
+def _written(rendered, pdf_variant: str | None, options: dict, large: bool) -> bytes:
     """The PDF's bytes, written with what keeps the writing's memory down (each page deflated
     once painted, the heap trimmed; a large manual's pages released once painted) and the
     collector on for its garbage only.  Releasing pages makes each page's structure elements
     as it is painted: 0.1 s more for a 42-page language, for memory that is no concern there."""
-    large = len(rendered.pages) >= heap.LARGE
     with frozen_collector(collect=True), remembered_page_references(), \
             pages_deflated_as_painted(pdf_variant), heap_trimmed_while_painting(), \
             (released_as_painted(pdf_variant) if large else contextlib.nullcontext()):
@@ -431,16 +431,16 @@ def frozen_collector(collect: bool):
             gc.disable()
 
 
-def released_after_layout(pages: int) -> None:
+def released_after_layout(large: bool) -> None:
     """What the layout no longer needs handed back before the PDF is written (issue 11,
     memory): its cyclic garbage collected (the collector is off while it runs: the layout's
     context and formatting structure), then the heap's free pages returned to the system
     (heap.py).  Writing freezes what exists when it starts (:func:`frozen_collector`), so
     garbage left uncollected here stays until the end: without this collection, writing
     1,200 pages peaked at 1,707 MiB instead of 1,319.  A manual of fewer than
-    ``heap.LARGE`` pages is not collected: its memory is no concern, and the collection
+    ``heap.LARGE`` pages (not ``large``) is not collected: its memory is no concern, and the collection
     would cost every build (and every --watch save) a tenth of a second."""
-    if pages >= heap.LARGE:
+    if large:
         gc.collect()
     heap.trim()
 
