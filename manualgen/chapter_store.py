@@ -11,7 +11,12 @@ out when the chapter is read back:
 - the font configuration (its fonts, loaded again from the same stylesheets);
 - the HTML elements, by their place in the chapter (the chapter has the same content, so
   the same elements in the same places) or as the root, head, body or main;
-- the images, by their address (every image of the new document is loaded before layout).
+- the images, by their address (every image of the new document is loaded before layout);
+- the computed styles of those elements (and the anonymous boxes' styles made from them),
+  by element and pseudo-element, with the values the chapter's pages read from them: read
+  back, the new document's style stands in when it holds the same values, so that the
+  chapters read back share the styles of the document instead of each bringing its own
+  (issue 11: a 1,200-page manual's memory after an edit).
 
 A chapter that cannot be written or read back this way (an element from elsewhere, an image
 not loaded, a file from another version) is simply laid out again.
@@ -73,6 +78,7 @@ def _pickler(file, references: dict[int, tuple], kinds: set[type]) -> pickle.Pic
     pickler in C for everything else: a hook called for every object would double its time."""
     import copyreg
 
+    from weasyprint.css import AnonymousStyle, ComputedStyle
     from weasyprint.formatting_structure.boxes import TableColumnBox, TableColumnGroupBox
     from weasyprint.layout.absolute import AbsolutePlaceholder
 
@@ -89,6 +95,12 @@ def _pickler(file, references: dict[int, tuple], kinds: set[type]) -> pickle.Pic
             state["get_cells"] = _Cells(state["get_cells"]())
         return (reduced[0], reduced[1], state, *reduced[3:])
 
+    def style(obj):  # the document's own: a reference with its values; else a value
+        found = references.get(id(obj))
+        if found is None:
+            return obj.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
+        return _ref, (*found, dict(obj))
+
     def placeholder(obj):  # it answers every attribute for its box
         return _placeholder, (object.__getattribute__(obj, "_box"),
                               object.__getattribute__(obj, "_layout_done"))
@@ -98,6 +110,7 @@ def _pickler(file, references: dict[int, tuple], kinds: set[type]) -> pickle.Pic
     table.update({kind: reference for kind in kinds | {ET.Element}})
     table[TableColumnBox] = table[TableColumnGroupBox] = column
     table[AbsolutePlaceholder] = placeholder
+    table[ComputedStyle] = table[AnonymousStyle] = style
     pickler.dispatch_table = table
     return pickler
 
@@ -131,11 +144,13 @@ class _Unpickler(pickle.Unpickler):
         return found
 
 
-def references(font_config, images: dict, roots: dict[str, object],
-               members: list) -> tuple[dict[int, tuple], set[type]]:
+def references(font_config, images: dict, roots: dict[str, object], members: list,
+               computed: dict | None = None) -> tuple[dict[int, tuple], set[type]]:
     """The objects to write as references: ``roots`` by name (html, head, body, main), the
     elements of the chapter (``members``: its top-level elements) by place, the images by
-    address, the font configuration; and the types of those that are not elements."""
+    address, the font configuration, the computed styles of those elements (``computed``:
+    WeasyPrint's, by element and pseudo-element); and the types of those that are neither
+    elements nor styles."""
     found: dict[int, tuple] = {id(font_config): ("fonts",)}
     for url, image in images.items():
         found.setdefault(id(image), ("image", url))
@@ -143,7 +158,23 @@ def references(font_config, images: dict, roots: dict[str, object],
         found[id(element)] = ("root", name)
     for number, element in enumerate(members):
         _place(element, ("element", number), found)
+    found.update(_style_places(computed or {}, found))
     return found, {type(font_config)} | {type(image) for image in images.values()}
+
+
+def _style_places(computed: dict, found: dict[int, tuple]) -> dict[int, tuple]:
+    """Each style of an element in ``found`` (the first such element, when elements share
+    one), and the anonymous boxes' style made from it, by the element's place."""
+    places: dict[int, tuple] = {}
+    for (element, pseudo), style in computed.items():
+        where = found.get(id(element))
+        if style is None or where is None or where[0] not in ("element", "root"):
+            continue
+        places.setdefault(id(style), ("style", where, pseudo))
+        anonymous = vars(style).get("anonymous_style")  # made once asked for (cached)
+        if anonymous is not None:
+            places.setdefault(id(anonymous), ("anonymous", where, pseudo))
+    return places
 
 
 def _place(element, path: tuple, found: dict[int, tuple]) -> None:
@@ -154,7 +185,8 @@ def _place(element, path: tuple, found: dict[int, tuple]) -> None:
         stack.extend((child, (*where, index)) for index, child in enumerate(node))
 
 
-def resolver(font_config, images: dict, roots: dict[str, object], members: list):
+def resolver(font_config, images: dict, roots: dict[str, object], members: list,
+             computed: dict | None = None):
     """The reverse of :func:`references`, against the document being laid out."""
 
     def resolve(pid: tuple):
@@ -174,9 +206,40 @@ def resolver(font_config, images: dict, roots: dict[str, object], members: list)
                     return None
                 node = node[index]
             return node
+        if kind in ("style", "anonymous") and computed is not None:
+            _kind, where, pseudo, values = pid
+            element = resolve(where)
+            style = None if element is None else computed.get((element, pseudo))
+            if style is not None and kind == "anonymous":
+                style = style.anonymous_style
+            return style if style is not None and _holds(style, values) else None
         return None
 
     return resolve
+
+
+def _holds(style, values: dict) -> bool:
+    """Whether ``style`` (the new document's) has ``values`` (what the written chapter's
+    style held), computing the ones it has not been asked for yet as WeasyPrint would.  A
+    style WeasyPrint changed in place during the layout (a note's anchor, a first
+    letter's position) differs, and the chapter is laid out again."""
+    try:
+        return all(_same(style[name], value) for name, value in values.items())
+    except Exception:  # noqa: BLE001  (a value this style cannot compute: not the same)
+        return False
+
+
+def _same(new, old) -> bool:
+    """Equal values; the CSS parser's tokens (custom properties keep them), which compare
+    by identity, by their text."""
+    if new == old:
+        return True
+    if type(new) is not type(old):
+        return False
+    if isinstance(new, (tuple, list)):
+        return len(new) == len(old) and all(map(_same, new, old))
+    serialize = getattr(new, "serialize", None)
+    return serialize is not None and serialize() == old.serialize()
 
 
 def dump(value, refs: dict[int, tuple], kinds: set[type]) -> bytes | None:

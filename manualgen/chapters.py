@@ -271,7 +271,7 @@ def _reusable(session: Session, context, chapter: Chapter | None, entry) -> Chap
         return None
     if chapter.key in session.refuse or context.reported_footnotes or context.broken_out_of_flow:
         return None
-    kept = _kept(session, chapter)
+    kept = _kept(session, chapter, context.style_for)
     if kept is None or kept.start != _state(entry):
         return None
     if kept.page_dependent and kept.start_page != _page_number(entry):
@@ -279,8 +279,9 @@ def _reusable(session: Session, context, chapter: Chapter | None, entry) -> Chap
     return kept
 
 
-def _kept(session: Session, chapter: Chapter) -> ChapterLayout | None:
-    """The chapter's layout from the last layout in this process, or else from the store."""
+def _kept(session: Session, chapter: Chapter, style_for) -> ChapterLayout | None:
+    """The chapter's layout from the last layout in this process, or else from the store
+    (read back with ``style_for``'s styles where they are the same)."""
     if session.kept is not None and chapter.key in session.kept.chapters:
         found = session.kept.chapters[chapter.key]
         if not found.draws_svg:  # else read back with this render's images, or laid out
@@ -291,7 +292,8 @@ def _kept(session: Session, chapter: Chapter) -> ChapterLayout | None:
         from .chapter_store import resolver
 
         found = session.store.load(chapter.key, resolver(
-            session._font_config, session.images, session._roots, list(chapter.members)))
+            session._font_config, session.images, session._roots, list(chapter.members),
+            style_for._computed_styles))
         session._loaded[chapter.key] = found if isinstance(found, ChapterLayout) else None
     return session._loaded[chapter.key]
 
@@ -582,7 +584,7 @@ def _record(session: Session, context, font_config, pages: list) -> Kept | None:
         if layout is not None:
             chapters[chapter.key] = layout
             if reused is None:
-                _store(session, chapter, layout, font_config)
+                _store(session, chapter, layout, font_config, context.style_for)
     if session.store is not None:
         session.store.keep_only(list(chapters))
     return Kept(chapters)
@@ -596,13 +598,14 @@ def _carried(session: Session, pages: list, first: int, end: int) -> bool:
     return before or id(pages[end - 1]) in session._carrying
 
 
-def _store(session: Session, chapter: Chapter, layout: ChapterLayout, font_config) -> None:
+def _store(session: Session, chapter: Chapter, layout: ChapterLayout, font_config,
+           style_for) -> None:
     if session.store is None:
         return
     from .chapter_store import references
 
     refs, kinds = references(font_config, session.images, session._roots,
-                             list(chapter.members))
+                             list(chapter.members), style_for._computed_styles)
     with _as_paginated(layout.pages):  # without the margin boxes, which are made anew
         session.store.save(chapter.key, layout, refs, kinds)
 
