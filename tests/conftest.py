@@ -68,6 +68,22 @@ def png_bytes(width: int = 40, height: int = 30, color=(200, 30, 30)) -> bytes:
     return buf.getvalue()
 
 
+def drawn_by_installed_fonts(text: str) -> bool:
+    """Whether the machine's fonts draw every character of ``text`` beyond Latin, Greek
+    and Cyrillic (which the bundled fonts draw): text in a script no font has comes out of
+    the PDF as missing-glyph boxes, with other widths and no text to extract."""
+    from manualgen.fonts import system_ranges, uncovered
+
+    wanted = {char for char in text if ord(char) > 0x52F}
+    return not wanted or not uncovered(wanted, system_ranges() or [])
+
+
+def skip_without_fonts_for(text: str) -> None:
+    if not drawn_by_installed_fonts(text):
+        pytest.skip("no installed font draws this script (Debian: fonts-noto-core, "
+                    "fonts-noto-cjk)")
+
+
 @pytest.fixture
 def corpus() -> Path:
     if not CORPUS.is_dir():

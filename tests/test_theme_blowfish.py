@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from manualgen.cli import main
 
-from .conftest import png_bytes, write_site
+from .conftest import drawn_by_installed_fonts, png_bytes, write_site
 from .test_convert import Site, squeeze
 from .theme_calls import shortcode_call, survives
 
@@ -191,7 +191,9 @@ def test_every_language_prints_without_shortcode_syntax(built):
     assert set(texts) == {"en", "it", "ja"}
     for text in texts.values():
         assert "{{<" not in text and "{{%" not in text and "<img" not in text
-    assert "A powerful theme." in texts["en"] and "強力なテーマ。" in texts["ja"]
+    assert "A powerful theme." in texts["en"]
+    if drawn_by_installed_fonts("強力なテーマ。"):  # else the PDF holds missing-glyph boxes
+        assert "強力なテーマ。" in texts["ja"]
 
 
 def test_hugo_orders_the_undated_weightless_pages_by_date_newest_first(built):
