@@ -165,7 +165,7 @@ class _Text:
         child, down to a piece of text)."""
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag == "img":
-            return self._piece(el.get("alt") or "", [])
+            return self._piece(el.get("alt") or "", [], source=True)
         if tag == "code":
             return html.unescape(el.text or "")  # Python-Markdown escaped it; Goldmark did not
         if tag == "sup" and (el.get("id") or "").startswith("fnref"):
@@ -176,10 +176,11 @@ class _Text:
             return self._piece(el.text, self.marks.get((el, "text"), []))
         return self._first(el[0]) if len(el) else ""
 
-    def _piece(self, text: str, marks: list[tuple[int, int]]) -> str:
+    def _piece(self, text: str, marks: list[tuple[int, int]], source: bool = False) -> str:
         """The first piece of ``text`` as Goldmark splits it: up to a typographer mark (the
         mark alone if it comes first), raw HTML or math (their text if first), an unpaired
-        delimiter run (taken in), a "[" or a line end."""
+        delimiter run (taken in), a "[" or a line end.  In ``source`` (an image's
+        description, as written) a run that opens emphasis ends the piece before it."""
         out: list[str] = []
         i = 0
         while i < len(text):
@@ -204,11 +205,23 @@ class _Text:
                 continue
             end = _PIECE_END.match(text, i)
             if end:
-                out.append(end.group(0))
+                if not (source and _opens_emphasis(text, i, end.end())):
+                    out.append(end.group(0))
                 return "".join(out)
             out.append(text[i])
             i += 1
         return "".join(out)
+
+
+def _opens_emphasis(text: str, start: int, end: int) -> bool:
+    """Whether the delimiter run ``text[start:end]`` opens emphasis that the same run closes
+    later: followed by no space, an "_" not inside a word, a closing run further on."""
+    run = text[start:end]
+    if run[0] not in "*_~" or end >= len(text) or text[end].isspace():
+        return False
+    if run[0] == "_" and start > 0 and text[start - 1].isalnum():
+        return False
+    return run in text[end + 1:]
 
 
 def without_shortcode_placeholders(anchor: str) -> str:

@@ -75,6 +75,7 @@ def test_the_id_comes_from_the_text_of_the_heading(tmp_path, source, expected):
     ("## *a **b** c* d", ["a--d"]),
     ("## **bold** _under_score_ __strong__", ["bold-under_-strong"]),
     ('## Img ![Alt *em*](i.png "title") after', ["img-alt--after"]),
+    ("## ![a *b*](i.png)", ["a"]),
     ("## *l'été* x", ["l-x"]),
     ('## *"q" c* x', ["-x"]),
     ("## *a <b>c</b> d* x", ["a--x"]),
