@@ -1157,6 +1157,7 @@ class GoldmarkExtension(Extension):
         md.treeprocessors.register(UnusedFootnotes(md), "goldmark_unused_footnotes", 14)
         md.treeprocessors.register(TightLists(md), "goldmark_tight_lists", 16)
         md.treeprocessors.register(HeadingAttributes(md, blocks), "goldmark_heading_attributes", 9)
+        md.emoji_names = {}  # type: ignore[attr-defined]  # stash index → name (_emoji_character)
         # After the typographer (7), whose marks are pieces of a heading's text in Goldmark.
         md.treeprocessors.register(
             HeadingIds(md, blocks.given_ids, blocks.math, self.ids.kind, self.ids.headings,
@@ -1191,6 +1192,13 @@ def _option(table: object, *keys: str, default=None):
         if table is None:
             return default
     return table
+
+
+def _emoji_character(index, shortname, alias, uc, alt, title, category, options, md):
+    """The emoji's character, as Hugo prints it (pymdownx's ``to_alt``), its short name kept
+    beside it: Hugo's heading ids spell an emoji by its name (``:smile:`` is "smile")."""
+    md.emoji_names[md.htmlStash.html_counter] = shortname.strip(":")
+    return to_alt(index, shortname, alias, uc, alt, title, category, options, md)
 
 
 class PageConverter:
@@ -1241,7 +1249,7 @@ class PageConverter:
         config = {
             "pymdownx.tilde": {"subscript": False},
             # The character itself, as Hugo prints it (not an image or a span).
-            "pymdownx.emoji": {"emoji_index": gemoji, "emoji_generator": to_alt},
+            "pymdownx.emoji": {"emoji_index": gemoji, "emoji_generator": _emoji_character},
             "footnotes": {"BACKLINK_TEXT": "\u21a9\ufe0e", "SUPERSCRIPT_TEXT": "{}"},
         }
         md = markdown.Markdown(extensions=exts, extension_configs=config, output_format="html")

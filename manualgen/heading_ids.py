@@ -8,7 +8,8 @@ made the same way:
 
 - The text is the heading's inline content: text and code spans as written, named entities
   decoded (``caf&eacute;`` is "café"; numeric ones stay as written, ``&#233;`` is "#233"),
-  typographer marks in, raw HTML tags, autolinks, footnote references and math out.
+  typographer marks in, an emoji by its name (with ``enableEmoji``, ``:smile:`` is
+  "smile"), raw HTML tags, autolinks, footnote references and math out.
 - Of an element inside the heading (emphasis, link, image, code span) only its first piece
   of text counts, as Goldmark splits text into pieces: ``*a **b** c*`` gives "a ",
   ``_under_score_`` "under_" (the unmatched ``_`` ends the piece), ``*l'été*`` "l" (the
@@ -132,10 +133,11 @@ class IdFactory:
 class _Text:
     """Reads a heading's text the way Hugo's TextPlain reads Goldmark's nodes."""
 
-    def __init__(self, stash: list, math: set[int], marks: dict) -> None:
-        self.stash = stash  # Python-Markdown's stashed HTML (raw HTML, entities, math)
+    def __init__(self, stash: list, math: set[int], marks: dict, emoji: dict[int, str]) -> None:
+        self.stash = stash  # Python-Markdown's stashed HTML (raw HTML, entities, math, emoji)
         self.math = math  # the stash entries that are math (passthrough): no text
         self.marks = marks  # (element, "text"/"tail") → where the typographer put marks
+        self.emoji = emoji  # the stash entries that are emoji → their short names
 
     def of_block(self, el: ET.Element) -> str:
         """All of a heading's (or term's) own text, and the first piece of each element."""
@@ -148,6 +150,8 @@ class _Text:
     def _stashed(self, index: int) -> tuple[str, bool]:
         """A stash entry's text, and whether it is a piece of its own (raw HTML, math)."""
         raw = self.stash[index] if index < len(self.stash) else ""
+        if index in self.emoji:
+            return self.emoji[index], True
         if not isinstance(raw, str) or index in self.math:
             return "", True
         if _ENTITY.match(raw):
@@ -264,7 +268,12 @@ class HeadingIds(Treeprocessor):
         ids = IdFactory(self.kind)
         registry = self.md.treeprocessors  # a Registry: no .get()
         marks = registry["goldmark_typographer"].placed if "goldmark_typographer" in registry else {}
-        text = _Text(self.md.htmlStash.rawHtmlBlocks, self.math, marks)
+        # The emoji of this page by stash index (convert.py notes their names); the stash
+        # starts anew with the next page, so they are taken out of the notes.
+        names = getattr(self.md, "emoji_names", {})
+        emoji = dict(names)
+        names.clear()
+        text = _Text(self.md.htmlStash.rawHtmlBlocks, self.math, marks, emoji)
         for el in root.iter():
             if el in self.given:
                 ids.put(el.get("id", ""))

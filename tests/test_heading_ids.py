@@ -26,11 +26,11 @@ _OPENING = re.compile(r"<(?:h[1-6]|dt)\b([^>]*)>")
 _ID = re.compile(r'\bid="([^"]*)"')
 
 
-def ids(tmp_path: Path, source: str, hugo_toml: str = "") -> list[str | None]:
+def ids(tmp_path: Path, source: str, hugo_toml: str = "", top: str = "") -> list[str | None]:
     """The ids of the headings and definition terms of ``source``, rendered as a build
-    renders a page of a site whose hugo.toml ends with ``hugo_toml``."""
+    renders a page of a site whose hugo.toml starts with ``top`` and ends with ``hugo_toml``."""
     root = write_site(tmp_path / "site", {"content/de/_index.md": "---\ntitle: Home\n---\n"},
-                      HUGO_TOML + hugo_toml)
+                      top + HUGO_TOML + hugo_toml)
     converter = page_converter(load_settings(root), "de", Findings())
     body = SimpleNamespace(body=source + "\n", body_line=5, path=root / "content/de/page.md",
                            rel="page.md", lang="de")
@@ -89,6 +89,11 @@ def test_math_gives_no_text(tmp_path):
     passthrough = ('[markup.goldmark.extensions.passthrough]\nenable = true\n'
                    '[markup.goldmark.extensions.passthrough.delimiters]\ninline = [["$", "$"]]\n')
     assert ids(tmp_path, "## Math $x^2$ end", passthrough) == ["math--end"]
+
+
+def test_an_emoji_counts_by_its_name(tmp_path):
+    source = "## Hello :smile: world *:tada: b* x\n\n## :smile:"
+    assert ids(tmp_path, source, top="enableEmoji = true\n") == ["hello-smile-world-tada-x", "smile"]
 
 
 @pytest.mark.parametrize("kind, source, expected", [
