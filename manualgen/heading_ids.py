@@ -7,13 +7,13 @@ binaries, which agree).  So ``## See [docs](https://x.org)`` is ``see-docs`` and
 made the same way:
 
 - The text is the heading's inline content: text and code spans as written, named entities
-  decoded (``caf&eacute;`` is "café"; numeric ones stay as written, ``&#233;`` is "#233"),
+  decoded (``caf&eacute;`` is "café"; numeric ones stay as written: ``&#233;`` gives "233"),
   typographer marks in, an emoji by its name (with ``enableEmoji``, ``:smile:`` is
   "smile"), raw HTML tags, autolinks, footnote references and math out.
 - Of an element inside the heading (emphasis, link, image, code span) only its first piece
   of text counts, as Goldmark splits text into pieces: ``*a **b** c*`` gives "a ",
   ``_under_score_`` "under_" (the unmatched ``_`` ends the piece), ``*l'été*`` "l" (the
-  typographer's apostrophe is a piece of its own), ``![Alt *em*](i.png)`` "Alt *".
+  typographer's apostrophe is a piece of its own), ``![Alt *em*](i.png)`` "Alt ".
 - ``markup.goldmark.parser.autoHeadingIDType`` turns the text into an id: ``github`` (the
   default), ``github-ascii`` or ``blackfriday``; ``autoHeadingID = false`` gives none, and
   ``autoDefinitionTermID = true`` gives definition terms ids too.
@@ -100,8 +100,9 @@ def _blackfriday(text: str) -> str:
 
 def hugo_anchor(text: str, kind: str = GITHUB) -> str:
     """A text as Hugo's anchor of ``autoHeadingIDType`` ``kind`` (an unknown kind is
-    github, as in Hugo).  github: letters, digits (0-9 of any script) and "_" in lower case,
-    " " and "-" become "-", all else (punctuation, tabs, no-break spaces, marks) goes;
+    github, as in Hugo).  github: white space at the ends goes, letters, decimal digits (of
+    any script) and "_" are kept in lower case, " " and "-" become "-", all else
+    (punctuation, tabs, no-break spaces, combining marks) goes;
     github-ascii: the same after accents are taken off, ASCII only; blackfriday: see
     :func:`_blackfriday`."""
     if kind == BLACKFRIDAY:

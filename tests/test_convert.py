@@ -183,6 +183,7 @@ def test_heading_attributes_and_setext_headings(assert_renders):
 def test_hugo_anchor_and_id_factory():
     assert hugo_anchor("Contrôle des cas, vue canton") == "contrôle-des-cas-vue-canton"
     assert hugo_anchor("snake_case & more") == "snake_case--more"
+    assert hugo_anchor("Tab\tsep  double") == "tabsep--double"  # Hugo 0.168.0: a tab is no "-"
     ids = IdFactory()
     assert [ids.generate(t) for t in ("?", "?", "x")] == ["heading", "heading-1", "x"]
     assert ids.generate("?", heading=False) == "id"
