@@ -579,7 +579,7 @@ _ATTRIBUTE_LINE = re.compile(r"^ {0,3}\{[ \t]*[#.:]?[^{}\n]*\}[ \t]*$")
 _NOT_PARAGRAPH = re.compile(r"^ {0,3}(#{1,6}(\s|$)|>|[-*+]\s|\d{1,9}[.)]\s|\||```|~~~|<)|^\s*$|^ {4}")
 
 
-def _with_id(text: str, headings: list[dict[str, str]], title_attributes: bool) -> str:
+def _with_attributes(text: str, headings: list[dict[str, str]], title_attributes: bool) -> str:
     """Heading text ending in a mark for the attributes it gives itself (``{#id .class}``,
     read only with Hugo's ``attribute.title``, on by default).  The attributes travel beside
     the text, so nothing of them (an id with "_", a quoted value) is read as Markdown;
@@ -598,9 +598,9 @@ _HEADING_MARK = re.compile("\x02mgh(\\d+)\x03")
 
 
 class HeadingAttributes(Treeprocessor):
-    """Puts the attributes :func:`_with_id` took from each heading's line on the heading,
-    after the inline patterns and before the typographer (which would see the mark), and
-    notes the headings whose id the writer gave (:class:`HeadingIds` keeps those)."""
+    """Puts the attributes :func:`_with_attributes` took from each heading's line on the
+    heading, after the inline patterns and before the typographer (which would see the
+    mark), and notes the headings whose id the writer gave (:class:`HeadingIds` keeps those)."""
 
     def __init__(self, md, blocks: GoldmarkBlocks) -> None:
         super().__init__(md)
@@ -678,12 +678,13 @@ def _source_lines(lines: list[str], block_attributes: bool, title_attributes: bo
         atx = _ATX.match(line)
         if atx:
             content = _ATX_CLOSING.sub("", atx.group(3) or "")
-            out.append(f"{atx.group(1)}{atx.group(2)} {_with_id(content.strip(), headings, title_attributes)}")
+            heading = _with_attributes(content.strip(), headings, title_attributes)
+            out.append(f"{atx.group(1)}{atx.group(2)} {heading}")
             continue
         if (_SETEXT.match(nxt) and not _NOT_PARAGRAPH.match(line) and (not prev.strip() or _ATX.match(prev))
                 and not RAW_TOKEN_RE.fullmatch(line.strip())
                 and not (nxt.strip().startswith("-") and "|" in line)):
-            out.append(_with_id(line.rstrip(), headings, title_attributes))
+            out.append(_with_attributes(line.rstrip(), headings, title_attributes))
             continue
         if _DEFINITION.match(line) and _no_term_before(out):
             line = line.replace(":", "\\:", 1)  # Goldmark: no term above, so no definition
