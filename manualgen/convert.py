@@ -51,6 +51,7 @@ from .goldmark import (
     parse_attributes,
     passthrough_config,
 )
+from .heading_ids import GITHUB, HeadingIds
 from .i18n import Translator
 from .shortcodes import ShortcodeRenderer, Stash, code_block
 
@@ -152,34 +153,43 @@ class GoldmarkBlocks(Preprocessor):
 
     - A raw HTML block runs to its end condition (for most tags: the next blank line) and is
       passed through untouched; after a blank line Markdown resumes, even inside an open <div>.
-    - Headings get Hugo's ids, made from their source line (see :class:`HeadingIds`).
+    - A heading's own attributes (``## Title {#id .class}``) are taken from its line
+      (:class:`HeadingAttributes` puts them on it; :class:`HeadingIds` makes the other ids).
     - A backslash at the end of a line is a hard line break.
     - A list or a table may start straight after a paragraph line.
     - Nested lists may be indented by two spaces (Python-Markdown wants four).
     """
 
     def __init__(self, md, raw_blocks: list[str], block_attributes: bool = True,
-                 passthrough: Passthrough = NO_PASSTHROUGH):
+                 passthrough: Passthrough = NO_PASSTHROUGH, title_attributes: bool = True):
         super().__init__(md)
         self.raw_blocks = raw_blocks
         self.block_attributes = block_attributes
+        self.title_attributes = title_attributes  # Hugo's markup.goldmark.parser.attribute.title
         self.passthrough = passthrough
         self.attributes: list[dict[str, str]] = []  # this page's attribute lines, in order
         self.headings: list[dict[str, str]] = []  # this page's heading attributes, in order
+        self.math: set[int] = set()  # the stash entries that hold math (no text of a heading)
+        self.given_ids: set[ET.Element] = set()  # headings whose line gave their id
 
     def run(self, lines: list[str]) -> list[str]:
         lines = self._raw_html(lines)
+        self.math.clear()
         if self.passthrough.block or self.passthrough.inline:
-            text = extract_math("\n".join(lines), self.passthrough, self.md.htmlStash.store)
+            text = extract_math("\n".join(lines), self.passthrough, self._store_math)
             lines = text.split("\n")
         self.attributes = []
         if self.block_attributes:
             lines = attribute_lines(lines, self.attributes)
         self.headings = []
-        lines = _source_lines(lines, HeadingIds(), self.block_attributes, self.headings)
+        lines = _source_lines(lines, self.block_attributes, self.title_attributes, self.headings)
         lines = _mark_tight_lists(lines)
         lines = self._blank_before_blocks(lines)
         return _loosen_lists(_renest_lists(lines), self._separator)
+
+    def _store_math(self, html: str) -> str:
+        self.math.add(self.md.htmlStash.html_counter)
+        return self.md.htmlStash.store(html)
 
     def _separator(self) -> str:
         """A line that prints nothing (an empty raw block) but ends a list for Python-Markdown."""
@@ -567,61 +577,19 @@ _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _HASH_TEXT = re.compile(r"^( {0,3}(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*)(#{7,}|#+(?=[^#\s]))")
 _ATTRIBUTE_LINE = re.compile(r"^ {0,3}\{[ \t]*[#.:]?[^{}\n]*\}[ \t]*$")
 _NOT_PARAGRAPH = re.compile(r"^ {0,3}(#{1,6}(\s|$)|>|[-*+]\s|\d{1,9}[.)]\s|\||```|~~~|<)|^\s*$|^ {4}")
-_TOKEN_IN_TEXT = re.compile(r"mg(?:sc|raw)\d+x")
 
 
-def hugo_anchor(text: str, separator: str = "-") -> str:
-    """A heading id as Hugo makes it (``autoHeadingIDType = "github"``).
-
-    Letters (any script), digits and ``_`` are kept in lower case, spaces, tabs and ``-``
-    become the separator, everything else (punctuation, quotes, combining marks) is dropped.
-    assemble.py uses the same function for page anchors, so links agree with Hugo's.
-    """
-    out = []
-    for ch in text.strip():
-        if ch in "- \t":
-            out.append(separator)
-        elif ch == "_" or ch.isalpha() or unicodedata.category(ch) == "Nd":
-            out.append(ch.lower())
-    return "".join(out)
-
-
-class HeadingIds:
-    """Hugo's id factory for one document: an empty id is "heading", a repeated one gets -1, -2."""
-
-    def __init__(self) -> None:
-        self.used: set[str] = set()
-
-    def put(self, value: str) -> None:
-        self.used.add(value)
-
-    def generate(self, source: str) -> str:
-        base = hugo_anchor(_TOKEN_IN_TEXT.sub("", source)) or "heading"
-        value, n = base, 0
-        while value in self.used:
-            n += 1
-            value = f"{base}-{n}"
-        self.used.add(value)
-        return value
-
-
-def _with_id(text: str, ids: HeadingIds, headings: list[dict[str, str]]) -> str:
-    """Heading text ending in a mark for its attributes: Hugo's id (the writer's own when the
-    heading ends in ``{#id}``) and any others of that block.  The attributes travel beside
+def _with_attributes(text: str, headings: list[dict[str, str]], title_attributes: bool) -> str:
+    """Heading text ending in a mark for the attributes it gives itself (``{#id .class}``,
+    read only with Hugo's ``attribute.title``, on by default).  The attributes travel beside
     the text, so nothing of them (an id with "_", a quoted value) is read as Markdown;
     :class:`HeadingAttributes` puts them on the heading."""
     attrs: dict[str, str] = {}
-    m = _ATTRIBUTES.search(text)
+    m = _ATTRIBUTES.search(text) if title_attributes else None
     if m and m.start() > 0:
         parsed = parse_attributes("{" + m.group(1) + "}")
         if parsed is not None:  # else Goldmark prints the braces as part of the heading
             attrs, text = parsed, text[: m.start()]
-    if attrs.get("id"):
-        ids.put(attrs["id"])
-    else:
-        # Goldmark takes the id from the heading's source line: Markdown markup, entities
-        # and link targets included, before the typographer.
-        attrs = {"id": ids.generate(text), **attrs}
     headings.append(attrs)
     return f"{text.rstrip()}\x02mgh{len(headings) - 1}\x03"
 
@@ -630,8 +598,9 @@ _HEADING_MARK = re.compile("\x02mgh(\\d+)\x03")
 
 
 class HeadingAttributes(Treeprocessor):
-    """Puts the attributes :func:`_with_id` took from each heading's line on the heading,
-    after the inline patterns and before the typographer (which would see the mark)."""
+    """Puts the attributes :func:`_with_attributes` took from each heading's line on the
+    heading, after the inline patterns and before the typographer (which would see the
+    mark), and notes the headings whose id the writer gave (:class:`HeadingIds` keeps those)."""
 
     def __init__(self, md, blocks: GoldmarkBlocks) -> None:
         super().__init__(md)
@@ -639,6 +608,7 @@ class HeadingAttributes(Treeprocessor):
 
     def run(self, root: ET.Element) -> None:
         headings = self.blocks.headings
+        self.blocks.given_ids.clear()
         if not headings:
             return
         for el in root.iter():
@@ -655,6 +625,8 @@ class HeadingAttributes(Treeprocessor):
             for index in found[-1:]:
                 for key, value in headings[index].items():
                     el.set(key, value)
+                if "id" in headings[index]:
+                    self.blocks.given_ids.add(el)
 
 
 def _drop_marks(el: ET.Element) -> None:
@@ -682,9 +654,9 @@ def _closes_fence(line: str, fence: str) -> bool:
     return bool(re.match(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*$", line))
 
 
-def _source_lines(lines: list[str], ids: HeadingIds, block_attributes: bool,
+def _source_lines(lines: list[str], block_attributes: bool, title_attributes: bool,
                   headings: list[dict[str, str]]) -> list[str]:
-    """Heading ids, backslash line breaks and attribute lines, outside code blocks."""
+    """Heading attributes, backslash line breaks and attribute lines, outside code blocks."""
     out: list[str] = []
     fence: str | None = None
     for index, line in enumerate(lines):
@@ -706,12 +678,13 @@ def _source_lines(lines: list[str], ids: HeadingIds, block_attributes: bool,
         atx = _ATX.match(line)
         if atx:
             content = _ATX_CLOSING.sub("", atx.group(3) or "")
-            out.append(f"{atx.group(1)}{atx.group(2)} {_with_id(content.strip(), ids, headings)}")
+            heading = _with_attributes(content.strip(), headings, title_attributes)
+            out.append(f"{atx.group(1)}{atx.group(2)} {heading}")
             continue
         if (_SETEXT.match(nxt) and not _NOT_PARAGRAPH.match(line) and (not prev.strip() or _ATX.match(prev))
                 and not RAW_TOKEN_RE.fullmatch(line.strip())
                 and not (nxt.strip().startswith("-") and "|" in line)):
-            out.append(_with_id(line.rstrip(), ids, headings))
+            out.append(_with_attributes(line.rstrip(), headings, title_attributes))
             continue
         if _DEFINITION.match(line) and _no_term_before(out):
             line = line.replace(":", "\\:", 1)  # Goldmark: no term above, so no definition
@@ -961,6 +934,9 @@ class Typographer(Treeprocessor):
     """
 
     def run(self, root: ET.Element) -> None:
+        # Where marks went, (element, "text"/"tail") → [(start, end)]: each is a piece of
+        # text of its own in Goldmark, which heading ids see (heading_ids.py).
+        self.placed: dict[tuple[ET.Element, str], list[tuple[int, int]]] = {}
         self._block(root)
 
     def _block(self, el: ET.Element) -> None:
@@ -1030,6 +1006,16 @@ class Typographer(Treeprocessor):
             for s, length, new in reversed(local):
                 value = value[:s] + new + value[s + length:]
             setattr(holder, attr, value)
+            self.placed[(holder, attr)] = _new_spans(local)
+
+
+def _new_spans(changes: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Where replacements (start, length, new), in order, stand once made."""
+    spans, shift = [], 0
+    for start, length, new in changes:
+        spans.append((start + shift, start + shift + len(new)))
+        shift += len(new) - length
+    return spans
 
 
 class AngleQuotes(InlineProcessor):
@@ -1112,14 +1098,35 @@ class GoldmarkTable(TableProcessor):
         """A table of a header alone has an empty body in Goldmark, not an empty row."""
 
 
+@dataclasses.dataclass(frozen=True)
+class IdSettings:
+    """Hugo's ``[markup.goldmark.parser]`` keys for ids: ``autoHeadingID``,
+    ``autoHeadingIDType``, ``autoDefinitionTermID`` and ``attribute.title``."""
+
+    headings: bool = True
+    kind: str = GITHUB
+    terms: bool = False
+    title_attributes: bool = True
+
+    @classmethod
+    def from_goldmark(cls, goldmark: dict) -> IdSettings:
+        kind = _option(goldmark, "parser", "autoHeadingIDType", default=GITHUB)
+        return cls(headings=_option(goldmark, "parser", "autoHeadingID", default=True) is not False,
+                   kind=kind if isinstance(kind, str) else GITHUB,
+                   terms=_option(goldmark, "parser", "autoDefinitionTermID", default=False) is True,
+                   title_attributes=_option(goldmark, "parser", "attribute", "title",
+                                            default=True) is not False)
+
+
 class GoldmarkExtension(Extension):
     """Goldmark's block reading, linkify and typographer for one Markdown instance."""
 
     def __init__(self, raw_blocks: list[str], typographer: bool, linkify: bool,
                  block_attributes: bool, marks: dict[str, str] = GOLDMARK_MARKS,
                  alert_label=lambda kind: kind.title(), passthrough: Passthrough = NO_PASSTHROUGH,
-                 linkify_protocol: str = "https", omit=None) -> None:
+                 linkify_protocol: str = "https", omit=None, ids: IdSettings | None = None) -> None:
         super().__init__()
+        self.ids = ids or IdSettings()
         self.linkify_protocol = linkify_protocol
         self.omit = omit  # without `unsafe`: whether a piece of raw HTML is left out
         self.passthrough = passthrough
@@ -1144,12 +1151,18 @@ class GoldmarkExtension(Extension):
                                            "quote", 20)
         md.preprocessors.register(fences, "goldmark_fences", 25)
         md.postprocessors.register(FenceParagraphs(md, fences), "goldmark_fence_paragraphs", 35)
-        blocks = GoldmarkBlocks(md, self.raw_blocks, self.block_attributes, self.passthrough)
+        blocks = GoldmarkBlocks(md, self.raw_blocks, self.block_attributes, self.passthrough,
+                                self.ids.title_attributes)
         md.preprocessors.register(blocks, "goldmark_blocks", 20)
         md.treeprocessors.register(BlockAttributes(md, blocks), "goldmark_block_attributes", 30)
         md.treeprocessors.register(UnusedFootnotes(md), "goldmark_unused_footnotes", 14)
         md.treeprocessors.register(TightLists(md), "goldmark_tight_lists", 16)
         md.treeprocessors.register(HeadingAttributes(md, blocks), "goldmark_heading_attributes", 9)
+        md.emoji_names = {}  # type: ignore[attr-defined]  # stash index → name (_emoji_character)
+        # After the typographer (7), whose marks are pieces of a heading's text in Goldmark.
+        md.treeprocessors.register(
+            HeadingIds(md, blocks.given_ids, blocks.math, self.ids.kind, self.ids.headings,
+                       self.ids.terms), "goldmark_heading_ids", 6)
         if self.linkify:
             md.inlinePatterns.register(Linkify(_LINKIFY.pattern, md, self.linkify_protocol),
                                        "goldmark_linkify", 85)
@@ -1182,6 +1195,13 @@ def _option(table: object, *keys: str, default=None):
     return table
 
 
+def _emoji_character(index, shortname, alias, uc, alt, title, category, options, md):
+    """The emoji's character, as Hugo prints it (pymdownx's ``to_alt``), its short name kept
+    beside it: Hugo's heading ids spell an emoji by its name (``:smile:`` is "smile")."""
+    md.emoji_names[md.htmlStash.html_counter] = shortname.strip(":")
+    return to_alt(index, shortname, alias, uc, alt, title, category, options, md)
+
+
 class PageConverter:
     """Converts page bodies; one per language and build (Markdown instances are reused)."""
 
@@ -1207,6 +1227,7 @@ class PageConverter:
         block_attributes = bool(_option(goldmark, "parser", "attribute", "block", default=False))
         self.marks = typographer_marks(typographer)
         self.passthrough = passthrough_config(_option(goldmark, "extensions", "passthrough"))
+        self.ids = IdSettings.from_goldmark(goldmark)
         self.md = self._markdown(typographer_on, linkify, block_attributes)
         self.inline_md = self._markdown(typographer_on, linkify, block_attributes)
 
@@ -1220,7 +1241,7 @@ class PageConverter:
             "pymdownx.tasklist",
             GoldmarkExtension(self.raw_blocks, typographer, linkify, block_attributes, self.marks,
                               self.alert_label, self.passthrough, self.linkify_protocol,
-                              None if self.unsafe else self._omits),
+                              None if self.unsafe else self._omits, self.ids),
         ]
         if self.hard_wraps:
             exts.append("nl2br")
@@ -1229,7 +1250,7 @@ class PageConverter:
         config = {
             "pymdownx.tilde": {"subscript": False},
             # The character itself, as Hugo prints it (not an image or a span).
-            "pymdownx.emoji": {"emoji_index": gemoji, "emoji_generator": to_alt},
+            "pymdownx.emoji": {"emoji_index": gemoji, "emoji_generator": _emoji_character},
             "footnotes": {"BACKLINK_TEXT": "\u21a9\ufe0e", "SUPERSCRIPT_TEXT": "{}"},
         }
         md = markdown.Markdown(extensions=exts, extension_configs=config, output_format="html")

@@ -275,6 +275,8 @@ def fence_html(fence: Fence, highlight: Callable[[str, str, dict], str]) -> str:
 # --- block quotes and GitHub alerts ----------------------------------------------------------
 
 _ALERT = re.compile(r"^\[!([A-Za-z]+)\]([-+]?)(?:[ \t]+(.*))?[ \t]*$")
+# The class of an alert's title: a heading printed for a quote, no Markdown heading (no id).
+ALERT_TITLE_CLASS = "alert-title alert-heading"
 # GitHub's five kinds, as the print styles tell them apart (manual.css, "Alerts").
 ALERT_KINDS = {"note": "info", "tip": "success", "important": "primary", "warning": "warning",
                "caution": "danger"}
@@ -331,7 +333,7 @@ class GoldmarkBlockQuote(BlockQuoteProcessor):
         aside = ET.SubElement(parent, "aside", {
             "class": f"alert alert-{ALERT_KINDS.get(kind, 'primary')}", "role": "note"})
         if title:
-            heading = ET.SubElement(aside, "h4", {"class": "alert-title alert-heading"})
+            heading = ET.SubElement(aside, "h4", {"class": ALERT_TITLE_CLASS})
             heading.text = title  # inline Markdown, rendered with the page's
         else:
             label = ET.SubElement(aside, "p", {"class": "alert-label mg-label"})

@@ -249,8 +249,8 @@ def test_the_converter_takes_any_text_with_every_feature_on(fuzz_site, text):
 
 
 @pytest.mark.parametrize("source, expected", [
-    ("## _e_", '<h2 id="_e_"><em>e</em></h2>'),
-    ("## _e_ {.c}", '<h2 class="c" id="_e_"><em>e</em></h2>'),
+    ("## _e_", '<h2 id="e"><em>e</em></h2>'),  # the id from the text, as Hugo 0.168.0 makes it
+    ("## _e_ {.c}", '<h2 class="c" id="e"><em>e</em></h2>'),
     ('## _e_ {id="given"}', '<h2 id="given"><em>e</em></h2>'),
     ("## [link](x) {#l}", '<h2 id="l"><a href="x">link</a></h2>'),
     ("Setext _x_ {#s}\n---", '<h2 id="s">Setext <em>x</em></h2>'),

@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urljoin
 
 from ..content import CONTENT_SUFFIXES, Page
+from ..heading_ids import without_shortcode_placeholders
 from ..languages import language_name
 from .context import PageJob
 from .html import add_class, classes, split_url, text_of
@@ -73,8 +74,15 @@ def _inside_link(a: ET.Element, href: str, job: PageJob) -> None:
     anchor = ctx.outline.anchor(target)
     if fragment:
         ids = ctx.ids.get(target, set())
+        steady = without_shortcode_placeholders(fragment)
         if fragment in ids:
             anchor = f"{anchor}--{fragment}"
+        elif steady != fragment and steady in ids:
+            anchor = f"{anchor}--{steady}"
+            job.warning("unsteady-anchor", f'link "{href}": Hugo makes this heading\'s id '
+                        "from a shortcode's placeholder, whose number changes from build to "
+                        "build, so the link breaks on the web; give the heading an id of its "
+                        'own ("## Title {#my-id}") and link to that', line)
         elif anchor != fragment:
             job.warning("missing-anchor", f'link "{href}": no heading or anchor "{fragment}" on '
                         "the target page; it points to the page instead", line)

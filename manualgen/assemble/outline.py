@@ -11,7 +11,7 @@ import re
 from markupsafe import Markup
 
 from ..content import Page
-from ..convert import hugo_anchor
+from ..heading_ids import hugo_anchor
 from ..headings import close_gaps
 
 _OWN_NUMBER = re.compile(r"^\s*\d+(\.\d+)*[.)]?\s+\S")
