@@ -25,7 +25,7 @@ LOVEIT_TEMPLATES = ["admonition", "style", "link", "image", "version", "mapbox",
                     "bilibili", "echarts", "typeit", "person", "spoiler", "raw", "align",
                     "align-center", "float-right", "center-quote", "fa", "script", "details",
                     "timeline", "friend", "showcase", "aplayer", "audio", "code", "cardlink",
-                    "reward", "fixit-encryptor", "gallery"]
+                    "reward", "fixit-encryptor", "gallery", "countdown", "diagram", "x_simple"]
 
 
 @pytest.fixture
@@ -131,6 +131,31 @@ def test_styled_placed_and_hidden_content_prints_as_content(site):
     person = site.render('{{< person "https://e.org" "Evgeny" "author" "pic.jpg" >}}')
     assert '<a href="https://e.org">Evgeny</a> (author)' in person and "pic.jpg" not in person
     assert site.render('Icon{{< fa "fab fa-github" >}}.') == "<p>Icon.</p>"
+    no_unknown(site)
+
+
+def test_align_keeps_the_side_it_names(site):
+    assert '<div class="mg-block mg-align mg-align-center">' in site.render("{{% align center %}}x{{% /align %}}")
+    assert '<div class="mg-block mg-align mg-align-right">' in site.render("{{< align-right >}}x{{< /align-right >}}")
+    assert '<div class="mg-block mg-align">' in site.render("{{% align middle %}}x{{% /align %}}")
+
+
+def test_a_countdown_prints_the_moment_it_counts_down_to(site):
+    html = squeeze(site.render('{{< countdown id="launch" date="2026-12-31T00:00:00+01:00" class="big" >}}'))
+    assert html == ('<p class="mg-countdown"><span class="mg-badge"><time datetime="2026-12-31T00:00:00+01:00">'
+                    "2026-12-31T00:00:00+01:00</time></span></p>")
+    # LoveIt prints nothing without an id, and an empty clock without a date
+    assert site.render('{{< countdown date="2026-12-31" >}}').strip() == ""
+    assert site.render('{{< countdown id="x" >}}').strip() == ""
+    no_unknown(site)
+
+
+def test_the_diagram_prints_its_mermaid_source_and_x_simple_the_posts_address(site):
+    html = site.render("{{< diagram >}}\ngraph LR;\n  A --> B;\n{{< /diagram >}}")
+    assert '<div class="code-block mg-diagram"><div class="code-filename">Mermaid</div>' in html
+    assert "graph LR;\n  A --&gt; B;</code>" in html
+    post = site.render('{{< x_simple user="gohugoio" id="1315233626070503424" >}}')
+    assert 'href="https://x.com/gohugoio/status/1315233626070503424"' in post
     no_unknown(site)
 
 
