@@ -25,7 +25,8 @@ LOVEIT_TEMPLATES = ["admonition", "style", "link", "image", "version", "mapbox",
                     "bilibili", "echarts", "typeit", "person", "spoiler", "raw", "align",
                     "align-center", "float-right", "center-quote", "fa", "script", "details",
                     "timeline", "friend", "showcase", "aplayer", "audio", "code", "cardlink",
-                    "reward", "fixit-encryptor", "gallery", "countdown", "diagram", "x_simple"]
+                    "reward", "fixit-encryptor", "gallery", "countdown", "diagram", "x_simple", "env",
+                    "auto-dark", "spotify", "bluesky", "douyin"]
 
 
 @pytest.fixture
@@ -238,6 +239,28 @@ def test_doits_gallery_shows_the_bundles_pictures_that_match(tmp_path):
     site.converter.finish()
     assert [f.code for f in site.findings.warnings] == ["missing-image"]
 
+
+def test_fixits_env_prints_what_the_sites_build_environment_shows(site):
+    assert "<strong>Live</strong>" in site.render('{{< env "production" >}}\n**Live**\n{{< /env >}}')
+    assert site.render('{{< env "development" >}}\nDraft notes\n{{< /env >}}').strip() == ""
+    assert "<p>Inverted <em>colours</em></p>" in site.render("{{% auto-dark %}}\nInverted *colours*\n{{% /auto-dark %}}")
+    no_unknown(site)
+
+
+def test_fixits_players_and_posts_print_where_to_find_them(site):
+    for call, kind, url in (
+            ('{{< spotify type="album" id="4RuzGKLG99XctuBMBkFFOC" >}}', "Spotify",
+             "https://open.spotify.com/album/4RuzGKLG99XctuBMBkFFOC"),
+            ('{{< spotify track 5lZ4wVQ2wLxFxsUSIHmv1M >}}', "Spotify",
+             "https://open.spotify.com/track/5lZ4wVQ2wLxFxsUSIHmv1M"),
+            ('{{< bluesky link="https://bsky.app/profile/a.b/post/3l" >}}', "Bluesky",
+             "https://bsky.app/profile/a.b/post/3l"),
+            ("{{< douyin 7349052432592964914 >}}", "Douyin",
+             "https://open.douyin.com/player/video?vid=7349052432592964914")):
+        html = site.render(call)
+        assert f'<span class="media-kind">{kind}</span> <a href="{url.replace("&", "&amp;")}">' in html, call
+    assert site.render("{{< spotify >}}").strip() == "" and site.render("{{< bluesky >}}").strip() == ""
+    no_unknown(site)
 
 @pytest.fixture(scope="module")
 def loveit_pdf(tmp_path_factory):

@@ -32,11 +32,12 @@ PRINTED_OTHERWISE = {
     # a paragraph of a styled card or block (.mg-link-card > p, .card, .mg-profile > p)
     "mg-link-card-title": "mg-link-card", "mg-showcase-title": "mg-showcase",
     "mg-profile-bio": "mg-profile", "card-image": "card", "card-tag": "card",
+    "mg-stat-label": "mg-stat",
     # containers: what they hold carries the print form
     "cardpane": "card", "mg-card-grid": "mg-link-card", "mg-accordion": "details",
     "mg-aplayer": "media-link", "mg-gallery-items": "screenshot-figure", "mg-hero": "hero",
     "mg-notebook": "notebook", "mg-table": "table", "mg-swatches": "mg-swatch",
-    "mg-timeline-body": "mg-timeline", "mg-step-body": "mg-step", "mg-columns": "columns",
+    "mg-stats": "mg-stat", "mg-timeline-body": "mg-timeline", "mg-step-body": "mg-step", "mg-columns": "columns",
     "mg-block": "flow", "mg-align": "flow", "mg-center": "flow", "mg-column": "flow",
     "mg-float": "flow", "mg-float-right": "flow",
     "mg-style": "the web's own styling is left out on purpose",
@@ -167,6 +168,12 @@ graph LR;
 
 {{< screenshot src="shot" alt="The home page" caption="SCREENSHOT-CAPTION" >}}
 
+{{< stats >}}
+{{< stat value="STAT-VALUE" label="STAT-LABEL" >}}
+{{< /stats >}}
+
+{{< underline "RULE-LABEL" >}}
+
 {{< rtl >}}
 {{< timeline >}}
 {{< timelineItem header="RTL-TIMELINE" >}}
@@ -183,7 +190,7 @@ WORDS = ["LINKCARD-INTERNAL", "LINKCARD-DESCRIPTION", "LINKCARD-EXTERNAL", "geth
          "SPOILER-SUMMARY", "SPOILER-BODY", "PREVIEW-CONTENT", "ALIGN-CENTER", "ALIGN-RIGHT",
          "CENTER-QUOTE", "HERO-HEADLINE", "HERO-SUBTITLE", "In [3]:", "NOTEBOOK-OUTPUT 42",
          "PROPS-DEFAULT", "PROFILE-NAME", "PROFILE-BIO", "2026-12-31T00:00:00+01:00", "DIAGRAM-NODE",
-         "SCREENSHOT-CAPTION", "RTL-TIMELINE"]
+         "SCREENSHOT-CAPTION", "STAT-VALUE", "STAT-LABEL", "RULE-LABEL", "RTL-TIMELINE"]
 
 
 @pytest.fixture(scope="module")
@@ -287,6 +294,14 @@ def test_a_propertys_default_and_a_countdowns_date_print_small(built):
     assert style_of(boxes, "mg-props-default")["font_size"] < body
     countdown = box_of(boxes, "mg-countdown")
     assert any(b.element_tag == "span" and framed(b.style) for b in walk(countdown))
+
+
+def test_a_figure_is_framed_and_large_and_a_rules_label_small_and_centred(built):
+    _, boxes = built
+    assert framed(style_of(boxes, "mg-stat"))
+    assert style_of(boxes, "mg-stat-value")["font_size"] > 1.5 * style_of(boxes, "page-body")["font_size"]
+    label = style_of(boxes, "mg-rule-label")
+    assert label["text_align_all"] == "center" and label["font_size"] < style_of(boxes, "page-body")["font_size"]
 
 
 def test_rules_stand_on_their_logical_side_in_a_right_to_left_block(built):
