@@ -26,7 +26,7 @@ LOVEIT_TEMPLATES = ["admonition", "style", "link", "image", "version", "mapbox",
                     "align-center", "float-right", "center-quote", "fa", "script", "details",
                     "timeline", "friend", "showcase", "aplayer", "audio", "code", "cardlink",
                     "reward", "fixit-encryptor", "gallery", "countdown", "diagram", "x_simple", "env",
-                    "auto-dark", "spotify", "bluesky", "douyin"]
+                    "auto-dark", "spotify", "bluesky", "douyin", "file-tree"]
 
 
 @pytest.fixture
@@ -261,6 +261,27 @@ def test_fixits_players_and_posts_print_where_to_find_them(site):
         assert f'<span class="media-kind">{kind}</span> <a href="{url.replace("&", "&amp;")}">' in html, call
     assert site.render("{{< spotify >}}").strip() == "" and site.render("{{< bluesky >}}").strip() == ""
     no_unknown(site)
+
+def test_fixits_file_tree_prints_the_folders_and_files_written_or_in_the_bundle(tmp_path):
+    site = Site(tmp_path, {"content/de/tree/index.md": "---\ntitle: Tree\n---\n",
+                           "content/de/tree/tree.toml": '[[filetree]]\nname = "src"\ntype = "dir"\n'
+                                                        '[[filetree.children]]\nname = "main.ts"\ntype = "file"\n'})
+    written = squeeze(site.render('{{< file-tree ignoreList="dist" >}}\n- name: app\n  type: dir\n  children:\n'
+                                  "    - name: dist\n      type: dir\n    - name: .DS_Store\n"
+                                  "    - name: package.json\n      type: file\n{{< /file-tree >}}"))
+    assert written == ('<div class="mg-filetree"><ul><li><span class="mg-folder">app</span><ul><li>'
+                       '<span class="mg-file">package.json</span></li></ul></li></ul></div>')
+    page = SimpleNamespace(body='{{< file-tree file="tree.toml" level=0 >}}', body_line=5,
+                           path=tmp_path / "content/de/tree/index.md", rel="tree/index.md", lang="de")
+    bundled = squeeze(site.converter.convert(page))
+    assert bundled == ('<div class="mg-filetree"><ul><li><span class="mg-folder">src</span><ul><li>'
+                       '<span class="mg-file">main.ts</span></li></ul></li></ul></div>')
+    assert not site.findings.warnings
+    # a tree of the project's folders or of data/ is not read: said, not guessed
+    assert site.render('{{< file-tree "content" 2 />}}').strip() == ""
+    assert site.render("{{< file-tree >}}\njust words\n{{< /file-tree >}}").strip() == ""
+    assert [f.code for f in site.findings.warnings] == ["not-printed", "bad-shortcode"]
+
 
 @pytest.fixture(scope="module")
 def loveit_pdf(tmp_path_factory):
