@@ -182,6 +182,7 @@ def test_stats_features_and_calls_to_action_keep_their_words(site):
                        '<strong>fast</strong>.</p><p class="mg-card-link"><a href="https://e.org/f">Learn more</a>'
                        "</p></div></div>")
     assert "<h3" not in feature
+    assert site.render("{{< load-photoswipe >}}") == ""
     assert '<span class="mg-button"><a href="https://e.org/go">Start</a></span>' in site.render(
         '{{< cta url="https://e.org/go" label="Start" style="primary" >}}')
     pdf = site.render('{{< embed-pdf url="https://e.org/doc.pdf" hidePaginator="true" >}}')

@@ -126,4 +126,5 @@ def test_hextras_button_prints_its_words_framed_and_keeps_its_link(site):
     assert site.render('{{< hextra/button text="Get Started" link="https://e.org/docs/" >}}') == (
         '<span class="mg-button"><a href="https://e.org/docs/">Get Started</a></span>')
     assert '<a href="/docs/start/">' in site.render('{{< hextra/button text="Go" link="/start/" >}}')
+    assert site.render('{{< search name="Docs" keybinding=true >}}') == ""  # a search box: nothing on paper
     no_unknown(site)
