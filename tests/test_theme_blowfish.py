@@ -23,7 +23,8 @@ BLOWFISH_TEMPLATES = ["alert", "badge", "button", "figure", "gallery", "carousel
                       "icon", "keyword", "keywordList", "github", "gitlab", "youtubeLite",
                       "mdimporter", "codeimporter", "swatches", "article", "typeit", "list",
                       "accordion", "accordionItem", "rtl", "ltr", "steps", "step", "codeberg",
-                      "gitea", "forgejo", "huggingface"]
+                      "gitea", "forgejo", "huggingface", "email", "external", "stats", "stat",
+                      "feature-grid", "feature", "cta", "embed-pdf"]
 
 
 @pytest.fixture
@@ -155,6 +156,38 @@ With other shortcodes
 {{< carousel images="{gallery/02.png}" >}}
 """
 
+
+def test_email_and_external_print_the_address_and_the_card(site):
+    assert site.render('Write {{< email email="a@b.org" text="to us" subject="Hi" >}}.') == (
+        '<p>Write to us (<a href="mailto:a@b.org">a@b.org</a>).</p>')
+    assert site.render('{{< email email="a@b.org" >}}') == '<a href="mailto:a@b.org">a@b.org</a>'
+    card = squeeze(site.render('{{< external url="https://e.org/x" title="The *page*" description="Words" '
+                               'thumbnail="t.png" stats2Value="9" >}}'))
+    assert card == ('<div class="mg-link-card"><p class="mg-link-card-title"><strong><a href="https://e.org/x">'
+                    'The <em>page</em></a></strong></p><p class="mg-link-card-description">Words</p></div>')
+    assert '<a href="https://e.org/y">https://e.org/y</a>' in site.render('{{< external url="https://e.org/y" >}}')
+    assert "t.png" not in card and not site.findings.warnings
+
+
+def test_stats_features_and_calls_to_action_keep_their_words(site):
+    stats = squeeze(site.render('{{< stats columns="4" >}}\n{{< stat value="42k" label="Downloads" >}}\nA *year*.\n'
+                                "{{< /stat >}}\n{{< stat >}}{{< /stat >}}\n{{< /stats >}}"))
+    assert stats == ('<div class="mg-stats"><div class="mg-stat"><p class="mg-stat-value">42k</p>'
+                     '<p class="mg-stat-label"><strong>Downloads</strong></p><p>A <em>year</em>.</p></div>'
+                     '<div class="mg-stat"><p class="mg-stat-value">0</p><p class="mg-stat-label"><strong>Metric'
+                     "</strong></p></div></div>")
+    feature = squeeze(site.render('{{< feature-grid >}}\n{{< feature icon="x" title="Fast" url="https://e.org/f" '
+                                  'headingLevel="h3" >}}\nVery **fast**.\n{{< /feature >}}\n{{< /feature-grid >}}'))
+    assert feature == ('<div class="mg-cards"><div class="mg-card"><p class="mg-card-title">Fast</p><p>Very '
+                       '<strong>fast</strong>.</p><p class="mg-card-link"><a href="https://e.org/f">Learn more</a>'
+                       "</p></div></div>")
+    assert "<h3" not in feature
+    assert site.render("{{< load-photoswipe >}}") == ""
+    assert '<span class="mg-button"><a href="https://e.org/go">Start</a></span>' in site.render(
+        '{{< cta url="https://e.org/go" label="Start" style="primary" >}}')
+    pdf = site.render('{{< embed-pdf url="https://e.org/doc.pdf" hidePaginator="true" >}}')
+    assert '<span class="media-kind">PDF</span> <a href="https://e.org/doc.pdf">' in pdf
+    assert not site.findings.warnings
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):

@@ -20,7 +20,8 @@ from .conftest import page as page_md
 from .test_convert import Site, squeeze
 
 BOOK_TEMPLATES = ["hint", "columns", "tabs", "tab", "details", "expand", "button", "katex",
-                  "mermaid", "section", "badge", "card", "image", "asciinema", "steps"]
+                  "mermaid", "section", "badge", "card", "image", "asciinema", "steps", "html",
+                  "i18n"]
 
 
 @pytest.fixture
@@ -145,6 +146,14 @@ def test_steps_of_an_ordered_list_keep_their_numbers(site):
 BOOK_TOML = HUGO_TOML.replace('defaultContentLanguage = "de"', 'defaultContentLanguage = "de"\n'
                               "[markup.goldmark.parser.attribute]\ntitle = true")
 
+
+def test_html_writes_its_content_as_it_is_and_i18n_the_sites_translation(tmp_path):
+    site = Site(tmp_path, {"i18n/de.toml": '[Next]\nother = "Weiter"\n'})
+    assert site.render('{{< html >}}<p class="x">Raw <b>HTML</b></p>{{< /html >}}') == (
+        '<p class="x">Raw <b>HTML</b></p>')
+    assert site.render('Go {{< i18n "Next" >}}.') == "<p>Go Weiter.</p>"
+    assert site.render('Go {{< i18n "Missing" >}}.') == "<p>Go Missing.</p>"
+    assert not site.findings.warnings
 
 @pytest.fixture(scope="module")
 def book_pdf(tmp_path_factory):

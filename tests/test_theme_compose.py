@@ -17,7 +17,7 @@ from .test_convert import Site, squeeze
 from .theme_calls import prints_cleanly, shortcode_call
 
 COMPOSE_TEMPLATES = ["tip", "notice", "button", "tabs", "tab", "youtube", "picture", "gallery",
-                     "block", "column", "center"]
+                     "block", "column", "center", "liteyoutube", "underline"]
 
 
 @pytest.fixture
@@ -61,6 +61,13 @@ def test_layout_blocks_and_tabs_print_their_content_in_order(site):
                                '{{< tab "Linux" >}}\nWith apt.\n{{< /tab >}}\n{{< /tabs >}}'))
     assert tabs.index(">macOS<") < tabs.index("<strong>brew</strong>") < tabs.index(">Linux<")
 
+
+def test_liteyoutube_prints_where_to_watch_and_underline_its_rule_and_label(site):
+    assert ('<a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ">' in
+            site.render('{{< liteyoutube videoid="dQw4w9WgXcQ" params="controls=0" >}}'))
+    assert squeeze(site.render('{{< underline "Part two" >}}')) == '<hr /><p class="mg-rule-label">Part two</p>'
+    assert squeeze(site.render("{{< underline >}}")) == "<hr />"
+    assert not site.findings.warnings
 
 @pytest.fixture(scope="module")
 def compose_text(tmp_path_factory):

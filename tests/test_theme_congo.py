@@ -4,6 +4,8 @@ as Congo's own documentation page writes them, plus its profile card."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -13,11 +15,11 @@ from manualgen.cli import main
 
 from .conftest import page as page_md
 from .conftest import png_bytes, write_site
-from .test_convert import Site
+from .test_convert import Site, squeeze
 from .theme_calls import prints_cleanly, shortcode_call
 
 CONGO_TEMPLATES = ["alert", "badge", "button", "chart", "figure", "icon", "katex", "lead",
-                   "mermaid", "swatches", "profile"]
+                   "mermaid", "swatches", "profile", "screenshot", "congo-figure"]
 
 
 @pytest.fixture
@@ -41,6 +43,33 @@ def test_the_alert_named_by_its_icon_keeps_its_words(site):
                        "{{< /alert >}}")
     assert 'class="alert alert-primary"' in html and "twitter" not in html.replace("twitter.com", "")
     assert '<a href="https://twitter.com/j">follow me</a>' in html
+
+
+def test_a_screenshot_is_the_bundles_file_whose_name_holds_src(tmp_path):
+    site = Site(tmp_path, {"content/de/tour/index.md": "---\ntitle: Tour\n---\n",
+                           "content/de/tour/b-home-dark.png": png_bytes(),
+                           "content/de/tour/a-home-light.png": png_bytes()})
+    page = SimpleNamespace(body="", body_line=5, path=tmp_path / "content/de/tour/index.md",
+                           rel="tour/index.md", lang="de")
+
+    def render(call: str) -> str:
+        page.body = call
+        html = squeeze(site.converter.convert(page))
+        site.converter.finish()
+        return html
+
+    html = render('{{< screenshot src="home" caption="The *home* page" href="https://x.org" >}}')
+    assert html == ('<figure class="screenshot-figure"><img src="a-home-light.png" alt="The home page" />'
+                    "<figcaption><p>The <em>home</em> page</p></figcaption></figure>")
+    assert 'alt="Dark"' in render('{{< screenshot src="dark" alt="Dark" >}}')
+    assert not site.findings.warnings
+    assert render('{{< screenshot src="missing" >}}') == ""
+    assert [f.code for f in site.findings.warnings] == ["missing-image"]
+
+
+def test_congo_figure_prints_as_the_figure(site):
+    html = site.render('{{< congo-figure src="a.png" alt="Alt" caption="A *caption*" >}}')
+    assert '<img src="a.png" alt="Alt"' in html and "A <em>caption</em>" in html
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,8 @@ from .test_convert import Site, squeeze
 from .test_theme_book import ODD_CALLS, render_or_refuse
 
 GEEKDOC_TEMPLATES = ["hint", "columns", "expand", "tabs", "tab", "button", "mermaid", "katex",
-                     "toc", "toc-tree", "include", "propertylist", "icon", "progress", "img"]
+                     "toc", "toc-tree", "include", "propertylist", "icon", "progress", "img",
+                     "lazy-img"]
 
 PROPERTIES = """\
 ---
@@ -176,6 +177,11 @@ def test_progress_columns_expand_and_buttons(site):
 
 GEEKDOC_TOML = HUGO_TOML
 
+
+def test_lazy_img_prints_its_picture_with_its_alt_text(site):
+    assert squeeze(site.render('{{< lazy-img src="/media/a.png" alt="Alt words" href="/docs/" >}}')) == (
+        '<figure class="screenshot-figure"><img src="/media/a.png" alt="Alt words" /></figure>')
+    assert site.render("{{< lazy-img >}}").strip() == ""
 
 @pytest.fixture(scope="module")
 def geekdoc_pdf(tmp_path_factory):

@@ -25,7 +25,8 @@ LOVEIT_TEMPLATES = ["admonition", "style", "link", "image", "version", "mapbox",
                     "bilibili", "echarts", "typeit", "person", "spoiler", "raw", "align",
                     "align-center", "float-right", "center-quote", "fa", "script", "details",
                     "timeline", "friend", "showcase", "aplayer", "audio", "code", "cardlink",
-                    "reward", "fixit-encryptor", "gallery"]
+                    "reward", "fixit-encryptor", "gallery", "countdown", "diagram", "x_simple", "env",
+                    "auto-dark", "spotify", "bluesky", "douyin", "file-tree"]
 
 
 @pytest.fixture
@@ -134,6 +135,31 @@ def test_styled_placed_and_hidden_content_prints_as_content(site):
     no_unknown(site)
 
 
+def test_align_keeps_the_side_it_names(site):
+    assert '<div class="mg-block mg-align mg-align-center">' in site.render("{{% align center %}}x{{% /align %}}")
+    assert '<div class="mg-block mg-align mg-align-right">' in site.render("{{< align-right >}}x{{< /align-right >}}")
+    assert '<div class="mg-block mg-align">' in site.render("{{% align middle %}}x{{% /align %}}")
+
+
+def test_a_countdown_prints_the_moment_it_counts_down_to(site):
+    html = squeeze(site.render('{{< countdown id="launch" date="2026-12-31T00:00:00+01:00" class="big" >}}'))
+    assert html == ('<p class="mg-countdown"><span class="mg-badge"><time datetime="2026-12-31T00:00:00+01:00">'
+                    "2026-12-31T00:00:00+01:00</time></span></p>")
+    # LoveIt prints nothing without an id, and an empty clock without a date
+    assert site.render('{{< countdown date="2026-12-31" >}}').strip() == ""
+    assert site.render('{{< countdown id="x" >}}').strip() == ""
+    no_unknown(site)
+
+
+def test_the_diagram_prints_its_mermaid_source_and_x_simple_the_posts_address(site):
+    html = site.render("{{< diagram >}}\ngraph LR;\n  A --> B;\n{{< /diagram >}}")
+    assert '<div class="code-block mg-diagram"><div class="code-filename">Mermaid</div>' in html
+    assert "graph LR;\n  A --&gt; B;</code>" in html
+    post = site.render('{{< x_simple user="gohugoio" id="1315233626070503424" >}}')
+    assert 'href="https://x.com/gohugoio/status/1315233626070503424"' in post
+    no_unknown(site)
+
+
 def test_fixits_timeline_prints_its_events_in_timestamp_order(site):
     html = squeeze(site.render("{{< timeline placement=bottom >}}\nevents:\n  - timestamp: 2023-10-10\n"
                                "    content: Second **event**\n  - timestamp: 2023-09-26\n"
@@ -212,6 +238,49 @@ def test_doits_gallery_shows_the_bundles_pictures_that_match(tmp_path):
     assert gallery('{{< gallery match="none/*" >}}') == ""
     site.converter.finish()
     assert [f.code for f in site.findings.warnings] == ["missing-image"]
+
+
+def test_fixits_env_prints_what_the_sites_build_environment_shows(site):
+    assert "<strong>Live</strong>" in site.render('{{< env "production" >}}\n**Live**\n{{< /env >}}')
+    assert site.render('{{< env "development" >}}\nDraft notes\n{{< /env >}}').strip() == ""
+    assert "<p>Inverted <em>colours</em></p>" in site.render("{{% auto-dark %}}\nInverted *colours*\n{{% /auto-dark %}}")
+    no_unknown(site)
+
+
+def test_fixits_players_and_posts_print_where_to_find_them(site):
+    for call, kind, url in (
+            ('{{< spotify type="album" id="4RuzGKLG99XctuBMBkFFOC" >}}', "Spotify",
+             "https://open.spotify.com/album/4RuzGKLG99XctuBMBkFFOC"),
+            ('{{< spotify track 5lZ4wVQ2wLxFxsUSIHmv1M >}}', "Spotify",
+             "https://open.spotify.com/track/5lZ4wVQ2wLxFxsUSIHmv1M"),
+            ('{{< bluesky link="https://bsky.app/profile/a.b/post/3l" >}}', "Bluesky",
+             "https://bsky.app/profile/a.b/post/3l"),
+            ("{{< douyin 7349052432592964914 >}}", "Douyin",
+             "https://open.douyin.com/player/video?vid=7349052432592964914")):
+        html = site.render(call)
+        assert f'<span class="media-kind">{kind}</span> <a href="{url.replace("&", "&amp;")}">' in html, call
+    assert site.render("{{< spotify >}}").strip() == "" and site.render("{{< bluesky >}}").strip() == ""
+    no_unknown(site)
+
+def test_fixits_file_tree_prints_the_folders_and_files_written_or_in_the_bundle(tmp_path):
+    site = Site(tmp_path, {"content/de/tree/index.md": "---\ntitle: Tree\n---\n",
+                           "content/de/tree/tree.toml": '[[filetree]]\nname = "src"\ntype = "dir"\n'
+                                                        '[[filetree.children]]\nname = "main.ts"\ntype = "file"\n'})
+    written = squeeze(site.render('{{< file-tree ignoreList="dist" >}}\n- name: app\n  type: dir\n  children:\n'
+                                  "    - name: dist\n      type: dir\n    - name: .DS_Store\n"
+                                  "    - name: package.json\n      type: file\n{{< /file-tree >}}"))
+    assert written == ('<div class="mg-filetree"><ul><li><span class="mg-folder">app</span><ul><li>'
+                       '<span class="mg-file">package.json</span></li></ul></li></ul></div>')
+    page = SimpleNamespace(body='{{< file-tree file="tree.toml" level=0 >}}', body_line=5,
+                           path=tmp_path / "content/de/tree/index.md", rel="tree/index.md", lang="de")
+    bundled = squeeze(site.converter.convert(page))
+    assert bundled == ('<div class="mg-filetree"><ul><li><span class="mg-folder">src</span><ul><li>'
+                       '<span class="mg-file">main.ts</span></li></ul></li></ul></div>')
+    assert not site.findings.warnings
+    # a tree of the project's folders or of data/ is not read: said, not guessed
+    assert site.render('{{< file-tree "content" 2 />}}').strip() == ""
+    assert site.render("{{< file-tree >}}\njust words\n{{< /file-tree >}}").strip() == ""
+    assert [f.code for f in site.findings.warnings] == ["not-printed", "bad-shortcode"]
 
 
 @pytest.fixture(scope="module")

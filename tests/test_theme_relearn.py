@@ -22,7 +22,7 @@ from .theme_calls import shortcode_call, survives
 RELEARN_TEMPLATES = ["notice", "note", "info", "tip", "warn", "callout", "expand", "tabs", "tab",
                      "button", "badge", "siteparam", "include", "math", "mermaid", "highlight",
                      "openapi", "swagger", "children", "attachments", "resources", "icon", "tree",
-                     "card"]
+                     "card", "children-cards"]
 
 
 @pytest.fixture
@@ -223,7 +223,7 @@ languageName = "Pirrrates"
     "content/_index.pir.md": "+++\narchetype = 'home'\ntitle = 'Ahoy'\n+++\n\nAhoy {{% notice info %}}Arr{{% /notice %}}\n",
     "content/basics/_index.en.md": ('+++\nchapter = true\ntitle = "Basics"\nweight = 1\n'
                                     'ordersectionsby = "title"\n+++\n\n### Chapter 1\n\n# Basics\n\n'
-                                    "Discover the basics.\n"),
+                                    "Discover the basics.\n\n{{% children-cards %}}\n"),
     "content/basics/zeta.en.md": "+++\ntitle = 'Zeta'\nweight = 1\n+++\nZeta text.\n",
     "content/basics/alpha.en.md": "+++\ntitle = 'Alpha'\nweight = 2\n+++\nAlpha text.\n",
     "content/shortcodes/_index.en.md": ('+++\narchetype = "chapter"\ntitle = "Shortcodes"\nweight = 2\n+++\n\n'
@@ -269,6 +269,12 @@ def test_children_lists_the_pages_below_without_hidden_ones(built):
     listing = text[text.index("Zeta text."):text.index("Included heading")]
     assert "Include" in listing and "Other files" in listing and "Attachments" in listing
     assert "Secret" not in listing
+
+
+def test_children_cards_list_the_pages_below_as_children_does(built):
+    text = built[1]["en"]
+    cards = text[text.index("Discover the basics."):text.index("Alpha text")]
+    assert cards.index("Alpha") < cards.index("Zeta")  # the section's order: by title
 
 
 def test_ordersectionsby_title_and_a_chapter_banner_printed_once(built):

@@ -120,3 +120,11 @@ def test_hextra_steps_keep_quotes_in_code_as_written(site):
     html = site.render('{{% steps %}}\n\n### Run\n\n```sh\necho "hi" \'x\'\n```\n\n{{% /steps %}}')
     assert "&amp;#34;" not in html and "&#34;" not in html and "&amp;#39;" not in html
     assert 'echo &quot;hi&quot;' in html or 'echo "hi"' in html
+
+
+def test_hextras_button_prints_its_words_framed_and_keeps_its_link(site):
+    assert site.render('{{< hextra/button text="Get Started" link="https://e.org/docs/" >}}') == (
+        '<span class="mg-button"><a href="https://e.org/docs/">Get Started</a></span>')
+    assert '<a href="/docs/start/">' in site.render('{{< hextra/button text="Go" link="/start/" >}}')
+    assert site.render('{{< search name="Docs" keybinding=true >}}') == ""  # a search box: nothing on paper
+    no_unknown(site)
