@@ -24,6 +24,7 @@ not loaded, a file from another version) is simply laid out again.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import pickle
@@ -122,11 +123,15 @@ class _Unpickler(pickle.Unpickler):
 
     def __init__(self, file, resolve) -> None:
         super().__init__(file)
-        self.resolve = resolve
+        # Not a method of this unpickler: its memo keeps what find_class returns, and a
+        # method would make a cycle (unpickler → memo → method → unpickler) that kept the
+        # memo, with a copy of every box's attributes, until a collection, which the layout
+        # does not make (pdf.frozen_collector): 1,200 pages read back held 240 MiB more.
+        self.reference = functools.partial(_resolved, resolve)
 
     def find_class(self, module: str, name: str):
         if (module, name) == ("manualgen.chapter_store", "_ref"):
-            return self._ref  # a reference, resolved against the document being laid out
+            return self.reference  # resolved against the document being laid out
         if (module, name) in _ALLOWED or (
                 "." not in name and module.split(".")[0] in _PACKAGES):
             found = super().find_class(module, name)
@@ -137,11 +142,13 @@ class _Unpickler(pickle.Unpickler):
                 return found
         raise Unstorable(f"{module}.{name} is not read from the cache")
 
-    def _ref(self, *pid):
-        found = self.resolve(pid)
-        if found is None:
-            raise Unstorable(f"no {pid[0]} for {pid[1:]!r}")
-        return found
+
+
+def _resolved(resolve, *pid):
+    found = resolve(pid)
+    if found is None:
+        raise Unstorable(f"no {pid[0]} for {pid[1:]!r}")
+    return found
 
 
 def references(font_config, images: dict, roots: dict[str, object], members: list,
@@ -189,31 +196,32 @@ def resolver(font_config, images: dict, roots: dict[str, object], members: list,
              computed: dict | None = None):
     """The reverse of :func:`references`, against the document being laid out."""
 
+    def element(pid: tuple):
+        if pid[0] == "root":
+            return roots.get(pid[1])
+        if pid[0] != "element" or pid[1] >= len(members):
+            return None
+        node = members[pid[1]]
+        for index in pid[2:]:
+            if index >= len(node):
+                return None
+            node = node[index]
+        return node
+
     def resolve(pid: tuple):
         kind = pid[0]
         if kind == "fonts":
             return font_config
         if kind == "image":
             return images.get(pid[1])
-        if kind == "root":
-            return roots.get(pid[1])
-        if kind == "element":
-            if pid[1] >= len(members):
-                return None
-            node = members[pid[1]]
-            for index in pid[2:]:
-                if index >= len(node):
-                    return None
-                node = node[index]
-            return node
         if kind in ("style", "anonymous") and computed is not None:
             _kind, where, pseudo, values = pid
-            element = resolve(where)
-            style = None if element is None else computed.get((element, pseudo))
+            owner = element(where)
+            style = None if owner is None else computed.get((owner, pseudo))
             if style is not None and kind == "anonymous":
                 style = style.anonymous_style
             return style if style is not None and _holds(style, values) else None
-        return None
+        return element(pid)
 
     return resolve
 

@@ -108,3 +108,24 @@ def test_values_compared_by_their_text_where_the_parser_keeps_tokens():
     accent = second_styles[root, None]["__accent"]
     assert accent is not first_styles[first._html.etree_element, None]["__accent"]
     assert chapter_store._same(accent, first_styles[first._html.etree_element, None]["__accent"])
+
+
+def test_reading_a_chapter_back_leaves_no_garbage_for_the_collector():
+    """The layout runs with the collector off: whatever reading a chapter back leaves in a
+    reference cycle stays until the PDF is written.  The unpickler's memo holds a copy of
+    every box's attributes, so it must go as soon as the chapter is read."""
+    import gc
+
+    first, first_styles = rendered()
+    second, second_styles = rendered()
+    data = written(first, first_styles)
+    gc.collect()
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        back = read_back(data, second, second_styles)
+        assert back is not None
+        assert gc.collect() == 0
+    finally:
+        if was:
+            gc.enable()
