@@ -25,6 +25,7 @@ import xml.etree.ElementTree as ET
 
 import markdown
 from markdown import util as md_util
+from markdown.blockprocessors import SetextHeaderProcessor
 from markdown.extensions import Extension
 from markdown.extensions.tables import TableProcessor
 from markdown.inlinepatterns import (
@@ -281,7 +282,7 @@ class GoldmarkBlocks(Preprocessor):
                 out.append(line)
                 prev_kind = "blank"
                 continue
-            item = _LIST_ITEM.match(line)
+            item = _list_item(line)
             nxt = lines[index + 1] if index + 1 < len(lines) else ""
             if prev_kind == "table" and _ENDS_TABLE.match(line):
                 out.append("")  # a heading, quote or rule ends a table (Python-Markdown: a row)
@@ -318,6 +319,11 @@ class GoldmarkBlocks(Preprocessor):
         return out
 
 
+def _list_item(line: str) -> re.Match | None:
+    """The marker of a list item that opens ``line``, or None ("- - -" and "* * *" are rules)."""
+    return None if _RULE.match(line) else _LIST_ITEM.match(line)
+
+
 def _renest_lists(lines: list[str]) -> list[str]:
     """Re-indent nested list items (and their continuation lines) to Python-Markdown's 4 spaces.
 
@@ -338,7 +344,7 @@ def _renest_lists(lines: list[str]) -> list[str]:
             continue
         line = _expand_tabs(line)
         indent = len(line) - len(line.lstrip(" "))
-        item = _LIST_ITEM.match(line)
+        item = _list_item(line)
         if item:
             while stack and indent < stack[-1][1]:
                 stack.pop()
@@ -397,7 +403,7 @@ def _lists_of(lines: list[str]) -> tuple[list[_SourceList], dict[int, int]]:
             blank = blank or bool(stack)
             continue
         indent = len(line) - len(line.lstrip(" "))
-        item = _LIST_ITEM.match(line)
+        item = _list_item(line)
         if item and not stack and not blank and index and lines[index - 1].strip() and (
                 item.group(2)[0].isdigit() and int(item.group(2)[:-1]) != 1):
             item = None  # "2." cannot interrupt a paragraph
@@ -447,7 +453,7 @@ def _mark_tight_lists(lines: list[str]) -> list[str]:
         if each.loose or not each.items:
             continue
         first = out[each.items[0]]
-        item = _LIST_ITEM.match(first)
+        item = _list_item(first)
         if item is None or not first[item.end():].strip() or _TOKEN_ONLY.match(first[item.end():]):
             continue
         body = first.rstrip()
@@ -577,6 +583,8 @@ _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _HASH_TEXT = re.compile(r"^( {0,3}(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*)(#{7,}|#+(?=[^#\s]))")
 _ATTRIBUTE_LINE = re.compile(r"^ {0,3}\{[ \t]*[#.:]?[^{}\n]*\}[ \t]*$")
 _NOT_PARAGRAPH = re.compile(r"^ {0,3}(#{1,6}(\s|$)|>|[-*+]\s|\d{1,9}[.)]\s|\||```|~~~|<)|^\s*$|^ {4}")
+# A line that ends the paragraph above it rather than continuing it (a rule too: _RULE).
+_INTERRUPTS = re.compile(r"^ {0,3}(#{1,6}(\s|$)|>|[-*+][ \t]+\S|1[.)][ \t]+\S|```|~~~|:[ \t])|^\s*$")
 
 
 def _with_attributes(text: str, headings: list[dict[str, str]], title_attributes: bool) -> str:
@@ -649,6 +657,62 @@ def _no_term_before(out: list[str]) -> bool:
     return above is None or bool(_ATX.match(above) or _RULE.match(above) or _SETEXT.match(above))
 
 
+def _continues_paragraph(line: str) -> bool:
+    """Whether a line under a paragraph line is more of that paragraph's text in Goldmark:
+    no blank line, heading, quote, fence, rule, definition or list item that may interrupt a
+    paragraph ("2." may not)."""
+    return not (_INTERRUPTS.match(line) or _RULE.match(line) or RAW_TOKEN_RE.fullmatch(line.strip()))
+
+
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*\S")
+
+
+def _definitions_before(lines: list[str]) -> int:
+    """How many link reference definitions open a block: Goldmark takes them out of the
+    paragraph, so the lines after them may still be a heading's text."""
+    count = 0
+    while count < len(lines) and _LINK_DEFINITION.match(lines[count]):
+        count += 1
+    return count
+
+
+def _setext_end(block: str) -> int | None:
+    """The index of the underline ("===" or "---") of a setext heading that opens ``block``
+    (its text may run over several lines), or None when the block opens with none."""
+    lines = block.split("\n")
+    start = _definitions_before(lines)
+    if start == len(lines) or _NOT_PARAGRAPH.match(lines[start]) or RAW_TOKEN_RE.fullmatch(lines[start].strip()):
+        return None
+    for index, line in enumerate(lines[start + 1:], start + 1):
+        if _SETEXT.match(line):
+            return index
+        if not _continues_paragraph(line):
+            return None
+    return None
+
+
+class SetextHeading(SetextHeaderProcessor):
+    """A setext heading as Goldmark reads it: the text is all the paragraph's lines above
+    the underline (Python-Markdown: one line), a soft or hard line break between them, and
+    the underline may be a single "-" or "=" indented up to three spaces; a quote or list
+    line above it is no heading text."""
+
+    def test(self, parent: ET.Element, block: str) -> bool:
+        return _setext_end(block) is not None
+
+    def run(self, parent: ET.Element, blocks: list[str]) -> None:
+        lines = blocks.pop(0).split("\n")
+        start, end = _definitions_before(lines), _setext_end("\n".join(lines))
+        if start:  # the definitions first, for the reference processor; then the heading
+            blocks[:0] = ["\n".join(lines[:start]), "\n".join(lines[start:])]
+            return
+        level = 1 if lines[end].strip().startswith("=") else 2
+        heading = ET.SubElement(parent, f"h{level}")
+        heading.text = "\n".join(line.lstrip() for line in lines[:end]).strip()
+        if len(lines) > end + 1:
+            blocks.insert(0, "\n".join(lines[end + 1:]))
+
+
 def _closes_fence(line: str, fence: str) -> bool:
     """Whether ``line`` ends the code block that ``fence`` (``` or ~~~, 3 or more) opened."""
     return bool(re.match(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*$", line))
@@ -659,6 +723,7 @@ def _source_lines(lines: list[str], block_attributes: bool, title_attributes: bo
     """Heading attributes, backslash line breaks and attribute lines, outside code blocks."""
     out: list[str] = []
     fence: str | None = None
+    paragraph = False  # whether the line above is a paragraph's (one that may become a heading)
     for index, line in enumerate(lines):
         if fence:
             out.append(line)
@@ -669,6 +734,7 @@ def _source_lines(lines: list[str], block_attributes: bool, title_attributes: bo
         if m:
             fence = m.group(1)
             out.append(line)
+            paragraph = False
             continue
         nxt = lines[index + 1] if index + 1 < len(lines) else ""
         prev = out[-1] if out else ""
@@ -680,11 +746,14 @@ def _source_lines(lines: list[str], block_attributes: bool, title_attributes: bo
             content = _ATX_CLOSING.sub("", atx.group(3) or "")
             heading = _with_attributes(content.strip(), headings, title_attributes)
             out.append(f"{atx.group(1)}{atx.group(2)} {heading}")
+            paragraph = False
             continue
-        if (_SETEXT.match(nxt) and not _NOT_PARAGRAPH.match(line) and (not prev.strip() or _ATX.match(prev))
-                and not RAW_TOKEN_RE.fullmatch(line.strip())
-                and not (nxt.strip().startswith("-") and "|" in line)):
+        starts = (not _NOT_PARAGRAPH.match(line) and (not prev.strip() or bool(_ATX.match(prev)))
+                  and not RAW_TOKEN_RE.fullmatch(line.strip()))
+        paragraph = starts or (paragraph and _continues_paragraph(line))
+        if paragraph and _SETEXT.match(nxt) and not (nxt.strip().startswith("-") and "|" in line):
             out.append(_with_attributes(line.rstrip(), headings, title_attributes))
+            paragraph = False  # the heading ends it; its underline starts nothing
             continue
         if _DEFINITION.match(line) and _no_term_before(out):
             line = line.replace(":", "\\:", 1)  # Goldmark: no term above, so no definition
@@ -1146,6 +1215,7 @@ class GoldmarkExtension(Extension):
         if "table" in md.parser.blockprocessors:
             tables = md.parser.blockprocessors["table"]
             md.parser.blockprocessors.register(GoldmarkTable(md.parser, tables.config), "table", 75)
+        md.parser.blockprocessors.register(SetextHeading(md.parser), "setextheader", 60)
         fences = GoldmarkFences(md)
         md.parser.blockprocessors.register(GoldmarkBlockQuote(md.parser, self.alert_label, fences.store),
                                            "quote", 20)
