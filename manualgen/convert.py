@@ -810,18 +810,9 @@ class Linkify(InlineProcessor):
             end = start + len(text)
             if end < len(data) and data[end] in "-_":
                 return None, None, None
+            text = text.rstrip("?!.,:*_~")
         else:
-            if text.endswith("."):
-                text = text[:-1]
-            elif text.endswith(")"):
-                surplus = text.count(")") - text.count("(")
-                if surplus > 0:
-                    text = text[:-surplus]
-            elif text.endswith(";"):
-                amp = re.search(r"&[a-zA-Z0-9]+;$", text)
-                if amp:
-                    text = text[: amp.start()]
-        text = text.rstrip("?!.,:*_~")
+            text = _url_end(text)
         if not text:
             return None, None, None
         if m.group("email"):
@@ -833,6 +824,18 @@ class Linkify(InlineProcessor):
         el = ET.Element("a", {"href": _encode_url(href)})
         el.text = md_util.AtomicString(text)
         return el, start, start + len(text)
+
+
+def _url_end(text: str) -> str:
+    """A bare URL without what ends it in the prose around it, as Goldmark cuts it: final
+    ``?!.,:*_~``, then an unbalanced ")" or an entity-like "&x;" ("(see https://x.org/a)."
+    links https://x.org/a; "https://x.org/a.)" keeps its ".")."""
+    text = text.rstrip("?!.,:*_~")
+    if text.endswith(")"):
+        surplus = text.count(")") - text.count("(")
+        return text[:-surplus] if surplus > 0 else text
+    amp = re.search(r"&[a-zA-Z0-9]+;$", text)
+    return text[: amp.start()] if amp else text
 
 
 def _encode_url(url: str) -> str:
