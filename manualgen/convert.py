@@ -184,7 +184,7 @@ class GoldmarkBlocks(Preprocessor):
             lines = attribute_lines(lines, self.attributes)
         self.headings = []
         lines = _source_lines(lines, self.block_attributes, self.title_attributes, self.headings)
-        lines = _mark_tight_lists(lines)
+        lines = _mark_tight_lists(_indent_definitions(lines))
         lines = self._blank_before_blocks(lines)
         return _loosen_lists(_renest_lists(lines), self._separator)
 
@@ -322,6 +322,44 @@ class GoldmarkBlocks(Preprocessor):
 def _list_item(line: str) -> re.Match | None:
     """The marker of a list item that opens ``line``, or None ("- - -" and "* * *" are rules)."""
     return None if _RULE.match(line) else _LIST_ITEM.match(line)
+
+
+_DEFINITION_MARK = re.compile(r"^ {0,3}:[ \t]{1,4}(?=\S)")
+
+
+def _indent_definitions(lines: list[str]) -> list[str]:
+    """The blocks of a definition after its first paragraph, indented for Python-Markdown
+    (four spaces).  Goldmark keeps a block after a blank line in the definition when it is
+    indented to the definition's text (": text": two spaces).  A definition right under its
+    term ends its first line in :data:`TIGHT`: Goldmark prints that paragraph without <p>."""
+    out: list[str] = []
+    column: int | None = None  # the text column of the definition being read
+    blank = False
+    fence: str | None = None
+    for line in lines:
+        if fence is None:
+            mark = _DEFINITION_MARK.match(line)
+            if mark:
+                tight = bool(out) and bool(out[-1].strip())  # no blank line above: no <p> in Goldmark
+                column, blank = mark.end(), False
+                out.append(line.rstrip() + TIGHT if tight else line)
+                continue
+        if not line.strip():
+            blank = True
+            out.append(line)
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        if column is not None and blank and indent < column and fence is None:
+            column = None  # left of the definition's text: the definition has ended
+        if column is not None and blank and column < 4:
+            opened = _FENCE.match(line.lstrip())
+            if fence is not None and _closes_fence(line.lstrip(), fence):
+                fence = None
+            elif fence is None and opened:
+                fence = opened.group(1)
+            line = " " * (4 - column) + line
+        out.append(line)
+    return out
 
 
 def _renest_lists(lines: list[str]) -> list[str]:
@@ -497,21 +535,27 @@ class CodeLabelShortReference(CodeLabelReference):
 
 
 class TightLists(Treeprocessor):
-    """Items of the lists :func:`_mark_tight_lists` marked print without paragraphs."""
+    """Items of the lists :func:`_mark_tight_lists` marked print without paragraphs, and so
+    does the first paragraph of a definition :func:`_indent_definitions` marked."""
 
     def run(self, root: ET.Element) -> None:
         parents = {child: parent for parent in root.iter() for child in parent}
-        lists = []
+        lists, definitions = [], []
         for el in list(root.iter()):
             for attr in ("text", "tail"):
                 value = getattr(el, attr)
                 if value and TIGHT in value:
                     setattr(el, attr, value.replace(TIGHT, ""))
                     holder = el if attr == "text" else parents.get(el)
-                    while holder is not None and holder.tag != "li":
+                    while holder is not None and holder.tag not in ("li", "dd"):
                         holder = parents.get(holder)
-                    if holder is not None and parents.get(holder) is not None:
+                    if holder is not None and holder.tag == "dd":
+                        definitions.append(holder)
+                    elif holder is not None and parents.get(holder) is not None:
                         lists.append(parents[holder])
+        for dd in definitions:  # its first paragraph only, as Goldmark prints it
+            if len(dd) and dd[0].tag == "p" and not (dd.text or "").strip():
+                _unwrap(dd, dd[0])
         for found in lists:
             for li in found:
                 for p in [child for child in li if child.tag == "p"]:

@@ -29,3 +29,21 @@ def test_a_bare_url_in_parentheses_before_a_full_stop_ends_before_them(site, sou
     """Goldmark takes final punctuation off first, then an unbalanced ")"; manualgen took
     the "." alone and linked "https://example.org/x)"."""
     assert squeeze(site.render(source + "\n")) == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("Term\n: First definition\n\n  Second paragraph of definition.",
+     "<dl><dt>Term</dt><dd>First definition\n<p>Second paragraph of definition.</p></dd></dl>"),
+    ("Term\n: First definition\n\n  - item a\n  - item b\n\nAfter.",
+     "<dl><dt>Term</dt><dd>First definition\n<ul><li>item a</li><li>item b</li></ul></dd></dl><p>After.</p>"),
+    ("Term\n:   Wide definition\n\n    More text.",
+     "<dl><dt>Term</dt><dd>Wide definition\n<p>More text.</p></dd></dl>"),
+    ("Term\n: def\ncontinued lazily\n\nTerm 2\n: def 2\n\n  more 2",
+     "<dl><dt>Term</dt><dd>def\ncontinued lazily</dd><dt>Term 2</dt><dd>def 2\n<p>more 2</p></dd></dl>"),
+    ("Term\n: def\n\nNot in it.", "<dl><dt>Term</dt><dd>def</dd></dl><p>Not in it.</p>"),
+])
+def test_a_block_indented_to_a_definitions_text_belongs_to_the_definition(site, source, expected):
+    """Goldmark reads a paragraph or list indented by two spaces after ": " as more of the
+    definition (Python-Markdown wants four, and printed it after the list); the first
+    paragraph of a definition right under its term has no <p>."""
+    assert squeeze(site.render(source + "\n")) == expected
