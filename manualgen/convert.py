@@ -534,6 +534,39 @@ class CodeLabelShortReference(CodeLabelReference):
         return label, index, True
 
 
+_ALT_STRONG_EM = (
+    re.compile(r"(\*{1,3})(?=\S)(.+?)(?<=\S)\1"),
+    re.compile(r"(?<![^\W_])(_{1,3})(?=\S)(.+?)(?<=\S)\1(?![^\W_])"),
+    re.compile(r"(~~?)(?=\S)(.+?)(?<=\S)\1"),
+)
+_ALT_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+
+
+def _plain_description(text: str) -> str:
+    """An image's description as Goldmark's alt text: the words without the marks of
+    emphasis, strikethrough or raw HTML tags ("alt *with* emphasis" is "alt with
+    emphasis")."""
+    text = _ALT_TAG.sub("", text)
+    for pattern in _ALT_STRONG_EM:
+        while True:
+            plain = pattern.sub(r"\2", text)
+            if plain == text:
+                break
+            text = plain
+    return text
+
+
+class PlainAlt(Treeprocessor):
+    """Gives images the plain text of their description as alt, after the heading ids (which
+    read the description as written)."""
+
+    def run(self, root: ET.Element) -> None:
+        for img in root.iter("img"):
+            alt = img.get("alt")
+            if alt:
+                img.set("alt", _plain_description(alt))
+
+
 class TightLists(Treeprocessor):
     """Items of the lists :func:`_mark_tight_lists` marked print without paragraphs, and so
     does the first paragraph of a definition :func:`_indent_definitions` marked."""
@@ -1275,6 +1308,7 @@ class GoldmarkExtension(Extension):
         md.treeprocessors.register(UnusedFootnotes(md), "goldmark_unused_footnotes", 14)
         md.treeprocessors.register(TightLists(md), "goldmark_tight_lists", 16)
         md.treeprocessors.register(HeadingAttributes(md, blocks), "goldmark_heading_attributes", 9)
+        md.treeprocessors.register(PlainAlt(md), "goldmark_plain_alt", 5)  # after the ids (6)
         md.emoji_names = {}  # type: ignore[attr-defined]  # stash index → name (_emoji_character)
         # After the typographer (7), whose marks are pieces of a heading's text in Goldmark.
         md.treeprocessors.register(

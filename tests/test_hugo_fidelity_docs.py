@@ -4,6 +4,8 @@ what /tmp/hugovenv/bin/hugo 0.168.0 printed for the same source, with Hugo's def
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from .test_convert import Site, squeeze
@@ -47,3 +49,22 @@ def test_a_block_indented_to_a_definitions_text_belongs_to_the_definition(site, 
     definition (Python-Markdown wants four, and printed it after the list); the first
     paragraph of a definition right under its term has no <p>."""
     assert squeeze(site.render(source + "\n")) == expected
+
+
+@pytest.mark.parametrize(("source", "alt"), [
+    ("![alt *with* emphasis](img.png)", "alt with emphasis"),
+    ('![a **b** _c_](img.png "T")', "a b c"),
+    ("![a<br>b](img.png)", "ab"),
+    ("![Logo *x*][logo]\n\n[logo]: /img/logo.png", "Logo x"),
+    ("![snake_case_name](img.png)", "snake_case_name"),
+    ("![the `config.toml` file](img.png)", "the config.toml file"),
+])
+def test_an_images_alt_text_is_its_description_without_markup(site, source, alt):
+    """The alt text is what a screen reader or tagged PDF gives for the image: Goldmark's is
+    the description's plain text; manualgen's kept the asterisks."""
+    html = squeeze(site.render(source + "\n"))
+    assert re.fullmatch(r'<p><img alt="([^"]*)"[^>]*></p>', html).group(1) == alt
+
+
+def test_a_heading_id_still_reads_the_description_of_its_image_as_written(site):
+    assert squeeze(site.render("## ![a *b*](i.png)\n")) == '<h2 id="a"><img alt="a b" src="i.png"></h2>'
