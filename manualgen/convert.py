@@ -31,7 +31,9 @@ from markdown.extensions.tables import TableProcessor
 from markdown.inlinepatterns import (
     HTML_RE,
     HtmlInlineProcessor,
+    ImageInlineProcessor,
     InlineProcessor,
+    LinkInlineProcessor,
     ReferenceInlineProcessor,
 )
 from markdown.postprocessors import Postprocessor
@@ -512,6 +514,31 @@ def _label_as_written(md: markdown.Markdown, label: str) -> str:
         return match.group(0)
 
     return md_util.INLINE_PLACEHOLDER_RE.sub(back, label)
+
+
+_PAREN_TITLE = re.compile(r"^(?P<href>\S+)[ \t\n]+\((?P<title>[^()]*)\)$")
+
+
+def _paren_title(getter):
+    """``getLink`` that also reads a title in parentheses, ``[a](/x (Title))``, as
+    CommonMark does; Python-Markdown made "/x (Title)" the address."""
+
+    def getLink(self, data: str, index: int):  # Python-Markdown's name
+        href, title, end, handled = getter(self, data, index)
+        m = _PAREN_TITLE.match(href or "") if handled and title is None else None
+        if m:
+            href, title = m.group("href"), m.group("title")
+        return href, title, end, handled
+
+    return getLink
+
+
+class ParenTitleLink(LinkInlineProcessor):
+    getLink = _paren_title(LinkInlineProcessor.getLink)
+
+
+class ParenTitleImage(ImageInlineProcessor):
+    getLink = _paren_title(ImageInlineProcessor.getLink)
 
 
 class CodeLabelReference(ReferenceInlineProcessor):
@@ -1322,6 +1349,9 @@ class GoldmarkExtension(Extension):
             if name in md.inlinePatterns:  # a label with a code span finds its definition
                 md.inlinePatterns.register(kind(md.inlinePatterns[name].pattern, md), name,
                                            priority)
+        for name, kind, priority in (("link", ParenTitleLink, 160), ("image_link", ParenTitleImage, 150)):
+            if name in md.inlinePatterns:
+                md.inlinePatterns.register(kind(md.inlinePatterns[name].pattern, md), name, priority)
         md.inlinePatterns.register(SingleTilde(r"(?<!~)~(?!~)(\S(?:[^~\n]*?\S)?)~(?!~)", md),
                                    "goldmark_single_tilde", 64)
         if self.typographer:

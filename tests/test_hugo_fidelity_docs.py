@@ -68,3 +68,15 @@ def test_an_images_alt_text_is_its_description_without_markup(site, source, alt)
 
 def test_a_heading_id_still_reads_the_description_of_its_image_as_written(site):
     assert squeeze(site.render("## ![a *b*](i.png)\n")) == '<h2 id="a"><img alt="a b" src="i.png"></h2>'
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("[b](/y (Paren))", '<p><a href="/y" title="Paren">b</a></p>'),
+    ("![i](/a.png (Pic))", '<p><img alt="i" src="/a.png" title="Pic"></p>'),
+    ("[k](/l\n(Title on next line))", '<p><a href="/l" title="Title on next line">k</a></p>'),
+    ("[m](https://e.org/a_(b) (T))", '<p><a href="https://e.org/a_(b)" title="T">m</a></p>'),
+    ("[e](/f(x))", '<p><a href="/f(x)">e</a></p>'),
+])
+def test_a_link_title_may_be_written_in_parentheses(site, source, expected):
+    """Python-Markdown made "/y (Paren)" the address: a link that leads nowhere."""
+    assert squeeze(site.render(source + "\n")).replace(' />', '>') == expected
