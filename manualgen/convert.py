@@ -423,6 +423,13 @@ class _SourceList:
     blank_inside: bool = False  # a nested list of it holds a blank line
 
 
+def _opens_table(lines: list[str], index: int) -> bool:
+    """Whether a table starts at ``lines[index]``: Goldmark makes it of a paragraph, and a
+    blank line above it leaves the list item tight (Hugo 0.168.0)."""
+    nxt = lines[index + 1] if index + 1 < len(lines) else ""
+    return "|" in lines[index] and "-" in nxt and bool(_TABLE_DELIM.match(nxt))
+
+
 def _lists_of(lines: list[str]) -> tuple[list[_SourceList], dict[int, int]]:
     """The lists of re-nested lines, each with its items' lines and CommonMark's looseness:
     loose when a blank line separates two of its items, or two blocks inside one item; and
@@ -458,8 +465,8 @@ def _lists_of(lines: list[str]) -> tuple[list[_SourceList], dict[int, int]]:
             sibling = bottom  # "  - a" then "1. b": the item follows the list at its level
         if blank and sibling is not None:
             lists[sibling].loose = True
-        elif blank and stack:  # a second block in the item above: its list is loose
-            lists[stack[-1][2]].loose = True
+        elif blank and stack and not _opens_table(lines, index):
+            lists[stack[-1][2]].loose = True  # a second block in the item above: loose
         if blank:
             for _m, _c, which in stack:
                 lists[which].blank_inside = True

@@ -80,3 +80,19 @@ def test_a_heading_id_still_reads_the_description_of_its_image_as_written(site):
 def test_a_link_title_may_be_written_in_parentheses(site, source, expected):
     """Python-Markdown made "/y (Paren)" the address: a link that leads nowhere."""
     assert squeeze(site.render(source + "\n")).replace(' />', '>') == expected
+
+
+TABLE = "  | a | b |\n  |---|---|\n  | 1 | 2 |\n"
+TABLE_HTML = "<table><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>"
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("- Table:\n\n" + TABLE, f"<ul><li>Table:\n{TABLE_HTML}</li></ul>"),
+    ("- Table:\n\n" + TABLE + "- next\n", f"<ul><li>Table:\n{TABLE_HTML}</li><li>next</li></ul>"),
+    ("- Table:\n\n" + TABLE + "\n  after table\n",
+     f"<ul><li><p>Table:</p>{TABLE_HTML}<p>after table</p></li></ul>"),
+])
+def test_a_blank_line_before_a_table_in_an_item_leaves_the_list_tight(site, source, expected):
+    """Goldmark makes the table of a paragraph and forgets the blank line above it; manualgen
+    printed the item's text as a paragraph, with its space above and below."""
+    assert squeeze(site.render(source)) == expected
