@@ -30,6 +30,7 @@ from markdown.extensions import Extension
 from markdown.extensions.tables import TableProcessor
 from markdown.inlinepatterns import (
     HTML_RE,
+    AutomailInlineProcessor,
     HtmlInlineProcessor,
     ImageInlineProcessor,
     InlineProcessor,
@@ -546,6 +547,19 @@ class ParenTitleLink(LinkInlineProcessor):
 
 class ParenTitleImage(ImageInlineProcessor):
     getLink = _paren_title(ImageInlineProcessor.getLink)
+
+
+class WrittenAutomail(AutomailInlineProcessor):
+    """``<mailto:a@b.org>`` prints "mailto:a@b.org", as Goldmark prints a URI autolink;
+    Python-Markdown left "mailto:" out of the text."""
+
+    def handleMatch(self, m: re.Match, data: str):  # type: ignore[override]
+        el, start, end = super().handleMatch(m, data)
+        written = self.unescape(m.group(1))
+        if written[:7].lower() == "mailto:":
+            el.text = md_util.AtomicString(written)
+            el.set("href", written)
+        return el, start, end
 
 
 class CodeLabelReference(ReferenceInlineProcessor):
@@ -1356,7 +1370,8 @@ class GoldmarkExtension(Extension):
             if name in md.inlinePatterns:  # a label with a code span finds its definition
                 md.inlinePatterns.register(kind(md.inlinePatterns[name].pattern, md), name,
                                            priority)
-        for name, kind, priority in (("link", ParenTitleLink, 160), ("image_link", ParenTitleImage, 150)):
+        for name, kind, priority in (("link", ParenTitleLink, 160), ("image_link", ParenTitleImage, 150),
+                                     ("automail", WrittenAutomail, 110)):
             if name in md.inlinePatterns:
                 md.inlinePatterns.register(kind(md.inlinePatterns[name].pattern, md), name, priority)
         md.inlinePatterns.register(SingleTilde(r"(?<!~)~(?!~)(\S(?:[^~\n]*?\S)?)~(?!~)", md),

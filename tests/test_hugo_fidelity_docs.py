@@ -96,3 +96,14 @@ def test_a_blank_line_before_a_table_in_an_item_leaves_the_list_tight(site, sour
     """Goldmark makes the table of a paragraph and forgets the blank line above it; manualgen
     printed the item's text as a paragraph, with its space above and below."""
     assert squeeze(site.render(source)) == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("Email: <mailto:someone@example.org>",
+     '<p>Email: <a href="mailto:someone@example.org">mailto:someone@example.org</a></p>'),
+    ("<MAILTO:a@b.org>", '<p><a href="MAILTO:a@b.org">MAILTO:a@b.org</a></p>'),
+])
+def test_an_autolink_written_with_mailto_prints_as_written(site, source, expected):
+    """Python-Markdown left "mailto:" out of the text (and doubled it in the address of
+    "<MAILTO:…>")."""
+    assert squeeze(site.render(source + "\n")) == expected
