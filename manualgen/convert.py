@@ -25,12 +25,16 @@ import xml.etree.ElementTree as ET
 
 import markdown
 from markdown import util as md_util
+from markdown.blockprocessors import SetextHeaderProcessor
 from markdown.extensions import Extension
 from markdown.extensions.tables import TableProcessor
 from markdown.inlinepatterns import (
     HTML_RE,
+    AutomailInlineProcessor,
     HtmlInlineProcessor,
+    ImageInlineProcessor,
     InlineProcessor,
+    LinkInlineProcessor,
     ReferenceInlineProcessor,
 )
 from markdown.postprocessors import Postprocessor
@@ -183,7 +187,7 @@ class GoldmarkBlocks(Preprocessor):
             lines = attribute_lines(lines, self.attributes)
         self.headings = []
         lines = _source_lines(lines, self.block_attributes, self.title_attributes, self.headings)
-        lines = _mark_tight_lists(lines)
+        lines = _mark_tight_lists(_indent_definitions(lines))
         lines = self._blank_before_blocks(lines)
         return _loosen_lists(_renest_lists(lines), self._separator)
 
@@ -281,7 +285,7 @@ class GoldmarkBlocks(Preprocessor):
                 out.append(line)
                 prev_kind = "blank"
                 continue
-            item = _LIST_ITEM.match(line)
+            item = _list_item(line)
             nxt = lines[index + 1] if index + 1 < len(lines) else ""
             if prev_kind == "table" and _ENDS_TABLE.match(line):
                 out.append("")  # a heading, quote or rule ends a table (Python-Markdown: a row)
@@ -318,6 +322,49 @@ class GoldmarkBlocks(Preprocessor):
         return out
 
 
+def _list_item(line: str) -> re.Match | None:
+    """The marker of a list item that opens ``line``, or None ("- - -" and "* * *" are rules)."""
+    return None if _RULE.match(line) else _LIST_ITEM.match(line)
+
+
+_DEFINITION_MARK = re.compile(r"^ {0,3}:[ \t]{1,4}(?=\S)")
+
+
+def _indent_definitions(lines: list[str]) -> list[str]:
+    """The blocks of a definition after its first paragraph, indented for Python-Markdown
+    (four spaces).  Goldmark keeps a block after a blank line in the definition when it is
+    indented to the definition's text (": text": two spaces).  A definition right under its
+    term ends its first line in :data:`TIGHT`: Goldmark prints that paragraph without <p>."""
+    out: list[str] = []
+    column: int | None = None  # the text column of the definition being read
+    blank = False
+    fence: str | None = None
+    for line in lines:
+        if fence is None:
+            mark = _DEFINITION_MARK.match(line)
+            if mark:
+                tight = bool(out) and bool(out[-1].strip())  # no blank line above: no <p> in Goldmark
+                column, blank = mark.end(), False
+                out.append(line.rstrip() + TIGHT if tight else line)
+                continue
+        if not line.strip():
+            blank = True
+            out.append(line)
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        if column is not None and blank and indent < column and fence is None:
+            column = None  # left of the definition's text: the definition has ended
+        if column is not None and blank and column < 4:
+            opened = _FENCE.match(line.lstrip())
+            if fence is not None and _closes_fence(line.lstrip(), fence):
+                fence = None
+            elif fence is None and opened:
+                fence = opened.group(1)
+            line = " " * (4 - column) + line
+        out.append(line)
+    return out
+
+
 def _renest_lists(lines: list[str]) -> list[str]:
     """Re-indent nested list items (and their continuation lines) to Python-Markdown's 4 spaces.
 
@@ -338,7 +385,7 @@ def _renest_lists(lines: list[str]) -> list[str]:
             continue
         line = _expand_tabs(line)
         indent = len(line) - len(line.lstrip(" "))
-        item = _LIST_ITEM.match(line)
+        item = _list_item(line)
         if item:
             while stack and indent < stack[-1][1]:
                 stack.pop()
@@ -377,6 +424,13 @@ class _SourceList:
     blank_inside: bool = False  # a nested list of it holds a blank line
 
 
+def _opens_table(lines: list[str], index: int) -> bool:
+    """Whether a table starts at ``lines[index]``: Goldmark makes it of a paragraph, and a
+    blank line above it leaves the list item tight (Hugo 0.168.0)."""
+    nxt = lines[index + 1] if index + 1 < len(lines) else ""
+    return "|" in lines[index] and "-" in nxt and bool(_TABLE_DELIM.match(nxt))
+
+
 def _lists_of(lines: list[str]) -> tuple[list[_SourceList], dict[int, int]]:
     """The lists of re-nested lines, each with its items' lines and CommonMark's looseness:
     loose when a blank line separates two of its items, or two blocks inside one item; and
@@ -397,7 +451,7 @@ def _lists_of(lines: list[str]) -> tuple[list[_SourceList], dict[int, int]]:
             blank = blank or bool(stack)
             continue
         indent = len(line) - len(line.lstrip(" "))
-        item = _LIST_ITEM.match(line)
+        item = _list_item(line)
         if item and not stack and not blank and index and lines[index - 1].strip() and (
                 item.group(2)[0].isdigit() and int(item.group(2)[:-1]) != 1):
             item = None  # "2." cannot interrupt a paragraph
@@ -412,8 +466,8 @@ def _lists_of(lines: list[str]) -> tuple[list[_SourceList], dict[int, int]]:
             sibling = bottom  # "  - a" then "1. b": the item follows the list at its level
         if blank and sibling is not None:
             lists[sibling].loose = True
-        elif blank and stack:  # a second block in the item above: its list is loose
-            lists[stack[-1][2]].loose = True
+        elif blank and stack and not _opens_table(lines, index):
+            lists[stack[-1][2]].loose = True  # a second block in the item above: loose
         if blank:
             for _m, _c, which in stack:
                 lists[which].blank_inside = True
@@ -447,7 +501,7 @@ def _mark_tight_lists(lines: list[str]) -> list[str]:
         if each.loose or not each.items:
             continue
         first = out[each.items[0]]
-        item = _LIST_ITEM.match(first)
+        item = _list_item(first)
         if item is None or not first[item.end():].strip() or _TOKEN_ONLY.match(first[item.end():]):
             continue
         body = first.rstrip()
@@ -470,6 +524,44 @@ def _label_as_written(md: markdown.Markdown, label: str) -> str:
     return md_util.INLINE_PLACEHOLDER_RE.sub(back, label)
 
 
+_PAREN_TITLE = re.compile(r"^(?P<href>\S+)[ \t\n]+\((?P<title>[^()]*)\)$")
+
+
+def _paren_title(getter):
+    """``getLink`` that also reads a title in parentheses, ``[a](/x (Title))``, as
+    CommonMark does; Python-Markdown made "/x (Title)" the address."""
+
+    def getLink(self, data: str, index: int):  # Python-Markdown's name
+        href, title, end, handled = getter(self, data, index)
+        m = _PAREN_TITLE.match(href or "") if handled and title is None else None
+        if m:
+            href, title = m.group("href"), m.group("title")
+        return href, title, end, handled
+
+    return getLink
+
+
+class ParenTitleLink(LinkInlineProcessor):
+    getLink = _paren_title(LinkInlineProcessor.getLink)
+
+
+class ParenTitleImage(ImageInlineProcessor):
+    getLink = _paren_title(ImageInlineProcessor.getLink)
+
+
+class WrittenAutomail(AutomailInlineProcessor):
+    """``<mailto:a@b.org>`` prints "mailto:a@b.org", as Goldmark prints a URI autolink;
+    Python-Markdown left "mailto:" out of the text."""
+
+    def handleMatch(self, m: re.Match, data: str):  # type: ignore[override]
+        el, start, end = super().handleMatch(m, data)
+        written = self.unescape(m.group(1))
+        if written[:7].lower() == "mailto:":
+            el.text = md_util.AtomicString(written)
+            el.set("href", written)
+        return el, start, end
+
+
 class CodeLabelReference(ReferenceInlineProcessor):
     """``[text][]`` and ``[text][id]`` whose label holds a code span."""
 
@@ -490,22 +582,61 @@ class CodeLabelShortReference(CodeLabelReference):
         return label, index, True
 
 
+_ALT_STRONG_EM = (
+    re.compile(r"(\*{1,3})(?=\S)(.+?)(?<=\S)\1"),
+    re.compile(r"(?<![^\W_])(_{1,3})(?=\S)(.+?)(?<=\S)\1(?![^\W_])"),
+    re.compile(r"(~~?)(?=\S)(.+?)(?<=\S)\1"),
+)
+_ALT_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+
+
+def _plain_description(text: str) -> str:
+    """An image's description as Goldmark's alt text: the words without the marks of
+    emphasis, strikethrough or raw HTML tags ("alt *with* emphasis" is "alt with
+    emphasis")."""
+    text = _ALT_TAG.sub("", text)
+    for pattern in _ALT_STRONG_EM:
+        while True:
+            plain = pattern.sub(r"\2", text)
+            if plain == text:
+                break
+            text = plain
+    return text
+
+
+class PlainAlt(Treeprocessor):
+    """Gives images the plain text of their description as alt, after the heading ids (which
+    read the description as written)."""
+
+    def run(self, root: ET.Element) -> None:
+        for img in root.iter("img"):
+            alt = img.get("alt")
+            if alt:
+                img.set("alt", _plain_description(alt))
+
+
 class TightLists(Treeprocessor):
-    """Items of the lists :func:`_mark_tight_lists` marked print without paragraphs."""
+    """Items of the lists :func:`_mark_tight_lists` marked print without paragraphs, and so
+    does the first paragraph of a definition :func:`_indent_definitions` marked."""
 
     def run(self, root: ET.Element) -> None:
         parents = {child: parent for parent in root.iter() for child in parent}
-        lists = []
+        lists, definitions = [], []
         for el in list(root.iter()):
             for attr in ("text", "tail"):
                 value = getattr(el, attr)
                 if value and TIGHT in value:
                     setattr(el, attr, value.replace(TIGHT, ""))
                     holder = el if attr == "text" else parents.get(el)
-                    while holder is not None and holder.tag != "li":
+                    while holder is not None and holder.tag not in ("li", "dd"):
                         holder = parents.get(holder)
-                    if holder is not None and parents.get(holder) is not None:
+                    if holder is not None and holder.tag == "dd":
+                        definitions.append(holder)
+                    elif holder is not None and parents.get(holder) is not None:
                         lists.append(parents[holder])
+        for dd in definitions:  # its first paragraph only, as Goldmark prints it
+            if len(dd) and dd[0].tag == "p" and not (dd.text or "").strip():
+                _unwrap(dd, dd[0])
         for found in lists:
             for li in found:
                 for p in [child for child in li if child.tag == "p"]:
@@ -577,6 +708,8 @@ _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _HASH_TEXT = re.compile(r"^( {0,3}(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*)(#{7,}|#+(?=[^#\s]))")
 _ATTRIBUTE_LINE = re.compile(r"^ {0,3}\{[ \t]*[#.:]?[^{}\n]*\}[ \t]*$")
 _NOT_PARAGRAPH = re.compile(r"^ {0,3}(#{1,6}(\s|$)|>|[-*+]\s|\d{1,9}[.)]\s|\||```|~~~|<)|^\s*$|^ {4}")
+# A line that ends the paragraph above it rather than continuing it (a rule too: _RULE).
+_INTERRUPTS = re.compile(r"^ {0,3}(#{1,6}(\s|$)|>|[-*+][ \t]+\S|1[.)][ \t]+\S|```|~~~|:[ \t])|^\s*$")
 
 
 def _with_attributes(text: str, headings: list[dict[str, str]], title_attributes: bool) -> str:
@@ -649,6 +782,62 @@ def _no_term_before(out: list[str]) -> bool:
     return above is None or bool(_ATX.match(above) or _RULE.match(above) or _SETEXT.match(above))
 
 
+def _continues_paragraph(line: str) -> bool:
+    """Whether a line under a paragraph line is more of that paragraph's text in Goldmark:
+    no blank line, heading, quote, fence, rule, definition or list item that may interrupt a
+    paragraph ("2." may not)."""
+    return not (_INTERRUPTS.match(line) or _RULE.match(line) or RAW_TOKEN_RE.fullmatch(line.strip()))
+
+
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*\S")
+
+
+def _definitions_before(lines: list[str]) -> int:
+    """How many link reference definitions open a block: Goldmark takes them out of the
+    paragraph, so the lines after them may still be a heading's text."""
+    count = 0
+    while count < len(lines) and _LINK_DEFINITION.match(lines[count]):
+        count += 1
+    return count
+
+
+def _setext_end(block: str) -> int | None:
+    """The index of the underline ("===" or "---") of a setext heading that opens ``block``
+    (its text may run over several lines), or None when the block opens with none."""
+    lines = block.split("\n")
+    start = _definitions_before(lines)
+    if start == len(lines) or _NOT_PARAGRAPH.match(lines[start]) or RAW_TOKEN_RE.fullmatch(lines[start].strip()):
+        return None
+    for index, line in enumerate(lines[start + 1:], start + 1):
+        if _SETEXT.match(line):
+            return index
+        if not _continues_paragraph(line):
+            return None
+    return None
+
+
+class SetextHeading(SetextHeaderProcessor):
+    """A setext heading as Goldmark reads it: the text is all the paragraph's lines above
+    the underline (Python-Markdown: one line), a soft or hard line break between them, and
+    the underline may be a single "-" or "=" indented up to three spaces; a quote or list
+    line above it is no heading text."""
+
+    def test(self, parent: ET.Element, block: str) -> bool:
+        return _setext_end(block) is not None
+
+    def run(self, parent: ET.Element, blocks: list[str]) -> None:
+        lines = blocks.pop(0).split("\n")
+        start, end = _definitions_before(lines), _setext_end("\n".join(lines))
+        if start:  # the definitions first, for the reference processor; then the heading
+            blocks[:0] = ["\n".join(lines[:start]), "\n".join(lines[start:])]
+            return
+        level = 1 if lines[end].strip().startswith("=") else 2
+        heading = ET.SubElement(parent, f"h{level}")
+        heading.text = "\n".join(line.lstrip() for line in lines[:end]).strip()
+        if len(lines) > end + 1:
+            blocks.insert(0, "\n".join(lines[end + 1:]))
+
+
 def _closes_fence(line: str, fence: str) -> bool:
     """Whether ``line`` ends the code block that ``fence`` (``` or ~~~, 3 or more) opened."""
     return bool(re.match(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*$", line))
@@ -659,6 +848,7 @@ def _source_lines(lines: list[str], block_attributes: bool, title_attributes: bo
     """Heading attributes, backslash line breaks and attribute lines, outside code blocks."""
     out: list[str] = []
     fence: str | None = None
+    paragraph = False  # whether the line above is a paragraph's (one that may become a heading)
     for index, line in enumerate(lines):
         if fence:
             out.append(line)
@@ -669,6 +859,7 @@ def _source_lines(lines: list[str], block_attributes: bool, title_attributes: bo
         if m:
             fence = m.group(1)
             out.append(line)
+            paragraph = False
             continue
         nxt = lines[index + 1] if index + 1 < len(lines) else ""
         prev = out[-1] if out else ""
@@ -680,11 +871,14 @@ def _source_lines(lines: list[str], block_attributes: bool, title_attributes: bo
             content = _ATX_CLOSING.sub("", atx.group(3) or "")
             heading = _with_attributes(content.strip(), headings, title_attributes)
             out.append(f"{atx.group(1)}{atx.group(2)} {heading}")
+            paragraph = False
             continue
-        if (_SETEXT.match(nxt) and not _NOT_PARAGRAPH.match(line) and (not prev.strip() or _ATX.match(prev))
-                and not RAW_TOKEN_RE.fullmatch(line.strip())
-                and not (nxt.strip().startswith("-") and "|" in line)):
+        starts = (not _NOT_PARAGRAPH.match(line) and (not prev.strip() or bool(_ATX.match(prev)))
+                  and not RAW_TOKEN_RE.fullmatch(line.strip()))
+        paragraph = starts or (paragraph and _continues_paragraph(line))
+        if paragraph and _SETEXT.match(nxt) and not (nxt.strip().startswith("-") and "|" in line):
             out.append(_with_attributes(line.rstrip(), headings, title_attributes))
+            paragraph = False  # the heading ends it; its underline starts nothing
             continue
         if _DEFINITION.match(line) and _no_term_before(out):
             line = line.replace(":", "\\:", 1)  # Goldmark: no term above, so no definition
@@ -741,18 +935,9 @@ class Linkify(InlineProcessor):
             end = start + len(text)
             if end < len(data) and data[end] in "-_":
                 return None, None, None
+            text = text.rstrip("?!.,:*_~")
         else:
-            if text.endswith("."):
-                text = text[:-1]
-            elif text.endswith(")"):
-                surplus = text.count(")") - text.count("(")
-                if surplus > 0:
-                    text = text[:-surplus]
-            elif text.endswith(";"):
-                amp = re.search(r"&[a-zA-Z0-9]+;$", text)
-                if amp:
-                    text = text[: amp.start()]
-        text = text.rstrip("?!.,:*_~")
+            text = _url_end(text)
         if not text:
             return None, None, None
         if m.group("email"):
@@ -764,6 +949,18 @@ class Linkify(InlineProcessor):
         el = ET.Element("a", {"href": _encode_url(href)})
         el.text = md_util.AtomicString(text)
         return el, start, start + len(text)
+
+
+def _url_end(text: str) -> str:
+    """A bare URL without what ends it in the prose around it, as Goldmark cuts it: final
+    ``?!.,:*_~``, then an unbalanced ")" or an entity-like "&x;" ("(see https://x.org/a)."
+    links https://x.org/a; "https://x.org/a.)" keeps its ".")."""
+    text = text.rstrip("?!.,:*_~")
+    if text.endswith(")"):
+        surplus = text.count(")") - text.count("(")
+        return text[:-surplus] if surplus > 0 else text
+    amp = re.search(r"&[a-zA-Z0-9]+;$", text)
+    return text[: amp.start()] if amp else text
 
 
 def _encode_url(url: str) -> str:
@@ -1146,6 +1343,7 @@ class GoldmarkExtension(Extension):
         if "table" in md.parser.blockprocessors:
             tables = md.parser.blockprocessors["table"]
             md.parser.blockprocessors.register(GoldmarkTable(md.parser, tables.config), "table", 75)
+        md.parser.blockprocessors.register(SetextHeading(md.parser), "setextheader", 60)
         fences = GoldmarkFences(md)
         md.parser.blockprocessors.register(GoldmarkBlockQuote(md.parser, self.alert_label, fences.store),
                                            "quote", 20)
@@ -1158,6 +1356,7 @@ class GoldmarkExtension(Extension):
         md.treeprocessors.register(UnusedFootnotes(md), "goldmark_unused_footnotes", 14)
         md.treeprocessors.register(TightLists(md), "goldmark_tight_lists", 16)
         md.treeprocessors.register(HeadingAttributes(md, blocks), "goldmark_heading_attributes", 9)
+        md.treeprocessors.register(PlainAlt(md), "goldmark_plain_alt", 5)  # after the ids (6)
         md.emoji_names = {}  # type: ignore[attr-defined]  # stash index → name (_emoji_character)
         # After the typographer (7), whose marks are pieces of a heading's text in Goldmark.
         md.treeprocessors.register(
@@ -1171,6 +1370,10 @@ class GoldmarkExtension(Extension):
             if name in md.inlinePatterns:  # a label with a code span finds its definition
                 md.inlinePatterns.register(kind(md.inlinePatterns[name].pattern, md), name,
                                            priority)
+        for name, kind, priority in (("link", ParenTitleLink, 160), ("image_link", ParenTitleImage, 150),
+                                     ("automail", WrittenAutomail, 110)):
+            if name in md.inlinePatterns:
+                md.inlinePatterns.register(kind(md.inlinePatterns[name].pattern, md), name, priority)
         md.inlinePatterns.register(SingleTilde(r"(?<!~)~(?!~)(\S(?:[^~\n]*?\S)?)~(?!~)", md),
                                    "goldmark_single_tilde", 64)
         if self.typographer:

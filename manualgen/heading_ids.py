@@ -142,10 +142,10 @@ class _Text:
 
     def of_block(self, el: ET.Element) -> str:
         """All of a heading's (or term's) own text, and the first piece of each element."""
-        parts = [self._all(el.text or "")]
+        parts = _last_line(self._all(el.text or ""), [])
         for child in el:
-            parts.append(self._first(child))
-            parts.append(self._all(child.tail or ""))
+            parts = [] if "\n" in "".join(child.itertext()) else parts + [self._first(child)]
+            parts = _last_line(self._all(child.tail or ""), parts)
         return _decode_named_entities("".join(parts))
 
     def _stashed(self, index: int) -> tuple[str, bool]:
@@ -216,6 +216,15 @@ class _Text:
             out.append(text[i])
             i += 1
         return "".join(out)
+
+
+def _last_line(text: str, parts: list[str]) -> list[str]:
+    """``parts`` with ``text`` after them, or only what follows its last line break: Goldmark
+    makes the id of a heading of several lines (setext) from its last line, and leaves out
+    an element that began on a line above (Hugo 0.168.0)."""
+    if "\n" in text:
+        return [text.rpartition("\n")[2]]
+    return [*parts, text]
 
 
 def _opens_emphasis(text: str, start: int, end: int) -> bool:
