@@ -169,10 +169,16 @@ def template_helpers(settings: Settings, lang: str, labels: dict[str, str]) -> d
     def ref_url(path, page: Page | None = None) -> str:
         return hugo_ref(str(path or ""), page, indexes)
 
+    addresses: dict[int, dict[str, Page]] = {}  # the pages by address, per home page
+
+    def site_page(url, page: Page | None = None) -> Page | None:
+        return page_at_url(str(url or ""), page, addresses)
+
     return {
         "site_path": site_path,
         "link_url": link_url,
         "ref_url": ref_url,
+        "site_page": site_page,
         "param": param,
         "label": lambda key: labels.get(key, key),
         "site": settings,
@@ -181,6 +187,21 @@ def template_helpers(settings: Settings, lang: str, labels: dict[str, str]) -> d
 
 _EXTENSION = re.compile(r"(\.[A-Za-z]{2,3}(-[A-Za-z0-9]+)*)?\.(md|markdown|mdown|html?)$",
                         re.IGNORECASE)
+
+
+def page_at_url(url: str, page: Page | None, addresses: dict[int, dict[str, Page]]) -> Page | None:
+    """The page of ``page``'s manual whose address (Hugo's RelPermalink) is ``url``, as a
+    theme finds one with ``where .Site.Pages "RelPermalink" url``; None when no page has it.
+    The trailing slash is optional, as an address written by hand may lack it."""
+    if not isinstance(page, Page) or not url.strip():
+        return None
+    home = page
+    while home.parent is not None:
+        home = home.parent
+    index = addresses.get(id(home))
+    if index is None:
+        index = addresses[id(home)] = {each.url.rstrip("/"): each for each in home.walk()}
+    return index.get(url.strip().split("#")[0].rstrip("/"))
 
 
 def hugo_ref(path: str, page: Page | None, indexes: dict[int, dict[str, list[Page]]]) -> str:

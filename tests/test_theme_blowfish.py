@@ -294,3 +294,27 @@ def test_odd_parameters_never_break_a_template(site, name, named, positional, in
 def test_rtl_and_ltr_set_the_direction_of_their_content(site):
     assert '<div dir="rtl">' in site.render("{{% rtl %}}مرحبا **بكم**{{% /rtl %}}")
     assert '<div dir="ltr">\n<p>Hello</p>' in site.render("{{< ltr >}}Hello{{< /ltr >}}")
+
+
+def test_an_article_card_prints_the_title_and_description_of_the_page_at_its_address(tmp_path):
+    """Blowfish's article looks the page up by its address (RelPermalink) and shows its
+    title and description; an address no page has, or the page itself, shows nothing."""
+    root = write_site(tmp_path / "site", {
+        **CONFIG,
+        "content/_index.md": '---\ntitle: "Welcome"\n---\n\nHome.\n',
+        "content/docs/_index.md": '---\ntitle: "Docs"\nweight: 1\n---\n',
+        "content/docs/setup.md": '---\ntitle: "Setting up"\ndescription: "SETUP-DESCRIPTION"\n'
+                                 'weight: 1\n---\n\nInstall it.\n',
+        "content/docs/cards.md": '---\ntitle: "Cards"\nweight: 2\n---\n\n'
+                                 '{{< article link="/blowfish/docs/setup/" >}}\n\n'
+                                 'CARDS-MIDDLE\n\n{{< article link="/blowfish/docs/nowhere/" >}}\n\n'
+                                 '{{< article link="/blowfish/docs/cards/" >}}\n',
+    }, hugo=None)
+    out = tmp_path / "out"
+    assert main(["build", "--site", str(root), "--lang", "en", "--out", str(out), "--quiet",
+                 "--html"]) == 0
+    html = squeeze(next(out.glob("*.html")).read_text(encoding="utf-8"))
+    card = html[html.index('<div class="mg-article-link">'):]
+    card = card[:card.index("</div>") + 6]
+    assert "Setting up" in card and "SETUP-DESCRIPTION" in card and "/blowfish/docs/setup/" not in card
+    assert html.count('class="mg-article-link"') == 1  # nowhere and itself: nothing, as on the web
