@@ -106,10 +106,17 @@ def watch(site: Path, rebuild: Callable[[], Any], say: Callable[[str], None],
                 say(line)
             say(f"rebuilt in {time.perf_counter() - t0:.1f} s; watching")
             files = _safe_files(site)
-            before = snapshot(files)
+            before = _as_read(now, files)
     except KeyboardInterrupt:
         say("stopped")
     return 0
+
+
+def _as_read(seen: dict[Path, tuple[int, int]], files: list[Path]) -> dict[Path, tuple[int, int]]:
+    """The files as a rebuild read them: as ``seen`` just before it started, so that a file
+    saved (or deleted) while it ran counts as changed at the next poll; a file the new list
+    adds (a new page, a stylesheet the configuration now names) as it is now."""
+    return {**snapshot([path for path in files if path not in seen]), **seen}
 
 
 def _safe_files(site: Path) -> list[Path]:

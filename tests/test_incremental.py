@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 from PIL import Image, ImageDraw
@@ -245,3 +247,29 @@ def test_a_watching_process_frees_what_each_rebuild_leaves(tmp_path, monkeypatch
         target.write_text(target.read_text(encoding="utf-8") + more, encoding="utf-8")
         assert rebuild() is not None
         assert gc.collect() < 500  # what the test itself made since; a build leaves 10,000s
+
+
+def test_watch_sees_a_save_made_while_it_rebuilds(tmp_path):
+    """A page saved again while a rebuild runs (the rebuild read the earlier text) is built
+    once more: the files are compared with what they were when the rebuild started."""
+    from manualgen.watch import watch
+
+    site = make_site(tmp_path / "site")
+    target = site / "content/de/a.md"
+    builds, said, polls = [], [], []
+
+    def rebuild():
+        builds.append(target.read_text(encoding="utf-8"))
+        if len(builds) == 2:  # the writer saves again while this rebuild runs
+            target.write_text(builds[-1] + "\nNoch mehr.\n", encoding="utf-8")
+            os.utime(target, ns=(time.time_ns() + 10**9, time.time_ns() + 10**9))
+
+    def sleep(_seconds):
+        polls.append(1)
+        if len(polls) == 1:
+            target.write_text(target.read_text(encoding="utf-8") + "\nMehr.\n", encoding="utf-8")
+        if len(polls) > 5:
+            raise KeyboardInterrupt
+
+    assert watch(site, rebuild, said.append, sleep=sleep) == 0
+    assert len(builds) == 3 and builds[2].endswith("Noch mehr.\n")
