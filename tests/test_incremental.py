@@ -273,3 +273,23 @@ def test_watch_sees_a_save_made_while_it_rebuilds(tmp_path):
 
     assert watch(site, rebuild, said.append, sleep=sleep) == 0
     assert len(builds) == 3 and builds[2].endswith("Noch mehr.\n")
+
+
+def test_a_rebuild_that_fails_unexpectedly_is_said_and_the_watching_goes_on(tmp_path, monkeypatch, capsys):
+    """A crash is a bug, but under --watch it should not end the session: the next save may
+    well build."""
+    import manualgen.build
+    from manualgen.cli import _rebuild_for_watch
+
+    site = make_site(tmp_path / "site")
+    calls = []
+
+    def broken(*_args, **_kwargs):
+        calls.append(1)
+        raise RuntimeError("BROKEN-ON-PURPOSE")
+
+    monkeypatch.setattr(manualgen.build, "build", broken)
+    rebuild = _rebuild_for_watch(["build", "--site", str(site), "--all", "--out", str(tmp_path / "o")])
+    assert rebuild() is None and rebuild() is None and len(calls) == 2
+    err = capsys.readouterr().err
+    assert "BROKEN-ON-PURPOSE" in err and "still watching" in err and "Traceback" in err
