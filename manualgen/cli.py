@@ -9,6 +9,7 @@ import argparse
 import json
 import os
 import sys
+import traceback
 from pathlib import Path
 
 from . import __version__, report, validate
@@ -305,7 +306,13 @@ def _rebuild_for_watch(argv: list[str]):
 
     def rebuild():
         made: list = []
-        if main(argv, made, layouts, sheets) == 130 and not made:
+        try:
+            status = main(argv, made, layouts, sheets)
+        except Exception:  # noqa: BLE001  (a bug: said, and the watching goes on)
+            print("manualgen failed unexpectedly (a bug: please report it with what follows); "
+                  "still watching:\n" + traceback.format_exc(), file=sys.stderr, flush=True)
+            return None
+        if status == 130 and not made:
             raise KeyboardInterrupt  # Ctrl-C during a rebuild stops the watching too
         collect_garbage()
         if not made:
