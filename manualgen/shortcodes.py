@@ -27,6 +27,7 @@ from markupsafe import Markup, escape
 from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_data_file
 from .errors import ContentError, Findings, ManualgenError, show
 from .i18n import Translator, _line_naming
+from .markdown_left import markdown_left
 from .notebook import notebook
 from .shortcode_parser import Shortcode, ShortcodeSyntaxError, Text, parse
 
@@ -353,6 +354,22 @@ def _template_line(exc: BaseException) -> str:
     return f" (at {Path(name).name}:{line})" if name else ""
 
 
+_MARKDOWN_KINDS = {"bold": "bold text", "link": "a link", "code": "a code span",
+                   "heading": "a heading", "list": "a list"}
+
+
+def _call_around(node: Shortcode, text: str) -> Shortcode | None:
+    """The innermost shortcode below ``node`` (or ``node``) whose own text holds ``text``."""
+    for child in node.children or []:
+        if isinstance(child, Shortcode):
+            found = _call_around(child, text)
+            if found is not None:
+                return found
+        elif text in child.text:
+            return node
+    return None
+
+
 def _deeper_than(nodes: list, limit: int) -> Shortcode | None:
     """The first shortcode (in source order) nested more than ``limit`` deep, or None."""
     stack = [(node, 1) for node in reversed(nodes) if isinstance(node, Shortcode)]
@@ -410,7 +427,26 @@ class _PageContext:
         if node.markdown or parent is not None:
             # {{% %}} output is Markdown, part of the page's text; nested output is .Inner text.
             return html
+        self.warn_markdown_left(node, html)  # printed as it is from here: what shows, shows
         return self.stash.put(html)
+
+    def warn_markdown_left(self, node: Shortcode, html: str) -> None:
+        """Warn when the final output of a top-level ``{{< >}}`` call still shows Markdown
+        that the writer wrote inside it (asterisks, a link's brackets): its template printed
+        the text as written, as Hugo does.  Reported at the innermost call around the text."""
+        reported = set()
+        for what, text in markdown_left(html):
+            call = _call_around(node, text)
+            if call is None or id(call) in reported:  # the template's own text, a parameter's
+                continue
+            reported.add(id(call))
+            shown = text if len(text) <= 60 else text[:59] + "…"
+            self.renderer.findings.warning(
+                "markdown-as-text",
+                f'"{shown}" ({_MARKDOWN_KINDS[what]}) prints as written: shortcode "{call.name}" '
+                "prints its text without reading it as Markdown, as Hugo does on the web; wrap "
+                "the text in {{< markdown >}}…{{< /markdown >}} inside the shortcode",
+                self.page.path, call.line, call.column, lang=self.lang)
 
     def bundle_file(self, pattern: str) -> str:
         """Hugo's ``.Resources.GetMatch "**pattern*"`` (Docsy's imgproc): the first file of the
