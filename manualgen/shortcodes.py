@@ -24,7 +24,7 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
-from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_data_file
+from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_site_data
 from .errors import ContentError, Findings, ManualgenError, show
 from .i18n import Translator, _line_naming
 from .markdown_left import markdown_left
@@ -555,8 +555,8 @@ class _PageContext:
                 return None, f"it cannot be read as UTF-8 text ({type(exc).__name__})"
         return None, "there is no such file"
 
-    def data_file(self, folder: str, name: str) -> dict | None:
-        """Hugo's ``site.Data``: the table in data/<folder>/<name>.(yaml|yml|toml|json), a
+    def data_file(self, folder: str, name: str) -> dict | list | None:
+        """Hugo's ``site.Data``: the table or list in data/<folder>/<name>.(yaml|yml|toml|json), a
         dotted name going down folders (Geekdoc's propertylist); None when there is none.
         A file that does not parse is a finding at its line."""
         settings = self.renderer.env.globals.get("site")
@@ -568,7 +568,7 @@ class _PageContext:
             path = base.joinpath(*parts).with_name(parts[-1] + suffix)
             if path.is_file():
                 problems: list = []
-                data = load_data_file(path, problems)
+                data = load_site_data(path, problems)
                 for problem in problems:
                     self.renderer.findings.add(dataclasses.replace(problem, lang=self.lang))
                 return data if not problems else None
