@@ -13,11 +13,10 @@ import html as html_module
 import re
 
 # Elements whose text is meant as written: code, keys, sample output, scripts, diagrams, math.
-_VERBATIM = re.compile(
-    r"<(pre|code|kbd|samp|script|style|textarea|svg|math)\b.*?</\1\s*>"
-    r"|<(\w+)\b[^>]*\bclass\s*=\s*\"[^\"]*\b(?:mermaid|math|katex|language-\w+)\b[^\"]*\"[^>]*>.*?</\2\s*>",
-    re.DOTALL | re.IGNORECASE)
-_TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
+_VERBATIM = {"pre", "code", "kbd", "samp", "script", "style", "textarea", "svg", "math"}
+_VERBATIM_CLASS = re.compile(r"""\bclass\s*=\s*["'][^"']*\b(?:mermaid|math|katex|language-)""", re.IGNORECASE)
+# A tag, or the start of a comment; "[^<>]*" stops at the next "<", so a scan is linear.
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)[^<>]*>|<!--")
 
 # Each shape: (what it is, its pattern).  Emphasis markers must touch a word on the inside
 # and stand apart from words on the outside (``__init__`` inside a name is no Markdown).
@@ -38,9 +37,33 @@ def markdown_left(html: str) -> list[tuple[str, str]]:
 
 
 def _text_chunks(html: str) -> list[str]:
-    """The text between tags, code and the like left out; entities read as characters."""
-    text = _VERBATIM.sub("\0", html)
-    return [html_module.unescape(part) for part in _TAG.sub("\0", text).split("\0") if part.strip()]
+    """The text between tags, code and the like left out; entities read as characters.
+    One pass from left to right: an element or comment left open hides the rest."""
+    chunks, pos, inside, depth = [], 0, None, 0
+    while (m := _TAG.search(html, pos)) is not None:
+        if inside is None:
+            chunks.append(html[pos:m.start()])
+        if m.group(0) == "<!--":
+            end = html.find("-->", m.end())
+            if end < 0:
+                return _readable(chunks)
+            pos = end + 3
+            continue
+        closing, name = m.group(1), m.group(2).lower()
+        if inside is None and not closing and not m.group(0).endswith("/>") and (
+                name in _VERBATIM or _VERBATIM_CLASS.search(m.group(0))):
+            inside, depth = name, 1
+        elif name == inside and not m.group(0).endswith("/>"):
+            depth += -1 if closing else 1
+            inside = None if depth == 0 else inside
+        pos = m.end()
+    if inside is None:
+        chunks.append(html[pos:])
+    return _readable(chunks)
+
+
+def _readable(chunks: list[str]) -> list[str]:
+    return [html_module.unescape(chunk) for chunk in chunks if chunk.strip()]
 
 
 def _inline(chunk: str) -> tuple[str, str] | None:

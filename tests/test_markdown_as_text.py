@@ -4,6 +4,7 @@ printed text unchanged (Hugo prints the asterisks too)."""
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -36,9 +37,22 @@ def test_markdown_left_in_text_is_found(html, found):
     r"<p>\*\*not bold\*\* and \`x\`</p>",
     '<div class="mermaid">A[Start](/x) --> B</div>',
     "<p>issue #12 and C# code</p>",
+    "<div><!-- **x** --> <pre>a <pre>b</pre> **c**</pre></div>",  # comments; nested verbatim
+    "<p><code>open **x** and `y`",  # an element left open hides the rest
 ])
 def test_no_markdown_is_found_where_there_is_none(html):
     assert markdown_left(html) == []
+
+
+@pytest.mark.parametrize("html", [
+    "<code>" * 20_000, '<div class="mermaid">' * 20_000, "<!--" * 20_000, "<" * 100_000,
+    '<p class="x" ' * 20_000,
+])
+def test_the_search_takes_linear_time(html):
+    # Lazy ".*?" up to a closing tag that never comes made 20,000 "<code>" take 19 s.
+    started = time.perf_counter()
+    assert markdown_left(html) == []
+    assert time.perf_counter() - started < 1.0
 
 
 def check(capsys, site) -> tuple[int, list[dict]]:
