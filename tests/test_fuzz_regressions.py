@@ -2,9 +2,11 @@
 as the smallest site that showed the problem, and asserts a finding or clean output."""
 
 import json
+import os
 import re
 import shutil
 import subprocess
+import sys
 import time
 
 import pypdfium2 as pdfium
@@ -140,3 +142,34 @@ def test_a_long_run_of_quotes_is_typeset_in_linear_time(quote):
     typographer_replacements(quote * 20_000)
     assert time.perf_counter() - started < 1.0
     assert typographer_replacements(f"a {quote}b{quote} c") != []  # a quote pair still curls
+
+
+def test_a_folder_whose_name_is_not_utf8_is_a_finding_not_a_crash(tmp_path, capsys):
+    # Python keeps such bytes as lone surrogates; the page printed, and build stopped with
+    # "UnicodeEncodeError: surrogates not allowed" when it encoded the manual's HTML.
+    site = write_site(tmp_path / "site", {"content/de/_index.md": page("Start", body="Text.\n")})
+    folder = os.path.join(os.fsencode(site / "content/de"), b"Kapitel\xff")
+    os.mkdir(folder)
+    with open(os.path.join(folder, b"p.md"), "wb") as f:
+        f.write(page("P", body="Text.\n").encode())
+    status = main(["check", "--site", str(site), "--format", "json", "--no-cache"])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert status == 1
+    assert [(f["code"], f["file"]) for f in findings] == [("bad-file-name", "content/de/Kapitel\ufffd/p.md")]
+    status = main(["build", "--site", str(site), "--out", str(tmp_path / "out"), "--no-cache", "-q",
+                   "--jobs", "1"])
+    out, err = capsys.readouterr()
+    assert status == 1 and "Traceback" not in err and "bad-file-name" in out + err
+
+
+def test_an_image_that_is_a_named_pipe_is_an_error_not_a_hang(tmp_path):
+    # Checking whether the file might be read opened it, and opening a named pipe waits for
+    # a writer: check never ended.
+    site = write_site(tmp_path / "site", {"content/de/_index.md": page("Start", body="Text.\n\n![a](/img/x.png)\n")})
+    (site / "static/img").mkdir(parents=True)
+    os.mkfifo(site / "static/img/x.png")
+    run = subprocess.run([sys.executable, "-m", "manualgen", "check", "--site", str(site), "--lang", "de",
+                          "--no-cache"], capture_output=True, text=True, timeout=60, cwd=tmp_path, check=False)
+    assert run.returncode == 1, run.stderr
+    assert ('content/de/_index.md:6: error: image "/img/x.png" cannot be read: it is not a regular file '
+            "but a named pipe or a device (static/img/x.png)") in run.stdout
