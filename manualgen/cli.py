@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import __version__, report, validate
 from .config import PDF_VARIANTS
-from .errors import ERROR, INFO, ConfigError, Finding, ManualgenError, UsageError
+from .errors import ERROR, INFO, ConfigError, Finding, ManualgenError, UsageError, readable_path
 
 
 class _Parser(argparse.ArgumentParser):
@@ -103,7 +103,7 @@ def summary(findings) -> str:
 
 def _fail_json(findings, site) -> None:
     """A check that stops early still gives CI the documented JSON document."""
-    json.dump(report.to_json(findings, site=str(Path(site).resolve())), sys.stdout, indent=2,
+    json.dump(report.to_json(findings, site=readable_path(Path(site).resolve())), sys.stdout, indent=2,
               ensure_ascii=False)
     print()
 

@@ -28,7 +28,7 @@ from urllib.parse import urljoin
 
 from . import front_matter, selection
 from .config import DEFAULT_DATE_KEYS, Settings
-from .errors import ContentError, Findings
+from .errors import ContentError, Findings, readable_path
 from .front_matter import INVISIBLE as _INVISIBLE
 from .front_matter import FrontMatter
 
@@ -680,11 +680,6 @@ def _utf8_name(path: Path) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-def readable_path(path: Path) -> str:
-    """A path as text that can be printed: bytes that are not UTF-8 shown as U+FFFD."""
-    return os.fsencode(path).decode("utf-8", "replace")
 
 
 def _inside_site(path: Path, root: Path, settings: Settings, findings: Findings,

@@ -25,7 +25,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_site_data
-from .errors import ContentError, Findings, ManualgenError, show
+from .errors import ContentError, Findings, ManualgenError, readable_path, show
 from .i18n import Translator, _line_naming
 from .markdown_left import markdown_left
 from .notebook import notebook
@@ -456,10 +456,24 @@ class _PageContext:
             return ""
         for candidate in sorted(path.parent.rglob("*")):
             name = candidate.relative_to(path.parent).as_posix()
+            if not self.printable_name(candidate):
+                continue
             if (candidate.is_file() and candidate.suffix.lower() != ".md"
                     and fnmatch.fnmatchcase(name.lower(), f"*{pattern.lower()}*")):
                 return name
         return ""
+
+    def printable_name(self, path: Path) -> bool:
+        """Whether a file's name is UTF-8 text; one that is not is left out with a warning,
+        since no page or PDF can print it."""
+        try:
+            str(path).encode("utf-8")
+        except UnicodeEncodeError:
+            self.renderer.findings.warning(
+                "bad-file-name", "the file's name is not UTF-8 text, so it cannot be printed: it "
+                "is left out; rename it", readable_path(path), lang=self.lang)
+            return False
+        return True
 
     def bundle_listing(self, folder: str = "", pattern: str = "",
                        recursive: bool = False) -> list[dict] | None:
@@ -488,7 +502,7 @@ class _PageContext:
                            and any(f.resolve().is_relative_to(d) for d in contents))  # no link out
             for f in files:
                 name = f.relative_to(where).as_posix()
-                if wanted.search(name):
+                if self.printable_name(f) and wanted.search(name):
                     listing.append({"name": name, "size": f.stat().st_size,
                                     "href": f.relative_to(base).as_posix()})
         except OSError:

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
@@ -173,3 +174,36 @@ def test_an_image_that_is_a_named_pipe_is_an_error_not_a_hang(tmp_path):
     assert run.returncode == 1, run.stderr
     assert ('content/de/_index.md:6: error: image "/img/x.png" cannot be read: it is not a regular file '
             "but a named pipe or a device (static/img/x.png)") in run.stdout
+
+
+def test_an_attachment_whose_name_is_not_utf8_is_left_out_with_a_warning(tmp_path, capsys):
+    # Relearn's attachments listed it; build stopped on "surrogates not allowed" (and check on
+    # an imgproc whose pattern matched such a name).
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="Text.\n"),
+        "content/de/b/index.md": page("B", body="{{< attachments >}}\n"),
+        "content/de/b/files/ok.pdf": b"%PDF-1.4",
+    })
+    with open(os.path.join(os.fsencode(site / "content/de/b/files"), b"\xff.pdf"), "wb") as f:
+        f.write(b"%PDF-1.4")
+    status = main(["check", "--site", str(site), "--format", "json", "--no-cache"])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert status == 0
+    assert [(f["code"], f["file"]) for f in findings] == [("bad-file-name", "content/de/b/files/\ufffd.pdf")]
+    out = tmp_path / "out"
+    status = main(["build", "--site", str(site), "--out", str(out), "--no-cache", "-q", "--jobs", "1",
+                   "--html"])
+    assert status == 0 and "Traceback" not in capsys.readouterr().err
+    assert "ok.pdf" in (out / "test-manual-de.html").read_text(encoding="utf-8")
+
+
+def test_a_site_folder_whose_name_is_not_utf8_is_one_config_error(tmp_path, capsys):
+    # Its path went into the cache's keys: "surrogates not allowed" and a traceback.
+    folder = os.fsdecode(os.path.join(os.fsencode(tmp_path), b"site\xff"))
+    site = write_site(Path(folder), {"content/de/_index.md": page("Start", body="Text.\n")})
+    status = main(["check", "--site", str(site), "--format", "json", "--no-cache"])
+    out, err = capsys.readouterr()
+    findings = json.loads(out)["findings"]
+    assert status == 1 and "Traceback" not in err
+    assert [f["code"] for f in findings] == ["config"]
+    assert "site\ufffd" in findings[0]["message"] and "not UTF-8" in findings[0]["message"]
