@@ -192,6 +192,9 @@ def _options(args, parser):
     options = BuildOptions(langs=args.lang, all=args.all, pdf_variant=args.pdf_variant,
                            sections=args.section, since=args.since)
     if args.command == "build":
+        if readable_path(args.out) != str(args.out):  # it names the PDFs and keys the cache
+            parser.error(f'the output folder "{readable_path(args.out)}" has a name that is not '
+                         "UTF-8 text (shown as \ufffd); choose another with --out")
         options.out = args.out
         options.html = args.html
         options.strict = args.strict

@@ -207,3 +207,14 @@ def test_a_site_folder_whose_name_is_not_utf8_is_one_config_error(tmp_path, caps
     assert status == 1 and "Traceback" not in err
     assert [f["code"] for f in findings] == ["config"]
     assert "site\ufffd" in findings[0]["message"] and "not UTF-8" in findings[0]["message"]
+
+
+def test_an_output_folder_whose_name_is_not_utf8_is_a_usage_error(tmp_path, capsys):
+    # The PDF's path keyed the cache's records: a traceback escaped main.
+    site = write_site(tmp_path / "site", {"content/de/_index.md": page("Start", body="Text.\n")})
+    out = os.fsdecode(os.path.join(os.fsencode(tmp_path), b"out\xff"))
+    with pytest.raises(SystemExit) as stop:
+        main(["build", "--site", str(site), "--out", out, "--no-cache", "-q", "--jobs", "1"])
+    err = capsys.readouterr().err
+    assert stop.value.code == 2 and "Traceback" not in err
+    assert 'output folder "' in err and 'out\ufffd" has a name that is not UTF-8' in err
