@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import __version__, report, validate
 from .config import PDF_VARIANTS
-from .errors import ERROR, INFO, ConfigError, Finding, ManualgenError, UsageError
+from .errors import ERROR, INFO, ConfigError, Finding, ManualgenError, UsageError, readable_path
 
 
 class _Parser(argparse.ArgumentParser):
@@ -104,7 +104,7 @@ def summary(findings) -> str:
 
 def _fail_json(findings, site) -> None:
     """A check that stops early still gives CI the documented JSON document."""
-    json.dump(report.to_json(findings, site=str(Path(site).resolve())), sys.stdout, indent=2,
+    json.dump(report.to_json(findings, site=readable_path(Path(site).resolve())), sys.stdout, indent=2,
               ensure_ascii=False)
     print()
 
@@ -193,6 +193,9 @@ def _options(args, parser):
     options = BuildOptions(langs=args.lang, all=args.all, pdf_variant=args.pdf_variant,
                            sections=args.section, since=args.since)
     if args.command == "build":
+        if readable_path(args.out) != str(args.out):  # it names the PDFs and keys the cache
+            parser.error(f'the output folder "{readable_path(args.out)}" has a name that is not '
+                         "UTF-8 text (shown as \ufffd); choose another with --out")
         options.out = args.out
         options.html = args.html
         options.strict = args.strict

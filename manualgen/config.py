@@ -23,7 +23,7 @@ from urllib.parse import urlparse
 
 import yaml
 
-from .errors import ERROR, ConfigError, Finding, shown_from
+from .errors import ERROR, ConfigError, Finding, readable_path, shown_from
 from .front_matter import without_surrogates
 
 HUGO_CONFIG_NAMES = (
@@ -264,15 +264,31 @@ def _is_dir(path: Path) -> bool:
 
 def load_data_file(path: Path, problems: list[Finding]) -> dict:
     """Read a TOML, YAML or JSON config file; a syntax error becomes a finding with its line."""
+    data = _load_structured(path, problems)
+    if not isinstance(data, dict):
+        problems.append(Finding(ERROR, "config", "the file must hold a table of settings", str(path)))
+        return {}
+    return data
+
+
+def load_site_data(path: Path, problems: list[Finding]) -> dict | list:
+    """Read a file of the site's data folder (Hugo's ``site.Data``): a table, or a list as
+    Hugo accepts from YAML and JSON (TOML cannot write one); a problem is a finding."""
+    data = _load_structured(path, problems)
+    if not isinstance(data, (dict, list)):
+        problems.append(Finding(ERROR, "config", "the file must hold a table or a list", str(path)))
+        return {}
+    return data
+
+
+def _load_structured(path: Path, problems: list[Finding]) -> object:
+    """The data of a TOML, YAML or JSON file ({} after a problem, which is a finding)."""
     text = _read_config_text(path, problems)
     try:
         data = _parse_config_text(text, path, problems) if text is not None else {}
         nul_key = _key_holding_nul(data)
     except RecursionError:  # the parsers and the scan descend one call per level
         problems.append(Finding(ERROR, "config", "lists or tables nested too deeply to read", str(path)))
-        return {}
-    if not isinstance(data, dict):
-        problems.append(Finding(ERROR, "config", "the file must hold a table of settings", str(path)))
         return {}
     if nul_key is not None:  # YAML and JSON can write one as "\0"
         problems.append(_problem(path, nul_key, f'"{nul_key}" holds a NUL character, which no setting or file '
@@ -320,7 +336,8 @@ def _parse_config_text(text: str, path: Path, problems: list[Finding]) -> object
         if path.suffix.lower() == ".toml":
             return tomllib.loads(text)
         if path.suffix.lower() in (".yaml", ".yml"):  # a SafeLoader: no Python objects
-            return without_surrogates(yaml.load(text, Loader=HugoYamlLoader) or {})
+            data = yaml.load(text, Loader=HugoYamlLoader)  # None for an empty file
+            return without_surrogates({} if data is None else data)
         return without_surrogates(json.loads(text))
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))  # else "at end of document": the last line
@@ -612,9 +629,21 @@ class _Sources:
     environment: str
 
 
+def _is_utf8(text: str) -> bool:
+    """False for a name holding bytes that are not UTF-8 (Python keeps them as surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _locate(site: Path) -> tuple[Path, Path | None, Path | None]:
     """The site folder, its manualgen.toml and its root Hugo config file, from what was given."""
     resolved = _resolved(site)
+    if not _is_utf8(str(resolved)):  # its path goes into addresses, cache keys and messages
+        raise ConfigError([Finding(ERROR, "config", f'the site folder "{readable_path(resolved)}" has a name that is not '
+                                   "UTF-8 text (shown as \ufffd); rename the folder, or move the site")])
     if _is_file(resolved):
         if resolved.name == MANUALGEN_CONFIG:
             return resolved.parent, resolved, None

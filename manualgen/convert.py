@@ -1047,7 +1047,7 @@ def typographer_replacements(text: str, protected: list[tuple[int, int]] | None 
     skips = dict(protected or [])
     single = double = 0
     i, n = 0, len(text)
-    eol = -1
+    eol = run_end = -1
     while i < n:
         if i in skips:
             i = max(skips[i], i + 1)
@@ -1067,9 +1067,10 @@ def typographer_replacements(text: str, protected: list[tuple[int, int]] | None 
             i += 1
             continue
         before = text[i - 1] if i > 0 else "\n"
-        run_end = i
-        while run_end < n and text[run_end] == c:
-            run_end += 1
+        if run_end <= i or text[i - 1] != c:  # a new run of quotes: found once, so 40,000 stay linear
+            run_end = i
+            while run_end < n and text[run_end] == c:
+                run_end += 1
         after = text[run_end] if run_end < n else " "  # a line's end is white space too
         can_open, can_close = _flanking(before, after)
         new: str | None = None

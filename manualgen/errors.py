@@ -9,6 +9,7 @@ never as a traceback.
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 
 ERROR = "error"
@@ -118,6 +119,12 @@ def show(file, root: Path | None = None) -> str | None:
         except ValueError:
             pass
     return str(file)
+
+
+def readable_path(path) -> str:
+    """A path as text that can be printed: bytes of its name that are not UTF-8 (which
+    Python keeps as lone surrogates) shown as U+FFFD."""
+    return os.fsencode(path).decode("utf-8", "replace")
 
 
 def shown_from(findings, root: Path) -> list[Finding]:

@@ -24,9 +24,10 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
-from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_data_file
-from .errors import ContentError, Findings, ManualgenError, show
+from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_site_data
+from .errors import ContentError, Findings, ManualgenError, readable_path, show
 from .i18n import Translator, _line_naming
+from .markdown_left import markdown_left
 from .notebook import notebook
 from .shortcode_parser import Shortcode, ShortcodeSyntaxError, Text, parse
 
@@ -353,6 +354,22 @@ def _template_line(exc: BaseException) -> str:
     return f" (at {Path(name).name}:{line})" if name else ""
 
 
+_MARKDOWN_KINDS = {"bold": "bold text", "link": "a link", "code": "a code span",
+                   "heading": "a heading", "list": "a list"}
+
+
+def _call_around(node: Shortcode, text: str) -> Shortcode | None:
+    """The innermost shortcode below ``node`` (or ``node``) whose own text holds ``text``."""
+    for child in node.children or []:
+        if isinstance(child, Shortcode):
+            found = _call_around(child, text)
+            if found is not None:
+                return found
+        elif text in child.text:
+            return node
+    return None
+
+
 def _deeper_than(nodes: list, limit: int) -> Shortcode | None:
     """The first shortcode (in source order) nested more than ``limit`` deep, or None."""
     stack = [(node, 1) for node in reversed(nodes) if isinstance(node, Shortcode)]
@@ -410,7 +427,26 @@ class _PageContext:
         if node.markdown or parent is not None:
             # {{% %}} output is Markdown, part of the page's text; nested output is .Inner text.
             return html
+        self.warn_markdown_left(node, html)  # printed as it is from here: what shows, shows
         return self.stash.put(html)
+
+    def warn_markdown_left(self, node: Shortcode, html: str) -> None:
+        """Warn when the final output of a top-level ``{{< >}}`` call still shows Markdown
+        that the writer wrote inside it (asterisks, a link's brackets): its template printed
+        the text as written, as Hugo does.  Reported at the innermost call around the text."""
+        reported = set()
+        for what, text in markdown_left(html):
+            call = _call_around(node, text)
+            if call is None or id(call) in reported:  # the template's own text, a parameter's
+                continue
+            reported.add(id(call))
+            shown = text if len(text) <= 60 else text[:59] + "…"
+            self.renderer.findings.warning(
+                "markdown-as-text",
+                f'"{shown}" ({_MARKDOWN_KINDS[what]}) prints as written: shortcode "{call.name}" '
+                "prints its text without reading it as Markdown, as Hugo does on the web; wrap "
+                "the text in {{< markdown >}}…{{< /markdown >}} inside the shortcode",
+                self.page.path, call.line, call.column, lang=self.lang)
 
     def bundle_file(self, pattern: str) -> str:
         """Hugo's ``.Resources.GetMatch "**pattern*"`` (Docsy's imgproc): the first file of the
@@ -420,10 +456,24 @@ class _PageContext:
             return ""
         for candidate in sorted(path.parent.rglob("*")):
             name = candidate.relative_to(path.parent).as_posix()
+            if not self.printable_name(candidate):
+                continue
             if (candidate.is_file() and candidate.suffix.lower() != ".md"
                     and fnmatch.fnmatchcase(name.lower(), f"*{pattern.lower()}*")):
                 return name
         return ""
+
+    def printable_name(self, path: Path) -> bool:
+        """Whether a file's name is UTF-8 text; one that is not is left out with a warning,
+        since no page or PDF can print it."""
+        try:
+            str(path).encode("utf-8")
+        except UnicodeEncodeError:
+            self.renderer.findings.warning(
+                "bad-file-name", "the file's name is not UTF-8 text, so it cannot be printed: it "
+                "is left out; rename it", readable_path(path), lang=self.lang)
+            return False
+        return True
 
     def bundle_listing(self, folder: str = "", pattern: str = "",
                        recursive: bool = False) -> list[dict] | None:
@@ -452,7 +502,7 @@ class _PageContext:
                            and any(f.resolve().is_relative_to(d) for d in contents))  # no link out
             for f in files:
                 name = f.relative_to(where).as_posix()
-                if wanted.search(name):
+                if self.printable_name(f) and wanted.search(name):
                     listing.append({"name": name, "size": f.stat().st_size,
                                     "href": f.relative_to(base).as_posix()})
         except OSError:
@@ -519,8 +569,8 @@ class _PageContext:
                 return None, f"it cannot be read as UTF-8 text ({type(exc).__name__})"
         return None, "there is no such file"
 
-    def data_file(self, folder: str, name: str) -> dict | None:
-        """Hugo's ``site.Data``: the table in data/<folder>/<name>.(yaml|yml|toml|json), a
+    def data_file(self, folder: str, name: str) -> dict | list | None:
+        """Hugo's ``site.Data``: the table or list in data/<folder>/<name>.(yaml|yml|toml|json), a
         dotted name going down folders (Geekdoc's propertylist); None when there is none.
         A file that does not parse is a finding at its line."""
         settings = self.renderer.env.globals.get("site")
@@ -532,7 +582,7 @@ class _PageContext:
             path = base.joinpath(*parts).with_name(parts[-1] + suffix)
             if path.is_file():
                 problems: list = []
-                data = load_data_file(path, problems)
+                data = load_site_data(path, problems)
                 for problem in problems:
                     self.renderer.findings.add(dataclasses.replace(problem, lang=self.lang))
                 return data if not problems else None

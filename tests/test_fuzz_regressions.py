@@ -2,14 +2,19 @@
 as the smallest site that showed the problem, and asserts a finding or clean output."""
 
 import json
+import os
 import re
 import shutil
 import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
 
 from manualgen.cli import main
+from manualgen.convert import typographer_replacements
 from manualgen.shortcodes import code_block
 
 from .conftest import page, write_site
@@ -128,3 +133,88 @@ def test_an_inline_svg_image_outside_the_site_is_the_same_finding_in_check_and_b
     out = tmp_path / "out"
     assert main(["build", "--site", str(site), "--out", str(out), "--no-cache", "-q"]) == 0
     assert "refused" not in capsys.readouterr().err and list(out.glob("*.pdf"))
+
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_a_long_run_of_quotes_is_typeset_in_linear_time(quote):
+    # The typographer measured the run of quotes afresh at each quote of it: a line of
+    # 20,000 straight quotes took 10 s (a page of 40,000, 45 s in check).
+    started = time.perf_counter()
+    typographer_replacements(quote * 20_000)
+    assert time.perf_counter() - started < 1.0
+    assert typographer_replacements(f"a {quote}b{quote} c") != []  # a quote pair still curls
+
+
+def test_a_folder_whose_name_is_not_utf8_is_a_finding_not_a_crash(tmp_path, capsys):
+    # Python keeps such bytes as lone surrogates; the page printed, and build stopped with
+    # "UnicodeEncodeError: surrogates not allowed" when it encoded the manual's HTML.
+    site = write_site(tmp_path / "site", {"content/de/_index.md": page("Start", body="Text.\n")})
+    folder = os.path.join(os.fsencode(site / "content/de"), b"Kapitel\xff")
+    os.mkdir(folder)
+    with open(os.path.join(folder, b"p.md"), "wb") as f:
+        f.write(page("P", body="Text.\n").encode())
+    status = main(["check", "--site", str(site), "--format", "json", "--no-cache"])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert status == 1
+    assert [(f["code"], f["file"]) for f in findings] == [("bad-file-name", "content/de/Kapitel\ufffd/p.md")]
+    status = main(["build", "--site", str(site), "--out", str(tmp_path / "out"), "--no-cache", "-q",
+                   "--jobs", "1"])
+    out, err = capsys.readouterr()
+    assert status == 1 and "Traceback" not in err and "bad-file-name" in out + err
+
+
+def test_an_image_that_is_a_named_pipe_is_an_error_not_a_hang(tmp_path):
+    # Checking whether the file might be read opened it, and opening a named pipe waits for
+    # a writer: check never ended.
+    site = write_site(tmp_path / "site", {"content/de/_index.md": page("Start", body="Text.\n\n![a](/img/x.png)\n")})
+    (site / "static/img").mkdir(parents=True)
+    os.mkfifo(site / "static/img/x.png")
+    run = subprocess.run([sys.executable, "-m", "manualgen", "check", "--site", str(site), "--lang", "de",
+                          "--no-cache"], capture_output=True, text=True, timeout=60, cwd=tmp_path, check=False)
+    assert run.returncode == 1, run.stderr
+    assert ('content/de/_index.md:6: error: image "/img/x.png" cannot be read: it is not a regular file '
+            "but a named pipe or a device (static/img/x.png)") in run.stdout
+
+
+def test_an_attachment_whose_name_is_not_utf8_is_left_out_with_a_warning(tmp_path, capsys):
+    # Relearn's attachments listed it; build stopped on "surrogates not allowed" (and check on
+    # an imgproc whose pattern matched such a name).
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="Text.\n"),
+        "content/de/b/index.md": page("B", body="{{< attachments >}}\n"),
+        "content/de/b/files/ok.pdf": b"%PDF-1.4",
+    })
+    with open(os.path.join(os.fsencode(site / "content/de/b/files"), b"\xff.pdf"), "wb") as f:
+        f.write(b"%PDF-1.4")
+    status = main(["check", "--site", str(site), "--format", "json", "--no-cache"])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert status == 0
+    assert [(f["code"], f["file"]) for f in findings] == [("bad-file-name", "content/de/b/files/\ufffd.pdf")]
+    out = tmp_path / "out"
+    status = main(["build", "--site", str(site), "--out", str(out), "--no-cache", "-q", "--jobs", "1",
+                   "--html"])
+    assert status == 0 and "Traceback" not in capsys.readouterr().err
+    assert "ok.pdf" in (out / "test-manual-de.html").read_text(encoding="utf-8")
+
+
+def test_a_site_folder_whose_name_is_not_utf8_is_one_config_error(tmp_path, capsys):
+    # Its path went into the cache's keys: "surrogates not allowed" and a traceback.
+    folder = os.fsdecode(os.path.join(os.fsencode(tmp_path), b"site\xff"))
+    site = write_site(Path(folder), {"content/de/_index.md": page("Start", body="Text.\n")})
+    status = main(["check", "--site", str(site), "--format", "json", "--no-cache"])
+    out, err = capsys.readouterr()
+    findings = json.loads(out)["findings"]
+    assert status == 1 and "Traceback" not in err
+    assert [f["code"] for f in findings] == ["config"]
+    assert "site\ufffd" in findings[0]["message"] and "not UTF-8" in findings[0]["message"]
+
+
+def test_an_output_folder_whose_name_is_not_utf8_is_a_usage_error(tmp_path, capsys):
+    # The PDF's path keyed the cache's records: a traceback escaped main.
+    site = write_site(tmp_path / "site", {"content/de/_index.md": page("Start", body="Text.\n")})
+    out = os.fsdecode(os.path.join(os.fsencode(tmp_path), b"out\xff"))
+    with pytest.raises(SystemExit) as stop:
+        main(["build", "--site", str(site), "--out", out, "--no-cache", "-q", "--jobs", "1"])
+    err = capsys.readouterr().err
+    assert stop.value.code == 2 and "Traceback" not in err
+    assert 'output folder "' in err and 'out\ufffd" has a name that is not UTF-8' in err

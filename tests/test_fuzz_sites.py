@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from manualgen.cli import main
 
@@ -317,3 +321,125 @@ def test_a_page_leaving_thousands_of_tags_open_is_refused_before_it_is_parsed(tm
     assert [(f["code"], f["file"], f["line"]) for f in findings] == [
         ("page-failed", "content/de/a.md", 6)]
     assert "more than 5000 HTML tags open" in findings[0]["message"]
+
+
+# --- whole sites drawn at random, and real pages damaged ----------------------------------------
+# Whatever the config, translations and pages hold, check ends with findings (exit 0 or 1, JSON
+# that parses), never a traceback; each error says which file.  FUZZ_EXAMPLES raises the count.
+
+FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "25")), deadline=None,
+                suppress_health_check=list(HealthCheck))
+BASE_HUGO = {"title": "T", "defaultContentLanguage": "de",
+             "languages": {"de": {"contentDir": "content/de", "weight": 1},
+                           "fr": {"contentDir": "content/fr", "weight": 2}}}
+PIECES = st.sampled_from([
+    "{{<", ">}}", "{{%", "%}}", "{{</", "{{% /", "`", "```\n", '"', "\\", "\n", "\n\n", " ", "x", "a=`b\nc`",
+    "alert", "markdown", "listItem", "tabpane", "tab", "highlight", "ref", "param", "figure", "**b**",
+    "[l](/u)", "# H\n", "- i\n", "|a|b|\n|-|-|\n", "<div>", "</div>", "<!--", "\x00", "\ufeff", "\u2028",
+    "\r\n", "\r", "é", "x" * 2000, "[" * 300, "{{< x >}}" * 30, "> " * 60, "---\n", "+++\n", "{\n"])
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-10, 10**20), st.floats(), st.text(max_size=6),
+                    st.sampled_from(["de", "content/de", "", "..", "a\x00b", "2024-13-45", "[", "{{< x >}}"]))
+TREES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3)
+                     | st.dictionaries(st.sampled_from(["title", "weight", "menus", "main", "params", "name",
+                                                        "languages", "de", "draft", "date", "cascade",
+                                                        "_build", "url", "contentDir"]) | st.text(max_size=4),
+                                       inner, max_size=4), max_leaves=15)
+FRONT_KEYS = st.sampled_from(["title", "weight", "draft", "date", "publishDate", "linkTitle", "menu",
+                              "cascade", "build", "_build", "headless", "translationKey", "slug", "url",
+                              "aliases", "resources", "params", "type", "layout", "Weight"])
+
+
+def _front_matter(kind: str, tree: dict) -> str:
+    if kind == "yaml":
+        return "---\n" + yaml.safe_dump(tree, allow_unicode=True) + "---\n"
+    if kind == "json":
+        return json.dumps(tree, default=str) + "\n"
+    if kind == "toml":  # written by hand: a tree TOML cannot hold is a finding too
+        return "+++\n" + "".join(f"{k} = {json.dumps(v, default=str)}\n" for k, v in tree.items()) + "+++\n"
+    return ""
+
+
+@st.composite
+def damaged_pages(draw) -> bytes:
+    kind = draw(st.sampled_from(["yaml", "yaml", "toml", "json", "none"]))
+    text = _front_matter(kind, draw(st.dictionaries(FRONT_KEYS, TREES, max_size=4)))
+    data = (text + draw(st.lists(PIECES, max_size=30).map("".join))).encode("utf-8", "surrogatepass")
+    how = draw(st.sampled_from(["as is", "as is", "bom", "crlf", "latin-1", "cut"]))
+    if how == "bom":
+        return b"\xef\xbb\xbf" + data
+    if how == "crlf":
+        return data.replace(b"\n", b"\r\n")
+    if how == "latin-1":
+        return data + b"\xe9\xff"
+    return data[:draw(st.integers(0, len(data)))] if how == "cut" else data
+
+
+@st.composite
+def random_sites(draw) -> dict[str, bytes]:
+    extra = draw(st.dictionaries(st.sampled_from(["params", "menus", "languages", "markup", "module"]),
+                                 TREES, max_size=2))
+    where = draw(st.sampled_from(["hugo.toml", "hugo.yaml", "hugo.json", "config/_default/hugo.yaml",
+                                  "config/_default/params.yaml"]))
+    files = {"hugo.json": json.dumps(BASE_HUGO).encode()}
+    dumped = yaml.safe_dump(extra) if where.endswith(".yaml") else json.dumps(extra, default=str)
+    if where == "hugo.toml":  # the base as TOML, the extra tables after it as JSON values
+        files = {"hugo.toml": ('title = "T"\ndefaultContentLanguage = "de"\n[languages.de]\n'
+                               'contentDir = "content/de"\n[languages.fr]\ncontentDir = "content/fr"\n'
+                               + "".join(f"{k} = {json.dumps(v, default=str)}\n" for k, v in extra.items()
+                                         if not isinstance(v, dict))).encode()}
+    elif where != "hugo.json":
+        files[where] = dumped.encode("utf-8", "surrogatepass")
+    if draw(st.booleans()):
+        name = draw(st.sampled_from(["i18n/de.toml", "i18n/de.yaml", "i18n/fr.json"]))
+        files[name] = draw(st.sampled_from([b"[a]\nother = 'x'\n", b"a: {one: x, other: y}\n", b"- id: a\n",
+                                            b'{"a": {"other": [1]}}', b"[a\n", b"\xff\xfe", b"a: null\n"]))
+    names = ["content/de/_index.md", "content/de/docs/_index.md", "content/de/docs/a.md",
+             "content/fr/_index.md", "content/de/docs/b/index.md", "content/de/c.html"]
+    for name in draw(st.lists(st.sampled_from(names), min_size=1, max_size=4, unique=True)):
+        files[name] = draw(damaged_pages())
+    return files
+
+
+FILE_CODES = {"bad-front-matter", "bad-encoding", "bad-shortcode", "unclosed-shortcode", "config", "bad-i18n",
+              "bad-file-name", "unreadable-file"}
+
+
+def _checked_without_traceback(capsys, site: Path, *extra: str) -> list[dict]:
+    status = main(["check", "--site", str(site), "--format", "json", "--no-cache", *extra])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err, err
+    assert status in (0, 1, 2), (status, err)  # 2: a language the config does not have
+    findings = json.loads(out)["findings"] if status != 2 else []
+    assert not [f for f in findings if f["code"] == "internal-error"], findings
+    assert all(f["file"] for f in findings if f["code"] in FILE_CODES)  # no-content names its folder
+    return findings
+
+
+@FUZZ
+@given(files=random_sites(), extra=st.sampled_from([["--lang", "de"], ["--all"], ["--all", "--translations"]]))
+def test_a_site_drawn_at_random_is_checked_without_a_traceback(tmp_path_factory, capsys, files, extra):
+    site = tmp_path_factory.mktemp("site")
+    for name, data in files.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_bytes(data)
+    _checked_without_traceback(capsys, site, *extra)
+
+
+CORPUS_PAGES = ["content/de/FAQ/technische_fragen/1_allgemein.md", "content/fr/FAQ/Onboarding_eIAM/4_zugang.md",
+                "content/de/release_notes/_2025.05.15.md", "hugo.toml"]
+
+
+@FUZZ
+@given(name=st.sampled_from(CORPUS_PAGES), cuts=st.lists(st.tuples(st.floats(0, 1), st.integers(0, 40), PIECES),
+                                                         min_size=1, max_size=5))
+def test_a_damaged_corpus_page_is_checked_without_a_traceback(corpus, tmp_path_factory, capsys, name, cuts):
+    site = tmp_path_factory.mktemp("corpus") / "site"
+    shutil.copytree(corpus, site, ignore=shutil.ignore_patterns("reference"))
+    for path in site.rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    text = (site / name).read_text(encoding="utf-8")
+    for where, length, piece in cuts:  # cut a slice out and put a piece of syntax in
+        at = int(where * len(text))
+        text = text[:at] + piece + text[at + length:]
+    (site / name).write_bytes(text.encode("utf-8", "surrogatepass"))
+    _checked_without_traceback(capsys, site, "--lang", "de" if "/fr/" not in name else "fr")

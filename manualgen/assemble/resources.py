@@ -8,7 +8,9 @@ cannot play a video or a recording: each becomes a framed note.
 
 from __future__ import annotations
 
+import errno
 import re
+import stat
 import xml.etree.ElementTree as ET
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin
@@ -81,7 +83,11 @@ def refusal(path: Path) -> OSError | None:
     """Why the system will not let the file be read (chmod 000 on it, or on a folder on its
     way), or None: it can be read, or it is simply not there."""
     try:
-        path.stat()
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            return None
+        if not stat.S_ISREG(mode):  # opening a named pipe waits for a writer, forever
+            return OSError(errno.EINVAL, "it is not a regular file but a named pipe or a device")
         with open(path, "rb"):
             return None
     except (FileNotFoundError, NotADirectoryError):
@@ -173,11 +179,13 @@ def _image_file(job: PageJob, src: str, line: int | None):
         job.error("image-unreadable", f'image "{found.name}": cannot read the file '
                   f"({refused.strerror or refused})", line)
         return None
-    closed = None if found else next((c for c in image_candidates(settings, job.page, src)
-                                      if isinstance(refusal(c), PermissionError)), None)
+    closed = None if found else next(((c, why) for c in image_candidates(settings, job.page, src)
+                                      if (why := refusal(c)) is not None), None)
     if closed is not None:  # there, perhaps, but a folder on the way is closed to us
-        job.error("image-unreadable", f'image "{src}" cannot be read: permission denied '
-                  f"({show(closed, settings.site_root)}); allow reading it", line)
+        where, why = closed
+        fix = "; allow reading it" if isinstance(why, PermissionError) else ""
+        job.error("image-unreadable", f'image "{src}" cannot be read: {why.strerror[:1].lower()}'
+                  f"{why.strerror[1:]} ({show(where, settings.site_root)}){fix}", line)
         return None
     if found is None:
         job.warning("missing-image", f'image "{src}" not found in the static folders, the page '
