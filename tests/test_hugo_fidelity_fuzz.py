@@ -5,6 +5,7 @@ hashes, list markers, blank lines, raw HTML, emoji codes, dates)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -17,7 +18,10 @@ from .test_convert import Site
 
 PIECES = list("ab1 \t\n\n|\\#-*+).`:<>/{}[]!~'\"=_") + [
     ":smile:", "<div>", "</div>", "<span>", "1) ", "- ", "   ", "| a |", "|---|", "> "]
-MARKDOWN = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
+# Braces kept apart: "{{<" opens a shortcode, whose syntax errors are findings by design
+# (test_fuzz_sites.py draws those); here the Markdown readings are what is fuzzed.
+MARKDOWN = st.lists(st.sampled_from(PIECES), max_size=60).map(
+    lambda pieces: re.sub(r"\{(?=\{)", "{ ", "".join(pieces)))
 
 SITE_TOML = ("enableEmoji = true\n" + HUGO_TOML.replace("unsafe = true", "unsafe = false")
              + "[markup.goldmark.parser.attribute]\nblock = true\n"
