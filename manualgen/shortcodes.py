@@ -24,8 +24,10 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
+from .cache import SHARED_FOLDERS
 from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_data_file
 from .errors import ContentError, Findings, ManualgenError, show
+from .front_matter import parse as parse_front_matter
 from .i18n import Translator, _line_naming
 from .notebook import notebook
 from .shortcode_parser import Shortcode, ShortcodeSyntaxError, Text, parse
@@ -163,6 +165,15 @@ def inline_data(text: str) -> object:
         if isinstance(data, (dict, list)):
             return data
     return None
+
+
+def page_fields(text: str) -> dict:
+    """The front matter of a content file's text as a table ({} when it has none or it
+    does not parse): a glossary term's title, a feature gate's stages."""
+    try:
+        return parse_front_matter(str(text or ""), Path("included.md")).meta
+    except ContentError:
+        return {}
 
 
 def sort_by(items: object, key: str, reverse: bool = False) -> list[dict]:
@@ -519,6 +530,30 @@ class _PageContext:
                 return None, f"it cannot be read as UTF-8 text ({type(exc).__name__})"
         return None, "there is no such file"
 
+    def shared_file(self, folder: str, name: str) -> tuple[str | None, str]:
+        """(the text, "") of ``<folder>/<name>`` in the language's content, else in the
+        default language's, or (None, why not): the Kubernetes website keeps its code
+        samples (``examples``) and feature gates in English for every language.  Only the
+        folders of :data:`SHARED_FOLDERS` are read, which the build cache watches."""
+        settings = self.renderer.env.globals.get("site")
+        if not (name and settings) or folder not in SHARED_FOLDERS:
+            return None, "no file is named"
+        default = settings.languages.get(settings.default_language)
+        contents = list(settings.languages[self.lang].content_dirs)
+        contents += list(default.content_dirs) if default else []
+        for content in contents:
+            base = (Path(content) / folder).resolve()
+            try:
+                candidate = (base / name.lstrip("/")).resolve()
+            except (OSError, ValueError):  # a NUL byte, a loop of links
+                return None, "it cannot be a file name"
+            if candidate.is_relative_to(base) and candidate.is_file():
+                try:
+                    return candidate.read_text(encoding="utf-8"), ""
+                except (OSError, UnicodeDecodeError) as exc:
+                    return None, f"it cannot be read as UTF-8 text ({type(exc).__name__})"
+        return None, f"there is no such file in {folder}/ of this language or the default one"
+
     def data_file(self, folder: str, name: str) -> dict | None:
         """Hugo's ``site.Data``: the table in data/<folder>/<name>.(yaml|yml|toml|json), a
         dotted name going down folders (Geekdoc's propertylist); None when there is none.
@@ -630,6 +665,8 @@ class _PageContext:
                 sort_by=sort_by,
                 site_file=self.site_file,  # Geekdoc's include and propertylist
                 data_file=self.data_file,
+                shared_file=self.shared_file,  # the Kubernetes website's code samples
+                page_fields=page_fields,  # the front matter of a file a template read
                 render_included=lambda text: self.render_included(text, call),
                 notebook=notebook,  # Hextra's jupyter
             )

@@ -95,6 +95,8 @@ I18N = {
         other = "Items on this page refer to third party products."
         [thirdparty_message_single_item]
         other = "&#128711; This item links to a third party project."
+        [feature_gate_enabled]
+        other = "(enabled by default: {{ .enabled }})"
         [tab_default]
         other = "Tab {{ . }}"
         """,
@@ -160,6 +162,8 @@ weight: 10
 {{{{< glossary_tooltip term_id="node" >}}}}.
 
 {{{{< feature-state for_k8s_version="v1.29" state="beta" >}}}}
+
+{{{{< feature-state feature_gate_name="SidecarContainers" >}}}}
 
 <!-- body -->
 
@@ -277,6 +281,26 @@ headless: true
 {text} `source <(kubectl completion bash)`.
 """
 
+GATES = "docs/reference/command-line-tools-reference/feature-gates"
+SIDECAR_GATE = """\
+---
+title: SidecarContainers
+content_type: feature_gate
+_build:
+  list: never
+  render: false
+stages:
+  - stage: alpha
+    defaultValue: false
+    fromVersion: "1.28"
+    toVersion: "1.28"
+  - stage: beta
+    defaultValue: true
+    fromVersion: "1.29"
+---
+Allow setting the restartPolicy of an init container.
+"""
+
 TEXT = {
     "en": ("Pods", "Install kubectl", "Sample text in English."),
     "de": ("Pods", "kubectl installieren", "Beispieltext auf Deutsch."),
@@ -292,7 +316,9 @@ def glossary(term: str, title: str, text: str) -> str:
 
 def files(languages=("en", "de", "zh-cn")) -> dict[str, str]:
     """The site's files, {path: text}, for the given languages."""
-    out = {"content/en/examples/pods/simple-pod.yaml": POD_YAML}
+    out = {"content/en/examples/pods/simple-pod.yaml": POD_YAML,
+           f"content/en/{GATES}/_index.md": "---\ntitle: Feature Gates\nweight: 40\n---\n",
+           f"content/en/{GATES}/SidecarContainers.md": SIDECAR_GATE}
     for lang in languages:
         concept, task, text = TEXT[lang]
         base = f"content/{lang}/docs"

@@ -27,7 +27,7 @@ def k8s(tmp_path_factory):
 
 def text_of(html: str) -> str:
     """The printed words, tags dropped and white space squeezed."""
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).strip()
 
 
 def test_translation_files_in_a_folder_per_language_are_read(tmp_path):
@@ -40,3 +40,101 @@ def test_translation_files_in_a_folder_per_language_are_read(tmp_path):
 def test_notes_take_their_label_from_the_site_translation_folders(k8s):
     html, _ = k8s
     assert "Note:" in html["en"] and "Hinweis:" in html["de"] and "说明：" in html["zh-cn"]
+
+
+def pods(html: str) -> str:
+    """The printed text of the Pods page (up to the next chapter)."""
+    start = html.index("Pods</h")
+    return html[start:html.index("Tasks</h", start)]
+
+
+def install(html: str) -> str:
+    """The printed text of the task page, whose title is "… kubectl …" in every language."""
+    start = html.index("Tasks</h")
+    return html[start:html.index("Glossary</h", start)]
+
+
+def test_no_shortcode_is_unknown_or_left_in_the_text(k8s):
+    html, result = k8s
+    codes = {f.code for f in list(result.findings)}
+    assert "unknown-shortcode" not in codes and "shortcode-template" not in codes
+    for lang in html:
+        assert "{{<" not in html[lang] and "{{%" not in html[lang]
+
+
+def test_headings_print_the_site_words_for_their_key(k8s):
+    html, _ = k8s
+    assert re.search(r"<h\d[^>]*>Before you begin</h\d>", html["en"])
+    assert re.search(r"<h\d[^>]*>Wie geht es weiter</h\d>", html["de"])
+    assert re.search(r"<h\d[^>]*>准备开始</h\d>", html["zh-cn"])
+
+
+def test_skew_and_version_check_print_versions_from_the_site_parameters(k8s):
+    html, _ = k8s
+    text = text_of(install(html["en"]))
+    assert "v1.32 / v1.31." in text
+    assert "release/v1.32.3/bin/linux/amd64/kubectl" in text
+    assert ("Your Kubernetes server must be at or later than version v1.30. "
+            "To check the version, enter kubectl version.") in text
+    assert "Repository v1.32." in text
+
+
+def test_tabs_print_code_markdown_and_included_pages_under_their_names(k8s):
+    html, _ = k8s
+    tabs = install(html["en"])
+    assert re.search(r'tab-title">x86-64</p>\s*<div class="tab-body">\s*<pre><code class="language-bash"',
+                     tabs)
+    assert re.search(r'tab-title">Red Hat</p>\s*<div class="tab-body">\s*<p>Use <strong>yum</strong>',
+                     tabs)
+    bash = tabs[tabs.index('tab-title">Bash'):]
+    assert "Introduction" in bash and "source &lt;(kubectl completion bash)" in bash
+    assert "headless" not in tabs  # no front matter printed
+
+
+def test_include_prints_the_page_without_its_front_matter(k8s):
+    html, _ = k8s
+    verify = text_of(install(html["de"]))
+    assert "Beispieltext auf Deutsch. kubectl cluster-info." in verify
+    assert "title:" not in verify and "---" not in verify
+
+
+def test_glossary_tooltips_print_their_word_or_the_term_title(k8s):
+    html, _ = k8s
+    assert "Pods run on a Node." in text_of(pods(html["en"]))
+    assert "Pod run on a Node." not in text_of(pods(html["zh-cn"]))
+
+
+def test_feature_state_prints_the_state_given_or_the_gate_last_stage(k8s):
+    html, _ = k8s
+    text = text_of(pods(html["de"]))
+    assert "FEATURE STATUS: Kubernetes v1.29 [beta]" in text
+    assert "FEATURE STATUS: Kubernetes v1.29 [beta] (enabled by default: true)" in text
+
+
+def test_code_sample_prints_the_english_example_in_every_language(k8s):
+    html, _ = k8s
+    for lang in html:
+        page = pods(html[lang])
+        assert re.search(r'<div class="code-filename">pods/simple-pod.yaml</div>\s*'
+                         r'<pre><code class="language-yaml"[^>]*>apiVersion: v1\nkind: Pod', page)
+
+
+def test_callouts_are_framed_under_the_site_words(k8s):
+    html, _ = k8s
+    page = pods(html["de"])
+    for label in ("Hinweis:", "Achtung:", "Warnung:"):
+        assert re.search(r'<aside class="alert[^"]*"[^>]*>\s*<p class="alert-label[^"]*">'
+                         + label, page), label
+
+
+def test_table_caption_and_thirdparty_notice(k8s):
+    html, _ = k8s
+    page = pods(html["en"])
+    assert "<caption>Pod phases</caption>" in page
+    assert "Note: Items on this page refer to third party products." in text_of(page)
+
+
+def test_a_name_the_translation_kept_is_no_finding_on_the_original(k8s):
+    _, result = k8s
+    assert not [f for f in list(result.findings)
+                if f.code == "untranslated-text" and f.lang == "en"]
