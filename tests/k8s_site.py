@@ -165,9 +165,16 @@ weight: 10
 
 {{{{< feature-state feature_gate_name="SidecarContainers" >}}}}
 
+{{{{< glossary_definition term_id="pod" length="short" prepend="In short, a" >}}}}
+
 <!-- body -->
 
 ## Using Pods
+
+See {{{{< api-reference page="workload-resources/pod-v1" >}}}} and
+{{{{< api-reference page="workload-resources/pod-v1" anchor="PodSpec" >}}}}.
+
+{{{{< figure src="/images/docs/pod.svg" alt="A Pod" title="Pod" caption="{text}" >}}}}
 
 {{{{% code_sample file="pods/simple-pod.yaml" %}}}}
 
@@ -214,6 +221,8 @@ min-kubernetes-server-version: v1.30
 
 {text} v{{{{< skew currentVersion >}}}} / v{{{{< skew currentVersionAddMinor -1 >}}}}.
 {{{{< version-check >}}}}
+
+{{{{< include "task-tutorial-prereqs.md" >}}}}
 
 ## Install
 
@@ -281,6 +290,9 @@ headless: true
 {text} `source <(kubectl completion bash)`.
 """
 
+POD_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40">'
+           '<rect x="1" y="1" width="118" height="38" fill="#326ce5"/></svg>\n')
+
 GATES = "docs/reference/command-line-tools-reference/feature-gates"
 SIDECAR_GATE = """\
 ---
@@ -317,6 +329,7 @@ def glossary(term: str, title: str, text: str) -> str:
 def files(languages=("en", "de", "zh-cn")) -> dict[str, str]:
     """The site's files, {path: text}, for the given languages."""
     out = {"content/en/examples/pods/simple-pod.yaml": POD_YAML,
+           "static/images/docs/pod.svg": POD_SVG,
            f"content/en/{GATES}/_index.md": "---\ntitle: Feature Gates\nweight: 40\n---\n",
            f"content/en/{GATES}/SidecarContainers.md": SIDECAR_GATE}
     for lang in languages:
@@ -335,6 +348,16 @@ def files(languages=("en", "de", "zh-cn")) -> dict[str, str]:
                 "  render: never\n  publishResources: false\n---\n"),
             f"{base}/tasks/included/verify-kubectl.md": VERIFY.format(text=text),
             f"{base}/tasks/included/completion-bash.md": COMPLETION.format(text=text),
+            f"{base}/reference/kubernetes-api/_index.md": "---\ntitle: API\nweight: 40\n---\n",
+            f"{base}/reference/kubernetes-api/workload-resources/_index.md": (
+                "---\ntitle: Workload Resources\nweight: 1\n---\n"),
+            f"{base}/reference/kubernetes-api/workload-resources/pod-v1.md": (
+                "---\napi_metadata:\n  apiVersion: v1\n  import: k8s.io/api/core/v1\n"
+                "  kind: Pod\ntitle: Pod\nweight: 1\n---\n## PodSpec {#PodSpec}\n\n"
+                f"{text}\n"),
+            f"content/{lang}/includes/index.md": "---\nheadless: true\n---\n",
+            f"content/{lang}/includes/task-tutorial-prereqs.md": (
+                f"{text} You need a Kubernetes cluster.\n"),
             f"{base}/reference/glossary/index.md": (
                 "---\ntitle: Glossary\nlayout: glossary\nweight: 30\n---\n"),
             f"{base}/reference/glossary/pod.md": glossary("pod", "Pod", text),

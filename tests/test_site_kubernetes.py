@@ -3,15 +3,17 @@ and its pages print as the web shows them, in English, German and Chinese."""
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
+from pypdf import PdfReader
 
 from manualgen.build import BuildOptions, build
 from manualgen.i18n import Translator
 
 from . import k8s_site
-from .conftest import write_site
+from .conftest import ROOT, write_site
 
 
 @pytest.fixture(scope="module")
@@ -138,3 +140,41 @@ def test_a_name_the_translation_kept_is_no_finding_on_the_original(k8s):
     _, result = k8s
     assert not [f for f in list(result.findings)
                 if f.code == "untranslated-text" and f.lang == "en"]
+
+
+def test_a_table_caption_stays_with_its_table_across_a_page_end():
+    """Wherever the page ends, the caption (the Kubernetes website's table caption=) is on
+    the page of the table's first row: never alone at the foot of the page before."""
+    from weasyprint import CSS, HTML
+
+    sheet = CSS(filename=str(ROOT / "styles" / "manual.css"))
+    table = ("<table><caption>Pod phases</caption><thead><tr><th>Phase</th></tr></thead>"
+             "<tbody><tr><td>Pending</td></tr><tr><td>Running</td></tr></tbody></table>")
+    for space in range(200, 262, 3):  # the caption ends up at every place near the page end
+        pdf = HTML(string=f'<div style="height: {space}mm"></div>{table}').write_pdf(
+            stylesheets=[sheet])
+        pages = [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
+        where = {word: next(i for i, t in enumerate(pages) if word in t)
+                 for word in ("Pod phases", "Pending")}
+        assert where["Pod phases"] == where["Pending"], space
+
+
+def test_glossary_definition_prints_the_term_first_paragraph_after_prepend(k8s):
+    html, _ = k8s
+    assert "<p>In short, a sample text in English.</p>" in pods(html["en"])
+    assert "<p>In short, a beispieltext auf Deutsch.</p>" in pods(html["de"])
+
+
+def test_api_reference_links_the_api_page_with_its_kind_or_anchor(k8s):
+    html, _ = k8s
+    page = pods(html["en"])
+    assert re.search(r'<a href="#p-docs-reference-kubernetes-api-workload-resources-pod-v1"'
+                     r'[^>]*>(<span[^>]*>)?Pod(</span>)?</a>', page)
+    assert re.search(r'<a href="#p-docs-reference-kubernetes-api-workload-resources-pod-v1--PodSpec"'
+                     r"[^>]*>(<span[^>]*>)?PodSpec", page)
+
+
+def test_include_finds_a_file_of_the_includes_bundle_and_prints_no_bundle(k8s):
+    html, _ = k8s
+    assert "Beispieltext auf Deutsch. You need a Kubernetes cluster." in text_of(install(html["de"]))
+    assert "includes" not in text_of(html["de"]).lower()
