@@ -178,3 +178,28 @@ def test_include_finds_a_file_of_the_includes_bundle_and_prints_no_bundle(k8s):
     html, _ = k8s
     assert "Beispieltext auf Deutsch. You need a Kubernetes cluster." in text_of(install(html["de"]))
     assert "includes" not in text_of(html["de"]).lower()
+
+
+@pytest.mark.parametrize("call, code, words", [
+    ('{{< glossary_tooltip text="Knoten" term_id="nodes" >}}', "missing-glossary-term",
+     'the term "nodes" is not in docs/reference/glossary/'),
+    ('{{< skew nextPatchVersion >}}', "bad-shortcode", 'skew: "nextPatchVersion" is no version name'),
+    ('{{% code_sample file="pods/missing.yaml" %}}', "missing-include",
+     'code_sample: "pods/missing.yaml" is not printed'),
+    ('{{< feature-state feature_gate_name="NoSuchGate" >}}', "bad-shortcode",
+     'the feature gate "NoSuchGate" has no stages'),
+    ('{{< feature-state state="gamma" >}}', "bad-shortcode", '"gamma" is not a feature state'),
+    ('{{< glossary_definition term_id="pod" length="medium" >}}', "bad-shortcode",
+     'length="medium" is neither short, long nor all'),
+    ('{{< tabs >}}{{< tab name="Bash" include="included/none.md" />}}{{< /tabs >}}',
+     "missing-include",
+     'the include "included/none.md" is not printed'),
+])
+def test_a_bad_call_is_a_warning_at_its_line(tmp_path, call, code, words):
+    from .test_convert import Site
+
+    site = Site(tmp_path, k8s_site.files(["de"]), hugo=k8s_site.HUGO)
+    site.render(f"Text.\n\n{call}\n")
+    found = [f for f in site.findings if f.code == code]
+    assert len(found) == 1 and words in found[0].message, [f.message for f in site.findings]
+    assert found[0].line == 7 and found[0].file.endswith("page.md")
