@@ -224,7 +224,11 @@ min-kubernetes-server-version: v1.30
 
 {{{{< include "task-tutorial-prereqs.md" >}}}}
 
-## Install
+## Install {{#install-it}}
+
+- [Binary](#install-kubectl-binary-linux), [package](#install-it).
+
+### Install `kubectl` binary (Linux)
 
 1. Download:
 

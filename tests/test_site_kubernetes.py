@@ -203,3 +203,15 @@ def test_a_bad_call_is_a_warning_at_its_line(tmp_path, call, code, words):
     found = [f for f in site.findings if f.code == code]
     assert len(found) == 1 and words in found[0].message, [f.message for f in site.findings]
     assert found[0].line == 7 and found[0].file.endswith("page.md")
+
+
+def test_skew_names_every_version_as_the_site_does(tmp_path):
+    from .test_convert import Site
+
+    site = Site(tmp_path, k8s_site.files(["de"]), hugo=k8s_site.HUGO)
+    calls = ["currentVersion", "latestVersion", "nextMinorVersion", "prevMinorVersion",
+             "oldestMinorVersion", "currentVersionAddMinor -2", 'currentVersionAddMinor 1 "-"',
+             "currentPatchVersion"]
+    html = site.render(" ".join(f"[{{{{< skew {c} >}}}}]" for c in calls))
+    assert re.findall(r"\[([^\]]*)\]", html) == [
+        "1.32", "1.32", "1.33", "1.31", "1.30", "1.30", "1-33", "1.32.3"]
