@@ -215,3 +215,18 @@ def test_skew_names_every_version_as_the_site_does(tmp_path):
     html = site.render(" ".join(f"[{{{{< skew {c} >}}}}]" for c in calls))
     assert re.findall(r"\[([^\]]*)\]", html) == [
         "1.32", "1.32", "1.33", "1.31", "1.30", "1.30", "1-33", "1.32.3"]
+
+
+@pytest.mark.parametrize("source", [
+    "1. 第一步\n   <!--\n   English step.\n   -->\n   中文步骤。\n2. 第二步\n",
+    "1. 第一步\n\n   <!-- English step. -->\n\n   中文步骤。\n\n2. 第二步\n",
+    "- 第一步\n\n  <div>x</div>\n\n  中文步骤。\n- 第二步\n",
+])
+def test_html_in_a_list_item_keeps_the_item_and_the_list(tmp_path, source):
+    """The Kubernetes website's translations keep the English in comments, also inside list
+    items; Goldmark reads such a block, and the text after it, as part of the item."""
+    from .test_convert import Site
+
+    html = Site(tmp_path, hugo=k8s_site.HUGO).render(source)
+    assert html.count("<li>") == 2 and html.count("<ol>") + html.count("<ul>") == 1, html
+    assert re.search(r"<li>(?:(?!</li>).)*中文步骤。(?:(?!</li>).)*</li>", html, re.DOTALL), html
