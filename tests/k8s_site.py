@@ -330,6 +330,48 @@ def glossary(term: str, title: str, text: str) -> str:
             f"<!--more-->\n\n{text}\n")
 
 
+# A Chinese page in the shape of the site's translations: the English kept in comments,
+# shortcodes and list items included.
+COMMENTED = """\
+---
+title: 带注释的页面
+content_type: task
+weight: 30
+---
+<!--
+title: A page with the English kept in comments
+-->
+
+<!--
+This page shows how to install {{< glossary_tooltip text="kubectl" term_id="pod" >}}
+on v{{< skew currentVersion >}}.
+-->
+本页说明如何在 v{{< skew currentVersion >}} 上安装。
+
+<!--
+## Install kubectl on macOS
+-->
+## 在 macOS 上安装 kubectl {#install-kubectl-on-macos}
+
+<!--
+{{< note >}}
+English note.
+{{< /note >}}
+-->
+{{< note >}}
+中文说明。
+{{< /note >}}
+
+1. 第一步
+   <!--
+   English step with {{< param "version" >}}.
+   -->
+   中文步骤 {{< param "version" >}}。
+
+1. 第二步
+"""
+
+
 def files(languages=("en", "de", "zh-cn")) -> dict[str, str]:
     """The site's files, {path: text}, for the given languages."""
     out = {"content/en/examples/pods/simple-pod.yaml": POD_YAML,
@@ -367,4 +409,6 @@ def files(languages=("en", "de", "zh-cn")) -> dict[str, str]:
             f"{base}/reference/glossary/pod.md": glossary("pod", "Pod", text),
             f"{base}/reference/glossary/node.md": glossary("node", "Node", text),
         })
+    if "zh-cn" in languages:
+        out["content/zh-cn/docs/tasks/commented.md"] = COMMENTED
     return out

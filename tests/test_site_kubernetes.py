@@ -53,7 +53,8 @@ def pods(html: str) -> str:
 def install(html: str) -> str:
     """The printed text of the task page, whose title is "… kubectl …" in every language."""
     start = html.index("Tasks</h")
-    return html[start:html.index("Glossary</h", start)]
+    return html[start:html.index('id="p-docs-tasks-commented"', start) if "commented" in html
+                else html.index("Glossary</h", start)]
 
 
 def test_no_shortcode_is_unknown_or_left_in_the_text(k8s):
@@ -230,3 +231,13 @@ def test_html_in_a_list_item_keeps_the_item_and_the_list(tmp_path, source):
     html = Site(tmp_path, hugo=k8s_site.HUGO).render(source)
     assert html.count("<li>") == 2 and html.count("<ol>") + html.count("<ul>") == 1, html
     assert re.search(r"<li>(?:(?!</li>).)*中文步骤。(?:(?!</li>).)*</li>", html, re.DOTALL), html
+
+
+def test_english_kept_in_comments_prints_nothing_and_the_steps_stay_one_list(k8s):
+    html, _ = k8s
+    start = html["zh-cn"].index('id="p-docs-tasks-commented"')
+    page = html["zh-cn"][start:html["zh-cn"].index("</article>", start)]
+    assert "English" not in text_of(re.sub(r"<!--.*?-->", "", page, flags=re.DOTALL))
+    assert "本页说明如何在 v1.32 上安装。" in text_of(page)
+    assert re.search(r"<ol>\s*<li>(?:(?!</li>).)*中文步骤 v1.32。", page, re.DOTALL)
+    assert page.count("<ol") == 1
