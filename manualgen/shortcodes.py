@@ -106,6 +106,17 @@ def _line_set(spec: str, count: int) -> set[int]:
     return lines
 
 
+_BLANK_LINE = re.compile(r"^[ \t]*$", re.MULTILINE)
+
+
+def _no_blank_lines(code: str) -> str:
+    """Code whose blank lines hold an empty element, which prints nothing: the HTML of a
+    {{% %}} shortcode goes through Markdown, and a blank line would end its raw block in the
+    middle of the code (Markdown then read the rest as headings and lists).  Hugo's Chroma
+    never writes a blank line either: each line is in a span of its own."""
+    return _BLANK_LINE.sub(lambda m: m.group(0) + "<span></span>", code)
+
+
 def code_block(text: str, lang: str = "", options: str | dict | None = "") -> Markup:
     """Hugo's ``highlight``: the code as written (escaped), in its language, and of Chroma's
     options those that show on paper: line numbers (``linenos``, ``linenostart``) and
@@ -116,7 +127,7 @@ def code_block(text: str, lang: str = "", options: str | dict | None = "") -> Ma
     marked = _line_set(opts.get("hl_lines", ""), code.count("\n") + 1)
     attrs = f' class="language-{escape(lang)}" data-lang="{escape(lang)}"' if lang else ""
     if not numbers and not marked:
-        return Markup(f"<pre><code{attrs}>{escape(code)}</code></pre>")
+        return Markup(f"<pre><code{attrs}>{_no_blank_lines(escape(code))}</code></pre>")
     start = int(opts["linenostart"]) if _number(opts.get("linenostart", "")) else 1
     rows = []
     for i, line in enumerate(code.split("\n"), start=1):

@@ -241,3 +241,20 @@ def test_english_kept_in_comments_prints_nothing_and_the_steps_stay_one_list(k8s
     assert "本页说明如何在 v1.32 上安装。" in text_of(page)
     assert re.search(r"<ol>\s*<li>(?:(?!</li>).)*中文步骤 v1.32。", page, re.DOTALL)
     assert page.count("<ol") == 1
+
+
+@pytest.mark.parametrize("call", [
+    '{{% code_sample file="pods/two.yaml" %}}',
+    "{{% highlight yaml %}}\na: 1\n\n# two\n  \n- c\n{{% /highlight %}}",
+])
+def test_code_with_blank_lines_survives_a_percent_shortcode(tmp_path, call):
+    """The output of {{% %}} goes through Markdown: a blank line in the code must not end
+    its HTML (the rest read as a heading and a list)."""
+    from .test_convert import Site
+
+    files = {**k8s_site.files(["de"]), "content/en/examples/pods/two.yaml": "a: 1\n\n# two\n  \n- c\n"}
+    html = Site(tmp_path, files, hugo=k8s_site.HUGO).render(f"{call}\n\nAfter.\n")
+    code = re.search(r"<pre><code[^>]*>(.*?)</code></pre>", html, re.DOTALL)
+    assert code and "<h1" not in html and "<li>" not in html, html
+    lines = re.sub(r"<[^>]+>", "", code.group(1)).split("\n")
+    assert [line.strip() for line in lines] == ["a: 1", "", "# two", "", "- c"]
