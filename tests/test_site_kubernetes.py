@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from types import SimpleNamespace
 
 import pytest
 from pypdf import PdfReader
@@ -258,3 +259,22 @@ def test_code_with_blank_lines_survives_a_percent_shortcode(tmp_path, call):
     assert code and "<h1" not in html and "<li>" not in html, html
     lines = re.sub(r"<[^>]+>", "", code.group(1)).split("\n")
     assert [line.strip() for line in lines] == ["a: 1", "", "# two", "", "- c"]
+
+
+def test_version_shortcodes_and_a_tab_that_includes_a_bundle_file(tmp_path):
+    from .test_convert import Site
+
+    files = {**k8s_site.files(["de"]),
+             "content/de/docs/demo/index.md": "---\ntitle: Demo\n---\n",
+             "content/de/docs/demo/podtemplate.json": '{"kind": "Pod"}\n'}
+    site = Site(tmp_path, files, hugo=k8s_site.HUGO)
+    page = SimpleNamespace(body=('[{{< latest-version >}}] [{{< latest-semver >}}] '
+                                 '[{{< latest-release-notes >}}]\n\n{{< tabs name="t" >}}\n'
+                                 '{{< tab name="JSON File" include="podtemplate" />}}\n{{< /tabs >}}\n'),
+                           body_line=5, path=tmp_path / "content/de/docs/demo/index.md",
+                           rel="docs/demo/index.md", lang="de")
+    html = site.converter.convert(page)
+    assert re.findall(r"\[([^\]]*)\]", html)[:2] == ["v1.32", "1.32"]
+    assert "https://git.k8s.io/kubernetes/CHANGELOG/CHANGELOG-1.32.md" in html
+    assert re.search(r'tab-title">JSON File</p>\s*<div class="tab-body">\s*'
+                     r'<pre><code class="language-json"[^>]*>\{&#34;kind&#34;: &#34;Pod&#34;\}', html), html
