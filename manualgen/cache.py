@@ -181,10 +181,17 @@ def environment_key() -> str:
     return h.hexdigest()
 
 
+# Folders of the default language's content that the pages of every language may read (the
+# Kubernetes website's code samples and feature gates, kept in English): see shared_file.
+SHARED_FOLDERS = ("examples", "docs/reference/command-line-tools-reference/feature-gates")
+
+
 def language_inputs(settings, lang: str) -> list[Path]:
     """The files one language's manual can read, in a stable order."""
     language = settings.languages[lang]
     folders: list[tuple[Path, bool]] = [(d, True) for d in language.content_dirs]
+    default = settings.languages.get(settings.default_language, language)
+    folders += [(d / shared, True) for d in default.content_dirs for shared in SHARED_FOLDERS]
     folders += [(d, True) for d in settings.static_dirs + settings.assets_dirs]
     folders.append((Path(settings.site_root) / "data", True))  # Geekdoc's include, propertylist
     folders += [(d, True) for d in settings.i18n_dirs + settings.shortcode_dirs + settings.template_dirs]

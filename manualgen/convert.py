@@ -205,6 +205,7 @@ class GoldmarkBlocks(Preprocessor):
         i = 0
         fence: str | None = None
         in_paragraph = False
+        item_indent = 0  # the content column of the list item the lines are in (0: none)
         while i < len(lines):
             line = lines[i]
             if fence:
@@ -220,19 +221,10 @@ class GoldmarkBlocks(Preprocessor):
                 in_paragraph = False
                 i += 1
                 continue
-            end: re.Pattern | None | str = None
-            if _START_1.match(line):
-                end = _END_1
-            elif re.match(r"^ {0,3}<!--", line):
-                end = "-->"
-            elif re.match(r"^ {0,3}<\?", line):
-                end = "?>"
-            elif re.match(r"^ {0,3}<![A-Za-z]", line):
-                end = ">"
-            elif re.match(r"^ {0,3}<!\[CDATA\[", line):
-                end = "]]>"
-            elif _START_6.match(line) or (_START_7.match(line) and not in_paragraph):
-                end = "blank"
+            indent = len(line) - len(line.lstrip(" "))
+            item_indent = _item_indent(line, indent, item_indent, bool(out) and not out[-1].strip())
+            inside = indent - item_indent if item_indent and indent >= item_indent else indent
+            end = _html_block_end(line[indent - inside:], in_paragraph)
             if end is None:
                 out.append(line)
                 in_paragraph = bool(line.strip()) and not re.match(r"^ {0,3}(#{1,6}\s|#{1,6}$)", line)
@@ -257,7 +249,9 @@ class GoldmarkBlocks(Preprocessor):
             self.raw_blocks.append("\n".join(block))
             if out and out[-1].strip():
                 out.append("")
-            out.append(RAW_TOKEN.format(len(self.raw_blocks) - 1))
+            # In a list item (Goldmark reads the block there), the token stays in the item.
+            margin = " " * item_indent if item_indent and indent >= item_indent else ""
+            out.append(margin + RAW_TOKEN.format(len(self.raw_blocks) - 1))
             out.append("")
             in_paragraph = False
         return out
@@ -320,6 +314,32 @@ class GoldmarkBlocks(Preprocessor):
                 prev_kind = "para" if prev_kind in ("blank", "para", "other") else prev_kind
             out.append(line)
         return out
+
+
+def _html_block_end(line: str, in_paragraph: bool) -> re.Pattern | str | None:
+    """How the raw HTML block that ``line`` opens ends (CommonMark's seven kinds): a pattern
+    or a string to find, "blank" for the next blank line; None when it opens none."""
+    if _START_1.match(line):
+        return _END_1
+    for start, end in ((r"^ {0,3}<!--", "-->"), (r"^ {0,3}<\?", "?>"),
+                       (r"^ {0,3}<![A-Za-z]", ">"), (r"^ {0,3}<!\[CDATA\[", "]]>")):
+        if re.match(start, line):
+            return end
+    if _START_6.match(line) or (_START_7.match(line) and not in_paragraph):
+        return "blank"
+    return None
+
+
+def _item_indent(line: str, indent: int, current: int, after_blank: bool) -> int:
+    """The content column of the list item ``line`` is in, given the one before it
+    (``current``, 0 for none): a list item opens its own; a line indented less, after a
+    blank line, is out of the list (without one it may be the item's lazy text)."""
+    item = _list_item(line)
+    if item is not None and len(item.group(3)) <= 4:
+        return item.end() if item.group(3) else item.end() + 1
+    if line.strip() and indent < current and after_blank:
+        return 0
+    return current
 
 
 def _list_item(line: str) -> re.Match | None:

@@ -106,6 +106,27 @@ class Fallback:
     source_line: int | None
 
 
+TRANSLATION_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
+
+
+def translation_files(folder: Path) -> list[Path]:
+    """The translation files in an i18n folder and the folders below it, as Hugo walks it:
+    a file's language is its name (the Kubernetes site keeps ``i18n/de/de.toml``).  The
+    folder's own files come first, then each subfolder's, in name order."""
+    if not folder.is_dir():
+        return []
+    found = [p for p in folder.rglob("*") if p.suffix in TRANSLATION_SUFFIXES and p.is_file()]
+    return sorted(found, key=lambda p: (len(p.relative_to(folder).parts), p.as_posix()))
+
+
+def file_beside(other: Path, lang: str) -> Path:
+    """Where language ``lang``'s file belongs, laid out as ``other`` is: beside it
+    (i18n/fr.toml), or in a folder of its own when ``other`` has one (i18n/fr/fr.toml)."""
+    if other.parent.name == other.stem:
+        return other.parent.parent / lang / (lang + other.suffix)
+    return other.with_name(lang + other.suffix)
+
+
 class Translator:
     """``T(key, count=None)`` for one language, falling back to the default language.
 
@@ -121,9 +142,8 @@ class Translator:
         own: list[Path] = []
         for code in [c for c in (fallback, lang) if c]:
             for folder in i18n_dirs:
-                for suffix in (".toml", ".yaml", ".yml", ".json"):
-                    path = folder / f"{code}{suffix}"
-                    if path.is_file():
+                for path in translation_files(folder):
+                    if path.stem == code:
                         data = _load(path)
                         self.strings.update(data)
                         self.origin.update(dict.fromkeys(data, path))
@@ -160,8 +180,8 @@ class Translator:
         if self._others is None:
             self._others = {}
             for folder in self._dirs:
-                for path in sorted(folder.glob("*.*")) if folder.is_dir() else []:
-                    if path.suffix in (".toml", ".yaml", ".yml", ".json") and path not in self.files:
+                for path in translation_files(folder):
+                    if path not in self.files:
                         try:
                             self._others[path] = _load(path)
                         except ContentError:
@@ -178,11 +198,11 @@ class Translator:
         if elsewhere is None:
             return None
         return (self.own_files[0] if self.own_files else
-                elsewhere.with_name(self.lang + elsewhere.suffix)), elsewhere
+                file_beside(elsewhere, self.lang)), elsewhere
 
     def _fallback(self, key: str, text: str, source: Path) -> Fallback:
         # The language's file, or the one to create beside the default language's, same kind.
-        file = self.own_files[0] if self.own_files else source.with_name(self.lang + source.suffix)
+        file = self.own_files[0] if self.own_files else file_beside(source, self.lang)
         return Fallback(key, text, file, _line_naming(file, key), source, _line_naming(source, key))
 
 

@@ -24,8 +24,10 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
+from .cache import SHARED_FOLDERS
 from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_site_data
 from .errors import ContentError, Findings, ManualgenError, readable_path, show
+from .front_matter import parse as parse_front_matter
 from .i18n import Translator, _line_naming
 from .markdown_left import markdown_left
 from .notebook import notebook
@@ -105,6 +107,17 @@ def _line_set(spec: str, count: int) -> set[int]:
     return lines
 
 
+_BLANK_LINE = re.compile(r"^[ \t]*$", re.MULTILINE)
+
+
+def _no_blank_lines(code: str) -> str:
+    """Code whose blank lines hold an empty element, which prints nothing: the HTML of a
+    {{% %}} shortcode goes through Markdown, and a blank line would end its raw block in the
+    middle of the code (Markdown then read the rest as headings and lists).  Hugo's Chroma
+    never writes a blank line either: each line is in a span of its own."""
+    return _BLANK_LINE.sub(lambda m: m.group(0) + "<span></span>", code)
+
+
 def code_block(text: str, lang: str = "", options: str | dict | None = "") -> Markup:
     """Hugo's ``highlight``: the code as written (escaped), in its language, and of Chroma's
     options those that show on paper: line numbers (``linenos``, ``linenostart``) and
@@ -115,7 +128,7 @@ def code_block(text: str, lang: str = "", options: str | dict | None = "") -> Ma
     marked = _line_set(opts.get("hl_lines", ""), code.count("\n") + 1)
     attrs = f' class="language-{escape(lang)}" data-lang="{escape(lang)}"' if lang else ""
     if not numbers and not marked:
-        return Markup(f"<pre><code{attrs}>{escape(code)}</code></pre>")
+        return Markup(f"<pre><code{attrs}>{_no_blank_lines(escape(code))}</code></pre>")
     start = int(opts["linenostart"]) if _number(opts.get("linenostart", "")) else 1
     rows = []
     for i, line in enumerate(code.split("\n"), start=1):
@@ -164,6 +177,15 @@ def inline_data(text: str) -> object:
         if isinstance(data, (dict, list)):
             return data
     return None
+
+
+def page_fields(text: str) -> dict:
+    """The front matter of a content file's text as a table ({} when it has none or it
+    does not parse): a glossary term's title, a feature gate's stages."""
+    try:
+        return parse_front_matter(str(text or ""), Path("included.md")).meta
+    except ContentError:
+        return {}
 
 
 def sort_by(items: object, key: str, reverse: bool = False) -> list[dict]:
@@ -569,6 +591,30 @@ class _PageContext:
                 return None, f"it cannot be read as UTF-8 text ({type(exc).__name__})"
         return None, "there is no such file"
 
+    def shared_file(self, folder: str, name: str) -> tuple[str | None, str]:
+        """(the text, "") of ``<folder>/<name>`` in the language's content, else in the
+        default language's, or (None, why not): the Kubernetes website keeps its code
+        samples (``examples``) and feature gates in English for every language.  Only the
+        folders of :data:`SHARED_FOLDERS` are read, which the build cache watches."""
+        settings = self.renderer.env.globals.get("site")
+        if not (name and settings) or folder not in SHARED_FOLDERS:
+            return None, "no file is named"
+        default = settings.languages.get(settings.default_language)
+        contents = list(settings.languages[self.lang].content_dirs)
+        contents += list(default.content_dirs) if default else []
+        for content in contents:
+            base = (Path(content) / folder).resolve()
+            try:
+                candidate = (base / name.lstrip("/")).resolve()
+            except (OSError, ValueError):  # a NUL byte, a loop of links
+                return None, "it cannot be a file name"
+            if candidate.is_relative_to(base) and candidate.is_file():
+                try:
+                    return candidate.read_text(encoding="utf-8"), ""
+                except (OSError, UnicodeDecodeError) as exc:
+                    return None, f"it cannot be read as UTF-8 text ({type(exc).__name__})"
+        return None, f"there is no such file in {folder}/ of this language or the default one"
+
     def data_file(self, folder: str, name: str) -> dict | list | None:
         """Hugo's ``site.Data``: the table or list in data/<folder>/<name>.(yaml|yml|toml|json), a
         dotted name going down folders (Geekdoc's propertylist); None when there is none.
@@ -680,6 +726,8 @@ class _PageContext:
                 sort_by=sort_by,
                 site_file=self.site_file,  # Geekdoc's include and propertylist
                 data_file=self.data_file,
+                shared_file=self.shared_file,  # the Kubernetes website's code samples
+                page_fields=page_fields,  # the front matter of a file a template read
                 render_included=lambda text: self.render_included(text, call),
                 notebook=notebook,  # Hextra's jupyter
             )

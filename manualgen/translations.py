@@ -630,7 +630,8 @@ def _drift(pages: dict[str, Page], structures: dict[Page, Structure], settings: 
                 continue
             out.append(_count_finding(code, one, many, mine, ref, metric, lang, ref_lang, gaps,
                                       settings.site_root))
-    out += _language_drift(pages, structures, langs, left_in_i18n, settings.site_root)
+    out += _language_drift(pages, structures, langs, left_in_i18n, settings.site_root,
+                           settings.default_language)
     return out
 
 
@@ -677,13 +678,16 @@ def _clip(text: str, n: int) -> str:
 
 
 def _language_drift(pages: dict[str, Page], structures: dict[Page, Structure],
-                    langs: list[str], left_in_i18n: dict, root: Path) -> list[Finding]:
+                    langs: list[str], left_in_i18n: dict, root: Path,
+                    original: str = "") -> list[Finding]:
     """Titles, headings and paragraphs that are in another language than their page.
 
     Only the languages the site has content in are candidates: an English product name in
     a German page of a German/French site is not a translation left behind.  Text that a
     shortcode printed from the default language's i18n file (the page's language lacks the
     key) is not the page's fault: it goes into ``left_in_i18n``, for ``_i18n_fallbacks``.
+    The ``original`` language's pages are the ones translated: a text a translation kept
+    as it is ("Red Hat" beside a German page's "Red Hat") was not left in their page.
     """
     out: list[Finding] = []
     site_langs = [code.split("-")[0].lower() for code in langs]
@@ -698,7 +702,7 @@ def _language_drift(pages: dict[str, Page], structures: dict[Page, Structure],
         other_texts = {other: {_normal(t.text) for t in s.texts} for other, s in others.items()}
         for item in structures[page].texts:
             guess = identify(item.text, candidates)
-            found = _left_in(item, guess, own, other_texts)
+            found = _left_in(item, guess, own, other_texts, lang == original)
             if found is None:
                 continue
             other = found
@@ -753,8 +757,11 @@ def _i18n_fallbacks(left_in_i18n: dict, root: Path) -> list[Finding]:
     return out
 
 
-def _left_in(item: Item, guess: Guess, own: str, other_texts: dict[str, set[str]]) -> str | None:
-    """The language a text was left in, or None; conservative, as false alarms cost trust."""
+def _left_in(item: Item, guess: Guess, own: str, other_texts: dict[str, set[str]],
+             original: bool = False) -> str | None:
+    """The language a text was left in, or None; conservative, as false alarms cost trust.
+    A short text the other page has too, with one word of its language ("Red Hat", "hat"
+    being German), is reported only on a translation, never on the page translated."""
     normal = _normal(item.text)
     same_as = [o.split("-")[0] for o, texts in other_texts.items() if normal in texts]
     if guess.lang and guess.lang != own:
@@ -763,7 +770,7 @@ def _left_in(item: Item, guess: Guess, own: str, other_texts: dict[str, set[str]
         # Short texts (titles, headings) only when the other language's page has them too.
         if strong or guess.lang in same_as:
             return guess.lang
-    if same_as and guess.words >= 2:
+    if same_as and guess.words >= 2 and not original:
         for other in same_as:
             if other != own and guess.score(other) >= 1 and guess.score(own) == 0:
                 return other
