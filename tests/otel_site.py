@@ -1,0 +1,395 @@
+"""A small site in the shape of opentelemetry.io (Docsy, Hugo modules): the languages have no
+contentDir and reach their content through module mounts with ``lang``, English docs mounted
+again into each other language as fallback pages, snippets in ``_includes`` folders that a
+cascade keeps from being pages, the site's own ``include`` with ``{{ $key }}`` arguments,
+per-language ``params.notes``, and pages written with the front matter keys and shortcode
+calls the real site uses.  The text is our own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .conftest import write_site
+
+HUGO_YAML = """\
+baseURL: https://otel.example.org
+title: TeleTest
+disableKinds: [taxonomy]
+theme: [docsy]
+disableAliases: true
+enableGitInfo: true
+
+defaultContentLanguage: en
+
+languages:
+  en:
+    languageName: English
+    languageCode: en-US
+    params:
+      description: The TeleTest project site
+  es:
+    languageName: Español
+    params:
+      description: El sitio del proyecto TeleTest
+  ja:
+    languageName: 日本語 (Japanese)
+    params:
+      description: TeleTestプロジェクトのサイト
+      notes:
+        docker-compose-v2: |
+          `docker-compose` は古いコマンドです。詳しくは
+          [Compose V2](https://docs.docker.com/compose/migrate/) を見てください。
+
+markup:
+  tableOfContents:
+    endLevel: 5
+  goldmark:
+    extensions:
+      linkify: false
+    parser:
+      attribute:
+        block: true
+      wrapStandAloneImageWithinParagraph: false
+    renderer:
+      unsafe: true
+  highlight:
+    noClasses: false
+
+outputs:
+  home: [HTML, RSS]
+  section: [HTML]
+
+cascade:
+  build: { list: never, publishResources: false, render: never }
+  _target: { path: '{,/**}/_includes{,/**}' }
+
+params:
+  copyright:
+    authors: >-
+      TeleTest Authors | Docs [CC BY
+      4.0](https://creativecommons.org/licenses/by/4.0)
+    from_year: 2020
+  github_repo: https://github.com/example/teletest.io
+  github_branch: main
+  ui:
+    sidebar_menu_compact: true
+  notes:
+    docker-compose-v2: |
+      `docker-compose` is the old command. For details, see
+      [Compose V2](https://docs.docker.com/compose/migrate/).
+
+module:
+  mounts:
+    ## en
+    - source: content/en
+      target: content
+
+    ## es
+    - source: content/es
+      target: content
+      lang: es
+    # fallback pages
+    - source: content/en/_includes
+      target: content/_includes
+      lang: es
+    - excludeFiles: specs/*
+      source: content/en/docs
+      target: content/docs
+      lang: es
+
+    ## ja
+    - source: content/ja
+      target: content
+      lang: ja
+    # fallback pages
+    - source: content/en/_includes
+      target: content/_includes
+      lang: ja
+    - excludeFiles: specs/*
+      source: content/en/docs
+      target: content/docs
+      lang: ja
+"""
+
+FILES = {
+    "hugo.yaml": HUGO_YAML,
+    # --- English -----------------------------------------------------------------------
+    "content/en/_index.md": """\
+        ---
+        title: TeleTest
+        description: >-
+          Telemetry for test services, gathered and sent the same way everywhere.
+        developer_note: The cover block below uses a local image.
+        show_banner: true
+        ---
+
+        TeleTest is a made-up telemetry project for this test site.
+        """,
+    "content/en/_includes/stable-note.md": """\
+        ---
+        ---
+
+        The {{ $name }} parts marked stable keep their interfaces between minor releases.
+        """,
+    "content/en/docs/_index.md": """\
+        ---
+        title: Documentation
+        linkTitle: Docs
+        menu: { main: { weight: 10 } }
+        htmltest:
+          IgnoreDirs:
+            - ^docs/specs/
+        ---
+
+        TeleTest is a set of APIs, SDKs and tools for **telemetry**: traces, metrics and
+        logs. {{% include file="stable-note.md" name="TeleTest" %}}
+        """,
+    "content/en/docs/specs/_index.md": """\
+        ---
+        title: Specifications
+        weight: 90
+        ---
+
+        The specification text is mounted from another repository.
+        """,
+    "content/en/docs/languages/_index.md": """\
+        ---
+        title: Language APIs & SDKs
+        description: Instrumentation for each supported language.
+        aliases: [/docs/instrumentation]
+        weight: 20
+        redirects: [{ from: /docs/instrumentation/*, to: ':splat' }]
+        ---
+
+        Pick the language of your service below.
+        """,
+    "content/en/docs/languages/_includes/index-intro.md": """\
+        ---
+        ---
+
+        This is the TeleTest {{ $name }} documentation: what to install and how to send
+        telemetry from a {{ $name }} service.
+
+        {{ if $beta }}
+        Parts of the {{ $name }} SDK are still in **beta**.
+        {{ end }}
+
+        | Traces              | Metrics              |
+        | ------------------- | -------------------- |
+        | {{ $tracesStatus }} | {{ $metricsStatus }} |
+        """,
+    "content/en/docs/languages/_includes/zipkin-setup.md": """\
+        ## Zipkin
+
+        ### Backend setup {#zipkin-setup}
+
+        {{% alert title=Note %}}
+
+        Skip this section if a Zipkin backend already runs.
+
+        {{% /alert %}}
+
+        Start one in a container:
+
+        ```shell
+        docker run --rm -d -p 9411:9411 --name zipkin openzipkin/zipkin
+        ```
+        """,
+    "content/en/docs/languages/python/_index.md": """\
+        ---
+        title: Python
+        description: >-
+          <img width="35" class="img-initial otel-icon"
+          src="/img/logos/32x32/Python_SDK.svg" alt="Python"> The TeleTest SDK for
+          Python.
+        aliases: [/python, /python/metrics]
+        weight: 190
+        ---
+
+        {{% include file="index-intro.md" name="Python" beta="true" tracesStatus="Stable"
+        metricsStatus="Beta" %}}
+
+        ## Version support
+
+        The SDK runs on Python 3.9 and later.
+
+        ## Installation
+
+        ```sh
+        pip install teletest-api
+        pip install teletest-sdk
+        ```
+
+        ## Repositories
+
+        - Main repository: [teletest-python][]
+        - Contrib repository: [teletest-python-contrib][]
+
+        [teletest-python]: https://github.com/example/teletest-python
+        [teletest-python-contrib]:
+          https://github.com/example/teletest-python-contrib
+        """,
+    "content/en/docs/languages/python/exporters.md": """\
+        ---
+        title: Exporters
+        weight: 50
+        description: Process and export your telemetry data
+        cSpell:ignore: LOWMEMORY
+        ---
+
+        <!-- markdownlint-disable no-duplicate-heading -->
+
+        Exporters send the telemetry your service makes to a backend.
+
+        ## OTLP
+
+        ### Dependencies {#otlp-dependencies}
+
+        Install the exporter for the protocol you use:
+
+        {{< tabpane text=true >}} {{% tab "HTTP/Proto" %}}
+
+        ```shell
+        pip install teletest-exporter-http
+        ```
+
+        {{% /tab %}} {{% tab gRPC %}}
+
+        ```shell
+        pip install teletest-exporter-grpc
+        ```
+
+        {{% /tab %}} {{< /tabpane >}}
+
+        {{% alert title="Note" color="info" %}}
+
+        The variable `TT_TEMPORALITY` takes `CUMULATIVE` or `DELTA`:
+
+        - `CUMULATIVE`
+          - `Counter`: `CUMULATIVE`
+        - `DELTA`
+          - `Counter`: `DELTA`
+
+        {{% /alert %}}
+
+        {{% include "zipkin-setup.md" %}}
+
+        ### Dependencies {#zipkin-dependencies}
+
+        Then install the Zipkin exporter:
+
+        ```sh
+        pip install teletest-exporter-zipkin
+        ```
+
+        Run the demo with `docker compose up`.[^1]
+
+        [^1]: {{% param notes.docker-compose-v2 %}}
+        """,
+    "content/en/blog/_index.md": """\
+        ---
+        title: Blog
+        menu: { main: { weight: 50 } }
+        outputs: [HTML, RSS]
+        ---
+        """,
+    "content/en/blog/2024/first-release.md": """\
+        ---
+        title: TeleTest 1.0 is out
+        linkTitle: TeleTest 1.0
+        date: 2024-03-01
+        author: >-
+          [A. Writer](https://github.com/awriter) (Example Org)
+        issue: 1234
+        sig: SIG Comms
+        cSpell:ignore: awriter
+        ---
+
+        The first stable release of TeleTest is out.
+
+        {{% alert title="Upgrade" color="warning" %}} Read the
+        [Python exporters](/docs/languages/python/exporters/) page before you upgrade.
+        {{% /alert %}}
+        """,
+    # --- Spanish: translates two pages; the docs fall back on English -------------------
+    "content/es/_index.md": """\
+        ---
+        title: TeleTest
+        description: Telemetría para servicios de prueba.
+        default_lang_commit: 0123456789abcdef0123456789abcdef01234567
+        ---
+
+        TeleTest es un proyecto de telemetría inventado para este sitio de prueba.
+        """,
+    "content/es/docs/_index.md": """\
+        ---
+        title: Documentación
+        linkTitle: Docs
+        menu: { main: { weight: 10 } }
+        default_lang_commit: 0123456789abcdef0123456789abcdef01234567
+        ---
+
+        TeleTest reúne APIs, SDKs y herramientas de **telemetría**.
+        {{% include file="stable-note.md" name="TeleTest" %}}
+        """,
+    # --- Japanese: translates the Python page; its exporters page falls back on English -
+    "content/ja/_index.md": """\
+        ---
+        title: TeleTest
+        description: テスト用サービスのテレメトリー。
+        default_lang_commit: 0123456789abcdef0123456789abcdef01234567
+        ---
+
+        TeleTestはこのテストサイトのための架空のテレメトリープロジェクトです。
+        """,
+    "content/ja/docs/_index.md": """\
+        ---
+        title: ドキュメント
+        linkTitle: Docs
+        menu: { main: { weight: 10 } }
+        default_lang_commit: 0123456789abcdef0123456789abcdef01234567
+        ---
+
+        TeleTestはトレース、メトリクス、ログのためのAPI、SDK、ツールの集まりです。
+        """,
+    "content/ja/docs/languages/python/_index.md": """\
+        ---
+        title: Python
+        description: >-
+          <img width="35" class="img-initial otel-icon"
+          src="/img/logos/32x32/Python_SDK.svg" alt="Python"> PythonのためのTeleTest SDK。
+        aliases: [/python, /python/metrics]
+        weight: 190
+        default_lang_commit: 0123456789abcdef0123456789abcdef01234567 # patched
+        ---
+
+        {{% docs/languages/index-intro python /%}}
+
+        ## バージョンサポート {#version-support}
+
+        SDKはPython 3.9以降で動きます。
+
+        ## インストール {#installation}
+
+        ```sh
+        pip install teletest-api
+        ```
+
+        Composeで起動します。[^1]
+
+        [^1]: {{% param notes.docker-compose-v2 %}}
+        """,
+    "layouts/shortcodes/docs/languages/index-intro.md": """\
+        {{ $lang := .Get 0 -}}
+        {{ $name := (index $.Site.Data.instrumentation $lang).name -}}
+        {{ partial "include.md" (dict "_dot" . "_path" "index-intro.md" "name" $name) -}}
+        """,
+    "static/img/logos/32x32/Python_SDK.svg": (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32">'
+        '<rect width="32" height="32" fill="#3572A5"/></svg>\n'),
+}
+
+
+def write_otel_site(root: Path) -> Path:
+    """The site written into ``root`` (no hugo.toml: its config is hugo.yaml)."""
+    return write_site(root, FILES, hugo=None)
