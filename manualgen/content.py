@@ -627,11 +627,15 @@ def find_files(settings: Settings, lang: str, findings: Findings) -> dict[str, P
     bundle's other content files are its resources, not pages."""
     files: dict[str, Path] = {}
     every_language: set[str] = set()  # leaf bundles are folders, whatever the language
+    filters = settings.languages[lang].file_filters
     for root, target in content_roots(settings, lang):
         if not root.is_dir():
             continue
         _report_unreadable_folders(root, findings, lang)
+        mounted = filters.get((root, target))
         for path in sorted(root.rglob("*")):
+            if mounted is not None and not mounted.admits(path.relative_to(root).as_posix()):
+                continue
             if _is_content_file(path, root, settings, findings, lang):
                 rel = _rel_of(path, root, target, settings, lang)
                 if rel is not None:

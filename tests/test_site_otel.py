@@ -52,3 +52,10 @@ def test_an_image_in_a_description_is_found_in_the_static_folder(otel_build, ote
     status, said, _out = otel_build
     assert status == 0 and "refused-resource" not in said
     assert "The TeleTest SDK for" in otel_pdfs["en"]
+
+
+def test_a_mounts_exclude_files_keeps_its_files_out(otel_pdfs):
+    # es and ja mount the English docs as fallback pages with excludeFiles: specs/*
+    assert "Specifications" in otel_pdfs["en"]
+    assert "Specifications" not in otel_pdfs["es"] and "Specifications" not in otel_pdfs["ja"]
+    assert "Language APIs & SDKs" in otel_pdfs["ja"]  # the rest of the English docs is there
