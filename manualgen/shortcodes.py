@@ -14,6 +14,7 @@ import dataclasses
 import fnmatch
 import html as html_module
 import json
+import posixpath
 import re
 import textwrap
 import tomllib
@@ -25,6 +26,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_data_file
+from .content import content_roots
 from .errors import ContentError, Findings, ManualgenError, show
 from .i18n import Translator, _line_naming
 from .notebook import notebook
@@ -185,6 +187,38 @@ def needs_closing(name: str) -> bool | None:
     if folded in _NO_INNER_FOLDED:
         return False
     return None
+
+
+_FRONT_MATTER = re.compile(r"\A(?:---[ \t]*\n.*?^---[ \t]*$|\+\+\+[ \t]*\n.*?^\+\+\+[ \t]*$)\n?",
+                           re.DOTALL | re.MULTILINE)
+_INCLUDE_ARG = re.compile(r"\{\{\s*\$([\w.-]+)\s*\}\}")
+
+
+def without_front_matter(text: str) -> str:
+    """A content file's text without its YAML or TOML front matter."""
+    return _FRONT_MATTER.sub("", str(text), count=1)
+
+
+def fill_include_args(text: str, args: dict[str, str]) -> tuple[str, list[str]]:
+    """opentelemetry.io's include: each ``{{ $key }}`` of the snippet becomes the call's
+    argument ``key`` (positional ones are ``0``, ``1``, …), and a block from a line
+    ``{{ if $key }}`` (or ``{{ if not $key }}``) to a line ``{{ end }}`` stays only when the
+    argument is set (not set).  Set means not empty and not "false": Hugo's unquoted
+    ``key=false`` is a false boolean, and the parser keeps no quotes to tell it from the
+    string.  Returns the text and the ``{{ $key }}`` left as written, as Hugo leaves them,
+    for want of an argument."""
+    for key, value in args.items():
+        if key.startswith("_"):
+            continue
+        value = str(value)
+        name = re.escape(key)
+        text = re.sub(r"\{\{\s*\$" + name + r"\s*\}\}", lambda _m, v=value: v, text)
+        block = r"(?ms)^\{\{\s*if%s\s+\$" + name + r"\s*\}\}(.+?)^\{\{\s*end\s*\}\}"
+        keep, drop = (block % "", block % " not") if value and value.lower() != "false" else (
+            block % " not", block % "")
+        text = re.sub(keep, r"\1", text)
+        text = re.sub(drop, "", text)
+    return text, sorted({m.group(0) for m in _INCLUDE_ARG.finditer(text)})
 
 
 @dataclasses.dataclass
@@ -461,30 +495,59 @@ class _PageContext:
 
     def read_file(self, name: str) -> str | None:
         """Docsy's readfile: a file of the language's content, relative to the page's folder
-        (or, with a leading "/", to the content folder); None when there is no such file.
-        Nothing outside the content is read, so the build cache sees every file it uses."""
+        (or, with a leading "/", to the content folder), found through the language's mounts
+        as Hugo finds it; None when there is no such file.  Nothing outside the content is
+        read, so the build cache sees every file it uses."""
+        rel = getattr(self.page, "rel", None)
+        if not name or rel is None:
+            return None
+        wanted = name.lstrip("/") if name.startswith("/") else posixpath.join(posixpath.dirname(rel), name)
+        return self.content_text(wanted)
+
+    def content_text(self, rel: str) -> str | None:
+        """The text of the file at ``rel`` below Hugo's content/, in the first of the
+        language's mounts that has it (a mount's target subpath and file filters count);
+        None when none has it, or it is no UTF-8 text."""
         settings = self.renderer.env.globals.get("site")
-        page_path = getattr(self.page, "path", None)
-        if not (name and settings and page_path):
+        rel = posixpath.normpath(rel.replace("\\", "/")).lstrip("/")
+        if not settings or rel in ("", ".") or rel == ".." or rel.startswith("../"):
             return None
         root = Path(settings.site_root).resolve()
-        if name.startswith("/"):
-            bases = list(settings.languages[self.lang].content_dirs)
-        else:
-            bases = [Path(page_path).parent]
-        for base in bases:
+        filters = settings.languages[self.lang].file_filters
+        for folder, target in content_roots(settings, self.lang):
+            target = target.strip("/")
+            if target and not rel.startswith(target + "/"):
+                continue
+            rest = rel[len(target) + 1:] if target else rel
+            mounted = filters.get((folder, target))
+            if mounted is not None and not mounted.admits(rest):
+                continue
             try:
-                candidate = (Path(base) / name.lstrip("/")).resolve()
+                candidate = (Path(folder) / rest).resolve()
             except (OSError, ValueError):  # a NUL byte, a loop of links
                 return None
-            inside = any(candidate.is_relative_to(Path(d).resolve())
-                         for d in settings.languages[self.lang].content_dirs)
-            if inside and candidate.is_relative_to(root) and candidate.is_file():
+            if (candidate.is_relative_to(Path(folder).resolve()) and candidate.is_relative_to(root)
+                    and candidate.is_file()):
                 try:
                     return candidate.read_text(encoding="utf-8")
                 except (OSError, UnicodeDecodeError):
                     return None
         return None
+
+    def find_include(self, name: str) -> str | None:
+        """opentelemetry.io's include: the snippet ``name`` in the ``_includes`` folder
+        beside the page, else in that of the section above, up to the home's (Hugo's
+        GetPage from the page, then from each parent); None for a name that starts with
+        "/" or "." (those it takes as written) or when no folder has it."""
+        rel = getattr(self.page, "rel", None)
+        if not name or rel is None or name.startswith(("/", ".")):
+            return None
+        folder = posixpath.dirname(rel)
+        while True:
+            text = self.content_text(posixpath.join(folder, "_includes", name))
+            if text is not None or not folder:
+                return text
+            folder = posixpath.dirname(folder)
 
     def site_file(self, name: str, pages: bool = False) -> tuple[str | None, str]:
         """Geekdoc's include: (the text, "") of a file of the site, by its path from the site's
@@ -618,6 +681,9 @@ class _PageContext:
                 bundle_file=self.bundle_file,
                 bundle_listing=self.bundle_listing,
                 read_file=self.read_file,
+                find_include=self.find_include,
+                fill_include_args=fill_include_args,
+                without_front_matter=without_front_matter,
                 line=node.line,
                 warn=warn,
                 md_form=node.markdown,

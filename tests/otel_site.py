@@ -177,7 +177,13 @@ FILES = {
         | Traces              | Metrics              |
         | ------------------- | -------------------- |
         | {{ $tracesStatus }} | {{ $metricsStatus }} |
-        """,
+
+        {{ if not $beta }}
+        Every part of the {{ $name }} SDK is stable.
+        {{ end }}
+
+        Status of the logs: {{ $status }}.
+                """,
     "content/en/docs/languages/_includes/zipkin-setup.md": """\
         ## Zipkin
 

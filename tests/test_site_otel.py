@@ -59,3 +59,30 @@ def test_a_mounts_exclude_files_keeps_its_files_out(otel_pdfs):
     assert "Specifications" in otel_pdfs["en"]
     assert "Specifications" not in otel_pdfs["es"] and "Specifications" not in otel_pdfs["ja"]
     assert "Language APIs & SDKs" in otel_pdfs["ja"]  # the rest of the English docs is there
+
+
+def test_include_finds_the_snippet_in_the_nearest_includes_folder(otel_pdfs):
+    # {{% include "zipkin-setup.md" %}} from docs/languages/python/exporters.md is
+    # docs/languages/_includes/zipkin-setup.md, a folder up; its own shortcodes render
+    assert "Zipkin\n" in otel_pdfs["en"] and "Skip this section" in otel_pdfs["en"]
+    # ja has no exporters page: the English one is mounted, and finds its snippet
+    assert "Skip this section" in otel_pdfs["ja"]
+
+
+def test_include_fills_in_its_arguments_and_drops_the_front_matter(otel_pdfs):
+    en = otel_pdfs["en"]
+    assert "This is the TeleTest Python documentation" in en
+    assert "still in beta" in en  # {{ if $beta }} … {{ end }}
+    assert "Every part" not in en  # {{ if not $beta }}
+    assert "$name" not in en and "{{ if" not in en and "{{ end" not in en and "Stable" in en
+    assert "{{ $status }}" in en  # no argument for it: as written, as Hugo prints it
+    # es has no _includes of its own: the English one mounted at content/_includes
+    assert "The TeleTest parts marked stable" in otel_pdfs["es"]
+    assert "$name" not in otel_pdfs["es"] and "—" not in otel_pdfs["es"]
+
+
+def test_include_says_which_argument_it_left_unfilled(otel_check):
+    left = [f for f in otel_check if f["code"] == "include-argument"]
+    assert [(f["file"].split("content/")[-1], f["lang"]) for f in left] == [
+        ("en/docs/languages/python/_index.md", "en"), ("en/docs/languages/python/_index.md", "es")]
+    assert "{{ $status }}" in left[0]["message"]
