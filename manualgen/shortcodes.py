@@ -205,8 +205,8 @@ def fill_include_args(text: str, args: dict[str, str]) -> tuple[str, list[str]]:
     ``{{ if $key }}`` (or ``{{ if not $key }}``) to a line ``{{ end }}`` stays only when the
     argument is set (not set).  Set means not empty and not "false": Hugo's unquoted
     ``key=false`` is a false boolean, and the parser keeps no quotes to tell it from the
-    string.  Returns the text and the ``{{ $key }}`` left as written, as Hugo leaves them,
-    for want of an argument."""
+    string.  Returns the text and the keys of the ``{{ $key }}`` left as written, as Hugo
+    leaves them, for want of an argument."""
     for key, value in args.items():
         if key.startswith("_"):
             continue
@@ -218,7 +218,7 @@ def fill_include_args(text: str, args: dict[str, str]) -> tuple[str, list[str]]:
             block % " not", block % "")
         text = re.sub(keep, r"\1", text)
         text = re.sub(drop, "", text)
-    return text, sorted({m.group(0) for m in _INCLUDE_ARG.finditer(text)})
+    return text, sorted({m.group(1) for m in _INCLUDE_ARG.finditer(text)})
 
 
 @dataclasses.dataclass
