@@ -292,6 +292,37 @@ FILES = {
 
         [^1]: {{% param notes.docker-compose-v2 %}}
         """,
+    "content/en/docs/zero-code/_index.md": """\
+        ---
+        title: Zero-code Instrumentation
+        linkTitle: Zero-code
+        weight: 30
+        ---
+        """,
+    "content/en/docs/zero-code/java/configuration.md": """\
+        ---
+        title: Agent Configuration
+        linkTitle: Configuration
+        weight: 10
+        aliases: [agent-config]
+        cSpell:ignore: teletest
+        ---
+
+        ## Turning the agent off {#disabling-the-agent}
+
+        {{% config_option name="teletest.javaagent.enabled" %}}
+
+        Set to `false` to turn the agent off.
+
+        {{% /config_option %}}
+
+        {{% config_option name="teletest.javaagent.debug" default=false %}} Set to
+        `true` to see debug logs. {{% /config_option %}}
+
+        {{% config_option
+          name="teletest.service.name" envVar="TT_SERVICE" %}}
+        The service's name. {{% /config_option %}}
+        """,
     "content/en/blog/_index.md": """\
         ---
         title: Blog
@@ -380,6 +411,12 @@ FILES = {
         ```sh
         pip install teletest-api
         ```
+
+        {{% alert-md title="ビルド環境" color=warning %}}
+
+        ビルドは**Linux**とmacOSで動きます。
+
+        {{% /alert-md %}}
 
         Composeで起動します。[^1]
 

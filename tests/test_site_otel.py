@@ -87,3 +87,15 @@ def test_include_says_which_argument_it_left_unfilled(otel_check):
         ("en/docs/languages/python/_index.md", "en"), ("en/docs/languages/python/_index.md", "es")]
     assert left[0]["message"] == ('include: "index-intro.md" prints {{ $status }} as written, as '
                                   "Hugo does: the call gives no status= argument")
+
+
+def test_alert_md_prints_as_an_alert_with_its_title(otel_pdfs, otel_check):
+    assert "ビルド環境\nビルドはLinuxとmacOSで動きます。" in otel_pdfs["ja"]
+    assert not [f for f in otel_check if f["code"] == "unknown-shortcode" and "alert-md" in f["message"]]
+
+
+def test_config_option_prints_the_property_its_variable_default_and_description(otel_pdfs):
+    en = otel_pdfs["en"]
+    assert ("System property: teletest.javaagent.enabled\nEnvironment variable: "
+            "TELETEST_JAVAAGENT_ENABLED\nDescription:\nSet to false to turn the agent off.") in en
+    assert "Default: false" in en and "Environment variable: TT_SERVICE" in en
