@@ -19,6 +19,7 @@ import re
 import textwrap
 import tomllib
 from collections.abc import Callable
+from glob import escape as glob_escape
 from pathlib import Path
 
 import jinja2
@@ -229,6 +230,7 @@ class UnknownUse:
     line: int
     column: int
     count: int
+    inner: bool = False  # whether any use has content between its tags
 
 
 class Stash:
@@ -290,25 +292,49 @@ class ShortcodeRenderer:
         self.broken: dict[str, jinja2.TemplateSyntaxError] = {}  # templates that do not compile
         self.unknown: dict[str, UnknownUse] = {}  # shortcodes without a template, by name
 
-    def unknown_used(self, name: str, path, line: int, column: int) -> None:
+    def unknown_used(self, name: str, path, line: int, column: int, inner: bool = False) -> None:
         """Count one use of a shortcode that has no template (reported by :meth:`finish`)."""
         use = self.unknown.get(name)
         if use is None:
-            self.unknown[name] = UnknownUse(path, line, column, 1)
+            self.unknown[name] = UnknownUse(path, line, column, 1, inner)
         else:
             use.count += 1
+            use.inner = use.inner or inner
 
     def finish(self, lang: str) -> None:
         """Report what only all pages together tell: each unknown shortcode once, at its
         first use, with how often the language uses it (one site had 749 uses of a few)."""
         for name, use in self.unknown.items():
             times = "once" if use.count == 1 else f"{use.count} times"
+            own = self.hugo_template(name)
+            why = (f"the site's {own} is a Hugo template, which manualgen does not run; "
+                   if own else "")
+            printed = ("its content is printed without it" if use.inner
+                       else "nothing is printed in its place")
             self.findings.warning(
                 "unknown-shortcode",
-                f'unknown shortcode "{name}" (used {times} in this language, first here): its '
-                f"content is printed without it; add a template manualgen/shortcodes/{name}.html "
-                "to the site to print it properly", use.path, use.line, use.column, lang=lang)
+                f'unknown shortcode "{name}" (used {times} in this language, first here): '
+                f"{why}{printed}; add a print template manualgen/shortcodes/{name}.html to the "
+                "site to print it properly", use.path, use.line, use.column, lang=lang)
         self.unknown.clear()
+
+    def hugo_template(self, name: str) -> str | None:
+        """The site's own Hugo template of shortcode ``name`` (layouts/shortcodes/, or
+        layouts/_shortcodes/ since Hugo 0.146), as a path from the site's root; None when
+        the site has none, or it comes from a theme."""
+        settings = self.env.globals.get("site")
+        if settings is None or not name or ".." in name.split("/"):
+            return None
+        root = Path(settings.site_root)
+        for folder in ("layouts/shortcodes", "layouts/_shortcodes"):
+            base = root / folder / name
+            try:
+                found = sorted(base.parent.glob(glob_escape(base.name) + ".*"))
+            except (OSError, ValueError):
+                continue
+            if found and found[0].is_file():
+                return found[0].relative_to(root).as_posix()
+        return None
 
     def template(self, name: str) -> jinja2.Template | None:
         if name not in self._cache:
@@ -644,7 +670,8 @@ class _PageContext:
                 f"compile: {broken.message}", broken.filename, broken.lineno, lang=self.lang)
             return ""
         if template is None:
-            self.renderer.unknown_used(node.name, self.page.path, node.line, node.column)
+            self.renderer.unknown_used(node.name, self.page.path, node.line, node.column,
+                                       inner=bool((inner or "").strip()))
             if inner is None:
                 return ""
             # Markdown as Hugo's markdownify reads it: a lone paragraph stays inline.

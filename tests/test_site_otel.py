@@ -99,3 +99,13 @@ def test_config_option_prints_the_property_its_variable_default_and_description(
     assert ("System property: teletest.javaagent.enabled\nEnvironment variable: "
             "TELETEST_JAVAAGENT_ENABLED\nDescription:\nSet to false to turn the agent off.") in en
     assert "Default: false" in en and "Environment variable: TT_SERVICE" in en
+
+
+def test_an_unknown_shortcode_with_its_own_hugo_template_says_so(otel_check):
+    (unknown,) = [f for f in otel_check if f["code"] == "unknown-shortcode"]
+    assert unknown["lang"] == "ja" and unknown["line"] == 11
+    assert unknown["message"] == (
+        'unknown shortcode "docs/languages/index-intro" (used once in this language, first '
+        "here): the site's layouts/shortcodes/docs/languages/index-intro.md is a Hugo template, "
+        "which manualgen does not run; nothing is printed in its place; add a print template "
+        "manualgen/shortcodes/docs/languages/index-intro.html to the site to print it properly")
