@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import re
 
 import pytest
 from pypdf import PdfReader
@@ -33,7 +34,8 @@ def otel_build(tmp_path_factory) -> tuple:
     out = root.parent / "out"
     said = io.StringIO()
     with contextlib.redirect_stdout(said), contextlib.redirect_stderr(said):
-        status = main(["build", "--site", str(root), "--all", "--out", str(out), "--no-cache"])
+        status = main(["build", "--site", str(root), "--all", "--out", str(out), "--no-cache",
+                       "--html"])
     return status, said.getvalue(), out
 
 
@@ -109,3 +111,36 @@ def test_an_unknown_shortcode_with_its_own_hugo_template_says_so(otel_check):
         "here): the site's layouts/shortcodes/docs/languages/index-intro.md is a Hugo template, "
         "which manualgen does not run; nothing is printed in its place; add a print template "
         "manualgen/shortcodes/docs/languages/index-intro.html to the site to print it properly")
+
+
+def test_a_logo_in_a_description_prints_in_its_line(otel_build, otel_pdfs):
+    # Docsy shows it before the description's words, as high as their line
+    # (the logo is an SVG square: WeasyPrint draws it as a path of its own)
+    import pypdfium2 as pdfium
+
+    _status, _said, out = otel_build
+    pdf = pdfium.PdfDocument(out / "teletest-en.pdf")
+    for page in pdf:
+        boxes = [obj.get_bounds() for obj in page.get_objects(max_depth=4)
+                 if obj.type == pdfium.raw.FPDF_PAGEOBJ_PATH]
+        logos = [b for b in boxes if 4 < b[2] - b[0] < 40 and abs((b[2] - b[0]) - (b[3] - b[1])) < 1]
+        text = page.get_textpage()
+        found = text.search("The TeleTest SDK for")
+        hit = found.get_next()
+        if hit is None:
+            continue
+        words = text.get_charbox(hit[0])  # left, bottom, right, top
+        (logo,) = logos
+        assert logo[2] <= words[0]  # on its left
+        assert logo[1] < words[3] and logo[3] > words[1]  # in the same line
+        assert logo[3] - logo[1] < 3 * (words[3] - words[1])
+        return
+    raise AssertionError("no page has the description")
+
+
+def test_a_snippet_included_inside_a_paragraph_stays_in_it(otel_build, otel_pdfs):
+    # Hugo puts the snippet's text where the call stands: "… logs. The TeleTest parts …"
+    _status, _said, out = otel_build
+    html = (out / "teletest-en.html").read_text(encoding="utf-8")
+    text = " ".join(re.sub(r"</?(?:span|strong)\b[^>]*>", "", html).split())  # <p> stay
+    assert "and logs. The TeleTest parts marked stable" in text
