@@ -621,6 +621,18 @@ def content_roots(settings: Settings, lang: str) -> list[tuple[Path, str]]:
     return list(language.mounts) or [(folder, "") for folder in language.content_dirs]
 
 
+def left_out_by_mount(settings: Settings, lang: str, path: Path) -> bool:
+    """Whether one of the language's mounts holds the file ``path`` but its includeFiles or
+    excludeFiles leave it out: the site keeps it out of the language on purpose."""
+    filters = settings.languages[lang].file_filters
+    real = path.resolve()
+    for (folder, _target), files in filters.items():
+        source = folder.resolve()
+        if real.is_relative_to(source) and not files.admits(real.relative_to(source).as_posix()):
+            return True
+    return False
+
+
 def find_files(settings: Settings, lang: str, findings: Findings) -> dict[str, Path]:
     """Every content file of the language, by its path below content/ (posix, without a
     language suffix); the first folder that has a path wins, as Hugo's mounts do.  A leaf
