@@ -290,6 +290,17 @@ FILES = {
 
         Run the demo with `docker compose up`.[^1]
 
+        {{% alert title="Note" color="info" %}} {{% _param notes.docker-compose-v2 %}}
+        {{% /alert %}}
+
+        {{% docs/languages/exporters/outro python `https://teletest.example.org/api/exporter.html#SpanExporter` %}}
+
+        ```python
+        processor = SimpleSpanProcessor(OTLPSpanExporter(endpoint="your-endpoint-here"))
+        ```
+
+        {{% /docs/languages/exporters/outro %}}
+
         [^1]: {{% param notes.docker-compose-v2 %}}
         """,
     "content/en/docs/zero-code/_index.md": """\
