@@ -118,12 +118,67 @@ FILES = {
         ---
         title: TeleTest
         description: >-
-          Telemetry for test services, gathered and sent the same way everywhere.
-        developer_note: The cover block below uses a local image.
+          Telemetry for test services, gathered and sent the same way everywhere
         show_banner: true
+        developer_note:
+          The cover block below takes any bundle image named "background" as its
+          background.
+        spelling: cSpell:ignore shortcode
         ---
 
-        TeleTest is a made-up telemetry project for this test site.
+        <div class="d-none"><a rel="me" href="https://social.example.org/@teletest"></a></div>
+
+        {{< blocks/cover image_anchor="top" height="max" color="primary" >}}
+
+        <!-- prettier-ignore -->
+        ![TeleTest](/img/logos/teletest-horizontal.svg)
+        {.otel-logo}
+
+        <!-- prettier-ignore -->
+        {{% param description %}}
+        {.display-6}
+
+        <div class="l-primary-buttons mt-5">
+
+        - [Learn more](/docs/)
+        - [Read the blog](/blog/)
+
+        </div>
+        {{< /blocks/cover >}}
+
+        {{% blocks/lead color="white" %}}
+
+        TeleTest is a made-up set of tools for this test site.
+
+        > TeleTest is **stable** in
+        > [one language](/docs/languages/python/) so far.
+
+        {{% /blocks/lead %}}
+
+        {{% blocks/section color="dark" type="row" %}}
+
+        {{% blocks/feature icon="fas fa-chart-line" title="Traces and Metrics" %}}
+
+        Gather telemetry from your services and send it on. {{% /blocks/feature %}}
+
+        {{% blocks/feature icon="fab fa-github" title="Open Source" %}}
+
+        Free to use, with [the source](https://github.com/example/teletest) open.
+
+        {{% /blocks/feature %}}
+
+        {{% /blocks/section %}}
+
+        {{% blocks/section color="secondary" type="cncf" %}}
+
+        **TeleTest is a [sample][] project**.<br> Made for tests.
+
+        [![Sample logo][]][sample]
+
+        [sample]: https://example.org
+        [sample logo]: /img/logos/sample-white.svg
+
+        {{% /blocks/section %}}
         """,
     "content/en/_includes/stable-note.md": """\
         ---
@@ -438,6 +493,12 @@ FILES = {
         {{ $name := (index $.Site.Data.instrumentation $lang).name -}}
         {{ partial "include.md" (dict "_dot" . "_path" "index-intro.md" "name" $name) -}}
         """,
+    "static/img/logos/teletest-horizontal.svg": (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="240" height="60">'
+        '<rect width="240" height="60" fill="#425cc7"/></svg>\n'),
+    "static/img/logos/sample-white.svg": (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40">'
+        '<rect width="120" height="40" fill="#dddddd"/></svg>\n'),
     "static/img/logos/32x32/Python_SDK.svg": (
         '<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32">'
         '<rect width="32" height="32" fill="#3572A5"/></svg>\n'),
