@@ -641,6 +641,10 @@ def find_files(settings: Settings, lang: str, findings: Findings) -> dict[str, P
     every_language: set[str] = set()  # leaf bundles are folders, whatever the language
     filters = settings.languages[lang].file_filters
     for root, target in content_roots(settings, lang):
+        if root.is_file() and target.strip("/"):  # a mount of one file: the page at its target
+            if _is_content_file(root, root, settings, findings, lang):
+                files.setdefault(target.strip("/"), root)
+            continue
         if not root.is_dir():
             continue
         _report_unreadable_folders(root, findings, lang)

@@ -222,6 +222,14 @@ def fill_include_args(text: str, args: dict[str, str]) -> tuple[str, list[str]]:
     return text, sorted({m.group(1) for m in _INCLUDE_ARG.finditer(text)})
 
 
+def _read_text(path: Path) -> str | None:
+    """A file's UTF-8 text; None when it cannot be read as such."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 @dataclasses.dataclass
 class UnknownUse:
     """Where a shortcode without a template is first used, and how often it is used."""
@@ -542,6 +550,10 @@ class _PageContext:
         filters = settings.languages[self.lang].file_filters
         for folder, target in content_roots(settings, self.lang):
             target = target.strip("/")
+            if Path(folder).is_file():  # a mount of one file, at its target
+                if rel == target and Path(folder).resolve().is_relative_to(root):
+                    return _read_text(Path(folder))
+                continue
             if target and not rel.startswith(target + "/"):
                 continue
             rest = rel[len(target) + 1:] if target else rel
@@ -554,10 +566,7 @@ class _PageContext:
                 return None
             if (candidate.is_relative_to(Path(folder).resolve()) and candidate.is_relative_to(root)
                     and candidate.is_file()):
-                try:
-                    return candidate.read_text(encoding="utf-8")
-                except (OSError, UnicodeDecodeError):
-                    return None
+                return _read_text(candidate)
         return None
 
     def find_include(self, name: str) -> str | None:

@@ -55,9 +55,32 @@ markup:
   highlight:
     noClasses: false
 
+imaging:
+  resampleFilter: CatmullRom
+  quality: 75
+  anchor: smart
+
+# Netlify _redirects file
+mediaTypes:
+  text/netlify: {}
+
+outputFormats:
+  REDIRECTS:
+    mediaType: text/netlify
+    baseName: _redirects
+    notAlternative: true
+
 outputs:
   home: [HTML, RSS]
   section: [HTML]
+
+services:
+  rss: { limit: 20 }
+
+security:
+  funcs:
+    getenv:
+      - ^(BRANCH|BUILD_ID|CONTEXT)$
 
 cascade:
   build: { list: never, publishResources: false, render: never }
@@ -83,6 +106,11 @@ module:
     ## en
     - source: content/en
       target: content
+    - source: tmp/community/roadmap.md
+      target: content/community/roadmap.md
+    # fetched by a script before a build; absent in a fresh checkout
+    - source: tmp/otel/specification
+      target: content/docs/specs/otel
 
     ## es
     - source: content/es
@@ -388,6 +416,19 @@ FILES = {
         {{% config_option
           name="teletest.service.name" envVar="TT_SERVICE" %}}
         The service's name. {{% /config_option %}}
+        """,
+    "content/en/community/_index.md": """\
+        ---
+        title: Community
+        menu: { main: { weight: 40 } }
+        ---
+
+        How the project works together.
+        """,
+    "tmp/community/roadmap.md": """\
+        # Roadmap
+
+        What the project works on next: more languages.
         """,
     "content/en/blog/_index.md": """\
         ---

@@ -204,3 +204,25 @@ def test_exclude_and_include_files_filter_a_content_mount(tmp_path):
     }, hugo=None)
     files = find_files(load_settings(root), "fr", Findings())
     assert sorted(files) == ["_index.md", "docs/a.md", "extra/keep/k.md"]
+
+
+def test_a_content_mount_of_one_file_is_the_page_at_its_target(tmp_path):
+    # opentelemetry.io mounts single files: tmp/community/roadmap.md at content/community/…
+    from manualgen.content import find_files
+    from manualgen.errors import Findings
+
+    root = write_site(tmp_path, {
+        "hugo.yaml": """\
+            defaultContentLanguage: en
+            module:
+              mounts:
+                - {source: content/en, target: content}
+                - {source: tmp/roadmap.md, target: content/community/roadmap.md}
+                - {source: tmp/missing.md, target: content/community/missing.md}
+            """,
+        "content/en/_index.md": "---\ntitle: Home\n---\n",
+        "tmp/roadmap.md": "# Roadmap\n",
+    }, hugo=None)
+    files = find_files(load_settings(root), "en", Findings())
+    assert files == {"_index.md": root / "content/en/_index.md",
+                     "community/roadmap.md": (root / "tmp/roadmap.md").resolve()}
