@@ -529,6 +529,21 @@ FILES = {
 
         [^1]: {{% param notes.docker-compose-v2 %}}
         """,
+    "content/ja/docs/languages/_includes/zipkin-setup.md": """\
+        ---
+        default_lang_commit: 0123456789abcdef0123456789abcdef01234567
+        ---
+
+        ## Zipkin
+
+        ### バックエンドの準備 {#zipkin-setup}
+
+        Zipkinをコンテナで起動します。
+
+        ```shell
+        docker run --rm -d -p 9411:9411 --name zipkin openzipkin/zipkin
+        ```
+        """,
     "layouts/shortcodes/docs/languages/index-intro.md": """\
         {{ $lang := .Get 0 -}}
         {{ $name := (index $.Site.Data.instrumentation $lang).name -}}

@@ -67,8 +67,10 @@ def test_include_finds_the_snippet_in_the_nearest_includes_folder(otel_pdfs):
     # {{% include "zipkin-setup.md" %}} from docs/languages/python/exporters.md is
     # docs/languages/_includes/zipkin-setup.md, a folder up; its own shortcodes render
     assert "Zipkin\n" in otel_pdfs["en"] and "Skip this section" in otel_pdfs["en"]
-    # ja has no exporters page: the English one is mounted, and finds its snippet
-    assert "Skip this section" in otel_pdfs["ja"]
+    # ja has no exporters page: the English one is mounted, and finds the snippet as the ja
+    # site has it: ja's own translation first (its mount comes first), else the English one
+    assert "Zipkinをコンテナで起動します。" in otel_pdfs["ja"] and "Skip this section" not in otel_pdfs["ja"]
+    assert "Skip this section" in otel_pdfs["es"]
 
 
 def test_include_fills_in_its_arguments_and_drops_the_front_matter(otel_pdfs):
