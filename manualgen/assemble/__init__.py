@@ -107,11 +107,23 @@ def _description_trees(ctx: Context, jobs: list[PageJob], passes: Registry
         if entry is None or "<" not in str(entry.description):
             continue
         root = parse_fragment(str(entry.description))
+        described = DescriptionJob(job.ctx, job.rendered)
         for name, run in passes:
             if name in DESCRIPTION_PASSES:
-                run(root, job)
+                run(root, described)
         trees.append((entry, root))
     return trees
+
+
+class DescriptionJob(PageJob):
+    """A page's description going through the passes: what they find in it is reported at
+    the line of the front matter's description, not searched for in the body."""
+
+    def line(self, needle: str, after: int = 0, outside_code: bool = False) -> int | None:
+        return self.page.line_of_key("description")
+
+    def output_line(self, value: str) -> int | None:
+        return None
 
 
 def _image_uses(ctx: Context, roots: list[ET.Element]) -> list[ImageUse]:
