@@ -166,3 +166,19 @@ def test_what_bootstrap_hides_stays_hidden_on_paper(otel_pdfs):
 def test_a_page_mounted_from_one_file_prints(otel_pdfs):
     # tmp/community/roadmap.md, mounted at content/community/roadmap.md
     assert "What the project works on next" in otel_pdfs["en"]
+
+
+def test_a_snippet_with_an_unclosed_shortcode_is_printed_as_written_and_said(tmp_path):
+    from .conftest import write_site
+    root = write_otel_site(tmp_path / "site")
+    write_site(root, {"content/en/docs/_includes/broken.md": "Text.\n\n{{% alert %}}\nNever closed.\n",
+                      "content/en/docs/faulty.md": "---\ntitle: Faulty\n---\n\n"
+                      '{{% include "broken.md" %}}\n\n{{% include "nowhere.md" %}}\n'}, hugo=None)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check", "--site", str(root), "--lang", "en", "--format", "json"])
+    found = {f["code"]: f["message"] for f in json.loads(out.getvalue())["findings"]
+             if f["file"].endswith("docs/faulty.md")}
+    assert found["bad-shortcode"].startswith('include: the shortcodes of "broken.md" cannot be rendered')
+    assert found["missing-include"].endswith(
+        "nor in an _includes folder beside the page or above it")
