@@ -62,6 +62,8 @@ class Language:
     # "docs" for target = "content/docs"); empty: every content folder is mounted at the root.
     mounts: list[tuple[Path, str]] = dataclasses.field(default_factory=list)
     direction: str = "ltr"  # "rtl" from Hugo's direction (or the older languageDirection)
+    # A mount's includeFiles and excludeFiles, by its (folder, subpath) in ``mounts``
+    file_filters: dict[tuple[Path, str], FileFilter] = dataclasses.field(default_factory=dict)
 
 
 CHAPTER_STARTS = ("auto", "right", "page")
@@ -701,15 +703,38 @@ class Mount:
     component: str
     subpath: str = ""
     languages: tuple[str, ...] | None = None
+    files: FileFilter | None = None  # includeFiles and excludeFiles, when either is set
 
     def serves(self, code: str) -> bool:
         """Whether the mount names language ``code`` (never true without a restriction)."""
         return self.languages is not None and _globs_match(self.languages, code)
 
 
-def _glob_regex(pattern: str) -> re.Pattern:
-    """A Hugo glob over dot-separated names as a regular expression: ``*`` and ``?`` stay
-    within a dot-separated part, ``**`` crosses parts, ``{a,b}`` is a choice, ``[…]`` a set.
+@dataclasses.dataclass(frozen=True)
+class FileFilter:
+    """A mount's includeFiles and excludeFiles: Hugo's globs over the path below the mount's
+    source ("/"-separated, "*" within a folder name, "**" across folders, any letter case).
+    A folder that matches takes everything inside it along."""
+
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    def admits(self, rel: str) -> bool:
+        """Whether the file at ``rel`` (below the mount's source) is mounted."""
+        parts = [part for part in rel.lower().split("/") if part]
+        if not parts:
+            return True  # the mounted file itself
+        paths = ["/" + "/".join(parts[:i]) for i in range(1, len(parts) + 1)]
+        if any(_glob_regex(p, "/").match(path) for p in self.exclude for path in paths):
+            return False
+        return not self.include or any(_glob_regex(p, "/").match(path)
+                                       for p in self.include for path in paths)
+
+
+def _glob_regex(pattern: str, separator: str = ".") -> re.Pattern:
+    """A Hugo glob over dot-separated names (or ``separator``-separated paths) as a regular
+    expression: ``*`` and ``?`` stay within a part, ``**`` crosses parts, ``{a,b}`` is a
+    choice, ``[…]`` a set.
 
     Raises ValueError for a brace that is never closed; re.error for a bad set.
     """
@@ -720,7 +745,7 @@ def _glob_regex(pattern: str) -> re.Pattern:
             out.append(".*")
             i += 1
         elif char in "*?":
-            out.append("[^.]*" if char == "*" else "[^.]")
+            out.append(f"[^{re.escape(separator)}]" + ("*" if char == "*" else ""))
         elif char in "{},":
             opens, closes = char == "{", char == "}" and depth > 0
             out.append("(?:" if opens else ")" if closes else "|" if char == "," and depth else re.escape(char))
@@ -786,7 +811,29 @@ def _read_mount(raw: object, root: Path, where: Path | None, problems: list[Find
             problems.append(_problem(where, key, f'module.mounts: the language pattern "{pattern}" '
                                      f"is not a glob: {exc}", pattern))
     source = _resolved(root / str(_ci_get(raw, "source")))
-    return Mount(source, parts[0].lower(), "/".join(parts[1:]), languages)
+    include = _mount_globs(raw, "includeFiles", where, problems)
+    exclude = _mount_globs(raw, "excludeFiles", where, problems)
+    files = FileFilter(include, exclude) if include or exclude else None
+    return Mount(source, parts[0].lower(), "/".join(parts[1:]), languages, files)
+
+
+def _mount_globs(raw: dict, key: str, where: Path | None, problems: list[Finding]) -> tuple[str, ...]:
+    """A mount's includeFiles or excludeFiles (one glob or a list) as patterns from "/";
+    a pattern that is no glob is a finding and left out."""
+    value = _ci_get(raw, key)
+    items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    globs = []
+    for item in items:
+        pattern = "/" + str(item).replace("\\", "/").strip().lstrip("/").lower()
+        try:
+            _glob_regex(pattern, "/")
+        except (ValueError, re.error) as exc:
+            problems.append(_problem(where, key, f"module.mounts: {key} \"{item}\" is not a "
+                                     f"glob: {exc}", str(item)))
+            continue
+        if pattern != "/":
+            globs.append(pattern)
+    return tuple(globs)
 
 
 def _read_mounts(hugo: dict, root: Path, origin: dict[str, Path], problems: list[Finding]) -> list[Mount]:
@@ -831,19 +878,19 @@ def _mounted_folders(hugo: dict, root: Path, mounts: list[Mount], extra_static: 
     return _Folders(content, extras + static, static_dirs, _unique(assets), _unique(i18n))
 
 
-def _content_mounts(code: str, spec: dict, root: Path, hugo: dict, folders: _Folders) -> list[tuple[Path, str]]:
+def _content_mounts(code: str, spec: dict, root: Path, hugo: dict, folders: _Folders) -> list[Mount]:
     """A language's content folders with their place below content/: the mounts naming the
     language, its contentDir, the mounts naming no language, or the site's contentDir, the
     first of these that is set."""
-    own = [(m.source, m.subpath) for m in folders.content if m.serves(code)]
+    own = [m for m in folders.content if m.serves(code)]
     if own:
         return own
     if _ci_get(spec, "contentDir"):
-        return [(_resolved(root / str(_ci_get(spec, "contentDir"))), "")]
-    shared = [(m.source, m.subpath) for m in folders.content if m.languages is None]
+        return [Mount(_resolved(root / str(_ci_get(spec, "contentDir"))), "content")]
+    shared = [m for m in folders.content if m.languages is None]
     if shared:
         return shared
-    return [(_resolved(root / str(_ci_get(hugo, "contentDir", "content") or "content")), "")]
+    return [Mount(_resolved(root / str(_ci_get(hugo, "contentDir", "content") or "content")), "content")]
 
 
 def _language(code: str, spec: dict, root: Path, hugo: dict, folders: _Folders) -> Language:
@@ -855,12 +902,13 @@ def _language(code: str, spec: dict, root: Path, hugo: dict, folders: _Folders) 
         code=code,
         name=str(_first_set(spec, "label", "languageName") or code),
         weight=weight if isinstance(weight, int) else 0,
-        content_dirs=[folder for folder, _ in mounts],
+        content_dirs=[m.source for m in mounts],
         title=str(_ci_get(lparams, "title", "") or _ci_get(spec, "title", "") or ""),
         description=str(_ci_get(lparams, "description", "") or _ci_get(spec, "description", "") or ""),
         locale=str(_first_set(spec, "locale", "languageCode") or code),
         params=lparams if isinstance(lparams, dict) else {},
-        mounts=mounts,
+        mounts=[(m.source, m.subpath) for m in mounts],
+        file_filters={(m.source, m.subpath): m.files for m in mounts if m.files},
         direction="rtl" if str(_first_set(spec, "direction", "languageDirection")).lower() == "rtl" else "ltr",
     )
 

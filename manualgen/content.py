@@ -621,17 +621,37 @@ def content_roots(settings: Settings, lang: str) -> list[tuple[Path, str]]:
     return list(language.mounts) or [(folder, "") for folder in language.content_dirs]
 
 
+def left_out_by_mount(settings: Settings, lang: str, path: Path) -> bool:
+    """Whether one of the language's mounts holds the file ``path`` but its includeFiles or
+    excludeFiles leave it out: the site keeps it out of the language on purpose."""
+    filters = settings.languages[lang].file_filters
+    real = path.resolve()
+    for (folder, _target), files in filters.items():
+        source = folder.resolve()
+        if real.is_relative_to(source) and not files.admits(real.relative_to(source).as_posix()):
+            return True
+    return False
+
+
 def find_files(settings: Settings, lang: str, findings: Findings) -> dict[str, Path]:
     """Every content file of the language, by its path below content/ (posix, without a
     language suffix); the first folder that has a path wins, as Hugo's mounts do.  A leaf
     bundle's other content files are its resources, not pages."""
     files: dict[str, Path] = {}
     every_language: set[str] = set()  # leaf bundles are folders, whatever the language
+    filters = settings.languages[lang].file_filters
     for root, target in content_roots(settings, lang):
+        if root.is_file() and target.strip("/"):  # a mount of one file: the page at its target
+            if _is_content_file(root, root, settings, findings, lang):
+                files.setdefault(target.strip("/"), root)
+            continue
         if not root.is_dir():
             continue
         _report_unreadable_folders(root, findings, lang)
+        mounted = filters.get((root, target))
         for path in sorted(root.rglob("*")):
+            if mounted is not None and not mounted.admits(path.relative_to(root).as_posix()):
+                continue
             if _is_content_file(path, root, settings, findings, lang):
                 rel = _rel_of(path, root, target, settings, lang)
                 if rel is not None:

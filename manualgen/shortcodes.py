@@ -14,10 +14,12 @@ import dataclasses
 import fnmatch
 import html as html_module
 import json
+import posixpath
 import re
 import textwrap
 import tomllib
 from collections.abc import Callable
+from glob import escape as glob_escape
 from pathlib import Path
 
 import jinja2
@@ -26,6 +28,7 @@ from markupsafe import Markup, escape
 
 from .cache import SHARED_FOLDERS
 from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_site_data
+from .content import content_roots
 from .errors import ContentError, Findings, ManualgenError, readable_path, show
 from .front_matter import parse as parse_front_matter
 from .i18n import Translator, _line_naming
@@ -210,6 +213,46 @@ def needs_closing(name: str) -> bool | None:
     return None
 
 
+_FRONT_MATTER = re.compile(r"\A(?:---[ \t]*\n.*?^---[ \t]*$|\+\+\+[ \t]*\n.*?^\+\+\+[ \t]*$)\n?",
+                           re.DOTALL | re.MULTILINE)
+_INCLUDE_ARG = re.compile(r"\{\{\s*\$([\w.-]+)\s*\}\}")
+
+
+def without_front_matter(text: str) -> str:
+    """A content file's text without its YAML or TOML front matter."""
+    return _FRONT_MATTER.sub("", str(text), count=1)
+
+
+def fill_include_args(text: str, args: dict[str, str]) -> tuple[str, list[str]]:
+    """opentelemetry.io's include: each ``{{ $key }}`` of the snippet becomes the call's
+    argument ``key`` (positional ones are ``0``, ``1``, …), and a block from a line
+    ``{{ if $key }}`` (or ``{{ if not $key }}``) to a line ``{{ end }}`` stays only when the
+    argument is set (not set).  Set means not empty and not "false": Hugo's unquoted
+    ``key=false`` is a false boolean, and the parser keeps no quotes to tell it from the
+    string.  Returns the text and the keys of the ``{{ $key }}`` left as written, as Hugo
+    leaves them, for want of an argument."""
+    for key, value in args.items():
+        if key.startswith("_"):
+            continue
+        value = str(value)
+        name = re.escape(key)
+        text = re.sub(r"\{\{\s*\$" + name + r"\s*\}\}", lambda _m, v=value: v, text)
+        block = r"(?ms)^\{\{\s*if%s\s+\$" + name + r"\s*\}\}(.+?)^\{\{\s*end\s*\}\}"
+        keep, drop = (block % "", block % " not") if value and value.lower() != "false" else (
+            block % " not", block % "")
+        text = re.sub(keep, r"\1", text)
+        text = re.sub(drop, "", text)
+    return text, sorted({m.group(1) for m in _INCLUDE_ARG.finditer(text)})
+
+
+def _read_text(path: Path) -> str | None:
+    """A file's UTF-8 text; None when it cannot be read as such."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 @dataclasses.dataclass
 class UnknownUse:
     """Where a shortcode without a template is first used, and how often it is used."""
@@ -218,6 +261,7 @@ class UnknownUse:
     line: int
     column: int
     count: int
+    inner: bool = False  # whether any use has content between its tags
 
 
 class Stash:
@@ -279,25 +323,49 @@ class ShortcodeRenderer:
         self.broken: dict[str, jinja2.TemplateSyntaxError] = {}  # templates that do not compile
         self.unknown: dict[str, UnknownUse] = {}  # shortcodes without a template, by name
 
-    def unknown_used(self, name: str, path, line: int, column: int) -> None:
+    def unknown_used(self, name: str, path, line: int, column: int, inner: bool = False) -> None:
         """Count one use of a shortcode that has no template (reported by :meth:`finish`)."""
         use = self.unknown.get(name)
         if use is None:
-            self.unknown[name] = UnknownUse(path, line, column, 1)
+            self.unknown[name] = UnknownUse(path, line, column, 1, inner)
         else:
             use.count += 1
+            use.inner = use.inner or inner
 
     def finish(self, lang: str) -> None:
         """Report what only all pages together tell: each unknown shortcode once, at its
         first use, with how often the language uses it (one site had 749 uses of a few)."""
         for name, use in self.unknown.items():
             times = "once" if use.count == 1 else f"{use.count} times"
+            own = self.hugo_template(name)
+            why = (f"the site's {own} is a Hugo template, which manualgen does not run; "
+                   if own else "")
+            printed = ("its content is printed without it" if use.inner
+                       else "nothing is printed in its place")
             self.findings.warning(
                 "unknown-shortcode",
-                f'unknown shortcode "{name}" (used {times} in this language, first here): its '
-                f"content is printed without it; add a template manualgen/shortcodes/{name}.html "
-                "to the site to print it properly", use.path, use.line, use.column, lang=lang)
+                f'unknown shortcode "{name}" (used {times} in this language, first here): '
+                f"{why}{printed}; add a print template manualgen/shortcodes/{name}.html to the "
+                "site to print it properly", use.path, use.line, use.column, lang=lang)
         self.unknown.clear()
+
+    def hugo_template(self, name: str) -> str | None:
+        """The site's own Hugo template of shortcode ``name`` (layouts/shortcodes/, or
+        layouts/_shortcodes/ since Hugo 0.146), as a path from the site's root; None when
+        the site has none, or it comes from a theme."""
+        settings = self.env.globals.get("site")
+        if settings is None or not name or ".." in name.split("/"):
+            return None
+        root = Path(settings.site_root)
+        for folder in ("layouts/shortcodes", "layouts/_shortcodes"):
+            base = root / folder / name
+            try:
+                found = sorted(base.parent.glob(glob_escape(base.name) + ".*"))
+            except (OSError, ValueError):
+                continue
+            if found and found[0].is_file():
+                return found[0].relative_to(root).as_posix()
+        return None
 
     def template(self, name: str) -> jinja2.Template | None:
         if name not in self._cache:
@@ -533,30 +601,60 @@ class _PageContext:
 
     def read_file(self, name: str) -> str | None:
         """Docsy's readfile: a file of the language's content, relative to the page's folder
-        (or, with a leading "/", to the content folder); None when there is no such file.
-        Nothing outside the content is read, so the build cache sees every file it uses."""
+        (or, with a leading "/", to the content folder), found through the language's mounts
+        as Hugo finds it; None when there is no such file.  Nothing outside the content is
+        read, so the build cache sees every file it uses."""
+        rel = getattr(self.page, "rel", None)
+        if not name or rel is None:
+            return None
+        wanted = name.lstrip("/") if name.startswith("/") else posixpath.join(posixpath.dirname(rel), name)
+        return self.content_text(wanted)
+
+    def content_text(self, rel: str) -> str | None:
+        """The text of the file at ``rel`` below Hugo's content/, in the first of the
+        language's mounts that has it (a mount's target subpath and file filters count);
+        None when none has it, or it is no UTF-8 text."""
         settings = self.renderer.env.globals.get("site")
-        page_path = getattr(self.page, "path", None)
-        if not (name and settings and page_path):
+        rel = posixpath.normpath(rel.replace("\\", "/")).lstrip("/")
+        if not settings or rel in ("", ".") or rel == ".." or rel.startswith("../"):
             return None
         root = Path(settings.site_root).resolve()
-        if name.startswith("/"):
-            bases = list(settings.languages[self.lang].content_dirs)
-        else:
-            bases = [Path(page_path).parent]
-        for base in bases:
+        filters = settings.languages[self.lang].file_filters
+        for folder, target in content_roots(settings, self.lang):
+            target = target.strip("/")
+            if Path(folder).is_file():  # a mount of one file, at its target
+                if rel == target and Path(folder).resolve().is_relative_to(root):
+                    return _read_text(Path(folder))
+                continue
+            if target and not rel.startswith(target + "/"):
+                continue
+            rest = rel[len(target) + 1:] if target else rel
+            mounted = filters.get((folder, target))
+            if mounted is not None and not mounted.admits(rest):
+                continue
             try:
-                candidate = (Path(base) / name.lstrip("/")).resolve()
+                candidate = (Path(folder) / rest).resolve()
             except (OSError, ValueError):  # a NUL byte, a loop of links
                 return None
-            inside = any(candidate.is_relative_to(Path(d).resolve())
-                         for d in settings.languages[self.lang].content_dirs)
-            if inside and candidate.is_relative_to(root) and candidate.is_file():
-                try:
-                    return candidate.read_text(encoding="utf-8")
-                except (OSError, UnicodeDecodeError):
-                    return None
+            if (candidate.is_relative_to(Path(folder).resolve()) and candidate.is_relative_to(root)
+                    and candidate.is_file()):
+                return _read_text(candidate)
         return None
+
+    def find_include(self, name: str) -> str | None:
+        """opentelemetry.io's include: the snippet ``name`` in the ``_includes`` folder
+        beside the page, else in that of the section above, up to the home's (Hugo's
+        GetPage from the page, then from each parent); None for a name that starts with
+        "/" or "." (those it takes as written) or when no folder has it."""
+        rel = getattr(self.page, "rel", None)
+        if not name or rel is None or name.startswith(("/", ".")):
+            return None
+        folder = posixpath.dirname(rel)
+        while True:
+            text = self.content_text(posixpath.join(folder, "_includes", name))
+            if text is not None or not folder:
+                return text
+            folder = posixpath.dirname(folder)
 
     def site_file(self, name: str, pages: bool = False) -> tuple[str | None, str]:
         """Geekdoc's include: (the text, "") of a file of the site, by its path from the site's
@@ -677,7 +775,8 @@ class _PageContext:
                 f"compile: {broken.message}", broken.filename, broken.lineno, lang=self.lang)
             return ""
         if template is None:
-            self.renderer.unknown_used(node.name, self.page.path, node.line, node.column)
+            self.renderer.unknown_used(node.name, self.page.path, node.line, node.column,
+                                       inner=bool((inner or "").strip()))
             if inner is None:
                 return ""
             # Markdown as Hugo's markdownify reads it: a lone paragraph stays inline.
@@ -714,6 +813,9 @@ class _PageContext:
                 bundle_file=self.bundle_file,
                 bundle_listing=self.bundle_listing,
                 read_file=self.read_file,
+                find_include=self.find_include,
+                fill_include_args=fill_include_args,
+                without_front_matter=without_front_matter,
                 line=node.line,
                 warn=warn,
                 md_form=node.markdown,

@@ -34,7 +34,7 @@ from .assemble.html import is_image_only as _is_image_only
 from .assemble.resources import resolve_image
 from .assemble.steps import columns_of
 from .config import Settings
-from .content import Page
+from .content import Page, left_out_by_mount
 from .errors import Finding, Findings, show
 from .i18n import Fallback
 from .languages import language_name
@@ -533,7 +533,7 @@ def _missing(row: Row, langs: list[str], broken: set[Path], settings: Settings) 
         return []  # a section Hugo makes for a folder without _index.md
     out = []
     for lang in langs:
-        if row.pages.get(lang) is not None:
+        if row.pages.get(lang) is not None or left_out_by_mount(settings, lang, source.path):
             continue
         expected = _expected_path(settings, lang, source)
         if expected is not None and _unreadable(expected, broken):

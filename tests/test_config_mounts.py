@@ -172,3 +172,57 @@ def test_a_symbolic_link_loop_as_a_mount_finds_nothing_and_does_not_crash(tmp_pa
     settings = load_settings(write_site(tmp_path, {}, hugo=hugo))
     assert settings.static_file("x.png") is None
     assert settings.languages["en"].content_dirs == [tmp_path / "a"]
+
+
+def test_exclude_and_include_files_filter_a_content_mount(tmp_path):
+    # Hugo's globs, from the mount's source, "/" separated: a folder that matches takes its
+    # files with it; includeFiles keeps only what matches
+    from manualgen.config import load_settings
+    from manualgen.content import find_files
+    from manualgen.errors import Findings
+
+    from .conftest import write_site
+    root = write_site(tmp_path, {
+        "hugo.yaml": """\
+            defaultContentLanguage: en
+            languages: {en: {}, fr: {}}
+            module:
+              mounts:
+                - {source: content/en, target: content}
+                - {source: content/fr, target: content, lang: fr}
+                - {source: content/en/docs, target: content/docs, lang: fr,
+                   excludeFiles: [specs/*, "**.draft.md"]}
+                - {source: extra, target: content/extra, lang: fr, includeFiles: "keep/**"}
+            """,
+        "content/en/docs/a.md": "---\ntitle: A\n---\n",
+        "content/en/docs/b.draft.md": "---\ntitle: B\n---\n",
+        "content/en/docs/specs/_index.md": "---\ntitle: S\n---\n",
+        "content/en/docs/specs/deep/x.md": "---\ntitle: X\n---\n",
+        "content/fr/_index.md": "---\ntitle: Accueil\n---\n",
+        "extra/keep/k.md": "---\ntitle: K\n---\n",
+        "extra/drop/d.md": "---\ntitle: D\n---\n",
+    }, hugo=None)
+    files = find_files(load_settings(root), "fr", Findings())
+    assert sorted(files) == ["_index.md", "docs/a.md", "extra/keep/k.md"]
+
+
+def test_a_content_mount_of_one_file_is_the_page_at_its_target(tmp_path):
+    # opentelemetry.io mounts single files: tmp/community/roadmap.md at content/community/…
+    from manualgen.content import find_files
+    from manualgen.errors import Findings
+
+    root = write_site(tmp_path, {
+        "hugo.yaml": """\
+            defaultContentLanguage: en
+            module:
+              mounts:
+                - {source: content/en, target: content}
+                - {source: tmp/roadmap.md, target: content/community/roadmap.md}
+                - {source: tmp/missing.md, target: content/community/missing.md}
+            """,
+        "content/en/_index.md": "---\ntitle: Home\n---\n",
+        "tmp/roadmap.md": "# Roadmap\n",
+    }, hugo=None)
+    files = find_files(load_settings(root), "en", Findings())
+    assert files == {"_index.md": root / "content/en/_index.md",
+                     "community/roadmap.md": (root / "tmp/roadmap.md").resolve()}

@@ -212,7 +212,8 @@ def test_an_address_refused_in_a_description_names_its_line(tmp_path, capsys):
                    "-q", "--jobs", "1", "--lang", "de"])
     assert status == 1
     err = capsys.readouterr().err
-    assert f"content/de/a.md:3: error: resource refused: {secret.as_uri()}" in err
+    # (its images resolve as the body's do: a file outside the site is an image-address error)
+    assert f'content/de/a.md:3: error: image "{secret.as_uri()}"' in err
 
 
 # --- images WeasyPrint cannot lay out ---------------------------------------------------------

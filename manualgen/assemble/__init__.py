@@ -24,6 +24,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
+from markupsafe import Markup
+
 from ..content import Page
 from ..errors import Findings
 from ..geometry import PrintGeometry
@@ -59,6 +61,10 @@ def _page_passes() -> Registry:
 
 
 PAGE_PASSES = _page_passes()
+# A description is printed under its page's title: raw HTML in it (Docsy sites put a logo
+# there, opentelemetry.io an <img> of the language) needs its images and links resolved as
+# the body's are; the passes that shape blocks (steps, headings, tables) do not apply.
+DESCRIPTION_PASSES = ("videos", "images", "other-resources", "links", "names", "long-runs")
 
 
 def assemble(rendered: RenderedLanguage, *, settings, labels: dict[str, str], roots: Roots,
@@ -82,10 +88,42 @@ def assemble(rendered: RenderedLanguage, *, settings, labels: dict[str, str], ro
     for job, root in trees:
         for _name, run in passes:
             run(root, job)
-    images = _image_uses(ctx, [root for _job, root in trees])
+    described = _description_trees(ctx, jobs, passes)
+    images = _image_uses(ctx, [root for _job, root in trees + described])
+    for entry, root in described:  # the tokens of its images are in now
+        entry.description = Markup(serialize_children(root))
     bodies = {job.anchor: serialize_children(root) for job, root in trees}
     html = render_document(ctx, bodies, meta, stylesheets, edition)
     return AssembledDocument(rendered.lang, html, tuple(images), tuple(ctx.files))
+
+
+def _description_trees(ctx: Context, jobs: list[PageJob], passes: Registry
+                       ) -> list[tuple[outline.Entry, ET.Element]]:
+    """Each description that holds HTML elements, parsed and through the
+    DESCRIPTION_PASSES, with the outline entry that prints it."""
+    trees = []
+    for job in jobs:
+        entry = ctx.outline.entries.get(job.page)
+        if entry is None or "<" not in str(entry.description):
+            continue
+        root = parse_fragment(str(entry.description))
+        described = DescriptionJob(job.ctx, job.rendered)
+        for name, run in passes:
+            if name in DESCRIPTION_PASSES:
+                run(root, described)
+        trees.append((entry, root))
+    return trees
+
+
+class DescriptionJob(PageJob):
+    """A page's description going through the passes: what they find in it is reported at
+    the line of the front matter's description, not searched for in the body."""
+
+    def line(self, needle: str, after: int = 0, outside_code: bool = False) -> int | None:
+        return self.page.line_of_key("description")
+
+    def output_line(self, value: str) -> int | None:
+        return None
 
 
 def _image_uses(ctx: Context, roots: list[ET.Element]) -> list[ImageUse]:
