@@ -10,6 +10,7 @@ import dataclasses
 import html as html_module
 import posixpath
 import re
+from collections.abc import Callable
 
 from .config import Settings
 from .content import Page
@@ -195,13 +196,20 @@ def page_at_url(url: str, page: Page | None, addresses: dict[int, dict[str, Page
     The trailing slash is optional, as an address written by hand may lack it."""
     if not isinstance(page, Page) or not url.strip():
         return None
+    index = _manual_index(page, addresses,
+                          lambda home: {each.url.rstrip("/"): each for each in home.walk()})
+    return index.get(url.strip().split("#")[0].rstrip("/"))
+
+
+def _manual_index(page: Page, indexes: dict[int, dict], make: Callable[[Page], dict]) -> dict:
+    """``make(home)`` for the manual ``page`` belongs to, made once per manual (``indexes``
+    keeps them by its home page)."""
     home = page
     while home.parent is not None:
         home = home.parent
-    index = addresses.get(id(home))
-    if index is None:
-        index = addresses[id(home)] = {each.url.rstrip("/"): each for each in home.walk()}
-    return index.get(url.strip().split("#")[0].rstrip("/"))
+    if id(home) not in indexes:
+        indexes[id(home)] = make(home)
+    return indexes[id(home)]
 
 
 def hugo_ref(path: str, page: Page | None, indexes: dict[int, dict[str, list[Page]]]) -> str:
@@ -213,12 +221,7 @@ def hugo_ref(path: str, page: Page | None, indexes: dict[int, dict[str, list[Pag
     target, hash_, fragment = path.partition("#")
     if not isinstance(page, Page) or not target.strip():
         return path
-    home = page
-    while home.parent is not None:
-        home = home.parent
-    index = indexes.get(id(home))
-    if index is None:
-        index = indexes[id(home)] = _logical_paths(home)
+    index = _manual_index(page, indexes, _logical_paths)
     wanted = _EXTENSION.sub("", target.strip()).strip("/").lower()
     folder, bundle = _logical(page.rel), _is_bundle(page.rel)  # a bundle is named by its folder
     beside = [folder, posixpath.dirname(folder)] if bundle else [posixpath.dirname(folder)]
