@@ -58,17 +58,27 @@ def summary(findings: Iterable[Finding]) -> str:
 
 
 def format_text(findings: Iterable[Finding]) -> str:
-    """Blocks per file separated by a blank line; no summary (the caller prints it last)."""
+    """Blocks per file separated by a blank line; no summary (the caller prints it last).
+    A finding that several manuals share (a file every language reads, mounted into each)
+    is one line naming all of them."""
     blocks = []
     for _file, items in grouped(findings):
-        blocks.append("\n".join(_line(f) for f in items))
+        blocks.append("\n".join(_line(f, langs) for f, langs in _across_languages(items)))
     return "\n\n".join(blocks)
 
 
-def _line(f: Finding) -> str:
-    """``path:line:col: severity: message [code; lang]``: the language says which manual."""
+def _across_languages(items: list[Finding]) -> list[tuple[Finding, list[str]]]:
+    """Each finding once, in order, with the languages it was found in."""
+    found: dict[Finding, list[str]] = {}
+    for f in items:
+        found.setdefault(dataclasses.replace(f, lang=None), []).extend([f.lang] if f.lang else [])
+    return list(found.items())
+
+
+def _line(f: Finding, langs: list[str]) -> str:
+    """``path:line:col: severity: message [code; langs]``: the languages say which manuals."""
     loc = f.location()
-    tag = f"{f.code}; {f.lang}" if f.lang else f.code
+    tag = f"{f.code}; {', '.join(langs)}" if langs else f.code
     return f"{loc + ': ' if loc else ''}{f.severity}: {f.message} [{tag}]"
 
 

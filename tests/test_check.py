@@ -302,3 +302,19 @@ def test_a_heading_a_shortcode_makes_is_renumbered_without_a_warning(tmp_path, c
     _status, doc = run_check(capsys, site, "--lang", "de")
     finding = only(doc, "heading-skipped")  # not the alert's title, which the template makes
     assert "Von Hand" in finding["message"] and "more on this page" not in finding["message"]
+
+
+def test_a_finding_several_manuals_share_is_one_line_naming_them():
+    """A file every language reads (a snippet mounted into each) gives the same finding in
+    each manual: one line says so, with the languages; findings that differ stay apart."""
+    from manualgen.errors import INFO, WARNING, Finding
+    from manualgen.report import format_text
+
+    shared = [Finding(INFO, "not-printed", "not printed", "content/en/_includes/a.md", 1, None, lang)
+              for lang in ("en", "es", "ja")]
+    own = Finding(WARNING, "missing-image", "no such image", "content/en/_includes/a.md", 3, None, "es")
+    text = format_text([*shared, own])
+    assert text.splitlines() == [
+        "content/en/_includes/a.md:3: warning: no such image [missing-image; es]",
+        "content/en/_includes/a.md:1: info: not printed [not-printed; en, es, ja]",
+    ]
