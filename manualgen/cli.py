@@ -14,7 +14,16 @@ from pathlib import Path
 
 from . import __version__, report, validate
 from .config import PDF_VARIANTS
-from .errors import ERROR, INFO, ConfigError, Finding, ManualgenError, UsageError, readable_path
+from .errors import (
+    ERROR,
+    INFO,
+    ConfigError,
+    Finding,
+    ManualgenError,
+    UsageError,
+    readable_path,
+    utf8_name,
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -193,7 +202,7 @@ def _options(args, parser):
     options = BuildOptions(langs=args.lang, all=args.all, pdf_variant=args.pdf_variant,
                            sections=args.section, since=args.since)
     if args.command == "build":
-        if readable_path(args.out) != str(args.out):  # it names the PDFs and keys the cache
+        if not utf8_name(args.out):  # it names the PDFs and keys the cache
             parser.error(f'the output folder "{readable_path(args.out)}" has a name that is not '
                          "UTF-8 text (shown as \ufffd); choose another with --out")
         options.out = args.out

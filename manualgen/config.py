@@ -23,7 +23,7 @@ from urllib.parse import urlparse
 
 import yaml
 
-from .errors import ERROR, ConfigError, Finding, readable_path, shown_from
+from .errors import ERROR, ConfigError, Finding, readable_path, shown_from, utf8_name
 from .front_matter import without_surrogates
 
 HUGO_CONFIG_NAMES = (
@@ -631,19 +631,10 @@ class _Sources:
     environment: str
 
 
-def _is_utf8(text: str) -> bool:
-    """False for a name holding bytes that are not UTF-8 (Python keeps them as surrogates)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 def _locate(site: Path) -> tuple[Path, Path | None, Path | None]:
     """The site folder, its manualgen.toml and its root Hugo config file, from what was given."""
     resolved = _resolved(site)
-    if not _is_utf8(str(resolved)):  # its path goes into addresses, cache keys and messages
+    if not utf8_name(resolved):  # its path goes into addresses, cache keys and messages
         raise ConfigError([Finding(ERROR, "config", f'the site folder "{readable_path(resolved)}" has a name that is not '
                                    "UTF-8 text (shown as \ufffd); rename the folder, or move the site")])
     if _is_file(resolved):

@@ -28,7 +28,7 @@ from urllib.parse import urljoin
 
 from . import front_matter, selection
 from .config import DEFAULT_DATE_KEYS, Settings
-from .errors import ContentError, Findings, readable_path
+from .errors import ContentError, Findings, readable_path, utf8_name
 from .front_matter import INVISIBLE as _INVISIBLE
 from .front_matter import FrontMatter
 
@@ -680,7 +680,7 @@ def _is_content_file(path: Path, root: Path, settings: Settings, findings: Findi
         return False
     if any(pattern.search(str(path)) for pattern in settings.ignore_files):
         return False
-    if not _utf8_name(path.relative_to(root)):
+    if not utf8_name(path.relative_to(root)):
         findings.error("bad-file-name", "the name of the file or of a folder above it is not "
                        "UTF-8 text, so it cannot be printed (nor named in a link): rename it; "
                        "the page is left out", readable_path(path), lang=lang)
@@ -690,16 +690,6 @@ def _is_content_file(path: Path, root: Path, settings: Settings, findings: Findi
     if path.is_symlink() and not path.exists():  # a page that went missing
         _report_broken_link(path, findings, lang)
     return False
-
-
-def _utf8_name(path: Path) -> bool:
-    """Whether a path's name is UTF-8 text: Python keeps other bytes as lone surrogates,
-    which no HTML, PDF or terminal can take."""
-    try:
-        str(path).encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _inside_site(path: Path, root: Path, settings: Settings, findings: Findings,

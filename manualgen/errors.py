@@ -121,6 +121,16 @@ def show(file, root: Path | None = None) -> str | None:
     return str(file)
 
 
+def utf8_name(path) -> bool:
+    """Whether a path's name is UTF-8 text: Python keeps other bytes as lone surrogates,
+    which no HTML, PDF, cache key or terminal can take (:func:`readable_path` shows them)."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def readable_path(path) -> str:
     """A path as text that can be printed: bytes of its name that are not UTF-8 (which
     Python keeps as lone surrogates) shown as U+FFFD."""

@@ -29,7 +29,7 @@ from markupsafe import Markup, escape
 from .cache import SHARED_FOLDERS
 from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_site_data
 from .content import content_roots
-from .errors import ContentError, Findings, ManualgenError, readable_path, show
+from .errors import ContentError, Findings, ManualgenError, readable_path, show, utf8_name
 from .front_matter import parse as parse_front_matter
 from .i18n import Translator, _line_naming
 from .markdown_left import markdown_left
@@ -556,14 +556,12 @@ class _PageContext:
     def printable_name(self, path: Path) -> bool:
         """Whether a file's name is UTF-8 text; one that is not is left out with a warning,
         since no page or PDF can print it."""
-        try:
-            str(path).encode("utf-8")
-        except UnicodeEncodeError:
-            self.renderer.findings.warning(
-                "bad-file-name", "the file's name is not UTF-8 text, so it cannot be printed: it "
-                "is left out; rename it", readable_path(path), lang=self.lang)
-            return False
-        return True
+        if utf8_name(path):
+            return True
+        self.renderer.findings.warning(
+            "bad-file-name", "the file's name is not UTF-8 text, so it cannot be printed: it "
+            "is left out; rename it", readable_path(path), lang=self.lang)
+        return False
 
     def bundle_listing(self, folder: str = "", pattern: str = "",
                        recursive: bool = False) -> list[dict] | None:
