@@ -152,11 +152,11 @@ def _resolved(resolve, *pid):
 
 
 def references(font_config, images: dict, roots: dict[str, object], members: list,
-               computed: dict | None = None) -> tuple[dict[int, tuple], set[type]]:
+               styles: dict[int, list] | None = None) -> tuple[dict[int, tuple], set[type]]:
     """The objects to write as references: ``roots`` by name (html, head, body, main), the
     elements of the chapter (``members``: its top-level elements) by place, the images by
-    address, the font configuration, the computed styles of those elements (``computed``:
-    WeasyPrint's, by element and pseudo-element); and the types of those that are neither
+    address, the font configuration, the computed styles of those elements (``styles``:
+    :func:`styles_by_element` of WeasyPrint's); and the types of those that are neither
     elements nor styles."""
     found: dict[int, tuple] = {id(font_config): ("fonts",)}
     for url, image in images.items():
@@ -165,22 +165,33 @@ def references(font_config, images: dict, roots: dict[str, object], members: lis
         found[id(element)] = ("root", name)
     for number, element in enumerate(members):
         _place(element, ("element", number), found)
-    found.update(_style_places(computed or {}, found))
+    found.update(_style_places(styles or {}, found))
     return found, {type(font_config)} | {type(image) for image in images.values()}
 
 
-def _style_places(computed: dict, found: dict[int, tuple]) -> dict[int, tuple]:
-    """Each style of an element in ``found`` (the first such element, when elements share
-    one), and the anonymous boxes' style made from it, by the element's place."""
-    places: dict[int, tuple] = {}
+def styles_by_element(computed: dict) -> dict[int, list[tuple]]:
+    """WeasyPrint's computed styles (by element and pseudo-element) grouped by the element's
+    id, as (pseudo-element, style): made once a layout, for all the chapters it writes, so
+    that each looks up its own elements instead of going through the whole document's."""
+    grouped: dict[int, list[tuple]] = {}
     for (element, pseudo), style in computed.items():
-        where = found.get(id(element))
-        if style is None or where is None or where[0] not in ("element", "root"):
+        if style is not None:
+            grouped.setdefault(id(element), []).append((pseudo, style))
+    return grouped
+
+
+def _style_places(styles: dict[int, list[tuple]], found: dict[int, tuple]) -> dict[int, tuple]:
+    """Each style of an element in ``found`` (the first of them that has it, when elements
+    share one), and the anonymous boxes' style made from it, by the element's place."""
+    places: dict[int, tuple] = {}
+    for key, where in found.items():
+        if where[0] not in ("element", "root"):
             continue
-        places.setdefault(id(style), ("style", where, pseudo))
-        anonymous = vars(style).get("anonymous_style")  # made once asked for (cached)
-        if anonymous is not None:
-            places.setdefault(id(anonymous), ("anonymous", where, pseudo))
+        for pseudo, style in styles.get(key, ()):
+            places.setdefault(id(style), ("style", where, pseudo))
+            anonymous = vars(style).get("anonymous_style")  # made once asked for (cached)
+            if anonymous is not None:
+                places.setdefault(id(anonymous), ("anonymous", where, pseudo))
     return places
 
 

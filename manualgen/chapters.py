@@ -566,6 +566,7 @@ def _record(session: Session, context, font_config, pages: list) -> Kept | None:
         return None
     chapters: dict[str, ChapterLayout] = {}
     stacks = [_stack_key(entry[0]) for entry in context.page_maker]
+    styles = _styles_by_element(session, context)  # once for all the chapters written
     for chapter in session._chapters:
         if chapter.key is None:
             continue
@@ -584,7 +585,7 @@ def _record(session: Session, context, font_config, pages: list) -> Kept | None:
         if layout is not None:
             chapters[chapter.key] = layout
             if reused is None:
-                _store(session, chapter, layout, font_config, context.style_for)
+                _store(session, chapter, layout, font_config, styles)
     if session.store is not None:
         session.store.keep_only(list(chapters))
     return Kept(chapters)
@@ -598,14 +599,23 @@ def _carried(session: Session, pages: list, first: int, end: int) -> bool:
     return before or id(pages[end - 1]) in session._carrying
 
 
+def _styles_by_element(session: Session, context) -> dict:
+    """The layout's computed styles by element, when chapters may be written to the store."""
+    if session.store is None:
+        return {}
+    from .chapter_store import styles_by_element
+
+    return styles_by_element(context.style_for._computed_styles)
+
+
 def _store(session: Session, chapter: Chapter, layout: ChapterLayout, font_config,
-           style_for) -> None:
+           styles: dict) -> None:
     if session.store is None:
         return
     from .chapter_store import references
 
     refs, kinds = references(font_config, session.images, session._roots,
-                             list(chapter.members), style_for._computed_styles)
+                             list(chapter.members), styles)
     with _as_paginated(layout.pages):  # without the margin boxes, which are made anew
         session.store.save(chapter.key, layout, refs, kinds)
 

@@ -50,7 +50,8 @@ def places(document, styles):
 
 def written(document, styles) -> bytes:
     roots, members = places(document, styles)
-    refs, kinds = chapter_store.references(document.font_config, {}, roots, members, styles)
+    refs, kinds = chapter_store.references(document.font_config, {}, roots, members,
+                                           chapter_store.styles_by_element(styles))
     data = chapter_store.dump(document.pages[0]._page_box, refs, kinds)
     assert data is not None
     return data
