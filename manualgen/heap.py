@@ -16,16 +16,17 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import gc
+import functools
 import sys
+import weakref
 from collections.abc import Iterator
 
 from .patching import patched
 
 EVERY = 32  # pages painted between two trims
-# Pages from which the layout's garbage is worth a full collection: one walks every object of
-# the layout (0.04-0.1 s for a 42-page language, 5 s for 1,200 pages), and below this a
-# manual's memory is no concern (about 1 MiB a page at the peak).
+# Pages from which a manual's pages are released as they are painted (pdf.released_as_painted):
+# below this its memory is no concern (about 1 MiB a page at the peak), and releasing them
+# costs time.
 LARGE = 200
 
 
@@ -44,43 +45,80 @@ def trim() -> bool:
 
 
 @contextlib.contextmanager
-def collected_between_rounds(from_pages: int = LARGE) -> Iterator[None]:
-    """The pages that a later round of WeasyPrint's pagination made again collected as soon
-    as no round holds them, while the collector is off for the layout (pdf.frozen_collector).
+def layout_garbage_released() -> Iterator[None]:
+    """The layout's garbage freed by reference counting as soon as it is garbage, while the
+    collector is off for the layout (pdf.frozen_collector), instead of by full collections.
 
-    WeasyPrint lays a document out in rounds: the second makes again the pages whose
-    "see page N" or contents numbers changed (the contents of a 1,200-page manual: 34 pages
-    each holding some 40 lines of leader dots, one text box per dot: about 106 MiB a round),
-    the third those that changed again.  A replaced page's boxes hold reference cycles, so
-    with the collector off they stayed until the PDF was written: two old copies of the
-    contents on top of the peak.  Each round still needs the round before it (it keeps the
-    pages that did not change), so the copies of every round but the last are garbage once
-    the last round is over: collected then, once (when the first page is handed on).  A
-    collection walks every object of the layout (about 5 s of CPU for 1,200 pages on a
-    loaded machine), so there is none between rounds, which would free one copy of the
-    contents a round earlier (1,200 pages: layout peak 1,376 MiB with it, 1,392 without).
-    Nothing is collected for a document laid out in one round, nor for one of fewer than
-    ``from_pages`` pages."""
+    Two reference cycles of WeasyPrint 70 kept whole structures for the collector to find:
+    - a laid-out page holds its footnote area among its children, and the area holds the page
+      (``FootnoteAreaBox.page``).  WeasyPrint lays a document out in rounds, the second making
+      again the pages whose "see page N" or contents numbers changed (the contents of a
+      1,200-page manual: 34 pages, about 106 MiB a round), so every page a later round
+      replaced stayed, with all its boxes, until a collection;
+    - the layout context holds a partial of itself (``get_image_from_uri``) and its target
+      collector holds closures over the collector (``parse_again``): once the document was
+      rendered, the context, with its page maker, computed styles and formatting structure
+      (1.8 million objects for 1,200 pages), waited for a collection too.
+    A full collection walks every object alive: the two it took to free these cost 3.8 and
+    5.3 s for 1,200 pages, the part of the layout that grew faster than the pages (issue 11).
+    Here a replaced page lets go of its children when its round ends; a context refers to
+    itself weakly from the start, and its collector lets go of its lookups when the next
+    layout starts or this block ends.  Nothing else changes, so the PDF is the same byte for
+    byte."""
     import weasyprint.document as wdocument
     import weasyprint.layout as wlayout
 
     original_pages = wlayout.make_all_pages
     original_layout = wdocument.layout_document
-    rounds = [0]
+    contexts: list = []
 
     def make_all_pages(context, root_box, html, pages):
-        rounds[0] += 1
-        return original_pages(context, root_box, html, pages)
+        previous = list(pages)
+        made = set()
+        for page in original_pages(context, root_box, html, pages):
+            made.add(id(page))
+            yield page
+        for page in previous:
+            if id(page) not in made:
+                page.children = []
 
     def layout_document(html, root_box, context, *args, **kwargs):
-        rounds[0] = 0
-        first = True
-        for page in original_layout(html, root_box, context, *args, **kwargs):
-            if first and rounds[0] >= 2 and len(context.page_maker) >= from_pages:
-                gc.collect()
-            first = False
-            yield page
+        _released(contexts)  # rendered (manualgen renders again only after a render)
+        contexts.append(context)
+        context.get_image_from_uri = _without_itself(context.get_image_from_uri, context)
+        return original_layout(html, root_box, context, *args, **kwargs)
 
-    with patched(wlayout, "make_all_pages", make_all_pages), \
-            patched(wdocument, "layout_document", layout_document):
-        yield
+    try:
+        with patched(wlayout, "make_all_pages", make_all_pages), \
+                patched(wdocument, "layout_document", layout_document):
+            yield
+    finally:
+        _released(contexts)
+
+
+def _without_itself(getter, context):
+    """The context's image getter, ``partial(get_image_from_uri, ..., context=context)``, with
+    the context referred to weakly: the same calls, and no cycle.  An SVG image that is
+    drawn while the PDF is written loads its own pictures through the getter, and keeps
+    the context alive itself (``SVGImage._context``).  Any other getter is left as it is."""
+    if not (isinstance(getter, functools.partial) and getter.keywords.get("context") is context):
+        return getter
+    function, args = getter.func, getter.args
+    keywords = {name: value for name, value in getter.keywords.items() if name != "context"}
+    weak = weakref.ref(context)
+
+    def get_image_from_uri(*more, **named):
+        return function(*args, *more, **keywords, **named, context=weak())
+
+    return get_image_from_uri
+
+
+def _released(contexts: list) -> None:
+    """The layout contexts of finished renders rid of the links that make them a cycle (their
+    target collector's lookups hold closures over the collector): what they hold is freed
+    with them.  ``contexts`` is emptied."""
+    for context in contexts:
+        collector = context.target_collector
+        collector.target_lookup_items.clear()
+        collector.counter_lookup_items.clear()
+    contexts.clear()

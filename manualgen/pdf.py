@@ -262,7 +262,7 @@ def render_pdf(
                 (sheets.in_use() if sheets else contextlib.nullcontext()):
             t0 = time.perf_counter()
             fonts = sheets.font_config if sheets else None
-            with frozen_collector(collect=False), heap.collected_between_rounds():
+            with frozen_collector(collect=False), heap.layout_garbage_released():
                 if by_chapters:
                     rendered, session, earlier = _lay_out_by_chapters(
                         document, kept, fetched, relational, store, fonts)
@@ -271,7 +271,7 @@ def render_pdf(
                 if adjust is not None:
                     adjust(rendered)
             large = len(rendered.pages) >= heap.LARGE  # memory worth the time it costs
-            released_after_layout(large)
+            heap.trim()  # what the layout freed handed back before the PDF is written
             timings["layout"] = time.perf_counter() - t0
             if progress is not None and session is not None and session.reused:
                 progress("layout", f"{len(session.reused)} of {session.count()} chapters "
@@ -429,20 +429,6 @@ def frozen_collector(collect: bool):
             gc.enable()
         else:
             gc.disable()
-
-
-def released_after_layout(large: bool) -> None:
-    """What the layout no longer needs handed back before the PDF is written (issue 11,
-    memory): its cyclic garbage collected (the collector is off while it runs: the layout's
-    context and formatting structure), then the heap's free pages returned to the system
-    (heap.py).  Writing freezes what exists when it starts (:func:`frozen_collector`), so
-    garbage left uncollected here stays until the end: without this collection, writing
-    1,200 pages peaked at 1,707 MiB instead of 1,319.  A manual of fewer than
-    ``heap.LARGE`` pages (not ``large``) is not collected: its memory is no concern, and the collection
-    would cost every build (and every --watch save) a tenth of a second."""
-    if large:
-        gc.collect()
-    heap.trim()
 
 
 def remembered_page_references() -> contextlib.AbstractContextManager:
