@@ -6,7 +6,8 @@ forty attributes in a dictionary of its own, of which only the horizontal place 
 contents of a 1,200-page manual holds some 90,000 of them, about 106 MiB, laid out again in
 each round that changes a page number.  Here every copy but the first keeps only the
 attributes that differ from the first one's (and those its class defines too, which the first
-one's would not reach through the class); it reads the others from the first.  Everything
+one's would not reach through the class, and its style, read most); it reads the others from
+the first.  Everything
 that reads a dot gets the same values as before, so the PDF is the same byte for byte; a dot
 that is moved later (a line translated) writes its own attributes, never the first's.
 """
@@ -21,6 +22,11 @@ from weasyprint.formatting_structure.boxes import TextBox
 from .patching import patched
 
 _FIRST = "_manualgen_first"
+# Attributes every dot keeps a reference of, though it is the first's: ``style`` is three
+# reads of four through ``__getattr__`` (each float, footnote and position test reads it),
+# about 2.6 million for a 500-page manual, and one more entry leaves a dot's dictionary its
+# size (eight entries of ten).
+OWN = ("style",)
 
 
 class LeaderDot(TextBox):
@@ -45,7 +51,7 @@ def slim(leader) -> None:
         return
     first = children[0]
     values = first.__dict__
-    pinned = [name for name in values if hasattr(TextBox, name)]
+    pinned = [name for name in values if hasattr(TextBox, name) or name in OWN]
     slimmed = [first]
     for child in children[1:]:
         own = child.__dict__

@@ -69,6 +69,7 @@ def test_leader_dots_are_slim_and_read_the_first_dot():
         for dot in rest:
             assert len(dot.__dict__) < len(first.__dict__) / 2
             assert dot.style is first.style and dot.text == first.text
+            assert "style" in vars(dot)  # read most: not through __getattr__
             assert dot.position_x != first.position_x  # its own place
         xs = [dot.position_x for dot in leader.children]
         assert len(set(xs)) == len(xs)
