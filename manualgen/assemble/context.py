@@ -110,6 +110,11 @@ class Context:
     # Edition comparison (--since): page → the blocks to mark (see changes.py); empty without.
     changes: dict[Page, object] = dataclasses.field(default_factory=dict)
 
+    @property
+    def direction(self) -> str:
+        """"rtl" or "ltr": which way the language's text runs (Hugo's direction)."""
+        return self.settings.languages[self.lang].direction
+
 
 @dataclasses.dataclass
 class PageJob:
