@@ -59,6 +59,7 @@ RTL_LANGS = ("ar", "he", "fa")
 # right-to-left sentences on purpose.
 WORDS = {
     "en": {
+        "help": "Add `--help` to list the options.",
         "latin_title": "REST API: keys and tokens",
         "mixed": "Press <kbd>Ctrl</kbd>+<kbd>C</kbd> to copy the key, then install **Dataloom** 3.2 and sign in with OAuth 2.0.",
         "other": "The Arabic screen says **إرسال** الملف for Send file.",
@@ -90,6 +91,7 @@ WORDS = {
         "alert_title": "Note",
     },
     "ar": {
+        "help": "أضف الخيار `--help` لعرض الخيارات.",
         "latin_title": "REST API: المفاتيح والرموز",
         "mixed": "اضغط <kbd>Ctrl</kbd>+<kbd>C</kbd> لنسخ المفتاح، ثم ثبّت **Dataloom** 3.2 وسجّل الدخول عبر OAuth 2.0.",
         "other": "تعرض الشاشة الإنجليزية **Send** file لإرسال الملف.",
@@ -121,6 +123,7 @@ WORDS = {
         "alert_title": "ملاحظة",
     },
     "he": {
+        "help": "הוסיפו את `--help` כדי לראות את האפשרויות.",
         "latin_title": "REST API: מפתחות ואסימונים",
         "mixed": "לחצו <kbd>Ctrl</kbd>+<kbd>C</kbd> כדי להעתיק את המפתח, ואז התקינו את **Dataloom** 3.2 והתחברו עם OAuth 2.0.",
         "other": "במסך האנגלי כתוב **Send** file לשליחת קובץ.",
@@ -152,6 +155,7 @@ WORDS = {
         "alert_title": "הערה",
     },
     "fa": {
+        "help": "گزینهٔ `--help` را برای دیدن گزینه‌ها اضافه کنید.",
         "latin_title": "REST API: کلیدها و توکن‌ها",
         "mixed": "کلید <kbd>Ctrl</kbd>+<kbd>C</kbd> را بزنید تا کلید کپی شود، سپس **Dataloom** 3.2 را نصب کنید و با OAuth 2.0 وارد شوید.",
         "other": "صفحهٔ انگلیسی **Send** file را برای فرستادن پرونده نشان می‌دهد.",
@@ -229,7 +233,8 @@ def _grid_page(w: dict) -> str:
 def _api_page(w: dict) -> str:
     """A title that opens with Latin words; Latin words and numbers split by inline
     elements inside the language's sentences (and the other direction's words)."""
-    return _front(w["latin_title"], 4) + w["mixed"] + "\n\n" + w["other"] + "\n"
+    return (_front(w["latin_title"], 4) + w["mixed"] + "\n\n" + w["other"] + "\n\n"
+            + w["help"] + "\n")
 
 
 def _faq_page(w: dict) -> str:

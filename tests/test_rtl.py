@@ -31,8 +31,8 @@ ISOLATED = [
      '<p>واجهة ورموز <span dir="ltr" class="mg-bidi"><span class="mg-name">OAuth</span> 2.0</span></p>'),
     ("rtl", "<p>اضغط <kbd>Ctrl</kbd>+<kbd>C</kbd> للنسخ</p>",
      '<p>اضغط <span dir="ltr" class="mg-bidi"><kbd>Ctrl</kbd>+<kbd>C</kbd></span> للنسخ</p>'),
-    ("rtl", "<p>النطاق <code>upload:write</code> 12 هنا</p>",
-     '<p>النطاق <span dir="ltr" class="mg-bidi"><code>upload:write</code> 12</span> هنا</p>'),
+    ("rtl", "<p>النطاق <samp>upload</samp> <b>write</b> 12 هنا</p>",
+     '<p>النطاق <samp>upload</samp> <span dir="ltr" class="mg-bidi"><b>write</b> 12</span> هنا</p>'),
     # the run starts inside a bold element: the element is split, its id stays in front
     ("rtl", '<p><b id="k">افتح Dataloom</b> 3.2 هنا</p>',
      '<p><b id="k">افتح </b><span dir="ltr" class="mg-bidi"><b>Dataloom</b> 3.2</span> هنا</p>'),
@@ -54,6 +54,9 @@ ISOLATED = [
 ]
 
 LEFT_ALONE = [
+    # inline code is a left-to-right isolate of its own in a right-to-left manual (manual.css)
+    ("rtl", "<p>النطاق <code>upload:write</code> 12 هنا</p>"),
+    ("rtl", "<p>نص <code>a <b>b</b> c</code> نص</p>"),
     # a run inside one text: Pango orders it already
     ("rtl", "<p>افتح صفحة <strong>Upload</strong> على العنوان Dataloom 3.2 الآن</p>"),
     ("rtl", '<p>نص <a href="#">https://example.org/a</a> واختر</p>'),
@@ -162,6 +165,14 @@ def test_latin_words_split_by_elements_keep_their_order(manuals, lang):
     for oauth in _find(chars, "OAuth"):
         version = [v for v in _find(chars, "2.0") if _same_line(oauth, v)]
         assert version and _left_of(oauth, version[0])
+
+
+@pytest.mark.parametrize("lang", RTL_LANGS)
+def test_inline_code_keeps_its_punctuation_where_it_is_typed(manuals, lang):
+    *_, chars = _page_with(_pages(manuals[lang]), "help")
+    (word,) = _find(chars, "help")
+    dashes = [c for c in chars if c[0] == "-" and _same_line([c], word)]
+    assert len(dashes) == 2 and _left_of(dashes, word)  # "--help", not "help--"
 
 
 def test_a_right_to_left_phrase_keeps_its_order_in_a_left_to_right_manual(manuals):

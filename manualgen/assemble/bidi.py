@@ -33,6 +33,8 @@ _INLINE = {"a", "abbr", "b", "big", "cite", "code", "data", "del", "dfn", "em", 
 _OBJECTS = {"img", "svg", "math", "input", "select", "button", "textarea", "video", "audio",
             "object", "iframe", "canvas", "picture"}
 _SKIP = {"script", "style", "template", "head"}
+# Inline code is a left-to-right isolate in a right-to-left manual (manual.css).
+_LTR_IN_RTL = {"code", "samp"}
 # Explicit embeddings, overrides and isolates written as characters: the implicit rules
 # alone would misjudge such a paragraph, so it is left as written.
 _EXPLICIT = {"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"}
@@ -95,12 +97,13 @@ def _paragraphs(block: ET.Element, rtl: bool):
             elif tag in _BREAKS:
                 yield from flush()
             elif tag in _OBJECTS or (tag in _INLINE or tag == "bdi") and (
-                    tag == "bdi" or child.get("dir")):
+                    tag == "bdi" or child.get("dir") or rtl and tag in _LTR_IN_RTL):
                 # an object, or an isolate: one neutral character here, its own text apart
                 pieces.append(_Piece(child, None, sum(map(len, text))))
                 text.append(_OBJECT_CHAR)
                 if tag not in _OBJECTS:
-                    yield from _paragraphs(child, _direction_of(child, rtl))
+                    inner = False if tag in _LTR_IN_RTL and not child.get("dir") else rtl
+                    yield from _paragraphs(child, _direction_of(child, inner))
             elif tag in _INLINE and _only_inline(child):
                 yield from walk(child)
             else:  # a block: it ends the paragraph and holds its own
