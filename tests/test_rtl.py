@@ -306,3 +306,57 @@ def test_code_reads_left_to_right_and_steps_put_the_picture_on_the_left(manuals,
               if o.type == pypdfium2.raw.FPDF_PAGEOBJ_IMAGE]
     (word,) = _find(pages[index][3], "Upload")
     assert images and max(b[2] for b in images) < min(c[1] for c in word)
+
+
+# --- a translation that borrows the default language's pages ------------------------------
+
+MOUNTED = """\
+baseURL: https://example.org/
+title: Dataloom
+defaultContentLanguage: en
+markup: {goldmark: {renderer: {unsafe: true}}}
+languages:
+  en: {languageName: English, languageCode: en-US, weight: 1}
+  fa: {languageName: فارسی, languageCode: fa-IR, languageDirection: rtl, weight: 2}
+module:
+  mounts:
+    - {source: content/en, target: content}
+    - {source: content/fa, target: content, lang: fa}
+    # the English docs stand in for the pages Persian lacks (as opentelemetry.io does)
+    - {source: content/en/docs, target: content/docs, lang: fa}
+"""
+
+
+def test_a_page_borrowed_from_the_default_language_prints_in_its_language(tmp_path):
+    from .conftest import write_site
+
+    skip_without_fonts_for(WORDS["fa"]["intro"])
+    site = write_site(tmp_path / "site", {
+        "hugo.yaml": MOUNTED,
+        "content/en/_index.md": "---\ntitle: Manual\n---\nWelcome.\n",
+        "content/en/docs/_index.md": "---\ntitle: Docs\nweight: 2\n---\n",
+        "content/en/docs/setup.md": "---\ntitle: Setup\n---\nInstall the tool, then run it. "
+                                    "It takes about five minutes on a laptop.\n",
+        "content/fa/_index.md": "---\ntitle: راهنما\n---\n" + WORDS["fa"]["intro"] + "\n",
+        "content/fa/guide.md": "---\ntitle: شروع\nweight: 1\n---\n" + WORDS["fa"]["guide_text"]
+                               + " " + WORDS["fa"]["step3"] + "\n",
+    }, hugo=None)
+    result = build(site, BuildOptions(langs=["fa"], out=tmp_path / "out", no_cache=True,
+                                      html=True))
+    (lang,) = result.results
+    assert result.ok and lang.pdf is not None
+    html = lang.html.read_text(encoding="utf-8")
+    setup = html[html.index("Install the tool") - 400:html.index("Install the tool")]
+    assert '<div class="page-body" lang="en-US" dir="ltr">' in setup
+    # the docs section (a header, no body) and its page
+    assert html.count('lang="en-US" dir="ltr"') == 3
+    assert '<html lang="fa-IR" dir="rtl">' in html
+    # on paper: the English paragraph starts at the left of the text block, the Persian one
+    # ends at its right
+    pages = _pages(lang.pdf)
+    width, height, _, chars = _page_with(pages, "Install the tool")
+    (install,) = _find(chars, "Install")
+    (laptop,) = _find(chars, "laptop.")
+    lines = [c for c in chars if c[0].strip() and 25 * MM < c[2] < height - 25 * MM]
+    assert install[0][1] == pytest.approx(min(c[1] for c in lines), abs=1)
+    assert laptop[-1][3] < width - OUTER - 20  # the last line ends short, on the right side

@@ -58,7 +58,7 @@ def _page_passes() -> Registry:
     passes.register(clean.drop_empty, "clean-up", 90)
     passes.register(lambda root, job: names.keep_names_whole(root), "names", 100)
     passes.register(lambda root, job: long_runs.break_long_runs(root), "long-runs", 110)
-    passes.register(lambda root, job: bidi.isolate_runs(root, job.ctx.direction), "bidi", 120)
+    passes.register(lambda root, job: bidi.isolate_runs(root, job.direction), "bidi", 120)
     return passes
 
 
@@ -85,7 +85,8 @@ def assemble(rendered: RenderedLanguage, *, settings, labels: dict[str, str], ro
                                         {r.page: r.description for r in rendered.pages}),
                   inspect_image, PrintGeometry.from_settings(settings), fallback,
                   left_out=outline.left_out_index(rendered.home),
-                  changes=edition.marks() if edition is not None else {})
+                  changes=edition.marks() if edition is not None else {},
+                  borrowed=outline.borrowed(rendered.home, fallback_home))
     jobs = [PageJob(ctx, page) for page in rendered.pages]
     trees = [(job, clean.parse(job)) for job in jobs]  # every page's ids, before any link
     for job, root in trees:
