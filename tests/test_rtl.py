@@ -281,12 +281,47 @@ def test_binding_contents_and_running_heads_are_mirrored(manuals, lang):
     assert number and max(c[3] for c in number) < width / 2
     assert min(c[1] for c in foot) == pytest.approx(OUTER, abs=2)
     assert max(c[3] for c in text_chars(chars, height)) == pytest.approx(width - INNER, abs=2)
+    head = [c for c in chars if c[0].strip() and c[2] > height - 25 * MM]
+    assert head and max(c[3] for c in head) < width / 2
     # the next page, a verso, is bound on its left: its text and its page number reach the
     # outer (right) edge
     width, height, _text, chars = pages[chapter + 1]
     foot = [c for c in chars if c[0].strip() and c[4] < 25 * MM]
     assert max(c[3] for c in text_chars(chars, height)) == pytest.approx(width - OUTER, abs=2)
     assert max(c[3] for c in foot) == pytest.approx(width - OUTER, abs=2)
+    head = [c for c in chars if c[0].strip() and c[2] > height - 25 * MM]
+    assert head and min(c[1] for c in head) > width / 2
+    # the cover, page 1, is a recto too: its title ends at the binding margin on the right
+    width, height, _text, chars = pages[0]
+    (title,) = _find(chars, "Dataloom")
+    assert max(c[3] for c in chars if c[0].strip() and c[2] > height / 2) == pytest.approx(
+        width - INNER, abs=2)
+    assert title[0][1] > width / 3
+    # the page labels count from the cover, as the printed numbers do
+    labels = PdfReader(manuals[lang]).trailer["/Root"]["/PageLabels"]["/Nums"]
+    assert list(labels)[:1] == [0] and labels[1]["/S"] == "/D"
+
+
+@pytest.mark.parametrize("lang", RTL_LANGS)
+def test_a_numbered_lists_markers_stand_right_of_their_items(manuals, lang):
+    year = "۱۴۰۴" if lang == "fa" else "2025"
+    assert year in WORDS[lang]["list"][1]  # "choose the year …", the second item
+    # the list stands just before the note on files over 20 MB
+    _width, height, _text, chars = _page_with(_pages(manuals[lang]), "MB")
+    line = max(_find(chars, year), key=lambda y: y[0][1])  # the table's year is further left
+    # the marker "2." reads right to left: the digit at the right end of the line, its full
+    # stop just left of it, in the list's indent at the start (right) edge of the text block
+    digit = max((c for c in chars if c[0] == "2" and _overlap(c, line[0])), key=lambda c: c[3])
+    assert all(c[3] <= digit[3] for c in chars if c[0].strip() and _same_line([c], line))
+    assert [c for c in chars if c[0] == "." and _overlap(c, digit) and 0 <= digit[1] - c[3] < 4]
+    body = [c for c in chars if c[0].strip() and 25 * MM < c[2] < height - 25 * MM]
+    edge = max(c[3] for c in body)
+    assert edge - 5.5 * MM < digit[3] <= edge
+
+
+def _overlap(a, b) -> bool:
+    """Whether two character boxes share some height (a full stop and its digit do)."""
+    return a[2] < b[4] and b[2] < a[4]
 
 
 @pytest.mark.parametrize("lang", RTL_LANGS)
