@@ -277,7 +277,8 @@ def test_binding_contents_and_running_heads_are_mirrored(manuals, lang):
     assert chapter % 2 == 0
     width, height, _text, chars = pages[chapter]
     foot = [c for c in chars if c[0].strip() and c[4] < 25 * MM]
-    number = [c for c in foot if c[0] == str(chapter + 1)[-1]]
+    digit = str(chapter + 1)[-1]
+    number = [c for c in foot if c[0] in (digit, "۰۱۲۳۴۵۶۷۸۹"[int(digit)])]
     assert number and max(c[3] for c in number) < width / 2
     assert min(c[1] for c in foot) == pytest.approx(OUTER, abs=2)
     assert max(c[3] for c in text_chars(chars, height)) == pytest.approx(width - INNER, abs=2)
@@ -413,3 +414,15 @@ def _struct_languages(pdf) -> set[str]:
         kids = kids.get_object() if kids is not None else []
         stack.extend(kids if isinstance(kids, list) else [kids])
     return found
+
+
+@pytest.mark.parametrize("lang", RTL_LANGS)
+def test_persian_pages_are_numbered_in_persian_digits(manuals, lang):
+    _width, _height, text, chars = _pages(manuals[lang])[2]  # the contents, page 3
+    # the running foot: "page 3 of N" and the version (3.2, as the site writes it)
+    foot = "".join(c[0] for c in chars if c[0].strip() and c[4] < 25 * MM).replace("3.2", "")
+    persian = lang == "fa"
+    western = any(c in "0123456789" for c in foot)
+    assert ("۳" in foot and not western) if persian else (western and "۳" not in foot)
+    # the contents' page numbers too ("5" for the introduction)
+    assert ("۵" in text) == persian and ("5" in text) != persian
