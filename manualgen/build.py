@@ -18,7 +18,6 @@ import dataclasses
 import datetime as dt
 import functools
 import os
-import re
 import subprocess
 import tempfile
 import time
@@ -58,6 +57,7 @@ from .hyphenation import load_dictionaries
 from .i18n import labels_in_english
 from .images import inspect
 from .jobs import run_each_and, worker_count
+from .languages import language_tag
 from .parsed_sheets import ParsedSheets
 from .pdf import (
     VIRTUAL_BASE,
@@ -370,7 +370,7 @@ class Run:
         do: ``todo`` holds only languages with pages to print)."""
         if self.options.check_only or not todo:
             return
-        tags = [_language_tag(self.settings.languages[lang].locale, lang) for lang in todo]
+        tags = [language_tag(self.settings.languages[lang].locale, lang) for lang in todo]
         load_dictionaries(tags, self.cache.root if self.cache.enabled else None)  # parsed once
         import_weasyprint()  # without compiler runs in the library search
         preload(tags)
@@ -579,7 +579,7 @@ class Run:
             "version": settings.version,
             "version_label": version_label,
             "language_name": language.name,
-            "locale": _language_tag(language.locale, lang),
+            "locale": language_tag(language.locale, lang),
             "direction": language.direction,  # "rtl": manual.html mirrors the document
             "date": _format_date(self.date, labels),
             "date_iso": self.date.strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -765,17 +765,9 @@ def warm_up(settings: Settings) -> None:
     """Load WeasyPrint and every language's hyphenation patterns now (``--watch``, between
     its first build and the first save): a first build that reused every PDF loaded
     neither, and the save would wait for them (about a second)."""
-    tags = [_language_tag(language.locale, lang) for lang, language in settings.languages.items()]
+    tags = [language_tag(language.locale, lang) for lang, language in settings.languages.items()]
     load_dictionaries(tags, None)  # manualgen's own parser: pyphen's takes 0.4 s for German
     preload(tags)
-
-
-def _language_tag(code: str, lang: str) -> str:
-    """Hugo's ``languageCode`` (``de-CH``, ``de_CH``) as the document's language tag, which
-    chooses the hyphenation patterns, the quote marks and the PDF's /Lang; the language's
-    key when the code is not a language tag."""
-    tag = code.replace("_", "-")
-    return tag if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", tag) else lang
 
 
 def open_cache(options: BuildOptions, findings: Findings) -> Cache:

@@ -900,8 +900,18 @@ def _language(code: str, spec: dict, root: Path, hugo: dict, folders: _Folders) 
         params=lparams if isinstance(lparams, dict) else {},
         mounts=[(m.source, m.subpath) for m in mounts],
         file_filters={(m.source, m.subpath): m.files for m in mounts if m.files},
-        direction="rtl" if str(_first_set(spec, "direction", "languageDirection")).lower() == "rtl" else "ltr",
+        direction=_direction(spec, lparams),
     )
+
+
+def _direction(spec: dict, lparams: object) -> str:
+    """"rtl" or "ltr": Hugo's direction (or languageDirection); without either, Blowfish's
+    ``params.rtl``, from which its layouts set the page's ``dir`` (any true value)."""
+    said = str(_first_set(spec, "direction", "languageDirection")).strip().lower()
+    if said in ("rtl", "ltr"):
+        return said
+    theme_says = _ci_get(lparams, "rtl", False) if isinstance(lparams, dict) else False
+    return "rtl" if theme_says else "ltr"  # Go's truth, as its ``if`` tests it
 
 
 def _first_set(table: dict, *keys: str) -> object:

@@ -1,6 +1,9 @@
-"""English names of languages, for findings ("the German page", "the French site")."""
+"""English names of languages, for findings ("the German page", "the French site"), and a
+language's tag for the document."""
 
 from __future__ import annotations
+
+import re
 
 LANGUAGE_NAMES = {"de": "German", "fr": "French", "it": "Italian", "en": "English",
                   "rm": "Romansh"}
@@ -8,3 +11,11 @@ LANGUAGE_NAMES = {"de": "German", "fr": "French", "it": "Italian", "en": "Englis
 
 def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code.split("-")[0].lower(), code)
+
+
+def language_tag(code: str, lang: str) -> str:
+    """Hugo's ``languageCode`` (``de-CH``, ``de_CH``) as the document's language tag, which
+    chooses the hyphenation patterns, the quote marks and the PDF's /Lang; the language's
+    key when the code is not a language tag."""
+    tag = code.replace("_", "-")
+    return tag if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", tag) else lang

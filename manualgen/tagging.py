@@ -10,6 +10,11 @@ its tree fail PDF/UA-1 (measured with page-validation, see docs/accessibility.md
 - a link annotation's ``/Contents`` is its target (``p-data-1_upload``), not words a reader
   hears.
 
+WeasyPrint writes the document's language (/Lang in the catalog) but none on structure
+elements: a page in another language (a fallback page in the default language, or text a
+site marks with ``lang``) was read out in the manual's.  While the tree is made,
+:func:`languages_marked` gives the elements of each HTML element with a ``lang`` their /Lang.
+
 The repair runs as WeasyPrint's *finisher*: after the PDF objects are made and before a byte
 is written, on the same ``pydyf`` objects, so nothing is parsed twice and the output stays a
 pure function of the input (new objects are appended in document order; no random names, no
@@ -25,6 +30,8 @@ import re
 import zlib
 from collections.abc import Callable, Iterator
 from typing import Any
+
+from .patching import patched
 
 LIST_ITEM_KIDS = ("/Lbl", "/LBody")
 PDFUA_NS = "http://www.aiim.org/pdfua/ns/id/"
@@ -45,6 +52,28 @@ def finisher(pdf_variant: str | None) -> Callable[[Any, Any], None]:
             clear_stream_ends(pdf)
 
     return finish
+
+
+def languages_marked():
+    """While WeasyPrint makes the structure tree (within the block), each element made for
+    the box of an HTML element with a ``lang`` attribute has that language as /Lang (PDF
+    1.7, 14.9.2), so a screen reader reads it in its language."""
+    import pydyf
+    from weasyprint.pdf import tags
+
+    original = tags._build_box_tree
+
+    def build(box, parent, *args):
+        inner = getattr(box, "_box", box)  # an absolutely placed box's placeholder
+        element = inner.element
+        lang = (element.get("lang") if element is not None and inner.element_tag != "html"
+                else None)
+        for made in original(box, parent, *args):
+            if lang and "Lang" not in made:
+                made["Lang"] = pydyf.String(lang)
+            yield made
+
+    return patched(tags, "_build_box_tree", build)
 
 
 # --- the structure tree --------------------------------------------------------------------

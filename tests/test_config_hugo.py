@@ -100,3 +100,31 @@ disabled = true
         "he": ("עברית", "he", "rtl"),
         "de": ("de", "de", "ltr"),
     }
+
+
+def test_blowfish_sets_the_direction_with_params_rtl(tmp_path):
+    # Blowfish's languages.<code>.toml: [params] rtl = true, read by its baseof for the
+    # page's dir; Hugo's own key wins where a site sets both.
+    hugo = """\
+defaultContentLanguage = "en"
+[languages.en]
+weight = 1
+[languages.en.params]
+rtl = false
+[languages.ar]
+weight = 2
+[languages.ar.params]
+rtl = true
+[languages.fa]
+weight = 3
+languageDirection = "ltr"
+[languages.fa.params]
+rtl = true
+[languages.he]
+weight = 4
+[languages.he.params]
+rtl = "yes"
+"""
+    settings = load_settings(write_site(tmp_path, {}, hugo=hugo))
+    got = {code: lang.direction for code, lang in settings.languages.items()}
+    assert got == {"en": "ltr", "ar": "rtl", "fa": "ltr", "he": "rtl"}  # "yes" is true to Go

@@ -12,7 +12,8 @@ priority in :data:`PAGE_PASSES` (as Python-Markdown registers its processors):
   print side by side, lone images become figures, placeholder alt texts get real words;
 - links: links inside the manual point into the PDF, others print their web address;
 - headings: a page's headings move under its title; tables: header rows, column widths;
-- clean-up: blocks left empty go; names: brand names are not hyphenated.
+- clean-up: blocks left empty go; names: brand names are not hyphenated;
+- bidi: a run of the other direction across inline elements prints in its own order.
 
 The document lists every image it shows and how wide it prints there (a step's picture
 column or the full text width), so screenshots are prepared from that list.
@@ -32,7 +33,7 @@ from ..geometry import PrintGeometry
 from ..images import ImageInfo
 from ..pdf import Roots
 from ..render import RenderedLanguage
-from . import changes, clean, links, long_runs, names, outline, resources, steps, tables
+from . import bidi, changes, clean, links, long_runs, names, outline, resources, steps, tables
 from .context import AssembledDocument, Context, ImageUse, PageJob, Registry
 from .document import render_document
 from .html import ancestors, classes, parent_map, parse_fragment, serialize_children
@@ -57,6 +58,7 @@ def _page_passes() -> Registry:
     passes.register(clean.drop_empty, "clean-up", 90)
     passes.register(lambda root, job: names.keep_names_whole(root), "names", 100)
     passes.register(lambda root, job: long_runs.break_long_runs(root), "long-runs", 110)
+    passes.register(lambda root, job: bidi.isolate_runs(root, job.direction), "bidi", 120)
     return passes
 
 
@@ -64,7 +66,8 @@ PAGE_PASSES = _page_passes()
 # A description is printed under its page's title: raw HTML in it (Docsy sites put a logo
 # there, opentelemetry.io an <img> of the language) needs its images and links resolved as
 # the body's are; the passes that shape blocks (steps, headings, tables) do not apply.
-DESCRIPTION_PASSES = ("videos", "images", "other-resources", "links", "names", "long-runs")
+DESCRIPTION_PASSES = ("videos", "images", "other-resources", "links", "names", "long-runs",
+                      "bidi")
 
 
 def assemble(rendered: RenderedLanguage, *, settings, labels: dict[str, str], roots: Roots,
@@ -82,7 +85,8 @@ def assemble(rendered: RenderedLanguage, *, settings, labels: dict[str, str], ro
                                         {r.page: r.description for r in rendered.pages}),
                   inspect_image, PrintGeometry.from_settings(settings), fallback,
                   left_out=outline.left_out_index(rendered.home),
-                  changes=edition.marks() if edition is not None else {})
+                  changes=edition.marks() if edition is not None else {},
+                  borrowed=outline.borrowed(rendered.home, fallback_home))
     jobs = [PageJob(ctx, page) for page in rendered.pages]
     trees = [(job, clean.parse(job)) for job in jobs]  # every page's ids, before any link
     for job, root in trees:

@@ -19,6 +19,7 @@ from ..content import Page
 from ..errors import Findings
 from ..geometry import PrintGeometry
 from ..images import ImageInfo
+from ..languages import language_tag
 from ..pdf import Roots
 from ..render import RenderedPage
 from .outline import Outline
@@ -109,6 +110,23 @@ class Context:
     files: list[Path] = dataclasses.field(default_factory=list)
     # Edition comparison (--since): page → the blocks to mark (see changes.py); empty without.
     changes: dict[Page, object] = dataclasses.field(default_factory=dict)
+    # The pages whose file is a page of the default language (outline.borrowed): their text
+    # is in that language, and runs in its direction.
+    borrowed: frozenset[Page] = frozenset()
+
+    @property
+    def direction(self) -> str:
+        """"rtl" or "ltr": which way the language's text runs (Hugo's direction)."""
+        return self.settings.languages[self.lang].direction
+
+    def language_of(self, page: Page) -> tuple[str, str] | None:
+        """The language tag and direction of a borrowed page's text (the default
+        language's), or None for the manual's own pages."""
+        if page not in self.borrowed:
+            return None
+        code = self.settings.default_language
+        language = self.settings.languages[code]
+        return language_tag(language.locale, code), language.direction
 
 
 @dataclasses.dataclass
@@ -125,6 +143,13 @@ class PageJob:
     @property
     def anchor(self) -> str:
         return self.ctx.outline.anchor(self.page)
+
+    @property
+    def direction(self) -> str:
+        """Which way the page's text runs: its language's (a borrowed page's is the default
+        language's)."""
+        borrowed = self.ctx.language_of(self.page)
+        return borrowed[1] if borrowed else self.ctx.direction
 
     def line(self, needle: str, after: int = 0, outside_code: bool = False) -> int | None:
         """The source line of a text of the page's body (read once, with the page)."""

@@ -35,6 +35,7 @@ def render_document(ctx: Context, bodies: dict[str, str], meta: dict,
             lang=ctx.lang,
             title_level=title_level,
             changes=_changes_list(ctx, edition),
+            borrowed=_borrowed(ctx),
         )
     except Exception as exc:  # noqa: BLE001 - the site's own manual.html or page.html
         file, line = template_frame(exc)
@@ -44,6 +45,17 @@ def render_document(ctx: Context, bodies: dict[str, str], meta: dict,
         ctx.findings.error("template", f"the document template failed: {type(exc).__name__}: "
                            f"{detail}", file, line, lang=ctx.lang)
         return ""
+
+
+def _borrowed(ctx: Context) -> dict[str, dict[str, str]]:
+    """By anchor, the ``lang`` (and ``dir``, where it differs from the manual's) that the
+    header and body of a borrowed page print with (page.html)."""
+    marks = {}
+    for page in ctx.borrowed:
+        tag, direction = ctx.language_of(page)
+        marks[ctx.outline.anchor(page)] = {"lang": tag, "dir": direction
+                                           if direction != ctx.direction else None}
+    return marks
 
 
 def _changes_list(ctx: Context, edition) -> dict | None:

@@ -57,6 +57,17 @@ class Outline:
         return self.entries[page].anchor
 
 
+def borrowed(home: Page, default_home: Page | None) -> frozenset[Page]:
+    """The pages of a language whose file is a page of the default language too: a site
+    mounts the default language's pages into a translation that lacks them (opentelemetry.io
+    mounts its English docs into every language), so their text is in the default
+    language."""
+    if default_home is None:
+        return frozenset()
+    files = {page.path for page in default_home.walk() if page.path.suffix}
+    return frozenset(page for page in home.walk() if page.path.suffix and page.path in files)
+
+
 def build_outline(home: Page, numbering: bool, descriptions: dict[Page, str] | None = None
                   ) -> Outline:
     """Give every page a unique anchor and (with ``numbering``) its chapter number; the
