@@ -195,6 +195,7 @@ def select(home: Page, settings: Settings, lang: str, findings: Findings,
         _note(item, findings, lang)
     if not settings.sections:
         _blog_notes(root, findings, lang)
+    _layout_warnings(root, settings, findings, lang)
     kept = set(root.walk())
     root.left_out = tuple(p for p in everything if p not in kept)
     return root
@@ -204,6 +205,47 @@ def _note(item: LeftOut, findings: Findings, lang: str) -> None:
     below = f"; nor are the {item.below} pages below it" if item.below > 1 else (
         "; nor is the page below it" if item.below == 1 else "")
     findings.info(CODE, f"not printed: {item.reason}{below}", item.path, item.line, lang=lang)
+
+
+# Hugo's own kinds of template: a page's ``layout`` naming one of them wraps its text, it does
+# not make it.
+_GENERIC_LAYOUTS = {"baseof", "single", "list", "section", "home", "page", "index", "taxonomy",
+                    "term", "default", "docs", "doc"}
+_NOT_PAGE_LAYOUTS = {"shortcodes", "_shortcodes", "partials", "_partials", "_markup"}
+
+
+def site_layout(root: Path, name: str) -> str | None:
+    """The site's own template named ``name`` (``layouts/docs/glossary.html``,
+    ``layouts/glossary.en.html``), as a path from the site's root; None when the site has
+    none (shortcodes and partials are not page layouts)."""
+    if not name or "/" in name or "\\" in name or name.startswith("."):
+        return None
+    layouts = root / "layouts"
+    try:
+        found = sorted(path for path in layouts.rglob("*.html")
+                       if path.name.split(".")[0] == name and path.is_file()
+                       and not _NOT_PAGE_LAYOUTS & set(path.relative_to(layouts).parts[:-1]))
+    except OSError:
+        return None
+    return found[0].relative_to(root).as_posix() if found else None
+
+
+def _layout_warnings(root: Page, settings: Settings, findings: Findings, lang: str) -> None:
+    """A page with no text of its own whose ``layout`` is one of the site's own templates
+    (Kubernetes' glossary, a list of releases): that template makes what the web page shows,
+    and manualgen does not run Hugo's templates, so the page prints its title only."""
+    for page in root.walk():
+        name = _text(_ci(page.meta, "layout"))
+        if not name or name.lower() in _GENERIC_LAYOUTS or has_text(page.body):
+            continue
+        template = site_layout(Path(settings.site_root), name)
+        if template is None:
+            continue
+        findings.warning("layout-not-run", f'this page has no text of its own: its web page is '
+                         f'made by the site\'s layout "{name}" ({template}), which manualgen '
+                         "does not run, so the PDF prints its title only; write its text into "
+                         "the page, or leave it out of the manual with no_print: true",
+                         page.path, page.line_of_key("layout"), lang=lang)
 
 
 def _blog_notes(root: Page, findings: Findings, lang: str) -> None:
