@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
-from . import chapters, data_url, heap, painted, png_embed, shared_styles, tagging
+from . import chapters, data_url, glyph_text, heap, painted, png_embed, shared_styles, tagging
 from .errors import Findings
 from .parsed_sheets import ParsedSheets
 from .patching import patched
@@ -306,7 +306,7 @@ def _written(rendered, pdf_variant: str | None, options: dict, large: bool) -> b
     as it is painted: 0.1 s more for a 42-page language, for memory that is no concern there."""
     with frozen_collector(collect=True), remembered_page_references(), \
             pages_deflated_as_painted(pdf_variant), heap_trimmed_while_painting(), \
-            tagging.languages_marked(), \
+            tagging.languages_marked(), glyph_text.glyphs_mapped(), \
             (released_as_painted(pdf_variant) if large else contextlib.nullcontext()):
         return write_pdf(rendered, pdf_variant, options)
 

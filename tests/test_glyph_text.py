@@ -1,0 +1,83 @@
+"""Every glyph a PDF draws is mapped to text: a glyph that shares its cluster with another
+(an Arabic letter under a vowel mark) was mapped to nothing, a malformed ToUnicode CMap."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+weasyprint = pytest.importorskip("weasyprint")
+
+from manualgen import glyph_text
+
+from .conftest import skip_without_fonts_for
+
+WORD = "خاطئًا"  # yeh with hamza under a fathatan: two glyphs, one cluster
+LATER = "ئ بئر"  # the same letter drawn alone further on
+
+
+def to_unicode_maps(pdf: bytes) -> list[dict[str, str]]:
+    """Every ToUnicode CMap of ``pdf`` as {glyph: UTF-16BE hex}."""
+    import pypdf
+
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    maps = []
+    for page in reader.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            stream = font.get_object().get("/ToUnicode")
+            if stream is not None:
+                text = stream.get_object().get_data().decode("latin-1")
+                maps.append(dict(re.findall(r"<([0-9a-f]{4})> <([0-9a-f]*)>", text)))
+    return maps
+
+
+def pdf_of(text: str, *managers) -> bytes:
+    html = (f'<html lang="ar" dir="rtl"><body style="font-family: Noto Sans Arabic">'
+            f"<p>{text}</p></body></html>")
+    document = weasyprint.HTML(string=html)
+    if managers:
+        with managers[0]:
+            return document.write_pdf()
+    return document.write_pdf()
+
+
+def test_a_glyph_sharing_a_cluster_is_mapped_to_text():
+    skip_without_fonts_for(WORD)
+    before = to_unicode_maps(pdf_of(WORD))
+    assert any(value == "" for cmap in before for value in cmap.values())  # what this fixes
+    after = to_unicode_maps(pdf_of(WORD, glyph_text.glyphs_mapped()))
+    values = [value for cmap in after for value in cmap.values()]
+    assert values and "" not in values
+    assert after[0].keys() == before[0].keys()  # the same glyphs: the same subset
+
+
+def test_a_later_line_that_draws_the_glyph_alone_gives_it_its_text():
+    skip_without_fonts_for(WORD)
+    after = to_unicode_maps(pdf_of(f"{WORD} {LATER}", glyph_text.glyphs_mapped()))
+    texts = {bytes.fromhex(value).decode("utf-16-be") for cmap in after for value in cmap.values()}
+    assert "ئ" in texts  # the medial form's own letter, from the line that drew it alone
+    assert "\u200b" not in texts
+
+
+def test_text_with_no_shared_cluster_is_written_as_before():
+    text = "Ein Satz ohne Besonderheiten, mit Zahlen 1 2 3."
+    html = f'<html lang="de"><p>{text}</p></html>'
+    plain = weasyprint.HTML(string=html).write_pdf(pdf_identifier=b"x")
+    with glyph_text.glyphs_mapped():
+        mapped = weasyprint.HTML(string=html).write_pdf(pdf_identifier=b"x")
+    assert mapped == plain
+
+
+def test_a_glyph_no_text_and_no_cmap_names_gets_a_zero_width_space():
+    class Font:
+        file_content, index = b"not a font", 0
+        to_unicode = glyph_text.GlyphText()
+
+    font = Font()
+    font.to_unicode[5] = "a"
+    font.to_unicode[9] = ""
+    assert dict(font.to_unicode) == {5: "a"} and font.to_unicode.untold == {9}
+    glyph_text.completed(font)
+    assert dict(font.to_unicode) == {5: "a", 9: glyph_text.NO_TEXT}
