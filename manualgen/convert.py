@@ -46,6 +46,7 @@ from pymdownx.emoji import gemoji, to_alt
 
 from .goldmark import (
     ALERT_LABEL_KEYS,
+    DEFINITION_MARK,
     NO_PASSTHROUGH,
     GoldmarkBlockQuote,
     Passthrough,
@@ -349,7 +350,6 @@ def _list_item(line: str) -> re.Match | None:
     return None if _RULE.match(line) else _LIST_ITEM.match(line)
 
 
-_DEFINITION_MARK = re.compile(r"^ {0,3}:[ \t]{1,4}(?=\S)")
 
 
 def _indent_definitions(lines: list[str]) -> list[str]:
@@ -363,7 +363,7 @@ def _indent_definitions(lines: list[str]) -> list[str]:
     fence: str | None = None
     for line in lines:
         if fence is None:
-            mark = _DEFINITION_MARK.match(line)
+            mark = DEFINITION_MARK.match(line)
             if mark:
                 tight = bool(out) and bool(out[-1].strip())  # no blank line above: no <p> in Goldmark
                 column, blank = mark.end(), False

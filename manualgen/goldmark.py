@@ -102,6 +102,9 @@ def _attribute_value(body: str, pos: int) -> tuple[str | None, int]:
 
 _FENCE_OPEN = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _LIST_ITEM = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( +|$)")
+# A definition's first line (": text", Goldmark's definition list): its text column holds
+# the definition's blocks, as a list item's does.
+DEFINITION_MARK = re.compile(r"^( {0,3})(:)([ \t]{1,4})(?=\S)")
 
 
 @dataclasses.dataclass
@@ -163,7 +166,7 @@ class _ListContext:
             self.blank_before = True
             return
         indent = _leading(line)
-        item = _LIST_ITEM.match(line)
+        item = _LIST_ITEM.match(line) or DEFINITION_MARK.match(line)
         if item:
             self.close_before(indent)
             spaces = len(item.group(3)) if item.group(3) else 1

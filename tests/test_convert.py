@@ -227,6 +227,17 @@ def test_definition_lists(assert_renders):
     assert_renders("Term\n: Definition", "<dl><dt>Term</dt><dd>Definition</dd></dl>")
 
 
+def test_a_fence_inside_a_definition_is_a_code_block_in_it(assert_renders):
+    """As Hugo 0.149 renders it: the fence, indented to the definition's text, is the
+    definition's code block (it printed as inline code with "bash" in its text)."""
+    assert_renders("Term\n: Definition first.\n\n    ```bash\n    echo hi\n    ```\n\n"
+                   ": Second.\n\n    More text.\n",
+                   '<dl><dt>Term</dt><dd>Definition first.\n<pre><code class="language-bash">'
+                   "echo hi\n</code></pre></dd><dd><p>Second.</p><p>More text.</p></dd></dl>")
+    assert_renders("Term\n: Text\n  ```\n  a = 1\n  ```\n",
+                   "<dl><dt>Term</dt><dd>Text\n<pre><code>a = 1\n</code></pre></dd></dl>")
+
+
 def test_block_attributes_when_enabled(assert_renders, tmp_path):
     assert_renders("A paragraph\n{.note}", '<p class="note">A paragraph</p>')
     off = Site(tmp_path / "off")
