@@ -27,7 +27,7 @@ from urllib.parse import urljoin
 
 from . import front_matter, selection
 from .collation import collation_key
-from .config import DEFAULT_DATE_KEYS, Settings
+from .config import DEFAULT_DATE_KEYS, FILENAME_DATE, Settings
 from .errors import ContentError, Findings, readable_path, utf8_name
 from .front_matter import INVISIBLE as _INVISIBLE
 from .front_matter import FrontMatter
@@ -291,7 +291,9 @@ def _date_and_key(meta: dict, which: str, settings: Settings | None
         value = _as_datetime(meta[found]) if found is not None else None
         if value is not None:
             return value, found
-    return None
+    # Hugo publishes a page without a publish date of its own from its date (a lastmod, or
+    # the date in its file name, say)
+    return _date_and_key(meta, "date", settings) if which == "publishdate" else None
 
 
 def is_scheduled(meta: dict, now: dt.datetime, settings: Settings | None = None) -> bool:
@@ -609,7 +611,7 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
     if not files:
         return None
     sources = read_files(files, findings, lang)
-    metas = cascade(sources, settings, lang)
+    metas = filename_dates(cascade(sources, settings, lang), settings)
     kept = printed(metas, now, settings)
     pages = {rel: page for rel in kept
              if (page := make_page(rel, sources[rel], metas[rel], settings, lang, findings))}
@@ -810,6 +812,31 @@ def cascade(sources: dict[str, _Source], settings: Settings, lang: str) -> dict[
         metas[rel] = dict(meta)
         apply_cascade(metas[rel], entries + settings.cascade, rel, _kind(rel), lang, settings)
     return metas
+
+
+_NAME_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[-_ ]+(.*))?")
+
+
+def filename_dates(metas: dict[str, dict], settings: Settings) -> dict[str, dict]:
+    """With ``:filename`` in the site's ``[frontmatter]`` date lists, the date at the start
+    of a page's file name (of its folder's for a bundle: 2024-03-01-intro.md,
+    2024-03-01-intro/index.md), kept under ``:filename`` where the lists find it; the rest
+    of the name is the page's slug unless it sets one, as in Hugo."""
+    if not any(FILENAME_DATE in keys for keys in settings.front_matter_dates.values()):
+        return metas
+    out = {}
+    for rel, meta in metas.items():
+        path = Path(rel)
+        name = path.parent.name if path.stem in ("index", "_index") else path.stem
+        match = _NAME_DATE.fullmatch(name)
+        date = _as_datetime(match.group(1)) if match else None
+        if date is None:
+            out[rel] = meta
+            continue
+        out[rel] = meta | {FILENAME_DATE: date}
+        if match.group(2) and _ci_key(meta, "slug") is None:
+            out[rel]["slug"] = match.group(2)
+    return out
 
 
 def _section_meta(metas: dict[str, dict]) -> dict[str, dict]:

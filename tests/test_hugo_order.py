@@ -186,6 +186,21 @@ DATES = {  # a section without a date of its own takes the newest below it
     "content/w/_index.md": fm(title="W"),
 }
 
+FILENAME_DATES = {  # [frontmatter] date = [":filename", ":default"]: dates in file names
+    "hugo.toml": BASE + '[frontmatter]\ndate = [":filename", ":default"]\n',
+    "content/_index.md": fm(title="Home"),
+    "content/posts/_index.md": fm(title="Posts"),
+    "content/posts/2024-03-01-alpha.md": fm(title="Alpha"),
+    "content/posts/2023-01-01-beta.md": fm(title="Beta"),
+    "content/posts/gamma.md": fm(title="Gamma", date="2023-06-01"),
+    "content/posts/2099-01-01-future.md": fm(title="Future"),  # not published yet
+    "content/posts/2022-05-05-fm.md": fm(title="The name's date wins", date="2025-01-01"),
+    "content/posts/2021-02-02-bundle/index.md": fm(title="Bundle"),
+    "content/posts/2020-13-45-bad.md": fm(title="No such date"),
+    "content/other/_index.md": fm(title="Other"),
+    "content/other/x.md": fm(title="X", date="2019-01-01"),
+}
+
 MULTI_DIRS = {  # a content folder per language, a disabled language, language weights
     "content/en/_index.md": fm(title="Home"),
     "content/en/a.md": fm(title="A", weight=1),
@@ -282,6 +297,7 @@ SITES: dict[str, tuple[dict[str, str], str | None]] = {
                                               "buildExpired = true\n"}, None),
     "dates": (DATES, None),
     "old-build-key": (OLD_BUILD_KEY, None),
+    "filename-dates": (FILENAME_DATES, None),
     "multi-dirs": (MULTI_DIRS | {"hugo.toml": MULTI_DIRS_CONFIG.format(subdir="")}, None),
     "multi-dirs-subdir": (MULTI_DIRS | {"hugo.toml": MULTI_DIRS_CONFIG.format(
         subdir="defaultContentLanguageInSubdir = true")}, None),
@@ -318,6 +334,19 @@ def manualgen_tree(site: Path, lang: str) -> list[str]:
 # (python -m tests.test_hugo_order prints them from the installed hugo)
 
 EXPECTED: dict[str, dict[str, list[str]]] = {
+    'filename-dates': {
+        'en': [
+            '/posts',
+            '  /posts/2024-03-01-alpha',
+            '  /posts/gamma',
+            '  /posts/2023-01-01-beta',
+            '  /posts/2022-05-05-fm',
+            '  /posts/2021-02-02-bundle',
+            '  /posts/2020-13-45-bad',
+            '/other',
+            '  /other/x',
+        ],
+    },
     'build': {
         'en': [
             '/c',
@@ -598,6 +627,15 @@ def test_manualgen_prints_the_pages_hugo_publishes_in_hugos_order(tmp_path, monk
     site = write(tmp_path, files)
     for lang, tree in EXPECTED[name].items():
         assert manualgen_tree(site, lang) == tree, lang
+
+
+def test_a_date_in_the_file_name_leaves_the_rest_as_the_address(tmp_path):
+    """Hugo 0.149.1 wrote /posts/alpha/, /posts/bundle/, /posts/2020-13-45-bad/."""
+    home = discover(load_settings(write(tmp_path, FILENAME_DATES)), "en", Findings(), NOW)
+    urls = {page.rel: page.url for page in home.walk()}
+    assert (urls["posts/2024-03-01-alpha.md"], urls["posts/2021-02-02-bundle/index.md"],
+            urls["posts/2020-13-45-bad.md"]) == ("/posts/alpha/", "/posts/bundle/",
+                                                 "/posts/2020-13-45-bad/")
 
 
 # --- Hugo itself -----------------------------------------------------------------------------
