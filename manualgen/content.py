@@ -757,16 +757,20 @@ def _branch_bundles(rels: Iterable[str]) -> set[Path]:
 
 
 def _without_bundle_resources(files: dict[str, Path], rels: set[str]) -> dict[str, Path]:
-    """Leave out the content files beside or below a leaf bundle's index: in Hugo they are
-    the bundle's resources, not pages of their own; and an index.md beside an _index.md,
+    """Leave out the content files beside or below a leaf bundle's index (an _index.md in a
+    folder of the bundle too): in Hugo they are the bundle's resources, not pages of their
+    own; and an index.md beside an _index.md,
     which Hugo passes over for it.  ``rels`` are the content paths of every language: a
     folder that is a leaf bundle in one language (bund/index.fr.md) is one in all of them."""
     leaves, branches = _leaf_bundles(rels), _branch_bundles(rels)
 
     def kept(path: Path) -> bool:
-        if path.stem in ("index", "_index"):
-            return not (path.stem == "index" and path.parent in branches)
-        return not any(leaf in path.parents for leaf in leaves)
+        if path.stem == "index" and path.parent in branches:
+            return False
+        # a bundle's own index is its page; anything below a leaf bundle, an _index.md of a
+        # folder in it too, is a resource of that bundle
+        above = path.parents[1:] if path.stem in ("index", "_index") else path.parents
+        return not any(leaf in above for leaf in leaves)
 
     return {rel: path for rel, path in files.items() if kept(Path(rel))}
 
