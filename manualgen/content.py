@@ -889,6 +889,9 @@ def unlisted(metas: dict[str, dict], sources: dict[str, _Source], kept: set[str]
         else:
             why, key = (selection.redirect_reason(meta, source.front.body)
                         or _unlisted_reason(meta))
+            if Path(rel).stem == "_index" and folder and any(
+                    _inside(_folder(r), folder) for r in kept):  # a section not rendered
+                why += ": only its title is printed, over the pages below it"
         below = 0
         if Path(rel).stem == "_index" and folder and (
                 no_print(meta) or later is not None or hides_subtree(meta, now, settings)):

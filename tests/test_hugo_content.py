@@ -187,9 +187,12 @@ def test_a_section_hugo_lists_but_does_not_render_keeps_its_pages_under_its_titl
         "content/de/doku/alt/seite.md": page("Seite", 1),
         "content/de/doku/neu.md": page("Neu", 2),
     })
-    pages, _ = discovered(site)
+    pages, findings = discovered(site)
     assert [(p.title, p.parent.title) for p in pages.values() if p.parent] == [
         ("Doku", "Start"), ("Archiv", "Doku"), ("Seite", "Archiv"), ("Neu", "Doku")]
+    assert [f.message for f in findings if f.code == "not-printed"] == [
+        ("not printed: it has no web page of its own (build option render: never): only its "
+         "title is printed, over the pages below it")]
 
 
 def test_url_front_matter_follows_hugos_rules(tmp_path):
