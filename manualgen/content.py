@@ -287,13 +287,17 @@ def _date_and_key(meta: dict, which: str, settings: Settings | None
     """:func:`page_date`, and the front matter key (as written) that held it."""
     keys = (settings.front_matter_dates if settings else DEFAULT_DATE_KEYS).get(which, ())
     for key in keys:
+        if key == "date" and which != "date":
+            # in the other lists "date" is the page's date as its own list found it (a
+            # lastmod, the date in its file name), as Hugo 0.149 and 0.168 read it
+            if (found := _date_and_key(meta, "date", settings)) is not None:
+                return found
+            continue
         found = _ci_key(meta, key)
         value = _as_datetime(meta[found]) if found is not None else None
         if value is not None:
             return value, found
-    # Hugo publishes a page without a publish date of its own from its date (a lastmod, or
-    # the date in its file name, say)
-    return _date_and_key(meta, "date", settings) if which == "publishdate" else None
+    return None
 
 
 def is_scheduled(meta: dict, now: dt.datetime, settings: Settings | None = None) -> bool:

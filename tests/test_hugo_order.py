@@ -214,6 +214,15 @@ HTML_CONTENT = {  # content files in HTML (Hugo 0.168 refuses them unless its se
     "content/top.md": fm(title="Top", weight=1),
 }
 
+PUBLISH_DATES = {  # a page without a publish date is published from its date, whichever key gave it
+    "hugo.toml": BASE,
+    "content/_index.md": fm(title="Home"),
+    "content/lastmod.md": fm(title="Only a lastmod, in the future", lastmod="2099-01-01"),
+    "content/pubdate.md": fm(title="pubdate", pubdate="2099-01-01", date="2020-01-01"),
+    "content/past.md": fm(title="Past", date="2020-01-01"),
+    "content/modified.md": fm(title="Modified long ago", modified="2001-01-01"),
+}
+
 FILENAME_DATES = {  # [frontmatter] date = [":filename", ":default"]: dates in file names
     "hugo.toml": BASE + '[frontmatter]\ndate = [":filename", ":default"]\n',
     "content/_index.md": fm(title="Home"),
@@ -326,6 +335,7 @@ SITES: dict[str, tuple[dict[str, str], str | None]] = {
     "dates": (DATES, None),
     "old-build-key": (OLD_BUILD_KEY, None),
     "filename-dates": (FILENAME_DATES, None),
+    "publish-dates": (PUBLISH_DATES, None),
     "structure": (STRUCTURE, None),
     "html-content": (HTML_CONTENT, None),
     "multi-dirs": (MULTI_DIRS | {"hugo.toml": MULTI_DIRS_CONFIG.format(subdir="")}, None),
@@ -364,6 +374,12 @@ def manualgen_tree(site: Path, lang: str) -> list[str]:
 # (python -m tests.test_hugo_order prints them from the installed hugo)
 
 EXPECTED: dict[str, dict[str, list[str]]] = {
+    'publish-dates': {
+        'en': [
+            '/past',
+            '/modified',
+        ],
+    },
     'html-content': {
         'en': [
             '/top',
