@@ -70,6 +70,8 @@ CHAPTER_STARTS = ("auto", "right", "page")
 
 # Hugo's default [frontmatter] configuration: the keys each of its dates is read from, the
 # first one set wins (see content.page_date).  lastmod is not read.
+# The date list's name for the date at the start of a file's name (2024-03-01-intro.md).
+FILENAME_DATE = ":filename"
 DEFAULT_DATE_KEYS: dict[str, tuple[str, ...]] = {
     "date": ("date", "publishdate", "pubdate", "published", "lastmod", "modified"),
     "publishdate": ("publishdate", "pubdate", "published", "date"),
@@ -1150,8 +1152,9 @@ def _disabled_languages(hugo: dict, built: dict[str, Language]) -> tuple[str, ..
 
 def _front_matter_dates(hugo: dict) -> dict[str, tuple[str, ...]]:
     """The site's ``[frontmatter]`` date lists, ":default" replaced by Hugo's default list;
-    the other special names (":git", ":filename", ":fileModTime") need what manualgen does not
-    read and are passed over."""
+    ":filename" kept (discovery reads the date at the start of a file's or bundle's name);
+    the other special names (":git", ":fileModTime") need what manualgen does not read and
+    are passed over."""
     table = _ci_get(hugo, "frontmatter", {})
     table = table if isinstance(table, dict) else {}
     out = {}
@@ -1162,7 +1165,8 @@ def _front_matter_dates(hugo: dict) -> dict[str, tuple[str, ...]]:
             continue
         keys: list[str] = []
         for key in (str(k).lower() for k in given):
-            keys += default if key == ":default" else [] if key.startswith(":") else [key]
+            keys += (default if key == ":default" else [key] if key == FILENAME_DATE
+                     else [] if key.startswith(":") else [key])
         out[which] = tuple(dict.fromkeys(keys))
     return out
 

@@ -21,13 +21,13 @@ import math
 import os
 import posixpath
 import re
-import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urljoin
 
 from . import front_matter, selection
-from .config import DEFAULT_DATE_KEYS, Settings
+from .collation import collation_key
+from .config import DEFAULT_DATE_KEYS, FILENAME_DATE, Settings
 from .errors import ContentError, Findings, readable_path, utf8_name
 from .front_matter import INVISIBLE as _INVISIBLE
 from .front_matter import FrontMatter
@@ -287,6 +287,12 @@ def _date_and_key(meta: dict, which: str, settings: Settings | None
     """:func:`page_date`, and the front matter key (as written) that held it."""
     keys = (settings.front_matter_dates if settings else DEFAULT_DATE_KEYS).get(which, ())
     for key in keys:
+        if key == "date" and which != "date":
+            # in the other lists "date" is the page's date as its own list found it (a
+            # lastmod, the date in its file name), as Hugo 0.149 and 0.168 read it
+            if (found := _date_and_key(meta, "date", settings)) is not None:
+                return found
+            continue
         found = _ci_key(meta, key)
         value = _as_datetime(meta[found]) if found is not None else None
         if value is not None:
@@ -308,21 +314,32 @@ def is_scheduled(meta: dict, now: dt.datetime, settings: Settings | None = None)
 
 
 def is_listed(meta: dict, now: dt.datetime, settings: Settings | None = None) -> bool:
-    """Whether Hugo lists this page (and so whether it belongs in a printed manual)."""
-    if not is_scheduled(meta, now, settings):
-        return False
-    if _truthy(_ci(meta, "headless", False)):
-        return False
-    build = _ci(meta, "_build", None) or _ci(meta, "build", None) or {}
-    if isinstance(build, dict):
-        listing = _ci(build, "list", "always")
-        render = _ci(build, "render", "always")
-        if listing is False or str(listing).lower() in ("never", "false"):
-            return False
-        if render is False or str(render).lower() in ("never", "false"):
-            # Unrendered pages can still be listed, but they have no page of their own.
-            return False
-    return True
+    """Whether Hugo lists this page and writes it to the web site (and so whether it belongs
+    in a printed manual): built, not headless, listed, and rendered."""
+    return (is_scheduled(meta, now, settings) and not _truthy(_ci(meta, "headless", False))
+            and _build_option(meta, "list") and _build_option(meta, "render"))
+
+
+def hides_subtree(meta: dict, now: dt.datetime, settings: Settings | None = None) -> bool:
+    """Whether a section's front matter takes it, and every page below it, out of Hugo's page
+    tree: a section that is not built, headless, or not listed (``build.list: never``) is in
+    no list of its parent's, so nothing below it is reached from the home page.  A section
+    that is listed but not rendered (``build.render: never``) stays in the tree."""
+    return (not is_scheduled(meta, now, settings) or _truthy(_ci(meta, "headless", False))
+            or not _build_option(meta, "list"))
+
+
+# Values of the build options that turn them off: ``render: link`` gives a page an address
+# but writes no page there, so a reader cannot open it either.
+_BUILD_OFF = {"list": ("never", "false"), "render": ("never", "false", "link")}
+
+
+def _build_option(meta: dict, key: str) -> bool:
+    """Whether the page's build option ``key`` ("list" or "render", under ``build`` or the
+    older ``_build``) is on; ``list: local`` is on: the page stays in its section's list."""
+    build = _ci(meta, "_build", None) or _ci(meta, "build", None)
+    value = _ci(build, key, "always") if isinstance(build, dict) else "always"
+    return not (value is False or str(value).strip().lower() in _BUILD_OFF[key])
 
 
 # Hugo Book's and Geekdoc's switch that keeps a page (and a section's pages) out of the menu.
@@ -465,21 +482,19 @@ def _truthy(value) -> bool:
 # --- ordering ------------------------------------------------------------------------------
 
 
+# Go's zero time (0001-01-01 UTC) in Unix seconds: a page without a date is dated so in Hugo.
+_ZERO_TIME = -62135596800
+
+
 def hugo_sort_key(page: Page):
     """Hugo's default page order: weight (0 = unset, last), date newest first, link title, path.
     An untitled page's link title is empty (first), whatever fallback title the print shows."""
     weight = page.weight
     weighted = 0 if weight != 0 else 1
-    ts = -page.date.timestamp() if page.date else 0.0
+    # Hugo compares whole seconds (Go's Time.Unix); no date is Go's zero time, the oldest.
+    ts = -math.floor(page.date.timestamp()) if page.date else -_ZERO_TIME
     title = page.link_title or ("" if page.untitled else page.title)
-    return (weighted, weight, ts, _collate(title), page.rel)
-
-
-def _collate(text: str) -> tuple:
-    """An approximation of Hugo's language collation: accents and case count last."""
-    base = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in base if not unicodedata.combining(c))
-    return (stripped.casefold(), text.casefold(), text)
+    return (weighted, weight, ts, collation_key(title, page.lang), page.rel)
 
 
 def sort_pages(pages: list[Page]) -> list[Page]:
@@ -600,11 +615,11 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
     if not files:
         return None
     sources = read_files(files, findings, lang)
-    metas = cascade(sources, settings, lang)
+    metas = filename_dates(cascade(sources, settings, lang), settings)
     kept = printed(metas, now, settings)
     pages = {rel: page for rel in kept
              if (page := make_page(rel, sources[rel], metas[rel], settings, lang, findings))}
-    home = build_tree(pages, set(files), metas, settings, lang)
+    home = build_tree(pages, set(files), metas, settings, lang, now)
     root = selection.select(home, settings, lang, findings,
                             unlisted(metas, sources, set(kept), now, settings))
     _order(root, 0, _site_order(settings, lang))
@@ -746,16 +761,20 @@ def _branch_bundles(rels: Iterable[str]) -> set[Path]:
 
 
 def _without_bundle_resources(files: dict[str, Path], rels: set[str]) -> dict[str, Path]:
-    """Leave out the content files beside or below a leaf bundle's index: in Hugo they are
-    the bundle's resources, not pages of their own; and an index.md beside an _index.md,
+    """Leave out the content files beside or below a leaf bundle's index (an _index.md in a
+    folder of the bundle too): in Hugo they are the bundle's resources, not pages of their
+    own; and an index.md beside an _index.md,
     which Hugo passes over for it.  ``rels`` are the content paths of every language: a
     folder that is a leaf bundle in one language (bund/index.fr.md) is one in all of them."""
     leaves, branches = _leaf_bundles(rels), _branch_bundles(rels)
 
     def kept(path: Path) -> bool:
-        if path.stem in ("index", "_index"):
-            return not (path.stem == "index" and path.parent in branches)
-        return not any(leaf in path.parents for leaf in leaves)
+        if path.stem == "index" and path.parent in branches:
+            return False
+        # a bundle's own index is its page; anything below a leaf bundle, an _index.md of a
+        # folder in it too, is a resource of that bundle
+        above = path.parents[1:] if path.stem in ("index", "_index") else path.parents
+        return not any(leaf in above for leaf in leaves)
 
     return {rel: path for rel, path in files.items() if kept(Path(rel))}
 
@@ -789,16 +808,43 @@ def read_files(files: dict[str, Path], findings: Findings, lang: str) -> dict[st
 
 def cascade(sources: dict[str, _Source], settings: Settings, lang: str) -> dict[str, dict]:
     """Each page's front matter with what cascades to it: each section's values reach the
-    pages below it (the nearest section first), then the site config's [[cascade]].  The
+    section and the pages below it (the nearest section first), then the site config's [[cascade]].  The
     values read stay as they were; the pages get new dictionaries."""
     own = {rel: source.front.meta for rel, source in sources.items()}
     sections = _section_meta(own)
     metas = {}
     for rel, meta in own.items():
-        entries = [e for folder in _folders_above(rel) for e in _cascade_entries(sections.get(folder, {}))]
+        # A section's cascade reaches the section itself too (its own values first), as in Hugo.
+        folders = ([_folder(rel)] if Path(rel).stem == "_index" else []) + _folders_above(rel)
+        entries = [e for folder in folders for e in _cascade_entries(sections.get(folder, {}))]
         metas[rel] = dict(meta)
         apply_cascade(metas[rel], entries + settings.cascade, rel, _kind(rel), lang, settings)
     return metas
+
+
+_NAME_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[-_ ]+(.*))?")
+
+
+def filename_dates(metas: dict[str, dict], settings: Settings) -> dict[str, dict]:
+    """With ``:filename`` in the site's ``[frontmatter]`` date lists, the date at the start
+    of a page's file name (of its folder's for a bundle: 2024-03-01-intro.md,
+    2024-03-01-intro/index.md), kept under ``:filename`` where the lists find it; the rest
+    of the name is the page's slug unless it sets one, as in Hugo."""
+    if not any(FILENAME_DATE in keys for keys in settings.front_matter_dates.values()):
+        return metas
+    out = {}
+    for rel, meta in metas.items():
+        path = Path(rel)
+        name = path.parent.name if path.stem in ("index", "_index") else path.stem
+        match = _NAME_DATE.fullmatch(name)
+        date = _as_datetime(match.group(1)) if match else None
+        if date is None:
+            out[rel] = meta
+            continue
+        out[rel] = meta | {FILENAME_DATE: date}
+        if match.group(2) and _ci_key(meta, "slug") is None:
+            out[rel]["slug"] = match.group(2)
+    return out
 
 
 def _section_meta(metas: dict[str, dict]) -> dict[str, dict]:
@@ -809,10 +855,13 @@ def _section_meta(metas: dict[str, dict]) -> dict[str, dict]:
 def printed(metas: dict[str, dict], now: dt.datetime, settings: Settings) -> list[str]:
     """The pages Hugo publishes and lists and Docsy's print view keeps, in path order.
 
-    A section Hugo does not build (a draft, before its publishDate, expired) takes everything
-    below it along, and so does one the print view leaves out (no_print)."""
+    A section Hugo does not build (a draft, before its publishDate, expired) or does not list
+    (headless, ``build.list: never``) takes everything below it along: its pages are in no
+    list of Hugo's page tree, nor in the web site's menus.  So does a section the print view
+    leaves out (no_print)."""
     gone = [folder for folder, meta in _section_meta(metas).items()
-            if not is_scheduled(meta, now, settings) or no_print(meta)]
+            if not is_scheduled(meta, now, settings) or no_print(meta)
+            or (folder and hides_subtree(meta, now, settings))]
     return [rel for rel, meta in metas.items()
             if not any(_inside(_folder(rel), top) for top in gone)
             and is_listed(meta, now, settings) and not no_print(meta)]
@@ -834,14 +883,22 @@ def unlisted(metas: dict[str, dict], sources: dict[str, _Source], kept: set[str]
         later = _published_later(meta, now, settings)
         if later is not None and not any(_inside(folder, top) for top in noted):
             why, key = later
-        elif (not is_scheduled(meta, now, settings) or _truthy(_ci(meta, "headless", False))
+        elif (not is_scheduled(meta, now, settings)
                 or any(_inside(folder, top) for top in unpublished + noted)):
             continue
+        elif _truthy(_ci(meta, "headless", False)):
+            if Path(rel).stem != "_index" or not folder:  # a bundle of snippets: no note
+                continue
+            why, key = "it is headless: Hugo lists it nowhere", "headless"
         else:
             why, key = (selection.redirect_reason(meta, source.front.body)
                         or _unlisted_reason(meta))
+            if Path(rel).stem == "_index" and folder and any(
+                    _inside(_folder(r), folder) for r in kept):  # a section not rendered
+                why += ": only its title is printed, over the pages below it"
         below = 0
-        if Path(rel).stem == "_index" and (no_print(meta) or later is not None):
+        if Path(rel).stem == "_index" and folder and (
+                no_print(meta) or later is not None or hides_subtree(meta, now, settings)):
             noted.append(folder)
             below = sum(1 for r in metas if r != rel and _inside(_folder(r), folder))
         line = next((n for k in ((key, "_build", "build") if key else ()) if k
@@ -874,9 +931,8 @@ def _unlisted_reason(meta: dict) -> tuple[str, str | None]:
     build = _ci(meta, "_build", None) or _ci(meta, "build", None)
     build = build if isinstance(build, dict) else {}
     for key, what in (("list", "Hugo lists it nowhere"), ("render", "it has no web page of its own")):
-        value = _ci(build, key, "always")
-        if value is False or str(value).lower() in ("never", "false"):
-            return f"{what} (build option {key}: {_as_written(value)})", key
+        if not _build_option(meta, key):
+            return f"{what} (build option {key}: {_as_written(_ci(build, key))})", key
     key = print_key(meta)
     if key == "no_print":
         return "Docsy's no_print leaves it out of the print view", "no_print"
@@ -1058,31 +1114,41 @@ def _fallback_title(rel: str, kind: str, settings: Settings, report: _Reporter) 
 
 
 def build_tree(pages: dict[str, Page], rels: set[str], metas: dict[str, dict],
-               settings: Settings, lang: str) -> Page:
+               settings: Settings, lang: str, now: dt.datetime) -> Page:
     """The home page with every page below its section.  Sections are folders with an
     _index file, and top-level folders without one (unless they are bundles); a home page
-    is made when the language has none.  ``rels`` are all the language's content files."""
+    is made when the language has none.  ``rels`` are all the language's content files;
+    ``metas`` the front matter of each, which dates the sections that have no date."""
     home = next((p for p in pages.values() if p.kind == "home"), None)
     if home is None:
-        home = _made_section("", settings, lang, "")
+        home = _made_section("", settings, lang, {})
     sections = {"": home} | {_folder(p.rel): p for p in pages.values() if p.kind == "section"}
-    sections |= _unlisted_top_sections(pages, sections, _leaf_bundles(rels), metas, settings, lang)
+    sections |= _unprinted_sections(pages, sections, _leaf_bundles(rels), metas, settings, lang)
     made = [s for s in sections.values() if s.rel not in pages]
     for page in list(pages.values()) + made:
         if page.kind != "home":
             page.parent = _parent_of(page, sections)
             page.parent.children.append(page)
+    _date_sections(sections, metas, settings, now)
     return home
 
 
-def _made_section(folder: str, settings: Settings, lang: str, title: str) -> Page:
-    """A section no listed _index file describes ("" the home page)."""
+def _made_section(folder: str, settings: Settings, lang: str, meta: dict) -> Page:
+    """A section whose _index file is not printed, or that has none ("" the home page):
+    titled, weighted and dated by that file's front matter (``meta``) when there is one."""
     rel = posixpath.join(folder, "_index.md")
     kind = "section" if folder else "home"
     path = _path_below_content(rel, content_roots(settings, lang))
-    return Page(lang=lang, path=path, rel=rel, kind=kind, meta={}, body="", body_line=1,
-                title=title or settings.lang_title(lang),
-                url=_page_url(settings, lang, rel, kind, {}))
+    own = _ci(meta, "title", None)
+    title = own.strip() if isinstance(own, str) and own.strip() else (
+        section_title(folder, settings) if folder else settings.lang_title(lang))
+    weight = _ci(meta, "weight", 0)
+    link_title = _ci(meta, "linkTitle", None)
+    return Page(lang=lang, path=path, rel=rel, kind=kind, meta=dict(meta), body="", body_line=1,
+                title=title, link_title=link_title.strip() if isinstance(link_title, str) else "",
+                weight=weight if isinstance(weight, int) and not isinstance(weight, bool) else 0,
+                date=page_date(meta, "date", settings),
+                url=_page_url(settings, lang, rel, kind, meta))
 
 
 def _path_below_content(rel: str, roots: list[tuple[Path, str]]) -> Path:
@@ -1094,20 +1160,42 @@ def _path_below_content(rel: str, roots: list[tuple[Path, str]]) -> Path:
     return roots[0][0] / rel
 
 
-def _unlisted_top_sections(pages: dict[str, Page], sections: dict[str, Page], leaves: set[Path],
-                           metas: dict[str, dict], settings: Settings, lang: str) -> dict[str, Page]:
-    """A top-level folder without _index.md is still a section in Hugo (unless it is a
-    bundle); so is one whose _index.md is not listed: its pages keep their chapter, under
-    its title."""
+def _unprinted_sections(pages: dict[str, Page], sections: dict[str, Page], leaves: set[Path],
+                        metas: dict[str, dict], settings: Settings, lang: str) -> dict[str, Page]:
+    """The sections above printed pages that have no printed page of their own: a top-level
+    folder without _index.md (a section in Hugo, unless it is a bundle), and a section whose
+    _index.md Hugo lists but does not render (``build.render: never``).  Hugo's page tree
+    lists such a section with its pages below it, so they keep their chapter, under its
+    title."""
     made: dict[str, Page] = {}
     section_meta = _section_meta(metas)
     for rel in pages:
-        folder = rel.split("/")[0]
-        if "/" in rel and folder not in sections and folder not in made and Path(folder) not in leaves:
-            own = _ci(section_meta.get(folder, {}), "title", None)
-            title = own.strip() if isinstance(own, str) and own.strip() else section_title(folder, settings)
-            made[folder] = _made_section(folder, settings, lang, title)
+        for folder in _folders_above(rel):
+            if not folder or folder in sections or folder in made:
+                continue
+            if folder in section_meta or ("/" not in folder and Path(folder) not in leaves):
+                made[folder] = _made_section(folder, settings, lang, section_meta.get(folder, {}))
     return made
+
+
+def _date_sections(sections: dict[str, Page], metas: dict[str, dict], settings: Settings,
+                   now: dt.datetime) -> None:
+    """Give each section without a date of its own the newest date of the pages below it
+    that Hugo builds, as Hugo does before it sorts (Hugo ≥ 0.153; unlisted pages and pages
+    below a draft section count, drafts, future and expired pages do not; Hugo 0.149 to
+    0.152 counted those too), so a section dated so sorts among dated pages."""
+    newest: dict[str, dt.datetime] = {}
+    for rel, meta in metas.items():
+        date = page_date(meta, "date", settings)
+        if date is None or not is_scheduled(meta, now, settings):
+            continue
+        folder = _folder(rel)
+        for above in [folder, *_folders_above(posixpath.join(folder, "_index.md"))]:
+            if above not in newest or newest[above] < date:
+                newest[above] = date
+    for folder, section in sections.items():
+        if section.date is None and folder in newest:
+            section.date = newest[folder]
 
 
 def _parent_of(page: Page, sections: dict[str, Page]) -> Page:
@@ -1130,7 +1218,7 @@ def _order(node: Page, depth: int, site_order: str = "") -> None:
     node.children = sort_pages(node.children)
     by = str(_ci(node.meta, "ordersectionsby", "") or site_order).strip().lower()
     if by == "title":
-        node.children.sort(key=lambda page: (_collate(page.title), page.rel))
+        node.children.sort(key=lambda page: (collation_key(page.title, page.lang), page.rel))
     for child in node.children:
         _order(child, depth + 1, site_order)
 

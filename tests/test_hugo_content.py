@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 
@@ -121,17 +122,20 @@ kind = "page"
         "content/de/doku/b.md": page("B"),
         "content/de/doku/alt/_index.md": page("Alt", 9, "Alte Seiten.\n"),  # text: printed
         "content/de/doku/alt/x.md": page("Alt X", 1),
+        # The cascade reaches the section itself, as in Hugo: a draft section, not built,
+        # takes its pages along, even one that says draft: false
         "content/de/werkstatt/_index.md": page("Werkstatt", 2, "", cascade="{draft: true}"),
         "content/de/werkstatt/w1.md": page("W1 (Entwurf)"),
-        "content/de/werkstatt/w2.md": page("W2", draft="false"),  # set on the page: kept
+        "content/de/werkstatt/w2.md": page("W2", draft="false"),
         "content/de/werkzeuge/t.md": page("Werkzeug", 3),
         "content/de/intern/_index.md": page("Intern", 4),
         "content/de/intern/i.md": page("Innen", 1, draft="false"),
     }, hugo=hugo)
     pages, _ = discovered(site)
     assert [p.title for p in pages.values()] == [
-        "Start", "Doku", "A", "B", "Alt", "Werkstatt", "W2", "Werkzeuges", "Werkzeug"]
+        "Start", "Doku", "A", "B", "Alt", "Werkzeuges", "Werkzeug"]
     assert (pages["doku/a.md"].weight, pages["doku/b.md"].weight) == (1, 7)
+    assert pages["doku/_index.md"].weight == 1  # its own weight, not its cascade's
     assert pages["doku/b.md"].meta["params"] == {"farbe": "rot"}
     assert pages["werkzeuge/t.md"].meta["params"] == {"produkt": "Widget"}
     assert "produkt" not in pages["doku/alt/_index.md"].meta["params"]  # not in /werkzeuge
@@ -156,15 +160,39 @@ def test_a_top_level_folder_without_index_is_titled_as_hugo_titles_it(tmp_path, 
     assert pages[f"{folder}/_index.md"].title == title
 
 
-def test_pages_of_an_unlisted_top_level_section_keep_its_title(tmp_path):
+def test_a_section_hugo_does_not_list_takes_its_pages_along_with_a_note(tmp_path):
+    """Hugo's tree has no place for the pages of a section it does not list (Hugo 0.149:
+    they are written, but in no list and no menu), so the manual has none either."""
     site = write_site(tmp_path, {
         "content/de/_index.md": page("Start"),
         "content/de/alt/_index.md": "---\ntitle: Archiv\n_build:\n  list: never\n  render: never\n---\n",
         "content/de/alt/seite.md": page("Seite", 1),
+        "content/de/alt/tief/mehr.md": page("Mehr", 1),
+        "content/de/kopf/_index.md": page("Kopflos", 3, headless="true"),
+        "content/de/kopf/k.md": page("K", 1),
+        "content/de/offen.md": page("Offen", 2),
     })
-    pages, _ = discovered(site)
+    pages, findings = discovered(site)
+    assert [p.title for p in pages.values()] == ["Start", "Offen"]
+    notes = {(Path(f.file).parent.name, f.line): f.message for f in findings if f.code == "not-printed"}
+    assert "nor are the 2 pages below it" in notes[("alt", 4)]  # the line of list: never
+    assert "headless" in notes[("kopf", 4)] and "nor is the page below it" in notes[("kopf", 4)]
+
+
+def test_a_section_hugo_lists_but_does_not_render_keeps_its_pages_under_its_title(tmp_path):
+    site = write_site(tmp_path, {
+        "content/de/_index.md": page("Start"),
+        "content/de/doku/_index.md": page("Doku", 1, "Text.\n"),
+        "content/de/doku/alt/_index.md": "---\ntitle: Archiv\nweight: 1\nbuild:\n  render: never\n---\n",
+        "content/de/doku/alt/seite.md": page("Seite", 1),
+        "content/de/doku/neu.md": page("Neu", 2),
+    })
+    pages, findings = discovered(site)
     assert [(p.title, p.parent.title) for p in pages.values() if p.parent] == [
-        ("Archiv", "Start"), ("Seite", "Archiv")]
+        ("Doku", "Start"), ("Archiv", "Doku"), ("Seite", "Archiv"), ("Neu", "Doku")]
+    assert [f.message for f in findings if f.code == "not-printed"] == [
+        ("not printed: it has no web page of its own (build option render: never): only its "
+         "title is printed, over the pages below it")]
 
 
 def test_url_front_matter_follows_hugos_rules(tmp_path):
