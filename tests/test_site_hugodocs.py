@@ -1,0 +1,150 @@
+"""A site in the shape of Hugo's own documentation (tests/hugodocs_site.py) prints as its web
+pages read: snippets of the headless _common folder included in place (front matter left
+out, shortcodes rendered), the glossary built from term pages that are never rendered on
+their own, [term](g) links to its entries, code-toggle's TOML, the new-in and deprecated-in
+callouts, tables and addresses from data files, and a clear word about a content adapter."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import re
+
+import pypdfium2 as pdfium
+import pytest
+
+from manualgen.cli import main
+
+from .hugodocs_site import write_hugodocs_site
+
+
+@pytest.fixture(scope="module")
+def hugodocs_check(tmp_path_factory) -> list[dict]:
+    """The findings of `check --all` on the site."""
+    root = write_hugodocs_site(tmp_path_factory.mktemp("hugodocs") / "site")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check", "--site", str(root), "--all", "--format", "json"])
+    return json.loads(out.getvalue())["findings"]
+
+
+@pytest.fixture(scope="module")
+def hugodocs_build(tmp_path_factory) -> tuple:
+    """The exit status and the output of `build --all`, and where the PDFs are."""
+    root = write_hugodocs_site(tmp_path_factory.mktemp("hugodocs") / "site")
+    out = root.parent / "out"
+    said = io.StringIO()
+    with contextlib.redirect_stdout(said), contextlib.redirect_stderr(said):
+        status = main(["build", "--site", str(root), "--all", "--out", str(out), "--no-cache",
+                       "--html"])
+    return status, said.getvalue(), out
+
+
+@pytest.fixture(scope="module")
+def hugodocs_pdfs(hugodocs_build) -> dict[str, str]:
+    """The text of each language's PDF, its white space made single spaces."""
+    status, said, out = hugodocs_build
+    assert status == 0, said
+    texts = {}
+    for lang in ("en", "fr"):
+        pdf = pdfium.PdfDocument(out / f"quill-{lang}.pdf")
+        words = " ".join(page.get_textpage().get_text_range() for page in pdf)
+        texts[lang] = " ".join(words.replace("\ufffe", "").split())
+        pdf.close()
+    return texts
+
+
+@pytest.fixture(scope="module")
+def hugodocs_html(hugodocs_build) -> dict[str, str]:
+    _status, _said, out = hugodocs_build
+    return {lang: (out / f"quill-{lang}.html").read_text(encoding="utf-8") for lang in ("en", "fr")}
+
+
+def codes(findings: list[dict], code: str) -> list[dict]:
+    return [f for f in findings if f["code"] == code]
+
+
+def test_no_shortcode_tag_front_matter_or_unknown_shortcode_reaches_paper(hugodocs_check,
+                                                                          hugodocs_pdfs):
+    for text in hugodocs_pdfs.values():
+        assert "{{<" not in text and "{{%" not in text  # Go templates in code blocks do stay
+        assert "_comment" not in text and "Keep this front matter" not in text
+    # newtemplatesystem's words live in its Go template alone: the site must give them
+    unknown = {f["message"].split('"')[1] for f in codes(hugodocs_check, "unknown-shortcode")}
+    assert unknown == {"newtemplatesystem"}
+
+
+def test_included_snippets_print_in_place_with_their_shortcodes(hugodocs_pdfs):
+    en = hugodocs_pdfs["en"]
+    # with and without ".md"; the badge inside the snippet is rendered
+    assert "Quill comes in two editions" in en and "New in v0.40.0" in en
+    assert "Some features need other programs" in en
+    assert "Keep the public folder out of version control" in en
+    fr = hugodocs_pdfs["fr"]
+    assert "Quill existe en deux éditions" in fr and "Prérequis" in fr
+    assert "Quill comes in two editions" not in fr
+
+
+def test_the_headless_folder_is_no_page_and_is_noted_once(hugodocs_check):
+    about_common = [f for f in hugodocs_check if "_common" in (f["file"] or "")]
+    assert [(f["code"], f["lang"]) for f in about_common] == [("not-printed", "en"), ("not-printed", "fr")]
+    assert all(f["file"].endswith("_common/_index.md") and "pages below it" in f["message"]
+               for f in about_common)
+
+
+def test_the_glossary_prints_its_terms_and_term_links_lead_there(hugodocs_check, hugodocs_html,
+                                                                 hugodocs_pdfs):
+    assert not codes(hugodocs_check, "broken-link") and not codes(hugodocs_check, "missing-anchor")
+    html = hugodocs_html["en"]
+    assert '<dt id="p-quick-reference-glossary--page-bundle">page bundle</dt>' in html
+    # [media types](g): the singular's entry; [page bundle](g) inside a term's own text
+    assert re.search(r'<a href="#p-quick-reference-glossary--media-type"[^>]*>media types</a>', html)
+    assert re.search(r'<a href="#p-quick-reference-glossary--page-bundle"[^>]*>page bundle</a>', html)
+    assert re.search(r'<a href="#p-quick-reference-glossary--site"[^>]*>site</a>',
+                     hugodocs_html["fr"])
+    notes = [f for f in codes(hugodocs_check, "not-printed") if "glossary" in f["file"]]
+    assert len(notes) == 2 and "the 8 pages below it" in notes[0]["message"]
+    # glossary-term prints the term's text in the page
+    assert "Sort order The order of a list of pages when nothing else is said" in hugodocs_pdfs["en"]
+
+
+def test_code_toggle_prints_the_toml_tab_as_hugo_writes_it(hugodocs_pdfs):
+    en = hugodocs_pdfs["en"]
+    assert "hugo.toml [build] cacheResources = 'fallback' writeStats = false" in en  # data/docs
+    assert "quill.toml [build] cacheResources = 'always' writeStats = true" in en
+    # front matter: keys sorted, between +++ lines, under the file's own name
+    assert "content/example.md +++ draft = false title = 'Example' weight = 5 +++" in en
+
+
+def test_callouts_tables_and_addresses_from_the_sites_data(hugodocs_pdfs, hugodocs_html):
+    en = hugodocs_pdfs["en"]
+    # the label is set in capitals; the version keeps its own letter case
+    assert "NEW IN v0.30.0 Builds now report how long each step took." in en
+    assert "DEPRECATED IN v0.45.0 Use cacheResources instead of useResourceCache." in en
+    assert "text/html [html htm]" in en
+    assert 'href="https://github.com/example/quill/blob/main/embedded/_markup/render-link.html"' in (
+        hugodocs_html["en"])
+    assert 'The description of this page reads: “Returns a string made of copies of the input.”' in en
+
+
+def test_page_lists_follow_the_sections_and_the_filter(hugodocs_html):
+    html = hugodocs_html["en"]
+    strings = html[html.index("except for trimming"):html.index('<article class="page" id="p-functions-strings-repeat"')]
+    assert "strings.Repeat" in strings and "strings.Truncate" in strings
+    assert "strings.TrimSpace" not in strings  # data/page_filters leaves it out
+    reference = html[html.index('id="p-quick-reference-functions"'):]
+    assert re.search(r"<h\d[^>]*>strings</h\d>", reference)
+    assert reference.index("strings.Repeat") < reference.index("strings.TrimSpace")
+
+
+def test_a_code_blocks_file_attribute_is_its_caption(hugodocs_html):
+    assert '<div class="code-filename">install.sh</div>' in hugodocs_html["en"]
+
+
+def test_a_content_adapter_is_a_warning_at_its_file(hugodocs_check, hugodocs_build):
+    adapters = codes(hugodocs_check, "content-adapter")
+    assert len(adapters) == 1 and adapters[0]["file"].endswith("showcase/_content.gotmpl")
+    assert adapters[0]["severity"] == "warning" and "does not run Go templates" in adapters[0]["message"]
+    status, said, _out = hugodocs_build
+    assert status == 0 and "content-adapter" in said
