@@ -314,6 +314,8 @@ EN = {
 
         Quill is distributed under the Apache License, version 2.0. The text of this
         documentation is under a Creative Commons license.
+
+        {{< qr text="https://code.example.com/quill" alt="The source code" />}}
         """,
     "content/en/installation/_index.md": """\
         ---
@@ -426,7 +428,9 @@ EN = {
         weight: 40
         ---
 
-        Use these functions within your templates.
+        Use these functions within your templates. The string functions:
+
+        {{% render-table-of-pages-in-section path=/functions/strings headingColumn1=Function %}}
         """,
     "content/en/functions/strings/_index.md": """\
         ---

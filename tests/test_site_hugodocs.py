@@ -7,6 +7,7 @@ callouts, tables and addresses from data files, and a clear word about a content
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import json
 import re
@@ -15,6 +16,8 @@ import pypdfium2 as pdfium
 import pytest
 
 from manualgen.cli import main
+from manualgen.errors import WARNING, Finding
+from manualgen.report import repeats_missing_glyphs
 
 from .hugodocs_site import write_hugodocs_site
 
@@ -148,3 +151,36 @@ def test_a_content_adapter_is_a_warning_at_its_file(hugodocs_check, hugodocs_bui
     assert adapters[0]["severity"] == "warning" and "does not run Go templates" in adapters[0]["message"]
     status, said, _out = hugodocs_build
     assert status == 0 and "content-adapter" in said
+
+
+def test_a_functions_signatures_from_front_matter_print_under_its_title(hugodocs_pdfs):
+    en = hugodocs_pdfs["en"]
+    assert ("strings.Truncate Shortens a string to a length without cutting a word in half. "
+            "Syntax strings.Truncate SIZE [ELLIPSIS] INPUT Returns template.HTML Alias truncate") in en
+    assert "Syntax strings.Truncate SIZE [ELLIPSIS] INPUT" in hugodocs_pdfs["fr"]
+
+
+def test_a_table_of_the_pages_of_a_section(hugodocs_html):
+    html = hugodocs_html["en"]
+    table = html[html.index("The string functions:"):html.index('<section class="section" id="p-functions-strings"')]
+    assert "<th" in table and ">Function</th>" in table and ">Description</th>" in table
+    assert re.search(r'<a href="#p-functions-strings-trimspace"[^>]*><code>strings.TrimSpace</code></a>', table)
+    assert "Removes the white space at both ends of a string." in table
+
+
+def test_weasyprints_notdef_word_is_left_out_when_missing_glyphs_names_the_character():
+    # the site's :x: emoji had two warnings when no font drew it: one is enough
+    glyphs = Finding(WARNING, "missing-glyphs", "no installed font has 1 character of the "
+                     '"en" manual, which print as empty boxes: ❌ (U+274C CROSS MARK)',
+                     "content/en/a.md", 8, None, "en")
+    notdef = Finding(WARNING, "css", ".notdef glyph rendered for Unicode string unsupported by "
+                     'fonts: "❌" (U+274C)', None, None, None, "en")
+    assert repeats_missing_glyphs(notdef, [glyphs])
+    assert not repeats_missing_glyphs(notdef, [])
+    assert not repeats_missing_glyphs(dataclasses.replace(notdef, lang="fr"), [glyphs])
+    assert not repeats_missing_glyphs(dataclasses.replace(glyphs, code="css"), [glyphs])
+
+
+def test_a_qr_code_prints_what_it_holds(hugodocs_html):
+    assert ('<p class="mg-qr">The source code: <a href="https://code.example.com/quill"'
+            in hugodocs_html["en"])
