@@ -2,7 +2,8 @@
 writes it, which is what a reader of a ``code-toggle`` block sees (Hugo's own documentation
 shows its settings so).  Keys are sorted, each table follows the values of the one above it
 after a blank line and is indented two spaces per level, strings are single-quoted unless
-they hold a quote or a control character, dates print as the strings Hugo reads them as."""
+they hold a quote or a control character; TOML's dates print as dates, YAML's as the
+strings Hugo reads them as."""
 
 from __future__ import annotations
 
@@ -37,7 +38,18 @@ def read_data(text: str) -> object | None:
         data = yaml.safe_load(text)
     except yaml.YAMLError:
         return None
-    return data if isinstance(data, (dict, list)) else None
+    return _dates_as_strings(data) if isinstance(data, (dict, list)) else None
+
+
+def _dates_as_strings(value: object) -> object:
+    """YAML's dates as the strings Hugo reads them as (quoted when written out again)."""
+    if isinstance(value, dict):
+        return {k: _dates_as_strings(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_dates_as_strings(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
 
 
 def to_toml(data: object) -> str:
@@ -94,8 +106,8 @@ def _value(value: object) -> str:
         if math.isinf(value):
             return "inf" if value > 0 else "-inf"
         return repr(value)
-    if isinstance(value, (dt.date, dt.datetime, dt.time)):
-        return _string(value.isoformat())
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):  # TOML's own dates: unquoted
+        return value.isoformat()
     if isinstance(value, list):
         return "[" + ", ".join(_value(v) for v in value) + "]"
     if isinstance(value, dict):

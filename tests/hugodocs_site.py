@@ -531,6 +531,58 @@ EN = {
         weight: 60
         ---
         """,
+    "content/en/content-management/front-matter.md": """\
+        ---
+        title: Front matter
+        description: Describe a page with a block of data at its top.
+        categories: [content management]
+        keywords: [front matter, toml]
+        menu:
+          docs:
+            parent: content-management
+            weight: 20
+        weight: 20
+        toc: true
+        aliases: [/content/front-matter/]
+        ---
+
+        ## Fields
+
+        A page opens with its fields, dated as TOML dates:
+
+        {{< code-toggle file=content/example.md fm=true >}}
+        title = 'Example'
+        date = 2024-02-02T04:14:54-08:00
+        [params]
+        author = 'Ada Lovelace'
+        {{</ code-toggle >}}
+
+        {{% note %}}
+        Custom fields go below `params`; see [parameters].
+
+        [parameters]: #parameters
+        {{% /note %}}
+
+        <!-- Kept out of the documentation on purpose. -->
+
+        ###### summary {#summary-field}
+
+        (`string`) A short text about the page.
+
+        ## Parameters
+
+        The [`robots.txt`] template reads none of them.
+
+        [`robots.txt`]: {{% eturl robots %}}
+
+        {{< code file=layouts/page.html >}}
+        {{ with .Params.author }}<p>{{ . }}</p>{{ end }}
+        {{< /code >}}
+
+        {{< code file=content/example.org lang=text >}}
+        #+TITLE: Example
+        {{< /code >}}
+        """,
     "content/en/content-management/image-processing/index.md": """\
         ---
         title: Image processing

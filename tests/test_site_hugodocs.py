@@ -184,3 +184,16 @@ def test_weasyprints_notdef_word_is_left_out_when_missing_glyphs_names_the_chara
 def test_a_qr_code_prints_what_it_holds(hugodocs_html):
     assert ('<p class="mg-qr">The source code: <a href="https://code.example.com/quill"'
             in hugodocs_html["en"])
+
+
+def test_old_and_new_forms_of_the_sites_code_shortcodes(hugodocs_html, hugodocs_pdfs):
+    html = hugodocs_html["en"]
+    # a TOML date stays a date; "{{</ code-toggle >}}" closes it too
+    assert "content/example.md +++ date = 2024-02-02T04:14:54-08:00 title = 'Example'" in (
+        hugodocs_pdfs["en"])
+    # code's file= is its caption and, without lang=, its language (.html: Go templates)
+    assert ('<div class="code-filename">layouts/page.html</div>\n'
+            '<pre><code class="language-go-html-template"') in html
+    assert '<div class="code-filename">content/example.org</div>\n<pre><code class="language-text"' in html
+    # eturl as a link reference definition's destination
+    assert '<a href="https://github.com/example/quill/blob/main/embedded/robots.txt"' in html
