@@ -659,9 +659,8 @@ class Run:
                            lang=lang)
             return Made(0)
         # URLs → the pages (or the SVGs and stylesheets) using them
-        attributed = report.attribute(found, pages, roots,
-                                      document.resources + list(self.settings.stylesheets))
-        findings.extend(f for f in attributed if not report.repeats_missing_glyphs(f, findings))
+        findings.extend(report.not_repeated(findings, report.attribute(
+            found, pages, roots, document.resources + list(self.settings.stylesheets))))
         return Made(0) if found.errors else made
 
     def _say(self, stage: str, lang: str, text: str, say: Progress | None = None) -> None:

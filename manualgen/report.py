@@ -261,3 +261,9 @@ def repeats_missing_glyphs(finding: Finding, findings: Iterable[Finding]) -> boo
         other.code == "missing-glyphs" and other.lang == finding.lang
         and found.group(1) in other.message for other in findings)
 
+
+def not_repeated(findings: Iterable[Finding], new: Iterable[Finding]) -> list[Finding]:
+    """The ``new`` findings (the layout's) that say more than ``findings`` already do."""
+    findings = list(findings)
+    return [f for f in new if not repeats_missing_glyphs(f, findings)]
+

@@ -197,3 +197,11 @@ def test_old_and_new_forms_of_the_sites_code_shortcodes(hugodocs_html, hugodocs_
     assert '<div class="code-filename">content/example.org</div>\n<pre><code class="language-text"' in html
     # eturl as a link reference definition's destination
     assert '<a href="https://github.com/example/quill/blob/main/embedded/robots.txt"' in html
+
+
+def test_an_image_shown_through_a_filter_prints_the_filter_it_is_shown_through(hugodocs_html):
+    html = hugodocs_html["en"]
+    page = html[html.index('id="p-content-management-image-processing"'):]
+    original, processed = (re.search(rf"<p[^>]*>{word}</p>", page) for word in ("Original", "Processed"))
+    assert original and processed and original.start() < page.index("<img") < processed.start()
+    assert '<code>filter="grayscale"</code>' in page
