@@ -886,10 +886,12 @@ def unlisted(metas: dict[str, dict], sources: dict[str, _Source], kept: set[str]
             why, key = (selection.redirect_reason(meta, source.front.body)
                         or _unlisted_reason(meta))
         below = 0
-        if Path(rel).stem == "_index" and (no_print(meta) or later is not None
-                                           or _cascades_build(source.front.meta)):
-            noted.append(folder)
-            below = sum(1 for r in metas if r != rel and _inside(_folder(r), folder))
+        inside = ([r for r in metas if r != rel and _inside(_folder(r), folder)]
+                  if Path(rel).stem == "_index" else [])
+        if Path(rel).stem == "_index" and (no_print(meta) or later is not None or (
+                _cascades_build(source.front.meta) and not kept.intersection(inside))):
+            noted.append(folder)  # a folder of snippets goes whole: one note
+            below = len(inside)
         line = next((n for k in ((key, "_build", "build", "cascade") if key else ()) if k
                      and (n := source.text.line_of_key(k, source.front.body_line))), None)
         out.append(selection.LeftOut(source.path, rel, why, line, below))

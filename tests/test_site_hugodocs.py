@@ -19,6 +19,7 @@ from manualgen.cli import main
 from manualgen.errors import WARNING, Finding
 from manualgen.report import repeats_missing_glyphs
 
+from .conftest import page, write_site
 from .hugodocs_site import write_hugodocs_site
 
 
@@ -205,3 +206,20 @@ def test_an_image_shown_through_a_filter_prints_the_filter_it_is_shown_through(h
     original, processed = (re.search(rf"<p[^>]*>{word}</p>", page) for word in ("Original", "Processed"))
     assert original and processed and original.start() < page.index("<img") < processed.start()
     assert '<code>filter="grayscale"</code>' in page
+
+
+def test_a_section_whose_cascade_hides_only_some_pages_keeps_the_others(tmp_path):
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start"),
+        "content/de/teile/_index.md": (
+            "---\ntitle: Teile\nbuild:\n  list: never\ncascade:\n  - build:\n      render: never\n"
+            "    target:\n      path: /teile/intern/**\n---\n"),
+        "content/de/teile/offen.md": page("Offen", 1, "Sichtbar.\n"),
+        "content/de/teile/intern/geheim.md": page("Geheim", 1, "Verborgen.\n"),
+    })
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check", "--site", str(site), "--all", "--format", "json"])
+    notes = [f for f in json.loads(out.getvalue())["findings"] if f["code"] == "not-printed"]
+    assert not any("pages below it" in f["message"] for f in notes
+                   if f["file"].endswith("teile/_index.md"))
