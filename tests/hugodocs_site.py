@@ -636,7 +636,7 @@ EN = {
         weight: 10
         ---
 
-        {{% quick-reference section="/functions" %}}
+        {{% quick-reference section="functions" %}}
         """,
     "content/en/quick-reference/glossary/_index.md": """\
         ---
