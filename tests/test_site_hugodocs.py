@@ -223,3 +223,16 @@ def test_a_section_whose_cascade_hides_only_some_pages_keeps_the_others(tmp_path
     notes = [f for f in json.loads(out.getvalue())["findings"] if f["code"] == "not-printed"]
     assert not any("pages below it" in f["message"] for f in notes
                    if f["file"].endswith("teile/_index.md"))
+
+
+def test_a_glossary_link_to_no_entry_says_which_term(tmp_path):
+    root = write_hugodocs_site(tmp_path / "site")
+    about = root / "content/en/about/license.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nSee the [frobnicator](g).\n",
+                     encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check", "--site", str(root), "--lang", "en", "--format", "json"])
+    (broken,) = [f for f in json.loads(out.getvalue())["findings"] if f["code"] == "broken-link"]
+    assert '"[frobnicator](g)"' in broken["message"] and '"frobnicator"' in broken["message"]
+    assert broken["file"] == "content/en/about/license.md" and broken["line"] == 14

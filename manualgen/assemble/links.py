@@ -31,7 +31,11 @@ def links(root: ET.Element, job: PageJob) -> None:
         if not href or "media-address" in classes(a):  # a video's address: as written
             continue
         if href == GLOSSARY_DESTINATION:
-            href = _glossary_entry(a, job) or href
+            entry = _glossary_entry(a, job)
+            if entry is None:
+                _no_glossary_entry(a, job)
+                continue
+            href = entry
         inside = _outside_link(a, href, job)
         if inside is not None:
             _inside_link(a, inside, job)
@@ -119,6 +123,16 @@ def _glossary_entry(a: ET.Element, job: PageJob) -> str | None:
         if anchor in ids:
             return f"{glossary.url}#{anchor}"
     return None
+
+
+def _no_glossary_entry(a: ET.Element, job: PageJob) -> None:
+    term = " ".join(text_of(a).split())
+    job.warning("broken-link", f'glossary link "[{term}](g)": the manual has no glossary page '
+                f"(/{_GLOSSARY_PAGE.removesuffix('/_index.md')}/) with an entry for "
+                f'"{term.lower()}" or its singular; it prints as plain text',
+                job.line(f"]({GLOSSARY_DESTINATION})"))
+    a.attrib.pop("href", None)
+    add_class(a, "unresolved")
 
 
 def _singular(term: str) -> str:
