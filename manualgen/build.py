@@ -659,8 +659,8 @@ class Run:
                            lang=lang)
             return Made(0)
         # URLs → the pages (or the SVGs and stylesheets) using them
-        findings.extend(report.attribute(found, pages, roots,
-                                         document.resources + list(self.settings.stylesheets)))
+        findings.extend(report.not_repeated(findings, report.attribute(
+            found, pages, roots, document.resources + list(self.settings.stylesheets))))
         return Made(0) if found.errors else made
 
     def _say(self, stage: str, lang: str, text: str, say: Progress | None = None) -> None:

@@ -166,6 +166,10 @@ class Page:
     # On the manual's root only: the site's pages it leaves out (other sections, web-only
     # pages), which links may still name: they print with their web address.
     left_out: tuple[Page, ...] = dataclasses.field(default=(), repr=False)
+    # On the manual's root only: the pages Hugo builds but never lists or renders on their
+    # own (headless bundles, build options), which shortcodes still reach with GetPage:
+    # hugoDocs' snippets in _common, its glossary terms.
+    unlisted: tuple[Page, ...] = dataclasses.field(default=(), repr=False)
 
     @property
     def is_section(self) -> bool:
@@ -623,7 +627,24 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
     root = selection.select(home, settings, lang, findings,
                             unlisted(metas, sources, set(kept), now, settings))
     _order(root, 0, _site_order(settings, lang))
+    root.unlisted = unlisted_pages(sources, metas, set(kept), now, settings, lang)
     return root
+
+
+def unlisted_pages(sources: dict[str, _Source], metas: dict[str, dict], kept: set[str],
+                   now: dt.datetime, settings: Settings, lang: str) -> tuple[Page, ...]:
+    """The pages Hugo builds that the manual does not print because Hugo lists or renders
+    them nowhere (headless, build options): a shortcode may still fetch one with GetPage.
+    Drafts, scheduled and expired pages (and those below such a section) Hugo does not
+    build.  Their own findings are not reported: they are not printed as pages."""
+    unbuilt = [_folder(rel) for rel, meta in _section_meta(metas).items()
+               if not is_scheduled(meta, now, settings)]
+    quiet = Findings()
+    made = (make_page(rel, sources[rel], metas[rel], settings, lang, quiet)
+            for rel in sorted(set(metas) - kept)
+            if is_scheduled(metas[rel], now, settings)
+            and not any(_inside(_folder(rel), top) for top in unbuilt))
+    return tuple(page for page in made if page is not None)
 
 
 # Finding the files ---------------------------------------------------------------------------
@@ -667,6 +688,8 @@ def find_files(settings: Settings, lang: str, findings: Findings) -> dict[str, P
         for path in sorted(root.rglob("*")):
             if mounted is not None and not mounted.admits(path.relative_to(root).as_posix()):
                 continue
+            if path.name == CONTENT_ADAPTER and path.is_file():
+                _report_content_adapter(path, root, settings, findings, lang)
             if _is_content_file(path, root, settings, findings, lang):
                 rel = _rel_of(path, root, target, settings, lang)
                 if rel is not None:
@@ -674,6 +697,23 @@ def find_files(settings: Settings, lang: str, findings: Findings) -> dict[str, P
                 if settings.by_filename:
                     every_language.add(_rel_of(path, root, target, settings, None) or "")
     return _without_bundle_resources(files, every_language | set(files))
+
+
+# Hugo's content adapter: a Go template in a content folder that adds pages as Hugo builds.
+CONTENT_ADAPTER = "_content.gotmpl"
+
+
+def _report_content_adapter(path: Path, root: Path, settings: Settings, findings: Findings,
+                            lang: str) -> None:
+    """A content adapter's pages exist only while Hugo runs it, which manualgen does not:
+    say so, once per file and language, unless Hugo would not read the file either."""
+    if any(part.startswith(".") for part in path.relative_to(root).parts) or any(
+            pattern.search(str(path)) for pattern in settings.ignore_files):
+        return
+    findings.warning("content-adapter", "a content adapter: Hugo runs this Go template to add "
+                     "pages as it builds the site; manualgen does not run Go templates, so the "
+                     "pages it adds are not in the manual (write them as content files to "
+                     "print them)", path, lang=lang)
 
 
 def _report_unreadable_folders(root: Path, findings: Findings, lang: str) -> None:
@@ -897,14 +937,46 @@ def unlisted(metas: dict[str, dict], sources: dict[str, _Source], kept: set[str]
                     _inside(_folder(r), folder) for r in kept):  # a section not rendered
                 why += ": only its title is printed, over the pages below it"
         below = 0
+        inside = ([r for r in metas if r != rel and _inside(_folder(r), folder)]
+                  if Path(rel).stem == "_index" and folder else [])
         if Path(rel).stem == "_index" and folder and (
-                no_print(meta) or later is not None or hides_subtree(meta, now, settings)):
-            noted.append(folder)
-            below = sum(1 for r in metas if r != rel and _inside(_folder(r), folder))
-        line = next((n for k in ((key, "_build", "build") if key else ()) if k
+                no_print(meta) or later is not None or hides_subtree(meta, now, settings)
+                or (_cascades_build(source.front.meta) and not kept.intersection(inside))):
+            noted.append(folder)  # a section or a folder of snippets goes whole: one note
+            below = len(inside)
+        line = next((n for k in ((key, "_build", "build", "cascade") if key else ()) if k
                      and (n := source.text.line_of_key(k, source.front.body_line))), None)
         out.append(selection.LeftOut(source.path, rel, why, line, below))
-    return out
+    return _cascaded_together(out, sources)
+
+
+def _cascades_build(meta: dict) -> bool:
+    """Whether a section's own front matter cascades build options to the pages below it."""
+    return any(_ci(entry, "build", None) is not None or _ci(entry, "_build", None) is not None
+               for entry in _cascade_entries(meta))
+
+
+def _cascaded_together(out: list[selection.LeftOut], sources: dict[str, _Source]
+                       ) -> list[selection.LeftOut]:
+    """The pages of a printed section that its cascade leaves out (a glossary whose terms
+    have no page of their own) in one note at the section's cascade, not one each."""
+    groups: dict[tuple[str, str], list[selection.LeftOut]] = {}
+    for item in out:
+        if Path(item.rel).stem not in ("_index", "index"):
+            groups.setdefault((_folder(item.rel), item.reason), []).append(item)
+    merged: list[selection.LeftOut] = []
+    for item in out:
+        group = groups.get((_folder(item.rel), item.reason), [])
+        section = sources.get(posixpath.join(_folder(item.rel), "_index.md"))
+        if len(group) < 2 or section is None or not _cascades_build(section.front.meta):
+            merged.append(item)
+        elif item is group[0]:
+            they = item.reason.replace("Hugo lists it nowhere", "Hugo lists them nowhere").replace(
+                "it has no web page of its own", "they have no web page of their own")
+            line = section.text.line_of_key("cascade", section.front.body_line)
+            merged.append(selection.LeftOut(section.path, posixpath.join(_folder(item.rel), "_index.md"), (
+                f"the {len(group)} pages below it, as its cascade says: {they}"), line))
+    return merged
 
 
 def _published_later(meta: dict, now: dt.datetime, settings: Settings

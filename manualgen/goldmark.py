@@ -254,7 +254,8 @@ def _read_fence(lines: list[str], start: int, base: int, relative: int,
 def fence_html(fence: Fence, highlight: Callable[[str, str, dict], str]) -> str:
     """A fence as printed: Python-Markdown's markup for plain code (what the corpus prints),
     Hugo's highlight options through ``highlight`` (line numbers, marked lines), and a
-    ``filename`` attribute as a caption above, as Hextra and Docsy show it."""
+    ``filename`` attribute (hugoDocs' ``file``, a ``title``) as a caption above, as Hextra,
+    Docsy and Hugo's own documentation show it."""
     attrs = fence.attrs
     if fence.lang == "math":  # Docsy's and Hextra's math code blocks: a formula on the web
         return math_html(fence.code, display=True)
@@ -268,7 +269,7 @@ def fence_html(fence: Fence, highlight: Callable[[str, str, dict], str]) -> str:
         lang = f' class="language-{html_module.escape(fence.lang)}"' if fence.lang else ""
         code = html_module.escape(fence.code, quote=False)
         body = f"<pre{id_attr}{cls}><code{lang}>{code}</code></pre>"
-    name = attrs.get("filename") or attrs.get("title")
+    name = attrs.get("filename") or attrs.get("file") or attrs.get("title")
     if not name:
         return body
     caption = f'<div class="code-filename">{html_module.escape(name)}</div>'

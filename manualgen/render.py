@@ -13,10 +13,11 @@ import re
 from collections.abc import Callable
 
 from .config import Settings
-from .content import Page
+from .content import Page, sort_pages, urlize
 from .convert import PageConverter
 from .errors import ContentError, Findings
 from .i18n import Fallback, Translator, load_labels
+from .remarshal import read_data, to_toml
 from .shortcodes import ShortcodeRenderer
 
 
@@ -175,11 +176,24 @@ def template_helpers(settings: Settings, lang: str, labels: dict[str, str]) -> d
     def site_page(url, page: Page | None = None) -> Page | None:
         return page_at_url(str(url or ""), page, addresses)
 
+    every: dict[int, dict[str, list[Page]]] = {}  # every page Hugo builds, by logical path
+
+    def get_page(path, page: Page | None = None) -> Page | None:
+        return hugo_get_page(str(path or ""), page, every)
+
+    def pages_of(section: Page | None, regular: bool = False, sections: bool = False) -> list[Page]:
+        return section_pages(section, every, regular=regular, sections=sections)
+
     return {
         "site_path": site_path,
         "link_url": link_url,
         "ref_url": ref_url,
         "site_page": site_page,
+        "get_page": get_page,
+        "pages_of": pages_of,
+        "read_data": read_data,  # hugoDocs' code-toggle: TOML, YAML or JSON
+        "to_toml": to_toml,  # … printed as Hugo's transform.Remarshal "toml" writes it
+        "hugo_urlize": urlize,
         "param": param,
         "label": lambda key: labels.get(key, key),
         "site": settings,
@@ -235,6 +249,64 @@ def hugo_ref(path: str, page: Page | None, indexes: dict[int, dict[str, list[Pag
     if not found:
         return path
     return found[0].url + (f"#{fragment}" if hash_ else "")
+
+
+def hugo_get_page(path: str, page: Page | None, indexes: dict[int, dict[str, list[Page]]]
+                  ) -> Page | None:
+    """Hugo's ``GetPage``: the page a logical path names ("/quick-reference/glossary/weight",
+    "/_common/install.md", "strings/truncate" from the page's section), among every page Hugo
+    builds in the page's language, printed or not (headless snippets, glossary terms);
+    case and the file extension do not matter.  None when no page, or more than one, has
+    that path."""
+    if not isinstance(page, Page) or not path.strip():
+        return None
+    index = _manual_index(page, indexes, _every_logical_path)
+    wanted = _EXTENSION.sub("", path.strip().split("#")[0]).strip("/").lower()
+    if not path.strip().startswith("/"):
+        here = _logical(page.rel) if page.is_section else posixpath.dirname(_logical(page.rel))
+        beside = posixpath.normpath(posixpath.join(here, wanted)).lstrip("./")
+        if len(index.get(beside, ())) == 1:
+            return index[beside][0]
+    found = index.get(wanted, ())
+    return found[0] if len(found) == 1 else None
+
+
+def section_pages(section: Page | None, indexes: dict[int, dict[str, list[Page]]], *,
+                  regular: bool = False, sections: bool = False) -> list[Page]:
+    """Hugo's ``.Pages`` of a section in Hugo's default order: the pages and sections right
+    below it, those its build options list only locally included (a glossary's terms), those
+    never listed left out; ``regular``: its ``.RegularPages``, ``sections``: its
+    ``.Sections``."""
+    if not isinstance(section, Page) or not section.is_section:
+        return []
+    index = _manual_index(section, indexes, _every_logical_path)
+    here = _logical(section.rel)
+    found = [each for pages in index.values() for each in pages
+             if each is not section and each.kind != "home"
+             and posixpath.dirname(_logical(each.rel)) == here and _listed_somewhere(each)]
+    if regular:
+        found = [each for each in found if not each.is_section]
+    if sections:
+        found = [each for each in found if each.is_section]
+    return sort_pages(found)
+
+
+def _listed_somewhere(page: Page) -> bool:
+    """Whether Hugo lists the page at all (``build.list`` is not ``never``)."""
+    build = next((v for k, v in page.meta.items()
+                  if isinstance(k, str) and k.lower() in ("build", "_build")), None)
+    listing = next((v for k, v in build.items() if str(k).lower() == "list"),
+                   "always") if isinstance(build, dict) else "always"
+    return not (listing is False or str(listing).lower() in ("never", "false"))
+
+
+def _every_logical_path(root: Page) -> dict[str, list[Page]]:
+    """Every page of the manual's language by logical path: the printed ones, those the
+    manual leaves out, and those Hugo never lists."""
+    index: dict[str, list[Page]] = {}
+    for each in (*root.walk(), *root.left_out, *root.unlisted):
+        index.setdefault(_logical(each.rel), []).append(each)
+    return index
 
 
 def _logical(rel: str) -> str:

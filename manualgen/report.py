@@ -247,3 +247,23 @@ class _Resource:
 def _source_line(page, needle: str, anywhere: bool = False) -> int | None:
     """The first line of the page's body (or, ``anywhere``, of its file) holding ``needle``."""
     return page.find_line(needle, anywhere=anywhere)
+
+
+_NOTDEF = re.compile(r"\.notdef glyph rendered.*?\((U\+[0-9A-F]{4,6})\)")
+
+
+def repeats_missing_glyphs(finding: Finding, findings: Iterable[Finding]) -> bool:
+    """Whether ``finding`` is WeasyPrint's word about a character no font has (code ``css``)
+    that a ``missing-glyphs`` finding of the same language already names, with the page and
+    line that use it: one finding per character is enough."""
+    found = _NOTDEF.search(finding.message) if finding.code == "css" else None
+    return found is not None and any(
+        other.code == "missing-glyphs" and other.lang == finding.lang
+        and found.group(1) in other.message for other in findings)
+
+
+def not_repeated(findings: Iterable[Finding], new: Iterable[Finding]) -> list[Finding]:
+    """The ``new`` findings (the layout's) that say more than ``findings`` already do."""
+    findings = list(findings)
+    return [f for f in new if not repeats_missing_glyphs(f, findings)]
+

@@ -12,7 +12,8 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urljoin
 
 from ..content import CONTENT_SUFFIXES, Page
-from ..heading_ids import without_shortcode_placeholders
+from ..convert import IdSettings
+from ..heading_ids import hugo_anchor, without_shortcode_placeholders
 from ..languages import language_name
 from .context import PageJob
 from .html import add_class, classes, split_url, text_of
@@ -29,6 +30,12 @@ def links(root: ET.Element, job: PageJob) -> None:
             a.attrib.pop(attr, None)
         if not href or "media-address" in classes(a):  # a video's address: as written
             continue
+        if href == GLOSSARY_DESTINATION:
+            entry = _glossary_entry(a, job)
+            if entry is None:
+                _no_glossary_entry(a, job)
+                continue
+            href = entry
         inside = _outside_link(a, href, job)
         if inside is not None:
             _inside_link(a, inside, job)
@@ -93,6 +100,49 @@ def _inside_link(a: ET.Element, href: str, job: PageJob) -> None:
     a.set("data-see", ctx.labels["see_page"])
     if ctx.labels.get("see_page_end"):  # words after the number: "→ 5 ページ", "lásd 5. oldal"
         a.set("data-see-end", ctx.labels["see_page_end"])
+
+
+# Hugo's own documentation writes [term](g) for a link to a term of its glossary, whose
+# link render hook finds the term's entry (a definition term) on the glossary page: the term
+# as written, else its singular.  The print resolves it the same way.
+GLOSSARY_DESTINATION = "g"
+_GLOSSARY_PAGE = "quick-reference/glossary/_index.md"
+
+
+def _glossary_entry(a: ET.Element, job: PageJob) -> str | None:
+    """The address of the glossary entry that the text of the ``(g)`` link ``a`` names, or
+    None when the manual has no glossary page or no such entry on it."""
+    glossary = job.ctx.outline.by_rel.get(_GLOSSARY_PAGE)
+    if glossary is None:
+        return None
+    ids = job.ctx.ids.get(glossary, set())
+    term = " ".join(text_of(a).split()).lower()
+    kind = IdSettings.from_goldmark(job.ctx.settings.goldmark).kind
+    for word in (term, _singular(term)):
+        anchor = hugo_anchor(word, kind)
+        if anchor in ids:
+            return f"{glossary.url}#{anchor}"
+    return None
+
+
+def _no_glossary_entry(a: ET.Element, job: PageJob) -> None:
+    term = " ".join(text_of(a).split())
+    job.warning("broken-link", f'glossary link "[{term}](g)": the manual has no glossary page '
+                f"(/{_GLOSSARY_PAGE.removesuffix('/_index.md')}/) with an entry for "
+                f'"{term.lower()}" or its singular; it prints as plain text',
+                job.line(f"]({GLOSSARY_DESTINATION})"))
+    a.attrib.pop("href", None)
+    add_class(a, "unresolved")
+
+
+def _singular(term: str) -> str:
+    """An English plural's singular, well enough for glossary terms ("media types",
+    "repositories", "caches")."""
+    for ending, replacement in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"),
+                                ("xes", "x"), ("s", "")):
+        if term.endswith(ending) and not term.endswith("ss"):
+            return term[: -len(ending)] + replacement
+    return term
 
 
 def _web_or_nothing(a: ET.Element, href: str, job: PageJob, line: int | None) -> None:

@@ -1,0 +1,124 @@
+"""Hugo's ``transform.Remarshal "toml"``: configuration data written out as TOML the way Hugo
+writes it, which is what a reader of a ``code-toggle`` block sees (Hugo's own documentation
+shows its settings so).  Keys are sorted, each table follows the values of the one above it
+after a blank line and is indented two spaces per level, strings are single-quoted unless
+they hold a quote or a control character; TOML's dates print as dates, YAML's as the
+strings Hugo reads them as."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+import tomllib
+
+import yaml
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+\Z")
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f",
+            "\r": "\\r"}
+
+
+def read_data(text: str) -> object | None:
+    """The data of a block of configuration written as TOML, YAML or JSON (tried in that
+    order, as Hugo's Remarshal guesses the format); None when it is none of them."""
+    text = str(text or "")
+    try:
+        return tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, ValueError):
+        pass
+    stripped = text.strip()
+    if stripped.startswith(("{", "[")):
+        try:
+            return json.loads(stripped)
+        except ValueError:
+            pass
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return None
+    return _dates_as_strings(data) if isinstance(data, (dict, list)) else None
+
+
+def _dates_as_strings(value: object) -> object:
+    """YAML's dates as the strings Hugo reads them as (quoted when written out again)."""
+    if isinstance(value, dict):
+        return {k: _dates_as_strings(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_dates_as_strings(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def to_toml(data: object) -> str:
+    """``data`` (a table) as Hugo's Remarshal writes TOML; a table under the name
+    ``key`` when ``data`` is not a table.  Blank lines between tables are kept out, as
+    Hugo's code-toggle takes them out."""
+    if not isinstance(data, dict):
+        data = {"key": data}
+    lines: list[str] = []
+    _table(data, [], lines)
+    return "\n".join(line for line in lines if line.strip()) + "\n"
+
+
+def _table(table: dict, path: list[str], lines: list[str]) -> None:
+    inner = "  " * len(path)
+    values = sorted(((k, v) for k, v in table.items() if not _is_table(v) and not _is_tables(v)),
+                    key=lambda item: str(item[0]))
+    for key, value in values:
+        lines.append(f"{inner if path else ''}{_key(str(key))} = {_value(value)}")
+    for key in sorted(str(k) for k, v in table.items() if _is_table(v) or _is_tables(v)):
+        value = table[key] if key in table else next(v for k, v in table.items() if str(k) == key)
+        name = ".".join(_key(p) for p in [*path, key])
+        if _is_table(value):
+            lines.append("")
+            lines.append(f"{inner}[{name}]")
+            _table(value, [*path, key], lines)
+        else:
+            for item in value:
+                lines.append("")
+                lines.append(f"{inner}[[{name}]]")
+                _table(item, [*path, key], lines)
+
+
+def _is_table(value: object) -> bool:
+    return isinstance(value, dict)
+
+
+def _is_tables(value: object) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+
+
+def _key(key: str) -> str:
+    return key if _BARE_KEY.match(key) else _string(key)
+
+
+def _value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "nan"
+        if math.isinf(value):
+            return "inf" if value > 0 else "-inf"
+        return repr(value)
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):  # TOML's own dates: unquoted
+        return value.isoformat()
+    if isinstance(value, list):
+        return "[" + ", ".join(_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_key(str(k))} = {_value(v)}" for k, v in sorted(value.items())) + "}"
+    if value is None:
+        return "''"
+    return _string(str(value))
+
+
+def _string(text: str) -> str:
+    if "'" not in text and not any(ord(c) < 32 or ord(c) == 127 for c in text):
+        return f"'{text}'"
+    return '"' + "".join(_ESCAPES.get(c, c if ord(c) >= 32 and ord(c) != 127 else f"\\u{ord(c):04x}")
+                         for c in text) + '"'
