@@ -26,6 +26,8 @@ from collections.abc import Callable
 from markdown import util as md_util
 from markdown.blockprocessors import BlockQuoteProcessor
 
+from .tex_text import tex_as_text
+
 # --- attribute blocks: {#id .class key=value key="a b" list=[1, "2-3"]} ---------------------
 
 _ATTR_NAME = re.compile(r"[A-Za-z_:][\w.:-]*")
@@ -427,9 +429,12 @@ def passthrough_config(table: object) -> Passthrough:
 
 
 def math_html(tex: str, display: bool) -> str:
-    """TeX printed as its source, in the math style (content.css): paper cannot run KaTeX."""
-    tex = html_module.escape(tex.strip(), quote=False)
-    return f'<div class="math display">{tex}</div>' if display else f'<span class="math">{tex}</span>'
+    """A formula as paper can print it (it cannot run KaTeX): as Unicode text when it is
+    simple enough (tex_text.py), else its TeX source in the math style (content.css)."""
+    text = tex_as_text(tex.strip())
+    kind = "math" if text is None else "math math-text"
+    shown = html_module.escape(tex.strip() if text is None else text, quote=False)
+    return f'<div class="{kind} display">{shown}</div>' if display else f'<span class="{kind}">{shown}</span>'
 
 
 def extract_math(text: str, config: Passthrough, store: Callable[[str], str]) -> str:

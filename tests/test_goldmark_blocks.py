@@ -187,18 +187,23 @@ def math_site(tmp_path) -> Site:
     return Site(tmp_path, hugo=HUGO_TOML + MATH)
 
 
-def test_inline_math_keeps_its_tex_untouched(math_site):
+def test_inline_math_prints_as_text_and_keeps_markdown_out(math_site):
     html = math_site.render(r"Let $a_1 * b_2 * c$ and \(x^{*}_i \cdot \alpha\) be *small*.")
-    assert '<span class="math">a_1 * b_2 * c</span>' in html
-    assert r'<span class="math">x^{*}_i \cdot \alpha</span>' in html
+    assert '<span class="math math-text">a₁ ∗ b₂ ∗ c</span>' in html
+    assert '<span class="math math-text">x*ᵢ · α</span>' in html
     assert "<em>small</em>" in html and "$" not in html
 
 
 def test_block_math_alone_on_its_lines_is_a_display_block(math_site):
     html = squeeze(math_site.render("Before\n\n$$\n\\sum_{i=1}^n i = \\frac{n(n+1)}{2}\n$$\n\n"
                                     "\\[\nE = mc^2\n\\]\n"))
-    assert html == ('<p>Before</p><div class="math display">\\sum_{i=1}^n i = \\frac{n(n+1)}{2}</div>'
-                    '<div class="math display">E = mc^2</div>')
+    assert html == ('<p>Before</p><div class="math math-text display">∑ᵢ₌₁ⁿ\u2009i = n(n + 1)/2</div>'
+                    '<div class="math math-text display">E = mc²</div>')
+
+
+def test_math_text_cannot_show_prints_as_its_tex_source(math_site):
+    html = math_site.render("$$\n\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}\n$$\n")
+    assert '<div class="math display">\\begin{pmatrix} a &amp; b \\\\ c &amp; d \\end{pmatrix}</div>' in html
 
 
 def test_math_in_code_stays_code_and_a_lone_dollar_is_text(math_site):
@@ -212,7 +217,7 @@ def test_without_passthrough_dollars_are_text(site):
 
 
 def test_a_math_code_block_prints_as_display_math(site):
-    assert site.render("```math\nx^2\n```") == '<div class="math display">x^2</div>'
+    assert site.render("```math\nx^2\n```") == '<div class="math math-text display">x²</div>'
 
 
 # --- no text makes the new readers fail -------------------------------------------------------
