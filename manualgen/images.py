@@ -43,7 +43,7 @@ from pathlib import Path
 MAX_PIXELS = 40_000_000  # about 6300 × 6300: far beyond any screenshot
 
 PREPARE_VERSION = "6"  # part of every prepared file's name: bump it when the recipe changes
-INSPECT_VERSION = "2"  # part of every kept inspection's name: bump it when inspect() learns more
+INSPECT_VERSION = "3"  # part of every kept inspection's name: bump it when inspect() learns more
 JPEG_QUALITY = 88
 # PNGs go into the PDF byte for byte (png_embed.py), so their zlib level is the PDF's: on
 # the French corpus level 1 gave a 2.23 MB PDF, 6 gave 2.05 MB, 9 gave 2.01 MB for 0.3 s more.
@@ -99,9 +99,17 @@ def _inspect(path: Path, full: bool) -> ImageInfo:
             root = ElementTree.fromstring(data)
         except ElementTree.ParseError as exc:
             return ImageInfo(0, 0, "SVG", f"the SVG is not valid XML ({exc})")
-        return ImageInfo(0, 0, "SVG", svg_size_problem(root) or _svg_drawing_problem(root))
+        problem = svg_size_problem(root) or _svg_drawing_problem(root) or _svg_trial(root, path)
+        return ImageInfo(0, 0, "SVG", problem)
     with _strict_decoding():
         return _decode(path, full)
+
+
+def _svg_trial(root, path: Path) -> str | None:
+    from .svg_trial import draw_problem
+
+    problem = draw_problem(root, path.as_uri())
+    return f"the SVG cannot be drawn: {problem}" if problem else None
 
 
 _SVG_NUMBER = re.compile(r"\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")

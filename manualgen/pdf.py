@@ -59,7 +59,10 @@ class Roots:
         self.mapping = {name: path.resolve() for name, path in mapping.items()}
 
     def url_for(self, path: Path) -> str | None:
-        """The virtual URL of a file below one of the roots, or None."""
+        """The virtual URL of a file below one of the roots, or None (also for a name no
+        file can have, one with a NUL character)."""
+        if "\x00" in str(path):
+            return None
         real = path.resolve()
         for name, root in self.mapping.items():
             try:
@@ -77,7 +80,7 @@ class Roots:
         rest = unquote(urlsplit(url).path)[1:]
         name, _, rel = rest.partition("/")
         root = self.mapping.get(name)
-        if root is None:
+        if root is None or "\x00" in rel:
             return None
         real = (root / rel).resolve()
         try:

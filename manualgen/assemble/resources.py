@@ -90,8 +90,8 @@ def refusal(path: Path) -> OSError | None:
             return OSError(errno.EINVAL, "it is not a regular file but a named pipe or a device")
         with open(path, "rb"):
             return None
-    except (FileNotFoundError, NotADirectoryError):
-        return None
+    except (FileNotFoundError, NotADirectoryError, ValueError):
+        return None  # ValueError: a name no file can have (a NUL, from "%00"): not there
     except OSError as exc:
         return exc
 
@@ -281,7 +281,51 @@ def svg_references_print(job: PageJob, svg: Path) -> bool:
                                    f"({problem}), which <{name}> in {svg.name} loads; the SVG "
                                    "cannot print", svg, line, lang=job.ctx.lang)
             ok = False
+    if ok and (address := _svg_loop(job, svg)):
+        at = text.find(address[:200])
+        job.ctx.findings.error("image-unreadable", f'{svg.name} loads "{shorten(address)}", which '
+                               "leads back to it: WeasyPrint would draw the SVGs inside each "
+                               "other endlessly, and prints neither; break the circle",
+                               svg, text.count("\n", 0, at) + 1 if at >= 0 else None,
+                               lang=job.ctx.lang)
+        ok = False
     return ok
+
+
+def _svg_loop(job: PageJob, svg: Path) -> str | None:
+    """The address in ``svg`` through which it ends up loading itself (``<image
+    href="b.svg">`` in a.svg, and one of a.svg in b.svg), or None."""
+    start = svg.resolve()
+    for address, first in _svg_files_loaded(job, svg):
+        seen, todo = set(), [first]
+        while todo:
+            real = todo.pop().resolve()
+            if real == start:
+                return address
+            if real not in seen:
+                seen.add(real)
+                todo.extend(target for _, target in _svg_files_loaded(job, real))
+    return None
+
+
+def _svg_files_loaded(job: PageJob, svg: Path) -> list[tuple[str, Path]]:
+    """(address, file) of each SVG file of the site that an SVG's pictures load."""
+    try:
+        tree = ET.fromstring(svg.read_bytes())
+    except (OSError, ET.ParseError):
+        return []  # reported where it is shown
+    found = []
+    for el in tree.iter():
+        name = el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
+        address = (el.get(_XLINK_HREF) or el.get("href") or "").strip()
+        parts = split_url(address)
+        if name not in ("image", "feImage") or parts.scheme or parts.netloc or not parts.path:
+            continue
+        target = svg.parent / unquote(parts.path)
+        if (target.suffix.lower() == ".svg" and job.ctx.roots.url_for(target) is not None
+                and target.is_file()):
+            found.append((address, target))
+    return found
 
 
 def _svg_reference_problem(job: PageJob, svg: Path, address: str) -> str | None:
@@ -292,6 +336,8 @@ def _svg_reference_problem(job: PageJob, svg: Path, address: str) -> str | None:
     if parts.scheme or parts.netloc:
         return "outside the site: an SVG prints only files of the site and data: images"
     target = svg.parent / unquote(parts.path)
+    if "\x00" in str(target):
+        return "no such file: a file name cannot hold a NUL character (%00)"
     if not parts.path or job.ctx.roots.url_for(target) is None:
         return "a file outside the site"
     if not target.is_file():

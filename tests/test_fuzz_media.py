@@ -1,0 +1,136 @@
+"""Broken pictures and addresses found by running ``check`` and ``build`` on damaged sites:
+each crashed with a traceback, or passed ``check`` and then failed the build with no reason
+given.  Each test keeps the smallest site that showed it, and fails without its fix."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from manualgen.cli import main
+
+from .conftest import page, png_bytes, write_site
+
+HOME = {"content/de/_index.md": page("Start", body="Hallo\n")}
+SVG = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+       '{root}>{inside}</svg>')
+
+
+def check_json(capsys, site) -> tuple[int, list[dict], str]:
+    status = main(["check", "--site", str(site), "--format", "json", "--lang", "de"])
+    out, err = capsys.readouterr()
+    return status, json.loads(out)["findings"], err
+
+
+def build(capsys, site, out) -> tuple[int, str]:
+    status = main(["build", "--site", str(site), "--lang", "de", "--out", str(out),
+                   "--cache", str(out.parent / "cache"), "--quiet"])
+    captured = capsys.readouterr()
+    return status, captured.out + captured.err
+
+
+@pytest.mark.parametrize("body", [
+    "![Bild](/img/%00.png)",
+    "![Bild](img%00.png)",
+    '{{< figure src="/img/a%00.png" >}}',
+])
+def test_an_image_address_with_an_escaped_nul_is_a_missing_image_not_a_crash(tmp_path, capsys,
+                                                                           body):
+    # "%00" unquotes to a NUL, which no file name can hold: os.stat raised ValueError and
+    # both check and build stopped with a traceback.
+    site = write_site(tmp_path / "site", {
+        **HOME, "content/de/a.md": page("A", body=f"Intro\n\n{body}\n"),
+        "static/img/a.png": png_bytes()})
+    status, findings, err = check_json(capsys, site)
+    assert "Traceback" not in err
+    assert [(f["code"], f["file"], f["line"]) for f in findings] == [
+        ("missing-image", "content/de/a.md", 6)]
+    status, text = build(capsys, site, tmp_path / "out")
+    assert status == 0 and "Traceback" not in text
+    assert (tmp_path / "out" / "test-manual-de.pdf").is_file()
+
+
+def test_an_svg_loading_a_file_name_with_a_nul_is_refused_at_its_line(tmp_path, capsys):
+    site = write_site(tmp_path / "site", {
+        **HOME, "content/de/a.md": page("A", body="![Bild](/img/x.svg)\n"),
+        "static/img/x.svg": SVG.format(root='width="10" height="10"',
+                                       inside='\n<image href="a%00.png" width="5" height="5"/>')})
+    status, findings, err = check_json(capsys, site)
+    assert status == 1 and "Traceback" not in err
+    assert [(f["code"], f["file"], f["line"]) for f in findings] == [
+        ("refused-resource", "static/img/x.svg", 2)]
+    assert "NUL" in findings[0]["message"]
+
+
+@pytest.mark.parametrize("root, inside, words", [
+    # a viewBox WeasyPrint cannot read stopped the whole layout with a traceback
+    ('viewBox="a b c"', "<rect width='5' height='5'/>", '"a" is not a number'),
+    ('viewBox="0 0 10px 10px"', "<rect width='5' height='5'/>", '"10px" is not a number'),
+    ('viewBox="0 0 10"', "<rect width='5' height='5'/>", "IndexError"),
+    # these passed check; build said only "Failed to render SVG image"
+    ('width="10" height="10"', "<defs><clipPath id='c'><rect clip-path='url(#c)' width='5' "
+     "height='5'/></clipPath></defs><rect width='10' height='10' clip-path='url(#c)'/>",
+     "draws itself endlessly"),
+    ('width="10" height="10"', "<defs><marker id='m'><path d='M0 0 L5 5' style='marker-end: "
+     "url(#m)'/></marker></defs><path d='M0 0 L5 5' marker-end='url(#m)'/>",
+     "draws itself endlessly"),
+    ('width="10" height="10"', "<defs><mask id='m'><rect mask='url(#n)' width='5' height='5'/>"
+     "</mask><mask id='n'><rect mask='url(#m)' width='5' height='5'/></mask></defs>"
+     "<rect width='10' height='10' mask='url(#m)'/>", "draws itself endlessly"),
+    ('width="10" height="10"', "<rect width='5' height='5' transform='rotate(abc)'/>",
+     '"abc" is not a number'),
+    ('width="10" height="10" viewBox="0 0 10 10 10"', "<rect width='5' height='5'/>",
+     "too many values"),
+])
+def test_an_svg_weasyprint_cannot_size_or_draw_is_the_same_error_in_check_and_build(
+        tmp_path, capsys, root, inside, words):
+    site = write_site(tmp_path / "site", {
+        **HOME, "content/de/a.md": page("A", body="Intro\n\n![Bild](/img/x.svg)\n"),
+        "static/img/x.svg": SVG.format(root=root, inside=inside)})
+    status, findings, err = check_json(capsys, site)
+    assert status == 1 and "Traceback" not in err
+    assert [(f["code"], f["file"], f["line"]) for f in findings] == [
+        ("image-unreadable", "content/de/a.md", 6)]
+    assert "x.svg" in findings[0]["message"] and words in findings[0]["message"]
+    out = tmp_path / "out"
+    status, text = build(capsys, site, out)
+    assert status == 1 and "Traceback" not in text
+    assert "content/de/a.md:6:" in text and words in text
+    assert not (out / "test-manual-de.pdf").exists()
+
+
+@pytest.mark.parametrize("inside", [
+    # a pattern that fills itself, or gradients that name each other: WeasyPrint draws them
+    "<defs><pattern id='p' width='5' height='5'><rect width='5' height='5' fill='url(#p)'/>"
+    "</pattern></defs><rect width='10' height='10' fill='url(#p)'/>",
+    "<defs><linearGradient id='a' xlink:href='#b'/><linearGradient id='b' xlink:href='#a'/>"
+    "</defs><rect width='10' height='10' fill='url(#a)'/>",
+    "<text font-size='12'>Text</text><path d='M 1 2 Q Z z' stroke='red'/>",
+])
+def test_an_svg_weasyprint_draws_is_not_reported(tmp_path, capsys, inside):
+    site = write_site(tmp_path / "site", {
+        **HOME, "content/de/a.md": page("A", body="Intro\n\n![Bild](/img/x.svg)\n"),
+        "static/img/x.svg": SVG.format(root='width="10" height="10"', inside=inside)})
+    status, findings, _ = check_json(capsys, site)
+    assert (status, findings) == (0, [])
+
+
+@pytest.mark.parametrize("files", [
+    {"static/img/x.svg": SVG.format(root='width="10" height="10"',
+                                    inside='\n<image href="x.svg" width="5" height="5"/>')},
+    {"static/img/x.svg": SVG.format(root='width="10" height="10"',
+                                    inside='\n<image href="y.svg" width="5" height="5"/>'),
+     "static/img/y.svg": SVG.format(root='width="10" height="10"',
+                                    inside='<image href="x.svg" width="5" height="5"/>')},
+])
+def test_an_svg_that_loads_itself_through_its_pictures_is_an_error_in_check_too(tmp_path, capsys,
+                                                                               files):
+    # check passed; build failed with "Failed to render SVG image" and no reason
+    site = write_site(tmp_path / "site", {
+        **HOME, "content/de/a.md": page("A", body="Intro\n\n![Bild](/img/x.svg)\n"), **files})
+    status, findings, err = check_json(capsys, site)
+    assert status == 1 and "Traceback" not in err
+    assert [(f["code"], f["file"], f["line"]) for f in findings] == [
+        ("image-unreadable", "static/img/x.svg", 2)]
+    assert "leads back to it" in findings[0]["message"]
