@@ -105,6 +105,15 @@ def _inspect(path: Path, full: bool) -> ImageInfo:
         return _decode(path, full)
 
 
+def inline_svg_problem(element, page: Path) -> str | None:
+    """What WeasyPrint cannot draw in an ``<svg>`` written into a page (drawn on a copy:
+    WeasyPrint's SVG code may change what it is given)."""
+    import copy
+
+    copied = copy.deepcopy(element)
+    return _svg_drawing_problem(copied) or _svg_trial(copied, page)
+
+
 def _svg_trial(root, path: Path) -> str | None:
     from .svg_trial import draw_problem
 

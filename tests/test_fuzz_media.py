@@ -5,6 +5,7 @@ given.  Each test keeps the smallest site that showed it, and fails without its 
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -134,3 +135,63 @@ def test_an_svg_that_loads_itself_through_its_pictures_is_an_error_in_check_too(
     assert [(f["code"], f["file"], f["line"]) for f in findings] == [
         ("image-unreadable", "static/img/x.svg", 2)]
     assert "leads back to it" in findings[0]["message"]
+
+
+@pytest.mark.parametrize("svg, words", [
+    ('<svg width="20" height="20" viewBox="a b"><rect width="5" height="5"/></svg>',
+     '"a" is not a number'),
+    ('<svg width="20" height="20"><defs><marker id="m"><path d="M0 0 L5 5" marker-end="url(#m)"/>'
+     '</marker></defs><path d="M0 0 L5 5" marker-end="url(#m)"/></svg>', "draws itself"),
+])
+def test_an_svg_written_in_a_page_that_cannot_be_drawn_is_found_by_check_too(tmp_path, capsys,
+                                                                            svg, words):
+    # check passed; build said "Failed to render SVG image (an <svg> in a page)"
+    site = write_site(tmp_path / "site", {
+        **HOME, "content/de/a.md": page("A", body=f"Intro\n\n{svg}\n\nText\n")})
+    status, findings, err = check_json(capsys, site)
+    assert status == 1 and "Traceback" not in err
+    assert [(f["code"], f["file"], f["line"]) for f in findings] == [
+        ("image-unreadable", "content/de/a.md", 6)]
+    assert "an <svg> written in the page" in findings[0]["message"]
+    assert words in findings[0]["message"]
+
+
+def test_an_attachment_link_in_a_page_is_checked_as_its_other_files_are(tmp_path, capsys):
+    # check said nothing; build refused the file outside the site and wrote no PDF
+    site = write_site(tmp_path / "site", {
+        **HOME, "content/de/a.md": page("A", body=(
+            'Intro\n\n<link rel="attachment" href="../../../../etc/hostname">\n\n'
+            '<link rel="attachment" href="/files/data.csv">\n\nText\n')),
+        "static/files/data.csv": "a,b\n1,2\n"})
+    status, findings, err = check_json(capsys, site)
+    assert status == 0 and "Traceback" not in err
+    assert [(f["code"], f["file"], f["line"]) for f in findings] == [
+        ("missing-image", "content/de/a.md", 6)]
+    assert "etc/hostname" in findings[0]["message"] and "left out" in findings[0]["message"]
+    status, text = build(capsys, site, tmp_path / "out")
+    assert status == 0 and "Traceback" not in text
+    pdf = (tmp_path / "out" / "test-manual-de.pdf").read_bytes()
+    assert b"/EmbeddedFile" in pdf  # the site's own file is attached, as WeasyPrint does
+
+
+def test_the_parts_of_an_svg_written_in_a_page_still_find_each_other(tmp_path, capsys):
+    # The page's ids get its anchor as a prefix; the SVG's url(#…) and href="#…" kept the
+    # old names, so a gradient, clip path, marker or <use> drew nothing, without a word.
+    svg = ('<svg width="200" height="100" xmlns:xlink="http://www.w3.org/1999/xlink"><defs>'
+           '<linearGradient id="g"><stop offset="0" stop-color="blue"/></linearGradient>'
+           '<clipPath id="c"><circle cx="150" cy="50" r="40"/></clipPath>'
+           '<g id="s"><rect width="20" height="20"/></g></defs>'
+           '<rect width="100" height="100" style="fill: url(\'#g\')"/>'
+           '<rect x="100" width="100" height="100" clip-path="url(#c)"/>'
+           '<use href="#s" x="5"/><use xlink:href="#s" x="40"/></svg>')
+    site = write_site(tmp_path / "site", {
+        **HOME, "content/de/a.md": page("A", body=f"Intro\n\n{svg}\n\nText\n")})
+    status = main(["build", "--site", str(site), "--lang", "de", "--out", str(tmp_path / "out"),
+                   "--no-cache", "--html", "--quiet"])
+    assert status == 0
+    html = (tmp_path / "out" / "test-manual-de.html").read_text(encoding="utf-8")
+    drawing = html[html.index("<svg width=\"200\""):]
+    drawing = drawing[:drawing.index("</svg>")]
+    named = re.findall(r"url\(\s*'?#([^')]+)'?\s*\)|href=\"#([^\"]+)\"", drawing)
+    ids = set(re.findall(r' id="([^"]+)"', drawing))
+    assert len(named) == 4 and all((a or b) in ids for a, b in named), (named, ids)

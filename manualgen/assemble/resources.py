@@ -18,7 +18,7 @@ from urllib.parse import unquote, urljoin
 from .. import data_url, remote
 from ..content import Page
 from ..errors import show
-from ..images import svg_size_problem
+from ..images import inline_svg_problem, svg_size_problem
 from ..pdf import shorten
 from .context import FoundImage, PageJob
 from .html import add_class, parent_map, remove, split_url
@@ -146,12 +146,15 @@ def inline_svg_images(root: ET.Element, job: PageJob) -> None:
     """A ``data:`` picture inside an ``<svg>`` written into the page is checked as one in an
     SVG file is: what the fetcher would refuse is an error now, not a log line at layout;
     and so is a size WeasyPrint's layout cannot divide by."""
+    inner: set[int] = set()  # an <svg> inside another is drawn with it
     for el in root.iter():
         name = el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
         address = (el.get(_XLINK_HREF) or el.get("href") or el.get("xlink:href") or "").strip()
-        if name == "svg" and (problem := svg_size_problem(el)):
-            job.error("image-unreadable", f"an <svg> written in the page: {problem}",
-                      job.line("<svg"))
+        if name == "svg" and id(el) not in inner:
+            inner.update(id(below) for below in el.iter() if below is not el)
+            if problem := svg_size_problem(el) or inline_svg_problem(el, job.page.path):
+                job.error("image-unreadable", f"an <svg> written in the page: {problem}",
+                          job.line("<svg"))
         if name in ("image", "feImage") and data_url.is_data_url(address):
             problem = data_url.decode(address).problem
             if problem:
@@ -496,13 +499,15 @@ def _poster(job: PageJob, src: str, alt: str) -> ET.Element | None:
 
 
 def other_resources(root: ET.Element, job: PageJob) -> None:
-    """``<object data>``, ``<embed src>``, what an inline ``<svg>`` loads (``<image href>``)
-    and ``url()`` in style attributes name the site's files as ``<img>`` does: point them at
+    """``<object data>``, ``<embed src>``, ``<link rel="attachment" href>``, what an inline
+    ``<svg>`` loads (``<image href>``) and ``url()`` in style attributes name the site's files as ``<img>`` does: point them at
     the files, or leave out what is not there (WeasyPrint would refuse the address and stop
     the build, where ``check`` said nothing)."""
     parents = parent_map(root)
     for el in list(root.iter()):
         attr = {"object": "data", "embed": "src"}.get(el.tag if isinstance(el.tag, str) else "")
+        if el.tag == "link" and "attachment" in (el.get("rel") or "").lower().split():
+            attr = "href"  # WeasyPrint embeds the file in the PDF
         if el.tag in ("image", "use", "feImage"):  # what an inline <svg> loads
             attr = next((a for a in ("href", "xlink:href") if el.get(a)), None)
             address = (el.get(attr) or "").strip() if attr else ""
@@ -518,9 +523,16 @@ def other_resources(root: ET.Element, job: PageJob) -> None:
                 remove(el, parents)
         style = el.get("style") or ""
         if "url(" in style:
-            el.set("style", _CSS_URL.sub(lambda m: (
-                f'url("{url}")' if (url := _resource_url(job, m.group(2), "url() in a style"))
-                else "none"), style))
+            el.set("style", _CSS_URL.sub(lambda m: _style_url(job, m), style))
+
+
+def _style_url(job: PageJob, match: re.Match) -> str:
+    """A ``url()`` of a style attribute pointed at the site's file, or ``none``; one that
+    names a part of the same SVG drawing (``url(#gradient)``) stays as it is."""
+    if match.group(2).strip().startswith("#"):
+        return match.group(0)
+    url = _resource_url(job, match.group(2), "url() in a style")
+    return f'url("{url}")' if url else "none"
 
 
 def _resource_url(job: PageJob, src: str, what: str) -> str | None:
