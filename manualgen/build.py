@@ -53,7 +53,7 @@ from .errors import (
     show,
     shown_from,
 )
-from .fonts import Text, missing_glyphs, printed_text
+from .fonts import Text, control_characters, missing_glyphs, printed_text
 from .hyphenation import load_dictionaries
 from .i18n import labels_in_english
 from .images import inspect
@@ -204,11 +204,12 @@ def _format_date(date: dt.datetime, labels: dict[str, str]) -> str:
 
 
 def _missing_glyphs(rendered: RenderedLanguage, document: AssembledDocument) -> list[Finding]:
-    """Characters no font has (they would print as boxes): pages first, for file and line;
-    then the whole document (cover, contents, labels)."""
+    """Characters no font has and control characters (they would print as boxes): pages
+    first, for file and line; then the whole document (cover, contents, labels)."""
     texts = [Text(r.page.title + " " + printed_text(r.html), r.page.path, r.page.body_line)
              for r in rendered.pages]
-    return missing_glyphs(texts + [Text(printed_text(document.html()))], rendered.lang)
+    texts.append(Text(printed_text(document.html())))
+    return missing_glyphs(texts, rendered.lang) + control_characters(texts, rendered.lang)
 
 
 def build(site: Path, options: BuildOptions, progress: Progress | None = None) -> BuildResult:

@@ -195,3 +195,19 @@ def test_the_parts_of_an_svg_written_in_a_page_still_find_each_other(tmp_path, c
     named = re.findall(r"url\(\s*'?#([^')]+)'?\s*\)|href=\"#([^\"]+)\"", drawing)
     ids = set(re.findall(r' id="([^"]+)"', drawing))
     assert len(named) == 4 and all((a or b) in ids for a, b in named), (named, ids)
+
+
+def test_control_characters_in_the_text_are_named_at_their_page_by_check_too(tmp_path, capsys):
+    # check said nothing; build printed them as empty boxes, with WeasyPrint's ".notdef"
+    # warning and no file for the one in a title
+    site = write_site(tmp_path / "site", {
+        **HOME,
+        "content/de/a.md": page("A", body="Intro\n\nEine Zeile\x0bumgebrochen in Word.\n"),
+        "content/de/b.md": '---\ntitle: "B\\x07"\n---\nText\x0b\n'})
+    status, findings, err = check_json(capsys, site)
+    assert status == 0 and "Traceback" not in err
+    found = [(f["code"], f["file"], f["line"]) for f in findings]
+    assert found == [("missing-glyphs", "content/de/a.md", 6),
+                     ("missing-glyphs", "content/de/b.md", 4)], findings
+    assert "U+000B, which prints as an empty box" in findings[0]["message"]
+    assert "U+0007, U+000B" in findings[1]["message"]
