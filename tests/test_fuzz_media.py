@@ -211,3 +211,16 @@ def test_control_characters_in_the_text_are_named_at_their_page_by_check_too(tmp
                      ("missing-glyphs", "content/de/b.md", 4)], findings
     assert "U+000B, which prints as an empty box" in findings[0]["message"]
     assert "U+0007, U+000B" in findings[1]["message"]
+
+
+def test_a_span_beyond_htmls_limit_is_read_as_a_browser_reads_it(tmp_path, capsys):
+    # WeasyPrint laid out all 100,000 columns of colspan="100000": two minutes for one cell
+    site = write_site(tmp_path / "site", {
+        **HOME, "content/de/a.md": page("A", body=(
+            '<table><tr><td colspan="100000">x</td><td rowspan="99999">y</td>'
+            '<td colspan="³">z</td></tr></table>\n'))})
+    status = main(["build", "--site", str(site), "--lang", "de", "--out", str(tmp_path / "out"),
+                   "--no-cache", "--html", "--quiet"])
+    assert status == 0
+    html = (tmp_path / "out" / "test-manual-de.html").read_text(encoding="utf-8")
+    assert 'colspan="1000"' in html and 'rowspan="65534"' in html and 'colspan="³"' in html
