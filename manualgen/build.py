@@ -650,7 +650,7 @@ class Run:
                               progress=(lambda stage, text: self._say(stage, lang, text, say))
                               if (say or self.progress) else None,
                               kept=self.options.layouts.get(lang), keep=self.options.keep_layouts,
-                              store=store, sheets=self.sheets)
+                              store=store, sheets=self.sheets, strict=self.options.strict)
         except OSError as exc:
             findings.error("output", f"cannot write {pdf_path}: {exc.strerror or exc}", lang=lang)
             return Made(0)
@@ -662,7 +662,7 @@ class Run:
         # URLs → the pages (or the SVGs and stylesheets) using them
         findings.extend(report.attribute(found, pages, roots,
                                          document.resources + list(self.settings.stylesheets)))
-        return Made(0) if found.errors else made
+        return Made(0) if found.errors or (self.options.strict and found.warnings) else made
 
     def _say(self, stage: str, lang: str, text: str, say: Progress | None = None) -> None:
         target = say or self.progress

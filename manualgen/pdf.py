@@ -230,8 +230,11 @@ def render_pdf(
     keep: bool = False,
     store=None,
     sheets: ParsedSheets | None = None,
+    strict: bool = False,
 ) -> Made:
     """Render ``html`` to ``target`` atomically; WeasyPrint's messages become findings.
+    Nothing is written when one of them is an error, or a warning with ``strict`` (the
+    build then fails, and the PDF of the last good build stays as it was).
 
     ``adjust(document)`` may change the laid-out pages before they are written (the change
     bars of an edition, change_bars.py).  ``timings``, when given, receives the seconds of
@@ -292,7 +295,7 @@ def render_pdf(
     for url in refusals:
         findings.error("refused-resource", f"resource refused: {url}", source_file, lang=lang)
     _findings_from_log(capture.records, caught, findings, lang, source_file)
-    if findings.errors:
+    if findings.errors or (strict and findings.warnings):
         return Made(0)
     write_atomic(target, data)
     if session is None:

@@ -1,6 +1,8 @@
-"""Broken pictures and addresses found by running ``check`` and ``build`` on damaged sites:
-each crashed with a traceback, or passed ``check`` and then failed the build with no reason
-given.  Each test keeps the smallest site that showed it, and fails without its fix."""
+"""Broken pictures, addresses, text and tables found by running ``check`` and ``build`` on
+damaged sites: each crashed with a traceback, hung, passed ``check`` and then failed the
+build with no reason given, printed something wrong without a word, or replaced the last
+good PDF in a build that failed.  Each test keeps the smallest site that showed it, and
+fails without its fix."""
 
 from __future__ import annotations
 
@@ -224,3 +226,21 @@ def test_a_span_beyond_htmls_limit_is_read_as_a_browser_reads_it(tmp_path, capsy
     assert status == 0
     html = (tmp_path / "out" / "test-manual-de.html").read_text(encoding="utf-8")
     assert 'colspan="1000"' in html and 'rowspan="65534"' in html and 'colspan="³"' in html
+
+
+def test_a_strict_build_failed_by_a_layout_warning_keeps_the_last_good_pdf(tmp_path, capsys):
+    # WeasyPrint's warnings come only at layout: --strict exited 1 for them, but the PDF
+    # had been written over the good one already
+    site = write_site(tmp_path / "site", {**HOME, "content/de/a.md": page("A", body="Gut.\n")})
+    out = tmp_path / "out"
+    args = ["build", "--site", str(site), "--lang", "de", "--out", str(out), "--quiet",
+            "--strict", "--cache", str(tmp_path / "cache")]
+    assert main(args) == 0
+    good = (out / "test-manual-de.pdf").read_bytes()
+    (site / "content/de/a.md").write_text(page("A", body='<p style="font-size: -5px">Neu.</p>\n'))
+    for extra in ([], ["--no-cache"]):
+        capsys.readouterr()
+        assert main(args + extra) == 1
+        err = capsys.readouterr().err
+        assert "font-size" in err and "no PDF written; the previous one is unchanged" in err
+        assert (out / "test-manual-de.pdf").read_bytes() == good
