@@ -244,3 +244,20 @@ def test_a_strict_build_failed_by_a_layout_warning_keeps_the_last_good_pdf(tmp_p
         err = capsys.readouterr().err
         assert "font-size" in err and "no PDF written; the previous one is unchanged" in err
         assert (out / "test-manual-de.pdf").read_bytes() == good
+
+
+@pytest.mark.parametrize("where, line", [
+    ('[languages.de]\ncontentDir = "../.."\n', 4),
+    ('contentDir = ".."\n', 3),
+])
+def test_a_content_folder_above_the_site_is_a_config_error_not_a_walk_of_the_disk(
+        tmp_path, capsys, where, line):
+    # contentDir = "../.." had every file below that folder walked and read as a page: with
+    # "/" the whole disk, until a temporary file vanished under the walk ("No such file")
+    site = write_site(tmp_path / "a" / "b" / "site", {**HOME},
+                      hugo=f'title = "T"\ndefaultContentLanguage = "de"\n{where}')
+    (tmp_path / "a" / "stray.md").write_text("---\ntitle: Not of the site\n---\n")
+    status, findings, err = check_json(capsys, site)
+    assert status == 1 and "Traceback" not in err
+    assert [(f["code"], f["file"], f["line"]) for f in findings] == [("config", "hugo.toml", line)]
+    assert "holds the site itself" in findings[0]["message"]
