@@ -99,10 +99,15 @@ def _inspect(path: Path, full: bool) -> ImageInfo:
             root = ElementTree.fromstring(data)
         except ElementTree.ParseError as exc:
             return ImageInfo(0, 0, "SVG", f"the SVG is not valid XML ({exc})")
-        problem = svg_size_problem(root) or _svg_drawing_problem(root) or _svg_trial(root, path)
-        return ImageInfo(0, 0, "SVG", problem)
+        return ImageInfo(0, 0, "SVG", svg_problem(root, path.as_uri()))
     with _strict_decoding():
         return _decode(path, full)
+
+
+def svg_problem(root, url: str) -> str | None:
+    """Why WeasyPrint cannot size or draw a parsed SVG (from a file, or a ``data:``
+    address: ``url``), or None."""
+    return svg_size_problem(root) or _svg_drawing_problem(root) or _svg_trial(root, url)
 
 
 def inline_svg_problem(element, page: Path) -> str | None:
@@ -111,13 +116,13 @@ def inline_svg_problem(element, page: Path) -> str | None:
     import copy
 
     copied = copy.deepcopy(element)
-    return _svg_drawing_problem(copied) or _svg_trial(copied, page)
+    return _svg_drawing_problem(copied) or _svg_trial(copied, page.as_uri())
 
 
-def _svg_trial(root, path: Path) -> str | None:
+def _svg_trial(root, url: str) -> str | None:
     from .svg_trial import draw_problem
 
-    problem = draw_problem(root, path.as_uri())
+    problem = draw_problem(root, url)
     return f"the SVG cannot be drawn: {problem}" if problem else None
 
 

@@ -261,3 +261,41 @@ def test_a_content_folder_above_the_site_is_a_config_error_not_a_walk_of_the_dis
     assert status == 1 and "Traceback" not in err
     assert [(f["code"], f["file"], f["line"]) for f in findings] == [("config", "hugo.toml", line)]
     assert "holds the site itself" in findings[0]["message"]
+
+
+BAD_SVG = SVG.format(root='width="10" height="10" viewBox="a b c"', inside="<rect width='5' height='5'/>")
+
+
+@pytest.mark.parametrize("files, where, words", [
+    # a picture an SVG loads, damaged or an SVG WeasyPrint cannot draw: build said only
+    # "Failed to render SVG image" or "Failed to load image", check nothing
+    ({"static/img/ok.svg": SVG.format(root='width="10" height="10"',
+                                      inside='\n<image href="bad.svg" width="5" height="5"/>'),
+      "static/img/bad.svg": BAD_SVG},
+     ("static/img/ok.svg", 2), '<image> in ok.svg loads "bad.svg": the SVG cannot be drawn'),
+    ({"static/img/ok.svg": SVG.format(root='width="10" height="10"',
+                                      inside='\n<image href="t.png" width="5" height="5"/>'),
+      "static/img/t.png": b"\x89PNG\r\n\x1a\nbroken"},
+     ("static/img/ok.svg", 2), '<image> in ok.svg loads "t.png": not an image file'),
+])
+def test_a_picture_an_svg_loads_is_checked_as_the_pages_pictures_are(tmp_path, capsys, files,
+                                                                       where, words):
+    site = write_site(tmp_path / "site", {
+        **HOME, "content/de/a.md": page("A", body="Intro\n\n![Bild](/img/ok.svg)\n"), **files})
+    status, findings, err = check_json(capsys, site)
+    assert status == 1 and "Traceback" not in err
+    assert [(f["code"], f["file"], f["line"]) for f in findings] == [("image-unreadable", *where)]
+    assert words in findings[0]["message"]
+
+
+def test_a_data_svg_weasyprint_cannot_draw_is_found_by_check_too(tmp_path, capsys):
+    import base64
+
+    address = "data:image/svg+xml;base64," + base64.b64encode(BAD_SVG.encode()).decode()
+    site = write_site(tmp_path / "site", {
+        **HOME, "content/de/a.md": page("A", body=f"Intro\n\n![Bild]({address})\n")})
+    status, findings, err = check_json(capsys, site)
+    assert status == 1 and "Traceback" not in err
+    assert [(f["code"], f["file"], f["line"]) for f in findings] == [
+        ("image-unreadable", "content/de/a.md", 6)]
+    assert '"a" is not a number' in findings[0]["message"]

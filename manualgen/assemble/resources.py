@@ -277,12 +277,17 @@ def svg_references_print(job: PageJob, svg: Path) -> bool:
         if not problem and not data_url.is_data_url(address):
             # drawn from the file at layout: part of what the PDF is made from (document key)
             job.ctx.files.append(svg.parent / unquote(split_url(address).path))
+        at = text.find(address[:200])
+        line = text.count("\n", 0, at) + 1 if at >= 0 else None
         if problem:
-            at = text.find(address[:200])
-            line = text.count("\n", 0, at) + 1 if at >= 0 else None
             job.ctx.findings.error("refused-resource", f"resource refused: {shorten(address)} "
                                    f"({problem}), which <{name}> in {svg.name} loads; the SVG "
                                    "cannot print", svg, line, lang=job.ctx.lang)
+            ok = False
+        elif name != "use" and (unusable := _loaded_image_problem(job, svg, address)):
+            job.ctx.findings.error("image-unreadable", f'<{name}> in {svg.name} loads '
+                                   f'"{shorten(address)}": {unusable}; the SVG cannot print',
+                                   svg, line, lang=job.ctx.lang)
             ok = False
     if ok and (address := _svg_loop(job, svg)):
         at = text.find(address[:200])
@@ -329,6 +334,14 @@ def _svg_files_loaded(job: PageJob, svg: Path) -> list[tuple[str, Path]]:
                 and target.is_file()):
             found.append((address, target))
     return found
+
+
+def _loaded_image_problem(job: PageJob, svg: Path, address: str) -> str | None:
+    """Why a picture file an SVG loads cannot be drawn (damaged, an SVG WeasyPrint cannot
+    draw), or None; build reported these only as "Failed to load image", check not at all."""
+    if data_url.is_data_url(address):
+        return None  # checked with the SVG's other data: pictures
+    return job.ctx.inspect_image(svg.parent / unquote(split_url(address).path)).problem
 
 
 def _svg_reference_problem(job: PageJob, svg: Path, address: str) -> str | None:
