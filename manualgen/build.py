@@ -63,6 +63,7 @@ from .pdf import (
     VIRTUAL_BASE,
     Made,
     Roots,
+    logo_refusal,
     parse_sheets,
     preload,
     render_pdf,
@@ -522,6 +523,7 @@ class Run:
             self._write_html(document, roots, state.pdf_path, result, findings)
         if self.options.check_only:  # what the layout would refuse in the site's styles
             stylesheet_refusals(self.settings.stylesheets, roots, findings, lang)
+            logo_refusal(self.settings.logo, findings, lang)
             return result, list(findings)
         strict_seed = any(f.lang == lang for f in seed)
         if findings.errors or (self.options.strict and (findings.warnings or strict_seed)):

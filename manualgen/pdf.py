@@ -96,7 +96,7 @@ _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 
 def stylesheet_refusals(sheets: list[Path], roots: Roots, findings: Findings, lang: str) -> None:
     """What the fetcher will refuse in the site's own stylesheets (a url() or @import outside
-    the site, or of no file), and a circle of @imports (WeasyPrint follows it until Python's
+    the site, or of no file, or a picture that cannot be drawn), and a circle of @imports (WeasyPrint follows it until Python's
     recursion limit, then drops the sheet), found without a layout: check then says what
     build will."""
     for sheet in sheets:
@@ -109,6 +109,26 @@ def stylesheet_refusals(sheets: list[Path], roots: Roots, findings: Findings, la
                 findings.error("refused-resource", f'the @import of "{shorten(address)}" leads '
                                "back to this stylesheet, which then never loads: remove the "
                                "@import that closes the circle", sheet, line, lang=lang)
+            elif not is_import and (problem := _picture_problem(path)):
+                findings.error("image-unreadable", f'image "{shorten(address)}": {problem}',
+                               sheet, line, lang=lang)
+
+
+def logo_refusal(logo: Path | None, findings: Findings, lang: str) -> None:
+    """A cover logo that cannot be drawn, found without a layout (check)."""
+    if logo is not None and logo.is_file() and (problem := _picture_problem(logo)):
+        findings.error("image-unreadable", f'the logo "{logo.name}" cannot print: {problem}',
+                       logo, lang=lang)
+
+
+def _picture_problem(path: Path) -> str | None:
+    """Why a picture a stylesheet or the cover shows cannot be drawn (damaged, an SVG
+    WeasyPrint cannot draw), or None; fonts and other files are not looked at."""
+    from .images import PREPARED_SUFFIXES, inspect
+
+    if path.suffix.lower() not in PREPARED_SUFFIXES | {".svg"}:
+        return None
+    return inspect(path, full=True).problem
 
 
 def _sheet_addresses(sheet: Path, roots: Roots) -> list[tuple[str, int, Path | None, bool]]:

@@ -299,3 +299,18 @@ def test_a_data_svg_weasyprint_cannot_draw_is_found_by_check_too(tmp_path, capsy
     assert [(f["code"], f["file"], f["line"]) for f in findings] == [
         ("image-unreadable", "content/de/a.md", 6)]
     assert '"a" is not a number' in findings[0]["message"]
+
+
+@pytest.mark.parametrize("files, where", [
+    ({"manualgen.toml": '[print]\nstylesheets = ["print.css"]\n',
+      "print.css": "h1 { color: red; }\nbody { background: url(static/img/bad.svg); }\n"},
+     ("print.css", 2)),
+    ({"manualgen.toml": '[manual]\nlogo = "static/img/bad.svg"\n'}, ("static/img/bad.svg", None)),
+])
+def test_a_picture_the_sites_styles_or_cover_show_is_checked_too(tmp_path, capsys, files, where):
+    # check passed; build failed with "Failed to render SVG image"
+    site = write_site(tmp_path / "site", {**HOME, "static/img/bad.svg": BAD_SVG, **files})
+    status, findings, err = check_json(capsys, site)
+    assert status == 1 and "Traceback" not in err
+    assert [(f["code"], f["file"], f["line"]) for f in findings] == [("image-unreadable", *where)]
+    assert '"a" is not a number' in findings[0]["message"]
