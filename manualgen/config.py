@@ -23,7 +23,7 @@ from urllib.parse import urlparse
 
 import yaml
 
-from .errors import ERROR, ConfigError, Finding, readable_path, shown_from, utf8_name
+from .errors import ERROR, ConfigError, Finding, not_utf8, readable_path, shown_from, utf8_name
 from .front_matter import without_surrogates
 
 HUGO_CONFIG_NAMES = (
@@ -318,7 +318,7 @@ def _read_config_text(path: Path, problems: list[Finding]) -> str | None:
         text = raw.decode("utf-8").removeprefix("\ufeff")  # a byte-order mark: Windows editors
         text = text.replace("\r\n", "\n").replace("\r", "\n")  # old Mac line ends, as in pages
     except UnicodeDecodeError as exc:
-        problems.append(Finding(ERROR, "config", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
+        problems.append(Finding(ERROR, "config", f"{not_utf8(raw, exc.start)}; "
                                 "save the file as UTF-8", str(path), raw[:exc.start].count(b"\n") + 1))
         return None
     except OSError as exc:

@@ -63,7 +63,7 @@ def draw_problem(root: ElementTree.Element, url: str) -> str | None:
         if number:
             return f'"{number.group(1)[:40]}" is not a number WeasyPrint can read'
         return f"WeasyPrint cannot draw it ({_reason(exc)})"
-    except Exception as exc:  # WeasyPrint's SVG code fails in many ways on odd input
+    except Exception as exc:  # noqa: BLE001 - WeasyPrint's SVG code fails in many ways on odd input
         return f"WeasyPrint cannot draw it ({_reason(exc)})"
     return None
 

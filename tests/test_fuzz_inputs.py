@@ -72,15 +72,15 @@ def test_an_svg_loading_a_file_name_with_a_nul_is_refused_at_its_line(tmp_path, 
     ('viewBox="0 0 10px 10px"', "<rect width='5' height='5'/>", '"10px" is not a number'),
     ('viewBox="0 0 10"', "<rect width='5' height='5'/>", "IndexError"),
     # these passed check; build said only "Failed to render SVG image"
-    ('width="10" height="10"', "<defs><clipPath id='c'><rect clip-path='url(#c)' width='5' "
-     "height='5'/></clipPath></defs><rect width='10' height='10' clip-path='url(#c)'/>",
+    ('width="10" height="10"', ("<defs><clipPath id='c'><rect clip-path='url(#c)' width='5' "
+     "height='5'/></clipPath></defs><rect width='10' height='10' clip-path='url(#c)'/>"),
      "draws itself endlessly"),
-    ('width="10" height="10"', "<defs><marker id='m'><path d='M0 0 L5 5' style='marker-end: "
-     "url(#m)'/></marker></defs><path d='M0 0 L5 5' marker-end='url(#m)'/>",
+    ('width="10" height="10"', ("<defs><marker id='m'><path d='M0 0 L5 5' style='marker-end: "
+     "url(#m)'/></marker></defs><path d='M0 0 L5 5' marker-end='url(#m)'/>"),
      "draws itself endlessly"),
-    ('width="10" height="10"', "<defs><mask id='m'><rect mask='url(#n)' width='5' height='5'/>"
+    ('width="10" height="10"', ("<defs><mask id='m'><rect mask='url(#n)' width='5' height='5'/>"
      "</mask><mask id='n'><rect mask='url(#m)' width='5' height='5'/></mask></defs>"
-     "<rect width='10' height='10' mask='url(#m)'/>", "draws itself endlessly"),
+     "<rect width='10' height='10' mask='url(#m)'/>"), "draws itself endlessly"),
     ('width="10" height="10"', "<rect width='5' height='5' transform='rotate(abc)'/>",
      '"abc" is not a number'),
     ('width="10" height="10" viewBox="0 0 10 10 10"', "<rect width='5' height='5'/>",
@@ -105,10 +105,10 @@ def test_an_svg_weasyprint_cannot_size_or_draw_is_the_same_error_in_check_and_bu
 
 @pytest.mark.parametrize("inside", [
     # a pattern that fills itself, or gradients that name each other: WeasyPrint draws them
-    "<defs><pattern id='p' width='5' height='5'><rect width='5' height='5' fill='url(#p)'/>"
-    "</pattern></defs><rect width='10' height='10' fill='url(#p)'/>",
-    "<defs><linearGradient id='a' xlink:href='#b'/><linearGradient id='b' xlink:href='#a'/>"
-    "</defs><rect width='10' height='10' fill='url(#a)'/>",
+    ("<defs><pattern id='p' width='5' height='5'><rect width='5' height='5' fill='url(#p)'/>"
+    "</pattern></defs><rect width='10' height='10' fill='url(#p)'/>"),
+    ("<defs><linearGradient id='a' xlink:href='#b'/><linearGradient id='b' xlink:href='#a'/>"
+    "</defs><rect width='10' height='10' fill='url(#a)'/>"),
     "<text font-size='12'>Text</text><path d='M 1 2 Q Z z' stroke='red'/>",
 ])
 def test_an_svg_weasyprint_draws_is_not_reported(tmp_path, capsys, inside):
@@ -142,8 +142,8 @@ def test_an_svg_that_loads_itself_through_its_pictures_is_an_error_in_check_too(
 @pytest.mark.parametrize("svg, words", [
     ('<svg width="20" height="20" viewBox="a b"><rect width="5" height="5"/></svg>',
      '"a" is not a number'),
-    ('<svg width="20" height="20"><defs><marker id="m"><path d="M0 0 L5 5" marker-end="url(#m)"/>'
-     '</marker></defs><path d="M0 0 L5 5" marker-end="url(#m)"/></svg>', "draws itself"),
+    (('<svg width="20" height="20"><defs><marker id="m"><path d="M0 0 L5 5" marker-end="url(#m)"/>'
+     '</marker></defs><path d="M0 0 L5 5" marker-end="url(#m)"/></svg>'), "draws itself"),
 ])
 def test_an_svg_written_in_a_page_that_cannot_be_drawn_is_found_by_check_too(tmp_path, capsys,
                                                                             svg, words):
@@ -314,3 +314,19 @@ def test_a_picture_the_sites_styles_or_cover_show_is_checked_too(tmp_path, capsy
     assert status == 1 and "Traceback" not in err
     assert [(f["code"], f["file"], f["line"]) for f in findings] == [("image-unreadable", *where)]
     assert '"a" is not a number' in findings[0]["message"]
+
+
+@pytest.mark.parametrize("mark, encoding, name", [
+    (b"\xff\xfe", "utf-16-le", "UTF-16"), (b"\xfe\xff", "utf-16-be", "UTF-16"),
+    (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"),
+])
+def test_a_page_saved_as_utf16_is_named_so(tmp_path, capsys, mark, encoding, name):
+    # "not valid UTF-8 (byte 0xff)" left the writer to guess what byte 0xff is
+    site = write_site(tmp_path / "site", {
+        **HOME, "content/de/a.md": mark + page("A", body="Text\n").encode(encoding),
+        "i18n/de.toml": mark + "a = 'x'\n".encode(encoding)})
+    status, findings, err = check_json(capsys, site)
+    assert status == 1 and "Traceback" not in err
+    assert {(f["code"], f["file"]) for f in findings} == {
+        ("bad-encoding", "content/de/a.md"), ("bad-i18n", "i18n/de.toml")}
+    assert all(f"the file is {name} text, not UTF-8" in f["message"] for f in findings)

@@ -9,7 +9,6 @@ import xml.etree.ElementTree as ET
 from .html import add_class
 from .names import _WORD, is_name
 
-
 # HTML's limits: a browser reads a larger colspan or rowspan as these.  WeasyPrint takes
 # the number as written, and lays out every column: colspan="100000" took two minutes.
 _SPAN_LIMITS = {"colspan": 1000, "rowspan": 65534}
