@@ -205,12 +205,17 @@ def _decode(path: Path, full: bool) -> ImageInfo:
                 if width * height > MAX_PIXELS:
                     return ImageInfo(width, height, fmt,
                                      f"{width}×{height} pixels is too large to print; scale it down")
-                if fmt == "PNG" and not full:
+                if fmt == "PNG":
                     # Every chunk read and its checksum checked (a truncated or damaged file
                     # fails), without inflating the pixels: 1/100 of the time of a decode,
                     # which the preparation for print does anyway (png_embed.py checks the
-                    # pixel data of the PNGs it copies into the PDF).
+                    # pixel data of the PNGs it copies into the PDF).  Decoding alone
+                    # accepts a file cut after its pixel data, which verify() refuses:
+                    # check (full) runs both, so that it says what build says.
                     im.verify()
+                    if full:
+                        with Image.open(path) as again:  # verify() leaves it unusable
+                            again.load()
                 else:
                     im.load()  # decodes everything: a truncated file fails here
     except UnidentifiedImageError:

@@ -330,3 +330,20 @@ def test_a_page_saved_as_utf16_is_named_so(tmp_path, capsys, mark, encoding, nam
     assert {(f["code"], f["file"]) for f in findings} == {
         ("bad-encoding", "content/de/a.md"), ("bad-i18n", "i18n/de.toml")}
     assert all(f"the file is {name} text, not UTF-8" in f["message"] for f in findings)
+
+
+def test_a_png_cut_after_its_pixels_is_the_same_error_in_check_and_build(tmp_path, capsys):
+    # check decoded it (the pixels are all there) and passed; build's chunk check found the
+    # end missing and failed
+    data = png_bytes(60, 40)
+    assert data.endswith(b"IEND\xaeB`\x82")
+    site = write_site(tmp_path / "site", {
+        **HOME, "content/de/a.md": page("A", body="Intro\n\n![Bild](/img/cut.png)\n"),
+        "static/img/cut.png": data[:-12]})
+    status, findings, err = check_json(capsys, site)
+    assert status == 1 and "Traceback" not in err
+    assert [(f["code"], f["file"], f["line"]) for f in findings] == [
+        ("image-unreadable", "content/de/a.md", 6)]
+    assert "truncated" in findings[0]["message"]
+    status, text = build(capsys, site, tmp_path / "out")
+    assert status == 1 and "content/de/a.md:6:" in text and "truncated" in text
