@@ -347,3 +347,19 @@ def test_a_png_cut_after_its_pixels_is_the_same_error_in_check_and_build(tmp_pat
     assert "truncated" in findings[0]["message"]
     status, text = build(capsys, site, tmp_path / "out")
     assert status == 1 and "content/de/a.md:6:" in text and "truncated" in text
+
+
+@pytest.mark.parametrize("files", [
+    {"content/de/a.md": page("A", body='Intro\n\n{{< include "a.md" >}}\n')},
+    {"content/de/a.md": page("A", body='Intro\n\n{{< include "b.md" >}}\n'),
+     "content/de/b.md": page("B", body='{{< include "a.md" >}}\n')},
+])
+def test_pages_that_include_each_other_are_named_at_the_include_in_the_page(tmp_path, capsys,
+                                                                            files):
+    # the finding named line 1 (the line of the innermost include in its own text)
+    site = write_site(tmp_path / "site", {**HOME, **files})
+    status, findings, err = check_json(capsys, site)
+    assert status == 0 and "Traceback" not in err
+    found = {(f["code"], f["file"], f["line"]) for f in findings}
+    assert ("bad-shortcode", "content/de/a.md", 6) in found
+    assert all(f["line"] != 1 for f in findings), findings
