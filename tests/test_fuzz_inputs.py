@@ -363,3 +363,15 @@ def test_pages_that_include_each_other_are_named_at_the_include_in_the_page(tmp_
     found = {(f["code"], f["file"], f["line"]) for f in findings}
     assert ("bad-shortcode", "content/de/a.md", 6) in found
     assert all(f["line"] != 1 for f in findings), findings
+
+
+def test_a_json_front_matter_key_given_twice_is_a_warning_at_the_second_one(tmp_path, capsys):
+    # YAML's were reported; JSON's second title won without a word
+    site = write_site(tmp_path / "site", {**HOME, "content/de/a.md": (
+        '{\n  "title": "Alt",\n  "params": {"title": "inner"},\n  "weight": 1,\n'
+        '  "title": "Neu"\n}\nText\n')})
+    status, findings, err = check_json(capsys, site)
+    assert status == 0 and "Traceback" not in err
+    assert [(f["code"], f["file"], f["line"]) for f in findings] == [
+        ("bad-front-matter", "content/de/a.md", 5)]
+    assert '"title" is given twice (lines 2 and 5); the second one is used' in findings[0]["message"]
