@@ -24,12 +24,15 @@ _NUMBER = re.compile(r"could not convert string to float: '(.*)'", re.DOTALL)
 
 class _NoImages:
     """The layout context WeasyPrint's SVG code asks for fonts and for the pictures an
-    ``<image>`` loads (none: they are checked elsewhere)."""
+    ``<image>`` loads (none: they are checked elsewhere, but an ``<image>`` without an
+    address is noted: WeasyPrint fails to load it)."""
 
     def __init__(self, font_config) -> None:
         self.font_config = font_config
+        self.nameless = False
 
-    def get_image_from_uri(self, **_kwargs):
+    def get_image_from_uri(self, url=None, **_kwargs):
+        self.nameless = self.nameless or not url
         return None
 
 
@@ -55,6 +58,8 @@ def draw_problem(root: ElementTree.Element, url: str) -> str | None:
         resources["Font"] = None
         stream = Stream({}, (0, 0, width, height), resources, {}, None, {}, None)
         image._svg.draw(stream, width, height, url, context)
+        if context.nameless:
+            return "an <image> in it has no href, and WeasyPrint fails to load it"
     except RecursionError:
         return ("it draws itself endlessly: a marker, clip-path, mask or <use> refers to "
                 "an element that contains it")

@@ -375,3 +375,18 @@ def test_a_json_front_matter_key_given_twice_is_a_warning_at_the_second_one(tmp_
     assert [(f["code"], f["file"], f["line"]) for f in findings] == [
         ("bad-front-matter", "content/de/a.md", 5)]
     assert '"title" is given twice (lines 2 and 5); the second one is used' in findings[0]["message"]
+
+
+def test_an_svg_image_element_without_an_address_is_found_by_check_too(tmp_path, capsys):
+    # check passed; build failed with "Failed to load image at None: TypeError"
+    site = write_site(tmp_path / "site", {
+        **HOME, "content/de/a.md": page("A", body="Intro\n\n![Bild](/img/x.svg)\n"),
+        "static/img/x.svg": SVG.format(root='width="10" height="10"',
+                                       inside='<image width="5" height="5"/>')})
+    status, findings, err = check_json(capsys, site)
+    assert status == 1 and "Traceback" not in err
+    assert [(f["code"], f["file"], f["line"]) for f in findings] == [
+        ("image-unreadable", "content/de/a.md", 6)]
+    assert "has no href" in findings[0]["message"]
+    status, text = build(capsys, site, tmp_path / "out")
+    assert status == 1 and "has no href" in text
