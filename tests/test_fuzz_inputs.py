@@ -7,9 +7,12 @@ fails without its fix."""
 from __future__ import annotations
 
 import json
+import os
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from manualgen.cli import main
 
@@ -390,3 +393,44 @@ def test_an_svg_image_element_without_an_address_is_found_by_check_too(tmp_path,
     assert "has no href" in findings[0]["message"]
     status, text = build(capsys, site, tmp_path / "out")
     assert status == 1 and "has no href" in text
+
+
+# --- SVGs drawn at random -------------------------------------------------------------------
+# Whatever an SVG holds, its inspection names a problem or none: it never raises (its size,
+# its nesting and WeasyPrint's drawing of it are all tried).  FUZZ_EXAMPLES raises the count.
+
+_SVG_TAGS = ["rect", "circle", "path", "polyline", "text", "tspan", "g", "use", "image", "marker",
+             "clipPath", "mask", "pattern", "linearGradient", "stop", "filter", "feOffset", "svg",
+             "symbol", "textPath", "style", "a"]
+_SVG_ATTRS = ["width", "height", "x", "y", "r", "d", "points", "transform", "viewBox", "fill",
+              "stroke", "stroke-dasharray", "font-size", "clip-path", "mask", "marker-end",
+              "filter", "href", "id", "offset", "style", "preserveAspectRatio", "rotate"]
+_SVG_VALUES = ["0", "-1", "10", "1e999", "nan", "abc", "", "50%", "1em", "10px", "inherit",
+               "none", "url(#a)", "#a", "rotate(45)", "matrix(0 0 0 0 0 0)", "M0 0 L10 10",
+               "M 0 0 Q", "0 0 10 10", "0 0 10", "1,2,3", "xMidYMid slice", "fill: url(#a)",
+               "x.svg", "\u00e9"]
+
+
+@st.composite
+def _svg_elements(draw, depth=0) -> str:
+    tag = draw(st.sampled_from(_SVG_TAGS))
+    attrs = draw(st.dictionaries(st.sampled_from(_SVG_ATTRS), st.sampled_from(_SVG_VALUES),
+                                 max_size=4))
+    written = " ".join(f'{k}="{v}"' for k, v in attrs.items())
+    inner = "".join(draw(st.lists(_svg_elements(depth + 1), max_size=2))) if depth < 3 else ""
+    return f"<{tag} {written}>{draw(st.sampled_from(['', 'Hi']))}{inner}</{tag}>"
+
+
+@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "40")), deadline=None,
+          suppress_health_check=list(HealthCheck))
+@given(root=st.dictionaries(st.sampled_from(["width", "height", "viewBox"]),
+                            st.sampled_from(_SVG_VALUES), max_size=3),
+       body=st.lists(_svg_elements(), min_size=1, max_size=3))
+def test_any_svg_is_inspected_without_raising(tmp_path_factory, root, body):
+    from manualgen.images import inspect
+
+    path = tmp_path_factory.mktemp("svg") / "x.svg"
+    written = " ".join(f'{k}="{v}"' for k, v in root.items())
+    path.write_text(SVG.format(root=written, inside="".join(body)), encoding="utf-8")
+    info = inspect(path, full=True)
+    assert info.format == "SVG" and (info.problem is None or isinstance(info.problem, str))
