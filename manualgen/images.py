@@ -107,7 +107,19 @@ def _inspect(path: Path, full: bool) -> ImageInfo:
 def svg_problem(root, url: str) -> str | None:
     """Why WeasyPrint cannot size or draw a parsed SVG (from a file, or a ``data:``
     address: ``url``), or None."""
-    return svg_size_problem(root) or _svg_drawing_problem(root) or _svg_trial(root, url)
+    return (svg_size_problem(root) or _svg_no_size(root) or _svg_drawing_problem(root)
+            or _svg_trial(root, url))
+
+
+def _svg_no_size(root) -> str | None:
+    """A picture whose width or height is 0 prints as nothing, without a word.  (An
+    ``<svg width="0">`` written into a page is a web page's hidden sprite sheet: not this.)"""
+    for name in ("width", "height"):
+        written = (root.get(name) or "").strip()
+        number = _SVG_NUMBER.fullmatch(written.removesuffix("px").removesuffix("%"))
+        if number and float(number.group()) == 0:
+            return f'the SVG\'s {name} is "{written}": it prints as nothing; give it a size'
+    return None
 
 
 def inline_svg_problem(element, page: Path) -> str | None:

@@ -434,3 +434,24 @@ def test_any_svg_is_inspected_without_raising(tmp_path_factory, root, body):
     path.write_text(SVG.format(root=written, inside="".join(body)), encoding="utf-8")
     info = inspect(path, full=True)
     assert info.format == "SVG" and (info.problem is None or isinstance(info.problem, str))
+
+
+@pytest.mark.parametrize("root", ['width="0" height="0"', 'width="100" height="0px"'])
+def test_an_svg_file_of_no_size_is_an_error_not_a_blank(tmp_path, capsys, root):
+    # it printed as nothing, check and build silent
+    site = write_site(tmp_path / "site", {
+        **HOME, "content/de/a.md": page("A", body="Intro\n\n![Bild](/img/x.svg)\n"),
+        "static/img/x.svg": SVG.format(root=root, inside="<rect width='10' height='10'/>")})
+    status, findings, err = check_json(capsys, site)
+    assert status == 1 and "Traceback" not in err
+    assert [(f["code"], f["file"], f["line"]) for f in findings] == [
+        ("image-unreadable", "content/de/a.md", 6)]
+    assert "it prints as nothing" in findings[0]["message"]
+
+
+def test_an_svg_written_in_a_page_with_no_size_is_a_sprite_sheet_and_not_reported(tmp_path,
+                                                                                 capsys):
+    svg = '<svg width="0" height="0"><defs><g id="icon"><rect width="5" height="5"/></g></defs></svg>'
+    site = write_site(tmp_path / "site", {**HOME, "content/de/a.md": page("A", body=f"{svg}\n\nText\n")})
+    status, findings, _ = check_json(capsys, site)
+    assert (status, findings) == (0, [])
