@@ -31,9 +31,9 @@ class _NoImages:
         self.font_config = font_config
         self.nameless = False
 
-    def get_image_from_uri(self, url=None, **_kwargs):
+    def get_image_from_uri(self, url=None, **_kwargs) -> None:
+        """No picture: WeasyPrint then draws none; one without an address is noted."""
         self.nameless = self.nameless or not url
-        return None
 
 
 def draw_problem(root: ElementTree.Element, url: str) -> str | None:
