@@ -15,6 +15,7 @@ them, and one SVG loading another in a circle, without reading a file outside th
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from xml.etree import ElementTree
@@ -36,6 +37,15 @@ class _NoImages:
         self.nameless = self.nameless or not url
 
 
+@functools.cache
+def _font_config():
+    """One font configuration for every trial (making one costs 15 ms; an SVG's text is
+    drawn with the machine's fonts, and no trial adds any)."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
 def draw_problem(root: ElementTree.Element, url: str) -> str | None:
     """Why WeasyPrint cannot size or draw the parsed SVG ``root``, or None."""
     import pydyf
@@ -45,9 +55,8 @@ def draw_problem(root: ElementTree.Element, url: str) -> str | None:
     import_weasyprint()
     from weasyprint.images import SVGImage
     from weasyprint.pdf.stream import Stream
-    from weasyprint.text.fonts import FontConfiguration
 
-    context = _NoImages(FontConfiguration())
+    context = _NoImages(_font_config())
     try:
         image = SVGImage(root, url, None, context)
         width, height, ratio = image.get_intrinsic_size(1, 16)
