@@ -9,6 +9,7 @@ cannot play a video or a recording: each becomes a framed note.
 from __future__ import annotations
 
 import errno
+import functools
 import re
 import stat
 import xml.etree.ElementTree as ET
@@ -513,7 +514,8 @@ def _poster(job: PageJob, src: str, alt: str) -> ET.Element | None:
 
 def other_resources(root: ET.Element, job: PageJob) -> None:
     """``<object data>``, ``<embed src>``, ``<link rel="attachment" href>``, what an inline
-    ``<svg>`` loads (``<image href>``) and ``url()`` in style attributes name the site's files as ``<img>`` does: point them at
+    ``<svg>`` loads (``<image href>``) and ``url()`` in style attributes name the site's
+    files as ``<img>`` does: point them at
     the files, or leave out what is not there (WeasyPrint would refuse the address and stop
     the build, where ``check`` said nothing)."""
     parents = parent_map(root)
@@ -536,13 +538,22 @@ def other_resources(root: ET.Element, job: PageJob) -> None:
                 remove(el, parents)
         style = el.get("style") or ""
         if "url(" in style:
-            el.set("style", _CSS_URL.sub(lambda m: _style_url(job, m), style))
+            el.set("style", _CSS_URL.sub(functools.partial(_style_url, job, _in_svg(el, parents)),
+                                         style))
 
 
-def _style_url(job: PageJob, match: re.Match) -> str:
-    """A ``url()`` of a style attribute pointed at the site's file, or ``none``; one that
-    names a part of the same SVG drawing (``url(#gradient)``) stays as it is."""
-    if match.group(2).strip().startswith("#"):
+def _in_svg(el: ET.Element, parents: dict) -> bool:
+    while el is not None:
+        if el.tag == "svg":
+            return True
+        el = parents.get(el)
+    return False
+
+
+def _style_url(job: PageJob, in_svg: bool, match: re.Match) -> str:
+    """A ``url()`` of a style attribute pointed at the site's file, or ``none``; inside an
+    ``<svg>``, one that names a part of the same drawing (``url(#gradient)``) stays."""
+    if in_svg and match.group(2).strip().startswith("#"):
         return match.group(0)
     url = _resource_url(job, match.group(2), "url() in a style")
     return f'url("{url}")' if url else "none"
