@@ -204,6 +204,13 @@ def _format_date(date: dt.datetime, labels: dict[str, str]) -> str:
         return date.strftime("%Y-%m-%d")
 
 
+def _refusals_without_layout(settings: Settings, roots: Roots, findings: Findings,
+                             lang: str) -> None:
+    """What the layout would refuse in the site's stylesheets and cover logo (check)."""
+    stylesheet_refusals(settings.stylesheets, roots, findings, lang)
+    logo_refusal(settings.logo, findings, lang)
+
+
 def _missing_glyphs(rendered: RenderedLanguage, document: AssembledDocument) -> list[Finding]:
     """Characters no font has and control characters (they would print as boxes): pages
     first, for file and line; then the whole document (cover, contents, labels)."""
@@ -522,8 +529,7 @@ class Run:
         if self.options.html:
             self._write_html(document, roots, state.pdf_path, result, findings)
         if self.options.check_only:  # what the layout would refuse in the site's styles
-            stylesheet_refusals(self.settings.stylesheets, roots, findings, lang)
-            logo_refusal(self.settings.logo, findings, lang)
+            _refusals_without_layout(self.settings, roots, findings, lang)
             return result, list(findings)
         strict_seed = any(f.lang == lang for f in seed)
         if findings.errors or (self.options.strict and (findings.warnings or strict_seed)):
