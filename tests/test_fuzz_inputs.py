@@ -466,3 +466,18 @@ def test_a_fragment_url_in_the_style_of_an_element_outside_an_svg_is_still_left_
     status, findings, _ = check_json(capsys, site)
     assert status == 0
     assert [(f["code"], f["line"]) for f in findings] == [("missing-image", 4)]
+
+
+def test_an_embedded_page_prints_as_a_note_with_its_address(tmp_path, capsys):
+    # an <iframe> (a YouTube film, a map) printed as an empty space, without a word
+    site = write_site(tmp_path / "site", {**HOME, "content/de/a.md": page("A", body=(
+        '<iframe src="https://www.youtube.com/embed/abc" title="Film"></iframe>\n\nText\n\n'
+        '<iframe src="https://maps.example.org/x"></iframe>\n'))})
+    status = main(["build", "--site", str(site), "--lang", "de", "--out", str(tmp_path / "out"),
+                   "--no-cache", "--html", "--quiet"])
+    assert status == 0
+    html = (tmp_path / "out" / "test-manual-de.html").read_text(encoding="utf-8")
+    assert "<iframe" not in html
+    assert re.search(r'<span class="media-kind mg-label">Video</span> <a href="https://www\.youtube'
+                     r'\.com/embed/abc"[^>]*>Film</a>', html)
+    assert re.search(r'<p class="media-link"><a href="https://maps\.example\.org/x"', html)

@@ -413,13 +413,13 @@ def _put_in_place_of(img: ET.Element, new: ET.Element, parents: dict) -> None:
 
 
 def videos(root: ET.Element, job: PageJob) -> None:
-    """Paper cannot play a video: each ``<video>`` (raw, or a theme's video shortcode) and
-    each ``<audio>`` becomes a framed note, as youtube and vimeo print: the label "Video",
-    its title linking to the address to watch it at, its caption, and its poster when that
-    is a file of the site.  The fallback text inside ("your browser does not support…")
-    goes."""
+    """Paper cannot play a video: each ``<video>`` (raw, or a theme's video shortcode), each
+    ``<audio>`` and each embedded page (``<iframe>``, which printed blank) becomes a framed
+    note, as youtube and vimeo print: the label "Video", its title linking to the address
+    to watch it at, its caption, and its poster when that is a file of the site.  The
+    fallback text inside ("your browser does not support…") goes."""
     parents = parent_map(root)
-    for video in [el for el in root.iter() if el.tag in ("video", "audio")]:
+    for video in [el for el in root.iter() if el.tag in ("video", "audio", "iframe")]:
         parent = parents.get(video)
         if parent is None:
             continue
@@ -427,8 +427,23 @@ def videos(root: ET.Element, job: PageJob) -> None:
         _replace_with_note(root, parents, parent, video, note)
 
 
+# Hosts whose embedded pages (<iframe src>) play a video.
+_VIDEO_HOSTS = re.compile(r"(^|\.)(youtube(-nocookie)?\.com|youtu\.be|vimeo\.com|dailymotion\.com"
+                          r"|wistia\.(com|net)|loom\.com)$", re.IGNORECASE)
+
+
+def _media_kind(job: PageJob, element: ET.Element) -> str:
+    """"Video", or "Audio" for a recording; an embedded web page (an ``<iframe>``, which a
+    PDF cannot show and WeasyPrint left blank) is a video when its host plays videos, else
+    it is named by its address alone."""
+    if element.tag != "iframe":
+        return job.ctx.labels[element.tag]
+    host = split_url((element.get("src") or "").strip()).hostname or ""
+    return job.ctx.labels["video"] if _VIDEO_HOSTS.search(host) else ""
+
+
 def _media_note(job: PageJob, video: ET.Element) -> ET.Element:
-    kind_label = job.ctx.labels[video.tag]  # "Video", or "Audio" for a recording
+    kind_label = _media_kind(job, video)
     src = (video.get("src") or next((source.get("src") for source in video.iter("source")
                                      if source.get("src")), None) or "").strip()
     title = " ".join((video.get("title") or video.get("aria-label") or "").split())
@@ -439,9 +454,11 @@ def _media_note(job: PageJob, video: ET.Element) -> ET.Element:
     if poster is not None:
         note.append(poster)
     line = ET.SubElement(note, "p", {"class": "media-link"})
-    kind = ET.SubElement(line, "span", {"class": "media-kind mg-label"})
-    kind.text = kind_label
-    kind.tail = " "
+    kind = None
+    if kind_label:  # an embedded page of no video host is named by its address alone
+        kind = ET.SubElement(line, "span", {"class": "media-kind mg-label"})
+        kind.text = kind_label
+        kind.tail = " "
     address = site_address(job.ctx.settings, job.page, src) if src else ""
     if split_url(address).scheme in ("http", "https"):
         link = ET.SubElement(line, "a", {"href": address, "class": "external media-address"})
@@ -449,8 +466,10 @@ def _media_note(job: PageJob, video: ET.Element) -> ET.Element:
         if not title:
             add_class(link, "bare")
     else:  # no host to name (a site without baseURL): the path, as text
-        if title:
+        if title and kind is not None:
             kind.tail = f" {title} "
+        elif title:
+            line.text = f"{title} "
         if address:
             ET.SubElement(line, "span", {"class": "media-address"}).text = (
                 f"({address})" if title else address)
