@@ -52,7 +52,7 @@ from .errors import (
     show,
     shown_from,
 )
-from .fonts import Text, missing_glyphs, printed_text
+from .fonts import Text, control_characters, missing_glyphs, printed_text
 from .hyphenation import load_dictionaries
 from .i18n import labels_in_english
 from .images import inspect
@@ -63,6 +63,7 @@ from .pdf import (
     VIRTUAL_BASE,
     Made,
     Roots,
+    logo_refusal,
     parse_sheets,
     preload,
     render_pdf,
@@ -203,12 +204,20 @@ def _format_date(date: dt.datetime, labels: dict[str, str]) -> str:
         return date.strftime("%Y-%m-%d")
 
 
+def _refusals_without_layout(settings: Settings, roots: Roots, findings: Findings,
+                             lang: str) -> None:
+    """What the layout would refuse in the site's stylesheets and cover logo (check)."""
+    stylesheet_refusals(settings.stylesheets, roots, findings, lang)
+    logo_refusal(settings.logo, findings, lang)
+
+
 def _missing_glyphs(rendered: RenderedLanguage, document: AssembledDocument) -> list[Finding]:
-    """Characters no font has (they would print as boxes): pages first, for file and line;
-    then the whole document (cover, contents, labels)."""
+    """Characters no font has and control characters (they would print as boxes): pages
+    first, for file and line; then the whole document (cover, contents, labels)."""
     texts = [Text(r.page.title + " " + printed_text(r.html), r.page.path, r.page.body_line)
              for r in rendered.pages]
-    return missing_glyphs(texts + [Text(printed_text(document.html()))], rendered.lang)
+    texts.append(Text(printed_text(document.html())))
+    return missing_glyphs(texts, rendered.lang) + control_characters(texts, rendered.lang)
 
 
 def build(site: Path, options: BuildOptions, progress: Progress | None = None) -> BuildResult:
@@ -520,7 +529,7 @@ class Run:
         if self.options.html:
             self._write_html(document, roots, state.pdf_path, result, findings)
         if self.options.check_only:  # what the layout would refuse in the site's styles
-            stylesheet_refusals(self.settings.stylesheets, roots, findings, lang)
+            _refusals_without_layout(self.settings, roots, findings, lang)
             return result, list(findings)
         strict_seed = any(f.lang == lang for f in seed)
         if findings.errors or (self.options.strict and (findings.warnings or strict_seed)):
@@ -649,7 +658,7 @@ class Run:
                               progress=(lambda stage, text: self._say(stage, lang, text, say))
                               if (say or self.progress) else None,
                               kept=self.options.layouts.get(lang), keep=self.options.keep_layouts,
-                              store=store, sheets=self.sheets)
+                              store=store, sheets=self.sheets, strict=self.options.strict)
         except OSError as exc:
             findings.error("output", f"cannot write {pdf_path}: {exc.strerror or exc}", lang=lang)
             return Made(0)
@@ -661,7 +670,7 @@ class Run:
         # URLs → the pages (or the SVGs and stylesheets) using them
         findings.extend(report.not_repeated(findings, report.attribute(
             found, pages, roots, document.resources + list(self.settings.stylesheets))))
-        return Made(0) if found.errors else made
+        return Made(0) if found.errors or (self.options.strict and found.warnings) else made
 
     def _say(self, stage: str, lang: str, text: str, say: Progress | None = None) -> None:
         target = say or self.progress

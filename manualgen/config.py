@@ -23,7 +23,7 @@ from urllib.parse import urlparse
 
 import yaml
 
-from .errors import ERROR, ConfigError, Finding, readable_path, shown_from, utf8_name
+from .errors import ERROR, ConfigError, Finding, not_utf8, readable_path, shown_from, utf8_name
 from .front_matter import without_surrogates
 
 HUGO_CONFIG_NAMES = (
@@ -320,7 +320,7 @@ def _read_config_text(path: Path, problems: list[Finding]) -> str | None:
         text = raw.decode("utf-8").removeprefix("\ufeff")  # a byte-order mark: Windows editors
         text = text.replace("\r\n", "\n").replace("\r", "\n")  # old Mac line ends, as in pages
     except UnicodeDecodeError as exc:
-        problems.append(Finding(ERROR, "config", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
+        problems.append(Finding(ERROR, "config", f"{not_utf8(raw, exc.start)}; "
                                 "save the file as UTF-8", str(path), raw[:exc.start].count(b"\n") + 1))
         return None
     except OSError as exc:
@@ -954,6 +954,22 @@ def _check_default_language(default: str, languages: dict[str, Language], origin
                                 f'languages ({", ".join(languages)})', str(where) if where else None))
 
 
+def _check_content_folders(languages: dict[str, Language], root: Path, origin: dict[str, Path],
+                           problems: list[Finding]) -> None:
+    """A content folder that holds the site itself (contentDir = "../.." or "/") would have
+    every file below it read as a page, far outside the site: the whole disk for "/"."""
+    site = _resolved(root)
+    for code, language in languages.items():
+        for folder in language.content_dirs:
+            if folder != site and site.is_relative_to(folder):
+                where = origin.get("languages") or origin.get("contentdir")
+                problems.append(_problem(where, "contentDir", f'the content folder of "{code}" '
+                                         f"({folder}) holds the site itself: every file below it "
+                                         "would be read as a page; name the site's own content "
+                                         "folder"))
+                break
+
+
 def _ignore_files(hugo: dict, origin: dict[str, Path], problems: list[Finding]) -> list[re.Pattern]:
     """ignoreFiles: regular expressions matched against each content file's absolute path."""
     raw = _ci_get(hugo, "ignoreFiles", []) or []
@@ -1053,6 +1069,7 @@ def load_settings(site: Path) -> Settings:
     folders = _mounted_folders(hugo, sources.root, mounts, extra_static if isinstance(extra_static, list) else [])
     languages = _languages(hugo, origin, sources.root, folders, problems)
     _check_default_language(_default_language(hugo), languages, origin, problems)
+    _check_content_folders(languages, sources.root, origin, problems)
     mg_dir = mg_path.parent if mg_path else sources.root
     site = (sources.root, mg_dir)  # what a manualgen.toml may name: its folder, the site's
     stylesheets = _stylesheets(_table(mg, "print"), mg_dir, mg_path, problems, site)

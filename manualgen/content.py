@@ -28,7 +28,7 @@ from urllib.parse import urljoin
 from . import front_matter, selection
 from .collation import collation_key
 from .config import DEFAULT_DATE_KEYS, FILENAME_DATE, Settings
-from .errors import ContentError, Findings, readable_path, utf8_name
+from .errors import ContentError, Findings, not_utf8, readable_path, utf8_name
 from .front_matter import INVISIBLE as _INVISIBLE
 from .front_matter import FrontMatter
 
@@ -218,7 +218,7 @@ def _decode(raw: bytes, path: Path) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ContentError(
-            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+            f"{not_utf8(raw, exc.start)}; save the file as UTF-8",
             path, line_at(exc.start), code="bad-encoding") from None
     if b"\0" in raw:  # UTF-16 text, or a damaged file: the character would vanish from the PDF
         raise ContentError("a NUL byte is not text (is the file UTF-16, or damaged?); save the "

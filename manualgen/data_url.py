@@ -76,13 +76,13 @@ def decode(address: str, limit: int = MAX_DATA_BYTES) -> DataImage:
 def _checked(media_type: str, data: bytes) -> DataImage:
     """The decoded bytes opened as the image they claim to be."""
     if media_type == "image/svg+xml":
-        from .images import svg_size_problem
+        from .images import svg_problem
 
         try:
             root = ET.fromstring(data)
         except ET.ParseError as exc:
             return DataImage(media_type, data, problem=f"the data: SVG is not valid XML ({exc})")
-        return DataImage(media_type, data, problem=svg_size_problem(root))
+        return DataImage(media_type, data, problem=svg_problem(root, "data:image/svg+xml"))
     from PIL import Image
 
     from .images import MAX_PIXELS, _strict_decoding

@@ -121,6 +121,19 @@ def show(file, root: Path | None = None) -> str | None:
     return str(file)
 
 
+_WIDE_MARKS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+               (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+
+
+def not_utf8(raw: bytes, start: int) -> str:
+    """What is wrong with bytes that are not UTF-8 at ``start``: a file saved as UTF-16 or
+    UTF-32 (Windows Notepad's "Unicode") says so by its first bytes, and is named as such."""
+    wide = next((name for mark, name in _WIDE_MARKS if raw.startswith(mark)), None)
+    if wide:
+        return f"the file is {wide} text, not UTF-8"
+    return f"not valid UTF-8 (byte 0x{raw[start]:02x})"
+
+
 def utf8_name(path) -> bool:
     """Whether a path's name is UTF-8 text: Python keeps other bytes as lone surrogates,
     which no HTML, PDF, cache key or terminal can take (:func:`readable_path` shows them)."""

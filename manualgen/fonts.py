@@ -145,6 +145,32 @@ def missing_glyphs(texts: Iterable[Text], lang: str,
                     _line_of(first, missing), lang=lang)]
 
 
+_PRINTED_CONTROLS = re.compile(r"[\x01-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def control_characters(texts: Iterable[Text], lang: str) -> list[Finding]:
+    """A warning (code ``missing-glyphs``) for each text that holds control characters
+    other than tabs and line ends: WeasyPrint prints each as an empty box, and no font can
+    help.  They come with text pasted from a word processor (U+000B is Word's line break)
+    or from escapes in front matter (``title: "A\\x07"``).  A text without a file (the
+    whole document: cover, contents) is reported only for characters no page holds."""
+    findings, seen = [], set()
+    for text in texts:
+        found = sorted(set(_PRINTED_CONTROLS.findall(text.text)) - (seen if not text.file else set()))
+        if not found:
+            continue
+        seen.update(found)
+        shown = ", ".join(f"U+{ord(c):04X}" for c in found[:SHOWN])
+        what = (f"the control character {shown}, which prints as an empty box: delete it"
+                if len(found) == 1 else f"the control characters {shown}, which print as empty "
+                "boxes: delete them")
+        findings.append(Finding(
+            WARNING, "missing-glyphs", f"the text holds {what} (a line break pasted from a word "
+            "processor is one)", str(text.file) if text.file else None,
+            _line_of(text, set(found)), lang=lang))
+    return findings
+
+
 def _describe(char: str) -> str:
     name = unicodedata.name(char, "")
     return f"{char} (U+{ord(char):04X}{' ' + name if name else ''})"

@@ -10,8 +10,9 @@ package, and PyYAML refuses what Hugo accepts.  The handlers here keep Hugo's ru
 - a tab after ``key:`` (Hugo's YAML reader takes it, PyYAML does not), a closing ``---`` at
   the very end of the file with no line end after it, blank lines before the front matter;
 - every problem as a :class:`~manualgen.errors.ContentError` with the file and the line;
-- a top-level YAML key given twice is noted while the YAML is read (PyYAML would silently
-  keep one of the two), so discovery can warn about it without reading the file again.
+- a top-level YAML or JSON key given twice is noted while the front matter is read (PyYAML
+  and json would silently keep one of the two), so discovery can warn about it without
+  reading the file again.
 """
 
 from __future__ import annotations
@@ -278,7 +279,35 @@ class JsonHandler(BaseHandler):
         return without_surrogates(meta)
 
     def read(self, fm: str) -> tuple[dict, list[RepeatedKey]]:
-        return self.load(fm), []
+        return self.load(fm), _json_repeated_keys(fm)
+
+
+def _json_repeated_keys(fm: str) -> list[RepeatedKey]:
+    """The top-level keys of a JSON object that come twice: Python's json keeps the second
+    without a word (as Go's does).  Lines counted from 1, found by searching each key as
+    written after the one before it."""
+    objects: list[list[tuple[str, object]]] = []
+
+    def pairs(items: list[tuple[str, object]]) -> dict:
+        objects.append(items)  # the outermost object is completed last
+        return dict(items)
+
+    try:
+        json.loads(fm, object_pairs_hook=pairs)
+    except (ValueError, RecursionError):
+        return []  # load() says what is wrong
+    seen: dict[str, tuple[int, str]] = {}  # as for YAML: keys that differ in case are one
+    out, at = [], 0
+    for key, _value in objects[-1] if objects else []:
+        found = re.compile(re.escape(json.dumps(key, ensure_ascii=False)) + r"\s*:").search(fm, at)
+        at = found.end() if found else at
+        line = fm.count("\n", 0, at) + 1
+        if key.lower() in seen:
+            first, was = seen[key.lower()]
+            out.append(RepeatedKey(key, first, line, "second" if was == key else "first"))
+        else:
+            seen[key.lower()] = (line, key)
+    return out
 
 
 HANDLERS = (YamlHandler(), TomlHandler(), JsonHandler())

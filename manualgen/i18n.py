@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from .content import _YamlLoader, yaml_problem
-from .errors import ContentError
+from .errors import ContentError, not_utf8
 
 # Characters no TOML, YAML or JSON file may hold (tab, line ends and text are fine).
 CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -56,7 +56,7 @@ def _load(path: Path) -> dict:
         raise ContentError(f"cannot read the translation file: {exc.strerror}", path,
                            code="bad-i18n") from None
     except UnicodeDecodeError as exc:
-        raise ContentError(f"invalid translation file: not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
+        raise ContentError(f"invalid translation file: {not_utf8(raw, exc.start)}; "
                            "save it as UTF-8", path, raw[:exc.start].count(b"\n") + 1,
                            code="bad-i18n") from None
     if control := CONTROL_CHARACTER.search(text):  # TOML's message would be "Expected ']'"

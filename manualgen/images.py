@@ -43,7 +43,7 @@ from pathlib import Path
 MAX_PIXELS = 40_000_000  # about 6300 × 6300: far beyond any screenshot
 
 PREPARE_VERSION = "6"  # part of every prepared file's name: bump it when the recipe changes
-INSPECT_VERSION = "2"  # part of every kept inspection's name: bump it when inspect() learns more
+INSPECT_VERSION = "3"  # part of every kept inspection's name: bump it when inspect() learns more
 JPEG_QUALITY = 88
 # PNGs go into the PDF byte for byte (png_embed.py), so their zlib level is the PDF's: on
 # the French corpus level 1 gave a 2.23 MB PDF, 6 gave 2.05 MB, 9 gave 2.01 MB for 0.3 s more.
@@ -99,9 +99,43 @@ def _inspect(path: Path, full: bool) -> ImageInfo:
             root = ElementTree.fromstring(data)
         except ElementTree.ParseError as exc:
             return ImageInfo(0, 0, "SVG", f"the SVG is not valid XML ({exc})")
-        return ImageInfo(0, 0, "SVG", svg_size_problem(root) or _svg_drawing_problem(root))
+        return ImageInfo(0, 0, "SVG", svg_problem(root, path.as_uri()))
     with _strict_decoding():
         return _decode(path, full)
+
+
+def svg_problem(root, url: str) -> str | None:
+    """Why WeasyPrint cannot size or draw a parsed SVG (from a file, or a ``data:``
+    address: ``url``), or None."""
+    return (svg_size_problem(root) or _svg_no_size(root) or _svg_drawing_problem(root)
+            or _svg_trial(root, url))
+
+
+def _svg_no_size(root) -> str | None:
+    """A picture whose width or height is 0 prints as nothing, without a word.  (An
+    ``<svg width="0">`` written into a page is a web page's hidden sprite sheet: not this.)"""
+    for name in ("width", "height"):
+        written = (root.get(name) or "").strip()
+        number = _SVG_NUMBER.fullmatch(written.removesuffix("px").removesuffix("%"))
+        if number and float(number.group()) == 0:
+            return f'the SVG\'s {name} is "{written}": it prints as nothing; give it a size'
+    return None
+
+
+def inline_svg_problem(element, page: Path) -> str | None:
+    """What WeasyPrint cannot draw in an ``<svg>`` written into a page (drawn on a copy:
+    WeasyPrint's SVG code may change what it is given)."""
+    import copy
+
+    copied = copy.deepcopy(element)
+    return _svg_drawing_problem(copied) or _svg_trial(copied, page.as_uri())
+
+
+def _svg_trial(root, url: str) -> str | None:
+    from .svg_trial import draw_problem
+
+    problem = draw_problem(root, url)
+    return f"the SVG cannot be drawn: {problem}" if problem else None
 
 
 _SVG_NUMBER = re.compile(r"\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
@@ -183,12 +217,17 @@ def _decode(path: Path, full: bool) -> ImageInfo:
                 if width * height > MAX_PIXELS:
                     return ImageInfo(width, height, fmt,
                                      f"{width}×{height} pixels is too large to print; scale it down")
-                if fmt == "PNG" and not full:
+                if fmt == "PNG":
                     # Every chunk read and its checksum checked (a truncated or damaged file
                     # fails), without inflating the pixels: 1/100 of the time of a decode,
                     # which the preparation for print does anyway (png_embed.py checks the
-                    # pixel data of the PNGs it copies into the PDF).
+                    # pixel data of the PNGs it copies into the PDF).  Decoding alone
+                    # accepts a file cut after its pixel data, which verify() refuses:
+                    # check (full) runs both, so that it says what build says.
                     im.verify()
+                    if full:
+                        with Image.open(path) as again:  # verify() leaves it unusable
+                            again.load()
                 else:
                     im.load()  # decodes everything: a truncated file fails here
     except UnidentifiedImageError:

@@ -59,7 +59,10 @@ class Roots:
         self.mapping = {name: path.resolve() for name, path in mapping.items()}
 
     def url_for(self, path: Path) -> str | None:
-        """The virtual URL of a file below one of the roots, or None."""
+        """The virtual URL of a file below one of the roots, or None (also for a name no
+        file can have, one with a NUL character)."""
+        if "\x00" in str(path):
+            return None
         real = path.resolve()
         for name, root in self.mapping.items():
             try:
@@ -77,7 +80,7 @@ class Roots:
         rest = unquote(urlsplit(url).path)[1:]
         name, _, rel = rest.partition("/")
         root = self.mapping.get(name)
-        if root is None:
+        if root is None or "\x00" in rel:
             return None
         real = (root / rel).resolve()
         try:
@@ -93,7 +96,7 @@ _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 
 def stylesheet_refusals(sheets: list[Path], roots: Roots, findings: Findings, lang: str) -> None:
     """What the fetcher will refuse in the site's own stylesheets (a url() or @import outside
-    the site, or of no file), and a circle of @imports (WeasyPrint follows it until Python's
+    the site, or of no file, or a picture that cannot be drawn), and a circle of @imports (WeasyPrint follows it until Python's
     recursion limit, then drops the sheet), found without a layout: check then says what
     build will."""
     for sheet in sheets:
@@ -106,6 +109,26 @@ def stylesheet_refusals(sheets: list[Path], roots: Roots, findings: Findings, la
                 findings.error("refused-resource", f'the @import of "{shorten(address)}" leads '
                                "back to this stylesheet, which then never loads: remove the "
                                "@import that closes the circle", sheet, line, lang=lang)
+            elif not is_import and (problem := _picture_problem(path)):
+                findings.error("image-unreadable", f'image "{shorten(address)}": {problem}',
+                               sheet, line, lang=lang)
+
+
+def logo_refusal(logo: Path | None, findings: Findings, lang: str) -> None:
+    """A cover logo that cannot be drawn, found without a layout (check)."""
+    if logo is not None and logo.is_file() and (problem := _picture_problem(logo)):
+        findings.error("image-unreadable", f'the logo "{logo.name}" cannot print: {problem}',
+                       logo, lang=lang)
+
+
+def _picture_problem(path: Path) -> str | None:
+    """Why a picture a stylesheet or the cover shows cannot be drawn (damaged, an SVG
+    WeasyPrint cannot draw), or None; fonts and other files are not looked at."""
+    from .images import PREPARED_SUFFIXES, inspect
+
+    if path.suffix.lower() not in PREPARED_SUFFIXES | {".svg"}:
+        return None
+    return inspect(path, full=True).problem
 
 
 def _sheet_addresses(sheet: Path, roots: Roots) -> list[tuple[str, int, Path | None, bool]]:
@@ -227,8 +250,11 @@ def render_pdf(
     keep: bool = False,
     store=None,
     sheets: ParsedSheets | None = None,
+    strict: bool = False,
 ) -> Made:
     """Render ``html`` to ``target`` atomically; WeasyPrint's messages become findings.
+    Nothing is written when one of them is an error, or a warning with ``strict`` (the
+    build then fails, and the PDF of the last good build stays as it was).
 
     ``adjust(document)`` may change the laid-out pages before they are written (the change
     bars of an edition, change_bars.py).  ``timings``, when given, receives the seconds of
@@ -289,7 +315,7 @@ def render_pdf(
     for url in refusals:
         findings.error("refused-resource", f"resource refused: {url}", source_file, lang=lang)
     _findings_from_log(capture.records, caught, findings, lang, source_file)
-    if findings.errors:
+    if findings.errors or (strict and findings.warnings):
         return Made(0)
     write_atomic(target, data)
     if session is None:

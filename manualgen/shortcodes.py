@@ -492,7 +492,9 @@ class _PageContext:
         self.translator = translator
         self.markdownify = markdownify
         self.stash = stash
-        self.include_depth = 0  # pages included in pages (Geekdoc's include type=page)
+        # the include calls whose pages are being rendered (Geekdoc's include type=page): a
+        # finding inside an included page is the outermost include's, at its line in the page
+        self.included_from: list[Shortcode] = []
 
     def render_nodes(self, nodes: list, parent: ShortcodeCall | None) -> str:
         """The text of ``nodes`` with each shortcode rendered; ``parent`` is the call around
@@ -730,10 +732,10 @@ class _PageContext:
                 return data if not problems else None
         return None
 
-    def render_included(self, text: str, call: ShortcodeCall) -> str | None:
+    def render_included(self, text: str, call: ShortcodeCall, node: Shortcode) -> str | None:
         """The shortcodes of an included page rendered (Geekdoc's include type=page); None
         when they cannot be parsed or the pages include each other too deeply."""
-        if self.include_depth >= MAX_INCLUDE_DEPTH:
+        if len(self.included_from) >= MAX_INCLUDE_DEPTH:
             return None
         try:
             nodes = parse(str(text), needs_closing=needs_closing)
@@ -741,11 +743,11 @@ class _PageContext:
             return None
         if _deeper_than(nodes, MAX_NESTING) is not None:
             return None
-        self.include_depth += 1
+        self.included_from.append(node)
         try:
             return self.render_nodes(nodes, parent=call)
         finally:
-            self.include_depth -= 1
+            self.included_from.pop()
 
     def translate(self, key: str, count=None, node: Shortcode | None = None) -> str:
         """Hugo's ``T "key" count``: the "one" or "other" form, ``{{ .Count }}`` filled in."""
@@ -765,6 +767,7 @@ class _PageContext:
 
     def render_shortcode(self, node: Shortcode, inner: str | None, call: ShortcodeCall,
                          parent: ShortcodeCall | None = None, ordinal: int = 0) -> str:
+        where = self.included_from[0] if self.included_from else node  # its place in the page
         template = self.renderer.template(node.name)
         broken = self.renderer.broken.get(node.name)
         if broken is not None:  # the template's fault: its file and line (once, in findings)
@@ -773,7 +776,7 @@ class _PageContext:
                 f"compile: {broken.message}", broken.filename, broken.lineno, lang=self.lang)
             return ""
         if template is None:
-            self.renderer.unknown_used(node.name, self.page.path, node.line, node.column,
+            self.renderer.unknown_used(node.name, self.page.path, where.line, where.column,
                                        inner=bool((inner or "").strip()))
             if inner is None:
                 return ""
@@ -784,7 +787,7 @@ class _PageContext:
         get = call.get
 
         def warn(code: str, message: str) -> str:
-            self.renderer.findings.warning(code, message, self.page.path, node.line, node.column,
+            self.renderer.findings.warning(code, message, self.page.path, where.line, where.column,
                                            lang=self.lang)
             return ""
 
@@ -814,7 +817,7 @@ class _PageContext:
                 find_include=self.find_include,
                 fill_include_args=fill_include_args,
                 without_front_matter=without_front_matter,
-                line=node.line,
+                line=where.line,
                 warn=warn,
                 md_form=node.markdown,
                 parent=parent,  # the shortcode around this one (Hugo's .Parent), or None
@@ -828,7 +831,7 @@ class _PageContext:
                 data_file=self.data_file,
                 shared_file=self.shared_file,  # the Kubernetes website's code samples
                 page_fields=page_fields,  # the front matter of a file a template read
-                render_included=lambda text: self.render_included(text, call),
+                render_included=lambda text: self.render_included(text, call, node),
                 notebook=notebook,  # Hextra's jupyter
             )
         except ManualgenError:
@@ -837,14 +840,14 @@ class _PageContext:
             # Reported, and the page goes on: its other problems are found in the same run.
             self.renderer.findings.error(
                 "shortcode-template", f'shortcode "{node.name}" failed in its template'
-                f"{_template_line(exc)}: {type(exc).__name__}: {exc}", self.page.path, node.line,
-                node.column, lang=self.lang)
+                f"{_template_line(exc)}: {type(exc).__name__}: {exc}", self.page.path, where.line,
+                where.column, lang=self.lang)
             return ""
         lines = self.stash.output_lines  # an image or link it wrote: reported at its line
         for m in _SRC_OR_HREF.finditer(html):  # "" for an image without a file
-            lines.setdefault(html_module.unescape(m.group(1)), node.line)
+            lines.setdefault(html_module.unescape(m.group(1)), where.line)
         bare = html.strip()
         if bare and "<" not in bare and not any(c.isspace() for c in bare):
             # an address alone (ref, relref, param) that a Markdown link around it uses
-            lines.setdefault(html_module.unescape(bare), node.line)
+            lines.setdefault(html_module.unescape(bare), where.line)
         return html

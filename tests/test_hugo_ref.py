@@ -54,3 +54,19 @@ def test_a_ref_to_no_page_is_reported_at_the_shortcode_line(tmp_path):
     result = build(site, BuildOptions(langs=["de"], check_only=True))
     broken = [f for f in result.findings if f.code == "broken-link"]
     assert len(broken) == 1 and broken[0].line == 9, [f.format() for f in result.findings]
+
+
+def test_a_ref_without_a_path_is_reported_at_its_place(tmp_path):
+    # Hugo stops the build; manualgen printed an empty link without a word
+    from manualgen.build import BuildOptions, build
+
+    from .conftest import page, write_site
+
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="Hallo."),
+        "content/de/a.md": page("A", 1, body='Text [x]({{< relref "" >}}) und {{< ref >}}.\n'),
+    })
+    result = build(site, BuildOptions(langs=["de"], check_only=True))
+    found = [(f.code, f.line, f.column) for f in result.findings]
+    assert found == [("broken-link", 5, 10), ("broken-link", 5, 33)], found
+    assert all("without the path of a page" in f.message for f in result.findings)

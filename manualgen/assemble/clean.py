@@ -108,6 +108,7 @@ def prefix_ids(root: ET.Element, anchor: str) -> set[str]:
     heading repeated inside a shortcode's Markdown, rendered on its own) gets "-1", "-2"…
     as Hugo's heading ids do, instead of naming two places."""
     ids: set[str] = set()
+    renamed: dict[str, str] = {}
     for el in root.iter():
         old = el.get("id")
         if old:
@@ -116,8 +117,33 @@ def prefix_ids(root: ET.Element, anchor: str) -> set[str]:
                 n += 1
                 unique = f"{old}-{n}"
             el.set("id", f"{anchor}--{unique}")
+            renamed.setdefault(old, f"{anchor}--{unique}")
             ids.add(unique)
+    if renamed:
+        for svg in root.iter("svg"):
+            _rename_svg_references(svg, renamed)
     return ids
+
+
+_SVG_URL = re.compile(r"""url\(\s*(['"]?)#([^'")\s]+)\1\s*\)""")
+_HREFS = ("href", "xlink:href", "{http://www.w3.org/1999/xlink}href")
+
+
+def _rename_svg_references(svg: ET.Element, renamed: dict[str, str]) -> None:
+    """An SVG's parts name each other (``fill="url(#gradient)"``, ``<use href="#shape">``,
+    markers, clip paths, masks): they follow their ids' new names, else the drawing loses
+    them (a gradient fill printed as nothing)."""
+    def rename(match: re.Match) -> str:
+        new = renamed.get(match.group(2))
+        return f"url(#{new})" if new else match.group(0)
+
+    for el in svg.iter():
+        for name, value in list(el.attrib.items()):
+            if "url(" in value:
+                el.set(name, _SVG_URL.sub(rename, value))
+            elif (name in _HREFS and el.tag != "a" and value.startswith("#")
+                  and value[1:] in renamed):
+                el.set(name, "#" + renamed[value[1:]])
 
 
 def drop_empty(root: ET.Element, job: PageJob | None = None) -> None:

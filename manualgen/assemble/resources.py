@@ -9,6 +9,7 @@ cannot play a video or a recording: each becomes a framed note.
 from __future__ import annotations
 
 import errno
+import functools
 import re
 import stat
 import xml.etree.ElementTree as ET
@@ -18,7 +19,7 @@ from urllib.parse import unquote, urljoin
 from .. import data_url, remote
 from ..content import Page
 from ..errors import show
-from ..images import svg_size_problem
+from ..images import inline_svg_problem, svg_size_problem
 from ..pdf import shorten
 from .context import FoundImage, PageJob
 from .html import add_class, parent_map, remove, split_url
@@ -90,8 +91,8 @@ def refusal(path: Path) -> OSError | None:
             return OSError(errno.EINVAL, "it is not a regular file but a named pipe or a device")
         with open(path, "rb"):
             return None
-    except (FileNotFoundError, NotADirectoryError):
-        return None
+    except (FileNotFoundError, NotADirectoryError, ValueError):
+        return None  # ValueError: a name no file can have (a NUL, from "%00"): not there
     except OSError as exc:
         return exc
 
@@ -146,12 +147,15 @@ def inline_svg_images(root: ET.Element, job: PageJob) -> None:
     """A ``data:`` picture inside an ``<svg>`` written into the page is checked as one in an
     SVG file is: what the fetcher would refuse is an error now, not a log line at layout;
     and so is a size WeasyPrint's layout cannot divide by."""
+    inner: set[int] = set()  # an <svg> inside another is drawn with it
     for el in root.iter():
         name = el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
         address = (el.get(_XLINK_HREF) or el.get("href") or el.get("xlink:href") or "").strip()
-        if name == "svg" and (problem := svg_size_problem(el)):
-            job.error("image-unreadable", f"an <svg> written in the page: {problem}",
-                      job.line("<svg"))
+        if name == "svg" and id(el) not in inner:
+            inner.update(id(below) for below in el.iter() if below is not el)
+            if problem := svg_size_problem(el) or inline_svg_problem(el, job.page.path):
+                job.error("image-unreadable", f"an <svg> written in the page: {problem}",
+                          job.line("<svg"))
         if name in ("image", "feImage") and data_url.is_data_url(address):
             problem = data_url.decode(address).problem
             if problem:
@@ -274,14 +278,71 @@ def svg_references_print(job: PageJob, svg: Path) -> bool:
         if not problem and not data_url.is_data_url(address):
             # drawn from the file at layout: part of what the PDF is made from (document key)
             job.ctx.files.append(svg.parent / unquote(split_url(address).path))
+        at = text.find(address[:200])
+        line = text.count("\n", 0, at) + 1 if at >= 0 else None
         if problem:
-            at = text.find(address[:200])
-            line = text.count("\n", 0, at) + 1 if at >= 0 else None
             job.ctx.findings.error("refused-resource", f"resource refused: {shorten(address)} "
                                    f"({problem}), which <{name}> in {svg.name} loads; the SVG "
                                    "cannot print", svg, line, lang=job.ctx.lang)
             ok = False
+        elif name != "use" and (unusable := _loaded_image_problem(job, svg, address)):
+            job.ctx.findings.error("image-unreadable", f'<{name}> in {svg.name} loads '
+                                   f'"{shorten(address)}": {unusable}; the SVG cannot print',
+                                   svg, line, lang=job.ctx.lang)
+            ok = False
+    if ok and (address := _svg_loop(job, svg)):
+        at = text.find(address[:200])
+        job.ctx.findings.error("image-unreadable", f'{svg.name} loads "{shorten(address)}", which '
+                               "leads back to it: WeasyPrint would draw the SVGs inside each "
+                               "other endlessly, and prints neither; break the circle",
+                               svg, text.count("\n", 0, at) + 1 if at >= 0 else None,
+                               lang=job.ctx.lang)
+        ok = False
     return ok
+
+
+def _svg_loop(job: PageJob, svg: Path) -> str | None:
+    """The address in ``svg`` through which it ends up loading itself (``<image
+    href="b.svg">`` in a.svg, and one of a.svg in b.svg), or None."""
+    start = svg.resolve()
+    for address, first in _svg_files_loaded(job, svg):
+        seen, todo = set(), [first]
+        while todo:
+            real = todo.pop().resolve()
+            if real == start:
+                return address
+            if real not in seen:
+                seen.add(real)
+                todo.extend(target for _, target in _svg_files_loaded(job, real))
+    return None
+
+
+def _svg_files_loaded(job: PageJob, svg: Path) -> list[tuple[str, Path]]:
+    """(address, file) of each SVG file of the site that an SVG's pictures load."""
+    try:
+        tree = ET.fromstring(svg.read_bytes())
+    except (OSError, ET.ParseError):
+        return []  # reported where it is shown
+    found = []
+    for el in tree.iter():
+        name = el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
+        address = (el.get(_XLINK_HREF) or el.get("href") or "").strip()
+        parts = split_url(address)
+        if name not in ("image", "feImage") or parts.scheme or parts.netloc or not parts.path:
+            continue
+        target = svg.parent / unquote(parts.path)
+        if (target.suffix.lower() == ".svg" and job.ctx.roots.url_for(target) is not None
+                and target.is_file()):
+            found.append((address, target))
+    return found
+
+
+def _loaded_image_problem(job: PageJob, svg: Path, address: str) -> str | None:
+    """Why a picture file an SVG loads cannot be drawn (damaged, an SVG WeasyPrint cannot
+    draw), or None; build reported these only as "Failed to load image", check not at all."""
+    if data_url.is_data_url(address):
+        return None  # checked with the SVG's other data: pictures
+    return job.ctx.inspect_image(svg.parent / unquote(split_url(address).path)).problem
 
 
 def _svg_reference_problem(job: PageJob, svg: Path, address: str) -> str | None:
@@ -292,6 +353,8 @@ def _svg_reference_problem(job: PageJob, svg: Path, address: str) -> str | None:
     if parts.scheme or parts.netloc:
         return "outside the site: an SVG prints only files of the site and data: images"
     target = svg.parent / unquote(parts.path)
+    if "\x00" in str(target):
+        return "no such file: a file name cannot hold a NUL character (%00)"
     if not parts.path or job.ctx.roots.url_for(target) is None:
         return "a file outside the site"
     if not target.is_file():
@@ -350,13 +413,13 @@ def _put_in_place_of(img: ET.Element, new: ET.Element, parents: dict) -> None:
 
 
 def videos(root: ET.Element, job: PageJob) -> None:
-    """Paper cannot play a video: each ``<video>`` (raw, or a theme's video shortcode) and
-    each ``<audio>`` becomes a framed note, as youtube and vimeo print: the label "Video",
-    its title linking to the address to watch it at, its caption, and its poster when that
-    is a file of the site.  The fallback text inside ("your browser does not support…")
-    goes."""
+    """Paper cannot play a video: each ``<video>`` (raw, or a theme's video shortcode), each
+    ``<audio>`` and each embedded page (``<iframe>``, which printed blank) becomes a framed
+    note, as youtube and vimeo print: the label "Video", its title linking to the address
+    to watch it at, its caption, and its poster when that is a file of the site.  The
+    fallback text inside ("your browser does not support…") goes."""
     parents = parent_map(root)
-    for video in [el for el in root.iter() if el.tag in ("video", "audio")]:
+    for video in [el for el in root.iter() if el.tag in ("video", "audio", "iframe")]:
         parent = parents.get(video)
         if parent is None:
             continue
@@ -364,8 +427,23 @@ def videos(root: ET.Element, job: PageJob) -> None:
         _replace_with_note(root, parents, parent, video, note)
 
 
+# Hosts whose embedded pages (<iframe src>) play a video.
+_VIDEO_HOSTS = re.compile(r"(^|\.)(youtube(-nocookie)?\.com|youtu\.be|vimeo\.com|dailymotion\.com"
+                          r"|wistia\.(com|net)|loom\.com)$", re.IGNORECASE)
+
+
+def _media_kind(job: PageJob, element: ET.Element) -> str:
+    """"Video", or "Audio" for a recording; an embedded web page (an ``<iframe>``, which a
+    PDF cannot show and WeasyPrint left blank) is a video when its host plays videos, else
+    it is named by its address alone."""
+    if element.tag != "iframe":
+        return job.ctx.labels[element.tag]
+    host = split_url((element.get("src") or "").strip()).hostname or ""
+    return job.ctx.labels["video"] if _VIDEO_HOSTS.search(host) else ""
+
+
 def _media_note(job: PageJob, video: ET.Element) -> ET.Element:
-    kind_label = job.ctx.labels[video.tag]  # "Video", or "Audio" for a recording
+    kind_label = _media_kind(job, video)
     src = (video.get("src") or next((source.get("src") for source in video.iter("source")
                                      if source.get("src")), None) or "").strip()
     title = " ".join((video.get("title") or video.get("aria-label") or "").split())
@@ -376,9 +454,11 @@ def _media_note(job: PageJob, video: ET.Element) -> ET.Element:
     if poster is not None:
         note.append(poster)
     line = ET.SubElement(note, "p", {"class": "media-link"})
-    kind = ET.SubElement(line, "span", {"class": "media-kind mg-label"})
-    kind.text = kind_label
-    kind.tail = " "
+    kind = None
+    if kind_label:  # an embedded page of no video host is named by its address alone
+        kind = ET.SubElement(line, "span", {"class": "media-kind mg-label"})
+        kind.text = kind_label
+        kind.tail = " "
     address = site_address(job.ctx.settings, job.page, src) if src else ""
     if split_url(address).scheme in ("http", "https"):
         link = ET.SubElement(line, "a", {"href": address, "class": "external media-address"})
@@ -386,8 +466,10 @@ def _media_note(job: PageJob, video: ET.Element) -> ET.Element:
         if not title:
             add_class(link, "bare")
     else:  # no host to name (a site without baseURL): the path, as text
-        if title:
+        if title and kind is not None:
             kind.tail = f" {title} "
+        elif title:
+            line.text = f"{title} "
         if address:
             ET.SubElement(line, "span", {"class": "media-address"}).text = (
                 f"({address})" if title else address)
@@ -450,13 +532,16 @@ def _poster(job: PageJob, src: str, alt: str) -> ET.Element | None:
 
 
 def other_resources(root: ET.Element, job: PageJob) -> None:
-    """``<object data>``, ``<embed src>``, what an inline ``<svg>`` loads (``<image href>``)
-    and ``url()`` in style attributes name the site's files as ``<img>`` does: point them at
+    """``<object data>``, ``<embed src>``, ``<link rel="attachment" href>``, what an inline
+    ``<svg>`` loads (``<image href>``) and ``url()`` in style attributes name the site's
+    files as ``<img>`` does: point them at
     the files, or leave out what is not there (WeasyPrint would refuse the address and stop
     the build, where ``check`` said nothing)."""
     parents = parent_map(root)
     for el in list(root.iter()):
         attr = {"object": "data", "embed": "src"}.get(el.tag if isinstance(el.tag, str) else "")
+        if el.tag == "link" and "attachment" in (el.get("rel") or "").lower().split():
+            attr = "href"  # WeasyPrint embeds the file in the PDF
         if el.tag in ("image", "use", "feImage"):  # what an inline <svg> loads
             attr = next((a for a in ("href", "xlink:href") if el.get(a)), None)
             address = (el.get(attr) or "").strip() if attr else ""
@@ -472,9 +557,25 @@ def other_resources(root: ET.Element, job: PageJob) -> None:
                 remove(el, parents)
         style = el.get("style") or ""
         if "url(" in style:
-            el.set("style", _CSS_URL.sub(lambda m: (
-                f'url("{url}")' if (url := _resource_url(job, m.group(2), "url() in a style"))
-                else "none"), style))
+            el.set("style", _CSS_URL.sub(functools.partial(_style_url, job, _in_svg(el, parents)),
+                                         style))
+
+
+def _in_svg(el: ET.Element, parents: dict) -> bool:
+    while el is not None:
+        if el.tag == "svg":
+            return True
+        el = parents.get(el)
+    return False
+
+
+def _style_url(job: PageJob, in_svg: bool, match: re.Match) -> str:
+    """A ``url()`` of a style attribute pointed at the site's file, or ``none``; inside an
+    ``<svg>``, one that names a part of the same drawing (``url(#gradient)``) stays."""
+    if in_svg and match.group(2).strip().startswith("#"):
+        return match.group(0)
+    url = _resource_url(job, match.group(2), "url() in a style")
+    return f'url("{url}")' if url else "none"
 
 
 def _resource_url(job: PageJob, src: str, what: str) -> str | None:

@@ -9,10 +9,15 @@ import xml.etree.ElementTree as ET
 from .html import add_class
 from .names import _WORD, is_name
 
+# HTML's limits: a browser reads a larger colspan or rowspan as these.  WeasyPrint takes
+# the number as written, and lays out every column: colspan="100000" took two minutes.
+_SPAN_LIMITS = {"colspan": 1000, "rowspan": 65534}
+
 
 def tables(root: ET.Element, job=None) -> None:
     for table in list(root.iter("table")):
         add_class(table, "content-table")
+        _bound_spans(table)
         _promote_header_row(table)
         widths = _column_widths(table)
         if widths:
@@ -22,6 +27,15 @@ def tables(root: ET.Element, job=None) -> None:
             at = 1 if len(table) and table[0].tag == "caption" else 0
             table.insert(at, colgroup)
             add_class(table, "sized")
+
+
+def _bound_spans(table: ET.Element) -> None:
+    """Spans cut to HTML's limits, as a browser reads them."""
+    for cell in table.iter():
+        for name, limit in _SPAN_LIMITS.items():
+            value = (cell.get(name) or "").strip()
+            if value.isascii() and value.isdigit() and int(value) > limit:
+                cell.set(name, str(limit))
 
 
 def rows(table: ET.Element) -> list[ET.Element]:
