@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
 import textwrap
 from pathlib import Path
 
@@ -89,3 +92,26 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip(f"the SpiGes corpus is not beside the project ({CORPUS} is absent)")
     return CORPUS
+
+
+def check_findings(root: Path) -> list[dict]:
+    """The findings of ``manualgen check --all --format json`` on the site at ``root``."""
+    from manualgen.cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check", "--site", str(root), "--all", "--format", "json"])
+    return json.loads(out.getvalue())["findings"]
+
+
+def build_all(root: Path, out: Path) -> tuple[int, str]:
+    """``manualgen build --all --no-cache --html`` of the site at ``root`` into ``out``: the
+    exit status and what it printed."""
+    from manualgen.cli import main
+
+    said = io.StringIO()
+    with contextlib.redirect_stdout(said), contextlib.redirect_stderr(said):
+        status = main(["build", "--site", str(root), "--all", "--out", str(out), "--no-cache",
+                       "--html"])
+    return status, said.getvalue()
+

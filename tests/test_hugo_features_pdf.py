@@ -88,7 +88,7 @@ def test_no_markdown_syntax_is_left_in_the_pdf(pdf_text, syntax):
 
 def test_the_features_print_what_the_web_shows(pdf_text):
     for words in ("Hinweis", "Notes print as alerts", "Mind the gap", "install.sh",
-                  "pip install manualgen", "title: y", "Emphasis heading", "\\sum_{i=1}^n i",
-                  "a_1 * b_2", "A Hextra callout", "One", "First tab", "Two", "Second tab",
+                  "pip install manualgen", "title: y", "Emphasis heading", "∑ᵢ₌₁ⁿ",
+                  "a₁ ∗ b₂", "x²", "A Hextra callout", "One", "First tab", "Two", "Second tab",
                   "{{< tabs >}}"):
         assert words.lower() in pdf_text.lower(), words

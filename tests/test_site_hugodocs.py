@@ -19,18 +19,14 @@ from manualgen.cli import main
 from manualgen.errors import WARNING, Finding
 from manualgen.report import repeats_missing_glyphs
 
-from .conftest import page, write_site
+from .conftest import build_all, check_findings, page, write_site
 from .hugodocs_site import write_hugodocs_site
 
 
 @pytest.fixture(scope="module")
 def hugodocs_check(tmp_path_factory) -> list[dict]:
     """The findings of `check --all` on the site."""
-    root = write_hugodocs_site(tmp_path_factory.mktemp("hugodocs") / "site")
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        main(["check", "--site", str(root), "--all", "--format", "json"])
-    return json.loads(out.getvalue())["findings"]
+    return check_findings(write_hugodocs_site(tmp_path_factory.mktemp("hugodocs") / "site"))
 
 
 @pytest.fixture(scope="module")
@@ -38,11 +34,8 @@ def hugodocs_build(tmp_path_factory) -> tuple:
     """The exit status and the output of `build --all`, and where the PDFs are."""
     root = write_hugodocs_site(tmp_path_factory.mktemp("hugodocs") / "site")
     out = root.parent / "out"
-    said = io.StringIO()
-    with contextlib.redirect_stdout(said), contextlib.redirect_stderr(said):
-        status = main(["build", "--site", str(root), "--all", "--out", str(out), "--no-cache",
-                       "--html"])
-    return status, said.getvalue(), out
+    status, said = build_all(root, out)
+    return status, said, out
 
 
 @pytest.fixture(scope="module")

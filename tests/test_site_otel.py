@@ -14,17 +14,14 @@ from pypdf import PdfReader
 
 from manualgen.cli import main
 
+from .conftest import build_all, check_findings
 from .otel_site import write_otel_site
 
 
 @pytest.fixture(scope="module")
 def otel_check(tmp_path_factory) -> list[dict]:
     """The findings of `check --all` on the site."""
-    root = write_otel_site(tmp_path_factory.mktemp("otel") / "site")
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        main(["check", "--site", str(root), "--all", "--format", "json"])
-    return json.loads(out.getvalue())["findings"]
+    return check_findings(write_otel_site(tmp_path_factory.mktemp("otel") / "site"))
 
 
 @pytest.fixture(scope="module")
@@ -32,11 +29,8 @@ def otel_build(tmp_path_factory) -> tuple:
     """The exit status and the output of `build --all`, and where the PDFs are."""
     root = write_otel_site(tmp_path_factory.mktemp("otel") / "site")
     out = root.parent / "out"
-    said = io.StringIO()
-    with contextlib.redirect_stdout(said), contextlib.redirect_stderr(said):
-        status = main(["build", "--site", str(root), "--all", "--out", str(out), "--no-cache",
-                       "--html"])
-    return status, said.getvalue(), out
+    status, said = build_all(root, out)
+    return status, said, out
 
 
 @pytest.fixture(scope="module")
