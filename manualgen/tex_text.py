@@ -66,6 +66,9 @@ SUBSCRIPT["−"] = "₋"
 
 BINARY = set("+−×·÷±∓∘∗∪∩⊕⊗")
 RELATIONS = set("=<>:≤≥≠≈≡∼≃≅∝≪≫∈∉∋⊂⊃⊆⊇→←↔⇒⇐⇔↦")
+_OPERATORS = BINARY | RELATIONS
+# A space, an operator (not ∗, which joins factors) or a slash outside brackets.
+_MORE_THAN_ONE_TERM = re.compile(r"[\s" + re.escape("".join(sorted(_OPERATORS - {"∗"}))) + "/]")
 # Accents over one letter, as combining marks.
 ACCENTS = {"hat": "\u0302", "widehat": "\u0302", "bar": "\u0304", "overline": "\u0305",
            "tilde": "\u0303", "widetilde": "\u0303", "dot": "\u0307", "ddot": "\u0308",
@@ -74,6 +77,9 @@ ACCENTS = {"hat": "\u0302", "widehat": "\u0302", "bar": "\u0304", "overline": "\
 # Around a function's name or a large operator: a thin space before a letter or digit that
 # follows (past the operator's limits), and after a letter, digit or bracket before it.
 _WORD_START, _WORD_END = "\x01", "\x00"
+_SCRIPTS = re.escape("".join(sorted(set(SUPERSCRIPT.values()) | set(SUBSCRIPT.values()))))
+_AFTER_NAME = re.compile(rf"\x00([{_SCRIPTS}]*)(?=\w)")
+_BEFORE_NAME = re.compile(r"(?<=[\w)\]])\x01")
 LARGE_OPERATORS = set("∑∏∫∮")
 _TOKEN = re.compile(r"\\([A-Za-z]+)\s*|\\(.)|(\s+)|(.)", re.DOTALL)
 
@@ -119,7 +125,7 @@ def _read(tokens: list[str], at: int, depth: int) -> tuple[list[str], int]:
             out.append(text)
         elif token.isspace():
             out.append(" ")
-        elif token in "&~" or token == "\\\\":
+        elif token in "&~":
             raise _Unsupported  # alignment, a tie: an environment or layout of its own
         else:
             out.append("−" if token == "-" else "∗" if token == "*" else "′" if token == "'"
@@ -221,7 +227,7 @@ def _grouped(text: str) -> str:
         if inner == outside:
             break
         outside = inner
-    if not re.search(r"[\s" + re.escape("".join(BINARY | RELATIONS - {"∗"})) + "/]", outside):
+    if not _MORE_THAN_ONE_TERM.search(outside):
         return plain
     return f"({plain})"
 
@@ -241,15 +247,13 @@ def _spaced(pieces: list[str]) -> str:
     chars = "".join(piece if piece != " " else "" for piece in pieces)
     out: list[str] = []
     for char in chars:
-        previous = out[-1] if out else ""
-        if char in RELATIONS or (char in BINARY and previous and previous.rstrip()
-                                 and previous.rstrip()[-1] not in "([{" and
-                                 previous.rstrip()[-1] not in BINARY | RELATIONS):
+        before = out[-1].rstrip()[-1:] if out else ""
+        if char in RELATIONS or (char in BINARY and before and before not in "([{"
+                                 and before not in _OPERATORS):
             out.append(f" {char} ")
         else:
             out.append(char)
-    scripts = re.escape("".join(set(SUPERSCRIPT.values()) | set(SUBSCRIPT.values())))
-    text = re.sub(rf"\x00([{scripts}]*)(?=\w)", "\\1\u2009", "".join(out))
-    text = re.sub(r"(?<=[\w)\]])\x01", "\u2009", text)
+    text = _AFTER_NAME.sub("\\1\u2009", "".join(out))
+    text = _BEFORE_NAME.sub("\u2009", text)
     text = text.replace(_WORD_END, "").replace(_WORD_START, "")
     return re.sub(r" {2,}", " ", text).strip()
