@@ -115,3 +115,19 @@ def build_all(root: Path, out: Path) -> tuple[int, str]:
                        "--html"])
     return status, said.getvalue()
 
+
+def printed_pages(pdf) -> list[tuple]:
+    """Per page of ``pdf``: (width, height, its text, [(char, left, bottom, right, top)] for
+    every character printed), as pypdfium2 reads them."""
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(str(pdf))
+    pages = []
+    for index in range(len(doc)):
+        page = doc[index]
+        text = page.get_textpage()
+        chars = [(text.get_text_range(i, 1), *text.get_charbox(i))
+                 for i in range(text.count_chars())]
+        pages.append((*page.get_size(), text.get_text_range(), chars))
+    return pages
+

@@ -15,7 +15,7 @@ from manualgen.assemble.bidi import isolate_runs, levels
 from manualgen.assemble.html import parse_fragment, serialize_children
 from manualgen.build import BuildOptions, build
 
-from .conftest import skip_without_fonts_for
+from .conftest import printed_pages, skip_without_fonts_for
 from .rtl_site import CODE_TOKEN, RTL_LANGS, WORDS, write_rtl_site
 
 MM = 72 / 25.4
@@ -113,22 +113,6 @@ def manuals(tmp_path_factory):
     return {r.lang: r.pdf for r in result.results}
 
 
-def _pages(pdf):
-    """Per page: its width and height, its text, and (char, left, bottom, right, top) for
-    every printed character."""
-    doc = pypdfium2.PdfDocument(str(pdf))
-    pages = []
-    for index in range(len(doc)):
-        page = doc[index]
-        text = page.get_textpage()
-        chars = []
-        for i in range(text.count_chars()):
-            char = text.get_text_range(i, 1)
-            chars.append((char, *text.get_charbox(i)))
-        pages.append((*page.get_size(), text.get_text_range(), chars))
-    return pages
-
-
 def _find(chars, word):
     """The boxes of each occurrence of ``word`` in the page's characters (logical order)."""
     text = "".join(c[0] for c in chars)
@@ -149,7 +133,7 @@ def _page_with(pages, needle):
 
 @pytest.mark.parametrize("lang", RTL_LANGS)
 def test_latin_words_split_by_elements_keep_their_order(manuals, lang):
-    pages = _pages(manuals[lang])
+    pages = printed_pages(manuals[lang])
     *_, chars = _page_with(pages, "Ctrl")
     # <kbd>Ctrl</kbd>+<kbd>C</kbd>: Ctrl, then + and C to its right
     (ctrl,) = _find(chars, "Ctrl")
@@ -169,14 +153,14 @@ def test_latin_words_split_by_elements_keep_their_order(manuals, lang):
 
 @pytest.mark.parametrize("lang", RTL_LANGS)
 def test_inline_code_keeps_its_punctuation_where_it_is_typed(manuals, lang):
-    *_, chars = _page_with(_pages(manuals[lang]), "help")
+    *_, chars = _page_with(printed_pages(manuals[lang]), "help")
     (word,) = _find(chars, "help")
     dashes = [c for c in chars if c[0] == "-" and _same_line([c], word)]
     assert len(dashes) == 2 and _left_of(dashes, word)  # "--help", not "help--"
 
 
 def test_a_right_to_left_phrase_keeps_its_order_in_a_left_to_right_manual(manuals):
-    *_, chars = _page_with(_pages(manuals["en"]), "Arabic screen says")
+    *_, chars = _page_with(printed_pages(manuals["en"]), "Arabic screen says")
     # "**إرسال** الملف": the first word (bold) stands to the right of the second
     first = [c for c in chars if c[0] == "\u0625"]  # the alef of إرسال
     last = [c for c in chars if c[0] == "\u0641"]  # the feh of الملف
@@ -212,7 +196,7 @@ def test_the_pdf_says_its_language_and_bookmarks_read_in_its_direction(manuals, 
 
 @pytest.mark.parametrize("lang", RTL_LANGS)
 def test_every_character_is_drawn_inside_its_page(manuals, lang):
-    for width, height, _text, chars in _pages(manuals[lang]):
+    for width, height, _text, chars in printed_pages(manuals[lang]):
         for char, left, bottom, right, top in chars:
             if char.strip():
                 assert OUTER - 1 <= left and right <= width - OUTER + 1, (char, left, right)
@@ -255,7 +239,7 @@ def test_the_notdef_check_sees_an_empty_box(tmp_path):
 
 @pytest.mark.parametrize("lang", RTL_LANGS)
 def test_binding_contents_and_running_heads_are_mirrored(manuals, lang):
-    pages = _pages(manuals[lang])
+    pages = printed_pages(manuals[lang])
     words = WORDS[lang]
 
     def text_chars(chars, height):  # the text block: not the running head or foot
@@ -308,7 +292,7 @@ def test_a_numbered_lists_markers_stand_right_of_their_items(manuals, lang):
     year = "۱۴۰۴" if lang == "fa" else "2025"
     assert year in WORDS[lang]["list"][1]  # "choose the year …", the second item
     # the list stands just before the note on files over 20 MB
-    _width, height, _text, chars = _page_with(_pages(manuals[lang]), "MB")
+    _width, height, _text, chars = _page_with(printed_pages(manuals[lang]), "MB")
     line = max(_find(chars, year), key=lambda y: y[0][1])  # the table's year is further left
     # the marker "2." reads right to left: the digit at the right end of the line, its full
     # stop just left of it, in the list's indent at the start (right) edge of the text block
@@ -328,7 +312,7 @@ def _overlap(a, b) -> bool:
 @pytest.mark.parametrize("lang", RTL_LANGS)
 def test_code_reads_left_to_right_and_steps_put_the_picture_on_the_left(manuals, lang):
     doc = pypdfium2.PdfDocument(str(manuals[lang]))
-    pages = _pages(manuals[lang])
+    pages = printed_pages(manuals[lang])
     index = next(i for i, page in enumerate(pages) if CODE_TOKEN in page[2])
     width, _, _, chars = pages[index]
     (token,) = _find(chars, CODE_TOKEN)
@@ -391,7 +375,7 @@ def test_a_page_borrowed_from_the_default_language_prints_in_its_language(tmp_pa
     assert "en-US" in _struct_languages(lang.pdf)
     # on paper: the English paragraph starts at the left of the text block, the Persian one
     # ends at its right
-    pages = _pages(lang.pdf)
+    pages = printed_pages(lang.pdf)
     width, height, _, chars = _page_with(pages, "Install the tool")
     (install,) = _find(chars, "Install")
     (laptop,) = _find(chars, "laptop.")
@@ -418,7 +402,7 @@ def _struct_languages(pdf) -> set[str]:
 
 @pytest.mark.parametrize("lang", RTL_LANGS)
 def test_persian_pages_are_numbered_in_persian_digits(manuals, lang):
-    _width, _height, text, chars = _pages(manuals[lang])[2]  # the contents, page 3
+    _width, _height, text, chars = printed_pages(manuals[lang])[2]  # the contents, page 3
     # the running foot: "page 3 of N" and the version (3.2, as the site writes it)
     foot = "".join(c[0] for c in chars if c[0].strip() and c[4] < 25 * MM).replace("3.2", "")
     persian = lang == "fa"

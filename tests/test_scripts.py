@@ -20,7 +20,7 @@ from manualgen.errors import ConfigError
 from manualgen.fonts import Text, missing_glyphs, parse_charset, uncovered
 from manualgen.i18n import LABELS_FILE, label_table, labels_in_english, load_labels
 
-from .conftest import skip_without_fonts_for, write_site
+from .conftest import printed_pages, skip_without_fonts_for, write_site
 
 MM = 72 / 25.4
 
@@ -70,20 +70,10 @@ def _build(site, code, tmp_path, monkeypatch, direction="ltr", html=False):
 
 
 def _chars(pdf_path):
-    """Per page: (page width, [(char, left, right)]) for every printed character."""
-    doc = pypdfium2.PdfDocument(str(pdf_path))
-    pages = []
-    for index in range(len(doc)):
-        page = doc[index]
-        text = page.get_textpage()
-        chars = []
-        for i in range(text.count_chars()):
-            char = text.get_text_range(i, 1)
-            if char.strip():
-                left, _, right, _ = text.get_charbox(i)
-                chars.append((char, left, right))
-        pages.append((page.get_size()[0], chars, text.get_text_range()))
-    return pages
+    """Per page: (page width, [(char, left, right)] for every printed character but white
+    space, its text)."""
+    return [(width, [(char, left, right) for char, left, _, right, _ in chars if char.strip()],
+             text) for width, _height, text, chars in printed_pages(pdf_path)]
 
 
 # --- labels ---------------------------------------------------------------------------------
