@@ -234,11 +234,14 @@ def _layout_warnings(root: Page, settings: Settings, findings: Findings, lang: s
     """A page with no text of its own whose ``layout`` is one of the site's own templates
     (Kubernetes' glossary, a list of releases): that template makes what the web page shows,
     and manualgen does not run Hugo's templates, so the page prints its title only."""
+    templates: dict[str, str | None] = {}  # by layout name: the layouts folder walked once
     for page in root.walk():
         name = _text(_ci(page.meta, "layout"))
         if not name or name.lower() in _GENERIC_LAYOUTS or has_text(page.body):
             continue
-        template = site_layout(Path(settings.site_root), name)
+        if name not in templates:
+            templates[name] = site_layout(Path(settings.site_root), name)
+        template = templates[name]
         if template is None:
             continue
         findings.warning("layout-not-run", f'this page has no text of its own: its web page is '
