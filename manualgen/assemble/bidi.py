@@ -22,7 +22,7 @@ import re
 import unicodedata
 import xml.etree.ElementTree as ET
 
-from .html import parent_map
+from .html import parent_map, text_of
 
 BIDI_CLASS = "mg-bidi"
 # Elements that sit inside a line of text; any other element starts a block of its own.
@@ -132,12 +132,8 @@ def _direction_of(el: ET.Element, inherited: bool) -> bool:
     """Whether ``el`` runs right to left: its own ``dir``, else its parent's."""
     value = (el.get("dir") or "").strip().lower()
     if value == "auto":
-        return _first_strong(_text_of(el)) == "R"
+        return _first_strong(text_of(el)) == "R"
     return {"rtl": True, "ltr": False}.get(value, inherited)
-
-
-def _text_of(el: ET.Element) -> str:
-    return "".join(el.itertext())
 
 
 def _first_strong(text: str) -> str | None:
