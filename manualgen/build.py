@@ -52,7 +52,7 @@ from .errors import (
     show,
     shown_from,
 )
-from .fonts import Text, control_characters, missing_glyphs, printed_text
+from .fonts import Text, check_glyphs, control_characters, printed_text, with_stand_ins
 from .hyphenation import load_dictionaries
 from .i18n import labels_in_english
 from .images import inspect
@@ -211,13 +211,21 @@ def _refusals_without_layout(settings: Settings, roots: Roots, findings: Finding
     logo_refusal(settings.logo, findings, lang)
 
 
-def _missing_glyphs(rendered: RenderedLanguage, document: AssembledDocument) -> list[Finding]:
+def _glyphs(rendered: RenderedLanguage, document: AssembledDocument
+            ) -> tuple[list[Finding], AssembledDocument]:
     """Characters no font has and control characters (they would print as boxes): pages
-    first, for file and line; then the whole document (cover, contents, labels)."""
+    first, for file and line; then the whole document (cover, contents, labels).  Returns
+    the findings and the document with a stand-in for each symbol that has one
+    (fonts.STAND_INS)."""
     texts = [Text(r.page.title + " " + printed_text(r.html), r.page.path, r.page.body_line)
              for r in rendered.pages]
     texts.append(Text(printed_text(document.html())))
-    return missing_glyphs(texts, rendered.lang) + control_characters(texts, rendered.lang)
+    glyphs = check_glyphs(texts, rendered.lang)
+    findings = glyphs.findings + control_characters(texts, rendered.lang)
+    if not glyphs.stand_ins:
+        return findings, document
+    return findings, dataclasses.replace(
+        document, marked=with_stand_ins(document.marked, glyphs.stand_ins))
 
 
 def build(site: Path, options: BuildOptions, progress: Progress | None = None) -> BuildResult:
@@ -522,8 +530,9 @@ class Run:
         roots = make_roots(self.settings, self.cache.images)
         t0 = time.perf_counter()
         fallback = default_home if lang != self.settings.default_language else None
-        document = self._assemble(source.rendered, roots, findings, state, fallback)
-        findings.extend(_missing_glyphs(source.rendered, document))
+        assembled = self._assemble(source.rendered, roots, findings, state, fallback)
+        glyph_findings, document = _glyphs(source.rendered, assembled)
+        findings.extend(glyph_findings)
         result.timings["assemble"] = time.perf_counter() - t0
         self._say("assemble", lang, f"{len(document.marked) // 1024} KiB of HTML", say)
         if self.options.html:

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import WARNING, Finding
+from .errors import INFO, WARNING, Finding
 
 FONTS_DIR = Path(__file__).resolve().parent.parent / "styles" / "fonts"
 BUNDLED_FONTS = ("SourceSans3-Regular.ttf.woff", "SourceCodePro-Regular.ttf.woff")
@@ -112,10 +112,54 @@ def uncovered(chars: set[str], ranges: list[tuple[int, int]]) -> set[str]:
     return missing
 
 
+# What prints in place of a symbol or emoji that no installed font draws, when a font does
+# draw the stand-in (the bundled Source Sans has every one but the pointing hands, stars
+# and ℹ): a manual printed without an emoji font shows a check mark, not an empty box,
+# where the web shows ✅.  Colour is lost; the meaning is kept.  Regional indicators (a
+# flag such as 🇨🇭) print as their two letters; skin tones and the keycap frame are left
+# out (the emoji or digit they modify prints).
+STAND_INS = {
+    "\u2705": "\u2714", "\u2714": "\u2713", "\u2611": "\u2713",  # ✅ ✔ ☑
+    "\u274c": "\u2718", "\u274e": "\u2612", "\u2716": "\u00d7",  # ❌ ❎ ✖
+    "\u2718": "\u00d7", "\u2717": "\u00d7",
+    "\u2757": "!", "\u2755": "!", "\u2753": "?", "\u2754": "?", "\u203c": "!!", "\u2049": "!?",
+    "\u26a0": "!", "\u2139": "i", "\u26d4": "\u2298", "\U0001f6ab": "\u2298",
+    "\u2795": "+", "\u2796": "\u2212", "\u2797": "\u00f7",
+    "\u27a1": "\u2192", "\u2b05": "\u2190", "\u2b06": "\u2191", "\u2b07": "\u2193",
+    "\U0001f449": "\u261e", "\U0001f448": "\u261c", "\U0001f446": "\u261d", "\U0001f447": "\u261f",
+    "\u2b50": "\u2605", "\U0001f31f": "\u2605", "\u2764": "\u2665",
+    "\u26aa": "\u25cb", "\u26ab": "\u25cf", "\u2b1b": "\u25a0", "\u2b1c": "\u25a1",
+    **{chr(c): "\u25cf" for c in (0x1F534, 0x1F535, *range(0x1F7E0, 0x1F7E4 + 1))},  # 🔴 🔵 🟠…🟤
+    **{chr(c): "\u25a0" for c in range(0x1F7E5, 0x1F7EB + 1)},  # 🟥 … 🟫
+    **{chr(c): "\u2022" for c in (0x1F538, 0x1F539, 0x1F536, 0x1F537)},  # 🔸 🔹 🔶 🔷
+    "\U0001f197": "OK", "\U0001f195": "NEW", "\U0001f193": "FREE", "\U0001f199": "UP!",
+    **{chr(0x1F1E6 + i): chr(ord("A") + i) for i in range(26)},  # 🇦 … 🇿
+    **{chr(c): "" for c in range(0x1F3FB, 0x1F3FF + 1)},  # skin tones
+    "\u20e3": "",  # the keycap frame of 1️⃣
+}
+
+
+@dataclass(frozen=True)
+class GlyphCheck:
+    """What the fonts cannot draw in a manual: the findings, and the characters that print
+    as a stand-in (:data:`STAND_INS`) instead of an empty box."""
+
+    findings: list[Finding]
+    stand_ins: dict[str, str]
+
+
 def missing_glyphs(texts: Iterable[Text], lang: str,
                    ranges: list[tuple[int, int]] | None = None) -> list[Finding]:
-    """One warning (code ``missing-glyphs``) naming the characters of ``texts`` that neither
-    the bundled fonts nor any installed font has, with the first file that uses one.
+    """The findings of :func:`check_glyphs`."""
+    return check_glyphs(texts, lang, ranges).findings
+
+
+def check_glyphs(texts: Iterable[Text], lang: str,
+                 ranges: list[tuple[int, int]] | None = None) -> GlyphCheck:
+    """The characters of ``texts`` that neither the bundled fonts nor any installed font
+    has: a note (code ``glyph-stand-in``) for those that print as a stand-in, and a warning
+    (code ``missing-glyphs``) naming the rest, which print as empty boxes; each with the
+    first file that uses one.
 
     ``ranges`` stands in for the installed fonts' coverage (tests); by default fontconfig is
     asked, and only when the bundled fonts leave characters over."""
@@ -125,15 +169,45 @@ def missing_glyphs(texts: Iterable[Text], lang: str,
     if chars:
         chars -= {chr(code) for code in bundled_coverage() & {ord(c) for c in chars}}
     if not chars:
-        return []
+        return GlyphCheck([], {})
     if ranges is None:
         ranges = system_ranges()
         if ranges is None:
-            return []
+            return GlyphCheck([], {})
     missing = uncovered(chars, ranges)
     if not missing:
-        return []
-    first = next(t for t in texts if missing & set(t.text))
+        return GlyphCheck([], {})
+    stand_ins = {c: STAND_INS[c] for c in missing
+                 if c in STAND_INS and _drawn(STAND_INS[c], ranges)}
+    findings = []
+    if stand_ins:
+        findings.append(_stand_in_note(texts, stand_ins, lang))
+    boxes = missing - stand_ins.keys()
+    if boxes:
+        findings.append(_boxes_warning(texts, boxes, lang))
+    return GlyphCheck(findings, stand_ins)
+
+
+def _drawn(text: str, ranges: list[tuple[int, int]]) -> bool:
+    """Whether every character of ``text`` has a glyph in a bundled or installed font."""
+    wanted = {c for c in text if ord(c) not in _LATIN1 and needs_glyph(c)}
+    wanted -= {chr(code) for code in bundled_coverage() & {ord(c) for c in wanted}}
+    return not uncovered(wanted, ranges)
+
+
+def _stand_in_note(texts: list[Text], stand_ins: dict[str, str], lang: str) -> Finding:
+    ordered = sorted(stand_ins)
+    shown = ", ".join(f"{_describe(c)} as {_shown(stand_ins[c])}" for c in ordered[:SHOWN])
+    more = f" and {len(ordered) - SHOWN} more" if len(ordered) > SHOWN else ""
+    message = (f'no installed font draws {len(ordered)} symbol{"s" if len(ordered) > 1 else ""} '
+               f'of the "{lang}" manual, so {"they print" if len(ordered) > 1 else "it prints"} '
+               f"as a stand-in: {shown}{more}; install a font that draws "
+               f"{'them' if len(ordered) > 1 else 'it'} (an emoji font: Debian "
+               "fonts-noto-color-emoji) to print as on the web")
+    return _finding(INFO, "glyph-stand-in", message, texts, set(stand_ins), lang)
+
+
+def _boxes_warning(texts: list[Text], missing: set[str], lang: str) -> Finding:
     ordered = sorted(missing)
     shown = ", ".join(_describe(c) for c in ordered[:SHOWN])
     more = f" and {len(ordered) - SHOWN} more" if len(ordered) > SHOWN else ""
@@ -141,8 +215,27 @@ def missing_glyphs(texts: Iterable[Text], lang: str,
     message = (f'no installed font has {count} of the "{lang}" manual, which print as empty '
                f"boxes: {shown}{more}; install a font for them (Debian: {FONT_PACKAGES}) or "
                "name one in a site stylesheet")
-    return [Finding(WARNING, "missing-glyphs", message, str(first.file) if first.file else None,
-                    _line_of(first, missing), lang=lang)]
+    return _finding(WARNING, "missing-glyphs", message, texts, missing, lang)
+
+
+def _finding(severity: str, code: str, message: str, texts: list[Text], chars: set[str],
+             lang: str) -> Finding:
+    first = next(t for t in texts if chars & set(t.text))
+    return Finding(severity, code, message, str(first.file) if first.file else None,
+                   _line_of(first, chars), lang=lang)
+
+
+def _shown(stand_in: str) -> str:
+    return f'"{stand_in}"' if stand_in else "nothing"
+
+
+def with_stand_ins(markup: str, stand_ins: dict[str, str]) -> str:
+    """``markup`` with each character of ``stand_ins`` replaced by its stand-in; the emoji
+    variation selector (U+FE0F) after one goes too, as it asks for a picture."""
+    if not stand_ins:
+        return markup
+    pattern = re.compile("(" + "|".join(map(re.escape, sorted(stand_ins))) + ")\ufe0f?")
+    return pattern.sub(lambda m: stand_ins[m.group(1)], markup)
 
 
 _PRINTED_CONTROLS = re.compile(r"[\x01-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")

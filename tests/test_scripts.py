@@ -17,7 +17,15 @@ from manualgen import build as build_module
 from manualgen.build import BuildOptions, build
 from manualgen.config import load_settings
 from manualgen.errors import ConfigError
-from manualgen.fonts import Text, missing_glyphs, parse_charset, uncovered
+from manualgen.fonts import (
+    GlyphCheck,
+    Text,
+    check_glyphs,
+    missing_glyphs,
+    parse_charset,
+    uncovered,
+    with_stand_ins,
+)
 from manualgen.i18n import LABELS_FILE, label_table, labels_in_english, load_labels
 
 from .conftest import printed_pages, skip_without_fonts_for, write_site
@@ -236,6 +244,46 @@ def test_missing_glyphs_names_the_language_the_characters_and_the_file(tmp_path)
     assert missing_glyphs([Text("Hello, Ελληνικά, русский – “quoted”")], "en", ranges=[]) == []
     # Spaces, joiners and bidi marks need no glyph.
     assert missing_glyphs([Text("a\u200d\u200c\u200f\u00a0b\ufe0f")], "fa", ranges=[]) == []
+
+
+def test_an_emoji_no_font_draws_prints_as_a_stand_in_the_bundled_font_has(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text("---\ntitle: x\n---\nIntro\nDone \u2705, failed \u274c\n", encoding="utf-8")
+    texts = [Text("Intro"), Text("Done \u2705\ufe0f, failed \u274c, \U0001f1e8\U0001f1ed, 1\ufe0f\u20e3 "
+                                 "\U0001f680 \U0001f449", page, 3)]
+    check = check_glyphs(texts, "en", ranges=[])  # no installed font: only the bundled ones
+    assert check.stand_ins == {"\u2705": "\u2714", "\u274c": "\u2718", "\U0001f1e8": "C",
+                               "\U0001f1ed": "H", "\u20e3": ""}
+    note, warning = check.findings
+    assert note.code == "glyph-stand-in" and note.severity == "info"
+    assert 'U+274C CROSS MARK) as "\u2718"' in note.message and "fonts-noto-color-emoji" in note.message
+    assert note.file.endswith("page.md") and note.line == 5
+    # The rocket has no stand-in; the pointing hand's (\u261e) is in no font here: boxes.
+    assert warning.code == "missing-glyphs" and "U+1F680" in warning.message
+    assert "U+1F449" in warning.message and "U+2705" not in warning.message
+    assert (with_stand_ins("<p title=\"\u2705\">\u2705\ufe0f ok \U0001f1e8\U0001f1ed 1\ufe0f\u20e3</p>", check.stand_ins)
+            == "<p title=\"\u2714\">\u2714 ok CH 1\ufe0f</p>")
+    # Where an installed font draws the stand-in, it is used; where one draws the emoji, nothing changes.
+    assert check_glyphs(texts[1:], "en", ranges=[(0x261E, 0x261E)]).stand_ins["\U0001f449"] == "\u261e"
+    assert check_glyphs([Text("\u2705")], "en", ranges=[(0x2705, 0x2705)]) == GlyphCheck([], {})
+
+
+def test_a_manual_with_emoji_prints_their_stand_ins_and_passes_pdf_ua(tmp_path, monkeypatch):
+    from manualgen.fonts import system_ranges
+
+    if uncovered({"\u2705", "\u274c"}, system_ranges() or []) != {"\u2705", "\u274c"}:
+        pytest.skip("an installed font draws \u2705 and \u274c (an emoji font): no stand-in needed")
+    site = _site(tmp_path, "en", "English", {"_index.md": _page(
+        "Status \u2705", 0, "| Feature | Works |\n|---|---|\n| Export | \u2705 |\n| Import | \u274c\ufe0f |\n")})
+    result, lang = _build(site, "en", tmp_path, monkeypatch)
+    assert not [f for f in result.findings if f.code == "missing-glyphs"]
+    (note,) = [f for f in result.findings if f.code == "glyph-stand-in"]
+    assert note.file.endswith("_index.md")
+    text = "\n".join(page[2] for page in printed_pages(lang.pdf))
+    assert "\u2714" in text and "\u2718" in text and "\u2705" not in text and "\u274c" not in text
+    assert "Status \u2714" in [str(item.title) for item in PdfReader(lang.pdf).outline]
+    validator = pytest.importorskip("page", reason="page-validation is not installed")
+    assert not validator.validate_pdf(lang.pdf, profile="ua1").failures  # no .notdef glyph
 
 
 def test_uncovered_merges_ranges():
