@@ -72,3 +72,23 @@ def test_alt_texts_come_from_the_description_or_the_text_beside_the_image(tmp_pa
 ])
 def test_the_first_sentence_does_not_end_at_an_abbreviation(text, sentence):
     assert _first_sentence(text) == sentence
+
+
+def test_an_svg_written_in_the_page_gets_a_title_for_its_alternative_text(tmp_path):
+    body = (
+        "The chart below shows the uploads per month.\n\n"
+        '<svg width="40" height="20"><rect width="40" height="20" fill="teal"/></svg>\n\n'
+        '<svg width="20" height="20" aria-label="Status: ready"><circle r="9" cx="10" cy="10"/></svg>\n\n'
+        '<svg width="60" height="20"><text x="0" y="15">Step 1</text></svg>\n\n'
+        '<svg width="20" height="20"><title>Kept as written</title><g><svg width="5" height="5">'
+        '<rect width="5" height="5"/></svg></g></svg>\n')
+    site = write_site(tmp_path / "site", {"content/de/_index.md": page("Start", body=body)})
+    out = tmp_path / "out"
+    result = build(site, BuildOptions(langs=["de"], out=out, html=True, no_cache=True, jobs=1))
+    assert not result.findings.errors
+    html = next(out.glob("*.html")).read_text(encoding="utf-8")
+    assert re.findall(r"<title>([^<]*)</title>", html.split("<body", 1)[1]) == [
+        "Abbildung: The chart below shows the uploads per month.", "Status: ready", "Step 1",
+        "Kept as written"]  # the inner <svg> is drawn with its outer one: no title of its own
+    validator = pytest.importorskip("page", reason="page-validation is not installed")
+    assert not validator.validate_pdf(next(out.glob("*.pdf")), profile="ua1").failures

@@ -270,16 +270,43 @@ def standalone_figures(root: ET.Element, job: PageJob) -> None:
     # the sentence that introduces the screenshot, else the page title); the file name is
     # the last resort.
     last = title  # an image that opens the page shows what the page is about
+    drawn: set[int] = set()  # the elements of an <svg> written in the page
     for el in root.iter():
+        if id(el) in drawn:
+            continue
         if el.tag == "img":
             if (el.get("alt") or "").strip().lower() in PLACEHOLDER_ALTS:
                 sentence = _first_sentence(last)
                 el.set("alt", f"{labels['figure']}: {sentence}" if sentence
                        else _context_alt(el, labels))
+        elif el.tag == "svg":
+            drawn.update(id(below) for below in el.iter() if below is not el)
+            _title_svg(el, labels, _first_sentence(last))
         elif el.tag in _TEXT_BLOCKS and "mg-label" not in classes(el):  # not "Answer"
             lead = " ".join(_lead_text(el).split())
             if lead:
                 last = lead
+
+def _title_svg(svg: ET.Element, labels: dict[str, str], sentence: str) -> None:
+    """An ``<svg>`` written in the page gets a ``<title>`` when it has none: WeasyPrint
+    tags it as a figure whose alternative text is its title, and PDF/UA requires one.
+    Its own words first (``aria-label``, a ``title`` attribute, ``<desc>``, its text),
+    else the words that introduce it, as for an image."""
+    title = svg.find("title")
+    if title is not None and (title.text or "").strip():
+        return
+    desc = svg.find("desc")
+    own = (svg.get("aria-label") or svg.get("title") or (desc.text if desc is not None else "")
+           or " ".join(text_of(t) for t in svg.iter("text")))
+    own = " ".join((own or "").split())
+    words = own or (f"{labels['figure']}: {sentence}" if sentence else labels["figure"])
+    if title is None:
+        title = ET.Element("title")
+        title.tail = svg.text
+        svg.text = None
+        svg.insert(0, title)
+    title.text = words
+
 
 def _context_alt(img: ET.Element, labels: dict[str, str]) -> str:
     name = img.get("data-source") or Path(urlsplit(img.get("src") or "").path).stem
