@@ -31,6 +31,7 @@ from .cache import Cache
 from .change_bars import place_bars
 from .chapter_store import Store
 from .chapters import Kept
+from .compiled_templates import CompiledTemplates
 from .config import BUILTIN_STYLES, MANUALGEN_CONFIG, Settings, _line_of_key, load_settings
 from .content import CONTENT_SUFFIXES, Page, discover
 from .edition import (
@@ -120,6 +121,8 @@ class BuildOptions:
     layouts: dict[str, Kept] = dataclasses.field(default_factory=dict)
     # --watch: the stylesheets parsed by the last build, used again (parsed_sheets.py)
     sheets: ParsedSheets | None = None
+    # --watch: the Jinja templates compiled by the last build (compiled_templates.py)
+    templates: CompiledTemplates | None = None
 
 
 @dataclasses.dataclass
@@ -248,8 +251,9 @@ def build(site: Path, options: BuildOptions, progress: Progress | None = None) -
     try:
         with _source_date(date):
             sheets = options.sheets if options.sheets is not None else ParsedSheets()
-            result = Run(settings, options, date, cache, progress, revision, sheets).build(
-                langs, findings)
+            templates = options.templates if options.templates is not None else CompiledTemplates()
+            result = Run(settings, options, date, cache, progress, revision, sheets,
+                         templates).build(langs, findings)
     finally:
         cache.close()
     shown = Findings()  # the stages keep the paths they found; the user reads them from the site
@@ -295,6 +299,8 @@ class Run:
     revision: Revision | None = None  # --since: the edition to compare with
     # the stylesheets every layout of the build uses, parsed once (parsed_sheets.py)
     sheets: ParsedSheets = dataclasses.field(default_factory=ParsedSheets)
+    # the Jinja templates compiled by every language of the build (compiled_templates.py)
+    templates: CompiledTemplates = dataclasses.field(default_factory=CompiledTemplates)
     _editions: dict[str, LanguageChanges] = dataclasses.field(default_factory=dict)
 
     def build(self, langs: list[str], findings: Findings) -> BuildResult:
@@ -427,7 +433,8 @@ class Run:
         known = None if own else recorded_rendering(self.cache, self.settings, lang, input_key,
                                                     home, labels)
         source.rendered = (known if known is not None
-                           else render_language(self.settings, lang, home, scratch, labels))
+                           else render_language(self.settings, lang, home, scratch, labels,
+                                                self.templates))
         if known is None:
             record_rendering(self.cache, self.settings, input_key, source.rendered)
         source.result.timings["render"] = time.perf_counter() - t0
@@ -559,7 +566,7 @@ class Run:
                         findings=findings, meta=self._meta(lang, labels, roots),
                         stylesheets=self._stylesheets(roots, edition is not None),
                         inspect_image=inspect_image, fallback_home=fallback_home,
-                        edition=edition)
+                        edition=edition, compiled=self.templates)
 
     def _default_home(self, printable: list[str],
                       sources: dict[str, SourceLanguage]) -> Page | None:

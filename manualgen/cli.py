@@ -152,12 +152,12 @@ def run() -> None:
 
 
 def main(argv: list[str] | None = None, made: list | None = None,
-         layouts: dict | None = None, sheets=None) -> int:
+         layouts: dict | None = None, sheets=None, templates=None) -> int:
     """The command line; ``made``, when given, receives the build's result, ``layouts``
-    holds the layouts kept from the last build and ``sheets`` the stylesheets it parsed
-    (all three for --watch)."""
+    holds the layouts kept from the last build, ``sheets`` the stylesheets it parsed and
+    ``templates`` the Jinja templates it compiled (all four for --watch)."""
     try:
-        return _main(argv, made, layouts, sheets)
+        return _main(argv, made, layouts, sheets, templates)
     except BrokenPipeError:
         # The reader went away (manualgen check --format json | head): nothing more to say.
         # Standard output is pointed at /dev/null so that Python's last flush stays quiet.
@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None, made: list | None = None,
 
 
 def _main(argv: list[str] | None, made: list | None = None, layouts: dict | None = None,
-          sheets=None) -> int:
+          sheets=None, templates=None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
     if args.all and args.lang:
@@ -183,6 +183,8 @@ def _main(argv: list[str] | None, made: list | None = None, layouts: dict | None
         options.keep_layouts, options.layouts = True, dict(layouts)
     if sheets is not None and args.command == "build":
         options.sheets = sheets
+    if templates is not None and args.command == "build":
+        options.templates = templates
     result = _run(args, options)
     if isinstance(result, int):
         return result
@@ -310,16 +312,18 @@ def _rebuild_for_watch(argv: list[str]):
     watch to say what each language took.  A save lays out only the chapters it changed
     (issue 11): their layouts come from the cache folder, or, with --no-cache, from this
     process, which then keeps them from one build to the next."""
+    from .compiled_templates import CompiledTemplates
     from .parsed_sheets import ParsedSheets
 
     layouts: dict = {}
     sheets = ParsedSheets()  # parsed by the first build, used again by the others
+    templates = CompiledTemplates()  # compiled by the first build, likewise
     warm: list = []
 
     def rebuild():
         made: list = []
         try:
-            status = main(argv, made, layouts, sheets)
+            status = main(argv, made, layouts, sheets, templates)
         except Exception:  # noqa: BLE001  (a bug: said, and the watching goes on)
             print("manualgen failed unexpectedly (a bug: please report it with what follows); "
                   "still watching:\n" + traceback.format_exc(), file=sys.stderr, flush=True)

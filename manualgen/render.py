@@ -12,6 +12,7 @@ import posixpath
 import re
 from collections.abc import Callable
 
+from .compiled_templates import CompiledTemplates
 from .config import Settings
 from .content import Page, sort_pages, urlize
 from .convert import PageConverter
@@ -47,13 +48,15 @@ class RenderedLanguage:
 
 
 def render_language(settings: Settings, lang: str, home: Page, findings: Findings,
-                    labels: dict[str, str] | None = None) -> RenderedLanguage:
-    """Render every page below ``home``; problems go to ``findings`` (with ``lang``)."""
+                    labels: dict[str, str] | None = None,
+                    templates: CompiledTemplates | None = None) -> RenderedLanguage:
+    """Render every page below ``home``; problems go to ``findings`` (with ``lang``).
+    ``templates``: the shortcode templates compiled by earlier languages and builds."""
     pages = list(home.walk())
     if labels is None:
         labels = language_labels(settings, lang)
     try:
-        converter = page_converter(settings, lang, findings, labels)
+        converter = page_converter(settings, lang, findings, labels, templates)
     except ContentError as exc:  # an i18n file that does not parse: this language stops here
         findings.add(dataclasses.replace(exc.finding(), lang=lang))
         return RenderedLanguage(lang, home, tuple(RenderedPage(p, "", failed=True) for p in pages),
@@ -131,7 +134,8 @@ def _description(converter: PageConverter, page: Page, lang: str, findings: Find
 
 
 def page_converter(settings: Settings, lang: str, findings: Findings,
-                   labels: dict[str, str] | None = None) -> PageConverter:
+                   labels: dict[str, str] | None = None,
+                   templates: CompiledTemplates | None = None) -> PageConverter:
     """The Markdown and shortcode converter of one language, as the build uses it.
 
     One place builds it so that the fidelity tests render pages exactly as a build does.
@@ -140,7 +144,8 @@ def page_converter(settings: Settings, lang: str, findings: Findings,
         labels = language_labels(settings, lang)
     translator = Translator(lang, settings.i18n_dirs, fallback=settings.default_language)
     renderer = ShortcodeRenderer(settings.shortcode_dirs, findings,
-                                 helpers=template_helpers(settings, lang, labels))
+                                 helpers=template_helpers(settings, lang, labels),
+                                 compiled=templates)
     return PageConverter(settings.goldmark, renderer, translator, lang, emoji=settings.enable_emoji)
 
 

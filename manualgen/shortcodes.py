@@ -304,7 +304,8 @@ class SiteTemplateLoader(jinja2.FileSystemLoader):
 class ShortcodeRenderer:
     """Renders the shortcodes of one page; holds the Jinja environment for the whole build."""
 
-    def __init__(self, site_dirs: list[Path], findings: Findings, helpers: dict) -> None:
+    def __init__(self, site_dirs: list[Path], findings: Findings, helpers: dict,
+                 compiled: jinja2.BytecodeCache | None = None) -> None:
         loaders: list[jinja2.BaseLoader] = [SiteTemplateLoader(str(d)) for d in site_dirs if d.is_dir()]
         loaders.append(jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES / "shortcodes")))
         self.env = jinja2.Environment(
@@ -315,6 +316,7 @@ class ShortcodeRenderer:
             lstrip_blocks=True,
             undefined=jinja2.ChainableUndefined,
             keep_trailing_newline=False,
+            bytecode_cache=compiled,
         )
         self.env.globals.update(helpers)
         self._loaders = loaders  # searched in order when a name matches only without case

@@ -25,6 +25,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
+import jinja2
 from markupsafe import Markup
 
 from ..content import Page
@@ -73,12 +74,14 @@ DESCRIPTION_PASSES = ("videos", "images", "other-resources", "links", "names", "
 def assemble(rendered: RenderedLanguage, *, settings, labels: dict[str, str], roots: Roots,
              findings: Findings, meta: dict, stylesheets: list[str],
              inspect_image: Callable[[Path], ImageInfo], fallback_home: Page | None = None,
-             passes: Registry = PAGE_PASSES, edition=None) -> AssembledDocument:
+             passes: Registry = PAGE_PASSES, edition=None,
+             compiled: jinja2.BytecodeCache | None = None) -> AssembledDocument:
     """The manual of one language as one HTML document, and the files it embeds.
 
     ``fallback_home``: the default language's pages, which links to pages this language
     lacks open on the web.  ``edition``: the language's changes since an earlier edition
-    (edition.LanguageChanges), marked on their blocks and listed after the contents."""
+    (edition.LanguageChanges), marked on their blocks and listed after the contents.
+    ``compiled``: the templates compiled by earlier languages (compiled_templates.py)."""
     fallback = outline.build_outline(fallback_home, False) if fallback_home else None
     ctx = Context(settings, rendered.lang, labels, roots, findings,
                   outline.build_outline(rendered.home, settings.print.numbering,
@@ -97,7 +100,7 @@ def assemble(rendered: RenderedLanguage, *, settings, labels: dict[str, str], ro
     for entry, root in described:  # the tokens of its images are in now
         entry.description = Markup(serialize_children(root))
     bodies = {job.anchor: serialize_children(root) for job, root in trees}
-    html = render_document(ctx, bodies, meta, stylesheets, edition)
+    html = render_document(ctx, bodies, meta, stylesheets, edition, compiled)
     return AssembledDocument(rendered.lang, html, tuple(images), tuple(ctx.files))
 
 

@@ -13,14 +13,15 @@ from .outline import title_level, toc
 
 
 def render_document(ctx: Context, bodies: dict[str, str], meta: dict,
-                    stylesheets: list[str], edition=None) -> str:
+                    stylesheets: list[str], edition=None,
+                    compiled: jinja2.BytecodeCache | None = None) -> str:
     """The whole manual as HTML; "" with a finding when the template fails."""
     settings = ctx.settings
     loaders: list[jinja2.BaseLoader] = [SiteTemplateLoader(str(d))
                                         for d in settings.template_dirs if d.is_dir()]
     loaders.append(jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES)))
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
-                             trim_blocks=True, lstrip_blocks=True)
+                             trim_blocks=True, lstrip_blocks=True, bytecode_cache=compiled)
     home = ctx.outline.home
     try:
         return env.get_template("manual.html").render(
