@@ -92,3 +92,15 @@ def test_an_svg_written_in_the_page_gets_a_title_for_its_alternative_text(tmp_pa
         "Kept as written"]  # the inner <svg> is drawn with its outer one: no title of its own
     validator = pytest.importorskip("page", reason="page-validation is not installed")
     assert not validator.validate_pdf(next(out.glob("*.pdf")), profile="ua1").failures
+
+
+def test_an_image_in_a_description_gets_an_alternative_text_too(tmp_path):
+    site = write_site(tmp_path / "site", {"content/de/_index.md": (
+        "---\ntitle: Start\ndescription: 'Unser Werkzeug <img src=\"/img/icon.png\"> hilft'\n---\nText\n")})
+    png(site / "static/img/icon.png", (40, 40))
+    out = tmp_path / "out"
+    result = build(site, BuildOptions(langs=["de"], out=out, html=True, no_cache=True, jobs=1))
+    assert not result.findings.errors and not result.findings.warnings
+    html = next(out.glob("*.html")).read_text(encoding="utf-8")
+    (tag,) = re.findall(r"<img [^>]*icon[^>]*>", html)
+    assert 'alt="Abbildung: Start"' in tag  # the PDF's figure had no /Alt: PDF/UA-1 failed

@@ -9,7 +9,8 @@ priority in :data:`PAGE_PASSES` (as Python-Markdown registers its processors):
 - resources: videos and recordings become notes; images, posters, ``<object>`` and
   ``url()`` resolve to the site's files, or a placeholder and a finding;
 - steps: two-column blocks become steps the print CSS keeps on one page, other columns
-  print side by side, lone images become figures, placeholder alt texts get real words;
+  print side by side, lone images become figures; alt-texts: placeholder alt texts (and
+  drawings without a title) get real words;
 - links: links inside the manual point into the PDF, others print their web address;
 - headings: a page's headings move under its title; tables: header rows, column widths;
 - clean-up: blocks left empty go; names: brand names are not hyphenated;
@@ -52,6 +53,7 @@ def _page_passes() -> Registry:
     passes.register(resources.other_resources, "other-resources", 30)
     passes.register(steps.steps, "steps", 40)
     passes.register(steps.standalone_figures, "figures", 50)
+    passes.register(steps.alt_texts, "alt-texts", 52)
     passes.register(steps.keep_text_with_screenshots, "keep-with-screenshots", 55)
     passes.register(links.links, "links", 60)
     passes.register(outline.headings, "headings", 70)
@@ -67,8 +69,8 @@ PAGE_PASSES = _page_passes()
 # A description is printed under its page's title: raw HTML in it (Docsy sites put a logo
 # there, opentelemetry.io an <img> of the language) needs its images and links resolved as
 # the body's are; the passes that shape blocks (steps, headings, tables) do not apply.
-DESCRIPTION_PASSES = ("videos", "images", "other-resources", "links", "names", "long-runs",
-                      "bidi")
+DESCRIPTION_PASSES = ("videos", "images", "other-resources", "alt-texts", "links", "names",
+                      "long-runs", "bidi")
 
 
 def assemble(rendered: RenderedLanguage, *, settings, labels: dict[str, str], roots: Roots,

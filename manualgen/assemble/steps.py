@@ -236,7 +236,6 @@ def _alt_from_text(media: ET.Element, text: ET.Element) -> None:
 def standalone_figures(root: ET.Element, job: PageJob) -> None:
     """An image alone in its paragraph (or at block level) becomes a figure; an icon
     inside a sentence stays in the line."""
-    title, labels = job.page.title, job.ctx.labels
     parents = parent_map(root)
     for img in root.iter("img"):
         if _is_icon(img, parents):
@@ -266,9 +265,15 @@ def standalone_figures(root: ET.Element, job: PageJob) -> None:
             figure.tail = img.tail
             img.tail = None
             parent.insert(index, figure)
-    # Images outside steps: the text just before them says what they show (a question,
-    # the sentence that introduces the screenshot, else the page title); the file name is
-    # the last resort.
+
+
+def alt_texts(root: ET.Element, job: PageJob) -> None:
+    """Every image without words of its own gets an alternative text (PDF/UA requires
+    one): the text just before it says what it shows (a question, the sentence that
+    introduces the screenshot, else the page title); the file name is the last resort.
+    An ``<svg>`` written in the page gets a ``<title>``, its alternative text.  (A step's
+    picture was given the words of its step by :func:`steps`.)"""
+    title, labels = job.page.title, job.ctx.labels
     last = title  # an image that opens the page shows what the page is about
     drawn: set[int] = set()  # the elements of an <svg> written in the page
     for el in root.iter():
