@@ -354,3 +354,10 @@ _VALUES = st.one_of(st.sampled_from(["", " ", "true", "false", "-1", "0.2.0", "n
        inner=st.one_of(st.none(), st.text(max_size=30)), markdown=st.booleans())
 def test_odd_parameters_never_break_a_template(site, name, named, positional, inner, markdown):
     prints_cleanly(site, shortcode_call(name, named, positional, inner, markdown))
+
+
+@pytest.mark.parametrize("call", ["{{< code >}}{{< /code >}}", '{{< code source="" >}}{{< /code >}}',
+                                  '{{< code title="x" >}}\n{{< /code >}}'])
+def test_a_code_shortcode_with_no_code_and_no_file_prints_nothing_without_failing(site, call):
+    # The template took the missing source (None) for code: "'None' has no attribute 'strip'"
+    prints_cleanly(site, call)
