@@ -99,3 +99,21 @@ def test_an_external_link_whose_text_is_its_address_prints_the_address_once():
     assert _same_address("www.bfs.admin.ch", "https://www.bfs.admin.ch/")
     assert not _same_address("www.spiges.admin.ch", "https://www.spiges.admin.ch/home")
     assert not _same_address("", "https://example.org")
+
+
+
+def test_a_short_column_keeps_its_width_beside_too_many_columns_of_long_words():
+    # Columns whose long words cannot all fit on the line: the column of short codes keeps
+    # its width ("Mk0057" and the padding, 9 of about 100 characters) and the columns of
+    # long words, which may break anywhere, share the rest.
+    url = "https://dataloom.example.org/api/v2/deliveries/validation-results"
+    cells = "".join(f"<td>{url}</td>" for _ in range(5))
+    widths = _column_widths(table(f"<table><tr><td>Mk0057</td>{cells}</tr></table>"))
+    assert widths is not None and len(widths) == 6
+    assert sum(widths) == pytest.approx(100)
+    assert widths[0] == pytest.approx(9)
+    assert widths[1:] == pytest.approx([91 / 5] * 5)
+    # With twelve columns none can have its narrowest width: each gets the same share.
+    cells = "".join(f"<td>{url}</td>" for _ in range(11))
+    widths = _column_widths(table(f"<table><tr><td>Mk0057</td>{cells}</tr></table>"))
+    assert widths == pytest.approx([100 / 12] * 12)

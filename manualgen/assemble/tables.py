@@ -177,10 +177,26 @@ def _share(narrow: list[float], wide: list[float], room: float) -> list[float]:
     if sum(wide) <= room:
         return wide
     if sum(narrow) >= room:
-        return narrow
+        return _capped(narrow, room)
     spare = room - sum(narrow)
     stretch = sum(h - lo for lo, h in zip(narrow, wide, strict=True)) or 1.0
     return [lo + spare * (h - lo) / stretch for lo, h in zip(narrow, wide, strict=True)]
+
+
+def _capped(narrow: list[float], room: float) -> list[float]:
+    """Too many columns for the line: every column gets its narrowest width up to one cap,
+    the same for all, chosen so they fill the room. A column of short codes keeps its
+    width; the columns of long words, which may break anywhere, give up what they must.
+    (Shrinking every column in proportion squeezed "Mk0057" beside eleven columns of URLs
+    into one letter a line.)"""
+    rest, count = room, len(narrow)
+    for width in sorted(narrow):
+        if width * count > rest:
+            cap = rest / count
+            return [min(w, cap) for w in narrow]
+        rest -= width
+        count -= 1
+    return narrow
 
 
 _PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%\s*$")
