@@ -39,3 +39,28 @@ def test_every_word_of_the_pages_is_printed(built):
     pdf, _paper, _sides, words = built
     assert len(words) > 200
     assert missing_words(words, pdf) == []
+
+
+def test_a_list_nested_deep_with_a_screenshot_at_every_other_level_leaves_no_page_blank(
+        tmp_path):
+    from .conftest import page, png_bytes, write_site
+    from .hostile_site import Markers, nested_list
+
+    words = Markers()
+    site = write_site(tmp_path / "site", {
+        "manualgen.toml": 'hugo_config = "hugo.toml"\n',
+        "content/de/_index.md": page("Start", 0, "Start."),
+        "content/de/a.md": page("Liste", 1, "Einleitung.\n\n" + nested_list(words)),
+        "static/img/dialog.png": png_bytes(1200, 900),
+    })
+    out = tmp_path / "out"
+    assert main(["build", "--site", str(site), "--lang", "de", "--out", str(out),
+                 "--no-cache", "--jobs", "1", "-q"]) == 0
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(next(out.glob("*.pdf"))))
+    texts = [doc[i].get_textpage().get_text_range() for i in range(len(doc))]
+    levels = [next(i for i, t in enumerate(texts) if f"Ebene {n}" in t) for n in range(1, 9)]
+    # Four screenshots of about 120 mm and eight lines fit on three pages; the list kept
+    # whole was pushed from page to page, one level a page (seven pages).
+    assert levels[-1] - levels[0] <= 2, levels
