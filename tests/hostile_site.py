@@ -167,10 +167,30 @@ def blocks_page(m, rng):
     ])
 
 
+def more_page(m, rng):
+    """Blocks inside a step's narrow text column, pictures the page sizes itself, long
+    titles and formulas."""
+    in_step = (f"{sentence(m)}\n\n{code_block(m, rng)}\n{table(m, rng, 5, 2)}\n"
+               f"> {COMPOUNDS[0]}{m()} {identifier(rng, m())}\n")
+    formula = "+".join(f"x_{{{i}}}" for i in range(80))
+    return "\n".join([
+        step(m, "dialog", in_step),
+        f'<img src="/img/dialog.png" width="3000" alt="Bildschirm">\n\n{sentence(m)}\n',
+        (f'<table style="width: 1400px"><tr><td style="width: 700px">{m()} {url(rng, m())}</td>'
+        f"<td>{identifier(rng, m())}</td></tr></table>\n"),
+        f'{{{{< figure src="/img/wide.png" caption="{m()} {COMPOUNDS[2]} {url(rng, m())}" >}}}}\n',
+        f"{{{{< math >}}}}$${formula} {m()}$${{{{< /math >}}}}\n",
+        f"Term{m()}\n: {identifier(rng, m())} {sentence(m)}\n",
+        f"## {identifier(rng, m())}{identifier(rng, m())}\n\n{sentence(m)}\n",
+        f"<kbd>{identifier(rng, m())}</kbd> [{url(rng, m())}]({url(rng, m())})\n",
+    ])
+
+
 def write_hostile_site(root, seed: int = 1, paper: str = "a4", sides: str = "twoside"):
     """Write the site; return the marker words its pages hold."""
     rng = random.Random(seed)
     m = Markers()
+    long_title = " ".join(["Einstellungen", "der", "Lieferung"] * 20)
     files = {
         "manualgen.toml": f'hugo_config = "hugo.toml"\n[print]\npaper = "{paper}"\n'
                           f'sides = "{sides}"\n',
@@ -178,6 +198,11 @@ def write_hostile_site(root, seed: int = 1, paper: str = "a4", sides: str = "two
         "content/de/h/_index.md": page("Kapitel", 1, "Kapitel."),
         "content/de/h/1_steps.md": page("Schritte", 1, steps_page(m, rng)),
         "content/de/h/2_blocks.md": page("Blöcke", 2, blocks_page(m, rng)),
+        "content/de/i/_index.md": page(f'"{m()} {COMPOUNDS[2]}{COMPOUNDS[1]} '
+                                       f'{identifier(rng, m())} {long_title}"', 2,
+                                       "Noch ein Kapitel."),
+        "content/de/i/1_more.md": page(f'"{m()} {identifier(rng, m())} {long_title}"', 1,
+                                       more_page(m, rng)),
     }
     write_site(root, files)
     (root / "static/img").mkdir(parents=True, exist_ok=True)

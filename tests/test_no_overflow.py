@@ -4,7 +4,10 @@ tests/hostile_site.py draws the pages from a seed: steps beside screenshots tall
 wider than a page, a step longer than a page, twelve-column tables of URLs, identifiers and
 German compounds, code with 300-character lines, long tokens in inline code, lists eight
 levels deep with pictures, a 300-character heading, alerts holding tables and code, three
-and four columns of HTML and of grid shortcodes, pictures in table cells, math, footnotes.
+and four columns of HTML and of grid shortcodes, pictures in table cells, math, footnotes;
+code, a table and a quote in a step's text column, a picture and a table given widths in
+pixels wider than the page, figure captions, a long formula, chapter and page titles of
+hundreds of characters.
 """
 
 from __future__ import annotations
