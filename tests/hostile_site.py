@@ -186,6 +186,26 @@ def more_page(m, rng):
     ])
 
 
+def shortcodes_page(m, rng):
+    """Theme shortcodes holding long words and wide pictures."""
+    tabs = "".join(f'{{{{% tab header="Tab{m()}" %}}}}\n{code_block(m, rng)}\n{{{{% /tab %}}}}\n'
+                   for _ in range(2))
+    cards = "".join(f'{{{{< card header="{m()} {COMPOUNDS[i]}" >}}}}\n{identifier(rng, m())} '
+                    f"{sentence(m)}\n{{{{< /card >}}}}\n" for i in range(3))
+    gallery = "".join(f'<img src="/img/{name}.png" class="grid-w33" alt="Bildschirm">\n'
+                      for name in ["wide", "tall", "dialog", "phone", "strip", "tiny"])
+    return "\n".join([
+        f"{sentence(m)}\n",
+        f"{{{{< tabpane text=true >}}}}\n{tabs}{{{{< /tabpane >}}}}\n",
+        f"{{{{< cardpane >}}}}\n{cards}{{{{< /cardpane >}}}}\n",
+        f"{{{{< gallery >}}}}\n{gallery}{{{{< /gallery >}}}}\n",
+        (f"{{{{< image-grid >}}}}\n/img/wide.png|{m()} {COMPOUNDS[3]}, /img/tall.png|{m()}\n"
+        f"{{{{< /image-grid >}}}}\n"),
+        (f"<details><summary>{m()} {COMPOUNDS[1]}{identifier(rng, m())}</summary>\n\n"
+        f"{table(m, rng, 8, 2)}\n</details>\n"),
+    ])
+
+
 def write_hostile_site(root, seed: int = 1, paper: str = "a4", sides: str = "twoside"):
     """Write the site; return the marker words its pages hold."""
     rng = random.Random(seed)
@@ -203,6 +223,7 @@ def write_hostile_site(root, seed: int = 1, paper: str = "a4", sides: str = "two
                                        "Noch ein Kapitel."),
         "content/de/i/1_more.md": page(f'"{m()} {identifier(rng, m())} {long_title}"', 1,
                                        more_page(m, rng)),
+        "content/de/i/2_shortcodes.md": page("Shortcodes", 2, shortcodes_page(m, rng)),
     }
     write_site(root, files)
     (root / "static/img").mkdir(parents=True, exist_ok=True)
