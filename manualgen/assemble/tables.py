@@ -234,8 +234,8 @@ def _capped(narrow: list[float], room: float) -> list[float]:
     """Too many columns for the line: every column gets its narrowest width up to one cap,
     the same for all, chosen so they fill the room. A column of short codes keeps its
     width; the columns of long words, which may break anywhere, give up what they must.
-    (Shrinking every column in proportion squeezed "Mk0057" beside eleven columns of URLs
-    into one letter a line.)"""
+    (Shrinking every column in proportion squeezed a column of six-character codes beside
+    eleven columns of URLs to one letter a line.)"""
     rest, count = room, len(narrow)
     for width in sorted(narrow):
         if width * count > rest:
