@@ -99,3 +99,45 @@ def test_an_external_link_whose_text_is_its_address_prints_the_address_once():
     assert _same_address("www.bfs.admin.ch", "https://www.bfs.admin.ch/")
     assert not _same_address("www.spiges.admin.ch", "https://www.spiges.admin.ch/home")
     assert not _same_address("", "https://example.org")
+
+
+
+def test_a_short_column_keeps_its_width_beside_too_many_columns_of_long_words():
+    # Columns whose long words cannot all fit on the line: the column of short codes keeps
+    # its width ("Mk0057" and the padding, 9 of about 100 characters) and the columns of
+    # long words, which may break anywhere, share the rest.
+    url = "https://dataloom.example.org/api/v2/deliveries/validation-results"
+    cells = "".join(f"<td>{url}</td>" for _ in range(5))
+    widths = _column_widths(table(f"<table><tr><td>Mk0057</td>{cells}</tr></table>"))
+    assert widths is not None and len(widths) == 6
+    assert sum(widths) == pytest.approx(100)
+    assert widths[0] == pytest.approx(9)
+    assert widths[1:] == pytest.approx([91 / 5] * 5)
+    # With twelve columns none can have its narrowest width: each gets the same share.
+    cells = "".join(f"<td>{url}</td>" for _ in range(11))
+    widths = _column_widths(table(f"<table><tr><td>Mk0057</td>{cells}</tr></table>"))
+    assert widths == pytest.approx([100 / 12] * 12)
+
+
+def test_a_table_sized_for_a_screen_takes_the_text_width_and_its_cells_their_shares():
+    from manualgen.assemble.tables import tables
+
+    root = parse_fragment(
+        '<table style="width: 1400px; border: 0"><tr><td style="width:700px">a</td>'
+        '<td width="350">b</td><td>c</td></tr>'
+        '<tr><td style="width: 30mm">d</td><td>e</td><td>f</td></tr></table>'
+        '<table width="300"><tr><td width="200">g</td><td>h</td></tr></table>')
+    tables(root)
+    wide, narrow = root.iter("table")
+    assert wide.get("style") == "width: 100%; border: 0"
+    cells = list(wide.iter("td"))
+    # Their shares of the 1,400 px the page gave the table, the rest to the cell with none.
+    assert cells[0].get("style") == "width:50.00%" and cells[1].get("width") == "25.00%"
+    assert cells[3].get("style") == "width: 30mm"  # 30 mm fit: kept
+    # 300 px (79 mm) fit on the page: kept as the page gave them.
+    assert narrow.get("width") == "300" and next(narrow.iter("td")).get("width") == "200"
+    # Without the table's width, a cell given none counts as wide as the average one given.
+    root = parse_fragment('<table><tr><td width="900">a</td><td width="300">b</td>'
+                          "<td>c</td></tr></table>")
+    tables(root)
+    assert [td.get("width") for td in root.iter("td")] == ["50.00%", "16.67%", None]

@@ -98,8 +98,9 @@ def height_mm(el: ET.Element, width: float, pt: float) -> float:
         if child.tag in _BLOCKS:
             total += _lines("".join(run), width, pt) * line + height_mm(child, width, pt)
             run = []
-        else:
+        else:  # words, and the pictures among them (an item's screenshot before its sub-list)
             run.append(text_of(child))
+            total += sum(image_height_mm(i, width, 200.0) for i in child.iter("img"))
         run.append(child.tail or "")
     return total + _lines("".join(run), width, pt) * line
 

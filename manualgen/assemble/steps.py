@@ -373,9 +373,18 @@ def _width_from(col: ET.Element) -> str | None:
 def keep_text_with_screenshots(root: ET.Element, job: PageJob | None = None) -> None:
     """A list item that shows a screenshot is kept on one page, text and picture ("1. Click
     Upload." with the dialog under it): ``li.item-with-media``. A paragraph that introduces
-    a screenshot figure stays with it: ``p.intro-to-figure``. Icons in a line do not count."""
-    for li in root.iter("li"):
-        if any("inline-image" not in classes(img) for img in li.iter("img")):
+    a screenshot figure stays with it: ``p.intro-to-figure``. Icons in a line do not count.
+
+    An item too tall for a page (a list nested eight levels deep, a screenshot at each) is
+    not kept whole: WeasyPrint would push it, and then each of its sub-items, to a page of
+    its own, leaving pages blank but for a line. Its sub-items that fit are kept whole.
+    (Keeping the item's own words with its own screenshot, in a block of their own that
+    may not break, made WeasyPrint leave more pages blank, not fewer.)"""
+    geo = job.ctx.geometry if job is not None else PrintGeometry()
+    for li in list(root.iter("li")):
+        if not any(_is_screenshot(img) for img in li.iter("img")):
+            continue
+        if height_mm(li, geo.text_width_mm, geo.font_pt) <= geo.fits:
             add_class(li, "item-with-media")
     for parent in root.iter():
         children = list(parent)
@@ -383,6 +392,10 @@ def keep_text_with_screenshots(root: ET.Element, job: PageJob | None = None) -> 
             if (before.tag == "p" and el.tag == "figure" and "screenshot-figure" in classes(el)
                     and not (before.tail or "").strip()):
                 add_class(before, "intro-to-figure")
+
+
+def _is_screenshot(img: ET.Element) -> bool:
+    return "inline-image" not in classes(img)
 
 
 def _is_icon(img: ET.Element, parents: dict) -> bool:

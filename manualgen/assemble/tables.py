@@ -15,9 +15,11 @@ _SPAN_LIMITS = {"colspan": 1000, "rowspan": 65534}
 
 
 def tables(root: ET.Element, job=None) -> None:
+    text_mm = job.ctx.geometry.text_width_mm if job is not None else 170.0
     for table in list(root.iter("table")):
         add_class(table, "content-table")
         _bound_spans(table)
+        _fit_fixed_widths(table, text_mm)
         _promote_header_row(table)
         widths = _column_widths(table)
         if widths:
@@ -27,6 +29,51 @@ def tables(root: ET.Element, job=None) -> None:
             at = 1 if len(table) and table[0].tag == "caption" else 0
             table.insert(at, colgroup)
             add_class(table, "sized")
+
+
+# A width in a unit of length, in mm: the web page's layout, sized for a screen.
+_LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(px|pt|mm|cm|in|em|rem)?\s*$")
+_MM = {"px": 25.4 / 96, None: 25.4 / 96, "pt": 25.4 / 72, "mm": 1.0, "cm": 10.0, "in": 25.4,
+       "em": 10 * 25.4 / 72, "rem": 10 * 25.4 / 72}
+_STYLE_WIDTH = re.compile(r"(?:^|;)\s*width\s*:\s*([^;]+)")
+
+
+def _length_mm(el: ET.Element) -> float | None:
+    """``el``'s own width (style, else attribute) in mm when given as a length."""
+    style = _STYLE_WIDTH.search(el.get("style") or "")
+    m = _LENGTH.match(style.group(1) if style else el.get("width") or "")
+    return float(m.group(1)) * _MM[m.group(2)] if m else None
+
+
+def _set_width(el: ET.Element, value: str) -> None:
+    style = el.get("style") or ""
+    m = _STYLE_WIDTH.search(style)
+    if m:
+        el.set("style", style[:m.start(1)] + value + style[m.end(1):])
+    if el.get("width") is not None:
+        el.set("width", value)
+
+
+def _fit_fixed_widths(table: ET.Element, text_mm: float) -> None:
+    """A table, or a row of cells, given a width in pixels (or another length) wider than
+    the printed text (``<table style="width: 1400px">``) ran off the paper: WeasyPrint
+    keeps such widths. The table then takes the text's width and each such cell its share
+    of the row in per cent; widths that fit are kept."""
+    table_mm = _length_mm(table) or 0.0
+    if table_mm > text_mm:
+        _set_width(table, "100%")
+    for row in rows(table):
+        cells = [(cell, _length_mm(cell)) for cell in row if cell.tag in ("td", "th")]
+        sized = [mm for _cell, mm in cells if mm]
+        total = sum(sized)
+        if total <= text_mm:
+            continue
+        # Each cell's share of the table as the page laid it out; without the table's
+        # width, a cell given none is counted as wide as the average cell given one.
+        whole = table_mm if table_mm >= total else total * len(cells) / len(sized)
+        for cell, mm in cells:
+            if mm:
+                _set_width(cell, f"{mm * 100 / whole:.2f}%")
 
 
 def _bound_spans(table: ET.Element) -> None:
@@ -177,10 +224,26 @@ def _share(narrow: list[float], wide: list[float], room: float) -> list[float]:
     if sum(wide) <= room:
         return wide
     if sum(narrow) >= room:
-        return narrow
+        return _capped(narrow, room)
     spare = room - sum(narrow)
     stretch = sum(h - lo for lo, h in zip(narrow, wide, strict=True)) or 1.0
     return [lo + spare * (h - lo) / stretch for lo, h in zip(narrow, wide, strict=True)]
+
+
+def _capped(narrow: list[float], room: float) -> list[float]:
+    """Too many columns for the line: every column gets its narrowest width up to one cap,
+    the same for all, chosen so they fill the room. A column of short codes keeps its
+    width; the columns of long words, which may break anywhere, give up what they must.
+    (Shrinking every column in proportion squeezed a column of six-character codes beside
+    eleven columns of URLs to one letter a line.)"""
+    rest, count = room, len(narrow)
+    for width in sorted(narrow):
+        if width * count > rest:
+            cap = rest / count
+            return [min(w, cap) for w in narrow]
+        rest -= width
+        count -= 1
+    return narrow
 
 
 _PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%\s*$")
