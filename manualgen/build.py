@@ -563,7 +563,9 @@ class Run:
                          else state.inspect)  # check: no preparation decodes the pixels later
         edition = self._editions.get(lang)
         return assemble(rendered, settings=self.settings, labels=labels, roots=roots,
-                        findings=findings, meta=self._meta(lang, labels, roots),
+                        findings=findings,
+                        meta=document_meta(self.settings, lang, labels, roots, self.date,
+                                           self.revision is not None),
                         stylesheets=self._stylesheets(roots, edition is not None),
                         inspect_image=inspect_image, fallback_home=fallback_home,
                         edition=edition, compiled=self.templates)
@@ -588,32 +590,6 @@ class Run:
         sheets = [roots.url_for(BUILTIN_STYLES / name) for name in names]
         sheets += [roots.url_for(sheet) for sheet in self.settings.stylesheets]
         return [s for s in sheets if s]
-
-    def _meta(self, lang: str, labels: dict[str, str], roots: Roots) -> dict:
-        """What the cover and the PDF's metadata say, in the manual's language."""
-        settings = self.settings
-        language = settings.languages[lang]
-        version_label = f"{labels['version']} {settings.version}" if settings.version else ""
-        return {
-            "title": settings.lang_title(lang),
-            "subtitle": settings.lang_subtitle(lang),
-            "publisher": settings.lang_publisher(lang),
-            "author": settings.lang_author(lang),
-            "description": settings.lang_subtitle(lang),
-            "keywords": settings.lang_keywords(lang) + ([version_label] if version_label else []),
-            "version": settings.version,
-            "version_label": version_label,
-            "language_name": language.name,
-            "locale": language_tag(language.locale, lang),
-            "direction": language.direction,  # "rtl": manual.html mirrors the document
-            "date": _format_date(self.date, labels),
-            "date_iso": self.date.strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "logo": roots.url_for(settings.logo) if settings.logo else None,
-            "generator_version": __version__,
-            # --since: the edition (version and date) in the running foot
-            "edition": (" · ".join(filter(None, [version_label, _format_date(self.date, labels)]))
-                        if self.revision else ""),
-        }
 
     def _write_html(self, document: AssembledDocument, roots: Roots, pdf_path: Path,
                     result: LanguageResult, findings: Findings) -> None:
@@ -692,6 +668,33 @@ class Run:
         target = say or self.progress
         if target is not None:
             target(stage, f"[{lang}] {text}")
+
+
+def document_meta(settings: Settings, lang: str, labels: dict[str, str], roots: Roots,
+                  date: dt.datetime, edition: bool) -> dict:
+    """What the cover and the PDF's metadata say, in the manual's language; ``edition``:
+    --since, whose version and date the running foot prints."""
+    language = settings.languages[lang]
+    version_label = f"{labels['version']} {settings.version}" if settings.version else ""
+    return {
+        "title": settings.lang_title(lang),
+        "subtitle": settings.lang_subtitle(lang),
+        "publisher": settings.lang_publisher(lang),
+        "author": settings.lang_author(lang),
+        "description": settings.lang_subtitle(lang),
+        "keywords": settings.lang_keywords(lang) + ([version_label] if version_label else []),
+        "version": settings.version,
+        "version_label": version_label,
+        "language_name": language.name,
+        "locale": language_tag(language.locale, lang),
+        "direction": language.direction,  # "rtl": manual.html mirrors the document
+        "date": _format_date(date, labels),
+        "date_iso": date.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "logo": roots.url_for(settings.logo) if settings.logo else None,
+        "generator_version": __version__,
+        "edition": (" · ".join(filter(None, [version_label, _format_date(date, labels)]))
+                    if edition else ""),
+    }
 
 
 def change_bars(settings: Settings, lang: str) -> Callable:
