@@ -183,6 +183,12 @@ def more_page(m, rng):
         f"Term{m()}\n: {identifier(rng, m())} {sentence(m)}\n",
         f"## {identifier(rng, m())}{identifier(rng, m())}\n\n{sentence(m)}\n",
         f"<kbd>{identifier(rng, m())}</kbd> [{url(rng, m())}]({url(rng, m())})\n",
+        # drawings written in the page (no title: PDF/UA wants their words) and emoji no
+        # font of the machine may draw (they print as a stand-in)
+        (f'{sentence(m)} <svg width="16" height="16"><circle cx="8" cy="8" r="7"/></svg> '
+         f'\u2705 {m()} \u274c\ufe0f {m()} \U0001f1e8\U0001f1ed\n\n'
+         '<svg width="300" height="40" aria-label="Ablauf"><rect width="300" height="40" '
+         'fill="#ddd"/></svg>\n'),
     ])
 
 

@@ -67,3 +67,11 @@ def test_a_list_nested_deep_with_a_screenshot_at_every_other_level_leaves_no_pag
     # Four screenshots of about 120 mm and eight lines fit on three pages; the list kept
     # whole was pushed from page to page, one level a page (seven pages).
     assert levels[-1] - levels[0] <= 2, levels
+
+
+def test_the_hostile_pages_pass_pdf_ua_1(built):
+    """Every shape of page (inline drawings, emoji, pictures in cells and columns, math,
+    footnotes) still makes a PDF the validator accepts."""
+    validator = pytest.importorskip("page", reason="page-validation is not installed")
+    pdf, *_rest = built
+    assert [f"{f.rule_id}: {f.message}" for f in validator.validate_pdf(pdf, profile="ua1").failures] == []
