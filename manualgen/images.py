@@ -260,7 +260,8 @@ def png_rows_missing(data: bytes) -> int:
     data (about 7 ms for a 1900-pixel screenshot, once per file: inspections are kept in
     the cache) and compares its length with what the header promises."""
     import struct
-    import zlib
+
+    from .inflate import error, inflated_length
 
     if not data.startswith(b"\x89PNG\r\n\x1a\n"):
         return 0
@@ -279,8 +280,8 @@ def png_rows_missing(data: bytes) -> int:
     width, height, bits, colour, _, _, interlace = header
     expected = _png_data_size(width, height, bits * _CHANNELS[colour], interlace)
     try:
-        found = len(zlib.decompressobj().decompress(b"".join(stream), expected))
-    except zlib.error:
+        found = inflated_length(b"".join(stream), expected)
+    except error:
         return 0  # a damaged stream: Pillow says so itself
     return max(0, expected - found)
 

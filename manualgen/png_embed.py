@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import contextlib
 import struct
-import zlib
 
+from .inflate import error as inflate_error
+from .inflate import inflated_length
 from .patching import patched
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -67,9 +68,9 @@ def parse(data: bytes) -> SimplePNG | None:
     stream = b"".join(idat)
     try:  # a corrupt stream would make a PDF that no reader can show: let Pillow judge it
         expected = height * (1 + (width * bits * (3 if mode == "RGB" else 1) + 7) // 8)
-        if len(zlib.decompressobj().decompress(stream, expected + 1)) != expected:
+        if inflated_length(stream, expected + 1) != expected:
             return None
-    except zlib.error:
+    except inflate_error:
         return None
     return SimplePNG(width, height, mode, bits, palette, stream)
 
