@@ -412,7 +412,8 @@ def test_page_html_that_would_spoil_the_manual(tmp_path, capsys, monkeypatch):
     assert "content/de/b.md:7: warning: the HTML comment" in err and "unclosed-comment" in err
     html = next(out.glob("*.html")).read_text(encoding="utf-8")
     assert "After the stray tags" in html and "Last words" in html
-    assert '<svg width="20" height="10"><rect' in html and "ns0:" not in html
+    assert '<svg width="20" height="10"><title>Abbildung: After the stray tags</title><rect' in html
+    assert "ns0:" not in html  # the drawing kept, with a title for its alternative text
     assert "display: none" not in html
 
 
