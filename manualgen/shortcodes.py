@@ -28,7 +28,7 @@ from markupsafe import Markup, escape
 
 from .cache import SHARED_FOLDERS
 from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_site_data
-from .content import content_roots
+from .content import content_roots, glob_regex
 from .errors import ContentError, Findings, ManualgenError, readable_path, show, utf8_name
 from .front_matter import parse as parse_front_matter
 from .i18n import Translator, _line_naming
@@ -472,6 +472,29 @@ def _deeper_than(nodes: list, limit: int) -> Shortcode | None:
     return None
 
 
+def resource_meta(meta, name: str) -> dict:
+    """What the ``resources`` of a page's front matter ``meta`` say of its bundle file
+    ``name`` (Hugo's resource metadata: each entry whose ``src`` glob matches the file's path
+    in the bundle gives its ``name``, ``title`` and ``params``, the first entry to set a key
+    winning): {"title": …, "name": …, "params": {…}}, empty where nothing matches."""
+    entries = next((value for key, value in meta.items() if str(key).lower() == "resources"),
+                   None) if isinstance(meta, dict) else None
+    found: dict = {"params": {}}
+    if not (name and isinstance(entries, list)):
+        return found
+    for entry in entries:
+        if not (isinstance(entry, dict) and isinstance(entry.get("src"), str)
+                and glob_regex(entry["src"]).match(name)):
+            continue
+        for key in ("name", "title"):
+            if key not in found and isinstance(entry.get(key), str):
+                found[key] = entry[key]
+        params = entry.get("params")
+        for key, value in params.items() if isinstance(params, dict) else ():
+            found["params"].setdefault(str(key).lower(), value)
+    return found
+
+
 class _PageContext:
     """Renders the shortcodes of one page.
 
@@ -812,6 +835,7 @@ class _PageContext:
                 T=lambda key, count=None: self.translate(key, count, node),
                 markdownify=lambda text, block=False: Markup(self.markdownify(str(text or ""), block=block)),
                 bundle_file=self.bundle_file,
+                resource_meta=lambda name: resource_meta(getattr(self.page, "meta", None), name),
                 bundle_listing=self.bundle_listing,
                 read_file=self.read_file,
                 find_include=self.find_include,
