@@ -27,6 +27,11 @@ FONTS_DIR = Path(__file__).resolve().parent.parent / "styles" / "fonts"
 BUNDLED_FONTS = ("SourceSans3-Regular.ttf.woff", "SourceCodePro-Regular.ttf.woff")
 # Debian packages that hold the Noto fonts manual.css names for each script.
 FONT_PACKAGES = "fonts-noto-core, fonts-noto-cjk"
+# …and the one for emoji (👋, 🌐, ❓), which neither holds; WeasyPrint draws its colour glyphs.
+EMOJI_PACKAGE = "fonts-noto-color-emoji"
+# Code points of the emoji and pictographs that only an emoji font has (Unicode's
+# Extended_Pictographic blocks: dingbats and symbols, then the pictographs of plane 1).
+_EMOJI_RANGES = ((0x2600, 0x27BF), (0x2B00, 0x2BFF), (0x1F000, 0x1FAFF))
 SHOWN = 12  # characters named in the message; the rest are counted
 _TAG = re.compile(r"<[^>]*>")
 _LATIN1 = frozenset(range(0x20, 0x100))
@@ -139,10 +144,22 @@ def missing_glyphs(texts: Iterable[Text], lang: str,
     more = f" and {len(ordered) - SHOWN} more" if len(ordered) > SHOWN else ""
     count = f"{len(ordered)} character{'s' if len(ordered) > 1 else ''}"
     message = (f'no installed font has {count} of the "{lang}" manual, which print as empty '
-               f"boxes: {shown}{more}; install a font for them (Debian: {FONT_PACKAGES}) or "
-               "name one in a site stylesheet")
+               f"boxes: {shown}{more}; install a font for them (Debian: {font_packages(missing)}) "
+               "or name one in a site stylesheet")
     return [Finding(WARNING, "missing-glyphs", message, str(first.file) if first.file else None,
                     _line_of(first, missing), lang=lang)]
+
+
+def font_packages(chars: set[str]) -> str:
+    """The Debian packages to name for fonts that draw ``chars``: the Noto fonts for scripts,
+    the emoji font for emoji; the emoji font alone when only pictographs of plane 1 are
+    missing (the symbols below them are partly in the Noto symbol fonts)."""
+    emoji = {c for c in chars if any(low <= ord(c) <= high for low, high in _EMOJI_RANGES)}
+    if not emoji:
+        return FONT_PACKAGES
+    if all(ord(c) >= _EMOJI_RANGES[-1][0] for c in chars):
+        return EMOJI_PACKAGE
+    return f"{FONT_PACKAGES}, {EMOJI_PACKAGE}"
 
 
 _PRINTED_CONTROLS = re.compile(r"[\x01-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
