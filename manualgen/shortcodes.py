@@ -218,6 +218,27 @@ _FRONT_MATTER = re.compile(r"\A(?:---[ \t]*\n.*?^---[ \t]*$|\+\+\+[ \t]*\n.*?^\+
 _INCLUDE_ARG = re.compile(r"\{\{\s*\$([\w.-]+)\s*\}\}")
 
 
+_USES_INNER = re.compile(r"\.Inner(?:Deindent)?\b")
+
+
+def hugo_shortcode_file(layout_dirs: list[Path], name: str) -> Path | None:
+    """The Hugo template of shortcode ``name`` in the first of ``layout_dirs`` that has one
+    (its shortcodes/ folder, or _shortcodes/ since Hugo 0.146; any output format or
+    extension, ``alert.html``, ``alert.md``); None when none has."""
+    if not name or ".." in name.split("/"):
+        return None
+    for layouts in layout_dirs:
+        for folder in ("shortcodes", "_shortcodes"):
+            base = layouts / folder / name
+            try:
+                found = sorted(base.parent.glob(glob_escape(base.name) + ".*"))
+            except (OSError, ValueError):
+                continue
+            if found and found[0].is_file():
+                return found[0]
+    return None
+
+
 def without_front_matter(text: str) -> str:
     """A content file's text without its YAML or TOML front matter."""
     return _FRONT_MATTER.sub("", str(text), count=1)
@@ -322,6 +343,7 @@ class ShortcodeRenderer:
         self._cache: dict[str, jinja2.Template | None] = {}
         self.broken: dict[str, jinja2.TemplateSyntaxError] = {}  # templates that do not compile
         self.unknown: dict[str, UnknownUse] = {}  # shortcodes without a template, by name
+        self._closing: dict[str, bool | None] = {}  # closing_rule's answers, by folded name
 
     def unknown_used(self, name: str, path, line: int, column: int, inner: bool = False) -> None:
         """Count one use of a shortcode that has no template (reported by :meth:`finish`)."""
@@ -354,18 +376,27 @@ class ShortcodeRenderer:
         layouts/_shortcodes/ since Hugo 0.146), as a path from the site's root; None when
         the site has none, or it comes from a theme."""
         settings = self.env.globals.get("site")
-        if settings is None or not name or ".." in name.split("/"):
+        if settings is None:
             return None
         root = Path(settings.site_root)
-        for folder in ("layouts/shortcodes", "layouts/_shortcodes"):
-            base = root / folder / name
-            try:
-                found = sorted(base.parent.glob(glob_escape(base.name) + ".*"))
-            except (OSError, ValueError):
-                continue
-            if found and found[0].is_file():
-                return found[0].relative_to(root).as_posix()
-        return None
+        found = hugo_shortcode_file([root / "layouts"], name)
+        return found.relative_to(root).as_posix() if found else None
+
+    def closing_rule(self, name: str) -> bool | None:
+        """Whether shortcode ``name`` must be closed (True), must not be (False), or may be
+        either (None).  Where the site or one of its theme folders has the shortcode's Hugo
+        template, as Hugo decides it: a template that reads ``.Inner`` (or
+        ``.InnerDeindent``) must be closed or self-closed, any other must not be closed;
+        else manualgen's own list of known shortcodes."""
+        folded = name.lower()
+        if folded not in self._closing:
+            settings = self.env.globals.get("site")
+            dirs = list(getattr(settings, "layout_dirs", None) or [])
+            found = hugo_shortcode_file(dirs, name) if dirs else None
+            source = _read_text(found) if found else None
+            self._closing[folded] = (needs_closing(name) if source is None
+                                     else bool(_USES_INNER.search(source)))
+        return self._closing[folded]
 
     def template(self, name: str) -> jinja2.Template | None:
         if name not in self._cache:
@@ -407,7 +438,7 @@ class ShortcodeRenderer:
         """Return the page text with every shortcode replaced (tokens for HTML output)."""
         crossed: list[ShortcodeSyntaxError] = []
         try:
-            nodes = parse(source, line_offset=line_offset, needs_closing=needs_closing,
+            nodes = parse(source, line_offset=line_offset, needs_closing=self.closing_rule,
                           warnings=crossed)
         except ShortcodeSyntaxError as exc:
             message = str(getattr(exc, "message", exc))
@@ -761,7 +792,7 @@ class _PageContext:
         if len(self.included_from) >= MAX_INCLUDE_DEPTH:
             return None
         try:
-            nodes = parse(str(text), needs_closing=needs_closing)
+            nodes = parse(str(text), needs_closing=self.renderer.closing_rule)
         except ShortcodeSyntaxError:
             return None
         if _deeper_than(nodes, MAX_NESTING) is not None:
