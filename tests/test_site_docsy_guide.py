@@ -10,9 +10,8 @@ import re
 import textwrap
 
 import pytest
-from pypdf import PdfReader
 
-from .conftest import build_all, check_findings, printed_pages
+from .conftest import body_text, bookmark_titles, build_all, check_findings
 from .docsy_guide_site import FILES, TITLES_IN_ORDER, write_docsy_guide_site
 
 SHORTCODES_PAGE = "content/en/docs/adding-content/shortcodes/index.md"
@@ -40,30 +39,6 @@ def guide_check(tmp_path_factory) -> list[dict]:
     return check_findings(write_docsy_guide_site(tmp_path_factory.mktemp("docsy-guide") / "site"))
 
 
-def body_text(pdf) -> str:
-    """The text of the pages' text blocks, without the running heads and feet (which would
-    stand between a page's last words and the next one's), white space made single spaces."""
-    margin = 15 * 72 / 25.4  # the heads and feet stand within 12 mm of the edge
-    chars = [char for _width, height, _text, page in printed_pages(pdf)
-             for char, _left, bottom, _right, top in page if bottom > margin and top < height - margin]
-    return " ".join("".join(chars).replace("\ufffe", "").split())
-
-
-def bookmarks(pdf) -> list[str]:
-    reader = PdfReader(pdf)
-    titles: list[str] = []
-
-    def walk(nodes):
-        for node in nodes:
-            if isinstance(node, list):
-                walk(node)
-            else:
-                titles.append(re.sub(r"^[\d.]+ ", "", node.title))  # its number left out
-
-    walk(reader.outline)
-    return titles
-
-
 def line_of(text: str, needle: str) -> int:
     """The 1-based line of ``needle`` in a page's text as written to the site."""
     return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
@@ -72,7 +47,7 @@ def line_of(text: str, needle: str) -> int:
 def test_every_page_is_printed_once_in_hugos_order(guide_build):
     _status, _said, out = guide_build
     # the bundle's includes/installation.md is no page: readfile prints it inside the page
-    assert bookmarks(out / "lattice-en.pdf") == ["Contents", "Lattice", *TITLES_IN_ORDER]
+    assert bookmark_titles(out / "lattice-en.pdf") == ["Contents", "Lattice", *TITLES_IN_ORDER]
 
 
 def test_no_shortcode_markup_html_tag_or_markdown_reaches_paper(guide_pdf):

@@ -12,11 +12,12 @@ import re
 import textwrap
 
 import pytest
-from pypdf import PdfReader
 
 from manualgen.cli import main
 
 from .conftest import (
+    body_text,
+    bookmark_titles,
     build_all,
     check_findings,
     drawn_by_installed_fonts,
@@ -52,29 +53,6 @@ def hextra_check(tmp_path_factory) -> list[dict]:
     return check_findings(write_hextra_site(tmp_path_factory.mktemp("hextra") / "site"))
 
 
-def body_text(pdf) -> str:
-    margin = 15 * 72 / 25.4  # the heads and feet stand within 12 mm of the edge
-    chars = [char for _width, height, _text, page in printed_pages(pdf)
-             for char, _left, bottom, _right, top in page if bottom > margin and top < height - margin]
-    return " ".join("".join(chars).replace("\ufffe", "").split())
-
-
-def bookmarks(pdf) -> list[str]:
-    reader = PdfReader(pdf)
-    titles: list[str] = []
-
-    def walk(nodes):
-        for node in nodes:
-            if isinstance(node, list):
-                walk(node)
-            else:
-                # its number left out, and the right-to-left mark a Persian title opens with
-                titles.append(re.sub(r"^\u200f?[\d.]+ ", "", node.title))
-
-    walk(reader.outline)
-    return titles[2:]  # after the contents and the home page
-
-
 def line_of(path: str, needle: str) -> int:
     text = textwrap.dedent(FILES[path]).lstrip("\n")
     return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
@@ -84,7 +62,8 @@ def test_each_language_prints_its_own_pages_in_hugos_order(hextra_build, hextra_
     _status, _said, out = hextra_build
     for lang in LANGS:
         expected = [t for t in TITLES[lang] if t != "بلاگ"]
-        assert bookmarks(out / f"hexa-{lang}.pdf") == expected, lang
+        # (after the contents and the home page)
+        assert bookmark_titles(out / f"hexa-{lang}.pdf")[2:] == expected, lang
     # Persian's blog page has no text and no posts: web-only, and check says so
     (empty,) = [f for f in hextra_check if f["code"] == "not-printed" and f["lang"] == "fa"]
     assert empty["file"].endswith("content/blog/_index.fa.md")
