@@ -219,6 +219,7 @@ _INCLUDE_ARG = re.compile(r"\{\{\s*\$([\w.-]+)\s*\}\}")
 
 
 _USES_INNER = re.compile(r"\.Inner(?:Deindent)?\b")
+_GO_COMMENT = re.compile(r"\{\{-?\s*/\*.*?\*/\s*-?\}\}", re.DOTALL)  # {{/* … */}}: not read
 
 
 def hugo_shortcode_file(layout_dirs: list[Path], name: str) -> Path | None:
@@ -395,7 +396,7 @@ class ShortcodeRenderer:
             found = hugo_shortcode_file(dirs, name) if dirs else None
             source = _read_text(found) if found else None
             self._closing[folded] = (needs_closing(name) if source is None
-                                     else bool(_USES_INNER.search(source)))
+                                     else bool(_USES_INNER.search(_GO_COMMENT.sub("", source))))
         return self._closing[folded]
 
     def template(self, name: str) -> jinja2.Template | None:

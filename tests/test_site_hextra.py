@@ -183,6 +183,10 @@ def test_an_unclosed_shortcode_of_the_themes_folder_is_an_error_at_its_line(tmp_
     # one that does not must not be closed ("does not evaluate .Inner …, yet a closing tag
     # was provided", Hugo 0.149)
     ("<hr>", "{{< box >}}Text.{{< /box >}}", 'shortcode "box" does not take a closing tag'),
+    # …a Go comment naming .Inner is no reading of it (Hugo 0.149 refuses the closing tag),
+    # nor is a partial's: Hugo looks at the shortcode's own template only
+    ("{{/* .Inner is not read */}}<hr>", "{{< box >}}Text.{{< /box >}}",
+     'shortcode "box" does not take a closing tag'),
 ])
 def test_the_sites_own_hugo_template_says_whether_a_shortcode_is_closed(tmp_path, template, call,
                                                                           problem):
