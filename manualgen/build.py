@@ -54,7 +54,7 @@ from .errors import (
 )
 from .fonts import Text, control_characters, missing_glyphs, printed_text
 from .hyphenation import load_dictionaries
-from .i18n import labels_in_english
+from .i18n import format_date, labels_in_english
 from .images import inspect
 from .jobs import run_each_and, worker_count
 from .languages import language_tag
@@ -194,14 +194,6 @@ def choose_languages(settings: Settings, options: BuildOptions) -> list[str]:
         if code not in chosen:
             chosen.append(code)
     return chosen
-
-
-def _format_date(date: dt.datetime, labels: dict[str, str]) -> str:
-    """The cover's date in the language's way (labels' ``date_format``, a strftime pattern)."""
-    try:
-        return date.strftime(labels.get("date_format") or "%Y-%m-%d")
-    except ValueError:  # a pattern the platform's strftime refuses
-        return date.strftime("%Y-%m-%d")
 
 
 def _refusals_without_layout(settings: Settings, roots: Roots, findings: Findings,
@@ -590,12 +582,12 @@ class Run:
             "language_name": language.name,
             "locale": language_tag(language.locale, lang),
             "direction": language.direction,  # "rtl": manual.html mirrors the document
-            "date": _format_date(self.date, labels),
+            "date": format_date(self.date, labels),
             "date_iso": self.date.strftime("%Y-%m-%dT%H:%M:%SZ"),
             "logo": roots.url_for(settings.logo) if settings.logo else None,
             "generator_version": __version__,
             # --since: the edition (version and date) in the running foot
-            "edition": (" · ".join(filter(None, [version_label, _format_date(self.date, labels)]))
+            "edition": (" · ".join(filter(None, [version_label, format_date(self.date, labels)]))
                         if self.revision else ""),
         }
 

@@ -543,6 +543,11 @@ FILES = {
         ---
         title: Hexa v0.3
         date: 2025-02-01
+        authors:
+          - name: Ada
+            link: https://github.com/example-ada
+            image: https://github.com/example-ada.png
+          - name: Lin
         tags: [release]
         ---
 

@@ -99,6 +99,11 @@ def test_blog_posts_in_year_folders_belong_to_the_blog(guide_pdf):
     assert "2 Lattice Blog 2.1 A year of Lattice" in guide_pdf and "3 About Lattice" in guide_pdf
 
 
+def test_blog_posts_print_their_author_and_date_as_docsys_blog_shows_them(guide_pdf):
+    assert "A year of Lattice 2025-01-20 Looking back" in guide_pdf
+    assert "Lattice 0.3 The Lattice team · 2024-03-02 Version 0.3 brings" in guide_pdf
+
+
 def test_check_names_the_writers_mistakes_with_file_and_line(guide_check):
     mistakes = sorted((f["code"], f["file"].split("site/")[-1], f["line"])
                       for f in guide_check if f["severity"] != "info")

@@ -207,3 +207,10 @@ def test_a_self_closed_call_and_a_closed_one_print_whatever_the_template_reads(t
         "layouts/shortcodes/box.html": "<aside>{{ .Inner }}</aside>",
     })
     assert not [f for f in check_findings(root) if f["severity"] == "error"]
+
+
+def test_a_blog_post_prints_its_authors_and_date_under_its_title(hextra_pdfs):
+    # Hextra's blog shows them there; authors are tables with a name (and a link, a picture)
+    assert "Hexa v0.3 Ada, Lin · 2025-02-01 Version 0.3 adds tabs and steps." in hextra_pdfs["en"]
+    assert "Hexa v0.3 2025/02/01 バージョン 0.3" in hextra_pdfs["ja"]
+    assert "About Hexa is written by volunteers." in hextra_pdfs["en"]  # no post: no line
