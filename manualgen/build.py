@@ -55,7 +55,7 @@ from .errors import (
 )
 from .fonts import Text, check_glyphs, control_characters, printed_text, with_stand_ins
 from .hyphenation import load_dictionaries
-from .i18n import labels_in_english
+from .i18n import format_date, labels_in_english
 from .images import inspect
 from .jobs import run_each_and, worker_count
 from .languages import language_tag
@@ -197,14 +197,6 @@ def choose_languages(settings: Settings, options: BuildOptions) -> list[str]:
         if code not in chosen:
             chosen.append(code)
     return chosen
-
-
-def _format_date(date: dt.datetime, labels: dict[str, str]) -> str:
-    """The cover's date in the language's way (labels' ``date_format``, a strftime pattern)."""
-    try:
-        return date.strftime(labels.get("date_format") or "%Y-%m-%d")
-    except ValueError:  # a pattern the platform's strftime refuses
-        return date.strftime("%Y-%m-%d")
 
 
 def _refusals_without_layout(settings: Settings, roots: Roots, findings: Findings,
@@ -688,11 +680,11 @@ def document_meta(settings: Settings, lang: str, labels: dict[str, str], roots: 
         "language_name": language.name,
         "locale": language_tag(language.locale, lang),
         "direction": language.direction,  # "rtl": manual.html mirrors the document
-        "date": _format_date(date, labels),
+        "date": format_date(date, labels),
         "date_iso": date.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "logo": roots.url_for(settings.logo) if settings.logo else None,
         "generator_version": __version__,
-        "edition": (" · ".join(filter(None, [version_label, _format_date(date, labels)]))
+        "edition": (" · ".join(filter(None, [version_label, format_date(date, labels)]))
                     if edition else ""),
     }
 

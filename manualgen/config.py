@@ -160,6 +160,10 @@ class Settings:
     # Languages the Hugo config names but does not build (disabled): their files (page.de.md)
     # belong to no language that is printed.
     disabled_languages: tuple[str, ...] = ()
+    # Where Hugo looks for layouts, the first found winning: the site's layouts folder, then
+    # each theme's (``theme`` in the config, in themesDir); shortcode templates are read
+    # there to tell, as Hugo does, which shortcodes take inner content.
+    layout_dirs: list[Path] = dataclasses.field(default_factory=list)
     enable_emoji: bool = False  # Hugo's enableEmoji: ":smile:" in Markdown becomes the emoji
 
     def language(self, code: str) -> Language:
@@ -1153,7 +1157,19 @@ def _settings(read: _ReadFiles) -> Settings:
         front_matter_dates=_front_matter_dates(hugo),
         disabled_languages=_disabled_languages(hugo, read.languages),
         enable_emoji=_flag(_ci_get(hugo, "enableEmoji"), False),
+        layout_dirs=_layout_dirs(hugo, root),
     )
+
+
+def _layout_dirs(hugo: dict, root: Path) -> list[Path]:
+    """The site's layouts folder, then those of its themes (``theme``: a name or a list, the
+    first theme winning, in ``themesDir``, by default themes/), as Hugo looks them up.  A
+    theme imported as a Hugo module has no folder here and is left out."""
+    themes = _ci_get(hugo, "theme", []) or []
+    themes = [themes] if isinstance(themes, str) else themes if isinstance(themes, list) else []
+    themes_dir = root / str(_ci_get(hugo, "themesDir", "themes") or "themes")
+    return [root / "layouts"] + [themes_dir / str(name) / "layouts" for name in themes
+                                 if str(name) and ".." not in Path(str(name)).parts]
 
 
 def _disabled_languages(hugo: dict, built: dict[str, Language]) -> tuple[str, ...]:

@@ -27,6 +27,11 @@ FONTS_DIR = Path(__file__).resolve().parent.parent / "styles" / "fonts"
 BUNDLED_FONTS = ("SourceSans3-Regular.ttf.woff", "SourceCodePro-Regular.ttf.woff")
 # Debian packages that hold the Noto fonts manual.css names for each script.
 FONT_PACKAGES = "fonts-noto-core, fonts-noto-cjk"
+# …and the one for emoji (👋, 🌐, ❓), which neither holds; WeasyPrint draws its colour glyphs.
+EMOJI_PACKAGE = "fonts-noto-color-emoji"
+# Code points of the emoji and pictographs that only an emoji font has (Unicode's
+# Extended_Pictographic blocks: dingbats and symbols, then the pictographs of plane 1).
+_EMOJI_RANGES = ((0x2600, 0x27BF), (0x2B00, 0x2BFF), (0x1F000, 0x1FAFF))
 SHOWN = 12  # characters named in the message; the rest are counted
 _TAG = re.compile(r"<[^>]*>")
 _LATIN1 = frozenset(range(0x20, 0x100))
@@ -203,7 +208,7 @@ def _stand_in_note(texts: list[Text], stand_ins: dict[str, str], lang: str) -> F
                f'of the "{lang}" manual, so {"they print" if len(ordered) > 1 else "it prints"} '
                f"as a stand-in: {shown}{more}; install a font that draws "
                f"{'them' if len(ordered) > 1 else 'it'} (an emoji font: Debian "
-               "fonts-noto-color-emoji) to print as on the web")
+               f"{EMOJI_PACKAGE}) to print as on the web")
     return _finding(INFO, "glyph-stand-in", message, texts, set(stand_ins), lang)
 
 
@@ -213,8 +218,8 @@ def _boxes_warning(texts: list[Text], missing: set[str], lang: str) -> Finding:
     more = f" and {len(ordered) - SHOWN} more" if len(ordered) > SHOWN else ""
     count = f"{len(ordered)} character{'s' if len(ordered) > 1 else ''}"
     message = (f'no installed font has {count} of the "{lang}" manual, which print as empty '
-               f"boxes: {shown}{more}; install a font for them (Debian: {FONT_PACKAGES}) or "
-               "name one in a site stylesheet")
+               f"boxes: {shown}{more}; install a font for them (Debian: {font_packages(missing)}) "
+               "or name one in a site stylesheet")
     return _finding(WARNING, "missing-glyphs", message, texts, missing, lang)
 
 
@@ -236,6 +241,18 @@ def with_stand_ins(markup: str, stand_ins: dict[str, str]) -> str:
         return markup
     pattern = re.compile("(" + "|".join(map(re.escape, sorted(stand_ins))) + ")\ufe0f?")
     return pattern.sub(lambda m: stand_ins[m.group(1)], markup)
+
+
+def font_packages(chars: set[str]) -> str:
+    """The Debian packages to name for fonts that draw ``chars``: the Noto fonts for scripts,
+    the emoji font for emoji; the emoji font alone when only pictographs of plane 1 are
+    missing (the symbols below them are partly in the Noto symbol fonts)."""
+    emoji = {c for c in chars if any(low <= ord(c) <= high for low, high in _EMOJI_RANGES)}
+    if not emoji:
+        return FONT_PACKAGES
+    if all(ord(c) >= _EMOJI_RANGES[-1][0] for c in chars):
+        return EMOJI_PACKAGE
+    return f"{FONT_PACKAGES}, {EMOJI_PACKAGE}"
 
 
 _PRINTED_CONTROLS = re.compile(r"[\x01-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")

@@ -10,6 +10,7 @@ overrides any label in ``manualgen.toml`` under ``[labels.<lang>]``.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import json
 import re
@@ -258,3 +259,12 @@ def load_labels(lang: str, overrides: dict[str, str] | None = None, locale: str 
         labels.update(tables[table])
     labels.update(overrides or {})
     return labels
+
+
+def format_date(date: dt.datetime | dt.date, labels: dict[str, str]) -> str:
+    """A date in the language's way (labels' ``date_format``, a strftime pattern): the
+    cover's, and a blog post's under its title."""
+    try:
+        return date.strftime(labels.get("date_format") or "%Y-%m-%d")
+    except ValueError:  # a pattern the platform's strftime refuses
+        return date.strftime("%Y-%m-%d")

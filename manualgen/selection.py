@@ -251,12 +251,24 @@ def _layout_warnings(root: Page, settings: Settings, findings: Findings, lang: s
                          page.path, page.line_of_key("layout"), lang=lang)
 
 
+def is_blog(section: Page) -> bool:
+    """Whether a top-level section is a blog: its ``type``, else its folder's name, is one
+    of the names themes give their blogs (blog, posts, post, news)."""
+    kind = (_text(_ci(section.meta, "type")) or _folder(section).rsplit("/", 1)[-1]).lower()
+    return section.is_section and kind in _BLOG_TYPES
+
+
+def blog_posts(root: Page) -> list[Page]:
+    """The posts of the blogs among the top-level sections: their pages, at any depth."""
+    return [page for child in root.children if is_blog(child)
+            for page in child.walk() if page.kind == "page"]
+
+
 def _blog_notes(root: Page, findings: Findings, lang: str) -> None:
     """A blog printed with the documentation is said once: it may be what the writer wants,
     or not (Docsy's print view leaves it out by printing one section)."""
     for child in root.children:
-        kind = (_text(_ci(child.meta, "type")) or _folder(child).rsplit("/", 1)[-1]).lower()
-        if child.is_section and kind in _BLOG_TYPES:
+        if is_blog(child):
             count = sum(1 for _ in child.walk()) - 1
             findings.info("blog-printed", f'the blog "{child.title}" ({count} posts) is '
                           "printed with the rest of the site; to print the documentation only, "

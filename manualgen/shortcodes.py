@@ -28,7 +28,7 @@ from markupsafe import Markup, escape
 
 from .cache import SHARED_FOLDERS
 from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_site_data
-from .content import content_roots
+from .content import content_roots, glob_regex
 from .errors import ContentError, Findings, ManualgenError, readable_path, show, utf8_name
 from .front_matter import parse as parse_front_matter
 from .i18n import Translator, _line_naming
@@ -218,6 +218,28 @@ _FRONT_MATTER = re.compile(r"\A(?:---[ \t]*\n.*?^---[ \t]*$|\+\+\+[ \t]*\n.*?^\+
 _INCLUDE_ARG = re.compile(r"\{\{\s*\$([\w.-]+)\s*\}\}")
 
 
+_USES_INNER = re.compile(r"\.Inner(?:Deindent)?\b")
+_GO_COMMENT = re.compile(r"\{\{-?\s*/\*.*?\*/\s*-?\}\}", re.DOTALL)  # {{/* … */}}: not read
+
+
+def hugo_shortcode_file(layout_dirs: list[Path], name: str) -> Path | None:
+    """The Hugo template of shortcode ``name`` in the first of ``layout_dirs`` that has one
+    (its shortcodes/ folder, or _shortcodes/ since Hugo 0.146; any output format or
+    extension, ``alert.html``, ``alert.md``); None when none has."""
+    if not name or ".." in name.split("/"):
+        return None
+    for layouts in layout_dirs:
+        for folder in ("shortcodes", "_shortcodes"):
+            base = layouts / folder / name
+            try:
+                found = sorted(base.parent.glob(glob_escape(base.name) + ".*"))
+            except (OSError, ValueError):
+                continue
+            if found and found[0].is_file():
+                return found[0]
+    return None
+
+
 def without_front_matter(text: str) -> str:
     """A content file's text without its YAML or TOML front matter."""
     return _FRONT_MATTER.sub("", str(text), count=1)
@@ -324,6 +346,7 @@ class ShortcodeRenderer:
         self._cache: dict[str, jinja2.Template | None] = {}
         self.broken: dict[str, jinja2.TemplateSyntaxError] = {}  # templates that do not compile
         self.unknown: dict[str, UnknownUse] = {}  # shortcodes without a template, by name
+        self._closing: dict[str, bool | None] = {}  # closing_rule's answers, by folded name
 
     def unknown_used(self, name: str, path, line: int, column: int, inner: bool = False) -> None:
         """Count one use of a shortcode that has no template (reported by :meth:`finish`)."""
@@ -356,18 +379,27 @@ class ShortcodeRenderer:
         layouts/_shortcodes/ since Hugo 0.146), as a path from the site's root; None when
         the site has none, or it comes from a theme."""
         settings = self.env.globals.get("site")
-        if settings is None or not name or ".." in name.split("/"):
+        if settings is None:
             return None
         root = Path(settings.site_root)
-        for folder in ("layouts/shortcodes", "layouts/_shortcodes"):
-            base = root / folder / name
-            try:
-                found = sorted(base.parent.glob(glob_escape(base.name) + ".*"))
-            except (OSError, ValueError):
-                continue
-            if found and found[0].is_file():
-                return found[0].relative_to(root).as_posix()
-        return None
+        found = hugo_shortcode_file([root / "layouts"], name)
+        return found.relative_to(root).as_posix() if found else None
+
+    def closing_rule(self, name: str) -> bool | None:
+        """Whether shortcode ``name`` must be closed (True), must not be (False), or may be
+        either (None).  Where the site or one of its theme folders has the shortcode's Hugo
+        template, as Hugo decides it: a template that reads ``.Inner`` (or
+        ``.InnerDeindent``) must be closed or self-closed, any other must not be closed;
+        else manualgen's own list of known shortcodes."""
+        folded = name.lower()
+        if folded not in self._closing:
+            settings = self.env.globals.get("site")
+            dirs = list(getattr(settings, "layout_dirs", None) or [])
+            found = hugo_shortcode_file(dirs, name) if dirs else None
+            source = _read_text(found) if found else None
+            self._closing[folded] = (needs_closing(name) if source is None
+                                     else bool(_USES_INNER.search(_GO_COMMENT.sub("", source))))
+        return self._closing[folded]
 
     def template(self, name: str) -> jinja2.Template | None:
         if name not in self._cache:
@@ -409,7 +441,7 @@ class ShortcodeRenderer:
         """Return the page text with every shortcode replaced (tokens for HTML output)."""
         crossed: list[ShortcodeSyntaxError] = []
         try:
-            nodes = parse(source, line_offset=line_offset, needs_closing=needs_closing,
+            nodes = parse(source, line_offset=line_offset, needs_closing=self.closing_rule,
                           warnings=crossed)
         except ShortcodeSyntaxError as exc:
             message = str(getattr(exc, "message", exc))
@@ -472,6 +504,29 @@ def _deeper_than(nodes: list, limit: int) -> Shortcode | None:
         stack.extend((child, depth + 1) for child in reversed(node.children or [])
                      if isinstance(child, Shortcode))
     return None
+
+
+def resource_meta(meta, name: str) -> dict:
+    """What the ``resources`` of a page's front matter ``meta`` say of its bundle file
+    ``name`` (Hugo's resource metadata: each entry whose ``src`` glob matches the file's path
+    in the bundle gives its ``name``, ``title`` and ``params``, the first entry to set a key
+    winning): {"title": …, "name": …, "params": {…}}, empty where nothing matches."""
+    entries = next((value for key, value in meta.items() if str(key).lower() == "resources"),
+                   None) if isinstance(meta, dict) else None
+    found: dict = {"params": {}}
+    if not (name and isinstance(entries, list)):
+        return found
+    for entry in entries:
+        if not (isinstance(entry, dict) and isinstance(entry.get("src"), str)
+                and glob_regex(entry["src"]).match(name)):
+            continue
+        for key in ("name", "title"):
+            if key not in found and isinstance(entry.get(key), str):
+                found[key] = entry[key]
+        params = entry.get("params")
+        for key, value in params.items() if isinstance(params, dict) else ():
+            found["params"].setdefault(str(key).lower(), value)
+    return found
 
 
 class _PageContext:
@@ -740,7 +795,7 @@ class _PageContext:
         if len(self.included_from) >= MAX_INCLUDE_DEPTH:
             return None
         try:
-            nodes = parse(str(text), needs_closing=needs_closing)
+            nodes = parse(str(text), needs_closing=self.renderer.closing_rule)
         except ShortcodeSyntaxError:
             return None
         if _deeper_than(nodes, MAX_NESTING) is not None:
@@ -814,6 +869,7 @@ class _PageContext:
                 T=lambda key, count=None: self.translate(key, count, node),
                 markdownify=lambda text, block=False: Markup(self.markdownify(str(text or ""), block=block)),
                 bundle_file=self.bundle_file,
+                resource_meta=lambda name: resource_meta(getattr(self.page, "meta", None), name),
                 bundle_listing=self.bundle_listing,
                 read_file=self.read_file,
                 find_include=self.find_include,

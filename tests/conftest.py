@@ -131,3 +131,33 @@ def printed_pages(pdf) -> list[tuple]:
         pages.append((*page.get_size(), text.get_text_range(), chars))
     return pages
 
+
+
+def body_text(pdf) -> str:
+    """The text of a PDF's text blocks, without the running heads and feet (which would
+    stand between a page's last words and the next one's), white space made single spaces."""
+    margin = 15 * 72 / 25.4  # the heads and feet stand within 12 mm of the edge
+    chars = [char for _width, height, _text, page in printed_pages(pdf)
+             for char, _left, bottom, _right, top in page if bottom > margin and top < height - margin]
+    return " ".join("".join(chars).replace("\ufffe", "").split())
+
+
+def bookmark_titles(pdf) -> list[str]:
+    """The titles of a PDF's bookmarks in order, without their numbers (and the right-to-left
+    mark a Persian or Arabic title opens with)."""
+    import re
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf)
+    titles: list[str] = []
+
+    def walk(nodes):
+        for node in nodes:
+            if isinstance(node, list):
+                walk(node)
+            else:
+                titles.append(re.sub(r"^\u200f?[\d.]+ ", "", node.title))
+
+    walk(reader.outline)
+    return titles

@@ -403,3 +403,15 @@ def test_label_lookup_and_charset_parsing_take_any_text(tag, charset):
     assert table is None or table in tomllib.loads(LABELS_FILE.read_text(encoding="utf-8"))
     for low, high in parse_charset(charset):
         assert isinstance(low, int) and isinstance(high, int)
+
+
+def test_missing_emoji_name_the_emoji_font(tmp_path):
+    # Hextra's pages open with 👋 and link with 🌐: the Noto script fonts have no emoji, so
+    # the message names the emoji font (which WeasyPrint draws), alone or beside them
+    ranges = parse_charset("20-7e a0-ff")
+    (emoji_only,) = missing_glyphs([Text("👋 Welcome, 🌐 Demo")], "en", ranges=ranges)
+    assert "(Debian: fonts-noto-color-emoji)" in emoji_only.message
+    (both,) = missing_glyphs([Text("👋 ✓ \u05ef")], "en", ranges=ranges)
+    assert "(Debian: fonts-noto-core, fonts-noto-cjk, fonts-noto-color-emoji)" in both.message
+    (scripts,) = missing_glyphs([Text("\u05ef")], "he", ranges=ranges)
+    assert "(Debian: fonts-noto-core, fonts-noto-cjk)" in scripts.message

@@ -7,6 +7,9 @@ import jinja2
 from markupsafe import Markup
 
 from ..config import BUILTIN_TEMPLATES
+from ..content import Page
+from ..i18n import format_date
+from ..selection import blog_posts
 from ..shortcodes import SiteTemplateLoader, template_frame
 from .context import Context
 from .outline import title_level, toc
@@ -37,6 +40,7 @@ def render_document(ctx: Context, bodies: dict[str, str], meta: dict,
             title_level=title_level,
             changes=_changes_list(ctx, edition),
             borrowed=_borrowed(ctx),
+            posts=_post_bylines(ctx),
         )
     except Exception as exc:  # noqa: BLE001 - the site's own manual.html or page.html
         file, line = template_frame(exc)
@@ -46,6 +50,29 @@ def render_document(ctx: Context, bodies: dict[str, str], meta: dict,
         ctx.findings.error("template", f"the document template failed: {type(exc).__name__}: "
                            f"{detail}", file, line, lang=ctx.lang)
         return ""
+
+
+def _post_bylines(ctx: Context) -> dict[str, str]:
+    """By anchor, the line a blog post's web page shows under its title (Docsy's, Hextra's,
+    Blowfish's blogs): who wrote it and when, "The team · 02.03.2024"."""
+    lines = {}
+    for page in blog_posts(ctx.outline.home.page):
+        parts = [", ".join(_authors(page))] if _authors(page) else []
+        if page.date is not None:
+            parts.append(format_date(page.date, ctx.labels))
+        if parts and page in ctx.outline.entries:
+            lines[ctx.outline.anchor(page)] = " · ".join(parts)
+    return lines
+
+
+def _authors(page: Page) -> list[str]:
+    """The names of front matter ``author`` or ``authors``: a name, a list of names, or
+    tables with a ``name`` (Hextra's authors)."""
+    keys = {str(key).lower(): value for key, value in page.meta.items()}
+    given = keys.get("authors") or keys.get("author")
+    given = given if isinstance(given, list) else [given]
+    names = [each.get("name") if isinstance(each, dict) else each for each in given]
+    return [str(name).strip() for name in names if isinstance(name, (str, int, float)) and str(name).strip()]
 
 
 def _borrowed(ctx: Context) -> dict[str, dict[str, str]]:
