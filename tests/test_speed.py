@@ -120,7 +120,7 @@ def test_watch_says_which_language_it_rebuilt_and_each_stage(tmp_path, monkeypat
 
 
 def test_ctrl_c_during_a_rebuild_stops_the_watching(monkeypatch):
-    def interrupted(argv, made=None, layouts=None, sheets=None):
+    def interrupted(argv, made=None, layouts=None, sheets=None, templates=None):
         return 130  # what main returns when Ctrl-C came during its build
 
     monkeypatch.setattr(cli, "main", interrupted)
