@@ -1168,8 +1168,17 @@ def _layout_dirs(hugo: dict, root: Path) -> list[Path]:
     themes = _ci_get(hugo, "theme", []) or []
     themes = [themes] if isinstance(themes, str) else themes if isinstance(themes, list) else []
     themes_dir = root / str(_ci_get(hugo, "themesDir", "themes") or "themes")
-    return [root / "layouts"] + [themes_dir / str(name) / "layouts" for name in themes
-                                 if str(name) and ".." not in Path(str(name)).parts]
+    folders = [themes_dir / str(name) / "layouts" for name in themes if str(name)]
+    inside = root.resolve()
+    # A build reads nothing outside the site: an exampleSite's themesDir = "../.." is left out.
+    return [root / "layouts"] + [f for f in folders if _resolves_inside(f, inside)]
+
+
+def _resolves_inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(root)
+    except (OSError, ValueError):  # a NUL byte, a loop of links
+        return False
 
 
 def _disabled_languages(hugo: dict, built: dict[str, Language]) -> tuple[str, ...]:

@@ -235,12 +235,31 @@ def _shown(stand_in: str) -> str:
 
 
 def with_stand_ins(markup: str, stand_ins: dict[str, str]) -> str:
-    """``markup`` with each character of ``stand_ins`` replaced by its stand-in; the emoji
-    variation selector (U+FE0F) after one goes too, as it asks for a picture."""
+    """``markup`` with each character of ``stand_ins`` in its text replaced by its stand-in;
+    the emoji variation selector (U+FE0F) after one goes too, as it asks for a picture.
+    Attributes that print (a running head's ``data-title``, an alt text) change too; an
+    address (``href``, ``src``, …) keeps its characters, or the link would go elsewhere."""
     if not stand_ins:
         return markup
     pattern = re.compile("(" + "|".join(map(re.escape, sorted(stand_ins))) + ")\ufe0f?")
-    return pattern.sub(lambda m: stand_ins[m.group(1)], markup)
+
+    def text(value: str) -> str:
+        return pattern.sub(lambda m: stand_ins[m.group(1)], value)
+
+    def attribute(m: re.Match) -> str:
+        name = m.group(1).strip().rstrip("=").lower()
+        return m.group(0) if name in _ADDRESS_ATTRIBUTES else m.group(1) + text(m.group(2))
+
+    parts = _TAG_OR_TEXT.split(markup)  # text, tag, text, tag, …
+    parts[::2] = [text(part) for part in parts[::2]]
+    parts[1::2] = [_ATTRIBUTE.sub(attribute, tag) for tag in parts[1::2]]
+    return "".join(parts)
+
+
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_ATTRIBUTE = re.compile(r"""(\s[^\s=<>"']+=)("[^"]*"|'[^']*')""")
+_ADDRESS_ATTRIBUTES = frozenset({"href", "src", "srcset", "data", "poster", "action", "cite",
+                                 "xlink:href", "formaction", "background"})
 
 
 def font_packages(chars: set[str]) -> str:

@@ -19,7 +19,6 @@ import re
 import textwrap
 import tomllib
 from collections.abc import Callable
-from glob import escape as glob_escape
 from pathlib import Path
 
 import jinja2
@@ -218,25 +217,55 @@ _FRONT_MATTER = re.compile(r"\A(?:---[ \t]*\n.*?^---[ \t]*$|\+\+\+[ \t]*\n.*?^\+
 _INCLUDE_ARG = re.compile(r"\{\{\s*\$([\w.-]+)\s*\}\}")
 
 
-_USES_INNER = re.compile(r"\.Inner(?:Deindent)?\b")
-_GO_COMMENT = re.compile(r"\{\{-?\s*/\*.*?\*/\s*-?\}\}", re.DOTALL)  # {{/* … */}}: not read
+# .Inner in a Go template action ({{ … }}), not in a comment, a string or .Params.Inner
+_ACTION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+_GO_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_GO_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|`[^`]*`')
+_USES_INNER = re.compile(r"(?<![\w.])\.Inner(?:Deindent)?\b")
+# Hugo's own output formats: a shortcode template may be named for one (alert.rss.xml)
+OUTPUT_FORMATS = frozenset({"html", "amp", "rss", "json", "calendar", "css", "csv", "markdown",
+                            "robots", "sitemap", "webappmanifest"})
 
 
-def hugo_shortcode_file(layout_dirs: list[Path], name: str) -> Path | None:
+def reads_inner(template: str) -> bool:
+    """Whether a Hugo template reads its shortcode's inner content (``.Inner``,
+    ``.InnerDeindent``) in one of its actions."""
+    for action in _ACTION.findall(template):
+        code = _GO_STRING.sub('""', _GO_COMMENT.sub("", action))
+        if _USES_INNER.search(code):
+            return True
+    return False
+
+
+def hugo_shortcode_file(layout_dirs: list[Path], name: str,
+                        variants: frozenset[str] = frozenset()) -> Path | None:
     """The Hugo template of shortcode ``name`` in the first of ``layout_dirs`` that has one
-    (its shortcodes/ folder, or _shortcodes/ since Hugo 0.146; any output format or
-    extension, ``alert.html``, ``alert.md``); None when none has."""
+    (its shortcodes/ folder, or _shortcodes/ since Hugo 0.146): ``name.html`` first, else
+    ``name.<format or language>….<extension>`` (``alert.md``, ``alert.en.html``), where
+    ``variants`` are the site's language codes; the file name's letter case does not
+    matter, as in Hugo.  ``img.caption.html`` is another shortcode's, not ``img``'s.  None
+    when none has one."""
     if not name or ".." in name.split("/"):
         return None
+    folder_part, _, stem = name.rpartition("/")
+    stem = stem.lower()
+    allowed = OUTPUT_FORMATS | {v.lower() for v in variants}
     for layouts in layout_dirs:
         for folder in ("shortcodes", "_shortcodes"):
-            base = layouts / folder / name
+            base = layouts / folder / folder_part if folder_part else layouts / folder
             try:
-                found = sorted(base.parent.glob(glob_escape(base.name) + ".*"))
+                files = sorted(p for p in base.iterdir() if p.is_file())
             except (OSError, ValueError):
                 continue
-            if found and found[0].is_file():
-                return found[0]
+            ranked = []
+            for path in files:
+                parts = path.name.lower().split(".")
+                if len(parts) < 2 or ".".join(parts[:-1]) != stem and not (
+                        parts[0] == stem and all(p in allowed for p in parts[1:-1])):
+                    continue
+                ranked.append((path.name.lower() != stem + ".html", len(parts), path.name, path))
+            if ranked:
+                return min(ranked)[-1]
     return None
 
 
@@ -395,10 +424,10 @@ class ShortcodeRenderer:
         if folded not in self._closing:
             settings = self.env.globals.get("site")
             dirs = list(getattr(settings, "layout_dirs", None) or [])
-            found = hugo_shortcode_file(dirs, name) if dirs else None
+            variants = frozenset(getattr(settings, "languages", None) or ())
+            found = hugo_shortcode_file(dirs, name, variants) if dirs else None
             source = _read_text(found) if found else None
-            self._closing[folded] = (needs_closing(name) if source is None
-                                     else bool(_USES_INNER.search(_GO_COMMENT.sub("", source))))
+            self._closing[folded] = needs_closing(name) if source is None else reads_inner(source)
         return self._closing[folded]
 
     def template(self, name: str) -> jinja2.Template | None:

@@ -104,3 +104,16 @@ def test_an_image_in_a_description_gets_an_alternative_text_too(tmp_path):
     html = next(out.glob("*.html")).read_text(encoding="utf-8")
     (tag,) = re.findall(r"<img [^>]*icon[^>]*>", html)
     assert 'alt="Abbildung: Start"' in tag  # the PDF's figure had no /Alt: PDF/UA-1 failed
+
+
+def test_an_empty_description_of_a_drawing_gives_way_to_its_text():
+    from types import SimpleNamespace
+
+    from manualgen.assemble.html import parse_fragment
+    from manualgen.assemble.steps import alt_texts
+
+    root = parse_fragment('<p>Intro words.</p><svg width="9" height="9"><desc>  </desc>'
+                          '<text x="0" y="8">Axis</text></svg>')
+    job = SimpleNamespace(page=SimpleNamespace(title="Start"), ctx=SimpleNamespace(labels={"figure": "Figure"}))
+    alt_texts(root, job)
+    assert next(root.iter("title")).text == "Axis"

@@ -263,6 +263,9 @@ def test_an_emoji_no_font_draws_prints_as_a_stand_in_the_bundled_font_has(tmp_pa
     assert "U+1F449" in warning.message and "U+2705" not in warning.message
     assert (with_stand_ins("<p title=\"\u2705\">\u2705\ufe0f ok \U0001f1e8\U0001f1ed 1\ufe0f\u20e3</p>", check.stand_ins)
             == "<p title=\"\u2714\">\u2714 ok CH 1\ufe0f</p>")
+    # an address keeps its characters, or the link would go elsewhere
+    assert (with_stand_ins('<a href="https://x.org/\u274c" data-title=\'\u274c\'>\u274c</a>', check.stand_ins)
+            == '<a href="https://x.org/\u274c" data-title=\'\u2718\'>\u2718</a>')
     # Where an installed font draws the stand-in, it is used; where one draws the emoji, nothing changes.
     assert check_glyphs(texts[1:], "en", ranges=[(0x261E, 0x261E)]).stand_ins["\U0001f449"] == "\u261e"
     assert check_glyphs([Text("\u2705")], "en", ranges=[(0x2705, 0x2705)]) == GlyphCheck([], {})

@@ -187,6 +187,11 @@ def test_an_unclosed_shortcode_of_the_themes_folder_is_an_error_at_its_line(tmp_
     # nor is a partial's: Hugo looks at the shortcode's own template only
     ("{{/* .Inner is not read */}}<hr>", "{{< box >}}Text.{{< /box >}}",
      'shortcode "box" does not take a closing tag'),
+    # …nor are words outside an action, a string, or a parameter named Inner
+    ('<!-- .Inner --><p title="{{ .Get 0 }}">{{ warnf "needs .Inner" }}{{ .Params.Inner }}</p>',
+     "{{< box >}}Text.{{< /box >}}", 'shortcode "box" does not take a closing tag'),
+    # …and the reading counts whatever the call's letter case ({{< Box >}} finds box.html)
+    ("<aside>{{ $.Inner }}</aside>", "{{< Box >}}\n\nText.\n", 'unclosed shortcode "Box"'),
 ])
 def test_the_sites_own_hugo_template_says_whether_a_shortcode_is_closed(tmp_path, template, call,
                                                                           problem):
@@ -214,3 +219,49 @@ def test_a_blog_post_prints_its_authors_and_date_under_its_title(hextra_pdfs):
     assert "Hexa v0.3 Ada, Lin · 2025-02-01 Version 0.3 adds tabs and steps." in hextra_pdfs["en"]
     assert "Hexa v0.3 2025/02/01 バージョン 0.3" in hextra_pdfs["ja"]
     assert "About Hexa is written by volunteers." in hextra_pdfs["en"]  # no post: no line
+
+
+def test_the_closing_rule_comes_from_the_shortcodes_own_template_whatever_the_order(tmp_path):
+    """``img.caption.html`` is the template of a shortcode "img.caption", not of "img"; and
+    the answer for "Alert" and "alert" is the same, in whichever order they come."""
+    for calls in ('{{< Alert "one" >}}\n\n{{< alert "two" >}}', '{{< alert "two" >}}\n\n{{< Alert "one" >}}'):
+        root = write_site(tmp_path / f"site{len(calls)}{calls[4]}", {
+            "content/de/_index.md": page("Start"),
+            "content/de/a.md": page("A", 1, calls + '\n\n{{< img "a.png" >}}\n'),
+            "layouts/shortcodes/alert.html": "<p>{{ .Get 0 }}</p>",
+            "layouts/shortcodes/img.html": "<img src=\"{{ .Get 0 }}\">",
+            "layouts/shortcodes/img.caption.html": "<figcaption>{{ .Inner }}</figcaption>",
+        })
+        assert not [f for f in check_findings(root) if f["severity"] == "error"], calls
+
+
+def test_a_theme_outside_the_site_is_not_read(tmp_path):
+    # an exampleSite names its theme ../.. away: a build reads nothing outside the site
+    outside = tmp_path / "outside" / "t" / "layouts" / "shortcodes"
+    outside.mkdir(parents=True)
+    (outside / "box.html").write_text("<aside>{{ .Inner }}</aside>", encoding="utf-8")
+    root = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start"),
+        "content/de/a.md": page("A", 1, "{{< box >}}\n"),
+    })
+    (root / "hugo.toml").write_text((root / "hugo.toml").read_text(encoding="utf-8").replace(
+        'title = "Test manual"', f'title = "Test manual"\ntheme = "t"\nthemesDir = "{tmp_path / "outside"}"'),
+        encoding="utf-8")
+    assert not [f for f in check_findings(root) if f["severity"] == "error"]
+
+
+def test_the_hugo_templates_of_shortcodes_are_inputs_of_the_cache_and_watch(tmp_path):
+    # whether a call must be closed comes from them: an edit must rebuild, not reuse the PDF
+    from manualgen.cache import language_inputs
+    from manualgen.config import load_settings
+
+    root = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start"),
+        "layouts/shortcodes/box.html": "<aside>{{ .Inner }}</aside>",
+        "themes/t/layouts/_shortcodes/card.html": "<div>{{ .Get 0 }}</div>",
+    })
+    (root / "hugo.toml").write_text((root / "hugo.toml").read_text(encoding="utf-8").replace(
+        'title = "Test manual"', 'title = "Test manual"\ntheme = "t"'), encoding="utf-8")
+    inputs = language_inputs(load_settings(root), "de")
+    assert root / "layouts/shortcodes/box.html" in inputs
+    assert root / "themes/t/layouts/_shortcodes/card.html" in inputs

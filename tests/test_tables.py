@@ -141,3 +141,15 @@ def test_a_table_sized_for_a_screen_takes_the_text_width_and_its_cells_their_sha
                           "<td>c</td></tr></table>")
     tables(root)
     assert [td.get("width") for td in root.iter("td")] == ["50.00%", "16.67%", None]
+
+
+def test_a_screen_width_in_capitals_or_with_absurd_digits_is_fitted_too():
+    from manualgen.assemble.html import parse_fragment
+    from manualgen.assemble.tables import tables
+
+    root = parse_fragment('<table style="WIDTH: 2000PX"><tr><td>a</td></tr></table>'
+                          '<table width="9' + "9" * 400 + '"><tr><td>b</td></tr></table>')
+    tables(root)
+    first, second = root.iter("table")
+    assert first.get("style") == "WIDTH: 100%"
+    assert "nan" not in (second.get("width") or "")  # too many digits: not a length at all

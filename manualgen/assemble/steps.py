@@ -301,9 +301,9 @@ def _title_svg(svg: ET.Element, labels: dict[str, str], sentence: str) -> None:
     if title is not None and (title.text or "").strip():
         return
     desc = svg.find("desc")
-    own = (svg.get("aria-label") or svg.get("title") or (desc.text if desc is not None else "")
-           or " ".join(text_of(t) for t in svg.iter("text")))
-    own = " ".join((own or "").split())
+    candidates = [svg.get("aria-label"), svg.get("title"), desc.text if desc is not None else "",
+                  " ".join(text_of(t) for t in svg.iter("text"))]
+    own = next((" ".join(c.split()) for c in candidates if c and c.strip()), "")
     words = own or (f"{labels['figure']}: {sentence}" if sentence else labels["figure"])
     if title is None:
         title = ET.Element("title")

@@ -32,17 +32,17 @@ def tables(root: ET.Element, job=None) -> None:
 
 
 # A width in a unit of length, in mm: the web page's layout, sized for a screen.
-_LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(px|pt|mm|cm|in|em|rem)?\s*$")
+_LENGTH = re.compile(r"^\s*(\d{1,7}(?:\.\d{1,7})?)\s*(px|pt|mm|cm|in|em|rem)?\s*$", re.IGNORECASE)
 _MM = {"px": 25.4 / 96, None: 25.4 / 96, "pt": 25.4 / 72, "mm": 1.0, "cm": 10.0, "in": 25.4,
        "em": 10 * 25.4 / 72, "rem": 10 * 25.4 / 72}
-_STYLE_WIDTH = re.compile(r"(?:^|;)\s*width\s*:\s*([^;]+)")
+_STYLE_WIDTH = re.compile(r"(?:^|;)\s*width\s*:\s*([^;]+)", re.IGNORECASE)
 
 
 def _length_mm(el: ET.Element) -> float | None:
     """``el``'s own width (style, else attribute) in mm when given as a length."""
     style = _STYLE_WIDTH.search(el.get("style") or "")
     m = _LENGTH.match(style.group(1) if style else el.get("width") or "")
-    return float(m.group(1)) * _MM[m.group(2)] if m else None
+    return float(m.group(1)) * _MM[m.group(2) and m.group(2).lower()] if m else None
 
 
 def _set_width(el: ET.Element, value: str) -> None:
@@ -251,7 +251,7 @@ _PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%\s*$")
 
 def _given_width(cell: ET.Element) -> float | str | None:
     """A cell's own width in per cent, None when it has none, "other" for any other unit."""
-    style = re.search(r"(?:^|;)\s*width\s*:\s*([^;]+)", cell.get("style") or "")
+    style = _STYLE_WIDTH.search(cell.get("style") or "")
     value = style.group(1) if style else cell.get("width")
     if value is None:
         return None
