@@ -171,6 +171,9 @@ def template_helpers(settings: Settings, lang: str, labels: dict[str, str]) -> d
     def ref_url(path, page: Page | None = None) -> str:
         return hugo_ref(str(path or ""), page, indexes)
 
+    def ref_found(path, page: Page | None = None) -> bool:
+        return ref_target(str(path or ""), page, indexes) is not None
+
     addresses: dict[int, dict[str, Page]] = {}  # the pages by address, per home page
 
     def site_page(url, page: Page | None = None) -> Page | None:
@@ -188,6 +191,7 @@ def template_helpers(settings: Settings, lang: str, labels: dict[str, str]) -> d
         "site_path": site_path,
         "link_url": link_url,
         "ref_url": ref_url,
+        "ref_found": ref_found,
         "site_page": site_page,
         "get_page": get_page,
         "pages_of": pages_of,
@@ -232,9 +236,20 @@ def hugo_ref(path: str, page: Page | None, indexes: dict[int, dict[str, list[Pag
     Hugo does: a leading "/" from the content folder; otherwise beside the page, then from
     the content folder, then by a file or folder name no other page has.  A path that names
     no page of the manual is returned as written (the link pass then says what it is)."""
-    target, hash_, fragment = path.partition("#")
-    if not isinstance(page, Page) or not target.strip():
+    found = ref_target(path, page, indexes)
+    if found is None:
         return path
+    _target, hash_, fragment = path.partition("#")
+    return found.url + (f"#{fragment}" if hash_ else "")
+
+
+def ref_target(path: str, page: Page | None, indexes: dict[int, dict[str, list[Page]]]
+               ) -> Page | None:
+    """The page of the manual that the ``ref`` path ``path`` names (see :func:`hugo_ref`),
+    or None."""
+    target = path.partition("#")[0]
+    if not isinstance(page, Page) or not target.strip():
+        return None
     index = _manual_index(page, indexes, _logical_paths)
     wanted = _EXTENSION.sub("", target.strip()).strip("/").lower()
     folder, bundle = _logical(page.rel), _is_bundle(page.rel)  # a bundle is named by its folder
@@ -246,9 +261,7 @@ def hugo_ref(path: str, page: Page | None, indexes: dict[int, dict[str, list[Pag
         named = [p for key, pages in index.items() if key.rsplit("/", 1)[-1] == wanted
                  for p in pages]
         found = named if len(named) == 1 else None
-    if not found:
-        return path
-    return found[0].url + (f"#{fragment}" if hash_ else "")
+    return found[0] if found else None
 
 
 def hugo_get_page(path: str, page: Page | None, indexes: dict[int, dict[str, list[Page]]]

@@ -472,6 +472,18 @@ def _deeper_than(nodes: list, limit: int) -> Shortcode | None:
     return None
 
 
+# The end of the text before a shortcode whose output Markdown or HTML reads as an address:
+# a link's or image's destination "](", a link definition "[id]: ", an autolink "<", a
+# quoted attribute value (href=", src=').
+_ADDRESS_BEFORE = re.compile(r"""(?:\]\(\s*<?|^\s*\[[^\]\n]+\]:[ \t]*<?|<|[\w:-]\s*=\s*["'])\Z""",
+                             re.MULTILINE)
+
+
+def in_address(before: str) -> bool:
+    """Whether a shortcode written right after ``before`` stands where an address is read."""
+    return bool(_ADDRESS_BEFORE.search(before[-300:]))
+
+
 class _PageContext:
     """Renders the shortcodes of one page.
 
@@ -502,20 +514,24 @@ class _PageContext:
         place among the shortcodes beside it, from 0, as in Hugo."""
         out = []
         ordinal = 0
+        before = ""  # the text just before the shortcode: is its output an address?
         for node in nodes:
             if isinstance(node, Text):
                 out.append(node.text)
+                before = node.text
                 continue
-            out.append(self.render_node(node, parent, ordinal))
+            out.append(self.render_node(node, parent, ordinal, in_address(before)))
             ordinal += 1
+            before = ""
         return "".join(out)
 
-    def render_node(self, node: Shortcode, parent: ShortcodeCall | None, ordinal: int) -> str:
+    def render_node(self, node: Shortcode, parent: ShortcodeCall | None, ordinal: int,
+                    address: bool = False) -> str:
         call = ShortcodeCall(node.name, dict(node.params), list(node.positional), node.markdown)
         inner = None
         if node.children is not None:
             inner = self.render_nodes(node.children, parent=call)
-        html = self.render_shortcode(node, inner, call, parent, ordinal)
+        html = self.render_shortcode(node, inner, call, parent, ordinal, address)
         if node.markdown or parent is not None:
             # {{% %}} output is Markdown, part of the page's text; nested output is .Inner text.
             return html
@@ -766,7 +782,8 @@ class _PageContext:
         return text
 
     def render_shortcode(self, node: Shortcode, inner: str | None, call: ShortcodeCall,
-                         parent: ShortcodeCall | None = None, ordinal: int = 0) -> str:
+                         parent: ShortcodeCall | None = None, ordinal: int = 0,
+                         address: bool = False) -> str:
         where = self.included_from[0] if self.included_from else node  # its place in the page
         template = self.renderer.template(node.name)
         broken = self.renderer.broken.get(node.name)
@@ -823,6 +840,9 @@ class _PageContext:
                 parent=parent,  # the shortcode around this one (Hugo's .Parent), or None
                 scratch=call.scratch,  # what the shortcodes inside left for this one
                 ordinal=ordinal,
+                # whether the call stands where Markdown or HTML reads an address: a link's
+                # destination "[x](here)", a link definition, an attribute href="here"
+                in_address=address,
                 code_block=code_block,
                 list_items=list_items,  # Hugo Book's columns: one column per list item
                 inline_data=inline_data,  # FixIt's timeline: events written as YAML or JSON

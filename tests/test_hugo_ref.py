@@ -70,3 +70,23 @@ def test_a_ref_without_a_path_is_reported_at_its_place(tmp_path):
     found = [(f.code, f.line, f.column) for f in result.findings]
     assert found == [("broken-link", 5, 10), ("broken-link", 5, 33)], found
     assert all("without the path of a page" in f.message for f in result.findings)
+
+
+def test_a_ref_to_no_page_in_running_text_is_reported_at_its_line(tmp_path):
+    # only a ref inside a link's address was reported; one in a sentence printed its path
+    # as words without a finding (Hugo stops: refLinksErrorLevel is ERROR by default)
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="Hallo."),
+        "content/de/a.md": page("A", 1, body=(
+            'Siehe {{< ref "nirgends" >}} und {{% relref "auch/nicht.md" %}}.\n\n'
+            '{{< alert >}}Dort {{< ref "fehlt" >}}.{{< /alert >}}\n\n'
+            'Gut: {{< ref "a" >}}, [b]({{< ref "b" >}}) und <a href="{{< ref "c" >}}">c</a>.\n')),
+    })
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    found = sorted((f.code, f.line, f.message.split('"')[1]) for f in result.findings)
+    assert found == [("broken-link", 5, "auch/nicht.md"), ("broken-link", 5, "nirgends"),
+                     ("broken-link", 7, "fehlt"), ("broken-link", 9, "b"),
+                     ("broken-link", 9, "c")], found
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert "Siehe <a class=\"unresolved\">nirgends</a> und" in html
+    assert "Gut: /docs/a/," in html  # a page it names: its address, as Hugo prints it
