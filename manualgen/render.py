@@ -87,6 +87,48 @@ def line_nested_past(page: Page, limit: int) -> int | None:
     return None
 
 
+# Quotes and lists nested past the layout's limit (assemble/html.py MAX_NESTING, which
+# clean.parse applies to the HTML) are refused before Markdown reads them: 1,000 quotes deep
+# took Markdown and the HTML parser 30 s to reach that verdict.  The estimate never exceeds
+# the HTML's depth, so no page the layout takes is refused here.
+MAX_BLOCK_NESTING = 80
+_QUOTE_MARKS = re.compile(r"(?: {0,3}>)+")
+_LIST_ITEM = re.compile(r"( *)([-*+]|\d{1,9}[.)])( {1,4}|$)")
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+
+
+def line_blocks_nested_past(page: Page, limit: int) -> tuple[int, int] | None:
+    """The line of the page's source, outside fenced code, where its Markdown quotes and
+    lists (a list level counts two: the list and its item) nest more than ``limit`` deep,
+    and that depth (an estimate read off each line's marks, never above the real one), or
+    None."""
+    fence = ""
+    items: list[int] = []  # the text column of each list item open around the line
+    for number, text in enumerate(page.body.split("\n"), page.body_line):
+        opening = _FENCE.match(text)
+        if fence or opening:
+            mark = opening.group(1) if opening else ""
+            fence = "" if fence and mark.startswith(fence[0]) and len(mark) >= len(fence) else (
+                fence or mark)
+            continue
+        quotes = _QUOTE_MARKS.match(text)
+        rest = text[quotes.end():].removeprefix(" ") if quotes else text
+        item = _LIST_ITEM.match(rest.expandtabs(4))
+        if item:
+            indent = len(item.group(1))
+            while items and indent < items[-1]:
+                items.pop()
+            items.append(indent + len(item.group(2)) + max(1, len(item.group(3))))
+        elif rest.strip():
+            indent = len(rest.expandtabs(4)) - len(rest.expandtabs(4).lstrip())
+            while items and indent < items[-1]:
+                items.pop()
+        depth = (quotes.group().count(">") if quotes else 0) + 2 * len(items)
+        if depth > limit:
+            return number, depth
+    return None
+
+
 def render_page(converter: PageConverter, page: Page, lang: str,
                 findings: Findings) -> RenderedPage:
     """One page; a page that trips the renderer is reported and printed empty, so that the
@@ -96,6 +138,13 @@ def render_page(converter: PageConverter, page: Page, lang: str,
         findings.error("page-failed", f"this page leaves more than {MAX_OPEN_TAGS} HTML tags "
                        "open; a PDF can be laid out to about 80 levels: close its tags sooner",
                        page.path, deep, lang=lang)
+        return RenderedPage(page, "", failed=True)
+    nested = line_blocks_nested_past(page, MAX_BLOCK_NESTING)
+    if nested is not None:  # the same, for quotes ("> > >") and lists inside lists
+        line, depth = nested
+        findings.error("page-failed", f"this line nests quotes or lists {depth} levels deep; a "
+                       "PDF can be laid out to about 80: end the quotes or lists sooner",
+                       page.path, line, lang=lang)
         return RenderedPage(page, "", failed=True)
     used = converter.translator.used_fallbacks
     used.clear()

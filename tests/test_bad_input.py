@@ -1076,3 +1076,28 @@ def test_an_untitled_page_that_opens_with_a_heading_is_titled_by_it_once(tmp_pat
     html = result.results[0].html.read_text(encoding="utf-8")
     assert html.count("Spalten im Satz</h") == 1  # the title only, not the heading again
     assert '<h2 id="p-kept--own">Behalten</h2>' in html and "> Kept</h1>" in html
+
+
+@pytest.mark.parametrize("body, line", [
+    ("".join(">" * (i + 1) + " Zitat\n\n" for i in range(1000)), 165),  # 1,000 quotes: 33 s
+    ("".join("  " * i + "- Punkt\n" for i in range(1000)), 45),  # 1,000 lists: 5 s
+    ("".join("\t" * i + "1. Punkt\n" for i in range(1000)), 45),
+])
+def test_quotes_and_lists_nested_past_the_layout_are_refused_at_once_at_their_line(
+        tmp_path, capsys, body, line):
+    import time
+
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, body)})
+    start = time.perf_counter()
+    status, doc, err = check_json(capsys, site)
+    assert time.perf_counter() - start < 5 and "Traceback" not in err
+    f = finding(doc, "page-failed")
+    assert (f["line"], status) == (line, 1) and "nests quotes or lists" in f["message"], f
+
+
+def test_quote_marks_in_code_and_quotes_the_layout_takes_are_not_refused(tmp_path, capsys):
+    fenced = "```\n" + "".join(">" * (i + 1) + "\n" for i in range(100)) + "```\n\n"
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, (
+        fenced + "> " * 30 + "tief\n\n" + "".join("  " * i + "- x\n" for i in range(20))))})
+    status, doc, err = check_json(capsys, site)
+    assert status == 0 and doc["findings"] == [], doc["findings"]
