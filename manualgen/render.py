@@ -129,6 +129,32 @@ def line_blocks_nested_past(page: Page, limit: int) -> tuple[int, int] | None:
     return None
 
 
+# Python-Markdown takes these two out of any text it reads (they mark its own placeholders);
+# Hugo passes them to the web page.  The other control characters reach the printed text,
+# where fonts.control_characters finds them.
+_MARKDOWN_STRIPS = re.compile(r"[\x02\x03]")
+
+
+def stripped_controls(page: Page, findings: Findings, lang: str) -> None:
+    """A warning at the first line of a Markdown page (or its description) that holds
+    U+0002 or U+0003: no font draws them, and the PDF leaves them out."""
+    where = [(page.body, False)] if getattr(page, "markup", "markdown") != "html" else []
+    where.append((page.description if isinstance(page.description, str) else "", True))
+    for text, front in where:
+        found = sorted(set(_MARKDOWN_STRIPS.findall(text)))
+        if not found:
+            continue
+        shown = " and ".join(f"U+{ord(c):04X}" for c in found)
+        line = (page.line_of_key("description") if front
+                else page.find_line(found[0]) or page.find_line(found[-1]))
+        them = "them" if len(found) > 1 else "it"
+        findings.warning("missing-glyphs", f"the text holds the control character"
+                         f"{'s' if len(found) > 1 else ''} {shown}, which no font can print: the "
+                         f"PDF leaves {them} out (the web page passes {them} on); delete {them}",
+                         page.path, line, lang=lang)
+        return
+
+
 def render_page(converter: PageConverter, page: Page, lang: str,
                 findings: Findings) -> RenderedPage:
     """One page; a page that trips the renderer is reported and printed empty, so that the
@@ -146,6 +172,7 @@ def render_page(converter: PageConverter, page: Page, lang: str,
                        "PDF can be laid out to about 80: end the quotes or lists sooner",
                        page.path, line, lang=lang)
         return RenderedPage(page, "", failed=True)
+    stripped_controls(page, findings, lang)
     used = converter.translator.used_fallbacks
     used.clear()
     try:
