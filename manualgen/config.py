@@ -24,7 +24,7 @@ from urllib.parse import urlparse
 import yaml
 
 from .errors import ERROR, ConfigError, Finding, not_utf8, readable_path, shown_from, utf8_name
-from .front_matter import without_surrogates
+from .front_matter import AliasGuard, without_surrogates
 
 HUGO_CONFIG_NAMES = (
     "hugo.toml",
@@ -225,7 +225,7 @@ def _file_in_mount(folder: Path, rest: list[str]) -> Path | None:
     return candidate if real == base or real.is_relative_to(base) else None
 
 
-class HugoYamlLoader(yaml.SafeLoader):
+class HugoYamlLoader(AliasGuard):
     """YAML as Hugo reads it since 0.152 (goccy/go-yaml, YAML 1.2): only true and false are
     booleans.  PyYAML follows YAML 1.1, where yes/no/on/off are booleans too, so the
     Norwegian language key ``no`` became ``False`` and a value ``on`` became ``True``."""

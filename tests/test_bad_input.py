@@ -1101,3 +1101,33 @@ def test_quote_marks_in_code_and_quotes_the_layout_takes_are_not_refused(tmp_pat
         fenced + "> " * 30 + "tief\n\n" + "".join("  " * i + "- x\n" for i in range(20))))})
     status, doc, err = check_json(capsys, site)
     assert status == 0 and doc["findings"] == [], doc["findings"]
+
+
+def _laughs(levels: int) -> str:
+    """YAML whose anchors and aliases expand to 9**levels values (a "billion laughs")."""
+    lines = ["l0: &l0 [" + ", ".join(["ha"] * 9) + "]"]
+    lines += [f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 9) + "]" for i in range(1, levels)]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("files, where, code", [
+    ({"content/de/a.md": "---\ntitle: A\n" + _laughs(7) + "---\nText\n"}, "content/de/a.md", "bad-front-matter"),
+    ({"i18n/de.yaml": _laughs(7)}, "i18n/de.yaml", "bad-i18n"),
+    ({"config/_default/params.yaml": _laughs(7)}, "config/_default/params.yaml", "config"),
+])
+def test_yaml_whose_aliases_expand_to_millions_of_values_is_refused_as_hugo_does(
+        tmp_path, capsys, files, where, code):
+    # 8 levels of front matter took 19 s and 1.2 GB, 9 levels would take minutes; Hugo stops:
+    # "document contains excessive aliasing"
+    site = write_site(tmp_path, {**HOME, **files})
+    status, doc, err = check_json(capsys, site)
+    assert status == 1 and "Traceback" not in err
+    f = finding(doc, code)
+    assert f["file"] == where and "excessive aliasing" in f["message"], f
+
+
+def test_yaml_anchors_used_a_few_times_are_read(tmp_path, capsys):
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": (
+        "---\ntitle: A\nbase: &b {x: 1, y: 2}\nc: *b\nd: {<<: *b, z: 3}\n" + _laughs(3) + "---\nText\n")})
+    status, doc, err = check_json(capsys, site)
+    assert (status, doc["findings"]) == (0, []), doc["findings"]
