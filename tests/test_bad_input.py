@@ -1131,3 +1131,21 @@ def test_yaml_anchors_used_a_few_times_are_read(tmp_path, capsys):
         "---\ntitle: A\nbase: &b {x: 1, y: 2}\nc: *b\nd: {<<: *b, z: 3}\n" + _laughs(3) + "---\nText\n")})
     status, doc, err = check_json(capsys, site)
     assert (status, doc["findings"]) == (0, []), doc["findings"]
+
+
+@pytest.mark.parametrize("front, printed, warned", [
+    ('title: 2.0', "2", True), ('title = 3.10', "3.1", True), ('title: 0.0000001', "0.0000001", False)])
+def test_a_title_that_is_a_number_prints_as_hugo_prints_it(tmp_path, capsys, front, printed, warned):
+    # "2.0" printed where Hugo's page shows "2", and 1e-07 where it shows 0.0000001; a number
+    # Hugo prints otherwise than it is written is a warning (a version 3.10 shows as 3.1)
+    fence = "+++" if " = " in front else "---"
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": f"{fence}\n{front}\n{fence}\nText\n"})
+    status, doc, err = check_json(capsys, site)
+    found = [(f["code"], f["line"]) for f in doc["findings"]]
+    assert (status, found) == (0, [("bad-front-matter", 2)] if warned else []), doc["findings"]
+    if warned:
+        assert f'prints as "{printed}", as Hugo prints it' in doc["findings"][0]["message"]
+    assert main(["build", "--site", str(site), "--lang", "de", "--out", str(tmp_path / "out"),
+                 "--no-cache", "--html", "--quiet"]) == 0
+    html = (tmp_path / "out" / "test-manual-de.html").read_text(encoding="utf-8")
+    assert f'<span class="title-num">1</span> {printed}</h1>' in html
