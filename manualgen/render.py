@@ -11,12 +11,14 @@ import html as html_module
 import posixpath
 import re
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from .config import Settings
 from .content import Page, sort_pages, urlize
 from .convert import PageConverter
 from .errors import ContentError, Findings
 from .i18n import Fallback, Translator, load_labels
+from .languages import language_name
 from .remarshal import read_data, to_toml
 from .shortcodes import ShortcodeRenderer
 
@@ -250,6 +252,9 @@ def template_helpers(settings: Settings, lang: str, labels: dict[str, str]) -> d
     def ref_found(path, page: Page | None = None) -> bool:
         return ref_target(str(path or ""), page, indexes) is not None
 
+    def ref_elsewhere(path, code) -> tuple[str, str] | None:
+        return ref_in_language(settings, str(path or ""), str(code or ""))
+
     addresses: dict[int, dict[str, Page]] = {}  # the pages by address, per home page
 
     def site_page(url, page: Page | None = None) -> Page | None:
@@ -268,6 +273,7 @@ def template_helpers(settings: Settings, lang: str, labels: dict[str, str]) -> d
         "link_url": link_url,
         "ref_url": ref_url,
         "ref_found": ref_found,
+        "ref_elsewhere": ref_elsewhere,
         "site_page": site_page,
         "get_page": get_page,
         "pages_of": pages_of,
@@ -317,6 +323,26 @@ def hugo_ref(path: str, page: Page | None, indexes: dict[int, dict[str, list[Pag
         return path
     _target, hash_, fragment = path.partition("#")
     return found.url + (f"#{fragment}" if hash_ else "")
+
+
+def ref_in_language(settings: Settings, path: str, code: str) -> tuple[str, str, str] | None:
+    """(the language's name, the address, the web address) Hugo gives the page of a ``ref``
+    whose ``lang`` names another of the site's languages: that page is on the other
+    language's site, not in this manual.  The address is the content path below the
+    language's prefix (a page's own ``url`` or ``slug`` there is not known); the web address
+    is "" when the baseURL names no host.  None when the site has no such language."""
+    found = next((c for c in settings.languages if c.lower() == code.strip().lower()), None)
+    if found is None:
+        return None
+    target, hash_, fragment = path.partition("#")
+    prefix = found + "/" if found != settings.default_language or settings.default_in_subdir else ""
+    logical = "/".join(urlize(part) for part in _EXTENSION.sub("", target.strip()).strip("/").split("/")
+                       if part and part not in (".", ".."))
+    address = (settings.base_path + prefix + (logical + "/" if logical else "")
+               + (f"#{fragment}" if hash_ else ""))
+    site = urlsplit(settings.base_url)
+    host = f"{site.scheme}://{site.netloc}" if site.scheme and site.netloc else ""
+    return language_name(found), address, host + address if host else ""
 
 
 def ref_target(path: str, page: Page | None, indexes: dict[int, dict[str, list[Page]]]

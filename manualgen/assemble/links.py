@@ -38,7 +38,7 @@ def links(root: ET.Element, job: PageJob) -> None:
             href = entry
         inside = _outside_link(a, href, job)
         if inside is not None:
-            _inside_link(a, inside, job)
+            _inside_link(a, inside, job, written=href)
 
 
 def _outside_link(a: ET.Element, href: str, job: PageJob) -> str | None:
@@ -71,10 +71,13 @@ def _outside_link(a: ET.Element, href: str, job: PageJob) -> str | None:
     return href
 
 
-def _inside_link(a: ET.Element, href: str, job: PageJob) -> None:
+def _inside_link(a: ET.Element, href: str, job: PageJob, written: str = "") -> None:
+    """``href``: the address below the site (``written`` is the link's own, which may name
+    the site's host)."""
     ctx, page = job.ctx, job.page
     target, fragment = page_for(ctx.outline, ctx.settings, ctx.lang, href, page)
-    line = job.output_line(href) or job.line(href.split("#")[0] or href)
+    line = (job.output_line(written or href) or job.output_line(href)
+            or job.line(href.split("#")[0] or href))
     if target is None:
         _web_or_nothing(a, href, job, line)
         return
