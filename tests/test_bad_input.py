@@ -1149,3 +1149,32 @@ def test_a_title_that_is_a_number_prints_as_hugo_prints_it(tmp_path, capsys, fro
                  "--no-cache", "--html", "--quiet"]) == 0
     html = (tmp_path / "out" / "test-manual-de.html").read_text(encoding="utf-8")
     assert f'<span class="title-num">1</span> {printed}</h1>' in html
+
+
+GREET = {"manualgen.toml": '[paths]\nshortcodes = "sc"\n', "sc/greet.html": "{{ T('hello') }}|{{ T('count', 3) }}",
+         "content/de/a.md": page("A", 1, "G: {{< greet >}}\n")}
+
+
+@pytest.mark.parametrize("name, data, line, words", [
+    ("de.toml", 'hello = "Hallo"\ncount = 5\n', 2, 'the text of "count" is a number'),
+    ("de.yaml", "hello:\n  one: a\n  other: null\n", 1, 'the text of "hello" (its "other") is nothing'),
+    ("de.json", '{"hello": "x", "count": {"other": true}}', 1, "true or false"),
+    ("de.yaml", "- id: hello\n  translation: Hallo\n- 7\n", None, "item 2 of the list"),
+    ("de.yaml", "hallo\n", 1, "a single value"),
+])
+def test_a_translation_that_is_not_text_stops_its_language_as_in_hugo(tmp_path, capsys, name, data,
+                                                                       line, words):
+    # printed as Python writes it: "5", "True", "None"; Hugo stops: "unsupported file format"
+    site = write_site(tmp_path, {**HOME, **GREET, f"i18n/{name}": data})
+    status, doc, err = check_json(capsys, site)
+    f = finding(doc, "bad-i18n")
+    assert (status, f["file"], f["line"]) == (1, f"i18n/{name}", line) and words in f["message"], f
+
+
+def test_a_translation_that_is_a_list_or_table_prints_nothing_as_in_hugo(tmp_path, capsys):
+    # printed as Python writes it: "['a']", "{'x': 'y'}"
+    site = write_site(tmp_path, {**HOME, **GREET, "i18n/de.toml": 'hello = ["a"]\n[count.other]\nx = "y"\n'})
+    assert main(["build", "--site", str(site), "--lang", "de", "--out", str(tmp_path / "out"),
+                 "--no-cache", "--html", "--quiet"]) == 0
+    html = (tmp_path / "out" / "test-manual-de.html").read_text(encoding="utf-8")
+    assert "<p>G: |</p>" in html
