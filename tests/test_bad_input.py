@@ -1178,3 +1178,20 @@ def test_a_translation_that_is_a_list_or_table_prints_nothing_as_in_hugo(tmp_pat
                  "--no-cache", "--html", "--quiet"]) == 0
     html = (tmp_path / "out" / "test-manual-de.html").read_text(encoding="utf-8")
     assert "<p>G: |</p>" in html
+
+
+@pytest.mark.parametrize("hugo, line, words", [
+    ("baseURL: https://e.org/\ntitle: [Handbuch]\n", 2, "title is a list, not text"),
+    ("baseURL: https://e.org/\nlanguages: [de, fr]\n", 2, "languages must be a table"),
+    ("baseURL: https://e.org/\ndefaultContentLanguage: de\nlanguages:\n  de:\n    weight: eins\n", 5,
+     'languages.de.weight "eins" must be a whole number'),
+    ("baseURL: https://e.org/\ndefaultContentLanguage: de\nlanguages:\n  de:\n    languageName: {a: 1}\n", 5,
+     "languages.de.languageName is a table"),
+])
+def test_hugo_settings_hugo_cannot_decode_are_config_errors_at_their_line(tmp_path, capsys, hugo, line,
+                                                                          words):
+    # the cover printed "[Handbuch]"; a list of languages became one English manual
+    site = write_site(tmp_path, {**HOME, "hugo.yaml": hugo}, hugo=None)
+    status, doc, err = check_json(capsys, site)
+    f = finding(doc, "config")
+    assert (status, f["file"], f["line"]) == (1, "hugo.yaml", line) and words in f["message"], f
