@@ -474,9 +474,9 @@ def _deeper_than(nodes: list, limit: int) -> Shortcode | None:
 
 # The end of the text before a shortcode whose output Markdown or HTML reads as an address:
 # a link's or image's destination "](", a link definition "[id]: ", an autolink "<", a
-# quoted attribute value (href=", src=').
-_ADDRESS_BEFORE = re.compile(r"""(?:\]\(\s*<?|^\s*\[[^\]\n]+\]:[ \t]*<?|<|[\w:-]\s*=\s*["'])\Z""",
-                             re.MULTILINE)
+# quoted attribute value (href=", src='), an unquoted href= or src=.
+_ADDRESS_BEFORE = re.compile(r"""(?:\]\(\s*<?|^\s*\[[^\]\n]+\]:[ \t]*<?|<|[\w:-]\s*=\s*["']"""
+                             r"""|\b(?:href|src)\s*=\s*)\Z""", re.MULTILINE | re.IGNORECASE)
 
 
 def in_address(before: str) -> bool:

@@ -80,13 +80,14 @@ def test_a_ref_to_no_page_in_running_text_is_reported_at_its_line(tmp_path):
         "content/de/a.md": page("A", 1, body=(
             'Siehe {{< ref "nirgends" >}} und {{% relref "auch/nicht.md" %}}.\n\n'
             '{{< alert >}}Dort {{< ref "fehlt" >}}.{{< /alert >}}\n\n'
-            'Gut: {{< ref "a" >}}, [b]({{< ref "b" >}}) und <a href="{{< ref "c" >}}">c</a>.\n')),
+            'Gut: {{< ref "a" >}}, [b]({{< ref "b" >}}) und <a href="{{< ref "c" >}}">c</a>.\n\n'
+            '<a href={{< ref "d" >}}>d</a>\n')),
     })
     result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
     found = sorted((f.code, f.line, f.message.split('"')[1]) for f in result.findings)
     assert found == [("broken-link", 5, "auch/nicht.md"), ("broken-link", 5, "nirgends"),
                      ("broken-link", 7, "fehlt"), ("broken-link", 9, "b"),
-                     ("broken-link", 9, "c")], found
+                     ("broken-link", 9, "c"), ("broken-link", 11, "d")], found
     html = result.results[0].html.read_text(encoding="utf-8")
     assert "Siehe <a class=\"unresolved\">nirgends</a> und" in html
     assert "Gut: /docs/a/," in html  # a page it names: its address, as Hugo prints it
