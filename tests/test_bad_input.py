@@ -1195,3 +1195,31 @@ def test_hugo_settings_hugo_cannot_decode_are_config_errors_at_their_line(tmp_pa
     status, doc, err = check_json(capsys, site)
     f = finding(doc, "config")
     assert (status, f["file"], f["line"]) == (1, "hugo.yaml", line) and words in f["message"], f
+
+
+def test_thousands_of_headings_of_one_text_get_their_ids_in_linear_time():
+    # each id tried "-1", "-2" … again from the start: 20,000 "---" lines took 30 s
+    import time
+
+    from manualgen.heading_ids import IdFactory
+
+    ids, start = IdFactory(), time.perf_counter()
+    ids.put("x-3")
+    made = [ids.generate("x") for _ in range(20_000)]
+    assert time.perf_counter() - start < 2
+    assert made[:5] == ["x", "x-1", "x-2", "x-4", "x-5"] and made[-1] == "x-20000"
+
+
+def test_a_block_of_thousands_of_setext_headings_is_read_line_by_line():
+    # the whole block was split into lines again for each heading in it (quadratic)
+    import time
+
+    from manualgen.convert import _first_lines, _setext_end
+
+    block = "Titel\n=====\n" * 50_000
+    start = time.perf_counter()
+    for _ in range(2_000):
+        assert _setext_end(block) == 1
+    lines, rest = _first_lines(block, 2)
+    assert time.perf_counter() - start < 1
+    assert lines == ["Titel", "====="] and rest == block[12:]
