@@ -157,6 +157,41 @@ def stripped_controls(page: Page, findings: Findings, lang: str) -> None:
         return
 
 
+# Python-Markdown rewrites a paragraph's whole text for each inline mark it replaces (an
+# entity, a tag, an emphasis, a code span …) and searches it again from the start: its time
+# grows with the paragraph's length times its marks.  100,000 "&amp;" in one paragraph took
+# minutes; past this product (about 6 s) the page is refused before it is read.
+MAX_PARAGRAPH_WORK = 5_000_000_000
+# Marks Python-Markdown surely replaces one by one: entities, escapes, tags, « and ».
+_INLINE_MARKS = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);"
+                           r"|\\[!-/:-@\[-`{-~]|<[A-Za-z/!?]|<<|>>")
+_NOT_PARAGRAPH_LINE = re.compile(r" {0,3}(?:[|#>*+-]|\d{1,9}[.)]|<[A-Za-z/!?]|$)| {4}|\t")
+
+
+def line_paragraph_past(page: Page, limit: int) -> tuple[int, int, int] | None:
+    """The first line of a paragraph of the page's source, outside fenced code, whose
+    length times its inline marks exceeds ``limit``, with that length and mark count; or
+    None.  Lists, tables, quotes, headings, code and HTML blocks are left out: their lines
+    are read one by one."""
+    fence, first, length, marks = "", 0, 0, 0
+    for number, text in enumerate(page.body.split("\n") + [""], page.body_line):
+        opening = _FENCE.match(text)
+        if fence or opening:
+            mark = opening.group(1) if opening else ""
+            fence = "" if fence and mark.startswith(fence[0]) and len(mark) >= len(fence) else (
+                fence or mark)
+            text = ""
+        if (not length and _NOT_PARAGRAPH_LINE.match(text)) or not text.strip():
+            if length * marks > limit:
+                return first, length, marks
+            length = marks = 0
+            continue
+        first = first if length else number
+        length += len(text) + 1
+        marks += len(_INLINE_MARKS.findall(text))
+    return None
+
+
 def render_page(converter: PageConverter, page: Page, lang: str,
                 findings: Findings) -> RenderedPage:
     """One page; a page that trips the renderer is reported and printed empty, so that the
@@ -172,6 +207,14 @@ def render_page(converter: PageConverter, page: Page, lang: str,
         line, depth = nested
         findings.error("page-failed", f"this line nests quotes or lists {depth} levels deep; a "
                        "PDF can be laid out to about 80: end the quotes or lists sooner",
+                       page.path, line, lang=lang)
+        return RenderedPage(page, "", failed=True)
+    costly = line_paragraph_past(page, MAX_PARAGRAPH_WORK)
+    if costly is not None:
+        line, length, marks = costly
+        findings.error("page-failed", f"this paragraph is {length:,} characters long with "
+                       f"{marks:,} entities, escapes and tags: Markdown's time grows with the two "
+                       "multiplied, to minutes here; split it into paragraphs",
                        page.path, line, lang=lang)
         return RenderedPage(page, "", failed=True)
     stripped_controls(page, findings, lang)

@@ -1223,3 +1223,26 @@ def test_a_block_of_thousands_of_setext_headings_is_read_line_by_line():
     lines, rest = _first_lines(block, 2)
     assert time.perf_counter() - start < 1
     assert lines == ["Titel", "====="] and rest == block[12:]
+
+
+@pytest.mark.parametrize("body", [
+    "Text " + "&amp; " * 100_000 + "\n",  # minutes: each entity rewrote the whole paragraph
+    "<" * 200_000 + "\n",  # « for each "<<": the same
+])
+def test_a_paragraph_of_a_hundred_thousand_entities_is_refused_at_once(tmp_path, capsys, body):
+    import time
+
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, "Intro.\n\n" + body)})
+    start = time.perf_counter()
+    status, doc, err = check_json(capsys, site)
+    assert time.perf_counter() - start < 5 and "Traceback" not in err
+    f = finding(doc, "page-failed")
+    assert (status, f["line"]) == (1, 7) and "split it into paragraphs" in f["message"], f
+
+
+def test_long_paragraphs_of_emphasis_code_and_tables_are_not_refused(tmp_path, capsys):
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, (
+        "_a __b " * 5_000 + "\n\n" + "`x` " * 5_000 + "\n\n" + "|a|b|\n|-|-|\n" + "|&amp;|<b>x</b>|\n" * 3_000
+        + "\n```\n" + "&amp;" * 50_000 + "\n```\n"))})
+    status, doc, err = check_json(capsys, site)
+    assert "page-failed" not in codes(doc) and status == 0, doc["findings"]
