@@ -6,6 +6,7 @@ every finding about a file names it."""
 from __future__ import annotations
 
 import json
+import math
 import os
 import time
 
@@ -70,7 +71,7 @@ KEYS = st.sampled_from(["title", "weight", "date", "publishDate", "expiryDate", 
 def _toml_value(value) -> str:
     if value is None:
         return '""'
-    if isinstance(value, float) and value != value:
+    if isinstance(value, float) and math.isnan(value):
         return "nan"
     if isinstance(value, float) and value in (float("inf"), float("-inf")):
         return "inf" if value > 0 else "-inf"
