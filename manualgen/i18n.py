@@ -193,6 +193,7 @@ class Translator:
         self._dirs = i18n_dirs
         self._others: dict[Path, dict] | None = None  # the other languages' files, when needed
         self._reported: set[str] = set()
+        self._template_reported: set[str] = set()
 
     def translate(self, key: str, count=None) -> str:
         entry = self.strings.get(key)
@@ -210,6 +211,14 @@ class Translator:
         if source is not None and source not in self.own_files and key not in self.used_fallbacks:
             self.used_fallbacks[key] = self._fallback(key, text, source)
         return text
+
+    def first_template_use(self, key: str) -> Path | None:
+        """The file of ``key``'s text, the first time its template code is left out (None
+        after that, or when no file has the key)."""
+        if key in self._template_reported:
+            return None
+        self._template_reported.add(key)
+        return self.origin.get(key)
 
     def defined_elsewhere(self, key: str) -> Path | None:
         """Another language's i18n file that has ``key``: then the site means to print it, and

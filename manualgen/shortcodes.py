@@ -55,7 +55,8 @@ MAX_NESTING = 100  # shortcodes inside shortcodes; each level costs a template r
 MAX_INCLUDE_DEPTH = 8  # pages included in included pages (a page that includes itself)
 _SRC_OR_HREF = re.compile(r'\b(?:src|href)\s*=\s*"([^"]*)"')
 TOKEN_RE = re.compile(r"mgsc(\d+)x")
-_COUNT = re.compile(r"\{\{-?\s*\.(?:Count)?\s*-?\}\}")
+_COUNT = re.compile(r"""\{\{-?\s*(?:printf\s+["`]%[dv]["`]\s+)?\.(?:Count)?\s*-?\}\}""")
+_ACTION = re.compile(r"\{\{.*?\}\}", re.DOTALL)  # a Go template action in a translation
 
 
 @dataclasses.dataclass
@@ -779,7 +780,23 @@ class _PageContext:
                 _line_naming(file, key), lang=self.lang)
         if count is not None and "{{" in text:
             text = _COUNT.sub(str(count), text)
+        if "{{" in text:
+            text = self.without_template_code(key, text)
         return text
+
+    def without_template_code(self, key: str, text: str) -> str:
+        """A translation's text without the Go template actions Hugo would run in it
+        (``{{ if gt .Count 1 }}``): manualgen runs none but ``{{ .Count }}``; they printed
+        as written.  A warning once per key, at its file and line."""
+        code = [action for action in _ACTION.findall(text) if not _COUNT.fullmatch(action)]
+        file = self.translator.first_template_use(key) if code else None
+        if file is not None:
+            self.renderer.findings.warning(
+                "bad-i18n", f'the text of "{key}" holds Go template code ({code[0][:60]}) that '
+                "manualgen does not run (Hugo does): it prints without it; write the text for "
+                "each count under one, other, … instead", file, _line_naming(file, key),
+                lang=self.lang)
+        return _ACTION.sub("", text)
 
     def render_shortcode(self, node: Shortcode, inner: str | None, call: ShortcodeCall,
                          parent: ShortcodeCall | None = None, ordinal: int = 0,

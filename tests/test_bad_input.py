@@ -1262,3 +1262,18 @@ def test_links_that_resolve_are_not_searched_for_in_the_source(tmp_path, capsys,
     assert status == 0 and [f["code"] for f in doc["findings"]] == ["broken-link"]
     assert doc["findings"][0]["line"] == 805
     assert len(calls) < 20, len(calls)
+
+
+def test_go_template_code_in_a_translation_is_left_out_with_a_warning(tmp_path, capsys):
+    # printed as written: "{{ if gt .Count 1 }}viele{{ end }}"; Hugo runs it
+    site = write_site(tmp_path, {**HOME, **GREET, "i18n/de.toml": (
+        '[hello]\nother = "{{ if gt .Count 1 }}viele{{ end }}"\n'
+        '[count]\nother = "{{ printf \\"%d\\" .Count }} Stück"\n')})
+    status, doc, _err = check_json(capsys, site)
+    f = finding(doc, "bad-i18n")
+    assert (status, f["severity"], f["file"], f["line"]) == (0, "warning", "i18n/de.toml", 1)
+    assert "{{ if gt .Count 1 }}" in f["message"]
+    assert main(["build", "--site", str(site), "--lang", "de", "--out", str(tmp_path / "out"),
+                 "--no-cache", "--html", "--quiet"]) == 0
+    html = (tmp_path / "out" / "test-manual-de.html").read_text(encoding="utf-8")
+    assert "<p>G: viele|3 Stück</p>" in html
