@@ -57,6 +57,7 @@ _SRC_OR_HREF = re.compile(r'\b(?:src|href)\s*=\s*"([^"]*)"')
 TOKEN_RE = re.compile(r"mgsc(\d+)x")
 _COUNT = re.compile(r"""\{\{-?\s*(?:printf\s+["`]%[dv]["`]\s+)?\.(?:Count)?\s*-?\}\}""")
 _ACTION = re.compile(r"\{\{.*?\}\}", re.DOTALL)  # a Go template action in a translation
+_FIELD = re.compile(r"\{\{-?\s*\.[A-Za-z_]\w*\s*-?\}\}")  # {{ .enabled }}: a value given to T
 
 
 @dataclasses.dataclass
@@ -786,9 +787,10 @@ class _PageContext:
 
     def without_template_code(self, key: str, text: str) -> str:
         """A translation's text without the Go template actions Hugo would run in it
-        (``{{ if gt .Count 1 }}``): manualgen runs none but ``{{ .Count }}``; they printed
-        as written.  A warning once per key, at its file and line."""
-        code = [action for action in _ACTION.findall(text) if not _COUNT.fullmatch(action)]
+        (``{{ if gt .Count 1 }}``): manualgen runs none but ``{{ .Count }}``, and leaves a
+        field (``{{ .enabled }}``) to the template that asked; they printed as written.  A
+        warning once per key, at its file and line."""
+        code = [action for action in _ACTION.findall(text) if not _FIELD.fullmatch(action)]
         file = self.translator.first_template_use(key) if code else None
         if file is not None:
             self.renderer.findings.warning(
@@ -796,7 +798,9 @@ class _PageContext:
                 "manualgen does not run (Hugo does): it prints without it; write the text for "
                 "each count under one, other, … instead", file, _line_naming(file, key),
                 lang=self.lang)
-        return _ACTION.sub("", text)
+        # a field ({{ .enabled }}) stays: the template that asked may fill it, as Hugo's
+        # T "key" (dict "enabled" …) does
+        return _ACTION.sub(lambda m: m.group() if _FIELD.fullmatch(m.group()) else "", text)
 
     def render_shortcode(self, node: Shortcode, inner: str | None, call: ShortcodeCall,
                          parent: ShortcodeCall | None = None, ordinal: int = 0,
