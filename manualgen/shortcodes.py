@@ -474,6 +474,23 @@ def _deeper_than(nodes: list, limit: int) -> Shortcode | None:
     return None
 
 
+def without_template_code(key: str, text: str, translator, findings: Findings, lang: str) -> str:
+    """A translation's text without the Go template actions Hugo would run in it
+    (``{{ if gt .Count 1 }}``): manualgen runs none but ``{{ .Count }}``, and leaves a
+    field (``{{ .enabled }}``) to the template that asked; they printed as written.  A
+    warning once per key, at its file and line."""
+    code = [action for action in _ACTION.findall(text) if not _FIELD.fullmatch(action)]
+    file = translator.first_template_use(key) if code else None
+    if file is not None:
+        findings.warning(
+            "bad-i18n", f'the text of "{key}" holds Go template code ({code[0][:60]}) that '
+            "manualgen does not run (Hugo does): it prints without it; write the text for "
+            "each count under one, other, … instead", file, _line_naming(file, key), lang=lang)
+    # a field ({{ .enabled }}) stays: the template that asked may fill it, as Hugo's
+    # T "key" (dict "enabled" …) does
+    return _ACTION.sub(lambda m: m.group() if _FIELD.fullmatch(m.group()) else "", text)
+
+
 # The end of the text before a shortcode whose output Markdown or HTML reads as an address:
 # a link's or image's destination "](", a link definition "[id]: ", an autolink "<", a
 # quoted attribute value (href=", src='), an unquoted href= or src=.
@@ -782,25 +799,8 @@ class _PageContext:
         if count is not None and "{{" in text:
             text = _COUNT.sub(str(count), text)
         if "{{" in text:
-            text = self.without_template_code(key, text)
+            text = without_template_code(key, text, self.translator, self.renderer.findings, self.lang)
         return text
-
-    def without_template_code(self, key: str, text: str) -> str:
-        """A translation's text without the Go template actions Hugo would run in it
-        (``{{ if gt .Count 1 }}``): manualgen runs none but ``{{ .Count }}``, and leaves a
-        field (``{{ .enabled }}``) to the template that asked; they printed as written.  A
-        warning once per key, at its file and line."""
-        code = [action for action in _ACTION.findall(text) if not _FIELD.fullmatch(action)]
-        file = self.translator.first_template_use(key) if code else None
-        if file is not None:
-            self.renderer.findings.warning(
-                "bad-i18n", f'the text of "{key}" holds Go template code ({code[0][:60]}) that '
-                "manualgen does not run (Hugo does): it prints without it; write the text for "
-                "each count under one, other, … instead", file, _line_naming(file, key),
-                lang=self.lang)
-        # a field ({{ .enabled }}) stays: the template that asked may fill it, as Hugo's
-        # T "key" (dict "enabled" …) does
-        return _ACTION.sub(lambda m: m.group() if _FIELD.fullmatch(m.group()) else "", text)
 
     def render_shortcode(self, node: Shortcode, inner: str | None, call: ShortcodeCall,
                          parent: ShortcodeCall | None = None, ordinal: int = 0,
