@@ -24,7 +24,7 @@ from urllib.parse import urlparse
 import yaml
 
 from .errors import ERROR, ConfigError, Finding, not_utf8, readable_path, shown_from, utf8_name
-from .front_matter import without_surrogates
+from .front_matter import AliasGuard, without_surrogates
 
 HUGO_CONFIG_NAMES = (
     "hugo.toml",
@@ -229,7 +229,7 @@ def _file_in_mount(folder: Path, rest: list[str]) -> Path | None:
     return candidate if real == base or real.is_relative_to(base) else None
 
 
-class HugoYamlLoader(yaml.SafeLoader):
+class HugoYamlLoader(AliasGuard):
     """YAML as Hugo reads it since 0.152 (goccy/go-yaml, YAML 1.2): only true and false are
     booleans.  PyYAML follows YAML 1.1, where yes/no/on/off are booleans too, so the
     Norwegian language key ``no`` became ``False`` and a value ``on`` became ``True``."""
@@ -946,6 +946,45 @@ def _languages(hugo: dict, origin: dict[str, Path], root: Path, folders: _Folder
     return dict(sorted(languages.items(), key=lambda kv: (kv[1].weight or 10**9, kv[0])))
 
 
+# Settings Hugo decodes as text (a number is taken as its digits) and, in a language's
+# table, as a whole number: a list or table there stops Hugo ("failed to decode").
+_TEXT_SETTINGS = ("title", "baseURL", "defaultContentLanguage", "contentDir", "languageCode",
+                  "copyright")
+_LANGUAGE_TEXT = ("title", "label", "languageName", "locale", "languageCode", "direction",
+                  "languageDirection", "contentDir")
+
+
+def _check_hugo_values(hugo: dict, origin: dict[str, Path], problems: list[Finding]) -> None:
+    """Values of the Hugo config that Hugo refuses to decode, each at its key's line: they
+    printed as Python writes a list ("[1]" as the manual's title), or a site whose
+    ``languages`` is a list became one English manual."""
+    for key in _TEXT_SETTINGS:
+        _check_text_value(_ci_get(hugo, key), key, origin.get(key.lower()), problems)
+    raw = _ci_get(hugo, "languages")
+    if raw is not None and not isinstance(raw, dict):
+        problems.append(_problem(origin.get("languages"), "languages", "languages must be a "
+                                 "table with one table per language ([languages.de]); Hugo stops "
+                                 'too ("no languages configured")'))
+        return
+    for code, spec in (raw or {}).items():
+        if not isinstance(spec, dict):
+            continue  # reported by _languages
+        where = origin.get("languages")
+        for key in _LANGUAGE_TEXT:
+            _check_text_value(_ci_get(spec, key), f"languages.{code}.{key}", where, problems)
+        weight = _ci_get(spec, "weight")
+        if weight is not None and (isinstance(weight, bool) or not isinstance(weight, int)):
+            problems.append(_problem(where, "weight", f'languages.{code}.weight "{weight}" must be '
+                                     "a whole number; Hugo stops too"))
+
+
+def _check_text_value(value: object, dotted: str, where: Path | None, problems: list[Finding]) -> None:
+    if isinstance(value, (list, dict)):
+        what = "a list" if isinstance(value, list) else "a table"
+        problems.append(_problem(where, dotted.rsplit(".", 1)[-1], f"{dotted} is {what}, not "
+                                 "text; Hugo stops too: write it in quotes"))
+
+
 def _default_language(hugo: dict) -> str:
     return str(_ci_get(hugo, "defaultContentLanguage", "en") or "en").lower()
 
@@ -1071,6 +1110,7 @@ def load_settings(site: Path) -> Settings:
     extra_static = _table(mg, "paths").get("static")
     mounts = _read_mounts(hugo, sources.root, origin, problems)
     folders = _mounted_folders(hugo, sources.root, mounts, extra_static if isinstance(extra_static, list) else [])
+    _check_hugo_values(hugo, origin, problems)
     languages = _languages(hugo, origin, sources.root, folders, problems)
     _check_default_language(_default_language(hugo), languages, origin, problems)
     _check_content_folders(languages, sources.root, origin, problems)

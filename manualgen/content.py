@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import decimal
 import errno
 import functools
 import math
@@ -1105,6 +1106,15 @@ class _Reporter:
             line = self.source.text.line_of_key(key, self.source.front.body_line)
         self.findings.warning("bad-front-matter", message, self.source.path, line, lang=self.lang)
 
+    def written(self, key: str) -> str | None:
+        """The value of a top-level ``key: value`` (``key = value``) line as written, or None."""
+        line = self.source.text.line_of_key(key, self.source.front.body_line)
+        lines = self.source.text.lines
+        if line is None or not 0 < line <= len(lines):
+            return None
+        match = re.match(r"\s*[\"']?[\w-]+[\"']?\s*[:=]\s*([^#\s][^#]*?)\s*(?:#.*)?$", lines[line - 1])
+        return match.group(1).rstrip(",") if match else None
+
     def text(self, meta: dict, key: str) -> str:
         """A front matter value printed as text; a list or table is reported, not printed."""
         value = _ci(meta, key, None)
@@ -1114,7 +1124,26 @@ class _Reporter:
             return ""
         if isinstance(value, bool):
             return "true" if value else "false"
+        if isinstance(value, float):
+            printed = go_float_text(value)
+            written = self.written(key) or repr(value)
+            if printed != written and key.lower() != "translationkey":
+                self.warn(f'{key} {written} is a number, not text: it prints as "{printed}", as '
+                          f'Hugo prints it; quote it ({key}: "{written}") to print it as written',
+                          key)
+            return printed
         return "" if value is None else str(value).strip()
+
+
+def go_float_text(value: float) -> str:
+    """A number as Hugo prints a front matter float (Go's ``strconv.FormatFloat(f, 'f', -1,
+    64)``): the shortest digits that read back, never an exponent, no ".0" (2.0 is "2")."""
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "+Inf" if value > 0 else "-Inf"
+    text = format(decimal.Decimal(repr(value)), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _markup(meta: dict, path: Path, report: _Reporter) -> str | None:

@@ -22,6 +22,7 @@ import re
 import string
 import unicodedata
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 
 import markdown
 from markdown import util as md_util
@@ -891,17 +892,31 @@ def _definitions_before(lines: list[str]) -> int:
 
 def _setext_end(block: str) -> int | None:
     """The index of the underline ("===" or "---") of a setext heading that opens ``block``
-    (its text may run over several lines), or None when the block opens with none."""
-    lines = block.split("\n")
-    start = _definitions_before(lines)
-    if start == len(lines) or _NOT_PARAGRAPH.match(lines[start]) or RAW_TOKEN_RE.fullmatch(lines[start].strip()):
-        return None
-    for index, line in enumerate(lines[start + 1:], start + 1):
-        if _SETEXT.match(line):
+    (its text may run over several lines), or None when the block opens with none.  Only
+    the lines up to the answer are read: a block of thousands of lines is asked once per
+    heading or rule in it."""
+    start = None
+    for index, line in enumerate(_lines_of(block)):
+        if start is None:
+            if _LINK_DEFINITION.match(line):
+                continue
+            start = index
+            if _NOT_PARAGRAPH.match(line) or RAW_TOKEN_RE.fullmatch(line.strip()):
+                return None
+        elif _SETEXT.match(line):
             return index
-        if not _continues_paragraph(line):
+        elif not _continues_paragraph(line):
             return None
     return None
+
+
+def _lines_of(text: str) -> Iterator[str]:
+    """``text.split("\n")``, one line at a time."""
+    at = 0
+    while (end := text.find("\n", at)) >= 0:
+        yield text[at:end]
+        at = end + 1
+    yield text[at:]
 
 
 class SetextHeading(SetextHeaderProcessor):
@@ -914,16 +929,26 @@ class SetextHeading(SetextHeaderProcessor):
         return _setext_end(block) is not None
 
     def run(self, parent: ET.Element, blocks: list[str]) -> None:
-        lines = blocks.pop(0).split("\n")
-        start, end = _definitions_before(lines), _setext_end("\n".join(lines))
+        block = blocks.pop(0)
+        end = _setext_end(block)
+        lines, rest = _first_lines(block, end + 1)  # the rest of a long block as it is
+        start = _definitions_before(lines)
         if start:  # the definitions first, for the reference processor; then the heading
-            blocks[:0] = ["\n".join(lines[:start]), "\n".join(lines[start:])]
+            blocks[:0] = ["\n".join(lines[:start]),
+                          "\n".join(lines[start:]) + ("" if rest is None else "\n" + rest)]
             return
         level = 1 if lines[end].strip().startswith("=") else 2
         heading = ET.SubElement(parent, f"h{level}")
         heading.text = "\n".join(line.lstrip() for line in lines[:end]).strip()
-        if len(lines) > end + 1:
-            blocks.insert(0, "\n".join(lines[end + 1:]))
+        if rest is not None:
+            blocks.insert(0, rest)
+
+
+def _first_lines(text: str, count: int) -> tuple[list[str], str | None]:
+    """The first ``count`` lines of ``text``, and the text after them (None when there is
+    no line after them)."""
+    parts = text.split("\n", count)
+    return parts[:count], (parts[count] if len(parts) > count else None)
 
 
 def _closes_fence(line: str, fence: str) -> bool:

@@ -66,7 +66,76 @@ class FrontMatter:
 # --- YAML ------------------------------------------------------------------------------------
 
 
-class _YamlLoader(yaml.SafeLoader):
+def _alias_counts(root: yaml.Node) -> tuple[int, int]:
+    """How many values reading ``root`` makes with every alias (``*name``) expanded, and how
+    many of them come from aliases: counted on the composed nodes, whose aliases are shared
+    nodes, in time linear in the text.  A node that holds itself counts once more only."""
+    sizes: dict[int, int] = {}
+
+    def size(node: yaml.Node, open_: set[int]) -> int:
+        if id(node) in sizes:
+            return sizes[id(node)]
+        if id(node) in open_:
+            return 1
+        open_.add(id(node))
+        total = 1 + sum(size(child, open_) for child in _children(node))
+        open_.discard(id(node))
+        sizes[id(node)] = total
+        return total
+
+    decoded, aliased, seen = 0, 0, set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:  # a second sight of a node is an alias of it
+            grown = size(node, set())
+            decoded, aliased = decoded + grown, aliased + grown
+            continue
+        seen.add(id(node))
+        decoded += 1
+        stack.extend(reversed(_children(node)))
+    return decoded, aliased
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [each for pair in node.value for each in pair]
+    return []
+
+
+def excessive_aliasing(decoded: int, aliased: int) -> bool:
+    """Whether Hugo's YAML reader (go-yaml) refuses a document that makes ``decoded`` values,
+    ``aliased`` of them from aliases, as "excessive aliasing" (a "billion laughs": a few
+    lines whose aliases expand to millions of values).  Its rule: over 100 values from
+    aliases, over 1,000 in all, and more of them from aliases than a share that falls from
+    99 % (up to 400,000 values) to 10 % (4,000,000 and more)."""
+    if aliased <= 100 or decoded <= 1000:
+        return False
+    low, high = 400_000, 4_000_000
+    allowed = 0.99 if decoded <= low else 0.10 if decoded >= high else (
+        0.99 - 0.89 * (decoded - low) / (high - low))
+    return aliased / decoded > allowed
+
+
+class AliasGuard(yaml.SafeLoader):
+    """A safe loader that refuses a document Hugo refuses for its aliases, before a value is
+    built: the tree of a few lines can grow to billions of values as it is walked."""
+
+    def get_single_node(self):
+        node = super().get_single_node()
+        if node is not None:
+            decoded, aliased = _alias_counts(node)
+            if excessive_aliasing(decoded, aliased):
+                raise yaml.composer.ComposerError(
+                    None, None, f"the document contains excessive aliasing: its aliases (*name) "
+                    f"repeat its anchors (&name) into {decoded:,} values; Hugo refuses it too",
+                    node.start_mark)
+        return node
+
+
+class _YamlLoader(AliasGuard):
     """PyYAML's safe loader, with Hugo's reading of values it cannot make.
 
     ``date: 2024-02-30`` stays text (the date check then names it) instead of failing the

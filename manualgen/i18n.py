@@ -91,8 +91,45 @@ def _load(path: Path) -> dict:
         raise ContentError(f"invalid translation file: {problem}", path, line,
                            code="bad-i18n") from None
     if isinstance(data, list):  # the older list form: [{id: key, translation: text}]
-        data = {str(item.get("id")): item.get("translation") for item in data if isinstance(item, dict)}
-    return data if isinstance(data, dict) else {}
+        data = _from_list_form(data, path)
+    if not isinstance(data, dict):
+        raise ContentError("invalid translation file: it holds a single value, not keys and "
+                           "their texts (Hugo stops there too)", path, 1, code="bad-i18n")
+    return {key: _text_or_forms(str(key), value, path) for key, value in data.items()}
+
+
+def _from_list_form(items: list, path: Path) -> dict:
+    """The older list form, ``[{id: key, translation: text}]``, as a table; an item that is
+    not such a pair stops Hugo, and is an error here."""
+    table = {}
+    for number, item in enumerate(items, 1):
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            raise ContentError(f"invalid translation file: item {number} of the list is not an "
+                               '"id:" with its "translation:" (Hugo stops there too)', path,
+                               None, code="bad-i18n")
+        table[item["id"]] = item.get("translation")
+    return table
+
+
+def _text_or_forms(key: str, value: object, path: Path) -> object:
+    """A key's text, or its table of plural forms (``one``, ``other``, …), as ``T`` prints
+    it.  Hugo stops at a number, a true/false or an empty value ("unsupported file format"):
+    an error here, at the key's line (they printed as Python writes them: 5, True, None).
+    A list or a table where a text belongs prints nothing, as in Hugo."""
+    forms = value.items() if isinstance(value, dict) else [("", value)]
+    for form, text in forms:
+        if isinstance(text, (str, list, dict)):
+            continue
+        what = ("nothing" if text is None else "true or false" if isinstance(text, bool)
+                else "a number" if isinstance(text, (int, float)) else type(text).__name__)
+        where = f'"{key}"' + (f' (its "{form}")' if form else "")
+        fix = "write its text" if text is None else "write it in quotes"
+        raise ContentError(f"invalid translation file: the text of {where} is {what}, not "
+                           f"text; Hugo stops there too: {fix}", path, _line_naming(path, key),
+                           code="bad-i18n")
+    if isinstance(value, dict):
+        return {form: text for form, text in value.items() if isinstance(text, str)}
+    return value if isinstance(value, str) else {}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -157,6 +194,7 @@ class Translator:
         self._dirs = i18n_dirs
         self._others: dict[Path, dict] | None = None  # the other languages' files, when needed
         self._reported: set[str] = set()
+        self._template_reported: set[str] = set()
 
     def translate(self, key: str, count=None) -> str:
         entry = self.strings.get(key)
@@ -174,6 +212,14 @@ class Translator:
         if source is not None and source not in self.own_files and key not in self.used_fallbacks:
             self.used_fallbacks[key] = self._fallback(key, text, source)
         return text
+
+    def first_template_use(self, key: str) -> Path | None:
+        """The file of ``key``'s text, the first time its template code is left out (None
+        after that, or when no file has the key)."""
+        if key in self._template_reported:
+            return None
+        self._template_reported.add(key)
+        return self.origin.get(key)
 
     def defined_elsewhere(self, key: str) -> Path | None:
         """Another language's i18n file that has ``key``: then the site means to print it, and

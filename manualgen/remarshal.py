@@ -15,6 +15,8 @@ import tomllib
 
 import yaml
 
+from .front_matter import AliasGuard
+
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+\Z")
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f",
             "\r": "\\r"}
@@ -35,7 +37,7 @@ def read_data(text: str) -> object | None:
         except ValueError:
             pass
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=AliasGuard)  # a SafeLoader
     except yaml.YAMLError:
         return None
     return _dates_as_strings(data) if isinstance(data, (dict, list)) else None

@@ -11,6 +11,7 @@ import html as html_module
 import posixpath
 import re
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from .compiled_templates import CompiledTemplates
 from .config import Settings
@@ -18,6 +19,7 @@ from .content import Page, sort_pages, urlize
 from .convert import PageConverter
 from .errors import ContentError, Findings
 from .i18n import Fallback, Translator, load_labels
+from .languages import language_name
 from .remarshal import read_data, to_toml
 from .shortcodes import ShortcodeRenderer
 
@@ -90,6 +92,109 @@ def line_nested_past(page: Page, limit: int) -> int | None:
     return None
 
 
+# Quotes and lists nested past the layout's limit (assemble/html.py MAX_NESTING, which
+# clean.parse applies to the HTML) are refused before Markdown reads them: 1,000 quotes deep
+# took Markdown and the HTML parser 30 s to reach that verdict.  The estimate never exceeds
+# the HTML's depth, so no page the layout takes is refused here.
+MAX_BLOCK_NESTING = 80
+_QUOTE_MARKS = re.compile(r"(?: {0,3}>)+")
+_LIST_ITEM = re.compile(r"( *)([-*+]|\d{1,9}[.)])( {1,4}|$)")
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+
+
+def line_blocks_nested_past(page: Page, limit: int) -> tuple[int, int] | None:
+    """The line of the page's source, outside fenced code, where its Markdown quotes and
+    lists (a list level counts two: the list and its item) nest more than ``limit`` deep,
+    and that depth (an estimate read off each line's marks, never above the real one), or
+    None."""
+    fence = ""
+    items: list[int] = []  # the text column of each list item open around the line
+    for number, text in enumerate(page.body.split("\n"), page.body_line):
+        opening = _FENCE.match(text)
+        if fence or opening:
+            mark = opening.group(1) if opening else ""
+            fence = "" if fence and mark.startswith(fence[0]) and len(mark) >= len(fence) else (
+                fence or mark)
+            continue
+        quotes = _QUOTE_MARKS.match(text)
+        rest = text[quotes.end():].removeprefix(" ") if quotes else text
+        item = _LIST_ITEM.match(rest.expandtabs(4))
+        if item:
+            indent = len(item.group(1))
+            while items and indent < items[-1]:
+                items.pop()
+            items.append(indent + len(item.group(2)) + max(1, len(item.group(3))))
+        elif rest.strip():
+            indent = len(rest.expandtabs(4)) - len(rest.expandtabs(4).lstrip())
+            while items and indent < items[-1]:
+                items.pop()
+        depth = (quotes.group().count(">") if quotes else 0) + 2 * len(items)
+        if depth > limit:
+            return number, depth
+    return None
+
+
+# Python-Markdown takes these two out of any text it reads (they mark its own placeholders);
+# Hugo passes them to the web page.  The other control characters reach the printed text,
+# where fonts.control_characters finds them.
+_MARKDOWN_STRIPS = re.compile(r"[\x02\x03]")
+
+
+def stripped_controls(page: Page, findings: Findings, lang: str) -> None:
+    """A warning at the first line of a Markdown page (or its description) that holds
+    U+0002 or U+0003: no font draws them, and the PDF leaves them out."""
+    where = [(page.body, False)] if getattr(page, "markup", "markdown") != "html" else []
+    where.append((page.description if isinstance(page.description, str) else "", True))
+    for text, front in where:
+        found = sorted(set(_MARKDOWN_STRIPS.findall(text)))
+        if not found:
+            continue
+        shown = " and ".join(f"U+{ord(c):04X}" for c in found)
+        line = (page.line_of_key("description") if front
+                else page.find_line(found[0]) or page.find_line(found[-1]))
+        them = "them" if len(found) > 1 else "it"
+        findings.warning("missing-glyphs", f"the text holds the control character"
+                         f"{'s' if len(found) > 1 else ''} {shown}, which no font can print: the "
+                         f"PDF leaves {them} out (the web page passes {them} on); delete {them}",
+                         page.path, line, lang=lang)
+        return
+
+
+# Python-Markdown rewrites a paragraph's whole text for each inline mark it replaces (an
+# entity, a tag, an emphasis, a code span …) and searches it again from the start: its time
+# grows with the paragraph's length times its marks.  100,000 "&amp;" in one paragraph took
+# minutes; past this product (about 6 s) the page is refused before it is read.
+MAX_PARAGRAPH_WORK = 5_000_000_000
+# Marks Python-Markdown surely replaces one by one: entities, escapes, tags, « and ».
+_INLINE_MARKS = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);"
+                           r"|\\[!-/:-@\[-`{-~]|<[A-Za-z/!?]|<<|>>")
+_NOT_PARAGRAPH_LINE = re.compile(r" {0,3}(?:[|#>*+-]|\d{1,9}[.)]|<[A-Za-z/!?]|$)| {4}|\t")
+
+
+def line_paragraph_past(page: Page, limit: int) -> tuple[int, int, int] | None:
+    """The first line of a paragraph of the page's source, outside fenced code, whose
+    length times its inline marks exceeds ``limit``, with that length and mark count; or
+    None.  Lists, tables, quotes, headings, code and HTML blocks are left out: their lines
+    are read one by one."""
+    fence, first, length, marks = "", 0, 0, 0
+    for number, text in enumerate(page.body.split("\n") + [""], page.body_line):
+        opening = _FENCE.match(text)
+        if fence or opening:
+            mark = opening.group(1) if opening else ""
+            fence = "" if fence and mark.startswith(fence[0]) and len(mark) >= len(fence) else (
+                fence or mark)
+            text = ""
+        if (not length and _NOT_PARAGRAPH_LINE.match(text)) or not text.strip():
+            if length * marks > limit:
+                return first, length, marks
+            length = marks = 0
+            continue
+        first = first if length else number
+        length += len(text) + 1
+        marks += len(_INLINE_MARKS.findall(text))
+    return None
+
+
 def render_page(converter: PageConverter, page: Page, lang: str,
                 findings: Findings) -> RenderedPage:
     """One page; a page that trips the renderer is reported and printed empty, so that the
@@ -100,6 +205,22 @@ def render_page(converter: PageConverter, page: Page, lang: str,
                        "open; a PDF can be laid out to about 80 levels: close its tags sooner",
                        page.path, deep, lang=lang)
         return RenderedPage(page, "", failed=True)
+    nested = line_blocks_nested_past(page, MAX_BLOCK_NESTING)
+    if nested is not None:  # the same, for quotes ("> > >") and lists inside lists
+        line, depth = nested
+        findings.error("page-failed", f"this line nests quotes or lists {depth} levels deep; a "
+                       "PDF can be laid out to about 80: end the quotes or lists sooner",
+                       page.path, line, lang=lang)
+        return RenderedPage(page, "", failed=True)
+    costly = line_paragraph_past(page, MAX_PARAGRAPH_WORK)
+    if costly is not None:
+        line, length, marks = costly
+        findings.error("page-failed", f"this paragraph is {length:,} characters long with "
+                       f"{marks:,} entities, escapes and tags: Markdown's time grows with the two "
+                       "multiplied, to minutes here; split it into paragraphs",
+                       page.path, line, lang=lang)
+        return RenderedPage(page, "", failed=True)
+    stripped_controls(page, findings, lang)
     used = converter.translator.used_fallbacks
     used.clear()
     try:
@@ -176,6 +297,12 @@ def template_helpers(settings: Settings, lang: str, labels: dict[str, str]) -> d
     def ref_url(path, page: Page | None = None) -> str:
         return hugo_ref(str(path or ""), page, indexes)
 
+    def ref_found(path, page: Page | None = None) -> bool:
+        return ref_target(str(path or ""), page, indexes) is not None
+
+    def ref_elsewhere(path, code) -> tuple[str, str] | None:
+        return ref_in_language(settings, str(path or ""), str(code or ""))
+
     addresses: dict[int, dict[str, Page]] = {}  # the pages by address, per home page
 
     def site_page(url, page: Page | None = None) -> Page | None:
@@ -193,6 +320,8 @@ def template_helpers(settings: Settings, lang: str, labels: dict[str, str]) -> d
         "site_path": site_path,
         "link_url": link_url,
         "ref_url": ref_url,
+        "ref_found": ref_found,
+        "ref_elsewhere": ref_elsewhere,
         "site_page": site_page,
         "get_page": get_page,
         "pages_of": pages_of,
@@ -237,9 +366,40 @@ def hugo_ref(path: str, page: Page | None, indexes: dict[int, dict[str, list[Pag
     Hugo does: a leading "/" from the content folder; otherwise beside the page, then from
     the content folder, then by a file or folder name no other page has.  A path that names
     no page of the manual is returned as written (the link pass then says what it is)."""
-    target, hash_, fragment = path.partition("#")
-    if not isinstance(page, Page) or not target.strip():
+    found = ref_target(path, page, indexes)
+    if found is None:
         return path
+    _target, hash_, fragment = path.partition("#")
+    return found.url + (f"#{fragment}" if hash_ else "")
+
+
+def ref_in_language(settings: Settings, path: str, code: str) -> tuple[str, str, str] | None:
+    """(the language's name, the address, the web address) Hugo gives the page of a ``ref``
+    whose ``lang`` names another of the site's languages: that page is on the other
+    language's site, not in this manual.  The address is the content path below the
+    language's prefix (a page's own ``url`` or ``slug`` there is not known); the web address
+    is "" when the baseURL names no host.  None when the site has no such language."""
+    found = next((c for c in settings.languages if c.lower() == code.strip().lower()), None)
+    if found is None:
+        return None
+    target, hash_, fragment = path.partition("#")
+    prefix = found + "/" if found != settings.default_language or settings.default_in_subdir else ""
+    logical = "/".join(urlize(part) for part in _EXTENSION.sub("", target.strip()).strip("/").split("/")
+                       if part and part not in (".", ".."))
+    address = (settings.base_path + prefix + (logical + "/" if logical else "")
+               + (f"#{fragment}" if hash_ else ""))
+    site = urlsplit(settings.base_url)
+    host = f"{site.scheme}://{site.netloc}" if site.scheme and site.netloc else ""
+    return language_name(found), address, host + address if host else ""
+
+
+def ref_target(path: str, page: Page | None, indexes: dict[int, dict[str, list[Page]]]
+               ) -> Page | None:
+    """The page of the manual that the ``ref`` path ``path`` names (see :func:`hugo_ref`),
+    or None."""
+    target = path.partition("#")[0]
+    if not isinstance(page, Page) or not target.strip():
+        return None
     index = _manual_index(page, indexes, _logical_paths)
     wanted = _EXTENSION.sub("", target.strip()).strip("/").lower()
     folder, bundle = _logical(page.rel), _is_bundle(page.rel)  # a bundle is named by its folder
@@ -251,9 +411,7 @@ def hugo_ref(path: str, page: Page | None, indexes: dict[int, dict[str, list[Pag
         named = [p for key, pages in index.items() if key.rsplit("/", 1)[-1] == wanted
                  for p in pages]
         found = named if len(named) == 1 else None
-    if not found:
-        return path
-    return found[0].url + (f"#{fragment}" if hash_ else "")
+    return found[0] if found else None
 
 
 def hugo_get_page(path: str, page: Page | None, indexes: dict[int, dict[str, list[Page]]]

@@ -54,7 +54,9 @@ MAX_NESTING = 100  # shortcodes inside shortcodes; each level costs a template r
 MAX_INCLUDE_DEPTH = 8  # pages included in included pages (a page that includes itself)
 _SRC_OR_HREF = re.compile(r'\b(?:src|href)\s*=\s*"([^"]*)"')
 TOKEN_RE = re.compile(r"mgsc(\d+)x")
-_COUNT = re.compile(r"\{\{-?\s*\.(?:Count)?\s*-?\}\}")
+_COUNT = re.compile(r"""\{\{-?\s*(?:printf\s+["`]%[dv]["`]\s+)?\.(?:Count)?\s*-?\}\}""")
+_ACTION = re.compile(r"\{\{.*?\}\}", re.DOTALL)  # a Go template action in a translation
+_FIELD = re.compile(r"\{\{-?\s*\.[A-Za-z_]\w*\s*-?\}\}")  # {{ .enabled }}: a value given to T
 
 
 @dataclasses.dataclass
@@ -218,7 +220,7 @@ _INCLUDE_ARG = re.compile(r"\{\{\s*\$([\w.-]+)\s*\}\}")
 
 
 # .Inner in a Go template action ({{ … }}), not in a comment, a string or .Params.Inner
-_ACTION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+_TEMPLATE_ACTION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 _GO_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _GO_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|`[^`]*`')
 _USES_INNER = re.compile(r"(?<![\w.])\.Inner(?:Deindent)?\b")
@@ -230,7 +232,7 @@ OUTPUT_FORMATS = frozenset({"html", "amp", "rss", "json", "calendar", "css", "cs
 def reads_inner(template: str) -> bool:
     """Whether a Hugo template reads its shortcode's inner content (``.Inner``,
     ``.InnerDeindent``) in one of its actions."""
-    for action in _ACTION.findall(template):
+    for action in _TEMPLATE_ACTION.findall(template):
         code = _GO_STRING.sub('""', _GO_COMMENT.sub("", action))
         if _USES_INNER.search(code):
             return True
@@ -558,6 +560,35 @@ def resource_meta(meta, name: str) -> dict:
     return found
 
 
+def without_template_code(key: str, text: str, translator, findings: Findings, lang: str) -> str:
+    """A translation's text without the Go template actions Hugo would run in it
+    (``{{ if gt .Count 1 }}``): manualgen runs none but ``{{ .Count }}``, and leaves a
+    field (``{{ .enabled }}``) to the template that asked; they printed as written.  A
+    warning once per key, at its file and line."""
+    code = [action for action in _ACTION.findall(text) if not _FIELD.fullmatch(action)]
+    file = translator.first_template_use(key) if code else None
+    if file is not None:
+        findings.warning(
+            "bad-i18n", f'the text of "{key}" holds Go template code ({code[0][:60]}) that '
+            "manualgen does not run (Hugo does): it prints without it; write the text for "
+            "each count under one, other, … instead", file, _line_naming(file, key), lang=lang)
+    # a field ({{ .enabled }}) stays: the template that asked may fill it, as Hugo's
+    # T "key" (dict "enabled" …) does
+    return _ACTION.sub(lambda m: m.group() if _FIELD.fullmatch(m.group()) else "", text)
+
+
+# The end of the text before a shortcode whose output Markdown or HTML reads as an address:
+# a link's or image's destination "](", a link definition "[id]: ", an autolink "<", a
+# quoted attribute value (href=", src='), an unquoted href= or src=.
+_ADDRESS_BEFORE = re.compile(r"""(?:\]\(\s*<?|^\s*\[[^\]\n]+\]:[ \t]*<?|<|[\w:-]\s*=\s*["']"""
+                             r"""|\b(?:href|src)\s*=\s*)\Z""", re.MULTILINE | re.IGNORECASE)
+
+
+def in_address(before: str) -> bool:
+    """Whether a shortcode written right after ``before`` stands where an address is read."""
+    return bool(_ADDRESS_BEFORE.search(before[-300:]))
+
+
 class _PageContext:
     """Renders the shortcodes of one page.
 
@@ -588,20 +619,24 @@ class _PageContext:
         place among the shortcodes beside it, from 0, as in Hugo."""
         out = []
         ordinal = 0
+        before = ""  # the text just before the shortcode: is its output an address?
         for node in nodes:
             if isinstance(node, Text):
                 out.append(node.text)
+                before = node.text
                 continue
-            out.append(self.render_node(node, parent, ordinal))
+            out.append(self.render_node(node, parent, ordinal, in_address(before)))
             ordinal += 1
+            before = ""
         return "".join(out)
 
-    def render_node(self, node: Shortcode, parent: ShortcodeCall | None, ordinal: int) -> str:
+    def render_node(self, node: Shortcode, parent: ShortcodeCall | None, ordinal: int,
+                    address: bool = False) -> str:
         call = ShortcodeCall(node.name, dict(node.params), list(node.positional), node.markdown)
         inner = None
         if node.children is not None:
             inner = self.render_nodes(node.children, parent=call)
-        html = self.render_shortcode(node, inner, call, parent, ordinal)
+        html = self.render_shortcode(node, inner, call, parent, ordinal, address)
         if node.markdown or parent is not None:
             # {{% %}} output is Markdown, part of the page's text; nested output is .Inner text.
             return html
@@ -849,10 +884,13 @@ class _PageContext:
                 _line_naming(file, key), lang=self.lang)
         if count is not None and "{{" in text:
             text = _COUNT.sub(str(count), text)
+        if "{{" in text:
+            text = without_template_code(key, text, self.translator, self.renderer.findings, self.lang)
         return text
 
     def render_shortcode(self, node: Shortcode, inner: str | None, call: ShortcodeCall,
-                         parent: ShortcodeCall | None = None, ordinal: int = 0) -> str:
+                         parent: ShortcodeCall | None = None, ordinal: int = 0,
+                         address: bool = False) -> str:
         where = self.included_from[0] if self.included_from else node  # its place in the page
         template = self.renderer.template(node.name)
         broken = self.renderer.broken.get(node.name)
@@ -910,6 +948,9 @@ class _PageContext:
                 parent=parent,  # the shortcode around this one (Hugo's .Parent), or None
                 scratch=call.scratch,  # what the shortcodes inside left for this one
                 ordinal=ordinal,
+                # whether the call stands where Markdown or HTML reads an address: a link's
+                # destination "[x](here)", a link definition, an attribute href="here"
+                in_address=address,
                 code_block=code_block,
                 list_items=list_items,  # Hugo Book's columns: one column per list item
                 inline_data=inline_data,  # FixIt's timeline: events written as YAML or JSON

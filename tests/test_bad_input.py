@@ -1077,3 +1077,204 @@ def test_an_untitled_page_that_opens_with_a_heading_is_titled_by_it_once(tmp_pat
     html = result.results[0].html.read_text(encoding="utf-8")
     assert html.count("Spalten im Satz</h") == 1  # the title only, not the heading again
     assert '<h2 id="p-kept--own">Behalten</h2>' in html and "> Kept</h1>" in html
+
+
+@pytest.mark.parametrize("body, line", [
+    ("".join(">" * (i + 1) + " Zitat\n\n" for i in range(1000)), 165),  # 1,000 quotes: 33 s
+    ("".join("  " * i + "- Punkt\n" for i in range(1000)), 45),  # 1,000 lists: 5 s
+    ("".join("\t" * i + "1. Punkt\n" for i in range(1000)), 45),
+])
+def test_quotes_and_lists_nested_past_the_layout_are_refused_at_once_at_their_line(
+        tmp_path, capsys, body, line):
+    import time
+
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, body)})
+    start = time.perf_counter()
+    status, doc, err = check_json(capsys, site)
+    assert time.perf_counter() - start < 5 and "Traceback" not in err
+    f = finding(doc, "page-failed")
+    assert (f["line"], status) == (line, 1) and "nests quotes or lists" in f["message"], f
+
+
+def test_quote_marks_in_code_and_quotes_the_layout_takes_are_not_refused(tmp_path, capsys):
+    fenced = "```\n" + "".join(">" * (i + 1) + "\n" for i in range(100)) + "```\n\n"
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, (
+        fenced + "> " * 30 + "tief\n\n" + "".join("  " * i + "- x\n" for i in range(20))))})
+    status, doc, _err = check_json(capsys, site)
+    assert status == 0 and doc["findings"] == [], doc["findings"]
+
+
+def _laughs(levels: int) -> str:
+    """YAML whose anchors and aliases expand to 9**levels values (a "billion laughs")."""
+    lines = ["l0: &l0 [" + ", ".join(["ha"] * 9) + "]"]
+    lines += [f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 9) + "]" for i in range(1, levels)]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("files, where, code", [
+    ({"content/de/a.md": "---\ntitle: A\n" + _laughs(7) + "---\nText\n"}, "content/de/a.md", "bad-front-matter"),
+    ({"i18n/de.yaml": _laughs(7)}, "i18n/de.yaml", "bad-i18n"),
+    ({"config/_default/params.yaml": _laughs(7)}, "config/_default/params.yaml", "config"),
+])
+def test_yaml_whose_aliases_expand_to_millions_of_values_is_refused_as_hugo_does(
+        tmp_path, capsys, files, where, code):
+    # 8 levels of front matter took 19 s and 1.2 GB, 9 levels would take minutes; Hugo stops:
+    # "document contains excessive aliasing"
+    site = write_site(tmp_path, {**HOME, **files})
+    status, doc, err = check_json(capsys, site)
+    assert status == 1 and "Traceback" not in err
+    f = finding(doc, code)
+    assert f["file"] == where and "excessive aliasing" in f["message"], f
+
+
+def test_yaml_anchors_used_a_few_times_are_read(tmp_path, capsys):
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": (
+        "---\ntitle: A\nbase: &b {x: 1, y: 2}\nc: *b\nd: {<<: *b, z: 3}\n" + _laughs(3) + "---\nText\n")})
+    status, doc, _err = check_json(capsys, site)
+    assert (status, doc["findings"]) == (0, []), doc["findings"]
+
+
+@pytest.mark.parametrize("front, printed, warned", [
+    ('title: 2.0', "2", True), ('title = 3.10', "3.1", True), ('title: 0.0000001', "0.0000001", False)])
+def test_a_title_that_is_a_number_prints_as_hugo_prints_it(tmp_path, capsys, front, printed, warned):
+    # "2.0" printed where Hugo's page shows "2", and 1e-07 where it shows 0.0000001; a number
+    # Hugo prints otherwise than it is written is a warning (a version 3.10 shows as 3.1)
+    fence = "+++" if " = " in front else "---"
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": f"{fence}\n{front}\n{fence}\nText\n"})
+    status, doc, _err = check_json(capsys, site)
+    found = [(f["code"], f["line"]) for f in doc["findings"]]
+    assert (status, found) == (0, [("bad-front-matter", 2)] if warned else []), doc["findings"]
+    if warned:
+        assert f'prints as "{printed}", as Hugo prints it' in doc["findings"][0]["message"]
+    assert main(["build", "--site", str(site), "--lang", "de", "--out", str(tmp_path / "out"),
+                 "--no-cache", "--html", "--quiet"]) == 0
+    html = (tmp_path / "out" / "test-manual-de.html").read_text(encoding="utf-8")
+    assert f'<span class="title-num">1</span> {printed}</h1>' in html
+
+
+GREET = {"manualgen.toml": '[paths]\nshortcodes = "sc"\n', "sc/greet.html": "{{ T('hello') }}|{{ T('count', 3) }}",
+         "content/de/a.md": page("A", 1, "G: {{< greet >}}\n")}
+
+
+@pytest.mark.parametrize("name, data, line, words", [
+    ("de.toml", 'hello = "Hallo"\ncount = 5\n', 2, 'the text of "count" is a number'),
+    ("de.yaml", "hello:\n  one: a\n  other: null\n", 1, 'the text of "hello" (its "other") is nothing'),
+    ("de.json", '{"hello": "x", "count": {"other": true}}', 1, "true or false"),
+    ("de.yaml", "- id: hello\n  translation: Hallo\n- 7\n", None, "item 2 of the list"),
+    ("de.yaml", "hallo\n", 1, "a single value"),
+])
+def test_a_translation_that_is_not_text_stops_its_language_as_in_hugo(tmp_path, capsys, name, data,
+                                                                       line, words):
+    # printed as Python writes it: "5", "True", "None"; Hugo stops: "unsupported file format"
+    site = write_site(tmp_path, {**HOME, **GREET, f"i18n/{name}": data})
+    status, doc, _err = check_json(capsys, site)
+    f = finding(doc, "bad-i18n")
+    assert (status, f["file"], f["line"]) == (1, f"i18n/{name}", line) and words in f["message"], f
+
+
+def test_a_translation_that_is_a_list_or_table_prints_nothing_as_in_hugo(tmp_path, capsys):
+    # printed as Python writes it: "['a']", "{'x': 'y'}"
+    site = write_site(tmp_path, {**HOME, **GREET, "i18n/de.toml": 'hello = ["a"]\n[count.other]\nx = "y"\n'})
+    assert main(["build", "--site", str(site), "--lang", "de", "--out", str(tmp_path / "out"),
+                 "--no-cache", "--html", "--quiet"]) == 0
+    html = (tmp_path / "out" / "test-manual-de.html").read_text(encoding="utf-8")
+    assert "<p>G: |</p>" in html
+
+
+@pytest.mark.parametrize("hugo, line, words", [
+    ("baseURL: https://e.org/\ntitle: [Handbuch]\n", 2, "title is a list, not text"),
+    ("baseURL: https://e.org/\nlanguages: [de, fr]\n", 2, "languages must be a table"),
+    ("baseURL: https://e.org/\ndefaultContentLanguage: de\nlanguages:\n  de:\n    weight: eins\n", 5,
+     'languages.de.weight "eins" must be a whole number'),
+    ("baseURL: https://e.org/\ndefaultContentLanguage: de\nlanguages:\n  de:\n    languageName: {a: 1}\n", 5,
+     "languages.de.languageName is a table"),
+])
+def test_hugo_settings_hugo_cannot_decode_are_config_errors_at_their_line(tmp_path, capsys, hugo, line,
+                                                                          words):
+    # the cover printed "[Handbuch]"; a list of languages became one English manual
+    site = write_site(tmp_path, {**HOME, "hugo.yaml": hugo}, hugo=None)
+    status, doc, _err = check_json(capsys, site)
+    f = finding(doc, "config")
+    assert (status, f["file"], f["line"]) == (1, "hugo.yaml", line) and words in f["message"], f
+
+
+def test_thousands_of_headings_of_one_text_get_their_ids_in_linear_time():
+    # each id tried "-1", "-2" … again from the start: 20,000 "---" lines took 30 s
+    import time
+
+    from manualgen.heading_ids import IdFactory
+
+    ids, start = IdFactory(), time.perf_counter()
+    ids.put("x-3")
+    made = [ids.generate("x") for _ in range(20_000)]
+    assert time.perf_counter() - start < 2
+    assert made[:5] == ["x", "x-1", "x-2", "x-4", "x-5"] and made[-1] == "x-20000"
+
+
+def test_a_block_of_thousands_of_setext_headings_is_read_line_by_line():
+    # the whole block was split into lines again for each heading in it (quadratic)
+    import time
+
+    from manualgen.convert import _first_lines, _setext_end
+
+    block = "Titel\n=====\n" * 50_000
+    start = time.perf_counter()
+    for _ in range(2_000):
+        assert _setext_end(block) == 1
+    lines, rest = _first_lines(block, 2)
+    assert time.perf_counter() - start < 1
+    assert lines == ["Titel", "====="] and rest == block[12:]
+
+
+@pytest.mark.parametrize("body", [
+    "Text " + "&amp; " * 100_000 + "\n",  # minutes: each entity rewrote the whole paragraph
+    "<" * 200_000 + "\n",  # « for each "<<": the same
+])
+def test_a_paragraph_of_a_hundred_thousand_entities_is_refused_at_once(tmp_path, capsys, body):
+    import time
+
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, "Intro.\n\n" + body)})
+    start = time.perf_counter()
+    status, doc, err = check_json(capsys, site)
+    assert time.perf_counter() - start < 5 and "Traceback" not in err
+    f = finding(doc, "page-failed")
+    assert (status, f["line"]) == (1, 7) and "split it into paragraphs" in f["message"], f
+
+
+def test_long_paragraphs_of_emphasis_code_and_tables_are_not_refused(tmp_path, capsys):
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, (
+        "_a __b " * 5_000 + "\n\n" + "`x` " * 5_000 + "\n\n" + "|a|b|\n|-|-|\n" + "|&amp;|<b>x</b>|\n" * 3_000
+        + "\n```\n" + "&amp;" * 50_000 + "\n```\n"))})
+    status, doc, _err = check_json(capsys, site)
+    assert "page-failed" not in codes(doc) and status == 0, doc["findings"]
+
+
+def test_links_that_resolve_are_not_searched_for_in_the_source(tmp_path, capsys, monkeypatch):
+    # each footnote link searched the page's whole text for its line, wanted only for a
+    # finding: 3,000 footnotes took 45 s
+    from manualgen.content import SourceText
+
+    calls = []
+    real = SourceText.find_line
+    monkeypatch.setattr(SourceText, "find_line", lambda self, *a, **k: calls.append(a) or real(self, *a, **k))
+    body = "".join(f"Satz[^{i}] und [A](a.md).\n\n[^{i}]: Note {i}\n\n" for i in range(200))
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, body + "[weg](nirgends.md)\n")})
+    status, doc, _err = check_json(capsys, site)
+    assert status == 0 and [f["code"] for f in doc["findings"]] == ["broken-link"]
+    assert doc["findings"][0]["line"] == 805
+    assert len(calls) < 20, len(calls)
+
+
+def test_go_template_code_in_a_translation_is_left_out_with_a_warning(tmp_path, capsys):
+    # printed as written: "{{ if gt .Count 1 }}viele{{ end }}"; Hugo runs it
+    site = write_site(tmp_path, {**HOME, **GREET, "i18n/de.toml": (
+        '[hello]\nother = "{{ if gt .Count 1 }}viele{{ end }}"\n'
+        '[count]\nother = "{{ printf \\"%d\\" .Count }} Stück"\n')})
+    status, doc, _err = check_json(capsys, site)
+    f = finding(doc, "bad-i18n")
+    assert (status, f["severity"], f["file"], f["line"]) == (0, "warning", "i18n/de.toml", 1)
+    assert "{{ if gt .Count 1 }}" in f["message"]
+    assert main(["build", "--site", str(site), "--lang", "de", "--out", str(tmp_path / "out"),
+                 "--no-cache", "--html", "--quiet"]) == 0
+    html = (tmp_path / "out" / "test-manual-de.html").read_text(encoding="utf-8")
+    assert "<p>G: viele|3 Stück</p>" in html

@@ -481,3 +481,21 @@ def test_an_embedded_page_prints_as_a_note_with_its_address(tmp_path, capsys):
     assert re.search(r'<span class="media-kind mg-label">Video</span> <a href="https://www\.youtube'
                      r'\.com/embed/abc"[^>]*>Film</a>', html)
     assert re.search(r'<p class="media-link"><a href="https://maps\.example\.org/x"', html)
+
+
+def test_the_control_characters_markdown_takes_out_are_named_at_their_line(tmp_path, capsys):
+    # U+0002 and U+0003 vanished from the PDF without a word (Python-Markdown strips them;
+    # Hugo passes them on): now a warning at the line, as for the other control characters
+    site = write_site(tmp_path / "site", {
+        **HOME,
+        "content/de/a.md": page("A", body="Intro\n\nEin\x02Wort\x03 hier.\n"),
+        "content/de/b.md": '---\ntitle: B\ndescription: "Kurz\\x03"\n---\nText\n',
+        "content/de/c.html": page("C", body="<p>Roh\x02</p>\n")})
+    status, findings, err = check_json(capsys, site)
+    assert status == 0 and "Traceback" not in err
+    found = [(f["code"], f["file"], f["line"]) for f in findings]
+    assert found == [("missing-glyphs", "content/de/a.md", 6), ("missing-glyphs", "content/de/b.md", 3),
+                     ("missing-glyphs", "content/de/c.html", 4)], findings
+    assert "U+0002 and U+0003, which no font can print: the PDF leaves them out" in findings[0]["message"]
+    assert "U+0003, which no font can print" in findings[1]["message"]
+    assert "U+0002, which prints as an empty box" in findings[2]["message"]  # HTML: printed as is

@@ -70,3 +70,41 @@ def test_a_ref_without_a_path_is_reported_at_its_place(tmp_path):
     found = [(f.code, f.line, f.column) for f in result.findings]
     assert found == [("broken-link", 5, 10), ("broken-link", 5, 33)], found
     assert all("without the path of a page" in f.message for f in result.findings)
+
+
+def test_a_ref_to_no_page_in_running_text_is_reported_at_its_line(tmp_path):
+    # only a ref inside a link's address was reported; one in a sentence printed its path
+    # as words without a finding (Hugo stops: refLinksErrorLevel is ERROR by default)
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="Hallo."),
+        "content/de/a.md": page("A", 1, body=(
+            'Siehe {{< ref "nirgends" >}} und {{% relref "auch/nicht.md" %}}.\n\n'
+            '{{< alert >}}Dort {{< ref "fehlt" >}}.{{< /alert >}}\n\n'
+            'Gut: {{< ref "a" >}}, [b]({{< ref "b" >}}) und <a href="{{< ref "c" >}}">c</a>.\n\n'
+            '<a href={{< ref "d" >}}>d</a>\n')),
+    })
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    found = sorted((f.code, f.line, f.message.split('"')[1]) for f in result.findings)
+    assert found == [("broken-link", 5, "auch/nicht.md"), ("broken-link", 5, "nirgends"),
+                     ("broken-link", 7, "fehlt"), ("broken-link", 9, "b"),
+                     ("broken-link", 9, "c"), ("broken-link", 11, "d")], found
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert "Siehe <a class=\"unresolved\">nirgends</a> und" in html
+    assert "Gut: /docs/a/," in html  # a page it names: its address, as Hugo prints it
+
+
+def test_a_ref_to_another_languages_page_prints_its_web_address(tmp_path):
+    # lang="fr" was ignored: the link went to the German page of the same path
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="Hallo."),
+        "content/de/a.md": page("A", 1, body=(
+            'Siehe [fr]({{< ref path="a" lang="fr" >}}), {{< relref path="docs/b.md#k" lang="FR" >}}\n'
+            'und [xx]({{< ref path="a" lang="xx" >}}).\n')),
+        "content/fr/_index.md": page("Accueil"), "content/fr/a.md": page("A"),
+    })
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    found = sorted((f.code, f.line) for f in result.findings if f.file.endswith("de/a.md"))
+    assert found == [("broken-link", 6), ("other-language-link", 5), ("other-language-link", 5)], found
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert '<a href="https://example.org/docs/fr/a/" class="external">fr</a>' in html
+    assert ", https://example.org/docs/fr/docs/b/#k" in html and 'href="#p-a" class="internal"' not in html

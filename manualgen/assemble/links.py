@@ -8,6 +8,7 @@ from __future__ import annotations
 import posixpath
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote, unquote, urljoin
 
@@ -38,7 +39,7 @@ def links(root: ET.Element, job: PageJob) -> None:
             href = entry
         inside = _outside_link(a, href, job)
         if inside is not None:
-            _inside_link(a, inside, job)
+            _inside_link(a, inside, job, written=href)
 
 
 def _outside_link(a: ET.Element, href: str, job: PageJob) -> str | None:
@@ -71,10 +72,17 @@ def _outside_link(a: ET.Element, href: str, job: PageJob) -> str | None:
     return href
 
 
-def _inside_link(a: ET.Element, href: str, job: PageJob) -> None:
+def _inside_link(a: ET.Element, href: str, job: PageJob, written: str = "") -> None:
+    """``href``: the address below the site (``written`` is the link's own, which may name
+    the site's host)."""
     ctx, page = job.ctx, job.page
     target, fragment = page_for(ctx.outline, ctx.settings, ctx.lang, href, page)
-    line = job.output_line(href) or job.line(href.split("#")[0] or href)
+
+    def line() -> int | None:  # looked for only for a finding: a page of 3,000 footnote
+        # links searched its whole text for each (45 s)
+        return (job.output_line(written or href) or job.output_line(href)
+                or job.line(href.split("#")[0] or href))
+
     if target is None:
         _web_or_nothing(a, href, job, line)
         return
@@ -89,10 +97,10 @@ def _inside_link(a: ET.Element, href: str, job: PageJob) -> None:
             job.warning("unsteady-anchor", f'link "{href}": Hugo makes this heading\'s id '
                         "from a shortcode's placeholder, whose number changes from build to "
                         "build, so the link breaks on the web; give the heading an id of its "
-                        'own ("## Title {#my-id}") and link to that', line)
+                        'own ("## Title {#my-id}") and link to that', line())
         elif anchor != fragment:
             job.warning("missing-anchor", f'link "{href}": no heading or anchor "{fragment}" on '
-                        "the target page; it points to the page instead", line)
+                        "the target page; it points to the page instead", line())
     a.set("href", "#" + anchor)
     if {"footnote-ref", "footnote-backref"} & set(classes(a)):
         return  # the note's number is its reference: no "(see page N)" after it
@@ -145,9 +153,9 @@ def _singular(term: str) -> str:
     return term
 
 
-def _web_or_nothing(a: ET.Element, href: str, job: PageJob, line: int | None) -> None:
+def _web_or_nothing(a: ET.Element, href: str, job: PageJob, line: Callable[[], int | None]) -> None:
     """A link to no page of the manual: a file of the site, or another language's page (its
-    web address), else plain text with a finding."""
+    web address), else plain text with a finding (at ``line()``)."""
     ctx, page = job.ctx, job.page
     address = site_file_address(ctx.outline, ctx.settings, page, href)
     if address is not None:  # a download (a form, a spreadsheet): its web address
@@ -165,7 +173,7 @@ def _web_or_nothing(a: ET.Element, href: str, job: PageJob, line: int | None) ->
         name, web = fallback
         job.warning("other-language-link", f'link "{href}" points to a page that has no '
                     f"translation in this language; the web site shows the {name} page, and "
-                    "the PDF prints its web address" + (f" {web}" if web else ""), line)
+                    "the PDF prints its web address" + (f" {web}" if web else ""), line())
         _link_to_web(a, web)
         return
     other = other_language(ctx.settings, ctx.lang, href)
@@ -173,11 +181,11 @@ def _web_or_nothing(a: ET.Element, href: str, job: PageJob, line: int | None) ->
         other_lang, web = other
         job.warning("other-language-link", f'link "{href}" points to the {other_lang} site, '
                     "not to this manual; it prints as its web address" + (f" {web}" if web else ""),
-                    line)
+                    line())
         _link_to_web(a, web)
         return
     job.warning("broken-link", f'link "{href}" points to no page of this manual and no file of '
-                "the site; it prints as plain text", line)
+                "the site; it prints as plain text", line())
     a.attrib.pop("href", None)
     add_class(a, "unresolved")
 
