@@ -52,7 +52,7 @@ def test_every_page_prints_once_in_hugos_order(grafana_pdf):
     assert -1 not in at and at == sorted(at)
     # the "# Title" that opens each page's text is the title the manual prints already
     assert body.count("Create silences") == 2  # its title, and the section's list
-    for word in ("{{", "<aside", "](", "**", "ref:", "headless"):
+    for word in ("{{", "</", "<aside", "](", "**", "ref:", "headless", "```"):
         assert word not in grafana_pdf
     assert "only mentioned in a comment" not in grafana_pdf  # Hugo drops [//]: # lines
 
@@ -100,3 +100,12 @@ def test_check_reports_the_writers_mistakes_with_file_and_line(grafana_check):
     assert found == [("bad-shortcode", "alerting/silences.md", 29),
                      ("broken-link", "alerting/mute-timings.md", 39),
                      ("missing-include", "alerting/mute-timings.md", 41)]
+
+
+def test_fenced_blocks_reads_only_a_run_of_fences():
+    from manualgen.shortcodes import fenced_blocks
+
+    assert fenced_blocks("\n```js {linenos=true}\na();\n```\n\n~~~\nplain\n~~~\n") == [
+        ("js", "a();"), ("", "plain")]
+    assert fenced_blocks("Run:\n```sh\nx\n```") is None  # text beside: printed as before
+    assert fenced_blocks("```sh\nnever closed\n") is None

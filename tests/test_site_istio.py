@@ -55,7 +55,8 @@ def test_every_page_prints_in_hugos_order_and_no_shortcode_is_left(istio_pdfs):
     zh = istio_pdfs["zh"]
     assert zh.rindex("入门") < zh.rindex("使用 meshctl 安装") < zh.rindex("流量管理")
     for text in istio_pdfs.values():
-        assert "{{" not in text and "<aside" not in text and "**" not in text
+        assert "{{" not in text and "</" not in text and "<aside" not in text and "**" not in text
+        assert "@samples" not in text
         assert "headless" not in text  # the boilerplates bundle is no page
 
 
