@@ -120,6 +120,15 @@ Mute timings only silence the **notifications**; the rules are still evaluated.
 
 {{< docs/shared lookup="alerts/label-matching.md" source="dashly" version="<DASHLY_VERSION>" >}}
 
+## Add a mute timing
+
+1. Open **Notification policies**.
+1. Pick the matchers:
+
+   {{< docs/shared lookup="alerts/pick-matchers.md" source="dashly" version="<DASHLY_VERSION>" >}}
+
+1. Save the mute timing.
+
 ## Time intervals
 
 A time interval names the days and hours it covers. Compare it with
@@ -186,6 +195,14 @@ Several matchers must all match.
 {{< /collapse >}}
 """
 
+PICK_MATCHERS = """\
+---
+title: Pick matchers
+---
+
+Each matcher narrows the alerts the timing applies to.
+"""
+
 MUTE_VS_SILENCE = """\
 ---
 title: Mute timings and silences
@@ -209,6 +226,7 @@ def write_grafana_site(root: Path) -> Path:
                                      "    render: never\n    list: never\n---\n"),
         "content/shared/alerts/label-matching.md": LABEL_MATCHING,
         "content/shared/alerts/mute-vs-silence.md": MUTE_VS_SILENCE,
+        "content/shared/alerts/pick-matchers.md": PICK_MATCHERS,
         "static/media/silence-form.png": png_bytes(300, 160, (230, 120, 30)),
     }
     return write_site(root, files, hugo=None)

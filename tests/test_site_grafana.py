@@ -74,6 +74,11 @@ def test_a_shared_snippet_prints_in_place_with_its_shortcodes(grafana_pdf, grafa
     assert "Caution Several matchers must all match." in grafana_pdf.replace("CAUTION", "Caution")
 
 
+def test_a_shared_snippet_in_a_list_step_stays_in_that_step(grafana_html):
+    assert re.search(r"<li>\s*<p>Pick the matchers:</p>\s*<p>Each matcher narrows the alerts the "
+                     r"timing applies to\.</p>\s*</li>", grafana_html)
+
+
 def test_a_ref_link_leads_to_the_page_its_refs_name(grafana_html):
     assert re.search(r'<a href="#p-alerting-silences"[^>]*>silences</a>', grafana_html)
     assert '<a class="unresolved">matchers</a>' in grafana_html
@@ -98,8 +103,8 @@ def test_check_reports_the_writers_mistakes_with_file_and_line(grafana_check):
     found = sorted((f["code"], f["file"].split("content/")[-1], f["line"]) for f in grafana_check
                    if f["severity"] != "info")
     assert found == [("bad-shortcode", "alerting/silences.md", 29),
-                     ("broken-link", "alerting/mute-timings.md", 39),
-                     ("missing-include", "alerting/mute-timings.md", 41)]
+                     ("broken-link", "alerting/mute-timings.md", 48),
+                     ("missing-include", "alerting/mute-timings.md", 50)]
 
 
 def test_fenced_blocks_reads_only_a_run_of_fences():
