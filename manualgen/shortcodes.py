@@ -143,6 +143,38 @@ def code_block(text: str, lang: str = "", options: str | dict | None = "") -> Ma
     return Markup(f'<pre class="lines{kind}"><code{attrs}>{"".join(rows)}</code></pre>')
 
 
+def replace_re(text: str, pattern: str, replacement: str) -> str:
+    """Hugo's ``replaceRE``: every match of the regular expression ``pattern`` in ``text``
+    replaced (``\\1``… name its groups); the text unchanged for a pattern that is no regular
+    expression, so a site's template cannot stop the page."""
+    try:
+        return re.sub(pattern, replacement, str(text or ""))
+    except (re.error, IndexError):
+        return str(text or "")
+
+
+_FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n`]*)\n(?P<code>.*?)^(?P=fence)[ \t]*$",
+                    re.MULTILINE | re.DOTALL)
+
+
+def fenced_blocks(text: str) -> list[tuple[str, str]] | None:
+    """The fenced code blocks that ``text`` is made of, each (its language, its code), in
+    order (Grafana's code shortcode shows each as a tab of its language); None when
+    anything but blank lines stands between or around them."""
+    source = textwrap.dedent(str(text or "")).strip("\n") + "\n"
+    blocks, at = [], 0
+    for m in _FENCE.finditer(source):
+        if source[at:m.start()].strip():
+            return None
+        info = m.group("info").strip()
+        lang = info.split()[0].strip("{}").split(",")[0] if info else ""
+        blocks.append((lang, m.group("code").rstrip("\n")))
+        at = m.end()
+    if source[at:].strip() or not blocks:
+        return None
+    return blocks
+
+
 _LIST_ITEM = re.compile(r"([-*+]|\d{1,9}[.)])( +|$)")
 
 
@@ -952,6 +984,8 @@ class _PageContext:
                 # destination "[x](here)", a link definition, an attribute href="here"
                 in_address=address,
                 code_block=code_block,
+                replace_re=replace_re,  # Hugo's replaceRE
+                fenced_blocks=fenced_blocks,  # Grafana's code: one tab per language
                 list_items=list_items,  # Hugo Book's columns: one column per list item
                 inline_data=inline_data,  # FixIt's timeline: events written as YAML or JSON
                 sort_by=sort_by,

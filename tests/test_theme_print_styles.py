@@ -28,6 +28,7 @@ PRINTED_OTHERWISE = {
     "relearn-box": "alert", "relearn-box*": "alert", "mg-attachments": "alert", "alert-note": "alert",
     "alert-heading": "alert-title", "mg-label": "alert-label", "mg-version": "mg-badge",
     "mg-diagram": "code-block", "tabs": "tabpane", "video": "figure",
+    "tabset": "tabpane", "code-tabs": "tabpane", "public-preview": "alert",
     "mg-code-toggle": "code-block", "mg-new-in": "alert", "mg-deprecated-in": "alert",
     "mg-gallery-item": "screenshot-figure",
     # a paragraph of a styled card or block (.mg-link-card > p, .card, .mg-profile > p)
@@ -50,6 +51,7 @@ PRINTED_OTHERWISE = {
     "mg-doks-step": "li", "mg-file": "li", "mg-props": "dl", "mg-section": "dl",
     "mg-toc-tree": "ul", "mg-typeit": "p", "mg-person": "a", "mg-inline-svg": "img",
     "mg-img-filter": "code", "mg-qr": "a",
+    "term": "words in a sentence (the web's pop-up definition is screen only)",
     "mg-progress": "its own inline style and bar", "unordered-list": "ul",
     "language-*": "code",
     "release-notes": "release-note", "release-notes-fixed-bugs": "release-note",

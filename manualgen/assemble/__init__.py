@@ -56,6 +56,7 @@ def _page_passes() -> Registry:
     passes.register(steps.alt_texts, "alt-texts", 52)
     passes.register(steps.keep_text_with_screenshots, "keep-with-screenshots", 55)
     passes.register(links.links, "links", 60)
+    passes.register(outline.repeated_title, "repeated-title", 65)
     passes.register(outline.headings, "headings", 70)
     passes.register(tables.tables, "tables", 80)
     passes.register(clean.drop_empty, "clean-up", 90)

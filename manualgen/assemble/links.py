@@ -37,9 +37,43 @@ def links(root: ET.Element, job: PageJob) -> None:
                 _no_glossary_entry(a, job)
                 continue
             href = entry
+        if href.startswith("ref:"):
+            href = _front_matter_ref(a, href, job)
+            if href is None:
+                continue
         inside = _outside_link(a, href, job)
         if inside is not None:
             _inside_link(a, inside, job, written=href)
+
+
+_PLACEHOLDER = re.compile(r"<[A-Z][A-Z0-9_]*>")
+
+
+def _front_matter_ref(a: ET.Element, href: str, job: PageJob) -> str | None:
+    """Grafana's ``[text](ref:key)``: the address the page's front matter gives under
+    ``refs: key:``, a list of ``pattern``/``destination`` pairs from which the website takes
+    the one whose pattern its address starts with (one site, many products).  Here: the
+    pair whose pattern the site's baseURL path starts with, else the first; a ``<NAME>``
+    segment of the destination (``<GRAFANA_VERSION>``) takes the baseURL's segment at its
+    place.  None (printed as text, with a warning) when the page names no such key."""
+    key = href[len("ref:"):].strip()
+    refs = job.page.meta.get("refs") if isinstance(job.page.meta, dict) else None
+    pairs = refs.get(key) if isinstance(refs, dict) else None
+    pairs = [p for p in pairs if isinstance(p, dict) and p.get("destination")] if isinstance(pairs, list) else []
+    if not pairs:
+        job.warning("broken-link", f'link "{href[:80]}" names no entry "{key}" under the '
+                    "page's refs: front matter, so it leads nowhere; it prints as plain text",
+                    job.line(href[:80]))
+        a.attrib.pop("href", None)
+        add_class(a, "unresolved")
+        return None
+    base = job.ctx.settings.base_path or "/"
+    chosen = next((p for p in pairs if base.startswith(str(p.get("pattern") or "\0"))), pairs[0])
+    segments = str(chosen["destination"]).strip().split("/")
+    ours = base.split("/")
+    filled = [ours[i] if _PLACEHOLDER.fullmatch(seg) and i < len(ours) and ours[i] else seg
+              for i, seg in enumerate(segments)]
+    return "/".join(filled)
 
 
 def _outside_link(a: ET.Element, href: str, job: PageJob) -> str | None:

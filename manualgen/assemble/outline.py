@@ -146,6 +146,27 @@ def title_level(page: Page) -> int:
     return max(1, min(6, page.depth))
 
 
+def repeated_title(root, job) -> None:
+    """A page whose text opens with its own title as a first-level heading (Grafana's
+    pages: ``# Configure mute timings`` below ``title: Configure mute timings``) shows the
+    title once on the web, where the layout prints no other; the manual prints the title
+    already, so the repeat is left out (its anchor stays for links to it)."""
+    first = next((el for el in root if isinstance(el.tag, str)), None)
+    if first is None or first.tag != "h1" or (root.text or "").strip():
+        return
+    said = " ".join("".join(first.itertext()).split()).casefold()
+    if not said or said != " ".join((job.page.title or "").split()).casefold():
+        return
+    tail, anchor = first.tail, first.get("id")
+    first.clear()
+    if anchor:  # an empty span with an id stays (clean-up keeps it): links still land here
+        first.tag, first.text, first.tail = "span", None, tail
+        first.set("id", anchor)
+    else:
+        root.remove(first)
+        root.text = (root.text or "") + (tail or "")
+
+
 def headings(root, job) -> None:
     """A page's headings move down under its title (an h1 in a chapter's page becomes h3
     when the title is h2), so the outline of the whole manual has no gaps."""
