@@ -116,6 +116,15 @@ def build_all(root: Path, out: Path) -> tuple[int, str]:
     return status, said.getvalue()
 
 
+def build_test_site(write, folder: Path) -> tuple[int, str, Path]:
+    """A test site written by ``write`` into ``folder``/site and built with
+    :func:`build_all`: the exit status, what it printed, and the folder of its PDFs."""
+    root = write(folder / "site")
+    out = root.parent / "out"
+    status, said = build_all(root, out)
+    return status, said, out
+
+
 def printed_pages(pdf) -> list[tuple]:
     """Per page of ``pdf``: (width, height, its text, [(char, left, bottom, right, top)] for
     every character printed), as pypdfium2 reads them."""

@@ -11,7 +11,7 @@ import textwrap
 
 import pytest
 
-from .conftest import body_text, bookmark_titles, build_all, check_findings
+from .conftest import body_text, bookmark_titles, build_test_site, check_findings
 from .docsy_guide_site import FILES, TITLES_IN_ORDER, write_docsy_guide_site
 
 SHORTCODES_PAGE = "content/en/docs/adding-content/shortcodes/index.md"
@@ -20,10 +20,7 @@ SHORTCODES_PAGE = "content/en/docs/adding-content/shortcodes/index.md"
 @pytest.fixture(scope="module")
 def guide_build(tmp_path_factory) -> tuple:
     """The exit status and the output of `build --all`, and where the PDF is."""
-    root = write_docsy_guide_site(tmp_path_factory.mktemp("docsy-guide") / "site")
-    out = root.parent / "out"
-    status, said = build_all(root, out)
-    return status, said, out
+    return build_test_site(write_docsy_guide_site, tmp_path_factory.mktemp("docsy-guide"))
 
 
 @pytest.fixture(scope="module")

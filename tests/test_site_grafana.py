@@ -10,16 +10,13 @@ import re
 import pypdfium2 as pdfium
 import pytest
 
-from .conftest import build_all, check_findings
+from .conftest import build_test_site, check_findings
 from .grafana_site import write_grafana_site
 
 
 @pytest.fixture(scope="module")
 def grafana_build(tmp_path_factory) -> tuple:
-    root = write_grafana_site(tmp_path_factory.mktemp("grafana") / "site")
-    out = root.parent / "out"
-    status, said = build_all(root, out)
-    return status, said, out
+    return build_test_site(write_grafana_site, tmp_path_factory.mktemp("grafana"))
 
 
 @pytest.fixture(scope="module")

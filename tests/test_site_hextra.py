@@ -18,7 +18,7 @@ from manualgen.cli import main
 from .conftest import (
     body_text,
     bookmark_titles,
-    build_all,
+    build_test_site,
     check_findings,
     drawn_by_installed_fonts,
     page,
@@ -33,10 +33,7 @@ LANGS = ("en", "fa", "ja", "zh-cn")
 @pytest.fixture(scope="module")
 def hextra_build(tmp_path_factory) -> tuple:
     """The exit status and the output of `build --all`, and where the PDFs are."""
-    root = write_hextra_site(tmp_path_factory.mktemp("hextra") / "site")
-    out = root.parent / "out"
-    status, said = build_all(root, out)
-    return status, said, out
+    return build_test_site(write_hextra_site, tmp_path_factory.mktemp("hextra"))
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from manualgen.cli import main
 from manualgen.errors import WARNING, Finding
 from manualgen.report import repeats_missing_glyphs
 
-from .conftest import build_all, check_findings, page, write_site
+from .conftest import build_test_site, check_findings, page, write_site
 from .hugodocs_site import write_hugodocs_site
 
 
@@ -32,10 +32,7 @@ def hugodocs_check(tmp_path_factory) -> list[dict]:
 @pytest.fixture(scope="module")
 def hugodocs_build(tmp_path_factory) -> tuple:
     """The exit status and the output of `build --all`, and where the PDFs are."""
-    root = write_hugodocs_site(tmp_path_factory.mktemp("hugodocs") / "site")
-    out = root.parent / "out"
-    status, said = build_all(root, out)
-    return status, said, out
+    return build_test_site(write_hugodocs_site, tmp_path_factory.mktemp("hugodocs"))
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import re
 import pypdfium2 as pdfium
 import pytest
 
-from .conftest import build_all, check_findings
+from .conftest import build_test_site, check_findings
 from .istio_site import write_istio_site
 
 LANGS = ("en", "zh")
@@ -17,10 +17,7 @@ LANGS = ("en", "zh")
 
 @pytest.fixture(scope="module")
 def istio_build(tmp_path_factory) -> tuple:
-    root = write_istio_site(tmp_path_factory.mktemp("istio") / "site")
-    out = root.parent / "out"
-    status, said = build_all(root, out)
-    return status, said, out
+    return build_test_site(write_istio_site, tmp_path_factory.mktemp("istio"))
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ import textwrap
 
 import pytest
 
-from .conftest import body_text, bookmark_titles, build_all, check_findings
+from .conftest import body_text, bookmark_titles, build_test_site, check_findings
 from .manual_ru_site import FILES, TITLES, write_manual_ru_site
 
 FEATURES = "content/docs/02-features.ru.md"
@@ -21,9 +21,7 @@ FEATURES = "content/docs/02-features.ru.md"
 
 @pytest.fixture(scope="module")
 def ru_build(tmp_path_factory) -> tuple:
-    root = write_manual_ru_site(tmp_path_factory.mktemp("manual-ru") / "site")
-    out = root.parent / "out"
-    status, said = build_all(root, out)
+    status, said, out = build_test_site(write_manual_ru_site, tmp_path_factory.mktemp("manual-ru"))
     assert status == 0, said
     return out
 

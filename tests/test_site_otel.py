@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from manualgen.cli import main
 
-from .conftest import build_all, check_findings
+from .conftest import build_test_site, check_findings
 from .otel_site import write_otel_site
 
 
@@ -27,10 +27,7 @@ def otel_check(tmp_path_factory) -> list[dict]:
 @pytest.fixture(scope="module")
 def otel_build(tmp_path_factory) -> tuple:
     """The exit status and the output of `build --all`, and where the PDFs are."""
-    root = write_otel_site(tmp_path_factory.mktemp("otel") / "site")
-    out = root.parent / "out"
-    status, said = build_all(root, out)
-    return status, said, out
+    return build_test_site(write_otel_site, tmp_path_factory.mktemp("otel"))
 
 
 @pytest.fixture(scope="module")
