@@ -262,3 +262,12 @@ def test_the_hugo_templates_of_shortcodes_are_inputs_of_the_cache_and_watch(tmp_
     inputs = language_inputs(load_settings(root), "de")
     assert root / "layouts/shortcodes/box.html" in inputs
     assert root / "themes/t/layouts/_shortcodes/card.html" in inputs
+
+
+def test_an_author_written_as_yes_or_true_is_no_name():
+    from types import SimpleNamespace
+
+    from manualgen.assemble.document import _authors
+
+    page = SimpleNamespace(meta={"authors": [True, "Ada", {"name": "Lin"}, 2024, False]})
+    assert _authors(page) == ["Ada", "Lin", "2024"]  # YAML reads `yes` as true: it printed "True"

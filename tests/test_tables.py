@@ -153,3 +153,16 @@ def test_a_screen_width_in_capitals_or_with_absurd_digits_is_fitted_too():
     first, second = root.iter("table")
     assert first.get("style") == "WIDTH: 100%"
     assert "nan" not in (second.get("width") or "")  # too many digits: not a length at all
+
+
+def test_columns_given_screen_widths_take_their_share_of_the_text_width():
+    from manualgen.assemble.html import parse_fragment
+    from manualgen.assemble.tables import tables
+
+    root = parse_fragment('<table><colgroup><col width="700"><col width="300"></colgroup>'
+                          '<tr><td>a</td><td>b</td></tr></table>'
+                          '<table><col style="width: 20mm"><col><tr><td>c</td><td>d</td></tr></table>')
+    tables(root)
+    wide, narrow = root.iter("table")
+    assert [col.get("width") for col in wide.iter("col")] == ["70.00%", "30.00%"]  # 1000 px ran off
+    assert next(narrow.iter("col")).get("style") == "width: 20mm"  # it fits: kept

@@ -72,7 +72,9 @@ def _authors(page: Page) -> list[str]:
     given = keys.get("authors") or keys.get("author")
     given = given if isinstance(given, list) else [given]
     names = [each.get("name") if isinstance(each, dict) else each for each in given]
-    return [str(name).strip() for name in names if isinstance(name, (str, int, float)) and str(name).strip()]
+    # a name, or a number written as one; not true/false (YAML's yes), which printed "True"
+    return [str(name).strip() for name in names
+            if isinstance(name, (str, int, float)) and not isinstance(name, bool) and str(name).strip()]
 
 
 def _borrowed(ctx: Context) -> dict[str, dict[str, str]]:

@@ -55,25 +55,34 @@ def _set_width(el: ET.Element, value: str) -> None:
 
 
 def _fit_fixed_widths(table: ET.Element, text_mm: float) -> None:
-    """A table, or a row of cells, given a width in pixels (or another length) wider than
-    the printed text (``<table style="width: 1400px">``) ran off the paper: WeasyPrint
-    keeps such widths. The table then takes the text's width and each such cell its share
-    of the row in per cent; widths that fit are kept."""
+    """A table, or a row of cells or its columns (``<col width="700">``), given a width in
+    pixels (or another length) wider than the printed text (``<table style="width:
+    1400px">``) ran off the paper: WeasyPrint keeps such widths. The table then takes the
+    text's width and each such cell or column its share of the row in per cent; widths that
+    fit are kept."""
     table_mm = _length_mm(table) or 0.0
     if table_mm > text_mm:
         _set_width(table, "100%")
-    for row in rows(table):
-        cells = [(cell, _length_mm(cell)) for cell in row if cell.tag in ("td", "th")]
-        sized = [mm for _cell, mm in cells if mm]
-        total = sum(sized)
-        if total <= text_mm:
-            continue
-        # Each cell's share of the table as the page laid it out; without the table's
-        # width, a cell given none is counted as wide as the average cell given one.
-        whole = table_mm if table_mm >= total else total * len(cells) / len(sized)
-        for cell, mm in cells:
-            if mm:
-                _set_width(cell, f"{mm * 100 / whole:.2f}%")
+    columns = [col for child in table for col in ([child] if child.tag == "col" else
+                                                  child.iter("col") if child.tag == "colgroup" else [])]
+    for line in [columns] + [[c for c in row if c.tag in ("td", "th")] for row in rows(table)]:
+        _fit_line(line, table_mm, text_mm)
+
+
+def _fit_line(cells: list[ET.Element], table_mm: float, text_mm: float) -> None:
+    """The cells of a row (or the columns of a table) in per cent of the table when their
+    widths in lengths add up to more than the text's width."""
+    widths = [(cell, _length_mm(cell)) for cell in cells]
+    sized = [mm for _cell, mm in widths if mm]
+    total = sum(sized)
+    if total <= text_mm:
+        return
+    # Each cell's share of the table as the page laid it out; without the table's width,
+    # a cell given none is counted as wide as the average cell given one.
+    whole = table_mm if table_mm >= total else total * len(widths) / len(sized)
+    for cell, mm in widths:
+        if mm:
+            _set_width(cell, f"{mm * 100 / whole:.2f}%")
 
 
 def _bound_spans(table: ET.Element) -> None:
