@@ -169,10 +169,7 @@ def check_glyphs(texts: Iterable[Text], lang: str,
     ``ranges`` stands in for the installed fonts' coverage (tests); by default fontconfig is
     asked, and only when the bundled fonts leave characters over."""
     texts = list(texts)
-    chars = set().union(*(set(t.text) for t in texts)) if texts else set()
-    chars = {c for c in chars if ord(c) not in _LATIN1 and needs_glyph(c)}
-    if chars:
-        chars -= {chr(code) for code in bundled_coverage() & {ord(c) for c in chars}}
+    chars = _beyond_bundled(set().union(*(set(t.text) for t in texts)) if texts else set())
     if not chars:
         return GlyphCheck([], {})
     if ranges is None:
@@ -193,11 +190,18 @@ def check_glyphs(texts: Iterable[Text], lang: str,
     return GlyphCheck(findings, stand_ins)
 
 
+def _beyond_bundled(chars: set[str]) -> set[str]:
+    """The characters that need a glyph and that the bundled fonts lack (beyond Latin-1,
+    whose characters they all have, their character maps are read)."""
+    chars = {c for c in chars if ord(c) not in _LATIN1 and needs_glyph(c)}
+    if chars:
+        chars -= {chr(code) for code in bundled_coverage() & {ord(c) for c in chars}}
+    return chars
+
+
 def _drawn(text: str, ranges: list[tuple[int, int]]) -> bool:
     """Whether every character of ``text`` has a glyph in a bundled or installed font."""
-    wanted = {c for c in text if ord(c) not in _LATIN1 and needs_glyph(c)}
-    wanted -= {chr(code) for code in bundled_coverage() & {ord(c) for c in wanted}}
-    return not uncovered(wanted, ranges)
+    return not uncovered(_beyond_bundled(set(text)), ranges)
 
 
 def _stand_in_note(texts: list[Text], stand_ins: dict[str, str], lang: str) -> Finding:
