@@ -25,13 +25,17 @@ STEP_MEDIA_FRACTION = 0.60
 MAX_HEIGHT_MM = {"a5": (85.0, 150.0)}  # (step media, figure); others: (120, 200)
 
 
+# Millimetres per unit of a CSS length (CSS: 96 px and 72 pt to the inch).
+MM_PER_UNIT = {"mm": 1.0, "cm": 10.0, "in": 25.4, "pt": 25.4 / 72, "px": 25.4 / 96}
+
+
 def length_mm(value: str, default: float) -> float:
     """A CSS length of manualgen.toml ("25mm", "1in") in millimetres, else ``default``."""
     m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(mm|cm|in|pt)\s*", value or "")
     if not m:
         return default
     number, unit = float(m.group(1)), m.group(2)
-    return number * {"mm": 1.0, "cm": 10.0, "in": 25.4, "pt": 25.4 / 72}[unit]
+    return number * MM_PER_UNIT[unit]
 
 
 @dataclasses.dataclass(frozen=True)

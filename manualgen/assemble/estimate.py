@@ -13,11 +13,12 @@ import math
 import re
 import xml.etree.ElementTree as ET
 
+from ..geometry import MM_PER_UNIT
 from .html import classes, text_of
 from .tables import rows, table_columns
 
-_PT_MM = 25.4 / 72
-_PX_MM = 25.4 / 96  # CSS sizes an image by its pixels at 96 px/in
+_PT_MM = MM_PER_UNIT["pt"]
+_PX_MM = MM_PER_UNIT["px"]  # CSS sizes an image by its pixels at 96 px/in
 _PORTRAIT = 0.75  # width / height at most: a phone screen, printed side by side with others
 _STACK_SHARE = 1.6  # manual.css: n stacked pictures share 1.6 × --step-media-max-height
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from ..geometry import MM_PER_UNIT
 from .html import add_class
 from .names import _WORD, is_name
 
@@ -33,8 +34,8 @@ def tables(root: ET.Element, job=None) -> None:
 
 # A width in a unit of length, in mm: the web page's layout, sized for a screen.
 _LENGTH = re.compile(r"^\s*(\d{1,7}(?:\.\d{1,7})?)\s*(px|pt|mm|cm|in|em|rem)?\s*$", re.IGNORECASE)
-_MM = {"px": 25.4 / 96, None: 25.4 / 96, "pt": 25.4 / 72, "mm": 1.0, "cm": 10.0, "in": 25.4,
-       "em": 10 * 25.4 / 72, "rem": 10 * 25.4 / 72}
+_MM = {**MM_PER_UNIT, None: MM_PER_UNIT["px"],  # a bare number is pixels
+       "em": 10 * MM_PER_UNIT["pt"], "rem": 10 * MM_PER_UNIT["pt"]}  # the 10 pt body text
 _STYLE_WIDTH = re.compile(r"(?:^|;)\s*width\s*:\s*([^;]+)", re.IGNORECASE)
 
 
