@@ -7,6 +7,7 @@ import shutil
 import time
 from pathlib import Path
 
+import pytest
 from PIL import Image, ImageDraw
 
 from manualgen.build import BuildOptions, build
@@ -155,6 +156,52 @@ def test_watch_sees_a_new_page_within_a_second(tmp_path):
     assert watch(site, rebuild, said.append, sleep=sleep, rounds=RELIST_EVERY + 1) == 0
     assert builds == [0, RELIST_EVERY]
     assert "changed: b.md" in said
+
+
+def test_the_wait_between_looks_ends_when_a_watched_folder_changes(tmp_path):
+    """A save wakes the watching at once (inotify) instead of at the next tenth of a second;
+    a folder not asked for does not, and without inotify the wait is a plain sleep."""
+    import threading
+
+    from manualgen.watch import Wakeup
+
+    watched, other = tmp_path / "watched", tmp_path / "other"
+    watched.mkdir()
+    other.mkdir()
+    page = watched / "a.md"
+    page.write_text("a", encoding="utf-8")
+    with Wakeup() as wakeup:
+        if wakeup._fd < 0:
+            pytest.skip("no inotify on this system: the wait is a plain sleep")
+        wakeup.add([page])
+        threading.Timer(0.3, (other / "b.md").write_text, ("b",)).start()
+        t0 = time.monotonic()
+        wakeup.wait(1.0)
+        assert time.monotonic() - t0 >= 0.95  # nothing watched changed: the whole wait
+        threading.Timer(0.3, page.write_text, ("changed",)).start()
+        t0 = time.monotonic()
+        wakeup.wait(60.0)
+        assert time.monotonic() - t0 < 30  # woken by the save, long before the minute
+        t0 = time.monotonic()
+        wakeup.wait(0.5)  # the save's events were read: the next wait is a whole one again
+        assert time.monotonic() - t0 >= 0.45
+
+
+def test_without_inotify_the_wait_is_a_sleep(tmp_path, monkeypatch):
+    import ctypes
+
+    from manualgen import watch as watch_module
+
+    def no_library(*_args, **_kwargs):
+        raise OSError("no C library")
+
+    monkeypatch.setattr(ctypes, "CDLL", no_library)
+    slept = []
+    monkeypatch.setattr(watch_module.time, "sleep", slept.append)
+    with watch_module.Wakeup() as wakeup:
+        wakeup.add([tmp_path / "a.md"])
+        wakeup.wait(0.1)
+    assert slept == [0.1]
 
 
 def test_an_unchanged_build_reports_the_same_translation_drift_without_checking_again(
