@@ -164,7 +164,7 @@ class Wakeup:
         try:
             libc = ctypes.CDLL(None, use_errno=True)
             fd = libc.inotify_init1(self._NONBLOCK_CLOEXEC)
-        except (OSError, AttributeError):  # not Linux
+        except (OSError, AttributeError, TypeError):  # not Linux (Windows: no CDLL(None))
             return self
         if fd >= 0:
             self._fd, self._libc = fd, libc
