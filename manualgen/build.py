@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from . import __version__, report
+from . import __version__, heap, report
 from . import cache as cache_module
 from .assemble import AssembledDocument, assemble
 from .cache import Cache
@@ -119,6 +119,9 @@ class BuildOptions:
     # the chapters are kept there instead)
     keep_layouts: bool = False
     layouts: dict[str, Kept] = dataclasses.field(default_factory=dict)
+    # --watch with a cache folder: a language laid out in this process (the only one to
+    # print) keeps its layout here as well, for the next save (see Builder._keeps)
+    keep_in_process: bool = False
     # --watch: the stylesheets parsed by the last build, used again (parsed_sheets.py)
     sheets: ParsedSheets | None = None
     # --watch: the Jinja templates compiled by the last build (compiled_templates.py)
@@ -327,10 +330,12 @@ class Run:
         default_home = self._default_home(printable, sources)  # read here once, not per worker
         late = ((lambda: (report_, checked)) if checked is not None
                 else (lambda: self._check_late(langs, todo, sources, record, fixed, keys)))
+        workers = self._workers(printable)
         made, (report_, checked) = run_each_and(
             lambda lang, say: self.print_language(sources[lang], states[lang], seed,
-                                                  default_home, say),
-            todo, self._workers(printable), late, self.progress)
+                                                  default_home, say,
+                                                  self._keeps(states[lang], workers)),
+            todo, workers, late, self.progress)
         findings.extend(checked)
         results = []
         for lang in langs:
@@ -373,6 +378,18 @@ class Run:
         """With kept layouts (--watch --no-cache), the first build lays every language out,
         even one whose PDF could be kept: the layout it keeps makes the next save quick."""
         return self.options.keep_layouts and lang not in self.options.layouts
+
+    def _keeps(self, state: LanguageState, workers: int) -> bool:
+        """Whether the language's layout stays in this process for the next build (--watch).
+        With a cache folder, only when it is laid out here (one process: a worker's layout
+        cannot be sent back) and its last PDF was not large: its chapters are then taken
+        from memory at the next save instead of read back from the cache folder (0.1 s of
+        the corpus' 1.6), and a large manual's layout, which the cache folder keeps anyway,
+        does not hold the watching process's memory between saves."""
+        if self.options.keep_layouts:
+            return True
+        return (self.options.keep_in_process and workers == 1
+                and state.expected_pages < heap.LARGE)
 
     def _workers(self, todo: list[str]) -> int:
         if self.options.check_only or self.options.keep_layouts:
@@ -517,10 +534,11 @@ class Run:
     # Print: assemble, prepare the images, lay out and write ---------------------------------
 
     def print_language(self, source: SourceLanguage, state: LanguageState, seed: list[Finding],
-                       default_home: Page | None, say: Progress | None
+                       default_home: Page | None, say: Progress | None, keep: bool = False
                        ) -> tuple[LanguageResult, list[Finding]]:
         """One language's PDF (in a process of its own when there are several);
-        ``default_home``: the default language's pages, for links to pages this one lacks."""
+        ``default_home``: the default language's pages, for links to pages this one lacks;
+        ``keep``: its layout is kept for the next build (--watch, see :meth:`_keeps`)."""
         result, findings = source.result, Findings()
         findings.extend(source.findings)
         if source.rendered is None or source.rendered.failed:
@@ -544,7 +562,7 @@ class Run:
             self._say("layout", lang, "not rendered: the findings above must be fixed first", say)
             return result, list(findings)
         pages = [r.page for r in source.rendered.pages]
-        self._layout(document, pages, roots, state, result, findings, say)
+        self._layout(document, pages, roots, state, result, findings, say, keep)
         return result, list(findings)
 
     def _assemble(self, rendered: RenderedLanguage, roots: Roots, findings: Findings,
@@ -595,7 +613,7 @@ class Run:
 
     def _layout(self, document: AssembledDocument, pages: list[Page], roots: Roots,
                 state: LanguageState, result: LanguageResult, findings: Findings,
-                say: Progress | None) -> None:
+                say: Progress | None, keep: bool = False) -> None:
         """Prepared screenshots, then (unless the same document made the last PDF) the PDF."""
         lang = document.lang
         t0 = time.perf_counter()
@@ -616,7 +634,7 @@ class Run:
         if state.expected_pages:
             self._say("layout", lang, f"laying out, about {state.expected_pages} pages", say)
         made = self._render(html, pages, roots, document, state.pdf_path, findings, say,
-                            result.timings)  # speed (issue 11): layout and write apart
+                            result.timings, keep)  # speed (issue 11): layout and write apart
         result.layout, result.laid_out, result.reused_chapters = (
             made.layout, made.laid_out, made.reused)
         pdf_pages = made.pages
@@ -626,7 +644,7 @@ class Run:
 
     def _render(self, html: str, pages: list[Page], roots: Roots, document: AssembledDocument,
                 pdf_path: Path, findings: Findings, say: Progress | None,
-                timings: dict[str, float]) -> Made:
+                timings: dict[str, float], keep: bool = False) -> Made:
         """Lay out and write the PDF: its page count (0 when it was not written) and, under
         --watch, its layout (the seconds of each go into ``timings``)."""
         lang = document.lang
@@ -641,7 +659,7 @@ class Run:
                               lang=lang, source_file=None, adjust=adjust, timings=timings,
                               progress=(lambda stage, text: self._say(stage, lang, text, say))
                               if (say or self.progress) else None,
-                              kept=self.options.layouts.get(lang), keep=self.options.keep_layouts,
+                              kept=self.options.layouts.get(lang), keep=keep,
                               store=store, sheets=self.sheets, strict=self.options.strict)
         except OSError as exc:
             findings.error("output", f"cannot write {pdf_path}: {exc.strerror or exc}", lang=lang)

@@ -181,6 +181,9 @@ def _main(argv: list[str] | None, made: list | None = None, layouts: dict | None
     if layouts is not None and getattr(options, "no_cache", False):
         # --watch --no-cache: no cache folder keeps the chapters, so this process does
         options.keep_layouts, options.layouts = True, dict(layouts)
+    elif layouts is not None and args.command == "build":
+        # --watch: the cache folder keeps the chapters; a layout made here stays here too
+        options.keep_in_process, options.layouts = True, dict(layouts)
     if sheets is not None and args.command == "build":
         options.sheets = sheets
     if templates is not None and args.command == "build":
@@ -333,8 +336,7 @@ def _rebuild_for_watch(argv: list[str]):
         collect_garbage()
         if not made:
             return None
-        layouts.update({item.lang: item.layout for item in made[0].results
-                        if item.layout is not None})
+        layouts.update(kept_layouts(made[0].results, layouts))
         if not warm:
             from .build import warm_up
 
@@ -343,6 +345,15 @@ def _rebuild_for_watch(argv: list[str]):
         return made[0]
 
     return rebuild
+
+
+def kept_layouts(results: list, layouts: dict) -> dict:
+    """The layouts to keep for the next save, by language: each language laid out now
+    leaves its new layout, or none (laid out in a worker, or too large to keep: its older
+    one is let go, not kept alive until some later save); a language whose PDF was reused
+    keeps what it had."""
+    return {item.lang: item.layout for item in results
+            if item.layout is not None or (not item.reused and item.lang in layouts)}
 
 
 def collect_garbage() -> int:

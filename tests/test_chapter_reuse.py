@@ -246,6 +246,61 @@ def test_a_build_after_an_edit_reads_the_other_chapters_from_the_cache(tmp_path,
     assert len(stored(cache)) == 5  # the old "Zweites Kapitel" is gone, the new one is there
 
 
+def watch_saves(site: Path, tmp_path: Path, monkeypatch, saves: int) -> tuple[list, list]:
+    """``build --lang de --watch`` with a cache folder, as the command line runs it: the
+    first build, then ``saves`` edits of chapter two, each rebuilt.  The results of the
+    rebuilds, and what each rebuild read back from the cache folder (True: a chapter)."""
+    from manualgen.chapter_store import Store
+    from manualgen.cli import _rebuild_for_watch
+
+    reads: list[list[bool]] = []
+    load = Store.load
+
+    def counted(self, key, resolve):
+        found = load(self, key, resolve)
+        reads[-1].append(found is not None)
+        return found
+
+    monkeypatch.setattr(Store, "load", counted)
+    rebuild = _rebuild_for_watch(["build", "--site", str(site), "--lang", "de", "-q",
+                                  "--out", str(tmp_path / "out"), "--cache", str(tmp_path / "c")])
+    reads.append([])
+    rebuild()
+    results = []
+    for n in range(saves):
+        edit(site, "content/de/zwei/p1.md", f"\nNoch ein Satz ({n}).\n")
+        reads.append([])
+        results.append(rebuild().results[0])
+    return results, reads[1:]
+
+
+def test_watch_with_a_cache_keeps_a_layout_made_in_its_own_process(tmp_path, env, monkeypatch):
+    """Under --watch a language laid out in the watching process keeps its layout there:
+    a save takes the unchanged chapters from memory, not from the cache folder, and the
+    PDF is still the cold build's."""
+    site = make_site(tmp_path / "site", see=True)
+    results, reads = watch_saves(site, tmp_path, monkeypatch, saves=2)
+    for result, read in zip(results, reads):
+        assert result.laid_out == ["2 Zweites Kapitel"] and result.reused_chapters == 4
+        assert not any(read)  # the changed chapter is looked for, and not found
+    assert results[-1].pdf.read_bytes() == cold(site, tmp_path / "cold")
+
+
+def test_watch_reads_a_large_manuals_chapters_back_instead_of_keeping_them(
+        tmp_path, env, monkeypatch):
+    """A manual whose last PDF was large keeps no layout in the watching process between
+    saves (its memory): its unchanged chapters are read back from the cache folder."""
+    from manualgen import heap
+
+    monkeypatch.setattr(heap, "LARGE", 2)  # every manual of this test counts as large
+    site = make_site(tmp_path / "site", see=True)
+    results, reads = watch_saves(site, tmp_path, monkeypatch, saves=2)
+    # the first build had no PDF before it, so no size to go by: its layout is kept
+    assert results[0].layout is None and results[1].layout is None
+    assert results[1].reused_chapters == 4 and sum(reads[1]) == 4
+    assert results[1].pdf.read_bytes() == cold(site, tmp_path / "cold")
+
+
 def test_a_chapter_moved_by_an_edit_is_read_from_the_cache_in_its_new_place(tmp_path, env):
     """Growing chapter one moves the later chapters (and the "see page N" target): the
     moved chapters come from the cache, the chapter whose reference moved is laid out."""
