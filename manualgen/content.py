@@ -28,7 +28,7 @@ from urllib.parse import urljoin
 
 from . import front_matter, selection
 from .collation import collation_key
-from .config import DEFAULT_DATE_KEYS, FILENAME_DATE, Settings
+from .config import DEFAULT_DATE_KEYS, FILENAME_DATE, FileFilter, Settings
 from .errors import ContentError, Findings, not_utf8, readable_path, utf8_name
 from .front_matter import INVISIBLE as _INVISIBLE
 from .front_matter import FrontMatter
@@ -673,31 +673,60 @@ def left_out_by_mount(settings: Settings, lang: str, path: Path) -> bool:
 def find_files(settings: Settings, lang: str, findings: Findings) -> dict[str, Path]:
     """Every content file of the language, by its path below content/ (posix, without a
     language suffix); the first folder that has a path wins, as Hugo's mounts do.  A leaf
-    bundle's other content files are its resources, not pages."""
+    bundle's other content files are its resources, not pages.  As in Hugo, a language in
+    the file's name wins over the folder's: content/en/page.fr.md is a French page, found
+    in the other languages' folders too."""
     files: dict[str, Path] = {}
     every_language: set[str] = set()  # leaf bundles are folders, whatever the language
-    filters = settings.languages[lang].file_filters
-    for root, target in content_roots(settings, lang):
-        if root.is_file() and target.strip("/"):  # a mount of one file: the page at its target
-            if _is_content_file(root, root, settings, findings, lang):
-                files.setdefault(target.strip("/"), root)
+    for folder in content_folders(settings, lang):
+        if folder.owner != lang and not folder.path.is_dir():
             continue
-        if not root.is_dir():
+        if folder.path.is_file() and folder.target.strip("/"):  # one file: the page at its target
+            if _is_content_file(folder.path, folder.path, settings, findings, lang):
+                files.setdefault(folder.target.strip("/"), folder.path)
             continue
-        _report_unreadable_folders(root, findings, lang)
-        mounted = filters.get((root, target))
-        for path in sorted(root.rglob("*")):
-            if mounted is not None and not mounted.admits(path.relative_to(root).as_posix()):
+        if not folder.path.is_dir():
+            continue
+        if folder.owner == lang:
+            _report_unreadable_folders(folder.path, findings, lang)
+        for path in sorted(folder.path.rglob("*")):
+            rel_path = path.relative_to(folder.path).as_posix()
+            if folder.files is not None and not folder.files.admits(rel_path):
                 continue
+            file_lang, rel = _rel_of(path, folder, settings)
+            if folder.owner != lang and file_lang != lang:
+                continue  # another language's folder: only the pages named for this one
             if path.name == CONTENT_ADAPTER and path.is_file():
-                _report_content_adapter(path, root, settings, findings, lang)
-            if _is_content_file(path, root, settings, findings, lang):
-                rel = _rel_of(path, root, target, settings, lang)
-                if rel is not None:
+                _report_content_adapter(path, folder.path, settings, findings, lang)
+            if _is_content_file(path, folder.path, settings, findings, lang):
+                if file_lang == lang:
                     files.setdefault(rel, path)
-                if settings.by_filename:
-                    every_language.add(_rel_of(path, root, target, settings, None) or "")
+                if folder.owner == lang:
+                    every_language.add(rel)
     return _without_bundle_resources(files, every_language | set(files))
+
+
+@dataclasses.dataclass(frozen=True)
+class ContentFolder:
+    """A content folder (or a mounted file) as one language finds it."""
+    path: Path
+    target: str  # where it sits below content/ ("" for the top)
+    owner: str  # the language of its files whose name names none
+    files: FileFilter | None  # its mount's includeFiles and excludeFiles
+
+
+def content_folders(settings: Settings, lang: str) -> list[ContentFolder]:
+    """The language's own content folders first, then the other languages' folders (which
+    may hold pages named for this language).  A folder several languages share (translations
+    by file name) belongs to the default language."""
+    sharers: dict[tuple[Path, str], list[str]] = {}
+    for code in [lang, *settings.languages]:
+        for key in content_roots(settings, code):
+            if code not in sharers.setdefault(key, []):
+                sharers[key].append(code)
+    return [ContentFolder(path, target, codes[0] if len(codes) == 1 else settings.default_language,
+                          settings.languages[codes[0]].file_filters.get((path, target)))
+            for (path, target), codes in sharers.items()]
 
 
 # Hugo's content adapter: a Go template in a content folder that adds pages as Hugo builds.
@@ -774,18 +803,19 @@ def _report_broken_link(path: Path, findings: Findings, lang: str) -> None:
                    f"{why}; the page is left out", path, lang=lang)
 
 
-def _rel_of(path: Path, root: Path, target: str, settings: Settings, lang: str | None) -> str | None:
-    """The page's path below content/ (its mount's target first), or None when the file is
-    another language's translation (page.fr.md, with translations by file name); with
-    ``lang`` None, the path whatever the file's language."""
-    rel_path = path.relative_to(root)
-    if settings.by_filename:
-        file_lang, stem = _language_of(path, settings)
-        if lang is not None and (file_lang or settings.default_language) != lang:
-            return None
+def _rel_of(path: Path, folder: ContentFolder, settings: Settings) -> tuple[str | None, str]:
+    """The file's language (None for a language the site disables) and its path below
+    content/ (its mount's target first, without the language in its name)."""
+    file_lang, stem = _language_of(path, settings)
+    rel_path = path.relative_to(folder.path)
+    if file_lang:
         rel_path = rel_path.parent / (stem + path.suffix)
-    return posixpath.join(target.strip("/"), rel_path.as_posix()) if target.strip("/") else (
-        rel_path.as_posix())
+    else:
+        file_lang = folder.owner
+    if file_lang in settings.disabled_languages:
+        file_lang = None
+    target = folder.target.strip("/")
+    return file_lang, posixpath.join(target, rel_path.as_posix()) if target else rel_path.as_posix()
 
 
 def _leaf_bundles(rels: Iterable[str]) -> set[Path]:

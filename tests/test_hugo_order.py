@@ -285,6 +285,21 @@ MULTI_NAMES = {  # translations by file name, translationKey, pages of one langu
     "content/t/q.md": fm(title="Q en in t"),
 }
 
+MULTI_MIXED = {  # a content folder per language, and pages whose file name names a language
+    "hugo.toml": MULTI_DIRS_CONFIG.format(subdir=""),
+    "content/en/_index.md": fm(title="Home"),
+    "content/en/a.md": fm(title="A", weight=1),
+    "content/en/b.fr.md": fm(title="B fr, from the English folder", weight=1),
+    "content/en/e.en.md": fm(title="E, named for its own language", weight=2),
+    "content/en/g.de.md": fm(title="G de, a disabled language"),
+    "content/en/s/_index.md": fm(title="S"),
+    "content/en/s/x.md": fm(title="X"),
+    "content/en/s/y.fr.md": fm(title="Y fr"),
+    "content/fr/_index.md": fm(title="Accueil"),
+    "content/fr/c.en.md": fm(title="C en, from the French folder", weight=3),
+    "content/fr/d.md": fm(title="D fr", weight=2),
+}
+
 CONFIG_DIR = {  # config/_default and an environment's folder
     "content/_index.md": fm(title="Home"),
     "content/a.md": fm(title="A", weight=1),
@@ -342,6 +357,7 @@ SITES: dict[str, tuple[dict[str, str], str | None]] = {
     "multi-dirs-subdir": (MULTI_DIRS | {"hugo.toml": MULTI_DIRS_CONFIG.format(
         subdir="defaultContentLanguageInSubdir = true")}, None),
     "multi-names": (MULTI_NAMES, None),
+    "multi-mixed": (MULTI_MIXED, None),
     "config-dir": (CONFIG_DIR, None),
     "config-dir-staging": (CONFIG_DIR, "staging"),
     "yaml": ({"hugo.yaml": "baseURL: https://example.org/\ntitle: T\nbuildFuture: true\n",
@@ -546,6 +562,21 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             '/a',
             '/frsec',
             '  /frsec/x',
+        ],
+    },
+    'multi-mixed': {
+        'en': [
+            '/a',
+            '/e',
+            '/c',
+            '/s',
+            '  /s/x',
+        ],
+        'fr': [
+            '/b',
+            '/d',
+            '/s',
+            '  /s/y',
         ],
     },
     'multi-names': {
