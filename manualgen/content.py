@@ -23,7 +23,7 @@ import os
 import posixpath
 import re
 from collections.abc import Iterable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin
 
 from . import front_matter, selection
@@ -430,6 +430,34 @@ def glob_regex(pattern: str) -> re.Pattern:
         return re.compile("".join(out) + ")" * depth + r"\Z", re.IGNORECASE)
     except re.error:  # a pattern Hugo would reject matches nothing here
         return re.compile(r"(?!)")
+
+
+def named_resource(page: Page, name: str) -> Path | None:
+    """The file of the page's bundle that its ``resources`` front matter names ``name``, as
+    Hugo's ``.Resources.Get`` finds it (the embedded image render hook looks images up so):
+    each entry's ``src`` is a glob over the bundle's files, and the first entry matching a
+    file gives its name, without regard to case.  Names with ``:counter`` are not followed."""
+    entries = _ci(page.meta, "resources")
+    if PurePosixPath(page.rel).stem not in ("index", "_index") or not isinstance(entries, list):
+        return None
+    folder = page.path.parent
+    files = _bundle_files(folder)
+    named: dict[str, str] = {}  # a bundle file's path → the name the first entry gave it
+    for entry in (e for e in entries if isinstance(e, dict)):
+        given, pattern = _ci(entry, "name"), _ci(entry, "src")
+        if not isinstance(given, str) or not isinstance(pattern, str) or ":counter" in given:
+            continue
+        for rel in files:
+            if glob_regex(pattern.lstrip("/")).match(rel):
+                named.setdefault(rel, given)
+    found = sorted(rel for rel, given in named.items() if given.lower() == name.lower())
+    return folder / found[0] if found else None
+
+
+def _bundle_files(folder: Path) -> tuple[str, ...]:
+    """The files of a bundle folder (its resources and its index), posix paths below it."""
+    return tuple(sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*")
+                        if path.is_file()))
 
 
 def _targets(entry: dict, rel: str, kind: str, lang: str, settings: Settings) -> bool:
