@@ -38,15 +38,15 @@ _YamlLoader = front_matter._YamlLoader
 yaml_problem = front_matter.yaml_problem
 
 # Hugo's content formats, by file extension (a page's `markup` front matter overrides it).
-# manualgen prints Markdown and HTML; the others need a renderer it does not have.
+# manualgen prints Markdown, HTML and Org (Hugo renders those itself); the others need an
+# external program in Hugo too (asciidoctor, pandoc, rst2html), and a renderer manualgen lacks.
 MARKUP_BY_SUFFIX = {".md": "markdown", ".markdown": "markdown", ".mdown": "markdown",
                     ".html": "html", ".htm": "html",
                     ".adoc": "asciidoc", ".ad": "asciidoc", ".asciidoc": "asciidoc",
                     ".org": "org", ".pandoc": "pandoc", ".pdc": "pandoc", ".rst": "rst"}
 MARKUP_ALIASES = {"md": "markdown", "mdown": "markdown", "goldmark": "markdown", "htm": "html",
                   "asciidocext": "asciidoc", "adoc": "asciidoc", "ad": "asciidoc", "pdc": "pandoc"}
-OTHER_FORMATS = {"asciidoc": "AsciiDoc", "org": "Emacs Org Mode", "pandoc": "Pandoc",
-                 "rst": "reStructuredText"}
+OTHER_FORMATS = {"asciidoc": "AsciiDoc", "pandoc": "Pandoc", "rst": "reStructuredText"}
 CONTENT_SUFFIXES = tuple(MARKUP_BY_SUFFIX)
 MAX_PAGE_BYTES = 2_000_000  # real pages are a few hundred kB; Markdown slows past that
 
@@ -149,7 +149,7 @@ class Page:
     meta: dict
     body: str  # text after the front matter
     body_line: int  # line number (1-based) of the body's first line in the file
-    markup: str = "markdown"  # or "html": the body is printed as written, shortcodes expanded
+    markup: str = "markdown"  # "html": the body is printed as written, shortcodes expanded; "org"
     title: str = ""
     link_title: str = ""
     untitled: bool = False  # Hugo's title is empty (``title`` is a fallback for the print)
@@ -1205,16 +1205,16 @@ def go_float_text(value: float) -> str:
 
 
 def _markup(meta: dict, path: Path, report: _Reporter) -> str | None:
-    """"markdown" or "html" (the ``markup`` key, else the file's suffix); None, with a
-    warning, for a format manualgen cannot print."""
+    """"markdown", "html" or "org" (the ``markup`` key, else the file's suffix); None, with
+    a warning, for a format manualgen cannot print."""
     markup = str(_ci(meta, "markup", "") or MARKUP_BY_SUFFIX[path.suffix.lower()]).lower()
     markup = MARKUP_ALIASES.get(markup, markup)
-    if markup in ("markdown", "html"):
+    if markup in ("markdown", "html", "org"):
         return markup
     what = OTHER_FORMATS.get(markup, f'"{markup}"')
     line = report.source.text.line_of_key("markup", report.source.front.body_line) or 1
     report.findings.warning("unsupported-format", f"the page is written in {what}, which "
-                            "manualgen cannot print (it prints Markdown and HTML); it is left out "
+                            "manualgen cannot print (it prints Markdown, HTML and Org); it is left out "
                             "of the manual", path, line, lang=report.lang)
     return None
 

@@ -214,6 +214,18 @@ HTML_CONTENT = {  # content files in HTML (Hugo 0.168 refuses them unless its se
     "content/top.md": fm(title="Top", weight=1),
 }
 
+ORG_CONTENT = {  # Org Mode pages, which Hugo renders itself: #+KEY: front matter
+    "hugo.toml": BASE,
+    "content/_index.md": fm(title="Home"),
+    "content/o/_index.md": fm(title="O"),
+    "content/o/a.org": "#+TITLE: Org A\n#+WEIGHT: 2\n\n* Heading\nText.\n",
+    "content/o/b.org": "#+title: Org B\n#+weight: 1\nText.\n",
+    "content/o/c.org": fm(title="Org with YAML", weight=3),
+    "content/o/d.org": "#+TITLE: Org draft\n#+DRAFT: true\nText.\n",
+    "content/o/e.org": "#+TITLE: Org dated\n#+DATE: <2099-01-01 Thu>\nText.\n",
+    "content/o/f.md": fm(title="Markdown", weight=2),
+}
+
 PUBLISH_DATES = {  # a page without a publish date is published from its date, whichever key gave it
     "hugo.toml": BASE,
     "content/_index.md": fm(title="Home"),
@@ -353,6 +365,7 @@ SITES: dict[str, tuple[dict[str, str], str | None]] = {
     "publish-dates": (PUBLISH_DATES, None),
     "structure": (STRUCTURE, None),
     "html-content": (HTML_CONTENT, None),
+    "org-content": (ORG_CONTENT, None),
     "multi-dirs": (MULTI_DIRS | {"hugo.toml": MULTI_DIRS_CONFIG.format(subdir="")}, None),
     "multi-dirs-subdir": (MULTI_DIRS | {"hugo.toml": MULTI_DIRS_CONFIG.format(
         subdir="defaultContentLanguageInSubdir = true")}, None),
@@ -394,6 +407,15 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
         'en': [
             '/past',
             '/modified',
+        ],
+    },
+    'org-content': {
+        'en': [
+            '/o',
+            '  /o/b',
+            '  /o/f',
+            '  /o/a',
+            '  /o/c',
         ],
     },
     'html-content': {

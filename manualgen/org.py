@@ -1,0 +1,301 @@
+"""Emacs Org Mode pages as HTML, the way Hugo prints them: Hugo renders Org itself (with
+go-org), so a site may hold ``.org`` pages beside its Markdown.
+
+The common part of Org is read: headlines (``*`` is the page's second heading level, as in
+go-org), paragraphs, plain, ordered and description lists, tables, ``#+BEGIN_SRC`` and the
+other blocks, fixed-width lines, rules, and the inline markup (``*bold*``, ``/italic/``,
+``_underline_``, ``+strike+``, ``=verbatim=``, ``~code~``, ``[[link][text]]``, images, bare
+addresses).  Keywords (``#+TITLE:`` is front matter), comments and drawers print nothing.
+The shortcodes of the page are expanded before, as tokens the text carries through.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+_HEADLINE = re.compile(r"^(\*+)[ \t]+(.*?)(?:[ \t]+(:[\w@#%:]+:))?[ \t]*$")
+_ITEM = re.compile(r"^([ \t]*)([-+]|(?<=[ \t])\*|\d+[.)])(?:[ \t]+(.*))?$")
+_BLOCK = re.compile(r"^[ \t]*#\+begin_(\w+)[ \t]*(.*)$", re.IGNORECASE)
+_KEYWORD = re.compile(r"^[ \t]*#\+\S*:")
+_CAPTION = re.compile(r"^[ \t]*#\+caption:[ \t]*(.*?)[ \t]*$", re.IGNORECASE)
+_COMMENT = re.compile(r"^[ \t]*#(?:[ \t]|$)")
+_DRAWER = re.compile(r"^[ \t]*:(\w+):[ \t]*$")
+_FIXED = re.compile(r"^[ \t]*:(?:[ \t]|$)")
+_RULE = re.compile(r"^[ \t]*-{5,}[ \t]*$")
+_TABLE = re.compile(r"^[ \t]*\|")
+_IMAGE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif|bmp)$", re.IGNORECASE)
+
+_LINK = re.compile(r"\[\[([^\[\]]+)\](?:\[([^\[\]]+)\])?\]")
+_URL = re.compile(r"\bhttps?://[^\s<>\"'\]]*[^\s<>\"'\].,;:!?)]")
+_PRE, _POST = r"(?:(?<=[\s\-({'\"])|^)", r"(?=[\s\-.,:;!?'\")}\[\]]|$)"
+_CODE = re.compile(_PRE + r"([=~])(\S|\S.*?\S)\1" + _POST)
+_EMPHASIS = [(re.compile(_PRE + re.escape(mark) + r"(\S|\S.*?\S)" + re.escape(mark) + _POST),
+              start, end) for mark, start, end in (
+    ("*", "<strong>", "</strong>"), ("/", "<em>", "</em>"), ("+", "<del>", "</del>"),
+    ("_", '<span style="text-decoration: underline;">', "</span>"))]
+_SLOT = "\ue010{}\ue011"  # a finished piece of HTML, kept out of the inline rules
+_SLOT_RE = re.compile("\ue010(\\d+)\ue011")
+
+
+def to_html(text: str) -> str:
+    """The HTML of an Org page's body (its front matter already taken off)."""
+    return _Reader(text.split("\n")).blocks(0)
+
+
+class _Reader:
+    """Reads the lines block by block; each reader returns its HTML and the next line."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.headlines = 0
+
+    def blocks(self, first: int, last: int | None = None) -> str:
+        end = len(self.lines) if last is None else last
+        out, i = [], first
+        while i < end:
+            piece, i = self._block(i, end)
+            if piece:
+                out.append(piece)
+        return "\n".join(out)
+
+    def _block(self, i: int, end: int) -> tuple[str, int]:
+        line = self.lines[i]
+        if not line.strip():
+            return "", i + 1
+        for test, read in self._readers():
+            if test(line):
+                return read(i, end)
+        return self._paragraph(i, end)
+
+    def _readers(self) -> list[tuple[Callable[[str], object], Callable[[int, int], tuple[str, int]]]]:
+        return [(_HEADLINE.match, self._headline), (_BLOCK.match, self._special_block),
+                (_DRAWER.match, self._drawer), (_CAPTION.match, self._captioned),
+                (_KEYWORD.match, self._skip),
+                (_COMMENT.match, self._skip), (_RULE.match, lambda i, _end: ("<hr>", i + 1)),
+                (_FIXED.match, self._fixed_width), (_TABLE.match, self._table),
+                (_ITEM.match, self._list)]
+
+    def _skip(self, i: int, _end: int) -> tuple[str, int]:
+        return "", i + 1
+
+    def _headline(self, i: int, end: int) -> tuple[str, int]:
+        found = _HEADLINE.match(self.lines[i])
+        if _not_exported(found):  # the headline and its subtree are left out, as in go-org
+            depth = len(found.group(1))
+            j = i + 1
+            while j < end and not ((below := _HEADLINE.match(self.lines[j]))
+                                   and len(below.group(1)) <= depth):
+                j += 1
+            return "", j
+        self.headlines += 1
+        level = min(len(found.group(1)) + 1, 6)
+        return (f'<h{level} id="headline-{self.headlines}">{inline(found.group(2))}</h{level}>',
+                i + 1)
+
+    def _captioned(self, i: int, end: int) -> tuple[str, int]:
+        """``#+CAPTION:`` above a block (a picture, a table): a figure with that caption."""
+        caption = inline(_CAPTION.match(self.lines[i]).group(1))
+        j = i + 1
+        while j < end and _KEYWORD.match(self.lines[j]):  # #+NAME:, #+ATTR_HTML: …
+            j += 1
+        if j == end or not self.lines[j].strip():
+            return "", j
+        piece, after = self._block(j, end)
+        piece = re.sub(r"^<p>(.*)</p>$", r"\1", piece, flags=re.DOTALL)
+        kind = ' class="screenshot-figure"' if piece.startswith("<img ") else ""
+        return f"<figure{kind}>\n{piece}<figcaption>{caption}</figcaption>\n</figure>", after
+
+    def _drawer(self, i: int, end: int) -> tuple[str, int]:
+        """:PROPERTIES: … :END: and the like: data for Emacs, nothing to print."""
+        for j in range(i + 1, end):
+            if self.lines[j].strip().lower() == ":end:":
+                return "", j + 1
+        return self._paragraph(i, end)  # no :END:, so no drawer: Org reads it as text
+
+    def _special_block(self, i: int, end: int) -> tuple[str, int]:
+        found = _BLOCK.match(self.lines[i])
+        kind, args = found.group(1).lower(), found.group(2).split()
+        closing = re.compile(rf"^[ \t]*#\+end_{re.escape(kind)}[ \t]*$", re.IGNORECASE)
+        stop = next((j for j in range(i + 1, end) if closing.match(self.lines[j])), None)
+        if stop is None:  # never closed: Org reads the line as text
+            return self._paragraph(i, end)
+        body = self.lines[i + 1:stop]
+        return self._special_html(kind, args, body, i + 1, stop), stop + 1
+
+    def _special_html(self, kind: str, args: list[str], body: list[str], first: int,
+                      stop: int) -> str:
+        if kind in ("src", "example"):
+            lang = args[0] if kind == "src" and args else ""
+            attrs = f' class="language-{html.escape(lang)}"' if lang else ""
+            code = html.escape("\n".join(_unescaped_commas(body)), quote=False)
+            return f"<pre><code{attrs}>{code}</code></pre>"
+        if kind == "export":
+            return "\n".join(body) if args and args[0].lower() == "html" else ""
+        if kind == "comment":
+            return ""
+        if kind == "verse":
+            return "<p>" + "<br>\n".join(inline(line) for line in body) + "</p>"
+        inner = self.blocks(first, stop)
+        if kind == "quote":
+            return f"<blockquote>\n{inner}\n</blockquote>"
+        return f'<div class="{html.escape(kind)}-block">\n{inner}\n</div>'
+
+    def _fixed_width(self, i: int, end: int) -> tuple[str, int]:
+        j = i
+        while j < end and _FIXED.match(self.lines[j]):
+            j += 1
+        text = "\n".join(re.sub(r"^[ \t]*:[ \t]?", "", line) for line in self.lines[i:j])
+        return f"<pre>{html.escape(text, quote=False)}</pre>", j
+
+    def _table(self, i: int, end: int) -> tuple[str, int]:
+        j = i
+        while j < end and _TABLE.match(self.lines[j]):
+            j += 1
+        rows = [line.strip() for line in self.lines[i:j]]
+        rule = next((n for n, row in enumerate(rows) if row.startswith("|-")), None)
+        cells = [[inline(c.strip()) for c in row.strip("|").split("|")]
+                 for row in rows if not row.startswith("|-")]
+        head = rows[:rule] if rule is not None and rule < len(rows) - 1 else []
+        parts = ["<table>"]
+        if head:
+            parts.append("<thead>" + "".join(_row(r, "th") for r in cells[:len(head)]) + "</thead>")
+        parts.append("<tbody>" + "".join(_row(r, "td") for r in cells[len(head):]) + "</tbody>")
+        return "".join(parts) + "</table>", j
+
+    def _list(self, i: int, end: int) -> tuple[str, int]:
+        first = _ITEM.match(self.lines[i])
+        indent, ordered = len(first.group(1).expandtabs()), first.group(2)[0].isdigit()
+        items, j = [], i
+        while j < end:
+            found = _ITEM.match(self.lines[j])
+            if not found or len(found.group(1).expandtabs()) != indent \
+                    or found.group(2)[0].isdigit() != ordered:
+                break
+            body_end = self._item_end(j + 1, end, indent)
+            items.append((found.group(3) or "", j + 1, body_end))
+            j = body_end
+        described = not ordered and all(" :: " in text or text.endswith(" ::")
+                                        for text, _s, _e in items)
+        if described:
+            return self._description_list(items), j
+        tag = "ol" if ordered else "ul"
+        return f"<{tag}>\n" + "\n".join(
+            f"<li>{self._item_html(text, start, stop)}</li>" for text, start, stop in items
+        ) + f"\n</{tag}>", j
+
+    def _item_end(self, j: int, end: int, indent: int) -> int:
+        """The line after an item: its body is the lines indented deeper than its bullet
+        (blank lines inside; two blank lines in a row end the list, as in Org)."""
+        blanks = 0
+        while j < end:
+            line = self.lines[j]
+            if not line.strip():
+                blanks += 1
+                if blanks == 2:
+                    break
+            elif len(line) - len(line.lstrip(" \t")) > indent:
+                blanks = 0
+            else:
+                break
+            j += 1
+        while j > 0 and not self.lines[j - 1].strip() and blanks:
+            j, blanks = j - 1, blanks - 1
+        return j
+
+    def _item_html(self, text: str, start: int, stop: int) -> str:
+        """An item's text and the lines below it; its first paragraph loses its <p>."""
+        rest = _Reader([text, *_dedented(self.lines[start:stop])])
+        rest.headlines = self.headlines
+        body = rest.blocks(0)
+        self.headlines = rest.headlines
+        if body.startswith("<p>") and (close := body.find("</p>")) >= 0:
+            return body[3:close] + body[close + 4:]
+        return body
+
+    def _description_list(self, items: list[tuple[str, int, int]]) -> str:
+        out = []
+        for text, start, stop in items:
+            term, _, said = text.partition(" ::")
+            out.append(f"<dt>{inline(term.strip())}</dt>\n"
+                       f"<dd>{self._item_html(said.strip(), start, stop)}</dd>")
+        return "<dl>\n" + "\n".join(out) + "\n</dl>"
+
+    def _paragraph(self, i: int, end: int) -> tuple[str, int]:
+        j = i + 1
+        while j < end and self.lines[j].strip() and not self._starts_block(self.lines[j]):
+            j += 1
+        text = "\n".join(line.strip() for line in self.lines[i:j])
+        text = re.sub(r"\\\\$", "<br>", inline(text), flags=re.MULTILINE)
+        return f"<p>{text}</p>", j
+
+    def _starts_block(self, line: str) -> bool:
+        return any(test(line) for test, _read in self._readers()
+                   if test not in (_FIXED.match, _DRAWER.match))
+
+
+def _not_exported(headline: re.Match) -> bool:
+    """A headline tagged ``:noexport:`` or starting with ``COMMENT``."""
+    tags = (headline.group(3) or "").lower().split(":")
+    return "noexport" in tags or re.match(r"COMMENT(?:\s|$)", headline.group(2)) is not None
+
+
+def _row(cells: list[str], tag: str) -> str:
+    return "<tr>" + "".join(f"<{tag}>{cell}</{tag}>" for cell in cells) + "</tr>"
+
+
+def _dedented(lines: list[str]) -> list[str]:
+    depth = min((len(line) - len(line.lstrip(" \t")) for line in lines if line.strip()),
+                default=0)
+    return [line[depth:] for line in lines]
+
+
+def _unescaped_commas(lines: list[str]) -> list[str]:
+    """In a block, Org escapes a line that would start a keyword or headline with a comma."""
+    return [re.sub(r"^(\s*),(\*|#\+)", r"\1\2", line) for line in lines]
+
+
+def inline(text: str) -> str:
+    """Org's inline markup in one piece of text as HTML (the text escaped)."""
+    slots: list[str] = []
+
+    def keep(piece: str) -> str:
+        slots.append(piece)
+        return _SLOT.format(len(slots) - 1)
+
+    text = _CODE.sub(lambda m: keep(_code(m.group(1), m.group(2))), text)
+    text = _LINK.sub(lambda m: keep(_link(m.group(1), m.group(2))), text)
+    text = _URL.sub(lambda m: keep(f'<a href="{html.escape(m.group(0))}">'
+                                   f"{html.escape(m.group(0))}</a>"), text)
+    text = html.escape(text, quote=False)
+    for pattern, start, end in _EMPHASIS:
+        text = pattern.sub(lambda m, s=start, e=end: s + m.group(1) + e, text)
+    for _ in range(len(slots) + 1):  # a link's text may hold code
+        if not _SLOT_RE.search(text):
+            break
+        text = _SLOT_RE.sub(lambda m: slots[int(m.group(1))], text)
+    return text
+
+
+def _code(mark: str, text: str) -> str:
+    cls = ' class="verbatim"' if mark == "=" else ""
+    return f"<code{cls}>{html.escape(text, quote=False)}</code>"
+
+
+def _link(target: str, text: str | None) -> str:
+    """``[[target][text]]`` or ``[[target]]``: a link, or an image for a picture's file
+    written without text (or as the text)."""
+    address = target.removeprefix("file:")
+    if text is None and _IMAGE.search(address):
+        return f'<img src="{html.escape(address)}" alt="{html.escape(_file_name(address))}">'
+    if text is not None and _IMAGE.search(text.removeprefix("file:")) and " " not in text:
+        shown = text.removeprefix("file:")
+        label = f'<img src="{html.escape(shown)}" alt="{html.escape(_file_name(shown))}">'
+    else:
+        label = inline(text) if text is not None else html.escape(target)
+    return f'<a href="{html.escape(address)}">{label}</a>'
+
+
+def _file_name(address: str) -> str:
+    return address.rsplit("/", 1)[-1]

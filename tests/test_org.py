@@ -1,0 +1,72 @@
+"""Org Mode pages, which Hugo renders itself (go-org): their ``#+KEY:`` front matter, their
+text as go-org prints it (held against what Hugo 0.149.1 wrote), and their place in a build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from manualgen import front_matter, org
+from manualgen.build import BuildOptions, build
+
+from .conftest import page, write_site
+
+
+def test_org_front_matter_is_read_as_hugo_reads_it():
+    found = front_matter.parse(
+        "#+TITLE: Installing\n#+WEIGHT: 2\n#+tags[]: setup  install\n#+alias: /a/\n#+alias: /b/\n"
+        "#+filetags: :one:two:\n#+DATE: <2024-03-01 Fri>\n\n* Heading\n", Path("x.org"))
+    assert found.meta == {"title": "Installing", "weight": "2", "tags": ["setup", "install"],
+                          "alias": ["/a/", "/b/"], "filetags": ["one", "two"],
+                          "date": "2024-03-01"}
+    assert (found.format, found.body_line, found.body) == ("org", 8, "\n* Heading\n")
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("Some *bold*, /italic/, _under_, +struck+, =verb= and ~code~.",
+     ('<p>Some <strong>bold</strong>, <em>italic</em>, <span style="text-decoration: '
+     'underline;">under</span>, <del>struck</del>, <code class="verbatim">verb</code> and '
+     "<code>code</code>.</p>")),
+    ("[[https://example.org/docs][the *docs*]] and [[/x/]] a<b",
+     ('<p><a href="https://example.org/docs">the <strong>docs</strong></a> and '
+     '<a href="/x/">/x/</a> a&lt;b</p>')),
+    ("* One\ntext\n** Two :tag:\n* Gone :noexport:\nhidden\n** Below it\n* COMMENT Also gone\n* Three",
+     ('<h2 id="headline-1">One</h2>\n<p>text</p>\n<h3 id="headline-2">Two</h3>\n'
+     '<h2 id="headline-3">Three</h2>')),
+    ("- one\n- two\n  more\n  - nested\n- three\n\n1. first\n2. second",
+     ("<ul>\n<li>one</li>\n<li>two\nmore\n<ul>\n<li>nested</li>\n</ul></li>\n<li>three</li>\n</ul>"
+     "\n<ol>\n<li>first</li>\n<li>second</li>\n</ol>")),
+    ("- Term :: its text\n- Other :: more",
+     "<dl>\n<dt>Term</dt>\n<dd>its text</dd>\n<dt>Other</dt>\n<dd>more</dd>\n</dl>"),
+    ("#+BEGIN_SRC bash\n  echo <hi>\n,* not a headline\n#+END_SRC",
+     '<pre><code class="language-bash">  echo &lt;hi&gt;\n* not a headline</code></pre>'),
+    ("| a | b |\n|---+---|\n| 1 | 2 |",
+     ("<table><thead><tr><th>a</th><th>b</th></tr></thead>"
+     "<tbody><tr><td>1</td><td>2</td></tr></tbody></table>")),
+    ("#+BEGIN_QUOTE\nSaid *this*.\n#+END_QUOTE\n: fixed\n-----\n# comment\n#+OPTIONS: toc:nil",
+     "<blockquote>\n<p>Said <strong>this</strong>.</p>\n</blockquote>\n<pre>fixed</pre>\n<hr>"),
+    ("#+CAPTION: The screen\n[[./shot.png]]",
+     ('<figure class="screenshot-figure">\n<img src="./shot.png" alt="shot.png">'
+     "<figcaption>The screen</figcaption>\n</figure>")),
+    (":PROPERTIES:\n:ID: x\n:END:\nText", "<p>Text</p>"),
+])
+def test_org_text_prints_as_go_org_prints_it(source, expected):
+    assert org.to_html(source) == expected
+
+
+def test_an_org_page_is_printed_in_its_place_with_its_shortcodes(tmp_path):
+    site = write_site(tmp_path, {
+        "content/de/_index.md": page("Start"),
+        "content/de/a.md": page("Erste", 1, "Text.\n"),
+        "content/de/b.org": "#+TITLE: Org-Seite\n#+WEIGHT: 2\n\n* Schritt\n"
+                            "Version {{< param version >}}, *fett*.\n",
+        "content/de/c.md": page("Dritte", 3, "Text.\n"),
+    })
+    out = tmp_path / "out"
+    result = build(site, BuildOptions(langs=["de"], out=out, html=True, no_cache=True, jobs=1))
+    assert result.ok
+    html = (out / "test-manual-de.html").read_text(encoding="utf-8")
+    html = html[html.index("<main"):]  # the chapters, after the contents
+    assert "Version 2.0, <strong>fett</strong>." in html
+    assert html.index("Erste") < html.index("Org-Seite") < html.index("Schritt") < html.index("Dritte")
