@@ -18,13 +18,14 @@ import datetime as dt
 import decimal
 import errno
 import functools
+import html
 import math
 import os
 import posixpath
 import re
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from . import front_matter, selection
 from .collation import collation_key
@@ -47,6 +48,7 @@ MARKUP_BY_SUFFIX = {".md": "markdown", ".markdown": "markdown", ".mdown": "markd
 MARKUP_ALIASES = {"md": "markdown", "mdown": "markdown", "goldmark": "markdown", "htm": "html",
                   "asciidocext": "asciidoc", "adoc": "asciidoc", "ad": "asciidoc", "pdc": "pandoc"}
 OTHER_FORMATS = {"asciidoc": "AsciiDoc", "pandoc": "Pandoc", "rst": "reStructuredText"}
+PRINTED_FORMATS = ("markdown", "html", "org")
 CONTENT_SUFFIXES = tuple(MARKUP_BY_SUFFIX)
 MAX_PAGE_BYTES = 2_000_000  # real pages are a few hundred kB; Markdown slows past that
 
@@ -1078,18 +1080,20 @@ def _unlisted_reason(meta: dict) -> tuple[str, str | None]:
 def make_page(rel: str, source: _Source, meta: dict, settings: Settings, lang: str,
               findings: Findings) -> Page | None:
     """A page from its file and (cascaded) front matter; values that cannot be used are
-    warned about at their line.  None for a format manualgen cannot print."""
+    warned about at their line.  A page in a format manualgen cannot print keeps its title
+    and its place, and prints its format and its web address as its text."""
     front = source.front
     report = _Reporter(source, findings, lang)
     markup = _markup(meta, source.path, report)
-    if markup is None:
-        return None
     kind = _kind(rel)
     title = report.text(meta, "title")
     untitled = not title  # Hugo's title stays empty, whatever the print shows
     weight = _weight(meta, report)
     _check_values(meta, front, report)
     body, body_line = front.body, front.body_line
+    url = _page_url(settings, lang, rel, kind, meta)
+    if markup not in PRINTED_FORMATS:  # its place and title kept, its text on the web only
+        body, markup = _format_note(markup, url, settings), "html"
     if not title and (found := _opening_heading(body)) is not None:
         title, taken = found  # the page's own "# Heading" titles it, and is printed once
         body, body_line = "\n".join(body.split("\n")[taken:]), body_line + taken
@@ -1097,7 +1101,6 @@ def make_page(rel: str, source: _Source, meta: dict, settings: Settings, lang: s
             report.findings.warning("missing-title", f'page has no title; printing its first '
                                     f'heading "{title}"', report.source.path, 1, lang=report.lang)
     title = title or _fallback_title(rel, kind, settings, report)
-    url = _page_url(settings, lang, rel, kind, meta)
     body, body_line = _without_chapter_banner(meta, body, body_line, title)
     return Page(lang=lang, path=source.path, rel=rel, kind=kind, meta=meta, body=body,
                 body_line=body_line, markup=markup, title=title,
@@ -1204,19 +1207,33 @@ def go_float_text(value: float) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def _markup(meta: dict, path: Path, report: _Reporter) -> str | None:
-    """"markdown", "html" or "org" (the ``markup`` key, else the file's suffix); None, with
-    a warning, for a format manualgen cannot print."""
+def _markup(meta: dict, path: Path, report: _Reporter) -> str:
+    """The page's format (the ``markup`` key, else the file's suffix): "markdown", "html",
+    "org", or one manualgen cannot print, with a warning."""
     markup = str(_ci(meta, "markup", "") or MARKUP_BY_SUFFIX[path.suffix.lower()]).lower()
     markup = MARKUP_ALIASES.get(markup, markup)
-    if markup in ("markdown", "html", "org"):
+    if markup in PRINTED_FORMATS:
         return markup
-    what = OTHER_FORMATS.get(markup, f'"{markup}"')
+    what = OTHER_FORMATS.get(markup)
+    why = (f"the page is written in {what}, which Hugo renders with an outside program and "
+           "manualgen cannot print" if what else f'the page\'s markup "{markup}" is none that '
+           "manualgen prints")
     line = report.source.text.line_of_key("markup", report.source.front.body_line) or 1
-    report.findings.warning("unsupported-format", f"the page is written in {what}, which "
-                            "manualgen cannot print (it prints Markdown, HTML and Org); it is left out "
-                            "of the manual", path, line, lang=report.lang)
-    return None
+    report.findings.warning("unsupported-format", f"{why} (it prints Markdown, HTML and Org); "
+                            "the manual prints its title and its web address in its place",
+                            path, line, lang=report.lang)
+    return markup
+
+
+def _format_note(markup: str, url: str, settings: Settings) -> str:
+    """The text printed for a page in a format manualgen cannot print: the format's name
+    and where the page is on the web, framed as a video's note is."""
+    site = urlsplit(settings.base_url)
+    address = f"{site.scheme}://{site.netloc}{url}" if site.scheme and site.netloc else url
+    name = OTHER_FORMATS.get(markup, markup)
+    return (f'<div class="media-note format-note"><p class="media-link"><span class="media-kind '
+            f'mg-label">{html.escape(name)}</span> <span class="media-address">'
+            f"{html.escape(address)}</span></p></div>\n")
 
 
 def _weight(meta: dict, report: _Reporter) -> int:
