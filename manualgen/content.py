@@ -565,8 +565,22 @@ def title_cased(text: str, settings: Settings) -> str:
     if style == "firstupper":
         return text[:1].upper() + text[1:]
     words = text.split(" ")
-    return " ".join(w[:1].upper() + w[1:] if i == 0 or style == "go" or w.lower() not in _SMALL_WORDS
-                    else w for i, w in enumerate(words))
+    return " ".join(_title_word(w, i == 0 or style == "go", style) for i, w in enumerate(words))
+
+
+def _title_word(word: str, always: bool, style: str) -> str:
+    """One word in title case, each part of a hyphenated word too, as Hugo writes them:
+    "only-sub" → "Only-Sub"; in "ap", "end-of-life" → "End-of-Life" (a small word after a
+    hyphen stays lower case) and "go to the-end" → "Go to The-End" (a hyphenated word's
+    first part never does)."""
+    parts = word.split("-")
+
+    def capital(n: int, part: str) -> bool:
+        if n == 0:
+            return always or len(parts) > 1 or part.lower() not in _SMALL_WORDS
+        return style == "go" or part.lower() not in _SMALL_WORDS
+
+    return "-".join(p[:1].upper() + p[1:] if capital(n, p) else p for n, p in enumerate(parts))
 
 
 # --- URLs ----------------------------------------------------------------------------------

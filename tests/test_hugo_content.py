@@ -152,6 +152,10 @@ kind = "page"
     ("library", "", "Libraries"),
     ("class", "", "Classes"),
     ("tools", "", "Tools"),
+    # what Hugo 0.149.1 wrote for hyphenated names, in its "ap" title case and in "go"
+    ("only-sub", "", "Only-Subs"), ("a-b-c", "", "A-B-Cs"), ("über-uns", "", "Über-Uns"),
+    ("go to the-end", "", "Go to The-Ends"), ("out-of-date", "", "Out-of-Dates"),
+    ("out-of-date", 'titleCaseStyle = "go"\n', "Out-Of-Dates"),
     ("anleitung", "pluralizeListTitles = false\n", "Anleitung"),
     ("anleitung", "pluralizeListTitles = false\ncapitalizeListTitles = false\n", "anleitung"),
 ])
