@@ -733,7 +733,10 @@ def find_files(settings: Settings, lang: str, findings: Findings) -> dict[str, P
             continue
         if folder.owner == lang:
             _report_unreadable_folders(folder.path, findings, lang)
+        named = f".{lang}."  # in another language's folder, only a name like page.fr.md
         for path in sorted(folder.path.rglob("*")):
+            if folder.owner != lang and named not in path.name.lower():
+                continue
             rel_path = path.relative_to(folder.path).as_posix()
             if folder.files is not None and not folder.files.admits(rel_path):
                 continue
