@@ -752,6 +752,20 @@ def test_manualgen_prints_the_pages_hugo_publishes_in_hugos_order(tmp_path, monk
         assert manualgen_tree(site, lang) == tree, lang
 
 
+def test_a_page_named_for_a_language_in_another_languages_folder_is_an_input_of_its_manual(tmp_path):
+    """Editing content/en/b.fr.md (or a picture of the bundle s/bund/index.fr.md) must
+    rebuild the French manual, not reuse it; the English one does not read them."""
+    from manualgen.cache import language_inputs
+
+    site = write(tmp_path, MULTI_MIXED | {"content/en/s/bund/index.fr.md": fm(title="Bund fr"),
+                                          "content/en/s/bund/shot.png": "png"})
+    settings = load_settings(site)
+    french, english = language_inputs(settings, "fr"), language_inputs(settings, "en")
+    for name in ("content/en/b.fr.md", "content/en/s/y.fr.md", "content/en/s/bund/shot.png"):
+        assert site / name in french, name
+    assert site / "content/en/a.md" not in french and site / "content/fr/c.en.md" in english
+
+
 def test_a_date_in_the_file_name_leaves_the_rest_as_the_address(tmp_path):
     """Hugo 0.149.1 wrote /posts/alpha/, /posts/bundle/, /posts/2020-13-45-bad/."""
     home = discover(load_settings(write(tmp_path, FILENAME_DATES)), "en", Findings(), NOW)
