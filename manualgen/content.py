@@ -1111,14 +1111,16 @@ def make_page(rel: str, source: _Source, meta: dict, settings: Settings, lang: s
     url = _page_url(settings, lang, rel, kind, meta)
     if markup not in PRINTED_FORMATS:  # its place and title kept, its text on the web only
         body, markup = _format_note(markup, url, settings), "html"
-    if not title and (found := _opening_heading(body)) is not None:
+    markdown = markup == "markdown"  # "# x" is a comment in Org, an element in HTML
+    if not title and markdown and (found := _opening_heading(body)) is not None:
         title, taken = found  # the page's own "# Heading" titles it, and is printed once
         body, body_line = "\n".join(body.split("\n")[taken:]), body_line + taken
         if kind != "home":
             report.findings.warning("missing-title", f'page has no title; printing its first '
                                     f'heading "{title}"', report.source.path, 1, lang=report.lang)
     title = title or _fallback_title(rel, kind, settings, report)
-    body, body_line = _without_chapter_banner(meta, body, body_line, title)
+    if markdown:
+        body, body_line = _without_chapter_banner(meta, body, body_line, title)
     return Page(lang=lang, path=source.path, rel=rel, kind=kind, meta=meta, body=body,
                 body_line=body_line, markup=markup, title=title,
                 link_title=report.text(meta, "linkTitle"), untitled=untitled, weight=weight,

@@ -3,12 +3,16 @@ text as go-org prints it (held against what Hugo 0.149.1 wrote), and their place
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from manualgen import front_matter, org
 from manualgen.build import BuildOptions, build
+from manualgen.config import load_settings
+from manualgen.content import discover
+from manualgen.errors import Findings
 
 from .conftest import page, write_site
 
@@ -53,6 +57,16 @@ def test_org_front_matter_is_read_as_hugo_reads_it():
 ])
 def test_org_text_prints_as_go_org_prints_it(source, expected):
     assert org.to_html(source) == expected
+
+
+def test_an_org_page_without_a_title_is_not_titled_by_a_comment(tmp_path):
+    site = write_site(tmp_path, {"content/de/_index.md": page("Start"),
+                                 "content/de/notiz.org": "# a comment, not a heading\n\nText.\n"})
+    findings = Findings()
+    home = discover(load_settings(site), "de", findings, dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    notiz = next(p for p in home.walk() if p.rel == "notiz.org")
+    assert (notiz.title, notiz.body) == ("Notiz", "# a comment, not a heading\n\nText.\n")
+    assert [f.code for f in findings.warnings] == ["missing-title"]
 
 
 def test_an_org_page_is_printed_in_its_place_with_its_shortcodes(tmp_path):
