@@ -25,6 +25,9 @@ _DRAWER = re.compile(r"^[ \t]*:(\w+):[ \t]*$")
 _FIXED = re.compile(r"^[ \t]*:(?:[ \t]|$)")
 _RULE = re.compile(r"^[ \t]*-{5,}[ \t]*$")
 _TABLE = re.compile(r"^[ \t]*\|")
+_CHECKBOX = re.compile(r"\[([ xX-])\][ \t]+")
+_PRIORITY = re.compile(r"^((?:TODO|DONE)[ \t]+)?\[#([A-Z])\][ \t]*")
+_ATTR_WIDTH = re.compile(r"^[ \t]*#\+attr_html:.*?:width[ \t]+(\S+)", re.IGNORECASE)
 _IMAGE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif|bmp)$", re.IGNORECASE)
 
 _LINK = re.compile(r"\[\[([^\[\]]+)\](?:\[([^\[\]]+)\])?\]")
@@ -41,15 +44,91 @@ _SLOT_RE = re.compile("\ue010(\\d+)\ue011")
 
 def to_html(text: str) -> str:
     """The HTML of an Org page's body (its front matter already taken off)."""
-    return _Reader(text.split("\n")).blocks(0)
+    lines, definitions = _footnote_definitions(text.split("\n"))
+    notes = _Notes(definitions)
+    body = _Reader(lines, notes).blocks(0)
+    return body + notes.html()
+
+
+_DEFINITION = re.compile(r"^\[fn:([^\]\s:]+)\][ \t]*(.*)$")
+_REFERENCE = re.compile(r"\[fn:([^\]\s:]*)(?::([^\]]*))?\]")
+
+
+def _footnote_definitions(lines: list[str]) -> tuple[list[str], dict[str, list[str]]]:
+    """The lines without the footnote definitions (``[fn:1] text`` at the start of a line,
+    up to the next definition, headline or two blank lines), and the definitions by label."""
+    kept, found, current = [], {}, None
+    blanks = 0
+    for line in lines:
+        start = _DEFINITION.match(line)
+        if start:
+            current = found.setdefault(start.group(1), [])
+            current.append(start.group(2))
+            blanks = 0
+            kept.append("")
+            continue
+        blanks = blanks + 1 if not line.strip() else 0
+        if current is not None and not _HEADLINE.match(line) and blanks < 2:
+            current.append(line)
+            kept.append("")
+            continue
+        current = None
+        kept.append(line)
+    return kept, found
+
+
+class _Notes:
+    """The page's footnotes: numbered in the order of their first reference, printed as
+    Markdown's footnotes are (a list at the end of the page, which the manual sets as notes
+    at the foot of the page)."""
+
+    def __init__(self, definitions: dict[str, list[str]]) -> None:
+        self.definitions = definitions
+        self.numbers: dict[str, int] = {}
+        self.texts: dict[str, list[str]] = {}
+        self.uses: dict[str, int] = {}
+
+    def reference(self, label: str, text: str | None) -> str | None:
+        """The mark of a reference ([fn:1], or [fn::text] / [fn:name:text] defined in
+        place); None for a label nothing defines."""
+        if text is not None:
+            label = label or f"inline-{len(self.numbers) + 1}"
+            self.texts.setdefault(label, [text])
+        elif label in self.definitions:
+            self.texts.setdefault(label, self.definitions[label])
+        else:
+            return None
+        number = self.numbers.setdefault(label, len(self.numbers) + 1)
+        self.uses[label] = self.uses.get(label, 0) + 1
+        again = str(self.uses[label]) if self.uses[label] > 1 else ""  # ids stay unique
+        return (f'<sup id="fnref{again}:{number}"><a class="footnote-ref" href="#fn:{number}">'
+                f"{number}</a></sup>")
+
+    def html(self) -> str:
+        if not self.numbers:
+            return ""
+        items, done = [], 0
+        while done < len(self.numbers):  # a note's text may refer to another note
+            label, number = list(self.numbers.items())[done]
+            text = _Reader(_dedented(self.texts[label]), self).blocks(0) or "<p></p>"
+            back = f' <a class="footnote-backref" href="#fnref:{number}">↩︎</a>'
+            text = text[:-4] + back + "</p>" if text.endswith("</p>") else text
+            items.append(f'<li id="fn:{number}">\n{text}\n</li>')
+            done += 1
+        return ('\n<div class="footnotes" role="doc-endnotes">\n<hr>\n<ol>\n'
+                + "\n".join(items) + "\n</ol>\n</div>")
 
 
 class _Reader:
     """Reads the lines block by block; each reader returns its HTML and the next line."""
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], notes: _Notes) -> None:
         self.lines = lines
+        self.notes = notes
         self.headlines = 0
+
+    def inline(self, text: str) -> str:
+        return inline(text, self.notes)
 
     def blocks(self, first: int, last: int | None = None) -> str:
         end = len(self.lines) if last is None else last
@@ -72,6 +151,7 @@ class _Reader:
     def _readers(self) -> list[tuple[Callable[[str], object], Callable[[int, int], tuple[str, int]]]]:
         return [(_HEADLINE.match, self._headline), (_BLOCK.match, self._special_block),
                 (_DRAWER.match, self._drawer), (_CAPTION.match, self._captioned),
+                (_ATTR_WIDTH.match, self._sized),
                 (_KEYWORD.match, self._skip),
                 (_COMMENT.match, self._skip), (_RULE.match, lambda i, _end: ("<hr>", i + 1)),
                 (_FIXED.match, self._fixed_width), (_TABLE.match, self._table),
@@ -91,12 +171,12 @@ class _Reader:
             return "", j
         self.headlines += 1
         level = min(len(found.group(1)) + 1, 6)
-        return (f'<h{level} id="headline-{self.headlines}">{inline(found.group(2))}</h{level}>',
-                i + 1)
+        text = _PRIORITY.sub(lambda m: f"{m.group(1) or ''}[{m.group(2)}] ", found.group(2))
+        return f'<h{level} id="headline-{self.headlines}">{self.inline(text)}</h{level}>', i + 1
 
     def _captioned(self, i: int, end: int) -> tuple[str, int]:
         """``#+CAPTION:`` above a block (a picture, a table): a figure with that caption."""
-        caption = inline(_CAPTION.match(self.lines[i]).group(1))
+        caption = self.inline(_CAPTION.match(self.lines[i]).group(1))
         j = i + 1
         while j < end and _KEYWORD.match(self.lines[j]):  # #+NAME:, #+ATTR_HTML: …
             j += 1
@@ -106,6 +186,14 @@ class _Reader:
         piece = re.sub(r"^<p>(.*)</p>$", r"\1", piece, flags=re.DOTALL)
         kind = ' class="screenshot-figure"' if piece.startswith("<img ") else ""
         return f"<figure{kind}>\n{piece}<figcaption>{caption}</figcaption>\n</figure>", after
+
+    def _sized(self, i: int, end: int) -> tuple[str, int]:
+        """``#+ATTR_HTML: :width 300`` above a picture: the picture at that width."""
+        width = _ATTR_WIDTH.match(self.lines[i]).group(1)
+        piece, after = self._block(i + 1, end) if i + 1 < end else ("", i + 1)
+        if width.rstrip("px").isdigit():
+            piece = piece.replace("<img ", f'<img width="{width.rstrip("px")}" ', 1)
+        return piece, after
 
     def _drawer(self, i: int, end: int) -> tuple[str, int]:
         """:PROPERTIES: … :END: and the like: data for Emacs, nothing to print."""
@@ -136,7 +224,7 @@ class _Reader:
         if kind == "comment":
             return ""
         if kind == "verse":
-            return "<p>" + "<br>\n".join(inline(line) for line in body) + "</p>"
+            return "<p>" + "<br>\n".join(self.inline(line) for line in body) + "</p>"
         inner = self.blocks(first, stop)
         if kind == "quote":
             return f"<blockquote>\n{inner}\n</blockquote>"
@@ -155,7 +243,7 @@ class _Reader:
             j += 1
         rows = [line.strip() for line in self.lines[i:j]]
         rule = next((n for n, row in enumerate(rows) if row.startswith("|-")), None)
-        cells = [[inline(c.strip()) for c in row.strip("|").split("|")]
+        cells = [[self.inline(c.strip()) for c in row.strip("|").split("|")]
                  for row in rows if not row.startswith("|-")]
         head = rows[:rule] if rule is not None and rule < len(rows) - 1 else []
         parts = ["<table>"]
@@ -181,9 +269,17 @@ class _Reader:
         if described:
             return self._description_list(items), j
         tag = "ol" if ordered else "ul"
-        return f"<{tag}>\n" + "\n".join(
-            f"<li>{self._item_html(text, start, stop)}</li>" for text, start, stop in items
-        ) + f"\n</{tag}>", j
+        boxes = [_CHECKBOX.match(text) for text, _s, _e in items]
+        listed = []
+        for (text, start, stop), box in zip(items, boxes, strict=True):
+            if box:  # a checkbox prints as Markdown's task lists print
+                checked = ' checked=""' if box.group(1) in "xX" else ""
+                listed.append(f'<li class="task-list-item"><input type="checkbox" disabled=""'
+                              f"{checked}> {self._item_html(text[box.end():], start, stop)}</li>")
+            else:
+                listed.append(f"<li>{self._item_html(text, start, stop)}</li>")
+        opening = f'<{tag} class="task-list">' if any(boxes) else f"<{tag}>"
+        return opening + "\n" + "\n".join(listed) + f"\n</{tag}>", j
 
     def _item_end(self, j: int, end: int, indent: int) -> int:
         """The line after an item: its body is the lines indented deeper than its bullet
@@ -206,7 +302,7 @@ class _Reader:
 
     def _item_html(self, text: str, start: int, stop: int) -> str:
         """An item's text and the lines below it; its first paragraph loses its <p>."""
-        rest = _Reader([text, *_dedented(self.lines[start:stop])])
+        rest = _Reader([text, *_dedented(self.lines[start:stop])], self.notes)
         rest.headlines = self.headlines
         body = rest.blocks(0)
         self.headlines = rest.headlines
@@ -218,7 +314,7 @@ class _Reader:
         out = []
         for text, start, stop in items:
             term, _, said = text.partition(" ::")
-            out.append(f"<dt>{inline(term.strip())}</dt>\n"
+            out.append(f"<dt>{self.inline(term.strip())}</dt>\n"
                        f"<dd>{self._item_html(said.strip(), start, stop)}</dd>")
         return "<dl>\n" + "\n".join(out) + "\n</dl>"
 
@@ -227,7 +323,7 @@ class _Reader:
         while j < end and self.lines[j].strip() and not self._starts_block(self.lines[j]):
             j += 1
         text = "\n".join(line.strip() for line in self.lines[i:j])
-        text = re.sub(r"\\\\$", "<br>", inline(text), flags=re.MULTILINE)
+        text = re.sub(r"\\\\$", "<br>", self.inline(text), flags=re.MULTILINE)
         return f"<p>{text}</p>", j
 
     def _starts_block(self, line: str) -> bool:
@@ -256,15 +352,21 @@ def _unescaped_commas(lines: list[str]) -> list[str]:
     return [re.sub(r"^(\s*),(\*|#\+)", r"\1\2", line) for line in lines]
 
 
-def inline(text: str) -> str:
-    """Org's inline markup in one piece of text as HTML (the text escaped)."""
+def inline(text: str, notes: _Notes | None = None) -> str:
+    """Org's inline markup in one piece of text as HTML (the text escaped); footnote
+    references become marks when ``notes`` is given."""
     slots: list[str] = []
 
     def keep(piece: str) -> str:
         slots.append(piece)
         return _SLOT.format(len(slots) - 1)
 
+    def note(found: re.Match) -> str:
+        mark = notes.reference(found.group(1), found.group(2)) if notes else None
+        return keep(mark) if mark else found.group(0)
+
     text = _CODE.sub(lambda m: keep(_code(m.group(1), m.group(2))), text)
+    text = _REFERENCE.sub(note, text)
     text = _LINK.sub(lambda m: keep(_link(m.group(1), m.group(2))), text)
     text = _URL.sub(lambda m: keep(f'<a href="{html.escape(m.group(0))}">'
                                    f"{html.escape(m.group(0))}</a>"), text)

@@ -54,6 +54,22 @@ def test_org_front_matter_is_read_as_hugo_reads_it():
      ('<figure class="screenshot-figure">\n<img src="./shot.png" alt="shot.png">'
      "<figcaption>The screen</figcaption>\n</figure>")),
     (":PROPERTIES:\n:ID: x\n:END:\nText", "<p>Text</p>"),
+    ("- [ ] todo\n- [X] done",
+     ('<ul class="task-list">\n<li class="task-list-item"><input type="checkbox" disabled=""> todo'
+     '</li>\n<li class="task-list-item"><input type="checkbox" disabled="" checked=""> done'
+     "</li>\n</ul>")),
+    ("* TODO [#A] First\n#+ATTR_HTML: :width 300\n[[file:shot.png]]",
+     ('<h2 id="headline-1">TODO [A] First</h2>\n<p><img width="300" src="shot.png" '
+     'alt="shot.png"></p>')),
+    # footnotes print as Markdown's: numbered by first use, the list at the end
+    ("A[fn:n] b[fn::inline] c[fn:n] d[fn:none].\n\n[fn:n] The *note*\ngoes on.\n\n\nAfter.",
+     ('<p>A<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup> b<sup '
+     'id="fnref:2"><a class="footnote-ref" href="#fn:2">2</a></sup> c<sup id="fnref2:1"><a '
+     'class="footnote-ref" href="#fn:1">1</a></sup> d[fn:none].</p>\n<p>After.</p>\n'
+     '<div class="footnotes" role="doc-endnotes">\n<hr>\n<ol>\n<li id="fn:1">\n<p>The '
+     '<strong>note</strong>\ngoes on. <a class="footnote-backref" href="#fnref:1">↩︎</a></p>\n'
+     '</li>\n<li id="fn:2">\n<p>inline <a class="footnote-backref" href="#fnref:2">↩︎</a></p>'
+     "\n</li>\n</ol>\n</div>")),
 ])
 def test_org_text_prints_as_go_org_prints_it(source, expected):
     assert org.to_html(source) == expected
