@@ -38,8 +38,6 @@ _EMPHASIS = [(re.compile(_PRE + re.escape(mark) + r"(\S|\S.*?\S)" + re.escape(ma
               start, end) for mark, start, end in (
     ("*", "<strong>", "</strong>"), ("/", "<em>", "</em>"), ("+", "<del>", "</del>"),
     ("_", '<span style="text-decoration: underline;">', "</span>"))]
-_SLOT = "\ue010{}\ue011"  # a finished piece of HTML, kept out of the inline rules
-_SLOT_RE = re.compile("\ue010(\\d+)\ue011")
 
 
 def to_html(text: str) -> str:
@@ -356,10 +354,12 @@ def inline(text: str, notes: _Notes | None = None) -> str:
     """Org's inline markup in one piece of text as HTML (the text escaped); footnote
     references become marks when ``notes`` is given."""
     slots: list[str] = []
+    tag = f"{id(slots):x}"  # a link's text is read by a call of its own: its slots differ
+    own = re.compile(f"\ue010{tag}:(\\d+)\ue011")
 
     def keep(piece: str) -> str:
         slots.append(piece)
-        return _SLOT.format(len(slots) - 1)
+        return f"\ue010{tag}:{len(slots) - 1}\ue011"
 
     def note(found: re.Match) -> str:
         mark = notes.reference(found.group(1), found.group(2)) if notes else None
@@ -374,9 +374,9 @@ def inline(text: str, notes: _Notes | None = None) -> str:
     for pattern, start, end in _EMPHASIS:
         text = pattern.sub(lambda m, s=start, e=end: s + m.group(1) + e, text)
     for _ in range(len(slots) + 1):  # a link's text may hold code
-        if not _SLOT_RE.search(text):
+        if not own.search(text):
             break
-        text = _SLOT_RE.sub(lambda m: slots[int(m.group(1))], text)
+        text = own.sub(lambda m: slots[int(m.group(1))], text)
     return text
 
 

@@ -54,6 +54,9 @@ def test_org_front_matter_is_read_as_hugo_reads_it():
      ('<figure class="screenshot-figure">\n<img src="./shot.png" alt="shot.png">'
      "<figcaption>The screen</figcaption>\n</figure>")),
     (":PROPERTIES:\n:ID: x\n:END:\nText", "<p>Text</p>"),
+    ("[[https://x.y][the =code= and ~more~]]",  # it stopped the build with an IndexError
+     ('<p><a href="https://x.y">the <code class="verbatim">code</code> and <code>more</code>'
+     "</a></p>")),
     ("- [ ] todo\n- [X] done",
      ('<ul class="task-list">\n<li class="task-list-item"><input type="checkbox" disabled=""> todo'
      '</li>\n<li class="task-list-item"><input type="checkbox" disabled="" checked=""> done'
