@@ -241,13 +241,20 @@ class _Reader:
             j += 1
         rows = [line.strip() for line in self.lines[i:j]]
         rule = next((n for n, row in enumerate(rows) if row.startswith("|-")), None)
-        cells = [[self.inline(c.strip()) for c in row.strip("|").split("|")]
+        texts = [[c.strip() for c in row.strip("|").split("|")]
                  for row in rows if not row.startswith("|-")]
-        head = rows[:rule] if rule is not None and rule < len(rows) - 1 else []
+        head = len(rows[:rule]) if rule is not None and rule < len(rows) - 1 else 0
+        cookies = [n for n, row in enumerate(texts)
+                   if all(_COOKIE.match(c) for c in row) and any(row)]
+        head -= sum(n < head for n in cookies)
+        aligns = _alignments([row for n, row in enumerate(texts) if n not in cookies],
+                             [texts[n] for n in cookies], head)
+        cells = [[(self.inline(c), a) for c, a in zip(row, aligns + [""] * len(row), strict=False)]
+                 for n, row in enumerate(texts) if n not in cookies]
         parts = ["<table>"]
         if head:
-            parts.append("<thead>" + "".join(_row(r, "th") for r in cells[:len(head)]) + "</thead>")
-        parts.append("<tbody>" + "".join(_row(r, "td") for r in cells[len(head):]) + "</tbody>")
+            parts.append("<thead>" + "".join(_row(r, "th") for r in cells[:head]) + "</thead>")
+        parts.append("<tbody>" + "".join(_row(r, "td") for r in cells[head:]) + "</tbody>")
         return "".join(parts) + "</table>", j
 
     def _list(self, i: int, end: int) -> tuple[str, int]:
@@ -335,8 +342,29 @@ def _not_exported(headline: re.Match) -> bool:
     return "noexport" in tags or re.match(r"COMMENT(?:\s|$)", headline.group(2)) is not None
 
 
-def _row(cells: list[str], tag: str) -> str:
-    return "<tr>" + "".join(f"<{tag}>{cell}</{tag}>" for cell in cells) + "</tr>"
+_COOKIE = re.compile(r"^(?:<[lrc]?\d*>)?$")
+_NUMBER = re.compile(r"^[-+]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?%?$")
+_ALIGN = {"l": "left", "r": "right", "c": "center"}
+
+
+def _alignments(rows: list[list[str]], cookies: list[list[str]], head: int) -> list[str]:
+    """Each column's alignment, as go-org sets it: a ``<l>``, ``<r>`` or ``<c>`` in a row of
+    such cookies, else right for a column mostly of numbers (more than half of the body's
+    cells that are not empty), else none."""
+    width = max((len(row) for row in rows + cookies), default=0)
+    out = []
+    for n in range(width):
+        cookie = next((row[n][1] for row in cookies if n < len(row) and len(row[n]) > 2), "")
+        values = [row[n] for row in rows[head:] if n < len(row) and row[n]]
+        numbers = sum(bool(_NUMBER.match(v)) for v in values)
+        out.append(_ALIGN.get(cookie, "right" if values and numbers * 2 > len(values) else ""))
+    return out
+
+
+def _row(cells: list[tuple[str, str]], tag: str) -> str:
+    return "<tr>" + "".join(
+        f'<{tag} style="text-align: {align};">{cell}</{tag}>' if align else f"<{tag}>{cell}</{tag}>"
+        for cell, align in cells) + "</tr>"
 
 
 def _dedented(lines: list[str]) -> list[str]:

@@ -45,9 +45,16 @@ def test_org_front_matter_is_read_as_hugo_reads_it():
      "<dl>\n<dt>Term</dt>\n<dd>its text</dd>\n<dt>Other</dt>\n<dd>more</dd>\n</dl>"),
     ("#+BEGIN_SRC bash\n  echo <hi>\n,* not a headline\n#+END_SRC",
      '<pre><code class="language-bash">  echo &lt;hi&gt;\n* not a headline</code></pre>'),
-    ("| a | b |\n|---+---|\n| 1 | 2 |",
-     ("<table><thead><tr><th>a</th><th>b</th></tr></thead>"
-     "<tbody><tr><td>1</td><td>2</td></tr></tbody></table>")),
+    ("| a | b |\n|---+---|\n| x | 2 |",
+     ('<table><thead><tr><th>a</th><th style="text-align: right;">b</th></tr></thead>'
+      '<tbody><tr><td>x</td><td style="text-align: right;">2</td></tr></tbody></table>')),
+    # alignment as go-org sets it: cookies (their row not printed), else numbers to the right
+    ("| n | t | m |\n|---+---+---|\n| <l> | | <c> |\n| 1 | 1 | 2 |\n| 2.5 | b | c |\n| | |",
+     ('<table><thead><tr><th style="text-align: left;">n</th><th>t</th><th style="text-align: '
+     'center;">m</th></tr></thead><tbody><tr><td style="text-align: left;">1</td><td>1</td><td '
+     'style="text-align: center;">2</td></tr><tr><td style="text-align: left;">2.5</td><td>b'
+     '</td><td style="text-align: center;">c</td></tr><tr><td style="text-align: left;"></td>'
+     "<td></td></tr></tbody></table>")),
     ("#+BEGIN_QUOTE\nSaid *this*.\n#+END_QUOTE\n: fixed\n-----\n# comment\n#+OPTIONS: toc:nil",
      "<blockquote>\n<p>Said <strong>this</strong>.</p>\n</blockquote>\n<pre>fixed</pre>\n<hr>"),
     ("#+CAPTION: The screen\n[[./shot.png]]",
