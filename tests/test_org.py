@@ -4,6 +4,9 @@ text as go-org prints it (held against what Hugo 0.149.1 wrote), and their place
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,7 @@ from manualgen.content import discover
 from manualgen.errors import Findings
 
 from .conftest import page, write_site
+from .test_hugo_order import hugo_binary, needs_hugo, write
 
 
 def test_org_front_matter_is_read_as_hugo_reads_it():
@@ -110,3 +114,66 @@ def test_an_org_page_is_printed_in_its_place_with_its_shortcodes(tmp_path):
     html = html[html.index("<main"):]  # the chapters, after the contents
     assert "Version 2.0, <strong>fett</strong>." in html
     assert html.index("Erste") < html.index("Org-Seite") < html.index("Schritt") < html.index("Dritte")
+
+
+SAMPLE = """\
+#+TITLE: Sample
+
+Some *bold*, /italic/, _under_, +struck+, =verb= and ~code~ text,
+a [[https://example.org/docs][link]] and [[/docs/][another]].
+
+* First step
+Download it.
+
+#+BEGIN_SRC bash
+  curl -O https://example.org/tool.tar.gz
+#+END_SRC
+
+** Details
+- one
+- two
+  more
+  - nested
+- three
+
+1. first
+2. second
+
+- Term :: its text
+
+* Second step
+| Name | Value |
+|------+-------|
+| a    | 1     |
+
+#+BEGIN_QUOTE
+A quote.
+#+END_QUOTE
+
+: fixed width
+
+* Hidden :noexport:
+Not printed.
+* Last
+The end.
+"""
+
+
+def _words(markup: str) -> list[str]:
+    return html.unescape(re.sub(r"<[^>]+>", " ", markup)).split()
+
+
+@needs_hugo
+def test_the_text_of_an_org_page_is_what_hugo_prints(tmp_path):
+    site = write(tmp_path / "site", {
+        "hugo.toml": 'baseURL = "https://example.org/"\ntitle = "T"\n',
+        "content/_index.md": "---\ntitle: Home\n---\n",
+        "content/sample.org": SAMPLE,
+        "layouts/_default/single.html": "{{ .Content }}",
+        "layouts/_default/list.html": "",
+    })
+    subprocess.run([hugo_binary(), "-s", str(site), "-d", str(tmp_path / "public")],
+                   check=True, capture_output=True, timeout=120)
+    hugo_html = (tmp_path / "public/sample/index.html").read_text(encoding="utf-8")
+    body = front_matter.parse(SAMPLE, Path("sample.org")).body
+    assert _words(org.to_html(body)) == _words(hugo_html)
