@@ -877,11 +877,11 @@ def _mounted_folders(hugo: dict, root: Path, mounts: list[Mount], extra_static: 
 
 def _content_mounts(code: str, spec: dict, root: Path, hugo: dict, folders: _Folders) -> list[Mount]:
     """A language's content folders with their place below content/: the mounts naming the
-    language (with those naming none, whose pages are the default language's or the one
-    their file names name), its contentDir, the mounts naming no language, or the site's
-    contentDir, the first of these that is set."""
-    if any(m.serves(code) for m in folders.content):
-        return [m for m in folders.content if m.serves(code) or m.languages is None]
+    language, its contentDir, the mounts naming no language, or the site's contentDir, the
+    first of these that is set."""
+    own = [m for m in folders.content if m.serves(code)]
+    if own:
+        return own
     if _ci_get(spec, "contentDir"):
         return [Mount(_resolved(root / str(_ci_get(spec, "contentDir"))), "content")]
     shared = [m for m in folders.content if m.languages is None]

@@ -312,24 +312,6 @@ MULTI_MIXED = {  # a content folder per language, and pages whose file name name
     "content/fr/d.md": fm(title="D fr", weight=2),
 }
 
-MOUNTS_MIXED = {  # a mount per language and one naming no language (its pages: the default
-    # language's, or the language their file names name)
-    "hugo.toml": BASE + 'defaultContentLanguage = "en"\n[languages.en]\nweight = 1\n'
-                 '[languages.fr]\nweight = 2\n' + "".join(
-                     f'[[module.mounts]]\nsource = "{source}"\ntarget = "{target}"\n{lang}'
-                     for source, target, lang in (("content/en", "content", 'lang = "en"\n'),
-                                                  ("content/fr", "content", 'lang = "fr"\n'),
-                                                  ("shared", "content/shared", ""))),
-    "content/en/_index.md": fm(title="Home"),
-    "content/en/a.md": fm(title="A", weight=1),
-    "content/fr/_index.md": fm(title="Accueil"),
-    "content/fr/a.md": fm(title="A fr", weight=1),
-    "shared/_index.md": fm(title="Shared", weight=2),
-    "shared/s.md": fm(title="S"),
-    "shared/t.fr.md": fm(title="T fr"),
-    "shared/u.en.md": fm(title="U en"),
-}
-
 CONFIG_DIR = {  # config/_default and an environment's folder
     "content/_index.md": fm(title="Home"),
     "content/a.md": fm(title="A", weight=1),
@@ -389,7 +371,6 @@ SITES: dict[str, tuple[dict[str, str], str | None]] = {
         subdir="defaultContentLanguageInSubdir = true")}, None),
     "multi-names": (MULTI_NAMES, None),
     "multi-mixed": (MULTI_MIXED, None),
-    "mounts-mixed": (MOUNTS_MIXED, None),
     "config-dir": (CONFIG_DIR, None),
     "config-dir-staging": (CONFIG_DIR, "staging"),
     "yaml": ({"hugo.yaml": "baseURL: https://example.org/\ntitle: T\nbuildFuture: true\n",
@@ -618,19 +599,6 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             '/d',
             '/s',
             '  /s/y',
-        ],
-    },
-    'mounts-mixed': {
-        'en': [
-            '/a',
-            '/shared',
-            '  /shared/s',
-            '  /shared/u',
-        ],
-        'fr': [
-            '/a',
-            '/shared',
-            '  /shared/t',
         ],
     },
     'multi-names': {
