@@ -723,32 +723,32 @@ def find_files(settings: Settings, lang: str, findings: Findings) -> dict[str, P
     files: dict[str, Path] = {}
     every_language: set[str] = set()  # leaf bundles are folders, whatever the language
     for folder in content_folders(settings, lang):
-        if folder.owner != lang and not folder.path.is_dir():
-            continue
         if folder.path.is_file() and folder.target.strip("/"):  # one file: the page at its target
-            if _is_content_file(folder.path, folder.path, settings, findings, lang):
+            file_lang, _rel = _rel_of(folder.path, folder, settings)
+            if file_lang == lang and _is_content_file(folder.path, folder.path, settings,
+                                                      findings, lang):
                 files.setdefault(folder.target.strip("/"), folder.path)
             continue
         if not folder.path.is_dir():
             continue
-        if folder.owner == lang:
+        if folder.own:
             _report_unreadable_folders(folder.path, findings, lang)
         named = f".{lang}."  # in another language's folder, only a name like page.fr.md
         for path in sorted(folder.path.rglob("*")):
-            if folder.owner != lang and named not in path.name.lower():
+            if not folder.own and named not in path.name.lower():
                 continue
             rel_path = path.relative_to(folder.path).as_posix()
             if folder.files is not None and not folder.files.admits(rel_path):
                 continue
             file_lang, rel = _rel_of(path, folder, settings)
-            if folder.owner != lang and file_lang != lang:
-                continue  # another language's folder: only the pages named for this one
+            if not folder.own and file_lang != lang:
+                continue
             if path.name == CONTENT_ADAPTER and path.is_file():
                 _report_content_adapter(path, folder.path, settings, findings, lang)
             if _is_content_file(path, folder.path, settings, findings, lang):
                 if file_lang == lang:
                     files.setdefault(rel, path)
-                if folder.owner == lang:
+                if folder.own:
                     every_language.add(rel)
     return _without_bundle_resources(files, every_language | set(files))
 
@@ -758,22 +758,27 @@ class ContentFolder:
     """A content folder (or a mounted file) as one language finds it."""
     path: Path
     target: str  # where it sits below content/ ("" for the top)
+    own: bool  # one of the language's folders (else another's: only pages named for it)
     owner: str  # the language of its files whose name names none
     files: FileFilter | None  # its mount's includeFiles and excludeFiles
 
 
 def content_folders(settings: Settings, lang: str) -> list[ContentFolder]:
     """The language's own content folders first, then the other languages' folders (which
-    may hold pages named for this language).  A folder several languages share (translations
-    by file name) belongs to the default language."""
-    sharers: dict[tuple[Path, str], list[str]] = {}
+    may hold pages named for this language).  The files of a folder every language reads
+    (translations by file name, a mount naming no language) are the default language's
+    unless their names name another; those of the language's own folders are its own."""
+    readers: dict[tuple[Path, str], list[str]] = {}
     for code in [lang, *settings.languages]:
         for key in content_roots(settings, code):
-            if code not in sharers.setdefault(key, []):
-                sharers[key].append(code)
-    return [ContentFolder(path, target, codes[0] if len(codes) == 1 else settings.default_language,
+            if code not in readers.setdefault(key, []):
+                readers[key].append(code)
+    every = len(settings.languages) > 1
+    return [ContentFolder(path, target, codes[0] == lang,
+                          settings.default_language if every and len(codes) == len(
+                              settings.languages) else codes[0],
                           settings.languages[codes[0]].file_filters.get((path, target)))
-            for (path, target), codes in sharers.items()]
+            for (path, target), codes in readers.items()]
 
 
 # Hugo's content adapter: a Go template in a content folder that adds pages as Hugo builds.
