@@ -190,6 +190,7 @@ def language_inputs(settings, lang: str) -> list[Path]:
     """The files one language's manual can read, in a stable order."""
     language = settings.languages[lang]
     folders: list[tuple[Path, bool]] = [(d, True) for d in language.content_dirs]
+    folders += [(path, True) for path in named_for_language(settings, lang)]
     default = settings.languages.get(settings.default_language, language)
     folders += [(d / shared, True) for d in default.content_dirs for shared in SHARED_FOLDERS]
     folders += [(d, True) for d in settings.static_dirs + settings.assets_dirs]
@@ -212,6 +213,21 @@ def language_inputs(settings, lang: str) -> list[Path]:
                 seen.add(path)
                 paths.append(path)
     return paths
+
+
+def named_for_language(settings, lang: str) -> list[Path]:
+    """The files in the other languages' content folders whose name names ``lang``
+    (``content/en/page.fr.md`` is a French page, as in Hugo), the whole folder of a bundle
+    (``bund/index.fr.md``: its pictures)."""
+    own = set(settings.languages[lang].content_dirs)
+    found: list[Path] = []
+    for other in settings.languages.values():
+        for folder in (d for d in other.content_dirs if d not in own):
+            for path in files_below(folder):
+                name = path.name.lower()
+                if f".{lang}." in name:
+                    found.append(path.parent if name.startswith("index.") else path)
+    return list(dict.fromkeys(found))
 
 
 def input_key(cache: Cache, settings, lang: str, fixed: str) -> tuple[str, list[Path]]:

@@ -18,17 +18,18 @@ import datetime as dt
 import decimal
 import errno
 import functools
+import html
 import math
 import os
 import posixpath
 import re
 from collections.abc import Iterable
-from pathlib import Path
-from urllib.parse import urljoin
+from pathlib import Path, PurePosixPath
+from urllib.parse import urljoin, urlsplit
 
 from . import front_matter, selection
 from .collation import collation_key
-from .config import DEFAULT_DATE_KEYS, FILENAME_DATE, Settings
+from .config import DEFAULT_DATE_KEYS, FILENAME_DATE, FileFilter, Settings
 from .errors import ContentError, Findings, not_utf8, readable_path, utf8_name
 from .front_matter import INVISIBLE as _INVISIBLE
 from .front_matter import FrontMatter
@@ -38,15 +39,16 @@ _YamlLoader = front_matter._YamlLoader
 yaml_problem = front_matter.yaml_problem
 
 # Hugo's content formats, by file extension (a page's `markup` front matter overrides it).
-# manualgen prints Markdown and HTML; the others need a renderer it does not have.
+# manualgen prints Markdown, HTML and Org (Hugo renders those itself); the others need an
+# external program in Hugo too (asciidoctor, pandoc, rst2html), and a renderer manualgen lacks.
 MARKUP_BY_SUFFIX = {".md": "markdown", ".markdown": "markdown", ".mdown": "markdown",
                     ".html": "html", ".htm": "html",
                     ".adoc": "asciidoc", ".ad": "asciidoc", ".asciidoc": "asciidoc",
                     ".org": "org", ".pandoc": "pandoc", ".pdc": "pandoc", ".rst": "rst"}
 MARKUP_ALIASES = {"md": "markdown", "mdown": "markdown", "goldmark": "markdown", "htm": "html",
                   "asciidocext": "asciidoc", "adoc": "asciidoc", "ad": "asciidoc", "pdc": "pandoc"}
-OTHER_FORMATS = {"asciidoc": "AsciiDoc", "org": "Emacs Org Mode", "pandoc": "Pandoc",
-                 "rst": "reStructuredText"}
+OTHER_FORMATS = {"asciidoc": "AsciiDoc", "pandoc": "Pandoc", "rst": "reStructuredText"}
+PRINTED_FORMATS = ("markdown", "html", "org")
 CONTENT_SUFFIXES = tuple(MARKUP_BY_SUFFIX)
 MAX_PAGE_BYTES = 2_000_000  # real pages are a few hundred kB; Markdown slows past that
 
@@ -149,7 +151,7 @@ class Page:
     meta: dict
     body: str  # text after the front matter
     body_line: int  # line number (1-based) of the body's first line in the file
-    markup: str = "markdown"  # or "html": the body is printed as written, shortcodes expanded
+    markup: str = "markdown"  # "html": the body is printed as written, shortcodes expanded; "org"
     title: str = ""
     link_title: str = ""
     untitled: bool = False  # Hugo's title is empty (``title`` is a fallback for the print)
@@ -432,6 +434,34 @@ def glob_regex(pattern: str) -> re.Pattern:
         return re.compile(r"(?!)")
 
 
+def named_resource(page: Page, name: str) -> Path | None:
+    """The file of the page's bundle that its ``resources`` front matter names ``name``, as
+    Hugo's ``.Resources.Get`` finds it (the embedded image render hook looks images up so):
+    each entry's ``src`` is a glob over the bundle's files, and the first entry matching a
+    file gives its name, without regard to case.  Names with ``:counter`` are not followed."""
+    entries = _ci(page.meta, "resources")
+    if PurePosixPath(page.rel).stem not in ("index", "_index") or not isinstance(entries, list):
+        return None
+    folder = page.path.parent
+    files = _bundle_files(folder)
+    named: dict[str, str] = {}  # a bundle file's path → the name the first entry gave it
+    for entry in (e for e in entries if isinstance(e, dict)):
+        given, pattern = _ci(entry, "name"), _ci(entry, "src")
+        if not isinstance(given, str) or not isinstance(pattern, str) or ":counter" in given:
+            continue
+        for rel in files:
+            if glob_regex(pattern.lstrip("/")).match(rel):
+                named.setdefault(rel, given)
+    found = sorted(rel for rel, given in named.items() if given.lower() == name.lower())
+    return folder / found[0] if found else None
+
+
+def _bundle_files(folder: Path) -> tuple[str, ...]:
+    """The files of a bundle folder (its resources and its index), posix paths below it."""
+    return tuple(sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*")
+                        if path.is_file()))
+
+
 def _targets(entry: dict, rel: str, kind: str, lang: str, settings: Settings) -> bool:
     """Whether a cascade entry's ``target`` (or ``_target``) takes in this page."""
     target = _ci(entry, "target", None) or _ci(entry, "_target", None)
@@ -535,8 +565,22 @@ def title_cased(text: str, settings: Settings) -> str:
     if style == "firstupper":
         return text[:1].upper() + text[1:]
     words = text.split(" ")
-    return " ".join(w[:1].upper() + w[1:] if i == 0 or style == "go" or w.lower() not in _SMALL_WORDS
-                    else w for i, w in enumerate(words))
+    return " ".join(_title_word(w, i == 0 or style == "go", style) for i, w in enumerate(words))
+
+
+def _title_word(word: str, always: bool, style: str) -> str:
+    """One word in title case, each part of a hyphenated word too, as Hugo writes them:
+    "only-sub" → "Only-Sub"; in "ap", "end-of-life" → "End-of-Life" (a small word after a
+    hyphen stays lower case) and "go to the-end" → "Go to The-End" (a hyphenated word's
+    first part never does)."""
+    parts = word.split("-")
+
+    def capital(n: int, part: str) -> bool:
+        if n == 0:
+            return always or len(parts) > 1 or part.lower() not in _SMALL_WORDS
+        return style == "go" or part.lower() not in _SMALL_WORDS
+
+    return "-".join(p[:1].upper() + p[1:] if capital(n, p) else p for n, p in enumerate(parts))
 
 
 # --- URLs ----------------------------------------------------------------------------------
@@ -673,31 +717,68 @@ def left_out_by_mount(settings: Settings, lang: str, path: Path) -> bool:
 def find_files(settings: Settings, lang: str, findings: Findings) -> dict[str, Path]:
     """Every content file of the language, by its path below content/ (posix, without a
     language suffix); the first folder that has a path wins, as Hugo's mounts do.  A leaf
-    bundle's other content files are its resources, not pages."""
+    bundle's other content files are its resources, not pages.  As in Hugo, a language in
+    the file's name wins over the folder's: content/en/page.fr.md is a French page, found
+    in the other languages' folders too."""
     files: dict[str, Path] = {}
     every_language: set[str] = set()  # leaf bundles are folders, whatever the language
-    filters = settings.languages[lang].file_filters
-    for root, target in content_roots(settings, lang):
-        if root.is_file() and target.strip("/"):  # a mount of one file: the page at its target
-            if _is_content_file(root, root, settings, findings, lang):
-                files.setdefault(target.strip("/"), root)
+    for folder in content_folders(settings, lang):
+        if folder.path.is_file() and folder.target.strip("/"):  # one file: the page at its target
+            file_lang, _rel = _rel_of(folder.path, folder, settings)
+            if file_lang == lang and _is_content_file(folder.path, folder.path, settings,
+                                                      findings, lang):
+                files.setdefault(folder.target.strip("/"), folder.path)
             continue
-        if not root.is_dir():
+        if not folder.path.is_dir():
             continue
-        _report_unreadable_folders(root, findings, lang)
-        mounted = filters.get((root, target))
-        for path in sorted(root.rglob("*")):
-            if mounted is not None and not mounted.admits(path.relative_to(root).as_posix()):
+        if folder.own:
+            _report_unreadable_folders(folder.path, findings, lang)
+        named = f".{lang}."  # in another language's folder, only a name like page.fr.md
+        for path in sorted(folder.path.rglob("*")):
+            if not folder.own and named not in path.name.lower():
+                continue
+            rel_path = path.relative_to(folder.path).as_posix()
+            if folder.files is not None and not folder.files.admits(rel_path):
+                continue
+            file_lang, rel = _rel_of(path, folder, settings)
+            if not folder.own and file_lang != lang:
                 continue
             if path.name == CONTENT_ADAPTER and path.is_file():
-                _report_content_adapter(path, root, settings, findings, lang)
-            if _is_content_file(path, root, settings, findings, lang):
-                rel = _rel_of(path, root, target, settings, lang)
-                if rel is not None:
+                _report_content_adapter(path, folder.path, settings, findings, lang)
+            if _is_content_file(path, folder.path, settings, findings, lang):
+                if file_lang == lang:
                     files.setdefault(rel, path)
-                if settings.by_filename:
-                    every_language.add(_rel_of(path, root, target, settings, None) or "")
+                if folder.own:
+                    every_language.add(rel)
     return _without_bundle_resources(files, every_language | set(files))
+
+
+@dataclasses.dataclass(frozen=True)
+class ContentFolder:
+    """A content folder (or a mounted file) as one language finds it."""
+    path: Path
+    target: str  # where it sits below content/ ("" for the top)
+    own: bool  # one of the language's folders (else another's: only pages named for it)
+    owner: str  # the language of its files whose name names none
+    files: FileFilter | None  # its mount's includeFiles and excludeFiles
+
+
+def content_folders(settings: Settings, lang: str) -> list[ContentFolder]:
+    """The language's own content folders first, then the other languages' folders (which
+    may hold pages named for this language).  The files of a folder every language reads
+    (translations by file name, a mount naming no language) are the default language's
+    unless their names name another; those of the language's own folders are its own."""
+    readers: dict[tuple[Path, str], list[str]] = {}
+    for code in [lang, *settings.languages]:
+        for key in content_roots(settings, code):
+            if code not in readers.setdefault(key, []):
+                readers[key].append(code)
+    every = len(settings.languages) > 1
+    return [ContentFolder(path, target, codes[0] == lang,
+                          settings.default_language if every and len(codes) == len(
+                              settings.languages) else codes[0],
+                          settings.languages[codes[0]].file_filters.get((path, target)))
+            for (path, target), codes in readers.items()]
 
 
 # Hugo's content adapter: a Go template in a content folder that adds pages as Hugo builds.
@@ -774,18 +855,19 @@ def _report_broken_link(path: Path, findings: Findings, lang: str) -> None:
                    f"{why}; the page is left out", path, lang=lang)
 
 
-def _rel_of(path: Path, root: Path, target: str, settings: Settings, lang: str | None) -> str | None:
-    """The page's path below content/ (its mount's target first), or None when the file is
-    another language's translation (page.fr.md, with translations by file name); with
-    ``lang`` None, the path whatever the file's language."""
-    rel_path = path.relative_to(root)
-    if settings.by_filename:
-        file_lang, stem = _language_of(path, settings)
-        if lang is not None and (file_lang or settings.default_language) != lang:
-            return None
+def _rel_of(path: Path, folder: ContentFolder, settings: Settings) -> tuple[str | None, str]:
+    """The file's language (None for a language the site disables) and its path below
+    content/ (its mount's target first, without the language in its name)."""
+    file_lang, stem = _language_of(path, settings)
+    rel_path = path.relative_to(folder.path)
+    if file_lang:
         rel_path = rel_path.parent / (stem + path.suffix)
-    return posixpath.join(target.strip("/"), rel_path.as_posix()) if target.strip("/") else (
-        rel_path.as_posix())
+    else:
+        file_lang = folder.owner
+    if file_lang in settings.disabled_languages:
+        file_lang = None
+    target = folder.target.strip("/")
+    return file_lang, posixpath.join(target, rel_path.as_posix()) if target else rel_path.as_posix()
 
 
 def _leaf_bundles(rels: Iterable[str]) -> set[Path]:
@@ -1020,27 +1102,30 @@ def _unlisted_reason(meta: dict) -> tuple[str, str | None]:
 def make_page(rel: str, source: _Source, meta: dict, settings: Settings, lang: str,
               findings: Findings) -> Page | None:
     """A page from its file and (cascaded) front matter; values that cannot be used are
-    warned about at their line.  None for a format manualgen cannot print."""
+    warned about at their line.  A page in a format manualgen cannot print keeps its title
+    and its place, and prints its format and its web address as its text."""
     front = source.front
     report = _Reporter(source, findings, lang)
     markup = _markup(meta, source.path, report)
-    if markup is None:
-        return None
     kind = _kind(rel)
     title = report.text(meta, "title")
     untitled = not title  # Hugo's title stays empty, whatever the print shows
     weight = _weight(meta, report)
     _check_values(meta, front, report)
     body, body_line = front.body, front.body_line
-    if not title and (found := _opening_heading(body)) is not None:
+    url = _page_url(settings, lang, rel, kind, meta)
+    if markup not in PRINTED_FORMATS:  # its place and title kept, its text on the web only
+        body, markup = _format_note(markup, url, settings), "html"
+    markdown = markup == "markdown"  # "# x" is a comment in Org, an element in HTML
+    if not title and markdown and (found := _opening_heading(body)) is not None:
         title, taken = found  # the page's own "# Heading" titles it, and is printed once
         body, body_line = "\n".join(body.split("\n")[taken:]), body_line + taken
         if kind != "home":
             report.findings.warning("missing-title", f'page has no title; printing its first '
                                     f'heading "{title}"', report.source.path, 1, lang=report.lang)
     title = title or _fallback_title(rel, kind, settings, report)
-    url = _page_url(settings, lang, rel, kind, meta)
-    body, body_line = _without_chapter_banner(meta, body, body_line, title)
+    if markdown:
+        body, body_line = _without_chapter_banner(meta, body, body_line, title)
     return Page(lang=lang, path=source.path, rel=rel, kind=kind, meta=meta, body=body,
                 body_line=body_line, markup=markup, title=title,
                 link_title=report.text(meta, "linkTitle"), untitled=untitled, weight=weight,
@@ -1146,19 +1231,33 @@ def go_float_text(value: float) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def _markup(meta: dict, path: Path, report: _Reporter) -> str | None:
-    """"markdown" or "html" (the ``markup`` key, else the file's suffix); None, with a
-    warning, for a format manualgen cannot print."""
+def _markup(meta: dict, path: Path, report: _Reporter) -> str:
+    """The page's format (the ``markup`` key, else the file's suffix): "markdown", "html",
+    "org", or one manualgen cannot print, with a warning."""
     markup = str(_ci(meta, "markup", "") or MARKUP_BY_SUFFIX[path.suffix.lower()]).lower()
     markup = MARKUP_ALIASES.get(markup, markup)
-    if markup in ("markdown", "html"):
+    if markup in PRINTED_FORMATS:
         return markup
-    what = OTHER_FORMATS.get(markup, f'"{markup}"')
+    what = OTHER_FORMATS.get(markup)
+    why = (f"the page is written in {what}, which Hugo renders with an outside program and "
+           "manualgen cannot print" if what else f'the page\'s markup "{markup}" is none that '
+           "manualgen prints")
     line = report.source.text.line_of_key("markup", report.source.front.body_line) or 1
-    report.findings.warning("unsupported-format", f"the page is written in {what}, which "
-                            "manualgen cannot print (it prints Markdown and HTML); it is left out "
-                            "of the manual", path, line, lang=report.lang)
-    return None
+    report.findings.warning("unsupported-format", f"{why} (it prints Markdown, HTML and Org); "
+                            "the manual prints its title and its web address in its place",
+                            path, line, lang=report.lang)
+    return markup
+
+
+def _format_note(markup: str, url: str, settings: Settings) -> str:
+    """The text printed for a page in a format manualgen cannot print: the format's name
+    and where the page is on the web, framed as a video's note is."""
+    site = urlsplit(settings.base_url)
+    address = f"{site.scheme}://{site.netloc}{url}" if site.scheme and site.netloc else url
+    name = OTHER_FORMATS.get(markup, markup)
+    return (f'<div class="media-note format-note"><p class="media-link"><span class="media-kind '
+            f'mg-label">{html.escape(name)}</span> <span class="media-address">'
+            f"{html.escape(address)}</span></p></div>\n")
 
 
 def _weight(meta: dict, report: _Reporter) -> int:

@@ -45,6 +45,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.emoji import gemoji, to_alt
 
+from . import org
 from .goldmark import (
     ALERT_LABEL_KEYS,
     DEFINITION_MARK,
@@ -1648,13 +1649,20 @@ class PageConverter:
             line_offset=page.body_line - 1,
         )
         # An HTML content file is printed as written: Hugo expands its shortcodes, no Markdown.
-        html = stash.resolve(text if getattr(page, "markup", "markdown") == "html"
-                             else self._render(self.md, text))
+        html = stash.resolve(self._body_html(getattr(page, "markup", "markdown"), text))
         if guarded:
             html = html.replace(_GUARD_SC, "mgsc").replace(_GUARD_RAW, "mgraw")
         self._check_split_tags(page, html)
         self._report_omitted(page)
         return html, stash.output_lines
+
+    def _body_html(self, markup: str, text: str) -> str:
+        """The page's text, its shortcodes expanded to tokens, as HTML in its format."""
+        if markup == "html":
+            return text
+        if markup == "org":
+            return org.to_html(text)
+        return self._render(self.md, text)
 
     def finish(self) -> None:
         """Report what is known only once every page is converted (unknown shortcodes, once

@@ -6,7 +6,7 @@ not read the way Hugo does: they strip the text (line numbers are lost), need th
 package, and PyYAML refuses what Hugo accepts.  The handlers here keep Hugo's rules:
 
 - YAML between ``---`` lines, TOML (read with :mod:`tomllib`) between ``+++`` lines, JSON as
-  one object starting at the first character;
+  one object starting at the first character, Org Mode's ``#+KEY: value`` lines at the top;
 - a tab after ``key:`` (Hugo's YAML reader takes it, PyYAML does not), a closing ``---`` at
   the very end of the file with no line end after it, blank lines before the front matter;
 - every problem as a :class:`~manualgen.errors.ContentError` with the file and the line;
@@ -59,7 +59,7 @@ class FrontMatter:
     meta: dict
     body: str
     body_line: int  # line (1-based, in the file) of the body's first line
-    format: str = ""  # "yaml", "toml", "json", or "" for a page without front matter
+    format: str = ""  # "yaml", "toml", "json", "org", or "" for a page without front matter
     repeated: tuple[RepeatedKey, ...] = ()
 
 
@@ -379,8 +379,62 @@ def _json_repeated_keys(fm: str) -> list[RepeatedKey]:
     return out
 
 
-HANDLERS = (YamlHandler(), TomlHandler(), JsonHandler())
-_FORMAT = {YamlHandler: "yaml", TomlHandler: "toml", JsonHandler: "json"}
+# --- Org ---------------------------------------------------------------------------------------
+
+_ORG_SETTING = re.compile(r"^#\+([^:\s]+):[ \t]*(.*?)[ \t]*$")
+_ORG_DATE = re.compile(r"[<\[](\d{4}-\d{2}-\d{2}) .*[>\]]")
+_ORG_DATE_KEYS = ("date", "lastmod", "publishdate", "expirydate")
+
+
+class OrgHandler(BaseHandler):
+    """Org Mode's ``#+KEY: value`` lines at the top of a page, as Hugo reads them: keys in
+    lower case, values as text; a key ending in ``[]`` gives a list of words, a key given
+    twice a list of its values, ``filetags`` the words between colons, and a date key the
+    day of an Org timestamp (``<2024-03-01 Fri>``)."""
+
+    FIRST_LINE = 1
+
+    def __init__(self) -> None:
+        super().__init__(re.compile(r"^#\+"), "#+", "")
+
+    def detect(self, text: str) -> bool:
+        return text.startswith("#+")
+
+    def split(self, text: str) -> tuple[str, str]:
+        lines = text.split("\n")
+        end = next((n for n, line in enumerate(lines) if not line.startswith("#+")), len(lines))
+        return "\n".join(lines[:end]), "\n".join(lines[end:])
+
+    def load(self, fm: str, **kwargs: object) -> dict:
+        return self.read(fm)[0]
+
+    def read(self, fm: str) -> tuple[dict, list[RepeatedKey]]:
+        settings: dict[str, str] = {}
+        for line in fm.split("\n"):
+            if found := _ORG_SETTING.match(line):
+                key, value = found.group(1).lower(), found.group(2)
+                settings[key] = settings[key] + "\n" + value if key in settings else value
+        return {_org_key(key): _org_value(key, value) for key, value in settings.items()}, []
+
+
+def _org_key(key: str) -> str:
+    return key.removesuffix("[]")
+
+
+def _org_value(key: str, value: str) -> object:
+    if key.endswith("[]"):
+        return value.split()
+    if "\n" in value:
+        return value.split("\n")
+    if key == "filetags":
+        return value.removeprefix(":").removesuffix(":").split(":")
+    if key in _ORG_DATE_KEYS and (found := _ORG_DATE.search(value)):
+        return found.group(1)
+    return value
+
+
+HANDLERS = (YamlHandler(), TomlHandler(), JsonHandler(), OrgHandler())
+_FORMAT = {YamlHandler: "yaml", TomlHandler: "toml", JsonHandler: "json", OrgHandler: "org"}
 
 
 # --- parsing a page --------------------------------------------------------------------------
@@ -394,7 +448,7 @@ def _lines_spanned(text: str) -> int:
 def _skip_blank_start(text: str) -> tuple[str, int]:
     """Hugo skips blank lines (and spaces) before the front matter: (text, lines skipped)."""
     stripped = text.lstrip(" \t\r\n")
-    if stripped != text and stripped.startswith(("---", "+++", "{")):
+    if stripped != text and stripped.startswith(("---", "+++", "{", "#+")):
         return stripped, text[: len(text) - len(stripped)].count("\n")
     return text, 0
 

@@ -214,6 +214,18 @@ HTML_CONTENT = {  # content files in HTML (Hugo 0.168 refuses them unless its se
     "content/top.md": fm(title="Top", weight=1),
 }
 
+ORG_CONTENT = {  # Org Mode pages, which Hugo renders itself: #+KEY: front matter
+    "hugo.toml": BASE,
+    "content/_index.md": fm(title="Home"),
+    "content/o/_index.md": fm(title="O"),
+    "content/o/a.org": "#+TITLE: Org A\n#+WEIGHT: 2\n\n* Heading\nText.\n",
+    "content/o/b.org": "#+title: Org B\n#+weight: 1\nText.\n",
+    "content/o/c.org": fm(title="Org with YAML", weight=3),
+    "content/o/d.org": "#+TITLE: Org draft\n#+DRAFT: true\nText.\n",
+    "content/o/e.org": "#+TITLE: Org dated\n#+DATE: <2099-01-01 Thu>\nText.\n",
+    "content/o/f.md": fm(title="Markdown", weight=2),
+}
+
 PUBLISH_DATES = {  # a page without a publish date is published from its date, whichever key gave it
     "hugo.toml": BASE,
     "content/_index.md": fm(title="Home"),
@@ -285,6 +297,21 @@ MULTI_NAMES = {  # translations by file name, translationKey, pages of one langu
     "content/t/q.md": fm(title="Q en in t"),
 }
 
+MULTI_MIXED = {  # a content folder per language, and pages whose file name names a language
+    "hugo.toml": MULTI_DIRS_CONFIG.format(subdir=""),
+    "content/en/_index.md": fm(title="Home"),
+    "content/en/a.md": fm(title="A", weight=1),
+    "content/en/b.fr.md": fm(title="B fr, from the English folder", weight=1),
+    "content/en/e.en.md": fm(title="E, named for its own language", weight=2),
+    "content/en/g.de.md": fm(title="G de, a disabled language"),
+    "content/en/s/_index.md": fm(title="S"),
+    "content/en/s/x.md": fm(title="X"),
+    "content/en/s/y.fr.md": fm(title="Y fr"),
+    "content/fr/_index.md": fm(title="Accueil"),
+    "content/fr/c.en.md": fm(title="C en, from the French folder", weight=3),
+    "content/fr/d.md": fm(title="D fr", weight=2),
+}
+
 CONFIG_DIR = {  # config/_default and an environment's folder
     "content/_index.md": fm(title="Home"),
     "content/a.md": fm(title="A", weight=1),
@@ -338,10 +365,12 @@ SITES: dict[str, tuple[dict[str, str], str | None]] = {
     "publish-dates": (PUBLISH_DATES, None),
     "structure": (STRUCTURE, None),
     "html-content": (HTML_CONTENT, None),
+    "org-content": (ORG_CONTENT, None),
     "multi-dirs": (MULTI_DIRS | {"hugo.toml": MULTI_DIRS_CONFIG.format(subdir="")}, None),
     "multi-dirs-subdir": (MULTI_DIRS | {"hugo.toml": MULTI_DIRS_CONFIG.format(
         subdir="defaultContentLanguageInSubdir = true")}, None),
     "multi-names": (MULTI_NAMES, None),
+    "multi-mixed": (MULTI_MIXED, None),
     "config-dir": (CONFIG_DIR, None),
     "config-dir-staging": (CONFIG_DIR, "staging"),
     "yaml": ({"hugo.yaml": "baseURL: https://example.org/\ntitle: T\nbuildFuture: true\n",
@@ -378,6 +407,15 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
         'en': [
             '/past',
             '/modified',
+        ],
+    },
+    'org-content': {
+        'en': [
+            '/o',
+            '  /o/b',
+            '  /o/f',
+            '  /o/a',
+            '  /o/c',
         ],
     },
     'html-content': {
@@ -548,6 +586,21 @@ EXPECTED: dict[str, dict[str, list[str]]] = {
             '  /frsec/x',
         ],
     },
+    'multi-mixed': {
+        'en': [
+            '/a',
+            '/e',
+            '/c',
+            '/s',
+            '  /s/x',
+        ],
+        'fr': [
+            '/b',
+            '/d',
+            '/s',
+            '  /s/y',
+        ],
+    },
     'multi-names': {
         'en': [
             '/a',
@@ -697,6 +750,20 @@ def test_manualgen_prints_the_pages_hugo_publishes_in_hugos_order(tmp_path, monk
     site = write(tmp_path, files)
     for lang, tree in EXPECTED[name].items():
         assert manualgen_tree(site, lang) == tree, lang
+
+
+def test_a_page_named_for_a_language_in_another_languages_folder_is_an_input_of_its_manual(tmp_path):
+    """Editing content/en/b.fr.md (or a picture of the bundle s/bund/index.fr.md) must
+    rebuild the French manual, not reuse it; the English one does not read them."""
+    from manualgen.cache import language_inputs
+
+    site = write(tmp_path, MULTI_MIXED | {"content/en/s/bund/index.fr.md": fm(title="Bund fr"),
+                                          "content/en/s/bund/shot.png": "png"})
+    settings = load_settings(site)
+    french, english = language_inputs(settings, "fr"), language_inputs(settings, "en")
+    for name in ("content/en/b.fr.md", "content/en/s/y.fr.md", "content/en/s/bund/shot.png"):
+        assert site / name in french, name
+    assert site / "content/en/a.md" not in french and site / "content/fr/c.en.md" in english
 
 
 def test_a_date_in_the_file_name_leaves_the_rest_as_the_address(tmp_path):

@@ -38,3 +38,37 @@ def test_relative_images_resolve_against_the_page_address(tmp_path):
     # nothing at the page's address: the file beside the page is still printed
     assert resolve_image(settings, found["docs/alone.md"],
                          "pics/only-here.png").read_bytes() == b"fallback"
+
+
+def test_an_image_named_by_the_bundles_resources_front_matter_is_that_file(tmp_path):
+    """Hugo 0.149.1's image render hook (on by default in a multilingual site) wrote
+    /b/img/shot.png for ![](shot) and /b/img/one.png for ![](Pic): the first entry whose src
+    matches a file names it, a glob too, whatever the letter case."""
+    site = write_site(tmp_path, {
+        "hugo.toml": HUGO,
+        "content/_index.md": "---\ntitle: Home\n---\n",
+        "content/b/index.md": """\
+            ---
+            title: B
+            resources:
+            - src: img/shot.png
+              name: shot
+            - src: "img/*.png"
+              name: pic
+            - src: "**.png"
+              name: "n-:counter"
+            ---
+            ![a](shot) ![b](Pic)
+            """,
+        "content/b/img/shot.png": b"shot",
+        "content/b/img/one.png": b"one",
+        "content/b/img/two.png": b"two",
+        "content/plain.md": "---\ntitle: Plain\nresources: [{src: x.png, name: shot}]\n---\n",
+    })
+    settings = load_settings(site)
+    bundle = pages(site)["b/index.md"]
+    assert resolve_image(settings, bundle, "shot").read_bytes() == b"shot"
+    assert resolve_image(settings, bundle, "Pic").read_bytes() == b"one"
+    assert resolve_image(settings, bundle, "n-1") is None  # :counter names are not followed
+    assert resolve_image(settings, bundle, "img/two.png").read_bytes() == b"two"
+    assert resolve_image(settings, pages(site)["plain.md"], "shot") is None  # no bundle

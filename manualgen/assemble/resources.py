@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin
 
 from .. import data_url, remote
-from ..content import Page
+from ..content import Page, named_resource
 from ..errors import show
 from ..images import inline_svg_problem, svg_size_problem
 from ..pdf import shorten
@@ -54,6 +54,8 @@ def image_candidates(settings, page: Page, src: str) -> list[Path]:
         stem = PurePosixPath(page.rel).stem  # index.fr.md and page.fr.md: no language suffix
         if stem in ("index", "_index"):  # a bundle's own files, published beside the page
             candidates.append(page.path.parent / path)
+            if named := named_resource(page, path):  # a name from its resources front matter
+                candidates.append(named)
         elif page.kind == "page":  # a bundle folder at the page's address (docs/foo/img/…)
             candidates.append(page.path.parent / stem / path)
         page_dir = urljoin(page.url, path)
