@@ -22,7 +22,7 @@ from ..errors import show
 from ..images import inline_svg_problem, svg_size_problem
 from ..pdf import shorten
 from .context import FoundImage, PageJob
-from .html import add_class, parent_map, remove, split_url
+from .html import add_class, own_name, parent_map, remove, split_url
 
 _CSS_URL = re.compile(r"""url\(\s*(["']?)(.*?)\1\s*\)""")
 
@@ -446,7 +446,7 @@ def _media_note(job: PageJob, video: ET.Element) -> ET.Element:
     kind_label = _media_kind(job, video)
     src = (video.get("src") or next((source.get("src") for source in video.iter("source")
                                      if source.get("src")), None) or "").strip()
-    title = " ".join((video.get("title") or video.get("aria-label") or "").split())
+    title = own_name(video)
     note = ET.Element("div", {"class": f"media-note {video.tag}-note"})
     what = title or Path(unquote(split_url(src).path)).name
     poster = _poster(job, (video.get("poster") or "").strip(),
