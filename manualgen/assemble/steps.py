@@ -16,8 +16,17 @@ from urllib.parse import urlsplit
 from ..geometry import PrintGeometry
 from .context import PageJob
 from .estimate import _PORTRAIT, aspect, height_mm, media_height_mm, split_blocks
-from .html import (DECORATIVE_ROLES, add_class, ancestors, classes, is_decorative, is_image_only, own_name,
-                   parent_map, text_of)
+from .html import (
+    DECORATIVE_ROLES,
+    add_class,
+    ancestors,
+    classes,
+    is_decorative,
+    is_image_only,
+    own_name,
+    parent_map,
+    text_of,
+)
 from .tables import table_columns
 
 PLACEHOLDER_ALTS = {"", "no description available", "image", "screenshot", "img", "bild", "capture"}
