@@ -675,6 +675,26 @@ class _PageContext:
         self.warn_markdown_left(node, html)  # printed as it is from here: what shows, shows
         return self.stash.put(html)
 
+    def _ref_not_found(self, kind: str, path: str, where) -> None:
+        """A ``ref``/``relref`` that names no page of the site: an error, as Hugo's
+        REF_NOT_FOUND stops its build, unless the site's ``refLinksErrorLevel`` is
+        ``WARNING``."""
+        settings = self.renderer.env.globals.get("site")
+        as_error = getattr(settings, "ref_links_error", True)
+        shown = getattr(settings, "ref_links_not_found_url", "")
+        prints = (f'its place prints "{shown}" (refLinksNotFoundURL)' if shown
+                  else "it prints as plain text")
+        if as_error:
+            self.renderer.findings.error(
+                "broken-link", f'{kind} "{path}" names no page of the site; Hugo stops with '
+                'REF_NOT_FOUND too (refLinksErrorLevel = "WARNING" in the site\'s config makes '
+                "it a warning)", self.page.path, where.line, where.column, lang=self.lang)
+        else:
+            self.renderer.findings.warning(
+                "broken-link", f'{kind} "{path}" names no page of the site; {prints} '
+                '(refLinksErrorLevel = "WARNING")', self.page.path, where.line, where.column,
+                lang=self.lang)
+
     def warn_markdown_left(self, node: Shortcode, html: str) -> None:
         """Warn when the final output of a top-level ``{{< >}}`` call still shows Markdown
         that the writer wrote inside it (asterisks, a link's brackets): its template printed
@@ -947,6 +967,10 @@ class _PageContext:
                                            lang=self.lang)
             return ""
 
+        def ref_not_found(kind: str, path: str) -> str:
+            self._ref_not_found(kind, path, where)
+            return ""
+
         # Hugo's .Inner is template.HTML in both forms: printed as written, never escaped
         # (escaped, a {{% %}} inner's `a < b`, <b> and link titles printed as entities).
         inner_value = Markup(inner or "")
@@ -976,6 +1000,7 @@ class _PageContext:
                 without_front_matter=without_front_matter,
                 line=where.line,
                 warn=warn,
+                ref_not_found=ref_not_found,
                 md_form=node.markdown,
                 parent=parent,  # the shortcode around this one (Hugo's .Parent), or None
                 scratch=call.scratch,  # what the shortcodes inside left for this one
