@@ -302,11 +302,15 @@ def template_helpers(settings: Settings, lang: str, labels: dict[str, str]) -> d
 
     every_ref: dict[int, dict[str, list[Page]]] = {}  # every page, printed or not, by path
 
+    def page_named(path, page: Page | None = None) -> Page | None:
+        """The page of the language (printed or not) a ref path names, also by a name no
+        other page has: istio.io's ``GetPage "section" "glossary"``."""
+        return ref_target(str(path or ""), page, every_ref, _every_logical_path)
+
     def ref_known(path, page: Page | None = None) -> bool:
         """Whether some page of the site (printed or not) has the ref's path; True without
         a page to look from (the link pass then judges the address)."""
-        return not isinstance(page, Page) or ref_target(
-            str(path or ""), page, every_ref, _every_logical_path) is not None
+        return not isinstance(page, Page) or page_named(path, page) is not None
 
     def ref_elsewhere(path, code) -> tuple[str, str] | None:
         return ref_in_language(settings, str(path or ""), str(code or ""))
@@ -330,6 +334,7 @@ def template_helpers(settings: Settings, lang: str, labels: dict[str, str]) -> d
         "ref_url": ref_url,
         "ref_found": ref_found,
         "ref_known": ref_known,
+        "page_named": page_named,
         "ref_elsewhere": ref_elsewhere,
         "site_page": site_page,
         "get_page": get_page,
