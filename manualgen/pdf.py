@@ -333,7 +333,7 @@ def _written(rendered, pdf_variant: str | None, options: dict, large: bool) -> b
     with frozen_collector(collect=True), remembered_page_references(), \
             pages_deflated_as_painted(pdf_variant), heap_trimmed_while_painting(), \
             tagging.languages_marked(), tagging.decorations_as_artifacts(), \
-            glyph_text.glyphs_mapped(), \
+            glyph_text.glyphs_mapped(), glyph_text.joiners_drawn(), \
             (released_as_painted(pdf_variant) if large else contextlib.nullcontext()):
         return write_pdf(rendered, pdf_variant, options)
 
