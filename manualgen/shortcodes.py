@@ -702,7 +702,8 @@ class _PageContext:
         settings = self.renderer.env.globals.get("site")
         as_error = getattr(settings, "ref_links_error", True)
         shown = getattr(settings, "ref_links_not_found_url", "")
-        prints = (f'its place prints "{shown}" (refLinksNotFoundURL)' if shown
+        prints = (f'Hugo writes "{shown}" (refLinksNotFoundURL) in its place, and so does the '
+                  "manual (a link to it only when it is a web address)" if shown
                   else "it prints as plain text")
         if as_error:
             self.renderer.findings.error(

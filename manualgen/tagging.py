@@ -402,8 +402,10 @@ def link_text(element) -> str:
 
 def _words(element) -> Iterator[str]:
     """The text a reader hears in an element: a drawing says its title (not the text
-    drawn in it), a decorative one says nothing."""
-    if isinstance(element.tag, str) and element.tag.rsplit("}", 1)[-1] == "svg":
+    drawn in it), a decorative one says nothing; a comment says nothing either."""
+    if not isinstance(element.tag, str):
+        return
+    if element.tag.rsplit("}", 1)[-1] == "svg":
         title = next((kid for kid in element if isinstance(kid.tag, str)
                       and kid.tag.rsplit("}", 1)[-1] == "title"), None)
         if title is not None and not _marked_decorative(element):

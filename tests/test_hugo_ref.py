@@ -180,7 +180,8 @@ def test_ref_links_not_found_url_takes_the_place_of_a_ref_to_no_page(tmp_path):
     result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
     assert not result.findings.errors
     messages = [f.message for f in result.findings.warnings if f.code == "broken-link"]
-    assert len(messages) == 2 and all('prints "https://example.org/404/"' in m for m in messages)
+    assert len(messages) == 2 and all('Hugo writes "https://example.org/404/" (refLinksNotFoundURL)' in m
+                                   for m in messages)
     html = result.results[0].html.read_text(encoding="utf-8")
     assert 'href="https://example.org/404/"' in html and ">weg</a>" in html
     assert "Und https://example.org/404/ hier." in html  # as Hugo writes it in running text
