@@ -695,27 +695,6 @@ class _PageContext:
         self.warn_markdown_left(node, html)  # printed as it is from here: what shows, shows
         return self.stash.put(html)
 
-    def _ref_not_found(self, kind: str, path: str, where) -> None:
-        """A ``ref``/``relref`` that names no page of the site: an error, as Hugo's
-        REF_NOT_FOUND stops its build, unless the site's ``refLinksErrorLevel`` is
-        ``WARNING``."""
-        settings = self.renderer.env.globals.get("site")
-        as_error = getattr(settings, "ref_links_error", True)
-        shown = getattr(settings, "ref_links_not_found_url", "")
-        prints = (f'Hugo writes "{shown}" (refLinksNotFoundURL) in its place, and so does the '
-                  "manual (a link to it only when it is a web address)" if shown
-                  else "it prints as plain text")
-        if as_error:
-            self.renderer.findings.error(
-                "broken-link", f'{kind} "{path}" names no page of the site; Hugo stops with '
-                'REF_NOT_FOUND too (refLinksErrorLevel = "WARNING" in the site\'s config makes '
-                "it a warning)", self.page.path, where.line, where.column, lang=self.lang)
-        else:
-            self.renderer.findings.warning(
-                "broken-link", f'{kind} "{path}" names no page of the site; {prints} '
-                '(refLinksErrorLevel = "WARNING")', self.page.path, where.line, where.column,
-                lang=self.lang)
-
     def warn_markdown_left(self, node: Shortcode, html: str) -> None:
         """Warn when the final output of a top-level ``{{< >}}`` call still shows Markdown
         that the writer wrote inside it (asterisks, a link's brackets): its template printed
@@ -834,28 +813,6 @@ class _PageContext:
                     and candidate.is_file()):
                 return _read_text(candidate)
         return None
-
-    def folder_pages(self, folder: str) -> list[str]:
-        """The texts of the Markdown files in ``folder`` below the language's content (a
-        leaf bundle's page resources: istio.io's glossary entries), in file-name order, the
-        first mount that has a name winning; the bundle's own index left out."""
-        settings = self.renderer.env.globals.get("site")
-        folder = posixpath.normpath(str(folder or "").replace("\\", "/")).strip("/")
-        if not settings or folder in ("", ".") or folder.startswith(".."):
-            return []
-        names: set[str] = set()
-        for root, target in content_roots(settings, self.lang):
-            target = target.strip("/")
-            if target and not (folder + "/").startswith(target + "/"):
-                continue
-            place = Path(root) / folder[len(target):].lstrip("/")
-            try:
-                names.update(p.name for p in place.glob("*.md") if p.is_file())
-            except OSError:
-                continue
-        texts = (self.content_text(f"{folder}/{name}") for name in sorted(names)
-                 if name not in ("index.md", "_index.md"))
-        return [text for text in texts if text is not None]
 
     def find_include(self, name: str) -> str | None:
         """opentelemetry.io's include: the snippet ``name`` in the ``_includes`` folder
@@ -1010,10 +967,6 @@ class _PageContext:
                                            lang=self.lang)
             return ""
 
-        def ref_not_found(kind: str, path: str) -> str:
-            self._ref_not_found(kind, path, where)
-            return ""
-
         # Hugo's .Inner is template.HTML in both forms: printed as written, never escaped
         # (escaped, a {{% %}} inner's `a < b`, <b> and link titles printed as entities).
         inner_value = Markup(inner or "")
@@ -1043,13 +996,13 @@ class _PageContext:
                 without_front_matter=without_front_matter,
                 line=where.line,
                 warn=warn,
-                ref_not_found=ref_not_found,
+                ref_not_found=lambda kind, path: missing_ref(self, kind, path, where),
                 md_form=node.markdown,
                 parent=parent,  # the shortcode around this one (Hugo's .Parent), or None
                 scratch=call.scratch,  # what the shortcodes inside left for this one
                 page_scratch=self.page_scratch,
                 inline_html=inline_html,
-                folder_pages=self.folder_pages,
+                folder_pages=lambda folder: folder_pages(self, folder),
                 ordinal=ordinal,
                 # whether the call stands where Markdown or HTML reads an address: a link's
                 # destination "[x](here)", a link definition, an attribute href="here"
@@ -1084,3 +1037,48 @@ class _PageContext:
             # an address alone (ref, relref, param) that a Markdown link around it uses
             lines.setdefault(html_module.unescape(bare), where.line)
         return html
+
+
+def missing_ref(context: _PageContext, kind: str, path: str, where) -> str:
+    """Report a ``ref``/``relref`` that names no page of the site (at ``where``): an error,
+    as Hugo's REF_NOT_FOUND stops its build, unless the site's ``refLinksErrorLevel`` is
+    ``WARNING``.  Prints nothing."""
+    settings = context.renderer.env.globals.get("site")
+    shown = getattr(settings, "ref_links_not_found_url", "")
+    prints = (f'Hugo writes "{shown}" (refLinksNotFoundURL) in its place, and so does the '
+              "manual (a link to it only when it is a web address)" if shown
+              else "it prints as plain text")
+    if getattr(settings, "ref_links_error", True):
+        context.renderer.findings.error(
+            "broken-link", f'{kind} "{path}" names no page of the site; Hugo stops with '
+            'REF_NOT_FOUND too (refLinksErrorLevel = "WARNING" in the site\'s config makes '
+            "it a warning)", context.page.path, where.line, where.column, lang=context.lang)
+    else:
+        context.renderer.findings.warning(
+            "broken-link", f'{kind} "{path}" names no page of the site; {prints} '
+            '(refLinksErrorLevel = "WARNING")', context.page.path, where.line, where.column,
+            lang=context.lang)
+    return ""
+
+
+def folder_pages(context: _PageContext, folder: str) -> list[str]:
+    """The texts of the Markdown files in ``folder`` below the language's content (a leaf
+    bundle's page resources: istio.io's glossary entries), in file-name order, the first
+    mount that has a name winning; the bundle's own index left out."""
+    settings = context.renderer.env.globals.get("site")
+    folder = posixpath.normpath(str(folder or "").replace("\\", "/")).strip("/")
+    if not settings or folder in ("", ".") or folder.startswith(".."):
+        return []
+    names: set[str] = set()
+    for root, target in content_roots(settings, context.lang):
+        target = target.strip("/")
+        if target and not (folder + "/").startswith(target + "/"):
+            continue
+        place = Path(root) / folder[len(target):].lstrip("/")
+        try:
+            names.update(p.name for p in place.glob("*.md") if p.is_file())
+        except OSError:
+            continue
+    texts = (context.content_text(f"{folder}/{name}") for name in sorted(names)
+             if name not in ("index.md", "_index.md"))
+    return [text for text in texts if text is not None]
