@@ -165,6 +165,11 @@ class Settings:
     # there to tell, as Hugo does, which shortcodes take inner content.
     layout_dirs: list[Path] = dataclasses.field(default_factory=list)
     enable_emoji: bool = False  # Hugo's enableEmoji: ":smile:" in Markdown becomes the emoji
+    # Hugo's refLinksErrorLevel: a ref/relref to no page stops the build (ERROR, the default;
+    # any value but "warning", in any case) or is a warning; refLinksNotFoundURL: the
+    # address Hugo writes in its place, as written ("" by default).
+    ref_links_error: bool = True
+    ref_links_not_found_url: str = ""
 
     def language(self, code: str) -> Language:
         return self.languages[code]
@@ -949,7 +954,7 @@ def _languages(hugo: dict, origin: dict[str, Path], root: Path, folders: _Folder
 # Settings Hugo decodes as text (a number is taken as its digits) and, in a language's
 # table, as a whole number: a list or table there stops Hugo ("failed to decode").
 _TEXT_SETTINGS = ("title", "baseURL", "defaultContentLanguage", "contentDir", "languageCode",
-                  "copyright")
+                  "copyright", "refLinksErrorLevel", "refLinksNotFoundURL")
 _LANGUAGE_TEXT = ("title", "label", "languageName", "locale", "languageCode", "direction",
                   "languageDirection", "contentDir")
 
@@ -1197,6 +1202,9 @@ def _settings(read: _ReadFiles) -> Settings:
         front_matter_dates=_front_matter_dates(hugo),
         disabled_languages=_disabled_languages(hugo, read.languages),
         enable_emoji=_flag(_ci_get(hugo, "enableEmoji"), False),
+        ref_links_error=str(_ci_get(hugo, "refLinksErrorLevel", "") or "").strip().lower()
+        != "warning",
+        ref_links_not_found_url=str(_ci_get(hugo, "refLinksNotFoundURL", "") or ""),
         layout_dirs=_layout_dirs(hugo, root),
     )
 

@@ -94,3 +94,96 @@ def glyphs_mapped() -> Iterator[None]:
     with patched(wstream, "Font", MappedFont), \
             patched(wpdf, "build_fonts_dictionary", build_fonts_dictionary):
         yield
+
+
+# --- joiners ---------------------------------------------------------------------------------
+
+# Characters that change how the letters around them are drawn but draw nothing themselves:
+# Persian writes the non-joiner inside words (می‌خواهم), and the joiner joins two letters.
+JOINERS = ("\u200c", "\u200d")
+
+
+# Characters whose glyph, in a font that has one, may stand for a joiner: fonts often draw
+# the joiners themselves as a visible mark for editors (Noto Sans Arabic does), while a
+# zero-width space or word joiner is usually an empty glyph.  Pango never draws any of them
+# (they are default-ignorable), so such a glyph is free to carry the joiner's text.
+STAND_INS = ("\u200b", "\u2060", "\ufeff")
+
+
+def joiner_glyphs(file_content: bytes, index: int) -> dict[str, int]:
+    """For each joiner, an empty glyph of the font (no outline) that may draw it: its own
+    glyph when that is empty, else the empty glyph of a stand-in, one glyph per joiner."""
+    from fontTools.pens.boundsPen import BoundsPen
+    from fontTools.ttLib import TTFont, TTLibError
+
+    try:
+        font = TTFont(io.BytesIO(file_content), fontNumber=index, lazy=True)
+        cmap, shapes = font.getBestCmap() or {}, font.getGlyphSet()
+        found: dict[str, int] = {}
+        for joiner in JOINERS:
+            for character in (joiner, *STAND_INS):
+                name = cmap.get(ord(character))
+                if name is None or font.getGlyphID(name) in found.values():
+                    continue
+                pen = BoundsPen(shapes)
+                shapes[name].draw(pen)
+                if pen.bounds is None:
+                    found[joiner] = font.getGlyphID(name)
+                    break
+        return found
+    except (TTLibError, KeyError, ValueError, AttributeError, AssertionError, OSError):
+        return {}
+
+
+@contextlib.contextmanager
+def joiners_drawn() -> Iterator[None]:
+    """Within the block, a zero-width non-joiner or joiner is drawn as an empty glyph of its
+    font (:func:`joiner_glyphs`) where the font has one, so the PDF's text keeps it.
+
+    Pango shapes every default-ignorable character to its empty glyph, which WeasyPrint 70
+    draws as a move only, with no glyph and so no text (``draw/text.py``): copied or
+    searched, می‌خواهم read میخواهم.  The lines are laid out already when the PDF is
+    written; each line's glyphs are changed as WeasyPrint takes it to draw, and the
+    advance Pango gave (none) is kept, so nothing moves on the page."""
+    from weasyprint.text import line_break
+
+    original = line_break.Layout.get_first_line
+    glyphs: dict[int, dict[str, int]] = {}  # a font face's address → its joiners' glyphs
+
+    def get_first_line(self):
+        line, index = original(self)
+        _give_joiners_glyphs(line, self.text, glyphs)
+        return line, index
+
+    with patched(line_break.Layout, "get_first_line", get_first_line):
+        yield
+
+
+def _give_joiners_glyphs(line, text: str, glyphs: dict[int, dict[str, int]]) -> None:
+    """Each of ``line``'s empty glyphs that stands for a joiner becomes the glyph
+    :func:`joiner_glyphs` found for it in its font."""
+    if not any(joiner in text for joiner in JOINERS):
+        return
+    from weasyprint.text.ffi import ffi, harfbuzz, pango
+    from weasyprint.text.fonts import get_hb_object_data, get_pango_font_hb_face
+
+    utf8 = text.encode()
+    run = line.runs
+    while run != ffi.NULL:
+        item = run.data
+        run = run.next
+        string = item.glyphs
+        for i in range(string.num_glyphs):
+            if string.glyphs[i].glyph != pango.PANGO_GLYPH_EMPTY:
+                continue
+            start = item.item.offset + string.log_clusters[i]
+            character = utf8[start:start + 3].decode("utf-8", "ignore")[:1]
+            if character not in JOINERS:
+                continue
+            face = get_pango_font_hb_face(item.item.analysis.font)
+            key = int(ffi.cast("uintptr_t", face))
+            if key not in glyphs:
+                glyphs[key] = joiner_glyphs(get_hb_object_data(face),
+                                            harfbuzz.hb_face_get_index(face))
+            if character in glyphs[key]:
+                string.glyphs[i].glyph = glyphs[key][character]

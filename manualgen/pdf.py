@@ -332,7 +332,8 @@ def _written(rendered, pdf_variant: str | None, options: dict, large: bool) -> b
     as it is painted: 0.1 s more for a 42-page language, for memory that is no concern there."""
     with frozen_collector(collect=True), remembered_page_references(), \
             pages_deflated_as_painted(pdf_variant), heap_trimmed_while_painting(), \
-            tagging.languages_marked(), glyph_text.glyphs_mapped(), \
+            tagging.languages_marked(), tagging.decorations_as_artifacts(), \
+            glyph_text.glyphs_mapped(), glyph_text.joiners_drawn(), \
             (released_as_painted(pdf_variant) if large else contextlib.nullcontext()):
         return write_pdf(rendered, pdf_variant, options)
 

@@ -300,6 +300,18 @@ def template_helpers(settings: Settings, lang: str, labels: dict[str, str]) -> d
     def ref_found(path, page: Page | None = None) -> bool:
         return ref_target(str(path or ""), page, indexes) is not None
 
+    every_ref: dict[int, dict[str, list[Page]]] = {}  # every page, printed or not, by path
+
+    def page_named(path, page: Page | None = None) -> Page | None:
+        """The page of the language (printed or not) a ref path names, also by a name no
+        other page has: istio.io's ``GetPage "section" "glossary"``."""
+        return ref_target(str(path or ""), page, every_ref, _every_logical_path)
+
+    def ref_known(path, page: Page | None = None) -> bool:
+        """Whether some page of the site (printed or not) has the ref's path; True without
+        a page to look from (the link pass then judges the address)."""
+        return not isinstance(page, Page) or page_named(path, page) is not None
+
     def ref_elsewhere(path, code) -> tuple[str, str] | None:
         return ref_in_language(settings, str(path or ""), str(code or ""))
 
@@ -321,6 +333,8 @@ def template_helpers(settings: Settings, lang: str, labels: dict[str, str]) -> d
         "link_url": link_url,
         "ref_url": ref_url,
         "ref_found": ref_found,
+        "ref_known": ref_known,
+        "page_named": page_named,
         "ref_elsewhere": ref_elsewhere,
         "site_page": site_page,
         "get_page": get_page,
@@ -393,14 +407,15 @@ def ref_in_language(settings: Settings, path: str, code: str) -> tuple[str, str,
     return language_name(found), address, host + address if host else ""
 
 
-def ref_target(path: str, page: Page | None, indexes: dict[int, dict[str, list[Page]]]
-               ) -> Page | None:
+def ref_target(path: str, page: Page | None, indexes: dict[int, dict[str, list[Page]]],
+               make: Callable[[Page], dict[str, list[Page]]] | None = None) -> Page | None:
     """The page of the manual that the ``ref`` path ``path`` names (see :func:`hugo_ref`),
-    or None."""
+    or None.  ``make`` indexes the pages to look among (default: the printed ones; with
+    :func:`_every_logical_path`, every page Hugo builds in the language)."""
     target = path.partition("#")[0]
     if not isinstance(page, Page) or not target.strip():
         return None
-    index = _manual_index(page, indexes, _logical_paths)
+    index = _manual_index(page, indexes, make or _logical_paths)
     wanted = _EXTENSION.sub("", target.strip()).strip("/").lower()
     folder, bundle = _logical(page.rel), _is_bundle(page.rel)  # a bundle is named by its folder
     beside = [folder, posixpath.dirname(folder)] if bundle else [posixpath.dirname(folder)]

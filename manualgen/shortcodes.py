@@ -308,6 +308,23 @@ def without_front_matter(text: str) -> str:
     return _FRONT_MATTER.sub("", str(text), count=1)
 
 
+_PARAGRAPH_BREAK = re.compile(r"</p>\s*<p(?:\s[^>]*)?>")
+_BLOCK_TAG = re.compile(r"<(?:ul|ol|dl|div|pre|table|blockquote|h[1-6]|figure|hr)\b", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def inline_html(html: str) -> Markup:
+    """Rendered Markdown made fit to stand inside a sentence (a footnote's text): its
+    paragraphs run on, one space between; what holds other blocks (a list, code) keeps
+    only its words."""
+    text = str(html).strip()
+    if _BLOCK_TAG.search(text):
+        return Markup(" ".join(_TAG.sub(" ", text).split()))
+    text = _PARAGRAPH_BREAK.sub(" ", text)
+    text = re.sub(r"^<p(?:\s[^>]*)?>|</p>$", "", text)
+    return Markup(text.strip())
+
+
 def fill_include_args(text: str, args: dict[str, str]) -> tuple[str, list[str]]:
     """opentelemetry.io's include: each ``{{ $key }}`` of the snippet becomes the call's
     argument ``key`` (positional ones are ``0``, ``1``, …), and a block from a line
@@ -644,6 +661,9 @@ class _PageContext:
         # the include calls whose pages are being rendered (Geekdoc's include type=page): a
         # finding inside an included page is the outermost include's, at its line in the page
         self.included_from: list[Shortcode] = []
+        # Hugo's .Page.Scratch: what one shortcode of the page leaves for the later ones
+        # (istio.io's gloss: which terms have printed their definition)
+        self.page_scratch: dict = {}
 
     def render_nodes(self, nodes: list, parent: ShortcodeCall | None) -> str:
         """The text of ``nodes`` with each shortcode rendered; ``parent`` is the call around
@@ -976,9 +996,13 @@ class _PageContext:
                 without_front_matter=without_front_matter,
                 line=where.line,
                 warn=warn,
+                ref_not_found=lambda kind, path: missing_ref(self, kind, path, where),
                 md_form=node.markdown,
                 parent=parent,  # the shortcode around this one (Hugo's .Parent), or None
                 scratch=call.scratch,  # what the shortcodes inside left for this one
+                page_scratch=self.page_scratch,
+                inline_html=inline_html,
+                folder_pages=lambda folder: folder_pages(self, folder),
                 ordinal=ordinal,
                 # whether the call stands where Markdown or HTML reads an address: a link's
                 # destination "[x](here)", a link definition, an attribute href="here"
@@ -1013,3 +1037,48 @@ class _PageContext:
             # an address alone (ref, relref, param) that a Markdown link around it uses
             lines.setdefault(html_module.unescape(bare), where.line)
         return html
+
+
+def missing_ref(context: _PageContext, kind: str, path: str, where) -> str:
+    """Report a ``ref``/``relref`` that names no page of the site (at ``where``): an error,
+    as Hugo's REF_NOT_FOUND stops its build, unless the site's ``refLinksErrorLevel`` is
+    ``WARNING``.  Prints nothing."""
+    settings = context.renderer.env.globals.get("site")
+    shown = getattr(settings, "ref_links_not_found_url", "")
+    prints = (f'Hugo writes "{shown}" (refLinksNotFoundURL) in its place, and so does the '
+              "manual (a link to it only when it is a web address)" if shown
+              else "it prints as plain text")
+    if getattr(settings, "ref_links_error", True):
+        context.renderer.findings.error(
+            "broken-link", f'{kind} "{path}" names no page of the site; Hugo stops with '
+            'REF_NOT_FOUND too (refLinksErrorLevel = "WARNING" in the site\'s config makes '
+            "it a warning)", context.page.path, where.line, where.column, lang=context.lang)
+    else:
+        context.renderer.findings.warning(
+            "broken-link", f'{kind} "{path}" names no page of the site; {prints} '
+            '(refLinksErrorLevel = "WARNING")', context.page.path, where.line, where.column,
+            lang=context.lang)
+    return ""
+
+
+def folder_pages(context: _PageContext, folder: str) -> list[str]:
+    """The texts of the Markdown files in ``folder`` below the language's content (a leaf
+    bundle's page resources: istio.io's glossary entries), in file-name order, the first
+    mount that has a name winning; the bundle's own index left out."""
+    settings = context.renderer.env.globals.get("site")
+    folder = posixpath.normpath(str(folder or "").replace("\\", "/")).strip("/")
+    if not settings or folder in ("", ".") or folder.startswith(".."):
+        return []
+    names: set[str] = set()
+    for root, target in content_roots(settings, context.lang):
+        target = target.strip("/")
+        if target and not (folder + "/").startswith(target + "/"):
+            continue
+        place = Path(root) / folder[len(target):].lstrip("/")
+        try:
+            names.update(p.name for p in place.glob("*.md") if p.is_file())
+        except OSError:
+            continue
+    texts = (context.content_text(f"{folder}/{name}") for name in sorted(names)
+             if name not in ("index.md", "_index.md"))
+    return [text for text in texts if text is not None]

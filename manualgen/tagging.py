@@ -25,6 +25,7 @@ also declares PDF/UA-1 in its metadata.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import re
 import zlib
@@ -74,6 +75,71 @@ def languages_marked():
             yield made
 
     return patched(tags, "_build_box_tree", build)
+
+
+@contextlib.contextmanager
+def decorations_as_artifacts() -> Iterator[None]:
+    """While WeasyPrint draws and tags (within the block), a picture marked
+    ``aria-hidden="true"`` or ``role="presentation"``/``"none"`` (a decorative icon, see
+    ``assemble.steps``) is drawn as an artifact, as WeasyPrint draws backgrounds and borders,
+    and gets no structure element: a screen reader skips it, as a browser's does, instead of
+    reading a figure.  It stays a replaced box, drawn with the text's colour
+    (``currentColor``).  WeasyPrint 70 tags every ``<img>`` and ``<svg>`` box as /Figure,
+    whatever its attributes (``weasyprint/pdf/tags.py``, ``draw.draw_inline_level``)."""
+    from weasyprint.pdf import stream as stream_module
+    from weasyprint.pdf import tags
+
+    original_marked = stream_module.Stream.marked
+    original_build = tags._build_box_tree
+
+    def marked(self, box, tag):
+        if tag == "Figure" and is_decoration(box):
+            return self.artifact()
+        return original_marked(self, box, tag)
+
+    def build(box, parent, pdf, page_number, nums, annotations, tags_left):
+        inner = getattr(box, "_box", box)
+        if not is_decoration(inner):
+            return original_build(box, parent, pdf, page_number, nums, annotations, tags_left)
+        if inner.link_annotation is None:
+            return iter(())
+        return iter((_link_of(inner.link_annotation, parent, pdf, page_number, annotations),))
+
+    with patched(stream_module.Stream, "marked", marked), \
+            patched(tags, "_build_box_tree", build):
+        yield
+
+
+def _link_of(annotation, parent, pdf, page_number: int, annotations: list):
+    """A ``Link`` element holding a link annotation, as WeasyPrint makes one: an icon in a
+    link has an annotation of its own, which PDF/UA wants in a ``Link`` (this one is inside
+    its link's, and :meth:`StructTree.nest_links` merges the two)."""
+    import pydyf
+
+    page = pdf.page_references[page_number]
+    link = pydyf.Dictionary({"Type": "/StructElem", "S": "/Link", "K": pydyf.Array([]),
+                             "Pg": page, "P": parent.reference})
+    pdf.add_object(link)
+    objr = pydyf.Dictionary({"Type": "/OBJR", "Obj": annotation.reference, "Pg": page})
+    pdf.add_object(objr)
+    link["K"].append(objr.reference)
+    annotations.append((link.reference, annotation))
+    return link
+
+
+def is_decoration(box) -> bool:
+    """True for the box of a picture that its page marks as not to be read aloud."""
+    element = getattr(box, "element", None)
+    if element is None or "::" in (box.element_tag or ""):
+        return False
+    if not isinstance(element.tag, str) or element.tag.rsplit("}", 1)[-1] not in ("svg", "img"):
+        return False
+    return _marked_decorative(element)
+
+
+def _marked_decorative(element) -> bool:
+    return (element.get("aria-hidden", "").strip().lower() == "true"
+            or element.get("role", "").strip().lower() in ("presentation", "none"))
 
 
 # --- the structure tree --------------------------------------------------------------------
@@ -330,8 +396,25 @@ def link_text(element) -> str:
     leader's dots and the white space of the source squeezed out."""
     if element is None:
         return ""
-    text = "".join(element.itertext())
+    text = "".join(_words(element))
     return _SPACE.sub(" ", _LEADER.sub(" ", text)).strip()
+
+
+def _words(element) -> Iterator[str]:
+    """The text a reader hears in an element: a drawing says its title (not the text
+    drawn in it), a decorative one says nothing; a comment says nothing either."""
+    if not isinstance(element.tag, str):
+        return
+    if element.tag.rsplit("}", 1)[-1] == "svg":
+        title = next((kid for kid in element if isinstance(kid.tag, str)
+                      and kid.tag.rsplit("}", 1)[-1] == "title"), None)
+        if title is not None and not _marked_decorative(element):
+            yield " " + (title.text or "") + " "
+    else:
+        yield element.text or ""
+        for kid in element:
+            yield from _words(kid)
+            yield kid.tail or ""
 
 
 def name_links(document) -> None:

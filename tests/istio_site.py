@@ -45,7 +45,8 @@ Read the [install guide](/docs/setup/install/) for a production setup.
 {{< /tip >}}
 
 This guide installs Meshwork on a {{< gloss >}}cluster{{< /gloss >}} you can throw away
-afterwards. Every {{< gloss "workload" >}}service{{< /gloss >}} gets a proxy.
+afterwards. Every {{< gloss "workload" >}}service{{< /gloss >}} gets a proxy; the
+{{< gloss >}}Cluster{{< /gloss >}} stays yours.
 
 ## Download {#download}
 
@@ -270,6 +271,18 @@ def pages() -> dict[str, str]:
         f"{en}/boilerplates/index.md": "---\nheadless: true\n---\n",
         f"{en}/boilerplates/gateway-preview.md": (
             "---\n---\nThe **gateway preview** changes before the next release.\n"),
+        # The glossary: a leaf bundle whose page resources are the entries (the gloss
+        # shortcode shows an entry's text on hover).
+        f"{en}/docs/reference/glossary/index.md": (
+            "---\ntitle: Glossary\nweight: 30\nlayout: glossary\n---\n\nTerms used here.\n"),
+        f"{en}/docs/reference/glossary/cluster.md": (
+            "---\ntitle: Cluster\n---\nA group of machines that run the *mesh* together.\n\n"
+            "Its nodes reach each other directly.\n"),
+        f"{en}/docs/reference/glossary/workload.md": (
+            "---\ntitle: Workload\n---\nA program that serves requests.\n"),
+        f"{zh}/docs/reference/glossary/index.md": (
+            "---\ntitle: 术语表\nweight: 30\nlayout: glossary\n---\n\n这里用到的术语。\n"),
+        f"{zh}/docs/reference/glossary/cluster.md": "---\ntitle: 集群\n---\n一组共同运行网格的机器。\n",
         f"{zh}/_index.md": "---\ntitle: Meshwork\n---\n\n面向小团队的服务网格。\n",
         f"{zh}/docs/_index.md": "---\ntitle: 文档\nweight: 1\n---\n\n关于 Meshwork 的一切。\n",
         f"{zh}/docs/setup/_index.md": "---\ntitle: 安装\nweight: 10\n---\n\n安装 Meshwork。\n",

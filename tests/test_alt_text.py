@@ -117,3 +117,85 @@ def test_an_empty_description_of_a_drawing_gives_way_to_its_text():
     job = SimpleNamespace(page=SimpleNamespace(title="Start"), ctx=SimpleNamespace(labels={"figure": "Figure"}))
     alt_texts(root, job)
     assert next(root.iter("title")).text == "Axis"
+
+
+ICONS_BODY = (
+    "The chart below shows the uploads per month.\n\n"
+    '<svg width="40" height="20"><rect width="40" height="20" fill="teal"/></svg>\n\n'
+    '<p>Hidden <svg aria-hidden="true" width="12" height="12" style="color: #c00000">'
+    '<rect width="12" height="12" fill="currentColor"/></svg> icon.</p>\n\n'
+    '<p>Role <svg role="presentation" width="12" height="12"><circle r="5" cx="6" cy="6"/></svg>'
+    ' none <svg role="none" width="12" height="12"><circle r="5" cx="6" cy="6"/></svg>.</p>\n\n'
+    '<p><a href="https://example.org/dl"><svg width="12" height="12"><title>Pfeil</title>'
+    '<rect width="12" height="12"/></svg> Herunterladen</a></p>\n\n'
+    '<p><a href="https://example.org/home" aria-label="Startseite"><svg width="12" height="12">'
+    '<rect width="12" height="12"/></svg></a></p>\n\n'
+    '<p><span aria-hidden="true"><img src="/img/deco.png" width="12" height="12" alt=""></span>'
+    ' Text.</p>\n')
+
+
+def figure_alts(pdf) -> list[str]:
+    """The /Alt of every /Figure in the PDF's structure tree, in reading order."""
+    pypdf = pytest.importorskip("pypdf")
+    reader = pypdf.PdfReader(pdf)
+    found, stack = [], [reader.trailer["/Root"]["/StructTreeRoot"]]
+    while stack:
+        element = stack.pop()
+        if not isinstance(element, dict):
+            continue
+        if element.get("/S") == "/Figure":
+            found.append(str(element.get("/Alt")))
+        kids = element.get("/K", [])
+        kids = kids if isinstance(kids, list) else [kids]
+        stack.extend(reversed([k.get_object() for k in kids if hasattr(k, "get_object")]))
+    return found
+
+
+def test_decorative_icons_are_artifacts_not_figures(tmp_path):
+    site = write_site(tmp_path / "site", {"content/de/_index.md": page("Start", body=ICONS_BODY)})
+    png(site / "static/img/deco.png", (12, 12))
+    out = tmp_path / "out"
+    result = build(site, BuildOptions(langs=["de"], out=out, html=True, no_cache=True, jobs=1))
+    assert not result.findings.errors
+    html = next(out.glob("*.html")).read_text(encoding="utf-8").split("<body", 1)[1]
+    # No invented title for an icon a screen reader skips (a title written stays); an icon
+    # that is all its link shows is named by the link.
+    assert re.findall(r"<title>([^<]*)</title>", html) == [
+        "Abbildung: The chart below shows the uploads per month.", "Pfeil", "Startseite"]
+    pdf = next(out.glob("*.pdf"))
+    # The chart and the link's only content are figures; the hidden and presentational icons,
+    # the icon beside "Herunterladen" and the image under aria-hidden are not.
+    assert figure_alts(pdf) == ["Abbildung: The chart below shows the uploads per month.",
+                                "Startseite"]
+    pypdf = pytest.importorskip("pypdf")
+    contents = {str(a.get_object()["/A"]["/URI"]): str(a.get_object()["/Contents"])
+                for sheet in pypdf.PdfReader(pdf).pages for a in sheet.get("/Annots") or []
+                if "/URI" in a.get_object().get("/A", {})}
+    # A link says its words, not the title of the icon beside them.
+    assert contents == {"https://example.org/dl": "Herunterladen",
+                        "https://example.org/home": "Startseite"}
+    import pypdfium2
+    colours = set()
+    for sheet in pypdfium2.PdfDocument(str(pdf)):
+        colours |= {c for _, c in sheet.render(scale=2).to_pil().convert("RGB").getcolors(1 << 20)}
+    assert (192, 0, 0) in colours  # the hidden icon is drawn, in its currentColor
+    validator = pytest.importorskip("page", reason="page-validation is not installed")
+    assert not validator.validate_pdf(pdf, profile="ua1").failures
+
+
+def test_a_drawing_and_a_video_take_their_name_in_one_order(tmp_path):
+    """aria-label, then an <svg>'s <title>, then the title attribute (WAI-ARIA accname):
+    the drawing's alternative text and the video note's title read the same attributes."""
+    both = 'aria-label="Upload,  monthly" title="Tooltip"'
+    body = (f'<svg {both} width="9" height="9"><title>Drawn</title><rect width="9" height="9"/>'
+            '</svg>\n\n<svg title="Tooltip" width="9" height="9"><title>Drawn</title>'
+            '<rect width="9" height="9"/></svg>\n\n'
+            f'<video {both} src="https://example.org/clip.mp4"></video>\n')
+    site = write_site(tmp_path / "site", {"content/de/_index.md": page("Start", body=body)})
+    out = tmp_path / "out"
+    result = build(site, BuildOptions(langs=["de"], out=out, html=True, no_cache=True, jobs=1))
+    assert not result.findings.errors
+    html = next(out.glob("*.html")).read_text(encoding="utf-8").split("<body", 1)[1]
+    assert re.findall(r"<title>([^<]*)</title>", html) == ["Upload, monthly", "Drawn"]
+    (note,) = re.findall(r'<div class="media-note video-note">(.*?)</div>', html, re.DOTALL)
+    assert ">Upload, monthly</a>" in note

@@ -81,3 +81,52 @@ def test_a_glyph_no_text_and_no_cmap_names_gets_a_zero_width_space():
     assert dict(font.to_unicode) == {5: "a"} and font.to_unicode.untold == {9}
     glyph_text.completed(font)
     assert dict(font.to_unicode) == {5: "a", 9: glyph_text.NO_TEXT}
+
+
+PERSIAN = "می\u200cخواهم کتاب\u200cها"  # non-joiners inside two words
+JOINED = "\u0644\u200d\u0627"  # a joiner between two letters
+
+
+def page_text_and_picture(pdf: bytes):
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(pdf)[0]
+    return page.get_textpage().get_text_range(), page.render(scale=4).to_pil().convert("RGB")
+
+
+def test_joiners_stay_in_the_text_and_draw_nothing():
+    """Pango shapes a ZWNJ/ZWJ to its empty glyph, which WeasyPrint draws as a move only:
+    copied or searched, می‌خواهم read میخواهم (docs/languages.md)."""
+    from PIL import ImageChops
+
+    skip_without_fonts_for(PERSIAN)
+    text = f"{PERSIAN} {JOINED}"
+    before, picture_before = page_text_and_picture(pdf_of(text))
+    assert "\u200c" not in before and "\u200d" not in before  # what this fixes
+    after, picture_after = page_text_and_picture(pdf_of(text, glyph_text.joiners_drawn()))
+    assert PERSIAN in after
+    # The joiner needs an empty glyph of its own to stand in; Noto Sans Arabic has one spare
+    # (its zero-width space) and gives it to the non-joiner: the joiner's text stays lost.
+    assert JOINED not in after
+    # Noto Sans Arabic draws its own ZWNJ glyph as a visible mark: an empty glyph stands in.
+    assert ImageChops.difference(picture_before, picture_after).getbbox() is None
+
+
+def test_a_persian_manual_keeps_its_non_joiners(tmp_path):
+    import pypdfium2 as pdfium
+
+    from manualgen.build import BuildOptions, build
+
+    from .conftest import page, write_site
+
+    skip_without_fonts_for(PERSIAN)
+    hugo = ('title = "T"\ndefaultContentLanguage = "fa"\n[languages.fa]\nlanguageName = "فارسی"\n'
+            'contentDir = "content/fa"\nlanguageDirection = "rtl"\nweight = 1\n')
+    site = write_site(tmp_path / "site", {"content/fa/_index.md": page("خانه", body=PERSIAN)},
+                      hugo=hugo)
+    out = tmp_path / "out"
+    assert not build(site, BuildOptions(langs=["fa"], out=out, no_cache=True, jobs=1)).findings.errors
+    document = pdfium.PdfDocument(str(next(out.glob("*.pdf"))))
+    assert PERSIAN in "".join(sheet.get_textpage().get_text_range() for sheet in document)
+    validator = pytest.importorskip("page", reason="page-validation is not installed")
+    assert not validator.validate_pdf(next(out.glob("*.pdf")), profile="ua1").failures

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from manualgen.build import BuildOptions, build
 
 from .conftest import page, write_site
@@ -108,3 +110,78 @@ def test_a_ref_to_another_languages_page_prints_its_web_address(tmp_path):
     html = result.results[0].html.read_text(encoding="utf-8")
     assert '<a href="https://example.org/docs/fr/a/" class="external">fr</a>' in html
     assert ", https://example.org/docs/fr/docs/b/#k" in html and 'href="#p-a" class="internal"' not in html
+
+
+def ref_site(tmp_path, config: dict[str, str] | None = None):
+    """A page with a good ref, a ref to no page in a link and one in a sentence; a blog
+    post the manual leaves out (only the docs section prints) that a ref may still name."""
+    return write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="Hallo."),
+        "content/de/docs/_index.md": page("Docs", 1, body="Docs."),
+        "content/de/docs/a.md": page("A", 1, body=(
+            'Gut: [b]({{< ref "b" >}}), [Post]({{< ref "/blog/post" >}}).\n\n'
+            'Siehe [weg]({{< relref "weg" >}}).\n\n'
+            'Und {{< ref "nirgends" >}} hier.\n')),
+        "content/de/docs/b.md": page("B", 2, body="B."),
+        "content/de/blog/_index.md": page("Blog", 2, body="Blog."),
+        "content/de/blog/post.md": page("Post", 1, body="Post."),
+        "manualgen.toml": '[manual]\nsections = ["docs"]\n',
+        **(config or {}),
+    })
+
+
+def test_a_ref_to_no_page_stops_the_build_as_hugo_does(tmp_path, capsys):
+    """refLinksErrorLevel is ERROR by default: the build fails, with file and line, and the
+    PDF an earlier build wrote stays."""
+    from manualgen.cli import main
+
+    site = ref_site(tmp_path)
+    out = tmp_path / "out"
+    source = site / "content/de/docs/a.md"
+    good = source.read_text(encoding="utf-8")
+    source.write_text(good.split("Siehe")[0], encoding="utf-8")
+    args = ["build", "--site", str(site), "--lang", "de", "--out", str(out), "--no-cache", "--quiet"]
+    assert main(args) == 0  # a ref to a page the manual leaves out (a blog post) is no error
+    capsys.readouterr()
+    (pdf,) = out.glob("*.pdf")
+    before = pdf.read_bytes()
+    source.write_text(good, encoding="utf-8")
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert 'a.md:7:13: error: relref "weg" names no page of the site' in err, err
+    assert 'a.md:9:5: error: ref "nirgends" names no page of the site' in err, err
+    assert pdf.read_bytes() == before
+
+
+@pytest.mark.parametrize("where", ["hugo.toml", "config/_default/hugo.yaml"])
+def test_with_ref_links_error_level_warning_it_is_a_warning(tmp_path, where):
+    site = ref_site(tmp_path)
+    if where == "hugo.toml":
+        hugo = site / "hugo.toml"
+        hugo.write_text('refLinksErrorLevel = "WARNING"\n' + hugo.read_text(encoding="utf-8"),
+                        encoding="utf-8")
+    else:  # a config folder beside the root file, merged as Hugo merges it
+        write_site(site, {where: "refLinksErrorLevel: Warning\n"}, hugo=None)
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    assert not result.findings.errors, [f.format() for f in result.findings]
+    found = [(f.line, f.message) for f in result.findings.warnings if f.code == "broken-link"]
+    assert [line for line, _ in found] == [7, 9]
+    assert all("it prints as plain text (refLinksErrorLevel" in message for _, message in found)
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert '<a class="unresolved">weg</a>' in html and 'Und <a class="unresolved">nirgends</a>' in html
+    assert 'href="https://example.org/docs/blog/post/"' in html  # the left-out post: its web address
+
+
+def test_ref_links_not_found_url_takes_the_place_of_a_ref_to_no_page(tmp_path):
+    site = ref_site(tmp_path)
+    hugo = site / "hugo.toml"
+    hugo.write_text('refLinksErrorLevel = "warning"\nrefLinksNotFoundURL = "https://example.org/404/"\n'
+                    + hugo.read_text(encoding="utf-8"), encoding="utf-8")
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    assert not result.findings.errors
+    messages = [f.message for f in result.findings.warnings if f.code == "broken-link"]
+    assert len(messages) == 2 and all('Hugo writes "https://example.org/404/" (refLinksNotFoundURL)' in m
+                                   for m in messages)
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert 'href="https://example.org/404/"' in html and ">weg</a>" in html
+    assert "Und https://example.org/404/ hier." in html  # as Hugo writes it in running text

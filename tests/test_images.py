@@ -130,3 +130,43 @@ def test_flat_screenshot_is_prepared_as_a_palette_png_that_goes_into_the_pdf_as_
         assert im.mode == "P" and len(im.getpalette()) <= 768
     embedded = png_embed.parse(prepared.path.read_bytes())
     assert embedded is not None and embedded.mode == "P"
+
+
+def test_a_size_the_page_gives_a_picture_prints_as_a_browser_shows_it(tmp_path):
+    """Hugo's and Docsy's figure write width/height as attributes; the print sized every
+    screenshot by its pixels, so a figure the page made narrow printed the text's width."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_raw
+    from PIL import Image
+
+    from manualgen.build import BuildOptions, build
+
+    from .conftest import page, write_site
+
+    body = ('{{< figure src="/img/a.png" width="300" alt="A" >}}\n\n'
+            '{{< figure src="/img/b.png" width="50%" alt="B" >}}\n\n'
+            '{{< figure src="/img/c.png" height="100" alt="C" >}}\n\n'
+            '<img src="/img/d.png" width="5000" alt="D">\n\n'
+            '<img src="/img/e.png" width="300" style="width: 60%" alt="E">\n\n'
+            '{{< figure src="/img/f.png" alt="F" >}}\n')
+    site = write_site(tmp_path / "site", {"content/de/_index.md": page("Start", body=body)})
+    (site / "static/img").mkdir(parents=True)
+    for name in "abcdef":
+        Image.new("RGB", (1200, 800), (200, 100, 50)).save(site / f"static/img/{name}.png")
+    out = tmp_path / "out"
+    result = build(site, BuildOptions(langs=["de"], out=out, no_cache=True, jobs=1))
+    assert not result.findings.errors and not result.findings.warnings
+    sizes = []
+    for sheet in pdfium.PdfDocument(str(next(out.glob("*.pdf")))):
+        for obj in sheet.get_objects():
+            if obj.type == pdfium_raw.FPDF_PAGEOBJ_IMAGE:
+                left, bottom, right, top = obj.get_bounds()
+                sizes.append((round((right - left) / 72 * 25.4), round((top - bottom) / 72 * 25.4)))
+    text = 170  # mm, A4 with the default margins
+    assert sizes == [
+        (79, 53),  # 300 CSS pixels (1/96 inch), the height in proportion
+        (text // 2, 57),  # half the text width
+        (40, 26),  # 100 pixels high, the width in proportion
+        (text, 113),  # wider than the text: the text width
+        (round(text * 0.6), 68),  # the page's own style wins
+        (text, 113)]  # no size given: its pixels, up to the text width

@@ -91,10 +91,18 @@ def test_callouts_print_in_frames_under_their_kind(istio_html):
     assert "alert alert-warning" in html and "<strong>profile</strong>" in html
 
 
-def test_a_glossary_term_prints_its_words(istio_pdfs, istio_html):
-    assert "on a cluster you can throw away" in " ".join(istio_pdfs["en"].split())
-    assert "Every service gets a proxy" in " ".join(istio_pdfs["en"].split())
-    assert '<span class="term">集群</span>' in istio_html["zh"]
+def test_a_glossary_term_prints_its_words_and_its_definition_once(istio_pdfs, istio_html):
+    """On the web the definition (the glossary bundle's entry whose title is the term, in
+    any case) shows when pointing at the term; paper prints it as a footnote, the first time
+    a page uses the term."""
+    en = " ".join(istio_pdfs["en"].split())
+    assert "on a cluster1 you can throw away" in en  # the footnote's number after the term
+    assert "Every service2 gets a proxy; the Cluster stays yours." in en  # once a page
+    assert en.count("Cluster: A group of machines that run the mesh together. Its nodes reach "
+                    "each other directly.") == 1  # its two paragraphs run on
+    assert "Workload: A program that serves requests." in en  # {{< gloss "workload" >}}service
+    assert '<span class="term">集群</span><span class="gloss-note">' in istio_html["zh"]
+    assert "集群: 一组共同运行网格的机器。" in istio_pdfs["zh"]
 
 
 def test_the_picture_of_an_image_is_its_link(istio_html):
@@ -112,3 +120,23 @@ def test_check_reports_the_writers_mistakes_with_file_and_line(istio_check):
     ]
     (prompt,) = [f for f in istio_check if f["line"] == 28]
     assert '"$" prompt' in prompt["message"]
+
+
+def test_a_term_the_glossary_lacks_prints_its_words_and_is_reported(tmp_path):
+    from manualgen.build import BuildOptions, build
+
+    from .conftest import page, write_site
+
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="Hallo."),
+        "content/de/a.md": page("A", 1, body="Ein {{< gloss >}}Knoten{{< /gloss >}} hier.\n"),
+        "content/de/glossary/index.md": page("Glossar", 9, body="Begriffe."),
+        "content/de/glossary/cluster.md": page("Cluster", body="Viele Knoten."),
+    })
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    found = [(f.code, f.line, f.message) for f in result.findings if f.code == "missing-glossary-term"]
+    message = ('gloss: "Knoten" is no entry of the glossary (glossary/): its words print '
+               "without a definition (istio.io stops its build)")
+    assert found == [("missing-glossary-term", 5, message)]
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert 'Ein <span class="term">Knoten</span> hier.' in html

@@ -145,3 +145,46 @@ def ancestors(el: ET.Element, parents: dict):
         el = parents[el]
         yield el
 
+
+
+def own_name(el: ET.Element) -> str:
+    """The name an element gives itself, in the order a browser computes it for a screen
+    reader (WAI-ARIA's accessible name, accname 1.2 steps 2C-2I; SVG-AAM for ``<svg>``):
+    ``aria-label`` first, then the element's own label (an ``<svg>``'s ``<title>`` child),
+    last its ``title`` attribute, which a browser shows as a tooltip.  Spaces collapsed;
+    empty when it gives none.  Used for drawings (their alternative text) and videos (the
+    title of their note), so both read the same attributes in the same order."""
+    title = el.find("title") if el.tag == "svg" else None
+    for words in (el.get("aria-label"), title.text if title is not None else None,
+                  el.get("title")):
+        if words and words.strip():
+            return " ".join(words.split())
+    return ""
+
+
+DECORATIVE_ROLES = {"presentation", "none"}
+
+
+def is_decorative(el: ET.Element, parents: dict) -> bool:
+    """True for a picture a screen reader does not read: marked so (``aria-hidden="true"``
+    on it or an ancestor, ``role="presentation"`` or ``"none"``), or an icon in a link or
+    button whose own words already name it (``<a><svg …/> Download</a>``)."""
+    if el.get("role", "").strip().lower() in DECORATIVE_ROLES:
+        return True
+    chain = [el, *ancestors(el, parents)]
+    if any(a.get("aria-hidden", "").strip().lower() == "true" for a in chain):
+        return True
+    holder = next((a for a in chain[1:] if a.tag in ("a", "button")), None)
+    return holder is not None and bool(_words_beside(holder, el).strip())
+
+
+def _words_beside(holder: ET.Element, picture: ET.Element) -> str:
+    """The text of ``holder`` outside ``picture`` (and outside other pictures)."""
+    parts = [holder.text or ""]
+    for child in holder:
+        if child is not picture and child.tag not in ("svg", "img"):
+            parts.append(_words_beside(child, picture))
+        elif child.tag == "img" and child is not picture:
+            parts.append(child.get("alt") or "")
+        parts.append(child.tail or "")
+    return "".join(parts)

@@ -37,6 +37,10 @@ def links(root: ET.Element, job: PageJob) -> None:
                 _no_glossary_entry(a, job)
                 continue
             href = entry
+        if href.startswith(REF_NOT_FOUND):
+            href = _ref_not_found(a, href[len(REF_NOT_FOUND):])
+            if href is None:
+                continue
         if href.startswith("ref:"):
             href = _front_matter_ref(a, href, job)
             if href is None:
@@ -47,6 +51,22 @@ def links(root: ET.Element, job: PageJob) -> None:
 
 
 _PLACEHOLDER = re.compile(r"<[A-Z][A-Z0-9_]*>")
+
+
+# The address a ref/relref to no page writes (the shortcode has reported it), followed by
+# the site's refLinksNotFoundURL: templates/shortcodes/_page_ref.html.
+REF_NOT_FOUND = "manualgen-ref-not-found:"
+
+
+def _ref_not_found(a: ET.Element, written: str) -> str | None:
+    """A link whose ``ref`` names no page: to refLinksNotFoundURL (``written``) when that is a
+    web address, else plain text.  No finding: the ``ref`` made one."""
+    if split_url(written.strip()).scheme.lower() in ("http", "https"):
+        a.set("href", written.strip())
+        return written.strip()
+    a.attrib.pop("href", None)
+    add_class(a, "unresolved")
+    return None
 
 
 def _front_matter_ref(a: ET.Element, href: str, job: PageJob) -> str | None:

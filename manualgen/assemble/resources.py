@@ -22,7 +22,7 @@ from ..errors import show
 from ..images import inline_svg_problem, svg_size_problem
 from ..pdf import shorten
 from .context import FoundImage, PageJob
-from .html import add_class, parent_map, remove, split_url
+from .html import add_class, own_name, parent_map, remove, split_url
 
 _CSS_URL = re.compile(r"""url\(\s*(["']?)(.*?)\1\s*\)""")
 
@@ -135,6 +135,7 @@ def images(root: ET.Element, job: PageJob) -> None:
             continue
         path, url, info = found
         job.ctx.found_images[img] = FoundImage(path, url, info, job.page.path, line)
+        keep_author_size(img)
         if info.width and info.height:
             img.set("data-aspect", f"{info.aspect:.3f}")
             img.set("width", str(info.width))
@@ -233,6 +234,33 @@ def _usable(job: PageJob, found: Path, src: str, line: int | None):
     if found.suffix.lower() == ".svg" and not svg_references_print(job, found):
         return None
     return found, url, info
+
+
+_DIMENSION = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(%|px)?\s*$", re.IGNORECASE)
+_STYLE_SIZE = re.compile(r"(^|;)\s*(width|height)\s*:", re.IGNORECASE)
+
+
+def keep_author_size(img: ET.Element) -> None:
+    """The size a page gives a picture (``width``/``height`` attributes, as Hugo's and
+    Docsy's ``figure`` write them: pixels or a percentage) becomes its style, as a browser
+    sizes it: the attributes are about to hold the file's pixel size (which the layout and
+    the screenshot preparation read), and the stylesheet sizes screenshots by their pixels.
+    Pixels are CSS pixels (1/96 inch); ``max-width: 100%`` keeps a picture within the text
+    width, and a style the page wrote wins."""
+    style = img.get("style") or ""
+    written = {m.group(2).lower() for m in _STYLE_SIZE.finditer(style)}
+    given = []
+    for name in ("width", "height"):
+        match = _DIMENSION.match(img.get(name) or "")
+        if match is None or name in written or float(match.group(1)) <= 0:
+            continue
+        if match.group(2) == "%" and name == "height":
+            continue  # a percentage of the height of a block of text: browsers ignore it too
+        given.append(f"{name}: {match.group(1)}{match.group(2) or 'px'}")
+    if len(given) == 1:  # the other side follows the picture's proportions
+        given.append(("height" if given[0].startswith("width") else "width") + ": auto")
+    if given:
+        img.set("style", "; ".join(given) + (f"; {style}" if style.strip() else ""))
 
 
 def _data_image(img: ET.Element, parents: dict, job: PageJob, src: str, line: int | None) -> None:
@@ -448,7 +476,7 @@ def _media_note(job: PageJob, video: ET.Element) -> ET.Element:
     kind_label = _media_kind(job, video)
     src = (video.get("src") or next((source.get("src") for source in video.iter("source")
                                      if source.get("src")), None) or "").strip()
-    title = " ".join((video.get("title") or video.get("aria-label") or "").split())
+    title = own_name(video)
     note = ET.Element("div", {"class": f"media-note {video.tag}-note"})
     what = title or Path(unquote(split_url(src).path)).name
     poster = _poster(job, (video.get("poster") or "").strip(),

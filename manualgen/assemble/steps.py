@@ -16,7 +16,17 @@ from urllib.parse import urlsplit
 from ..geometry import PrintGeometry
 from .context import PageJob
 from .estimate import _PORTRAIT, aspect, height_mm, media_height_mm, split_blocks
-from .html import add_class, ancestors, classes, is_image_only, parent_map, text_of
+from .html import (
+    DECORATIVE_ROLES,
+    add_class,
+    ancestors,
+    classes,
+    is_decorative,
+    is_image_only,
+    own_name,
+    parent_map,
+    text_of,
+)
 from .tables import table_columns
 
 PLACEHOLDER_ALTS = {"", "no description available", "image", "screenshot", "img", "bild", "capture"}
@@ -276,33 +286,55 @@ def alt_texts(root: ET.Element, job: PageJob) -> None:
     title, labels = job.page.title, job.ctx.labels
     last = title  # an image that opens the page shows what the page is about
     drawn: set[int] = set()  # the elements of an <svg> written in the page
+    parents = parent_map(root)
     for el in root.iter():
         if id(el) in drawn:
             continue
-        if el.tag == "img":
+        if el.tag in ("img", "svg") and _decorative(el, parents):
+            drawn.update(id(below) for below in el.iter() if below is not el)
+        elif el.tag == "img":
             if (el.get("alt") or "").strip().lower() in PLACEHOLDER_ALTS:
                 sentence = _first_sentence(last)
                 el.set("alt", f"{labels['figure']}: {sentence}" if sentence
                        else _context_alt(el, labels))
         elif el.tag == "svg":
             drawn.update(id(below) for below in el.iter() if below is not el)
-            _title_svg(el, labels, _first_sentence(last))
+            holder = next((a for a in ancestors(el, parents) if a.tag in ("a", "button")), None)
+            _title_svg(el, labels, _first_sentence(last),
+                       own_name(holder) if holder is not None else "")
         elif el.tag in _TEXT_BLOCKS and "mg-label" not in classes(el):  # not "Answer"
             lead = " ".join(_lead_text(el).split())
             if lead:
                 last = lead
 
-def _title_svg(svg: ET.Element, labels: dict[str, str], sentence: str) -> None:
-    """An ``<svg>`` written in the page gets a ``<title>`` when it has none: WeasyPrint
-    tags it as a figure whose alternative text is its title, and PDF/UA requires one.
-    Its own words first (``aria-label``, a ``title`` attribute, ``<desc>``, its text),
-    else the words that introduce it, as for an image."""
+def _decorative(picture: ET.Element, parents: dict) -> bool:
+    """A picture a screen reader skips (see :func:`html.is_decorative`) is marked
+    ``aria-hidden="true"``, which makes it an artifact in the tagged PDF (not read aloud, as
+    in a browser; :func:`manualgen.tagging.decorations_as_artifacts`), and gets no invented
+    alternative text.  An ``<img>`` only when the page says so (``aria-hidden``, ``role``):
+    an image in a link keeps the words its author gave it."""
+    if picture.tag == "img":
+        marked = picture.get("role", "").strip().lower() in DECORATIVE_ROLES or any(
+            a.get("aria-hidden", "").strip().lower() == "true"
+            for a in (picture, *ancestors(picture, parents)))
+    else:
+        marked = is_decorative(picture, parents)
+    if marked:
+        picture.set("aria-hidden", "true")
+    return marked
+
+
+def _title_svg(svg: ET.Element, labels: dict[str, str], sentence: str,
+               holder_name: str = "") -> None:
+    """An ``<svg>`` written in the page gets a ``<title>`` (its alternative text: WeasyPrint
+    tags it as a figure whose /Alt is its title, and PDF/UA requires one) holding its
+    accessible name (:func:`html.own_name`: ``aria-label``, its ``<title>``, a ``title``
+    attribute); else ``<desc>`` or its text, else the name of the link or button it is the
+    only content of (``holder_name``), else the words that introduce it, as for an image."""
     title = svg.find("title")
-    if title is not None and (title.text or "").strip():
-        return
     desc = svg.find("desc")
-    candidates = [svg.get("aria-label"), svg.get("title"), desc.text if desc is not None else "",
-                  " ".join(text_of(t) for t in svg.iter("text"))]
+    candidates = [own_name(svg), desc.text if desc is not None else "",
+                  " ".join(text_of(t) for t in svg.iter("text")), holder_name]
     own = next((" ".join(c.split()) for c in candidates if c and c.strip()), "")
     words = own or (f"{labels['figure']}: {sentence}" if sentence else labels["figure"])
     if title is None:
