@@ -153,6 +153,26 @@ def replace_re(text: str, pattern: str, replacement: str) -> str:
         return str(text or "")
 
 
+def marked_region(text: str, kind: str, name: str, strip_default: bool = False) -> str | None:
+    """Bootstrap's js-docs and scss-docs: the lines of ``text`` between the comments
+    ``// <kind>-docs-start <name>`` and the last ``// <kind>-docs-end <name>``, without the
+    markers of regions inside it, the indentation of its first line taken off every line
+    (and Sass's `` !default`` with ``strip_default``); None when the file has no such region."""
+    text = str(text or "").replace("\r\n", "\n")
+    start, end = f"// {kind}-docs-start {name}\n", f"// {kind}-docs-end {name}\n"
+    begin = text.find(start)
+    finish = text.rfind(end)
+    if not name or begin < 0 or finish < begin + len(start):
+        return None
+    region = re.sub(rf"[ \t]*// {re.escape(kind)}-docs-.*\n", "", text[begin + len(start):finish])
+    if strip_default:
+        region = region.replace(" !default", "")
+    lines = region.split("\n")
+    indent = len(lines[0]) - len(lines[0].lstrip(" "))
+    return "\n".join(line[indent:] if line.startswith(" " * indent) else line
+                     for line in lines).rstrip("\n")
+
+
 _FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n`]*)\n(?P<code>.*?)^(?P=fence)[ \t]*$",
                     re.MULTILINE | re.DOTALL)
 
@@ -445,7 +465,7 @@ class ShortcodeRenderer:
         if settings is None:
             return None
         root = Path(settings.site_root)
-        found = hugo_shortcode_file([root / "layouts"], name)
+        found = hugo_shortcode_file(list(settings.own_layout_dirs) or [root / "layouts"], name)
         return found.relative_to(root).as_posix() if found else None
 
     def closing_rule(self, name: str) -> bool | None:
@@ -842,6 +862,28 @@ class _PageContext:
                 return None, f"it cannot be read as UTF-8 text ({type(exc).__name__})"
         return None, "there is no such file"
 
+    def partial_file(self, name: str) -> tuple[str | None, str]:
+        """(the text, "") of the partial ``name`` in the site's or its themes' layouts
+        (``partials/`` or, since Hugo 0.146, ``_partials/``), the first that has it, as Hugo's
+        ``partial`` finds it; or (None, why not).  Bootstrap keeps Markdown snippets there
+        (``partials/callouts/*.md``).  Nothing outside a layouts folder is read."""
+        settings = self.renderer.env.globals.get("site")
+        if not (name and settings):
+            return None, "no partial is named"
+        for layouts in settings.layout_dirs:
+            for sub in ("partials", "_partials"):
+                base = (Path(layouts) / sub).resolve()
+                try:
+                    candidate = (base / str(name).lstrip("/")).resolve()
+                except (OSError, ValueError):  # a NUL byte, a loop of links
+                    return None, "it cannot be a file name"
+                if not candidate.is_relative_to(base):
+                    return None, "it is outside the layouts folder"
+                if candidate.is_file():
+                    text = _read_text(candidate)
+                    return (text, "") if text is not None else (None, "it is not UTF-8 text")
+        return None, "is in no partials folder of the site's layouts"
+
     def shared_file(self, folder: str, name: str) -> tuple[str | None, str]:
         """(the text, "") of ``<folder>/<name>`` in the language's content, else in the
         default language's, or (None, why not): the Kubernetes website keeps its code
@@ -920,10 +962,26 @@ class _PageContext:
             text = without_template_code(key, text, self.translator, self.renderer.findings, self.lang)
         return text
 
+    def inline_shortcode(self, node: Shortcode, inner: str | None, where: Shortcode) -> str:
+        """An inline shortcode (``{{< name.inline >}}…{{< /name.inline >}}``, with Hugo's
+        ``enableInlineShortcodes``) is a Go template written in the page, which manualgen
+        does not run: nothing is printed in its place (its template code would print as
+        written), and its definition is reported; a later use without content is not."""
+        if inner is not None:
+            self.renderer.findings.warning(
+                "inline-shortcode", f'inline shortcode "{node.name}" is a Go template written '
+                "in the page, which manualgen does not run: nothing is printed in its place; "
+                "write what it shows in the page, or give it a print template "
+                f"manualgen/shortcodes/{node.name}.html", self.page.path, where.line,
+                where.column, lang=self.lang)
+        return ""
+
     def render_shortcode(self, node: Shortcode, inner: str | None, call: ShortcodeCall,
                          parent: ShortcodeCall | None = None, ordinal: int = 0,
                          address: bool = False) -> str:
         where = self.included_from[0] if self.included_from else node  # its place in the page
+        if node.name.lower().endswith(".inline"):
+            return self.inline_shortcode(node, inner, where)
         template = self.renderer.template(node.name)
         broken = self.renderer.broken.get(node.name)
         if broken is not None:  # the template's fault: its file and line (once, in findings)
@@ -992,6 +1050,8 @@ class _PageContext:
                 site_file=self.site_file,  # Geekdoc's include and propertylist
                 data_file=self.data_file,
                 shared_file=self.shared_file,  # the Kubernetes website's code samples
+                partial_file=self.partial_file,  # Bootstrap's partial: a Markdown snippet
+                marked_region=marked_region,  # Bootstrap's js-docs and scss-docs
                 page_fields=page_fields,  # the front matter of a file a template read
                 render_included=lambda text: self.render_included(text, call, node),
                 notebook=notebook,  # Hextra's jupyter
