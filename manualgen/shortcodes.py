@@ -153,6 +153,18 @@ def replace_re(text: str, pattern: str, replacement: str) -> str:
         return str(text or "")
 
 
+_PLACEHOLDER_SVG = re.compile(
+    r'<svg class="bd-placeholder-img(?:-lg)?(?: *?bd-placeholder-img-lg)? ?(.*?)".*?</svg>')
+
+
+def placeholders_as_img(html: str) -> str:
+    """Bootstrap's example shows its code with each placeholder picture (an inline
+    ``<svg class="bd-placeholder-img …">``) as the ``<img src="..." class="…" alt="...">`` a
+    reader would write, and an empty ``class=""`` left out."""
+    html = _PLACEHOLDER_SVG.sub(r'<img src="..." class="\1" alt="...">', str(html or ""))
+    return re.sub(r' class=" *"', "", html)
+
+
 def marked_region(text: str, kind: str, name: str, strip_default: bool = False) -> str | None:
     """Bootstrap's js-docs and scss-docs: the lines of ``text`` between the comments
     ``// <kind>-docs-start <name>`` and the last ``// <kind>-docs-end <name>``, without the
@@ -1052,6 +1064,7 @@ class _PageContext:
                 shared_file=self.shared_file,  # the Kubernetes website's code samples
                 partial_file=self.partial_file,  # Bootstrap's partial: a Markdown snippet
                 marked_region=marked_region,  # Bootstrap's js-docs and scss-docs
+                placeholders_as_img=placeholders_as_img,  # Bootstrap's example
                 page_fields=page_fields,  # the front matter of a file a template read
                 render_included=lambda text: self.render_included(text, call, node),
                 notebook=notebook,  # Hextra's jupyter

@@ -65,7 +65,6 @@ def test_docsref_links_lead_to_their_page_of_the_manual(bootstrap_html):
 
 
 def test_bs_table_sass_region_param_and_markdown(bootstrap_text, bootstrap_html):
-    assert '<table class="table table-sm' in bootstrap_html
     assert ".alert-dismissible Room for a close button" in bootstrap_text
     # the region without its markers, the inner region's markers and " !default"
     assert "$alert-padding-y: 1rem; $alert-padding-x: 1rem; $alert-border-width: 1px;" in bootstrap_text
