@@ -1173,7 +1173,8 @@ def _settings(read: _ReadFiles) -> Settings:
         static_dirs=read.folders.static_dirs,
         static_mounts=read.folders.static,
         assets_dirs=read.folders.assets,
-        i18n_dirs=read.folders.i18n,
+        # the themes' translations first: the site's own, read later, win (Translator)
+        i18n_dirs=_theme_layout_dirs(hugo, root, "i18n")[::-1] + read.folders.i18n,
         output_name=str(manual.get("output", "{name}-{lang}.pdf")),
         name=str(manual.get("name") or _slug(site_title) or "manual"),
         logo=read.logo,
@@ -1213,14 +1214,14 @@ def _own_layout_dirs(root: Path, mounted: list[Path]) -> list[Path]:
     return [f for f in mounted if _resolves_inside(f, inside)] or [root / "layouts"]
 
 
-def _theme_layout_dirs(hugo: dict, root: Path) -> list[Path]:
-    """The layouts folders of the site's themes (``theme``: a name or a list, the first theme
-    winning, in ``themesDir``, by default themes/), as Hugo looks them up.  A theme imported
-    as a Hugo module has no folder here and is left out."""
+def _theme_layout_dirs(hugo: dict, root: Path, component: str = "layouts") -> list[Path]:
+    """The layouts (or another component's) folders of the site's themes (``theme``: a name
+    or a list, the first theme winning, in ``themesDir``, by default themes/), as Hugo looks
+    them up.  A theme imported as a Hugo module has no folder here and is left out."""
     themes = _ci_get(hugo, "theme", []) or []
     themes = [themes] if isinstance(themes, str) else themes if isinstance(themes, list) else []
     themes_dir = root / str(_ci_get(hugo, "themesDir", "themes") or "themes")
-    folders = [themes_dir / str(name) / "layouts" for name in themes if str(name)]
+    folders = [themes_dir / str(name) / component for name in themes if str(name)]
     inside = root.resolve()
     # A build reads nothing outside the site: an exampleSite's themesDir = "../.." is left out.
     return [f for f in folders if _resolves_inside(f, inside)]

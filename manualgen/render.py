@@ -17,6 +17,7 @@ from .compiled_templates import CompiledTemplates
 from .config import Settings
 from .content import Page, sort_pages, urlize
 from .convert import PageConverter
+from .cover import cover_html, page_cover
 from .errors import ContentError, Findings
 from .i18n import Fallback, Translator, load_labels
 from .languages import language_name
@@ -239,7 +240,20 @@ def render_page(converter: PageConverter, page: Page, lang: str,
                        page.path, page.body_line, lang=lang)
         return RenderedPage(page, "", failed=True)
     description = _description(converter, page, lang, findings)
-    return RenderedPage(page, html, dict(lines), tuple(used.values()), description=description)
+    html, lines = _with_cover(converter, page, html, dict(lines))
+    return RenderedPage(page, html, lines, tuple(used.values()), description=description)
+
+
+def _with_cover(converter: PageConverter, page: Page, html: str,
+                lines: dict[str, int]) -> tuple[str, dict[str, int]]:
+    """The page's body with the cover picture its front matter sets (cover.py) on top, and
+    the picture's line for messages: that of its front matter key."""
+    bundle = page.path.parent if page.path.stem.split(".")[0] == "index" else None
+    cover = page_cover(page.meta, page.title, bundle)
+    if cover is None:
+        return html, lines
+    lines.setdefault(cover.src, page.line_of_key(cover.key) or 1)
+    return cover_html(cover, converter.markdownify) + html, lines
 
 
 def _description(converter: PageConverter, page: Page, lang: str, findings: Findings) -> str:
