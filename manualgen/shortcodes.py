@@ -30,6 +30,8 @@ from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_site_data
 from .content import content_roots, glob_regex
 from .errors import ContentError, Findings, ManualgenError, readable_path, show, utf8_name
 from .front_matter import parse as parse_front_matter
+from .go_template import Call as TemplateCall
+from .go_template import NotSimple, compile_template, run_template
 from .i18n import Translator, _line_naming
 from .markdown_left import markdown_left
 from .notebook import notebook
@@ -442,6 +444,7 @@ class ShortcodeRenderer:
         self.broken: dict[str, jinja2.TemplateSyntaxError] = {}  # templates that do not compile
         self.unknown: dict[str, UnknownUse] = {}  # shortcodes without a template, by name
         self._closing: dict[str, bool | None] = {}  # closing_rule's answers, by folded name
+        self._own: dict[str, tuple[list | None, str]] = {}  # site_hugo_template's, by folded name
 
     def unknown_used(self, name: str, path, line: int, column: int, inner: bool = False) -> None:
         """Count one use of a shortcode that has no template (reported by :meth:`finish`)."""
@@ -458,8 +461,9 @@ class ShortcodeRenderer:
         for name, use in self.unknown.items():
             times = "once" if use.count == 1 else f"{use.count} times"
             own = self.hugo_template(name)
-            why = (f"the site's {own} is a Hugo template, which manualgen does not run; "
-                   if own else "")
+            reason = self.site_hugo_template(name)[1]
+            why = (f"the site's {own} is a Hugo template, which manualgen does not run"
+                   f"{' (' + reason + ')' if reason else ''}; " if own else "")
             printed = ("its content is printed without it" if use.inner
                        else "nothing is printed in its place")
             self.findings.warning(
@@ -479,6 +483,28 @@ class ShortcodeRenderer:
         root = Path(settings.site_root)
         found = hugo_shortcode_file(list(settings.own_layout_dirs) or [root / "layouts"], name)
         return found.relative_to(root).as_posix() if found else None
+
+    def site_hugo_template(self, name: str) -> tuple[list | None, str]:
+        """The site's own Hugo template of shortcode ``name`` compiled when it is simple
+        (go_template.py), or (None, why it is not run: "" when the site has none)."""
+        folded = name.lower()
+        if folded not in self._own:
+            found = self.hugo_template(name)
+            settings = self.env.globals.get("site")
+            source = _read_text(Path(settings.site_root) / found) if found else None
+            if source is None:
+                self._own[folded] = (None, "")
+            else:
+                try:
+                    self._own[folded] = (compile_template(source), "")
+                except NotSimple as exc:
+                    self._own[folded] = (None, f"it uses {exc}")
+        return self._own[folded]
+
+    def is_builtin(self, template: jinja2.Template) -> bool:
+        """Whether ``template`` is one of manualgen's own print templates (a theme's
+        shortcode, not the site's)."""
+        return Path(template.filename or "").resolve().is_relative_to(BUILTIN_TEMPLATES.resolve())
 
     def closing_rule(self, name: str) -> bool | None:
         """Whether shortcode ``name`` must be closed (True), must not be (False), or may be
@@ -974,6 +1000,21 @@ class _PageContext:
             text = without_template_code(key, text, self.translator, self.renderer.findings, self.lang)
         return text
 
+    def run_site_template(self, nodes: list, inner: str | None, call: ShortcodeCall) -> str:
+        """A shortcode printed through the site's own simple Hugo template."""
+        settings = self.renderer.env.globals.get("site")
+        meta = getattr(self.page, "meta", None) or {}
+        param = self.renderer.env.globals.get("param")
+        return run_template(nodes, TemplateCall(
+            get=call.get, inner=inner or "",
+            markdownify=lambda text: self.markdownify(text),
+            page_title=str(getattr(self.page, "title", "") or ""),
+            site_title=str(getattr(settings, "title", "") or ""),
+            param=lambda name: param(name, {}) if param else "",
+            page_param=lambda name: param(name, meta) if param else "",
+            translate=lambda key: self.translator.translate(key)))
+
+
     def inline_shortcode(self, node: Shortcode, inner: str | None, where: Shortcode) -> str:
         """An inline shortcode (``{{< name.inline >}}…{{< /name.inline >}}``, with Hugo's
         ``enableInlineShortcodes``) is a Go template written in the page, which manualgen
@@ -995,6 +1036,10 @@ class _PageContext:
         if node.name.lower().endswith(".inline"):
             return self.inline_shortcode(node, inner, where)
         template = self.renderer.template(node.name)
+        own = self.renderer.site_hugo_template(node.name)[0]
+        if own is not None and (template is None or self.renderer.is_builtin(template)):
+            # the site's own definition wins over a theme's of the same name, as in Hugo
+            return self.run_site_template(own, inner, call)
         broken = self.renderer.broken.get(node.name)
         if broken is not None:  # the template's fault: its file and line (once, in findings)
             self.renderer.findings.error(

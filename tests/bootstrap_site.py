@@ -41,20 +41,32 @@ params:
   repo: "https://github.com/example/gridkit"
 """
 
-# The site's own Hugo templates, in the folder the config mounts as layouts (our own words,
-# the same behaviour as the real ones: what manualgen reads from them is whether they use
-# .Inner).
+# The site's own Hugo templates, in the folder the config mounts as layouts: our own words,
+# built from the same kinds of actions as the real ones, which decide what manualgen does with
+# them: the callout and markdown ones are simple enough to run; the others (highlight,
+# site.Data, relref, readFile, partial, replace) are printed by manualgen's own templates.
 LAYOUTS = {
-    "example.html": '<div class="example">{{ .Inner }}</div>{{ highlight (trim .Inner "\\n") "html" "" }}\n',
-    "callout.html": '<div class="callout callout-{{ .Get 0 | default "info" }}">\n{{ .Inner | markdownify }}\n</div>\n',
+    "example.html":
+        '{{- $lang := .Get "lang" | default "html" -}}\n<div class="bd-example">{{ .Inner }}</div>\n'
+        '{{- highlight (trim .Inner "\\n") $lang "" -}}\n',
+    "callout.html":
+        '{{- $css_class := .Get 0 | default "info" -}}\n\n'
+        '<div class="bd-callout bd-callout-{{ $css_class }}">\n{{ .Inner | markdownify }}\n</div>\n',
     "partial.html": '{{- partial (.Get 0) . -}}\n',
     "docsref.html": '{{- relref . (path.Join "docs" $.Site.Params.docs_version (.Get 0)) | relURL -}}\n',
-    "placeholder.html": '<svg class="placeholder" width="{{ .Get "width" | default "100%" }}"></svg>\n',
-    "bs-table.html": '{{- .Inner | markdownify | replace "<table>" (printf `<table class="%s">` (.Get 0 | default "table")) | safeHTML -}}\n',
+    "placeholder.html":
+        '{{- $background := .Get "background" | default (index $.Site.Data.grays 5).hex -}}\n'
+        '<svg class="bd-placeholder-img" width="{{ .Get "width" | default "100%" }}">'
+        '<rect width="100%" height="100%" fill="{{ $background }}"/></svg>\n',
+    "bs-table.html":
+        '{{- $html := .Inner | markdownify -}}\n'
+        '{{- replace $html "<table>" (printf `<table class="%s">` (.Get 0 | default "table")) | safeHTML -}}\n',
     "js-docs.html": '{{- $file := .Get "file" -}}{{ highlight (readFile $file) "js" "" }}\n',
     "scss-docs.html": '{{- $file := .Get "file" -}}{{ highlight (readFile $file) "scss" "" }}\n',
     "markdown.html": '{{- .Inner | markdownify -}}\n',
-    "param.html": '{{- $.Page.Param (.Get 0) -}}\n',
+    "param.html":
+        '{{- $name := .Get 0 -}}\n{{- with $name -}}{{- $value := $.Page.Param . -}}'
+        '{{- with $value }}{{ . }}{{ end -}}{{- end -}}\n',
 }
 
 HOME = """\
