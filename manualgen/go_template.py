@@ -205,7 +205,9 @@ def _evaluate(commands: list[list[str]], call: Call, variables: dict, dot: Value
         if head in _FUNCTIONS:
             value = _function(head, args + ([value] if value is not None else []), call)
         elif head in (".Get", "$.Get"):
-            value = Value(str(call.get(_literal(command[1]) if command[1:] else 0) or ""))
+            key = command[1] if command[1:] else "0"
+            value = Value(str(call.get(_term(key, call, variables, dot).text
+                                       if _VARIABLE.match(key) else _literal(key)) or ""))
         elif head in (".Param", "$.Param"):
             value = Value(str(call.page_param(args[0].text if args else "") or ""))
         else:

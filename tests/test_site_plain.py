@@ -91,6 +91,7 @@ def test_simple_go_templates():
     assert run("{{ .Page.Title | upper }} {{ site.Params.product }} {{ i18n \"note\" }}") == \
         "A PAGE Tidewater Hinweis"
     assert run('{{ "<b>" | safeHTML }}') == "<b>"
+    assert run('{{ $k := "t" }}{{ .Get $k }}', t="by name") == "by name"
 
 
 @pytest.mark.parametrize("source, named", [
