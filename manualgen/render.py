@@ -22,7 +22,7 @@ from .errors import ContentError, Findings
 from .i18n import Fallback, Translator, load_labels
 from .languages import language_name
 from .remarshal import read_data, to_toml
-from .shortcodes import ShortcodeRenderer
+from .shortcodes import ShortcodeRenderer, layout_partial, marked_region, placeholders_as_img
 
 
 @dataclasses.dataclass(frozen=True)
@@ -331,6 +331,10 @@ def template_helpers(settings: Settings, lang: str, labels: dict[str, str]) -> d
         return section_pages(section, every, regular=regular, sections=sections)
 
     return {
+        # Bootstrap's partial, js-docs and scss-docs, example
+        "partial_file": lambda name: layout_partial(settings.layout_dirs, str(name or "")),
+        "marked_region": marked_region,
+        "placeholders_as_img": placeholders_as_img,
         "site_path": site_path,
         "link_url": link_url,
         "ref_url": ref_url,

@@ -155,6 +155,28 @@ def replace_re(text: str, pattern: str, replacement: str) -> str:
         return str(text or "")
 
 
+def layout_partial(layout_dirs: list[Path], name: str) -> tuple[str | None, str]:
+    """(the text, "") of the partial ``name`` in the site's or its themes' layouts
+    (``partials/`` or, since Hugo 0.146, ``_partials/``), the first that has it, as Hugo's
+    ``partial`` finds it; or (None, why not).  Bootstrap keeps Markdown snippets there
+    (``partials/callouts/*.md``).  Nothing outside a layouts folder is read."""
+    if not name:
+        return None, "no partial is named"
+    for layouts in layout_dirs:
+        for sub in ("partials", "_partials"):
+            base = (Path(layouts) / sub).resolve()
+            try:
+                candidate = (base / str(name).lstrip("/")).resolve()
+            except (OSError, ValueError):  # a NUL byte, a loop of links
+                return None, "it cannot be a file name"
+            if not candidate.is_relative_to(base):
+                return None, "it is outside the layouts folder"
+            if candidate.is_file():
+                text = _read_text(candidate)
+                return (text, "") if text is not None else (None, "it is not UTF-8 text")
+    return None, "is in no partials folder of the site's layouts"
+
+
 _PLACEHOLDER_SVG = re.compile(
     r'<svg class="bd-placeholder-img(?:-lg)?(?: *?bd-placeholder-img-lg)? ?(.*?)".*?</svg>')
 
@@ -679,6 +701,44 @@ def in_address(before: str) -> bool:
     return bool(_ADDRESS_BEFORE.search(before[-300:]))
 
 
+def _inline_or_site_template(ctx: _PageContext, node: Shortcode, inner: str | None,
+                             call: ShortcodeCall, template: jinja2.Template | None) -> str | None:
+    """What an inline shortcode, or one the site's own simple Hugo template defines, prints
+    (None for any other): the site's definition wins over a theme's of the same name that
+    manualgen has a template for, as in Hugo."""
+    where = ctx.included_from[0] if ctx.included_from else node
+    if node.name.lower().endswith(".inline"):
+        return _inline_shortcode(ctx, node, inner, where)
+    own = ctx.renderer.site_hugo_template(node.name)[0]
+    if own is None or (template is not None and not ctx.renderer.is_builtin(template)):
+        return None
+    settings = ctx.renderer.env.globals.get("site")
+    meta = getattr(ctx.page, "meta", None) or {}
+    param = ctx.renderer.env.globals.get("param")
+    return run_template(own, TemplateCall(
+        get=call.get, inner=inner or "", markdownify=lambda text: ctx.markdownify(text),
+        page_title=str(getattr(ctx.page, "title", "") or ""),
+        site_title=str(getattr(settings, "title", "") or ""),
+        param=lambda name: param(name, {}) if param else "",
+        page_param=lambda name: param(name, meta) if param else "",
+        translate=lambda key: ctx.translator.translate(key)))
+
+
+def _inline_shortcode(ctx: _PageContext, node: Shortcode, inner: str | None, where: Shortcode) -> str:
+    """An inline shortcode (``{{< name.inline >}}…{{< /name.inline >}}``, with Hugo's
+    ``enableInlineShortcodes``) is a Go template written in the page, which manualgen does
+    not run: nothing is printed in its place (its template code would print as written), and
+    its definition is reported; a later use without content is not."""
+    if inner is not None:
+        ctx.renderer.findings.warning(
+            "inline-shortcode", f'inline shortcode "{node.name}" is a Go template written '
+            "in the page, which manualgen does not run: nothing is printed in its place; "
+            "write what it shows in the page, or give it a print template "
+            f"manualgen/shortcodes/{node.name}.html", ctx.page.path, where.line,
+            where.column, lang=ctx.lang)
+    return ""
+
+
 class _PageContext:
     """Renders the shortcodes of one page.
 
@@ -900,28 +960,6 @@ class _PageContext:
                 return None, f"it cannot be read as UTF-8 text ({type(exc).__name__})"
         return None, "there is no such file"
 
-    def partial_file(self, name: str) -> tuple[str | None, str]:
-        """(the text, "") of the partial ``name`` in the site's or its themes' layouts
-        (``partials/`` or, since Hugo 0.146, ``_partials/``), the first that has it, as Hugo's
-        ``partial`` finds it; or (None, why not).  Bootstrap keeps Markdown snippets there
-        (``partials/callouts/*.md``).  Nothing outside a layouts folder is read."""
-        settings = self.renderer.env.globals.get("site")
-        if not (name and settings):
-            return None, "no partial is named"
-        for layouts in settings.layout_dirs:
-            for sub in ("partials", "_partials"):
-                base = (Path(layouts) / sub).resolve()
-                try:
-                    candidate = (base / str(name).lstrip("/")).resolve()
-                except (OSError, ValueError):  # a NUL byte, a loop of links
-                    return None, "it cannot be a file name"
-                if not candidate.is_relative_to(base):
-                    return None, "it is outside the layouts folder"
-                if candidate.is_file():
-                    text = _read_text(candidate)
-                    return (text, "") if text is not None else (None, "it is not UTF-8 text")
-        return None, "is in no partials folder of the site's layouts"
-
     def shared_file(self, folder: str, name: str) -> tuple[str | None, str]:
         """(the text, "") of ``<folder>/<name>`` in the language's content, else in the
         default language's, or (None, why not): the Kubernetes website keeps its code
@@ -1000,46 +1038,14 @@ class _PageContext:
             text = without_template_code(key, text, self.translator, self.renderer.findings, self.lang)
         return text
 
-    def run_site_template(self, nodes: list, inner: str | None, call: ShortcodeCall) -> str:
-        """A shortcode printed through the site's own simple Hugo template."""
-        settings = self.renderer.env.globals.get("site")
-        meta = getattr(self.page, "meta", None) or {}
-        param = self.renderer.env.globals.get("param")
-        return run_template(nodes, TemplateCall(
-            get=call.get, inner=inner or "",
-            markdownify=lambda text: self.markdownify(text),
-            page_title=str(getattr(self.page, "title", "") or ""),
-            site_title=str(getattr(settings, "title", "") or ""),
-            param=lambda name: param(name, {}) if param else "",
-            page_param=lambda name: param(name, meta) if param else "",
-            translate=lambda key: self.translator.translate(key)))
-
-
-    def inline_shortcode(self, node: Shortcode, inner: str | None, where: Shortcode) -> str:
-        """An inline shortcode (``{{< name.inline >}}…{{< /name.inline >}}``, with Hugo's
-        ``enableInlineShortcodes``) is a Go template written in the page, which manualgen
-        does not run: nothing is printed in its place (its template code would print as
-        written), and its definition is reported; a later use without content is not."""
-        if inner is not None:
-            self.renderer.findings.warning(
-                "inline-shortcode", f'inline shortcode "{node.name}" is a Go template written '
-                "in the page, which manualgen does not run: nothing is printed in its place; "
-                "write what it shows in the page, or give it a print template "
-                f"manualgen/shortcodes/{node.name}.html", self.page.path, where.line,
-                where.column, lang=self.lang)
-        return ""
-
     def render_shortcode(self, node: Shortcode, inner: str | None, call: ShortcodeCall,
                          parent: ShortcodeCall | None = None, ordinal: int = 0,
                          address: bool = False) -> str:
         where = self.included_from[0] if self.included_from else node  # its place in the page
-        if node.name.lower().endswith(".inline"):
-            return self.inline_shortcode(node, inner, where)
         template = self.renderer.template(node.name)
-        own = self.renderer.site_hugo_template(node.name)[0]
-        if own is not None and (template is None or self.renderer.is_builtin(template)):
-            # the site's own definition wins over a theme's of the same name, as in Hugo
-            return self.run_site_template(own, inner, call)
+        printed = _inline_or_site_template(self, node, inner, call, template)
+        if printed is not None:
+            return printed
         broken = self.renderer.broken.get(node.name)
         if broken is not None:  # the template's fault: its file and line (once, in findings)
             self.renderer.findings.error(
@@ -1051,8 +1057,11 @@ class _PageContext:
                                        inner=bool((inner or "").strip()))
             if inner is None:
                 return ""
-            # Markdown as Hugo's markdownify reads it: a lone paragraph stays inline.
-            return self.markdownify(inner) if not node.markdown else inner
+            # Markdown as Hugo's markdownify reads it: a lone paragraph stays inline, unless
+            # the content starts on a line of its own (a box around paragraphs): then it is
+            # a paragraph of the page, not loose words between its blocks.
+            block = inner.startswith(("\n", "\r\n"))
+            return self.markdownify(inner, block=block) if not node.markdown else inner
         params = call.params
         positional = call.positional
         get = call.get
@@ -1107,9 +1116,6 @@ class _PageContext:
                 site_file=self.site_file,  # Geekdoc's include and propertylist
                 data_file=self.data_file,
                 shared_file=self.shared_file,  # the Kubernetes website's code samples
-                partial_file=self.partial_file,  # Bootstrap's partial: a Markdown snippet
-                marked_region=marked_region,  # Bootstrap's js-docs and scss-docs
-                placeholders_as_img=placeholders_as_img,  # Bootstrap's example
                 page_fields=page_fields,  # the front matter of a file a template read
                 render_included=lambda text: self.render_included(text, call, node),
                 notebook=notebook,  # Hextra's jupyter

@@ -3,8 +3,8 @@ team's shortcodes under ``layouts/shortcodes``) and two languages.  The shortcod
 kind a team writes for itself: ``note`` (``{{ .Inner | markdownify }}``), ``warning``
 (``{{ .Inner | .Page.RenderString }}``), ``screenshot`` (``src``, ``alt``, ``caption``),
 ``kbd`` and ``since`` (a parameter in some HTML), ``boxed`` (``with``/``else`` and a
-variable), and ``release-table`` that ranges over ``site.Data``, which a print manual cannot
-run; besides Hugo's ``youtube`` and ``param``.  The product and the words are our own."""
+variable), ``collapsible`` (its id made with ``printf``) and ``release-table`` that ranges
+over ``site.Data``, which manualgen does not run; besides Hugo's ``youtube`` and ``param``.  The product and the words are our own."""
 
 from __future__ import annotations
 
@@ -56,6 +56,9 @@ LAYOUTS = {
         '<div class="boxed">\n{{- with .Get "title" }}<p class="boxed-title">{{ . }}</p>'
         '{{ else }}<p class="boxed-title">Good to know</p>{{ end }}\n'
         '{{ .Inner | markdownify }}\n</div>\n',
+    "layouts/shortcodes/collapsible.html":
+        '{{ $id := printf "c-%d" .Ordinal }}<details id="{{ $id }}"><summary>{{ .Get "title" }}'
+        '</summary>{{ .Inner | markdownify }}</details>\n',
     "layouts/shortcodes/release-table.html":
         '<table>{{ range $.Site.Data.releases }}<tr><td>{{ .version }}</td>'
         '<td>{{ .date }}</td></tr>{{ end }}</table>\n',
@@ -108,6 +111,10 @@ Type `g p` to open the planner.
 Questions? Write to {{< param support_mail >}}.
 
 {{< youtube id="w7Ft2ymGmfc" title="A tour of the planner" >}}
+
+{{< collapsible title="Troubleshooting" >}}
+If the code has **expired**, ask the harbour office for a new one.
+{{< /collapsible >}}
 """
 
 START_NL = """\

@@ -59,11 +59,20 @@ def test_youtube_and_param_print_where_to_watch_and_the_value(plain_build):
 def test_a_template_too_complex_to_run_is_named_with_what_it_uses(tmp_path):
     findings = check_findings(write_plain_site(tmp_path / "site"))
     assert [(f["code"], f["file"], f["line"], f["lang"]) for f in findings] == [
+        ("unknown-shortcode", "content/en/getting-started.md", 32, "en"),
         ("unknown-shortcode", "content/en/releases.md", 8, "en"),
         ("unknown-shortcode", "content/nl/releases.md", 8, "nl"),
     ]
+    assert ('unknown shortcode "collapsible" (used once in this language, first here): the '
+            "site's layouts/shortcodes/collapsible.html is a Hugo template, which manualgen does "
+            "not run (it uses {{ printf … }}); its content is printed without it"
+            ) in findings[0]["message"]
     assert ("the site's layouts/shortcodes/release-table.html is a Hugo template, which "
-            "manualgen does not run (it uses {{ range … }}); nothing is printed") in findings[0]["message"]
+            "manualgen does not run (it uses {{ range … }}); nothing is printed") in findings[1]["message"]
+
+
+def test_an_unknown_shortcodes_content_prints_as_markdown(plain_html):
+    assert "<p>If the code has <strong>expired</strong>, ask the harbour office" in plain_html["en"]
 
 
 def run(source: str, *positional, inner: str = "", **named) -> str:
