@@ -196,8 +196,10 @@ def language_inputs(settings, lang: str) -> list[Path]:
     folders += [(d, True) for d in settings.static_dirs + settings.assets_dirs]
     folders.append((Path(settings.site_root) / "data", True))  # Geekdoc's include, propertylist
     folders += [(d, True) for d in settings.i18n_dirs + settings.shortcode_dirs + settings.template_dirs]
-    # the Hugo templates of shortcodes: whether a shortcode must be closed (closing_rule)
-    folders += [(d / sub, True) for d in settings.layout_dirs for sub in ("shortcodes", "_shortcodes")]
+    # the Hugo templates of shortcodes: whether a shortcode must be closed (closing_rule);
+    # the partials: Bootstrap's partial shortcode prints a snippet of them (partial_file)
+    folders += [(d / sub, True) for d in settings.layout_dirs
+                for sub in ("shortcodes", "_shortcodes", "partials", "_partials")]
     for sheet in settings.stylesheets:
         folders.append((sheet, False))
         if sheet.parent.resolve() != Path(settings.site_root).resolve():

@@ -164,6 +164,8 @@ class Settings:
     # each theme's (``theme`` in the config, in themesDir); shortcode templates are read
     # there to tell, as Hugo does, which shortcodes take inner content.
     layout_dirs: list[Path] = dataclasses.field(default_factory=list)
+    # The site's own of those (before the themes'): its layouts/, or what mounts place there.
+    own_layout_dirs: list[Path] = dataclasses.field(default_factory=list)
     enable_emoji: bool = False  # Hugo's enableEmoji: ":smile:" in Markdown becomes the emoji
     # Hugo's refLinksErrorLevel: a ref/relref to no page stops the build (ERROR, the default;
     # any value but "warning", in any case) or is a warning; refLinksNotFoundURL: the
@@ -855,6 +857,7 @@ class _Folders:
     static_dirs: list[Path]  # the folders as manualgen searches them: mounts, staticDir, [paths]
     assets: list[Path]
     i18n: list[Path]
+    layouts: list[Path]  # mounted on layouts/ (Bootstrap mounts site/layouts); [] when none is
 
 
 def _mounted_folders(hugo: dict, root: Path, mounts: list[Mount], extra_static: list) -> _Folders:
@@ -877,7 +880,8 @@ def _mounted_folders(hugo: dict, root: Path, mounts: list[Mount], extra_static: 
     i18n = i18n or [_resolved(root / str(_ci_get(hugo, "i18nDir", "i18n") or "i18n"))]
     content = [m for m in mounts if m.component == "content"]
     static_dirs = _unique([folder for folder, _ in static + extras])
-    return _Folders(content, extras + static, static_dirs, _unique(assets), _unique(i18n))
+    layouts = _unique([m.source for m in mounts if m.component == "layouts" and not m.subpath])
+    return _Folders(content, extras + static, static_dirs, _unique(assets), _unique(i18n), layouts)
 
 
 def _content_mounts(code: str, spec: dict, root: Path, hugo: dict, folders: _Folders) -> list[Mount]:
@@ -1174,7 +1178,8 @@ def _settings(read: _ReadFiles) -> Settings:
         static_dirs=read.folders.static_dirs,
         static_mounts=read.folders.static,
         assets_dirs=read.folders.assets,
-        i18n_dirs=read.folders.i18n,
+        # the themes' translations first: the site's own, read later, win (Translator)
+        i18n_dirs=_theme_layout_dirs(hugo, root, "i18n")[::-1] + read.folders.i18n,
         output_name=str(manual.get("output", "{name}-{lang}.pdf")),
         name=str(manual.get("name") or _slug(site_title) or "manual"),
         logo=read.logo,
@@ -1205,21 +1210,29 @@ def _settings(read: _ReadFiles) -> Settings:
         ref_links_error=str(_ci_get(hugo, "refLinksErrorLevel", "") or "").strip().lower()
         != "warning",
         ref_links_not_found_url=str(_ci_get(hugo, "refLinksNotFoundURL", "") or ""),
-        layout_dirs=_layout_dirs(hugo, root),
+        layout_dirs=_own_layout_dirs(root, read.folders.layouts) + _theme_layout_dirs(hugo, root),
+        own_layout_dirs=_own_layout_dirs(root, read.folders.layouts),
     )
 
 
-def _layout_dirs(hugo: dict, root: Path) -> list[Path]:
-    """The site's layouts folder, then those of its themes (``theme``: a name or a list, the
-    first theme winning, in ``themesDir``, by default themes/), as Hugo looks them up.  A
-    theme imported as a Hugo module has no folder here and is left out."""
+def _own_layout_dirs(root: Path, mounted: list[Path]) -> list[Path]:
+    """The site's layouts folder, or the folders its module mounts place at layouts/ (as
+    Bootstrap mounts site/layouts): Hugo then no longer reads layouts/ itself."""
+    inside = root.resolve()
+    return [f for f in mounted if _resolves_inside(f, inside)] or [root / "layouts"]
+
+
+def _theme_layout_dirs(hugo: dict, root: Path, component: str = "layouts") -> list[Path]:
+    """The layouts (or another component's) folders of the site's themes (``theme``: a name
+    or a list, the first theme winning, in ``themesDir``, by default themes/), as Hugo looks
+    them up.  A theme imported as a Hugo module has no folder here and is left out."""
     themes = _ci_get(hugo, "theme", []) or []
     themes = [themes] if isinstance(themes, str) else themes if isinstance(themes, list) else []
     themes_dir = root / str(_ci_get(hugo, "themesDir", "themes") or "themes")
-    folders = [themes_dir / str(name) / "layouts" for name in themes if str(name)]
+    folders = [themes_dir / str(name) / component for name in themes if str(name)]
     inside = root.resolve()
     # A build reads nothing outside the site: an exampleSite's themesDir = "../.." is left out.
-    return [root / "layouts"] + [f for f in folders if _resolves_inside(f, inside)]
+    return [f for f in folders if _resolves_inside(f, inside)]
 
 
 def _resolves_inside(path: Path, root: Path) -> bool:

@@ -17,11 +17,12 @@ from .compiled_templates import CompiledTemplates
 from .config import Settings
 from .content import Page, sort_pages, urlize
 from .convert import PageConverter
+from .cover import cover_html, page_cover
 from .errors import ContentError, Findings
 from .i18n import Fallback, Translator, load_labels
 from .languages import language_name
 from .remarshal import read_data, to_toml
-from .shortcodes import ShortcodeRenderer
+from .shortcodes import ShortcodeRenderer, layout_partial, marked_region, placeholders_as_img
 
 
 @dataclasses.dataclass(frozen=True)
@@ -239,7 +240,20 @@ def render_page(converter: PageConverter, page: Page, lang: str,
                        page.path, page.body_line, lang=lang)
         return RenderedPage(page, "", failed=True)
     description = _description(converter, page, lang, findings)
-    return RenderedPage(page, html, dict(lines), tuple(used.values()), description=description)
+    html, lines = _with_cover(converter, page, html, dict(lines))
+    return RenderedPage(page, html, lines, tuple(used.values()), description=description)
+
+
+def _with_cover(converter: PageConverter, page: Page, html: str,
+                lines: dict[str, int]) -> tuple[str, dict[str, int]]:
+    """The page's body with the cover picture its front matter sets (cover.py) on top, and
+    the picture's line for messages: that of its front matter key."""
+    bundle = page.path.parent if page.path.stem.split(".")[0] == "index" else None
+    cover = page_cover(page.meta, page.title, bundle)
+    if cover is None:
+        return html, lines
+    lines.setdefault(cover.src, page.line_of_key(cover.key) or 1)
+    return cover_html(cover, converter.markdownify) + html, lines
 
 
 def _description(converter: PageConverter, page: Page, lang: str, findings: Findings) -> str:
@@ -329,6 +343,10 @@ def template_helpers(settings: Settings, lang: str, labels: dict[str, str]) -> d
         return section_pages(section, every, regular=regular, sections=sections)
 
     return {
+        # Bootstrap's partial, js-docs and scss-docs, example
+        "partial_file": lambda name: layout_partial(settings.layout_dirs, str(name or "")),
+        "marked_region": marked_region,
+        "placeholders_as_img": placeholders_as_img,
         "site_path": site_path,
         "link_url": link_url,
         "ref_url": ref_url,

@@ -30,6 +30,8 @@ from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_site_data
 from .content import content_roots, glob_regex
 from .errors import ContentError, Findings, ManualgenError, readable_path, show, utf8_name
 from .front_matter import parse as parse_front_matter
+from .go_template import Call as TemplateCall
+from .go_template import NotSimple, compile_template, run_template
 from .i18n import Translator, _line_naming
 from .markdown_left import markdown_left
 from .notebook import notebook
@@ -151,6 +153,60 @@ def replace_re(text: str, pattern: str, replacement: str) -> str:
         return re.sub(pattern, replacement, str(text or ""))
     except (re.error, IndexError):
         return str(text or "")
+
+
+def layout_partial(layout_dirs: list[Path], name: str) -> tuple[str | None, str]:
+    """(the text, "") of the partial ``name`` in the site's or its themes' layouts
+    (``partials/`` or, since Hugo 0.146, ``_partials/``), the first that has it, as Hugo's
+    ``partial`` finds it; or (None, why not).  Bootstrap keeps Markdown snippets there
+    (``partials/callouts/*.md``).  Nothing outside a layouts folder is read."""
+    if not name:
+        return None, "no partial is named"
+    for layouts in layout_dirs:
+        for sub in ("partials", "_partials"):
+            base = (Path(layouts) / sub).resolve()
+            try:
+                candidate = (base / str(name).lstrip("/")).resolve()
+            except (OSError, ValueError):  # a NUL byte, a loop of links
+                return None, "it cannot be a file name"
+            if not candidate.is_relative_to(base):
+                return None, "it is outside the layouts folder"
+            if candidate.is_file():
+                text = _read_text(candidate)
+                return (text, "") if text is not None else (None, "it is not UTF-8 text")
+    return None, "is in no partials folder of the site's layouts"
+
+
+_PLACEHOLDER_SVG = re.compile(
+    r'<svg class="bd-placeholder-img(?:-lg)?(?: *?bd-placeholder-img-lg)? ?(.*?)".*?</svg>')
+
+
+def placeholders_as_img(html: str) -> str:
+    """Bootstrap's example shows its code with each placeholder picture (an inline
+    ``<svg class="bd-placeholder-img …">``) as the ``<img src="..." class="…" alt="...">`` a
+    reader would write, and an empty ``class=""`` left out."""
+    html = _PLACEHOLDER_SVG.sub(r'<img src="..." class="\1" alt="...">', str(html or ""))
+    return re.sub(r' class=" *"', "", html)
+
+
+def marked_region(text: str, kind: str, name: str, strip_default: bool = False) -> str | None:
+    """Bootstrap's js-docs and scss-docs: the lines of ``text`` between the comments
+    ``// <kind>-docs-start <name>`` and the last ``// <kind>-docs-end <name>``, without the
+    markers of regions inside it, the indentation of its first line taken off every line
+    (and Sass's `` !default`` with ``strip_default``); None when the file has no such region."""
+    text = str(text or "").replace("\r\n", "\n")
+    start, end = f"// {kind}-docs-start {name}\n", f"// {kind}-docs-end {name}\n"
+    begin = text.find(start)
+    finish = text.rfind(end)
+    if not name or begin < 0 or finish < begin + len(start):
+        return None
+    region = re.sub(rf"[ \t]*// {re.escape(kind)}-docs-.*\n", "", text[begin + len(start):finish])
+    if strip_default:
+        region = region.replace(" !default", "")
+    lines = region.split("\n")
+    indent = len(lines[0]) - len(lines[0].lstrip(" "))
+    return "\n".join(line[indent:] if line.startswith(" " * indent) else line
+                     for line in lines).rstrip("\n")
 
 
 _FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n`]*)\n(?P<code>.*?)^(?P=fence)[ \t]*$",
@@ -427,6 +483,7 @@ class ShortcodeRenderer:
         self.broken: dict[str, jinja2.TemplateSyntaxError] = {}  # templates that do not compile
         self.unknown: dict[str, UnknownUse] = {}  # shortcodes without a template, by name
         self._closing: dict[str, bool | None] = {}  # closing_rule's answers, by folded name
+        self._own: dict[str, tuple[list | None, str]] = {}  # site_hugo_template's, by folded name
 
     def unknown_used(self, name: str, path, line: int, column: int, inner: bool = False) -> None:
         """Count one use of a shortcode that has no template (reported by :meth:`finish`)."""
@@ -443,8 +500,9 @@ class ShortcodeRenderer:
         for name, use in self.unknown.items():
             times = "once" if use.count == 1 else f"{use.count} times"
             own = self.hugo_template(name)
-            why = (f"the site's {own} is a Hugo template, which manualgen does not run; "
-                   if own else "")
+            reason = self.site_hugo_template(name)[1]
+            why = (f"the site's {own} is a Hugo template, which manualgen does not run"
+                   f"{' (' + reason + ')' if reason else ''}; " if own else "")
             printed = ("its content is printed without it" if use.inner
                        else "nothing is printed in its place")
             self.findings.warning(
@@ -462,8 +520,30 @@ class ShortcodeRenderer:
         if settings is None:
             return None
         root = Path(settings.site_root)
-        found = hugo_shortcode_file([root / "layouts"], name)
+        found = hugo_shortcode_file(list(settings.own_layout_dirs) or [root / "layouts"], name)
         return found.relative_to(root).as_posix() if found else None
+
+    def site_hugo_template(self, name: str) -> tuple[list | None, str]:
+        """The site's own Hugo template of shortcode ``name`` compiled when it is simple
+        (go_template.py), or (None, why it is not run: "" when the site has none)."""
+        folded = name.lower()
+        if folded not in self._own:
+            found = self.hugo_template(name)
+            settings = self.env.globals.get("site")
+            source = _read_text(Path(settings.site_root) / found) if found else None
+            if source is None:
+                self._own[folded] = (None, "")
+            else:
+                try:
+                    self._own[folded] = (compile_template(source), "")
+                except NotSimple as exc:
+                    self._own[folded] = (None, f"it uses {exc}")
+        return self._own[folded]
+
+    def is_builtin(self, template: jinja2.Template) -> bool:
+        """Whether ``template`` is one of manualgen's own print templates (a theme's
+        shortcode, not the site's)."""
+        return Path(template.filename or "").resolve().is_relative_to(BUILTIN_TEMPLATES.resolve())
 
     def closing_rule(self, name: str) -> bool | None:
         """Whether shortcode ``name`` must be closed (True), must not be (False), or may be
@@ -636,6 +716,44 @@ _ADDRESS_BEFORE = re.compile(r"""(?:\]\(\s*<?|^\s*\[[^\]\n]+\]:[ \t]*<?|<|[\w:-]
 def in_address(before: str) -> bool:
     """Whether a shortcode written right after ``before`` stands where an address is read."""
     return bool(_ADDRESS_BEFORE.search(before[-300:]))
+
+
+def _inline_or_site_template(ctx: _PageContext, node: Shortcode, inner: str | None,
+                             call: ShortcodeCall, template: jinja2.Template | None) -> str | None:
+    """What an inline shortcode, or one the site's own simple Hugo template defines, prints
+    (None for any other): the site's definition wins over a theme's of the same name that
+    manualgen has a template for, as in Hugo."""
+    where = ctx.included_from[0] if ctx.included_from else node
+    if node.name.lower().endswith(".inline"):
+        return _inline_shortcode(ctx, node, inner, where)
+    own = ctx.renderer.site_hugo_template(node.name)[0]
+    if own is None or (template is not None and not ctx.renderer.is_builtin(template)):
+        return None
+    settings = ctx.renderer.env.globals.get("site")
+    meta = getattr(ctx.page, "meta", None) or {}
+    param = ctx.renderer.env.globals.get("param")
+    return run_template(own, TemplateCall(
+        get=call.get, inner=inner or "", markdownify=lambda text: ctx.markdownify(text),
+        page_title=str(getattr(ctx.page, "title", "") or ""),
+        site_title=str(getattr(settings, "title", "") or ""),
+        param=lambda name: param(name, {}) if param else "",
+        page_param=lambda name: param(name, meta) if param else "",
+        translate=lambda key: ctx.translator.translate(key)))
+
+
+def _inline_shortcode(ctx: _PageContext, node: Shortcode, inner: str | None, where: Shortcode) -> str:
+    """An inline shortcode (``{{< name.inline >}}…{{< /name.inline >}}``, with Hugo's
+    ``enableInlineShortcodes``) is a Go template written in the page, which manualgen does
+    not run: nothing is printed in its place (its template code would print as written), and
+    its definition is reported; a later use without content is not."""
+    if inner is not None:
+        ctx.renderer.findings.warning(
+            "inline-shortcode", f'inline shortcode "{node.name}" is a Go template written '
+            "in the page, which manualgen does not run: nothing is printed in its place; "
+            "write what it shows in the page, or give it a print template "
+            f"manualgen/shortcodes/{node.name}.html", ctx.page.path, where.line,
+            where.column, lang=ctx.lang)
+    return ""
 
 
 class _PageContext:
@@ -945,6 +1063,9 @@ class _PageContext:
                          address: bool = False) -> str:
         where = self.included_from[0] if self.included_from else node  # its place in the page
         template = self.renderer.template(node.name)
+        printed = _inline_or_site_template(self, node, inner, call, template)
+        if printed is not None:
+            return printed
         broken = self.renderer.broken.get(node.name)
         if broken is not None:  # the template's fault: its file and line (once, in findings)
             self.renderer.findings.error(
@@ -956,8 +1077,11 @@ class _PageContext:
                                        inner=bool((inner or "").strip()))
             if inner is None:
                 return ""
-            # Markdown as Hugo's markdownify reads it: a lone paragraph stays inline.
-            return self.markdownify(inner) if not node.markdown else inner
+            # Markdown as Hugo's markdownify reads it: a lone paragraph stays inline, unless
+            # the content starts on a line of its own (a box around paragraphs): then it is
+            # a paragraph of the page, not loose words between its blocks.
+            block = inner.startswith(("\n", "\r\n"))
+            return self.markdownify(inner, block=block) if not node.markdown else inner
         params = call.params
         positional = call.positional
         get = call.get

@@ -43,6 +43,7 @@ PRINTED_OTHERWISE = {
     "mg-block": "flow", "mg-align": "flow", "mg-center": "flow", "mg-column": "flow",
     "mg-float": "flow", "mg-float-right": "flow",
     "mg-style": "the web's own styling is left out on purpose",
+    "mg-form": "alert",
     # reshaped by assemble (steps.py) into manualgen's columns
     "row": "columns", "row-layout": "columns", "column-layout": "columns",
     "container": "columns", "grid-layout": "columns",

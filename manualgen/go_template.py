@@ -1,0 +1,275 @@
+"""A site's own shortcode template, run when it is simple: HTML around the shortcode's
+parameters and content, as a team writes for itself (``<kbd>{{ .Get 0 }}</kbd>``,
+``<div class="note">{{ .Inner | markdownify }}</div>``).  manualgen does not run Go
+templates; this reads the few actions such templates use and refuses any other, so that a
+template is either printed as Hugo prints it or not run at all.
+
+Understood: ``.Inner``, ``.InnerDeindent``, ``.Get 0``/``.Get "name"``, ``.Page.Title``,
+``.Site.Title``, ``.Site.Params.x``/``site.Params.x``, ``.Page.Params.x``, ``.Param "x"``,
+``.`` and ``$variables`` set with ``:=``, string and number literals; the functions
+``markdownify``, ``.Page.RenderString``, ``safeHTML``, ``default``, ``upper``, ``lower``,
+``relURL``, ``absURL``, ``relLangURL``, ``plainify``, ``htmlEscape``, ``i18n``/``T``,
+``trim``; ``if``/``with``/``else``/``end``; comments and ``{{-``/``-}}`` trimming.  A ``$.``
+prefix is the same as ``.`` outside ``with``."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import re
+import textwrap
+from collections.abc import Callable
+
+_ACTION = re.compile(r"\{\{(-?)(.*?)(-?)\}\}", re.DOTALL)
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|`[^`]*`|\(|\)|[^\s()]+')
+_VARIABLE = re.compile(r"^\$[A-Za-z_]\w*$")
+_FUNCTIONS = {"markdownify", "safeHTML", "default", "upper", "lower", "relURL",
+              "absURL", "relLangURL", "plainify", "htmlEscape", "i18n", "T", "trim",
+              ".Page.RenderString", "$.Page.RenderString", ".RenderString"}
+
+
+class NotSimple(Exception):
+    """The template uses something this reader does not run; the message says what."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Value:
+    text: str
+    safe: bool = False  # HTML already (.Inner, markdownify, safeHTML): printed as it is
+
+
+@dataclasses.dataclass
+class Call:
+    """What a run needs from the shortcode's call and its page."""
+
+    get: Callable[[object], str]
+    inner: str
+    markdownify: Callable[[str], str]
+    page_title: str = ""
+    site_title: str = ""
+    param: Callable[[str], str] = lambda name: ""
+    page_param: Callable[[str], str] = lambda name: ""
+    translate: Callable[[str], str] = lambda key: ""
+
+
+@dataclasses.dataclass
+class Block:
+    kind: str  # "if" or "with"
+    pipeline: list
+    body: list = dataclasses.field(default_factory=list)
+    otherwise: list = dataclasses.field(default_factory=list)
+
+
+def compile_template(source: str) -> list:
+    """The template as a list of text, actions and blocks; raises NotSimple, naming the
+    first action it cannot run."""
+    root: list = []
+    open_blocks: list[Block] = []  # the blocks not yet ended, innermost last
+    target = root
+    for kind, value in _pieces(source):
+        if kind == "text":
+            target.append(value)
+            continue
+        action = value.strip()
+        word = action.split(None, 1)[0] if action else ""
+        if action.startswith("/*") and action.endswith("*/"):
+            continue
+        if word in ("if", "with"):
+            block = Block(word, _pipeline(action[len(word):]))
+            target.append(block)
+            open_blocks.append(block)
+            target = block.body
+        elif action == "else":
+            if not open_blocks or target is open_blocks[-1].otherwise:
+                raise NotSimple("{{ else }} outside if or with")
+            target = open_blocks[-1].otherwise
+        elif action == "end":
+            if not open_blocks:
+                raise NotSimple("{{ end }} without its if or with")
+            open_blocks.pop()
+            target = _open_part(open_blocks, root)
+        elif ":=" in action:
+            name, _, rest = action.partition(":=")
+            if not _VARIABLE.match(name.strip()):
+                raise NotSimple(f"{{{{ {action} }}}}")
+            target.append(("set", name.strip(), _pipeline(rest)))
+        else:
+            target.append(("print", _pipeline(action)))
+    if open_blocks:
+        raise NotSimple(f"{{{{ {open_blocks[-1].kind} }}}} without its end")
+    return root
+
+
+def _open_part(open_blocks: list[Block], root: list) -> list:
+    """Where text goes after an end: the part of the enclosing block being written (its
+    else part once that has begun), or the top."""
+    if not open_blocks:
+        return root
+    block = open_blocks[-1]
+    return block.otherwise if block.otherwise else block.body
+
+
+def run_template(nodes: list, call: Call) -> str:
+    """The template's output for one call."""
+    return _run(nodes, call, {}, None)
+
+
+def _pieces(source: str) -> list[tuple[str, str]]:
+    """Text and actions, with {{- and -}} trimming the white space beside them."""
+    pieces: list[tuple[str, str]] = []
+    at = 0
+    trim_next = False
+    for m in _ACTION.finditer(source):
+        text = source[at:m.start()]
+        if trim_next:
+            text = text.lstrip()
+        if m.group(1):
+            text = text.rstrip()
+        if text:
+            pieces.append(("text", text))
+        pieces.append(("action", m.group(2)))
+        trim_next = bool(m.group(3))
+        at = m.end()
+    text = source[at:]
+    if trim_next:
+        text = text.lstrip()
+    if "{{" in text:
+        raise NotSimple("an action that is not closed")
+    if text:
+        pieces.append(("text", text))
+    return pieces
+
+
+def _pipeline(text: str) -> list[list[str]]:
+    """The commands of a pipeline, each a list of terms; raises NotSimple for anything but
+    plain terms and the known functions."""
+    tokens = _TOKEN.findall(text.strip())
+    if not tokens or "(" in tokens or ")" in tokens:
+        raise NotSimple(f"{{{{ {text.strip()} }}}}")
+    commands: list[list[str]] = [[]]
+    for token in tokens:
+        if token == "|":
+            commands.append([])
+        else:
+            commands[-1].append(token)
+    for index, command in enumerate(commands):
+        if not command:
+            raise NotSimple(f"{{{{ {text.strip()} }}}}")
+        head = command[0]
+        if index > 0 or head in _FUNCTIONS:
+            if head not in _FUNCTIONS:
+                raise NotSimple(f'the function "{head}"')
+        elif len(command) > 1 and head not in (".Get", "$.Get", ".Param", "$.Param"):
+            raise NotSimple(f"{{{{ {head} … }}}}")
+        for term in command[1:] if head in _FUNCTIONS or len(command) > 1 else command:
+            _check_term(term)
+    return commands
+
+
+def _check_term(term: str) -> None:
+    if term[0] in "\"`" or re.fullmatch(r"-?\d+", term) or _VARIABLE.match(term):
+        return
+    if term in (".", ".Inner", "$.Inner", ".InnerDeindent", "$.InnerDeindent", ".Get", "$.Get",
+                ".Param", "$.Param", ".Page.Title", "$.Page.Title", ".Site.Title", "$.Site.Title",
+                "site.Title"):
+        return
+    if re.fullmatch(r"(\$?\.Site|site|\$?\.Page)\.Params\.\w+", term):
+        return
+    raise NotSimple(f'"{term}"')
+
+
+def _run(nodes: list, call: Call, variables: dict, dot: Value | None) -> str:
+    out: list[str] = []
+    for node in nodes:
+        if isinstance(node, str):
+            out.append(node)
+        elif isinstance(node, Block):
+            value = _evaluate(node.pipeline, call, variables, dot)
+            if value.text:
+                out.append(_run(node.body, call, variables, value if node.kind == "with" else dot))
+            else:
+                out.append(_run(node.otherwise, call, variables, dot))
+        elif node[0] == "set":
+            variables[node[1]] = _evaluate(node[2], call, variables, dot)
+        else:
+            value = _evaluate(node[1], call, variables, dot)
+            out.append(value.text if value.safe else html.escape(value.text))
+    return "".join(out)
+
+
+def _evaluate(commands: list[list[str]], call: Call, variables: dict, dot: Value | None) -> Value:
+    value: Value | None = None
+    for command in commands:
+        args = [_term(t, call, variables, dot) for t in command[1:]]
+        head = command[0]
+        if head in _FUNCTIONS:
+            value = _function(head, args + ([value] if value is not None else []), call)
+        elif head in (".Get", "$.Get"):
+            key = command[1] if command[1:] else "0"
+            value = Value(str(call.get(_term(key, call, variables, dot).text
+                                       if _VARIABLE.match(key) else _literal(key)) or ""))
+        elif head in (".Param", "$.Param"):
+            value = Value(str(call.page_param(args[0].text if args else "") or ""))
+        else:
+            value = _term(head, call, variables, dot)
+    return value or Value("")
+
+
+def _literal(term: str) -> object:
+    if term[0] in "\"`":
+        return _string(term)
+    return int(term) if re.fullmatch(r"-?\d+", term) else term
+
+
+def _string(term: str) -> str:
+    if term[0] == "`":
+        return term[1:-1]
+    return re.sub(r"\\(.)", r"\1", term[1:-1])
+
+
+def _term(term: str, call: Call, variables: dict, dot: Value | None) -> Value:
+    if term[0] in "\"`":
+        return Value(_string(term))
+    if re.fullmatch(r"-?\d+", term):
+        return Value(term)
+    if _VARIABLE.match(term):
+        return variables.get(term, Value(""))
+    if term == ".":
+        return dot if dot is not None else Value("")
+    if term in (".Inner", "$.Inner"):
+        return Value(call.inner, safe=True)
+    if term in (".InnerDeindent", "$.InnerDeindent"):
+        return Value(textwrap.dedent(call.inner), safe=True)
+    if term in (".Page.Title", "$.Page.Title"):
+        return Value(call.page_title)
+    if term in (".Site.Title", "$.Site.Title", "site.Title"):
+        return Value(call.site_title)
+    m = re.fullmatch(r"(\$?\.Site|site|\$?\.Page)\.Params\.(\w+)", term)
+    if m:
+        lookup = call.page_param if "Page" in m.group(1) else call.param
+        return Value(str(lookup(m.group(2)) or ""))
+    return Value("")
+
+
+def _function(name: str, args: list[Value], call: Call) -> Value:
+    last = args[-1] if args else Value("")
+    if name in ("markdownify", ".Page.RenderString", "$.Page.RenderString", ".RenderString"):
+        return Value(call.markdownify(last.text), safe=True)
+    if name == "safeHTML":
+        return Value(last.text, safe=True)
+    if name == "default":
+        chosen = last if last.text else (args[0] if len(args) > 1 else Value(""))
+        return chosen
+    if name in ("upper", "lower"):
+        return Value(getattr(last.text, name)(), last.safe)
+    if name in ("relURL", "absURL", "relLangURL"):
+        return Value(last.text)  # the link and image passes read the site's addresses
+    if name == "plainify":
+        return Value(re.sub(r"<[^>]*>", "", last.text))
+    if name == "htmlEscape":
+        return Value(html.escape(last.text), safe=True)
+    if name in ("i18n", "T"):
+        return Value(call.translate(last.text) or "")
+    if name == "trim":  # trim STRING CUTSET
+        return Value(args[0].text.strip(args[1].text) if len(args) > 1 else last.text, last.safe)
+    raise NotSimple(f'the function "{name}"')

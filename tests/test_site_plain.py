@@ -1,0 +1,119 @@
+"""A Hugo site with no theme, whose team wrote its own small shortcodes (tests/plain_site.py),
+prints as its web pages read: a shortcode template that is simple enough (HTML around its
+parameters and content) is run as Hugo runs it, the site's own definition winning over a
+theme's shortcode of the same name; one that is not (a range over site.Data) prints nothing
+and is named, with the action it uses, at its file and line."""
+
+from __future__ import annotations
+
+import pytest
+
+from manualgen.go_template import Call, NotSimple, compile_template, run_template
+
+from .conftest import body_text, build_test_site, check_findings
+from .plain_site import write_plain_site
+
+
+@pytest.fixture(scope="module")
+def plain_build(tmp_path_factory) -> tuple:
+    return build_test_site(write_plain_site, tmp_path_factory.mktemp("plain"))
+
+
+@pytest.fixture(scope="module")
+def plain_html(plain_build) -> dict[str, str]:
+    status, said, out = plain_build
+    assert status == 0, said
+    return {lang: (out / f"tidewater-handbook-{lang}.html").read_text(encoding="utf-8")
+            for lang in ("en", "nl")}
+
+
+def test_the_sites_own_simple_templates_print_as_hugo_prints_them(plain_html):
+    en = plain_html["en"]
+    # what hugo 0.149.1 wrote for the same page (its addresses made the manual's)
+    assert ('<div class="note">\n  <p class="note-title">Note</p>\n  Your first sign-in needs the '
+            "<strong>one-time code</strong> from the welcome letter.\n</div>") in en
+    assert ('<div class="warning" role="alert">Never share the code: it opens '
+            "<strong>your</strong> account.</div>") in en
+    assert "<p>Press <kbd>Ctrl+K</kbd> to search. Saved searches arrived in <span " \
+           'class="since">Since 2.3</span>' in en
+    assert '<div class="boxed"><p class="boxed-title">Good to know</p>' in en
+    assert '<div class="boxed"><p class="boxed-title">Shortcut</p>\nType <code>g p</code>' in en
+    assert "How to run Tidewater at the harbour office." in en
+
+
+def test_the_sites_screenshot_is_its_own_not_a_themes(plain_html):
+    # Congo's screenshot (a bundle picture) has the same name: the site's own wins, as in Hugo
+    for lang, alt in (("en", "The tide planner after sign-in"), ("nl", "De getijdenplanner na het aanmelden")):
+        html = plain_html[lang]
+        assert f'alt="{alt}"' in html and 'src="file://' in html
+    assert "<figcaption>The planner's start page</figcaption>" in plain_html["en"]
+
+
+def test_youtube_and_param_print_where_to_watch_and_the_value(plain_build):
+    text = body_text(plain_build[2] / "tidewater-handbook-en.pdf")
+    assert "A tour of the planner (https://www.youtube.com/watch?v=w7Ft2ymGmfc)" in text
+    assert "Write to help@tidewater.example.org." in text
+    assert "{{" not in text and "<div" not in text and "range" not in text
+
+
+def test_a_template_too_complex_to_run_is_named_with_what_it_uses(tmp_path):
+    findings = check_findings(write_plain_site(tmp_path / "site"))
+    assert [(f["code"], f["file"], f["line"], f["lang"]) for f in findings] == [
+        ("unknown-shortcode", "content/en/getting-started.md", 32, "en"),
+        ("unknown-shortcode", "content/en/releases.md", 8, "en"),
+        ("unknown-shortcode", "content/nl/releases.md", 8, "nl"),
+    ]
+    assert ('unknown shortcode "collapsible" (used once in this language, first here): the '
+            "site's layouts/shortcodes/collapsible.html is a Hugo template, which manualgen does "
+            "not run (it uses {{ printf … }}); its content is printed without it"
+            ) in findings[0]["message"]
+    assert ("the site's layouts/shortcodes/release-table.html is a Hugo template, which "
+            "manualgen does not run (it uses {{ range … }}); nothing is printed") in findings[1]["message"]
+
+
+def test_an_unknown_shortcodes_content_prints_as_markdown(plain_html):
+    assert "<p>If the code has <strong>expired</strong>, ask the harbour office" in plain_html["en"]
+
+
+def run(source: str, *positional, inner: str = "", **named) -> str:
+    def get(key):
+        return positional[key] if isinstance(key, int) and key < len(positional) else named.get(key, "")
+
+    return run_template(compile_template(source), Call(
+        get=get, inner=inner, markdownify=lambda text: f"<md>{text.strip()}</md>",
+        page_title="A page", param=lambda name: {"product": "Tidewater"}.get(name, ""),
+        translate=lambda key: {"note": "Hinweis"}.get(key, "")))
+
+
+def test_simple_go_templates():
+    assert run('<kbd>{{ .Get 0 }}</kbd>', "Ctrl+<K>") == "<kbd>Ctrl+&lt;K&gt;</kbd>"
+    assert run('<a title="{{ .Get "t" }}">', t='say "hi"') == '<a title="say &quot;hi&quot;">'
+    assert run("{{ .Inner }}", inner="<b>x</b>") == "<b>x</b>"
+    assert run("{{ .Inner | markdownify }}", inner="x") == "<md>x</md>"
+    assert run("{{ .Inner | $.Page.RenderString }}", inner="x\n") == "<md>x</md>"
+    assert run('{{ .Get "x" | default "none" }}') == "none"
+    assert run('{{ $v := .Get 0 | default "1.0" }}v{{ $v }}', "2") == "v2"
+    assert run('{{ with .Get "c" }}<i>{{ . }}</i>{{ else }}-{{ end }}', c="cap") == "<i>cap</i>"
+    assert run('{{ with .Get "c" }}<i>{{ . }}</i>{{ else }}-{{ end }}') == "-"
+    assert run('{{ if .Get "a" }}{{ with .Get "b" }}[{{ . }}]{{ end }}!{{ end }}', a="1", b="2") == "[2]!"
+    assert run("a  {{- /* note */ -}}  b") == "ab"
+    assert run("{{ .Page.Title | upper }} {{ site.Params.product }} {{ i18n \"note\" }}") == \
+        "A PAGE Tidewater Hinweis"
+    assert run('{{ "<b>" | safeHTML }}') == "<b>"
+    assert run('{{ $k := "t" }}{{ .Get $k }}', t="by name") == "by name"
+
+
+@pytest.mark.parametrize("source, named", [
+    ("{{ range .Params }}x{{ end }}", "{{ range … }}"),
+    ('{{ partial "x" . }}', "{{ partial … }}"),
+    ("{{ .Get 0 | replace \"a\" \"b\" }}", 'the function "replace"'),
+    ("{{ (.Get 0) }}", "{{ (.Get 0) }}"),
+    ("{{ now.Year }}", '"now.Year"'),
+    ("{{ if .Inner }}x", "{{ if }} without its end"),
+    ("{{ end }}", "{{ end }} without its if or with"),
+    ("x {{ .Inner", "an action that is not closed"),
+])
+def test_anything_else_is_not_run(source, named):
+    with pytest.raises(NotSimple) as caught:
+        compile_template(source)
+    assert str(caught.value) == named
