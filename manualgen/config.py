@@ -24,7 +24,7 @@ from urllib.parse import urlparse
 import yaml
 
 from .errors import ERROR, ConfigError, Finding, not_utf8, readable_path, shown_from, utf8_name
-from .front_matter import AliasGuard, without_surrogates
+from .front_matter import AliasGuard, read_as_hugo, without_surrogates
 
 HUGO_CONFIG_NAMES = (
     "hugo.toml",
@@ -229,18 +229,11 @@ def _file_in_mount(folder: Path, rest: list[str]) -> Path | None:
     return candidate if real == base or real.is_relative_to(base) else None
 
 
+@read_as_hugo
 class HugoYamlLoader(AliasGuard):
     """YAML as Hugo reads it since 0.152 (goccy/go-yaml, YAML 1.2): only true and false are
     booleans.  PyYAML follows YAML 1.1, where yes/no/on/off are booleans too, so the
     Norwegian language key ``no`` became ``False`` and a value ``on`` became ``True``."""
-
-
-HugoYamlLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-HugoYamlLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
 def _resolved(path: Path) -> Path:

@@ -1124,9 +1124,11 @@ class _Reporter:
             return ""
         if isinstance(value, bool):
             return "true" if value else "false"
-        if isinstance(value, float):
-            printed = go_float_text(value)
-            written = self.written(key) or repr(value)
+        if isinstance(value, dt.date):  # YAML read a date: Hugo prints the text as written
+            return self.written(key) or value.isoformat()
+        if isinstance(value, (int, float)):
+            printed = go_float_text(value) if isinstance(value, float) else str(value)
+            written = self.written(key) or printed
             if printed != written and key.lower() != "translationkey":
                 self.warn(f'{key} {written} is a number, not text: it prints as "{printed}", as '
                           f'Hugo prints it; quote it ({key}: "{written}") to print it as written',
