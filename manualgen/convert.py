@@ -61,7 +61,7 @@ from .goldmark import (
 )
 from .heading_ids import GITHUB, HeadingIds
 from .i18n import Translator
-from .shortcodes import ShortcodeRenderer, Stash, code_block
+from .shortcodes import ShortcodeRenderer, Stash, code_block, highlight_problem
 
 # --- Goldmark's raw HTML blocks -------------------------------------------------------------
 
@@ -119,7 +119,12 @@ class GoldmarkFences(Preprocessor):
         return extract_fences(lines, self.store)
 
     def store(self, fence) -> str:
-        """The placeholder of one fence's printed HTML (block quotes store theirs here too)."""
+        """The placeholder of one fence's printed HTML (block quotes store theirs here too).
+        A highlight option Hugo refuses is noted, with the fence's first line, in
+        ``md.fence_problems`` for the converter to report at its line."""
+        problem = highlight_problem({str(k).lower(): str(v) for k, v in fence.attrs.items()})
+        if problem:
+            self.md.fence_problems.append((fence.opening.strip(), problem))
         placeholder = self.md.htmlStash.store(fence_html(fence, code_block))
         self.placeholders.add(placeholder)
         return placeholder
@@ -1472,6 +1477,7 @@ class GoldmarkExtension(Extension):
         md.treeprocessors.register(HeadingAttributes(md, blocks), "goldmark_heading_attributes", 9)
         md.treeprocessors.register(PlainAlt(md), "goldmark_plain_alt", 5)  # after the ids (6)
         md.emoji_names = {}  # type: ignore[attr-defined]  # stash index → name (_emoji_character)
+        md.fence_problems = []  # type: ignore[attr-defined]  # (opening line, problem): GoldmarkFences
         # After the typographer (7), whose marks are pieces of a heading's text in Goldmark.
         md.treeprocessors.register(
             HeadingIds(md, blocks.given_ids, blocks.math, self.ids.kind, self.ids.headings,
@@ -1632,6 +1638,8 @@ class PageConverter:
         in it (images and links are reported at those lines)."""
         self.raw_blocks.clear()
         self.source, self.omitted = page.body, []
+        self.md.fence_problems.clear()
+        self.inline_md.fence_problems.clear()
         stash = Stash()
         # A page that writes a placeholder's text (mgsc0x, mgraw0x) must not be read as one.
         guarded = "mgsc" in page.body or "mgraw" in page.body
@@ -1654,12 +1662,21 @@ class PageConverter:
             html = html.replace(_GUARD_SC, "mgsc").replace(_GUARD_RAW, "mgraw")
         self._check_split_tags(page, html)
         self._report_omitted(page)
+        self._report_fence_problems(page)
         return html, stash.output_lines
 
     def finish(self) -> None:
         """Report what is known only once every page is converted (unknown shortcodes, once
         per name with their count).  Call it after the last page of the language."""
         self.renderer.finish(self.lang)
+
+    def _report_fence_problems(self, page) -> None:
+        """An error for each code fence whose highlight options Hugo refuses, at its line."""
+        after = 0
+        for opening, problem in self.md.fence_problems + self.inline_md.fence_problems:
+            line = page.find_line(opening, after) if hasattr(page, "find_line") else None
+            after = line or after
+            self.renderer.findings.error("bad-highlight", problem, page.path, line, lang=self.lang)
 
     def _report_omitted(self, page) -> None:
         """One warning per page whose raw HTML was left out (Hugo warns so too)."""

@@ -11,6 +11,7 @@ and templates, output settings that overwrite PDFs, and inputs that took quadrat
 from __future__ import annotations
 
 import json
+import re
 import struct
 import zlib
 from pathlib import Path
@@ -1279,3 +1280,36 @@ def test_go_template_code_in_a_translation_is_left_out_with_a_warning(tmp_path, 
                  "--no-cache", "--html", "--quiet"]) == 0
     html = (tmp_path / "out" / "test-manual-de.html").read_text(encoding="utf-8")
     assert "<p>G: viele|3 Stück</p>" in html
+
+
+def test_highlight_options_hugo_refuses_are_errors_at_their_line(tmp_path, capsys):
+    # Hugo 0.149.1 stops at each of these ("1 error(s) decoding: 'linenostart' expected type
+    # 'int'"); manualgen printed the code numbered from 1 without a word.
+    body = (
+        '{{< highlight go "linenos=table,linenostart=abc" >}}\npackage main\n{{< /highlight >}}\n\n'
+        "- item\n\n  ```go {linenos=true,linenostart=x1}\n  a := 1\n  ```\n\n"
+        "```go {linenos=true,linenostart=0x10}\nb := 2\n```\n\n"
+        '```go {anchorlinenos=maybe}\nc := 3\n```\n\n'
+        '{{< highlight lang="go" lineNoStart="1.5" >}}\nd\n{{< /highlight >}}\n')
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", body=body)})
+    status, doc, err = check_json(capsys, site)
+    found = sorted((f["line"], f["message"].split('"')[0] + f["message"].split('"')[1])
+                   for f in doc["findings"] if f["code"] == "bad-highlight")
+    first = 1 + page("A").count("\n")  # the body's first line
+    assert found == [(first, "highlight option linenostart=abc"),
+                     (first + 6, "highlight option linenostart=x1"),
+                     (first + 14, "highlight option anchorlinenos=maybe"),
+                     (first + 18, "highlight option linenostart=1.5")]
+    assert status == 1 and "Traceback" not in err
+
+
+def test_line_numbers_start_where_hugo_starts_them():
+    from manualgen.shortcodes import code_block
+
+    def numbers(options):
+        return re.findall(r'<span class="ln">(-?\d+)</span>', code_block("a\nb", "go", options))
+
+    assert numbers("linenos=inline,linenostart=-3") == ["-3", "-2"]  # Hugo prints -3 too
+    assert numbers("linenos=true,linenostart=0x10") == ["16", "17"]
+    assert numbers("linenos=true,linenostart=") == ["0", "1"]
+    assert numbers("linenos=true,linenostart=abc") == ["1", "2"]  # and an error, above
