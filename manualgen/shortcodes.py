@@ -15,6 +15,7 @@ import fnmatch
 import functools
 import html as html_module
 import json
+import math
 import posixpath
 import re
 import textwrap
@@ -28,7 +29,7 @@ from markupsafe import Markup, escape
 
 from .cache import SHARED_FOLDERS
 from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_site_data
-from .content import content_roots, glob_regex
+from .content import content_roots, glob_regex, go_float_text
 from .errors import ContentError, Findings, ManualgenError, readable_path, show, utf8_name
 from .front_matter import parse as parse_front_matter
 from .i18n import Translator, _line_naming
@@ -434,6 +435,28 @@ class SiteTemplateLoader(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
+def go_text(value: object) -> object:
+    """A value as Hugo's templates print it (``{{ . }}``, Go's ``%v``), for every ``{{ }}`` of
+    a shortcode template: ``true`` (not Python's "True"), nothing for a missing value (not
+    "None"), ``2`` for 2.0, a list as ``[a b]``, a table as ``map[k:v]`` (keys sorted, as Go
+    prints them).  Text and what Jinja made (Markup, Undefined) pass unchanged."""
+    if isinstance(value, str) or isinstance(value, jinja2.Undefined):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        tiny_or_huge = value != 0 and (abs(value) < 1e-4 or abs(value) >= 1e21)
+        return repr(value) if tiny_or_huge and math.isfinite(value) else go_float_text(value)
+    if isinstance(value, dict):
+        pairs = sorted(value.items(), key=lambda kv: str(kv[0]))
+        return "map[" + " ".join(f"{go_text(k)}:{go_text(v)}" for k, v in pairs) + "]"
+    if isinstance(value, (list, tuple)):
+        return "[" + " ".join(str(go_text(v)) for v in value) + "]"
+    return value
+
+
 class ShortcodeRenderer:
     """Renders the shortcodes of one page; holds the Jinja environment for the whole build."""
 
@@ -450,7 +473,9 @@ class ShortcodeRenderer:
             undefined=jinja2.ChainableUndefined,
             keep_trailing_newline=False,
             bytecode_cache=compiled,
+            finalize=go_text,
         )
+        self.env.filters["go_text"] = go_text
         self.env.globals.update(helpers)
         self._loaders = loaders  # searched in order when a name matches only without case
         self.findings = findings
