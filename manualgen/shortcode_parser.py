@@ -166,7 +166,8 @@ class _Scanner:
         try:
             if closing:
                 end_of_name, pos = pos, self.skip_ws(pos)
-                if "\n" in src[end_of_name:pos] or "\r" in src[end_of_name:pos]:
+                broken = "\n" in src[end_of_name:pos] or "\r" in src[end_of_name:pos]
+                if broken and src.startswith(close, pos):  # else: its end is missing, below
                     raise self.error(
                         f'closing tag "/{tag.name}" runs onto the next line, which Hugo reads as '
                         f'"unclosed shortcode": write {{{{{kind} /{tag.name} {close} on one line',
