@@ -1127,6 +1127,7 @@ def _flanking(before: str, after: str) -> tuple[bool, bool]:
 
 
 # Goldmark's typographer sequences, longest first where one starts another ("---" before "--").
+_TYPO_START = re.compile(r"""[-.<>'"]""")  # the first characters of every rule below
 _TYPO_SEQUENCES = {"---": "emDash", "...": "ellipsis", "<<": "leftAngleQuote",
                    ">>": "rightAngleQuote", "--": "enDash"}
 # What each substitution prints, as Goldmark's defaults; Hugo's
@@ -1170,6 +1171,11 @@ def typographer_replacements(text: str, protected: list[tuple[int, int]] | None 
         if i in skips:
             i = max(skips[i], i + 1)
             continue
+        if not skips:  # straight to the next character a rule starts with (a table's cells)
+            found = _TYPO_START.search(text, i)
+            if found is None:
+                break
+            i = found.start()
         c = text[i]
         if eol < i:  # found once per line: a paragraph on one long line stays linear
             eol = text.find("\n", i)
