@@ -16,6 +16,7 @@ Hugo's own rendering of a real site, page by page.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import html as html_module
 import re
@@ -1320,15 +1321,25 @@ class Typographer(Treeprocessor):
         changes = typographer_replacements(view, protected, self.md.typographer_marks)
         if not changes:
             return
+        starts = [change[0] for change in changes]  # in order: each span's are found by bisection
         for start, end, holder, attr in spans:
-            local = [(s - start, length, new) for s, length, new in changes if start <= s < end]
-            if not local:
+            first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+            if first == last:
                 continue
-            value = getattr(holder, attr)
-            for s, length, new in reversed(local):
-                value = value[:s] + new + value[s + length:]
-            setattr(holder, attr, value)
+            local = [(s - start, length, new) for s, length, new in changes[first:last]]
+            setattr(holder, attr, _replaced(getattr(holder, attr), local))
             self.placed[(holder, attr)] = _new_spans(local)
+
+
+def _replaced(value: str, changes: list[tuple[int, int, str]]) -> str:
+    """``value`` with each replacement (start, length, new), in order, made in one pass: one
+    slice per change made a block with 100,000 quotes take minutes."""
+    out, at = [], 0
+    for start, length, new in changes:
+        out += [value[at:start], new]
+        at = start + length
+    out.append(value[at:])
+    return "".join(out)
 
 
 def _new_spans(changes: list[tuple[int, int, str]]) -> list[tuple[int, int]]:

@@ -1231,6 +1231,7 @@ def test_a_block_of_thousands_of_setext_headings_is_read_line_by_line():
 @pytest.mark.parametrize("body", [
     "Text " + "&amp; " * 100_000 + "\n",  # minutes: each entity rewrote the whole paragraph
     "<" * 200_000 + "\n",  # « for each "<<": the same
+    '"a" *b* [c](d) `e` ' * 100_000 + "\n",  # 1.9 MB on one line: over two minutes
 ])
 def test_a_paragraph_of_a_hundred_thousand_entities_is_refused_at_once(tmp_path, capsys, body):
     import time
@@ -1249,6 +1250,17 @@ def test_long_paragraphs_of_emphasis_code_and_tables_are_not_refused(tmp_path, c
         + "\n```\n" + "&amp;" * 50_000 + "\n```\n"))})
     status, doc, _err = check_json(capsys, site)
     assert "page-failed" not in codes(doc) and status == 0, doc["findings"]
+
+
+def test_a_paragraph_of_a_hundred_thousand_quotes_is_printed_in_linear_time(tmp_path, capsys):
+    # the typographer rewrote the paragraph's text once per quote it curled, and looked
+    # through every quote for each piece of text: minutes for 100,000 quotes in one line
+    import time
+
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, '"a" ' * 100_000)})
+    start = time.perf_counter()
+    status, doc, err = check_json(capsys, site)
+    assert time.perf_counter() - start < 10 and status == 0 and "Traceback" not in err
 
 
 def test_links_that_resolve_are_not_searched_for_in_the_source(tmp_path, capsys, monkeypatch):
