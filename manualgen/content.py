@@ -647,12 +647,24 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
     kept = printed(metas, now, settings)
     pages = {rel: page for rel in kept
              if (page := make_page(rel, sources[rel], metas[rel], settings, lang, findings))}
+    check_dates_not_printed(sources, metas, set(kept), findings, lang)
     home = build_tree(pages, set(files), metas, settings, lang, now)
     root = selection.select(home, settings, lang, findings,
                             unlisted(metas, sources, set(kept), now, settings))
     _order(root, 0, _site_order(settings, lang))
     root.unlisted = unlisted_pages(sources, metas, set(kept), now, settings, lang)
     return root
+
+
+def check_dates_not_printed(sources: dict[str, _Source], metas: dict[str, dict], kept: set[str],
+                            findings: Findings, lang: str) -> None:
+    """Hugo reads the dates of every page, drafts and expired ones too, and stops at one it
+    cannot read: the same error for the pages the manual leaves out (no other finding)."""
+    for rel in sorted(set(sources) - kept):
+        report = _Reporter(sources[rel], findings, lang)
+        for key in _DATE_KEYS:
+            _check_date(_ci_key(metas[rel], key), metas[rel], sources[rel].front, report,
+                        numbers=False)
 
 
 def unlisted_pages(sources: dict[str, _Source], metas: dict[str, dict], kept: set[str],
@@ -1222,9 +1234,10 @@ def _check_values(meta: dict, front: FrontMatter, report: _Reporter) -> None:
                     "prints it", "draft")
 
 
-def _check_date(key: str | None, meta: dict, front: FrontMatter, report: _Reporter) -> None:
+def _check_date(key: str | None, meta: dict, front: FrontMatter, report: _Reporter,
+                numbers: bool = True) -> None:
     """An error for a date Hugo cannot read (it stops the build with "not a parsable date"),
-    a warning for a whole number, which Hugo reads as seconds since 1970."""
+    a warning for a whole number (with ``numbers``), which Hugo reads as seconds since 1970."""
     value = meta[key] if key is not None else None
     if value in (None, ""):
         return
@@ -1233,7 +1246,7 @@ def _check_date(key: str | None, meta: dict, front: FrontMatter, report: _Report
     if date is None:
         report.error(f'{key} {shown} is not a date Hugo can read: write 2024-05-31 or '
                      "2024-05-31T14:00:00+02:00 (Hugo stops with an error for it too)", key)
-    elif isinstance(value, int) and not isinstance(value, bool):
+    elif numbers and isinstance(value, int) and not isinstance(value, bool):
         report.warn(f"{key} {shown} is a number, which Hugo reads as seconds since 1970: "
                     f"{date:%Y-%m-%d %H:%M:%S} UTC; write the date as 2024-05-31, as the page "
                     "is ordered and published by it", key)

@@ -201,10 +201,14 @@ def test_dates_hugo_cannot_read_are_errors_at_their_line(tmp_path):
     for n, written in enumerate(bad):
         files[f"content/p{n}.md"] = fm(title=f"P{n}", weight=n + 1, lastmod=written)
     files["content/j.md"] = '{"title": "J", "publishDate": 2024}\nText.\n'  # JSON: a float
+    # Hugo stops for the dates of drafts and expired pages too, which the manual leaves out
+    files["content/draft.md"] = fm(title="D", draft="true", date="abc", lastmod=2024)
+    files["content/gone.md"] = fm(title="G", expiryDate="2000-01-01", lastmod="abc")
     site = write_site(tmp_path, files, hugo=ONE_LANGUAGE)
     _titles, findings = order(site)
     shown = sorted((Path(f.file).name, f.line, f.message.split(" is not")[0])
                    for f in findings.errors)
     assert shown == sorted([(f"p{n}.md", 4, f"lastmod {v}") for n, v in enumerate(bad.values())]
-                           + [("j.md", 1, "publishDate 2024")])
+                           + [("j.md", 1, "publishDate 2024"), ("draft.md", 4, 'date "abc"'),
+                              ("gone.md", 4, 'lastmod "abc"')])
     assert not findings.warnings
