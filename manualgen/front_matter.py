@@ -138,9 +138,9 @@ class AliasGuard(yaml.SafeLoader):
 # Numbers as Hugo ≥ 0.152 reads them (goccy/go-yaml, YAML 1.2 with 1.1's octal ``017`` kept):
 # ``0o17`` is 15, and ``1:20`` is the text "1:20", not YAML 1.1's sixty-based 80.
 _INT = re.compile(r"""^(?:[-+]?0b[0-1_]+|[-+]?0o[0-7_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)
-    |[-+]?0x[0-9a-fA-F_]+)$""", re.X)
+    |[-+]?0x[0-9a-fA-F_]+)$""", re.VERBOSE)
 _FLOAT = re.compile(r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
-    |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$""", re.X)
+    |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$""", re.VERBOSE)
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _REPLACED = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 

@@ -440,7 +440,7 @@ def go_text(value: object) -> object:
     a shortcode template: ``true`` (not Python's "True"), nothing for a missing value (not
     "None"), ``2`` for 2.0, a list as ``[a b]``, a table as ``map[k:v]`` (keys sorted, as Go
     prints them).  Text and what Jinja made (Markup, Undefined) pass unchanged."""
-    if isinstance(value, str) or isinstance(value, jinja2.Undefined):
+    if isinstance(value, (str, jinja2.Undefined)):
         return value
     if value is None:
         return ""

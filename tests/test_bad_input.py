@@ -1259,7 +1259,7 @@ def test_a_paragraph_of_a_hundred_thousand_quotes_is_printed_in_linear_time(tmp_
 
     site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, '"a" ' * 100_000)})
     start = time.perf_counter()
-    status, doc, err = check_json(capsys, site)
+    status, _doc, err = check_json(capsys, site)
     assert time.perf_counter() - start < 10 and status == 0 and "Traceback" not in err
 
 

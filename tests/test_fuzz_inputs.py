@@ -536,7 +536,7 @@ def test_any_broken_front_matter_is_read_or_named_at_a_line_of_the_file(
     path = tmp_path / "page.md"
     path.write_bytes(raw)
     try:
-        source, front = read_source(path)
+        _source, front = read_source(path)
     except ContentError as exc:
         finding = exc.finding()
         assert finding.line is None or 1 <= finding.line <= len(parts), finding
