@@ -24,7 +24,7 @@ from urllib.parse import urlparse
 import yaml
 
 from .errors import ERROR, ConfigError, Finding, not_utf8, readable_path, shown_from, utf8_name
-from .front_matter import AliasGuard, without_surrogates
+from .front_matter import AliasGuard, read_as_hugo, without_surrogates
 
 HUGO_CONFIG_NAMES = (
     "hugo.toml",
@@ -236,18 +236,11 @@ def _file_in_mount(folder: Path, rest: list[str]) -> Path | None:
     return candidate if real == base or real.is_relative_to(base) else None
 
 
+@read_as_hugo
 class HugoYamlLoader(AliasGuard):
     """YAML as Hugo reads it since 0.152 (goccy/go-yaml, YAML 1.2): only true and false are
     booleans.  PyYAML follows YAML 1.1, where yes/no/on/off are booleans too, so the
     Norwegian language key ``no`` became ``False`` and a value ``on`` became ``True``."""
-
-
-HugoYamlLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-HugoYamlLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
 def _resolved(path: Path) -> Path:
@@ -377,10 +370,29 @@ def _line_of_key(path: Path, key: str, value: str | None = None) -> int | None:
     leaf = key.split(".")[-1]
     pattern = re.compile(rf'^\s*(-\s*)?(\[+\s*)?"?{re.escape(leaf)}"?\s*(=|:|\]|\.)', re.IGNORECASE)
     found = [number for number, line in enumerate(lines, 1) if pattern.search(line)]
+    parts = key.split(".")  # in config/_default/languages.toml the table is [fr], not [languages.fr]
+    within = next((n for i in range(len(parts) - 1) if (n := _line_within(lines, parts[i:]))), None)
+    if within is not None:  # languages.fr.title: the title under fr, not the site's
+        found = [within] + [number for number in found if number > within]
     if value is not None:
         holding = [number for number in found if value in lines[number - 1]]
         found = holding or found
     return found[0] if found else None
+
+
+def _line_within(lines: list[str], parts: list[str]) -> int | None:
+    """The line (1-based) of a dotted key's last part, each part looked for from the line of
+    the part before it on: ``[languages.fr]`` (TOML), ``fr:`` under ``languages:`` (YAML),
+    ``"fr": {`` (JSON) or ``fr.title = …``; None when a part is not found."""
+    at = 0
+    for part in parts:
+        name = re.escape(part)
+        pattern = re.compile(rf'(^\s*(-\s*)?|[\[.{{,]\s*)"?{name}"?\s*(=|:|\]|\.)', re.IGNORECASE)
+        at = next((n for n in range(max(at, 1), len(lines) + 1) if pattern.search(lines[n - 1])),
+                  None)
+        if at is None:
+            return None
+    return at
 
 
 def _ci_get(table: dict, key: str, default=None):
@@ -983,14 +995,14 @@ def _check_hugo_values(hugo: dict, origin: dict[str, Path], problems: list[Findi
             _check_text_value(_ci_get(spec, key), f"languages.{code}.{key}", where, problems)
         weight = _ci_get(spec, "weight")
         if weight is not None and (isinstance(weight, bool) or not isinstance(weight, int)):
-            problems.append(_problem(where, "weight", f'languages.{code}.weight "{weight}" must be '
-                                     "a whole number; Hugo stops too"))
+            problems.append(_problem(where, f"languages.{code}.weight", f'languages.{code}.weight '
+                                     f'"{weight}" must be a whole number; Hugo stops too'))
 
 
 def _check_text_value(value: object, dotted: str, where: Path | None, problems: list[Finding]) -> None:
     if isinstance(value, (list, dict)):
         what = "a list" if isinstance(value, list) else "a table"
-        problems.append(_problem(where, dotted.rsplit(".", 1)[-1], f"{dotted} is {what}, not "
+        problems.append(_problem(where, dotted, f"{dotted} is {what}, not "
                                  "text; Hugo stops too: write it in quotes"))
 
 

@@ -19,6 +19,7 @@ import decimal
 import errno
 import functools
 import html
+import json
 import math
 import os
 import posixpath
@@ -261,17 +262,39 @@ def _ci(meta: dict, key: str, default=None):
     return default
 
 
-def _as_datetime(value) -> dt.datetime | None:
-    if value is None or value == "":
+# The dates Hugo reads from text (its RFC 3339 family): a day, or a day and a time to the
+# second with an optional fraction and zone.  Python's fromisoformat takes more ("20240105",
+# "2024-W01", "2024-01-05 10:00"), which Hugo refuses as "not a parsable date".
+_HUGO_DATE = re.compile(r"(\d{4}-\d\d-\d\d)(?:[T ](\d\d:\d\d:\d\d(?:\.\d+)?) ?(Z|[+-]\d\d:?\d\d)?)?")
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def unix_time(seconds: int) -> dt.datetime | None:
+    """A whole number as Hugo reads it for a date: seconds since 1970 (``date: 2024`` is
+    1970-01-01 00:33:44 UTC); None beyond the years Python can hold (1 to 9999)."""
+    try:
+        return _EPOCH + dt.timedelta(seconds=seconds)
+    except OverflowError:
         return None
+
+
+def _as_datetime(value) -> dt.datetime | None:
+    """A front matter date as Hugo reads it, or None for a value Hugo cannot read as one."""
+    if isinstance(value, bool) or value is None or value == "":
+        return None
+    if isinstance(value, int):
+        return unix_time(value)
     if isinstance(value, dt.datetime):
         return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
-    text = str(value).strip()
+    match = _HUGO_DATE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        return None
+    day, time, zone = match.groups()
     try:
-        parsed = dt.datetime.fromisoformat(text)
-    except ValueError:
+        parsed = dt.datetime.fromisoformat(f"{day}T{time or '00:00:00'}{zone or ''}")
+    except ValueError:  # 2024-02-30, 25:00:00
         return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
@@ -668,12 +691,24 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
     kept = printed(metas, now, settings)
     pages = {rel: page for rel in kept
              if (page := make_page(rel, sources[rel], metas[rel], settings, lang, findings))}
+    check_dates_not_printed(sources, metas, set(kept), findings, lang)
     home = build_tree(pages, set(files), metas, settings, lang, now)
     root = selection.select(home, settings, lang, findings,
                             unlisted(metas, sources, set(kept), now, settings))
     _order(root, 0, _site_order(settings, lang))
     root.unlisted = unlisted_pages(sources, metas, set(kept), now, settings, lang)
     return root
+
+
+def check_dates_not_printed(sources: dict[str, _Source], metas: dict[str, dict], kept: set[str],
+                            findings: Findings, lang: str) -> None:
+    """Hugo reads the dates of every page, drafts and expired ones too, and stops at one it
+    cannot read: the same error for the pages the manual leaves out (no other finding)."""
+    for rel in sorted(set(sources) - kept):
+        report = _Reporter(sources[rel], findings, lang)
+        for key in _DATE_KEYS:
+            _check_date(_ci_key(metas[rel], key), metas[rel], sources[rel].front, report,
+                        numbers=False)
 
 
 def unlisted_pages(sources: dict[str, _Source], metas: dict[str, dict], kept: set[str],
@@ -1191,6 +1226,10 @@ class _Reporter:
             line = self.source.text.line_of_key(key, self.source.front.body_line)
         self.findings.warning("bad-front-matter", message, self.source.path, line, lang=self.lang)
 
+    def error(self, message: str, key: str) -> None:
+        line = self.source.text.line_of_key(key, self.source.front.body_line)
+        self.findings.error("bad-front-matter", message, self.source.path, line, lang=self.lang)
+
     def written(self, key: str) -> str | None:
         """The value of a top-level ``key: value`` (``key = value``) line as written, or None."""
         line = self.source.text.line_of_key(key, self.source.front.body_line)
@@ -1209,9 +1248,11 @@ class _Reporter:
             return ""
         if isinstance(value, bool):
             return "true" if value else "false"
-        if isinstance(value, float):
-            printed = go_float_text(value)
-            written = self.written(key) or repr(value)
+        if isinstance(value, dt.date):  # YAML read a date: Hugo prints the text as written
+            return self.written(key) or value.isoformat()
+        if isinstance(value, (int, float)):
+            printed = go_float_text(value) if isinstance(value, float) else str(value)
+            written = self.written(key) or printed
             if printed != written and key.lower() != "translationkey":
                 self.warn(f'{key} {written} is a number, not text: it prints as "{printed}", as '
                           f'Hugo prints it; quote it ({key}: "{written}") to print it as written',
@@ -1277,10 +1318,7 @@ def _check_values(meta: dict, front: FrontMatter, report: _Reporter) -> None:
     """Warn about dates that are not dates, keys with invisible characters, keys given
     twice and a draft value that is neither true nor false."""
     for key in _DATE_KEYS:
-        value = _ci(meta, key, None)
-        if value not in (None, "") and _as_datetime(value) is None:
-            report.warn(f'{key} "{value}" is not a date (write 2024-05-31 or '
-                        "2024-05-31T14:00:00+02:00); ignored", key)
+        _check_date(_ci_key(meta, key), meta, front, report)
     for key in meta:
         if isinstance(key, str) and (hidden := _INVISIBLE.search(key)):
             report.warn(f'the key "{_INVISIBLE.sub("", key)}" holds an invisible '
@@ -1293,6 +1331,24 @@ def _check_values(meta: dict, front: FrontMatter, report: _Reporter) -> None:
     if isinstance(draft, str) and draft.strip().lower() not in ("", "false", "f", "no", "0", "off"):
         report.warn(f'draft "{draft}" is neither true nor false; the page is printed, as Hugo '
                     "prints it", "draft")
+
+
+def _check_date(key: str | None, meta: dict, front: FrontMatter, report: _Reporter,
+                numbers: bool = True) -> None:
+    """An error for a date Hugo cannot read (it stops the build with "not a parsable date"),
+    a warning for a whole number (with ``numbers``), which Hugo reads as seconds since 1970."""
+    value = meta[key] if key is not None else None
+    if value in (None, ""):
+        return
+    date = None if front.format == "json" else _as_datetime(value)  # JSON numbers are floats
+    shown = f'"{value}"' if isinstance(value, str) else _as_written(value)
+    if date is None:
+        report.error(f'{key} {shown} is not a date Hugo can read: write 2024-05-31 or '
+                     "2024-05-31T14:00:00+02:00 (Hugo stops with an error for it too)", key)
+    elif numbers and isinstance(value, int) and not isinstance(value, bool):
+        report.warn(f"{key} {shown} is a number, which Hugo reads as seconds since 1970: "
+                    f"{date:%Y-%m-%d %H:%M:%S} UTC; write the date as 2024-05-31, as the page "
+                    "is ordered and published by it", key)
 
 
 def _fallback_title(rel: str, kind: str, settings: Settings, report: _Reporter) -> str:
@@ -1465,8 +1521,13 @@ def _kind(rel: str) -> str:
 
 
 def _as_written(value) -> str:
-    """A front-matter value as the writer wrote it: "true", not Python's "True"."""
-    return str(value).lower() if isinstance(value, bool) else str(value)
+    """A front-matter value as the writer wrote it: "true", not Python's "True"; a list and
+    a table in flow style ([1, 2], {"a": 1})."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, default=str, separators=(", ", ": "))
+    return str(value)
 
 
 def all_pages(home: Page) -> list[Page]:

@@ -135,6 +135,48 @@ class AliasGuard(yaml.SafeLoader):
         return node
 
 
+# Numbers as Hugo ≥ 0.152 reads them (goccy/go-yaml, YAML 1.2 with 1.1's octal ``017`` kept):
+# ``0o17`` is 15, and ``1:20`` is the text "1:20", not YAML 1.1's sixty-based 80.
+_INT = re.compile(r"""^(?:[-+]?0b[0-1_]+|[-+]?0o[0-7_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)
+    |[-+]?0x[0-9a-fA-F_]+)$""", re.VERBOSE)
+_FLOAT = re.compile(r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+    |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$""", re.VERBOSE)
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_REPLACED = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+
+
+def _yaml_int(loader, node) -> int:
+    """An integer as go-yaml reads one: ``0o17`` and ``017`` octal, ``0x``, ``0b``, ``_``."""
+    text = loader.construct_scalar(node).replace("_", "")
+    sign, digits = (-1, text[1:]) if text[0] == "-" else (1, text.lstrip("+"))
+    base = {"0b": 2, "0o": 8, "0x": 16}.get(digits[:2].lower())
+    if base:
+        return sign * int(digits[2:], base)
+    return sign * int(digits, 8 if len(digits) > 1 and digits[0] == "0" else 10)
+
+
+def _yaml_binary(loader, node) -> str:
+    """``!!binary`` as Hugo prints it: the bytes it holds, read as UTF-8 text."""
+    return yaml.SafeLoader.construct_yaml_binary(loader, node).decode("utf-8", "replace")
+
+
+def read_as_hugo(loader: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
+    """Make a PyYAML loader class read scalars as Hugo ≥ 0.152 does (YAML 1.2): only true and
+    false are booleans (``title: No`` is the word "No"; ``draft: yes`` still counts as true
+    where a switch is read), ``0o17`` is a number, ``1:20`` text, ``!!binary`` its text."""
+    loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag not in _REPLACED]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    loader.add_implicit_resolver("tag:yaml.org,2002:bool", _BOOL, list("tTfF"))
+    loader.add_implicit_resolver("tag:yaml.org,2002:int", _INT, list("-+0123456789"))
+    loader.add_implicit_resolver("tag:yaml.org,2002:float", _FLOAT, list("-+0123456789."))
+    loader.add_constructor("tag:yaml.org,2002:int", _yaml_int)
+    loader.add_constructor("tag:yaml.org,2002:binary", _yaml_binary)
+    return loader
+
+
+@read_as_hugo
 class _YamlLoader(AliasGuard):
     """PyYAML's safe loader, with Hugo's reading of values it cannot make.
 
@@ -160,14 +202,6 @@ def _timestamp_or_text(loader, node):
 
 
 _YamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
-# As Hugo ≥ 0.152 reads YAML (1.2): only true and false are booleans, so ``title: No`` is the
-# word "No" (it printed "False"); ``draft: yes`` still counts as true where a switch is read.
-_YamlLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_YamlLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 # Characters pasted text may hold that no editor shows: a key that holds one is another key.
 INVISIBLE = re.compile(r"[\ufeff\u200b-\u200d\u2060\u00a0]")

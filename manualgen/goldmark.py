@@ -116,6 +116,7 @@ class Fence:
     lang: str
     attrs: dict[str, str]
     code: str
+    opening: str = ""  # the opening fence line as written, to find it in the page
 
 
 def fence_info(info: str) -> tuple[str, dict[str, str]]:
@@ -250,7 +251,7 @@ def _read_fence(lines: list[str], start: int, base: int, relative: int,
     while not closed and code and not code[-1].strip():
         code.pop()  # the blank lines Python-Markdown adds at the end of the page
     lang, attrs = fence_info(opened.group("info"))
-    return Fence(lang, attrs, "".join(c + "\n" for c in code)), i
+    return Fence(lang, attrs, "".join(c + "\n" for c in code), lines[start]), i
 
 
 def fence_html(fence: Fence, highlight: Callable[[str, str, dict], str]) -> str:

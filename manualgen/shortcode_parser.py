@@ -165,7 +165,13 @@ class _Scanner:
             raise self.error(f"unexpected {src[pos]!r} after shortcode name", pos)
         try:
             if closing:
-                pos = self.skip_ws(pos)
+                end_of_name, pos = pos, self.skip_ws(pos)
+                broken = "\n" in src[end_of_name:pos] or "\r" in src[end_of_name:pos]
+                if broken and src.startswith(close, pos):  # else: its end is missing, below
+                    raise self.error(
+                        f'closing tag "/{tag.name}" runs onto the next line, which Hugo reads as '
+                        f'"unclosed shortcode": write {{{{{kind} /{tag.name} {close} on one line',
+                        end_of_name)
                 if not src.startswith(close, pos):
                     self._raise_bad_end(start, kind, pos)
                     if src.startswith("/", pos):

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
+import functools
 import html as html_module
 import json
+import math
 import posixpath
 import re
 import textwrap
@@ -27,7 +29,7 @@ from markupsafe import Markup, escape
 
 from .cache import SHARED_FOLDERS
 from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_site_data
-from .content import content_roots, glob_regex
+from .content import content_roots, glob_regex, go_float_text
 from .errors import ContentError, Findings, ManualgenError, readable_path, show, utf8_name
 from .front_matter import parse as parse_front_matter
 from .go_template import Call as TemplateCall
@@ -102,6 +104,48 @@ def _number(text: str) -> bool:
     return text.isascii() and text.isdigit()  # "²".isdigit() holds, but int("²") fails
 
 
+# Chroma's options that Hugo reads as a whole number or as true/false (its option decoder:
+# Go's ParseInt with the base from a prefix, ParseBool); any other value stops Hugo's build
+# ("1 error(s) decoding: 'linenostart' expected type 'int'").
+_INT_OPTIONS = ("linenostart", "tabwidth")
+_BOOL_OPTIONS = ("anchorlinenos", "noclasses", "hl_inline", "guesssyntax", "linenumbersintable",
+                 "codefences")
+_GO_BOOL = {"", "1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False"}
+_GO_INT = re.compile(r"[-+]?(?:0[xX]_?[0-9a-fA-F]+(?:_?[0-9a-fA-F])*|0[bB]_?[01]+(?:_?[01])*"
+                     r"|0[oO]?_?[0-7]+(?:_?[0-7])*|[0-9]+(?:_?[0-9])*)")
+
+
+def go_int(text: str) -> int | None:
+    """A whole number as Hugo's option decoder reads it (Go's ``ParseInt(s, 0, 64)``):
+    ``-3``, ``0x10``, ``017`` (octal), ``1_000``; empty is 0; None for anything else."""
+    if text == "":
+        return 0
+    if not _GO_INT.fullmatch(text):
+        return None
+    sign, digits = (-1, text[1:]) if text[0] == "-" else (1, text.lstrip("+"))
+    digits = digits.replace("_", "")
+    if len(digits) > 1 and digits[0] == "0" and digits[1].isdigit():
+        digits = "0o" + digits[1:]
+    if len(digits) > 40:  # far beyond Go's 64 bits (Python refuses to read 4,300 digits)
+        return None
+    value = sign * int(digits, 0)
+    return value if -(2**63) <= value < 2**63 else None
+
+
+def highlight_problem(opts: dict[str, str]) -> str | None:
+    """Why Hugo refuses these highlight options (a number or switch it cannot read), or None."""
+    for key in _INT_OPTIONS:
+        if key in opts and go_int(opts[key]) is None:
+            what = "too large" if _GO_INT.fullmatch(opts[key]) else "not a whole number"
+            return (f'highlight option {key}="{opts[key][:40]}" is {what} (write {key}=10); '
+                    "Hugo stops with an error for it")
+    for key in _BOOL_OPTIONS:
+        if key in opts and opts[key] not in _GO_BOOL:
+            return (f'highlight option {key}="{opts[key]}" is neither true nor false; Hugo stops '
+                    "with an error for it")
+    return None
+
+
 def _line_set(spec: str, count: int) -> set[int]:
     """ "2 4-6" -> {2, 4, 5, 6}, only lines 1 to ``count`` (the block's lines: a typo such
     as 1-300000000 must not build a set of millions); what is no number is ignored."""
@@ -124,18 +168,23 @@ def _no_blank_lines(code: str) -> str:
     return _BLANK_LINE.sub(lambda m: m.group(0) + "<span></span>", code)
 
 
-def code_block(text: str, lang: str = "", options: str | dict | None = "") -> Markup:
+def code_block(text: str, lang: str = "", options: str | dict | None = "",
+               report: Callable[[str], object] | None = None) -> Markup:
     """Hugo's ``highlight``: the code as written (escaped), in its language, and of Chroma's
     options those that show on paper: line numbers (``linenos``, ``linenostart``) and
-    emphasised lines (``hl_lines``, counted from the block's first line)."""
+    emphasised lines (``hl_lines``, counted from the block's first line).  An option Hugo
+    cannot read is given to ``report``; the code is printed as if it were not there."""
     code = str(text or "").strip("\r\n")  # plain text: a Markup is escaped like any other
     opts = highlight_options(options)
+    if report is not None and (problem := highlight_problem(opts)):
+        report(problem)
     numbers = opts.get("linenos", "false").lower() not in ("false", "", "0")
     marked = _line_set(opts.get("hl_lines", ""), code.count("\n") + 1)
     attrs = f' class="language-{escape(lang)}" data-lang="{escape(lang)}"' if lang else ""
     if not numbers and not marked:
         return Markup(f"<pre><code{attrs}>{_no_blank_lines(escape(code))}</code></pre>")
-    start = int(opts["linenostart"]) if _number(opts.get("linenostart", "")) else 1
+    start = go_int(opts.get("linenostart", "1"))
+    start = 1 if start is None else start
     rows = []
     for i, line in enumerate(code.split("\n"), start=1):
         cls = "line hl" if i in marked else "line"
@@ -459,6 +508,28 @@ class SiteTemplateLoader(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
+def go_text(value: object) -> object:
+    """A value as Hugo's templates print it (``{{ . }}``, Go's ``%v``), for every ``{{ }}`` of
+    a shortcode template: ``true`` (not Python's "True"), nothing for a missing value (not
+    "None"), ``2`` for 2.0, a list as ``[a b]``, a table as ``map[k:v]`` (keys sorted, as Go
+    prints them).  Text and what Jinja made (Markup, Undefined) pass unchanged."""
+    if isinstance(value, (str, jinja2.Undefined)):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        tiny_or_huge = value != 0 and (abs(value) < 1e-4 or abs(value) >= 1e21)
+        return repr(value) if tiny_or_huge and math.isfinite(value) else go_float_text(value)
+    if isinstance(value, dict):
+        pairs = sorted(value.items(), key=lambda kv: str(kv[0]))
+        return "map[" + " ".join(f"{go_text(k)}:{go_text(v)}" for k, v in pairs) + "]"
+    if isinstance(value, (list, tuple)):
+        return "[" + " ".join(str(go_text(v)) for v in value) + "]"
+    return value
+
+
 class ShortcodeRenderer:
     """Renders the shortcodes of one page; holds the Jinja environment for the whole build."""
 
@@ -475,7 +546,9 @@ class ShortcodeRenderer:
             undefined=jinja2.ChainableUndefined,
             keep_trailing_newline=False,
             bytecode_cache=compiled,
+            finalize=go_text,
         )
+        self.env.filters["go_text"] = go_text
         self.env.globals.update(helpers)
         self._loaders = loaders  # searched in order when a name matches only without case
         self.findings = findings
@@ -1131,7 +1204,9 @@ class _PageContext:
                 # whether the call stands where Markdown or HTML reads an address: a link's
                 # destination "[x](here)", a link definition, an attribute href="here"
                 in_address=address,
-                code_block=code_block,
+                code_block=functools.partial(code_block, report=lambda problem: (
+                    self.renderer.findings.error("bad-highlight", problem, self.page.path,
+                                                 where.line, where.column, lang=self.lang))),
                 replace_re=replace_re,  # Hugo's replaceRE
                 fenced_blocks=fenced_blocks,  # Grafana's code: one tab per language
                 list_items=list_items,  # Hugo Book's columns: one column per list item

@@ -11,6 +11,7 @@ and templates, output settings that overwrite PDFs, and inputs that took quadrat
 from __future__ import annotations
 
 import json
+import re
 import struct
 import zlib
 from pathlib import Path
@@ -300,10 +301,11 @@ def test_front_matter_values_that_cannot_be_used_are_warned_about(tmp_path, caps
     status, doc, err = check_json(capsys, site)
     found = {(f["line"], f["severity"], f["message"].split(" ")[0]) for f in doc["findings"]
              if f["code"] == "bad-front-matter"}
-    assert found == {(2, "warning", "title"), (4, "warning", "weight"), (5, "warning", "date"),
-                     (6, "warning", "publishDate")}
+    # Hugo stops at a date it cannot read ("not a parsable date"), and so does manualgen
+    assert found == {(2, "warning", "title"), (4, "warning", "weight"), (5, "error", "date"),
+                     (6, "error", "publishDate")}
     assert "using 2" in next(f["message"] for f in doc["findings"] if f["line"] == 4)
-    assert status == 0 and "Traceback" not in err
+    assert status == 1 and "Traceback" not in err
 
 
 def test_a_title_that_is_a_list_is_not_printed_as_python(tmp_path):
@@ -1229,6 +1231,7 @@ def test_a_block_of_thousands_of_setext_headings_is_read_line_by_line():
 @pytest.mark.parametrize("body", [
     "Text " + "&amp; " * 100_000 + "\n",  # minutes: each entity rewrote the whole paragraph
     "<" * 200_000 + "\n",  # « for each "<<": the same
+    '"a" *b* [c](d) `e` ' * 100_000 + "\n",  # 1.9 MB on one line: over two minutes
 ])
 def test_a_paragraph_of_a_hundred_thousand_entities_is_refused_at_once(tmp_path, capsys, body):
     import time
@@ -1247,6 +1250,17 @@ def test_long_paragraphs_of_emphasis_code_and_tables_are_not_refused(tmp_path, c
         + "\n```\n" + "&amp;" * 50_000 + "\n```\n"))})
     status, doc, _err = check_json(capsys, site)
     assert "page-failed" not in codes(doc) and status == 0, doc["findings"]
+
+
+def test_a_paragraph_of_a_hundred_thousand_quotes_is_printed_in_linear_time(tmp_path, capsys):
+    # the typographer rewrote the paragraph's text once per quote it curled, and looked
+    # through every quote for each piece of text: minutes for 100,000 quotes in one line
+    import time
+
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, '"a" ' * 100_000)})
+    start = time.perf_counter()
+    status, _doc, err = check_json(capsys, site)
+    assert time.perf_counter() - start < 10 and status == 0 and "Traceback" not in err
 
 
 def test_links_that_resolve_are_not_searched_for_in_the_source(tmp_path, capsys, monkeypatch):
@@ -1278,3 +1292,36 @@ def test_go_template_code_in_a_translation_is_left_out_with_a_warning(tmp_path, 
                  "--no-cache", "--html", "--quiet"]) == 0
     html = (tmp_path / "out" / "test-manual-de.html").read_text(encoding="utf-8")
     assert "<p>G: viele|3 Stück</p>" in html
+
+
+def test_highlight_options_hugo_refuses_are_errors_at_their_line(tmp_path, capsys):
+    # Hugo 0.149.1 stops at each of these ("1 error(s) decoding: 'linenostart' expected type
+    # 'int'"); manualgen printed the code numbered from 1 without a word.
+    body = (
+        '{{< highlight go "linenos=table,linenostart=abc" >}}\npackage main\n{{< /highlight >}}\n\n'
+        "- item\n\n  ```go {linenos=true,linenostart=x1}\n  a := 1\n  ```\n\n"
+        "```go {linenos=true,linenostart=0x10}\nb := 2\n```\n\n"
+        '```go {anchorlinenos=maybe}\nc := 3\n```\n\n'
+        '{{< highlight lang="go" lineNoStart="1.5" >}}\nd\n{{< /highlight >}}\n')
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", body=body)})
+    status, doc, err = check_json(capsys, site)
+    found = sorted((f["line"], f["message"].split('"')[0] + f["message"].split('"')[1])
+                   for f in doc["findings"] if f["code"] == "bad-highlight")
+    first = 1 + page("A").count("\n")  # the body's first line
+    assert found == [(first, "highlight option linenostart=abc"),
+                     (first + 6, "highlight option linenostart=x1"),
+                     (first + 14, "highlight option anchorlinenos=maybe"),
+                     (first + 18, "highlight option linenostart=1.5")]
+    assert status == 1 and "Traceback" not in err
+
+
+def test_line_numbers_start_where_hugo_starts_them():
+    from manualgen.shortcodes import code_block
+
+    def numbers(options):
+        return re.findall(r'<span class="ln">(-?\d+)</span>', code_block("a\nb", "go", options))
+
+    assert numbers("linenos=inline,linenostart=-3") == ["-3", "-2"]  # Hugo prints -3 too
+    assert numbers("linenos=true,linenostart=0x10") == ["16", "17"]
+    assert numbers("linenos=true,linenostart=") == ["0", "1"]
+    assert numbers("linenos=true,linenostart=abc") == ["1", "2"]  # and an error, above

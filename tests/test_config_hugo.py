@@ -128,3 +128,30 @@ rtl = "yes"
     settings = load_settings(write_site(tmp_path, {}, hugo=hugo))
     got = {code: lang.direction for code, lang in settings.languages.items()}
     assert got == {"en": "ltr", "ar": "rtl", "fa": "ltr", "he": "rtl"}  # "yes" is true to Go
+
+
+def test_a_language_value_hugo_refuses_is_reported_at_its_own_line(tmp_path):
+    # The site's title, languageName and weight come first; the language's own were reported
+    # at those lines (the first "title" of the file), in a config file and a config folder.
+    import pytest
+
+    from manualgen.errors import ConfigError
+
+    toml = ('baseURL = "https://example.org/"\ntitle = "Site"\nlanguageName = "x"\n'
+            'defaultContentLanguage = "de"\n[languages.de]\nweight = 1\ntitle = "Deutsch"\n'
+            'languageName = "Deutsch"\n[languages.fr]\nweight = 2\ntitle = ["Manuel"]\n'
+            "languageName = {a = 1}\n")
+    yaml_text = ("title: Site\nweight: 3\ndefaultContentLanguage: de\nlanguages:\n  de:\n"
+                 "    title: Deutsch\n    weight: 1\n  fr:\n    weight: [2]\n    title:\n"
+                 "      - Manuel\n")
+    folder = {"config/_default/hugo.toml": 'title = "Site"\ndefaultContentLanguage = "de"\n',
+              "config/_default/languages.toml": ('[de]\ntitle = "Deutsch"\nweight = 1\n'
+                                                 '[fr]\nweight = 2\ntitle = ["Manuel"]\n')}
+    cases = [({"hugo.toml": toml}, {11, 12}), ({"hugo.yaml": yaml_text}, {9, 10}),
+             (folder, {6})]
+    for n, (files, lines) in enumerate(cases):
+        site = write_site(tmp_path / str(n), {**files, "content/_index.md": page("Home")},
+                          hugo=None)
+        with pytest.raises(ConfigError) as info:
+            load_settings(site)
+        assert {p.line for p in info.value.problems} == lines, info.value.problems

@@ -499,3 +499,48 @@ def test_the_control_characters_markdown_takes_out_are_named_at_their_line(tmp_p
     assert "U+0002 and U+0003, which no font can print: the PDF leaves them out" in findings[0]["message"]
     assert "U+0003, which no font can print" in findings[1]["message"]
     assert "U+0002, which prints as an empty box" in findings[2]["message"]  # HTML: printed as is
+
+
+_FRONT_LINES = ['title = "a', "title = 'b'", "[[x]", "[x]]", "a.b = 1", "a = {b = 1", "date = 07:32:00",
+                'date = 1979-05-27T07:32:00Z', "weight = 0x1F", 'title: "x', "title: [a", "- a",
+                "key: {a: 1", "date: 2024", "date: 1.5", "lastmod: true", "  : x", "&a x", "*a",
+                '"title": "j",', '"weight": x', "}", "{", "]", "\t", "\ufeffx: 1", "\x00", "\x07",
+                "title: 0o17", "title: 1:20", "title: !!binary aGk=", "title: !!int x", ""]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(fence=st.sampled_from(["---", "+++", "{", ""]),
+       lines=st.lists(st.sampled_from(_FRONT_LINES), max_size=8),
+       close=st.booleans(),
+       ending=st.sampled_from(["\n", "\r\n", "\r", "mixed"]),
+       encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "latin-1"]))
+def test_any_broken_front_matter_is_read_or_named_at_a_line_of_the_file(
+        tmp_path, fence, lines, close, ending, encoding):
+    # TOML, YAML and JSON front matter with broken syntax, any line ends (old Mac CR alone,
+    # mixed), any encoding: read, or one ContentError at a line the file has; never a crash.
+    import datetime as dt
+
+    from manualgen.content import _as_datetime, read_source
+    from manualgen.errors import ContentError
+
+    closing = {"---": ["---"], "+++": ["+++"], "{": ["}"], "": []}[fence] if close else []
+    parts = [fence, *lines, *closing, "Body text", ""] if fence else [*lines, "Body", ""]
+    if ending == "mixed":
+        text = "".join(p + ("\n", "\r\n", "\r")[i % 3] for i, p in enumerate(parts))
+    else:
+        text = ending.join(parts)
+    try:
+        raw = text.encode(encoding)
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8")
+    path = tmp_path / "page.md"
+    path.write_bytes(raw)
+    try:
+        _source, front = read_source(path)
+    except ContentError as exc:
+        finding = exc.finding()
+        assert finding.line is None or 1 <= finding.line <= len(parts), finding
+        return
+    assert front.body_line >= 1
+    for value in front.meta.values():  # every date key Hugo reads: a date or None, no raise
+        assert _as_datetime(value) is None or isinstance(_as_datetime(value), dt.datetime)

@@ -125,7 +125,7 @@ def test_escaped_surrogates_in_front_matter_are_read_as_go_reads_them(tmp_path, 
     }, hugo=ONE_LANGUAGE)
     home = discover(load_settings(site), "en", Findings(), NOW)
     assert home.title == "\U0001f600 x\ufffd" and home.children[0].title == "J\ufffd"
-    assert main(["check", "--site", str(site)]) == 0
+    assert main(["check", "--site", str(site)]) == 1  # Hugo refuses the date too
     assert "is not a date" in capsys.readouterr().out
 
 
@@ -170,3 +170,45 @@ def test_a_page_or_section_published_later_is_left_out_with_a_note(tmp_path):
     assert set(notes) == {"later.md", "_index.md"}
     assert notes["later.md"].line == 3 and "2099-01-01" in notes["later.md"].message
     assert "buildFuture" in notes["_index.md"].message and "page below" in notes["_index.md"].message
+
+
+def test_numbers_as_dates_order_and_publish_pages_as_hugo_does(tmp_path):
+    # Hugo 0.149.1 reads a whole number as seconds since 1970: "date: 20240105" is
+    # 1970-08-23, so the page sorts after one dated 2000 (newest first) and an
+    # "expiryDate: 20240105" has long expired.  Python's fromisoformat read 2024-01-05.
+    site = write_site(tmp_path, {
+        "content/_index.md": fm(title="Home"),
+        "content/a.md": fm(title="Number", date=20240105),
+        "content/b.md": fm(title="Year2000", date="2000-01-01"),
+        "content/c.md": fm(title="Gone", expiryDate=20240105),
+        "content/d.md": "+++\ntitle = \"Toml\"\ndate = 2024\n+++\n",
+    }, hugo=ONE_LANGUAGE)
+    titles, findings = order(site)
+    assert titles == ["Year2000", "Number", "Toml"]
+    assert not findings.errors
+    by_file = {Path(f.file).name: f for f in findings.warnings}
+    assert "1970-08-23 06:15:05 UTC" in by_file["a.md"].message and by_file["a.md"].line == 3
+    assert "1970-01-01 00:33:44 UTC" in by_file["d.md"].message and by_file["d.md"].line == 3
+
+
+def test_dates_hugo_cannot_read_are_errors_at_their_line(tmp_path):
+    # Each of these makes Hugo 0.149.1 stop: 'the "date" front matter field is not a
+    # parsable date'.  manualgen names the file, the line and the value as written.
+    bad = {"1.5": "1.5", "true": "true", "[1, 2]": "[1, 2]", "{a: 1}": '{"a": 1}',
+           '"20240105"': '"20240105"', '"2024-01-05 10:00"': '"2024-01-05 10:00"',
+           "2024-02-30": '"2024-02-30"', "99999999999999": "99999999999999"}
+    files = {"content/_index.md": fm(title="Home")}
+    for n, written in enumerate(bad):
+        files[f"content/p{n}.md"] = fm(title=f"P{n}", weight=n + 1, lastmod=written)
+    files["content/j.md"] = '{"title": "J", "publishDate": 2024}\nText.\n'  # JSON: a float
+    # Hugo stops for the dates of drafts and expired pages too, which the manual leaves out
+    files["content/draft.md"] = fm(title="D", draft="true", date="abc", lastmod=2024)
+    files["content/gone.md"] = fm(title="G", expiryDate="2000-01-01", lastmod="abc")
+    site = write_site(tmp_path, files, hugo=ONE_LANGUAGE)
+    _titles, findings = order(site)
+    shown = sorted((Path(f.file).name, f.line, f.message.split(" is not")[0])
+                   for f in findings.errors)
+    assert shown == sorted([(f"p{n}.md", 4, f"lastmod {v}") for n, v in enumerate(bad.values())]
+                           + [("j.md", 1, "publishDate 2024"), ("draft.md", 4, 'date "abc"'),
+                              ("gone.md", 4, 'lastmod "abc"')])
+    assert not findings.warnings

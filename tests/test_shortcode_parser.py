@@ -121,7 +121,9 @@ def test_whitespace_and_newlines_inside_delimiters() -> None:
     assert sc.params == {"image": "a.png", "class": "edge"}
     nodes = parse("{{<   alert\n>}}x{{<  /alert  >}}")
     assert only(nodes).inner_source == "x"
-    assert only(parse("{{<\n\talert >}}x{{<\n/\nalert\n>}}")).children == [Text("x", 2)]
+    assert only(parse("{{<\n\talert >}}x{{<\n/\nalert >}}")).children == [Text("x", 2)]
+    # a line end after a closing tag's name is "unclosed shortcode" in Hugo 0.149.1 (see below)
+    assert error_of("{{<\n\talert >}}x{{<\n/\nalert\n>}}").line == 4
 
 
 @pytest.mark.parametrize(
@@ -524,7 +526,9 @@ class Renderer:
         left, right = ("{{%", "%}}") if sc.markdown else ("{{<", ">}}")
         draw = self.data.draw
         if closing:
-            return f"{left}{draw(spaces)}/{draw(spaces)}{sc.name}{draw(spaces)}{right}"
+            # a line end after the name would be "unclosed shortcode" (as in Hugo)
+            after = draw(spaces).replace("\n", " ").replace("\r", " ")
+            return f"{left}{draw(spaces)}/{draw(spaces)}{sc.name}{after}{right}"
         parts = [left, draw(spaces), sc.name]
         for key, value in sc.params.items():
             parts += [draw(gaps), key, draw(spaces), "=", draw(spaces), self.value(value)]
@@ -670,3 +674,18 @@ def test_a_tag_whose_end_was_deleted_says_so_in_its_message_and_its_text():
     with pytest.raises(ShortcodeSyntaxError) as caught:
         parse('{{<0\n"', needs_closing=lambda name: None)
     assert "is its >}} missing?" in caught.value.message and str(caught.value) == caught.value.message
+
+
+# What Hugo 0.149.1 did with each closing tag split over lines (run 2026-12-07): a line end
+# before or after the "/" is read; one after the name is 'unclosed shortcode' at its end.
+@pytest.mark.parametrize("closing", ["{{%\n/alert %}}", "{{<\n/alert >}}", "{{< /\nalert >}}",
+                                     "{{< /alert\t>}}"])
+def test_a_closing_tag_may_break_its_line_before_the_name(closing: str) -> None:
+    node = only(parse("{{< alert >}}\nhi\n" + closing, needs_closing=lambda name: True))
+    assert node.name == "alert" and node.inner_source == "\nhi\n"
+
+
+@pytest.mark.parametrize("closing", ["{{< /alert\n>}}", "{{% /alert \n%}}", "{{< /alert\n\n>}}"])
+def test_a_closing_tag_broken_after_its_name_is_unclosed_as_in_hugo(closing: str) -> None:
+    error = error_of("{{< alert >}}\nhi\n" + closing, needs_closing=lambda name: True)
+    assert (error.line, error.column) == (3, 11) and "runs onto the next line" in error.message
