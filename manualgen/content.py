@@ -34,6 +34,7 @@ from .config import DEFAULT_DATE_KEYS, FILENAME_DATE, FileFilter, Settings
 from .errors import ContentError, Findings, not_utf8, readable_path, utf8_name
 from .front_matter import INVISIBLE as _INVISIBLE
 from .front_matter import FrontMatter
+from .go_dates import go_date
 
 # i18n reads its YAML files with front matter's loader; it still imports them from here.
 _YamlLoader = front_matter._YamlLoader
@@ -262,9 +263,10 @@ def _ci(meta: dict, key: str, default=None):
     return default
 
 
-# The dates Hugo reads from text (its RFC 3339 family): a day, or a day and a time to the
-# second with an optional fraction and zone.  Python's fromisoformat takes more ("20240105",
-# "2024-W01", "2024-01-05 10:00"), which Hugo refuses as "not a parsable date".
+# The dates Hugo reads from text in its RFC 3339 family: a day, or a day and a time to the
+# second with an optional fraction and zone (its other shapes: go_dates.py).  Python's
+# fromisoformat takes more ("20240105", "2024-W01", "2024-01-05 10:00"), which Hugo refuses
+# as "not a parsable date".
 _HUGO_DATE = re.compile(r"(\d{4}-\d\d-\d\d)(?:[T ](\d\d:\d\d:\d\d(?:\.\d+)?) ?(Z|[+-]\d\d:?\d\d)?)?")
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
@@ -288,9 +290,11 @@ def _as_datetime(value) -> dt.datetime | None:
         return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
-    match = _HUGO_DATE.fullmatch(value.strip()) if isinstance(value, str) else None
-    if match is None:
+    if not isinstance(value, str):
         return None
+    match = _HUGO_DATE.fullmatch(value.strip())
+    if match is None:
+        return go_date(value)  # Go's other layouts (RFC 1123, "02 Jan 2006", …)
     day, time, zone = match.groups()
     try:
         parsed = dt.datetime.fromisoformat(f"{day}T{time or '00:00:00'}{zone or ''}")

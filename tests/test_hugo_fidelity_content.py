@@ -212,3 +212,37 @@ def test_dates_hugo_cannot_read_are_errors_at_their_line(tmp_path):
                            + [("j.md", 1, "publishDate 2024"), ("draft.md", 4, 'date "abc"'),
                               ("gone.md", 4, 'lastmod "abc"')])
     assert not findings.warnings
+
+
+def test_dates_in_gos_other_shapes_order_pages_as_hugo_reads_them(tmp_path):
+    # Hugo 0.149.1 also reads Go's e-mail, Unix and Ruby date shapes and "02 Jan 2006"
+    # (checked with the hugo binary: the dates below are the ones it gives the pages);
+    # "5 Jan 2024" (one digit) and "Jan 5, 2024" stop it.
+    from manualgen.content import _as_datetime
+
+    utc = dt.UTC
+    read = {
+        "05 Jan 2024": dt.datetime(2024, 1, 5, tzinfo=utc),
+        "Fri, 05 Jan 2024 10:00:00 +0200": dt.datetime(2024, 1, 5, 8, tzinfo=utc),
+        "Fri, 05 Jan 2024 10:00:00 CET": dt.datetime(2024, 1, 5, 10, tzinfo=utc),
+        "05 Jan 70 10:00 +0100": dt.datetime(1970, 1, 5, 9, tzinfo=utc),
+        "Friday, 05-Jan-24 10:00:00 UTC": dt.datetime(2024, 1, 5, 10, tzinfo=utc),
+        "2024-01-05 10:00:00.123 +0100 CET": dt.datetime(2024, 1, 5, 9, 0, 0, 123000, tzinfo=utc),
+        "Fri Jan  5 10:00:00 2024": dt.datetime(2024, 1, 5, 10, tzinfo=utc),
+        "Fri Jan 05 10:00:00 +0100 2024": dt.datetime(2024, 1, 5, 9, tzinfo=utc),
+        "FRI, 05 JAN 2024 10:00:00 +0000": dt.datetime(2024, 1, 5, 10, tzinfo=utc),
+    }
+    for text, date in read.items():
+        assert _as_datetime(text) == date, text
+    for refused in ("5 Jan 2024", "Jan 5, 2024", "05 Jan 2024 ", "31 Feb 2024", "13:04PM",
+                    "Fri, 05 Jan 2024 10:00 +0000", "Fri, 5 Jan 2024 10:00:00 +0000"):
+        assert _as_datetime(refused) is None, refused
+    site = write_site(tmp_path, {
+        "content/_index.md": fm(title="Home"),
+        "content/a.md": fm(title="Mail", date='"Fri, 05 Jan 2024 10:00:00 +0000"'),
+        "content/b.md": fm(title="Short", date='"05 Feb 2024"'),
+        "content/c.md": fm(title="Iso", date="2024-01-20"),
+    }, hugo=ONE_LANGUAGE)
+    titles, findings = order(site)
+    assert titles == ["Short", "Iso", "Mail"]  # newest first
+    assert not findings.errors and not findings.warnings

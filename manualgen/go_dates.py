@@ -1,0 +1,95 @@
+"""The date texts Hugo reads beside the ISO ones: the e-mail, Unix and Ruby shapes of Go's
+time package, and ``02 Jan 2006``, which Hugo's date conversion tries one after another
+(spf13/cast's list of layouts).  A site written for Hugo may date its pages so
+(``date: Fri, 05 Jan 2024 10:00:00 +0000``, ``date: 05 Jan 2024``); Hugo builds it, so
+manualgen must read it too.
+
+Read as Go reads them: month and weekday names in English, in any letter case (the weekday
+is not checked against the date); a two-digit year from 69 on is 19xx, below it 20xx; a
+named zone other than UTC/GMT counts as UTC (Go knows only the machine's own zone's
+abbreviations, which a build on another machine must not depend on); a time without a
+date (``3:04PM``, ``Jan _2 15:04:05``) falls in year 1, the earliest Python holds (Go's is
+year 0)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DAYS = r"(?:mon|tue|wed|thu|fri|sat|sun)"
+_LONG_DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MONTH = r"(?P<month>" + "|".join(_MONTHS) + ")"
+# Go takes a fraction after the seconds even where the layout has none; RFC 822 has no seconds.
+_TIME = r"(?P<hour>\d\d):(?P<minute>\d\d):(?P<second>\d\d)(?P<fraction>\.\d+)?"
+_MINUTES = r"(?P<hour>\d\d):(?P<minute>\d\d)"
+_NUMERIC = r"(?P<offset>[+-]\d{4})"
+_NAMED = r"(?P<zone>[A-Za-z]{3,5})"
+
+# Each Go layout of the list, as a pattern over the whole text (case-insensitive).
+_LAYOUTS = [re.compile(pattern, re.IGNORECASE) for pattern in (
+    # RFC 1123 with a numeric or a named zone: Mon, 02 Jan 2006 15:04:05 -0700 / MST
+    rf"{_DAYS}, (?P<day>\d\d) {_MONTH} (?P<year>\d{{4}}) {_TIME} (?:{_NUMERIC}|{_NAMED})",
+    # RFC 822: 02 Jan 06 15:04 -0700 / MST
+    rf"(?P<day>\d\d) {_MONTH} (?P<year2>\d\d) {_MINUTES} (?:{_NUMERIC}|{_NAMED})",
+    # RFC 850: Monday, 02-Jan-06 15:04:05 MST
+    rf"{_LONG_DAYS}, (?P<day>\d\d)-{_MONTH}-(?P<year2>\d\d) {_TIME} {_NAMED}",
+    # Go's own Time.String(): 2006-01-02 15:04:05.999999999 -0700 MST
+    rf"(?P<year>\d{{4}})-(?P<monthnum>\d\d)-(?P<day>\d\d) {_TIME} {_NUMERIC} {_NAMED}",
+    # ANSI C and Unix date: Mon Jan _2 15:04:05 [MST] 2006
+    rf"{_DAYS} {_MONTH} (?P<day>[ \d]?\d) {_TIME}(?: {_NAMED})? (?P<year>\d{{4}})",
+    # Ruby: Mon Jan 02 15:04:05 -0700 2006
+    rf"{_DAYS} {_MONTH} (?P<day>\d\d) {_TIME} {_NUMERIC} (?P<year>\d{{4}})",
+    # 02 Jan 2006
+    rf"(?P<day>\d\d) {_MONTH} (?P<year>\d{{4}})",
+    # Kitchen: 3:04PM
+    r"(?P<hour12>\d?\d):(?P<minute>\d\d)(?P<half>[AP]M)",
+    # Stamp: Jan _2 15:04:05, with or without a fraction
+    rf"{_MONTH} (?P<day>[ \d]?\d) {_TIME}",
+)]
+
+
+def go_date(text: str) -> dt.datetime | None:
+    """``text`` read with the first of Go's layouts that takes it, or None (Go takes no
+    white space around it either)."""
+    for layout in _LAYOUTS:
+        match = layout.fullmatch(text)
+        if match is not None:
+            return _built(match.groupdict())
+    return None
+
+
+def _built(parts: dict) -> dt.datetime | None:
+    year = _year(parts)
+    month = (_MONTHS.index(parts["month"].lower()) + 1 if parts.get("month")
+             else int(parts.get("monthnum") or 1))
+    hour = int(parts.get("hour") or 0)
+    if parts.get("hour12"):
+        hour = int(parts["hour12"])
+        if hour > 12:
+            return None
+        hour = hour % 12 + (12 if parts["half"].upper() == "PM" else 0)
+    fraction = parts.get("fraction") or ""
+    micro = int((fraction[1:] + "000000")[:6]) if fraction else 0
+    try:
+        return dt.datetime(year, month, int((parts.get("day") or "1").strip()), hour,
+                           int(parts.get("minute") or 0), int(parts.get("second") or 0),
+                           micro, tzinfo=_zone(parts.get("offset")))
+    except ValueError:  # 30 February, 25 o'clock
+        return None
+
+
+def _year(parts: dict) -> int:
+    if parts.get("year"):
+        return max(1, int(parts["year"]))
+    if parts.get("year2"):
+        short = int(parts["year2"])
+        return 1900 + short if short >= 69 else 2000 + short
+    return 1  # a time without a date
+
+
+def _zone(offset: str | None) -> dt.timezone:
+    if not offset:
+        return dt.UTC
+    minutes = int(offset[1:3]) * 60 + int(offset[3:5])
+    return dt.timezone(dt.timedelta(minutes=-minutes if offset[0] == "-" else minutes))
