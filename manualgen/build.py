@@ -408,7 +408,7 @@ class Run:
         preload(tags)
         if self._workers(todo) > 1:  # each worker would parse them; one layout here does
             roots = make_roots(self.settings, self.cache.images)
-            parse_sheets(self.sheets, self._stylesheets(roots), roots)
+            parse_sheets(self.sheets, stylesheet_urls(self.settings, roots), roots)
 
     # Read: discover and render -------------------------------------------------------------
 
@@ -576,7 +576,7 @@ class Run:
                         findings=findings,
                         meta=document_meta(self.settings, lang, labels, roots, self.date,
                                            self.revision is not None),
-                        stylesheets=self._stylesheets(roots, edition is not None),
+                        stylesheets=stylesheet_urls(self.settings, roots, edition is not None),
                         inspect_image=inspect_image, fallback_home=fallback_home,
                         edition=edition, compiled=self.templates)
 
@@ -594,12 +594,6 @@ class Run:
             return discover(self.settings, default, Findings(), self.date)
         except UsageError:  # the default language lacks the chosen section
             return None
-
-    def _stylesheets(self, roots: Roots, edition: bool = False) -> list[str]:
-        names = ("fonts.css", "manual.css", "content.css") + (("edition.css",) if edition else ())
-        sheets = [roots.url_for(BUILTIN_STYLES / name) for name in names]
-        sheets += [roots.url_for(sheet) for sheet in self.settings.stylesheets]
-        return [s for s in sheets if s]
 
     def _write_html(self, document: AssembledDocument, roots: Roots, pdf_path: Path,
                     result: LanguageResult, findings: Findings) -> None:
@@ -799,13 +793,27 @@ def _nothing_to_print(home: Page, lang: str, options: BuildOptions, findings: Fi
     return True
 
 
-def warm_up(settings: Settings) -> None:
+def warm_up(settings: Settings, sheets: ParsedSheets | None = None) -> None:
     """Load WeasyPrint and every language's hyphenation patterns now (``--watch``, between
     its first build and the first save): a first build that reused every PDF loaded
-    neither, and the save would wait for them (about a second)."""
+    neither, and the save would wait for them (about a second).  ``sheets``: the watching
+    process's parsed stylesheets, which a first build that reused every PDF did not parse
+    either (0.2 s of the first save on the corpus)."""
     tags = [language_tag(language.locale, lang) for lang, language in settings.languages.items()]
     load_dictionaries(tags, None)  # manualgen's own parser: pyphen's takes 0.4 s for German
     preload(tags)
+    if sheets is not None and not sheets.count():
+        roots = make_roots(settings)
+        parse_sheets(sheets, stylesheet_urls(settings, roots), roots)
+
+
+def stylesheet_urls(settings: Settings, roots: Roots, edition: bool = False) -> list[str]:
+    """The addresses of the stylesheets a manual is laid out with: manualgen's own (and the
+    edition's with ``edition``), then the site's."""
+    names = ("fonts.css", "manual.css", "content.css") + (("edition.css",) if edition else ())
+    sheets = [roots.url_for(BUILTIN_STYLES / name) for name in names]
+    sheets += [roots.url_for(sheet) for sheet in settings.stylesheets]
+    return [s for s in sheets if s]
 
 
 def open_cache(options: BuildOptions, findings: Findings) -> Cache:

@@ -340,7 +340,7 @@ def _rebuild_for_watch(argv: list[str]):
         if not warm:
             from .build import warm_up
 
-            warm_up(made[0].settings)
+            warm_up(made[0].settings, sheets)
             warm.append(True)
         return made[0]
 

@@ -290,3 +290,37 @@ def test_a_build_of_two_languages_parses_ahead_once(tmp_path, monkeypatch):
     result = build(site, BuildOptions(all=True, out=tmp_path / "out", jobs=2, no_cache=True))
     assert not result.findings.errors and all(r.pdf for r in result.results)
     assert len(parses) == 4  # in this process, once; the workers' own counts stay theirs
+
+
+def test_the_first_save_under_watch_parses_no_stylesheet_after_a_build_that_reused_its_pdf(
+        tmp_path, monkeypatch):
+    """A --watch whose first build reused the PDF laid nothing out, so it parsed no
+    stylesheet: the wait before the first save parses them (warm_up), and the save only
+    replays them, with the bytes of a fresh build."""
+    from weasyprint import css as weasyprint_css
+
+    from manualgen.build import warm_up
+    from manualgen.config import load_settings
+
+    site = make_site(tmp_path / "site")
+    cache = tmp_path / "cache"
+    built(site, tmp_path / "a", cache=cache)
+    sheets = ParsedSheets()
+    first, _ = built(site, tmp_path / "a", sheets, cache=cache)  # as --watch starts
+    assert first.results[0].reused and sheets.count() == 0
+    warm_up(load_settings(site), sheets)
+    assert sheets.count() == 4
+    parsed: list[str] = []
+    real = weasyprint_css.CSS
+
+    class Counting(real):
+        def __init__(self, *args, **kw):
+            parsed.append(kw.get("url") or "string")
+            super().__init__(*args, **kw)
+
+    monkeypatch.setattr(weasyprint_css, "CSS", Counting)
+    edit(site, "content/de/zwei/p0.md", "\nEin Satz mehr.\n")
+    _, saved = built(site, tmp_path / "b", sheets, cache=cache)
+    assert [url for url in parsed if url != "string"] == []
+    monkeypatch.setattr(weasyprint_css, "CSS", real)
+    assert saved == built(site, tmp_path / "c")[1]
