@@ -49,6 +49,23 @@ def built(site: Path, out: Path, sheets: ParsedSheets | None = None, cache: Path
     return result, result.results[0].pdf.read_bytes()
 
 
+def count_parses(monkeypatch) -> list[str]:
+    """From now on, the address of every stylesheet WeasyPrint parses ("string" for one
+    given as text), in a list."""
+    from weasyprint import css as weasyprint_css
+
+    parsed: list[str] = []
+    real = weasyprint_css.CSS
+
+    class Counting(real):
+        def __init__(self, *args, **kw):
+            parsed.append(kw.get("url") or "string")
+            super().__init__(*args, **kw)
+
+    monkeypatch.setattr(weasyprint_css, "CSS", Counting)
+    return parsed
+
+
 @pytest.fixture(autouse=True)
 def env(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
@@ -122,20 +139,10 @@ def test_a_refused_font_is_reported_by_every_build(tmp_path):
 
 def test_a_watch_rebuild_parses_no_stylesheet_again(tmp_path, monkeypatch):
     """What the kept sheets are for: the second build of a process does not parse them."""
-    from weasyprint import css as weasyprint_css
-
     site = make_site(tmp_path / "site")
     sheets = ParsedSheets()
     built(site, tmp_path / "a", sheets)
-    parsed: list[str] = []
-    real = weasyprint_css.CSS
-
-    class Counting(real):
-        def __init__(self, *args, **kw):
-            parsed.append(kw.get("url") or "string")
-            super().__init__(*args, **kw)
-
-    monkeypatch.setattr(weasyprint_css, "CSS", Counting)
+    parsed = count_parses(monkeypatch)
     built(site, tmp_path / "b", sheets)
     kept_parses = [url for url in parsed if url != "string"]
     parsed.clear()
@@ -297,8 +304,6 @@ def test_the_first_save_under_watch_parses_no_stylesheet_after_a_build_that_reus
     """A --watch whose first build reused the PDF laid nothing out, so it parsed no
     stylesheet: the wait before the first save parses them (warm_up), and the save only
     replays them, with the bytes of a fresh build."""
-    from weasyprint import css as weasyprint_css
-
     from manualgen.build import warm_up
     from manualgen.config import load_settings
 
@@ -310,17 +315,8 @@ def test_the_first_save_under_watch_parses_no_stylesheet_after_a_build_that_reus
     assert first.results[0].reused and sheets.count() == 0
     warm_up(load_settings(site), sheets)
     assert sheets.count() == 4
-    parsed: list[str] = []
-    real = weasyprint_css.CSS
-
-    class Counting(real):
-        def __init__(self, *args, **kw):
-            parsed.append(kw.get("url") or "string")
-            super().__init__(*args, **kw)
-
-    monkeypatch.setattr(weasyprint_css, "CSS", Counting)
+    parsed = count_parses(monkeypatch)
     edit(site, "content/de/zwei/p0.md", "\nEin Satz mehr.\n")
     _, saved = built(site, tmp_path / "b", sheets, cache=cache)
     assert [url for url in parsed if url != "string"] == []
-    monkeypatch.setattr(weasyprint_css, "CSS", real)
     assert saved == built(site, tmp_path / "c")[1]
