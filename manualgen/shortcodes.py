@@ -829,6 +829,37 @@ def _inline_shortcode(ctx: _PageContext, node: Shortcode, inner: str | None, whe
     return ""
 
 
+def content_text(settings, lang: str, rel: str) -> str | None:
+    """The text of the file at ``rel`` below Hugo's content/ for language ``lang``, in the
+    first of its mounts that has it (a mount's target subpath and file filters count);
+    None when none has it, it lies outside the site, or it is no UTF-8 text."""
+    rel = posixpath.normpath(rel.replace("\\", "/")).lstrip("/")
+    if not settings or rel in ("", ".") or rel == ".." or rel.startswith("../"):
+        return None
+    root = Path(settings.site_root).resolve()
+    filters = settings.languages[lang].file_filters
+    for folder, target in content_roots(settings, lang):
+        target = target.strip("/")
+        if Path(folder).is_file():  # a mount of one file, at its target
+            if rel == target and Path(folder).resolve().is_relative_to(root):
+                return _read_text(Path(folder))
+            continue
+        if target and not rel.startswith(target + "/"):
+            continue
+        rest = rel[len(target) + 1:] if target else rel
+        mounted = filters.get((folder, target))
+        if mounted is not None and not mounted.admits(rest):
+            continue
+        try:
+            candidate = (Path(folder) / rest).resolve()
+        except (OSError, ValueError):  # a NUL byte, a loop of links
+            return None
+        if (candidate.is_relative_to(Path(folder).resolve()) and candidate.is_relative_to(root)
+                and candidate.is_file()):
+            return _read_text(candidate)
+    return None
+
+
 class _PageContext:
     """Renders the shortcodes of one page.
 
@@ -975,35 +1006,8 @@ class _PageContext:
         return self.content_text(wanted)
 
     def content_text(self, rel: str) -> str | None:
-        """The text of the file at ``rel`` below Hugo's content/, in the first of the
-        language's mounts that has it (a mount's target subpath and file filters count);
-        None when none has it, or it is no UTF-8 text."""
-        settings = self.renderer.env.globals.get("site")
-        rel = posixpath.normpath(rel.replace("\\", "/")).lstrip("/")
-        if not settings or rel in ("", ".") or rel == ".." or rel.startswith("../"):
-            return None
-        root = Path(settings.site_root).resolve()
-        filters = settings.languages[self.lang].file_filters
-        for folder, target in content_roots(settings, self.lang):
-            target = target.strip("/")
-            if Path(folder).is_file():  # a mount of one file, at its target
-                if rel == target and Path(folder).resolve().is_relative_to(root):
-                    return _read_text(Path(folder))
-                continue
-            if target and not rel.startswith(target + "/"):
-                continue
-            rest = rel[len(target) + 1:] if target else rel
-            mounted = filters.get((folder, target))
-            if mounted is not None and not mounted.admits(rest):
-                continue
-            try:
-                candidate = (Path(folder) / rest).resolve()
-            except (OSError, ValueError):  # a NUL byte, a loop of links
-                return None
-            if (candidate.is_relative_to(Path(folder).resolve()) and candidate.is_relative_to(root)
-                    and candidate.is_file()):
-                return _read_text(candidate)
-        return None
+        """:func:`content_text` in the page's language."""
+        return content_text(self.renderer.env.globals.get("site"), self.lang, rel)
 
     def find_include(self, name: str) -> str | None:
         """opentelemetry.io's include: the snippet ``name`` in the ``_includes`` folder
@@ -1131,6 +1135,18 @@ class _PageContext:
             text = without_template_code(key, text, self.translator, self.renderer.findings, self.lang)
         return text
 
+    def _without_template(self, node: Shortcode, inner: str | None, where) -> str:
+        """A shortcode no template prints: counted for the unknown-shortcode warning, and
+        its content printed as Markdown as Hugo's markdownify reads it (a lone paragraph
+        stays inline, unless the content starts on a line of its own, a box around
+        paragraphs: then it is a paragraph of the page, not loose words between blocks)."""
+        self.renderer.unknown_used(node.name, self.page.path, where.line, where.column,
+                                   inner=bool((inner or "").strip()))
+        if inner is None:
+            return ""
+        block = inner.startswith(("\n", "\r\n"))
+        return self.markdownify(inner, block=block) if not node.markdown else inner
+
     def render_shortcode(self, node: Shortcode, inner: str | None, call: ShortcodeCall,
                          parent: ShortcodeCall | None = None, ordinal: int = 0,
                          address: bool = False) -> str:
@@ -1146,15 +1162,7 @@ class _PageContext:
                 f"compile: {broken.message}", broken.filename, broken.lineno, lang=self.lang)
             return ""
         if template is None:
-            self.renderer.unknown_used(node.name, self.page.path, where.line, where.column,
-                                       inner=bool((inner or "").strip()))
-            if inner is None:
-                return ""
-            # Markdown as Hugo's markdownify reads it: a lone paragraph stays inline, unless
-            # the content starts on a line of its own (a box around paragraphs): then it is
-            # a paragraph of the page, not loose words between its blocks.
-            block = inner.startswith(("\n", "\r\n"))
-            return self.markdownify(inner, block=block) if not node.markdown else inner
+            return self._without_template(node, inner, where)
         params = call.params
         positional = call.positional
         get = call.get
