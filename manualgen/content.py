@@ -1530,8 +1530,20 @@ def _as_written(value) -> str:
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False, default=str, separators=(", ", ": "))
+        return json.dumps(_string_keys(value), ensure_ascii=False, default=str,
+                          separators=(", ", ": "))
     return str(value)
+
+
+def _string_keys(value):
+    """``value`` with every table's keys as text (YAML's keys may be dates or numbers,
+    which JSON cannot write as keys)."""
+    if isinstance(value, dict):
+        return {k if isinstance(k, str) else _as_written(k): _string_keys(v)
+                for k, v in value.items()}
+    if isinstance(value, list):
+        return [_string_keys(item) for item in value]
+    return value
 
 
 def all_pages(home: Page) -> list[Page]:

@@ -7,7 +7,8 @@ manualgen must read it too.
 Read as Go reads them: month and weekday names in English, in any letter case (the weekday
 is not checked against the date); a two-digit year from 69 on is 19xx, below it 20xx; a
 named zone other than UTC/GMT counts as UTC (Go knows only the machine's own zone's
-abbreviations, which a build on another machine must not depend on); a time without a
+abbreviations, which a build on another machine must not depend on), GMT+3 as three hours
+east; a time without a
 date (``3:04PM``, ``Jan _2 15:04:05``) falls in year 1, the earliest Python holds (Go's is
 year 0)."""
 
@@ -16,18 +17,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _DAYS = r"(?:mon|tue|wed|thu|fri|sat|sun)"
 _LONG_DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _MONTH = r"(?P<month>" + "|".join(_MONTHS) + ")"
 # Go takes a fraction after the seconds even where the layout has none; RFC 822 has no seconds.
-_TIME = r"(?P<hour>\d\d):(?P<minute>\d\d):(?P<second>\d\d)(?P<fraction>\.\d+)?"
-_MINUTES = r"(?P<hour>\d\d):(?P<minute>\d\d)"
+# Go's hour "15" takes one digit or two; minutes and seconds take two.
+_TIME = r"(?P<hour>\d?\d):(?P<minute>\d\d):(?P<second>\d\d)(?P<fraction>\.\d+)?"
+_MINUTES = r"(?P<hour>\d?\d):(?P<minute>\d\d)"
 _NUMERIC = r"(?P<offset>[+-]\d{4})"
-_NAMED = r"(?P<zone>[A-Za-z]{3,5})"
+# A zone's name as Go takes it, in capitals: three letters, four ending in T, or GMT±h.
+_NAMED = r"(?-i:(?P<zone>[A-Z]{3}|[A-Z]{3}T|GMT[+-]\d\d?))"
 
 # Each Go layout of the list, as a pattern over the whole text (case-insensitive).
-_LAYOUTS = [re.compile(pattern, re.IGNORECASE) for pattern in (
+# ASCII only: Go's digits are 0-9, and its names match without regard to case in ASCII only
+# (IGNORECASE alone would take "ſ" for "s" and Arabic-Indic digits for digits).
+_LAYOUTS = [re.compile(pattern, re.IGNORECASE | re.ASCII) for pattern in (
     # RFC 1123 with a numeric or a named zone: Mon, 02 Jan 2006 15:04:05 -0700 / MST
     rf"{_DAYS}, (?P<day>\d\d) {_MONTH} (?P<year>\d{{4}}) {_TIME} (?:{_NUMERIC}|{_NAMED})",
     # RFC 822: 02 Jan 06 15:04 -0700 / MST
@@ -43,7 +49,7 @@ _LAYOUTS = [re.compile(pattern, re.IGNORECASE) for pattern in (
     # 02 Jan 2006
     rf"(?P<day>\d\d) {_MONTH} (?P<year>\d{{4}})",
     # Kitchen: 3:04PM
-    r"(?P<hour12>\d?\d):(?P<minute>\d\d)(?P<half>[AP]M)",
+    r"(?P<hour12>\d?\d):(?P<minute>\d\d)(?-i:(?P<half>[AP]M))",
     # Stamp: Jan _2 15:04:05, with or without a fraction
     rf"{_MONTH} (?P<day>[ \d]?\d) {_TIME}",
 )]
@@ -61,7 +67,7 @@ def go_date(text: str) -> dt.datetime | None:
 
 def _built(parts: dict) -> dt.datetime | None:
     year = _year(parts)
-    month = (_MONTHS.index(parts["month"].lower()) + 1 if parts.get("month")
+    month = (_MONTHS.get(parts["month"].lower(), 0) if parts.get("month")
              else int(parts.get("monthnum") or 1))
     hour = int(parts.get("hour") or 0)
     if parts.get("hour12"):
@@ -74,7 +80,7 @@ def _built(parts: dict) -> dt.datetime | None:
     try:
         return dt.datetime(year, month, int((parts.get("day") or "1").strip()), hour,
                            int(parts.get("minute") or 0), int(parts.get("second") or 0),
-                           micro, tzinfo=_zone(parts.get("offset")))
+                           micro, tzinfo=_zone(parts.get("offset"), parts.get("zone")))
     except ValueError:  # 30 February, 25 o'clock
         return None
 
@@ -88,7 +94,9 @@ def _year(parts: dict) -> int:
     return 1  # a time without a date
 
 
-def _zone(offset: str | None) -> dt.timezone:
+def _zone(offset: str | None, name: str | None = None) -> dt.timezone:
+    if name and name.startswith("GMT") and len(name) > 3:  # GMT+3: three hours east
+        return dt.timezone(dt.timedelta(hours=int(name[3:])))
     if not offset:
         return dt.UTC
     minutes = int(offset[1:3]) * 60 + int(offset[3:5])

@@ -383,7 +383,8 @@ def hugo_shortcode_file(layout_dirs: list[Path], name: str,
     ``name.<format or language>….<extension>`` (``alert.md``, ``alert.en.html``), where
     ``variants`` are the site's language codes; the file name's letter case does not
     matter, as in Hugo.  ``img.caption.html`` is another shortcode's, not ``img``'s.  None
-    when none has one."""
+    when none has one.  A file that leads out of its layouts folder (a link) is not read:
+    a build reads nothing outside the site."""
     if not name or ".." in name.split("/"):
         return None
     folder_part, _, stem = name.rpartition("/")
@@ -393,7 +394,7 @@ def hugo_shortcode_file(layout_dirs: list[Path], name: str,
         for folder in ("shortcodes", "_shortcodes"):
             base = layouts / folder / folder_part if folder_part else layouts / folder
             try:
-                files = sorted(p for p in base.iterdir() if p.is_file())
+                files = sorted(p for p in base.iterdir() if p.is_file() and _stays_in(p, layouts))
             except (OSError, ValueError):
                 continue
             ranked = []
@@ -406,6 +407,13 @@ def hugo_shortcode_file(layout_dirs: list[Path], name: str,
             if ranked:
                 return min(ranked)[-1]
     return None
+
+
+def _stays_in(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, ValueError, RuntimeError):  # a loop of links
+        return False
 
 
 def without_front_matter(text: str) -> str:

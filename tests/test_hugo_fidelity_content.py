@@ -234,8 +234,12 @@ def test_dates_in_gos_other_shapes_order_pages_as_hugo_reads_them(tmp_path):
     }
     for text, date in read.items():
         assert _as_datetime(text) == date, text
+    # Go's hour takes one digit; its names and digits are ASCII, its AM/PM and zone names capitals
+    assert _as_datetime("Fri, 05 Jan 2024 9:00:00 +0000") == dt.datetime(2024, 1, 5, 9, tzinfo=utc)
     for refused in ("5 Jan 2024", "Jan 5, 2024", "05 Jan 2024 ", "31 Feb 2024", "13:04PM",
-                    "Fri, 05 Jan 2024 10:00 +0000", "Fri, 5 Jan 2024 10:00:00 +0000"):
+                    "Fri, 05 Jan 2024 10:00 +0000", "Fri, 5 Jan 2024 10:00:00 +0000",
+                    "05 \u017fep 2024", "\u0660\u0665 Jan \u0662\u0660\u0662\u0664", "3:04pm",
+                    "Fri, 05 Jan 2024 10:00:00 abcd"):
         assert _as_datetime(refused) is None, refused
     site = write_site(tmp_path, {
         "content/_index.md": fm(title="Home"),
@@ -246,3 +250,14 @@ def test_dates_in_gos_other_shapes_order_pages_as_hugo_reads_them(tmp_path):
     titles, findings = order(site)
     assert titles == ["Short", "Iso", "Mail"]  # newest first
     assert not findings.errors and not findings.warnings
+
+
+def test_a_table_with_dates_for_keys_is_reported_as_written(tmp_path):
+    # YAML reads the key 2024-01-01 as a date; the message shows the value as written
+    # (JSON cannot write a date as a key: the build stopped with a TypeError).
+    site = write_site(tmp_path, {
+        "content/_index.md": fm(title="Home"),
+        "content/a.md": fm(title="A", date="{2024-01-01: 1}"),
+    }, hugo=ONE_LANGUAGE)
+    _titles, findings = order(site)
+    assert [f.message.split(" is not")[0] for f in findings.errors] == ['date {"2024-01-01": 1}']

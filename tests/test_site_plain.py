@@ -117,3 +117,25 @@ def test_anything_else_is_not_run(source, named):
     with pytest.raises(NotSimple) as caught:
         compile_template(source)
     assert str(caught.value) == named
+
+
+def test_a_shortcode_template_that_links_out_of_the_site_is_not_read(tmp_path):
+    """A build reads nothing outside the site: a site's shortcode template that is a link
+    to a file elsewhere is not run (nor read to tell whether it takes content)."""
+    import os
+
+    from manualgen.build import BuildOptions, build
+
+    from .conftest import page, write_site
+
+    secret = tmp_path / "elsewhere.html"
+    secret.write_text("OUTSIDE-THE-SITE", encoding="utf-8")
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start"),
+        "content/de/a.md": page("Erste", 1, "Text {{< leak >}} hier.\n"),
+    })
+    (site / "layouts/shortcodes").mkdir(parents=True)
+    os.symlink(secret, site / "layouts/shortcodes/leak.html")
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True,
+                                      no_cache=True, jobs=1))
+    assert "OUTSIDE-THE-SITE" not in result.results[0].html.read_text(encoding="utf-8")
