@@ -36,6 +36,10 @@ class NotSimple(Exception):
 class Value:
     text: str
     safe: bool = False  # HTML already (.Inner, markdownify, safeHTML): printed as it is
+    truth: bool | None = None  # a parameter's truth as Go's if reads it (false, 0, empty)
+
+    def true(self) -> bool:
+        return bool(self.text) if self.truth is None else self.truth
 
 
 @dataclasses.dataclass
@@ -47,8 +51,12 @@ class Call:
     markdownify: Callable[[str], str]
     page_title: str = ""
     site_title: str = ""
-    param: Callable[[str], str] = lambda name: ""
-    page_param: Callable[[str], str] = lambda name: ""
+    # the site's params (.Site.Params.x), the page's own (.Page.Params.x), and .Param "x"
+    # (the page's, then the site's): the values as written (true, 2, a list), None if absent
+    param: Callable[[str], object] = lambda name: None
+    page_params: Callable[[str], object] = lambda name: None
+    page_param: Callable[[str], object] = lambda name: None
+    show: Callable[[object], str] = str  # a value as Go's templates print it
     translate: Callable[[str], str] = lambda key: ""
 
 
@@ -185,7 +193,7 @@ def _run(nodes: list, call: Call, variables: dict, dot: Value | None) -> str:
             out.append(node)
         elif isinstance(node, Block):
             value = _evaluate(node.pipeline, call, variables, dot)
-            if value.text:
+            if value.true():
                 out.append(_run(node.body, call, variables, value if node.kind == "with" else dot))
             else:
                 out.append(_run(node.otherwise, call, variables, dot))
@@ -209,7 +217,7 @@ def _evaluate(commands: list[list[str]], call: Call, variables: dict, dot: Value
             value = Value(str(call.get(_term(key, call, variables, dot).text
                                        if _VARIABLE.match(key) else _literal(key)) or ""))
         elif head in (".Param", "$.Param"):
-            value = Value(str(call.page_param(args[0].text if args else "") or ""))
+            value = _parameter(call, call.page_param(args[0].text if args else ""))
         else:
             value = _term(head, call, variables, dot)
     return value or Value("")
@@ -246,9 +254,18 @@ def _term(term: str, call: Call, variables: dict, dot: Value | None) -> Value:
         return Value(call.site_title)
     m = re.fullmatch(r"(\$?\.Site|site|\$?\.Page)\.Params\.(\w+)", term)
     if m:
-        lookup = call.page_param if "Page" in m.group(1) else call.param
-        return Value(str(lookup(m.group(2)) or ""))
+        lookup = call.page_params if "Page" in m.group(1) else call.param
+        return _parameter(call, lookup(m.group(2)))
     return Value("")
+
+
+def _parameter(call: Call, value: object) -> Value:
+    """A parameter's value printed as Go prints it, and true unless Go's if takes it for
+    false: absent, false, zero, or empty."""
+    if value is None:
+        return Value("", truth=False)
+    truth = bool(value) if isinstance(value, (bool, int, float, str, list, dict)) else True
+    return Value(str(call.show(value)), truth=truth)
 
 
 def _function(name: str, args: list[Value], call: Call) -> Value:
@@ -258,7 +275,7 @@ def _function(name: str, args: list[Value], call: Call) -> Value:
     if name == "safeHTML":
         return Value(last.text, safe=True)
     if name == "default":
-        chosen = last if last.text else (args[0] if len(args) > 1 else Value(""))
+        chosen = last if last.true() else (args[0] if len(args) > 1 else Value(""))
         return chosen
     if name in ("upper", "lower"):
         return Value(getattr(last.text, name)(), last.safe)

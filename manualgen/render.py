@@ -311,6 +311,9 @@ def template_helpers(settings: Settings, lang: str, labels: dict[str, str]) -> d
     def param(name: str, page_meta: dict | None = None) -> str:
         return page_param(settings, lang, name, page_meta)
 
+    def raw_param(name: str, page_meta: dict | None = None, site: bool = True) -> object:
+        return param_value(settings, lang, name, page_meta, site)
+
     indexes: dict[int, dict[str, list[Page]]] = {}  # the pages by logical path, per home page
 
     def ref_url(path, page: Page | None = None) -> str:
@@ -366,6 +369,7 @@ def template_helpers(settings: Settings, lang: str, labels: dict[str, str]) -> d
         "to_toml": to_toml,  # … printed as Hugo's transform.Remarshal "toml" writes it
         "hugo_urlize": urlize,
         "param": param,
+        "param_value": raw_param,  # the value as written, for a site's own Go templates
         "label": lambda key: labels.get(key, key),
         "site": settings,
     }
@@ -530,17 +534,27 @@ def _logical_paths(home: Page) -> dict[str, list[Page]]:
 
 
 def page_param(settings: Settings, lang: str, name: str, page_meta: dict | None = None) -> str:
+    """Hugo's ``.Param`` as text ("" when absent): see :func:`param_value`."""
+    value = param_value(settings, lang, name, page_meta)
+    return "" if value is None else str(value)
+
+
+def param_value(settings: Settings, lang: str, name: str, page_meta: dict | None = None,
+                site: bool = True) -> object:
     """Hugo's ``.Param``: the page's front matter (its own keys and its ``params`` table,
-    cascaded values included), then the language's and the site's params; keys are
-    case-insensitive, "a.b" looks inside tables."""
+    cascaded values included), then (with ``site``) the language's and the site's params;
+    keys are case-insensitive, "a.b" looks inside tables.  The value as written (a
+    boolean, a number, a list), None when absent."""
     page_meta = page_meta or {}
     own = next((v for k, v in page_meta.items() if str(k).lower() == "params"), None)
-    for table in (page_meta, own if isinstance(own, dict) else {},
-                  settings.languages[lang].params, settings.params):
+    tables = [page_meta, own if isinstance(own, dict) else {}]
+    if site:
+        tables += [settings.languages[lang].params, settings.params]
+    for table in tables:
         value: object = table
         for part in name.split("."):
             value = next((v for k, v in value.items() if str(k).lower() == part.lower()),
                          None) if isinstance(value, dict) else None
         if value is not None:
-            return str(value)
-    return ""
+            return value
+    return None

@@ -812,13 +812,15 @@ def _inline_or_site_template(ctx: _PageContext, node: Shortcode, inner: str | No
         return None
     settings = ctx.renderer.env.globals.get("site")
     meta = getattr(ctx.page, "meta", None) or {}
-    param = ctx.renderer.env.globals.get("param")
+    value = ctx.renderer.env.globals.get("param_value") or (lambda *_args, **_kw: None)
     return run_template(own, TemplateCall(
         get=call.get, inner=inner or "", markdownify=lambda text: ctx.markdownify(text),
         page_title=str(getattr(ctx.page, "title", "") or ""),
         site_title=str(getattr(settings, "title", "") or ""),
-        param=lambda name: param(name, {}) if param else "",
-        page_param=lambda name: param(name, meta) if param else "",
+        param=lambda name: value(name, {}),
+        page_params=lambda name: value(name, meta, site=False),
+        page_param=lambda name: value(name, meta),
+        show=lambda raw: str(go_text(raw)),
         translate=lambda key: ctx.translator.translate(key)))
 
 

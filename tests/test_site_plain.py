@@ -139,3 +139,27 @@ def test_a_shortcode_template_that_links_out_of_the_site_is_not_read(tmp_path):
     result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True,
                                       no_cache=True, jobs=1))
     assert "OUTSIDE-THE-SITE" not in result.results[0].html.read_text(encoding="utf-8")
+
+
+def test_parameters_print_and_test_as_go_reads_them():
+    """A site's param false is false for if and prints "false"; 2.0 prints 2, a list
+    [a b]; .Page.Params is the page's own front matter only, .Param falls back to the
+    site's."""
+    from manualgen.shortcodes import go_text
+
+    site = {"shownote": False, "ratio": 2.0, "tags": ["a", "b"], "owner": "Site"}
+    page = {"colour": "blue"}
+    call = Call(get=lambda key: "", inner="", markdownify=str,
+                param=site.get, page_params=page.get,
+                page_param=lambda name: page.get(name, site.get(name)),
+                show=lambda raw: str(go_text(raw)))
+
+    def run(source: str) -> str:
+        return run_template(compile_template(source), call)
+
+    assert run("{{ if .Site.Params.shownote }}SHOWN{{ end }}[{{ .Site.Params.shownote }}]") == "[false]"
+    assert run("{{ .Site.Params.ratio }} {{ .Site.Params.tags }}") == "2 [a b]"
+    assert run("{{ with .Site.Params.missing }}x{{ else }}none{{ end }}") == "none"
+    assert run("[{{ .Page.Params.owner }}] {{ .Param \"owner\" }} {{ .Page.Params.colour }}") == \
+        "[] Site blue"
+    assert run('{{ .Site.Params.shownote | default "off" }}') == "off"
