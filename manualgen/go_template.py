@@ -20,7 +20,6 @@ import re
 import textwrap
 from collections.abc import Callable
 
-_ACTION = re.compile(r"\{\{(-?)(.*?)(-?)\}\}", re.DOTALL)
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|`[^`]*`|\(|\)|[^\s()]+')
 _VARIABLE = re.compile(r"^\$[A-Za-z_]\w*$")
 _FUNCTIONS = {"markdownify", "safeHTML", "default", "upper", "lower", "relURL",
@@ -127,17 +126,20 @@ def _pieces(source: str) -> list[tuple[str, str]]:
     pieces: list[tuple[str, str]] = []
     at = 0
     trim_next = False
-    for m in _ACTION.finditer(source):
-        text = source[at:m.start()]
+    for start, inside, end in _actions(source):
+        text = source[at:start]
         if trim_next:
             text = text.lstrip()
-        if m.group(1):
+        # Go's trim markers are "{{- " and " -}}", the space included ({{-3}} prints -3)
+        left = inside[:1] == "-" and inside[1:2].isspace()
+        right = inside[-1:] == "-" and inside[-2:-1].isspace()
+        if left:
             text = text.rstrip()
         if text:
             pieces.append(("text", text))
-        pieces.append(("action", m.group(2)))
-        trim_next = bool(m.group(3))
-        at = m.end()
+        trim_next = right
+        pieces.append(("action", inside[1 if left else 0:len(inside) - 1 if right else len(inside)]))
+        at = end
     text = source[at:]
     if trim_next:
         text = text.lstrip()
@@ -146,6 +148,21 @@ def _pieces(source: str) -> list[tuple[str, str]]:
     if text:
         pieces.append(("text", text))
     return pieces
+
+
+def _actions(source: str):
+    """(start, the text between the braces, end) of each ``{{ … }}``, found in one pass: a
+    ``{{`` that no ``}}`` closes ends the search (the text after it is left as text)."""
+    at = 0
+    while True:
+        start = source.find("{{", at)
+        if start < 0:
+            return
+        close = source.find("}}", start + 2)
+        if close < 0:
+            return
+        yield start, source[start + 2:close], close + 2
+        at = close + 2
 
 
 def _pipeline(text: str) -> list[list[str]]:

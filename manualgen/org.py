@@ -11,6 +11,7 @@ The shortcodes of the page are expanded before, as tokens the text carries throu
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Callable
@@ -27,6 +28,7 @@ _RULE = re.compile(r"^[ \t]*-{5,}[ \t]*$")
 _TABLE = re.compile(r"^[ \t]*\|")
 _CHECKBOX = re.compile(r"\[([ xX-])\][ \t]+")
 _PRIORITY = re.compile(r"^((?:TODO|DONE)[ \t]+)?\[#([A-Z])\][ \t]*")
+_END_OF_BLOCK = re.compile(r"^[ \t]*#\+end_(\S+?)[ \t]*$", re.IGNORECASE)
 _ATTR_WIDTH = re.compile(r"^[ \t]*#\+attr_html:.*?:width[ \t]+(\S+)", re.IGNORECASE)
 _IMAGE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif|bmp)$", re.IGNORECASE)
 
@@ -105,14 +107,17 @@ class _Notes:
     def html(self) -> str:
         if not self.numbers:
             return ""
-        items, done = [], 0
-        while done < len(self.numbers):  # a note's text may refer to another note
-            label, number = list(self.numbers.items())[done]
+        items, labels, done = [], list(self.numbers), 0
+        while done < len(labels):
+            label = labels[done]
+            number = self.numbers[label]
             text = _Reader(_dedented(self.texts[label]), self).blocks(0) or "<p></p>"
             back = f' <a class="footnote-backref" href="#fnref:{number}">↩︎</a>'
             text = text[:-4] + back + "</p>" if text.endswith("</p>") else text
             items.append(f'<li id="fn:{number}">\n{text}\n</li>')
             done += 1
+            if len(self.numbers) > len(labels):  # the note referred to a note not seen yet
+                labels = list(self.numbers)
         return ('\n<div class="footnotes" role="doc-endnotes">\n<hr>\n<ol>\n'
                 + "\n".join(items) + "\n</ol>\n</div>")
 
@@ -124,6 +129,21 @@ class _Reader:
         self.lines = lines
         self.notes = notes
         self.headlines = 0
+        self._ends: dict[str, list[int]] | None = None  # see _block_end
+
+    def _block_end(self, kind: str, start: int, end: int) -> int | None:
+        """The first line from ``start`` (before ``end``) that closes a block of ``kind``
+        (``#+end_kind``); every line is looked at once for all blocks, so that a page of
+        many unclosed blocks is not read again for each."""
+        if self._ends is None:
+            self._ends = {}
+            for j, line in enumerate(self.lines):
+                found = _END_OF_BLOCK.match(line)
+                if found:
+                    self._ends.setdefault(found.group(1).lower(), []).append(j)
+        ends = self._ends.get(kind, [])
+        at = bisect.bisect_left(ends, start)
+        return ends[at] if at < len(ends) and ends[at] < end else None
 
     def inline(self, text: str) -> str:
         return inline(text, self.notes)
@@ -188,6 +208,8 @@ class _Reader:
     def _sized(self, i: int, end: int) -> tuple[str, int]:
         """``#+ATTR_HTML: :width 300`` above a picture: the picture at that width."""
         width = _ATTR_WIDTH.match(self.lines[i]).group(1)
+        while i + 1 < end and _ATTR_WIDTH.match(self.lines[i + 1]):  # the first one counts
+            i += 1
         piece, after = self._block(i + 1, end) if i + 1 < end else ("", i + 1)
         if width.rstrip("px").isdigit():
             piece = piece.replace("<img ", f'<img width="{width.rstrip("px")}" ', 1)
@@ -203,8 +225,7 @@ class _Reader:
     def _special_block(self, i: int, end: int) -> tuple[str, int]:
         found = _BLOCK.match(self.lines[i])
         kind, args = found.group(1).lower(), found.group(2).split()
-        closing = re.compile(rf"^[ \t]*#\+end_{re.escape(kind)}[ \t]*$", re.IGNORECASE)
-        stop = next((j for j in range(i + 1, end) if closing.match(self.lines[j])), None)
+        stop = self._block_end(kind, i + 1, end)
         if stop is None:  # never closed: Org reads the line as text
             return self._paragraph(i, end)
         body = self.lines[i + 1:stop]

@@ -177,3 +177,16 @@ def test_the_text_of_an_org_page_is_what_hugo_prints(tmp_path):
     hugo_html = (tmp_path / "public/sample/index.html").read_text(encoding="utf-8")
     body = front_matter.parse(SAMPLE, Path("sample.org")).body
     assert _words(org.to_html(body)) == _words(hugo_html)
+
+
+def test_many_attribute_lines_above_a_picture_give_it_the_first_width():
+    # read one after another, not one call deeper per line (2,000 lines: RecursionError)
+    text = "#+ATTR_HTML: :width 300\n" + "#+ATTR_HTML: :width 1\n" * 2000 + "[[file:a.png]]\n"
+    assert org.to_html(text) == '<p><img width="300" src="a.png" alt="a.png"></p>'
+
+
+def test_unclosed_blocks_and_many_footnotes_read_as_org_reads_them():
+    text = "#+begin_src\n" * 3 + "#+begin_quote\nq\n#+end_quote\n"
+    assert org.to_html(text).count("#+begin_src") == 3 and "<blockquote>" in org.to_html(text)
+    notes = org.to_html(" ".join(f"a[fn::note {i}]" for i in range(300)))
+    assert notes.count('<li id="fn:') == 300 and '<li id="fn:300">' in notes

@@ -163,3 +163,9 @@ def test_parameters_print_and_test_as_go_reads_them():
     assert run("[{{ .Page.Params.owner }}] {{ .Param \"owner\" }} {{ .Page.Params.colour }}") == \
         "[] Site blue"
     assert run('{{ .Site.Params.shownote | default "off" }}') == "off"
+
+
+def test_trim_markers_need_their_space_and_an_unclosed_action_is_refused_at_once():
+    assert run("a {{-3}} b {{- 4 -}} c") == "a -3 b4c"  # as Go: "{{-3}}" is the number -3
+    with pytest.raises(NotSimple, match="not closed"):
+        compile_template("{{" * 20000)  # one pass, not one search to the end per "{{"
