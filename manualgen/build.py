@@ -382,14 +382,15 @@ class Run:
     def _keeps(self, state: LanguageState, workers: int) -> bool:
         """Whether the language's layout stays in this process for the next build (--watch).
         With a cache folder, only when it is laid out here (one process: a worker's layout
-        cannot be sent back) and its last PDF was not large: its chapters are then taken
+        cannot be sent back) and its last PDF was not large (nor unknown: a first build
+        keeps nothing, as it cannot tell before the layout): its chapters are then taken
         from memory at the next save instead of read back from the cache folder (0.1 s of
         the corpus' 1.6), and a large manual's layout, which the cache folder keeps anyway,
         does not hold the watching process's memory between saves."""
         if self.options.keep_layouts:
             return True
         return (self.options.keep_in_process and workers == 1
-                and state.expected_pages < heap.LARGE)
+                and 0 < state.expected_pages < heap.LARGE)
 
     def _workers(self, todo: list[str]) -> int:
         if self.options.check_only or self.options.keep_layouts:

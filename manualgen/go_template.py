@@ -294,16 +294,16 @@ def _function(name: str, args: list[Value], call: Call) -> Value:
     if name == "default":
         chosen = last if last.true() else (args[0] if len(args) > 1 else Value(""))
         return chosen
-    if name in ("upper", "lower"):
-        return Value(getattr(last.text, name)(), last.safe)
+    if name in ("upper", "lower"):  # Hugo's string functions return text, escaped when printed
+        return Value(getattr(last.text, name)())
     if name in ("relURL", "absURL", "relLangURL"):
         return Value(last.text)  # the link and image passes read the site's addresses
-    if name == "plainify":
-        return Value(re.sub(r"<[^>]*>", "", last.text))
-    if name == "htmlEscape":
-        return Value(html.escape(last.text), safe=True)
+    if name == "plainify":  # template.HTML since Hugo 0.123: its entities stay as written
+        return Value(re.sub(r"<[^>]*>", "", last.text), safe=True)
+    if name == "htmlEscape":  # text, escaped again when printed, as Hugo prints it
+        return Value(html.escape(last.text))
     if name in ("i18n", "T"):
         return Value(call.translate(last.text) or "")
     if name == "trim":  # trim STRING CUTSET
-        return Value(args[0].text.strip(args[1].text) if len(args) > 1 else last.text, last.safe)
+        return Value(args[0].text.strip(args[1].text) if len(args) > 1 else last.text)
     raise NotSimple(f'the function "{name}"')

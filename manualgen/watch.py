@@ -158,7 +158,6 @@ class Wakeup:
     def __init__(self) -> None:
         self._fd = -1
         self._libc = None
-        self._folders: set[Path] = set()
 
     def __enter__(self) -> Self:
         try:
@@ -176,11 +175,12 @@ class Wakeup:
             self._fd = -1
 
     def add(self, files: list[Path]) -> None:
-        """Watch the folders holding ``files`` (those not watched yet)."""
+        """Watch the folders holding ``files``.  Asked again for the folders already
+        watched (the kernel keeps one watch a folder): a folder deleted and made again is
+        watched again."""
         if self._fd < 0:
             return
-        for folder in sorted({path.parent for path in files} - self._folders):
-            self._folders.add(folder)  # once, even when refused (no folder, no watches left)
+        for folder in sorted({path.parent for path in files}):
             self._libc.inotify_add_watch(self._fd, os.fsencode(folder), self._EVENTS)
 
     def wait(self, seconds: float) -> None:
@@ -188,8 +188,9 @@ class Wakeup:
         if self._fd < 0:
             time.sleep(seconds)
             return
-        ready, _, _ = select.select([self._fd], [], [], seconds)
-        if ready:
+        poller = select.poll()  # not select(), which refuses descriptors from 1024 on
+        poller.register(self._fd, select.POLLIN)
+        if poller.poll(seconds * 1000):
             time.sleep(self.SETTLE)
             self._drain()
 

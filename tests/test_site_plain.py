@@ -169,3 +169,12 @@ def test_trim_markers_need_their_space_and_an_unclosed_action_is_refused_at_once
     assert run("a {{-3}} b {{- 4 -}} c") == "a -3 b4c"  # as Go: "{{-3}}" is the number -3
     with pytest.raises(NotSimple, match="not closed"):
         compile_template("{{" * 20000)  # one pass, not one search to the end per "{{"
+
+
+def test_string_functions_return_text_that_is_escaped_when_printed():
+    # as Hugo 0.149.1 prints them (checked with the binary): upper, lower, trim and
+    # htmlEscape give text, escaped when printed (htmlEscape's entities are escaped again);
+    # plainify gives HTML
+    assert run("{{ .Inner | upper }}", inner="<b>x</b>") == "&lt;B&gt;X&lt;/B&gt;"
+    assert run('{{ htmlEscape "<a>" }}') == "&amp;lt;a&amp;gt;"
+    assert run('{{ plainify "<b>a&amp;b</b>" }}') == "a&amp;b"
