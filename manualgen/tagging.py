@@ -86,6 +86,7 @@ def decorations_as_artifacts() -> Iterator[None]:
     reading a figure.  It stays a replaced box, drawn with the text's colour
     (``currentColor``).  WeasyPrint 70 tags every ``<img>`` and ``<svg>`` box as /Figure,
     whatever its attributes (``weasyprint/pdf/tags.py``, ``draw.draw_inline_level``)."""
+    from weasyprint.formatting_structure.boxes import ReplacedBox
     from weasyprint.pdf import stream as stream_module
     from weasyprint.pdf import tags
 
@@ -99,7 +100,8 @@ def decorations_as_artifacts() -> Iterator[None]:
 
     def build(box, parent, pdf, page_number, nums, annotations, tags_left):
         inner = getattr(box, "_box", box)
-        if not is_decoration(inner):
+        if not is_decoration(inner) or not isinstance(inner, ReplacedBox):
+            # a picture that could not be loaded is its alternative text, tagged as text
             return original_build(box, parent, pdf, page_number, nums, annotations, tags_left)
         if inner.link_annotation is None:
             return iter(())
