@@ -210,10 +210,12 @@ def _run(nodes: list, call: Call, variables: dict, dot: Value | None) -> str:
             out.append(node)
         elif isinstance(node, Block):
             value = _evaluate(node.pipeline, call, variables, dot)
+            # a variable made inside a block ends with it, as in Go
             if value.true():
-                out.append(_run(node.body, call, variables, value if node.kind == "with" else dot))
+                out.append(_run(node.body, call, dict(variables),
+                                value if node.kind == "with" else dot))
             else:
-                out.append(_run(node.otherwise, call, variables, dot))
+                out.append(_run(node.otherwise, call, dict(variables), dot))
         elif node[0] == "set":
             variables[node[1]] = _evaluate(node[2], call, variables, dot)
         else:

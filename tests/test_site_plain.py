@@ -178,3 +178,7 @@ def test_string_functions_return_text_that_is_escaped_when_printed():
     assert run("{{ .Inner | upper }}", inner="<b>x</b>") == "&lt;B&gt;X&lt;/B&gt;"
     assert run('{{ htmlEscape "<a>" }}') == "&amp;lt;a&amp;gt;"
     assert run('{{ plainify "<b>a&amp;b</b>" }}') == "a&amp;b"
+
+
+def test_a_variable_made_inside_a_block_ends_with_it():
+    assert run('{{ $v := "out" }}{{ if .Get 0 }}{{ $v := "in" }}{{ $v }}{{ end }}-{{ $v }}', "x") == "in-out"
