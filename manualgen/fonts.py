@@ -144,6 +144,24 @@ STAND_INS = {
 }
 
 
+# Pictographs (emoji and the symbol blocks around them): one with no stand-in above prints
+# as its Unicode name in brackets ("[waving hand sign]") when no font draws it, rather than
+# as an empty box (WeasyPrint's .notdef glyph, which PDF/UA-1 refuses): the reader is told
+# what the web page shows.  Letters of a script no font has stay boxes, with a warning.
+_PICTOGRAPHS = ((0x2600, 0x27BF), (0x2B00, 0x2BFF), (0x1F000, 0x1FAFF))
+
+
+def emoji_name(char: str) -> str:
+    """``[name]`` for a pictograph that Unicode names, else ""."""
+    import unicodedata
+
+    code = ord(char)
+    if not any(low <= code <= high for low, high in _PICTOGRAPHS):
+        return ""
+    name = unicodedata.name(char, "")
+    return f"[{name.lower()}]" if name else ""
+
+
 @dataclass(frozen=True)
 class GlyphCheck:
     """What the fonts cannot draw in a manual: the findings, and the characters that print
@@ -181,6 +199,8 @@ def check_glyphs(texts: Iterable[Text], lang: str,
         return GlyphCheck([], {})
     stand_ins = {c: STAND_INS[c] for c in missing
                  if c in STAND_INS and _drawn(STAND_INS[c], ranges)}
+    stand_ins.update({c: named for c in missing - stand_ins.keys()
+                      if (named := emoji_name(c)) and _drawn(named, ranges)})
     findings = []
     if stand_ins:
         findings.append(_stand_in_note(texts, stand_ins, lang))

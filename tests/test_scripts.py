@@ -252,15 +252,15 @@ def test_an_emoji_no_font_draws_prints_as_a_stand_in_the_bundled_font_has(tmp_pa
     texts = [Text("Intro"), Text("Done \u2705\ufe0f, failed \u274c, \U0001f1e8\U0001f1ed, 1\ufe0f\u20e3 "
                                  "\U0001f680 \U0001f449", page, 3)]
     check = check_glyphs(texts, "en", ranges=[])  # no installed font: only the bundled ones
+    # The rocket has no stand-in, and the pointing hand's (\u261e) is in no font here: each
+    # prints as its name in brackets, not as an empty box (which PDF/UA-1 refuses).
     assert check.stand_ins == {"\u2705": "\u2714", "\u274c": "\u2718", "\U0001f1e8": "C",
-                               "\U0001f1ed": "H", "\u20e3": ""}
-    note, warning = check.findings
+                               "\U0001f1ed": "H", "\u20e3": "", "\U0001f680": "[rocket]",
+                               "\U0001f449": "[white right pointing backhand index]"}
+    (note,) = check.findings
     assert note.code == "glyph-stand-in" and note.severity == "info"
     assert 'U+274C CROSS MARK) as "\u2718"' in note.message and "fonts-noto-color-emoji" in note.message
     assert note.file.endswith("page.md") and note.line == 5
-    # The rocket has no stand-in; the pointing hand's (\u261e) is in no font here: boxes.
-    assert warning.code == "missing-glyphs" and "U+1F680" in warning.message
-    assert "U+1F449" in warning.message and "U+2705" not in warning.message
     assert (with_stand_ins("<p title=\"\u2705\">\u2705\ufe0f ok \U0001f1e8\U0001f1ed 1\ufe0f\u20e3</p>", check.stand_ins)
             == "<p title=\"\u2714\">\u2714 ok CH 1\ufe0f</p>")
     # an address keeps its characters, or the link would go elsewhere
@@ -274,16 +274,19 @@ def test_an_emoji_no_font_draws_prints_as_a_stand_in_the_bundled_font_has(tmp_pa
 def test_a_manual_with_emoji_prints_their_stand_ins_and_passes_pdf_ua(tmp_path, monkeypatch):
     from manualgen.fonts import system_ranges
 
-    if uncovered({"\u2705", "\u274c"}, system_ranges() or []) != {"\u2705", "\u274c"}:
-        pytest.skip("an installed font draws \u2705 and \u274c (an emoji font): no stand-in needed")
+    if uncovered({"\u2705", "\u274c", "\U0001f680"}, system_ranges() or []) != {
+            "\u2705", "\u274c", "\U0001f680"}:
+        pytest.skip("an installed font draws \u2705, \u274c and \U0001f680 (an emoji font): no stand-in needed")
     site = _site(tmp_path, "en", "English", {"_index.md": _page(
-        "Status \u2705", 0, "| Feature | Works |\n|---|---|\n| Export | \u2705 |\n| Import | \u274c\ufe0f |\n")})
+        "Status \u2705", 0, "| Feature | Works |\n|---|---|\n| Export | \u2705 |\n| Import | \u274c\ufe0f |\n"
+        "\nLaunch \U0001f680 soon.\n")})
     result, lang = _build(site, "en", tmp_path, monkeypatch)
     assert not [f for f in result.findings if f.code == "missing-glyphs"]
     (note,) = [f for f in result.findings if f.code == "glyph-stand-in"]
     assert note.file.endswith("_index.md")
     text = "\n".join(page[2] for page in printed_pages(lang.pdf))
     assert "\u2714" in text and "\u2718" in text and "\u2705" not in text and "\u274c" not in text
+    assert "Launch [rocket] soon." in text  # no stand-in of its own: its name
     assert "Status \u2714" in [str(item.title) for item in PdfReader(lang.pdf).outline]
     validator = pytest.importorskip("page", reason="page-validation is not installed")
     assert not validator.validate_pdf(lang.pdf, profile="ua1").failures  # no .notdef glyph
@@ -411,10 +414,13 @@ def test_label_lookup_and_charset_parsing_take_any_text(tag, charset):
 def test_missing_emoji_name_the_emoji_font(tmp_path):
     # Hextra's pages open with 👋 and link with 🌐: the Noto script fonts have no emoji, so
     # the message names the emoji font (which WeasyPrint draws), alone or beside them
+    # (they print as their names in brackets, with a note)
     ranges = parse_charset("20-7e a0-ff")
     (emoji_only,) = missing_glyphs([Text("👋 Welcome, 🌐 Demo")], "en", ranges=ranges)
-    assert "(Debian: fonts-noto-color-emoji)" in emoji_only.message
-    (both,) = missing_glyphs([Text("👋 ✓ \u05ef")], "en", ranges=ranges)
-    assert "(Debian: fonts-noto-core, fonts-noto-cjk, fonts-noto-color-emoji)" in both.message
+    assert emoji_only.code == "glyph-stand-in" and "[waving hand sign]" in emoji_only.message
+    assert "(an emoji font: Debian fonts-noto-color-emoji)" in emoji_only.message
+    note, boxes = missing_glyphs([Text("👋 \u05ef")], "en", ranges=ranges)
+    assert note.code == "glyph-stand-in" and boxes.code == "missing-glyphs"
+    assert "(Debian: fonts-noto-core, fonts-noto-cjk)" in boxes.message
     (scripts,) = missing_glyphs([Text("\u05ef")], "he", ranges=ranges)
     assert "(Debian: fonts-noto-core, fonts-noto-cjk)" in scripts.message
