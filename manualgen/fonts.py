@@ -144,21 +144,17 @@ STAND_INS = {
 }
 
 
-# Pictographs (emoji and the symbol blocks around them): one with no stand-in above prints
-# as its Unicode name in brackets ("[waving hand sign]") when no font draws it, rather than
-# as an empty box (WeasyPrint's .notdef glyph, which PDF/UA-1 refuses): the reader is told
-# what the web page shows.  Letters of a script no font has stay boxes, with a warning.
-_PICTOGRAPHS = ((0x2600, 0x27BF), (0x2B00, 0x2BFF), (0x1F000, 0x1FAFF))
+def _is_emoji(char: str) -> bool:
+    """Whether ``char`` is in the emoji and pictograph blocks (:data:`_EMOJI_RANGES`)."""
+    return any(low <= ord(char) <= high for low, high in _EMOJI_RANGES)
 
 
 def emoji_name(char: str) -> str:
-    """``[name]`` for a pictograph that Unicode names, else ""."""
-    import unicodedata
-
-    code = ord(char)
-    if not any(low <= code <= high for low, high in _PICTOGRAPHS):
-        return ""
-    name = unicodedata.name(char, "")
+    """``[name]`` for an emoji or pictograph that Unicode names, else "".  One with no
+    stand-in above prints so ("[waving hand sign]") when no font draws it, rather than as
+    an empty box (WeasyPrint's .notdef glyph, which PDF/UA-1 refuses): the reader is told
+    what the web page shows.  Letters of a script no font has stay boxes, with a warning."""
+    name = unicodedata.name(char, "") if _is_emoji(char) else ""
     return f"[{name.lower()}]" if name else ""
 
 
@@ -290,8 +286,7 @@ def font_packages(chars: set[str]) -> str:
     """The Debian packages to name for fonts that draw ``chars``: the Noto fonts for scripts,
     the emoji font for emoji; the emoji font alone when only pictographs of plane 1 are
     missing (the symbols below them are partly in the Noto symbol fonts)."""
-    emoji = {c for c in chars if any(low <= ord(c) <= high for low, high in _EMOJI_RANGES)}
-    if not emoji:
+    if not any(_is_emoji(c) for c in chars):
         return FONT_PACKAGES
     if all(ord(c) >= _EMOJI_RANGES[-1][0] for c in chars):
         return EMOJI_PACKAGE
