@@ -1231,7 +1231,7 @@ def _own_layout_dirs(root: Path, mounted: list[Path]) -> list[Path]:
     """The site's layouts folder, or the folders its module mounts place at layouts/ (as
     Bootstrap mounts site/layouts): Hugo then no longer reads layouts/ itself."""
     inside = root.resolve()
-    return [f for f in mounted if _resolves_inside(f, inside)] or [root / "layouts"]
+    return [f for f in mounted if resolves_inside(f, inside)] or [root / "layouts"]
 
 
 def _theme_layout_dirs(hugo: dict, root: Path, component: str = "layouts") -> list[Path]:
@@ -1244,13 +1244,14 @@ def _theme_layout_dirs(hugo: dict, root: Path, component: str = "layouts") -> li
     folders = [themes_dir / str(name) / component for name in themes if str(name)]
     inside = root.resolve()
     # A build reads nothing outside the site: an exampleSite's themesDir = "../.." is left out.
-    return [f for f in folders if _resolves_inside(f, inside)]
+    return [f for f in folders if resolves_inside(f, inside)]
 
 
-def _resolves_inside(path: Path, root: Path) -> bool:
+def resolves_inside(path: Path, root: Path) -> bool:
+    """Whether ``path``, its links followed, lies in ``root`` (a resolved folder)."""
     try:
         return path.resolve().is_relative_to(root)
-    except (OSError, ValueError):  # a NUL byte, a loop of links
+    except (OSError, ValueError, RuntimeError):  # a NUL byte, a loop of links
         return False
 
 

@@ -28,7 +28,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from .cache import SHARED_FOLDERS
-from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_site_data
+from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_site_data, resolves_inside
 from .content import content_roots, glob_regex, go_float_text
 from .errors import ContentError, Findings, ManualgenError, readable_path, show, utf8_name
 from .front_matter import parse as parse_front_matter
@@ -394,8 +394,9 @@ def hugo_shortcode_file(layout_dirs: list[Path], name: str,
         for folder in ("shortcodes", "_shortcodes"):
             base = layouts / folder / folder_part if folder_part else layouts / folder
             try:
-                files = sorted(p for p in base.iterdir() if p.is_file() and _stays_in(p, layouts))
-            except (OSError, ValueError):
+                inside = layouts.resolve()
+                files = sorted(p for p in base.iterdir() if p.is_file() and resolves_inside(p, inside))
+            except (OSError, ValueError, RuntimeError):  # RuntimeError: a loop of links
                 continue
             ranked = []
             for path in files:
@@ -407,13 +408,6 @@ def hugo_shortcode_file(layout_dirs: list[Path], name: str,
             if ranked:
                 return min(ranked)[-1]
     return None
-
-
-def _stays_in(path: Path, folder: Path) -> bool:
-    try:
-        return path.resolve().is_relative_to(folder.resolve())
-    except (OSError, ValueError, RuntimeError):  # a loop of links
-        return False
 
 
 def without_front_matter(text: str) -> str:
