@@ -897,17 +897,16 @@ def _mounted_folders(hugo: dict, root: Path, mounts: list[Mount], extra_static: 
 
 
 def _content_mounts(code: str, spec: dict, root: Path, hugo: dict, folders: _Folders) -> list[Mount]:
-    """A language's content folders with their place below content/: the mounts naming the
-    language, its contentDir, the mounts naming no language, or the site's contentDir, the
-    first of these that is set."""
-    own = [m for m in folders.content if m.serves(code)]
-    if own:
-        return own
+    """A language's content folders with their place below content/.  As in Hugo (checked
+    with 0.149.1), content mounts replace every contentDir, the site's and the languages':
+    a language reads the mounts naming it, in the order written.  A mount naming no language is the default language's: the other languages
+    read it only for the files whose names name them (content.content_folders).  Without
+    content mounts: the language's contentDir, else the site's."""
+    if folders.content:
+        default = code == _default_language(hugo)
+        return [m for m in folders.content if m.serves(code) or (default and m.languages is None)]
     if _ci_get(spec, "contentDir"):
         return [Mount(_resolved(root / str(_ci_get(spec, "contentDir"))), "content")]
-    shared = [m for m in folders.content if m.languages is None]
-    if shared:
-        return shared
     return [Mount(_resolved(root / str(_ci_get(hugo, "contentDir", "content") or "content")), "content")]
 
 

@@ -1398,7 +1398,11 @@ def _made_section(folder: str, settings: Settings, lang: str, meta: dict) -> Pag
     titled, weighted and dated by that file's front matter (``meta``) when there is one."""
     rel = posixpath.join(folder, "_index.md")
     kind = "section" if folder else "home"
-    path = _path_below_content(rel, content_roots(settings, lang))
+    roots = content_roots(settings, lang) or [  # its pages are all named for it elsewhere
+        *(content_roots(settings, settings.default_language)
+          if settings.default_language in settings.languages else []),
+        (settings.site_root / "content", "")]
+    path = _path_below_content(rel, roots)
     own = _ci(meta, "title", None)
     title = own.strip() if isinstance(own, str) and own.strip() else (
         section_title(folder, settings) if folder else settings.lang_title(lang))
