@@ -172,6 +172,11 @@ class Settings:
     # address Hugo writes in its place, as written ("" by default).
     ref_links_error: bool = True
     ref_links_not_found_url: str = ""
+    # The content mounts as written (folder, place below content/, the languages it names or
+    # None), for the order in which Hugo takes a page two folders hold: the first mount
+    # wins.  Empty: no content mounts.
+    content_mounts: list[tuple[Path, str, tuple[str, ...] | None]] = dataclasses.field(
+        default_factory=list)
 
     def language(self, code: str) -> Language:
         return self.languages[code]
@@ -930,6 +935,35 @@ def _language(code: str, spec: dict, root: Path, hugo: dict, folders: _Folders) 
     )
 
 
+def _implicit_content_mounts(hugo: dict, root: Path, languages: dict[str, Language]
+                             ) -> tuple[dict[str, Language], list[Mount]]:
+    """Without content mounts, where some languages set a contentDir and others do not: as
+    hugo 0.149.1 builds it, the site's contentDir is then mounted for no language, so its
+    pages are the default language's (also when that one has a contentDir of its own), and
+    the others' only when their names name them.  Hugo mounts the default language's
+    folder first, then the others' by weight.  Returns the languages (the default one
+    reading the site's folder too) and those mounts; no mounts where every language, or
+    none, sets a contentDir."""
+    site_dir = _resolved(root / str(_ci_get(hugo, "contentDir", "content") or "content"))
+    lacking = [code for code, language in languages.items() if language.content_dirs == [site_dir]]
+    default = _default_language(hugo)
+    if not lacking or len(lacking) == len(languages) or default not in languages:
+        return languages, []
+    codes = sorted(languages, key=lambda code: code != default)  # weight order otherwise
+    mounts: list[Mount] = []
+    for code in codes:
+        mount = (Mount(site_dir, "content") if code in lacking
+                 else Mount(languages[code].content_dirs[0], "content", "", (code,)))
+        if all(m.source != mount.source for m in mounts):
+            mounts.append(mount)
+    own = languages[default]
+    if site_dir not in own.content_dirs:
+        own = dataclasses.replace(own, content_dirs=[*own.content_dirs, site_dir],
+                                  mounts=[*(own.mounts or [(d, "") for d in own.content_dirs]),
+                                          (site_dir, "")])
+    return {**languages, default: own}, mounts
+
+
 def _direction(spec: dict, lparams: object) -> str:
     """"rtl" or "ltr": Hugo's direction (or languageDirection); without either, Blowfish's
     ``params.rtl``, from which its layouts set the page's ``dir`` (any true value)."""
@@ -1132,6 +1166,9 @@ def load_settings(site: Path) -> Settings:
     folders = _mounted_folders(hugo, sources.root, mounts, extra_static if isinstance(extra_static, list) else [])
     _check_hugo_values(hugo, origin, problems)
     languages = _languages(hugo, origin, sources.root, folders, problems)
+    if not folders.content:
+        languages, implicit = _implicit_content_mounts(hugo, sources.root, languages)
+        folders = dataclasses.replace(folders, content=implicit)
     _check_default_language(_default_language(hugo), languages, origin, problems)
     _check_content_folders(languages, sources.root, origin, problems)
     mg_dir = mg_path.parent if mg_path else sources.root
@@ -1188,6 +1225,8 @@ def _settings(read: _ReadFiles) -> Settings:
         by_filename=len(dir_sets) > 1 and len(set(dir_sets)) < len(dir_sets),
         static_dirs=read.folders.static_dirs,
         static_mounts=read.folders.static,
+        content_mounts=[(m.source, m.subpath, None if m.languages is None else tuple(
+            code for code in read.languages if m.serves(code))) for m in read.folders.content],
         assets_dirs=read.folders.assets,
         # the themes' translations first: the site's own, read later, win (Translator)
         i18n_dirs=_theme_layout_dirs(hugo, root, "i18n")[::-1] + read.folders.i18n,

@@ -803,21 +803,52 @@ class ContentFolder:
 
 
 def content_folders(settings: Settings, lang: str) -> list[ContentFolder]:
-    """The language's own content folders first, then the other languages' folders (which
-    may hold pages named for this language).  The files of a folder every language reads
-    (translations by file name, a mount naming no language) are the default language's
-    unless their names name another; those of the language's own folders are its own."""
+    """Every language's content folders, in the order Hugo mounts them (for a page two
+    folders hold, the first wins): the content mounts as written, else the default
+    language's folder, then the others'.  The language's own folders give it their pages;
+    the others only those whose file names name it.  The files of a folder every language
+    reads (translations by file name) are the default language's unless their names name
+    another, except in a mount that names the language: there they are its own (a folder
+    mounted for two languages by name gives its pages to both)."""
     readers: dict[tuple[Path, str], list[str]] = {}
     for code in [lang, *settings.languages]:
         for key in content_roots(settings, code):
             if code not in readers.setdefault(key, []):
                 readers[key].append(code)
     every = len(settings.languages) > 1
-    return [ContentFolder(path, target, codes[0] == lang,
-                          settings.default_language if every and len(codes) == len(
-                              settings.languages) else codes[0],
-                          settings.languages[codes[0]].file_filters.get((path, target)))
-            for (path, target), codes in readers.items()]
+    order = _mount_order(settings, lang)
+    named = {(path, target) for path, target, codes in settings.content_mounts
+             if codes is not None and lang in codes}  # mounted for the language by name
+    shared = {(path, target) for path, target, codes in settings.content_mounts if codes is None}
+    folders = []
+    for (path, target), codes in sorted(readers.items(),
+                                        key=lambda item: order.get(item[0], len(order))):
+        owner = (lang if (path, target) in named
+                 else settings.default_language if (path, target) in shared or (
+                     every and len(codes) == len(settings.languages))
+                 else codes[0])
+        folders.append(ContentFolder(path, target, codes[0] == lang, owner,
+                                     settings.languages[codes[0]].file_filters.get((path, target))))
+    return folders
+
+
+def _mount_order(settings: Settings, lang: str) -> dict[tuple[Path, str], int]:
+    """The place of each content folder in Hugo's order, for ``lang``: where the content
+    mounts as written first mount it for ``lang`` (a folder mounted for several languages
+    sits where each language's mount is), else first mount it at all; without content
+    mounts, the default language's folders before the other languages' (as hugo 0.149.1
+    takes a page two folders hold)."""
+    if not settings.content_mounts:
+        codes = sorted(settings.languages, key=lambda code: code != settings.default_language)
+        keys = [key for code in codes for key in content_roots(settings, code)]
+        return {key: keys.index(key) for key in keys}
+    order: dict[tuple[Path, str], int] = {}
+    for index, (path, target, codes) in enumerate(settings.content_mounts):
+        if codes is None or lang in codes:
+            order.setdefault((path, target), index)
+    for index, (path, target, _codes) in enumerate(settings.content_mounts):
+        order.setdefault((path, target), index)
+    return order
 
 
 # Hugo's content adapter: a Go template in a content folder that adds pages as Hugo builds.

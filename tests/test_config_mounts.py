@@ -289,3 +289,46 @@ def test_a_language_whose_pages_are_all_named_for_it_in_a_shared_mount_builds(tm
     assert not result.findings.errors, [f.format() for f in result.findings]
     html = result.results[0].html.read_text(encoding="utf-8")
     assert "Svensk sida" in html and "Common page" not in html
+
+
+@pytest.mark.parametrize("fr_first", [True, False])
+def test_a_page_two_folders_hold_comes_from_the_first_mount(tmp_path, fr_first):
+    """As hugo 0.149.1 builds it: French's own p0.md and a p0.fr.md in the German mount are
+    the same French page; the mount written first gives it, whichever is French's own."""
+    mounts = [("mfr", "fr"), ("mde", "de")]
+    hugo = ('defaultContentLanguage = "de"\n[languages.de]\nweight = 1\n'
+            '[languages.fr]\nweight = 2\n'
+            + "".join(f'[[module.mounts]]\nsource = "{folder}"\ntarget = "content"\n'
+                      f'lang = "{code}"\n' for folder, code in (mounts if fr_first else mounts[::-1])))
+    site = write_site(tmp_path, {"mfr/p0.md": HOME, "mde/p0.fr.md": HOME}, hugo=hugo)
+    from manualgen.content import find_files
+    from manualgen.errors import Findings
+
+    found = find_files(load_settings(site), "fr", Findings())
+    assert found["p0.md"] == (site / ("mfr/p0.md" if fr_first else "mde/p0.fr.md")).resolve()
+
+
+@pytest.mark.parametrize("default", ["de", "fr"])
+def test_a_page_two_content_dirs_hold_comes_from_the_default_languages(tmp_path, default):
+    """As hugo 0.149.1 builds it: without mounts, the default language's contentDir is
+    mounted first, whatever the weights."""
+    hugo = (f'defaultContentLanguage = "{default}"\n[languages.fr]\nweight = 1\n'
+            'contentDir = "cfr"\n[languages.de]\nweight = 2\ncontentDir = "cde"\n')
+    site = write_site(tmp_path, {"cfr/p0.md": HOME, "cde/p0.fr.md": HOME}, hugo=hugo)
+    from manualgen.content import find_files
+    from manualgen.errors import Findings
+
+    found = find_files(load_settings(site), "fr", Findings())
+    assert found["p0.md"] == (site / ("cde/p0.fr.md" if default == "de" else "cfr/p0.md")).resolve()
+
+
+def test_the_sites_content_folder_is_the_default_languages_when_others_have_their_own(tmp_path):
+    """As hugo 0.149.1 builds it: fr and en set a contentDir, de does not, so the site's
+    content/ is mounted for no language: its page is French (the default language's, though
+    French has a folder of its own), and German has none."""
+    hugo = ('defaultContentLanguage = "fr"\n[languages.fr]\nweight = 1\ncontentDir = "cfr"\n'
+            '[languages.de]\nweight = 2\n[languages.en]\nweight = 3\ncontentDir = "cen"\n')
+    site = write_site(tmp_path, {"cfr/p0.md": HOME, "content/p1.md": HOME, "cen/p2.md": HOME,
+                                 "cfr/p3.en.md": HOME}, hugo=hugo)
+    assert _found(load_settings(site)) == {"fr": ["p0.md", "p1.md"], "de": [],
+                                           "en": ["p2.md", "p3.md"]}
