@@ -182,3 +182,16 @@ def test_string_functions_return_text_that_is_escaped_when_printed():
 
 def test_a_variable_made_inside_a_block_ends_with_it():
     assert run('{{ $v := "out" }}{{ if .Get 0 }}{{ $v := "in" }}{{ $v }}{{ end }}-{{ $v }}', "x") == "in-out"
+
+
+def test_a_comment_quoting_a_shortcode_call_ends_at_its_own_close():
+    """A template that opens with a usage note quoting its call ({{< kbd "Ctrl" >}}, as the
+    CNCF glossary's do) runs: a Go comment ends at its */, not at the first }} inside it; a
+    comment that does not end at the delimiters is refused, as Go refuses it."""
+    source = '{{/*\n\n  Usage: {{< kbd "Ctrl" >}} or {{% kbd %}}\n\n  */ -}}\n<kbd>{{ .Get 0 }}</kbd>'
+    assert run(source, "Ctrl") == "<kbd>Ctrl</kbd>"
+    assert run("a {{- /* {{ .Inner }} */ -}} b") == "ab"
+    with pytest.raises(NotSimple, match="does not end at its"):
+        compile_template("{{/* note */ .Inner }}")
+    with pytest.raises(NotSimple, match="comment that is not closed"):
+        compile_template("{{/* note }}")
