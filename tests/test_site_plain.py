@@ -195,3 +195,33 @@ def test_a_comment_quoting_a_shortcode_call_ends_at_its_own_close():
         compile_template("{{/* note */ .Inner }}")
     with pytest.raises(NotSimple, match="comment that is not closed"):
         compile_template("{{/* note }}")
+
+
+def test_the_sites_own_tab_inside_a_theme_s_tabs_prints_every_tab_under_its_name(tmp_path):
+    """A site that overrides only its theme's tab (KubeSphere's website: a simple tab.html
+    for the theme's tabs) prints each tab under its name: manualgen's own tabs prints only
+    the tabs its own tab hands it, so the site's tab output was lost, without a word.  When
+    the site defines the tabs too, its own pair runs."""
+    from manualgen.build import BuildOptions, build
+
+    from .conftest import page, write_site
+
+    tab = '<div class="tab-pane" title="{{ .Get 0 }}">\n  {{ .Inner | markdownify }}\n</div>'
+    body = ('Vorher.\n\n{{< tabs >}}\n\n{{< tab "Schnelle Leitung" >}}\n\nInhalt **eins**.\n\n'
+            '{{</ tab >}}\n\n{{< tab "Langsame Leitung" >}}\n\nInhalt zwei.\n\n{{</ tab >}}\n\n'
+            "{{</ tabs >}}\n\nNachher.\n")
+    files = {"content/de/_index.md": page("Start"), "content/de/a.md": page("Laden", 1, body),
+             "layouts/shortcodes/tab.html": tab}
+    site = write_site(tmp_path / "theme", files)
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert "Inhalt <strong>eins</strong>." in html and "Inhalt zwei." in html
+    assert '<p class="tab-title">Schnelle Leitung</p>' in html
+    assert html.index("Vorher.") < html.index("Langsame Leitung") < html.index("Nachher.")
+
+    own = write_site(tmp_path / "own", {**files, "layouts/shortcodes/tabs.html":
+                                        '<div class="own-tabs">{{ .Inner }}</div>'})
+    result = build(own, BuildOptions(langs=["de"], out=tmp_path / "out2", html=True, no_cache=True))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert '<div class="own-tabs">' in html and 'title="Schnelle Leitung"' in html
+    assert "Inhalt zwei." in html
