@@ -610,7 +610,7 @@ class ShortcodeRenderer:
                 self._own[folded] = (None, "")
             else:
                 try:
-                    self._own[folded] = (compile_template(source), "")
+                    self._own[folded] = (compile_template(shown_open(source)), "")
                 except NotSimple as exc:
                     self._own[folded] = (None, f"it uses {exc}")
         return self._own[folded]
@@ -838,6 +838,19 @@ def _in_builtin_container(ctx: _PageContext, name: str, parent: ShortcodeCall | 
         return False  # the site's own container runs: its own part goes with it
     container = ctx.renderer.template(parent.name)
     return container is not None and ctx.renderer.is_builtin(container)
+
+
+# A declaration that hides an element until the reader clicks (an expand's content box,
+# style="display: none" that the page's script toggles), in a style attribute.
+_HIDDEN_UNTIL_CLICKED = re.compile(r"""(\bstyle\s*=\s*(["'])(?:(?!\2).)*?)\bdisplay\s*:\s*none\s*(?:!\s*important\s*)?;?""",
+                                   re.IGNORECASE | re.DOTALL)
+
+
+def shown_open(source: str) -> str:
+    """A site's own shortcode template without the ``display: none`` of its style
+    attributes: what the web shows after a click (an expand's content) prints, as every
+    expand prints open.  Only the template's own markup: a page's HTML stays as written."""
+    return _HIDDEN_UNTIL_CLICKED.sub(lambda m: m.group(1), source)
 
 
 def _inline_shortcode(ctx: _PageContext, node: Shortcode, inner: str | None, where: Shortcode) -> str:

@@ -225,3 +225,29 @@ def test_the_sites_own_tab_inside_a_theme_s_tabs_prints_every_tab_under_its_name
     html = result.results[0].html.read_text(encoding="utf-8")
     assert '<div class="own-tabs">' in html and 'title="Schnelle Leitung"' in html
     assert "Inhalt zwei." in html
+
+
+def test_what_a_site_template_hides_until_a_click_prints(tmp_path):
+    """A site's own expand (vitess.io's) writes its content box with style="display: none",
+    which its script opens on a click: on paper the box prints open, as every expand does
+    (it printed nothing, without a word).  A page's own hidden HTML stays hidden."""
+    from pypdf import PdfReader
+
+    from manualgen.build import BuildOptions, build
+
+    from .conftest import page, write_site
+
+    expand = ('<span class="expand">\n  <span class="expand-label" onclick="toggle(this)">'
+              '{{ .Get 0 }}</span>\n  <div class="expand-content" style="display: none; '
+              'margin: 4px">{{ .Inner | safeHTML }}</div>\n</span>\n')
+    body = ('Davor.\n\n{{< expand "Mehr zeigen" >}}Der verborgene Hinweis.{{< /expand >}}\n\n'
+            '<p style="display:none">Nur für die Suche.</p>\n\nDanach.\n')
+    site = write_site(tmp_path / "site", {
+        "hugo.toml": 'baseURL = "https://example.org/"\ndefaultContentLanguage = "de"\n'
+                     "[languages.de]\nweight = 1\n[markup.goldmark.renderer]\nunsafe = true\n",
+        "content/de/_index.md": page("Start"), "content/de/a.md": page("Anleitung", 1, body),
+        "layouts/shortcodes/expand.html": expand})
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", no_cache=True))
+    text = "".join(p.extract_text() or "" for p in PdfReader(result.results[0].pdf).pages)
+    assert "Mehr zeigen" in text and "Der verborgene Hinweis." in text and "Danach." in text
+    assert "Nur für die Suche." not in text
