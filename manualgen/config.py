@@ -25,6 +25,7 @@ import yaml
 
 from .errors import ERROR, ConfigError, Finding, not_utf8, readable_path, shown_from, utf8_name
 from .front_matter import AliasGuard, read_as_hugo, without_surrogates
+from .languages import country_language
 
 HUGO_CONFIG_NAMES = (
     "hugo.toml",
@@ -927,7 +928,7 @@ def _language(code: str, spec: dict, root: Path, hugo: dict, folders: _Folders) 
         content_dirs=[m.source for m in mounts],
         title=str(_ci_get(lparams, "title", "") or _ci_get(spec, "title", "") or ""),
         description=str(_ci_get(lparams, "description", "") or _ci_get(spec, "description", "") or ""),
-        locale=str(_first_set(spec, "locale", "languageCode") or code),
+        locale=country_language(str(_first_set(spec, "locale", "languageCode") or code)),
         params=lparams if isinstance(lparams, dict) else {},
         mounts=[(m.source, m.subpath) for m in mounts],
         file_filters={(m.source, m.subpath): m.files for m in mounts if m.files},

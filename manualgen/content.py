@@ -35,6 +35,7 @@ from .errors import ContentError, Findings, not_utf8, readable_path, utf8_name
 from .front_matter import INVISIBLE as _INVISIBLE
 from .front_matter import FrontMatter
 from .go_dates import go_date
+from .inline_text import plain_inline
 
 # i18n reads its YAML files with front matter's loader; it still imports them from here.
 _YamlLoader = front_matter._YamlLoader
@@ -1212,16 +1213,17 @@ _OPENING_HEADING = re.compile(r" {0,3}# +(?P<text>[^{#\n][^{\n]*?)(?: +#+)? *")
 
 
 def _opening_heading(body: str) -> tuple[str, int] | None:
-    """The text of the level-1 heading a page without a title opens with ("# Columns", as
-    Hugo Book's and Geekdoc's pages often do), and the number of lines up to and with it;
-    None when the page opens otherwise, or the heading carries attributes (its {#id} is
-    linked to)."""
+    """The words of the level-1 heading a page without a title opens with ("# Columns", as
+    Hugo Book's and Geekdoc's pages often do; its links, code and emphasis without their
+    marks), and the number of lines up to and with it; None when the page opens otherwise,
+    the heading carries attributes (its {#id} is linked to) or has no words."""
     lines = body.split("\n")
     for index, line in enumerate(lines):
         if not line.strip():
             continue
         match = _OPENING_HEADING.fullmatch(line)
-        return (match.group("text").strip(), index + 1) if match else None
+        words = plain_inline(match.group("text")) if match else ""
+        return (words, index + 1) if words else None
     return None
 
 

@@ -152,17 +152,39 @@ def _pieces(source: str) -> list[tuple[str, str]]:
 
 def _actions(source: str):
     """(start, the text between the braces, end) of each ``{{ … }}``, found in one pass: a
-    ``{{`` that no ``}}`` closes ends the search (the text after it is left as text)."""
+    ``{{`` that no ``}}`` closes ends the search (the text after it is left as text).  A
+    comment (``{{/* … */}}``, ``{{- /* … */ -}}``) ends at its ``*/``, as in Go: the
+    ``{{< name >}}`` of a usage note inside it does not end it."""
     at = 0
     while True:
         start = source.find("{{", at)
         if start < 0:
             return
-        close = source.find("}}", start + 2)
+        close = _comment_close(source, start + 2)
+        if close is None:
+            close = source.find("}}", start + 2)
         if close < 0:
             return
         yield start, source[start + 2:close], close + 2
         at = close + 2
+
+
+def _comment_close(source: str, body: int) -> int | None:
+    """Where the ``}}`` of the comment that opens at ``body`` (just after ``{{``, with Go's
+    optional "- " before the ``/*``) is; None when no comment opens there.  A comment must
+    end at the delimiters (only Go's " -" between): else NotSimple, as Go refuses it."""
+    opening = body + 2 if source[body:body + 1] == "-" and source[body + 1:body + 2].isspace() else body
+    if not source.startswith("/*", opening):
+        return None
+    end = source.find("*/", opening + 2)
+    if end < 0:
+        raise NotSimple("a comment that is not closed")
+    after = end + 2
+    if source[after:after + 1].isspace() and source[after + 1:after + 2] == "-":
+        after += 2
+    if not source.startswith("}}", after):
+        raise NotSimple("a comment that does not end at its }}")
+    return after
 
 
 def _pipeline(text: str) -> list[list[str]]:
