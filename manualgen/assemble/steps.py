@@ -232,7 +232,7 @@ def _columns_fit(columns: list[ET.Element], widths: list[float | None],
         if any(e.tag == "img" for e in col.iter()) and is_image_only(col):
             tallest = max(tallest, media_height_mm(col, mm, geo.step_max_height_mm))
         else:
-            tallest = max(tallest, height_mm(col, mm, geo.font_pt))
+            tallest = max(tallest, height_mm(col, mm, geo.font_pt, geo.step_max_height_mm))
     return tallest <= geo.fits
 
 def _alt_from_text(media: ET.Element, text: ET.Element) -> None:
@@ -416,7 +416,8 @@ def keep_text_with_screenshots(root: ET.Element, job: PageJob | None = None) -> 
     for li in list(root.iter("li")):
         if not any(_is_screenshot(img) for img in li.iter("img")):
             continue
-        if height_mm(li, geo.text_width_mm, geo.font_pt) <= geo.fits:
+        if height_mm(li, geo.text_width_mm, geo.font_pt,
+                     column_cap=geo.step_max_height_mm) <= geo.fits:
             add_class(li, "item-with-media")
     for parent in root.iter():
         children = list(parent)
