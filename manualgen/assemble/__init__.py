@@ -35,8 +35,19 @@ from ..geometry import PrintGeometry
 from ..images import ImageInfo
 from ..pdf import Roots
 from ..render import RenderedLanguage
-from . import (bidi, changes, clean, links, lists, long_runs, names, outline, resources, steps,
-               tables)
+from . import (
+    bidi,
+    changes,
+    clean,
+    links,
+    lists,
+    long_runs,
+    names,
+    outline,
+    resources,
+    steps,
+    tables,
+)
 from .context import AssembledDocument, Context, ImageUse, PageJob, Registry
 from .document import render_document
 from .html import ancestors, classes, parent_map, parse_fragment, serialize_children
