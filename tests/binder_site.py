@@ -37,6 +37,7 @@ class Layout:
     steps: dict[str, list[str]] = dataclasses.field(default_factory=dict)
     figures: dict[str, str] = dataclasses.field(default_factory=dict)  # caption marker → picture
     headings: list[str] = dataclasses.field(default_factory=list)
+    tokens: list[str] = dataclasses.field(default_factory=list)  # hashes: printed as written
     pictures: dict[str, tuple[int, int]] = dataclasses.field(default_factory=dict)
 
     def mark(self) -> str:
@@ -186,6 +187,7 @@ def tables_and_code(lay: Layout) -> str:
     rows = ["| " + " | ".join(f"{lay.mark()} {COMPOUND[: 8 + i]}" for i in range(12)) + " |"
             for _ in range(3)]
     solid = lay.mark() + "".join(f"{i:02x}a7f3c9e1" for i in range(29))  # 300 characters
+    lay.tokens.append(solid)
     long_url = (f"https://dataloom.example.org/api/v2/hospitals/deliveries/{lay.mark()}/"
                 "validation-results/attachments?filter=status%3Dopen&sort=-created_at&"
                 "page=12&per_page=100&fields=id,name,status,created_at,updated_at")

@@ -17,7 +17,7 @@ import pytest
 from manualgen.cli import main
 
 from .binder_site import write_binder_site
-from .geometry import missing_words, outside_text_block
+from .geometry import missing_words, outside_text_block, printed_text
 
 CASES = [("a4", "twoside"), ("a5", "twoside"), ("letter", "oneside")]
 
@@ -112,3 +112,18 @@ def test_no_heading_ends_a_page(built):
     texts, _pictures = pages_text_and_pictures(pdf)
     ends = {last_line(text) for text in texts}
     assert [h for h in layout.headings if h in ends] == []
+
+
+
+def test_twelve_columns_print_their_title_words_whole(built):
+    """Twelve columns on the paper leave room for their title words whole ("Spalte", not
+    "Spa" and "lte")."""
+    pdf, *_rest = built
+    assert len(re.findall(r"\bSpalte\b", printed_text(pdf))) == 12
+
+
+def test_a_hash_prints_without_hyphens(built):
+    """A hash is copied as printed: hyphenation must not add a character to it."""
+    pdf, _paper, _sides, layout, _html = built
+    joined = re.sub(r"\s+", "", printed_text(pdf))
+    assert [token for token in layout.tokens if token not in joined] == []
