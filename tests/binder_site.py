@@ -197,6 +197,8 @@ def tables_and_code(lay: Layout) -> str:
         f"{sentence(lay)}\n",
         head, "|" + "---|" * 12, *rows, "",
         f"| {lay.mark()} Prüfsumme | Wert |\n|---|---|\n| SHA | {solid} |\n",
+        (f"| {lay.mark()} | Beschreibung |\n|---|---|\n"
+         f"| Kennung | {' '.join(sentence(lay, 40) for _ in range(3))} |\n"),
         f"```text\n{code_line}\n{code_line}\n```\n",
         f"{sentence(lay)} Die Adresse {long_url} öffnet die Liste. {sentence(lay)}\n",
         f"{sentence(lay)} Die {COMPOUND}{COMPOUND} {lay.mark()} gilt ab Januar.\n",

@@ -122,6 +122,13 @@ def test_twelve_columns_print_their_title_words_whole(built):
     assert len(re.findall(r"\bSpalte\b", printed_text(pdf))) == 12
 
 
+def test_a_short_column_beside_a_long_one_keeps_its_word_whole(built):
+    """Column widths are shared out by how many characters the paper's line holds: on
+    A5, a column estimated for an A4 line was too narrow for "Kennung", cut "Kennu|ng"."""
+    pdf, *_rest = built
+    assert "Kennung" in printed_text(pdf).replace("-\r\n", "")
+
+
 def test_a_hash_prints_without_hyphens(built):
     """A hash is copied as printed: hyphenation must not add a character to it."""
     pdf, _paper, _sides, layout, _html = built
