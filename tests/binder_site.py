@@ -35,7 +35,8 @@ class Layout:
 
     words: list[str] = dataclasses.field(default_factory=list)
     steps: dict[str, list[str]] = dataclasses.field(default_factory=dict)
-    figures: dict[str, str] = dataclasses.field(default_factory=dict)  # caption marker → picture
+    # a figure's picture → the marker words that open and end its caption
+    figures: dict[str, tuple[str, str]] = dataclasses.field(default_factory=dict)
     headings: list[str] = dataclasses.field(default_factory=list)
     tokens: list[str] = dataclasses.field(default_factory=list)  # hashes: printed as written
     pictures: dict[str, tuple[int, int]] = dataclasses.field(default_factory=dict)
@@ -164,15 +165,22 @@ def nested_page(lay: Layout) -> str:
 
 # --- blocks ------------------------------------------------------------------------------
 
+def captioned_figure(lay: Layout, name: str, size: tuple[int, int], sentences: int) -> str:
+    """A figure whose caption opens and ends with a marker word (``lay.figures``)."""
+    first, last = lay.mark(), lay.mark()
+    lay.figures[name] = (first, last)
+    words = "Die Abbildung zeigt die Übersicht der Lieferungen mit allen Spalten und Werten,"
+    caption = " ".join([first, *[words] * sentences, last])
+    return (f'{{{{< figure src="{lay.picture(name, size)}" alt="Übersicht" '
+            f'caption="{caption}" >}}}}\n')
+
+
 def figures_and_drawings(lay: Layout) -> str:
-    caption = lay.mark()
-    lay.figures[caption] = "figure"
-    long_caption = (f"{caption} " + " ".join(
-        ["Die Abbildung zeigt die Übersicht der Lieferungen mit allen Spalten,"] * 6))
     return "\n".join([
         f"{sentence(lay)}\n",
-        (f'{{{{< figure src="{lay.picture("figure", (1800, 600))}" alt="Übersicht" '
-         f'caption="{long_caption}" >}}}}\n'),
+        captioned_figure(lay, "figure", (1800, 600), 6),
+        f"{sentence(lay)}\n",
+        captioned_figure(lay, "figure-tall", (500, 3000), 16),
         f"{sentence(lay)} ![Ablauf](/img/flow.svg) {lay.mark()}\n",
         f"![Leer](/img/bare.svg)\n\n{sentence(lay)}\n",
         f"{sentence(lay)} ![Symbol]({lay.picture('icon', (16, 16))}) {lay.mark()}\n",

@@ -94,10 +94,9 @@ def test_a_long_caption_stays_on_the_page_of_its_picture(built):
     pdf, _paper, _sides, layout, html = built
     texts, pictures = pages_text_and_pictures(pdf)
     sources = raster_sources(html)
-    for marker, picture in layout.figures.items():
-        # the figure's picture is the first use of that file after the step pictures
+    for picture, (first, last) in layout.figures.items():
         index = next(i for (i, _aspect), name in zip(pictures, sources) if name == f"{picture}.png")
-        assert page_of(texts, marker) == index
+        assert (page_of(texts, first), page_of(texts, last)) == (index, index), picture
 
 
 def last_line(text: str) -> str:

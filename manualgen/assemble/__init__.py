@@ -67,6 +67,7 @@ def _page_passes() -> Registry:
     passes.register(steps.standalone_figures, "figures", 50)
     passes.register(steps.alt_texts, "alt-texts", 52)
     passes.register(steps.keep_text_with_screenshots, "keep-with-screenshots", 55)
+    passes.register(steps.fit_captioned_figures, "captioned-figures", 57)
     passes.register(links.links, "links", 60)
     passes.register(outline.repeated_title, "repeated-title", 65)
     passes.register(outline.headings, "headings", 70)
