@@ -278,14 +278,7 @@ def page_structure(rendered: RenderedPage) -> Structure | None:
         images.append((src, name, line))
         screenshots.append(Item(line, image_stem(name), name, step(img)))
 
-    headings: list[Item] = []
-    cursor = 0
-    for el in root.iter():
-        if isinstance(el.tag, str) and re.fullmatch(r"h[1-6]", el.tag):
-            text = " ".join(text_of(el).split())
-            line = page.find_line(text, cursor, literal=False)
-            cursor = line or cursor
-            headings.append(Item(line, el.tag, text))
+    headings = _headings(page, root)
 
     procedure: list[Item] = []
     faq: list[Item] = []
@@ -597,6 +590,30 @@ _METRICS = (
     ("procedure", "drift-procedure", "procedure item", "items in numbered procedures"),
     ("faq", "drift-faq", "FAQ question", "FAQ questions"),
 )
+
+
+def _headings(page: Page, root: ET.Element) -> list[Item]:
+    """The page's headings, each keyed by its level and the first picture of its section
+    (the text under it, to the next heading): a translation's headings have other words,
+    but their sections show the same screenshots, so a missing heading is found between
+    the right two (its section's picture went to the heading before it)."""
+    headings: list[Item] = []
+    pictured: list[str] = []
+    cursor = 0
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if re.fullmatch(r"h[1-6]", el.tag):
+            text = " ".join(text_of(el).split())
+            line = page.find_line(text, cursor, literal=False)
+            cursor = line or cursor
+            headings.append(Item(line, el.tag, text))
+            pictured.append("")
+        elif el.tag == "img" and headings and not pictured[-1]:
+            name = Path(unquote(split_url(el.get("src") or "").path)).name
+            pictured[-1] = image_stem(name) if name else ""
+    return [dataclasses.replace(item, key=f"{item.key}:{picture}")
+            for item, picture in zip(headings, pictured)]
 
 
 def _drift(pages: dict[str, Page], structures: dict[Page, Structure], settings: Settings,

@@ -360,3 +360,21 @@ def test_a_partial_translation_is_one_line_per_language_and_check_translations_l
     main(["check", "--site", str(site), "--all", "--translations"])
     out = capsys.readouterr().out
     assert out.count("missing-translation ") == 4 and "missing-translations" not in out
+
+
+def test_a_missing_heading_is_placed_by_the_pictures_of_the_sections(tmp_path, capsys):
+    """The German page lacks the second of three headings, whose screenshot now sits under
+    the first: the warning says the second is missing, after the first, not the third at
+    the end (headings are told apart by their sections' first pictures)."""
+    de = ("## Anmelden\n\n![a](/img/a.png)\n\nText.\n\n![b](/img/b.png)\n\n"
+          "## Abmelden\n\n![c](/img/c.png)\n")
+    fr = ("## Connexion\n\n![a](/img/a.png)\n\n## Mot de passe\n\n![b](/img/b.png)\n\n"
+          "## Déconnexion\n\n![c](/img/c.png)\n")
+    site = write_site(tmp_path, {
+        **HOMES, **{f"static/img/{n}.png": png_bytes() for n in "abc"},
+        "content/de/p.md": page("Seite", 1, de), "content/fr/p.md": page("Page", 1, fr),
+    })
+    _, findings = check(capsys, site)
+    [f] = with_code(findings, "drift-headings")
+    assert (f["file"], f["line"]) == ("content/de/p.md", 5)
+    assert 'heading 2 ("Mot de passe"' in f["message"]
