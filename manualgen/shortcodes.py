@@ -33,7 +33,7 @@ from .content import content_roots, glob_regex, go_float_text
 from .errors import ContentError, Findings, ManualgenError, readable_path, show, utf8_name
 from .front_matter import parse as parse_front_matter
 from .go_template import Call as TemplateCall
-from .go_template import NotSimple, compile_template, run_template
+from .go_template import NotSimple, TemplateFailed, compile_template, run_template
 from .i18n import Translator, _line_naming
 from .markdown_left import markdown_left
 from .notebook import notebook
@@ -804,10 +804,22 @@ def _inline_or_site_template(ctx: _PageContext, node: Shortcode, inner: str | No
     own = ctx.renderer.site_hugo_template(node.name)[0]
     if own is None or (template is not None and not ctx.renderer.is_builtin(template)):
         return None
+    try:
+        return run_template(own, _template_call(ctx, call, inner))
+    except TemplateFailed as failed:  # as Hugo's build stops: at the shortcode, naming the template's line
+        ctx.renderer.findings.error(
+            "shortcode-template", f'shortcode "{node.name}" failed in its template '
+            f"{ctx.renderer.hugo_template(node.name)}:{failed.line}:{failed.column}: {failed}",
+            ctx.page.path, where.line, where.column, lang=ctx.lang)
+        return ""
+
+
+def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None) -> TemplateCall:
+    """What a site's own simple template reads of the shortcode's call and its page."""
     settings = ctx.renderer.env.globals.get("site")
     meta = getattr(ctx.page, "meta", None) or {}
     value = ctx.renderer.env.globals.get("param_value") or (lambda *_args, **_kw: None)
-    return run_template(own, TemplateCall(
+    return TemplateCall(
         get=call.get, inner=inner or "", markdownify=lambda text: ctx.markdownify(text),
         page_title=str(getattr(ctx.page, "title", "") or ""),
         site_title=str(getattr(settings, "title", "") or ""),
@@ -815,7 +827,7 @@ def _inline_or_site_template(ctx: _PageContext, node: Shortcode, inner: str | No
         page_params=lambda name: value(name, meta, site=False),
         page_param=lambda name: value(name, meta),
         show=lambda raw: str(go_text(raw)),
-        translate=lambda key: ctx.translator.translate(key)))
+        translate=lambda key: ctx.translator.translate(key))
 
 
 def _inline_shortcode(ctx: _PageContext, node: Shortcode, inner: str | None, where: Shortcode) -> str:

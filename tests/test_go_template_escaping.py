@@ -1,0 +1,120 @@
+"""A site's own simple shortcode template (go_template.py) escapes what it prints by its place
+in the HTML, as Hugo's html/template does; strings in actions may hold "}}"; a field of the
+value ``with`` tested fails as in Hugo.  The expected texts are what hugo 0.149.1 wrote for
+the same templates and calls."""
+
+from __future__ import annotations
+
+import pytest
+
+from manualgen.go_template import Call, NotSimple, TemplateFailed, compile_template, run_template
+
+from .conftest import check_findings, page, write_site
+
+
+def run(source: str, *positional, inner: str = "", **named) -> str:
+    def get(key):
+        return positional[key] if isinstance(key, int) and key < len(positional) else named.get(key, "")
+
+    return run_template(compile_template(source), Call(get=get, inner=inner, markdownify=str))
+
+
+def test_values_in_attributes_are_escaped_as_hugo_escapes_them():
+    template = ('<a title="{{ .Get "t" }}">T</a>|<a href="{{ .Get "u" }}">U</a>|'
+                '<img src="{{ .Get "u" }}">|<a href="/x?q={{ .Get "t" }}">Q</a>|'
+                '<div title="{{ .Inner }}">I</div>|<div data-x="{{ .Get "t" }}">D</div>|'
+                '<a href="{{ .Inner }}">IU</a>|<a href="x/{{ .Get "u" }}">RU</a>')
+    assert run(template, t="a b\"c<d>&e'f+g", u="javascript:alert(1)", inner='<b>in</b> "q"') == (
+        '<a title="a b&#34;c&lt;d&gt;&amp;e&#39;f&#43;g">T</a>|<a href="#ZgotmplZ">U</a>|'
+        '<img src="#ZgotmplZ">|<a href="/x?q=a%20b%22c%3cd%3e%26e%27f%2bg">Q</a>|'
+        '<div title="in &#34;q&#34;">I</div>|<div data-x="a b&#34;c&lt;d&gt;&amp;e&#39;f&#43;g">D</div>|'
+        '<a href="%3cb%3ein%3c/b%3e%20%22q%22">IU</a>|<a href="x/javascript:alert%281%29">RU</a>')
+
+
+@pytest.mark.parametrize("address, printed, after_text", [
+    ("https://ex.org/a b?q=é&r=<1>", "https://ex.org/a%20b?q=%c3%a9&amp;r=%3c1%3e",
+     "x/https://ex.org/a%20b?q=%c3%a9&amp;r=%3c1%3e"),
+    ("mailto:a@b.c", "mailto:a@b.c", "x/mailto:a@b.c"),
+    ("HTTPS://ex.org/%zz x", "HTTPS://ex.org/%25zz%20x", "x/HTTPS://ex.org/%25zz%20x"),
+    ("data:image/png;base64,AAA", "#ZgotmplZ", "x/data:image/png;base64,AAA"),
+    ("tel:123", "#ZgotmplZ", "x/tel:123"),
+    ("/rel/path#frag", "/rel/path#frag", "x//rel/path#frag"),
+    (" javascript:x", "#ZgotmplZ", "x/%20javascript:x"),
+])
+def test_addresses_are_filtered_and_normalized_as_hugo_does(address, printed, after_text):
+    assert run('<a href="{{ .Get "u" }}">U</a>|<a href="x/{{ .Get "u" }}">RU</a>', u=address) == \
+        f'<a href="{printed}">U</a>|<a href="{after_text}">RU</a>'
+
+
+def test_html_in_an_attribute_loses_its_tags_and_keeps_its_entities():
+    template = ('<div title="{{ .Inner }}">I</div>|<a href="{{ .Inner }}">IU</a>|'
+                '{{ .Get "t" | safeHTML }}|<p title="{{ .Get "t" | safeHTML }}">')
+    assert run(template, t="<i>x</i> &amp; y", inner='a &amp; b < c &copy; "q"') == (
+        '<div title="a &amp; b &lt; c &copy; &#34;q&#34;">I</div>|'
+        '<a href="a%20&amp;amp;%20b%20%3c%20c%20&amp;copy;%20%22q%22">IU</a>|'
+        '<i>x</i> &amp; y|<p title="x &amp; y">')
+
+
+def test_html_comments_of_the_template_are_left_out():
+    assert run('a|<!-- {{ .Get "t" }} -->|<textarea>x</textarea>b', t="x") == \
+        "a||<textarea>x</textarea>b"
+
+
+@pytest.mark.parametrize("source, named", [
+    ('<script>var x = {{ .Get "t" }};</script>', "an action inside <script>"),
+    ('<style>p { color: {{ .Get "t" }} }</style>', "an action inside <style>"),
+    ('<a onclick="{{ .Get "t" }}">', "an action in an event attribute (on…)"),
+    ('<p style="color: {{ .Get "t" }}">', "an action in a style attribute"),
+    ('<div class={{ .Get "t" }}>', "an action in an unquoted attribute value"),
+    ('<div {{ .Get "t" }}>', "an action among a tag's attribute names"),
+    ('<title>{{ .Get "t" }}</title>', "an action inside <title>"),
+    ('<img srcset="{{ .Get 0 }}">', "an action in a srcset attribute"),
+    ('{{ if .Get 0 }}<a href="{{ else }}<b title="{{ end }}x">',
+     "an if or with whose branches end in different places of the HTML"),
+])
+def test_values_in_places_hugo_escapes_otherwise_are_not_run(source, named):
+    with pytest.raises(NotSimple) as caught:
+        compile_template(source)
+    assert str(caught.value) == named
+
+
+def test_an_address_whose_part_depends_on_a_branch():
+    # the with's branch may end the path: a value after it has no known escaping (Go refuses it)
+    assert run('<a href="{{ .Get 0 }}{{ with .Get 1 }}#{{ . }}{{ end }}">', "a", "b") == '<a href="a#b">'
+    with pytest.raises(NotSimple, match="may end its path"):
+        compile_template('<a href="{{ .Get 0 }}{{ with .Get 1 }}#{{ . }}{{ end }}{{ .Get 2 }}">')
+
+
+def test_strings_in_actions_may_hold_closing_braces():
+    assert run('[{{ "a}}b" }}][{{ `c}}d` }}][{{ "e\\"}}f" }}]') == "[a}}b][c}}d][e&#34;}}f]"
+    assert run('{{ "x := y" }}|{{ /* a }} b */ }}|{{ `multi\nline` }}') == "x := y||multi\nline"
+    with pytest.raises(NotSimple, match="not closed"):
+        compile_template('{{ "a}} b')
+    with pytest.raises(NotSimple, match="not closed"):
+        compile_template("{{ /* " * 20000)  # each unclosed comment is not searched again
+
+
+def test_a_field_of_the_value_with_tested_fails_as_in_hugo():
+    with pytest.raises(TemplateFailed) as caught:
+        run('{{ with .Get "x" }}[{{ .Inner }}]{{ end }}', x="1")
+    assert (str(caught.value), caught.value.line, caught.value.column) == (
+        "can't evaluate field Inner in type string", 1, 24)
+    with pytest.raises(TemplateFailed, match="field Get in type template.HTML") as caught:
+        run('a\n{{ with .Inner }}\n{{ $.Inner }} {{ .Get "y" }}{{ end }}', inner="x")
+    assert (caught.value.line, caught.value.column) == (3, 18)
+    # $. still reaches the shortcode, and an empty with runs nothing
+    assert run('{{ with .Get "x" }}[{{ $.Inner }}|{{ . }}]{{ end }}{{ with .Get "n" }}{{ .Inner }}{{ end }}',
+               x="1", inner="in") == "[in|1]"
+
+
+def test_the_failure_stops_the_build_at_the_shortcode_naming_the_templates_line(tmp_path):
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start"),
+        "content/de/a.md": page("A", 1, "Text\n\n{{< winner x=\"1\" >}}in{{< /winner >}}\n"),
+        "layouts/shortcodes/winner.html": '{{ with .Get "x" }}[{{ .Inner }}]{{ end }}',
+    })
+    findings = [f for f in check_findings(site) if f["severity"] == "error"]
+    assert [(f["code"], f["file"], f["line"]) for f in findings] == [
+        ("shortcode-template", "content/de/a.md", 7)]
+    assert ("shortcode \"winner\" failed in its template layouts/shortcodes/winner.html:1:24: "
+            "can't evaluate field Inner in type string") in findings[0]["message"]
