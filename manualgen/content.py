@@ -35,6 +35,7 @@ from .errors import ContentError, Findings, not_utf8, readable_path, utf8_name
 from .front_matter import INVISIBLE as _INVISIBLE
 from .front_matter import FrontMatter
 from .go_dates import go_date
+from .plurals import pluralize
 
 # i18n reads its YAML files with front matter's loader; it still imports them from here.
 _YamlLoader = front_matter._YamlLoader
@@ -569,16 +570,9 @@ _SMALL_WORDS = {"a", "an", "and", "at", "but", "by", "for", "in", "nor", "of", "
 
 def section_title(folder: str, settings: Settings) -> str:
     """Hugo's title for a section without an _index file: the folder's name, pluralized in
-    English ("guide" → "Guides") and capitalized unless the site turns that off
+    English as Hugo does ("guide" → "Guides", "child" → "Children", plurals.py) and capitalized unless the site turns that off
     (pluralizeListTitles, capitalizeListTitles, titleCaseStyle)."""
-    name = folder
-    if settings.pluralize_list_titles and name:
-        if name.endswith(("ss", "x", "z", "ch", "sh")):
-            name += "es"
-        elif len(name) > 1 and name.endswith("y") and name[-2].lower() not in "aeiou":
-            name = name[:-1] + "ies"
-        elif not name.endswith("s"):
-            name += "s"
+    name = pluralize(folder) if settings.pluralize_list_titles else folder
     return title_cased(name, settings) if settings.capitalize_list_titles else name
 
 
