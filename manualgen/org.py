@@ -34,12 +34,13 @@ _IMAGE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif|bmp)$", re.IGNORECASE)
 
 _LINK = re.compile(r"\[\[([^\[\]]+)\](?:\[([^\[\]]+)\])?\]")
 _URL = re.compile(r"\bhttps?://[^\s<>\"'\]]*[^\s<>\"'\].,;:!?)]")
-_PRE, _POST = r"(?:(?<=[\s\-({'\"])|^)", r"(?=[\s\-.,:;!?'\")}\[\]]|$)"
-_CODE = re.compile(_PRE + r"([=~])(\S|\S.*?\S)\1" + _POST)
-_EMPHASIS = [(re.compile(_PRE + re.escape(mark) + r"(\S|\S.*?\S)" + re.escape(mark) + _POST),
-              start, end) for mark, start, end in (
-    ("*", "<strong>", "</strong>"), ("/", "<em>", "</em>"), ("+", "<del>", "</del>"),
-    ("_", '<span style="text-decoration: underline;">', "</span>"))]
+# Inline markup: a mark after the start, white space or one of _BEFORE, text that neither
+# starts nor ends with white space, on one line, and the same mark before the end, white
+# space or one of _AFTER.  Found by marked_spans in one pass (a regular expression with a
+# lazy ".*?" searched to the end of the line again from each mark that is never closed).
+_BEFORE, _AFTER = "-({'\"", "-.,:;!?'\")}[]"
+_EMPHASIS = (("*", "<strong>", "</strong>"), ("/", "<em>", "</em>"), ("+", "<del>", "</del>"),
+             ("_", '<span style="text-decoration: underline;">', "</span>"))
 
 
 def to_html(text: str) -> str:
@@ -414,19 +415,57 @@ def inline(text: str, notes: _Notes | None = None) -> str:
         mark = notes.reference(found.group(1), found.group(2)) if notes else None
         return keep(mark) if mark else found.group(0)
 
-    text = _CODE.sub(lambda m: keep(_code(m.group(1), m.group(2))), text)
+    text = marked_spans(text, "=~", lambda mark, inside: keep(_code(mark, inside)))
     text = _REFERENCE.sub(note, text)
     text = _LINK.sub(lambda m: keep(_link(m.group(1), m.group(2))), text)
     text = _URL.sub(lambda m: keep(f'<a href="{html.escape(m.group(0))}">'
                                    f"{html.escape(m.group(0))}</a>"), text)
     text = html.escape(text, quote=False)
-    for pattern, start, end in _EMPHASIS:
-        text = pattern.sub(lambda m, s=start, e=end: s + m.group(1) + e, text)
+    for mark, start, end in _EMPHASIS:
+        text = marked_spans(text, mark, lambda _mark, inside, s=start, e=end: s + inside + e)
     for _ in range(len(slots) + 1):  # a link's text may hold code
         if not own.search(text):
             break
         text = own.sub(lambda m: slots[int(m.group(1))], text)
     return text
+
+
+def marked_spans(text: str, marks: str, made) -> str:
+    """``text`` with each span of Org markup written with one of ``marks`` (``*bold*``)
+    replaced by ``made(mark, its inside)``, leftmost first, in time linear in the text."""
+    closers = {mark: _closers(text, mark) for mark in marks}
+    taken = {mark: 0 for mark in marks}  # how many of each mark's closers lie behind
+    newlines = [i for i, c in enumerate(text) if c == "\n"] + [len(text)]
+    line = 0
+    out: list[str] = []
+    at = 0
+    for opener in (i for i, c in enumerate(text) if c in marks):
+        if opener < at or not _opens(text, opener):
+            continue
+        mark = text[opener]
+        ends, k = closers[mark], taken[mark]
+        while k < len(ends) and ends[k] < opener + 2:
+            k += 1
+        taken[mark] = k
+        while newlines[line] < opener:
+            line += 1
+        if k == len(ends) or ends[k] > newlines[line]:
+            continue
+        out += [text[at:opener], made(mark, text[opener + 1:ends[k]])]
+        at = ends[k] + 1
+    return "".join(out) + text[at:] if out else text
+
+
+def _opens(text: str, at: int) -> bool:
+    before = text[at - 1] if at else " "
+    return (before.isspace() or before in _BEFORE) and at + 1 < len(text) and not text[at + 1].isspace()
+
+
+def _closers(text: str, mark: str) -> list[int]:
+    """Where ``mark`` may close a span: after a character that is not white space, before
+    the end, white space or one of _AFTER."""
+    return [i for i in range(1, len(text)) if text[i] == mark and not text[i - 1].isspace()
+            and (i + 1 == len(text) or text[i + 1].isspace() or text[i + 1] in _AFTER)]
 
 
 def _code(mark: str, text: str) -> str:
