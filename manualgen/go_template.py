@@ -97,6 +97,7 @@ class _Open:
     body_end: Context | None = None
 
 
+_DEEPEST = 100  # blocks nested deeper are not simple (each is run by a call of its own)
 _SET = re.compile(r"\s*(\$[A-Za-z_]\w*)\s*:=(.*)", re.DOTALL)
 
 
@@ -119,6 +120,8 @@ def compile_template(source: str) -> list:
         if action.startswith("/*") and action.endswith("*/"):
             continue
         if word in ("if", "with"):
+            if len(open_blocks) >= _DEEPEST:
+                raise NotSimple(f"if or with nested more than {_DEEPEST} deep")
             block = Block(word, _pipeline(action[len(word):]), where=where)
             target.append(block)
             open_blocks.append(_Open(block, html))

@@ -81,6 +81,8 @@ class ShortcodeSyntaxError(Exception):
         self.code: str | None = None  # for a warning that is not crossed-shortcode
 
 
+MAX_DEPTH = 100  # shortcodes inside shortcodes; each level costs a template render
+
 # Names: word characters, dots and dashes, with "/" only between segments so that
 # "{{< a/>}}" is the self-closing "a", not a shortcode named "a/".
 _NAME_RE = re.compile(r"\w[\w.-]*(?:/[\w.-]+)*")
@@ -302,6 +304,7 @@ def parse(
     line_offset: int = 0,
     needs_closing: Callable[[str], bool | None] = lambda name: None,
     warnings: list[ShortcodeSyntaxError] | None = None,
+    max_depth: int = MAX_DEPTH,
 ) -> list[Node]:
     """Parse a page body (front matter already removed) into text and shortcode nodes.
 
@@ -309,7 +312,9 @@ def parse(
     ``needs_closing(name)`` says whether a shortcode takes inner content: True (closing tag
     required), False (closing tag forbidden) or None (closed only if a closing tag follows).
     Crossed closing tags (``{{<a>}}{{<b>}}{{</a>}}{{</b>}}``) are read as Hugo reads them and
-    reported in ``warnings`` when a list is given.
+    reported in ``warnings`` when a list is given.  A shortcode nested more than
+    ``max_depth`` deep is a ShortcodeSyntaxError (each level holds the text of the levels
+    inside it: 20,000 levels took seconds and gigabytes).
     """
     scanner = _Scanner(source, line_offset)
     escapes: list[tuple[int, int]] = []
@@ -317,7 +322,7 @@ def parse(
     pairs = _pair(events, needs_closing, scanner, warnings)
     if warnings is not None:
         warnings += _stray_ends(source, events, scanner, escapes)
-    return _build(source, events, pairs, scanner)
+    return _build(source, events, pairs, scanner, max_depth)
 
 
 def _stray_ends(source: str, events: list[Text | _Tag], scanner: _Scanner,
@@ -513,7 +518,8 @@ def _name_at(events: list[Text | _Tag], index: int) -> str:
 
 
 def _build(
-    source: str, events: list[Text | _Tag], pairs: dict[int, int], scanner: _Scanner
+    source: str, events: list[Text | _Tag], pairs: dict[int, int], scanner: _Scanner,
+    max_depth: int,
 ) -> list[Node]:
     """Pass 3: nest the flat events into the tree, using the pairs found before."""
     root: list[Node] = []
@@ -533,6 +539,10 @@ def _build(
             current = stack[-1][2] if stack else root
             continue
         line, column = scanner.position(event.start)
+        if len(stack) >= max_depth:
+            raise ShortcodeSyntaxError(
+                f'shortcode "{event.name}" is nested more than {max_depth} shortcodes deep; '
+                "close the shortcodes around it sooner", line, column)
         children: list[Node] | None = [] if index in pairs else None
         node = Shortcode(
             name=event.name,

@@ -54,7 +54,6 @@ NO_INNER = {
 # Theme shortcodes (Hextra's tabs, steps, callout…) are left out of both: their names are
 # common, and a site's own shortcode of the same name may be used either way.
 
-MAX_NESTING = 100  # shortcodes inside shortcodes; each level costs a template render
 MAX_INCLUDE_DEPTH = 8  # pages included in included pages (a page that includes itself)
 _SRC_OR_HREF = re.compile(r'\b(?:src|href)\s*=\s*"([^"]*)"')
 TOKEN_RE = re.compile(r"mgsc(\d+)x")
@@ -686,11 +685,6 @@ class ShortcodeRenderer:
         for problem in crossed:
             self.findings.warning(problem.code or "crossed-shortcode", problem.message, page.path,
                                   problem.line, problem.column, lang=lang)
-        deep = _deeper_than(nodes, MAX_NESTING)
-        if deep is not None:  # rendering recurses per level; real pages nest a few
-            raise ContentError(f'shortcode "{deep.name}" is nested more than {MAX_NESTING} '
-                               "shortcodes deep; close the shortcodes around it sooner",
-                               page.path, deep.line, code="bad-shortcode")
         context = _PageContext(self, page, lang, translator, markdownify, stash)
         return context.render_nodes(nodes, parent=None)
 
@@ -726,18 +720,6 @@ def _call_around(node: Shortcode, text: str) -> Shortcode | None:
                 return found
         elif text in child.text:
             return node
-    return None
-
-
-def _deeper_than(nodes: list, limit: int) -> Shortcode | None:
-    """The first shortcode (in source order) nested more than ``limit`` deep, or None."""
-    stack = [(node, 1) for node in reversed(nodes) if isinstance(node, Shortcode)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > limit:
-            return node
-        stack.extend((child, depth + 1) for child in reversed(node.children or [])
-                     if isinstance(child, Shortcode))
     return None
 
 
@@ -1123,9 +1105,7 @@ class _PageContext:
             return None
         try:
             nodes = parse(str(text), needs_closing=self.renderer.closing_rule)
-        except ShortcodeSyntaxError:
-            return None
-        if _deeper_than(nodes, MAX_NESTING) is not None:
+        except ShortcodeSyntaxError:  # broken, or nested too deep
             return None
         self.included_from.append(node)
         try:

@@ -118,3 +118,10 @@ def test_the_failure_stops_the_build_at_the_shortcode_naming_the_templates_line(
         ("shortcode-template", "content/de/a.md", 7)]
     assert ("shortcode \"winner\" failed in its template layouts/shortcodes/winner.html:1:24: "
             "can't evaluate field Inner in type string") in findings[0]["message"]
+
+
+def test_blocks_nested_deeper_than_a_hundred_are_not_run():
+    # each level is run by a call of its own: 1,000 levels raised RecursionError
+    with pytest.raises(NotSimple, match="nested more than 100 deep"):
+        compile_template("{{ if 1 }}" * 1000 + "x" + "{{ end }}" * 1000)
+    assert run("{{ if 1 }}" * 100 + "x" + "{{ end }}" * 100) == "x"

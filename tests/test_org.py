@@ -233,3 +233,15 @@ def test_a_long_line_of_unclosed_marks_takes_linear_time():
         started = time.perf_counter()
         assert inline(line) == line.replace("'", "&#x27;")
         assert time.perf_counter() - started < 1.5
+
+
+def test_a_long_line_of_unclosed_inline_footnotes_takes_linear_time():
+    import time
+
+    from manualgen.org import inline
+
+    line = "[fn:: a " * 30_000  # no "]": each "[fn:" was searched to the end (11 s)
+    started = time.perf_counter()
+    assert inline(line) == line
+    assert time.perf_counter() - started < 1.0
+    assert "<sup" in org.to_html("Text[fn:: a note] and [fn:: more\n")
