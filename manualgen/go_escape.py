@@ -42,8 +42,7 @@ _SPACE = re.compile(r"[\s/]*")
 def attr_kind(name: str) -> str:
     """Go's type of an attribute's value, from its name."""
     name = name.lower()
-    if name.startswith("data-"):
-        name = name[5:]
+    name = name.removeprefix("data-")
     prefix, colon, local = name.partition(":")
     if colon:
         if prefix == "xmlns":
@@ -243,19 +242,18 @@ def _address(text: str, part: str) -> str:
         if colon >= 0 and "/" not in text[:colon] and text[:colon].lower() not in _SAFE_SCHEMES:
             return "#ZgotmplZ"
     normalize = part != "query"
-    data = text.encode("utf-8")
-    out: list[str] = []
-    for index, byte in enumerate(data):
-        char = chr(byte)
-        if byte < 128 and _UNRESERVED.match(char):
-            out.append(char)
-        elif normalize and char in _KEPT:
-            out.append(char)
-        elif normalize and char == "%" and _valid_escape(data, index):
-            out.append(char)
-        else:
-            out.append(f"%{byte:02x}")
-    return "".join(out)
+    data = text.encode("utf-8", "surrogatepass")  # a lone surrogate (a YAML escape) as its bytes
+    return "".join(chr(byte) if _kept(data, index, normalize) else f"%{byte:02x}"
+                   for index, byte in enumerate(data))
+
+
+def _kept(data: bytes, index: int, normalize: bool) -> bool:
+    """Whether the byte at ``index`` of an address stays as it is: unreserved, or (when
+    normalizing) reserved or the start of a valid escape."""
+    char = chr(data[index])
+    if data[index] < 128 and _UNRESERVED.match(char):
+        return True
+    return normalize and (char in _KEPT or char == "%" and _valid_escape(data, index))
 
 
 def _valid_escape(data: bytes, index: int) -> bool:

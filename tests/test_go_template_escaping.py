@@ -5,7 +5,11 @@ the same templates and calls."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from manualgen.go_template import Call, NotSimple, TemplateFailed, compile_template, run_template
 
@@ -125,3 +129,54 @@ def test_blocks_nested_deeper_than_a_hundred_are_not_run():
     with pytest.raises(NotSimple, match="nested more than 100 deep"):
         compile_template("{{ if 1 }}" * 1000 + "x" + "{{ end }}" * 1000)
     assert run("{{ if 1 }}" * 100 + "x" + "{{ end }}" * 100) == "x"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.characters(blacklist_characters="\r"), max_size=40))
+def test_a_value_never_leaves_its_place(value):
+    """Whatever a shortcode is given, its text and title stay text and its address cannot
+    run script: parsed back, the link holds the value as written."""
+    from html.parser import HTMLParser
+
+    class Reader(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.tags, self.text = [], ""
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.append((tag, dict(attrs)))
+
+        def handle_data(self, data):
+            self.text += data
+
+    printed = run('<a href="{{ .Get 0 }}" title="{{ .Get 0 }}">{{ .Get 0 }}</a>', value)
+    reader = Reader()
+    reader.feed(printed)
+    reader.close()
+    value = value.replace("\0", "\ufffd")  # as Go writes a NUL
+    assert [tag for tag, _ in reader.tags] == ["a"]
+    attrs = reader.tags[0][1]
+    assert attrs["title"] == value and reader.text == value
+    assert not re.match(r"\s*(javascript|data|vbscript):", attrs["href"], re.IGNORECASE)
+
+
+_PIECES = ["{{", "}}", "{{- ", " -}}", '"', "`", "'", "/*", "*/", "<", ">", "=", ' href="', " title='",
+           ".Inner", ".Get 0", '.Get "x"', "with", "if", "end", "else", "$x :=", "$x", "|",
+           "markdownify", "safeHTML", "\n", "<!--", "-->", "<script>", "</script>", "<a", " ", ".",
+           "$.Inner", "default", ".Site.Params.p", ".Param", "(", "?", "#", "-3", "\\", "\0", "<title>"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_any_template_is_run_or_refused_never_a_crash(source):
+    try:
+        nodes = compile_template(source)
+    except NotSimple:
+        return
+    call = Call(get=lambda key: {0: "v", "x": "x<y"}.get(key, ""), inner="<b>in</b>",
+                markdownify=str, param=lambda name: {"p": {"a": 1}}.get(name),
+                page_param=lambda name: [1, 2], show=str)
+    try:
+        run_template(nodes, call)
+    except TemplateFailed:
+        pass
