@@ -1523,6 +1523,9 @@ def _as_written(value) -> str:
     a table in flow style ([1, 2], {"a": 1})."""
     if isinstance(value, bool):
         return str(value).lower()
+    if isinstance(value, dt.time):  # TOML's local time: 10:30:00.5, not Python's 10:30:00.500000
+        written = value.isoformat()
+        return written.rstrip("0") if "." in written else written
     if isinstance(value, (list, dict)):
         return json.dumps(_string_keys(value), ensure_ascii=False, default=str,
                           separators=(", ", ": "))

@@ -252,6 +252,35 @@ def test_dates_in_gos_other_shapes_order_pages_as_hugo_reads_them(tmp_path):
     assert not findings.errors and not findings.warnings
 
 
+def test_a_time_without_a_date_is_in_year_zero_as_hugo_orders_it(tmp_path):
+    # hugo 0.149.1 dates "3:04PM", "Jan 2 15:04:05" (and "Feb 29 …", year 0 being a leap
+    # year) in year 0, before Go's zero time that a page without a date has: its order was
+    # old, none, k4, k2, k5, k1, with these Unix times
+    from manualgen.content import _as_datetime
+
+    dates = {"k1": "3:04PM", "k2": "Jan 2 15:04:05", "k4": "Feb 29 10:00:00", "k5": "02 Jan 0000"}
+    assert {k: _as_datetime(v).timestamp() for k, v in dates.items()} == {
+        "k1": -62167164960, "k2": -62167078555, "k4": -62162085600, "k5": -62167132800}
+    files = {"content/_index.md": fm(title="Home"), "content/none.md": fm(title="none"),
+             "content/old.md": fm(title="old", date="0001-01-01T00:00:01Z")}
+    files.update({f"content/{k}.md": fm(title=k, date=v) for k, v in dates.items()})
+    titles, findings = order(write_site(tmp_path, files, hugo=ONE_LANGUAGE))
+    assert titles == ["old", "none", "k4", "k2", "k5", "k1"]
+    assert not findings.errors and not findings.warnings
+
+
+def test_a_time_alone_is_no_date_as_in_hugo(tmp_path):
+    # hugo 0.149.1: 'the "date" front matter field is not a parsable date' for each
+    site = write_site(tmp_path, {
+        "content/_index.md": fm(title="Home"),
+        "content/a.md": fm(title="A", date="10:30:00"),
+        "content/b.md": "+++\ntitle = 'B'\ndate = 10:30:00.5\n+++\nText.\n",
+    }, hugo=ONE_LANGUAGE)
+    _titles, findings = order(site)
+    assert sorted(f.message.split(" is not")[0] for f in findings.errors) == [
+        'date "10:30:00"', "date 10:30:00.5"]  # as written (Python wrote 10:30:00.500000)
+
+
 def test_a_table_with_dates_for_keys_is_reported_as_written(tmp_path):
     # YAML reads the key 2024-01-01 as a date; the message shows the value as written
     # (JSON cannot write a date as a key: the build stopped with a TypeError).
