@@ -165,6 +165,9 @@ def join(first: Context, second: Context) -> Context:
     (Go refuses such a template too)."""
     if first == second:
         return first
+    between = ("tag", "attr", "after-attr")  # between attributes, or after a name: the same
+    if first.state in between and second.state in between and first.element == second.element:
+        return Context("tag", first.element)
     if dataclasses.replace(first, url_part="unknown") == dataclasses.replace(second, url_part="unknown"):
         return dataclasses.replace(first, url_part="unknown")
     raise NotSimple("an if or with whose branches end in different places of the HTML")

@@ -59,6 +59,17 @@ def test_html_in_an_attribute_loses_its_tags_and_keeps_its_entities():
         '<i>x</i> &amp; y|<p title="x &amp; y">')
 
 
+def test_attributes_written_by_a_branch_join_as_in_hugo():
+    template = ('<img src="{{ .Get "src" }}" {{ with .Get "width" }}width="{{ . }}"{{ end }}>|'
+                '<input {{ if .Get "d" }}disabled{{ end }}>|'
+                '<p class="x {{ with .Get "c" }}c-{{ . }}{{ end }}">|'
+                '<a href="{{ .Get "src" }}{{ with .Get "a" }}#{{ . }}{{ end }}">')
+    assert run(template, src="a b.png", width="30", d="1", c="r&d", a="x y") == (
+        '<img src="a%20b.png" width="30">|<input disabled>|<p class="x c-r&amp;d">|'
+        '<a href="a%20b.png#x%20y">')
+    assert run(template, src="a.png") == '<img src="a.png" >|<input >|<p class="x ">|<a href="a.png">'
+
+
 def test_html_comments_of_the_template_are_left_out():
     assert run('a|<!-- {{ .Get "t" }} -->|<textarea>x</textarea>b', t="x") == \
         "a||<textarea>x</textarea>b"
