@@ -7,6 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from manualgen.config import load_settings
 from manualgen.content import discover
 from manualgen.errors import Findings
@@ -290,3 +293,15 @@ def test_a_table_with_dates_for_keys_is_reported_as_written(tmp_path):
     }, hugo=ONE_LANGUAGE)
     _titles, findings = order(site)
     assert [f.message.split(" is not")[0] for f in findings.errors] == ['date {"2024-01-01": 1}']
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["Mon", "Jan", "Feb", ",", " ", "02", "2", "29", "2006", "0000",
+                                 "15", ":", "04", "05", ".999", "-0700", "+0100", "MST", "GMT+3",
+                                 "PM", "am", "-", "T", "Z", "Monday", "06", "_", "\u0660", "\u017f",
+                                 "99999"]), max_size=14).map("".join))
+def test_any_date_text_is_read_or_refused(text):
+    from manualgen.content import _as_datetime
+
+    date = _as_datetime(text)
+    assert date is None or date.tzinfo is not None and -62167219200 <= date.timestamp()

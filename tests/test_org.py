@@ -245,3 +245,23 @@ def test_a_long_line_of_unclosed_inline_footnotes_takes_linear_time():
     assert inline(line) == line
     assert time.perf_counter() - started < 1.0
     assert "<sup" in org.to_html("Text[fn:: a note] and [fn:: more\n")
+
+
+_ORG_PIECES = ["*", "/", "=", "~", "+", "_", "[[", "]]", "][", "[fn:", "[fn::", "]", ":", "#+",
+               "#+begin_src", "#+end_src", "#+BEGIN_QUOTE", "#+end_quote", "#+attr_html: :width 10",
+               "#+caption:", "|", "|-", "- ", "1. ", ":PROPERTIES:", ":END:", "\n", " ", "a",
+               "x.png", "http://e.org", "<l>", "<r5>", "-----", ": ", "::", "COMMENT", ":noexport:",
+               "TODO ", "[#A]", "[ ]", "[X]", "\\\\", "&", "<", "\t", "#+TITLE: t", "#+tags[]: a b",
+               "#+date: <2024-01-05 Fri>", "#+weight: x", "\x00", "\u2028"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_ORG_PIECES), max_size=50).map("".join))
+def test_any_org_text_is_printed_and_its_front_matter_read_or_named(text):
+    from manualgen.errors import ManualgenError
+
+    org.to_html(text)
+    try:
+        front_matter.parse(text, Path("page.org"))
+    except ManualgenError as exc:
+        assert exc.line is not None
