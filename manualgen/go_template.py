@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 from .go_escape import Context, NotSimple, advance, escaper, join
 
-__all__ = ["Call", "NotSimple", "TemplateFailed", "compile_template", "run_template"]
+__all__ = ["Call", "NotSimple", "TemplateFailed", "actions", "compile_template", "run_template"]
 
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|`[^`]*`|\(|\)|[^\s()]+')
 # Go's html.EscapeString, which Hugo's htmlEscape is
@@ -167,7 +167,7 @@ def _pieces(source: str) -> list[tuple[str, str, Where]]:
     at = 0
     trim_next = False
     line, line_start = 1, 0
-    for start, inside, end in _actions(source):
+    for start, inside, end in actions(source):
         text = source[at:start]
         newlines = source.count("\n", at, start + 2)
         if newlines:
@@ -203,7 +203,7 @@ def _pieces(source: str) -> list[tuple[str, str, Where]]:
 _INSIDE = re.compile(r"""(?:"(?:[^"\\\n]|\\.)*"|`[^`]*`|'(?:[^'\\\n]|\\.)*'|[^"`'}/]+|/(?!\*)|}(?!}))+""")
 
 
-def _actions(source: str):
+def actions(source: str):
     """(start, the text between the braces, end) of each ``{{ … }}``, found in one pass, a
     ``}}`` inside a string or a comment not ending it; a ``{{`` that is not closed (or
     opens a string or comment that is not) ends the search, the text after it left as text."""

@@ -34,6 +34,7 @@ from .errors import ContentError, Findings, ManualgenError, readable_path, show,
 from .front_matter import parse as parse_front_matter
 from .go_template import Call as TemplateCall
 from .go_template import NotSimple, TemplateFailed, compile_template, run_template
+from .go_template import actions as template_actions
 from .i18n import Translator, _line_naming
 from .markdown_left import markdown_left
 from .notebook import notebook
@@ -356,7 +357,6 @@ _INCLUDE_ARG = re.compile(r"\{\{\s*\$([\w.-]+)\s*\}\}")
 
 
 # .Inner in a Go template action ({{ … }}), not in a comment, a string or .Params.Inner
-_TEMPLATE_ACTION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 _GO_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _GO_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|`[^`]*`')
 _USES_INNER = re.compile(r"(?<![\w.])\.Inner(?:Deindent)?\b")
@@ -368,7 +368,7 @@ OUTPUT_FORMATS = frozenset({"html", "amp", "rss", "json", "calendar", "css", "cs
 def reads_inner(template: str) -> bool:
     """Whether a Hugo template reads its shortcode's inner content (``.Inner``,
     ``.InnerDeindent``) in one of its actions."""
-    for action in _TEMPLATE_ACTION.findall(template):
+    for _start, action, _end in template_actions(template):  # one pass, "}}" in strings kept
         code = _GO_STRING.sub('""', _GO_COMMENT.sub("", action))
         if _USES_INNER.search(code):
             return True

@@ -191,3 +191,15 @@ def test_any_template_is_run_or_refused_never_a_crash(source):
         run_template(nodes, call)
     except TemplateFailed:
         pass
+
+
+def test_whether_a_template_takes_content_is_read_from_its_actions_in_one_pass():
+    import time
+
+    from manualgen.shortcodes import reads_inner
+
+    assert reads_inner('{{ "}}" }} {{ .Inner }}') and reads_inner("{{ `a}}` }}{{- .InnerDeindent -}}")
+    assert not reads_inner('{{ "}} .Inner {{" }}') and not reads_inner("{{/* .Inner */}}")
+    started = time.perf_counter()
+    assert not reads_inner("{{" * 50_000)  # each "{{" was searched to the end: 58 s
+    assert time.perf_counter() - started < 0.5
