@@ -16,11 +16,12 @@ import html
 import re
 from collections.abc import Callable
 
-_HEADLINE = re.compile(r"^(\*+)[ \t]+(.*?)(?:[ \t]+(:[\w@#%:]+:))?[ \t]*$")
+_HEADLINE = re.compile(r"^(\*+)[ \t]+(.*)$")  # its title and tags: headline_parts
 _ITEM = re.compile(r"^([ \t]*)([-+]|(?<=[ \t])\*|\d+[.)])(?:[ \t]+(.*))?$")
 _BLOCK = re.compile(r"^[ \t]*#\+begin_(\w+)[ \t]*(.*)$", re.IGNORECASE)
 _KEYWORD = re.compile(r"^[ \t]*#\+\S*:")
-_CAPTION = re.compile(r"^[ \t]*#\+caption:[ \t]*(.*?)[ \t]*$", re.IGNORECASE)
+_CAPTION = re.compile(r"^[ \t]*#\+caption:[ \t]*(.*)$", re.IGNORECASE)  # .rstrip()ped
+_TAGS = re.compile(r":[\w@#%:]+:")
 _COMMENT = re.compile(r"^[ \t]*#(?:[ \t]|$)")
 _DRAWER = re.compile(r"^[ \t]*:(\w+):[ \t]*$")
 _FIXED = re.compile(r"^[ \t]*:(?:[ \t]|$)")
@@ -181,7 +182,8 @@ class _Reader:
 
     def _headline(self, i: int, end: int) -> tuple[str, int]:
         found = _HEADLINE.match(self.lines[i])
-        if _not_exported(found):  # the headline and its subtree are left out, as in go-org
+        title, tags = headline_parts(found.group(2))
+        if _not_exported(title, tags):  # the headline and its subtree are left out, as in go-org
             depth = len(found.group(1))
             j = i + 1
             while j < end and not ((below := _HEADLINE.match(self.lines[j]))
@@ -190,12 +192,12 @@ class _Reader:
             return "", j
         self.headlines += 1
         level = min(len(found.group(1)) + 1, 6)
-        text = _PRIORITY.sub(lambda m: f"{m.group(1) or ''}[{m.group(2)}] ", found.group(2))
+        text = _PRIORITY.sub(lambda m: f"{m.group(1) or ''}[{m.group(2)}] ", title)
         return f'<h{level} id="headline-{self.headlines}">{self.inline(text)}</h{level}>', i + 1
 
     def _captioned(self, i: int, end: int) -> tuple[str, int]:
         """``#+CAPTION:`` above a block (a picture, a table): a figure with that caption."""
-        caption = self.inline(_CAPTION.match(self.lines[i]).group(1))
+        caption = self.inline(_CAPTION.match(self.lines[i]).group(1).rstrip(" \t"))
         j = i + 1
         while j < end and _KEYWORD.match(self.lines[j]):  # #+NAME:, #+ATTR_HTML: …
             j += 1
@@ -358,10 +360,21 @@ class _Reader:
                    if test not in (_FIXED.match, _DRAWER.match))
 
 
-def _not_exported(headline: re.Match) -> bool:
+def headline_parts(rest: str) -> tuple[str, str | None]:
+    """A headline's title and its ``:tags:`` (None without), from what follows its stars
+    and their space: the tags are its last word, after white space; found from the end (a
+    regular expression tried a long run of spaces again from each space: seconds)."""
+    body = rest.rstrip(" \t")
+    cut = max(body.rfind(" "), body.rfind("\t")) + 1
+    if cut and _TAGS.fullmatch(body, cut):
+        return body[:cut].rstrip(" \t"), body[cut:]
+    return body, None
+
+
+def _not_exported(title: str, tags: str | None) -> bool:
     """A headline tagged ``:noexport:`` or starting with ``COMMENT``."""
-    tags = (headline.group(3) or "").lower().split(":")
-    return "noexport" in tags or re.match(r"COMMENT(?:\s|$)", headline.group(2)) is not None
+    return ("noexport" in (tags or "").lower().split(":")
+            or re.match(r"COMMENT(?:\s|$)", title) is not None)
 
 
 _COOKIE = re.compile(r"^(?:<[lrc]?\d*>)?$")
