@@ -129,6 +129,10 @@ class _Scanner:
         index = bisect_right(self._line_starts, offset) - 1
         return index + 1 + self.line_offset, offset - self._line_starts[index] + 1
 
+    def line_start(self, offset: int) -> int:
+        """The offset where the line holding ``offset`` starts."""
+        return self._line_starts[bisect_right(self._line_starts, offset) - 1]
+
     def error(self, message: str, offset: int) -> ShortcodeSyntaxError:
         line, column = self.position(offset)
         return ShortcodeSyntaxError(message, line, column)
@@ -333,12 +337,19 @@ def _stray_ends(source: str, events: list[Text | _Tag], scanner: _Scanner,
     spans = sorted([(event.start, event.end) for event in events if isinstance(event, _Tag)]
                    + list(escapes))
     found = []
+    text_starts: dict[int, int] = {}  # where each line's text begins, after its indentation
     for end in re.finditer(r"[>%]\}\}", source):
         inside = bisect_right(spans, (end.start(), len(source))) - 1
         if inside >= 0 and spans[inside][0] <= end.start() < spans[inside][1]:
             continue
-        text = source[source.rfind("\n", 0, end.start()) + 1:end.end()].strip()
-        text = text if len(text) <= 50 else text[:40] + "…"
+        # the line up to here, its first 40 characters when long (not sliced whole: a line
+        # of 100,000 of them took seconds)
+        line_start = scanner.line_start(end.start())
+        if line_start not in text_starts:
+            text_starts[line_start] = _WS_RE.match(source, line_start).end()
+        begin = text_starts[line_start]
+        text = (source[begin:end.end()] if end.end() - begin <= 50
+                else source[begin:begin + 40] + "…")
         opening = "{{<" if end.group() == ">}}" else "{{%"
         problem = scanner.error(f'"{text}" prints as text: the shortcode\'s "{opening}" is missing',
                                 end.start())
