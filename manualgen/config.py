@@ -19,7 +19,7 @@ import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import urlparse, urlsplit
 
 import yaml
 
@@ -981,6 +981,10 @@ def _check_hugo_values(hugo: dict, origin: dict[str, Path], problems: list[Findi
     ``languages`` is a list became one English manual."""
     for key in _TEXT_SETTINGS:
         _check_text_value(_ci_get(hugo, key), key, origin.get(key.lower()), problems)
+    base_url = _ci_get(hugo, "baseURL")
+    if isinstance(base_url, (str, int, float)) and (why := _unreadable_address(str(base_url))):
+        problems.append(_problem(origin.get("baseurl"), "baseURL", f'baseURL "{base_url}" is not '
+                                 f"an address ({why}); Hugo stops too"))
     raw = _ci_get(hugo, "languages")
     if raw is not None and not isinstance(raw, dict):
         problems.append(_problem(origin.get("languages"), "languages", "languages must be a "
@@ -997,6 +1001,18 @@ def _check_hugo_values(hugo: dict, origin: dict[str, Path], problems: list[Findi
         if weight is not None and (isinstance(weight, bool) or not isinstance(weight, int)):
             problems.append(_problem(where, f"languages.{code}.weight", f'languages.{code}.weight '
                                      f'"{weight}" must be a whole number; Hugo stops too'))
+
+
+def _unreadable_address(address: str) -> str | None:
+    """Why an address cannot be read (a "[" in its host, a port that is no number), as
+    Hugo's (Go's) reading of baseURL fails too; None when it can."""
+    try:
+        urlsplit(address).port  # noqa: B018 - reading the port checks it
+    except ValueError as exc:
+        if "IPv6" in str(exc):
+            return 'its host holds a "[" or "]"'
+        return "its port is not a number" if "cast" in str(exc) else "its port is out of range"
+    return None
 
 
 def _check_text_value(value: object, dotted: str, where: Path | None, problems: list[Finding]) -> None:
