@@ -650,8 +650,11 @@ def _alias_urls(settings: Settings, lang: str, url: str, meta: dict) -> list[str
     for alias in (str(a).strip() for a in aliases):
         if alias.startswith("/"):
             paths = [settings.base_path + lang_prefix + alias.lstrip("/"), settings.base_path + alias.lstrip("/")]
-        elif alias:
-            paths = [posixpath.normpath(urljoin(url.rstrip("/"), alias))]
+        elif alias and not alias.startswith(_WEB):  # a web address is an error (_check_addresses)
+            try:
+                paths = [posixpath.normpath(urljoin(url.rstrip("/"), alias))]
+            except ValueError:  # "//[x": a host Python cannot read
+                paths = []
         else:
             paths = []
         out += [p if Path(p.rstrip("/")).suffix else p.rstrip("/") + "/" for p in paths]
@@ -1317,6 +1320,7 @@ def _check_values(meta: dict, front: FrontMatter, report: _Reporter) -> None:
     twice and a draft value that is neither true nor false."""
     for key in _DATE_KEYS:
         _check_date(_ci_key(meta, key), meta, front, report)
+    _check_addresses(meta, report)
     for key in meta:
         if isinstance(key, str) and (hidden := _INVISIBLE.search(key)):
             report.warn(f'the key "{_INVISIBLE.sub("", key)}" holds an invisible '
@@ -1329,6 +1333,25 @@ def _check_values(meta: dict, front: FrontMatter, report: _Reporter) -> None:
     if isinstance(draft, str) and draft.strip().lower() not in ("", "false", "f", "no", "0", "off"):
         report.warn(f'draft "{draft}" is neither true nor false; the page is printed, as Hugo '
                     "prints it", "draft")
+
+
+_WEB = ("http://", "https://")
+
+
+def _check_addresses(meta: dict, report: _Reporter) -> None:
+    """An error for a ``url`` or an alias that is a web address, where Hugo stops too
+    ("URLs with protocol (http*) not supported", "http* aliases not supported")."""
+    url = _ci(meta, "url", None)
+    if isinstance(url, str) and url.startswith(_WEB):
+        report.error(f'url "{url}" is a web address, which Hugo refuses ("URLs with protocol '
+                     '(http*) not supported"): write the page\'s path in the site, /guide/page/',
+                     _ci_key(meta, "url"))
+    aliases = _ci(meta, "aliases", None)
+    for alias in aliases if isinstance(aliases, list) else [aliases]:
+        if isinstance(alias, str) and alias.startswith(_WEB):
+            report.error(f'alias "{alias}" is a web address, which Hugo refuses ("http* aliases '
+                         'not supported"): write a path of the site, /old/page/',
+                         _ci_key(meta, "aliases"))
 
 
 def _check_date(key: str | None, meta: dict, front: FrontMatter, report: _Reporter,

@@ -305,3 +305,18 @@ def test_any_date_text_is_read_or_refused(text):
 
     date = _as_datetime(text)
     assert date is None or date.tzinfo is not None and -62167219200 <= date.timestamp()
+
+
+def test_a_url_or_alias_that_is_a_web_address_is_an_error_as_in_hugo(tmp_path):
+    # hugo 0.149.1 stops: 'URLs with protocol (http*) not supported: "http://[x/"' and
+    # 'http* aliases not supported'; "http://[x/" raised Python's "Invalid IPv6 URL" here
+    site = write_site(tmp_path, {
+        "content/_index.md": fm(title="Home"),
+        "content/a.md": fm(title="A", url='"http://[x/"'),
+        "content/b.md": fm(title="B", aliases='["/old/b/", "https://e.org/b"]'),
+        "content/c.md": fm(title="C", aliases='["//[y/", "../[z"]'),  # read, not refused
+    }, hugo=ONE_LANGUAGE)
+    _titles, findings = order(site)
+    assert sorted((Path(f.file).name, f.line, f.message.split(",")[0]) for f in findings.errors) == [
+        ("a.md", 3, 'url "http://[x/" is a web address'),
+        ("b.md", 3, 'alias "https://e.org/b" is a web address')]
