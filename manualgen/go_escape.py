@@ -52,9 +52,11 @@ def attr_kind(name: str) -> str:
         return "css"
     if name == "srcset":
         return "srcset"
-    if name in _URL_ATTRS or "src" in name or "uri" in name or "url" in name:
+    if name in _URL_ATTRS:
         return "url"
-    return "js" if name.startswith("on") else "plain"
+    if name.startswith("on"):  # before the names with "src" or "url" in them, as in Go
+        return "js"
+    return "url" if "src" in name or "uri" in name or "url" in name else "plain"
 
 
 def advance(ctx: Context, text: str) -> tuple[Context, str]:

@@ -203,3 +203,12 @@ def test_whether_a_template_takes_content_is_read_from_its_actions_in_one_pass()
     started = time.perf_counter()
     assert not reads_inner("{{" * 50_000)  # each "{{" was searched to the end: 58 s
     assert time.perf_counter() - started < 0.5
+
+
+def test_an_attributes_kind_is_read_from_its_name_as_go_reads_it():
+    from manualgen.go_escape import attr_kind
+
+    kinds = {"href": "url", "data-src": "url", "xlink:href": "url", "xmlns:x": "url",
+             "imageurl": "url", "data": "url", "onsrc": "js", "data-onclick": "js", "ONCLICK": "js",
+             "style": "css", "srcset": "srcset", "title": "plain", "class": "plain"}
+    assert {name: attr_kind(name) for name in kinds} == kinds
