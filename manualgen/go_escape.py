@@ -234,6 +234,7 @@ def strip_tags(text: str) -> str:
 
 
 _SAFE_SCHEMES = ("http", "https", "mailto")
+REFUSED_ADDRESS = "#ZgotmplZ"  # what Go prints for an address it refuses
 _KEPT = frozenset("!#$&*+,/:;=?@[]")
 _UNRESERVED = re.compile(r"[A-Za-z0-9\-._~]")
 
@@ -245,7 +246,7 @@ def _address(text: str, part: str) -> str:
     if part == "start":
         colon = text.find(":")
         if colon >= 0 and "/" not in text[:colon] and text[:colon].lower() not in _SAFE_SCHEMES:
-            return "#ZgotmplZ"
+            return REFUSED_ADDRESS
     normalize = part != "query"
     data = text.encode("utf-8", "surrogatepass")  # a lone surrogate (a YAML escape) as its bytes
     return "".join(chr(byte) if _kept(data, index, normalize) else f"%{byte:02x}"

@@ -32,6 +32,7 @@ from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_site_data, resolves_
 from .content import content_roots, glob_regex, go_float_text
 from .errors import ContentError, Findings, ManualgenError, readable_path, show, utf8_name
 from .front_matter import parse as parse_front_matter
+from .go_escape import REFUSED_ADDRESS
 from .go_template import Call as TemplateCall
 from .go_template import NotSimple, TemplateFailed, compile_template, run_template
 from .go_template import actions as template_actions
@@ -787,13 +788,21 @@ def _inline_or_site_template(ctx: _PageContext, node: Shortcode, inner: str | No
     if own is None or (template is not None and not ctx.renderer.is_builtin(template)):
         return None
     try:
-        return run_template(own, _template_call(ctx, call, inner))
+        printed = run_template(own, _template_call(ctx, call, inner))
     except TemplateFailed as failed:  # as Hugo's build stops: at the shortcode, naming the template's line
         ctx.renderer.findings.error(
             "shortcode-template", f'shortcode "{node.name}" failed in its template '
             f"{ctx.renderer.hugo_template(node.name)}:{failed.line}:{failed.column}: {failed}",
             ctx.page.path, where.line, where.column, lang=ctx.lang)
         return ""
+    if REFUSED_ADDRESS in printed:
+        ctx.renderer.findings.warning(
+            "broken-link", f'shortcode "{node.name}" was given an address that Hugo\'s template '
+            f"escaping refuses (its scheme is not http, https or mailto): on the web it links to "
+            f'"{REFUSED_ADDRESS}", nowhere; the PDF prints the link\'s words alone',
+            ctx.page.path, where.line, where.column, lang=ctx.lang)
+        printed = printed.replace(f' href="{REFUSED_ADDRESS}"', "")
+    return printed
 
 
 def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None) -> TemplateCall:

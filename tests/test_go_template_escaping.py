@@ -212,3 +212,20 @@ def test_an_attributes_kind_is_read_from_its_name_as_go_reads_it():
              "imageurl": "url", "data": "url", "onsrc": "js", "data-onclick": "js", "ONCLICK": "js",
              "style": "css", "srcset": "srcset", "title": "plain", "class": "plain"}
     assert {name: attr_kind(name) for name in kinds} == kinds
+
+
+def test_an_address_hugo_refuses_prints_the_links_words_with_a_warning(tmp_path):
+    from manualgen.build import BuildOptions, build
+
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start"),
+        "content/de/a.md": page("A", 1, 'Ruf {{< link href="tel:123" >}}die Hotline{{< /link >}} an.\n'),
+        "layouts/shortcodes/link.html": '<a href="{{ .Get "href" }}">{{ .Inner }}</a>',
+    })
+    warnings = [f for f in check_findings(site) if f["code"] == "broken-link"]
+    assert [(f["file"], f["line"], f["column"]) for f in warnings] == [("content/de/a.md", 5, 5)]
+    assert '"#ZgotmplZ", nowhere' in warnings[0]["message"]
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True,
+                                      no_cache=True, jobs=1))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert "Ruf <a>die Hotline</a> an." in html and "ZgotmplZ" not in html
