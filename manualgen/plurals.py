@@ -9,7 +9,7 @@ The last word of the name is made plural and the rest kept as written ("out-of-d
 
 from __future__ import annotations
 
-import re
+import unicodedata
 
 # (singular, plural, alternative plural, flags): "u" one way only (the plural is not read
 # back as this singular), "e" the whole word only (no suffix rule), "n" uncountable
@@ -112,7 +112,7 @@ def _tables() -> tuple[dict[str, str], set[str], list[tuple[str, str | None]]]:
 
 
 _TO_PLURAL, _PLURALS, _RULES = _tables()
-_LAST_WORD = re.compile(r"[A-Za-z0-9]*$")
+_SEPARATORS = "_:-/"
 
 
 def pluralize(name: str) -> str:
@@ -125,16 +125,21 @@ def pluralize(name: str) -> str:
     if name in _PLURALS:
         return name
     lower = word.lower()
-    stem = name[:len(name) - len(word)]
     if lower in _PLURALS:
         return name
     if lower in _TO_PLURAL:
         plural = _TO_PLURAL[lower]
-        return stem + (_capitalized(plural) if word == _capitalized(word) else plural)
+        return _replaced(name, word, _capitalized(plural) if word == _capitalized(word) else plural)
     for suffix, plural in _RULES:
         if word.endswith(suffix):
-            return name if plural is None else stem + word[:len(word) - len(suffix)] + plural
+            return _replaced(name, word, word if plural is None else word[:len(word) - len(suffix)] + plural)
     return name if lower.endswith("s") else name + "s"
+
+
+def _replaced(name: str, word: str, new: str) -> str:
+    """``name`` with its last word ``word`` made ``new``; added after a name that does not
+    end with it ("a-" stays "a-" and gains the plural, as flect does)."""
+    return (name[:len(name) - len(word)] if name.endswith(word) else name) + new
 
 
 def _capitalized(word: str) -> str:
@@ -142,8 +147,24 @@ def _capitalized(word: str) -> str:
 
 
 def _last_word(name: str) -> str:
-    """The last word of a name: after its last separator or, in camel case, from its last
-    capital ("pageSettings" → "Settings")."""
-    word = _LAST_WORD.search(name).group()
-    capitals = [i for i, c in enumerate(word) if c.isupper() and i and word[i - 1].islower()]
-    return word[capitals[-1]:] if capitals else word
+    """The last word of a name as flect splits it: at white space, "_", ":", "-" and "/",
+    at a capital after a letter that is not one ("pageSettings" → "Settings"), and at a
+    symbol ("+"); letters, digits and punctuation ("person.", "v1.2") make words."""
+    words: list[str] = []
+    current: list[str] = []
+    previous = ""
+    for char in name:
+        if char in _SEPARATORS or char.isspace():
+            words.append("".join(current))
+            current = []
+        elif char.isupper() and not previous.isupper():
+            words.append("".join(current))
+            current = [char]
+        elif char.isalpha() or char.isdigit() or char == "`" or unicodedata.category(char)[0] == "P":
+            current.append(char)
+        else:
+            words.append("".join(current))
+            current = []
+        previous = char
+    words.append("".join(current))
+    return next((word for word in reversed(words) if word), "")

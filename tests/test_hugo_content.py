@@ -173,6 +173,9 @@ def test_a_top_level_folder_without_index_is_titled_as_hugo_titles_it(tmp_path, 
 # what hugo 0.149.1 titled folders of these names (no _index file; its default settings):
 # English plurals as its inflection package (flect) makes them, irregular ones included
 _HUGO_SECTION_TITLES = [
+    ('café', 'Cafés'), ('данные', 'Данныеs'), ('a-', 'A-S'), ('child-', 'Child-Children'),
+    ('person.', 'Person.s'), ('news.ch', 'News.ches'), ('v2Guide', 'V2Guides'), ('x=y', 'X=ies'),
+    ('foo~child', 'Foo~children'), ('a:child', 'A:children'), ('1.child', '1.children'),
     ('children', 'Children'),
     ('people', 'People'),
     ('person', 'People'),
