@@ -317,9 +317,10 @@ def _evaluate(commands: list[list[str]], call: Call, variables: dict, dot: Value
     value: Value | None = None
     for command in commands:
         head = command[0]
-        _no_field_of(head, dot)
         args = [_term(t, call, variables, dot) for t in command[1:]]
-        if head in _FUNCTIONS:
+        if _field_of_dot(head, dot):
+            value = Value("")
+        elif head in _FUNCTIONS:
             value = _function(head, args + ([value] if value is not None else []), call)
         elif head in (".Get", "$.Get"):
             key = command[1] if command[1:] else "0"
@@ -332,11 +333,15 @@ def _evaluate(commands: list[list[str]], call: Call, variables: dict, dot: Value
     return value or Value("")
 
 
-def _no_field_of(term: str, dot: Value | None) -> None:
-    """Inside ``with`` (``dot`` set), ``.Inner``, ``.Get`` … are fields of the value tested,
-    which text has not: Hugo fails there ("can't evaluate field Inner in type string")."""
-    if dot is not None and term.startswith(".") and len(term) > 1 and dot.go_type != "map":
-        raise _FieldOfText(term, dot)
+def _field_of_dot(term: str, dot: Value | None) -> bool:
+    """Whether ``term`` is a field of the value ``with`` tested (``dot``): ``.Inner``,
+    ``.Get`` … inside ``with``.  A table's missing key prints nothing; text has no fields:
+    Hugo fails there ("can't evaluate field Inner in type string"), and so does this."""
+    if dot is None or not term.startswith(".") or len(term) == 1:
+        return False
+    if dot.go_type == "map":
+        return True
+    raise _FieldOfText(term, dot)
 
 
 def _literal(term: str) -> object:
@@ -352,7 +357,8 @@ def _string(term: str) -> str:
 
 
 def _term(term: str, call: Call, variables: dict, dot: Value | None) -> Value:
-    _no_field_of(term, dot)
+    if _field_of_dot(term, dot):
+        return Value("")
     if term[0] in "\"`":
         return Value(_string(term))
     if re.fullmatch(r"-?\d+", term):

@@ -229,3 +229,11 @@ def test_an_address_hugo_refuses_prints_the_links_words_with_a_warning(tmp_path)
                                       no_cache=True, jobs=1))
     html = result.results[0].html.read_text(encoding="utf-8")
     assert "Ruf <a>die Hotline</a> an." in html and "ZgotmplZ" not in html
+
+
+def test_a_field_of_a_table_with_tested_prints_nothing():
+    call = Call(get=lambda key: "", inner="INNER", markdownify=str,
+                param=lambda name: {"social": {"a": 1}}.get(name))
+    printed = run_template(compile_template(
+        "{{ with .Site.Params.social }}[{{ .Inner }}]{{ end }}"), call)
+    assert printed == "[]"  # a key the table lacks, not the shortcode's content
