@@ -400,11 +400,12 @@ def _json_repeated_keys(fm: str) -> list[RepeatedKey]:
     except (ValueError, RecursionError):
         return []  # load() says what is wrong
     seen: dict[str, tuple[int, str]] = {}  # as for YAML: keys that differ in case are one
-    out, at = [], 0
+    out, at, line = [], 0, 1
     for key, _value in objects[-1] if objects else []:
         found = re.compile(re.escape(json.dumps(key, ensure_ascii=False)) + r"\s*:").search(fm, at)
-        at = found.end() if found else at
-        line = fm.count("\n", 0, at) + 1
+        if found:  # lines counted on from the key before (from the start each time: quadratic)
+            line += fm.count("\n", at, found.end())
+            at = found.end()
         if key.lower() in seen:
             first, was = seen[key.lower()]
             out.append(RepeatedKey(key, first, line, "second" if was == key else "first"))
