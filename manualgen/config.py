@@ -28,6 +28,7 @@ import yaml
 
 from .errors import ERROR, ConfigError, Finding, not_utf8, readable_path, shown_from, utf8_name
 from .front_matter import AliasGuard, read_as_hugo, without_surrogates
+from .languages import country_language
 
 HUGO_CONFIG_NAMES = (
     "hugo.toml",
@@ -175,6 +176,11 @@ class Settings:
     # address Hugo writes in its place, as written ("" by default).
     ref_links_error: bool = True
     ref_links_not_found_url: str = ""
+    # The content mounts as written (folder, place below content/, the languages it names or
+    # None), for the order in which Hugo takes a page two folders hold: the first mount
+    # wins.  Empty: no content mounts.
+    content_mounts: list[tuple[Path, str, tuple[str, ...] | None]] = dataclasses.field(
+        default_factory=list)
 
     def language(self, code: str) -> Language:
         return self.languages[code]
@@ -956,17 +962,16 @@ def _mounted_folders(hugo: dict, root: Path, mounts: list[Mount], extra_static: 
 
 
 def _content_mounts(code: str, spec: dict, root: Path, hugo: dict, folders: _Folders) -> list[Mount]:
-    """A language's content folders with their place below content/: the mounts naming the
-    language, its contentDir, the mounts naming no language, or the site's contentDir, the
-    first of these that is set."""
-    own = [m for m in folders.content if m.serves(code)]
-    if own:
-        return own
+    """A language's content folders with their place below content/.  As in Hugo (checked
+    with 0.149.1), content mounts replace every contentDir, the site's and the languages':
+    a language reads the mounts naming it, in the order written.  A mount naming no language is the default language's: the other languages
+    read it only for the files whose names name them (content.content_folders).  Without
+    content mounts: the language's contentDir, else the site's."""
+    if folders.content:
+        default = code == _default_language(hugo)
+        return [m for m in folders.content if m.serves(code) or (default and m.languages is None)]
     if _ci_get(spec, "contentDir"):
         return [Mount(_resolved(root / str(_ci_get(spec, "contentDir"))), "content")]
-    shared = [m for m in folders.content if m.languages is None]
-    if shared:
-        return shared
     return [Mount(_resolved(root / str(_ci_get(hugo, "contentDir", "content") or "content")), "content")]
 
 
@@ -982,12 +987,41 @@ def _language(code: str, spec: dict, root: Path, hugo: dict, folders: _Folders) 
         content_dirs=[m.source for m in mounts],
         title=str(_ci_get(lparams, "title", "") or _ci_get(spec, "title", "") or ""),
         description=str(_ci_get(lparams, "description", "") or _ci_get(spec, "description", "") or ""),
-        locale=str(_first_set(spec, "locale", "languageCode") or code),
+        locale=country_language(str(_first_set(spec, "locale", "languageCode") or code)),
         params=lparams if isinstance(lparams, dict) else {},
         mounts=[(m.source, m.subpath) for m in mounts],
         file_filters={(m.source, m.subpath): m.files for m in mounts if m.files},
         direction=_direction(spec, lparams),
     )
+
+
+def _implicit_content_mounts(hugo: dict, root: Path, languages: dict[str, Language]
+                             ) -> tuple[dict[str, Language], list[Mount]]:
+    """Without content mounts, where some languages set a contentDir and others do not: as
+    hugo 0.149.1 builds it, the site's contentDir is then mounted for no language, so its
+    pages are the default language's (also when that one has a contentDir of its own), and
+    the others' only when their names name them.  Hugo mounts the default language's
+    folder first, then the others' by weight.  Returns the languages (the default one
+    reading the site's folder too) and those mounts; no mounts where every language, or
+    none, sets a contentDir."""
+    site_dir = _resolved(root / str(_ci_get(hugo, "contentDir", "content") or "content"))
+    lacking = [code for code, language in languages.items() if language.content_dirs == [site_dir]]
+    default = _default_language(hugo)
+    if not lacking or len(lacking) == len(languages) or default not in languages:
+        return languages, []
+    codes = sorted(languages, key=lambda code: code != default)  # weight order otherwise
+    mounts: list[Mount] = []
+    for code in codes:
+        mount = (Mount(site_dir, "content") if code in lacking
+                 else Mount(languages[code].content_dirs[0], "content", "", (code,)))
+        if all(m.source != mount.source for m in mounts):
+            mounts.append(mount)
+    own = languages[default]
+    if site_dir not in own.content_dirs:
+        own = dataclasses.replace(own, content_dirs=[*own.content_dirs, site_dir],
+                                  mounts=[*(own.mounts or [(d, "") for d in own.content_dirs]),
+                                          (site_dir, "")])
+    return {**languages, default: own}, mounts
 
 
 def _direction(spec: dict, lparams: object) -> str:
@@ -1208,6 +1242,9 @@ def load_settings(site: Path) -> Settings:
     folders = _mounted_folders(hugo, sources.root, mounts, extra_static if isinstance(extra_static, list) else [])
     _check_hugo_values(hugo, origin, problems)
     languages = _languages(hugo, origin, sources.root, folders, problems)
+    if not folders.content:
+        languages, implicit = _implicit_content_mounts(hugo, sources.root, languages)
+        folders = dataclasses.replace(folders, content=implicit)
     _check_default_language(_default_language(hugo), languages, origin, problems)
     _check_content_folders(languages, sources.root, origin, problems)
     mg_dir = mg_path.parent if mg_path else sources.root
@@ -1264,6 +1301,8 @@ def _settings(read: _ReadFiles) -> Settings:
         by_filename=len(dir_sets) > 1 and len(set(dir_sets)) < len(dir_sets),
         static_dirs=read.folders.static_dirs,
         static_mounts=read.folders.static,
+        content_mounts=[(m.source, m.subpath, None if m.languages is None else tuple(
+            code for code in read.languages if m.serves(code))) for m in read.folders.content],
         assets_dirs=read.folders.assets,
         # the themes' translations first: the site's own, read later, win (Translator)
         i18n_dirs=_theme_layout_dirs(hugo, root, "i18n")[::-1] + read.folders.i18n,

@@ -35,6 +35,7 @@ from .errors import ContentError, Findings, not_utf8, readable_path, utf8_name
 from .front_matter import INVISIBLE as _INVISIBLE
 from .front_matter import FrontMatter
 from .go_dates import go_date
+from .inline_text import plain_inline
 from .plurals import pluralize
 
 # i18n reads its YAML files with front matter's loader; it still imports them from here.
@@ -800,21 +801,52 @@ class ContentFolder:
 
 
 def content_folders(settings: Settings, lang: str) -> list[ContentFolder]:
-    """The language's own content folders first, then the other languages' folders (which
-    may hold pages named for this language).  The files of a folder every language reads
-    (translations by file name, a mount naming no language) are the default language's
-    unless their names name another; those of the language's own folders are its own."""
+    """Every language's content folders, in the order Hugo mounts them (for a page two
+    folders hold, the first wins): the content mounts as written, else the default
+    language's folder, then the others'.  The language's own folders give it their pages;
+    the others only those whose file names name it.  The files of a folder every language
+    reads (translations by file name) are the default language's unless their names name
+    another, except in a mount that names the language: there they are its own (a folder
+    mounted for two languages by name gives its pages to both)."""
     readers: dict[tuple[Path, str], list[str]] = {}
     for code in [lang, *settings.languages]:
         for key in content_roots(settings, code):
             if code not in readers.setdefault(key, []):
                 readers[key].append(code)
     every = len(settings.languages) > 1
-    return [ContentFolder(path, target, codes[0] == lang,
-                          settings.default_language if every and len(codes) == len(
-                              settings.languages) else codes[0],
-                          settings.languages[codes[0]].file_filters.get((path, target)))
-            for (path, target), codes in readers.items()]
+    order = _mount_order(settings, lang)
+    named = {(path, target) for path, target, codes in settings.content_mounts
+             if codes is not None and lang in codes}  # mounted for the language by name
+    shared = {(path, target) for path, target, codes in settings.content_mounts if codes is None}
+    folders = []
+    for (path, target), codes in sorted(readers.items(),
+                                        key=lambda item: order.get(item[0], len(order))):
+        owner = (lang if (path, target) in named
+                 else settings.default_language if (path, target) in shared or (
+                     every and len(codes) == len(settings.languages))
+                 else codes[0])
+        folders.append(ContentFolder(path, target, codes[0] == lang, owner,
+                                     settings.languages[codes[0]].file_filters.get((path, target))))
+    return folders
+
+
+def _mount_order(settings: Settings, lang: str) -> dict[tuple[Path, str], int]:
+    """The place of each content folder in Hugo's order, for ``lang``: where the content
+    mounts as written first mount it for ``lang`` (a folder mounted for several languages
+    sits where each language's mount is), else first mount it at all; without content
+    mounts, the default language's folders before the other languages' (as hugo 0.149.1
+    takes a page two folders hold)."""
+    if not settings.content_mounts:
+        codes = sorted(settings.languages, key=lambda code: code != settings.default_language)
+        keys = [key for code in codes for key in content_roots(settings, code)]
+        return {key: keys.index(key) for key in keys}
+    order: dict[tuple[Path, str], int] = {}
+    for index, (path, target, codes) in enumerate(settings.content_mounts):
+        if codes is None or lang in codes:
+            order.setdefault((path, target), index)
+    for index, (path, target, _codes) in enumerate(settings.content_mounts):
+        order.setdefault((path, target), index)
+    return order
 
 
 # Hugo's content adapter: a Go template in a content folder that adds pages as Hugo builds.
@@ -1178,16 +1210,17 @@ _OPENING_HEADING = re.compile(r" {0,3}# +(?P<text>[^{#\n][^{\n]*?)(?: +#+)? *")
 
 
 def _opening_heading(body: str) -> tuple[str, int] | None:
-    """The text of the level-1 heading a page without a title opens with ("# Columns", as
-    Hugo Book's and Geekdoc's pages often do), and the number of lines up to and with it;
-    None when the page opens otherwise, or the heading carries attributes (its {#id} is
-    linked to)."""
+    """The words of the level-1 heading a page without a title opens with ("# Columns", as
+    Hugo Book's and Geekdoc's pages often do; its links, code and emphasis without their
+    marks), and the number of lines up to and with it; None when the page opens otherwise,
+    the heading carries attributes (its {#id} is linked to) or has no words."""
     lines = body.split("\n")
     for index, line in enumerate(lines):
         if not line.strip():
             continue
         match = _OPENING_HEADING.fullmatch(line)
-        return (match.group("text").strip(), index + 1) if match else None
+        words = plain_inline(match.group("text")) if match else ""
+        return (words, index + 1) if words else None
     return None
 
 
@@ -1415,7 +1448,11 @@ def _made_section(folder: str, settings: Settings, lang: str, meta: dict) -> Pag
     titled, weighted and dated by that file's front matter (``meta``) when there is one."""
     rel = posixpath.join(folder, "_index.md")
     kind = "section" if folder else "home"
-    path = _path_below_content(rel, content_roots(settings, lang))
+    roots = content_roots(settings, lang) or [  # its pages are all named for it elsewhere
+        *(content_roots(settings, settings.default_language)
+          if settings.default_language in settings.languages else []),
+        (settings.site_root / "content", "")]
+    path = _path_below_content(rel, roots)
     own = _ci(meta, "title", None)
     title = own.strip() if isinstance(own, str) and own.strip() else (
         section_title(folder, settings) if folder else settings.lang_title(lang))

@@ -63,6 +63,7 @@ from .goldmark import (
 )
 from .heading_ids import GITHUB, HeadingIds
 from .i18n import Translator
+from .inline_text import plain_description
 from .shortcodes import ShortcodeRenderer, Stash, code_block, highlight_problem
 
 # --- Goldmark's raw HTML blocks -------------------------------------------------------------
@@ -678,28 +679,6 @@ class CodeLabelShortReference(CodeLabelReference):
         return label, index, True
 
 
-_ALT_STRONG_EM = (
-    re.compile(r"(\*{1,3})(?=\S)(.+?)(?<=\S)\1"),
-    re.compile(r"(?<![^\W_])(_{1,3})(?=\S)(.+?)(?<=\S)\1(?![^\W_])"),
-    re.compile(r"(~~?)(?=\S)(.+?)(?<=\S)\1"),
-)
-_ALT_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-
-
-def _plain_description(text: str) -> str:
-    """An image's description as Goldmark's alt text: the words without the marks of
-    emphasis, strikethrough or raw HTML tags ("alt *with* emphasis" is "alt with
-    emphasis")."""
-    text = _ALT_TAG.sub("", text)
-    for pattern in _ALT_STRONG_EM:
-        while True:
-            plain = pattern.sub(r"\2", text)
-            if plain == text:
-                break
-            text = plain
-    return text
-
-
 class PlainAlt(Treeprocessor):
     """Gives images the plain text of their description as alt, after the heading ids (which
     read the description as written)."""
@@ -708,7 +687,7 @@ class PlainAlt(Treeprocessor):
         for img in root.iter("img"):
             alt = img.get("alt")
             if alt:
-                img.set("alt", _plain_description(alt))
+                img.set("alt", plain_description(alt))
 
 
 class TightLists(Treeprocessor):

@@ -200,33 +200,47 @@ def _pieces(source: str) -> list[tuple[str, str, Where]]:
 
 # The inside of an action up to its "}}": strings ("…" with escapes, `…` raw, '…' a rune)
 # may hold "}}"; the alternatives begin differently, so the match is linear.
-_INSIDE = re.compile(r"""(?:"(?:[^"\\\n]|\\.)*"|`[^`]*`|'(?:[^'\\\n]|\\.)*'|[^"`'}/]+|/(?!\*)|}(?!}))+""")
+_INSIDE = re.compile(r"""(?:"(?:[^"\\\n]|\\.)*"|`[^`]*`|'(?:[^'\\\n]|\\.)*'|[^"`'}]+|}(?!}))+""")
 
 
 def actions(source: str):
     """(start, the text between the braces, end) of each ``{{ … }}``, found in one pass, a
-    ``}}`` inside a string or a comment not ending it; a ``{{`` that is not closed (or
-    opens a string or comment that is not) ends the search, the text after it left as text."""
+    ``}}`` inside a string not ending it; a ``{{`` that is not closed (or opens a string
+    that is not) ends the search, the text after it left as text.  A comment
+    (``{{/* … */}}``, ``{{- /* … */ -}}``) ends at its ``*/``, as in Go: the
+    ``{{< name >}}`` of a usage note inside it does not end it (NotSimple for a comment
+    that is not closed, or not at its ``}}``, as Go refuses them)."""
     at = 0
     while True:
         start = source.find("{{", at)
         if start < 0:
             return
-        at = start + 2
-        while True:
-            if source.startswith("/*", at):
-                close = source.find("*/", at + 2)
-                if close < 0:
-                    return
-                at = close + 2
-            elif (part := _INSIDE.match(source, at)) is not None:
-                at = part.end()
-            else:
-                break
+        at = _comment_close(source, start + 2)
+        if at is None:
+            part = _INSIDE.match(source, start + 2)
+            at = part.end() if part else start + 2
         if not source.startswith("}}", at):
             return
         yield start, source[start + 2:at], at + 2
         at += 2
+
+
+def _comment_close(source: str, body: int) -> int | None:
+    """Where the ``}}`` of the comment that opens at ``body`` (just after ``{{``, with Go's
+    optional "- " before the ``/*``) is; None when no comment opens there.  A comment must
+    end at the delimiters (only Go's " -" between): else NotSimple, as Go refuses it."""
+    opening = body + 2 if source[body:body + 1] == "-" and source[body + 1:body + 2].isspace() else body
+    if not source.startswith("/*", opening):
+        return None
+    end = source.find("*/", opening + 2)
+    if end < 0:
+        raise NotSimple("a comment that is not closed")
+    after = end + 2
+    if source[after:after + 1].isspace() and source[after + 1:after + 2] == "-":
+        after += 2
+    if not source.startswith("}}", after):
+        raise NotSimple("a comment that does not end at its }}")
+    return after
 
 
 def _pipeline(text: str) -> list[list[str]]:

@@ -19,3 +19,17 @@ def language_tag(code: str, lang: str) -> str:
     key when the code is not a language tag."""
     tag = code.replace("_", "-")
     return tag if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", tag) else lang
+
+
+# Country codes that sites take as a language's key ([languages.cn] for Chinese, as
+# apache/shardingsphere's documentation does; jp for Japanese): none of them is a language
+# code, so the language meant is the country's.  ("kr", "se" and "tw" are left: they are
+# the codes of Kanuri, Northern Sami and Twi.)
+COUNTRY_KEYS = {"cn": "zh-CN", "jp": "ja", "cz": "cs", "gr": "el", "ua": "uk", "dk": "da",
+                "vn": "vi", "hk": "zh-HK"}
+
+
+def country_language(code: str) -> str:
+    """The language tag a country code used as a language's key stands for ("cn" is
+    "zh-CN"); any other code as it is."""
+    return COUNTRY_KEYS.get(code.strip().lower(), code)

@@ -216,3 +216,52 @@ def pages_released_as_painted(tagged: bool) -> Iterator[None]:
     with patched(wdocument.Page, "paint", paint), patched(wpdf, "add_links", add_links), \
             patched(wpdf, "add_tags", add_tags):
         yield
+
+
+@contextlib.contextmanager
+def shapes_kept() -> Iterator[None]:
+    """For the PDFs written inside: each line of text keeps its shaped Pango layout once
+    painted, and a line painted again (a page of a layout kept for the next ``--watch``
+    save) is drawn from it instead of being shaped once more (issue 11: shaping is most of
+    a page's painting, and the kept chapters' pages are painted again at every save).
+
+    WeasyPrint makes a line's layout again before painting it (``reactivate``: the same
+    style, the same text, justified) and lets it go after (``deactivate``).  A line whose
+    painting changed its text (``text-overflow``/``block-ellipsis`` add "…", and WeasyPrint
+    keeps the shortened text) lets it go and gets its own text back: painted again, it
+    would otherwise end in two ellipses.  The same glyphs at the same places, so the same
+    bytes as a cold build.  Only for layouts kept alive anyway: the shapes live as long as
+    the pages do."""
+    import weasyprint.draw as wdraw
+
+    def draw_text(stream, textbox, *args, **kwargs):
+        layout = getattr(textbox, "pango_layout", None)
+        if layout is None:
+            return original(stream, textbox, *args, **kwargs)
+        fields = vars(layout)
+        own = layout.text  # the line's text, before any painting changes it
+        shaped = fields.pop("_shaped_text", None)
+        warm = "layout" in fields and fields.get("style") is textbox.style and shaped == own
+        made = {"text": own if warm else None}
+
+        def reactivate(style):
+            type(layout).reactivate(layout, style)
+            made["text"] = layout.text
+
+        layout.reactivate = (lambda style: None) if warm else reactivate
+        layout.deactivate = lambda: None
+        try:
+            result = original(stream, textbox, *args, **kwargs)
+        finally:
+            del layout.reactivate, layout.deactivate
+        if made["text"] is not None and layout.text == made["text"]:
+            fields["_shaped_text"] = layout.text
+        else:  # painting changed it (an ellipsis): the next painting starts from its text
+            if "layout" in fields:
+                layout.deactivate()
+            layout.text = own
+        return result
+
+    with patched(wdraw, "draw_text", draw_text) as original:
+        yield
+

@@ -310,7 +310,7 @@ def render_pdf(
             t0 = time.perf_counter()
             if session is not None:
                 session.let_go(keep)
-            data = _written(rendered, pdf_variant, options, large)
+            data = _written(rendered, pdf_variant, options, large, keep)
             timings["write"] = time.perf_counter() - t0
     for url in refusals:
         findings.error("refused-resource", f"resource refused: {url}", source_file, lang=lang)
@@ -325,16 +325,20 @@ def render_pdf(
                 session.count() - len(laid_out))
 
 
-def _written(rendered, pdf_variant: str | None, options: dict, large: bool) -> bytes:
+def _written(rendered, pdf_variant: str | None, options: dict, large: bool,
+             keep: bool = False) -> bytes:
     """The PDF's bytes, written with what keeps the writing's memory down (each page deflated
     once painted, the heap trimmed; a large manual's pages released once painted) and the
     collector on for its garbage only.  Releasing pages makes each page's structure elements
-    as it is painted: 0.1 s more for a 42-page language, for memory that is no concern there."""
+    as it is painted: 0.1 s more for a 42-page language, for memory that is no concern there.
+    ``keep``: the layout stays for the next save (--watch), and its lines keep their shapes
+    for the next painting (painted.shapes_kept)."""
     with frozen_collector(collect=True), remembered_page_references(), \
             pages_deflated_as_painted(pdf_variant), heap_trimmed_while_painting(), \
             tagging.languages_marked(), tagging.decorations_as_artifacts(), \
             glyph_text.glyphs_mapped(), glyph_text.joiners_drawn(), \
-            (released_as_painted(pdf_variant) if large else contextlib.nullcontext()):
+            (released_as_painted(pdf_variant) if large else contextlib.nullcontext()), \
+            (painted.shapes_kept() if keep else contextlib.nullcontext()):
         return write_pdf(rendered, pdf_variant, options)
 
 

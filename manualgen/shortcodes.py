@@ -369,10 +369,13 @@ OUTPUT_FORMATS = frozenset({"html", "amp", "rss", "json", "calendar", "css", "cs
 def reads_inner(template: str) -> bool:
     """Whether a Hugo template reads its shortcode's inner content (``.Inner``,
     ``.InnerDeindent``) in one of its actions."""
-    for _start, action, _end in template_actions(template):  # one pass, "}}" in strings kept
-        code = _GO_STRING.sub('""', _GO_COMMENT.sub("", action))
-        if _USES_INNER.search(code):
-            return True
+    try:
+        for _start, action, _end in template_actions(template):  # one pass, "}}" in strings kept
+            code = _GO_STRING.sub('""', _GO_COMMENT.sub("", action))
+            if _USES_INNER.search(code):
+                return True
+    except NotSimple:  # a comment Go refuses (not closed, or not at its }}): no more actions
+        pass
     return False
 
 
@@ -610,7 +613,7 @@ class ShortcodeRenderer:
                 self._own[folded] = (None, "")
             else:
                 try:
-                    self._own[folded] = (compile_template(source), "")
+                    self._own[folded] = (compile_template(shown_open(source)), "")
                 except NotSimple as exc:
                     self._own[folded] = (None, f"it uses {exc}")
         return self._own[folded]
@@ -776,16 +779,27 @@ def in_address(before: str) -> bool:
     return bool(_ADDRESS_BEFORE.search(before[-300:]))
 
 
+# Shortcodes whose built-in print template hands its printed form to the container around
+# it (Hugo's .Parent.Scratch), which prints only what its parts handed it: a tab to its tabs,
+# tabpane or tabset, a step to its steps.
+_HANDED_TO = {"tab": frozenset({"tabs", "tabpane", "tabset"}), "step": frozenset({"steps"})}
+
+
 def _inline_or_site_template(ctx: _PageContext, node: Shortcode, inner: str | None,
-                             call: ShortcodeCall, template: jinja2.Template | None) -> str | None:
+                             call: ShortcodeCall, template: jinja2.Template | None,
+                             parent: ShortcodeCall | None = None) -> str | None:
     """What an inline shortcode, or one the site's own simple Hugo template defines, prints
     (None for any other): the site's definition wins over a theme's of the same name that
-    manualgen has a template for, as in Hugo."""
+    manualgen has a template for, as in Hugo; but not for a part whose container prints
+    through manualgen's own template (the site's tab was written for its theme's tabs,
+    which manualgen's replace: its output would be lost in them)."""
     where = ctx.included_from[0] if ctx.included_from else node
     if node.name.lower().endswith(".inline"):
         return _inline_shortcode(ctx, node, inner, where)
     own = ctx.renderer.site_hugo_template(node.name)[0]
     if own is None or (template is not None and not ctx.renderer.is_builtin(template)):
+        return None
+    if template is not None and _in_builtin_container(ctx, node.name, parent):
         return None
     try:
         printed = run_template(own, _template_call(ctx, call, inner))
@@ -819,6 +833,30 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None) ->
         page_param=lambda name: value(name, meta),
         show=lambda raw: str(go_text(raw)),
         translate=lambda key: ctx.translator.translate(key))
+
+
+def _in_builtin_container(ctx: _PageContext, name: str, parent: ShortcodeCall | None) -> bool:
+    """Whether shortcode ``name`` is a part (a tab, a step) inside a container that prints
+    through manualgen's own template, which prints only the parts handed to it."""
+    if parent is None or parent.name.lower() not in _HANDED_TO.get(name.lower(), ()):
+        return False
+    if ctx.renderer.site_hugo_template(parent.name)[0] is not None:
+        return False  # the site's own container runs: its own part goes with it
+    container = ctx.renderer.template(parent.name)
+    return container is not None and ctx.renderer.is_builtin(container)
+
+
+# A declaration that hides an element until the reader clicks (an expand's content box,
+# style="display: none" that the page's script toggles), in a style attribute.
+_HIDDEN_UNTIL_CLICKED = re.compile(r"""(\bstyle\s*=\s*(["'])(?:(?!\2).)*?)\bdisplay\s*:\s*none\s*(?:!\s*important\s*)?;?""",
+                                   re.IGNORECASE | re.DOTALL)
+
+
+def shown_open(source: str) -> str:
+    """A site's own shortcode template without the ``display: none`` of its style
+    attributes: what the web shows after a click (an expand's content) prints, as every
+    expand prints open.  Only the template's own markup: a page's HTML stays as written."""
+    return _HIDDEN_UNTIL_CLICKED.sub(lambda m: m.group(1), source)
 
 
 def _inline_shortcode(ctx: _PageContext, node: Shortcode, inner: str | None, where: Shortcode) -> str:
@@ -1157,7 +1195,7 @@ class _PageContext:
                          address: bool = False) -> str:
         where = self.included_from[0] if self.included_from else node  # its place in the page
         template = self.renderer.template(node.name)
-        printed = _inline_or_site_template(self, node, inner, call, template)
+        printed = _inline_or_site_template(self, node, inner, call, template, parent)
         if printed is not None:
             return printed
         broken = self.renderer.broken.get(node.name)

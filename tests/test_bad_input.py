@@ -1081,6 +1081,26 @@ def test_an_untitled_page_that_opens_with_a_heading_is_titled_by_it_once(tmp_pat
     assert '<h2 id="p-kept--own">Behalten</h2>' in html and "> Kept</h1>" in html
 
 
+def test_a_heading_that_titles_its_page_prints_its_words_not_its_marks(tmp_path):
+    """A page without front matter that opens with "# Words[](https://…)" (a heading with
+    an empty permalink, as a translated home page of the CNCF glossary does) or with code,
+    links and emphasis in its heading is titled by the words the heading shows: its
+    Markdown marks do not reach the title, the contents or the running head."""
+    from manualgen.build import BuildOptions, build
+
+    site = write_site(tmp_path, {**HOME,
+                                 "content/de/dienste.md": "\n# Dienste[](https://example.org/#dienste)\n\nText.\n",
+                                 "content/de/werkzeug.md": "---\nweight: 2\n---\n"
+                                 "# Mit [`kubectl`](https://kubernetes.io/) *arbeiten*\n\nMehr.\n"})
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    messages = sorted(f.message for f in result.findings if f.code == "missing-title")
+    assert messages == ['page has no title; printing its first heading "Dienste"',
+                        'page has no title; printing its first heading "Mit kubectl arbeiten"']
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert "[](" not in html and "`kubectl`" not in html and "*arbeiten*" not in html
+    assert html.count("Dienste</h") == 1 and "Mit kubectl arbeiten</h" in html
+
+
 @pytest.mark.parametrize("body, line", [
     ("".join(">" * (i + 1) + " Zitat\n\n" for i in range(1000)), 165),  # 1,000 quotes: 33 s
     ("".join("  " * i + "- Punkt\n" for i in range(1000)), 45),  # 1,000 lists: 5 s

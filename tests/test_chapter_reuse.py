@@ -483,3 +483,41 @@ def test_a_chapter_laid_out_again_on_the_other_side_is_stored_again(tmp_path, en
     again = cached(site, tmp_path / "c", cache)
     assert again.laid_out == ["1 Erstes Kapitel"]
     assert again.pdf.read_bytes() == cold(site, tmp_path / "cold")
+
+
+ELLIPSIS_CSS = (".kurz { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; "
+                "width: 4cm; }\n"
+                ".zwei { display: -webkit-box; overflow: hidden; block-ellipsis: auto; "
+                "max-lines: 1; width: 4cm; }\n")
+
+
+def test_a_kept_layout_is_painted_again_without_shaping_its_lines_again(
+        tmp_path, env, monkeypatch):
+    """A save paints every page, also those of the chapters it kept; their lines keep the
+    shapes Pango gave them at the last painting (painted.shapes_kept), and a line that an
+    ellipsis shortened when painted is shaped again from its own text: the bytes of a cold
+    build."""
+    from weasyprint.text import line_break
+
+    site = make_site(tmp_path / "site")
+    short = ('\n\n<p class="kurz">Ein sehr langer Satz, der nicht in die Breite passt</p>\n'
+             '<p class="zwei">Noch ein sehr langer Satz, der nicht in die Breite passt</p>\n')
+    edit(site, "content/de/eins/p0.md", short)
+    (site / "styles").mkdir()
+    (site / "styles" / "site.css").write_text(ELLIPSIS_CSS, encoding="utf-8")
+    (site / "manualgen.toml").write_text('[print]\nstylesheets = ["styles/site.css"]\n',
+                                         encoding="utf-8")
+    shaped = []
+    setup = line_break.Layout.setup
+    monkeypatch.setattr(line_break.Layout, "setup",
+                        lambda self, style: (shaped.append(1), setup(self, style))[1])
+    first = lay_out(site, tmp_path / "a")
+    edit(site, "content/de/zwei/p1.md", "\nEin Satz mehr.\n")
+    shaped.clear()
+    second = lay_out(site, tmp_path / "b", first.layout)
+    again = len(shaped)
+    shaped.clear()
+    data = cold(site, tmp_path / "cold")
+    assert second.reused_chapters == 4
+    assert 0 < again < len(shaped) / 2  # the kept chapters' lines were not shaped again
+    assert second.pdf.read_bytes() == data  # two ellipses on a line kept and painted again

@@ -63,9 +63,54 @@ source = "docs/common"
 target = "content/docs"
 """
     settings = load_settings(write_site(tmp_path, {}, hugo=hugo))
+    # A mount without a language is the default language's, at its subpath; the others
+    # read it only for pages named for them (see the next tests).
     assert _mounts(settings, "nn") == [("docs/nn", "")]
-    # No mount names en or sv: the mount without a language serves them, at its subpath.
-    assert _mounts(settings, "en") == _mounts(settings, "sv") == [("docs/common", "docs")]
+    assert _mounts(settings, "en") == [("docs/common", "docs")]
+    assert _mounts(settings, "sv") == []
+
+
+def _found(settings) -> dict[str, list[str]]:
+    from manualgen.content import find_files
+    from manualgen.errors import Findings
+
+    return {code: sorted(find_files(settings, code, Findings())) for code in settings.languages}
+
+
+HOME = "---\ntitle: Start\n---\n"
+
+
+@pytest.mark.parametrize("language_mounts", [True, False])
+def test_a_mount_naming_no_language_holds_the_default_languages_pages(tmp_path, language_mounts):
+    """As hugo 0.149.1 builds it: beside mounts that name their language (or languages with
+    their own contentDir, which content mounts replace), a mount naming none gives its
+    pages to the default language, and a page whose name names a language to that one."""
+    hugo = ('defaultContentLanguage = "de"\n[languages.de]\nweight = 1\n'
+            + ('' if language_mounts else 'contentDir = "content/de"\n')
+            + '[languages.en]\nweight = 2\n'
+            + ('' if language_mounts else 'contentDir = "content/en"\n'))
+    if language_mounts:
+        hugo += ''.join(f'[[module.mounts]]\nsource = "content/{code}"\ntarget = "content"\n'
+                        f'lang = "{code}"\n' for code in ("de", "en"))
+    hugo += '[[module.mounts]]\nsource = "shared"\ntarget = "content/common"\n'
+    settings = load_settings(write_site(tmp_path, {
+        "content/de/_index.md": HOME, "content/en/_index.md": HOME,
+        "shared/page.md": HOME, "shared/other.en.md": HOME}, hugo=hugo))
+    homes = ["_index.md"] if language_mounts else []  # contentDir gave way to the mounts
+    assert _found(settings) == {"de": homes + ["common/page.md"],
+                                "en": homes + ["common/other.md"]}
+
+
+def test_a_mount_naming_no_language_is_not_another_languages_own(tmp_path):
+    """As hugo 0.149.1 builds it: sv reads the mount without a language only for the page
+    named for it; the page named for none is the default language's (en)."""
+    hugo = LANGS + ('[[module.mounts]]\nsource = "docs/nn"\ntarget = "content"\nlang = "nn"\n'
+                    '[[module.mounts]]\nsource = "docs/common"\ntarget = "content/docs"\n')
+    settings = load_settings(write_site(tmp_path, {
+        "docs/nn/_index.md": HOME, "docs/common/page.md": HOME,
+        "docs/common/p2.sv.md": HOME}, hugo=hugo))
+    assert _found(settings) == {"en": ["docs/page.md"], "nn": ["_index.md"],
+                                "sv": ["docs/p2.md"]}
 
 
 def test_a_language_without_mounts_keeps_its_content_dir(tmp_path):
@@ -226,3 +271,64 @@ def test_a_content_mount_of_one_file_is_the_page_at_its_target(tmp_path):
     files = find_files(load_settings(root), "en", Findings())
     assert files == {"_index.md": root / "content/en/_index.md",
                      "community/roadmap.md": (root / "tmp/roadmap.md").resolve()}
+
+
+def test_a_language_whose_pages_are_all_named_for_it_in_a_shared_mount_builds(tmp_path):
+    """sv has no mount of its own: its one page is named for it in the mount of no
+    language.  Its manual holds that page (the section above it was placed nowhere, a
+    crash)."""
+    from manualgen.build import BuildOptions, build
+
+    hugo = LANGS + ('[[module.mounts]]\nsource = "docs/nn"\ntarget = "content"\nlang = "nn"\n'
+                    '[[module.mounts]]\nsource = "docs/common"\ntarget = "content/docs"\n')
+    site = write_site(tmp_path / "site", {
+        "docs/nn/_index.md": HOME, "docs/common/page.md": "---\ntitle: Common page\n---\nx\n",
+        "docs/common/p2.sv.md": "---\ntitle: Svensk sida\n---\nText.\n"}, hugo=hugo)
+    result = build(site, BuildOptions(langs=["sv"], out=tmp_path / "out", no_cache=True,
+                                      html=True))
+    assert not result.findings.errors, [f.format() for f in result.findings]
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert "Svensk sida" in html and "Common page" not in html
+
+
+@pytest.mark.parametrize("fr_first", [True, False])
+def test_a_page_two_folders_hold_comes_from_the_first_mount(tmp_path, fr_first):
+    """As hugo 0.149.1 builds it: French's own p0.md and a p0.fr.md in the German mount are
+    the same French page; the mount written first gives it, whichever is French's own."""
+    mounts = [("mfr", "fr"), ("mde", "de")]
+    hugo = ('defaultContentLanguage = "de"\n[languages.de]\nweight = 1\n'
+            '[languages.fr]\nweight = 2\n'
+            + "".join(f'[[module.mounts]]\nsource = "{folder}"\ntarget = "content"\n'
+                      f'lang = "{code}"\n' for folder, code in (mounts if fr_first else mounts[::-1])))
+    site = write_site(tmp_path, {"mfr/p0.md": HOME, "mde/p0.fr.md": HOME}, hugo=hugo)
+    from manualgen.content import find_files
+    from manualgen.errors import Findings
+
+    found = find_files(load_settings(site), "fr", Findings())
+    assert found["p0.md"] == (site / ("mfr/p0.md" if fr_first else "mde/p0.fr.md")).resolve()
+
+
+@pytest.mark.parametrize("default", ["de", "fr"])
+def test_a_page_two_content_dirs_hold_comes_from_the_default_languages(tmp_path, default):
+    """As hugo 0.149.1 builds it: without mounts, the default language's contentDir is
+    mounted first, whatever the weights."""
+    hugo = (f'defaultContentLanguage = "{default}"\n[languages.fr]\nweight = 1\n'
+            'contentDir = "cfr"\n[languages.de]\nweight = 2\ncontentDir = "cde"\n')
+    site = write_site(tmp_path, {"cfr/p0.md": HOME, "cde/p0.fr.md": HOME}, hugo=hugo)
+    from manualgen.content import find_files
+    from manualgen.errors import Findings
+
+    found = find_files(load_settings(site), "fr", Findings())
+    assert found["p0.md"] == (site / ("cde/p0.fr.md" if default == "de" else "cfr/p0.md")).resolve()
+
+
+def test_the_sites_content_folder_is_the_default_languages_when_others_have_their_own(tmp_path):
+    """As hugo 0.149.1 builds it: fr and en set a contentDir, de does not, so the site's
+    content/ is mounted for no language: its page is French (the default language's, though
+    French has a folder of its own), and German has none."""
+    hugo = ('defaultContentLanguage = "fr"\n[languages.fr]\nweight = 1\ncontentDir = "cfr"\n'
+            '[languages.de]\nweight = 2\n[languages.en]\nweight = 3\ncontentDir = "cen"\n')
+    site = write_site(tmp_path, {"cfr/p0.md": HOME, "content/p1.md": HOME, "cen/p2.md": HOME,
+                                 "cfr/p3.en.md": HOME}, hugo=hugo)
+    assert _found(load_settings(site)) == {"fr": ["p0.md", "p1.md"], "de": [],
+                                           "en": ["p2.md", "p3.md"]}

@@ -77,6 +77,30 @@ def test_footnotes_print_their_number_without_see_page(tmp_path):
     assert "Die Verordnung." in text and "\u21a9" not in text
 
 
+def test_a_link_that_shows_nothing_prints_nothing(tmp_path):
+    """An empty link (a heading's permalink "## Titel[](https://…/#titel)", an icon-font
+    link) shows nothing on the web: no "(siehe Seite N)" nor address stands for it on paper.
+    A link with words or a picture keeps its reference."""
+    site = write_site(tmp_path / "site", {
+        "hugo.toml": 'baseURL = "https://handbuch.example.org/"\n'
+                     'defaultContentLanguage = "de"\n[languages.de]\nweight = 1\n'
+                     "[markup.goldmark.renderer]\nunsafe = true\n",
+        "content/de/_index.md": page_md("Start", 0, "Start."),
+        "content/de/p.md": page_md("Seite", 1, "## Dienste[](https://handbuch.example.org/p/#dienste)\n\n"
+                                   "Text [](https://elsewhere.example.com/) und "
+                                   '<a href="/p/"><i class="fa fa-link"></i></a> hier.\n\n'
+                                   "Siehe [Dienste](#dienste).\n"),
+    })
+    assert main(["build", "--site", str(site), "--lang", "de", "--out", str(tmp_path / "out"),
+                 "--html", "--quiet", "--no-cache"]) == 0
+    html = next((tmp_path / "out").glob("*.html")).read_text(encoding="utf-8")
+    text = squash("".join(p.extract_text() or "" for p in
+                          PdfReader(next((tmp_path / "out").glob("*.pdf"))).pages))
+    assert "elsewhere.example.com" not in text and "elsewhere.example.com" not in html
+    assert text.count("(sieheseite") == 1, text  # "Siehe Dienste" only
+    assert "dienstetextundhier." in text
+
+
 def test_cli_prints_the_pdf_paths_last(tmp_path, capsys):
     assert main(["build", "--site", str(ROOT), "--lang", "it", "--out", str(tmp_path), "--html"]) == 0
     lines = capsys.readouterr().out.strip().splitlines()

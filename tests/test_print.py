@@ -267,3 +267,20 @@ def test_a_language_without_built_in_labels_is_told_which_words_print_in_english
     assert not [f for f in build(site, BuildOptions(langs=["de"], out=tmp_path / "out",
                                                    no_cache=True)).findings
                 if f.code == "untranslated-labels"]
+
+
+def test_a_country_code_as_the_language_key_prints_that_country_s_language(tmp_path):
+    """[languages.cn] with no languageCode (apache/shardingsphere's documentation) is
+    Chinese: its manual prints Chinese labels and is tagged zh-CN (which chooses the CJK
+    font's forms), with no untranslated-labels warning."""
+    hugo = conftest.HUGO_TOML.replace("[languages.fr]", "[languages.cn]").replace(
+        'languageName = "Français"', 'languageName = "简体中文"').replace(
+        'contentDir = "content/fr"', 'contentDir = "content/cn"').replace(
+        "[languages.fr.params]", "[languages.cn.params]")
+    files = {"content/de/_index.md": conftest.page("Start"),
+             "content/cn/_index.md": conftest.page("开始", body="正文。")}
+    site = write_site(tmp_path / "site", files, hugo=hugo)
+    result = build(site, BuildOptions(langs=["cn"], out=tmp_path / "out", html=True, no_cache=True))
+    assert not [f for f in result.findings if f.code == "untranslated-labels"]
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert 'lang="zh-CN"' in html and "目录" in html

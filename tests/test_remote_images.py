@@ -69,3 +69,25 @@ def test_a_very_long_address_is_shortened_in_the_middle_only():
     assert len(short) <= 120 and short.startswith("https://example.com/aaa")
     assert short.endswith("/end.png") and "…" in short
     assert shorten("https://example.com/x.png") == "https://example.com/x.png"
+
+
+def test_a_badge_that_links_elsewhere_keeps_its_address_inside_its_frame(tmp_path):
+    """A picture on the web inside a link (a README badge: [![Release](https://img…)](https://…))
+    prints its description and address inside one frame: the address is not a second link,
+    which the HTML parser would take as the end of the outer one, leaving the frame empty
+    and the address in running text."""
+    import tinyhtml5
+
+    badge = "[![Release](https://img.shields.io/badge/release-1.0-blue.svg)](https://example.com/releases)"
+    site = write_site(tmp_path / "site", hugo=None, files={
+        "hugo.toml": HUGO, "content/_index.md": "---\ntitle: Home\n---\n",
+        "content/pics.md": f"---\ntitle: Badges\nweight: 1\n---\n{badge} and text after.\n"})
+    out = tmp_path / "out"
+    assert main(["build", "--site", str(site), "--out", str(out), "--no-cache", "--html", "-q"]) == 0
+    [html_path] = out.glob("*.html")
+    tree = tinyhtml5.parse(html_path.read_bytes())
+    ns = "{http://www.w3.org/1999/xhtml}"
+    [frame] = [el for el in tree.iter(f"{ns}span") if "remote-image" in (el.get("class") or "")]
+    assert "".join(frame.itertext()) == "Releasehttps://img.shields.io/badge/release-1.0-blue.svg"
+    [outer] = [a for a in tree.iter(f"{ns}a") if a.get("href") == "https://example.com/releases"]
+    assert frame in list(outer.iter())

@@ -410,3 +410,27 @@ def test_persian_pages_are_numbered_in_persian_digits(manuals, lang):
     assert ("۳" in foot and not western) if persian else (western and "۳" not in foot)
     # the contents' page numbers too ("5" for the introduction)
     assert ("۵" in text) == persian and ("5" in text) != persian
+
+
+def test_a_web_address_reads_left_to_right_in_a_right_to_left_paragraph(tmp_path):
+    """A link to the web prints its address after its words; in a right-to-left paragraph
+    the address keeps its own order: its final slash (CNCF's Arabic glossary links to
+    https://…/kubernetes/) and the bracket after it fell to the paragraph's side,
+    "(/https://example.org/guide(" as read left to right."""
+    from .conftest import page, write_site
+
+    skip_without_fonts_for("راجع الدليل الآن")
+    site = write_site(tmp_path / "site", {
+        "hugo.toml": 'baseURL = "https://handbook.example/"\ndefaultContentLanguage = "ar"\n'
+                     '[languages.ar]\nweight = 1\nlanguageDirection = "rtl"\n',
+        "content/ar/_index.md": page("البداية", body="نص."),
+        "content/ar/a.md": page("الروابط", 1, "راجع [الدليل](https://example.org/guide/) الآن.\n")})
+    result = build(site, BuildOptions(langs=["ar"], out=tmp_path / "out", no_cache=True, jobs=1))
+    pages = printed_pages(result.results[0].pdf)
+    *_, chars = _page_with(pages, "example.org")
+    (host,) = _find(chars, "example.org")
+    line = sorted((c for c in chars if _same_line([c], host)), key=lambda c: c[1])
+    # the brackets are left out: the opening one is drawn with the mirrored glyph, which a
+    # text extraction reads as ")"; what matters is the address in its order
+    shown = "".join(c[0] for c in line if c[0].isascii() and c[0] not in " ()")
+    assert "https://example.org/guide/" in shown and "/https" not in shown, shown

@@ -183,3 +183,72 @@ def test_string_functions_return_text_that_is_escaped_when_printed():
 
 def test_a_variable_made_inside_a_block_ends_with_it():
     assert run('{{ $v := "out" }}{{ if .Get 0 }}{{ $v := "in" }}{{ $v }}{{ end }}-{{ $v }}', "x") == "in-out"
+
+
+def test_a_comment_quoting_a_shortcode_call_ends_at_its_own_close():
+    """A template that opens with a usage note quoting its call ({{< kbd "Ctrl" >}}, as the
+    CNCF glossary's do) runs: a Go comment ends at its */, not at the first }} inside it; a
+    comment that does not end at the delimiters is refused, as Go refuses it."""
+    source = '{{/*\n\n  Usage: {{< kbd "Ctrl" >}} or {{% kbd %}}\n\n  */ -}}\n<kbd>{{ .Get 0 }}</kbd>'
+    assert run(source, "Ctrl") == "<kbd>Ctrl</kbd>"
+    assert run("a {{- /* {{ .Inner }} */ -}} b") == "ab"
+    with pytest.raises(NotSimple, match="does not end at its"):
+        compile_template("{{/* note */ .Inner }}")
+    with pytest.raises(NotSimple, match="comment that is not closed"):
+        compile_template("{{/* note }}")
+
+
+def test_the_sites_own_tab_inside_a_theme_s_tabs_prints_every_tab_under_its_name(tmp_path):
+    """A site that overrides only its theme's tab (KubeSphere's website: a simple tab.html
+    for the theme's tabs) prints each tab under its name: manualgen's own tabs prints only
+    the tabs its own tab hands it, so the site's tab output was lost, without a word.  When
+    the site defines the tabs too, its own pair runs."""
+    from manualgen.build import BuildOptions, build
+
+    from .conftest import page, write_site
+
+    tab = '<div class="tab-pane" title="{{ .Get 0 }}">\n  {{ .Inner | markdownify }}\n</div>'
+    body = ('Vorher.\n\n{{< tabs >}}\n\n{{< tab "Schnelle Leitung" >}}\n\nInhalt **eins**.\n\n'
+            '{{</ tab >}}\n\n{{< tab "Langsame Leitung" >}}\n\nInhalt zwei.\n\n{{</ tab >}}\n\n'
+            "{{</ tabs >}}\n\nNachher.\n")
+    files = {"content/de/_index.md": page("Start"), "content/de/a.md": page("Laden", 1, body),
+             "layouts/shortcodes/tab.html": tab}
+    site = write_site(tmp_path / "theme", files)
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert "Inhalt <strong>eins</strong>." in html and "Inhalt zwei." in html
+    assert '<p class="tab-title">Schnelle Leitung</p>' in html
+    assert html.index("Vorher.") < html.index("Langsame Leitung") < html.index("Nachher.")
+
+    own = write_site(tmp_path / "own", {**files, "layouts/shortcodes/tabs.html":
+                                        '<div class="own-tabs">{{ .Inner }}</div>'})
+    result = build(own, BuildOptions(langs=["de"], out=tmp_path / "out2", html=True, no_cache=True))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert '<div class="own-tabs">' in html and 'title="Schnelle Leitung"' in html
+    assert "Inhalt zwei." in html
+
+
+def test_what_a_site_template_hides_until_a_click_prints(tmp_path):
+    """A site's own expand (vitess.io's) writes its content box with style="display: none",
+    which its script opens on a click: on paper the box prints open, as every expand does
+    (it printed nothing, without a word).  A page's own hidden HTML stays hidden."""
+    from pypdf import PdfReader
+
+    from manualgen.build import BuildOptions, build
+
+    from .conftest import page, write_site
+
+    expand = ('<span class="expand">\n  <span class="expand-label" onclick="toggle(this)">'
+              '{{ .Get 0 }}</span>\n  <div class="expand-content" style="display: none; '
+              'margin: 4px">{{ .Inner | safeHTML }}</div>\n</span>\n')
+    body = ('Davor.\n\n{{< expand "Mehr zeigen" >}}Der verborgene Hinweis.{{< /expand >}}\n\n'
+            '<p style="display:none">Nur für die Suche.</p>\n\nDanach.\n')
+    site = write_site(tmp_path / "site", {
+        "hugo.toml": 'baseURL = "https://example.org/"\ndefaultContentLanguage = "de"\n'
+                     "[languages.de]\nweight = 1\n[markup.goldmark.renderer]\nunsafe = true\n",
+        "content/de/_index.md": page("Start"), "content/de/a.md": page("Anleitung", 1, body),
+        "layouts/shortcodes/expand.html": expand})
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", no_cache=True))
+    text = "".join(p.extract_text() or "" for p in PdfReader(result.results[0].pdf).pages)
+    assert "Mehr zeigen" in text and "Der verborgene Hinweis." in text and "Danach." in text
+    assert "Nur für die Suche." not in text

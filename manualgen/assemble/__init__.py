@@ -35,7 +35,19 @@ from ..geometry import PrintGeometry
 from ..images import ImageInfo
 from ..pdf import Roots
 from ..render import RenderedLanguage
-from . import bidi, changes, clean, links, long_runs, names, outline, resources, steps, tables
+from . import (
+    bidi,
+    changes,
+    clean,
+    links,
+    lists,
+    long_runs,
+    names,
+    outline,
+    resources,
+    steps,
+    tables,
+)
 from .context import AssembledDocument, Context, ImageUse, PageJob, Registry
 from .document import render_document
 from .html import ancestors, classes, parent_map, parse_fragment, serialize_children
@@ -55,10 +67,12 @@ def _page_passes() -> Registry:
     passes.register(steps.standalone_figures, "figures", 50)
     passes.register(steps.alt_texts, "alt-texts", 52)
     passes.register(steps.keep_text_with_screenshots, "keep-with-screenshots", 55)
+    passes.register(steps.fit_captioned_figures, "captioned-figures", 57)
     passes.register(links.links, "links", 60)
     passes.register(outline.repeated_title, "repeated-title", 65)
     passes.register(outline.headings, "headings", 70)
     passes.register(tables.tables, "tables", 80)
+    passes.register(lambda root, job: lists.widen_numbered_lists(root), "list-numbers", 85)
     passes.register(clean.drop_empty, "clean-up", 90)
     passes.register(lambda root, job: names.keep_names_whole(root), "names", 100)
     passes.register(lambda root, job: long_runs.break_long_runs(root), "long-runs", 110)

@@ -68,16 +68,19 @@ def media_height_mm(media: ET.Element, width: float, cap: float) -> float:
     return sum(heights) + 2.5 * max(0, len(pictures) - 1)
 
 
-def height_mm(el: ET.Element, width: float, pt: float) -> float:
+def height_mm(el: ET.Element, width: float, pt: float, cap: float = 200.0,
+              column_cap: float | None = None) -> float:
     """Roughly how tall ``el`` prints ``width`` mm wide in ``pt`` type, with manual.css's
-    spacing. Good to a few lines: enough to tell a step that fits on a page from one that
-    cannot."""
+    spacing, each picture at most ``cap`` mm tall, or ``column_cap`` in columns side by
+    side (manual.css holds those to a step picture's height). Good to a few lines: enough
+    to tell a step that fits on a page from one that cannot."""
     tag = el.tag if isinstance(el.tag, str) else ""
     line = pt * 1.4 * _PT_MM
     if tag == "img":
-        return image_height_mm(el, width, 200.0)
+        return image_height_mm(el, width, cap)
     if tag in ("ul", "ol"):
-        return sum(height_mm(li, width - 5.5, pt) + 0.8 for li in el if li.tag == "li") + 2.2
+        return sum(height_mm(li, width - 5.5, pt, cap, column_cap) + 0.8
+                   for li in el if li.tag == "li") + 2.2
     if tag == "pre":
         per_line = max(10, int((width - 7) / (8.2 * _PT_MM * 0.6)))
         lines = text_of(el).strip("\n").split("\n")
@@ -86,22 +89,26 @@ def height_mm(el: ET.Element, width: float, pt: float) -> float:
         cell_width = width / max(1, table_columns(el)) - 4
         return sum(max([_lines(text_of(c), cell_width, 9) for c in r if c.tag in ("td", "th")]
                        + [1]) * 9 * 1.3 * _PT_MM + 2.5 for r in rows(el)) + 6
+    cols = [c for c in el if "column" in classes(c)] if "columns" in classes(el) else []
+    if cols:  # side by side: as tall as the tallest column
+        return max(height_mm(c, width / len(cols) - 5, pt, column_cap or cap) for c in cols) + 3.0
     if tag in ("hr", "br"):
         return 8.0 if tag == "hr" else line
     margin = (7.0 if tag in _HEADINGS else 2.2 if tag in ("p", "dl", "blockquote", "figure")
               else 12.0 if "alert" in classes(el) else 0.0)
     if not any(c.tag in _BLOCKS for c in el):
         size = 12.0 if tag in _HEADINGS else pt
-        pictures = sum(image_height_mm(i, width, 200.0) for i in el.iter("img"))
+        pictures = sum(image_height_mm(i, width, cap) for i in el.iter("img"))
         return _lines(text_of(el), width, size) * size * 1.4 * _PT_MM + pictures + margin
     total, run = margin, [el.text or ""]
     for child in el:
         if child.tag in _BLOCKS:
-            total += _lines("".join(run), width, pt) * line + height_mm(child, width, pt)
+            total += (_lines("".join(run), width, pt) * line
+                      + height_mm(child, width, pt, cap, column_cap))
             run = []
         else:  # words, and the pictures among them (an item's screenshot before its sub-list)
             run.append(text_of(child))
-            total += sum(image_height_mm(i, width, 200.0) for i in child.iter("img"))
+            total += sum(image_height_mm(i, width, cap) for i in child.iter("img"))
         run.append(child.tail or "")
     return total + _lines("".join(run), width, pt) * line
 

@@ -31,6 +31,9 @@ def links(root: ET.Element, job: PageJob) -> None:
             a.attrib.pop(attr, None)
         if not href or "media-address" in classes(a):  # a video's address: as written
             continue
+        if _shows_nothing(a):  # "## Title[](https://…/#title)": nothing to click on the web
+            a.attrib.pop("href", None)
+            continue
         if href == GLOSSARY_DESTINATION:
             entry = _glossary_entry(a, job)
             if entry is None:
@@ -48,6 +51,16 @@ def links(root: ET.Element, job: PageJob) -> None:
         inside = _outside_link(a, href, job)
         if inside is not None:
             _inside_link(a, inside, job, written=href)
+
+
+def _shows_nothing(a: ET.Element) -> bool:
+    """A link with no words and no picture (a heading's empty permalink, an icon font's
+    empty <i>): the web shows nothing of it to read, so the PDF prints nothing for it,
+    not a bare "(see page N)" or address."""
+    return not text_of(a).strip() and not any(el.tag in _PICTURES for el in a.iter())
+
+
+_PICTURES = {"img", "svg", "picture", "object", "video", "figure"}
 
 
 _PLACEHOLDER = re.compile(r"<[A-Z][A-Z0-9_]*>")

@@ -1,5 +1,6 @@
-"""Names: brand and product names (an inner capital: SpiGes, eIAM, KT_Superuser) are never
-hyphenated, while the words around them still are."""
+"""Names: brand and product names (an inner capital: SpiGes, eIAM, KT_Superuser) and tokens
+of letters and digits (hashes, keys) are never hyphenated, while the words around them
+still are."""
 
 from __future__ import annotations
 
@@ -22,8 +23,17 @@ def is_name(word: str) -> bool:
     return any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
 
 
+def is_token(word: str) -> bool:
+    """Letters and digits mixed, ten or more: a hash, a key, an identifier (a7f3c9e10ca7…),
+    which a reader copies or types as printed: a hyphen inside it is a wrong character, so
+    it is never hyphenated (a line may still break inside it where it must)."""
+    return (len(word) >= 10 and sum(c.isdigit() for c in word) >= 2
+            and any(c.isalpha() for c in word))
+
+
 def keep_names_whole(root: ET.Element) -> None:
-    """Put each name with an inner capital (``is_name``) in a ``span.mg-name``.
+    """Put each name with an inner capital (``is_name``), and each token of letters and
+    digits (``is_token``), in a ``span.mg-name``.
 
     ``hyphens: auto`` splits "SpiGes" into "Spi-Ges", which reads as two words; the print
     CSS sets ``hyphens: manual`` on the span, so the name moves to the next line whole while
@@ -57,7 +67,7 @@ def _split_names(text: str) -> tuple[str, list[ET.Element]]:
     spans: list[ET.Element] = []
     head, pos = None, 0
     for m in _SEGMENT.finditer(text):
-        if not any(is_name(word) for word in _WORD.findall(m.group(0))):
+        if not any(is_name(word) or is_token(word) for word in _WORD.findall(m.group(0))):
             continue
         if spans:
             spans[-1].tail = text[pos:m.start()]

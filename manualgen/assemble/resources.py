@@ -409,7 +409,8 @@ def is_web_address(src: str) -> bool:
 
 def web_placeholder(img: ET.Element, parents: dict, src: str) -> None:
     """A framed note in place of a picture on the web: its description and its address,
-    which a reader can open (the web page shows it from there)."""
+    which a reader can open (the web page shows it from there); inside a link (a badge),
+    the address as text, the link being the outer one's."""
     address = src.strip()
     address = "https:" + address if address.startswith("//") else address
     frame = ET.Element("span", {"class": "missing-image remote-image"})
@@ -417,9 +418,22 @@ def web_placeholder(img: ET.Element, parents: dict, src: str) -> None:
     if alt:
         ET.SubElement(frame, "span", {"class": "remote-alt"}).text = alt
         ET.SubElement(frame, "br")
-    link = ET.SubElement(frame, "a", {"href": address, "class": "external bare"})
-    link.text = address
+    if _inside_link(img, parents):  # a badge that links elsewhere: no link in a link
+        ET.SubElement(frame, "span", {"class": "remote-address"}).text = address
+    else:
+        ET.SubElement(frame, "a", {"href": address, "class": "external bare"}).text = address
     _put_in_place_of(img, frame, parents)
+
+
+def _inside_link(el: ET.Element, parents: dict) -> bool:
+    """Whether ``el`` is inside an ``<a>``: a link written there would end the outer one
+    (HTML has no link in a link), and the frame would break around it."""
+    parent = parents.get(el)
+    while parent is not None:
+        if parent.tag == "a":
+            return True
+        parent = parents.get(parent)
+    return False
 
 
 def placeholder(img: ET.Element, parents: dict, src: str, labels: dict[str, str]) -> None:

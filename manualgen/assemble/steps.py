@@ -15,7 +15,14 @@ from urllib.parse import urlsplit
 
 from ..geometry import PrintGeometry
 from .context import PageJob
-from .estimate import _PORTRAIT, aspect, height_mm, media_height_mm, split_blocks
+from .estimate import (
+    _PORTRAIT,
+    aspect,
+    height_mm,
+    image_height_mm,
+    media_height_mm,
+    split_blocks,
+)
 from .html import (
     DECORATIVE_ROLES,
     add_class,
@@ -232,7 +239,7 @@ def _columns_fit(columns: list[ET.Element], widths: list[float | None],
         if any(e.tag == "img" for e in col.iter()) and is_image_only(col):
             tallest = max(tallest, media_height_mm(col, mm, geo.step_max_height_mm))
         else:
-            tallest = max(tallest, height_mm(col, mm, geo.font_pt))
+            tallest = max(tallest, height_mm(col, mm, geo.font_pt, geo.step_max_height_mm))
     return tallest <= geo.fits
 
 def _alt_from_text(media: ET.Element, text: ET.Element) -> None:
@@ -416,7 +423,8 @@ def keep_text_with_screenshots(root: ET.Element, job: PageJob | None = None) -> 
     for li in list(root.iter("li")):
         if not any(_is_screenshot(img) for img in li.iter("img")):
             continue
-        if height_mm(li, geo.text_width_mm, geo.font_pt) <= geo.fits:
+        if height_mm(li, geo.text_width_mm, geo.font_pt,
+                     column_cap=geo.step_max_height_mm) <= geo.fits:
             add_class(li, "item-with-media")
     for parent in root.iter():
         children = list(parent)
@@ -424,6 +432,32 @@ def keep_text_with_screenshots(root: ET.Element, job: PageJob | None = None) -> 
             if (before.tag == "p" and el.tag == "figure" and "screenshot-figure" in classes(el)
                     and not (before.tail or "").strip()):
                 add_class(before, "intro-to-figure")
+
+
+_CAPTION_PT = 8.5  # manual.css: figcaption in --font-size-small
+_FIGURE_SPACE_MM = 6.0  # the figure's margin and the caption's
+_LEAST_PICTURE_MM = 40.0  # a picture is not made smaller than this for its caption
+
+
+def fit_captioned_figures(root: ET.Element, job: PageJob | None = None) -> None:
+    """A figure is kept on one page (break-inside: avoid) with its caption. When its picture,
+    at the figure height manual.css allows, and a long caption together are taller than a
+    page, the picture is held lower so both fit (an inline max-height): else WeasyPrint
+    pushed the figure to a new page, leaving the page before almost empty, and then cut the
+    caption from its picture anyway."""
+    geo = job.ctx.geometry if job is not None else PrintGeometry()
+    for figure in root.iter("figure"):
+        pictures = list(figure.iter("img"))
+        captions = [c for c in figure if c.tag == "figcaption"]
+        if len(pictures) != 1 or not captions:
+            continue
+        caption = sum(height_mm(c, geo.text_width_mm, _CAPTION_PT) for c in captions)
+        room = geo.fits - caption - _FIGURE_SPACE_MM
+        picture = image_height_mm(pictures[0], geo.text_width_mm, geo.figure_max_height_mm)
+        if _LEAST_PICTURE_MM <= room < picture:
+            style = (pictures[0].get("style") or "").strip().rstrip(";")
+            held = f"max-height: {room:.0f}mm"
+            pictures[0].set("style", f"{style}; {held}" if style else held)
 
 
 def _is_screenshot(img: ET.Element) -> bool:

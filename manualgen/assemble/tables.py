@@ -22,7 +22,8 @@ def tables(root: ET.Element, job=None) -> None:
         _bound_spans(table)
         _fit_fixed_widths(table, text_mm)
         _promote_header_row(table)
-        widths = _column_widths(table)
+        dense = table_columns(table) * _DENSE_COLUMN_MM > text_mm
+        widths = _column_widths(table, _line_chars(text_mm, dense))
         if widths:
             colgroup = ET.Element("colgroup")
             for width in widths:
@@ -30,6 +31,20 @@ def tables(root: ET.Element, job=None) -> None:
             at = 1 if len(table) and table[0].tag == "caption" else 0
             table.insert(at, colgroup)
             add_class(table, "sized")
+        if dense:
+            add_class(table, "dense")
+
+
+def _line_chars(text_mm: float, dense: bool) -> float:
+    """How many characters of table text one line of the paper holds."""
+    return text_mm / _MM_PER_CHAR * (_TABLE_PT / _DENSE_PT if dense else 1.0)
+
+
+# Columns narrower than this (the text width shared out) print in smaller type with less
+# padding (manual.css, table.dense): at 9 pt with 4 mm of padding, twelve columns on A5
+# left each about 6 mm, and "Spalte" broke into "Spa" and "lte".
+_DENSE_COLUMN_MM = 20.0
+_TABLE_PT, _DENSE_PT = 9.0, 7.5  # manual.css: table, table.dense
 
 
 # A width in a unit of length, in mm: the web page's layout, sized for a screen.
@@ -131,6 +146,7 @@ def _promote_header_row(table: ET.Element) -> None:
 # measures every cell's content several times and takes most of a render on table-heavy
 # manuals; the same widths estimated here let it use the fixed layout instead.
 _TEXT_WIDTH_CHARS = 100  # about one A4 text line of 9 pt table text
+_MM_PER_CHAR = 1.7  # 170 mm / 100: a character of 9 pt table text
 _CELL_PADDING_CHARS = 3
 _MIN_COLUMN_CHARS = 6  # the 3em min-width of a cell
 _BREAKABLE_WORD_CHARS = 18  # td text may break anywhere; longer words do not widen a column
@@ -160,9 +176,11 @@ def _cell_extent(cell: ET.Element) -> tuple[float, float]:
             max(wide, narrow, _MIN_COLUMN_CHARS) + _CELL_PADDING_CHARS)
 
 
-def _column_widths(table: ET.Element) -> list[float] | None:
-    """Column widths in per cent that approximate CSS's automatic table layout, or None
-    where the table sets its own widths or has no regular grid to measure."""
+def _column_widths(table: ET.Element,
+                   line_chars: float = _TEXT_WIDTH_CHARS) -> list[float] | None:
+    """Column widths in per cent that approximate CSS's automatic table layout on a line of
+    ``line_chars`` characters, or None where the table sets its own widths or has no
+    regular grid to measure."""
     if table.find("colgroup") is not None or table.find("col") is not None:
         return None
     table_rows = rows(table)
@@ -204,12 +222,12 @@ def _column_widths(table: ET.Element) -> list[float] | None:
         out = [p * 100 / given for p in percent]
     else:
         widths = _share([narrow[i] for i in free], [wide[i] for i in free],
-                        _TEXT_WIDTH_CHARS * (100 - given) / 100)
+                        line_chars * (100 - given) / 100)
         total = sum(widths)
         out = list(percent)
         for i, w in zip(free, widths, strict=True):
             out[i] = (100 - given) * w / total
-    return _at_least_narrowest(out, [n * 100 / _TEXT_WIDTH_CHARS for n in narrow])
+    return _at_least_narrowest(out, [n * 100 / line_chars for n in narrow])
 
 
 def _at_least_narrowest(widths: list[float], least: list[float]) -> list[float]:
