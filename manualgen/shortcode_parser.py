@@ -65,6 +65,7 @@ class Shortcode:
     line: int  # 1-based line of the opening "{{"
     column: int  # 1-based column (in characters) of the opening "{{"
     inner_source: str | None  # source between opening and closing tag; None without one
+    self_closing: bool = False  # written {{< name />}}
 
 
 Node: TypeAlias = Text | Shortcode
@@ -564,6 +565,7 @@ def _build(
             line=line,
             column=column,
             inner_source=None,
+            self_closing=event.self_closing,
         )
         current.append(node)
         if children is not None:

@@ -39,7 +39,7 @@ from .go_template import actions as template_actions
 from .i18n import Translator, _line_naming
 from .markdown_left import markdown_left
 from .notebook import notebook
-from .shortcode_parser import Shortcode, ShortcodeSyntaxError, Text, parse
+from .shortcode_parser import Shortcode, ShortcodeSyntaxError, Text, iter_shortcodes, parse
 
 # Shortcodes whose template uses the inner content: an opening tag without its closing tag is
 # an error.  Those that never take inner content: a closing tag is an error.
@@ -561,6 +561,8 @@ class ShortcodeRenderer:
         self.broken: dict[str, jinja2.TemplateSyntaxError] = {}  # templates that do not compile
         self.unknown: dict[str, UnknownUse] = {}  # shortcodes without a template, by name
         self._closing: dict[str, bool | None] = {}  # closing_rule's answers, by folded name
+        self._closed: set[str] = set()  # shortcodes the language closes somewhere (folded)
+        self._left_open: dict[str, list] = {}  # calls left open where the rule is unknown
         self._own: dict[str, tuple[list | None, str]] = {}  # site_hugo_template's, by folded name
 
     def unknown_used(self, name: str, path, line: int, column: int, inner: bool = False) -> None:
@@ -589,6 +591,7 @@ class ShortcodeRenderer:
                 f"{why}{printed}; add a print template manualgen/shortcodes/{name}.html to the "
                 "site to print it properly", use.path, use.line, use.column, lang=lang)
         self.unknown.clear()
+        self._report_left_open(lang)
 
     def hugo_template(self, name: str) -> str | None:
         """The site's own Hugo template of shortcode ``name`` (layouts/shortcodes/, or
@@ -638,6 +641,37 @@ class ShortcodeRenderer:
             source = _read_text(found) if found else None
             self._closing[folded] = needs_closing(name) if source is None else reads_inner(source)
         return self._closing[folded]
+
+    def _note_closing(self, nodes: list, page) -> None:
+        """Which shortcodes of the page are closed, and which are left open where the
+        closing rule is not known (no Hugo template to read: a theme that is a Hugo
+        module), for :meth:`_report_left_open`."""
+        for node in iter_shortcodes(nodes):
+            folded = node.name.lower()
+            if node.children is not None:
+                self._closed.add(folded)
+            elif not node.self_closing and self.closing_rule(node.name) is None:
+                self._left_open.setdefault(folded, []).append((node, page.path))
+
+    def _report_left_open(self, lang: str) -> None:
+        """A shortcode left open that the language closes elsewhere: in Hugo a template
+        either reads ``.Inner``, and then every call must be closed or self-closed ("must
+        be closed or self-closed"), or does not, and then no call may be closed; here the
+        open one would print without its content, the content after it."""
+        for folded, calls in self._left_open.items():
+            if folded not in self._closed:
+                continue
+            for node, path in calls:
+                mark, end = ("%", "%") if node.markdown else ("<", ">")
+                self.findings.warning(
+                    "unclosed-shortcode",
+                    f'shortcode "{node.name}" has no closing tag here, but is closed elsewhere '
+                    "in this language: its template takes content, and Hugo stops for a call "
+                    "left open (\"must be closed or self-closed\"); close it "
+                    f"({{{{{mark} /{node.name} {end}}}}}) or self-close it "
+                    f"({{{{{mark} {node.name} /{end}}}}})", path, node.line, node.column, lang=lang)
+        self._left_open.clear()
+        self._closed.clear()
 
     def template(self, name: str) -> jinja2.Template | None:
         if name not in self._cache:
@@ -689,6 +723,7 @@ class ShortcodeRenderer:
         for problem in crossed:
             self.findings.warning(problem.code or "crossed-shortcode", problem.message, page.path,
                                   problem.line, problem.column, lang=lang)
+        self._note_closing(nodes, page)
         context = _PageContext(self, page, lang, translator, markdownify, stash)
         return context.render_nodes(nodes, parent=None)
 

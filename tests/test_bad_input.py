@@ -1345,3 +1345,26 @@ def test_line_numbers_start_where_hugo_starts_them():
     assert numbers("linenos=true,linenostart=0x10") == ["16", "17"]
     assert numbers("linenos=true,linenostart=") == ["0", "1"]
     assert numbers("linenos=true,linenostart=abc") == ["1", "2"]  # and an error, above
+
+
+@pytest.mark.parametrize("elsewhere, warned", [
+    ("{{% notice tip %}}\nGeschlossen.\n{{% /notice %}}", True),  # closed elsewhere: takes content
+    ("{{% notice tip /%}}", False),  # self-closed elsewhere: no sign it takes content
+    ("Kein Hinweis.", False)])
+def test_a_shortcode_left_open_that_the_language_closes_elsewhere_is_reported(
+        tmp_path, elsewhere, warned):
+    """Where no Hugo template of the shortcode can be read (a theme that is a Hugo module),
+    a call left open is reported when another page closes the same shortcode: Hugo stops
+    for it ("must be closed or self-closed"), and the manual would print its content after
+    it instead of in it."""
+    from manualgen.build import BuildOptions, build
+
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="Willkommen."),
+        "content/de/a.md": page("A", 1, body=elsewhere),
+        "content/de/b.md": page("B", 2, body="Vorher.\n\n{{% notice warning %}}\nOffen.\n"),
+    })
+    result = build(site, BuildOptions(langs=["de"], check_only=True, no_cache=True))
+    found = [(Path(f.file).name, f.line) for f in result.findings
+             if f.code == "unclosed-shortcode"]
+    assert found == ([("b.md", 7)] if warned else [])

@@ -559,7 +559,8 @@ class Renderer:
             if node.children is None:
                 self_closing = node.name not in LEAF or self.data.draw(st.booleans())
                 self.out.append(self.tag(node, self_closing=self_closing))
-                expected.append(replace(node, line=line, column=column))
+                expected.append(replace(node, line=line, column=column,
+                                        self_closing=self_closing))
                 continue
             self.out.append(self.tag(node))
             inner_start = len(self.source)
