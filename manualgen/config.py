@@ -9,7 +9,10 @@ together, each with its key, before anything is built.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import functools
+import itertools
 import json
 import os
 import posixpath
@@ -19,7 +22,7 @@ import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import urlparse, urlsplit
 
 import yaml
 
@@ -369,36 +372,92 @@ def _parse_config_text(text: str, path: Path, problems: list[Finding]) -> object
 def _line_of_key(path: Path, key: str, value: str | None = None) -> int | None:
     """Best-effort line number of a key in a config file, for messages; with ``value``, the
     first line of that key holding that text (one mount among several), else the key's."""
+    index = _key_index(path)
+    if index is None:
+        return None
+    found = index.at_start(key.split(".")[-1])
+    parts = key.split(".")  # in config/_default/languages.toml the table is [fr], not [languages.fr]
+    within = next((n for i in range(len(parts) - 1) if (n := index.within(parts[i:]))), None)
+    if within is not None:  # languages.fr.title: the title under fr, not the site's
+        later = bisect.bisect_right(found, within)
+        found = itertools.chain([within], (found[n] for n in range(later, len(found))))
+    first = None
+    for number in found:  # the first, or with value the first holding it
+        first = number if first is None else first
+        if value is None or value in index.lines[number - 1]:
+            return number
+    return first
+
+
+# A key as _KeyIndex finds it: at a line's start (after "- " or "[") or after one of "[.{,",
+# maybe in quotes, before "=", ":", "]" or "."; a name with other characters is looked for
+# line by line (_Keys.named).
+_KEY_START = re.compile(r'^\s*(?:-\s*)?(?:\[+\s*)?"?([^\s"\[\]{},.=:]+)"?\s*(?:=|:|\]|\.)')
+_KEY_ANYWHERE = re.compile(r'(?:^\s*(?:-\s*)?|[\[.{,]\s*)"?([^\s"\[\]{},.=:]+)"?\s*(?==|:|\]|\.)')
+_PLAIN_NAME = re.compile(r'[^\s"\[\]{},.=:]+')
+
+
+@dataclasses.dataclass
+class _KeyIndex:
+    """The lines of a config file and, for each key name (in lower case), the lines that
+    name it, made in one pass: a config with thousands of bad values was read once per
+    problem (2,000 languages: 33 s)."""
+
+    lines: list[str]
+    starts: dict[str, list[int]]  # names at a line's start
+    anywhere: dict[str, list[int]]  # names after a line's start or one of "[.{,"
+
+    def at_start(self, name: str) -> list[int]:
+        if _PLAIN_NAME.fullmatch(name):
+            return self.starts.get(name.lower(), [])
+        pattern = re.compile(rf'^\s*(-\s*)?(\[+\s*)?"?{re.escape(name)}"?\s*(=|:|\]|\.)', re.IGNORECASE)
+        return [number for number, line in enumerate(self.lines, 1) if pattern.search(line)]
+
+    def within(self, parts: list[str]) -> int | None:
+        """The line (1-based) of a dotted key's last part, each part looked for from the
+        line of the part before it on: ``[languages.fr]`` (TOML), ``fr:`` under
+        ``languages:`` (YAML), ``"fr": {`` (JSON) or ``fr.title = …``; None when a part is
+        not found."""
+        at = 1
+        for part in parts:
+            lines = self._anywhere(part)
+            place = bisect.bisect_left(lines, at)
+            if place == len(lines):
+                return None
+            at = lines[place]
+        return at
+
+    def _anywhere(self, name: str) -> list[int]:
+        if _PLAIN_NAME.fullmatch(name):
+            return self.anywhere.get(name.lower(), [])
+        pattern = re.compile(rf'(^\s*(-\s*)?|[\[.{{,]\s*)"?{re.escape(name)}"?\s*(=|:|\]|\.)',
+                             re.IGNORECASE)
+        return [number for number, line in enumerate(self.lines, 1) if pattern.search(line)]
+
+
+@functools.lru_cache(maxsize=32)
+def _indexed(path: str, stamp: tuple[int, int]) -> _KeyIndex | None:
+    """The _KeyIndex of the file at ``path`` as it is at ``stamp`` (its change time and size)."""
     try:
-        lines = path.read_text(encoding="utf-8").split("\n")
+        lines = Path(path).read_text(encoding="utf-8").split("\n")
     except (OSError, UnicodeDecodeError):
         return None
-    leaf = key.split(".")[-1]
-    pattern = re.compile(rf'^\s*(-\s*)?(\[+\s*)?"?{re.escape(leaf)}"?\s*(=|:|\]|\.)', re.IGNORECASE)
-    found = [number for number, line in enumerate(lines, 1) if pattern.search(line)]
-    parts = key.split(".")  # in config/_default/languages.toml the table is [fr], not [languages.fr]
-    within = next((n for i in range(len(parts) - 1) if (n := _line_within(lines, parts[i:]))), None)
-    if within is not None:  # languages.fr.title: the title under fr, not the site's
-        found = [within] + [number for number in found if number > within]
-    if value is not None:
-        holding = [number for number in found if value in lines[number - 1]]
-        found = holding or found
-    return found[0] if found else None
+    starts: dict[str, list[int]] = {}
+    anywhere: dict[str, list[int]] = {}
+    for number, line in enumerate(lines, 1):
+        if (found := _KEY_START.match(line)) is not None:
+            starts.setdefault(found.group(1).lower(), []).append(number)
+        for name in {m.group(1).lower() for m in _KEY_ANYWHERE.finditer(line)}:
+            anywhere.setdefault(name, []).append(number)
+    return _KeyIndex(lines, starts, anywhere)
 
 
-def _line_within(lines: list[str], parts: list[str]) -> int | None:
-    """The line (1-based) of a dotted key's last part, each part looked for from the line of
-    the part before it on: ``[languages.fr]`` (TOML), ``fr:`` under ``languages:`` (YAML),
-    ``"fr": {`` (JSON) or ``fr.title = …``; None when a part is not found."""
-    at = 0
-    for part in parts:
-        name = re.escape(part)
-        pattern = re.compile(rf'(^\s*(-\s*)?|[\[.{{,]\s*)"?{name}"?\s*(=|:|\]|\.)', re.IGNORECASE)
-        at = next((n for n in range(max(at, 1), len(lines) + 1) if pattern.search(lines[n - 1])),
-                  None)
-        if at is None:
-            return None
-    return at
+def _key_index(path: Path) -> _KeyIndex | None:
+    try:
+        state = path.stat()
+    except (OSError, ValueError):
+        return None
+    return _indexed(str(path), (state.st_mtime_ns, state.st_size))
 
 
 def _ci_get(table: dict, key: str, default=None):
@@ -1015,6 +1074,10 @@ def _check_hugo_values(hugo: dict, origin: dict[str, Path], problems: list[Findi
     ``languages`` is a list became one English manual."""
     for key in _TEXT_SETTINGS:
         _check_text_value(_ci_get(hugo, key), key, origin.get(key.lower()), problems)
+    base_url = _ci_get(hugo, "baseURL")
+    if isinstance(base_url, (str, int, float)) and (why := _unreadable_address(str(base_url))):
+        problems.append(_problem(origin.get("baseurl"), "baseURL", f'baseURL "{base_url}" is not '
+                                 f"an address ({why}); Hugo stops too"))
     raw = _ci_get(hugo, "languages")
     if raw is not None and not isinstance(raw, dict):
         problems.append(_problem(origin.get("languages"), "languages", "languages must be a "
@@ -1031,6 +1094,18 @@ def _check_hugo_values(hugo: dict, origin: dict[str, Path], problems: list[Findi
         if weight is not None and (isinstance(weight, bool) or not isinstance(weight, int)):
             problems.append(_problem(where, f"languages.{code}.weight", f'languages.{code}.weight '
                                      f'"{weight}" must be a whole number; Hugo stops too'))
+
+
+def _unreadable_address(address: str) -> str | None:
+    """Why an address cannot be read (a "[" in its host, a port that is no number), as
+    Hugo's (Go's) reading of baseURL fails too; None when it can."""
+    try:
+        urlsplit(address).port  # noqa: B018 - reading the port checks it
+    except ValueError as exc:
+        if "IPv6" in str(exc):
+            return 'its host holds a "[" or "]"'
+        return "its port is not a number" if "cast" in str(exc) else "its port is out of range"
+    return None
 
 
 def _check_text_value(value: object, dotted: str, where: Path | None, problems: list[Finding]) -> None:

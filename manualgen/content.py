@@ -36,6 +36,7 @@ from .front_matter import INVISIBLE as _INVISIBLE
 from .front_matter import FrontMatter
 from .go_dates import go_date
 from .inline_text import plain_inline
+from .plurals import pluralize
 
 # i18n reads its YAML files with front matter's loader; it still imports them from here.
 _YamlLoader = front_matter._YamlLoader
@@ -570,16 +571,9 @@ _SMALL_WORDS = {"a", "an", "and", "at", "but", "by", "for", "in", "nor", "of", "
 
 def section_title(folder: str, settings: Settings) -> str:
     """Hugo's title for a section without an _index file: the folder's name, pluralized in
-    English ("guide" → "Guides") and capitalized unless the site turns that off
+    English as Hugo does ("guide" → "Guides", "child" → "Children", plurals.py) and capitalized unless the site turns that off
     (pluralizeListTitles, capitalizeListTitles, titleCaseStyle)."""
-    name = folder
-    if settings.pluralize_list_titles and name:
-        if name.endswith(("ss", "x", "z", "ch", "sh")):
-            name += "es"
-        elif len(name) > 1 and name.endswith("y") and name[-2].lower() not in "aeiou":
-            name = name[:-1] + "ies"
-        elif not name.endswith("s"):
-            name += "s"
+    name = pluralize(folder) if settings.pluralize_list_titles else folder
     return title_cased(name, settings) if settings.capitalize_list_titles else name
 
 
@@ -657,8 +651,11 @@ def _alias_urls(settings: Settings, lang: str, url: str, meta: dict) -> list[str
     for alias in (str(a).strip() for a in aliases):
         if alias.startswith("/"):
             paths = [settings.base_path + lang_prefix + alias.lstrip("/"), settings.base_path + alias.lstrip("/")]
-        elif alias:
-            paths = [posixpath.normpath(urljoin(url.rstrip("/"), alias))]
+        elif alias and not alias.startswith(_WEB):  # a web address is an error (_check_addresses)
+            try:
+                paths = [posixpath.normpath(urljoin(url.rstrip("/"), alias))]
+            except ValueError:  # "//[x": a host Python cannot read
+                paths = []
         else:
             paths = []
         out += [p if Path(p.rstrip("/")).suffix else p.rstrip("/") + "/" for p in paths]
@@ -1356,6 +1353,7 @@ def _check_values(meta: dict, front: FrontMatter, report: _Reporter) -> None:
     twice and a draft value that is neither true nor false."""
     for key in _DATE_KEYS:
         _check_date(_ci_key(meta, key), meta, front, report)
+    _check_addresses(meta, report)
     for key in meta:
         if isinstance(key, str) and (hidden := _INVISIBLE.search(key)):
             report.warn(f'the key "{_INVISIBLE.sub("", key)}" holds an invisible '
@@ -1368,6 +1366,25 @@ def _check_values(meta: dict, front: FrontMatter, report: _Reporter) -> None:
     if isinstance(draft, str) and draft.strip().lower() not in ("", "false", "f", "no", "0", "off"):
         report.warn(f'draft "{draft}" is neither true nor false; the page is printed, as Hugo '
                     "prints it", "draft")
+
+
+_WEB = ("http://", "https://")
+
+
+def _check_addresses(meta: dict, report: _Reporter) -> None:
+    """An error for a ``url`` or an alias that is a web address, where Hugo stops too
+    ("URLs with protocol (http*) not supported", "http* aliases not supported")."""
+    url = _ci(meta, "url", None)
+    if isinstance(url, str) and url.startswith(_WEB):
+        report.error(f'url "{url}" is a web address, which Hugo refuses ("URLs with protocol '
+                     '(http*) not supported"): write the page\'s path in the site, /guide/page/',
+                     _ci_key(meta, "url"))
+    aliases = _ci(meta, "aliases", None)
+    for alias in aliases if isinstance(aliases, list) else [aliases]:
+        if isinstance(alias, str) and alias.startswith(_WEB):
+            report.error(f'alias "{alias}" is a web address, which Hugo refuses ("http* aliases '
+                         'not supported"): write a path of the site, /old/page/',
+                         _ci_key(meta, "aliases"))
 
 
 def _check_date(key: str | None, meta: dict, front: FrontMatter, report: _Reporter,
@@ -1566,6 +1583,9 @@ def _as_written(value) -> str:
     a table in flow style ([1, 2], {"a": 1})."""
     if isinstance(value, bool):
         return str(value).lower()
+    if isinstance(value, dt.time):  # TOML's local time: 10:30:00.5, not Python's 10:30:00.500000
+        written = value.isoformat()
+        return written.rstrip("0") if "." in written else written
     if isinstance(value, (list, dict)):
         return json.dumps(_string_keys(value), ensure_ascii=False, default=str,
                           separators=(", ", ": "))

@@ -400,11 +400,12 @@ def _json_repeated_keys(fm: str) -> list[RepeatedKey]:
     except (ValueError, RecursionError):
         return []  # load() says what is wrong
     seen: dict[str, tuple[int, str]] = {}  # as for YAML: keys that differ in case are one
-    out, at = [], 0
+    out, at, line = [], 0, 1
     for key, _value in objects[-1] if objects else []:
         found = re.compile(re.escape(json.dumps(key, ensure_ascii=False)) + r"\s*:").search(fm, at)
-        at = found.end() if found else at
-        line = fm.count("\n", 0, at) + 1
+        if found:  # lines counted on from the key before (from the start each time: quadratic)
+            line += fm.count("\n", at, found.end())
+            at = found.end()
         if key.lower() in seen:
             first, was = seen[key.lower()]
             out.append(RepeatedKey(key, first, line, "second" if was == key else "first"))
@@ -415,7 +416,9 @@ def _json_repeated_keys(fm: str) -> list[RepeatedKey]:
 
 # --- Org ---------------------------------------------------------------------------------------
 
-_ORG_SETTING = re.compile(r"^#\+([^:\s]+):[ \t]*(.*?)[ \t]*$")
+# the value is the rest of the line without the white space around it (a lazy (.*?)[ \t]*$
+# tried the run of spaces again from each of its spaces: seconds for a long run)
+_ORG_SETTING = re.compile(r"^#\+([^:\s]+):[ \t]*(.*)$")
 _ORG_DATE = re.compile(r"[<\[](\d{4}-\d{2}-\d{2}) .*[>\]]")
 _ORG_DATE_KEYS = ("date", "lastmod", "publishdate", "expirydate")
 
@@ -443,12 +446,12 @@ class OrgHandler(BaseHandler):
         return self.read(fm)[0]
 
     def read(self, fm: str) -> tuple[dict, list[RepeatedKey]]:
-        settings: dict[str, str] = {}
+        settings: dict[str, list[str]] = {}
         for line in fm.split("\n"):
             if found := _ORG_SETTING.match(line):
-                key, value = found.group(1).lower(), found.group(2)
-                settings[key] = settings[key] + "\n" + value if key in settings else value
-        return {_org_key(key): _org_value(key, value) for key, value in settings.items()}, []
+                settings.setdefault(found.group(1).lower(), []).append(found.group(2).rstrip(" \t"))
+        return {_org_key(key): _org_value(key, "\n".join(values))
+                for key, values in settings.items()}, []
 
 
 def _org_key(key: str) -> str:
@@ -462,7 +465,10 @@ def _org_value(key: str, value: str) -> object:
         return value.split("\n")
     if key == "filetags":
         return value.removeprefix(":").removesuffix(":").split(":")
-    if key in _ORG_DATE_KEYS and (found := _ORG_DATE.search(value)):
+    # a timestamp closes at a ">" or "]": none opens after the last one (each "<2024-…" was
+    # searched to the end again)
+    closed = max(value.rfind(">"), value.rfind("]")) + 1
+    if key in _ORG_DATE_KEYS and (found := _ORG_DATE.search(value, 0, closed)):
         return found.group(1)
     return value
 

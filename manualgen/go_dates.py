@@ -9,8 +9,10 @@ is not checked against the date); a two-digit year from 69 on is 19xx, below it 
 named zone other than UTC/GMT counts as UTC (Go knows only the machine's own zone's
 abbreviations, which a build on another machine must not depend on), GMT+3 as three hours
 east; a time without a
-date (``3:04PM``, ``Jan _2 15:04:05``) falls in year 1, the earliest Python holds (Go's is
-year 0)."""
+date (``3:04PM``, ``Jan _2 15:04:05``) falls in Go's year 0, which Python cannot hold: it is
+held in year 4 as a YearZero, whose ``timestamp()`` is Go's, so that such a page is ordered
+after the pages without a date, as Hugo orders it.  A time alone (``10:30:00``) is no date
+Hugo reads: it stops with "not a parsable date"."""
 
 from __future__ import annotations
 
@@ -55,6 +57,14 @@ _LAYOUTS = [re.compile(pattern, re.IGNORECASE | re.ASCII) for pattern in (
 )]
 
 
+class YearZero(dt.datetime):
+    """A date of Go's year 0, held in year 4, the first leap year Python holds (29 February
+    is a day of year 0 too): its Unix time is Go's, the 1,461 days of years 0 to 3 earlier."""
+
+    def timestamp(self) -> float:
+        return super().timestamp() - 1461 * 86400
+
+
 def go_date(text: str) -> dt.datetime | None:
     """``text`` read with the first of Go's layouts that takes it, or None (Go takes no
     white space around it either)."""
@@ -77,21 +87,22 @@ def _built(parts: dict) -> dt.datetime | None:
         hour = hour % 12 + (12 if parts["half"].upper() == "PM" else 0)
     fraction = parts.get("fraction") or ""
     micro = int((fraction[1:] + "000000")[:6]) if fraction else 0
+    kind = YearZero if year == 0 else dt.datetime
     try:
-        return dt.datetime(year, month, int((parts.get("day") or "1").strip()), hour,
-                           int(parts.get("minute") or 0), int(parts.get("second") or 0),
-                           micro, tzinfo=_zone(parts.get("offset"), parts.get("zone")))
+        return kind(year or 4, month, int((parts.get("day") or "1").strip()), hour,
+                    int(parts.get("minute") or 0), int(parts.get("second") or 0),
+                    micro, tzinfo=_zone(parts.get("offset"), parts.get("zone")))
     except ValueError:  # 30 February, 25 o'clock
         return None
 
 
 def _year(parts: dict) -> int:
     if parts.get("year"):
-        return max(1, int(parts["year"]))
+        return int(parts["year"])
     if parts.get("year2"):
         short = int(parts["year2"])
         return 1900 + short if short >= 69 else 2000 + short
-    return 1  # a time without a date
+    return 0  # a time without a date: Go's year 0
 
 
 def _zone(offset: str | None, name: str | None = None) -> dt.timezone:

@@ -10,25 +10,38 @@ Understood: ``.Inner``, ``.InnerDeindent``, ``.Get 0``/``.Get "name"``, ``.Page.
 ``markdownify``, ``.Page.RenderString``, ``safeHTML``, ``default``, ``upper``, ``lower``,
 ``relURL``, ``absURL``, ``relLangURL``, ``plainify``, ``htmlEscape``, ``i18n``/``T``,
 ``trim``; ``if``/``with``/``else``/``end``; comments and ``{{-``/``-}}`` trimming.  A ``$.``
-prefix is the same as ``.`` outside ``with``."""
+prefix is the same as ``.`` outside ``with``; inside it ``.`` is the value ``with`` tested, and
+a field of it (``.Inner`` in ``{{ with .Get "x" }}``) fails as in Hugo (TemplateFailed).  Each
+printed value is escaped by its place in the HTML, as Hugo's html/template does (go_escape.py)."""
 
 from __future__ import annotations
 
 import dataclasses
-import html
 import re
 import textwrap
 from collections.abc import Callable
 
+from .go_escape import Context, NotSimple, advance, escaper, join
+
+__all__ = ["Call", "NotSimple", "TemplateFailed", "actions", "compile_template", "run_template"]
+
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|`[^`]*`|\(|\)|[^\s()]+')
+# Go's html.EscapeString, which Hugo's htmlEscape is
+_HTML_ESCAPE_STRING = {"<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&#39;", '"': "&#34;"}
 _VARIABLE = re.compile(r"^\$[A-Za-z_]\w*$")
 _FUNCTIONS = {"markdownify", "safeHTML", "default", "upper", "lower", "relURL",
               "absURL", "relLangURL", "plainify", "htmlEscape", "i18n", "T", "trim",
               ".Page.RenderString", "$.Page.RenderString", ".RenderString"}
 
 
-class NotSimple(Exception):
-    """The template uses something this reader does not run; the message says what."""
+class TemplateFailed(Exception):
+    """The template failed as Hugo's fails (a field of a text); ``line`` and ``column`` are
+    the template's, 1-based."""
+
+    def __init__(self, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
 
 
 @dataclasses.dataclass(frozen=True)
@@ -36,6 +49,7 @@ class Value:
     text: str
     safe: bool = False  # HTML already (.Inner, markdownify, safeHTML): printed as it is
     truth: bool | None = None  # a parameter's truth as Go's if reads it (false, 0, empty)
+    go_type: str = ""  # its type in Hugo, named when a field of it fails ("" for text)
 
     def true(self) -> bool:
         return bool(self.text) if self.truth is None else self.truth
@@ -59,75 +73,105 @@ class Call:
     translate: Callable[[str], str] = lambda key: ""
 
 
+# where an action stands in the template: its line, the column of the text inside its
+# braces (both 1-based), and that text
+Where = tuple[int, int, str]
+
+
 @dataclasses.dataclass
 class Block:
     kind: str  # "if" or "with"
     pipeline: list
     body: list = dataclasses.field(default_factory=list)
     otherwise: list = dataclasses.field(default_factory=list)
+    where: Where = (1, 1, "")
+
+
+@dataclasses.dataclass
+class _Open:
+    """A block being compiled: where the HTML stood at its start and at the end of its
+    first part (None until its else)."""
+
+    block: Block
+    start: Context
+    body_end: Context | None = None
+
+
+_DEEPEST = 100  # blocks nested deeper are not simple (each is run by a call of its own)
+_SET = re.compile(r"\s*(\$[A-Za-z_]\w*)\s*:=(.*)", re.DOTALL)
 
 
 def compile_template(source: str) -> list:
-    """The template as a list of text, actions and blocks; raises NotSimple, naming the
-    first action it cannot run."""
+    """The template as a list of text, actions and blocks, each printed value with the
+    escaping of its place in the HTML; raises NotSimple, naming the first action it cannot
+    run."""
     root: list = []
-    open_blocks: list[Block] = []  # the blocks not yet ended, innermost last
+    open_blocks: list[_Open] = []  # the blocks not yet ended, innermost last
     target = root
-    for kind, value in _pieces(source):
+    html = Context()
+    for kind, value, where in _pieces(source):
         if kind == "text":
-            target.append(value)
+            html, text = advance(html, value)
+            if text:
+                target.append(text)
             continue
         action = value.strip()
         word = action.split(None, 1)[0] if action else ""
         if action.startswith("/*") and action.endswith("*/"):
             continue
         if word in ("if", "with"):
-            block = Block(word, _pipeline(action[len(word):]))
+            if len(open_blocks) >= _DEEPEST:
+                raise NotSimple(f"if or with nested more than {_DEEPEST} deep")
+            block = Block(word, _pipeline(action[len(word):]), where=where)
             target.append(block)
-            open_blocks.append(block)
+            open_blocks.append(_Open(block, html))
             target = block.body
         elif action == "else":
-            if not open_blocks or target is open_blocks[-1].otherwise:
+            if not open_blocks or open_blocks[-1].body_end is not None:
                 raise NotSimple("{{ else }} outside if or with")
-            target = open_blocks[-1].otherwise
+            open_blocks[-1].body_end, html = html, open_blocks[-1].start
+            target = open_blocks[-1].block.otherwise
         elif action == "end":
             if not open_blocks:
                 raise NotSimple("{{ end }} without its if or with")
-            open_blocks.pop()
+            ended = open_blocks.pop()
+            html = join(ended.start if ended.body_end is None else ended.body_end, html)
             target = _open_part(open_blocks, root)
-        elif ":=" in action:
-            name, _, rest = action.partition(":=")
-            if not _VARIABLE.match(name.strip()):
-                raise NotSimple(f"{{{{ {action} }}}}")
-            target.append(("set", name.strip(), _pipeline(rest)))
+        elif (assignment := _SET.fullmatch(action)) is not None:
+            target.append(("set", assignment.group(1), _pipeline(assignment.group(2)), where))
         else:
-            target.append(("print", _pipeline(action)))
+            target.append(("print", _pipeline(action), escaper(html), where))
     if open_blocks:
-        raise NotSimple(f"{{{{ {open_blocks[-1].kind} }}}} without its end")
+        raise NotSimple(f"{{{{ {open_blocks[-1].block.kind} }}}} without its end")
     return root
 
 
-def _open_part(open_blocks: list[Block], root: list) -> list:
+def _open_part(open_blocks: list[_Open], root: list) -> list:
     """Where text goes after an end: the part of the enclosing block being written (its
     else part once that has begun), or the top."""
     if not open_blocks:
         return root
     block = open_blocks[-1]
-    return block.otherwise if block.otherwise else block.body
+    return block.block.otherwise if block.body_end is not None else block.block.body
 
 
 def run_template(nodes: list, call: Call) -> str:
-    """The template's output for one call."""
+    """The template's output for one call; raises TemplateFailed where Hugo's run fails."""
     return _run(nodes, call, {}, None)
 
 
-def _pieces(source: str) -> list[tuple[str, str]]:
-    """Text and actions, with {{- and -}} trimming the white space beside them."""
-    pieces: list[tuple[str, str]] = []
+def _pieces(source: str) -> list[tuple[str, str, Where]]:
+    """Text and actions, with {{- and -}} trimming the white space beside them; each with
+    where it stands."""
+    pieces: list[tuple[str, str, Where]] = []
     at = 0
     trim_next = False
-    for start, inside, end in _actions(source):
+    line, line_start = 1, 0
+    for start, inside, end in actions(source):
         text = source[at:start]
+        newlines = source.count("\n", at, start + 2)
+        if newlines:
+            line, line_start = line + newlines, source.rfind("\n", at, start + 2) + 1
         if trim_next:
             text = text.lstrip()
         # Go's trim markers are "{{- " and " -}}", the space included ({{-3}} prints -3)
@@ -136,9 +180,13 @@ def _pieces(source: str) -> list[tuple[str, str]]:
         if left:
             text = text.rstrip()
         if text:
-            pieces.append(("text", text))
+            pieces.append(("text", text, (line, 1, "")))
         trim_next = right
-        pieces.append(("action", inside[1 if left else 0:len(inside) - 1 if right else len(inside)]))
+        body = inside[1 if left else 0:len(inside) - 1 if right else len(inside)]
+        pieces.append(("action", body, (line, start + 3 - line_start + (1 if left else 0), body)))
+        newlines = source.count("\n", start + 2, end)
+        if newlines:
+            line, line_start = line + newlines, source.rfind("\n", start + 2, end) + 1
         at = end
     text = source[at:]
     if trim_next:
@@ -146,27 +194,35 @@ def _pieces(source: str) -> list[tuple[str, str]]:
     if "{{" in text:
         raise NotSimple("an action that is not closed")
     if text:
-        pieces.append(("text", text))
+        pieces.append(("text", text, (line, 1, "")))
     return pieces
 
 
-def _actions(source: str):
-    """(start, the text between the braces, end) of each ``{{ … }}``, found in one pass: a
-    ``{{`` that no ``}}`` closes ends the search (the text after it is left as text).  A
-    comment (``{{/* … */}}``, ``{{- /* … */ -}}``) ends at its ``*/``, as in Go: the
-    ``{{< name >}}`` of a usage note inside it does not end it."""
+# The inside of an action up to its "}}": strings ("…" with escapes, `…` raw, '…' a rune)
+# may hold "}}"; the alternatives begin differently, so the match is linear.
+_INSIDE = re.compile(r"""(?:"(?:[^"\\\n]|\\.)*"|`[^`]*`|'(?:[^'\\\n]|\\.)*'|[^"`'}]+|}(?!}))+""")
+
+
+def actions(source: str):
+    """(start, the text between the braces, end) of each ``{{ … }}``, found in one pass, a
+    ``}}`` inside a string not ending it; a ``{{`` that is not closed (or opens a string
+    that is not) ends the search, the text after it left as text.  A comment
+    (``{{/* … */}}``, ``{{- /* … */ -}}``) ends at its ``*/``, as in Go: the
+    ``{{< name >}}`` of a usage note inside it does not end it (NotSimple for a comment
+    that is not closed, or not at its ``}}``, as Go refuses them)."""
     at = 0
     while True:
         start = source.find("{{", at)
         if start < 0:
             return
-        close = _comment_close(source, start + 2)
-        if close is None:
-            close = source.find("}}", start + 2)
-        if close < 0:
+        at = _comment_close(source, start + 2)
+        if at is None:
+            part = _INSIDE.match(source, start + 2)
+            at = part.end() if part else start + 2
+        if not source.startswith("}}", at):
             return
-        yield start, source[start + 2:close], close + 2
-        at = close + 2
+        yield start, source[start + 2:at], at + 2
+        at += 2
 
 
 def _comment_close(source: str, body: int) -> int | None:
@@ -225,33 +281,60 @@ def _check_term(term: str) -> None:
     raise NotSimple(f'"{term}"')
 
 
+class _FieldOfText(Exception):
+    """A field asked of ``.`` inside ``with``, where ``.`` is a value without fields."""
+
+    def __init__(self, term: str, dot: Value) -> None:
+        super().__init__(term)
+        self.term = term
+        self.dot = dot
+
+
 def _run(nodes: list, call: Call, variables: dict, dot: Value | None) -> str:
     out: list[str] = []
     for node in nodes:
         if isinstance(node, str):
             out.append(node)
-        elif isinstance(node, Block):
-            value = _evaluate(node.pipeline, call, variables, dot)
-            # a variable made inside a block ends with it, as in Go
-            if value.true():
-                out.append(_run(node.body, call, dict(variables),
-                                value if node.kind == "with" else dot))
-            else:
-                out.append(_run(node.otherwise, call, dict(variables), dot))
-        elif node[0] == "set":
-            variables[node[1]] = _evaluate(node[2], call, variables, dot)
-        else:
-            value = _evaluate(node[1], call, variables, dot)
-            out.append(value.text if value.safe else html.escape(value.text))
+            continue
+        try:
+            out.append(_run_node(node, call, variables, dot))
+        except _FieldOfText as failed:
+            raise _failure(failed, node.where if isinstance(node, Block) else node[-1]) from None
     return "".join(out)
+
+
+def _run_node(node, call: Call, variables: dict, dot: Value | None) -> str:
+    if isinstance(node, Block):
+        value = _evaluate(node.pipeline, call, variables, dot)
+        # a variable made inside a block ends with it, as in Go
+        if value.true():
+            return _run(node.body, call, dict(variables), value if node.kind == "with" else dot)
+        return _run(node.otherwise, call, dict(variables), dot)
+    if node[0] == "set":
+        variables[node[1]] = _evaluate(node[2], call, variables, dot)
+        return ""
+    value = _evaluate(node[1], call, variables, dot)
+    return node[2](value.text, value.safe)
+
+
+def _failure(failed: _FieldOfText, where: Where) -> TemplateFailed:
+    """Hugo's message for a field of a value that has none, at the field's place."""
+    line, column, action = where
+    field = failed.term.lstrip(".").split(".")[0]
+    kind = failed.dot.go_type or ("template.HTML" if failed.dot.safe else "string")
+    found = re.search(r"(?<![\w$.])" + re.escape(failed.term) + r"(?![\w.])", action)
+    return TemplateFailed(f"can't evaluate field {field} in type {kind}", line,
+                          column + (found.start() if found else 0))
 
 
 def _evaluate(commands: list[list[str]], call: Call, variables: dict, dot: Value | None) -> Value:
     value: Value | None = None
     for command in commands:
-        args = [_term(t, call, variables, dot) for t in command[1:]]
         head = command[0]
-        if head in _FUNCTIONS:
+        args = [_term(t, call, variables, dot) for t in command[1:]]
+        if _field_of_dot(head, dot):
+            value = Value("")
+        elif head in _FUNCTIONS:
             value = _function(head, args + ([value] if value is not None else []), call)
         elif head in (".Get", "$.Get"):
             key = command[1] if command[1:] else "0"
@@ -262,6 +345,17 @@ def _evaluate(commands: list[list[str]], call: Call, variables: dict, dot: Value
         else:
             value = _term(head, call, variables, dot)
     return value or Value("")
+
+
+def _field_of_dot(term: str, dot: Value | None) -> bool:
+    """Whether ``term`` is a field of the value ``with`` tested (``dot``): ``.Inner``,
+    ``.Get`` … inside ``with``.  A table's missing key prints nothing; text has no fields:
+    Hugo fails there ("can't evaluate field Inner in type string"), and so does this."""
+    if dot is None or not term.startswith(".") or len(term) == 1:
+        return False
+    if dot.go_type == "map":
+        return True
+    raise _FieldOfText(term, dot)
 
 
 def _literal(term: str) -> object:
@@ -277,6 +371,8 @@ def _string(term: str) -> str:
 
 
 def _term(term: str, call: Call, variables: dict, dot: Value | None) -> Value:
+    if _field_of_dot(term, dot):
+        return Value("")
     if term[0] in "\"`":
         return Value(_string(term))
     if re.fullmatch(r"-?\d+", term):
@@ -306,7 +402,16 @@ def _parameter(call: Call, value: object) -> Value:
     if value is None:
         return Value("", truth=False)
     truth = bool(value) if isinstance(value, (bool, int, float, str, list, dict)) else True
-    return Value(str(call.show(value)), truth=truth)
+    return Value(str(call.show(value)), truth=truth, go_type=_go_type(value))
+
+
+def _go_type(value: object) -> str:
+    """The type Hugo gives a param's value, as its errors name it."""
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, dict):
+        return "map"  # a field of a map is its key: no failure
+    return {int: "int", float: "float64", list: "[]interface {}"}.get(type(value), "")
 
 
 def _function(name: str, args: list[Value], call: Call) -> Value:
@@ -325,7 +430,7 @@ def _function(name: str, args: list[Value], call: Call) -> Value:
     if name == "plainify":  # template.HTML since Hugo 0.123: its entities stay as written
         return Value(re.sub(r"<[^>]*>", "", last.text), safe=True)
     if name == "htmlEscape":  # text, escaped again when printed, as Hugo prints it
-        return Value(html.escape(last.text))
+        return Value(re.sub("[<>&'\"]", lambda m: _HTML_ESCAPE_STRING[m.group()], last.text))
     if name in ("i18n", "T"):
         return Value(call.translate(last.text) or "")
     if name == "trim":  # trim STRING CUTSET

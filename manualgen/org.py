@@ -16,11 +16,12 @@ import html
 import re
 from collections.abc import Callable
 
-_HEADLINE = re.compile(r"^(\*+)[ \t]+(.*?)(?:[ \t]+(:[\w@#%:]+:))?[ \t]*$")
+_HEADLINE = re.compile(r"^(\*+)[ \t]+(.*)$")  # its title and tags: headline_parts
 _ITEM = re.compile(r"^([ \t]*)([-+]|(?<=[ \t])\*|\d+[.)])(?:[ \t]+(.*))?$")
 _BLOCK = re.compile(r"^[ \t]*#\+begin_(\w+)[ \t]*(.*)$", re.IGNORECASE)
 _KEYWORD = re.compile(r"^[ \t]*#\+\S*:")
-_CAPTION = re.compile(r"^[ \t]*#\+caption:[ \t]*(.*?)[ \t]*$", re.IGNORECASE)
+_CAPTION = re.compile(r"^[ \t]*#\+caption:[ \t]*(.*)$", re.IGNORECASE)  # .rstrip()ped
+_TAGS = re.compile(r":[\w@#%:]+:")
 _COMMENT = re.compile(r"^[ \t]*#(?:[ \t]|$)")
 _DRAWER = re.compile(r"^[ \t]*:(\w+):[ \t]*$")
 _FIXED = re.compile(r"^[ \t]*:(?:[ \t]|$)")
@@ -34,12 +35,13 @@ _IMAGE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif|bmp)$", re.IGNORECASE)
 
 _LINK = re.compile(r"\[\[([^\[\]]+)\](?:\[([^\[\]]+)\])?\]")
 _URL = re.compile(r"\bhttps?://[^\s<>\"'\]]*[^\s<>\"'\].,;:!?)]")
-_PRE, _POST = r"(?:(?<=[\s\-({'\"])|^)", r"(?=[\s\-.,:;!?'\")}\[\]]|$)"
-_CODE = re.compile(_PRE + r"([=~])(\S|\S.*?\S)\1" + _POST)
-_EMPHASIS = [(re.compile(_PRE + re.escape(mark) + r"(\S|\S.*?\S)" + re.escape(mark) + _POST),
-              start, end) for mark, start, end in (
-    ("*", "<strong>", "</strong>"), ("/", "<em>", "</em>"), ("+", "<del>", "</del>"),
-    ("_", '<span style="text-decoration: underline;">', "</span>"))]
+# Inline markup: a mark after the start, white space or one of _BEFORE, text that neither
+# starts nor ends with white space, on one line, and the same mark before the end, white
+# space or one of _AFTER.  Found by marked_spans in one pass (a regular expression with a
+# lazy ".*?" searched to the end of the line again from each mark that is never closed).
+_BEFORE, _AFTER = "-({'\"", "-.,:;!?'\")}[]"
+_EMPHASIS = (("*", "<strong>", "</strong>"), ("/", "<em>", "</em>"), ("+", "<del>", "</del>"),
+             ("_", '<span style="text-decoration: underline;">', "</span>"))
 
 
 def to_html(text: str) -> str:
@@ -180,7 +182,8 @@ class _Reader:
 
     def _headline(self, i: int, end: int) -> tuple[str, int]:
         found = _HEADLINE.match(self.lines[i])
-        if _not_exported(found):  # the headline and its subtree are left out, as in go-org
+        title, tags = headline_parts(found.group(2))
+        if _not_exported(title, tags):  # the headline and its subtree are left out, as in go-org
             depth = len(found.group(1))
             j = i + 1
             while j < end and not ((below := _HEADLINE.match(self.lines[j]))
@@ -189,12 +192,12 @@ class _Reader:
             return "", j
         self.headlines += 1
         level = min(len(found.group(1)) + 1, 6)
-        text = _PRIORITY.sub(lambda m: f"{m.group(1) or ''}[{m.group(2)}] ", found.group(2))
+        text = _PRIORITY.sub(lambda m: f"{m.group(1) or ''}[{m.group(2)}] ", title)
         return f'<h{level} id="headline-{self.headlines}">{self.inline(text)}</h{level}>', i + 1
 
     def _captioned(self, i: int, end: int) -> tuple[str, int]:
         """``#+CAPTION:`` above a block (a picture, a table): a figure with that caption."""
-        caption = self.inline(_CAPTION.match(self.lines[i]).group(1))
+        caption = self.inline(_CAPTION.match(self.lines[i]).group(1).rstrip(" \t"))
         j = i + 1
         while j < end and _KEYWORD.match(self.lines[j]):  # #+NAME:, #+ATTR_HTML: …
             j += 1
@@ -357,10 +360,21 @@ class _Reader:
                    if test not in (_FIXED.match, _DRAWER.match))
 
 
-def _not_exported(headline: re.Match) -> bool:
+def headline_parts(rest: str) -> tuple[str, str | None]:
+    """A headline's title and its ``:tags:`` (None without), from what follows its stars
+    and their space: the tags are its last word, after white space; found from the end (a
+    regular expression tried a long run of spaces again from each space: seconds)."""
+    body = rest.rstrip(" \t")
+    cut = max(body.rfind(" "), body.rfind("\t")) + 1
+    if cut and _TAGS.fullmatch(body, cut):
+        return body[:cut].rstrip(" \t"), body[cut:]
+    return body, None
+
+
+def _not_exported(title: str, tags: str | None) -> bool:
     """A headline tagged ``:noexport:`` or starting with ``COMMENT``."""
-    tags = (headline.group(3) or "").lower().split(":")
-    return "noexport" in tags or re.match(r"COMMENT(?:\s|$)", headline.group(2)) is not None
+    return ("noexport" in (tags or "").lower().split(":")
+            or re.match(r"COMMENT(?:\s|$)", title) is not None)
 
 
 _COOKIE = re.compile(r"^(?:<[lrc]?\d*>)?$")
@@ -414,19 +428,60 @@ def inline(text: str, notes: _Notes | None = None) -> str:
         mark = notes.reference(found.group(1), found.group(2)) if notes else None
         return keep(mark) if mark else found.group(0)
 
-    text = _CODE.sub(lambda m: keep(_code(m.group(1), m.group(2))), text)
-    text = _REFERENCE.sub(note, text)
+    text = marked_spans(text, "=~", lambda mark, inside: keep(_code(mark, inside)))
+    # a footnote closes at a "]": none begins after the last one (each such "[fn:" was
+    # searched to the end of the text, a line of 100,000 took minutes)
+    closed = text.rfind("]") + 1
+    text = _REFERENCE.sub(note, text[:closed]) + text[closed:]
     text = _LINK.sub(lambda m: keep(_link(m.group(1), m.group(2))), text)
     text = _URL.sub(lambda m: keep(f'<a href="{html.escape(m.group(0))}">'
                                    f"{html.escape(m.group(0))}</a>"), text)
     text = html.escape(text, quote=False)
-    for pattern, start, end in _EMPHASIS:
-        text = pattern.sub(lambda m, s=start, e=end: s + m.group(1) + e, text)
+    for mark, start, end in _EMPHASIS:
+        text = marked_spans(text, mark, lambda _mark, inside, s=start, e=end: s + inside + e)
     for _ in range(len(slots) + 1):  # a link's text may hold code
         if not own.search(text):
             break
         text = own.sub(lambda m: slots[int(m.group(1))], text)
     return text
+
+
+def marked_spans(text: str, marks: str, made) -> str:
+    """``text`` with each span of Org markup written with one of ``marks`` (``*bold*``)
+    replaced by ``made(mark, its inside)``, leftmost first, in time linear in the text."""
+    closers = {mark: _closers(text, mark) for mark in marks}
+    taken = {mark: 0 for mark in marks}  # how many of each mark's closers lie behind
+    newlines = [i for i, c in enumerate(text) if c == "\n"] + [len(text)]
+    line = 0
+    out: list[str] = []
+    at = 0
+    for opener in (i for i, c in enumerate(text) if c in marks):
+        if opener < at or not _opens(text, opener):
+            continue
+        mark = text[opener]
+        ends, k = closers[mark], taken[mark]
+        while k < len(ends) and ends[k] < opener + 2:
+            k += 1
+        taken[mark] = k
+        while newlines[line] < opener:
+            line += 1
+        if k == len(ends) or ends[k] > newlines[line]:
+            continue
+        out += [text[at:opener], made(mark, text[opener + 1:ends[k]])]
+        at = ends[k] + 1
+    return "".join(out) + text[at:] if out else text
+
+
+def _opens(text: str, at: int) -> bool:
+    before = text[at - 1] if at else " "
+    return (before.isspace() or before in _BEFORE) and at + 1 < len(text) and not text[at + 1].isspace()
+
+
+def _closers(text: str, mark: str) -> list[int]:
+    """Where ``mark`` may close a span: after a character that is not white space, before
+    the end, white space or one of _AFTER."""
+    return [i for i in range(1, len(text)) if text[i] == mark and not text[i - 1].isspace()
+            and (i + 1 == len(text) or text[i + 1].isspace() or text[i + 1] in _AFTER)]
 
 
 def _code(mark: str, text: str) -> str:

@@ -82,6 +82,8 @@ class ShortcodeSyntaxError(Exception):
         self.code: str | None = None  # for a warning that is not crossed-shortcode
 
 
+MAX_DEPTH = 100  # shortcodes inside shortcodes; each level costs a template render
+
 # Names: word characters, dots and dashes, with "/" only between segments so that
 # "{{< a/>}}" is the self-closing "a", not a shortcode named "a/".
 _NAME_RE = re.compile(r"\w[\w.-]*(?:/[\w.-]+)*")
@@ -127,6 +129,10 @@ class _Scanner:
         """1-based (line, column) of an offset, line_offset included."""
         index = bisect_right(self._line_starts, offset) - 1
         return index + 1 + self.line_offset, offset - self._line_starts[index] + 1
+
+    def line_start(self, offset: int) -> int:
+        """The offset where the line holding ``offset`` starts."""
+        return self._line_starts[bisect_right(self._line_starts, offset) - 1]
 
     def error(self, message: str, offset: int) -> ShortcodeSyntaxError:
         line, column = self.position(offset)
@@ -303,6 +309,7 @@ def parse(
     line_offset: int = 0,
     needs_closing: Callable[[str], bool | None] = lambda name: None,
     warnings: list[ShortcodeSyntaxError] | None = None,
+    max_depth: int = MAX_DEPTH,
 ) -> list[Node]:
     """Parse a page body (front matter already removed) into text and shortcode nodes.
 
@@ -310,7 +317,9 @@ def parse(
     ``needs_closing(name)`` says whether a shortcode takes inner content: True (closing tag
     required), False (closing tag forbidden) or None (closed only if a closing tag follows).
     Crossed closing tags (``{{<a>}}{{<b>}}{{</a>}}{{</b>}}``) are read as Hugo reads them and
-    reported in ``warnings`` when a list is given.
+    reported in ``warnings`` when a list is given.  A shortcode nested more than
+    ``max_depth`` deep is a ShortcodeSyntaxError (each level holds the text of the levels
+    inside it: 20,000 levels took seconds and gigabytes).
     """
     scanner = _Scanner(source, line_offset)
     escapes: list[tuple[int, int]] = []
@@ -318,7 +327,7 @@ def parse(
     pairs = _pair(events, needs_closing, scanner, warnings)
     if warnings is not None:
         warnings += _stray_ends(source, events, scanner, escapes)
-    return _build(source, events, pairs, scanner)
+    return _build(source, events, pairs, scanner, max_depth)
 
 
 def _stray_ends(source: str, events: list[Text | _Tag], scanner: _Scanner,
@@ -329,12 +338,19 @@ def _stray_ends(source: str, events: list[Text | _Tag], scanner: _Scanner,
     spans = sorted([(event.start, event.end) for event in events if isinstance(event, _Tag)]
                    + list(escapes))
     found = []
+    text_starts: dict[int, int] = {}  # where each line's text begins, after its indentation
     for end in re.finditer(r"[>%]\}\}", source):
         inside = bisect_right(spans, (end.start(), len(source))) - 1
         if inside >= 0 and spans[inside][0] <= end.start() < spans[inside][1]:
             continue
-        text = source[source.rfind("\n", 0, end.start()) + 1:end.end()].strip()
-        text = text if len(text) <= 50 else text[:40] + "…"
+        # the line up to here, its first 40 characters when long (not sliced whole: a line
+        # of 100,000 of them took seconds)
+        line_start = scanner.line_start(end.start())
+        if line_start not in text_starts:
+            text_starts[line_start] = _WS_RE.match(source, line_start).end()
+        begin = text_starts[line_start]
+        text = (source[begin:end.end()] if end.end() - begin <= 50
+                else source[begin:begin + 40] + "…")
         opening = "{{<" if end.group() == ">}}" else "{{%"
         problem = scanner.error(f'"{text}" prints as text: the shortcode\'s "{opening}" is missing',
                                 end.start())
@@ -514,7 +530,8 @@ def _name_at(events: list[Text | _Tag], index: int) -> str:
 
 
 def _build(
-    source: str, events: list[Text | _Tag], pairs: dict[int, int], scanner: _Scanner
+    source: str, events: list[Text | _Tag], pairs: dict[int, int], scanner: _Scanner,
+    max_depth: int,
 ) -> list[Node]:
     """Pass 3: nest the flat events into the tree, using the pairs found before."""
     root: list[Node] = []
@@ -534,6 +551,10 @@ def _build(
             current = stack[-1][2] if stack else root
             continue
         line, column = scanner.position(event.start)
+        if len(stack) >= max_depth:
+            raise ShortcodeSyntaxError(
+                f'shortcode "{event.name}" is nested more than {max_depth} shortcodes deep; '
+                "close the shortcodes around it sooner", line, column)
         children: list[Node] | None = [] if index in pairs else None
         node = Shortcode(
             name=event.name,

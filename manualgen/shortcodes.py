@@ -32,8 +32,10 @@ from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_site_data, resolves_
 from .content import content_roots, glob_regex, go_float_text
 from .errors import ContentError, Findings, ManualgenError, readable_path, show, utf8_name
 from .front_matter import parse as parse_front_matter
+from .go_escape import REFUSED_ADDRESS
 from .go_template import Call as TemplateCall
-from .go_template import NotSimple, compile_template, run_template
+from .go_template import NotSimple, TemplateFailed, compile_template, run_template
+from .go_template import actions as template_actions
 from .i18n import Translator, _line_naming
 from .markdown_left import markdown_left
 from .notebook import notebook
@@ -54,7 +56,6 @@ NO_INNER = {
 # Theme shortcodes (Hextra's tabs, steps, callout…) are left out of both: their names are
 # common, and a site's own shortcode of the same name may be used either way.
 
-MAX_NESTING = 100  # shortcodes inside shortcodes; each level costs a template render
 MAX_INCLUDE_DEPTH = 8  # pages included in included pages (a page that includes itself)
 _SRC_OR_HREF = re.compile(r'\b(?:src|href)\s*=\s*"([^"]*)"')
 TOKEN_RE = re.compile(r"mgsc(\d+)x")
@@ -357,7 +358,6 @@ _INCLUDE_ARG = re.compile(r"\{\{\s*\$([\w.-]+)\s*\}\}")
 
 
 # .Inner in a Go template action ({{ … }}), not in a comment, a string or .Params.Inner
-_TEMPLATE_ACTION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 _GO_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _GO_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|`[^`]*`')
 _USES_INNER = re.compile(r"(?<![\w.])\.Inner(?:Deindent)?\b")
@@ -369,10 +369,13 @@ OUTPUT_FORMATS = frozenset({"html", "amp", "rss", "json", "calendar", "css", "cs
 def reads_inner(template: str) -> bool:
     """Whether a Hugo template reads its shortcode's inner content (``.Inner``,
     ``.InnerDeindent``) in one of its actions."""
-    for action in _TEMPLATE_ACTION.findall(template):
-        code = _GO_STRING.sub('""', _GO_COMMENT.sub("", action))
-        if _USES_INNER.search(code):
-            return True
+    try:
+        for _start, action, _end in template_actions(template):  # one pass, "}}" in strings kept
+            code = _GO_STRING.sub('""', _GO_COMMENT.sub("", action))
+            if _USES_INNER.search(code):
+                return True
+    except NotSimple:  # a comment Go refuses (not closed, or not at its }}): no more actions
+        pass
     return False
 
 
@@ -721,11 +724,6 @@ class ShortcodeRenderer:
             self.findings.warning(problem.code or "crossed-shortcode", problem.message, page.path,
                                   problem.line, problem.column, lang=lang)
         self._note_closing(nodes, page)
-        deep = _deeper_than(nodes, MAX_NESTING)
-        if deep is not None:  # rendering recurses per level; real pages nest a few
-            raise ContentError(f'shortcode "{deep.name}" is nested more than {MAX_NESTING} '
-                               "shortcodes deep; close the shortcodes around it sooner",
-                               page.path, deep.line, code="bad-shortcode")
         context = _PageContext(self, page, lang, translator, markdownify, stash)
         return context.render_nodes(nodes, parent=None)
 
@@ -761,18 +759,6 @@ def _call_around(node: Shortcode, text: str) -> Shortcode | None:
                 return found
         elif text in child.text:
             return node
-    return None
-
-
-def _deeper_than(nodes: list, limit: int) -> Shortcode | None:
-    """The first shortcode (in source order) nested more than ``limit`` deep, or None."""
-    stack = [(node, 1) for node in reversed(nodes) if isinstance(node, Shortcode)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > limit:
-            return node
-        stack.extend((child, depth + 1) for child in reversed(node.children or [])
-                     if isinstance(child, Shortcode))
     return None
 
 
@@ -850,10 +836,30 @@ def _inline_or_site_template(ctx: _PageContext, node: Shortcode, inner: str | No
         return None
     if template is not None and _in_builtin_container(ctx, node.name, parent):
         return None
+    try:
+        printed = run_template(own, _template_call(ctx, call, inner))
+    except TemplateFailed as failed:  # as Hugo's build stops: at the shortcode, naming the template's line
+        ctx.renderer.findings.error(
+            "shortcode-template", f'shortcode "{node.name}" failed in its template '
+            f"{ctx.renderer.hugo_template(node.name)}:{failed.line}:{failed.column}: {failed}",
+            ctx.page.path, where.line, where.column, lang=ctx.lang)
+        return ""
+    if REFUSED_ADDRESS in printed:
+        ctx.renderer.findings.warning(
+            "broken-link", f'shortcode "{node.name}" was given an address that Hugo\'s template '
+            f"escaping refuses (its scheme is not http, https or mailto): on the web it links to "
+            f'"{REFUSED_ADDRESS}", nowhere; the PDF prints the link\'s words alone',
+            ctx.page.path, where.line, where.column, lang=ctx.lang)
+        printed = printed.replace(f' href="{REFUSED_ADDRESS}"', "")
+    return printed
+
+
+def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None) -> TemplateCall:
+    """What a site's own simple template reads of the shortcode's call and its page."""
     settings = ctx.renderer.env.globals.get("site")
     meta = getattr(ctx.page, "meta", None) or {}
     value = ctx.renderer.env.globals.get("param_value") or (lambda *_args, **_kw: None)
-    return run_template(own, TemplateCall(
+    return TemplateCall(
         get=call.get, inner=inner or "", markdownify=lambda text: ctx.markdownify(text),
         page_title=str(getattr(ctx.page, "title", "") or ""),
         site_title=str(getattr(settings, "title", "") or ""),
@@ -861,7 +867,7 @@ def _inline_or_site_template(ctx: _PageContext, node: Shortcode, inner: str | No
         page_params=lambda name: value(name, meta, site=False),
         page_param=lambda name: value(name, meta),
         show=lambda raw: str(go_text(raw)),
-        translate=lambda key: ctx.translator.translate(key)))
+        translate=lambda key: ctx.translator.translate(key))
 
 
 def _in_builtin_container(ctx: _PageContext, name: str, parent: ShortcodeCall | None) -> bool:
@@ -1181,9 +1187,7 @@ class _PageContext:
             return None
         try:
             nodes = parse(str(text), needs_closing=self.renderer.closing_rule)
-        except ShortcodeSyntaxError:
-            return None
-        if _deeper_than(nodes, MAX_NESTING) is not None:
+        except ShortcodeSyntaxError:  # broken, or nested too deep
             return None
         self.included_from.append(node)
         try:

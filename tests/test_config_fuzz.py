@@ -65,7 +65,7 @@ KEYS = ["languages", "module", "mounts", "source", "target", "lang", "sites", "m
 SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=False),
                     st.sampled_from(["content", "static/x", "content/../..", "../..", "{", "**", "! de",
                                      "rtl", "a4", "", "/", "\\", "no", "yes", "20mm", "(", "config", "a\x00b",
-                                     "[[a", "x" * 300]),
+                                     "[[a", "x" * 300, "https://[x/", "//h:port/", "http://a]b"]),
                     st.text(max_size=12))
 VALUES = st.recursive(SCALARS, lambda inner: st.one_of(
     st.lists(inner, max_size=4), st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=6), inner, max_size=5)),

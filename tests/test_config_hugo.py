@@ -155,3 +155,46 @@ def test_a_language_value_hugo_refuses_is_reported_at_its_own_line(tmp_path):
         with pytest.raises(ConfigError) as info:
             load_settings(site)
         assert {p.line for p in info.value.problems} == lines, info.value.problems
+
+
+def test_a_base_url_hugo_cannot_read_is_a_config_error_at_its_line(tmp_path):
+    """Found by mutating a site's hugo.yaml: baseURL "https://ot[fn::rg/docs/" stopped the
+    check with a traceback (Python's "Invalid IPv6 URL"); hugo 0.149.1 stops with "failed to
+    create config from result: parse …: invalid port"."""
+    import pytest
+
+    from manualgen.errors import ConfigError
+
+    for address, why in (("https://ot[fn::rg/docs/", 'its host holds a "[" or "]"'),
+                         ("https://example.org:abc/", "its port is not a number"),
+                         ("https://example.org:99999/", "its port is out of range")):
+        site = write_site(tmp_path / why.split()[-1], {"content/_index.md": page("Start")},
+                          hugo=f'title = "T"\nbaseURL = "{address}"\n')
+        with pytest.raises(ConfigError) as caught:
+            load_settings(site)
+        [problem] = caught.value.problems
+        assert (problem.file, problem.line) == ("hugo.toml", 2), problem
+        assert problem.message == f'baseURL "{address}" is not an address ({why}); Hugo stops too'
+    site = write_site(tmp_path / "ok", {"content/_index.md": page("Start")},
+                      hugo='title = "T"\nbaseURL = "https://[::1]:8080/docs/"\n')
+    assert load_settings(site).base_path == "/docs/"
+
+
+def test_thousands_of_bad_language_values_are_each_named_at_their_line_in_linear_time(tmp_path):
+    """Each problem's line was found by reading and searching the whole file again: 2,000
+    languages with a bad weight and title took 33 s."""
+    import time
+
+    import pytest
+
+    from manualgen.errors import ConfigError
+
+    hugo = 'title = "T"\n' + "".join(f'[languages.l{i}]\nweight = "x"\ntitle = [1]\n' for i in range(3000))
+    site = write_site(tmp_path, {"content/_index.md": page("Start")}, hugo=hugo)
+    started = time.perf_counter()
+    with pytest.raises(ConfigError) as caught:
+        load_settings(site)
+    assert time.perf_counter() - started < 3.0
+    lines = {p.message.split(" ")[0]: p.line for p in caught.value.problems}
+    assert lines["languages.l0.weight"] == 3 and lines["languages.l0.title"] == 4
+    assert lines["languages.l2999.weight"] == 2 + 3 * 2999 + 1

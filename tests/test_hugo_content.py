@@ -156,6 +156,7 @@ kind = "page"
     ("only-sub", "", "Only-Subs"), ("a-b-c", "", "A-B-Cs"), ("über-uns", "", "Über-Uns"),
     ("go to the-end", "", "Go to The-Ends"), ("out-of-date", "", "Out-of-Dates"),
     ("out-of-date", 'titleCaseStyle = "go"\n', "Out-Of-Dates"),
+    ("children", "", "Children"), ("person", "", "People"), ("analysis", "", "Analyses"),
     ("anleitung", "pluralizeListTitles = false\n", "Anleitung"),
     ("anleitung", "pluralizeListTitles = false\ncapitalizeListTitles = false\n", "anleitung"),
 ])
@@ -167,6 +168,100 @@ def test_a_top_level_folder_without_index_is_titled_as_hugo_titles_it(tmp_path, 
     }, hugo=HUGO_TOML.replace("[params]", hugo_extra + "[params]"))
     pages, _ = discovered(site)
     assert pages[f"{folder}/_index.md"].title == title
+
+
+# what hugo 0.149.1 titled folders of these names (no _index file; its default settings):
+# English plurals as its inflection package (flect) makes them, irregular ones included
+_HUGO_SECTION_TITLES = [
+    ('café', 'Cafés'), ('данные', 'Данныеs'), ('a-', 'A-S'), ('child-', 'Child-Children'),
+    ('person.', 'Person.s'), ('news.ch', 'News.ches'), ('v2Guide', 'V2Guides'), ('x=y', 'X=ies'),
+    ('foo~child', 'Foo~children'), ('a:child', 'A:children'), ('1.child', '1.children'),
+    ('children', 'Children'),
+    ('people', 'People'),
+    ('person', 'People'),
+    ('analysis', 'Analyses'),
+    ('index', 'Indices'),
+    ('octopus', 'Octupuses'),
+    ('hero', 'Heroes'),
+    ('knife', 'Knives'),
+    ('data', 'Data'),
+    ('news', 'News'),
+    ('userGuide', 'UserGuides'),
+    ('UserGuide', 'UserGuides'),
+    ('user_guide', 'User_guides'),
+    ('CHILD', 'Children'),
+    ('API', 'APIs'),
+    ('ID', 'IDs'),
+    ('IDs', 'IDs'),
+    ('status', 'Statuses'),
+    ('museum', 'Museums'),
+    ('tomato', 'Tomatoes'),
+    ('zoo', 'Zoos'),
+    ('wolf', 'Wolves'),
+    ('quiz', 'Quizzes'),
+    ('foo_person', 'Foo_people'),
+    ('FooPerson', 'FooPeople'),
+    ('criterion', 'Criteria'),
+    ('matrix', 'Matrices'),
+    ('appendix', 'Appendices'),
+    ('medium', 'Media'),
+    ('media', 'Media'),
+    ('axis', 'Axes'),
+    ('ox', 'Oxen'),
+    ('mouse', 'Mice'),
+    ('house', 'Houses'),
+    ('leaf', 'Leaves'),
+    ('roof', 'Roofs'),
+    ('chief', 'Chiefs'),
+    ('cactus', 'Cacti'),
+    ('virus', 'Viruses'),
+    ('campus', 'Campuses'),
+    ('bus', 'Buses'),
+    ('series', 'Series'),
+    ('sheep', 'Sheep'),
+    ('equipment', 'Equipment'),
+    ('photo', 'Photos'),
+    ('piano', 'Pianos'),
+    ('video', 'Videoes'),
+    ('city', 'Cities'),
+    ('key', 'Keys'),
+    ('day', 'Days'),
+    ('soliloquy', 'Soliloquies'),
+    ('datum', 'Data'),
+    ('memorandum', 'Memoranda'),
+    ('maximum', 'Maxima'),
+    ('stadium', 'Stadiums'),
+    ('woman', 'Women'),
+    ('human', 'Humans'),
+    ('german', 'Germen'),
+    ('tooth', 'Teeth'),
+    ('goose', 'Geese'),
+    ('mongoose', 'Mongeese'),
+    ('echo', 'Echoes'),
+    ('potato', 'Potatoes'),
+    ('cargo', 'Cargoes'),
+    ('church', 'Churches'),
+    ('wish', 'Wishes'),
+    ('kiss', 'Kisses'),
+    ('fez', 'Fezzes'),
+    ('waltz', 'Waltzes'),
+    ('buzz', 'Buzzes'),
+    ('getting-started', 'Getting-Starteds'),
+    ('release-notes', 'Release-Notes'),
+    ('monitoring', 'Monitorings'),
+    ('configuration', 'Configurations'),
+]
+
+
+def test_section_titles_take_the_plurals_hugo_makes():
+    import types
+
+    from manualgen.content import section_title
+
+    settings = types.SimpleNamespace(pluralize_list_titles=True, capitalize_list_titles=True,
+                                     title_case_style="ap")
+    assert [(name, section_title(name, settings)) for name, _ in _HUGO_SECTION_TITLES] == \
+        _HUGO_SECTION_TITLES
 
 
 def test_a_section_hugo_does_not_list_takes_its_pages_along_with_a_note(tmp_path):

@@ -7,6 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from manualgen.config import load_settings
 from manualgen.content import discover
 from manualgen.errors import Findings
@@ -252,6 +255,35 @@ def test_dates_in_gos_other_shapes_order_pages_as_hugo_reads_them(tmp_path):
     assert not findings.errors and not findings.warnings
 
 
+def test_a_time_without_a_date_is_in_year_zero_as_hugo_orders_it(tmp_path):
+    # hugo 0.149.1 dates "3:04PM", "Jan 2 15:04:05" (and "Feb 29 …", year 0 being a leap
+    # year) in year 0, before Go's zero time that a page without a date has: its order was
+    # old, none, k4, k2, k5, k1, with these Unix times
+    from manualgen.content import _as_datetime
+
+    dates = {"k1": "3:04PM", "k2": "Jan 2 15:04:05", "k4": "Feb 29 10:00:00", "k5": "02 Jan 0000"}
+    assert {k: _as_datetime(v).timestamp() for k, v in dates.items()} == {
+        "k1": -62167164960, "k2": -62167078555, "k4": -62162085600, "k5": -62167132800}
+    files = {"content/_index.md": fm(title="Home"), "content/none.md": fm(title="none"),
+             "content/old.md": fm(title="old", date="0001-01-01T00:00:01Z")}
+    files.update({f"content/{k}.md": fm(title=k, date=v) for k, v in dates.items()})
+    titles, findings = order(write_site(tmp_path, files, hugo=ONE_LANGUAGE))
+    assert titles == ["old", "none", "k4", "k2", "k5", "k1"]
+    assert not findings.errors and not findings.warnings
+
+
+def test_a_time_alone_is_no_date_as_in_hugo(tmp_path):
+    # hugo 0.149.1: 'the "date" front matter field is not a parsable date' for each
+    site = write_site(tmp_path, {
+        "content/_index.md": fm(title="Home"),
+        "content/a.md": fm(title="A", date="10:30:00"),
+        "content/b.md": "+++\ntitle = 'B'\ndate = 10:30:00.5\n+++\nText.\n",
+    }, hugo=ONE_LANGUAGE)
+    _titles, findings = order(site)
+    assert sorted(f.message.split(" is not")[0] for f in findings.errors) == [
+        'date "10:30:00"', "date 10:30:00.5"]  # as written (Python wrote 10:30:00.500000)
+
+
 def test_a_table_with_dates_for_keys_is_reported_as_written(tmp_path):
     # YAML reads the key 2024-01-01 as a date; the message shows the value as written
     # (JSON cannot write a date as a key: the build stopped with a TypeError).
@@ -261,3 +293,30 @@ def test_a_table_with_dates_for_keys_is_reported_as_written(tmp_path):
     }, hugo=ONE_LANGUAGE)
     _titles, findings = order(site)
     assert [f.message.split(" is not")[0] for f in findings.errors] == ['date {"2024-01-01": 1}']
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["Mon", "Jan", "Feb", ",", " ", "02", "2", "29", "2006", "0000",
+                                 "15", ":", "04", "05", ".999", "-0700", "+0100", "MST", "GMT+3",
+                                 "PM", "am", "-", "T", "Z", "Monday", "06", "_", "\u0660", "\u017f",
+                                 "99999"]), max_size=14).map("".join))
+def test_any_date_text_is_read_or_refused(text):
+    from manualgen.content import _as_datetime
+
+    date = _as_datetime(text)
+    assert date is None or date.tzinfo is not None and -62167219200 <= date.timestamp()
+
+
+def test_a_url_or_alias_that_is_a_web_address_is_an_error_as_in_hugo(tmp_path):
+    # hugo 0.149.1 stops: 'URLs with protocol (http*) not supported: "http://[x/"' and
+    # 'http* aliases not supported'; "http://[x/" raised Python's "Invalid IPv6 URL" here
+    site = write_site(tmp_path, {
+        "content/_index.md": fm(title="Home"),
+        "content/a.md": fm(title="A", url='"http://[x/"'),
+        "content/b.md": fm(title="B", aliases='["/old/b/", "https://e.org/b"]'),
+        "content/c.md": fm(title="C", aliases='["//[y/", "../[z"]'),  # read, not refused
+    }, hugo=ONE_LANGUAGE)
+    _titles, findings = order(site)
+    assert sorted((Path(f.file).name, f.line, f.message.split(",")[0]) for f in findings.errors) == [
+        ("a.md", 3, 'url "http://[x/" is a web address'),
+        ("b.md", 3, 'alias "https://e.org/b" is a web address')]

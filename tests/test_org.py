@@ -10,6 +10,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from manualgen import front_matter, org
 from manualgen.build import BuildOptions, build
@@ -190,3 +192,111 @@ def test_unclosed_blocks_and_many_footnotes_read_as_org_reads_them():
     assert org.to_html(text).count("#+begin_src") == 3 and "<blockquote>" in org.to_html(text)
     notes = org.to_html(" ".join(f"a[fn::note {i}]" for i in range(300)))
     assert notes.count('<li id="fn:') == 300 and '<li id="fn:300">' in notes
+
+
+# --- inline markup in one pass -------------------------------------------------------------
+
+# the regular expressions org.py used before marked_spans, kept as the reference
+_OLD_PRE, _OLD_POST = r"(?:(?<=[\s\-({'\"])|^)", r"(?=[\s\-.,:;!?'\")}\[\]]|$)"
+
+
+def _old_spans(text: str, marks: str, made) -> str:
+    import re
+
+    if len(marks) > 1:
+        pattern = re.compile(_OLD_PRE + r"([" + re.escape(marks) + r"])(\S|\S.*?\S)\1" + _OLD_POST)
+        return pattern.sub(lambda m: made(m.group(1), m.group(2)), text)
+    pattern = re.compile(_OLD_PRE + re.escape(marks) + r"(\S|\S.*?\S)" + re.escape(marks) + _OLD_POST)
+    return pattern.sub(lambda m: made(marks, m.group(1)), text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("*/=~+_ab \n\t-.,({')}\"[]!\u00a0\x1c\u2028")),
+               max_size=60),
+       st.sampled_from(["*", "/", "+", "_", "=~"]))
+def test_marked_spans_are_found_as_the_regular_expressions_found_them(text, marks):
+    from manualgen.org import marked_spans
+
+    def made(mark, inside):
+        return f"<{mark}>{inside}</{mark}>"
+
+    assert marked_spans(text, marks, made) == _old_spans(text, marks, made)
+
+
+def test_a_long_line_of_unclosed_marks_takes_linear_time():
+    import time
+
+    from manualgen.org import inline
+
+    for mark in "*=/":
+        line = f" {mark}a" * 30_000  # 90 kB: 14 s each with the regular expressions
+        started = time.perf_counter()
+        assert inline(line) == line.replace("'", "&#x27;")
+        assert time.perf_counter() - started < 1.5
+
+
+def test_a_long_line_of_unclosed_inline_footnotes_takes_linear_time():
+    import time
+
+    from manualgen.org import inline
+
+    line = "[fn:: a " * 30_000  # no "]": each "[fn:" was searched to the end (11 s)
+    started = time.perf_counter()
+    assert inline(line) == line
+    assert time.perf_counter() - started < 1.0
+    assert "<sup" in org.to_html("Text[fn:: a note] and [fn:: more\n")
+
+
+_ORG_PIECES = ["*", "/", "=", "~", "+", "_", "[[", "]]", "][", "[fn:", "[fn::", "]", ":", "#+",
+               "#+begin_src", "#+end_src", "#+BEGIN_QUOTE", "#+end_quote", "#+attr_html: :width 10",
+               "#+caption:", "|", "|-", "- ", "1. ", ":PROPERTIES:", ":END:", "\n", " ", "a",
+               "x.png", "http://e.org", "<l>", "<r5>", "-----", ": ", "::", "COMMENT", ":noexport:",
+               "TODO ", "[#A]", "[ ]", "[X]", "\\\\", "&", "<", "\t", "#+TITLE: t", "#+tags[]: a b",
+               "#+date: <2024-01-05 Fri>", "#+weight: x", "\x00", "\u2028"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_ORG_PIECES), max_size=50).map("".join))
+def test_any_org_text_is_printed_and_its_front_matter_read_or_named(text):
+    from manualgen.errors import ManualgenError
+
+    org.to_html(text)
+    try:
+        front_matter.parse(text, Path("page.org"))
+    except ManualgenError as exc:
+        assert exc.line is not None
+
+
+# the regular expressions of headlines and settings before they were read from the end
+_OLD_HEADLINE = re.compile(r"^(\*+)[ \t]+(.*?)(?:[ \t]+(:[\w@#%:]+:))?[ \t]*$")
+_OLD_SETTING = re.compile(r"^#\+([^:\s]+):[ \t]*(.*?)[ \t]*$")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("* \t:ab@#%_-\u00a0\r")), max_size=30))
+def test_headlines_and_settings_are_read_as_the_regular_expressions_read_them(line):
+    from manualgen.front_matter import _ORG_SETTING
+    from manualgen.org import _HEADLINE, headline_parts
+
+    old, new = _OLD_HEADLINE.match(line), _HEADLINE.match(line)
+    assert (old is None) == (new is None)
+    if old:
+        assert (old.group(1), old.group(2), old.group(3)) == (new.group(1), *headline_parts(new.group(2)))
+    setting = "#+" + line.lstrip("*")
+    old, new = _OLD_SETTING.match(setting), _ORG_SETTING.match(setting)
+    assert (old is None) == (new is None)
+    if old:
+        assert (old.group(1), old.group(2)) == (new.group(1), new.group(2).rstrip(" \t"))
+
+
+def test_long_runs_of_spaces_in_headlines_captions_and_settings_take_linear_time():
+    import time
+
+    spaces = " " * 200_000  # 20,000 took 9 s in a headline, 2.5 s in a caption or a setting
+    started = time.perf_counter()
+    assert org.to_html(f"* a{spaces}b :t:\n") == '<h2 id="headline-1">a' + spaces + "b</h2>"
+    assert "<figcaption>a" in org.to_html(f"#+caption: a{spaces}b\n[[x.png]]\n")
+    found = front_matter.parse(f"#+title: a{spaces}b\n#+date: " + "<2024-01-01 " * 20_000
+                               + "\n\nText.\n", Path("page.org"))
+    assert found.meta["title"] == f"a{spaces}b"  # 20,000 open timestamps took 38 s
+    assert time.perf_counter() - started < 2.0

@@ -690,3 +690,39 @@ def test_a_closing_tag_may_break_its_line_before_the_name(closing: str) -> None:
 def test_a_closing_tag_broken_after_its_name_is_unclosed_as_in_hugo(closing: str) -> None:
     error = error_of("{{< alert >}}\nhi\n" + closing, needs_closing=lambda name: True)
     assert (error.line, error.column) == (3, 11) and "runs onto the next line" in error.message
+
+
+def test_shortcodes_nested_thousands_deep_are_refused_in_linear_time() -> None:
+    """Each level holds the text of the levels inside it: 20,000 levels took 8 s (and as
+    many copies of the page's text) before the depth was checked."""
+    import time
+
+    from manualgen.shortcode_parser import ShortcodeSyntaxError, parse
+
+    page = "{{< a >}}\n" * 20_000 + "{{< /a >}}\n" * 20_000
+    started = time.perf_counter()
+    with pytest.raises(ShortcodeSyntaxError) as caught:
+        parse(page, line_offset=4)
+    assert time.perf_counter() - started < 1.0
+    assert (caught.value.line, caught.value.column) == (4 + 101, 1)  # the 101st level
+    assert "nested more than 100 shortcodes deep" in caught.value.message
+    assert len(parse("{{< a >}}" * 100 + "{{< /a >}}" * 100)) == 1  # 100 levels are read
+
+
+def test_stray_closing_delimiters_on_one_long_line_are_named_in_linear_time() -> None:
+    import time
+
+    from manualgen.shortcode_parser import parse
+
+    warnings: list = []
+    started = time.perf_counter()
+    parse("{{</* a */>}} >}}" * 100_000, warnings=warnings)  # one line: 34 s before
+    assert time.perf_counter() - started < 3.0
+    assert len(warnings) == 100_000
+    assert warnings[0].message == '"{{</* a */>}} >}}" prints as text: the shortcode\'s "{{<" is missing'
+    unit = "{{</* a */>}} >}}"
+    assert [w.message.split('" prints')[0] for w in warnings[:3]] == [
+        '"' + unit, '"' + unit * 2, '"' + (unit * 3)[:40] + "…"]  # the line's start, cut
+    warnings = []
+    parse("x\n   foo >}}\n", warnings=warnings)
+    assert (warnings[0].message, warnings[0].line) == ('"foo >}}" prints as text: the shortcode\'s "{{<" is missing', 2)

@@ -86,8 +86,9 @@ def run(source: str, *positional, inner: str = "", **named) -> str:
 
 
 def test_simple_go_templates():
-    assert run('<kbd>{{ .Get 0 }}</kbd>', "Ctrl+<K>") == "<kbd>Ctrl+&lt;K&gt;</kbd>"
-    assert run('<a title="{{ .Get "t" }}">', t='say "hi"') == '<a title="say &quot;hi&quot;">'
+    # escaped as Hugo's html/template escapes (+ and " as &#43; and &#34;)
+    assert run('<kbd>{{ .Get 0 }}</kbd>', "Ctrl+<K>") == "<kbd>Ctrl&#43;&lt;K&gt;</kbd>"
+    assert run('<a title="{{ .Get "t" }}">', t='say "hi"') == '<a title="say &#34;hi&#34;">'
     assert run("{{ .Inner }}", inner="<b>x</b>") == "<b>x</b>"
     assert run("{{ .Inner | markdownify }}", inner="x") == "<md>x</md>"
     assert run("{{ .Inner | $.Page.RenderString }}", inner="x\n") == "<md>x</md>"

@@ -1,0 +1,267 @@
+"""Hugo's contextual escaping (Go's html/template) for the site's simple shortcode templates
+that go_template.py runs: a value is escaped by where the template prints it, as Hugo does.
+
+Handled as Hugo 0.149.1 prints them (checked with the binary): HTML text, and quoted
+attribute values, plain (``title="…"``) or addresses (``href``, ``src``, ``data-src``, any
+name with "url", "uri" or "src"; a ``javascript:`` or ``data:`` address at the start becomes
+``#ZgotmplZ``, the rest is percent-encoded as Go's normalizer and escaper do).  HTML
+comments in the template's text are left out, as Go leaves them out.  A value printed
+anywhere else (``<script>``, ``<style>``, ``on…`` and ``style`` attributes, ``srcset``, an
+unquoted value, a tag's attribute names, ``<title>``/``<textarea>``) is refused: such a
+template is not run at all."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+
+class NotSimple(Exception):
+    """The template uses something this reader does not run; the message says what."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Context:
+    state: str = "text"  # text, tag, attr, after-attr, before-value, value, unquoted, comment, raw
+    element: str = ""  # the tag being written, or the raw-text element (script, style, …)
+    attr: str = ""  # the attribute's kind: plain, url, js, css, srcset
+    quote: str = ""
+    url_part: str = ""  # in an address: start, path, query, or unknown after branches
+
+
+_RAW = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+        "noscript", "plaintext")
+_URL_ATTRS = {"action", "archive", "background", "cite", "classid", "codebase", "data",
+              "formaction", "href", "icon", "longdesc", "manifest", "poster", "profile", "src",
+              "usemap", "xmlns"}
+_TAG_NAME = re.compile(r"[A-Za-z][^\s/>]*")
+_ATTR_NAME = re.compile(r"[^\s/>=]+")
+_SPACE = re.compile(r"[\s/]*")
+
+
+def attr_kind(name: str) -> str:
+    """Go's type of an attribute's value, from its name."""
+    name = name.lower()
+    name = name.removeprefix("data-")
+    prefix, colon, local = name.partition(":")
+    if colon:
+        if prefix == "xmlns":
+            return "url"
+        name = local
+    if name == "style":
+        return "css"
+    if name == "srcset":
+        return "srcset"
+    if name in _URL_ATTRS:
+        return "url"
+    if name.startswith("on"):  # before the names with "src" or "url" in them, as in Go
+        return "js"
+    return "url" if "src" in name or "uri" in name or "url" in name else "plain"
+
+
+def advance(ctx: Context, text: str) -> tuple[Context, str]:
+    """The context after the template's ``text``, and the text as Hugo writes it (its HTML
+    comments left out); linear in the text."""
+    out: list[str] = []
+    at = 0
+    while at < len(text):
+        ctx, at = _step(ctx, text, at, out)
+    return ctx, "".join(out)
+
+
+def _step(ctx: Context, text: str, at: int, out: list[str]) -> tuple[Context, int]:
+    """One move of the scanner from ``at``: to the end of what ``ctx`` covers."""
+    state = ctx.state
+    if state == "text":
+        return _in_text(text, at, out)
+    if state == "comment":
+        end = text.find("-->", at)
+        return (ctx, len(text)) if end < 0 else (Context(), end + 3)
+    if state == "raw":
+        end = re.compile(r"</" + ctx.element + r"[\s/>]", re.IGNORECASE).search(text, at)
+        stop = len(text) if end is None else end.start()
+        out.append(text[at:stop])
+        return (ctx, stop) if end is None else (Context("tag", "/"), _emit(text, stop, end.end() - 1, out))
+    if state == "value":
+        return _in_value(ctx, text, at, out)
+    if state == "unquoted":
+        end = re.compile(r"[\s>]").search(text, at)
+        stop = len(text) if end is None else end.start()
+        out.append(text[at:stop])
+        return (ctx, stop) if end is None else (Context("tag", ctx.element), stop)
+    return _in_tag(ctx, text, at, out)
+
+
+def _emit(text: str, start: int, stop: int, out: list[str]) -> int:
+    out.append(text[start:stop])
+    return stop
+
+
+def _in_text(text: str, at: int, out: list[str]) -> tuple[Context, int]:
+    lt = text.find("<", at)
+    if lt < 0:
+        return Context(), _emit(text, at, len(text), out)
+    _emit(text, at, lt, out)
+    if text.startswith("<!--", lt):
+        end = text.find("-->", lt + 4)
+        return (Context("comment"), len(text)) if end < 0 else (Context(), end + 3)
+    closing = text.startswith("</", lt)
+    name = _TAG_NAME.match(text, lt + (2 if closing else 1))
+    if name is None:
+        return Context(), _emit(text, lt, lt + 1, out)
+    element = "/" if closing else name.group().lower()
+    return Context("tag", element), _emit(text, lt, name.end(), out)
+
+
+def _in_tag(ctx: Context, text: str, at: int, out: list[str]) -> tuple[Context, int]:
+    """Inside a start or end tag: between attributes, in a name, before a value."""
+    state = ctx.state
+    if state in ("tag", "after-attr"):
+        at = _emit(text, at, _SPACE.match(text, at).end(), out)
+        if at >= len(text):
+            return ctx, at
+        if text[at] == ">":
+            raw = ctx.element in _RAW
+            return Context("raw", ctx.element) if raw else Context(), _emit(text, at, at + 1, out)
+        if state == "after-attr" and text[at] == "=":
+            return dataclasses.replace(ctx, state="before-value"), _emit(text, at, at + 1, out)
+        name = _ATTR_NAME.match(text, at)
+        kind = attr_kind(name.group()) if name else "plain"
+        stop = name.end() if name else at + 1
+        done = stop < len(text)
+        return Context("after-attr" if done else "attr", ctx.element, kind), _emit(text, at, stop, out)
+    if state == "attr":  # a name cut by an action's end: its rest
+        name = _ATTR_NAME.match(text, at)
+        stop = name.end() if name else at
+        return dataclasses.replace(ctx, state="after-attr"), _emit(text, at, stop, out)
+    # before a value
+    at = _emit(text, at, re.compile(r"\s*").match(text, at).end(), out)
+    if at >= len(text):
+        return ctx, at
+    if text[at] in "\"'":
+        return (dataclasses.replace(ctx, state="value", quote=text[at], url_part="start"),
+                _emit(text, at, at + 1, out))
+    if text[at] == ">":
+        return Context("tag", ctx.element), at
+    return dataclasses.replace(ctx, state="unquoted"), at
+
+
+def _in_value(ctx: Context, text: str, at: int, out: list[str]) -> tuple[Context, int]:
+    end = text.find(ctx.quote, at)
+    stop = len(text) if end < 0 else end
+    part = text[at:stop]
+    url_part = ctx.url_part
+    if "?" in part or "#" in part:
+        url_part = "query"
+    elif part.strip() and url_part == "start":
+        url_part = "path"
+    _emit(text, at, stop, out)
+    if end < 0:
+        return dataclasses.replace(ctx, url_part=url_part), stop
+    return Context("tag", ctx.element), _emit(text, end, end + 1, out)
+
+
+def join(first: Context, second: Context) -> Context:
+    """The context after an if or with whose branches end in ``first`` and ``second``: the
+    same, or an address whose part is unknown; raises NotSimple when they differ otherwise
+    (Go refuses such a template too)."""
+    if first == second:
+        return first
+    between = ("tag", "attr", "after-attr")  # between attributes, or after a name: the same
+    if first.state in between and second.state in between and first.element == second.element:
+        return Context("tag", first.element)
+    if dataclasses.replace(first, url_part="unknown") == dataclasses.replace(second, url_part="unknown"):
+        return dataclasses.replace(first, url_part="unknown")
+    raise NotSimple("an if or with whose branches end in different places of the HTML")
+
+
+def escaper(ctx: Context):
+    """How a value printed in ``ctx`` is written: a function of (text, is_html); raises
+    NotSimple for a place this reader does not handle."""
+    if ctx.state == "text":
+        return _text
+    if ctx.state == "comment":
+        return lambda text, is_html: ""
+    if ctx.state == "value" and ctx.attr == "plain":
+        return _attribute
+    if ctx.state == "value" and ctx.attr == "url" and ctx.url_part != "unknown":
+        part = ctx.url_part
+        return lambda text, is_html: html_escape(_address(text, part))
+    raise NotSimple(_place(ctx))
+
+
+def _place(ctx: Context) -> str:
+    if ctx.state == "raw":
+        return f"an action inside <{ctx.element}>"
+    if ctx.state == "value":
+        return {"js": "an action in an event attribute (on…)", "css": "an action in a style attribute",
+                "srcset": "an action in a srcset attribute"}.get(
+            ctx.attr, "an action in an address after an if or with that may end its path")
+    if ctx.state in ("unquoted", "before-value"):
+        return "an action in an unquoted attribute value"
+    return "an action among a tag's attribute names"
+
+
+def _text(text: str, is_html: bool) -> str:
+    return text if is_html else html_escape(text)
+
+
+def _attribute(text: str, is_html: bool) -> str:
+    """A value in a quoted attribute: HTML loses its tags, its entities kept."""
+    if is_html:
+        return html_escape(strip_tags(text), keep_entities=True)
+    return html_escape(text)
+
+
+_ESCAPES = {'"': "&#34;", "'": "&#39;", "&": "&amp;", "+": "&#43;", "<": "&lt;", ">": "&gt;",
+            "\0": "\ufffd"}
+_TO_ESCAPE = re.compile("[\"'&+<>\0]")
+_TO_ESCAPE_KEEPING = re.compile("[\"'+<>\0]")
+
+
+def html_escape(text: str, keep_entities: bool = False) -> str:
+    """Text as Go's html/template escapes it (``"`` as ``&#34;``, ``+`` as ``&#43;``)."""
+    pattern = _TO_ESCAPE_KEEPING if keep_entities else _TO_ESCAPE
+    return pattern.sub(lambda m: _ESCAPES[m.group()], text)
+
+
+_TAG = re.compile(r"<!--.*?(?:-->|\Z)|</?[A-Za-z][^>]*(?:>|\Z)", re.DOTALL)
+
+
+def strip_tags(text: str) -> str:
+    """HTML's text without its tags and comments (a ``<`` that opens no tag stays)."""
+    return _TAG.sub("", text)
+
+
+_SAFE_SCHEMES = ("http", "https", "mailto")
+REFUSED_ADDRESS = "#ZgotmplZ"  # what Go prints for an address it refuses
+_KEPT = frozenset("!#$&*+,/:;=?@[]")
+_UNRESERVED = re.compile(r"[A-Za-z0-9\-._~]")
+
+
+def _address(text: str, part: str) -> str:
+    """An address printed in an address attribute: refused (``#ZgotmplZ``) at its start when
+    its scheme is not http(s) or mailto, then percent-encoded as Go does: normalized before
+    the query (reserved characters and valid escapes kept), escaped fully in it."""
+    if part == "start":
+        colon = text.find(":")
+        if colon >= 0 and "/" not in text[:colon] and text[:colon].lower() not in _SAFE_SCHEMES:
+            return REFUSED_ADDRESS
+    normalize = part != "query"
+    data = text.encode("utf-8", "surrogatepass")  # a lone surrogate (a YAML escape) as its bytes
+    return "".join(chr(byte) if _kept(data, index, normalize) else f"%{byte:02x}"
+                   for index, byte in enumerate(data))
+
+
+def _kept(data: bytes, index: int, normalize: bool) -> bool:
+    """Whether the byte at ``index`` of an address stays as it is: unreserved, or (when
+    normalizing) reserved or the start of a valid escape."""
+    char = chr(data[index])
+    if data[index] < 128 and _UNRESERVED.match(char):
+        return True
+    return normalize and (char in _KEPT or char == "%" and _valid_escape(data, index))
+
+
+def _valid_escape(data: bytes, index: int) -> bool:
+    hex_digits = b"0123456789abcdefABCDEF"
+    return index + 2 < len(data) and data[index + 1] in hex_digits and data[index + 2] in hex_digits
