@@ -434,3 +434,20 @@ def test_a_web_address_reads_left_to_right_in_a_right_to_left_paragraph(tmp_path
     # text extraction reads as ")"; what matters is the address in its order
     shown = "".join(c[0] for c in line if c[0].isascii() and c[0] not in " ()")
     assert "https://example.org/guide/" in shown and "/https" not in shown, shown
+
+
+def test_a_bare_web_address_prints_once_in_a_right_to_left_paragraph(tmp_path):
+    """A link whose words are its address prints the address once, as in a left-to-right
+    manual: the right-to-left rule that prints the address after a link's words also
+    printed it after a bare address ("https://example.org/docs(https://example.org/docs)")."""
+    from .conftest import page, write_site
+
+    skip_without_fonts_for("انظر الموقع")
+    site = write_site(tmp_path / "site", {
+        "hugo.toml": 'defaultContentLanguage = "ar"\n[languages.ar]\nweight = 1\n'
+                     'languageDirection = "rtl"\n',
+        "content/ar/_index.md": page("البداية", body="انظر <https://example.org/docs> و "
+                                                  "[الموقع](https://example.org/x).\n")})
+    result = build(site, BuildOptions(langs=["ar"], out=tmp_path / "out", no_cache=True, jobs=1))
+    text = "".join(p.extract_text() for p in PdfReader(result.results[0].pdf).pages)
+    assert text.count("example.org/docs") == 1 and text.count("example.org/x") == 1, text

@@ -252,3 +252,27 @@ def test_what_a_site_template_hides_until_a_click_prints(tmp_path):
     text = "".join(p.extract_text() or "" for p in PdfReader(result.results[0].pdf).pages)
     assert "Mehr zeigen" in text and "Der verborgene Hinweis." in text and "Danach." in text
     assert "Nur für die Suche." not in text
+
+
+def test_an_address_a_site_template_escaped_prints_as_a_browser_shows_it(tmp_path):
+    """A site template's link is escaped as Hugo escapes it (caf%c3%a9); its printed
+    address shows the letters, as a browser's address bar does, and keeps an escaped space;
+    the link itself keeps Hugo's address."""
+    from pypdf import PdfReader
+
+    from manualgen.build import BuildOptions, build
+
+    from .conftest import page, write_site
+
+    site = write_site(tmp_path / "site", {
+        "hugo.toml": 'defaultContentLanguage = "de"\n[languages.de]\nweight = 1\n',
+        "layouts/shortcodes/web.html": '<a href="{{ .Get 0 }}">{{ .Get 1 }}</a>',
+        "content/de/_index.md": page("Start", body='Im {{< web "https://example.org/café/a b" '
+                                                   '"Café" >}} gibt es Kuchen.\n')})
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", no_cache=True,
+                                      jobs=1, html=True))
+    assert not result.findings.errors, [f.format() for f in result.findings]
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert 'href="https://example.org/caf%c3%a9/a%20b"' in html
+    text = "".join(p.extract_text() for p in PdfReader(result.results[0].pdf).pages)
+    assert "(https://example.org/café/a%20b)" in " ".join(text.split()), text

@@ -118,9 +118,7 @@ def _outside_link(a: ET.Element, href: str, job: PageJob) -> str | None:
         return None
     site_url = job.ctx.settings.base_url.rstrip("/")
     if scheme in ("http", "https") and not (site_url and href.startswith(site_url + "/")):
-        add_class(a, "external")
-        if _same_address(text_of(a), href):
-            add_class(a, "bare")  # the text is the address: print it once
+        _external(a, href)
         return None
     if scheme in ("http", "https"):
         href = href[len(site_url):] or "/"
@@ -134,9 +132,36 @@ def _outside_link(a: ET.Element, href: str, job: PageJob) -> str | None:
         add_class(a, "unresolved")
         return None
     if scheme:
-        add_class(a, "external")
+        _external(a, href)
         return None
     return href
+
+
+def _external(a: ET.Element, href: str) -> None:
+    """A link to the web, printed with its address (once, when its text is the address)."""
+    add_class(a, "external")
+    shown = readable_address(href)
+    if shown != href:
+        a.set("data-address", shown)
+    if _same_address(text_of(a), href) or _same_address(text_of(a), shown):
+        add_class(a, "bare")  # the text is the address: print it once
+
+
+_ESCAPED_RUN = re.compile(r"(?:%[89a-fA-F][0-9a-fA-F])+")
+
+
+def readable_address(href: str) -> str:
+    """``href`` as a browser's address bar shows it: percent-escapes that spell letters
+    beyond ASCII (UTF-8) decoded, ``caf%C3%A9`` as ``café``; escapes of ASCII (a space, a
+    slash, ``%``) kept, as they change what the address means."""
+    def letters(match: re.Match) -> str:
+        try:
+            text = unquote(match.group(0), errors="strict")
+        except UnicodeDecodeError:
+            return match.group(0)
+        return text if text.isprintable() else match.group(0)
+
+    return _ESCAPED_RUN.sub(letters, href)
 
 
 def _inside_link(a: ET.Element, href: str, job: PageJob, written: str = "") -> None:
@@ -384,9 +409,7 @@ def _link_to_web(a: ET.Element, address: str) -> None:
     plain text when the baseURL names no host ("" here)."""
     if address:
         a.set("href", address)
-        add_class(a, "external")
-        if _same_address(text_of(a), address):
-            add_class(a, "bare")
+        _external(a, address)
     else:
         a.attrib.pop("href", None)
 
