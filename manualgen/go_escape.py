@@ -107,8 +107,9 @@ def _in_text(text: str, at: int, out: list[str]) -> tuple[Context, int]:
         return (Context("comment"), len(text)) if end < 0 else (Context(), end + 3)
     closing = text.startswith("</", lt)
     name = _TAG_NAME.match(text, lt + (2 if closing else 1))
-    if name is None:
-        return Context(), _emit(text, lt, lt + 1, out)
+    if name is None:  # a "<" that opens no tag: Go writes it escaped, so no value completes it
+        out.append("&lt;")
+        return Context(), lt + 1
     element = "/" if closing else name.group().lower()
     return Context("tag", element), _emit(text, lt, name.end(), out)
 
@@ -225,12 +226,58 @@ def html_escape(text: str, keep_entities: bool = False) -> str:
     return pattern.sub(lambda m: _ESCAPES[m.group()], text)
 
 
-_TAG = re.compile(r"<!--.*?(?:-->|\Z)|</?[A-Za-z][^>]*(?:>|\Z)", re.DOTALL)
+_OPENS = re.compile(r"<(?:!--|/?[A-Za-z])")
+_RAW_TEXT = ("script", "style")  # their text is code, never shown
+_QUOTE_OR_END = re.compile(r"""["'>]""")
 
 
 def strip_tags(text: str) -> str:
-    """HTML's text without its tags and comments (a ``<`` that opens no tag stays)."""
-    return _TAG.sub("", text)
+    """HTML's text without its tags, comments and the code of ``<script>``/``<style>``, as
+    Hugo's ``plainify`` and Go's escaper for an attribute strip it (checked with hugo
+    0.149.1): a ``<`` that opens no tag stays, a comment left open runs to the end, a
+    quoted ``>`` does not end its tag.  One pass over the text."""
+    out: list[str] = []
+    at = 0
+    while True:
+        found = _OPENS.search(text, at)
+        if found is None:
+            out.append(text[at:])
+            return "".join(out)
+        out.append(text[at:found.start()])
+        if found.group() == "<!--":
+            end = text.find("-->", found.end())
+            at = len(text) if end < 0 else end + 3
+            continue
+        at = _tag_end(text, found.start())
+        name = _TAG_NAME.match(text, found.end() - 1)
+        element = name.group().lower() if name and not found.group().startswith("</") else ""
+        if element in _RAW_TEXT:
+            close = re.compile(r"</" + element + r"[\s/>]", re.IGNORECASE).search(text, at)
+            at = len(text) if close is None else _tag_end(text, close.start())
+
+
+_PARAGRAPH_ENDS = re.compile(r"</p>|<br>|<br />")
+
+
+def plainified(text: str) -> str:
+    """Hugo's ``plainify``: a paragraph's end and a line break as a new line, then the
+    text without its tags (:func:`strip_tags`)."""
+    return strip_tags(_PARAGRAPH_ENDS.sub("\n", text))
+
+
+def _tag_end(text: str, start: int) -> int:
+    """Where the tag opened at ``start`` ends (after its ``>``, quoted ones skipped)."""
+    at = start + 1
+    while True:
+        mark = _QUOTE_OR_END.search(text, at)
+        if mark is None:
+            return len(text)
+        if mark.group() == ">":
+            return mark.end()
+        close = text.find(mark.group(), mark.end())
+        if close < 0:
+            return len(text)
+        at = close + 1
 
 
 _SAFE_SCHEMES = ("http", "https", "mailto")

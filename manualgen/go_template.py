@@ -21,7 +21,7 @@ import re
 import textwrap
 from collections.abc import Callable
 
-from .go_escape import Context, NotSimple, advance, escaper, join
+from .go_escape import Context, NotSimple, advance, escaper, join, plainified
 
 __all__ = ["Call", "NotSimple", "TemplateFailed", "actions", "compile_template", "run_template"]
 
@@ -428,7 +428,7 @@ def _function(name: str, args: list[Value], call: Call) -> Value:
     if name in ("relURL", "absURL", "relLangURL"):
         return Value(last.text)  # the link and image passes read the site's addresses
     if name == "plainify":  # template.HTML since Hugo 0.123: its entities stay as written
-        return Value(re.sub(r"<[^>]*>", "", last.text), safe=True)
+        return Value(plainified(last.text), safe=True)
     if name == "htmlEscape":  # text, escaped again when printed, as Hugo prints it
         return Value(re.sub("[<>&'\"]", lambda m: _HTML_ESCAPE_STRING[m.group()], last.text))
     if name in ("i18n", "T"):

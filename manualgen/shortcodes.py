@@ -844,14 +844,22 @@ def _inline_or_site_template(ctx: _PageContext, node: Shortcode, inner: str | No
             f"{ctx.renderer.hugo_template(node.name)}:{failed.line}:{failed.column}: {failed}",
             ctx.page.path, where.line, where.column, lang=ctx.lang)
         return ""
-    if REFUSED_ADDRESS in printed:
+    kept = _REFUSED_ATTRIBUTE.sub("", _REFUSED_PICTURE.sub("", printed))
+    if kept != printed:
         ctx.renderer.findings.warning(
             "broken-link", f'shortcode "{node.name}" was given an address that Hugo\'s template '
-            f"escaping refuses (its scheme is not http, https or mailto): on the web it links to "
-            f'"{REFUSED_ADDRESS}", nowhere; the PDF prints the link\'s words alone',
-            ctx.page.path, where.line, where.column, lang=ctx.lang)
-        printed = printed.replace(f' href="{REFUSED_ADDRESS}"', "")
-    return printed
+            f"escaping refuses (its scheme is not http, https or mailto): on the web it points "
+            f'to "{REFUSED_ADDRESS}", nowhere; the PDF leaves the address out (a link prints '
+            "its words alone)", ctx.page.path, where.line, where.column, lang=ctx.lang)
+    return kept
+
+
+# A picture, or else an attribute, whose address Go's escaping refused, in either quotes:
+# left out of the print (on the web the picture is broken, the link goes nowhere).
+_REFUSED_PICTURE = re.compile(r"""<img\b[^<>]*?\ssrc\s*=\s*(["'])""" + re.escape(REFUSED_ADDRESS)
+                              + r"""\1[^<>]*>""", re.IGNORECASE)
+_REFUSED_ATTRIBUTE = re.compile(r"""\s+[^\s=<>"'/]+\s*=\s*(["'])""" + re.escape(REFUSED_ADDRESS)
+                                + r"\1")
 
 
 def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None) -> TemplateCall:

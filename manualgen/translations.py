@@ -638,7 +638,7 @@ def _drift(pages: dict[str, Page], structures: dict[Page, Structure], settings: 
             if counts[lang] == most:
                 continue
             mine = structures[page]
-            gaps = _gaps(getattr(mine, metric), getattr(ref, metric))
+            gaps = _gaps(*_comparable(getattr(mine, metric), getattr(ref, metric)))
             lost = {j for _i, js in gaps for j in js}
             if metric == "steps":
                 missing_steps[(lang, ref_lang)] = lost
@@ -650,6 +650,20 @@ def _drift(pages: dict[str, Page], structures: dict[Page, Structure], settings: 
     out += _language_drift(pages, structures, langs, left_in_i18n, settings.site_root,
                            settings.default_language)
     return out
+
+
+def _comparable(a: list[Item], b: list[Item]) -> tuple[list[Item], list[Item]]:
+    """The items of two pages as they can be aligned: headings by their sections' pictures
+    when the two pages share a picture's name, else by their levels alone (each language
+    names its screenshots its own way: no key would match, and the alignment would put the
+    gap at the first heading)."""
+    def picture(item: Item) -> str:
+        return item.key.partition(":")[2]
+
+    if {picture(i) for i in a} & {picture(i) for i in b} - {""}:
+        return a, b
+    return ([dataclasses.replace(i, key=i.key.partition(":")[0]) for i in a],
+            [dataclasses.replace(i, key=i.key.partition(":")[0]) for i in b])
 
 
 def _gaps(a: list[Item], b: list[Item]) -> list[tuple[int, list[int]]]:

@@ -276,3 +276,52 @@ def test_an_address_a_site_template_escaped_prints_as_a_browser_shows_it(tmp_pat
     assert 'href="https://example.org/caf%c3%a9/a%20b"' in html
     text = "".join(p.extract_text() for p in PdfReader(result.results[0].pdf).pages)
     assert "(https://example.org/café/a%20b)" in " ".join(text.split()), text
+
+
+def test_a_refused_address_is_left_out_in_either_quotes_and_only_there(tmp_path):
+    """An address Hugo's escaping refuses (#ZgotmplZ) is left out wherever it stands, in
+    single or double quotes, in a link or a picture: one broken-link warning at the call,
+    no link to the page itself (missing-anchor) and no missing picture; the same words in
+    a shortcode's text are no address."""
+    from manualgen.build import BuildOptions, build
+
+    from .conftest import page, write_site
+
+    site = write_site(tmp_path / "site", {
+        "hugo.toml": 'defaultContentLanguage = "de"\n[languages.de]\nweight = 1\n',
+        "layouts/shortcodes/tel.html": "<a href='{{ .Get 0 }}'>{{ .Get 1 }}</a>",
+        "layouts/shortcodes/pic.html": '<img src="{{ .Get 0 }}" alt="Bild">',
+        "layouts/shortcodes/say.html": "<em>{{ .Inner }}</em>",
+        "content/de/_index.md": page("Start", body=(
+            'Ruf {{< tel "tel:123" "die Zentrale" >}} an.\n\n{{< pic "data:image/png;base64,AA" >}}\n\n'
+            "{{< say >}}Das Wort #ZgotmplZ{{< /say >}}\n"))})
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", no_cache=True,
+                                      jobs=1, html=True))
+    codes = [(f.code, f.line) for f in result.findings if f.severity != "info"]
+    assert sorted(codes) == [("broken-link", 4), ("broken-link", 6)], codes
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert html.count("ZgotmplZ") == 1 and "die Zentrale" in html  # only the text's word
+
+
+@pytest.mark.parametrize("source, args, inner, printed", [
+    # a "<" that opens no tag is written escaped, as Go does: a value cannot complete it
+    ("<{{ .Get 0 }}>x", ("!-- ",), "", "&lt;!-- >x"),
+    ("</{{ .Get 0 }}>x", ("div",), "", "&lt;/div>x"),
+    ("a < b {{ .Get 0 }}", ("c",), "", "a &lt; b c"),
+    # HTML in an attribute loses its tags and its script's code
+    ('<p title="{{ .Inner }}">t</p>', (), "<script>zz</script>ok", '<p title="ok">t</p>'),
+])
+def test_template_text_and_values_are_escaped_as_hugo_writes_them(source, args, inner, printed):
+    """Checked with hugo 0.149.1."""
+    assert run(source, *args, inner=inner) == printed
+
+
+@pytest.mark.parametrize("value, plain", [
+    ("a <b>b</b> c", "a b c"), ("x <!-- y", "x "), ("<style>p{color:red}</style>ok", "ok"),
+    ("a < b", "a < b"), ("<p>one</p><p>two</p>", "one\ntwo\n"), ("a<br>b", "a\nb"),
+    ("<script>alert(1)</script>after", "after"), ("1 <2 and 3> 1", "1 <2 and 3> 1"),
+    ("<a href='x>y'>t</a>", "t"), ("<b >x</b >", "x"), ("< b>x", "< b>x")])
+def test_plainify_strips_as_hugo_does(value, plain):
+    """Hugo 0.149.1's plainify, value by value (a comment left open runs to the end, the
+    code of a script or style goes, a "<" that opens no tag stays)."""
+    assert run("{{ .Get 0 | plainify }}", value) == plain

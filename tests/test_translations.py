@@ -378,3 +378,21 @@ def test_a_missing_heading_is_placed_by_the_pictures_of_the_sections(tmp_path, c
     [f] = with_code(findings, "drift-headings")
     assert (f["file"], f["line"]) == ("content/de/p.md", 5)
     assert 'heading 2 ("Mot de passe"' in f["message"]
+
+
+def test_a_missing_heading_is_placed_by_levels_when_the_pictures_have_other_names(tmp_path, capsys):
+    """Each language names its screenshots its own way: no section's picture matches, and
+    the headings are aligned by their levels, the missing one reported at the end, as
+    before the pictures counted."""
+    de = ("## Anmelden\n\n![a](/img/anmelden.png)\n\n## Speichern\n\n![b](/img/speichern.png)\n\n"
+          "## Drucken\n\n![c](/img/drucken.png)\n")
+    fr = ("## Connexion\n\n![a](/img/connexion.png)\n\n"
+          "## Enregistrer\n\n![b](/img/enregistrer.png)\n")
+    site = write_site(tmp_path, {
+        **HOMES, **{f"static/img/{n}.png": png_bytes() for n in
+                    ("anmelden", "speichern", "drucken", "connexion", "enregistrer")},
+        "content/de/p.md": page("Seite", 1, de), "content/fr/p.md": page("Page", 1, fr),
+    })
+    _, findings = check(capsys, site)
+    [f] = with_code(findings, "drift-headings")
+    assert f["file"] == "content/fr/p.md" and 'heading 3 ("Drucken"' in f["message"]
