@@ -32,7 +32,14 @@ from .change_bars import place_bars
 from .chapter_store import Store
 from .chapters import Kept
 from .compiled_templates import CompiledTemplates
-from .config import BUILTIN_STYLES, MANUALGEN_CONFIG, Settings, _line_of_key, load_settings
+from .config import (
+    BUILTIN_STYLES,
+    MANUALGEN_CONFIG,
+    Language,
+    Settings,
+    _line_of_key,
+    load_settings,
+)
 from .content import CONTENT_SUFFIXES, Page, discover
 from .edition import (
     LanguageChanges,
@@ -690,7 +697,7 @@ def document_meta(settings: Settings, lang: str, labels: dict[str, str], roots: 
         "keywords": settings.lang_keywords(lang) + ([version_label] if version_label else []),
         "version": settings.version,
         "version_label": version_label,
-        "language_name": language.name,
+        "language_name": cover_language_name(language, labels),
         "locale": language_tag(language.locale, lang),
         "direction": language.direction,  # "rtl": manual.html mirrors the document
         "date": format_date(date, labels),
@@ -707,6 +714,14 @@ def change_bars(settings: Settings, lang: str) -> Callable:
     twoside = settings.print.sides != "oneside"
     rtl = settings.languages[lang].direction == "rtl"
     return lambda document: place_bars(document, twoside, rtl)
+
+
+def cover_language_name(language: Language, labels: dict[str, str]) -> str:
+    """The language's label from the site's config; a language given none (Hugo then has no
+    name for it either) is named in itself from the print labels, "Deutsch" and not "de"."""
+    if language.name != language.code:
+        return language.name
+    return labels.get("language_name") or language.code
 
 
 def print_labels(settings: Settings, lang: str, findings: Findings) -> dict[str, str]:

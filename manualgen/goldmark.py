@@ -483,3 +483,51 @@ def _math_at(text: str, i: int, delimiters: list[tuple[str, str, bool]]) -> tupl
             continue
         return close + len(closing), tex, display
     return None
+
+
+# KaTeX's auto-render (what Blowfish's and Congo's {{< katex >}} load for the page) typesets
+# these spans of the page's text in the reader's browser; code, pre and the like it leaves.
+AUTO_RENDER_DELIMITERS = (("$$", "$$", True), ("\\[", "\\]", True), ("\\(", "\\)", False))
+_AUTO_RENDER_SKIPS = frozenset({"script", "noscript", "style", "textarea", "pre", "code", "option"})
+_TAG_OR_COMMENT = re.compile(r"(<!--.*?-->|<[^<>]*>)", re.DOTALL)
+_TAG_NAME = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)")
+
+
+def auto_render_math(html: str) -> str:
+    """The page's HTML with each formula that KaTeX's auto-render would typeset on the web
+    printed as math passthrough prints (``math_html``): ``\\(a^2\\)`` as "a²".  A formula
+    lies within one run of text, as auto-render finds it; text inside code, pre, script,
+    style, textarea and option stays as written."""
+    out: list[str] = []
+    skipping = 0
+    for part in _TAG_OR_COMMENT.split(html):
+        tag = _TAG_NAME.match(part) if part.startswith("<") else None
+        if tag is not None or part.startswith("<!--"):
+            if tag is not None and tag.group(2).lower() in _AUTO_RENDER_SKIPS \
+                    and not part.rstrip().endswith("/>"):
+                skipping = max(0, skipping + (-1 if tag.group(1) else 1))
+            out.append(part)
+        elif skipping or not part:
+            out.append(part)
+        else:
+            out.append(_auto_render_text(part))
+    return "".join(out)
+
+
+def _auto_render_text(text: str) -> str:
+    """One run of HTML text with its delimited formulas as math HTML (unescaped for TeX,
+    escaped again by ``math_html``)."""
+    out: list[str] = []
+    i = start = 0
+    while i < len(text):
+        found = _math_at(text, i, list(AUTO_RENDER_DELIMITERS))
+        if found is None:
+            i += 1
+            continue
+        end, tex, display = found
+        out.append(text[start:i])
+        out.append(math_html(html_module.unescape(tex), display)
+                   .replace("<div", "<span").replace("</div>", "</span>"))
+        i = start = end
+    out.append(text[start:])
+    return "".join(out)

@@ -33,7 +33,7 @@ LABEL_ALIASES = {
 }
 # Label keys whose English value is no English word (empty suffixes, the date pattern): a
 # language lacking them prints nothing in English.
-NEUTRAL_LABELS = ("page_end", "see_page_end", "date_format")
+NEUTRAL_LABELS = ("page_end", "see_page_end", "date_format", "language_name")
 
 
 def _linked_out(path: Path) -> bool:
@@ -303,6 +303,8 @@ def load_labels(lang: str, overrides: dict[str, str] | None = None, locale: str 
     table = label_table(lang, locale)
     if table:
         labels.update(tables[table])
+    else:
+        labels["language_name"] = lang  # not "English" for a language manualgen has no words for
     labels.update(overrides or {})
     return labels
 

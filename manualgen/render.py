@@ -19,6 +19,7 @@ from .content import Page, sort_pages, urlize
 from .convert import PageConverter
 from .cover import cover_html, page_cover
 from .errors import ContentError, Findings
+from .goldmark import auto_render_math
 from .i18n import Fallback, Translator, load_labels
 from .languages import language_name
 from .remarshal import read_data, to_toml
@@ -245,8 +246,22 @@ def render_page(converter: PageConverter, page: Page, lang: str,
                        page.path, page.body_line, lang=lang)
         return RenderedPage(page, "", failed=True)
     description = _description(converter, page, lang, findings)
+    html = _katex_typeset(html)
     html, lines = _with_cover(converter, page, html, dict(lines))
     return RenderedPage(page, html, lines, tuple(used.values()), description=description)
+
+
+_KATEX_MARK = re.compile(r'(<p>\s*)?<span class="mg-katex-auto-render"></span>(\s*</p>)?')
+
+
+def _katex_typeset(html: str) -> str:
+    """A page that loads KaTeX's auto-render ({{< katex >}}, katex.html leaves its mark)
+    has its delimited formulas printed as math passthrough prints them, as the web shows
+    them typeset; other pages keep ``\\(`` as written, as their web page does."""
+    if 'class="mg-katex-auto-render"' not in html:
+        return html
+    return auto_render_math(_KATEX_MARK.sub(
+        lambda m: "" if bool(m.group(1)) == bool(m.group(2)) else (m.group(1) or m.group(2)), html))
 
 
 def _with_cover(converter: PageConverter, page: Page, html: str,

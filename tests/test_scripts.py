@@ -138,6 +138,29 @@ def test_japanese_manual_prints_its_own_words_and_the_language_name(tmp_path, mo
     assert re.search(r"→\s*\d+\s*ページ", text)  # the link: "(→ 5 ページ)"
 
 
+
+@pytest.mark.parametrize("key, code, expected", [("en", "en-US", "English"),
+                                                 ("de", "de-CH", "Deutsch"),
+                                                 ("ru", "ru-RU", "Русский"), ("eo", "eo", "eo")])
+def test_a_language_without_a_label_is_named_in_itself_on_the_cover(tmp_path, key, code,
+                                                                    expected):
+    """A one-language site (no [languages] table, as Grafana's docs) gives its language no
+    name; the cover says "Deutsch", not the code "de" nor, for a language manualgen has no
+    words for, "English"."""
+    site = write_site(tmp_path / "site", {
+        "hugo.toml": (f'title = "Handbuch"\nlanguageCode = "{code}"\n'
+                      f'defaultContentLanguage = "{key}"\n'),
+        "content/_index.md": _page("Start", 0, "Text."),
+        "content/a.md": _page("Kapitel", 1, "Mehr Text."),
+    }, hugo=None)
+    result = build(site, BuildOptions(all=True, out=tmp_path / "out", no_cache=True))
+    (lang,) = result.results
+    cover = _chars(lang.pdf)[0][2]
+    assert expected in cover.split() and (key not in cover.split() or key == expected)
+    assert "English" not in cover or key == "en"
+    assert load_labels("eo")["language_name"] == "eo"
+    assert load_labels("pt-br")["language_name"] == "Português (Brasil)"
+
 # --- right to left --------------------------------------------------------------------------
 
 PERSIAN = {

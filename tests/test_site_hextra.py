@@ -271,3 +271,16 @@ def test_an_author_written_as_yes_or_true_is_no_name():
 
     page = SimpleNamespace(meta={"authors": [True, "Ada", {"name": "Lin"}, 2024, False]})
     assert _authors(page) == ["Ada", "Lin", "2024"]  # YAML reads `yes` as true: it printed "True"
+
+
+def test_an_author_written_in_markdown_prints_as_its_words():
+    """Docsy shows ``author`` through markdownify: a link prints as its words, never as
+    ``[A. Writer](https://…)``."""
+    from types import SimpleNamespace
+
+    from manualgen.assemble.document import _authors
+
+    page = SimpleNamespace(meta={"author": "[A. Writer](https://github.com/awriter) (Example Org)"})
+    assert _authors(page) == ["A. Writer (Example Org)"]
+    page = SimpleNamespace(meta={"authors": ["**Ada**", "[](https://x.org)", "Lin"]})
+    assert _authors(page) == ["Ada", "Lin"]

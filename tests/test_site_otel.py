@@ -174,3 +174,8 @@ def test_a_snippet_with_an_unclosed_shortcode_is_printed_as_written_and_said(tmp
     assert found["bad-shortcode"].startswith('include: the shortcodes of "broken.md" cannot be rendered')
     assert found["missing-include"].endswith(
         "nor in an _includes folder beside the page or above it")
+
+
+def test_a_blog_posts_author_written_as_a_link_prints_as_its_words(otel_pdfs):
+    assert "A. Writer (Example Org) · 2024-03-01" in otel_pdfs["en"]
+    assert "[A. Writer]" not in otel_pdfs["en"] and "](https://github.com" not in otel_pdfs["en"]

@@ -132,6 +132,30 @@ def test_the_documented_shortcodes_keep_their_words_in_the_pdf(congo_text):
         assert stray not in text, stray
 
 
+def test_the_formulas_katex_typesets_on_the_web_print_as_formulas(congo_text):
+    # {{< katex >}} loads KaTeX's auto-render for the page: the web shows a typeset formula
+    _root, text = congo_text
+    assert "f(a,b,c) = (a² + b² + c²)³" in text and "\\(" not in text and "^" not in text
+
+
+def test_only_a_page_that_loads_katex_has_its_delimiters_read_as_math(tmp_path):
+    body = ("Price \\\\(a^2\\\\) and $$x_1$$ here.\n\n`\\(code^2\\)`\n\n"
+            "```\n\\[block^2\\]\n```\n")
+    root = write_site(tmp_path / "site", {
+        "content/_index.md": page_md("Home", body="Home.\n"),
+        "content/a.md": page_md("With", 1, "{{< katex >}}\n\n" + body),
+        "content/b.md": page_md("Without", 2, body),
+    }, 'baseURL = "https://congo.example.org/"\ntitle = "Congo"\n')
+    out = tmp_path / "out"
+    assert main(["build", "--site", str(root), "--all", "--out", str(out), "--quiet"]) == 0
+    (pdf,) = out.glob("*.pdf")
+    text = " ".join(" ".join(p.extract_text() or "" for p in PdfReader(pdf).pages).split())
+    with_katex, without = text.split("Without")[-2], text.split("Without")[-1]
+    assert "Price a² and x₁ here." in with_katex
+    assert "\\(code^2\\)" in with_katex and "\\[block^2\\]" in with_katex  # code stays
+    assert "Price \\(a^2\\) and $$x_1$$ here." in without
+
+
 def test_check_finds_nothing_unknown_in_the_congo_site(congo_text, capsys):
     root, _ = congo_text
     capsys.readouterr()

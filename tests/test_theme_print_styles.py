@@ -52,6 +52,7 @@ PRINTED_OTHERWISE = {
     "mg-doks-step": "li", "mg-file": "li", "mg-props": "dl", "mg-section": "dl",
     "mg-toc-tree": "ul", "mg-typeit": "p", "mg-person": "a", "mg-inline-svg": "img",
     "mg-img-filter": "code", "mg-qr": "a",
+    "mg-katex-auto-render": "a mark render.py reads and removes before layout",
     "term": "words in a sentence (istio's definition prints as a .gloss-note footnote)",
     "unresolved": "words in a sentence: a link that goes nowhere prints as its text",
     "mg-progress": "its own inline style and bar", "unordered-list": "ul",

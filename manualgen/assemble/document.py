@@ -9,6 +9,7 @@ from markupsafe import Markup
 from ..config import BUILTIN_TEMPLATES
 from ..content import Page
 from ..i18n import format_date
+from ..inline_text import plain_inline
 from ..selection import blog_posts
 from ..shortcodes import SiteTemplateLoader, template_frame
 from .context import Context
@@ -67,14 +68,17 @@ def _post_bylines(ctx: Context) -> dict[str, str]:
 
 def _authors(page: Page) -> list[str]:
     """The names of front matter ``author`` or ``authors``: a name, a list of names, or
-    tables with a ``name`` (Hextra's authors)."""
+    tables with a ``name`` (Hextra's authors).  Docsy runs the author through markdownify,
+    so a name written as a link (``[A. Writer](https://github.com/awriter)``) prints as its
+    words, not as Markdown."""
     keys = {str(key).lower(): value for key, value in page.meta.items()}
     given = keys.get("authors") or keys.get("author")
     given = given if isinstance(given, list) else [given]
     names = [each.get("name") if isinstance(each, dict) else each for each in given]
     # a name, or a number written as one; not true/false (YAML's yes), which printed "True"
-    return [str(name).strip() for name in names
-            if isinstance(name, (str, int, float)) and not isinstance(name, bool) and str(name).strip()]
+    return [plain_inline(str(name)).strip() for name in names
+            if isinstance(name, (str, int, float)) and not isinstance(name, bool)
+            and plain_inline(str(name)).strip()]
 
 
 def _borrowed(ctx: Context) -> dict[str, dict[str, str]]:
