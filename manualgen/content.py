@@ -34,7 +34,7 @@ from .config import DEFAULT_DATE_KEYS, FILENAME_DATE, FileFilter, Settings
 from .errors import ContentError, Findings, not_utf8, readable_path, utf8_name
 from .front_matter import INVISIBLE as _INVISIBLE
 from .front_matter import FrontMatter
-from .go_dates import go_date
+from .go_dates import YearZero, go_date
 from .inline_text import plain_inline
 from .plurals import pluralize
 
@@ -298,11 +298,16 @@ def _as_datetime(value) -> dt.datetime | None:
     if match is None:
         return go_date(value)  # Go's other layouts (RFC 1123, "02 Jan 2006", …)
     day, time, zone = match.groups()
+    year_zero = day.startswith("0000-")  # Go's year 0, which Hugo reads: held in year 4
     try:
-        parsed = dt.datetime.fromisoformat(f"{day}T{time or '00:00:00'}{zone or ''}")
+        parsed = dt.datetime.fromisoformat(
+            f"{'0004' + day[4:] if year_zero else day}T{time or '00:00:00'}{zone or ''}")
     except ValueError:  # 2024-02-30, 25:00:00
         return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+    parsed = parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+    if year_zero:
+        return YearZero(*parsed.timetuple()[:6], parsed.microsecond, tzinfo=parsed.tzinfo)
+    return parsed
 
 
 _DATE_KEYS = ("date", "publishDate", "pubdate", "published", "lastmod", "modified", "expiryDate",

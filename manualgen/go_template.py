@@ -266,6 +266,11 @@ def _pipeline(text: str) -> list[list[str]]:
             raise NotSimple(f"{{{{ {head} … }}}}")
         for term in command[1:] if head in _FUNCTIONS or len(command) > 1 else command:
             _check_term(term)
+        if head in _FUNCTIONS or head in _METHODS:
+            _check_arity(head, len(command) - 1 + (index > 0))
+        for term in command[1:]:
+            if term in _METHODS:  # a method given as a value is called with no argument
+                raise NotSimple(f'"{term}" given as an argument without its own')
     return commands
 
 
@@ -345,6 +350,22 @@ def _evaluate(commands: list[list[str]], call: Call, variables: dict, dot: Value
         else:
             value = _term(head, call, variables, dot)
     return value or Value("")
+
+
+# How many arguments each function takes (Go fails the template for any other count:
+# "wrong number of args for trim: want 2 got 3"), as (fewest, most).
+_ARITY = {"default": (2, 2), "trim": (2, 2), "i18n": (1, 2), "T": (1, 2),
+          ".Page.RenderString": (1, 2), "$.Page.RenderString": (1, 2), ".RenderString": (1, 2),
+          ".Get": (1, 1), "$.Get": (1, 1), ".Param": (1, 1), "$.Param": (1, 1)}
+_METHODS = (".Get", "$.Get", ".Param", "$.Param")
+
+
+def _check_arity(name: str, count: int) -> None:
+    """Refuse a call with a count of arguments Go refuses: Hugo's build stops there."""
+    fewest, most = _ARITY.get(name, (1, 1))
+    if not fewest <= count <= most:
+        raise NotSimple(f'a call of "{name}" with {count} argument{"s" if count != 1 else ""}, '
+                        "which Hugo refuses")
 
 
 def _field_of_dot(term: str, dot: Value | None) -> bool:

@@ -130,3 +130,13 @@ def test_json_keys_given_again_thousands_of_times_are_found_in_linear_time():
     assert len(found.repeated) == 49_990
     assert (found.repeated[0].first, found.repeated[0].again) == (1, 11)
     assert found.repeated[-1].again == 50_000
+
+
+def test_a_date_in_year_zero_is_read_as_hugo_reads_it():
+    """hugo 0.149.1 builds a page dated 0000-03-01 (Go's year 0): its Unix time is Go's,
+    where manualgen stopped the build with "Hugo stops with an error for it too"."""
+    from manualgen.content import _as_datetime
+
+    assert _as_datetime("0000-03-01").timestamp() == -62162035200
+    assert _as_datetime("0000-03-01T10:00:00Z").timestamp() == -62162035200 + 36000
+    assert _as_datetime("0000-02-30") is None

@@ -325,3 +325,13 @@ def test_plainify_strips_as_hugo_does(value, plain):
     """Hugo 0.149.1's plainify, value by value (a comment left open runs to the end, the
     code of a script or style goes, a "<" that opens no tag stays)."""
     assert run("{{ .Get 0 | plainify }}", value) == plain
+
+
+@pytest.mark.parametrize("source", ['{{ trim .Get 0 "x" }}', "{{ upper .Get 0 }}",
+                                    "{{ .Get 0 .Get 1 }}", '{{ default "a" "b" "c" }}', "{{ .Get }}"])
+def test_a_call_with_arguments_hugo_refuses_is_not_run(source):
+    """Hugo 0.149.1 stops for these ("wrong number of args for trim: want 2 got 3"; a
+    method given as a value is called without its argument): manualgen does not run the
+    template, where it printed "0", "ab" or nothing."""
+    with pytest.raises(NotSimple, match="argument"):
+        compile_template(source)
