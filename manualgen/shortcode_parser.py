@@ -324,13 +324,17 @@ def _stray_ends(source: str, events: list[Text | _Tag], scanner: _Scanner,
                 escapes: list[tuple[int, int]] = ()) -> list[ShortcodeSyntaxError]:
     """">}}" or "%}}" outside every tag: a shortcode that lost its "{{<" prints as text (as
     on the web), "insertImage image=…>}}" in the middle of the manual.  An escaped tag
-    (``{{</* x */>}}``, which prints as written) is a tag here too."""
+    (``{{</* x */>}}``, which prints as written) is a tag here too, and so is an HTML
+    comment, which prints nothing (a note to translators that shows a tag's usage)."""
+    comments = [(m.start(), m.end()) for m in re.finditer(r"<!--.*?-->", source, re.S)]
     spans = sorted([(event.start, event.end) for event in events if isinstance(event, _Tag)]
                    + list(escapes))
     found = []
     for end in re.finditer(r"[>%]\}\}", source):
         inside = bisect_right(spans, (end.start(), len(source))) - 1
         if inside >= 0 and spans[inside][0] <= end.start() < spans[inside][1]:
+            continue
+        if any(start <= end.start() < stop for start, stop in comments):
             continue
         text = source[source.rfind("\n", 0, end.start()) + 1:end.end()].strip()
         text = text if len(text) <= 50 else text[:40] + "…"
