@@ -103,11 +103,31 @@ def test_simple_go_templates():
     assert run('{{ $k := "t" }}{{ .Get $k }}', t="by name") == "by name"
 
 
+def test_logic_functions_and_parenthesised_commands_run_as_go_runs_them():
+    # a glossary entry's template: the term, then its short form or its English name
+    term = ('<p>{{- if .Get "name" -}}<dfn id="{{ .Get "id" }}">{{ .Get "name" }}</dfn>'
+            '{{- if or (.Get "short") (.Get "english") }} ({{ with .Get "short" }}<abbr>{{ . }}</abbr>'
+            '{{ end }}{{ .Get "english" }}){{- end }}{{- else -}}<dfn>{{ .Get "short" }}</dfn>'
+            '{{- end }}: {{ .Inner }}</p>')
+    assert run(term, inner="a key pair", id="k", name="Schlüssel", short="PK") == \
+        '<p><dfn id="k">Schlüssel</dfn> (<abbr>PK</abbr>): a key pair</p>'
+    assert run(term, inner="a key pair", id="k", name="Schlüssel") == \
+        '<p><dfn id="k">Schlüssel</dfn>: a key pair</p>'
+    assert run(term, inner="x", short="CA") == "<p><dfn>CA</dfn>: x</p>"
+    assert run('{{ or (.Get "a") (.Get "b") "none" }}', b="B") == "B"
+    assert run('{{ or (.Get "a") (.Get "b") }}|{{ and (.Get "a") (.Get "b") }}', a="A") == "A|"
+    assert run('{{ not (.Get "a") }} {{ eq (.Get 0) "x" "y" }} {{ .Get 0 | ne "y" }}', "y") == \
+        "true true false"
+    assert run('{{ if and (eq (.Get "k") "tip") (not (.Get "quiet")) }}TIP{{ end }}', k="tip") == "TIP"
+
+
 @pytest.mark.parametrize("source, named", [
     ("{{ range .Params }}x{{ end }}", "{{ range … }}"),
     ('{{ partial "x" . }}', "{{ partial … }}"),
     ("{{ .Get 0 | replace \"a\" \"b\" }}", 'the function "replace"'),
-    ("{{ (.Get 0) }}", "{{ (.Get 0) }}"),
+    ("{{ (index .Params 0) }}", "{{ index … }}"),
+    ("{{ or (.Get 0 }}", "{{ or (.Get 0 }}"),
+    ("{{ .Get 0) }}", "{{ .Get 0) }}"),
     ("{{ now.Year }}", '"now.Year"'),
     ("{{ if .Inner }}x", "{{ if }} without its end"),
     ("{{ end }}", "{{ end }} without its if or with"),
