@@ -318,3 +318,23 @@ def test_a_finding_several_manuals_share_is_one_line_naming_them():
         "content/en/_includes/a.md:3: warning: no such image [missing-image; es]",
         "content/en/_includes/a.md:1: info: not printed [not-printed; en, es, ja]",
     ]
+
+
+def test_an_old_style_named_anchor_is_a_link_target(tmp_path, capsys):
+    """`<a name="x">` (HTML's older anchor, which browsers still scroll to) answers a link
+    to #x on its page and from another page; a link to a name no page has is still
+    reported."""
+    from manualgen.build import BuildOptions, build
+
+    body = ("Two parts:\n\n* [Basics](#basics)\n* [Later](#later)\n\n"
+            '# <a name="basics">Die Grundlagen</a>\n\nText.\n')
+    site = site_with(tmp_path, {"content/de/a.md": page("A", 1, body),
+                                "content/de/b.md": page("B", 2, "See [the basics](../a/#basics).\n")})
+    status, doc = run_check(capsys, site, "--lang", "de")
+    anchors = [f for f in doc["findings"] if f["code"] == "missing-anchor"]
+    assert [(f["file"], f["line"]) for f in anchors] == [("content/de/a.md", 8)]  # only #later
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True,
+                                      no_cache=True, jobs=1))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    target = re.search(r'<a id="([^"]+--basics)"', html).group(1)
+    assert html.count(f'href="#{target}"') == 2 and 'name="basics"' not in html
