@@ -25,6 +25,7 @@ import yaml
 
 from .errors import ERROR, ConfigError, Finding, not_utf8, readable_path, shown_from, utf8_name
 from .front_matter import AliasGuard, read_as_hugo, without_surrogates
+from .inline_text import plain_html
 from .languages import country_language
 
 HUGO_CONFIG_NAMES = (
@@ -927,7 +928,9 @@ def _language(code: str, spec: dict, root: Path, hugo: dict, folders: _Folders) 
         weight=weight if isinstance(weight, int) else 0,
         content_dirs=[m.source for m in mounts],
         title=str(_ci_get(lparams, "title", "") or _ci_get(spec, "title", "") or ""),
-        description=str(_ci_get(lparams, "description", "") or _ci_get(spec, "description", "") or ""),
+        # a site's description may hold HTML (a link to its publisher): the cover prints its words
+        description=plain_html(str(_ci_get(lparams, "description", "")
+                                   or _ci_get(spec, "description", "") or "")),
         locale=country_language(str(_first_set(spec, "locale", "languageCode") or code)),
         params=lparams if isinstance(lparams, dict) else {},
         mounts=[(m.source, m.subpath) for m in mounts],

@@ -155,3 +155,25 @@ def test_a_language_value_hugo_refuses_is_reported_at_its_own_line(tmp_path):
         with pytest.raises(ConfigError) as info:
             load_settings(site)
         assert {p.line for p in info.value.problems} == lines, info.value.problems
+
+
+def test_a_language_description_written_in_html_prints_its_words_on_the_cover(tmp_path):
+    hugo = '''title = "Harbour"
+defaultContentLanguage = "de"
+[languages.de]
+contentDir = "content/de"
+description = """
+  Der Hafen, betrieben vom <a href="https://example.org/">Verein für
+  Hafenkunde (VfH)</a> &amp; seinen Freunden.
+"""
+'''
+    site = write_site(tmp_path / "site", {"content/de/_index.md": page("Start"),
+                                          "content/de/a.md": page("A", 1, "Text.\n")}, hugo=hugo)
+    settings = load_settings(site)
+    words = "Der Hafen, betrieben vom Verein für Hafenkunde (VfH) & seinen Freunden."
+    assert settings.lang_subtitle("de") == words
+    assert main(["build", "--site", str(site), "--lang", "de", "--html", "--no-cache",
+                 "--out", str(tmp_path / "out")]) == 0
+    html = next((tmp_path / "out").glob("*.html")).read_text(encoding="utf-8")
+    assert '<p class="cover-subtitle">Der Hafen, betrieben vom Verein für Hafenkunde (VfH) ' \
+           '&amp; seinen Freunden.</p>' in html and "&lt;a href" not in html
