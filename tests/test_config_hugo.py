@@ -177,3 +177,37 @@ description = """
     html = next((tmp_path / "out").glob("*.html")).read_text(encoding="utf-8")
     assert '<p class="cover-subtitle">Der Hafen, betrieben vom Verein für Hafenkunde (VfH) ' \
            '&amp; seinen Freunden.</p>' in html and "&lt;a href" not in html
+
+
+def test_a_language_written_right_to_left_prints_so_when_the_config_says_nothing(tmp_path):
+    """Hebrew, Persian (by its languageCode, whatever its key), a tag naming the Arabic
+    script print right to left; an explicit direction, or Blowfish's rtl = false, still
+    rules, and a tag naming the Latin script does not."""
+    hugo = """\
+defaultContentLanguage = "en"
+[languages.en]
+weight = 1
+[languages.he]
+weight = 2
+[languages.persian]
+weight = 3
+languageCode = "fa-IR"
+[languages.pa-arab]
+weight = 4
+[languages.ku]
+weight = 5
+languageCode = "ku-Latn"
+[languages.ar]
+weight = 6
+[languages.ar.params]
+rtl = false
+[languages.ur]
+weight = 7
+direction = "ltr"
+[languages.ja]
+weight = 8
+"""
+    settings = load_settings(write_site(tmp_path, {}, hugo=hugo))
+    got = {code: lang.direction for code, lang in settings.languages.items()}
+    assert got == {"en": "ltr", "he": "rtl", "persian": "rtl", "pa-arab": "rtl", "ku": "ltr",
+                   "ar": "ltr", "ur": "ltr", "ja": "ltr"}
