@@ -573,7 +573,7 @@ def summarise_missing(findings: list[Finding], report: TranslationReport) -> lis
         out.append(Finding(
             "warning", "missing-translations",
             f"{lang}: {len(items)} of {len(report.rows)} pages have no "
-            f"{language_name(lang or '')} translation (the first: {items[0].file}); "
+            f"{language_name(lang or '')} translation (the first: {show(items[0].file, report.root)}); "
             "`manualgen check --translations` lists each", None, None, None, lang))
     return out
 

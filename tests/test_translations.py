@@ -369,6 +369,7 @@ def test_a_partial_translation_is_one_line_per_language_and_check_translations_l
     [summary] = with_code(findings, "missing-translations")
     assert summary["lang"] == "fr" and summary["severity"] == "warning"
     assert summary["message"].startswith("fr: 4 of 6 pages have no French translation")
+    assert "(the first: content/de/seite2.md)" in summary["message"]  # named as findings name files
     main(["check", "--site", str(site), "--all", "--translations"])
     out = capsys.readouterr().out
     assert out.count("missing-translation ") == 4 and "missing-translations" not in out
