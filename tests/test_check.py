@@ -338,3 +338,27 @@ def test_an_old_style_named_anchor_is_a_link_target(tmp_path, capsys):
     html = result.results[0].html.read_text(encoding="utf-8")
     target = re.search(r'<a id="([^"]+--basics)"', html).group(1)
     assert html.count(f'href="#{target}"') == 2 and 'name="basics"' not in html
+
+
+def test_a_link_hugo_made_from_a_baseurl_without_a_scheme_points_into_the_manual(tmp_path, capsys):
+    """baseURL = "handbook.example.org" (no https://): Hugo's permalinks read
+    "handbook.example.org/guide/setup/", which a theme's list of a section's pages writes
+    as its links; they are the site's pages, not broken links."""
+    from manualgen.build import BuildOptions, build
+
+    hugo = ('baseURL = "handbook.example.org"\ntitle = "Handbook"\ndefaultContentLanguage = "de"\n'
+            '[markup.goldmark.renderer]\nunsafe = true\n')
+    site = site_with(tmp_path, {
+        "content/de/guide/_index.md": page("Anleitung", 1, (
+            '<dl><dt><a href="handbook.example.org/guide/setup/">Einrichten</a></dt></dl>\n\n'
+            "[Weiter](handbook.example.org/guide/nowhere/)\n")),
+        "content/de/guide/setup.md": page("Einrichten", 1, "Text.\n"),
+    }, hugo=hugo)
+    status, doc = run_check(capsys, site, "--lang", "de")
+    broken = [f for f in doc["findings"] if f["code"] == "broken-link"]
+    assert [f["message"].split('"')[1] for f in broken] == ["handbook.example.org/guide/nowhere/"]
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True,
+                                      no_cache=True, jobs=1))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    anchor = re.search(r'id="(p-[\w-]*guide-setup)"', html).group(1)  # the page Einrichten
+    assert f'href="#{anchor}"' in html
