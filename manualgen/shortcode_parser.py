@@ -326,7 +326,7 @@ def _stray_ends(source: str, events: list[Text | _Tag], scanner: _Scanner,
     on the web), "insertImage image=…>}}" in the middle of the manual.  An escaped tag
     (``{{</* x */>}}``, which prints as written) is a tag here too, and so is an HTML
     comment, which prints nothing (a note to translators that shows a tag's usage)."""
-    comments = [(m.start(), m.end()) for m in re.finditer(r"<!--.*?-->", source, re.S)]
+    comments = [(m.start(), m.end()) for m in re.finditer(r"<!--.*?-->", source, re.DOTALL)]
     spans = sorted([(event.start, event.end) for event in events if isinstance(event, _Tag)]
                    + list(escapes))
     found = []

@@ -330,7 +330,7 @@ def test_an_old_style_named_anchor_is_a_link_target(tmp_path, capsys):
             '# <a name="basics">Die Grundlagen</a>\n\nText.\n')
     site = site_with(tmp_path, {"content/de/a.md": page("A", 1, body),
                                 "content/de/b.md": page("B", 2, "See [the basics](../a/#basics).\n")})
-    status, doc = run_check(capsys, site, "--lang", "de")
+    _, doc = run_check(capsys, site, "--lang", "de")
     anchors = [f for f in doc["findings"] if f["code"] == "missing-anchor"]
     assert [(f["file"], f["line"]) for f in anchors] == [("content/de/a.md", 8)]  # only #later
     result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True,
@@ -354,7 +354,7 @@ def test_a_link_hugo_made_from_a_baseurl_without_a_scheme_points_into_the_manual
             "[Weiter](handbook.example.org/guide/nowhere/)\n")),
         "content/de/guide/setup.md": page("Einrichten", 1, "Text.\n"),
     }, hugo=hugo)
-    status, doc = run_check(capsys, site, "--lang", "de")
+    _, doc = run_check(capsys, site, "--lang", "de")
     broken = [f for f in doc["findings"] if f["code"] == "broken-link"]
     assert [f["message"].split('"')[1] for f in broken] == ["handbook.example.org/guide/nowhere/"]
     result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True,
