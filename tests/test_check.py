@@ -362,3 +362,27 @@ def test_a_link_hugo_made_from_a_baseurl_without_a_scheme_points_into_the_manual
     html = result.results[0].html.read_text(encoding="utf-8")
     anchor = re.search(r'id="(p-[\w-]*guide-setup)"', html).group(1)  # the page Einrichten
     assert f'href="#{anchor}"' in html
+
+
+def test_a_picture_of_a_section_bundle_named_by_its_web_address_prints(tmp_path, capsys):
+    """Hugo publishes a bundle's files at its page's address: a page may show its section's
+    screenshot as "/docs/anleitung/bilder/schritt.png" (the baseURL's path, the section's
+    address, the file), or the home bundle's as "/docs/grafik/logo.png"."""
+    from manualgen.build import BuildOptions, build
+
+    site = site_with(tmp_path, {
+        "content/de/anleitung/_index.md": page("Anleitung", 1, "Die Schritte.\n"),
+        "content/de/anleitung/bilder/schritt.png": png_bytes(),
+        "content/de/grafik/logo.png": png_bytes(color=(20, 90, 200)),
+        "content/de/anleitung/erster.md": page("Erster Schritt", 1, (
+            "(1) Öffnen Sie das Menü.\n\n![Menü](/docs/anleitung/bilder/schritt.png)\n\n"
+            "![Logo](/docs/grafik/logo.png)\n\n![Fehlt](/docs/anleitung/bilder/fehlt.png)\n")),
+    })
+    _, doc = run_check(capsys, site, "--lang", "de")
+    missing = [f["message"].split('"')[1] for f in doc["findings"] if f["code"] == "missing-image"]
+    assert missing == ["/docs/anleitung/bilder/fehlt.png"]
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True,
+                                      no_cache=True, jobs=1))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert html.count('alt="Menü"') == 1 and html.count('alt="Logo"') == 1
+    assert "schritt.png" in html and "logo.png" in html and html.count("missing-image") == 1
