@@ -247,6 +247,38 @@ def test_the_sites_own_tab_inside_a_theme_s_tabs_prints_every_tab_under_its_name
     assert "Inhalt zwei." in html
 
 
+def test_codetabs_named_by_their_tabs_print_each_under_its_name(tmp_path, capsys):
+    """Dapr's tabs name their tabs by position ({{< tabs Stabil "Neueste Version" >}}) and
+    each {{% codetab %}} is the tab at its place, whatever the site's own (Go) templates;
+    the whole block was lost.  A tabs holding no tab manualgen knows prints its content, and
+    says so."""
+    import json
+
+    from manualgen.build import BuildOptions, build
+    from manualgen.cli import main
+
+    from .conftest import page, write_site
+
+    own = ('{{- $guid := printf "tabs-%d" .Ordinal -}}<ul>{{- range .Params -}}<li>{{ . }}</li>'
+           '{{- end -}}</ul><div class="tab-content" id="{{- $guid -}}-content">{{ .Inner }}</div>')
+    body = ('Vorher.\n\n{{< tabs Stabil "Neueste Version" >}}\n\n{{% codetab %}}\n```bash\n'
+            'pip install paket\n```\n{{% /codetab %}}\n\n{{% codetab %}}\nVorsicht: **neu**.\n\n'
+            '```bash\npip install paket-dev\n```\n{{% /codetab %}}\n\n{{< /tabs >}}\n\nNachher.\n\n'
+            "{{< tabs A B >}}\n{{% reiter %}}\nText im Reiter.\n{{% /reiter %}}\n{{< /tabs >}}\n")
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start"), "content/de/a.md": page("Laden", 1, body),
+        "layouts/shortcodes/tabs.html": own})
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert '<p class="tab-title">Stabil</p>' in html and '<p class="tab-title">Neueste Version</p>' in html
+    assert "pip install paket\n" in html and "Vorsicht: <strong>neu</strong>." in html
+    assert html.index("Vorher.") < html.index("Stabil") < html.index("paket-dev") < html.index("Nachher.")
+    assert "Text im Reiter." in html
+    main(["check", "--site", str(site), "--all", "--format", "json"])
+    codes = [f["code"] for f in json.loads(capsys.readouterr().out)["findings"]]
+    assert codes.count("bad-shortcode") == 1 and "unknown-shortcode" in codes
+
+
 def test_what_a_site_template_hides_until_a_click_prints(tmp_path):
     """A site's own expand (vitess.io's) writes its content box with style="display: none",
     which its script opens on a click: on paper the box prints open, as every expand does
