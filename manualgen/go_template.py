@@ -194,7 +194,12 @@ def _pipeline(text: str) -> list[list]:
     a tuple of its pipeline's commands); raises NotSimple for anything but plain terms and
     the known functions."""
     tokens = _TOKEN.findall(text.strip())
-    commands, end = _commands(tokens, 0, text.strip())
+    try:
+        commands, end = _commands(tokens, 0, text.strip())
+    except NotSimple:
+        if "(" in tokens:  # named whole: "{{ (index $.Site.Data.x $lang).name }}"
+            raise NotSimple(f"{{{{ {text.strip()} }}}}") from None
+        raise
     if end < len(tokens):  # a ")" that nothing opened
         raise NotSimple(f"{{{{ {text.strip()} }}}}")
     return commands
@@ -212,7 +217,7 @@ def _commands(tokens: list[str], at: int, text: str) -> tuple[list[list], int]:
             inner, at = _commands(tokens, at + 1, text)
             if at >= len(tokens):
                 raise NotSimple(f"{{{{ {text} }}}}")
-            commands[-1].append(tuple(inner))
+            commands[-1].append(tuple(tuple(command) for command in inner))
         else:
             commands[-1].append(token)
         at += 1
