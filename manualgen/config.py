@@ -28,7 +28,8 @@ import yaml
 
 from .errors import ERROR, ConfigError, Finding, not_utf8, readable_path, shown_from, utf8_name
 from .front_matter import AliasGuard, read_as_hugo, without_surrogates
-from .languages import country_language
+from .inline_text import plain_html
+from .languages import country_language, written_right_to_left
 
 HUGO_CONFIG_NAMES = (
     "hugo.toml",
@@ -986,12 +987,14 @@ def _language(code: str, spec: dict, root: Path, hugo: dict, folders: _Folders) 
         weight=weight if isinstance(weight, int) else 0,
         content_dirs=[m.source for m in mounts],
         title=str(_ci_get(lparams, "title", "") or _ci_get(spec, "title", "") or ""),
-        description=str(_ci_get(lparams, "description", "") or _ci_get(spec, "description", "") or ""),
+        # a site's description may hold HTML (a link to its publisher): the cover prints its words
+        description=plain_html(str(_ci_get(lparams, "description", "")
+                                   or _ci_get(spec, "description", "") or "")),
         locale=country_language(str(_first_set(spec, "locale", "languageCode") or code)),
         params=lparams if isinstance(lparams, dict) else {},
         mounts=[(m.source, m.subpath) for m in mounts],
         file_filters={(m.source, m.subpath): m.files for m in mounts if m.files},
-        direction=_direction(spec, lparams),
+        direction=_direction(spec, lparams, str(_first_set(spec, "locale", "languageCode") or code)),
     )
 
 
@@ -1024,14 +1027,17 @@ def _implicit_content_mounts(hugo: dict, root: Path, languages: dict[str, Langua
     return {**languages, default: own}, mounts
 
 
-def _direction(spec: dict, lparams: object) -> str:
+def _direction(spec: dict, lparams: object, tag: str) -> str:
     """"rtl" or "ltr": Hugo's direction (or languageDirection); without either, Blowfish's
-    ``params.rtl``, from which its layouts set the page's ``dir`` (any true value)."""
+    ``params.rtl``, from which its layouts set the page's ``dir`` (any true value); without
+    that, the direction the language (``tag``: its languageCode, else its key) is written
+    in: a Hebrew or Persian manual printed left to right would read wrongly."""
     said = str(_first_set(spec, "direction", "languageDirection")).strip().lower()
     if said in ("rtl", "ltr"):
         return said
-    theme_says = _ci_get(lparams, "rtl", False) if isinstance(lparams, dict) else False
-    return "rtl" if theme_says else "ltr"  # Go's truth, as its ``if`` tests it
+    if isinstance(lparams, dict) and _ci_get(lparams, "rtl") is not None:
+        return "rtl" if _ci_get(lparams, "rtl") else "ltr"  # Go's truth, as its ``if`` tests it
+    return "rtl" if written_right_to_left(country_language(tag)) else "ltr"
 
 
 def _first_set(table: dict, *keys: str) -> object:

@@ -9,10 +9,13 @@ Understood: ``.Inner``, ``.InnerDeindent``, ``.Get 0``/``.Get "name"``, ``.Page.
 ``.`` and ``$variables`` set with ``:=``, string and number literals; the functions
 ``markdownify``, ``.Page.RenderString``, ``safeHTML``, ``default``, ``upper``, ``lower``,
 ``relURL``, ``absURL``, ``relLangURL``, ``plainify``, ``htmlEscape``, ``i18n``/``T``,
-``trim``; ``if``/``with``/``else``/``end``; comments and ``{{-``/``-}}`` trimming.  A ``$.``
-prefix is the same as ``.`` outside ``with``; inside it ``.`` is the value ``with`` tested, and
-a field of it (``.Inner`` in ``{{ with .Get "x" }}``) fails as in Hugo (TemplateFailed).  Each
-printed value is escaped by its place in the HTML, as Hugo's html/template does (go_escape.py)."""
+``trim``, and Go's ``or``, ``and``, ``not``, ``eq``, ``ne``; parenthesised commands
+(``{{ if or (.Get "a") (.Get "b") }}``); ``if``/``with``/``else``/``end``; comments and
+``{{-``/``-}}`` trimming.  A ``$.`` prefix is the same as ``.`` outside ``with``; inside it
+``.`` is the value ``with`` tested, and a field of it (``.Inner`` in ``{{ with .Get "x" }}``)
+fails as in Hugo (TemplateFailed).  A call with a count of arguments Go refuses is refused.
+Each printed value is escaped by its place in the HTML, as Hugo's html/template does
+(go_escape.py)."""
 
 from __future__ import annotations
 
@@ -31,7 +34,8 @@ _HTML_ESCAPE_STRING = {"<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&#39;", '"'
 _VARIABLE = re.compile(r"^\$[A-Za-z_]\w*$")
 _FUNCTIONS = {"markdownify", "safeHTML", "default", "upper", "lower", "relURL",
               "absURL", "relLangURL", "plainify", "htmlEscape", "i18n", "T", "trim",
-              ".Page.RenderString", "$.Page.RenderString", ".RenderString"}
+              ".Page.RenderString", "$.Page.RenderString", ".RenderString",
+              "or", "and", "not", "eq", "ne"}
 
 
 class TemplateFailed(Exception):
@@ -243,21 +247,41 @@ def _comment_close(source: str, body: int) -> int | None:
     return after
 
 
-def _pipeline(text: str) -> list[list[str]]:
-    """The commands of a pipeline, each a list of terms; raises NotSimple for anything but
-    plain terms and the known functions."""
+def _pipeline(text: str) -> list[list]:
+    """The commands of a pipeline, each a list of terms (a parenthesised command is a term:
+    a tuple of its pipeline's commands); raises NotSimple for anything but plain terms and
+    the known functions."""
     tokens = _TOKEN.findall(text.strip())
-    if not tokens or "(" in tokens or ")" in tokens:
+    try:
+        commands, end = _commands(tokens, 0, text.strip())
+    except NotSimple:
+        if "(" in tokens:  # named whole: "{{ (index $.Site.Data.x $lang).name }}"
+            raise NotSimple(f"{{{{ {text.strip()} }}}}") from None
+        raise
+    if end < len(tokens):  # a ")" that nothing opened
         raise NotSimple(f"{{{{ {text.strip()} }}}}")
-    commands: list[list[str]] = [[]]
-    for token in tokens:
+    return commands
+
+
+def _commands(tokens: list[str], at: int, text: str) -> tuple[list[list], int]:
+    """The pipeline that starts at token ``at``, up to the ")" that ends it or the end;
+    returns its commands and where it stopped (at that ")")."""
+    commands: list[list] = [[]]
+    while at < len(tokens) and tokens[at] != ")":
+        token = tokens[at]
         if token == "|":
             commands.append([])
+        elif token == "(":
+            inner, at = _commands(tokens, at + 1, text)
+            if at >= len(tokens):
+                raise NotSimple(f"{{{{ {text} }}}}")
+            commands[-1].append(tuple(tuple(command) for command in inner))
         else:
             commands[-1].append(token)
+        at += 1
     for index, command in enumerate(commands):
         if not command:
-            raise NotSimple(f"{{{{ {text.strip()} }}}}")
+            raise NotSimple(f"{{{{ {text} }}}}")
         head = command[0]
         if index > 0 or head in _FUNCTIONS:
             if head not in _FUNCTIONS:
@@ -271,10 +295,12 @@ def _pipeline(text: str) -> list[list[str]]:
         for term in command[1:]:
             if term in _METHODS:  # a method given as a value is called with no argument
                 raise NotSimple(f'"{term}" given as an argument without its own')
-    return commands
+    return commands, at
 
 
-def _check_term(term: str) -> None:
+def _check_term(term: str | tuple) -> None:
+    if isinstance(term, tuple):  # a parenthesised command, checked as it was read
+        return
     if term[0] in "\"`" or re.fullmatch(r"-?\d+", term) or _VARIABLE.match(term):
         return
     if term in (".", ".Inner", "$.Inner", ".InnerDeindent", "$.InnerDeindent", ".Get", "$.Get",
@@ -343,8 +369,9 @@ def _evaluate(commands: list[list[str]], call: Call, variables: dict, dot: Value
             value = _function(head, args + ([value] if value is not None else []), call)
         elif head in (".Get", "$.Get"):
             key = command[1] if command[1:] else "0"
+            computed = isinstance(key, tuple) or _VARIABLE.match(key)
             value = Value(str(call.get(_term(key, call, variables, dot).text
-                                       if _VARIABLE.match(key) else _literal(key)) or ""))
+                                       if computed else _literal(key)) or ""))
         elif head in (".Param", "$.Param"):
             value = _parameter(call, call.page_param(args[0].text if args else ""))
         else:
@@ -356,7 +383,8 @@ def _evaluate(commands: list[list[str]], call: Call, variables: dict, dot: Value
 # "wrong number of args for trim: want 2 got 3"), as (fewest, most).
 _ARITY = {"default": (2, 2), "trim": (2, 2), "i18n": (1, 2), "T": (1, 2),
           ".Page.RenderString": (1, 2), "$.Page.RenderString": (1, 2), ".RenderString": (1, 2),
-          ".Get": (1, 1), "$.Get": (1, 1), ".Param": (1, 1), "$.Param": (1, 1)}
+          ".Get": (1, 1), "$.Get": (1, 1), ".Param": (1, 1), "$.Param": (1, 1),
+          "or": (1, 99), "and": (1, 99), "not": (1, 1), "eq": (2, 99), "ne": (2, 2)}
 _METHODS = (".Get", "$.Get", ".Param", "$.Param")
 
 
@@ -391,7 +419,9 @@ def _string(term: str) -> str:
     return re.sub(r"\\(.)", r"\1", term[1:-1])
 
 
-def _term(term: str, call: Call, variables: dict, dot: Value | None) -> Value:
+def _term(term: str | tuple, call: Call, variables: dict, dot: Value | None) -> Value:
+    if isinstance(term, tuple):
+        return _evaluate(list(term), call, variables, dot)
     if _field_of_dot(term, dot):
         return Value("")
     if term[0] in "\"`":
@@ -454,6 +484,25 @@ def _function(name: str, args: list[Value], call: Call) -> Value:
         return Value(re.sub("[<>&'\"]", lambda m: _HTML_ESCAPE_STRING[m.group()], last.text))
     if name in ("i18n", "T"):
         return Value(call.translate(last.text) or "")
+    if name in ("or", "and", "not", "eq", "ne"):
+        return _logic(name, args)
     if name == "trim":  # trim STRING CUTSET
         return Value(args[0].text.strip(args[1].text) if len(args) > 1 else last.text)
     raise NotSimple(f'the function "{name}"')
+
+
+def _logic(name: str, args: list[Value]) -> Value:
+    """Go's or and and (the first argument that decides, as it is), not, eq and ne (a
+    boolean, printed "true" or "false"); eq is true when the first equals any other."""
+    if not args:
+        raise NotSimple(f'the function "{name}" without arguments')
+    if name == "or":
+        return next((arg for arg in args if arg.true()), args[-1])
+    if name == "and":
+        return next((arg for arg in args if not arg.true()), args[-1])
+    if name == "not":
+        truth = not args[-1].true()
+    else:
+        truth = any(arg.text == args[0].text for arg in args[1:])
+        truth = truth if name == "eq" else not truth
+    return Value("true" if truth else "false", truth=truth)

@@ -197,6 +197,13 @@ def extract_fences(lines: list[str], store: Callable[[Fence], str]) -> list[str]
     i, n = 0, len(lines)
     while i < n:
         line = _expand_leading(lines[i]) if "\t" in lines[i] else lines[i]
+        comment_end = _comment_block_end(lines, i, context.base())
+        if comment_end is not None:  # raw HTML to its "-->": a fence in it is no fence
+            for kept in lines[i:comment_end]:
+                context.read(_expand_leading(kept) if "\t" in kept else kept)
+                out.append(kept)
+            i = comment_end
+            continue
         opened = _FENCE_OPEN.match(line)
         if opened and opened.group("fence")[0] == "`" and "`" in opened.group("info"):
             opened = None  # ``` with a backtick after it is inline code, not a fence
@@ -228,6 +235,23 @@ def extract_fences(lines: list[str], store: Callable[[Fence], str]) -> list[str]
         context.blank_before = False
         i = end
     return out
+
+
+def _comment_block_end(lines: list[str], start: int, base: int) -> int | None:
+    """The index of the line after the HTML comment block that ``lines[start]`` opens
+    (``<!--`` at most 3 spaces into its list item, ended on the line that holds ``-->``:
+    CommonMark's raw HTML block of kind 2, which Goldmark passes on as it is, a fenced
+    example inside it too); None when the line opens none or the comment ends on it."""
+    line = lines[start]
+    indent = _leading(_expand_leading(line)) if line.strip() else 0
+    if not line.lstrip().startswith("<!--") or not 0 <= indent - base <= 3:
+        return None
+    if "-->" in line[line.find("<!--") + 4:]:
+        return None
+    for end in range(start + 1, len(lines)):
+        if "-->" in lines[end]:
+            return end + 1
+    return len(lines)
 
 
 def _read_fence(lines: list[str], start: int, base: int, relative: int,

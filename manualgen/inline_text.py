@@ -3,6 +3,7 @@ heading, without the marks around them."""
 
 from __future__ import annotations
 
+import html
 import re
 
 # A span is looked for within 300 characters of its opening mark: a heading of thousands of
@@ -33,6 +34,13 @@ def plain_description(text: str) -> str:
                 break
             text = plain
     return text
+
+
+def plain_html(text: str) -> str:
+    """A line of HTML as the words it prints: tags dropped, entities read, white space
+    as one space ("free, by the <a href=…>ISRG</a> &amp; friends" is "free, by the ISRG
+    & friends")."""
+    return " ".join(html.unescape(_TAG.sub("", text)).split())
 
 
 def plain_inline(text: str) -> str:

@@ -33,3 +33,22 @@ def country_language(code: str) -> str:
     """The language tag a country code used as a language's key stands for ("cn" is
     "zh-CN"); any other code as it is."""
     return COUNTRY_KEYS.get(code.strip().lower(), code)
+
+
+# Languages written right to left (their usual script), and the right-to-left scripts a tag
+# may name ("pa-Arab", "ku-Arab"); a tag naming another script ("ku-Latn") is not.
+_RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "pnb", "ps", "sd", "syr",
+                  "ug", "ur", "yi"}
+_RTL_SCRIPTS = {"arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg", "mand", "samr"}
+
+
+def written_right_to_left(tag: str) -> bool:
+    """Whether a language tag (``he``, ``fa-IR``, ``pa-Arab``) names a language written
+    right to left, by its script subtag if it has one, else by its language."""
+    parts = [p.lower() for p in re.split(r"[-_]", tag.strip()) if p]
+    if not parts:
+        return False
+    script = next((p for p in parts[1:] if len(p) == 4 and p.isalpha()), None)
+    if script is not None:
+        return script in _RTL_SCRIPTS
+    return parts[0] in _RTL_LANGUAGES

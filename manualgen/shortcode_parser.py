@@ -330,11 +330,32 @@ def parse(
     return _build(source, events, pairs, scanner, max_depth)
 
 
+def _comments(source: str) -> list[tuple[int, int]]:
+    """The HTML comments of ``source`` (start, end), in order; one left open runs to the
+    end.  One pass: each search starts where the last comment ended."""
+    found: list[tuple[int, int]] = []
+    at = source.find("<!--")
+    while at >= 0:
+        end = source.find("-->", at + 4)
+        stop = len(source) if end < 0 else end + 3
+        found.append((at, stop))
+        at = source.find("<!--", stop)
+    return found
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether ``position`` lies in one of ``spans`` (sorted, not overlapping)."""
+    index = bisect_right(spans, (position, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
+
+
 def _stray_ends(source: str, events: list[Text | _Tag], scanner: _Scanner,
                 escapes: list[tuple[int, int]] = ()) -> list[ShortcodeSyntaxError]:
     """">}}" or "%}}" outside every tag: a shortcode that lost its "{{<" prints as text (as
     on the web), "insertImage image=…>}}" in the middle of the manual.  An escaped tag
-    (``{{</* x */>}}``, which prints as written) is a tag here too."""
+    (``{{</* x */>}}``, which prints as written) is a tag here too, and so is an HTML
+    comment, which prints nothing (a note to translators that shows a tag's usage)."""
+    comments = _comments(source)
     spans = sorted([(event.start, event.end) for event in events if isinstance(event, _Tag)]
                    + list(escapes))
     found = []
@@ -342,6 +363,8 @@ def _stray_ends(source: str, events: list[Text | _Tag], scanner: _Scanner,
     for end in re.finditer(r"[>%]\}\}", source):
         inside = bisect_right(spans, (end.start(), len(source))) - 1
         if inside >= 0 and spans[inside][0] <= end.start() < spans[inside][1]:
+            continue
+        if _inside(comments, end.start()):
             continue
         # the line up to here, its first 40 characters when long (not sliced whole: a line
         # of 100,000 of them took seconds)

@@ -816,8 +816,9 @@ def in_address(before: str) -> bool:
 
 # Shortcodes whose built-in print template hands its printed form to the container around
 # it (Hugo's .Parent.Scratch), which prints only what its parts handed it: a tab to its tabs,
-# tabpane or tabset, a step to its steps.
-_HANDED_TO = {"tab": frozenset({"tabs", "tabpane", "tabset"}), "step": frozenset({"steps"})}
+# tabpane or tabset, a codetab to its tabs, a step to its steps.
+_HANDED_TO = {"tab": frozenset({"tabs", "tabpane", "tabset"}), "codetab": frozenset({"tabs"}),
+              "step": frozenset({"steps"})}
 
 
 def _inline_or_site_template(ctx: _PageContext, node: Shortcode, inner: str | None,

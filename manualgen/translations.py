@@ -222,14 +222,19 @@ _SKIP_TEXT = {"pre", "code", "script", "style", "ol", "ul", "table", "div", "p",
               "blockquote", "dl", "h1", "h2", "h3", "h4", "h5", "h6"}
 
 
-def _own_text(el: ET.Element) -> str:
-    """An element's text without the text of block children (they are counted on their own)."""
+def _own_text(el: ET.Element, skip: frozenset[str] | set[str] = _SKIP_TEXT) -> str:
+    """An element's text without the text of block children (they are counted on their own)
+    nor, unless ``skip`` keeps it, of inline code (no language's words)."""
     parts = [el.text or ""]
     for child in el:
-        if isinstance(child.tag, str) and child.tag not in _SKIP_TEXT:
-            parts.append(_own_text(child))
+        if isinstance(child.tag, str) and child.tag not in skip:
+            parts.append(_own_text(child, skip))
         parts.append(child.tail or "")
     return " ".join(" ".join(parts).split())
+
+
+# a procedure item is quoted as the reader sees it: "Run `cd` in the folder" keeps its `cd`
+_ITEM_SKIP = _SKIP_TEXT - {"code"}
 
 
 def page_structure(rendered: RenderedPage) -> Structure | None:
@@ -291,7 +296,7 @@ def page_structure(rendered: RenderedPage) -> Structure | None:
             continue  # the footnotes' list is no procedure: a page may have more notes
         ordinal += 1
         for li in el.findall("li"):
-            text = _own_text(li)
+            text = _own_text(li, _ITEM_SKIP)
             line = page.find_line(text, cursor, literal=False) if text else None
             cursor = line or cursor
             procedure.append(Item(line, f"list{ordinal}", text[:60], step(li)))
@@ -339,7 +344,7 @@ def _question_text(li: ET.Element) -> str:
 # file's text (for lines), where the body starts and the title.  Kept as plain data (JSON in
 # the cache, see reuse.py), found again by the hash of those.
 
-_STRUCTURE_FORMAT = "structure 1"
+_STRUCTURE_FORMAT = "structure 2"  # 2: procedure items keep their inline code
 _ITEM_LISTS = ("steps", "screenshots", "headings", "procedure", "faq", "texts")
 
 
@@ -561,7 +566,7 @@ def summarise_missing(findings: list[Finding], report: TranslationReport) -> lis
         out.append(Finding(
             "warning", "missing-translations",
             f"{lang}: {len(items)} of {len(report.rows)} pages have no "
-            f"{language_name(lang or '')} translation (the first: {items[0].file}); "
+            f"{language_name(lang or '')} translation (the first: {show(items[0].file, report.root)}); "
             "`manualgen check --translations` lists each", None, None, None, lang))
     return out
 

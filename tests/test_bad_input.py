@@ -860,6 +860,16 @@ def test_a_shortcode_that_lost_an_end_or_a_start_says_so(tmp_path, capsys):
     assert status == 0
 
 
+def test_a_tag_end_inside_an_html_comment_prints_nothing_and_is_not_reported(tmp_path, capsys):
+    # a note to translators that shows a tag's usage, with a "{{<note>}}" inside the note
+    body = ('<!--\nHow to use the note (translators):\n{{</* note */>}} text {{</* /note */>}}\n'
+            '{% note kind="tip" %}}\n  the words\n{% /note %}}\n-->\n\nText\n')
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, body)})
+    status, doc, _ = check_json(capsys, site)
+    assert not [f for f in doc["findings"] if f["code"] == "bad-shortcode"]
+    assert status == 0
+
+
 @pytest.mark.parametrize("body, line, words", [
     ('{{<link url="x">}}a{{</link\n\n## Next\n', 7, "(the tag opened at line 5: is its >}} missing?)"),
     ('{{<insertImage image="a.png class="edge">}}\n', 5, '"a.png class=" (is a quote missing?)'),

@@ -318,3 +318,71 @@ def test_a_finding_several_manuals_share_is_one_line_naming_them():
         "content/en/_includes/a.md:3: warning: no such image [missing-image; es]",
         "content/en/_includes/a.md:1: info: not printed [not-printed; en, es, ja]",
     ]
+
+
+def test_an_old_style_named_anchor_is_a_link_target(tmp_path, capsys):
+    """`<a name="x">` (HTML's older anchor, which browsers still scroll to) answers a link
+    to #x on its page and from another page; a link to a name no page has is still
+    reported."""
+    from manualgen.build import BuildOptions, build
+
+    body = ("Two parts:\n\n* [Basics](#basics)\n* [Later](#later)\n\n"
+            '# <a name="basics">Die Grundlagen</a>\n\nText.\n')
+    site = site_with(tmp_path, {"content/de/a.md": page("A", 1, body),
+                                "content/de/b.md": page("B", 2, "See [the basics](../a/#basics).\n")})
+    _, doc = run_check(capsys, site, "--lang", "de")
+    anchors = [f for f in doc["findings"] if f["code"] == "missing-anchor"]
+    assert [(f["file"], f["line"]) for f in anchors] == [("content/de/a.md", 8)]  # only #later
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True,
+                                      no_cache=True, jobs=1))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    target = re.search(r'<a id="([^"]+--basics)"', html).group(1)
+    assert html.count(f'href="#{target}"') == 2 and 'name="basics"' not in html
+
+
+def test_a_link_hugo_made_from_a_baseurl_without_a_scheme_points_into_the_manual(tmp_path, capsys):
+    """baseURL = "handbook.example.org" (no https://): Hugo's permalinks read
+    "handbook.example.org/guide/setup/", which a theme's list of a section's pages writes
+    as its links; they are the site's pages, not broken links."""
+    from manualgen.build import BuildOptions, build
+
+    hugo = ('baseURL = "handbook.example.org"\ntitle = "Handbook"\ndefaultContentLanguage = "de"\n'
+            '[markup.goldmark.renderer]\nunsafe = true\n')
+    site = site_with(tmp_path, {
+        "content/de/guide/_index.md": page("Anleitung", 1, (
+            '<dl><dt><a href="handbook.example.org/guide/setup/">Einrichten</a></dt></dl>\n\n'
+            "[Weiter](handbook.example.org/guide/nowhere/)\n")),
+        "content/de/guide/setup.md": page("Einrichten", 1, "Text.\n"),
+    }, hugo=hugo)
+    _, doc = run_check(capsys, site, "--lang", "de")
+    broken = [f for f in doc["findings"] if f["code"] == "broken-link"]
+    assert [f["message"].split('"')[1] for f in broken] == ["handbook.example.org/guide/nowhere/"]
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True,
+                                      no_cache=True, jobs=1))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    anchor = re.search(r'id="(p-[\w-]*guide-setup)"', html).group(1)  # the page Einrichten
+    assert f'href="#{anchor}"' in html
+
+
+def test_a_picture_of_a_section_bundle_named_by_its_web_address_prints(tmp_path, capsys):
+    """Hugo publishes a bundle's files at its page's address: a page may show its section's
+    screenshot as "/docs/anleitung/bilder/schritt.png" (the baseURL's path, the section's
+    address, the file), or the home bundle's as "/docs/grafik/logo.png"."""
+    from manualgen.build import BuildOptions, build
+
+    site = site_with(tmp_path, {
+        "content/de/anleitung/_index.md": page("Anleitung", 1, "Die Schritte.\n"),
+        "content/de/anleitung/bilder/schritt.png": png_bytes(),
+        "content/de/grafik/logo.png": png_bytes(color=(20, 90, 200)),
+        "content/de/anleitung/erster.md": page("Erster Schritt", 1, (
+            "(1) Öffnen Sie das Menü.\n\n![Menü](/docs/anleitung/bilder/schritt.png)\n\n"
+            "![Logo](/docs/grafik/logo.png)\n\n![Fehlt](/docs/anleitung/bilder/fehlt.png)\n")),
+    })
+    _, doc = run_check(capsys, site, "--lang", "de")
+    missing = [f["message"].split('"')[1] for f in doc["findings"] if f["code"] == "missing-image"]
+    assert missing == ["/docs/anleitung/bilder/fehlt.png"]
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True,
+                                      no_cache=True, jobs=1))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert html.count('alt="Menü"') == 1 and html.count('alt="Logo"') == 1
+    assert "schritt.png" in html and "logo.png" in html and html.count("missing-image") == 1

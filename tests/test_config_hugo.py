@@ -198,3 +198,59 @@ def test_thousands_of_bad_language_values_are_each_named_at_their_line_in_linear
     lines = {p.message.split(" ")[0]: p.line for p in caught.value.problems}
     assert lines["languages.l0.weight"] == 3 and lines["languages.l0.title"] == 4
     assert lines["languages.l2999.weight"] == 2 + 3 * 2999 + 1
+
+
+def test_a_language_description_written_in_html_prints_its_words_on_the_cover(tmp_path):
+    hugo = '''title = "Harbour"
+defaultContentLanguage = "de"
+[languages.de]
+contentDir = "content/de"
+description = """
+  Der Hafen, betrieben vom <a href="https://example.org/">Verein für
+  Hafenkunde (VfH)</a> &amp; seinen Freunden.
+"""
+'''
+    site = write_site(tmp_path / "site", {"content/de/_index.md": page("Start"),
+                                          "content/de/a.md": page("A", 1, "Text.\n")}, hugo=hugo)
+    settings = load_settings(site)
+    words = "Der Hafen, betrieben vom Verein für Hafenkunde (VfH) & seinen Freunden."
+    assert settings.lang_subtitle("de") == words
+    assert main(["build", "--site", str(site), "--lang", "de", "--html", "--no-cache",
+                 "--out", str(tmp_path / "out")]) == 0
+    html = next((tmp_path / "out").glob("*.html")).read_text(encoding="utf-8")
+    assert '<p class="cover-subtitle">Der Hafen, betrieben vom Verein für Hafenkunde (VfH) ' \
+           '&amp; seinen Freunden.</p>' in html and "&lt;a href" not in html
+
+
+def test_a_language_written_right_to_left_prints_so_when_the_config_says_nothing(tmp_path):
+    """Hebrew, Persian (by its languageCode, whatever its key), a tag naming the Arabic
+    script print right to left; an explicit direction, or Blowfish's rtl = false, still
+    rules, and a tag naming the Latin script does not."""
+    hugo = """\
+defaultContentLanguage = "en"
+[languages.en]
+weight = 1
+[languages.he]
+weight = 2
+[languages.persian]
+weight = 3
+languageCode = "fa-IR"
+[languages.pa-arab]
+weight = 4
+[languages.ku]
+weight = 5
+languageCode = "ku-Latn"
+[languages.ar]
+weight = 6
+[languages.ar.params]
+rtl = false
+[languages.ur]
+weight = 7
+direction = "ltr"
+[languages.ja]
+weight = 8
+"""
+    settings = load_settings(write_site(tmp_path, {}, hugo=hugo))
+    got = {code: lang.direction for code, lang in settings.languages.items()}
+    assert got == {"en": "ltr", "he": "rtl", "persian": "rtl", "pa-arab": "rtl", "ku": "ltr",
+                   "ar": "ltr", "ur": "ltr", "ja": "ltr"}

@@ -37,6 +37,18 @@ def test_a_fence_in_a_list_item_stays_a_code_block_and_the_numbering_goes_on(sit
     assert "<code>sh" not in html
 
 
+def test_a_fence_inside_an_html_comment_stays_in_the_comment(site):
+    # a commented-out example (Hugo Book's usage note): Goldmark passes the comment on whole,
+    # to its "-->", the fence inside it too; the text after it prints
+    source = ("Intro.\n\n<!--Lists the section's pages.\nExample\n```tpl\nsection\n```-->\n\n"
+              "After.\n\n1. One\n\n   <!-- old step:\n   ```sh\n   rm -rf /\n   ```\n   -->\n\n"
+              "   Kept.\n2. Two\n")
+    html = squeeze(site.render(source))
+    assert "<pre" not in html and "rm -rf" not in html.replace("<!--", "\0").split("\0")[0]
+    assert "<p>After.</p>" in html and "<p>Kept.</p>" in html and html.count("<li>") == 2
+    assert "<!--Lists the section's pages.\nExample\n```tpl\nsection\n```-->" in html
+
+
 def test_a_fence_right_under_a_tight_item_keeps_the_item_tight(site):
     html = squeeze(site.render("- a\n  ```\n  x\n  ```\n- b\n"))
     assert html == '<ul><li>a\n<pre><code>x\n</code></pre></li><li>b</li></ul>'

@@ -31,8 +31,14 @@ ISOLATED = [
      '<p>واجهة ورموز <span dir="ltr" class="mg-bidi"><span class="mg-name">OAuth</span> 2.0</span></p>'),
     ("rtl", "<p>اضغط <kbd>Ctrl</kbd>+<kbd>C</kbd> للنسخ</p>",
      '<p>اضغط <span dir="ltr" class="mg-bidi"><kbd>Ctrl</kbd>+<kbd>C</kbd></span> للنسخ</p>'),
+    # inline code beside left-to-right words is part of their run, as a browser reads its
+    # letters (a trailing full stop goes to the paragraph's end, as on the web)
     ("rtl", "<p>النطاق <samp>upload</samp> <b>write</b> 12 هنا</p>",
-     '<p>النطاق <samp>upload</samp> <span dir="ltr" class="mg-bidi"><b>write</b> 12</span> هنا</p>'),
+     '<p>النطاق <span dir="ltr" class="mg-bidi"><samp>upload</samp> <b>write</b> 12</span> هنا</p>'),
+    ("rtl", "<p>Auth required; default password <code>itoopie</code>.</p>",
+     '<p><span dir="ltr" class="mg-bidi">Auth required; default password <code>itoopie</code></span>.</p>'),
+    ("rtl", "<p>نص <code>git</code> and <code>make</code> نص</p>",
+     '<p>نص <span dir="ltr" class="mg-bidi"><code>git</code> and <code>make</code></span> نص</p>'),
     # the run starts inside a bold element: the element is split, its id stays in front
     ("rtl", '<p><b id="k">افتح Dataloom</b> 3.2 هنا</p>',
      '<p><b id="k">افتح </b><span dir="ltr" class="mg-bidi"><b>Dataloom</b> 3.2</span> هنا</p>'),
@@ -57,6 +63,7 @@ LEFT_ALONE = [
     # inline code is a left-to-right isolate of its own in a right-to-left manual (manual.css)
     ("rtl", "<p>النطاق <code>upload:write</code> 12 هنا</p>"),
     ("rtl", "<p>نص <code>a <b>b</b> c</code> نص</p>"),
+    ("rtl", "<p>افتح <code>--help</code> <code>|</code> الآن</p>"),
     # a run inside one text: Pango orders it already
     ("rtl", "<p>افتح صفحة <strong>Upload</strong> على العنوان Dataloom 3.2 الآن</p>"),
     ("rtl", '<p>نص <a href="#">https://example.org/a</a> واختر</p>'),

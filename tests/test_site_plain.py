@@ -104,11 +104,32 @@ def test_simple_go_templates():
     assert run('{{ $k := "t" }}{{ .Get $k }}', t="by name") == "by name"
 
 
+def test_logic_functions_and_parenthesised_commands_run_as_go_runs_them():
+    # a glossary entry's template: the term, then its short form or its English name
+    term = ('<p>{{- if .Get "name" -}}<dfn id="{{ .Get "id" }}">{{ .Get "name" }}</dfn>'
+            '{{- if or (.Get "short") (.Get "english") }} ({{ with .Get "short" }}<abbr>{{ . }}</abbr>'
+            '{{ end }}{{ .Get "english" }}){{- end }}{{- else -}}<dfn>{{ .Get "short" }}</dfn>'
+            '{{- end }}: {{ .Inner }}</p>')
+    assert run(term, inner="a key pair", id="k", name="Schlüssel", short="PK") == \
+        '<p><dfn id="k">Schlüssel</dfn> (<abbr>PK</abbr>): a key pair</p>'
+    assert run(term, inner="a key pair", id="k", name="Schlüssel") == \
+        '<p><dfn id="k">Schlüssel</dfn>: a key pair</p>'
+    assert run(term, inner="x", short="CA") == "<p><dfn>CA</dfn>: x</p>"
+    assert run('{{ or (.Get "a") (.Get "b") "none" }}', b="B") == "B"
+    assert run('{{ or (.Get "a") (.Get "b") }}|{{ and (.Get "a") (.Get "b") }}', a="A") == "A|"
+    assert run('{{ not (.Get "a") }} {{ eq (.Get 0) "x" "y" }} {{ .Get 0 | ne "y" }}', "y") == \
+        "true true false"
+    assert run('{{ if and (eq (.Get "k") "tip") (not (.Get "quiet")) }}TIP{{ end }}', k="tip") == "TIP"
+
+
 @pytest.mark.parametrize("source, named", [
     ("{{ range .Params }}x{{ end }}", "{{ range … }}"),
     ('{{ partial "x" . }}', "{{ partial … }}"),
     ("{{ .Get 0 | replace \"a\" \"b\" }}", 'the function "replace"'),
-    ("{{ (.Get 0) }}", "{{ (.Get 0) }}"),
+    ("{{ (index .Params 0) }}", "{{ (index .Params 0) }}"),
+    ("{{ (.Get 0).Name }}", "{{ (.Get 0).Name }}"),
+    ("{{ or (.Get 0 }}", "{{ or (.Get 0 }}"),
+    ("{{ .Get 0) }}", "{{ .Get 0) }}"),
     ("{{ now.Year }}", '"now.Year"'),
     ("{{ if .Inner }}x", "{{ if }} without its end"),
     ("{{ end }}", "{{ end }} without its if or with"),
@@ -226,6 +247,38 @@ def test_the_sites_own_tab_inside_a_theme_s_tabs_prints_every_tab_under_its_name
     html = result.results[0].html.read_text(encoding="utf-8")
     assert '<div class="own-tabs">' in html and 'title="Schnelle Leitung"' in html
     assert "Inhalt zwei." in html
+
+
+def test_codetabs_named_by_their_tabs_print_each_under_its_name(tmp_path, capsys):
+    """Dapr's tabs name their tabs by position ({{< tabs Stabil "Neueste Version" >}}) and
+    each {{% codetab %}} is the tab at its place, whatever the site's own (Go) templates;
+    the whole block was lost.  A tabs holding no tab manualgen knows prints its content, and
+    says so."""
+    import json
+
+    from manualgen.build import BuildOptions, build
+    from manualgen.cli import main
+
+    from .conftest import page, write_site
+
+    own = ('{{- $guid := printf "tabs-%d" .Ordinal -}}<ul>{{- range .Params -}}<li>{{ . }}</li>'
+           '{{- end -}}</ul><div class="tab-content" id="{{- $guid -}}-content">{{ .Inner }}</div>')
+    body = ('Vorher.\n\n{{< tabs Stabil "Neueste Version" >}}\n\n{{% codetab %}}\n```bash\n'
+            'pip install paket\n```\n{{% /codetab %}}\n\n{{% codetab %}}\nVorsicht: **neu**.\n\n'
+            '```bash\npip install paket-dev\n```\n{{% /codetab %}}\n\n{{< /tabs >}}\n\nNachher.\n\n'
+            "{{< tabs A B >}}\n{{% reiter %}}\nText im Reiter.\n{{% /reiter %}}\n{{< /tabs >}}\n")
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start"), "content/de/a.md": page("Laden", 1, body),
+        "layouts/shortcodes/tabs.html": own})
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert '<p class="tab-title">Stabil</p>' in html and '<p class="tab-title">Neueste Version</p>' in html
+    assert "pip install paket\n" in html and "Vorsicht: <strong>neu</strong>." in html
+    assert html.index("Vorher.") < html.index("Stabil") < html.index("paket-dev") < html.index("Nachher.")
+    assert "Text im Reiter." in html
+    main(["check", "--site", str(site), "--all", "--format", "json"])
+    codes = [f["code"] for f in json.loads(capsys.readouterr().out)["findings"]]
+    assert codes.count("bad-shortcode") == 1 and "unknown-shortcode" in codes
 
 
 def test_what_a_site_template_hides_until_a_click_prints(tmp_path):

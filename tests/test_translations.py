@@ -157,6 +157,18 @@ def test_fewer_elements_than_the_other_language(tmp_path, capsys, de_body, fr_bo
     assert "content/fr/p.md" in f["message"]
 
 
+def test_a_missing_procedure_item_is_quoted_with_its_inline_code(tmp_path, capsys):
+    site = write_site(tmp_path, {
+        **HOMES,
+        "content/de/p.md": page("Seite", 1, "So geht es:\n\n1. Öffnen\n"),
+        "content/fr/p.md": page("Page", 1, "Voici :\n\n1. Ouvrir\n"
+                                "2. Lancez `mkdir -p data` dans le dossier\n"),
+    })
+    _, findings = check(capsys, site)
+    [f] = with_code(findings, "drift-procedure")
+    assert '("Lancez mkdir -p data dans le dossier", line 8)' in f["message"]
+
+
 def test_footnotes_are_no_numbered_procedure(tmp_path, capsys):
     site = write_site(tmp_path, {
         **HOMES,
@@ -357,6 +369,7 @@ def test_a_partial_translation_is_one_line_per_language_and_check_translations_l
     [summary] = with_code(findings, "missing-translations")
     assert summary["lang"] == "fr" and summary["severity"] == "warning"
     assert summary["message"].startswith("fr: 4 of 6 pages have no French translation")
+    assert "(the first: content/de/seite2.md)" in summary["message"]  # named as findings name files
     main(["check", "--site", str(site), "--all", "--translations"])
     out = capsys.readouterr().out
     assert out.count("missing-translation ") == 4 and "missing-translations" not in out

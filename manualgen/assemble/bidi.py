@@ -39,6 +39,9 @@ _LTR_IN_RTL = {"code", "samp"}
 # alone would misjudge such a paragraph, so it is left as written.
 _EXPLICIT = {"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"}
 _OBJECT_CHAR = "\ufffc"
+# Inline code next to left-to-right words in a right-to-left paragraph is part of their run,
+# as a browser reads its letters: "default password <code>pw</code>." is one run.
+_LTR_CHAR = "\u200e"
 _MARK = "mg-bidi-mark"
 _BREAKS = {"br", "bdo"}  # a line break, or text in an order of its own
 _STRONG = {"L", "R"}
@@ -76,6 +79,7 @@ def _paragraphs(block: ET.Element, rtl: bool):
     (the element that holds it, its pieces, whether it runs right to left)."""
     pieces: list[_Piece] = []
     text: list[str] = []
+    islands: list[int] = []  # where inline code with letters stands in a right-to-left text
 
     def add(node, attr, value):
         if value:
@@ -84,9 +88,10 @@ def _paragraphs(block: ET.Element, rtl: bool):
 
     def flush():
         if len(pieces) > 1:
-            yield block, (list(pieces), "".join(text)), rtl
+            yield block, (list(pieces), _joined_to_neighbours("".join(text), islands)), rtl
         pieces.clear()
         text.clear()
+        islands.clear()
 
     def walk(el):
         add(el, "text", el.text)
@@ -100,6 +105,8 @@ def _paragraphs(block: ET.Element, rtl: bool):
                     tag == "bdi" or child.get("dir") or rtl and tag in _LTR_IN_RTL):
                 # an object, or an isolate: one neutral character here, its own text apart
                 pieces.append(_Piece(child, None, sum(map(len, text))))
+                if rtl and tag in _LTR_IN_RTL and not child.get("dir") and _has_letters(child):
+                    islands.append(pieces[-1].start)
                 text.append(_OBJECT_CHAR)
                 if tag not in _OBJECTS:
                     inner = False if tag in _LTR_IN_RTL and not child.get("dir") else rtl
@@ -353,3 +360,30 @@ def _hoist(mark: ET.Element, parents: dict) -> None:
         right.tail, box.tail = box.tail, None
         up.insert(pos + 1, mark)
         up.insert(pos + 2, right)
+
+
+def _has_letters(el: ET.Element) -> bool:
+    """Whether an element's text holds a letter or digit (``pw``, ``8080``), not only marks."""
+    return any(ch.isalnum() for ch in text_of(el))
+
+
+def _joined_to_neighbours(text: str, islands: list[int]) -> str:
+    """The paragraph's text with each inline code (an island of its own) that has
+    left-to-right words as its nearest strong neighbour on either side counted as
+    left-to-right text, so that it joins their run; between right-to-left words, or alone
+    beside numbers, it stays an island."""
+    if not islands:
+        return text
+    chars = list(text)
+    for at in islands:
+        before = next((_strong(c) for c in reversed(text[:at]) if _strong(c)), None)
+        after = next((_strong(c) for c in text[at + 1:] if _strong(c)), None)
+        if "L" in (before, after):
+            chars[at] = _LTR_CHAR
+    return "".join(chars)
+
+
+def _strong(ch: str) -> str | None:
+    """"L" or "R" for a strong character (AL counts as R), else None."""
+    kind = unicodedata.bidirectional(ch)
+    return "L" if kind == "L" else "R" if kind in ("R", "AL") else None

@@ -106,11 +106,12 @@ def prefix_ids(root: ET.Element, anchor: str) -> set[str]:
     """Prefix every id with the page's anchor so two pages may share a heading text; the
     ids as written are returned (links name those).  An id the page already used (a
     heading repeated inside a shortcode's Markdown, rendered on its own) gets "-1", "-2"…
-    as Hugo's heading ids do, instead of naming two places."""
+    as Hugo's heading ids do, instead of naming two places.  An ``<a name="x">`` (HTML's
+    older anchor, which browsers still scroll to) is an id too."""
     ids: set[str] = set()
     renamed: dict[str, str] = {}
     for el in root.iter():
-        old = el.get("id")
+        old = el.get("id") or _old_anchor(el)
         if old:
             unique, n = old, 0
             while unique in ids:
@@ -123,6 +124,15 @@ def prefix_ids(root: ET.Element, anchor: str) -> set[str]:
         for svg in root.iter("svg"):
             _rename_svg_references(svg, renamed)
     return ids
+
+
+def _old_anchor(el: ET.Element) -> str | None:
+    """The name of an ``<a name="x">`` without an id, taken off it (the id that replaces it
+    is the page's own, so two pages' anchors of the same name stay two)."""
+    if el.tag != "a" or not el.get("name"):
+        return None
+    name = el.attrib.pop("name")
+    return name.strip() or None
 
 
 _SVG_URL = re.compile(r"""url\(\s*(['"]?)#([^'")\s]+)\1\s*\)""")

@@ -296,8 +296,12 @@ def page_for(outline: Outline, settings, lang: str, target: str, page: Page) -> 
         found = outline.by_rel.get(candidate.lower()) or outline.by_rel.get(
             re.sub(r"\.\w+$", "", candidate).lower())
         return found, fragment
-    absolute = urljoin(page.url, path) if not path.startswith("/") else path
     base = settings.base_path
+    # A baseURL without a scheme ("docs.example.org") starts no path: Hugo's permalinks are
+    # "docs.example.org/guide/", which a browser reads below the page, and the manual below
+    # the site
+    below_site = not base.startswith("/") and path.startswith(base)
+    absolute = urljoin(page.url, path) if not (path.startswith("/") or below_site) else path
     rel = absolute[len(base):] if absolute.startswith(base) else absolute.lstrip("/")
     # As written, then below the baseURL, then below the language's prefix; each with and
     # without a final "/" (a page's url may name a file: "x.html").

@@ -50,6 +50,7 @@ def image_candidates(settings, page: Page, src: str) -> list[Path]:
             if published is not None:
                 candidates.append(published)
             candidates.extend(folder / variant for folder in folders)
+        candidates.extend(_bundle_files(page, path))
     else:  # as the browser resolves it: against the page's address, not its file's folder
         stem = PurePosixPath(page.rel).stem  # index.fr.md and page.fr.md: no language suffix
         if stem in ("index", "_index"):  # a bundle's own files, published beside the page
@@ -70,6 +71,22 @@ def image_candidates(settings, page: Page, src: str) -> list[Path]:
             candidates.append(page.path.parent / path)
         candidates.extend(folder / path for folder in folders)
     return candidates
+
+
+def _bundle_files(page: Page, path: str) -> list[Path]:
+    """The files an address below the page's own, or an ancestor's, names in that page's
+    bundle: Hugo publishes a bundle's files at its page's address, so a page may show its
+    section's picture as "/ko/docs/guide/img/shot.png" (the nearest bundle first)."""
+    found: list[Path] = []
+    owner: Page | None = page
+    while owner is not None:
+        url = owner.url if owner.url.endswith("/") else owner.url + "/"
+        bundle = PurePosixPath(owner.rel).stem in ("index", "_index")
+        if (bundle and url.startswith("/") and path.lower().startswith(url.lower())
+                and ".." not in PurePosixPath(path).parts):
+            found.append(owner.bundle_dir / path[len(url):])
+        owner = owner.parent
+    return found
 
 
 def resolve_image(settings, page: Page, src: str) -> Path | None:
