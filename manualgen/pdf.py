@@ -606,6 +606,22 @@ class _ProgressHandler(logging.Handler):
         self.callback("weasyprint", record.getMessage())
 
 
+_NO_VALUE = re.compile(r"^Ignored `([\w-]+): ` at (\d+:\d+), no value\.$")
+
+
+def _explained(message: str) -> str:
+    """WeasyPrint's word for a style left with no value, said in the writer's terms: it is
+    most often a CSS variable (``var(--color-primary)``) that the site's theme defines for
+    the web and the manual's stylesheets do not."""
+    found = _NO_VALUE.match(message)
+    if found is None:
+        return message
+    return (f"{message} The style \"{found.group(1)}\" has no value in print: a CSS variable "
+            "it names (var(--…)) is defined by the site's theme for the web, not by the "
+            "manual's stylesheets, or the value is empty; define the variable in a print "
+            "stylesheet ([print] stylesheets in manualgen.toml) if the style matters")
+
+
 def _findings_from_log(records, caught, findings: Findings, lang: str, source_file) -> None:
     for record in records:
         message = record.getMessage()
@@ -628,7 +644,7 @@ def _findings_from_log(records, caught, findings: Findings, lang: str, source_fi
                 code = "pdf-variant" if ("required" in message or "Missing" in message) else "render"
                 findings.warning(code, message, source_file, lang=lang)
         elif record.levelno >= logging.WARNING:
-            findings.warning("css", message, source_file, lang=lang)
+            findings.warning("css", _explained(message), source_file, lang=lang)
     for warning in caught:
         # HarfBuzz: a note about the machine's libraries; ResourceWarning: a file WeasyPrint
         # itself leaves open (its sRGB profile, for PDF/A). Neither is about the site.

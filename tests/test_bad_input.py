@@ -1378,3 +1378,21 @@ def test_a_shortcode_left_open_that_the_language_closes_elsewhere_is_reported(
     found = [(Path(f.file).name, f.line) for f in result.findings
              if f.code == "unclosed-shortcode"]
     assert found == ([("b.md", 7)] if warned else [])
+
+
+def test_a_style_whose_css_variable_only_the_theme_defines_is_explained(tmp_path):
+    """A page's inline style names a variable the theme's stylesheet defines for the web
+    (var(--color-primary)), which the manual's stylesheets do not: WeasyPrint's "no value"
+    is said in the writer's terms, with what to do, at the page's line."""
+    from manualgen.build import BuildOptions, build
+
+    site = write_site(tmp_path / "site", {
+        "hugo.toml": ('defaultContentLanguage = "de"\n[languages.de]\nweight = 1\n'
+                      '[markup.goldmark.renderer]\nunsafe = true\n'),
+        "content/de/_index.md": page("Start", body=(
+            'Text.\n\n<div style="background: var(--color-primary)">Box</div>\n'))})
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", no_cache=True, jobs=1))
+    [css] = [f for f in result.findings if f.code == "css"]
+    assert css.line == 6 and Path(css.file).name == "_index.md"
+    assert 'The style "background" has no value in print' in css.message
+    assert "[print] stylesheets" in css.message
