@@ -284,3 +284,31 @@ def test_a_country_code_as_the_language_key_prints_that_country_s_language(tmp_p
     assert not [f for f in result.findings if f.code == "untranslated-labels"]
     html = result.results[0].html.read_text(encoding="utf-8")
     assert 'lang="zh-CN"' in html and "目录" in html
+
+
+def test_an_svg_without_a_size_in_a_sentence_prints_as_an_icon_in_the_line(tmp_path):
+    """An <svg> with only a viewBox inside a sentence (an icon the theme sizes on the web)
+    prints one letter high, within its line; one standing alone keeps the text width.  It
+    printed as a picture the width of the page, the sentence broken around it."""
+    from pypdf import PdfReader
+
+    from manualgen.build import BuildOptions, build
+
+    from .conftest import page, write_site
+
+    icon = '<svg viewBox="0 0 16 16" aria-label="Zahnrad"><circle cx="8" cy="8" r="6"/></svg>'
+    site = write_site(tmp_path / "site", {
+        "hugo.toml": ('defaultContentLanguage = "de"\n[languages.de]\nweight = 1\n'
+                      '[markup.goldmark.renderer]\nunsafe = true\n'),
+        "content/de/_index.md": page("Start", body=(
+            f"Klicken Sie auf {icon} oben rechts, dann weiter.\n\n"
+            '<svg viewBox="0 0 200 100"><rect width="200" height="100"/></svg>\n'))})
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", no_cache=True,
+                                      jobs=1, html=True))
+    assert not result.findings.errors
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert 'aria-label="Zahnrad" style="height: 1em;' in html
+    assert '<svg viewBox="0 0 200 100">' in html  # alone in its block: a diagram
+    lines = [line for p in PdfReader(result.results[0].pdf).pages
+             for line in p.extract_text().splitlines()]
+    assert any("Klicken Sie auf" in line and "oben rechts" in line for line in lines), lines

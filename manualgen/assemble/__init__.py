@@ -62,6 +62,7 @@ def _page_passes() -> Registry:
     passes.register(changes.mark_changes, "changes", 5)  # on the tree as compared
     passes.register(resources.videos, "videos", 10)
     passes.register(resources.images, "images", 20)
+    passes.register(resources.inline_icons, "inline-icons", 25)
     passes.register(resources.other_resources, "other-resources", 30)
     passes.register(steps.steps, "steps", 40)
     passes.register(steps.standalone_figures, "figures", 50)

@@ -22,7 +22,7 @@ from ..errors import show
 from ..images import inline_svg_problem, svg_size_problem
 from ..pdf import shorten
 from .context import FoundImage, PageJob
-from .html import add_class, own_name, parent_map, remove, split_url
+from .html import add_class, ancestors, own_name, parent_map, remove, split_url
 
 _CSS_URL = re.compile(r"""url\(\s*(["']?)(.*?)\1\s*\)""")
 
@@ -181,6 +181,39 @@ def inline_svg_images(root: ET.Element, job: PageJob) -> None:
             if problem:
                 job.error("image-unreadable", f'<{name}> "{shorten(address)}" in an <svg>: '
                           f"{problem}", job.line(address[:200]) or job.line("<svg"))
+
+
+def inline_icons(root: ET.Element, job: PageJob) -> None:
+    """An ``<svg>`` written into a sentence with no size of its own (only a viewBox) is an
+    icon, which the site's theme sizes for the web: it prints one letter high, in the line.
+    WeasyPrint, as a browser without the theme's stylesheet, gave it the whole text width,
+    the sentence broken around a picture the size of the page.  An ``<svg>`` standing alone
+    keeps its width: a diagram."""
+    parents = parent_map(root)
+    for svg in [el for el in root.iter() if _local(el) == "svg"]:
+        parent = parents.get(svg)
+        if parent is None or _local(parent) == "svg" or any(_local(a) == "svg" for a in
+                                                               ancestors(svg, parents)):
+            continue
+        style = svg.get("style") or ""
+        if svg.get("width") or svg.get("height") or re.search(r"(?:^|;)\s*(?:width|height)\s*:",
+                                                              style):
+            continue
+        if _in_running_text(svg, parent):
+            svg.set("style", "height: 1em; width: auto; vertical-align: -0.125em;" + style)
+
+
+def _local(el: ET.Element) -> str:
+    return el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
+
+
+def _in_running_text(el: ET.Element, parent: ET.Element) -> bool:
+    """Whether ``el`` stands among words of its parent (not alone in its block)."""
+    if (el.tail or "").strip() or (parent.text or "").strip():
+        return True
+    return any((sibling.tail or "").strip() or (sibling is not el and
+                                                 "".join(sibling.itertext()).strip())
+               for sibling in parent)
 
 
 def _image_file(job: PageJob, src: str, line: int | None):
