@@ -85,8 +85,8 @@ PAGE_PASSES = _page_passes()
 # A description is printed under its page's title: raw HTML in it (Docsy sites put a logo
 # there, opentelemetry.io an <img> of the language) needs its images and links resolved as
 # the body's are; the passes that shape blocks (steps, headings, tables) do not apply.
-DESCRIPTION_PASSES = ("videos", "images", "other-resources", "alt-texts", "links", "names",
-                      "long-runs", "bidi")
+DESCRIPTION_PASSES = ("videos", "images", "inline-icons", "other-resources", "alt-texts", "links",
+                      "names", "long-runs", "bidi")
 
 
 def assemble(rendered: RenderedLanguage, *, settings, labels: dict[str, str], roots: Roots,
