@@ -1196,7 +1196,9 @@ def make_page(rel: str, source: _Source, meta: dict, settings: Settings, lang: s
         if kind != "home":
             report.findings.warning("missing-title", f'page has no title; printing its first '
                                     f'heading "{title}"', report.source.path, 1, lang=report.lang)
-    title = title or _fallback_title(rel, kind, settings, report)
+    # a spacer of the menu is left out of the manual (selection.web_only): no warning
+    quiet = kind == "page" and selection.is_spacer(meta, body)
+    title = title or _fallback_title(rel, kind, settings, report, warn=not quiet)
     if markdown:
         body, body_line = _without_chapter_banner(meta, body, body_line, title)
     return Page(lang=lang, path=source.path, rel=rel, kind=kind, meta=meta, body=body,
@@ -1410,7 +1412,8 @@ def _check_date(key: str | None, meta: dict, front: FrontMatter, report: _Report
                     "is ordered and published by it", key)
 
 
-def _fallback_title(rel: str, kind: str, settings: Settings, report: _Reporter) -> str:
+def _fallback_title(rel: str, kind: str, settings: Settings, report: _Reporter,
+                    warn: bool = True) -> str:
     """A page without a title is printed under the words of its file's (or bundle's, or
     section's folder's) name in the site's title case, with a warning: what the themes that
     show untitled pages in their menus print (Hugo Book, Geekdoc: "create-a-site" →
@@ -1419,7 +1422,7 @@ def _fallback_title(rel: str, kind: str, settings: Settings, report: _Reporter) 
     fallback = Path(rel).parent.name if kind != "page" or stem == "index" else stem
     humanized = " ".join(fallback.replace("_", " ").replace("-", " ").split())
     title = title_cased(humanized, settings) if humanized else settings.title
-    if kind != "home":
+    if kind != "home" and warn:
         report.findings.warning("missing-title", f'page has no title; printing "{title}"',
                                 report.source.path, 1, lang=report.lang)
     return title

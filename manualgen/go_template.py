@@ -4,7 +4,8 @@ parameters and content, as a team writes for itself (``<kbd>{{ .Get 0 }}</kbd>``
 templates; this reads the few actions such templates use and refuses any other, so that a
 template is either printed as Hugo prints it or not run at all.
 
-Understood: ``.Inner``, ``.InnerDeindent``, ``.Get 0``/``.Get "name"``, ``.Page.Title``,
+Understood: ``.Inner``, ``.InnerDeindent``, ``.Get 0``/``.Get "name"``, ``.IsNamedParams``,
+``.Page.Title``,
 ``.Site.Title``, ``.Site.Params.x``/``site.Params.x``, ``.Page.Params.x``, ``.Param "x"``,
 ``.`` and ``$variables`` set with ``:=``, string and number literals; the functions
 ``markdownify``, ``.Page.RenderString``, ``safeHTML``, ``default``, ``upper``, ``lower``,
@@ -68,6 +69,7 @@ class Call:
     markdownify: Callable[[str], str]
     page_title: str = ""
     site_title: str = ""
+    named: bool = False  # .IsNamedParams: the call gave its parameters by name
     # the site's params (.Site.Params.x), the page's own (.Page.Params.x), and .Param "x"
     # (the page's, then the site's): the values as written (true, 2, a list), None if absent
     param: Callable[[str], object] = lambda name: None
@@ -305,7 +307,7 @@ def _check_term(term: str | tuple) -> None:
         return
     if term in (".", ".Inner", "$.Inner", ".InnerDeindent", "$.InnerDeindent", ".Get", "$.Get",
                 ".Param", "$.Param", ".Page.Title", "$.Page.Title", ".Site.Title", "$.Site.Title",
-                "site.Title"):
+                "site.Title", ".IsNamedParams", "$.IsNamedParams"):
         return
     if re.fullmatch(r"(\$?\.Site|site|\$?\.Page)\.Params\.\w+", term):
         return
@@ -440,6 +442,8 @@ def _term(term: str | tuple, call: Call, variables: dict, dot: Value | None) -> 
         return Value(call.page_title)
     if term in (".Site.Title", "$.Site.Title", "site.Title"):
         return Value(call.site_title)
+    if term in (".IsNamedParams", "$.IsNamedParams"):
+        return Value("true" if call.named else "false", truth=call.named, go_type="bool")
     m = re.fullmatch(r"(\$?\.Site|site|\$?\.Page)\.Params\.(\w+)", term)
     if m:
         lookup = call.page_params if "Page" in m.group(1) else call.param

@@ -87,11 +87,22 @@ def redirect_reason(meta: dict, body: str) -> tuple[str, str | None] | None:
     return None
 
 
+def is_spacer(meta: dict, body: str) -> bool:
+    """Whether a page is an empty entry of the web site's menu: its title is written empty
+    (``title: ""``, no ``linkTitle``) and it has no text.  Docsy sites add such pages
+    (``spacer1.md``) to put a gap in the sidebar; on paper it would be a chapter of nothing."""
+    title = _ci(meta, "title")
+    return (isinstance(title, str) and not title.strip()
+            and not _text(_ci(meta, "linkTitle")) and not has_text(body))
+
+
 def web_only(page: Page, settings: Settings) -> tuple[str, str | None] | None:
     """(why, key) when a page exists for the web site only, else None."""
     found = redirect_reason(page.meta, page.body)
     if found:
         return found
+    if page.kind == "page" and is_spacer(page.meta, page.body):
+        return "an empty entry of the web site's menu (its title is empty, and it has no text)", "title"
     for key in ("layout", "type"):
         if _text(_ci(page.meta, key)).lower() == "search":
             return f"the web site's search page ({key}: search)", key

@@ -870,6 +870,7 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None) ->
     value = ctx.renderer.env.globals.get("param_value") or (lambda *_args, **_kw: None)
     return TemplateCall(
         get=call.get, inner=inner or "", markdownify=lambda text: ctx.markdownify(text),
+        named=bool(call.params),
         page_title=str(getattr(ctx.page, "title", "") or ""),
         site_title=str(getattr(settings, "title", "") or ""),
         param=lambda name: value(name, {}),

@@ -181,3 +181,25 @@ values = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_si
 def test_any_front_matter_is_judged_without_a_crash(meta, body):
     found = redirect_reason(meta, body)
     assert found is None or found[0].startswith("a redirect")
+
+
+def test_a_spacer_of_the_menu_is_left_out_but_an_untitled_page_with_text_is_printed(tmp_path, capsys):
+    # a menu gap as Docsy sites make one: an empty title and no text
+    site = write_site(tmp_path / "site", {
+        "content/en/_index.md": page("Home", body="Welcome.\n"),
+        "content/en/tools/_index.md": page("Tools", 1, "All tools.\n"),
+        "content/en/tools/hammer.md": page("Hammer", 1, "Hit nails.\n"),
+        "content/en/tools/gap.md": '---\ntitle: ""\nlinkTitle: ""\nweight: 2\n---\n\n<!-- gap -->\n',
+        "content/en/tools/saw-blade.md": '---\ntitle: ""\nweight: 3\n---\n\nCut wood.\n',
+    }, hugo=HUGO)
+    status, doc, _err = check(capsys, site, "--lang", "en")
+    assert status == 0
+    found = notes(doc)
+    assert list(found) == [("content/en/tools/gap.md", 2)]
+    assert "empty entry of the web site's menu" in found[("content/en/tools/gap.md", 2)]
+    untitled = [f["file"] for f in doc["findings"] if f["code"] == "missing-title"]
+    assert untitled == ["content/en/tools/saw-blade.md"]  # printed, so said
+    assert main(["build", "--site", str(site), "--lang", "en", "--out", str(tmp_path / "out"),
+                 "--no-cache"]) == 0
+    text = pdf_text(next((tmp_path / "out").glob("*-en.pdf")))
+    assert "Saw Blade" in text and "Cut wood." in text and "Gap" not in text

@@ -10,7 +10,7 @@ import pytest
 
 from manualgen.go_template import Call, NotSimple, compile_template, run_template
 
-from .conftest import body_text, build_test_site, check_findings
+from .conftest import body_text, build_all, build_test_site, check_findings, page, write_site
 from .plain_site import write_plain_site
 
 
@@ -388,3 +388,24 @@ def test_a_call_with_arguments_hugo_refuses_is_not_run(source):
     template, where it printed "0", "ab" or nothing."""
     with pytest.raises(NotSimple, match="argument"):
         compile_template(source)
+
+
+def test_a_template_that_asks_whether_its_parameters_are_named_runs_both_ways(tmp_path):
+    # one abbreviation template for both ways of calling it, as a team writes it
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start"),
+        "content/de/a.md": page("A", 1, 'Die {{< short VM "virtuelle Maschine" >}} und '
+                                        'die {{< short word="DNS" says="Namensdienst" >}}; '
+                                        'leer: {{< short >}}.\n'),
+        "layouts/shortcodes/short.html": (
+            '{{ if .IsNamedParams }}<abbr title="{{ .Get "says" }}">{{ .Get "word" }}</abbr>'
+            '{{ else }}<abbr title="{{ .Get 1 }}">{{ .Get 0 }}</abbr>{{ end }}'
+            '[{{ $.IsNamedParams }}]'),
+    })
+    assert [f for f in check_findings(site) if f["code"] == "unknown-shortcode"] == []
+    status, said = build_all(site, tmp_path / "out")
+    assert status == 0, said
+    html = next((tmp_path / "out").glob("*-de.html")).read_text(encoding="utf-8")
+    assert '<abbr title="virtuelle Maschine">VM</abbr>[false]' in html
+    assert '<abbr title="Namensdienst">DNS</abbr>[true]' in html
+    assert 'leer: <abbr title=""></abbr>[false].' in html

@@ -111,6 +111,21 @@ def test_a_bundle_video_named_without_suffix_finds_its_file_and_poster(tmp_path)
     assert '<video src="robin (540p).mp4" poster="robin (540p).jpg"' in html
 
 
+def test_an_img_src_without_a_suffix_is_a_part_of_a_bundle_files_name(tmp_path):
+    # a site's own img that matches src= against its bundle (.Resources.GetMatch "*src*")
+    site = Site(tmp_path, {"content/de/guide/02-login-form.png": png_bytes(),
+                           "content/de/guide/shots/01-start.png": png_bytes()})
+    site_page = tmp_path / "content/de/guide/index.md"
+    site_page.write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    page = SimpleNamespace(body='{{< img src="login" alt="Log in" >}}\n\n{{< img src="shots/01-start.png" >}}'
+                                '\n\n{{< img src="nothing" >}}',
+                           body_line=5, path=site_page, rel="guide/index.md", lang="de")
+    html = site.converter.convert(page)
+    assert '<img src="02-login-form.png" alt="Log in" />' in html
+    assert '<img src="shots/01-start.png" alt="" />' in html  # a path stays a path
+    assert '<img src="nothing" alt="" />' in html  # no match: missing, as before
+
+
 def test_steps_print_as_a_numbered_list_and_blowfishs_steps_are_unchanged(site):
     doks = squeeze(site.render("{{< steps >}}\n{{< step >}}\n**Install**\n\n```bash\nnpm install\n```\n\n"
                                "{{< /step >}}\n{{< step >}}\nOpen `localhost`.\n{{< /step >}}\n{{< /steps >}}"))
