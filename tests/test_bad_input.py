@@ -419,6 +419,25 @@ def test_page_html_that_would_spoil_the_manual(tmp_path, capsys, monkeypatch):
     assert "display: none" not in html
 
 
+def test_undefined_footnote_and_open_div_are_named_at_their_lines(tmp_path, capsys):
+    """Two slips a writer makes that Hugo prints without a word: a footnote reference with no
+    definition (it prints as "[^1]") and a <div> left open (the rest of the page goes in it)."""
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, (
+        "Text with a note.[^1] And one that exists.[^2]\n\n"   # line 5
+        "[^2]: The note.\n\n"
+        "Code is not a footnote: `a[^x]`\n\n"                     # line 9
+        '<div class="box">\n<div>\nInside\n</div>\n\n'          # line 11: the outer one is open
+        "After the box\n")),
+        "content/de/b.md": page("B", 2, "<div>\nClosed\n</div>\n\nFine.\n"),
+    })
+    assert main(["check", "--site", str(site), "--lang", "de"]) == 0
+    err = "".join(capsys.readouterr())
+    assert 'content/de/a.md:5: warning: the footnote "[^1]" is never defined' in err
+    assert "undefined-footnote" in err and "[^2]" not in err and "[^x]" not in err
+    assert "content/de/a.md:11: warning: a <div> is never closed" in err and "unclosed-tag" in err
+    assert "b.md" not in err
+
+
 # --- images and links ------------------------------------------------------------------------
 
 

@@ -20,6 +20,9 @@ _NBSP_ONLY = re.compile(r"^[\s\u00a0\u200b]*$")
 # Elements whose content HTML reads as text up to their closing tag, whatever it holds.
 _RAW_TEXT_OPENING = re.compile(r"<(title|textarea|script|style|iframe|xmp|noembed|noframes|noscript"
                                r"|plaintext)\b[^>]*>", re.IGNORECASE)
+_DIV_TAG = re.compile(r"<(/?)div\b[^>]*>", re.IGNORECASE)
+# A footnote reference Markdown found no definition for: it is left as written.
+_FOOTNOTE_AS_TEXT = re.compile(r"\[\^([^\]\s]+)\]")
 
 
 def parse(job: PageJob) -> ET.Element:
@@ -27,7 +30,9 @@ def parse(job: PageJob) -> ET.Element:
     html = job.rendered.html
     unclosed_comment(job, html)
     unclosed_raw_text(job, html)
+    unclosed_div(job, html)
     root = parse_fragment(html)
+    undefined_footnotes(job, root)
     depth = nesting_depth(root)
     if depth > MAX_NESTING:
         job.error("page-failed", f"this page's HTML is nested {depth} levels deep; a PDF can "
@@ -86,6 +91,51 @@ def unclosed_raw_text(job: PageJob, html: str) -> None:
                         "read as its text and hidden (as on the web); close it with "
                         f"</{name}>", job.line(tag.group(0)[:40]) or job.line(f"<{tag.group(1)}"))
             return
+
+
+def unclosed_div(job: PageJob, html: str) -> None:
+    """A ``<div>`` without its ``</div>`` takes the rest of the page inside it: in a column
+    or a flex box the steps that follow are laid out in that box."""
+    tags = [m.group(1) for m in _DIV_TAG.finditer(html)]
+    if tags.count("") <= tags.count("/"):
+        return
+    line = _line_of_open_div(job.page.body, job.page.body_line)
+    job.warning("unclosed-tag", "a <div> is never closed: the rest of the page is laid out "
+                "inside it; add its </div> (count the <div> and </div> from this line)", line)
+
+
+def _line_of_open_div(body: str, body_line: int) -> int | None:
+    """The source line of the innermost ``<div>`` the page's own text leaves open, if its
+    text shows one (a shortcode's output may be what is unbalanced)."""
+    open_lines: list[int] = []
+    for m in _DIV_TAG.finditer(body):
+        if not m.group(1):
+            open_lines.append(body_line + body.count("\n", 0, m.start()))
+        elif open_lines:
+            open_lines.pop()
+    return open_lines[-1] if open_lines else body_line
+
+
+def undefined_footnotes(job: PageJob, root: ET.Element) -> None:
+    """A footnote reference ``[^1]`` whose ``[^1]: …`` line is missing prints as written."""
+    parents = parent_map(root)
+    for el in root.iter():
+        texts = [] if _in_code(parents.get(el), parents) else [el.tail]
+        if isinstance(el.tag, str) and not _in_code(el, parents):
+            texts.append(el.text)
+        for m in (m for text in texts for m in _FOOTNOTE_AS_TEXT.finditer(text or "")):
+            job.warning("undefined-footnote", f'the footnote "{m.group(0)}" is never '
+                        f'defined, so it prints as written: add a line "{m.group(0)}: '
+                        'the note\'s text" to the page, or remove the reference',
+                        job.line(m.group(0), outside_code=True))
+
+
+def _in_code(el: ET.Element | None, parents: dict) -> bool:
+    while el is not None:
+        if el.tag in ("code", "pre", "kbd", "samp"):
+            return True
+        el = parents.get(el)
+    return False
 
 
 def drop_styles(job: PageJob, root: ET.Element) -> None:
