@@ -438,6 +438,24 @@ def test_undefined_footnote_and_open_div_are_named_at_their_lines(tmp_path, caps
     assert "b.md" not in err
 
 
+def test_table_row_with_a_cell_too_few_or_too_many_is_named(tmp_path, capsys):
+    """A row that lost a | prints its missing cell empty, one with an extra | loses the cell
+    past the last column: Hugo says nothing. Code blocks and escaped pipes are not rows."""
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, (
+        "| Field | Value |\n|---|:--|\n| Mail | address |\n"     # lines 5-7
+        "| Code  six digits |\n\n"                                 # line 8: one | lost
+        "Field | Value\n--- | ---\na \\| b | c\nd | e | f\n\n"    # line 13: one | too many
+        "```\n| a | b |\n|---|---|\n| c |\n```\n")),
+        "content/de/b.md": page("B", 2, "| x | y |\n|---|---|\n| `p\\|q` | z |\n| 1 | 2 |\n"),
+    })
+    assert main(["check", "--site", str(site), "--lang", "de"]) == 0
+    err = "".join(capsys.readouterr())
+    assert "content/de/a.md:8: warning: this table row has 1 cell, the table has 2: the " \
+        "missing cells print empty" in err and "table-cells" in err
+    assert "content/de/a.md:13: warning: this table row has 3 cells, the table has 2" in err
+    assert err.count("table-cells") == 2 and "b.md" not in err
+
+
 # --- images and links ------------------------------------------------------------------------
 
 

@@ -23,6 +23,8 @@ _RAW_TEXT_OPENING = re.compile(r"<(title|textarea|script|style|iframe|xmp|noembe
 _DIV_TAG = re.compile(r"<(/?)div\b[^>]*>", re.IGNORECASE)
 # A footnote reference Markdown found no definition for: it is left as written.
 _FOOTNOTE_AS_TEXT = re.compile(r"\[\^([^\]\s]+)\]")
+_FENCE = re.compile(r"^(`{3,}|~{3,})(.*)$")
+_DELIMITER_ROW = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$")
 
 
 def parse(job: PageJob) -> ET.Element:
@@ -31,6 +33,8 @@ def parse(job: PageJob) -> ET.Element:
     unclosed_comment(job, html)
     unclosed_raw_text(job, html)
     unclosed_div(job, html)
+    if job.page.markup == "markdown":
+        table_rows_short_or_long(job)
     root = parse_fragment(html)
     undefined_footnotes(job, root)
     depth = nesting_depth(root)
@@ -128,6 +132,55 @@ def undefined_footnotes(job: PageJob, root: ET.Element) -> None:
                         f'defined, so it prints as written: add a line "{m.group(0)}: '
                         'the note\'s text" to the page, or remove the reference',
                         job.line(m.group(0), outside_code=True))
+
+
+def table_rows_short_or_long(job: PageJob) -> None:
+    """A Markdown table row with a ``|`` too few or too many: the missing cell prints empty
+    and the extra one is dropped, on the web as in the PDF, without a word from Hugo."""
+    lines = job.page.body.split("\n")
+    fence = ""
+    columns = 0
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if fence or _FENCE.match(stripped):
+            fence = _fence_after(fence, stripped)
+            columns = 0
+            continue
+        if columns and "|" in stripped:
+            cells = _cell_count(stripped)
+            if cells != columns:
+                job.warning("table-cells", f"this table row has {cells} cell{'s' * (cells != 1)}"
+                            f", the table has {columns}: {_cells_effect(cells, columns)}; check the "
+                            "| between its cells (a | inside a cell is written \\|)",
+                            job.page.body_line + i)
+                columns = 0
+            continue
+        columns = 0
+        if i and _DELIMITER_ROW.match(stripped) and "|" in lines[i - 1]:
+            header = _cell_count(lines[i - 1].strip())
+            columns = header if header == _cell_count(stripped) else 0
+
+
+def _fence_after(fence: str, stripped: str) -> str:
+    """The code fence open after this line (empty when none is)."""
+    m = _FENCE.match(stripped)
+    if not fence:
+        return m.group(1) if m else ""
+    closes = m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not m.group(2).strip()
+    return "" if closes else fence
+
+
+def _cell_count(row: str) -> int:
+    row = row.replace("\\|", "")
+    row = row.removeprefix("|")
+    row = row.removesuffix("|")
+    return row.count("|") + 1
+
+
+def _cells_effect(cells: int, columns: int) -> str:
+    if cells < columns:
+        return "the missing cells print empty"
+    return "the cells past the last column are not printed"
 
 
 def _in_code(el: ET.Element | None, parents: dict) -> bool:
