@@ -456,6 +456,24 @@ def test_table_row_with_a_cell_too_few_or_too_many_is_named(tmp_path, capsys):
     assert err.count("table-cells") == 2 and "b.md" not in err
 
 
+def test_misspelt_shortcode_parameter_is_named_with_the_one_meant(tmp_path, capsys):
+    """imgae= for image=: the template never reads it, so the picture has no file. The
+    parameter is named with the one meant; a parameter no template name is close to is not."""
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, (
+        "Intro\n\n"
+        '{{< insertImage imgae="a.png" description="A form" >}}\n\n'   # line 7
+        '{{< insertImage image="a.png" descripton="A form" >}}\n\n'    # line 9
+        '{{< insertImage image="a.png" description="A form" data="x" >}}\n')),
+        "static/img/a.png": png_bytes(4, 4),
+    })
+    assert main(["check", "--site", str(site), "--lang", "de"]) == 0
+    err = "".join(capsys.readouterr())
+    assert 'content/de/a.md:7:1: warning: shortcode "insertImage" has no parameter "imgae", ' \
+        'so it is not used and "image" is empty: did you mean image=?' in err
+    assert 'a.md:9:1: warning: shortcode "insertImage" has no parameter "descripton"' in err
+    assert err.count("unknown-param") == 2
+
+
 # --- images and links ------------------------------------------------------------------------
 
 
