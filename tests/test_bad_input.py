@@ -474,6 +474,20 @@ def test_misspelt_shortcode_parameter_is_named_with_the_one_meant(tmp_path, caps
     assert err.count("unknown-param") == 2
 
 
+def test_colon_in_a_front_matter_value_says_to_quote_it(tmp_path, capsys):
+    """"title: Login: step 1" is a YAML error a writer cannot read ("mapping values are not
+    allowed here"): the message says what to write instead."""
+    site = write_site(tmp_path, {**HOME,
+                                 "content/de/a.md": "---\ntitle: Login: step 1\nweight: 1\n---\nText\n",
+                                 "content/de/b.md": "---\ntitle: Say \"hi\": it's me\n---\nText\n"})
+    assert main(["check", "--site", str(site), "--lang", "de"]) == 1
+    err = "".join(capsys.readouterr())
+    assert 'content/de/a.md:2: error: invalid YAML front matter: mapping values are not allowed ' \
+        'here; the value holds a colon and a space, which YAML reads as a new key: put it in ' \
+        'quotes (title: "Login: step 1")' in err
+    assert "content/de/b.md:2: error" in err and "(title: 'Say \"hi\": it''s me')" in err
+
+
 # --- images and links ------------------------------------------------------------------------
 
 
