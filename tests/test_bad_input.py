@@ -488,6 +488,19 @@ def test_colon_in_a_front_matter_value_says_to_quote_it(tmp_path, capsys):
     assert "content/de/b.md:2: error" in err and "(title: 'Say \"hi\": it''s me')" in err
 
 
+def test_link_with_a_space_in_its_address_says_so(tmp_path, capsys):
+    """[x](/b/ c/): Hugo makes no link of it; the warning names the space, not only the page."""
+    site = write_site(tmp_path, {**HOME,
+                                 "content/de/a.md": page("A", 1, "See [B](/de/b/ c/) and [C](/de/c/).\n"),
+                                 "content/de/b.md": page("B", 2, "Text\n")})
+    assert main(["check", "--site", str(site), "--lang", "de"]) == 0
+    err = "".join(capsys.readouterr())
+    assert 'content/de/a.md:5: warning: link "/de/b/ c/" points to no page of this manual and no ' \
+        "file of the site; it prints as plain text; the address holds a space: in Markdown Hugo " \
+        "reads no link there" in err
+    assert 'link "/de/c/" points to no page' in err and err.count("holds a space") == 1
+
+
 # --- images and links ------------------------------------------------------------------------
 
 
