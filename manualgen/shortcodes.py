@@ -1253,12 +1253,7 @@ class _PageContext:
             return self._without_template(node, inner, where)
         params = call.params
         positional = call.positional
-        asked: set[str] = set()  # the names the template reads with get()
-
-        def get(key: str | int, default: str = "") -> str:
-            if isinstance(key, str):
-                asked.add(key)
-            return call.get(key, default)
+        get, asked = _recording_get(call)  # and the names the template reads with it
 
         def warn(code: str, message: str) -> str:
             self.renderer.findings.warning(code, message, self.page.path, where.line, where.column,
@@ -1329,9 +1324,7 @@ class _PageContext:
                 f"{_template_line(exc)}: {type(exc).__name__}: {exc}", self.page.path, where.line,
                 where.column, lang=self.lang)
             return ""
-        for given, meant in misspelt_params(params, asked):
-            warn("unknown-param", f'shortcode "{node.name}" has no parameter "{given}", so it '
-                 f'is not used and "{meant}" is empty: did you mean {meant}=?')
+        _warn_misspelt_params(node.name, params, asked, warn)
         lines = self.stash.output_lines  # an image or link it wrote: reported at its line
         for m in _SRC_OR_HREF.finditer(html):  # "" for an image without a file
             lines.setdefault(html_module.unescape(m.group(1)), where.line)
@@ -1340,6 +1333,23 @@ class _PageContext:
             # an address alone (ref, relref, param) that a Markdown link around it uses
             lines.setdefault(html_module.unescape(bare), where.line)
         return html
+
+
+def _recording_get(call: ShortcodeCall) -> tuple[Callable[..., str], set[str]]:
+    """Hugo's .Get for a template, and the set of the names it is asked for."""
+    asked: set[str] = set()
+
+    def get(key: str | int, default: str = "") -> str:
+        if isinstance(key, str):
+            asked.add(key)
+        return call.get(key, default)
+    return get, asked
+
+
+def _warn_misspelt_params(name: str, params: dict[str, str], asked: set[str], warn) -> None:
+    for given, meant in misspelt_params(params, asked):
+        warn("unknown-param", f'shortcode "{name}" has no parameter "{given}", so it is not '
+             f'used and "{meant}" is empty: did you mean {meant}=?')
 
 
 def misspelt_params(params: dict[str, str], asked: set[str]) -> list[tuple[str, str]]:
