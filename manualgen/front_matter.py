@@ -221,7 +221,21 @@ def yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[int, str]:
     hidden = sorted(set(INVISIBLE.findall(lines[line] if line < len(lines) else "")))
     if hidden:
         problem += f" (the line holds the invisible {', '.join(f'U+{ord(c):04X}' for c in hidden)})"
+    elif problem.startswith("mapping values are not allowed") and line < len(lines):
+        problem += _colon_in_value_hint(lines[line])
     return line, problem
+
+
+def _colon_in_value_hint(line: str) -> str:
+    """What to do when a value holds ": " (``title: Login: step 1``), which YAML reads as
+    the start of another key: quote the value."""
+    key, _, value = line.partition(":")
+    value = value.strip()
+    if not key.strip() or ": " not in value and not value.endswith(":"):
+        return ""
+    quoted = "'" + value.replace("'", "''") + "'" if '"' in value else f'"{value}"'
+    return (f'; the value holds a colon and a space, which YAML reads as a new key: put it in '
+            f"quotes ({key.strip()}: {quoted})")
 
 
 _TAB_AFTER_KEY = re.compile(r"^(\s*[^\s#:][^:\n]*:)\t+", re.MULTILINE)

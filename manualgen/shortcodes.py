@@ -11,6 +11,7 @@ page as a placeholder token and swapped in after the Markdown pass.  The output 
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import fnmatch
 import functools
 import html as html_module
@@ -1253,7 +1254,7 @@ class _PageContext:
             return self._without_template(node, inner, where)
         params = call.params
         positional = call.positional
-        get = call.get
+        get, asked = _recording_get(call)  # and the names the template reads with it
 
         def warn(code: str, message: str) -> str:
             self.renderer.findings.warning(code, message, self.page.path, where.line, where.column,
@@ -1269,7 +1270,7 @@ class _PageContext:
                 params=params,
                 positional=positional,
                 get=get,
-                flag=call.flag,
+                flag=lambda key: str(get(key)).strip().lower() == "true",
                 inner=inner_value,
                 # Hugo's .InnerDeindent: the content without the indentation its lines share.
                 inner_deindent=type(inner_value)(textwrap.dedent(inner_value)),
@@ -1324,6 +1325,7 @@ class _PageContext:
                 f"{_template_line(exc)}: {type(exc).__name__}: {exc}", self.page.path, where.line,
                 where.column, lang=self.lang)
             return ""
+        _warn_misspelt_params(node.name, params, asked, warn)
         lines = self.stash.output_lines  # an image or link it wrote: reported at its line
         for m in _SRC_OR_HREF.finditer(html):  # "" for an image without a file
             lines.setdefault(html_module.unescape(m.group(1)), where.line)
@@ -1332,6 +1334,34 @@ class _PageContext:
             # an address alone (ref, relref, param) that a Markdown link around it uses
             lines.setdefault(html_module.unescape(bare), where.line)
         return html
+
+
+def _recording_get(call: ShortcodeCall) -> tuple[Callable[..., str], set[str]]:
+    """Hugo's .Get for a template, and the set of the names it is asked for."""
+    asked: set[str] = set()
+
+    def get(key: str | int, default: str = "") -> str:
+        if isinstance(key, str):
+            asked.add(key)
+        return call.get(key, default)
+    return get, asked
+
+
+def _warn_misspelt_params(name: str, params: dict[str, str], asked: set[str], warn) -> None:
+    for given, meant in misspelt_params(params, asked):
+        warn("unknown-param", f'shortcode "{name}" has no parameter "{given}", so it is not '
+             f'used and "{meant}" is empty: did you mean {meant}=?')
+
+
+def misspelt_params(params: dict[str, str], asked: set[str]) -> list[tuple[str, str]]:
+    """(given, meant) for each parameter of a call that its template never read, when a name
+    it read and the call lacks is that name misspelt (``imgae=`` for ``image=``)."""
+    lacking = sorted(name for name in asked if name not in params)
+    found = []
+    for given in params:
+        if given not in asked and (close := difflib.get_close_matches(given, lacking, 1, 0.75)):
+            found.append((given, close[0]))
+    return found
 
 
 def missing_ref(context: _PageContext, kind: str, path: str, where) -> str:

@@ -419,6 +419,88 @@ def test_page_html_that_would_spoil_the_manual(tmp_path, capsys, monkeypatch):
     assert "display: none" not in html
 
 
+def test_undefined_footnote_and_open_div_are_named_at_their_lines(tmp_path, capsys):
+    """Two slips a writer makes that Hugo prints without a word: a footnote reference with no
+    definition (it prints as "[^1]") and a <div> left open (the rest of the page goes in it)."""
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, (
+        "Text with a note.[^1] And one that exists.[^2]\n\n"   # line 5
+        "[^2]: The note.\n\n"
+        "Code is not a footnote: `a[^x]`\n\n"                     # line 9
+        '<div class="box">\n<div>\nInside\n</div>\n\n'          # line 11: the outer one is open
+        "After the box\n")),
+        "content/de/b.md": page("B", 2, "<div>\nClosed\n</div>\n\nFine.\n"),
+    })
+    assert main(["check", "--site", str(site), "--lang", "de"]) == 0
+    err = "".join(capsys.readouterr())
+    assert 'content/de/a.md:5: warning: the footnote "[^1]" is never defined' in err
+    assert "undefined-footnote" in err and "[^2]" not in err and "[^x]" not in err
+    assert "content/de/a.md:11: warning: a <div> is never closed" in err and "unclosed-tag" in err
+    assert "b.md" not in err
+
+
+def test_table_row_with_a_cell_too_few_or_too_many_is_named(tmp_path, capsys):
+    """A row that lost a | prints its missing cell empty, one with an extra | loses the cell
+    past the last column: Hugo says nothing. Code blocks and escaped pipes are not rows."""
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, (
+        "| Field | Value |\n|---|:--|\n| Mail | address |\n"     # lines 5-7
+        "| Code  six digits |\n\n"                                 # line 8: one | lost
+        "Field | Value\n--- | ---\na \\| b | c\nd | e | f\n\n"    # line 13: one | too many
+        "```\n| a | b |\n|---|---|\n| c |\n```\n")),
+        "content/de/b.md": page("B", 2, "| x | y |\n|---|---|\n| `p\\|q` | z |\n| 1 | 2 |\n"),
+    })
+    assert main(["check", "--site", str(site), "--lang", "de"]) == 0
+    err = "".join(capsys.readouterr())
+    assert "content/de/a.md:8: warning: this table row has 1 cell, the table has 2: the " \
+        "missing cells print empty" in err and "table-cells" in err
+    assert "content/de/a.md:13: warning: this table row has 3 cells, the table has 2" in err
+    assert err.count("table-cells") == 2 and "b.md" not in err
+
+
+def test_misspelt_shortcode_parameter_is_named_with_the_one_meant(tmp_path, capsys):
+    """imgae= for image=: the template never reads it, so the picture has no file. The
+    parameter is named with the one meant; a parameter no template name is close to is not."""
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, (
+        "Intro\n\n"
+        '{{< insertImage imgae="a.png" description="A form" >}}\n\n'   # line 7
+        '{{< insertImage image="a.png" descripton="A form" >}}\n\n'    # line 9
+        '{{< insertImage image="a.png" description="A form" data="x" >}}\n')),
+        "static/img/a.png": png_bytes(4, 4),
+    })
+    assert main(["check", "--site", str(site), "--lang", "de"]) == 0
+    err = "".join(capsys.readouterr())
+    assert 'content/de/a.md:7:1: warning: shortcode "insertImage" has no parameter "imgae", ' \
+        'so it is not used and "image" is empty: did you mean image=?' in err
+    assert 'a.md:9:1: warning: shortcode "insertImage" has no parameter "descripton"' in err
+    assert err.count("unknown-param") == 2
+
+
+def test_colon_in_a_front_matter_value_says_to_quote_it(tmp_path, capsys):
+    """"title: Login: step 1" is a YAML error a writer cannot read ("mapping values are not
+    allowed here"): the message says what to write instead."""
+    site = write_site(tmp_path, {**HOME,
+                                 "content/de/a.md": "---\ntitle: Login: step 1\nweight: 1\n---\nText\n",
+                                 "content/de/b.md": "---\ntitle: Say \"hi\": it's me\n---\nText\n"})
+    assert main(["check", "--site", str(site), "--lang", "de"]) == 1
+    err = "".join(capsys.readouterr())
+    assert 'content/de/a.md:2: error: invalid YAML front matter: mapping values are not allowed ' \
+        'here; the value holds a colon and a space, which YAML reads as a new key: put it in ' \
+        'quotes (title: "Login: step 1")' in err
+    assert "content/de/b.md:2: error" in err and "(title: 'Say \"hi\": it''s me')" in err
+
+
+def test_link_with_a_space_in_its_address_says_so(tmp_path, capsys):
+    """[x](/b/ c/): Hugo makes no link of it; the warning names the space, not only the page."""
+    site = write_site(tmp_path, {**HOME,
+                                 "content/de/a.md": page("A", 1, "See [B](/de/b/ c/) and [C](/de/c/).\n"),
+                                 "content/de/b.md": page("B", 2, "Text\n")})
+    assert main(["check", "--site", str(site), "--lang", "de"]) == 0
+    err = "".join(capsys.readouterr())
+    assert 'content/de/a.md:5: warning: link "/de/b/ c/" points to no page of this manual and no ' \
+        "file of the site; it prints as plain text; the address holds a space: in Markdown Hugo " \
+        "reads no link there" in err
+    assert 'link "/de/c/" points to no page' in err and err.count("holds a space") == 1
+
+
 # --- images and links ------------------------------------------------------------------------
 
 

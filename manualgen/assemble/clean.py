@@ -20,6 +20,11 @@ _NBSP_ONLY = re.compile(r"^[\s\u00a0\u200b]*$")
 # Elements whose content HTML reads as text up to their closing tag, whatever it holds.
 _RAW_TEXT_OPENING = re.compile(r"<(title|textarea|script|style|iframe|xmp|noembed|noframes|noscript"
                                r"|plaintext)\b[^>]*>", re.IGNORECASE)
+_DIV_TAG = re.compile(r"<(/?)div\b[^>]*>", re.IGNORECASE)
+# A footnote reference Markdown found no definition for: it is left as written.
+_FOOTNOTE_AS_TEXT = re.compile(r"\[\^([^\]\s]+)\]")
+_FENCE = re.compile(r"^(`{3,}|~{3,})(.*)$")
+_DELIMITER_ROW = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$")
 
 
 def parse(job: PageJob) -> ET.Element:
@@ -27,7 +32,11 @@ def parse(job: PageJob) -> ET.Element:
     html = job.rendered.html
     unclosed_comment(job, html)
     unclosed_raw_text(job, html)
+    unclosed_div(job, html)
+    if job.page.markup == "markdown":
+        table_rows_short_or_long(job)
     root = parse_fragment(html)
+    undefined_footnotes(job, root)
     depth = nesting_depth(root)
     if depth > MAX_NESTING:
         job.error("page-failed", f"this page's HTML is nested {depth} levels deep; a PDF can "
@@ -86,6 +95,100 @@ def unclosed_raw_text(job: PageJob, html: str) -> None:
                         "read as its text and hidden (as on the web); close it with "
                         f"</{name}>", job.line(tag.group(0)[:40]) or job.line(f"<{tag.group(1)}"))
             return
+
+
+def unclosed_div(job: PageJob, html: str) -> None:
+    """A ``<div>`` without its ``</div>`` takes the rest of the page inside it: in a column
+    or a flex box the steps that follow are laid out in that box."""
+    tags = [m.group(1) for m in _DIV_TAG.finditer(html)]
+    if tags.count("") <= tags.count("/"):
+        return
+    line = _line_of_open_div(job.page.body, job.page.body_line)
+    job.warning("unclosed-tag", "a <div> is never closed: the rest of the page is laid out "
+                "inside it; add its </div> (count the <div> and </div> from this line)", line)
+
+
+def _line_of_open_div(body: str, body_line: int) -> int | None:
+    """The source line of the innermost ``<div>`` the page's own text leaves open, if its
+    text shows one (a shortcode's output may be what is unbalanced)."""
+    open_lines: list[int] = []
+    for m in _DIV_TAG.finditer(body):
+        if not m.group(1):
+            open_lines.append(body_line + body.count("\n", 0, m.start()))
+        elif open_lines:
+            open_lines.pop()
+    return open_lines[-1] if open_lines else body_line
+
+
+def undefined_footnotes(job: PageJob, root: ET.Element) -> None:
+    """A footnote reference ``[^1]`` whose ``[^1]: …`` line is missing prints as written."""
+    parents = parent_map(root)
+    for el in root.iter():
+        texts = [] if _in_code(parents.get(el), parents) else [el.tail]
+        if isinstance(el.tag, str) and not _in_code(el, parents):
+            texts.append(el.text)
+        for m in (m for text in texts for m in _FOOTNOTE_AS_TEXT.finditer(text or "")):
+            job.warning("undefined-footnote", f'the footnote "{m.group(0)}" is never '
+                        f'defined, so it prints as written: add a line "{m.group(0)}: '
+                        'the note\'s text" to the page, or remove the reference',
+                        job.line(m.group(0), outside_code=True))
+
+
+def table_rows_short_or_long(job: PageJob) -> None:
+    """A Markdown table row with a ``|`` too few or too many: the missing cell prints empty
+    and the extra one is dropped, on the web as in the PDF, without a word from Hugo."""
+    lines = job.page.body.split("\n")
+    fence = ""
+    columns = 0
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if fence or _FENCE.match(stripped):
+            fence = _fence_after(fence, stripped)
+            columns = 0
+            continue
+        if columns and "|" in stripped:
+            cells = _cell_count(stripped)
+            if cells != columns:
+                job.warning("table-cells", f"this table row has {cells} cell{'s' * (cells != 1)}"
+                            f", the table has {columns}: {_cells_effect(cells, columns)}; check the "
+                            "| between its cells (a | inside a cell is written \\|)",
+                            job.page.body_line + i)
+                columns = 0
+            continue
+        columns = 0
+        if i and _DELIMITER_ROW.match(stripped) and "|" in lines[i - 1]:
+            header = _cell_count(lines[i - 1].strip())
+            columns = header if header == _cell_count(stripped) else 0
+
+
+def _fence_after(fence: str, stripped: str) -> str:
+    """The code fence open after this line (empty when none is)."""
+    m = _FENCE.match(stripped)
+    if not fence:
+        return m.group(1) if m else ""
+    closes = m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not m.group(2).strip()
+    return "" if closes else fence
+
+
+def _cell_count(row: str) -> int:
+    row = row.replace("\\|", "")
+    row = row.removeprefix("|")
+    row = row.removesuffix("|")
+    return row.count("|") + 1
+
+
+def _cells_effect(cells: int, columns: int) -> str:
+    if cells < columns:
+        return "the missing cells print empty"
+    return "the cells past the last column are not printed"
+
+
+def _in_code(el: ET.Element | None, parents: dict) -> bool:
+    while el is not None:
+        if el.tag in ("code", "pre", "kbd", "samp"):
+            return True
+        el = parents.get(el)
+    return False
 
 
 def drop_styles(job: PageJob, root: ET.Element) -> None:

@@ -276,8 +276,11 @@ def _web_or_nothing(a: ET.Element, href: str, job: PageJob, line: Callable[[], i
                     line())
         _link_to_web(a, web)
         return
+    spaced = ("; the address holds a space: in Markdown Hugo reads no link there, and the web "
+              "page shows the brackets and the address; remove the space, or write it %20"
+              if any(c.isspace() for c in href.strip()) else "")
     job.warning("broken-link", f'link "{href}" points to no page of this manual and no file of '
-                "the site; it prints as plain text", line())
+                f"the site; it prints as plain text{spaced}", line())
     a.attrib.pop("href", None)
     add_class(a, "unresolved")
 
