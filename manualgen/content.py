@@ -841,16 +841,18 @@ def _mount_order(settings: Settings, lang: str) -> dict[tuple[Path, str], int]:
     sits where each language's mount is), else first mount it at all; without content
     mounts, the default language's folders before the other languages' (as hugo 0.149.1
     takes a page two folders hold)."""
-    if not settings.content_mounts:
+    if settings.content_mounts:
+        mounts = [((path, target), codes is None or lang in codes)
+                  for path, target, codes in settings.content_mounts]
+    else:
         codes = sorted(settings.languages, key=lambda code: code != settings.default_language)
-        keys = [key for code in codes for key in content_roots(settings, code)]
-        return {key: keys.index(key) for key in keys}
+        mounts = [(key, True) for code in codes for key in content_roots(settings, code)]
     order: dict[tuple[Path, str], int] = {}
-    for index, (path, target, codes) in enumerate(settings.content_mounts):
-        if codes is None or lang in codes:
-            order.setdefault((path, target), index)
-    for index, (path, target, _codes) in enumerate(settings.content_mounts):
-        order.setdefault((path, target), index)
+    for index, (key, for_lang) in enumerate(mounts):
+        if for_lang:
+            order.setdefault(key, index)
+    for index, (key, _for_lang) in enumerate(mounts):
+        order.setdefault(key, index)
     return order
 
 

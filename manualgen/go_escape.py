@@ -78,7 +78,7 @@ def _step(ctx: Context, text: str, at: int, out: list[str]) -> tuple[Context, in
         end = text.find("-->", at)
         return (ctx, len(text)) if end < 0 else (Context(), end + 3)
     if state == "raw":
-        end = re.compile(r"</" + ctx.element + r"[\s/>]", re.IGNORECASE).search(text, at)
+        end = _raw_text_end(ctx.element, text, at)
         stop = len(text) if end is None else end.start()
         out.append(text[at:stop])
         return (ctx, stop) if end is None else (Context("tag", "/"), _emit(text, stop, end.end() - 1, out))
@@ -90,6 +90,11 @@ def _step(ctx: Context, text: str, at: int, out: list[str]) -> tuple[Context, in
         out.append(text[at:stop])
         return (ctx, stop) if end is None else (Context("tag", ctx.element), stop)
     return _in_tag(ctx, text, at, out)
+
+
+def _raw_text_end(element: str, text: str, at: int) -> re.Match | None:
+    """Where the raw text of ``element`` (script, style, …) ends: its end tag, from ``at``."""
+    return re.compile(r"</" + re.escape(element) + r"[\s/>]", re.IGNORECASE).search(text, at)
 
 
 def _emit(text: str, start: int, stop: int, out: list[str]) -> int:
@@ -252,7 +257,7 @@ def strip_tags(text: str) -> str:
         name = _TAG_NAME.match(text, found.end() - 1)
         element = name.group().lower() if name and not found.group().startswith("</") else ""
         if element in _RAW_TEXT:
-            close = re.compile(r"</" + element + r"[\s/>]", re.IGNORECASE).search(text, at)
+            close = _raw_text_end(element, text, at)
             at = len(text) if close is None else _tag_end(text, close.start())
 
 

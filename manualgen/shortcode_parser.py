@@ -361,10 +361,7 @@ def _stray_ends(source: str, events: list[Text | _Tag], scanner: _Scanner,
     found = []
     text_starts: dict[int, int] = {}  # where each line's text begins, after its indentation
     for end in re.finditer(r"[>%]\}\}", source):
-        inside = bisect_right(spans, (end.start(), len(source))) - 1
-        if inside >= 0 and spans[inside][0] <= end.start() < spans[inside][1]:
-            continue
-        if _inside(comments, end.start()):
+        if _inside(spans, end.start()) or _inside(comments, end.start()):
             continue
         # the line up to here, its first 40 characters when long (not sliced whole: a line
         # of 100,000 of them took seconds)

@@ -169,7 +169,7 @@ def inline_svg_images(root: ET.Element, job: PageJob) -> None:
     and so is a size WeasyPrint's layout cannot divide by."""
     inner: set[int] = set()  # an <svg> inside another is drawn with it
     for el in root.iter():
-        name = el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
+        name = _local(el)
         address = (el.get(_XLINK_HREF) or el.get("href") or el.get("xlink:href") or "").strip()
         if name == "svg" and id(el) not in inner:
             inner.update(id(below) for below in el.iter() if below is not el)
@@ -350,7 +350,7 @@ def svg_references_print(job: PageJob, svg: Path) -> bool:
         return True
     ok = True
     for el in tree.iter():
-        name = el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
+        name = _local(el)
         address = (el.get(_XLINK_HREF) or el.get("href") or "").strip()
         if name not in _SVG_LOADS or not address or address.startswith("#"):
             continue  # a part of the drawing itself
@@ -405,7 +405,7 @@ def _svg_files_loaded(job: PageJob, svg: Path) -> list[tuple[str, Path]]:
         return []  # reported where it is shown
     found = []
     for el in tree.iter():
-        name = el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
+        name = _local(el)
         address = (el.get(_XLINK_HREF) or el.get("href") or "").strip()
         parts = split_url(address)
         if name not in ("image", "feImage") or parts.scheme or parts.netloc or not parts.path:
