@@ -37,6 +37,7 @@ from collections.abc import Iterator
 from urllib.parse import urljoin
 
 from .patching import patched
+from .xml_names import local_name
 
 FORCED = frozenset({"page", "left", "right", "recto", "verso"})
 PAGE_COUNTERS = frozenset({"page", "pages"})
@@ -384,7 +385,7 @@ def plan(root_box, html, session: Session) -> list[Chapter]:
     session.extra_key = _document_key(html, body, main, session.digests)
     root = html.etree_element
     session._roots = {"html": root, "body": body.element, "main": main.element,
-                      **{_local(child.tag): child for child in root
+                      **{local_name(child.tag): child for child in root
                          if isinstance(child.tag, str) and child is not body.element}}
     groups: list[list[int]] = []
     for index, child in enumerate(main.children):
@@ -428,7 +429,7 @@ def _looks_around(session: Session, html) -> bool:
     if session.relational:
         return True
     return any(looks_across(node.text or "") for node in html.etree_element.iter()
-               if _local(node.tag) == "style")
+               if local_name(node.tag) == "style")
 
 
 _HAS = re.compile(r":has\(", re.IGNORECASE)
@@ -457,7 +458,7 @@ def _label(element) -> str:
     if element is None:
         return "?"
     for node in element.iter():
-        if _local(node.tag) in ("h1", "h2", "h3"):
+        if local_name(node.tag) in ("h1", "h2", "h3"):
             text = " ".join("".join(node.itertext()).split())
             if text:
                 return text
@@ -499,11 +500,6 @@ def _chapter_key(main, group: list[int], siblings: str, session: Session,
     return digest.hexdigest()
 
 
-def _local(tag) -> str:
-    """An element's name without its namespace ("" for a comment or the like)."""
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
 def _opening(box) -> str:
     """A sibling's tag and attributes (what a selector can see of it), or nothing."""
     if box is None:
@@ -543,7 +539,7 @@ def _document_key(html, body, main, digests: dict[str, str]) -> str:
     for child in root:
         if child is not body.element:
             for node in child.iter():  # the styles; not the title, dates or keywords
-                if _local(node.tag) in STYLING:
+                if local_name(node.tag) in STYLING:
                     digest.update(ET.tostring(node))
     digest.update(repr(sorted(body.element.attrib.items())).encode())
     named = {url for child in main.children if child.element is not None

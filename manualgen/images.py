@@ -40,6 +40,8 @@ import warnings
 from collections.abc import Callable
 from pathlib import Path
 
+from .xml_names import local_name
+
 MAX_PIXELS = 40_000_000  # about 6300 × 6300: far beyond any screenshot
 
 PREPARE_VERSION = "6"  # part of every prepared file's name: bump it when the recipe changes
@@ -173,7 +175,7 @@ def _use_cycle(root) -> str | None:
     """The id of an element that a <use> inside it (or inside what it uses) draws again."""
     def target(element) -> str:
         href = element.get("href") or element.get("{http://www.w3.org/1999/xlink}href") or ""
-        return href[1:] if element.tag.rsplit("}", 1)[-1] == "use" and href.startswith("#") else ""
+        return href[1:] if local_name(element.tag) == "use" and href.startswith("#") else ""
 
     used = {target(element) for element in root.iter()} - {""}
     by_id = {element.get("id"): element for element in root.iter() if element.get("id") in used}

@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from .patching import patched
+from .xml_names import local_name
 
 LIST_ITEM_KIDS = ("/Lbl", "/LBody")
 PDFUA_NS = "http://www.aiim.org/pdfua/ns/id/"
@@ -134,7 +135,7 @@ def is_decoration(box) -> bool:
     element = getattr(box, "element", None)
     if element is None or "::" in (box.element_tag or ""):
         return False
-    if not isinstance(element.tag, str) or element.tag.rsplit("}", 1)[-1] not in ("svg", "img"):
+    if local_name(element.tag) not in ("svg", "img"):
         return False
     return _marked_decorative(element)
 
@@ -407,9 +408,9 @@ def _words(element) -> Iterator[str]:
     drawn in it), a decorative one says nothing; a comment says nothing either."""
     if not isinstance(element.tag, str):
         return
-    if element.tag.rsplit("}", 1)[-1] == "svg":
+    if local_name(element.tag) == "svg":
         title = next((kid for kid in element if isinstance(kid.tag, str)
-                      and kid.tag.rsplit("}", 1)[-1] == "title"), None)
+                      and local_name(kid.tag) == "title"), None)
         if title is not None and not _marked_decorative(element):
             yield " " + (title.text or "") + " "
     else:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from ..xml_names import local_name
+
 LONG_RUN = 2000
 BREAK_EVERY = 16
 _RUN = re.compile(r"[^\s\u200b]{" + str(LONG_RUN) + ",}")
@@ -30,7 +32,7 @@ def break_long_runs(root: ET.Element) -> None:
 
 def _visit(element: ET.Element) -> None:
     element.tail = _broken(element.tail)
-    if not isinstance(element.tag, str) or element.tag.rsplit("}", 1)[-1] in _NOT_TEXT:
+    if not isinstance(element.tag, str) or local_name(element.tag) in _NOT_TEXT:
         return
     element.text = _broken(element.text)
     for child in element:

@@ -21,6 +21,7 @@ from ..content import Page, named_resource
 from ..errors import show
 from ..images import inline_svg_problem, svg_size_problem
 from ..pdf import shorten
+from ..xml_names import local_name
 from .context import FoundImage, PageJob
 from .html import add_class, ancestors, own_name, parent_map, remove, split_url
 
@@ -169,7 +170,7 @@ def inline_svg_images(root: ET.Element, job: PageJob) -> None:
     and so is a size WeasyPrint's layout cannot divide by."""
     inner: set[int] = set()  # an <svg> inside another is drawn with it
     for el in root.iter():
-        name = _local(el)
+        name = local_name(el.tag)
         address = (el.get(_XLINK_HREF) or el.get("href") or el.get("xlink:href") or "").strip()
         if name == "svg" and id(el) not in inner:
             inner.update(id(below) for below in el.iter() if below is not el)
@@ -190,10 +191,10 @@ def inline_icons(root: ET.Element, job: PageJob) -> None:
     the sentence broken around a picture the size of the page.  An ``<svg>`` standing alone
     keeps its width: a diagram."""
     parents = parent_map(root)
-    for svg in [el for el in root.iter() if _local(el) == "svg"]:
+    for svg in [el for el in root.iter() if local_name(el.tag) == "svg"]:
         parent = parents.get(svg)
-        if parent is None or _local(parent) == "svg" or any(_local(a) == "svg" for a in
-                                                               ancestors(svg, parents)):
+        if parent is None or local_name(parent.tag) == "svg" or any(
+                local_name(a.tag) == "svg" for a in ancestors(svg, parents)):
             continue
         style = svg.get("style") or ""
         if svg.get("width") or svg.get("height") or re.search(r"(?:^|;)\s*(?:width|height)\s*:",
@@ -201,10 +202,6 @@ def inline_icons(root: ET.Element, job: PageJob) -> None:
             continue
         if _in_running_text(svg, parent):
             svg.set("style", "height: 1em; width: auto; vertical-align: -0.125em;" + style)
-
-
-def _local(el: ET.Element) -> str:
-    return el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
 
 
 def _in_running_text(el: ET.Element, parent: ET.Element) -> bool:
@@ -350,7 +347,7 @@ def svg_references_print(job: PageJob, svg: Path) -> bool:
         return True
     ok = True
     for el in tree.iter():
-        name = _local(el)
+        name = local_name(el.tag)
         address = (el.get(_XLINK_HREF) or el.get("href") or "").strip()
         if name not in _SVG_LOADS or not address or address.startswith("#"):
             continue  # a part of the drawing itself
@@ -405,7 +402,7 @@ def _svg_files_loaded(job: PageJob, svg: Path) -> list[tuple[str, Path]]:
         return []  # reported where it is shown
     found = []
     for el in tree.iter():
-        name = _local(el)
+        name = local_name(el.tag)
         address = (el.get(_XLINK_HREF) or el.get("href") or "").strip()
         parts = split_url(address)
         if name not in ("image", "feImage") or parts.scheme or parts.netloc or not parts.path:
