@@ -577,8 +577,8 @@ class Run:
                   state: LanguageState, fallback_home: Page | None) -> AssembledDocument:
         lang = rendered.lang
         labels = rendered.labels
-        inspect_image = ((lambda path: inspect(path, full=True)) if self.options.check_only
-                         else state.inspect)  # check: no preparation decodes the pixels later
+        inspect_image = (functools.cache(lambda path: inspect(path, full=True))
+                         if self.options.check_only else state.inspect)  # check: no preparation decodes the pixels later
         edition = self._editions.get(lang)
         return assemble(rendered, settings=self.settings, labels=labels, roots=roots,
                         findings=findings,

@@ -73,24 +73,13 @@ class ImageInfo:
         return self.width / self.height if self.height else 0.0
 
 
-_cache: dict[tuple[Path, float, int, bool], ImageInfo] = {}
-
-
 def inspect(path: Path, full: bool = False) -> ImageInfo:
     """Open the image once and report what is wrong with it, if anything.
 
     A PNG's chunks and checksums are read; ``full`` also decodes its pixels (``check``
-    does, as it prepares nothing; a build decodes them when it prepares the image)."""
-    stat = path.stat()
-    key = (path, stat.st_mtime, stat.st_size, full)
-    if key in _cache:
-        return _cache[key]
-    info = _inspect(path, full)
-    _cache[key] = info
-    return info
-
-
-def _inspect(path: Path, full: bool) -> ImageInfo:
+    does, as it prepares nothing; a build decodes them when it prepares the image).
+    Nothing is remembered here: a language's state remembers what it inspected
+    (reuse.LanguageState.inspect)."""
     if path.suffix.lower() == ".svg":
         data = path.read_bytes()
         if b"<svg" not in data[:4096].lower():

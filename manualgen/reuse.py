@@ -62,6 +62,7 @@ class LanguageState:
         self.record = cache.read_record(self.name)
         self.geometry = PrintGeometry.from_settings(settings)
         self.doc_key = ""
+        self._inspected: dict[str, ImageInfo] = {}  # by file hash: a picture used on many pages
 
     # The cheap check, before anything is rendered ----------------------------------------
 
@@ -108,8 +109,14 @@ class LanguageState:
     # Images ---------------------------------------------------------------------------
 
     def inspect(self, path: Path) -> ImageInfo:
-        """:func:`manualgen.images.inspect`, remembered in the cache by the file's hash."""
+        """:func:`manualgen.images.inspect`, remembered for this build and in the cache folder
+        by the file's hash."""
         digest = self.cache.file_digest(path)
+        if digest not in self._inspected:
+            self._inspected[digest] = self._inspect(path, digest)
+        return self._inspected[digest]
+
+    def _inspect(self, path: Path, digest: str) -> ImageInfo:
         meta = self.cache.images / f"{digest}-{INSPECT_VERSION}.json"
         if self.cache.enabled:
             try:
