@@ -703,7 +703,8 @@ def test_shortcodes_nested_thousands_deep_are_refused_in_linear_time() -> None:
     started = time.perf_counter()
     with pytest.raises(ShortcodeSyntaxError) as caught:
         parse(page, line_offset=4)
-    assert time.perf_counter() - started < 1.0
+    # a bound on a loaded machine, not a speed target: the quadratic build took 8 s
+    assert time.perf_counter() - started < 4.0
     assert (caught.value.line, caught.value.column) == (4 + 101, 1)  # the 101st level
     assert "nested more than 100 shortcodes deep" in caught.value.message
     assert len(parse("{{< a >}}" * 100 + "{{< /a >}}" * 100)) == 1  # 100 levels are read
