@@ -447,3 +447,27 @@ def test_missing_emoji_name_the_emoji_font(tmp_path):
     assert "(Debian: fonts-noto-core, fonts-noto-cjk)" in boxes.message
     (scripts,) = missing_glyphs([Text("\u05ef")], "he", ranges=ranges)
     assert "(Debian: fonts-noto-core, fonts-noto-cjk)" in scripts.message
+
+
+def test_letters_of_a_script_newer_than_pythons_unicode_are_reported():
+    """Ol Onal (Unicode 16) is unknown to the Unicode database of Python 3.11 to 3.13
+    (category Cn): its letters were taken for unprintable characters, and a manual in it
+    printed boxes with no missing-glyphs warning, only WeasyPrint's line per character."""
+    (finding,) = missing_glyphs([Text("\U0001e5d0\U0001e5d1 \U0001e5d2")], "sat", ranges=[])
+    assert finding.code == "missing-glyphs" and "U+1E5D0" in finding.message
+
+
+def test_missing_glyphs_names_every_character_so_weasyprints_lines_are_not_repeated():
+    from manualgen.errors import Finding
+    from manualgen.report import repeats_missing_glyphs
+
+    toto = "".join(chr(code) for code in range(0x1E290, 0x1E2A0)) + "\U0001e2a3"
+    (finding,) = missing_glyphs([Text(toto)], "txo", ranges=[])
+    assert "and 5 more (U+1E29C\u2013U+1E29F, U+1E2A3)" in finding.message
+    for code in (0x1E290, 0x1E29D, 0x1E2A3):
+        notdef = Finding("warning", "css", ".notdef glyph rendered for Unicode string unsupported "
+                         f'by fonts: "{chr(code)}" (U+{code:04X})', lang="txo")
+        assert repeats_missing_glyphs(notdef, [finding])
+    other = Finding("warning", "css", '.notdef glyph rendered for Unicode string unsupported by '
+                    'fonts: "\U0001e2a1" (U+1E2A1)', lang="txo")
+    assert not repeats_missing_glyphs(other, [finding])
