@@ -471,3 +471,18 @@ def test_missing_glyphs_names_every_character_so_weasyprints_lines_are_not_repea
     other = Finding("warning", "css", '.notdef glyph rendered for Unicode string unsupported by '
                     'fonts: "\U0001e2a1" (U+1E2A1)', lang="txo")
     assert not repeats_missing_glyphs(other, [finding])
+
+
+@pytest.mark.parametrize(("key", "locale", "quoted"), [
+    ("zh-hans", "zh-Hans", "\u201c登录\u201d"), ("zh-tw", "zh-TW", "\u300c登录\u300d"),
+    ("el", "el", "\u00abΣύνδεση\u00bb"), ("ko", "ko", "\u201c로그인\u201d"),
+])
+def test_a_quotation_takes_the_quotes_of_its_language(tmp_path, monkeypatch, key, locale, quoted):
+    """Simplified Chinese quotes with “ ”, Traditional with 「 」 (the brackets were given to
+    both); a <q> in a page prints its language's marks."""
+    skip_without_fonts_for(quoted)
+    site = _site(tmp_path, key, key, {"_index.md": _page("T", 0, f"A <q>{quoted[1:-1]}</q>.")})
+    hugo = site / "hugo.toml"
+    hugo.write_text(hugo.read_text(encoding="utf-8") + f'languageCode = "{locale}"\n', encoding="utf-8")
+    _, lang = _build(site, key, tmp_path, monkeypatch)
+    assert quoted in "".join(page[2] for page in _chars(lang.pdf))
