@@ -227,7 +227,11 @@ def drawn_as_text(draw_first_line, deferred: set[int]):
     पासवर्ड as सविडर्ड.  ``ActualText`` is the PDF's way to say what a run of glyphs reads:
     pdfium, poppler and Acrobat take it for copying, search and reading aloud.  A line
     whose every glyph is a cluster of its own, in order and on the baseline (Latin, Greek,
-    Cyrillic, CJK, Hangul), is written exactly as before."""
+    Cyrillic, CJK, Hangul), is written exactly as before.
+
+    A line with right-to-left text is written as before too: poppler and pdfium reorder an
+    ActualText as if it were in the order drawn, so an Arabic line that carried its text
+    came out backwards (خاطئًا مُحَمَّد as دَّمَحُم اًئطاخ in pdftotext)."""
 
     def draw(stream, textbox, text_overflow, block_ellipsis, *args, **kwargs):
         line = None
@@ -266,6 +270,8 @@ def drawn_line(textbox) -> DrawnLine | None:
     while run != ffi.NULL:
         item = run.data
         run = run.next
+        if item.item.analysis.level % 2:
+            return None  # (right to left: see the docstring of drawn_as_text)
         offset, length = item.item.offset, item.item.length
         start = offset if start is None else min(start, offset)
         end = max(end, offset + length)
@@ -274,7 +280,7 @@ def drawn_line(textbox) -> DrawnLine | None:
         clusters = [string.log_clusters[i] for i in range(string.num_glyphs)]
         shared |= sharing_glyphs([g.glyph for g in glyphs], clusters)
         moved = moved or any(g.geometry.y_offset for g in glyphs)
-        moved = moved or not in_text_order(clusters, item.item.analysis.level % 2)
+        moved = moved or not in_text_order(clusters)
     if start is None or not (shared or moved):
         return None
     text = textbox.pango_layout.text.encode()[start:end].decode("utf-8", "replace").rstrip()
@@ -287,8 +293,6 @@ def sharing_glyphs(glyphs: list[int], clusters: list[int]) -> set[int]:
     return {glyph for glyph, cluster in zip(glyphs, clusters) if counts[cluster] > 1}
 
 
-def in_text_order(clusters: list[int], right_to_left: int) -> bool:
-    """Whether the clusters come in the text's order (Pango gives a right-to-left run's
-    glyphs from its end)."""
-    ordered = clusters[::-1] if right_to_left else clusters
-    return all(a <= b for a, b in itertools.pairwise(ordered))
+def in_text_order(clusters: list[int]) -> bool:
+    """Whether a left-to-right run's clusters come in the text's order."""
+    return all(a <= b for a, b in itertools.pairwise(clusters))

@@ -193,3 +193,15 @@ def test_lines_whose_glyphs_spell_them_are_written_as_before():
     with glyph_text.glyphs_mapped():
         mapped = weasyprint.HTML(string=html).write_pdf(pdf_identifier=b"x")
     assert mapped == plain
+
+
+def test_a_right_to_left_line_carries_no_actual_text():
+    """poppler and pdfium reorder an ActualText as if it were drawn in that order: an
+    Arabic line that carried its text copied backwards."""
+    import pypdf
+
+    text = "خاطئًا مُحَمَّد"
+    skip_without_fonts_for(text)
+    pdf = pdf_in("ar", "Noto Sans Arabic", [text, HINDI], glyph_text.glyphs_mapped())
+    content = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].get_contents().get_data()
+    assert content.count(b"/ActualText") == 1  # the Hindi line's only
