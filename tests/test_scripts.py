@@ -486,3 +486,32 @@ def test_a_quotation_takes_the_quotes_of_its_language(tmp_path, monkeypatch, key
     hugo.write_text(hugo.read_text(encoding="utf-8") + f'languageCode = "{locale}"\n', encoding="utf-8")
     _, lang = _build(site, key, tmp_path, monkeypatch)
     assert quoted in "".join(page[2] for page in _chars(lang.pdf))
+
+
+def _faces_of(pdf_path, word: str) -> set[str]:
+    """The fonts pdfium reads for the characters of ``word`` wherever it prints."""
+    import ctypes
+
+    from pypdfium2 import raw
+
+    faces = set()
+    document = pypdfium2.PdfDocument(str(pdf_path))
+    for index in range(len(document)):
+        text = document[index].get_textpage()
+        for start in (m.start() for m in re.finditer(re.escape(word), text.get_text_range())):
+            for i in range(len(word)):
+                name = ctypes.create_string_buffer(256)
+                raw.FPDFText_GetFontInfo(text.raw, start + i, name, 256, ctypes.byref(ctypes.c_int()))
+                faces.add(name.value.decode().split("+")[-1])
+    return faces
+
+
+@pytest.mark.parametrize(("code", "word"), [("zh-cn", "强调"), ("th", "สำคัญ"), ("hi", "ज़रूरी")])
+def test_emphasis_shows_in_a_script_with_no_italic(tmp_path, monkeypatch, code, word):
+    """Noto's Chinese, Thai and Devanagari faces have no italic and WeasyPrint draws
+    "italic" text upright: an emphasised word looked like the rest. It prints in bold."""
+    skip_without_fonts_for(word)
+    site = _site(tmp_path, code, code, {"_index.md": _page("T", 0, f"Plain {word[:1]} and *{word}* here.")})
+    _, lang = _build(site, code, tmp_path, monkeypatch)
+    faces = _faces_of(lang.pdf, word)
+    assert faces and all("-Bold" in face for face in faces), faces  # (oblique in name only)
