@@ -14,6 +14,10 @@ glyph that no line gives text gets the character its font maps to it (its own ``
 entry: a vowel mark, a letter's presentation form), else a zero-width space, so that it is
 mapped and adds nothing visible to the text.  A PDF whose glyphs all had text is written
 byte for byte as before.
+
+A line whose glyphs do not spell its text one by one (Indic vowel signs drawn before their
+consonant, Thai tone marks raised over a vowel) also carries its text as ``ActualText``
+(:func:`drawn_as_text`), and its glyphs that share a cluster are mapped from elsewhere.
 """
 
 from __future__ import annotations
