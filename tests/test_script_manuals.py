@@ -29,7 +29,7 @@ FACES = {
     "am": {"Noto-Sans-Ethiopic"},
     "en": {"Noto-Sans-Thai", "Noto-Sans-Devanagari", "Noto-Sans-CJK-SC"},
 }
-CLOSING = set("。，、．：；！？）」』】〕〉》”’")
+CLOSING = set("。，、．：；！？）」』】〕〉》”’।॥።፣፤")  # and Devanagari, Ethiopic stops
 OPENING = set("（「『【〔〈《“‘")
 
 
