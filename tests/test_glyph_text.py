@@ -158,6 +158,7 @@ def pdfium_text(pdf: bytes) -> str:
 
 @pytest.mark.parametrize(("lang", "family", "text"), [
     ("hi", "Noto Sans Devanagari", HINDI), ("th", "Noto Sans Thai", THAI),
+    ("ta", "Noto Sans Tamil", "அமைப்புகள் கடவுச்சொல்"), ("km", "Noto Sans Khmer", "ប្រព័ន្ធនឹងពិនិត្យទម្រង់"),
 ])
 def test_a_line_drawn_out_of_its_texts_order_reads_as_its_text(lang, family, text):
     """A Hindi line copied from the PDF read पासवर्ड as सविडर्ड (its glyphs in the order
