@@ -53,11 +53,14 @@ def printed_text(markup: str) -> str:
 
 def needs_glyph(char: str) -> bool:
     """Spaces, controls and format characters (joiners, bidi marks, variation selectors)
-    are drawn with no glyph of their own."""
+    are drawn with no glyph of their own.  A character this Python's Unicode database does
+    not know (category Cn) needs one: it is most likely a letter of a script newer than the
+    database (Nag Mundari and Kawi, Unicode 15, are unknown to Python 3.11)."""
     code = ord(char)
     if 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF:
         return False
-    return unicodedata.category(char)[0] not in "CZ" or unicodedata.category(char) == "Co"
+    category = unicodedata.category(char)
+    return category[0] not in "CZ" or category in ("Co", "Cn")
 
 
 @functools.cache
@@ -235,12 +238,26 @@ def _stand_in_note(texts: list[Text], stand_ins: dict[str, str], lang: str) -> F
 def _boxes_warning(texts: list[Text], missing: set[str], lang: str) -> Finding:
     ordered = sorted(missing)
     shown = ", ".join(_describe(c) for c in ordered[:SHOWN])
-    more = f" and {len(ordered) - SHOWN} more" if len(ordered) > SHOWN else ""
+    more = (f" and {len(ordered) - SHOWN} more ({code_ranges(ordered[SHOWN:])})"
+            if len(ordered) > SHOWN else "")
     count = f"{len(ordered)} character{'s' if len(ordered) > 1 else ''}"
     message = (f'no installed font has {count} of the "{lang}" manual, which print as empty '
                f"boxes: {shown}{more}; install a font for them (Debian: {font_packages(missing)}) "
                "or name one in a site stylesheet")
     return _finding(WARNING, "missing-glyphs", message, texts, missing, lang)
+
+
+def code_ranges(chars: list[str]) -> str:
+    """Sorted characters as their code points, a run of consecutive ones as one range:
+    "U+1E29C–U+1E29F, U+1E2A3"."""
+    runs: list[list[int]] = []
+    for code in (ord(c) for c in chars):
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return ", ".join(f"U+{low:04X}" if low == high else f"U+{low:04X}\u2013U+{high:04X}"
+                     for low, high in runs)
 
 
 def _finding(severity: str, code: str, message: str, texts: list[Text], chars: set[str],

@@ -14,12 +14,19 @@ glyph that no line gives text gets the character its font maps to it (its own ``
 entry: a vowel mark, a letter's presentation form), else a zero-width space, so that it is
 mapped and adds nothing visible to the text.  A PDF whose glyphs all had text is written
 byte for byte as before.
+
+A line whose glyphs do not spell its text one by one (Indic vowel signs drawn before their
+consonant, Thai tone marks raised over a vowel) also carries its text as ``ActualText``
+(:func:`drawn_as_text`), and its glyphs that share a cluster are mapped from elsewhere.
 """
 
 from __future__ import annotations
 
+import collections
 import contextlib
+import dataclasses
 import io
+import itertools
 from collections.abc import Iterator
 
 from .patching import patched
@@ -29,14 +36,17 @@ NO_TEXT = "\u200b"  # for a glyph that neither a line nor its font gives a chara
 
 class GlyphText(dict):
     """A font's glyph → text map that keeps only mappings to some text; the glyphs that
-    were drawn with none are remembered in ``untold``."""
+    were drawn with none are remembered in ``untold``.  A glyph in ``deferred`` (one that
+    shares its cluster with other glyphs in the line being drawn) is not mapped from that
+    line: the text it is given is its cluster's, not its own."""
 
-    def __init__(self) -> None:
+    def __init__(self, deferred: frozenset[int] | set[int] = frozenset()) -> None:
         super().__init__()
         self.untold: set[int] = set()
+        self.deferred = deferred
 
     def __setitem__(self, glyph: int, text: str) -> None:
-        if text:
+        if text and glyph not in self.deferred:
             super().__setitem__(glyph, text)
         else:
             self.untold.add(glyph)
@@ -74,17 +84,21 @@ def completed(font) -> None:
 
 @contextlib.contextmanager
 def glyphs_mapped() -> Iterator[None]:
-    """Within the block, the PDFs WeasyPrint writes map every glyph they draw to text."""
+    """Within the block, the PDFs WeasyPrint writes map every glyph they draw to text, and
+    a line whose glyphs do not spell its text one by one carries its text as well
+    (:func:`drawn_as_text`)."""
+    import weasyprint.draw.text as wtext
     import weasyprint.pdf as wpdf
     import weasyprint.pdf.stream as wstream
 
     original_font = wstream.Font
     original_build = wpdf.build_fonts_dictionary
+    deferred: set[int] = set()  # the glyphs sharing a cluster in the line being drawn
 
     class MappedFont(original_font):
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
-            self.to_unicode = GlyphText()
+            self.to_unicode = GlyphText(deferred)
 
     def build_fonts_dictionary(pdf, fonts, *args, **kwargs):
         for font in fonts.values():
@@ -92,7 +106,8 @@ def glyphs_mapped() -> Iterator[None]:
         return original_build(pdf, fonts, *args, **kwargs)
 
     with patched(wstream, "Font", MappedFont), \
-            patched(wpdf, "build_fonts_dictionary", build_fonts_dictionary):
+            patched(wpdf, "build_fonts_dictionary", build_fonts_dictionary), \
+            patched(wtext, "draw_first_line", drawn_as_text(wtext.draw_first_line, deferred)):
         yield
 
 
@@ -187,3 +202,101 @@ def _give_joiners_glyphs(line, text: str, glyphs: dict[int, dict[str, int]]) -> 
                                             harfbuzz.hb_face_get_index(face))
             if character in glyphs[key]:
                 string.glyphs[i].glyph = glyphs[key][character]
+
+
+# --- lines whose glyphs do not spell their text ----------------------------------------------
+
+# Below this, every character is Latin, and the bundled fonts draw each as one glyph of its
+# own, in the order of the text: nothing to ask Pango about.  Combining marks (U+0300 …)
+# and every other script start here.
+_SIMPLE_BELOW = "\u0300"
+
+
+@dataclasses.dataclass(frozen=True)
+class DrawnLine:
+    text: str  # what the line reads
+    shared: frozenset[int]  # its glyphs that share a cluster with another glyph
+
+
+def drawn_as_text(draw_first_line, deferred: set[int]):
+    """WeasyPrint's ``draw_first_line``, drawing a line whose glyphs do not spell its text
+    one by one inside a marked-content span that carries the text (``/Span <</ActualText
+    …>> BDC … EMC``); its glyphs that share a cluster are ``deferred`` meanwhile.
+
+    A PDF maps each glyph to one piece of text for the whole file (``/ToUnicode``), and an
+    extractor reads the glyphs in the order and at the places they are drawn.  Devanagari
+    and Tamil draw a vowel sign before the consonant it follows (कि, கை) and a reph after
+    the letters it precedes (र्ड), in clusters of several glyphs; Thai and Arabic raise and
+    lower marks over their letters.  Glyph by glyph, a Hindi line copied or searched read
+    पासवर्ड as सविडर्ड.  ``ActualText`` is the PDF's way to say what a run of glyphs reads:
+    pdfium, poppler and Acrobat take it for copying, search and reading aloud.  A line
+    whose every glyph is a cluster of its own, in order and on the baseline (Latin, Greek,
+    Cyrillic, CJK, Hangul), is written exactly as before.
+
+    A line with right-to-left text is written as before too: poppler and pdfium reorder an
+    ActualText as if it were in the order drawn, so an Arabic line that carried its text
+    came out backwards (خاطئًا مُحَمَّد as دَّمَحُم اًئطاخ in pdftotext)."""
+
+    def draw(stream, textbox, text_overflow, block_ellipsis, *args, **kwargs):
+        line = None
+        if text_overflow in ("clip", "none") and block_ellipsis == "none":
+            line = drawn_line(textbox)  # (an ellipsis would change the line's text)
+        if line is None:
+            return draw_first_line(stream, textbox, text_overflow, block_ellipsis, *args, **kwargs)
+        deferred.update(line.shared)
+        stream.begin_marked_content("Span", _actual_text(line.text))
+        try:
+            return draw_first_line(stream, textbox, text_overflow, block_ellipsis, *args, **kwargs)
+        finally:
+            stream.end_marked_content()
+            deferred.clear()
+
+    return draw
+
+
+def _actual_text(text: str):
+    import pydyf
+
+    return pydyf.Dictionary({"ActualText": pydyf.String(text)})
+
+
+def drawn_line(textbox) -> DrawnLine | None:
+    """What ``textbox``'s first line reads and which of its glyphs share a cluster, when its
+    glyphs do not spell it one by one (a cluster of several glyphs, clusters out of the
+    text's order, a glyph raised or lowered off the baseline); else None."""
+    if not textbox.text or max(textbox.text) < _SIMPLE_BELOW:
+        return None
+    from weasyprint.text.ffi import ffi
+
+    line, _ = textbox.pango_layout.get_first_line()
+    start, end, shared, moved = None, 0, set(), False
+    run = line.runs
+    while run != ffi.NULL:
+        item = run.data
+        run = run.next
+        if item.item.analysis.level % 2:
+            return None  # (right to left: see the docstring of drawn_as_text)
+        offset, length = item.item.offset, item.item.length
+        start = offset if start is None else min(start, offset)
+        end = max(end, offset + length)
+        string = item.glyphs
+        glyphs = [string.glyphs[i] for i in range(string.num_glyphs)]
+        clusters = [string.log_clusters[i] for i in range(string.num_glyphs)]
+        shared |= sharing_glyphs([g.glyph for g in glyphs], clusters)
+        moved = moved or any(g.geometry.y_offset for g in glyphs)
+        moved = moved or not in_text_order(clusters)
+    if start is None or not (shared or moved):
+        return None
+    text = textbox.pango_layout.text.encode()[start:end].decode("utf-8", "replace").rstrip()
+    return DrawnLine(text, frozenset(shared)) if text else None
+
+
+def sharing_glyphs(glyphs: list[int], clusters: list[int]) -> set[int]:
+    """The glyphs whose cluster has another glyph too."""
+    counts = collections.Counter(clusters)
+    return {glyph for glyph, cluster in zip(glyphs, clusters) if counts[cluster] > 1}
+
+
+def in_text_order(clusters: list[int]) -> bool:
+    """Whether a left-to-right run's clusters come in the text's order."""
+    return all(a <= b for a, b in itertools.pairwise(clusters))

@@ -249,7 +249,7 @@ def _source_line(page, needle: str, anywhere: bool = False) -> int | None:
     return page.find_line(needle, anywhere=anywhere)
 
 
-_NOTDEF = re.compile(r"\.notdef glyph rendered.*?\((U\+[0-9A-F]{4,6})\)")
+_NOTDEF = re.compile(r"\.notdef glyph rendered.*?\(U\+([0-9A-F]{4,6})\)")
 
 
 def repeats_missing_glyphs(finding: Finding, findings: Iterable[Finding]) -> bool:
@@ -259,7 +259,17 @@ def repeats_missing_glyphs(finding: Finding, findings: Iterable[Finding]) -> boo
     found = _NOTDEF.search(finding.message) if finding.code == "css" else None
     return found is not None and any(
         other.code == "missing-glyphs" and other.lang == finding.lang
-        and found.group(1) in other.message for other in findings)
+        and int(found.group(1), 16) in named_code_points(other.message) for other in findings)
+
+
+_CODE_POINTS = re.compile(r"U\+([0-9A-F]{4,6})(?:\u2013U\+([0-9A-F]{4,6}))?")
+
+
+def named_code_points(message: str) -> set[int]:
+    """The code points a message names, one by one ("U+05EF") or as ranges
+    ("U+1E29C–U+1E29F")."""
+    return {code for low, high in _CODE_POINTS.findall(message)
+            for code in range(int(low, 16), int(high or low, 16) + 1)}
 
 
 def not_repeated(findings: Iterable[Finding], new: Iterable[Finding]) -> list[Finding]:

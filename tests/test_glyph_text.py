@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 
@@ -130,3 +131,78 @@ def test_a_persian_manual_keeps_its_non_joiners(tmp_path):
     assert PERSIAN in "".join(sheet.get_textpage().get_text_range() for sheet in document)
     validator = pytest.importorskip("page", reason="page-validation is not installed")
     assert not validator.validate_pdf(next(out.glob("*.pdf")), profile="ua1").failures
+
+
+# --- lines whose glyphs do not spell their text ------------------------------------------
+
+HINDI = "उपयोगकर्ता पुस्तिका: पासवर्ड किसी को न बताएँ।"  # vowel signs before, a reph after
+THAI = "เริ่มต้นใช้งาน ชื่อผู้ใช้"  # tone marks raised over vowel signs
+LATER_HINDI = "शुरुआत"  # its last letter was drawn in a cluster of several glyphs above
+
+
+def pdf_in(lang: str, family: str, lines: list[str], *managers) -> bytes:
+    paragraphs = "".join(f"<p>{line}</p>" for line in lines)
+    document = weasyprint.HTML(string=f'<html lang="{lang}"><body style="font-family: {family}">'
+                                      f"{paragraphs}</body></html>")
+    with contextlib.ExitStack() as stack:
+        for manager in managers:
+            stack.enter_context(manager)
+        return document.write_pdf(pdf_variant="pdf/ua-1")
+
+
+def pdfium_text(pdf: bytes) -> str:
+    import pypdfium2 as pdfium
+
+    return "".join(page.get_textpage().get_text_range() for page in pdfium.PdfDocument(pdf))
+
+
+@pytest.mark.parametrize(("lang", "family", "text"), [
+    ("hi", "Noto Sans Devanagari", HINDI), ("th", "Noto Sans Thai", THAI),
+    ("ta", "Noto Sans Tamil", "அமைப்புகள் கடவுச்சொல்"), ("km", "Noto Sans Khmer", "ប្រព័ន្ធនឹងពិនិត្យទម្រង់"),
+])
+def test_a_line_drawn_out_of_its_texts_order_reads_as_its_text(lang, family, text):
+    """A Hindi line copied from the PDF read पासवर्ड as सविडर्ड (its glyphs in the order
+    they are drawn), a Thai one lost the letters under its tone marks: the line carries its
+    text (ActualText)."""
+    skip_without_fonts_for(text)
+    before = pdfium_text(pdf_in(lang, family, [text]))
+    assert text not in before  # what this fixes
+    after = pdf_in(lang, family, [text], glyph_text.glyphs_mapped())
+    assert text in pdfium_text(after)
+
+
+def test_a_glyph_drawn_in_a_cluster_of_several_is_mapped_to_its_own_letter():
+    """In पुस्तिका the letter त ends a cluster of three glyphs and was mapped to the whole
+    cluster (स्ति) for the file: a later शुरुआत read शुरुआस्ति in every extractor that reads
+    glyphs, ActualText or not (pypdf)."""
+    import pypdf
+
+    skip_without_fonts_for(HINDI)
+    lines = [HINDI, LATER_HINDI]
+    before = pypdf.PdfReader(io.BytesIO(pdf_in("hi", "Noto Sans Devanagari", lines))).pages[0]
+    assert LATER_HINDI not in before.extract_text()  # what this fixes
+    pdf = pdf_in("hi", "Noto Sans Devanagari", lines, glyph_text.glyphs_mapped())
+    assert LATER_HINDI in pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert LATER_HINDI in pdfium_text(pdf)
+
+
+def test_lines_whose_glyphs_spell_them_are_written_as_before():
+    text = "中文的句子。한국어 문장. Ελληνικά, русский, Tiếng Việt."
+    skip_without_fonts_for(text)
+    html = f'<html lang="zh"><p style="font-family: Noto Sans CJK SC">{text}</p></html>'
+    plain = weasyprint.HTML(string=html).write_pdf(pdf_identifier=b"x")
+    with glyph_text.glyphs_mapped():
+        mapped = weasyprint.HTML(string=html).write_pdf(pdf_identifier=b"x")
+    assert mapped == plain
+
+
+def test_a_right_to_left_line_carries_no_actual_text():
+    """poppler and pdfium reorder an ActualText as if it were drawn in that order: an
+    Arabic line that carried its text copied backwards."""
+    import pypdf
+
+    text = "خاطئًا مُحَمَّد"
+    skip_without_fonts_for(text)
+    pdf = pdf_in("ar", "Noto Sans Arabic", [text, HINDI], glyph_text.glyphs_mapped())
+    content = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].get_contents().get_data()
+    assert content.count(b"/ActualText") == 1  # the Hindi line's only

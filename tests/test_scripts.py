@@ -447,3 +447,71 @@ def test_missing_emoji_name_the_emoji_font(tmp_path):
     assert "(Debian: fonts-noto-core, fonts-noto-cjk)" in boxes.message
     (scripts,) = missing_glyphs([Text("\u05ef")], "he", ranges=ranges)
     assert "(Debian: fonts-noto-core, fonts-noto-cjk)" in scripts.message
+
+
+def test_letters_of_a_script_newer_than_pythons_unicode_are_reported():
+    """Ol Onal (Unicode 16) is unknown to the Unicode database of Python 3.11 to 3.13
+    (category Cn): its letters were taken for unprintable characters, and a manual in it
+    printed boxes with no missing-glyphs warning, only WeasyPrint's line per character."""
+    (finding,) = missing_glyphs([Text("\U0001e5d0\U0001e5d1 \U0001e5d2")], "sat", ranges=[])
+    assert finding.code == "missing-glyphs" and "U+1E5D0" in finding.message
+
+
+def test_missing_glyphs_names_every_character_so_weasyprints_lines_are_not_repeated():
+    from manualgen.errors import Finding
+    from manualgen.report import repeats_missing_glyphs
+
+    toto = "".join(chr(code) for code in range(0x1E290, 0x1E2A0)) + "\U0001e2a3"
+    (finding,) = missing_glyphs([Text(toto)], "txo", ranges=[])
+    assert "and 5 more (U+1E29C\u2013U+1E29F, U+1E2A3)" in finding.message
+    for code in (0x1E290, 0x1E29D, 0x1E2A3):
+        notdef = Finding("warning", "css", ".notdef glyph rendered for Unicode string unsupported "
+                         f'by fonts: "{chr(code)}" (U+{code:04X})', lang="txo")
+        assert repeats_missing_glyphs(notdef, [finding])
+    other = Finding("warning", "css", '.notdef glyph rendered for Unicode string unsupported by '
+                    'fonts: "\U0001e2a1" (U+1E2A1)', lang="txo")
+    assert not repeats_missing_glyphs(other, [finding])
+
+
+@pytest.mark.parametrize(("key", "locale", "quoted"), [
+    ("zh-hans", "zh-Hans", "\u201c登录\u201d"), ("zh-tw", "zh-TW", "\u300c登录\u300d"),
+    ("el", "el", "\u00abΣύνδεση\u00bb"), ("ko", "ko", "\u201c로그인\u201d"),
+])
+def test_a_quotation_takes_the_quotes_of_its_language(tmp_path, monkeypatch, key, locale, quoted):
+    """Simplified Chinese quotes with “ ”, Traditional with 「 」 (the brackets were given to
+    both); a <q> in a page prints its language's marks."""
+    skip_without_fonts_for(quoted)
+    site = _site(tmp_path, key, key, {"_index.md": _page("T", 0, f"A <q>{quoted[1:-1]}</q>.")})
+    hugo = site / "hugo.toml"
+    hugo.write_text(hugo.read_text(encoding="utf-8") + f'languageCode = "{locale}"\n', encoding="utf-8")
+    _, lang = _build(site, key, tmp_path, monkeypatch)
+    assert quoted in "".join(page[2] for page in _chars(lang.pdf))
+
+
+def _faces_of(pdf_path, word: str) -> set[str]:
+    """The fonts pdfium reads for the characters of ``word`` wherever it prints."""
+    import ctypes
+
+    from pypdfium2 import raw
+
+    faces = set()
+    document = pypdfium2.PdfDocument(str(pdf_path))
+    for index in range(len(document)):
+        text = document[index].get_textpage()
+        for start in (m.start() for m in re.finditer(re.escape(word), text.get_text_range())):
+            for i in range(len(word)):
+                name = ctypes.create_string_buffer(256)
+                raw.FPDFText_GetFontInfo(text.raw, start + i, name, 256, ctypes.byref(ctypes.c_int()))
+                faces.add(name.value.decode().split("+")[-1])
+    return faces
+
+
+@pytest.mark.parametrize(("code", "word"), [("zh-cn", "强调"), ("th", "สำคัญ"), ("hi", "ज़रूरी")])
+def test_emphasis_shows_in_a_script_with_no_italic(tmp_path, monkeypatch, code, word):
+    """Noto's Chinese, Thai and Devanagari faces have no italic and WeasyPrint draws
+    "italic" text upright: an emphasised word looked like the rest. It prints in bold."""
+    skip_without_fonts_for(word)
+    site = _site(tmp_path, code, code, {"_index.md": _page("T", 0, f"Plain {word[:1]} and *{word}* here.")})
+    _, lang = _build(site, code, tmp_path, monkeypatch)
+    faces = _faces_of(lang.pdf, word)
+    assert faces and all("-Bold" in face for face in faces), faces  # (oblique in name only)
