@@ -14,7 +14,11 @@ import xml.etree.ElementTree as ET
 
 _HEADING = re.compile(r"h([1-6])")
 
-Change = tuple[str, str, str]  # (tag before, tag after, the heading's text)
+Change = tuple[str, str, str, str]  # (tag before, tag after, the heading's text, its id)
+
+
+def _text(element: ET.Element) -> str:
+    return " ".join("".join(element.itertext()).split())
 
 
 def _level(element: ET.Element) -> int | None:
@@ -45,5 +49,5 @@ def close_gaps(root: ET.Element, title_level: int) -> list[Change]:
         if new != level:
             old_tag = element.tag
             element.tag = f"h{new}"
-            changes.append((old_tag, element.tag, " ".join("".join(element.itertext()).split())))
+            changes.append((old_tag, element.tag, _text(element), element.get("id") or ""))
     return changes

@@ -304,6 +304,17 @@ def test_a_heading_a_shortcode_makes_is_renumbered_without_a_warning(tmp_path, c
     assert "Von Hand" in finding["message"] and "more on this page" not in finding["message"]
 
 
+def test_an_alert_named_as_a_written_heading_does_not_blame_that_heading(tmp_path, capsys):
+    # The alert's title "Achtung" is renumbered (its <h4> two levels below the "## Achtung"
+    # above it); the writer's heading is well placed and must not be named for it.
+    site = site_with(tmp_path, {
+        "content/de/a.md": page("A", 1, "## Achtung\n\nText.\n\n"
+                                       '{{< alert title="Achtung" >}}Mehr Text.{{< /alert >}}\n'),
+    })
+    _status, doc = run_check(capsys, site, "--lang", "de")
+    assert [f for f in doc["findings"] if f["code"] == "heading-skipped"] == []
+
+
 def test_a_finding_several_manuals_share_is_one_line_naming_them():
     """A file every language reads (a snippet mounted into each) gives the same finding in
     each manual: one line says so, with the languages; findings that differ stay apart."""

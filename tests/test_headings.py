@@ -25,13 +25,13 @@ def test_a_skipped_level_moves_up_and_keeps_what_belongs_under_it():
     root = body("h2", "h4", "h5", "h3")
     changes = close_gaps(root, title_level=1)
     assert levels(root) == ["h2", "h3", "h4", "h3"]
-    assert changes == [("h4", "h3", "Heading 1"), ("h5", "h4", "Heading 2")]
+    assert changes == [("h4", "h3", "Heading 1", ""), ("h5", "h4", "Heading 2", "")]
 
 
 def test_a_heading_right_under_the_title_goes_one_below_it():
     # the alert shortcode's <h5> directly under a page whose title is an h2
     root = body("h5", "h3")
-    assert close_gaps(root, title_level=2) == [("h5", "h3", "Heading 0")]
+    assert close_gaps(root, title_level=2) == [("h5", "h3", "Heading 0", "")]
     assert levels(root) == ["h3", "h3"]
 
 
@@ -45,7 +45,7 @@ def test_nested_headings_and_their_text():
     root = ET.fromstring("<div><section><h4>Ein <em>kurzer</em>\n Titel</h4></section>"
                          "<p>Text</p><h6>Tief</h6></div>")
     changes = close_gaps(root, title_level=1)
-    assert changes == [("h4", "h2", "Ein kurzer Titel"), ("h6", "h3", "Tief")]
+    assert changes == [("h4", "h2", "Ein kurzer Titel", ""), ("h6", "h3", "Tief", "")]
 
 
 def test_levels_stop_at_six():

@@ -177,9 +177,12 @@ def headings(root, job) -> None:
         if isinstance(el.tag, str) and re.fullmatch(r"h[1-6]", el.tag):
             level = int(el.tag[1])
             el.tag = f"h{min(6, max(level + shift, own + 1))}"
+    # the texts of the headings Markdown wrote (Hugo gives each an id; a template's has none)
+    with_ids = {_heading_text(el) for el in root.iter() if el.get("id") and _is_heading(el)}
     changes = close_gaps(root, own)  # a screen reader's outline (PDF/UA) has no gaps
-    written = [(text, line) for _old, _new, text in changes
-               if (line := _written_heading_line(job.page, text)) is not None]
+    written = [(text, line) for _old, _new, text, anchor in changes
+               if (anchor or text not in with_ids)  # not a template's namesake of a written one
+               and (line := _written_heading_line(job.page, text)) is not None]
     if written:  # a theme's template (an alert's title) is renumbered without a word
         text, line = written[0]
         more = f" (and {len(written) - 1} more on this page)" if len(written) > 1 else ""
@@ -187,6 +190,14 @@ def headings(root, job) -> None:
                     "below the heading above it (or the page's title), so a reader's outline has "
                     f"a gap; it prints one level below that heading{more}: use the next level "
                     "down", line)
+
+
+def _is_heading(el) -> bool:
+    return isinstance(el.tag, str) and re.fullmatch(r"h[1-6]", el.tag) is not None
+
+
+def _heading_text(el) -> str:
+    return " ".join("".join(el.itertext()).split())
 
 
 _WRITTEN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s|<h[1-6]\b", re.IGNORECASE)
