@@ -23,6 +23,7 @@ import textwrap
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 import yaml
@@ -878,7 +879,22 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None) ->
         page_params=lambda name: value(name, meta, site=False),
         page_param=lambda name: value(name, meta),
         show=lambda raw: str(go_text(raw)),
-        translate=lambda key: ctx.translator.translate(key))
+        translate=lambda key: ctx.translator.translate(key),
+        get_page=lambda path: _page_fields(ctx, path),
+        relref=lambda path: str(ctx.renderer.env.globals["ref_url"](path, ctx.page)))
+
+
+def _page_fields(ctx: _PageContext, path: str) -> dict[str, str] | None:
+    """The fields a site's template reads of the page ``.Site.GetPage path`` finds (None
+    when none): its title, link title and addresses, as Hugo gives them."""
+    found = ctx.renderer.env.globals["get_page"](path, ctx.page)
+    if found is None:
+        return None
+    settings = ctx.renderer.env.globals.get("site")
+    site = urlsplit(str(getattr(settings, "base_url", "") or ""))
+    host = f"{site.scheme}://{site.netloc}" if site.scheme and site.netloc else ""
+    return {"Title": found.title, "LinkTitle": found.link_title or found.title,
+            "RelPermalink": found.url, "Permalink": host + found.url}
 
 
 def _in_builtin_container(ctx: _PageContext, name: str, parent: ShortcodeCall | None) -> bool:
