@@ -447,3 +447,24 @@ def test_missing_emoji_name_the_emoji_font(tmp_path):
     assert "(Debian: fonts-noto-core, fonts-noto-cjk)" in boxes.message
     (scripts,) = missing_glyphs([Text("\u05ef")], "he", ranges=ranges)
     assert "(Debian: fonts-noto-core, fonts-noto-cjk)" in scripts.message
+
+
+def test_a_line_break_inside_chinese_or_japanese_text_prints_no_space(tmp_path, monkeypatch):
+    """Writers of Chinese wrap their Markdown inside words; a browser joins the lines
+    between two wide characters (CSS Text 3), WeasyPrint printed a space there."""
+    site = _site(tmp_path, "zh", "中文", {
+        "_index.md": _page("手册", 0, "首页。"),
+        "guide.md": _page("指南", 1, (
+            "它提供了一套目前缺\n少的机制，**调度**\n能力和\n`vcctl` 工具。\n\n"
+            "日本語の文も\n同じです。English words\nkeep their space. 한국어\n문장.\n\n"
+            "```\n代码\n保留\n```\n")),
+    })
+    result, lang = _build(site, "zh", tmp_path, monkeypatch, html=True)
+    assert lang.pdf is not None and not result.findings.errors
+    html = lang.html.read_text(encoding="utf-8")
+    assert "目前缺少的机制，<strong>调度</strong>能力和\n<code>vcctl</code>" in html
+    assert "日本語の文も同じです。English words\nkeep" in html
+    assert "한국어\n문장" in html
+    assert re.search(r"代码\n保留", html)
+    text = "".join(page[2] for page in printed_pages(lang.pdf))
+    assert "目前缺少的机制" in text and "调度能力和" in text and "文も同じです" in text
