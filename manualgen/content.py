@@ -36,6 +36,7 @@ from .front_matter import INVISIBLE as _INVISIBLE
 from .front_matter import FrontMatter
 from .go_dates import YearZero, go_date
 from .inline_text import plain_inline
+from .menus import order_keys, page_entry
 from .plurals import pluralize
 
 # i18n reads its YAML files with front matter's loader; it still imports them from here.
@@ -703,6 +704,8 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
     root = selection.select(home, settings, lang, findings,
                             unlisted(metas, sources, set(kept), now, settings))
     _order(root, 0, _site_order(settings, lang))
+    if settings.menu:
+        _order_by_menu(root, settings, lang)
     root.unlisted = unlisted_pages(sources, metas, set(kept), now, settings, lang)
     return root
 
@@ -1545,6 +1548,23 @@ def _order(node: Page, depth: int, site_order: str = "") -> None:
         node.children.sort(key=lambda page: (collation_key(page.title, page.lang), page.rel))
     for child in node.children:
         _order(child, depth + 1, site_order)
+
+
+def _order_by_menu(root: Page, settings: Settings, lang: str) -> None:
+    """Each section's pages in the order of the menu ``[manual] menu`` names (menus.py):
+    by the weights of their entries and of the entries above them; the pages the menu does
+    not list after, in Hugo's order."""
+    entries = {page: page_entry(page.meta, settings.menu, page.link_title or page.title)
+               for page in root.walk()}
+    keys = order_keys([*settings.menu_entries.get(lang, ()),
+                       *(entry for entry in entries.values() if entry is not None)])
+
+    def key(page: Page) -> tuple:
+        entry = entries.get(page)
+        return (0, keys.get(entry[0], ())) if entry is not None else (1, ())
+
+    for page in root.walk():
+        page.children.sort(key=key)
 
 
 def _site_order(settings: Settings, lang: str) -> str:
