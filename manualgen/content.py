@@ -36,7 +36,7 @@ from .front_matter import INVISIBLE as _INVISIBLE
 from .front_matter import FrontMatter
 from .go_dates import YearZero, go_date
 from .inline_text import plain_inline
-from .menus import order_keys, page_entry
+from .menus import menu_ordering_pages, order_keys, page_entry
 from .plurals import pluralize
 
 # i18n reads its YAML files with front matter's loader; it still imports them from here.
@@ -706,6 +706,8 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
     _order(root, 0, _site_order(settings, lang))
     if settings.menu:
         _order_by_menu(root, settings, lang)
+    else:
+        _note_menu_order(root, findings, lang)
     root.unlisted = unlisted_pages(sources, metas, set(kept), now, settings, lang)
     return root
 
@@ -1565,6 +1567,17 @@ def _order_by_menu(root: Page, settings: Settings, lang: str) -> None:
 
     for page in root.walk():
         page.children.sort(key=key)
+
+
+def _note_menu_order(root: Page, findings: Findings, lang: str) -> None:
+    """A note when most pages are ordered by a menu's weights, not their own: the manual
+    prints Hugo's page order, which is then by title; [manual] menu follows the menu."""
+    menu, count = menu_ordering_pages(page.meta for page in root.walk() if page is not root)
+    if menu:
+        findings.info("menu-order", f'{count} pages have no weight but a weight in the menu '
+                      f'"{menu}" (the web site\'s sidebar, it seems): the manual prints Hugo\'s page '
+                      f'order, by title for them; set [manual] menu = "{menu}" in manualgen.toml to '
+                      "print the menu's order", lang=lang)
 
 
 def _site_order(settings: Settings, lang: str) -> str:

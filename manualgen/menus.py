@@ -49,6 +49,24 @@ def page_entry(meta: dict, menu: str, title: str) -> Entry | None:
     return None
 
 
+def menu_ordering_pages(metas: Iterable[dict]) -> tuple[str, int]:
+    """(the menu, how many pages) when pages are ordered by a menu rather than by their own
+    weight: the menu in which most pages without a ``weight`` have an entry with one;
+    ("", 0) when fewer than three pages, or not most of those without a weight, are."""
+    unweighted = [meta for meta in metas if not _get(meta, "weight")]
+    counts: dict[str, int] = {}
+    for meta in unweighted:
+        menus = _get(meta, "menus") if _get(meta, "menus") is not None else _get(meta, "menu")
+        if isinstance(menus, dict):
+            for name, entry in menus.items():
+                if isinstance(entry, dict) and _get(entry, "weight"):
+                    counts[str(name)] = counts.get(str(name), 0) + 1
+    if not counts:
+        return "", 0
+    menu, count = max(counts.items(), key=lambda item: item[1])
+    return (menu, count) if count >= 3 and 2 * count > len(unweighted) else ("", 0)
+
+
 def order_keys(entries: Iterable[Entry]) -> dict[str, tuple[int, ...]]:
     """Each identifier's place in the menu: the weights from its top entry down to its own,
     each as Hugo sorts it (0 last)."""

@@ -73,3 +73,16 @@ def test_without_the_option_the_order_is_hugos(tmp_path):
         (1, "Api"), (1, "Docs"), (2, "A queue"), (2, "B install"), (2, "C upgrade"),
         (2, "D overview"), (2, "E faq"), (1, "Guide"), (2, "X second"), (2, "Y first"),
         (2, "Z zero")]
+
+
+def test_check_notes_a_menu_the_manual_does_not_follow(tmp_path, capsys):
+    from manualgen.cli import main
+
+    site = _site(tmp_path, "")
+    assert main(["check", "--site", str(site), "--all"]) == 0
+    said = "".join(capsys.readouterr())
+    assert ('info: 7 pages have no weight but a weight in the menu "docs"' in said
+            and 'set [manual] menu = "docs"' in said and "[menu-order; en]" in said)
+    (site / "manualgen.toml").write_text('[manual]\nmenu = "docs"\n', encoding="utf-8")
+    assert main(["check", "--site", str(site), "--all"]) == 0
+    assert "menu-order" not in "".join(capsys.readouterr())
