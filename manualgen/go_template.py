@@ -171,7 +171,8 @@ def _open_part(open_blocks: list[_Open], root: list) -> list:
 
 
 def run_template(nodes: list, call: Call) -> str:
-    """The template's output for one call; raises TemplateFailed where Hugo's run fails."""
+    """The template's output for one call; raises TemplateFailed where Hugo's run fails,
+    NotSimple for a field this does not know of a page the call found."""
     return _run(nodes, call, {}, None)
 
 
@@ -366,6 +367,7 @@ def _failure(failed: _FieldOfText, where: Where) -> TemplateFailed:
     line, column, action = where
     field = failed.term.lstrip(".").split(".")[0]
     kind = failed.dot.go_type or ("template.HTML" if failed.dot.safe else "string")
+    kind = "page.Page" if kind == "page" else kind
     found = re.search(r"(?<![\w$.])" + re.escape(failed.term) + r"(?![\w.])", action)
     return TemplateFailed(f"can't evaluate field {field} in type {kind}", line,
                           column + (found.start() if found else 0))
@@ -430,10 +432,18 @@ def _field_of_dot(term: str, dot: Value | None) -> Value | None:
     return _field_of(term, dot)
 
 
-def _field_of(term: str, value: Value) -> Value:
-    """Field ``term`` (".Title") of ``value``: a page's, a table's (nothing), or a failure."""
-    if value.go_type == "page" and term.lstrip(".") in dict(value.fields):
-        return Value(dict(value.fields)[term.lstrip(".")])
+def _field_of(term: str, value: Value) -> Value | None:
+    """Field ``term`` (".Title") of ``value``: a page's, a table's (nothing), or a failure.
+    A page's ``.Site`` is the site's (None: read as outside ``with``); a shortcode's field
+    (``.Inner``, ``.Get``) fails on a page as in Hugo; any other field of a page is one this
+    does not know: NotSimple."""
+    if value.go_type == "page":
+        if term.lstrip(".") in dict(value.fields):
+            return Value(dict(value.fields)[term.lstrip(".")])
+        if term.startswith(".Site."):
+            return None
+        if term.split(".")[1] not in ("Inner", "InnerDeindent", "Get", "IsNamedParams"):
+            raise NotSimple(f'"{term}" of a page that .Site.GetPage found')
     if value.go_type == "map":
         return Value("")
     raise _FieldOfText(term, value)
@@ -467,7 +477,7 @@ def _term(term: str | tuple, call: Call, variables: dict, dot: Value | None) -> 
         return field
     variable, dot_, name = term.partition(".")
     if dot_ and _VARIABLE.match(variable):  # $page.Title
-        return _field_of("." + name, variables.get(variable, Value("")))
+        return _field_of("." + name, variables.get(variable, Value(""))) or Value("")
     if term[0] in "\"`":
         return Value(_string(term))
     if re.fullmatch(r"-?\d+", term):

@@ -623,6 +623,11 @@ class ShortcodeRenderer:
                     self._own[folded] = (None, f"it uses {exc}")
         return self._own[folded]
 
+    def refuse_site_template(self, name: str, why: str) -> None:
+        """Stop running the site's template of shortcode ``name`` (``why``: what it uses),
+        once a call has shown it asks for more than go_template.py knows."""
+        self._own[name.lower()] = (None, why)
+
     def is_builtin(self, template: jinja2.Template) -> bool:
         """Whether ``template`` is one of manualgen's own print templates (a theme's
         shortcode, not the site's)."""
@@ -841,6 +846,9 @@ def _inline_or_site_template(ctx: _PageContext, node: Shortcode, inner: str | No
         return None
     try:
         printed = run_template(own, _template_call(ctx, call, inner))
+    except NotSimple as exc:  # a field of a page it found that this does not know
+        ctx.renderer.refuse_site_template(node.name, f"it uses {exc}")
+        return None
     except TemplateFailed as failed:  # as Hugo's build stops: at the shortcode, naming the template's line
         ctx.renderer.findings.error(
             "shortcode-template", f'shortcode "{node.name}" failed in its template '

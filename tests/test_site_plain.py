@@ -422,17 +422,20 @@ def test_a_template_that_finds_a_page_with_getpage_links_to_it_in_its_language(t
         "content/de/_index.md": page("Start"),
         "content/de/a.md": page("Anmelden", 1, 'Weiter: {{< card page="b.md" >}}\n\n'
                                                'Fehlt: [{{< card page="nichts" >}}]\n\n'
-                                               '{{< see ref="b#schritt" >}}\n'),
+                                               '{{< see ref="b#schritt" >}}\n\n{{< whose >}}\n'),
         "content/de/b.md": page("Einrichten", 2, "## Schritt {#schritt}\n\nText.\n"),
         "content/fr/_index.md": page("Accueil"),
         "content/fr/a.md": page("Connexion", 1, 'Suite : {{< card page="b" >}}\n'),
         "content/fr/b.md": page("Installer", 2, "Texte.\n"),
         "layouts/shortcodes/card.html": card,
+        # a field of the found page that manualgen does not know: not run, and said so
+        "layouts/shortcodes/whose.html": '{{ with .Site.GetPage "b" }}{{ .Page.Title }}{{ end }}',
         "layouts/shortcodes/see.html": ("<a href='{{ relref . (.Get \"ref\") }}'>"
                                         "{{ $p := site.GetPage \"b\" }}{{ $p.LinkTitle }}</a>"),
     })
-    found = check_findings(site)
-    assert [f for f in found if f["code"] in ("unknown-shortcode", "broken-link")] == []
+    found = [f for f in check_findings(site) if f["code"] in ("unknown-shortcode", "broken-link")]
+    assert len(found) == 1 and '"whose"' in found[0]["message"]
+    assert "it uses \".Page.Title\" of a page that .Site.GetPage found" in found[0]["message"]
     status, said = build_all(site, tmp_path / "out")
     assert status == 0, said
     de = (tmp_path / "out").glob("*-de.html").__next__().read_text(encoding="utf-8")
@@ -450,3 +453,24 @@ def test_a_page_field_outside_with_fails_as_hugo_fails():
         run("<b>{{ .Title }}</b>")
     with pytest.raises(TemplateFailed, match="field Title in type string"):
         run('{{ with .Get 0 }}{{ .Title }}{{ end }}', "text")
+
+
+def test_the_fields_of_a_page_getpage_found():
+    """Inside ``with`` a found page gives its title and addresses, and ``.Site`` the site's;
+    a field of it manualgen does not know is not run (NotSimple), rather than guessed."""
+    pages = {"b": {"Title": "Einrichten", "LinkTitle": "Setup", "RelPermalink": "/de/b/",
+                   "Permalink": "https://example.org/de/b/"}}
+
+    def run_found(source: str) -> str:
+        return run_template(compile_template(source), Call(
+            get=lambda key: "", inner="", markdownify=lambda text: text, site_title="Handbuch",
+            get_page=pages.get))
+
+    assert run_found('{{ with .Site.GetPage "b" }}{{ .Site.Title }}: <a href="{{ .RelPermalink }}">'
+                     '{{ .LinkTitle }}</a> {{ .Permalink }}{{ end }}') == (
+        'Handbuch: <a href="/de/b/">Setup</a> https://example.org/de/b/')
+    assert run_found('{{ $p := site.GetPage "nichts" }}[{{ with $p }}x{{ else }}-{{ end }}]') == "[-]"
+    with pytest.raises(NotSimple, match="Page.Title"):
+        run_found('{{ with .Site.GetPage "b" }}{{ .Page.Title }}{{ end }}')
+    with pytest.raises(TemplateFailed, match="field Inner"):
+        run_found('{{ with .Site.GetPage "b" }}{{ .Inner }}{{ end }}')
