@@ -705,7 +705,7 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
                             unlisted(metas, sources, set(kept), now, settings))
     _order(root, 0, _site_order(settings, lang))
     if settings.menu:
-        _order_by_menu(root, settings, lang)
+        _order_by_menu(root, settings, lang, findings)
     else:
         _note_menu_order(root, findings, lang)
     root.unlisted = unlisted_pages(sources, metas, set(kept), now, settings, lang)
@@ -1552,14 +1552,18 @@ def _order(node: Page, depth: int, site_order: str = "") -> None:
         _order(child, depth + 1, site_order)
 
 
-def _order_by_menu(root: Page, settings: Settings, lang: str) -> None:
+def _order_by_menu(root: Page, settings: Settings, lang: str, findings: Findings) -> None:
     """Each section's pages in the order of the menu ``[manual] menu`` names (menus.py):
     by the weights of their entries and of the entries above them; the pages the menu does
-    not list after, in Hugo's order."""
+    not list after, in Hugo's order.  A menu with no entry in the language is named."""
     entries = {page: page_entry(page.meta, settings.menu, page.link_title or page.title)
                for page in root.walk()}
     keys = order_keys([*settings.menu_entries.get(lang, ()),
                        *(entry for entry in entries.values() if entry is not None)])
+    if not keys:
+        findings.warning("menu-order", f'[manual] menu = "{settings.menu}": no page and no part '
+                         "of the Hugo config puts an entry in that menu in this language, so the "
+                         "pages keep Hugo's order; check the menu's name", lang=lang)
 
     def key(page: Page) -> tuple:
         entry = entries.get(page)

@@ -86,3 +86,13 @@ def test_check_notes_a_menu_the_manual_does_not_follow(tmp_path, capsys):
     (site / "manualgen.toml").write_text('[manual]\nmenu = "docs"\n', encoding="utf-8")
     assert main(["check", "--site", str(site), "--all"]) == 0
     assert "menu-order" not in "".join(capsys.readouterr())
+
+
+def test_a_menu_with_no_entries_is_named(tmp_path, capsys):
+    from manualgen.cli import main
+
+    site = _site(tmp_path, "dosc")  # misspelt
+    assert main(["check", "--site", str(site), "--all"]) == 0
+    said = "".join(capsys.readouterr())
+    assert 'warning: [manual] menu = "dosc": no page and no part of the Hugo config' in said
+    assert _titles(site) == _titles(_site(tmp_path / "plain", ""))
