@@ -30,6 +30,7 @@ from .errors import ERROR, ConfigError, Finding, not_utf8, readable_path, shown_
 from .front_matter import AliasGuard, read_as_hugo, without_surrogates
 from .inline_text import plain_html
 from .languages import country_language, written_right_to_left
+from .menus import config_entries
 
 HUGO_CONFIG_NAMES = (
     "hugo.toml",
@@ -156,6 +157,10 @@ class Settings:
     # site, as Hugo lists it), and the folders of the site's taxonomies (their list pages
     # are web-only).
     sections: tuple[str, ...] = ()
+    # [manual] menu: the Hugo menu whose order the manual follows ("": Hugo's page order),
+    # and that menu's entries in the Hugo config, per language (menus.py)
+    menu: str = ""
+    menu_entries: dict[str, tuple] = dataclasses.field(default_factory=dict)
     taxonomies: tuple[str, ...] = ("tags", "categories")
     edition_since: str = ""  # [edition] since: the git revision to compare with ("": none)
     # Hugo's [frontmatter]: for "date", "publishdate" and "expirydate", the front-matter keys
@@ -615,6 +620,7 @@ _MANUALGEN_SCHEMA: dict[str, object] = {
         "version": str,
         "logo": str,
         "sections": Option(list, _section_names_problem),
+        "menu": str,
     },
     "print": {
         "paper": Option(str, _one_of(PAPER_SIZES)),
@@ -1334,6 +1340,9 @@ def _settings(read: _ReadFiles) -> Settings:
         title_case_style=str(_ci_get(hugo, "titleCaseStyle", "ap") or "ap").lower(),
         sections=section_names(manual.get("sections", [])) if isinstance(
             manual.get("sections"), list) and not _section_names_problem(manual["sections"]) else (),
+        menu=str(manual.get("menu") or "").strip(),
+        menu_entries={code: config_entries(hugo, code, str(manual.get("menu")).strip())
+                      for code in read.languages} if str(manual.get("menu") or "").strip() else {},
         taxonomies=_taxonomies(hugo),
         edition_since=str(_table(read.mg, "edition").get("since") or ""),
         front_matter_dates=_front_matter_dates(hugo),

@@ -36,6 +36,7 @@ from .front_matter import INVISIBLE as _INVISIBLE
 from .front_matter import FrontMatter
 from .go_dates import YearZero, go_date
 from .inline_text import plain_inline
+from .menus import menu_ordering_pages, order_keys, page_entry
 from .plurals import pluralize
 
 # i18n reads its YAML files with front matter's loader; it still imports them from here.
@@ -703,6 +704,10 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
     root = selection.select(home, settings, lang, findings,
                             unlisted(metas, sources, set(kept), now, settings))
     _order(root, 0, _site_order(settings, lang))
+    if settings.menu:
+        _order_by_menu(root, settings, lang, findings)
+    else:
+        _note_menu_order(root, findings, lang)
     root.unlisted = unlisted_pages(sources, metas, set(kept), now, settings, lang)
     return root
 
@@ -1545,6 +1550,38 @@ def _order(node: Page, depth: int, site_order: str = "") -> None:
         node.children.sort(key=lambda page: (collation_key(page.title, page.lang), page.rel))
     for child in node.children:
         _order(child, depth + 1, site_order)
+
+
+def _order_by_menu(root: Page, settings: Settings, lang: str, findings: Findings) -> None:
+    """Each section's pages in the order of the menu ``[manual] menu`` names (menus.py):
+    by the weights of their entries and of the entries above them; the pages the menu does
+    not list after, in Hugo's order.  A menu with no entry in the language is named."""
+    entries = {page: page_entry(page.meta, settings.menu, page.link_title or page.title)
+               for page in root.walk()}
+    keys = order_keys([*settings.menu_entries.get(lang, ()),
+                       *(entry for entry in entries.values() if entry is not None)])
+    if not keys:
+        findings.warning("menu-order", f'[manual] menu = "{settings.menu}": no page and no part '
+                         "of the Hugo config puts an entry in that menu in this language, so the "
+                         "pages keep Hugo's order; check the menu's name", lang=lang)
+
+    def key(page: Page) -> tuple:
+        entry = entries.get(page)
+        return (0, keys.get(entry[0], ())) if entry is not None else (1, ())
+
+    for page in root.walk():
+        page.children.sort(key=key)
+
+
+def _note_menu_order(root: Page, findings: Findings, lang: str) -> None:
+    """A note when most pages are ordered by a menu's weights, not their own: the manual
+    prints Hugo's page order, which is then by title; [manual] menu follows the menu."""
+    menu, count = menu_ordering_pages(page.meta for page in root.walk() if page is not root)
+    if menu:
+        findings.info("menu-order", f'{count} pages have no weight but a weight in the menu '
+                      f'"{menu}" (the web site\'s sidebar, it seems): the manual prints Hugo\'s page '
+                      f'order, by title for them; set [manual] menu = "{menu}" in manualgen.toml to '
+                      "print the menu's order", lang=lang)
 
 
 def _site_order(settings: Settings, lang: str) -> str:

@@ -315,7 +315,26 @@ def read_toml(text: str) -> dict:
         # "at end of document" carries no line: the last line of the front matter, then
         line = int(m.group(1)) if m else max(1, len(text.rstrip("\n").split("\n")))
         msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        lines = text.split("\n")
+        if msg == "Invalid value" and 0 < line <= len(lines):
+            msg += _bare_word_hint(lines[line - 1])
         raise FrontMatterError(f"invalid TOML front matter: {msg}", line) from None
+
+
+_BARE_VALUE = re.compile(r"^(\s*[\w.\"'-]+\s*=\s*)([^\s\"'\[{#][^#]*?)\s*(#.*)?$")
+
+
+def _bare_word_hint(line: str) -> str:
+    """What to do when a TOML value is text written without quotes (``parent =
+    getting-started``, which YAML would take): quote it."""
+    m = _BARE_VALUE.match(line)
+    if not m or re.match(r"[+\d.-]", m.group(2)):
+        return ""
+    value = m.group(2)
+    if value.lower() in ("true", "false"):
+        return f"; TOML writes true and false in lower case: {m.group(1).strip()} {value.lower()}"
+    quoted = f"'{value}'" if '"' in value or "\\" in value else f'"{value}"'
+    return f"; TOML needs text in quotes: {m.group(1).strip()} {quoted}"
 
 
 # --- the handlers ----------------------------------------------------------------------------

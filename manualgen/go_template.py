@@ -6,7 +6,9 @@ template is either printed as Hugo prints it or not run at all.
 
 Understood: ``.Inner``, ``.InnerDeindent``, ``.Get 0``/``.Get "name"``, ``.IsNamedParams``,
 ``.Page.Title``,
-``.Site.Title``, ``.Site.Params.x``/``site.Params.x``, ``.Page.Params.x``, ``.Param "x"``,
+``.Site.GetPage "path"`` (a page of the language, or nothing) with its ``.Title``,
+``.LinkTitle``, ``.RelPermalink`` and ``.Permalink`` (inside ``with``, or ``$page.Title``),
+``relref . "path"``/``ref . "path"``, ``.Site.Title``, ``.Site.Params.x``/``site.Params.x``, ``.Page.Params.x``, ``.Param "x"``,
 ``.`` and ``$variables`` set with ``:=``, string and number literals; the functions
 ``markdownify``, ``.Page.RenderString``, ``safeHTML``, ``default``, ``upper``, ``lower``,
 ``relURL``, ``absURL``, ``relLangURL``, ``plainify``, ``htmlEscape``, ``i18n``/``T``,
@@ -36,7 +38,10 @@ _VARIABLE = re.compile(r"^\$[A-Za-z_]\w*$")
 _FUNCTIONS = {"markdownify", "safeHTML", "default", "upper", "lower", "relURL",
               "absURL", "relLangURL", "plainify", "htmlEscape", "i18n", "T", "trim",
               ".Page.RenderString", "$.Page.RenderString", ".RenderString",
-              "or", "and", "not", "eq", "ne"}
+              "or", "and", "not", "eq", "ne", "relref", "ref"}
+_GET_PAGE = (".Site.GetPage", "$.Site.GetPage", "site.GetPage")
+# the fields of a page that a site's template may print: Hugo's names, manualgen's values
+_PAGE_FIELDS = ("Title", "LinkTitle", "RelPermalink", "Permalink")
 
 
 class TemplateFailed(Exception):
@@ -55,6 +60,7 @@ class Value:
     safe: bool = False  # HTML already (.Inner, markdownify, safeHTML): printed as it is
     truth: bool | None = None  # a parameter's truth as Go's if reads it (false, 0, empty)
     go_type: str = ""  # its type in Hugo, named when a field of it fails ("" for text)
+    fields: tuple[tuple[str, str], ...] = ()  # a page's fields (go_type "page"), by name
 
     def true(self) -> bool:
         return bool(self.text) if self.truth is None else self.truth
@@ -77,6 +83,9 @@ class Call:
     page_param: Callable[[str], object] = lambda name: None
     show: Callable[[object], str] = str  # a value as Go's templates print it
     translate: Callable[[str], str] = lambda key: ""
+    # Hugo's GetPage: the fields (_PAGE_FIELDS) of the page a path names, None for no page
+    get_page: Callable[[str], dict[str, str] | None] = lambda path: None
+    relref: Callable[[str], str] = lambda path: path  # relref's address of a content path
 
 
 # where an action stands in the template: its line, the column of the text inside its
@@ -162,7 +171,8 @@ def _open_part(open_blocks: list[_Open], root: list) -> list:
 
 
 def run_template(nodes: list, call: Call) -> str:
-    """The template's output for one call; raises TemplateFailed where Hugo's run fails."""
+    """The template's output for one call; raises TemplateFailed where Hugo's run fails,
+    NotSimple for a field this does not know of a page the call found."""
     return _run(nodes, call, {}, None)
 
 
@@ -288,7 +298,7 @@ def _commands(tokens: list[str], at: int, text: str) -> tuple[list[list], int]:
         if index > 0 or head in _FUNCTIONS:
             if head not in _FUNCTIONS:
                 raise NotSimple(f'the function "{head}"')
-        elif len(command) > 1 and head not in (".Get", "$.Get", ".Param", "$.Param"):
+        elif len(command) > 1 and head not in _METHODS:
             raise NotSimple(f"{{{{ {head} … }}}}")
         for term in command[1:] if head in _FUNCTIONS or len(command) > 1 else command:
             _check_term(term)
@@ -309,6 +319,8 @@ def _check_term(term: str | tuple) -> None:
                 ".Param", "$.Param", ".Page.Title", "$.Page.Title", ".Site.Title", "$.Site.Title",
                 "site.Title", ".IsNamedParams", "$.IsNamedParams"):
         return
+    if re.fullmatch(r"(\$[A-Za-z_]\w*)?\.(" + "|".join(_PAGE_FIELDS) + ")", term):
+        return  # a field of the page GetPage found (or of a text: Hugo fails there too)
     if re.fullmatch(r"(\$?\.Site|site|\$?\.Page)\.Params\.\w+", term):
         return
     raise NotSimple(f'"{term}"')
@@ -355,6 +367,7 @@ def _failure(failed: _FieldOfText, where: Where) -> TemplateFailed:
     line, column, action = where
     field = failed.term.lstrip(".").split(".")[0]
     kind = failed.dot.go_type or ("template.HTML" if failed.dot.safe else "string")
+    kind = "page.Page" if kind == "page" else kind
     found = re.search(r"(?<![\w$.])" + re.escape(failed.term) + r"(?![\w.])", action)
     return TemplateFailed(f"can't evaluate field {field} in type {kind}", line,
                           column + (found.start() if found else 0))
@@ -365,8 +378,11 @@ def _evaluate(commands: list[list[str]], call: Call, variables: dict, dot: Value
     for command in commands:
         head = command[0]
         args = [_term(t, call, variables, dot) for t in command[1:]]
-        if _field_of_dot(head, dot):
-            value = Value("")
+        field = _field_of_dot(head, dot)
+        if field is not None:
+            value = field
+        elif head in _GET_PAGE:
+            value = _page_value(call.get_page(args[0].text if args else ""))
         elif head in _FUNCTIONS:
             value = _function(head, args + ([value] if value is not None else []), call)
         elif head in (".Get", "$.Get"):
@@ -386,8 +402,9 @@ def _evaluate(commands: list[list[str]], call: Call, variables: dict, dot: Value
 _ARITY = {"default": (2, 2), "trim": (2, 2), "i18n": (1, 2), "T": (1, 2),
           ".Page.RenderString": (1, 2), "$.Page.RenderString": (1, 2), ".RenderString": (1, 2),
           ".Get": (1, 1), "$.Get": (1, 1), ".Param": (1, 1), "$.Param": (1, 1),
-          "or": (1, 99), "and": (1, 99), "not": (1, 1), "eq": (2, 99), "ne": (2, 2)}
-_METHODS = (".Get", "$.Get", ".Param", "$.Param")
+          "or": (1, 99), "and": (1, 99), "not": (1, 1), "eq": (2, 99), "ne": (2, 2),
+          "relref": (2, 2), "ref": (2, 2), **{name: (1, 1) for name in _GET_PAGE}}
+_METHODS = (".Get", "$.Get", ".Param", "$.Param", *_GET_PAGE)
 
 
 def _check_arity(name: str, count: int) -> None:
@@ -398,15 +415,46 @@ def _check_arity(name: str, count: int) -> None:
                         "which Hugo refuses")
 
 
-def _field_of_dot(term: str, dot: Value | None) -> bool:
-    """Whether ``term`` is a field of the value ``with`` tested (``dot``): ``.Inner``,
-    ``.Get`` … inside ``with``.  A table's missing key prints nothing; text has no fields:
-    Hugo fails there ("can't evaluate field Inner in type string"), and so does this."""
-    if dot is None or not term.startswith(".") or len(term) == 1:
-        return False
-    if dot.go_type == "map":
-        return True
-    raise _FieldOfText(term, dot)
+def _field_of_dot(term: str, dot: Value | None) -> Value | None:
+    """The value of ``term`` when it is a field of the value ``with`` tested (``dot``):
+    ``.Inner``, ``.Get`` … inside ``with``, None for any other term.  A page has its fields,
+    a table's missing key prints nothing; text has no fields: Hugo fails there ("can't
+    evaluate field Inner in type string"), and so does this.  A page's field outside any
+    ``with`` is a field of the shortcode, which has none of them: Hugo fails there too."""
+    if not isinstance(term, str):  # a parenthesised command
+        return None
+    if dot is None:
+        if term.startswith(".") and term[1:] in _PAGE_FIELDS:
+            raise _FieldOfText(term, Value("", go_type="*hugolib.ShortcodeWithPage"))
+        return None
+    if not term.startswith(".") or len(term) == 1:
+        return None
+    return _field_of(term, dot)
+
+
+def _field_of(term: str, value: Value) -> Value | None:
+    """Field ``term`` (".Title") of ``value``: a page's, a table's (nothing), or a failure.
+    A page's ``.Site`` is the site's (None: read as outside ``with``); a shortcode's field
+    (``.Inner``, ``.Get``) fails on a page as in Hugo; any other field of a page is one this
+    does not know: NotSimple."""
+    if value.go_type == "page":
+        if term.lstrip(".") in dict(value.fields):
+            return Value(dict(value.fields)[term.lstrip(".")])
+        if term.startswith(".Site."):
+            return None
+        if term.split(".")[1] not in ("Inner", "InnerDeindent", "Get", "IsNamedParams"):
+            raise NotSimple(f'"{term}" of a page that .Site.GetPage found')
+    if value.go_type == "map":
+        return Value("")
+    raise _FieldOfText(term, value)
+
+
+def _page_value(fields: dict[str, str] | None) -> Value:
+    """What GetPage returns: a page with its fields, or nil (false, printed as nothing)."""
+    if fields is None:
+        return Value("", truth=False, go_type="<nil>")
+    return Value(fields.get("Title", ""), truth=True, go_type="page",
+                 fields=tuple((name, str(fields.get(name, ""))) for name in _PAGE_FIELDS))
 
 
 def _literal(term: str) -> object:
@@ -424,8 +472,12 @@ def _string(term: str) -> str:
 def _term(term: str | tuple, call: Call, variables: dict, dot: Value | None) -> Value:
     if isinstance(term, tuple):
         return _evaluate(list(term), call, variables, dot)
-    if _field_of_dot(term, dot):
-        return Value("")
+    field = _field_of_dot(term, dot)
+    if field is not None:
+        return field
+    variable, dot_, name = term.partition(".")
+    if dot_ and _VARIABLE.match(variable):  # $page.Title
+        return _field_of("." + name, variables.get(variable, Value(""))) or Value("")
     if term[0] in "\"`":
         return Value(_string(term))
     if re.fullmatch(r"-?\d+", term):
@@ -490,6 +542,8 @@ def _function(name: str, args: list[Value], call: Call) -> Value:
         return Value(call.translate(last.text) or "")
     if name in ("or", "and", "not", "eq", "ne"):
         return _logic(name, args)
+    if name in ("relref", "ref"):  # relref . "path": the page's address (the link pass reads it)
+        return Value(call.relref(last.text))
     if name == "trim":  # trim STRING CUTSET
         return Value(args[0].text.strip(args[1].text) if len(args) > 1 else last.text)
     raise NotSimple(f'the function "{name}"')

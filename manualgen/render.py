@@ -315,6 +315,17 @@ def template_helpers(settings: Settings, lang: str, labels: dict[str, str]) -> d
     def site_path(rel: str) -> str:
         return settings.base_path + rel.lstrip("/")
 
+    def media_library(src) -> str:
+        """The site address of a picture of Academic's or Wowchemy's media library (their
+        figure's ``library="1"``): Wowchemy keeps it in assets/media/, Academic in
+        static/img/."""
+        rel = str(src or "").lstrip("/")
+        in_assets = posixpath.normpath("media/" + rel)
+        if in_assets.startswith("media/") and any((folder / in_assets).is_file()
+                                                  for folder in settings.assets_dirs):
+            return site_path(in_assets)
+        return site_path("img/" + rel)
+
     def link_url(url: str) -> str:
         if url.startswith("/") and not url.startswith(settings.base_path):
             prefix = settings.base_path
@@ -371,6 +382,7 @@ def template_helpers(settings: Settings, lang: str, labels: dict[str, str]) -> d
         "marked_region": marked_region,
         "placeholders_as_img": placeholders_as_img,
         "site_path": site_path,
+        "media_library": media_library,  # Academic's and Wowchemy's figure library="1"
         "link_url": link_url,
         "ref_url": ref_url,
         "ref_found": ref_found,

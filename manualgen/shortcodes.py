@@ -23,6 +23,7 @@ import textwrap
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 import yaml
@@ -622,6 +623,11 @@ class ShortcodeRenderer:
                     self._own[folded] = (None, f"it uses {exc}")
         return self._own[folded]
 
+    def refuse_site_template(self, name: str, why: str) -> None:
+        """Stop running the site's template of shortcode ``name`` (``why``: what it uses),
+        once a call has shown it asks for more than go_template.py knows."""
+        self._own[name.lower()] = (None, why)
+
     def is_builtin(self, template: jinja2.Template) -> bool:
         """Whether ``template`` is one of manualgen's own print templates (a theme's
         shortcode, not the site's)."""
@@ -840,6 +846,9 @@ def _inline_or_site_template(ctx: _PageContext, node: Shortcode, inner: str | No
         return None
     try:
         printed = run_template(own, _template_call(ctx, call, inner))
+    except NotSimple as exc:  # a field of a page it found that this does not know
+        ctx.renderer.refuse_site_template(node.name, f"it uses {exc}")
+        return None
     except TemplateFailed as failed:  # as Hugo's build stops: at the shortcode, naming the template's line
         ctx.renderer.findings.error(
             "shortcode-template", f'shortcode "{node.name}" failed in its template '
@@ -878,7 +887,22 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None) ->
         page_params=lambda name: value(name, meta, site=False),
         page_param=lambda name: value(name, meta),
         show=lambda raw: str(go_text(raw)),
-        translate=lambda key: ctx.translator.translate(key))
+        translate=lambda key: ctx.translator.translate(key),
+        get_page=lambda path: _page_fields(ctx, path),
+        relref=lambda path: str(ctx.renderer.env.globals["ref_url"](path, ctx.page)))
+
+
+def _page_fields(ctx: _PageContext, path: str) -> dict[str, str] | None:
+    """The fields a site's template reads of the page ``.Site.GetPage path`` finds (None
+    when none): its title, link title and addresses, as Hugo gives them."""
+    found = ctx.renderer.env.globals["get_page"](path, ctx.page)
+    if found is None:
+        return None
+    settings = ctx.renderer.env.globals.get("site")
+    site = urlsplit(str(getattr(settings, "base_url", "") or ""))
+    host = f"{site.scheme}://{site.netloc}" if site.scheme and site.netloc else ""
+    return {"Title": found.title, "LinkTitle": found.link_title or found.title,
+            "RelPermalink": found.url, "Permalink": host + found.url}
 
 
 def _in_builtin_container(ctx: _PageContext, name: str, parent: ShortcodeCall | None) -> bool:

@@ -501,6 +501,24 @@ def test_link_with_a_space_in_its_address_says_so(tmp_path, capsys):
     assert 'link "/de/c/" points to no page' in err and err.count("holds a space") == 1
 
 
+def test_text_without_quotes_in_toml_front_matter_says_to_quote_it(tmp_path, capsys):
+    """"parent = getting-started" reads as YAML would read it, but TOML stops ("Invalid
+    value", as Volcano's docs once had it): the message says what to write instead."""
+    site = write_site(tmp_path, {**HOME,
+                                 "content/de/a.md": ("+++\ntitle = \"A\"\n[menu.docs]\n"
+                                                     "  parent = getting-started  # group\n+++\nText\n"),
+                                 "content/de/b.md": "+++\ntitle = \"B\"\nweight = +x\n+++\nText\n",
+                                 "content/de/c.md": "+++\ntitle = \"C\"\ndraft = False\n+++\nText\n"})
+    assert main(["check", "--site", str(site), "--lang", "de"]) == 1
+    err = "".join(capsys.readouterr())
+    assert ('content/de/a.md:4: error: invalid TOML front matter: Invalid value; TOML needs text '
+            'in quotes: parent = "getting-started"') in err
+    assert "content/de/b.md:3: error: invalid TOML front matter: Invalid value" in err
+    assert "weight = " not in err  # a number written wrong is not text to quote
+    assert ("content/de/c.md:3: error: invalid TOML front matter: Invalid value; TOML writes true "
+            "and false in lower case: draft = false") in err
+
+
 # --- images and links ------------------------------------------------------------------------
 
 

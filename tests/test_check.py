@@ -281,6 +281,22 @@ def test_a_heading_that_skips_a_level_is_one_warning_at_its_line(tmp_path, capsy
     assert "Tief unten" in finding["message"] and "and 1 more" in finding["message"]
 
 
+def test_a_heading_with_no_words_is_left_out_with_one_warning_at_its_line(tmp_path, capsys):
+    # an empty link copied with a heading from GitHub, and "##" alone; "#" alone in a code
+    # block is no heading
+    body = ("## Schritt 1\n\n```sh\n#\necho\n```\n\nText.\n\n"
+            "### [](https://github.com/org/demo#step-2)\n\n## Schritt 2\n\nMehr.\n\n##\n")
+    site = site_with(tmp_path, {"content/de/a.md": page("A", 1, body)})
+    status, doc = run_check(capsys, site, "--lang", "de")
+    finding = only(doc, "empty-heading")
+    assert status == 0 and finding["file"] == "content/de/a.md" and finding["line"] == 14
+    assert "and 1 more" in finding["message"]
+    assert main(["build", "--site", str(site), "--lang", "de", "--out", str(tmp_path / "out"),
+                 "--html", "--no-cache"]) == 0
+    html = next((tmp_path / "out").glob("*.html")).read_text(encoding="utf-8")
+    assert "Schritt 2" in html and not re.search(r"<h\d[^>]*>\s*(<a[^>]*>\s*</a>)?\s*</h\d>", html)
+
+
 def test_check_json_is_json_even_when_manualgen_fails(tmp_path, capsys, monkeypatch):
     import manualgen.build
 

@@ -72,3 +72,29 @@ def test_an_image_named_by_the_bundles_resources_front_matter_is_that_file(tmp_p
     assert resolve_image(settings, bundle, "n-1") is None  # :counter names are not followed
     assert resolve_image(settings, bundle, "img/two.png").read_bytes() == b"two"
     assert resolve_image(settings, pages(site)["plain.md"], "shot") is None  # no bundle
+
+
+def test_a_figure_from_the_media_library_and_a_name_in_another_case(tmp_path):
+    """Academic's figure ``library="1"`` takes the picture from static/img/, Wowchemy's from
+    assets/media/ (Volcano's docs); a picture named in another case than its file's is
+    missing on Linux too, and the warning names the file meant."""
+    from .conftest import build_all, check_findings, png_bytes
+
+    site = write_site(tmp_path / "site", {
+        "hugo.toml": HUGO,
+        "content/_index.md": "---\ntitle: Home\n---\n",
+        "content/arch.md": ("---\ntitle: Arch\n---\n"
+                            '{{<figure library="1" src="arch_1.png" title="Scenarios">}}\n\n'
+                            '{{< figure library="true" src="flow.png" >}}\n\n'
+                            '{{<figure library="1" src="arch_2.png" title="Components">}}\n'),
+        "static/img/arch_1.png": png_bytes(60, 30),
+        "static/img/arch_2.PNG": png_bytes(60, 30),
+        "assets/media/flow.png": png_bytes(50, 30, (20, 90, 200)),
+    })
+    missing = [f for f in check_findings(site) if f["code"] == "missing-image"]
+    assert len(missing) == 1, missing
+    assert missing[0]["line"] == 8 and '"arch_2.PNG"' in missing[0]["message"]
+    assert "differs only in case" in missing[0]["message"]
+    status, said = build_all(site, tmp_path / "out")
+    html = next((tmp_path / "out").glob("*.html")).read_text(encoding="utf-8")
+    assert status == 0 and html.count("<img") == 2 and "Scenarios" in html, said

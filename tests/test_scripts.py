@@ -515,3 +515,23 @@ def test_emphasis_shows_in_a_script_with_no_italic(tmp_path, monkeypatch, code, 
     _, lang = _build(site, code, tmp_path, monkeypatch)
     faces = _faces_of(lang.pdf, word)
     assert faces and all("-Bold" in face for face in faces), faces  # (oblique in name only)
+
+def test_a_line_break_inside_chinese_or_japanese_text_prints_no_space(tmp_path, monkeypatch):
+    """Writers of Chinese wrap their Markdown inside words; a browser joins the lines
+    between two wide characters (CSS Text 3), WeasyPrint printed a space there."""
+    site = _site(tmp_path, "zh", "中文", {
+        "_index.md": _page("手册", 0, "首页。"),
+        "guide.md": _page("指南", 1, (
+            "它提供了一套目前缺\n少的机制，**调度**\n能力和\n`vcctl` 工具。\n\n"
+            "日本語の文も\n同じです。English words\nkeep their space. 한국어\n문장.\n\n"
+            "```\n代码\n保留\n```\n")),
+    })
+    result, lang = _build(site, "zh", tmp_path, monkeypatch, html=True)
+    assert lang.pdf is not None and not result.findings.errors
+    html = lang.html.read_text(encoding="utf-8")
+    assert "目前缺少的机制，<strong>调度</strong>能力和\n<code>vcctl</code>" in html
+    assert "日本語の文も同じです。English words\nkeep" in html
+    assert "한국어\n문장" in html
+    assert re.search(r"代码\n保留", html)
+    text = "".join(page[2] for page in printed_pages(lang.pdf))
+    assert "目前缺少的机制" in text and "调度能力和" in text and "文も同じです" in text

@@ -6,9 +6,11 @@ and is named, with the action it uses, at its file and line."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from manualgen.go_template import Call, NotSimple, compile_template, run_template
+from manualgen.go_template import Call, NotSimple, TemplateFailed, compile_template, run_template
 
 from .conftest import body_text, build_all, build_test_site, check_findings, page, write_site
 from .plain_site import write_plain_site
@@ -409,3 +411,66 @@ def test_a_template_that_asks_whether_its_parameters_are_named_runs_both_ways(tm
     assert '<abbr title="virtuelle Maschine">VM</abbr>[false]' in html
     assert '<abbr title="Namensdienst">DNS</abbr>[true]' in html
     assert 'leer: <abbr title=""></abbr>[false].' in html
+
+
+def test_a_template_that_finds_a_page_with_getpage_links_to_it_in_its_language(tmp_path):
+    # a "next step" card: the page's title and address from .Site.GetPage, as a team's
+    # own shortcode writes it; a relref to a heading; a page that is not there prints nothing
+    card = ('{{- $page := .Site.GetPage (.Get "page") -}}{{- with $page -}}'
+            '<a href="{{ .RelPermalink }}" class="card">{{ .Title }}</a>{{- end -}}')
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start"),
+        "content/de/a.md": page("Anmelden", 1, 'Weiter: {{< card page="b.md" >}}\n\n'
+                                               'Fehlt: [{{< card page="nichts" >}}]\n\n'
+                                               '{{< see ref="b#schritt" >}}\n\n{{< whose >}}\n'),
+        "content/de/b.md": page("Einrichten", 2, "## Schritt {#schritt}\n\nText.\n"),
+        "content/fr/_index.md": page("Accueil"),
+        "content/fr/a.md": page("Connexion", 1, 'Suite : {{< card page="b" >}}\n'),
+        "content/fr/b.md": page("Installer", 2, "Texte.\n"),
+        "layouts/shortcodes/card.html": card,
+        # a field of the found page that manualgen does not know: not run, and said so
+        "layouts/shortcodes/whose.html": '{{ with .Site.GetPage "b" }}{{ .Page.Title }}{{ end }}',
+        "layouts/shortcodes/see.html": ("<a href='{{ relref . (.Get \"ref\") }}'>"
+                                        "{{ $p := site.GetPage \"b\" }}{{ $p.LinkTitle }}</a>"),
+    })
+    found = [f for f in check_findings(site) if f["code"] in ("unknown-shortcode", "broken-link")]
+    assert len(found) == 1 and '"whose"' in found[0]["message"]
+    assert "it uses \".Page.Title\" of a page that .Site.GetPage found" in found[0]["message"]
+    status, said = build_all(site, tmp_path / "out")
+    assert status == 0, said
+    de = (tmp_path / "out").glob("*-de.html").__next__().read_text(encoding="utf-8")
+    fr = (tmp_path / "out").glob("*-fr.html").__next__().read_text(encoding="utf-8")
+    assert re.search(r'<a href="#[^"]*b" class="card internal"[^>]*>Einrichten</a>', de), de
+    assert "Fehlt: []" in de
+    assert re.search(r"<a href=\"#[^\"]*schritt\"[^>]*>Einrichten</a>", de)
+    assert re.search(r'<a href="#[^"]*b" class="card internal"[^>]*>Installer</a>', fr)
+
+
+def test_a_page_field_outside_with_fails_as_hugo_fails():
+    """``.Title`` is a field of a page, not of the shortcode: Hugo stops ("can't evaluate
+    field Title in type *hugolib.ShortcodeWithPage"), and so does the template here."""
+    with pytest.raises(TemplateFailed, match="field Title in type .*ShortcodeWithPage"):
+        run("<b>{{ .Title }}</b>")
+    with pytest.raises(TemplateFailed, match="field Title in type string"):
+        run('{{ with .Get 0 }}{{ .Title }}{{ end }}', "text")
+
+
+def test_the_fields_of_a_page_getpage_found():
+    """Inside ``with`` a found page gives its title and addresses, and ``.Site`` the site's;
+    a field of it manualgen does not know is not run (NotSimple), rather than guessed."""
+    pages = {"b": {"Title": "Einrichten", "LinkTitle": "Setup", "RelPermalink": "/de/b/",
+                   "Permalink": "https://example.org/de/b/"}}
+
+    def run_found(source: str) -> str:
+        return run_template(compile_template(source), Call(
+            get=lambda key: "", inner="", markdownify=lambda text: text, site_title="Handbuch",
+            get_page=pages.get))
+
+    assert run_found('{{ with .Site.GetPage "b" }}{{ .Site.Title }}: <a href="{{ .RelPermalink }}">'
+                     '{{ .LinkTitle }}</a> {{ .Permalink }}{{ end }}') == (
+        'Handbuch: <a href="/de/b/">Setup</a> https://example.org/de/b/')
+    assert run_found('{{ $p := site.GetPage "nichts" }}[{{ with $p }}x{{ else }}-{{ end }}]') == "[-]"
+    with pytest.raises(NotSimple, match="Page.Title"):
+        run_found('{{ with .Site.GetPage "b" }}{{ .Page.Title }}{{ end }}')
+    with pytest.raises(TemplateFailed, match="field Inner"):
+        run_found('{{ with .Site.GetPage "b" }}{{ .Inner }}{{ end }}')

@@ -392,3 +392,25 @@ def test_a_long_name_in_a_narrow_table_column_still_wraps(tmp_path):
              and b.text.strip() != "Text"]
     assert texts and all(b.position_x + b.width <= right + 0.5 for b in texts), [
         (b.text, b.position_x + b.width, right) for b in texts]
+
+
+def test_a_sites_own_hint_callout_or_admonition_box_prints_framed(tmp_path):
+    """A site's own template that writes its box as ``<div class="hint hint-warning">``
+    (Mastodon's docs), ``callout`` or ``admonition`` prints framed as a note or warning box."""
+    body = ('<div class="hint hint-info"><p>Info.</p></div>'
+            '<div class="hint hint-warning"><p>Careful.</p></div>'
+            '<div class="admonition admonition-danger"><p>Stop.</p></div>'
+            '<div class="plain"><p>Text.</p></div>')
+    html = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>T</title>'
+            f"{links('fonts.css', 'manual.css', 'content.css')}</head>"
+            f'<body class="paper-a4 twoside">{body}</body></html>')
+    doc = render(html, tmp_path)
+    boxes = {box.element.get("class"): box for page in doc.pages
+             for box, _ in walk(page._page_box)
+             if box.element_tag == "div" and type(box).__name__ == "BlockBox"}
+    framed = {name: box.style["border_top_width"] > 0 for name, box in boxes.items()}
+    assert framed == {"hint hint-info": True, "hint hint-warning": True,
+                      "admonition admonition-danger": True, "plain": False}
+    colors = {name: box.style["border_top_color"] for name, box in boxes.items()}
+    assert colors["hint hint-warning"] == colors["admonition admonition-danger"]
+    assert colors["hint hint-warning"] != colors["hint hint-info"]

@@ -24,7 +24,7 @@ STYLES = ROOT / "styles"
 # Classes that print through another rule or as their element does, each with why.
 PRINTED_OTHERWISE = {
     # a kind added to a styled block: .alert, .mg-badge, .code-block, .tabpane, figure
-    "admonition": "alert", "callout": "alert", "hint": "alert", "pageinfo": "alert",
+    "pageinfo": "alert",
     "relearn-box": "alert", "relearn-box*": "alert", "mg-attachments": "alert", "alert-note": "alert",
     "alert-heading": "alert-title", "mg-label": "alert-label", "mg-version": "mg-badge",
     "mg-diagram": "code-block", "tabs": "tabpane", "video": "figure",

@@ -45,6 +45,7 @@ from . import (
     names,
     outline,
     resources,
+    segment_breaks,
     steps,
     tables,
 )
@@ -75,6 +76,7 @@ def _page_passes() -> Registry:
     passes.register(tables.tables, "tables", 80)
     passes.register(lambda root, job: lists.widen_numbered_lists(root), "list-numbers", 85)
     passes.register(clean.drop_empty, "clean-up", 90)
+    passes.register(lambda root, job: segment_breaks.join_wide_lines(root), "segment-breaks", 95)
     passes.register(lambda root, job: names.keep_names_whole(root), "names", 100)
     passes.register(lambda root, job: long_runs.break_long_runs(root), "long-runs", 110)
     passes.register(lambda root, job: bidi.isolate_runs(root, job.direction), "bidi", 120)
@@ -86,7 +88,7 @@ PAGE_PASSES = _page_passes()
 # there, opentelemetry.io an <img> of the language) needs its images and links resolved as
 # the body's are; the passes that shape blocks (steps, headings, tables) do not apply.
 DESCRIPTION_PASSES = ("videos", "images", "inline-icons", "other-resources", "alt-texts", "links",
-                      "names", "long-runs", "bidi")
+                      "segment-breaks", "names", "long-runs", "bidi")
 
 
 def assemble(rendered: RenderedLanguage, *, settings, labels: dict[str, str], roots: Roots,

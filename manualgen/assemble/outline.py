@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import xml.etree.ElementTree as ET
 
 from markupsafe import Markup
 
 from ..content import Page
 from ..heading_ids import hugo_anchor
 from ..headings import close_gaps
+from .html import parent_map, remove
 
 _OWN_NUMBER = re.compile(r"^\s*\d+(\.\d+)*[.)]?\s+\S")
 
@@ -171,6 +173,7 @@ def headings(root, job) -> None:
     """A page's headings move down under its title (an h1 in a chapter's page becomes h3
     when the title is h2), so the outline of the whole manual has no gaps."""
     page = job.page
+    _drop_empty_headings(root, job)
     own = title_level(page)
     shift = 0 if page.kind == "home" else own - 1
     for el in root.iter():
@@ -198,6 +201,51 @@ def _is_heading(el) -> bool:
 
 def _heading_text(el) -> str:
     return " ".join("".join(el.itertext()).split())
+
+
+# A heading written with no words: "##" alone, or an empty link ("### [](https://…)", an
+# anchor icon copied from GitHub) or anchor tag as its only content.
+_EMPTY_WRITTEN = re.compile(r"^\s{0,3}#{1,6}(?:[ \t]+(?:\[\]\([^)]*\)|<a\b[^>]*>\s*</a>|[ \t])*)?#*[ \t]*$")
+_PICTURES = {"img", "svg", "picture", "object", "embed", "video", "math"}
+
+
+def _drop_empty_headings(root, job) -> None:
+    """A heading with no words and no picture prints nothing a reader sees, but a screen
+    reader announces it and the outline counts it: it is left out, with a warning at the
+    first one the writer wrote.  Its id stays, on an empty anchor, for links to it."""
+    parents = parent_map(root)
+    empty = [el for el in root.iter() if isinstance(el.tag, str)
+             and re.fullmatch(r"h[1-6]", el.tag) and not "".join(el.itertext()).strip()
+             and not any(isinstance(d.tag, str) and d.tag in _PICTURES for d in el.iter())]
+    for el in empty:
+        if el.get("id"):
+            anchor = ET.Element("a", {"id": el.get("id")})
+            anchor.tail = el.tail
+            parent = parents[el]
+            parent.insert(list(parent).index(el), anchor)
+            el.tail = None
+        remove(el, parents)
+    if empty:
+        lines = _empty_heading_lines(job.page.source.lines)
+        more = f" (and {len(empty) - 1} more on this page)" if len(empty) > 1 else ""
+        job.warning("empty-heading", f"a heading with no words{more} is left out of the PDF: on "
+                    "the web it is an empty line a screen reader still announces; give it words "
+                    "or delete it", lines[0] if lines else None)
+
+
+def _empty_heading_lines(lines: list[str]) -> list[int]:
+    """The numbers of the lines that write a heading with no words, outside code fences."""
+    found, fence = [], ""
+    for number, text in enumerate(lines, 1):
+        opening = re.match(r"\s{0,3}(`{3,}|~{3,})", text)
+        if fence:
+            fence = "" if opening and opening.group(1)[0] == fence[0] and len(
+                opening.group(1)) >= len(fence) else fence
+        elif opening:
+            fence = opening.group(1)
+        elif _EMPTY_WRITTEN.match(text):
+            found.append(number)
+    return found
 
 
 _WRITTEN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s|<h[1-6]\b", re.IGNORECASE)

@@ -242,10 +242,33 @@ def _image_file(job: PageJob, src: str, line: int | None):
                   f"{why.strerror[1:]} ({show(where, settings.site_root)}){fix}", line)
         return None
     if found is None:
+        twin = case_twin(image_candidates(settings, job.page, src))
+        hint = (f': the folder holds "{twin.name}", a name that differs only in case, which a '
+                "build on Linux does not find either; write the name as the file has it"
+                if twin is not None else "")
         job.warning("missing-image", f'image "{src}" not found in the static folders, the page '
-                    "bundle or assets; the PDF shows a placeholder", line)
+                    f"bundle or assets; the PDF shows a placeholder{hint}", line)
         return None
     return _usable(job, found, src, line)
+
+
+def case_twin(candidates: list[Path]) -> Path | None:
+    """A file beside one of ``candidates`` whose name differs from it only in case
+    ("arch_2.PNG" for "arch_2.png"), or None; each folder is listed once."""
+    listed: dict[Path, list[str]] = {}
+    for candidate in candidates:
+        folder = candidate.parent
+        if folder not in listed:
+            try:
+                listed[folder] = [entry.name for entry in folder.iterdir() if entry.is_file()]
+            except OSError:
+                listed[folder] = []
+        wanted = candidate.name.casefold()
+        twin = next((name for name in listed[folder]
+                     if name.casefold() == wanted and name != candidate.name), None)
+        if twin is not None:
+            return folder / twin
+    return None
 
 
 def _remote_file(job: PageJob, src: str, line: int | None):

@@ -1,0 +1,98 @@
+"""[manual] menu: a site whose sidebar is a Hugo menu (no page weights; each page's entry
+has a weight and a parent, the groups are entries of the config) prints in that menu's
+order, as Mastodon's and Volcano's docs are read on the web."""
+
+import datetime as dt
+
+from manualgen.config import load_settings
+from manualgen.content import discover
+from manualgen.errors import Findings
+
+from .conftest import write_site
+
+HUGO = """\
+baseURL = "https://example.org/"
+defaultContentLanguage = "en"
+[languages.en]
+contentDir = "content/en"
+[[languages.en.menus.docs]]
+identifier = "start"
+name = "Getting started"
+weight = 2
+[[languages.en.menus.docs]]
+identifier = "concepts"
+name = "Concepts"
+weight = 3
+[[languages.en.menus.docs]]
+identifier = "intro"
+name = "Introduction"
+weight = 1
+"""
+
+
+def _page(title: str, menu: str = "") -> str:
+    return f"---\ntitle: {title}\n{menu}---\nText.\n"
+
+
+def _site(tmp_path, menu_option: str):
+    files = {
+        "hugo.toml": HUGO,
+        "content/en/_index.md": _page("Home"),
+        "content/en/docs/_index.md": _page("Docs"),
+        # file names and titles in the opposite order of the menu
+        "content/en/docs/a-queue.md": _page("A queue", "menu:\n  docs:\n    parent: concepts\n    weight: 1\n"),
+        "content/en/docs/b-install.md": _page("B install", "menu:\n  docs:\n    parent: start\n    weight: 1\n"),
+        "content/en/docs/c-upgrade.md": _page("C upgrade", "menu:\n  docs:\n    parent: start\n    weight: 2\n"),
+        "content/en/docs/d-overview.md": _page("D overview", "menu:\n  docs:\n    parent: intro\n"),
+        "content/en/docs/e-faq.md": _page("E faq"),  # not in the menu: last
+        "content/en/guide/_index.md": _page("Guide", "menu:\n  docs:\n    weight: 20\n"),
+        "content/en/guide/y-first.md": _page("Y first", "menu: {docs: {weight: 5}}\n"),
+        "content/en/guide/z-zero.md": _page("Z zero", "menu: docs\n"),  # weight 0: last
+        "content/en/guide/x-second.md": _page("X second", "menu: {docs: {weight: 6}}\n"),
+        "content/en/api/_index.md": _page("Api", "menu:\n  docs:\n    weight: 10\n"),
+    }
+    if menu_option:
+        files["manualgen.toml"] = f'[manual]\nmenu = "{menu_option}"\n'
+    return write_site(tmp_path / "site", files, hugo=None)
+
+
+def _titles(site) -> list[tuple[int, str]]:
+    home = discover(load_settings(site), "en", Findings(), dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    return [(page.depth, page.title) for page in home.walk()][1:]
+
+
+def test_the_manual_follows_the_menu_it_is_told_to(tmp_path):
+    assert _titles(_site(tmp_path, "docs")) == [
+        (1, "Api"), (1, "Guide"), (2, "Y first"), (2, "X second"), (2, "Z zero"),
+        (1, "Docs"), (2, "D overview"), (2, "B install"), (2, "C upgrade"), (2, "A queue"),
+        (2, "E faq")]
+
+
+def test_without_the_option_the_order_is_hugos(tmp_path):
+    assert _titles(_site(tmp_path, "")) == [
+        (1, "Api"), (1, "Docs"), (2, "A queue"), (2, "B install"), (2, "C upgrade"),
+        (2, "D overview"), (2, "E faq"), (1, "Guide"), (2, "X second"), (2, "Y first"),
+        (2, "Z zero")]
+
+
+def test_check_notes_a_menu_the_manual_does_not_follow(tmp_path, capsys):
+    from manualgen.cli import main
+
+    site = _site(tmp_path, "")
+    assert main(["check", "--site", str(site), "--all"]) == 0
+    said = "".join(capsys.readouterr())
+    assert ('info: 7 pages have no weight but a weight in the menu "docs"' in said
+            and 'set [manual] menu = "docs"' in said and "[menu-order; en]" in said)
+    (site / "manualgen.toml").write_text('[manual]\nmenu = "docs"\n', encoding="utf-8")
+    assert main(["check", "--site", str(site), "--all"]) == 0
+    assert "menu-order" not in "".join(capsys.readouterr())
+
+
+def test_a_menu_with_no_entries_is_named(tmp_path, capsys):
+    from manualgen.cli import main
+
+    site = _site(tmp_path, "dosc")  # misspelt
+    assert main(["check", "--site", str(site), "--all"]) == 0
+    said = "".join(capsys.readouterr())
+    assert 'warning: [manual] menu = "dosc": no page and no part of the Hugo config' in said
+    assert _titles(site) == _titles(_site(tmp_path / "plain", ""))
