@@ -198,7 +198,8 @@ class GoldmarkBlocks(Preprocessor):
         if self.block_attributes:
             lines = attribute_lines(lines, self.attributes)
         self.headings = []
-        lines = _source_lines(lines, self.block_attributes, self.title_attributes, self.headings)
+        lines = _source_lines(_atx_at_margin(lines), self.block_attributes, self.title_attributes,
+                              self.headings)
         lines = _mark_tight_lists(_indent_definitions(lines))
         lines = self._blank_before_blocks(lines)
         return _loosen_lists(_renest_lists(lines), self._separator)
@@ -268,7 +269,8 @@ class GoldmarkBlocks(Preprocessor):
             in_paragraph = False
         return out
 
-    def _blank_before_blocks(self, lines: list[str]) -> list[str]:
+    @staticmethod
+    def _blank_before_blocks(lines: list[str]) -> list[str]:
         """Goldmark lets a list (bullet, or ordered from 1) or a table interrupt a paragraph."""
         out: list[str] = []
         fence: str | None = None
@@ -326,6 +328,35 @@ class GoldmarkBlocks(Preprocessor):
                 prev_kind = "para" if prev_kind in ("blank", "para", "other") else prev_kind
             out.append(line)
         return out
+
+
+_INDENTED_ATX = re.compile(r"^ {1,3}(?=#{1,6}(?:[ \t]|$))")
+
+
+def _atx_at_margin(lines: list[str]) -> list[str]:
+    """An ATX heading may stand one to three spaces in (Python-Markdown wants its ``#`` at
+    the margin): outside list items and fences, those spaces go."""
+    out: list[str] = []
+    fence: str | None = None
+    item_indent = 0
+    for line in lines:
+        if fence:
+            fence = None if _closes_fence(line, fence) else fence
+        elif m := _FENCE.match(line):
+            fence = m.group(1)
+        else:
+            indent = len(line) - len(line.lstrip(" "))
+            item_indent = _item_indent(line, indent, item_indent, bool(out) and not out[-1].strip())
+            if not item_indent:
+                line = _INDENTED_ATX.sub("", line)
+        out.append(line)
+    return out
+
+
+def quote_lines(lines: list[str]) -> list[str]:
+    """The steps of :class:`GoldmarkBlocks` a block quote's own lines need once its ``>``
+    are gone: indented headings, and lists or tables right after a paragraph line."""
+    return GoldmarkBlocks._blank_before_blocks(_atx_at_margin(lines))
 
 
 def _html_block_end(line: str, in_paragraph: bool) -> re.Pattern | str | None:
@@ -1407,6 +1438,12 @@ class GoldmarkTable(TableProcessor):
         cells.append("".join(cell))
         return cells
 
+    def test(self, parent, block: str) -> bool:
+        """GFM: a header row and a delimiter row make a table; every line after them up to a
+        blank line is a row, with or without a pipe (Python-Markdown wants one in every row of
+        a one-column table, and printed none of the table without it)."""
+        return super().test(parent, "\n".join(block.split("\n", 2)[:2]))
+
     def _build_empty_row(self, parent, align) -> None:
         """A table of a header alone has an empty body in Goldmark, not an empty row."""
 
@@ -1461,7 +1498,8 @@ class GoldmarkExtension(Extension):
             md.parser.blockprocessors.register(GoldmarkTable(md.parser, tables.config), "table", 75)
         md.parser.blockprocessors.register(SetextHeading(md.parser), "setextheader", 60)
         fences = GoldmarkFences(md)
-        md.parser.blockprocessors.register(GoldmarkBlockQuote(md.parser, self.alert_label, fences.store),
+        md.parser.blockprocessors.register(GoldmarkBlockQuote(md.parser, self.alert_label, fences.store,
+                                                              quote_lines),
                                            "quote", 20)
         md.preprocessors.register(fences, "goldmark_fences", 25)
         md.postprocessors.register(FenceParagraphs(md, fences), "goldmark_fence_paragraphs", 35)

@@ -224,3 +224,36 @@ def test_a_reference_label_with_a_code_span_finds_its_definition(site, source, e
     """Docsy's and Hugo's own docs write [`file.scss`] with the address defined below: the
     link and its code printed as "[ x.scss ]" with no address."""
     assert site.render(source) == expected
+
+
+# Round five: the HTML of Hugo 0.149.1 for the same source, compared in one batch run.
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("   # Three in\n", '<h1 id="three-in">Three in</h1>'),
+    (" ## One in ##\n\ntext\n", '<h2 id="one-in">One in</h2><p>text</p>'),
+    ("Text\n  # Head\n", '<p>Text</p><h1 id="head">Head</h1>'),
+    ("    # code\n", "<pre><code># code\n</code></pre>"),
+    ("- item\n\n  ## In the item\n", '<ul><li><p>item</p><h2 id="in-the-item">In the item</h2></li></ul>'),
+])
+def test_an_atx_heading_may_stand_up_to_three_spaces_in(site, source, expected):
+    assert renders(site, source) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("> q\n> - c\n", "<blockquote><p>q</p><ul><li>c</li></ul></blockquote>"),
+    ("> q\n> 1. c\n", "<blockquote><p>q</p><ol><li>c</li></ol></blockquote>"),
+    ("> q\n>   # h\n", '<blockquote><p>q</p><h1 id="h">h</h1></blockquote>'),
+    ("- b\n  > q\n  > - c\n", "<ul><li>b\n<blockquote><p>q</p><ul><li>c</li></ul></blockquote></li></ul>"),
+])
+def test_a_list_or_heading_interrupts_a_paragraph_inside_a_quote(site, source, expected):
+    assert renders(site, source) == expected
+
+
+@pytest.mark.parametrize("source, rows", [
+    ("| t |\n|---|\n| 1 |\nnext line\n", ["1", "next line"]),
+    ("| t |\n|---|\nno pipe\n\nafter\n", ["no pipe"]),
+])
+def test_a_one_column_table_takes_a_line_without_a_pipe_as_a_row(site, source, rows):
+    html = renders(site, source)
+    assert html.startswith("<table>") and re.findall("<td>(.*?)</td>", html) == rows
