@@ -448,6 +448,8 @@ def _renest_lists(lines: list[str]) -> list[str]:
         line = _expand_tabs(line)
         indent = len(line) - len(line.lstrip(" "))
         item = _list_item(line)
+        if item and indent >= (stack[-1][1] if stack else 0) + 4:
+            item = None  # four spaces past the content column: code (or a paragraph's text)
         if item:
             while stack and indent < stack[-1][1]:
                 stack.pop()

@@ -257,3 +257,12 @@ def test_a_list_or_heading_interrupts_a_paragraph_inside_a_quote(site, source, e
 def test_a_one_column_table_takes_a_line_without_a_pipe_as_a_row(site, source, rows):
     html = renders(site, source)
     assert html.startswith("<table>") and re.findall("<td>(.*?)</td>", html) == rows
+
+
+@pytest.mark.parametrize("source, code", [
+    ("Example:\n\n    - name: a\n      value: b\n", "- name: a\n  value: b\n"),
+    ("    1. one\n    2) two\n", "1. one\n2) two\n"),
+    ("\t- tab item\n", "- tab item\n"),
+])
+def test_list_markers_in_indented_code_are_printed_as_written(site, source, code):
+    assert re.search(r"<pre><code>(.*)</code></pre>", site.render(source), re.S).group(1) == code
