@@ -301,7 +301,8 @@ class GoldmarkBlocks(Preprocessor):
             elif prev_kind == "list" and _ENDS_LIST.match(line) and not item:
                 out.append("")  # a quote or rule at the margin ends a list (not lazy text)
                 prev_kind = "blank"
-            elif prev_kind == "list" and line.startswith("  ") and line.lstrip().startswith(">"):
+            elif (prev_kind == "list" and line.startswith("  ") and line.lstrip().startswith(">")
+                  and not _opens_quote(out[-1])):
                 out.append("")  # a quote in the item: Python-Markdown wants it after a blank line
             elif item and out and out[-1].lstrip().startswith(">") and out[-1].startswith("  "):
                 out.append("")  # the next item ends the item's quote (Python-Markdown: lazy text)
@@ -357,6 +358,12 @@ def quote_lines(lines: list[str]) -> list[str]:
     """The steps of :class:`GoldmarkBlocks` a block quote's own lines need once its ``>``
     are gone: indented headings, and lists or tables right after a paragraph line."""
     return GoldmarkBlocks._blank_before_blocks(_atx_at_margin(lines))
+
+
+def _opens_quote(line: str) -> bool:
+    """Whether ``line`` is a list item whose text opens with a block quote ("- > text")."""
+    item = _list_item(line)
+    return item is not None and line[item.end():].lstrip().startswith(">")
 
 
 def _html_block_end(line: str, in_paragraph: bool) -> re.Pattern | str | None:
@@ -436,6 +443,7 @@ def _renest_lists(lines: list[str]) -> list[str]:
     out: list[str] = []
     stack: list[tuple[int, int, int]] = []  # (orig marker col, orig content col, new content col)
     fence = None
+    quoted = None  # the content column of an item that opens with a quote ("- > text")
     for line in lines:
         if fence:
             out.append(_shift(line, stack))
@@ -444,6 +452,7 @@ def _renest_lists(lines: list[str]) -> list[str]:
             continue
         if not line.strip():
             out.append(line)
+            quoted = None
             continue
         line = _expand_tabs(line)
         indent = len(line) - len(line.lstrip(" "))
@@ -466,6 +475,13 @@ def _renest_lists(lines: list[str]) -> list[str]:
             # "1)" is an ordered item in CommonMark; Python-Markdown knows only "1."
             written = marker[:-1] + "." if marker.endswith(")") else marker
             out.append(" " * new_marker + written + (pad + rest if rest else ""))
+            quoted = orig_content if rest.lstrip().startswith(">") else None
+            continue
+        if quoted is not None and stack[-1][1] == quoted and 0 <= indent - quoted < 4 and (
+                line.lstrip().startswith(">")):
+            # The quote the item opens with goes on: Python-Markdown takes an unindented
+            # line for more of the item's first block, an indented one for a new block.
+            out.append(line.lstrip())
             continue
         if stack and indent < stack[-1][1] and out and not out[-1].strip():
             # After a blank line, a line left of the item's content column ends the list(s).
@@ -569,7 +585,11 @@ def _mark_tight_lists(lines: list[str]) -> list[str]:
         if item is None or not first[item.end():].strip() or _TOKEN_ONLY.match(first[item.end():]):
             continue
         body = first.rstrip()
-        out[each.items[0]] = body + TIGHT + first[len(body):]
+        heading = re.match(r"#{1,6}[ \t]+", first[item.end():])
+        if heading:  # the mark must not stand between the heading's text and its closing "#"s
+            start = item.end() + heading.end()
+            body = body[:start] + _ATX_CLOSING.sub("", body[start:])
+        out[each.items[0]] = body + TIGHT + first[len(first.rstrip()):]
     return out
 
 

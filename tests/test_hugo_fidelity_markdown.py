@@ -266,3 +266,20 @@ def test_a_one_column_table_takes_a_line_without_a_pipe_as_a_row(site, source, r
 ])
 def test_list_markers_in_indented_code_are_printed_as_written(site, source, code):
     assert re.search(r"<pre><code>(.*)</code></pre>", site.render(source), re.S).group(1) == code
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("1. ## Sub title ##\n", '<ol><li><h2 id="sub-title">Sub title</h2></li></ol>'),
+    ("- # Title #\n- two\n", '<ul><li><h1 id="title">Title</h1></li><li>two</li></ul>'),
+])
+def test_the_closing_hashes_of_a_heading_in_a_tight_item_go(site, source, expected):
+    assert renders(site, source) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("- > quote\n  > more\n", "<ul><li><blockquote><p>quote\nmore</p></blockquote></li></ul>"),
+    ("1. > q\n   > - a\n   > - b\n2. next\n",
+     "<ol><li><blockquote><p>q</p><ul><li>a</li><li>b</li></ul></blockquote></li><li>next</li></ol>"),
+])
+def test_a_quote_that_opens_a_list_item_is_one_quote(site, source, expected):
+    assert renders(site, source) == expected
