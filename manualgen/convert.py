@@ -312,7 +312,8 @@ class GoldmarkBlocks(Preprocessor):
                     out.append("")
                 else:  # "2." cannot interrupt a paragraph: the line is the paragraph's text
                     item = None
-            elif "|" in line and _TABLE_DELIM.match(nxt) and "-" in nxt and prev_kind == "para":
+            elif "|" in line and _TABLE_DELIM.match(nxt) and "-" in nxt and (
+                    prev_kind == "para" or prev_kind == "list" and line.startswith(" ")):
                 out.append("")
             if item:
                 prev_kind = "list"

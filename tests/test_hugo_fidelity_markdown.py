@@ -283,3 +283,13 @@ def test_the_closing_hashes_of_a_heading_in_a_tight_item_go(site, source, expect
 ])
 def test_a_quote_that_opens_a_list_item_is_one_quote(site, source, expected):
     assert renders(site, source) == expected
+
+
+@pytest.mark.parametrize("source, after", [
+    ("- Text\n  | a | b |\n  |---|---|\n  | 1 | 2 |\n", "</table></li></ul>"),
+    ("1. Step\n   | a | b |\n   |---|---|\n   | 1 | 2 |\n2. next\n", "</table></li><li>next</li></ol>"),
+])
+def test_a_table_right_under_a_list_items_text_is_a_table_in_the_item(site, source, after):
+    html = renders(site, source)
+    assert html.startswith(("<ul><li>Text\n<table>", "<ol><li>Step\n<table>")) and html.endswith(after)
+    assert re.findall("<td>(.*?)</td>", html) == ["1", "2"]
