@@ -829,6 +829,8 @@ def _shift(line: str, stack) -> str:
 
 _ATX = re.compile(r"^( {0,3})(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
 _ATX_CLOSING = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
+# An ATX heading that opens a block quote's line or a list item ("> ## Title", "1. ## Step").
+_CONTAINED_ATX = re.compile(r"^( {0,3}(?:>[ \t]?|(?:[-*+]|\d{1,9}[.)])[ \t]+)+)(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
 _ATTRIBUTES = re.compile(r"[ \t]*\{([^{}\n]*)\}[ \t]*$")
 _ATTR_ID = re.compile(r"(?:^|\s)#([^\s#.{}]+)")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -1019,7 +1021,7 @@ def _source_lines(lines: list[str], block_attributes: bool, title_attributes: bo
         hashes = _HASH_TEXT.match(line)
         if hashes:  # text, as Goldmark reads it: the escape keeps it from being a heading
             line = f"{hashes.group(1)}\\{line[hashes.end(1):]}"
-        atx = _ATX.match(line)
+        atx = _ATX.match(line) or _CONTAINED_ATX.match(line)
         if atx:
             content = _ATX_CLOSING.sub("", atx.group(3) or "")
             heading = _with_attributes(content.strip(), headings, title_attributes)

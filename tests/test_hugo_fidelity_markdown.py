@@ -293,3 +293,12 @@ def test_a_table_right_under_a_list_items_text_is_a_table_in_the_item(site, sour
     html = renders(site, source)
     assert html.startswith(("<ul><li>Text\n<table>", "<ol><li>Step\n<table>")) and html.endswith(after)
     assert re.findall("<td>(.*?)</td>", html) == ["1", "2"]
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("- ## Head {#hid .c}\n- two\n", '<ul><li><h2 class="c" id="hid">Head</h2></li><li>two</li></ul>'),
+    ("> ## Head {#hid .c}\n> text\n", '<blockquote><h2 class="c" id="hid">Head</h2><p>text</p></blockquote>'),
+    ("> - ## Deep {#d}\n", '<blockquote><ul><li><h2 id="d">Deep</h2></li></ul></blockquote>'),
+])
+def test_a_heading_in_a_quote_or_item_takes_its_attributes(site, source, expected):
+    assert renders(site, source) == expected
