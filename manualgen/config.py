@@ -10,6 +10,7 @@ together, each with its key, before anything is built.
 from __future__ import annotations
 
 import bisect
+import copy
 import dataclasses
 import functools
 import itertools
@@ -69,6 +70,9 @@ class Language:
     direction: str = "ltr"  # "rtl" from Hugo's direction (or the older languageDirection)
     # A mount's includeFiles and excludeFiles, by its (folder, subpath) in ``mounts``
     file_filters: dict[tuple[Path, str], FileFilter] = dataclasses.field(default_factory=dict)
+    # [languages.<code>.markup.goldmark]: what the language sets over the site's Goldmark
+    # options (French typographer quotes « … », say), as Hugo merges them for its pages
+    goldmark: dict = dataclasses.field(default_factory=dict)
 
 
 CHAPTER_STARTS = ("auto", "right", "page")
@@ -995,7 +999,18 @@ def _language(code: str, spec: dict, root: Path, hugo: dict, folders: _Folders) 
         mounts=[(m.source, m.subpath) for m in mounts],
         file_filters={(m.source, m.subpath): m.files for m in mounts if m.files},
         direction=_direction(spec, lparams, str(_first_set(spec, "locale", "languageCode") or code)),
+        goldmark=_ci_get(_ci_get(spec, "markup", {}), "goldmark", {}) or {},
     )
+
+
+def goldmark_of(settings: Settings, lang: str) -> dict:
+    """The Goldmark options ``lang``'s pages render with: the site's, with the language's own
+    ``[languages.<lang>.markup.goldmark]`` merged over them key by key, as Hugo merges them."""
+    merged = copy.deepcopy(settings.goldmark)
+    language = settings.languages.get(lang)
+    if language is not None and isinstance(language.goldmark, dict):
+        _merge(merged, copy.deepcopy(language.goldmark))
+    return merged
 
 
 def _implicit_content_mounts(hugo: dict, root: Path, languages: dict[str, Language]

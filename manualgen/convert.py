@@ -1249,16 +1249,18 @@ def typographer_replacements(text: str, protected: list[tuple[int, int]] | None 
             elif len(line) > 1 and (before.isalpha() or unicodedata.category(before) == "Nd") and nxt.isalpha():
                 new = "apostrophe"  # between letters
             elif can_open and not can_close:
+                # Goldmark gives Alice's, I'm, I've (and a plural's Smiths') its right single
+                # quote, not its apostrophe: they differ where a site sets them apart ("‘")
                 new = "leftSingleQuote"
                 if nxt in "smtd" and (len(line) < 3 or _is_ascii_punct(line[2]) or _is_space(line[2])):
-                    new = "apostrophe"
+                    new = "rightSingleQuote"
                 if len(line) > 2 and line[1:3] in ("ve", "ll", "re") and (
                         len(line) < 4 or _is_ascii_punct(line[3]) or _is_space(line[3])):
-                    new = "apostrophe"
+                    new = "rightSingleQuote"
                 if new == "leftSingleQuote":
                     single += 1
             elif len(line) > 2 and unicodedata.category(nxt) != "Nd":
-                new = "apostrophe"  # plural possessive, abbreviations: Smiths', doin'
+                new = "rightSingleQuote"  # plural possessive, abbreviations: Smiths', doin'
             elif single > 0 and _closes(can_open, can_close, line):
                 new = "rightSingleQuote"
                 single -= 1

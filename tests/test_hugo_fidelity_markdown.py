@@ -302,3 +302,26 @@ def test_a_table_right_under_a_list_items_text_is_a_table_in_the_item(site, sour
 ])
 def test_a_heading_in_a_quote_or_item_takes_its_attributes(site, source, expected):
     assert renders(site, source) == expected
+
+
+GERMAN_QUOTES = ('[markup.goldmark.extensions.typographer]\nleftSingleQuote = "&sbquo;"\n'
+                 'rightSingleQuote = "&lsquo;"\n')
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("Er sagt 'ja', gut.", "<p>Er sagt \u201aja\u2018, gut.</p>"),
+    ("'a' 'b'", "<p>\u201aa\u2018 \u201ab\u2018</p>"),
+    ("Smiths' Haus und it's", "<p>Smiths\u2018 Haus und it\u2019s</p>"),
+    ("'s und 've", "<p>\u2018s und \u2018ve</p>"),
+])
+def test_a_closing_single_quote_is_the_sites_right_single_quote_not_its_apostrophe(tmp_path, source, expected):
+    assert renders(Site(tmp_path, hugo=HUGO_TOML + GERMAN_QUOTES), source) == expected
+
+
+def test_a_language_sets_its_own_typographer_quotes(tmp_path):
+    french = ('[languages.fr.markup.goldmark.extensions.typographer]\n'
+              'leftDoubleQuote = "&laquo;&nbsp;"\nrightDoubleQuote = "&nbsp;&raquo;"\n')
+    assert renders(Site(tmp_path / "fr", hugo=HUGO_TOML + french, lang="fr"), 'Il dit "oui".') == (
+        "<p>Il dit \u00ab\u00a0oui\u00a0\u00bb.</p>")
+    assert renders(Site(tmp_path / "de", hugo=HUGO_TOML + french), 'Er sagt "ja".') == (
+        "<p>Er sagt \u201cja\u201d.</p>")
