@@ -409,11 +409,15 @@ def _indent_definitions(lines: list[str]) -> list[str]:
     column: int | None = None  # the text column of the definition being read
     blank = False
     fence: str | None = None
-    for line in lines:
+    for index, line in enumerate(lines):
         if fence is None:
             mark = DEFINITION_MARK.match(line)
             if mark:
                 tight = bool(out) and bool(out[-1].strip())  # no blank line above: no <p> in Goldmark
+                if tight and column is not None:
+                    # the next definition of the term: a block of its own for Python-Markdown,
+                    # which reads the rest of a block again for each definition in it
+                    out.append("")
                 column, blank = mark.end(), False
                 out.append(line.rstrip() + TIGHT if tight else line)
                 continue
@@ -422,6 +426,15 @@ def _indent_definitions(lines: list[str]) -> list[str]:
             out.append(line)
             continue
         indent = len(line) - len(line.lstrip(" "))
+        if column is not None and not blank and indent < column and (
+                _opens_table(lines, index) or not _continues_paragraph(line)):
+            column = None  # a heading, list, table … ends the definition's text
+        if (column is not None and not blank and fence is None and _continues_paragraph(line)):
+            # Goldmark: a lazy line, more of the definition's text (the next ": " a definition
+            # of the same term); Python-Markdown would take it for a new term, nested a level
+            # deeper each time (hundreds deep: a RecursionError)
+            out.append("    " + line.lstrip(" "))
+            continue
         if column is not None and blank and indent < column and fence is None:
             column = None  # left of the definition's text: the definition has ended
         if column is not None and blank and column < 4:

@@ -325,3 +325,20 @@ def test_a_language_sets_its_own_typographer_quotes(tmp_path):
         "<p>Il dit \u00ab\u00a0oui\u00a0\u00bb.</p>")
     assert renders(Site(tmp_path / "de", hugo=HUGO_TOML + french), 'Er sagt "ja".') == (
         "<p>Er sagt \u201cja\u201d.</p>")
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("Term\n: def\nT2\n: d2\n", "<dl><dt>Term</dt><dd>def\nT2</dd><dd>d2</dd></dl>"),
+    ("Term\n: def\n# H\nnext\n", '<dl><dt>Term</dt><dd>def</dd></dl><h1 id="h">H</h1><p>next</p>'),
+])
+def test_a_line_under_a_definition_is_more_of_its_text(site, source, expected):
+    assert renders(site, source) == expected
+
+
+def test_a_thousand_definitions_without_blank_lines_take_linear_time(site):
+    import time
+
+    start = time.perf_counter()
+    html = site.render("Term\n: def\n" * 3000)  # a RecursionError from 300 on, before
+    assert html.count("<dd>") == 3000 and html.count("<dl>") == 1
+    assert time.perf_counter() - start < 5  # 0.2 s here; 2.6 s with a block read per definition
