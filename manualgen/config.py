@@ -799,8 +799,12 @@ class Mount:
 @dataclasses.dataclass(frozen=True)
 class FileFilter:
     """A mount's includeFiles and excludeFiles: Hugo's globs over the path below the mount's
-    source ("/"-separated, "*" within a folder name, "**" across folders, any letter case).
-    A folder that matches takes everything inside it along."""
+    source ("/"-separated, "*" within a folder name, "**" across folders, any letter case),
+    read as hugo 0.149.1 reads them (hugofs/glob.FilenameFilter): a path an include matches
+    is in, whatever the excludes say; else one an exclude matches is out; else it is in only
+    when there are no includes.  Hugo walks the folders with the same rule, so a folder that
+    is out takes everything inside it along; with includes, a folder is in when it is one of
+    the folders an include's own folder lies in ("sec" for "sec/*.md", every one for "**")."""
 
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
@@ -810,11 +814,30 @@ class FileFilter:
         parts = [part for part in rel.lower().split("/") if part]
         if not parts:
             return True  # the mounted file itself
-        paths = ["/" + "/".join(parts[:i]) for i in range(1, len(parts) + 1)]
-        if any(_glob_regex(p, "/").match(path) for p in self.exclude for path in paths):
+        folders = ["/" + "/".join(parts[:i]) for i in range(1, len(parts))]
+        return all(self._admits(folder, True) for folder in folders) and self._admits(
+            "/" + "/".join(parts), False)
+
+    def _admits(self, path: str, folder: bool) -> bool:
+        if any(_glob_regex(p, "/").match(path) for p in self.include):
+            return True
+        if folder and self.include and any(_glob_regex(p, "/").match(path)
+                                           for p in _include_folders(self.include)):
+            return True
+        if any(_glob_regex(p, "/").match(path) for p in self.exclude):
             return False
-        return not self.include or any(_glob_regex(p, "/").match(path)
-                                       for p in self.include for path in paths)
+        return not self.include
+
+
+def _include_folders(include: tuple[str, ...]) -> tuple[str, ...]:
+    """The folder patterns Hugo walks into for its includes: each folder an include's own
+    folder lies in, from the mount's source down ("/", "/docs", "/docs/*" for "/docs/*/x.md")."""
+    found: list[str] = []
+    for pattern in include:
+        parts = posixpath.dirname(pattern).split("/")
+        for i in range(len(parts)):
+            found.append("/" + "/".join(part for part in parts[:i + 1] if part))
+    return tuple(dict.fromkeys(found))
 
 
 def _glob_regex(pattern: str, separator: str = ".") -> re.Pattern:
