@@ -897,11 +897,23 @@ def _is_content_file(path: Path, root: Path, settings: Settings, findings: Findi
                        "UTF-8 text, so it cannot be printed (nor named in a link): rename it; "
                        "the page is left out", readable_path(path), lang=lang)
         return False
-    if path.is_file():
-        return _inside_site(path, root, settings, findings, lang)
-    if path.is_symlink() and not path.exists():  # a page that went missing
+    if path.is_symlink():
+        _report_linked_page(path, root, settings, findings, lang)
+        return False
+    return path.is_file() and _inside_site(path, root, settings, findings, lang)
+
+
+def _report_linked_page(path: Path, root: Path, settings: Settings, findings: Findings,
+                        lang: str) -> None:
+    """A content file that is a symbolic link: Hugo (0.149.1) publishes no page from it, and
+    says nothing; so the manual leaves it out, with a note (an error where the link is broken
+    or leads out of the site)."""
+    if not path.exists():  # a page that went missing
         _report_broken_link(path, findings, lang)
-    return False
+    elif _inside_site(path, root, settings, findings, lang) and path.is_file():
+        findings.info(selection.CODE, f'the file is a symbolic link (to "{os.readlink(path)}"): '
+                      "Hugo publishes no page from a linked file, so the web site lacks it too; "
+                      "copy the file here to print it", path, lang=lang)
 
 
 def _inside_site(path: Path, root: Path, settings: Settings, findings: Findings,
