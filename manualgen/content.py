@@ -371,8 +371,10 @@ def hides_subtree(meta: dict, now: dt.datetime, settings: Settings | None = None
 
 
 # Values of the build options that turn them off: ``render: link`` gives a page an address
-# but writes no page there, so a reader cannot open it either.
-_BUILD_OFF = {"list": ("never", "false"), "render": ("never", "false", "link")}
+# but writes no page there, so a reader cannot open it either.  As hugo 0.149.1 reads them:
+# the words exactly so written ("Never" and "false" in quotes leave the option on), or false
+# or 0 (YAML's no).
+_BUILD_OFF = {"list": ("never",), "render": ("never", "link")}
 
 
 def _build_option(meta: dict, key: str) -> bool:
@@ -380,7 +382,9 @@ def _build_option(meta: dict, key: str) -> bool:
     older ``_build``) is on; ``list: local`` is on: the page stays in its section's list."""
     build = _ci(meta, "_build", None) or _ci(meta, "build", None)
     value = _ci(build, key, "always") if isinstance(build, dict) else "always"
-    return not (value is False or str(value).strip().lower() in _BUILD_OFF[key])
+    if isinstance(value, (bool, int, float)):
+        return bool(value)
+    return not (isinstance(value, str) and value in _BUILD_OFF[key])
 
 
 # Hugo Book's and Geekdoc's switch that keeps a page (and a section's pages) out of the menu.
@@ -1375,6 +1379,7 @@ def _check_values(meta: dict, front: FrontMatter, report: _Reporter) -> None:
     for key in _DATE_KEYS:
         _check_date(_ci_key(meta, key), meta, front, report)
     _check_addresses(meta, report)
+    _check_build(meta, report)
     for key in meta:
         if isinstance(key, str) and (hidden := _INVISIBLE.search(key)):
             report.warn(f'the key "{_INVISIBLE.sub("", key)}" holds an invisible '
@@ -1387,6 +1392,35 @@ def _check_values(meta: dict, front: FrontMatter, report: _Reporter) -> None:
     if isinstance(draft, str) and draft.strip().lower() not in ("", "false", "f", "no", "0", "off"):
         report.warn(f'draft "{draft}" is neither true nor false; the page is printed, as Hugo '
                     "prints it", "draft")
+
+
+# What Go's strconv.ParseBool reads, which Hugo's front matter decoding uses for a text
+_GO_BOOLS = ("1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False")
+
+
+def _check_build(meta: dict, report: _Reporter) -> None:
+    """An error for build options Hugo cannot decode, where it stops the whole build ("failed
+    to decode build config in front matter"): ``build`` that is no table (``build: never``),
+    a ``list`` or ``render`` that is a list or table, a ``publishResources`` text that is no
+    true or false."""
+    for key in (k for k in meta if isinstance(k, str) and k.lower() in ("build", "_build")):
+        build = meta[key]
+        if build is not None and not isinstance(build, dict):
+            report.error(f"{key}: {_as_written(build)} is not a table of build options, and "
+                         'Hugo stops with an error for it ("failed to decode build config"): '
+                         f"name the option, as in {key}: {{list: never}} or {key}: {{render: never}}", key)
+            continue
+        for option, value in (build or {}).items():
+            name = str(option).lower()
+            bad = (name in ("list", "render") and isinstance(value, (list, dict))
+                   or name == "publishresources" and isinstance(value, (list, dict))
+                   or name == "publishresources" and isinstance(value, str) and value not in _GO_BOOLS)
+            if bad:
+                report.error(f"{key} option {option}: {_as_written(value)} is not a value Hugo "
+                             "can read, and it stops with an error for it: write "
+                             + ("never, always or local" if name == "list" else
+                                "never, always or link" if name == "render" else "true or false"),
+                             key)
 
 
 _WEB = ("http://", "https://")
