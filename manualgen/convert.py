@@ -295,8 +295,9 @@ class GoldmarkBlocks(Preprocessor):
                 continue
             item = _list_item(line)
             nxt = lines[index + 1] if index + 1 < len(lines) else ""
-            if prev_kind == "table" and _ENDS_TABLE.match(line):
-                out.append("")  # a heading, quote or rule ends a table (Python-Markdown: a row)
+            if prev_kind == "table" and (_ENDS_TABLE.match(line) or _interrupting_item(item)
+                                         or _ENDS_TABLE_TOO.match(line)):
+                out.append("")  # a heading, quote, rule, list … ends a table (Python-Markdown: a row)
                 prev_kind = "blank"
             elif prev_kind == "list" and _ENDS_LIST.match(line) and not item:
                 out.append("")  # a quote or rule at the margin ends a list (not lazy text)
@@ -359,6 +360,19 @@ def quote_lines(lines: list[str]) -> list[str]:
     """The steps of :class:`GoldmarkBlocks` a block quote's own lines need once its ``>``
     are gone: indented headings, and lists or tables right after a paragraph line."""
     return GoldmarkBlocks._blank_before_blocks(_atx_at_margin(lines))
+
+
+# Another line that ends a table in Goldmark: a footnote's "[^x]:"
+_ENDS_TABLE_TOO = re.compile(r"^ {0,3}\[\^[^\]]+\]:")
+
+
+def _interrupting_item(item: re.Match | None) -> bool:
+    """Whether a list item may interrupt a paragraph (or end a table): a bullet, or a number
+    1, at most three spaces in, with text after its marker."""
+    if item is None or len(item.group(1)) > 3 or not item.group(3):
+        return False
+    marker = item.group(2)
+    return not marker[0].isdigit() or int(marker[:-1]) == 1
 
 
 def _opens_quote(line: str) -> bool:

@@ -351,3 +351,12 @@ def test_a_paragraph_of_unclosed_links_takes_linear_time(site):
     html = site.render("[a](b " * 6000 + "\n\n[c](/d) [e](https://x.org/f_(g) \"T\")\n")
     assert time.perf_counter() - start < 3  # 14 s before: each "](" read to the paragraph's end
     assert html.count("<a ") == 2 and '<a href="https://x.org/f_(g)" title="T">e</a>' in html
+
+
+@pytest.mark.parametrize("after, expected", [
+    ("- item\n", "<ul><li>item</li></ul>"), ("1. first\n", "<ol><li>first</li></ol>"),
+    ("* star\n", "<ul><li>star</li></ul>"), ("[^1]: note\n", ""),
+])
+def test_a_list_or_footnote_right_under_a_table_ends_it(site, after, expected):
+    html = renders(site, "| a | b |\n|---|---|\n| 1 | 2 |\n" + after)
+    assert html == "<table><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>" + expected
