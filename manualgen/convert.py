@@ -204,6 +204,13 @@ class GoldmarkBlocks(Preprocessor):
         lines = self._blank_before_blocks(lines)
         return _loosen_lists(_renest_lists(lines), self._separator)
 
+    def quote_lines(self, lines: list[str]) -> list[str]:
+        """The steps of :meth:`run` a block quote's own lines need once its ``>`` are gone
+        (Python-Markdown reads them apart): indented headings, lists or tables right after a
+        paragraph line, nested lists indented as Goldmark nests them, tight and loose lists."""
+        lines = _mark_tight_lists(_atx_at_margin(lines))
+        return _loosen_lists(_renest_lists(self._blank_before_blocks(lines)), self._separator)
+
     def _store_math(self, html: str) -> str:
         self.math.add(self.md.htmlStash.html_counter)
         return self.md.htmlStash.store(html)
@@ -356,12 +363,6 @@ def _atx_at_margin(lines: list[str]) -> list[str]:
     return out
 
 
-def quote_lines(lines: list[str]) -> list[str]:
-    """The steps of :class:`GoldmarkBlocks` a block quote's own lines need once its ``>``
-    are gone: indented headings, and lists or tables right after a paragraph line."""
-    return GoldmarkBlocks._blank_before_blocks(_atx_at_margin(lines))
-
-
 # Another line that ends a table in Goldmark: a footnote's "[^x]:"
 _ENDS_TABLE_TOO = re.compile(r"^ {0,3}\[\^[^\]]+\]:")
 
@@ -487,6 +488,8 @@ def _renest_lists(lines: list[str]) -> list[str]:
         item = _list_item(line)
         if item and indent >= (stack[-1][1] if stack else 0) + 4:
             item = None  # four spaces past the content column: code (or a paragraph's text)
+        elif item and not stack and out and out[-1].strip() and not _interrupting_item(item):
+            item = None  # "2. two" under a paragraph line is more of its text
         if item:
             while stack and indent < stack[-1][1]:
                 stack.pop()
@@ -1562,13 +1565,13 @@ class GoldmarkExtension(Extension):
             md.parser.blockprocessors.register(GoldmarkTable(md.parser, tables.config), "table", 75)
         md.parser.blockprocessors.register(SetextHeading(md.parser), "setextheader", 60)
         fences = GoldmarkFences(md)
+        blocks = GoldmarkBlocks(md, self.raw_blocks, self.block_attributes, self.passthrough,
+                                self.ids.title_attributes)
         md.parser.blockprocessors.register(GoldmarkBlockQuote(md.parser, self.alert_label, fences.store,
-                                                              quote_lines),
+                                                              blocks.quote_lines),
                                            "quote", 20)
         md.preprocessors.register(fences, "goldmark_fences", 25)
         md.postprocessors.register(FenceParagraphs(md, fences), "goldmark_fence_paragraphs", 35)
-        blocks = GoldmarkBlocks(md, self.raw_blocks, self.block_attributes, self.passthrough,
-                                self.ids.title_attributes)
         md.preprocessors.register(blocks, "goldmark_blocks", 20)
         md.treeprocessors.register(BlockAttributes(md, blocks), "goldmark_block_attributes", 30)
         md.treeprocessors.register(UnusedFootnotes(md), "goldmark_unused_footnotes", 14)

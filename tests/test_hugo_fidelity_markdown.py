@@ -360,3 +360,13 @@ def test_a_paragraph_of_unclosed_links_takes_linear_time(site):
 def test_a_list_or_footnote_right_under_a_table_ends_it(site, after, expected):
     html = renders(site, "| a | b |\n|---|---|\n| 1 | 2 |\n" + after)
     assert html == "<table><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>" + expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("> 1. a\n>    - b\n> 2. c\n", "<blockquote><ol><li>a<ul><li>b</li></ul></li><li>c</li></ol></blockquote>"),
+    ("> 1. a\n>\n>    more\n> 2. b\n",
+     "<blockquote><ol><li><p>a</p><p>more</p></li><li><p>b</p></li></ol></blockquote>"),
+    ("> - a\n> 1. b\n", "<blockquote><ul><li>a</li></ul><ol><li>b</li></ol></blockquote>"),
+])
+def test_lists_in_a_quote_nest_and_loosen_as_at_the_margin(site, source, expected):
+    assert renders(site, source) == expected
