@@ -312,6 +312,9 @@ class GoldmarkBlocks(Preprocessor):
             elif (prev_kind == "list" and line.startswith("  ") and line.lstrip().startswith(">")
                   and not _opens_quote(out[-1])):
                 out.append("")  # a quote in the item: Python-Markdown wants it after a blank line
+            elif (prev_kind == "list" and line.startswith(" ") and out and out[-1].strip()
+                  and re.match(r"#{1,6}(?:[ \t]|$)", line.lstrip(" "))):
+                out.append("")  # a heading under the item's text: so too (else it is text)
             elif item and out and out[-1].lstrip().startswith(">") and out[-1].startswith("  "):
                 out.append("")  # the next item ends the item's quote (Python-Markdown: lazy text)
             if item and prev_kind == "para" and len(item.group(1)) <= 3 and item.group(3):

@@ -370,3 +370,11 @@ def test_a_list_or_footnote_right_under_a_table_ends_it(site, after, expected):
 ])
 def test_lists_in_a_quote_nest_and_loosen_as_at_the_margin(site, source, expected):
     assert renders(site, source) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("1. Text\n   # H\n2. next\n", '<ol><li>Text<h1 id="h">H</h1></li><li>next</li></ol>'),
+    ("- a\n  - b\n    ## H\n", '<ul><li>a<ul><li>b<h2 id="h">H</h2></li></ul></li></ul>'),
+])
+def test_a_heading_under_a_list_items_text_is_a_heading(site, source, expected):
+    assert re.sub(r"\s*\n\s*", "", renders(site, source)) == expected
