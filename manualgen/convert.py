@@ -646,7 +646,7 @@ _PAREN_TITLE = re.compile(r"^(?P<href>\S+)[ \t\n]+\((?P<title>[^()]*)\)$")
 # A link's "(destination "title")" as CommonMark reads it (one level of parentheses in the
 # destination); each alternative starts with its own character, so it never backtracks.
 _LINK_TAIL = re.compile(r"""\(\s*(?:<(?:[^<>\n\\]|\\.)*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)"""
-                        r"""(?:\s+(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?\s*\)""", re.S)
+                        r"""(?:\s+(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?\s*\)""", re.DOTALL)
 # How far Python-Markdown looks for the ")" of what is no CommonMark link: it reads on to the
 # end of the paragraph, once for every "](" (3,000 unclosed "[a](b " took 3.5 s).
 _LINK_REACH = 1000

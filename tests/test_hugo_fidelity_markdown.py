@@ -265,7 +265,7 @@ def test_a_one_column_table_takes_a_line_without_a_pipe_as_a_row(site, source, r
     ("\t- tab item\n", "- tab item\n"),
 ])
 def test_list_markers_in_indented_code_are_printed_as_written(site, source, code):
-    assert re.search(r"<pre><code>(.*)</code></pre>", site.render(source), re.S).group(1) == code
+    assert re.search(r"<pre><code>(.*)</code></pre>", site.render(source), re.DOTALL).group(1) == code
 
 
 @pytest.mark.parametrize("source, expected", [
