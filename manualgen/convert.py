@@ -282,6 +282,7 @@ class GoldmarkBlocks(Preprocessor):
         out: list[str] = []
         fence: str | None = None
         prev_kind = "blank"  # blank, para, list, table, other
+        columns = _item_columns(lines)
         for index, line in enumerate(lines):
             if fence:
                 out.append(line)
@@ -317,7 +318,7 @@ class GoldmarkBlocks(Preprocessor):
                 out.append("")  # a heading under the item's text: so too (else it is text)
             elif item and out and out[-1].lstrip().startswith(">") and out[-1].startswith("  "):
                 out.append("")  # the next item ends the item's quote (Python-Markdown: lazy text)
-            if item and prev_kind == "para" and len(item.group(1)) <= 3 and item.group(3):
+            if item and prev_kind == "para" and _in_item(item, columns[index]) <= 3 and item.group(3):
                 marker = item.group(2)
                 if not marker[0].isdigit() or int(marker[:-1]) == 1:
                     out.append("")
@@ -341,6 +342,23 @@ class GoldmarkBlocks(Preprocessor):
                 prev_kind = "para" if prev_kind in ("blank", "para", "other") else prev_kind
             out.append(line)
         return out
+
+
+def _item_columns(lines: list[str]) -> list[int]:
+    """For each line, the content column of the list item it follows (0: none)."""
+    columns, column, blank = [], 0, False
+    for line in lines:
+        columns.append(column)
+        if line.strip():
+            column = _item_indent(line, len(line) - len(line.lstrip(" ")), column, blank)
+        blank = not line.strip()
+    return columns
+
+
+def _in_item(item: re.Match, column: int) -> int:
+    """How far a list marker stands in from the content column of the item it is in."""
+    indent = len(item.group(1))
+    return indent - column if column and indent >= column else indent
 
 
 _INDENTED_ATX = re.compile(r"^ {1,3}(?=#{1,6}(?:[ \t]|$))")

@@ -378,3 +378,12 @@ def test_lists_in_a_quote_nest_and_loosen_as_at_the_margin(site, source, expecte
 ])
 def test_a_heading_under_a_list_items_text_is_a_heading(site, source, expected):
     assert re.sub(r"\s*\n\s*", "", renders(site, source)) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("  - one\n  - two\n\n    Text\n    1. one\n",
+     "<ul><li><p>one</p></li><li><p>two</p><p>Text</p><ol><li>one</li></ol></li></ul>"),
+    ("- two\n\n  Text\n  - x\n", "<ul><li><p>two</p><p>Text</p><ul><li>x</li></ul></li></ul>"),
+])
+def test_a_list_interrupts_a_paragraph_inside_a_list_item(site, source, expected):
+    assert renders(site, source) == expected
