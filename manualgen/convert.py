@@ -596,8 +596,9 @@ def _lists_of(lines: list[str]) -> tuple[list[_SourceList], dict[int, int]]:
                 sibling = bottom
         if item and sibling is None and bottom is not None and not blank:
             sibling = bottom  # "  - a" then "1. b": the item follows the list at its level
-        if blank and sibling is not None:
-            lists[sibling].loose = True
+        kind = ("ordered" if item.group(2)[0].isdigit() else item.group(2)) if item else ""
+        if blank and sibling is not None and lists[sibling].kind == kind:
+            lists[sibling].loose = True  # (an item of another kind starts a list of its own)
         elif blank and stack and not _opens_table(lines, index):
             lists[stack[-1][2]].loose = True  # a second block in the item above: loose
         if blank:
@@ -605,7 +606,6 @@ def _lists_of(lines: list[str]) -> tuple[list[_SourceList], dict[int, int]]:
                 lists[which].blank_inside = True
         blank = False
         if item:
-            kind = "ordered" if item.group(2)[0].isdigit() else item.group(2)
             if sibling is not None and lists[sibling].kind != kind:  # CommonMark: a new list
                 starts[index] = stack[-1][1] if stack else 0
                 sibling = None
@@ -634,7 +634,8 @@ def _mark_tight_lists(lines: list[str]) -> list[str]:
             continue
         first = out[each.items[0]]
         item = _list_item(first)
-        if item is None or not first[item.end():].strip() or _TOKEN_ONLY.match(first[item.end():]):
+        if (item is None or not first[item.end():].strip() or _TOKEN_ONLY.match(first[item.end():])
+                or _RULE.match(first[item.end():])):  # "- ***": the mark would make the rule text
             continue
         body = first.rstrip()
         heading = re.match(r"#{1,6}[ \t]+", first[item.end():])

@@ -387,3 +387,19 @@ def test_a_heading_under_a_list_items_text_is_a_heading(site, source, expected):
 ])
 def test_a_list_interrupts_a_paragraph_inside_a_list_item(site, source, expected):
     assert renders(site, source) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("1. a\n2. c\n\n- note\n", "<ol><li>a</li><li>c</li></ol><ul><li>note</li></ul>"),
+    ("- a\n- b\n\n* x\n", "<ul><li>a</li><li>b</li></ul><ul><li>x</li></ul>"),
+    ("- a\n\n- b\n\n1. x\n", "<ul><li><p>a</p></li><li><p>b</p></li></ul><ol><li>x</li></ol>"),
+])
+def test_a_blank_line_before_a_list_of_another_kind_leaves_the_list_above_tight(site, source, expected):
+    assert renders(site, source) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("- ***\n", "<ul><li><hr></li></ul>"), ("1. ***\n2. b\n", "<ol><li><hr></li><li>b</li></ol>"),
+])
+def test_a_rule_that_is_a_list_items_text_is_a_rule(site, source, expected):
+    assert re.sub(r"\s*\n\s*", "", renders(site, source)) == expected
