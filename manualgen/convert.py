@@ -663,9 +663,11 @@ def _label_as_written(md: markdown.Markdown, label: str) -> str:
 
 _PAREN_TITLE = re.compile(r"^(?P<href>\S+)[ \t\n]+\((?P<title>[^()]*)\)$")
 # A link's "(destination "title")" as CommonMark reads it (one level of parentheses in the
-# destination); each alternative starts with its own character, so it never backtracks.
-_LINK_TAIL = re.compile(r"""\(\s*(?:<(?:[^<>\n\\]|\\.)*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)"""
-                        r"""(?:\s+(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?\s*\)""", re.DOTALL)
+# destination); each alternative starts with its own character, and white space is taken
+# possessively, so it never backtracks (a run of spaces after "(" was quadratic).
+_LINK_TAIL = re.compile(r"""\(\s*+(?:<(?:[^<>\n\\]|\\.)*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*+)"""
+                        r"""(?:\s++(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?+\s*+\)""",
+                        re.DOTALL)
 # How far Python-Markdown looks for the ")" of what is no CommonMark link: it reads on to the
 # end of the paragraph, once for every "](" (3,000 unclosed "[a](b " took 3.5 s).
 _LINK_REACH = 1000
