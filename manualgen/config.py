@@ -10,6 +10,7 @@ together, each with its key, before anything is built.
 from __future__ import annotations
 
 import bisect
+import copy
 import dataclasses
 import functools
 import itertools
@@ -70,6 +71,9 @@ class Language:
     direction: str = "ltr"  # "rtl" from Hugo's direction (or the older languageDirection)
     # A mount's includeFiles and excludeFiles, by its (folder, subpath) in ``mounts``
     file_filters: dict[tuple[Path, str], FileFilter] = dataclasses.field(default_factory=dict)
+    # [languages.<code>.markup.goldmark]: what the language sets over the site's Goldmark
+    # options (French typographer quotes « … », say), as Hugo merges them for its pages
+    goldmark: dict = dataclasses.field(default_factory=dict)
 
 
 CHAPTER_STARTS = ("auto", "right", "page")
@@ -801,8 +805,12 @@ class Mount:
 @dataclasses.dataclass(frozen=True)
 class FileFilter:
     """A mount's includeFiles and excludeFiles: Hugo's globs over the path below the mount's
-    source ("/"-separated, "*" within a folder name, "**" across folders, any letter case).
-    A folder that matches takes everything inside it along."""
+    source ("/"-separated, "*" within a folder name, "**" across folders, any letter case),
+    read as hugo 0.149.1 reads them (hugofs/glob.FilenameFilter): a path an include matches
+    is in, whatever the excludes say; else one an exclude matches is out; else it is in only
+    when there are no includes.  Hugo walks the folders with the same rule, so a folder that
+    is out takes everything inside it along; with includes, a folder is in when it is one of
+    the folders an include's own folder lies in ("sec" for "sec/*.md", every one for "**")."""
 
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
@@ -812,11 +820,30 @@ class FileFilter:
         parts = [part for part in rel.lower().split("/") if part]
         if not parts:
             return True  # the mounted file itself
-        paths = ["/" + "/".join(parts[:i]) for i in range(1, len(parts) + 1)]
-        if any(_glob_regex(p, "/").match(path) for p in self.exclude for path in paths):
+        folders = ["/" + "/".join(parts[:i]) for i in range(1, len(parts))]
+        return all(self._admits(folder, True) for folder in folders) and self._admits(
+            "/" + "/".join(parts), False)
+
+    def _admits(self, path: str, folder: bool) -> bool:
+        if any(_glob_regex(p, "/").match(path) for p in self.include):
+            return True
+        if folder and self.include and any(_glob_regex(p, "/").match(path)
+                                           for p in _include_folders(self.include)):
+            return True
+        if any(_glob_regex(p, "/").match(path) for p in self.exclude):
             return False
-        return not self.include or any(_glob_regex(p, "/").match(path)
-                                       for p in self.include for path in paths)
+        return not self.include
+
+
+def _include_folders(include: tuple[str, ...]) -> tuple[str, ...]:
+    """The folder patterns Hugo walks into for its includes: each folder an include's own
+    folder lies in, from the mount's source down ("/", "/docs", "/docs/*" for "/docs/*/x.md")."""
+    found: list[str] = []
+    for pattern in include:
+        parts = posixpath.dirname(pattern).split("/")
+        for i in range(len(parts)):
+            found.append("/" + "/".join(part for part in parts[:i + 1] if part))
+    return tuple(dict.fromkeys(found))
 
 
 def _glob_regex(pattern: str, separator: str = ".") -> re.Pattern:
@@ -1001,7 +1028,18 @@ def _language(code: str, spec: dict, root: Path, hugo: dict, folders: _Folders) 
         mounts=[(m.source, m.subpath) for m in mounts],
         file_filters={(m.source, m.subpath): m.files for m in mounts if m.files},
         direction=_direction(spec, lparams, str(_first_set(spec, "locale", "languageCode") or code)),
+        goldmark=_ci_get(_ci_get(spec, "markup", {}), "goldmark", {}) or {},
     )
+
+
+def goldmark_of(settings: Settings, lang: str) -> dict:
+    """The Goldmark options ``lang``'s pages render with: the site's, with the language's own
+    ``[languages.<lang>.markup.goldmark]`` merged over them key by key, as Hugo merges them."""
+    merged = copy.deepcopy(settings.goldmark)
+    language = settings.languages.get(lang)
+    if language is not None and isinstance(language.goldmark, dict):
+        _merge(merged, copy.deepcopy(language.goldmark))
+    return merged
 
 
 def _implicit_content_mounts(hugo: dict, root: Path, languages: dict[str, Language]

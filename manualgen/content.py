@@ -372,8 +372,10 @@ def hides_subtree(meta: dict, now: dt.datetime, settings: Settings | None = None
 
 
 # Values of the build options that turn them off: ``render: link`` gives a page an address
-# but writes no page there, so a reader cannot open it either.
-_BUILD_OFF = {"list": ("never", "false"), "render": ("never", "false", "link")}
+# but writes no page there, so a reader cannot open it either.  As hugo 0.149.1 reads them:
+# the words exactly so written ("Never" and "false" in quotes leave the option on), or false
+# or 0 (YAML's no).
+_BUILD_OFF = {"list": ("never",), "render": ("never", "link")}
 
 
 def _build_option(meta: dict, key: str) -> bool:
@@ -381,7 +383,9 @@ def _build_option(meta: dict, key: str) -> bool:
     older ``_build``) is on; ``list: local`` is on: the page stays in its section's list."""
     build = _ci(meta, "_build", None) or _ci(meta, "build", None)
     value = _ci(build, key, "always") if isinstance(build, dict) else "always"
-    return not (value is False or str(value).strip().lower() in _BUILD_OFF[key])
+    if isinstance(value, (bool, int, float)):
+        return bool(value)
+    return not (isinstance(value, str) and value in _BUILD_OFF[key])
 
 
 # Hugo Book's and Geekdoc's switch that keeps a page (and a section's pages) out of the menu.
@@ -902,11 +906,23 @@ def _is_content_file(path: Path, root: Path, settings: Settings, findings: Findi
                        "UTF-8 text, so it cannot be printed (nor named in a link): rename it; "
                        "the page is left out", readable_path(path), lang=lang)
         return False
-    if path.is_file():
-        return _inside_site(path, root, settings, findings, lang)
-    if path.is_symlink() and not path.exists():  # a page that went missing
+    if path.is_symlink():
+        _report_linked_page(path, root, settings, findings, lang)
+        return False
+    return path.is_file() and _inside_site(path, root, settings, findings, lang)
+
+
+def _report_linked_page(path: Path, root: Path, settings: Settings, findings: Findings,
+                        lang: str) -> None:
+    """A content file that is a symbolic link: Hugo (0.149.1) publishes no page from it, and
+    says nothing; so the manual leaves it out, with a note (an error where the link is broken
+    or leads out of the site)."""
+    if not path.exists():  # a page that went missing
         _report_broken_link(path, findings, lang)
-    return False
+    elif _inside_site(path, root, settings, findings, lang) and path.is_file():
+        findings.info(selection.CODE, f'the file is a symbolic link (to "{os.readlink(path)}"): '
+                      "Hugo publishes no page from a linked file, so the web site lacks it too; "
+                      "copy the file here to print it", path, lang=lang)
 
 
 def _inside_site(path: Path, root: Path, settings: Settings, findings: Findings,
@@ -1368,6 +1384,7 @@ def _check_values(meta: dict, front: FrontMatter, report: _Reporter) -> None:
     for key in _DATE_KEYS:
         _check_date(_ci_key(meta, key), meta, front, report)
     _check_addresses(meta, report)
+    _check_build(meta, report)
     for key in meta:
         if isinstance(key, str) and (hidden := _INVISIBLE.search(key)):
             report.warn(f'the key "{_INVISIBLE.sub("", key)}" holds an invisible '
@@ -1380,6 +1397,35 @@ def _check_values(meta: dict, front: FrontMatter, report: _Reporter) -> None:
     if isinstance(draft, str) and draft.strip().lower() not in ("", "false", "f", "no", "0", "off"):
         report.warn(f'draft "{draft}" is neither true nor false; the page is printed, as Hugo '
                     "prints it", "draft")
+
+
+# What Go's strconv.ParseBool reads, which Hugo's front matter decoding uses for a text
+_GO_BOOLS = ("1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False")
+
+
+def _check_build(meta: dict, report: _Reporter) -> None:
+    """An error for build options Hugo cannot decode, where it stops the whole build ("failed
+    to decode build config in front matter"): ``build`` that is no table (``build: never``),
+    a ``list`` or ``render`` that is a list or table, a ``publishResources`` text that is no
+    true or false."""
+    for key in (k for k in meta if isinstance(k, str) and k.lower() in ("build", "_build")):
+        build = meta[key]
+        if build is not None and not isinstance(build, dict):
+            report.error(f"{key}: {_as_written(build)} is not a table of build options, and "
+                         'Hugo stops with an error for it ("failed to decode build config"): '
+                         f"name the option, as in {key}: {{list: never}} or {key}: {{render: never}}", key)
+            continue
+        for option, value in (build or {}).items():
+            name = str(option).lower()
+            bad = (name in ("list", "render") and isinstance(value, (list, dict))
+                   or name == "publishresources" and isinstance(value, (list, dict))
+                   or name == "publishresources" and isinstance(value, str) and value not in _GO_BOOLS)
+            if bad:
+                report.error(f"{key} option {option}: {_as_written(value)} is not a value Hugo "
+                             "can read, and it stops with an error for it: write "
+                             + ("never, always or local" if name == "list" else
+                                "never, always or link" if name == "render" else "true or false"),
+                             key)
 
 
 _WEB = ("http://", "https://")

@@ -198,10 +198,18 @@ class GoldmarkBlocks(Preprocessor):
         if self.block_attributes:
             lines = attribute_lines(lines, self.attributes)
         self.headings = []
-        lines = _source_lines(lines, self.block_attributes, self.title_attributes, self.headings)
+        lines = _source_lines(_atx_at_margin(lines), self.block_attributes, self.title_attributes,
+                              self.headings)
         lines = _mark_tight_lists(_indent_definitions(lines))
         lines = self._blank_before_blocks(lines)
         return _loosen_lists(_renest_lists(lines), self._separator)
+
+    def quote_lines(self, lines: list[str]) -> list[str]:
+        """The steps of :meth:`run` a block quote's own lines need once its ``>`` are gone
+        (Python-Markdown reads them apart): indented headings, lists or tables right after a
+        paragraph line, nested lists indented as Goldmark nests them, tight and loose lists."""
+        lines = _mark_tight_lists(_atx_at_margin(lines))
+        return _loosen_lists(_renest_lists(self._blank_before_blocks(lines)), self._separator)
 
     def _store_math(self, html: str) -> str:
         self.math.add(self.md.htmlStash.html_counter)
@@ -268,11 +276,13 @@ class GoldmarkBlocks(Preprocessor):
             in_paragraph = False
         return out
 
-    def _blank_before_blocks(self, lines: list[str]) -> list[str]:
+    @staticmethod
+    def _blank_before_blocks(lines: list[str]) -> list[str]:
         """Goldmark lets a list (bullet, or ordered from 1) or a table interrupt a paragraph."""
         out: list[str] = []
         fence: str | None = None
         prev_kind = "blank"  # blank, para, list, table, other
+        columns = _item_columns(lines)
         for index, line in enumerate(lines):
             if fence:
                 out.append(line)
@@ -293,23 +303,29 @@ class GoldmarkBlocks(Preprocessor):
                 continue
             item = _list_item(line)
             nxt = lines[index + 1] if index + 1 < len(lines) else ""
-            if prev_kind == "table" and _ENDS_TABLE.match(line):
-                out.append("")  # a heading, quote or rule ends a table (Python-Markdown: a row)
+            if prev_kind == "table" and (_ENDS_TABLE.match(line) or _interrupting_item(item)
+                                         or _ENDS_TABLE_TOO.match(line)):
+                out.append("")  # a heading, quote, rule, list … ends a table (Python-Markdown: a row)
                 prev_kind = "blank"
             elif prev_kind == "list" and _ENDS_LIST.match(line) and not item:
                 out.append("")  # a quote or rule at the margin ends a list (not lazy text)
                 prev_kind = "blank"
-            elif prev_kind == "list" and line.startswith("  ") and line.lstrip().startswith(">"):
+            elif (prev_kind == "list" and line.startswith("  ") and line.lstrip().startswith(">")
+                  and not _opens_quote(out[-1])):
                 out.append("")  # a quote in the item: Python-Markdown wants it after a blank line
+            elif (prev_kind == "list" and line.startswith(" ") and out and out[-1].strip()
+                  and re.match(r"#{1,6}(?:[ \t]|$)", line.lstrip(" "))):
+                out.append("")  # a heading under the item's text: so too (else it is text)
             elif item and out and out[-1].lstrip().startswith(">") and out[-1].startswith("  "):
                 out.append("")  # the next item ends the item's quote (Python-Markdown: lazy text)
-            if item and prev_kind == "para" and len(item.group(1)) <= 3 and item.group(3):
+            if item and prev_kind == "para" and _in_item(item, columns[index]) <= 3 and item.group(3):
                 marker = item.group(2)
                 if not marker[0].isdigit() or int(marker[:-1]) == 1:
                     out.append("")
                 else:  # "2." cannot interrupt a paragraph: the line is the paragraph's text
                     item = None
-            elif "|" in line and _TABLE_DELIM.match(nxt) and "-" in nxt and prev_kind == "para":
+            elif "|" in line and _TABLE_DELIM.match(nxt) and "-" in nxt and (
+                    prev_kind == "para" or prev_kind == "list" and line.startswith(" ")):
                 out.append("")
             if item:
                 prev_kind = "list"
@@ -326,6 +342,65 @@ class GoldmarkBlocks(Preprocessor):
                 prev_kind = "para" if prev_kind in ("blank", "para", "other") else prev_kind
             out.append(line)
         return out
+
+
+def _item_columns(lines: list[str]) -> list[int]:
+    """For each line, the content column of the list item it follows (0: none)."""
+    columns, column, blank = [], 0, False
+    for line in lines:
+        columns.append(column)
+        if line.strip():
+            column = _item_indent(line, len(line) - len(line.lstrip(" ")), column, blank)
+        blank = not line.strip()
+    return columns
+
+
+def _in_item(item: re.Match, column: int) -> int:
+    """How far a list marker stands in from the content column of the item it is in."""
+    indent = len(item.group(1))
+    return indent - column if column and indent >= column else indent
+
+
+_INDENTED_ATX = re.compile(r"^ {1,3}(?=#{1,6}(?:[ \t]|$))")
+
+
+def _atx_at_margin(lines: list[str]) -> list[str]:
+    """An ATX heading may stand one to three spaces in (Python-Markdown wants its ``#`` at
+    the margin): outside list items and fences, those spaces go."""
+    out: list[str] = []
+    fence: str | None = None
+    item_indent = 0
+    for line in lines:
+        if fence:
+            fence = None if _closes_fence(line, fence) else fence
+        elif m := _FENCE.match(line):
+            fence = m.group(1)
+        else:
+            indent = len(line) - len(line.lstrip(" "))
+            item_indent = _item_indent(line, indent, item_indent, bool(out) and not out[-1].strip())
+            if not item_indent:
+                line = _INDENTED_ATX.sub("", line)
+        out.append(line)
+    return out
+
+
+# Another line that ends a table in Goldmark: a footnote's "[^x]:"
+_ENDS_TABLE_TOO = re.compile(r"^ {0,3}\[\^[^\]]+\]:")
+
+
+def _interrupting_item(item: re.Match | None) -> bool:
+    """Whether a list item may interrupt a paragraph (or end a table): a bullet, or a number
+    1, at most three spaces in, with text after its marker."""
+    if item is None or len(item.group(1)) > 3 or not item.group(3):
+        return False
+    marker = item.group(2)
+    return not marker[0].isdigit() or int(marker[:-1]) == 1
+
+
+def _opens_quote(line: str) -> bool:
+    """Whether ``line`` is a list item whose text opens with a block quote ("- > text")."""
+    item = _list_item(line)
+    return item is not None and line[item.end():].lstrip().startswith(">")
 
 
 def _html_block_end(line: str, in_paragraph: bool) -> re.Pattern | str | None:
@@ -370,11 +445,15 @@ def _indent_definitions(lines: list[str]) -> list[str]:
     column: int | None = None  # the text column of the definition being read
     blank = False
     fence: str | None = None
-    for line in lines:
+    for index, line in enumerate(lines):
         if fence is None:
             mark = DEFINITION_MARK.match(line)
             if mark:
                 tight = bool(out) and bool(out[-1].strip())  # no blank line above: no <p> in Goldmark
+                if tight and column is not None:
+                    # the next definition of the term: a block of its own for Python-Markdown,
+                    # which reads the rest of a block again for each definition in it
+                    out.append("")
                 column, blank = mark.end(), False
                 out.append(line.rstrip() + TIGHT if tight else line)
                 continue
@@ -383,6 +462,15 @@ def _indent_definitions(lines: list[str]) -> list[str]:
             out.append(line)
             continue
         indent = len(line) - len(line.lstrip(" "))
+        if column is not None and not blank and indent < column and (
+                _opens_table(lines, index) or not _continues_paragraph(line)):
+            column = None  # a heading, list, table … ends the definition's text
+        if (column is not None and not blank and fence is None and _continues_paragraph(line)):
+            # Goldmark: a lazy line, more of the definition's text (the next ": " a definition
+            # of the same term); Python-Markdown would take it for a new term, nested a level
+            # deeper each time (hundreds deep: a RecursionError)
+            out.append("    " + line.lstrip(" "))
+            continue
         if column is not None and blank and indent < column and fence is None:
             column = None  # left of the definition's text: the definition has ended
         if column is not None and blank and column < 4:
@@ -405,6 +493,7 @@ def _renest_lists(lines: list[str]) -> list[str]:
     out: list[str] = []
     stack: list[tuple[int, int, int]] = []  # (orig marker col, orig content col, new content col)
     fence = None
+    quoted = None  # the content column of an item that opens with a quote ("- > text")
     for line in lines:
         if fence:
             out.append(_shift(line, stack))
@@ -413,10 +502,15 @@ def _renest_lists(lines: list[str]) -> list[str]:
             continue
         if not line.strip():
             out.append(line)
+            quoted = None
             continue
         line = _expand_tabs(line)
         indent = len(line) - len(line.lstrip(" "))
         item = _list_item(line)
+        if item and indent >= (stack[-1][1] if stack else 0) + 4:
+            item = None  # four spaces past the content column: code (or a paragraph's text)
+        elif item and not stack and out and out[-1].strip() and not _interrupting_item(item):
+            item = None  # "2. two" under a paragraph line is more of its text
         if item:
             while stack and indent < stack[-1][1]:
                 stack.pop()
@@ -433,6 +527,13 @@ def _renest_lists(lines: list[str]) -> list[str]:
             # "1)" is an ordered item in CommonMark; Python-Markdown knows only "1."
             written = marker[:-1] + "." if marker.endswith(")") else marker
             out.append(" " * new_marker + written + (pad + rest if rest else ""))
+            quoted = orig_content if rest.lstrip().startswith(">") else None
+            continue
+        if quoted is not None and stack[-1][1] == quoted and 0 <= indent - quoted < 4 and (
+                line.lstrip().startswith(">")):
+            # The quote the item opens with goes on: Python-Markdown takes an unindented
+            # line for more of the item's first block, an indented one for a new block.
+            out.append(line.lstrip())
             continue
         if stack and indent < stack[-1][1] and out and not out[-1].strip():
             # After a blank line, a line left of the item's content column ends the list(s).
@@ -495,8 +596,9 @@ def _lists_of(lines: list[str]) -> tuple[list[_SourceList], dict[int, int]]:
                 sibling = bottom
         if item and sibling is None and bottom is not None and not blank:
             sibling = bottom  # "  - a" then "1. b": the item follows the list at its level
-        if blank and sibling is not None:
-            lists[sibling].loose = True
+        kind = ("ordered" if item.group(2)[0].isdigit() else item.group(2)) if item else ""
+        if blank and sibling is not None and lists[sibling].kind == kind:
+            lists[sibling].loose = True  # (an item of another kind starts a list of its own)
         elif blank and stack and not _opens_table(lines, index):
             lists[stack[-1][2]].loose = True  # a second block in the item above: loose
         if blank:
@@ -504,7 +606,6 @@ def _lists_of(lines: list[str]) -> tuple[list[_SourceList], dict[int, int]]:
                 lists[which].blank_inside = True
         blank = False
         if item:
-            kind = "ordered" if item.group(2)[0].isdigit() else item.group(2)
             if sibling is not None and lists[sibling].kind != kind:  # CommonMark: a new list
                 starts[index] = stack[-1][1] if stack else 0
                 sibling = None
@@ -533,10 +634,15 @@ def _mark_tight_lists(lines: list[str]) -> list[str]:
             continue
         first = out[each.items[0]]
         item = _list_item(first)
-        if item is None or not first[item.end():].strip() or _TOKEN_ONLY.match(first[item.end():]):
+        if (item is None or not first[item.end():].strip() or _TOKEN_ONLY.match(first[item.end():])
+                or _RULE.match(first[item.end():])):  # "- ***": the mark would make the rule text
             continue
         body = first.rstrip()
-        out[each.items[0]] = body + TIGHT + first[len(body):]
+        heading = re.match(r"#{1,6}[ \t]+", first[item.end():])
+        if heading:  # the mark must not stand between the heading's text and its closing "#"s
+            start = item.end() + heading.end()
+            body = body[:start] + _ATX_CLOSING.sub("", body[start:])
+        out[each.items[0]] = body + TIGHT + first[len(first.rstrip()):]
     return out
 
 
@@ -556,13 +662,25 @@ def _label_as_written(md: markdown.Markdown, label: str) -> str:
 
 
 _PAREN_TITLE = re.compile(r"^(?P<href>\S+)[ \t\n]+\((?P<title>[^()]*)\)$")
+# A link's "(destination "title")" as CommonMark reads it (one level of parentheses in the
+# destination); each alternative starts with its own character, and white space is taken
+# possessively, so it never backtracks (a run of spaces after "(" was quadratic).
+_LINK_TAIL = re.compile(r"""\(\s*+(?:<(?:[^<>\n\\]|\\.)*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*+)"""
+                        r"""(?:\s++(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?+\s*+\)""",
+                        re.DOTALL)
+# How far Python-Markdown looks for the ")" of what is no CommonMark link: it reads on to the
+# end of the paragraph, once for every "](" (3,000 unclosed "[a](b " took 3.5 s).
+_LINK_REACH = 1000
 
 
 def _paren_title(getter):
     """``getLink`` that also reads a title in parentheses, ``[a](/x (Title))``, as
-    CommonMark does; Python-Markdown made "/x (Title)" the address."""
+    CommonMark does; Python-Markdown made "/x (Title)" the address.  What CommonMark reads
+    as no link is looked at only :data:`_LINK_REACH` characters far."""
 
     def getLink(self, data: str, index: int):  # Python-Markdown's name
+        if not _LINK_TAIL.match(data, index):
+            data = data[:index + _LINK_REACH]
         href, title, end, handled = getter(self, data, index)
         m = _PAREN_TITLE.match(href or "") if handled and title is None else None
         if m:
@@ -775,6 +893,8 @@ def _shift(line: str, stack) -> str:
 
 _ATX = re.compile(r"^( {0,3})(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
 _ATX_CLOSING = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
+# An ATX heading that opens a block quote's line or a list item ("> ## Title", "1. ## Step").
+_CONTAINED_ATX = re.compile(r"^( {0,3}(?:>[ \t]?|(?:[-*+]|\d{1,9}[.)])[ \t]+)+)(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
 _ATTRIBUTES = re.compile(r"[ \t]*\{([^{}\n]*)\}[ \t]*$")
 _ATTR_ID = re.compile(r"(?:^|\s)#([^\s#.{}]+)")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -965,7 +1085,7 @@ def _source_lines(lines: list[str], block_attributes: bool, title_attributes: bo
         hashes = _HASH_TEXT.match(line)
         if hashes:  # text, as Goldmark reads it: the escape keeps it from being a heading
             line = f"{hashes.group(1)}\\{line[hashes.end(1):]}"
-        atx = _ATX.match(line)
+        atx = _ATX.match(line) or _CONTAINED_ATX.match(line)
         if atx:
             content = _ATX_CLOSING.sub("", atx.group(3) or "")
             heading = _with_attributes(content.strip(), headings, title_attributes)
@@ -1193,16 +1313,18 @@ def typographer_replacements(text: str, protected: list[tuple[int, int]] | None 
             elif len(line) > 1 and (before.isalpha() or unicodedata.category(before) == "Nd") and nxt.isalpha():
                 new = "apostrophe"  # between letters
             elif can_open and not can_close:
+                # Goldmark gives Alice's, I'm, I've (and a plural's Smiths') its right single
+                # quote, not its apostrophe: they differ where a site sets them apart ("‘")
                 new = "leftSingleQuote"
                 if nxt in "smtd" and (len(line) < 3 or _is_ascii_punct(line[2]) or _is_space(line[2])):
-                    new = "apostrophe"
+                    new = "rightSingleQuote"
                 if len(line) > 2 and line[1:3] in ("ve", "ll", "re") and (
                         len(line) < 4 or _is_ascii_punct(line[3]) or _is_space(line[3])):
-                    new = "apostrophe"
+                    new = "rightSingleQuote"
                 if new == "leftSingleQuote":
                     single += 1
             elif len(line) > 2 and unicodedata.category(nxt) != "Nd":
-                new = "apostrophe"  # plural possessive, abbreviations: Smiths', doin'
+                new = "rightSingleQuote"  # plural possessive, abbreviations: Smiths', doin'
             elif single > 0 and _closes(can_open, can_close, line):
                 new = "rightSingleQuote"
                 single -= 1
@@ -1407,6 +1529,12 @@ class GoldmarkTable(TableProcessor):
         cells.append("".join(cell))
         return cells
 
+    def test(self, parent, block: str) -> bool:
+        """GFM: a header row and a delimiter row make a table; every line after them up to a
+        blank line is a row, with or without a pipe (Python-Markdown wants one in every row of
+        a one-column table, and printed none of the table without it)."""
+        return super().test(parent, "\n".join(block.split("\n", 2)[:2]))
+
     def _build_empty_row(self, parent, align) -> None:
         """A table of a header alone has an empty body in Goldmark, not an empty row."""
 
@@ -1461,12 +1589,13 @@ class GoldmarkExtension(Extension):
             md.parser.blockprocessors.register(GoldmarkTable(md.parser, tables.config), "table", 75)
         md.parser.blockprocessors.register(SetextHeading(md.parser), "setextheader", 60)
         fences = GoldmarkFences(md)
-        md.parser.blockprocessors.register(GoldmarkBlockQuote(md.parser, self.alert_label, fences.store),
+        blocks = GoldmarkBlocks(md, self.raw_blocks, self.block_attributes, self.passthrough,
+                                self.ids.title_attributes)
+        md.parser.blockprocessors.register(GoldmarkBlockQuote(md.parser, self.alert_label, fences.store,
+                                                              blocks.quote_lines),
                                            "quote", 20)
         md.preprocessors.register(fences, "goldmark_fences", 25)
         md.postprocessors.register(FenceParagraphs(md, fences), "goldmark_fence_paragraphs", 35)
-        blocks = GoldmarkBlocks(md, self.raw_blocks, self.block_attributes, self.passthrough,
-                                self.ids.title_attributes)
         md.preprocessors.register(blocks, "goldmark_blocks", 20)
         md.treeprocessors.register(BlockAttributes(md, blocks), "goldmark_block_attributes", 30)
         md.treeprocessors.register(UnusedFootnotes(md), "goldmark_unused_footnotes", 14)

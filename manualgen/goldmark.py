@@ -336,10 +336,12 @@ class GoldmarkBlockQuote(BlockQuoteProcessor):
     """
 
     def __init__(self, parser, alert_label: Callable[[str], str],
-                 store_fence: Callable[[Fence], str] | None = None) -> None:
+                 store_fence: Callable[[Fence], str] | None = None,
+                 prepare: Callable[[list[str]], list[str]] | None = None) -> None:
         super().__init__(parser)
         self.alert_label = alert_label
         self.store_fence = store_fence  # fences inside the quote, read once its ">" are gone
+        self.prepare = prepare  # the page's line steps, for the quote's lines
 
     def run(self, parent: ET.Element, blocks: list[str]) -> None:
         block = blocks.pop(0)
@@ -349,6 +351,8 @@ class GoldmarkBlockQuote(BlockQuoteProcessor):
             block = "\n".join(self.clean(line) for line in block[m.start():].split("\n"))
         if self.store_fence is not None and ("```" in block or "~~~" in block):
             block = "\n".join(extract_fences(block.split("\n"), self.store_fence))
+        if self.prepare is not None:
+            block = "\n".join(self.prepare(block.split("\n")))
         head = alert_head(block)
         if head is None:
             target = ET.SubElement(parent, "blockquote")

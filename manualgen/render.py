@@ -14,7 +14,7 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from .compiled_templates import CompiledTemplates
-from .config import Settings
+from .config import Settings, goldmark_of
 from .content import Page, sort_pages, urlize
 from .convert import PageConverter
 from .cover import cover_html, page_cover
@@ -301,7 +301,8 @@ def page_converter(settings: Settings, lang: str, findings: Findings,
     renderer = ShortcodeRenderer(settings.shortcode_dirs, findings,
                                  helpers=template_helpers(settings, lang, labels),
                                  compiled=templates)
-    return PageConverter(settings.goldmark, renderer, translator, lang, emoji=settings.enable_emoji)
+    return PageConverter(goldmark_of(settings, lang), renderer, translator, lang,
+                         emoji=settings.enable_emoji)
 
 
 def language_labels(settings: Settings, lang: str) -> dict[str, str]:

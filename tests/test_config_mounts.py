@@ -251,6 +251,37 @@ def test_exclude_and_include_files_filter_a_content_mount(tmp_path):
     assert sorted(files) == ["_index.md", "docs/a.md", "extra/keep/k.md"]
 
 
+# (includeFiles, excludeFiles) → the files of content/ hugo 0.149.1 published with them
+GLOB_CASES = [
+    (["*.{md,markdown}"], ["[x]*"], ["a.md", "b.markdown", "x1.md"]),  # an include wins over excludes
+    (["**.md"], [], ["a.md", "x1.md"]),  # "/**.md" lies in "/": no folder below is walked
+    (["sec/*"], [], ["sec/a2.md", "sec/b2.md"]),  # "*" stays within a folder name
+    (["**"], ["sec"], ["a.md", "b.markdown", "sec/a2.md", "sec/b2.md", "sec/sec2/c3.md", "x1.md"]),
+    (["sec"], [], []),  # a folder an include names is walked, but its files are not included
+    ([], ["sec"], ["a.md", "b.markdown", "x1.md"]),  # an excluded folder takes its files along
+    ([], ["/sec/*"], ["a.md", "b.markdown", "x1.md"]),
+    (["sec/*/*.md"], [], ["sec/sec2/c3.md"]),
+    (["SEC/**"], ["**/B*"], ["sec/a2.md", "sec/b2.md", "sec/sec2/c3.md"]),
+]
+
+
+@pytest.mark.parametrize("include, exclude, published", GLOB_CASES)
+def test_include_and_exclude_files_are_read_as_hugo_reads_them(tmp_path, include, exclude, published):
+    import json
+
+    from manualgen.config import load_settings
+    from manualgen.content import find_files
+    from manualgen.errors import Findings
+
+    names = ["a.md", "b.markdown", "x1.md", "sec/a2.md", "sec/b2.md", "sec/sec2/c3.md"]
+    root = write_site(tmp_path, {
+        "hugo.toml": ('defaultContentLanguage = "en"\n[[module.mounts]]\nsource = "content"\n'
+                      f'target = "content"\nincludeFiles = {json.dumps(include)}\n'
+                      f'excludeFiles = {json.dumps(exclude)}\n'),
+        **{f"content/{name}": f"---\ntitle: {name}\n---\n" for name in names}}, hugo=None)
+    assert sorted(find_files(load_settings(root), "en", Findings())) == published
+
+
 def test_a_content_mount_of_one_file_is_the_page_at_its_target(tmp_path):
     # opentelemetry.io mounts single files: tmp/community/roadmap.md at content/community/…
     from manualgen.content import find_files

@@ -448,3 +448,33 @@ def test_without_mounts_the_content_folders_sit_at_the_top(tmp_path):
     pages, _ = discovered(site)
     assert sorted(pages) == ["_index.md", "x/_index.md", "x/a.md"]
     assert pages["x/a.md"].url == "/docs/x/a/"
+
+
+# hugo 0.149.1: whether the page is in .Site.RegularPages with these build options
+@pytest.mark.parametrize("options, listed", [
+    ("  list: never", False), ("  list: false", False), ("  list: 0", False),
+    ("  list: Never", True), ("  list: 'false'", True), ("  list: sometimes", True),
+    ("  render: never", False), ("  render: link", False), ("  render: 'false'", True),
+])
+def test_build_options_are_read_as_hugo_reads_them(tmp_path, options, listed):
+    site = write_site(tmp_path, {
+        "content/de/_index.md": page("Start"),
+        "content/de/seite.md": f"---\ntitle: Seite\nbuild:\n{options}\n---\nText.\n",
+    })
+    pages, findings = discovered(site)
+    assert ("seite.md" in pages) is listed and not findings.errors
+
+
+@pytest.mark.parametrize("front, line", [
+    ("build: never\n", 3), ("_build: [1]\n", 3), ("build:\n  publishResources: 'no'\n", 3),
+    ("build:\n  list: [never]\n", 3),
+])
+def test_build_options_hugo_cannot_decode_are_an_error_at_their_line(tmp_path, front, line):
+    # hugo stops the build: "failed to decode build config in front matter"
+    site = write_site(tmp_path, {
+        "content/de/_index.md": page("Start"),
+        "content/de/seite.md": f"---\ntitle: Seite\n{front}---\nText.\n",
+    })
+    _pages, findings = discovered(site)
+    errors = [(f.code, f.file.rpartition("/")[2], f.line) for f in findings.errors]
+    assert errors == [("bad-front-matter", "seite.md", line)]
