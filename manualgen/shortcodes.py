@@ -40,6 +40,7 @@ from .go_template import actions as template_actions
 from .i18n import Translator, _line_naming
 from .markdown_left import markdown_left
 from .notebook import notebook
+from .own_templates import data_at, partial_nodes
 from .shortcode_parser import Shortcode, ShortcodeSyntaxError, Text, iter_shortcodes, parse
 
 # Shortcodes whose template uses the inner content: an opening tag without its closing tag is
@@ -565,6 +566,7 @@ class ShortcodeRenderer:
         self._closed: set[str] = set()  # shortcodes the language closes somewhere (folded)
         self._left_open: dict[str, list] = {}  # calls left open where the rule is unknown
         self._own: dict[str, tuple[list | None, str]] = {}  # site_hugo_template's, by folded name
+        self.own_reached: dict[str, dict] = {"partials": {}, "data": {}}  # what they read, cached
 
     def unknown_used(self, name: str, path, line: int, column: int, inner: bool = False) -> None:
         """Count one use of a shortcode that has no template (reported by :meth:`finish`)."""
@@ -621,6 +623,12 @@ class ShortcodeRenderer:
                 except NotSimple as exc:
                     self._own[folded] = (None, f"it uses {exc}")
         return self._own[folded]
+
+    def note_not_run(self, name: str, why: str) -> None:
+        """Say why the site's own template of ``name`` was not run for a call (what it
+        reached at run time that manualgen cannot run); it is still tried for the others."""
+        folded = name.lower()
+        self._own[folded] = (self._own[folded][0], why)
 
     def is_builtin(self, template: jinja2.Template) -> bool:
         """Whether ``template`` is one of manualgen's own print templates (a theme's
@@ -839,7 +847,10 @@ def _inline_or_site_template(ctx: _PageContext, node: Shortcode, inner: str | No
     if template is not None and _in_builtin_container(ctx, node.name, parent):
         return None
     try:
-        printed = run_template(own, _template_call(ctx, call, inner))
+        printed = run_template(own, _template_call(ctx, call, inner, where))
+    except NotSimple as exc:  # a field of Hugo's page manualgen does not know, a theme's partial
+        ctx.renderer.note_not_run(node.name, f"it uses {exc}")
+        return None
     except TemplateFailed as failed:  # as Hugo's build stops: at the shortcode, naming the template's line
         ctx.renderer.findings.error(
             "shortcode-template", f'shortcode "{node.name}" failed in its template '
@@ -864,7 +875,8 @@ _REFUSED_ATTRIBUTE = re.compile(r"""\s+[^\s=<>"'/]+\s*=\s*(["'])""" + re.escape(
                                 + r"\1")
 
 
-def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None) -> TemplateCall:
+def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
+                   where: Shortcode) -> TemplateCall:
     """What a site's own simple template reads of the shortcode's call and its page."""
     settings = ctx.renderer.env.globals.get("site")
     meta = getattr(ctx.page, "meta", None) or {}
@@ -878,7 +890,26 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None) ->
         page_params=lambda name: value(name, meta, site=False),
         page_param=lambda name: value(name, meta),
         show=lambda raw: str(go_text(raw)),
-        translate=lambda key: ctx.translator.translate(key))
+        translate=lambda key: ctx.translator.translate(key),
+        params=dict(call.params) if call.params else list(call.positional),
+        data=lambda path: _site_data(ctx, path),
+        partial=lambda name: partial_nodes(
+            list(settings.own_layout_dirs) or [Path(settings.site_root) / "layouts"],
+            list(getattr(settings, "layout_dirs", None) or []), name,
+            ctx.renderer.own_reached["partials"]),
+        warn=lambda message: ctx.renderer.findings.warning(
+            "shortcode-template", f'shortcode "{call.name}" warns (its template\'s warnf): {message}',
+            ctx.page.path, where.line, where.column, lang=ctx.lang))
+
+
+def _site_data(ctx: _PageContext, path: tuple[str, ...]) -> object:
+    """``.Site.Data`` at ``path`` for a site's own template, each file read once a build."""
+    cache = ctx.renderer.own_reached["data"]
+    if path not in cache:
+        settings = ctx.renderer.env.globals.get("site")
+        cache[path] = data_at(Path(settings.site_root), path, lambda problems: [
+            ctx.renderer.findings.add(dataclasses.replace(p, lang=ctx.lang)) for p in problems])
+    return cache[path]
 
 
 def _in_builtin_container(ctx: _PageContext, name: str, parent: ShortcodeCall | None) -> bool:

@@ -1,0 +1,516 @@
+"""Running a compiled site template (go_template.py compiles it): the actions, blocks and
+loops in order, each value a Python value (go_values.py), each printed value escaped by its
+place in the HTML.  A failure Hugo's build stops at raises TemplateFailed with the
+template's line and column; what manualgen cannot do at run time (a field of Hugo's page it
+does not know) raises NotSimple, so the caller falls back as for a template it cannot read.
+
+Time is bounded: a run does at most ``MAX_STEPS`` actions and loop turns and goes at most
+``MAX_DEPTH`` blocks and partials deep, then fails with a message saying so."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import textwrap
+from collections.abc import Callable
+
+from .go_escape import NotSimple, plainified
+from .go_functions import FUNCTIONS, ordered_items
+from .go_values import HTML, Failed, go_print, go_sprintf, go_type, truth
+
+__all__ = ["Block", "Call", "Sub", "TemplateFailed", "run_template"]
+
+MAX_STEPS = 200_000
+MAX_DEPTH = 120
+
+# where an action stands in the template: its line, the column of the text inside its
+# braces (both 1-based), and that text
+Where = tuple[int, int, str]
+
+
+class TemplateFailed(Exception):
+    """The template failed as Hugo's fails; ``line`` and ``column`` are the template's,
+    1-based."""
+
+    def __init__(self, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+@dataclasses.dataclass
+class Call:
+    """What a run needs from the shortcode's call, its page and its site."""
+
+    get: Callable[[object], str]
+    inner: str
+    markdownify: Callable[[str], str]
+    page_title: str = ""
+    site_title: str = ""
+    named: bool = False  # .IsNamedParams: the call gave its parameters by name
+    # the site's params (.Site.Params.x), the page's own (.Page.Params.x), and .Param "x"
+    # (the page's, then the site's): the values as written (true, 2, a list), None if absent
+    param: Callable[[str], object] = lambda name: None
+    page_params: Callable[[str], object] = lambda name: None
+    page_param: Callable[[str], object] = lambda name: None
+    show: Callable[[object], str] = str  # kept for callers; values print as Go prints them
+    translate: Callable[[str], str] = lambda key: ""
+    params: object = None  # .Params: the positional list, or the named table
+    # .Site.Data.a.b: the value at that path of the site's data/ folder (a file's table, or
+    # a folder as a table of its files), None when there is none
+    data: Callable[[tuple[str, ...]], object] = lambda path: None
+    # a site's own partial, compiled (None when the site has none; NotSimple when it
+    # cannot be run)
+    partial: Callable[[str], list | None] = lambda name: None
+    warn: Callable[[str], None] = lambda message: None  # Hugo's warnf
+
+
+@dataclasses.dataclass(frozen=True)
+class Sub:
+    """A parenthesised pipeline, and the fields read of its value: ``(index $x 0).name``."""
+
+    commands: tuple
+    fields: tuple[str, ...] = ()
+
+
+@dataclasses.dataclass
+class Block:
+    kind: str  # "if", "with" or "range"
+    pipeline: list
+    body: list = dataclasses.field(default_factory=list)
+    otherwise: list = dataclasses.field(default_factory=list)
+    where: Where = (1, 1, "")
+    names: tuple[str, ...] = ()  # the variables it declares: with $x := …, range $i, $e := …
+
+
+class _Loop(Exception):
+    """A break or continue, carried to its range."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
+class _FieldFailed(Exception):
+    """A field asked of a value that has none; ``term`` is where it was asked."""
+
+    def __init__(self, message: str, term: str = "") -> None:
+        super().__init__(message)
+        self.term = term
+
+
+@dataclasses.dataclass
+class _Run:
+    """One run: the call, the step count, how deep it is."""
+
+    call: Call
+    steps: int = 0
+    depth: int = 0
+    partials: tuple[str, ...] = ()
+
+
+# ---- Hugo's objects: the shortcode, its page, its site, their params and data
+
+
+class _Object:
+    go_type = "object"
+
+    def __init__(self, call: Call) -> None:
+        self.call = call
+
+    def go_field(self, name: str) -> object:
+        raise NotSimple(f'"{name}" of {self.go_type}')
+
+    def go_method(self, name: str, args: list) -> object:
+        raise NotSimple(f'"{name}" of {self.go_type}')
+
+
+class _Shortcode(_Object):
+    go_type = "*hugolib.ShortcodeWithPage"
+
+    def go_field(self, name: str) -> object:
+        call = self.call
+        fields = {"Inner": lambda: HTML(call.inner),
+                  "InnerDeindent": lambda: HTML(textwrap.dedent(call.inner)),
+                  "IsNamedParams": lambda: call.named, "Page": lambda: _Page(call),
+                  "Site": lambda: _Site(call), "Params": lambda: call.params}
+        if name in fields:
+            return fields[name]()
+        return super().go_field(name)
+
+    def go_method(self, name: str, args: list) -> object:
+        if name == "Get":
+            return _shortcode_get(self.call, args)
+        if name == "Param":
+            return self.call.page_param(go_print(args[0]) if args else "")
+        if name == "RenderString":
+            return _Page(self.call).go_method(name, args)
+        return super().go_method(name, args)
+
+
+def _shortcode_get(call: Call, args: list) -> object:
+    if len(args) != 1:
+        raise Failed(f"wrong number of args for Get: want 1 got {len(args)}")
+    key = args[0]
+    if isinstance(key, float) and key.is_integer():
+        key = int(key)
+    value = call.get(key if isinstance(key, int) and not isinstance(key, bool) else go_print(key))
+    return value if value not in (None, "") else ""
+
+
+class _Page(_Object):
+    go_type = "*hugolib.pageState"
+
+    def go_field(self, name: str) -> object:
+        if name == "Title":
+            return self.call.page_title
+        if name == "Params":
+            return _Params(self.call.page_params)
+        if name == "Site":
+            return _Site(self.call)
+        return super().go_field(name)
+
+    def go_method(self, name: str, args: list) -> object:
+        if name == "Param":
+            return self.call.page_param(go_print(args[0]) if args else "")
+        if name == "RenderString":
+            if not 1 <= len(args) <= 2:
+                raise Failed(f"wrong number of args for RenderString: want 1 got {len(args)}")
+            return HTML(self.call.markdownify(go_print(args[-1])))
+        if not args:
+            return self.go_field(name)
+        return super().go_method(name, args)
+
+
+class _Site(_Object):
+    go_type = "*hugolib.siteWrapper"
+
+    def go_field(self, name: str) -> object:
+        if name == "Title":
+            return self.call.site_title
+        if name == "Params":
+            return _Params(self.call.param)
+        if name == "Data":
+            return _Data(self.call, ())
+        return super().go_field(name)
+
+
+class _Params(_Object):
+    """A page's or the site's params: each key read as written, without regard to case."""
+
+    go_type = "maps.Params"
+
+    def __init__(self, lookup: Callable[[str], object]) -> None:
+        self.lookup = lookup
+
+    def go_field(self, name: str) -> object:
+        return self.lookup(name)
+
+
+class _Data(_Object):
+    """``.Site.Data`` and its folders: a file is read when a field reaches it."""
+
+    go_type = "map[string]interface {}"
+
+    def __init__(self, call: Call, path: tuple[str, ...]) -> None:
+        super().__init__(call)
+        self.path = path
+
+    def go_field(self, name: str) -> object:
+        found = self.call.data(self.path + (name,))
+        return _Data(self.call, self.path + (name,)) if found is _Data else found
+
+
+def data_folder_marker() -> type:
+    """What Call.data returns for a folder of data/ (read further by field)."""
+    return _Data
+
+
+# ---- running
+
+
+def run_template(nodes: list, call: Call) -> str:
+    """The template's output for one call; raises TemplateFailed where Hugo's run fails."""
+    root = _Shortcode(call)
+    return _run(nodes, _Run(call), [{"$": root}], root)
+
+
+def _run(nodes: list, state: _Run, scopes: list[dict], dot: object) -> str:
+    out: list[str] = []
+    for node in nodes:
+        if isinstance(node, str):
+            out.append(node)
+            continue
+        where = node.where if isinstance(node, Block) else node[-1]
+        state.steps += 1
+        if state.steps > MAX_STEPS:
+            raise TemplateFailed(f"stopped after {MAX_STEPS} steps: a loop too long to print "
+                                 "(a range over a very large collection?)", where[0], where[1])
+        try:
+            out.append(_run_node(node, state, scopes, dot))
+        except _FieldFailed as failed:
+            raise _failure(failed, where) from None
+        except Failed as failed:  # named at the action's first word, as Hugo names it
+            raise TemplateFailed(str(failed), where[0],
+                                 where[1] + len(where[2]) - len(where[2].lstrip())) from None
+    return "".join(out)
+
+
+def _failure(failed: _FieldFailed, where: Where) -> TemplateFailed:
+    """Hugo's message for a field of a value that has none, at the field's place."""
+    line, column, action = where
+    found = None
+    if failed.term:
+        found = re.search(r"(?<![\w$.])" + re.escape(failed.term) + r"(?![\w])", action)
+    # Hugo names a variable's field where the field begins ($x.a: at ".a")
+    within = failed.term.find(".") if failed.term.startswith("$") and found else 0
+    return TemplateFailed(str(failed), line, column + (found.start() + within if found else 0))
+
+
+def _run_node(node, state: _Run, scopes: list[dict], dot: object) -> str:
+    if isinstance(node, Block):
+        return _run_block(node, state, scopes, dot)
+    kind = node[0]
+    if kind in ("break", "continue"):
+        raise _Loop(kind)
+    if kind == "fail":
+        raise Failed(node[1])
+    if kind in ("declare", "assign"):
+        value = _evaluate(node[2], state, scopes, dot)
+        if kind == "declare":
+            scopes[-1][node[1]] = value
+        else:
+            next(s for s in reversed(scopes) if node[1] in s)[node[1]] = value
+        return ""
+    value = _evaluate(node[1], state, scopes, dot)
+    if isinstance(value, _Object) and not isinstance(value, _Data):
+        raise NotSimple(f"printing {value.go_type}")
+    if isinstance(value, _Data):
+        raise NotSimple("printing a folder of .Site.Data")
+    return node[2](go_print(value), isinstance(value, HTML))
+
+
+def _run_block(block: Block, state: _Run, scopes: list[dict], dot: object) -> str:
+    state.depth += 1
+    if state.depth > MAX_DEPTH:
+        raise TemplateFailed(f"blocks and partials nested more than {MAX_DEPTH} deep "
+                             "(a partial that calls itself?)", block.where[0], block.where[1])
+    try:
+        value = _evaluate(block.pipeline, state, scopes, dot)
+        if block.kind == "range":
+            return _run_range(block, value, state, scopes, dot)
+        inner = scopes + [{}]
+        if block.names:
+            inner[-1][block.names[0]] = value
+        if truth(value):
+            return _run(block.body, state, inner, value if block.kind == "with" else dot)
+        return _run(block.otherwise, state, scopes + [{}], dot)
+    finally:
+        state.depth -= 1
+
+
+def _run_range(block: Block, value: object, state: _Run, scopes: list[dict], dot: object) -> str:
+    if isinstance(value, _Object):
+        raise NotSimple(f"range over {value.go_type}")
+    try:
+        if isinstance(value, int) and not isinstance(value, bool) and len(block.names) > 1:
+            raise Failed(f"can't use {value} to iterate over more than one variable")
+        items = ordered_items(value)
+    except Failed as failed:  # at the pipeline, as Hugo names it
+        raise TemplateFailed(str(failed), block.where[0], _pipeline_column(block.where)) from None
+    if not items:
+        return _run(block.otherwise, state, scopes + [{}], dot)
+    out: list[str] = []
+    for key, element in items:
+        state.steps += 1
+        if state.steps > MAX_STEPS:
+            raise TemplateFailed(f"stopped after {MAX_STEPS} steps: a range too long to print",
+                                 block.where[0], block.where[1])
+        turn: dict = {}
+        if len(block.names) == 1:
+            turn[block.names[0]] = element
+        elif len(block.names) == 2:
+            turn[block.names[0]], turn[block.names[1]] = key, element
+        try:
+            out.append(_run(block.body, state, scopes + [turn], element))
+        except _Loop as loop:
+            if loop.kind == "break":
+                break
+    return "".join(out)
+
+
+def _pipeline_column(where: Where) -> int:
+    """The column of a range's pipeline: after ``range`` and any ``$i, $e :=``."""
+    line, column, action = where
+    found = re.match(r"\s*range\s+(?:[$\w\s,]*:=\s*)?", action)
+    return column + (found.end() if found else 0)
+
+
+def _evaluate(commands: list, state: _Run, scopes: list[dict], dot: object) -> object:
+    value: object = None
+    piped = False
+    for command in commands:
+        value = _command(command, state, scopes, dot, [value] if piped else [])
+        piped = True
+    return value
+
+
+def _command(command: list, state: _Run, scopes: list[dict], dot: object, piped: list) -> object:
+    head = command[0]
+    if isinstance(head, str) and head in _LAZY:
+        return _lazy_logic(head, command[1:], state, scopes, dot, piped)
+    args = [_term(t, state, scopes, dot) for t in command[1:]] + piped
+    if isinstance(head, str) and (head in FUNCTIONS or head in _CALL_FUNCTIONS):
+        return _call_function(head, args, state)
+    if args and isinstance(head, str) and head.startswith((".", "$")) and len(head) > 1:
+        return _method(head, args, state, scopes, dot)
+    if head == ("lit", None):
+        raise Failed("nil is not a command")
+    if args:
+        raise Failed(f"can't give argument to non-function {head if isinstance(head, str) else '(…)'}")
+    return _term(head, state, scopes, dot)
+
+
+_LAZY = ("and", "or")
+
+
+def _lazy_logic(name: str, terms: list, state: _Run, scopes: list[dict], dot: object,
+                piped: list) -> object:
+    """Go's and/or: the arguments read in turn, stopping at the first that decides."""
+    value: object = None
+    for term in terms:
+        value = _term(term, state, scopes, dot)
+        if truth(value) == (name == "or"):
+            return value
+    if piped:
+        value = piped[0]
+    return value
+
+
+def _method(head: str, args: list, state: _Run, scopes: list[dict], dot: object) -> object:
+    """A method of one of Hugo's objects: ``.Get 0``, ``$.Page.Param "x"``,
+    ``.Page.RenderString .Inner``."""
+    base, _, name = head.rpartition(".")
+    owner = _term(base or ".", state, scopes, dot) if base not in ("", "$") else (
+        dot if base == "" else scopes[0]["$"])
+    if not isinstance(owner, _Object):
+        raise _FieldFailed(f"can't evaluate field {name} in type {go_type(owner)}", head)
+    return owner.go_method(name, args)
+
+
+def _term(term, state: _Run, scopes: list[dict], dot: object) -> object:
+    if isinstance(term, Sub):
+        return _fields(_evaluate(list(term.commands), state, scopes, dot), term.fields, "")
+    if isinstance(term, tuple):  # a literal, read when compiled
+        return term[1]
+    if term in FUNCTIONS or term in _CALL_FUNCTIONS:
+        return _call_function(term, [], state)
+    if term == ".":
+        return dot
+    if term.startswith("$"):
+        name, _, rest = term.partition(".")
+        scope = next((s for s in reversed(scopes) if name in s), None)
+        if scope is None:
+            raise Failed(f'undefined variable "{name}"')
+        return _fields(scope[name], tuple(rest.split(".")) if rest else (), term)
+    if term.startswith("site."):
+        return _fields(_Site(state.call), tuple(term.split(".")[1:]), term)
+    if term.startswith("."):
+        return _fields(dot, tuple(term[1:].split(".")), term)
+    raise NotSimple(f'"{term}"')
+
+
+def _fields(value: object, fields: tuple[str, ...], term: str) -> object:
+    for field in fields:
+        if isinstance(value, _Object):
+            value = value.go_field(field)
+        elif isinstance(value, dict):
+            value = value.get(field)
+        elif value is None:
+            return None  # Hugo reads a field of nothing as nothing
+        else:
+            raise _FieldFailed(f"can't evaluate field {field} in type {go_type(value)}", term)
+    return value
+
+
+def _call_function(name: str, args: list, state: _Run) -> object:
+    if name in _CALL_FUNCTIONS:
+        return _CALL_FUNCTIONS[name](state, args)
+    function, fewest, most = FUNCTIONS[name]
+    if not fewest <= len(args) <= most:
+        raise Failed(f"wrong number of args for {name}: want {fewest} got {len(args)}")
+    return function(*[_plain(a) for a in args])
+
+
+def _plain(value: object) -> object:
+    """A value as a function reads it: Hugo's params tables and data folders as tables."""
+    if isinstance(value, _Params):
+        raise NotSimple("a whole params table given to a function")
+    if isinstance(value, _Data):
+        raise NotSimple("a whole folder of .Site.Data given to a function")
+    return value
+
+
+def _one(state: _Run, args: list, name: str) -> str:
+    if not args:
+        raise Failed(f"wrong number of args for {name}: want 1 got 0")
+    return go_print(args[-1])
+
+
+def _index_call(state: _Run, args: list) -> object:
+    """Hugo's index, reading Hugo's tables (params, data folders) by key too."""
+    if not args:
+        raise Failed("wrong number of args for index: want at least 1 got 0")
+    value, keys = args[0], args[1:]
+    while keys and isinstance(value, _Object):
+        value, keys = value.go_field(go_print(keys[0])), keys[1:]
+    return FUNCTIONS["index"][0](_plain(value), *keys)
+
+
+def _partial(state: _Run, args: list) -> object:
+    if not 1 <= len(args) <= 2 + 98:
+        raise Failed("wrong number of args for partial: want 1 or 2")
+    name = go_print(args[0])
+    nodes = state.call.partial(name)
+    if nodes is None:
+        raise Failed(f'error calling partial: partial "{name}" not found')
+    if len(state.partials) >= 50:
+        raise Failed(f'partial "{name}" called itself more than 50 deep: stopped')
+    context = args[1] if len(args) > 1 else None
+    inner = _Run(state.call, state.steps, state.depth + 1, state.partials + (name,))
+    printed = _run(nodes, inner, [{"$": context}], context)
+    state.steps = inner.steps
+    return HTML(printed)
+
+
+def _errorf(state: _Run, args: list) -> object:
+    if not args:
+        raise Failed("wrong number of args for errorf: want at least 1 got 0")
+    raise Failed(go_sprintf(go_print(args[0]), args[1:]))
+
+
+def _warnf(state: _Run, args: list) -> str:
+    if args:
+        state.call.warn(go_sprintf(go_print(args[0]), args[1:]))
+    return ""
+
+
+def _translate(state: _Run, args: list) -> str:
+    if not 1 <= len(args) <= 2:
+        raise Failed(f"wrong number of args for T: want 1 got {len(args)}")
+    return state.call.translate(go_print(args[0])) or ""
+
+
+_CALL_FUNCTIONS: dict[str, Callable] = {
+    "markdownify": lambda state, args: HTML(state.call.markdownify(_one(state, args, "markdownify"))),
+    "plainify": lambda state, args: HTML(plainified(_one(state, args, "plainify"))),
+    "relURL": lambda state, args: _one(state, args, "relURL"),
+    "absURL": lambda state, args: _one(state, args, "absURL"),
+    "relLangURL": lambda state, args: _one(state, args, "relLangURL"),
+    "i18n": _translate, "T": _translate,
+    "index": _index_call,
+    "partial": _partial, "partialCached": _partial,
+    "errorf": _errorf, "warnf": _warnf,
+    "site": lambda state, args: _Site(state.call),
+}
+FUNCTION_NAMES = frozenset(FUNCTIONS) | frozenset(_CALL_FUNCTIONS)

@@ -1,0 +1,197 @@
+"""A site's own shortcode template runs the Go template constructs real shortcodes use:
+range (slices, maps by sorted key, numbers, else, break, continue), else if and else with,
+variables set and assigned, printf, index, len, split, dict, slice, default, where, sort …,
+.Site.Data and the site's own partials.  Each expected text is what hugo 0.149.1 printed for
+the same template and call (checked side by side); a failure stops as Hugo's does, naming
+the template's line, and a run that would not end stops with a message."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from manualgen.go_template import Call, NotSimple, TemplateFailed, compile_template, run_template
+
+from .conftest import check_findings, page, write_site
+
+
+def run(source: str, *positional, inner: str = "", partials: dict | None = None,
+        data: dict | None = None, **named) -> str:
+    def get(key):
+        return positional[key] if isinstance(key, int) and key < len(positional) else named.get(key, "")
+
+    compiled = {name: compile_template(text, partial=True) for name, text in (partials or {}).items()}
+
+    def data_at(path):
+        value = data or {}
+        for part in path:
+            value = value.get(part) if isinstance(value, dict) else None
+        return value
+
+    call = Call(get=get, inner=inner, markdownify=str, named=bool(named),
+                params=dict(named) if named else list(positional),
+                partial=compiled.get, data=data_at)
+    return run_template(compile_template(source), call)
+
+
+@pytest.mark.parametrize("source, printed", [
+    ('{{ range split (.Get 0) "," }}[{{ . }}]{{ end }}', "[a][b][][c]"),
+    ('{{ range $i, $e := split (.Get 0) "," }}{{ $i }}={{ $e }};{{ end }}', "0=a;1=b;2=;3=c;"),
+    ('{{ range $k, $v := dict "b" 2 "a" 1 "c" 3 }}{{ $k }}:{{ $v }} {{ end }}', "a:1 b:2 c:3 "),
+    ("{{ range slice }}x{{ else }}empty{{ end }}", "empty"),
+    ("{{ range 3 }}{{ . }}{{ end }}", "012"),
+    ('{{ range $i, $e := slice "a" "b" "c" "d" }}{{ if eq $i 1 }}{{ continue }}{{ end }}'
+     "{{ if eq $i 3 }}{{ break }}{{ end }}{{ $e }}{{ end }}", "ac"),
+    ("{{ $x := 1 }}{{ range slice 1 2 3 }}{{ $x = add $x . }}{{ end }}{{ $x }}", "7"),
+    ("<ul>{{ range .Params }}<li>{{ . }}</li>{{ end }}</ul>", "<ul><li>a,b,,c</li></ul>"),
+])
+def test_range_walks_slices_maps_and_numbers_as_go_does(source, printed):
+    assert run(source, "a,b,,c") == printed
+
+
+def test_range_over_named_parameters_goes_by_sorted_key():
+    assert run("{{ range $k, $v := .Params }}{{ $k }}={{ $v }};{{ end }}", z="1", a="2") == "a=2;z=1;"
+
+
+def test_else_if_and_else_with_chain_under_one_end():
+    chain = '{{ if eq (.Get 0) "a" }}A{{ else if eq (.Get 0) "b" }}B{{ else }}C{{ end }}'
+    assert [run(chain, v) for v in "abz"] == ["A", "B", "C"]
+    with_chain = '{{ with .Get "x" }}X{{ . }}{{ else with .Get "y" }}Y{{ . }}{{ else }}none{{ end }}'
+    assert run(with_chain, y="2") == "Y2" and run(with_chain, x="1", y="2") == "X1"
+    assert run(with_chain) == "none"
+
+
+def test_a_variable_lives_in_its_block_and_assignment_reaches_the_outer_one():
+    source = ('{{ $x := "a" }}{{ if true }}{{ $x := "b" }}{{ $x }}{{ end }}{{ $x }}'
+              '{{ if true }}{{ $x = "c" }}{{ end }}{{ $x }}')
+    assert run(source) == "bac"
+    assert run('{{ with $v := .Get 0 }}{{ $v }}!{{ end }}', "hi") == "hi!"
+
+
+@pytest.mark.parametrize("source, printed", [
+    ('{{ printf "%s-%d-%v-%q-%05.2f-%x-%T" "a" 3 true "q" 3.14159 255 (dict) }}',
+     "a-3-true-&#34;q&#34;-03.14-ff-map[string]interface {}"),
+    ('{{ printf "%d %s" "str" 5 }}|{{ printf "%s" }}|{{ printf "a" 1 }}',
+     "%!d(string=str) %!s(int=5)|%!s(MISSING)|a%!(EXTRA int=1)"),
+    ('{{ index (slice "a" "b") 1 }}{{ index (dict "k" "v") "k" }}[{{ index (dict "k" "v") "z" }}]'
+     '[{{ index (slice 1 2) 5 }}]{{ index "abc" 1 }}', "bv[][]98"),
+    ('{{ len "héllo" }} {{ len (slice 1 2) }} {{ len (dict "a" 1) }}', "6 2 1"),
+    ('{{ default "d" "" }} {{ default "d" false }} {{ default "d" 0 }} {{ "" | default "p" }}', "d false d p"),
+    ("{{ first 2 (slice 1 2 3) }} {{ last 2 (slice 1 2 3) }} {{ after 1 (slice 1 2 3) }}", "[1 2] [2 3] [2 3]"),
+    ('{{ sort (slice "b" "a" "c") }} {{ sort (slice 3 1 2) "value" "desc" }} {{ sort (dict "x" 2 "y" 1) }}',
+     "[a b c] [3 2 1] [2 1]"),
+    ('{{ range where (slice (dict "n" 1) (dict "n" 2) (dict "n" 3)) "n" ">" 1 }}{{ .n }}{{ end }}', "23"),
+    ('{{ if 0 }}a{{ end }}{{ if "" }}b{{ end }}{{ if slice }}c{{ end }}{{ if dict }}d{{ end }}'
+     '{{ if 0.0 }}e{{ end }}{{ if "0" }}f{{ end }}{{ if false }}g{{ end }}', "f"),
+    ('{{ eq 1 1.0 }} {{ eq "1" 1 }} {{ eq (slice 1) (slice 1) }} {{ lt 1 2 }} {{ gt "b" "a" }} {{ lt "a" 1 }}',
+     "false false true true true true"),
+    ('{{ $d := dict "a" (dict "b" "deep") }}{{ $d.a.b }} {{ (index $d "a").b }} [{{ $d.zz }}] [{{ $d.y.z }}]',
+     "deep deep [] []"),
+    ('{{ slice 1 "a" true }} {{ dict "a" 1 "b" (slice 1 2) }} {{ 1.5 }} {{ 2.0 }}', "[1 a true] map[a:1 b:[1 2]] 1.5 2"),
+    ('{{ replace "a.b.c" "." "-" }} {{ replaceRE "(a)(b)" "$2$1" "xaby" }} {{ hasPrefix "abc" "ab" }} '
+     '{{ strings.TrimPrefix "v" "v1.2" }} {{ int "010" }} {{ int "12" }} {{ int 3.9 }} {{ add 1 2 }} '
+     "{{ sub 5 2.5 }} {{ div 7 2 }} {{ mod -7 3 }} {{ mul 2 3 }}", "a-b-c xbay true 1.2 8 12 3 3 2.5 3 -1 6"),
+    ('{{ in (slice 1 2) 2 }} {{ in "abc" "b" }} {{ isset (dict "a" 1) "a" }} {{ isset (dict "a" 1) "b" }} '
+     '{{ cond true "y" "n" }} {{ delimit (slice 1 2 3) ", " " and " }}', "true true true false y 1, 2 and 3"),
+    ('{{ jsonify (dict "b" "<x>" "a" 1) }} {{ htmlUnescape "&lt;b&gt;" }} {{ print "a" 1 2 "b" }}',
+     '{"a":1,"b":"\\u003cx\\u003e"} &lt;b&gt; a1 2b'),
+    ("{{ seq 3 }} {{ seq 2 4 }} {{ seq 1 2 7 }}", "[1 2 3] [2 3 4] [1 3 5 7]"),
+    ('{{ "a" | printf "%s-%s" "b" }} {{ 3 | add 4 }} {{ slice "x" | len }}', "b-a 7 1"),
+    ('{{ and 1 0 2 }} {{ or 0 "" 3 }} {{ and "a" "b" }} {{ not 0 }}', "0 3 b true"),
+    ('{{ "a<b" }}<a title="{{ printf "%s" "x\\"y" }}">{{ safeHTML "<i>i</i>" }}</a>',
+     'a&lt;b<a title="x&#34;y"><i>i</i></a>'),
+])
+def test_functions_print_what_hugo_prints(source, printed):
+    assert run(source) == printed
+
+
+@pytest.mark.parametrize("source, message, column", [
+    # 1-based: Hugo's column (0-based) plus one, at the action or the operand Hugo names
+    ('{{ errorf "bad %s" (.Get 0) }}', "bad x", 4),
+    ('{{ range "abc" }}{{ . }}{{ end }}', "range can't iterate over abc", 10),
+    ('{{ $x := "s" }}{{ $x.a }}', "can't evaluate field a in type string", 21),
+    ('{{ dict "a" }}', "error calling dict: invalid dictionary call", 4),
+    ("{{ div 1 0 }}", "error calling div: can't divide the value by 0", 4),
+    ("{{ range $i, $e := 3 }}{{ $i }}{{ end }}", "can't use 3 to iterate over more than one variable", 20),
+    ('{{ int "x" }}', 'error calling int: unable to cast "x" of type string to int: '
+                      'strconv.ParseInt: parsing "x": invalid syntax', 4),
+    ("{{ $y }}", 'undefined variable "$y"', 4),
+    ("{{ break }}", "{{break}} outside {{range}}", 4),
+])
+def test_a_failure_names_the_templates_line_and_column(source, message, column):
+    with pytest.raises(TemplateFailed) as caught:
+        run("\n" + source, "x")
+    assert (str(caught.value), caught.value.line, caught.value.column) == (message, 2, column)
+
+
+def test_a_failure_in_a_branch_not_taken_is_not_one():
+    assert run('{{ if .Get 0 }}{{ errorf "needs no %s" "x" }}{{ end }}ok') == "ok"
+
+
+def test_a_loop_too_long_and_a_partial_calling_itself_stop_with_a_message():
+    started = time.perf_counter()
+    with pytest.raises(TemplateFailed, match="stopped after 200000 steps"):
+        run("{{ range 100000000 }}{{ . }}{{ end }}")
+    with pytest.raises(TemplateFailed, match="more than 50 deep"):
+        run('{{ partial "loop" 1 }}', partials={"loop": '{{ partial "loop" . }}'})
+    with pytest.raises(TemplateFailed, match="nested more than 120 deep"):
+        run('{{ partial "down" 1 }}', partials={
+            "down": "{{ if 1 }}" * 90 + '{{ partial "down" . }}' + "{{ end }}" * 90})
+    assert time.perf_counter() - started < 20
+
+
+def test_partials_get_their_context_and_print_as_html():
+    box = '<div class="box">{{ .t }}/{{ .n }}{{ with .more }} {{ partial "more" . }}{{ end }}</div>'
+    partials = {"box": box, "more": "<i>{{ . }}</i>"}
+    assert run('{{ partial "box" (dict "t" (.Get 0) "n" 2 "more" "m") }}', "<b>hi</b>",
+               partials=partials) == '<div class="box">&lt;b&gt;hi&lt;/b&gt;/2 <i>m</i></div>'
+    assert run('{{ partialCached "box" (dict "t" "y") "k" }}', partials=partials) == '<div class="box">y/</div>'
+
+
+def test_the_sites_data_is_read_by_field_and_by_index():
+    data = {"rel": [{"version": 1.2, "name": "one"}, {"version": 1.3, "name": "two"}],
+            "nested": {"items": {"b": {"title": "Bee"}, "a": {"title": "Ay"}}}}
+    assert run("{{ range $.Site.Data.rel }}<td>{{ .version }} {{ .name }}</td>{{ end }}", data=data) == \
+        "<td>1.2 one</td><td>1.3 two</td>"
+    assert run("{{ range $k, $v := .Site.Data.nested.items }}{{ $k }}:{{ $v.title }};{{ end }}",
+               data=data) == "a:Ay;b:Bee;"
+    assert run('{{ (index site.Data.rel 1).name }} {{ index .Site.Data.nested "items" "a" "title" }}',
+               data=data) == "two Ay"
+
+
+def test_what_is_still_not_run_is_named():
+    for source, named in (('{{ define "x" }}{{ end }}', "{{ define … }}"),
+                          ('{{ template "x" . }}', "{{ template … }}"),
+                          ('{{ .Scratch.Get "x" }}', '".Scratch.Get"'),
+                          ("{{ now.Year }}", '"now.Year"')):
+        with pytest.raises(NotSimple) as caught:
+            compile_template(source)
+        assert str(caught.value) == named
+
+
+def test_a_shortcode_with_a_partial_and_data_prints_in_the_manual(tmp_path):
+    from manualgen.build import BuildOptions, build
+
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start"),
+        "content/de/a.md": page("A", 1, 'Versionen:\n\n{{< versions kind="lts" >}}\n\nAus: '
+                                        '{{< stamp "veraltet" >}}\n'),
+        "layouts/shortcodes/versions.html": (
+            '<ul class="versions">{{ range $i, $r := where .Site.Data.releases.list "kind" (.Get "kind") }}'
+            '{{ partial "release-item" (dict "release" $r "first" (eq $i 0)) }}{{ end }}</ul>'),
+        "layouts/partials/release-item.html": (
+            '<li{{ if .first }} class="newest"{{ end }}>{{ printf "%s (%s)" .release.name .release.date }}</li>'),
+        "layouts/shortcodes/stamp.html": '{{ partial "theme-badge" (dict "t" (.Get 0)) }}',
+        "data/releases/list.yaml": ("- {name: Hafen 3, date: '2025-04', kind: lts}\n"
+                                    "- {name: Hafen 2.9, date: '2024-11', kind: edge}\n"
+                                    "- {name: Hafen 2, date: '2023-10', kind: lts}\n"),
+    })
+    findings = check_findings(site)
+    (unknown,) = [f for f in findings if f["code"] == "unknown-shortcode"]
+    assert unknown["line"] == 9 and '(it uses the partial "theme-badge", which the site does not have)' \
+        in unknown["message"]
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True, jobs=1))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert ('<ul class="versions"><li class="newest">Hafen 3 (2025-04)</li><li>Hafen 2 (2023-10)</li></ul>'
+            in html)
