@@ -341,7 +341,7 @@ def _run_range(block: Block, value: object, state: _Run, scopes: list[dict], dot
 
 def _pipeline_column(where: Where) -> int:
     """The column of a range's pipeline: after ``range`` and any ``$i, $e :=``."""
-    line, column, action = where
+    _, column, action = where
     found = re.match(r"\s*range\s+(?:[$\w\s,]*:=\s*)?", action)
     return column + (found.end() if found else 0)
 

@@ -41,8 +41,8 @@ def run(source: str, *positional, inner: str = "", partials: dict | None = None,
     ('{{ range $k, $v := dict "b" 2 "a" 1 "c" 3 }}{{ $k }}:{{ $v }} {{ end }}', "a:1 b:2 c:3 "),
     ("{{ range slice }}x{{ else }}empty{{ end }}", "empty"),
     ("{{ range 3 }}{{ . }}{{ end }}", "012"),
-    ('{{ range $i, $e := slice "a" "b" "c" "d" }}{{ if eq $i 1 }}{{ continue }}{{ end }}'
-     "{{ if eq $i 3 }}{{ break }}{{ end }}{{ $e }}{{ end }}", "ac"),
+    (('{{ range $i, $e := slice "a" "b" "c" "d" }}{{ if eq $i 1 }}{{ continue }}{{ end }}'
+     "{{ if eq $i 3 }}{{ break }}{{ end }}{{ $e }}{{ end }}"), "ac"),
     ("{{ $x := 1 }}{{ range slice 1 2 3 }}{{ $x = add $x . }}{{ end }}{{ $x }}", "7"),
     ("<ul>{{ range .Params }}<li>{{ . }}</li>{{ end }}</ul>", "<ul><li>a,b,,c</li></ul>"),
 ])
@@ -74,26 +74,26 @@ def test_a_variable_lives_in_its_block_and_assignment_reaches_the_outer_one():
      "a-3-true-&#34;q&#34;-03.14-ff-map[string]interface {}"),
     ('{{ printf "%d %s" "str" 5 }}|{{ printf "%s" }}|{{ printf "a" 1 }}',
      "%!d(string=str) %!s(int=5)|%!s(MISSING)|a%!(EXTRA int=1)"),
-    ('{{ index (slice "a" "b") 1 }}{{ index (dict "k" "v") "k" }}[{{ index (dict "k" "v") "z" }}]'
-     '[{{ index (slice 1 2) 5 }}]{{ index "abc" 1 }}', "bv[][]98"),
+    (('{{ index (slice "a" "b") 1 }}{{ index (dict "k" "v") "k" }}[{{ index (dict "k" "v") "z" }}]'
+     '[{{ index (slice 1 2) 5 }}]{{ index "abc" 1 }}'), "bv[][]98"),
     ('{{ len "héllo" }} {{ len (slice 1 2) }} {{ len (dict "a" 1) }}', "6 2 1"),
     ('{{ default "d" "" }} {{ default "d" false }} {{ default "d" 0 }} {{ "" | default "p" }}', "d false d p"),
     ("{{ first 2 (slice 1 2 3) }} {{ last 2 (slice 1 2 3) }} {{ after 1 (slice 1 2 3) }}", "[1 2] [2 3] [2 3]"),
     ('{{ sort (slice "b" "a" "c") }} {{ sort (slice 3 1 2) "value" "desc" }} {{ sort (dict "x" 2 "y" 1) }}',
      "[a b c] [3 2 1] [2 1]"),
     ('{{ range where (slice (dict "n" 1) (dict "n" 2) (dict "n" 3)) "n" ">" 1 }}{{ .n }}{{ end }}', "23"),
-    ('{{ if 0 }}a{{ end }}{{ if "" }}b{{ end }}{{ if slice }}c{{ end }}{{ if dict }}d{{ end }}'
-     '{{ if 0.0 }}e{{ end }}{{ if "0" }}f{{ end }}{{ if false }}g{{ end }}', "f"),
+    (('{{ if 0 }}a{{ end }}{{ if "" }}b{{ end }}{{ if slice }}c{{ end }}{{ if dict }}d{{ end }}'
+     '{{ if 0.0 }}e{{ end }}{{ if "0" }}f{{ end }}{{ if false }}g{{ end }}'), "f"),
     ('{{ eq 1 1.0 }} {{ eq "1" 1 }} {{ eq (slice 1) (slice 1) }} {{ lt 1 2 }} {{ gt "b" "a" }} {{ lt "a" 1 }}',
      "false false true true true true"),
     ('{{ $d := dict "a" (dict "b" "deep") }}{{ $d.a.b }} {{ (index $d "a").b }} [{{ $d.zz }}] [{{ $d.y.z }}]',
      "deep deep [] []"),
     ('{{ slice 1 "a" true }} {{ dict "a" 1 "b" (slice 1 2) }} {{ 1.5 }} {{ 2.0 }}', "[1 a true] map[a:1 b:[1 2]] 1.5 2"),
-    ('{{ replace "a.b.c" "." "-" }} {{ replaceRE "(a)(b)" "$2$1" "xaby" }} {{ hasPrefix "abc" "ab" }} '
+    (('{{ replace "a.b.c" "." "-" }} {{ replaceRE "(a)(b)" "$2$1" "xaby" }} {{ hasPrefix "abc" "ab" }} '
      '{{ strings.TrimPrefix "v" "v1.2" }} {{ int "010" }} {{ int "12" }} {{ int 3.9 }} {{ add 1 2 }} '
-     "{{ sub 5 2.5 }} {{ div 7 2 }} {{ mod -7 3 }} {{ mul 2 3 }}", "a-b-c xbay true 1.2 8 12 3 3 2.5 3 -1 6"),
-    ('{{ in (slice 1 2) 2 }} {{ in "abc" "b" }} {{ isset (dict "a" 1) "a" }} {{ isset (dict "a" 1) "b" }} '
-     '{{ cond true "y" "n" }} {{ delimit (slice 1 2 3) ", " " and " }}', "true true true false y 1, 2 and 3"),
+     "{{ sub 5 2.5 }} {{ div 7 2 }} {{ mod -7 3 }} {{ mul 2 3 }}"), "a-b-c xbay true 1.2 8 12 3 3 2.5 3 -1 6"),
+    (('{{ in (slice 1 2) 2 }} {{ in "abc" "b" }} {{ isset (dict "a" 1) "a" }} {{ isset (dict "a" 1) "b" }} '
+     '{{ cond true "y" "n" }} {{ delimit (slice 1 2 3) ", " " and " }}'), "true true true false y 1, 2 and 3"),
     ('{{ jsonify (dict "b" "<x>" "a" 1) }} {{ htmlUnescape "&lt;b&gt;" }} {{ print "a" 1 2 "b" }}',
      '{"a":1,"b":"\\u003cx\\u003e"} &lt;b&gt; a1 2b'),
     ("{{ seq 3 }} {{ seq 2 4 }} {{ seq 1 2 7 }}", "[1 2 3] [2 3 4] [1 3 5 7]"),
@@ -114,8 +114,8 @@ def test_functions_print_what_hugo_prints(source, printed):
     ('{{ dict "a" }}', "error calling dict: invalid dictionary call", 4),
     ("{{ div 1 0 }}", "error calling div: can't divide the value by 0", 4),
     ("{{ range $i, $e := 3 }}{{ $i }}{{ end }}", "can't use 3 to iterate over more than one variable", 20),
-    ('{{ int "x" }}', 'error calling int: unable to cast "x" of type string to int: '
-                      'strconv.ParseInt: parsing "x": invalid syntax', 4),
+    ('{{ int "x" }}', ('error calling int: unable to cast "x" of type string to int: '
+                      'strconv.ParseInt: parsing "x": invalid syntax'), 4),
     ("{{ $y }}", 'undefined variable "$y"', 4),
     ("{{ break }}", "{{break}} outside {{range}}", 4),
 ])
