@@ -63,6 +63,11 @@ class Call:
     # cannot be run)
     partial: Callable[[str], list | None] = lambda name: None
     warn: Callable[[str], None] = lambda message: None  # Hugo's warnf
+    name: str = ""  # the shortcode's name (.Name)
+    position: str = ""  # where the call stands, "file:line:column" (.Position)
+    # the page's file (.Page.File): Path, Filename, Ext, Dir, LogicalName, BaseFileName,
+    # TranslationBaseName, ContentBaseName; None for a page without a file
+    page_file: dict | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -128,12 +133,18 @@ class _Object:
 class _Shortcode(_Object):
     go_type = "*hugolib.ShortcodeWithPage"
 
+    def __init__(self, call: Call) -> None:
+        super().__init__(call)
+        self.scratch = _Scratch()
+
     def go_field(self, name: str) -> object:
         call = self.call
         fields = {"Inner": lambda: HTML(call.inner),
                   "InnerDeindent": lambda: HTML(textwrap.dedent(call.inner)),
                   "IsNamedParams": lambda: call.named, "Page": lambda: _Page(call),
-                  "Site": lambda: _Site(call), "Params": lambda: call.params}
+                  "Site": lambda: _Site(call), "Params": lambda: call.params,
+                  "Name": lambda: call.name, "Position": lambda: call.position,
+                  "Scratch": lambda: self.scratch, "Store": lambda: self.scratch}
         if name in fields:
             return fields[name]()
         return super().go_field(name)
@@ -168,6 +179,8 @@ class _Page(_Object):
             return _Params(self.call.page_params)
         if name == "Site":
             return _Site(self.call)
+        if name == "File" and self.call.page_file is not None:
+            return dict(self.call.page_file)
         return super().go_field(name)
 
     def go_method(self, name: str, args: list) -> object:
@@ -193,6 +206,50 @@ class _Site(_Object):
         if name == "Data":
             return _Data(self.call, ())
         return super().go_field(name)
+
+
+class _Scratch(_Object):
+    """The shortcode's own ``.Scratch`` (``.Store``): what the template set there itself.
+    A key it did not set may have been left by another template (a tab for its tabs),
+    which manualgen does not run: NotSimple, so the shortcode falls back."""
+
+    go_type = "*maps.Scratch"
+
+    def __init__(self) -> None:
+        self.values: dict = {}
+
+    def go_method(self, name: str, args: list) -> object:
+        if name in ("Set", "Add", "SetInMap", "Delete") and args:
+            return self._change(name, args)
+        if name == "Get" and len(args) == 1:
+            key = go_print(args[0])
+            if key not in self.values:
+                raise NotSimple(f'.Scratch.Get "{key}", which the template did not set')
+            return self.values[key]
+        return super().go_method(name, args)
+
+    def _change(self, name: str, args: list) -> str:
+        key = go_print(args[0])
+        if name == "Delete":
+            self.values.pop(key, None)
+        elif name == "SetInMap" and len(args) == 3:
+            self.values.setdefault(key, {})[go_print(args[1])] = args[2]
+        elif name == "Set" and len(args) == 2:
+            self.values[key] = args[1]
+        elif name == "Add" and len(args) == 2:
+            self.values[key] = _added(self.values.get(key), args[1])
+        else:
+            raise Failed(f"wrong number of args for {name}")
+        return ""
+
+
+def _added(before: object, value: object) -> object:
+    """Hugo's Scratch.Add: numbers summed, text joined, a slice appended to."""
+    if before is None:
+        return value
+    if isinstance(before, list):
+        return before + (value if isinstance(value, list) else [value])
+    return FUNCTIONS["add"][0](before, value)
 
 
 class _Params(_Object):

@@ -35,10 +35,12 @@ _NUMBER = re.compile(r"[+-]?(?:0[xX][0-9a-fA-F_]+|\d[\d_]*(?:\.\d*)?(?:[eE][+-]?
 # the fields of the shortcode (``.`` at the top of its template) and of its page and site
 # that manualgen knows; another is refused when compiled, as it could not be run
 _SHORTCODE_FIELDS = {"Inner", "InnerDeindent", "IsNamedParams", "Get", "Param", "Page", "Site",
-                     "Params", "RenderString"}
-_PAGE_FIELDS = {"Title", "Params", "Param", "RenderString", "Site"}
+                     "Params", "RenderString", "Name", "Position", "Scratch", "Store"}
+_PAGE_FIELDS = {"Title", "Params", "Param", "RenderString", "Site", "File"}
 _SITE_FIELDS = {"Title", "Params", "Data"}
-_METHODS = {"Get", "Param", "RenderString"}
+# the methods of Hugo's objects a template may call, with the counts of arguments they take
+_METHODS = {"Get": (1, 1), "Param": (1, 1), "RenderString": (1, 2), "Set": (2, 2), "Add": (2, 2),
+            "SetInMap": (3, 3), "Delete": (1, 1)}
 
 
 @dataclasses.dataclass
@@ -359,10 +361,7 @@ def _check_command(command: list, piped: bool, text: str) -> None:
     if isinstance(head, str) and head in FUNCTION_NAMES:
         _check_arity(head, count)
     elif isinstance(head, str) and head.rsplit(".", 1)[-1] in _METHODS and head[0] in ".$":
-        if head.rsplit(".", 1)[-1] in ("Get", "Param"):
-            _check_arity(".Get", count)
-        elif not 1 <= count <= 2:
-            _check_arity("RenderString", count)
+        _check_arity(head.rsplit(".", 1)[-1], count)
     elif count:
         raise NotSimple(f"{{{{ {head if isinstance(head, str) else text} … }}}}")
     for term in command[1:]:
@@ -373,7 +372,7 @@ def _check_command(command: list, piped: bool, text: str) -> None:
 _CALL_ARITY = {"markdownify": (1, 1), "plainify": (1, 1), "relURL": (1, 1), "absURL": (1, 1),
                "relLangURL": (1, 1), "i18n": (1, 2), "T": (1, 2), "partial": (1, 2),
                "partialCached": (1, 99), "errorf": (1, 99), "warnf": (1, 99), "site": (0, 0),
-               ".Get": (1, 1), "RenderString": (1, 2)}
+               **_METHODS}
 
 
 def _check_arity(name: str, count: int) -> None:

@@ -897,9 +897,25 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
             list(settings.own_layout_dirs) or [Path(settings.site_root) / "layouts"],
             list(getattr(settings, "layout_dirs", None) or []), name,
             ctx.renderer.own_reached["partials"]),
+        name=call.name, position=f'"{ctx.page.path}:{where.line}:{where.column}"',
+        page_file=_page_file(ctx.page),
         warn=lambda message: ctx.renderer.findings.warning(
             "shortcode-template", f'shortcode "{call.name}" warns (its template\'s warnf): {message}',
             ctx.page.path, where.line, where.column, lang=ctx.lang))
+
+
+def _page_file(page) -> dict | None:
+    """Hugo's ``.Page.File`` of a page read from a file: its names and folder."""
+    path, rel = getattr(page, "path", None), getattr(page, "rel", None)
+    if not isinstance(path, Path) or not path.is_file() or rel is None:
+        return None
+    folder = posixpath.dirname(rel)
+    plain = path.name.split(".")[0]
+    return {"Filename": str(path), "Path": posixpath.join(folder, path.name), "Ext": path.suffix[1:],
+            "Dir": folder + "/", "LogicalName": path.name,  # "/" at the top, as Hugo 0.149 has it
+            "BaseFileName": path.stem, "TranslationBaseName": plain,
+            "ContentBaseName": posixpath.basename(folder) if plain in ("index", "_index") and folder
+            else plain}
 
 
 def _site_data(ctx: _PageContext, path: tuple[str, ...]) -> object:

@@ -126,8 +126,8 @@ def test_logic_functions_and_parenthesised_commands_run_as_go_runs_them():
 @pytest.mark.parametrize("source, named", [
     ('{{ define "x" }}y{{ end }}', "{{ define … }}"),
     ('{{ .Get 0 | title }}', 'the function "title"'),
-    ('{{ (index .Scratch "a") }}', '{{ (index .Scratch "a") }}'),
-    ('{{ .Page.File.Ext }}', '".Page.File.Ext"'),
+    ('{{ (index .Page.Scratch "a") }}', '{{ (index .Page.Scratch "a") }}'),
+    ('{{ .Ordinal }}', '".Ordinal"'),
     ("{{ or (.Get 0 }}", "{{ or (.Get 0 }}"),
     ("{{ .Get 0) }}", "{{ .Get 0) }}"),
     ("{{ now.Year }}", '"now.Year"'),
