@@ -332,6 +332,8 @@ def _run_node(node, state: _Run, scopes: list[dict], dot: object) -> str:
         raise _Loop(kind)
     if kind == "fail":
         raise Failed(node[1])
+    if kind == "template":
+        return _run_named(node, state, scopes, dot)
     if kind in ("declare", "assign"):
         value = _evaluate(node[2], state, scopes, dot)
         if kind == "declare":
@@ -345,6 +347,21 @@ def _run_node(node, state: _Run, scopes: list[dict], dot: object) -> str:
     if isinstance(value, _Data):
         raise NotSimple("printing a folder of .Site.Data")
     return node[2](go_print(value), isinstance(value, HTML))
+
+
+def _run_named(node: tuple, state: _Run, scopes: list[dict], dot: object) -> str:
+    """``{{ template "name" pipeline }}``: the defined template, ``.`` and ``$`` the value."""
+    _, name, pipeline, defines, _ = node
+    if name not in defines:
+        raise Failed(f'html/template: no such template "{name}"')
+    value = _evaluate(pipeline, state, scopes, dot)
+    state.depth += 1
+    try:
+        if state.depth > MAX_DEPTH:
+            raise Failed(f'template "{name}" nested more than {MAX_DEPTH} deep (it calls itself?)')
+        return _run(defines[name], state, [{"$": value}], value)
+    finally:
+        state.depth -= 1
 
 
 def _run_block(block: Block, state: _Run, scopes: list[dict], dot: object) -> str:

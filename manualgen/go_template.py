@@ -96,12 +96,15 @@ class _Compiling:
     html: Context = dataclasses.field(default_factory=Context)
     scopes: list[set] = dataclasses.field(default_factory=lambda: [{"$"}])
     partial: bool = False
+    defines: dict = dataclasses.field(default_factory=dict)  # {{ define "name" }}: its nodes
+    outside: tuple | None = None  # in a define: the HTML place and scopes it left
 
     def __post_init__(self) -> None:
         self.target = self.root
 
     def dot_is_shortcode(self) -> bool:
-        return not self.partial and all(o.block.kind == "if" for o in self.open_blocks)
+        return not self.partial and self.outside is None and all(
+            o.block.kind == "if" for o in self.open_blocks)
 
 
 def _compile_action(state: _Compiling, action: str, where) -> None:
@@ -116,7 +119,11 @@ def _compile_action(state: _Compiling, action: str, where) -> None:
         if not any(o.block.kind == "range" for o in state.open_blocks):
             raise _ReadFailed(f"{{{{{action}}}}} outside {{{{range}}}}")
         state.target.append((action, where))
-    elif word in ("define", "template", "block", "return", "try"):
+    elif word in ("define", "block"):
+        _open_define(state, word, action[len(word):], where)
+    elif word == "template":
+        _call_template(state, action[len(word):], where)
+    elif word in ("return", "try"):
         raise NotSimple(f"{{{{ {word} … }}}}")
     elif (assignment := _SET.fullmatch(action)) is not None:
         name, operator, rest = assignment.groups()
@@ -148,10 +155,43 @@ def _open_block(state: _Compiling, word: str, rest: str, where, chained: bool = 
     state.target = block.body
 
 
+_NAMED = re.compile(r'\s*("(?:[^"\\]|\\.)*"|`[^`]*`)\s*(.*)', re.DOTALL)
+
+
+def _open_define(state: _Compiling, word: str, rest: str, where) -> None:
+    """``{{ define "name" }}`` (at the top only, as Go wants it), and ``{{ block "name"
+    pipeline }}``, which defines and calls at once.  The body is written from the start of
+    a text, with its own variables."""
+    named = _NAMED.fullmatch(rest)
+    if named is None or state.open_blocks or state.outside is not None:
+        raise NotSimple(f"{{{{ {word} … }}}}" if named else f"{{{{ {word}{rest} }}}}")
+    name = _string(named.group(1))
+    if word == "block":
+        _call_template(state, rest, where)
+    elif named.group(2).strip():
+        raise NotSimple(f"{{{{ {word}{rest} }}}}")
+    block = Block("define", [], where=where, names=(name,))
+    state.open_blocks.append(_Open(block, state.html))
+    state.outside = (state.html, state.scopes)
+    state.html, state.scopes, state.target = Context(), [{"$"}], block.body
+
+
+def _call_template(state: _Compiling, rest: str, where) -> None:
+    """``{{ template "name" pipeline }}``: the named template run with the pipeline's value
+    as its ``.`` and ``$``; only where text is written (Go escapes it for its place)."""
+    named = _NAMED.fullmatch(rest)
+    if named is None or state.html != Context():
+        raise NotSimple("{{ template … }} outside text" if named else f"{{{{ template{rest} }}}}")
+    pipeline = _pipeline(named.group(2), state) if named.group(2).strip() else []
+    state.target.append(("template", _string(named.group(1)), pipeline, state.defines, where))
+
+
 def _else(state: _Compiling, rest: str, where) -> None:
     if not state.open_blocks or state.open_blocks[-1].body_end is not None:
         raise NotSimple("{{ else }} outside if, with or range")
     opened = state.open_blocks[-1]
+    if opened.block.kind == "define":
+        raise NotSimple("{{ else }} in a define")
     opened.body_end, state.html = state.html, opened.start
     state.scopes[-1] = set()
     state.target = opened.block.otherwise
@@ -167,6 +207,13 @@ def _end(state: _Compiling) -> None:
         raise NotSimple("{{ end }} without its if, with or range")
     while True:
         ended = state.open_blocks.pop()
+        if ended.block.kind == "define":
+            if state.html != Context():
+                raise NotSimple(f'{{{{ define "{ended.block.names[0]}" }}}} that ends inside a tag')
+            state.defines[ended.block.names[0]] = ended.block.body
+            state.html, state.scopes = state.outside
+            state.outside = None
+            break
         state.scopes.pop()
         state.html = join(ended.start if ended.body_end is None else ended.body_end, state.html)
         if not ended.chained:

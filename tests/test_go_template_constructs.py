@@ -160,9 +160,23 @@ def test_the_sites_data_is_read_by_field_and_by_index():
                data=data) == "two Ay"
 
 
+def test_define_template_and_block_run_as_go_runs_them():
+    row = ('{{ define "row" }}<tr><td>{{ .a }}</td><td>{{ . }}</td></tr>{{ end }}<table>'
+           '{{ range slice (dict "a" 1) (dict "a" "<2>") }}{{ template "row" . }}{{ end }}</table>')
+    assert run(row) == "<table><tr><td>1</td><td>map[a:1]</td></tr><tr><td>&lt;2&gt;</td><td>map[a:&lt;2&gt;]</td></tr></table>"
+    assert run('{{ block "b" (.Get 0) }}[{{ . }}]{{ end }}|{{ template "b" "y" }}', "x") == "[x]|[y]"
+    countdown = '{{ define "n" }}{{ if gt . 0 }}{{ . }}{{ template "n" (sub . 1) }}{{ end }}{{ end }}'
+    assert run(countdown + '{{ template "n" 3 }}') == "321"
+    assert run('{{ template "t" }}{{ define "t" }}T{{ $ }}{{ end }}') == "T"
+    with pytest.raises(TemplateFailed, match="nested more than 120 deep"):
+        run('{{ define "loop" }}{{ template "loop" . }}{{ end }}{{ template "loop" 1 }}')
+    with pytest.raises(TemplateFailed, match='no such template "missing"'):
+        run('{{ template "missing" }}')
+
+
 def test_what_is_still_not_run_is_named():
-    for source, named in (('{{ define "x" }}{{ end }}', "{{ define … }}"),
-                          ('{{ template "x" . }}', "{{ template … }}"),
+    for source, named in (('{{ if 1 }}{{ define "x" }}{{ end }}{{ end }}', "{{ define … }}"),
+                          ('<a href="{{ template "x" . }}">', "{{ template … }} outside text"),
                           ('{{ .Page.Scratch.Get "x" }}', '".Page.Scratch.Get"'),
                           ("{{ now.Year }}", '"now.Year"')):
         with pytest.raises(NotSimple) as caught:
