@@ -10,13 +10,16 @@ Time is bounded: a run does at most ``MAX_STEPS`` actions and loop turns and goe
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 import textwrap
 from collections.abc import Callable
 
 from .go_escape import NotSimple, plainified
 from .go_functions import FUNCTIONS, ordered_items
+from .go_time import go_format, read_time
 from .go_values import HTML, Failed, go_print, go_sprintf, go_type, truth
+from .heading_ids import hugo_anchor
 
 __all__ = ["Block", "Call", "Sub", "TemplateFailed", "run_template"]
 
@@ -438,6 +441,9 @@ def _command(command: list, state: _Run, scopes: list[dict], dot: object, piped:
         return _call_function(head, args, state)
     if args and isinstance(head, str) and head.startswith((".", "$")) and len(head) > 1:
         return _method(head, args, state, scopes, dot)
+    if args and isinstance(head, Sub) and head.fields:  # (time.AsTime $d).Format "2 Jan"
+        owner = _term(Sub(head.commands, head.fields[:-1]), state, scopes, dot)
+        return _call_method(owner, head.fields[-1], args, "")
     if head == ("lit", None):
         raise Failed("nil is not a command")
     if args:
@@ -467,8 +473,14 @@ def _method(head: str, args: list, state: _Run, scopes: list[dict], dot: object)
     base, _, name = head.rpartition(".")
     owner = _term(base or ".", state, scopes, dot) if base not in ("", "$") else (
         dot if base == "" else scopes[0]["$"])
+    return _call_method(owner, name, args, head)
+
+
+def _call_method(owner: object, name: str, args: list, term: str) -> object:
+    if isinstance(owner, dt.datetime) and name == "Format" and len(args) == 1:
+        return _format_time(None, [args[0], owner])
     if not isinstance(owner, _Object):
-        raise _FieldFailed(f"can't evaluate field {name} in type {go_type(owner)}", head)
+        raise _FieldFailed(f"can't evaluate field {name} in type {go_type(owner)}", term)
     return owner.go_method(name, args)
 
 
@@ -557,6 +569,28 @@ def _partial(state: _Run, args: list) -> object:
     return HTML(printed)
 
 
+def _format_time(state: _Run, args: list) -> str:
+    """Hugo's ``time.Format LAYOUT DATE`` (``dateFormat``): Go's layouts; Hugo's own
+    localized ones (``:date_long``) are not run."""
+    if len(args) != 2:
+        raise Failed(f"wrong number of args for Format: want 2 got {len(args)}")
+    layout = go_print(args[0])
+    if layout.startswith(":"):
+        raise NotSimple(f'the localized date layout "{layout}"')
+    when = read_time(args[1])
+    if when is None:
+        raise Failed(f"error calling Format: unable to cast {go_print(args[1])!r} of type "
+                     f"{go_type(args[1])} to Time")
+    return go_format(layout, when)
+
+
+def _as_time(args: list) -> dt.datetime:
+    when = read_time(args[0]) if len(args) == 1 else None
+    if when is None:
+        raise Failed(f"error calling AsTime: unable to parse date: {go_print(args[0] if args else '')}")
+    return when
+
+
 def _errorf(state: _Run, args: list) -> object:
     if not args:
         raise Failed("wrong number of args for errorf: want at least 1 got 0")
@@ -585,6 +619,9 @@ _CALL_FUNCTIONS: dict[str, Callable] = {
     "index": _index_call,
     "partial": _partial, "partialCached": _partial,
     "errorf": _errorf, "warnf": _warnf,
+    "time.Format": _format_time, "dateFormat": _format_time,
+    "time.AsTime": lambda state, args: _as_time(args), "time": lambda state, args: _as_time(args),
+    "anchorize": lambda state, args: hugo_anchor(_one(state, args, "anchorize")),
     "site": lambda state, args: _Site(state.call),
 }
 FUNCTION_NAMES = frozenset(FUNCTIONS) | frozenset(_CALL_FUNCTIONS)

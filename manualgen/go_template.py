@@ -40,7 +40,7 @@ _PAGE_FIELDS = {"Title", "Params", "Param", "RenderString", "Site", "File"}
 _SITE_FIELDS = {"Title", "Params", "Data"}
 # the methods of Hugo's objects a template may call, with the counts of arguments they take
 _METHODS = {"Get": (1, 1), "Param": (1, 1), "RenderString": (1, 2), "Set": (2, 2), "Add": (2, 2),
-            "SetInMap": (3, 3), "Delete": (1, 1)}
+            "SetInMap": (3, 3), "Delete": (1, 1), "Format": (1, 1)}
 
 
 @dataclasses.dataclass
@@ -407,8 +407,11 @@ def _check_command(command: list, piped: bool, text: str) -> None:
     count = len(command) - 1 + piped
     if isinstance(head, str) and head in FUNCTION_NAMES:
         _check_arity(head, count)
-    elif isinstance(head, str) and head.rsplit(".", 1)[-1] in _METHODS and head[0] in ".$":
+    elif isinstance(head, str) and head.rsplit(".", 1)[-1] in _METHODS and head[0] in ".$" \
+            and head not in FUNCTION_NAMES:
         _check_arity(head.rsplit(".", 1)[-1], count)
+    elif isinstance(head, Sub) and head.fields and head.fields[-1] in _METHODS:
+        _check_arity(head.fields[-1], count)
     elif count:
         raise NotSimple(f"{{{{ {head if isinstance(head, str) else text} … }}}}")
     for term in command[1:]:
@@ -419,6 +422,8 @@ def _check_command(command: list, piped: bool, text: str) -> None:
 _CALL_ARITY = {"markdownify": (1, 1), "plainify": (1, 1), "relURL": (1, 1), "absURL": (1, 1),
                "relLangURL": (1, 1), "i18n": (1, 2), "T": (1, 2), "partial": (1, 2),
                "partialCached": (1, 99), "errorf": (1, 99), "warnf": (1, 99), "site": (0, 0),
+               "time.Format": (2, 2), "dateFormat": (2, 2), "anchorize": (1, 1),
+               "time.AsTime": (1, 1), "time": (1, 2),
                **_METHODS}
 
 

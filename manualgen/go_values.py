@@ -7,6 +7,7 @@ printed as it is), ``bool``, ``int``, ``float``, ``None`` (nil), ``list`` (a sli
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 
@@ -40,6 +41,11 @@ def go_print(value: object) -> str:
         return "map[" + " ".join(f"{go_print(k)}:{_nested(v)}" for k, v in pairs) + "]"
     if isinstance(value, (list, tuple)):
         return "[" + " ".join(_nested(v) for v in value) + "]"
+    if isinstance(value, dt.datetime):  # Go's Time.String()
+        zone = value.strftime("%z") or "+0000"
+        name = "UTC" if zone == "+0000" else zone
+        fraction = f".{value.microsecond:06d}".rstrip("0") if value.microsecond else ""
+        return value.strftime("%Y-%m-%d %H:%M:%S") + f"{fraction} {zone} {name}"
     return str(value)
 
 

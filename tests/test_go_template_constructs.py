@@ -241,3 +241,16 @@ def test_the_pages_file_and_the_calls_place_are_hugos(tmp_path):
     source = site / "content/de/docs/sub/a.md"
     assert f"<p>md|docs/sub/a.md|docs/sub/|a|where|\"{source}:5:1\"</p>" in html
     assert '<div class="alert"><em>Achtung</em></div>' in html
+
+
+def test_dates_print_in_gos_layouts_and_anchorize_makes_hugos_ids():
+    source = ('{{ time.Format "2006-01-02" "2024-03-05" }}|{{ time.Format "Jan 2, 2006" "2024-03-05" }}|'
+              '{{ dateFormat "Monday, January 2 2006 15:04 MST" "2024-03-05T14:07:09Z" }}|'
+              '{{ time.Format "02.01.06 3:04PM -07:00" "2024-11-20T09:05:00+02:00" }}|'
+              '{{ (time.AsTime "2024-03-05").Format "2 Jan" }}')
+    assert run(source) == ("2024-03-05|Mar 5, 2024|Tuesday, March 5 2024 14:07 UTC|"
+                           "20.11.24 9:05AM &#43;02:00|5 Mar")  # as hugo 0.149.1 prints them
+    assert run('{{ anchorize "Hello World! v1.2" }}|{{ replace "1.31" "." "-" | anchorize }}') == \
+        "hello-world-v12|1-31"
+    with pytest.raises(NotSimple, match="localized date layout"):
+        run('{{ time.Format ":date_long" "2024-03-05" }}')
