@@ -71,6 +71,8 @@ class Call:
     # the page's file (.Page.File): Path, Filename, Ext, Dir, LogicalName, BaseFileName,
     # TranslationBaseName, ContentBaseName; None for a page without a file
     page_file: dict | None = None
+    lang: str = ""  # the page's language code (.Site.Language.Lang, .Page.Lang)
+    language_prefix: str = ""  # .Site.LanguagePrefix: "" for the default language, "/fr"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -184,6 +186,8 @@ class _Page(_Object):
             return _Site(self.call)
         if name == "File" and self.call.page_file is not None:
             return dict(self.call.page_file)
+        if name == "Lang":
+            return self.call.lang
         return super().go_field(name)
 
     def go_method(self, name: str, args: list) -> object:
@@ -208,6 +212,10 @@ class _Site(_Object):
             return _Params(self.call.param)
         if name == "Data":
             return _Data(self.call, ())
+        if name == "Language":
+            return {"Lang": self.call.lang, "LanguageCode": self.call.lang}
+        if name == "LanguagePrefix":
+            return self.call.language_prefix
         return super().go_field(name)
 
 

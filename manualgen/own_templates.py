@@ -63,10 +63,19 @@ def _compiled(own_dirs: list[Path], all_dirs: list[Path], name: str) -> list | N
         return NotSimple(f'the partial "{name}", which uses {exc}')
 
 
-def data_at(root: Path, path: tuple[str, ...], report: Callable[[list], None]) -> object:
+def data_at(roots: list[Path], path: tuple[str, ...], report: Callable[[list], None]) -> object:
     """``.Site.Data`` at ``path`` (folder names, then a file's name without its extension,
     then keys inside it): the value there, the folder marker for a folder (read further by
-    field), or None.  A file that does not parse is reported and read as nothing."""
+    field), or None.  ``roots`` are the site's folder, then its themes': the site's file
+    wins, as Hugo merges them.  A file that does not parse is reported and read as nothing."""
+    for root in roots:
+        found = _data_in(root, path, report)
+        if found is not None:
+            return found
+    return None
+
+
+def _data_in(root: Path, path: tuple[str, ...], report: Callable[[list], None]) -> object:
     base = root / "data"
     for depth, part in enumerate(path):
         if not part or part in ("..", ".") or "/" in part or "\\" in part:

@@ -898,7 +898,9 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
             list(getattr(settings, "layout_dirs", None) or []), name,
             ctx.renderer.own_reached["partials"]),
         name=call.name, position=f'"{ctx.page.path}:{where.line}:{where.column}"',
-        page_file=_page_file(ctx.page),
+        page_file=_page_file(ctx.page), lang=ctx.lang,
+        language_prefix="" if ctx.lang == settings.default_language and not settings.default_in_subdir
+        else f"/{ctx.lang}",
         warn=lambda message: ctx.renderer.findings.warning(
             "shortcode-template", f'shortcode "{call.name}" warns (its template\'s warnf): {message}',
             ctx.page.path, where.line, where.column, lang=ctx.lang))
@@ -923,7 +925,9 @@ def _site_data(ctx: _PageContext, path: tuple[str, ...]) -> object:
     cache = ctx.renderer.own_reached["data"]
     if path not in cache:
         settings = ctx.renderer.env.globals.get("site")
-        cache[path] = data_at(Path(settings.site_root), path, lambda problems: [
+        own = {Path(d) for d in getattr(settings, "own_layout_dirs", None) or []}
+        themes = [Path(d).parent for d in getattr(settings, "layout_dirs", None) or [] if Path(d) not in own]
+        cache[path] = data_at([Path(settings.site_root)] + themes, path, lambda problems: [
             ctx.renderer.findings.add(dataclasses.replace(p, lang=ctx.lang)) for p in problems])
     return cache[path]
 

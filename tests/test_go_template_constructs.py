@@ -254,3 +254,27 @@ def test_dates_print_in_gos_layouts_and_anchorize_makes_hugos_ids():
         "hello-world-v12|1-31"
     with pytest.raises(NotSimple, match="localized date layout"):
         run('{{ time.Format ":date_long" "2024-03-05" }}')
+
+
+def test_a_themes_data_and_the_pages_language_are_read(tmp_path):
+    from manualgen.build import BuildOptions, build
+
+    from .conftest import HUGO_TOML
+
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start"),
+        "content/fr/_index.md": page("Début"),
+        "content/de/a.md": page("A", 1, "Symbol: {{< sym ok >}} {{< lang >}}\n"),
+        "content/fr/a.md": page("A", 1, "Symbole : {{< sym ok >}} {{< lang >}}\n"),
+        "layouts/shortcodes/sym.html": (
+            '{{- $icon := index site.Data.icons (.Get 0) -}}{{ if not $icon }}{{ errorf "no icon %q" (.Get 0) }}'
+            '{{ end }}<span class="sym">{{ $icon.text }}</span>'),
+        "layouts/shortcodes/lang.html": "[{{ .Site.Language.Lang }}|{{ .Site.LanguagePrefix }}|{{ .Page.Lang }}]",
+        "themes/ink/data/icons.yaml": "ok: {text: '✓'}\nno: {text: '✗'}\n",
+        "themes/ink/layouts/_default/single.html": "{{ .Content }}",
+    }, hugo=HUGO_TOML.replace('title = "Test manual"', 'title = "Test manual"\ntheme = "ink"'))
+    result = build(site, BuildOptions(langs=["de", "fr"], out=tmp_path / "out", html=True,
+                                      no_cache=True, jobs=1))
+    de, fr = (r.html.read_text(encoding="utf-8") for r in result.results)
+    assert 'Symbol: <span class="sym">✓</span> [de||de]' in de
+    assert 'Symbole : <span class="sym">✓</span> [fr|/fr|fr]' in fr
