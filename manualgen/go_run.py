@@ -15,7 +15,7 @@ import re
 import textwrap
 from collections.abc import Callable
 
-from .go_escape import NotSimple, plainified
+from .go_escape import CSS, URL, NotSimple, plainified
 from .go_functions import FUNCTIONS, ordered_items
 from .go_time import go_format, read_time
 from .go_values import HTML, Failed, go_print, go_sprintf, go_type, truth
@@ -620,6 +620,8 @@ def _translate(state: _Run, args: list) -> str:
 _CALL_FUNCTIONS: dict[str, Callable] = {
     "markdownify": lambda state, args: HTML(state.call.markdownify(_one(state, args, "markdownify"))),
     "plainify": lambda state, args: HTML(plainified(_one(state, args, "plainify"))),
+    "safeURL": lambda state, args: URL(_one(state, args, "safeURL")),
+    "safeCSS": lambda state, args: CSS(_one(state, args, "safeCSS")),
     "relURL": lambda state, args: _one(state, args, "relURL"),
     "absURL": lambda state, args: _one(state, args, "absURL"),
     "relLangURL": lambda state, args: _one(state, args, "relLangURL"),

@@ -278,3 +278,30 @@ def test_a_themes_data_and_the_pages_language_are_read(tmp_path):
     de, fr = (r.html.read_text(encoding="utf-8") for r in result.results)
     assert 'Symbol: <span class="sym">✓</span> [de||de]' in de
     assert 'Symbole : <span class="sym">✓</span> [fr|/fr|fr]' in fr
+
+
+@pytest.mark.parametrize("source, value, printed", [
+    ('<div style="--rows: {{ .Get 0 }};">', "3", '<div style="--rows: 3;">'),
+    ('<div style="width: {{ .Get 0 }}%">', "50; color:red", '<div style="width: ZgotmplZ%">'),
+    ('<div style="color: {{ .Get 0 }}">', "expression(alert(1))", '<div style="color: ZgotmplZ">'),
+    ('<div style="{{ .Get 0 | safeCSS }}">', "min-height:98vh; border:none;",
+     '<div style="min-height:98vh; border:none;">'),
+    ('<div style="{{ .Get 0 }}">', "min-height:98vh;", '<div style="ZgotmplZ">'),
+    ("<div style=\"font-family: 'a b'; color: {{ .Get 0 }}\">", "red",
+     "<div style=\"font-family: 'a b'; color: red\">"),
+    ('<div style="a: {{ .Get 0 }}">', "x\\41 y", '<div style="a: xAy">'),
+    ('<div style="a: {{ .Get 0 }}">', "a--b", '<div style="a: ZgotmplZ">'),
+    ('<div style="a: {{ .Get 0 }}">', "1px solid #ccc", '<div style="a: 1px solid #ccc">'),
+    ('<a href="{{ .Get 0 | safeURL }}">', "tel:123 4", '<a href="tel:123%204">'),
+    ('<a href="{{ .Get 0 }}">', "tel:123", '<a href="#ZgotmplZ">'),
+])
+def test_style_values_and_safe_addresses_are_written_as_hugo_writes_them(source, value, printed):
+    # each as hugo 0.149.1 wrote it
+    assert run(source, value) == printed
+
+
+def test_an_action_inside_a_css_string_or_parenthesis_is_not_run():
+    for source in ('<p style="font-family: \'{{ .Get 0 }}\'">', '<p style="background: url({{ .Get 0 }})">',
+                   '<p style="/* {{ .Get 0 }} */">'):
+        with pytest.raises(NotSimple, match="style attribute"):
+            compile_template(source)

@@ -124,7 +124,7 @@ def test_logic_functions_and_parenthesised_commands_run_as_go_runs_them():
 
 
 @pytest.mark.parametrize("source, named", [
-    ('{{ define "x" }}y{{ end }}', "{{ define … }}"),
+    ('{{ return "x" }}', "{{ return … }}"),
     ('{{ .Get 0 | title }}', 'the function "title"'),
     ('{{ (index .Page.Scratch "a") }}', '{{ (index .Page.Scratch "a") }}'),
     ('{{ .Ordinal }}', '".Ordinal"'),
