@@ -204,9 +204,35 @@ def escaper(ctx: Context):
         part = ctx.url_part
         return lambda text, is_html: html_escape(_address(text, "path" if isinstance(text, URL)
                                                           and part == "start" else part))
+    if ctx.state in ("before-value", "unquoted") and ctx.attr in ("plain", "url"):
+        return _unquoted(ctx)
     if ctx.state == "value" and ctx.attr == "css" and ctx.url_part in ("start", "css"):
         return lambda text, is_html: html_escape(text if isinstance(text, CSS) else css_value(text))
     raise NotSimple(_place(ctx))
+
+
+_NOSPACE = {"\0": "&#xfffd;", "\t": "&#9;", "\n": "&#10;", "\v": "&#11;", "\f": "&#12;",
+            "\r": "&#13;", " ": "&#32;", '"': "&#34;", "&": "&amp;", "'": "&#39;", "+": "&#43;",
+            "<": "&lt;", "=": "&#61;", ">": "&gt;", "`": "&#96;"}
+_TO_NOSPACE = re.compile("[\0\t\n\v\f\r \"&'+<=>`]")
+_TO_NOSPACE_KEEPING = re.compile("[\0\t\n\v\f\r \"'+<=>`]")
+
+
+def _unquoted(ctx: Context):
+    """An unquoted attribute value (``datetime={{ . }}``), as Go's htmlNospaceEscaper writes
+    it: every character that could end it escaped, nothing at all refused (``ZgotmplZ``);
+    an address checked and normalized first, at its start only."""
+    part = "start" if ctx.state == "before-value" else "path"
+
+    def write(text: str, is_html: bool) -> str:
+        if ctx.attr == "url":
+            text = _address(text, "path" if isinstance(text, URL) else part)
+        if text == "":
+            return "ZgotmplZ"
+        if is_html:
+            return _TO_NOSPACE_KEEPING.sub(lambda m: _NOSPACE[m.group()], strip_tags(text))
+        return _TO_NOSPACE.sub(lambda m: _NOSPACE[m.group()], text)
+    return write
 
 
 _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})[ \t\n\f]?|\\(.)", re.DOTALL)
@@ -247,6 +273,12 @@ def _css_after(state: str, part: str) -> str:
             return state
         state, at = "css", end + len(closer)
     return state
+
+
+def after_value(ctx: Context) -> Context:
+    """The place after a value printed in ``ctx``: inside an unquoted attribute value once
+    one was printed where it begins (Go reads on to the next space or ``>``)."""
+    return dataclasses.replace(ctx, state="unquoted") if ctx.state == "before-value" else ctx
 
 
 def _place(ctx: Context) -> str:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from .go_escape import Context, NotSimple, advance, escaper, join
+from .go_escape import Context, NotSimple, advance, after_value, escaper, join
 from .go_functions import ARITY
 from .go_run import FUNCTION_NAMES, Block, Call, Sub, TemplateFailed, Where, run_template
 
@@ -135,6 +135,7 @@ def _compile_action(state: _Compiling, action: str, where) -> None:
         state.target.append(("declare" if operator == ":=" else "assign", name, pipeline, where))
     else:
         state.target.append(("print", _pipeline(action, state), escaper(state.html), where))
+        state.html = after_value(state.html)
 
 
 def _open_block(state: _Compiling, word: str, rest: str, where, chained: bool = False) -> None:

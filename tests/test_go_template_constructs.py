@@ -294,6 +294,13 @@ def test_a_themes_data_and_the_pages_language_are_read(tmp_path):
     ('<div style="a: {{ .Get 0 }}">', "1px solid #ccc", '<div style="a: 1px solid #ccc">'),
     ('<a href="{{ .Get 0 | safeURL }}">', "tel:123 4", '<a href="tel:123%204">'),
     ('<a href="{{ .Get 0 }}">', "tel:123", '<a href="#ZgotmplZ">'),
+    # an unquoted value: whatever could end it escaped; nothing at all is refused
+    ("<time datetime={{ .Get 0 }}>", "a b=c'd", "<time datetime=a&#32;b&#61;c&#39;d>"),
+    ("<p class={{ .Get 0 }}>", "", "<p class=ZgotmplZ>"),
+    ("<p class=a{{ .Get 0 }} id=z>", "b c", "<p class=ab&#32;c id=z>"),
+    ("<a href={{ .Get 0 }}>", "javascript:x", "<a href=#ZgotmplZ>"),
+    ("<a href={{ .Get 0 }}>", "/a b?c=d", "<a href=/a%20b?c&#61;d>"),
+    ("<p title={{ .Get 0 | safeHTML }}>", "<b>a</b> &amp; c", "<p title=a&#32;&amp;&#32;c>"),
 ])
 def test_style_values_and_safe_addresses_are_written_as_hugo_writes_them(source, value, printed):
     # each as hugo 0.149.1 wrote it

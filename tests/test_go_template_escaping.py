@@ -80,7 +80,7 @@ def test_html_comments_of_the_template_are_left_out():
     ('<style>p { color: {{ .Get "t" }} }</style>', "an action inside <style>"),
     ('<a onclick="{{ .Get "t" }}">', "an action in an event attribute (on…)"),
     ('<p style="background: url({{ .Get "t" }})">', "an action in a style attribute"),
-    ('<div class={{ .Get "t" }}>', "an action in an unquoted attribute value"),
+    ('<div onclick={{ .Get "t" }}>', "an action in an unquoted attribute value"),
     ('<div {{ .Get "t" }}>', "an action among a tag's attribute names"),
     ('<title>{{ .Get "t" }}</title>', "an action inside <title>"),
     ('<img srcset="{{ .Get 0 }}">', "an action in a srcset attribute"),
