@@ -12,7 +12,7 @@ import re
 
 from .go_values import HTML, Failed, go_compare, go_eq, go_print, go_sprintf, go_type, truth
 
-__all__ = ["ARITY", "FUNCTIONS", "ordered_items"]
+__all__ = ["ARITY", "FUNCTIONS", "map_get", "ordered_items"]
 
 
 def ordered_items(collection: object):
@@ -52,7 +52,7 @@ def _index(collection: object, *keys: object) -> object:
         if collection is None:
             return None  # Hugo's index of nil is nil
         if isinstance(collection, dict):
-            collection = _map_get(collection, key)
+            collection = map_get(collection, key)
         elif isinstance(collection, (list, tuple, str)):
             position = _int_of(key)
             items = collection.encode() if isinstance(collection, str) else collection
@@ -63,7 +63,10 @@ def _index(collection: object, *keys: object) -> object:
     return collection
 
 
-def _map_get(table: dict, key: object) -> object:
+def map_get(table: dict, key: object) -> object:
+    """A map's value at ``key``; a text key found without regard to case when it is not
+    there as written (Hugo's params keys are lower case, templates write them as they
+    like)."""
     if key in table:
         return table[key]
     if isinstance(key, str):  # Hugo's params are read without regard to case
@@ -206,7 +209,7 @@ def _in(collection: object, item: object) -> bool:
 
 def _isset(collection: object, key: object) -> bool:
     if isinstance(collection, dict):
-        return _map_get(collection, key) is not None or key in collection
+        return map_get(collection, key) is not None or key in collection
     if isinstance(collection, (list, tuple)) and isinstance(key, int):
         return 0 <= key < len(collection)
     return False
@@ -234,7 +237,7 @@ def _sort(collection: object, key: object = None, order: object = "asc") -> list
 
 def _index_path(value: object, fields: list[str]) -> object:
     for field in fields:
-        value = _map_get(value, field) if isinstance(value, dict) else None
+        value = map_get(value, field) if isinstance(value, dict) else None
     return value
 
 

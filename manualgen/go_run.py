@@ -16,7 +16,7 @@ import textwrap
 from collections.abc import Callable
 
 from .go_escape import CSS, URL, NotSimple, plainified
-from .go_functions import FUNCTIONS, ordered_items
+from .go_functions import FUNCTIONS, map_get, ordered_items
 from .go_time import go_format, read_time
 from .go_values import HTML, Failed, go_print, go_sprintf, go_type, truth
 from .heading_ids import hugo_anchor
@@ -519,7 +519,7 @@ def _fields(value: object, fields: tuple[str, ...], term: str) -> object:
         if isinstance(value, _Object):
             value = value.go_field(field)
         elif isinstance(value, dict):
-            value = value.get(field)
+            value = map_get(value, field)
         elif value is None:
             return None  # Hugo reads a field of nothing as nothing
         else:
@@ -533,7 +533,11 @@ def _call_function(name: str, args: list, state: _Run) -> object:
     function, fewest, most = FUNCTIONS[name]
     if not fewest <= len(args) <= most:
         raise Failed(f"wrong number of args for {name}: want {fewest} got {len(args)}")
-    return function(*[_plain(a) for a in args])
+    try:
+        return function(*[_plain(a) for a in args])
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, OverflowError,
+            RecursionError, re.error):  # values of kinds this does not follow Hugo for
+        raise NotSimple(f'the function "{name}" given {", ".join(go_type(a) for a in args)}') from None
 
 
 def _plain(value: object) -> object:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from manualgen.go_template import Call, NotSimple, TemplateFailed, compile_template, run_template
 
@@ -312,3 +314,35 @@ def test_an_action_inside_a_css_string_or_parenthesis_is_not_run():
                    '<p style="/* {{ .Get 0 }} */">'):
         with pytest.raises(NotSimple, match="style attribute"):
             compile_template(source)
+
+
+_PIECES = ["{{ ", " }}", "{{- ", " -}}", "range ", "if ", "else ", "else if ", "with ", "end", "break",
+           "continue", "$i", "$e", ", ", " := ", " = ", "$x", ".", "$", " .Get 0", ' .Get "k"', " .Params",
+           " .Inner", " .Site.Data.d", " .Site.Params.p", ".a", ".b", " printf ", '"%s %d %v %q %T %05.2f"',
+           " index ", " len ", " split ", '","', " dict ", '"a"', " slice ", " 1", " -2", " 3.5", " true",
+           " nil", " default ", " where ", " sort ", " first ", " after ", " seq ", " int ", " add ",
+           " div ", " mod ", " replaceRE ", '"(a+)+$"', '"$1"', " delimit ", " jsonify ", " in ",
+           " isset ", " cond ", " eq ", " lt ", " and ", " or ", " not ", "(", ")", " | ", ' partial "p" ',
+           'define "t"', 'template "t" ', ' block "b" ', " errorf ", " time.Format ", '"2006"',
+           " anchorize ", " safeCSS ", "<a href=\"", "<p style=\"a: ", "\">", "<b title=", ">", "x"]
+
+
+@settings(max_examples=2500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=50).map("".join))
+def test_any_template_with_loops_and_functions_is_run_refused_or_failed_never_a_crash(source):
+    try:
+        nodes = compile_template(source)
+    except NotSimple:
+        return
+    data = {"d": [{"a": 1, "b": "x"}, {"a": 2}], "p": {"a": [1, 2]}}
+    partials = {"p": compile_template('{{ range . }}{{ . }}{{ end }}{{ partial "p" . }}', partial=True)}
+    call = Call(get=lambda key: {0: "a,b", "k": "<v>"}.get(key, ""), inner="<b>in</b>",
+                markdownify=str, params=["a,b"], param=lambda name: data.get(name),
+                data=lambda path: data.get(path[0]) if len(path) == 1 else None,
+                partial=partials.get)
+    started = time.perf_counter()
+    try:
+        run_template(nodes, call)
+    except (TemplateFailed, NotSimple):
+        pass
+    assert time.perf_counter() - started < 10
