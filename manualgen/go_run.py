@@ -581,14 +581,20 @@ def _partial(state: _Run, args: list) -> object:
     return HTML(printed)
 
 
-def _format_time(state: _Run, args: list) -> str:
-    """Hugo's ``time.Format LAYOUT DATE`` (``dateFormat``): Go's layouts; Hugo's own
-    localized ones (``:date_long``) are not run."""
+def _format_time(state: _Run | None, args: list) -> str:
+    """Hugo's ``time.Format LAYOUT DATE`` (``dateFormat``): Go's layouts.  Hugo writes the
+    month and day names in the page's language (CLDR's "Oktober", "Mo."), which manualgen
+    knows for English only: such a layout in another language is not run, nor Hugo's own
+    localized layouts (``:date_long``).  ``state`` None: the Time's own Format method,
+    always in English, as Go writes it."""
     if len(args) != 2:
         raise Failed(f"wrong number of args for Format: want 2 got {len(args)}")
     layout = go_print(args[0])
     if layout.startswith(":"):
         raise NotSimple(f'the localized date layout "{layout}"')
+    lang = state.call.lang if state is not None else "en"
+    if re.search(r"Jan|Mon", layout) and lang and not lang.lower().startswith("en"):
+        raise NotSimple(f'month or day names in the language "{lang}" (time.Format "{layout}")')
     when = read_time(args[1])
     if when is None:
         raise Failed(f"error calling Format: unable to cast {go_print(args[1])!r} of type "

@@ -346,3 +346,15 @@ def test_any_template_with_loops_and_functions_is_run_refused_or_failed_never_a_
     except (TemplateFailed, NotSimple):
         pass
     assert time.perf_counter() - started < 10
+
+
+def test_month_names_in_another_language_are_not_guessed():
+    # hugo 0.149.1 writes time.Format's names in the page's language ("9. Oktober 2023 Mo.")
+    # and the Time's own .Format in English ("October"): manualgen knows English only
+    call = Call(get=lambda key: "", inner="", markdownify=str, lang="de")
+    numbers = compile_template('{{ time.Format "02.01.2006" "2023-10-09" }}')
+    assert run_template(numbers, call) == "09.10.2023"
+    with pytest.raises(NotSimple, match='month or day names in the language "de"'):
+        run_template(compile_template('{{ time.Format "2. January 2006" "2023-10-09" }}'), call)
+    assert run_template(compile_template('{{ (time.AsTime "2023-10-09").Format "January" }}'), call) == \
+        "October"
