@@ -72,6 +72,7 @@ class Call:
     # TranslationBaseName, ContentBaseName; None for a page without a file
     page_file: dict | None = None
     lang: str = ""  # the page's language code (.Site.Language.Lang, .Page.Lang)
+    page_date: dt.datetime | None = None  # .Page.Date as Hugo reads it (None: Go's zero time)
     language_prefix: str = ""  # .Site.LanguagePrefix: "" for the default language, "/fr"
 
 
@@ -188,6 +189,8 @@ class _Page(_Object):
             return dict(self.call.page_file)
         if name == "Lang":
             return self.call.lang
+        if name == "Date":
+            return self.call.page_date or dt.datetime(1, 1, 1, tzinfo=dt.UTC)
         return super().go_field(name)
 
     def go_method(self, name: str, args: list) -> object:

@@ -45,7 +45,7 @@ def go_print(value: object) -> str:
         zone = value.strftime("%z") or "+0000"
         name = "UTC" if zone == "+0000" else zone
         fraction = f".{value.microsecond:06d}".rstrip("0") if value.microsecond else ""
-        return value.strftime("%Y-%m-%d %H:%M:%S") + f"{fraction} {zone} {name}"
+        return f"{value.year:04d}-" + value.strftime("%m-%d %H:%M:%S") + f"{fraction} {zone} {name}"
     return str(value)
 
 

@@ -898,7 +898,7 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
             list(getattr(settings, "layout_dirs", None) or []), name,
             ctx.renderer.own_reached["partials"]),
         name=call.name, position=f'"{ctx.page.path}:{where.line}:{where.column}"',
-        page_file=_page_file(ctx.page), lang=ctx.lang,
+        page_file=_page_file(ctx.page), lang=ctx.lang, page_date=getattr(ctx.page, "date", None),
         language_prefix="" if ctx.lang == settings.default_language and not settings.default_in_subdir
         else f"/{ctx.lang}",
         warn=lambda message: ctx.renderer.findings.warning(

@@ -358,3 +358,15 @@ def test_month_names_in_another_language_are_not_guessed():
         run_template(compile_template('{{ time.Format "2. January 2006" "2023-10-09" }}'), call)
     assert run_template(compile_template('{{ (time.AsTime "2023-10-09").Format "January" }}'), call) == \
         "October"
+
+
+def test_the_pages_date_prints_as_gos_time():
+    import datetime as dt
+
+    when = dt.datetime(2024, 1, 5, 10, 20, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    call = Call(get=lambda key: "", inner="", markdownify=str, page_date=when)
+    source = '{{ .Page.Date }}|{{ .Page.Date.Format "Jan 2, 2006" }}'
+    # hugo 0.149.1, for date: 2024-01-05T10:20:00+01:00
+    assert run_template(compile_template(source), call) == "2024-01-05 10:20:00 &#43;0100 &#43;0100|Jan 5, 2024"
+    assert run_template(compile_template("{{ .Page.Date }}"), Call(get=str, inner="", markdownify=str)) == \
+        "0001-01-01 00:00:00 &#43;0000 UTC"
