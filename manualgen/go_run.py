@@ -73,6 +73,11 @@ class Call:
     page_file: dict | None = None
     lang: str = ""  # the page's language code (.Site.Language.Lang, .Page.Lang)
     page_date: dt.datetime | None = None  # .Page.Date as Hugo reads it (None: Go's zero time)
+    # the site's pages: the page a path names (.Site.GetPage; None for none), a page's
+    # .Pages (None: the shortcode's page), and the address relref/ref give a path
+    get_page: Callable[[str], object] = lambda path: None
+    pages: Callable[[object], list] = lambda page: []
+    ref: Callable[[str], str] = lambda path: path
     language_prefix: str = ""  # .Site.LanguagePrefix: "" for the default language, "/fr"
 
 
@@ -191,11 +196,15 @@ class _Page(_Object):
             return self.call.lang
         if name == "Date":
             return self.call.page_date or dt.datetime(1, 1, 1, tzinfo=dt.UTC)
+        if name in ("Pages", "RegularPages", "Sections"):
+            return _listed(self.call, None, name)
         return super().go_field(name)
 
     def go_method(self, name: str, args: list) -> object:
         if name == "Param":
             return self.call.page_param(go_print(args[0]) if args else "")
+        if name == "GetPage" and len(args) == 1:
+            return _page_at(self.call, args[0])
         if name == "RenderString":
             if not 1 <= len(args) <= 2:
                 raise Failed(f"wrong number of args for RenderString: want 1 got {len(args)}")
@@ -219,6 +228,50 @@ class _Site(_Object):
             return {"Lang": self.call.lang, "LanguageCode": self.call.lang}
         if name == "LanguagePrefix":
             return self.call.language_prefix
+        return super().go_field(name)
+
+    def go_method(self, name: str, args: list) -> object:
+        if name == "GetPage" and len(args) == 1:
+            return _page_at(self.call, args[0])
+        return super().go_method(name, args)
+
+
+def _page_at(call: Call, path: object) -> object:
+    found = call.get_page(go_print(path))
+    return None if found is None else _OtherPage(call, found)
+
+
+def _listed(call: Call, page: object, name: str) -> list:
+    """A section's .Pages (.RegularPages, .Sections) as Hugo orders them."""
+    found = [_OtherPage(call, each) for each in call.pages(page)]
+    if name == "RegularPages":
+        return [each for each in found if not each.page.is_section]
+    if name == "Sections":
+        return [each for each in found if each.page.is_section]
+    return found
+
+
+class _OtherPage(_Object):
+    """A page of the site reached by .Site.GetPage or .Pages: its title, address, params."""
+
+    go_type = "*hugolib.pageState"
+
+    def __init__(self, call: Call, page) -> None:
+        super().__init__(call)
+        self.page = page
+
+    def go_field(self, name: str) -> object:
+        page = self.page
+        fields = {"Title": lambda: page.title, "LinkTitle": lambda: page.link_title or page.title,
+                  "RelPermalink": lambda: page.url, "Description": lambda: page.description,
+                  "Params": lambda: _Params(lambda key: map_get(page.meta, key)),
+                  "Kind": lambda: page.kind, "IsSection": lambda: page.is_section,
+                  "IsPage": lambda: not page.is_section, "Weight": lambda: page.weight,
+                  "Date": lambda: page.date or dt.datetime(1, 1, 1, tzinfo=dt.UTC)}
+        if name in fields:
+            return fields[name]()
+        if name in ("Pages", "RegularPages", "Sections"):
+            return _listed(self.call, page, name)
         return super().go_field(name)
 
 
@@ -450,7 +503,7 @@ def _command(command: list, state: _Run, scopes: list[dict], dot: object, piped:
     args = [_term(t, state, scopes, dot) for t in command[1:]] + piped
     if isinstance(head, str) and (head in FUNCTIONS or head in _CALL_FUNCTIONS):
         return _call_function(head, args, state)
-    if args and isinstance(head, str) and head.startswith((".", "$")) and len(head) > 1:
+    if args and isinstance(head, str) and head.startswith((".", "$", "site.")) and len(head) > 1:
         return _method(head, args, state, scopes, dot)
     if args and isinstance(head, Sub) and head.fields:  # (time.AsTime $d).Format "2 Jan"
         owner = _term(Sub(head.commands, head.fields[:-1]), state, scopes, dot)
@@ -612,6 +665,18 @@ def _as_time(args: list) -> dt.datetime:
     return when
 
 
+def _ref(state: _Run, args: list) -> str:
+    """Hugo's ``relref``/``ref PAGE PATH``: the address of the page the path names."""
+    if len(args) != 2:
+        raise Failed(f"wrong number of args for relref: want 2 got {len(args)}")
+    path = args[1]
+    if isinstance(path, dict):
+        if set(path) - {"path"}:
+            raise NotSimple("relref with a language or output format")
+        path = path.get("path")
+    return state.call.ref(go_print(path))
+
+
 def _errorf(state: _Run, args: list) -> object:
     if not args:
         raise Failed("wrong number of args for errorf: want at least 1 got 0")
@@ -642,7 +707,7 @@ _CALL_FUNCTIONS: dict[str, Callable] = {
     "index": _index_call,
     "partial": _partial, "partialCached": _partial,
     "errorf": _errorf, "warnf": _warnf,
-    "time.Format": _format_time, "dateFormat": _format_time,
+    "time.Format": _format_time, "dateFormat": _format_time, "relref": _ref, "ref": _ref,
     "time.AsTime": lambda state, args: _as_time(args), "time": lambda state, args: _as_time(args),
     "anchorize": lambda state, args: hugo_anchor(_one(state, args, "anchorize")),
     "site": lambda state, args: _Site(state.call),

@@ -36,11 +36,12 @@ _NUMBER = re.compile(r"[+-]?(?:0[xX][0-9a-fA-F_]+|\d[\d_]*(?:\.\d*)?(?:[eE][+-]?
 # that manualgen knows; another is refused when compiled, as it could not be run
 _SHORTCODE_FIELDS = {"Inner", "InnerDeindent", "IsNamedParams", "Get", "Param", "Page", "Site",
                      "Params", "RenderString", "Name", "Position", "Scratch", "Store"}
-_PAGE_FIELDS = {"Title", "Params", "Param", "RenderString", "Site", "File", "Lang", "Date"}
-_SITE_FIELDS = {"Title", "Params", "Data", "Language", "LanguagePrefix"}
+_PAGE_FIELDS = {"Title", "Params", "Param", "RenderString", "Site", "File", "Lang", "Date", "GetPage",
+                "Pages", "RegularPages", "Sections"}
+_SITE_FIELDS = {"Title", "Params", "Data", "Language", "LanguagePrefix", "GetPage"}
 # the methods of Hugo's objects a template may call, with the counts of arguments they take
 _METHODS = {"Get": (1, 1), "Param": (1, 1), "RenderString": (1, 2), "Set": (2, 2), "Add": (2, 2),
-            "SetInMap": (3, 3), "Delete": (1, 1), "Format": (1, 1)}
+            "SetInMap": (3, 3), "Delete": (1, 1), "Format": (1, 1), "GetPage": (1, 1)}
 
 
 @dataclasses.dataclass
@@ -408,8 +409,8 @@ def _check_command(command: list, piped: bool, text: str) -> None:
     count = len(command) - 1 + piped
     if isinstance(head, str) and head in FUNCTION_NAMES:
         _check_arity(head, count)
-    elif isinstance(head, str) and head.rsplit(".", 1)[-1] in _METHODS and head[0] in ".$" \
-            and head not in FUNCTION_NAMES:
+    elif isinstance(head, str) and head.rsplit(".", 1)[-1] in _METHODS \
+            and head.startswith((".", "$", "site.")) and head not in FUNCTION_NAMES:
         _check_arity(head.rsplit(".", 1)[-1], count)
     elif isinstance(head, Sub) and head.fields and head.fields[-1] in _METHODS:
         _check_arity(head.fields[-1], count)
@@ -425,6 +426,7 @@ _CALL_ARITY = {"markdownify": (1, 1), "plainify": (1, 1), "relURL": (1, 1), "abs
                "partialCached": (1, 99), "errorf": (1, 99), "warnf": (1, 99), "site": (0, 0),
                "time.Format": (2, 2), "dateFormat": (2, 2), "anchorize": (1, 1),
                "time.AsTime": (1, 1), "time": (1, 2), "safeURL": (1, 1), "safeCSS": (1, 1),
+               "relref": (2, 2), "ref": (2, 2),
                **_METHODS}
 
 

@@ -881,6 +881,12 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
     settings = ctx.renderer.env.globals.get("site")
     meta = getattr(ctx.page, "meta", None) or {}
     value = ctx.renderer.env.globals.get("param_value") or (lambda *_args, **_kw: None)
+
+    def helper(name: str):
+        found = ctx.renderer.env.globals.get(name)
+        if found is None:
+            raise NotSimple(f"the site's pages (no {name} in this build)")
+        return found
     return TemplateCall(
         get=call.get, inner=inner or "", markdownify=lambda text: ctx.markdownify(text),
         named=bool(call.params),
@@ -899,6 +905,9 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
             ctx.renderer.own_reached["partials"]),
         name=call.name, position=f'"{ctx.page.path}:{where.line}:{where.column}"',
         page_file=_page_file(ctx.page), lang=ctx.lang, page_date=getattr(ctx.page, "date", None),
+        get_page=lambda path: helper("get_page")(path, ctx.page),
+        pages=lambda page: helper("pages_of")(page or ctx.page),
+        ref=lambda path: helper("ref_url")(path, ctx.page),
         language_prefix="" if ctx.lang == settings.default_language and not settings.default_in_subdir
         else f"/{ctx.lang}",
         warn=lambda message: ctx.renderer.findings.warning(

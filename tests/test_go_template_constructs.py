@@ -370,3 +370,25 @@ def test_the_pages_date_prints_as_gos_time():
     assert run_template(compile_template(source), call) == "2024-01-05 10:20:00 &#43;0100 &#43;0100|Jan 5, 2024"
     assert run_template(compile_template("{{ .Page.Date }}"), Call(get=str, inner="", markdownify=str)) == \
         "0001-01-01 00:00:00 &#43;0000 UTC"
+
+
+def test_other_pages_are_reached_by_getpage_pages_and_relref(tmp_path):
+    from manualgen.build import BuildOptions, build
+
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start"),
+        "content/de/guide/_index.md": page("Anleitung", 1, "Inhalt:\n\n{{< children >}}\n"),
+        "content/de/guide/install.md": page("Installieren", 1, "Erst dies.\n", description="Wie man installiert"),
+        "content/de/guide/use.md": page("Benutzen", 2, "Dann {{< see \"/guide/install\" >}} und "
+                                        "{{< back \"install\" >}}.\n"),
+        "layouts/shortcodes/children.html": (
+            '<ul class="kids">{{ range .Page.Pages }}<li>{{ .Title }}: {{ .Description }}</li>{{ end }}</ul>'),
+        "layouts/shortcodes/see.html": (
+            '{{ with site.GetPage (.Get 0) }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a>'
+            '{{ else }}{{ errorf "no page %s" (.Get 0) }}{{ end }}'),
+        "layouts/shortcodes/back.html": '<a href="{{ relref . (.Get 0) }}">zurück</a>',
+    })
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True, jobs=1))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert '<ul class="kids"><li>Installieren: Wie man installiert</li><li>Benutzen: </li></ul>' in html
+    assert 'Dann <a href="#p-guide-install"' in html and ">Installieren</a> und <a href=\"#p-guide-install\"" in html
