@@ -677,6 +677,16 @@ def _ref(state: _Run, args: list) -> str:
     return state.call.ref(go_print(path))
 
 
+def _title(state: _Run, args: list) -> str:
+    """Hugo's ``title`` (AP style) of one word: each part between hyphens begins with a
+    capital, the rest as written ("INFO", "Note-Box"); several words follow AP's small-word
+    rules, which manualgen does not: not run."""
+    text = _one(state, args, "title")
+    if any(char.isspace() for char in text):
+        raise NotSimple(f'title of several words ("{text}")')
+    return "-".join(part[:1].upper() + part[1:] for part in text.split("-"))
+
+
 def _errorf(state: _Run, args: list) -> object:
     if not args:
         raise Failed("wrong number of args for errorf: want at least 1 got 0")
@@ -708,6 +718,7 @@ _CALL_FUNCTIONS: dict[str, Callable] = {
     "partial": _partial, "partialCached": _partial,
     "errorf": _errorf, "warnf": _warnf,
     "time.Format": _format_time, "dateFormat": _format_time, "relref": _ref, "ref": _ref,
+    "title": _title, "strings.Title": _title,
     "time.AsTime": lambda state, args: _as_time(args), "time": lambda state, args: _as_time(args),
     "anchorize": lambda state, args: hugo_anchor(_one(state, args, "anchorize")),
     "site": lambda state, args: _Site(state.call),

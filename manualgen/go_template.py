@@ -426,7 +426,7 @@ _CALL_ARITY = {"markdownify": (1, 1), "plainify": (1, 1), "relURL": (1, 1), "abs
                "partialCached": (1, 99), "errorf": (1, 99), "warnf": (1, 99), "site": (0, 0),
                "time.Format": (2, 2), "dateFormat": (2, 2), "anchorize": (1, 1),
                "time.AsTime": (1, 1), "time": (1, 2), "safeURL": (1, 1), "safeCSS": (1, 1),
-               "relref": (2, 2), "ref": (2, 2),
+               "relref": (2, 2), "ref": (2, 2), "title": (1, 1), "strings.Title": (1, 1),
                **_METHODS}
 
 

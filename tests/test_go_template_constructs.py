@@ -348,6 +348,14 @@ def test_any_template_with_loops_and_functions_is_run_refused_or_failed_never_a_
     assert time.perf_counter() - started < 10
 
 
+def test_title_of_one_word_is_hugos_and_of_several_is_not_guessed():
+    # hugo 0.149.1: Warning|INFO|Note-Box|IPhone|X.y; "a tale of two cities": A Tale of Two Cities
+    assert run('{{ title "warning" }}|{{ title "INFO" }}|{{ title "note-box" }}|{{ .Get 0 | title }}|'
+               '{{ title "x.y" }}', "iPhone") == "Warning|INFO|Note-Box|IPhone|X.y"
+    with pytest.raises(NotSimple, match="title of several words"):
+        run('{{ title "a tale of two cities" }}')
+
+
 def test_month_names_in_another_language_are_not_guessed():
     # hugo 0.149.1 writes time.Format's names in the page's language ("9. Oktober 2023 Mo.")
     # and the Time's own .Format in English ("October"): manualgen knows English only

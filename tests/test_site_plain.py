@@ -125,7 +125,7 @@ def test_logic_functions_and_parenthesised_commands_run_as_go_runs_them():
 
 @pytest.mark.parametrize("source, named", [
     ('{{ return "x" }}', "{{ return … }}"),
-    ('{{ .Get 0 | title }}', 'the function "title"'),
+    ('{{ .Get 0 | humanize }}', 'the function "humanize"'),
     ('{{ (index .Page.Scratch "a") }}', '{{ (index .Page.Scratch "a") }}'),
     ('{{ .Ordinal }}', '".Ordinal"'),
     ("{{ or (.Get 0 }}", "{{ or (.Get 0 }}"),
