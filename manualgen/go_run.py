@@ -67,6 +67,7 @@ class Call:
     partial: Callable[[str], list | None] = lambda name: None
     warn: Callable[[str], None] = lambda message: None  # Hugo's warnf
     name: str = ""  # the shortcode's name (.Name)
+    ordinal: int = 0  # its place among the shortcodes beside it, from 0 (.Ordinal)
     position: str = ""  # where the call stands, "file:line:column" (.Position)
     # the page's file (.Page.File): Path, Filename, Ext, Dir, LogicalName, BaseFileName,
     # TranslationBaseName, ContentBaseName; None for a page without a file
@@ -155,6 +156,7 @@ class _Shortcode(_Object):
                   "IsNamedParams": lambda: call.named, "Page": lambda: _Page(call),
                   "Site": lambda: _Site(call), "Params": lambda: call.params,
                   "Name": lambda: call.name, "Position": lambda: call.position,
+                  "Ordinal": lambda: call.ordinal,
                   "Scratch": lambda: self.scratch, "Store": lambda: self.scratch}
         if name in fields:
             return fields[name]()

@@ -35,7 +35,7 @@ _NUMBER = re.compile(r"[+-]?(?:0[xX][0-9a-fA-F_]+|\d[\d_]*(?:\.\d*)?(?:[eE][+-]?
 # the fields of the shortcode (``.`` at the top of its template) and of its page and site
 # that manualgen knows; another is refused when compiled, as it could not be run
 _SHORTCODE_FIELDS = {"Inner", "InnerDeindent", "IsNamedParams", "Get", "Param", "Page", "Site",
-                     "Params", "RenderString", "Name", "Position", "Scratch", "Store"}
+                     "Params", "RenderString", "Name", "Position", "Scratch", "Store", "Ordinal"}
 _PAGE_FIELDS = {"Title", "Params", "Param", "RenderString", "Site", "File", "Lang", "Date", "GetPage",
                 "Pages", "RegularPages", "Sections"}
 _SITE_FIELDS = {"Title", "Params", "Data", "Language", "LanguagePrefix", "GetPage"}

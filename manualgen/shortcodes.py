@@ -832,7 +832,7 @@ _HANDED_TO = {"tab": frozenset({"tabs", "tabpane", "tabset"}), "codetab": frozen
 
 def _inline_or_site_template(ctx: _PageContext, node: Shortcode, inner: str | None,
                              call: ShortcodeCall, template: jinja2.Template | None,
-                             parent: ShortcodeCall | None = None) -> str | None:
+                             parent: ShortcodeCall | None = None, ordinal: int = 0) -> str | None:
     """What an inline shortcode, or one the site's own simple Hugo template defines, prints
     (None for any other): the site's definition wins over a theme's of the same name that
     manualgen has a template for, as in Hugo; but not for a part whose container prints
@@ -844,10 +844,11 @@ def _inline_or_site_template(ctx: _PageContext, node: Shortcode, inner: str | No
     own = ctx.renderer.site_hugo_template(node.name)[0]
     if own is None or (template is not None and not ctx.renderer.is_builtin(template)):
         return None
-    if template is not None and _in_builtin_container(ctx, node.name, parent):
+    if template is not None and (_in_builtin_container(ctx, node.name, parent)
+                                 or _holds_builtin_parts(ctx, node)):
         return None
     try:
-        printed = run_template(own, _template_call(ctx, call, inner, where))
+        printed = run_template(own, _template_call(ctx, call, inner, where, ordinal))
     except NotSimple as exc:  # a field of Hugo's page manualgen does not know, a theme's partial
         ctx.renderer.note_not_run(node.name, f"it uses {exc}")
         return None
@@ -876,7 +877,7 @@ _REFUSED_ATTRIBUTE = re.compile(r"""\s+[^\s=<>"'/]+\s*=\s*(["'])""" + re.escape(
 
 
 def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
-                   where: Shortcode) -> TemplateCall:
+                   where: Shortcode, ordinal: int = 0) -> TemplateCall:
     """What a site's own simple template reads of the shortcode's call and its page."""
     settings = ctx.renderer.env.globals.get("site")
     meta = getattr(ctx.page, "meta", None) or {}
@@ -903,7 +904,7 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
             list(settings.own_layout_dirs) or [Path(settings.site_root) / "layouts"],
             list(getattr(settings, "layout_dirs", None) or []), name,
             ctx.renderer.own_reached["partials"]),
-        name=call.name, position=f'"{ctx.page.path}:{where.line}:{where.column}"',
+        name=call.name, ordinal=ordinal, position=f'"{ctx.page.path}:{where.line}:{where.column}"',
         page_file=_page_file(ctx.page), lang=ctx.lang, page_date=getattr(ctx.page, "date", None),
         get_page=lambda path: helper("get_page")(path, ctx.page),
         pages=lambda page: helper("pages_of")(page or ctx.page),
@@ -939,6 +940,20 @@ def _site_data(ctx: _PageContext, path: tuple[str, ...]) -> object:
         cache[path] = data_at([Path(settings.site_root)] + themes, path, lambda problems: [
             ctx.renderer.findings.add(dataclasses.replace(p, lang=ctx.lang)) for p in problems])
     return cache[path]
+
+
+def _holds_builtin_parts(ctx: _PageContext, node: Shortcode) -> bool:
+    """Whether the container ``node`` (tabs, steps) holds parts that print through
+    manualgen's own template (a Dapr ``codetab`` of a theme): they hand their printed form,
+    titles and all, to manualgen's container, which the site's own template could not read
+    (on paper each tab prints under its title, as the web shows it on a click)."""
+    folded = node.name.lower()
+    for child in node.children or []:
+        if not isinstance(child, Shortcode) or folded not in _HANDED_TO.get(child.name.lower(), ()):
+            continue
+        if ctx.renderer.site_hugo_template(child.name)[0] is None:
+            return True
+    return False
 
 
 def _in_builtin_container(ctx: _PageContext, name: str, parent: ShortcodeCall | None) -> bool:
@@ -1301,7 +1316,7 @@ class _PageContext:
                          address: bool = False) -> str:
         where = self.included_from[0] if self.included_from else node  # its place in the page
         template = self.renderer.template(node.name)
-        printed = _inline_or_site_template(self, node, inner, call, template, parent)
+        printed = _inline_or_site_template(self, node, inner, call, template, parent, ordinal)
         if printed is not None:
             return printed
         broken = self.renderer.broken.get(node.name)
