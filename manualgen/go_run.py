@@ -233,8 +233,8 @@ class _Site(_Object):
         return super().go_field(name)
 
     def go_method(self, name: str, args: list) -> object:
-        if name == "GetPage" and len(args) == 1:
-            return _page_at(self.call, args[0])
+        if name == "GetPage" and len(args) == 1:  # the site's: from the content's root
+            return _page_at(self.call, "/" + go_print(args[0]).lstrip("/"))
         return super().go_method(name, args)
 
 
@@ -243,14 +243,18 @@ def _page_at(call: Call, path: object) -> object:
     return None if found is None else _OtherPage(call, found)
 
 
+class _PageList(list):
+    """Hugo's Pages: ranged over as a slice; its methods (ByTitle, GroupBy …) are not run."""
+
+
 def _listed(call: Call, page: object, name: str) -> list:
     """A section's .Pages (.RegularPages, .Sections) as Hugo orders them."""
     found = [_OtherPage(call, each) for each in call.pages(page)]
     if name == "RegularPages":
-        return [each for each in found if not each.page.is_section]
-    if name == "Sections":
-        return [each for each in found if each.page.is_section]
-    return found
+        found = [each for each in found if not each.page.is_section]
+    elif name == "Sections":
+        found = [each for each in found if each.page.is_section]
+    return _PageList(found)
 
 
 class _OtherPage(_Object):
@@ -543,6 +547,8 @@ def _method(head: str, args: list, state: _Run, scopes: list[dict], dot: object)
 
 
 def _call_method(owner: object, name: str, args: list, term: str) -> object:
+    if isinstance(owner, _PageList):
+        raise NotSimple(f'"{name}" of a list of pages')
     if isinstance(owner, dt.datetime) and name == "Format" and len(args) == 1:
         return _format_time(None, [args[0], owner])
     if not isinstance(owner, _Object):
@@ -574,6 +580,8 @@ def _term(term, state: _Run, scopes: list[dict], dot: object) -> object:
 
 def _fields(value: object, fields: tuple[str, ...], term: str) -> object:
     for field in fields:
+        if isinstance(value, _PageList):
+            raise NotSimple(f'"{field}" of a list of pages')
         if isinstance(value, _Object):
             value = value.go_field(field)
         elif isinstance(value, dict):
