@@ -193,7 +193,7 @@ class _Page(_Object):
         if name == "Site":
             return _Site(self.call)
         if name == "File" and self.call.page_file is not None:
-            return dict(self.call.page_file)
+            return _Fields("*source.File", self.call.page_file)
         if name == "Lang":
             return self.call.lang
         if name == "Date":
@@ -227,7 +227,7 @@ class _Site(_Object):
         if name == "Data":
             return _Data(self.call, ())
         if name == "Language":
-            return {"Lang": self.call.lang, "LanguageCode": self.call.lang}
+            return _Fields("*langs.Language", {"Lang": self.call.lang})
         if name == "LanguagePrefix":
             return self.call.language_prefix
         return super().go_field(name)
@@ -278,6 +278,20 @@ class _OtherPage(_Object):
             return fields[name]()
         if name in ("Pages", "RegularPages", "Sections"):
             return _listed(self.call, page, name)
+        return super().go_field(name)
+
+
+class _Fields(_Object):
+    """One of Hugo's objects of which manualgen knows some fields (a page's File, the
+    site's Language); another is not guessed at."""
+
+    def __init__(self, go_type: str, fields: dict) -> None:
+        self.go_type = go_type
+        self.fields = fields
+
+    def go_field(self, name: str) -> object:
+        if name in self.fields:
+            return self.fields[name]
         return super().go_field(name)
 
 
@@ -546,6 +560,17 @@ def _method(head: str, args: list, state: _Run, scopes: list[dict], dot: object)
     return _call_method(owner, name, args, head)
 
 
+def _time_field(when: dt.datetime, name: str) -> object:
+    """A field of Go's Time: Year, Day, Unix; another (Month is a time.Month) is not run."""
+    fields = {"Year": when.year, "Day": when.day, "YearDay": when.timetuple().tm_yday,
+              "Hour": when.hour, "Minute": when.minute, "Second": when.second,
+              "Unix": int(when.timestamp()), "IsZero": when.year == 1 and when.month == 1
+              and when.day == 1 and not when.hour and not when.minute and not when.second}
+    if name not in fields:
+        raise NotSimple(f'"{name}" of a time')
+    return fields[name]
+
+
 def _call_method(owner: object, name: str, args: list, term: str) -> object:
     if isinstance(owner, _PageList):
         raise NotSimple(f'"{name}" of a list of pages')
@@ -582,6 +607,9 @@ def _fields(value: object, fields: tuple[str, ...], term: str) -> object:
     for field in fields:
         if isinstance(value, _PageList):
             raise NotSimple(f'"{field}" of a list of pages')
+        if isinstance(value, dt.datetime):
+            value = _time_field(value, field)
+            continue
         if isinstance(value, _Object):
             value = value.go_field(field)
         elif isinstance(value, dict):

@@ -400,3 +400,21 @@ def test_other_pages_are_reached_by_getpage_pages_and_relref(tmp_path):
     html = result.results[0].html.read_text(encoding="utf-8")
     assert '<ul class="kids"><li>Installieren: Wie man installiert</li><li>Benutzen: </li></ul>' in html
     assert 'Dann <a href="#p-guide-install"' in html and ">Installieren</a> und <a href=\"#p-guide-install\"" in html
+
+
+def test_a_field_of_hugos_objects_manualgen_does_not_know_falls_back():
+    """Not a failure and not nothing: Hugo has these, manualgen does not follow them."""
+    import datetime as dt
+
+    call = Call(get=lambda key: "", inner="", markdownify=str, page_file={"Ext": "md"},
+                page_date=dt.datetime(2024, 3, 5, tzinfo=dt.UTC), lang="en",
+                pages=lambda page: [], get_page=lambda path: None)
+    assert run_template(compile_template("{{ .Page.File.Ext }} {{ .Page.Date.Year }}"), call) == "md 2024"
+    for source, named in (("{{ .Page.File.UniqueID }}", '"UniqueID" of *source.File'),
+                          ("{{ .Site.Language.LanguageName }}", '"LanguageName" of *langs.Language'),
+                          ("{{ .Page.Date.Month }}", '"Month" of a time'),
+                          ("{{ range .Page.Pages.ByTitle }}x{{ end }}", '"ByTitle" of a list of pages'),
+                          ("{{ .Page.File }}", "printing *source.File")):
+        with pytest.raises(NotSimple) as caught:
+            run_template(compile_template(source), call)
+        assert str(caught.value) == named
