@@ -433,7 +433,11 @@ def _run_node(node, state: _Run, scopes: list[dict], dot: object) -> str:
         raise NotSimple(f"printing {value.go_type}")
     if isinstance(value, _Data):
         raise NotSimple("printing a folder of .Site.Data")
-    return node[2](go_print(value), isinstance(value, HTML))
+    try:
+        text = go_print(value)
+    except TypeError as exc:  # a page among a list's values
+        raise NotSimple(str(exc)) from None
+    return node[2](text, isinstance(value, HTML))
 
 
 def _run_named(node: tuple, state: _Run, scopes: list[dict], dot: object) -> str:

@@ -33,6 +33,8 @@ def go_print(value: object) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
     if isinstance(value, float):
         tiny_or_huge = value != 0 and (abs(value) < 1e-4 or abs(value) >= 1e21)
         return repr(value) if tiny_or_huge and math.isfinite(value) else go_float_text(value)
@@ -46,7 +48,10 @@ def go_print(value: object) -> str:
         name = "UTC" if zone == "+0000" else zone
         fraction = f".{value.microsecond:06d}".rstrip("0") if value.microsecond else ""
         return f"{value.year:04d}-" + value.strftime("%m-%d %H:%M:%S") + f"{fraction} {zone} {name}"
-    return str(value)
+    if isinstance(value, dt.date):  # a YAML date of a data file: as written (hugo 0.149.1)
+        return value.isoformat()
+    # one of Hugo's objects (a page, the site): Go prints it in ways manualgen does not follow
+    raise TypeError(f"printing {go_type(value)}")
 
 
 def _nested(value: object) -> str:

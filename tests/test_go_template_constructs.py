@@ -414,7 +414,10 @@ def test_a_field_of_hugos_objects_manualgen_does_not_know_falls_back():
                           ("{{ .Site.Language.LanguageName }}", '"LanguageName" of *langs.Language'),
                           ("{{ .Page.Date.Month }}", '"Month" of a time'),
                           ("{{ range .Page.Pages.ByTitle }}x{{ end }}", '"ByTitle" of a list of pages'),
-                          ("{{ .Page.File }}", "printing *source.File")):
+                          ("{{ .Page.File }}", "printing *source.File"),
+                          ("{{ slice .Page.File }}", "printing *source.File"),
+                          ('{{ printf "%v" (slice .Page.File) }}',
+                           'the function "printf" given string, []interface {}')):
         with pytest.raises(NotSimple) as caught:
             run_template(compile_template(source), call)
         assert str(caught.value) == named

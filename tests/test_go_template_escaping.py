@@ -191,7 +191,7 @@ def test_any_template_is_run_or_refused_never_a_crash(source):
                 page_param=lambda name: [1, 2], show=str)
     try:
         run_template(nodes, call)
-    except TemplateFailed:
+    except (TemplateFailed, NotSimple):  # NotSimple: what it reached when run ({{ . }}: the shortcode)
         pass
 
 
