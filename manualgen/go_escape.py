@@ -157,7 +157,9 @@ def _in_value(ctx: Context, text: str, at: int, out: list[str]) -> tuple[Context
     stop = len(text) if end < 0 else end
     part = text[at:stop]
     url_part = ctx.url_part
-    if "?" in part or "#" in part:
+    if ctx.attr == "css":
+        url_part = _css_after(url_part, part)
+    elif "?" in part or "#" in part:
         url_part = "query"
     elif part.strip() and url_part == "start":
         url_part = "path"
@@ -181,6 +183,14 @@ def join(first: Context, second: Context) -> Context:
     raise NotSimple("an if or with whose branches end in different places of the HTML")
 
 
+class URL(str):
+    """Hugo's template.URL (``safeURL``): an address whose scheme is not checked."""
+
+
+class CSS(str):
+    """Hugo's template.CSS (``safeCSS``): a style value printed without Go's CSS filter."""
+
+
 def escaper(ctx: Context):
     """How a value printed in ``ctx`` is written: a function of (text, is_html); raises
     NotSimple for a place this reader does not handle."""
@@ -192,8 +202,83 @@ def escaper(ctx: Context):
         return _attribute
     if ctx.state == "value" and ctx.attr == "url" and ctx.url_part != "unknown":
         part = ctx.url_part
-        return lambda text, is_html: html_escape(_address(text, part))
+        return lambda text, is_html: html_escape(_address(text, "path" if isinstance(text, URL)
+                                                          and part == "start" else part))
+    if ctx.state in ("before-value", "unquoted") and ctx.attr in ("plain", "url"):
+        return _unquoted(ctx)
+    if ctx.state == "value" and ctx.attr == "css" and ctx.url_part in ("start", "css"):
+        return lambda text, is_html: html_escape(text if isinstance(text, CSS) else css_value(text))
     raise NotSimple(_place(ctx))
+
+
+_NOSPACE = {"\0": "&#xfffd;", "\t": "&#9;", "\n": "&#10;", "\v": "&#11;", "\f": "&#12;",
+            "\r": "&#13;", " ": "&#32;", '"': "&#34;", "&": "&amp;", "'": "&#39;", "+": "&#43;",
+            "<": "&lt;", "=": "&#61;", ">": "&gt;", "`": "&#96;"}
+_TO_NOSPACE = re.compile("[\0\t\n\v\f\r \"&'+<=>`]")
+_TO_NOSPACE_KEEPING = re.compile("[\0\t\n\v\f\r \"'+<=>`]")
+
+
+def _unquoted(ctx: Context):
+    """An unquoted attribute value (``datetime={{ . }}``), as Go's htmlNospaceEscaper writes
+    it: every character that could end it escaped, nothing at all refused (``ZgotmplZ``);
+    an address checked and normalized first, at its start only."""
+    part = "start" if ctx.state == "before-value" else "path"
+
+    def write(text: str, is_html: bool) -> str:
+        if ctx.attr == "url":
+            text = _address(text, "path" if isinstance(text, URL) else part)
+        if text == "":
+            return "ZgotmplZ"
+        if is_html:
+            return _TO_NOSPACE_KEEPING.sub(lambda m: _NOSPACE[m.group()], strip_tags(text))
+        return _TO_NOSPACE.sub(lambda m: _NOSPACE[m.group()], text)
+    return write
+
+
+_CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})[ \t\n\f]?|\\(.)", re.DOTALL)
+_CSS_REFUSED = frozenset("\0\"'()/;@[\\]`{}<>")
+
+
+def css_value(text: str) -> str:
+    """A value printed among a style attribute's declarations, as Go's cssValueFilter
+    lets it through: its CSS escapes read, and refused (``ZgotmplZ``) when it holds a
+    character that could end the declaration or open a string, a comment, a block or an
+    address, or the words ``expression`` or ``mozbinding``."""
+    decoded = _CSS_ESCAPE.sub(lambda m: chr(min(int(m.group(1), 16), 0x10FFFF) or 0xFFFD)
+                              if m.group(1) else m.group(2), text)
+    if any(char in _CSS_REFUSED for char in decoded) or "--" in decoded:
+        return "ZgotmplZ"
+    name = "".join(c for c in decoded.lower() if c.isascii() and (c.isalnum() or c in "-_"))
+    return "ZgotmplZ" if "expression" in name or "mozbinding" in name else decoded
+
+
+def _css_after(state: str, part: str) -> str:
+    """Where a style attribute's CSS stands after ``part``: among declarations ("css"), or
+    inside a string ("css-str" and its quote), a parenthesis ("css-paren") or a comment
+    ("css-comment"), where no value is run."""
+    state = "css" if state in ("start", "") else state
+    at = 0
+    while at < len(part):
+        if state == "css":
+            found = re.compile(r"/\*|[\"'(]").search(part, at)
+            if found is None:
+                return state
+            mark = found.group()
+            state = {"/*": "css-comment", "(": "css-paren"}.get(mark, "css-str" + mark)
+            at = found.end()
+            continue
+        closer = {"css-comment": "*/", "css-paren": ")"}.get(state, state[-1:])
+        end = part.find(closer, at)
+        if end < 0:
+            return state
+        state, at = "css", end + len(closer)
+    return state
+
+
+def after_value(ctx: Context) -> Context:
+    """The place after a value printed in ``ctx``: inside an unquoted attribute value once
+    one was printed where it begins (Go reads on to the next space or ``>``)."""
+    return dataclasses.replace(ctx, state="unquoted") if ctx.state == "before-value" else ctx
 
 
 def _place(ctx: Context) -> str:

@@ -23,7 +23,6 @@ import textwrap
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import jinja2
 import yaml
@@ -41,6 +40,7 @@ from .go_template import actions as template_actions
 from .i18n import Translator, _line_naming
 from .markdown_left import markdown_left
 from .notebook import notebook
+from .own_templates import data_at, partial_nodes
 from .shortcode_parser import Shortcode, ShortcodeSyntaxError, Text, iter_shortcodes, parse
 
 # Shortcodes whose template uses the inner content: an opening tag without its closing tag is
@@ -566,6 +566,7 @@ class ShortcodeRenderer:
         self._closed: set[str] = set()  # shortcodes the language closes somewhere (folded)
         self._left_open: dict[str, list] = {}  # calls left open where the rule is unknown
         self._own: dict[str, tuple[list | None, str]] = {}  # site_hugo_template's, by folded name
+        self.own_reached: dict[str, dict] = {"partials": {}, "data": {}}  # what they read, cached
 
     def unknown_used(self, name: str, path, line: int, column: int, inner: bool = False) -> None:
         """Count one use of a shortcode that has no template (reported by :meth:`finish`)."""
@@ -623,10 +624,11 @@ class ShortcodeRenderer:
                     self._own[folded] = (None, f"it uses {exc}")
         return self._own[folded]
 
-    def refuse_site_template(self, name: str, why: str) -> None:
-        """Stop running the site's template of shortcode ``name`` (``why``: what it uses),
-        once a call has shown it asks for more than go_template.py knows."""
-        self._own[name.lower()] = (None, why)
+    def note_not_run(self, name: str, why: str) -> None:
+        """Say why the site's own template of ``name`` was not run for a call (what it
+        reached at run time that manualgen cannot run); it is still tried for the others."""
+        folded = name.lower()
+        self._own[folded] = (self._own[folded][0], why)
 
     def is_builtin(self, template: jinja2.Template) -> bool:
         """Whether ``template`` is one of manualgen's own print templates (a theme's
@@ -830,7 +832,7 @@ _HANDED_TO = {"tab": frozenset({"tabs", "tabpane", "tabset"}), "codetab": frozen
 
 def _inline_or_site_template(ctx: _PageContext, node: Shortcode, inner: str | None,
                              call: ShortcodeCall, template: jinja2.Template | None,
-                             parent: ShortcodeCall | None = None) -> str | None:
+                             parent: ShortcodeCall | None = None, ordinal: int = 0) -> str | None:
     """What an inline shortcode, or one the site's own simple Hugo template defines, prints
     (None for any other): the site's definition wins over a theme's of the same name that
     manualgen has a template for, as in Hugo; but not for a part whose container prints
@@ -842,12 +844,13 @@ def _inline_or_site_template(ctx: _PageContext, node: Shortcode, inner: str | No
     own = ctx.renderer.site_hugo_template(node.name)[0]
     if own is None or (template is not None and not ctx.renderer.is_builtin(template)):
         return None
-    if template is not None and _in_builtin_container(ctx, node.name, parent):
+    if template is not None and (_in_builtin_container(ctx, node.name, parent)
+                                 or _holds_builtin_parts(ctx, node)):
         return None
     try:
-        printed = run_template(own, _template_call(ctx, call, inner))
-    except NotSimple as exc:  # a field of a page it found that this does not know
-        ctx.renderer.refuse_site_template(node.name, f"it uses {exc}")
+        printed = run_template(own, _template_call(ctx, call, inner, where, ordinal))
+    except NotSimple as exc:  # a field of Hugo's page manualgen does not know, a theme's partial
+        ctx.renderer.note_not_run(node.name, f"it uses {exc}")
         return None
     except TemplateFailed as failed:  # as Hugo's build stops: at the shortcode, naming the template's line
         ctx.renderer.findings.error(
@@ -873,11 +876,18 @@ _REFUSED_ATTRIBUTE = re.compile(r"""\s+[^\s=<>"'/]+\s*=\s*(["'])""" + re.escape(
                                 + r"\1")
 
 
-def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None) -> TemplateCall:
+def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
+                   where: Shortcode, ordinal: int = 0) -> TemplateCall:
     """What a site's own simple template reads of the shortcode's call and its page."""
     settings = ctx.renderer.env.globals.get("site")
     meta = getattr(ctx.page, "meta", None) or {}
     value = ctx.renderer.env.globals.get("param_value") or (lambda *_args, **_kw: None)
+
+    def helper(name: str):
+        found = ctx.renderer.env.globals.get(name)
+        if found is None:
+            raise NotSimple(f"the site's pages (no {name} in this build)")
+        return found
     return TemplateCall(
         get=call.get, inner=inner or "", markdownify=lambda text: ctx.markdownify(text),
         named=bool(call.params),
@@ -888,21 +898,62 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None) ->
         page_param=lambda name: value(name, meta),
         show=lambda raw: str(go_text(raw)),
         translate=lambda key: ctx.translator.translate(key),
-        get_page=lambda path: _page_fields(ctx, path),
-        relref=lambda path: str(ctx.renderer.env.globals["ref_url"](path, ctx.page)))
+        params=dict(call.params) if call.params else list(call.positional),
+        data=lambda path: _site_data(ctx, path),
+        partial=lambda name: partial_nodes(
+            list(settings.own_layout_dirs) or [Path(settings.site_root) / "layouts"],
+            list(getattr(settings, "layout_dirs", None) or []), name,
+            ctx.renderer.own_reached["partials"]),
+        name=call.name, ordinal=ordinal, position=f'"{ctx.page.path}:{where.line}:{where.column}"',
+        page_file=_page_file(ctx.page), lang=ctx.lang, page_date=getattr(ctx.page, "date", None),
+        get_page=lambda path: helper("get_page")(path, ctx.page),
+        pages=lambda page: helper("pages_of")(page or ctx.page),
+        ref=lambda path: helper("ref_url")(path, ctx.page),
+        language_prefix="" if ctx.lang == settings.default_language and not settings.default_in_subdir
+        else f"/{ctx.lang}",
+        warn=lambda message: ctx.renderer.findings.warning(
+            "shortcode-template", f'shortcode "{call.name}" warns (its template\'s warnf): {message}',
+            ctx.page.path, where.line, where.column, lang=ctx.lang))
 
 
-def _page_fields(ctx: _PageContext, path: str) -> dict[str, str] | None:
-    """The fields a site's template reads of the page ``.Site.GetPage path`` finds (None
-    when none): its title, link title and addresses, as Hugo gives them."""
-    found = ctx.renderer.env.globals["get_page"](path, ctx.page)
-    if found is None:
+def _page_file(page) -> dict | None:
+    """Hugo's ``.Page.File`` of a page read from a file: its names and folder."""
+    path, rel = getattr(page, "path", None), getattr(page, "rel", None)
+    if not isinstance(path, Path) or not path.is_file() or rel is None:
         return None
-    settings = ctx.renderer.env.globals.get("site")
-    site = urlsplit(str(getattr(settings, "base_url", "") or ""))
-    host = f"{site.scheme}://{site.netloc}" if site.scheme and site.netloc else ""
-    return {"Title": found.title, "LinkTitle": found.link_title or found.title,
-            "RelPermalink": found.url, "Permalink": host + found.url}
+    folder = posixpath.dirname(rel)
+    plain = path.name.split(".")[0]
+    return {"Filename": str(path), "Path": posixpath.join(folder, path.name), "Ext": path.suffix[1:],
+            "Dir": folder + "/", "LogicalName": path.name,  # "/" at the top, as Hugo 0.149 has it
+            "BaseFileName": path.stem, "TranslationBaseName": plain,
+            "ContentBaseName": posixpath.basename(folder) if plain in ("index", "_index") and folder
+            else plain}
+
+
+def _site_data(ctx: _PageContext, path: tuple[str, ...]) -> object:
+    """``.Site.Data`` at ``path`` for a site's own template, each file read once a build."""
+    cache = ctx.renderer.own_reached["data"]
+    if path not in cache:
+        settings = ctx.renderer.env.globals.get("site")
+        own = {Path(d) for d in getattr(settings, "own_layout_dirs", None) or []}
+        themes = [Path(d).parent for d in getattr(settings, "layout_dirs", None) or [] if Path(d) not in own]
+        cache[path] = data_at([Path(settings.site_root)] + themes, path, lambda problems: [
+            ctx.renderer.findings.add(dataclasses.replace(p, lang=ctx.lang)) for p in problems])
+    return cache[path]
+
+
+def _holds_builtin_parts(ctx: _PageContext, node: Shortcode) -> bool:
+    """Whether the container ``node`` (tabs, steps) holds parts that print through
+    manualgen's own template (a Dapr ``codetab`` of a theme): they hand their printed form,
+    titles and all, to manualgen's container, which the site's own template could not read
+    (on paper each tab prints under its title, as the web shows it on a click)."""
+    folded = node.name.lower()
+    for child in node.children or []:
+        if not isinstance(child, Shortcode) or folded not in _HANDED_TO.get(child.name.lower(), ()):
+            continue
+        if ctx.renderer.site_hugo_template(child.name)[0] is None:
+            return True
+    return False
 
 
 def _in_builtin_container(ctx: _PageContext, name: str, parent: ShortcodeCall | None) -> bool:
@@ -1265,7 +1316,7 @@ class _PageContext:
                          address: bool = False) -> str:
         where = self.included_from[0] if self.included_from else node  # its place in the page
         template = self.renderer.template(node.name)
-        printed = _inline_or_site_template(self, node, inner, call, template, parent)
+        printed = _inline_or_site_template(self, node, inner, call, template, parent, ordinal)
         if printed is not None:
             return printed
         broken = self.renderer.broken.get(node.name)

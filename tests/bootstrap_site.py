@@ -56,8 +56,11 @@ LAYOUTS = {
     "docsref.html": '{{- relref . (path.Join "docs" $.Site.Params.docs_version (.Get 0)) | relURL -}}\n',
     "placeholder.html":
         '{{- $background := .Get "background" | default (index $.Site.Data.grays 5).hex -}}\n'
-        '<svg class="bd-placeholder-img" width="{{ .Get "width" | default "100%" }}">'
-        '<rect width="100%" height="100%" fill="{{ $background }}"/></svg>\n',
+        '{{- $text := .Get "text" | default (printf "%sx%s" (.Get "width") (.Get "height")) -}}\n'
+        '<svg class="bd-placeholder-img{{ with .Get "class" }} {{ . }}{{ end }}" '
+        'width="{{ .Get "width" | default "100%" }}" height="{{ .Get "height" | default "180" }}">'
+        '<rect width="100%" height="100%" fill="{{ $background }}"/>'
+        '<text x="50%" y="50%">{{ $text }}</text></svg>',
     "bs-table.html":
         '{{- $html := .Inner | markdownify -}}\n'
         '{{- replace $html "<table>" (printf `<table class="%s">` (.Get 0 | default "table")) | safeHTML -}}\n',
@@ -260,6 +263,9 @@ def files() -> dict[str, str]:
         "site/content/docs/2.1/components/alerts.md": ALERTS,
         "site/content/docs/2.1/utilities/colors.md": COLORS,
         "site/layouts/partials/callouts/colour-is-not-enough.md": CALLOUT_COLOUR,
+        "data/grays.yml": "".join(f"- name: {n}\n  hex: '#{h}'\n" for n, h in (
+            ("100", "f8f9fa"), ("200", "e9ecef"), ("300", "dee2e6"), ("400", "ced4da"),
+            ("500", "adb5bd"), ("600", "6c757d"))),
         "js/src/alert.js": ALERT_JS,
         "site/assets/scss/_variables.scss": VARIABLES_SCSS,
     })

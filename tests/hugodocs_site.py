@@ -138,7 +138,11 @@ LAYOUTS = {
         """,
     "layouts/_shortcodes/datatable.html": """\
         {{- $list := index (index site.Data.docs (.Get 0)) (.Get 1) }}
-        <table>{{ range $k, $v := $list }}<tr><td>{{ $k }}</td></tr>{{ end }}</table>
+        {{- $fields := after 2 .Params }}
+        <table><tr>{{ range $fields }}<th>{{ if eq . "_key" }}Type{{ else }}{{ . }}{{ end }}</th>{{ end }}</tr>
+        {{- range $k, $v := $list }}<tr>{{ range $field, $value := $v }}{{ $.Scratch.Set $field $value }}{{ end }}
+        {{- range $fields }}<td>{{ if eq . "_key" }}{{ $k }}{{ else }}{{ $.Scratch.Get . }}{{ end }}</td>{{ end }}</tr>
+        {{- end }}</table>
         """,
     "layouts/_shortcodes/eturl.html": """\
         {{- urls.JoinPath site.Data.embedded_template_urls.base_url (index site.Data.embedded_template_urls (.Get 0)) -}}

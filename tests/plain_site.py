@@ -3,8 +3,8 @@ team's shortcodes under ``layouts/shortcodes``) and two languages.  The shortcod
 kind a team writes for itself: ``note`` (``{{ .Inner | markdownify }}``), ``warning``
 (``{{ .Inner | .Page.RenderString }}``), ``screenshot`` (``src``, ``alt``, ``caption``),
 ``kbd`` and ``since`` (a parameter in some HTML), ``boxed`` (``with``/``else`` and a
-variable), ``collapsible`` (its id made with ``printf``) and ``release-table`` that ranges
-over ``site.Data``, which manualgen does not run; besides Hugo's ``youtube`` and ``param``.  The product and the words are our own."""
+variable), ``collapsible`` (its id made with ``printf`` and ``.Ordinal``) and
+``release-table`` that ranges over ``site.Data``; besides Hugo's ``youtube`` and ``param``.  The product and the words are our own."""
 
 from __future__ import annotations
 

@@ -103,7 +103,8 @@ def test_an_unknown_shortcode_with_its_own_hugo_template_says_so(otel_check):
     assert unknown["message"] == (
         'unknown shortcode "docs/languages/index-intro" (used once in this language, first '
         "here): the site's layouts/shortcodes/docs/languages/index-intro.md is a Hugo template, "
-        "which manualgen does not run (it uses {{ (index $.Site.Data.instrumentation $lang).name }}); "
+        "which manualgen does not run (it uses the partial \"include.md\", which the site does not "
+        "have); "
         "nothing is printed in its place; add a print template "
         "manualgen/shortcodes/docs/languages/index-intro.html to the site to print it properly")
 

@@ -1,0 +1,768 @@
+"""Running a compiled site template (go_template.py compiles it): the actions, blocks and
+loops in order, each value a Python value (go_values.py), each printed value escaped by its
+place in the HTML.  A failure Hugo's build stops at raises TemplateFailed with the
+template's line and column; what manualgen cannot do at run time (a field of Hugo's page it
+does not know) raises NotSimple, so the caller falls back as for a template it cannot read.
+
+Time is bounded: a run does at most ``MAX_STEPS`` actions and loop turns and goes at most
+``MAX_DEPTH`` blocks and partials deep, then fails with a message saying so."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import textwrap
+from collections.abc import Callable
+
+from .go_escape import CSS, URL, NotSimple, plainified
+from .go_functions import FUNCTIONS, map_get, ordered_items
+from .go_time import go_format, read_time
+from .go_values import HTML, Failed, go_print, go_sprintf, go_type, truth
+from .heading_ids import hugo_anchor
+
+__all__ = ["Block", "Call", "Sub", "TemplateFailed", "run_template"]
+
+MAX_STEPS = 200_000
+MAX_DEPTH = 120
+
+# where an action stands in the template: its line, the column of the text inside its
+# braces (both 1-based), and that text
+Where = tuple[int, int, str]
+
+
+class TemplateFailed(Exception):
+    """The template failed as Hugo's fails; ``line`` and ``column`` are the template's,
+    1-based."""
+
+    def __init__(self, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+@dataclasses.dataclass
+class Call:
+    """What a run needs from the shortcode's call, its page and its site."""
+
+    get: Callable[[object], str]
+    inner: str
+    markdownify: Callable[[str], str]
+    page_title: str = ""
+    site_title: str = ""
+    named: bool = False  # .IsNamedParams: the call gave its parameters by name
+    # the site's params (.Site.Params.x), the page's own (.Page.Params.x), and .Param "x"
+    # (the page's, then the site's): the values as written (true, 2, a list), None if absent
+    param: Callable[[str], object] = lambda name: None
+    page_params: Callable[[str], object] = lambda name: None
+    page_param: Callable[[str], object] = lambda name: None
+    show: Callable[[object], str] = str  # kept for callers; values print as Go prints them
+    translate: Callable[[str], str] = lambda key: ""
+    params: object = None  # .Params: the positional list, or the named table
+    # .Site.Data.a.b: the value at that path of the site's data/ folder (a file's table, or
+    # a folder as a table of its files), None when there is none
+    data: Callable[[tuple[str, ...]], object] = lambda path: None
+    # a site's own partial, compiled (None when the site has none; NotSimple when it
+    # cannot be run)
+    partial: Callable[[str], list | None] = lambda name: None
+    warn: Callable[[str], None] = lambda message: None  # Hugo's warnf
+    name: str = ""  # the shortcode's name (.Name)
+    ordinal: int = 0  # its place among the shortcodes beside it, from 0 (.Ordinal)
+    position: str = ""  # where the call stands, "file:line:column" (.Position)
+    # the page's file (.Page.File): Path, Filename, Ext, Dir, LogicalName, BaseFileName,
+    # TranslationBaseName, ContentBaseName; None for a page without a file
+    page_file: dict | None = None
+    lang: str = ""  # the page's language code (.Site.Language.Lang, .Page.Lang)
+    page_date: dt.datetime | None = None  # .Page.Date as Hugo reads it (None: Go's zero time)
+    # the site's pages: the page a path names (.Site.GetPage; None for none), a page's
+    # .Pages (None: the shortcode's page), and the address relref/ref give a path
+    get_page: Callable[[str], object] = lambda path: None
+    pages: Callable[[object], list] = lambda page: []
+    ref: Callable[[str], str] = lambda path: path
+    language_prefix: str = ""  # .Site.LanguagePrefix: "" for the default language, "/fr"
+
+
+@dataclasses.dataclass(frozen=True)
+class Sub:
+    """A parenthesised pipeline, and the fields read of its value: ``(index $x 0).name``."""
+
+    commands: tuple
+    fields: tuple[str, ...] = ()
+
+
+@dataclasses.dataclass
+class Block:
+    kind: str  # "if", "with" or "range"
+    pipeline: list
+    body: list = dataclasses.field(default_factory=list)
+    otherwise: list = dataclasses.field(default_factory=list)
+    where: Where = (1, 1, "")
+    names: tuple[str, ...] = ()  # the variables it declares: with $x := …, range $i, $e := …
+
+
+class _Loop(Exception):
+    """A break or continue, carried to its range."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
+class _FieldFailed(Exception):
+    """A field asked of a value that has none; ``term`` is where it was asked."""
+
+    def __init__(self, message: str, term: str = "") -> None:
+        super().__init__(message)
+        self.term = term
+
+
+@dataclasses.dataclass
+class _Run:
+    """One run: the call, the step count, how deep it is."""
+
+    call: Call
+    steps: int = 0
+    depth: int = 0
+    partials: tuple[str, ...] = ()
+
+
+# ---- Hugo's objects: the shortcode, its page, its site, their params and data
+
+
+class _Object:
+    go_type = "object"
+
+    def __init__(self, call: Call) -> None:
+        self.call = call
+
+    def go_field(self, name: str) -> object:
+        raise NotSimple(f'"{name}" of {self.go_type}')
+
+    def go_method(self, name: str, args: list) -> object:
+        raise NotSimple(f'"{name}" of {self.go_type}')
+
+
+class _Shortcode(_Object):
+    go_type = "*hugolib.ShortcodeWithPage"
+
+    def __init__(self, call: Call) -> None:
+        super().__init__(call)
+        self.scratch = _Scratch()
+
+    def go_field(self, name: str) -> object:
+        call = self.call
+        fields = {"Inner": lambda: HTML(call.inner),
+                  "InnerDeindent": lambda: HTML(textwrap.dedent(call.inner)),
+                  "IsNamedParams": lambda: call.named, "Page": lambda: _Page(call),
+                  "Site": lambda: _Site(call), "Params": lambda: call.params,
+                  "Name": lambda: call.name, "Position": lambda: call.position,
+                  "Ordinal": lambda: call.ordinal,
+                  "Scratch": lambda: self.scratch, "Store": lambda: self.scratch}
+        if name in fields:
+            return fields[name]()
+        return super().go_field(name)
+
+    def go_method(self, name: str, args: list) -> object:
+        if name == "Get":
+            return _shortcode_get(self.call, args)
+        if name == "Param":
+            return self.call.page_param(go_print(args[0]) if args else "")
+        if name == "RenderString":
+            return _Page(self.call).go_method(name, args)
+        return super().go_method(name, args)
+
+
+def _shortcode_get(call: Call, args: list) -> object:
+    if len(args) != 1:
+        raise Failed(f"wrong number of args for Get: want 1 got {len(args)}")
+    key = args[0]
+    if isinstance(key, float) and key.is_integer():
+        key = int(key)
+    value = call.get(key if isinstance(key, int) and not isinstance(key, bool) else go_print(key))
+    return value if value not in (None, "") else ""
+
+
+class _Page(_Object):
+    go_type = "*hugolib.pageState"
+
+    def go_field(self, name: str) -> object:
+        if name == "Title":
+            return self.call.page_title
+        if name == "Params":
+            return _Params(self.call.page_params)
+        if name == "Site":
+            return _Site(self.call)
+        if name == "File" and self.call.page_file is not None:
+            return _Fields("*source.File", self.call.page_file)
+        if name == "Lang":
+            return self.call.lang
+        if name == "Date":
+            return self.call.page_date or dt.datetime(1, 1, 1, tzinfo=dt.UTC)
+        if name in ("Pages", "RegularPages", "Sections"):
+            return _listed(self.call, None, name)
+        return super().go_field(name)
+
+    def go_method(self, name: str, args: list) -> object:
+        if name == "Param":
+            return self.call.page_param(go_print(args[0]) if args else "")
+        if name == "GetPage" and len(args) == 1:
+            return _page_at(self.call, args[0])
+        if name == "RenderString":
+            if not 1 <= len(args) <= 2:
+                raise Failed(f"wrong number of args for RenderString: want 1 got {len(args)}")
+            return HTML(self.call.markdownify(go_print(args[-1])))
+        if not args:
+            return self.go_field(name)
+        return super().go_method(name, args)
+
+
+class _Site(_Object):
+    go_type = "*hugolib.siteWrapper"
+
+    def go_field(self, name: str) -> object:
+        if name == "Title":
+            return self.call.site_title
+        if name == "Params":
+            return _Params(self.call.param)
+        if name == "Data":
+            return _Data(self.call, ())
+        if name == "Language":
+            return _Fields("*langs.Language", {"Lang": self.call.lang})
+        if name == "LanguagePrefix":
+            return self.call.language_prefix
+        return super().go_field(name)
+
+    def go_method(self, name: str, args: list) -> object:
+        if name == "GetPage" and len(args) == 1:  # the site's: from the content's root
+            return _page_at(self.call, "/" + go_print(args[0]).lstrip("/"))
+        return super().go_method(name, args)
+
+
+def _page_at(call: Call, path: object) -> object:
+    found = call.get_page(go_print(path))
+    return None if found is None else _OtherPage(call, found)
+
+
+class _PageList(list):
+    """Hugo's Pages: ranged over as a slice; its methods (ByTitle, GroupBy …) are not run."""
+
+
+def _listed(call: Call, page: object, name: str) -> list:
+    """A section's .Pages (.RegularPages, .Sections) as Hugo orders them."""
+    found = [_OtherPage(call, each) for each in call.pages(page)]
+    if name == "RegularPages":
+        found = [each for each in found if not each.page.is_section]
+    elif name == "Sections":
+        found = [each for each in found if each.page.is_section]
+    return _PageList(found)
+
+
+class _OtherPage(_Object):
+    """A page of the site reached by .Site.GetPage or .Pages: its title, address, params."""
+
+    go_type = "*hugolib.pageState"
+
+    def __init__(self, call: Call, page) -> None:
+        super().__init__(call)
+        self.page = page
+
+    def go_field(self, name: str) -> object:
+        page = self.page
+        fields = {"Title": lambda: page.title, "LinkTitle": lambda: page.link_title or page.title,
+                  "RelPermalink": lambda: page.url, "Description": lambda: page.description,
+                  "Params": lambda: _Params(lambda key: map_get(page.meta, key)),
+                  "Kind": lambda: page.kind, "IsSection": lambda: page.is_section,
+                  "IsPage": lambda: not page.is_section, "Weight": lambda: page.weight,
+                  "Date": lambda: page.date or dt.datetime(1, 1, 1, tzinfo=dt.UTC)}
+        if name in fields:
+            return fields[name]()
+        if name in ("Pages", "RegularPages", "Sections"):
+            return _listed(self.call, page, name)
+        return super().go_field(name)
+
+
+class _Fields(_Object):
+    """One of Hugo's objects of which manualgen knows some fields (a page's File, the
+    site's Language); another is not guessed at."""
+
+    def __init__(self, go_type: str, fields: dict) -> None:
+        self.go_type = go_type
+        self.fields = fields
+
+    def go_field(self, name: str) -> object:
+        if name in self.fields:
+            return self.fields[name]
+        return super().go_field(name)
+
+
+class _Scratch(_Object):
+    """The shortcode's own ``.Scratch`` (``.Store``): what the template set there itself.
+    A key it did not set may have been left by another template (a tab for its tabs),
+    which manualgen does not run: NotSimple, so the shortcode falls back."""
+
+    go_type = "*maps.Scratch"
+
+    def __init__(self) -> None:
+        self.values: dict = {}
+
+    def go_method(self, name: str, args: list) -> object:
+        if name in ("Set", "Add", "SetInMap", "Delete") and args:
+            return self._change(name, args)
+        if name == "Get" and len(args) == 1:
+            key = go_print(args[0])
+            if key not in self.values:
+                raise NotSimple(f'.Scratch.Get "{key}", which the template did not set')
+            return self.values[key]
+        return super().go_method(name, args)
+
+    def _change(self, name: str, args: list) -> str:
+        key = go_print(args[0])
+        if name == "Delete":
+            self.values.pop(key, None)
+        elif name == "SetInMap" and len(args) == 3:
+            self.values.setdefault(key, {})[go_print(args[1])] = args[2]
+        elif name == "Set" and len(args) == 2:
+            self.values[key] = args[1]
+        elif name == "Add" and len(args) == 2:
+            self.values[key] = _added(self.values.get(key), args[1])
+        else:
+            raise Failed(f"wrong number of args for {name}")
+        return ""
+
+
+def _added(before: object, value: object) -> object:
+    """Hugo's Scratch.Add: numbers summed, text joined, a slice appended to."""
+    if before is None:
+        return value
+    if isinstance(before, list):
+        return before + (value if isinstance(value, list) else [value])
+    return FUNCTIONS["add"][0](before, value)
+
+
+class _Params(_Object):
+    """A page's or the site's params: each key read as written, without regard to case."""
+
+    go_type = "maps.Params"
+
+    def __init__(self, lookup: Callable[[str], object]) -> None:
+        self.lookup = lookup
+
+    def go_field(self, name: str) -> object:
+        return self.lookup(name)
+
+
+class _Data(_Object):
+    """``.Site.Data`` and its folders: a file is read when a field reaches it."""
+
+    go_type = "map[string]interface {}"
+
+    def __init__(self, call: Call, path: tuple[str, ...]) -> None:
+        super().__init__(call)
+        self.path = path
+
+    def go_field(self, name: str) -> object:
+        found = self.call.data(self.path + (name,))
+        return _Data(self.call, self.path + (name,)) if found is _Data else found
+
+
+def data_folder_marker() -> type:
+    """What Call.data returns for a folder of data/ (read further by field)."""
+    return _Data
+
+
+# ---- running
+
+
+def run_template(nodes: list, call: Call) -> str:
+    """The template's output for one call; raises TemplateFailed where Hugo's run fails."""
+    root = _Shortcode(call)
+    return _run(nodes, _Run(call), [{"$": root}], root)
+
+
+def _run(nodes: list, state: _Run, scopes: list[dict], dot: object) -> str:
+    out: list[str] = []
+    for node in nodes:
+        if isinstance(node, str):
+            out.append(node)
+            continue
+        where = node.where if isinstance(node, Block) else node[-1]
+        state.steps += 1
+        if state.steps > MAX_STEPS:
+            raise TemplateFailed(f"stopped after {MAX_STEPS} steps: a loop too long to print "
+                                 "(a range over a very large collection?)", where[0], where[1])
+        try:
+            out.append(_run_node(node, state, scopes, dot))
+        except _FieldFailed as failed:
+            raise _failure(failed, where) from None
+        except Failed as failed:  # named at the action's first word, as Hugo names it
+            raise TemplateFailed(str(failed), where[0],
+                                 where[1] + len(where[2]) - len(where[2].lstrip())) from None
+    return "".join(out)
+
+
+def _failure(failed: _FieldFailed, where: Where) -> TemplateFailed:
+    """Hugo's message for a field of a value that has none, at the field's place."""
+    line, column, action = where
+    found = None
+    if failed.term:
+        found = re.search(r"(?<![\w$.])" + re.escape(failed.term) + r"(?![\w])", action)
+    # Hugo names a variable's field where the field begins ($x.a: at ".a")
+    within = failed.term.find(".") if failed.term.startswith("$") and found else 0
+    return TemplateFailed(str(failed), line, column + (found.start() + within if found else 0))
+
+
+def _run_node(node, state: _Run, scopes: list[dict], dot: object) -> str:
+    if isinstance(node, Block):
+        return _run_block(node, state, scopes, dot)
+    kind = node[0]
+    if kind in ("break", "continue"):
+        raise _Loop(kind)
+    if kind == "fail":
+        raise Failed(node[1])
+    if kind == "template":
+        return _run_named(node, state, scopes, dot)
+    if kind in ("declare", "assign"):
+        value = _evaluate(node[2], state, scopes, dot)
+        if kind == "declare":
+            scopes[-1][node[1]] = value
+        else:
+            next(s for s in reversed(scopes) if node[1] in s)[node[1]] = value
+        return ""
+    value = _evaluate(node[1], state, scopes, dot)
+    if isinstance(value, _Object) and not isinstance(value, _Data):
+        raise NotSimple(f"printing {value.go_type}")
+    if isinstance(value, _Data):
+        raise NotSimple("printing a folder of .Site.Data")
+    try:
+        text = go_print(value)
+    except TypeError as exc:  # a page among a list's values
+        raise NotSimple(str(exc)) from None
+    return node[2](text, isinstance(value, HTML))
+
+
+def _run_named(node: tuple, state: _Run, scopes: list[dict], dot: object) -> str:
+    """``{{ template "name" pipeline }}``: the defined template, ``.`` and ``$`` the value."""
+    _, name, pipeline, defines, _ = node
+    if name not in defines:
+        raise Failed(f'html/template: no such template "{name}"')
+    value = _evaluate(pipeline, state, scopes, dot)
+    state.depth += 1
+    try:
+        if state.depth > MAX_DEPTH:
+            raise Failed(f'template "{name}" nested more than {MAX_DEPTH} deep (it calls itself?)')
+        return _run(defines[name], state, [{"$": value}], value)
+    finally:
+        state.depth -= 1
+
+
+def _run_block(block: Block, state: _Run, scopes: list[dict], dot: object) -> str:
+    state.depth += 1
+    if state.depth > MAX_DEPTH:
+        raise TemplateFailed(f"blocks and partials nested more than {MAX_DEPTH} deep "
+                             "(a partial that calls itself?)", block.where[0], block.where[1])
+    try:
+        value = _evaluate(block.pipeline, state, scopes, dot)
+        if block.kind == "range":
+            return _run_range(block, value, state, scopes, dot)
+        inner = scopes + [{}]
+        if block.names:
+            inner[-1][block.names[0]] = value
+        if truth(value):
+            return _run(block.body, state, inner, value if block.kind == "with" else dot)
+        return _run(block.otherwise, state, scopes + [{}], dot)
+    finally:
+        state.depth -= 1
+
+
+def _run_range(block: Block, value: object, state: _Run, scopes: list[dict], dot: object) -> str:
+    if isinstance(value, _Object):
+        raise NotSimple(f"range over {value.go_type}")
+    try:
+        if isinstance(value, int) and not isinstance(value, bool) and len(block.names) > 1:
+            raise Failed(f"can't use {value} to iterate over more than one variable")
+        items = ordered_items(value)
+    except Failed as failed:  # at the pipeline, as Hugo names it
+        raise TemplateFailed(str(failed), block.where[0], _pipeline_column(block.where)) from None
+    if not items:
+        return _run(block.otherwise, state, scopes + [{}], dot)
+    out: list[str] = []
+    for key, element in items:
+        state.steps += 1
+        if state.steps > MAX_STEPS:
+            raise TemplateFailed(f"stopped after {MAX_STEPS} steps: a range too long to print",
+                                 block.where[0], block.where[1])
+        turn: dict = {}
+        if len(block.names) == 1:
+            turn[block.names[0]] = element
+        elif len(block.names) == 2:
+            turn[block.names[0]], turn[block.names[1]] = key, element
+        try:
+            out.append(_run(block.body, state, scopes + [turn], element))
+        except _Loop as loop:
+            if loop.kind == "break":
+                break
+    return "".join(out)
+
+
+def _pipeline_column(where: Where) -> int:
+    """The column of a range's pipeline: after ``range`` and any ``$i, $e :=``."""
+    _, column, action = where
+    found = re.match(r"\s*range\s+(?:[$\w\s,]*:=\s*)?", action)
+    return column + (found.end() if found else 0)
+
+
+def _evaluate(commands: list, state: _Run, scopes: list[dict], dot: object) -> object:
+    value: object = None
+    piped = False
+    for command in commands:
+        value = _command(command, state, scopes, dot, [value] if piped else [])
+        piped = True
+    return value
+
+
+def _command(command: list, state: _Run, scopes: list[dict], dot: object, piped: list) -> object:
+    head = command[0]
+    if isinstance(head, str) and head in _LAZY:
+        return _lazy_logic(head, command[1:], state, scopes, dot, piped)
+    args = [_term(t, state, scopes, dot) for t in command[1:]] + piped
+    if isinstance(head, str) and (head in FUNCTIONS or head in _CALL_FUNCTIONS):
+        return _call_function(head, args, state)
+    if args and isinstance(head, str) and head.startswith((".", "$", "site.")) and len(head) > 1:
+        return _method(head, args, state, scopes, dot)
+    if args and isinstance(head, Sub) and head.fields:  # (time.AsTime $d).Format "2 Jan"
+        owner = _term(Sub(head.commands, head.fields[:-1]), state, scopes, dot)
+        return _call_method(owner, head.fields[-1], args, "")
+    if head == ("lit", None):
+        raise Failed("nil is not a command")
+    if args:
+        raise Failed(f"can't give argument to non-function {head if isinstance(head, str) else '(…)'}")
+    return _term(head, state, scopes, dot)
+
+
+_LAZY = ("and", "or")
+
+
+def _lazy_logic(name: str, terms: list, state: _Run, scopes: list[dict], dot: object,
+                piped: list) -> object:
+    """Go's and/or: the arguments read in turn, stopping at the first that decides."""
+    value: object = None
+    for term in terms:
+        value = _term(term, state, scopes, dot)
+        if truth(value) == (name == "or"):
+            return value
+    if piped:
+        value = piped[0]
+    return value
+
+
+def _method(head: str, args: list, state: _Run, scopes: list[dict], dot: object) -> object:
+    """A method of one of Hugo's objects: ``.Get 0``, ``$.Page.Param "x"``,
+    ``.Page.RenderString .Inner``."""
+    base, _, name = head.rpartition(".")
+    owner = _term(base or ".", state, scopes, dot) if base not in ("", "$") else (
+        dot if base == "" else scopes[0]["$"])
+    return _call_method(owner, name, args, head)
+
+
+def _time_field(when: dt.datetime, name: str) -> object:
+    """A field of Go's Time: Year, Day, Unix; another (Month is a time.Month) is not run."""
+    fields = {"Year": when.year, "Day": when.day, "YearDay": when.timetuple().tm_yday,
+              "Hour": when.hour, "Minute": when.minute, "Second": when.second,
+              "Unix": int(when.timestamp()), "IsZero": when.year == 1 and when.month == 1
+              and when.day == 1 and not when.hour and not when.minute and not when.second}
+    if name not in fields:
+        raise NotSimple(f'"{name}" of a time')
+    return fields[name]
+
+
+def _call_method(owner: object, name: str, args: list, term: str) -> object:
+    if isinstance(owner, _PageList):
+        raise NotSimple(f'"{name}" of a list of pages')
+    if isinstance(owner, dt.datetime) and name == "Format" and len(args) == 1:
+        return _format_time(None, [args[0], owner])
+    if not isinstance(owner, _Object):
+        raise _FieldFailed(f"can't evaluate field {name} in type {go_type(owner)}", term)
+    return owner.go_method(name, args)
+
+
+def _term(term, state: _Run, scopes: list[dict], dot: object) -> object:
+    if isinstance(term, Sub):
+        return _fields(_evaluate(list(term.commands), state, scopes, dot), term.fields, "")
+    if isinstance(term, tuple):  # a literal, read when compiled
+        return term[1]
+    if term in FUNCTIONS or term in _CALL_FUNCTIONS:
+        return _call_function(term, [], state)
+    if term == ".":
+        return dot
+    if term.startswith("$"):
+        name, _, rest = term.partition(".")
+        scope = next((s for s in reversed(scopes) if name in s), None)
+        if scope is None:
+            raise Failed(f'undefined variable "{name}"')
+        return _fields(scope[name], tuple(rest.split(".")) if rest else (), term)
+    if term.startswith("site."):
+        return _fields(_Site(state.call), tuple(term.split(".")[1:]), term)
+    if term.startswith("."):
+        return _fields(dot, tuple(term[1:].split(".")), term)
+    raise NotSimple(f'"{term}"')
+
+
+def _fields(value: object, fields: tuple[str, ...], term: str) -> object:
+    for field in fields:
+        if isinstance(value, _PageList):
+            raise NotSimple(f'"{field}" of a list of pages')
+        if isinstance(value, dt.datetime):
+            value = _time_field(value, field)
+            continue
+        if isinstance(value, _Object):
+            value = value.go_field(field)
+        elif isinstance(value, dict):
+            value = map_get(value, field)
+        elif value is None:
+            return None  # Hugo reads a field of nothing as nothing
+        else:
+            raise _FieldFailed(f"can't evaluate field {field} in type {go_type(value)}", term)
+    return value
+
+
+def _call_function(name: str, args: list, state: _Run) -> object:
+    if name in _CALL_FUNCTIONS:
+        return _CALL_FUNCTIONS[name](state, args)
+    function, fewest, most = FUNCTIONS[name]
+    if not fewest <= len(args) <= most:
+        raise Failed(f"wrong number of args for {name}: want {fewest} got {len(args)}")
+    try:
+        return function(*[_plain(a) for a in args])
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, OverflowError,
+            RecursionError, re.error):  # values of kinds this does not follow Hugo for
+        raise NotSimple(f'the function "{name}" given {", ".join(go_type(a) for a in args)}') from None
+
+
+def _plain(value: object) -> object:
+    """A value as a function reads it: Hugo's params tables and data folders as tables."""
+    if isinstance(value, _Params):
+        raise NotSimple("a whole params table given to a function")
+    if isinstance(value, _Data):
+        raise NotSimple("a whole folder of .Site.Data given to a function")
+    return value
+
+
+def _one(state: _Run, args: list, name: str) -> str:
+    if not args:
+        raise Failed(f"wrong number of args for {name}: want 1 got 0")
+    return go_print(args[-1])
+
+
+def _index_call(state: _Run, args: list) -> object:
+    """Hugo's index, reading Hugo's tables (params, data folders) by key too."""
+    if not args:
+        raise Failed("wrong number of args for index: want at least 1 got 0")
+    value, keys = args[0], args[1:]
+    while keys and isinstance(value, _Object):
+        value, keys = value.go_field(go_print(keys[0])), keys[1:]
+    return FUNCTIONS["index"][0](_plain(value), *keys)
+
+
+def _partial(state: _Run, args: list) -> object:
+    if not 1 <= len(args) <= 2 + 98:
+        raise Failed("wrong number of args for partial: want 1 or 2")
+    name = go_print(args[0])
+    nodes = state.call.partial(name)
+    if nodes is None:
+        raise Failed(f'error calling partial: partial "{name}" not found')
+    if len(state.partials) >= 50:
+        raise Failed(f'partial "{name}" called itself more than 50 deep: stopped')
+    context = args[1] if len(args) > 1 else None
+    inner = _Run(state.call, state.steps, state.depth + 1, state.partials + (name,))
+    printed = _run(nodes, inner, [{"$": context}], context)
+    state.steps = inner.steps
+    return HTML(printed)
+
+
+def _format_time(state: _Run | None, args: list) -> str:
+    """Hugo's ``time.Format LAYOUT DATE`` (``dateFormat``): Go's layouts.  Hugo writes the
+    month and day names in the page's language (CLDR's "Oktober", "Mo."), which manualgen
+    knows for English only: such a layout in another language is not run, nor Hugo's own
+    localized layouts (``:date_long``).  ``state`` None: the Time's own Format method,
+    always in English, as Go writes it."""
+    if len(args) != 2:
+        raise Failed(f"wrong number of args for Format: want 2 got {len(args)}")
+    layout = go_print(args[0])
+    if layout.startswith(":"):
+        raise NotSimple(f'the localized date layout "{layout}"')
+    lang = state.call.lang if state is not None else "en"
+    if re.search(r"Jan|Mon", layout) and lang and not lang.lower().startswith("en"):
+        raise NotSimple(f'month or day names in the language "{lang}" (time.Format "{layout}")')
+    when = read_time(args[1])
+    if when is None:
+        raise Failed(f"error calling Format: unable to cast {go_print(args[1])!r} of type "
+                     f"{go_type(args[1])} to Time")
+    return go_format(layout, when)
+
+
+def _as_time(args: list) -> dt.datetime:
+    when = read_time(args[0]) if len(args) == 1 else None
+    if when is None:
+        raise Failed(f"error calling AsTime: unable to parse date: {go_print(args[0] if args else '')}")
+    return when
+
+
+def _ref(state: _Run, args: list) -> str:
+    """Hugo's ``relref``/``ref PAGE PATH``: the address of the page the path names."""
+    if len(args) != 2:
+        raise Failed(f"wrong number of args for relref: want 2 got {len(args)}")
+    path = args[1]
+    if isinstance(path, dict):
+        if set(path) - {"path"}:
+            raise NotSimple("relref with a language or output format")
+        path = path.get("path")
+    return state.call.ref(go_print(path))
+
+
+def _title(state: _Run, args: list) -> str:
+    """Hugo's ``title`` (AP style) of one word: each part between hyphens begins with a
+    capital, the rest as written ("INFO", "Note-Box"); several words follow AP's small-word
+    rules, which manualgen does not: not run."""
+    text = _one(state, args, "title")
+    if any(char.isspace() for char in text):
+        raise NotSimple(f'title of several words ("{text}")')
+    return "-".join(part[:1].upper() + part[1:] for part in text.split("-"))
+
+
+def _errorf(state: _Run, args: list) -> object:
+    if not args:
+        raise Failed("wrong number of args for errorf: want at least 1 got 0")
+    raise Failed(go_sprintf(go_print(args[0]), args[1:]))
+
+
+def _warnf(state: _Run, args: list) -> str:
+    if args:
+        state.call.warn(go_sprintf(go_print(args[0]), args[1:]))
+    return ""
+
+
+def _translate(state: _Run, args: list) -> str:
+    if not 1 <= len(args) <= 2:
+        raise Failed(f"wrong number of args for T: want 1 got {len(args)}")
+    return state.call.translate(go_print(args[0])) or ""
+
+
+_CALL_FUNCTIONS: dict[str, Callable] = {
+    "markdownify": lambda state, args: HTML(state.call.markdownify(_one(state, args, "markdownify"))),
+    "plainify": lambda state, args: HTML(plainified(_one(state, args, "plainify"))),
+    "safeURL": lambda state, args: URL(_one(state, args, "safeURL")),
+    "safeCSS": lambda state, args: CSS(_one(state, args, "safeCSS")),
+    "relURL": lambda state, args: _one(state, args, "relURL"),
+    "absURL": lambda state, args: _one(state, args, "absURL"),
+    "relLangURL": lambda state, args: _one(state, args, "relLangURL"),
+    "i18n": _translate, "T": _translate,
+    "index": _index_call,
+    "partial": _partial, "partialCached": _partial,
+    "errorf": _errorf, "warnf": _warnf,
+    "time.Format": _format_time, "dateFormat": _format_time, "relref": _ref, "ref": _ref,
+    "title": _title, "strings.Title": _title,
+    "time.AsTime": lambda state, args: _as_time(args), "time": lambda state, args: _as_time(args),
+    "anchorize": lambda state, args: hugo_anchor(_one(state, args, "anchorize")),
+    "site": lambda state, args: _Site(state.call),
+}
+FUNCTION_NAMES = frozenset(FUNCTIONS) | frozenset(_CALL_FUNCTIONS)
