@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from manualgen.go_template import Call, NotSimple, TemplateFailed, compile_template, run_template
+from manualgen.go_template import Call, NotSimple, compile_template, run_template
 
 from .conftest import body_text, build_all, build_test_site, check_findings, page, write_site
 from .plain_site import write_plain_site
@@ -446,7 +446,7 @@ def test_a_template_that_finds_a_page_with_getpage_links_to_it_in_its_language(t
     })
     found = [f for f in check_findings(site) if f["code"] in ("unknown-shortcode", "broken-link")]
     assert len(found) == 1 and '"whose"' in found[0]["message"]
-    assert "it uses \".Page.Title\" of a page that .Site.GetPage found" in found[0]["message"]
+    assert 'it uses "Page" of *hugolib.pageState' in found[0]["message"]
     status, said = build_all(site, tmp_path / "out")
     assert status == 0, said
     de = (tmp_path / "out").glob("*-de.html").__next__().read_text(encoding="utf-8")
@@ -457,31 +457,3 @@ def test_a_template_that_finds_a_page_with_getpage_links_to_it_in_its_language(t
     assert re.search(r'<a href="#[^"]*b" class="card internal"[^>]*>Installer</a>', fr)
 
 
-def test_a_page_field_outside_with_fails_as_hugo_fails():
-    """``.Title`` is a field of a page, not of the shortcode: Hugo stops ("can't evaluate
-    field Title in type *hugolib.ShortcodeWithPage"), and so does the template here."""
-    with pytest.raises(TemplateFailed, match="field Title in type .*ShortcodeWithPage"):
-        run("<b>{{ .Title }}</b>")
-    with pytest.raises(TemplateFailed, match="field Title in type string"):
-        run('{{ with .Get 0 }}{{ .Title }}{{ end }}', "text")
-
-
-def test_the_fields_of_a_page_getpage_found():
-    """Inside ``with`` a found page gives its title and addresses, and ``.Site`` the site's;
-    a field of it manualgen does not know is not run (NotSimple), rather than guessed."""
-    pages = {"b": {"Title": "Einrichten", "LinkTitle": "Setup", "RelPermalink": "/de/b/",
-                   "Permalink": "https://example.org/de/b/"}}
-
-    def run_found(source: str) -> str:
-        return run_template(compile_template(source), Call(
-            get=lambda key: "", inner="", markdownify=lambda text: text, site_title="Handbuch",
-            get_page=pages.get))
-
-    assert run_found('{{ with .Site.GetPage "b" }}{{ .Site.Title }}: <a href="{{ .RelPermalink }}">'
-                     '{{ .LinkTitle }}</a> {{ .Permalink }}{{ end }}') == (
-        'Handbuch: <a href="/de/b/">Setup</a> https://example.org/de/b/')
-    assert run_found('{{ $p := site.GetPage "nichts" }}[{{ with $p }}x{{ else }}-{{ end }}]') == "[-]"
-    with pytest.raises(NotSimple, match="Page.Title"):
-        run_found('{{ with .Site.GetPage "b" }}{{ .Page.Title }}{{ end }}')
-    with pytest.raises(TemplateFailed, match="field Inner"):
-        run_found('{{ with .Site.GetPage "b" }}{{ .Inner }}{{ end }}')
