@@ -16,7 +16,6 @@ import fnmatch
 import functools
 import html as html_module
 import json
-import math
 import posixpath
 import re
 import textwrap
@@ -30,13 +29,14 @@ from markupsafe import Markup, escape
 
 from .cache import SHARED_FOLDERS
 from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_site_data, resolves_inside
-from .content import content_roots, glob_regex, go_float_text
+from .content import content_roots, glob_regex
 from .errors import ContentError, Findings, ManualgenError, readable_path, show, utf8_name
 from .front_matter import parse as parse_front_matter
 from .go_escape import REFUSED_ADDRESS
 from .go_template import Call as TemplateCall
 from .go_template import NotSimple, TemplateFailed, compile_template, run_template
 from .go_template import actions as template_actions
+from .go_values import go_print
 from .i18n import Translator, _line_naming
 from .markdown_left import markdown_left
 from .notebook import notebook
@@ -520,21 +520,13 @@ def go_text(value: object) -> object:
     a shortcode template: ``true`` (not Python's "True"), nothing for a missing value (not
     "None"), ``2`` for 2.0, a list as ``[a b]``, a table as ``map[k:v]`` (keys sorted, as Go
     prints them).  Text and what Jinja made (Markup, Undefined) pass unchanged."""
-    if isinstance(value, (str, jinja2.Undefined)):
+    if isinstance(value, (str, jinja2.Undefined)) or (
+            isinstance(value, int) and not isinstance(value, bool)):
         return value
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        tiny_or_huge = value != 0 and (abs(value) < 1e-4 or abs(value) >= 1e21)
-        return repr(value) if tiny_or_huge and math.isfinite(value) else go_float_text(value)
-    if isinstance(value, dict):
-        pairs = sorted(value.items(), key=lambda kv: str(kv[0]))
-        return "map[" + " ".join(f"{go_text(k)}:{go_text(v)}" for k, v in pairs) + "]"
-    if isinstance(value, (list, tuple)):
-        return "[" + " ".join(str(go_text(v)) for v in value) + "]"
-    return value
+    try:
+        return go_print(value)
+    except TypeError:  # one of manualgen's objects (a page): Jinja prints it
+        return value
 
 
 class ShortcodeRenderer:

@@ -457,3 +457,21 @@ def test_a_template_that_finds_a_page_with_getpage_links_to_it_in_its_language(t
     assert re.search(r'<a href="#[^"]*b" class="card internal"[^>]*>Installer</a>', fr)
 
 
+
+
+def test_jinja_and_go_templates_print_a_value_the_same_way():
+    """One printer (go_values.go_print) for a site's Go template and manualgen's Jinja
+    templates: nil inside a list is ``<nil>`` and a time is Go's Time.String(), as Hugo
+    prints them; text, whole numbers and Jinja's own values pass unchanged."""
+    import datetime as dt
+
+    from manualgen.go_values import go_print
+    from manualgen.shortcodes import go_text
+
+    for value in ([1, None, "a"], {"b": True, "a": 2.0}, dt.datetime(2024, 1, 5, 10, 0), 1e-5):
+        assert go_text(value) == go_print(value)
+    assert go_text([1, None]) == "[1 <nil>]"
+    assert go_text(dt.datetime(2024, 1, 5, 10, 0)) == "2024-01-05 10:00:00 +0000 UTC"
+    assert go_text("x") == "x" and go_text(7) == 7 and go_text(None) == ""
+    page = object()
+    assert go_text(page) is page  # a value Go would print otherwise: Jinja's print
