@@ -10,6 +10,7 @@ import html
 import json
 import re
 
+from .go_escape import NotSimple
 from .go_values import HTML, Failed, go_compare, go_eq, go_print, go_sprintf, go_type, truth
 
 __all__ = ["ARITY", "FUNCTIONS", "map_get", "ordered_items"]
@@ -246,6 +247,10 @@ _WHERE_OPS = {"=": "eq", "==": "eq", "eq": "eq", "!=": "ne", "<>": "ne", "ne": "
               "in": "in", "not in": "not in"}
 
 
+# Hugo's operators of where that manualgen does not follow: the template falls back
+_WHERE_NOT_RUN = {"intersect", "like", "not like"}
+
+
 def _where(collection: object, key: object, *rest: object) -> list:
     """Hugo's ``where`` over a slice of maps: the elements whose field ``key`` (``.a.b``
     going down) matches; the operators = != < <= > >= in, "not in"."""
@@ -253,6 +258,8 @@ def _where(collection: object, key: object, *rest: object) -> list:
         op, wanted = "eq", rest[0]
     elif len(rest) == 2 and str(rest[0]) in _WHERE_OPS:
         op, wanted = _WHERE_OPS[str(rest[0])], rest[1]
+    elif len(rest) == 2 and str(rest[0]) in _WHERE_NOT_RUN:
+        raise NotSimple(f'where with the operator "{rest[0]}"')
     else:
         raise Failed("error calling where: invalid number of arguments or operator")
     fields = str(key).removeprefix(".").split(".")
@@ -273,7 +280,7 @@ def _matches(value: object, op: str, wanted: object) -> bool:
 
 def _replace_re(pattern: object, replacement: object, text: object, limit: object = -1) -> str:
     try:
-        compiled = re.compile(_go_regex(go_print(pattern)))
+        compiled = re.compile(_go_regex(go_print(pattern)), re.ASCII)  # Go's \d \w \s
     except re.error as exc:
         raise Failed(f"error calling replaceRE: invalid regular expression: {exc}") from None
     template = _go_replacement(go_print(replacement))
@@ -281,10 +288,41 @@ def _replace_re(pattern: object, replacement: object, text: object, limit: objec
     return compiled.sub(template, go_print(text), count=max(count, 0))
 
 
+# RE2 syntax Python reads otherwise or not at all: Unicode classes, \Q…\E, the U flag,
+# POSIX classes, {,n} (text in Go)
+_RE2_ONLY = re.compile(r"\\[pPQ]|\(\?[a-zA-Z]*U|\[\[:|\{,")
+
+
 def _go_regex(pattern: str) -> str:
     """Go's RE2 syntax in Python's: named groups ``(?P<name>…)`` are the same; ``\\z`` is
-    Python's ``\\Z``."""
+    Python's ``\\Z``.  A pattern Python would read otherwise, or could take exponential
+    time on, is not run (the template falls back)."""
+    if _RE2_ONLY.search(pattern):
+        raise NotSimple(f"the regular expression {pattern!r}, whose RE2 syntax Python reads otherwise")
+    if _repeat_in_repeat(pattern):
+        raise NotSimple(f"the regular expression {pattern!r}, a repeat inside a repeat")
     return pattern.replace(r"\z", r"\Z")
+
+
+def _repeat_in_repeat(pattern: str) -> bool:
+    """Whether a repeated group holds a repeat or a choice (``(a+)+``, ``((a*)b)*``,
+    ``(a|aa)+``): Python's backtracking engine can take exponential time on such a group
+    ("aaaa…b"), where Go's RE2 runs in linear time."""
+    opened: list[int] = []
+    escaped = False
+    for at, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "(":
+            opened.append(at)
+        elif char == ")" and opened:
+            start = opened.pop()
+            body = re.sub(r"\\.", "", pattern[start + 1:at])
+            if pattern[at + 1:at + 2] in ("+", "*", "{") and any(c in body for c in "+*{|"):
+                return True
+    return False
 
 
 def _go_replacement(template: str) -> str:

@@ -5,7 +5,8 @@ template's line and column; what manualgen cannot do at run time (a field of Hug
 does not know) raises NotSimple, so the caller falls back as for a template it cannot read.
 
 Time is bounded: a run does at most ``MAX_STEPS`` actions and loop turns and goes at most
-``MAX_DEPTH`` blocks and partials deep, then fails with a message saying so."""
+``MAX_DEPTH`` blocks and partials deep; past that it is not run (NotSimple: the shortcode
+falls back with a warning saying why), as Hugo, which would print it, is not followed."""
 
 from __future__ import annotations
 
@@ -388,8 +389,7 @@ def _run(nodes: list, state: _Run, scopes: list[dict], dot: object) -> str:
         where = node.where if isinstance(node, Block) else node[-1]
         state.steps += 1
         if state.steps > MAX_STEPS:
-            raise TemplateFailed(f"stopped after {MAX_STEPS} steps: a loop too long to print "
-                                 "(a range over a very large collection?)", where[0], where[1])
+            raise NotSimple(f"more than {MAX_STEPS} steps (a range over a very large collection?)")
         try:
             out.append(_run_node(node, state, scopes, dot))
         except _FieldFailed as failed:
@@ -449,7 +449,7 @@ def _run_named(node: tuple, state: _Run, scopes: list[dict], dot: object) -> str
     state.depth += 1
     try:
         if state.depth > MAX_DEPTH:
-            raise Failed(f'template "{name}" nested more than {MAX_DEPTH} deep (it calls itself?)')
+            raise NotSimple(f'template "{name}" nested more than {MAX_DEPTH} deep (it calls itself?)')
         return _run(defines[name], state, [{"$": value}], value)
     finally:
         state.depth -= 1
@@ -458,8 +458,8 @@ def _run_named(node: tuple, state: _Run, scopes: list[dict], dot: object) -> str
 def _run_block(block: Block, state: _Run, scopes: list[dict], dot: object) -> str:
     state.depth += 1
     if state.depth > MAX_DEPTH:
-        raise TemplateFailed(f"blocks and partials nested more than {MAX_DEPTH} deep "
-                             "(a partial that calls itself?)", block.where[0], block.where[1])
+        raise NotSimple(f"blocks and partials nested more than {MAX_DEPTH} deep "
+                        "(a partial that calls itself?)")
     try:
         value = _evaluate(block.pipeline, state, scopes, dot)
         if block.kind == "range":
@@ -489,8 +489,7 @@ def _run_range(block: Block, value: object, state: _Run, scopes: list[dict], dot
     for key, element in items:
         state.steps += 1
         if state.steps > MAX_STEPS:
-            raise TemplateFailed(f"stopped after {MAX_STEPS} steps: a range too long to print",
-                                 block.where[0], block.where[1])
+            raise NotSimple(f"a range of more than {MAX_STEPS} steps")
         turn: dict = {}
         if len(block.names) == 1:
             turn[block.names[0]] = element
@@ -671,7 +670,7 @@ def _partial(state: _Run, args: list) -> object:
     if nodes is None:
         raise Failed(f'error calling partial: partial "{name}" not found')
     if len(state.partials) >= 50:
-        raise Failed(f'partial "{name}" called itself more than 50 deep: stopped')
+        raise NotSimple(f'partial "{name}" calling itself more than 50 deep')
     context = args[1] if len(args) > 1 else None
     inner = _Run(state.call, state.steps, state.depth + 1, state.partials + (name,))
     printed = _run(nodes, inner, [{"$": context}], context)

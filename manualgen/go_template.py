@@ -317,12 +317,17 @@ def _comment_close(source: str, body: int) -> int | None:
 
 
 
+_DEEPEST_PARENTHESES = 100
+
+
 def _pipeline(text: str, state: _Compiling | None = None) -> list[list]:
     """The commands of a pipeline, each a list of terms (a literal is a ("lit", value)
     tuple, a parenthesised command a Sub); raises NotSimple for a term or function this
     does not know."""
     state = state or _Compiling()
     tokens = _TOKEN.findall(text.strip())
+    if tokens.count("(") > _DEEPEST_PARENTHESES:  # read recursively: a bounded depth
+        raise NotSimple(f"more than {_DEEPEST_PARENTHESES} parenthesised commands in one action")
     try:
         commands, end = _commands(tokens, 0, text.strip(), state)
     except NotSimple:

@@ -141,7 +141,7 @@ def go_sprintf(form: str, args: list) -> str:
         out.append(form[at:match.start()])
         at = match.end()
         flags, width, precision, verb = match.groups()
-        if verb is None:
+        if verb is None or _too_large(width) or _too_large(precision):
             out.append("%!(NOVERB)")
             continue
         if verb == "%":
@@ -158,6 +158,12 @@ def go_sprintf(form: str, args: list) -> str:
         extra = ", ".join(f"{go_type(a)}={go_print(a)}" for a in args[used:])
         out.append(f"%!(EXTRA {extra})")
     return "".join(out)
+
+
+def _too_large(number: str | None) -> bool:
+    """A width or precision Go's fmt refuses (over 10⁶): it prints %!(NOVERB) there and
+    keeps the value for the next verb, as hugo 0.149.1 prints ``printf "%.999999999f" 1.5``."""
+    return bool(number) and (len(number) > 7 or int(number) > 1_000_000)
 
 
 def _pad(text: str, flags: str, width: int, verb: str) -> str:
