@@ -318,6 +318,9 @@ class GoldmarkBlocks(Preprocessor):
                 out.append("")  # a heading under the item's text: so too (else it is text)
             elif item and out and out[-1].lstrip().startswith(">") and out[-1].startswith("  "):
                 out.append("")  # the next item ends the item's quote (Python-Markdown: lazy text)
+            elif (item and out and re.match(r" {0,3}>", out[-1]) and item.group(3)
+                  and (not item.group(2)[0].isdigit() or int(item.group(2)[:-1]) == 1)):
+                out.append("")  # a list that may interrupt a paragraph ends the quote above it
             if item and prev_kind == "para" and _in_item(item, columns[index]) <= 3 and item.group(3):
                 marker = item.group(2)
                 if not marker[0].isdigit() or int(marker[:-1]) == 1:

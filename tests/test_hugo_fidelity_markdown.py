@@ -406,3 +406,14 @@ def test_a_blank_line_before_a_list_of_another_kind_leaves_the_list_above_tight(
 ])
 def test_a_rule_that_is_a_list_items_text_is_a_rule(site, source, expected):
     assert re.sub(r"\s*\n\s*", "", renders(site, source)) == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a list that may interrupt a paragraph ends the quote (hugo 0.149.1)
+    ("> quote\n- item\n", "<blockquote><p>quote</p></blockquote><ul><li>item</li></ul>"),
+    ("> quote\n1. item\n", "<blockquote><p>quote</p></blockquote><ol><li>item</li></ol>"),
+    # "2." cannot interrupt a paragraph: it is the quote's lazy text
+    ("> quote\n2. item\n", "<blockquote><p>quote\n2. item</p></blockquote>"),
+])
+def test_a_list_under_a_quote_line_ends_the_quote(site, source, expected):
+    assert renders(site, source) == expected
