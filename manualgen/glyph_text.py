@@ -287,8 +287,9 @@ def drawn_line(textbox) -> DrawnLine | None:
         moved = moved or not in_text_order(clusters)
     if start is None or not (shared or moved):
         return None
-    text = textbox.pango_layout.text.encode()[start:end].decode("utf-8", "replace").rstrip()
-    return DrawnLine(text, frozenset(shared)) if text else None
+    # the space that ends a box before the next inline box stays: it parts two words
+    text = textbox.pango_layout.text.encode()[start:end].decode("utf-8", "replace").rstrip("\n")
+    return DrawnLine(text, frozenset(shared)) if text.strip() else None
 
 
 def sharing_glyphs(glyphs: list[int], clusters: list[int]) -> set[int]:

@@ -206,3 +206,12 @@ def test_a_right_to_left_line_carries_no_actual_text():
     pdf = pdf_in("ar", "Noto Sans Arabic", [text, HINDI], glyph_text.glyphs_mapped())
     content = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].get_contents().get_data()
     assert content.count(b"/ActualText") == 1  # the Hindi line's only
+
+
+def test_a_line_of_several_inline_boxes_keeps_the_spaces_between_them():
+    """The text a box carries ended where the next inline element (a link, bold, italic)
+    began, without its last space: पासवर्ड and the link after it were extracted as one word."""
+    line = 'किताब पासवर्ड <a href="#x">कि</a> <b>र्ड</b> <i>हिन्दी</i> अंत'
+    skip_without_fonts_for("किताब")
+    text = pdfium_text(pdf_in("hi", "Noto Sans Devanagari", [line], glyph_text.glyphs_mapped()))
+    assert "पासवर्ड कि" in text and "कि र्ड" in text, text
