@@ -34,18 +34,21 @@ def config_entries(hugo: dict, lang: str, menu: str) -> tuple[Entry, ...]:
 
 def page_entry(meta: dict, menu: str, title: str) -> Entry | None:
     """The entry a page's front matter gives it in menu ``menu`` (``menu: docs``,
-    ``menu: [docs]`` or ``menu: {docs: {weight: 2, parent: home}}``), or None."""
+    ``menu: [docs]`` or ``menu: {docs: {weight: 2, parent: home}}``), or None.  An entry
+    without a weight takes the page's own, as Hugo's does."""
     value = _get(meta, "menus") if _get(meta, "menus") is not None else _get(meta, "menu")
+    own = _weight(_get(meta, "weight"))
     if isinstance(value, str):
-        return (title, 0, "") if value.strip().lower() == menu.lower() else None
+        return (title, own, "") if value.strip().lower() == menu.lower() else None
     if isinstance(value, list):
-        return (title, 0, "") if any(str(v).strip().lower() == menu.lower() for v in value) else None
+        return (title, own, "") if any(str(v).strip().lower() == menu.lower() for v in value) else None
     if isinstance(value, dict):
         entry = _get(value, menu)
         if isinstance(entry, dict):
-            return _entry(entry, title)
+            identifier, weight, parent = _entry(entry, title)
+            return identifier, weight or own, parent
         if entry is not None:
-            return (title, 0, "")
+            return (title, own, "")
     return None
 
 
@@ -67,20 +70,23 @@ def menu_ordering_pages(metas: Iterable[dict]) -> tuple[str, int]:
     return (menu, count) if count >= 3 and 2 * count > len(unweighted) else ("", 0)
 
 
-def order_keys(entries: Iterable[Entry]) -> dict[str, tuple[int, ...]]:
-    """Each identifier's place in the menu: the weights from its top entry down to its own,
-    each as Hugo sorts it (0 last)."""
+def order_keys(entries: Iterable[Entry]) -> dict[str, tuple[tuple[int, str], ...]]:
+    """Each identifier's place in the menu: from its top entry down to its own, each entry's
+    weight as Hugo sorts it (0 last) and its name for equal weights.  A parent no entry
+    defines stands in the menu as an entry of its own without a weight, as Hugo adds one."""
     by_id = {identifier: (weight, parent) for identifier, weight, parent in entries}
-    keys: dict[str, tuple[int, ...]] = {}
+    keys: dict[str, tuple[tuple[int, str], ...]] = {}
     for identifier in by_id:
-        chain: list[int] = []
+        chain: list[tuple[int, str]] = []
         seen: set[str] = set()
         current = identifier
         while current in by_id and current not in seen and len(chain) < _DEEPEST:
             seen.add(current)
             weight, parent = by_id[current]
-            chain.append(_sortable(weight))
+            chain.append((_sortable(weight), current))
             current = parent
+        if current and current not in by_id:
+            chain.append((_sortable(0), current))
         keys[identifier] = tuple(reversed(chain))
     return keys
 
@@ -92,11 +98,14 @@ def _sortable(weight: int) -> int:
 def _entry(item: dict, title: str) -> Entry:
     name = str(_get(item, "name") or title or "")
     identifier = str(_get(item, "identifier") or name)
+    return identifier, _weight(_get(item, "weight")), str(_get(item, "parent") or "")
+
+
+def _weight(value: object) -> int:
     try:
-        weight = int(_get(item, "weight") or 0)
+        return int(value or 0)
     except (TypeError, ValueError):
-        weight = 0
-    return identifier, weight, str(_get(item, "parent") or "")
+        return 0
 
 
 def _get(table, key: str):

@@ -96,3 +96,24 @@ def test_a_menu_with_no_entries_is_named(tmp_path, capsys):
     said = "".join(capsys.readouterr())
     assert 'warning: [manual] menu = "dosc": no page and no part of the Hugo config' in said
     assert _titles(site) == _titles(_site(tmp_path / "plain", ""))
+
+
+def test_a_menu_entry_orders_as_hugos_menu_does(tmp_path):
+    """An entry without a weight takes its page's weight; equal weights go by name; a parent
+    no entry defines stands as an entry without a weight, so its pages come last (hugo
+    0.149.1 lists Bravo Delta Echo Foxtrot Alpha, then the parent "missing" with Charlie)."""
+    entry = "menu:\n  docs:\n    weight: {}\n"
+    files = {
+        "hugo.toml": 'baseURL = "https://example.org/"\n',
+        "manualgen.toml": '[manual]\nmenu = "docs"\n',
+        "content/_index.md": _page("Home"),
+        "content/alpha.md": _page("Alpha", entry.format(5)),
+        "content/bravo.md": _page("Bravo", "weight: 1\nmenu: docs\n"),
+        "content/charlie.md": _page("Charlie", "menu:\n  docs:\n    parent: missing\n    weight: 1\n"),
+        "content/delta.md": _page("Delta", entry.format(2)),
+        "content/foxtrot.md": _page("Foxtrot", entry.format(3)),
+        "content/echo.md": _page("Echo", entry.format(3)),
+    }
+    site = write_site(tmp_path / "site", files, hugo=None)
+    assert [title for _depth, title in _titles(site)] == [
+        "Bravo", "Delta", "Echo", "Foxtrot", "Alpha", "Charlie"]
