@@ -68,6 +68,7 @@ def compile_template(source: str, partial: bool = False) -> list:
     ``break`` outside ``range``) is a node that fails the run, as Hugo's build fails.  A
     ``partial``'s ``.`` is the value it was given, not a shortcode."""
     state = _Compiling(partial=partial)
+    where: Where = (1, 1, "")
     for kind, value, where in _pieces(source):
         if kind == "text":
             state.html, text = advance(state.html, value)
@@ -83,7 +84,13 @@ def compile_template(source: str, partial: bool = False) -> list:
             return [("fail", str(failed), where)]
     if state.open_blocks:
         raise NotSimple(f"{{{{ {state.open_blocks[-1].block.kind} }}}} without its end")
+    if state.html.state in _INSIDE_A_TAG:  # what follows the shortcode would be in the tag
+        return [("fail", ("the template ends inside an HTML tag or attribute value (Hugo: "
+                          '"ends in a non-text context"); close its quote or tag'), where)]
     return state.root
+
+
+_INSIDE_A_TAG = ("tag", "attr", "after-attr", "before-value", "value", "unquoted")
 
 
 class _ReadFailed(Exception):

@@ -240,3 +240,13 @@ def test_a_field_of_a_table_with_tested_prints_nothing():
     printed = run_template(compile_template(
         "{{ with .Site.Params.social }}[{{ .Inner }}]{{ end }}"), call)
     assert printed == "[]"  # a key the table lacks, not the shortcode's content
+
+
+@pytest.mark.parametrize("source", ['<span title="{{ .Get 0 }}', "<a href='{{ .Get 0 }}>x</a>",
+                                    '{{ .Get 0 }}<b class="x"'])
+def test_a_template_that_ends_inside_a_tag_fails_as_hugos(source):
+    """The page's text after the shortcode would land in the open attribute (the PDF lost
+    it without a word); Hugo refuses such a template: "ends in a non-text context"."""
+    with pytest.raises(TemplateFailed, match="non-text context"):
+        run(source, "hint")
+    assert run('<span title="{{ .Get 0 }}">y</span>', "hint") == '<span title="hint">y</span>'
