@@ -10,6 +10,7 @@ import html
 import json
 import re
 
+from .collation import collation_key
 from .go_escape import NotSimple
 from .go_values import HTML, Failed, go_compare, go_eq, go_print, go_sprintf, go_type, truth
 
@@ -228,6 +229,9 @@ def _sort(collection: object, key: object = None, order: object = "asc") -> list
         fields = str(key).removeprefix(".").split(".")
         picked = [(_index_path(v, fields), v) for _, v in picked]
     def compare(a, b):
+        if isinstance(a[0], str) and isinstance(b[0], str):  # Hugo sorts text by its collator
+            first, second = collation_key(a[0]), collation_key(b[0])
+            return (first > second) - (first < second)
         try:
             return go_compare(a[0], b[0])
         except Failed:

@@ -8,6 +8,7 @@ printed as it is), ``bool``, ``int``, ``float``, ``None`` (nil), ``list`` (a sli
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import math
 import re
 
@@ -36,8 +37,7 @@ def go_print(value: object) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        tiny_or_huge = value != 0 and (abs(value) < 1e-4 or abs(value) >= 1e21)
-        return repr(value) if tiny_or_huge and math.isfinite(value) else go_float_text(value)
+        return _go_float(value)
     if isinstance(value, dict):
         pairs = sorted(value.items(), key=lambda kv: str(kv[0]))
         return "map[" + " ".join(f"{go_print(k)}:{_nested(v)}" for k, v in pairs) + "]"
@@ -52,6 +52,21 @@ def go_print(value: object) -> str:
         return value.isoformat()
     # one of Hugo's objects (a page, the site): Go prints it in ways manualgen does not follow
     raise TypeError(f"printing {go_type(value)}")
+
+
+def _go_float(value: float) -> str:
+    """A float as Go's %v prints it (strconv's shortest 'g'): an exponent below 1e-4 and from
+    1e6 on (1.5e+06, 1e-05), the digits as they are between (2 for 2.0, 0.25)."""
+    if value == 0 or not math.isfinite(value):
+        return go_float_text(value)
+    number = decimal.Decimal(repr(value))
+    exponent = number.adjusted()
+    if -4 <= exponent < 6:
+        return go_float_text(value)
+    digits = "".join(map(str, number.as_tuple().digits)).rstrip("0") or "0"
+    mantissa = digits[0] + ("." + digits[1:] if len(digits) > 1 else "")
+    sign = "-" if value < 0 else ""
+    return f"{sign}{mantissa}e{'+' if exponent >= 0 else '-'}{abs(exponent):02d}"
 
 
 def _nested(value: object) -> str:

@@ -438,3 +438,12 @@ def test_what_python_cannot_run_as_go_does_is_not_run():
         run('{{ where (slice (dict "t" (slice "x"))) "t" "intersect" (slice "x") }}')
     with pytest.raises(NotSimple, match="parenthesised"):
         run("{{ " + "(" * 1000 + "1" + ")" * 1000 + " }}")
+
+
+def test_floats_print_and_text_sorts_as_hugo_does():
+    """Go's %v prints a float from 1e6 on with an exponent (hugo 0.149.1: `mul 1.5 1000000`
+    is 1.5e+06, not 1500000); Hugo sorts text by its collator: lower case first among equals,
+    é after e."""
+    assert run("{{ mul 1.5 1000000 }} {{ div 1.0 100000 }} {{ mul 2.0 1.0 }}") == "1.5e&#43;06 1e-05 2"  # "+" escaped as html/template escapes it
+    assert run('{{ sort (slice "Zed" "alpha" "Alpha" "beta") }}') == "[alpha Alpha beta Zed]"
+    assert run('{{ sort (slice "E" "e" "f" "é") }}') == "[e E é f]"
