@@ -490,17 +490,21 @@ def hugo_get_page(path: str, page: Page | None, indexes: dict[int, dict[str, lis
     "/_common/install.md", "strings/truncate" from the page's section), among every page Hugo
     builds in the page's language, printed or not (headless snippets, glossary terms);
     case and the file extension do not matter.  None when no page, or more than one, has
-    that path."""
-    if not isinstance(page, Page) or not path.strip():
+    that path.  An empty path is the home page; a name without a folder, a page no other
+    page shares it with (its file's or folder's name)."""
+    if not isinstance(page, Page):
         return None
     index = _manual_index(page, indexes, _every_logical_path)
     wanted = _EXTENSION.sub("", path.strip().split("#")[0]).strip("/").lower()
-    if not path.strip().startswith("/"):
+    if wanted and not path.strip().startswith("/"):
         here = _logical(page.rel) if page.is_section else posixpath.dirname(_logical(page.rel))
         beside = posixpath.normpath(posixpath.join(here, wanted)).lstrip("./")
         if len(index.get(beside, ())) == 1:
             return index[beside][0]
-    found = index.get(wanted, ())
+    found = list(index.get(wanted, ()))
+    if not found and wanted and "/" not in wanted:  # Hugo's lookup by a page's own name
+        found = [each for key, pages in index.items() if key.rsplit("/", 1)[-1] == wanted
+                 for each in pages]
     return found[0] if len(found) == 1 else None
 
 

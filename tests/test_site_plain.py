@@ -475,3 +475,18 @@ def test_jinja_and_go_templates_print_a_value_the_same_way():
     assert go_text("x") == "x" and go_text(7) == 7 and go_text(None) == ""
     page = object()
     assert go_text(page) is page  # a value Go would print otherwise: Jinja's print
+
+
+def test_getpage_finds_a_page_by_its_own_name_and_the_home_by_nothing(tmp_path):
+    """Hugo's GetPage takes a name no other page has ("leaf" for docs/deep/leaf.md) and the
+    empty path as the home page (checked with hugo 0.149.1, as "[Blatt] / [Start]")."""
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start"),
+        "content/de/a.md": page("Seite", 1, "{{< find leaf >}} / {{< find \"\" >}}\n"),
+        "content/de/docs/deep/leaf.md": page("Blatt", 2),
+        "layouts/shortcodes/find.html": '{{ with .Site.GetPage (.Get 0) }}[{{ .Title }}]{{ else }}[-]{{ end }}',
+    })
+    status, said = build_all(site, tmp_path / "out")
+    assert status == 0, said
+    html = (tmp_path / "out").glob("*-de.html").__next__().read_text(encoding="utf-8")
+    assert "[Blatt] / [Start]" in html
