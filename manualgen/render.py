@@ -371,8 +371,8 @@ def template_helpers(settings: Settings, lang: str, labels: dict[str, str]) -> d
 
     every: dict[int, dict[str, list[Page]]] = {}  # every page Hugo builds, by logical path
 
-    def get_page(path, page: Page | None = None) -> Page | None:
-        return hugo_get_page(str(path or ""), page, every)
+    def get_page(path, page: Page | None = None, as_hugo: bool = False) -> Page | None:
+        return hugo_get_page(str(path or ""), page, every, as_hugo)
 
     def pages_of(section: Page | None, regular: bool = False, sections: bool = False) -> list[Page]:
         return section_pages(section, every, regular=regular, sections=sections)
@@ -484,15 +484,17 @@ def ref_target(path: str, page: Page | None, indexes: dict[int, dict[str, list[P
     return found[0] if found else None
 
 
-def hugo_get_page(path: str, page: Page | None, indexes: dict[int, dict[str, list[Page]]]
-                  ) -> Page | None:
+def hugo_get_page(path: str, page: Page | None, indexes: dict[int, dict[str, list[Page]]],
+                  as_hugo: bool = False) -> Page | None:
     """Hugo's ``GetPage``: the page a logical path names ("/quick-reference/glossary/weight",
     "/_common/install.md", "strings/truncate" from the page's section), among every page Hugo
     builds in the page's language, printed or not (headless snippets, glossary terms);
     case and the file extension do not matter.  None when no page, or more than one, has
-    that path.  An empty path is the home page; a name without a folder, a page no other
-    page shares it with (its file's or folder's name)."""
-    if not isinstance(page, Page):
+    that path.  ``as_hugo`` (a site's own template, run as Hugo runs it): an empty path is
+    the home page, and a name without a folder a page no other page shares it with (its
+    file's or folder's name); manualgen's print templates ask for paths only (an include's
+    file name must not find a page of that name)."""
+    if not isinstance(page, Page) or not (path.strip() or as_hugo):
         return None
     index = _manual_index(page, indexes, _every_logical_path)
     wanted = _EXTENSION.sub("", path.strip().split("#")[0]).strip("/").lower()
@@ -502,7 +504,7 @@ def hugo_get_page(path: str, page: Page | None, indexes: dict[int, dict[str, lis
         if len(index.get(beside, ())) == 1:
             return index[beside][0]
     found = list(index.get(wanted, ()))
-    if not found and wanted and "/" not in wanted:  # Hugo's lookup by a page's own name
+    if not found and as_hugo and wanted and "/" not in wanted:  # by a page's own name
         found = [each for key, pages in index.items() if key.rsplit("/", 1)[-1] == wanted
                  for each in pages]
     return found[0] if len(found) == 1 else None

@@ -898,7 +898,7 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
             ctx.renderer.own_reached["partials"]),
         name=call.name, ordinal=ordinal, position=f'"{ctx.page.path}:{where.line}:{where.column}"',
         page_file=_page_file(ctx.page), lang=ctx.lang, page_date=getattr(ctx.page, "date", None),
-        get_page=lambda path: helper("get_page")(path, ctx.page),
+        get_page=lambda path: helper("get_page")(path, ctx.page, as_hugo=True),
         pages=lambda page: helper("pages_of")(page or ctx.page),
         ref=lambda path: helper("ref_url")(path, ctx.page),
         language_prefix="" if ctx.lang == settings.default_language and not settings.default_in_subdir
