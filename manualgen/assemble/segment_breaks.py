@@ -15,6 +15,8 @@ import re
 import unicodedata
 import xml.etree.ElementTree as ET
 
+from ..xml_names import local_name
+
 # collapsible white space holding at least one segment break (CSS collapses the spaces
 # around a break first, then transforms the break)
 _BREAK = re.compile(r"[ \t]*\n[ \t\n]*")
@@ -72,7 +74,7 @@ def _text_slots(root: ET.Element):
 
 
 def _child_slots(element: ET.Element):
-    if isinstance(element.tag, str) and element.tag.rsplit("}", 1)[-1].lower() in _KEEP_SPACES:
+    if local_name(element.tag).lower() in _KEEP_SPACES:
         yield None, "barrier"
     elif isinstance(element.tag, str):
         yield element, "text"
