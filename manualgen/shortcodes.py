@@ -22,6 +22,7 @@ import textwrap
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 import yaml
@@ -32,16 +33,15 @@ from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_site_data, resolves_
 from .content import content_roots, glob_regex
 from .errors import ContentError, Findings, ManualgenError, readable_path, show, utf8_name
 from .front_matter import parse as parse_front_matter
-from .go_escape import REFUSED_ADDRESS
-from .go_template import Call as TemplateCall
-from .go_template import NotSimple, TemplateFailed, compile_template, run_template
-from .go_template import actions as template_actions
+from .go_escape import REFUSED_ADDRESS, NotSimple
 from .go_values import go_print
 from .i18n import Translator, _line_naming
 from .markdown_left import markdown_left
 from .notebook import notebook
-from .own_templates import data_at, partial_nodes
 from .shortcode_parser import Shortcode, ShortcodeSyntaxError, Text, iter_shortcodes, parse
+
+if TYPE_CHECKING:  # the runner of a site's own templates is loaded only by a site that has one
+    from .go_template import Call as TemplateCall
 
 # Shortcodes whose template uses the inner content: an opening tag without its closing tag is
 # an error.  Those that never take inner content: a closing tag is an error.
@@ -371,6 +371,8 @@ OUTPUT_FORMATS = frozenset({"html", "amp", "rss", "json", "calendar", "css", "cs
 def reads_inner(template: str) -> bool:
     """Whether a Hugo template reads its shortcode's inner content (``.Inner``,
     ``.InnerDeindent``) in one of its actions."""
+    from .go_template import actions as template_actions  # a site's own templates only
+
     try:
         for _start, action, _end in template_actions(template):  # one pass, "}}" in strings kept
             code = _GO_STRING.sub('""', _GO_COMMENT.sub("", action))
@@ -610,6 +612,8 @@ class ShortcodeRenderer:
             if source is None:
                 self._own[folded] = (None, "")
             else:
+                from .go_template import compile_template  # loaded by sites that have their own
+
                 try:
                     self._own[folded] = (compile_template(shown_open(source)), "")
                 except NotSimple as exc:
@@ -839,6 +843,8 @@ def _inline_or_site_template(ctx: _PageContext, node: Shortcode, inner: str | No
     if template is not None and (_in_builtin_container(ctx, node.name, parent)
                                  or _holds_builtin_parts(ctx, node)):
         return None
+    from .go_template import TemplateFailed, run_template  # compiled above: loaded already
+
     try:
         printed = run_template(own, _template_call(ctx, call, inner, where, ordinal))
     except NotSimple as exc:  # a field of Hugo's page manualgen does not know, a theme's partial
@@ -871,6 +877,9 @@ _REFUSED_ATTRIBUTE = re.compile(r"""\s+[^\s=<>"'/]+\s*=\s*(["'])""" + re.escape(
 def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
                    where: Shortcode, ordinal: int = 0) -> TemplateCall:
     """What a site's own simple template reads of the shortcode's call and its page."""
+    from .go_template import Call as TemplateCall
+    from .own_templates import partial_nodes
+
     settings = ctx.renderer.env.globals.get("site")
     meta = getattr(ctx.page, "meta", None) or {}
     value = ctx.renderer.env.globals.get("param_value") or (lambda *_args, **_kw: None)
@@ -924,6 +933,8 @@ def _page_file(page) -> dict | None:
 
 def _site_data(ctx: _PageContext, path: tuple[str, ...]) -> object:
     """``.Site.Data`` at ``path`` for a site's own template, each file read once a build."""
+    from .own_templates import data_at
+
     cache = ctx.renderer.own_reached["data"]
     if path not in cache:
         settings = ctx.renderer.env.globals.get("site")
