@@ -17,11 +17,13 @@ _HEADING = re.compile(r"h([1-6])")
 Change = tuple[str, str, str, str]  # (tag before, tag after, the heading's text, its id)
 
 
-def _text(element: ET.Element) -> str:
+def heading_text(element: ET.Element) -> str:
+    """A heading's words, its white space collapsed (how changes and messages name it)."""
     return " ".join("".join(element.itertext()).split())
 
 
-def _level(element: ET.Element) -> int | None:
+def heading_level(element: ET.Element) -> int | None:
+    """1 to 6 for an h1 to h6, None for any other element."""
     match = _HEADING.fullmatch(element.tag) if isinstance(element.tag, str) else None
     return int(match.group(1)) if match else None
 
@@ -38,7 +40,7 @@ def close_gaps(root: ET.Element, title_level: int) -> list[Change]:
     changes: list[Change] = []
     open_levels: list[tuple[int, int]] = []  # (level in the page, level given) of the ancestors
     for element in root.iter():
-        level = _level(element)
+        level = heading_level(element)
         if level is None:
             continue
         while open_levels and open_levels[-1][0] >= level:
@@ -49,5 +51,5 @@ def close_gaps(root: ET.Element, title_level: int) -> list[Change]:
         if new != level:
             old_tag = element.tag
             element.tag = f"h{new}"
-            changes.append((old_tag, element.tag, _text(element), element.get("id") or ""))
+            changes.append((old_tag, element.tag, heading_text(element), element.get("id") or ""))
     return changes

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from ..content import Page
 from ..heading_ids import hugo_anchor
-from ..headings import close_gaps
+from ..headings import close_gaps, heading_level, heading_text
 from .html import parent_map, remove
 
 _OWN_NUMBER = re.compile(r"^\s*\d+(\.\d+)*[.)]?\s+\S")
@@ -177,11 +177,10 @@ def headings(root, job) -> None:
     own = title_level(page)
     shift = 0 if page.kind == "home" else own - 1
     for el in root.iter():
-        if isinstance(el.tag, str) and re.fullmatch(r"h[1-6]", el.tag):
-            level = int(el.tag[1])
+        if level := heading_level(el):
             el.tag = f"h{min(6, max(level + shift, own + 1))}"
     # the texts of the headings Markdown wrote (Hugo gives each an id; a template's has none)
-    with_ids = {_heading_text(el) for el in root.iter() if el.get("id") and _is_heading(el)}
+    with_ids = {heading_text(el) for el in root.iter() if el.get("id") and heading_level(el)}
     changes = close_gaps(root, own)  # a screen reader's outline (PDF/UA) has no gaps
     written = [(text, line) for _old, _new, text, anchor in changes
                if (anchor or text not in with_ids)  # not a template's namesake of a written one
@@ -195,14 +194,6 @@ def headings(root, job) -> None:
                     "down", line)
 
 
-def _is_heading(el) -> bool:
-    return isinstance(el.tag, str) and re.fullmatch(r"h[1-6]", el.tag) is not None
-
-
-def _heading_text(el) -> str:
-    return " ".join("".join(el.itertext()).split())
-
-
 # A heading written with no words: "##" alone, or an empty link ("### [](https://…)", an
 # anchor icon copied from GitHub) or anchor tag as its only content.
 _EMPTY_WRITTEN = re.compile(r"^\s{0,3}#{1,6}(?:[ \t]+(?:\[\]\([^)]*\)|<a\b[^>]*>\s*</a>|[ \t])*)?#*[ \t]*$")
@@ -214,8 +205,7 @@ def _drop_empty_headings(root, job) -> None:
     reader announces it and the outline counts it: it is left out, with a warning at the
     first one the writer wrote.  Its id stays, on an empty anchor, for links to it."""
     parents = parent_map(root)
-    empty = [el for el in root.iter() if isinstance(el.tag, str)
-             and re.fullmatch(r"h[1-6]", el.tag) and not "".join(el.itertext()).strip()
+    empty = [el for el in root.iter() if heading_level(el) and not heading_text(el)
              and not any(isinstance(d.tag, str) and d.tag in _PICTURES for d in el.iter())]
     for el in empty:
         if el.get("id"):
