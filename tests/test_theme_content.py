@@ -1,0 +1,75 @@
+"""A theme's own content/ folder: Hugo mounts it after the site's, so its pages show on the
+web site (the site's page of the same path wins), the default language's unless a file's
+name names another.  ``hugo new theme`` makes such a folder with demo posts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from manualgen.cache import language_inputs
+from manualgen.config import load_settings
+from manualgen.content import find_files
+from manualgen.errors import Findings
+
+
+def _page(path: Path, title: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"---\ntitle: {title}\n---\nText of {title}.\n", encoding="utf-8")
+
+
+def _site(root: Path, extra: str = "") -> Path:
+    (root / "hugo.toml").write_text(
+        'title = "T"\ntheme = "t"\ndefaultContentLanguage = "en"\n' + extra
+        + "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\ncontentDir = \"content.fr\"\n",
+        encoding="utf-8")
+    _page(root / "content" / "docs" / "install.md", "Site install")
+    _page(root / "content.fr" / "docs" / "install.md", "Installer")
+    theme = root / "themes" / "t" / "content"
+    _page(theme / "docs" / "install.md", "Theme install")  # the site's page wins
+    _page(theme / "posts" / "a.md", "Theme post")
+    _page(theme / "posts" / "a.fr.md", "Article du thème")
+    _page(theme / "posts" / "b.fr.md", "Seulement en français")
+    return root
+
+
+def _found(root: Path) -> dict[str, list[str]]:
+    settings = load_settings(root)
+    real = root.resolve()
+    return {code: sorted(path.relative_to(real).as_posix()
+                         for path in find_files(settings, code, Findings()).values())
+            for code in settings.languages}
+
+
+def test_a_themes_pages_join_the_site_and_the_sites_own_win(tmp_path):
+    # as hugo 0.149.1 builds it (checked with the binary)
+    assert _found(_site(tmp_path)) == {
+        "en": ["content/docs/install.md", "themes/t/content/posts/a.md"],
+        "fr": ["content.fr/docs/install.md", "themes/t/content/posts/a.fr.md",
+               "themes/t/content/posts/b.fr.md"],
+    }
+
+
+def test_a_themes_pages_come_after_mounts_written_in_the_config(tmp_path):
+    root = tmp_path
+    extra = '[[module.mounts]]\nsource = "docs-en"\ntarget = "content"\nlang = "en"\n'
+    _site(root, extra)
+    _page(root / "docs-en" / "posts" / "a.md", "Mounted post")  # the mount wins over the theme
+    # as hugo 0.149.1 builds it: mounts replace the contentDirs, the theme's folder follows
+    assert _found(root) == {
+        "en": ["docs-en/posts/a.md", "themes/t/content/docs/install.md"],
+        "fr": ["themes/t/content/posts/a.fr.md", "themes/t/content/posts/b.fr.md"],
+    }
+
+
+def test_a_themes_pages_are_watched(tmp_path):
+    root = _site(tmp_path)
+    settings = load_settings(root)
+    watched = {path.resolve() for path in language_inputs(settings, "en")}
+    assert (root / "themes" / "t" / "content" / "posts" / "a.md").resolve() in watched
+
+
+def test_a_theme_without_content_changes_nothing(tmp_path):
+    (tmp_path / "hugo.toml").write_text('title = "T"\ntheme = "t"\n', encoding="utf-8")
+    (tmp_path / "themes" / "t" / "layouts").mkdir(parents=True)
+    _page(tmp_path / "content" / "a.md", "A")
+    assert _found(tmp_path) == {"en": ["content/a.md"]}
