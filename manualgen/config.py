@@ -984,15 +984,20 @@ def _mounted_folders(hugo: dict, root: Path, mounts: list[Mount], extra_static: 
     if static_setting is not None or not static:
         for entry in static_setting if isinstance(static_setting, list) else [static_setting or "static"]:
             static.append((_resolved(root / str(entry)), ""))
+    # the themes' static folders after the site's, as Hugo mounts them (the first theme wins)
+    themes_static = [(_resolved(folder), "") for folder in _theme_layout_dirs(hugo, root, "static")
+                     if folder.is_dir()]
     assets = [m.source for m in mounts if m.component == "assets"]
     if not assets:
         assets.append(_resolved(root / str(_ci_get(hugo, "assetDir", "assets"))))
+    assets += [_resolved(folder) for folder in _theme_layout_dirs(hugo, root, "assets") if folder.is_dir()]
     i18n = [m.source for m in mounts if m.component == "i18n"]
     i18n = i18n or [_resolved(root / str(_ci_get(hugo, "i18nDir", "i18n") or "i18n"))]
     content = [m for m in mounts if m.component == "content"]
-    static_dirs = _unique([folder for folder, _ in static + extras])
+    static_dirs = _unique([folder for folder, _ in static + themes_static + extras])
     layouts = _unique([m.source for m in mounts if m.component == "layouts" and not m.subpath])
-    return _Folders(content, extras + static, static_dirs, _unique(assets), _unique(i18n), layouts)
+    return _Folders(content, extras + themes_static[::-1] + static, static_dirs, _unique(assets),
+                    _unique(i18n), layouts)
 
 
 def _content_mounts(code: str, spec: dict, root: Path, hugo: dict, folders: _Folders) -> list[Mount]:

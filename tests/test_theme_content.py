@@ -73,3 +73,26 @@ def test_a_theme_without_content_changes_nothing(tmp_path):
     (tmp_path / "themes" / "t" / "layouts").mkdir(parents=True)
     _page(tmp_path / "content" / "a.md", "A")
     assert _found(tmp_path) == {"en": ["content/a.md"]}
+
+
+def test_a_themes_static_files_are_published_after_the_sites(tmp_path):
+    # as Hugo mounts a theme's static/: the site's file of the same address wins
+    root = _site(tmp_path)
+    theme_static = root / "themes" / "t" / "static" / "img"
+    theme_static.mkdir(parents=True)
+    (theme_static / "logo.png").write_bytes(b"theme")
+    (theme_static / "only.png").write_bytes(b"theme")
+    (root / "static" / "img").mkdir(parents=True)
+    (root / "static" / "img" / "logo.png").write_bytes(b"site")
+    settings = load_settings(root)
+    assert settings.static_file("img/logo.png").read_bytes() == b"site"
+    assert settings.static_file("img/only.png").read_bytes() == b"theme"
+    assert settings.static_dirs[0] == (root / "static").resolve()
+
+
+def test_a_themes_assets_are_searched_after_the_sites(tmp_path):
+    root = _site(tmp_path)
+    (root / "themes" / "t" / "assets").mkdir(parents=True)
+    settings = load_settings(root)
+    assert settings.assets_dirs == [(root / "assets").resolve(),
+                                    (root / "themes" / "t" / "assets").resolve()]
