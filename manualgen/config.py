@@ -1430,13 +1430,31 @@ def _own_layout_dirs(root: Path, mounted: list[Path]) -> list[Path]:
 
 
 def _theme_layout_dirs(hugo: dict, root: Path, component: str = "layouts") -> list[Path]:
-    """The layouts (or another component's) folders of the site's themes (``theme``: a name
-    or a list, the first theme winning, in ``themesDir``, by default themes/), as Hugo looks
-    them up.  A theme imported as a Hugo module has no folder here and is left out."""
+    """The layouts (or another component's) folders of the site's theme components, the
+    first winning (see :func:`_theme_roots`)."""
+    return [folder / component for folder in _theme_roots(hugo, root)]
+
+
+def _theme_roots(hugo: dict, root: Path) -> list[Path]:
+    """The folders of the site's theme components, the first winning, as Hugo finds them
+    without a network: each ``theme`` (a name or a list), then each ``module.imports`` path
+    not disabled; in _vendor/ when the site has vendored its modules (``hugo mod vendor``
+    writes _vendor/modules.txt), else in ``themesDir`` (by default themes/).  A module Hugo
+    would download has no folder here and is left out."""
     themes = _ci_get(hugo, "theme", []) or []
-    themes = [themes] if isinstance(themes, str) else themes if isinstance(themes, list) else []
+    names = [themes] if isinstance(themes, str) else themes if isinstance(themes, list) else []
+    imports = _ci_get(_ci_get(hugo, "module", {}) or {}, "imports", []) or []
+    names += [_ci_get(entry, "path") for entry in (imports if isinstance(imports, list) else [])
+              if isinstance(entry, dict) and not _flag(_ci_get(entry, "disable"), False)]
     themes_dir = root / str(_ci_get(hugo, "themesDir", "themes") or "themes")
-    folders = [themes_dir / str(name) / component for name in themes if str(name)]
+    vendor = root / "_vendor"
+    vendored = (vendor / "modules.txt").is_file()
+    folders = []
+    for name in dict.fromkeys(str(name).strip("/") for name in names if name):
+        if not name:
+            continue
+        found = vendor / name
+        folders.append(found if vendored and found.is_dir() else themes_dir / name)
     inside = root.resolve()
     # A build reads nothing outside the site: an exampleSite's themesDir = "../.." is left out.
     return [f for f in folders if resolves_inside(f, inside)]

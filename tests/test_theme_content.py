@@ -96,3 +96,33 @@ def test_a_themes_assets_are_searched_after_the_sites(tmp_path):
     settings = load_settings(root)
     assert settings.assets_dirs == [(root / "assets").resolve(),
                                     (root / "themes" / "t" / "assets").resolve()]
+
+
+def _module_site(root: Path, imports: str, folder: str) -> Path:
+    """A site importing one module (as hugo 0.149.1 finds it offline: in themesDir, or in
+    _vendor/ once ``hugo mod vendor`` has written _vendor/modules.txt)."""
+    (root / "hugo.toml").write_text('title = "M"\n[module]\n' + imports, encoding="utf-8")
+    _page(root / "content" / "a.md", "Site page")
+    _page(root / folder / "content" / "b.md", "Module page")
+    return root
+
+
+def test_a_module_import_found_in_the_themes_folder_gives_its_pages(tmp_path):
+    root = _module_site(tmp_path, '[[module.imports]]\npath = "foo"\n', "themes/foo")
+    assert _found(root) == {"en": ["content/a.md", "themes/foo/content/b.md"]}
+
+
+def test_a_vendored_module_gives_its_pages_and_shortcodes(tmp_path):
+    root = _module_site(tmp_path, '[[module.imports]]\npath = "github.com/x/y"\n',
+                        "_vendor/github.com/x/y")
+    assert _found(root) == {"en": ["content/a.md"]}  # not vendored without modules.txt
+    (root / "_vendor" / "modules.txt").write_text("# github.com/x/y v1.0.0\n", encoding="utf-8")
+    assert _found(root) == {"en": ["_vendor/github.com/x/y/content/b.md", "content/a.md"]}
+    settings = load_settings(root)
+    assert root / "_vendor" / "github.com" / "x" / "y" / "layouts" in settings.layout_dirs
+
+
+def test_a_disabled_module_import_is_left_out(tmp_path):
+    root = _module_site(tmp_path, '[[module.imports]]\npath = "foo"\ndisable = true\n',
+                        "themes/foo")
+    assert _found(root) == {"en": ["content/a.md"]}
