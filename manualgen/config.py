@@ -1314,6 +1314,7 @@ def load_settings(site: Path) -> Settings:
             f"no {MANUALGEN_CONFIG} and no Hugo config ({', '.join(HUGO_CONFIG_NAMES[:4])}, …, "
             f'config/_default/) in the site folder "{site}"')])
     hugo, origin = read_hugo_config(sources.hugo_files, sources.hugo_path, problems)
+    hugo = _with_theme_params(hugo, sources.root, sources.environment, problems)
     extra_static = _table(mg, "paths").get("static")
     mounts = _read_mounts(hugo, sources.root, origin, problems)
     folders = _mounted_folders(hugo, sources.root, mounts, extra_static if isinstance(extra_static, list) else [])
@@ -1429,10 +1430,50 @@ def _own_layout_dirs(root: Path, mounted: list[Path]) -> list[Path]:
     return [f for f in mounted if resolves_inside(f, inside)] or [root / "layouts"]
 
 
+def _with_theme_params(hugo: dict, root: Path, environment: str, problems: list[Finding]) -> dict:
+    """The site's config with its themes' ``params`` under its own, merged key by key as
+    Hugo merges a theme's config (checked with 0.149.1): a key the site sets wins, the
+    first theme over the later ones.  A theme's shortcodes read their defaults there."""
+    merged: dict = {}
+    for folder in reversed(_theme_roots(hugo, root)):
+        params = _ci_get(_theme_config(folder, environment, problems), "params", {})
+        if isinstance(params, dict):
+            _merge(merged, copy.deepcopy(params))
+    if not merged:
+        return hugo
+    own = next((key for key in hugo if str(key).lower() == "params"), "params")
+    if not isinstance(hugo.get(own, {}), dict):
+        return hugo
+    _merge(merged, copy.deepcopy(hugo.get(own, {})))
+    return {**hugo, own: merged}
+
+
+def _theme_config(folder: Path, environment: str = DEFAULT_ENVIRONMENT,
+                  problems: list[Finding] | None = None) -> dict:
+    """A theme component's own config: its root file (hugo.toml, …) and its config/ folder."""
+    own_file = next((folder / name for name in HUGO_CONFIG_NAMES if (folder / name).is_file()), None)
+    files = ([own_file] if own_file else []) + config_dir_files(folder / "config", environment)
+    return read_hugo_config(files, own_file, [] if problems is None else problems)[0]
+
+
 def _theme_layout_dirs(hugo: dict, root: Path, component: str = "layouts") -> list[Path]:
     """The layouts (or another component's) folders of the site's theme components, the
-    first winning (see :func:`_theme_roots`)."""
-    return [folder / component for folder in _theme_roots(hugo, root)]
+    first winning (see :func:`_theme_roots`): the folders a theme's own ``module.mounts``
+    place at the component when it lists any (Docsy's hugo.yaml lists its own, and mounts
+    no content), else its folder of that name, as Hugo mounts them."""
+    folders = []
+    for theme in _theme_roots(hugo, root):
+        mounts = _ci_get(_ci_get(_theme_config(theme), "module", {}) or {}, "mounts", []) or []
+        if not isinstance(mounts, list) or not mounts:
+            folders.append(theme / component)
+            continue
+        for raw in mounts:
+            target = str(_ci_get(raw, "target", "") if isinstance(raw, dict) else "").strip("/")
+            if target.lower() == component and _ci_get(raw, "source"):
+                folders.append(theme / str(_ci_get(raw, "source")))
+    inside = root.resolve()
+    # A build reads nothing outside the site: an exampleSite's themesDir = "../.." is left out.
+    return [f for f in folders if resolves_inside(f, inside)]
 
 
 def _theme_roots(hugo: dict, root: Path) -> list[Path]:

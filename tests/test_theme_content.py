@@ -126,3 +126,37 @@ def test_a_disabled_module_import_is_left_out(tmp_path):
     root = _module_site(tmp_path, '[[module.imports]]\npath = "foo"\ndisable = true\n',
                         "themes/foo")
     assert _found(root) == {"en": ["content/a.md"]}
+
+
+def test_a_themes_params_are_defaults_under_the_sites(tmp_path):
+    # as hugo 0.149.1 merges them (checked with the binary): key by key, the site's winning
+    root = _module_site(tmp_path, '[[module.imports]]\npath = "foo"\n[params]\nbar = "site"\n'
+                        '[params.deep]\na = "site"\n', "themes/foo")
+    (root / "themes" / "foo" / "hugo.toml").write_text(
+        '[params]\nfoo = "theme"\nbar = "theme"\n[params.deep]\na = "theme"\nb = "theme"\n',
+        encoding="utf-8")
+    assert load_settings(root).params == {"foo": "theme", "bar": "site",
+                                          "deep": {"a": "site", "b": "theme"}}
+
+
+def test_a_themes_config_folder_gives_params_too(tmp_path):
+    root = _module_site(tmp_path, '[[module.imports]]\npath = "foo"\n', "themes/foo")
+    folder = root / "themes" / "foo" / "config" / "_default"
+    folder.mkdir(parents=True)
+    (folder / "params.toml").write_text('colour = "blue"\n', encoding="utf-8")
+    assert load_settings(root).params == {"colour": "blue"}
+
+
+def test_a_themes_own_mounts_say_which_folders_it_gives(tmp_path):
+    # Docsy's hugo.yaml lists its mounts and no content: Hugo then mounts no content of it
+    root = _module_site(tmp_path, '[[module.imports]]\npath = "foo"\n', "themes/foo")
+    theme = root / "themes" / "foo"
+    (theme / "hugo.yaml").write_text(
+        "module:\n  mounts:\n    - source: layouts\n      target: layouts\n"
+        "    - source: site-static\n      target: static\n"
+        "    - source: ../../node_modules/x\n      target: assets/vendor/x\n", encoding="utf-8")
+    (theme / "site-static").mkdir()
+    settings = load_settings(root)
+    assert _found(root) == {"en": ["content/a.md"]}
+    assert theme / "layouts" in settings.layout_dirs
+    assert (theme / "site-static").resolve() in settings.static_dirs
