@@ -32,6 +32,7 @@ from .front_matter import AliasGuard, read_as_hugo, without_surrogates
 from .inline_text import plain_html
 from .languages import country_language, written_right_to_left
 from .menus import config_entries
+from .permalinks import read_rules
 
 HUGO_CONFIG_NAMES = (
     "hugo.toml",
@@ -174,6 +175,8 @@ class Settings:
     # Languages the Hugo config names but does not build (disabled): their files (page.de.md)
     # belong to no language that is printed.
     disabled_languages: tuple[str, ...] = ()
+    # Hugo's [permalinks]: web addresses by pattern for the pages of a section (permalinks.py)
+    permalinks: tuple = ()
     # Where Hugo looks for layouts, the first found winning: the site's layouts folder, then
     # each theme's (``theme`` in the config, in themesDir); shortcode templates are read
     # there to tell, as Hugo does, which shortcodes take inner content.
@@ -1414,6 +1417,7 @@ def _settings(read: _ReadFiles) -> Settings:
         edition_since=str(_table(read.mg, "edition").get("since") or ""),
         front_matter_dates=_front_matter_dates(hugo),
         disabled_languages=_disabled_languages(hugo, read.languages),
+        permalinks=read_rules(_ci_get(hugo, "permalinks", {})),
         enable_emoji=_flag(_ci_get(hugo, "enableEmoji"), False),
         ref_links_error=str(_ci_get(hugo, "refLinksErrorLevel", "") or "").strip().lower()
         != "warning",

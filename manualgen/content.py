@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
-from . import front_matter, selection
+from . import front_matter, permalinks, selection
 from .collation import collation_key
 from .config import DEFAULT_DATE_KEYS, FILENAME_DATE, FileFilter, Settings
 from .errors import ContentError, Findings, not_utf8, readable_path, utf8_name
@@ -619,11 +619,15 @@ def _title_word(word: str, always: bool, style: str) -> str:
 
 
 def urlize(segment: str) -> str:
-    """Hugo's path urlization as seen on the corpus: lower case, spaces to dashes."""
-    return re.sub(r"\s+", "-", segment.strip()).lower()
+    """A folder or file name as Hugo puts it into a page's address (permalinks.py)."""
+    return permalinks.path_segment(segment)
 
 
-def _page_url(settings: Settings, lang: str, rel: str, kind: str, meta: dict) -> str:
+def _page_url(settings: Settings, lang: str, rel: str, kind: str, meta: dict,
+              sections: frozenset[str] = frozenset()) -> str:
+    """The page's web address below the site: its ``url``, else the site's ``[permalinks]``
+    pattern for its section, else its file's path.  ``sections``: the folders Hugo makes
+    sections of (:func:`section_folders`), for the patterns that name them."""
     prefix = settings.base_path
     lang_prefix = lang + "/" if lang != settings.default_language or settings.default_in_subdir else ""
     explicit = _ci(meta, "url", None)
@@ -636,18 +640,43 @@ def _page_url(settings: Settings, lang: str, rel: str, kind: str, meta: dict) ->
         path = prefix + path.lstrip("/")
         return path if Path(path.rstrip("/")).suffix else path.rstrip("/") + "/"
     prefix += lang_prefix
+    if settings.permalinks and kind in ("page", "section"):
+        pattern = _permalink(settings, rel, kind, meta, sections)
+        if pattern is not None:
+            return prefix + pattern.lstrip("/")
     parts = rel.split("/")[:-1]
     stem = Path(rel).stem
     segments = [urlize(p) for p in parts]
+    slug = _ci(meta, "slug", None)
     if kind == "page" and stem != "index":
-        slug = _ci(meta, "slug", None)
-        segments.append(urlize(str(slug)) if slug else urlize(stem))
-    elif kind == "page" and stem == "index":
-        slug = _ci(meta, "slug", None)
-        if slug and segments:
-            segments[-1] = urlize(str(slug))
+        segments.append(permalinks.urlize(str(slug), in_pattern=False) if slug else urlize(stem))
+    elif kind == "page" and stem == "index" and slug and segments:
+        segments[-1] = permalinks.urlize(str(slug), in_pattern=False)
     path = "/".join(s for s in segments if s)
     return prefix + (path + "/" if path else "")
+
+
+def _permalink(settings: Settings, rel: str, kind: str, meta: dict,
+               sections: frozenset[str]) -> str | None:
+    """The page's path from the site's ``[permalinks]`` pattern for its section, or None."""
+    parts = rel.split("/")[:-1]
+    folders = [urlize(part) for part in parts]
+    stem = Path(rel).stem
+    bundle = stem in ("index", "_index")
+    above = parts[:-1] if kind == "page" and stem == "index" else parts  # a bundle is no section
+    own = len(parts) if kind == "section" else next(
+        (n for n in range(len(above), 0, -1) if "/".join(above[:n]) in sections),
+        0 if sections else min(1, len(above)))
+    title, slug = _ci(meta, "title", None), _ci(meta, "slug", None)
+    facts = permalinks.PageFacts(
+        kind=kind, path="/".join(folders + ([] if bundle else [urlize(stem)])),
+        sections=tuple(folders[:own]),
+        title=str(title) if isinstance(title, str) else (rel.split("/")[-2] if bundle and folders else ""),
+        slug=str(slug) if isinstance(slug, (str, int, float)) and not isinstance(slug, bool) else "",
+        file_name=stem, base_name=rel.split("/")[-2] if bundle and folders else stem,
+        date=page_date(meta, "date", settings))
+    rule = permalinks.rule_for(settings.permalinks, facts)
+    return permalinks.expand(rule.pattern, facts) if rule is not None else None
 
 
 def _alias_urls(settings: Settings, lang: str, url: str, meta: dict) -> list[str]:
@@ -701,8 +730,9 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
     sources = read_files(files, findings, lang)
     metas = filename_dates(cascade(sources, settings, lang), settings)
     kept = printed(metas, now, settings)
+    sections = section_folders(files)
     pages = {rel: page for rel in kept
-             if (page := make_page(rel, sources[rel], metas[rel], settings, lang, findings))}
+             if (page := make_page(rel, sources[rel], metas[rel], settings, lang, findings, sections))}
     check_dates_not_printed(sources, metas, set(kept), findings, lang)
     home = build_tree(pages, set(files), metas, settings, lang, now)
     root = selection.select(home, settings, lang, findings,
@@ -736,7 +766,7 @@ def unlisted_pages(sources: dict[str, _Source], metas: dict[str, dict], kept: se
     unbuilt = [_folder(rel) for rel, meta in _section_meta(metas).items()
                if not is_scheduled(meta, now, settings)]
     quiet = Findings()
-    made = (make_page(rel, sources[rel], metas[rel], settings, lang, quiet)
+    made = (make_page(rel, sources[rel], metas[rel], settings, lang, quiet, section_folders(sources))
             for rel in sorted(set(metas) - kept)
             if is_scheduled(metas[rel], now, settings)
             and not any(_inside(_folder(rel), top) for top in unbuilt))
@@ -1195,8 +1225,19 @@ def _unlisted_reason(meta: dict) -> tuple[str, str | None]:
 # Making pages --------------------------------------------------------------------------------
 
 
+def section_folders(rels: Iterable[str]) -> frozenset[str]:
+    """The folders Hugo makes sections of: those with an _index file, and the top-level
+    ones that are not a leaf bundle (a folder deeper down without _index is no section:
+    its pages are in the section above)."""
+    rels = list(rels)
+    leaves = {_folder(rel) for rel in rels if Path(rel).stem == "index"}
+    folders = {_folder(rel) for rel in rels if Path(rel).stem == "_index"}
+    folders |= {rel.split("/")[0] for rel in rels if "/" in rel} - leaves
+    return frozenset(folder for folder in folders if folder)
+
+
 def make_page(rel: str, source: _Source, meta: dict, settings: Settings, lang: str,
-              findings: Findings) -> Page | None:
+              findings: Findings, sections: frozenset[str] = frozenset()) -> Page | None:
     """A page from its file and (cascaded) front matter; values that cannot be used are
     warned about at their line.  A page in a format manualgen cannot print keeps its title
     and its place, and prints its format and its web address as its text."""
@@ -1209,7 +1250,7 @@ def make_page(rel: str, source: _Source, meta: dict, settings: Settings, lang: s
     weight = _weight(meta, report)
     _check_values(meta, front, report)
     body, body_line = front.body, front.body_line
-    url = _page_url(settings, lang, rel, kind, meta)
+    url = _page_url(settings, lang, rel, kind, meta, sections)
     if markup not in PRINTED_FORMATS:  # its place and title kept, its text on the web only
         body, markup = _format_note(markup, url, settings), "html"
     markdown = markup == "markdown"  # "# x" is a comment in Org, an element in HTML

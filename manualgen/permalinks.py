@@ -1,0 +1,186 @@
+"""Hugo's web addresses of pages: the path of a content file made into a URL, and the site's
+``[permalinks]`` patterns (``posts = "/:year/:month/:slug/"``), as hugo 0.149.1 makes them.
+
+manualgen needs a page's web address to know which page a link names: a writer links to
+``/2023/05/first-post/`` because that is where the web site shows it.  Checked against the
+binary: a file name's spaces become hyphens one for one and the characters Hugo keeps in a
+path stay (``FAQ (old) & more!.md`` → ``faq-old--more``); a title or slug put into a pattern
+is made into words joined by one hyphen (``Slug: A & B`` → ``slug-a-b``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import unicodedata
+
+# What Hugo keeps in a path besides letters, digits and marks (and %XX escapes).
+_KEPT = frozenset("./\\_#+~-@")
+_ATTRIBUTE = re.compile(r":\w+(\[[^\]]+?\])?")
+_ZERO_TIME = dt.datetime(1, 1, 1, tzinfo=dt.UTC)  # Go's zero time: no date set
+_KINDS = ("page", "section")  # the kinds manualgen prints that patterns apply to
+
+
+def _kept(text: str, index: int) -> bool:
+    """Whether Hugo keeps the character at ``index`` in a path: a letter, a mark, a decimal
+    digit (Go's unicode.IsLetter, IsMark, IsDigit), one of ``_KEPT``, or a %XX escape."""
+    char = text[index]
+    if char == "%":
+        return bool(re.match(r"%[0-9A-Fa-f]{2}", text[index:index + 3]))
+    category = unicodedata.category(char)
+    return char in _KEPT or category[0] in "LM" or category == "Nd"
+
+
+def path_segment(name: str) -> str:
+    """A folder or file name as Hugo puts it into a page's path: lower case, each space a
+    hyphen, and only what Hugo keeps in a path."""
+    text = name.strip().replace(" ", "-").lower()
+    return "".join(char for i, char in enumerate(text) if _kept(text, i))
+
+
+def urlize(text: str, in_pattern: bool = True) -> str:
+    """A title or slug as Hugo makes it into a path: the characters a path keeps, a run of
+    spaces (and what was dropped among them) one hyphen, lower case.  Put into a permalink
+    pattern (``in_pattern``), a plus sign counts as a space ("C++ Tips": "c-tips"); as a
+    page's own slug it is kept ("c++-tips")."""
+    out: list[str] = []
+    hyphen_next = was_hyphen = False
+    for i, char in enumerate(text):
+        if not (in_pattern and char == "+") and _kept(text, i):
+            was_hyphen = char == "-"
+            if hyphen_next and not was_hyphen:
+                out.append("-")
+            hyphen_next = False
+            out.append(char)
+        elif out and not was_hyphen and (char.isspace() or char == "+"):
+            hyphen_next = True
+    return "".join(out).lower()
+
+
+@dataclasses.dataclass(frozen=True)
+class Rule:
+    """One permalink pattern: for pages of ``kind`` in the section ``key`` ("" the root)."""
+
+    kind: str
+    key: str
+    pattern: str
+
+
+def read_rules(value: object) -> tuple[Rule, ...]:
+    """The ``[permalinks]`` table: ``section = "pattern"`` (regular pages) and
+    ``[permalinks.page]`` / ``[permalinks.section]`` tables.  Other kinds (taxonomies,
+    terms) print no page of the manual; values that are no text are left out."""
+    if not isinstance(value, dict):
+        return ()
+    rules = []
+    for key, pattern in value.items():
+        if isinstance(pattern, str):
+            rules.append(Rule("page", str(key).strip(" /").lower(), pattern))
+        elif isinstance(pattern, dict) and str(key).lower() in _KINDS:
+            rules += [Rule(str(key).lower(), str(k).strip(" /").lower(), p)
+                      for k, p in pattern.items() if isinstance(p, str)]
+    # a longer key is the more particular one ("posts/news" before "posts")
+    return tuple(sorted(rules, key=lambda r: (-len(r.key), r.kind, r.key)))
+
+
+@dataclasses.dataclass(frozen=True)
+class PageFacts:
+    """What a pattern may name of a page."""
+
+    kind: str  # "page" or "section"
+    path: str  # Hugo's path of the page: "posts/sub/b" ("posts/sub" for a section)
+    sections: tuple[str, ...]  # its section's path parts: ("posts", "sub")
+    title: str
+    slug: str
+    file_name: str  # the file's name without language and extension ("index" in a bundle)
+    base_name: str  # the bundle's folder for index and _index files, else file_name
+    date: dt.datetime | None
+
+
+def rule_for(rules: tuple[Rule, ...], facts: PageFacts) -> Rule | None:
+    """The first rule whose section holds the page: "posts" for posts and all below it,
+    "" for a page at the top of the content (not in a section)."""
+    for rule in rules:
+        if rule.kind != facts.kind:
+            continue
+        if rule.key == "" and "/" not in facts.path and facts.kind == "page":
+            return rule
+        if rule.key and (facts.path == rule.key or facts.path.startswith(rule.key + "/")):
+            return rule
+    return None
+
+
+def expand(pattern: str, facts: PageFacts) -> str | None:
+    """The page's path from ``pattern`` ("/2023/05/first-post/"), or None when it names an
+    attribute manualgen does not know (the page keeps the address of its file)."""
+    from .go_time import go_format
+
+    pattern = pattern.replace("\\:", "\0")
+    date = facts.date or _ZERO_TIME
+    out, last = [], 0
+    for match in _ATTRIBUTE.finditer(pattern):
+        value = _attribute(match.group(0)[1:], facts, date, go_format)
+        if value is None:
+            return None
+        out += [pattern[last:match.start()], value]
+        last = match.end()
+    path = ("".join(out) + pattern[last:]).replace("\0", ":")
+    path = re.sub(r"/{2,}", "/", "/" + path.strip("/")).lower()  # as Hugo makes paths
+    return path if re.search(r"\.\w+$", path) else path.rstrip("/") + "/"
+
+
+def _attribute(name: str, facts: PageFacts, date: dt.datetime, go_format) -> str | None:
+    if name.startswith("sections["):
+        return "/".join(_sliced(list(facts.sections), name[len("sections"):]))
+    named = {
+        "year": lambda: str(date.year), "month": lambda: f"{date.month:02d}",
+        "monthname": lambda: _MONTHS[date.month - 1],
+        "day": lambda: f"{date.day:02d}", "weekday": lambda: str((date.weekday() + 1) % 7),
+        "weekdayname": lambda: _WEEKDAYS[(date.weekday() + 1) % 7],
+        "yearday": lambda: str(date.timetuple().tm_yday),
+        "section": lambda: facts.sections[0] if facts.sections else "",
+        "sections": lambda: "/".join(facts.sections),
+        "title": lambda: urlize(facts.title),
+        "slug": lambda: urlize(facts.slug or facts.title),
+        "filename": lambda: urlize(facts.base_name) if facts.file_name != "_index" else "",
+        "slugorfilename": lambda: urlize(facts.slug) if facts.slug else (
+            urlize(facts.base_name) if facts.file_name != "_index" else ""),
+        "contentbasename": lambda: urlize(facts.base_name),
+        "slugorcontentbasename": lambda: urlize(facts.slug or facts.base_name),
+    }
+    if name in named:
+        return named[name]()
+    reference = dt.datetime(2019, 11, 9, 23, 1, 42, 1, tzinfo=dt.UTC)
+    if go_format(name, reference) != name:  # a Go date layout (":2006", ":Jan")
+        return go_format(name, date)
+    return None
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+_WEEKDAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+
+
+def _sliced(parts: list[str], cut: str) -> list[str]:
+    """Hugo's ``sections[low:high]`` (either may be left out, ``last`` the last part; one
+    index names one part), lenient where the page has fewer sections."""
+    cut = cut.strip().lower()
+    if len(cut) < 3 or cut[0] != "[" or cut[-1] != "]" or not parts:
+        return [] if cut else parts
+    inner = cut[1:-1]
+
+    def index(text: str, low: bool) -> int:
+        if text == "":
+            return 0 if low else len(parts)
+        if text == "last":
+            return len(parts) - 1
+        n = max(0, int(text)) if re.fullmatch(r"-?\d+", text) else 0
+        return (-1 if low else len(parts)) if n >= len(parts) else n
+
+    if ":" not in inner:
+        n = index(inner, True)
+        return [] if n < 0 or not parts[n] else [parts[n]]
+    low_text, high_text = inner.split(":", 1)
+    low, high = index(low_text, True), index(high_text, False)
+    return [] if low < 0 or high < 0 else parts[low:high]

