@@ -34,7 +34,7 @@ from .config import DEFAULT_DATE_KEYS, FILENAME_DATE, FileFilter, Settings
 from .errors import ContentError, Findings, not_utf8, readable_path, utf8_name
 from .front_matter import INVISIBLE as _INVISIBLE
 from .front_matter import FrontMatter
-from .go_dates import YearZero, go_date
+from .go_dates import as_datetime as _as_datetime
 from .inline_text import plain_inline
 from .menus import menu_ordering_pages, order_keys, page_entry
 from .plurals import pluralize
@@ -270,47 +270,6 @@ def _ci(meta: dict, key: str, default=None):
 # second with an optional fraction and zone (its other shapes: go_dates.py).  Python's
 # fromisoformat takes more ("20240105", "2024-W01", "2024-01-05 10:00"), which Hugo refuses
 # as "not a parsable date".
-_HUGO_DATE = re.compile(r"(\d{4}-\d\d-\d\d)(?:[T ](\d\d:\d\d:\d\d(?:\.\d+)?) ?(Z|[+-]\d\d:?\d\d)?)?")
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-
-
-def unix_time(seconds: int) -> dt.datetime | None:
-    """A whole number as Hugo reads it for a date: seconds since 1970 (``date: 2024`` is
-    1970-01-01 00:33:44 UTC); None beyond the years Python can hold (1 to 9999)."""
-    try:
-        return _EPOCH + dt.timedelta(seconds=seconds)
-    except OverflowError:
-        return None
-
-
-def _as_datetime(value) -> dt.datetime | None:
-    """A front matter date as Hugo reads it, or None for a value Hugo cannot read as one."""
-    if isinstance(value, bool) or value is None or value == "":
-        return None
-    if isinstance(value, int):
-        return unix_time(value)
-    if isinstance(value, dt.datetime):
-        return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-    if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
-    if not isinstance(value, str):
-        return None
-    match = _HUGO_DATE.fullmatch(value.strip())
-    if match is None:
-        return go_date(value)  # Go's other layouts (RFC 1123, "02 Jan 2006", …)
-    day, time, zone = match.groups()
-    year_zero = day.startswith("0000-")  # Go's year 0, which Hugo reads: held in year 4
-    try:
-        parsed = dt.datetime.fromisoformat(
-            f"{'0004' + day[4:] if year_zero else day}T{time or '00:00:00'}{zone or ''}")
-    except ValueError:  # 2024-02-30, 25:00:00
-        return None
-    parsed = parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
-    if year_zero:
-        return YearZero(*parsed.timetuple()[:6], parsed.microsecond, tzinfo=parsed.tzinfo)
-    return parsed
-
-
 _DATE_KEYS = ("date", "publishDate", "pubdate", "published", "lastmod", "modified", "expiryDate",
               "unpublishdate")
 

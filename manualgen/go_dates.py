@@ -12,7 +12,10 @@ east; a time without a
 date (``3:04PM``, ``Jan _2 15:04:05``) falls in Go's year 0, which Python cannot hold: it is
 held in year 4 as a YearZero, whose ``timestamp()`` is Go's, so that such a page is ordered
 after the pages without a date, as Hugo orders it.  A time alone (``10:30:00``) is no date
-Hugo reads: it stops with "not a parsable date"."""
+Hugo reads: it stops with "not a parsable date".
+
+:func:`as_datetime` reads any front matter date value: the ISO shapes, a whole number of
+seconds since 1970, TOML's dates, then the shapes above."""
 
 from __future__ import annotations
 
@@ -112,3 +115,44 @@ def _zone(offset: str | None, name: str | None = None) -> dt.timezone:
         return dt.UTC
     minutes = int(offset[1:3]) * 60 + int(offset[3:5])
     return dt.timezone(dt.timedelta(minutes=-minutes if offset[0] == "-" else minutes))
+
+
+_HUGO_DATE = re.compile(r"(\d{4}-\d\d-\d\d)(?:[T ](\d\d:\d\d:\d\d(?:\.\d+)?) ?(Z|[+-]\d\d:?\d\d)?)?")
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def unix_time(seconds: int) -> dt.datetime | None:
+    """A whole number as Hugo reads it for a date: seconds since 1970 (``date: 2024`` is
+    1970-01-01 00:33:44 UTC); None beyond the years Python can hold (1 to 9999)."""
+    try:
+        return _EPOCH + dt.timedelta(seconds=seconds)
+    except OverflowError:
+        return None
+
+
+def as_datetime(value) -> dt.datetime | None:
+    """A front matter date as Hugo reads it, or None for a value Hugo cannot read as one."""
+    if isinstance(value, bool) or value is None or value == "":
+        return None
+    if isinstance(value, int):
+        return unix_time(value)
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
+    if not isinstance(value, str):
+        return None
+    match = _HUGO_DATE.fullmatch(value.strip())
+    if match is None:
+        return go_date(value)  # Go's other layouts (RFC 1123, "02 Jan 2006", …)
+    day, time, zone = match.groups()
+    year_zero = day.startswith("0000-")  # Go's year 0, which Hugo reads: held in year 4
+    try:
+        parsed = dt.datetime.fromisoformat(
+            f"{'0004' + day[4:] if year_zero else day}T{time or '00:00:00'}{zone or ''}")
+    except ValueError:  # 2024-02-30, 25:00:00
+        return None
+    parsed = parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+    if year_zero:
+        return YearZero(*parsed.timetuple()[:6], parsed.microsecond, tzinfo=parsed.tzinfo)
+    return parsed

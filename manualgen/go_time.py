@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .content import _as_datetime
+from .go_dates import as_datetime
 
 __all__ = ["go_format", "read_time"]
 
@@ -23,7 +23,7 @@ _ELEMENT = re.compile(r"January|Jan|Monday|Mon|MST|2006|Z07:00|Z0700|-07:00|-070
 def read_time(value: object) -> dt.datetime | None:
     """A value as Hugo's time functions read it: a date, or text in one of Hugo's date
     shapes; None for anything else."""
-    return _as_datetime(value)
+    return as_datetime(value)
 
 
 def go_format(layout: str, when: dt.datetime) -> str:
