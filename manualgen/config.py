@@ -32,7 +32,7 @@ from .front_matter import AliasGuard, read_as_hugo, without_surrogates
 from .inline_text import plain_html
 from .languages import country_language, written_right_to_left
 from .menus import config_entries
-from .permalinks import read_rules
+from .permalinks import PathStyle, read_rules, read_style
 
 HUGO_CONFIG_NAMES = (
     "hugo.toml",
@@ -177,6 +177,8 @@ class Settings:
     disabled_languages: tuple[str, ...] = ()
     # Hugo's [permalinks]: web addresses by pattern for the pages of a section (permalinks.py)
     permalinks: tuple = ()
+    # disablePathToLower, removePathAccents and uglyURLs (permalinks.py)
+    path_style: PathStyle = dataclasses.field(default_factory=PathStyle)
     # Where Hugo looks for layouts, the first found winning: the site's layouts folder, then
     # each theme's (``theme`` in the config, in themesDir); shortcode templates are read
     # there to tell, as Hugo does, which shortcodes take inner content.
@@ -1418,6 +1420,10 @@ def _settings(read: _ReadFiles) -> Settings:
         front_matter_dates=_front_matter_dates(hugo),
         disabled_languages=_disabled_languages(hugo, read.languages),
         permalinks=read_rules(_ci_get(hugo, "permalinks", {})),
+        path_style=read_style(_flag(_ci_get(hugo, "disablePathToLower"), False),
+                              _flag(_ci_get(hugo, "removePathAccents"), False),
+                              _ci_get(hugo, "uglyURLs") if isinstance(_ci_get(hugo, "uglyURLs"), dict)
+                              else _flag(_ci_get(hugo, "uglyURLs"), False)),
         enable_emoji=_flag(_ci_get(hugo, "enableEmoji"), False),
         ref_links_error=str(_ci_get(hugo, "refLinksErrorLevel", "") or "").strip().lower()
         != "warning",

@@ -577,9 +577,9 @@ def _title_word(word: str, always: bool, style: str) -> str:
 # --- URLs ----------------------------------------------------------------------------------
 
 
-def urlize(segment: str) -> str:
+def urlize(segment: str, style: permalinks.PathStyle = permalinks.HUGO_DEFAULT) -> str:
     """A folder or file name as Hugo puts it into a page's address (permalinks.py)."""
-    return permalinks.path_segment(segment)
+    return permalinks.path_segment(segment, style)
 
 
 def _page_url(settings: Settings, lang: str, rel: str, kind: str, meta: dict,
@@ -599,27 +599,34 @@ def _page_url(settings: Settings, lang: str, rel: str, kind: str, meta: dict,
         path = prefix + path.lstrip("/")
         return path if Path(path.rstrip("/")).suffix else path.rstrip("/") + "/"
     prefix += lang_prefix
+    style = settings.path_style
+    ugly = kind == "page" and style.is_ugly(rel.split("/")[0] if "/" in rel else "")
     if settings.permalinks and kind in ("page", "section"):
         pattern = _permalink(settings, rel, kind, meta, sections)
         if pattern is not None:
-            return prefix + pattern.lstrip("/")
+            return prefix + _ugly(pattern.lstrip("/"), ugly)
     parts = rel.split("/")[:-1]
     stem = Path(rel).stem
-    segments = [urlize(p) for p in parts]
+    segments = [urlize(p, style) for p in parts]
     slug = _ci(meta, "slug", None)
     if kind == "page" and stem != "index":
-        segments.append(permalinks.urlize(str(slug), in_pattern=False) if slug else urlize(stem))
+        segments.append(permalinks.urlize(str(slug), False, style) if slug else urlize(stem, style))
     elif kind == "page" and stem == "index" and slug and segments:
-        segments[-1] = permalinks.urlize(str(slug), in_pattern=False)
+        segments[-1] = permalinks.urlize(str(slug), False, style)
     path = "/".join(s for s in segments if s)
-    return prefix + (path + "/" if path else "")
+    return prefix + _ugly(path + "/" if path else "", ugly)
+
+
+def _ugly(path: str, ugly: bool) -> str:
+    """A page's path as a file of its own ("posts/a.html") where the site asks for uglyURLs."""
+    return path.rstrip("/") + ".html" if ugly and path.endswith("/") and path.strip("/") else path
 
 
 def _permalink(settings: Settings, rel: str, kind: str, meta: dict,
                sections: frozenset[str]) -> str | None:
     """The page's path from the site's ``[permalinks]`` pattern for its section, or None."""
     parts = rel.split("/")[:-1]
-    folders = [urlize(part) for part in parts]
+    folders = [urlize(part, settings.path_style) for part in parts]
     stem = Path(rel).stem
     bundle = stem in ("index", "_index")
     above = parts[:-1] if kind == "page" and stem == "index" else parts  # a bundle is no section
@@ -628,14 +635,14 @@ def _permalink(settings: Settings, rel: str, kind: str, meta: dict,
         0 if sections else min(1, len(above)))
     title, slug = _ci(meta, "title", None), _ci(meta, "slug", None)
     facts = permalinks.PageFacts(
-        kind=kind, path="/".join(folders + ([] if bundle else [urlize(stem)])),
+        kind=kind, path="/".join(folders + ([] if bundle else [urlize(stem, settings.path_style)])).lower(),
         sections=tuple(folders[:own]),
         title=str(title) if isinstance(title, str) else (rel.split("/")[-2] if bundle and folders else ""),
         slug=str(slug) if isinstance(slug, (str, int, float)) and not isinstance(slug, bool) else "",
         file_name=stem, base_name=rel.split("/")[-2] if bundle and folders else stem,
         date=page_date(meta, "date", settings))
     rule = permalinks.rule_for(settings.permalinks, facts)
-    return permalinks.expand(rule.pattern, facts) if rule is not None else None
+    return permalinks.expand(rule.pattern, facts, settings.path_style) if rule is not None else None
 
 
 def _alias_urls(settings: Settings, lang: str, url: str, meta: dict) -> list[str]:

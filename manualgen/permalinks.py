@@ -32,14 +32,48 @@ def _kept(text: str, index: int) -> bool:
     return char in _KEPT or category[0] in "LM" or category == "Nd"
 
 
-def path_segment(name: str) -> str:
+@dataclasses.dataclass(frozen=True)
+class PathStyle:
+    """The site's options for its addresses: ``disablePathToLower``, ``removePathAccents``
+    and ``uglyURLs`` (true, or a table of sections: a page at "posts/a.html")."""
+
+    lower: bool = True
+    plain_letters: bool = False  # removePathAccents: "über" → "uber"
+    ugly: bool = False
+    ugly_sections: tuple[str, ...] = ()
+
+    def shaped(self, text: str) -> str:
+        """``text`` with the site's letter case and accents."""
+        if self.plain_letters:
+            text = unicodedata.normalize("NFC", "".join(
+                c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn"))
+        return text.lower() if self.lower else text
+
+    def is_ugly(self, section: str) -> bool:
+        """Whether a page of the top-level ``section`` ("" the root) is "name.html"."""
+        return self.ugly or section.lower() in self.ugly_sections
+
+
+HUGO_DEFAULT = PathStyle()  # lower case, accents kept, pages as folders
+
+
+def read_style(lower_off: object, accents_off: object, ugly: object) -> PathStyle:
+    """The PathStyle from the three options as the Hugo config holds them."""
+    sections: tuple[str, ...] = ()
+    if isinstance(ugly, dict):
+        sections = tuple(str(k).strip(" /").lower() for k, v in ugly.items() if v is True)
+    return PathStyle(lower=lower_off is not True, plain_letters=accents_off is True,
+                     ugly=ugly is True, ugly_sections=sections)
+
+
+def path_segment(name: str, style: PathStyle = HUGO_DEFAULT) -> str:
     """A folder or file name as Hugo puts it into a page's path: lower case, each space a
     hyphen, and only what Hugo keeps in a path."""
-    text = name.strip().replace(" ", "-").lower()
+    text = style.shaped(name.strip().replace(" ", "-"))
     return "".join(char for i, char in enumerate(text) if _kept(text, i))
 
 
-def urlize(text: str, in_pattern: bool = True) -> str:
+def urlize(text: str, in_pattern: bool = True, style: PathStyle = HUGO_DEFAULT) -> str:
     """A title or slug as Hugo makes it into a path: the characters a path keeps, a run of
     spaces (and what was dropped among them) one hyphen, lower case.  Put into a permalink
     pattern (``in_pattern``), a plus sign counts as a space ("C++ Tips": "c-tips"); as a
@@ -55,7 +89,7 @@ def urlize(text: str, in_pattern: bool = True) -> str:
             out.append(char)
         elif out and not was_hyphen and (char.isspace() or char == "+"):
             hyphen_next = True
-    return "".join(out).lower()
+    return style.shaped("".join(out))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -111,7 +145,7 @@ def rule_for(rules: tuple[Rule, ...], facts: PageFacts) -> Rule | None:
     return None
 
 
-def expand(pattern: str, facts: PageFacts) -> str | None:
+def expand(pattern: str, facts: PageFacts, style: PathStyle = HUGO_DEFAULT) -> str | None:
     """The page's path from ``pattern`` ("/2023/05/first-post/"), or None when it names an
     attribute manualgen does not know (the page keeps the address of its file)."""
     from .go_time import go_format
@@ -120,17 +154,18 @@ def expand(pattern: str, facts: PageFacts) -> str | None:
     date = facts.date or _ZERO_TIME
     out, last = [], 0
     for match in _ATTRIBUTE.finditer(pattern):
-        value = _attribute(match.group(0)[1:], facts, date, go_format)
+        value = _attribute(match.group(0)[1:], facts, date, go_format, style)
         if value is None:
             return None
         out += [pattern[last:match.start()], value]
         last = match.end()
     path = ("".join(out) + pattern[last:]).replace("\0", ":")
-    path = re.sub(r"/{2,}", "/", "/" + path.strip("/")).lower()  # as Hugo makes paths
-    return path if re.search(r"\.\w+$", path) else path.rstrip("/") + "/"
+    path = re.sub(r"/{2,}", "/", "/" + path.strip("/"))
+    return style.shaped(path) if re.search(r"\.\w+$", path) else style.shaped(path).rstrip("/") + "/"
 
 
-def _attribute(name: str, facts: PageFacts, date: dt.datetime, go_format) -> str | None:
+def _attribute(name: str, facts: PageFacts, date: dt.datetime, go_format,
+               style: PathStyle) -> str | None:
     if name.startswith("sections["):
         return "/".join(_sliced(list(facts.sections), name[len("sections"):]))
     named = {
@@ -141,13 +176,13 @@ def _attribute(name: str, facts: PageFacts, date: dt.datetime, go_format) -> str
         "yearday": lambda: str(date.timetuple().tm_yday),
         "section": lambda: facts.sections[0] if facts.sections else "",
         "sections": lambda: "/".join(facts.sections),
-        "title": lambda: urlize(facts.title),
-        "slug": lambda: urlize(facts.slug or facts.title),
-        "filename": lambda: urlize(facts.base_name) if facts.file_name != "_index" else "",
-        "slugorfilename": lambda: urlize(facts.slug) if facts.slug else (
-            urlize(facts.base_name) if facts.file_name != "_index" else ""),
-        "contentbasename": lambda: urlize(facts.base_name),
-        "slugorcontentbasename": lambda: urlize(facts.slug or facts.base_name),
+        "title": lambda: urlize(facts.title, style=style),
+        "slug": lambda: urlize(facts.slug or facts.title, style=style),
+        "filename": lambda: urlize(facts.base_name, style=style) if facts.file_name != "_index" else "",
+        "slugorfilename": lambda: urlize(facts.slug, style=style) if facts.slug else (
+            urlize(facts.base_name, style=style) if facts.file_name != "_index" else ""),
+        "contentbasename": lambda: urlize(facts.base_name, style=style),
+        "slugorcontentbasename": lambda: urlize(facts.slug or facts.base_name, style=style),
     }
     if name in named:
         return named[name]()

@@ -90,6 +90,31 @@ def test_permalink_patterns_give_the_addresses_hugo_gives(tmp_path):
     }
 
 
+UGLY = """baseURL = "https://ex.org/"
+title = "U"
+uglyURLs = true
+removePathAccents = true
+disablePathToLower = true
+[permalinks]
+b = "/x/:title/"
+"""
+
+
+def test_ugly_urls_plain_letters_and_case_as_hugo_gives_them(tmp_path):
+    (tmp_path / "hugo.toml").write_text(UGLY, encoding="utf-8")
+    _write(tmp_path, "Posts/Über A.md", 'title: "A"')
+    _write(tmp_path, "Posts/s.md", 'title: "S"\nslug: "My SSlug"')
+    _write(tmp_path, "Posts/Sub/_index.md", 'title: "Sub"')
+    _write(tmp_path, "b/Café Page.md", 'title: "Tïtle Ünder"')
+    _write(tmp_path, "top.md", 'title: "Top"')
+    urls = _urls(tmp_path)
+    assert urls["Posts/Über A.md"] == "/Posts/Uber-A.html"
+    assert urls["Posts/s.md"] == "/Posts/My-SSlug.html"
+    assert urls["Posts/Sub/_index.md"] == "/Posts/Sub/"  # Hugo: /Posts/Sub/index.html
+    assert urls["b/Café Page.md"] == "/x/Title-Under.html"
+    assert urls["top.md"] == "/top.html"
+
+
 def test_a_link_to_a_permalink_finds_its_page(tmp_path):
     from manualgen.build import BuildOptions, build
 
@@ -113,7 +138,10 @@ def _random_site(seed: int, root: Path) -> None:
         return "/p/" + "/".join(rng.sample(tokens, rng.choice([1, 2, 3]))) + rng.choice(["/", ""])
 
     config = ['baseURL = "https://ex.org/"', 'title = "R"',
-              'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]', "[permalinks]"]
+              'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]']
+    config += [f"{option} = true" for option in ("uglyURLs", "removePathAccents",
+                                                 "disablePathToLower") if rng.random() < 0.3]
+    config += ["[permalinks]"]
     config += [f'"{key}" = "{pattern()}"' for key in rng.sample(["a", "b", "/"], 2)]
     config += ["[permalinks.section]", f'a = "{pattern()}"']
     (root / "hugo.toml").write_text("\n".join(config) + "\n", encoding="utf-8")
@@ -149,5 +177,21 @@ def test_random_permalinks_match_the_hugo_binary(tmp_path, seed):
     listed = (tmp_path / "public" / "index.html").read_text(encoding="utf-8").splitlines()
     hugo = {html.unescape(line.split("|")[0]): unquote(html.unescape(line.split("|")[1]))
             for line in listed if "|" in line}
+    # with uglyURLs Hugo names a section's page "x/index.html": manualgen its folder, "x/"
+    hugo = {rel: url.removesuffix("index.html") for rel, url in hugo.items()}
     ours = {rel: url for rel, url in _urls(tmp_path).items() if rel in hugo}
     assert ours == hugo
+
+
+def test_links_to_ugly_addresses_find_their_pages(tmp_path):
+    from manualgen.build import BuildOptions, build
+
+    (tmp_path / "hugo.toml").write_text('title = "U"\nuglyURLs = true\nremovePathAccents = true\n',
+                                        encoding="utf-8")
+    _write(tmp_path, "posts/_index.md", "title: Posts")
+    _write(tmp_path, "posts/café.md", "title: Café")
+    (tmp_path / "content" / "links.md").write_text(
+        "---\ntitle: Links\nweight: 1\n---\nSee [the post](/posts/cafe.html) and "
+        "[all posts](/posts/index.html).\n", encoding="utf-8")
+    result = build(tmp_path, BuildOptions(all=True, out=tmp_path / "out", no_cache=True))
+    assert "broken-link" not in [f.code for f in result.findings]

@@ -309,7 +309,8 @@ def page_for(outline: Outline, settings, lang: str, target: str, page: Page) -> 
     # As written, then below the baseURL, then below the language's prefix; each with and
     # without a final "/" (a page's url may name a file: "x.html").
     for candidate in (absolute, base + rel, f"{base}{lang}/{rel}"):
-        for key in (candidate, candidate.rstrip("/") + "/"):
+        folder = candidate[:-len("index.html")] if candidate.endswith("/index.html") else candidate
+        for key in (candidate, candidate.rstrip("/") + "/", folder):  # "x/index.html" is "x/"
             found = outline.by_url.get(key.lower())
             if found is not None:
                 return found, fragment
