@@ -367,6 +367,16 @@ def test_an_old_style_named_anchor_is_a_link_target(tmp_path, capsys):
     assert html.count(f'href="#{target}"') == 2 and 'name="basics"' not in html
 
 
+def test_a_link_to_top_is_the_top_of_the_page_not_a_missing_anchor(tmp_path, capsys):
+    """HTML scrolls "#top" to the top of the page when no element has that id (a theme's
+    "Back to top" link): no warning; another fragment no heading has is still reported."""
+    body = "Text.\n\n[Back to top](#top) and [up](#TOP).\n\n[Nowhere](#gone)\n"
+    site = site_with(tmp_path, {"content/de/a.md": page("A", 1, body)})
+    _, doc = run_check(capsys, site, "--lang", "de")
+    anchors = [f for f in doc["findings"] if f["code"] == "missing-anchor"]
+    assert [f["message"].split(":")[0] for f in anchors] == ['link "#gone"']
+
+
 def test_a_link_hugo_made_from_a_baseurl_without_a_scheme_points_into_the_manual(tmp_path, capsys):
     """baseURL = "handbook.example.org" (no https://): Hugo's permalinks read
     "handbook.example.org/guide/setup/", which a theme's list of a section's pages writes
