@@ -1868,7 +1868,7 @@ def _escaped_by_writer(source: str, name: str) -> bool:
     ``&lt;name``, ``&#60;name``): the writer meant the angle bracket to show, as Gitea's
     ``"\\<empty>"`` for an empty default value does."""
     end = r"(?![\w-])"
-    escaped = re.search(r"(?:\\<|&lt;|&#0*60;|&#x0*3c;)" + re.escape(name) + end, source, re.I)
+    escaped = re.search(r"(?:\\<|&lt;|&#0*60;|&#x0*3c;)" + re.escape(name) + end, source, re.IGNORECASE)
     raw = re.search(r"(?<!\\)<" + re.escape(name) + end, source)
     return bool(escaped) and not raw
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import posixpath
 import re
 import textwrap
 from collections.abc import Callable
@@ -74,6 +75,10 @@ class Call:
     # TranslationBaseName, ContentBaseName; None for a page without a file
     page_file: dict | None = None
     lang: str = ""  # the page's language code (.Site.Language.Lang, .Page.Lang)
+    # the page's file relative to its content folder, without its language (.Page.Path);
+    # None for a page without a file
+    page_rel: str | None = None
+    now: dt.datetime = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # the manual's date (now)
     page_date: dt.datetime | None = None  # .Page.Date as Hugo reads it (None: Go's zero time)
     # the site's pages: the page a path names (.Site.GetPage; None for none), a page's
     # .Pages (None: the shortcode's page), and the address relref/ref give a path
@@ -197,6 +202,8 @@ class _Page(_Object):
             return _Fields("*source.File", self.call.page_file)
         if name == "Lang":
             return self.call.lang
+        if name == "Path" and self.call.page_rel is not None:
+            return logical_path(self.call.page_rel)
         if name == "Date":
             return self.call.page_date or dt.datetime(1, 1, 1, tzinfo=dt.UTC)
         if name in ("Pages", "RegularPages", "Sections"):
@@ -239,6 +246,16 @@ class _Site(_Object):
         return super().go_method(name, args)
 
 
+def logical_path(rel: str) -> str:
+    """Hugo's ``.Path`` of the page read from ``rel`` (its file within the content folder,
+    without a language suffix): no extension, a bundle's or section's folder for its
+    ``index``/``_index``, lower case, spaces as hyphens (``/docs/sub/my-page``; ``/``)."""
+    folder, name = posixpath.split(rel)
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    path = folder if stem in ("index", "_index") else posixpath.join(folder, stem)
+    return "/" + path.strip("/").lower().replace(" ", "-")
+
+
 def _page_at(call: Call, path: object) -> object:
     found = call.get_page(go_print(path))
     return None if found is None else _OtherPage(call, found)
@@ -274,6 +291,7 @@ class _OtherPage(_Object):
                   "Params": lambda: _Params(lambda key: map_get(page.meta, key)),
                   "Kind": lambda: page.kind, "IsSection": lambda: page.is_section,
                   "IsPage": lambda: not page.is_section, "Weight": lambda: page.weight,
+                  "Path": lambda: logical_path(page.rel),
                   "Date": lambda: page.date or dt.datetime(1, 1, 1, tzinfo=dt.UTC)}
         if name in fields:
             return fields[name]()
@@ -734,6 +752,14 @@ def _errorf(state: _Run, args: list) -> object:
     raise Failed(go_sprintf(go_print(args[0]), args[1:]))
 
 
+def _now(state: _Run, args: list) -> dt.datetime:
+    """Hugo's ``now``: the manual's date, so that the same site gives the same manual (a
+    template that hashes it for an element's id, as Flink's ``artifact`` does)."""
+    if args:
+        raise Failed(f"wrong number of args for now: want 0 got {len(args)}")
+    return state.call.now
+
+
 def _warnf(state: _Run, args: list) -> str:
     if args:
         state.call.warn(go_sprintf(go_print(args[0]), args[1:]))
@@ -757,7 +783,7 @@ _CALL_FUNCTIONS: dict[str, Callable] = {
     "i18n": _translate, "T": _translate,
     "index": _index_call,
     "partial": _partial, "partialCached": _partial,
-    "errorf": _errorf, "warnf": _warnf,
+    "errorf": _errorf, "warnf": _warnf, "now": lambda state, args: _now(state, args),
     "time.Format": _format_time, "dateFormat": _format_time, "relref": _ref, "ref": _ref,
     "title": _title, "strings.Title": _title,
     "time.AsTime": lambda state, args: _as_time(args), "time": lambda state, args: _as_time(args),

@@ -11,11 +11,13 @@ page as a placeholder token and swapped in after the Markdown pass.  The output 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import difflib
 import fnmatch
 import functools
 import html as html_module
 import json
+import os
 import posixpath
 import re
 import textwrap
@@ -907,6 +909,8 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
             ctx.renderer.own_reached["partials"]),
         name=call.name, ordinal=ordinal, position=f'"{ctx.page.path}:{where.line}:{where.column}"',
         page_file=_page_file(ctx.page), lang=ctx.lang, page_date=getattr(ctx.page, "date", None),
+        page_rel=getattr(ctx.page, "rel", None) if isinstance(getattr(ctx.page, "path", None), Path) else None,
+        now=_manual_date(),
         get_page=lambda path: helper("get_page")(path, ctx.page, as_hugo=True),
         pages=lambda page: helper("pages_of")(page or ctx.page),
         ref=lambda path: helper("ref_url")(path, ctx.page),
@@ -915,6 +919,13 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
         warn=lambda message: ctx.renderer.findings.warning(
             "shortcode-template", f'shortcode "{call.name}" warns (its template\'s warnf): {message}',
             ctx.page.path, where.line, where.column, lang=ctx.lang))
+
+
+def _manual_date() -> dt.datetime:
+    """The manual's date, which a build sets as SOURCE_DATE_EPOCH while it runs (see
+    ``build._source_date``): a template's ``now``, the same on every build of the same site."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return dt.datetime.fromtimestamp(int(epoch) if epoch.isdigit() else 0, dt.UTC)
 
 
 def _page_file(page) -> dict | None:

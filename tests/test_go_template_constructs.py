@@ -247,6 +247,30 @@ def test_the_pages_file_and_the_calls_place_are_hugos(tmp_path):
     assert '<div class="alert"><em>Achtung</em></div>' in html
 
 
+def test_page_path_md5_now_and_an_event_attribute_print_as_hugo_prints_them(tmp_path, monkeypatch):
+    # Flink's artifact shortcode: an id hashed from now, used in an onclick, and the page's
+    # path in its error message.  The output of hugo 0.149.1 for the same call.
+    from manualgen.build import BuildOptions, build
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start"),
+        "content/de/docs/Sub/My Page.md": page("A", 1, '{{< art "x\'y<&/" >}}\n\n{{< when >}}\n'),
+        "layouts/shortcodes/art.html": (
+            '{{ $h := md5 "abc" }}<div id="{{ $h }}" onclick="copy(\'{{ $h }}\', \'{{ .Get 0 }}\')">'
+            "{{ .Page.Path }}</div>"),
+        "layouts/shortcodes/when.html": '<p id="{{ md5 now }}">{{ dateFormat "2006-01-02" now }}</p>',
+    })
+    out = tmp_path / "out"
+    result = build(site, BuildOptions(langs=["de"], out=out, html=True, no_cache=True, jobs=1))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert ('<div id="p-docs-sub-my-page--900150983cd24fb0d6963f7d28e17f72" onclick="copy('
+            "'900150983cd24fb0d6963f7d28e17f72', 'x\\u0027y\\u003c\\u0026\\/')\">/docs/sub/my-page</div>") in html
+    assert ">2023-11-14</p>" in html  # now: the manual's date, the same on every build
+    again = build(site, BuildOptions(langs=["de"], out=tmp_path / "again", html=True, no_cache=True, jobs=1))
+    assert again.results[0].html.read_text(encoding="utf-8") == html
+
+
 def test_dates_print_in_gos_layouts_and_anchorize_makes_hugos_ids():
     source = ('{{ time.Format "2006-01-02" "2024-03-05" }}|{{ time.Format "Jan 2, 2006" "2024-03-05" }}|'
               '{{ dateFormat "Monday, January 2 2006 15:04 MST" "2024-03-05T14:07:09Z" }}|'
