@@ -801,7 +801,41 @@ def find_files(settings: Settings, lang: str, findings: Findings) -> dict[str, P
                     files.setdefault(rel, path)
                 if folder.own:
                     every_language.add(rel)
+    _report_unknown_file_languages(files, every_language, settings, findings, lang)
     return _without_bundle_resources(files, every_language | set(files))
+
+
+# ISO 639-1: a name's last dotted part that is one of these (with a region or script) reads as
+# a language to a writer, though Hugo reads only the site's languages there
+_ISO_639_1_CODES = """aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr
+cs cu cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr
+ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb
+lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os
+pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th
+ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu"""
+_ISO_639_1 = frozenset(_ISO_639_1_CODES.split())
+_LANGUAGE_TAG = re.compile(r"([a-z]{2})(?:[-_](?:[a-z]{2}|[a-z]{4}|[0-9]{3}))?", re.IGNORECASE)
+
+
+def _report_unknown_file_languages(files: dict[str, Path], every_language: set[str],
+                                   settings: Settings, findings: Findings, lang: str) -> None:
+    """A translation named for a language the site does not have (page.pt.md on a site with
+    pt-br, Gitea's page.ru-ru.md before ru-ru was added) is published by Hugo as another page
+    of this language, beside the page it translates: a warning on each such file."""
+    for rel, path in files.items():
+        base, _, suffix = Path(rel).stem.rpartition(".")
+        tag = _LANGUAGE_TAG.fullmatch(suffix)
+        original = posixpath.join(posixpath.dirname(rel), base + Path(rel).suffix)
+        if not base or tag is None or tag.group(1).lower() not in _ISO_639_1 \
+                or original not in every_language | set(files):
+            continue
+        near = [key for key in settings.languages if key.split("-")[0] == tag.group(1).lower()]
+        advice = (f'name it {base}.{near[0]}{path.suffix}' if near else
+                  f'add "{suffix}" to the site\'s languages, or name it for one of them')
+        findings.warning("unknown-file-language", f'the file\'s name gives the language "{suffix}", '
+                         f"which is not a language of the site ({', '.join(settings.languages)}): "
+                         f'Hugo publishes it as a page of "{lang}" beside the page it translates; '
+                         f"{advice}", path, lang=lang)
 
 
 @dataclasses.dataclass(frozen=True)

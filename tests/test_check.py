@@ -367,6 +367,25 @@ def test_an_old_style_named_anchor_is_a_link_target(tmp_path, capsys):
     assert html.count(f'href="#{target}"') == 2 and 'name="basics"' not in html
 
 
+def test_a_translation_named_for_a_language_the_site_lacks_is_reported(tmp_path, capsys):
+    """Hugo publishes a.fr-ch.md (no such language: the site has fr) as another German page
+    beside a.md: a warning on that file naming the site's language to use.  A name whose
+    last part is no language (v1.2, notes.js) or that translates nothing is not reported."""
+    site = site_with(tmp_path, {
+        "content/de/a.md": page("A", 1, "Text."),
+        "content/de/a.fr-ch.md": page("A (Suisse)", 2, "Texte."),
+        "content/de/b.md": page("B", 3, "Text."),
+        "content/de/b.js.md": page("B in JS", 4, "Text."),
+        "content/de/c.ru.md": page("C", 5, "Текст."),
+        "content/fr/a.md": page("A", 1, "Texte."),
+    })
+    _, doc = run_check(capsys, site, "--all")
+    found = [f for f in doc["findings"] if f["code"] == "unknown-file-language"]
+    assert [(f["file"], f["lang"], f["severity"]) for f in found] == [
+        ("content/de/a.fr-ch.md", "de", "warning")]
+    assert "a.fr.md" in found[0]["message"]
+
+
 def test_a_link_to_top_is_the_top_of_the_page_not_a_missing_anchor(tmp_path, capsys):
     """HTML scrolls "#top" to the top of the page when no element has that id (a theme's
     "Back to top" link): no warning; another fragment no heading has is still reported."""
