@@ -990,8 +990,34 @@ _HIDDEN_UNTIL_CLICKED = re.compile(r"""(\bstyle\s*=\s*(["'])(?:(?!\2).)*?)\bdisp
 def shown_open(source: str) -> str:
     """A site's own shortcode template without the ``display: none`` of its style
     attributes: what the web shows after a click (an expand's content) prints, as every
-    expand prints open.  Only the template's own markup: a page's HTML stays as written."""
-    return _HIDDEN_UNTIL_CLICKED.sub(lambda m: m.group(1), source)
+    expand prints open.  Only the template's own markup: a page's HTML stays as written.
+    An element whose content is only the template's own words (Flink's "Copied to
+    clipboard!" under its code) is the theme's feedback, not the page's text: it stays
+    hidden, as the web shows it until a script needs it."""
+    return _HIDDEN_UNTIL_CLICKED.sub(
+        lambda m: m.group(1) if _holds_an_action(source, m.start()) else m.group(0), source)
+
+
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+         "track", "wbr"}
+_TEMPLATE_COMMENT = re.compile(r"\{\{-?\s*/\*.*?\*/\s*-?\}\}", re.DOTALL)
+
+
+def _holds_an_action(source: str, at: int) -> bool:
+    """Whether the element whose style attribute starts at ``at`` holds a template action
+    (``{{ .Inner }}``, ``{{ .Get 0 }}``) between its tags; an element that cannot be told
+    (no name, a void element, its tag left open) is taken to hold one."""
+    opening = source.rfind("<", 0, at)
+    named = re.match(r"<([A-Za-z][\w-]*)", source[opening:]) if opening >= 0 else None
+    end = source.find(">", at)
+    if named is None or end < 0 or named.group(1).lower() in _VOID:
+        return True
+    depth = 1
+    for tag in re.compile(rf"<(/?){re.escape(named.group(1))}\b", re.IGNORECASE).finditer(source, end + 1):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return "{{" in _TEMPLATE_COMMENT.sub("", source[end + 1:tag.start()])
+    return True
 
 
 def _inline_shortcode(ctx: _PageContext, node: Shortcode, inner: str | None, where: Shortcode) -> str:
