@@ -15,6 +15,7 @@ import datetime as dt
 import posixpath
 import re
 import textwrap
+import urllib.parse
 from collections.abc import Callable
 
 from .go_escape import CSS, URL, NotSimple, plainified
@@ -79,6 +80,7 @@ class Call:
     # None for a page without a file
     page_rel: str | None = None
     now: dt.datetime = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # the manual's date (now)
+    base_url: str = ""  # .Site.BaseURL: the site's baseURL, ending in "/"
     page_date: dt.datetime | None = None  # .Page.Date as Hugo reads it (None: Go's zero time)
     # the site's pages: the page a path names (.Site.GetPage; None for none), a page's
     # .Pages (None: the shortcode's page), and the address relref/ref give a path
@@ -238,6 +240,8 @@ class _Site(_Object):
             return _Fields("*langs.Language", {"Lang": self.call.lang})
         if name == "LanguagePrefix":
             return self.call.language_prefix
+        if name == "BaseURL":
+            return self.call.base_url
         return super().go_field(name)
 
     def go_method(self, name: str, args: list) -> object:
@@ -752,6 +756,24 @@ def _errorf(state: _Run, args: list) -> object:
     raise Failed(go_sprintf(go_print(args[0]), args[1:]))
 
 
+_HOST_PORT = re.compile(r"^(\[[^\]]*\]|[^:]*)(?::(\d*))?$")
+
+
+def _parse_url(state: _Run, args: list) -> _Fields:
+    """Hugo's ``urls.Parse``: the parts of an address Go's ``url.URL`` has (``.Path``
+    decoded, ``.Hostname`` and ``.Port`` as methods without arguments)."""
+    if len(args) != 1:
+        raise Failed(f"wrong number of args for Parse: want 1 got {len(args)}")
+    text = go_print(args[0])
+    parts = urllib.parse.urlsplit(text)
+    host = parts.netloc.rpartition("@")[2]
+    hostname, port = (_HOST_PORT.match(host).groups() if _HOST_PORT.match(host) else (host, None))
+    return _Fields("*url.URL", {
+        "Scheme": parts.scheme, "Host": host, "Hostname": hostname.strip("[]"), "Port": port or "",
+        "Path": urllib.parse.unquote(parts.path), "RawQuery": parts.query,
+        "Fragment": urllib.parse.unquote(parts.fragment), "String": text})
+
+
 def _now(state: _Run, args: list) -> dt.datetime:
     """Hugo's ``now``: the manual's date, so that the same site gives the same manual (a
     template that hashes it for an element's id, as Flink's ``artifact`` does)."""
@@ -784,6 +806,7 @@ _CALL_FUNCTIONS: dict[str, Callable] = {
     "index": _index_call,
     "partial": _partial, "partialCached": _partial,
     "errorf": _errorf, "warnf": _warnf, "now": lambda state, args: _now(state, args),
+    "urls.Parse": _parse_url,
     "time.Format": _format_time, "dateFormat": _format_time, "relref": _ref, "ref": _ref,
     "title": _title, "strings.Title": _title,
     "time.AsTime": lambda state, args: _as_time(args), "time": lambda state, args: _as_time(args),

@@ -271,6 +271,19 @@ def test_page_path_md5_now_and_an_event_attribute_print_as_hugo_prints_them(tmp_
     assert again.results[0].html.read_text(encoding="utf-8") == html
 
 
+def test_site_baseurl_and_urls_parse_are_hugos():
+    # Flink's img shortcode: (urls.Parse .Site.BaseURL).Path before the picture's path; the
+    # values hugo 0.149.1 prints for the same template
+    source = ('{{ .Site.BaseURL }}|{{ (urls.Parse .Site.BaseURL).Path }}|'
+              '{{ $u := urls.Parse "https://a.org:8080/x%20y?q=1#f" }}{{ $u.Scheme }}|{{ $u.Host }}|'
+              "{{ $u.Hostname }}|{{ $u.Port }}|{{ $u.Path }}|{{ $u.RawQuery }}|{{ $u.Fragment }}")
+    call = Call(get=lambda key: "", inner="", markdownify=str,
+                base_url="//nightlies.apache.org/flink/flink-docs-release-1.20/")
+    assert run_template(compile_template(source), call) == (
+        "//nightlies.apache.org/flink/flink-docs-release-1.20/|/flink/flink-docs-release-1.20/|"
+        "https|a.org:8080|a.org|8080|/x y|q=1|f")
+
+
 def test_dates_print_in_gos_layouts_and_anchorize_makes_hugos_ids():
     source = ('{{ time.Format "2006-01-02" "2024-03-05" }}|{{ time.Format "Jan 2, 2006" "2024-03-05" }}|'
               '{{ dateFormat "Monday, January 2 2006 15:04 MST" "2024-03-05T14:07:09Z" }}|'
