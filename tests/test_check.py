@@ -386,6 +386,27 @@ def test_a_translation_named_for_a_language_the_site_lacks_is_reported(tmp_path,
     assert "a.fr.md" in found[0]["message"]
 
 
+def test_an_address_without_its_scheme_is_read_as_a_browser_reads_it(tmp_path, capsys):
+    """Flink's baseURL and its GitHub links start with "//": a browser opens them with the
+    page's scheme.  The link to GitHub and the one to a file of the site print with their
+    https addresses; neither is a broken link."""
+    from manualgen.build import BuildOptions, build
+
+    hugo = ('baseURL = "//docs.example.org/guide"\ndefaultContentLanguage = "de"\n'
+            "[languages.de]\nweight = 1\n")
+    body = ("See [the code](//github.com/acme/tool/blob/main/README.md) and "
+            "[the form](//docs.example.org/guide/files/form.pdf).\n")
+    site = site_with(tmp_path, {"content/de/a.md": page("A", 1, body),
+                                "static/files/form.pdf": "%PDF-1.4\n"}, hugo=hugo)
+    _, doc = run_check(capsys, site, "--lang", "de")
+    assert not [f for f in doc["findings"] if f["code"] == "broken-link"]
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True,
+                                      no_cache=True, jobs=1))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert 'href="https://github.com/acme/tool/blob/main/README.md"' in html
+    assert 'href="https://docs.example.org/guide/files/form.pdf"' in html
+
+
 def test_a_link_to_top_is_the_top_of_the_page_not_a_missing_anchor(tmp_path, capsys):
     """HTML scrolls "#top" to the top of the page when no element has that id (a theme's
     "Back to top" link): no warning; another fragment no heading has is still reported."""

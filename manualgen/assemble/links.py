@@ -112,11 +112,17 @@ def _front_matter_ref(a: ET.Element, href: str, job: PageJob) -> str | None:
 def _outside_link(a: ET.Element, href: str, job: PageJob) -> str | None:
     """Handle a link that leaves the site (mail, phone, the web, a script); else return
     its address as a path below the site, for ``_inside_link``."""
+    site_scheme = split_url(job.ctx.settings.base_url).scheme.lower() or "https"
+    if href.startswith("//"):  # an address without its scheme: the page's, as a browser reads it
+        href = f"{site_scheme}:{href}"
+        a.set("href", href)
     scheme = split_url(href).scheme.lower()
     if scheme in ("mailto", "tel"):
         add_class(a, "contact")
         return None
     site_url = job.ctx.settings.base_url.rstrip("/")
+    if site_url.startswith("//"):  # Flink's baseURL = "//nightlies.apache.org/flink/…"
+        site_url = f"{site_scheme}:{site_url}"
     if scheme in ("http", "https") and not (site_url and href.startswith(site_url + "/")):
         _external(a, href)
         return None
