@@ -36,7 +36,7 @@ from .front_matter import INVISIBLE as _INVISIBLE
 from .front_matter import FrontMatter
 from .go_dates import YearZero, go_date
 from .inline_text import plain_inline
-from .menus import menu_ordering_pages, order_keys, page_entry
+from .menus import menu_ordering_pages, order_keys, page_entry, page_ref_path
 from .plurals import pluralize
 
 # i18n reads its YAML files with front matter's loader; it still imports them from here.
@@ -1636,10 +1636,11 @@ def _order_by_menu(root: Page, settings: Settings, lang: str, findings: Findings
     """Each section's pages in the order of the menu ``[manual] menu`` names (menus.py):
     by the weights of their entries and of the entries above them; the pages the menu does
     not list after, in Hugo's order.  A menu with no entry in the language is named."""
+    configured = settings.menu_entries.get(lang, ())
+    by_ref = {page_ref_path(entry[3]): entry for entry in configured if len(entry) > 3 and entry[3]}
     entries = {page: page_entry(page.meta, settings.menu, page.link_title or page.title)
-               for page in root.walk()}
-    keys = order_keys([*settings.menu_entries.get(lang, ()),
-                       *(entry for entry in entries.values() if entry is not None)])
+               or by_ref.get(page_ref_path(page.rel)) for page in root.walk()}
+    keys = order_keys([*configured, *(entry for entry in entries.values() if entry is not None)])
     if not keys:
         findings.warning("menu-order", f'[manual] menu = "{settings.menu}": no page and no part '
                          "of the Hugo config puts an entry in that menu in this language, so the "
