@@ -60,7 +60,7 @@ class Call:
     page_params: Callable[[str], object] = lambda name: None
     page_param: Callable[[str], object] = lambda name: None
     show: Callable[[object], str] = str  # kept for callers; values print as Go prints them
-    translate: Callable[[str], str] = lambda key: ""
+    translate: Callable[..., str] = lambda key, count=None: ""  # T "key" [count]
     params: object = None  # .Params: the positional list, or the named table
     # .Site.Data.a.b: the value at that path of the site's data/ folder (a file's table, or
     # a folder as a table of its files), None when there is none
@@ -789,9 +789,18 @@ def _warnf(state: _Run, args: list) -> str:
 
 
 def _translate(state: _Run, args: list) -> str:
+    """Hugo's ``T "key"`` and ``T "key" count``: the count (a number, or a table's
+    ``Count``) picks the language's plural form and fills ``{{ .Count }}``."""
     if not 1 <= len(args) <= 2:
         raise Failed(f"wrong number of args for T: want 1 got {len(args)}")
-    return state.call.translate(go_print(args[0])) or ""
+    count = args[1] if len(args) == 2 else None
+    if isinstance(count, dict):
+        count = map_get(count, "Count")
+    if isinstance(count, bool) or not isinstance(count, (int, float)):
+        text = state.call.translate(go_print(args[0])) or ""
+        # a text with actions run on a string (T "items" "22") fails in Hugo: nothing printed
+        return "" if isinstance(count, str) and "{{" in text else text
+    return state.call.translate(go_print(args[0]), count) or ""
 
 
 _CALL_FUNCTIONS: dict[str, Callable] = {

@@ -900,7 +900,7 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
         page_params=lambda name: value(name, meta, site=False),
         page_param=lambda name: value(name, meta),
         show=lambda raw: str(go_text(raw)),
-        translate=lambda key: ctx.translator.translate(key),
+        translate=lambda key, count=None: ctx.translate(key, count),
         params=dict(call.params) if call.params else list(call.positional),
         data=lambda path: _site_data(ctx, path),
         partial=lambda name: partial_nodes(

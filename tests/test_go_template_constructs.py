@@ -284,6 +284,27 @@ def test_site_baseurl_and_urls_parse_are_hugos():
         "https|a.org:8080|a.org|8080|/x y|q=1|f")
 
 
+def test_t_with_a_count_picks_the_languages_plural_form_and_fills_the_count(tmp_path):
+    # i18n in YAML and JSON, a site template's T "items" 3: what hugo 0.149.1 printed for the
+    # same files (Korean has one form; Ukrainian's 3 is "few"); it printed "{{ .Count }}"
+    from manualgen.build import BuildOptions, build
+
+    hugo = ('baseURL = "https://example.org/"\ndefaultContentLanguage = "ko"\n'
+            "[languages.ko]\nweight = 1\n[languages.uk]\nweight = 2\n")
+    site = write_site(tmp_path / "site", {
+        "i18n/ko.yaml": 'items:\n  one: "{{ .Count }}개 항목"\n  other: "{{ .Count }}개 항목들"\n',
+        "i18n/uk.json": ('{"items": {"one": "{{ .Count }} елемент", "few": "{{ .Count }} елементи", '
+                         '"many": "{{ .Count }} елементів", "other": "{{ .Count }} елемента"}}'),
+        "layouts/shortcodes/n.html": '<p>[{{ T "items" 3 }}|{{ T "items" 1 }}|{{ T "items" (dict "Count" 11) }}|{{ T "items" "22" }}]</p>',
+        "content/_index.md": page("시작"), "content/a.md": page("A", 1, "{{< n >}}\n"),
+        "content/_index.uk.md": page("Початок"), "content/a.uk.md": page("A", 1, "{{< n >}}\n"),
+    }, hugo)
+    result = build(site, BuildOptions(langs=["ko", "uk"], out=tmp_path / "out", html=True, no_cache=True, jobs=1))
+    html = {r.lang: r.html.read_text(encoding="utf-8") for r in result.results}
+    assert "<p>[3개 항목들|1개 항목들|11개 항목들|]</p>" in html["ko"]
+    assert "<p>[3 елементи|1 елемент|11 елементів|]</p>" in html["uk"]
+
+
 def test_dates_print_in_gos_layouts_and_anchorize_makes_hugos_ids():
     source = ('{{ time.Format "2006-01-02" "2024-03-05" }}|{{ time.Format "Jan 2, 2006" "2024-03-05" }}|'
               '{{ dateFormat "Monday, January 2 2006 15:04 MST" "2024-03-05T14:07:09Z" }}|'
