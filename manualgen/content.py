@@ -1548,6 +1548,10 @@ def _made_section(folder: str, settings: Settings, lang: str, meta: dict) -> Pag
           if settings.default_language in settings.languages else []),
         (settings.site_root / "content", "")]
     path = _path_below_content(rel, roots)
+    if lang != settings.default_language and _default_languages_file(path, settings):
+        # content/docs/_index.md is the default language's page (translations by file
+        # name): this language's section would be _index.<lang>.md
+        path = path.with_name(f"_index.{lang}{path.suffix}")
     own = _ci(meta, "title", None)
     title = own.strip() if isinstance(own, str) and own.strip() else (
         section_title(folder, settings) if folder else settings.lang_title(lang))
@@ -1558,6 +1562,16 @@ def _made_section(folder: str, settings: Settings, lang: str, meta: dict) -> Pag
                 weight=weight if isinstance(weight, int) and not isinstance(weight, bool) else 0,
                 date=page_date(meta, "date", settings),
                 url=_page_url(settings, lang, rel, kind, meta))
+
+
+def _default_languages_file(path: Path, settings: Settings) -> bool:
+    """Whether ``path`` is a file of the default language's content folders, named for no
+    language (so a page of the default language)."""
+    if settings.default_language not in settings.languages or not path.is_file():
+        return False
+    if _language_of(path, settings)[0] is not None:
+        return False
+    return any(path.is_relative_to(folder) for folder, _ in content_roots(settings, settings.default_language))
 
 
 def _path_below_content(rel: str, roots: list[tuple[Path, str]]) -> Path:
