@@ -36,7 +36,7 @@ from .front_matter import INVISIBLE as _INVISIBLE
 from .front_matter import FrontMatter
 from .go_dates import as_datetime as _as_datetime
 from .inline_text import plain_inline
-from .menus import menu_ordering_pages, order_keys, page_entry
+from .menus import menu_ordering_pages, order_keys, page_entry, page_ref_path
 from .plurals import pluralize
 
 # i18n reads its YAML files with front matter's loader; it still imports them from here.
@@ -797,7 +797,41 @@ def find_files(settings: Settings, lang: str, findings: Findings) -> dict[str, P
                     files.setdefault(rel, path)
                 if folder.own:
                     every_language.add(rel)
+    _report_unknown_file_languages(files, every_language, settings, findings, lang)
     return _without_bundle_resources(files, every_language | set(files))
+
+
+# ISO 639-1: a name's last dotted part that is one of these (with a region or script) reads as
+# a language to a writer, though Hugo reads only the site's languages there
+_ISO_639_1_CODES = """aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr
+cs cu cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr
+ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb
+lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os
+pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th
+ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu"""
+_ISO_639_1 = frozenset(_ISO_639_1_CODES.split())
+_LANGUAGE_TAG = re.compile(r"([a-z]{2})(?:[-_](?:[a-z]{2}|[a-z]{4}|[0-9]{3}))?", re.IGNORECASE)
+
+
+def _report_unknown_file_languages(files: dict[str, Path], every_language: set[str],
+                                   settings: Settings, findings: Findings, lang: str) -> None:
+    """A translation named for a language the site does not have (page.pt.md on a site with
+    pt-br, Gitea's page.ru-ru.md before ru-ru was added) is published by Hugo as another page
+    of this language, beside the page it translates: a warning on each such file."""
+    for rel, path in files.items():
+        base, _, suffix = Path(rel).stem.rpartition(".")
+        tag = _LANGUAGE_TAG.fullmatch(suffix)
+        original = posixpath.join(posixpath.dirname(rel), base + Path(rel).suffix)
+        if not base or tag is None or tag.group(1).lower() not in _ISO_639_1 \
+                or original not in every_language | set(files):
+            continue
+        near = [key for key in settings.languages if key.split("-")[0] == tag.group(1).lower()]
+        advice = (f'name it {base}.{near[0]}{path.suffix}' if near else
+                  f'add "{suffix}" to the site\'s languages, or name it for one of them')
+        findings.warning("unknown-file-language", f'the file\'s name gives the language "{suffix}", '
+                         f"which is not a language of the site ({', '.join(settings.languages)}): "
+                         f'Hugo publishes it as a page of "{lang}" beside the page it translates; '
+                         f"{advice}", path, lang=lang)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -1521,6 +1555,10 @@ def _made_section(folder: str, settings: Settings, lang: str, meta: dict) -> Pag
           if settings.default_language in settings.languages else []),
         (settings.site_root / "content", "")]
     path = _path_below_content(rel, roots)
+    if lang != settings.default_language and _default_languages_file(path, settings):
+        # content/docs/_index.md is the default language's page (translations by file
+        # name): this language's section would be _index.<lang>.md
+        path = path.with_name(f"_index.{lang}{path.suffix}")
     own = _ci(meta, "title", None)
     title = own.strip() if isinstance(own, str) and own.strip() else (
         section_title(folder, settings) if folder else settings.lang_title(lang))
@@ -1531,6 +1569,16 @@ def _made_section(folder: str, settings: Settings, lang: str, meta: dict) -> Pag
                 weight=weight if isinstance(weight, int) and not isinstance(weight, bool) else 0,
                 date=page_date(meta, "date", settings),
                 url=_page_url(settings, lang, rel, kind, meta))
+
+
+def _default_languages_file(path: Path, settings: Settings) -> bool:
+    """Whether ``path`` is a file of the default language's content folders, named for no
+    language (so a page of the default language)."""
+    if settings.default_language not in settings.languages or not path.is_file():
+        return False
+    if _language_of(path, settings)[0] is not None:
+        return False
+    return any(path.is_relative_to(folder) for folder, _ in content_roots(settings, settings.default_language))
 
 
 def _path_below_content(rel: str, roots: list[tuple[Path, str]]) -> Path:
@@ -1609,10 +1657,11 @@ def _order_by_menu(root: Page, settings: Settings, lang: str, findings: Findings
     """Each section's pages in the order of the menu ``[manual] menu`` names (menus.py):
     by the weights of their entries and of the entries above them; the pages the menu does
     not list after, in Hugo's order.  A menu with no entry in the language is named."""
+    configured = settings.menu_entries.get(lang, ())
+    by_ref = {page_ref_path(entry[3]): entry for entry in configured if len(entry) > 3 and entry[3]}
     entries = {page: page_entry(page.meta, settings.menu, page.link_title or page.title)
-               for page in root.walk()}
-    keys = order_keys([*settings.menu_entries.get(lang, ()),
-                       *(entry for entry in entries.values() if entry is not None)])
+               or by_ref.get(page_ref_path(page.rel)) for page in root.walk()}
+    keys = order_keys([*configured, *(entry for entry in entries.values() if entry is not None)])
     if not keys:
         findings.warning("menu-order", f'[manual] menu = "{settings.menu}": no page and no part '
                          "of the Hugo config puts an entry in that menu in this language, so the "

@@ -1834,7 +1834,9 @@ class PageConverter:
         Hugo shows, but the writer should hear about it.
         """
         prose = re.sub(r"<(pre|code)\b.*?</\1>", "", html, flags=re.DOTALL)
-        m = re.search(r"&lt;(/?[a-zA-Z][\w-]*)(?=[\s>]|&gt;|$)", prose)
+        body = getattr(page, "body", "")
+        m = next((m for m in re.finditer(r"&lt;(/?[a-zA-Z][\w-]*)(?=[\s>]|&gt;|$)", prose)
+                  if not _escaped_by_writer(body, m.group(1))), None)
         if m:
             self.renderer.findings.warning(
                 "tag-as-text",
@@ -1859,6 +1861,16 @@ def _body_line(page, needle: str) -> int | None:
         if needle in line:
             return number
     return None
+
+
+def _escaped_by_writer(source: str, name: str) -> bool:
+    """Whether the page's source writes the tag ``<name`` only as text (``\\<name``,
+    ``&lt;name``, ``&#60;name``): the writer meant the angle bracket to show, as Gitea's
+    ``"\\<empty>"`` for an empty default value does."""
+    end = r"(?![\w-])"
+    escaped = re.search(r"(?:\\<|&lt;|&#0*60;|&#x0*3c;)" + re.escape(name) + end, source, re.IGNORECASE)
+    raw = re.search(r"(?<!\\)<" + re.escape(name) + end, source)
+    return bool(escaped) and not raw
 
 
 def _tag_line(page, prose: str, start: int) -> int | None:

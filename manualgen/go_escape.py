@@ -159,6 +159,8 @@ def _in_value(ctx: Context, text: str, at: int, out: list[str]) -> tuple[Context
     url_part = ctx.url_part
     if ctx.attr == "css":
         url_part = _css_after(url_part, part)
+    elif ctx.attr == "js":
+        url_part = _js_after(url_part, part)
     elif "?" in part or "#" in part:
         url_part = "query"
     elif part.strip() and url_part == "start":
@@ -208,7 +210,21 @@ def escaper(ctx: Context):
         return _unquoted(ctx)
     if ctx.state == "value" and ctx.attr == "css" and ctx.url_part in ("start", "css"):
         return lambda text, is_html: html_escape(text if isinstance(text, CSS) else css_value(text))
+    if ctx.state == "value" and ctx.attr == "js" and ctx.url_part in ("js-str'", 'js-str"'):
+        return lambda text, is_html: html_escape(js_string(strip_tags(text) if is_html else text))
     raise NotSimple(_place(ctx))
+
+
+_JS_STRING = {"\0": "\\u0000", "\t": "\\t", "\n": "\\n", "\v": "\\u000b", "\f": "\\f", "\r": "\\r",
+              '"': "\\u0022", "&": "\\u0026", "'": "\\u0027", "+": "\\u002b", "/": "\\/",
+              "<": "\\u003c", ">": "\\u003e", "\\": "\\\\", "`": "\\u0060"}
+
+
+def js_string(text: str) -> str:
+    """A value inside an event attribute's script (``onclick="copy('{{ $id }}')"``), escaped
+    as Go escapes it inside a JavaScript string.  On paper the attribute does nothing: the
+    value only has to leave the HTML around it whole, as it does on the web."""
+    return "".join(_JS_STRING.get(char, char) for char in text)
 
 
 _NOSPACE = {"\0": "&#xfffd;", "\t": "&#9;", "\n": "&#10;", "\v": "&#11;", "\f": "&#12;",
@@ -250,6 +266,26 @@ def css_value(text: str) -> str:
         return "ZgotmplZ"
     name = "".join(c for c in decoded.lower() if c.isascii() and (c.isalnum() or c in "-_"))
     return "ZgotmplZ" if "expression" in name or "mozbinding" in name else decoded
+
+
+def _js_after(state: str, part: str) -> str:
+    """Where an event attribute's script stands after ``part``: in code ("start"), inside a
+    string quoted with ' or " ("js-str'"), or past what this reader follows ("js-other": a
+    template literal, a regular expression or a comment), where no value is run."""
+    at = 0
+    while at < len(part) and state != "js-other":
+        char = part[at]
+        if state.startswith("js-str"):
+            if char == "\\":
+                at += 1
+            elif char == state[-1]:
+                state = "start"
+        elif char in "'\"":
+            state = "js-str" + char
+        elif char in "`/":
+            state = "js-other"
+        at += 1
+    return state
 
 
 def _css_after(state: str, part: str) -> str:

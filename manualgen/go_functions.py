@@ -6,6 +6,7 @@ a failure Hugo's build stops at raises Failed with Hugo's message."""
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import json
 import re
@@ -444,6 +445,10 @@ for _name, _count in (("lower", 1), ("upper", 1), ("trim", 2), ("hasPrefix", 2),
                       ("strings.TrimSpace", 1), ("htmlUnescape", 1), ("string", 1)):
     FUNCTIONS[_name] = (_text_function(_name), _count, _count)
 FUNCTIONS["replace"] = (_text_function("replace"), 3, 4)
+for _name, _digest in (("md5", "md5"), ("sha1", "sha1"), ("sha256", "sha256"),
+                      ("crypto.MD5", "md5"), ("crypto.SHA1", "sha1"), ("crypto.SHA256", "sha256")):
+    FUNCTIONS[_name] = (lambda value, _digest=_digest: hashlib.new(_digest, go_print(value).encode()).hexdigest(),
+                        1, 1)
 FUNCTIONS["strings.HasPrefix"] = FUNCTIONS["hasPrefix"]
 FUNCTIONS["strings.HasSuffix"] = FUNCTIONS["hasSuffix"]
 FUNCTIONS["strings.ToLower"] = FUNCTIONS["lower"]

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import posixpath
 import re
 import textwrap
+import urllib.parse
 from collections.abc import Callable
 
 from .go_escape import CSS, URL, NotSimple, plainified
@@ -58,7 +60,7 @@ class Call:
     page_params: Callable[[str], object] = lambda name: None
     page_param: Callable[[str], object] = lambda name: None
     show: Callable[[object], str] = str  # kept for callers; values print as Go prints them
-    translate: Callable[[str], str] = lambda key: ""
+    translate: Callable[..., str] = lambda key, count=None: ""  # T "key" [count]
     params: object = None  # .Params: the positional list, or the named table
     # .Site.Data.a.b: the value at that path of the site's data/ folder (a file's table, or
     # a folder as a table of its files), None when there is none
@@ -74,6 +76,11 @@ class Call:
     # TranslationBaseName, ContentBaseName; None for a page without a file
     page_file: dict | None = None
     lang: str = ""  # the page's language code (.Site.Language.Lang, .Page.Lang)
+    # the page's file relative to its content folder, without its language (.Page.Path);
+    # None for a page without a file
+    page_rel: str | None = None
+    now: dt.datetime = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # the manual's date (now)
+    base_url: str = ""  # .Site.BaseURL: the site's baseURL, ending in "/"
     page_date: dt.datetime | None = None  # .Page.Date as Hugo reads it (None: Go's zero time)
     # the site's pages: the page a path names (.Site.GetPage; None for none), a page's
     # .Pages (None: the shortcode's page), and the address relref/ref give a path
@@ -197,6 +204,8 @@ class _Page(_Object):
             return _Fields("*source.File", self.call.page_file)
         if name == "Lang":
             return self.call.lang
+        if name == "Path" and self.call.page_rel is not None:
+            return logical_path(self.call.page_rel)
         if name == "Date":
             return self.call.page_date or dt.datetime(1, 1, 1, tzinfo=dt.UTC)
         if name in ("Pages", "RegularPages", "Sections"):
@@ -231,12 +240,24 @@ class _Site(_Object):
             return _Fields("*langs.Language", {"Lang": self.call.lang})
         if name == "LanguagePrefix":
             return self.call.language_prefix
+        if name == "BaseURL":
+            return self.call.base_url
         return super().go_field(name)
 
     def go_method(self, name: str, args: list) -> object:
         if name == "GetPage" and len(args) == 1:  # the site's: from the content's root
             return _page_at(self.call, "/" + go_print(args[0]).lstrip("/"))
         return super().go_method(name, args)
+
+
+def logical_path(rel: str) -> str:
+    """Hugo's ``.Path`` of the page read from ``rel`` (its file within the content folder,
+    without a language suffix): no extension, a bundle's or section's folder for its
+    ``index``/``_index``, lower case, spaces as hyphens (``/docs/sub/my-page``; ``/``)."""
+    folder, name = posixpath.split(rel)
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    path = folder if stem in ("index", "_index") else posixpath.join(folder, stem)
+    return "/" + path.strip("/").lower().replace(" ", "-")
 
 
 def _page_at(call: Call, path: object) -> object:
@@ -274,6 +295,7 @@ class _OtherPage(_Object):
                   "Params": lambda: _Params(lambda key: map_get(page.meta, key)),
                   "Kind": lambda: page.kind, "IsSection": lambda: page.is_section,
                   "IsPage": lambda: not page.is_section, "Weight": lambda: page.weight,
+                  "Path": lambda: logical_path(page.rel),
                   "Date": lambda: page.date or dt.datetime(1, 1, 1, tzinfo=dt.UTC)}
         if name in fields:
             return fields[name]()
@@ -734,6 +756,32 @@ def _errorf(state: _Run, args: list) -> object:
     raise Failed(go_sprintf(go_print(args[0]), args[1:]))
 
 
+_HOST_PORT = re.compile(r"^(\[[^\]]*\]|[^:]*)(?::(\d*))?$")
+
+
+def _parse_url(state: _Run, args: list) -> _Fields:
+    """Hugo's ``urls.Parse``: the parts of an address Go's ``url.URL`` has (``.Path``
+    decoded, ``.Hostname`` and ``.Port`` as methods without arguments)."""
+    if len(args) != 1:
+        raise Failed(f"wrong number of args for Parse: want 1 got {len(args)}")
+    text = go_print(args[0])
+    parts = urllib.parse.urlsplit(text)
+    host = parts.netloc.rpartition("@")[2]
+    hostname, port = (_HOST_PORT.match(host).groups() if _HOST_PORT.match(host) else (host, None))
+    return _Fields("*url.URL", {
+        "Scheme": parts.scheme, "Host": host, "Hostname": hostname.strip("[]"), "Port": port or "",
+        "Path": urllib.parse.unquote(parts.path), "RawQuery": parts.query,
+        "Fragment": urllib.parse.unquote(parts.fragment), "String": text})
+
+
+def _now(state: _Run, args: list) -> dt.datetime:
+    """Hugo's ``now``: the manual's date, so that the same site gives the same manual (a
+    template that hashes it for an element's id, as Flink's ``artifact`` does)."""
+    if args:
+        raise Failed(f"wrong number of args for now: want 0 got {len(args)}")
+    return state.call.now
+
+
 def _warnf(state: _Run, args: list) -> str:
     if args:
         state.call.warn(go_sprintf(go_print(args[0]), args[1:]))
@@ -741,9 +789,18 @@ def _warnf(state: _Run, args: list) -> str:
 
 
 def _translate(state: _Run, args: list) -> str:
+    """Hugo's ``T "key"`` and ``T "key" count``: the count (a number, or a table's
+    ``Count``) picks the language's plural form and fills ``{{ .Count }}``."""
     if not 1 <= len(args) <= 2:
         raise Failed(f"wrong number of args for T: want 1 got {len(args)}")
-    return state.call.translate(go_print(args[0])) or ""
+    count = args[1] if len(args) == 2 else None
+    if isinstance(count, dict):
+        count = map_get(count, "Count")
+    if isinstance(count, bool) or not isinstance(count, (int, float)):
+        text = state.call.translate(go_print(args[0])) or ""
+        # a text with actions run on a string (T "items" "22") fails in Hugo: nothing printed
+        return "" if isinstance(count, str) and "{{" in text else text
+    return state.call.translate(go_print(args[0]), count) or ""
 
 
 _CALL_FUNCTIONS: dict[str, Callable] = {
@@ -757,7 +814,8 @@ _CALL_FUNCTIONS: dict[str, Callable] = {
     "i18n": _translate, "T": _translate,
     "index": _index_call,
     "partial": _partial, "partialCached": _partial,
-    "errorf": _errorf, "warnf": _warnf,
+    "errorf": _errorf, "warnf": _warnf, "now": lambda state, args: _now(state, args),
+    "urls.Parse": _parse_url,
     "time.Format": _format_time, "dateFormat": _format_time, "relref": _ref, "ref": _ref,
     "title": _title, "strings.Title": _title,
     "time.AsTime": lambda state, args: _as_time(args), "time": lambda state, args: _as_time(args),

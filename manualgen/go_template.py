@@ -36,9 +36,9 @@ _NUMBER = re.compile(r"[+-]?(?:0[xX][0-9a-fA-F_]+|\d[\d_]*(?:\.\d*)?(?:[eE][+-]?
 # that manualgen knows; another is refused when compiled, as it could not be run
 _SHORTCODE_FIELDS = {"Inner", "InnerDeindent", "IsNamedParams", "Get", "Param", "Page", "Site",
                      "Params", "RenderString", "Name", "Position", "Scratch", "Store", "Ordinal"}
-_PAGE_FIELDS = {"Title", "Params", "Param", "RenderString", "Site", "File", "Lang", "Date", "GetPage",
+_PAGE_FIELDS = {"Title", "Params", "Param", "RenderString", "Site", "File", "Lang", "Path", "Date", "GetPage",
                 "Pages", "RegularPages", "Sections"}
-_SITE_FIELDS = {"Title", "Params", "Data", "Language", "LanguagePrefix", "GetPage"}
+_SITE_FIELDS = {"Title", "Params", "Data", "Language", "LanguagePrefix", "GetPage", "BaseURL"}
 # the methods of Hugo's objects a template may call, with the counts of arguments they take
 _METHODS = {"Get": (1, 1), "Param": (1, 1), "RenderString": (1, 2), "Set": (2, 2), "Add": (2, 2),
             "SetInMap": (3, 3), "Delete": (1, 1), "Format": (1, 1), "GetPage": (1, 1)}

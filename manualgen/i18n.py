@@ -147,6 +147,55 @@ class Fallback:
 TRANSLATION_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
 
 
+# CLDR's cardinal plural rules for whole numbers, as go-i18n (Hugo's T) applies them: the
+# languages whose rule is not English's one/other.  A count with a fraction is "other".
+_NO_PLURAL = {"ja", "ko", "zh", "th", "vi", "id", "ms", "lo", "my", "km", "jv", "yo", "ig"}
+_ONE_FOR_ZERO = {"fr", "pt", "hi", "bn", "fa", "gu", "kn", "mr", "zu", "am", "hy"}  # 0 and 1: one
+_EAST_SLAVIC = {"ru", "uk", "be"}
+_ONE_FEW = {"hr", "sr", "bs", "sh"}  # as East Slavic, without "many"
+
+
+def plural_category(lang: str, count: object) -> str:
+    """The plural form (``zero``, ``one``, ``two``, ``few``, ``many``, ``other``) CLDR gives
+    ``count`` in ``lang`` (its key or locale: "uk", "pt-br", "zh-tw"): Ukrainian 3 is "few",
+    Korean has "other" only; unknown languages follow English."""
+    try:
+        number = float(count)
+    except (TypeError, ValueError):
+        return "other"
+    code = lang.lower().replace("_", "-").split("-")[0]
+    if number != int(number) or code in _NO_PLURAL:
+        return "other"
+    n = abs(int(number))
+    tens, hundreds = n % 10, n % 100
+    if code in _EAST_SLAVIC | _ONE_FEW | {"pl"}:
+        if tens == 1 and hundreds != 11:
+            return "one" if code != "pl" or n == 1 else "many"
+        if 2 <= tens <= 4 and not 12 <= hundreds <= 14:
+            return "few"
+        return "other" if code in _ONE_FEW else "many"
+    if code in ("cs", "sk"):
+        return "one" if n == 1 else "few" if 2 <= n <= 4 else "other"
+    if code == "ar":
+        return ("zero" if n == 0 else "one" if n == 1 else "two" if n == 2 else
+                "few" if 3 <= hundreds <= 10 else "many" if 11 <= hundreds <= 99 else "other")
+    if code == "he":
+        return "one" if n == 1 else "two" if n == 2 else "other"
+    if code in ("lt",):
+        return ("one" if tens == 1 and not 11 <= hundreds <= 19 else
+                "few" if 2 <= tens <= 9 and not 11 <= hundreds <= 19 else "other")
+    if code in ("lv",):
+        return ("zero" if tens == 0 or 11 <= hundreds <= 19 else
+                "one" if tens == 1 and hundreds != 11 else "other")
+    if code in ("ro",):
+        return "one" if n == 1 else "few" if n == 0 or 1 <= hundreds <= 19 else "other"
+    if code in ("sl",):
+        return {1: "one", 2: "two", 3: "few", 4: "few"}.get(hundreds, "other")
+    if code in _ONE_FOR_ZERO and not lang.lower().replace("_", "-").startswith("pt-pt"):
+        return "one" if n in (0, 1) else "other"
+    return "one" if n == 1 else "other"
+
+
 def translation_files(folder: Path) -> list[Path]:
     """The translation files in an i18n folder and the folders below it, as Hugo walks it:
     a file's language is its name (the Kubernetes site keeps ``i18n/de/de.toml``).  The
@@ -202,10 +251,8 @@ class Translator:
             self.missing.add(key)
             return ""
         if isinstance(entry, dict):
-            if count is not None and int(count) == 1 and "one" in entry:
-                text = str(entry["one"])
-            else:
-                text = str(entry.get("other", entry.get("one", "")))
+            form = plural_category(self.lang, count) if count is not None else "other"
+            text = str(entry.get(form, entry.get("other", entry.get("one", ""))))
         else:
             text = str(entry)
         source = self.origin.get(key)

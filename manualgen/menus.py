@@ -6,15 +6,18 @@ parent: user`` in each page, the groups as entries of the site config).  With ``
 menu = "docs"`` the manual follows that menu: each page is placed by the weights of its
 entry and of the entries above it (its parent's, its parent's parent's…), as the sidebar
 shows it; a page the menu does not list comes after the pages it does, in Hugo's order.
+An entry of the config may name its page with ``pageRef`` instead (Hugo's own docs).
 
 Entries sort as Hugo sorts a menu: by weight, a weight of 0 (unset) last."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-# (identifier, weight, parent identifier) of one entry of the menu
-Entry = tuple[str, int, str]
+# (identifier, weight, parent identifier) of one entry of the menu; an entry of the config
+# also has its pageRef ("" for none)
+Entry = tuple[str, int, str] | tuple[str, int, str, str]
 
 _DEEPEST = 50  # parents followed at most (a loop of parents ends there)
 
@@ -28,8 +31,18 @@ def config_entries(hugo: dict, lang: str, menu: str) -> tuple[Entry, ...]:
         menus = _get(table, "menus") or _get(table, "menu")
         entries = _get(menus, menu) if isinstance(menus, dict) else None
         if isinstance(entries, list) and entries:
-            return tuple(_entry(item, "") for item in entries if isinstance(item, dict))
+            return tuple(_entry(item, "") + (str(_get(item, "pageRef") or ""),)
+                         for item in entries if isinstance(item, dict))
     return ()
+
+
+def page_ref_path(ref: str) -> str:
+    """A config entry's ``pageRef`` (or a page's file) as the page's logical path without
+    its slashes, as ``GetPage`` reads it: "/docs/alpha", "docs/alpha.md" and "/docs/alpha/"
+    are "docs/alpha"; a section's "_index.md" is its folder, "/" the home ("")."""
+    path = ref.strip().strip("/").lower().replace(" ", "-")
+    path = re.sub(r"\.(md|markdown|mdown|html|htm|org)$", "", path)
+    return re.sub(r"(^|/)_?index$", "", path).strip("/")
 
 
 def page_entry(meta: dict, menu: str, title: str) -> Entry | None:
@@ -74,7 +87,7 @@ def order_keys(entries: Iterable[Entry]) -> dict[str, tuple[tuple[int, str], ...
     """Each identifier's place in the menu: from its top entry down to its own, each entry's
     weight as Hugo sorts it (0 last) and its name for equal weights.  A parent no entry
     defines stands in the menu as an entry of its own without a weight, as Hugo adds one."""
-    by_id = {identifier: (weight, parent) for identifier, weight, parent in entries}
+    by_id = {identifier: (weight, parent) for identifier, weight, parent, *_ in entries}
     keys: dict[str, tuple[tuple[int, str], ...]] = {}
     for identifier in by_id:
         chain: list[tuple[int, str]] = []

@@ -11,11 +11,13 @@ page as a placeholder token and swapped in after the Markdown pass.  The output 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import difflib
 import fnmatch
 import functools
 import html as html_module
 import json
+import os
 import posixpath
 import re
 import textwrap
@@ -898,7 +900,7 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
         page_params=lambda name: value(name, meta, site=False),
         page_param=lambda name: value(name, meta),
         show=lambda raw: str(go_text(raw)),
-        translate=lambda key: ctx.translator.translate(key),
+        translate=lambda key, count=None: ctx.translate(key, count),
         params=dict(call.params) if call.params else list(call.positional),
         data=lambda path: _site_data(ctx, path),
         partial=lambda name: partial_nodes(
@@ -907,6 +909,9 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
             ctx.renderer.own_reached["partials"]),
         name=call.name, ordinal=ordinal, position=f'"{ctx.page.path}:{where.line}:{where.column}"',
         page_file=_page_file(ctx.page), lang=ctx.lang, page_date=getattr(ctx.page, "date", None),
+        page_rel=getattr(ctx.page, "rel", None) if isinstance(getattr(ctx.page, "path", None), Path) else None,
+        now=_manual_date(),
+        base_url=str(getattr(settings, "base_url", "") or "").rstrip("/") + "/",
         get_page=lambda path: helper("get_page")(path, ctx.page, as_hugo=True),
         pages=lambda page: helper("pages_of")(page or ctx.page),
         ref=lambda path: helper("ref_url")(path, ctx.page),
@@ -915,6 +920,13 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
         warn=lambda message: ctx.renderer.findings.warning(
             "shortcode-template", f'shortcode "{call.name}" warns (its template\'s warnf): {message}',
             ctx.page.path, where.line, where.column, lang=ctx.lang))
+
+
+def _manual_date() -> dt.datetime:
+    """The manual's date, which a build sets as SOURCE_DATE_EPOCH while it runs (see
+    ``build._source_date``): a template's ``now``, the same on every build of the same site."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return dt.datetime.fromtimestamp(int(epoch) if epoch.isdigit() else 0, dt.UTC)
 
 
 def _page_file(page) -> dict | None:
@@ -979,8 +991,34 @@ _HIDDEN_UNTIL_CLICKED = re.compile(r"""(\bstyle\s*=\s*(["'])(?:(?!\2).)*?)\bdisp
 def shown_open(source: str) -> str:
     """A site's own shortcode template without the ``display: none`` of its style
     attributes: what the web shows after a click (an expand's content) prints, as every
-    expand prints open.  Only the template's own markup: a page's HTML stays as written."""
-    return _HIDDEN_UNTIL_CLICKED.sub(lambda m: m.group(1), source)
+    expand prints open.  Only the template's own markup: a page's HTML stays as written.
+    An element whose content is only the template's own words (Flink's "Copied to
+    clipboard!" under its code) is the theme's feedback, not the page's text: it stays
+    hidden, as the web shows it until a script needs it."""
+    return _HIDDEN_UNTIL_CLICKED.sub(
+        lambda m: m.group(1) if _holds_an_action(source, m.start()) else m.group(0), source)
+
+
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+         "track", "wbr"}
+_TEMPLATE_COMMENT = re.compile(r"\{\{-?\s*/\*.*?\*/\s*-?\}\}", re.DOTALL)
+
+
+def _holds_an_action(source: str, at: int) -> bool:
+    """Whether the element whose style attribute starts at ``at`` holds a template action
+    (``{{ .Inner }}``, ``{{ .Get 0 }}``) between its tags; an element that cannot be told
+    (no name, a void element, its tag left open) is taken to hold one."""
+    opening = source.rfind("<", 0, at)
+    named = re.match(r"<([A-Za-z][\w-]*)", source[opening:]) if opening >= 0 else None
+    end = source.find(">", at)
+    if named is None or end < 0 or named.group(1).lower() in _VOID:
+        return True
+    depth = 1
+    for tag in re.compile(rf"<(/?){re.escape(named.group(1))}\b", re.IGNORECASE).finditer(source, end + 1):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return "{{" in _TEMPLATE_COMMENT.sub("", source[end + 1:tag.start()])
+    return True
 
 
 def _inline_shortcode(ctx: _PageContext, node: Shortcode, inner: str | None, where: Shortcode) -> str:

@@ -367,6 +367,56 @@ def test_an_old_style_named_anchor_is_a_link_target(tmp_path, capsys):
     assert html.count(f'href="#{target}"') == 2 and 'name="basics"' not in html
 
 
+def test_a_translation_named_for_a_language_the_site_lacks_is_reported(tmp_path, capsys):
+    """Hugo publishes a.fr-ch.md (no such language: the site has fr) as another German page
+    beside a.md: a warning on that file naming the site's language to use.  A name whose
+    last part is no language (v1.2, notes.js) or that translates nothing is not reported."""
+    site = site_with(tmp_path, {
+        "content/de/a.md": page("A", 1, "Text."),
+        "content/de/a.fr-ch.md": page("A (Suisse)", 2, "Texte."),
+        "content/de/b.md": page("B", 3, "Text."),
+        "content/de/b.js.md": page("B in JS", 4, "Text."),
+        "content/de/c.ru.md": page("C", 5, "Текст."),
+        "content/fr/a.md": page("A", 1, "Texte."),
+    })
+    _, doc = run_check(capsys, site, "--all")
+    found = [f for f in doc["findings"] if f["code"] == "unknown-file-language"]
+    assert [(f["file"], f["lang"], f["severity"]) for f in found] == [
+        ("content/de/a.fr-ch.md", "de", "warning")]
+    assert "a.fr.md" in found[0]["message"]
+
+
+def test_an_address_without_its_scheme_is_read_as_a_browser_reads_it(tmp_path, capsys):
+    """Flink's baseURL and its GitHub links start with "//": a browser opens them with the
+    page's scheme.  The link to GitHub and the one to a file of the site print with their
+    https addresses; neither is a broken link."""
+    from manualgen.build import BuildOptions, build
+
+    hugo = ('baseURL = "//docs.example.org/guide"\ndefaultContentLanguage = "de"\n'
+            "[languages.de]\nweight = 1\n")
+    body = ("See [the code](//github.com/acme/tool/blob/main/README.md) and "
+            "[the form](//docs.example.org/guide/files/form.pdf).\n")
+    site = site_with(tmp_path, {"content/de/a.md": page("A", 1, body),
+                                "static/files/form.pdf": "%PDF-1.4\n"}, hugo=hugo)
+    _, doc = run_check(capsys, site, "--lang", "de")
+    assert not [f for f in doc["findings"] if f["code"] == "broken-link"]
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True,
+                                      no_cache=True, jobs=1))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert 'href="https://github.com/acme/tool/blob/main/README.md"' in html
+    assert 'href="https://docs.example.org/guide/files/form.pdf"' in html
+
+
+def test_a_link_to_top_is_the_top_of_the_page_not_a_missing_anchor(tmp_path, capsys):
+    """HTML scrolls "#top" to the top of the page when no element has that id (a theme's
+    "Back to top" link): no warning; another fragment no heading has is still reported."""
+    body = "Text.\n\n[Back to top](#top) and [up](#TOP).\n\n[Nowhere](#gone)\n"
+    site = site_with(tmp_path, {"content/de/a.md": page("A", 1, body)})
+    _, doc = run_check(capsys, site, "--lang", "de")
+    anchors = [f for f in doc["findings"] if f["code"] == "missing-anchor"]
+    assert [f["message"].split(":")[0] for f in anchors] == ['link "#gone"']
+
+
 def test_a_link_hugo_made_from_a_baseurl_without_a_scheme_points_into_the_manual(tmp_path, capsys):
     """baseURL = "handbook.example.org" (no https://): Hugo's permalinks read
     "handbook.example.org/guide/setup/", which a theme's list of a section's pages writes

@@ -474,6 +474,16 @@ def test_a_tag_split_by_markdown_is_printed_as_hugo_does_and_reported(team_site)
     assert warning.line == 8  # body starts on line 5: the {{<link>}} line
 
 
+def test_an_angle_bracket_the_writer_escaped_is_text_not_a_split_tag(site):
+    # A default value written as **"\\<none>"** or &lt;unset&gt; shows its brackets on purpose:
+    # no warning, while a real tag split by Markdown still gets one.
+    html = site.render('* `PASSWORD`: **"\\<none>"**: the default.\n\nOr &lt;unset&gt; here.\n')
+    assert "&lt;none&gt;" in html and "&lt;unset&gt;" in html
+    assert not site.findings.warnings
+    site.render("<div\n\n>text &lt;div in prose</div>\n")
+    assert [w.code for w in site.findings.warnings] == ["tag-as-text"]
+
+
 def test_typographer_marks_set_in_the_hugo_config_are_used(tmp_path):
     # Swiss usage: guillemets in every language, set once in the site's Goldmark settings.
     hugo = HUGO_TOML + (

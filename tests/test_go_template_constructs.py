@@ -247,6 +247,64 @@ def test_the_pages_file_and_the_calls_place_are_hugos(tmp_path):
     assert '<div class="alert"><em>Achtung</em></div>' in html
 
 
+def test_page_path_md5_now_and_an_event_attribute_print_as_hugo_prints_them(tmp_path, monkeypatch):
+    # Flink's artifact shortcode: an id hashed from now, used in an onclick, and the page's
+    # path in its error message.  The output of hugo 0.149.1 for the same call.
+    from manualgen.build import BuildOptions, build
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start"),
+        "content/de/docs/Sub/My Page.md": page("A", 1, '{{< art "x\'y<&/" >}}\n\n{{< when >}}\n'),
+        "layouts/shortcodes/art.html": (
+            '{{ $h := md5 "abc" }}<div id="{{ $h }}" onclick="copy(\'{{ $h }}\', \'{{ .Get 0 }}\')">'
+            "{{ .Page.Path }}</div>"),
+        "layouts/shortcodes/when.html": '<p id="{{ md5 now }}">{{ dateFormat "2006-01-02" now }}</p>',
+    })
+    out = tmp_path / "out"
+    result = build(site, BuildOptions(langs=["de"], out=out, html=True, no_cache=True, jobs=1))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert ('<div id="p-docs-sub-my-page--900150983cd24fb0d6963f7d28e17f72" onclick="copy('
+            "'900150983cd24fb0d6963f7d28e17f72', 'x\\u0027y\\u003c\\u0026\\/')\">/docs/sub/my-page</div>") in html
+    assert ">2023-11-14</p>" in html  # now: the manual's date, the same on every build
+    again = build(site, BuildOptions(langs=["de"], out=tmp_path / "again", html=True, no_cache=True, jobs=1))
+    assert again.results[0].html.read_text(encoding="utf-8") == html
+
+
+def test_site_baseurl_and_urls_parse_are_hugos():
+    # Flink's img shortcode: (urls.Parse .Site.BaseURL).Path before the picture's path; the
+    # values hugo 0.149.1 prints for the same template
+    source = ('{{ .Site.BaseURL }}|{{ (urls.Parse .Site.BaseURL).Path }}|'
+              '{{ $u := urls.Parse "https://a.org:8080/x%20y?q=1#f" }}{{ $u.Scheme }}|{{ $u.Host }}|'
+              "{{ $u.Hostname }}|{{ $u.Port }}|{{ $u.Path }}|{{ $u.RawQuery }}|{{ $u.Fragment }}")
+    call = Call(get=lambda key: "", inner="", markdownify=str,
+                base_url="//nightlies.apache.org/flink/flink-docs-release-1.20/")
+    assert run_template(compile_template(source), call) == (
+        "//nightlies.apache.org/flink/flink-docs-release-1.20/|/flink/flink-docs-release-1.20/|"
+        "https|a.org:8080|a.org|8080|/x y|q=1|f")
+
+
+def test_t_with_a_count_picks_the_languages_plural_form_and_fills_the_count(tmp_path):
+    # i18n in YAML and JSON, a site template's T "items" 3: what hugo 0.149.1 printed for the
+    # same files (Korean has one form; Ukrainian's 3 is "few"); it printed "{{ .Count }}"
+    from manualgen.build import BuildOptions, build
+
+    hugo = ('baseURL = "https://example.org/"\ndefaultContentLanguage = "ko"\n'
+            "[languages.ko]\nweight = 1\n[languages.uk]\nweight = 2\n")
+    site = write_site(tmp_path / "site", {
+        "i18n/ko.yaml": 'items:\n  one: "{{ .Count }}개 항목"\n  other: "{{ .Count }}개 항목들"\n',
+        "i18n/uk.json": ('{"items": {"one": "{{ .Count }} елемент", "few": "{{ .Count }} елементи", '
+                         '"many": "{{ .Count }} елементів", "other": "{{ .Count }} елемента"}}'),
+        "layouts/shortcodes/n.html": '<p>[{{ T "items" 3 }}|{{ T "items" 1 }}|{{ T "items" (dict "Count" 11) }}|{{ T "items" "22" }}]</p>',
+        "content/_index.md": page("시작"), "content/a.md": page("A", 1, "{{< n >}}\n"),
+        "content/_index.uk.md": page("Початок"), "content/a.uk.md": page("A", 1, "{{< n >}}\n"),
+    }, hugo)
+    result = build(site, BuildOptions(langs=["ko", "uk"], out=tmp_path / "out", html=True, no_cache=True, jobs=1))
+    html = {r.lang: r.html.read_text(encoding="utf-8") for r in result.results}
+    assert "<p>[3개 항목들|1개 항목들|11개 항목들|]</p>" in html["ko"]
+    assert "<p>[3 елементи|1 елемент|11 елементів|]</p>" in html["uk"]
+
+
 def test_dates_print_in_gos_layouts_and_anchorize_makes_hugos_ids():
     source = ('{{ time.Format "2006-01-02" "2024-03-05" }}|{{ time.Format "Jan 2, 2006" "2024-03-05" }}|'
               '{{ dateFormat "Monday, January 2 2006 15:04 MST" "2024-03-05T14:07:09Z" }}|'

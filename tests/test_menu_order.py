@@ -117,3 +117,32 @@ def test_a_menu_entry_orders_as_hugos_menu_does(tmp_path):
     site = write_site(tmp_path / "site", files, hugo=None)
     assert [title for _depth, title in _titles(site)] == [
         "Bravo", "Delta", "Echo", "Foxtrot", "Alpha", "Charlie"]
+
+
+def test_config_entries_place_the_pages_their_page_ref_names(tmp_path):
+    """A menu of the config whose entries name their pages with pageRef (Hugo's docs, Doks,
+    Hinode; here in config/_default/menus/menus.<lang>.toml) orders those pages, each
+    language by its own menu, as hugo 0.149.1 lists site.Menus.docs for the same files."""
+    menus = {"en": [("Zeta", "/docs/zeta", 1), ("Alpha", "docs/alpha.md", 2), ("Docs", "/docs/", 3)],
+             "ko": [("알파", "/docs/alpha/", 1), ("제타", "/docs/zeta", 2)]}
+    files = {"config/_default/hugo.toml": 'baseURL = "https://example.org/"\ndefaultContentLanguage = "en"\n',
+             "config/_default/languages.toml": "[en]\nweight = 1\n[ko]\nweight = 2\n",
+             "manualgen.toml": '[manual]\nmenu = "docs"\n'}
+    for lang, entries in menus.items():
+        files[f"config/_default/menus/menus.{lang}.toml"] = "".join(
+            f'[[docs]]\nname = "{name}"\npageRef = "{ref}"\nweight = {weight}\n'
+            for name, ref, weight in entries)
+        suffix = "" if lang == "en" else f".{lang}"
+        files.update({f"content/_index{suffix}.md": _page("Home"),
+                      f"content/docs/_index{suffix}.md": _page("Docs"),
+                      f"content/docs/alpha{suffix}.md": _page("Alpha"),
+                      f"content/docs/zeta{suffix}.md": _page("Zeta"),
+                      f"content/other{suffix}.md": _page("Other")})
+    site = write_site(tmp_path / "site", files, hugo=None)
+
+    def titles(lang):
+        home = discover(load_settings(site), lang, Findings(), dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+        return [page.title for page in home.walk()][1:]
+
+    assert titles("en") == ["Docs", "Zeta", "Alpha", "Other"]
+    assert titles("ko") == ["Docs", "Alpha", "Zeta", "Other"]

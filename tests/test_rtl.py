@@ -391,6 +391,31 @@ def test_a_page_borrowed_from_the_default_language_prints_in_its_language(tmp_pa
     assert laptop[-1][3] < width - OUTER - 20  # the last line ends short, on the right side
 
 
+def test_a_section_a_translation_by_file_name_lacks_is_its_own_not_borrowed(tmp_path):
+    """content/docs/_index.md is the English section; the Persian site has no
+    _index.fa.md, so Hugo makes its section itself (titled from the folder): a page of the
+    Persian site, printed right to left, not the English page (it printed as English, left
+    to right, with the English file's language)."""
+    from .conftest import write_site
+
+    skip_without_fonts_for(WORDS["fa"]["intro"])
+    hugo = ("baseURL: https://example.org/\ndefaultContentLanguage: en\nlanguages:\n"
+            "  en: {languageName: English, weight: 1}\n"
+            "  fa: {languageName: فارسی, languageDirection: rtl, weight: 2}\n")
+    site = write_site(tmp_path / "site", {
+        "hugo.yaml": hugo,
+        "content/_index.md": "---\ntitle: Manual\n---\nWelcome.\n",
+        "content/_index.fa.md": "---\ntitle: راهنما\n---\n" + WORDS["fa"]["intro"] + "\n",
+        "content/docs/_index.md": "---\ntitle: Docs\n---\nThe English section's text.\n",
+        "content/docs/setup.md": "---\ntitle: Setup\n---\nInstall the tool.\n",
+        "content/docs/setup.fa.md": "---\ntitle: شروع\n---\n" + WORDS["fa"]["guide_text"] + "\n",
+    }, hugo=None)
+    result = build(site, BuildOptions(langs=["fa"], out=tmp_path / "out", no_cache=True, html=True))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert 'dir="ltr"' not in html and "The English section" not in html
+    assert '<h1 class="page-title" data-chapter="1 Docs">' in html
+
+
 def _struct_languages(pdf) -> set[str]:
     """The /Lang of every structure element of ``pdf``."""
     found = set()

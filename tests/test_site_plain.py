@@ -320,6 +320,31 @@ def test_what_a_site_template_hides_until_a_click_prints(tmp_path):
     assert "Nur für die Suche." not in text
 
 
+def test_a_hidden_box_of_the_templates_own_words_stays_hidden(tmp_path):
+    """Flink's artifact shortcode writes, under its code, a box "Copied to clipboard!" with
+    style="display:none" that its script shows after a copy: the theme's feedback, not the
+    page's text, so it is not printed; the code is."""
+    from pypdf import PdfReader
+
+    from manualgen.build import BuildOptions, build
+
+    from .conftest import page, write_site
+
+    artifact = ('<pre><code>{{ .Get 0 }}</code></pre>\n<div class="book-hint info" '
+                'style="text-align:center;display:none" copyable="flink-module">\n'
+                "  Copied to clipboard!\n</div>\n")
+    site = write_site(tmp_path / "site", {
+        "hugo.toml": 'baseURL = "https://example.org/"\ndefaultContentLanguage = "de"\n'
+                     "[languages.de]\nweight = 1\n",
+        "content/de/_index.md": page("Start"),
+        "content/de/a.md": page("Anleitung", 1, "Davor.\n\n{{< artifact flink-runtime >}}\n\nDanach.\n"),
+        "layouts/shortcodes/artifact.html": artifact})
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", no_cache=True))
+    text = "".join(p.extract_text() or "" for p in PdfReader(result.results[0].pdf).pages)
+    assert "flink-runtime" in text and "Danach." in text
+    assert "Copied to clipboard" not in text
+
+
 def test_an_address_a_site_template_escaped_prints_as_a_browser_shows_it(tmp_path):
     """A site template's link is escaped as Hugo escapes it (caf%c3%a9); its printed
     address shows the letters, as a browser's address bar does, and keeps an escaped space;

@@ -112,11 +112,17 @@ def _front_matter_ref(a: ET.Element, href: str, job: PageJob) -> str | None:
 def _outside_link(a: ET.Element, href: str, job: PageJob) -> str | None:
     """Handle a link that leaves the site (mail, phone, the web, a script); else return
     its address as a path below the site, for ``_inside_link``."""
+    site_scheme = split_url(job.ctx.settings.base_url).scheme.lower() or "https"
+    if href.startswith("//"):  # an address without its scheme: the page's, as a browser reads it
+        href = f"{site_scheme}:{href}"
+        a.set("href", href)
     scheme = split_url(href).scheme.lower()
     if scheme in ("mailto", "tel"):
         add_class(a, "contact")
         return None
     site_url = job.ctx.settings.base_url.rstrip("/")
+    if site_url.startswith("//"):  # Flink's baseURL = "//nightlies.apache.org/flink/…"
+        site_url = f"{site_scheme}:{site_url}"
     if scheme in ("http", "https") and not (site_url and href.startswith(site_url + "/")):
         _external(a, href)
         return None
@@ -190,7 +196,8 @@ def _inside_link(a: ET.Element, href: str, job: PageJob, written: str = "") -> N
                         "from a shortcode's placeholder, whose number changes from build to "
                         "build, so the link breaks on the web; give the heading an id of its "
                         'own ("## Title {#my-id}") and link to that', line())
-        elif anchor != fragment:
+        elif anchor != fragment and fragment.lower() != "top":
+            # "#top" without such an id is the top of the page in HTML (Flink's "Back to top")
             job.warning("missing-anchor", f'link "{href}": no heading or anchor "{fragment}" on '
                         "the target page; it points to the page instead", line())
     a.set("href", "#" + anchor)

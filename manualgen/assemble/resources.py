@@ -29,9 +29,11 @@ _CSS_URL = re.compile(r"""url\(\s*(["']?)(.*?)\1\s*\)""")
 
 
 def site_host(settings) -> str:
-    """``scheme://host`` of the site's baseURL, or "" when it names no host."""
+    """``scheme://host`` of the site's baseURL, or "" when it names no host; a baseURL
+    without a scheme (Flink's ``//nightlies.apache.org/flink/…``) is read with https, as a
+    browser opens it from the site."""
     site = split_url(settings.base_url)
-    return f"{site.scheme}://{site.netloc}" if site.scheme and site.netloc else ""
+    return f"{site.scheme or 'https'}://{site.netloc}" if site.netloc else ""
 
 
 def image_candidates(settings, page: Page, src: str) -> list[Path]:
