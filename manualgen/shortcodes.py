@@ -622,6 +622,15 @@ class ShortcodeRenderer:
                     self._own[folded] = (None, f"it uses {exc}")
         return self._own[folded]
 
+    def site_template_collapses(self, name: str) -> bool:
+        """Whether the site's own template of ``name`` hides what it is given until the
+        reader clicks (a ``display: none`` box holding an action, or a closed ``<details>``):
+        a collapsible of the site's own."""
+        found = self.hugo_template(name)
+        settings = self.env.globals.get("site")
+        source = _read_text(Path(settings.site_root) / found) if found and settings else None
+        return source is not None and hides_until_clicked(source)
+
     def note_not_run(self, name: str, why: str) -> None:
         """Say why the site's own template of ``name`` was not run for a call (what it
         reached at run time that manualgen cannot run); it is still tried for the others."""
@@ -821,6 +830,11 @@ def in_address(before: str) -> bool:
     return bool(_ADDRESS_BEFORE.search(before[-300:]))
 
 
+# Shortcodes manualgen prints as an open collapsible (templates/shortcodes: a titled, framed
+# <details open>): a site's own template of the name that hides its content until clicked is
+# the same kind of box, and prints as manualgen's, not as its web markup without the click.
+_COLLAPSIBLES = frozenset({"expand", "details", "collapse", "spoiler", "accordionitem"})
+
 # Shortcodes whose built-in print template hands its printed form to the container around
 # it (Hugo's .Parent.Scratch), which prints only what its parts handed it: a tab to its tabs,
 # tabpane or tabset, a codetab to its tabs, a step to its steps.
@@ -845,6 +859,9 @@ def _inline_or_site_template(ctx: _PageContext, node: Shortcode, inner: str | No
     if template is not None and (_in_builtin_container(ctx, node.name, parent)
                                  or _holds_builtin_parts(ctx, node)):
         return None
+    if template is not None and node.name.lower() in _COLLAPSIBLES \
+            and ctx.renderer.site_template_collapses(node.name):
+        return None  # a collapsible of the site's own prints as manualgen's: framed, titled, open
     from .go_template import TemplateFailed, run_template  # compiled above: loaded already
 
     try:
@@ -986,6 +1003,12 @@ def _in_builtin_container(ctx: _PageContext, name: str, parent: ShortcodeCall | 
 # style="display: none" that the page's script toggles), in a style attribute.
 _HIDDEN_UNTIL_CLICKED = re.compile(r"""(\bstyle\s*=\s*(["'])(?:(?!\2).)*?)\bdisplay\s*:\s*none\s*(?:!\s*important\s*)?;?""",
                                    re.IGNORECASE | re.DOTALL)
+
+
+def hides_until_clicked(source: str) -> bool:
+    """Whether a site's template hides the content it is given until the reader clicks."""
+    return any(_holds_an_action(source, m.start()) for m in _HIDDEN_UNTIL_CLICKED.finditer(source)) \
+        or bool(re.search(r"<details(?![^>]*\bopen\b)[^>]*>", source, re.IGNORECASE))
 
 
 def shown_open(source: str) -> str:

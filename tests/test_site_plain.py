@@ -515,3 +515,32 @@ def test_getpage_finds_a_page_by_its_own_name_and_the_home_by_nothing(tmp_path):
     assert status == 0, said
     html = (tmp_path / "out").glob("*-de.html").__next__().read_text(encoding="utf-8")
     assert "[Blatt] / [Start]" in html
+
+
+@pytest.mark.parametrize(("name", "template", "built_in"), [
+    # hides its content until a click: a collapsible, printed as manualgen's framed box
+    ("expand", '<span class="x">{{ .Get 0 }}</span><div style="display: none">{{ .Inner }}</div>', True),
+    ("spoiler", '<span class="x">{{ .Get 0 }}</span><details><div>{{ .Inner }}</div></details>', True),
+    # shows its content: the site's own markup, as the web shows it
+    ("expand", '<div class="x"><b>{{ .Get 0 }}</b> {{ .Inner }}</div>', False),
+])
+def test_a_sites_own_collapsible_prints_as_a_framed_open_box(tmp_path, name, template, built_in):
+    """vitess.io's own expand hides its content in a display:none box that a click opens;
+    run as written, its label and content printed as two loose paragraphs, with nothing to
+    show they belong together.  manualgen's expand prints the label as the title of a
+    framed box that holds the content."""
+    from manualgen.build import BuildOptions, build
+
+    from .conftest import page, write_site
+
+    body = f'Davor.\n\n{{{{< {name} "Mehr zeigen" >}}}}Der Hinweis.{{{{< /{name} >}}}}\n\nDanach.\n'
+    site = write_site(tmp_path / "site", {
+        "hugo.toml": 'defaultContentLanguage = "de"\n[languages.de]\nweight = 1\n'
+                     "[markup.goldmark.renderer]\nunsafe = true\n",
+        "content/de/_index.md": page("Start"), "content/de/a.md": page("Anleitung", 1, body),
+        f"layouts/shortcodes/{name}.html": template})
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", no_cache=True,
+                                      jobs=1, html=True))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert "Der Hinweis." in html and "Mehr zeigen" in html
+    assert ('class="x"' not in html) == built_in
