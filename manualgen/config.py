@@ -75,6 +75,8 @@ class Language:
     # [languages.<code>.markup.goldmark]: what the language sets over the site's Goldmark
     # options (French typographer quotes « … », say), as Hugo merges them for its pages
     goldmark: dict = dataclasses.field(default_factory=dict)
+    # [languages.<code>.permalinks]: the language's own patterns, in place of the site's
+    permalinks: tuple | None = None
 
 
 CHAPTER_STARTS = ("auto", "right", "page")
@@ -1039,6 +1041,8 @@ def _language(code: str, spec: dict, root: Path, hugo: dict, folders: _Folders) 
         file_filters={(m.source, m.subpath): m.files for m in mounts if m.files},
         direction=_direction(spec, lparams, str(_first_set(spec, "locale", "languageCode") or code)),
         goldmark=_ci_get(_ci_get(spec, "markup", {}), "goldmark", {}) or {},
+        permalinks=read_rules(_ci_get(spec, "permalinks")) if isinstance(
+            _ci_get(spec, "permalinks"), dict) else None,
     )
 
 

@@ -601,8 +601,9 @@ def _page_url(settings: Settings, lang: str, rel: str, kind: str, meta: dict,
     prefix += lang_prefix
     style = settings.path_style
     ugly = kind == "page" and style.is_ugly(rel.split("/")[0] if "/" in rel else "")
-    if settings.permalinks and kind in ("page", "section"):
-        pattern = _permalink(settings, rel, kind, meta, sections)
+    rules = _permalink_rules(settings, lang)
+    if rules and kind in ("page", "section"):
+        pattern = _permalink(rules, settings, rel, kind, meta, sections)
         if pattern is not None:
             return prefix + _ugly(pattern.lstrip("/"), ugly)
     parts = rel.split("/")[:-1]
@@ -622,7 +623,15 @@ def _ugly(path: str, ugly: bool) -> str:
     return path.rstrip("/") + ".html" if ugly and path.endswith("/") and path.strip("/") else path
 
 
-def _permalink(settings: Settings, rel: str, kind: str, meta: dict,
+def _permalink_rules(settings: Settings, lang: str) -> tuple:
+    """The language's own ``[languages.<lang>.permalinks]``, else the site's: as hugo
+    0.149.1 reads them, a language's table takes the place of the site's whole."""
+    language = settings.languages.get(lang)
+    own = getattr(language, "permalinks", None)
+    return own if own is not None else settings.permalinks
+
+
+def _permalink(rules: tuple, settings: Settings, rel: str, kind: str, meta: dict,
                sections: frozenset[str]) -> str | None:
     """The page's path from the site's ``[permalinks]`` pattern for its section, or None."""
     parts = rel.split("/")[:-1]
@@ -641,7 +650,7 @@ def _permalink(settings: Settings, rel: str, kind: str, meta: dict,
         slug=str(slug) if isinstance(slug, (str, int, float)) and not isinstance(slug, bool) else "",
         file_name=stem, base_name=rel.split("/")[-2] if bundle and folders else stem,
         date=page_date(meta, "date", settings))
-    rule = permalinks.rule_for(settings.permalinks, facts)
+    rule = permalinks.rule_for(rules, facts)
     return permalinks.expand(rule.pattern, facts, settings.path_style) if rule is not None else None
 
 

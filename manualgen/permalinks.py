@@ -69,7 +69,7 @@ def read_style(lower_off: object, accents_off: object, ugly: object) -> PathStyl
 def path_segment(name: str, style: PathStyle = HUGO_DEFAULT) -> str:
     """A folder or file name as Hugo puts it into a page's path: lower case, each space a
     hyphen, and only what Hugo keeps in a path."""
-    text = style.shaped(name.strip().replace(" ", "-"))
+    text = style.shaped(name.replace(" ", "-"))  # "trail .md": "trail-", as Hugo makes it
     return "".join(char for i, char in enumerate(text) if _kept(text, i))
 
 
@@ -114,8 +114,7 @@ def read_rules(value: object) -> tuple[Rule, ...]:
         elif isinstance(pattern, dict) and str(key).lower() in _KINDS:
             rules += [Rule(str(key).lower(), str(k).strip(" /").lower(), p)
                       for k, p in pattern.items() if isinstance(p, str)]
-    # a longer key is the more particular one ("posts/news" before "posts")
-    return tuple(sorted(rules, key=lambda r: (-len(r.key), r.kind, r.key)))
+    return tuple(sorted(rules, key=lambda r: (r.kind, r.key)))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -133,14 +132,12 @@ class PageFacts:
 
 
 def rule_for(rules: tuple[Rule, ...], facts: PageFacts) -> Rule | None:
-    """The first rule whose section holds the page: "posts" for posts and all below it,
-    "" for a page at the top of the content (not in a section)."""
+    """The rule for the page's top-level section ("posts" for posts and every page below
+    it; "" for a page at the top of the content).  As in hugo 0.149.1, a key naming a
+    deeper section ("posts/news") is never applied."""
+    top = facts.path.split("/")[0] if "/" in facts.path or facts.kind == "section" else ""
     for rule in rules:
-        if rule.kind != facts.kind:
-            continue
-        if rule.key == "" and "/" not in facts.path and facts.kind == "page":
-            return rule
-        if rule.key and (facts.path == rule.key or facts.path.startswith(rule.key + "/")):
+        if rule.kind == facts.kind and rule.key == top and "/" not in rule.key:
             return rule
     return None
 
@@ -161,7 +158,9 @@ def expand(pattern: str, facts: PageFacts, style: PathStyle = HUGO_DEFAULT) -> s
         last = match.end()
     path = ("".join(out) + pattern[last:]).replace("\0", ":")
     path = re.sub(r"/{2,}", "/", "/" + path.strip("/"))
-    return style.shaped(path) if re.search(r"\.\w+$", path) else style.shaped(path).rstrip("/") + "/"
+    # nothing at all: the page keeps its file's address; else always a folder, a dot in
+    # it or not ("/releases/v1.2/", "/q/c.html/"), as Hugo makes it
+    return None if path == "/" else style.shaped(path).rstrip("/") + "/"
 
 
 def _attribute(name: str, facts: PageFacts, date: dt.datetime, go_format,

@@ -195,3 +195,25 @@ def test_links_to_ugly_addresses_find_their_pages(tmp_path):
         "[all posts](/posts/index.html).\n", encoding="utf-8")
     result = build(tmp_path, BuildOptions(all=True, out=tmp_path / "out", no_cache=True))
     assert "broken-link" not in [f.code for f in result.findings]
+
+
+def test_review_corners_as_hugo_gives_them(tmp_path):
+    # each address below is what hugo 0.149.1 gave for the same site
+    (tmp_path / "hugo.toml").write_text(
+        'title = "C"\ndefaultContentLanguage = "en"\n[permalinks]\nreleases = "/releases/:slug/"\n'
+        '"docs/guides" = "/guides/:filename/"\nempty = ""\n[languages.en]\nweight = 1\n'
+        '[languages.fr]\nweight = 2\n[languages.fr.permalinks]\nposts = "/articles/:slug/"\n',
+        encoding="utf-8")
+    _write(tmp_path, "releases/one.md", 'title: "One"\nslug: "v1.2"')  # a dot is no suffix
+    _write(tmp_path, "docs/guides/install.md", 'title: "Install"')  # a nested key never applies
+    _write(tmp_path, "empty/x.md", 'title: "X"')  # nothing expanded: the file's address
+    _write(tmp_path, "releases/two.fr.md", 'title: "Deux"')  # fr has its own table only
+    _write(tmp_path, "posts/a.fr.md", 'title: "Le post"')
+    _write(tmp_path, "trail .md", 'title: "Trail"')
+    urls = _urls(tmp_path)
+    assert urls["releases/one.md"] == "/releases/v1.2/"
+    assert urls["docs/guides/install.md"] == "/docs/guides/install/"
+    assert urls["empty/x.md"] == "/empty/x/"
+    assert urls["releases/two.md"] == "/fr/releases/two/"
+    assert urls["posts/a.md"] == "/fr/articles/le-post/"
+    assert urls["trail .md"] == "/trail-/"
