@@ -1025,6 +1025,8 @@ def shown_open(source: str) -> str:
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
          "track", "wbr"}
 _TEMPLATE_COMMENT = re.compile(r"\{\{-?\s*/\*.*?\*/\s*-?\}\}", re.DOTALL)
+# A translation of the template's own words ({{ T "copied" }}): the theme's text, not the page's.
+_OWN_WORDS = re.compile(r"""\{\{-?\s*(?:T|i18n|lang\.Translate)\s+(?:"[^"]*"|`[^`]*`)\s*-?\}\}""")
 
 
 def _holds_an_action(source: str, at: int) -> bool:
@@ -1040,7 +1042,7 @@ def _holds_an_action(source: str, at: int) -> bool:
     for tag in re.compile(rf"<(/?){re.escape(named.group(1))}\b", re.IGNORECASE).finditer(source, end + 1):
         depth += -1 if tag.group(1) else 1
         if depth == 0:
-            return "{{" in _TEMPLATE_COMMENT.sub("", source[end + 1:tag.start()])
+            return "{{" in _OWN_WORDS.sub("", _TEMPLATE_COMMENT.sub("", source[end + 1:tag.start()]))
     return True
 
 

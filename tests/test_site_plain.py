@@ -544,3 +544,27 @@ def test_a_sites_own_collapsible_prints_as_a_framed_open_box(tmp_path, name, tem
     html = result.results[0].html.read_text(encoding="utf-8")
     assert "Der Hinweis." in html and "Mehr zeigen" in html
     assert ('class="x"' not in html) == built_in
+
+
+def test_a_hidden_box_of_the_themes_translated_words_stays_hidden(tmp_path):
+    """The same feedback box written as a translation of the theme's words ({{ T "copied" }})
+    is the theme's text too: hidden on the web until a script shows it, left out of print."""
+    from manualgen.build import BuildOptions, build
+
+    from .conftest import page, write_site
+
+    artifact = ('<pre><code>{{ .Get 0 }}</code></pre>\n'
+                '<span style="display: none">{{ T "copied" }}</span>\n')
+    site = write_site(tmp_path / "site", {
+        "hugo.toml": 'defaultContentLanguage = "de"\n[languages.de]\nweight = 1\n',
+        "i18n/de.toml": 'copied = "In die Zwischenablage kopiert!"\n',
+        "content/de/_index.md": page("Start"),
+        "content/de/a.md": page("Anleitung", 1, "Davor.\n\n{{< artifact ls-l >}}\n\nDanach.\n"),
+        "layouts/shortcodes/artifact.html": artifact})
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", no_cache=True,
+                                      jobs=1, html=True))
+    from pypdf import PdfReader
+
+    text = "".join(p.extract_text() or "" for p in PdfReader(result.results[0].pdf).pages)
+    assert "ls-l" in text and "Danach." in text
+    assert "Zwischenablage" not in text
