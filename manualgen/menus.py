@@ -31,8 +31,10 @@ def config_entries(hugo: dict, lang: str, menu: str) -> tuple[Entry, ...]:
         menus = _get(table, "menus") or _get(table, "menu")
         entries = _get(menus, menu) if isinstance(menus, dict) else None
         if isinstance(entries, list) and entries:
-            return tuple(_entry(item, "") + (str(_get(item, "pageRef") or ""),)
-                         for item in entries if isinstance(item, dict))
+            # an entry without a name or identifier is known by its page (Hugo names it
+            # by the page's title): entries for different pages never merge into one
+            return tuple(_entry(item, page_ref_path(str(_get(item, "pageRef") or ""))) + (
+                str(_get(item, "pageRef") or ""),) for item in entries if isinstance(item, dict))
     return ()
 
 

@@ -146,3 +146,19 @@ def test_config_entries_place_the_pages_their_page_ref_names(tmp_path):
 
     assert titles("en") == ["Docs", "Zeta", "Alpha", "Other"]
     assert titles("ko") == ["Docs", "Alpha", "Zeta", "Other"]
+
+
+def test_config_entries_without_a_name_stay_apart(tmp_path):
+    """Entries that give only a pageRef and a weight: Hugo names each by its page, so they
+    order by their weights (zeta 1, mid 2, alpha 3); they merged into one entry, and the
+    pages fell back to their titles' order."""
+    files = {"hugo.toml": 'baseURL = "https://example.org/"\n'
+                          + "".join(f'[[menus.docs]]\npageRef = "/docs/{ref}"\nweight = {w}\n'
+                                    for ref, w in (("zeta", 1), ("alpha", 3), ("mid", 2))),
+             "manualgen.toml": '[manual]\nmenu = "docs"\n',
+             "content/_index.md": _page("Home"), "content/docs/_index.md": _page("Docs"),
+             "content/docs/alpha.md": _page("Alpha"), "content/docs/mid.md": _page("Mid"),
+             "content/docs/zeta.md": _page("Zeta")}
+    site = write_site(tmp_path / "site", files, hugo=None)
+    home = discover(load_settings(site), "en", Findings(), dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    assert [page.title for page in home.walk()][1:] == ["Docs", "Zeta", "Mid", "Alpha"]
