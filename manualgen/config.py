@@ -1493,26 +1493,40 @@ def _theme_layout_dirs(hugo: dict, root: Path, component: str = "layouts") -> li
 def _theme_roots(hugo: dict, root: Path) -> list[Path]:
     """The folders of the site's theme components, the first winning, as Hugo finds them
     without a network: each ``theme`` (a name or a list), then each ``module.imports`` path
-    not disabled; in _vendor/ when the site has vendored its modules (``hugo mod vendor``
-    writes _vendor/modules.txt), else in ``themesDir`` (by default themes/).  A module Hugo
-    would download has no folder here and is left out."""
-    themes = _ci_get(hugo, "theme", []) or []
-    names = [themes] if isinstance(themes, str) else themes if isinstance(themes, list) else []
-    imports = _ci_get(_ci_get(hugo, "module", {}) or {}, "imports", []) or []
-    names += [_ci_get(entry, "path") for entry in (imports if isinstance(imports, list) else [])
-              if isinstance(entry, dict) and not _flag(_ci_get(entry, "disable"), False)]
+    not disabled, each followed at once by the components its own config names (a theme
+    built on another: checked with hugo 0.149.1, the parent comes before the site's next
+    theme); in _vendor/ when the site has vendored its modules (``hugo mod vendor`` writes
+    _vendor/modules.txt), else in ``themesDir`` (by default themes/).  A module Hugo would
+    download has no folder here and is left out."""
     themes_dir = root / str(_ci_get(hugo, "themesDir", "themes") or "themes")
     vendor = root / "_vendor"
     vendored = (vendor / "modules.txt").is_file()
-    folders = []
-    for name in dict.fromkeys(str(name).strip("/") for name in names if name):
-        if not name:
-            continue
-        found = vendor / name
-        folders.append(found if vendored and found.is_dir() else themes_dir / name)
     inside = root.resolve()
-    # A build reads nothing outside the site: an exampleSite's themesDir = "../.." is left out.
-    return [f for f in folders if resolves_inside(f, inside)]
+    folders: list[Path] = []
+
+    def visit(config: dict, depth: int) -> None:
+        for name in _component_names(config):
+            found = vendor / name if vendored and (vendor / name).is_dir() else themes_dir / name
+            # A build reads nothing outside the site: an exampleSite's themesDir = "../.."
+            if found in folders or not resolves_inside(found, inside):
+                continue
+            folders.append(found)
+            if depth < 10 and found.is_dir():
+                visit(_theme_config(found), depth + 1)
+
+    visit(hugo, 0)
+    return folders
+
+
+def _component_names(config: dict) -> list[str]:
+    """The theme components a config names: ``theme`` (a name or a list), then the
+    ``module.imports`` paths that are not disabled."""
+    themes = _ci_get(config, "theme", []) or []
+    names = [themes] if isinstance(themes, str) else themes if isinstance(themes, list) else []
+    imports = _ci_get(_ci_get(config, "module", {}) or {}, "imports", []) or []
+    names += [_ci_get(entry, "path") for entry in (imports if isinstance(imports, list) else [])
+              if isinstance(entry, dict) and not _flag(_ci_get(entry, "disable"), False)]
+    return [name for name in dict.fromkeys(str(n).strip("/") for n in names if n) if name]
 
 
 def resolves_inside(path: Path, root: Path) -> bool:

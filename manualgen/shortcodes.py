@@ -594,13 +594,18 @@ class ShortcodeRenderer:
 
     def hugo_template(self, name: str) -> str | None:
         """The site's own Hugo template of shortcode ``name`` (layouts/shortcodes/, or
-        layouts/_shortcodes/ since Hugo 0.146), as a path from the site's root; None when
-        the site has none, or it comes from a theme."""
+        layouts/_shortcodes/ since Hugo 0.146), as a path from the site's root; else, for a
+        shortcode manualgen has no print template of, its themes' (the first theme's
+        winning, as in Hugo); None when there is none.  A theme's shortcode that manualgen
+        knows prints through manualgen's template, made for paper."""
         settings = self.env.globals.get("site")
         if settings is None:
             return None
         root = Path(settings.site_root)
-        found = hugo_shortcode_file(list(settings.own_layout_dirs) or [root / "layouts"], name)
+        own = list(settings.own_layout_dirs) or [root / "layouts"]
+        found = hugo_shortcode_file(own, name)
+        if found is None and self.template(name) is None:
+            found = hugo_shortcode_file([d for d in settings.layout_dirs if d not in own], name)
         return found.relative_to(root).as_posix() if found else None
 
     def site_hugo_template(self, name: str) -> tuple[list | None, str]:

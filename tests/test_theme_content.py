@@ -160,3 +160,30 @@ def test_a_themes_own_mounts_say_which_folders_it_gives(tmp_path):
     assert _found(root) == {"en": ["content/a.md"]}
     assert theme / "layouts" in settings.layout_dirs
     assert (theme / "site-static").resolve() in settings.static_dirs
+
+
+def test_a_theme_built_on_another_brings_it_and_runs_its_shortcodes(tmp_path):
+    # as hugo 0.149.1 builds it: theme a names its own theme p, which comes before the
+    # site's next theme b; a shortcode manualgen has no template of runs as p defines it
+    from manualgen.build import BuildOptions, build
+
+    (tmp_path / "hugo.toml").write_text('title = "T"\ntheme = ["a", "b"]\n', encoding="utf-8")
+    (tmp_path / "themes" / "a").mkdir(parents=True)
+    (tmp_path / "themes" / "a" / "hugo.toml").write_text('theme = "p"\n[params]\nfrom_a = 1\n',
+                                                          encoding="utf-8")
+    for theme, words in (("p", "from-p"), ("b", "from-b")):
+        folder = tmp_path / "themes" / theme / "layouts" / "shortcodes"
+        folder.mkdir(parents=True)
+        (folder / "xyz.html").write_text(f"<em>{words}</em>", encoding="utf-8")
+    (tmp_path / "themes" / "p" / "hugo.toml").write_text('[params]\nfrom_p = 2\n', encoding="utf-8")
+    _page(tmp_path / "themes" / "p" / "content" / "parent.md", "Parent page")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "p.md").write_text("---\ntitle: P\n---\n{{< xyz >}}\n", encoding="utf-8")
+    settings = load_settings(tmp_path)
+    assert settings.params == {"from_a": 1, "from_p": 2}
+    assert _found(tmp_path)["en"] == ["content/p.md", "themes/p/content/parent.md"]
+    result = build(tmp_path, BuildOptions(all=True, out=tmp_path / "out", no_cache=True,
+                                          jobs=1, html=True))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert "from-p" in html and "from-b" not in html
+    assert "unknown-shortcode" not in [f.code for f in result.findings]
