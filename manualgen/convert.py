@@ -1834,6 +1834,7 @@ class PageConverter:
         Hugo shows, but the writer should hear about it.
         """
         prose = re.sub(r"<(pre|code)\b.*?</\1>", "", html, flags=re.DOTALL)
+        prose = prose.replace("&lt;no value&gt;", "")  # Go's word for a value a template lacks
         body = getattr(page, "body", "")
         m = next((m for m in re.finditer(r"&lt;(/?[a-zA-Z][\w-]*)(?=[\s>]|&gt;|$)", prose)
                   if not _escaped_by_writer(body, m.group(1))), None)

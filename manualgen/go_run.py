@@ -793,14 +793,28 @@ def _translate(state: _Run, args: list) -> str:
     ``Count``) picks the language's plural form and fills ``{{ .Count }}``."""
     if not 1 <= len(args) <= 2:
         raise Failed(f"wrong number of args for T: want 1 got {len(args)}")
-    count = args[1] if len(args) == 2 else None
-    if isinstance(count, dict):
-        count = map_get(count, "Count")
+    data = args[1] if len(args) == 2 else None
+    count = map_get(data, "Count") if isinstance(data, dict) else data
     if isinstance(count, bool) or not isinstance(count, (int, float)):
         text = state.call.translate(go_print(args[0])) or ""
         # a text with actions run on a string (T "items" "22") fails in Hugo: nothing printed
-        return "" if isinstance(count, str) and "{{" in text else text
-    return state.call.translate(go_print(args[0]), count) or ""
+        if isinstance(data, str) and "{{" in text:
+            return ""
+    else:
+        text = state.call.translate(go_print(args[0]), count) or ""
+    return _FIELD_ACTION.sub(lambda m: _field_text(data, m.group(1)), text)
+
+
+# A field the translation's text names ("{{ .Minutes }} min read"), which Hugo fills from
+# the value T is given (T "reading" (dict "Minutes" 5)).
+_FIELD_ACTION = re.compile(r"\{\{-?\s*\.(\w+)\s*-?\}\}")
+
+
+def _field_text(data: object, name: str) -> str:
+    """A field of T's value as Go prints it; "<no value>" where there is none, as Hugo's
+    translation prints it (T "files" without a count: "<no value> files")."""
+    value = map_get(data, name) if isinstance(data, dict) else None
+    return "<no value>" if value is None else go_print(value)
 
 
 _CALL_FUNCTIONS: dict[str, Callable] = {

@@ -305,6 +305,25 @@ def test_t_with_a_count_picks_the_languages_plural_form_and_fills_the_count(tmp_
     assert "<p>[3 елементи|1 елемент|11 елементів|]</p>" in html["uk"]
 
 
+def test_t_fills_the_fields_of_the_value_it_is_given(tmp_path):
+    # what hugo 0.149.1 printed for the same files: a field from T's dict, "<no value>"
+    # where T is given none (it printed the template code as written), and no false
+    # tag-as-text warning for Go's "<no value>"
+    from manualgen.build import BuildOptions, build
+
+    site = write_site(tmp_path / "site", {
+        "i18n/en.toml": 'reading = "{{ .Minutes }} min read"\n[files]\none = "{{ .Count }} file"\n'
+                        'other = "{{ .Count }} files"\n',
+        "layouts/shortcodes/tt.html": '[{{ T "reading" (dict "Minutes" 5) }}] [{{ T "files" }}] '
+                                      '[{{ T "files" 2 }}] [{{ T "reading" }}]',
+        "content/_index.md": page("Start"), "content/a.md": page("A", 1, "{{< tt >}}\n"),
+    }, 'baseURL = "https://example.org/"\n')
+    result = build(site, BuildOptions(langs=["en"], out=tmp_path / "out", html=True, no_cache=True, jobs=1))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert ("[5 min read] [&lt;no value&gt; files] [2 files] [&lt;no value&gt; min read]") in html
+    assert [f.code for f in result.findings] == []
+
+
 def test_dates_print_in_gos_layouts_and_anchorize_makes_hugos_ids():
     source = ('{{ time.Format "2006-01-02" "2024-03-05" }}|{{ time.Format "Jan 2, 2006" "2024-03-05" }}|'
               '{{ dateFormat "Monday, January 2 2006 15:04 MST" "2024-03-05T14:07:09Z" }}|'
