@@ -1092,18 +1092,18 @@ def _with_theme_content(hugo: dict, root: Path, languages: dict[str, Language], 
     page of the same path wins).  Such a folder serves no language by name: its pages are
     the default language's, and another language's only where their file names name it
     (page.fr.md), as in a folder every language reads."""
-    themes = [folder for folder in _theme_layout_dirs(hugo, root, "content") if folder.is_dir()]
+    themes = [(folder, sub) for folder, sub in _theme_mounts(hugo, root, "content") if folder.exists()]
     if not themes:
         return languages, folders
     extended = {}
     for code, language in languages.items():
         mounts = list(language.mounts or [(d, "") for d in language.content_dirs])
-        mounts += [(folder, "") for folder in themes if (folder, "") not in mounts]
+        mounts += [mount for mount in themes if mount not in mounts]
         extended[code] = dataclasses.replace(language, mounts=mounts, content_dirs=_unique(
-            [*language.content_dirs, *themes]))
+            [*language.content_dirs, *(folder for folder, _sub in themes)]))
     if folders.content:  # mounts as written (or implied): the themes' come after them
-        folders = dataclasses.replace(
-            folders, content=[*folders.content, *(Mount(folder, "content") for folder in themes)])
+        folders = dataclasses.replace(folders, content=[
+            *folders.content, *(Mount(folder, "content", sub) for folder, sub in themes)])
     return extended, folders
 
 
@@ -1472,61 +1472,85 @@ def _theme_config(folder: Path, environment: str = DEFAULT_ENVIRONMENT,
 
 def _theme_layout_dirs(hugo: dict, root: Path, component: str = "layouts") -> list[Path]:
     """The layouts (or another component's) folders of the site's theme components, the
-    first winning (see :func:`_theme_roots`): the folders a theme's own ``module.mounts``
-    place at the component when it lists any (Docsy's hugo.yaml lists its own, and mounts
-    no content), else its folder of that name, as Hugo mounts them."""
-    folders = []
-    for theme in _theme_roots(hugo, root):
-        mounts = _ci_get(_ci_get(_theme_config(theme), "module", {}) or {}, "mounts", []) or []
-        if not isinstance(mounts, list) or not mounts:
-            folders.append(theme / component)
+    first winning (see :func:`_theme_roots`), each placed at the component's top."""
+    return [folder for folder, subpath in _theme_mounts(hugo, root, component) if not subpath]
+
+
+def _theme_mounts(hugo: dict, root: Path, component: str) -> list[tuple[Path, str]]:
+    """(folder, place below the component) of each theme component's mounts of
+    ``component``, the first component winning: the mounts its import lists
+    (``[[module.imports.mounts]]``), else those its own config lists (Docsy's hugo.yaml,
+    which mounts no content), else its folder of that name at the top, as Hugo mounts
+    them.  Folders outside the site are left out: a build reads nothing there."""
+    found = []
+    for theme, declared in _theme_components(hugo, root):
+        if declared is None:
+            found.append((theme / component, ""))
             continue
-        for raw in mounts:
+        for raw in declared:
             target = str(_ci_get(raw, "target", "") if isinstance(raw, dict) else "").strip("/")
-            if target.lower() == component and _ci_get(raw, "source"):
-                folders.append(theme / str(_ci_get(raw, "source")))
+            head, _, below = target.partition("/")
+            if head.lower() == component and _ci_get(raw, "source"):
+                found.append((theme / str(_ci_get(raw, "source")), below.strip("/")))
     inside = root.resolve()
     # A build reads nothing outside the site: an exampleSite's themesDir = "../.." is left out.
-    return [f for f in folders if resolves_inside(f, inside)]
+    return [(f, sub) for f, sub in found if resolves_inside(f, inside)]
 
 
 def _theme_roots(hugo: dict, root: Path) -> list[Path]:
+    """The folders of the site's theme components, the first winning (see
+    :func:`_theme_components`)."""
+    return [folder for folder, _declared in _theme_components(hugo, root)]
+
+
+def _theme_components(hugo: dict, root: Path) -> list[tuple[Path, list | None]]:
     """The folders of the site's theme components, the first winning, as Hugo finds them
-    without a network: each ``theme`` (a name or a list), then each ``module.imports`` path
-    not disabled, each followed at once by the components its own config names (a theme
-    built on another: checked with hugo 0.149.1, the parent comes before the site's next
-    theme); in _vendor/ when the site has vendored its modules (``hugo mod vendor`` writes
+    without a network, each with the mounts declared for it (None: its folders by their
+    names): each ``theme`` (a name or a list), then each ``module.imports`` path not
+    disabled, each followed at once by the components its own config names (a theme built
+    on another: checked with hugo 0.149.1, the parent comes before the site's next theme);
+    in _vendor/ when the site has vendored its modules (``hugo mod vendor`` writes
     _vendor/modules.txt), else in ``themesDir`` (by default themes/).  A module Hugo would
     download has no folder here and is left out."""
     themes_dir = root / str(_ci_get(hugo, "themesDir", "themes") or "themes")
     vendor = root / "_vendor"
     vendored = (vendor / "modules.txt").is_file()
     inside = root.resolve()
-    folders: list[Path] = []
+    components: list[tuple[Path, list | None]] = []
 
     def visit(config: dict, depth: int) -> None:
-        for name in _component_names(config):
+        for name, mounts in _component_names(config):
             found = vendor / name if vendored and (vendor / name).is_dir() else themes_dir / name
             # A build reads nothing outside the site: an exampleSite's themesDir = "../.."
-            if found in folders or not resolves_inside(found, inside):
+            if any(found == known for known, _ in components) or not resolves_inside(found, inside):
                 continue
-            folders.append(found)
+            own = _theme_config(found) if found.is_dir() else {}
+            listed = _ci_get(_ci_get(own, "module", {}) or {}, "mounts", []) or []
+            declared = mounts or (listed if isinstance(listed, list) and listed else None)
+            components.append((found, declared))
             if depth < 10 and found.is_dir():
-                visit(_theme_config(found), depth + 1)
+                visit(own, depth + 1)
 
     visit(hugo, 0)
-    return folders
+    return components
 
 
-def _component_names(config: dict) -> list[str]:
-    """The theme components a config names: ``theme`` (a name or a list), then the
-    ``module.imports`` paths that are not disabled."""
+def _component_names(config: dict) -> list[tuple[str, list | None]]:
+    """The theme components a config names, each with the mounts its import lists (None
+    for none): ``theme`` (a name or a list), then the ``module.imports`` not disabled."""
     themes = _ci_get(config, "theme", []) or []
-    names = [themes] if isinstance(themes, str) else themes if isinstance(themes, list) else []
+    named: list[tuple[object, object]] = [(n, None) for n in (
+        [themes] if isinstance(themes, str) else themes if isinstance(themes, list) else [])]
     imports = _ci_get(_ci_get(config, "module", {}) or {}, "imports", []) or []
-    names += [_ci_get(entry, "path") for entry in (imports if isinstance(imports, list) else [])
+    named += [(_ci_get(entry, "path"), _ci_get(entry, "mounts"))
+              for entry in (imports if isinstance(imports, list) else [])
               if isinstance(entry, dict) and not _flag(_ci_get(entry, "disable"), False)]
-    return [name for name in dict.fromkeys(str(n).strip("/") for n in names if n) if name]
+    seen: dict[str, list | None] = {}
+    for name, mounts in named:
+        text = str(name or "").strip("/")
+        if text and text not in seen:
+            seen[text] = mounts if isinstance(mounts, list) and mounts else None
+    return list(seen.items())
 
 
 def resolves_inside(path: Path, root: Path) -> bool:

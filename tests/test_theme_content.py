@@ -187,3 +187,36 @@ def test_a_theme_built_on_another_brings_it_and_runs_its_shortcodes(tmp_path):
     html = result.results[0].html.read_text(encoding="utf-8")
     assert "from-p" in html and "from-b" not in html
     assert "unknown-shortcode" not in [f.code for f in result.findings]
+
+
+def test_mounts_of_an_import_and_of_a_theme_place_their_pages_below_a_section(tmp_path):
+    # as hugo 0.149.1 builds it: an import's own [[module.imports.mounts]] and a theme's
+    # module.mounts replace their default folders (their content/ is not read) and may
+    # place a folder below a section of the site
+    (tmp_path / "hugo.toml").write_text(
+        'title = "I"\ntheme = "parent"\n[module]\n[[module.imports]]\npath = "github.com/ex/docs"\n'
+        '[[module.imports.mounts]]\nsource = "docs"\ntarget = "content/imported"\n', encoding="utf-8")
+    vendored = tmp_path / "_vendor" / "github.com" / "ex" / "docs"
+    _page(vendored / "docs" / "guide" / "g.md", "G")
+    _page(vendored / "content" / "stray" / "s.md", "Stray")
+    (tmp_path / "_vendor" / "modules.txt").write_text("# github.com/ex/docs v1.0.0\n", encoding="utf-8")
+    theme = tmp_path / "themes" / "parent"
+    _page(theme / "docs" / "guide" / "pg.md", "PG")
+    _page(theme / "content" / "pc.md", "PC")
+    (theme / "hugo.toml").write_text('[[module.mounts]]\nsource = "docs"\ntarget = "content/manual"\n',
+                                     encoding="utf-8")
+    _page(tmp_path / "content" / "a.md", "A")
+    assert _found(tmp_path) == {"en": ["_vendor/github.com/ex/docs/docs/guide/g.md", "content/a.md",
+                                       "themes/parent/docs/guide/pg.md"]}
+    urls = {page: url for page, url in _urls_of(tmp_path).items()}
+    assert urls == {"a.md": "/a/", "imported/guide/g.md": "/imported/guide/g/",
+                    "manual/guide/pg.md": "/manual/guide/pg/"}
+
+
+def _urls_of(root: Path) -> dict[str, str]:
+    import datetime as dt
+
+    from manualgen.content import discover
+
+    home = discover(load_settings(root), "en", Findings(), dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    return {page.rel: page.url for page in home.walk() if page.kind == "page"}
