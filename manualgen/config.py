@@ -32,7 +32,7 @@ from .front_matter import AliasGuard, read_as_hugo, without_surrogates
 from .inline_text import plain_html
 from .languages import country_language, written_right_to_left
 from .menus import config_entries
-from .permalinks import PathStyle, read_rules, read_style
+from .permalinks import PathStyle, read_rules, read_style, unknown_attribute
 
 HUGO_CONFIG_NAMES = (
     "hugo.toml",
@@ -1154,6 +1154,22 @@ _LANGUAGE_TEXT = ("title", "label", "languageName", "locale", "languageCode", "d
                   "languageDirection", "contentDir")
 
 
+def _check_permalinks(table: object, where_key: str, where: Path | None,
+                      problems: list[Finding]) -> None:
+    """A permalink pattern naming an attribute Hugo does not know: Hugo stops ("permalink
+    attribute not recognised"), and the page's address would be a guess."""
+    if not isinstance(table, dict):
+        return
+    patterns = [(f"{where_key}.{key}", value) for key, value in table.items() if isinstance(value, str)]
+    patterns += [(f"{where_key}.{kind}.{key}", value) for kind, inner in table.items()
+                 if isinstance(inner, dict) for key, value in inner.items() if isinstance(value, str)]
+    for dotted, pattern in patterns:
+        if (name := unknown_attribute(pattern)) is not None:
+            problems.append(_problem(where, dotted.rsplit(".", 1)[-1], f'{dotted}: ":{name}" in '
+                                     f'"{pattern}" is no attribute Hugo knows (:year, :slug, '
+                                     ":title, :sections, …); Hugo stops too", pattern))
+
+
 def _check_hugo_values(hugo: dict, origin: dict[str, Path], problems: list[Finding]) -> None:
     """Values of the Hugo config that Hugo refuses to decode, each at its key's line: they
     printed as Python writes a list ("[1]" as the manual's title), or a site whose
@@ -1164,6 +1180,7 @@ def _check_hugo_values(hugo: dict, origin: dict[str, Path], problems: list[Findi
     if isinstance(base_url, (str, int, float)) and (why := _unreadable_address(str(base_url))):
         problems.append(_problem(origin.get("baseurl"), "baseURL", f'baseURL "{base_url}" is not '
                                  f"an address ({why}); Hugo stops too"))
+    _check_permalinks(_ci_get(hugo, "permalinks"), "permalinks", origin.get("permalinks"), problems)
     raw = _ci_get(hugo, "languages")
     if raw is not None and not isinstance(raw, dict):
         problems.append(_problem(origin.get("languages"), "languages", "languages must be a "

@@ -583,7 +583,7 @@ def urlize(segment: str, style: permalinks.PathStyle = permalinks.HUGO_DEFAULT) 
 
 
 def _page_url(settings: Settings, lang: str, rel: str, kind: str, meta: dict,
-              sections: frozenset[str] = frozenset()) -> str:
+              sections: dict[str, str] | None = None) -> str:
     """The page's web address below the site: its ``url``, else the site's ``[permalinks]``
     pattern for its section, else its file's path.  ``sections``: the folders Hugo makes
     sections of (:func:`section_folders`), for the patterns that name them."""
@@ -632,16 +632,19 @@ def _permalink_rules(settings: Settings, lang: str) -> tuple:
 
 
 def _permalink(rules: tuple, settings: Settings, rel: str, kind: str, meta: dict,
-               sections: frozenset[str]) -> str | None:
+               sections: dict[str, str] | None) -> str | None:
     """The page's path from the site's ``[permalinks]`` pattern for its section, or None."""
     parts = rel.split("/")[:-1]
     folders = [urlize(part, settings.path_style) for part in parts]
     stem = Path(rel).stem
     bundle = stem in ("index", "_index")
     above = parts[:-1] if kind == "page" and stem == "index" else parts  # a bundle is no section
+    sections = sections or {}
     own = len(parts) if kind == "section" else next(
         (n for n in range(len(above), 0, -1) if "/".join(above[:n]) in sections),
         0 if sections else min(1, len(above)))
+    # the sections above the page, each by its slug or title (:sectionslugs)
+    chain = ["/".join(parts[:n]) for n in range(1, own + 1)]
     title, slug = _ci(meta, "title", None), _ci(meta, "slug", None)
     facts = permalinks.PageFacts(
         kind=kind, path="/".join(folders + ([] if bundle else [urlize(stem, settings.path_style)])).lower(),
@@ -649,7 +652,8 @@ def _permalink(rules: tuple, settings: Settings, rel: str, kind: str, meta: dict
         title=str(title) if isinstance(title, str) else (rel.split("/")[-2] if bundle and folders else ""),
         slug=str(slug) if isinstance(slug, (str, int, float)) and not isinstance(slug, bool) else "",
         file_name=stem, base_name=rel.split("/")[-2] if bundle and folders else stem,
-        date=page_date(meta, "date", settings))
+        date=page_date(meta, "date", settings),
+        section_slugs=tuple(sections.get(folder, folder.split("/")[-1]) for folder in chain))
     rule = permalinks.rule_for(rules, facts)
     return permalinks.expand(rule.pattern, facts, settings.path_style) if rule is not None else None
 
@@ -705,7 +709,7 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
     sources = read_files(files, findings, lang)
     metas = filename_dates(cascade(sources, settings, lang), settings)
     kept = printed(metas, now, settings)
-    sections = section_folders(files)
+    sections = section_folders(files, metas, settings)
     pages = {rel: page for rel in kept
              if (page := make_page(rel, sources[rel], metas[rel], settings, lang, findings, sections))}
     check_dates_not_printed(sources, metas, set(kept), findings, lang)
@@ -741,7 +745,7 @@ def unlisted_pages(sources: dict[str, _Source], metas: dict[str, dict], kept: se
     unbuilt = [_folder(rel) for rel, meta in _section_meta(metas).items()
                if not is_scheduled(meta, now, settings)]
     quiet = Findings()
-    made = (make_page(rel, sources[rel], metas[rel], settings, lang, quiet, section_folders(sources))
+    made = (make_page(rel, sources[rel], metas[rel], settings, lang, quiet, section_folders(sources, metas, settings))
             for rel in sorted(set(metas) - kept)
             if is_scheduled(metas[rel], now, settings)
             and not any(_inside(_folder(rel), top) for top in unbuilt))
@@ -1234,19 +1238,26 @@ def _unlisted_reason(meta: dict) -> tuple[str, str | None]:
 # Making pages --------------------------------------------------------------------------------
 
 
-def section_folders(rels: Iterable[str]) -> frozenset[str]:
-    """The folders Hugo makes sections of: those with an _index file, and the top-level
-    ones that are not a leaf bundle (a folder deeper down without _index is no section:
-    its pages are in the section above)."""
+def section_folders(rels: Iterable[str], metas: dict[str, dict], settings: Settings) -> dict[str, str]:
+    """The folders Hugo makes sections of, each with its slug, else its title (else its
+    folder's name), for the patterns that name them: the folders with an _index file, and
+    the top-level ones that are not a leaf bundle (a folder deeper down without _index is
+    no section: its pages are in the section above).  A section without an _index file is
+    titled as Hugo titles it ("posts" → "Posts")."""
     rels = list(rels)
     leaves = {_folder(rel) for rel in rels if Path(rel).stem == "index"}
-    folders = {_folder(rel) for rel in rels if Path(rel).stem == "_index"}
-    folders |= {rel.split("/")[0] for rel in rels if "/" in rel} - leaves
-    return frozenset(folder for folder in folders if folder)
+    indexes = {_folder(rel): rel for rel in rels if Path(rel).stem == "_index"}
+    folders = set(indexes) | ({rel.split("/")[0] for rel in rels if "/" in rel} - leaves)
+
+    def name(folder: str) -> str:
+        meta = metas.get(indexes.get(folder, ""), {})
+        own = _ci(meta, "slug", None) or _ci(meta, "title", None)
+        return str(own) if isinstance(own, (str, int, float)) and str(own).strip() else section_title(folder, settings)
+    return {folder: name(folder) for folder in sorted(folders) if folder}
 
 
 def make_page(rel: str, source: _Source, meta: dict, settings: Settings, lang: str,
-              findings: Findings, sections: frozenset[str] = frozenset()) -> Page | None:
+              findings: Findings, sections: dict[str, str] | None = None) -> Page | None:
     """A page from its file and (cascaded) front matter; values that cannot be used are
     warned about at their line.  A page in a format manualgen cannot print keeps its title
     and its place, and prints its format and its web address as its text."""

