@@ -5,14 +5,17 @@ a failure Hugo's build stops at raises Failed with Hugo's message."""
 
 from __future__ import annotations
 
+import decimal
 import functools
 import html
 import json
+import math
 import re
 
 from .collation import collation_key
 from .go_escape import NotSimple
-from .go_values import HTML, Failed, go_compare, go_eq, go_print, go_sprintf, go_type, truth
+from .go_values import (HTML, INT64, Failed, check_size, go_compare, go_eq, go_print, go_sprintf, go_type,
+                        int64, truth)
 
 __all__ = ["ARITY", "FUNCTIONS", "map_get", "ordered_items"]
 
@@ -88,11 +91,16 @@ def _to_int(value: object) -> int:
     ("010" is octal 8, "0x1F" hex; "08" and "1.5" fail, a trailing ".0" dropped)."""
     if isinstance(value, bool):
         return int(value)
-    if isinstance(value, (int, float)):
-        return int(value)
+    if isinstance(value, int):
+        return int64(value)
+    if isinstance(value, float):  # past int64 (or not a number): what Go's conversion gives
+        return int(value) if math.isfinite(value) and -INT64 <= value < INT64 else -INT64
     if isinstance(value, str):
         text = re.sub(r"\.0*$", "", value) if re.fullmatch(r"[+-]?\d+\.0*", value) else value
         parsed = _parse_int(text)
+        if parsed is not None and not -INT64 <= parsed < INT64:
+            raise Failed(f"error calling int: unable to cast {_quoted(value)} of type string to int: "
+                         f"strconv.ParseInt: parsing {_quoted(text)}: value out of range")
         if parsed is not None:
             return parsed
         raise Failed(f"error calling int: unable to cast {_quoted(value)} of type string to int: "
@@ -126,14 +134,16 @@ def _arith(name: str, a: object, b: object) -> object:
     both_int = isinstance(x, int) and isinstance(y, int)
     if name in ("div", "mod") and y == 0:
         raise Failed(f"error calling {name}: can't divide the value by 0")
-    if name == "mod":
-        if not both_int:
-            raise Failed("error calling mod: modulo operator can't be used with non integer value")
-        return int(x - y * int(x / y))  # Go's %: the sign of the dividend
-    if name == "div":
-        return int(x / y) if both_int else x / y
-    result = {"add": x + y, "sub": x - y, "mul": x * y}[name]
-    return result
+    if name == "mod" and not both_int:
+        raise Failed("error calling mod: modulo operator can't be used with non integer value")
+    if name in ("add", "sub", "mul"):
+        result = x + y if name == "add" else x - y if name == "sub" else x * y
+        return int64(result) if both_int else result
+    if not both_int:
+        return x / y
+    # Go's int64: division truncated toward zero, % with the dividend's sign
+    quotient = abs(x) // abs(y) * (1 if (x < 0) == (y < 0) else -1)
+    return int64(quotient if name == "div" else x - y * quotient)
 
 
 def _num(name: str, value: object) -> int | float:
@@ -337,7 +347,14 @@ def _go_replacement(template: str) -> str:
 
 
 def _delimit(collection: object, separator: object, last: object = None) -> str:
-    values = [v for _, v in ordered_items(collection)] if collection is not None else []
+    """Hugo's ``delimit``: a slice's or map's values (a map's by sorted key), text's bytes
+    as numbers; anything else fails, as in Hugo (a number is not counted up to)."""
+    if isinstance(collection, str):
+        values: list = list(collection.encode())
+    elif isinstance(collection, (list, tuple, dict)):
+        values = [v for _, v in ordered_items(collection)]
+    else:
+        raise Failed(f"error calling delimit: can't iterate over {go_type(collection)}")
     texts = [go_print(v) for v in values]
     if last is not None and len(texts) > 1:
         return go_print(separator).join(texts[:-1]) + go_print(last) + texts[-1]
@@ -345,12 +362,40 @@ def _delimit(collection: object, separator: object, last: object = None) -> str:
 
 
 def _jsonify(value: object) -> HTML:
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                      default=go_print)
+    """Hugo's ``jsonify``: Go's encoding/json, keys sorted, ``<>&`` escaped, a float as Go
+    writes it (1.0 is ``1``, 1e21 ``1e+21``)."""
+    check_size(value)
+    text = _json(value)
     for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
                           ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(char, escaped)
     return HTML(text)
+
+
+def _json(value: object) -> str:
+    if isinstance(value, float):
+        return _json_float(value)
+    if isinstance(value, dict):
+        pairs = sorted(((go_print(k), v) for k, v in value.items()), key=lambda kv: kv[0])
+        return "{" + ",".join(json.dumps(k, ensure_ascii=False) + ":" + _json(v) for k, v in pairs) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(_json(v) for v in value) + "]"
+    if value is None or isinstance(value, (bool, int, str)):
+        return json.dumps(value, ensure_ascii=False)
+    return json.dumps(go_print(value), ensure_ascii=False)
+
+
+def _json_float(value: float) -> str:
+    """A float as Go's encoding/json writes it: its shortest digits, an exponent only below
+    1e-6 and from 1e21 on (``1e-7``, ``1e+21``); Inf and NaN fail."""
+    if not math.isfinite(value):
+        raise Failed(f"error calling jsonify: json: unsupported value: {go_print(value)}")
+    if value != 0 and not 1e-6 <= abs(value) < 1e21:
+        mantissa, _, exponent = repr(value).partition("e")
+        mantissa = mantissa.removesuffix(".0")
+        return f"{mantissa}e{int(exponent):+d}"
+    text = format(decimal.Decimal(repr(value)), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _logic(name: str, *args: object) -> object:

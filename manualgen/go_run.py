@@ -26,6 +26,10 @@ __all__ = ["Block", "Call", "Sub", "TemplateFailed", "run_template"]
 
 MAX_STEPS = 200_000
 MAX_DEPTH = 120
+MAX_TEXT = 10_000_000  # characters of one value, and of what one run prints
+# characters and items the functions of one run may read and make in all: a text grown a
+# little in each turn of a loop costs the square of its length
+MAX_WORK = 30_000_000
 
 # where an action stands in the template: its line, the column of the text inside its
 # braces (both 1-based), and that text
@@ -125,6 +129,8 @@ class _Run:
     steps: int = 0
     depth: int = 0
     partials: tuple[str, ...] = ()
+    printed: int = 0  # characters printed so far
+    work: int = 0  # characters and items its functions read and made so far
 
 
 # ---- Hugo's objects: the shortcode, its page, its site, their params and data
@@ -305,6 +311,7 @@ class _Scratch(_Object):
 
     def __init__(self) -> None:
         self.values: dict = {}
+        self.grown: dict[int, list] = {}  # the lists Add made, by id: grown in place
 
     def go_method(self, name: str, args: list) -> object:
         if name in ("Set", "Add", "SetInMap", "Delete") and args:
@@ -325,19 +332,28 @@ class _Scratch(_Object):
         elif name == "Set" and len(args) == 2:
             self.values[key] = args[1]
         elif name == "Add" and len(args) == 2:
-            self.values[key] = _added(self.values.get(key), args[1])
+            self.values[key] = self._add(self.values.get(key), args[1])
         else:
             raise Failed(f"wrong number of args for {name}")
         return ""
 
 
-def _added(before: object, value: object) -> object:
-    """Hugo's Scratch.Add: numbers summed, text joined, a slice appended to."""
-    if before is None:
-        return value
-    if isinstance(before, list):
-        return before + (value if isinstance(value, list) else [value])
-    return FUNCTIONS["add"][0](before, value)
+    def _add(self, before: object, value: object) -> object:
+        """Hugo's Scratch.Add: numbers summed, text joined, a slice appended to (in place
+        when this scratch made it: a slice grown a turn at a time costs its length, not
+        its square)."""
+        if before is None:
+            return value
+        if not isinstance(before, list):
+            return FUNCTIONS["add"][0](before, value)
+        added = value if isinstance(value, list) else [value]
+        if len(before) + len(added) > MAX_TEXT:
+            raise NotSimple(f".Scratch.Add making a slice of more than {MAX_TEXT} items")
+        if id(before) not in self.grown:
+            before = list(before)
+            self.grown[id(before)] = before
+        before.extend(added)
+        return before
 
 
 class _Params(_Object):
@@ -392,6 +408,9 @@ def _run(nodes: list, state: _Run, scopes: list[dict], dot: object) -> str:
             raise NotSimple(f"more than {MAX_STEPS} steps (a range over a very large collection?)")
         try:
             out.append(_run_node(node, state, scopes, dot))
+            state.printed += len(out[-1])
+            if state.printed > MAX_TEXT:
+                raise NotSimple(f"printing more than {MAX_TEXT} characters")
         except _FieldFailed as failed:
             raise _failure(failed, where) from None
         except Failed as failed:  # named at the action's first word, as Hugo names it
@@ -625,8 +644,22 @@ def _fields(value: object, fields: tuple[str, ...], term: str) -> object:
 
 
 def _call_function(name: str, args: list, state: _Run) -> object:
+    value = _function_value(name, args, state)
+    if isinstance(value, str) and len(value) > MAX_TEXT:  # text doubled in a loop
+        raise NotSimple(f'the function "{name}" making a text of more than {MAX_TEXT} characters')
+    state.work += sum(len(v) for v in (value, *args) if isinstance(v, (str, list, dict)))
+    if state.work > MAX_WORK:
+        raise NotSimple(f"functions reading and making more than {MAX_WORK} characters and "
+                        "items in all (a text or list grown in a loop?)")
+    return value
+
+
+def _function_value(name: str, args: list, state: _Run) -> object:
     if name in _CALL_FUNCTIONS:
-        return _CALL_FUNCTIONS[name](state, args)
+        try:
+            return _CALL_FUNCTIONS[name](state, args)
+        except TypeError:  # one of Hugo's objects (the site, a page) given where text goes
+            raise NotSimple(f'the function "{name}" given {", ".join(go_type(a) for a in args)}') from None
     function, fewest, most = FUNCTIONS[name]
     if not fewest <= len(args) <= most:
         raise Failed(f"wrong number of args for {name}: want {fewest} got {len(args)}")

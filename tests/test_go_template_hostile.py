@@ -1,0 +1,109 @@
+"""A site's own Go template given hostile input: what a fuzzer found (round six) and what
+hugo 0.149.1 prints for the same template (checked side by side with the binary).  Each
+run ends fast with Hugo's output, Hugo's failure at the template's line, or a fallback
+(NotSimple) saying why; never a Python exception and never a hang."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from manualgen.go_template import NotSimple, TemplateFailed
+
+from .test_go_template_constructs import run
+
+
+@pytest.mark.parametrize("source", [
+    '{{ time.Format "2006" .Scratch }}',
+    "{{ markdownify site }}",
+    '{{ T .Page }}',
+    '{{ relURL .Site.Data }}',
+])
+def test_hugos_objects_given_to_a_function_as_text_fall_back(source):
+    with pytest.raises(NotSimple):
+        run(source)
+
+
+@pytest.mark.parametrize("source, message", [
+    ("{{ range slice }}{{ else }}{{ break }}{{ end }}", "{{break}} outside {{range}}"),
+    ("{{ range slice 1 }}{{ else }}{{ continue }}{{ end }}", "{{continue}} outside {{range}}"),
+    (r"{{ print '\x' }}", "invalid syntax"),
+    (r'{{ print "\q" }}', "invalid syntax"),
+    (r'{{ print "\UFFFFFFFF" }}', "invalid syntax"),
+    (r'{{ print "\uD800" }}', "invalid syntax"),
+    (r'{{ print "\400" }}', "invalid syntax"),
+    (r"""{{ print "\'" }}""", "invalid syntax"),
+    (r"""{{ print '\"' }}""", "invalid syntax"),
+    ("{{ 99999999999999999999 }}", 'integer overflow: "99999999999999999999"'),
+    ("{{ 0xffffffffffffffffff }}", 'illegal number syntax: "0xffffffffffffffffff"'),
+    ("{{ 1" + "0" * 5000 + " }}", "integer overflow"),
+    ('{{ int "0xffffffffffffffffff" }}', "value out of range"),
+    ('{{ delimit 5 "," }}', "error calling delimit: can't iterate over int"),
+    ('{{ delimit nil "," }}', "error calling delimit: can't iterate over <nil>"),
+    ("{{ jsonify (add 1e308 1e308) }}", "unsupported value: +Inf"),
+])
+def test_what_hugo_refuses_fails_at_the_template(source, message):
+    with pytest.raises(TemplateFailed, match=None) as failed:
+        run(source)
+    assert message in str(failed.value)
+
+
+@pytest.mark.parametrize("source, printed", [
+    (r'{{ print "\101|\x41|\u00e9|\"" }}', 'A|A|é|&#34;'),
+    ("{{ print '\\'' '\"' }}", "39 34"),
+    ('{{ delimit "abc" "," }}', "97,98,99"),
+    ("{{ mul 9223372036854775807 2 }}", "-2"),
+    ("{{ add 9223372036854775807 1 }}", "-9223372036854775808"),
+    ("{{ sub -9223372036854775808 1 }}", "9223372036854775807"),
+    ("{{ $x := 2 }}{{ range 7 }}{{ $x = mul $x $x }}{{ end }}{{ $x }}", "0"),
+    ("{{ int 1e308 }}", "-9223372036854775808"),
+    ("{{ sub 1.5 0 }}|{{ add 0.5 0 }}|{{ div 3.0 2 }}", "1.5|0.5|1.5"),
+    ("{{ div 9223372036854775807 1 }}|{{ div -7 2 }}|{{ mod -7 2 }}", "9223372036854775807|-3|-1"),
+    ('{{ printf "%[3]d %d %[1]s %[5]d" "a" 2 3 }}', "3 %!d(MISSING) a %!d(BADINDEX)"),
+    ('{{ printf "%[2]d %[1]d" 1 2 }}|{{ printf "%d %[1]d" 1 2 }}', "2 1|1 1"),
+    ('{{ printf "%[0]d|%[x]d|%[2]d" 1 }}', "%!d(BADINDEX)|%!d(BADINDEX)|%!d(BADINDEX)"),
+    ('{{ printf "%#v|%#v|%#v|%#v|%#v" "a" 1 1.0 true nil }}', "&#34;a&#34;|1|1|true|&lt;nil&gt;"),
+    ('{{ printf "%#v" (dict "b" 1 "a" (slice "x" 2.5)) }}',
+     "map[string]interface {}{&#34;a&#34;:[]interface {}{&#34;x&#34;, 2.5}, &#34;b&#34;:1}"),
+    ('{{ printf "%#U|%U|%U" 0x1F600 65 -1 }}', "U&#43;1F600 &#39;😀&#39;|U&#43;0041|U&#43;FFFFFFFFFFFFFFFF"),
+    ('{{ printf "% x|% X|% f|% e|% s|% v|%+ d" "hi" "hi" 1.5 1.5 "s" 3 4 }}',
+     "68 69|68 69| 1.500000| 1.500000e&#43;00|s| 3|&#43;4"),
+    ('{{ printf "% d|% d" 5 -5 }}', " 5|-5"),
+    ('{{ printf "%x|%x|%X|%x" 1.5 0.0 -2.75 1e300 }}',
+     "0x1.8p&#43;00|0x0p&#43;00|-0X1.6P&#43;01|0x1.7e43c8800759cp&#43;996"),
+    ("{{ jsonify 1.0 }}", "1"),
+    ("{{ jsonify (slice 1.0 2.5 1e21 1e-7 0.000001 100000000000000000000.0 -0.0) }}",
+     "[1,2.5,1e+21,1e-7,0.000001,100000000000000000000,-0]"),
+    ('{{ jsonify (dict "a" "<&>" "b" nil) }}', '{"a":"\\u003c\\u0026\\u003e","b":null}'),
+])
+def test_values_print_as_hugo_prints_them(source, printed):
+    assert run(source) == printed
+
+
+@pytest.mark.parametrize("source", [
+    '{{ $d := dict }}{{ range 100 }}{{ $d = dict "a" $d "b" $d }}{{ end }}{{ jsonify $d }}',
+    '{{ $d := dict }}{{ range 100 }}{{ $d = dict "a" $d "b" $d }}{{ end }}{{ $d }}',
+    "{{ $d := slice }}{{ range 3000 }}{{ $d = slice $d }}{{ end }}{{ $d }}",
+    "{{ $d := slice }}{{ range 3000 }}{{ $d = slice $d }}{{ end }}{{ printf \"%#v\" $d }}",
+    "{{ $a := slice }}{{ $b := slice }}{{ range 100 }}{{ $a = slice $a $a }}{{ $b = slice $b $b }}"
+    "{{ end }}{{ eq $a $b }}",
+    '{{ $s := "ab" }}{{ range 60 }}{{ $s = add $s $s }}{{ end }}{{ len $s }}',
+    '{{ $s := "ab" }}{{ range 60 }}{{ $s = replace $s "a" "aa" }}{{ end }}{{ len $s }}',
+    '{{ $s := "" }}{{ range 100000 }}{{ $s = printf "%s%s" $s "abcdefghijklmnopqrstuvwxyz" }}'
+    "{{ end }}{{ len $s }}",
+    "{{ range 99999 }}{{ $.Scratch.Add \"k\" (slice 1) }}{{ end }}{{ len ($.Scratch.Get \"k\") }}",
+])
+def test_values_grown_past_reason_stop_in_seconds(source):
+    started = time.perf_counter()
+    try:
+        run(source)
+    except NotSimple:
+        pass
+    assert time.perf_counter() - started < 5
+
+
+def test_scratch_add_grows_a_slice_without_changing_what_a_variable_read():
+    source = ('{{ .Scratch.Set "k" (slice 1) }}{{ $a := .Scratch.Get "k" }}{{ .Scratch.Add "k" 2 }}'
+              '{{ .Scratch.Add "k" (slice 3) }}{{ $a }}{{ .Scratch.Get "k" }}')
+    assert run(source) == "[1][1 2 3]"
