@@ -17,7 +17,7 @@ from .go_escape import NotSimple
 from .go_values import (HTML, INT64, Failed, check_size, go_compare, go_eq, go_print, go_sprintf, go_type,
                         int64, truth)
 
-__all__ = ["ARITY", "FUNCTIONS", "map_get", "ordered_items"]
+__all__ = ["ARITY", "FUNCTIONS", "ExactMap", "exact_maps", "map_get", "ordered_items"]
 
 
 def ordered_items(collection: object):
@@ -68,13 +68,39 @@ def _index(collection: object, *keys: object) -> object:
     return collection
 
 
+class ExactMap(dict):
+    """A map whose keys are read only as written, as Go reads a map: a ``.Site.Data``
+    file's tables and what ``dict`` makes (Hugo is case-blind for params only)."""
+
+
+def exact_maps(value: object) -> object:
+    """``value`` with each of its tables (however deep) an ExactMap."""
+    if not isinstance(value, (dict, list)):
+        return value
+    top: list = [value]
+    stack = [(value, top, 0)]
+    while stack:
+        item, holder, at = stack.pop()
+        if isinstance(item, dict):
+            made: dict | list = ExactMap(item)
+            stack.extend((v, made, k) for k, v in item.items() if isinstance(v, (dict, list)))
+        else:
+            made = list(item)
+            stack.extend((v, made, i) for i, v in enumerate(item) if isinstance(v, (dict, list)))
+        holder[at] = made
+    return top[0]
+
+
 def map_get(table: dict, key: object) -> object:
     """A map's value at ``key``; a text key found without regard to case when it is not
     there as written (Hugo's params keys are lower case, templates write them as they
-    like)."""
-    if key in table:
-        return table[key]
-    if isinstance(key, str):  # Hugo's params are read without regard to case
+    like), but not in an ExactMap."""
+    try:
+        if key in table:
+            return table[key]
+    except TypeError:  # a key Go could not have in a map of text (a slice)
+        return None
+    if isinstance(key, str) and not isinstance(table, ExactMap):  # Hugo's params are read without regard to case
         folded = key.lower()
         return next((v for k, v in table.items() if isinstance(k, str) and k.lower() == folded), None)
     return None
@@ -178,7 +204,7 @@ def _split(text: object, separator: object) -> list:
 def _dict(*pairs: object) -> dict:
     if len(pairs) % 2:
         raise Failed("error calling dict: invalid dictionary call")
-    table = {}
+    table = ExactMap()
     for key, value in zip(pairs[::2], pairs[1::2]):
         if not isinstance(key, str):
             raise Failed(f"error calling dict: dictionary keys must be strings, got {go_type(key)}")

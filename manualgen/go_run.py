@@ -185,6 +185,10 @@ def _shortcode_get(call: Call, args: list) -> object:
     key = args[0]
     if isinstance(key, float) and key.is_integer():
         key = int(key)
+    if isinstance(key, int) and not isinstance(key, bool) and key < 0:  # Go's slice index
+        if isinstance(call.params, list) and call.params:
+            raise Failed("error calling Get: reflect: slice index out of range")
+        return ""
     value = call.get(key if isinstance(key, int) and not isinstance(key, bool) else go_print(key))
     return value if value not in (None, "") else ""
 
@@ -241,12 +245,19 @@ class _Site(_Object):
 
     def go_method(self, name: str, args: list) -> object:
         if name == "GetPage" and len(args) == 1:  # the site's: from the content's root
-            return _page_at(self.call, "/" + go_print(args[0]).lstrip("/"))
+            return _page_at(self.call, "/" + go_print(args[0]).lstrip("/"), site=True)
         return super().go_method(name, args)
 
 
-def _page_at(call: Call, path: object) -> object:
-    found = call.get_page(go_print(path))
+def _page_at(call: Call, path: object, site: bool = False) -> object:
+    """The page ``path`` names; a name several pages have is nothing for a page's GetPage,
+    and fails the site's, as in hugo 0.149.1."""
+    try:
+        found = call.get_page(go_print(path))
+    except LookupError as ambiguous:
+        if site:
+            raise Failed(f"error calling GetPage: {ambiguous}") from None
+        return None
     return None if found is None else _OtherPage(call, found)
 
 

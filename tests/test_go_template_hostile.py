@@ -11,6 +11,7 @@ import pytest
 
 from manualgen.go_template import NotSimple, TemplateFailed
 
+from .conftest import page, write_site
 from .test_go_template_constructs import run
 
 
@@ -107,3 +108,63 @@ def test_scratch_add_grows_a_slice_without_changing_what_a_variable_read():
     source = ('{{ .Scratch.Set "k" (slice 1) }}{{ $a := .Scratch.Get "k" }}{{ .Scratch.Add "k" 2 }}'
               '{{ .Scratch.Add "k" (slice 3) }}{{ $a }}{{ .Scratch.Get "k" }}')
     assert run(source) == "[1][1 2 3]"
+
+
+def _built(tmp_path, files: dict) -> tuple[int, str, str]:
+    """``manualgen build`` of a one-language site: its exit status, what it printed, and
+    the manual's HTML (empty when none was written)."""
+    import contextlib
+    import io
+
+    from manualgen.cli import main
+
+    site = write_site(tmp_path / "site", {"content/de/_index.md": page("Start"), **files})
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+        status = main(["build", "--site", str(site), "--out", str(tmp_path / "out"), "--no-cache",
+                       "-q", "--html", "--jobs", "1"])
+    html = tmp_path / "out" / "test-manual-de.html"
+    return status, printed.getvalue(), html.read_text(encoding="utf-8") if html.exists() else ""
+
+
+def test_the_sites_data_is_read_by_its_keys_as_written(tmp_path):
+    # hugo 0.149.1 printed "Ann|bob|||||" for the same files: data keys, file and folder
+    # names are case-sensitive (params are not)
+    status, printed, html = _built(tmp_path, {
+        "content/de/a.md": page("A", 1, "{{< team >}}\n"),
+        "layouts/shortcodes/team.html": (
+            '<p>{{ .Site.Data.Team.Lead }}|{{ .Site.Data.Team.lead }}|{{ .Site.Data.team.lead }}|'
+            '{{ .Site.Data.Team.mixed }}|{{ .Site.Data.Sub.Info.Key }}|{{ index .Site.Data.Team "mixed" }}|'
+            '{{ with .Site.Data.Team }}{{ .MIXED }}{{ end }}|{{ index (dict "a" 1) "A" }}</p>'),
+        "data/Team.yaml": "Lead: Ann\nlead: bob\nMixed: 1\n",
+        "data/sub/Info.toml": "Key = 'v'\n",
+    })
+    assert status == 0, printed
+    assert "<p>Ann|bob||||||</p>" in html
+
+
+def test_get_of_a_negative_place_fails_as_hugos_does_when_the_call_has_places(tmp_path):
+    status, printed, html = _built(tmp_path, {
+        "content/de/a.md": page("A", 1, "{{< last >}}\n\n{{< last a=\"1\" >}}\n\n{{< last \"x\" >}}\n"),
+        "layouts/shortcodes/last.html": "<p>[{{ .Get -1 }}]</p>",
+    })
+    assert status == 1 and "Traceback" not in printed
+    assert "content/de/a.md:9:" in printed  # the third call, which has a positional parameter
+    assert "a.md:5:" not in printed and "a.md:7:" not in printed
+    assert "slice index out of range" in printed and "layouts/shortcodes/last.html:1:" in printed
+
+
+def test_a_page_name_several_pages_have_stops_the_sites_getpage(tmp_path):
+    # hugo 0.149.1: 'error calling GetPage: page reference "leaf" is ambiguous'; a page's
+    # own GetPage of the same name is nothing
+    status, printed, html = _built(tmp_path, {
+        "content/de/a.md": page("A", 1, "{{< find >}}\n"),
+        "content/de/x/leaf.md": page("L1", 1), "content/de/y/leaf.md": page("L2", 2),
+        "content/de/z/only.md": page("O", 3),
+        "layouts/shortcodes/find.html": (
+            '{{ with .Page.GetPage "leaf" }}{{ .Title }}{{ end }}{{ with .Site.GetPage "only" }}{{ .Title }}{{ end }}\n'
+            '{{ with .Site.GetPage "leaf" }}{{ .Title }}{{ end }}'),
+    })
+    assert status == 1 and "Traceback" not in printed
+    assert 'page reference "leaf" is ambiguous' in printed
+    assert "content/de/a.md:5:1:" in printed and "layouts/shortcodes/find.html:2:4:" in printed
