@@ -168,3 +168,26 @@ def test_a_page_name_several_pages_have_stops_the_sites_getpage(tmp_path):
     assert status == 1 and "Traceback" not in printed
     assert 'page reference "leaf" is ambiguous' in printed
     assert "content/de/a.md:5:1:" in printed and "layouts/shortcodes/find.html:2:4:" in printed
+
+
+def test_a_data_file_with_a_date_python_cannot_make_prints_it_as_written(tmp_path):
+    # hugo 0.149.1 printed "0000-00-00|2024-13-45"; PyYAML's date raised ValueError, a traceback
+    status, printed, html = _built(tmp_path, {
+        "content/de/a.md": page("A", 1, "{{< since >}}\n"),
+        "layouts/shortcodes/since.html": "<p>{{ .Site.Data.team.since }}|{{ .Site.Data.team.bad }}</p>",
+        "data/team.yaml": "since: 0000-00-00\nbad: 2024-13-45\n",
+    })
+    assert status == 0, printed
+    assert "<p>0000-00-00|2024-13-45</p>" in html
+
+
+@pytest.mark.parametrize("content, shown", [
+    ("since: 0000-00-00\n", "0000-00-00"),  # a date PyYAML cannot make: text, as Hugo reads it
+    ('{"a": ' + "[" * 400 + "]" * 400 + "}\n", '{"a": [[[['),  # too deep to write out: as written
+])
+def test_a_code_toggle_python_cannot_read_or_write_prints(tmp_path, content, shown):
+    status, printed, html = _built(tmp_path, {
+        "content/de/a.md": page("A", 1, "{{< code-toggle >}}\n" + content + "{{< /code-toggle >}}\n"),
+    })
+    assert status == 0 and "Traceback" not in printed, printed
+    assert "mg-code-toggle" in html and shown in html.replace("&#34;", '"').replace("&quot;", '"')
