@@ -191,3 +191,25 @@ def test_a_code_toggle_python_cannot_read_or_write_prints(tmp_path, content, sho
     })
     assert status == 0 and "Traceback" not in printed, printed
     assert "mg-code-toggle" in html and shown in html.replace("&#34;", '"').replace("&quot;", '"')
+
+
+@pytest.mark.parametrize("template, status, said", [
+    ("<p>{{ markdownify site }}</p>", 0, "it uses the function \"markdownify\" given *hugolib.siteWrapper"),
+    ("{{ range slice }}{{ else }}{{ break }}{{ end }}", 1, "layouts/shortcodes/t.html:1:"),
+    ('<p>{{ print "\\q" }}</p>', 1, "invalid syntax"),
+    ("<p>{{ 99999999999999999999 }}</p>", 1, "integer overflow"),
+    ('<p>{{ delimit 5 "," }}</p>', 1, "can't iterate over int"),
+    ('{{ $d := dict }}{{ range 100 }}{{ $d = dict "a" $d "b" $d }}{{ end }}<p>{{ jsonify $d }}</p>', 0,
+     "more than 200000 items"),
+    ('{{ $s := "ab" }}{{ range 60 }}{{ $s = add $s $s }}{{ end }}<p>{{ len $s }}</p>', 0,
+     "a text or list grown in a loop"),
+])
+def test_a_build_with_a_hostile_template_says_where_and_never_crashes(tmp_path, template, status, said):
+    code, printed, html = _built(tmp_path, {
+        "content/de/a.md": page("A", 1, "Vorher.\n\n{{< t >}}\n\nNachher.\n"),
+        "layouts/shortcodes/t.html": template,
+    })
+    assert code == status and "Traceback" not in printed, printed
+    assert "content/de/a.md:7:1:" in printed and said in printed
+    if status == 0:
+        assert "Nachher." in html
