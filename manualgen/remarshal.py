@@ -140,7 +140,8 @@ def _value(value: object) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_value(v) for v in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{_key(str(k))} = {_value(v)}" for k, v in sorted(value.items())) + "}"
+        pairs = sorted(value.items(), key=lambda item: str(item[0]))  # YAML's keys: 1 and "b"
+        return "{" + ", ".join(f"{_key(str(k))} = {_value(v)}" for k, v in pairs) + "}"
     if value is None:
         return "''"
     return _string(str(value))
