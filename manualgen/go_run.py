@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from .go_escape import CSS, URL, NotSimple, plainified
 from .go_functions import FUNCTIONS, map_get, ordered_items
-from .go_time import go_format, read_time
+from .go_time import go_format, go_year, read_time
 from .go_values import HTML, Failed, go_print, go_sprintf, go_type, truth
 from .heading_ids import hugo_anchor
 
@@ -595,7 +595,7 @@ def _method(head: str, args: list, state: _Run, scopes: list[dict], dot: object)
 
 def _time_field(when: dt.datetime, name: str) -> object:
     """A field of Go's Time: Year, Day, Unix; another (Month is a time.Month) is not run."""
-    fields = {"Year": when.year, "Day": when.day, "YearDay": when.timetuple().tm_yday,
+    fields = {"Year": go_year(when), "Day": when.day, "YearDay": when.timetuple().tm_yday,
               "Hour": when.hour, "Minute": when.minute, "Second": when.second,
               "Unix": int(when.timestamp()), "IsZero": when.year == 1 and when.month == 1
               and when.day == 1 and not when.hour and not when.minute and not when.second}
@@ -745,6 +745,8 @@ def _format_time(state: _Run | None, args: list) -> str:
 
 def _as_time(args: list) -> dt.datetime:
     when = read_time(args[0]) if len(args) == 1 else None
+    if when is None and len(args) == 1 and isinstance(args[0], int) and not isinstance(args[0], bool):
+        raise NotSimple(f"a time of {args[0]} Unix seconds, past the years Python holds")
     if when is None:
         raise Failed(f"error calling AsTime: unable to parse date: {go_print(args[0] if args else '')}")
     return when

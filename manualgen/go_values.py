@@ -92,7 +92,8 @@ def _printed(value: object) -> str:
         zone = value.strftime("%z") or "+0000"
         name = "UTC" if zone == "+0000" else zone
         fraction = f".{value.microsecond:06d}".rstrip("0") if value.microsecond else ""
-        return f"{value.year:04d}-" + value.strftime("%m-%d %H:%M:%S") + f"{fraction} {zone} {name}"
+        year = 0 if type(value).__name__ == "YearZero" else value.year  # Go's year 0, held in 4
+        return f"{year:04d}-" + value.strftime("%m-%d %H:%M:%S") + f"{fraction} {zone} {name}"
     if isinstance(value, dt.date):  # a YAML date of a data file: as written (hugo 0.149.1)
         return value.isoformat()
     # one of Hugo's objects (a page, the site): Go prints it in ways manualgen does not follow

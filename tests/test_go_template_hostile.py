@@ -213,3 +213,14 @@ def test_a_build_with_a_hostile_template_says_where_and_never_crashes(tmp_path, 
     assert "content/de/a.md:7:1:" in printed and said in printed
     if status == 0:
         assert "Nachher." in html
+
+
+def test_times_of_year_zero_unnamed_zones_and_unix_seconds_print_as_hugos():
+    # hugo 0.149.1: "+0500|Mon|2024|24|UTC Sat 0000 00 Jan 1|0|-62167219200" and the two below
+    assert run('{{ time.Format "MST|Mon|2006|06" "2024-01-01T00:00:00+05:00" }}|'
+               '{{ time.Format "MST Mon 2006 06 Jan 2" "0000-01-01" }}|{{ (time.AsTime "0000-03-01").Year }}|'
+               '{{ (time.AsTime "0000-01-01").Unix }}') == "&#43;0500|Mon|2024|24|UTC Sat 0000 00 Jan 1|0|-62167219200"
+    assert run('{{ time.AsTime "0000-01-01" }}') == "0000-01-01 00:00:00 &#43;0000 UTC"
+    assert run("{{ time.AsTime 1700000000 }}") == "2023-11-14 22:13:20 &#43;0000 UTC"
+    with pytest.raises(NotSimple):  # Hugo prints year 3170843, which Python cannot hold
+        run("{{ time.AsTime 99999999999999 }}")
