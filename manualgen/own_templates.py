@@ -77,6 +77,13 @@ def data_at(roots: list[Path], path: tuple[str, ...], report: Callable[[list], N
 
 
 def _data_in(root: Path, path: tuple[str, ...], report: Callable[[list], None]) -> object:
+    try:
+        return _data_under(root, path, report)
+    except (OSError, ValueError):  # a name the system refuses (too long): no such file
+        return None
+
+
+def _data_under(root: Path, path: tuple[str, ...], report: Callable[[list], None]) -> object:
     base = root / "data"
     for depth, part in enumerate(path):
         if not part or part in ("..", ".") or "/" in part or "\\" in part:

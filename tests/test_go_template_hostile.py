@@ -224,3 +224,15 @@ def test_times_of_year_zero_unnamed_zones_and_unix_seconds_print_as_hugos():
     assert run("{{ time.AsTime 1700000000 }}") == "2023-11-14 22:13:20 &#43;0000 UTC"
     with pytest.raises(NotSimple):  # Hugo prints year 3170843, which Python cannot hold
         run("{{ time.AsTime 99999999999999 }}")
+
+
+def test_a_data_name_too_long_for_the_system_is_nothing(tmp_path):
+    # index .Site.Data of a 5,000-character name raised OSError (File name too long)
+    long = "x" * 5000
+    status, printed, html = _built(tmp_path, {
+        "content/de/a.md": page("A", 1, "{{< d >}}\n"),
+        "layouts/shortcodes/d.html": f'<p>[{{{{ index .Site.Data "{long}" }}}}][{{{{ .Site.Data.{long}.k }}}}]</p>',
+        "data/team.yaml": "k: v\n",
+    })
+    assert status == 0 and "Traceback" not in printed, printed
+    assert "<p>[][]</p>" in html
