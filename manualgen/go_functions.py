@@ -14,8 +14,19 @@ import re
 
 from .collation import collation_key
 from .go_escape import NotSimple
-from .go_values import (HTML, INT64, Failed, check_size, go_compare, go_eq, go_print, go_sprintf, go_type,
-                        int64, truth)
+from .go_values import (
+    HTML,
+    INT64,
+    Failed,
+    check_size,
+    go_compare,
+    go_eq,
+    go_print,
+    go_sprintf,
+    go_type,
+    int64,
+    truth,
+)
 
 __all__ = ["ARITY", "FUNCTIONS", "ExactMap", "exact_maps", "map_get", "ordered_items"]
 

@@ -87,12 +87,12 @@ def test_values_print_as_hugo_prints_them(source, printed):
     '{{ $d := dict }}{{ range 100 }}{{ $d = dict "a" $d "b" $d }}{{ end }}{{ $d }}',
     "{{ $d := slice }}{{ range 3000 }}{{ $d = slice $d }}{{ end }}{{ $d }}",
     "{{ $d := slice }}{{ range 3000 }}{{ $d = slice $d }}{{ end }}{{ printf \"%#v\" $d }}",
-    "{{ $a := slice }}{{ $b := slice }}{{ range 100 }}{{ $a = slice $a $a }}{{ $b = slice $b $b }}"
-    "{{ end }}{{ eq $a $b }}",
+    ("{{ $a := slice }}{{ $b := slice }}{{ range 100 }}{{ $a = slice $a $a }}{{ $b = slice $b $b }}"
+     "{{ end }}{{ eq $a $b }}"),
     '{{ $s := "ab" }}{{ range 60 }}{{ $s = add $s $s }}{{ end }}{{ len $s }}',
     '{{ $s := "ab" }}{{ range 60 }}{{ $s = replace $s "a" "aa" }}{{ end }}{{ len $s }}',
-    '{{ $s := "" }}{{ range 100000 }}{{ $s = printf "%s%s" $s "abcdefghijklmnopqrstuvwxyz" }}'
-    "{{ end }}{{ len $s }}",
+    ('{{ $s := "" }}{{ range 100000 }}{{ $s = printf "%s%s" $s "abcdefghijklmnopqrstuvwxyz" }}'
+     "{{ end }}{{ len $s }}"),
     "{{ range 99999 }}{{ $.Scratch.Add \"k\" (slice 1) }}{{ end }}{{ len ($.Scratch.Get \"k\") }}",
 ])
 def test_values_grown_past_reason_stop_in_seconds(source):
@@ -144,7 +144,7 @@ def test_the_sites_data_is_read_by_its_keys_as_written(tmp_path):
 
 
 def test_get_of_a_negative_place_fails_as_hugos_does_when_the_call_has_places(tmp_path):
-    status, printed, html = _built(tmp_path, {
+    status, printed, _html = _built(tmp_path, {
         "content/de/a.md": page("A", 1, "{{< last >}}\n\n{{< last a=\"1\" >}}\n\n{{< last \"x\" >}}\n"),
         "layouts/shortcodes/last.html": "<p>[{{ .Get -1 }}]</p>",
     })
@@ -157,7 +157,7 @@ def test_get_of_a_negative_place_fails_as_hugos_does_when_the_call_has_places(tm
 def test_a_page_name_several_pages_have_stops_the_sites_getpage(tmp_path):
     # hugo 0.149.1: 'error calling GetPage: page reference "leaf" is ambiguous'; a page's
     # own GetPage of the same name is nothing
-    status, printed, html = _built(tmp_path, {
+    status, printed, _html = _built(tmp_path, {
         "content/de/a.md": page("A", 1, "{{< find >}}\n"),
         "content/de/x/leaf.md": page("L1", 1), "content/de/y/leaf.md": page("L2", 2),
         "content/de/z/only.md": page("O", 3),
