@@ -11,7 +11,7 @@ import pytest
 
 from manualgen.go_template import NotSimple, TemplateFailed
 
-from .conftest import page, write_site
+from .conftest import HUGO_TOML, page, write_site
 from .test_go_template_constructs import run
 
 
@@ -110,7 +110,7 @@ def test_scratch_add_grows_a_slice_without_changing_what_a_variable_read():
     assert run(source) == "[1][1 2 3]"
 
 
-def _built(tmp_path, files: dict) -> tuple[int, str, str]:
+def _built(tmp_path, files: dict, hugo: str | None = HUGO_TOML) -> tuple[int, str, str]:
     """``manualgen build`` of a one-language site: its exit status, what it printed, and
     the manual's HTML (empty when none was written)."""
     import contextlib
@@ -118,7 +118,7 @@ def _built(tmp_path, files: dict) -> tuple[int, str, str]:
 
     from manualgen.cli import main
 
-    site = write_site(tmp_path / "site", {"content/de/_index.md": page("Start"), **files})
+    site = write_site(tmp_path / "site", {"content/de/_index.md": page("Start"), **files}, hugo)
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
         status = main(["build", "--site", str(site), "--out", str(tmp_path / "out"), "--no-cache",
@@ -184,6 +184,7 @@ def test_a_data_file_with_a_date_python_cannot_make_prints_it_as_written(tmp_pat
 @pytest.mark.parametrize("content, shown", [
     ("since: 0000-00-00\n", "0000-00-00"),  # a date PyYAML cannot make: text, as Hugo reads it
     ('{"a": ' + "[" * 400 + "]" * 400 + "}\n", '{"a": [[[['),  # too deep to write out: as written
+    ("a: [1, {2: x, b: y}]\n", "a = [1, {2 = 'x', b = 'y'}]"),  # keys of two kinds: sorted as text
 ])
 def test_a_code_toggle_python_cannot_read_or_write_prints(tmp_path, content, shown):
     status, printed, html = _built(tmp_path, {
@@ -236,3 +237,15 @@ def test_a_data_name_too_long_for_the_system_is_nothing(tmp_path):
     })
     assert status == 0 and "Traceback" not in printed, printed
     assert "<p>[][]</p>" in html
+
+
+def test_a_hugo_config_with_a_date_python_cannot_make_builds(tmp_path):
+    # PyYAML raised ValueError (year 0 is out of range): a traceback before any page was read
+    status, printed, html = _built(tmp_path, {
+        "hugo.yaml": ("title: Test manual\ndefaultContentLanguage: de\nlanguages:\n  de:\n    contentDir: content/de\n"
+                      "params:\n  since: 0000-00-00\n"),
+        "content/de/a.md": page("A", 1, "{{< since >}}\n"),
+        "layouts/shortcodes/since.html": "<p>[{{ .Site.Params.since }}]</p>",
+    }, hugo=None)
+    assert status == 0 and "Traceback" not in printed, printed
+    assert "<p>[0000-00-00]</p>" in html
