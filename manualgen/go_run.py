@@ -611,7 +611,10 @@ def _call_method(owner: object, name: str, args: list, term: str) -> object:
         return _format_time(None, [args[0], owner])
     if not isinstance(owner, _Object):
         raise _FieldFailed(f"can't evaluate field {name} in type {go_type(owner)}", term)
-    return owner.go_method(name, args)
+    try:
+        return owner.go_method(name, args)
+    except TypeError:  # one of Hugo's objects given where text goes (.RenderString .Page)
+        raise NotSimple(f'"{name}" given {", ".join(go_type(a) for a in args)}') from None
 
 
 def _term(term, state: _Run, scopes: list[dict], dot: object) -> object:

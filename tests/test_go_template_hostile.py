@@ -20,6 +20,9 @@ from .test_go_template_constructs import run
     "{{ markdownify site }}",
     '{{ T .Page }}',
     '{{ relURL .Site.Data }}',
+    '{{ .Page | .RenderString "*x*" }}',
+    "{{ .Get .Page }}",
+    "{{ .Scratch.Set .Site 1 }}",
 ])
 def test_hugos_objects_given_to_a_function_as_text_fall_back(source):
     with pytest.raises(NotSimple):
