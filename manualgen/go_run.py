@@ -719,9 +719,10 @@ def _partial(state: _Run, args: list) -> object:
     if len(state.partials) >= 50:
         raise NotSimple(f'partial "{name}" calling itself more than 50 deep')
     context = args[1] if len(args) > 1 else None
-    inner = _Run(state.call, state.steps, state.depth + 1, state.partials + (name,))
+    inner = _Run(state.call, state.steps, state.depth + 1, state.partials + (name,),
+                 work=state.work)  # the steps and work of the whole run, partials included
     printed = _run(nodes, inner, [{"$": context}], context)
-    state.steps = inner.steps
+    state.steps, state.work = inner.steps, inner.work
     return HTML(printed)
 
 

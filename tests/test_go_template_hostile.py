@@ -252,3 +252,11 @@ def test_a_hugo_config_with_a_date_python_cannot_make_builds(tmp_path):
     }, hugo=None)
     assert status == 0 and "Traceback" not in printed, printed
     assert "<p>[0000-00-00]</p>" in html
+
+
+def test_work_done_in_partials_counts_for_the_whole_run():
+    grow = '{{ $s := "ab" }}{{ range 20 }}{{ $s = add $s $s }}{{ end }}{{ len $s }}'
+    started = time.perf_counter()
+    with pytest.raises(NotSimple, match="a text or list grown in a loop"):
+        run('{{ range 1000 }}{{ partial "grow" . }}{{ end }}', partials={"grow": grow})
+    assert time.perf_counter() - started < 5
