@@ -223,9 +223,9 @@ def go_sprintf(form: str, args: list) -> str:
         if used >= len(args):
             out.append(f"%!{verb}(MISSING)")
             continue
-        text = _verb(verb, args[used], flags, precision)
+        check_size(args[used])
+        out.append(_formatted(verb, args[used], flags, int(width) if width else 0, precision))
         used += 1
-        out.append(_pad(text, flags, int(width) if width else 0, verb))
     out.append(form[at:])
     if not reordered and used < len(args):
         extra = ", ".join(f"{go_type(a)}={go_print(a)}" for a in args[used:])
@@ -237,6 +237,23 @@ def _too_large(number: str | None) -> bool:
     """A width or precision Go's fmt refuses (over 10⁶): it prints %!(NOVERB) there and
     keeps the value for the next verb, as hugo 0.149.1 prints ``printf "%.999999999f" 1.5``."""
     return bool(number) and (len(number) > 7 or int(number) > 1_000_000)
+
+
+def _formatted(verb: str, value: object, flags: str, width: int, precision: str | None,
+               nested: bool = False) -> str:
+    """One value for one verb, padded to its width; a slice's or map's elements each with
+    the verb, as Go's fmt writes them (``%5d`` of [1 2] is ``[    1     2]``; nil inside
+    is ``<nil>``)."""
+    if verb not in "vT" and isinstance(value, (list, tuple)):
+        return "[" + " ".join(_formatted(verb, e, flags, width, precision, True) for e in value) + "]"
+    if verb not in "vT" and isinstance(value, dict):
+        pairs = sorted(value.items(), key=lambda kv: str(kv[0]))
+        return "map[" + " ".join(_formatted(verb, k, flags, width, precision, True) + ":"
+                                 + _formatted(verb, v, flags, width, precision, True)
+                                 for k, v in pairs) + "]"
+    if nested and value is None:
+        return "<nil>"
+    return _pad(_verb(verb, value, flags, precision), flags, width, verb)
 
 
 def _pad(text: str, flags: str, width: int, verb: str) -> str:
@@ -267,6 +284,8 @@ def _verb(verb: str, value: object, flags: str, precision: str | None) -> str:
         if isinstance(value, (list, dict)):
             return go_print(value)
         return _bad(verb, value)
+    if verb == "q" and isinstance(value, int) and not isinstance(value, bool):
+        return _quote_rune(value)
     if verb == "q":
         return _quote(value) if isinstance(value, str) else _bad(verb, value)
     if verb == "t":
@@ -279,7 +298,17 @@ def _verb(verb: str, value: object, flags: str, precision: str | None) -> str:
 
 
 def _bad(verb: str, value: object) -> str:
+    if value is None:
+        return f"%!{verb}(<nil>)"
     return f"%!{verb}({go_type(value)}={_nested(value)})"
+
+
+def _quote_rune(code: int) -> str:
+    """Go's strconv.QuoteRune: ``'a'``, ``'\\x01'``, ``'\\''``; a number that is no
+    character ``'�'``."""
+    char = chr(code) if 0 <= code < 0x110000 and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+    body = "\\'" if char == "'" else '"' if char == '"' else _quote(char)[1:-1]
+    return f"'{body}'"
 
 
 def _signed(text: str, flags: str) -> str:

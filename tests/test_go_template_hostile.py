@@ -76,6 +76,12 @@ def test_what_hugo_refuses_fails_at_the_template(source, message):
     ('{{ printf "% d|% d" 5 -5 }}', " 5|-5"),
     ('{{ printf "%x|%x|%X|%x" 1.5 0.0 -2.75 1e300 }}',
      "0x1.8p&#43;00|0x0p&#43;00|-0X1.6P&#43;01|0x1.7e43c8800759cp&#43;996"),
+    (('{{ printf "%d|%s|%x|%q|%5d|%t" (slice 1 nil "a") (slice "a" 2) (slice 10 "hi") (slice "a" 1) '
+     '(slice 1 2) (slice true 1) }}|{{ printf "%d|%d" nil (dict "b" 2 "a" "x") }}'),
+     ("[1 &lt;nil&gt; %!d(string=a)]|[a %!s(int=2)]|[a 6869]|[&#34;a&#34; &#39;\\x01&#39;]|[    1     2]|"
+     "[true %!t(int=1)]|%!d(&lt;nil&gt;)|map[%!d(string=a):%!d(string=x) %!d(string=b):2]")),
+    ('{{ printf "%q|%q|%q|%q|%q" 97 39 34 0x1F600 -1 }}',
+     "&#39;a&#39;|&#39;\\&#39;&#39;|&#39;&#34;&#39;|&#39;😀&#39;|&#39;�&#39;"),
     ("{{ jsonify 1.0 }}", "1"),
     ("{{ jsonify (slice 1.0 2.5 1e21 1e-7 0.000001 100000000000000000000.0 -0.0) }}",
      "[1,2.5,1e+21,1e-7,0.000001,100000000000000000000,-0]"),
