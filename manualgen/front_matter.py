@@ -160,6 +160,15 @@ def _yaml_binary(loader, node) -> str:
     return yaml.SafeLoader.construct_yaml_binary(loader, node).decode("utf-8", "replace")
 
 
+def timestamp_or_text(loader, node):
+    """A date PyYAML cannot make (``0000-00-00``, ``2024-13-45``) stays text, which the
+    date check then names, instead of failing the file with a Python error."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
 def read_as_hugo(loader: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
     """Make a PyYAML loader class read scalars as Hugo ≥ 0.152 does (YAML 1.2): only true and
     false are booleans (``title: No`` is the word "No"; ``draft: yes`` still counts as true
@@ -173,6 +182,7 @@ def read_as_hugo(loader: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
     loader.add_implicit_resolver("tag:yaml.org,2002:float", _FLOAT, list("-+0123456789."))
     loader.add_constructor("tag:yaml.org,2002:int", _yaml_int)
     loader.add_constructor("tag:yaml.org,2002:binary", _yaml_binary)
+    loader.add_constructor("tag:yaml.org,2002:timestamp", timestamp_or_text)
     return loader
 
 
@@ -194,14 +204,6 @@ class _YamlLoader(AliasGuard):
                 f"({exc})", node.start_mark) from None
 
 
-def _timestamp_or_text(loader, node):
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError:
-        return loader.construct_scalar(node)
-
-
-_YamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 # Characters pasted text may hold that no editor shows: a key that holds one is another key.
 INVISIBLE = re.compile(r"[\ufeff\u200b-\u200d\u2060\u00a0]")

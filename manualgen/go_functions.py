@@ -5,17 +5,31 @@ a failure Hugo's build stops at raises Failed with Hugo's message."""
 
 from __future__ import annotations
 
+import decimal
 import functools
 import hashlib
 import html
 import json
+import math
 import re
 
 from .collation import collation_key
 from .go_escape import NotSimple
-from .go_values import HTML, Failed, go_compare, go_eq, go_print, go_sprintf, go_type, truth
+from .go_values import (
+    HTML,
+    INT64,
+    Failed,
+    check_size,
+    go_compare,
+    go_eq,
+    go_print,
+    go_sprintf,
+    go_type,
+    int64,
+    truth,
+)
 
-__all__ = ["ARITY", "FUNCTIONS", "map_get", "ordered_items"]
+__all__ = ["ARITY", "FUNCTIONS", "ExactMap", "exact_maps", "map_get", "ordered_items"]
 
 
 def ordered_items(collection: object):
@@ -66,13 +80,39 @@ def _index(collection: object, *keys: object) -> object:
     return collection
 
 
+class ExactMap(dict):
+    """A map whose keys are read only as written, as Go reads a map: a ``.Site.Data``
+    file's tables and what ``dict`` makes (Hugo is case-blind for params only)."""
+
+
+def exact_maps(value: object) -> object:
+    """``value`` with each of its tables (however deep) an ExactMap."""
+    if not isinstance(value, (dict, list)):
+        return value
+    top: list = [value]
+    stack = [(value, top, 0)]
+    while stack:
+        item, holder, at = stack.pop()
+        if isinstance(item, dict):
+            made: dict | list = ExactMap(item)
+            stack.extend((v, made, k) for k, v in item.items() if isinstance(v, (dict, list)))
+        else:
+            made = list(item)
+            stack.extend((v, made, i) for i, v in enumerate(item) if isinstance(v, (dict, list)))
+        holder[at] = made
+    return top[0]
+
+
 def map_get(table: dict, key: object) -> object:
     """A map's value at ``key``; a text key found without regard to case when it is not
     there as written (Hugo's params keys are lower case, templates write them as they
-    like)."""
-    if key in table:
-        return table[key]
-    if isinstance(key, str):  # Hugo's params are read without regard to case
+    like), but not in an ExactMap."""
+    try:
+        if key in table:
+            return table[key]
+    except TypeError:  # a key Go could not have in a map of text (a slice)
+        return None
+    if isinstance(key, str) and not isinstance(table, ExactMap):  # Hugo's params are read without regard to case
         folded = key.lower()
         return next((v for k, v in table.items() if isinstance(k, str) and k.lower() == folded), None)
     return None
@@ -89,11 +129,16 @@ def _to_int(value: object) -> int:
     ("010" is octal 8, "0x1F" hex; "08" and "1.5" fail, a trailing ".0" dropped)."""
     if isinstance(value, bool):
         return int(value)
-    if isinstance(value, (int, float)):
-        return int(value)
+    if isinstance(value, int):
+        return int64(value)
+    if isinstance(value, float):  # past int64 (or not a number): what Go's conversion gives
+        return int(value) if math.isfinite(value) and -INT64 <= value < INT64 else -INT64
     if isinstance(value, str):
         text = re.sub(r"\.0*$", "", value) if re.fullmatch(r"[+-]?\d+\.0*", value) else value
         parsed = _parse_int(text)
+        if parsed is not None and not -INT64 <= parsed < INT64:
+            raise Failed(f"error calling int: unable to cast {_quoted(value)} of type string to int: "
+                         f"strconv.ParseInt: parsing {_quoted(text)}: value out of range")
         if parsed is not None:
             return parsed
         raise Failed(f"error calling int: unable to cast {_quoted(value)} of type string to int: "
@@ -127,14 +172,16 @@ def _arith(name: str, a: object, b: object) -> object:
     both_int = isinstance(x, int) and isinstance(y, int)
     if name in ("div", "mod") and y == 0:
         raise Failed(f"error calling {name}: can't divide the value by 0")
-    if name == "mod":
-        if not both_int:
-            raise Failed("error calling mod: modulo operator can't be used with non integer value")
-        return int(x - y * int(x / y))  # Go's %: the sign of the dividend
-    if name == "div":
-        return int(x / y) if both_int else x / y
-    result = {"add": x + y, "sub": x - y, "mul": x * y}[name]
-    return result
+    if name == "mod" and not both_int:
+        raise Failed("error calling mod: modulo operator can't be used with non integer value")
+    if name in ("add", "sub", "mul"):
+        result = x + y if name == "add" else x - y if name == "sub" else x * y
+        return int64(result) if both_int else result
+    if not both_int:
+        return x / y
+    # Go's int64: division truncated toward zero, % with the dividend's sign
+    quotient = abs(x) // abs(y) * (1 if (x < 0) == (y < 0) else -1)
+    return int64(quotient if name == "div" else x - y * quotient)
 
 
 def _num(name: str, value: object) -> int | float:
@@ -169,7 +216,7 @@ def _split(text: object, separator: object) -> list:
 def _dict(*pairs: object) -> dict:
     if len(pairs) % 2:
         raise Failed("error calling dict: invalid dictionary call")
-    table = {}
+    table = ExactMap()
     for key, value in zip(pairs[::2], pairs[1::2]):
         if not isinstance(key, str):
             raise Failed(f"error calling dict: dictionary keys must be strings, got {go_type(key)}")
@@ -338,7 +385,14 @@ def _go_replacement(template: str) -> str:
 
 
 def _delimit(collection: object, separator: object, last: object = None) -> str:
-    values = [v for _, v in ordered_items(collection)] if collection is not None else []
+    """Hugo's ``delimit``: a slice's or map's values (a map's by sorted key), text's bytes
+    as numbers; anything else fails, as in Hugo (a number is not counted up to)."""
+    if isinstance(collection, str):
+        values: list = list(collection.encode())
+    elif isinstance(collection, (list, tuple, dict)):
+        values = [v for _, v in ordered_items(collection)]
+    else:
+        raise Failed(f"error calling delimit: can't iterate over {go_type(collection)}")
     texts = [go_print(v) for v in values]
     if last is not None and len(texts) > 1:
         return go_print(separator).join(texts[:-1]) + go_print(last) + texts[-1]
@@ -346,12 +400,40 @@ def _delimit(collection: object, separator: object, last: object = None) -> str:
 
 
 def _jsonify(value: object) -> HTML:
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                      default=go_print)
+    """Hugo's ``jsonify``: Go's encoding/json, keys sorted, ``<>&`` escaped, a float as Go
+    writes it (1.0 is ``1``, 1e21 ``1e+21``)."""
+    check_size(value)
+    text = _json(value)
     for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
                           ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(char, escaped)
     return HTML(text)
+
+
+def _json(value: object) -> str:
+    if isinstance(value, float):
+        return _json_float(value)
+    if isinstance(value, dict):
+        pairs = sorted(((go_print(k), v) for k, v in value.items()), key=lambda kv: kv[0])
+        return "{" + ",".join(json.dumps(k, ensure_ascii=False) + ":" + _json(v) for k, v in pairs) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(_json(v) for v in value) + "]"
+    if value is None or isinstance(value, (bool, int, str)):
+        return json.dumps(value, ensure_ascii=False)
+    return json.dumps(go_print(value), ensure_ascii=False)
+
+
+def _json_float(value: float) -> str:
+    """A float as Go's encoding/json writes it: its shortest digits, an exponent only below
+    1e-6 and from 1e21 on (``1e-7``, ``1e+21``); Inf and NaN fail."""
+    if not math.isfinite(value):
+        raise Failed(f"error calling jsonify: json: unsupported value: {go_print(value)}")
+    if value != 0 and not 1e-6 <= abs(value) < 1e21:
+        mantissa, _, exponent = repr(value).partition("e")
+        mantissa = mantissa.removesuffix(".0")
+        return f"{mantissa}e{int(exponent):+d}"
+    text = format(decimal.Decimal(repr(value)), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _logic(name: str, *args: object) -> object:

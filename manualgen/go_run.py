@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from .go_escape import CSS, URL, NotSimple, plainified
 from .go_functions import FUNCTIONS, map_get, ordered_items
-from .go_time import go_format, read_time
+from .go_time import go_format, go_year, read_time
 from .go_values import HTML, Failed, go_print, go_sprintf, go_type, truth
 from .heading_ids import hugo_anchor
 
@@ -28,6 +28,10 @@ __all__ = ["Block", "Call", "Sub", "TemplateFailed", "run_template"]
 
 MAX_STEPS = 200_000
 MAX_DEPTH = 120
+MAX_TEXT = 10_000_000  # characters of one value, and of what one run prints
+# characters and items the functions of one run may read and make in all: a text grown a
+# little in each turn of a loop costs the square of its length
+MAX_WORK = 30_000_000
 
 # where an action stands in the template: its line, the column of the text inside its
 # braces (both 1-based), and that text
@@ -132,6 +136,8 @@ class _Run:
     steps: int = 0
     depth: int = 0
     partials: tuple[str, ...] = ()
+    printed: int = 0  # characters printed so far
+    work: int = 0  # characters and items its functions read and made so far
 
 
 # ---- Hugo's objects: the shortcode, its page, its site, their params and data
@@ -186,6 +192,10 @@ def _shortcode_get(call: Call, args: list) -> object:
     key = args[0]
     if isinstance(key, float) and key.is_integer():
         key = int(key)
+    if isinstance(key, int) and not isinstance(key, bool) and key < 0:  # Go's slice index
+        if isinstance(call.params, list) and call.params:
+            raise Failed("error calling Get: reflect: slice index out of range")
+        return ""
     value = call.get(key if isinstance(key, int) and not isinstance(key, bool) else go_print(key))
     return value if value not in (None, "") else ""
 
@@ -246,7 +256,7 @@ class _Site(_Object):
 
     def go_method(self, name: str, args: list) -> object:
         if name == "GetPage" and len(args) == 1:  # the site's: from the content's root
-            return _page_at(self.call, "/" + go_print(args[0]).lstrip("/"))
+            return _page_at(self.call, "/" + go_print(args[0]).lstrip("/"), site=True)
         return super().go_method(name, args)
 
 
@@ -260,8 +270,15 @@ def logical_path(rel: str) -> str:
     return "/" + path.strip("/").lower().replace(" ", "-")
 
 
-def _page_at(call: Call, path: object) -> object:
-    found = call.get_page(go_print(path))
+def _page_at(call: Call, path: object, site: bool = False) -> object:
+    """The page ``path`` names; a name several pages have is nothing for a page's GetPage,
+    and fails the site's, as in hugo 0.149.1."""
+    try:
+        found = call.get_page(go_print(path))
+    except LookupError as ambiguous:
+        if site:
+            raise Failed(f"error calling GetPage: {ambiguous}") from None
+        return None
     return None if found is None else _OtherPage(call, found)
 
 
@@ -327,6 +344,7 @@ class _Scratch(_Object):
 
     def __init__(self) -> None:
         self.values: dict = {}
+        self.grown: dict[int, list] = {}  # the lists Add made, by id: grown in place
 
     def go_method(self, name: str, args: list) -> object:
         if name in ("Set", "Add", "SetInMap", "Delete") and args:
@@ -347,19 +365,28 @@ class _Scratch(_Object):
         elif name == "Set" and len(args) == 2:
             self.values[key] = args[1]
         elif name == "Add" and len(args) == 2:
-            self.values[key] = _added(self.values.get(key), args[1])
+            self.values[key] = self._add(self.values.get(key), args[1])
         else:
             raise Failed(f"wrong number of args for {name}")
         return ""
 
 
-def _added(before: object, value: object) -> object:
-    """Hugo's Scratch.Add: numbers summed, text joined, a slice appended to."""
-    if before is None:
-        return value
-    if isinstance(before, list):
-        return before + (value if isinstance(value, list) else [value])
-    return FUNCTIONS["add"][0](before, value)
+    def _add(self, before: object, value: object) -> object:
+        """Hugo's Scratch.Add: numbers summed, text joined, a slice appended to (in place
+        when this scratch made it: a slice grown a turn at a time costs its length, not
+        its square)."""
+        if before is None:
+            return value
+        if not isinstance(before, list):
+            return FUNCTIONS["add"][0](before, value)
+        added = value if isinstance(value, list) else [value]
+        if len(before) + len(added) > MAX_TEXT:
+            raise NotSimple(f".Scratch.Add making a slice of more than {MAX_TEXT} items")
+        if id(before) not in self.grown:
+            before = list(before)
+            self.grown[id(before)] = before
+        before.extend(added)
+        return before
 
 
 class _Params(_Object):
@@ -414,6 +441,9 @@ def _run(nodes: list, state: _Run, scopes: list[dict], dot: object) -> str:
             raise NotSimple(f"more than {MAX_STEPS} steps (a range over a very large collection?)")
         try:
             out.append(_run_node(node, state, scopes, dot))
+            state.printed += len(out[-1])
+            if state.printed > MAX_TEXT:
+                raise NotSimple(f"printing more than {MAX_TEXT} characters")
         except _FieldFailed as failed:
             raise _failure(failed, where) from None
         except Failed as failed:  # named at the action's first word, as Hugo names it
@@ -587,7 +617,7 @@ def _method(head: str, args: list, state: _Run, scopes: list[dict], dot: object)
 
 def _time_field(when: dt.datetime, name: str) -> object:
     """A field of Go's Time: Year, Day, Unix; another (Month is a time.Month) is not run."""
-    fields = {"Year": when.year, "Day": when.day, "YearDay": when.timetuple().tm_yday,
+    fields = {"Year": go_year(when), "Day": when.day, "YearDay": when.timetuple().tm_yday,
               "Hour": when.hour, "Minute": when.minute, "Second": when.second,
               "Unix": int(when.timestamp()), "IsZero": when.year == 1 and when.month == 1
               and when.day == 1 and not when.hour and not when.minute and not when.second}
@@ -603,7 +633,10 @@ def _call_method(owner: object, name: str, args: list, term: str) -> object:
         return _format_time(None, [args[0], owner])
     if not isinstance(owner, _Object):
         raise _FieldFailed(f"can't evaluate field {name} in type {go_type(owner)}", term)
-    return owner.go_method(name, args)
+    try:
+        return owner.go_method(name, args)
+    except TypeError:  # one of Hugo's objects given where text goes (.RenderString .Page)
+        raise NotSimple(f'"{name}" given {", ".join(go_type(a) for a in args)}') from None
 
 
 def _term(term, state: _Run, scopes: list[dict], dot: object) -> object:
@@ -647,8 +680,22 @@ def _fields(value: object, fields: tuple[str, ...], term: str) -> object:
 
 
 def _call_function(name: str, args: list, state: _Run) -> object:
+    value = _function_value(name, args, state)
+    if isinstance(value, str) and len(value) > MAX_TEXT:  # text doubled in a loop
+        raise NotSimple(f'the function "{name}" making a text of more than {MAX_TEXT} characters')
+    state.work += sum(len(v) for v in (value, *args) if isinstance(v, (str, list, dict)))
+    if state.work > MAX_WORK:
+        raise NotSimple(f"functions reading and making more than {MAX_WORK} characters and "
+                        "items in all (a text or list grown in a loop?)")
+    return value
+
+
+def _function_value(name: str, args: list, state: _Run) -> object:
     if name in _CALL_FUNCTIONS:
-        return _CALL_FUNCTIONS[name](state, args)
+        try:
+            return _CALL_FUNCTIONS[name](state, args)
+        except TypeError:  # one of Hugo's objects (the site, a page) given where text goes
+            raise NotSimple(f'the function "{name}" given {", ".join(go_type(a) for a in args)}') from None
     function, fewest, most = FUNCTIONS[name]
     if not fewest <= len(args) <= most:
         raise Failed(f"wrong number of args for {name}: want {fewest} got {len(args)}")
@@ -694,9 +741,10 @@ def _partial(state: _Run, args: list) -> object:
     if len(state.partials) >= 50:
         raise NotSimple(f'partial "{name}" calling itself more than 50 deep')
     context = args[1] if len(args) > 1 else None
-    inner = _Run(state.call, state.steps, state.depth + 1, state.partials + (name,))
+    inner = _Run(state.call, state.steps, state.depth + 1, state.partials + (name,),
+                 work=state.work)  # the steps and work of the whole run, partials included
     printed = _run(nodes, inner, [{"$": context}], context)
-    state.steps = inner.steps
+    state.steps, state.work = inner.steps, inner.work
     return HTML(printed)
 
 
@@ -723,6 +771,8 @@ def _format_time(state: _Run | None, args: list) -> str:
 
 def _as_time(args: list) -> dt.datetime:
     when = read_time(args[0]) if len(args) == 1 else None
+    if when is None and len(args) == 1 and isinstance(args[0], int) and not isinstance(args[0], bool):
+        raise NotSimple(f"a time of {args[0]} Unix seconds, past the years Python holds")
     if when is None:
         raise Failed(f"error calling AsTime: unable to parse date: {go_print(args[0] if args else '')}")
     return when

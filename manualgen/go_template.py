@@ -123,8 +123,8 @@ def _compile_action(state: _Compiling, action: str, where) -> None:
         _else(state, action[4:].strip(), where)
     elif action == "end":
         _end(state)
-    elif action in ("break", "continue"):
-        if not any(o.block.kind == "range" for o in state.open_blocks):
+    elif action in ("break", "continue"):  # in a range's body (its else is outside, as in Go)
+        if not any(o.block.kind == "range" and o.body_end is None for o in state.open_blocks):
             raise _ReadFailed(f"{{{{{action}}}}} outside {{{{range}}}}")
         state.target.append((action, where))
     elif word in ("define", "block"):
@@ -373,7 +373,7 @@ def _read_term(token: str, state: _Compiling, text: str):
     if token[0] in "\"`":
         return ("lit", _string(token))
     if token[0] == "'":
-        char = _string('"' + token[1:-1] + '"')
+        char = _string(token)
         if len(char) != 1:
             raise NotSimple(f"{{{{ {text} }}}}")
         return ("lit", ord(char))
@@ -451,26 +451,47 @@ def _check_arity(name: str, count: int) -> None:
 
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v",
-            "\\": "\\", '"': '"', "'": "'"}
+            "\\": "\\"}
+# one escape of a Go string or rune literal; any other backslash is a syntax error
+_ESCAPE = re.compile(r"\\(?:([0-7]{3})|x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|(.))",
+                     re.DOTALL)
 
 
 def _string(term: str) -> str:
     """A Go string literal's text: a raw one as written, an interpreted one with its
-    escapes (\\n, \\t, \\xHH, \\uHHHH …)."""
+    escapes (\\n, \\t, \\101, \\xHH, \\uHHHH …); an escape Go refuses (``\\q``, ``\\x``
+    without its digits, a surrogate or a code past U+10FFFF) fails the template's reading
+    as Hugo's does ("invalid syntax")."""
     if term[0] == "`":
         return term[1:-1]
+    quote = term[0]
+
     def escape(m: re.Match) -> str:
-        code = m.group(1)
-        if code[0] in "xuU":
-            return chr(int(code[1:], 16))
-        return _ESCAPES.get(code, code)
-    return re.sub(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", escape, term[1:-1])
+        octal, byte, short, long, other = m.groups()
+        if other is not None:
+            if other in _ESCAPES or other == quote:
+                return _ESCAPES.get(other, other)
+            raise _ReadFailed("invalid syntax")
+        code = int(octal, 8) if octal else int(byte or short or long, 16)
+        if code > (0xFF if octal or byte else 0x10FFFF) or 0xD800 <= code <= 0xDFFF:
+            raise _ReadFailed("invalid syntax")
+        return chr(code)
+    return _ESCAPE.sub(escape, term[1:-1])
 
 
 def _number(token: str) -> int | float:
+    """A number literal; past the range of Go's integers (uint64) the template's reading
+    fails, as Hugo's does."""
     text = token.replace("_", "")
-    if re.fullmatch(r"[+-]?0[xX][0-9a-fA-F]+", text):
-        return int(text, 16)
-    if re.fullmatch(r"[+-]?\d+", text):
-        return int(text)
+    hexadecimal = re.fullmatch(r"[+-]?0[xX][0-9a-fA-F]+", text)
+    if hexadecimal or re.fullmatch(r"[+-]?\d+", text):
+        digits = text.lstrip("+-").lstrip("0") or "0"
+        if len(digits) > 20:  # read no further: the number is too large either way
+            value = 2**64
+        else:
+            value = int(text, 16) if hexadecimal else int(text)
+        if not -2**63 <= value < 2**64:
+            raise _ReadFailed(f'illegal number syntax: "{token}"' if hexadecimal
+                              else f'integer overflow: "{token}"')
+        return value
     return float(text)

@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .go_dates import as_datetime
+from .go_dates import YearZero, as_datetime
 
-__all__ = ["go_format", "read_time"]
+__all__ = ["go_format", "go_weekday", "go_year", "read_time"]
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"]
@@ -21,9 +21,25 @@ _ELEMENT = re.compile(r"January|Jan|Monday|Mon|MST|2006|Z07:00|Z0700|-07:00|-070
 
 
 def read_time(value: object) -> dt.datetime | None:
-    """A value as Hugo's time functions read it: a date, or text in one of Hugo's date
-    shapes; None for anything else."""
+    """A value as Hugo's time functions read it: a date, text in one of Hugo's date shapes,
+    or an integer of Unix seconds (within the years Python holds); None for anything else."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        try:
+            return dt.datetime.fromtimestamp(value, dt.UTC)
+        except (OverflowError, OSError, ValueError):
+            return None
     return as_datetime(value)
+
+
+def go_year(when: dt.datetime) -> int:
+    """The year as Go has it: 0 for a date of Go's year 0 (held in year 4)."""
+    return 0 if isinstance(when, YearZero) else when.year
+
+
+def go_weekday(when: dt.datetime) -> int:
+    """Monday 0 … Sunday 6, as in Python; year 0 began 1,461 days (208 weeks and 5 days)
+    before year 4, which holds it."""
+    return (when.weekday() - 1461) % 7 if isinstance(when, YearZero) else when.weekday()
 
 
 def go_format(layout: str, when: dt.datetime) -> str:
@@ -39,8 +55,8 @@ def _element(element: str, when: dt.datetime) -> str:
     hour12 = when.hour % 12 or 12
     fixed = {
         "January": _MONTHS[when.month - 1], "Jan": _MONTHS[when.month - 1][:3],
-        "Monday": _DAYS[when.weekday()], "Mon": _DAYS[when.weekday()][:3],
-        "2006": f"{when.year:04d}", "06": f"{when.year % 100:02d}", "01": f"{when.month:02d}",
+        "Monday": _DAYS[go_weekday(when)], "Mon": _DAYS[go_weekday(when)][:3],
+        "2006": f"{go_year(when):04d}", "06": f"{go_year(when) % 100:02d}", "01": f"{when.month:02d}",
         "1": str(when.month), "02": f"{when.day:02d}", "2": str(when.day), "_2": f"{when.day:>2}",
         "002": f"{when.timetuple().tm_yday:03d}", "__2": f"{when.timetuple().tm_yday:>3}",
         "15": f"{when.hour:02d}", "03": f"{hour12:02d}", "3": str(hour12),
@@ -57,8 +73,9 @@ def _zone(element: str, when: dt.datetime) -> str:
     offset = when.utcoffset() or dt.timedelta(0)
     if element == "MST":
         name = when.tzname()
+        # a zone without a name (a fixed offset) prints as -0700, as Go prints it
         return "UTC" if not offset and name in (None, "UTC", "UTC+00:00") else (
-            name if name and not name.startswith("UTC") else _offset(offset, "-07"))
+            name if name and not name.startswith("UTC") else _offset(offset, "-0700"))
     if element.startswith("Z") and not offset:
         return "Z"
     return _offset(offset, element.lstrip("Z").replace("0700", "-0700") if element.startswith("Z")

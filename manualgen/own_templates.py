@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .config import load_site_data, resolves_inside
 from .go_escape import NotSimple
+from .go_functions import exact_maps
 from .go_run import data_folder_marker
 from .go_template import compile_template
 
@@ -76,6 +77,13 @@ def data_at(roots: list[Path], path: tuple[str, ...], report: Callable[[list], N
 
 
 def _data_in(root: Path, path: tuple[str, ...], report: Callable[[list], None]) -> object:
+    try:
+        return _data_under(root, path, report)
+    except (OSError, ValueError):  # a name the system refuses (too long): no such file
+        return None
+
+
+def _data_under(root: Path, path: tuple[str, ...], report: Callable[[list], None]) -> object:
     base = root / "data"
     for depth, part in enumerate(path):
         if not part or part in ("..", ".") or "/" in part or "\\" in part:
@@ -86,7 +94,7 @@ def _data_in(root: Path, path: tuple[str, ...], report: Callable[[list], None]) 
                 problems: list = []
                 value = load_site_data(file, problems)
                 report(problems)
-                return None if problems else _inside(value, path[depth + 1:])
+                return None if problems else _inside(exact_maps(value), path[depth + 1:])
         base = base / part
         if not base.is_dir():
             return None

@@ -15,7 +15,7 @@ import tomllib
 
 import yaml
 
-from .front_matter import AliasGuard
+from .front_matter import AliasGuard, timestamp_or_text
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+\Z")
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f",
@@ -24,23 +24,50 @@ _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f
 
 def read_data(text: str) -> object | None:
     """The data of a block of configuration written as TOML, YAML or JSON (tried in that
-    order, as Hugo's Remarshal guesses the format); None when it is none of them."""
-    text = str(text or "")
+    order, as Hugo's Remarshal guesses the format); None when it is none of them, or
+    nested too deep for Python's readers."""
+    data = _read(str(text or ""))
+    return None if data is None or _deeper_than(data, _DEEPEST) else data
+
+
+class _Loader(AliasGuard):
+    """PyYAML's safe loader; a date it cannot make (``0000-00-00``) stays text."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", timestamp_or_text)
+_DEEPEST = 100  # levels of tables and lists written out (each costs Python's stack)
+
+
+def _read(text: str) -> object | None:
     try:
         return tomllib.loads(text)
-    except (tomllib.TOMLDecodeError, ValueError):
+    except (ValueError, RecursionError):  # TOMLDecodeError is a ValueError
         pass
     stripped = text.strip()
     if stripped.startswith(("{", "[")):
         try:
             return json.loads(stripped)
-        except ValueError:
+        except (ValueError, RecursionError):
             pass
     try:
-        data = yaml.load(text, Loader=AliasGuard)  # a SafeLoader
-    except yaml.YAMLError:
+        data = yaml.load(text, Loader=_Loader)
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError):  # a date of year 0, month 13
         return None
     return _dates_as_strings(data) if isinstance(data, (dict, list)) else None
+
+
+def _deeper_than(data: object, levels: int) -> bool:
+    """Whether tables and lists nest more than ``levels`` deep in ``data``."""
+    stack = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > levels:
+            return True
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+    return False
 
 
 def _dates_as_strings(value: object) -> object:
@@ -113,7 +140,8 @@ def _value(value: object) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_value(v) for v in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{_key(str(k))} = {_value(v)}" for k, v in sorted(value.items())) + "}"
+        pairs = sorted(value.items(), key=lambda item: str(item[0]))  # YAML's keys: 1 and "b"
+        return "{" + ", ".join(f"{_key(str(k))} = {_value(v)}" for k, v in pairs) + "}"
     if value is None:
         return "''"
     return _string(str(value))

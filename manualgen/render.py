@@ -507,7 +507,14 @@ def hugo_get_page(path: str, page: Page | None, indexes: dict[int, dict[str, lis
     if not found and as_hugo and wanted and "/" not in wanted:  # by a page's own name
         found = [each for key, pages in index.items() if key.rsplit("/", 1)[-1] == wanted
                  for each in pages]
+        if len(found) > 1:
+            raise AmbiguousPage(f'page reference "{path.strip().lstrip("/")}" is ambiguous')
     return found[0] if len(found) == 1 else None
+
+
+class AmbiguousPage(LookupError):
+    """A name that several pages of the site have (``GetPage "leaf"`` with a/leaf.md and
+    b/leaf.md): Hugo's site-wide GetPage stops the build there."""
 
 
 def section_pages(section: Page | None, indexes: dict[int, dict[str, list[Page]]], *,

@@ -46,3 +46,14 @@ def test_toml_yaml_and_json_are_read_and_dates_keep_their_kind():
 
 def test_keys_that_are_not_bare_are_quoted():
     assert to_toml({"text/html": {"suffixes": ["html"]}}) == "['text/html']\n  suffixes = ['html']\n"
+
+
+def test_yaml_keys_of_several_kinds_in_an_inline_table_are_sorted_as_text():
+    # a fuzzer's find: sorting 2 and "b" raised TypeError in the code-toggle shortcode
+    assert to_toml(read_data("a: [1, {2: x, b: y}]\n")) == "a = [1, {2 = 'x', b = 'y'}]\n"
+
+
+def test_a_date_pyyaml_cannot_make_and_data_too_deep_are_read_as_hugo_can():
+    assert to_toml(read_data("since: 0000-00-00\n")) == "since = '0000-00-00'\n"
+    assert read_data('{"a": ' + "[" * 400 + "]" * 400 + "}") is None
+    assert read_data("[" * 100_000) is None
