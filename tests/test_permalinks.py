@@ -31,6 +31,14 @@ def _write(root: Path, rel: str, front: str) -> None:
     path.write_text(f"---\n{front}\n---\nText.\n", encoding="utf-8")
 
 
+def _site(root: Path, config: str, pages: dict[str, str]) -> Path:
+    """A site of ``config`` (hugo.toml) and pages, each by its path and front matter."""
+    (root / "hugo.toml").write_text(config, encoding="utf-8")
+    for rel, front in pages.items():
+        _write(root, rel, front)
+    return root
+
+
 def _urls(root: Path) -> dict[str, str]:
     settings = load_settings(root)
     found: dict[str, str] = {}
@@ -67,14 +75,14 @@ docs = "/d/:sections[1:]/:title/:yearday-:weekday/"
 
 
 def test_permalink_patterns_give_the_addresses_hugo_gives(tmp_path):
-    (tmp_path / "hugo.toml").write_text(PATTERNS, encoding="utf-8")
-    _write(tmp_path, "posts/a.md", 'title: "First Post! (Really?)"\ndate: 2023-05-01')
-    _write(tmp_path, "posts/sub/_index.md", 'title: "Sub"')
-    _write(tmp_path, "posts/sub/b.md", 'title: "Sub Thing"\ndate: 2021-12-31\nslug: "My Slug"')
-    _write(tmp_path, "posts/nodate.md", 'title: "NoDate"')
-    _write(tmp_path, "docs/c.md", 'title: "Über Café & Co"\ndate: 2020-02-03')
-    _write(tmp_path, "top.md", 'title: "Top"')
-    _write(tmp_path, "Odd Folder (x)/FAQ (old) & more!.md", 'title: "o"')
+    _site(tmp_path, PATTERNS, {
+        "posts/a.md": 'title: "First Post! (Really?)"\ndate: 2023-05-01',
+        "posts/sub/_index.md": 'title: "Sub"',
+        "posts/sub/b.md": 'title: "Sub Thing"\ndate: 2021-12-31\nslug: "My Slug"',
+        "posts/nodate.md": 'title: "NoDate"',
+        "docs/c.md": 'title: "Über Café & Co"\ndate: 2020-02-03',
+        "top.md": 'title: "Top"',
+        "Odd Folder (x)/FAQ (old) & more!.md": 'title: "o"'})
     assert _urls(tmp_path) == {
         "_index.md": "/base/",
         "posts/_index.md": "/base/articles/posts/",
@@ -101,13 +109,10 @@ b = "/x/:title/"
 
 
 def test_ugly_urls_plain_letters_and_case_as_hugo_gives_them(tmp_path):
-    (tmp_path / "hugo.toml").write_text(UGLY, encoding="utf-8")
-    _write(tmp_path, "Posts/Über A.md", 'title: "A"')
-    _write(tmp_path, "Posts/s.md", 'title: "S"\nslug: "My SSlug"')
-    _write(tmp_path, "Posts/Sub/_index.md", 'title: "Sub"')
-    _write(tmp_path, "b/Café Page.md", 'title: "Tïtle Ünder"')
-    _write(tmp_path, "top.md", 'title: "Top"')
-    urls = _urls(tmp_path)
+    urls = _urls(_site(tmp_path, UGLY, {
+        "Posts/Über A.md": 'title: "A"', "Posts/s.md": 'title: "S"\nslug: "My SSlug"',
+        "Posts/Sub/_index.md": 'title: "Sub"', "b/Café Page.md": 'title: "Tïtle Ünder"',
+        "top.md": 'title: "Top"'}))
     assert urls["Posts/Über A.md"] == "/Posts/Uber-A.html"
     assert urls["Posts/s.md"] == "/Posts/My-SSlug.html"
     assert urls["Posts/Sub/_index.md"] == "/Posts/Sub/"  # Hugo: /Posts/Sub/index.html
