@@ -81,6 +81,10 @@ class Call:
     pages: Callable[[object], list] = lambda page: []
     ref: Callable[[str], str] = lambda path: path
     language_prefix: str = ""  # .Site.LanguagePrefix: "" for the default language, "/fr"
+    # the page's address as Hugo makes it: .Page.RelPermalink ("/docs/1.7.0/deploy/"), and
+    # .Page.Permalink, the same below the baseURL's scheme and host
+    page_url: str = ""
+    page_permalink: str = ""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -199,6 +203,10 @@ class _Page(_Object):
             return self.call.lang
         if name == "Date":
             return self.call.page_date or dt.datetime(1, 1, 1, tzinfo=dt.UTC)
+        if name == "RelPermalink":
+            return self.call.page_url
+        if name == "Permalink":
+            return self.call.page_permalink
         if name in ("Pages", "RegularPages", "Sections"):
             return _listed(self.call, None, name)
         return super().go_field(name)

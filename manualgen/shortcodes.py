@@ -30,7 +30,7 @@ from markupsafe import Markup, escape
 
 from .cache import SHARED_FOLDERS
 from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_site_data, resolves_inside
-from .content import content_roots, glob_regex
+from .content import content_roots, glob_regex, permalink
 from .errors import ContentError, Findings, ManualgenError, readable_path, show, utf8_name
 from .front_matter import parse as parse_front_matter
 from .go_escape import REFUSED_ADDRESS, NotSimple
@@ -912,6 +912,8 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
         ref=lambda path: helper("ref_url")(path, ctx.page),
         language_prefix="" if ctx.lang == settings.default_language and not settings.default_in_subdir
         else f"/{ctx.lang}",
+        page_url=str(getattr(ctx.page, "url", "") or ""),
+        page_permalink=permalink(settings.base_url, str(getattr(ctx.page, "url", "") or "")),
         warn=lambda message: ctx.renderer.findings.warning(
             "shortcode-template", f'shortcode "{call.name}" warns (its template\'s warnf): {message}',
             ctx.page.path, where.line, where.column, lang=ctx.lang))

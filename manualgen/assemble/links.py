@@ -34,6 +34,9 @@ def links(root: ET.Element, job: PageJob) -> None:
         if _shows_nothing(a):  # "## Title[](https://…/#title)": nothing to click on the web
             a.attrib.pop("href", None)
             continue
+        if _enlarges_its_picture(a, href, job):
+            a.attrib.pop("href", None)
+            continue
         if href == GLOSSARY_DESTINATION:
             entry = _glossary_entry(a, job)
             if entry is None:
@@ -61,6 +64,22 @@ def _shows_nothing(a: ET.Element) -> bool:
 
 
 _PICTURES = {"img", "svg", "picture", "object", "video", "figure"}
+_PICTURE_FILES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".bmp", ".tif", ".tiff")
+
+
+def _enlarges_its_picture(a: ET.Element, href: str, job: PageJob) -> bool:
+    """A picture with no words, linked to a picture file (a figure shortcode's "open the
+    screenshot full size", ``[![](shot.png)](shot.png)``): on the web a click shows the
+    picture larger; on paper the picture is there, and its file's address below it would
+    tell the reader nothing.  A link to a file the site does not have stays a broken link."""
+    if text_of(a).strip() or not any(el.tag == "img" for el in a.iter()):
+        return False
+    parts = split_url(href)
+    if not unquote(parts.path).lower().endswith(_PICTURE_FILES):
+        return False
+    if parts.scheme.lower() in ("http", "https"):
+        return True
+    return site_file_address(job.ctx.outline, job.ctx.settings, job.page, href) is not None
 
 
 _PLACEHOLDER = re.compile(r"<[A-Z][A-Z0-9_]*>")
