@@ -336,6 +336,27 @@ def _go_replacement(template: str) -> str:
                   lambda m: "$" if m.group(1) == "$" else f"\\g<{m.group(2) or m.group(3)}>", out)
 
 
+def _chomp(value: object) -> object:
+    """Hugo's ``chomp``: the text without the line ends it ends with; HTML stays HTML."""
+    text = go_print(value).rstrip("\r\n")
+    return HTML(text) if isinstance(value, HTML) else text
+
+
+def _append(*args: object) -> list:
+    """Hugo's ``append``: the elements before the last argument added to the last, a slice
+    (``$classes | append "x"``).  One slice given to a slice of plain values adds its
+    elements; to a slice of slices, or as one of several, it is added as one value."""
+    *items, collection = args
+    if collection is None:
+        collection = []
+    if not isinstance(collection, list):
+        raise Failed(f"error calling append: expected a slice, got {go_type(collection)}")
+    if len(items) == 1 and isinstance(items[0], list) and not any(
+            isinstance(each, list) for each in collection):
+        return [*collection, *items[0]]
+    return [*collection, *items]
+
+
 def _delimit(collection: object, separator: object, last: object = None) -> str:
     values = [v for _, v in ordered_items(collection)] if collection is not None else []
     texts = [go_print(v) for v in values]
@@ -426,6 +447,8 @@ FUNCTIONS: dict[str, tuple] = {
     "mod": (lambda a, b: _arith("mod", a, b), 2, 2),
     "replaceRE": (_replace_re, 3, 4),
     "delimit": (_delimit, 2, 3),
+    "append": (_append, 2, 99),
+    "chomp": (_chomp, 1, 1),
     "jsonify": (_jsonify, 1, 1),
     "safeHTML": (lambda v: HTML(go_print(v)), 1, 1),
     "htmlEscape": (lambda v: html.escape(go_print(v)).replace("&#x27;", "&#39;").replace("&quot;", "&#34;"), 1, 1),
@@ -450,4 +473,6 @@ FUNCTIONS["strings.ToLower"] = FUNCTIONS["lower"]
 FUNCTIONS["strings.ToUpper"] = FUNCTIONS["upper"]
 FUNCTIONS["strings.Replace"] = FUNCTIONS["replace"]
 FUNCTIONS["strings.Split"] = FUNCTIONS["split"]
+FUNCTIONS["collections.Append"] = FUNCTIONS["append"]
+FUNCTIONS["strings.Chomp"] = FUNCTIONS["chomp"]
 ARITY = {name: (fewest, most) for name, (_, fewest, most) in FUNCTIONS.items()}

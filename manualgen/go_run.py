@@ -85,6 +85,8 @@ class Call:
     # .Page.Permalink, the same below the baseURL's scheme and host
     page_url: str = ""
     page_permalink: str = ""
+    # resources.Get: the file of the site's assets a path names, None when there is none
+    asset: Callable[[str], object] = lambda path: None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -111,6 +113,14 @@ class _Loop(Exception):
     def __init__(self, kind: str) -> None:
         super().__init__(kind)
         self.kind = kind
+
+
+class _Returned(Exception):
+    """A partial's ``{{ return VALUE }}``, carried to the partial call that ran it."""
+
+    def __init__(self, value: object) -> None:
+        super().__init__("return")
+        self.value = value
 
 
 class _FieldFailed(Exception):
@@ -290,6 +300,40 @@ class _OtherPage(_Object):
         return super().go_field(name)
 
 
+# the text a template may read of an asset (.Content); a picture's bytes are not printed
+_TEXT_ASSETS = {".svg": "image", ".css": "text", ".js": "text", ".json": "application",
+                ".txt": "text", ".html": "text", ".md": "text", ".xml": "application"}
+_IMAGE_ASSETS = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp", ".tif", ".tiff"}
+
+
+class _Resource(_Object):
+    """A file of the site's assets that ``resources.Get`` found: its text (an icon's SVG,
+    a style sheet), its name and type, and the address Hugo publishes it at."""
+
+    go_type = "*resources.genericResource"
+
+    def __init__(self, call: Call, name: str, path) -> None:
+        super().__init__(call)
+        self.name, self.path = name, path
+
+    def go_field(self, field: str) -> object:
+        suffix = self.path.suffix.lower()
+        if field == "Content" and suffix in _TEXT_ASSETS:
+            return self.path.read_text(encoding="utf-8", errors="replace")
+        if field == "ResourceType" and (suffix in _TEXT_ASSETS or suffix in _IMAGE_ASSETS):
+            return _TEXT_ASSETS.get(suffix, "image")
+        if field in ("Name", "Title"):
+            return self.name
+        return super().go_field(field)
+
+
+def _get_asset(state: _Run, args: list) -> object:
+    """Hugo's ``resources.Get PATH``: the asset the path names, or nil."""
+    name = _one(state, args, "resources.Get").strip("/")
+    found = state.call.asset(name)
+    return None if found is None else _Resource(state.call, name, found)
+
+
 class _Fields(_Object):
     """One of Hugo's objects of which manualgen knows some fields (a page's File, the
     site's Language); another is not guessed at."""
@@ -427,6 +471,8 @@ def _run_node(node, state: _Run, scopes: list[dict], dot: object) -> str:
         raise _Loop(kind)
     if kind == "fail":
         raise Failed(node[1])
+    if kind == "return":
+        raise _Returned(_evaluate(node[1], state, scopes, dot) if node[1] else "")
     if kind == "template":
         return _run_named(node, state, scopes, dot)
     if kind in ("declare", "assign"):
@@ -681,9 +727,25 @@ def _partial(state: _Run, args: list) -> object:
         raise NotSimple(f'partial "{name}" calling itself more than 50 deep')
     context = args[1] if len(args) > 1 else None
     inner = _Run(state.call, state.steps, state.depth + 1, state.partials + (name,))
-    printed = _run(nodes, inner, [{"$": context}], context)
+    try:
+        printed = _run(nodes, inner, [{"$": context}], context)
+    except _Returned as returned:  # a partial that returns a value prints nothing else
+        state.steps = inner.steps
+        return returned.value
     state.steps = inner.steps
-    return HTML(printed)
+    return "" if _returns(nodes) else HTML(printed)
+
+
+def _returns(nodes: list) -> bool:
+    """Whether a partial has a ``return`` anywhere: Hugo then takes its value, not its text
+    (nothing, when the run does not reach it)."""
+    for node in nodes:
+        if isinstance(node, Block):
+            if _returns(node.body) or _returns(node.otherwise):
+                return True
+        elif isinstance(node, tuple) and node[0] == "return":
+            return True
+    return False
 
 
 def _format_time(state: _Run | None, args: list) -> str:
@@ -771,5 +833,6 @@ _CALL_FUNCTIONS: dict[str, Callable] = {
     "time.AsTime": lambda state, args: _as_time(args), "time": lambda state, args: _as_time(args),
     "anchorize": lambda state, args: hugo_anchor(_one(state, args, "anchorize")),
     "site": lambda state, args: _Site(state.call),
+    "resources.Get": _get_asset,
 }
 FUNCTION_NAMES = frozenset(FUNCTIONS) | frozenset(_CALL_FUNCTIONS)

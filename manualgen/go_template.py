@@ -131,6 +131,9 @@ def _compile_action(state: _Compiling, action: str, where) -> None:
         _open_define(state, word, action[len(word):], where)
     elif word == "template":
         _call_template(state, action[len(word):], where)
+    elif word == "return" and state.partial and state.outside is None:
+        rest = action[len(word):]
+        state.target.append(("return", _pipeline(rest, state) if rest.strip() else [], where))
     elif word in ("return", "try"):
         raise NotSimple(f"{{{{ {word} … }}}}")
     elif (assignment := _SET.fullmatch(action)) is not None:
@@ -439,7 +442,7 @@ _CALL_ARITY = {"markdownify": (1, 1), "plainify": (1, 1), "relURL": (1, 1), "abs
                "time.Format": (2, 2), "dateFormat": (2, 2), "anchorize": (1, 1),
                "time.AsTime": (1, 1), "time": (1, 2), "safeURL": (1, 1), "safeCSS": (1, 1),
                "relref": (2, 2), "ref": (2, 2), "title": (1, 1), "strings.Title": (1, 1),
-               **_METHODS}
+               "resources.Get": (1, 1), **_METHODS}
 
 
 def _check_arity(name: str, count: int) -> None:

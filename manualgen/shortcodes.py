@@ -912,11 +912,22 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
         ref=lambda path: helper("ref_url")(path, ctx.page),
         language_prefix="" if ctx.lang == settings.default_language and not settings.default_in_subdir
         else f"/{ctx.lang}",
+        asset=lambda name: _asset_file(settings, name),
         page_url=str(getattr(ctx.page, "url", "") or ""),
         page_permalink=permalink(settings.base_url, str(getattr(ctx.page, "url", "") or "")),
         warn=lambda message: ctx.renderer.findings.warning(
             "shortcode-template", f'shortcode "{call.name}" warns (its template\'s warnf): {message}',
             ctx.page.path, where.line, where.column, lang=ctx.lang))
+
+
+def _asset_file(settings, name: str) -> Path | None:
+    """The file of the site's assets folders (mounts included) that ``resources.Get``
+    names, the first folder first; None when none has it inside it."""
+    for folder in settings.assets_dirs:
+        candidate = Path(folder) / name
+        if candidate.is_file() and resolves_inside(candidate, Path(folder).resolve()):
+            return candidate
+    return None
 
 
 def _page_file(page) -> dict | None:

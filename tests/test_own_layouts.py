@@ -56,3 +56,57 @@ def test_a_screenshot_linked_to_its_own_file_prints_without_the_files_address(tm
     assert [f.message for f in findings if f.code == "broken-link"] == [
         ('link "/img/missing.png" points to no page of this manual and no file of the site; '
          "it prints as plain text")]
+
+
+def test_a_partial_that_returns_an_icon_read_from_the_assets(tmp_path):
+    """Linkerd's alert: a shortcode builds its classes with append and delimit, and calls a
+    partial that reads an SVG with resources.Get and gives it back with return."""
+    html, findings = _html(tmp_path, {
+        "assets/icons/info.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8">'
+                                 '<circle cx="4" cy="4" r="3"/></svg>\n\n',
+        "layouts/_partials/icon.html":
+            '{{ $svg := "" }}{{ with resources.Get (printf "icons/%s.svg" .) }}'
+            '{{ $svg = .Content }}{{ end }}'
+            '{{ if $svg }}{{ return ($svg | replaceRE "<svg " "<svg class=\\"icon\\" " '
+            '| chomp | safeHTML) }}{{ else }}{{ warnf "no icon %q" . }}{{ end }}',
+        "layouts/shortcodes/tip.html":
+            '{{- $class := slice "alert" }}{{ $class = $class | append "alert--tip" }}'
+            '<div class="{{ delimit $class " " }}"><div class="alert__title">'
+            '{{ partial "icon" "info" }}<h4>Tip</h4></div>{{ .Inner | markdownify }}'
+            '{{ partial "icon" "none" }}</div>',
+        "content/de/guide.md": page("Guide", 1, body="{{< tip >}}Use **both**.{{< /tip >}}\n"),
+    })
+    assert re.search(r'<div class="alert alert--tip"><div class="alert__title"><svg class="icon" '
+                     r'[^>]*><circle [^>]*></circle></svg><h\d>Tip</h\d></div>Use <strong>both'
+                     r'</strong>.</div>', html), html
+    assert [f.message for f in findings if f.code == "shortcode-template"] == [
+        'shortcode "tip" warns (its template\'s warnf): no icon "none"']
+    assert not [f for f in findings if f.code == "unknown-shortcode"], findings
+
+
+def test_an_icon_beside_a_heading_is_decoration_with_its_namespace_as_written(tmp_path):
+    html, _ = _html(tmp_path, {"content/de/guide.md": page("Guide", 1, body=(
+        '<div class="note"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8">'
+        '<circle cx="4" cy="4" r="3"/></svg><h4>Careful</h4></div>\n\n'
+        'Then <svg viewBox="0 0 8 8"><title>gear</title><circle r="3"/></svg> turns.\n'))})
+    icon = re.search(r"<svg [^>]*>", html.split("Careful")[0].rsplit('class="note"', 1)[1]).group(0)
+    assert 'aria-hidden="true"' in icon and 'xmlns="http://www.w3.org/2000/svg"' in icon, icon
+    assert "xmlns:xmlns" not in html and "<title>gear</title>" in html
+
+
+def test_the_pages_below_a_redirecting_section_are_printed_under_its_title(tmp_path):
+    """Linkerd's docs folder: its _index.md only redirects (layout: redirect); Hugo still
+    publishes every page below it."""
+    html, findings = _html(tmp_path, {
+        "content/de/docs/_index.md": "---\ntitle: Docs\nlayout: redirect\n"
+                                     "params:\n  redirect: ./start\n---\n",
+        "content/de/docs/start.md": page("Start", 1, body="Begin here."),
+        "content/de/docs/tasks/more.md": page("More", 2, body="Then this."),
+        "content/de/old/_index.md": "---\ntitle: Old\nlayout: redirect\n---\n",
+    })
+    assert "Begin here." in html and "Then this." in html
+    assert re.search(r'<h1 class="page-title"[^>]*>.*Docs</h1>', html), html
+    notes = sorted(f.message for f in findings if f.code == "not-printed")
+    assert notes == ["not printed: a redirect (layout: redirect)",
+                     ("not printed: a redirect (layout: redirect): only its title is printed, "
+                      "over the pages below it")], notes
