@@ -9,6 +9,8 @@ import functools
 import html
 import json
 import re
+import unicodedata
+from urllib.parse import quote
 
 from .collation import collation_key
 from .go_escape import NotSimple
@@ -336,6 +338,31 @@ def _go_replacement(template: str) -> str:
                   lambda m: "$" if m.group(1) == "$" else f"\\g<{m.group(2) or m.group(3)}>", out)
 
 
+def _path_character(text: str, index: int, char: str) -> bool:
+    """A character Hugo keeps in a path it makes (helpers.isAllowedPathCharacter)."""
+    if char.isalpha() or char.isdecimal() or char in "./\\_#+~-@" or unicodedata.category(
+            char).startswith("M"):
+        return True
+    return char == "%" and re.fullmatch(r"[0-9A-Fa-f]{2}", text[index + 1:index + 3]) is not None
+
+
+def _urlize(value: object) -> str:
+    """Hugo's ``urlize`` as Hugo 0.149.1 printed it: the text as a path, each run of spaces
+    between kept characters one hyphen (none beside a hyphen), other characters dropped, in
+    lower case, then escaped as a URL ("Café au lait" → ``caf%C3%A9-au-lait``, "x?y=z" →
+    ``xyz``, "a - b" → ``a-b``)."""
+    text, kept, hyphen = go_print(value), [], False
+    for index, char in enumerate(text):
+        if _path_character(text, index, char):
+            if hyphen and char != "-" and kept[-1] != "-":
+                kept.append("-")
+            kept.append(char)
+            hyphen = False
+        elif kept and char.isspace():
+            hyphen = True
+    return quote("".join(kept).lower(), safe="/#+~-._@%")
+
+
 def _chomp(value: object) -> object:
     """Hugo's ``chomp``: the text without the line ends it ends with; HTML stays HTML."""
     text = go_print(value).rstrip("\r\n")
@@ -449,6 +476,7 @@ FUNCTIONS: dict[str, tuple] = {
     "delimit": (_delimit, 2, 3),
     "append": (_append, 2, 99),
     "chomp": (_chomp, 1, 1),
+    "urlize": (_urlize, 1, 1),
     "jsonify": (_jsonify, 1, 1),
     "safeHTML": (lambda v: HTML(go_print(v)), 1, 1),
     "htmlEscape": (lambda v: html.escape(go_print(v)).replace("&#x27;", "&#39;").replace("&quot;", "&#34;"), 1, 1),
@@ -475,4 +503,5 @@ FUNCTIONS["strings.Replace"] = FUNCTIONS["replace"]
 FUNCTIONS["strings.Split"] = FUNCTIONS["split"]
 FUNCTIONS["collections.Append"] = FUNCTIONS["append"]
 FUNCTIONS["strings.Chomp"] = FUNCTIONS["chomp"]
+FUNCTIONS["urls.URLize"] = FUNCTIONS["urlize"]
 ARITY = {name: (fewest, most) for name, (_, fewest, most) in FUNCTIONS.items()}

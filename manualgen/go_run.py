@@ -63,6 +63,7 @@ class Call:
     # .Site.Data.a.b: the value at that path of the site's data/ folder (a file's table, or
     # a folder as a table of its files), None when there is none
     data: Callable[[tuple[str, ...]], object] = lambda path: None
+    data_names: Callable[[tuple[str, ...]], list] = lambda path: []  # a data folder's entries
     # a site's own partial, compiled (None when the site has none; NotSimple when it
     # cannot be run)
     partial: Callable[[str], list | None] = lambda name: None
@@ -418,6 +419,14 @@ class _Data(_Object):
         return _Data(self.call, self.path + (name,)) if found is _Data else found
 
 
+def _whole(value: object) -> object:
+    """A folder of ``.Site.Data`` read whole, as Hugo hands it to a function or a range:
+    a table of its files' contents and its folders, by name."""
+    if not isinstance(value, _Data):
+        return value
+    return {name: _whole(value.go_field(name)) for name in value.call.data_names(value.path)}
+
+
 def data_folder_marker() -> type:
     """What Call.data returns for a folder of data/ (read further by field)."""
     return _Data
@@ -529,6 +538,7 @@ def _run_block(block: Block, state: _Run, scopes: list[dict], dot: object) -> st
 
 
 def _run_range(block: Block, value: object, state: _Run, scopes: list[dict], dot: object) -> str:
+    value = _whole(value)
     if isinstance(value, _Object):
         raise NotSimple(f"range over {value.go_type}")
     try:
@@ -655,6 +665,8 @@ def _term(term, state: _Run, scopes: list[dict], dot: object) -> object:
         return _fields(scope[name], tuple(rest.split(".")) if rest else (), term)
     if term.startswith("site."):
         return _fields(_Site(state.call), tuple(term.split(".")[1:]), term)
+    if term.startswith("hugo.Data"):
+        return _fields(_Data(state.call, ()), tuple(term.split(".")[2:]), term)
     if term.startswith("."):
         return _fields(dot, tuple(term[1:].split(".")), term)
     raise NotSimple(f'"{term}"')
@@ -695,9 +707,7 @@ def _plain(value: object) -> object:
     """A value as a function reads it: Hugo's params tables and data folders as tables."""
     if isinstance(value, _Params):
         raise NotSimple("a whole params table given to a function")
-    if isinstance(value, _Data):
-        raise NotSimple("a whole folder of .Site.Data given to a function")
-    return value
+    return _whole(value)
 
 
 def _one(state: _Run, args: list, name: str) -> str:

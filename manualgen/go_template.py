@@ -30,7 +30,7 @@ __all__ = ["Call", "NotSimple", "TemplateFailed", "actions", "compile_template",
 
 _TOKEN = re.compile(r""""(?:[^"\\]|\\.)*"|`[^`]*`|'(?:[^'\\]|\\.)*'|\(|\)(?:\.\w+)*|\||[^\s()|]+""")
 _VARIABLE = re.compile(r"^\$[A-Za-z_]\w*$")
-_CHAIN = re.compile(r"(?:\$[A-Za-z_]\w*|\$|site)?(?:\.[A-Za-z_]\w*)+|\$[A-Za-z_]\w*|\$|\.")
+_CHAIN = re.compile(r"(?:\$[A-Za-z_]\w*|\$|site|hugo)?(?:\.[A-Za-z_]\w*)+|\$[A-Za-z_]\w*|\$|\.")
 _NUMBER = re.compile(r"[+-]?(?:0[xX][0-9a-fA-F_]+|\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)")
 # the fields of the shortcode (``.`` at the top of its template) and of its page and site
 # that manualgen knows; another is refused when compiled, as it could not be run
@@ -405,6 +405,10 @@ def _check_chain(token: str, state: _Compiling) -> None:
     elif token.startswith(".") and not state.dot_is_shortcode():
         return  # a field of the value with or range gave: read when run
     if token.startswith("$") and state.partial:
+        return
+    if token.startswith("hugo."):  # Hugo 0.156's hugo.Data: the site's data, as .Site.Data
+        if token.split(".")[1] != "Data":
+            raise NotSimple(f'"{token}"')
         return
     fields = [f for f in token.split(".")[1:]]
     if token.startswith("site."):

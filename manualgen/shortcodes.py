@@ -901,6 +901,7 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
         translate=lambda key: ctx.translator.translate(key),
         params=dict(call.params) if call.params else list(call.positional),
         data=lambda path: _site_data(ctx, path),
+        data_names=lambda path: _site_data_names(ctx, path),
         partial=lambda name: partial_nodes(
             list(settings.own_layout_dirs) or [Path(settings.site_root) / "layouts"],
             list(getattr(settings, "layout_dirs", None) or []), name,
@@ -950,12 +951,24 @@ def _site_data(ctx: _PageContext, path: tuple[str, ...]) -> object:
 
     cache = ctx.renderer.own_reached["data"]
     if path not in cache:
-        settings = ctx.renderer.env.globals.get("site")
-        own = {Path(d) for d in getattr(settings, "own_layout_dirs", None) or []}
-        themes = [Path(d).parent for d in getattr(settings, "layout_dirs", None) or [] if Path(d) not in own]
-        cache[path] = data_at([Path(settings.site_root)] + themes, path, lambda problems: [
+        cache[path] = data_at(_data_roots(ctx), path, lambda problems: [
             ctx.renderer.findings.add(dataclasses.replace(p, lang=ctx.lang)) for p in problems])
     return cache[path]
+
+
+def _data_roots(ctx: _PageContext) -> list[Path]:
+    """The folders whose data/ make ``.Site.Data``: the site's, then its themes'."""
+    settings = ctx.renderer.env.globals.get("site")
+    own = {Path(d) for d in getattr(settings, "own_layout_dirs", None) or []}
+    themes = [Path(d).parent for d in getattr(settings, "layout_dirs", None) or [] if Path(d) not in own]
+    return [Path(settings.site_root)] + themes
+
+
+def _site_data_names(ctx: _PageContext, path: tuple[str, ...]) -> list[str]:
+    """The entries of the folder of ``.Site.Data`` at ``path`` (a range over a folder)."""
+    from .own_templates import data_names
+
+    return data_names(_data_roots(ctx), path)
 
 
 def _holds_builtin_parts(ctx: _PageContext, node: Shortcode) -> bool:

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from manualgen.build import BuildOptions, build
+from manualgen.go_functions import FUNCTIONS
 
 from .conftest import page, png_bytes, write_site
 
@@ -110,3 +113,38 @@ def test_the_pages_below_a_redirecting_section_are_printed_under_its_title(tmp_p
     assert notes == ["not printed: a redirect (layout: redirect)",
                      ("not printed: a redirect (layout: redirect): only its title is printed, "
                       "over the pages below it")], notes
+
+
+def test_a_table_made_from_a_folder_of_data_files(tmp_path):
+    """rclone's features table: a range over hugo.Data.backends (one file per backend),
+    sorted by name, a continue, urlize, in, isset, and a partial per cell."""
+    html, findings = _html(tmp_path, {
+        "data/backends/zeta.yaml": "name: Zeta Store\nbackend: zeta store\nfeatures: [Copy]\n",
+        "data/backends/alpha.yaml": "name: Alpha\nbackend: Alpha\nfeatures: [IsLocal]\nprecision: 1\n",
+        "data/backends/hidden.yaml": "name: Hidden\nbackend: hidden\nvirtual: true\n",
+        "layouts/partials/yes.html": "{{ if . }}yes{{ else }}no{{ end }}",
+        "layouts/shortcodes/backends.html":
+            '<table><tbody>{{ range sort hugo.Data.backends "name" "asc" }}'
+            "{{ if .virtual }}{{ continue }}{{ end }}"
+            '<tr><td><a href="https://example.org/{{ .backend | urlize }}">{{ .name }}</a></td>'
+            '<td>{{ partial "yes.html" (in .features "IsLocal") }}</td>'
+            '<td>{{ if isset . "precision" }}{{ .precision }}{{ else }}-{{ end }}</td></tr>'
+            "{{ end }}</tbody></table>",
+        "content/de/guide.md": page("Guide", 1, body="{{< backends >}}\n"),
+    })
+    rows = re.findall(r"<tr>.*?</tr>", html, re.DOTALL)
+    assert [re.sub(r"(?:<[^>]+>)+", "|", r) for r in rows] == [
+        "|Alpha|yes|1|", "|Zeta Store|no|-|"], rows
+    assert 'href="https://example.org/zeta-store"' in html
+    assert not [f for f in findings if f.code == "unknown-shortcode"], findings
+
+
+@pytest.mark.parametrize(("text", "path"), [
+    # what Hugo 0.149.1 printed for {{ . | urlize }}
+    ("Hello World", "hello-world"), ("a.b_c/D", "a.b_c/d"), ("Café au lait", "caf%C3%A9-au-lait"),
+    ("x?y=z&w", "xyzw"), ("100%", "100"), ("a  b", "a-b"), ("(paren)", "paren"),
+    ("#hash", "#hash"), ("a--b c", "a--b-c"), ("a - b", "a-b"), (" lead", "lead"),
+    ("trail ", "trail"), ("x%2Fy", "x%2fy"), ("A/B C", "a/b-c"), ("e\u0301t\u00e9", "e%CC%81t%C3%A9"),
+])
+def test_urlize_makes_the_path_hugo_makes(text, path):
+    assert FUNCTIONS["urlize"][0](text) == path
