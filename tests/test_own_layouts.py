@@ -148,3 +148,19 @@ def test_a_table_made_from_a_folder_of_data_files(tmp_path):
 ])
 def test_urlize_makes_the_path_hugo_makes(text, path):
     assert FUNCTIONS["urlize"][0](text) == path
+
+
+def test_a_headings_own_permalink_prints_nothing_but_the_heading(tmp_path):
+    """Gitea's h2 shortcode writes a "#" link to the heading itself before its words; a
+    heading may also be all link to itself.  Neither is a cross-reference on paper."""
+    html, _ = _html(tmp_path, {
+        "layouts/shortcodes/h2.html": '{{ $anchorized := anchorize .Inner }}\n\n<h2 id="{{ $anchorized }}">'
+                                      '\n\t<a href="#{{ $anchorized }}"><small>#</small></a>\n\t{{ .Inner }}\n</h2>\n',
+        "content/de/guide.md": page("Guide", 1, body=(
+            "{{< h2 >}}From Binary Files{{< /h2 >}}\n\nSee [the binaries](#from-binary-files).\n\n"
+            '<h3 id="whole"><a href="#whole">All of it</a></h3>\n\nText.\n')),
+    })
+    heading = re.search(r"<h\d[^>]*>\s*From Binary Files\s*</h\d>", html)
+    assert heading and "<small>" not in html, html
+    assert re.search(r'<h\d id="[^"]*whole">(?:<a>)?All of it(?:</a>)?</h\d>', html), html
+    assert re.search(r'<a href="#[^"]*from-binary-files" class="internal"[^>]*>the binaries</a>', html)

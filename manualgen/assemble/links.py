@@ -17,7 +17,7 @@ from ..convert import IdSettings
 from ..heading_ids import hugo_anchor, without_shortcode_placeholders
 from ..languages import language_name
 from .context import PageJob
-from .html import add_class, classes, split_url, text_of
+from .html import add_class, ancestors, classes, parent_map, split_url, text_of
 from .outline import Outline
 from .resources import site_host
 
@@ -25,11 +25,14 @@ _UNUSABLE_SCHEMES = ("javascript", "vbscript", "data", "file")
 
 
 def links(root: ET.Element, job: PageJob) -> None:
-    for a in root.iter("a"):
+    parents = parent_map(root)
+    for a in list(root.iter("a")):
         href = (a.get("href") or "").strip()
         for attr in ("target", "rel"):
             a.attrib.pop(attr, None)
         if not href or "media-address" in classes(a):  # a video's address: as written
+            continue
+        if _heading_permalink(a, href, parents, job):
             continue
         if _shows_nothing(a):  # "## Title[](https://…/#title)": nothing to click on the web
             a.attrib.pop("href", None)
@@ -54,6 +57,42 @@ def links(root: ET.Element, job: PageJob) -> None:
         inside = _outside_link(a, href, job)
         if inside is not None:
             _inside_link(a, inside, job, written=href)
+
+
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def _heading_permalink(a: ET.Element, href: str, parents: dict, job: PageJob) -> bool:
+    """A link inside a heading to that heading (a shortcode's or theme's permalink: Gitea's
+    ``<h2 id="x"><a href="#x"><small>#</small></a> Title</h2>``): on paper it leads where
+    the reader already is.  A mark beside the heading's words goes with it; a link that
+    holds all the words leaves them as text.  True when handled."""
+    if not href.startswith("#"):
+        return False
+    heading = next((el for el in ancestors(a, parents) if el.tag in _HEADINGS), None)
+    own = heading.get("id") if heading is not None else None
+    fragment = unquote(href[1:])
+    if not own or own not in (fragment, f"{job.ctx.outline.anchor(job.page)}--{fragment}"):
+        return False
+    words_beside = " ".join(text_of(heading).split()) != " ".join(text_of(a).split())
+    parent = parents[a]
+    if words_beside:
+        _remove_keeping_tail(parent, a)
+    else:
+        a.attrib.pop("href", None)
+    return True
+
+
+def _remove_keeping_tail(parent: ET.Element, el: ET.Element) -> None:
+    """Take ``el`` out of ``parent``, the text after it kept in its place."""
+    index = list(parent).index(el)
+    if el.tail:
+        if index:
+            before = parent[index - 1]
+            before.tail = (before.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
 
 
 def _shows_nothing(a: ET.Element) -> bool:
