@@ -13,7 +13,7 @@ import unicodedata
 from urllib.parse import quote
 
 from .collation import collation_key
-from .go_escape import NotSimple
+from .go_escape import HTMLAttr, NotSimple
 from .go_values import HTML, Failed, go_compare, go_eq, go_print, go_sprintf, go_type, truth
 
 __all__ = ["ARITY", "FUNCTIONS", "map_get", "ordered_items"]
@@ -363,6 +363,19 @@ def _urlize(value: object) -> str:
     return quote("".join(kept).lower(), safe="/#+~-._@%")
 
 
+def _merge(*maps: object) -> dict:
+    """Hugo's ``merge``: the tables from left to right, a later key's value winning (a
+    table inside merged the same way)."""
+    result: dict = {}
+    for each in maps:
+        if not isinstance(each, dict):
+            raise Failed(f"error calling merge: expected a map, got {go_type(each)}")
+        for key, value in each.items():
+            old = result.get(key)
+            result[key] = _merge(old, value) if isinstance(old, dict) and isinstance(value, dict) else value
+    return result
+
+
 def _chomp(value: object) -> object:
     """Hugo's ``chomp``: the text without the line ends it ends with; HTML stays HTML."""
     text = go_print(value).rstrip("\r\n")
@@ -477,6 +490,8 @@ FUNCTIONS: dict[str, tuple] = {
     "append": (_append, 2, 99),
     "chomp": (_chomp, 1, 1),
     "urlize": (_urlize, 1, 1),
+    "merge": (_merge, 2, 99),
+    "safeHTMLAttr": (lambda v: HTMLAttr(go_print(v)), 1, 1),
     "jsonify": (_jsonify, 1, 1),
     "safeHTML": (lambda v: HTML(go_print(v)), 1, 1),
     "htmlEscape": (lambda v: html.escape(go_print(v)).replace("&#x27;", "&#39;").replace("&quot;", "&#34;"), 1, 1),
@@ -504,4 +519,5 @@ FUNCTIONS["strings.Split"] = FUNCTIONS["split"]
 FUNCTIONS["collections.Append"] = FUNCTIONS["append"]
 FUNCTIONS["strings.Chomp"] = FUNCTIONS["chomp"]
 FUNCTIONS["urls.URLize"] = FUNCTIONS["urlize"]
+FUNCTIONS["collections.Merge"] = FUNCTIONS["merge"]
 ARITY = {name: (fewest, most) for name, (_, fewest, most) in FUNCTIONS.items()}

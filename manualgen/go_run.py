@@ -86,8 +86,10 @@ class Call:
     # .Page.Permalink, the same below the baseURL's scheme and host
     page_url: str = ""
     page_permalink: str = ""
-    # resources.Get: the file of the site's assets a path names, None when there is none
+    # resources.Get: the file of the site's assets a path names, None when there is none;
+    # .Page.Resources.Get: the file of the page's bundle
     asset: Callable[[str], object] = lambda path: None
+    page_resource: Callable[[str], object] = lambda name: None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -218,6 +220,8 @@ class _Page(_Object):
             return self.call.page_url
         if name == "Permalink":
             return self.call.page_permalink
+        if name == "Resources":
+            return _Resources(self.call)
         if name in ("Pages", "RegularPages", "Sections"):
             return _listed(self.call, None, name)
         return super().go_field(name)
@@ -313,9 +317,9 @@ class _Resource(_Object):
 
     go_type = "*resources.genericResource"
 
-    def __init__(self, call: Call, name: str, path) -> None:
+    def __init__(self, call: Call, name: str, path, url: str = "") -> None:
         super().__init__(call)
-        self.name, self.path = name, path
+        self.name, self.path, self.url = name, path, url
 
     def go_field(self, field: str) -> object:
         suffix = self.path.suffix.lower()
@@ -325,7 +329,46 @@ class _Resource(_Object):
             return _TEXT_ASSETS.get(suffix, "image")
         if field in ("Name", "Title"):
             return self.name
+        if field == "RelPermalink" and self.url:
+            return self.url
         return super().go_field(field)
+
+
+class _Resources(_Object):
+    """A page's ``.Resources``: the files of its bundle, found by ``Get``."""
+
+    go_type = "resource.Resources"
+
+    def go_method(self, name: str, args: list) -> object:
+        if name == "Get" and len(args) == 1:
+            wanted = go_print(args[0]).strip("/")
+            found = self.call.page_resource(wanted)
+            url = self.call.page_url.rstrip("/") + "/" + wanted
+            return None if found is None else _Resource(self.call, wanted, found, url)
+        return super().go_method(name, args)
+
+
+class _ImageHook(_Object):
+    """The ``.`` of an image render hook: the image as the Markdown wrote it."""
+
+    go_type = "*hooks.ImageLinkContext"
+
+    def __init__(self, call: Call, fields: dict) -> None:
+        super().__init__(call)
+        self.fields = fields
+
+    def go_field(self, name: str) -> object:
+        if name == "Page":
+            return _Page(self.call)
+        if name in self.fields:
+            return self.fields[name]
+        return super().go_field(name)
+
+
+def run_image_hook(nodes: list, call: Call, fields: dict) -> str:
+    """An image render hook's output for one image of the page ``call`` stands for."""
+    root = _ImageHook(call, fields)
+    return _run(nodes, _Run(call), [{"$": root}], root)
 
 
 def _get_asset(state: _Run, args: list) -> object:

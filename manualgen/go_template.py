@@ -37,7 +37,10 @@ _NUMBER = re.compile(r"[+-]?(?:0[xX][0-9a-fA-F_]+|\d[\d_]*(?:\.\d*)?(?:[eE][+-]?
 _SHORTCODE_FIELDS = {"Inner", "InnerDeindent", "IsNamedParams", "Get", "Param", "Page", "Site",
                      "Params", "RenderString", "Name", "Position", "Scratch", "Store", "Ordinal"}
 _PAGE_FIELDS = {"Title", "Params", "Param", "RenderString", "Site", "File", "Lang", "Date", "GetPage",
-                "Pages", "RegularPages", "Sections", "RelPermalink", "Permalink"}
+                "Pages", "RegularPages", "Sections", "RelPermalink", "Permalink", "Resources"}
+# the fields of an image render hook's context (layouts/_markup/render-image.html)
+IMAGE_HOOK_FIELDS = frozenset({"Destination", "Text", "PlainText", "Title", "IsBlock", "Attributes",
+                               "Ordinal", "Page"})
 _SITE_FIELDS = {"Title", "Params", "Data", "Language", "LanguagePrefix", "GetPage"}
 # the methods of Hugo's objects a template may call, with the counts of arguments they take
 _METHODS = {"Get": (1, 1), "Param": (1, 1), "RenderString": (1, 2), "Set": (2, 2), "Add": (2, 2),
@@ -61,13 +64,14 @@ _SET = re.compile(r"\s*(\$[A-Za-z_]\w*)\s*(:?=)(?!=)(.*)", re.DOTALL)
 _RANGE_NAMES = re.compile(r"\s*(\$[A-Za-z_]\w*)\s*(?:,\s*(\$[A-Za-z_]\w*)\s*)?:=(.*)", re.DOTALL)
 
 
-def compile_template(source: str, partial: bool = False) -> list:
+def compile_template(source: str, partial: bool = False, fields: frozenset | None = None) -> list:
     """The template as a list of text, actions and blocks, each printed value with the
     escaping of its place in the HTML; raises NotSimple, naming the first action it cannot
     run.  An error Hugo finds when it reads the template (a variable never declared, a
     ``break`` outside ``range``) is a node that fails the run, as Hugo's build fails.  A
-    ``partial``'s ``.`` is the value it was given, not a shortcode."""
-    state = _Compiling(partial=partial)
+    ``partial``'s ``.`` is the value it was given, not a shortcode; ``fields`` are those of
+    the ``.`` a render hook is given (IMAGE_HOOK_FIELDS), in place of a shortcode's."""
+    state = _Compiling(partial=partial, root_fields=fields or frozenset(_SHORTCODE_FIELDS))
     where: Where = (1, 1, "")
     for kind, value, where in _pieces(source):
         if kind == "text":
@@ -104,6 +108,7 @@ class _Compiling:
     html: Context = dataclasses.field(default_factory=Context)
     scopes: list[set] = dataclasses.field(default_factory=lambda: [{"$"}])
     partial: bool = False
+    root_fields: frozenset = frozenset()  # the fields of the template's own ``.``
     defines: dict = dataclasses.field(default_factory=dict)  # {{ define "name" }}: its nodes
     outside: tuple | None = None  # in a define: the HTML place and scopes it left
 
@@ -415,7 +420,7 @@ def _check_chain(token: str, state: _Compiling) -> None:
         fields = ["Site"] + fields
     if not fields or not fields[0]:
         return
-    known = (_SHORTCODE_FIELDS, _PAGE_FIELDS if fields[0] == "Page" else _SITE_FIELDS)
+    known = (state.root_fields, _PAGE_FIELDS if fields[0] == "Page" else _SITE_FIELDS)
     if fields[0] not in known[0] or (len(fields) > 1 and fields[0] in ("Page", "Site")
                                      and fields[1] not in known[1]):
         raise NotSimple(f'"{token}"')

@@ -561,6 +561,7 @@ class ShortcodeRenderer:
         self._left_open: dict[str, list] = {}  # calls left open where the rule is unknown
         self._own: dict[str, tuple[list | None, str]] = {}  # site_hugo_template's, by folded name
         self.own_reached: dict[str, dict] = {"partials": {}, "data": {}}  # what they read, cached
+        self._image_hook: list | None | bool = False  # the site's image render hook: not read yet
 
     def unknown_used(self, name: str, path, line: int, column: int, inner: bool = False) -> None:
         """Count one use of a shortcode that has no template (reported by :meth:`finish`)."""
@@ -589,6 +590,30 @@ class ShortcodeRenderer:
                 "site to print it properly", use.path, use.line, use.column, lang=lang)
         self.unknown.clear()
         self._report_left_open(lang)
+
+    def image_hook(self) -> tuple[list, str] | None:
+        """The site's own image render hook (``layouts/_markup/render-image.html``, or below
+        ``_default``) compiled, with its path from the site's root; None when the site has
+        none, or it is not simple enough to run (images then print as Goldmark writes them)."""
+        if self._image_hook is False:
+            self._image_hook = None
+            settings = self.env.globals.get("site")
+            root = Path(settings.site_root) if settings is not None else None
+            for folder in (list(settings.own_layout_dirs) or [root / "layouts"]) if root else []:
+                for rel in ("_markup/render-image.html", "_default/_markup/render-image.html"):
+                    found = Path(folder) / rel
+                    source = _read_text(found) if found.is_file() else None
+                    if source is None:
+                        continue
+                    from .go_template import IMAGE_HOOK_FIELDS, compile_template
+
+                    try:
+                        self._image_hook = (compile_template(source, fields=IMAGE_HOOK_FIELDS),
+                                            found.relative_to(root).as_posix())
+                    except NotSimple:
+                        pass
+                    return self._image_hook
+        return self._image_hook
 
     def hugo_template(self, name: str) -> str | None:
         """The site's own Hugo template of shortcode ``name`` (layouts/shortcodes/, or
@@ -914,6 +939,7 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
         language_prefix="" if ctx.lang == settings.default_language and not settings.default_in_subdir
         else f"/{ctx.lang}",
         asset=lambda name: _asset_file(settings, name),
+        page_resource=lambda name: _bundle_file(ctx.page, name),
         page_url=str(getattr(ctx.page, "url", "") or ""),
         page_permalink=permalink(settings.base_url, str(getattr(ctx.page, "url", "") or "")),
         warn=lambda message: ctx.renderer.findings.warning(
@@ -928,6 +954,54 @@ def _asset_file(settings, name: str) -> Path | None:
         candidate = Path(folder) / name
         if candidate.is_file() and resolves_inside(candidate, Path(folder).resolve()):
             return candidate
+    return None
+
+
+@dataclasses.dataclass(frozen=True)
+class _HookPlace:
+    """Where a render hook's findings are reported: the page's first line of text."""
+
+    line: int
+    column: int = 1
+
+
+def hooked_image(renderer: ShortcodeRenderer, page, lang: str, translator: Translator,
+                 markdownify: Callable[[str], str], fields: dict) -> str | None:
+    """What the site's own image render hook prints for one image of ``page`` (its
+    Destination, Text, Title, IsBlock, … in ``fields``), or None to print the image as
+    Goldmark writes it: no hook, or one that uses what manualgen does not run."""
+    hook = renderer.image_hook()
+    if hook is None:
+        return None
+    from .go_run import run_image_hook
+    from .go_template import TemplateFailed
+
+    nodes, path = hook
+    ctx = _PageContext(renderer, page, lang, translator, markdownify, Stash())
+    place = _HookPlace(getattr(page, "body_line", 1) or 1)
+    call = _template_call(ctx, ShortcodeCall("render-image", {}, [], False), None, place,
+                          fields.get("Ordinal", 0))
+    try:
+        return run_image_hook(nodes, call, fields)
+    except NotSimple:
+        return None
+    except TemplateFailed as failed:  # Hugo's build stops there
+        renderer.findings.error("shortcode-template", f'the image render hook {path} failed at '
+                                f'{failed.line}:{failed.column} for "{fields.get("Destination")}": '
+                                f"{failed}", page.path, page.find_line(str(fields.get("Destination")))
+                                if hasattr(page, "find_line") else None, lang=lang)
+        return ""
+
+
+def _bundle_file(page, name: str) -> Path | None:
+    """The file ``name`` of the page's bundle (``.Page.Resources.Get``), None for a page
+    that is no bundle or has no such file."""
+    path = getattr(page, "path", None)
+    if not isinstance(path, Path) or path.stem.split(".")[0] not in ("index", "_index") or not name:
+        return None
+    candidate = path.parent / name
+    if candidate.is_file() and resolves_inside(candidate, path.parent.resolve()):
+        return candidate
     return None
 
 

@@ -11,11 +11,12 @@ import pytest
 from manualgen.build import BuildOptions, build
 from manualgen.go_functions import FUNCTIONS
 
-from .conftest import page, png_bytes, write_site
+from .conftest import HUGO_TOML, page, png_bytes, write_site
 
 
-def _html(tmp_path, files: dict) -> tuple[str, list]:
-    site = write_site(tmp_path / "site", {"content/de/_index.md": page("Home", body="Start."), **files})
+def _html(tmp_path, files: dict, hugo: str = HUGO_TOML) -> tuple[str, list]:
+    site = write_site(tmp_path / "site", {"content/de/_index.md": page("Home", body="Start."), **files},
+                      hugo)
     result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
     return result.results[0].html.read_text(encoding="utf-8"), list(result.findings)
 
@@ -164,3 +165,52 @@ def test_a_headings_own_permalink_prints_nothing_but_the_heading(tmp_path):
     assert heading and "<small>" not in html, html
     assert re.search(r'<h\d id="[^"]*whole">(?:<a>)?All of it(?:</a>)?</h\d>', html), html
     assert re.search(r'<a href="#[^"]*from-binary-files" class="internal"[^>]*>the binaries</a>', html)
+
+
+IMAGE_HOOK = """{{- $src := .Destination }}
+{{- if not (or (hasPrefix .Destination "/") (hasPrefix .Destination "http")) }}
+  {{- with $.Page.Resources.Get (strings.TrimPrefix "./" .Destination) }}
+    {{- if eq .ResourceType "image" }}{{- $src = .RelPermalink }}{{- end }}
+  {{- end }}
+{{- end }}
+{{- $a := merge (dict "alt" .Text "src" $src "class" "") .Attributes }}
+{{- $attributes := "" }}
+{{- range $k, $v := $a }}
+  {{- if eq $k "class" }}{{- $v = printf "%s %s" "img" $v }}{{- end }}
+  {{- if $v }}{{- $attributes = printf "%s %s=%q" $attributes $k $v }}{{- end }}
+{{- end }}
+{{- if .IsBlock }}
+  <figure><img{{ $attributes | safeHTMLAttr }}>{{ with .Title }}<figcaption>{{ . | markdownify }}</figcaption>{{ end }}</figure>
+{{- else }}
+  <img{{ $attributes | safeHTMLAttr }}{{ with .Title }} title="{{ . }}"{{ end }}>
+{{- end -}}
+"""
+
+
+def test_the_sites_image_render_hook_prints_its_figures_and_captions(tmp_path):
+    """Linkerd's render-image.html: an image alone in its paragraph is a block (Goldmark's
+    wrapStandAloneImageWithinParagraph off) printed as a figure with its title as caption;
+    a bundle's picture is found with .Page.Resources.Get."""
+    html, findings = _html(tmp_path, {
+        "layouts/_default/_markup/render-image.html": IMAGE_HOOK,
+        "static/img/top.png": png_bytes(),
+        "content/de/guide/index.md": page("Guide", 1, body=(
+            '![Topology](/img/top.png "The *whole* app")\n\n'
+            "Click ![the gear](gear.png) then go on.\n")),
+        "content/de/guide/gear.png": png_bytes(),
+    }, HUGO_TOML + "[markup.goldmark.parser]\nwrapStandAloneImageWithinParagraph = false\n")
+    assert re.search(r'<figure><img alt="Topology" class="img[^"]*" src="[^"]*top\.png"[^>]*>'
+                     r"<figcaption>The <em>whole</em> app</figcaption></figure>", html), html
+    assert re.search(r'Click\s+<img alt="the gear" class="img[^"]*" src="[^"]*gear\.png"[^>]*> then', html)
+    assert not [f for f in findings if f.severity == "error"], findings
+
+
+def test_an_image_hook_manualgen_cannot_run_leaves_the_image_as_goldmark_writes_it(tmp_path):
+    html, findings = _html(tmp_path, {
+        "layouts/_markup/render-image.html":
+            '{{ with resources.GetRemote .Destination }}<img src="{{ .RelPermalink }}">{{ end }}',
+        "static/img/top.png": png_bytes(),
+        "content/de/guide.md": page("Guide", 1, body='![Top](/img/top.png "Top view")\n'),
+    })
+    assert re.search(r'<img alt="Top" src="[^"]*top\.png" title="Top view"', html), html
+    assert not findings or all(f.severity != "error" for f in findings)
