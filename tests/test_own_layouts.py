@@ -214,3 +214,13 @@ def test_an_image_hook_manualgen_cannot_run_leaves_the_image_as_goldmark_writes_
     })
     assert re.search(r'<img alt="Top" src="[^"]*top\.png" title="Top view"', html), html
     assert not findings or all(f.severity != "error" for f in findings)
+
+
+def test_a_description_that_repeats_the_title_is_printed_once(tmp_path):
+    html, _ = _html(tmp_path, {
+        "content/de/same.md": "---\ntitle: Overview of systems\ndescription: Overview of  systems\n"
+                              "weight: 1\n---\nText.\n",
+        "content/de/other.md": "---\ntitle: Memory\ndescription: The memory backend\nweight: 2\n---\nMore.\n",
+    })
+    assert "page-description" not in html.split('id="p-same"')[1].split('id="p-other"')[0]
+    assert '<p class="page-description">The memory backend</p>' in html
