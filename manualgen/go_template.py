@@ -422,7 +422,8 @@ def _check_chain(token: str, state: _Compiling) -> None:
         return
     known = (state.root_fields, _PAGE_FIELDS if fields[0] == "Page" else _SITE_FIELDS)
     if fields[0] not in known[0] or (len(fields) > 1 and fields[0] in ("Page", "Site")
-                                     and fields[1] not in known[1]):
+                                     and fields[1] not in known[1]) or (
+            fields[:2] == ["Page", "Resources"] and len(fields) > 2 and fields[2] != "Get"):
         raise NotSimple(f'"{token}"')
 
 
