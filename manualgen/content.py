@@ -1415,11 +1415,17 @@ def _markup(meta: dict, path: Path, report: _Reporter) -> str:
     return markup
 
 
+def permalink(base_url: str, url: str) -> str:
+    """Hugo's ``.Permalink`` of a page whose relative permalink is ``url``: the baseURL's
+    scheme and host in front of it (``url`` already holds the baseURL's path)."""
+    site = urlsplit(base_url)
+    return f"{site.scheme}://{site.netloc}{url}" if site.scheme and site.netloc else url
+
+
 def _format_note(markup: str, url: str, settings: Settings) -> str:
     """The text printed for a page in a format manualgen cannot print: the format's name
     and where the page is on the web, framed as a video's note is."""
-    site = urlsplit(settings.base_url)
-    address = f"{site.scheme}://{site.netloc}{url}" if site.scheme and site.netloc else url
+    address = permalink(settings.base_url, url)
     name = OTHER_FORMATS.get(markup, markup)
     return (f'<div class="media-note format-note"><p class="media-link"><span class="media-kind '
             f'mg-label">{html.escape(name)}</span> <span class="media-address">'

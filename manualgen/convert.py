@@ -23,7 +23,7 @@ import re
 import string
 import unicodedata
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import markdown
 from markdown import util as md_util
@@ -64,7 +64,7 @@ from .goldmark import (
 from .heading_ids import GITHUB, HeadingIds
 from .i18n import Translator
 from .inline_text import plain_description
-from .shortcodes import ShortcodeRenderer, Stash, code_block, highlight_problem
+from .shortcodes import ShortcodeRenderer, Stash, code_block, highlight_problem, hooked_image
 
 # --- Goldmark's raw HTML blocks -------------------------------------------------------------
 
@@ -809,6 +809,51 @@ class PlainAlt(Treeprocessor):
             alt = img.get("alt")
             if alt:
                 img.set("alt", plain_description(alt))
+
+
+class ImageHooks(Treeprocessor):
+    """Each image the Markdown wrote, as the site's own image render hook prints it
+    (``md.image_hook``, set for the page being converted: a function of the hook's fields
+    that returns HTML, or None to keep the image).  An image alone in its paragraph is a
+    block (``IsBlock``) when Goldmark's ``wrapStandAloneImageWithinParagraph`` is off, and
+    the hook's output takes the paragraph's place."""
+
+    def __init__(self, md: markdown.Markdown, unwrapped: bool) -> None:
+        super().__init__(md)
+        self.unwrapped = unwrapped
+
+    def run(self, root: ET.Element) -> None:
+        hook = getattr(self.md, "image_hook", None)
+        if hook is None:
+            return
+        parents = {child: parent for parent in root.iter() for child in parent}
+        for ordinal, img in enumerate(list(root.iter("img"))):
+            parent = parents.get(img)
+            block = (self.unwrapped and parent is not None and parent.tag == "p" and len(parent) == 1
+                     and not (parent.text or "").strip() and not (img.tail or "").strip())
+            alt = img.get("alt") or ""
+            printed = hook({"Destination": img.get("src") or "", "Text": alt, "PlainText": alt,
+                            "Title": img.get("title") or "", "IsBlock": block, "Attributes": {},
+                            "Ordinal": ordinal})
+            if printed is None or parent is None:
+                continue
+            token = self.md.htmlStash.store(printed)
+            if block:
+                parent.text, parent[:] = token, []
+            else:
+                _replace_by_text(parent, img, token)
+
+
+def _replace_by_text(parent: ET.Element, el: ET.Element, text: str) -> None:
+    """``el`` replaced in ``parent`` by ``text`` (its tail kept after it)."""
+    index = list(parent).index(el)
+    joined = text + (el.tail or "")
+    if index:
+        before = parent[index - 1]
+        before.tail = (before.tail or "") + joined
+    else:
+        parent.text = (parent.text or "") + joined
+    parent.remove(el)
 
 
 class TightLists(Treeprocessor):
@@ -1568,9 +1613,12 @@ class GoldmarkExtension(Extension):
     def __init__(self, raw_blocks: list[str], typographer: bool, linkify: bool,
                  block_attributes: bool, marks: dict[str, str] = GOLDMARK_MARKS,
                  alert_label=lambda kind: kind.title(), passthrough: Passthrough = NO_PASSTHROUGH,
-                 linkify_protocol: str = "https", omit=None, ids: IdSettings | None = None) -> None:
+                 linkify_protocol: str = "https", omit=None, ids: IdSettings | None = None,
+                 unwrapped_images: bool = False) -> None:
         super().__init__()
         self.ids = ids or IdSettings()
+        # Goldmark's wrapStandAloneImageWithinParagraph = false: an image alone is a block
+        self.unwrapped_images = unwrapped_images
         self.linkify_protocol = linkify_protocol
         self.omit = omit  # without `unsafe`: whether a piece of raw HTML is left out
         self.passthrough = passthrough
@@ -1605,6 +1653,7 @@ class GoldmarkExtension(Extension):
         md.treeprocessors.register(TightLists(md), "goldmark_tight_lists", 16)
         md.treeprocessors.register(HeadingAttributes(md, blocks), "goldmark_heading_attributes", 9)
         md.treeprocessors.register(PlainAlt(md), "goldmark_plain_alt", 5)  # after the ids (6)
+        md.treeprocessors.register(ImageHooks(md, self.unwrapped_images), "goldmark_image_hooks", 4)
         md.emoji_names = {}  # type: ignore[attr-defined]  # stash index → name (_emoji_character)
         md.fence_problems = []  # type: ignore[attr-defined]  # (opening line, problem): GoldmarkFences
         # After the typographer (7), whose marks are pieces of a heading's text in Goldmark.
@@ -1682,6 +1731,8 @@ class PageConverter:
         self.marks = typographer_marks(typographer)
         self.passthrough = passthrough_config(_option(goldmark, "extensions", "passthrough"))
         self.ids = IdSettings.from_goldmark(goldmark)
+        self.unwrapped_images = _option(goldmark, "parser", "wrapStandAloneImageWithinParagraph",
+                                        default=True) is False
         self.md = self._markdown(typographer_on, linkify, block_attributes)
         self.inline_md = self._markdown(typographer_on, linkify, block_attributes)
 
@@ -1695,7 +1746,8 @@ class PageConverter:
             "pymdownx.tasklist",
             GoldmarkExtension(self.raw_blocks, typographer, linkify, block_attributes, self.marks,
                               self.alert_label, self.passthrough, self.linkify_protocol,
-                              None if self.unsafe else self._omits, self.ids),
+                              None if self.unsafe else self._omits, self.ids,
+                              self.unwrapped_images),
         ]
         if self.hard_wraps:
             exts.append("nl2br")
@@ -1775,23 +1827,36 @@ class PageConverter:
         body = page.body
         if guarded:
             body = body.replace("mgsc", _GUARD_SC).replace("mgraw", _GUARD_RAW)
-        text = self.renderer.expand(
-            body,
-            page=page,
-            lang=self.lang,
-            translator=self.translator,
-            markdownify=self.markdownify,
-            stash=stash,
-            line_offset=page.body_line - 1,
-        )
-        # An HTML content file is printed as written: Hugo expands its shortcodes, no Markdown.
-        html = stash.resolve(self._body_html(getattr(page, "markup", "markdown"), text))
+        hook = self._image_hook(page)  # in the page's Markdown and its shortcodes' markdownify
+        self.md.image_hook = self.inline_md.image_hook = hook  # type: ignore[attr-defined]
+        try:
+            text = self.renderer.expand(
+                body,
+                page=page,
+                lang=self.lang,
+                translator=self.translator,
+                markdownify=self.markdownify,
+                stash=stash,
+                line_offset=page.body_line - 1,
+            )
+            # An HTML content file is printed as written: Hugo expands its shortcodes, no Markdown.
+            html = stash.resolve(self._body_html(getattr(page, "markup", "markdown"), text))
+        finally:
+            self.md.image_hook = self.inline_md.image_hook = None  # type: ignore[attr-defined]
         if guarded:
             html = html.replace(_GUARD_SC, "mgsc").replace(_GUARD_RAW, "mgraw")
         self._check_split_tags(page, html)
         self._report_omitted(page)
         self._report_fence_problems(page)
         return html, stash.output_lines
+
+    def _image_hook(self, page) -> Callable[[dict], str | None] | None:
+        """How the site's own image render hook prints an image of ``page`` (None: it has
+        none that manualgen runs)."""
+        if self.renderer.image_hook() is None:
+            return None
+        return lambda fields: hooked_image(self.renderer, page, self.lang, self.translator,
+                                           self.markdownify, fields)
 
     def _body_html(self, markup: str, text: str) -> str:
         """The page's text, its shortcodes expanded to tokens, as HTML in its format."""

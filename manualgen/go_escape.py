@@ -4,10 +4,11 @@ that go_template.py runs: a value is escaped by where the template prints it, as
 Handled as Hugo 0.149.1 prints them (checked with the binary): HTML text, and quoted
 attribute values, plain (``title="…"``) or addresses (``href``, ``src``, ``data-src``, any
 name with "url", "uri" or "src"; a ``javascript:`` or ``data:`` address at the start becomes
-``#ZgotmplZ``, the rest is percent-encoded as Go's normalizer and escaper do).  HTML
+``#ZgotmplZ``, the rest is percent-encoded as Go's normalizer and escaper do), and
+attributes ``safeHTMLAttr`` prints among a tag's own.  HTML
 comments in the template's text are left out, as Go leaves them out.  A value printed
 anywhere else (``<script>``, ``<style>``, ``on…`` and ``style`` attributes, ``srcset``, an
-unquoted value, a tag's attribute names, ``<title>``/``<textarea>``) is refused: such a
+unquoted value, ``<title>``/``<textarea>``) is refused: such a
 template is not run at all."""
 
 from __future__ import annotations
@@ -193,6 +194,10 @@ class CSS(str):
     """Hugo's template.CSS (``safeCSS``): a style value printed without Go's CSS filter."""
 
 
+class HTMLAttr(str):
+    """Hugo's template.HTMLAttr (``safeHTMLAttr``): attributes printed among a tag's own."""
+
+
 def escaper(ctx: Context):
     """How a value printed in ``ctx`` is written: a function of (text, is_html); raises
     NotSimple for a place this reader does not handle."""
@@ -212,6 +217,8 @@ def escaper(ctx: Context):
         return lambda text, is_html: html_escape(text if isinstance(text, CSS) else css_value(text))
     if ctx.state == "value" and ctx.attr == "js" and ctx.url_part in ("js-str'", 'js-str"'):
         return lambda text, is_html: html_escape(js_string(strip_tags(text) if is_html else text))
+    if ctx.state in ("tag", "after-attr"):
+        return _attribute_names
     raise NotSimple(_place(ctx))
 
 
@@ -225,6 +232,19 @@ def js_string(text: str) -> str:
     as Go escapes it inside a JavaScript string.  On paper the attribute does nothing: the
     value only has to leave the HTML around it whole, as it does on the web."""
     return "".join(_JS_STRING.get(char, char) for char in text)
+
+
+def _attribute_names(text: str, is_html: bool) -> str:
+    """A value printed among a tag's attributes, as Go's htmlNameFilter lets it through:
+    ``safeHTMLAttr``'s attributes as written; else one plain attribute name (letters and
+    digits, not an event, style or address attribute), in lower case, or ``ZgotmplZ``."""
+    if isinstance(text, HTMLAttr):
+        return str(text)
+    name = text.lower()
+    if (not name or not name.isascii() or not name.isalnum() or name.startswith("on")
+            or name in _URL_ATTRS or name in ("style", "srcset")):
+        return "ZgotmplZ"
+    return name
 
 
 _NOSPACE = {"\0": "&#xfffd;", "\t": "&#9;", "\n": "&#10;", "\v": "&#11;", "\f": "&#12;",
@@ -314,6 +334,8 @@ def _css_after(state: str, part: str) -> str:
 def after_value(ctx: Context) -> Context:
     """The place after a value printed in ``ctx``: inside an unquoted attribute value once
     one was printed where it begins (Go reads on to the next space or ``>``)."""
+    if ctx.state == "after-attr":  # Go reads on among the tag's attributes
+        return Context("tag", ctx.element)
     return dataclasses.replace(ctx, state="unquoted") if ctx.state == "before-value" else ctx
 
 

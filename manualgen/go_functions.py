@@ -12,9 +12,11 @@ import html
 import json
 import math
 import re
+import unicodedata
+from urllib.parse import quote
 
 from .collation import collation_key
-from .go_escape import NotSimple
+from .go_escape import HTMLAttr, NotSimple
 from .go_values import (
     HTML,
     INT64,
@@ -384,6 +386,65 @@ def _go_replacement(template: str) -> str:
                   lambda m: "$" if m.group(1) == "$" else f"\\g<{m.group(2) or m.group(3)}>", out)
 
 
+def _path_character(text: str, index: int, char: str) -> bool:
+    """A character Hugo keeps in a path it makes (helpers.isAllowedPathCharacter)."""
+    if char.isalpha() or char.isdecimal() or char in "./\\_#+~-@" or unicodedata.category(
+            char).startswith("M"):
+        return True
+    return char == "%" and re.fullmatch(r"[0-9A-Fa-f]{2}", text[index + 1:index + 3]) is not None
+
+
+def _urlize(value: object) -> str:
+    """Hugo's ``urlize`` as Hugo 0.149.1 printed it: the text as a path, each run of spaces
+    between kept characters one hyphen (none beside a hyphen), other characters dropped, in
+    lower case, then escaped as a URL ("Café au lait" → ``caf%C3%A9-au-lait``, "x?y=z" →
+    ``xyz``, "a - b" → ``a-b``)."""
+    text, kept, hyphen = go_print(value), [], False
+    for index, char in enumerate(text):
+        if _path_character(text, index, char):
+            if hyphen and char != "-" and kept[-1] != "-":
+                kept.append("-")
+            kept.append(char)
+            hyphen = False
+        elif kept and char.isspace():
+            hyphen = True
+    return quote("".join(kept).lower(), safe="/#+~-._@%")
+
+
+def _merge(*maps: object) -> dict:
+    """Hugo's ``merge``: the tables from left to right, a later key's value winning (a
+    table inside merged the same way)."""
+    result: dict = {}
+    for each in maps:
+        if not isinstance(each, dict):
+            raise Failed(f"error calling merge: expected a map, got {go_type(each)}")
+        for key, value in each.items():
+            old = result.get(key)
+            result[key] = _merge(old, value) if isinstance(old, dict) and isinstance(value, dict) else value
+    return result
+
+
+def _chomp(value: object) -> object:
+    """Hugo's ``chomp``: the text without the line ends it ends with; HTML stays HTML."""
+    text = go_print(value).rstrip("\r\n")
+    return HTML(text) if isinstance(value, HTML) else text
+
+
+def _append(*args: object) -> list:
+    """Hugo's ``append``: the elements before the last argument added to the last, a slice
+    (``$classes | append "x"``).  One slice given to a slice of plain values adds its
+    elements; to a slice of slices, or as one of several, it is added as one value."""
+    *items, collection = args
+    if collection is None:
+        collection = []
+    if not isinstance(collection, list):
+        raise Failed(f"error calling append: expected a slice, got {go_type(collection)}")
+    if len(items) == 1 and isinstance(items[0], list) and not any(
+            isinstance(each, list) for each in collection):
+        return [*collection, *items[0]]
+    return [*collection, *items]
+
+
 def _delimit(collection: object, separator: object, last: object = None) -> str:
     """Hugo's ``delimit``: a slice's or map's values (a map's by sorted key), text's bytes
     as numbers; anything else fails, as in Hugo (a number is not counted up to)."""
@@ -509,6 +570,11 @@ FUNCTIONS: dict[str, tuple] = {
     "mod": (lambda a, b: _arith("mod", a, b), 2, 2),
     "replaceRE": (_replace_re, 3, 4),
     "delimit": (_delimit, 2, 3),
+    "append": (_append, 2, 99),
+    "chomp": (_chomp, 1, 1),
+    "urlize": (_urlize, 1, 1),
+    "merge": (_merge, 2, 99),
+    "safeHTMLAttr": (lambda v: HTMLAttr(go_print(v)), 1, 1),
     "jsonify": (_jsonify, 1, 1),
     "safeHTML": (lambda v: HTML(go_print(v)), 1, 1),
     "htmlEscape": (lambda v: html.escape(go_print(v)).replace("&#x27;", "&#39;").replace("&quot;", "&#34;"), 1, 1),
@@ -537,4 +603,8 @@ FUNCTIONS["strings.ToLower"] = FUNCTIONS["lower"]
 FUNCTIONS["strings.ToUpper"] = FUNCTIONS["upper"]
 FUNCTIONS["strings.Replace"] = FUNCTIONS["replace"]
 FUNCTIONS["strings.Split"] = FUNCTIONS["split"]
+FUNCTIONS["collections.Append"] = FUNCTIONS["append"]
+FUNCTIONS["strings.Chomp"] = FUNCTIONS["chomp"]
+FUNCTIONS["urls.URLize"] = FUNCTIONS["urlize"]
+FUNCTIONS["collections.Merge"] = FUNCTIONS["merge"]
 ARITY = {name: (fewest, most) for name, (_, fewest, most) in FUNCTIONS.items()}

@@ -69,6 +69,7 @@ class Call:
     # .Site.Data.a.b: the value at that path of the site's data/ folder (a file's table, or
     # a folder as a table of its files), None when there is none
     data: Callable[[tuple[str, ...]], object] = lambda path: None
+    data_names: Callable[[tuple[str, ...]], list] = lambda path: []  # a data folder's entries
     # a site's own partial, compiled (None when the site has none; NotSimple when it
     # cannot be run)
     partial: Callable[[str], list | None] = lambda name: None
@@ -92,6 +93,14 @@ class Call:
     pages: Callable[[object], list] = lambda page: []
     ref: Callable[[str], str] = lambda path: path
     language_prefix: str = ""  # .Site.LanguagePrefix: "" for the default language, "/fr"
+    # the page's address as Hugo makes it: .Page.RelPermalink ("/docs/1.7.0/deploy/"), and
+    # .Page.Permalink, the same below the baseURL's scheme and host
+    page_url: str = ""
+    page_permalink: str = ""
+    # resources.Get: the file of the site's assets a path names, None when there is none;
+    # .Page.Resources.Get: the file of the page's bundle
+    asset: Callable[[str], object] = lambda path: None
+    page_resource: Callable[[str], object] = lambda name: None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -118,6 +127,14 @@ class _Loop(Exception):
     def __init__(self, kind: str) -> None:
         super().__init__(kind)
         self.kind = kind
+
+
+class _Returned(Exception):
+    """A partial's ``{{ return VALUE }}``, carried to the partial call that ran it."""
+
+    def __init__(self, value: object) -> None:
+        super().__init__("return")
+        self.value = value
 
 
 class _FieldFailed(Exception):
@@ -218,6 +235,12 @@ class _Page(_Object):
             return logical_path(self.call.page_rel)
         if name == "Date":
             return self.call.page_date or dt.datetime(1, 1, 1, tzinfo=dt.UTC)
+        if name == "RelPermalink":
+            return self.call.page_url
+        if name == "Permalink":
+            return self.call.page_permalink
+        if name == "Resources":
+            return _Resources(self.call)
         if name in ("Pages", "RegularPages", "Sections"):
             return _listed(self.call, None, name)
         return super().go_field(name)
@@ -321,6 +344,79 @@ class _OtherPage(_Object):
         return super().go_field(name)
 
 
+# the text a template may read of an asset (.Content); a picture's bytes are not printed
+_TEXT_ASSETS = {".svg": "image", ".css": "text", ".js": "text", ".json": "application",
+                ".txt": "text", ".html": "text", ".md": "text", ".xml": "application"}
+_IMAGE_ASSETS = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp", ".tif", ".tiff"}
+
+
+class _Resource(_Object):
+    """A file of the site's assets that ``resources.Get`` found: its text (an icon's SVG,
+    a style sheet), its name and type, and the address Hugo publishes it at."""
+
+    go_type = "*resources.genericResource"
+
+    def __init__(self, call: Call, name: str, path, url: str = "") -> None:
+        super().__init__(call)
+        self.name, self.path, self.url = name, path, url
+
+    def go_field(self, field: str) -> object:
+        suffix = self.path.suffix.lower()
+        if field == "Content" and suffix in _TEXT_ASSETS:
+            return self.path.read_text(encoding="utf-8", errors="replace")
+        if field == "ResourceType" and (suffix in _TEXT_ASSETS or suffix in _IMAGE_ASSETS):
+            return _TEXT_ASSETS.get(suffix, "image")
+        if field in ("Name", "Title"):
+            return self.name
+        if field == "RelPermalink" and self.url:
+            return self.url
+        return super().go_field(field)
+
+
+class _Resources(_Object):
+    """A page's ``.Resources``: the files of its bundle, found by ``Get``."""
+
+    go_type = "resource.Resources"
+
+    def go_method(self, name: str, args: list) -> object:
+        if name == "Get" and len(args) == 1:
+            wanted = go_print(args[0]).strip("/")
+            found = self.call.page_resource(wanted)
+            url = self.call.page_url.rstrip("/") + "/" + wanted
+            return None if found is None else _Resource(self.call, wanted, found, url)
+        return super().go_method(name, args)
+
+
+class _ImageHook(_Object):
+    """The ``.`` of an image render hook: the image as the Markdown wrote it."""
+
+    go_type = "*hooks.ImageLinkContext"
+
+    def __init__(self, call: Call, fields: dict) -> None:
+        super().__init__(call)
+        self.fields = fields
+
+    def go_field(self, name: str) -> object:
+        if name == "Page":
+            return _Page(self.call)
+        if name in self.fields:
+            return self.fields[name]
+        return super().go_field(name)
+
+
+def run_image_hook(nodes: list, call: Call, fields: dict) -> str:
+    """An image render hook's output for one image of the page ``call`` stands for."""
+    root = _ImageHook(call, fields)
+    return _run(nodes, _Run(call), [{"$": root}], root)
+
+
+def _get_asset(state: _Run, args: list) -> object:
+    """Hugo's ``resources.Get PATH``: the asset the path names, or nil."""
+    name = _one(state, args, "resources.Get").strip("/")
+    found = state.call.asset(name)
+    return None if found is None else _Resource(state.call, name, found)
+
+
 class _Fields(_Object):
     """One of Hugo's objects of which manualgen knows some fields (a page's File, the
     site's Language); another is not guessed at."""
@@ -415,6 +511,14 @@ class _Data(_Object):
         return _Data(self.call, self.path + (name,)) if found is _Data else found
 
 
+def _whole(value: object) -> object:
+    """A folder of ``.Site.Data`` read whole, as Hugo hands it to a function or a range:
+    a table of its files' contents and its folders, by name."""
+    if not isinstance(value, _Data):
+        return value
+    return {name: _whole(value.go_field(name)) for name in value.call.data_names(value.path)}
+
+
 def data_folder_marker() -> type:
     """What Call.data returns for a folder of data/ (read further by field)."""
     return _Data
@@ -471,6 +575,8 @@ def _run_node(node, state: _Run, scopes: list[dict], dot: object) -> str:
         raise _Loop(kind)
     if kind == "fail":
         raise Failed(node[1])
+    if kind == "return":
+        raise _Returned(_evaluate(node[1], state, scopes, dot) if node[1] else "")
     if kind == "template":
         return _run_named(node, state, scopes, dot)
     if kind in ("declare", "assign"):
@@ -527,6 +633,7 @@ def _run_block(block: Block, state: _Run, scopes: list[dict], dot: object) -> st
 
 
 def _run_range(block: Block, value: object, state: _Run, scopes: list[dict], dot: object) -> str:
+    value = _whole(value)
     if isinstance(value, _Object):
         raise NotSimple(f"range over {value.go_type}")
     try:
@@ -656,6 +763,8 @@ def _term(term, state: _Run, scopes: list[dict], dot: object) -> object:
         return _fields(scope[name], tuple(rest.split(".")) if rest else (), term)
     if term.startswith("site."):
         return _fields(_Site(state.call), tuple(term.split(".")[1:]), term)
+    if term.startswith("hugo.Data"):
+        return _fields(_Data(state.call, ()), tuple(term.split(".")[2:]), term)
     if term.startswith("."):
         return _fields(dot, tuple(term[1:].split(".")), term)
     raise NotSimple(f'"{term}"')
@@ -710,9 +819,7 @@ def _plain(value: object) -> object:
     """A value as a function reads it: Hugo's params tables and data folders as tables."""
     if isinstance(value, _Params):
         raise NotSimple("a whole params table given to a function")
-    if isinstance(value, _Data):
-        raise NotSimple("a whole folder of .Site.Data given to a function")
-    return value
+    return _whole(value)
 
 
 def _one(state: _Run, args: list, name: str) -> str:
@@ -743,9 +850,25 @@ def _partial(state: _Run, args: list) -> object:
     context = args[1] if len(args) > 1 else None
     inner = _Run(state.call, state.steps, state.depth + 1, state.partials + (name,),
                  work=state.work)  # the steps and work of the whole run, partials included
-    printed = _run(nodes, inner, [{"$": context}], context)
+    try:
+        printed = _run(nodes, inner, [{"$": context}], context)
+    except _Returned as returned:  # a partial that returns a value prints nothing else
+        state.steps, state.work = inner.steps, inner.work
+        return returned.value
     state.steps, state.work = inner.steps, inner.work
-    return HTML(printed)
+    return "" if _returns(nodes) else HTML(printed)
+
+
+def _returns(nodes: list) -> bool:
+    """Whether a partial has a ``return`` anywhere: Hugo then takes its value, not its text
+    (nothing, when the run does not reach it)."""
+    for node in nodes:
+        if isinstance(node, Block):
+            if _returns(node.body) or _returns(node.otherwise):
+                return True
+        elif isinstance(node, tuple) and node[0] == "return":
+            return True
+    return False
 
 
 def _format_time(state: _Run | None, args: list) -> str:
@@ -885,5 +1008,6 @@ _CALL_FUNCTIONS: dict[str, Callable] = {
     "time.AsTime": lambda state, args: _as_time(args), "time": lambda state, args: _as_time(args),
     "anchorize": lambda state, args: hugo_anchor(_one(state, args, "anchorize")),
     "site": lambda state, args: _Site(state.call),
+    "resources.Get": _get_asset,
 }
 FUNCTION_NAMES = frozenset(FUNCTIONS) | frozenset(_CALL_FUNCTIONS)

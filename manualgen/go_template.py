@@ -30,14 +30,17 @@ __all__ = ["Call", "NotSimple", "TemplateFailed", "actions", "compile_template",
 
 _TOKEN = re.compile(r""""(?:[^"\\]|\\.)*"|`[^`]*`|'(?:[^'\\]|\\.)*'|\(|\)(?:\.\w+)*|\||[^\s()|]+""")
 _VARIABLE = re.compile(r"^\$[A-Za-z_]\w*$")
-_CHAIN = re.compile(r"(?:\$[A-Za-z_]\w*|\$|site)?(?:\.[A-Za-z_]\w*)+|\$[A-Za-z_]\w*|\$|\.")
+_CHAIN = re.compile(r"(?:\$[A-Za-z_]\w*|\$|site|hugo)?(?:\.[A-Za-z_]\w*)+|\$[A-Za-z_]\w*|\$|\.")
 _NUMBER = re.compile(r"[+-]?(?:0[xX][0-9a-fA-F_]+|\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)")
 # the fields of the shortcode (``.`` at the top of its template) and of its page and site
 # that manualgen knows; another is refused when compiled, as it could not be run
 _SHORTCODE_FIELDS = {"Inner", "InnerDeindent", "IsNamedParams", "Get", "Param", "Page", "Site",
                      "Params", "RenderString", "Name", "Position", "Scratch", "Store", "Ordinal"}
 _PAGE_FIELDS = {"Title", "Params", "Param", "RenderString", "Site", "File", "Lang", "Path", "Date", "GetPage",
-                "Pages", "RegularPages", "Sections"}
+                "Pages", "RegularPages", "Sections", "RelPermalink", "Permalink", "Resources"}
+# the fields of an image render hook's context (layouts/_markup/render-image.html)
+IMAGE_HOOK_FIELDS = frozenset({"Destination", "Text", "PlainText", "Title", "IsBlock", "Attributes",
+                               "Ordinal", "Page"})
 _SITE_FIELDS = {"Title", "Params", "Data", "Language", "LanguagePrefix", "GetPage", "BaseURL"}
 # the methods of Hugo's objects a template may call, with the counts of arguments they take
 _METHODS = {"Get": (1, 1), "Param": (1, 1), "RenderString": (1, 2), "Set": (2, 2), "Add": (2, 2),
@@ -61,13 +64,14 @@ _SET = re.compile(r"\s*(\$[A-Za-z_]\w*)\s*(:?=)(?!=)(.*)", re.DOTALL)
 _RANGE_NAMES = re.compile(r"\s*(\$[A-Za-z_]\w*)\s*(?:,\s*(\$[A-Za-z_]\w*)\s*)?:=(.*)", re.DOTALL)
 
 
-def compile_template(source: str, partial: bool = False) -> list:
+def compile_template(source: str, partial: bool = False, fields: frozenset | None = None) -> list:
     """The template as a list of text, actions and blocks, each printed value with the
     escaping of its place in the HTML; raises NotSimple, naming the first action it cannot
     run.  An error Hugo finds when it reads the template (a variable never declared, a
     ``break`` outside ``range``) is a node that fails the run, as Hugo's build fails.  A
-    ``partial``'s ``.`` is the value it was given, not a shortcode."""
-    state = _Compiling(partial=partial)
+    ``partial``'s ``.`` is the value it was given, not a shortcode; ``fields`` are those of
+    the ``.`` a render hook is given (IMAGE_HOOK_FIELDS), in place of a shortcode's."""
+    state = _Compiling(partial=partial, root_fields=fields or frozenset(_SHORTCODE_FIELDS))
     where: Where = (1, 1, "")
     for kind, value, where in _pieces(source):
         if kind == "text":
@@ -104,6 +108,7 @@ class _Compiling:
     html: Context = dataclasses.field(default_factory=Context)
     scopes: list[set] = dataclasses.field(default_factory=lambda: [{"$"}])
     partial: bool = False
+    root_fields: frozenset = frozenset()  # the fields of the template's own ``.``
     defines: dict = dataclasses.field(default_factory=dict)  # {{ define "name" }}: its nodes
     outside: tuple | None = None  # in a define: the HTML place and scopes it left
 
@@ -131,6 +136,9 @@ def _compile_action(state: _Compiling, action: str, where) -> None:
         _open_define(state, word, action[len(word):], where)
     elif word == "template":
         _call_template(state, action[len(word):], where)
+    elif word == "return" and state.partial and state.outside is None:
+        rest = action[len(word):]
+        state.target.append(("return", _pipeline(rest, state) if rest.strip() else [], where))
     elif word in ("return", "try"):
         raise NotSimple(f"{{{{ {word} … }}}}")
     elif (assignment := _SET.fullmatch(action)) is not None:
@@ -403,14 +411,19 @@ def _check_chain(token: str, state: _Compiling) -> None:
         return  # a field of the value with or range gave: read when run
     if token.startswith("$") and state.partial:
         return
+    if token.startswith("hugo."):  # Hugo 0.156's hugo.Data: the site's data, as .Site.Data
+        if token.split(".")[1] != "Data":
+            raise NotSimple(f'"{token}"')
+        return
     fields = [f for f in token.split(".")[1:]]
     if token.startswith("site."):
         fields = ["Site"] + fields
     if not fields or not fields[0]:
         return
-    known = (_SHORTCODE_FIELDS, _PAGE_FIELDS if fields[0] == "Page" else _SITE_FIELDS)
+    known = (state.root_fields, _PAGE_FIELDS if fields[0] == "Page" else _SITE_FIELDS)
     if fields[0] not in known[0] or (len(fields) > 1 and fields[0] in ("Page", "Site")
-                                     and fields[1] not in known[1]):
+                                     and fields[1] not in known[1]) or (
+            fields[:2] == ["Page", "Resources"] and len(fields) > 2 and fields[2] != "Get"):
         raise NotSimple(f'"{token}"')
 
 
@@ -439,7 +452,7 @@ _CALL_ARITY = {"markdownify": (1, 1), "plainify": (1, 1), "relURL": (1, 1), "abs
                "time.Format": (2, 2), "dateFormat": (2, 2), "anchorize": (1, 1),
                "time.AsTime": (1, 1), "time": (1, 2), "safeURL": (1, 1), "safeCSS": (1, 1),
                "relref": (2, 2), "ref": (2, 2), "title": (1, 1), "strings.Title": (1, 1),
-               **_METHODS}
+               "resources.Get": (1, 1), **_METHODS}
 
 
 def _check_arity(name: str, count: int) -> None:

@@ -76,6 +76,24 @@ def data_at(roots: list[Path], path: tuple[str, ...], report: Callable[[list], N
     return None
 
 
+def data_names(roots: list[Path], path: tuple[str, ...]) -> list[str]:
+    """The names in the folder of ``.Site.Data`` at ``path`` (its files without their
+    extension, and its folders), in the site's folder and its themes', sorted."""
+    names: set[str] = set()
+    for root in roots:
+        if any(not part or part in ("..", ".") or "/" in part or "\\" in part for part in path):
+            return []
+        folder = root.joinpath("data", *path)
+        if not folder.is_dir() or not resolves_inside(folder, root.resolve()):
+            continue
+        for entry in folder.iterdir():
+            if entry.is_dir():
+                names.add(entry.name)
+            elif entry.suffix.lower() in _DATA_SUFFIXES:
+                names.add(entry.stem)
+    return sorted(names)
+
+
 def _data_in(root: Path, path: tuple[str, ...], report: Callable[[list], None]) -> object:
     try:
         return _data_under(root, path, report)

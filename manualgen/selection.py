@@ -109,6 +109,10 @@ def web_only(page: Page, settings: Settings) -> tuple[str, str | None] | None:
     top = page.rel.split("/")[0].lower()
     if "/" in page.rel and top in settings.taxonomies:
         return f'a list of the site\'s "{top}" (a taxonomy page, made for the web)', None
+    return _no_web_page(page)
+
+
+def _no_web_page(page: Page) -> tuple[str, str] | None:
     outputs = _ci(page.meta, "outputs")
     if isinstance(outputs, list) and outputs and not any(
             str(o).lower() in ("html", "print") for o in outputs):
@@ -116,16 +120,30 @@ def web_only(page: Page, settings: Settings) -> tuple[str, str | None] | None:
     return None
 
 
+def _pages_stay_below(page: Page) -> bool:
+    """A section whose own page only redirects (Linkerd's docs home: ``layout: redirect``)
+    or has no web page: Hugo still publishes the pages below it, and lists them under it."""
+    return (page.is_section and bool(page.children)
+            and (redirect_reason(page.meta, page.body) or _no_web_page(page)) is not None)
+
+
 def drop_web_only(node: Page, settings: Settings) -> list[LeftOut]:
-    """Take the web-only pages (and what is below them) out of the tree below ``node``."""
+    """Take the web-only pages (and what is below them) out of the tree below ``node``; a
+    web-only section whose pages Hugo publishes keeps them, under its title alone."""
     gone: list[LeftOut] = []
     for child in list(node.children):
         found = web_only(child, settings)
         if found is None:
             gone += drop_web_only(child, settings)
             continue
-        node.children.remove(child)
         reason, key = found
+        if _pages_stay_below(child):
+            child.body, child.description = "", ""
+            gone.append(LeftOut(child.path, child.rel, f"{reason}: only its title is printed, "
+                                "over the pages below it", child.line_of_key(key) if key else None))
+            gone += drop_web_only(child, settings)
+            continue
+        node.children.remove(child)
         gone.append(LeftOut(child.path, child.rel, reason, child.line_of_key(key) if key else None,
                             sum(1 for _ in child.walk()) - 1))
     return gone

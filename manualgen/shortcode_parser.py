@@ -268,6 +268,14 @@ class _Scanner:
                     )
                 tag.positional.append(value)
 
+    def _next_positional(self, end: int, tag: _Tag, quoted: bool, named: bool) -> bool:
+        """Whether another positional value starts right after one, with no space between:
+        Hugo's lexer ends a bare value at a quote and a quoted one at its closing quote
+        (rclone writes ``{{< rem options start" - DO NOT EDIT …" >}}``: three values)."""
+        if named or tag.params:
+            return False
+        return quoted or self.src[end] in "\"`"
+
     def _read_value(self, pos: int, tag: _Tag, named: bool = False) -> tuple[str, bool, int]:
         """Read one quoted, back-quoted or bare value at ``pos``: (value, quoted, end).
 
@@ -293,6 +301,7 @@ class _Scanner:
             value, quoted, end = match.group(), False, match.end()
         if end < self.n and not (
             src[end].isspace() or src[end] == "=" or self.at_tag_end(end, tag.kind)
+            or self._next_positional(end, tag, quoted, named)
         ):
             # "a.png class=" then edge: a quote was deleted; "true" then text: the ">}}"
             hint = ""

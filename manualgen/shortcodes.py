@@ -32,7 +32,7 @@ from markupsafe import Markup, escape
 
 from .cache import SHARED_FOLDERS
 from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_site_data, resolves_inside
-from .content import content_roots, glob_regex
+from .content import content_roots, glob_regex, permalink
 from .errors import ContentError, Findings, ManualgenError, readable_path, show, utf8_name
 from .front_matter import parse as parse_front_matter
 from .go_escape import REFUSED_ADDRESS, NotSimple
@@ -563,6 +563,7 @@ class ShortcodeRenderer:
         self._left_open: dict[str, list] = {}  # calls left open where the rule is unknown
         self._own: dict[str, tuple[list | None, str]] = {}  # site_hugo_template's, by folded name
         self.own_reached: dict[str, dict] = {"partials": {}, "data": {}}  # what they read, cached
+        self._image_hook: list | None | bool = False  # the site's image render hook: not read yet
 
     def unknown_used(self, name: str, path, line: int, column: int, inner: bool = False) -> None:
         """Count one use of a shortcode that has no template (reported by :meth:`finish`)."""
@@ -591,6 +592,30 @@ class ShortcodeRenderer:
                 "site to print it properly", use.path, use.line, use.column, lang=lang)
         self.unknown.clear()
         self._report_left_open(lang)
+
+    def image_hook(self) -> tuple[list, str] | None:
+        """The site's own image render hook (``layouts/_markup/render-image.html``, or below
+        ``_default``) compiled, with its path from the site's root; None when the site has
+        none, or it is not simple enough to run (images then print as Goldmark writes them)."""
+        if self._image_hook is False:
+            self._image_hook = None
+            settings = self.env.globals.get("site")
+            root = Path(settings.site_root) if settings is not None else None
+            for folder in (list(settings.own_layout_dirs) or [root / "layouts"]) if root else []:
+                for rel in ("_markup/render-image.html", "_default/_markup/render-image.html"):
+                    found = Path(folder) / rel
+                    source = _read_text(found) if found.is_file() else None
+                    if source is None:
+                        continue
+                    from .go_template import IMAGE_HOOK_FIELDS, compile_template
+
+                    try:
+                        self._image_hook = (compile_template(source, fields=IMAGE_HOOK_FIELDS),
+                                            found.relative_to(root).as_posix())
+                    except NotSimple:
+                        pass
+                    return self._image_hook
+        return self._image_hook
 
     def hugo_template(self, name: str) -> str | None:
         """The site's own Hugo template of shortcode ``name`` (layouts/shortcodes/, or
@@ -925,6 +950,7 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
         translate=lambda key, count=None: ctx.translate(key, count),
         params=dict(call.params) if call.params else list(call.positional),
         data=lambda path: _site_data(ctx, path),
+        data_names=lambda path: _site_data_names(ctx, path),
         partial=lambda name: partial_nodes(
             list(settings.own_layout_dirs) or [Path(settings.site_root) / "layouts"],
             list(getattr(settings, "layout_dirs", None) or []), name,
@@ -939,6 +965,10 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
         ref=lambda path: helper("ref_url")(path, ctx.page),
         language_prefix="" if ctx.lang == settings.default_language and not settings.default_in_subdir
         else f"/{ctx.lang}",
+        asset=lambda name: _asset_file(settings, name),
+        page_resource=lambda name: _bundle_file(ctx.page, name),
+        page_url=str(getattr(ctx.page, "url", "") or ""),
+        page_permalink=permalink(settings.base_url, str(getattr(ctx.page, "url", "") or "")),
         warn=lambda message: ctx.renderer.findings.warning(
             "shortcode-template", f'shortcode "{call.name}" warns (its template\'s warnf): {message}',
             ctx.page.path, where.line, where.column, lang=ctx.lang))
@@ -949,6 +979,64 @@ def _manual_date() -> dt.datetime:
     ``build._source_date``): a template's ``now``, the same on every build of the same site."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     return dt.datetime.fromtimestamp(int(epoch) if epoch.isdigit() else 0, dt.UTC)
+
+
+def _asset_file(settings, name: str) -> Path | None:
+    """The file of the site's assets folders (mounts included) that ``resources.Get``
+    names, the first folder first; None when none has it inside it."""
+    for folder in settings.assets_dirs:
+        candidate = Path(folder) / name
+        if candidate.is_file() and resolves_inside(candidate, Path(folder).resolve()):
+            return candidate
+    return None
+
+
+@dataclasses.dataclass(frozen=True)
+class _HookPlace:
+    """Where a render hook's findings are reported: the page's first line of text."""
+
+    line: int
+    column: int = 1
+
+
+def hooked_image(renderer: ShortcodeRenderer, page, lang: str, translator: Translator,
+                 markdownify: Callable[[str], str], fields: dict) -> str | None:
+    """What the site's own image render hook prints for one image of ``page`` (its
+    Destination, Text, Title, IsBlock, … in ``fields``), or None to print the image as
+    Goldmark writes it: no hook, or one that uses what manualgen does not run."""
+    hook = renderer.image_hook()
+    if hook is None:
+        return None
+    from .go_run import run_image_hook
+    from .go_template import TemplateFailed
+
+    nodes, path = hook
+    ctx = _PageContext(renderer, page, lang, translator, markdownify, Stash())
+    place = _HookPlace(getattr(page, "body_line", 1) or 1)
+    call = _template_call(ctx, ShortcodeCall("render-image", {}, [], False), None, place,
+                          fields.get("Ordinal", 0))
+    try:
+        return run_image_hook(nodes, call, fields)
+    except NotSimple:
+        return None
+    except TemplateFailed as failed:  # Hugo's build stops there
+        renderer.findings.error("shortcode-template", f'the image render hook {path} failed at '
+                                f'{failed.line}:{failed.column} for "{fields.get("Destination")}": '
+                                f"{failed}", page.path, page.find_line(str(fields.get("Destination")))
+                                if hasattr(page, "find_line") else None, lang=lang)
+        return ""
+
+
+def _bundle_file(page, name: str) -> Path | None:
+    """The file ``name`` of the page's bundle (``.Page.Resources.Get``), None for a page
+    that is no bundle or has no such file."""
+    path = getattr(page, "path", None)
+    if not isinstance(path, Path) or path.stem.split(".")[0] not in ("index", "_index") or not name:
+        return None
+    candidate = path.parent / name
+    if candidate.is_file() and resolves_inside(candidate, path.parent.resolve()):
+        return candidate
+    return None
 
 
 def _page_file(page) -> dict | None:
@@ -971,12 +1059,24 @@ def _site_data(ctx: _PageContext, path: tuple[str, ...]) -> object:
 
     cache = ctx.renderer.own_reached["data"]
     if path not in cache:
-        settings = ctx.renderer.env.globals.get("site")
-        own = {Path(d) for d in getattr(settings, "own_layout_dirs", None) or []}
-        themes = [Path(d).parent for d in getattr(settings, "layout_dirs", None) or [] if Path(d) not in own]
-        cache[path] = data_at([Path(settings.site_root)] + themes, path, lambda problems: [
+        cache[path] = data_at(_data_roots(ctx), path, lambda problems: [
             ctx.renderer.findings.add(dataclasses.replace(p, lang=ctx.lang)) for p in problems])
     return cache[path]
+
+
+def _data_roots(ctx: _PageContext) -> list[Path]:
+    """The folders whose data/ make ``.Site.Data``: the site's, then its themes'."""
+    settings = ctx.renderer.env.globals.get("site")
+    own = {Path(d) for d in getattr(settings, "own_layout_dirs", None) or []}
+    themes = [Path(d).parent for d in getattr(settings, "layout_dirs", None) or [] if Path(d) not in own]
+    return [Path(settings.site_root)] + themes
+
+
+def _site_data_names(ctx: _PageContext, path: tuple[str, ...]) -> list[str]:
+    """The entries of the folder of ``.Site.Data`` at ``path`` (a range over a folder)."""
+    from .own_templates import data_names
+
+    return data_names(_data_roots(ctx), path)
 
 
 def _holds_builtin_parts(ctx: _PageContext, node: Shortcode) -> bool:

@@ -163,7 +163,8 @@ LAYOUTS = {
         {{ end }}{{ end }}{{ end }}
         """,
     "layouts/_shortcodes/img.html": """\
-        {{- with .Page.Resources.Get (.Get "src") }}<img src="{{ .RelPermalink }}" alt="{{ $.Get "alt" }}">{{ end }}
+        {{- with .Page.Resources.Get (.Get "src") }}{{ $shown := .Filter images.Grayscale }}
+        <img src="{{ $shown.RelPermalink }}" alt="{{ $.Get "alt" }}">{{ end }}
         """,
     "layouts/_shortcodes/newtemplatesystem.html": """\
         <div class="callout orange">{{ "The template system changed in v0.50.0; see [the overview](/templates/)." | $.Page.RenderString }}</div>

@@ -81,7 +81,6 @@ def test_html_comments_of_the_template_are_left_out():
     ('<a onclick="{{ .Get "t" }}">', "an action in an event attribute (on…)"),
     ('<p style="background: url({{ .Get "t" }})">', "an action in a style attribute"),
     ('<div onclick={{ .Get "t" }}>', "an action in an unquoted attribute value"),
-    ('<div {{ .Get "t" }}>', "an action among a tag's attribute names"),
     ('<title>{{ .Get "t" }}</title>', "an action inside <title>"),
     ('<img srcset="{{ .Get 0 }}">', "an action in a srcset attribute"),
     ('{{ if .Get 0 }}<a href="{{ else }}<b title="{{ end }}x">',
@@ -91,6 +90,21 @@ def test_values_in_places_hugo_escapes_otherwise_are_not_run(source, named):
     with pytest.raises(NotSimple) as caught:
         compile_template(source)
     assert str(caught.value) == named
+
+
+@pytest.mark.parametrize(("value", "printed"), [
+    # Hugo 0.149.1's output for <div {{ .Get 0 }}>x</div>
+    ("hidden", "<div hidden>x</div>"), ("Bold", "<div bold>x</div>"),
+    ("Data-X", "<div ZgotmplZ>x</div>"), ("onclick", "<div ZgotmplZ>x</div>"),
+    ("A B", "<div ZgotmplZ>x</div>"), ("href", "<div ZgotmplZ>x</div>"), ("", "<div ZgotmplZ>x</div>"),
+])
+def test_a_value_among_a_tags_attributes_is_one_plain_attribute_name(value, printed):
+    assert run('<div {{ .Get 0 }}>x</div>', value) == printed
+
+
+def test_safe_html_attr_prints_attributes_as_written():
+    assert run('<div{{ .Get 0 | safeHTMLAttr }}>y</div>', ' class="a" id="b"') == \
+        '<div class="a" id="b">y</div>'
 
 
 def test_an_address_whose_part_depends_on_a_branch():

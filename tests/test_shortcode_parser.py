@@ -165,6 +165,15 @@ def test_delimiters_inside_quoted_values_are_text() -> None:
     assert sc.params == {"a": "{{< b >}}", "c": "%}} />}}"}
 
 
+def test_a_quote_right_after_a_value_starts_the_next_positional_value() -> None:
+    """Hugo 0.149.1 printed [a][b][c] for {{< p a"b"c >}}: its lexer ends a bare value at a
+    quote and a quoted one at its closing quote (rclone's {{< rem … start" - DO NOT …" >}})."""
+    assert only(parse('{{< a b"c" >}}')).positional == ["b", "c"]
+    assert only(parse('{{< a "b"c `d`e >}}')).positional == ["b", "c", "d", "e"]
+    assert only(parse('{{< rem options start" - DO NOT EDIT" >}}')).positional == [
+        "options", "start", " - DO NOT EDIT"]
+
+
 def test_bare_value_may_hold_url() -> None:
     assert only(parse("{{< x https://example.org/a >}}")).positional == ["https://example.org/a"]
     assert only(parse("{{< x url=/a?b=c&d=e >}}")).params == {"url": "/a?b=c&d=e"}
@@ -341,8 +350,7 @@ def test_iter_shortcodes_is_depth_first_in_source_order() -> None:
         ("{{< a >}}{{< /a />}}", "cannot be self-closing", 1, 17),
         ('{{< a "b"=c >}}', "invalid parameter name", 1, 7),
         ("{{< a b= >}}", 'parameter "b" has no value', 1, 7),
-        ('{{< a b"c" >}}', "unexpected '\"'", 1, 8),
-        ('{{< a "b"c >}}', "unexpected 'c'", 1, 10),
+        ('{{< a k="v"c >}}', "unexpected 'c'", 1, 12),
         ("{{< a\n= >}}", "unexpected '='", 2, 1),
     ],
 )

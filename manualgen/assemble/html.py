@@ -57,7 +57,8 @@ def _plain_names(root: ET.Element) -> None:
             value = el.attrib.pop(key)
             if "}" in key:  # the parser's {namespace}name
                 namespace, local = key[1:].split("}", 1)
-                el.attrib[_NS_PREFIXES.get(namespace, "") + local] = value
+                plain = local == "xmlns" and namespace == "http://www.w3.org/2000/xmlns/"
+                el.attrib[local if plain else _NS_PREFIXES.get(namespace, "") + local] = value
             # else a typo such as <div {lass="x">: a name no browser uses, which
             # ElementTree's writer would take for a broken {namespace}; left out
 
@@ -175,7 +176,19 @@ def is_decorative(el: ET.Element, parents: dict) -> bool:
     if any(a.get("aria-hidden", "").strip().lower() == "true" for a in chain):
         return True
     holder = next((a for a in chain[1:] if a.tag in ("a", "button")), None)
-    return holder is not None and bool(_words_beside(holder, el).strip())
+    if holder is not None and bool(_words_beside(holder, el).strip()):
+        return True
+    return el.tag == "svg" and _unnamed_icon_beside_words(el, parents.get(el))
+
+
+def _unnamed_icon_beside_words(svg: ET.Element, parent: ET.Element | None) -> bool:
+    """An ``<svg>`` that names nothing itself (no label, title, description or text) among
+    the words of its block (Linkerd's alert: an icon, then the alert's heading): the words
+    say what the block is, and a browser reads the icon as nothing."""
+    if parent is None or own_name(svg) or svg.find("desc") is not None or "".join(
+            svg.itertext()).strip():
+        return False
+    return bool(_words_beside(parent, svg).strip())
 
 
 def _words_beside(holder: ET.Element, picture: ET.Element) -> str:

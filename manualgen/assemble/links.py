@@ -17,7 +17,7 @@ from ..convert import IdSettings
 from ..heading_ids import hugo_anchor, without_shortcode_placeholders
 from ..languages import language_name
 from .context import PageJob
-from .html import add_class, classes, split_url, text_of
+from .html import add_class, ancestors, classes, parent_map, split_url, text_of
 from .outline import Outline
 from .resources import site_host
 
@@ -25,13 +25,19 @@ _UNUSABLE_SCHEMES = ("javascript", "vbscript", "data", "file")
 
 
 def links(root: ET.Element, job: PageJob) -> None:
-    for a in root.iter("a"):
+    parents = parent_map(root)
+    for a in list(root.iter("a")):
         href = (a.get("href") or "").strip()
         for attr in ("target", "rel"):
             a.attrib.pop(attr, None)
         if not href or "media-address" in classes(a):  # a video's address: as written
             continue
+        if _heading_permalink(a, href, parents, job):
+            continue
         if _shows_nothing(a):  # "## Title[](https://…/#title)": nothing to click on the web
+            a.attrib.pop("href", None)
+            continue
+        if _enlarges_its_picture(a, href, job):
             a.attrib.pop("href", None)
             continue
         if href == GLOSSARY_DESTINATION:
@@ -53,6 +59,42 @@ def links(root: ET.Element, job: PageJob) -> None:
             _inside_link(a, inside, job, written=href)
 
 
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def _heading_permalink(a: ET.Element, href: str, parents: dict, job: PageJob) -> bool:
+    """A link inside a heading to that heading (a shortcode's or theme's permalink: Gitea's
+    ``<h2 id="x"><a href="#x"><small>#</small></a> Title</h2>``): on paper it leads where
+    the reader already is.  A mark beside the heading's words goes with it; a link that
+    holds all the words leaves them as text.  True when handled."""
+    if not href.startswith("#"):
+        return False
+    heading = next((el for el in ancestors(a, parents) if el.tag in _HEADINGS), None)
+    own = heading.get("id") if heading is not None else None
+    fragment = unquote(href[1:])
+    if not own or own not in (fragment, f"{job.ctx.outline.anchor(job.page)}--{fragment}"):
+        return False
+    words_beside = " ".join(text_of(heading).split()) != " ".join(text_of(a).split())
+    parent = parents[a]
+    if words_beside:
+        _remove_keeping_tail(parent, a)
+    else:
+        a.attrib.pop("href", None)
+    return True
+
+
+def _remove_keeping_tail(parent: ET.Element, el: ET.Element) -> None:
+    """Take ``el`` out of ``parent``, the text after it kept in its place."""
+    index = list(parent).index(el)
+    if el.tail:
+        if index:
+            before = parent[index - 1]
+            before.tail = (before.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
 def _shows_nothing(a: ET.Element) -> bool:
     """A link with no words and no picture (a heading's empty permalink, an icon font's
     empty <i>): the web shows nothing of it to read, so the PDF prints nothing for it,
@@ -61,6 +103,22 @@ def _shows_nothing(a: ET.Element) -> bool:
 
 
 _PICTURES = {"img", "svg", "picture", "object", "video", "figure"}
+_PICTURE_FILES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".bmp", ".tif", ".tiff")
+
+
+def _enlarges_its_picture(a: ET.Element, href: str, job: PageJob) -> bool:
+    """A picture with no words, linked to a picture file (a figure shortcode's "open the
+    screenshot full size", ``[![](shot.png)](shot.png)``): on the web a click shows the
+    picture larger; on paper the picture is there, and its file's address below it would
+    tell the reader nothing.  A link to a file the site does not have stays a broken link."""
+    if text_of(a).strip() or not any(el.tag == "img" for el in a.iter()):
+        return False
+    parts = split_url(href)
+    if not unquote(parts.path).lower().endswith(_PICTURE_FILES):
+        return False
+    if parts.scheme.lower() in ("http", "https"):
+        return True
+    return site_file_address(job.ctx.outline, job.ctx.settings, job.page, href) is not None
 
 
 _PLACEHOLDER = re.compile(r"<[A-Z][A-Z0-9_]*>")

@@ -79,9 +79,16 @@ def build_outline(home: Page, numbering: bool, descriptions: dict[Page, str] | N
     entries: dict[Page, Entry] = {}
     root = _entry(home, "", anchors, numbering, entries, numbered=False)
     for page, html in (descriptions or {}).items():
-        if page in entries and html:
+        if page in entries and html and not _says_the_title(html, page.title):
             entries[page].description = Markup(html)
     return Outline(root, entries, by_url, by_rel)
+
+
+def _says_the_title(html: str, title: str) -> bool:
+    """Whether a description is the page's title again (rclone's pages: "Overview of
+    cloud storage systems" twice): printed under the title, it would repeat it."""
+    said = " ".join(re.sub(r"<[^>]+>", "", html).split()).casefold()
+    return bool(said) and said == " ".join((title or "").split()).casefold()
 
 
 def link_index(pages) -> tuple[dict[str, Page], dict[str, Page]]:
