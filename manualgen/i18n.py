@@ -191,6 +191,13 @@ def plural_category(lang: str, count: object) -> str:
         return "one" if n == 1 else "few" if n == 0 or 1 <= hundreds <= 19 else "other"
     if code in ("sl",):
         return {1: "one", 2: "two", 3: "few", 4: "few"}.get(hundreds, "other")
+    if code == "cy":
+        return {0: "zero", 1: "one", 2: "two", 3: "few", 6: "many"}.get(n, "other")
+    if code == "ga":
+        return ("one" if n == 1 else "two" if n == 2 else "few" if 3 <= n <= 6 else
+                "many" if 7 <= n <= 10 else "other")
+    if code in ("mk", "is"):
+        return "one" if tens == 1 and hundreds != 11 else "other"
     if code in _ONE_FOR_ZERO and not lang.lower().replace("_", "-").startswith("pt-pt"):
         return "one" if n in (0, 1) else "other"
     return "one" if n == 1 else "other"

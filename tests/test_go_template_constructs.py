@@ -524,3 +524,17 @@ def test_floats_print_and_text_sorts_as_hugo_does():
     assert run("{{ mul 1.5 1000000 }} {{ div 1.0 100000 }} {{ mul 2.0 1.0 }}") == "1.5e&#43;06 1e-05 2"  # "+" escaped as html/template escapes it
     assert run('{{ sort (slice "Zed" "alpha" "Alpha" "beta") }}') == "[alpha Alpha beta Zed]"
     assert run('{{ sort (slice "E" "e" "f" "é") }}') == "[e E é f]"
+
+
+@pytest.mark.parametrize(("lang", "forms"), [
+    # what hugo 0.149.1 picked for the counts 0, 1, 2, 3, 5, 6, 7, 11, 21, 101
+    ("cy", "zero one two few other many other other other other"),
+    ("ga", "other one two few few few many other other other"),
+    ("mk", "other one other other other other other other one one"),
+    ("is", "other one other other other other other other one one"),
+])
+def test_plural_forms_of_welsh_irish_macedonian_and_icelandic(lang, forms):
+    from manualgen.i18n import plural_category
+
+    counts = (0, 1, 2, 3, 5, 6, 7, 11, 21, 101)
+    assert " ".join(plural_category(lang, n) for n in counts) == forms
