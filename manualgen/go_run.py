@@ -967,6 +967,8 @@ def _translate(state: _Run, args: list) -> str:
     if not 1 <= len(args) <= 2:
         raise Failed(f"wrong number of args for T: want 1 got {len(args)}")
     data = args[1] if len(args) == 2 else None
+    if isinstance(data, float):  # T "n" 1.5 (or 1.0): hugo 0.149.1 prints nothing
+        return ""
     count = map_get(data, "Count") if isinstance(data, dict) else data
     if isinstance(count, bool) or not isinstance(count, (int, float)):
         text = state.call.translate(go_print(args[0])) or ""

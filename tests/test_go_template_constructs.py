@@ -315,12 +315,14 @@ def test_t_fills_the_fields_of_the_value_it_is_given(tmp_path):
         "i18n/en.toml": 'reading = "{{ .Minutes }} min read"\n[files]\none = "{{ .Count }} file"\n'
                         'other = "{{ .Count }} files"\n',
         "layouts/shortcodes/tt.html": '[{{ T "reading" (dict "Minutes" 5) }}] [{{ T "files" }}] '
-                                      '[{{ T "files" 2 }}] [{{ T "reading" }}]',
+                                      '[{{ T "files" 2 }}] [{{ T "reading" }}] [{{ T "files" 1.5 }}] '
+                                      '[{{ T "files" (dict "Count" 2.5) }}]',
         "content/_index.md": page("Start"), "content/a.md": page("A", 1, "{{< tt >}}\n"),
     }, 'baseURL = "https://example.org/"\n')
     result = build(site, BuildOptions(langs=["en"], out=tmp_path / "out", html=True, no_cache=True, jobs=1))
     html = result.results[0].html.read_text(encoding="utf-8")
-    assert ("[5 min read] [&lt;no value&gt; files] [2 files] [&lt;no value&gt; min read]") in html
+    assert ("[5 min read] [&lt;no value&gt; files] [2 files] [&lt;no value&gt; min read] [] "
+            "[2.5 files]") in html
     assert [f.code for f in result.findings] == []
 
 
