@@ -47,11 +47,17 @@ class PathStyle:
         if self.plain_letters:
             text = unicodedata.normalize("NFC", "".join(
                 c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn"))
-        return text.lower() if self.lower else text
+        return _go_lower(text) if self.lower else text
 
     def is_ugly(self, section: str) -> bool:
         """Whether a page of the top-level ``section`` ("" the root) is "name.html"."""
         return self.ugly or section.lower() in self.ugly_sections
+
+
+def _go_lower(text: str) -> str:
+    """``text`` in lower case as Go's strings.ToLower makes it: one letter for one ("İ" is
+    "i"; Python's full case mapping gives "i" and a combining dot)."""
+    return "".join(char.lower() if len(char.lower()) == 1 else char.lower()[0] for char in text)
 
 
 HUGO_DEFAULT = PathStyle()  # lower case, accents kept, pages as folders

@@ -55,6 +55,7 @@ def test_file_names_become_addresses_as_hugo_makes_them():
     assert path_segment("FAQ (old) & more!") == "faq-old--more"
     assert path_segment("Odd Folder (x)") == "odd-folder-x"
     assert path_segment("a--b__C@d") == "a--b__c@d"
+    assert path_segment("İstanbul") == "istanbul"  # Go lower-cases one letter for one
     assert urlize("Slug: A & B") == "slug-a-b"
     assert urlize("C++ Tips") == "c-tips"  # in a permalink pattern
     assert urlize("C++ Tips", in_pattern=False) == "c++-tips"  # a page's own slug
