@@ -583,7 +583,7 @@ def urlize(segment: str, style: permalinks.PathStyle = permalinks.HUGO_DEFAULT) 
 
 
 def _page_url(settings: Settings, lang: str, rel: str, kind: str, meta: dict,
-              sections: dict[str, str] | None = None) -> str:
+              sections: dict[str, tuple] | None = None) -> str:
     """The page's web address below the site: its ``url``, else the site's ``[permalinks]``
     pattern for its section, else its file's path.  ``sections``: the folders Hugo makes
     sections of (:func:`section_folders`), for the patterns that name them."""
@@ -632,7 +632,7 @@ def _permalink_rules(settings: Settings, lang: str) -> tuple:
 
 
 def _permalink(rules: tuple, settings: Settings, rel: str, kind: str, meta: dict,
-               sections: dict[str, str] | None) -> str | None:
+               sections: dict[str, tuple] | None) -> str | None:
     """The page's path from the site's ``[permalinks]`` pattern for its section, or None."""
     parts = rel.split("/")[:-1]
     folders = [urlize(part, settings.path_style) for part in parts]
@@ -652,8 +652,9 @@ def _permalink(rules: tuple, settings: Settings, rel: str, kind: str, meta: dict
         title=str(title) if isinstance(title, str) else (rel.split("/")[-2] if bundle and folders else ""),
         slug=str(slug) if isinstance(slug, (str, int, float)) and not isinstance(slug, bool) else "",
         file_name=stem, base_name=rel.split("/")[-2] if bundle and folders else stem,
-        date=page_date(meta, "date", settings),
-        section_slugs=tuple(sections.get(folder, folder.split("/")[-1]) for folder in chain))
+        date=page_date(meta, "date", settings) or (
+            sections.get(_folder(rel), ("", None))[1] if kind == "section" else None),
+        section_slugs=tuple(sections.get(folder, (folder.split("/")[-1],))[0] for folder in chain))
     rule = permalinks.rule_for(rules, facts)
     return permalinks.expand(rule.pattern, facts, settings.path_style) if rule is not None else None
 
@@ -1238,12 +1239,14 @@ def _unlisted_reason(meta: dict) -> tuple[str, str | None]:
 # Making pages --------------------------------------------------------------------------------
 
 
-def section_folders(rels: Iterable[str], metas: dict[str, dict], settings: Settings) -> dict[str, str]:
+def section_folders(rels: Iterable[str], metas: dict[str, dict], settings: Settings
+                    ) -> dict[str, tuple[str, dt.datetime | None]]:
     """The folders Hugo makes sections of, each with its slug, else its title (else its
-    folder's name), for the patterns that name them: the folders with an _index file, and
-    the top-level ones that are not a leaf bundle (a folder deeper down without _index is
-    no section: its pages are in the section above).  A section without an _index file is
-    titled as Hugo titles it ("posts" → "Posts")."""
+    folder's name), and the newest date of the pages below it (a section's date when its
+    _index sets none, as Hugo dates it), for the patterns that name them: the folders with
+    an _index file, and the top-level ones that are not a leaf bundle (a folder deeper down
+    without _index is no section: its pages are in the section above).  A section without
+    an _index file is titled as Hugo titles it ("posts" → "Posts")."""
     rels = list(rels)
     leaves = {_folder(rel) for rel in rels if Path(rel).stem == "index"}
     indexes = {_folder(rel): rel for rel in rels if Path(rel).stem == "_index"}
@@ -1253,11 +1256,17 @@ def section_folders(rels: Iterable[str], metas: dict[str, dict], settings: Setti
         meta = metas.get(indexes.get(folder, ""), {})
         own = _ci(meta, "slug", None) or _ci(meta, "title", None)
         return str(own) if isinstance(own, (str, int, float)) and str(own).strip() else section_title(folder, settings)
-    return {folder: name(folder) for folder in sorted(folders) if folder}
+    dated = [(rel, when) for rel in rels if Path(rel).stem != "_index" or _folder(rel)
+             if (when := page_date(metas.get(rel, {}), "date", settings)) is not None]
+
+    def newest(folder: str) -> dt.datetime | None:
+        below = [when for rel, when in dated if rel.startswith(folder + "/") and rel != indexes.get(folder)]
+        return max(below, key=lambda when: when.timestamp()) if below else None
+    return {folder: (name(folder), newest(folder)) for folder in sorted(folders) if folder}
 
 
 def make_page(rel: str, source: _Source, meta: dict, settings: Settings, lang: str,
-              findings: Findings, sections: dict[str, str] | None = None) -> Page | None:
+              findings: Findings, sections: dict[str, tuple] | None = None) -> Page | None:
     """A page from its file and (cascaded) front matter; values that cannot be used are
     warned about at their line.  A page in a format manualgen cannot print keeps its title
     and its place, and prints its format and its web address as its text."""

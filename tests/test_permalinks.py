@@ -245,3 +245,13 @@ def test_section_slugs_and_an_unknown_attribute(tmp_path):
         load_settings(tmp_path)
     assert [(f.line, f.code) for f in raised.value.problems] == [(3, "config")]
     assert ":bogus" in raised.value.problems[0].message
+
+
+def test_an_undated_section_takes_its_newest_pages_date(tmp_path):
+    # hugo 0.149.1: /2025/tuts/ and /2025/sub/ (the newest page below each is of 2025)
+    _site(tmp_path, 'title = "S"\n[permalinks.section]\ntut = "/:year/:slug/"\n', {
+        "tut/_index.md": 'title: "Tuts"', "tut/a.md": 'title: "A"\ndate: 2021-05-01',
+        "tut/b.md": 'title: "B"\ndate: 2023-02-01', "tut/sub/_index.md": 'title: "Sub"',
+        "tut/sub/c.md": 'title: "C"\ndate: 2025-01-01'})
+    urls = _urls(tmp_path)
+    assert (urls["tut/_index.md"], urls["tut/sub/_index.md"]) == ("/2025/tuts/", "/2025/sub/")
