@@ -710,7 +710,7 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
     sources = read_files(files, findings, lang)
     metas = filename_dates(cascade(sources, settings, lang), settings)
     kept = printed(metas, now, settings)
-    sections = section_folders(files, metas, settings)
+    sections = section_folders(files, metas, settings) if _permalink_rules(settings, lang) else {}
     pages = {rel: page for rel in kept
              if (page := make_page(rel, sources[rel], metas[rel], settings, lang, findings, sections))}
     check_dates_not_printed(sources, metas, set(kept), findings, lang)
@@ -746,7 +746,8 @@ def unlisted_pages(sources: dict[str, _Source], metas: dict[str, dict], kept: se
     unbuilt = [_folder(rel) for rel, meta in _section_meta(metas).items()
                if not is_scheduled(meta, now, settings)]
     quiet = Findings()
-    made = (make_page(rel, sources[rel], metas[rel], settings, lang, quiet, section_folders(sources, metas, settings))
+    sections = section_folders(sources, metas, settings) if _permalink_rules(settings, lang) else {}
+    made = (make_page(rel, sources[rel], metas[rel], settings, lang, quiet, sections)
             for rel in sorted(set(metas) - kept)
             if is_scheduled(metas[rel], now, settings)
             and not any(_inside(_folder(rel), top) for top in unbuilt))
