@@ -978,7 +978,8 @@ class _Folders:
     layouts: list[Path]  # mounted on layouts/ (Bootstrap mounts site/layouts); [] when none is
 
 
-def _mounted_folders(hugo: dict, root: Path, mounts: list[Mount], extra_static: list) -> _Folders:
+def _mounted_folders(hugo: dict, root: Path, mounts: list[Mount], extra_static: list,
+                     themes: list[_Theme]) -> _Folders:
     """Mounted folders, then staticDir, assetDir and i18nDir where no mount names those
     components.
 
@@ -992,12 +993,12 @@ def _mounted_folders(hugo: dict, root: Path, mounts: list[Mount], extra_static: 
         for entry in static_setting if isinstance(static_setting, list) else [static_setting or "static"]:
             static.append((_resolved(root / str(entry)), ""))
     # the themes' static folders after the site's, as Hugo mounts them (the first theme wins)
-    themes_static = [(_resolved(folder), "") for folder in _theme_layout_dirs(hugo, root, "static")
+    themes_static = [(_resolved(folder), "") for folder in _theme_layout_dirs(themes, root, "static")
                      if folder.is_dir()]
     assets = [m.source for m in mounts if m.component == "assets"]
     if not assets:
         assets.append(_resolved(root / str(_ci_get(hugo, "assetDir", "assets"))))
-    assets += [_resolved(folder) for folder in _theme_layout_dirs(hugo, root, "assets") if folder.is_dir()]
+    assets += [_resolved(folder) for folder in _theme_layout_dirs(themes, root, "assets") if folder.is_dir()]
     i18n = [m.source for m in mounts if m.component == "i18n"]
     i18n = i18n or [_resolved(root / str(_ci_get(hugo, "i18nDir", "i18n") or "i18n"))]
     content = [m for m in mounts if m.component == "content"]
@@ -1085,25 +1086,25 @@ def _implicit_content_mounts(hugo: dict, root: Path, languages: dict[str, Langua
     return {**languages, default: own}, mounts
 
 
-def _with_theme_content(hugo: dict, root: Path, languages: dict[str, Language], folders: _Folders
-                        ) -> tuple[dict[str, Language], _Folders]:
+def _with_theme_content(themes: list[_Theme], root: Path, languages: dict[str, Language],
+                        folders: _Folders) -> tuple[dict[str, Language], _Folders]:
     """The themes' content folders mounted after the site's own, as Hugo mounts every
     theme's content/ (checked with 0.149.1: a theme's page shows on the site; the site's
     page of the same path wins).  Such a folder serves no language by name: its pages are
     the default language's, and another language's only where their file names name it
     (page.fr.md), as in a folder every language reads."""
-    themes = [(folder, sub) for folder, sub in _theme_mounts(hugo, root, "content") if folder.exists()]
-    if not themes:
+    placed = [(folder, sub) for folder, sub in _theme_mounts(themes, root, "content") if folder.exists()]
+    if not placed:
         return languages, folders
     extended = {}
     for code, language in languages.items():
         mounts = list(language.mounts or [(d, "") for d in language.content_dirs])
-        mounts += [mount for mount in themes if mount not in mounts]
+        mounts += [mount for mount in placed if mount not in mounts]
         extended[code] = dataclasses.replace(language, mounts=mounts, content_dirs=_unique(
-            [*language.content_dirs, *(folder for folder, _sub in themes)]))
+            [*language.content_dirs, *(folder for folder, _sub in placed)]))
     if folders.content:  # mounts as written (or implied): the themes' come after them
         folders = dataclasses.replace(folders, content=[
-            *folders.content, *(Mount(folder, "content", sub) for folder, sub in themes)])
+            *folders.content, *(Mount(folder, "content", sub) for folder, sub in placed)])
     return extended, folders
 
 
@@ -1340,16 +1341,18 @@ def load_settings(site: Path) -> Settings:
             f"no {MANUALGEN_CONFIG} and no Hugo config ({', '.join(HUGO_CONFIG_NAMES[:4])}, …, "
             f'config/_default/) in the site folder "{site}"')])
     hugo, origin = read_hugo_config(sources.hugo_files, sources.hugo_path, problems)
-    hugo = _with_theme_params(hugo, sources.root, sources.environment, problems)
+    themes = _themes(hugo, sources.root, sources.environment, problems)
+    hugo = _with_theme_params(hugo, themes)
     extra_static = _table(mg, "paths").get("static")
     mounts = _read_mounts(hugo, sources.root, origin, problems)
-    folders = _mounted_folders(hugo, sources.root, mounts, extra_static if isinstance(extra_static, list) else [])
+    folders = _mounted_folders(hugo, sources.root, mounts, extra_static if isinstance(extra_static, list) else [],
+                               themes)
     _check_hugo_values(hugo, origin, problems)
     languages = _languages(hugo, origin, sources.root, folders, problems)
     if not folders.content:
         languages, implicit = _implicit_content_mounts(hugo, sources.root, languages)
         folders = dataclasses.replace(folders, content=implicit)
-    languages, folders = _with_theme_content(hugo, sources.root, languages, folders)
+    languages, folders = _with_theme_content(themes, sources.root, languages, folders)
     _check_default_language(_default_language(hugo), languages, origin, problems)
     _check_content_folders(languages, sources.root, origin, problems)
     mg_dir = mg_path.parent if mg_path else sources.root
@@ -1360,7 +1363,7 @@ def load_settings(site: Path) -> Settings:
     ignore_files = _ignore_files(hugo, origin, problems)
     if problems:  # named relative to the site, as every other finding
         raise ConfigError(shown_from(problems, sources.root))
-    files = _ReadFiles(sources, mg, hugo, folders, languages, stylesheets, logo, ignore_files)
+    files = _ReadFiles(sources, mg, hugo, folders, languages, stylesheets, logo, ignore_files, themes)
     return _settings(files)
 
 
@@ -1376,6 +1379,7 @@ class _ReadFiles:
     stylesheets: list[Path]
     logo: Path | None
     ignore_files: list[re.Pattern]
+    themes: list[_Theme]
 
 
 def _settings(read: _ReadFiles) -> Settings:
@@ -1410,7 +1414,7 @@ def _settings(read: _ReadFiles) -> Settings:
             code for code in read.languages if m.serves(code))) for m in read.folders.content],
         assets_dirs=read.folders.assets,
         # the themes' translations first: the site's own, read later, win (Translator)
-        i18n_dirs=_theme_layout_dirs(hugo, root, "i18n")[::-1] + read.folders.i18n,
+        i18n_dirs=_theme_layout_dirs(read.themes, root, "i18n")[::-1] + read.folders.i18n,
         output_name=str(manual.get("output", "{name}-{lang}.pdf")),
         name=str(manual.get("name") or _slug(site_title) or "manual"),
         logo=read.logo,
@@ -1449,7 +1453,7 @@ def _settings(read: _ReadFiles) -> Settings:
         ref_links_error=str(_ci_get(hugo, "refLinksErrorLevel", "") or "").strip().lower()
         != "warning",
         ref_links_not_found_url=str(_ci_get(hugo, "refLinksNotFoundURL", "") or ""),
-        layout_dirs=_own_layout_dirs(root, read.folders.layouts) + _theme_layout_dirs(hugo, root),
+        layout_dirs=_own_layout_dirs(root, read.folders.layouts) + _theme_layout_dirs(read.themes, root),
         own_layout_dirs=_own_layout_dirs(root, read.folders.layouts),
     )
 
@@ -1461,13 +1465,13 @@ def _own_layout_dirs(root: Path, mounted: list[Path]) -> list[Path]:
     return [f for f in mounted if resolves_inside(f, inside)] or [root / "layouts"]
 
 
-def _with_theme_params(hugo: dict, root: Path, environment: str, problems: list[Finding]) -> dict:
+def _with_theme_params(hugo: dict, themes: list[_Theme]) -> dict:
     """The site's config with its themes' ``params`` under its own, merged key by key as
     Hugo merges a theme's config (checked with 0.149.1): a key the site sets wins, the
     first theme over the later ones.  A theme's shortcodes read their defaults there."""
     merged: dict = {}
-    for folder in reversed(_theme_roots(hugo, root)):
-        params = _ci_get(_theme_config(folder, environment, problems), "params", {})
+    for theme in reversed(themes):
+        params = _ci_get(theme.config, "params", {})
         if isinstance(params, dict):
             _merge(merged, copy.deepcopy(params))
     if not merged:
@@ -1479,77 +1483,80 @@ def _with_theme_params(hugo: dict, root: Path, environment: str, problems: list[
     return {**hugo, own: merged}
 
 
-def _theme_config(folder: Path, environment: str = DEFAULT_ENVIRONMENT,
-                  problems: list[Finding] | None = None) -> dict:
+def _theme_config(folder: Path, environment: str, problems: list[Finding]) -> dict:
     """A theme component's own config: its root file (hugo.toml, …) and its config/ folder."""
     own_file = next((folder / name for name in HUGO_CONFIG_NAMES if (folder / name).is_file()), None)
     files = ([own_file] if own_file else []) + config_dir_files(folder / "config", environment)
-    return read_hugo_config(files, own_file, [] if problems is None else problems)[0]
+    return read_hugo_config(files, own_file, problems)[0]
 
 
-def _theme_layout_dirs(hugo: dict, root: Path, component: str = "layouts") -> list[Path]:
+def _theme_layout_dirs(themes: list[_Theme], root: Path, component: str = "layouts") -> list[Path]:
     """The layouts (or another component's) folders of the site's theme components, the
-    first winning (see :func:`_theme_roots`), each placed at the component's top."""
-    return [folder for folder, subpath in _theme_mounts(hugo, root, component) if not subpath]
+    first winning (see :func:`_themes`), each placed at the component's top."""
+    return [folder for folder, subpath in _theme_mounts(themes, root, component) if not subpath]
 
 
-def _theme_mounts(hugo: dict, root: Path, component: str) -> list[tuple[Path, str]]:
+def _theme_mounts(themes: list[_Theme], root: Path, component: str) -> list[tuple[Path, str]]:
     """(folder, place below the component) of each theme component's mounts of
     ``component``, the first component winning: the mounts its import lists
     (``[[module.imports.mounts]]``), else those its own config lists (Docsy's hugo.yaml,
     which mounts no content), else its folder of that name at the top, as Hugo mounts
     them.  Folders outside the site are left out: a build reads nothing there."""
     found = []
-    for theme, declared in _theme_components(hugo, root):
-        if declared is None:
-            found.append((theme / component, ""))
+    for theme in themes:
+        if theme.mounts is None:
+            found.append((theme.folder / component, ""))
             continue
-        for raw in declared:
+        for raw in theme.mounts:
             target = str(_ci_get(raw, "target", "") if isinstance(raw, dict) else "").strip("/")
             head, _, below = target.partition("/")
             if head.lower() == component and _ci_get(raw, "source"):
-                found.append((theme / str(_ci_get(raw, "source")), below.strip("/")))
+                found.append((theme.folder / str(_ci_get(raw, "source")), below.strip("/")))
     inside = root.resolve()
     # A build reads nothing outside the site: an exampleSite's themesDir = "../.." is left out.
     return [(f, sub) for f, sub in found if resolves_inside(f, inside)]
 
 
-def _theme_roots(hugo: dict, root: Path) -> list[Path]:
-    """The folders of the site's theme components, the first winning (see
-    :func:`_theme_components`)."""
-    return [folder for folder, _declared in _theme_components(hugo, root)]
+@dataclasses.dataclass(frozen=True)
+class _Theme:
+    """One theme component of the site, read once: its folder, the mounts declared for it
+    (its import's, else its own config's; None: its folders by their names), its config."""
+
+    folder: Path
+    mounts: list | None
+    config: dict
 
 
-def _theme_components(hugo: dict, root: Path) -> list[tuple[Path, list | None]]:
-    """The folders of the site's theme components, the first winning, as Hugo finds them
-    without a network, each with the mounts declared for it (None: its folders by their
-    names): each ``theme`` (a name or a list), then each ``module.imports`` path not
+def _themes(hugo: dict, root: Path, environment: str, problems: list[Finding]) -> list[_Theme]:
+    """The site's theme components, the first winning, as Hugo finds them without a
+    network: each ``theme`` (a name or a list), then each ``module.imports`` path not
     disabled, each followed at once by the components its own config names (a theme built
     on another: checked with hugo 0.149.1, the parent comes before the site's next theme);
     in _vendor/ when the site has vendored its modules (``hugo mod vendor`` writes
     _vendor/modules.txt), else in ``themesDir`` (by default themes/).  A module Hugo would
-    download has no folder here and is left out."""
+    download has no folder here and is left out.  A theme's config that does not parse is
+    a problem at its line, as Hugo stops there."""
     themes_dir = root / str(_ci_get(hugo, "themesDir", "themes") or "themes")
     vendor = root / "_vendor"
     vendored = (vendor / "modules.txt").is_file()
     inside = root.resolve()
-    components: list[tuple[Path, list | None]] = []
+    themes: list[_Theme] = []
 
     def visit(config: dict, depth: int) -> None:
         for name, mounts in _component_names(config):
             found = vendor / name if vendored and (vendor / name).is_dir() else themes_dir / name
             # A build reads nothing outside the site: an exampleSite's themesDir = "../.."
-            if any(found == known for known, _ in components) or not resolves_inside(found, inside):
+            if any(found == known.folder for known in themes) or not resolves_inside(found, inside):
                 continue
-            own = _theme_config(found) if found.is_dir() else {}
+            own = _theme_config(found, environment, problems) if found.is_dir() else {}
             listed = _ci_get(_ci_get(own, "module", {}) or {}, "mounts", []) or []
-            declared = mounts or (listed if isinstance(listed, list) and listed else None)
-            components.append((found, declared))
+            themes.append(_Theme(found, mounts or (listed if isinstance(listed, list) and listed
+                                                   else None), own))
             if depth < 10 and found.is_dir():
                 visit(own, depth + 1)
 
     visit(hugo, 0)
-    return components
+    return themes
 
 
 def _component_names(config: dict) -> list[tuple[str, list | None]]:
