@@ -12,7 +12,6 @@ import html
 import json
 import math
 import re
-import unicodedata
 from urllib.parse import quote
 
 from .collation import collation_key
@@ -30,6 +29,7 @@ from .go_values import (
     int64,
     truth,
 )
+from .permalinks import urlize
 
 __all__ = ["ARITY", "FUNCTIONS", "ExactMap", "exact_maps", "map_get", "ordered_items"]
 
@@ -386,29 +386,10 @@ def _go_replacement(template: str) -> str:
                   lambda m: "$" if m.group(1) == "$" else f"\\g<{m.group(2) or m.group(3)}>", out)
 
 
-def _path_character(text: str, index: int, char: str) -> bool:
-    """A character Hugo keeps in a path it makes (helpers.isAllowedPathCharacter)."""
-    if char.isalpha() or char.isdecimal() or char in "./\\_#+~-@" or unicodedata.category(
-            char).startswith("M"):
-        return True
-    return char == "%" and re.fullmatch(r"[0-9A-Fa-f]{2}", text[index + 1:index + 3]) is not None
-
-
 def _urlize(value: object) -> str:
-    """Hugo's ``urlize`` as Hugo 0.149.1 printed it: the text as a path, each run of spaces
-    between kept characters one hyphen (none beside a hyphen), other characters dropped, in
-    lower case, then escaped as a URL ("Café au lait" → ``caf%C3%A9-au-lait``, "x?y=z" →
-    ``xyz``, "a - b" → ``a-b``)."""
-    text, kept, hyphen = go_print(value), [], False
-    for index, char in enumerate(text):
-        if _path_character(text, index, char):
-            if hyphen and char != "-" and kept[-1] != "-":
-                kept.append("-")
-            kept.append(char)
-            hyphen = False
-        elif kept and char.isspace():
-            hyphen = True
-    return quote("".join(kept).lower(), safe="/#+~-._@%")
+    """Hugo's ``urlize`` (permalinks.urlize: a slug as Hugo makes it), escaped as a URL
+    ("Café au lait" → ``caf%C3%A9-au-lait``, "x?y=z" → ``xyz``, "a - b" → ``a-b``)."""
+    return quote(urlize(go_print(value), in_pattern=False), safe="/#+~-._@%")
 
 
 def _merge(*maps: object) -> dict:

@@ -22,6 +22,7 @@ from .errors import ContentError, Findings
 from .goldmark import auto_render_math
 from .i18n import Fallback, Translator, load_labels
 from .languages import language_name
+from .permalinks import urlize as hugo_urlize
 from .remarshal import read_data, to_toml
 from .shortcodes import ShortcodeRenderer, layout_partial, marked_region, placeholders_as_img
 
@@ -395,7 +396,7 @@ def template_helpers(settings: Settings, lang: str, labels: dict[str, str]) -> d
         "pages_of": pages_of,
         "read_data": read_data,  # hugoDocs' code-toggle: TOML, YAML or JSON
         "to_toml": to_toml,  # … printed as Hugo's transform.Remarshal "toml" writes it
-        "hugo_urlize": urlize,
+        "hugo_urlize": lambda text: hugo_urlize(str(text), in_pattern=False),  # Hugo's urlize
         "param": param,
         "param_value": raw_param,  # the value as written, for a site's own Go templates
         "label": lambda key: labels.get(key, key),
