@@ -19,6 +19,9 @@ import unicodedata
 _KEPT = frozenset("./\\_#+~-@")
 _ATTRIBUTE = re.compile(r":\w+(\[[^\]]+?\])?")
 _ZERO_TIME = dt.datetime(1, 1, 1, tzinfo=dt.UTC)  # Go's zero time: no date set
+# Hugo's test for a Go date layout: every field differs from Go's reference time, so a
+# layout formats this date into something other than itself
+_GO_REFERENCE = dt.datetime(2019, 11, 9, 23, 1, 42, 1, tzinfo=dt.UTC)
 _KINDS = ("page", "section")  # the kinds manualgen prints that patterns apply to
 
 
@@ -149,22 +152,15 @@ def rule_for(rules: tuple[Rule, ...], facts: PageFacts) -> Rule | None:
     return None
 
 
-_NAMED = frozenset({"year", "month", "monthname", "day", "weekday", "weekdayname", "yearday",
-                    "section", "sectionslug", "sections", "sectionslugs", "title", "slug",
-                    "filename", "slugorfilename", "contentbasename", "slugorcontentbasename"})
-
-
 def unknown_attribute(pattern: str) -> str | None:
     """The first ``:name`` of ``pattern`` Hugo does not know (it stops the build with
-    "permalink attribute not recognised"), or None."""
+    "permalink attribute not recognised"), or None: one :func:`expand` cannot fill."""
     from .go_time import go_format
 
-    reference = dt.datetime(2019, 11, 9, 23, 1, 42, 1, tzinfo=dt.UTC)
+    sample = PageFacts("page", "a/b", ("a",), "T", "", "b", "b", None)
     for match in _ATTRIBUTE.finditer(pattern.replace("\\:", "\0")):
         name = match.group(0)[1:]
-        if name in _NAMED or name.startswith(("sections[", "sectionslugs[")):
-            continue
-        if go_format(name, reference) == name:
+        if _attribute(name, sample, _ZERO_TIME, go_format, HUGO_DEFAULT) is None:
             return name
     return None
 
@@ -217,8 +213,7 @@ def _attribute(name: str, facts: PageFacts, date: dt.datetime, go_format,
     }
     if name in named:
         return named[name]()
-    reference = dt.datetime(2019, 11, 9, 23, 1, 42, 1, tzinfo=dt.UTC)
-    if go_format(name, reference) != name:  # a Go date layout (":2006", ":Jan")
+    if go_format(name, _GO_REFERENCE) != name:  # a Go date layout (":2006", ":Jan")
         return go_format(name, date)
     return None
 
