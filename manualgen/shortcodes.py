@@ -562,6 +562,7 @@ class ShortcodeRenderer:
         self._closed: set[str] = set()  # shortcodes the language closes somewhere (folded)
         self._left_open: dict[str, list] = {}  # calls left open where the rule is unknown
         self._own: dict[str, tuple[list | None, str]] = {}  # site_hugo_template's, by folded name
+        self._collapsing: set[str] = set()  # the site's templates that hide their content (folded)
         self.own_reached: dict[str, dict] = {"partials": {}, "data": {}}  # what they read, cached
         self._image_hook: list | None | bool = False  # the site's image render hook: not read yet
 
@@ -644,6 +645,8 @@ class ShortcodeRenderer:
             if source is None:
                 self._own[folded] = (None, "")
             else:
+                if hides_until_clicked(source):
+                    self._collapsing.add(folded)
                 from .go_template import compile_template  # loaded by sites that have their own
 
                 try:
@@ -655,11 +658,9 @@ class ShortcodeRenderer:
     def site_template_collapses(self, name: str) -> bool:
         """Whether the site's own template of ``name`` hides what it is given until the
         reader clicks (a ``display: none`` box holding an action, or a closed ``<details>``):
-        a collapsible of the site's own."""
-        found = self.hugo_template(name)
-        settings = self.env.globals.get("site")
-        source = _read_text(Path(settings.site_root) / found) if found and settings else None
-        return source is not None and hides_until_clicked(source)
+        a collapsible of the site's own.  Told when the template is read, once."""
+        self.site_hugo_template(name)
+        return name.lower() in self._collapsing
 
     def note_not_run(self, name: str, why: str) -> None:
         """Say why the site's own template of ``name`` was not run for a call (what it
