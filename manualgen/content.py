@@ -1531,7 +1531,10 @@ def _check_date(key: str | None, meta: dict, front: FrontMatter, report: _Report
     value = meta[key] if key is not None else None
     if value in (None, ""):
         return
-    date = None if front.format == "json" else _as_datetime(value)  # JSON numbers are floats
+    # a JSON number is a float to Hugo, which it cannot read as a date; a JSON text is read
+    # as in YAML or TOML
+    json_number = front.format == "json" and isinstance(value, (int, float))
+    date = None if json_number else _as_datetime(value)
     shown = f'"{value}"' if isinstance(value, str) else _as_written(value)
     if date is None:
         report.error(f'{key} {shown} is not a date Hugo can read: write 2024-05-31 or '

@@ -217,6 +217,19 @@ def test_dates_hugo_cannot_read_are_errors_at_their_line(tmp_path):
     assert not findings.warnings
 
 
+def test_a_date_written_as_text_in_json_front_matter_is_read_as_in_yaml(tmp_path):
+    # Hugo 0.168.0 builds these pages; only a JSON number (a float to Hugo) stops it.
+    site = write_site(tmp_path, {
+        "content/_index.md": fm(title="Home"),
+        "content/old.md": '{"title": "Old", "date": "2019-12-31"}\nText.\n',
+        "content/new.md": '{\n "title": "New",\n "date": "2021-06-15T10:00:00Z",\n'
+                          ' "expiryDate": "2099-01-01"\n}\nText.\n',
+    }, hugo=ONE_LANGUAGE)
+    titles, findings = order(site)
+    assert titles == ["New", "Old"]
+    assert not findings.errors and not findings.warnings
+
+
 def test_dates_in_gos_other_shapes_order_pages_as_hugo_reads_them(tmp_path):
     # Hugo 0.149.1 also reads Go's e-mail, Unix and Ruby date shapes and "02 Jan 2006"
     # (checked with the hugo binary: the dates below are the ones it gives the pages);
