@@ -714,6 +714,7 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
     pages = {rel: page for rel in kept
              if (page := make_page(rel, sources[rel], metas[rel], settings, lang, findings, sections))}
     check_dates_not_printed(sources, metas, set(kept), findings, lang)
+    report_shared_addresses(pages, settings, findings, lang)
     home = build_tree(pages, set(files), metas, settings, lang, now)
     root = selection.select(home, settings, lang, findings,
                             unlisted(metas, sources, set(kept), now, settings))
@@ -735,6 +736,36 @@ def check_dates_not_printed(sources: dict[str, _Source], metas: dict[str, dict],
         for key in _DATE_KEYS:
             _check_date(_ci_key(metas[rel], key), metas[rel], sources[rel].front, report,
                         numbers=False)
+
+
+def report_shared_addresses(pages: dict[str, Page], settings: Settings, findings: Findings,
+                            lang: str) -> None:
+    """A warning for each page whose web address another page of the language has already
+    (two ``slug``s alike, a ``url`` that names another page's address, ``a.md`` beside
+    ``a/_index.md``): Hugo writes one file over the other, so the web site shows one page
+    where the manual prints both.  At the line of the page's ``url`` or ``slug``."""
+    first: dict[str, Page] = {}
+    for rel in sorted(pages):
+        page = pages[rel]
+        if not page.url:
+            continue
+        other = first.setdefault(page.url, page)
+        if other is page:
+            continue
+        key = next((k for k in ("url", "slug") if _ci(page.meta, k, None)), None)
+        line = page.line_of_key(key) if key else 1
+        findings.warning("same-address", f"this page and {_site_path(other.path, settings)} "
+                         f"have the same web address, {page.url}: Hugo writes one over the "
+                         "other, so the web site shows only one of them (the manual prints "
+                         "both); give one of them its own slug or url", page.path, line,
+                         lang=lang)
+
+
+def _site_path(path: Path, settings: Settings) -> str:
+    try:
+        return path.relative_to(settings.site_root).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def unlisted_pages(sources: dict[str, _Source], metas: dict[str, dict], kept: set[str],

@@ -230,6 +230,28 @@ def test_a_date_written_as_text_in_json_front_matter_is_read_as_in_yaml(tmp_path
     assert not findings.errors and not findings.warnings
 
 
+def test_two_pages_at_one_web_address_are_both_printed_and_reported(tmp_path):
+    # Hugo 0.168.0 writes one /s-a/index.html for the two slugs (and one /guide/ for the page
+    # beside the section of its name): the web site shows one page of each pair.
+    site = write_site(tmp_path, {
+        "content/_index.md": fm(title="Home"),
+        "content/a.md": fm(title="A", slug="s-a"),
+        "content/b.md": fm(title="B", weight=1, slug="S-A"),
+        "content/c.md": fm(title="C", url="/s-a/"),
+        "content/guide.md": fm(title="Guide page"),
+        "content/guide/_index.md": fm(title="Guide"),
+        "content/guide/p.md": fm(title="P"),
+        "content/fine.md": fm(title="Fine", slug="own"),
+    }, hugo=ONE_LANGUAGE)
+    titles, findings = order(site)
+    assert sorted(titles) == ["A", "B", "C", "Fine", "Guide", "Guide page", "P"]
+    shown = sorted((Path(f.file).name, f.line, f.message.split(" have")[0])
+                   for f in findings.warnings if f.code == "same-address")
+    assert shown == [("_index.md", 1, "this page and content/guide.md"),
+                     ("b.md", 4, "this page and content/a.md"),
+                     ("c.md", 3, "this page and content/a.md")]
+
+
 def test_dates_in_gos_other_shapes_order_pages_as_hugo_reads_them(tmp_path):
     # Hugo 0.149.1 also reads Go's e-mail, Unix and Ruby date shapes and "02 Jan 2006"
     # (checked with the hugo binary: the dates below are the ones it gives the pages);
