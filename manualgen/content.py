@@ -1683,11 +1683,13 @@ def _date_sections(sections: dict[str, Page], metas: dict[str, dict], settings: 
     """Give each section without a date of its own the newest date of the pages below it
     that Hugo builds, as Hugo does before it sorts (Hugo ≥ 0.153; unlisted pages and pages
     below a draft section count, drafts, future and expired pages do not; Hugo 0.149 to
-    0.152 counted those too), so a section dated so sorts among dated pages."""
+    0.152 counted those too), so a section dated so sorts among dated pages.  A section's own
+    date counts whether Hugo builds the section or not (a draft, future or expired
+    ``_index.md`` below dates the sections above it in Hugo 0.168 too)."""
     newest: dict[str, dt.datetime] = {}
     for rel, meta in metas.items():
         date = page_date(meta, "date", settings)
-        if date is None or not is_scheduled(meta, now, settings):
+        if date is None or not (_kind(rel) == "section" or is_scheduled(meta, now, settings)):
             continue
         folder = _folder(rel)
         for above in [folder, *_folders_above(posixpath.join(folder, "_index.md"))]:

@@ -252,6 +252,31 @@ def test_two_pages_at_one_web_address_are_both_printed_and_reported(tmp_path):
                      ("c.md", 3, "this page and content/a.md")]
 
 
+def test_a_section_is_dated_by_the_sections_below_it_built_or_not(tmp_path):
+    # Hugo 0.168.0 builds this order, and 0.149.1 does for the four sections first: each
+    # is dated 2024-06-01 by the _index.md below it, which is a draft, expired, or published
+    # later.  A draft page's date does not count in Hugo ≥ 0.153, so "pages" sorts after
+    # the dated pages (0.149 to 0.152 counted it).
+    files = {"content/_index.md": fm(title="Home"),
+             "content/new.md": fm(title="New", date="2020-01-01"),
+             "content/old.md": fm(title="Old", date="2010-01-01")}
+    hidden = {"draft": {"draft": "true"}, "gone": {"expiryDate": "2020-01-01"},
+              "later": {"publishDate": "2031-01-01"}}
+    for name, keys in hidden.items():
+        files[f"content/{name}/p.md"] = fm(title=f"P {name}")
+        files[f"content/{name}/sub/_index.md"] = fm(title=f"Sub {name}", date="2024-06-01", **keys)
+    files["content/undated/_index.md"] = fm(title="Undated")
+    files["content/undated/sub/_index.md"] = fm(title="Sub undated")
+    files["content/undated/sub/deeper/_index.md"] = fm(title="Deeper", date="2024-06-01",
+                                                       draft="true")
+    files["content/pages/p.md"] = fm(title="P pages")
+    files["content/pages/d.md"] = fm(title="Draft page", date="2024-06-01", draft="true")
+    site = write_site(tmp_path, files, hugo=ONE_LANGUAGE)
+    home = discover(load_settings(site), "en", Findings(), NOW)
+    assert [page.rel.split("/")[0] for page in home.children] == [
+        "draft", "gone", "later", "undated", "new.md", "old.md", "pages"]
+
+
 def test_dates_in_gos_other_shapes_order_pages_as_hugo_reads_them(tmp_path):
     # Hugo 0.149.1 also reads Go's e-mail, Unix and Ruby date shapes and "02 Jan 2006"
     # (checked with the hugo binary: the dates below are the ones it gives the pages);
