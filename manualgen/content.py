@@ -521,13 +521,15 @@ _ZERO_TIME = -62135596800
 
 def hugo_sort_key(page: Page):
     """Hugo's default page order: weight (0 = unset, last), date newest first, link title, path.
-    An untitled page's link title is empty (first), whatever fallback title the print shows."""
+    An untitled page's link title is empty (first), whatever fallback title the print shows.
+    The path is Hugo's logical path, lower-cased (``.Path``: ``a.md`` before ``B.md``, a page
+    before ``apage/`` … as Hugo 0.149.1 and 0.168.0 order them), the file's own name last."""
     weight = page.weight
     weighted = 0 if weight != 0 else 1
     # Hugo compares whole seconds (Go's Time.Unix); no date is Go's zero time, the oldest.
     ts = -math.floor(page.date.timestamp()) if page.date else -_ZERO_TIME
     title = page.link_title or ("" if page.untitled else page.title)
-    return (weighted, weight, ts, collation_key(title, page.lang), page.rel)
+    return (weighted, weight, ts, collation_key(title, page.lang), logical_path(page.rel), page.rel)
 
 
 def sort_pages(pages: list[Page]) -> list[Page]:
