@@ -458,7 +458,11 @@ def _indent_definitions(lines: list[str]) -> list[str]:
                     # which reads the rest of a block again for each definition in it
                     out.append("")
                 column, blank = mark.end(), False
-                out.append(line.rstrip() + TIGHT if tight else line)
+                # the mark before the line's end, so that a hard line break (two spaces
+                # at its end, text on the next line) stays one
+                more = index + 1 < len(lines) and bool(lines[index + 1].strip())
+                end = line[len(line.rstrip()):] if more else ""
+                out.append(line.rstrip() + TIGHT + end if tight else line)
                 continue
         if not line.strip():
             blank = True
@@ -1152,10 +1156,24 @@ def _source_lines(lines: list[str], block_attributes: bool, title_attributes: bo
         if not block_attributes and _ATTRIBUTE_LINE.match(line):
             line = line.replace("{", "\\{", 1)  # Goldmark prints it as text
         trailing = len(line) - len(line.rstrip("\\"))
-        if trailing % 2 == 1 and nxt.strip() and not _NOT_PARAGRAPH.match(nxt):
+        if trailing % 2 == 1 and _goes_on(line, nxt):
             line = line[:-1] + "  "  # "\\" at the end of a line: a hard line break
         out.append(line)
     return out
+
+
+_QUOTE_MARKS = re.compile(r"^(?: {0,3}>[ \t]?)+")
+
+
+def _goes_on(line: str, nxt: str) -> bool:
+    """Whether ``nxt`` carries on the paragraph of ``line``: text that starts no other block,
+    inside as many quote marks as ``line`` is (``> a\\`` then ``> b``), or fewer (lazy text,
+    as Goldmark reads it)."""
+    marks = _QUOTE_MARKS.match(line)
+    ahead = _QUOTE_MARKS.match(nxt)
+    if marks and ahead and ahead.group(0).count(">") <= marks.group(0).count(">"):
+        nxt = nxt[ahead.end():]
+    return bool(nxt.strip()) and not _NOT_PARAGRAPH.match(nxt)
 
 
 # --- Goldmark's linkify: bare URLs, www. addresses and e-mail addresses ----------------------
