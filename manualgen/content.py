@@ -661,6 +661,32 @@ def _permalink(rules: tuple, settings: Settings, rel: str, kind: str, meta: dict
     return permalinks.expand(rule.pattern, facts, settings.path_style) if rule is not None else None
 
 
+def section_slugs(metas: dict[str, dict]) -> dict[str, str]:
+    """The sections whose ``_index`` sets a ``slug``: folder → slug (a section's ``url`` sets
+    its own address, its pages' still follow the slug in Hugo 0.168)."""
+    out = {}
+    for folder, meta in _section_meta(metas).items():
+        slug = _ci(meta, "slug", None)
+        if isinstance(slug, (str, int, float)) and not isinstance(slug, bool) and str(slug).strip():
+            out[folder] = str(slug).strip()
+    return out
+
+
+def _slugged_url(settings: Settings, lang: str, rel: str, kind: str, meta: dict, url: str,
+                 slugs: dict[str, str]) -> list[str]:
+    """The page's address as Hugo ≥ 0.167 makes it, where a section's ``slug`` names the
+    section in its own address and in those of the pages below it (``sec/_index.md`` with
+    ``slug: guide``: /guide/, /guide/page/); Hugo up to 0.165 ignored it, as ``url`` does
+    here.  A link written either way finds the page.  None with a ``url`` or a permalink
+    pattern, which decide the address alone."""
+    parts = rel.split("/")[:-1]
+    renamed = [slugs.get("/".join(parts[:n + 1]), part) for n, part in enumerate(parts)]
+    if renamed == parts or _ci(meta, "url", None) or _permalink_rules(settings, lang):
+        return []
+    other = _page_url(settings, lang, "/".join(renamed + rel.split("/")[-1:]), kind, meta)
+    return [other] if other != url else []
+
+
 def _alias_urls(settings: Settings, lang: str, url: str, meta: dict) -> list[str]:
     """A page's ``aliases`` as addresses like its url: "/old" below the baseURL and the
     language prefix (and without the prefix, as older Hugo versions and writers' links have
@@ -713,8 +739,10 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
     metas = filename_dates(cascade(sources, settings, lang), settings)
     kept = printed(metas, now, settings)
     sections = section_folders(files, metas, settings) if _permalink_rules(settings, lang) else {}
+    slugs = section_slugs(metas)
     pages = {rel: page for rel in kept
-             if (page := make_page(rel, sources[rel], metas[rel], settings, lang, findings, sections))}
+             if (page := make_page(rel, sources[rel], metas[rel], settings, lang, findings, sections,
+                                   slugs))}
     check_dates_not_printed(sources, metas, set(kept), findings, lang)
     report_shared_addresses(pages, settings, findings, lang)
     home = build_tree(pages, set(files), metas, settings, lang, now)
@@ -780,7 +808,8 @@ def unlisted_pages(sources: dict[str, _Source], metas: dict[str, dict], kept: se
                if not is_scheduled(meta, now, settings)]
     quiet = Findings()
     sections = section_folders(sources, metas, settings) if _permalink_rules(settings, lang) else {}
-    made = (make_page(rel, sources[rel], metas[rel], settings, lang, quiet, sections)
+    made = (make_page(rel, sources[rel], metas[rel], settings, lang, quiet, sections,
+                      section_slugs(metas))
             for rel in sorted(set(metas) - kept)
             if is_scheduled(metas[rel], now, settings)
             and not any(_inside(_folder(rel), top) for top in unbuilt))
@@ -1300,7 +1329,8 @@ def section_folders(rels: Iterable[str], metas: dict[str, dict], settings: Setti
 
 
 def make_page(rel: str, source: _Source, meta: dict, settings: Settings, lang: str,
-              findings: Findings, sections: dict[str, tuple] | None = None) -> Page | None:
+              findings: Findings, sections: dict[str, tuple] | None = None,
+              slugs: dict[str, str] | None = None) -> Page | None:
     """A page from its file and (cascaded) front matter; values that cannot be used are
     warned about at their line.  A page in a format manualgen cannot print keeps its title
     and its place, and prints its format and its web address as its text."""
@@ -1333,7 +1363,8 @@ def make_page(rel: str, source: _Source, meta: dict, settings: Settings, lang: s
                 link_title=report.text(meta, "linkTitle"), untitled=untitled, weight=weight,
                 date=page_date(meta, "date", settings),
                 description=report.text(meta, "description"), url=url,
-                aliases=_alias_urls(settings, lang, url, meta),
+                aliases=_alias_urls(settings, lang, url, meta)
+                + _slugged_url(settings, lang, rel, kind, meta, url, slugs or {}),
                 translation_key=report.text(meta, "translationKey"), source=source.text)
 
 

@@ -353,6 +353,30 @@ def test_links_with_a_pages_url_slug_or_alias_reach_the_page(linked):
     assert 'href="#p-anleitung-eigen"' in link(html, "Alias")
 
 
+def test_a_sections_slug_gives_the_address_newer_hugo_gives_it_as_well(tmp_path):
+    # Hugo 0.168.0 names /docs/fr/guide/ and /docs/fr/guide/joli/ (and /docs/fr/guide/sous/p/)
+    # what Hugo 0.165 and older named /docs/fr/section/…: a link written either way is found.
+    # A section's url sets its own address; its pages still follow its slug.
+    site = write_site(tmp_path, {
+        "content/de/_index.md": page("Start"),
+        "content/fr/_index.md": page("Accueil"),
+        "content/fr/section/_index.md": page("Section", 1, slug="guide"),
+        "content/fr/section/c.md": page("C", 1, slug="joli"),
+        "content/fr/section/sous/_index.md": page("Sous", 2),
+        "content/fr/section/sous/p.md": page("P", 1),
+        "content/fr/autre/_index.md": page("Autre", 2, slug="x", url="/ailleurs/"),
+        "content/fr/autre/q.md": page("Q", 1),
+    })
+    fr, _ = discovered(site, "fr")
+    assert [fr["section/_index.md"].url, fr["section/c.md"].url] == [
+        "/docs/fr/section/", "/docs/fr/section/joli/"]
+    assert (fr["section/_index.md"].aliases, fr["section/c.md"].aliases,
+            fr["section/sous/p.md"].aliases, fr["autre/_index.md"].aliases,
+            fr["autre/q.md"].aliases) == (
+        ["/docs/fr/guide/"], ["/docs/fr/guide/joli/"], ["/docs/fr/guide/sous/p/"], [],
+        ["/docs/fr/x/q/"])
+
+
 def test_links_to_files_of_the_site_print_their_web_address(linked):
     result, html = linked
     assert 'href="https://example.org/docs/files/form.pdf" class="external"' in link(html, "Formular")
