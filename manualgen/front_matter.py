@@ -240,7 +240,16 @@ def _colon_in_value_hint(line: str) -> str:
             f"quotes ({key.strip()}: {quoted})")
 
 
-_TAB_AFTER_KEY = re.compile(r"^(\s*[^\s#:][^:\n]*:)\t+", re.MULTILINE)
+_AFTER_INDENT = re.compile(r"^([ ]*)(\S.*)$", re.MULTILINE)
+
+
+def _tabs_as_spaces(text: str) -> str:
+    """The YAML with each tab past a line's indentation a space.  Hugo's YAML reader takes a
+    tab after "key:", inside a plain value and before a comment or the line's end, where
+    PyYAML stops; a tab in the indentation both refuse (it stays)."""
+    return _AFTER_INDENT.sub(lambda m: m.group(1) + m.group(2).replace("\t", " "), text)
+
+
 _MERGE = "tag:yaml.org,2002:merge"
 
 
@@ -296,8 +305,8 @@ def read_yaml(text: str) -> tuple[dict, list[RepeatedKey]]:
     try:
         data, repeated = _load_yaml(text)
     except yaml.YAMLError:
-        try:  # Hugo's YAML reader accepts a tab after "key:"; PyYAML does not.
-            data, repeated = _load_yaml(_TAB_AFTER_KEY.sub(r"\1 ", text))
+        try:  # Hugo's YAML reader accepts tabs where PyYAML does not
+            data, repeated = _load_yaml(_tabs_as_spaces(text))
         except yaml.YAMLError as exc:
             line, problem = yaml_problem(exc, text)
             raise FrontMatterError(f"invalid YAML front matter: {problem}", line + 1) from None

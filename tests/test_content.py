@@ -76,12 +76,23 @@ def test_sections_and_pages_sort_together_at_any_depth(tmp_path):
     "+++\ntitle = \"Yaml\"\nweight = 3\n+++\nbody\n",
     '{\n  "title": "Yaml",\n  "weight": 3\n}\nbody\n',
     "---\ntitle:\tYaml\nweight: 3\n---\nbody\n",  # Hugo accepts a tab after the key
+    # and (Hugo 0.168.0) at the end of a value, before a comment, after a quoted value
+    "---\ntitle: Yaml\t\nweight: 3\t# three\n---\nbody\n",
+    "---\ntitle: \"Yaml\"\t\nweight:\t3\n---\nbody\n",
     "---\ntitle: Yaml\nweight: 3\n---",  # closing --- at the very end, no newline
 ])
 def test_front_matter_formats(tmp_path, text):
     meta, body, _line = split_front_matter(text, tmp_path / "x.md")
     assert meta["title"] == "Yaml" and meta["weight"] == 3
     assert body.strip() in ("body", "")
+
+
+def test_a_tab_inside_a_yaml_value_is_read_as_hugo_reads_it_and_one_that_indents_is_not(tmp_path):
+    meta, _body, _line = split_front_matter("---\ntitle: Step\t1\n---\nx\n", tmp_path / "x.md")
+    assert meta["title"] in ("Step\t1", "Step 1")  # a tab or a space: the same on paper
+    with pytest.raises(ContentError) as info:  # Hugo 0.168.0: "found character that cannot start any token"
+        split_front_matter("---\ntags:\n\t- a\n---\nx\n", tmp_path / "x.md")
+    assert info.value.line == 3
 
 
 @pytest.mark.parametrize("text, line", [
