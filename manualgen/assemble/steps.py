@@ -264,17 +264,17 @@ def standalone_figures(root: ET.Element, job: PageJob) -> None:
         if any("step-media" in classes(a) or a.tag in ("figure", "a", "td", "th", "li")
                for a in ancestors(img, parents)):
             continue
-        holder = parent
-        if parent.tag == "p" and len(parent) == 1 and not (parent.text or "").strip() and not (
-                img.tail or "").strip():
-            holder = parent
-            holder.tag = "figure"
-            holder.attrib.clear()
-            holder.set("class", "screenshot-figure")
+        if _only_holds(parent, img) and (parent.tag == "p" or _centring_box(parent, root)):
+            identity = parent.get("id")
+            parent.tag = "figure"
+            parent.attrib.clear()
+            parent.set("class", "screenshot-figure")
+            if identity:
+                parent.set("id", identity)
             if aspect(img) >= 3.2:
-                add_class(holder, "figure-wide")
+                add_class(parent, "figure-wide")
             continue
-        if parent.tag in ("div", "section", "aside") or parent is root:
+        if parent.tag in ("div", "section", "aside", "center") or parent is root:
             figure = ET.Element("figure", {"class": "screenshot-figure"})
             index = list(parent).index(img)
             parent.remove(img)
@@ -282,6 +282,19 @@ def standalone_figures(root: ET.Element, job: PageJob) -> None:
             figure.tail = img.tail
             img.tail = None
             parent.insert(index, figure)
+
+
+def _only_holds(parent: ET.Element, img: ET.Element) -> bool:
+    return (len(parent) == 1 and not (parent.text or "").strip()
+            and not (img.tail or "").strip())
+
+
+def _centring_box(box: ET.Element, root: ET.Element) -> bool:
+    """A ``<center>``, or a ``<div>`` with no class (``style="text-align: center"``), that
+    only holds a screenshot: the web's way to centre a picture, which is the figure itself
+    here, so the sentence that introduces it stays on its page (``p.intro-to-figure``)."""
+    return box is not root and (box.tag == "center" or (
+        box.tag == "div" and set(box.attrib) <= {"style", "align", "id"}))
 
 
 def alt_texts(root: ET.Element, job: PageJob) -> None:

@@ -1,0 +1,40 @@
+"""A screenshot centred the web's way (``<center><img></center>``, or a ``<div
+style="text-align: center">`` around it, as Apache HugeGraph's Hubble guide writes every
+one) is a figure like a picture alone in its paragraph: the sentence that introduces it
+("Left navigation:") is kept on its page, where it had been left alone at a page's foot."""
+
+import xml.etree.ElementTree as ET
+from types import SimpleNamespace
+
+from manualgen.assemble.html import parse_fragment
+from manualgen.assemble.steps import keep_text_with_screenshots, standalone_figures
+from manualgen.geometry import PrintGeometry
+
+PICTURE = ('<img class="screenshot" src="/docs/img/nav.png" alt="image" width="300" '
+           'height="900" data-aspect="0.333">')
+
+
+def reshaped(html: str) -> ET.Element:
+    job = SimpleNamespace(ctx=SimpleNamespace(geometry=PrintGeometry()),
+                          page=SimpleNamespace(title=""))
+    root = parse_fragment(html)
+    standalone_figures(root, job)
+    keep_text_with_screenshots(root, job)
+    return root
+
+
+def test_a_centre_element_holding_a_screenshot_becomes_its_figure():
+    root = reshaped(f"<p>Left navigation:</p>\n<center>\n  {PICTURE}\n</center>\n")
+    intro, figure = list(root)
+    assert figure.tag == "figure" and figure.get("class") == "screenshot-figure"
+    assert "intro-to-figure" in (intro.get("class") or "")
+
+
+def test_a_centring_div_keeps_its_id_and_a_classed_div_is_left_as_it_is():
+    root = reshaped(f'<p>List mode:</p><div id="shot" style="text-align: center;">{PICTURE}</div>'
+                    f'<p>Beside:</p><div class="col-md-6">{PICTURE}</div>')
+    intro, figure, text, column = list(root)
+    assert figure.tag == "figure" and figure.get("id") == "shot"
+    assert "intro-to-figure" in (intro.get("class") or "")
+    assert column.tag == "div" and column.get("class") == "col-md-6"
+    assert column[0].tag == "figure"  # the picture is a figure inside the column, as before
