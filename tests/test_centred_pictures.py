@@ -33,7 +33,7 @@ def test_a_centre_element_holding_a_screenshot_becomes_its_figure():
 def test_a_centring_div_keeps_its_id_and_a_classed_div_is_left_as_it_is():
     root = reshaped(f'<p>List mode:</p><div id="shot" style="text-align: center;">{PICTURE}</div>'
                     f'<p>Beside:</p><div class="col-md-6">{PICTURE}</div>')
-    intro, figure, text, column = list(root)
+    intro, figure, _beside, column = list(root)
     assert figure.tag == "figure" and figure.get("id") == "shot"
     assert "intro-to-figure" in (intro.get("class") or "")
     assert column.tag == "div" and column.get("class") == "col-md-6"
