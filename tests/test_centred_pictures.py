@@ -38,3 +38,26 @@ def test_a_centring_div_keeps_its_id_and_a_classed_div_is_left_as_it_is():
     assert "intro-to-figure" in (intro.get("class") or "")
     assert column.tag == "div" and column.get("class") == "col-md-6"
     assert column[0].tag == "figure"  # the picture is a figure inside the column, as before
+
+
+# CloudWeGo's Eino guides: every screenshot is a link to its own file, and a step is often a
+# list of one item ("1. Complete the input.") between two pictures.
+
+LINKED = (f'<a href="/img/eino/run_code.png" target="_blank">{PICTURE}</a>')
+
+
+def test_a_picture_alone_in_a_link_in_its_paragraph_is_a_figure():
+    root = reshaped(f"<p>Click Allow.</p>\n<p>{LINKED}</p>")
+    intro, figure = list(root)
+    assert figure.tag == "figure" and figure[0].tag == "a" and figure[0][0].tag == "img"
+    assert "intro-to-figure" in (intro.get("class") or "")
+
+
+def test_a_one_step_list_and_its_screenshot_are_held_in_one_block():
+    root = reshaped(f"<ol><li>Complete the input in the <code>_value</code> field.</li></ol>\n"
+                    f"<p>{LINKED}</p>\n<ol><li>One.</li><li>Two.</li></ol>\n<p>{LINKED}</p>")
+    pair, longer, figure = list(root)
+    assert pair.get("class") == "intro-with-figure"
+    assert [child.tag for child in pair] == ["ol", "figure"]
+    assert longer.tag == "ol" and "intro-to-figure" not in (longer.get("class") or "")
+    assert figure.tag == "figure"

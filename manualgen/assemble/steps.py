@@ -258,13 +258,14 @@ def standalone_figures(root: ET.Element, job: PageJob) -> None:
         if _is_icon(img, parents):
             add_class(img, "inline-image")
     for img in list(root.iter("img")):
-        parent = parents.get(img)
-        if parent is None or "inline-image" in classes(img):
+        if "inline-image" in classes(img):
             continue
-        if any("step-media" in classes(a) or a.tag in ("figure", "a", "td", "th", "li")
-               for a in ancestors(img, parents)):
+        unit = _linked_picture(img, parents)  # the picture, or the link that only holds it
+        parent = parents.get(unit)
+        if parent is None or any("step-media" in classes(a) or a.tag in (
+                "figure", "a", "td", "th", "li") for a in ancestors(unit, parents)):
             continue
-        if _only_holds(parent, img) and (parent.tag == "p" or _centring_box(parent, root)):
+        if _only_holds(parent, unit) and (parent.tag == "p" or _centring_box(parent, root)):
             identity = parent.get("id")
             parent.tag = "figure"
             parent.attrib.clear()
@@ -276,12 +277,23 @@ def standalone_figures(root: ET.Element, job: PageJob) -> None:
             continue
         if parent.tag in ("div", "section", "aside", "center") or parent is root:
             figure = ET.Element("figure", {"class": "screenshot-figure"})
-            index = list(parent).index(img)
-            parent.remove(img)
-            figure.append(img)
-            figure.tail = img.tail
-            img.tail = None
+            index = list(parent).index(unit)
+            parent.remove(unit)
+            figure.append(unit)
+            figure.tail = unit.tail
+            unit.tail = None
             parent.insert(index, figure)
+
+
+def _linked_picture(img: ET.Element, parents: dict) -> ET.Element:
+    """The ``<a>`` around a picture when it holds nothing else (a screenshot that opens its
+    full size on the web: ``<a href="shot.png"><img src="shot.png"></a>``), else the
+    picture: that link stands where the picture would, and becomes the figure's content."""
+    link = parents.get(img)
+    if (link is not None and link.tag == "a" and len(link) == 1 and not (link.text or "").strip()
+            and not (img.tail or "").strip()):
+        return link
+    return img
 
 
 def _only_holds(parent: ET.Element, img: ET.Element) -> bool:
@@ -439,12 +451,49 @@ def keep_text_with_screenshots(root: ET.Element, job: PageJob | None = None) -> 
         if height_mm(li, geo.text_width_mm, geo.font_pt,
                      column_cap=geo.step_max_height_mm) <= geo.fits:
             add_class(li, "item-with-media")
-    for parent in root.iter():
-        children = list(parent)
-        for before, el in itertools.pairwise(children):
-            if (before.tag == "p" and el.tag == "figure" and "screenshot-figure" in classes(el)
-                    and not (before.tail or "").strip()):
+    pairs = []
+    for parent in list(root.iter()):
+        for before, el in itertools.pairwise(list(parent)):
+            if ((before.tag == "p" or _one_step_list(before)) and el.tag == "figure"
+                    and "screenshot-figure" in classes(el) and not (before.tail or "").strip()):
                 add_class(before, "intro-to-figure")
+                if before.tag != "p":
+                    pairs.append((parent, before, el))
+    for parent, before, figure in pairs:
+        _hold_together(parent, before, figure, geo)
+
+
+def _hold_together(parent: ET.Element, before: ET.Element, figure: ET.Element,
+                   geo: PrintGeometry) -> None:
+    """A list and the figure after it in one block that may not break, when both fit on a
+    page: WeasyPrint 70 does not keep a list with what follows it (``break-after: avoid``
+    on an ``<ol>`` is passed over), as it does a paragraph."""
+    pictures = list(figure.iter("img"))
+    tall = height_mm(before, geo.text_width_mm, geo.font_pt) + sum(
+        image_height_mm(img, geo.text_width_mm, geo.figure_max_height_mm) for img in pictures)
+    if not pictures or tall > geo.fits:
+        return
+    index = list(parent).index(before)
+    pair = ET.Element("div", {"class": "intro-with-figure"})
+    pair.tail, figure.tail = figure.tail, None
+    parent.remove(before)
+    parent.remove(figure)
+    pair.extend([before, figure])
+    parent.insert(index, pair)
+
+
+_BLOCKS = frozenset({"p", "div", "pre", "ul", "ol", "table", "figure", "blockquote", "h1", "h2",
+                     "h3", "h4", "h5", "h6", "dl"})
+
+
+def _one_step_list(block: ET.Element) -> bool:
+    """A numbered or bulleted list of one item in a few words, that a screenshot follows:
+    the step ("1. Complete the input field.") its picture shows, written as a list of its
+    own between the pictures; kept with it as an introducing sentence is."""
+    items = list(block)
+    return (block.tag in ("ol", "ul") and len(items) == 1 and items[0].tag == "li"
+            and not any(child.tag in _BLOCKS for child in items[0].iter() if child is not items[0])
+            and len(text_of(items[0])) <= 300)
 
 
 _CAPTION_PT = 8.5  # manual.css: figcaption in --font-size-small
