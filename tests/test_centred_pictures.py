@@ -61,3 +61,13 @@ def test_a_one_step_list_and_its_screenshot_are_held_in_one_block():
     assert [child.tag for child in pair] == ["ol", "figure"]
     assert longer.tag == "ol" and "intro-to-figure" not in (longer.get("class") or "")
     assert figure.tag == "figure"
+
+
+def test_a_paragraph_of_words_and_a_screenshot_is_kept_whole():
+    """SPL's guides write "Settings are under the gear.<br>![Settings](shot.png)": one
+    paragraph, its picture on the next page without this."""
+    root = reshaped(f"<p>Open the settings with the gear icon.<br/>\n{PICTURE}</p>"
+                    "<p>Only words here.</p>")
+    step, words = list(root)
+    assert "para-with-media" in (step.get("class") or "")
+    assert "para-with-media" not in (words.get("class") or "")

@@ -436,7 +436,8 @@ def _width_from(col: ET.Element) -> str | None:
 
 def keep_text_with_screenshots(root: ET.Element, job: PageJob | None = None) -> None:
     """A list item that shows a screenshot is kept on one page, text and picture ("1. Click
-    Upload." with the dialog under it): ``li.item-with-media``. A paragraph that introduces
+    Upload." with the dialog under it): ``li.item-with-media``; so is a paragraph whose
+    lines hold words and a screenshot (``p.para-with-media``). A paragraph that introduces
     a screenshot figure stays with it: ``p.intro-to-figure``. Icons in a line do not count.
 
     An item too tall for a page (a list nested eight levels deep, a screenshot at each) is
@@ -451,6 +452,10 @@ def keep_text_with_screenshots(root: ET.Element, job: PageJob | None = None) -> 
         if height_mm(li, geo.text_width_mm, geo.font_pt,
                      column_cap=geo.step_max_height_mm) <= geo.fits:
             add_class(li, "item-with-media")
+    for para in list(root.iter("p")):  # "Click Settings.<br>![shot](shot.png)": one paragraph
+        if (any(_is_screenshot(img) for img in para.iter("img")) and text_of(para).strip()
+                and height_mm(para, geo.text_width_mm, geo.font_pt) <= geo.fits):
+            add_class(para, "para-with-media")
     pairs = []
     for parent in list(root.iter()):
         for before, el in itertools.pairwise(list(parent)):
