@@ -1567,7 +1567,7 @@ def _fallback_title(rel: str, kind: str, settings: Settings, report: _Reporter,
     stem = Path(rel).stem
     fallback = Path(rel).parent.name if kind != "page" or stem == "index" else stem
     humanized = " ".join(fallback.replace("_", " ").replace("-", " ").split())
-    title = title_cased(humanized, settings) if humanized else settings.title
+    title = title_cased(humanized, settings) if humanized else settings.lang_title(report.lang)
     if kind != "home" and warn:
         report.findings.warning("missing-title", f'page has no title; printing "{title}"',
                                 report.source.path, 1, lang=report.lang)

@@ -42,3 +42,25 @@ def test_the_forwarding_home_page_is_left_out_of_the_manual(tmp_path):
     assert status == 0, said
     html = next((tmp_path / "out").glob("*.html")).read_text(encoding="utf-8")
     assert "follow this" not in html and "The guides." in html
+
+
+def test_an_untitled_home_page_is_printed_under_its_languages_title(tmp_path):
+    """The site's `title` is Docsy's example's; each language names the manual its own way:
+    the home page's introduction takes the language's, as the cover does."""
+    import datetime as dt
+
+    from manualgen.config import load_settings
+    from manualgen.content import discover
+    from manualgen.errors import Findings
+
+    site = write_site(tmp_path / "site", {
+        "hugo.yaml": ("baseURL: https://example.org/\ntitle: Goldydocs\ndefaultContentLanguage: de\n"
+                      "languages:\n  de:\n    contentDir: content/de\n    title: SPL Dokumentation\n"
+                      "  en:\n    contentDir: content/en\n    title: SPL Documentation\n"),
+        "content/de/_index.md": "---\ndescription: Start\n---\nWillkommen.\n",
+        "content/en/_index.md": "---\ndescription: Start\n---\nWelcome.\n",
+    }, hugo=None)
+    settings = load_settings(site)
+    when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    assert discover(settings, "de", Findings(), when).title == "SPL Dokumentation"
+    assert discover(settings, "en", Findings(), when).title == "SPL Documentation"
