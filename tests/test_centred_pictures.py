@@ -55,12 +55,22 @@ def test_a_picture_alone_in_a_link_in_its_paragraph_is_a_figure():
 
 def test_a_one_step_list_and_its_screenshot_are_held_in_one_block():
     root = reshaped(f"<ol><li>Complete the input in the <code>_value</code> field.</li></ol>\n"
-                    f"<p>{LINKED}</p>\n<ol><li>One.</li><li>Two.</li></ol>\n<p>{LINKED}</p>")
-    pair, longer, figure = list(root)
+                    f"<p>{LINKED}</p>\n")
+    (pair,) = list(root)
     assert pair.get("class") == "intro-with-figure"
     assert [child.tag for child in pair] == ["ol", "figure"]
-    assert longer.tag == "ol" and "intro-to-figure" not in (longer.get("class") or "")
-    assert figure.tag == "figure"
+
+
+def test_a_lists_last_step_goes_with_the_screenshot_after_it_numbered_on():
+    root = reshaped(f'<ol start="4"><li>Open it.</li><li>Type a space in the braces.</li></ol>\n'
+                    f"<p>{LINKED}</p>\n<ul><li><p>A step</p><pre>with code</pre></li></ul>"
+                    f"<p>{LINKED}</p>")
+    first, pair, kept, figure = list(root)
+    assert [li.text for li in first] == ["Open it."]
+    steps, picture = list(pair)
+    assert pair.get("class") == "intro-with-figure" and picture.tag == "figure"
+    assert steps.get("start") == "5" and [li.text for li in steps] == ["Type a space in the braces."]
+    assert kept.tag == "ul" and len(kept) == 1 and figure.tag == "figure"  # a step of blocks
 
 
 def test_a_paragraph_of_words_and_a_screenshot_is_kept_whole():
@@ -71,3 +81,19 @@ def test_a_paragraph_of_words_and_a_screenshot_is_kept_whole():
     step, words = list(root)
     assert "para-with-media" in (step.get("class") or "")
     assert "para-with-media" not in (words.get("class") or "")
+
+
+def test_a_loose_lists_last_step_in_its_paragraph_goes_with_the_screenshot():
+    root = reshaped(f"<ol><li><p>Write the graph.</p><pre>g := New()</pre></li>"
+                    f"<li><p>Type a space in the braces.</p></li></ol><p>{LINKED}</p>")
+    first, pair = list(root)
+    assert len(first) == 1 and pair.get("class") == "intro-with-figure"
+    assert pair[0].get("start") == "2"
+
+
+def test_a_paragraph_announcing_code_with_a_colon_stays_with_it():
+    root = reshaped("<p>Register the type by using the method:</p><pre><code>Init(ctx)</code></pre>"
+                    "<p>It ends here.</p><pre><code>more()</code></pre>")
+    announce, _code, plain, _more = list(root)
+    assert "intro-to-code" in (announce.get("class") or "")
+    assert "intro-to-code" not in (plain.get("class") or "")

@@ -459,13 +459,61 @@ def keep_text_with_screenshots(root: ET.Element, job: PageJob | None = None) -> 
     pairs = []
     for parent in list(root.iter()):
         for before, el in itertools.pairwise(list(parent)):
-            if ((before.tag == "p" or _one_step_list(before)) and el.tag == "figure"
-                    and "screenshot-figure" in classes(el) and not (before.tail or "").strip()):
+            if _introduces_code(before, el):
+                add_class(before, "intro-to-code")
+            if not (el.tag == "figure" and "screenshot-figure" in classes(el)
+                    and not (before.tail or "").strip()):
+                continue
+            if before.tag == "p" or _one_step_list(before):
                 add_class(before, "intro-to-figure")
-                if before.tag != "p":
-                    pairs.append((parent, before, el))
+            if before.tag != "p" and _ends_in_step(before):
+                pairs.append((parent, before, el))
     for parent, before, figure in pairs:
-        _hold_together(parent, before, figure, geo)
+        if len(before) > 1:  # the list's last step, with the screenshot it is followed by
+            before = _last_step_apart(parent, before, figure, geo)
+        if before is not None:
+            add_class(before, "intro-to-figure")
+            _hold_together(parent, before, figure, geo)
+
+
+def _introduces_code(before: ET.Element, el: ET.Element) -> bool:
+    """A paragraph that ends in a colon right before a code block ("register the type by
+    the AppendType method:"): it stays on the page of the code it announces."""
+    code = el.tag == "pre" or (el.tag == "div" and len(el) and el[0].tag == "pre"
+                               and not (el.text or "").strip())
+    return (before.tag == "p" and code and not (before.tail or "").strip()
+            and text_of(before).rstrip().endswith((":", "：")))
+
+
+def _ends_in_step(block: ET.Element) -> bool:
+    """A list whose last item is a step in a few words (numbers the web shows as written)."""
+    items = list(block)
+    return (block.tag in ("ol", "ul") and bool(items) and all(i.tag == "li" for i in items)
+            and block.get("reversed") is None and not any(i.get("value") for i in items)
+            and _one_step_list(ET.Element(block.tag), items[-1]))
+
+
+def _last_step_apart(parent: ET.Element, block: ET.Element, figure: ET.Element,
+                     geo: PrintGeometry) -> ET.Element | None:
+    """The last item of a list, moved into a list of its own right after it (numbered on,
+    ``start``), to be held with the screenshot after it: "3. Type a space in {}." and the
+    picture of what then opens.  None when the step and its picture are too tall together."""
+    last = list(block)[-1]
+    pictures = list(figure.iter("img"))
+    tall = height_mm(last, geo.text_width_mm, geo.font_pt) + sum(
+        image_height_mm(img, geo.text_width_mm, geo.figure_max_height_mm) for img in pictures)
+    if not pictures or tall > geo.fits:
+        return None
+    apart = ET.Element(block.tag, dict(block.attrib))
+    if block.tag == "ol":
+        start = block.get("start", "1")
+        first = int(start) if start.lstrip("-").isdigit() else 1
+        apart.set("start", str(first + len(block) - 1))
+    block.remove(last)
+    apart.append(last)
+    apart.tail, block.tail = block.tail, None
+    parent.insert(list(parent).index(block) + 1, apart)
+    return apart
 
 
 def _hold_together(parent: ET.Element, before: ET.Element, figure: ET.Element,
@@ -491,14 +539,17 @@ _BLOCKS = frozenset({"p", "div", "pre", "ul", "ol", "table", "figure", "blockquo
                      "h3", "h4", "h5", "h6", "dl"})
 
 
-def _one_step_list(block: ET.Element) -> bool:
+def _one_step_list(block: ET.Element, item: ET.Element | None = None) -> bool:
     """A numbered or bulleted list of one item in a few words, that a screenshot follows:
     the step ("1. Complete the input field.") its picture shows, written as a list of its
-    own between the pictures; kept with it as an introducing sentence is."""
-    items = list(block)
-    return (block.tag in ("ol", "ul") and len(items) == 1 and items[0].tag == "li"
-            and not any(child.tag in _BLOCKS for child in items[0].iter() if child is not items[0])
-            and len(text_of(items[0])) <= 300)
+    own between the pictures; kept with it as an introducing sentence is.  ``item``: would
+    the list be one, holding only that item."""
+    items = [item] if item is not None else list(block)
+    if not (block.tag in ("ol", "ul") and len(items) == 1 and items[0].tag == "li"):
+        return False
+    blocks = [child for child in items[0].iter() if child is not items[0] and child.tag in _BLOCKS]
+    loose = len(blocks) == 1 and blocks[0].tag == "p" and blocks[0] in list(items[0])
+    return (not blocks or loose) and len(text_of(items[0])) <= 300  # a loose list's <p>
 
 
 _CAPTION_PT = 8.5  # manual.css: figcaption in --font-size-small
