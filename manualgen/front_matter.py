@@ -22,6 +22,7 @@ import json
 import re
 import tomllib
 from pathlib import Path
+from typing import ClassVar
 
 import frontmatter
 import yaml
@@ -127,7 +128,8 @@ class AliasGuard(yaml.SafeLoader):
     is "C'est", in front matter, config and i18n files alike: Azuriom's translations are
     full of them); YAML 1.2 and PyYAML know no such escape and refused the file."""
 
-    ESCAPE_REPLACEMENTS = {**yaml.SafeLoader.ESCAPE_REPLACEMENTS, "'": "'"}
+    ESCAPE_REPLACEMENTS: ClassVar[dict[str, str]] = {
+        **yaml.SafeLoader.ESCAPE_REPLACEMENTS, "'": "'"}
 
     def get_single_node(self):
         node = super().get_single_node()
