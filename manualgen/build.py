@@ -461,13 +461,18 @@ class Run:
     def _no_content(self, lang: str, source: SourceLanguage) -> None:
         dirs = ", ".join(show(d, self.settings.site_root) or ""
                          for d in self.settings.languages[lang].content_dirs)
+        taker = _taken_by(self.settings, lang)
+        why = (f'{dirs} is also a content folder of "{taker}" (the top-level contentDir names '
+               f'it), and Hugo gives its pages to "{taker}": remove the top-level contentDir, or '
+               "point it to another folder") if taker else ""
         if self.options.all:
-            source.findings.warning("no-content", f'language "{lang}" has no content ({dirs}); '
-                                    "no PDF for it", lang=lang)
+            source.findings.warning("no-content", f'language "{lang}" has no content ('
+                                    f'{why or dirs}); no PDF for it', lang=lang)
             source.result.skipped = True
         else:
-            source.findings.error("no-content", f'language "{lang}" has no content: {dirs} is '
-                                  "missing or empty", lang=lang)
+            source.findings.error("no-content", f'language "{lang}" has no content: '
+                                  f'{why or dirs + " is missing or empty"}', lang=lang)
+
 
     def _check_late(self, langs: list[str], todo: list[str], sources: dict[str, SourceLanguage],
                     record, fixed: str, keys: dict[str, str]
@@ -933,3 +938,15 @@ def debug_html(html: str, roots: Roots) -> str:
 def _absolute(settings: Settings, file: str) -> Path:
     path = Path(file)  # realpath, not resolve(): a symbolic link to itself must not raise
     return Path(os.path.realpath(path if path.is_absolute() else settings.site_root / path))
+
+
+def _taken_by(settings, lang: str) -> str:
+    """The language that Hugo gives the pages of ``lang``'s content folder to, when that
+    folder holds pages and is another language's folder too (a top-level contentDir naming
+    a language's folder makes it the default language's); "" otherwise."""
+    own = settings.languages[lang].content_dirs
+    if not any(path.suffix.lower() in (".md", ".html") for folder in own if folder.is_dir()
+               for path in folder.rglob("*")):
+        return ""
+    return next((code for code, language in settings.languages.items()
+                 if code != lang and any(folder in language.content_dirs for folder in own)), "")

@@ -432,6 +432,22 @@ def glob_regex(pattern: str) -> re.Pattern:
         return re.compile(r"(?!)")
 
 
+def bundle_folders(settings: Settings, page: Page) -> list[Path]:
+    """Every folder that holds files of the page's bundle: its own file's folder first, then
+    the same folder in each other content folder mounted for its language.  Hugo merges the
+    mounts, so a section described in content/en/docs owns the pictures a second mount keeps
+    in its docs/ folder, and publishes them at the section's address."""
+    parent = PurePosixPath(page.rel).parent
+    folders = [page.path.parent]
+    for root, target in content_roots(settings, page.lang):
+        target = target.strip("/")
+        if not target:
+            folders.append(root / parent)
+        elif parent == PurePosixPath(target) or PurePosixPath(target) in parent.parents:
+            folders.append(root / parent.relative_to(target))
+    return list(dict.fromkeys(folders))
+
+
 def named_resource(page: Page, name: str) -> Path | None:
     """The file of the page's bundle that its ``resources`` front matter names ``name``, as
     Hugo's ``.Resources.Get`` finds it (the embedded image render hook looks images up so):
@@ -1618,7 +1634,7 @@ def _fallback_title(rel: str, kind: str, settings: Settings, report: _Reporter,
     stem = Path(rel).stem
     fallback = Path(rel).parent.name if kind != "page" or stem == "index" else stem
     humanized = " ".join(fallback.replace("_", " ").replace("-", " ").split())
-    title = title_cased(humanized, settings) if humanized else settings.title
+    title = title_cased(humanized, settings) if humanized else settings.lang_title(report.lang)
     if kind != "home" and warn:
         report.findings.warning("missing-title", f'page has no title; printing "{title}"',
                                 report.source.path, 1, lang=report.lang)

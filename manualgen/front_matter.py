@@ -22,6 +22,7 @@ import json
 import re
 import tomllib
 from pathlib import Path
+from typing import ClassVar
 
 import frontmatter
 import yaml
@@ -121,7 +122,14 @@ def excessive_aliasing(decoded: int, aliased: int) -> bool:
 
 class AliasGuard(yaml.SafeLoader):
     """A safe loader that refuses a document Hugo refuses for its aliases, before a value is
-    built: the tree of a few lines can grow to billions of values as it is walked."""
+    built: the tree of a few lines can grow to billions of values as it is walked.
+
+    It reads ``\\'`` in a double-quoted text as a quote, as Hugo 0.149 does (``"C\\'est"``
+    is "C'est", in front matter, config and i18n files alike: Azuriom's translations are
+    full of them); YAML 1.2 and PyYAML know no such escape and refused the file."""
+
+    ESCAPE_REPLACEMENTS: ClassVar[dict[str, str]] = {
+        **yaml.SafeLoader.ESCAPE_REPLACEMENTS, "'": "'"}
 
     def get_single_node(self):
         node = super().get_single_node()

@@ -828,6 +828,21 @@ def _one(state: _Run, args: list, name: str) -> str:
     return go_print(args[-1])
 
 
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
+
+
+def _lang_url(state: _Run, args: list, name: str) -> str:
+    """relLangURL and absLangURL: a path of the site below the page's language ("/download"
+    on a French page is "/fr/download", once); a web address as it is.  The site's own host
+    is left out, as the links of the manual are read from the site's paths."""
+    value = _one(state, args, name)
+    prefix = state.call.language_prefix.rstrip("/")
+    if _SCHEME.match(value) or not prefix:
+        return value if _SCHEME.match(value) else "/" + value.lstrip("/")
+    path = "/" + value.lstrip("/")
+    return path if path == prefix or path.startswith(prefix + "/") else prefix + path
+
+
 def _index_call(state: _Run, args: list) -> object:
     """Hugo's index, reading Hugo's tables (params, data folders) by key too."""
     if not args:
@@ -999,7 +1014,8 @@ _CALL_FUNCTIONS: dict[str, Callable] = {
     "safeCSS": lambda state, args: CSS(_one(state, args, "safeCSS")),
     "relURL": lambda state, args: _one(state, args, "relURL"),
     "absURL": lambda state, args: _one(state, args, "absURL"),
-    "relLangURL": lambda state, args: _one(state, args, "relLangURL"),
+    "relLangURL": lambda state, args: _lang_url(state, args, "relLangURL"),
+    "absLangURL": lambda state, args: _lang_url(state, args, "absLangURL"),
     "i18n": _translate, "T": _translate,
     "index": _index_call,
     "partial": _partial, "partialCached": _partial,

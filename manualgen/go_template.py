@@ -447,7 +447,7 @@ def _check_command(command: list, piped: bool, text: str) -> None:
 
 
 _CALL_ARITY = {"markdownify": (1, 1), "plainify": (1, 1), "relURL": (1, 1), "absURL": (1, 1),
-               "relLangURL": (1, 1), "i18n": (1, 2), "T": (1, 2), "partial": (1, 2),
+               "relLangURL": (1, 1), "absLangURL": (1, 1), "i18n": (1, 2), "T": (1, 2), "partial": (1, 2),
                "partialCached": (1, 99), "errorf": (1, 99), "warnf": (1, 99), "site": (0, 0),
                "time.Format": (2, 2), "dateFormat": (2, 2), "anchorize": (1, 1),
                "time.AsTime": (1, 1), "time": (1, 2), "safeURL": (1, 1), "safeCSS": (1, 1),

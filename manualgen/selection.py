@@ -84,7 +84,31 @@ def redirect_reason(meta: dict, body: str) -> tuple[str, str | None] | None:
     rest = _REDIRECT_SCRIPT.sub("", _META_REFRESH.sub("", _COMMENTS.sub("", body)))
     if _META_REFRESH.search(body) and not rest.strip():
         return 'a redirect (its text is only a <meta http-equiv="refresh">)', None
+    if _fallback_only(body, rest):
+        return ('a redirect (a <meta http-equiv="refresh">, and a line that links to the same '
+                "address for a browser that does not follow it)"), None
     return None
+
+
+_SKELETON = re.compile(r"<!DOCTYPE[^>]*>|<title\b[^>]*>.*?</title\s*>|</?(?:html|head|body)\b[^>]*>",
+                       re.IGNORECASE | re.DOTALL)
+_REFRESH_URL = re.compile(r"""content\s*=\s*["']?\s*\d*\s*[;,]?\s*url\s*=\s*['"]?([^"'>\s]+)""",
+                          re.IGNORECASE)
+_HREF = re.compile(r"""<a\b[^>]*\bhref\s*=\s*["']?([^"'>\s]+)""", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _fallback_only(body: str, rest: str) -> bool:
+    """A page written as a web document that sends the browser on at once, and offers the
+    reader who is left behind one short line with a link to the same address ("If you are
+    not redirected automatically, follow this link"): nothing of it is for print."""
+    refresh = _META_REFRESH.search(body)
+    target = _REFRESH_URL.search(refresh.group(0)) if refresh else None
+    if target is None:
+        return False
+    rest = _SKELETON.sub("", rest)
+    words = " ".join(_TAG.sub(" ", rest).split())
+    return (len(words) <= 200 and target.group(1) in _HREF.findall(rest))
 
 
 def is_spacer(meta: dict, body: str) -> bool:
@@ -209,6 +233,19 @@ def _inside(rel: str, folders: list[str] | None) -> bool:
     return folders is None or any(rel.lower().startswith(f.lower() + "/") for f in folders)
 
 
+def _home_redirect(root: Page) -> list[LeftOut]:
+    """The home page's own text when it only sends the browser on (an ``_index.html`` that
+    is a whole web document with a ``<meta http-equiv="refresh">`` to the docs): the manual
+    opens with its chapters, as the reader of the web site is taken straight to them."""
+    found = redirect_reason(root.meta, root.body) if root.kind == "home" else None
+    if found is None or not has_text(root.body):
+        return []
+    reason, key = found
+    root.body, root.description = "", ""
+    return [LeftOut(root.path, root.rel, f"{reason}: the manual opens with the pages below it",
+                    root.line_of_key(key) if key else None)]
+
+
 def select(home: Page, settings: Settings, lang: str, findings: Findings,
            unlisted: list[LeftOut]) -> Page:
     """The tree to print (see the module's docstring), with a note for each page left out
@@ -218,6 +255,7 @@ def select(home: Page, settings: Settings, lang: str, findings: Findings,
     folders = None if root is home else [_folder(p) for p in (
         [root] if root.kind != "home" else root.children)]
     gone = [g for g in unlisted if _inside(g.rel, folders)]
+    gone += _home_redirect(root)
     gone += drop_web_only(root, settings)
     gone += drop_empty(root)
     for item in sorted(gone, key=lambda g: g.rel):

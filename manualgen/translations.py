@@ -281,6 +281,8 @@ def page_structure(rendered: RenderedPage) -> Structure | None:
         line = page.find_line(name, cursor) if name else None
         cursor = line or cursor
         images.append((src, name, line))
+        if line is None and name.lower().endswith(".svg"):
+            continue  # an icon a shortcode's template draws (an alert's), not a screenshot
         screenshots.append(Item(line, image_stem(name), name, step(img)))
 
     headings = _headings(page, root)

@@ -235,9 +235,11 @@ def _inside_link(a: ET.Element, href: str, job: PageJob, written: str = "") -> N
     target, fragment = page_for(ctx.outline, ctx.settings, ctx.lang, href, page)
 
     def line() -> int | None:  # looked for only for a finding: a page of 3,000 footnote
-        # links searched its whole text for each (45 s)
+        # links searched its whole text for each (45 s).  Last, the link's words: a
+        # shortcode wrote its address ([our site]({{< url "/download" >}}))
+        label = " ".join("".join(a.itertext()).split())[:60]
         return (job.output_line(written or href) or job.output_line(href)
-                or job.line(href.split("#")[0] or href))
+                or job.line(href.split("#")[0] or href) or (job.line(label) if label else None))
 
     if target is None:
         _web_or_nothing(a, href, job, line)

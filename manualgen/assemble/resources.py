@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin
 
 from .. import data_url, remote
-from ..content import Page, named_resource
+from ..content import Page, bundle_folders, named_resource
 from ..errors import show
 from ..images import inline_svg_problem, svg_size_problem
 from ..pdf import shorten
@@ -53,7 +53,7 @@ def image_candidates(settings, page: Page, src: str) -> list[Path]:
             if published is not None:
                 candidates.append(published)
             candidates.extend(folder / variant for folder in folders)
-        candidates.extend(_bundle_files(page, path))
+        candidates.extend(_bundle_files(settings, page, path))
     else:  # as the browser resolves it: against the page's address, not its file's folder
         stem = PurePosixPath(page.rel).stem  # index.fr.md and page.fr.md: no language suffix
         if stem in ("index", "_index"):  # a bundle's own files, published beside the page
@@ -76,10 +76,11 @@ def image_candidates(settings, page: Page, src: str) -> list[Path]:
     return candidates
 
 
-def _bundle_files(page: Page, path: str) -> list[Path]:
+def _bundle_files(settings, page: Page, path: str) -> list[Path]:
     """The files an address below the page's own, or an ancestor's, names in that page's
     bundle: Hugo publishes a bundle's files at its page's address, so a page may show its
-    section's picture as "/ko/docs/guide/img/shot.png" (the nearest bundle first)."""
+    section's picture as "/ko/docs/guide/img/shot.png" (the nearest bundle first), whichever
+    of the language's content folders holds the file."""
     found: list[Path] = []
     owner: Page | None = page
     while owner is not None:
@@ -87,7 +88,7 @@ def _bundle_files(page: Page, path: str) -> list[Path]:
         bundle = PurePosixPath(owner.rel).stem in ("index", "_index")
         if (bundle and url.startswith("/") and path.lower().startswith(url.lower())
                 and ".." not in PurePosixPath(path).parts):
-            found.append(owner.bundle_dir / path[len(url):])
+            found.extend(folder / path[len(url):] for folder in bundle_folders(settings, owner))
         owner = owner.parent
     return found
 

@@ -258,30 +258,55 @@ def standalone_figures(root: ET.Element, job: PageJob) -> None:
         if _is_icon(img, parents):
             add_class(img, "inline-image")
     for img in list(root.iter("img")):
-        parent = parents.get(img)
-        if parent is None or "inline-image" in classes(img):
+        if "inline-image" in classes(img):
             continue
-        if any("step-media" in classes(a) or a.tag in ("figure", "a", "td", "th", "li")
-               for a in ancestors(img, parents)):
+        unit = _linked_picture(img, parents)  # the picture, or the link that only holds it
+        parent = parents.get(unit)
+        if parent is None or any("step-media" in classes(a) or a.tag in (
+                "figure", "a", "td", "th", "li") for a in ancestors(unit, parents)):
             continue
-        holder = parent
-        if parent.tag == "p" and len(parent) == 1 and not (parent.text or "").strip() and not (
-                img.tail or "").strip():
-            holder = parent
-            holder.tag = "figure"
-            holder.attrib.clear()
-            holder.set("class", "screenshot-figure")
+        if _only_holds(parent, unit) and (parent.tag == "p" or _centring_box(parent, root)):
+            identity = parent.get("id")
+            parent.tag = "figure"
+            parent.attrib.clear()
+            parent.set("class", "screenshot-figure")
+            if identity:
+                parent.set("id", identity)
             if aspect(img) >= 3.2:
-                add_class(holder, "figure-wide")
+                add_class(parent, "figure-wide")
             continue
-        if parent.tag in ("div", "section", "aside") or parent is root:
+        if parent.tag in ("div", "section", "aside", "center") or parent is root:
             figure = ET.Element("figure", {"class": "screenshot-figure"})
-            index = list(parent).index(img)
-            parent.remove(img)
-            figure.append(img)
-            figure.tail = img.tail
-            img.tail = None
+            index = list(parent).index(unit)
+            parent.remove(unit)
+            figure.append(unit)
+            figure.tail = unit.tail
+            unit.tail = None
             parent.insert(index, figure)
+
+
+def _linked_picture(img: ET.Element, parents: dict) -> ET.Element:
+    """The ``<a>`` around a picture when it holds nothing else (a screenshot that opens its
+    full size on the web: ``<a href="shot.png"><img src="shot.png"></a>``), else the
+    picture: that link stands where the picture would, and becomes the figure's content."""
+    link = parents.get(img)
+    if (link is not None and link.tag == "a" and len(link) == 1 and not (link.text or "").strip()
+            and not (img.tail or "").strip()):
+        return link
+    return img
+
+
+def _only_holds(parent: ET.Element, img: ET.Element) -> bool:
+    return (len(parent) == 1 and not (parent.text or "").strip()
+            and not (img.tail or "").strip())
+
+
+def _centring_box(box: ET.Element, root: ET.Element) -> bool:
+    """A ``<center>``, or a ``<div>`` with no class (``style="text-align: center"``), that
+    only holds a screenshot: the web's way to centre a picture, which is the figure itself
+    here, so the sentence that introduces it stays on its page (``p.intro-to-figure``)."""
+    return box is not root and (box.tag == "center" or (
+        box.tag == "div" and set(box.attrib) <= {"style", "align", "id"}))
 
 
 def alt_texts(root: ET.Element, job: PageJob) -> None:
@@ -411,7 +436,8 @@ def _width_from(col: ET.Element) -> str | None:
 
 def keep_text_with_screenshots(root: ET.Element, job: PageJob | None = None) -> None:
     """A list item that shows a screenshot is kept on one page, text and picture ("1. Click
-    Upload." with the dialog under it): ``li.item-with-media``. A paragraph that introduces
+    Upload." with the dialog under it): ``li.item-with-media``; so is a paragraph whose
+    lines hold words and a screenshot (``p.para-with-media``). A paragraph that introduces
     a screenshot figure stays with it: ``p.intro-to-figure``. Icons in a line do not count.
 
     An item too tall for a page (a list nested eight levels deep, a screenshot at each) is
@@ -426,12 +452,104 @@ def keep_text_with_screenshots(root: ET.Element, job: PageJob | None = None) -> 
         if height_mm(li, geo.text_width_mm, geo.font_pt,
                      column_cap=geo.step_max_height_mm) <= geo.fits:
             add_class(li, "item-with-media")
-    for parent in root.iter():
-        children = list(parent)
-        for before, el in itertools.pairwise(children):
-            if (before.tag == "p" and el.tag == "figure" and "screenshot-figure" in classes(el)
+    for para in list(root.iter("p")):  # "Click Settings.<br>![shot](shot.png)": one paragraph
+        if (any(_is_screenshot(img) for img in para.iter("img")) and text_of(para).strip()
+                and height_mm(para, geo.text_width_mm, geo.font_pt) <= geo.fits):
+            add_class(para, "para-with-media")
+    pairs = []
+    for parent in list(root.iter()):
+        for before, el in itertools.pairwise(list(parent)):
+            if _introduces_code(before, el):
+                add_class(before, "intro-to-code")
+            if not (el.tag == "figure" and "screenshot-figure" in classes(el)
                     and not (before.tail or "").strip()):
+                continue
+            if before.tag == "p" or _one_step_list(before):
                 add_class(before, "intro-to-figure")
+            if before.tag != "p" and _ends_in_step(before):
+                pairs.append((parent, before, el))
+    for parent, before, figure in pairs:
+        if len(before) > 1:  # the list's last step, with the screenshot it is followed by
+            before = _last_step_apart(parent, before, figure, geo)
+        if before is not None:
+            add_class(before, "intro-to-figure")
+            _hold_together(parent, before, figure, geo)
+
+
+def _introduces_code(before: ET.Element, el: ET.Element) -> bool:
+    """A paragraph that ends in a colon right before a code block ("register the type by
+    the AppendType method:"): it stays on the page of the code it announces."""
+    code = el.tag == "pre" or (el.tag == "div" and len(el) and el[0].tag == "pre"
+                               and not (el.text or "").strip())
+    return (before.tag == "p" and code and not (before.tail or "").strip()
+            and text_of(before).rstrip().endswith((":", "：")))
+
+
+def _ends_in_step(block: ET.Element) -> bool:
+    """A list whose last item is a step in a few words (numbers the web shows as written)."""
+    items = list(block)
+    return (block.tag in ("ol", "ul") and bool(items) and all(i.tag == "li" for i in items)
+            and block.get("reversed") is None and not any(i.get("value") for i in items)
+            and _one_step_list(ET.Element(block.tag), items[-1]))
+
+
+def _last_step_apart(parent: ET.Element, block: ET.Element, figure: ET.Element,
+                     geo: PrintGeometry) -> ET.Element | None:
+    """The last item of a list, moved into a list of its own right after it (numbered on,
+    ``start``), to be held with the screenshot after it: "3. Type a space in {}." and the
+    picture of what then opens.  None when the step and its picture are too tall together."""
+    last = list(block)[-1]
+    pictures = list(figure.iter("img"))
+    tall = height_mm(last, geo.text_width_mm, geo.font_pt) + sum(
+        image_height_mm(img, geo.text_width_mm, geo.figure_max_height_mm) for img in pictures)
+    if not pictures or tall > geo.fits:
+        return None
+    apart = ET.Element(block.tag, dict(block.attrib))
+    if block.tag == "ol":
+        start = block.get("start", "1")
+        first = int(start) if start.lstrip("-").isdigit() else 1
+        apart.set("start", str(first + len(block) - 1))
+    block.remove(last)
+    apart.append(last)
+    apart.tail, block.tail = block.tail, None
+    parent.insert(list(parent).index(block) + 1, apart)
+    return apart
+
+
+def _hold_together(parent: ET.Element, before: ET.Element, figure: ET.Element,
+                   geo: PrintGeometry) -> None:
+    """A list and the figure after it in one block that may not break, when both fit on a
+    page: WeasyPrint 70 does not keep a list with what follows it (``break-after: avoid``
+    on an ``<ol>`` is passed over), as it does a paragraph."""
+    pictures = list(figure.iter("img"))
+    tall = height_mm(before, geo.text_width_mm, geo.font_pt) + sum(
+        image_height_mm(img, geo.text_width_mm, geo.figure_max_height_mm) for img in pictures)
+    if not pictures or tall > geo.fits:
+        return
+    index = list(parent).index(before)
+    pair = ET.Element("div", {"class": "intro-with-figure"})
+    pair.tail, figure.tail = figure.tail, None
+    parent.remove(before)
+    parent.remove(figure)
+    pair.extend([before, figure])
+    parent.insert(index, pair)
+
+
+_BLOCKS = frozenset({"p", "div", "pre", "ul", "ol", "table", "figure", "blockquote", "h1", "h2",
+                     "h3", "h4", "h5", "h6", "dl"})
+
+
+def _one_step_list(block: ET.Element, item: ET.Element | None = None) -> bool:
+    """A numbered or bulleted list of one item in a few words, that a screenshot follows:
+    the step ("1. Complete the input field.") its picture shows, written as a list of its
+    own between the pictures; kept with it as an introducing sentence is.  ``item``: would
+    the list be one, holding only that item."""
+    items = [item] if item is not None else list(block)
+    if not (block.tag in ("ol", "ul") and len(items) == 1 and items[0].tag == "li"):
+        return False
+    blocks = [child for child in items[0].iter() if child is not items[0] and child.tag in _BLOCKS]
+    loose = len(blocks) == 1 and blocks[0].tag == "p" and blocks[0] in list(items[0])
+    return (not blocks or loose) and len(text_of(items[0])) <= 300  # a loose list's <p>
 
 
 _CAPTION_PT = 8.5  # manual.css: figcaption in --font-size-small
