@@ -523,8 +523,10 @@ def apply_cascade(meta: dict, entries: list[dict], rel: str, kind: str, lang: st
 
 
 def _truthy(value) -> bool:
+    """A front matter switch (``draft``, ``headless`` …) as Hugo's cast.ToBool reads it: a
+    text only as Go's strconv.ParseBool does ("true", "T", "1" …; "yes" is false)."""
     if isinstance(value, str):
-        return value.strip().lower() in ("true", "yes", "1")
+        return value in _GO_BOOLS[:6]
     return bool(value)
 
 
@@ -1550,10 +1552,10 @@ def _check_values(meta: dict, front: FrontMatter, report: _Reporter) -> None:
     for r in front.repeated:
         report.warn(f'the key "{r.key}" is given twice (lines {r.first} and {r.again}); the '
                     f"{r.used} one is used: delete the one you do not mean", line=r.again)
-    draft = _ci(meta, "draft", None)  # "true", "yes" and "1" left the page out already
-    if isinstance(draft, str) and draft.strip().lower() not in ("", "false", "f", "no", "0", "off"):
-        report.warn(f'draft "{draft}" is neither true nor false; the page is printed, as Hugo '
-                    "prints it", "draft")
+    draft = _ci(meta, "draft", None)  # "true", "T" and "1" left the page out already
+    if isinstance(draft, str) and draft.strip() and draft not in _GO_BOOLS:
+        report.warn(f'draft "{draft}" is neither true nor false: Hugo publishes the page, and '
+                    "the manual prints it; write draft: true to keep it a draft", "draft")
 
 
 # What Go's strconv.ParseBool reads, which Hugo's front matter decoding uses for a text

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -288,6 +289,19 @@ def test_pages_alike_in_weight_date_and_title_follow_their_lower_cased_paths(tmp
     assert [page.rel for page in home.children[0].children] == [
         "s/a.md", "s/a2/index.md", "s/B.md", "s/Intro1.md", "s/p10.md", "s/sub/x.md",
         "s/Zsec/_index.md"]
+
+
+@pytest.mark.parametrize("written, printed", [
+    ("true", False), ("'T'", False), ("'1'", False), ("'True'", False), ("1", False),
+    ("false", True), ("'yes'", True), ("'F'", True), ("' true'", True), ("'tRUE'", True)])
+def test_draft_is_read_as_hugos_cast_to_bool_reads_it(tmp_path, written, printed):
+    # Hugo 0.149.1 and 0.168.0 publish the page or not as ``printed`` says
+    site = write_site(tmp_path, {"content/_index.md": fm(title="Home"),
+                                 "content/a.md": fm(title="A", weight=1),
+                                 "content/z.md": fm(title="Z", weight=2, draft=written)},
+                      hugo=ONE_LANGUAGE)
+    titles, _findings = order(site)
+    assert titles == (["A", "Z"] if printed else ["A"])
 
 
 def test_dates_in_gos_other_shapes_order_pages_as_hugo_reads_them(tmp_path):
