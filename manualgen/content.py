@@ -1525,16 +1525,17 @@ def _format_note(markup: str, url: str, settings: Settings) -> str:
 
 
 def _weight(meta: dict, report: _Reporter) -> int:
-    """The weight as a whole number: Hugo truncates a fraction; anything else counts as unset."""
+    """The weight as a whole number, as Hugo's cast.ToInt makes it."""
     weight = _ci(meta, "weight", 0)
     if isinstance(weight, int) and not isinstance(weight, bool):
         return weight
-    try:
-        return int(str(weight))
-    except ValueError:
-        whole = int(weight) if isinstance(weight, float) and math.isfinite(weight) else 0
-        report.warn(f'weight "{_as_written(weight)}" is not a whole number; using {whole}', "weight")
-        return whole
+    if isinstance(weight, str) and re.fullmatch(r"[+-]?[0-9]+", weight):  # as Go's Atoi reads it
+        return int(weight)
+    # a fraction truncated, true 1 (Hugo's cast.ToInt); a text Go cannot read is unset
+    whole = (int(weight) if isinstance(weight, bool) or isinstance(weight, float)
+             and math.isfinite(weight) else 0)
+    report.warn(f'weight "{_as_written(weight)}" is not a whole number; using {whole}', "weight")
+    return whole
 
 
 def _check_values(meta: dict, front: FrontMatter, report: _Reporter) -> None:

@@ -304,6 +304,19 @@ def test_draft_is_read_as_hugos_cast_to_bool_reads_it(tmp_path, written, printed
     assert titles == (["A", "Z"] if printed else ["A"])
 
 
+@pytest.mark.parametrize("written, place", [
+    ("'2'", 0), ("true", 0), ("2.5", 0), ("'+5'", 1), ("'  4 '", 2), ("'1_0'", 2), ("abc", 2)])
+def test_weight_is_read_as_hugos_cast_to_int_reads_it(tmp_path, written, place):
+    # Hugo 0.149.1 and 0.168.0 put Z where ``place`` says, between A (3) and B (6)
+    site = write_site(tmp_path, {"content/_index.md": fm(title="Home"),
+                                 "content/a.md": fm(title="A", weight=3),
+                                 "content/b.md": fm(title="B", weight=6),
+                                 "content/z.md": fm(title="Z", weight=written)},
+                      hugo=ONE_LANGUAGE)
+    titles, _findings = order(site)
+    assert titles.index("Z") == place
+
+
 def test_dates_in_gos_other_shapes_order_pages_as_hugo_reads_them(tmp_path):
     # Hugo 0.149.1 also reads Go's e-mail, Unix and Ruby date shapes and "02 Jan 2006"
     # (checked with the hugo binary: the dates below are the ones it gives the pages);
