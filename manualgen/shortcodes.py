@@ -35,7 +35,7 @@ from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_site_data, resolves_
 from .content import content_roots, glob_regex, permalink
 from .errors import ContentError, Findings, ManualgenError, readable_path, show, utf8_name
 from .front_matter import parse as parse_front_matter
-from .go_escape import REFUSED_ADDRESS, NotSimple
+from .go_escape import REFUSED_ADDRESS, NotSimple, plainified
 from .go_values import go_print
 from .i18n import Translator, _line_naming
 from .markdown_left import markdown_left
@@ -1528,6 +1528,7 @@ class _PageContext:
                 lang=self.lang,
                 T=lambda key, count=None: self.translate(key, count, node),
                 markdownify=lambda text, block=False: Markup(self.markdownify(str(text or ""), block=block)),
+                plainify=lambda text: plainified(str(text or "")),  # Hugo's plainify
                 bundle_file=self.bundle_file,
                 resource_meta=lambda name: resource_meta(getattr(self.page, "meta", None), name),
                 bundle_listing=self.bundle_listing,

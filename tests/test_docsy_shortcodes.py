@@ -255,3 +255,19 @@ def test_a_recording_prints_a_framed_audio_note(tmp_path):
     assert ('<div class="media-note audio-note"><p class="media-link"><span class="media-kind '
             'mg-label">Audio</span> <a href="https://example.org/audio/anleitung.mp3" '
             'class="external media-address">Anleitung zum Hochladen</a></p></div>') in html
+
+
+# --- Hugo's own figure ----------------------------------------------------------------------
+
+def test_a_figure_prints_its_attribution_after_its_caption_as_hugo_does(site):
+    # Hugo 0.168.0's figure: the caption and the attribution in one <p>, the attribution
+    # linked when attrlink is given
+    html = site.render(
+        '{{< figure src="/shot.png" title="Form" caption="The *form*" attr="Photo: Ann" '
+        'attrlink="https://photos.example.com/ann" >}}\n\n'
+        '{{< figure src="/shot.png" attr="Only **credit**" >}}\n')
+    assert re.search(r'<figcaption><h4>Form</h4><p>The <em>form</em> <a href="https://photos'
+                     r'\.example\.com/ann"[^>]*>Photo: Ann</a></p></figcaption>', html), html
+    assert 'alt="The form"' in html  # the caption as plain text, as Hugo makes it
+    html = squeeze(html)
+    assert "<figcaption><p>Only <strong>credit</strong></p></figcaption>" in html
