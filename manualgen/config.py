@@ -27,7 +27,7 @@ from urllib.parse import urlparse, urlsplit
 
 import yaml
 
-from .errors import ERROR, ConfigError, Finding, not_utf8, readable_path, shown_from, utf8_name
+from .errors import ERROR, WARNING, ConfigError, Finding, not_utf8, readable_path, shown_from, utf8_name
 from .front_matter import AliasGuard, read_as_hugo, without_surrogates
 from .inline_text import plain_html
 from .languages import country_language, written_right_to_left
@@ -198,6 +198,9 @@ class Settings:
     # wins.  Empty: no content mounts.
     content_mounts: list[tuple[Path, str, tuple[str, ...] | None]] = dataclasses.field(
         default_factory=list)
+    # What the configuration holds that a build can go on with but the writer should know
+    # (a theme outside the site, left out): reported by each build and check.
+    config_warnings: tuple[Finding, ...] = ()
 
     def language(self, code: str) -> Language:
         return self.languages[code]
@@ -1341,7 +1344,7 @@ def load_settings(site: Path) -> Settings:
             f"no {MANUALGEN_CONFIG} and no Hugo config ({', '.join(HUGO_CONFIG_NAMES[:4])}, …, "
             f'config/_default/) in the site folder "{site}"')])
     hugo, origin = read_hugo_config(sources.hugo_files, sources.hugo_path, problems)
-    themes = _themes(hugo, sources.root, sources.environment, problems)
+    themes = _themes(hugo, origin, sources.root, sources.environment, problems)
     hugo = _with_theme_params(hugo, themes)
     extra_static = _table(mg, "paths").get("static")
     mounts = _read_mounts(hugo, sources.root, origin, problems)
@@ -1361,10 +1364,10 @@ def load_settings(site: Path) -> Settings:
     logo = _logo(_table(mg, "manual"), mg_dir, mg_path, problems, site)
     _check_language_tables(mg, languages, mg_path, problems)
     ignore_files = _ignore_files(hugo, origin, problems)
-    if problems:  # named relative to the site, as every other finding
+    if any(problem.is_error for problem in problems):  # named relative to the site, as every other finding
         raise ConfigError(shown_from(problems, sources.root))
     files = _ReadFiles(sources, mg, hugo, folders, languages, stylesheets, logo, ignore_files, themes)
-    return _settings(files)
+    return dataclasses.replace(_settings(files), config_warnings=tuple(problems))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -1483,11 +1486,12 @@ def _with_theme_params(hugo: dict, themes: list[_Theme]) -> dict:
     return {**hugo, own: merged}
 
 
-def _theme_config(folder: Path, environment: str, problems: list[Finding]) -> dict:
-    """A theme component's own config: its root file (hugo.toml, …) and its config/ folder."""
-    own_file = next((folder / name for name in HUGO_CONFIG_NAMES if (folder / name).is_file()), None)
+def _theme_config(folder: Path, environment: str, problems: list[Finding]) -> tuple[dict, dict[str, Path]]:
+    """A theme component's own config (its root file, hugo.toml …, and its config/
+    folder), with the file that set each of its keys."""
+    own_file = next((folder / name for name in HUGO_CONFIG_NAMES if _is_file(folder / name)), None)
     files = ([own_file] if own_file else []) + config_dir_files(folder / "config", environment)
-    return read_hugo_config(files, own_file, problems)[0]
+    return read_hugo_config(files, own_file, problems)
 
 
 def _theme_layout_dirs(themes: list[_Theme], root: Path, component: str = "layouts") -> list[Path]:
@@ -1527,7 +1531,8 @@ class _Theme:
     config: dict
 
 
-def _themes(hugo: dict, root: Path, environment: str, problems: list[Finding]) -> list[_Theme]:
+def _themes(hugo: dict, origin: dict[str, Path], root: Path, environment: str,
+            problems: list[Finding]) -> list[_Theme]:
     """The site's theme components, the first winning, as Hugo finds them without a
     network: each ``theme`` (a name or a list), then each ``module.imports`` path not
     disabled, each followed at once by the components its own config names (a theme built
@@ -1535,28 +1540,55 @@ def _themes(hugo: dict, root: Path, environment: str, problems: list[Finding]) -
     in _vendor/ when the site has vendored its modules (``hugo mod vendor`` writes
     _vendor/modules.txt), else in ``themesDir`` (by default themes/).  A module Hugo would
     download has no folder here and is left out.  A theme's config that does not parse is
-    a problem at its line, as Hugo stops there."""
+    a problem at its line, as Hugo stops there; so is a theme that is a file; a theme
+    outside the site (a link out of it) is left out with a warning (:func:`_unusable_theme`)."""
     themes_dir = root / str(_ci_get(hugo, "themesDir", "themes") or "themes")
     vendor = root / "_vendor"
-    vendored = (vendor / "modules.txt").is_file()
+    vendored = _is_file(vendor / "modules.txt")
     inside = root.resolve()
     themes: list[_Theme] = []
 
-    def visit(config: dict, depth: int) -> None:
+    def visit(config: dict, named_in: dict[str, Path], depth: int) -> None:
         for name, mounts in _component_names(config):
-            found = vendor / name if vendored and (vendor / name).is_dir() else themes_dir / name
-            # A build reads nothing outside the site: an exampleSite's themesDir = "../.."
-            if any(found == known.folder for known in themes) or not resolves_inside(found, inside):
+            found = vendor / name if vendored and _is_dir(vendor / name) else themes_dir / name
+            if any(found == known.folder for known in themes):
                 continue
-            own = _theme_config(found, environment, problems) if found.is_dir() else {}
+            if problem := _unusable_theme(name, found, inside, named_in):
+                problems.append(problem)
+                continue
+            own, own_origin = _theme_config(found, environment, problems) if _is_dir(found) else ({}, {})
             listed = _ci_get(_ci_get(own, "module", {}) or {}, "mounts", []) or []
             themes.append(_Theme(found, mounts or (listed if isinstance(listed, list) and listed
                                                    else None), own))
-            if depth < 10 and found.is_dir():
-                visit(own, depth + 1)
+            if depth < 10 and own:
+                visit(own, own_origin, depth + 1)
 
-    visit(hugo, 0)
+    visit(hugo, origin, 0)
     return themes
+
+
+def _unusable_theme(name: str, found: Path, inside: Path, named_in: dict[str, Path]) -> Finding | None:
+    """Why the theme component ``name``, looked for at ``found``, cannot be read: a file
+    where its folder belongs (an error: hugo 0.149.1 stops, "not a directory"), or a folder
+    outside the site, through a link or ``themesDir`` (a warning: a build reads nothing
+    there, so its shortcodes, translations and params are not used, where Hugo uses them).
+    None when it can, or when nothing is there (a module Hugo would download)."""
+    where = named_in.get("theme") or named_in.get("module")
+    key = "theme" if "theme" in named_in else "path"
+    if not resolves_inside(found, inside) and (_is_dir(found) or _is_file(found)):
+        try:
+            real = str(found.resolve())
+        except (OSError, RuntimeError, ValueError):
+            real = str(found)
+        finding = _problem(where, key, f'the theme "{name}" is in {real}, outside the site: '
+                           "manualgen reads nothing outside the site, so its layouts, "
+                           "shortcodes, translations and params are left out; copy the theme "
+                           "into the site's themes folder", name)
+        return dataclasses.replace(finding, severity=WARNING, code="theme-outside")
+    if _is_file(found):
+        return _problem(where, key, f'the theme "{name}" is a file ({found.parent.name}/{found.name}), not a '
+                        "folder; Hugo stops too: name the theme's folder", name)
+    return None
 
 
 def _component_names(config: dict) -> list[tuple[str, list | None]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 import posixpath
 import re
 import textwrap
@@ -970,6 +971,8 @@ def _translate(state: _Run, args: list) -> str:
     if isinstance(data, float):  # T "n" 1.5 (or 1.0): hugo 0.149.1 prints nothing
         return ""
     count = map_get(data, "Count") if isinstance(data, dict) else data
+    if isinstance(count, float) and not math.isfinite(count):  # hugo 0.149.1: nothing
+        return ""
     if isinstance(count, bool) or not isinstance(count, (int, float)):
         text = state.call.translate(go_print(args[0])) or ""
         # a text with actions run on a string (T "items" "22") fails in Hugo: nothing printed

@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import functools
 import json
+import math
 import re
 import tomllib
 from pathlib import Path
@@ -161,7 +162,9 @@ def plural_category(lang: str, count: object) -> str:
     Korean has "other" only; unknown languages follow English."""
     try:
         number = float(count)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # "x", an integer past a float's range
+        return "other"
+    if not math.isfinite(number):  # infinity or NaN: no whole number
         return "other"
     code = lang.lower().replace("_", "-").split("-")[0]
     if number != int(number) or code in _NO_PLURAL:

@@ -1,0 +1,91 @@
+"""Hostile input, round seven: what fuzzing the permalinks, the themes and modules, the i18n
+files and the menus found, each checked against hugo 0.149.1 first.  Every case ends with a
+message at a file and line, or a printed page; never a traceback."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from manualgen.config import load_settings
+from manualgen.errors import ConfigError
+from manualgen.i18n import plural_category
+
+from .conftest import build_all, check_findings, page, write_site
+
+PLAIN = 'title = "T"\n'
+
+
+@pytest.mark.parametrize("count", [math.inf, -math.inf, math.nan, "inf", "nan", "1e400", 10**400])
+def test_a_count_that_is_no_finite_number_is_the_other_form(count):
+    assert plural_category("en", count) == "other"
+    assert plural_category("ru", count) == "other"
+
+
+def _t_site(root, template: str):
+    return write_site(root, {
+        "i18n/en.toml": '[items]\none = "one item"\nother = "{{ .Count }} items"\n',
+        "layouts/shortcodes/t.html": template,
+        "content/a.md": page("A", body="Before {{< t >}} after."),
+    }, hugo=PLAIN)
+
+
+@pytest.mark.parametrize("template", ['{{ T "items" (dict "Count" (mul 1e308 10.0)) }}',
+                                      '{{ T "items" (dict "Count" (sub 0.0 (mul 1e308 10.0))) }}'])
+def test_t_with_an_infinite_count_prints_nothing_as_hugo_does(tmp_path, template):
+    # hugo 0.149.1 prints "Before  after." (T gives nothing); manualgen raised OverflowError
+    root = _t_site(tmp_path / "site", template)
+    status, said = build_all(root, tmp_path / "out")
+    assert status == 0, said
+    assert "Traceback" not in said
+    html = next((tmp_path / "out").glob("*.html")).read_text(encoding="utf-8")
+    assert "Before  after." in html or "Before after." in html
+    assert "items" not in html.split("Before", 1)[1].split("after.", 1)[0]
+
+
+def test_a_theme_that_is_a_file_is_a_config_error_at_its_line(tmp_path):
+    # hugo 0.149.1: 'failed to open dir "…/themes/file/": not a directory'
+    root = write_site(tmp_path / "site", {"themes/file": "not a folder",
+                                          "content/a.md": page("A")},
+                      hugo='title = "T"\n\ntheme = ["ok", "file"]\n')
+    (root / "themes" / "ok").mkdir()
+    with pytest.raises(ConfigError) as raised:
+        load_settings(root)
+    [problem] = raised.value.problems
+    assert (problem.file, problem.line, problem.code) == ("hugo.toml", 3, "config")
+    assert '"file"' in problem.message and "not a folder" in problem.message
+
+
+def test_a_theme_of_a_theme_that_is_a_file_is_an_error_in_that_themes_config(tmp_path):
+    root = write_site(tmp_path / "site", {"themes/base/hugo.toml": 'title = "B"\ntheme = "leaf"\n',
+                                          "themes/leaf": "x", "content/a.md": page("A")},
+                      hugo='title = "T"\ntheme = "base"\n')
+    with pytest.raises(ConfigError) as raised:
+        load_settings(root)
+    [problem] = raised.value.problems
+    assert (problem.file, problem.line) == ("themes/base/hugo.toml", 2)
+
+
+def test_a_theme_linked_from_outside_the_site_is_a_warning_at_the_theme_line(tmp_path):
+    # hugo 0.149.1 reads the linked theme; manualgen reads nothing outside the site, and
+    # says so instead of leaving the theme out without a word
+    outside = tmp_path / "elsewhere"
+    (outside / "layouts" / "shortcodes").mkdir(parents=True)
+    (outside / "layouts" / "shortcodes" / "hi.html").write_text("secret", encoding="utf-8")
+    root = write_site(tmp_path / "site", {"content/_index.md": page("Home"),
+                                          "content/a.md": page("A", body="x {{< hi >}} y")},
+                      hugo='title = "T"\ntheme = "linked"\n')
+    (root / "themes").mkdir()
+    (root / "themes" / "linked").symlink_to(outside)
+    found = [(f["code"], f["severity"], f["file"], f["line"]) for f in check_findings(root)]
+    assert ("theme-outside", "warning", "hugo.toml", 2) in found
+    status, said = build_all(root, tmp_path / "out")
+    assert "Traceback" not in said and "secret" not in next((tmp_path / "out").glob("*.html")).read_text()
+    assert "hugo.toml:2: warning:" in said
+
+
+def test_a_theme_name_too_long_for_the_file_system_is_a_module_left_out(tmp_path):
+    root = write_site(tmp_path / "site", {"content/a.md": page("A")},
+                      hugo='title = "T"\ntheme = ["' + "x" * 300 + '"]\n')
+    assert load_settings(root).config_warnings == ()
