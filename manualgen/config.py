@@ -997,11 +997,11 @@ def _mounted_folders(hugo: dict, root: Path, mounts: list[Mount], extra_static: 
             static.append((_resolved(root / str(entry)), ""))
     # the themes' static folders after the site's, as Hugo mounts them (the first theme wins)
     themes_static = [(_resolved(folder), "") for folder in _theme_layout_dirs(themes, root, "static")
-                     if folder.is_dir()]
+                     if _is_dir(folder)]
     assets = [m.source for m in mounts if m.component == "assets"]
     if not assets:
         assets.append(_resolved(root / str(_ci_get(hugo, "assetDir", "assets"))))
-    assets += [_resolved(folder) for folder in _theme_layout_dirs(themes, root, "assets") if folder.is_dir()]
+    assets += [_resolved(folder) for folder in _theme_layout_dirs(themes, root, "assets") if _is_dir(folder)]
     i18n = [m.source for m in mounts if m.component == "i18n"]
     i18n = i18n or [_resolved(root / str(_ci_get(hugo, "i18nDir", "i18n") or "i18n"))]
     content = [m for m in mounts if m.component == "content"]
@@ -1096,7 +1096,8 @@ def _with_theme_content(themes: list[_Theme], root: Path, languages: dict[str, L
     page of the same path wins).  Such a folder serves no language by name: its pages are
     the default language's, and another language's only where their file names name it
     (page.fr.md), as in a folder every language reads."""
-    placed = [(folder, sub) for folder, sub in _theme_mounts(themes, root, "content") if folder.exists()]
+    placed = [(folder, sub) for folder, sub in _theme_mounts(themes, root, "content")
+              if _is_dir(folder) or _is_file(folder)]
     if not placed:
         return languages, folders
     extended = {}
@@ -1197,6 +1198,7 @@ def _check_hugo_values(hugo: dict, origin: dict[str, Path], problems: list[Findi
         where = origin.get("languages")
         for key in _LANGUAGE_TEXT:
             _check_text_value(_ci_get(spec, key), f"languages.{code}.{key}", where, problems)
+        _check_permalinks(_ci_get(spec, "permalinks"), f"languages.{code}.permalinks", where, problems)
         weight = _ci_get(spec, "weight")
         if weight is not None and (isinstance(weight, bool) or not isinstance(weight, int)):
             problems.append(_problem(where, f"languages.{code}.weight", f'languages.{code}.weight '
@@ -1450,8 +1452,7 @@ def _settings(read: _ReadFiles) -> Settings:
         permalinks=read_rules(_ci_get(hugo, "permalinks", {})),
         path_style=read_style(_flag(_ci_get(hugo, "disablePathToLower"), False),
                               _flag(_ci_get(hugo, "removePathAccents"), False),
-                              _ci_get(hugo, "uglyURLs") if isinstance(_ci_get(hugo, "uglyURLs"), dict)
-                              else _flag(_ci_get(hugo, "uglyURLs"), False)),
+                              _ci_get(hugo, "uglyURLs")),
         enable_emoji=_flag(_ci_get(hugo, "enableEmoji"), False),
         ref_links_error=str(_ci_get(hugo, "refLinksErrorLevel", "") or "").strip().lower()
         != "warning",
@@ -1472,6 +1473,7 @@ def _with_theme_params(hugo: dict, themes: list[_Theme]) -> dict:
     """The site's config with its themes' ``params`` under its own, merged key by key as
     Hugo merges a theme's config (checked with 0.149.1): a key the site sets wins, the
     first theme over the later ones.  A theme's shortcodes read their defaults there."""
+    hugo = _with_theme_language_params(hugo, themes)
     merged: dict = {}
     for theme in reversed(themes):
         params = _ci_get(theme.config, "params", {})
@@ -1484,6 +1486,50 @@ def _with_theme_params(hugo: dict, themes: list[_Theme]) -> dict:
         return hugo
     _merge(merged, copy.deepcopy(hugo.get(own, {})))
     return {**hugo, own: merged}
+
+
+def _with_theme_language_params(hugo: dict, themes: list[_Theme]) -> dict:
+    """The site's languages with their themes' ``[languages.<code>.params]`` as defaults, as
+    hugo 0.149.1 reads them: under the language's own params and the site's params (a
+    theme's ``languages.fr.params.hello`` prints in French unless the site sets ``hello``
+    in either), over the themes' params.  A language only a theme names is not added."""
+    table = _ci_get(hugo, "languages")
+    if table is not None and not isinstance(table, dict):
+        return hugo  # reported by _check_hugo_values
+    table = dict(table or {_default_language(hugo): {}})
+    site = _ci_get(hugo, "params", {})
+    changed = False
+    for code, spec in table.items():
+        defaults: dict = {}
+        for theme in reversed(themes):
+            theirs = _ci_get(_ci_get(_ci_get(theme.config, "languages", {}) or {}, str(code), {})
+                             or {}, "params", {})
+            if isinstance(theirs, dict) and isinstance(defaults, dict):
+                _merge(defaults, copy.deepcopy(theirs))
+        defaults = _not_set_in(defaults, site if isinstance(site, dict) else {})
+        own = _ci_get(spec, "params", {}) if isinstance(spec, dict) else None
+        if not defaults or not isinstance(own, dict):
+            continue
+        _merge(defaults, copy.deepcopy(own))
+        key = next((k for k in spec if str(k).lower() == "params"), "params")
+        table[code], changed = {**spec, key: defaults}, True
+    if not changed:
+        return hugo
+    key = next((k for k in hugo if str(k).lower() == "languages"), "languages")
+    return {**hugo, key: table}
+
+
+def _not_set_in(defaults: dict, table: dict) -> dict:
+    """``defaults`` without the values ``table`` sets (key by key, tables inside tables too)."""
+    kept = {}
+    for key, value in defaults.items():
+        same = _ci_get(table, str(key))
+        if same is None:
+            kept[key] = value
+        elif isinstance(value, dict) and isinstance(same, dict):
+            if inner := _not_set_in(value, same):
+                kept[key] = inner
+    return kept
 
 
 def _theme_config(folder: Path, environment: str, problems: list[Finding]) -> tuple[dict, dict[str, Path]]:
@@ -1556,7 +1602,9 @@ def _themes(hugo: dict, origin: dict[str, Path], root: Path, environment: str,
             if problem := _unusable_theme(name, found, inside, named_in):
                 problems.append(problem)
                 continue
-            own, own_origin = _theme_config(found, environment, problems) if _is_dir(found) else ({}, {})
+            if not _is_dir(found):  # a module Hugo would download: nothing here to read
+                continue
+            own, own_origin = _theme_config(found, environment, problems)
             listed = _ci_get(_ci_get(own, "module", {}) or {}, "mounts", []) or []
             themes.append(_Theme(found, mounts or (listed if isinstance(listed, list) and listed
                                                    else None), own))

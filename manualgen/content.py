@@ -649,7 +649,8 @@ def _permalink(rules: tuple, settings: Settings, rel: str, kind: str, meta: dict
     facts = permalinks.PageFacts(
         kind=kind, path="/".join(folders + ([] if bundle else [urlize(stem, settings.path_style)])).lower(),
         sections=tuple(folders[:own]),
-        title=str(title) if isinstance(title, str) else (rel.split("/")[-2] if bundle and folders else ""),
+        # Hugo's title: a page or _index.md without one has none (":title" is "")
+        title=str(title) if isinstance(title, (str, int, float)) and not isinstance(title, bool) else "",
         slug=str(slug) if isinstance(slug, (str, int, float)) and not isinstance(slug, bool) else "",
         file_name=stem, base_name=rel.split("/")[-2] if bundle and folders else stem,
         date=page_date(meta, "date", settings) or (
@@ -714,7 +715,7 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
     pages = {rel: page for rel in kept
              if (page := make_page(rel, sources[rel], metas[rel], settings, lang, findings, sections))}
     check_dates_not_printed(sources, metas, set(kept), findings, lang)
-    home = build_tree(pages, set(files), metas, settings, lang, now)
+    home = build_tree(pages, set(files), metas, settings, lang, now, sections)
     root = selection.select(home, settings, lang, findings,
                             unlisted(metas, sources, set(kept), now, settings))
     _order(root, 0, _site_order(settings, lang))
@@ -1562,16 +1563,18 @@ def _fallback_title(rel: str, kind: str, settings: Settings, report: _Reporter,
 
 
 def build_tree(pages: dict[str, Page], rels: set[str], metas: dict[str, dict],
-               settings: Settings, lang: str, now: dt.datetime) -> Page:
+               settings: Settings, lang: str, now: dt.datetime,
+               named: dict[str, tuple] | None = None) -> Page:
     """The home page with every page below its section.  Sections are folders with an
     _index file, and top-level folders without one (unless they are bundles); a home page
     is made when the language has none.  ``rels`` are all the language's content files;
-    ``metas`` the front matter of each, which dates the sections that have no date."""
+    ``metas`` the front matter of each, which dates the sections that have no date;
+    ``named`` the sections' names and dates for permalink patterns (:func:`section_folders`)."""
     home = next((p for p in pages.values() if p.kind == "home"), None)
     if home is None:
         home = _made_section("", settings, lang, {})
     sections = {"": home} | {_folder(p.rel): p for p in pages.values() if p.kind == "section"}
-    sections |= _unprinted_sections(pages, sections, _leaf_bundles(rels), metas, settings, lang)
+    sections |= _unprinted_sections(pages, sections, _leaf_bundles(rels), metas, settings, lang, named)
     made = [s for s in sections.values() if s.rel not in pages]
     for page in list(pages.values()) + made:
         if page.kind != "home":
@@ -1581,9 +1584,12 @@ def build_tree(pages: dict[str, Page], rels: set[str], metas: dict[str, dict],
     return home
 
 
-def _made_section(folder: str, settings: Settings, lang: str, meta: dict) -> Page:
+def _made_section(folder: str, settings: Settings, lang: str, meta: dict,
+                  named: dict[str, tuple] | None = None) -> Page:
     """A section whose _index file is not printed, or that has none ("" the home page):
-    titled, weighted and dated by that file's front matter (``meta``) when there is one."""
+    titled, weighted and dated by that file's front matter (``meta``) when there is one.
+    Its address takes the title Hugo gives it (``:title`` of a section without _index.md
+    is "Guides" for guide/) and, for ``:year``, the date of its newest page (``named``)."""
     rel = posixpath.join(folder, "_index.md")
     kind = "section" if folder else "home"
     roots = content_roots(settings, lang) or [  # its pages are all named for it elsewhere
@@ -1604,7 +1610,7 @@ def _made_section(folder: str, settings: Settings, lang: str, meta: dict) -> Pag
                 title=title, link_title=link_title.strip() if isinstance(link_title, str) else "",
                 weight=weight if isinstance(weight, int) and not isinstance(weight, bool) else 0,
                 date=page_date(meta, "date", settings),
-                url=_page_url(settings, lang, rel, kind, meta))
+                url=_page_url(settings, lang, rel, kind, {**meta, "title": title}, named))
 
 
 def _default_languages_file(path: Path, settings: Settings) -> bool:
@@ -1627,7 +1633,8 @@ def _path_below_content(rel: str, roots: list[tuple[Path, str]]) -> Path:
 
 
 def _unprinted_sections(pages: dict[str, Page], sections: dict[str, Page], leaves: set[Path],
-                        metas: dict[str, dict], settings: Settings, lang: str) -> dict[str, Page]:
+                        metas: dict[str, dict], settings: Settings, lang: str,
+                        named: dict[str, tuple] | None = None) -> dict[str, Page]:
     """The sections above printed pages that have no printed page of their own: a top-level
     folder without _index.md (a section in Hugo, unless it is a bundle), and a section whose
     _index.md Hugo lists but does not render (``build.render: never``).  Hugo's page tree
@@ -1640,7 +1647,7 @@ def _unprinted_sections(pages: dict[str, Page], sections: dict[str, Page], leave
             if not folder or folder in sections or folder in made:
                 continue
             if folder in section_meta or ("/" not in folder and Path(folder) not in leaves):
-                made[folder] = _made_section(folder, settings, lang, section_meta.get(folder, {}))
+                made[folder] = _made_section(folder, settings, lang, section_meta.get(folder, {}), named)
     return made
 
 

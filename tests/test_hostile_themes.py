@@ -86,6 +86,28 @@ def test_a_theme_linked_from_outside_the_site_is_a_warning_at_the_theme_line(tmp
 
 
 def test_a_theme_name_too_long_for_the_file_system_is_a_module_left_out(tmp_path):
-    root = write_site(tmp_path / "site", {"content/a.md": page("A")},
+    root = write_site(tmp_path / "site", {"content/a.md": page("A"), "themes/other/hugo.toml": ""},
                       hugo='title = "T"\ntheme = ["' + "x" * 300 + '"]\n')
     assert load_settings(root).config_warnings == ()
+    assert [f["code"] for f in check_findings(root)] == []  # its static folder was looked for: OSError
+
+
+def test_a_themes_language_params_are_defaults_under_the_sites(tmp_path):
+    # hugo 0.149.1 printed [theme-all/blue//site] in English and
+    # [theme-fr/red/site-fr/site] in French; the site's own params win over the theme's
+    # language params, the theme's language params over its params
+    from manualgen.render import param_value
+
+    root = write_site(tmp_path / "site", {
+        "themes/th/hugo.toml": '[params]\nhello = "theme-all"\ncolor = "red"\n'
+                               '[languages.fr.params]\nhello = "theme-fr"\nown = "theme-own-fr"\n'
+                               'siteonly = "theme"\n[languages.en.params]\ncolor = "blue"\n'
+                               '[languages.de.params]\nhello = "no such language"\n',
+        "content/a.md": page("A")},
+        hugo='title = "T"\ntheme = "th"\n[params]\nsiteonly = "site"\n[languages.en]\nweight = 1\n'
+             '[languages.fr]\nweight = 2\n[languages.fr.params]\nown = "site-fr"\n')
+    settings = load_settings(root)
+    shown = {lang: [param_value(settings, lang, key) for key in ("hello", "color", "own", "siteonly")]
+             for lang in settings.languages}
+    assert shown == {"en": ["theme-all", "blue", None, "site"],
+                     "fr": ["theme-fr", "red", "site-fr", "site"]}

@@ -255,3 +255,56 @@ def test_an_undated_section_takes_its_newest_pages_date(tmp_path):
         "tut/sub/c.md": 'title: "C"\ndate: 2025-01-01'})
     urls = _urls(tmp_path)
     assert (urls["tut/_index.md"], urls["tut/sub/_index.md"]) == ("/2025/tuts/", "/2025/sub/")
+
+
+@pytest.mark.parametrize("setting, ugly", [
+    ("uglyURLs = 1", False), ('uglyURLs = "1"', False), ('uglyURLs = "yes"', False),
+    ('uglyURLs = "true"', True), ("uglyURLs = true", True),
+    ("[uglyURLs]\nposts = 1", True), ('[uglyURLs]\nposts = "t"', True), ("[uglyURLs]\nPosts = 2.5", True),
+    ("[uglyURLs]\nposts = 0", False), ('[uglyURLs]\nposts = "yes"', False), ("[uglyURLs]\nother = true", False),
+])
+def test_ugly_urls_are_read_as_hugo_decodes_them(tmp_path, setting, ugly):
+    # hugo 0.149.1: the top-level value is true or the text "true" only; a table's values
+    # as Go's cast.ToBool reads them (posts = 1 is true)
+    _site(tmp_path, f'title = "U"\n{setting}\n', {"posts/a.md": "title: A"})
+    assert _urls(tmp_path)["posts/a.md"] == ("/posts/a.html" if ugly else "/posts/a/")
+
+
+@pytest.mark.parametrize("pattern, url", [
+    ("/My Posts (x)/:slug/", "/my-posts-x/sl-ug/"),
+    ("/a+b&c/:slug/", "/a-bc/sl-ug/"),
+    ("/q?d=e/:slug/", "/qde/sl-ug/"),
+    ("/x.y:/:slug/~:!$/:é:٣/", "/x.y/sl-ug/~/é٣/"),  # ":é" is no attribute: Go's \w is ASCII
+])
+def test_a_patterns_own_words_are_made_a_path_as_hugo_makes_them(tmp_path, pattern, url):
+    # each address is what hugo 0.149.1 gave; ":é" was a config error
+    _site(tmp_path, f'title = "P"\n[permalinks]\nposts = "{pattern}"\n',
+          {"posts/a.md": 'title: A\nslug: "Sl Ug!"'})
+    assert _urls(tmp_path)["posts/a.md"] == url
+
+
+def test_titles_and_dates_of_sections_without_index_and_pages_without_title(tmp_path):
+    # hugo 0.149.1: a section without _index.md is titled "Guides" and dated by its newest
+    # page; an _index.md or a bundle without a title has none (":title" is empty)
+    _site(tmp_path, 'title = "S"\n[permalinks]\nbun = "/b/:title/x/"\n[permalinks.section]\n'
+          'guide = "/g/:title/"\nposts = "/:year/:month/:title/"\ndocs = "/d/:title/:year/"\n', {
+              "guide/b.md": "title: B", "posts/a.md": "title: A\ndate: 2021-03-04",
+              "posts/b.md": "title: B\ndate: 2023-05-06", "docs/_index.md": "weight: 2",
+              "docs/x.md": "title: X\ndate: 2022-02-02", "bun/one/index.md": "weight: 1"})
+    urls = _urls(tmp_path)
+    assert urls["guide/_index.md"] == "/g/guides/"
+    assert urls["posts/_index.md"] == "/2023/05/posts/"
+    assert urls["docs/_index.md"] == "/d/2022/"
+    assert urls["bun/one/index.md"] == "/b/x/"
+
+
+def test_a_languages_own_pattern_with_an_unknown_attribute_is_an_error_at_its_line(tmp_path):
+    # hugo 0.149.1: 'error expanding "/:bogus/:slug/": permalink attribute not recognised'
+    from manualgen.errors import ConfigError
+
+    _site(tmp_path, 'title = "T"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n'
+          '[languages.fr.permalinks]\nposts = "/:bogus/:slug/"\n', {"posts/a.md": "title: A"})
+    with pytest.raises(ConfigError) as raised:
+        load_settings(tmp_path)
+    assert [(f.file, f.line) for f in raised.value.problems] == [("hugo.toml", 7)]
+    assert "languages.fr.permalinks.posts" in raised.value.problems[0].message
