@@ -27,7 +27,16 @@ from urllib.parse import urlparse, urlsplit
 
 import yaml
 
-from .errors import ERROR, WARNING, ConfigError, Finding, not_utf8, readable_path, shown_from, utf8_name
+from .errors import (
+    ERROR,
+    WARNING,
+    ConfigError,
+    Finding,
+    not_utf8,
+    readable_path,
+    shown_from,
+    utf8_name,
+)
 from .front_matter import AliasGuard, read_as_hugo, without_surrogates
 from .inline_text import plain_html
 from .languages import country_language, written_right_to_left
@@ -1526,9 +1535,8 @@ def _not_set_in(defaults: dict, table: dict) -> dict:
         same = _ci_get(table, str(key))
         if same is None:
             kept[key] = value
-        elif isinstance(value, dict) and isinstance(same, dict):
-            if inner := _not_set_in(value, same):
-                kept[key] = inner
+        elif isinstance(value, dict) and isinstance(same, dict) and (inner := _not_set_in(value, same)):
+            kept[key] = inner
     return kept
 
 

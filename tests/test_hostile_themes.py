@@ -81,6 +81,7 @@ def test_a_theme_linked_from_outside_the_site_is_a_warning_at_the_theme_line(tmp
     found = [(f["code"], f["severity"], f["file"], f["line"]) for f in check_findings(root)]
     assert ("theme-outside", "warning", "hugo.toml", 2) in found
     status, said = build_all(root, tmp_path / "out")
+    assert status == 0, said
     assert "Traceback" not in said and "secret" not in next((tmp_path / "out").glob("*.html")).read_text()
     assert "hugo.toml:2: warning:" in said
 
