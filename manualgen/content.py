@@ -1258,13 +1258,27 @@ def section_folders(rels: Iterable[str], metas: dict[str, dict], settings: Setti
         meta = metas.get(indexes.get(folder, ""), {})
         own = _ci(meta, "slug", None) or _ci(meta, "title", None)
         return str(own) if isinstance(own, (str, int, float)) and str(own).strip() else section_title(folder, settings)
-    dated = [(rel, when) for rel in rels if Path(rel).stem != "_index" or _folder(rel)
-             if (when := page_date(metas.get(rel, {}), "date", settings)) is not None]
+    newest = _newest_below(rels, indexes, metas, settings)
+    return {folder: (name(folder), newest.get(folder)) for folder in sorted(folders) if folder}
 
-    def newest(folder: str) -> dt.datetime | None:
-        below = [when for rel, when in dated if rel.startswith(folder + "/") and rel != indexes.get(folder)]
-        return max(below, key=lambda when: when.timestamp()) if below else None
-    return {folder: (name(folder), newest(folder)) for folder in sorted(folders) if folder}
+
+def _newest_below(rels: list[str], indexes: dict[str, str], metas: dict[str, dict],
+                  settings: Settings) -> dict[str, dt.datetime]:
+    """Each folder's newest date of the files below it, its own _index file not counted:
+    one walk up from each dated file (a scan of every file for every folder took minutes
+    on a site of thousands of sections)."""
+    newest: dict[str, dt.datetime] = {}
+    for rel in rels:
+        when = page_date(metas.get(rel, {}), "date", settings)
+        if when is None or (Path(rel).stem == "_index" and not _folder(rel)):
+            continue
+        parts = rel.split("/")[:-1]
+        for depth in range(1, len(parts) + 1):
+            folder = "/".join(parts[:depth])
+            if rel != indexes.get(folder) and (
+                    folder not in newest or when.timestamp() > newest[folder].timestamp()):
+                newest[folder] = when
+    return newest
 
 
 def make_page(rel: str, source: _Source, meta: dict, settings: Settings, lang: str,

@@ -254,6 +254,7 @@ class Translator:
         self._others: dict[Path, dict] | None = None  # the other languages' files, when needed
         self._reported: set[str] = set()
         self._template_reported: set[str] = set()
+        self._texts: dict[Path, str] = {}  # the files' texts in lower case, for the lines of fallbacks
 
     def translate(self, key: str, count=None) -> str:
         entry = self.strings.get(key)
@@ -307,17 +308,44 @@ class Translator:
     def _fallback(self, key: str, text: str, source: Path) -> Fallback:
         # The language's file, or the one to create beside the default language's, same kind.
         file = self.own_files[0] if self.own_files else file_beside(source, self.lang)
-        return Fallback(key, text, file, _line_naming(file, key), source, _line_naming(source, key))
+        return Fallback(key, text, file, self._line_of(file, key), source, self._line_of(source, key))
+
+    def _line_of(self, path: Path, key: str) -> int | None:
+        """:func:`_line_naming`, each file read once for all the keys it is asked about."""
+        if path not in self._texts:
+            try:
+                self._texts[path] = path.read_text(encoding="utf-8").lower()
+            except (OSError, UnicodeDecodeError):
+                self._texts[path] = ""
+        return _line_in(self._texts[path], key)
 
 
-def _line_naming(path: Path, key: str) -> int | None:
-    """The first line of an i18n file that names ``key`` (as a table, a key or an id)."""
-    try:
-        lines = path.read_text(encoding="utf-8").split("\n")
-    except (OSError, UnicodeDecodeError):
+def _line_naming(path: Path, key: str, text: str | None = None) -> int | None:
+    """The first line of an i18n file (its ``text``, when read already) that names ``key``
+    (as a table, a key or an id), in any case.  A search of the whole text rather than a
+    pattern per line: a template using thousands of keys the file lacks took minutes."""
+    if text is None:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+    return _line_in(text.lower(), key)
+
+
+def _line_in(low: str, key: str) -> int | None:
+    """The first line of the lower-cased text ``low`` naming ``key`` (see _line_naming)."""
+    if not key:
         return None
-    pattern = re.compile(rf"""(^|[\s\[{{"'#:-]){re.escape(key)}($|[\s\]}}"'.=:])""", re.IGNORECASE)
-    return next((n for n, line in enumerate(lines, 1) if pattern.search(line)), None)
+    wanted = key.lower()
+    at = low.find(wanted)
+    while at >= 0:
+        end = at + len(wanted)
+        before = low[at - 1] if at else "\n"
+        after = low[end] if end < len(low) else "\n"
+        if (before.isspace() or before in "[{\"'#:-") and (after.isspace() or after in "]}\"'.=:"):
+            return low.count("\n", 0, at) + 1
+        at = low.find(wanted, at + 1)
+    return None
 
 
 @functools.cache
