@@ -600,7 +600,9 @@ def _page_url(settings: Settings, lang: str, rel: str, kind: str, meta: dict,
         return path if Path(path.rstrip("/")).suffix else path.rstrip("/") + "/"
     prefix += lang_prefix
     style = settings.path_style
-    ugly = kind == "page" and style.is_ugly(rel.split("/")[0] if "/" in rel else "")
+    # a page's section for [uglyURLs]: its top folder; a bundle at the top is in none
+    top = rel.split("/")[0] if "/" in rel and not (Path(rel).stem == "index" and rel.count("/") == 1) else ""
+    ugly = kind == "page" and style.is_ugly(top)
     rules = _permalink_rules(settings, lang)
     if rules and kind in ("page", "section"):
         pattern = _permalink(rules, settings, rel, kind, meta, sections)

@@ -55,6 +55,8 @@ def test_a_theme_that_is_a_file_is_a_config_error_at_its_line(tmp_path):
     [problem] = raised.value.problems
     assert (problem.file, problem.line, problem.code) == ("hugo.toml", 3, "config")
     assert '"file"' in problem.message and "not a folder" in problem.message
+    status, said = build_all(root, tmp_path / "out")
+    assert status == 1 and "hugo.toml:3: error:" in said and "Traceback" not in said
 
 
 def test_a_theme_of_a_theme_that_is_a_file_is_an_error_in_that_themes_config(tmp_path):
@@ -91,6 +93,9 @@ def test_a_theme_name_too_long_for_the_file_system_is_a_module_left_out(tmp_path
                       hugo='title = "T"\ntheme = ["' + "x" * 300 + '"]\n')
     assert load_settings(root).config_warnings == ()
     assert [f["code"] for f in check_findings(root)] == []  # its static folder was looked for: OSError
+    status, said = build_all(root, tmp_path / "out")
+    assert status == 0 and "Traceback" not in said, said
+    assert "<h1" in next((tmp_path / "out").glob("*.html")).read_text(encoding="utf-8")
 
 
 def test_a_themes_language_params_are_defaults_under_the_sites(tmp_path):

@@ -325,3 +325,13 @@ def test_the_newest_date_of_thousands_of_sections_is_found_in_linear_time(tmp_pa
     assert time.process_time() - started < 1.5
     assert found["s5"][1].date() == dt.date(2020, 1, 6)
     assert found["s0"][1].date() == dt.date(2020, 1, 1) + dt.timedelta(days=10_001)  # below deep
+
+
+def test_a_bundle_at_the_top_is_in_no_section_for_ugly_urls(tmp_path):
+    # hugo 0.149.1 with [uglyURLs] bun = true, a = true: /bun/ (a bundle at the top is in
+    # no section), /a/deep/b5.html, /a/x.html; found by comparing random sites with it
+    _site(tmp_path, 'title = "U"\n[uglyURLs]\na = true\nbun = true\n', {
+        "bun/index.md": "title: B", "a/deep/b5/index.md": "title: B5", "a/x.md": "title: X"})
+    urls = _urls(tmp_path)
+    assert [urls[rel] for rel in ("bun/index.md", "a/deep/b5/index.md", "a/x.md")] == [
+        "/bun/", "/a/deep/b5.html", "/a/x.html"]
