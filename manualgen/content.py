@@ -1586,7 +1586,8 @@ def build_tree(pages: dict[str, Page], rels: set[str], metas: dict[str, dict],
     is made when the language has none.  ``rels`` are all the language's content files;
     ``metas`` the front matter of each, which dates the sections that have no date;
     ``named`` the sections' names and dates for permalink patterns (:func:`section_folders`)."""
-    home = next((p for p in pages.values() if p.kind == "home"), None)
+    # _index.md before an index.md beside it, which Hugo then leaves out
+    home = min((p for p in pages.values() if p.kind == "home"), key=lambda p: p.rel, default=None)
     if home is None:
         home = _made_section("", settings, lang, {})
     sections = {"": home} | {_folder(p.rel): p for p in pages.values() if p.kind == "section"}
@@ -1781,6 +1782,10 @@ def _folders_above(rel: str) -> list[str]:
 
 
 def _kind(rel: str) -> str:
+    """Hugo's kind of a content file: an index.md at the top of the content is the home
+    page (a bundle there is the home's, checked with hugo 0.149.1), as _index.md is."""
+    if Path(rel).stem == "index" and "/" not in rel:
+        return "home"
     if Path(rel).stem != "_index":
         return "page"
     return "home" if "/" not in rel else "section"

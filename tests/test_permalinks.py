@@ -335,3 +335,17 @@ def test_a_bundle_at_the_top_is_in_no_section_for_ugly_urls(tmp_path):
     urls = _urls(tmp_path)
     assert [urls[rel] for rel in ("bun/index.md", "a/deep/b5/index.md", "a/x.md")] == [
         "/bun/", "/a/deep/b5.html", "/a/x.html"]
+
+
+def test_an_index_md_at_the_top_is_the_home_page(tmp_path):
+    # hugo 0.149.1: content/index.md is the home page ("/", its title), no pattern applies;
+    # beside an _index.md it is left out.  It printed as a page at /2020/home-leaf/.
+    _site(tmp_path, 'title = "T"\n[permalinks]\n"/" = "/:year/:slug/"\n', {
+        "index.md": "title: Home Leaf\ndate: 2020-01-01", "p.md": "title: P\ndate: 2021-01-01"})
+    settings = load_settings(tmp_path)
+    home = discover(settings, "en", Findings(), NOW)
+    assert (home.rel, home.title, home.url) == ("index.md", "Home Leaf", "/")
+    assert [(p.rel, p.url) for p in home.children] == [("p.md", "/2021/p/")]
+    _write(tmp_path, "_index.md", "title: Branch")
+    home = discover(load_settings(tmp_path), "en", Findings(), NOW)
+    assert (home.rel, home.title, [p.rel for p in home.children]) == ("_index.md", "Branch", ["p.md"])
