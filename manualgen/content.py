@@ -613,11 +613,20 @@ def _page_url(settings: Settings, lang: str, rel: str, kind: str, meta: dict,
     segments = [urlize(p, style) for p in parts]
     slug = _ci(meta, "slug", None)
     if kind == "page" and stem != "index":
-        segments.append(permalinks.urlize(str(slug), False, style) if slug else urlize(stem, style))
+        segments.append(_slug_segment(str(slug), ugly, style) if slug else urlize(stem, style))
     elif kind == "page" and stem == "index" and slug and segments:
-        segments[-1] = permalinks.urlize(str(slug), False, style)
+        segments[-1] = _slug_segment(str(slug), ugly, style)
     path = "/".join(s for s in segments if s)
     return prefix + _ugly(path + "/" if path else "", ugly)
+
+
+def _slug_segment(slug: str, ugly: bool, style: permalinks.PathStyle) -> str:
+    """A page's slug in its address.  As a file of its own (uglyURLs) Hugo makes the slug
+    and its ".html" one path, so a space that ends the slug stays a hyphen ("trail " →
+    "trail-.html"; as a folder, "trail/"), checked with hugo 0.149.1."""
+    if ugly:
+        return permalinks.urlize(slug + ".html", False, style).removesuffix(".html")
+    return permalinks.urlize(slug, False, style)
 
 
 def _ugly(path: str, ugly: bool) -> str:

@@ -349,3 +349,13 @@ def test_an_index_md_at_the_top_is_the_home_page(tmp_path):
     _write(tmp_path, "_index.md", "title: Branch")
     home = discover(load_settings(tmp_path), "en", Findings(), NOW)
     assert (home.rel, home.title, [p.rel for p in home.children]) == ("_index.md", "Branch", ["p.md"])
+
+
+@pytest.mark.parametrize("ugly, slug, url", [
+    (True, "trail ", "/a/trail-.html"), (False, "trail ", "/a/trail/"),
+    (True, " lead  two  spaces", "/a/lead-two-spaces.html"), (True, "A & B", "/a/a-b.html"),
+])
+def test_a_slug_that_ends_in_a_space_as_hugo_makes_its_file(tmp_path, ugly, slug, url):
+    # hugo 0.149.1 gave these; with uglyURLs the slug's last space stayed a hyphen
+    _site(tmp_path, f'title = "S"\nuglyURLs = {str(ugly).lower()}\n', {"a/p.md": f'title: A\nslug: "{slug}"'})
+    assert _urls(tmp_path)["a/p.md"] == url
