@@ -12,7 +12,12 @@ from manualgen.i18n import count_text, plural_category
 from .conftest import build_all, page, write_site
 
 # (kind:count) as the template gave it: an int, a float (tenths: "float:15" is 1.5), a text
-COUNTS = "int:0 int:1 int:2 int:3 int:5 int:11 int:21 int:101 int:111 int:1000000 int:2000000 float:5 float:10 float:15 float:30 float:210 float:0 float:11 float:25 float:10000000 text:1 text:21 text:1.5 text:3.0 text:x".split()
+COUNTS = [
+    "int:0", "int:1", "int:2", "int:3", "int:5", "int:11", "int:21", "int:101", "int:111",
+    "int:1000000", "int:2000000", "float:5", "float:10", "float:15", "float:30", "float:210",
+    "float:0", "float:11", "float:25", "float:10000000", "text:1", "text:21", "text:1.5",
+    "text:3.0", "text:x",
+]
 FORMS = [
     ('en', "other one other other other other other other other other other other other other other other other other other other one other other other other"),
     ('fr', "one one other other other other other other other other other one one one other other one one other other one other one other other"),
