@@ -198,7 +198,9 @@ def _operands(count: object) -> _Operands | None:
         return None
     whole, _, fraction = text.partition(".")
     shown = fraction.rstrip("0")
-    return _Operands(float(text), int(whole), len(fraction), int(fraction or 0), int(shown or 0))
+    if not math.isfinite(value := float(text)):  # digits past a float's range: no count Go has
+        return None
+    return _Operands(value, int(whole), len(fraction), int(fraction or 0), int(shown or 0))
 
 
 def _slavic(o: _Operands, many: bool) -> str:
