@@ -249,6 +249,7 @@ def build(site: Path, options: BuildOptions, progress: Progress | None = None) -
     if not options.check_only:
         check_output_folder(options.out)
     findings = Findings()
+    findings.extend(settings.config_warnings)
     cache = open_cache(options, findings)
     try:
         with _source_date(date):

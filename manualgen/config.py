@@ -27,7 +27,16 @@ from urllib.parse import urlparse, urlsplit
 
 import yaml
 
-from .errors import ERROR, ConfigError, Finding, not_utf8, readable_path, shown_from, utf8_name
+from .errors import (
+    ERROR,
+    WARNING,
+    ConfigError,
+    Finding,
+    not_utf8,
+    readable_path,
+    shown_from,
+    utf8_name,
+)
 from .front_matter import AliasGuard, read_as_hugo, without_surrogates
 from .inline_text import plain_html
 from .languages import country_language, written_right_to_left
@@ -198,6 +207,9 @@ class Settings:
     # wins.  Empty: no content mounts.
     content_mounts: list[tuple[Path, str, tuple[str, ...] | None]] = dataclasses.field(
         default_factory=list)
+    # What the configuration holds that a build can go on with but the writer should know
+    # (a theme outside the site, left out): reported by each build and check.
+    config_warnings: tuple[Finding, ...] = ()
 
     def language(self, code: str) -> Language:
         return self.languages[code]
@@ -994,11 +1006,11 @@ def _mounted_folders(hugo: dict, root: Path, mounts: list[Mount], extra_static: 
             static.append((_resolved(root / str(entry)), ""))
     # the themes' static folders after the site's, as Hugo mounts them (the first theme wins)
     themes_static = [(_resolved(folder), "") for folder in _theme_layout_dirs(themes, root, "static")
-                     if folder.is_dir()]
+                     if _is_dir(folder)]
     assets = [m.source for m in mounts if m.component == "assets"]
     if not assets:
         assets.append(_resolved(root / str(_ci_get(hugo, "assetDir", "assets"))))
-    assets += [_resolved(folder) for folder in _theme_layout_dirs(themes, root, "assets") if folder.is_dir()]
+    assets += [_resolved(folder) for folder in _theme_layout_dirs(themes, root, "assets") if _is_dir(folder)]
     i18n = [m.source for m in mounts if m.component == "i18n"]
     i18n = i18n or [_resolved(root / str(_ci_get(hugo, "i18nDir", "i18n") or "i18n"))]
     content = [m for m in mounts if m.component == "content"]
@@ -1093,7 +1105,8 @@ def _with_theme_content(themes: list[_Theme], root: Path, languages: dict[str, L
     page of the same path wins).  Such a folder serves no language by name: its pages are
     the default language's, and another language's only where their file names name it
     (page.fr.md), as in a folder every language reads."""
-    placed = [(folder, sub) for folder, sub in _theme_mounts(themes, root, "content") if folder.exists()]
+    placed = [(folder, sub) for folder, sub in _theme_mounts(themes, root, "content")
+              if _is_dir(folder) or _is_file(folder)]
     if not placed:
         return languages, folders
     extended = {}
@@ -1194,6 +1207,7 @@ def _check_hugo_values(hugo: dict, origin: dict[str, Path], problems: list[Findi
         where = origin.get("languages")
         for key in _LANGUAGE_TEXT:
             _check_text_value(_ci_get(spec, key), f"languages.{code}.{key}", where, problems)
+        _check_permalinks(_ci_get(spec, "permalinks"), f"languages.{code}.permalinks", where, problems)
         weight = _ci_get(spec, "weight")
         if weight is not None and (isinstance(weight, bool) or not isinstance(weight, int)):
             problems.append(_problem(where, f"languages.{code}.weight", f'languages.{code}.weight '
@@ -1341,7 +1355,7 @@ def load_settings(site: Path) -> Settings:
             f"no {MANUALGEN_CONFIG} and no Hugo config ({', '.join(HUGO_CONFIG_NAMES[:4])}, …, "
             f'config/_default/) in the site folder "{site}"')])
     hugo, origin = read_hugo_config(sources.hugo_files, sources.hugo_path, problems)
-    themes = _themes(hugo, sources.root, sources.environment, problems)
+    themes = _themes(hugo, origin, sources.root, sources.environment, problems)
     hugo = _with_theme_params(hugo, themes)
     extra_static = _table(mg, "paths").get("static")
     mounts = _read_mounts(hugo, sources.root, origin, problems)
@@ -1361,10 +1375,10 @@ def load_settings(site: Path) -> Settings:
     logo = _logo(_table(mg, "manual"), mg_dir, mg_path, problems, site)
     _check_language_tables(mg, languages, mg_path, problems)
     ignore_files = _ignore_files(hugo, origin, problems)
-    if problems:  # named relative to the site, as every other finding
+    if any(problem.is_error for problem in problems):  # named relative to the site, as every other finding
         raise ConfigError(shown_from(problems, sources.root))
     files = _ReadFiles(sources, mg, hugo, folders, languages, stylesheets, logo, ignore_files, themes)
-    return _settings(files)
+    return dataclasses.replace(_settings(files), config_warnings=tuple(problems))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -1447,8 +1461,7 @@ def _settings(read: _ReadFiles) -> Settings:
         permalinks=read_rules(_ci_get(hugo, "permalinks", {})),
         path_style=read_style(_flag(_ci_get(hugo, "disablePathToLower"), False),
                               _flag(_ci_get(hugo, "removePathAccents"), False),
-                              _ci_get(hugo, "uglyURLs") if isinstance(_ci_get(hugo, "uglyURLs"), dict)
-                              else _flag(_ci_get(hugo, "uglyURLs"), False)),
+                              _ci_get(hugo, "uglyURLs")),
         enable_emoji=_flag(_ci_get(hugo, "enableEmoji"), False),
         ref_links_error=str(_ci_get(hugo, "refLinksErrorLevel", "") or "").strip().lower()
         != "warning",
@@ -1469,6 +1482,7 @@ def _with_theme_params(hugo: dict, themes: list[_Theme]) -> dict:
     """The site's config with its themes' ``params`` under its own, merged key by key as
     Hugo merges a theme's config (checked with 0.149.1): a key the site sets wins, the
     first theme over the later ones.  A theme's shortcodes read their defaults there."""
+    hugo = _with_theme_language_params(hugo, themes)
     merged: dict = {}
     for theme in reversed(themes):
         params = _ci_get(theme.config, "params", {})
@@ -1483,11 +1497,55 @@ def _with_theme_params(hugo: dict, themes: list[_Theme]) -> dict:
     return {**hugo, own: merged}
 
 
-def _theme_config(folder: Path, environment: str, problems: list[Finding]) -> dict:
-    """A theme component's own config: its root file (hugo.toml, …) and its config/ folder."""
-    own_file = next((folder / name for name in HUGO_CONFIG_NAMES if (folder / name).is_file()), None)
+def _with_theme_language_params(hugo: dict, themes: list[_Theme]) -> dict:
+    """The site's languages with their themes' ``[languages.<code>.params]`` as defaults, as
+    hugo 0.149.1 reads them: under the language's own params and the site's params (a
+    theme's ``languages.fr.params.hello`` prints in French unless the site sets ``hello``
+    in either), over the themes' params.  A language only a theme names is not added."""
+    table = _ci_get(hugo, "languages")
+    if table is not None and not isinstance(table, dict):
+        return hugo  # reported by _check_hugo_values
+    table = dict(table or {_default_language(hugo): {}})
+    site = _ci_get(hugo, "params", {})
+    changed = False
+    for code, spec in table.items():
+        defaults: dict = {}
+        for theme in reversed(themes):
+            theirs = _ci_get(_ci_get(_ci_get(theme.config, "languages", {}) or {}, str(code), {})
+                             or {}, "params", {})
+            if isinstance(theirs, dict) and isinstance(defaults, dict):
+                _merge(defaults, copy.deepcopy(theirs))
+        defaults = _not_set_in(defaults, site if isinstance(site, dict) else {})
+        own = _ci_get(spec, "params", {}) if isinstance(spec, dict) else None
+        if not defaults or not isinstance(own, dict):
+            continue
+        _merge(defaults, copy.deepcopy(own))
+        key = next((k for k in spec if str(k).lower() == "params"), "params")
+        table[code], changed = {**spec, key: defaults}, True
+    if not changed:
+        return hugo
+    key = next((k for k in hugo if str(k).lower() == "languages"), "languages")
+    return {**hugo, key: table}
+
+
+def _not_set_in(defaults: dict, table: dict) -> dict:
+    """``defaults`` without the values ``table`` sets (key by key, tables inside tables too)."""
+    kept = {}
+    for key, value in defaults.items():
+        same = _ci_get(table, str(key))
+        if same is None:
+            kept[key] = value
+        elif isinstance(value, dict) and isinstance(same, dict) and (inner := _not_set_in(value, same)):
+            kept[key] = inner
+    return kept
+
+
+def _theme_config(folder: Path, environment: str, problems: list[Finding]) -> tuple[dict, dict[str, Path]]:
+    """A theme component's own config (its root file, hugo.toml …, and its config/
+    folder), with the file that set each of its keys."""
+    own_file = next((folder / name for name in HUGO_CONFIG_NAMES if _is_file(folder / name)), None)
     files = ([own_file] if own_file else []) + config_dir_files(folder / "config", environment)
-    return read_hugo_config(files, own_file, problems)[0]
+    return read_hugo_config(files, own_file, problems)
 
 
 def _theme_layout_dirs(themes: list[_Theme], root: Path, component: str = "layouts") -> list[Path]:
@@ -1527,7 +1585,8 @@ class _Theme:
     config: dict
 
 
-def _themes(hugo: dict, root: Path, environment: str, problems: list[Finding]) -> list[_Theme]:
+def _themes(hugo: dict, origin: dict[str, Path], root: Path, environment: str,
+            problems: list[Finding]) -> list[_Theme]:
     """The site's theme components, the first winning, as Hugo finds them without a
     network: each ``theme`` (a name or a list), then each ``module.imports`` path not
     disabled, each followed at once by the components its own config names (a theme built
@@ -1535,28 +1594,57 @@ def _themes(hugo: dict, root: Path, environment: str, problems: list[Finding]) -
     in _vendor/ when the site has vendored its modules (``hugo mod vendor`` writes
     _vendor/modules.txt), else in ``themesDir`` (by default themes/).  A module Hugo would
     download has no folder here and is left out.  A theme's config that does not parse is
-    a problem at its line, as Hugo stops there."""
+    a problem at its line, as Hugo stops there; so is a theme that is a file; a theme
+    outside the site (a link out of it) is left out with a warning (:func:`_unusable_theme`)."""
     themes_dir = root / str(_ci_get(hugo, "themesDir", "themes") or "themes")
     vendor = root / "_vendor"
-    vendored = (vendor / "modules.txt").is_file()
+    vendored = _is_file(vendor / "modules.txt")
     inside = root.resolve()
     themes: list[_Theme] = []
 
-    def visit(config: dict, depth: int) -> None:
+    def visit(config: dict, named_in: dict[str, Path], depth: int) -> None:
         for name, mounts in _component_names(config):
-            found = vendor / name if vendored and (vendor / name).is_dir() else themes_dir / name
-            # A build reads nothing outside the site: an exampleSite's themesDir = "../.."
-            if any(found == known.folder for known in themes) or not resolves_inside(found, inside):
+            found = vendor / name if vendored and _is_dir(vendor / name) else themes_dir / name
+            if any(found == known.folder for known in themes):
                 continue
-            own = _theme_config(found, environment, problems) if found.is_dir() else {}
+            if problem := _unusable_theme(name, found, inside, named_in):
+                problems.append(problem)
+                continue
+            if not _is_dir(found):  # a module Hugo would download: nothing here to read
+                continue
+            own, own_origin = _theme_config(found, environment, problems)
             listed = _ci_get(_ci_get(own, "module", {}) or {}, "mounts", []) or []
             themes.append(_Theme(found, mounts or (listed if isinstance(listed, list) and listed
                                                    else None), own))
-            if depth < 10 and found.is_dir():
-                visit(own, depth + 1)
+            if depth < 10 and own:
+                visit(own, own_origin, depth + 1)
 
-    visit(hugo, 0)
+    visit(hugo, origin, 0)
     return themes
+
+
+def _unusable_theme(name: str, found: Path, inside: Path, named_in: dict[str, Path]) -> Finding | None:
+    """Why the theme component ``name``, looked for at ``found``, cannot be read: a file
+    where its folder belongs (an error: hugo 0.149.1 stops, "not a directory"), or a folder
+    outside the site, through a link or ``themesDir`` (a warning: a build reads nothing
+    there, so its shortcodes, translations and params are not used, where Hugo uses them).
+    None when it can, or when nothing is there (a module Hugo would download)."""
+    where = named_in.get("theme") or named_in.get("module")
+    key = "theme" if "theme" in named_in else "path"
+    if not resolves_inside(found, inside) and (_is_dir(found) or _is_file(found)):
+        try:
+            real = str(found.resolve())
+        except (OSError, RuntimeError, ValueError):
+            real = str(found)
+        finding = _problem(where, key, f'the theme "{name}" is in {real}, outside the site: '
+                           "manualgen reads nothing outside the site, so its layouts, "
+                           "shortcodes, translations and params are left out; copy the theme "
+                           "into the site's themes folder", name)
+        return dataclasses.replace(finding, severity=WARNING, code="theme-outside")
+    if _is_file(found):
+        return _problem(where, key, f'the theme "{name}" is a file ({found.parent.name}/{found.name}), not a '
+                        "folder; Hugo stops too: name the theme's folder", name)
+    return None
 
 
 def _component_names(config: dict) -> list[tuple[str, list | None]]:

@@ -620,7 +620,9 @@ def _page_url(settings: Settings, lang: str, rel: str, kind: str, meta: dict,
         return path if Path(path.rstrip("/")).suffix else path.rstrip("/") + "/"
     prefix += lang_prefix
     style = settings.path_style
-    ugly = kind == "page" and style.is_ugly(rel.split("/")[0] if "/" in rel else "")
+    # a page's section for [uglyURLs]: its top folder; a bundle at the top is in none
+    top = rel.split("/")[0] if "/" in rel and not (Path(rel).stem == "index" and rel.count("/") == 1) else ""
+    ugly = kind == "page" and style.is_ugly(top)
     rules = _permalink_rules(settings, lang)
     if rules and kind in ("page", "section"):
         pattern = _permalink(rules, settings, rel, kind, meta, sections)
@@ -631,11 +633,20 @@ def _page_url(settings: Settings, lang: str, rel: str, kind: str, meta: dict,
     segments = [urlize(p, style) for p in parts]
     slug = _ci(meta, "slug", None)
     if kind == "page" and stem != "index":
-        segments.append(permalinks.urlize(str(slug), False, style) if slug else urlize(stem, style))
+        segments.append(_slug_segment(str(slug), ugly, style) if slug else urlize(stem, style))
     elif kind == "page" and stem == "index" and slug and segments:
-        segments[-1] = permalinks.urlize(str(slug), False, style)
+        segments[-1] = _slug_segment(str(slug), ugly, style)
     path = "/".join(s for s in segments if s)
     return prefix + _ugly(path + "/" if path else "", ugly)
+
+
+def _slug_segment(slug: str, ugly: bool, style: permalinks.PathStyle) -> str:
+    """A page's slug in its address.  As a file of its own (uglyURLs) Hugo makes the slug
+    and its ".html" one path, so a space that ends the slug stays a hyphen ("trail " →
+    "trail-.html"; as a folder, "trail/"), checked with hugo 0.149.1."""
+    if ugly:
+        return permalinks.urlize(slug + ".html", False, style).removesuffix(".html")
+    return permalinks.urlize(slug, False, style)
 
 
 def _ugly(path: str, ugly: bool) -> str:
@@ -669,7 +680,8 @@ def _permalink(rules: tuple, settings: Settings, rel: str, kind: str, meta: dict
     facts = permalinks.PageFacts(
         kind=kind, path="/".join(folders + ([] if bundle else [urlize(stem, settings.path_style)])).lower(),
         sections=tuple(folders[:own]),
-        title=str(title) if isinstance(title, str) else (rel.split("/")[-2] if bundle and folders else ""),
+        # Hugo's title: a page or _index.md without one has none (":title" is "")
+        title=str(title) if isinstance(title, (str, int, float)) and not isinstance(title, bool) else "",
         slug=str(slug) if isinstance(slug, (str, int, float)) and not isinstance(slug, bool) else "",
         file_name=stem, base_name=rel.split("/")[-2] if bundle and folders else stem,
         date=page_date(meta, "date", settings) or (
@@ -763,7 +775,7 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
                                    slugs))}
     check_dates_not_printed(sources, metas, set(kept), findings, lang)
     report_shared_addresses(pages, settings, findings, lang)
-    home = build_tree(pages, set(files), metas, settings, lang, now)
+    home = build_tree(pages, set(files), metas, settings, lang, now, sections)
     root = selection.select(home, settings, lang, findings,
                             unlisted(metas, sources, set(kept), now, settings))
     _order(root, 0, _site_order(settings, lang))
@@ -1337,13 +1349,27 @@ def section_folders(rels: Iterable[str], metas: dict[str, dict], settings: Setti
         meta = metas.get(indexes.get(folder, ""), {})
         own = _ci(meta, "slug", None) or _ci(meta, "title", None)
         return str(own) if isinstance(own, (str, int, float)) and str(own).strip() else section_title(folder, settings)
-    dated = [(rel, when) for rel in rels if Path(rel).stem != "_index" or _folder(rel)
-             if (when := page_date(metas.get(rel, {}), "date", settings)) is not None]
+    newest = _newest_below(rels, indexes, metas, settings)
+    return {folder: (name(folder), newest.get(folder)) for folder in sorted(folders) if folder}
 
-    def newest(folder: str) -> dt.datetime | None:
-        below = [when for rel, when in dated if rel.startswith(folder + "/") and rel != indexes.get(folder)]
-        return max(below, key=lambda when: when.timestamp()) if below else None
-    return {folder: (name(folder), newest(folder)) for folder in sorted(folders) if folder}
+
+def _newest_below(rels: list[str], indexes: dict[str, str], metas: dict[str, dict],
+                  settings: Settings) -> dict[str, dt.datetime]:
+    """Each folder's newest date of the files below it, its own _index file not counted:
+    one walk up from each dated file (a scan of every file for every folder took minutes
+    on a site of thousands of sections)."""
+    newest: dict[str, dt.datetime] = {}
+    for rel in rels:
+        when = page_date(metas.get(rel, {}), "date", settings)
+        if when is None or (Path(rel).stem == "_index" and not _folder(rel)):
+            continue
+        parts = rel.split("/")[:-1]
+        for depth in range(1, len(parts) + 1):
+            folder = "/".join(parts[:depth])
+            if rel != indexes.get(folder) and (
+                    folder not in newest or when.timestamp() > newest[folder].timestamp()):
+                newest[folder] = when
+    return newest
 
 
 def make_page(rel: str, source: _Source, meta: dict, settings: Settings, lang: str,
@@ -1648,16 +1674,19 @@ def _fallback_title(rel: str, kind: str, settings: Settings, report: _Reporter,
 
 
 def build_tree(pages: dict[str, Page], rels: set[str], metas: dict[str, dict],
-               settings: Settings, lang: str, now: dt.datetime) -> Page:
+               settings: Settings, lang: str, now: dt.datetime,
+               named: dict[str, tuple] | None = None) -> Page:
     """The home page with every page below its section.  Sections are folders with an
     _index file, and top-level folders without one (unless they are bundles); a home page
     is made when the language has none.  ``rels`` are all the language's content files;
-    ``metas`` the front matter of each, which dates the sections that have no date."""
-    home = next((p for p in pages.values() if p.kind == "home"), None)
+    ``metas`` the front matter of each, which dates the sections that have no date;
+    ``named`` the sections' names and dates for permalink patterns (:func:`section_folders`)."""
+    # _index.md before an index.md beside it, which Hugo then leaves out
+    home = min((p for p in pages.values() if p.kind == "home"), key=lambda p: p.rel, default=None)
     if home is None:
         home = _made_section("", settings, lang, {})
     sections = {"": home} | {_folder(p.rel): p for p in pages.values() if p.kind == "section"}
-    sections |= _unprinted_sections(pages, sections, _leaf_bundles(rels), metas, settings, lang)
+    sections |= _unprinted_sections(pages, sections, _leaf_bundles(rels), metas, settings, lang, named)
     made = [s for s in sections.values() if s.rel not in pages]
     for page in list(pages.values()) + made:
         if page.kind != "home":
@@ -1667,9 +1696,12 @@ def build_tree(pages: dict[str, Page], rels: set[str], metas: dict[str, dict],
     return home
 
 
-def _made_section(folder: str, settings: Settings, lang: str, meta: dict) -> Page:
+def _made_section(folder: str, settings: Settings, lang: str, meta: dict,
+                  named: dict[str, tuple] | None = None) -> Page:
     """A section whose _index file is not printed, or that has none ("" the home page):
-    titled, weighted and dated by that file's front matter (``meta``) when there is one."""
+    titled, weighted and dated by that file's front matter (``meta``) when there is one.
+    Its address takes the title Hugo gives it (``:title`` of a section without _index.md
+    is "Guides" for guide/) and, for ``:year``, the date of its newest page (``named``)."""
     rel = posixpath.join(folder, "_index.md")
     kind = "section" if folder else "home"
     roots = content_roots(settings, lang) or [  # its pages are all named for it elsewhere
@@ -1690,7 +1722,7 @@ def _made_section(folder: str, settings: Settings, lang: str, meta: dict) -> Pag
                 title=title, link_title=link_title.strip() if isinstance(link_title, str) else "",
                 weight=weight if isinstance(weight, int) and not isinstance(weight, bool) else 0,
                 date=page_date(meta, "date", settings),
-                url=_page_url(settings, lang, rel, kind, meta))
+                url=_page_url(settings, lang, rel, kind, {**meta, "title": title}, named))
 
 
 def _default_languages_file(path: Path, settings: Settings) -> bool:
@@ -1713,7 +1745,8 @@ def _path_below_content(rel: str, roots: list[tuple[Path, str]]) -> Path:
 
 
 def _unprinted_sections(pages: dict[str, Page], sections: dict[str, Page], leaves: set[Path],
-                        metas: dict[str, dict], settings: Settings, lang: str) -> dict[str, Page]:
+                        metas: dict[str, dict], settings: Settings, lang: str,
+                        named: dict[str, tuple] | None = None) -> dict[str, Page]:
     """The sections above printed pages that have no printed page of their own: a top-level
     folder without _index.md (a section in Hugo, unless it is a bundle), and a section whose
     _index.md Hugo lists but does not render (``build.render: never``).  Hugo's page tree
@@ -1726,7 +1759,7 @@ def _unprinted_sections(pages: dict[str, Page], sections: dict[str, Page], leave
             if not folder or folder in sections or folder in made:
                 continue
             if folder in section_meta or ("/" not in folder and Path(folder) not in leaves):
-                made[folder] = _made_section(folder, settings, lang, section_meta.get(folder, {}))
+                made[folder] = _made_section(folder, settings, lang, section_meta.get(folder, {}), named)
     return made
 
 
@@ -1846,6 +1879,10 @@ def _folders_above(rel: str) -> list[str]:
 
 
 def _kind(rel: str) -> str:
+    """Hugo's kind of a content file: an index.md at the top of the content is the home
+    page (a bundle there is the home's, checked with hugo 0.149.1), as _index.md is."""
+    if Path(rel).stem == "index" and "/" not in rel:
+        return "home"
     if Path(rel).stem != "_index":
         return "page"
     return "home" if "/" not in rel else "section"

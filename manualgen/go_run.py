@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 import posixpath
 import re
 import textwrap
@@ -23,6 +24,7 @@ from .go_functions import FUNCTIONS, map_get, ordered_items
 from .go_time import go_format, go_year, read_time
 from .go_values import HTML, Failed, go_print, go_sprintf, go_type, truth
 from .heading_ids import hugo_anchor
+from .i18n import count_text
 
 __all__ = ["Block", "Call", "Sub", "TemplateFailed", "run_template"]
 
@@ -982,14 +984,15 @@ def _translate(state: _Run, args: list) -> str:
     if not 1 <= len(args) <= 2:
         raise Failed(f"wrong number of args for T: want 1 got {len(args)}")
     data = args[1] if len(args) == 2 else None
-    if isinstance(data, float):  # T "n" 1.5 (or 1.0): hugo 0.149.1 prints nothing
-        return ""
     count = map_get(data, "Count") if isinstance(data, dict) else data
+    if isinstance(count, float) and not math.isfinite(count):  # hugo 0.149.1: nothing
+        return ""
+    if isinstance(data, (float, str)):
+        # T "n" 1.5, T "n" "22": Hugo hands go-i18n the count's digits, which pick the
+        # form; a text that reads {{ .Count }} of them fails in Hugo, which prints nothing
+        return state.call.translate(go_print(args[0]), count_text(data)) or ""
     if isinstance(count, bool) or not isinstance(count, (int, float)):
         text = state.call.translate(go_print(args[0])) or ""
-        # a text with actions run on a string (T "items" "22") fails in Hugo: nothing printed
-        if isinstance(data, str) and "{{" in text:
-            return ""
     else:
         text = state.call.translate(go_print(args[0]), count) or ""
     return _FIELD_ACTION.sub(lambda m: _field_text(data, m.group(1)), text)

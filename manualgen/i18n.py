@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import decimal
 import functools
 import json
+import math
 import re
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -147,60 +150,163 @@ class Fallback:
 TRANSLATION_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
 
 
-# CLDR's cardinal plural rules for whole numbers, as go-i18n (Hugo's T) applies them: the
-# languages whose rule is not English's one/other.  A count with a fraction is "other".
-_NO_PLURAL = {"ja", "ko", "zh", "th", "vi", "id", "ms", "lo", "my", "km", "jv", "yo", "ig"}
-_ONE_FOR_ZERO = {"fr", "pt", "hi", "bn", "fa", "gu", "kn", "mr", "zu", "am", "hy"}  # 0 and 1: one
-_EAST_SLAVIC = {"ru", "uk", "be"}
-_ONE_FEW = {"hr", "sr", "bs", "sh"}  # as East Slavic, without "many"
+# CLDR's cardinal plural rules, as go-i18n (Hugo's T) applies them to a count's operands:
+# n its absolute value, i its whole part, v how many digits its fraction shows, f those
+# digits as a number, t the same without trailing zeros.  A float count is written as Go
+# writes it with ".0" added ("3.0": v = 1), so in English and German it is "other", in
+# French 1.5 is "one", in Czech "many".  Languages not named follow English.
+@dataclasses.dataclass(frozen=True)
+class _Operands:
+    n: float
+    i: int
+    v: int
+    f: int
+    t: int
+
+
+class CountText(str):
+    """A count ``T`` was given as a float or a text, in the digits Hugo hands go-i18n for
+    it ("1.5", "3.0", "21"): it picks the plural form, but the translation's ``{{ .Count }}``
+    cannot read it (Hugo's template fails there, and T prints nothing)."""
+
+
+def count_text(value: float | str) -> CountText:
+    """``value`` as Hugo writes a count for go-i18n: a float's shortest digits with ".0"
+    added when it has no fraction; a text as it is."""
+    if isinstance(value, float) and math.isfinite(value):
+        text = format(decimal.Decimal(repr(value)), "f")
+        return CountText(text if "." in text else text + ".0")
+    return CountText(value)
+
+
+def _operands(count: object) -> _Operands | None:
+    """The operands of a count as Hugo hands it to go-i18n: an integer, a float (its
+    shortest decimal, ".0" added), or a text of digits ("21", "1.50"); None for anything
+    else (the "other" form)."""
+    if isinstance(count, bool):
+        return None
+    if isinstance(count, int):
+        text = str(abs(count))
+    elif isinstance(count, float):
+        if not math.isfinite(count):
+            return None
+        text = format(decimal.Decimal(repr(abs(count))), "f")
+        text = text if "." in text else text + ".0"
+    elif isinstance(count, str) and re.fullmatch(r"[-+]?\d+(\.\d+)?", count):
+        text = count.lstrip("-+")
+    else:
+        return None
+    whole, _, fraction = text.partition(".")
+    shown = fraction.rstrip("0")
+    if not math.isfinite(value := float(text)):  # digits past a float's range: no count Go has
+        return None
+    return _Operands(value, int(whole), len(fraction), int(fraction or 0), int(shown or 0))
+
+
+def _slavic(o: _Operands, many: bool) -> str:
+    """Russian, Ukrainian (many) and Croatian, Serbian, Bosnian (none): by the last digits."""
+    tens, hundreds = o.i % 10, o.i % 100
+    if o.v == 0 and tens == 1 and hundreds != 11:
+        return "one"
+    if o.v == 0 and 2 <= tens <= 4 and not 12 <= hundreds <= 14:
+        return "few"
+    if not many:
+        return ("one" if o.f % 10 == 1 and o.f % 100 != 11 else
+                "few" if 2 <= o.f % 10 <= 4 and not 12 <= o.f % 100 <= 14 else "other")
+    return "many" if o.v == 0 else "other"
+
+
+def _polish(o: _Operands) -> str:
+    tens, hundreds = o.i % 10, o.i % 100
+    if o.i == 1 and o.v == 0:
+        return "one"
+    if o.v == 0 and 2 <= tens <= 4 and not 12 <= hundreds <= 14:
+        return "few"
+    return "many" if o.v == 0 else "other"
+
+
+def _arabic(o: _Operands) -> str:
+    whole = o.n == int(o.n)  # CLDR's ranges hold whole numbers only
+    hundreds = int(o.n) % 100
+    return ("zero" if o.n == 0 else "one" if o.n == 1 else "two" if o.n == 2 else
+            "few" if whole and 3 <= hundreds <= 10 else "many" if whole and 11 <= hundreds <= 99
+            else "other")
+
+
+def _latvian(o: _Operands) -> str:
+    whole = o.n == int(o.n)
+    tens, hundreds = int(o.n) % 10, int(o.n) % 100
+    if (whole and (tens == 0 or 11 <= hundreds <= 19)) or (o.v == 2 and 11 <= o.f % 100 <= 19):
+        return "zero"
+    if ((whole and tens == 1 and hundreds != 11) or (o.v == 2 and o.f % 10 == 1 and o.f % 100 != 11)
+            or (o.v != 2 and o.f % 10 == 1)):
+        return "one"
+    return "other"
+
+
+def _lithuanian(o: _Operands) -> str:
+    whole = o.n == int(o.n)
+    tens, hundreds = int(o.n) % 10, int(o.n) % 100
+    if whole and tens == 1 and not 11 <= hundreds <= 19:
+        return "one"
+    if whole and 2 <= tens <= 9 and not 11 <= hundreds <= 19:
+        return "few"
+    return "many" if o.f != 0 else "other"
+
+
+def _by_whole_number(table: dict[int, str], o: _Operands) -> str:
+    """Welsh and Irish: forms for whole values only ("3.0" is "few" in Welsh)."""
+    return table.get(int(o.n), "other") if o.n == int(o.n) else "other"
+
+
+_IRISH = {1: "one", 2: "two", **dict.fromkeys(range(3, 7), "few"), **dict.fromkeys(range(7, 11), "many")}
+_RULES: dict[str, Callable[[_Operands], str]] = {
+    **dict.fromkeys(("ja", "ko", "zh", "th", "vi", "id", "ms", "lo", "my", "km", "jv", "yo", "ig"),
+                    lambda o: "other"),
+    **dict.fromkeys(("ru", "uk"), lambda o: _slavic(o, many=True)),
+    **dict.fromkeys(("hr", "sr", "bs", "sh"), lambda o: _slavic(o, many=False)),
+    # Belarusian by the value ("3.0" is "few"), Russian by the whole part
+    "be": lambda o: _slavic(_operands(int(o.n)), many=True) if o.n == int(o.n) else "other",
+    "pl": _polish,
+    **dict.fromkeys(("cs", "sk"), lambda o: ("one" if o.i == 1 and o.v == 0 else "few" if 2 <= o.i <= 4
+                                            and o.v == 0 else "many" if o.v != 0 else "other")),
+    "ar": _arabic,
+    "he": lambda o: ("one" if o.i == 1 and o.v == 0 else "two" if o.i == 2 and o.v == 0 else
+                     "many" if o.v == 0 and o.n > 10 and o.i % 10 == 0 else "other"),
+    "lt": _lithuanian,
+    "lv": _latvian,
+    "ro": lambda o: ("one" if o.i == 1 and o.v == 0 else
+                     "few" if o.v != 0 or o.n == 0 or 2 <= o.i % 100 <= 19 else "other"),
+    "sl": lambda o: ("one" if o.v == 0 and o.i % 100 == 1 else "two" if o.v == 0 and o.i % 100 == 2
+                     else "few" if o.v != 0 or 3 <= o.i % 100 <= 4 else "other"),
+    "cy": lambda o: _by_whole_number({0: "zero", 1: "one", 2: "two", 3: "few", 6: "many"}, o),
+    "ga": lambda o: _by_whole_number(_IRISH, o),
+    "mk": lambda o: ("one" if (o.v == 0 and o.i % 10 == 1 and o.i % 100 != 11)
+                     or (o.f % 10 == 1 and o.f % 100 != 11) else "other"),
+    "is": lambda o: "one" if (o.t == 0 and o.i % 10 == 1 and o.i % 100 != 11) or o.t != 0 else "other",
+    **dict.fromkeys(("fr", "pt", "hy"), lambda o: "one" if o.i in (0, 1) else "other"),
+    **dict.fromkeys(("hi", "bn", "fa", "gu", "kn", "mr", "zu", "am"),
+                    lambda o: "one" if o.i == 0 or o.n == 1 else "other"),
+    # "n = 1": a float 1.0 is "one" too (Spanish, checked with hugo 0.149.1)
+    **dict.fromkeys(("es", "el", "bg", "hu", "tr", "nb", "no", "nn", "sq", "ka", "kk", "ky", "ta",
+                     "te", "ml", "ne", "uz", "az", "eu", "mn", "ps", "so", "eo", "fo", "lb"),
+                    lambda o: "one" if o.n == 1 else "other"),
+}
 
 
 def plural_category(lang: str, count: object) -> str:
     """The plural form (``zero``, ``one``, ``two``, ``few``, ``many``, ``other``) CLDR gives
     ``count`` in ``lang`` (its key or locale: "uk", "pt-br", "zh-tw"): Ukrainian 3 is "few",
-    Korean has "other" only; unknown languages follow English."""
-    try:
-        number = float(count)
-    except (TypeError, ValueError):
+    Korean has "other" only; unknown languages follow English.  A count that is no number
+    (a word, infinity) is "other"."""
+    operands = _operands(count)
+    if operands is None:
         return "other"
-    code = lang.lower().replace("_", "-").split("-")[0]
-    if number != int(number) or code in _NO_PLURAL:
-        return "other"
-    n = abs(int(number))
-    tens, hundreds = n % 10, n % 100
-    if code in _EAST_SLAVIC | _ONE_FEW | {"pl"}:
-        if tens == 1 and hundreds != 11:
-            return "one" if code != "pl" or n == 1 else "many"
-        if 2 <= tens <= 4 and not 12 <= hundreds <= 14:
-            return "few"
-        return "other" if code in _ONE_FEW else "many"
-    if code in ("cs", "sk"):
-        return "one" if n == 1 else "few" if 2 <= n <= 4 else "other"
-    if code == "ar":
-        return ("zero" if n == 0 else "one" if n == 1 else "two" if n == 2 else
-                "few" if 3 <= hundreds <= 10 else "many" if 11 <= hundreds <= 99 else "other")
-    if code == "he":
-        return "one" if n == 1 else "two" if n == 2 else "other"
-    if code in ("lt",):
-        return ("one" if tens == 1 and not 11 <= hundreds <= 19 else
-                "few" if 2 <= tens <= 9 and not 11 <= hundreds <= 19 else "other")
-    if code in ("lv",):
-        return ("zero" if tens == 0 or 11 <= hundreds <= 19 else
-                "one" if tens == 1 and hundreds != 11 else "other")
-    if code in ("ro",):
-        return "one" if n == 1 else "few" if n == 0 or 1 <= hundreds <= 19 else "other"
-    if code in ("sl",):
-        return {1: "one", 2: "two", 3: "few", 4: "few"}.get(hundreds, "other")
-    if code == "cy":
-        return {0: "zero", 1: "one", 2: "two", 3: "few", 6: "many"}.get(n, "other")
-    if code == "ga":
-        return ("one" if n == 1 else "two" if n == 2 else "few" if 3 <= n <= 6 else
-                "many" if 7 <= n <= 10 else "other")
-    if code in ("mk", "is"):
-        return "one" if tens == 1 and hundreds != 11 else "other"
-    if code in _ONE_FOR_ZERO and not lang.lower().replace("_", "-").startswith("pt-pt"):
-        return "one" if n in (0, 1) else "other"
-    return "one" if n == 1 else "other"
+    tag = lang.lower().replace("_", "-")
+    code = tag.split("-")[0]
+    if tag.startswith("pt-pt") or code not in _RULES:
+        return "one" if operands.i == 1 and operands.v == 0 else "other"
+    return _RULES[code](operands)
 
 
 def translation_files(folder: Path) -> list[Path]:
@@ -251,6 +357,7 @@ class Translator:
         self._others: dict[Path, dict] | None = None  # the other languages' files, when needed
         self._reported: set[str] = set()
         self._template_reported: set[str] = set()
+        self._texts: dict[Path, str] = {}  # the files' texts in lower case, for the lines of fallbacks
 
     def translate(self, key: str, count=None) -> str:
         entry = self.strings.get(key)
@@ -258,8 +365,10 @@ class Translator:
             self.missing.add(key)
             return ""
         if isinstance(entry, dict):
+            # go-i18n: the count's form, else "other" (hugo 0.149.1 prints nothing when a
+            # table lacks both, "one" or not)
             form = plural_category(self.lang, count) if count is not None else "other"
-            text = str(entry.get(form, entry.get("other", entry.get("one", ""))))
+            text = str(entry.get(form, entry.get("other", "")))
         else:
             text = str(entry)
         source = self.origin.get(key)
@@ -304,17 +413,44 @@ class Translator:
     def _fallback(self, key: str, text: str, source: Path) -> Fallback:
         # The language's file, or the one to create beside the default language's, same kind.
         file = self.own_files[0] if self.own_files else file_beside(source, self.lang)
-        return Fallback(key, text, file, _line_naming(file, key), source, _line_naming(source, key))
+        return Fallback(key, text, file, self._line_of(file, key), source, self._line_of(source, key))
+
+    def _line_of(self, path: Path, key: str) -> int | None:
+        """:func:`_line_naming`, each file read once for all the keys it is asked about."""
+        if path not in self._texts:
+            try:
+                self._texts[path] = path.read_text(encoding="utf-8").lower()
+            except (OSError, UnicodeDecodeError):
+                self._texts[path] = ""
+        return _line_in(self._texts[path], key)
 
 
-def _line_naming(path: Path, key: str) -> int | None:
-    """The first line of an i18n file that names ``key`` (as a table, a key or an id)."""
-    try:
-        lines = path.read_text(encoding="utf-8").split("\n")
-    except (OSError, UnicodeDecodeError):
+def _line_naming(path: Path, key: str, text: str | None = None) -> int | None:
+    """The first line of an i18n file (its ``text``, when read already) that names ``key``
+    (as a table, a key or an id), in any case.  A search of the whole text rather than a
+    pattern per line: a template using thousands of keys the file lacks took minutes."""
+    if text is None:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+    return _line_in(text.lower(), key)
+
+
+def _line_in(low: str, key: str) -> int | None:
+    """The first line of the lower-cased text ``low`` naming ``key`` (see _line_naming)."""
+    if not key:
         return None
-    pattern = re.compile(rf"""(^|[\s\[{{"'#:-]){re.escape(key)}($|[\s\]}}"'.=:])""", re.IGNORECASE)
-    return next((n for n, line in enumerate(lines, 1) if pattern.search(line)), None)
+    wanted = key.lower()
+    at = low.find(wanted)
+    while at >= 0:
+        end = at + len(wanted)
+        before = low[at - 1] if at else "\n"
+        after = low[end] if end < len(low) else "\n"
+        if (before.isspace() or before in "[{\"'#:-") and (after.isspace() or after in "]}\"'.=:"):
+            return low.count("\n", 0, at) + 1
+        at = low.find(wanted, at + 1)
+    return None
 
 
 @functools.cache

@@ -17,7 +17,8 @@ import unicodedata
 
 # What Hugo keeps in a path besides letters, digits and marks (and %XX escapes).
 _KEPT = frozenset("./\\_#+~-@")
-_ATTRIBUTE = re.compile(r":\w+(\[[^\]]+?\])?")
+# Go's \w is ASCII: ":é" is no attribute but text, which the path then drops the colon of
+_ATTRIBUTE = re.compile(r":\w+(\[[^\]]+?\])?", re.ASCII)
 _ZERO_TIME = dt.datetime(1, 1, 1, tzinfo=dt.UTC)  # Go's zero time: no date set
 # Hugo's test for a Go date layout: every field differs from Go's reference time, so a
 # layout formats this date into something other than itself
@@ -67,12 +68,25 @@ HUGO_DEFAULT = PathStyle()  # lower case, accents kept, pages as folders
 
 
 def read_style(lower_off: object, accents_off: object, ugly: object) -> PathStyle:
-    """The PathStyle from the three options as the Hugo config holds them."""
+    """The PathStyle from the three options as the Hugo config holds them.  ``uglyURLs`` is
+    read as hugo 0.149.1 decodes it: true, or the text "true" exactly (``uglyURLs = 1`` or
+    "yes" leaves pages as folders); a table's values as Go's cast.ToBool reads them
+    (``posts = 1`` or "t" is true, as is any number but 0)."""
     sections: tuple[str, ...] = ()
     if isinstance(ugly, dict):
-        sections = tuple(str(k).strip(" /").lower() for k, v in ugly.items() if v is True)
+        sections = tuple(str(k).strip(" /").lower() for k, v in ugly.items() if _go_bool(v))
     return PathStyle(lower=lower_off is not True, plain_letters=accents_off is True,
-                     ugly=ugly is True, ugly_sections=sections)
+                     ugly=ugly is True or ugly == "true", ugly_sections=sections)
+
+
+def _go_bool(value: object) -> bool:
+    """``value`` as Go's cast.ToBool reads it: a boolean, a number other than 0, a text
+    strconv.ParseBool reads as true ("1", "t", "TRUE" …); anything else false."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return value != 0
+    return isinstance(value, str) and value in ("1", "t", "T", "TRUE", "true", "True")
 
 
 def path_segment(name: str, style: PathStyle = HUGO_DEFAULT) -> str:
@@ -182,8 +196,10 @@ def expand(pattern: str, facts: PageFacts, style: PathStyle = HUGO_DEFAULT) -> s
     path = ("".join(out) + pattern[last:]).replace("\0", ":")
     path = re.sub(r"/{2,}", "/", "/" + path.strip("/"))
     # nothing at all: the page keeps its file's address; else always a folder, a dot in
-    # it or not ("/releases/v1.2/", "/q/c.html/"), as Hugo makes it
-    return None if path == "/" else style.shaped(path).rstrip("/") + "/"
+    # it or not ("/releases/v1.2/", "/q/c.html/"), as Hugo makes it.  The pattern's own
+    # words are made a path as a title is ("/My Posts/:slug/" → "/my-posts/…", a colon
+    # Hugo does not read as an attribute dropped: "/:é/" → "/é/")
+    return None if path == "/" else urlize(path, True, style).rstrip("/") + "/"
 
 
 def _attribute(name: str, facts: PageFacts, date: dt.datetime, go_format,

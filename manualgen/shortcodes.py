@@ -37,7 +37,7 @@ from .errors import ContentError, Findings, ManualgenError, readable_path, show,
 from .front_matter import parse as parse_front_matter
 from .go_escape import REFUSED_ADDRESS, NotSimple, plainified
 from .go_values import go_print
-from .i18n import Translator, _line_naming
+from .i18n import CountText, Translator, _line_naming
 from .markdown_left import markdown_left
 from .notebook import notebook
 from .shortcode_parser import Shortcode, ShortcodeSyntaxError, Text, iter_shortcodes, parse
@@ -1465,8 +1465,13 @@ class _PageContext:
                 f'has one: shortcode "{node.name}" prints nothing (or its own default) in its '
                 f"place, first at {show(self.page.path, root)}:{node.line}", file,
                 _line_naming(file, key), lang=self.lang)
+        if isinstance(count, CountText) and "{{" in text:
+            # a float's or a text's .Count: Hugo's template fails, go-i18n tries the "other"
+            # form, and T prints nothing when that reads it too
+            other = self.translator.translate(key)
+            return "" if "{{" in other else other
         if count is not None and "{{" in text:
-            text = _COUNT.sub(str(count), text)
+            text = _COUNT.sub(go_print(count), text)
         if "{{" in text:
             text = without_template_code(key, text, self.translator, self.renderer.findings, self.lang)
         return text

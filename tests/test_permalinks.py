@@ -255,3 +255,107 @@ def test_an_undated_section_takes_its_newest_pages_date(tmp_path):
         "tut/sub/c.md": 'title: "C"\ndate: 2025-01-01'})
     urls = _urls(tmp_path)
     assert (urls["tut/_index.md"], urls["tut/sub/_index.md"]) == ("/2025/tuts/", "/2025/sub/")
+
+
+@pytest.mark.parametrize("setting, ugly", [
+    ("uglyURLs = 1", False), ('uglyURLs = "1"', False), ('uglyURLs = "yes"', False),
+    ('uglyURLs = "true"', True), ("uglyURLs = true", True),
+    ("[uglyURLs]\nposts = 1", True), ('[uglyURLs]\nposts = "t"', True), ("[uglyURLs]\nPosts = 2.5", True),
+    ("[uglyURLs]\nposts = 0", False), ('[uglyURLs]\nposts = "yes"', False), ("[uglyURLs]\nother = true", False),
+])
+def test_ugly_urls_are_read_as_hugo_decodes_them(tmp_path, setting, ugly):
+    # hugo 0.149.1: the top-level value is true or the text "true" only; a table's values
+    # as Go's cast.ToBool reads them (posts = 1 is true)
+    _site(tmp_path, f'title = "U"\n{setting}\n', {"posts/a.md": "title: A"})
+    assert _urls(tmp_path)["posts/a.md"] == ("/posts/a.html" if ugly else "/posts/a/")
+
+
+@pytest.mark.parametrize("pattern, url", [
+    ("/My Posts (x)/:slug/", "/my-posts-x/sl-ug/"),
+    ("/a+b&c/:slug/", "/a-bc/sl-ug/"),
+    ("/q?d=e/:slug/", "/qde/sl-ug/"),
+    ("/x.y:/:slug/~:!$/:é:٣/", "/x.y/sl-ug/~/é٣/"),  # ":é" is no attribute: Go's \w is ASCII
+])
+def test_a_patterns_own_words_are_made_a_path_as_hugo_makes_them(tmp_path, pattern, url):
+    # each address is what hugo 0.149.1 gave; ":é" was a config error
+    _site(tmp_path, f'title = "P"\n[permalinks]\nposts = "{pattern}"\n',
+          {"posts/a.md": 'title: A\nslug: "Sl Ug!"'})
+    assert _urls(tmp_path)["posts/a.md"] == url
+
+
+def test_titles_and_dates_of_sections_without_index_and_pages_without_title(tmp_path):
+    # hugo 0.149.1: a section without _index.md is titled "Guides" and dated by its newest
+    # page; an _index.md or a bundle without a title has none (":title" is empty)
+    _site(tmp_path, 'title = "S"\n[permalinks]\nbun = "/b/:title/x/"\n[permalinks.section]\n'
+          'guide = "/g/:title/"\nposts = "/:year/:month/:title/"\ndocs = "/d/:title/:year/"\n', {
+              "guide/b.md": "title: B", "posts/a.md": "title: A\ndate: 2021-03-04",
+              "posts/b.md": "title: B\ndate: 2023-05-06", "docs/_index.md": "weight: 2",
+              "docs/x.md": "title: X\ndate: 2022-02-02", "bun/one/index.md": "weight: 1"})
+    urls = _urls(tmp_path)
+    assert urls["guide/_index.md"] == "/g/guides/"
+    assert urls["posts/_index.md"] == "/2023/05/posts/"
+    assert urls["docs/_index.md"] == "/d/2022/"
+    assert urls["bun/one/index.md"] == "/b/x/"
+
+
+def test_a_languages_own_pattern_with_an_unknown_attribute_is_an_error_at_its_line(tmp_path):
+    # hugo 0.149.1: 'error expanding "/:bogus/:slug/": permalink attribute not recognised'
+    from manualgen.errors import ConfigError
+
+    _site(tmp_path, 'title = "T"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n'
+          '[languages.fr.permalinks]\nposts = "/:bogus/:slug/"\n', {"posts/a.md": "title: A"})
+    with pytest.raises(ConfigError) as raised:
+        load_settings(tmp_path)
+    assert [(f.file, f.line) for f in raised.value.problems] == [("hugo.toml", 7)]
+    assert "languages.fr.permalinks.posts" in raised.value.problems[0].message
+
+
+def test_the_newest_date_of_thousands_of_sections_is_found_in_linear_time(tmp_path):
+    # each folder's newest page was found by scanning every file for every folder:
+    # 10,000 sections of one page each took over 10 s, twice per language
+    import time
+
+    from manualgen.content import section_folders
+
+    rels = [f"s{n}/p.md" for n in range(10_000)] + ["s0/deep/_index.md", "s0/deep/q.md"]
+    metas = {rel: {"date": dt.date(2020, 1, 1) + dt.timedelta(days=n)} for n, rel in enumerate(rels)}
+    settings = load_settings(_site(tmp_path, 'title = "T"\n', {}))
+    started = time.process_time()
+    found = section_folders(rels, metas, settings)
+    assert time.process_time() - started < 1.5
+    assert found["s5"][1].date() == dt.date(2020, 1, 6)
+    assert found["s0"][1].date() == dt.date(2020, 1, 1) + dt.timedelta(days=10_001)  # below deep
+
+
+def test_a_bundle_at_the_top_is_in_no_section_for_ugly_urls(tmp_path):
+    # hugo 0.149.1 with [uglyURLs] bun = true, a = true: /bun/ (a bundle at the top is in
+    # no section), /a/deep/b5.html, /a/x.html; found by comparing random sites with it
+    _site(tmp_path, 'title = "U"\n[uglyURLs]\na = true\nbun = true\n', {
+        "bun/index.md": "title: B", "a/deep/b5/index.md": "title: B5", "a/x.md": "title: X"})
+    urls = _urls(tmp_path)
+    assert [urls[rel] for rel in ("bun/index.md", "a/deep/b5/index.md", "a/x.md")] == [
+        "/bun/", "/a/deep/b5.html", "/a/x.html"]
+
+
+def test_an_index_md_at_the_top_is_the_home_page(tmp_path):
+    # hugo 0.149.1: content/index.md is the home page ("/", its title), no pattern applies;
+    # beside an _index.md it is left out.  It printed as a page at /2020/home-leaf/.
+    _site(tmp_path, 'title = "T"\n[permalinks]\n"/" = "/:year/:slug/"\n', {
+        "index.md": "title: Home Leaf\ndate: 2020-01-01", "p.md": "title: P\ndate: 2021-01-01"})
+    settings = load_settings(tmp_path)
+    home = discover(settings, "en", Findings(), NOW)
+    assert (home.rel, home.title, home.url) == ("index.md", "Home Leaf", "/")
+    assert [(p.rel, p.url) for p in home.children] == [("p.md", "/2021/p/")]
+    _write(tmp_path, "_index.md", "title: Branch")
+    home = discover(load_settings(tmp_path), "en", Findings(), NOW)
+    assert (home.rel, home.title, [p.rel for p in home.children]) == ("_index.md", "Branch", ["p.md"])
+
+
+@pytest.mark.parametrize("ugly, slug, url", [
+    (True, "trail ", "/a/trail-.html"), (False, "trail ", "/a/trail/"),
+    (True, " lead  two  spaces", "/a/lead-two-spaces.html"), (True, "A & B", "/a/a-b.html"),
+])
+def test_a_slug_that_ends_in_a_space_as_hugo_makes_its_file(tmp_path, ugly, slug, url):
+    # hugo 0.149.1 gave these; with uglyURLs the slug's last space stayed a hyphen
+    _site(tmp_path, f'title = "S"\nuglyURLs = {str(ugly).lower()}\n', {"a/p.md": f'title: A\nslug: "{slug}"'})
+    assert _urls(tmp_path)["a/p.md"] == url
