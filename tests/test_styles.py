@@ -414,3 +414,22 @@ def test_a_sites_own_hint_callout_or_admonition_box_prints_framed(tmp_path):
     colors = {name: box.style["border_top_color"] for name, box in boxes.items()}
     assert colors["hint hint-warning"] == colors["admonition admonition-danger"]
     assert colors["hint hint-warning"] != colors["hint hint-info"]
+
+
+def test_a_panel_prints_framed_in_the_colour_of_its_status(tmp_path):
+    """Techdoc's panel shortcode writes ``<div class="panel panel-danger">`` with a header and
+    a body: on the web a coloured box, on paper a frame (a warning's colour for danger)."""
+    body = ('<div class="panel panel-primary"><div class="panel-body"><p>Note.</p></div></div>'
+            '<div class="panel panel-danger"><div class="panel-header"><h3>danger</h3></div>'
+            '<div class="panel-body"><p>Stop.</p></div></div>')
+    html = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>T</title>'
+            f"{links('fonts.css', 'manual.css', 'content.css')}</head>"
+            f'<body class="paper-a4 twoside">{body}</body></html>')
+    doc = render(html, tmp_path)
+    boxes = {box.element.get("class"): box for page in doc.pages
+             for box, _ in walk(page._page_box)
+             if box.element_tag == "div" and type(box).__name__ == "BlockBox"}
+    primary, danger = boxes["panel panel-primary"], boxes["panel panel-danger"]
+    assert primary.style["border_top_width"] > 0 and danger.style["border_top_width"] > 0
+    assert boxes["panel-body"].style["border_top_width"] == 0
+    assert primary.style["border_top_color"] != danger.style["border_top_color"]
