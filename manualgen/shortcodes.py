@@ -1152,12 +1152,20 @@ def _holds_an_action(source: str, at: int) -> bool:
     return True
 
 
+_UNSEEN_BLOCKS = re.compile(r"<(style|script)\b.*?</\1\s*>|<!--.*?-->", re.DOTALL | re.IGNORECASE)
+
+
 def _inline_shortcode(ctx: _PageContext, node: Shortcode, inner: str | None, where: Shortcode) -> str:
     """An inline shortcode (``{{< name.inline >}}…{{< /name.inline >}}``, with Hugo's
     ``enableInlineShortcodes``) is a Go template written in the page, which manualgen does
     not run: nothing is printed in its place (its template code would print as written), and
-    its definition is reported; a later use without content is not."""
-    if inner is not None:
+    its definition is reported; a later use without content is not.  Nor is one a reader
+    never sees: without ``enableInlineShortcodes`` Hugo prints nothing for it either, and
+    one that holds only a style sheet or a script shows nothing on the web page."""
+    settings = ctx.renderer.env.globals.get("site")
+    if not getattr(settings, "enable_inline_shortcodes", False):
+        return ""
+    if inner is not None and _UNSEEN_BLOCKS.sub("", inner).strip():
         ctx.renderer.findings.warning(
             "inline-shortcode", f'inline shortcode "{node.name}" is a Go template written '
             "in the page, which manualgen does not run: nothing is printed in its place; "

@@ -15,7 +15,7 @@ from manualgen.build import BuildOptions, build
 from manualgen.notebook import notebook
 from manualgen.shortcodes import needs_closing
 
-from .conftest import HUGO_TOML, page, write_site
+from .conftest import HUGO_TOML, check_findings, page, write_site
 from .test_convert import Site, squeeze
 
 
@@ -235,3 +235,25 @@ def test_hugos_older_embeds_print_where_to_find_them(site, call, address):
     html = site.render(f"Watch:\n\n{call}\n")
     assert f'<a href="{address}">' in html, html
     assert not unknown(site.findings), list(site.findings)
+
+
+INLINE_STYLE = "{{< css.inline >}}\n<style>\n.emojify { font-size: 2rem; }\n</style>\n{{< /css.inline >}}\n"
+INLINE_TEXT = '{{< year.inline >}}{{ now.Year }}{{< /year.inline >}}\n'
+
+
+@pytest.mark.parametrize(("enabled", "body", "reported"), [
+    (False, INLINE_TEXT, False),  # Hugo prints nothing for it: the PDF loses nothing
+    (True, INLINE_STYLE, False),  # a style sheet: nothing a reader sees on the web page
+    (True, INLINE_TEXT, True),    # Hugo prints the year; manualgen does not
+])
+def test_an_inline_shortcode_is_reported_only_where_the_web_page_shows_what_it_prints(
+        tmp_path, enabled, body, reported):
+    """Clarity's emoji page styles itself with {{< css.inline >}} and the site does not
+    enable inline shortcodes: Hugo prints nothing there, so a warning would be a false alarm."""
+    hugo = HUGO_TOML.replace("[params]", "enableInlineShortcodes = true\n[params]") if enabled else HUGO_TOML
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Home", body="Willkommen."),
+        "content/de/emoji.md": page("Emoji", 1, body="Text.\n\n" + body),
+    }, hugo=hugo)
+    found = [f["file"] for f in check_findings(site) if f["code"] == "inline-shortcode"]
+    assert found == (["content/de/emoji.md"] if reported else []), found
