@@ -347,6 +347,13 @@ def template_helpers(settings: Settings, lang: str, labels: dict[str, str]) -> d
     def ref_url(path, page: Page | None = None) -> str:
         return hugo_ref(str(path or ""), page, indexes)
 
+    def web_url(url) -> str:
+        """The web address of a site path (Hugo's absURL of a page's address): the baseURL's
+        scheme and host before it; the path alone when the baseURL names no host."""
+        site = urlsplit(settings.base_url)
+        host = f"{site.scheme}://{site.netloc}" if site.scheme and site.netloc else ""
+        return host + str(url) if host and str(url).startswith("/") else str(url)
+
     def ref_found(path, page: Page | None = None) -> bool:
         return ref_target(str(path or ""), page, indexes) is not None
 
@@ -387,6 +394,7 @@ def template_helpers(settings: Settings, lang: str, labels: dict[str, str]) -> d
         "media_library": media_library,  # Academic's and Wowchemy's figure library="1"
         "link_url": link_url,
         "ref_url": ref_url,
+        "web_url": web_url,
         "ref_found": ref_found,
         "ref_known": ref_known,
         "page_named": page_named,
