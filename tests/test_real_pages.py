@@ -257,3 +257,37 @@ def test_an_inline_shortcode_is_reported_only_where_the_web_page_shows_what_it_p
     }, hugo=hugo)
     found = [f["file"] for f in check_findings(site) if f["code"] == "inline-shortcode"]
     assert found == (["content/de/emoji.md"] if reported else []), found
+
+
+MATH_BODY = ("Inline: $ \\varphi = \\sqrt{4} $ and \\\\(a^2\\\\), block:\n\n$$x_1$$\n\n"
+             "It costs $5 and $10.\n\n`$code^2$`\n")
+
+
+def test_a_page_whose_theme_loads_katex_prints_its_formulas_as_formulas(tmp_path):
+    """MemE loads KaTeX, with single dollars, for a page with katex = true (PaperMod and
+    Hugo's own math partial: math: true): the web shows the formulas typeset.  A page without
+    it keeps its dollars as written, as its web page does; a price stays a price."""
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Home", body="Willkommen."),
+        "content/de/with.md": page("With", 1, body=MATH_BODY, katex=True),
+        "content/de/without.md": page("Without", 2, body=MATH_BODY),
+    })
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    with_math, without = html.split("Without</h")[0], html.split("Without</h")[1]
+    assert '<span class="math math-text">φ = √4</span>' in with_math
+    assert '<span class="math math-text">a²</span>' in with_math
+    assert "x₁" in with_math and "It costs $5 and $10." in with_math
+    assert "<code>$code^2$</code>" in with_math
+    assert "$ \\varphi = \\sqrt{4} $" in without and "$$x_1$$" in without
+    assert 'class="math' not in without
+
+
+def test_a_site_that_enables_katex_for_every_page_prints_its_formulas(tmp_path):
+    hugo = HUGO_TOML.replace("[params]\n", "[params]\nenableKaTeX = true\n")
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Home", body="Willkommen."),
+        "content/de/a.md": page("A", 1, body="So: $\\alpha + 1$."),
+    }, hugo=hugo)
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    assert '<span class="math math-text">α + 1</span>' in result.results[0].html.read_text(encoding="utf-8")
