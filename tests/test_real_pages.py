@@ -291,3 +291,20 @@ def test_a_site_that_enables_katex_for_every_page_prints_its_formulas(tmp_path):
     }, hugo=hugo)
     result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
     assert '<span class="math math-text">α + 1</span>' in result.results[0].html.read_text(encoding="utf-8")
+
+
+def test_a_link_to_a_home_page_with_nothing_to_print_leads_to_the_cover(tmp_path):
+    """MemE's Chinese test page links [Internal Link](/); its site's home has no text, so the
+    manual has no home chapter: the link's "see page" pointed at no element, and WeasyPrint
+    cut its words short ("(参见第")."""
+    site = write_site(tmp_path / "site", {
+        "content/de/docs/_index.md": page("Docs", 1, body="Docs."),
+        "content/de/docs/a.md": page("A", 1, body="Back [home](/) and [docs](/docs/)."),
+    })
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    targets = re.findall(r'<a href="#([^"]+)"[^>]*>(?:home|docs)</a>', html)
+    assert len(targets) == 2, targets
+    for target in targets:
+        assert html.count(f'id="{target}"') == 1, target
+    assert re.search(rf'<section class="cover" id="{targets[0]}">', html)
