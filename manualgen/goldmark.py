@@ -278,15 +278,19 @@ def _read_fence(lines: list[str], start: int, base: int, relative: int,
     return Fence(lang, attrs, "".join(c + "\n" for c in code), lines[start]), i
 
 
-def fence_html(fence: Fence, highlight: Callable[[str, str, dict], str]) -> str:
+def fence_html(fence: Fence, highlight: Callable[[str, str, dict], str],
+               defaults: Callable[[dict, str], dict] | None = None) -> str:
     """A fence as printed: Python-Markdown's markup for plain code (what the corpus prints),
-    Hugo's highlight options through ``highlight`` (line numbers, marked lines), and a
-    ``filename`` attribute (hugoDocs' ``file``, a ``title``) as a caption above, as Hextra,
-    Docsy and Hugo's own documentation show it."""
+    Hugo's highlight options through ``highlight`` (line numbers, marked lines), the site's
+    own (``defaults`` puts them under the fence's: ``[markup.highlight] lineNos = true``),
+    and a ``filename`` attribute (hugoDocs' ``file``, a ``title``) as a caption above, as
+    Hextra, Docsy and Hugo's own documentation show it."""
     attrs = fence.attrs
     if fence.lang == "math":  # Docsy's and Hextra's math code blocks: a formula on the web
         return math_html(fence.code, display=True)
     options = {k.lower(): v for k, v in attrs.items()}
+    if defaults is not None:
+        options = defaults(options, fence.lang)
     numbered = options.get("linenos", "false").lower() not in ("", "false")
     if numbered or options.get("hl_lines"):
         body = str(highlight(fence.code, fence.lang, options))

@@ -105,6 +105,28 @@ def highlight_options(options: str | dict | None) -> dict[str, str]:
     return result
 
 
+# The site's highlight settings that show on paper, and whether a block without a language
+# is highlighted at all (Chroma's guessSyntax; without it such a block is plain code).
+_PRINTED_DEFAULTS = ("linenos", "linenostart", "guesssyntax")
+
+
+def highlight_defaults(table: object) -> dict[str, str]:
+    """Of the site's ``[markup.highlight]``, the options every highlighted block takes unless
+    it says otherwise (``lineNos = true`` numbers every block's lines, as on the web)."""
+    if not isinstance(table, dict):
+        return {}
+    return {str(k).lower(): str(v).lower() if isinstance(v, bool) else str(v)
+            for k, v in table.items() if str(k).lower() in _PRINTED_DEFAULTS}
+
+
+def with_defaults(options: dict[str, str], lang: str, defaults: dict[str, str] | None) -> dict[str, str]:
+    """A block's highlight ``options`` over the site's ``defaults``; a block with no language
+    takes them only when the site guesses one (Hugo prints it as plain code otherwise)."""
+    if not defaults or not (lang or defaults.get("guesssyntax") == "true"):
+        return options
+    return {**{k: v for k, v in defaults.items() if k != "guesssyntax"}, **options}
+
+
 def _number(text: str) -> bool:
     return text.isascii() and text.isdigit()  # "²".isdigit() holds, but int("²") fails
 
@@ -174,15 +196,18 @@ def _no_blank_lines(code: str) -> str:
 
 
 def code_block(text: str, lang: str = "", options: str | dict | None = "",
-               report: Callable[[str], object] | None = None) -> Markup:
+               report: Callable[[str], object] | None = None,
+               defaults: dict[str, str] | None = None) -> Markup:
     """Hugo's ``highlight``: the code as written (escaped), in its language, and of Chroma's
     options those that show on paper: line numbers (``linenos``, ``linenostart``) and
-    emphasised lines (``hl_lines``, counted from the block's first line).  An option Hugo
-    cannot read is given to ``report``; the code is printed as if it were not there."""
+    emphasised lines (``hl_lines``, counted from the block's first line), the site's
+    ``defaults`` (``highlight_defaults``) under the block's own.  An option Hugo cannot read
+    is given to ``report``; the code is printed as if it were not there."""
     code = str(text or "").strip("\r\n")  # plain text: a Markup is escaped like any other
     opts = highlight_options(options)
     if report is not None and (problem := highlight_problem(opts)):
         report(problem)
+    opts = with_defaults(opts, str(lang or ""), defaults)
     numbers = opts.get("linenos", "false").lower() not in ("false", "", "0")
     marked = _line_set(opts.get("hl_lines", ""), code.count("\n") + 1)
     attrs = f' class="language-{escape(lang)}" data-lang="{escape(lang)}"' if lang else ""
@@ -1558,7 +1583,9 @@ class _PageContext:
                 in_address=address,
                 code_block=functools.partial(code_block, report=lambda problem: (
                     self.renderer.findings.error("bad-highlight", problem, self.page.path,
-                                                 where.line, where.column, lang=self.lang))),
+                                                 where.line, where.column, lang=self.lang)),
+                    defaults=highlight_defaults(getattr(self.renderer.env.globals.get("site"),
+                                                        "highlight", None))),
                 replace_re=replace_re,  # Hugo's replaceRE
                 fenced_blocks=fenced_blocks,  # Grafana's code: one tab per language
                 list_items=list_items,  # Hugo Book's columns: one column per list item

@@ -308,3 +308,24 @@ def test_a_link_to_a_home_page_with_nothing_to_print_leads_to_the_cover(tmp_path
     for target in targets:
         assert html.count(f'id="{target}"') == 1, target
     assert re.search(rf'<section class="cover" id="{targets[0]}">', html)
+
+
+def test_the_sites_highlight_settings_number_every_highlighted_block(tmp_path):
+    """MemE's config sets [markup.highlight] lineNos = true: on the web every block with a
+    language shows its line numbers; one without a language (no guessSyntax) is plain code,
+    and a block's own linenos=false wins."""
+    hugo = HUGO_TOML + "[markup.highlight]\nlineNos = true\nlineNoStart = 3\nguessSyntax = false\n"
+    body = ("```js\nlet a = 1;\n```\n\n```\nplain text\n```\n\n"
+            "```js {linenos=false}\nlet b = 2;\n```\n\n"
+            "{{< highlight go >}}\nvar c = 3\n{{< /highlight >}}\n")
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Home", body="Willkommen."),
+        "content/de/a.md": page("A", 1, body=body),
+    }, hugo=hugo)
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    numbered = re.findall(r'<pre class="lines numbered">.*?</pre>', html, re.DOTALL)
+    assert len(numbered) == 2, numbered
+    assert '<span class="ln">3</span>let a = 1;' in numbered[0]
+    assert '<span class="ln">3</span>var c = 3' in numbered[1]
+    assert "<pre><code>plain text" in html and "let b = 2;" in html
