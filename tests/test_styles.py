@@ -174,6 +174,20 @@ def test_task_list_box_sits_on_the_line_of_its_text(tmp_path):
     assert not [b for b in boxes if (b.element_tag or "").endswith("::marker")]  # no bullet
 
 
+def test_a_task_list_inside_a_task_item_is_indented_under_its_text(tmp_path):
+    """MemE's test page nests task lists three deep; their boxes all stood in one column,
+    so the reader could not tell which item belongs to which."""
+    item = '<li class="task-list-item"><input type="checkbox" disabled=""> {}{}</li>'
+    inner = f'<ul class="task-list">{item.format("Unterpunkt", "")}</ul>'
+    body = f'<ul class="task-list">{item.format("Punkt", inner)}</ul>'
+    doc = render(page_html(body, lang="de"), tmp_path)
+    boxes = [box for page in doc.pages for box, _ in walk(page._page_box)]
+    outer_box, inner_box = [b for b in boxes if b.element_tag == "input"]
+    [outer_text] = [b for b in boxes if type(b).__name__ == "TextBox" and b.text.strip() == "Punkt"]
+    assert inner_box.position_x > outer_box.position_x + 5
+    assert abs(inner_box.position_x - outer_text.position_x) < 3  # under the item's words
+
+
 def test_paper_size_and_page_labels(tmp_path):
     from weasyprint import HTML
 
