@@ -329,3 +329,32 @@ def test_the_sites_highlight_settings_number_every_highlighted_block(tmp_path):
     assert '<span class="ln">3</span>let a = 1;' in numbered[0]
     assert '<span class="ln">3</span>var c = 3' in numbered[1]
     assert "<pre><code>plain text" in html and "let b = 2;" in html
+
+
+def test_an_index_file_in_the_content_root_is_the_home_as_a_leaf_bundle(tmp_path):
+    """DocuAPI's example site kept its API page as content/index.md: Hugo 0.149 makes that
+    the home page, as a leaf bundle, and publishes no other page (it warns).  The manual
+    printed it as a page beside an empty home, with the pages Hugo does not publish."""
+    site = write_site(tmp_path / "site", {
+        "content/de/index.md": page("API Reference", 10, body="# Introduction\n\nWelcome."),
+        "content/de/errors.md": page("Errors", 20, body="Codes."),
+        "content/de/docs/_index.md": page("Docs", 1, body="Docs."),
+    })
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert "Welcome." in html and "Codes." not in html and "Docs." not in html
+    assert html.count('id="p-home"') == 1
+    [warning] = [f for f in result.findings if f.code == "home-bundle"]
+    assert str(warning.file).endswith("content/de/index.md") and warning.line == 1 and "2 other page" in warning.message
+
+
+def test_an_index_file_beside_the_homes_own_index_changes_nothing(tmp_path):
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Home", body="Willkommen."),
+        "content/de/index.md": page("Stray", body="Stray."),
+        "content/de/errors.md": page("Errors", 20, body="Codes."),
+    })
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert "Willkommen." in html and "Codes." in html and "Stray." not in html
+    assert not [f for f in result.findings if f.code == "home-bundle"]
