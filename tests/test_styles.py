@@ -447,3 +447,21 @@ def test_a_panel_prints_framed_in_the_colour_of_its_status(tmp_path):
     assert primary.style["border_top_width"] > 0 and danger.style["border_top_width"] > 0
     assert boxes["panel-body"].style["border_top_width"] == 0
     assert primary.style["border_top_color"] != danger.style["border_top_color"]
+
+
+def test_slates_notice_and_success_asides_print_framed(tmp_path):
+    """DocuAPI (Slate's layout) writes <aside class="notice">, "warning" and "success" in
+    its pages: the warning was framed, the other two printed as bare text."""
+    body = ('<aside class="notice"><p>Replace the key.</p></aside>'
+            '<aside class="success"><p>A happy kitten.</p></aside>'
+            '<aside class="warning"><p>No Markdown here.</p></aside>')
+    html = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>T</title>'
+            f"{links('fonts.css', 'manual.css', 'content.css')}</head>"
+            f'<body class="paper-a4 twoside">{body}</body></html>')
+    doc = render(html, tmp_path)
+    boxes = {box.element.get("class"): box for page in doc.pages
+             for box, _ in walk(page._page_box)
+             if box.element_tag == "aside" and type(box).__name__ == "BlockBox"}
+    assert all(box.style["border_top_width"] > 0 for box in boxes.values()), boxes
+    colors = {name: box.style["border_top_color"] for name, box in boxes.items()}
+    assert len(set(colors.values())) == 3, colors
