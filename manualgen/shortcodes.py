@@ -931,6 +931,7 @@ def _inline_or_site_template(ctx: _PageContext, node: Shortcode, inner: str | No
             f"{ctx.renderer.hugo_template(node.name)}:{failed.line}:{failed.column}: {failed}",
             ctx.page.path, where.line, where.column, lang=ctx.lang)
         return ""
+    printed = _TEMPLATE_STYLE.sub("", printed)  # the web widget's own look, not the paper's
     kept = _REFUSED_ATTRIBUTE.sub("", _REFUSED_PICTURE.sub("", printed))
     if kept != printed:
         ctx.renderer.findings.warning(
@@ -941,6 +942,9 @@ def _inline_or_site_template(ctx: _PageContext, node: Shortcode, inner: str | No
     return kept
 
 
+# A style sheet a site's shortcode template writes for its widget (a code box's colours and
+# copy button): the manual's styles print the widget, and the sheet would style every page.
+_TEMPLATE_STYLE = re.compile(r"<style\b[^>]*>.*?</style\s*>", re.DOTALL | re.IGNORECASE)
 # A picture, or else an attribute, whose address Go's escaping refused, in either quotes:
 # left out of the print (on the web the picture is broken, the link goes nowhere).
 _REFUSED_PICTURE = re.compile(r"""<img\b[^<>]*?\ssrc\s*=\s*(["'])""" + re.escape(REFUSED_ADDRESS)
@@ -995,6 +999,8 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
         page_resource=lambda name: _bundle_file(ctx.page, name),
         page_url=str(getattr(ctx.page, "url", "") or ""),
         page_permalink=permalink(settings.base_url, str(getattr(ctx.page, "url", "") or "")),
+        highlight=lambda code, lang, options: str(code_block(
+            code, lang, options, defaults=highlight_defaults(getattr(settings, "highlight", None)))),
         warn=lambda message: ctx.renderer.findings.warning(
             "shortcode-template", f'shortcode "{call.name}" warns (its template\'s warnf): {message}',
             ctx.page.path, where.line, where.column, lang=ctx.lang))

@@ -358,3 +358,30 @@ def test_an_index_file_beside_the_homes_own_index_changes_nothing(tmp_path):
     html = result.results[0].html.read_text(encoding="utf-8")
     assert "Willkommen." in html and "Codes." in html and "Stray." not in html
     assert not [f for f in result.findings if f.code == "home-bundle"]
+
+
+CODE_BOX = """{{- $language := .Get "lang" | default "" -}}
+{{- $linenos := .Get "linenos" | default "false" -}}
+{{- $options := "" -}}
+{{- if eq $linenos "true" -}}{{- $options = "linenos=table" -}}{{- end -}}
+<div class="code-container" dir="ltr"><span class="filename">{{ .Get "file" }}</span>
+<div class="code-content">
+{{- if $options -}}{{ highlight (trim .Inner "\\n") $language $options }}
+{{- else -}}{{ highlight (trim .Inner "\\n") $language }}{{- end -}}
+</div></div>
+<style>.code-container { margin: 2rem 0; }</style>
+"""
+
+
+def test_a_sites_template_that_calls_highlight_prints_the_code_block(tmp_path):
+    """A Persian blog's codefile shortcode wraps Hugo's highlight function: the template was
+    not run (an unknown shortcode, the code printed as text), and the style sheet it writes
+    for its box is the web's, not the paper's."""
+    site = Site(tmp_path, {"layouts/shortcodes/codefile.html": CODE_BOX})
+    html = site.render('{{< codefile file="hello.md" lang="bash" >}}\nsudo pacman -S hugo\n'
+                       '{{< /codefile >}}\n\n{{< codefile lang="go" linenos="true" >}}\n'
+                       'a := 1\nb := 2\n{{< /codefile >}}\n')
+    assert '<pre><code class="language-bash" data-lang="bash">sudo pacman -S hugo</code></pre>' in html
+    assert '<span class="ln">2</span>b := 2' in html
+    assert "<style" not in html and "hello.md" in html
+    assert not [f for f in site.findings if f.code in ("unknown-shortcode", "shortcode-template")]

@@ -465,3 +465,18 @@ def test_slates_notice_and_success_asides_print_framed(tmp_path):
     assert all(box.style["border_top_width"] > 0 for box in boxes.values()), boxes
     colors = {name: box.style["border_top_color"] for name, box in boxes.items()}
     assert len(set(colors.values())) == 3, colors
+
+
+def test_a_copy_button_is_not_printed_and_other_buttons_are(tmp_path):
+    """A site's code-box shortcode writes <button class="copy-button" onclick="copyCode(this)">
+    with an icon and the word "copy": it printed as an empty grey form control."""
+    body = ('<div class="code-header"><span>hello.md</span>'
+            '<button class="copy-button" onclick="copyCode(this)">copy</button>'
+            '<button onclick="navigator.clipboard.writeText(x)">Kopieren</button>'
+            '<button data-clipboard-target="#c">Clip</button>'
+            '<button class="tab-button">Linux</button></div>')
+    doc = render(page_html(body, lang="de"), tmp_path)
+    texts = {b.text.strip() for page in doc.pages for b, _ in walk(page._page_box)
+             if type(b).__name__ == "TextBox"}
+    assert "hello.md" in texts and "Linux" in texts
+    assert not texts & {"copy", "Kopieren", "Clip"}, texts
