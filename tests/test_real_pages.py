@@ -385,3 +385,21 @@ def test_a_sites_template_that_calls_highlight_prints_the_code_block(tmp_path):
     assert '<span class="ln">2</span>b := 2' in html
     assert "<style" not in html and "hello.md" in html
     assert not [f for f in site.findings if f.code in ("unknown-shortcode", "shortcode-template")]
+
+
+def test_a_button_with_no_words_is_not_printed(tmp_path):
+    """Bootstrap's example template writes an edit and a copy button holding only an icon:
+    on paper each printed as an empty grey form control.  A button with words stays."""
+    box = ('<div class="toolbar"><small>html</small>'
+           '<button type="button" class="btn-edit" title="Edit it online"><svg class="bi" role="img" '
+           'aria-label="Edit"><use xlink:href="#pencil"/></svg></button>'
+           '<button type="button">Linux</button></div>{{ .Inner }}')
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Home", body="Willkommen."),
+        "content/de/a.md": page("A", 1, body="{{< box >}}Text.{{< /box >}}"),
+        "layouts/shortcodes/box.html": box,
+    })
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert "btn-edit" not in html and '<button type="button">Linux</button>' in html
+    assert "<small>html</small>" in html and "Text." in html
