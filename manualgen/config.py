@@ -197,6 +197,10 @@ class Settings:
     # The site's own of those (before the themes'): its layouts/, or what mounts place there.
     own_layout_dirs: list[Path] = dataclasses.field(default_factory=list)
     enable_emoji: bool = False  # Hugo's enableEmoji: ":smile:" in Markdown becomes the emoji
+    # Hugo's [markup.highlight]: Chroma's defaults for every highlighted block (lineNos, …)
+    highlight: dict = dataclasses.field(default_factory=dict)
+    # Hugo's enableInlineShortcodes: without it Hugo prints nothing for {{< name.inline >}}
+    enable_inline_shortcodes: bool = False
     # Hugo's refLinksErrorLevel: a ref/relref to no page stops the build (ERROR, the default;
     # any value but "warning", in any case) or is a warning; refLinksNotFoundURL: the
     # address Hugo writes in its place, as written ("" by default).
@@ -1463,6 +1467,9 @@ def _settings(read: _ReadFiles) -> Settings:
                               _flag(_ci_get(hugo, "removePathAccents"), False),
                               _ci_get(hugo, "uglyURLs")),
         enable_emoji=_flag(_ci_get(hugo, "enableEmoji"), False),
+        highlight=_ci_get(_ci_get(hugo, "markup", {}), "highlight", {})
+        if isinstance(_ci_get(_ci_get(hugo, "markup", {}), "highlight", {}), dict) else {},
+        enable_inline_shortcodes=_flag(_ci_get(hugo, "enableInlineShortcodes"), False),
         ref_links_error=str(_ci_get(hugo, "refLinksErrorLevel", "") or "").strip().lower()
         != "warning",
         ref_links_not_found_url=str(_ci_get(hugo, "refLinksNotFoundURL", "") or ""),

@@ -905,7 +905,27 @@ def find_files(settings: Settings, lang: str, findings: Findings) -> dict[str, P
                 if folder.own:
                     every_language.add(rel)
     _report_unknown_file_languages(files, every_language, settings, findings, lang)
+    _report_home_bundle(files, every_language | set(files), findings, lang)
     return _without_bundle_resources(files, every_language | set(files))
+
+
+def _report_home_bundle(files: dict[str, Path], rels: set[str], findings: Findings,
+                        lang: str) -> None:
+    """An index.md (not _index.md) in the content folder's root, in any language (``rels``),
+    makes the home page a leaf bundle: Hugo (which warns of it) publishes no other page,
+    every other content file being a resource of the home.  A warning when that leaves pages
+    of the language out: at its index file, else at the first page left out."""
+    if Path(".") not in _leaf_bundles(rels):
+        return
+    home = next((rel for rel in files if Path(rel).stem == "index" and "/" not in rel), None)
+    lost = sorted(rel for rel in files if rel != home)
+    if not lost:
+        return
+    name = files[home].name if home else "An index file of another language"
+    findings.warning("home-bundle", f"{name} in the content folder's root makes the home page a "
+                     f"leaf bundle, as Hugo reads it: the {len(lost)} other page(s) of the language "
+                     "are its resources, not pages, and neither the web site nor the manual has "
+                     "them; name it _index.md", files[home or lost[0]], 1, lang=lang)
 
 
 # ISO 639-1: a name's last dotted part that is one of these (with a region or script) reads as
@@ -1105,10 +1125,10 @@ def _rel_of(path: Path, folder: ContentFolder, settings: Settings) -> tuple[str 
 
 def _leaf_bundles(rels: Iterable[str]) -> set[Path]:
     """Folders holding an index.md (and no _index.md, which makes the folder a section): a
-    leaf bundle is one page, whatever else it holds."""
+    leaf bundle is one page, whatever else it holds; the content root too, whose index.md
+    is then the home page (as Hugo 0.149 reads it, warning)."""
     rels = list(rels)
-    return ({Path(rel).parent for rel in rels if Path(rel).stem == "index"}
-            - _branch_bundles(rels) - {Path(".")})
+    return {Path(rel).parent for rel in rels if Path(rel).stem == "index"} - _branch_bundles(rels)
 
 
 def _branch_bundles(rels: Iterable[str]) -> set[Path]:
@@ -1880,10 +1900,12 @@ def _folders_above(rel: str) -> list[str]:
 
 def _kind(rel: str) -> str:
     """Hugo's kind of a content file: an index.md at the top of the content is the home
-    page (a bundle there is the home's, checked with hugo 0.149.1), as _index.md is."""
-    if Path(rel).stem == "index" and "/" not in rel:
+    page (a bundle there is the home's, checked with hugo 0.149.1; _report_home_bundle), as
+    _index.md is."""
+    stem = Path(rel).stem
+    if stem == "index" and "/" not in rel:
         return "home"
-    if Path(rel).stem != "_index":
+    if stem != "_index":
         return "page"
     return "home" if "/" not in rel else "section"
 

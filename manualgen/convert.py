@@ -64,7 +64,15 @@ from .goldmark import (
 from .heading_ids import GITHUB, HeadingIds
 from .i18n import Translator
 from .inline_text import plain_description
-from .shortcodes import ShortcodeRenderer, Stash, code_block, highlight_problem, hooked_image
+from .shortcodes import (
+    ShortcodeRenderer,
+    Stash,
+    code_block,
+    highlight_defaults,
+    highlight_problem,
+    hooked_image,
+    with_defaults,
+)
 
 # --- Goldmark's raw HTML blocks -------------------------------------------------------------
 
@@ -128,7 +136,9 @@ class GoldmarkFences(Preprocessor):
         problem = highlight_problem({str(k).lower(): str(v) for k, v in fence.attrs.items()})
         if problem:
             self.md.fence_problems.append((fence.opening.strip(), problem))
-        placeholder = self.md.htmlStash.store(fence_html(fence, code_block))
+        site_defaults = getattr(self.md, "code_defaults", None)
+        placeholder = self.md.htmlStash.store(fence_html(
+            fence, code_block, lambda options, lang: with_defaults(options, lang, site_defaults)))
         self.placeholders.add(placeholder)
         return placeholder
 
@@ -1753,6 +1763,9 @@ class PageConverter:
                                         default=True) is False
         self.md = self._markdown(typographer_on, linkify, block_attributes)
         self.inline_md = self._markdown(typographer_on, linkify, block_attributes)
+        # the site's [markup.highlight] defaults, for each fence (GoldmarkFences)
+        defaults = highlight_defaults(getattr(renderer.env.globals.get("site"), "highlight", None))
+        self.md.code_defaults = self.inline_md.code_defaults = defaults  # type: ignore[attr-defined]
 
     def _markdown(self, typographer: bool, linkify: bool, block_attributes: bool) -> markdown.Markdown:
         exts: list = [

@@ -103,6 +103,9 @@ class Call:
     # .Page.Resources.Get: the file of the page's bundle
     asset: Callable[[str], object] = lambda path: None
     page_resource: Callable[[str], object] = lambda name: None
+    # Hugo's highlight (transform.Highlight): the code as a highlighted block is printed
+    # (its language, its options "linenos=table,hl_lines=2"), as HTML
+    highlight: Callable[[str, str, str], str] = lambda code, lang, options: code
 
 
 @dataclasses.dataclass(frozen=True)
@@ -1030,5 +1033,14 @@ _CALL_FUNCTIONS: dict[str, Callable] = {
     "anchorize": lambda state, args: hugo_anchor(_one(state, args, "anchorize")),
     "site": lambda state, args: _Site(state.call),
     "resources.Get": _get_asset,
+    "highlight": lambda state, args: _highlight(state, args),
+    "transform.Highlight": lambda state, args: _highlight(state, args),
 }
+
+
+def _highlight(state, args: list) -> HTML:
+    """Hugo's ``highlight CODE LANG [OPTIONS]``: the code printed as a code block is (line
+    numbers and marked lines when the options ask for them)."""
+    code, lang, *rest = [go_print(a) if not isinstance(a, str) else a for a in args]
+    return HTML(state.call.highlight(code, lang, rest[0] if rest else ""))
 FUNCTION_NAMES = frozenset(FUNCTIONS) | frozenset(_CALL_FUNCTIONS)

@@ -452,7 +452,8 @@ _CALL_ARITY = {"markdownify": (1, 1), "plainify": (1, 1), "relURL": (1, 1), "abs
                "time.Format": (2, 2), "dateFormat": (2, 2), "anchorize": (1, 1),
                "time.AsTime": (1, 1), "time": (1, 2), "safeURL": (1, 1), "safeCSS": (1, 1),
                "relref": (2, 2), "ref": (2, 2), "title": (1, 1), "strings.Title": (1, 1),
-               "resources.Get": (1, 1), **_METHODS}
+               "resources.Get": (1, 1), "highlight": (2, 3), "transform.Highlight": (2, 3),
+               **_METHODS}
 
 
 def _check_arity(name: str, count: int) -> None:

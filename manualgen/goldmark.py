@@ -278,15 +278,19 @@ def _read_fence(lines: list[str], start: int, base: int, relative: int,
     return Fence(lang, attrs, "".join(c + "\n" for c in code), lines[start]), i
 
 
-def fence_html(fence: Fence, highlight: Callable[[str, str, dict], str]) -> str:
+def fence_html(fence: Fence, highlight: Callable[[str, str, dict], str],
+               defaults: Callable[[dict, str], dict] | None = None) -> str:
     """A fence as printed: Python-Markdown's markup for plain code (what the corpus prints),
-    Hugo's highlight options through ``highlight`` (line numbers, marked lines), and a
-    ``filename`` attribute (hugoDocs' ``file``, a ``title``) as a caption above, as Hextra,
-    Docsy and Hugo's own documentation show it."""
+    Hugo's highlight options through ``highlight`` (line numbers, marked lines), the site's
+    own (``defaults`` puts them under the fence's: ``[markup.highlight] lineNos = true``),
+    and a ``filename`` attribute (hugoDocs' ``file``, a ``title``) as a caption above, as
+    Hextra, Docsy and Hugo's own documentation show it."""
     attrs = fence.attrs
     if fence.lang == "math":  # Docsy's and Hextra's math code blocks: a formula on the web
         return math_html(fence.code, display=True)
     options = {k.lower(): v for k, v in attrs.items()}
+    if defaults is not None:
+        options = defaults(options, fence.lang)
     numbered = options.get("linenos", "false").lower() not in ("", "false")
     if numbered or options.get("hl_lines"):
         body = str(highlight(fence.code, fence.lang, options))
@@ -516,12 +520,16 @@ def _math_at(text: str, i: int, delimiters: list[tuple[str, str, bool]]) -> tupl
 # KaTeX's auto-render (what Blowfish's and Congo's {{< katex >}} load for the page) typesets
 # these spans of the page's text in the reader's browser; code, pre and the like it leaves.
 AUTO_RENDER_DELIMITERS = (("$$", "$$", True), ("\\[", "\\]", True), ("\\(", "\\)", False))
+# A theme that loads KaTeX or MathJax for a page whose front matter asks for math (MemE's
+# ``katex = true``) also takes single dollars: ``$\\varphi$``.  One whose formula starts with
+# a digit is a price ("$5 and $10"), left as written.
+SCRIPT_MATH_DELIMITERS = AUTO_RENDER_DELIMITERS + (("$", "$", False),)
 _AUTO_RENDER_SKIPS = frozenset({"script", "noscript", "style", "textarea", "pre", "code", "option"})
 _TAG_OR_COMMENT = re.compile(r"(<!--.*?-->|<[^<>]*>)", re.DOTALL)
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)")
 
 
-def auto_render_math(html: str) -> str:
+def auto_render_math(html: str, delimiters: tuple = AUTO_RENDER_DELIMITERS) -> str:
     """The page's HTML with each formula that KaTeX's auto-render would typeset on the web
     printed as math passthrough prints (``math_html``): ``\\(a^2\\)`` as "a²".  A formula
     lies within one run of text, as auto-render finds it; text inside code, pre, script,
@@ -538,17 +546,20 @@ def auto_render_math(html: str) -> str:
         elif skipping or not part:
             out.append(part)
         else:
-            out.append(_auto_render_text(part))
+            out.append(_auto_render_text(part, list(delimiters)))
     return "".join(out)
 
 
-def _auto_render_text(text: str) -> str:
+def _auto_render_text(text: str, delimiters: list[tuple[str, str, bool]]) -> str:
     """One run of HTML text with its delimited formulas as math HTML (unescaped for TeX,
     escaped again by ``math_html``)."""
     out: list[str] = []
     i = start = 0
     while i < len(text):
-        found = _math_at(text, i, list(AUTO_RENDER_DELIMITERS))
+        found = _math_at(text, i, delimiters)
+        if found is not None and not text.startswith("$$", i) and text.startswith("$", i) \
+                and found[1][:1].isdigit():
+            found = None  # a price, not a formula
         if found is None:
             i += 1
             continue

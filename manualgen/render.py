@@ -19,7 +19,7 @@ from .content import Page, sort_pages, urlize
 from .convert import PageConverter
 from .cover import cover_html, page_cover
 from .errors import ContentError, Findings
-from .goldmark import auto_render_math
+from .goldmark import SCRIPT_MATH_DELIMITERS, auto_render_math
 from .i18n import Fallback, Translator, load_labels
 from .languages import language_name
 from .permalinks import urlize as hugo_urlize
@@ -247,7 +247,7 @@ def render_page(converter: PageConverter, page: Page, lang: str,
                        page.path, page.body_line, lang=lang)
         return RenderedPage(page, "", failed=True)
     description = _description(converter, page, lang, findings)
-    html = _katex_typeset(html)
+    html = _katex_typeset(html, loads_math_script(converter.renderer.env.globals.get("site"), lang, page.meta))
     html, lines = _with_cover(converter, page, html, dict(lines))
     return RenderedPage(page, html, lines, tuple(used.values()), description=description)
 
@@ -255,14 +255,35 @@ def render_page(converter: PageConverter, page: Page, lang: str,
 _KATEX_MARK = re.compile(r'(<p>\s*)?<span class="mg-katex-auto-render"></span>(\s*</p>)?')
 
 
-def _katex_typeset(html: str) -> str:
-    """A page that loads KaTeX's auto-render ({{< katex >}}, katex.html leaves its mark)
-    has its delimited formulas printed as math passthrough prints them, as the web shows
-    them typeset; other pages keep ``\\(`` as written, as their web page does."""
-    if 'class="mg-katex-auto-render"' not in html:
+_MATH_PAGE_KEYS = frozenset({"math", "katex", "mathjax"})
+_MATH_SITE_KEYS = _MATH_PAGE_KEYS | {"enablekatex", "enablemathjax", "enablemath"}
+
+
+def loads_math_script(settings: Settings | None, lang: str, meta: dict) -> bool:
+    """Whether the theme loads KaTeX or MathJax for the page, as themes decide it: the
+    page's ``math``, ``katex`` or ``mathjax`` set to true (MemE, PaperMod, Hugo's own math
+    partial), else the site's (or the language's) params of those names or MemE's
+    ``enableKaTeX``/``enableMathJax``.  The script then typesets the page's delimited
+    formulas in the reader's browser."""
+    if any(str(k).lower() in _MATH_PAGE_KEYS and v is True for k, v in (meta or {}).items()):
+        return True
+    if settings is None or lang not in settings.languages:
+        return False
+    return any(str(k).lower() in _MATH_SITE_KEYS and v is True
+               for table in (settings.languages[lang].params, settings.params)
+               for k, v in (table or {}).items())
+
+
+def _katex_typeset(html: str, math_script: bool = False) -> str:
+    """A page that loads KaTeX's auto-render ({{< katex >}}, katex.html leaves its mark),
+    or whose theme loads KaTeX or MathJax for it (``math_script``), has its delimited
+    formulas printed as math passthrough prints them, as the web shows them typeset; other
+    pages keep ``\\(`` as written, as their web page does."""
+    if not math_script and 'class="mg-katex-auto-render"' not in html:
         return html
-    return auto_render_math(_KATEX_MARK.sub(
-        lambda m: "" if bool(m.group(1)) == bool(m.group(2)) else (m.group(1) or m.group(2)), html))
+    html = _KATEX_MARK.sub(
+        lambda m: "" if bool(m.group(1)) == bool(m.group(2)) else (m.group(1) or m.group(2)), html)
+    return auto_render_math(html, SCRIPT_MATH_DELIMITERS) if math_script else auto_render_math(html)
 
 
 def _with_cover(converter: PageConverter, page: Page, html: str,
@@ -347,6 +368,13 @@ def template_helpers(settings: Settings, lang: str, labels: dict[str, str]) -> d
     def ref_url(path, page: Page | None = None) -> str:
         return hugo_ref(str(path or ""), page, indexes)
 
+    def web_url(url) -> str:
+        """The web address of a site path (Hugo's absURL of a page's address): the baseURL's
+        scheme and host before it; the path alone when the baseURL names no host."""
+        site = urlsplit(settings.base_url)
+        host = f"{site.scheme}://{site.netloc}" if site.scheme and site.netloc else ""
+        return host + str(url) if host and str(url).startswith("/") else str(url)
+
     def ref_found(path, page: Page | None = None) -> bool:
         return ref_target(str(path or ""), page, indexes) is not None
 
@@ -387,6 +415,7 @@ def template_helpers(settings: Settings, lang: str, labels: dict[str, str]) -> d
         "media_library": media_library,  # Academic's and Wowchemy's figure library="1"
         "link_url": link_url,
         "ref_url": ref_url,
+        "web_url": web_url,
         "ref_found": ref_found,
         "ref_known": ref_known,
         "page_named": page_named,

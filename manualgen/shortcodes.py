@@ -105,6 +105,28 @@ def highlight_options(options: str | dict | None) -> dict[str, str]:
     return result
 
 
+# The site's highlight settings that show on paper, and whether a block without a language
+# is highlighted at all (Chroma's guessSyntax; without it such a block is plain code).
+_PRINTED_DEFAULTS = ("linenos", "linenostart", "guesssyntax")
+
+
+def highlight_defaults(table: object) -> dict[str, str]:
+    """Of the site's ``[markup.highlight]``, the options every highlighted block takes unless
+    it says otherwise (``lineNos = true`` numbers every block's lines, as on the web)."""
+    if not isinstance(table, dict):
+        return {}
+    return {str(k).lower(): str(v).lower() if isinstance(v, bool) else str(v)
+            for k, v in table.items() if str(k).lower() in _PRINTED_DEFAULTS}
+
+
+def with_defaults(options: dict[str, str], lang: str, defaults: dict[str, str] | None) -> dict[str, str]:
+    """A block's highlight ``options`` over the site's ``defaults``; a block with no language
+    takes them only when the site guesses one (Hugo prints it as plain code otherwise)."""
+    if not defaults or not (lang or defaults.get("guesssyntax") == "true"):
+        return options
+    return {**{k: v for k, v in defaults.items() if k != "guesssyntax"}, **options}
+
+
 def _number(text: str) -> bool:
     return text.isascii() and text.isdigit()  # "²".isdigit() holds, but int("²") fails
 
@@ -174,15 +196,18 @@ def _no_blank_lines(code: str) -> str:
 
 
 def code_block(text: str, lang: str = "", options: str | dict | None = "",
-               report: Callable[[str], object] | None = None) -> Markup:
+               report: Callable[[str], object] | None = None,
+               defaults: dict[str, str] | None = None) -> Markup:
     """Hugo's ``highlight``: the code as written (escaped), in its language, and of Chroma's
     options those that show on paper: line numbers (``linenos``, ``linenostart``) and
-    emphasised lines (``hl_lines``, counted from the block's first line).  An option Hugo
-    cannot read is given to ``report``; the code is printed as if it were not there."""
+    emphasised lines (``hl_lines``, counted from the block's first line), the site's
+    ``defaults`` (``highlight_defaults``) under the block's own.  An option Hugo cannot read
+    is given to ``report``; the code is printed as if it were not there."""
     code = str(text or "").strip("\r\n")  # plain text: a Markup is escaped like any other
     opts = highlight_options(options)
     if report is not None and (problem := highlight_problem(opts)):
         report(problem)
+    opts = with_defaults(opts, str(lang or ""), defaults)
     numbers = opts.get("linenos", "false").lower() not in ("false", "", "0")
     marked = _line_set(opts.get("hl_lines", ""), code.count("\n") + 1)
     attrs = f' class="language-{escape(lang)}" data-lang="{escape(lang)}"' if lang else ""
@@ -906,6 +931,7 @@ def _inline_or_site_template(ctx: _PageContext, node: Shortcode, inner: str | No
             f"{ctx.renderer.hugo_template(node.name)}:{failed.line}:{failed.column}: {failed}",
             ctx.page.path, where.line, where.column, lang=ctx.lang)
         return ""
+    printed = _TEMPLATE_STYLE.sub("", printed)  # the web widget's own look, not the paper's
     kept = _REFUSED_ATTRIBUTE.sub("", _REFUSED_PICTURE.sub("", printed))
     if kept != printed:
         ctx.renderer.findings.warning(
@@ -916,6 +942,9 @@ def _inline_or_site_template(ctx: _PageContext, node: Shortcode, inner: str | No
     return kept
 
 
+# A style sheet a site's shortcode template writes for its widget (a code box's colours and
+# copy button): the manual's styles print the widget, and the sheet would style every page.
+_TEMPLATE_STYLE = re.compile(r"<style\b[^>]*>.*?</style\s*>", re.DOTALL | re.IGNORECASE)
 # A picture, or else an attribute, whose address Go's escaping refused, in either quotes:
 # left out of the print (on the web the picture is broken, the link goes nowhere).
 _REFUSED_PICTURE = re.compile(r"""<img\b[^<>]*?\ssrc\s*=\s*(["'])""" + re.escape(REFUSED_ADDRESS)
@@ -970,6 +999,8 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
         page_resource=lambda name: _bundle_file(ctx.page, name),
         page_url=str(getattr(ctx.page, "url", "") or ""),
         page_permalink=permalink(settings.base_url, str(getattr(ctx.page, "url", "") or "")),
+        highlight=lambda code, lang, options: str(code_block(
+            code, lang, options, defaults=highlight_defaults(getattr(settings, "highlight", None)))),
         warn=lambda message: ctx.renderer.findings.warning(
             "shortcode-template", f'shortcode "{call.name}" warns (its template\'s warnf): {message}',
             ctx.page.path, where.line, where.column, lang=ctx.lang))
@@ -1152,12 +1183,20 @@ def _holds_an_action(source: str, at: int) -> bool:
     return True
 
 
+_UNSEEN_BLOCKS = re.compile(r"<(style|script)\b.*?</\1\s*>|<!--.*?-->", re.DOTALL | re.IGNORECASE)
+
+
 def _inline_shortcode(ctx: _PageContext, node: Shortcode, inner: str | None, where: Shortcode) -> str:
     """An inline shortcode (``{{< name.inline >}}…{{< /name.inline >}}``, with Hugo's
     ``enableInlineShortcodes``) is a Go template written in the page, which manualgen does
     not run: nothing is printed in its place (its template code would print as written), and
-    its definition is reported; a later use without content is not."""
-    if inner is not None:
+    its definition is reported; a later use without content is not.  Nor is one a reader
+    never sees: without ``enableInlineShortcodes`` Hugo prints nothing for it either, and
+    one that holds only a style sheet or a script shows nothing on the web page."""
+    settings = ctx.renderer.env.globals.get("site")
+    if not getattr(settings, "enable_inline_shortcodes", False):
+        return ""
+    if inner is not None and _UNSEEN_BLOCKS.sub("", inner).strip():
         ctx.renderer.findings.warning(
             "inline-shortcode", f'inline shortcode "{node.name}" is a Go template written '
             "in the page, which manualgen does not run: nothing is printed in its place; "
@@ -1556,7 +1595,9 @@ class _PageContext:
                 in_address=address,
                 code_block=functools.partial(code_block, report=lambda problem: (
                     self.renderer.findings.error("bad-highlight", problem, self.page.path,
-                                                 where.line, where.column, lang=self.lang))),
+                                                 where.line, where.column, lang=self.lang)),
+                    defaults=highlight_defaults(getattr(self.renderer.env.globals.get("site"),
+                                                        "highlight", None))),
                 replace_re=replace_re,  # Hugo's replaceRE
                 fenced_blocks=fenced_blocks,  # Grafana's code: one tab per language
                 list_items=list_items,  # Hugo Book's columns: one column per list item

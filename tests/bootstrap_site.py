@@ -43,12 +43,32 @@ params:
 
 # The site's own Hugo templates, in the folder the config mounts as layouts: our own words,
 # built from the same kinds of actions as the real ones, which decide what manualgen does with
-# them: the callout and markdown ones are simple enough to run; the others (highlight,
-# site.Data, relref, readFile, partial, replace) are printed by manualgen's own templates.
+# them: the callout, markdown and example ones are simple enough to run (the example shaped
+# as the real one: its preview, a toolbar with the language and two icon buttons, the code
+# through replaceRE and highlight); the others (site.Data, relref, readFile, partial,
+# replace) are printed by manualgen's own templates.
 LAYOUTS = {
     "example.html":
-        '{{- $lang := .Get "lang" | default "html" -}}\n<div class="bd-example">{{ .Inner }}</div>\n'
-        '{{- highlight (trim .Inner "\\n") $lang "" -}}\n',
+        '{{- $class := .Get "class" -}}\n{{- $lang := .Get "lang" | default "html" -}}\n'
+        '{{- $preview := .Get "show_preview" | default true -}}\n'
+        '{{- $markup := .Get "show_markup" | default true -}}\n'
+        '<div class="bd-example-snippet bd-code-snippet">\n'
+        '  {{- if eq $preview true -}}\n'
+        '  <div class="bd-example{{ with $class }} {{ . }}{{ end }}">{{- .Inner -}}</div>\n'
+        '  {{- end -}}\n'
+        '  {{- if eq $markup true -}}\n'
+        '    {{- if eq $preview true -}}\n'
+        '      <div class="d-flex highlight-toolbar"><small class="text-uppercase">{{- $lang -}}</small>\n'
+        '        <button type="button" class="btn-edit" title="Open it in an online editor">'
+        '<svg class="bi" role="img" aria-label="Edit"><use xlink:href="#pencil"/></svg></button>\n'
+        '        <button type="button" class="btn-clipboard" title="Copy to clipboard">'
+        '<svg class="bi" role="img" aria-label="Copy"><use xlink:href="#clipboard"/></svg></button>\n'
+        '      </div>\n'
+        '    {{- end -}}\n'
+        '    {{- $code := replaceRE `<svg class="bd-placeholder-img ?(.*?)".*?</svg>` '
+        '`<img src="..." class="$1" alt="...">` .Inner -}}\n'
+        '    {{- highlight (trim $code "\\n") $lang "" -}}\n'
+        '  {{- end -}}\n</div>\n',
     "callout.html":
         '{{- $css_class := .Get 0 | default "info" -}}\n\n'
         '<div class="bd-callout bd-callout-{{ $css_class }}">\n{{ .Inner | markdownify }}\n</div>\n',

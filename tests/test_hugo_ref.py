@@ -92,7 +92,7 @@ def test_a_ref_to_no_page_in_running_text_is_reported_at_its_line(tmp_path):
                      ("broken-link", 9, "c"), ("broken-link", 11, "d")], found
     html = result.results[0].html.read_text(encoding="utf-8")
     assert "Siehe <a class=\"unresolved\">nirgends</a> und" in html
-    assert "Gut: /docs/a/," in html  # a page it names: its address, as Hugo prints it
+    assert "Gut: https://example.org/docs/a/," in html  # a page it names: its permalink, as Hugo prints it
 
 
 def test_a_ref_to_another_languages_page_prints_its_web_address(tmp_path):
@@ -185,3 +185,18 @@ def test_ref_links_not_found_url_takes_the_place_of_a_ref_to_no_page(tmp_path):
     html = result.results[0].html.read_text(encoding="utf-8")
     assert 'href="https://example.org/404/"' in html and ">weg</a>" in html
     assert "Und https://example.org/404/ hier." in html  # as Hugo writes it in running text
+
+
+def test_a_ref_in_running_text_prints_the_web_address_and_a_relref_the_path(tmp_path):
+    """Clarity's Portuguese page writes "Artigo original: {{< ref "markdown-syntax" >}}":
+    Hugo's ref gives the page's permalink (with the baseURL's host), relref its path."""
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Home", body="Willkommen."),
+        "content/de/post/syntax.md": page("Syntax", 1, body="Syntax."),
+        "content/de/post/other.md": page("Other", 2, body=(
+            'Original: {{< ref "syntax" >}}\n\nPfad: {{< relref "syntax" >}}\n')),
+    })
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert "Original: https://example.org/docs/post/syntax/" in html
+    assert "Pfad: /docs/post/syntax/" in html

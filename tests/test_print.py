@@ -286,6 +286,23 @@ def test_a_country_code_as_the_language_key_prints_that_country_s_language(tmp_p
     assert 'lang="zh-CN"' in html and "目录" in html
 
 
+def test_a_nynorsk_manual_prints_nynorsk_labels(tmp_path):
+    """DocuAPI's example site is in English and Nynorsk (nn): its labels printed in English
+    with an untranslated-labels warning."""
+    hugo = conftest.HUGO_TOML.replace("[languages.fr]", "[languages.nn]").replace(
+        'languageName = "Français"', 'languageName = "Nynorsk"').replace(
+        'contentDir = "content/fr"', 'contentDir = "content/nn"').replace(
+        "[languages.fr.params]", "[languages.nn.params]")
+    files = {"content/de/_index.md": conftest.page("Start"),
+             "content/nn/_index.md": conftest.page("Innleiing", body="Velkomen."),
+             "content/nn/a.md": conftest.page("Kattungar", 1, body="Sjå [innleiinga](/nn/).")}
+    site = write_site(tmp_path / "site", files, hugo=hugo)
+    result = build(site, BuildOptions(langs=["nn"], out=tmp_path / "out", html=True, no_cache=True))
+    assert not [f for f in result.findings if f.code == "untranslated-labels"]
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert "Innhald" in html and 'data-see="sjå side"' in html
+
+
 def test_an_svg_without_a_size_in_a_sentence_prints_as_an_icon_in_the_line(tmp_path):
     """An <svg> with only a viewBox inside a sentence (an icon the theme sizes on the web)
     prints one letter high, within its line; one standing alone keeps the text width.  It

@@ -15,7 +15,7 @@ from manualgen.build import BuildOptions, build
 from manualgen.notebook import notebook
 from manualgen.shortcodes import needs_closing
 
-from .conftest import HUGO_TOML, page, write_site
+from .conftest import HUGO_TOML, check_findings, page, write_site
 from .test_convert import Site, squeeze
 
 
@@ -220,3 +220,186 @@ def test_a_heading_repeated_inside_a_shortcode_gets_an_id_of_its_own(tmp_path, m
         [f.format() for f in result.findings]
     html = result.results[0].html.read_text(encoding="utf-8")
     assert 'id="p-setup--setup"' in html and 'id="p-setup--setup-1"' in html
+
+
+@pytest.mark.parametrize(("call", "address"), [
+    ("{{< vimeo_simple 48912912 >}}", "https://vimeo.com/48912912"),
+    ('{{< twitter user="SanDiegoZoo" id="1453110110599868418" >}}',
+     "https://x.com/SanDiegoZoo/status/1453110110599868418"),
+    ('{{< twitter_simple user="GoHugoIO" id="877500564405444608" >}}',
+     "https://x.com/GoHugoIO/status/877500564405444608"),
+])
+def test_hugos_older_embeds_print_where_to_find_them(site, call, address):
+    """Hugo 0.149 still builds in vimeo_simple, twitter and twitter_simple (Clarity's rich
+    content page calls vimeo_simple): paper prints the address, not an unknown shortcode."""
+    html = site.render(f"Watch:\n\n{call}\n")
+    assert f'<a href="{address}">' in html, html
+    assert not unknown(site.findings), list(site.findings)
+
+
+INLINE_STYLE = "{{< css.inline >}}\n<style>\n.emojify { font-size: 2rem; }\n</style>\n{{< /css.inline >}}\n"
+INLINE_TEXT = '{{< year.inline >}}{{ now.Year }}{{< /year.inline >}}\n'
+
+
+@pytest.mark.parametrize(("enabled", "body", "reported"), [
+    (False, INLINE_TEXT, False),  # Hugo prints nothing for it: the PDF loses nothing
+    (True, INLINE_STYLE, False),  # a style sheet: nothing a reader sees on the web page
+    (True, INLINE_TEXT, True),    # Hugo prints the year; manualgen does not
+])
+def test_an_inline_shortcode_is_reported_only_where_the_web_page_shows_what_it_prints(
+        tmp_path, enabled, body, reported):
+    """Clarity's emoji page styles itself with {{< css.inline >}} and the site does not
+    enable inline shortcodes: Hugo prints nothing there, so a warning would be a false alarm."""
+    hugo = HUGO_TOML.replace("[params]", "enableInlineShortcodes = true\n[params]") if enabled else HUGO_TOML
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Home", body="Willkommen."),
+        "content/de/emoji.md": page("Emoji", 1, body="Text.\n\n" + body),
+    }, hugo=hugo)
+    found = [f["file"] for f in check_findings(site) if f["code"] == "inline-shortcode"]
+    assert found == (["content/de/emoji.md"] if reported else []), found
+
+
+MATH_BODY = ("Inline: $ \\varphi = \\sqrt{4} $ and \\\\(a^2\\\\), block:\n\n$$x_1$$\n\n"
+             "It costs $5 and $10.\n\n`$code^2$`\n")
+
+
+def test_a_page_whose_theme_loads_katex_prints_its_formulas_as_formulas(tmp_path):
+    """MemE loads KaTeX, with single dollars, for a page with katex = true (PaperMod and
+    Hugo's own math partial: math: true): the web shows the formulas typeset.  A page without
+    it keeps its dollars as written, as its web page does; a price stays a price."""
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Home", body="Willkommen."),
+        "content/de/with.md": page("With", 1, body=MATH_BODY, katex=True),
+        "content/de/without.md": page("Without", 2, body=MATH_BODY),
+    })
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    with_math, without = html.split("Without</h")[0], html.split("Without</h")[1]
+    assert '<span class="math math-text">φ = √4</span>' in with_math
+    assert '<span class="math math-text">a²</span>' in with_math
+    assert "x₁" in with_math and "It costs $5 and $10." in with_math
+    assert "<code>$code^2$</code>" in with_math
+    assert "$ \\varphi = \\sqrt{4} $" in without and "$$x_1$$" in without
+    assert 'class="math' not in without
+
+
+def test_a_site_that_enables_katex_for_every_page_prints_its_formulas(tmp_path):
+    hugo = HUGO_TOML.replace("[params]\n", "[params]\nenableKaTeX = true\n")
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Home", body="Willkommen."),
+        "content/de/a.md": page("A", 1, body="So: $\\alpha + 1$."),
+    }, hugo=hugo)
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    assert '<span class="math math-text">α + 1</span>' in result.results[0].html.read_text(encoding="utf-8")
+
+
+def test_a_link_to_a_home_page_with_nothing_to_print_leads_to_the_cover(tmp_path):
+    """MemE's Chinese test page links [Internal Link](/); its site's home has no text, so the
+    manual has no home chapter: the link's "see page" pointed at no element, and WeasyPrint
+    cut its words short ("(参见第")."""
+    site = write_site(tmp_path / "site", {
+        "content/de/docs/_index.md": page("Docs", 1, body="Docs."),
+        "content/de/docs/a.md": page("A", 1, body="Back [home](/) and [docs](/docs/)."),
+    })
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    targets = re.findall(r'<a href="#([^"]+)"[^>]*>(?:home|docs)</a>', html)
+    assert len(targets) == 2, targets
+    for target in targets:
+        assert html.count(f'id="{target}"') == 1, target
+    assert re.search(rf'<section class="cover" id="{targets[0]}">', html)
+
+
+def test_the_sites_highlight_settings_number_every_highlighted_block(tmp_path):
+    """MemE's config sets [markup.highlight] lineNos = true: on the web every block with a
+    language shows its line numbers; one without a language (no guessSyntax) is plain code,
+    and a block's own linenos=false wins."""
+    hugo = HUGO_TOML + "[markup.highlight]\nlineNos = true\nlineNoStart = 3\nguessSyntax = false\n"
+    body = ("```js\nlet a = 1;\n```\n\n```\nplain text\n```\n\n"
+            "```js {linenos=false}\nlet b = 2;\n```\n\n"
+            "{{< highlight go >}}\nvar c = 3\n{{< /highlight >}}\n")
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Home", body="Willkommen."),
+        "content/de/a.md": page("A", 1, body=body),
+    }, hugo=hugo)
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    numbered = re.findall(r'<pre class="lines numbered">.*?</pre>', html, re.DOTALL)
+    assert len(numbered) == 2, numbered
+    assert '<span class="ln">3</span>let a = 1;' in numbered[0]
+    assert '<span class="ln">3</span>var c = 3' in numbered[1]
+    assert "<pre><code>plain text" in html and "let b = 2;" in html
+
+
+def test_an_index_file_in_the_content_root_is_the_home_as_a_leaf_bundle(tmp_path):
+    """DocuAPI's example site kept its API page as content/index.md: Hugo 0.149 makes that
+    the home page, as a leaf bundle, and publishes no other page (it warns).  The manual
+    printed it as a page beside an empty home, with the pages Hugo does not publish."""
+    site = write_site(tmp_path / "site", {
+        "content/de/index.md": page("API Reference", 10, body="# Introduction\n\nWelcome."),
+        "content/de/errors.md": page("Errors", 20, body="Codes."),
+        "content/de/docs/_index.md": page("Docs", 1, body="Docs."),
+    })
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert "Welcome." in html and "Codes." not in html and "Docs." not in html
+    assert html.count('id="p-home"') == 1
+    [warning] = [f for f in result.findings if f.code == "home-bundle"]
+    assert str(warning.file).endswith("content/de/index.md") and warning.line == 1 and "2 other page" in warning.message
+
+
+def test_an_index_file_beside_the_homes_own_index_changes_nothing(tmp_path):
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Home", body="Willkommen."),
+        "content/de/index.md": page("Stray", body="Stray."),
+        "content/de/errors.md": page("Errors", 20, body="Codes."),
+    })
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert "Willkommen." in html and "Codes." in html and "Stray." not in html
+    assert not [f for f in result.findings if f.code == "home-bundle"]
+
+
+CODE_BOX = """{{- $language := .Get "lang" | default "" -}}
+{{- $linenos := .Get "linenos" | default "false" -}}
+{{- $options := "" -}}
+{{- if eq $linenos "true" -}}{{- $options = "linenos=table" -}}{{- end -}}
+<div class="code-container" dir="ltr"><span class="filename">{{ .Get "file" }}</span>
+<div class="code-content">
+{{- if $options -}}{{ highlight (trim .Inner "\\n") $language $options }}
+{{- else -}}{{ highlight (trim .Inner "\\n") $language }}{{- end -}}
+</div></div>
+<style>.code-container { margin: 2rem 0; }</style>
+"""
+
+
+def test_a_sites_template_that_calls_highlight_prints_the_code_block(tmp_path):
+    """A Persian blog's codefile shortcode wraps Hugo's highlight function: the template was
+    not run (an unknown shortcode, the code printed as text), and the style sheet it writes
+    for its box is the web's, not the paper's."""
+    site = Site(tmp_path, {"layouts/shortcodes/codefile.html": CODE_BOX})
+    html = site.render('{{< codefile file="hello.md" lang="bash" >}}\nsudo pacman -S hugo\n'
+                       '{{< /codefile >}}\n\n{{< codefile lang="go" linenos="true" >}}\n'
+                       'a := 1\nb := 2\n{{< /codefile >}}\n')
+    assert '<pre><code class="language-bash" data-lang="bash">sudo pacman -S hugo</code></pre>' in html
+    assert '<span class="ln">2</span>b := 2' in html
+    assert "<style" not in html and "hello.md" in html
+    assert not [f for f in site.findings if f.code in ("unknown-shortcode", "shortcode-template")]
+
+
+def test_a_button_with_no_words_is_not_printed(tmp_path):
+    """Bootstrap's example template writes an edit and a copy button holding only an icon:
+    on paper each printed as an empty grey form control.  A button with words stays."""
+    box = ('<div class="toolbar"><small>html</small>'
+           '<button type="button" class="btn-edit" title="Edit it online"><svg class="bi" role="img" '
+           'aria-label="Edit"><use xlink:href="#pencil"/></svg></button>'
+           '<button type="button">Linux</button></div>{{ .Inner }}')
+    site = write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Home", body="Willkommen."),
+        "content/de/a.md": page("A", 1, body="{{< box >}}Text.{{< /box >}}"),
+        "layouts/shortcodes/box.html": box,
+    })
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert "btn-edit" not in html and '<button type="button">Linux</button>' in html
+    assert "<small>html</small>" in html and "Text." in html

@@ -174,6 +174,20 @@ def test_task_list_box_sits_on_the_line_of_its_text(tmp_path):
     assert not [b for b in boxes if (b.element_tag or "").endswith("::marker")]  # no bullet
 
 
+def test_a_task_list_inside_a_task_item_is_indented_under_its_text(tmp_path):
+    """MemE's test page nests task lists three deep; their boxes all stood in one column,
+    so the reader could not tell which item belongs to which."""
+    item = '<li class="task-list-item"><input type="checkbox" disabled=""> {}{}</li>'
+    inner = f'<ul class="task-list">{item.format("Unterpunkt", "")}</ul>'
+    body = f'<ul class="task-list">{item.format("Punkt", inner)}</ul>'
+    doc = render(page_html(body, lang="de"), tmp_path)
+    boxes = [box for page in doc.pages for box, _ in walk(page._page_box)]
+    outer_box, inner_box = [b for b in boxes if b.element_tag == "input"]
+    [outer_text] = [b for b in boxes if type(b).__name__ == "TextBox" and b.text.strip() == "Punkt"]
+    assert inner_box.position_x > outer_box.position_x + 5
+    assert abs(inner_box.position_x - outer_text.position_x) < 3  # under the item's words
+
+
 def test_paper_size_and_page_labels(tmp_path):
     from weasyprint import HTML
 
@@ -414,3 +428,55 @@ def test_a_sites_own_hint_callout_or_admonition_box_prints_framed(tmp_path):
     colors = {name: box.style["border_top_color"] for name, box in boxes.items()}
     assert colors["hint hint-warning"] == colors["admonition admonition-danger"]
     assert colors["hint hint-warning"] != colors["hint hint-info"]
+
+
+def test_a_panel_prints_framed_in_the_colour_of_its_status(tmp_path):
+    """Techdoc's panel shortcode writes ``<div class="panel panel-danger">`` with a header and
+    a body: on the web a coloured box, on paper a frame (a warning's colour for danger)."""
+    body = ('<div class="panel panel-primary"><div class="panel-body"><p>Note.</p></div></div>'
+            '<div class="panel panel-danger"><div class="panel-header"><h3>danger</h3></div>'
+            '<div class="panel-body"><p>Stop.</p></div></div>')
+    html = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>T</title>'
+            f"{links('fonts.css', 'manual.css', 'content.css')}</head>"
+            f'<body class="paper-a4 twoside">{body}</body></html>')
+    doc = render(html, tmp_path)
+    boxes = {box.element.get("class"): box for page in doc.pages
+             for box, _ in walk(page._page_box)
+             if box.element_tag == "div" and type(box).__name__ == "BlockBox"}
+    primary, danger = boxes["panel panel-primary"], boxes["panel panel-danger"]
+    assert primary.style["border_top_width"] > 0 and danger.style["border_top_width"] > 0
+    assert boxes["panel-body"].style["border_top_width"] == 0
+    assert primary.style["border_top_color"] != danger.style["border_top_color"]
+
+
+def test_slates_notice_and_success_asides_print_framed(tmp_path):
+    """DocuAPI (Slate's layout) writes <aside class="notice">, "warning" and "success" in
+    its pages: the warning was framed, the other two printed as bare text."""
+    body = ('<aside class="notice"><p>Replace the key.</p></aside>'
+            '<aside class="success"><p>A happy kitten.</p></aside>'
+            '<aside class="warning"><p>No Markdown here.</p></aside>')
+    html = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>T</title>'
+            f"{links('fonts.css', 'manual.css', 'content.css')}</head>"
+            f'<body class="paper-a4 twoside">{body}</body></html>')
+    doc = render(html, tmp_path)
+    boxes = {box.element.get("class"): box for page in doc.pages
+             for box, _ in walk(page._page_box)
+             if box.element_tag == "aside" and type(box).__name__ == "BlockBox"}
+    assert all(box.style["border_top_width"] > 0 for box in boxes.values()), boxes
+    colors = {name: box.style["border_top_color"] for name, box in boxes.items()}
+    assert len(set(colors.values())) == 3, colors
+
+
+def test_a_copy_button_is_not_printed_and_other_buttons_are(tmp_path):
+    """A site's code-box shortcode writes <button class="copy-button" onclick="copyCode(this)">
+    with an icon and the word "copy": it printed as an empty grey form control."""
+    body = ('<div class="code-header"><span>hello.md</span>'
+            '<button class="copy-button" onclick="copyCode(this)">copy</button>'
+            '<button onclick="navigator.clipboard.writeText(x)">Kopieren</button>'
+            '<button data-clipboard-target="#c">Clip</button>'
+            '<button class="tab-button">Linux</button></div>')
+    doc = render(page_html(body, lang="de"), tmp_path)
+    texts = {b.text.strip() for page in doc.pages for b, _ in walk(page._page_box)
+             if type(b).__name__ == "TextBox"}
+    assert "hello.md" in texts and "Linux" in texts
+    assert not texts & {"copy", "Kopieren", "Clip"}, texts

@@ -45,6 +45,7 @@ def parse(job: PageJob) -> ET.Element:
         root = parse_fragment("")
     drop_noise(root)
     drop_styles(job, root)
+    drop_wordless_buttons(root)
     for details in root.iter("details"):  # paper cannot fold: what it hides is printed
         details.set("open", "")
         details.attrib.pop("hidden", None)
@@ -203,6 +204,23 @@ def drop_styles(job: PageJob, root: ET.Element) -> None:
                     "left out: put print styles in a stylesheet of [print] stylesheets",
                     job.line(f"<{el.tag}"))
         remove(el, parents)
+
+
+def drop_wordless_buttons(root: ET.Element) -> None:
+    """A ``<button>`` with no words, only an icon (a code box's edit or copy button, a menu
+    toggle), is a control of the web page: on paper it would print as an empty grey box."""
+    parents = parent_map(root)
+    for button in list(root.iter("button")):
+        words = [button.text or ""] + [_words_outside_svg(child) for child in button]
+        if not "".join(words).strip():
+            remove(button, parents)
+
+
+def _words_outside_svg(el: ET.Element) -> str:
+    """The text of ``el`` and what follows it, leaving out what an ``<svg>`` holds (its
+    title names the icon, no word a reader sees)."""
+    inner = "" if el.tag == "svg" else "".join(el.itertext())
+    return inner + (el.tail or "")
 
 
 def prefix_ids(root: ET.Element, anchor: str) -> set[str]:
