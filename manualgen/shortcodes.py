@@ -1237,6 +1237,23 @@ def content_text(settings, lang: str, rel: str) -> str | None:
     return None
 
 
+def _template_helpers() -> dict[str, Callable]:
+    """The functions every print template may call that need nothing of the page."""
+    return {
+        "plainify": lambda text: plainified(str(text or "")),  # Hugo's plainify
+        "fill_include_args": fill_include_args,
+        "without_front_matter": without_front_matter,
+        "inline_html": inline_html,
+        "replace_re": replace_re,  # Hugo's replaceRE
+        "fenced_blocks": fenced_blocks,  # Grafana's code: one tab per language
+        "list_items": list_items,  # Hugo Book's columns: one column per list item
+        "inline_data": inline_data,  # FixIt's timeline: events written as YAML or JSON
+        "sort_by": sort_by,
+        "page_fields": page_fields,  # the front matter of a file a template read
+        "notebook": notebook,  # Hextra's jupyter
+    }
+
+
 class _PageContext:
     """Renders the shortcodes of one page.
 
@@ -1572,14 +1589,11 @@ class _PageContext:
                 lang=self.lang,
                 T=lambda key, count=None: self.translate(key, count, node),
                 markdownify=lambda text, block=False: Markup(self.markdownify(str(text or ""), block=block)),
-                plainify=lambda text: plainified(str(text or "")),  # Hugo's plainify
                 bundle_file=self.bundle_file,
                 resource_meta=lambda name: resource_meta(getattr(self.page, "meta", None), name),
                 bundle_listing=self.bundle_listing,
                 read_file=self.read_file,
                 find_include=self.find_include,
-                fill_include_args=fill_include_args,
-                without_front_matter=without_front_matter,
                 line=where.line,
                 warn=warn,
                 ref_not_found=lambda kind, path: missing_ref(self, kind, path, where),
@@ -1587,7 +1601,6 @@ class _PageContext:
                 parent=parent,  # the shortcode around this one (Hugo's .Parent), or None
                 scratch=call.scratch,  # what the shortcodes inside left for this one
                 page_scratch=self.page_scratch,
-                inline_html=inline_html,
                 folder_pages=lambda folder: folder_pages(self, folder),
                 ordinal=ordinal,
                 # whether the call stands where Markdown or HTML reads an address: a link's
@@ -1598,17 +1611,11 @@ class _PageContext:
                                                  where.line, where.column, lang=self.lang)),
                     defaults=highlight_defaults(getattr(self.renderer.env.globals.get("site"),
                                                         "highlight", None))),
-                replace_re=replace_re,  # Hugo's replaceRE
-                fenced_blocks=fenced_blocks,  # Grafana's code: one tab per language
-                list_items=list_items,  # Hugo Book's columns: one column per list item
-                inline_data=inline_data,  # FixIt's timeline: events written as YAML or JSON
-                sort_by=sort_by,
                 site_file=self.site_file,  # Geekdoc's include and propertylist
                 data_file=self.data_file,
                 shared_file=self.shared_file,  # the Kubernetes website's code samples
-                page_fields=page_fields,  # the front matter of a file a template read
                 render_included=lambda text: self.render_included(text, call, node),
-                notebook=notebook,  # Hextra's jupyter
+                **_template_helpers(),
             )
         except ManualgenError:
             raise
