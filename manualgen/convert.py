@@ -1129,12 +1129,18 @@ def _source_lines(lines: list[str], block_attributes: bool, title_attributes: bo
     """Heading attributes, backslash line breaks and attribute lines, outside code blocks."""
     out: list[str] = []
     fence: str | None = None
+    quoted: tuple[int, str] | None = None  # a code block in a quote: the quote's depth, fence
     paragraph = False  # whether the line above is a paragraph's (one that may become a heading)
     for index, line in enumerate(lines):
         if fence:
             out.append(line)
             if _closes_fence(line, fence):
                 fence = None
+            continue
+        quoted, inside = _quoted_fence(line, quoted)
+        if inside:  # code: as written ("docker run \\" keeps its backslash)
+            out.append(line)
+            paragraph = False
             continue
         m = _FENCE.match(line)
         if m:
@@ -1170,6 +1176,22 @@ def _source_lines(lines: list[str], block_attributes: bool, title_attributes: bo
             line = line[:-1] + "  "  # "\\" at the end of a line: a hard line break
         out.append(line)
     return out
+
+
+def _quoted_fence(line: str, quoted: tuple[int, str] | None
+                  ) -> tuple[tuple[int, str] | None, bool]:
+    """The code block in a quote that ``line`` opens, goes on with or closes (``> ```sh``):
+    the state for the next line, and whether ``line`` is part of the block.  The block ends
+    with its closing fence, or with the quote."""
+    marks = _QUOTE_MARKS.match(line)
+    depth = marks.group(0).count(">") if marks else 0
+    if quoted is not None:
+        if depth >= quoted[0]:
+            rest = line[marks.end():]
+            return (None if _closes_fence(rest, quoted[1]) else quoted), True
+        quoted = None  # the quote has ended, and its code block with it
+    opened = _FENCE.match(line[marks.end():]) if marks else None
+    return ((depth, opened.group(1)), True) if opened else (None, False)
 
 
 _QUOTE_MARKS = re.compile(r"^(?: {0,3}>[ \t]?)+")

@@ -425,6 +425,9 @@ def test_a_list_under_a_quote_line_ends_the_quote(site, source, expected):
     ("> - a\\\n>   b\n", "<blockquote><ul><li>a<br>b</li></ul></blockquote>"),
     ("> a\\\n>\n", "<blockquote><p>a\\</p></blockquote>"),
     ("> a\\\n> > b\n", "<blockquote><p>a\\</p><blockquote><p>b</p></blockquote></blockquote>"),
+    # code in a quote keeps its backslash (a shell command's continued line)
+    ("> ```sh\n> docker run \\\n>   -p 80 img\n> ```\n",
+     '<blockquote><pre><code class="language-sh">docker run \\\n-p 80 img</code></pre></blockquote>'),
     ("Term\n: a\\\n  b\n", "<dl><dt>Term</dt><dd>a<br>b</dd></dl>"),
     ("Term\n: a  \n  b\n", "<dl><dt>Term</dt><dd>a<br>b</dd></dl>"),
     ("Term\n: a  \n", "<dl><dt>Term</dt><dd>a</dd></dl>"),
