@@ -547,7 +547,9 @@ def hugo_sort_key(page: Page):
     # Hugo compares whole seconds (Go's Time.Unix); no date is Go's zero time, the oldest.
     ts = -math.floor(page.date.timestamp()) if page.date else -_ZERO_TIME
     title = page.link_title or ("" if page.untitled else page.title)
-    return (weighted, weight, ts, collation_key(title, page.lang), logical_path(page.rel), page.rel)
+    # compared as Hugo compares them, each path ending in "/" ("/a-b/" before "/a/")
+    path = logical_path(page.rel).rstrip("/") + "/"
+    return (weighted, weight, ts, collation_key(title, page.lang), path, page.rel)
 
 
 def sort_pages(pages: list[Page]) -> list[Page]:

@@ -280,14 +280,16 @@ def test_a_section_is_dated_by_the_sections_below_it_built_or_not(tmp_path):
 
 def test_pages_alike_in_weight_date_and_title_follow_their_lower_cased_paths(tmp_path):
     # Hugo 0.149.1 and 0.168.0 both build this order: their last tie-break is the page's
-    # lower-cased path (.Path), where the file names' bytes put "B.md" and "Zsec/" first.
-    names = ["B.md", "a.md", "Intro1.md", "a2/index.md", "Zsec/_index.md", "sub/x.md", "p10.md"]
+    # lower-cased path (.Path) compared as if it ended in "/" ("a-b" before "a"), where the
+    # file names' bytes put "B.md" and "Zsec/" first.
+    names = ["B.md", "a.md", "Intro1.md", "a2/index.md", "Zsec/_index.md", "sub/x.md", "p10.md",
+             "a-b.md"]
     files = {"content/_index.md": fm(title="Home"), "content/s/_index.md": fm(title="S")}
     files |= {f"content/s/{name}": fm(title="Same") for name in names}
     site = write_site(tmp_path, files, hugo=ONE_LANGUAGE)
     home = discover(load_settings(site), "en", Findings(), NOW)
-    assert [page.rel for page in home.children[0].children] == [
-        "s/a.md", "s/a2/index.md", "s/B.md", "s/Intro1.md", "s/p10.md", "s/sub/x.md",
+    assert [page.rel for page in home.children[0].children] == [  # each path as if it ended in /
+        "s/a-b.md", "s/a.md", "s/a2/index.md", "s/B.md", "s/Intro1.md", "s/p10.md", "s/sub/x.md",
         "s/Zsec/_index.md"]
 
 
