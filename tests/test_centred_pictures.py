@@ -40,6 +40,19 @@ def test_a_centring_div_keeps_its_id_and_a_classed_div_is_left_as_it_is():
     assert column[0].tag == "figure"  # the picture is a figure inside the column, as before
 
 
+def test_a_div_that_hides_floats_or_sizes_its_picture_keeps_its_style():
+    # the web hides the first picture and floats the second beside the text: neither is a
+    # centred figure, and the style that does so stays
+    for style in ("display: none", "float: right; width: 30%", "text-align: left"):
+        root = reshaped(f'<p>Before:</p><div style="{style}">{PICTURE}</div>')
+        box = list(root)[1]
+        assert box.tag == "div" and box.get("style") == style, style
+    root = reshaped(f'<p>Before:</p><div align="right">{PICTURE}</div>')
+    assert list(root)[1].tag == "div"
+    root = reshaped(f'<p>Before:</p><div style="margin: 0 auto; display: block">{PICTURE}</div>')
+    assert list(root)[1].tag == "figure"
+
+
 # CloudWeGo's Eino guides: every screenshot is a link to its own file, and a step is often a
 # list of one item ("1. Complete the input.") between two pictures.
 

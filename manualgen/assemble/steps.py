@@ -301,12 +301,24 @@ def _only_holds(parent: ET.Element, img: ET.Element) -> bool:
             and not (img.tail or "").strip())
 
 
+_CENTRING_STYLE = re.compile(
+    r"\s*(?:(?:text-align\s*:\s*center|margin(?:-left|-right)?\s*:\s*[^;]*\bauto\b[^;]*"
+    r"|display\s*:\s*block)\s*(?:;\s*|$))+", re.IGNORECASE)
+
+
 def _centring_box(box: ET.Element, root: ET.Element) -> bool:
-    """A ``<center>``, or a ``<div>`` with no class (``style="text-align: center"``), that
-    only holds a screenshot: the web's way to centre a picture, which is the figure itself
-    here, so the sentence that introduces it stays on its page (``p.intro-to-figure``)."""
-    return box is not root and (box.tag == "center" or (
-        box.tag == "div" and set(box.attrib) <= {"style", "align", "id"}))
+    """A ``<center>``, or a ``<div>`` with no class that only centres (``style="text-align:
+    center"``, ``align="center"``) and only holds a screenshot: the web's way to centre a
+    picture, which is the figure itself here, so the sentence that introduces it stays on
+    its page (``p.intro-to-figure``).  A box styled otherwise (hidden, floated, sized) is
+    left as it is."""
+    if box is root or box.tag not in ("center", "div"):
+        return False
+    if box.tag == "center":
+        return True
+    style, align = box.get("style", ""), box.get("align", "center")
+    return (set(box.attrib) <= {"style", "align", "id"} and align.strip().lower() == "center"
+            and (not style.strip() or bool(_CENTRING_STYLE.fullmatch(style))))
 
 
 def alt_texts(root: ET.Element, job: PageJob) -> None:
