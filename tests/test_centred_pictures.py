@@ -75,11 +75,14 @@ def test_a_one_step_list_and_its_screenshot_are_held_in_one_block():
 
 
 def test_a_lists_last_step_goes_with_the_screenshot_after_it_numbered_on():
-    root = reshaped(f'<ol start="4"><li>Open it.</li><li>Type a space in the braces.</li></ol>\n'
+    root = reshaped(f'<ol start="4" id="steps"><li>Open it.</li><li>Type a space in the braces.</li></ol>\n'
                     f"<p>{LINKED}</p>\n<ul><li><p>A step</p><pre>with code</pre></li></ul>"
                     f"<p>{LINKED}</p>")
     first, pair, kept, figure = list(root)
     assert [li.text for li in first] == ["Open it."]
+    # one anchor for the list (its start), and no list's gap before the step moved apart
+    assert first.get("id") == "steps" and "list-goes-on" in first.get("class")
+    assert pair[0].get("id") is None
     steps, picture = list(pair)
     assert pair.get("class") == "intro-with-figure" and picture.tag == "figure"
     assert steps.get("start") == "5" and [li.text for li in steps] == ["Type a space in the braces."]

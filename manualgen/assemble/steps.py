@@ -516,7 +516,9 @@ def _last_step_apart(parent: ET.Element, block: ET.Element, figure: ET.Element,
         image_height_mm(img, geo.text_width_mm, geo.figure_max_height_mm) for img in pictures)
     if not pictures or tall > geo.fits:
         return None
-    apart = ET.Element(block.tag, dict(block.attrib))
+    # the list's attributes but its id, which stays with the list's start (one anchor)
+    apart = ET.Element(block.tag, {k: v for k, v in block.attrib.items() if k != "id"})
+    add_class(block, "list-goes-on")  # no list's gap before the step moved apart
     if block.tag == "ol":
         start = block.get("start", "1")
         first = int(start) if start.lstrip("-").isdigit() else 1
