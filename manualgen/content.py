@@ -709,7 +709,7 @@ def _slugged_url(settings: Settings, lang: str, rel: str, kind: str, meta: dict,
     """The page's address as Hugo ≥ 0.167 makes it, where a section's ``slug`` names the
     section in its own address and in those of the pages below it (``sec/_index.md`` with
     ``slug: guide``: /guide/, /guide/page/); Hugo up to 0.165 ignored it, as ``url`` does
-    here.  A link written either way finds the page.  None with a ``url`` or a permalink
+    here.  A link written either way finds the page.  Nothing with a ``url`` or a permalink
     pattern, which decide the address alone."""
     parts = rel.split("/")[:-1]
     renamed = [slugs.get("/".join(parts[:n + 1]), part) for n, part in enumerate(parts)]
