@@ -408,6 +408,17 @@ def test_a_long_name_in_a_narrow_table_column_still_wraps(tmp_path):
         (b.text, b.position_x + b.width, right) for b in texts]
 
 
+def _div_boxes(body: str, tmp_path) -> dict:
+    """The block boxes of the <div>s of ``body`` laid out with the manual's styles, by class."""
+    html = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>T</title>'
+            f"{links('fonts.css', 'manual.css', 'content.css')}</head>"
+            f'<body class="paper-a4 twoside">{body}</body></html>')
+    doc = render(html, tmp_path)
+    return {box.element.get("class"): box for page in doc.pages
+            for box, _ in walk(page._page_box)
+            if box.element_tag == "div" and type(box).__name__ == "BlockBox"}
+
+
 def test_a_sites_own_hint_callout_or_admonition_box_prints_framed(tmp_path):
     """A site's own template that writes its box as ``<div class="hint hint-warning">``
     (Mastodon's docs), ``callout`` or ``admonition`` prints framed as a note or warning box."""
@@ -415,13 +426,7 @@ def test_a_sites_own_hint_callout_or_admonition_box_prints_framed(tmp_path):
             '<div class="hint hint-warning"><p>Careful.</p></div>'
             '<div class="admonition admonition-danger"><p>Stop.</p></div>'
             '<div class="plain"><p>Text.</p></div>')
-    html = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>T</title>'
-            f"{links('fonts.css', 'manual.css', 'content.css')}</head>"
-            f'<body class="paper-a4 twoside">{body}</body></html>')
-    doc = render(html, tmp_path)
-    boxes = {box.element.get("class"): box for page in doc.pages
-             for box, _ in walk(page._page_box)
-             if box.element_tag == "div" and type(box).__name__ == "BlockBox"}
+    boxes = _div_boxes(body, tmp_path)
     framed = {name: box.style["border_top_width"] > 0 for name, box in boxes.items()}
     assert framed == {"hint hint-info": True, "hint hint-warning": True,
                       "admonition admonition-danger": True, "plain": False}
@@ -436,13 +441,7 @@ def test_a_panel_prints_framed_in_the_colour_of_its_status(tmp_path):
     body = ('<div class="panel panel-primary"><div class="panel-body"><p>Note.</p></div></div>'
             '<div class="panel panel-danger"><div class="panel-header"><h3>danger</h3></div>'
             '<div class="panel-body"><p>Stop.</p></div></div>')
-    html = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>T</title>'
-            f"{links('fonts.css', 'manual.css', 'content.css')}</head>"
-            f'<body class="paper-a4 twoside">{body}</body></html>')
-    doc = render(html, tmp_path)
-    boxes = {box.element.get("class"): box for page in doc.pages
-             for box, _ in walk(page._page_box)
-             if box.element_tag == "div" and type(box).__name__ == "BlockBox"}
+    boxes = _div_boxes(body, tmp_path)
     primary, danger = boxes["panel panel-primary"], boxes["panel panel-danger"]
     assert primary.style["border_top_width"] > 0 and danger.style["border_top_width"] > 0
     assert boxes["panel-body"].style["border_top_width"] == 0
