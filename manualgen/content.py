@@ -363,7 +363,7 @@ def print_key(meta: dict) -> str | None:
     print, or None.  A hidden key counts only when it is true, as the themes test it."""
     params = _ci(meta, "params", None)
     tables = [meta] + ([params] if isinstance(params, dict) else [])
-    if any(_truthy(_ci(table, "no_print", False)) for table in tables):
+    if any(_param_on(_ci(table, "no_print", False)) for table in tables):
         return "no_print"
     for key in _HIDDEN_KEYS:
         for table in tables:
@@ -523,10 +523,18 @@ def apply_cascade(meta: dict, entries: list[dict], rel: str, kind: str, lang: st
 
 
 def _truthy(value) -> bool:
-    """A front matter switch (``draft``, ``headless`` …) as Hugo's cast.ToBool reads it: a
-    text only as Go's strconv.ParseBool does ("true", "T", "1" …; "yes" is false)."""
+    """A front matter switch of Hugo's (``draft``, ``headless``) as its cast.ToBool reads it:
+    a text only as Go's strconv.ParseBool does ("true", "T", "1" …; "yes" is false)."""
     if isinstance(value, str):
         return value in _GO_BOOLS[:6]
+    return bool(value)
+
+
+def _param_on(value) -> bool:
+    """A theme's switch in the front matter (Docsy's ``no_print``, a chapter page's
+    ``chapter``), which the theme's template tests: "true", "yes" and "1" as text too."""
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "yes", "1")
     return bool(value)
 
 
@@ -1461,7 +1469,7 @@ def _without_chapter_banner(meta: dict, body: str, body_line: int, title: str) -
     title: the manual prints its own numbered chapter heading, and the banner would repeat
     it.  Only headings before the first heading that names the page's title are taken, and
     only when that heading is there; ``body_line`` moves down by the lines taken."""
-    if not _truthy(_ci(meta, "chapter", False)):
+    if not _param_on(_ci(meta, "chapter", False)):
         return body, body_line
     lines = body.split("\n")
     for index, line in enumerate(lines):

@@ -73,6 +73,7 @@ def test_html_content_is_printed_as_written_with_its_shortcodes(tmp_path):
 @pytest.mark.parametrize("section_front_matter", [
     {"draft": "true"}, {"publishDate": "2099-01-01"}, {"expiryDate": "2001-01-01"},
     {"no_print": "true"},  # Docsy's print view leaves it out, with what is below it
+    {"no_print": "'yes'"},  # Docsy's template tests it: a "yes" is on (unlike Hugo's draft)
 ])
 def test_a_section_hugo_does_not_build_takes_its_pages_along(tmp_path, section_front_matter):
     site = write_site(tmp_path, {
