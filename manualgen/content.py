@@ -31,7 +31,7 @@ from urllib.parse import urljoin, urlsplit
 from . import front_matter, permalinks, selection
 from .collation import collation_key
 from .config import DEFAULT_DATE_KEYS, FILENAME_DATE, FileFilter, Settings
-from .errors import ContentError, Findings, not_utf8, readable_path, utf8_name
+from .errors import ContentError, Findings, not_utf8, readable_path, show, utf8_name
 from .front_matter import INVISIBLE as _INVISIBLE
 from .front_matter import FrontMatter
 from .go_dates import as_datetime as _as_datetime
@@ -824,18 +824,11 @@ def report_shared_addresses(pages: dict[str, Page], settings: Settings, findings
             continue
         key = next((k for k in ("url", "slug") if _ci(page.meta, k, None)), None)
         line = page.line_of_key(key) if key else 1
-        findings.warning("same-address", f"this page and {_site_path(other.path, settings)} "
+        findings.warning("same-address", f"this page and {show(other.path, settings.site_root)} "
                          f"have the same web address, {page.url}: Hugo writes one over the "
                          "other, so the web site shows only one of them (the manual prints "
                          "both); give one of them its own slug or url", page.path, line,
                          lang=lang)
-
-
-def _site_path(path: Path, settings: Settings) -> str:
-    try:
-        return path.relative_to(settings.site_root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def unlisted_pages(sources: dict[str, _Source], metas: dict[str, dict], kept: set[str],
@@ -848,8 +841,8 @@ def unlisted_pages(sources: dict[str, _Source], metas: dict[str, dict], kept: se
                if not is_scheduled(meta, now, settings)]
     quiet = Findings()
     sections = section_folders(sources, metas, settings) if _permalink_rules(settings, lang) else {}
-    made = (make_page(rel, sources[rel], metas[rel], settings, lang, quiet, sections,
-                      section_slugs(metas))
+    slugs = section_slugs(metas)
+    made = (make_page(rel, sources[rel], metas[rel], settings, lang, quiet, sections, slugs)
             for rel in sorted(set(metas) - kept)
             if is_scheduled(metas[rel], now, settings)
             and not any(_inside(_folder(rel), top) for top in unbuilt))
