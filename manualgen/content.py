@@ -1372,25 +1372,22 @@ def section_folders(rels: Iterable[str], metas: dict[str, dict], settings: Setti
         meta = metas.get(indexes.get(folder, ""), {})
         own = _ci(meta, "slug", None) or _ci(meta, "title", None)
         return str(own) if isinstance(own, (str, int, float)) and str(own).strip() else section_title(folder, settings)
-    newest = _newest_below(rels, indexes, metas, settings)
+    # a section's own date, when it has one, is taken before this one (_permalink)
+    newest = _newest_by_folder((rel, when) for rel in rels
+                               if (when := page_date(metas.get(rel, {}), "date", settings)))
     return {folder: (name(folder), newest.get(folder)) for folder in sorted(folders) if folder}
 
 
-def _newest_below(rels: list[str], indexes: dict[str, str], metas: dict[str, dict],
-                  settings: Settings) -> dict[str, dt.datetime]:
-    """Each folder's newest date of the files below it, its own _index file not counted:
-    one walk up from each dated file (a scan of every file for every folder took minutes
+def _newest_by_folder(dated: Iterable[tuple[str, dt.datetime]]) -> dict[str, dt.datetime]:
+    """Each folder's newest date among the dated files in it or below it ("" the content
+    folder): one walk up from each file (a scan of every file for every folder took minutes
     on a site of thousands of sections)."""
     newest: dict[str, dt.datetime] = {}
-    for rel in rels:
-        when = page_date(metas.get(rel, {}), "date", settings)
-        if when is None or (Path(rel).stem == "_index" and not _folder(rel)):
-            continue
+    for rel, when in dated:
         parts = rel.split("/")[:-1]
-        for depth in range(1, len(parts) + 1):
+        for depth in range(len(parts), -1, -1):
             folder = "/".join(parts[:depth])
-            if rel != indexes.get(folder) and (
-                    folder not in newest or when.timestamp() > newest[folder].timestamp()):
+            if folder not in newest or when.timestamp() > newest[folder].timestamp():
                 newest[folder] = when
     return newest
 
@@ -1794,15 +1791,10 @@ def _date_sections(sections: dict[str, Page], metas: dict[str, dict], settings: 
     0.152 counted those too), so a section dated so sorts among dated pages.  A section's own
     date counts whether Hugo builds the section or not (a draft, future or expired
     ``_index.md`` below dates the sections above it in Hugo 0.168 too)."""
-    newest: dict[str, dt.datetime] = {}
-    for rel, meta in metas.items():
-        date = page_date(meta, "date", settings)
-        if date is None or not (_kind(rel) == "section" or is_scheduled(meta, now, settings)):
-            continue
-        folder = _folder(rel)
-        for above in [folder, *_folders_above(posixpath.join(folder, "_index.md"))]:
-            if above not in newest or newest[above] < date:
-                newest[above] = date
+    newest = _newest_by_folder(
+        (rel, date) for rel, meta in metas.items()
+        if (date := page_date(meta, "date", settings))
+        and (_kind(rel) == "section" or is_scheduled(meta, now, settings)))
     for folder, section in sections.items():
         if section.date is None and folder in newest:
             section.date = newest[folder]
