@@ -511,10 +511,7 @@ def _last_step_apart(parent: ET.Element, block: ET.Element, figure: ET.Element,
     ``start``), to be held with the screenshot after it: "3. Type a space in {}." and the
     picture of what then opens.  None when the step and its picture are too tall together."""
     last = list(block)[-1]
-    pictures = list(figure.iter("img"))
-    tall = height_mm(last, geo.text_width_mm, geo.font_pt) + sum(
-        image_height_mm(img, geo.text_width_mm, geo.figure_max_height_mm) for img in pictures)
-    if not pictures or tall > geo.fits:
+    if not _fit_together(last, figure, geo):
         return None
     # the list's attributes but its id, which stays with the list's start (one anchor)
     apart = ET.Element(block.tag, {k: v for k, v in block.attrib.items() if k != "id"})
@@ -530,15 +527,20 @@ def _last_step_apart(parent: ET.Element, block: ET.Element, figure: ET.Element,
     return apart
 
 
+def _fit_together(text: ET.Element, figure: ET.Element, geo: PrintGeometry) -> bool:
+    """Whether ``text`` and the pictures of ``figure`` (one at least) fit on one page."""
+    pictures = list(figure.iter("img"))
+    tall = height_mm(text, geo.text_width_mm, geo.font_pt) + sum(
+        image_height_mm(img, geo.text_width_mm, geo.figure_max_height_mm) for img in pictures)
+    return bool(pictures) and tall <= geo.fits
+
+
 def _hold_together(parent: ET.Element, before: ET.Element, figure: ET.Element,
                    geo: PrintGeometry) -> None:
     """A list and the figure after it in one block that may not break, when both fit on a
     page: WeasyPrint 70 does not keep a list with what follows it (``break-after: avoid``
     on an ``<ol>`` is passed over), as it does a paragraph."""
-    pictures = list(figure.iter("img"))
-    tall = height_mm(before, geo.text_width_mm, geo.font_pt) + sum(
-        image_height_mm(img, geo.text_width_mm, geo.figure_max_height_mm) for img in pictures)
-    if not pictures or tall > geo.fits:
+    if not _fit_together(before, figure, geo):
         return
     index = list(parent).index(before)
     pair = ET.Element("div", {"class": "intro-with-figure"})
