@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from .collation import collation_key
 from .go_escape import HTMLAttr, NotSimple
+from .go_library import LIBRARY
 from .go_values import (
     HTML,
     INT64,
@@ -342,6 +343,17 @@ def _replace_re(pattern: object, replacement: object, text: object, limit: objec
     return compiled.sub(template, go_print(text), count=max(count, 0))
 
 
+def _find_re(pattern: object, text: object, limit: object = -1) -> list[str]:
+    """Hugo's findRE: the matches of a pattern, at most ``limit`` of them (all when < 0)."""
+    try:
+        compiled = re.compile(_go_regex(go_print(pattern)), re.ASCII)
+    except re.error as exc:
+        raise Failed(f"error calling findRE: invalid regular expression: {exc}") from None
+    most = _to_int(limit)
+    found = [m.group() for m in compiled.finditer(go_print(text))]
+    return found if most < 0 else found[:most]
+
+
 # RE2 syntax Python reads otherwise or not at all: Unicode classes, \Q…\E, the U flag,
 # POSIX classes, {,n} (text in Go)
 _RE2_ONLY = re.compile(r"\\[pPQ]|\(\?[a-zA-Z]*U|\[\[:|\{,")
@@ -510,7 +522,6 @@ def _text_function(name: str):
         texts = [go_print(a) for a in args]
         return {
             "lower": lambda: texts[0].lower(), "upper": lambda: texts[0].upper(),
-            "trim": lambda: texts[0].strip(texts[1]),
             "hasPrefix": lambda: texts[0].startswith(texts[1]),
             "hasSuffix": lambda: texts[0].endswith(texts[1]),
             "strings.Contains": lambda: texts[1] in texts[0],
@@ -550,6 +561,7 @@ FUNCTIONS: dict[str, tuple] = {
     "div": (lambda a, b: _arith("div", a, b), 2, 2),
     "mod": (lambda a, b: _arith("mod", a, b), 2, 2),
     "replaceRE": (_replace_re, 3, 4),
+    "findRE": (_find_re, 2, 3),
     "delimit": (_delimit, 2, 3),
     "append": (_append, 2, 99),
     "chomp": (_chomp, 1, 1),
@@ -569,7 +581,7 @@ FUNCTIONS: dict[str, tuple] = {
     "gt": (lambda a, b: go_compare(a, b) > 0, 2, 2),
     "ge": (lambda a, b: go_compare(a, b) >= 0, 2, 2),
 }
-for _name, _count in (("lower", 1), ("upper", 1), ("trim", 2), ("hasPrefix", 2), ("hasSuffix", 2),
+for _name, _count in (("lower", 1), ("upper", 1), ("hasPrefix", 2), ("hasSuffix", 2),
                       ("strings.Contains", 2), ("strings.TrimPrefix", 2), ("strings.TrimSuffix", 2),
                       ("strings.TrimSpace", 1), ("htmlUnescape", 1), ("string", 1)):
     FUNCTIONS[_name] = (_text_function(_name), _count, _count)
@@ -588,4 +600,7 @@ FUNCTIONS["collections.Append"] = FUNCTIONS["append"]
 FUNCTIONS["strings.Chomp"] = FUNCTIONS["chomp"]
 FUNCTIONS["urls.URLize"] = FUNCTIONS["urlize"]
 FUNCTIONS["collections.Merge"] = FUNCTIONS["merge"]
+FUNCTIONS["strings.FindRE"] = FUNCTIONS["findRE"]
+FUNCTIONS["strings.Trim"] = FUNCTIONS["trim"] = LIBRARY["strings.Trim"]
+FUNCTIONS.update({name: entry for name, entry in LIBRARY.items() if name not in FUNCTIONS})
 ARITY = {name: (fewest, most) for name, (_, fewest, most) in FUNCTIONS.items()}

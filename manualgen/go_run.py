@@ -106,6 +106,7 @@ class Call:
     # Hugo's highlight (transform.Highlight): the code as a highlighted block is printed
     # (its language, its options "linenos=table,hl_lines=2"), as HTML
     highlight: Callable[[str, str, str], str] = lambda code, lang, options: code
+    page: object = None  # the shortcode's page (content.Page), for its kind, weight, section …
 
 
 @dataclasses.dataclass(frozen=True)
@@ -248,6 +249,8 @@ class _Page(_Object):
             return _Resources(self.call)
         if name in ("Pages", "RegularPages", "Sections"):
             return _listed(self.call, None, name)
+        if name in PAGE_FACTS and self.call.page is not None:
+            return page_fact(self.call.page, name)
         return super().go_field(name)
 
     def go_method(self, name: str, args: list) -> object:
@@ -286,6 +289,33 @@ class _Site(_Object):
         if name == "GetPage" and len(args) == 1:  # the site's: from the content's root
             return _page_at(self.call, "/" + go_print(args[0]).lstrip("/"), site=True)
         return super().go_method(name, args)
+
+
+# What a template may read of any page it holds (its own, or one .Site.GetPage found), as
+# Hugo gives it: .Section is the first folder of the page's path, .Type the front matter's
+# "type", else that folder, else "page".
+PAGE_FACTS = ("Kind", "Weight", "LinkTitle", "Description", "IsSection", "IsPage", "IsHome",
+              "Section", "Type")
+
+
+def page_fact(page, name: str) -> object:
+    rel = str(getattr(page, "rel", "") or "")
+    section = rel.split("/", 1)[0] if "/" in rel else ""
+    kind = getattr(page, "kind", "page")
+    facts = {"Kind": lambda: kind, "Weight": lambda: getattr(page, "weight", 0),
+             "LinkTitle": lambda: getattr(page, "link_title", "") or getattr(page, "title", ""),
+             "Description": lambda: getattr(page, "description", ""),
+             "IsSection": lambda: kind == "section", "IsPage": lambda: kind == "page",
+             "IsHome": lambda: kind == "home", "Section": lambda: section,
+             "Type": lambda: _page_type(page, section)}
+    return facts[name]()
+
+
+def _page_type(page, section: str) -> str:
+    chosen = map_get(getattr(page, "meta", {}) or {}, "type")
+    if isinstance(chosen, str) and chosen:
+        return chosen
+    return section or "page"
 
 
 def logical_path(rel: str) -> str:
@@ -335,15 +365,14 @@ class _OtherPage(_Object):
 
     def go_field(self, name: str) -> object:
         page = self.page
-        fields = {"Title": lambda: page.title, "LinkTitle": lambda: page.link_title or page.title,
-                  "RelPermalink": lambda: page.url, "Description": lambda: page.description,
+        fields = {"Title": lambda: page.title, "RelPermalink": lambda: page.url,
                   "Params": lambda: _Params(lambda key: map_get(page.meta, key)),
-                  "Kind": lambda: page.kind, "IsSection": lambda: page.is_section,
-                  "IsPage": lambda: not page.is_section, "Weight": lambda: page.weight,
                   "Path": lambda: logical_path(page.rel),
                   "Date": lambda: page.date or dt.datetime(1, 1, 1, tzinfo=dt.UTC)}
         if name in fields:
             return fields[name]()
+        if name in PAGE_FACTS:
+            return page_fact(page, name)
         if name in ("Pages", "RegularPages", "Sections"):
             return _listed(self.call, page, name)
         return super().go_field(name)

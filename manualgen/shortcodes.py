@@ -999,6 +999,7 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
         page_resource=lambda name: _bundle_file(ctx.page, name),
         page_url=str(getattr(ctx.page, "url", "") or ""),
         page_permalink=permalink(settings.base_url, str(getattr(ctx.page, "url", "") or "")),
+        page=ctx.page if isinstance(getattr(ctx.page, "path", None), Path) else None,
         highlight=lambda code, lang, options: str(code_block(
             code, lang, options, defaults=highlight_defaults(getattr(settings, "highlight", None)))),
         warn=lambda message: ctx.renderer.findings.warning(
