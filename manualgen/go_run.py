@@ -21,6 +21,7 @@ from collections.abc import Callable
 
 from .go_escape import CSS, URL, NotSimple, plainified
 from .go_functions import FUNCTIONS, map_get, ordered_items
+from .go_library import go_clean
 from .go_time import go_format, go_year, read_time
 from .go_values import HTML, Failed, go_print, go_sprintf, go_type, truth
 from .heading_ids import hugo_anchor
@@ -865,16 +866,39 @@ def _one(state: _Run, args: list, name: str) -> str:
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
 
 
-def _lang_url(state: _Run, args: list, name: str) -> str:
-    """relLangURL and absLangURL: a path of the site below the page's language ("/download"
-    on a French page is "/fr/download", once); a web address as it is.  The site's own host
-    is left out, as the links of the manual are read from the site's paths."""
+def _site_url(state: _Run, args: list, name: str) -> str:
+    """absURL, relURL, absLangURL and relLangURL as Hugo makes them (the baseURL
+    "https://example.org/docs/" here): "x" is below the baseURL ("/docs/x", or the whole
+    address), "/x" below its host ("/x"), each below the page's language for the Lang
+    variants ("/docs/fr/x", "/fr/x"); another site's address stays as it is, and relURL
+    takes the host off an address of this site.  The links of the manual find the page
+    either way (an address of this site is read as its path)."""
     value = _one(state, args, name)
-    prefix = state.call.language_prefix.rstrip("/")
-    if _SCHEME.match(value) or not prefix:
-        return value if _SCHEME.match(value) else "/" + value.lstrip("/")
-    path = "/" + value.lstrip("/")
-    return path if path == prefix or path.startswith(prefix + "/") else prefix + path
+    host, base_path = _host_and_path(state.call.base_url)
+    absolute, language = name.startswith("abs"), "Lang" in name
+    if _SCHEME.match(value):
+        mine = host and (value == host or value.startswith(host + "/"))
+        return value[len(host):] or "/" if mine and not absolute else value
+    prefix = state.call.language_prefix.rstrip("/") if language else ""
+    path, _, rest = value.partition("#")
+    path, mark, query = path.partition("?")
+    tail = (mark + query) + ("#" + rest if "#" in value else "")
+    if path.startswith("/"):
+        joined = path if prefix and (path == prefix or path.startswith(prefix + "/")) else prefix + path
+    elif not path and tail:
+        joined = (base_path + prefix.lstrip("/")).rstrip("/") or "/"
+    else:
+        joined = go_clean(base_path + prefix.lstrip("/") + "/" + path)
+        joined += "/" if (not path or path.endswith("/")) and joined != "/" else ""
+    return (host if absolute else "") + joined + tail
+
+
+def _host_and_path(base_url: str) -> tuple[str, str]:
+    """("https://example.org", "/docs/") of a baseURL; no host when it names none."""
+    parts = urllib.parse.urlsplit(base_url)
+    host = f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+    path = parts.path if host else ("/" + base_url.lstrip("/") if base_url.startswith("/") else "/")
+    return host, "/" + path.strip("/") + "/" if path.strip("/") else "/"
 
 
 def _index_call(state: _Run, args: list) -> object:
@@ -1047,10 +1071,10 @@ _CALL_FUNCTIONS: dict[str, Callable] = {
     "plainify": lambda state, args: HTML(plainified(_one(state, args, "plainify"))),
     "safeURL": lambda state, args: URL(_one(state, args, "safeURL")),
     "safeCSS": lambda state, args: CSS(_one(state, args, "safeCSS")),
-    "relURL": lambda state, args: _one(state, args, "relURL"),
-    "absURL": lambda state, args: _one(state, args, "absURL"),
-    "relLangURL": lambda state, args: _lang_url(state, args, "relLangURL"),
-    "absLangURL": lambda state, args: _lang_url(state, args, "absLangURL"),
+    "relURL": lambda state, args: _site_url(state, args, "relURL"),
+    "absURL": lambda state, args: _site_url(state, args, "absURL"),
+    "relLangURL": lambda state, args: _site_url(state, args, "relLangURL"),
+    "absLangURL": lambda state, args: _site_url(state, args, "absLangURL"),
     "i18n": _translate, "T": _translate,
     "index": _index_call,
     "partial": _partial, "partialCached": _partial,

@@ -5,8 +5,8 @@ with ``lang``, a headless ``_common`` section of snippets that pages pull in wit
 (``cascade.build``), ``[term](g)`` links, data files read by ``code-toggle``, ``datatable``,
 ``eturl`` and ``list-pages-in-section``, the site's ``new-in``/``deprecated-in`` callouts,
 image bundles shown through ``img``, ``params.functions_and_methods`` front matter, and a
-content adapter.  The site's shortcodes live in ``layouts/_shortcodes`` as Go templates,
-which manualgen does not run.  The product, the words and the templates are our own."""
+content adapter.  The site's shortcodes live in ``layouts/_shortcodes`` as Go templates;
+manualgen runs those it can (the callouts) and prints the others its own way.  The product, the words and the templates are our own."""
 
 from __future__ import annotations
 
@@ -96,7 +96,7 @@ disableAliases         = true
     weight     = 5
 """
 
-# The site's own shortcodes, as Go templates: enough for Hugo, never run by manualgen.
+# The site's own shortcodes, as Go templates: enough for Hugo; manualgen runs those it can.
 LAYOUTS = {
     "layouts/_shortcodes/new-in.html": """\
         {{- with $v := .Get 0 | strings.TrimLeft "vV" }}

@@ -82,3 +82,69 @@ def test_a_shortcode_reads_its_pages_kind_weight_section_and_type(tmp_path):
     assert "[page|4|docs|docs|true|P]" in facts
     assert "Hello world, …" in facts and "(Me)" in facts
     assert not [f for f in site.findings if f.code == "unknown-shortcode"]
+
+
+def run_on(source: str, base_url: str, prefix: str = "") -> str:
+    call = Call(get=lambda key: "", inner="", markdownify=str, base_url=base_url,
+                language_prefix=prefix)
+    return run_template(compile_template(source), call)
+
+
+@pytest.mark.parametrize("source, docs, root", [
+    ('{{ absURL "x/y" }}', "https://example.org/docs/x/y", "https://example.org/x/y"),
+    ('{{ absURL "/x/y" }}', "https://example.org/x/y", "https://example.org/x/y"),
+    ('{{ absURL "" }}', "https://example.org/docs/", "https://example.org/"),
+    ('{{ absURL "../up" }}', "https://example.org/up", "https://example.org/up"),
+    ('{{ absURL 7 }}', "https://example.org/docs/7", "https://example.org/7"),
+    ('{{ absURL "https://other.org/z" }}', "https://other.org/z", "https://other.org/z"),
+    ('{{ relURL "x/y" }}', "/docs/x/y", "/x/y"),
+    ('{{ relURL "/x/y" }}', "/x/y", "/x/y"),
+    ('{{ relURL "" }}', "/docs/", "/"),
+    ('{{ relURL "https://example.org/docs/a" }}', "/docs/a", "/docs/a"),
+    ('{{ absURL "x?q=1#f" }}', "https://example.org/docs/x?q=1#f", "https://example.org/x?q=1#f"),
+])
+def test_site_addresses_are_made_as_hugo_makes_them(source, docs, root):
+    assert run_on(source, "https://example.org/docs/") == docs
+    assert run_on(source, "https://example.org/") == root
+
+
+@pytest.mark.parametrize("source, printed", [
+    ('{{ absLangURL "" }}', "https://example.org/docs/fr/"),
+    ('{{ absLangURL "x" }}', "https://example.org/docs/fr/x"),
+    ('{{ absLangURL "/x" }}', "https://example.org/fr/x"),
+    ('{{ absLangURL "/fr/x" }}', "https://example.org/fr/x"),
+    ('{{ relLangURL "x/" }}', "/docs/fr/x/"),
+    ('{{ relLangURL "/x" }}', "/fr/x"),
+])
+def test_language_addresses_are_below_the_language(source, printed):
+    assert run_on(source, "https://example.org/docs/", "/fr") == printed
+
+
+def test_a_picture_and_a_link_at_absolute_site_addresses_are_the_sites_own(tmp_path, capsys):
+    """absURL gives the whole address: the picture is still the site's file, the link the
+    manual's page."""
+    from manualgen.cli import main
+
+    from .conftest import write_site
+
+    root = write_site(tmp_path, {
+        "content/de/_index.md": "---\ntitle: Start\n---\n{{< shot >}}\n\n"
+                                '<div style="background: url(https://example.org/docs/img/a.png)">x</div>\n',
+        "content/de/ziel.md": "---\ntitle: Ziel\n---\nText.\n",
+        "layouts/shortcodes/shot.html": '<img src="{{ "img/a.png" | absURL }}" alt="A">'
+                                        '<a href="{{ "ziel/" | absURL }}">Ziel</a>',
+        "static/img/a.png": _png(),
+    })
+    status = main(["check", "--site", str(root), "--lang", "de"])
+    said = capsys.readouterr()
+    assert status == 0 and "warning:" not in said.err + said.out, said.err
+
+
+def _png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), "white").save(out, format="PNG")
+    return out.getvalue()

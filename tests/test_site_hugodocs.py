@@ -114,9 +114,10 @@ def test_code_toggle_prints_the_toml_tab_as_hugo_writes_it(hugodocs_pdfs):
 
 def test_callouts_tables_and_addresses_from_the_sites_data(hugodocs_pdfs, hugodocs_html):
     en = hugodocs_pdfs["en"]
-    # the label is set in capitals; the version keeps its own letter case
-    assert "NEW IN v0.30.0 Builds now report how long each step took." in en
-    assert "DEPRECATED IN v0.45.0 Use cacheResources instead of useResourceCache." in en
+    # the site's own callout templates are run (strings.TrimLeft, RenderString): their
+    # words, with the release notes' address printed after the version
+    assert "New in v0.30.0 (https://example.org/releases/v0.30.0) Builds now report how long" in en
+    assert "Deprecated in v0.45.0 (https://example.org/releases/v0.45.0) Use cacheResources" in en
     assert "text/html [html htm]" in en
     assert 'href="https://github.com/example/quill/blob/main/embedded/_markup/render-link.html"' in (
         hugodocs_html["en"])

@@ -136,7 +136,7 @@ def test_logic_functions_and_parenthesised_commands_run_as_go_runs_them():
 
 @pytest.mark.parametrize("source, named", [
     ('{{ return "x" }}', "{{ return … }}"),
-    ('{{ .Get 0 | humanize }}', 'the function "humanize"'),
+    ('{{ .Get 0 | pluralize }}', 'the function "pluralize"'),
     ('{{ (index .Page.Scratch "a") }}', '{{ (index .Page.Scratch "a") }}'),
     ('{{ .Parent.Get 0 }}', '".Parent.Get"'),
     ("{{ or (.Get 0 }}", "{{ or (.Get 0 }}"),

@@ -699,6 +699,7 @@ def _resource_url(job: PageJob, src: str, what: str) -> str | None:
     """The virtual URL of a file a page names (a ``data:`` image as it is), or None with a
     finding."""
     line = job.line(src[:200])
+    src = _own_site_path(job.ctx.settings, src)
     if data_url.is_data_url(src):
         problem = data_url.decode(src).problem
         if problem is None:
