@@ -66,6 +66,9 @@ class Shortcode:
     column: int  # 1-based column (in characters) of the opening "{{"
     inner_source: str | None  # source between opening and closing tag; None without one
     self_closing: bool = False  # written {{< name />}}
+    # the parameters written without quotes (names, and positions as numbers): Hugo reads
+    # such a value as a number or a boolean when it looks like one (5, 2.5, true)
+    bare: frozenset = frozenset()
 
 
 Node: TypeAlias = Text | Shortcode
@@ -114,6 +117,7 @@ class _Tag:
     params: dict[str, str] = field(default_factory=dict)
     positional: list[str] = field(default_factory=list)
     escaped_text: str | None = None  # set for {{</* ... */>}}
+    bare: set = field(default_factory=set)  # the parameters written without quotes
 
 
 class _Scanner:
@@ -259,13 +263,17 @@ class _Scanner:
                     raise self.error(f'parameter "{value}" has no value', token_start)
                 if src[pos] == "=":
                     raise self.error("unexpected '=' in shortcode tag", pos)
-                tag.params[value], _, pos = self._read_value(pos, tag, named=True)
+                tag.params[value], quoted, pos = self._read_value(pos, tag, named=True)
+                if not quoted:
+                    tag.bare.add(value)
             else:
                 if tag.params:
                     raise self.error(
                         f'cannot mix named and positional parameters in shortcode "{tag.name}"',
                         token_start,
                     )
+                if not quoted:
+                    tag.bare.add(len(tag.positional))
                 tag.positional.append(value)
 
     def _next_positional(self, end: int, tag: _Tag, quoted: bool, named: bool) -> bool:
@@ -298,6 +306,10 @@ class _Scanner:
             match = (_BARE_VALUE_RE if named else _BARE_RE).match(src, pos)
             if match is None:
                 raise self.error(f"unexpected {char!r} in shortcode tag", pos)
+            if not named and not (char.isalnum() or char in "-_"):  # as Hugo's lexer
+                raise self.error(f"unrecognized character {char!r} at the start of a parameter: "
+                                 "a value that does not start with a letter or digit must be "
+                                 f'quoted ("{match.group()[:40]}")', pos)
             value, quoted, end = match.group(), False, match.end()
         if end < self.n and not (
             src[end].isspace() or src[end] == "=" or self.at_tag_end(end, tag.kind)
@@ -595,6 +607,7 @@ def _build(
             column=column,
             inner_source=None,
             self_closing=event.self_closing,
+            bare=frozenset(event.bare),
         )
         current.append(node)
         if children is not None:

@@ -81,6 +81,22 @@ class ShortcodeCall:
     positional: list[str]
     markdown: bool
     scratch: dict = dataclasses.field(default_factory=dict)
+    bare: frozenset = frozenset()  # the parameters written without quotes (see typed)
+
+    def typed(self, key: str | int) -> object:
+        """A parameter as Hugo hands it to a Go template: written without quotes, a whole
+        number is an int, a decimal (2.5) a float and true/false a boolean; else text."""
+        value = self.get(key)
+        if key not in self.bare or not isinstance(value, str):
+            return value
+        if value in ("true", "false"):
+            return value == "true"
+        if re.fullmatch(r"[-+]?\d+", value):
+            number = int(value)
+            return number if -2**63 <= number < 2**63 else value  # Go's Atoi
+        if re.fullmatch(r"[-+]?\d*\.\d+", value):
+            return float(value)
+        return value
 
     def get(self, key: str | int, default: str = "") -> str:
         """Hugo's .Get: a missing parameter is empty."""
@@ -969,7 +985,7 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
             raise NotSimple(f"the site's pages (no {name} in this build)")
         return found
     return TemplateCall(
-        get=call.get, inner=inner or "", markdownify=lambda text: ctx.markdownify(text),
+        get=call.typed, inner=inner or "", markdownify=lambda text: ctx.markdownify(text),
         named=bool(call.params),
         page_title=str(getattr(ctx.page, "title", "") or ""),
         site_title=str(getattr(settings, "title", "") or ""),
@@ -978,7 +994,8 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
         page_param=lambda name: value(name, meta),
         show=lambda raw: str(go_text(raw)),
         translate=lambda key, count=None: ctx.translate(key, count),
-        params=dict(call.params) if call.params else list(call.positional),
+        params=({key: call.typed(key) for key in call.params} if call.params
+                else [call.typed(i) for i in range(len(call.positional))]),
         data=lambda path: _site_data(ctx, path),
         data_names=lambda path: _site_data_names(ctx, path),
         partial=lambda name: partial_nodes(
@@ -1301,7 +1318,8 @@ class _PageContext:
 
     def render_node(self, node: Shortcode, parent: ShortcodeCall | None, ordinal: int,
                     address: bool = False) -> str:
-        call = ShortcodeCall(node.name, dict(node.params), list(node.positional), node.markdown)
+        call = ShortcodeCall(node.name, dict(node.params), list(node.positional), node.markdown,
+                             bare=node.bare)
         inner = None
         if node.children is not None:
             inner = self.render_nodes(node.children, parent=call)

@@ -148,3 +148,25 @@ def _png() -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (40, 30), "white").save(out, format="PNG")
     return out.getvalue()
+
+
+def test_parameters_written_without_quotes_are_numbers_and_booleans(tmp_path):
+    """Hugo reads a bare 5 as an int, 2.50 as a float and false as a boolean (quoted, or
+    007-like text beyond int64, they stay text): a template's `if .Get "open"` is false for
+    open=false, and `eq (.Get 0) 5` holds for 5 (hugo 0.149.1 and 0.168.0 alike)."""
+    from types import SimpleNamespace
+
+    site = Site(tmp_path, files={
+        "layouts/shortcodes/kinds.html": '{{ range .Params }}{{ printf "%T=%v;" . . }}{{ end }}',
+        "layouts/shortcodes/box.html": '{{ if .Get "open" }}OPEN{{ else }}SHUT{{ end }}'
+                                       '{{ if eq (.Get "cols") 2 }} TWO{{ end }}',
+    }, hugo=HUGO_TOML)
+    page = site.root / "content/de/p.md"
+    html = site.converter.convert(SimpleNamespace(
+        body='{{< kinds 5 "5" false 2.50 007 99999999999999999999 True `7` >}}\n\n'
+             '{{< box open=false cols=2 >}}\n\n{{< box open="false" >}}\n',
+        body_line=5, path=page, rel="p.md", lang="de"))
+    site.converter.finish()
+    assert ("int=5;string=5;bool=false;float64=2.5;int=7;string=99999999999999999999;"
+            "string=True;string=7;") in html
+    assert "SHUT TWO" in html and "OPEN" in html

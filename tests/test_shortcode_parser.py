@@ -519,9 +519,11 @@ class Renderer:
         source = self.source
         return source.count("\n") + 1 + self.line_offset, len(source) - source.rfind("\n")
 
-    def value(self, value: str) -> str:
+    def value(self, value: str, positional: bool = False) -> str:
+        """The value written bare (a positional one must start as Hugo's lexer wants),
+        double-quoted or back-quoted."""
         forms = []
-        if re.fullmatch(r"[\w.-]+", value):
+        if re.fullmatch(r"[\w-][\w.-]*" if positional else r"[\w.-]+", value):
             forms.append(value)
         if "\n" not in value and "\\" not in value:
             forms.append('"' + value.replace('"', '\\"') + '"')
@@ -538,10 +540,15 @@ class Renderer:
             after = draw(spaces).replace("\n", " ").replace("\r", " ")
             return f"{left}{draw(spaces)}/{draw(spaces)}{sc.name}{after}{right}"
         parts = [left, draw(spaces), sc.name]
+        self.bare: set = set()  # the parameters written bare, as the parser records them
         for key, value in sc.params.items():
-            parts += [draw(gaps), key, draw(spaces), "=", draw(spaces), self.value(value)]
-        for value in sc.positional:
-            parts += [draw(gaps), self.value(value)]
+            written = self.value(value)
+            self.bare |= {key} if written[:1] not in ('"', "`") else set()
+            parts += [draw(gaps), key, draw(spaces), "=", draw(spaces), written]
+        for index, value in enumerate(sc.positional):
+            written = self.value(value, positional=True)
+            self.bare |= {index} if written[:1] not in ('"', "`") else set()
+            parts += [draw(gaps), written]
         if self_closing:
             parts += [draw(spaces), "/"]
         parts += [draw(spaces), right]
@@ -568,15 +575,17 @@ class Renderer:
                 self_closing = node.name not in LEAF or self.data.draw(st.booleans())
                 self.out.append(self.tag(node, self_closing=self_closing))
                 expected.append(replace(node, line=line, column=column,
-                                        self_closing=self_closing))
+                                        self_closing=self_closing, bare=frozenset(self.bare)))
                 continue
             self.out.append(self.tag(node))
+            bare = frozenset(self.bare)
             inner_start = len(self.source)
             children = self.render(node.children)
             inner = self.source[inner_start:]
             self.out.append(self.tag(node, closing=True))
             expected.append(
-                replace(node, children=children, line=line, column=column, inner_source=inner)
+                replace(node, children=children, line=line, column=column, inner_source=inner,
+                        bare=bare)
             )
         return expected
 
@@ -735,3 +744,14 @@ def test_stray_closing_delimiters_on_one_long_line_are_named_in_linear_time() ->
     warnings = []
     parse("x\n   foo >}}\n", warnings=warnings)
     assert (warnings[0].message, warnings[0].line) == ('"foo >}}" prints as text: the shortcode\'s "{{<" is missing', 2)
+
+
+@pytest.mark.parametrize("value", ["/x", "+5", ".5", "$x", "#x"])
+def test_a_bare_positional_value_must_start_with_a_letter_or_digit(value):
+    """Hugo's lexer stops the build at `{{< sc /x >}}` ("Parameters with non-alphanumeric
+    args must be quoted"); after a name (`a=/x`) and quoted, the same value is taken."""
+    with pytest.raises(ShortcodeSyntaxError) as caught:
+        parse(f"text\n{{{{< sc {value} >}}}}\n")
+    assert caught.value.line == 2 and f'quoted ("{value}")' in caught.value.message
+    assert parse(f'{{{{< sc a={value} >}}}}')[0].params == {"a": value}
+    assert parse(f'{{{{< sc "{value}" -5 x.y _z é >}}}}')[0].positional == [value, "-5", "x.y", "_z", "é"]
