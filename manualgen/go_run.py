@@ -252,6 +252,8 @@ class _Page(_Object):
             return _listed(self.call, None, name)
         if name in PAGE_FACTS and self.call.page is not None:
             return page_fact(self.call.page, name)
+        if name in PAGE_RELATIVES and self.call.page is not None:
+            return _relative(self.call, self.call.page, name)
         return super().go_field(name)
 
     def go_method(self, name: str, args: list) -> object:
@@ -310,6 +312,27 @@ def page_fact(page, name: str) -> object:
              "IsHome": lambda: kind == "home", "Section": lambda: section,
              "Type": lambda: _page_type(page, section)}
     return facts[name]()
+
+
+# The pages a page's fields lead to: its parent (a section, or the home page), the section
+# it is in (itself, for a section) and the top-level section above it.
+PAGE_RELATIVES = ("Parent", "CurrentSection", "FirstSection")
+
+
+def _relative(call: Call, page, name: str) -> object:
+    parent = getattr(page, "parent", None)
+    if name == "Parent":
+        return _OtherPage(call, parent) if parent is not None else None
+    if name == "CurrentSection":
+        current = page if getattr(page, "kind", "") in ("home", "section") else parent
+        return _OtherPage(call, current) if current is not None else None
+    chain = [page]
+    while getattr(chain[-1], "parent", None) is not None:
+        chain.append(chain[-1].parent)
+    first = chain[-2] if len(chain) > 1 else chain[-1]  # the one just below the home page
+    if getattr(first, "kind", "") == "page":  # a page at the top: its first section is home
+        first = chain[-1]
+    return _OtherPage(call, first)
 
 
 def _page_type(page, section: str) -> str:
@@ -374,6 +397,8 @@ class _OtherPage(_Object):
             return fields[name]()
         if name in PAGE_FACTS:
             return page_fact(page, name)
+        if name in PAGE_RELATIVES:
+            return _relative(self.call, page, name)
         if name in ("Pages", "RegularPages", "Sections"):
             return _listed(self.call, page, name)
         return super().go_field(name)
@@ -720,7 +745,7 @@ def _command(command: list, state: _Run, scopes: list[dict], dot: object, piped:
     args = [_term(t, state, scopes, dot) for t in command[1:]] + piped
     if isinstance(head, str) and (head in FUNCTIONS or head in _CALL_FUNCTIONS):
         return _call_function(head, args, state)
-    if args and isinstance(head, str) and head.startswith((".", "$", "site.")) and len(head) > 1:
+    if args and isinstance(head, str) and head.startswith((".", "$", "site.", "now.")) and len(head) > 1:
         return _method(head, args, state, scopes, dot)
     if args and isinstance(head, Sub) and head.fields:  # (time.AsTime $d).Format "2 Jan"
         owner = _term(Sub(head.commands, head.fields[:-1]), state, scopes, dot)
@@ -800,6 +825,8 @@ def _term(term, state: _Run, scopes: list[dict], dot: object) -> object:
         return _fields(_Site(state.call), tuple(term.split(".")[1:]), term)
     if term.startswith("hugo.Data"):
         return _fields(_Data(state.call, ()), tuple(term.split(".")[2:]), term)
+    if term.startswith("now."):  # now.Year: the manual's date (see _now)
+        return _fields(state.call.now, tuple(term.split(".")[1:]), term)
     if term.startswith("."):
         return _fields(dot, tuple(term[1:].split(".")), term)
     raise NotSimple(f'"{term}"')

@@ -30,7 +30,7 @@ __all__ = ["Call", "NotSimple", "TemplateFailed", "actions", "compile_template",
 
 _TOKEN = re.compile(r""""(?:[^"\\]|\\.)*"|`[^`]*`|'(?:[^'\\]|\\.)*'|\(|\)(?:\.\w+)*|\||[^\s()|]+""")
 _VARIABLE = re.compile(r"^\$[A-Za-z_]\w*$")
-_CHAIN = re.compile(r"(?:\$[A-Za-z_]\w*|\$|site|hugo)?(?:\.[A-Za-z_]\w*)+|\$[A-Za-z_]\w*|\$|\.")
+_CHAIN = re.compile(r"(?:\$[A-Za-z_]\w*|\$|site|hugo|now)?(?:\.[A-Za-z_]\w*)+|\$[A-Za-z_]\w*|\$|\.")
 _NUMBER = re.compile(r"[+-]?(?:0[xX][0-9a-fA-F_]+|\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)")
 # the fields of the shortcode (``.`` at the top of its template) and of its page and site
 # that manualgen knows; another is refused when compiled, as it could not be run
@@ -39,7 +39,7 @@ _SHORTCODE_FIELDS = {"Inner", "InnerDeindent", "IsNamedParams", "Get", "Param", 
 _PAGE_FIELDS = {"Title", "Params", "Param", "RenderString", "Site", "File", "Lang", "Path", "Date", "GetPage",
                 "Pages", "RegularPages", "Sections", "RelPermalink", "Permalink", "Resources",
                 "Kind", "Weight", "LinkTitle", "Description", "IsSection", "IsPage", "IsHome",
-                "Section", "Type"}
+                "Section", "Type", "Parent", "CurrentSection", "FirstSection"}
 # the fields of an image render hook's context (layouts/_markup/render-image.html)
 IMAGE_HOOK_FIELDS = frozenset({"Destination", "Text", "PlainText", "Title", "IsBlock", "Attributes",
                                "Ordinal", "Page"})
@@ -413,6 +413,8 @@ def _check_chain(token: str, state: _Compiling) -> None:
         return  # a field of the value with or range gave: read when run
     if token.startswith("$") and state.partial:
         return
+    if token.startswith("now."):  # a field of the time: read when run
+        return
     if token.startswith("hugo."):  # Hugo 0.156's hugo.Data: the site's data, as .Site.Data
         if token.split(".")[1] != "Data":
             raise NotSimple(f'"{token}"')
@@ -437,7 +439,7 @@ def _check_command(command: list, piped: bool, text: str) -> None:
     if isinstance(head, str) and head in FUNCTION_NAMES:
         _check_arity(head, count)
     elif isinstance(head, str) and head.rsplit(".", 1)[-1] in _METHODS \
-            and head.startswith((".", "$", "site.")) and head not in FUNCTION_NAMES:
+            and head.startswith((".", "$", "site.", "now.")) and head not in FUNCTION_NAMES:
         _check_arity(head.rsplit(".", 1)[-1], count)
     elif isinstance(head, Sub) and head.fields and head.fields[-1] in _METHODS:
         _check_arity(head.fields[-1], count)

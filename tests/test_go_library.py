@@ -6,6 +6,8 @@ using any of them was not run and its shortcode printed nothing."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from manualgen.go_template import Call, compile_template, run_template
@@ -170,3 +172,34 @@ def test_parameters_written_without_quotes_are_numbers_and_booleans(tmp_path):
     assert ("int=5;string=5;bool=false;float64=2.5;int=7;string=99999999999999999999;"
             "string=True;string=7;") in html
     assert "SHUT TWO" in html and "OPEN" in html
+
+
+def test_now_is_the_manuals_date_and_a_page_knows_its_sections(tmp_path, monkeypatch):
+    """`now.Year` (a copyright line) and `now.Format` print the manual's date, as `now`
+    already did; .Page.Parent, .CurrentSection and .FirstSection are the pages Hugo gives
+    (a section's current section is itself, a top-level page's first section the home)."""
+    from manualgen.config import load_settings
+    from manualgen.content import discover
+    from manualgen.errors import Findings
+    from manualgen.render import render_language
+
+    from .conftest import write_site
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    shortcode = ("[{{ now.Year }}|{{ now.Format \"2006-01\" }}|{{ .Page.Parent.Title }}|"
+                 "{{ .Page.CurrentSection.Title }}|{{ .Page.FirstSection.Title }}]")
+    root = write_site(tmp_path, {
+        "layouts/shortcodes/where.html": shortcode,
+        "content/de/_index.md": "---\ntitle: Start\n---\n",
+        "content/de/docs/_index.md": "---\ntitle: Docs\n---\n{{< where >}}\n",
+        "content/de/docs/sub/_index.md": "---\ntitle: Sub\n---\n",
+        "content/de/docs/sub/p.md": "---\ntitle: P\n---\n{{< where >}}\n",
+        "content/de/top.md": "---\ntitle: Top\n---\n{{< where >}}\n",
+    })
+    settings = load_settings(root)
+    findings = Findings()
+    home = discover(settings, "de", findings, dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    html = {r.page.rel: r.html for r in render_language(settings, "de", home, findings).pages}
+    assert "[2026|2026-01|Sub|Sub|Docs]" in html["docs/sub/p.md"]
+    assert "[2026|2026-01|Start|Docs|Docs]" in html["docs/_index.md"]
+    assert "[2026|2026-01|Start|Start|Start]" in html["top.md"]

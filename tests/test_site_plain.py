@@ -141,7 +141,7 @@ def test_logic_functions_and_parenthesised_commands_run_as_go_runs_them():
     ('{{ .Parent.Get 0 }}', '".Parent.Get"'),
     ("{{ or (.Get 0 }}", "{{ or (.Get 0 }}"),
     ("{{ .Get 0) }}", "{{ .Get 0) }}"),
-    ("{{ now.Year }}", '"now.Year"'),
+    ("{{ .Page.WordCount }}", '".Page.WordCount"'),
     ("{{ if .Inner }}x", "{{ if }} without its end"),
     ("{{ end }}", "{{ end }} without its if, with or range"),
     ("x {{ .Inner", "an action that is not closed"),
