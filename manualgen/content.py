@@ -578,30 +578,46 @@ def section_title(folder: str, settings: Settings) -> str:
 
 def title_cased(text: str, settings: Settings) -> str:
     """``text`` in the site's title case (``titleCaseStyle``: "ap", the default, leaves the
-    small words of English lower case but the first; "go" capitalizes every word;
-    "firstupper" only the first; "none" changes nothing)."""
+    small words of English lower case but the first and the last; "go" capitalizes every
+    word; "firstupper" only the first; "none" changes nothing)."""
     style = settings.title_case_style
     if style == "none":
         return text
     if style == "firstupper":
         return text[:1].upper() + text[1:]
     words = text.split(" ")
-    return " ".join(_title_word(w, i == 0 or style == "go", style) for i, w in enumerate(words))
+    last = max((i for i, w in enumerate(words) if w), default=0)
+    return " ".join(_title_word(w, i == 0 or i == last or style == "go", style)
+                    for i, w in enumerate(words))
 
 
 def _title_word(word: str, always: bool, style: str) -> str:
-    """One word in title case, each part of a hyphenated word too, as Hugo writes them:
-    "only-sub" → "Only-Sub"; in "ap", "end-of-life" → "End-of-Life" (a small word after a
-    hyphen stays lower case) and "go to the-end" → "Go to The-End" (a hyphenated word's
-    first part never does)."""
-    parts = word.split("-")
+    """One word in title case, each part between hyphens and slashes too, as Hugo writes
+    them: "only-sub" → "Only-Sub", "on/off" → "On/Off"; in "ap", "end-of-life" →
+    "End-of-Life" and "and/or" → "and/or" (a small word after a hyphen or slash stays lower
+    case) and "go to the-end" → "Go to The-End" (a hyphenated word's first part never does).
+    The first letter is the one made a capital: "(in)" → "(In)", "**bold**" → "**Bold**"."""
+    parts = re.split(r"([-/])", word)
+    joined = len(parts) > 1 and "-" in parts
 
     def capital(n: int, part: str) -> bool:
+        small = part.strip(_PUNCTUATION).lower() in _SMALL_WORDS
         if n == 0:
-            return always or len(parts) > 1 or part.lower() not in _SMALL_WORDS
-        return style == "go" or part.lower() not in _SMALL_WORDS
+            return always or joined or not small
+        return style == "go" or not small
 
-    return "-".join(p[:1].upper() + p[1:] if capital(n, p) else p for n, p in enumerate(parts))
+    return "".join(part if n % 2 else _first_letter_up(part) if capital(n // 2, part) else part
+                   for n, part in enumerate(parts))
+
+
+_PUNCTUATION = "\"'()[]{}*_`.,;:!?«»„“”‘’"
+
+
+def _first_letter_up(part: str) -> str:
+    for at, char in enumerate(part):
+        if char.isalnum():
+            return part[:at] + char.upper() + part[at + 1:]
+    return part
 
 
 # --- URLs ----------------------------------------------------------------------------------

@@ -108,6 +108,7 @@ class Call:
     # (its language, its options "linenos=table,hl_lines=2"), as HTML
     highlight: Callable[[str, str, str], str] = lambda code, lang, options: code
     page: object = None  # the shortcode's page (content.Page), for its kind, weight, section …
+    title_case: Callable[[str], str] = lambda text: _one_word_title(text)  # Hugo's title
 
 
 @dataclasses.dataclass(frozen=True)
@@ -1014,10 +1015,15 @@ def _ref(state: _Run, args: list) -> str:
 
 
 def _title(state: _Run, args: list) -> str:
-    """Hugo's ``title`` (AP style) of one word: each part between hyphens begins with a
-    capital, the rest as written ("INFO", "Note-Box"); several words follow AP's small-word
-    rules, which manualgen does not: not run."""
+    """Hugo's ``title`` in the site's titleCaseStyle (AP's by default: "The Lord of the
+    Rings", each part of "X-Ray" capitalised, the rest as written: "HTML")."""
     text = _one(state, args, "title")
+    return state.call.title_case(text)
+
+
+def _one_word_title(text: str) -> str:
+    """A title without the site's style: each part between hyphens capitalised; several
+    words (whose small words AP keeps in lower case) are not run."""
     if any(char.isspace() for char in text):
         raise NotSimple(f'title of several words ("{text}")')
     return "-".join(part[:1].upper() + part[1:] for part in text.split("-"))

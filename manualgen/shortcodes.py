@@ -32,7 +32,7 @@ from markupsafe import Markup, escape
 
 from .cache import SHARED_FOLDERS
 from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_site_data, resolves_inside
-from .content import content_roots, glob_regex, permalink
+from .content import content_roots, glob_regex, permalink, title_cased
 from .errors import ContentError, Findings, ManualgenError, readable_path, show, utf8_name
 from .front_matter import parse as parse_front_matter
 from .go_escape import REFUSED_ADDRESS, NotSimple, plainified
@@ -1017,6 +1017,7 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
         page_url=str(getattr(ctx.page, "url", "") or ""),
         page_permalink=permalink(settings.base_url, str(getattr(ctx.page, "url", "") or "")),
         page=ctx.page if isinstance(getattr(ctx.page, "path", None), Path) else None,
+        title_case=lambda text: title_cased(text, settings),
         highlight=lambda code, lang, options: str(code_block(
             code, lang, options, defaults=highlight_defaults(getattr(settings, "highlight", None)))),
         warn=lambda message: ctx.renderer.findings.warning(

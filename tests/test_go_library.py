@@ -203,3 +203,27 @@ def test_now_is_the_manuals_date_and_a_page_knows_its_sections(tmp_path, monkeyp
     assert "[2026|2026-01|Sub|Sub|Docs]" in html["docs/sub/p.md"]
     assert "[2026|2026-01|Start|Docs|Docs]" in html["docs/_index.md"]
     assert "[2026|2026-01|Start|Start|Start]" in html["top.md"]
+
+
+@pytest.mark.parametrize("text, titled", [
+    ("the lord of the rings", "The Lord of the Rings"),
+    ("what is it for", "What Is It For"),  # the last word, small or not
+    ("x-ray and gamma-ray", "X-Ray and Gamma-Ray"),
+    ("on/off switch", "On/Off Switch"),
+    ("this and/or that", "This and/or That"),
+    ("**bold** text", "**Bold** Text"),
+    ("(in) the box", "(In) the Box"),
+    ("jack-in-the-box", "Jack-in-the-Box"),
+    ("HTML and CSS", "HTML and CSS"),
+    ("  pad  ", "  Pad  "),
+])
+def test_title_of_several_words_is_hugos_ap_style(tmp_path, text, titled):
+    """Hugo's `title` with its default titleCaseStyle (AP), as 0.149.1 and 0.168.0 print
+    it; before, a title of several words was not run and its shortcode printed nothing."""
+    from types import SimpleNamespace
+
+    site = Site(tmp_path, files={"layouts/shortcodes/t.html": "[{{ title (.Get 0) }}]"}, hugo=HUGO_TOML)
+    html = site.converter.convert(SimpleNamespace(
+        body=f'{{{{< t "{text}" >}}}}\n', body_line=5, path=site.root / "content/de/p.md",
+        rel="p.md", lang="de"))
+    assert f"[{titled}]" in html.replace("&#34;", '"')
