@@ -221,8 +221,7 @@ def _shortcode_get(call: Call, args: list) -> object:
         if isinstance(call.params, list) and call.params:
             raise Failed("error calling Get: reflect: slice index out of range")
         return ""
-    value = call.get(key if isinstance(key, int) and not isinstance(key, bool) else go_print(key))
-    return value if value not in (None, "") else ""
+    return call.get(key if isinstance(key, int) and not isinstance(key, bool) else go_print(key))
 
 
 class _Page(_Object):

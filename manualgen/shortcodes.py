@@ -85,7 +85,10 @@ class ShortcodeCall:
 
     def typed(self, key: str | int) -> object:
         """A parameter as Hugo hands it to a Go template: written without quotes, a whole
-        number is an int, a decimal (2.5) a float and true/false a boolean; else text."""
+        number is an int, a decimal (2.5) a float and true/false a boolean; else text;
+        None (Go's nil) when the call has no such parameter."""
+        if not (key in self.params if isinstance(key, str) else 0 <= key < len(self.positional)):
+            return None
         value = self.get(key)
         if key not in self.bare or not isinstance(value, str):
             return value

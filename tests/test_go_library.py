@@ -227,3 +227,18 @@ def test_title_of_several_words_is_hugos_ap_style(tmp_path, text, titled):
         body=f'{{{{< t "{text}" >}}}}\n', body_line=5, path=site.root / "content/de/p.md",
         rel="p.md", lang="de"))
     assert f"[{titled}]" in html.replace("&#34;", '"')
+
+
+def test_a_parameter_the_call_lacks_is_nil(tmp_path):
+    """Hugo's .Get of a parameter the call does not give is nil, not empty text: `eq (.Get 0)
+    ""` is false, printf shows <nil>, default and with still take it as empty."""
+    from types import SimpleNamespace
+
+    site = Site(tmp_path, files={
+        "layouts/shortcodes/p.html": '[{{ eq (.Get 0) "" }}|{{ printf "%v" (.Get "x") }}|'
+                                     '{{ .Get 0 | default "d" }}|{{ with .Get 0 }}y{{ else }}n{{ end }}]',
+    }, hugo=HUGO_TOML)
+    html = site.converter.convert(SimpleNamespace(
+        body='{{< p >}}\n\n{{< p "" >}}\n', body_line=5, path=site.root / "content/de/p.md",
+        rel="p.md", lang="de"))
+    assert "[false|&lt;nil&gt;|d|n]" in html and "[true|&lt;nil&gt;|d|n]" in html
