@@ -109,6 +109,10 @@ class Call:
     highlight: Callable[[str, str, str], str] = lambda code, lang, options: code
     page: object = None  # the shortcode's page (content.Page), for its kind, weight, section …
     title_case: Callable[[str], str] = lambda text: _one_word_title(text)  # Hugo's title
+    # .Parent: the call of the shortcode around this one (None at the top of the page), and
+    # the .Scratch values the two share (a tab leaves itself there for its tabs)
+    parent: Call | None = None
+    scratch: dict | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -186,7 +190,7 @@ class _Shortcode(_Object):
 
     def __init__(self, call: Call) -> None:
         super().__init__(call)
-        self.scratch = _Scratch()
+        self.scratch = _Scratch(call.scratch)
 
     def go_field(self, name: str) -> object:
         call = self.call
@@ -196,7 +200,8 @@ class _Shortcode(_Object):
                   "Site": lambda: _Site(call), "Params": lambda: call.params,
                   "Name": lambda: call.name, "Position": lambda: call.position,
                   "Ordinal": lambda: call.ordinal,
-                  "Scratch": lambda: self.scratch, "Store": lambda: self.scratch}
+                  "Scratch": lambda: self.scratch, "Store": lambda: self.scratch,
+                  "Parent": lambda: _Shortcode(call.parent) if call.parent is not None else None}
         if name in fields:
             return fields[name]()
         return super().go_field(name)
@@ -498,8 +503,8 @@ class _Scratch(_Object):
 
     go_type = "*maps.Scratch"
 
-    def __init__(self) -> None:
-        self.values: dict = {}
+    def __init__(self, values: dict | None = None) -> None:
+        self.values: dict = values if values is not None else {}
         self.grown: dict[int, list] = {}  # the lists Add made, by id: grown in place
 
     def go_method(self, name: str, args: list) -> object:

@@ -35,7 +35,8 @@ _NUMBER = re.compile(r"[+-]?(?:0[xX][0-9a-fA-F_]+|\d[\d_]*(?:\.\d*)?(?:[eE][+-]?
 # the fields of the shortcode (``.`` at the top of its template) and of its page and site
 # that manualgen knows; another is refused when compiled, as it could not be run
 _SHORTCODE_FIELDS = {"Inner", "InnerDeindent", "IsNamedParams", "Get", "Param", "Page", "Site",
-                     "Params", "RenderString", "Name", "Position", "Scratch", "Store", "Ordinal"}
+                     "Params", "RenderString", "Name", "Position", "Scratch", "Store", "Ordinal",
+                     "Parent"}
 _PAGE_FIELDS = {"Title", "Params", "Param", "RenderString", "Site", "File", "Lang", "Path", "Date", "GetPage",
                 "Pages", "RegularPages", "Sections", "RelPermalink", "Permalink", "Resources",
                 "Kind", "Weight", "LinkTitle", "Description", "IsSection", "IsPage", "IsHome",

@@ -940,7 +940,7 @@ def _inline_or_site_template(ctx: _PageContext, node: Shortcode, inner: str | No
     from .go_template import TemplateFailed, run_template  # compiled above: loaded already
 
     try:
-        printed = run_template(own, _template_call(ctx, call, inner, where, ordinal))
+        printed = run_template(own, _template_call(ctx, call, inner, where, ordinal, parent))
     except NotSimple as exc:  # a field of Hugo's page manualgen does not know, a theme's partial
         ctx.renderer.note_not_run(node.name, f"it uses {exc}")
         return None
@@ -973,7 +973,8 @@ _REFUSED_ATTRIBUTE = re.compile(r"""\s+[^\s=<>"'/]+\s*=\s*(["'])""" + re.escape(
 
 
 def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
-                   where: Shortcode, ordinal: int = 0) -> TemplateCall:
+                   where: Shortcode, ordinal: int = 0,
+                   parent: ShortcodeCall | None = None) -> TemplateCall:
     """What a site's own simple template reads of the shortcode's call and its page."""
     from .go_template import Call as TemplateCall
     from .own_templates import partial_nodes
@@ -1021,6 +1022,8 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
         page_permalink=permalink(settings.base_url, str(getattr(ctx.page, "url", "") or "")),
         page=ctx.page if isinstance(getattr(ctx.page, "path", None), Path) else None,
         title_case=lambda text: title_cased(text, settings),
+        parent=_template_call(ctx, parent, None, where) if parent is not None else None,
+        scratch=call.scratch.setdefault("go-template", {}),
         highlight=lambda code, lang, options: str(code_block(
             code, lang, options, defaults=highlight_defaults(getattr(settings, "highlight", None)))),
         warn=lambda message: ctx.renderer.findings.warning(
@@ -1164,21 +1167,37 @@ _HIDDEN_UNTIL_CLICKED = re.compile(r"""(\bstyle\s*=\s*(["'])(?:(?!\2).)*?)\bdisp
                                    re.IGNORECASE | re.DOTALL)
 
 
+# The hidden attribute of an element's opening tag (`<div class="panel" hidden>`, a tab's
+# panel shown by the page's script), bare or with a value, written as it is or by an action
+# (`{{ if ne $i 0 }}hidden{{ end }}`).
+_HIDDEN_ATTRIBUTE = re.compile(r"""(?<=[\s}])hidden(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>{]+))?(?=[\s>/{])""",
+                               re.IGNORECASE)
+
+
 def hides_until_clicked(source: str) -> bool:
     """Whether a site's template hides the content it is given until the reader clicks."""
     return any(_holds_an_action(source, m.start()) for m in _HIDDEN_UNTIL_CLICKED.finditer(source)) \
         or bool(re.search(r"<details(?![^>]*\bopen\b)[^>]*>", source, re.IGNORECASE))
 
 
+def _in_opening_tag(source: str, at: int) -> bool:
+    """Whether ``at`` lies inside an element's opening tag (after ``<name``, before ``>``)."""
+    opening, closing = source.rfind("<", 0, at), source.rfind(">", 0, at)
+    return opening > closing and re.match(r"<[A-Za-z]", source[opening:]) is not None
+
+
 def shown_open(source: str) -> str:
     """A site's own shortcode template without the ``display: none`` of its style
-    attributes: what the web shows after a click (an expand's content) prints, as every
-    expand prints open.  Only the template's own markup: a page's HTML stays as written.
+    attributes and the ``hidden`` attribute of its elements: what the web shows after a
+    click (an expand's content, a tab's panel) prints, as every expand prints open.  Only the template's own markup: a page's HTML stays as written.
     An element whose content is only the template's own words (Flink's "Copied to
     clipboard!" under its code) is the theme's feedback, not the page's text: it stays
     hidden, as the web shows it until a script needs it."""
-    return _HIDDEN_UNTIL_CLICKED.sub(
+    styled = _HIDDEN_UNTIL_CLICKED.sub(
         lambda m: m.group(1) if _holds_an_action(source, m.start()) else m.group(0), source)
+    return _HIDDEN_ATTRIBUTE.sub(
+        lambda m: "" if _in_opening_tag(styled, m.start()) and _holds_an_action(styled, m.start())
+        else m.group(0), styled)
 
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",

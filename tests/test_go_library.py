@@ -242,3 +242,29 @@ def test_a_parameter_the_call_lacks_is_nil(tmp_path):
         body='{{< p >}}\n\n{{< p "" >}}\n', body_line=5, path=site.root / "content/de/p.md",
         rel="p.md", lang="de"))
     assert "[false|&lt;nil&gt;|d|n]" in html and "[true|&lt;nil&gt;|d|n]" in html
+
+
+TABS = """{{ $_ := .Inner }}
+<div class="tabs"><ul class="tab-nav">{{ range $i, $t := .Scratch.Get "tabs" }}<li>{{ .name }}</li>{{ end }}</ul>
+{{ range $i, $t := .Scratch.Get "tabs" }}<div class="tab-panel" {{ if ne $i 0 }}hidden{{ end }}>{{ .content }}</div>{{ end }}
+</div>"""
+TAB = """{{- .Parent.Scratch.Add "tabs" (slice (dict "name" (.Get "name") "content" .Inner)) -}}
+<i>{{ .Parent.Get "title" }}/{{ .Parent.Name }}</i>"""
+
+
+def test_a_sites_own_tabs_hand_themselves_to_their_container_and_every_panel_prints(tmp_path):
+    """A part reads its container through .Parent (.Parent.Get, .Parent.Scratch.Add), as
+    Hugo runs it: the container prints what its parts left in its .Scratch.  A panel the
+    web hides until its tab is clicked (the hidden attribute) prints too."""
+    from types import SimpleNamespace
+
+    site = Site(tmp_path, files={"layouts/shortcodes/tabs.html": TABS,
+                                 "layouts/shortcodes/tab.html": TAB}, hugo=HUGO_TOML)
+    html = site.converter.convert(SimpleNamespace(
+        body='{{< tabs title="T1" >}}\n{{< tab name="One" >}}first{{< /tab >}}\n'
+             '{{< tab name="Two" >}}second{{< /tab >}}\n{{< /tabs >}}\n',
+        body_line=5, path=site.root / "content/de/p.md", rel="p.md", lang="de"))
+    site.converter.finish()
+    assert "<li>One</li><li>Two</li>" in html
+    assert '<div class="tab-panel" >first</div><div class="tab-panel" >second</div>' in html
+    assert not [f for f in site.findings if f.code == "unknown-shortcode"]

@@ -138,7 +138,7 @@ def test_logic_functions_and_parenthesised_commands_run_as_go_runs_them():
     ('{{ return "x" }}', "{{ return … }}"),
     ('{{ .Get 0 | pluralize }}', 'the function "pluralize"'),
     ('{{ (index .Page.Scratch "a") }}', '{{ (index .Page.Scratch "a") }}'),
-    ('{{ .Parent.Get 0 }}', '".Parent.Get"'),
+    ('{{ .Page.Summary }}', '".Page.Summary"'),
     ("{{ or (.Get 0 }}", "{{ or (.Get 0 }}"),
     ("{{ .Get 0) }}", "{{ .Get 0) }}"),
     ("{{ .Page.WordCount }}", '".Page.WordCount"'),
