@@ -908,9 +908,11 @@ def _site_url(state: _Run, args: list, name: str) -> str:
     value = _one(state, args, name)
     host, base_path = _host_and_path(state.call.base_url)
     absolute, language = name.startswith("abs"), "Lang" in name
-    if _SCHEME.match(value):
-        mine = host and (value == host or value.startswith(host + "/"))
-        return value[len(host):] or "/" if mine and not absolute else value
+    if _SCHEME.match(value):  # below the baseURL: relURL gives its path, else it stays
+        if absolute or not host or not value.startswith(host + base_path):
+            return value
+        path = value[len(host):]
+        return path.rstrip("/") if path == base_path and base_path != "/" else path
     prefix = state.call.language_prefix.rstrip("/") if language else ""
     path, _, rest = value.partition("#")
     path, mark, query = path.partition("?")

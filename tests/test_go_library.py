@@ -103,6 +103,7 @@ def run_on(source: str, base_url: str, prefix: str = "") -> str:
     ('{{ relURL "/x/y" }}', "/x/y", "/x/y"),
     ('{{ relURL "" }}', "/docs/", "/"),
     ('{{ relURL "https://example.org/docs/a" }}', "/docs/a", "/docs/a"),
+    ('{{ relURL "https://example.org/a" }}', "https://example.org/a", "/a"),  # not below the baseURL
     ('{{ absURL "x?q=1#f" }}', "https://example.org/docs/x?q=1#f", "https://example.org/x?q=1#f"),
 ])
 def test_site_addresses_are_made_as_hugo_makes_them(source, docs, root):
