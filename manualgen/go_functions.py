@@ -265,6 +265,8 @@ def _isset(collection: object, key: object) -> bool:
         return map_get(collection, key) is not None or key in collection
     if isinstance(collection, (list, tuple)) and isinstance(key, int):
         return 0 <= key < len(collection)
+    if isinstance(collection, (list, tuple)) and isinstance(key, str):
+        raise Failed("error calling isset: isset unable to use key of type string as index")
     return False
 
 
@@ -447,6 +449,10 @@ def _delimit(collection: object, separator: object, last: object = None) -> str:
         values = [v for _, v in ordered_items(collection)]
     else:
         raise Failed(f"error calling delimit: can't iterate over {go_type(collection)}")
+    for joiner in (separator, last):
+        if isinstance(joiner, (list, tuple, dict)):  # cast.ToString refuses a collection
+            raise Failed(f"error calling delimit: unable to cast {go_print(joiner)} of type "
+                         f"{go_type(joiner)} to string")
     texts = [go_print(v) for v in values]
     if last is not None and len(texts) > 1:
         return go_print(separator).join(texts[:-1]) + go_print(last) + texts[-1]

@@ -269,3 +269,18 @@ def test_a_sites_own_tabs_hand_themselves_to_their_container_and_every_panel_pri
     assert "<li>One</li><li>Two</li>" in html
     assert '<div class="tab-panel" >first</div><div class="tab-panel" >second</div>' in html
     assert not [f for f in site.findings if f.code == "unknown-shortcode"]
+
+
+@pytest.mark.parametrize("source, message", [
+    ('{{ sort (slice 3 1) | delimit "," }}', "unable to cast [1 3] of type []interface {} to string"),
+    ('{{ isset (slice "a") "name" }}', "isset unable to use key of type string as index"),
+])
+def test_calls_hugos_build_stops_at_stop_the_template(source, message):
+    """A pipeline that hands delimit its list as the separator, isset of a name in a slice:
+    Hugo 0.149.1 and 0.168.0 stop the build there, and so does the template here (before,
+    it printed something the web site never shows)."""
+    from manualgen.go_template import TemplateFailed
+
+    with pytest.raises(TemplateFailed) as failed:
+        run(source)
+    assert message in str(failed.value)
