@@ -19,6 +19,7 @@ import textwrap
 import urllib.parse
 from collections.abc import Callable
 
+from .collation import collation_key
 from .go_escape import CSS, URL, NotSimple, plainified
 from .go_functions import FUNCTIONS, map_get, ordered_items
 from .go_library import go_clean
@@ -370,7 +371,40 @@ def _page_at(call: Call, path: object, site: bool = False) -> object:
 
 
 class _PageList(list):
-    """Hugo's Pages: ranged over as a slice; its methods (ByTitle, GroupBy …) are not run."""
+    """Hugo's Pages: ranged over as a slice, reordered by ByWeight, ByTitle, ByLinkTitle,
+    ByDate and Reverse (the others, GroupBy …, are not run)."""
+
+
+PAGE_ORDERS = ("ByWeight", "ByTitle", "ByLinkTitle", "ByDate", "Reverse")
+
+
+def _ordered_pages(pages: list, how: str) -> _PageList:
+    """The pages in the order ``how`` names, as Hugo's stable sorts give it: ByWeight is
+    the order .Pages already has (weight, date, title, path), ByTitle and ByLinkTitle go by
+    the language's collation, ByDate from the oldest."""
+    if how == "Reverse":
+        return _PageList(reversed(pages))
+    if how == "ByWeight":
+        return _PageList(pages)
+    return _PageList(sorted(pages, key=lambda each: _page_sort_value(each, how[2:])))
+
+
+def _page_sort_value(page: _OtherPage, field: str) -> object:
+    value = page.go_field(field)
+    if isinstance(value, str):
+        return collation_key(value)
+    if isinstance(value, dt.datetime):
+        return value.timestamp() if value.year > 1 else float("-inf")
+    return value
+
+
+def _sorted_pages(pages: _PageList, key: object = None, order: object = "asc") -> _PageList:
+    """``sort`` of a list of pages by one of their fields ("Title", "Weight", "Date"…)."""
+    field = go_print(key).removeprefix(".") if key not in (None, "", "value") else ""
+    if not field or field not in ("Title", "LinkTitle", "Weight", "Date"):
+        raise NotSimple(f'sort of a list of pages by "{field}"')
+    ordered = sorted(pages, key=lambda each: _page_sort_value(each, field))
+    return _PageList(reversed(ordered) if go_print(order).lower() == "desc" else ordered)
 
 
 def _listed(call: Call, page: object, name: str) -> list:
@@ -839,6 +873,9 @@ def _term(term, state: _Run, scopes: list[dict], dot: object) -> object:
 
 def _fields(value: object, fields: tuple[str, ...], term: str) -> object:
     for field in fields:
+        if isinstance(value, _PageList) and field in PAGE_ORDERS:
+            value = _ordered_pages(value, field)
+            continue
         if isinstance(value, _PageList):
             raise NotSimple(f'"{field}" of a list of pages')
         if isinstance(value, dt.datetime):
@@ -875,6 +912,8 @@ def _function_value(name: str, args: list, state: _Run) -> object:
     function, fewest, most = FUNCTIONS[name]
     if not fewest <= len(args) <= most:
         raise Failed(f"wrong number of args for {name}: want {fewest} got {len(args)}")
+    if name == "sort" and args and isinstance(args[0], _PageList):
+        return _sorted_pages(*args)
     try:
         return function(*[_plain(a) for a in args])
     except (TypeError, ValueError, AttributeError, KeyError, IndexError, OverflowError,

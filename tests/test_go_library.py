@@ -284,3 +284,43 @@ def test_calls_hugos_build_stops_at_stop_the_template(source, message):
     with pytest.raises(TemplateFailed) as failed:
         run(source)
     assert message in str(failed.value)
+
+
+def test_a_sections_pages_are_reordered_as_hugo_reorders_them(tmp_path, monkeypatch):
+    """ByWeight, ByTitle (the language's collation), ByLinkTitle, ByDate (oldest first,
+    undated first), Reverse and `sort .Pages "Title" "desc"`: the orders hugo 0.149.1 and
+    0.168.0 print for these five pages; such a shortcode (a list of a section's pages) was
+    not run."""
+    from manualgen.config import load_settings
+    from manualgen.content import discover
+    from manualgen.errors import Findings
+    from manualgen.render import render_language
+
+    from .conftest import write_site
+
+    lists = {"w": ".Page.Pages.ByWeight", "t": ".Page.Pages.ByTitle", "l": ".Page.Pages.ByLinkTitle",
+             "d": ".Page.Pages.ByDate", "r": ".Page.Pages.ByTitle.Reverse",
+             "s": 'sort .Page.Pages "Title" "desc"'}
+    body = "\n\n".join("{{< " + name + " >}}" for name in lists)
+    files = {f"layouts/shortcodes/{name}.html": f"{name}:{{{{ range {source} }}}}[{{{{ .Title }}}}]{{{{ end }}}}"
+             for name, source in lists.items()}
+    files.update({
+        "content/de/_index.md": "---\ntitle: Start\n---\n",
+        "content/de/docs/_index.md": "---\ntitle: Docs\n---\n" + body + "\n",
+        "content/de/docs/a.md": "---\ntitle: Zeta\nweight: 1\ndate: 2020-01-01\n---\nx\n",
+        "content/de/docs/b.md": "---\ntitle: alpha\nweight: 2\ndate: 2022-01-01\n---\nx\n",
+        "content/de/docs/c.md": "---\ntitle: Émile\ndate: 2021-01-01\n---\nx\n",
+        "content/de/docs/d.md": "---\ntitle: beta\nlinkTitle: Aardvark\nweight: 2\n---\nx\n",
+        "content/de/docs/e.md": "---\ntitle: Beta\nweight: 2\ndate: 2019-05-05\n---\nx\n",
+    })
+    root = write_site(tmp_path, files)
+    settings = load_settings(root)
+    findings = Findings()
+    home = discover(settings, "de", findings, dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    html = {r.page.rel: r.html for r in render_language(settings, "de", home, findings).pages}["docs/_index.md"]
+    assert "w:[Zeta][alpha][Beta][beta][Émile]" in html
+    assert "t:[alpha][beta][Beta][Émile][Zeta]" in html
+    assert "l:[beta][alpha][Beta][Émile][Zeta]" in html
+    assert "d:[beta][Beta][Zeta][Émile][alpha]" in html
+    assert "r:[Zeta][Émile][Beta][beta][alpha]" in html
+    assert "s:[Zeta][Émile][Beta][beta][alpha]" in html
