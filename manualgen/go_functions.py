@@ -294,8 +294,14 @@ def _sort(collection: object, key: object = None, order: object = "asc") -> list
 
 
 def _index_path(value: object, fields: list[str]) -> object:
+    """The value at ``.a.b`` of a map, or of one of Hugo's objects (a page's .Section)."""
     for field in fields:
-        value = map_get(value, field) if isinstance(value, dict) else None
+        if isinstance(value, dict):
+            value = map_get(value, field)
+        elif hasattr(value, "go_field"):
+            value = value.go_field(field)
+        else:
+            value = None
     return value
 
 

@@ -95,6 +95,7 @@ class Call:
     # .Pages (None: the shortcode's page), and the address relref/ref give a path
     get_page: Callable[[str], object] = lambda path: None
     pages: Callable[[object], list] = lambda page: []
+    site_pages: Callable[[str], list] = lambda what: []  # .Site.RegularPages, .Site.Sections
     ref: Callable[[str], str] = lambda path: path
     language_prefix: str = ""  # .Site.LanguagePrefix: "" for the default language, "/fr"
     # the page's address as Hugo makes it: .Page.RelPermalink ("/docs/1.7.0/deploy/"), and
@@ -292,6 +293,8 @@ class _Site(_Object):
             return self.call.language_prefix
         if name == "BaseURL":
             return self.call.base_url
+        if name in ("RegularPages", "Sections"):
+            return _PageList(_OtherPage(self.call, each) for each in self.call.site_pages(name))
         return super().go_field(name)
 
     def go_method(self, name: str, args: list) -> object:
@@ -914,6 +917,8 @@ def _function_value(name: str, args: list, state: _Run) -> object:
         raise Failed(f"wrong number of args for {name}: want {fewest} got {len(args)}")
     if name == "sort" and args and isinstance(args[0], _PageList):
         return _sorted_pages(*args)
+    if name == "where" and args and isinstance(args[0], _PageList):
+        return _PageList(function(*args))  # by a field of each page (.Section, .Params.x)
     try:
         return function(*[_plain(a) for a in args])
     except (TypeError, ValueError, AttributeError, KeyError, IndexError, OverflowError,

@@ -7,6 +7,7 @@ Each page is rendered once per build; the translation check and the assembler bo
 from __future__ import annotations
 
 import dataclasses
+import functools
 import html as html_module
 import posixpath
 import re
@@ -403,9 +404,6 @@ def template_helpers(settings: Settings, lang: str, labels: dict[str, str]) -> d
     def get_page(path, page: Page | None = None, as_hugo: bool = False) -> Page | None:
         return hugo_get_page(str(path or ""), page, every, as_hugo)
 
-    def pages_of(section: Page | None, regular: bool = False, sections: bool = False) -> list[Page]:
-        return section_pages(section, every, regular=regular, sections=sections)
-
     return {
         # Bootstrap's partial, js-docs and scss-docs, example
         "partial_file": lambda name: layout_partial(settings.layout_dirs, str(name or "")),
@@ -422,7 +420,8 @@ def template_helpers(settings: Settings, lang: str, labels: dict[str, str]) -> d
         "ref_elsewhere": ref_elsewhere,
         "site_page": site_page,
         "get_page": get_page,
-        "pages_of": pages_of,
+        "pages_of": functools.partial(section_pages, indexes=every),  # a section's .Pages
+        "site_pages": functools.partial(every_page_of_site, indexes=every),  # .Site.RegularPages
         "read_data": read_data,  # hugoDocs' code-toggle: TOML, YAML or JSON
         "to_toml": to_toml,  # … printed as Hugo's transform.Remarshal "toml" writes it
         "hugo_urlize": lambda text: hugo_urlize(str(text), in_pattern=False),  # Hugo's urlize
@@ -565,6 +564,31 @@ def section_pages(section: Page | None, indexes: dict[int, dict[str, list[Page]]
     if sections:
         found = [each for each in found if each.is_section]
     return sort_pages(found)
+
+
+def every_page_of_site(page: Page | None, indexes: dict[int, dict[str, list[Page]]],
+                       what: str) -> list[Page]:
+    """Hugo's ``.Site.RegularPages`` (every page of the language that is no section) or
+    ``.Site.Sections`` (the sections right below the home page), in Hugo's default order;
+    pages whose build options never list them, or list them only locally, left out."""
+    if not isinstance(page, Page):
+        return []
+    index = _manual_index(page, indexes, _every_logical_path)
+    found = [each for pages in index.values() for each in pages if _listed_everywhere(each)]
+    if what == "RegularPages":
+        found = [each for each in found if each.kind == "page"]
+    else:
+        found = [each for each in found if each.kind == "section"
+                 and "/" not in _logical(each.rel).strip("/")]
+    return sort_pages(found)
+
+
+def _listed_everywhere(page: Page) -> bool:
+    build = next((v for k, v in page.meta.items()
+                  if isinstance(k, str) and k.lower() in ("build", "_build")), None)
+    listing = next((v for k, v in build.items() if str(k).lower() == "list"),
+                   "always") if isinstance(build, dict) else "always"
+    return str(listing).lower() not in ("never", "local")
 
 
 def _listed_somewhere(page: Page) -> bool:

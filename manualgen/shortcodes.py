@@ -1013,6 +1013,7 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
         base_url=str(getattr(settings, "base_url", "") or "").rstrip("/") + "/",
         get_page=lambda path: helper("get_page")(path, ctx.page, as_hugo=True),
         pages=lambda page: helper("pages_of")(page or ctx.page),
+        site_pages=lambda what: helper("site_pages")(ctx.page, what=what),
         ref=lambda path: helper("ref_url")(path, ctx.page),
         language_prefix="" if ctx.lang == settings.default_language and not settings.default_in_subdir
         else f"/{ctx.lang}",

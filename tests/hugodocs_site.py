@@ -148,10 +148,13 @@ LAYOUTS = {
         {{- urls.JoinPath site.Data.embedded_template_urls.base_url (index site.Data.embedded_template_urls (.Get 0)) -}}
         """,
     "layouts/_shortcodes/list-pages-in-section.html": """\
+        {{- $kind := .Get "filterType" | default "none" }}{{ $paths := slice }}
+        {{- with .Get "filter" }}{{ $paths = index site.Data.page_filters . }}{{ end }}
         {{- with site.GetPage (.Get "path") }}{{ range .RegularPages.ByTitle }}
+        {{- if or (eq $kind "none") (and (eq $kind "exclude") (not (in $paths .Path))) (and (eq $kind "include") (in $paths .Path)) }}
         [{{ .LinkTitle }}]({{ .Path }})
         : {{ .Description }}
-        {{ end }}{{ end }}
+        {{ end }}{{ end }}{{ end }}
         """,
     "layouts/_shortcodes/quick-reference.html": """\
         {{- with site.GetPage (.Get "section") }}{{ range .Sections }}

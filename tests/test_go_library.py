@@ -288,7 +288,8 @@ def test_calls_hugos_build_stops_at_stop_the_template(source, message):
 
 def test_a_sections_pages_are_reordered_as_hugo_reorders_them(tmp_path, monkeypatch):
     """ByWeight, ByTitle (the language's collation), ByLinkTitle, ByDate (oldest first,
-    undated first), Reverse and `sort .Pages "Title" "desc"`: the orders hugo 0.149.1 and
+    undated first), Reverse, `sort .Pages "Title" "desc"`, `where` by a page's field and
+    the site's RegularPages and Sections: the orders hugo 0.149.1 and
     0.168.0 print for these five pages; such a shortcode (a list of a section's pages) was
     not run."""
     from manualgen.config import load_settings
@@ -300,7 +301,9 @@ def test_a_sections_pages_are_reordered_as_hugo_reorders_them(tmp_path, monkeypa
 
     lists = {"w": ".Page.Pages.ByWeight", "t": ".Page.Pages.ByTitle", "l": ".Page.Pages.ByLinkTitle",
              "d": ".Page.Pages.ByDate", "r": ".Page.Pages.ByTitle.Reverse",
-             "s": 'sort .Page.Pages "Title" "desc"'}
+             "s": 'sort .Page.Pages "Title" "desc"',
+             "x": 'where .Site.RegularPages "Section" "docs"',
+             "y": 'where .Page.Pages "Weight" ">" 1', "z": ".Site.Sections"}
     body = "\n\n".join("{{< " + name + " >}}" for name in lists)
     files = {f"layouts/shortcodes/{name}.html": f"{name}:{{{{ range {source} }}}}[{{{{ .Title }}}}]{{{{ end }}}}"
              for name, source in lists.items()}
@@ -324,3 +327,5 @@ def test_a_sections_pages_are_reordered_as_hugo_reorders_them(tmp_path, monkeypa
     assert "d:[beta][Beta][Zeta][Émile][alpha]" in html
     assert "r:[Zeta][Émile][Beta][beta][alpha]" in html
     assert "s:[Zeta][Émile][Beta][beta][alpha]" in html
+    assert "x:[Zeta][alpha][Beta][beta][Émile]" in html  # the whole site's, then filtered
+    assert "y:[alpha][Beta][beta]" in html and "z:[Docs]" in html

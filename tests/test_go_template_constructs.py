@@ -494,7 +494,7 @@ def test_a_field_of_hugos_objects_manualgen_does_not_know_falls_back():
     for source, named in (("{{ .Page.File.UniqueID }}", '"UniqueID" of *source.File'),
                           ("{{ .Site.Language.LanguageName }}", '"LanguageName" of *langs.Language'),
                           ("{{ .Page.Date.Month }}", '"Month" of a time'),
-                          ("{{ range .Page.Pages.ByTitle }}x{{ end }}", '"ByTitle" of a list of pages'),
+                          ("{{ range .Page.Pages.ByParam }}x{{ end }}", '"ByParam" of a list of pages'),
                           ("{{ .Page.File }}", "printing *source.File"),
                           ("{{ slice .Page.File }}", "printing *source.File"),
                           ('{{ printf "%v" (slice .Page.File) }}',
