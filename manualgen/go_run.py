@@ -106,6 +106,13 @@ class Call:
     # Hugo's highlight (transform.Highlight): the code as a highlighted block is printed
     # (its language, its options "linenos=table,hl_lines=2"), as HTML
     highlight: Callable[[str, str, str], str] = lambda code, lang, options: code
+    # a theme's shortcode called as its partial, ``partial "shortcodes/expand.html" (dict
+    # "title" … "content" …)`` (Relearn's documented way for a site's own shortcodes):
+    # what manualgen's print template of that shortcode prints for those values, None
+    # when it has none
+    theme_shortcode: Callable[[str, dict], str | None] = lambda name, values: None
+    # the page's .Store (.Scratch) as this run sees it: what the template set there itself
+    page_store: object = dataclasses.field(default_factory=lambda: _Scratch())
 
 
 @dataclasses.dataclass(frozen=True)
@@ -246,6 +253,8 @@ class _Page(_Object):
             return self.call.page_permalink
         if name == "Resources":
             return _Resources(self.call)
+        if name in ("Store", "Scratch"):
+            return self.call.page_store
         if name in ("Pages", "RegularPages", "Sections"):
             return _listed(self.call, None, name)
         return super().go_field(name)
@@ -416,10 +425,24 @@ def run_image_hook(nodes: list, call: Call, fields: dict) -> str:
 
 
 def _get_asset(state: _Run, args: list) -> object:
-    """Hugo's ``resources.Get PATH``: the asset the path names, or nil."""
+    """Hugo's ``resources.Get PATH``: the asset the path names, or nil. Hugo publishes it
+    at its path below the baseURL's ("/docs/img/a.png"), its ``RelPermalink``."""
     name = _one(state, args, "resources.Get").strip("/")
     found = state.call.asset(name)
-    return None if found is None else _Resource(state.call, name, found)
+    if found is None:
+        return None
+    base = urllib.parse.urlsplit(state.call.base_url).path.rstrip("/")
+    return _Resource(state.call, name, found, f"{base}/{name}")
+
+
+def _fingerprint(state: _Run, args: list) -> object:
+    """Hugo's ``resources.Fingerprint`` (``fingerprint``): the same file, published under a
+    name with its hash in it for the web's caches. The manual shows the file itself, so its
+    address stays the file's; nil fails as in Hugo ("<nil> can not be transformed")."""
+    if not args or not isinstance(args[-1], _Resource):
+        shown = go_type(args[-1]) if args else "<nil>"
+        raise Failed(f"error calling Fingerprint: {shown} can not be transformed")
+    return args[-1]
 
 
 class _Fields(_Object):
@@ -862,7 +885,13 @@ def _partial(state: _Run, args: list) -> object:
     if not 1 <= len(args) <= 2 + 98:
         raise Failed("wrong number of args for partial: want 1 or 2")
     name = go_print(args[0])
-    nodes = state.call.partial(name)
+    try:
+        nodes = state.call.partial(name)
+    except NotSimple:  # a theme's partial, or none: a theme's shortcode manualgen prints?
+        printed = _theme_shortcode(state, name, args[1] if len(args) > 1 else None)
+        if printed is None:
+            raise
+        return HTML(printed)
     if nodes is None:
         raise Failed(f'error calling partial: partial "{name}" not found')
     if len(state.partials) >= 50:
@@ -877,6 +906,23 @@ def _partial(state: _Run, args: list) -> object:
         return returned.value
     state.steps, state.work = inner.steps, inner.work
     return "" if _returns(nodes) else HTML(printed)
+
+
+_SHORTCODE_PARTIAL = re.compile(r"shortcodes/([\w-]+)(?:\.html)?")
+
+
+def _theme_shortcode(state: _Run, name: str, context: object) -> str | None:
+    """A theme's shortcode called as its partial ("shortcodes/expand.html" with a dict of
+    its parameters and ``content``) that the site cannot have run here (the theme's partial
+    is missing, or uses what manualgen does not run): printed through manualgen's own
+    template of that shortcode, its ``content`` as the shortcode's inner text; None when
+    manualgen has none."""
+    found = _SHORTCODE_PARTIAL.fullmatch(name)
+    if found is None or not isinstance(context, dict):
+        return None
+    values = {str(key): value for key, value in context.items()
+              if str(key) not in ("page", "context")}
+    return state.call.theme_shortcode(found.group(1), values)
 
 
 def _returns(nodes: list) -> bool:
@@ -1033,6 +1079,7 @@ _CALL_FUNCTIONS: dict[str, Callable] = {
     "anchorize": lambda state, args: hugo_anchor(_one(state, args, "anchorize")),
     "site": lambda state, args: _Site(state.call),
     "resources.Get": _get_asset,
+    "resources.Fingerprint": _fingerprint, "fingerprint": _fingerprint,
     "highlight": lambda state, args: _highlight(state, args),
     "transform.Highlight": lambda state, args: _highlight(state, args),
 }

@@ -37,7 +37,8 @@ _NUMBER = re.compile(r"[+-]?(?:0[xX][0-9a-fA-F_]+|\d[\d_]*(?:\.\d*)?(?:[eE][+-]?
 _SHORTCODE_FIELDS = {"Inner", "InnerDeindent", "IsNamedParams", "Get", "Param", "Page", "Site",
                      "Params", "RenderString", "Name", "Position", "Scratch", "Store", "Ordinal"}
 _PAGE_FIELDS = {"Title", "Params", "Param", "RenderString", "Site", "File", "Lang", "Path", "Date", "GetPage",
-                "Pages", "RegularPages", "Sections", "RelPermalink", "Permalink", "Resources"}
+                "Pages", "RegularPages", "Sections", "RelPermalink", "Permalink", "Resources",
+                "Store", "Scratch"}
 # the fields of an image render hook's context (layouts/_markup/render-image.html)
 IMAGE_HOOK_FIELDS = frozenset({"Destination", "Text", "PlainText", "Title", "IsBlock", "Attributes",
                                "Ordinal", "Page"})

@@ -1001,6 +1001,7 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
         page_permalink=permalink(settings.base_url, str(getattr(ctx.page, "url", "") or "")),
         highlight=lambda code, lang, options: str(code_block(
             code, lang, options, defaults=highlight_defaults(getattr(settings, "highlight", None)))),
+        theme_shortcode=lambda name, values: ctx.theme_shortcode(name, values, where),
         warn=lambda message: ctx.renderer.findings.warning(
             "shortcode-template", f'shortcode "{call.name}" warns (its template\'s warnf): {message}',
             ctx.page.path, where.line, where.column, lang=ctx.lang))
@@ -1543,6 +1544,23 @@ class _PageContext:
             return ""
         block = inner.startswith(("\n", "\r\n"))
         return self.markdownify(inner, block=block) if not node.markdown else inner
+
+    def theme_shortcode(self, name: str, values: dict, where: Shortcode) -> str | None:
+        """What a theme's shortcode prints, called from a site's template as the theme's
+        partial with its parameters and ``content``: manualgen's own print template of that
+        name, as if the page called the shortcode where the site's shortcode stands; None
+        when manualgen has none, or the site defines a shortcode of that name itself."""
+        template = self.renderer.template(name)
+        if (template is None or not self.renderer.is_builtin(template)
+                or self.renderer.site_hugo_template(name)[0] is not None):
+            return None
+        content = values.pop("content", None)
+        params = {key: value if isinstance(value, str) else str(go_text(value))
+                  for key, value in values.items() if value is not None}
+        inner = None if content is None else str(content)
+        node = Shortcode(name, params, [], [] if inner is not None else None, where.markdown,
+                         where.line, where.column, inner)
+        return self.render_shortcode(node, inner, ShortcodeCall(name, params, [], where.markdown))
 
     def render_shortcode(self, node: Shortcode, inner: str | None, call: ShortcodeCall,
                          parent: ShortcodeCall | None = None, ordinal: int = 0,
