@@ -275,3 +275,27 @@ def test_a_themes_shortcode_called_as_its_partial_prints_through_manualgens_temp
                          r"</code> in der <strong>config.yml</strong>.</p>", text), text
         assert "<summary>Wo ist das Log?</summary>" in text
         assert not [f for f in findings if f.code in ("unknown-shortcode", "shortcode-template")], findings
+
+
+def test_a_tab_named_only_for_its_script_prints_its_name_above_its_content(tmp_path):
+    """gobuffalo.io: the site's own tab writes its name in ``data-title``, which a script
+    turns into the tab bar; on paper each tab prints under its name, as every tab does. A
+    tab that prints its name itself keeps its one name."""
+    html, findings = _html(tmp_path, {
+        "layouts/shortcodes/codetabs.html": '<div class="codetab"><div class="tabs-container"></div>'
+                                            '{{ .Inner }}</div>',
+        "layouts/shortcodes/tab.html": '<div class="tab" data-title="{{ .Get 0 }}">\n'
+                                       '{{ .Inner | markdownify }}\n</div>',
+        "layouts/shortcodes/pane.html": '<div class="tab-pane" data-name="{{ .Get 0 }}">'
+                                        '<p class="tab-title">{{ .Get 0 }}</p>{{ .Inner }}</div>',
+        "content/de/helfer.md": page("Helfer", 1, body=(
+            '{{< codetabs >}}\n{{< tab "actions/render.go" >}}\n```go\nr := render.New()\n```\n'
+            '{{< /tab >}}\n{{< tab "Ausgabe" >}}\n```text\nHALLO\n```\n{{< /tab >}}\n'
+            '{{< /codetabs >}}\n\n{{< pane "Schon benannt" >}}Text.{{< /pane >}}\n')),
+    })
+    body = html.split('id="p-helfer"')[1]
+    assert re.findall(r'<p class="tab-title">([^<]*)</p>', body) == [
+        "actions/render.go", "Ausgabe", "Schon benannt"], body
+    assert body.index("actions/render.go</p>") < body.index("r := render.New()") \
+        < body.index("Ausgabe</p>") < body.index("HALLO")
+    assert not [f for f in findings if f.code == "unknown-shortcode"], findings
