@@ -103,6 +103,7 @@ class Call:
     # .Page.Resources.Get: the file of the page's bundle
     asset: Callable[[str], object] = lambda path: None
     page_resource: Callable[[str], object] = lambda name: None
+    page_resource_names: Callable[[], list] = list  # the bundle's files, by name
     # Hugo's highlight (transform.Highlight): the code as a highlighted block is printed
     # (its language, its options "linenos=table,hl_lines=2"), as HTML
     highlight: Callable[[str, str, str], str] = lambda code, lang, options: code
@@ -378,6 +379,11 @@ class _Resource(_Object):
         suffix = self.path.suffix.lower()
         if field == "Content" and suffix in _TEXT_ASSETS:
             return self.path.read_text(encoding="utf-8", errors="replace")
+        if field == "Content" and suffix not in _IMAGE_ASSETS:  # a snippet (codes/clone, x.yaml)
+            try:
+                return self.path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                raise NotSimple(f'the content of "{self.name}", which is no UTF-8 text') from None
         if field == "ResourceType" and (suffix in _TEXT_ASSETS or suffix in _IMAGE_ASSETS):
             return _TEXT_ASSETS.get(suffix, "image")
         if field in ("Name", "Title"):
@@ -388,17 +394,68 @@ class _Resource(_Object):
 
 
 class _Resources(_Object):
-    """A page's ``.Resources``: the files of its bundle, found by ``Get``."""
+    """A page's ``.Resources``: the files of its bundle, found by ``Get``, or by a glob
+    (``GetMatch`` the first, ``Match`` all, in name order), as Hugo matches it: the name
+    relative to the bundle, without regard to case, ``{a,b}`` for either."""
 
     go_type = "resource.Resources"
 
     def go_method(self, name: str, args: list) -> object:
         if name == "Get" and len(args) == 1:
-            wanted = go_print(args[0]).strip("/")
-            found = self.call.page_resource(wanted)
-            url = self.call.page_url.rstrip("/") + "/" + wanted
-            return None if found is None else _Resource(self.call, wanted, found, url)
+            return self._resource(go_print(args[0]).strip("/"))
+        if name in ("GetMatch", "Match") and len(args) == 1:
+            pattern = glob_pattern(go_print(args[0]))
+            found = [self._resource(n) for n in self.call.page_resource_names()
+                     if pattern.fullmatch(n.lower())]
+            found = [f for f in found if f is not None]
+            return found if name == "Match" else (found[0] if found else None)
         return super().go_method(name, args)
+
+    def _resource(self, wanted: str) -> _Resource | None:
+        found = self.call.page_resource(wanted)
+        url = self.call.page_url.rstrip("/") + "/" + wanted
+        return None if found is None else _Resource(self.call, wanted, found, url)
+
+
+def glob_pattern(glob: str) -> re.Pattern:
+    """Hugo's resource glob as a regular expression on lower-cased names: ``*`` within a
+    folder, ``**`` across folders, ``?`` one character, ``{a,b}`` either, ``[…]`` a set."""
+    out, depth = [], 0
+    text = glob.lower().lstrip("/")
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if text.startswith("**", i):
+            out.append(".*")
+            i += 2
+            continue
+        if c == "*":
+            out.append("[^/]*")
+        elif c == "?":
+            out.append("[^/]")
+        elif c == "{":
+            depth += 1
+            out.append("(?:")
+        elif c == "}" and depth:
+            depth -= 1
+            out.append(")")
+        elif c == "," and depth:
+            out.append("|")
+        elif c == "[":
+            end = text.find("]", i + 1)
+            if end > i:
+                inside = text[i + 1:end]
+                out.append("[" + ("^" + inside[1:] if inside.startswith("!") else inside) + "]")
+                i = end + 1
+                continue
+            out.append(re.escape(c))
+        else:
+            out.append(re.escape(c))
+        i += 1
+    try:
+        return re.compile("".join(out) + ")" * depth)
+    except re.error:
+        return re.compile(re.escape(text))
 
 
 class _ImageHook(_Object):

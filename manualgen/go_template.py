@@ -45,7 +45,8 @@ IMAGE_HOOK_FIELDS = frozenset({"Destination", "Text", "PlainText", "Title", "IsB
 _SITE_FIELDS = {"Title", "Params", "Data", "Language", "LanguagePrefix", "GetPage", "BaseURL"}
 # the methods of Hugo's objects a template may call, with the counts of arguments they take
 _METHODS = {"Get": (1, 1), "Param": (1, 1), "RenderString": (1, 2), "Set": (2, 2), "Add": (2, 2),
-            "SetInMap": (3, 3), "Delete": (1, 1), "Format": (1, 1), "GetPage": (1, 1)}
+            "SetInMap": (3, 3), "Delete": (1, 1), "Format": (1, 1), "GetPage": (1, 1),
+            "GetMatch": (1, 1), "Match": (1, 1)}
 
 
 @dataclasses.dataclass
@@ -424,7 +425,8 @@ def _check_chain(token: str, state: _Compiling) -> None:
     known = (state.root_fields, _PAGE_FIELDS if fields[0] == "Page" else _SITE_FIELDS)
     if fields[0] not in known[0] or (len(fields) > 1 and fields[0] in ("Page", "Site")
                                      and fields[1] not in known[1]) or (
-            fields[:2] == ["Page", "Resources"] and len(fields) > 2 and fields[2] != "Get"):
+            fields[:2] == ["Page", "Resources"] and len(fields) > 2
+            and fields[2] not in ("Get", "GetMatch", "Match")):
         raise NotSimple(f'"{token}"')
 
 

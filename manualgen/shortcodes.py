@@ -997,6 +997,7 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
         else f"/{ctx.lang}",
         asset=lambda name: _asset_file(settings, name),
         page_resource=lambda name: _bundle_file(ctx.page, name),
+        page_resource_names=lambda: _bundle_names(ctx.page),
         page_url=str(getattr(ctx.page, "url", "") or ""),
         page_permalink=permalink(settings.base_url, str(getattr(ctx.page, "url", "") or "")),
         highlight=lambda code, lang, options: str(code_block(
@@ -1070,6 +1071,25 @@ def _bundle_file(page, name: str) -> Path | None:
     if candidate.is_file() and resolves_inside(candidate, path.parent.resolve()):
         return candidate
     return None
+
+
+_CONTENT_SUFFIXES = (".md", ".markdown", ".mdown", ".html", ".htm", ".org", ".adoc", ".pdc", ".rst")
+
+
+def _bundle_names(page) -> list[str]:
+    """The names of the files of the page's bundle (its folder and the folders below it,
+    relative to it, the bundle's own index files left out), in name order; [] for a page
+    that is no bundle."""
+    path = getattr(page, "path", None)
+    if not isinstance(path, Path) or path.stem.split(".")[0] not in ("index", "_index"):
+        return []
+    folder = path.parent
+    try:
+        files = [f for f in folder.rglob("*") if f.is_file() and not (
+            f.stem.split(".")[0] in ("index", "_index") and f.suffix.lower() in _CONTENT_SUFFIXES)]
+    except OSError:
+        return []
+    return sorted(f.relative_to(folder).as_posix() for f in files)
 
 
 def _page_file(page) -> dict | None:
