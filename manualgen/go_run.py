@@ -106,6 +106,7 @@ class Call:
     # .Page.Resources.Get: the file of the page's bundle
     asset: Callable[[str], object] = lambda path: None
     page_resource: Callable[[str], object] = lambda name: None
+    page_resource_names: Callable[[], list] = list  # the bundle's files, by name
     # Hugo's highlight (transform.Highlight): the code as a highlighted block is printed
     # (its language, its options "linenos=table,hl_lines=2"), as HTML
     highlight: Callable[[str, str, str], str] = lambda code, lang, options: code
@@ -115,6 +116,13 @@ class Call:
     # the .Scratch values the two share (a tab leaves itself there for its tabs)
     parent: Call | None = None
     scratch: dict | None = None
+    # a theme's shortcode called as its partial, ``partial "shortcodes/expand.html" (dict
+    # "title" … "content" …)`` (Relearn's documented way for a site's own shortcodes):
+    # what manualgen's print template of that shortcode prints for those values, None
+    # when it has none
+    theme_shortcode: Callable[[str, dict], str | None] = lambda name, values: None
+    # the page's .Store (.Scratch) as this run sees it: what the template set there itself
+    page_store: object = dataclasses.field(default_factory=lambda: _Scratch())
 
 
 @dataclasses.dataclass(frozen=True)
@@ -255,6 +263,8 @@ class _Page(_Object):
             return self.call.page_permalink
         if name == "Resources":
             return _Resources(self.call)
+        if name in ("Store", "Scratch"):
+            return self.call.page_store
         if name in ("Pages", "RegularPages", "Sections"):
             return _listed(self.call, None, name)
         if name in PAGE_FACTS and self.call.page is not None:
@@ -466,6 +476,11 @@ class _Resource(_Object):
         suffix = self.path.suffix.lower()
         if field == "Content" and suffix in _TEXT_ASSETS:
             return self.path.read_text(encoding="utf-8", errors="replace")
+        if field == "Content" and suffix not in _IMAGE_ASSETS:  # a snippet (codes/clone, x.yaml)
+            try:
+                return self.path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                raise NotSimple(f'the content of "{self.name}", which is no UTF-8 text') from None
         if field == "ResourceType" and (suffix in _TEXT_ASSETS or suffix in _IMAGE_ASSETS):
             return _TEXT_ASSETS.get(suffix, "image")
         if field in ("Name", "Title"):
@@ -476,17 +491,68 @@ class _Resource(_Object):
 
 
 class _Resources(_Object):
-    """A page's ``.Resources``: the files of its bundle, found by ``Get``."""
+    """A page's ``.Resources``: the files of its bundle, found by ``Get``, or by a glob
+    (``GetMatch`` the first, ``Match`` all, in name order), as Hugo matches it: the name
+    relative to the bundle, without regard to case, ``{a,b}`` for either."""
 
     go_type = "resource.Resources"
 
     def go_method(self, name: str, args: list) -> object:
         if name == "Get" and len(args) == 1:
-            wanted = go_print(args[0]).strip("/")
-            found = self.call.page_resource(wanted)
-            url = self.call.page_url.rstrip("/") + "/" + wanted
-            return None if found is None else _Resource(self.call, wanted, found, url)
+            return self._resource(go_print(args[0]).strip("/"))
+        if name in ("GetMatch", "Match") and len(args) == 1:
+            pattern = glob_pattern(go_print(args[0]))
+            found = [self._resource(n) for n in self.call.page_resource_names()
+                     if pattern.fullmatch(n.lower())]
+            found = [f for f in found if f is not None]
+            return found if name == "Match" else (found[0] if found else None)
         return super().go_method(name, args)
+
+    def _resource(self, wanted: str) -> _Resource | None:
+        found = self.call.page_resource(wanted)
+        url = self.call.page_url.rstrip("/") + "/" + wanted
+        return None if found is None else _Resource(self.call, wanted, found, url)
+
+
+def glob_pattern(glob: str) -> re.Pattern:
+    """Hugo's resource glob as a regular expression on lower-cased names: ``*`` within a
+    folder, ``**`` across folders, ``?`` one character, ``{a,b}`` either, ``[…]`` a set."""
+    out, depth = [], 0
+    text = glob.lower().lstrip("/")
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if text.startswith("**", i):
+            out.append(".*")
+            i += 2
+            continue
+        if c == "*":
+            out.append("[^/]*")
+        elif c == "?":
+            out.append("[^/]")
+        elif c == "{":
+            depth += 1
+            out.append("(?:")
+        elif c == "}" and depth:
+            depth -= 1
+            out.append(")")
+        elif c == "," and depth:
+            out.append("|")
+        elif c == "[":
+            end = text.find("]", i + 1)
+            if end > i:
+                inside = text[i + 1:end]
+                out.append("[" + ("^" + inside[1:] if inside.startswith("!") else inside) + "]")
+                i = end + 1
+                continue
+            out.append(re.escape(c))
+        else:
+            out.append(re.escape(c))
+        i += 1
+    try:
+        return re.compile("".join(out) + ")" * depth)
+    except re.error:
+        return re.compile(re.escape(text))
 
 
 class _ImageHook(_Object):
@@ -513,10 +579,24 @@ def run_image_hook(nodes: list, call: Call, fields: dict) -> str:
 
 
 def _get_asset(state: _Run, args: list) -> object:
-    """Hugo's ``resources.Get PATH``: the asset the path names, or nil."""
+    """Hugo's ``resources.Get PATH``: the asset the path names, or nil. Hugo publishes it
+    at its path below the baseURL's ("/docs/img/a.png"), its ``RelPermalink``."""
     name = _one(state, args, "resources.Get").strip("/")
     found = state.call.asset(name)
-    return None if found is None else _Resource(state.call, name, found)
+    if found is None:
+        return None
+    base = urllib.parse.urlsplit(state.call.base_url).path.rstrip("/")
+    return _Resource(state.call, name, found, f"{base}/{name}")
+
+
+def _fingerprint(state: _Run, args: list) -> object:
+    """Hugo's ``resources.Fingerprint`` (``fingerprint``): the same file, published under a
+    name with its hash in it for the web's caches. The manual shows the file itself, so its
+    address stays the file's; nil fails as in Hugo ("<nil> can not be transformed")."""
+    if not args or not isinstance(args[-1], _Resource):
+        shown = go_type(args[-1]) if args else "<nil>"
+        raise Failed(f"error calling Fingerprint: {shown} can not be transformed")
+    return args[-1]
 
 
 class _Fields(_Object):
@@ -993,7 +1073,13 @@ def _partial(state: _Run, args: list) -> object:
     if not 1 <= len(args) <= 2 + 98:
         raise Failed("wrong number of args for partial: want 1 or 2")
     name = go_print(args[0])
-    nodes = state.call.partial(name)
+    try:
+        nodes = state.call.partial(name)
+    except NotSimple:  # a theme's partial, or none: a theme's shortcode manualgen prints?
+        printed = _theme_shortcode(state, name, args[1] if len(args) > 1 else None)
+        if printed is None:
+            raise
+        return HTML(printed)
     if nodes is None:
         raise Failed(f'error calling partial: partial "{name}" not found')
     if len(state.partials) >= 50:
@@ -1008,6 +1094,23 @@ def _partial(state: _Run, args: list) -> object:
         return returned.value
     state.steps, state.work = inner.steps, inner.work
     return "" if _returns(nodes) else HTML(printed)
+
+
+_SHORTCODE_PARTIAL = re.compile(r"shortcodes/([\w-]+)(?:\.html)?")
+
+
+def _theme_shortcode(state: _Run, name: str, context: object) -> str | None:
+    """A theme's shortcode called as its partial ("shortcodes/expand.html" with a dict of
+    its parameters and ``content``) that the site cannot have run here (the theme's partial
+    is missing, or uses what manualgen does not run): printed through manualgen's own
+    template of that shortcode, its ``content`` as the shortcode's inner text; None when
+    manualgen has none."""
+    found = _SHORTCODE_PARTIAL.fullmatch(name)
+    if found is None or not isinstance(context, dict):
+        return None
+    values = {str(key): value for key, value in context.items()
+              if str(key) not in ("page", "context")}
+    return state.call.theme_shortcode(found.group(1), values)
 
 
 def _returns(nodes: list) -> bool:
@@ -1169,6 +1272,7 @@ _CALL_FUNCTIONS: dict[str, Callable] = {
     "anchorize": lambda state, args: hugo_anchor(_one(state, args, "anchorize")),
     "site": lambda state, args: _Site(state.call),
     "resources.Get": _get_asset,
+    "resources.Fingerprint": _fingerprint, "fingerprint": _fingerprint,
     "highlight": lambda state, args: _highlight(state, args),
     "transform.Highlight": lambda state, args: _highlight(state, args),
 }

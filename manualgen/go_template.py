@@ -40,7 +40,7 @@ _SHORTCODE_FIELDS = {"Inner", "InnerDeindent", "IsNamedParams", "Get", "Param", 
 _PAGE_FIELDS = {"Title", "Params", "Param", "RenderString", "Site", "File", "Lang", "Path", "Date", "GetPage",
                 "Pages", "RegularPages", "Sections", "RelPermalink", "Permalink", "Resources",
                 "Kind", "Weight", "LinkTitle", "Description", "IsSection", "IsPage", "IsHome",
-                "Section", "Type", "Parent", "CurrentSection", "FirstSection"}
+                "Section", "Type", "Parent", "CurrentSection", "FirstSection", "Store", "Scratch"}
 # the fields of an image render hook's context (layouts/_markup/render-image.html)
 IMAGE_HOOK_FIELDS = frozenset({"Destination", "Text", "PlainText", "Title", "IsBlock", "Attributes",
                                "Ordinal", "Page"})
@@ -48,7 +48,8 @@ _SITE_FIELDS = {"Title", "Params", "Data", "Language", "LanguagePrefix", "GetPag
                 "RegularPages", "Sections"}
 # the methods of Hugo's objects a template may call, with the counts of arguments they take
 _METHODS = {"Get": (1, 1), "Param": (1, 1), "RenderString": (1, 2), "Set": (2, 2), "Add": (2, 2),
-            "SetInMap": (3, 3), "Delete": (1, 1), "Format": (1, 1), "GetPage": (1, 1)}
+            "SetInMap": (3, 3), "Delete": (1, 1), "Format": (1, 1), "GetPage": (1, 1),
+            "GetMatch": (1, 1), "Match": (1, 1)}
 
 
 @dataclasses.dataclass
@@ -429,7 +430,8 @@ def _check_chain(token: str, state: _Compiling) -> None:
     known = (state.root_fields, _PAGE_FIELDS if fields[0] == "Page" else _SITE_FIELDS)
     if fields[0] not in known[0] or (len(fields) > 1 and fields[0] in ("Page", "Site")
                                      and fields[1] not in known[1]) or (
-            fields[:2] == ["Page", "Resources"] and len(fields) > 2 and fields[2] != "Get"):
+            fields[:2] == ["Page", "Resources"] and len(fields) > 2
+            and fields[2] not in ("Get", "GetMatch", "Match")):
         raise NotSimple(f'"{token}"')
 
 

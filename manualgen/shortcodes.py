@@ -1019,6 +1019,7 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
         else f"/{ctx.lang}",
         asset=lambda name: _asset_file(settings, name),
         page_resource=lambda name: _bundle_file(ctx.page, name),
+        page_resource_names=lambda: _bundle_names(ctx.page),
         page_url=str(getattr(ctx.page, "url", "") or ""),
         page_permalink=permalink(settings.base_url, str(getattr(ctx.page, "url", "") or "")),
         page=ctx.page if isinstance(getattr(ctx.page, "path", None), Path) else None,
@@ -1027,6 +1028,7 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
         scratch=call.scratch.setdefault("go-template", {}),
         highlight=lambda code, lang, options: str(code_block(
             code, lang, options, defaults=highlight_defaults(getattr(settings, "highlight", None)))),
+        theme_shortcode=lambda name, values: ctx.theme_shortcode(name, values, where),
         warn=lambda message: ctx.renderer.findings.warning(
             "shortcode-template", f'shortcode "{call.name}" warns (its template\'s warnf): {message}',
             ctx.page.path, where.line, where.column, lang=ctx.lang))
@@ -1095,6 +1097,25 @@ def _bundle_file(page, name: str) -> Path | None:
     if candidate.is_file() and resolves_inside(candidate, path.parent.resolve()):
         return candidate
     return None
+
+
+_CONTENT_SUFFIXES = (".md", ".markdown", ".mdown", ".html", ".htm", ".org", ".adoc", ".pdc", ".rst")
+
+
+def _bundle_names(page) -> list[str]:
+    """The names of the files of the page's bundle (its folder and the folders below it,
+    relative to it, the bundle's own index files left out), in name order; [] for a page
+    that is no bundle."""
+    path = getattr(page, "path", None)
+    if not isinstance(path, Path) or path.stem.split(".")[0] not in ("index", "_index"):
+        return []
+    folder = path.parent
+    try:
+        files = [f for f in folder.rglob("*") if f.is_file() and not (
+            f.stem.split(".")[0] in ("index", "_index") and f.suffix.lower() in _CONTENT_SUFFIXES)]
+    except OSError:
+        return []
+    return sorted(f.relative_to(folder).as_posix() for f in files)
 
 
 def _page_file(page) -> dict | None:
@@ -1586,6 +1607,23 @@ class _PageContext:
             return ""
         block = inner.startswith(("\n", "\r\n"))
         return self.markdownify(inner, block=block) if not node.markdown else inner
+
+    def theme_shortcode(self, name: str, values: dict, where: Shortcode) -> str | None:
+        """What a theme's shortcode prints, called from a site's template as the theme's
+        partial with its parameters and ``content``: manualgen's own print template of that
+        name, as if the page called the shortcode where the site's shortcode stands; None
+        when manualgen has none, or the site defines a shortcode of that name itself."""
+        template = self.renderer.template(name)
+        if (template is None or not self.renderer.is_builtin(template)
+                or self.renderer.site_hugo_template(name)[0] is not None):
+            return None
+        content = values.pop("content", None)
+        params = {key: value if isinstance(value, str) else str(go_text(value))
+                  for key, value in values.items() if value is not None}
+        inner = None if content is None else str(content)
+        node = Shortcode(name, params, [], [] if inner is not None else None, where.markdown,
+                         where.line, where.column, inner)
+        return self.render_shortcode(node, inner, ShortcodeCall(name, params, [], where.markdown))
 
     def render_shortcode(self, node: Shortcode, inner: str | None, call: ShortcodeCall,
                          parent: ShortcodeCall | None = None, ordinal: int = 0,

@@ -310,7 +310,9 @@ def page_structure(rendered: RenderedPage) -> Structure | None:
             cursor = line or cursor
             faq.append(Item(line, "", question[:60]))
 
-    texts: list[Item] = [Item(title_line(page), "title", page.title)]
+    # the title only when the page writes one: one it takes from the site's config (a home
+    # page's), its first heading or its folder's name is no text of this file to translate
+    texts: list[Item] = [Item(title_line(page), "title", page.title)] if page.line_of_key("title") else []
     cursor = 0
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag not in _BLOCK_TEXT:

@@ -181,11 +181,16 @@ def test_define_template_and_block_run_as_go_runs_them():
 def test_what_is_still_not_run_is_named():
     for source, named in (('{{ if 1 }}{{ define "x" }}{{ end }}{{ end }}', "{{ define … }}"),
                           ('<a href="{{ template "x" . }}">', "{{ template … }} outside text"),
-                          ('{{ .Page.Scratch.Get "x" }}', '".Page.Scratch.Get"'),
+                          ('{{ .Page.Summary }}', '".Page.Summary"'),
                           ("{{ .Page.WordCount }}", '".Page.WordCount"')):
         with pytest.raises(NotSimple) as caught:
             compile_template(source)
         assert str(caught.value) == named
+    # the page's Store holds what this template set; a key another one left is not guessed at
+    assert run('{{ .Page.Store.Add "q" (slice 1) }}{{ .Page.Scratch.Add "q" 2 }}{{ .Page.Store.Get "q" }}') \
+        == "[1 2]"
+    with pytest.raises(NotSimple, match='Scratch.Get "x", which the template did not set'):
+        run('{{ .Page.Scratch.Get "x" }}')
 
 
 def test_a_shortcode_with_a_partial_and_data_prints_in_the_manual(tmp_path):

@@ -224,3 +224,78 @@ def test_a_description_that_repeats_the_title_is_printed_once(tmp_path):
     })
     assert "page-description" not in html.split('id="p-same"')[1].split('id="p-other"')[0]
     assert '<p class="page-description">The memory backend</p>' in html
+
+
+def test_an_asset_address_made_by_a_shortcode_inside_an_image_prints_the_picture(tmp_path):
+    """Contao's manual: ``![Dialog]({{% asset "images/x.png" %}}?classes=shadow)``, a shortcode
+    that gives ``(resources.Get … | resources.Fingerprint).RelPermalink``; Hugo publishes the
+    file below the baseURL's path. A path no asset has fails as Hugo's build does."""
+    html, findings = _html(tmp_path, {
+        "assets/images/dialog.png": png_bytes(),
+        "layouts/shortcodes/asset.html":
+            '{{ $res := resources.Get (.Get 0) }}{{- ($res | resources.Fingerprint).RelPermalink -}}',
+        "layouts/shortcodes/where.html": '{{- (resources.Get (.Get 0)).RelPermalink -}}',
+        "content/de/guide.md": page("Guide", 1, body=(
+            'Öffne den Dialog.\n\n![Dialog]({{% asset "images/dialog.png" %}}?classes=shadow)\n\n'
+            'Adresse: {{< where "images/dialog.png" >}}\n')),
+        "content/de/broken.md": page("Broken", 2, body='![Nichts]({{% asset "images/none.png" %}})\n'),
+    })
+    assert re.search(r'<img [^>]*alt="Dialog"[^>]*src="file://[^"]*/assets/images/dialog\.png"', html) \
+        or re.search(r'<img [^>]*src="file://[^"]*/assets/images/dialog\.png"[^>]*alt="Dialog"', html), html
+    assert "Adresse: /docs/images/dialog.png" in html
+    assert not [f for f in findings if f.code in ("missing-image", "unknown-shortcode")
+                and "guide" in str(f.file)], findings
+    (failed,) = [f for f in findings if f.code == "shortcode-template"]
+    assert failed.severity == "error" and failed.line == 5 and failed.message.endswith(
+        "error calling Fingerprint: <nil> can not be transformed"), failed.message
+
+
+def test_a_themes_shortcode_called_as_its_partial_prints_through_manualgens_template(tmp_path):
+    """Contao's faq shortcode hands its question and answer to Relearn's partial
+    ``shortcodes/expand.html`` (the theme's documented way to reuse its shortcodes) and keeps
+    them in ``.Page.Store`` for the page's layout: the question is printed above the answer,
+    as the expand shortcode prints, whether the theme's partial is in the site or not."""
+    faq = ('{{ $question := .Get 0 }}{{ if $question }}{{- partial "shortcodes/expand.html" (dict '
+           '"page" .Page "content" .Inner "open" (.Get "open" | default "") "title" $question) }}'
+           '{{ .Page.Store.Add "faqs" (slice (dict "question" $question "answer" .Inner)) }}{{ end }}')
+    body = ('## Allgemein\n\n{{% faq "Wie ändere ich den Pfad?" %}}\nSetze `route_prefix` in der '
+            '**config.yml**.\n{{% /faq %}}\n\n{{% faq "Wo ist das Log?" %}}\nIm Ordner `var/logs`.\n'
+            '{{% /faq %}}\n')
+    for theme in (False, True):
+        files = {"layouts/shortcodes/faq.html": faq, "content/de/faq.md": page("FAQ", 1, body=body)}
+        if theme:
+            files["themes/relearn/layouts/partials/shortcodes/expand.html"] = (
+                '{{ $id := partial "make-random-md5.hugo" }}<div class="expand">{{ .title }}'
+                '{{ .content | safeHTML }}</div>')
+        html, findings = _html(tmp_path / str(theme), files,
+                               HUGO_TOML.replace('title = "Test manual"',
+                                                 'title = "Test manual"\ntheme = "relearn"'))
+        text = re.sub(r"\s+", " ", html.split('id="p-faq"')[1])
+        assert re.search(r"<summary>Wie ändere ich den Pfad\?</summary> ?<p>Setze <code>route_prefix"
+                         r"</code> in der <strong>config.yml</strong>.</p>", text), text
+        assert "<summary>Wo ist das Log?</summary>" in text
+        assert not [f for f in findings if f.code in ("unknown-shortcode", "shortcode-template")], findings
+
+
+def test_a_tab_named_only_for_its_script_prints_its_name_above_its_content(tmp_path):
+    """gobuffalo.io: the site's own tab writes its name in ``data-title``, which a script
+    turns into the tab bar; on paper each tab prints under its name, as every tab does. A
+    tab that prints its name itself keeps its one name."""
+    html, findings = _html(tmp_path, {
+        "layouts/shortcodes/codetabs.html": '<div class="codetab"><div class="tabs-container"></div>'
+                                            '{{ .Inner }}</div>',
+        "layouts/shortcodes/tab.html": '<div class="tab" data-title="{{ .Get 0 }}">\n'
+                                       '{{ .Inner | markdownify }}\n</div>',
+        "layouts/shortcodes/pane.html": '<div class="tab-pane" data-name="{{ .Get 0 }}">'
+                                        '<p class="tab-title">{{ .Get 0 }}</p>{{ .Inner }}</div>',
+        "content/de/helfer.md": page("Helfer", 1, body=(
+            '{{< codetabs >}}\n{{< tab "actions/render.go" >}}\n```go\nr := render.New()\n```\n'
+            '{{< /tab >}}\n{{< tab "Ausgabe" >}}\n```text\nHALLO\n```\n{{< /tab >}}\n'
+            '{{< /codetabs >}}\n\n{{< pane "Schon benannt" >}}Text.{{< /pane >}}\n')),
+    })
+    body = html.split('id="p-helfer"')[1]
+    assert re.findall(r'<p class="tab-title">([^<]*)</p>', body) == [
+        "actions/render.go", "Ausgabe", "Schon benannt"], body
+    assert body.index("actions/render.go</p>") < body.index("r := render.New()") \
+        < body.index("Ausgabe</p>") < body.index("HALLO")
+    assert not [f for f in findings if f.code == "unknown-shortcode"], findings

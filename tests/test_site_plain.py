@@ -137,7 +137,7 @@ def test_logic_functions_and_parenthesised_commands_run_as_go_runs_them():
 @pytest.mark.parametrize("source, named", [
     ('{{ return "x" }}', "{{ return … }}"),
     ('{{ .Get 0 | pluralize }}', 'the function "pluralize"'),
-    ('{{ (index .Page.Scratch "a") }}', '{{ (index .Page.Scratch "a") }}'),
+    ('{{ (index .Page.Summary "a") }}', '{{ (index .Page.Summary "a") }}'),
     ('{{ .Page.Summary }}', '".Page.Summary"'),
     ("{{ or (.Get 0 }}", "{{ or (.Get 0 }}"),
     ("{{ .Get 0) }}", "{{ .Get 0) }}"),

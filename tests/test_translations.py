@@ -409,3 +409,21 @@ def test_a_missing_heading_is_placed_by_levels_when_the_pictures_have_other_name
     _, findings = check(capsys, site)
     [f] = with_code(findings, "drift-headings")
     assert f["file"] == "content/fr/p.md" and 'heading 3 ("Drucken"' in f["message"]
+
+
+def test_a_title_the_page_does_not_write_is_not_its_untranslated_text(tmp_path, capsys):
+    """gobuffalo.io: the French home page has no title, so it prints under the site's title
+    from the config, the same words as the English home's ("The Buffalo Framework"): no text
+    of the French file is left untranslated. A title the page writes itself still is."""
+    site = write_site(tmp_path, {
+        "content/en/_index.md": "---\ntagline: A tool for the web\n---\n",
+        "content/fr/_index.md": "---\ntagline: Un outil pour le web\n---\n",
+        "content/en/p.md": page("The settings of the application", 1, "The English text of the page.\n"),
+        "content/fr/p.md": page("The settings of the application", 1,
+                                "Le texte de la page en français.\n"),
+    }, 'title = "The Web Framework for the whole team"\ndefaultContentLanguage = "en"\n'
+       '[languages.en]\ncontentDir = "content/en"\nweight = 1\n'
+       '[languages.fr]\ncontentDir = "content/fr"\nweight = 2\n')
+    _, findings = check(capsys, site)
+    assert [(f["file"], f["line"]) for f in with_code(findings, "untranslated-text")] == [
+        ("content/fr/p.md", 2)], findings

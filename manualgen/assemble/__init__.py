@@ -39,6 +39,7 @@ from . import (
     bidi,
     changes,
     clean,
+    inline_breaks,
     links,
     lists,
     long_runs,
@@ -78,6 +79,7 @@ def _page_passes() -> Registry:
     passes.register(clean.drop_empty, "clean-up", 90)
     passes.register(lambda root, job: segment_breaks.join_wide_lines(root), "segment-breaks", 95)
     passes.register(lambda root, job: names.keep_names_whole(root), "names", 100)
+    passes.register(lambda root, job: inline_breaks.allow_breaks_before_marks(root), "inline-breaks", 105)
     passes.register(lambda root, job: long_runs.break_long_runs(root), "long-runs", 110)
     passes.register(lambda root, job: bidi.isolate_runs(root, job.direction), "bidi", 120)
     return passes
