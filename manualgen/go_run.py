@@ -20,6 +20,7 @@ import urllib.parse
 from collections.abc import Callable
 
 from .collation import collation_key
+from .content import glob_regex
 from .go_escape import CSS, URL, NotSimple, plainified
 from .go_functions import FUNCTIONS, map_get, ordered_items
 from .go_library import go_clean
@@ -501,7 +502,7 @@ class _Resources(_Object):
         if name == "Get" and len(args) == 1:
             return self._resource(go_print(args[0]).strip("/"))
         if name in ("GetMatch", "Match") and len(args) == 1:
-            pattern = glob_pattern(go_print(args[0]))
+            pattern = glob_regex(go_print(args[0]).lstrip("/"))  # as a mount's files are matched
             found = [self._resource(n) for n in self.call.page_resource_names()
                      if pattern.fullmatch(n.lower())]
             found = [f for f in found if f is not None]
@@ -512,47 +513,6 @@ class _Resources(_Object):
         found = self.call.page_resource(wanted)
         url = self.call.page_url.rstrip("/") + "/" + wanted
         return None if found is None else _Resource(self.call, wanted, found, url)
-
-
-def glob_pattern(glob: str) -> re.Pattern:
-    """Hugo's resource glob as a regular expression on lower-cased names: ``*`` within a
-    folder, ``**`` across folders, ``?`` one character, ``{a,b}`` either, ``[…]`` a set."""
-    out, depth = [], 0
-    text = glob.lower().lstrip("/")
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if text.startswith("**", i):
-            out.append(".*")
-            i += 2
-            continue
-        if c == "*":
-            out.append("[^/]*")
-        elif c == "?":
-            out.append("[^/]")
-        elif c == "{":
-            depth += 1
-            out.append("(?:")
-        elif c == "}" and depth:
-            depth -= 1
-            out.append(")")
-        elif c == "," and depth:
-            out.append("|")
-        elif c == "[":
-            end = text.find("]", i + 1)
-            if end > i:
-                inside = text[i + 1:end]
-                out.append("[" + ("^" + inside[1:] if inside.startswith("!") else inside) + "]")
-                i = end + 1
-                continue
-            out.append(re.escape(c))
-        else:
-            out.append(re.escape(c))
-        i += 1
-    try:
-        return re.compile("".join(out) + ")" * depth)
-    except re.error:
-        return re.compile(re.escape(text))
 
 
 class _ImageHook(_Object):
