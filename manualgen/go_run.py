@@ -1008,7 +1008,14 @@ def _site_url(state: _Run, args: list, name: str) -> str:
     else:
         joined = go_clean(base_path + prefix.lstrip("/") + "/" + path)
         joined += "/" if (not path or path.endswith("/")) and joined != "/" else ""
-    return (host if absolute else "") + joined + tail
+    if absolute:  # a whole address is written as Go's URL writes it: its path escaped
+        return host + _GO_PATH_ESCAPE.sub(lambda m: urllib.parse.quote(m.group(), safe=""), joined) + tail
+    return joined + tail
+
+
+# what Go's url.URL escapes in a path: all but letters, digits, -._~ $&+,/:;=@ and an
+# escape that is one already (%20)
+_GO_PATH_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~$&+,/:;=@%]+")
 
 
 def _host_and_path(base_url: str) -> tuple[str, str]:

@@ -105,6 +105,8 @@ def run_on(source: str, base_url: str, prefix: str = "") -> str:
     ('{{ relURL "https://example.org/docs/a" }}', "/docs/a", "/docs/a"),
     ('{{ relURL "https://example.org/a" }}', "https://example.org/a", "/a"),  # not below the baseURL
     ('{{ absURL "x?q=1#f" }}', "https://example.org/docs/x?q=1#f", "https://example.org/x?q=1#f"),
+    ('{{ absURL "a b/(c)%20" }}', "https://example.org/docs/a%20b/%28c%29%20", "https://example.org/a%20b/%28c%29%20"),
+    ('{{ relURL "a b" }}', "/docs/a b", "/a b"),  # relURL leaves it as written
 ])
 def test_site_addresses_are_made_as_hugo_makes_them(source, docs, root):
     assert run_on(source, "https://example.org/docs/") == docs
