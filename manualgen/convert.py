@@ -1681,6 +1681,7 @@ class GoldmarkExtension(Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
+        _strong_inside(md)
         # CommonMark: a backslash escapes any ASCII punctuation (Python-Markdown: a few only).
         md.ESCAPED_CHARS = list(dict.fromkeys([*md.ESCAPED_CHARS, *string.punctuation]))
         if self.omit is not None:
@@ -1732,6 +1733,21 @@ class GoldmarkExtension(Extension):
             md.inlinePatterns.register(AngleQuotes(r"<<|>>", md), "goldmark_angle_quotes", 95)
             # After the inline patterns (20): attribute text is not prose.
             md.treeprocessors.register(Typographer(md), "goldmark_typographer", 7)
+
+
+def _strong_inside(md: markdown.Markdown) -> None:
+    """Where a run of three ``*`` or ``_`` pairs with another, CommonMark's strong is inside.
+
+    ``***x***`` is ``<em><strong>x</strong></em>`` in Goldmark (CommonMark: two of a run go
+    to strong while both runs still have two).  Python-Markdown 3.11's delimiter pairing
+    takes one (em) first from a run of three when its delimiter has two tags; a delimiter
+    counted as having one pairs two at a time, as CommonMark does, and keeps its tags.
+    Older Python-Markdown (no ``md.delimiters``) is left as it is.
+    """
+    processor = getattr(md, "delimiters", None)
+    for delimiter in getattr(processor, "delimiters", {}).values():
+        if getattr(delimiter, "max_size", None) == 2 and getattr(delimiter, "tag_count", None) == 2:
+            delimiter.tag_count = 1
 
 
 # --- the converter -------------------------------------------------------------------------

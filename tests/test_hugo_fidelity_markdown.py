@@ -436,3 +436,15 @@ def test_a_hard_line_break_in_a_quote_or_a_definition_is_a_break(site, source, e
     # Hugo 0.168.0's HTML for each source; the quoted "\" printed as text, the definition's
     # break was lost
     assert re.sub(r"\s+<", "<", renders(site, source)).replace("<br>\n", "<br>") == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("***Warnung***", "<p><em><strong>Warnung</strong></em></p>"),
+    ("Vor ___allem___ dies", "<p>Vor <em><strong>allem</strong></em> dies</p>"),
+    ("***Bold** then not*", "<p><em><strong>Bold</strong> then not</em></p>"),
+    ("***Italic* then bold**", "<p><strong><em>Italic</em> then bold</strong></p>"),
+    ("****four***", "<p>*<em><strong>four</strong></em></p>"),
+])
+def test_three_stars_put_the_strong_inside_the_emphasis(site, source, expected):
+    # CommonMark pairs two of each run first (strong), then the one left (em) around it.
+    assert renders(site, source + "\n") == expected
