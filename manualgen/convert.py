@@ -636,6 +636,7 @@ def _lists_of(lines: list[str]) -> tuple[list[_SourceList], dict[int, int]]:
 
 
 TIGHT = "\ue0f1"  # ends the first item line of a tight list (private use: no text has it)
+LOOSE = "\ue0f2"  # ends the first item line of a loose list
 _TOKEN_ONLY = re.compile(r"^\s*(?:mg(?:sc|raw)\d+x|\x02wzxhzdk:\d+\x03)\s*$")
 
 
@@ -647,7 +648,7 @@ def _mark_tight_lists(lines: list[str]) -> list[str]:
     found, _starts = _lists_of(lines)
     out = list(lines)
     for each in found:
-        if each.loose or not each.items:
+        if not each.items:
             continue
         first = out[each.items[0]]
         item = _list_item(first)
@@ -659,7 +660,8 @@ def _mark_tight_lists(lines: list[str]) -> list[str]:
         if heading:  # the mark must not stand between the heading's text and its closing "#"s
             start = item.end() + heading.end()
             body = body[:start] + _ATX_CLOSING.sub("", body[start:])
-        out[each.items[0]] = body + TIGHT + first[len(first.rstrip()):]
+        mark = LOOSE if each.loose else TIGHT
+        out[each.items[0]] = body + mark + first[len(first.rstrip()):]
     return out
 
 
@@ -871,24 +873,28 @@ def _replace_by_text(parent: ET.Element, el: ET.Element, text: str) -> None:
 
 
 class TightLists(Treeprocessor):
-    """Items of the lists :func:`_mark_tight_lists` marked print without paragraphs, and so
-    does the first paragraph of a definition :func:`_indent_definitions` marked."""
+    """Items of the lists :func:`_mark_tight_lists` marked tight print without paragraphs, and
+    so does the first paragraph of a definition :func:`_indent_definitions` marked.  Each
+    item of a list marked loose has its text in a paragraph, as Goldmark prints it (Python-
+    Markdown leaves "- item", a blank line and an indented code block without one)."""
 
     def run(self, root: ET.Element) -> None:
         parents = {child: parent for parent in root.iter() for child in parent}
-        lists, definitions = [], []
+        lists, definitions, loose = [], [], []
         for el in list(root.iter()):
             for attr in ("text", "tail"):
                 value = getattr(el, attr)
-                if value and TIGHT in value:
-                    setattr(el, attr, value.replace(TIGHT, ""))
-                    holder = el if attr == "text" else parents.get(el)
-                    while holder is not None and holder.tag not in ("li", "dd"):
-                        holder = parents.get(holder)
-                    if holder is not None and holder.tag == "dd":
-                        definitions.append(holder)
-                    elif holder is not None and parents.get(holder) is not None:
-                        lists.append(parents[holder])
+                for mark, found in ((TIGHT, lists), (LOOSE, loose)):
+                    if value and mark in value:
+                        value = value.replace(mark, "")
+                        setattr(el, attr, value)
+                        holder = el if attr == "text" else parents.get(el)
+                        while holder is not None and holder.tag not in ("li", "dd"):
+                            holder = parents.get(holder)
+                        if holder is not None and holder.tag == "dd" and mark == TIGHT:
+                            definitions.append(holder)
+                        elif holder is not None and parents.get(holder) is not None:
+                            found.append(parents[holder])
         for dd in definitions:  # its first paragraph only, as Goldmark prints it
             if len(dd) and dd[0].tag == "p" and not (dd.text or "").strip():
                 _unwrap(dd, dd[0])
@@ -896,6 +902,34 @@ class TightLists(Treeprocessor):
             for li in found:
                 for p in [child for child in li if child.tag == "p"]:
                     _unwrap(li, p)
+        for found in loose:
+            for li in found:
+                _wrap_leading_text(li)
+
+
+# What may stand in a list item beside its paragraphs: the elements that are no inline text.
+_ITEM_BLOCKS = {"p", "pre", "ul", "ol", "dl", "div", "blockquote", "table", "hr", "h1", "h2", "h3",
+                "h4", "h5", "h6", "figure", "details"}
+
+
+def _wrap_leading_text(li: ET.Element) -> None:
+    """The text at the start of a loose list's item (and the inline elements in it) put in a
+    paragraph of its own, when Python-Markdown left it bare."""
+    count = 0
+    while count < len(li) and li[count].tag not in _ITEM_BLOCKS:
+        count += 1
+    text = li.text or ""
+    if not text.strip() and not count or _TOKEN_ONLY.match(text) and not count:
+        return
+    p = ET.Element("p")
+    p.text, li.text = text.strip("\n") if not count else text.lstrip("\n"), "\n"
+    for child in list(li)[:count]:
+        li.remove(child)
+        p.append(child)
+    if count:
+        p[-1].tail = (p[-1].tail or "").rstrip("\n")
+    p.tail = "\n"
+    li.insert(0, p)
 
 
 def _unwrap(li: ET.Element, p: ET.Element) -> None:

@@ -448,3 +448,15 @@ def test_a_hard_line_break_in_a_quote_or_a_definition_is_a_break(site, source, e
 def test_three_stars_put_the_strong_inside_the_emphasis(site, source, expected):
     # CommonMark pairs two of each run first (strong), then the one left (em) around it.
     assert renders(site, source + "\n") == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("1. Open a shell:\n\n       ls -l\n",
+     "<ol><li><p>Open a shell:</p><pre><code>ls -l\n</code></pre></li></ol>"),
+    ("- Run *this*:\n\n      make\n  Then wait.\n",
+     "<ul><li><p>Run <em>this</em>:</p><pre><code>make\n</code></pre><p>Then wait.</p></li></ul>"),
+])
+def test_an_item_whose_text_and_indented_code_a_blank_line_parts_is_loose(site, source, expected):
+    # The blank line between two blocks of the last item makes the list loose: its text is a
+    # paragraph, as it is when another item follows.
+    assert renders(site, source) == expected
