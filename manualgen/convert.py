@@ -453,7 +453,8 @@ def _indent_definitions(lines: list[str]) -> list[str]:
     """The blocks of a definition after its first paragraph, indented for Python-Markdown
     (four spaces).  Goldmark keeps a block after a blank line in the definition when it is
     indented to the definition's text (": text": two spaces).  A definition right under its
-    term ends its first line in :data:`TIGHT`: Goldmark prints that paragraph without <p>."""
+    term ends its first line in :data:`TIGHT`: Goldmark prints that paragraph without <p>;
+    one after a blank line in :data:`LOOSE_DEFINITION`: Goldmark prints its text in a <p>."""
     out: list[str] = []
     column: int | None = None  # the text column of the definition being read
     blank = False
@@ -472,7 +473,7 @@ def _indent_definitions(lines: list[str]) -> list[str]:
                 # at its end, text on the next line) stays one
                 more = index + 1 < len(lines) and bool(lines[index + 1].strip())
                 end = line[len(line.rstrip()):] if more else ""
-                out.append(line.rstrip() + TIGHT + end if tight else line)
+                out.append(line.rstrip() + (TIGHT if tight else LOOSE_DEFINITION) + end)
                 continue
         if not line.strip():
             blank = True
@@ -637,6 +638,7 @@ def _lists_of(lines: list[str]) -> tuple[list[_SourceList], dict[int, int]]:
 
 TIGHT = "\ue0f1"  # ends the first item line of a tight list (private use: no text has it)
 LOOSE = "\ue0f2"  # ends the first item line of a loose list
+LOOSE_DEFINITION = "\ue0f3"  # ends the first line of a definition after a blank line
 _TOKEN_ONLY = re.compile(r"^\s*(?:mg(?:sc|raw)\d+x|\x02wzxhzdk:\d+\x03)\s*$")
 
 
@@ -874,26 +876,27 @@ def _replace_by_text(parent: ET.Element, el: ET.Element, text: str) -> None:
 
 class TightLists(Treeprocessor):
     """Items of the lists :func:`_mark_tight_lists` marked tight print without paragraphs, and
-    so does the first paragraph of a definition :func:`_indent_definitions` marked.  Each
-    item of a list marked loose has its text in a paragraph, as Goldmark prints it (Python-
-    Markdown leaves "- item", a blank line and an indented code block without one)."""
+    so does the first paragraph of a definition :func:`_indent_definitions` marked tight.
+    Each item of a list marked loose, and a definition marked loose, has its text in a
+    paragraph, as Goldmark prints it (Python-Markdown leaves "- item", a blank line and an
+    indented code block without one, and a second definition after a blank line)."""
 
     def run(self, root: ET.Element) -> None:
         parents = {child: parent for parent in root.iter() for child in parent}
-        lists, definitions, loose = [], [], []
+        lists, definitions, loose, loose_definitions = [], [], [], []
         for el in list(root.iter()):
             for attr in ("text", "tail"):
                 value = getattr(el, attr)
-                for mark, found in ((TIGHT, lists), (LOOSE, loose)):
+                for mark, found in ((TIGHT, lists), (LOOSE, loose), (LOOSE_DEFINITION, None)):
                     if value and mark in value:
                         value = value.replace(mark, "")
                         setattr(el, attr, value)
                         holder = el if attr == "text" else parents.get(el)
                         while holder is not None and holder.tag not in ("li", "dd"):
                             holder = parents.get(holder)
-                        if holder is not None and holder.tag == "dd" and mark == TIGHT:
-                            definitions.append(holder)
-                        elif holder is not None and parents.get(holder) is not None:
+                        if holder is not None and holder.tag == "dd":
+                            (definitions if mark == TIGHT else loose_definitions).append(holder)
+                        elif holder is not None and parents.get(holder) is not None and found is not None:
                             found.append(parents[holder])
         for dd in definitions:  # its first paragraph only, as Goldmark prints it
             if len(dd) and dd[0].tag == "p" and not (dd.text or "").strip():
@@ -905,6 +908,8 @@ class TightLists(Treeprocessor):
         for found in loose:
             for li in found:
                 _wrap_leading_text(li)
+        for dd in loose_definitions:
+            _wrap_leading_text(dd)
 
 
 # What may stand in a list item beside its paragraphs: the elements that are no inline text.

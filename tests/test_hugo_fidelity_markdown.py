@@ -460,3 +460,10 @@ def test_an_item_whose_text_and_indented_code_a_blank_line_parts_is_loose(site, 
     # The blank line between two blocks of the last item makes the list loose: its text is a
     # paragraph, as it is when another item follows.
     assert renders(site, source) == expected
+
+
+def test_a_definition_after_a_blank_line_is_a_paragraph_the_one_under_its_term_is_not(site):
+    source = "Port\n: The number the server listens on.\n\n: Also *the* number in the URL.\n: 8080 by default.\n"
+    assert renders(site, source) == (
+        "<dl><dt>Port</dt><dd>The number the server listens on.</dd>"
+        "<dd><p>Also <em>the</em> number in the URL.</p></dd><dd>8080 by default.</dd></dl>")
