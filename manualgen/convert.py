@@ -217,7 +217,11 @@ class GoldmarkBlocks(Preprocessor):
     def quote_lines(self, lines: list[str]) -> list[str]:
         """The steps of :meth:`run` a block quote's own lines need once its ``>`` are gone
         (Python-Markdown reads them apart): indented headings, lists or tables right after a
-        paragraph line, nested lists indented as Goldmark nests them, tight and loose lists."""
+        paragraph line, nested lists indented as Goldmark nests them, tight and loose lists,
+        and raw HTML blocks, passed through as they are outside a quote."""
+        lines = self._raw_html(lines)
+        while lines and not lines[-1].strip():  # a raw block's token ends the quote: no blank
+            lines.pop()  # line after it, or Python-Markdown keeps the line break in its <p>
         lines = _mark_tight_lists(_atx_at_margin(lines))
         return _loosen_lists(_renest_lists(self._blank_before_blocks(lines)), self._separator)
 
@@ -261,8 +265,12 @@ class GoldmarkBlocks(Preprocessor):
                 i += 1
                 continue
             block: list[str] = []
+            in_item = bool(item_indent) and indent >= item_indent
             while i < len(lines):
                 current = lines[i]
+                if block and in_item and current.strip() and (
+                        len(current) - len(current.lstrip(" ")) < item_indent):
+                    break  # a line left of the item's text ends the item, and the block in it
                 if end == "blank":
                     if not current.strip():
                         break

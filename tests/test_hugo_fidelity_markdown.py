@@ -467,3 +467,19 @@ def test_a_definition_after_a_blank_line_is_a_paragraph_the_one_under_its_term_i
     assert renders(site, source) == (
         "<dl><dt>Port</dt><dd>The number the server listens on.</dd>"
         "<dd><p>Also <em>the</em> number in the URL.</p></dd><dd>8080 by default.</dd></dl>")
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("> <details>\n> <summary>More</summary>\n>\n> Hidden *text*.\n>\n> </details>\n",
+     "<blockquote><details><summary>More</summary><p>Hidden <em>text</em>.</p></details></blockquote>"),
+    ("> Note:\n> <div class=\"x\">\n> *as written*\n> </div>\n",
+     '<blockquote><p>Note:</p><div class="x">\n*as written*\n</div></blockquote>'),
+])
+def test_a_raw_html_block_in_a_quote_is_passed_through_as_outside_one(site, source, expected):
+    assert renders(site, source) == expected
+
+
+def test_a_raw_html_block_in_a_list_item_ends_with_the_item(site):
+    source = "1. Step one\n\n   <img src=\"a.png\" alt=\"A\">\n2. Step two\n"
+    assert renders(site, source) == (
+        '<ol><li><p>Step one</p><img src="a.png" alt="A"></li><li><p>Step two</p></li></ol>')
