@@ -169,9 +169,16 @@ def _split_paragraph(opening: str, content: str, split: re.Pattern) -> str:
     for index, part in enumerate(parts):
         if index % 2:
             out.append(part)
+        elif out and _BACK_LINK_ONLY.fullmatch(part):
+            out[-1] += part.strip()  # a note's back link after its code, as Goldmark puts it
         elif part.strip():
             out.append(f"{opening if not out else '<p>'}{part}</p>")
     return "\n".join(out)
+
+
+# What Python-Markdown adds at the end of a footnote: a no-break space and the back link.
+# (Its no-break space and arrow are still placeholders when FenceParagraphs runs.)
+_BACK_LINK_ONLY = re.compile(r'\s*(?:&#160;|\xa0|\x02\w+\x03)?<a class="footnote-backref"[^>]*>[^<]*</a>\s*')
 
 
 class GoldmarkBlocks(Preprocessor):
@@ -1635,7 +1642,9 @@ class OmittedInlineHtml(HtmlInlineProcessor):
 
 class UnusedFootnotes(Treeprocessor):
     """Goldmark prints only the footnotes the text refers to; Python-Markdown prints every
-    footnote defined.  Runs after the inline patterns, which make the references."""
+    footnote defined.  Runs after the inline patterns, which make the references.  A note
+    that ends in a block other than a paragraph (code, a list) has its back link after that
+    block, as Goldmark puts it, not in a paragraph of its own."""
 
     def run(self, root: ET.Element) -> None:
         notes = next((el for el in root.iter("div") if el.get("class") == "footnote"), None)
@@ -1645,9 +1654,25 @@ class UnusedFootnotes(Treeprocessor):
         for ol in notes.iter("ol"):
             for li in [li for li in ol if li.tag == "li" and li.get("id") not in used]:
                 ol.remove(li)
+            for li in ol:
+                _back_link_after_block(li)
             if not len(ol) and notes in list(root):
                 root.remove(notes)
             break
+
+
+def _back_link_after_block(li: ET.Element) -> None:
+    """The back link Python-Markdown put in a paragraph of its own at the end of a note,
+    taken out of it, right after the note's last block.  (Goldmark writes a no-break space
+    before it; Python-Markdown's prettifier would turn one in a tail into a line break.)"""
+    if len(li) < 2 or li[-1].tag != "p" or len(li[-1]) != 1 or (li[-1].text or "").strip():
+        return
+    p, link = li[-1], li[-1][0]
+    if "footnote-backref" not in (link.get("class") or "").split():
+        return
+    li.remove(p)
+    link.tail = "\n"
+    li.append(link)
 
 
 class GoldmarkTable(TableProcessor):

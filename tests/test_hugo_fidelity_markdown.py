@@ -483,3 +483,15 @@ def test_a_raw_html_block_in_a_list_item_ends_with_the_item(site):
     source = "1. Step one\n\n   <img src=\"a.png\" alt=\"A\">\n2. Step two\n"
     assert renders(site, source) == (
         '<ol><li><p>Step one</p><img src="a.png" alt="A"></li><li><p>Step two</p></li></ol>')
+
+
+def test_a_fence_in_a_footnote_is_a_code_block_and_the_back_link_follows_it(site):
+    html = renders(site, "Run it.[^cmd]\n\n[^cmd]: The command:\n\n    ```sh\n    make all\n    ```\n")
+    note = html[html.index('<li id="fn:cmd">'):]
+    assert '<p>The command:</p><pre><code class="language-sh">make all\n</code></pre>' in note
+    assert re.search(r'</pre>\xa0?(&#160;)?<a class="footnote-backref"[^>]*>[^<]*</a></li>', note)
+
+
+def test_a_note_that_ends_in_a_list_has_its_back_link_after_the_list(site):
+    html = site.render("Text.[^1]\n\n[^1]: - one\n    - two\n")
+    assert re.search(r'<li>two</li>\s*</ul>\s*\xa0?<a class="footnote-backref"[^>]*>[^<]*</a>\s*</li>', html)
