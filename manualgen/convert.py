@@ -225,11 +225,12 @@ class GoldmarkBlocks(Preprocessor):
         """The steps of :meth:`run` a block quote's own lines need once its ``>`` are gone
         (Python-Markdown reads them apart): indented headings, lists or tables right after a
         paragraph line, nested lists indented as Goldmark nests them, tight and loose lists,
-        and raw HTML blocks, passed through as they are outside a quote."""
+        definitions' blocks and looseness, and raw HTML blocks, passed through as they are
+        outside a quote."""
         lines = self._raw_html(lines)
         while lines and not lines[-1].strip():  # a raw block's token ends the quote: no blank
             lines.pop()  # line after it, or Python-Markdown keeps the line break in its <p>
-        lines = _mark_tight_lists(_atx_at_margin(lines))
+        lines = _mark_tight_lists(_indent_definitions(_atx_at_margin(lines)))
         return _loosen_lists(_renest_lists(self._blank_before_blocks(lines)), self._separator)
 
     def _store_math(self, html: str) -> str:

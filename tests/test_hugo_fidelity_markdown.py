@@ -495,3 +495,10 @@ def test_a_fence_in_a_footnote_is_a_code_block_and_the_back_link_follows_it(site
 def test_a_note_that_ends_in_a_list_has_its_back_link_after_the_list(site):
     html = site.render("Text.[^1]\n\n[^1]: - one\n    - two\n")
     assert re.search(r'<li>two</li>\s*</ul>\s*\xa0?<a class="footnote-backref"[^>]*>[^<]*</a>\s*</li>', html)
+
+
+def test_a_definition_list_in_a_quote_reads_as_one_outside_it(site):
+    source = "> Timeout\n> : Seconds to wait.\n>\n>   Zero waits for ever.\n>\n> : Also the retry pause.\n"
+    assert renders(site, source) == (
+        "<blockquote><dl><dt>Timeout</dt><dd>Seconds to wait.\n<p>Zero waits for ever.</p></dd>"
+        "<dd><p>Also the retry pause.</p></dd></dl></blockquote>")
