@@ -1094,6 +1094,13 @@ def _no_term_before(out: list[str]) -> bool:
     return above is None or bool(_ATX.match(above) or _RULE.match(above) or _SETEXT.match(above))
 
 
+def _indented_in(line: str, column: int) -> bool:
+    """Whether ``line`` stands right of the left edge of its block: the content column of
+    the list item it is in (``column``), or the page's margin."""
+    indent = len(line) - len(line.lstrip(" "))
+    return (indent - column if column and indent >= column else indent) > 0
+
+
 def _continues_paragraph(line: str) -> bool:
     """Whether a line under a paragraph line is more of that paragraph's text in Goldmark:
     no blank line, heading, quote, fence, rule, definition or list item that may interrupt a
@@ -1186,6 +1193,7 @@ def _source_lines(lines: list[str], block_attributes: bool, title_attributes: bo
     fence: str | None = None
     quoted: tuple[int, str] | None = None  # a code block in a quote: the quote's depth, fence
     paragraph = False  # whether the line above is a paragraph's (one that may become a heading)
+    columns = _item_columns(lines)
     for index, line in enumerate(lines):
         if fence:
             out.append(line)
@@ -1222,8 +1230,9 @@ def _source_lines(lines: list[str], block_attributes: bool, title_attributes: bo
             out.append(_with_attributes(line.rstrip(), headings, title_attributes))
             paragraph = False  # the heading ends it; its underline starts nothing
             continue
-        if _DEFINITION.match(line) and _no_term_before(out):
-            line = line.replace(":", "\\:", 1)  # Goldmark: no term above, so no definition
+        if _DEFINITION.match(line) and (_no_term_before(out) or _indented_in(line, columns[index])):
+            # Goldmark: no term above, or the ":" not at its block's left edge: no definition
+            line = line.replace(":", "\\:", 1)
         if not block_attributes and _ATTRIBUTE_LINE.match(line):
             line = line.replace("{", "\\{", 1)  # Goldmark prints it as text
         trailing = len(line) - len(line.rstrip("\\"))

@@ -502,3 +502,14 @@ def test_a_definition_list_in_a_quote_reads_as_one_outside_it(site):
     assert renders(site, source) == (
         "<blockquote><dl><dt>Timeout</dt><dd>Seconds to wait.\n<p>Zero waits for ever.</p></dd>"
         "<dd><p>Also the retry pause.</p></dd></dl></blockquote>")
+
+
+@pytest.mark.parametrize("source", ["Term\n  : not a definition\n", "  Term\n  : not a definition\n",
+                                    "Term\n   : not a definition\n"])
+def test_a_colon_line_indented_from_its_blocks_edge_is_text_not_a_definition(site, source):
+    assert renders(site, source) == "<p>Term\n: not a definition</p>"
+
+
+def test_a_colon_line_at_a_list_items_edge_is_still_a_definition(site):
+    html = renders(site, "- item\n\n  Term\n  : a definition\n")
+    assert "<dl><dt>Term</dt><dd>a definition</dd></dl>" in html
