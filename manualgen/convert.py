@@ -342,6 +342,9 @@ class GoldmarkBlocks(Preprocessor):
             elif (prev_kind == "list" and line.startswith(" ") and out and out[-1].strip()
                   and re.match(r"#{1,6}(?:[ \t]|$)", line.lstrip(" "))):
                 out.append("")  # a heading under the item's text: so too (else it is text)
+            elif (prev_kind == "list" and columns[index] and out and out[-1].strip()
+                  and DEFINITION_MARK.match(line) and not _indented_in(line, columns[index])):
+                out.append("")  # a definition of the item's text: so too (else it is text)
             elif item and out and out[-1].lstrip().startswith(">") and out[-1].startswith("  "):
                 out.append("")  # the next item ends the item's quote (Python-Markdown: lazy text)
             elif (item and out and re.match(r" {0,3}>", out[-1]) and item.group(3)

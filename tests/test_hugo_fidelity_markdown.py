@@ -513,3 +513,10 @@ def test_a_colon_line_indented_from_its_blocks_edge_is_text_not_a_definition(sit
 def test_a_colon_line_at_a_list_items_edge_is_still_a_definition(site):
     html = renders(site, "- item\n\n  Term\n  : a definition\n")
     assert "<dl><dt>Term</dt><dd>a definition</dd></dl>" in html
+
+
+def test_a_definition_right_under_a_list_items_text_makes_the_item_a_definition_list(site):
+    source = "- `--force`\n  : Overwrite files.\n- `--dry-run`\n  : Print only.\n"
+    assert renders(site, source) == (
+        "<ul><li><dl><dt><code>--force</code></dt><dd>Overwrite files.</dd></dl></li>"
+        "<li><dl><dt><code>--dry-run</code></dt><dd>Print only.</dd></dl></li></ul>")
