@@ -517,6 +517,10 @@ def _indent_definitions(lines: list[str]) -> list[str]:
             elif fence is None and opened:
                 fence = opened.group(1)
             line = " " * (4 - column) + line
+        elif column is not None and not blank and column < 4 and indent >= column and fence is None:
+            if _interrupting_item(_list_item(line[column:])) and not _list_item(out[-1].lstrip(" :")):
+                out.append("")  # a list right under the definition's text (Goldmark: no blank needed)
+            line = " " * (4 - column) + line  # a block right under the text (a list's next item)
         out.append(line)
     return out
 

@@ -520,3 +520,13 @@ def test_a_definition_right_under_a_list_items_text_makes_the_item_a_definition_
     assert renders(site, source) == (
         "<ul><li><dl><dt><code>--force</code></dt><dd>Overwrite files.</dd></dl></li>"
         "<li><dl><dt><code>--dry-run</code></dt><dd>Print only.</dd></dl></li></ul>")
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("Formats\n: - CSV\n  - XLSX\n",
+     "<dl><dt>Formats</dt><dd><ul><li>CSV</li><li>XLSX</li></ul></dd></dl>"),
+    ("Formats\n: Two of them:\n  - CSV\n  - XLSX\n",
+     "<dl><dt>Formats</dt><dd>Two of them:\n<ul><li>CSV</li><li>XLSX</li></ul></dd></dl>"),
+])
+def test_a_list_in_a_definition_keeps_all_its_items(site, source, expected):
+    assert renders(site, source) == expected
