@@ -293,12 +293,15 @@ class GoldmarkBlocks(Preprocessor):
                         end != "-->" or current.find("-->") > current.find("<!--"))):
                     break
             self.raw_blocks.append("\n".join(block))
-            if out and out[-1].strip():
+            # In a list item (Goldmark reads the block there), the token stays in the item,
+            # with no blank line around it yet: whether the list is tight is read first
+            # (_mark_tight_lists); _blank_before_blocks then sets it apart.
+            if out and out[-1].strip() and not in_item:
                 out.append("")
-            # In a list item (Goldmark reads the block there), the token stays in the item.
-            margin = " " * item_indent if item_indent and indent >= item_indent else ""
+            margin = " " * item_indent if in_item else ""
             out.append(margin + RAW_TOKEN.format(len(self.raw_blocks) - 1))
-            out.append("")
+            if not in_item:
+                out.append("")
             in_paragraph = False
         return out
 
@@ -329,6 +332,13 @@ class GoldmarkBlocks(Preprocessor):
                 continue
             item = _list_item(line)
             nxt = lines[index + 1] if index + 1 < len(lines) else ""
+            if RAW_TOKEN_RE.fullmatch(line.strip()) and line.startswith(" "):
+                # a raw HTML block in a list item: a block of its own for Python-Markdown
+                if out and out[-1].strip():
+                    out.append("")
+                out += [line, ""] if nxt.strip() else [line]
+                prev_kind = "blank" if nxt.strip() else "list"
+                continue
             if prev_kind == "table" and (_ENDS_TABLE.match(line) or _interrupting_item(item)
                                          or _ENDS_TABLE_TOO.match(line)):
                 out.append("")  # a heading, quote, rule, list … ends a table (Python-Markdown: a row)

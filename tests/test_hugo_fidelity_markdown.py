@@ -530,3 +530,10 @@ def test_a_definition_right_under_a_list_items_text_makes_the_item_a_definition_
 ])
 def test_a_list_in_a_definition_keeps_all_its_items(site, source, expected):
     assert renders(site, source) == expected
+
+
+def test_a_raw_html_block_under_an_items_text_leaves_the_list_tight(site):
+    source = "1. Open the form.\n   <div class=\"hint\">\n   *Shown as written*\n   </div>\n2. Save it.\n"
+    assert renders(site, source) == (
+        '<ol><li>Open the form.\n<div class="hint">\n*Shown as written*\n</div></li>'
+        "<li>Save it.</li></ol>")
