@@ -1111,11 +1111,16 @@ def _no_term_before(out: list[str]) -> bool:
     return above is None or bool(_ATX.match(above) or _RULE.match(above) or _SETEXT.match(above))
 
 
-def _indented_in(line: str, column: int) -> bool:
-    """Whether ``line`` stands right of the left edge of its block: the content column of
+def _indent_in(line: str, column: int) -> int:
+    """How far ``line`` stands right of the left edge of its block: the content column of
     the list item it is in (``column``), or the page's margin."""
     indent = len(line) - len(line.lstrip(" "))
-    return (indent - column if column and indent >= column else indent) > 0
+    return indent - column if column and indent >= column else indent
+
+
+def _indented_in(line: str, column: int) -> bool:
+    """Whether ``line`` stands right of the left edge of its block (:func:`_indent_in`)."""
+    return _indent_in(line, column) > 0
 
 
 def _continues_paragraph(line: str) -> bool:
@@ -1211,6 +1216,7 @@ def _source_lines(lines: list[str], block_attributes: bool, title_attributes: bo
     quoted: tuple[int, str] | None = None  # a code block in a quote: the quote's depth, fence
     paragraph = False  # whether the line above is a paragraph's (one that may become a heading)
     columns = _item_columns(lines)
+    code = False  # whether the line is in an indented code block
     for index, line in enumerate(lines):
         if fence:
             out.append(line)
@@ -1240,6 +1246,9 @@ def _source_lines(lines: list[str], block_attributes: bool, title_attributes: bo
             out.append(f"{atx.group(1)}{atx.group(2)} {heading}")
             paragraph = False
             continue
+        if line.strip():  # an indented code block: opened after a blank line or a heading
+            code = _indent_in(line, columns[index]) >= 4 and (
+                code or not prev.strip() or bool(_ATX.match(prev)))
         starts = (not _NOT_PARAGRAPH.match(line) and (not prev.strip() or bool(_ATX.match(prev)))
                   and not RAW_TOKEN_RE.fullmatch(line.strip()))
         paragraph = starts or (paragraph and _continues_paragraph(line))
@@ -1253,7 +1262,7 @@ def _source_lines(lines: list[str], block_attributes: bool, title_attributes: bo
         if not block_attributes and _ATTRIBUTE_LINE.match(line):
             line = line.replace("{", "\\{", 1)  # Goldmark prints it as text
         trailing = len(line) - len(line.rstrip("\\"))
-        if trailing % 2 == 1 and _goes_on(line, nxt):
+        if trailing % 2 == 1 and not code and _goes_on(line, nxt):
             line = line[:-1] + "  "  # "\\" at the end of a line: a hard line break
         out.append(line)
     return out

@@ -537,3 +537,13 @@ def test_a_raw_html_block_under_an_items_text_leaves_the_list_tight(site):
     assert renders(site, source) == (
         '<ol><li>Open the form.\n<div class="hint">\n*Shown as written*\n</div></li>'
         "<li>Save it.</li></ol>")
+
+
+@pytest.mark.parametrize(("source", "code"), [
+    ("    make \\\nDone.\n", "make \\\n"),
+    ("1. Build it:\n\n       make all \\\n   Then wait.\n", "make all \\\n"),
+])
+def test_a_backslash_ending_an_indented_code_block_stays_in_the_code(site, source, code):
+    # The line after it is text, so the backslash would be a line break in a paragraph;
+    # in code it is a character.
+    assert f"<pre><code>{code}</code></pre>" in renders(site, source)
