@@ -502,7 +502,7 @@ def _indent_definitions(lines: list[str]) -> list[str]:
                 # at its end, text on the next line) stays one
                 more = index + 1 < len(lines) and bool(lines[index + 1].strip())
                 end = line[len(line.rstrip()):] if more else ""
-                out.append(line.rstrip() + (TIGHT if tight else LOOSE_DEFINITION) + end)
+                out.append(_marked(line.rstrip(), TIGHT if tight else LOOSE_DEFINITION) + end)
                 continue
         if not line.strip():
             blank = True
@@ -696,8 +696,15 @@ def _mark_tight_lists(lines: list[str]) -> list[str]:
             start = item.end() + heading.end()
             body = body[:start] + _ATX_CLOSING.sub("", body[start:])
         mark = LOOSE if each.loose else TIGHT
-        out[each.items[0]] = body + mark + first[len(first.rstrip()):]
+        out[each.items[0]] = _marked(body, mark) + first[len(first.rstrip()):]
     return out
+
+
+def _marked(text: str, mark: str) -> str:
+    """``text`` with ``mark`` at its end; after a space when it ends in a tilde, so that a
+    closing ``~~`` after punctuation (``~~C++~~``) still closes (pymdownx reads a mark right
+    after it as a letter).  :class:`TightLists` takes the space out with the mark."""
+    return f"{text} {mark}" if text.endswith("~") else text + mark
 
 
 def _label_as_written(md: markdown.Markdown, label: str) -> str:
@@ -922,7 +929,7 @@ class TightLists(Treeprocessor):
                 value = getattr(el, attr)
                 for mark, found in ((TIGHT, lists), (LOOSE, loose), (LOOSE_DEFINITION, None)):
                     if value and mark in value:
-                        value = value.replace(mark, "")
+                        value = value.replace(" " + mark, "").replace(mark, "")
                         setattr(el, attr, value)
                         holder = el if attr == "text" else parents.get(el)
                         while holder is not None and holder.tag not in ("li", "dd"):

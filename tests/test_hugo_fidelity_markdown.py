@@ -547,3 +547,9 @@ def test_a_backslash_ending_an_indented_code_block_stays_in_the_code(site, sourc
     # The line after it is text, so the backslash would be a line break in a paragraph;
     # in code it is a character.
     assert f"<pre><code>{code}</code></pre>" in renders(site, source)
+
+
+@pytest.mark.parametrize("source", ["- ~~C++~~\n- Rust\n", "1. ~~C++~~\n\n2. Rust\n",
+                                    "Sprache\n: ~~C++~~\n"])
+def test_a_strikethrough_after_punctuation_ending_an_items_first_line_is_struck(site, source):
+    assert "<del>C++</del>" in renders(site, source)
