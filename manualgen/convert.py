@@ -740,6 +740,9 @@ def _paren_title(getter):
     as no link is looked at only :data:`_LINK_REACH` characters far."""
 
     def getLink(self, data: str, index: int):  # Python-Markdown's name
+        quoted = _QUOTED_ADDRESS.match(data, index)
+        if quoted:  # "(/o'brien)": Python-Markdown took the ' for a title's start
+            return quoted.group(1), None, quoted.end(), True
         if not _LINK_TAIL.match(data, index):
             data = data[:index + _LINK_REACH]
         href, title, end, handled = getter(self, data, index)
@@ -752,6 +755,10 @@ def _paren_title(getter):
 
 
 _BRACKET = re.compile(r"[\[\]]")
+# A link's address with a quote in it and nothing after it but the ")": CommonMark reads a
+# title only after white space, so the quote is part of the address.
+_QUOTED_ADDRESS = re.compile(
+    r"""\([ \t]*((?:[^\s()<>'"]|\([^\s()<>]*\))*['"](?:[^\s()<>]|\([^\s()<>]*\))*)[ \t]*\)""")
 
 
 def _closing_brackets(text: str) -> dict[int, int | None]:

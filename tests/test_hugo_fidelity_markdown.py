@@ -553,3 +553,9 @@ def test_a_backslash_ending_an_indented_code_block_stays_in_the_code(site, sourc
                                     "Sprache\n: ~~C++~~\n"])
 def test_a_strikethrough_after_punctuation_ending_an_items_first_line_is_struck(site, source):
     assert "<del>C++</del>" in renders(site, source)
+
+
+def test_a_quote_inside_a_links_address_is_part_of_it_not_a_titles_start(site):
+    html = renders(site, '[O\'Brien](/people/o\'brien/) wrote it. ![Chart](chart.png "Sales")\n')
+    assert html == ('<p><a href="/people/o\'brien/">O’Brien</a> wrote it. '
+                    '<img alt="Chart" src="chart.png" title="Sales"></p>')
