@@ -355,6 +355,11 @@ class GoldmarkBlocks(Preprocessor):
             elif (prev_kind == "list" and columns[index] and out and out[-1].strip()
                   and DEFINITION_MARK.match(line) and not _indented_in(line, columns[index])):
                 out.append("")  # a definition of the item's text: so too (else it is text)
+            elif prev_kind == "list" and out and out[-1].strip() and _under_item_text(line, columns[index]):
+                if _item_heading(out, line[columns[index]:]):
+                    continue  # "- Title" then "  ---": the item's text is a heading
+                if not re.fullmatch(r"-+|=+", line.strip()):
+                    out.append("")  # "  ***" under the item's text: a rule in the item
             elif item and out and out[-1].lstrip().startswith(">") and out[-1].startswith("  "):
                 out.append("")  # the next item ends the item's quote (Python-Markdown: lazy text)
             elif (item and out and re.match(r" {0,3}>", out[-1]) and item.group(3)
@@ -384,6 +389,28 @@ class GoldmarkBlocks(Preprocessor):
                 prev_kind = "para" if prev_kind in ("blank", "para", "other") else prev_kind
             out.append(line)
         return out
+
+
+def _under_item_text(line: str, column: int) -> bool:
+    """Whether ``line`` is a rule or a setext underline (``***``, ``---``, ``===``) at the
+    text column of the list item it is in (``column``), where it ends the item's text."""
+    indent = len(line) - len(line.lstrip(" "))
+    rest = line[column:]
+    return bool(column) and column <= indent <= column + 3 and bool(
+        _RULE.match(rest) or re.match(r" {0,3}=+[ \t]*$", rest))
+
+
+def _item_heading(out: list[str], underline: str) -> bool:
+    """Make the list item on ``out[-1]`` a heading when ``underline`` (``---``, ``===``)
+    is a setext underline of its one line of text, as Goldmark reads it; whether it did."""
+    item = _list_item(out[-1])
+    mark = underline.strip()[0]
+    if item is None or mark not in "-=" or not out[-1][item.end():].strip() or (
+            mark == "-" and not re.fullmatch(r" {0,3}-+[ \t]*", underline)):
+        return False
+    level = "##" if mark == "-" else "#"
+    out[-1] = f"{out[-1][:item.end()]}{level} {out[-1][item.end():]}"
+    return True
 
 
 def _item_columns(lines: list[str]) -> list[int]:

@@ -559,3 +559,11 @@ def test_a_quote_inside_a_links_address_is_part_of_it_not_a_titles_start(site):
     html = renders(site, '[O\'Brien](/people/o\'brien/) wrote it. ![Chart](chart.png "Sales")\n')
     assert html == ('<p><a href="/people/o\'brien/">O’Brien</a> wrote it. '
                     '<img alt="Chart" src="chart.png" title="Sales"></p>')
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("- Step one\n  ***\n- Step two\n", "<ul><li>Step one\n<hr></li><li>Step two</li></ul>"),
+    ("- Setup\n  ---\n", '<ul><li><h2 id="setup">Setup</h2></li></ul>'),
+])
+def test_a_rule_or_underline_right_under_a_list_items_text_is_a_block_of_the_item(site, source, expected):
+    assert renders(site, source) == expected
