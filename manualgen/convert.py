@@ -311,6 +311,7 @@ class GoldmarkBlocks(Preprocessor):
         out: list[str] = []
         fence: str | None = None
         prev_kind = "blank"  # blank, para, list, table, other
+        note = False  # whether the paragraph above is a footnote's
         columns = _item_columns(lines)
         for index, line in enumerate(lines):
             if fence:
@@ -329,7 +330,9 @@ class GoldmarkBlocks(Preprocessor):
             if not line.strip():
                 out.append(line)
                 prev_kind = "blank"
+                note = False
                 continue
+            note = note or bool(_NOTE_START.match(line))  # in a footnote's first paragraph
             item = _list_item(line)
             nxt = lines[index + 1] if index + 1 < len(lines) else ""
             if RAW_TOKEN_RE.fullmatch(line.strip()) and line.startswith(" "):
@@ -367,8 +370,8 @@ class GoldmarkBlocks(Preprocessor):
                 out.append("")  # a list that may interrupt a paragraph ends the quote above it
             if item and prev_kind == "para" and _in_item(item, columns[index]) <= 3 and item.group(3):
                 marker = item.group(2)
-                if not marker[0].isdigit() or int(marker[:-1]) == 1:
-                    out.append("")
+                if not marker[0].isdigit() or int(marker[:-1]) == 1 or note:
+                    out.append("")  # (Goldmark lets any list end a footnote's paragraph)
                 else:  # "2." cannot interrupt a paragraph: the line is the paragraph's text
                     item = None
             elif "|" in line and _TABLE_DELIM.match(nxt) and "-" in nxt and (
@@ -389,6 +392,9 @@ class GoldmarkBlocks(Preprocessor):
                 prev_kind = "para" if prev_kind in ("blank", "para", "other") else prev_kind
             out.append(line)
         return out
+
+
+_NOTE_START = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:")
 
 
 def _under_item_text(line: str, column: int) -> bool:

@@ -567,3 +567,9 @@ def test_a_quote_inside_a_links_address_is_part_of_it_not_a_titles_start(site):
 ])
 def test_a_rule_or_underline_right_under_a_list_items_text_is_a_block_of_the_item(site, source, expected):
     assert renders(site, source) == expected
+
+
+def test_a_numbered_list_right_under_a_footnote_is_printed_after_the_text_not_lost(site):
+    html = renders(site, "Text.[^1]\n\n[^1]: A note.\n2. Second step\n3. Third step\n")
+    assert html.startswith('<p>Text.<sup id="fnref:1">')
+    assert '<ol start="2"><li>Second step</li><li>Third step</li></ol><div class="footnotes"' in html
