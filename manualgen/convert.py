@@ -169,9 +169,16 @@ def _split_paragraph(opening: str, content: str, split: re.Pattern) -> str:
     for index, part in enumerate(parts):
         if index % 2:
             out.append(part)
+        elif out and _BACK_LINK_ONLY.fullmatch(part):
+            out[-1] += part.strip()  # a note's back link after its code, as Goldmark puts it
         elif part.strip():
             out.append(f"{opening if not out else '<p>'}{part}</p>")
     return "\n".join(out)
+
+
+# What Python-Markdown adds at the end of a footnote: a no-break space and the back link.
+# (Its no-break space and arrow are still placeholders when FenceParagraphs runs.)
+_BACK_LINK_ONLY = re.compile(r'\s*(?:&#160;|\xa0|\x02\w+\x03)?<a class="footnote-backref"[^>]*>[^<]*</a>\s*')
 
 
 class GoldmarkBlocks(Preprocessor):
@@ -217,8 +224,13 @@ class GoldmarkBlocks(Preprocessor):
     def quote_lines(self, lines: list[str]) -> list[str]:
         """The steps of :meth:`run` a block quote's own lines need once its ``>`` are gone
         (Python-Markdown reads them apart): indented headings, lists or tables right after a
-        paragraph line, nested lists indented as Goldmark nests them, tight and loose lists."""
-        lines = _mark_tight_lists(_atx_at_margin(lines))
+        paragraph line, nested lists indented as Goldmark nests them, tight and loose lists,
+        definitions' blocks and looseness, and raw HTML blocks, passed through as they are
+        outside a quote."""
+        lines = self._raw_html(lines)
+        while lines and not lines[-1].strip():  # a raw block's token ends the quote: no blank
+            lines.pop()  # line after it, or Python-Markdown keeps the line break in its <p>
+        lines = _mark_tight_lists(_indent_definitions(_atx_at_margin(lines)))
         return _loosen_lists(_renest_lists(self._blank_before_blocks(lines)), self._separator)
 
     def _store_math(self, html: str) -> str:
@@ -261,8 +273,12 @@ class GoldmarkBlocks(Preprocessor):
                 i += 1
                 continue
             block: list[str] = []
+            in_item = bool(item_indent) and indent >= item_indent
             while i < len(lines):
                 current = lines[i]
+                if block and in_item and current.strip() and (
+                        len(current) - len(current.lstrip(" ")) < item_indent):
+                    break  # a line left of the item's text ends the item, and the block in it
                 if end == "blank":
                     if not current.strip():
                         break
@@ -277,12 +293,15 @@ class GoldmarkBlocks(Preprocessor):
                         end != "-->" or current.find("-->") > current.find("<!--"))):
                     break
             self.raw_blocks.append("\n".join(block))
-            if out and out[-1].strip():
+            # In a list item (Goldmark reads the block there), the token stays in the item,
+            # with no blank line around it yet: whether the list is tight is read first
+            # (_mark_tight_lists); _blank_before_blocks then sets it apart.
+            if out and out[-1].strip() and not in_item:
                 out.append("")
-            # In a list item (Goldmark reads the block there), the token stays in the item.
-            margin = " " * item_indent if item_indent and indent >= item_indent else ""
+            margin = " " * item_indent if in_item else ""
             out.append(margin + RAW_TOKEN.format(len(self.raw_blocks) - 1))
-            out.append("")
+            if not in_item:
+                out.append("")
             in_paragraph = False
         return out
 
@@ -292,6 +311,7 @@ class GoldmarkBlocks(Preprocessor):
         out: list[str] = []
         fence: str | None = None
         prev_kind = "blank"  # blank, para, list, table, other
+        note = False  # whether the paragraph above is a footnote's
         columns = _item_columns(lines)
         for index, line in enumerate(lines):
             if fence:
@@ -310,9 +330,18 @@ class GoldmarkBlocks(Preprocessor):
             if not line.strip():
                 out.append(line)
                 prev_kind = "blank"
+                note = False
                 continue
+            note = note or bool(_NOTE_START.match(line))  # in a footnote's first paragraph
             item = _list_item(line)
             nxt = lines[index + 1] if index + 1 < len(lines) else ""
+            if RAW_TOKEN_RE.fullmatch(line.strip()) and line.startswith(" "):
+                # a raw HTML block in a list item: a block of its own for Python-Markdown
+                if out and out[-1].strip():
+                    out.append("")
+                out += [line, ""] if nxt.strip() else [line]
+                prev_kind = "blank" if nxt.strip() else "list"
+                continue
             if prev_kind == "table" and (_ENDS_TABLE.match(line) or _interrupting_item(item)
                                          or _ENDS_TABLE_TOO.match(line)):
                 out.append("")  # a heading, quote, rule, list … ends a table (Python-Markdown: a row)
@@ -326,6 +355,14 @@ class GoldmarkBlocks(Preprocessor):
             elif (prev_kind == "list" and line.startswith(" ") and out and out[-1].strip()
                   and re.match(r"#{1,6}(?:[ \t]|$)", line.lstrip(" "))):
                 out.append("")  # a heading under the item's text: so too (else it is text)
+            elif (prev_kind == "list" and columns[index] and out and out[-1].strip()
+                  and DEFINITION_MARK.match(line) and not _indented_in(line, columns[index])):
+                out.append("")  # a definition of the item's text: so too (else it is text)
+            elif prev_kind == "list" and out and out[-1].strip() and _under_item_text(line, columns[index]):
+                if _item_heading(out, line[columns[index]:]):
+                    continue  # "- Title" then "  ---": the item's text is a heading
+                if not re.fullmatch(r"-+|=+", line.strip()):
+                    out.append("")  # "  ***" under the item's text: a rule in the item
             elif item and out and out[-1].lstrip().startswith(">") and out[-1].startswith("  "):
                 out.append("")  # the next item ends the item's quote (Python-Markdown: lazy text)
             elif (item and out and re.match(r" {0,3}>", out[-1]) and item.group(3)
@@ -333,8 +370,8 @@ class GoldmarkBlocks(Preprocessor):
                 out.append("")  # a list that may interrupt a paragraph ends the quote above it
             if item and prev_kind == "para" and _in_item(item, columns[index]) <= 3 and item.group(3):
                 marker = item.group(2)
-                if not marker[0].isdigit() or int(marker[:-1]) == 1:
-                    out.append("")
+                if not marker[0].isdigit() or int(marker[:-1]) == 1 or note:
+                    out.append("")  # (Goldmark lets any list end a footnote's paragraph)
                 else:  # "2." cannot interrupt a paragraph: the line is the paragraph's text
                     item = None
             elif "|" in line and _TABLE_DELIM.match(nxt) and "-" in nxt and (
@@ -355,6 +392,31 @@ class GoldmarkBlocks(Preprocessor):
                 prev_kind = "para" if prev_kind in ("blank", "para", "other") else prev_kind
             out.append(line)
         return out
+
+
+_NOTE_START = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:")
+
+
+def _under_item_text(line: str, column: int) -> bool:
+    """Whether ``line`` is a rule or a setext underline (``***``, ``---``, ``===``) at the
+    text column of the list item it is in (``column``), where it ends the item's text."""
+    indent = len(line) - len(line.lstrip(" "))
+    rest = line[column:]
+    return bool(column) and column <= indent <= column + 3 and bool(
+        _RULE.match(rest) or re.match(r" {0,3}=+[ \t]*$", rest))
+
+
+def _item_heading(out: list[str], underline: str) -> bool:
+    """Make the list item on ``out[-1]`` a heading when ``underline`` (``---``, ``===``)
+    is a setext underline of its one line of text, as Goldmark reads it; whether it did."""
+    item = _list_item(out[-1])
+    mark = underline.strip()[0]
+    if item is None or mark not in "-=" or not out[-1][item.end():].strip() or (
+            mark == "-" and not re.fullmatch(r" {0,3}-+[ \t]*", underline)):
+        return False
+    level = "##" if mark == "-" else "#"
+    out[-1] = f"{out[-1][:item.end()]}{level} {out[-1][item.end():]}"
+    return True
 
 
 def _item_columns(lines: list[str]) -> list[int]:
@@ -453,7 +515,8 @@ def _indent_definitions(lines: list[str]) -> list[str]:
     """The blocks of a definition after its first paragraph, indented for Python-Markdown
     (four spaces).  Goldmark keeps a block after a blank line in the definition when it is
     indented to the definition's text (": text": two spaces).  A definition right under its
-    term ends its first line in :data:`TIGHT`: Goldmark prints that paragraph without <p>."""
+    term ends its first line in :data:`TIGHT`: Goldmark prints that paragraph without <p>;
+    one after a blank line in :data:`LOOSE_DEFINITION`: Goldmark prints its text in a <p>."""
     out: list[str] = []
     column: int | None = None  # the text column of the definition being read
     blank = False
@@ -472,7 +535,7 @@ def _indent_definitions(lines: list[str]) -> list[str]:
                 # at its end, text on the next line) stays one
                 more = index + 1 < len(lines) and bool(lines[index + 1].strip())
                 end = line[len(line.rstrip()):] if more else ""
-                out.append(line.rstrip() + TIGHT + end if tight else line)
+                out.append(_marked(line.rstrip(), TIGHT if tight else LOOSE_DEFINITION) + end)
                 continue
         if not line.strip():
             blank = True
@@ -497,6 +560,10 @@ def _indent_definitions(lines: list[str]) -> list[str]:
             elif fence is None and opened:
                 fence = opened.group(1)
             line = " " * (4 - column) + line
+        elif column is not None and not blank and column < 4 and indent >= column and fence is None:
+            if _interrupting_item(_list_item(line[column:])) and not _list_item(out[-1].lstrip(" :")):
+                out.append("")  # a list right under the definition's text (Goldmark: no blank needed)
+            line = " " * (4 - column) + line  # a block right under the text (a list's next item)
         out.append(line)
     return out
 
@@ -636,6 +703,8 @@ def _lists_of(lines: list[str]) -> tuple[list[_SourceList], dict[int, int]]:
 
 
 TIGHT = "\ue0f1"  # ends the first item line of a tight list (private use: no text has it)
+LOOSE = "\ue0f2"  # ends the first item line of a loose list
+LOOSE_DEFINITION = "\ue0f3"  # ends the first line of a definition after a blank line
 _TOKEN_ONLY = re.compile(r"^\s*(?:mg(?:sc|raw)\d+x|\x02wzxhzdk:\d+\x03)\s*$")
 
 
@@ -647,7 +716,7 @@ def _mark_tight_lists(lines: list[str]) -> list[str]:
     found, _starts = _lists_of(lines)
     out = list(lines)
     for each in found:
-        if each.loose or not each.items:
+        if not each.items:
             continue
         first = out[each.items[0]]
         item = _list_item(first)
@@ -659,8 +728,16 @@ def _mark_tight_lists(lines: list[str]) -> list[str]:
         if heading:  # the mark must not stand between the heading's text and its closing "#"s
             start = item.end() + heading.end()
             body = body[:start] + _ATX_CLOSING.sub("", body[start:])
-        out[each.items[0]] = body + TIGHT + first[len(first.rstrip()):]
+        mark = LOOSE if each.loose else TIGHT
+        out[each.items[0]] = _marked(body, mark) + first[len(first.rstrip()):]
     return out
+
+
+def _marked(text: str, mark: str) -> str:
+    """``text`` with ``mark`` at its end; after a space when it ends in a tilde, so that a
+    closing ``~~`` after punctuation (``~~C++~~``) still closes (pymdownx reads a mark right
+    after it as a letter).  :class:`TightLists` takes the space out with the mark."""
+    return f"{text} {mark}" if text.endswith("~") else text + mark
 
 
 def _label_as_written(md: markdown.Markdown, label: str) -> str:
@@ -696,6 +773,9 @@ def _paren_title(getter):
     as no link is looked at only :data:`_LINK_REACH` characters far."""
 
     def getLink(self, data: str, index: int):  # Python-Markdown's name
+        quoted = _QUOTED_ADDRESS.match(data, index)
+        if quoted:  # "(/o'brien)": Python-Markdown took the ' for a title's start
+            return quoted.group(1), None, quoted.end(), True
         if not _LINK_TAIL.match(data, index):
             data = data[:index + _LINK_REACH]
         href, title, end, handled = getter(self, data, index)
@@ -708,6 +788,10 @@ def _paren_title(getter):
 
 
 _BRACKET = re.compile(r"[\[\]]")
+# A link's address with a quote in it and nothing after it but the ")": CommonMark reads a
+# title only after white space, so the quote is part of the address.
+_QUOTED_ADDRESS = re.compile(
+    r"""\([ \t]*((?:[^\s()<>'"]|\([^\s()<>]*\))*['"](?:[^\s()<>]|\([^\s()<>]*\))*)[ \t]*\)""")
 
 
 def _closing_brackets(text: str) -> dict[int, int | None]:
@@ -871,24 +955,29 @@ def _replace_by_text(parent: ET.Element, el: ET.Element, text: str) -> None:
 
 
 class TightLists(Treeprocessor):
-    """Items of the lists :func:`_mark_tight_lists` marked print without paragraphs, and so
-    does the first paragraph of a definition :func:`_indent_definitions` marked."""
+    """Items of the lists :func:`_mark_tight_lists` marked tight print without paragraphs, and
+    so does the first paragraph of a definition :func:`_indent_definitions` marked tight.
+    Each item of a list marked loose, and a definition marked loose, has its text in a
+    paragraph, as Goldmark prints it (Python-Markdown leaves "- item", a blank line and an
+    indented code block without one, and a second definition after a blank line)."""
 
     def run(self, root: ET.Element) -> None:
         parents = {child: parent for parent in root.iter() for child in parent}
-        lists, definitions = [], []
+        lists, definitions, loose, loose_definitions = [], [], [], []
         for el in list(root.iter()):
             for attr in ("text", "tail"):
                 value = getattr(el, attr)
-                if value and TIGHT in value:
-                    setattr(el, attr, value.replace(TIGHT, ""))
-                    holder = el if attr == "text" else parents.get(el)
-                    while holder is not None and holder.tag not in ("li", "dd"):
-                        holder = parents.get(holder)
-                    if holder is not None and holder.tag == "dd":
-                        definitions.append(holder)
-                    elif holder is not None and parents.get(holder) is not None:
-                        lists.append(parents[holder])
+                for mark, found in ((TIGHT, lists), (LOOSE, loose), (LOOSE_DEFINITION, None)):
+                    if value and mark in value:
+                        value = value.replace(" " + mark, "").replace(mark, "")
+                        setattr(el, attr, value)
+                        holder = el if attr == "text" else parents.get(el)
+                        while holder is not None and holder.tag not in ("li", "dd"):
+                            holder = parents.get(holder)
+                        if holder is not None and holder.tag == "dd":
+                            (definitions if mark == TIGHT else loose_definitions).append(holder)
+                        elif holder is not None and parents.get(holder) is not None and found is not None:
+                            found.append(parents[holder])
         for dd in definitions:  # its first paragraph only, as Goldmark prints it
             if len(dd) and dd[0].tag == "p" and not (dd.text or "").strip():
                 _unwrap(dd, dd[0])
@@ -896,6 +985,36 @@ class TightLists(Treeprocessor):
             for li in found:
                 for p in [child for child in li if child.tag == "p"]:
                     _unwrap(li, p)
+        for found in loose:
+            for li in found:
+                _wrap_leading_text(li)
+        for dd in loose_definitions:
+            _wrap_leading_text(dd)
+
+
+# What may stand in a list item beside its paragraphs: the elements that are no inline text.
+_ITEM_BLOCKS = {"p", "pre", "ul", "ol", "dl", "div", "blockquote", "table", "hr", "h1", "h2", "h3",
+                "h4", "h5", "h6", "figure", "details"}
+
+
+def _wrap_leading_text(li: ET.Element) -> None:
+    """The text at the start of a loose list's item (and the inline elements in it) put in a
+    paragraph of its own, when Python-Markdown left it bare."""
+    count = 0
+    while count < len(li) and li[count].tag not in _ITEM_BLOCKS:
+        count += 1
+    text = li.text or ""
+    if not text.strip() and not count or _TOKEN_ONLY.match(text) and not count:
+        return
+    p = ET.Element("p")
+    p.text, li.text = text.strip("\n") if not count else text.lstrip("\n"), "\n"
+    for child in list(li)[:count]:
+        li.remove(child)
+        p.append(child)
+    if count:
+        p[-1].tail = (p[-1].tail or "").rstrip("\n")
+    p.tail = "\n"
+    li.insert(0, p)
 
 
 def _unwrap(li: ET.Element, p: ET.Element) -> None:
@@ -1039,6 +1158,18 @@ def _no_term_before(out: list[str]) -> bool:
     return above is None or bool(_ATX.match(above) or _RULE.match(above) or _SETEXT.match(above))
 
 
+def _indent_in(line: str, column: int) -> int:
+    """How far ``line`` stands right of the left edge of its block: the content column of
+    the list item it is in (``column``), or the page's margin."""
+    indent = len(line) - len(line.lstrip(" "))
+    return indent - column if column and indent >= column else indent
+
+
+def _indented_in(line: str, column: int) -> bool:
+    """Whether ``line`` stands right of the left edge of its block (:func:`_indent_in`)."""
+    return _indent_in(line, column) > 0
+
+
 def _continues_paragraph(line: str) -> bool:
     """Whether a line under a paragraph line is more of that paragraph's text in Goldmark:
     no blank line, heading, quote, fence, rule, definition or list item that may interrupt a
@@ -1131,6 +1262,8 @@ def _source_lines(lines: list[str], block_attributes: bool, title_attributes: bo
     fence: str | None = None
     quoted: tuple[int, str] | None = None  # a code block in a quote: the quote's depth, fence
     paragraph = False  # whether the line above is a paragraph's (one that may become a heading)
+    columns = _item_columns(lines)
+    code = False  # whether the line is in an indented code block
     for index, line in enumerate(lines):
         if fence:
             out.append(line)
@@ -1160,6 +1293,9 @@ def _source_lines(lines: list[str], block_attributes: bool, title_attributes: bo
             out.append(f"{atx.group(1)}{atx.group(2)} {heading}")
             paragraph = False
             continue
+        if line.strip():  # an indented code block: opened after a blank line or a heading
+            code = _indent_in(line, columns[index]) >= 4 and (
+                code or not prev.strip() or bool(_ATX.match(prev)))
         starts = (not _NOT_PARAGRAPH.match(line) and (not prev.strip() or bool(_ATX.match(prev)))
                   and not RAW_TOKEN_RE.fullmatch(line.strip()))
         paragraph = starts or (paragraph and _continues_paragraph(line))
@@ -1167,12 +1303,13 @@ def _source_lines(lines: list[str], block_attributes: bool, title_attributes: bo
             out.append(_with_attributes(line.rstrip(), headings, title_attributes))
             paragraph = False  # the heading ends it; its underline starts nothing
             continue
-        if _DEFINITION.match(line) and _no_term_before(out):
-            line = line.replace(":", "\\:", 1)  # Goldmark: no term above, so no definition
+        if _DEFINITION.match(line) and (_no_term_before(out) or _indented_in(line, columns[index])):
+            # Goldmark: no term above, or the ":" not at its block's left edge: no definition
+            line = line.replace(":", "\\:", 1)
         if not block_attributes and _ATTRIBUTE_LINE.match(line):
             line = line.replace("{", "\\{", 1)  # Goldmark prints it as text
         trailing = len(line) - len(line.rstrip("\\"))
-        if trailing % 2 == 1 and _goes_on(line, nxt):
+        if trailing % 2 == 1 and not code and _goes_on(line, nxt):
             line = line[:-1] + "  "  # "\\" at the end of a line: a hard line break
         out.append(line)
     return out
@@ -1588,7 +1725,9 @@ class OmittedInlineHtml(HtmlInlineProcessor):
 
 class UnusedFootnotes(Treeprocessor):
     """Goldmark prints only the footnotes the text refers to; Python-Markdown prints every
-    footnote defined.  Runs after the inline patterns, which make the references."""
+    footnote defined.  Runs after the inline patterns, which make the references.  A note
+    that ends in a block other than a paragraph (code, a list) has its back link after that
+    block, as Goldmark puts it, not in a paragraph of its own."""
 
     def run(self, root: ET.Element) -> None:
         notes = next((el for el in root.iter("div") if el.get("class") == "footnote"), None)
@@ -1598,9 +1737,25 @@ class UnusedFootnotes(Treeprocessor):
         for ol in notes.iter("ol"):
             for li in [li for li in ol if li.tag == "li" and li.get("id") not in used]:
                 ol.remove(li)
+            for li in ol:
+                _back_link_after_block(li)
             if not len(ol) and notes in list(root):
                 root.remove(notes)
             break
+
+
+def _back_link_after_block(li: ET.Element) -> None:
+    """The back link Python-Markdown put in a paragraph of its own at the end of a note,
+    taken out of it, right after the note's last block.  (Goldmark writes a no-break space
+    before it; Python-Markdown's prettifier would turn one in a tail into a line break.)"""
+    if len(li) < 2 or li[-1].tag != "p" or len(li[-1]) != 1 or (li[-1].text or "").strip():
+        return
+    p, link = li[-1], li[-1][0]
+    if "footnote-backref" not in (link.get("class") or "").split():
+        return
+    li.remove(p)
+    link.tail = "\n"
+    li.append(link)
 
 
 class GoldmarkTable(TableProcessor):
@@ -1681,6 +1836,7 @@ class GoldmarkExtension(Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
+        _strong_inside(md)
         # CommonMark: a backslash escapes any ASCII punctuation (Python-Markdown: a few only).
         md.ESCAPED_CHARS = list(dict.fromkeys([*md.ESCAPED_CHARS, *string.punctuation]))
         if self.omit is not None:
@@ -1732,6 +1888,21 @@ class GoldmarkExtension(Extension):
             md.inlinePatterns.register(AngleQuotes(r"<<|>>", md), "goldmark_angle_quotes", 95)
             # After the inline patterns (20): attribute text is not prose.
             md.treeprocessors.register(Typographer(md), "goldmark_typographer", 7)
+
+
+def _strong_inside(md: markdown.Markdown) -> None:
+    """Where a run of three ``*`` or ``_`` pairs with another, CommonMark's strong is inside.
+
+    ``***x***`` is ``<em><strong>x</strong></em>`` in Goldmark (CommonMark: two of a run go
+    to strong while both runs still have two).  Python-Markdown 3.11's delimiter pairing
+    takes one (em) first from a run of three when its delimiter has two tags; a delimiter
+    counted as having one pairs two at a time, as CommonMark does, and keeps its tags.
+    Older Python-Markdown (no ``md.delimiters``) is left as it is.
+    """
+    processor = getattr(md, "delimiters", None)
+    for delimiter in getattr(processor, "delimiters", {}).values():
+        if getattr(delimiter, "max_size", None) == 2 and getattr(delimiter, "tag_count", None) == 2:
+            delimiter.tag_count = 1
 
 
 # --- the converter -------------------------------------------------------------------------

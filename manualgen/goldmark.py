@@ -152,9 +152,13 @@ def _strip_columns(line: str, columns: int) -> str:
     return line[min(columns, _leading(line)):]
 
 
+_FOOTNOTE = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:")
+
+
 class _ListContext:
-    """The content columns of the list items a line may belong to (CommonMark's containers,
-    lists only: enough to tell whether a fence sits in an item and where its text starts)."""
+    """The content columns of the list items a line may belong to (CommonMark's containers:
+    list items, definitions and footnotes, enough to tell whether a fence sits in one and
+    where its text starts)."""
 
     def __init__(self) -> None:
         self.columns: list[int] = []
@@ -170,7 +174,10 @@ class _ListContext:
             return
         indent = _leading(line)
         item = _LIST_ITEM.match(line) or DEFINITION_MARK.match(line)
-        if item:
+        if item is None and _FOOTNOTE.match(line):
+            self.close_before(indent)  # a footnote's blocks are indented four spaces
+            self.columns.append(indent + 4)
+        elif item:
             self.close_before(indent)
             spaces = len(item.group(3)) if item.group(3) else 1
             spaces = 1 if spaces > 4 else spaces

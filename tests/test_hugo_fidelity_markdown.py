@@ -436,3 +436,140 @@ def test_a_hard_line_break_in_a_quote_or_a_definition_is_a_break(site, source, e
     # Hugo 0.168.0's HTML for each source; the quoted "\" printed as text, the definition's
     # break was lost
     assert re.sub(r"\s+<", "<", renders(site, source)).replace("<br>\n", "<br>") == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("***Warnung***", "<p><em><strong>Warnung</strong></em></p>"),
+    ("Vor ___allem___ dies", "<p>Vor <em><strong>allem</strong></em> dies</p>"),
+    ("***Bold** then not*", "<p><em><strong>Bold</strong> then not</em></p>"),
+    ("***Italic* then bold**", "<p><strong><em>Italic</em> then bold</strong></p>"),
+    ("****four***", "<p>*<em><strong>four</strong></em></p>"),
+])
+def test_three_stars_put_the_strong_inside_the_emphasis(site, source, expected):
+    # CommonMark pairs two of each run first (strong), then the one left (em) around it.
+    assert renders(site, source + "\n") == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("1. Open a shell:\n\n       ls -l\n",
+     "<ol><li><p>Open a shell:</p><pre><code>ls -l\n</code></pre></li></ol>"),
+    ("- Run *this*:\n\n      make\n  Then wait.\n",
+     "<ul><li><p>Run <em>this</em>:</p><pre><code>make\n</code></pre><p>Then wait.</p></li></ul>"),
+])
+def test_an_item_whose_text_and_indented_code_a_blank_line_parts_is_loose(site, source, expected):
+    # The blank line between two blocks of the last item makes the list loose: its text is a
+    # paragraph, as it is when another item follows.
+    assert renders(site, source) == expected
+
+
+def test_a_definition_after_a_blank_line_is_a_paragraph_the_one_under_its_term_is_not(site):
+    source = "Port\n: The number the server listens on.\n\n: Also *the* number in the URL.\n: 8080 by default.\n"
+    assert renders(site, source) == (
+        "<dl><dt>Port</dt><dd>The number the server listens on.</dd>"
+        "<dd><p>Also <em>the</em> number in the URL.</p></dd><dd>8080 by default.</dd></dl>")
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("> <details>\n> <summary>More</summary>\n>\n> Hidden *text*.\n>\n> </details>\n",
+     "<blockquote><details><summary>More</summary><p>Hidden <em>text</em>.</p></details></blockquote>"),
+    ("> Note:\n> <div class=\"x\">\n> *as written*\n> </div>\n",
+     '<blockquote><p>Note:</p><div class="x">\n*as written*\n</div></blockquote>'),
+])
+def test_a_raw_html_block_in_a_quote_is_passed_through_as_outside_one(site, source, expected):
+    assert renders(site, source) == expected
+
+
+def test_a_raw_html_block_in_a_list_item_ends_with_the_item(site):
+    source = "1. Step one\n\n   <img src=\"a.png\" alt=\"A\">\n2. Step two\n"
+    assert renders(site, source) == (
+        '<ol><li><p>Step one</p><img src="a.png" alt="A"></li><li><p>Step two</p></li></ol>')
+
+
+def test_a_fence_in_a_footnote_is_a_code_block_and_the_back_link_follows_it(site):
+    html = renders(site, "Run it.[^cmd]\n\n[^cmd]: The command:\n\n    ```sh\n    make all\n    ```\n")
+    note = html[html.index('<li id="fn:cmd">'):]
+    assert '<p>The command:</p><pre><code class="language-sh">make all\n</code></pre>' in note
+    assert re.search(r'</pre>\xa0?(&#160;)?<a class="footnote-backref"[^>]*>[^<]*</a></li>', note)
+
+
+def test_a_note_that_ends_in_a_list_has_its_back_link_after_the_list(site):
+    html = site.render("Text.[^1]\n\n[^1]: - one\n    - two\n")
+    assert re.search(r'<li>two</li>\s*</ul>\s*\xa0?<a class="footnote-backref"[^>]*>[^<]*</a>\s*</li>', html)
+
+
+def test_a_definition_list_in_a_quote_reads_as_one_outside_it(site):
+    source = "> Timeout\n> : Seconds to wait.\n>\n>   Zero waits for ever.\n>\n> : Also the retry pause.\n"
+    assert renders(site, source) == (
+        "<blockquote><dl><dt>Timeout</dt><dd>Seconds to wait.\n<p>Zero waits for ever.</p></dd>"
+        "<dd><p>Also the retry pause.</p></dd></dl></blockquote>")
+
+
+@pytest.mark.parametrize("source", ["Term\n  : not a definition\n", "  Term\n  : not a definition\n",
+                                    "Term\n   : not a definition\n"])
+def test_a_colon_line_indented_from_its_blocks_edge_is_text_not_a_definition(site, source):
+    assert renders(site, source) == "<p>Term\n: not a definition</p>"
+
+
+def test_a_colon_line_at_a_list_items_edge_is_still_a_definition(site):
+    html = renders(site, "- item\n\n  Term\n  : a definition\n")
+    assert "<dl><dt>Term</dt><dd>a definition</dd></dl>" in html
+
+
+def test_a_definition_right_under_a_list_items_text_makes_the_item_a_definition_list(site):
+    source = "- `--force`\n  : Overwrite files.\n- `--dry-run`\n  : Print only.\n"
+    assert renders(site, source) == (
+        "<ul><li><dl><dt><code>--force</code></dt><dd>Overwrite files.</dd></dl></li>"
+        "<li><dl><dt><code>--dry-run</code></dt><dd>Print only.</dd></dl></li></ul>")
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("Formats\n: - CSV\n  - XLSX\n",
+     "<dl><dt>Formats</dt><dd><ul><li>CSV</li><li>XLSX</li></ul></dd></dl>"),
+    ("Formats\n: Two of them:\n  - CSV\n  - XLSX\n",
+     "<dl><dt>Formats</dt><dd>Two of them:\n<ul><li>CSV</li><li>XLSX</li></ul></dd></dl>"),
+])
+def test_a_list_in_a_definition_keeps_all_its_items(site, source, expected):
+    assert renders(site, source) == expected
+
+
+def test_a_raw_html_block_under_an_items_text_leaves_the_list_tight(site):
+    source = "1. Open the form.\n   <div class=\"hint\">\n   *Shown as written*\n   </div>\n2. Save it.\n"
+    assert renders(site, source) == (
+        '<ol><li>Open the form.\n<div class="hint">\n*Shown as written*\n</div></li>'
+        "<li>Save it.</li></ol>")
+
+
+@pytest.mark.parametrize(("source", "code"), [
+    ("    make \\\nDone.\n", "make \\\n"),
+    ("1. Build it:\n\n       make all \\\n   Then wait.\n", "make all \\\n"),
+])
+def test_a_backslash_ending_an_indented_code_block_stays_in_the_code(site, source, code):
+    # The line after it is text, so the backslash would be a line break in a paragraph;
+    # in code it is a character.
+    assert f"<pre><code>{code}</code></pre>" in renders(site, source)
+
+
+@pytest.mark.parametrize("source", ["- ~~C++~~\n- Rust\n", "1. ~~C++~~\n\n2. Rust\n",
+                                    "Sprache\n: ~~C++~~\n"])
+def test_a_strikethrough_after_punctuation_ending_an_items_first_line_is_struck(site, source):
+    assert "<del>C++</del>" in renders(site, source)
+
+
+def test_a_quote_inside_a_links_address_is_part_of_it_not_a_titles_start(site):
+    html = renders(site, '[O\'Brien](/people/o\'brien/) wrote it. ![Chart](chart.png "Sales")\n')
+    assert html == ('<p><a href="/people/o\'brien/">O’Brien</a> wrote it. '
+                    '<img alt="Chart" src="chart.png" title="Sales"></p>')
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("- Step one\n  ***\n- Step two\n", "<ul><li>Step one\n<hr></li><li>Step two</li></ul>"),
+    ("- Setup\n  ---\n", '<ul><li><h2 id="setup">Setup</h2></li></ul>'),
+])
+def test_a_rule_or_underline_right_under_a_list_items_text_is_a_block_of_the_item(site, source, expected):
+    assert renders(site, source) == expected
+
+
+def test_a_numbered_list_right_under_a_footnote_is_printed_after_the_text_not_lost(site):
+    html = renders(site, "Text.[^1]\n\n[^1]: A note.\n2. Second step\n3. Third step\n")
+    assert html.startswith('<p>Text.<sup id="fnref:1">')
+    assert '<ol start="2"><li>Second step</li><li>Third step</li></ol><div class="footnotes"' in html

@@ -31,7 +31,8 @@ def test_alerts_take_their_kind_from_context_and_their_words_from_text(site):
     html = site.render('{{% alert icon="🍅" context="info" text="An <strong>info</strong> alert." /%}}')
     assert "alert-info" in html and "An <strong>info</strong> alert." in html and "🍅" not in html
     paired = site.render('{{< alert icon="🛒" context="success" >}}\nA ***paired*** alert\n{{< /alert >}}')
-    assert "alert-success" in paired and "<strong><em>paired</em></strong>" in paired
+    # Goldmark nests a run of three as emphasis around strong (Hugo 0.149 and 0.168)
+    assert "alert-success" in paired and "<em><strong>paired</strong></em>" in paired
 
 
 def test_tabs_print_each_tab_under_its_tab_name(site):
