@@ -607,6 +607,7 @@ class ShortcodeRenderer:
         self._left_open: dict[str, list] = {}  # calls left open where the rule is unknown
         self._own: dict[str, tuple[list | None, str]] = {}  # site_hugo_template's, by folded name
         self._collapsing: set[str] = set()  # the site's templates that hide their content (folded)
+        self._handing: set[str] = set()  # the site's tabs and steps that hand themselves to their container
         self.own_reached: dict[str, dict] = {"partials": {}, "data": {}}  # what they read, cached
         self._image_hook: list | None | bool = False  # the site's image render hook: not read yet
 
@@ -691,6 +692,8 @@ class ShortcodeRenderer:
             else:
                 if hides_until_clicked(source):
                     self._collapsing.add(folded)
+                if folded in _HANDED_TO and ".Parent" in source:
+                    self._handing.add(folded)
                 from .go_template import compile_template  # loaded by sites that have their own
 
                 try:
@@ -705,6 +708,12 @@ class ShortcodeRenderer:
         a collapsible of the site's own.  Told when the template is read, once."""
         self.site_hugo_template(name)
         return name.lower() in self._collapsing
+
+    def site_part_hands_itself(self, name: str) -> bool:
+        """Whether the site's own template of a part (a tab, a step) hands itself to its
+        container through ``.Parent`` (its ``.Scratch``), as manualgen's own part does."""
+        self.site_hugo_template(name)
+        return name.lower() in self._handing
 
     def note_not_run(self, name: str, why: str) -> None:
         """Say why the site's own template of ``name`` was not run for a call (what it
@@ -932,7 +941,8 @@ def _inline_or_site_template(ctx: _PageContext, node: Shortcode, inner: str | No
     if own is None or (template is not None and not ctx.renderer.is_builtin(template)):
         return None
     if template is not None and (_in_builtin_container(ctx, node.name, parent)
-                                 or _holds_builtin_parts(ctx, node)):
+                                 or _holds_builtin_parts(ctx, node)
+                                 or ctx.renderer.site_part_hands_itself(node.name)):
         return None
     if template is not None and node.name.lower() in _COLLAPSIBLES \
             and ctx.renderer.site_template_collapses(node.name):
@@ -1160,14 +1170,17 @@ def _site_data_names(ctx: _PageContext, path: tuple[str, ...]) -> list[str]:
 
 def _holds_builtin_parts(ctx: _PageContext, node: Shortcode) -> bool:
     """Whether the container ``node`` (tabs, steps) holds parts that print through
-    manualgen's own template (a Dapr ``codetab`` of a theme): they hand their printed form,
-    titles and all, to manualgen's container, which the site's own template could not read
-    (on paper each tab prints under its title, as the web shows it on a click)."""
+    manualgen's own template (a Dapr ``codetab`` of a theme, or a site's own tab that hands
+    itself to its container through ``.Parent``, as manualgen's does): they hand their
+    printed form, titles and all, to manualgen's container, which the site's own template
+    could not read (on paper each tab prints under its title, as the web shows it on a
+    click, not the web's buttons above panels that have lost their names)."""
     folded = node.name.lower()
     for child in node.children or []:
         if not isinstance(child, Shortcode) or folded not in _HANDED_TO.get(child.name.lower(), ()):
             continue
-        if ctx.renderer.site_hugo_template(child.name)[0] is None:
+        if ctx.renderer.site_hugo_template(child.name)[0] is None \
+                or ctx.renderer.site_part_hands_itself(child.name):
             return True
     return False
 

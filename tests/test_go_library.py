@@ -247,30 +247,47 @@ def test_a_parameter_the_call_lacks_is_nil(tmp_path):
     assert "[false|&lt;nil&gt;|d|n]" in html and "[true|&lt;nil&gt;|d|n]" in html
 
 
-TABS = """{{ $_ := .Inner }}
-<div class="tabs"><ul class="tab-nav">{{ range $i, $t := .Scratch.Get "tabs" }}<li>{{ .name }}</li>{{ end }}</ul>
-{{ range $i, $t := .Scratch.Get "tabs" }}<div class="tab-panel" {{ if ne $i 0 }}hidden{{ end }}>{{ .content }}</div>{{ end }}
+CARDS = """{{ $_ := .Inner }}
+<div class="cards"><ul class="card-nav">{{ range $i, $t := .Scratch.Get "cards" }}<li>{{ .name }}</li>{{ end }}</ul>
+{{ range $i, $t := .Scratch.Get "cards" }}<div class="card-panel" {{ if ne $i 0 }}hidden{{ end }}>{{ .content }}</div>{{ end }}
 </div>"""
-TAB = """{{- .Parent.Scratch.Add "tabs" (slice (dict "name" (.Get "name") "content" .Inner)) -}}
+CARD = """{{- .Parent.Scratch.Add "cards" (slice (dict "name" (.Get "name") "content" .Inner)) -}}
 <i>{{ .Parent.Get "title" }}/{{ .Parent.Name }}</i>"""
 
 
-def test_a_sites_own_tabs_hand_themselves_to_their_container_and_every_panel_prints(tmp_path):
-    """A part reads its container through .Parent (.Parent.Get, .Parent.Scratch.Add), as
-    Hugo runs it: the container prints what its parts left in its .Scratch.  A panel the
-    web hides until its tab is clicked (the hidden attribute) prints too."""
+def render_page(site: Site, body: str) -> str:
     from types import SimpleNamespace
 
-    site = Site(tmp_path, files={"layouts/shortcodes/tabs.html": TABS,
-                                 "layouts/shortcodes/tab.html": TAB}, hugo=HUGO_TOML)
     html = site.converter.convert(SimpleNamespace(
-        body='{{< tabs title="T1" >}}\n{{< tab name="One" >}}first{{< /tab >}}\n'
-             '{{< tab name="Two" >}}second{{< /tab >}}\n{{< /tabs >}}\n',
-        body_line=5, path=site.root / "content/de/p.md", rel="p.md", lang="de"))
+        body=body, body_line=5, path=site.root / "content/de/p.md", rel="p.md", lang="de"))
     site.converter.finish()
+    return html
+
+
+def test_a_sites_own_parts_hand_themselves_to_their_container_and_every_panel_prints(tmp_path):
+    """A part reads its container through .Parent (.Parent.Get, .Parent.Scratch.Add), as
+    Hugo runs it: the container prints what its parts left in its .Scratch.  A panel the
+    web hides until it is clicked (the hidden attribute) prints too."""
+    site = Site(tmp_path, files={"layouts/shortcodes/cards.html": CARDS,
+                                 "layouts/shortcodes/card.html": CARD}, hugo=HUGO_TOML)
+    html = render_page(site, '{{< cards title="T1" >}}\n{{< card name="One" >}}first{{< /card >}}\n'
+                             '{{< card name="Two" >}}second{{< /card >}}\n{{< /cards >}}\n')
     assert "<li>One</li><li>Two</li>" in html
-    assert '<div class="tab-panel" >first</div><div class="tab-panel" >second</div>' in html
+    assert '<div class="card-panel" >first</div><div class="card-panel" >second</div>' in html
     assert not [f for f in site.findings if f.code == "unknown-shortcode"]
+
+
+def test_a_sites_own_tabs_that_hand_themselves_over_print_as_manualgens_tabs(tmp_path):
+    """The same templates named tabs and tab: the web shows one panel at a time and names
+    them on buttons, which on paper would part each panel from its name; manualgen's own
+    tabs print each panel under its tab's name, as they do for a theme's tabs."""
+    site = Site(tmp_path, files={"layouts/shortcodes/tabs.html": CARDS.replace("cards", "tabs"),
+                                 "layouts/shortcodes/tab.html": CARD.replace("cards", "tabs")},
+                hugo=HUGO_TOML)
+    html = render_page(site, '{{< tabs title="T1" >}}\n{{< tab name="One" >}}first{{< /tab >}}\n'
+                             '{{< tab name="Two" >}}second{{< /tab >}}\n{{< /tabs >}}\n')
+    assert '<p class="tab-title">One</p>' in html and '<p class="tab-title">Two</p>' in html
+    assert html.index("One") < html.index("first") < html.index("Two") < html.index("second")
 
 
 @pytest.mark.parametrize("source, message", [
