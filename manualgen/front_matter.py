@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import re
 import tomllib
 from pathlib import Path
@@ -153,14 +154,54 @@ _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _REPLACED = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 
 
+# Go's ParseInt(s, 0, 64) syntax: digits after a prefix, an underscore between two (each
+# run of digits one group, so a long number that fails at its end fails in linear time)
+GO_INT = re.compile(r"[-+]?(?:0[xX]_?[0-9a-fA-F]+(?:_[0-9a-fA-F]+)*|0[bB]_?[01]+(?:_[01]+)*"
+                    r"|0[oO]?_?[0-7]+(?:_[0-7]+)*|[1-9][0-9]*(?:_[0-9]+)*|0)")
+
+
+def go_int(text: str) -> int | None:
+    """A whole number as Hugo's option decoder reads it (Go's ``ParseInt(s, 0, 64)``):
+    ``-3``, ``0x10``, ``017`` (octal), ``1_000``; empty is 0; None for anything else."""
+    if text == "":
+        return 0
+    if not GO_INT.fullmatch(text):
+        return None
+    sign, digits = (-1, text[1:]) if text[0] == "-" else (1, text.lstrip("+"))
+    digits = digits.replace("_", "")
+    if len(digits) > 1 and digits[0] == "0" and digits[1].isdigit():
+        digits = "0o" + digits[1:]
+    if len(digits) > 40:  # far beyond Go's 64 bits (Python refuses to read 4,300 digits)
+        return None
+    value = sign * int(digits, 0)
+    return value if -(2**63) <= value < 2**63 else None
+
+
 def _yaml_int(loader, node) -> int:
     """An integer as go-yaml reads one: ``0o17`` and ``017`` octal, ``0x``, ``0b``, ``_``."""
-    text = loader.construct_scalar(node).replace("_", "")
+    written = loader.construct_scalar(node)
+    text = written.replace("_", "")
+    if not text:
+        raise ValueError("no digits")
     sign, digits = (-1, text[1:]) if text[0] == "-" else (1, text.lstrip("+"))
     base = {"0b": 2, "0o": 8, "0x": 16}.get(digits[:2].lower())
+    if len(digits) > 40:  # past 64 bits, and Python reads no more than 4,300 digits
+        return _past_int64(written)
     if base:
-        return sign * int(digits[2:], base)
-    return sign * int(digits, 8 if len(digits) > 1 and digits[0] == "0" else 10)
+        number = sign * int(digits[2:], base)
+    else:
+        number = sign * int(digits, 8 if len(digits) > 1 and digits[0] == "0" else 10)
+    return number if -(2**63) <= number < 2**63 else _past_int64(written)
+
+
+def _past_int64(written: str) -> float | str:
+    """A whole number past Go's 64 bits, as go-yaml reads it: a float while one holds it,
+    else the text as written."""
+    try:
+        number = float(written.replace("_", ""))
+    except ValueError:
+        return written
+    return number if math.isfinite(number) else written
 
 
 def _yaml_binary(loader, node) -> str:
@@ -329,7 +370,9 @@ def read_toml(text: str) -> dict:
     """TOML front matter (without its fences), with the line of a mistake."""
     try:
         return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except ValueError as exc:
+        if not isinstance(exc, tomllib.TOMLDecodeError):  # Python reads no 4,300 digits
+            raise _too_many_digits("TOML", text) from None
         m = re.search(r"line (\d+)", str(exc))
         # "at end of document" carries no line: the last line of the front matter, then
         line = int(m.group(1)) if m else max(1, len(text.rstrip("\n").split("\n")))
@@ -338,6 +381,15 @@ def read_toml(text: str) -> dict:
         if msg == "Invalid value" and 0 < line <= len(lines):
             msg += _bare_word_hint(lines[line - 1])
         raise FrontMatterError(f"invalid TOML front matter: {msg}", line) from None
+
+
+def _too_many_digits(kind: str, text: str) -> FrontMatterError:
+    """A number far past 64 bits (Hugo stops for it too: "number is too large to fit in a
+    64-bit signed integer", "cannot unmarshal number"), at the line it starts on."""
+    found = re.search(r"[0-9_]{4300}", text)
+    line = text.count("\n", 0, found.start()) + 1 if found else 1
+    return FrontMatterError(f"invalid {kind} front matter: a number of thousands of digits, "
+                            "far too large for Hugo (64 bits)", line)
 
 
 _BARE_VALUE = re.compile(r"^(\s*[\w.\"'-]+\s*=\s*)([^\s\"'\[{#][^#]*?)\s*(#.*)?$")
@@ -425,6 +477,8 @@ class JsonHandler(BaseHandler):
             _meta, end = json.JSONDecoder().raw_decode(text)
         except json.JSONDecodeError as exc:
             raise FrontMatterError(f"invalid JSON front matter: {exc.msg}", exc.lineno) from None
+        except ValueError:  # Python reads no number of more than 4,300 digits
+            raise _too_many_digits("JSON", text) from None
         return text[:end], text[end:].lstrip(" \t\r").removeprefix("\n")
 
     def load(self, fm: str, **kwargs: object) -> dict:

@@ -1,0 +1,59 @@
+"""Front matter a random generator wrote that crashed manualgen or hung it: each stops with
+the file and line, as Hugo stops, or is read as Hugo reads it."""
+
+import json
+import time
+
+import pytest
+
+from manualgen.cli import main
+from manualgen.front_matter import go_int
+
+from .conftest import page, write_site
+
+ONE = 'baseURL = "https://example.org/"\ntitle = "T"\n'
+BIG = "9" * 5000
+
+
+@pytest.mark.parametrize("text, line", [
+    ("---\ntitle: A\nweight: !!int ''\n---\nText.\n", 3),  # IndexError
+    ('{"title": "A",\n "weight": ' + BIG + "}\nText.\n", 2),  # ValueError in json
+    ('+++\ntitle = "A"\nweight = ' + BIG + "\n+++\nText.\n", 3),  # ValueError in tomllib
+])
+def test_a_number_that_cannot_be_read_is_an_error_at_its_line(tmp_path, capsys, text, line):
+    # hugo 0.149.1 and 0.168.0 stop for each (the JSON one makes 0.168.0 panic)
+    site = write_site(tmp_path / "site", {"content/_index.md": page("Home", body="Hi.\n"),
+                                          "content/a.md": text}, hugo=ONE)
+    assert main(["check", "--site", str(site), "--format", "json"]) == 1
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    found = [f for f in findings if f["file"] == "content/a.md"]
+    assert [(f["severity"], f["line"]) for f in found] == [("error", line)], found
+
+
+def test_a_yaml_number_past_64_bits_is_text_as_hugo_reads_it(tmp_path, capsys):
+    # go-yaml keeps a number too large for a float as its text: Hugo warns of nothing and
+    # leaves the page unweighted; manualgen said "int value ... cannot be read"
+    site = write_site(tmp_path / "site", {
+        "content/_index.md": page("Home", body="Hi.\n"),
+        "content/a.md": f"---\ntitle: A\nweight: {BIG}\n---\nText.\n"}, hugo=ONE)
+    assert main(["check", "--site", str(site), "--format", "json"]) == 0
+    found = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["file"] == "content/a.md"]
+    assert [(f["severity"], f["line"]) for f in found] == [("warning", 3)]
+    assert len(found[0]["message"]) < 200
+
+
+def test_gos_number_syntax_is_read_in_linear_time():
+    started = time.perf_counter()
+    assert go_int("9" * 100_000 + "x") is None  # the pattern backtracked: 16,000 digits 4.6 s
+    assert time.perf_counter() - started < 0.5
+    assert [go_int(t) for t in ("08", "09", "010", "0_10", "1_0", "1__0", "0x_1F", "0")] == [
+        None, None, 8, 8, 10, None, 31, 0]
+
+
+def test_a_highlight_line_start_of_08_is_an_error_not_a_crash(tmp_path, capsys):
+    # "08" passed the pattern and int("0o8") raised ValueError; Go's ParseInt refuses it
+    body = '{{< highlight go "linenos=table,linenostart=08" >}}\nx := 1\n{{< /highlight >}}\n'
+    site = write_site(tmp_path / "site", {"content/_index.md": page("Home", body=body)}, hugo=ONE)
+    assert main(["check", "--site", str(site), "--format", "json"]) == 1
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert any("linenostart" in f["message"] and f["line"] == 4 for f in found), found
