@@ -2,6 +2,7 @@
 that lost words, numbered a list otherwise than the web or crashed; found by fuzzing the
 steps passes through the whole check, each kept as the smallest page that showed it."""
 
+import time
 import xml.etree.ElementTree as ET
 from types import SimpleNamespace
 
@@ -86,3 +87,16 @@ def test_a_list_number_of_5000_digits_prints(tmp_path, capsys):
     pdf = pdfium.PdfDocument(str(out / "test-manual-de.pdf"))
     text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
     assert "Click Save." in text and "Close." in text
+
+
+def test_one_id_written_thousands_of_times_is_renamed_in_linear_time():
+    # each repeat counted up from "-1" again: 16,000 <div id="a"> took 24 s to check
+    from manualgen.assemble.clean import prefix_ids
+
+    root = parse_fragment('<p id="a-2">x</p>' + '<div id="a">x</div>' * 20000)
+    started = time.perf_counter()
+    written = prefix_ids(root, "p")
+    assert time.perf_counter() - started < 2
+    ids = [el.get("id") for el in root.iter() if el.get("id")]
+    assert len(set(ids)) == len(ids) == 20001 and len(written) == 20001
+    assert ids[:4] == ["p--a-2", "p--a", "p--a-1", "p--a-3"]

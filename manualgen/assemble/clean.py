@@ -231,13 +231,16 @@ def prefix_ids(root: ET.Element, anchor: str) -> set[str]:
     older anchor, which browsers still scroll to) is an id too."""
     ids: set[str] = set()
     renamed: dict[str, str] = {}
+    tried: dict[str, int] = {}  # the last suffix tried for an id: those below it are taken
     for el in root.iter():
         old = el.get("id") or _old_anchor(el)
         if old:
-            unique, n = old, 0
+            n = tried.get(old, 0)
+            unique = f"{old}-{n}" if n else old
             while unique in ids:
                 n += 1
                 unique = f"{old}-{n}"
+            tried[old] = n
             el.set("id", f"{anchor}--{unique}")
             renamed.setdefault(old, f"{anchor}--{unique}")
             ids.add(unique)
