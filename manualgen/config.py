@@ -1618,6 +1618,8 @@ def _themes(hugo: dict, origin: dict[str, Path], root: Path, environment: str,
                 problems.append(problem)
                 continue
             if not _is_dir(found):  # a module Hugo would download: nothing here to read
+                if not _downloadable(name):
+                    problems.append(_missing_theme(name, found, root, named_in))
                 continue
             own, own_origin = _theme_config(found, environment, problems)
             listed = _ci_get(_ci_get(own, "module", {}) or {}, "mounts", []) or []
@@ -1652,6 +1654,31 @@ def _unusable_theme(name: str, found: Path, inside: Path, named_in: dict[str, Pa
         return _problem(where, key, f'the theme "{name}" is a file ({found.parent.name}/{found.name}), not a '
                         "folder; Hugo stops too: name the theme's folder", name)
     return None
+
+
+def _downloadable(name: str) -> bool:
+    """Whether Hugo could fetch the theme component ``name`` as a module: a module path
+    ("github.com/google/docsy", a dot in its first element), which a site with a go.mod
+    downloads.  A name without one only names a folder of themes/, and when that is
+    missing hugo 0.149.1 and 0.168.0 stop ("module "x" not found in themes/x; either add
+    it as a Hugo Module or store it in themes")."""
+    return "." in name.split("/")[0]
+
+
+def _missing_theme(name: str, found: Path, root: Path, named_in: dict[str, Path]) -> Finding:
+    where = named_in.get("theme") or named_in.get("module")
+    key = "theme" if "theme" in named_in else "path"
+    try:
+        shown = found.relative_to(root).as_posix()
+    except ValueError:
+        shown = str(found)
+    short = name if len(name) <= 60 else name[:60] + "…"
+    shown = shown if len(shown) <= 80 else shown[:80] + "…"
+    finding = _problem(where, key, f'the theme "{short}" is not in {shown}: no such folder, so '
+                       "its layouts, shortcodes, translations and params are left out, and Hugo "
+                       'stops for it ("module not found"): check the theme out there (git '
+                       "submodule update --init) or correct its name", name)
+    return dataclasses.replace(finding, severity=WARNING, code="theme-missing")
 
 
 def _component_names(config: dict) -> list[tuple[str, list | None]]:
