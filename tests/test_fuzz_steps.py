@@ -100,3 +100,31 @@ def test_one_id_written_thousands_of_times_is_renamed_in_linear_time():
     ids = [el.get("id") for el in root.iter() if el.get("id")]
     assert len(set(ids)) == len(ids) == 20001 and len(written) == 20001
     assert ids[:4] == ["p--a-2", "p--a", "p--a-1", "p--a-3"]
+
+
+def test_a_style_attribute_that_is_no_css_is_a_warning_at_its_line_not_a_crash(tmp_path, capsys):
+    # tinycss2 cannot write back the ParseError of style="x", which the shared styles of the
+    # layout keyed on (TypeError: every build of such a page stopped); WeasyPrint's own
+    # warning named no page
+    body = ('Intro.\n\n<div style="x">One</div>\n\n<div style="color: red; x; }">Two</div>\n\n'
+            '<div style="display: grid; grid-template-=">Three</div>\n')
+    site = write_site(tmp_path / "site", {"content/de/_index.md": page("Start", body=body)})
+    out = tmp_path / "out"
+    assert main(["build", "--site", str(site), "--out", str(out), "--no-cache", "-q", "--html",
+                 "--jobs", "1"]) == 0
+    said = capsys.readouterr().err
+    lines = [line.split(": warning")[0] for line in said.splitlines() if "[css" in line]
+    assert lines == ["content/de/_index.md:6", "content/de/_index.md:8", "content/de/_index.md:10"]
+    html = (out / "test-manual-de.html").read_text(encoding="utf-8")
+    assert '<div style="color: red">Two</div>' in html and "<div>One</div>" in html
+
+
+def test_the_shared_styles_key_takes_a_part_that_is_no_declaration():
+    # a style a site's own layout writes reaches WeasyPrint without the page passes
+    import tinycss2
+
+    from manualgen.shared_styles import _text
+
+    x = tuple(tinycss2.parse_blocks_contents("x"))
+    red = tuple(tinycss2.parse_blocks_contents("color: red; x"))
+    assert _text(x) != _text(red) and _text(red) == _text(tuple(tinycss2.parse_blocks_contents("color: red; x")))

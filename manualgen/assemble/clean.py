@@ -45,6 +45,7 @@ def parse(job: PageJob) -> ET.Element:
         root = parse_fragment("")
     drop_noise(root)
     drop_styles(job, root)
+    unreadable_styles(job, root)
     drop_wordless_buttons(root)
     for details in root.iter("details"):  # paper cannot fold: what it hides is printed
         details.set("open", "")
@@ -204,6 +205,33 @@ def drop_styles(job: PageJob, root: ET.Element) -> None:
                     "left out: put print styles in a stylesheet of [print] stylesheets",
                     job.line(f"<{el.tag}"))
         remove(el, parents)
+
+
+def unreadable_styles(job: PageJob, root: ET.Element) -> None:
+    """A ``style`` attribute with a part that is no CSS declaration (``style="x"``,
+    ``style="width 50%"``): a browser passes over that part, as WeasyPrint does, but
+    WeasyPrint's warning names neither the page nor the line.  Said here, at the page's
+    line, and the part left out, so the rest of the style still applies."""
+    import tinycss2
+
+    for el in root.iter():
+        style = el.get("style")
+        if not style:
+            continue
+        nodes = tinycss2.parse_blocks_contents(style, skip_comments=True, skip_whitespace=True)
+        errors = [node for node in nodes if node.type == "error"]
+        if not errors:
+            continue
+        shown = style if len(style) <= 80 else style[:80] + "…"
+        job.warning("css", f'the style "{shown}" of a <{el.tag}> holds a part that is no CSS '
+                    "declaration; that part is left out, as a browser leaves it out: write "
+                    "name: value pairs, each ended by a semicolon",
+                    job.line(f'style="{style[:40]}') or job.line(style[:40]))
+        kept = [node for node in nodes if node.type != "error"]
+        if kept:
+            el.set("style", "; ".join(tinycss2.serialize([node]).rstrip("; ") for node in kept))
+        else:
+            del el.attrib["style"]
 
 
 def drop_wordless_buttons(root: ET.Element) -> None:
