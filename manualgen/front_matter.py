@@ -299,6 +299,51 @@ def _tabs_as_spaces(text: str) -> str:
     return _AFTER_INDENT.sub(lambda m: m.group(1) + m.group(2).replace("\t", " "), text)
 
 
+_TAB_HELD = "\ufdd0"  # a tab inside a plain value, held while PyYAML reads the rest
+_TAB_TRIES = 20  # tabs mended one at a time; past these, every one at once
+
+
+def _load_yaml_with_tabs(text: str) -> tuple[object, list[RepeatedKey]]:
+    """The YAML read as Hugo 0.149 reads its tabs: PyYAML stops at each tab past a line's
+    indentation outside quotes and block scalars; that tab (and only that one: a tab in a
+    quoted value or a block scalar is kept) is read as a space where it separates (after
+    "key:", before a comment, at the line's end), else kept in the value ("e<TAB>f")."""
+    mended = text
+    for _ in range(_TAB_TRIES):
+        try:
+            data, repeated = _load_yaml(mended)
+        except yaml.YAMLError as exc:
+            at = _refused_tab(exc, mended)
+            if at is None:
+                raise
+            inside = mended[at - 1] not in " \t:,[{" and mended[at + 1:at + 2] not in ("", " ", "\t", "\n", "\r", "#", ":")
+            mended = mended[:at] + (_TAB_HELD if inside else " ") + mended[at + 1:]
+            continue
+        return _tabs_back(data), repeated
+    return _load_yaml(_tabs_as_spaces(text))
+
+
+def _refused_tab(exc: yaml.YAMLError, text: str) -> int | None:
+    """Where in ``text`` the tab PyYAML refused is, when it is past its line's indentation
+    (a tab that indents Hugo refuses too)."""
+    mark = getattr(exc, "problem_mark", None)
+    at = getattr(mark, "index", None)
+    if at is None or not 0 < at < len(text) or text[at] != "\t":
+        return None
+    line_start = text.rfind("\n", 0, at) + 1
+    return at if text[line_start:at].strip(" \t") else None
+
+
+def _tabs_back(data: object) -> object:
+    if isinstance(data, str):
+        return data.replace(_TAB_HELD, "\t") if _TAB_HELD in data else data
+    if isinstance(data, dict):
+        return {_tabs_back(k): _tabs_back(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_tabs_back(v) for v in data]
+    return data
+
+
 _MERGE = "tag:yaml.org,2002:merge"
 
 
@@ -352,13 +397,10 @@ def without_surrogates(data: object) -> object:
 def read_yaml(text: str) -> tuple[dict, list[RepeatedKey]]:
     """YAML front matter (without its fences) as Hugo reads it, and its repeated keys."""
     try:
-        data, repeated = _load_yaml(text)
-    except yaml.YAMLError:
-        try:  # Hugo's YAML reader accepts tabs where PyYAML does not
-            data, repeated = _load_yaml(_tabs_as_spaces(text))
-        except yaml.YAMLError as exc:
-            line, problem = yaml_problem(exc, text)
-            raise FrontMatterError(f"invalid YAML front matter: {problem}", line + 1) from None
+        data, repeated = _load_yaml_with_tabs(text)
+    except yaml.YAMLError as exc:
+        line, problem = yaml_problem(exc, text)
+        raise FrontMatterError(f"invalid YAML front matter: {problem}", line + 1) from None
     if data is None:
         return {}, repeated
     if not isinstance(data, dict):

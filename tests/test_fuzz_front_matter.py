@@ -57,3 +57,21 @@ def test_a_highlight_line_start_of_08_is_an_error_not_a_crash(tmp_path, capsys):
     assert main(["check", "--site", str(site), "--format", "json"]) == 1
     found = json.loads(capsys.readouterr().out)["findings"]
     assert any("linenostart" in f["message"] and f["line"] == 4 for f in found), found
+
+
+def test_a_tab_pyyaml_refuses_leaves_the_other_tabs_as_written():
+    # hugo 0.149.1 gives description "a\tb\n", q "c\td", s "e\tf" (0.168.0 "ef"): one
+    # refused tab made every tab of the front matter a space
+    from manualgen.front_matter import read_yaml
+
+    data, _ = read_yaml('title:\tA\ndescription: |\n  a\tb\nq: "c\td"\ns: e\tf\nt: g\t# note\n')
+    assert data == {"title": "A", "description": "a\tb\n", "q": "c\td", "s": "e\tf", "t": "g"}
+
+
+def test_a_tab_that_indents_is_still_an_error_at_its_line(tmp_path, capsys):
+    site = write_site(tmp_path / "site", {"content/_index.md": page("Home", body="Hi.\n"),
+                                          "content/a.md": "---\ntitle: A\n\tweight: 2\n---\nText.\n"},
+                      hugo=ONE)
+    assert main(["check", "--site", str(site), "--format", "json"]) == 1
+    found = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["file"] == "content/a.md"]
+    assert [(f["severity"], f["line"]) for f in found] == [("error", 3)]
