@@ -1612,6 +1612,10 @@ def _check_values(meta: dict, front: FrontMatter, report: _Reporter) -> None:
             report.warn(f'the key "{_INVISIBLE.sub("", key)}" holds an invisible '
                         f"U+{ord(hidden.group()):04X}, so it is another key and is ignored; "
                         "retype it", key)
+    for line in front.quote_escapes:
+        report.warn("a double-quoted text holds \\' (an escaped quote): Hugo 0.149 reads it as "
+                    "a quote, as manualgen does, but Hugo 0.153 and later stop for it (\"found "
+                    "unknown escape character\"): write the quote without the backslash", line=line)
     for r in front.repeated:
         report.warn(f'the key "{r.key}" is given twice (lines {r.first} and {r.again}); the '
                     f"{r.used} one is used: delete the one you do not mean", line=r.again)

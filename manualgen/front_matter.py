@@ -63,6 +63,7 @@ class FrontMatter:
     body_line: int  # line (1-based, in the file) of the body's first line
     format: str = ""  # "yaml", "toml", "json", "org", or "" for a page without front matter
     repeated: tuple[RepeatedKey, ...] = ()
+    quote_escapes: tuple[int, ...] = ()  # lines of a ``\'`` in a double-quoted YAML text
 
 
 # --- YAML ------------------------------------------------------------------------------------
@@ -656,13 +657,34 @@ def _parse(text: str) -> FrontMatter:
     repeated = tuple(dataclasses.replace(r, first=r.first + offset, again=r.again + offset)
                      for r in repeated)
     body_line = _lines_spanned(text[: len(text) - len(body)]) + 1
-    return FrontMatter(meta, body, body_line, _FORMAT[type(handler)], repeated)
+    escapes = tuple(line + offset for line in quote_escapes(fm)) if "\\'" in fm else ()
+    return FrontMatter(meta, body, body_line, _FORMAT[type(handler)], repeated, escapes)
+
+
+_QUOTE_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\'")
+
+
+def quote_escapes(yaml_text: str) -> list[int]:
+    """The lines (1-based) of each double-quoted YAML text that holds ``\'``: hugo 0.149
+    reads it as a quote, as manualgen does, but Hugo 0.153 and later stop ("found unknown
+    escape character"), as YAML 1.2 knows no such escape."""
+    lines = []
+    try:
+        for token in yaml.scan(yaml_text, Loader=AliasGuard):
+            if isinstance(token, yaml.ScalarToken) and token.style == '"':
+                raw = yaml_text[token.start_mark.index:token.end_mark.index]
+                if _QUOTE_ESCAPE.search(raw):
+                    lines.append(token.start_mark.line + 1)
+    except yaml.YAMLError:  # a tab PyYAML refuses: the values were read without this scan
+        return lines
+    return lines
 
 
 def _shifted(found: FrontMatter, lines: int) -> FrontMatter:
     repeated = tuple(dataclasses.replace(r, first=r.first + lines, again=r.again + lines)
                      for r in found.repeated)
-    return dataclasses.replace(found, body_line=found.body_line + lines, repeated=repeated)
+    return dataclasses.replace(found, body_line=found.body_line + lines, repeated=repeated,
+                               quote_escapes=tuple(n + lines for n in found.quote_escapes))
 
 
 def parse(text: str, path: Path) -> FrontMatter:

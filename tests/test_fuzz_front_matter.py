@@ -75,3 +75,16 @@ def test_a_tab_that_indents_is_still_an_error_at_its_line(tmp_path, capsys):
     assert main(["check", "--site", str(site), "--format", "json"]) == 1
     found = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["file"] == "content/a.md"]
     assert [(f["severity"], f["line"]) for f in found] == [("error", 3)]
+
+
+def test_an_escaped_quote_hugo_0153_refuses_is_read_with_a_warning_at_its_line(tmp_path, capsys):
+    # 'title: "C\'est"': hugo 0.149.1 reads "C'est"; 0.168.0 stops ("[2:8] found unknown
+    # escape character '\''"); an escaped backslash before a quote is no such escape
+    site = write_site(tmp_path / "site", {
+        "content/_index.md": page("Home", body="Hi.\n"),
+        "content/a.md": '---\ntitle: A\ndescription: "C\\\'est"\nsummary: "a\\\\\\\\\'b"\n'
+                        "note: 'it''s'\n---\nText.\n"}, hugo=ONE)
+    assert main(["check", "--site", str(site), "--format", "json"]) == 0
+    found = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["file"] == "content/a.md"]
+    assert [(f["severity"], f["line"]) for f in found] == [("warning", 3)], found
+    assert "0.153" in found[0]["message"]
