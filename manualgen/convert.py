@@ -1198,14 +1198,15 @@ _QUOTE_MARKS = re.compile(r"^(?: {0,3}>[ \t]?)+")
 
 
 def _goes_on(line: str, nxt: str) -> bool:
-    """Whether ``nxt`` carries on the paragraph of ``line``: text that starts no other block,
-    inside as many quote marks as ``line`` is (``> a\\`` then ``> b``), or fewer (lazy text,
-    as Goldmark reads it)."""
+    """Whether ``nxt`` carries on the paragraph of ``line``: text that starts no other block
+    (nor a definition), inside as many quote marks as ``line`` is (``> a\\`` then ``> b``), or
+    fewer (lazy text, as Goldmark reads it)."""
     marks = _QUOTE_MARKS.match(line)
     ahead = _QUOTE_MARKS.match(nxt)
     if marks and ahead and ahead.group(0).count(">") <= marks.group(0).count(">"):
         nxt = nxt[ahead.end():]
-    return bool(nxt.strip()) and not _NOT_PARAGRAPH.match(nxt)
+    # a definition's marker (": ") ends a term and a definition: "Term\\" keeps its backslash
+    return bool(nxt.strip()) and not _NOT_PARAGRAPH.match(nxt) and not _DEFINITION.match(nxt)
 
 
 # --- Goldmark's linkify: bare URLs, www. addresses and e-mail addresses ----------------------
