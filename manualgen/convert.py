@@ -1039,6 +1039,21 @@ def _no_term_before(out: list[str]) -> bool:
     return above is None or bool(_ATX.match(above) or _RULE.match(above) or _SETEXT.match(above))
 
 
+def _lazy_in_block(above: str, line: str) -> bool:
+    """Whether a ": definition" line right under a quote's line, or under a list item's line
+    and left of its text, is that block's lazy text, as Goldmark reads it ("> a" then
+    ": b" is the quote's paragraph "a : b"): no term is above it in the page's own flow."""
+    if not above.strip() or not line.strip():
+        return False
+    if _QUOTE_MARKS.match(above):
+        return True
+    item = _list_item(above)
+    if item is None:
+        return False
+    column = len(item.group(1)) + len(item.group(2)) + max(1, len(item.group(3)))
+    return len(line) - len(line.lstrip(" ")) < column
+
+
 def _continues_paragraph(line: str) -> bool:
     """Whether a line under a paragraph line is more of that paragraph's text in Goldmark:
     no blank line, heading, quote, fence, rule, definition or list item that may interrupt a
@@ -1167,7 +1182,7 @@ def _source_lines(lines: list[str], block_attributes: bool, title_attributes: bo
             out.append(_with_attributes(line.rstrip(), headings, title_attributes))
             paragraph = False  # the heading ends it; its underline starts nothing
             continue
-        if _DEFINITION.match(line) and _no_term_before(out):
+        if _DEFINITION.match(line) and (_no_term_before(out) or _lazy_in_block(prev, line)):
             line = line.replace(":", "\\:", 1)  # Goldmark: no term above, so no definition
         if not block_attributes and _ATTRIBUTE_LINE.match(line):
             line = line.replace("{", "\\{", 1)  # Goldmark prints it as text
