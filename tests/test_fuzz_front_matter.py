@@ -88,3 +88,21 @@ def test_an_escaped_quote_hugo_0153_refuses_is_read_with_a_warning_at_its_line(t
     found = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["file"] == "content/a.md"]
     assert [(f["severity"], f["line"]) for f in found] == [("warning", 3)], found
     assert "0.153" in found[0]["message"]
+
+
+def test_build_names_each_crash_input_at_its_line(tmp_path, capsys):
+    # every input above that crashed, in one site: manualgen build stops with each at its
+    # file and line, and no traceback
+    site = write_site(tmp_path / "site", {
+        "content/_index.md": page("Home", body="Hi.\n"),
+        "content/a.md": "---\ntitle: A\nweight: !!int ''\n---\nText.\n",
+        "content/b.md": '{"title": "B",\n "weight": ' + BIG + "}\nText.\n",
+        "content/c.md": '+++\ntitle = "C"\nweight = ' + BIG + "\n+++\nText.\n",
+        "content/d.md": page("D", body='{{< highlight go "linenostart=08" >}}\nx\n{{< /highlight >}}\n'),
+    }, hugo=ONE)
+    status = main(["build", "--site", str(site), "--out", str(tmp_path / "out"), "--no-cache", "-q"])
+    said = capsys.readouterr().err
+    assert status == 1 and "Traceback" not in said
+    for where in ("content/a.md:3: error", "content/b.md:2: error", "content/c.md:3: error",
+                  "content/d.md:4:1: error"):
+        assert where in said, said
