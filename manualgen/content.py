@@ -860,9 +860,12 @@ def content_roots(settings: Settings, lang: str) -> list[tuple[Path, str]]:
 
 
 def left_out_by_mount(settings: Settings, lang: str, path: Path) -> bool:
-    """Whether one of the language's mounts holds the file ``path`` but its includeFiles or
-    excludeFiles leave it out: the site keeps it out of the language on purpose."""
-    filters = settings.languages[lang].file_filters
+    """Whether one of the language's content mounts, or a static mount, holds the file
+    ``path`` but its includeFiles or excludeFiles leave it out: the site keeps it out of the
+    language (or of the published files) on purpose."""
+    filters = {**settings.languages[lang].file_filters, **settings.static_filters}
+    if not filters:
+        return False
     real = path.resolve()
     for (folder, _target), files in filters.items():
         source = folder.resolve()

@@ -36,3 +36,18 @@ def test_a_bundle_picture_the_mount_keeps_prints(tmp_path, capsys):
     }, hugo=MOUNTED + 'excludeFiles = ["**.psd"]\n')
     assert main(["check", "--site", str(site), "--format", "json"]) == 0
     assert [f for f in json.loads(capsys.readouterr().out)["findings"] if f["severity"] != "info"] == []
+
+
+def test_a_static_picture_the_static_mount_leaves_out_is_a_missing_image(tmp_path, capsys):
+    # hugo 0.149.1 publishes no static file then ("Static files 0"); manualgen printed it
+    site = write_site(tmp_path / "site", {
+        "content/_index.md": page("Home", body="Hi.\n"),
+        "content/a.md": page("A", body="Intro.\n\n![x](/img/shot.png)\n\n![y](/img/kept.png)\n"),
+        "static/img/shot.png": png_bytes(60, 40),
+        "static/img/kept.png": png_bytes(60, 40),
+    }, hugo=MOUNTED + '[[module.mounts]]\nsource = "static"\ntarget = "static"\n'
+                      'excludeFiles = ["img/shot.png"]\n')
+    assert main(["check", "--site", str(site), "--format", "json"]) == 0
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["code"], f["file"], f["line"]) for f in findings if f["severity"] != "info"] == [
+        ("missing-image", "content/a.md", 6)], findings
