@@ -169,6 +169,8 @@ class Settings:
     # The static mounts with where each sits below the site's root ("img/logos/32x32" for
     # target = "static/img/logos/32x32"), the least preferred first: see static_file.
     static_mounts: list[tuple[Path, str]] = dataclasses.field(default_factory=list)
+    # A static mount's includeFiles and excludeFiles, by its (folder, subpath)
+    static_filters: dict[tuple[Path, str], FileFilter] = dataclasses.field(default_factory=dict)
     # What is printed: the sections chosen ([manual] sections, --section; empty: the whole
     # site, as Hugo lists it), and the folders of the site's taxonomies (their list pages
     # are web-only).
@@ -254,7 +256,10 @@ class Settings:
         parts = path.split("/")
         for folder, subpath in reversed(self.static_mounts):
             rest = _below(parts, subpath)
-            if rest is not None and (found := _file_in_mount(folder, rest)):
+            files = self.static_filters.get((folder, subpath))
+            if rest is None or (files is not None and not files.admits("/".join(rest))):
+                continue  # elsewhere, or a file the mount's includeFiles/excludeFiles leave out
+            if found := _file_in_mount(folder, rest):
                 return found
         return None
 
@@ -992,6 +997,7 @@ class _Folders:
     assets: list[Path]
     i18n: list[Path]
     layouts: list[Path]  # mounted on layouts/ (Bootstrap mounts site/layouts); [] when none is
+    static_filters: dict[tuple[Path, str], FileFilter] = dataclasses.field(default_factory=dict)
 
 
 def _mounted_folders(hugo: dict, root: Path, mounts: list[Mount], extra_static: list,
@@ -1020,8 +1026,10 @@ def _mounted_folders(hugo: dict, root: Path, mounts: list[Mount], extra_static: 
     content = [m for m in mounts if m.component == "content"]
     static_dirs = _unique([folder for folder, _ in static + themes_static + extras])
     layouts = _unique([m.source for m in mounts if m.component == "layouts" and not m.subpath])
+    filters = {(m.source, m.subpath): m.files for m in mounts
+               if m.component == "static" and m.files is not None}
     return _Folders(content, extras + themes_static[::-1] + static, static_dirs, _unique(assets),
-                    _unique(i18n), layouts)
+                    _unique(i18n), layouts, filters)
 
 
 def _content_mounts(code: str, spec: dict, root: Path, hugo: dict, folders: _Folders) -> list[Mount]:
@@ -1428,6 +1436,7 @@ def _settings(read: _ReadFiles) -> Settings:
         by_filename=len(dir_sets) > 1 and len(set(dir_sets)) < len(dir_sets),
         static_dirs=read.folders.static_dirs,
         static_mounts=read.folders.static,
+        static_filters=read.folders.static_filters,
         content_mounts=[(m.source, m.subpath, None if m.languages is None else tuple(
             code for code in read.languages if m.serves(code))) for m in read.folders.content],
         assets_dirs=read.folders.assets,
@@ -1618,6 +1627,8 @@ def _themes(hugo: dict, origin: dict[str, Path], root: Path, environment: str,
                 problems.append(problem)
                 continue
             if not _is_dir(found):  # a module Hugo would download: nothing here to read
+                if not _downloadable(name):
+                    problems.append(_missing_theme(name, found, root, named_in))
                 continue
             own, own_origin = _theme_config(found, environment, problems)
             listed = _ci_get(_ci_get(own, "module", {}) or {}, "mounts", []) or []
@@ -1652,6 +1663,31 @@ def _unusable_theme(name: str, found: Path, inside: Path, named_in: dict[str, Pa
         return _problem(where, key, f'the theme "{name}" is a file ({found.parent.name}/{found.name}), not a '
                         "folder; Hugo stops too: name the theme's folder", name)
     return None
+
+
+def _downloadable(name: str) -> bool:
+    """Whether Hugo could fetch the theme component ``name`` as a module: a module path
+    ("github.com/google/docsy", a dot in its first element), which a site with a go.mod
+    downloads.  A name without one only names a folder of themes/, and when that is
+    missing hugo 0.149.1 and 0.168.0 stop ("module "x" not found in themes/x; either add
+    it as a Hugo Module or store it in themes")."""
+    return "." in name.split("/")[0]
+
+
+def _missing_theme(name: str, found: Path, root: Path, named_in: dict[str, Path]) -> Finding:
+    where = named_in.get("theme") or named_in.get("module")
+    key = "theme" if "theme" in named_in else "path"
+    try:
+        shown = found.relative_to(root).as_posix()
+    except ValueError:
+        shown = str(found)
+    short = name if len(name) <= 60 else name[:60] + "…"
+    shown = shown if len(shown) <= 80 else shown[:80] + "…"
+    finding = _problem(where, key, f'the theme "{short}" is not in {shown}: no such folder, so '
+                       "its layouts, shortcodes, translations and params are left out, and Hugo "
+                       'stops for it ("module not found"): check the theme out there (git '
+                       "submodule update --init) or correct its name", name)
+    return dataclasses.replace(finding, severity=WARNING, code="theme-missing")
 
 
 def _component_names(config: dict) -> list[tuple[str, list | None]]:

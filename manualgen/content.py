@@ -876,9 +876,12 @@ def content_roots(settings: Settings, lang: str) -> list[tuple[Path, str]]:
 
 
 def left_out_by_mount(settings: Settings, lang: str, path: Path) -> bool:
-    """Whether one of the language's mounts holds the file ``path`` but its includeFiles or
-    excludeFiles leave it out: the site keeps it out of the language on purpose."""
-    filters = settings.languages[lang].file_filters
+    """Whether one of the language's content mounts, or a static mount, holds the file
+    ``path`` but its includeFiles or excludeFiles leave it out: the site keeps it out of the
+    language (or of the published files) on purpose."""
+    filters = {**settings.languages[lang].file_filters, **settings.static_filters}
+    if not filters:
+        return False
     real = path.resolve()
     for (folder, _target), files in filters.items():
         source = folder.resolve()
@@ -1586,18 +1589,34 @@ def _format_note(markup: str, url: str, settings: Settings) -> str:
             f"{html.escape(address)}</span></p></div>\n")
 
 
+_INT64 = 2**63
+
+
 def _weight(meta: dict, report: _Reporter) -> int:
-    """The weight as a whole number, as Hugo's cast.ToInt makes it."""
+    """The weight as a whole number, as Hugo's cast.ToInt makes it (hugo 0.149.1 and
+    0.168.0 alike): a text as Go's ParseInt with base 0 reads it ("010" is 8, "0x10" 16,
+    "1_0" 10) once a decimal part of digits is cut off ("2.0" and "2.5" are 2)."""
     weight = _ci(meta, "weight", 0)
-    if isinstance(weight, int) and not isinstance(weight, bool):
+    if isinstance(weight, int) and not isinstance(weight, bool) and -_INT64 <= weight < _INT64:
         return weight
-    if isinstance(weight, str) and re.fullmatch(r"[+-]?[0-9]+", weight):  # as Go's Atoi reads it
-        return int(weight)
-    # a fraction truncated, true 1 (Hugo's cast.ToInt); a text Go cannot read is unset
+    if isinstance(weight, str):
+        whole = front_matter.go_int(_decimal_cut(weight)) if weight else None
+        if whole is not None:
+            return whole
+    # a fraction truncated, true 1; a text Go cannot read, or past 64 bits, is unset
     whole = (int(weight) if isinstance(weight, bool) or isinstance(weight, float)
-             and math.isfinite(weight) else 0)
-    report.warn(f'weight "{_as_written(weight)}" is not a whole number; using {whole}', "weight")
+             and math.isfinite(weight) and -_INT64 <= weight < _INT64 else 0)
+    shown = _as_written(weight)
+    shown = shown if len(shown) <= 40 else shown[:40] + "…"
+    report.warn(f'weight "{shown}" is not a whole number; using {whole}', "weight")
     return whole
+
+
+def _decimal_cut(text: str) -> str:
+    """A number's text without its decimal part, where that part is digits after whole
+    ones ("2.50" → "2", "2." → "2"), as Hugo's cast.ToInt cuts it before parsing."""
+    found = re.fullmatch(r"([+-]?[0-9]+)\.[0-9]*", text)
+    return found.group(1) if found else text
 
 
 def _check_values(meta: dict, front: FrontMatter, report: _Reporter) -> None:
@@ -1612,6 +1631,10 @@ def _check_values(meta: dict, front: FrontMatter, report: _Reporter) -> None:
             report.warn(f'the key "{_INVISIBLE.sub("", key)}" holds an invisible '
                         f"U+{ord(hidden.group()):04X}, so it is another key and is ignored; "
                         "retype it", key)
+    for line in front.quote_escapes:
+        report.warn("a double-quoted text holds \\' (an escaped quote): Hugo 0.149 reads it as "
+                    "a quote, as manualgen does, but Hugo 0.153 and later stop for it (\"found "
+                    "unknown escape character\"): write the quote without the backslash", line=line)
     for r in front.repeated:
         report.warn(f'the key "{r.key}" is given twice (lines {r.first} and {r.again}); the '
                     f"{r.used} one is used: delete the one you do not mean", line=r.again)

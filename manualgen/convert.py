@@ -1170,6 +1170,21 @@ def _indented_in(line: str, column: int) -> bool:
     return _indent_in(line, column) > 0
 
 
+def _lazy_in_block(above: str, line: str) -> bool:
+    """Whether a ": definition" line right under a quote's line, or under a list item's line
+    and left of its text, is that block's lazy text, as Goldmark reads it ("> a" then
+    ": b" is the quote's paragraph "a : b"): no term is above it in the page's own flow."""
+    if not above.strip() or not line.strip():
+        return False
+    if _QUOTE_MARKS.match(above):
+        return True
+    item = _list_item(above)
+    if item is None:
+        return False
+    column = len(item.group(1)) + len(item.group(2)) + max(1, len(item.group(3)))
+    return len(line) - len(line.lstrip(" ")) < column
+
+
 def _continues_paragraph(line: str) -> bool:
     """Whether a line under a paragraph line is more of that paragraph's text in Goldmark:
     no blank line, heading, quote, fence, rule, definition or list item that may interrupt a
@@ -1303,8 +1318,10 @@ def _source_lines(lines: list[str], block_attributes: bool, title_attributes: bo
             out.append(_with_attributes(line.rstrip(), headings, title_attributes))
             paragraph = False  # the heading ends it; its underline starts nothing
             continue
-        if _DEFINITION.match(line) and (_no_term_before(out) or _indented_in(line, columns[index])):
-            # Goldmark: no term above, or the ":" not at its block's left edge: no definition
+        if _DEFINITION.match(line) and (_no_term_before(out) or _indented_in(line, columns[index])
+                                        or _lazy_in_block(prev, line)):
+            # Goldmark: no term above, the ":" not at its block's left edge, or the line is
+            # the lazy text of the quote or item above: no definition
             line = line.replace(":", "\\:", 1)
         if not block_attributes and _ATTRIBUTE_LINE.match(line):
             line = line.replace("{", "\\{", 1)  # Goldmark prints it as text
@@ -1335,14 +1352,15 @@ _QUOTE_MARKS = re.compile(r"^(?: {0,3}>[ \t]?)+")
 
 
 def _goes_on(line: str, nxt: str) -> bool:
-    """Whether ``nxt`` carries on the paragraph of ``line``: text that starts no other block,
-    inside as many quote marks as ``line`` is (``> a\\`` then ``> b``), or fewer (lazy text,
-    as Goldmark reads it)."""
+    """Whether ``nxt`` carries on the paragraph of ``line``: text that starts no other block
+    (nor a definition), inside as many quote marks as ``line`` is (``> a\\`` then ``> b``), or
+    fewer (lazy text, as Goldmark reads it)."""
     marks = _QUOTE_MARKS.match(line)
     ahead = _QUOTE_MARKS.match(nxt)
     if marks and ahead and ahead.group(0).count(">") <= marks.group(0).count(">"):
         nxt = nxt[ahead.end():]
-    return bool(nxt.strip()) and not _NOT_PARAGRAPH.match(nxt)
+    # a definition's marker (": ") ends a term and a definition: "Term\\" keeps its backslash
+    return bool(nxt.strip()) and not _NOT_PARAGRAPH.match(nxt) and not _DEFINITION.match(nxt)
 
 
 # --- Goldmark's linkify: bare URLs, www. addresses and e-mail addresses ----------------------

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import re
 import tomllib
 from pathlib import Path
@@ -62,6 +63,7 @@ class FrontMatter:
     body_line: int  # line (1-based, in the file) of the body's first line
     format: str = ""  # "yaml", "toml", "json", "org", or "" for a page without front matter
     repeated: tuple[RepeatedKey, ...] = ()
+    quote_escapes: tuple[int, ...] = ()  # lines of a ``\'`` in a double-quoted YAML text
 
 
 # --- YAML ------------------------------------------------------------------------------------
@@ -153,14 +155,54 @@ _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _REPLACED = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 
 
+# Go's ParseInt(s, 0, 64) syntax: digits after a prefix, an underscore between two (each
+# run of digits one group, so a long number that fails at its end fails in linear time)
+GO_INT = re.compile(r"[-+]?(?:0[xX]_?[0-9a-fA-F]+(?:_[0-9a-fA-F]+)*|0[bB]_?[01]+(?:_[01]+)*"
+                    r"|0[oO]?_?[0-7]+(?:_[0-7]+)*|[1-9][0-9]*(?:_[0-9]+)*|0)")
+
+
+def go_int(text: str) -> int | None:
+    """A whole number as Hugo's option decoder reads it (Go's ``ParseInt(s, 0, 64)``):
+    ``-3``, ``0x10``, ``017`` (octal), ``1_000``; empty is 0; None for anything else."""
+    if text == "":
+        return 0
+    if not GO_INT.fullmatch(text):
+        return None
+    sign, digits = (-1, text[1:]) if text[0] == "-" else (1, text.lstrip("+"))
+    digits = digits.replace("_", "")
+    if len(digits) > 1 and digits[0] == "0" and digits[1].isdigit():
+        digits = "0o" + digits[1:]
+    if len(digits) > 40:  # far beyond Go's 64 bits (Python refuses to read 4,300 digits)
+        return None
+    value = sign * int(digits, 0)
+    return value if -(2**63) <= value < 2**63 else None
+
+
 def _yaml_int(loader, node) -> int:
     """An integer as go-yaml reads one: ``0o17`` and ``017`` octal, ``0x``, ``0b``, ``_``."""
-    text = loader.construct_scalar(node).replace("_", "")
+    written = loader.construct_scalar(node)
+    text = written.replace("_", "")
+    if not text:
+        raise ValueError("no digits")
     sign, digits = (-1, text[1:]) if text[0] == "-" else (1, text.lstrip("+"))
     base = {"0b": 2, "0o": 8, "0x": 16}.get(digits[:2].lower())
+    if len(digits) > 40:  # past 64 bits, and Python reads no more than 4,300 digits
+        return _past_int64(written)
     if base:
-        return sign * int(digits[2:], base)
-    return sign * int(digits, 8 if len(digits) > 1 and digits[0] == "0" else 10)
+        number = sign * int(digits[2:], base)
+    else:
+        number = sign * int(digits, 8 if len(digits) > 1 and digits[0] == "0" else 10)
+    return number if -(2**63) <= number < 2**63 else _past_int64(written)
+
+
+def _past_int64(written: str) -> float | str:
+    """A whole number past Go's 64 bits, as go-yaml reads it: a float while one holds it,
+    else the text as written."""
+    try:
+        number = float(written.replace("_", ""))
+    except ValueError:
+        return written
+    return number if math.isfinite(number) else written
 
 
 def _yaml_binary(loader, node) -> str:
@@ -258,6 +300,51 @@ def _tabs_as_spaces(text: str) -> str:
     return _AFTER_INDENT.sub(lambda m: m.group(1) + m.group(2).replace("\t", " "), text)
 
 
+_TAB_HELD = "\ufdd0"  # a tab inside a plain value, held while PyYAML reads the rest
+_TAB_TRIES = 20  # tabs mended one at a time; past these, every one at once
+
+
+def _load_yaml_with_tabs(text: str) -> tuple[object, list[RepeatedKey]]:
+    """The YAML read as Hugo 0.149 reads its tabs: PyYAML stops at each tab past a line's
+    indentation outside quotes and block scalars; that tab (and only that one: a tab in a
+    quoted value or a block scalar is kept) is read as a space where it separates (after
+    "key:", before a comment, at the line's end), else kept in the value ("e<TAB>f")."""
+    mended = text
+    for _ in range(_TAB_TRIES):
+        try:
+            data, repeated = _load_yaml(mended)
+        except yaml.YAMLError as exc:
+            at = _refused_tab(exc, mended)
+            if at is None:
+                raise
+            inside = mended[at - 1] not in " \t:,[{" and mended[at + 1:at + 2] not in ("", " ", "\t", "\n", "\r", "#", ":")
+            mended = mended[:at] + (_TAB_HELD if inside else " ") + mended[at + 1:]
+            continue
+        return _tabs_back(data), repeated
+    return _load_yaml(_tabs_as_spaces(text))
+
+
+def _refused_tab(exc: yaml.YAMLError, text: str) -> int | None:
+    """Where in ``text`` the tab PyYAML refused is, when it is past its line's indentation
+    (a tab that indents Hugo refuses too)."""
+    mark = getattr(exc, "problem_mark", None)
+    at = getattr(mark, "index", None)
+    if at is None or not 0 < at < len(text) or text[at] != "\t":
+        return None
+    line_start = text.rfind("\n", 0, at) + 1
+    return at if text[line_start:at].strip(" \t") else None
+
+
+def _tabs_back(data: object) -> object:
+    if isinstance(data, str):
+        return data.replace(_TAB_HELD, "\t") if _TAB_HELD in data else data
+    if isinstance(data, dict):
+        return {_tabs_back(k): _tabs_back(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_tabs_back(v) for v in data]
+    return data
+
+
 _MERGE = "tag:yaml.org,2002:merge"
 
 
@@ -311,13 +398,10 @@ def without_surrogates(data: object) -> object:
 def read_yaml(text: str) -> tuple[dict, list[RepeatedKey]]:
     """YAML front matter (without its fences) as Hugo reads it, and its repeated keys."""
     try:
-        data, repeated = _load_yaml(text)
-    except yaml.YAMLError:
-        try:  # Hugo's YAML reader accepts tabs where PyYAML does not
-            data, repeated = _load_yaml(_tabs_as_spaces(text))
-        except yaml.YAMLError as exc:
-            line, problem = yaml_problem(exc, text)
-            raise FrontMatterError(f"invalid YAML front matter: {problem}", line + 1) from None
+        data, repeated = _load_yaml_with_tabs(text)
+    except yaml.YAMLError as exc:
+        line, problem = yaml_problem(exc, text)
+        raise FrontMatterError(f"invalid YAML front matter: {problem}", line + 1) from None
     if data is None:
         return {}, repeated
     if not isinstance(data, dict):
@@ -329,7 +413,9 @@ def read_toml(text: str) -> dict:
     """TOML front matter (without its fences), with the line of a mistake."""
     try:
         return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except ValueError as exc:
+        if not isinstance(exc, tomllib.TOMLDecodeError):  # Python reads no 4,300 digits
+            raise _too_many_digits("TOML", text) from None
         m = re.search(r"line (\d+)", str(exc))
         # "at end of document" carries no line: the last line of the front matter, then
         line = int(m.group(1)) if m else max(1, len(text.rstrip("\n").split("\n")))
@@ -338,6 +424,15 @@ def read_toml(text: str) -> dict:
         if msg == "Invalid value" and 0 < line <= len(lines):
             msg += _bare_word_hint(lines[line - 1])
         raise FrontMatterError(f"invalid TOML front matter: {msg}", line) from None
+
+
+def _too_many_digits(kind: str, text: str) -> FrontMatterError:
+    """A number far past 64 bits (Hugo stops for it too: "number is too large to fit in a
+    64-bit signed integer", "cannot unmarshal number"), at the line it starts on."""
+    found = re.search(r"[0-9_]{4300}", text)
+    line = text.count("\n", 0, found.start()) + 1 if found else 1
+    return FrontMatterError(f"invalid {kind} front matter: a number of thousands of digits, "
+                            "far too large for Hugo (64 bits)", line)
 
 
 _BARE_VALUE = re.compile(r"^(\s*[\w.\"'-]+\s*=\s*)([^\s\"'\[{#][^#]*?)\s*(#.*)?$")
@@ -425,6 +520,8 @@ class JsonHandler(BaseHandler):
             _meta, end = json.JSONDecoder().raw_decode(text)
         except json.JSONDecodeError as exc:
             raise FrontMatterError(f"invalid JSON front matter: {exc.msg}", exc.lineno) from None
+        except ValueError:  # Python reads no number of more than 4,300 digits
+            raise _too_many_digits("JSON", text) from None
         return text[:end], text[end:].lstrip(" \t\r").removeprefix("\n")
 
     def load(self, fm: str, **kwargs: object) -> dict:
@@ -560,13 +657,34 @@ def _parse(text: str) -> FrontMatter:
     repeated = tuple(dataclasses.replace(r, first=r.first + offset, again=r.again + offset)
                      for r in repeated)
     body_line = _lines_spanned(text[: len(text) - len(body)]) + 1
-    return FrontMatter(meta, body, body_line, _FORMAT[type(handler)], repeated)
+    escapes = tuple(line + offset for line in quote_escapes(fm)) if "\\'" in fm else ()
+    return FrontMatter(meta, body, body_line, _FORMAT[type(handler)], repeated, escapes)
+
+
+_QUOTE_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\'")
+
+
+def quote_escapes(yaml_text: str) -> list[int]:
+    """The lines (1-based) of each double-quoted YAML text that holds ``\'``: hugo 0.149
+    reads it as a quote, as manualgen does, but Hugo 0.153 and later stop ("found unknown
+    escape character"), as YAML 1.2 knows no such escape."""
+    lines = []
+    try:
+        for token in yaml.scan(yaml_text, Loader=AliasGuard):
+            if isinstance(token, yaml.ScalarToken) and token.style == '"':
+                raw = yaml_text[token.start_mark.index:token.end_mark.index]
+                if _QUOTE_ESCAPE.search(raw):
+                    lines.append(token.start_mark.line + 1)
+    except yaml.YAMLError:  # a tab PyYAML refuses: the values were read without this scan
+        return lines
+    return lines
 
 
 def _shifted(found: FrontMatter, lines: int) -> FrontMatter:
     repeated = tuple(dataclasses.replace(r, first=r.first + lines, again=r.again + lines)
                      for r in found.repeated)
-    return dataclasses.replace(found, body_line=found.body_line + lines, repeated=repeated)
+    return dataclasses.replace(found, body_line=found.body_line + lines, repeated=repeated,
+                               quote_escapes=tuple(n + lines for n in found.quote_escapes))
 
 
 def parse(text: str, path: Path) -> FrontMatter:

@@ -135,6 +135,10 @@ def _is_anchor(declarations: tuple) -> bool:
 
 
 def _text(declarations: tuple) -> str:
+    """The declarations as text, a key for equal sets.  A part that is no declaration
+    (``style="x"``, which WeasyPrint passes over) is a ParseError, which tinycss2 cannot
+    write back (TypeError: every build of a page with one stopped): its kind stands in."""
     import tinycss2
 
-    return tinycss2.serialize(declarations)
+    return "\0".join(f"\0{node.kind}: {node.message}" if getattr(node, "type", None) == "error"
+                     else tinycss2.serialize([node]) for node in declarations)

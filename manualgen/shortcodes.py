@@ -34,6 +34,7 @@ from .cache import SHARED_FOLDERS
 from .config import BUILTIN_TEMPLATES, HugoYamlLoader, load_site_data, resolves_inside
 from .content import content_roots, glob_regex, permalink, title_cased
 from .errors import ContentError, Findings, ManualgenError, readable_path, show, utf8_name
+from .front_matter import GO_INT, go_int
 from .front_matter import parse as parse_front_matter
 from .go_escape import REFUSED_ADDRESS, NotSimple, plainified
 from .go_values import go_print
@@ -157,32 +158,11 @@ _INT_OPTIONS = ("linenostart", "tabwidth")
 _BOOL_OPTIONS = ("anchorlinenos", "noclasses", "hl_inline", "guesssyntax", "linenumbersintable",
                  "codefences")
 _GO_BOOL = {"", "1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False"}
-_GO_INT = re.compile(r"[-+]?(?:0[xX]_?[0-9a-fA-F]+(?:_?[0-9a-fA-F])*|0[bB]_?[01]+(?:_?[01])*"
-                     r"|0[oO]?_?[0-7]+(?:_?[0-7])*|[0-9]+(?:_?[0-9])*)")
-
-
-def go_int(text: str) -> int | None:
-    """A whole number as Hugo's option decoder reads it (Go's ``ParseInt(s, 0, 64)``):
-    ``-3``, ``0x10``, ``017`` (octal), ``1_000``; empty is 0; None for anything else."""
-    if text == "":
-        return 0
-    if not _GO_INT.fullmatch(text):
-        return None
-    sign, digits = (-1, text[1:]) if text[0] == "-" else (1, text.lstrip("+"))
-    digits = digits.replace("_", "")
-    if len(digits) > 1 and digits[0] == "0" and digits[1].isdigit():
-        digits = "0o" + digits[1:]
-    if len(digits) > 40:  # far beyond Go's 64 bits (Python refuses to read 4,300 digits)
-        return None
-    value = sign * int(digits, 0)
-    return value if -(2**63) <= value < 2**63 else None
-
-
 def highlight_problem(opts: dict[str, str]) -> str | None:
     """Why Hugo refuses these highlight options (a number or switch it cannot read), or None."""
     for key in _INT_OPTIONS:
         if key in opts and go_int(opts[key]) is None:
-            what = "too large" if _GO_INT.fullmatch(opts[key]) else "not a whole number"
+            what = "too large" if GO_INT.fullmatch(opts[key]) else "not a whole number"
             return (f'highlight option {key}="{opts[key][:40]}" is {what} (write {key}=10); '
                     "Hugo stops with an error for it")
     for key in _BOOL_OPTIONS:

@@ -89,14 +89,36 @@ def test_a_theme_linked_from_outside_the_site_is_a_warning_at_the_theme_line(tmp
     assert "hugo.toml:2: warning:" in said
 
 
-def test_a_theme_name_too_long_for_the_file_system_is_a_module_left_out(tmp_path):
+def test_a_theme_name_too_long_for_the_file_system_is_a_missing_theme(tmp_path):
+    # its static folder was looked for: OSError; hugo 0.149.1 and 0.168.0 stop ("module
+    # not found"), as for any theme that is not in themes/
     root = write_site(tmp_path / "site", {"content/a.md": page("A"), "themes/other/hugo.toml": ""},
                       hugo='title = "T"\ntheme = ["' + "x" * 300 + '"]\n')
-    assert load_settings(root).config_warnings == ()
-    assert [f["code"] for f in check_findings(root)] == []  # its static folder was looked for: OSError
     status, said = build_all(root, tmp_path / "out")
     assert status == 0 and "Traceback" not in said, said
+    warning = next(line for line in said.splitlines() if "theme-missing" in line)
+    assert warning.startswith('hugo.toml:2: warning: the theme "xxx') and len(warning) < 500
     assert "<h1" in next((tmp_path / "out").glob("*.html")).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("config, line", [
+    ('title = "T"\n\ntheme = "missing"\n', 3),
+    ('title = "T"\ntheme = ["other", "a/b"]\n', 2),
+    ('title = "T"\n[module]\n[[module.imports]]\npath = "missing"\n', 4)])
+def test_a_theme_not_in_the_themes_folder_is_a_warning_at_its_line(tmp_path, config, line):
+    # manualgen printed the site without a word; hugo 0.149.1 and 0.168.0 stop: 'module
+    # "missing" not found in "themes/missing"; either add it as a Hugo Module or store it in
+    # themes' (a module path such as github.com/x/y is one Hugo downloads: no warning)
+    root = write_site(tmp_path / "site", {"content/a.md": page("A"), "themes/other/hugo.toml": ""},
+                      hugo=config)
+    found = [(f["code"], f["file"], f["line"]) for f in check_findings(root)]
+    assert found == [("theme-missing", "hugo.toml", line)]
+
+
+def test_a_module_path_theme_that_hugo_downloads_is_no_warning(tmp_path):
+    root = write_site(tmp_path / "site", {"content/a.md": page("A"), "go.mod": "module x\n"},
+                      hugo='title = "T"\ntheme = "github.com/google/docsy"\n')
+    assert check_findings(root) == []
 
 
 def test_a_themes_language_params_are_defaults_under_the_sites(tmp_path):

@@ -319,6 +319,23 @@ def test_weight_is_read_as_hugos_cast_to_int_reads_it(tmp_path, written, place):
     assert titles.index("Z") == place
 
 
+@pytest.mark.parametrize("written, place", [
+    ("'2.0'", 0), ("'-2.0'", 0), ("'2.5'", 0), ("'010'", 1), ("'0_10'", 1), ("'1_0'", 1),
+    ("'0x5'", 1), ("'08'", 2), ("'1e1'", 2), ("'2.5x'", 2), ("'" + "9" * 5000 + "'", 2),
+    ("9" * 30, 2), ("'9223372036854775808'", 2)])
+def test_weight_as_text_is_read_with_gos_number_prefixes(tmp_path, written, place):
+    # hugo 0.149.1 and 0.168.0 give these weights: 2, -2, 2, 8 (octal), 8, 10, 5, and 0 for
+    # the rest ("08" is no octal number; past 64 bits) -- except a bare 30-digit number,
+    # which 0.149.1 reads as the smallest int64 and 0.168.0 as 0: manualgen follows 0.168
+    site = write_site(tmp_path, {"content/_index.md": fm(title="Home"),
+                                 "content/a.md": fm(title="A", weight=3),
+                                 "content/b.md": fm(title="B", weight=12),
+                                 "content/z.md": fm(title="Z", weight=written)},
+                      hugo=ONE_LANGUAGE)
+    titles, _findings = order(site)
+    assert titles.index("Z") == place
+
+
 def test_dates_in_gos_other_shapes_order_pages_as_hugo_reads_them(tmp_path):
     # Hugo 0.149.1 also reads Go's e-mail, Unix and Ruby date shapes and "02 Jan 2006"
     # (checked with the hugo binary: the dates below are the ones it gives the pages);

@@ -110,4 +110,7 @@ def test_check_names_the_writers_mistakes_with_file_and_line(guide_check):
          line_of(content, "[layouts]")),
         ("missing-include", SHORTCODES_PAGE,
          line_of(FILES[SHORTCODES_PAGE], "includes/deploy.yaml")),
+        # the site names its theme, as Docsy's guide does, without its themes/docsy folder
+        # (a checkout without the submodule): Hugo stops, manualgen prints with its own
+        ("theme-missing", "hugo.yaml", 4),
     ]

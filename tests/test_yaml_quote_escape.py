@@ -24,7 +24,8 @@ def site(root, title: str, translation: str):
 
 def test_an_escaped_quote_in_double_quotes_is_a_quote(tmp_path):
     root = site(tmp_path, f"C{QUOTE}est parti", f"Questions fr{QUOTE}équentes")
-    assert check_findings(root) == []
+    # in front matter with a warning: Hugo 0.153 and later stop for it
+    assert [(f["file"], f["line"]) for f in check_findings(root)] == [("content/_index.md", 2)]
     home = discover(load_settings(root), "fr", Findings(), dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
     assert home.title == "C'est parti"
 

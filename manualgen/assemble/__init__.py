@@ -66,6 +66,7 @@ def _page_passes() -> Registry:
     passes.register(resources.images, "images", 20)
     passes.register(resources.inline_icons, "inline-icons", 25)
     passes.register(resources.other_resources, "other-resources", 30)
+    passes.register(lambda root, job: lists.numbers_as_read(root), "list-starts", 35)
     passes.register(steps.steps, "steps", 40)
     passes.register(steps.standalone_figures, "figures", 50)
     passes.register(steps.alt_texts, "alt-texts", 52)

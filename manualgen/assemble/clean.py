@@ -45,6 +45,7 @@ def parse(job: PageJob) -> ET.Element:
         root = parse_fragment("")
     drop_noise(root)
     drop_styles(job, root)
+    unreadable_styles(job, root)
     drop_wordless_buttons(root)
     name_script_tabs(root)
     for details in root.iter("details"):  # paper cannot fold: what it hides is printed
@@ -207,6 +208,33 @@ def drop_styles(job: PageJob, root: ET.Element) -> None:
         remove(el, parents)
 
 
+def unreadable_styles(job: PageJob, root: ET.Element) -> None:
+    """A ``style`` attribute with a part that is no CSS declaration (``style="x"``,
+    ``style="width 50%"``): a browser passes over that part, as WeasyPrint does, but
+    WeasyPrint's warning names neither the page nor the line.  Said here, at the page's
+    line, and the part left out, so the rest of the style still applies."""
+    import tinycss2
+
+    for el in root.iter():
+        style = el.get("style")
+        if not style:
+            continue
+        nodes = tinycss2.parse_blocks_contents(style, skip_comments=True, skip_whitespace=True)
+        errors = [node for node in nodes if node.type == "error"]
+        if not errors:
+            continue
+        shown = style if len(style) <= 80 else style[:80] + "…"
+        job.warning("css", f'the style "{shown}" of a <{el.tag}> holds a part that is no CSS '
+                    "declaration; that part is left out, as a browser leaves it out: write "
+                    "name: value pairs, each ended by a semicolon",
+                    job.line(f'style="{style[:40]}') or job.line(style[:40]))
+        kept = [node for node in nodes if node.type != "error"]
+        if kept:
+            el.set("style", "; ".join(tinycss2.serialize([node]).rstrip("; ") for node in kept))
+        else:
+            del el.attrib["style"]
+
+
 def drop_wordless_buttons(root: ET.Element) -> None:
     """A ``<button>`` with no words, only an icon (a code box's edit or copy button, a menu
     toggle), is a control of the web page: on paper it would print as an empty grey box."""
@@ -254,13 +282,16 @@ def prefix_ids(root: ET.Element, anchor: str) -> set[str]:
     older anchor, which browsers still scroll to) is an id too."""
     ids: set[str] = set()
     renamed: dict[str, str] = {}
+    tried: dict[str, int] = {}  # the last suffix tried for an id: those below it are taken
     for el in root.iter():
         old = el.get("id") or _old_anchor(el)
         if old:
-            unique, n = old, 0
+            n = tried.get(old, 0)
+            unique = f"{old}-{n}" if n else old
             while unique in ids:
                 n += 1
                 unique = f"{old}-{n}"
+            tried[old] = n
             el.set("id", f"{anchor}--{unique}")
             renamed.setdefault(old, f"{anchor}--{unique}")
             ids.add(unique)

@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 
 from ..geometry import MM_PER_UNIT
 from .html import classes, text_of
+from .lists import item_numbers
 from .tables import rows, table_columns
 
 _PT_MM = MM_PER_UNIT["pt"]
@@ -157,15 +158,14 @@ def _split_list(block: ET.Element, want: float, room: float, width: float,
         count += 1
     if count == 0 or count == len(items):
         return None, None
-    rest = ET.Element(block.tag, dict(block.attrib))
+    # the list's attributes but its id, which stays with the list's start (one anchor)
+    rest = ET.Element(block.tag, {k: v for k, v in block.attrib.items() if k != "id"})
     rest.text = block.text
+    numbers = item_numbers(block) if block.tag == "ol" else []
     for li in items[count:]:
         block.remove(li)
         rest.append(li)
-    if block.tag == "ol":
-        try:
-            start = int(block.get("start") or 1)
-        except ValueError:
-            start = 1
-        rest.set("start", str(start + count))
+    if numbers:  # each part numbered on from where it begins (a reversed one counts its own items)
+        block.set("start", str(numbers[0]))
+        rest.set("start", str(numbers[count]))
     return block, rest

@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin
 
 from .. import data_url, remote
-from ..content import Page, bundle_folders, named_resource
+from ..content import Page, bundle_folders, left_out_by_mount, named_resource
 from ..errors import show
 from ..images import inline_svg_problem, svg_size_problem
 from ..pdf import shorten
@@ -94,11 +94,25 @@ def _bundle_files(settings, page: Page, path: str) -> list[Path]:
 
 
 def resolve_image(settings, page: Page, src: str) -> Path | None:
+    """The file Hugo would serve for ``src`` on ``page``: the first candidate that is a file
+    and not left out of the language by its mount's includeFiles or excludeFiles (Hugo
+    publishes no such file: the web page shows no picture)."""
     for candidate in image_candidates(settings, page, src):
         try:
-            if candidate.is_file():
+            if candidate.is_file() and not left_out_by_mount(settings, page.lang, candidate):
                 return candidate
         except OSError:  # a folder on the way that may not be read: see refusal
+            continue
+    return None
+
+
+def _left_out(settings, page: Page, src: str) -> Path | None:
+    """A file ``src`` names that a mount's includeFiles or excludeFiles leave out."""
+    for candidate in image_candidates(settings, page, src):
+        try:
+            if candidate.is_file() and left_out_by_mount(settings, page.lang, candidate):
+                return candidate
+        except OSError:
             continue
     return None
 
@@ -243,6 +257,12 @@ def _image_file(job: PageJob, src: str, line: int | None):
         fix = "; allow reading it" if isinstance(why, PermissionError) else ""
         job.error("image-unreadable", f'image "{src}" cannot be read: {why.strerror[:1].lower()}'
                   f"{why.strerror[1:]} ({show(where, settings.site_root)}){fix}", line)
+        return None
+    if found is None and (kept_out := _left_out(settings, job.page, src)) is not None:
+        job.warning("missing-image", f'image "{src}" ({show(kept_out, settings.site_root)}) is '
+                    "left out by its mount's includeFiles or excludeFiles, so Hugo does not "
+                    "publish it and the web page shows no picture; the PDF shows a placeholder: "
+                    "mount the file, or show another", line)
         return None
     if found is None:
         twin = case_twin(image_candidates(settings, job.page, src))

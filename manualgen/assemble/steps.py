@@ -34,6 +34,7 @@ from .html import (
     parent_map,
     text_of,
 )
+from .lists import item_numbers
 from .tables import table_columns
 
 PLACEHOLDER_ALTS = {"", "no description available", "image", "screenshot", "img", "bild", "capture"}
@@ -94,6 +95,7 @@ def steps(root: ET.Element, job: PageJob) -> None:
 
 def _make_step(el: ET.Element, columns: list[ET.Element], parent: ET.Element | None,
                geo: PrintGeometry) -> None:
+    _tails_as_paragraphs(el)
     empty = [c for c in columns if not text_of(c).replace("\u00a0", " ").strip() and not any(
         e.tag == "img" or "missing-image" in classes(e) for e in c.iter())]
     for col in empty:
@@ -155,6 +157,19 @@ def _make_step(el: ET.Element, columns: list[ET.Element], parent: ET.Element | N
             _alt_from_text(col, texts[0])
     if pictures and _columns_fit(columns, widths, geo):
         add_class(el, "columns-media")
+
+def _tails_as_paragraphs(el: ET.Element) -> None:
+    """Words written between or after the columns (an unclosed tag's text, Markdown left in a
+    raw block) become paragraphs of their own, which the step or the columns keep in place
+    or put before or after them: as a column's tail they were lost with an empty column, or
+    followed the picture column into the step."""
+    for child in list(el):
+        words = (child.tail or "").strip()
+        if words:
+            para = ET.Element("p")
+            para.text, para.tail, child.tail = words, child.tail[len(child.tail.rstrip()):], None
+            el.insert(list(el).index(child) + 1, para)
+
 
 def _keep_outside(el: ET.Element, columns: list[ET.Element],
                   parent: ET.Element | None) -> None:
@@ -517,9 +532,7 @@ def _last_step_apart(parent: ET.Element, block: ET.Element, figure: ET.Element,
     apart = ET.Element(block.tag, {k: v for k, v in block.attrib.items() if k != "id"})
     add_class(block, "list-goes-on")  # no list's gap before the step moved apart
     if block.tag == "ol":
-        start = block.get("start", "1")
-        first = int(start) if start.lstrip("-").isdigit() else 1
-        apart.set("start", str(first + len(block) - 1))
+        apart.set("start", str(item_numbers(block)[-1]))
     block.remove(last)
     apart.append(last)
     apart.tail, block.tail = block.tail, None
