@@ -564,8 +564,8 @@ def sort_pages(pages: list[Page]) -> list[Page]:
     return sorted(pages, key=hugo_sort_key)
 
 
-_SMALL_WORDS = {"a", "an", "and", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "so",
-                "the", "to", "up", "yet"}
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "if", "in", "nor", "of", "on",
+                "or", "per", "so", "the", "to", "up", "v", "v.", "via", "vs", "vs.", "yet"}
 
 
 def section_title(folder: str, settings: Settings) -> str:
@@ -587,7 +587,10 @@ def title_cased(text: str, settings: Settings) -> str:
         return text[:1].upper() + text[1:]
     words = text.split(" ")
     last = max((i for i, w in enumerate(words) if w), default=0)
-    return " ".join(_title_word(w, i == 0 or i == last or style == "go", style)
+    # a word ends a title, or a part of it before a colon; the word after a colon begins one
+    ends = {i for i, w in enumerate(words) if i == last or w.endswith(":")}
+    begins = {0} | {i + 1 for i in ends}
+    return " ".join(_title_word(w, i in begins or i in ends or style == "go", style)
                     for i, w in enumerate(words))
 
 

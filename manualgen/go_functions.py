@@ -130,6 +130,8 @@ def _int_of(value: object) -> int:
 def _to_int(value: object) -> int:
     """Hugo's ``int``: a number truncated; text read as Go's ParseInt reads it with base 0
     ("010" is octal 8, "0x1F" hex; "08" and "1.5" fail, a trailing ".0" dropped)."""
+    if value is None or value == "":  # cast.ToInt of nil or of empty text (a missing parameter)
+        return 0
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, int):

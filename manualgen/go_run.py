@@ -243,6 +243,12 @@ def _shortcode_get(call: Call, args: list) -> object:
 class _Page(_Object):
     go_type = "*hugolib.pageState"
 
+    def __eq__(self, other: object) -> bool:  # the shortcode's page, found again in a list
+        return self.call.page is not None and self.call.page is _page_of(other)
+
+    def __hash__(self) -> int:
+        return id(self.call.page)
+
     def go_field(self, name: str) -> object:
         if name == "Title":
             return self.call.page_title
@@ -312,6 +318,20 @@ class _Site(_Object):
         if name == "GetPage" and len(args) == 1:  # the site's: from the content's root
             return _page_at(self.call, "/" + go_print(args[0]).lstrip("/"), site=True)
         return super().go_method(name, args)
+
+
+def _page_of(value: object) -> object:
+    """The content page behind one of the template's page objects (None for another value)."""
+    if isinstance(value, _OtherPage):
+        return value.page
+    if isinstance(value, _Page):
+        return value.call.page
+    return None
+
+
+def new_page_store() -> object:
+    """A page's .Store (.Scratch), which every shortcode of the page shares."""
+    return _Scratch()
 
 
 # What a template may read of any page it holds (its own, or one .Site.GetPage found), as
@@ -417,8 +437,8 @@ def _sorted_pages(pages: _PageList, key: object = None, order: object = "asc") -
     field = go_print(key).removeprefix(".") if key not in (None, "", "value") else ""
     if not field or field not in ("Title", "LinkTitle", "Weight", "Date"):
         raise NotSimple(f'sort of a list of pages by "{field}"')
-    ordered = sorted(pages, key=lambda each: _page_sort_value(each, field))
-    return _PageList(reversed(ordered) if go_print(order).lower() == "desc" else ordered)
+    return _PageList(sorted(pages, key=lambda each: _page_sort_value(each, field),
+                            reverse=go_print(order).lower() == "desc"))  # ties keep their order
 
 
 def _listed(call: Call, page: object, name: str) -> list:
@@ -439,6 +459,12 @@ class _OtherPage(_Object):
     def __init__(self, call: Call, page) -> None:
         super().__init__(call)
         self.page = page
+
+    def __eq__(self, other: object) -> bool:  # eq, in, uniq, union …: the same page
+        return self.page is _page_of(other) and self.page is not None
+
+    def __hash__(self) -> int:
+        return id(self.page)
 
     def go_field(self, name: str) -> object:
         page = self.page
@@ -1001,10 +1027,13 @@ def _site_url(state: _Run, args: list, name: str) -> str:
     path, _, rest = value.partition("#")
     path, mark, query = path.partition("?")
     tail = (mark + query) + ("#" + rest if "#" in value else "")
+    if prefix and not path.startswith("/") and (path == prefix[1:] or path.startswith(prefix[1:] + "/")):
+        prefix = ""  # "fr/x" on a French page: already below the language
     if path.startswith("/"):
         joined = path if prefix and (path == prefix or path.startswith(prefix + "/")) else prefix + path
-    elif not path and tail:
+    elif not path and tail:  # only a query or a fragment: relURL keeps the base's "/"
         joined = (base_path + prefix.lstrip("/")).rstrip("/") or "/"
+        joined += "/" if not absolute and joined != "/" else ""
     else:
         joined = go_clean(base_path + prefix.lstrip("/") + "/" + path)
         joined += "/" if (not path or path.endswith("/")) and joined != "/" else ""

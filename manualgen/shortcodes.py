@@ -86,19 +86,21 @@ class ShortcodeCall:
 
     def typed(self, key: str | int) -> object:
         """A parameter as Hugo hands it to a Go template: written without quotes, a whole
-        number is an int, a decimal (2.5) a float and true/false a boolean; else text;
-        None (Go's nil) when the call has no such parameter."""
-        if not (key in self.params if isinstance(key, str) else 0 <= key < len(self.positional)):
-            return None
-        value = self.get(key)
+        number is an int, a decimal (2.5) a float and true/false a boolean; else text.
+        None (Go's nil) when the call has no parameters, or is asked for a name when its
+        parameters are positional (or a position when they are named)."""
+        named = bool(self.params)
+        if not self.params and not self.positional or named != isinstance(key, str):
+            return None  # no parameters at all, or a name asked of a positional call …
+        value = self.get(key)  # … else a missing one is empty text, as in Hugo
         if key not in self.bare or not isinstance(value, str):
             return value
         if value in ("true", "false"):
             return value == "true"
-        if re.fullmatch(r"[-+]?\d+", value):
+        if re.fullmatch(r"[-+]?[0-9]+", value):
             number = int(value)
             return number if -2**63 <= number < 2**63 else value  # Go's Atoi
-        if re.fullmatch(r"[-+]?\d*\.\d+", value):
+        if re.fullmatch(r"[-+]?[0-9]*\.[0-9]+", value):
             return float(value)
         return value
 
@@ -1016,12 +1018,23 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
         title_case=lambda text: title_cased(text, settings),
         parent=_template_call(ctx, parent, None, where) if parent is not None else None,
         scratch=call.scratch.setdefault("go-template", {}),
+        page_store=_page_store(ctx),
         highlight=lambda code, lang, options: str(code_block(
             code, lang, options, defaults=highlight_defaults(getattr(settings, "highlight", None)))),
         theme_shortcode=lambda name, values: ctx.theme_shortcode(name, values, where),
         warn=lambda message: ctx.renderer.findings.warning(
             "shortcode-template", f'shortcode "{call.name}" warns (its template\'s warnf): {message}',
             ctx.page.path, where.line, where.column, lang=ctx.lang))
+
+
+def _page_store(ctx: _PageContext) -> object:
+    """The page's .Store for the site's Go templates: one for all the page's shortcodes, as
+    Hugo keeps it (a figure counter goes on from one call to the next)."""
+    from .go_run import new_page_store
+
+    if "go-template" not in ctx.page_scratch:
+        ctx.page_scratch["go-template"] = new_page_store()
+    return ctx.page_scratch["go-template"]
 
 
 def _manual_date() -> dt.datetime:
@@ -1211,8 +1224,31 @@ def shown_open(source: str) -> str:
     styled = _HIDDEN_UNTIL_CLICKED.sub(
         lambda m: m.group(1) if _holds_an_action(source, m.start()) else m.group(0), source)
     return _HIDDEN_ATTRIBUTE.sub(
-        lambda m: "" if _in_opening_tag(styled, m.start()) and _holds_an_action(styled, m.start())
+        lambda m: "" if _in_opening_tag(styled, m.start()) and _holds_content(styled, m.start())
         else m.group(0), styled)
+
+
+# An action that prints the page's own words: the shortcode's content, or a part's content
+# handed over (`{{ .content }}` in a range over what the parts left)
+_CONTENT_ACTION = re.compile(r"\{\{[^}]*\.(?:Inner|InnerDeindent|Content|content)\b")
+
+
+def _holds_content(source: str, at: int) -> bool:
+    """Whether the element whose opening tag holds ``at`` holds the page's content between
+    its tags (a tab's panel), not a parameter or the template's words (a tooltip, a
+    lightbox's second picture, a "Copied!" message: hidden on the web until a click, and
+    printed nowhere)."""
+    opening = source.rfind("<", 0, at)
+    named = re.match(r"<([A-Za-z][\w-]*)", source[opening:])
+    end = source.find(">", at)
+    if named is None or end < 0:
+        return False
+    depth = 1
+    for tag in re.compile(rf"<(/?){re.escape(named.group(1))}\b", re.IGNORECASE).finditer(source, end + 1):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return bool(_CONTENT_ACTION.search(source[end + 1:tag.start()]))
+    return False
 
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",

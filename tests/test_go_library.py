@@ -219,6 +219,10 @@ def test_now_is_the_manuals_date_and_a_page_knows_its_sections(tmp_path, monkeyp
     ("jack-in-the-box", "Jack-in-the-Box"),
     ("HTML and CSS", "HTML and CSS"),
     ("  pad  ", "  Pad  "),
+    ("a tale of two cities: the sequel", "A Tale of Two Cities: The Sequel"),
+    ("how to: install", "How To: Install"),
+    ("self-hosted vs cloud", "Self-Hosted vs Cloud"),
+    ("as good as it gets", "As Good as It Gets"),
 ])
 def test_title_of_several_words_is_hugos_ap_style(tmp_path, text, titled):
     """Hugo's `title` with its default titleCaseStyle (AP), as 0.149.1 and 0.168.0 print
@@ -322,7 +326,8 @@ def test_a_sections_pages_are_reordered_as_hugo_reorders_them(tmp_path, monkeypa
              "d": ".Page.Pages.ByDate", "r": ".Page.Pages.ByTitle.Reverse",
              "s": 'sort .Page.Pages "Title" "desc"',
              "x": 'where .Site.RegularPages "Section" "docs"',
-             "y": 'where .Page.Pages "Weight" ">" 1', "z": ".Site.Sections"}
+             "y": 'where .Page.Pages "Weight" ">" 1', "z": ".Site.Sections",
+             "v": 'sort .Page.Pages "Weight" "desc"'}
     body = "\n\n".join("{{< " + name + " >}}" for name in lists)
     files = {f"layouts/shortcodes/{name}.html": f"{name}:{{{{ range {source} }}}}[{{{{ .Title }}}}]{{{{ end }}}}"
              for name, source in lists.items()}
@@ -348,3 +353,53 @@ def test_a_sections_pages_are_reordered_as_hugo_reorders_them(tmp_path, monkeypa
     assert "s:[Zeta][Émile][Beta][beta][alpha]" in html
     assert "x:[Zeta][alpha][Beta][beta][Émile]" in html  # the whole site's, then filtered
     assert "y:[alpha][Beta][beta]" in html and "z:[Docs]" in html
+    assert "v:[alpha][Beta][beta][Zeta][Émile]" in html  # pages alike keep their order
+
+
+def test_a_named_call_lacking_a_name_gives_empty_text(tmp_path):
+    """Hugo gives nil only for a call without parameters, or for a name asked of positional
+    ones; a name a named call lacks is empty text ("untitled", `int` 0), as in 0.149.1 and
+    0.168.0."""
+    site = Site(tmp_path, files={
+        "layouts/shortcodes/p.html": '[{{ if eq (.Get "title") "" }}untitled{{ end }}|'
+                                     '{{ printf "%v|%T" (.Get "x") (.Get "x") }}|{{ .Get "x" | int }}]'},
+                hugo=HUGO_TOML)
+    assert "[untitled||string|0]" in render_page(site, "{{< p y=1 >}}\n")
+
+
+def test_a_hidden_element_that_holds_no_content_stays_hidden(tmp_path):
+    """A lightbox's second picture, a tooltip, a "Copied!" message: hidden on the web until a
+    click, so not printed (only a hidden panel holding the page's content is)."""
+    site = Site(tmp_path, files={
+        "layouts/shortcodes/tip.html": '<span class="tooltip" hidden>{{ .Get "tip" }}</span>{{ .Inner }}'
+                                       '<span class="copied" hidden>{{ .Get "msg" | default "Copied!" }}</span>'},
+                hugo=HUGO_TOML)
+    html = render_page(site, '{{< tip tip="Tooltip words" >}}Hover me{{< /tip >}}\n')
+    assert html.count(" hidden>") == 2 and "Hover me" in html
+
+
+def test_pages_are_equal_to_themselves_and_a_pages_store_is_shared(tmp_path):
+    """A page found in a list is the shortcode's own page (eq, in, complement, uniq), and
+    .Page.Store goes on from one call to the next (a figure counter), as in Hugo."""
+    from manualgen.config import load_settings
+    from manualgen.content import discover
+    from manualgen.errors import Findings
+    from manualgen.render import render_language
+
+    from .conftest import write_site
+
+    root = write_site(tmp_path, {
+        "layouts/shortcodes/others.html": "{{ range complement (slice .Page) .Page.CurrentSection.RegularPages }}"
+                                          "[{{ .Title }}]{{ end }}|{{ len (uniq (append .Page.Pages .Page.Pages)) }}",
+        "layouts/shortcodes/fig.html": '{{ .Page.Store.Add "n" 1 }}Figure {{ .Page.Store.Get "n" }}.',
+        "content/de/_index.md": "---\ntitle: Start\n---\n",
+        "content/de/docs/_index.md": "---\ntitle: Docs\n---\n",
+        "content/de/docs/a.md": "---\ntitle: A\n---\n{{< others >}}\n\n{{< fig >}}\n\n{{< fig >}}\n",
+        "content/de/docs/b.md": "---\ntitle: B\n---\nx\n",
+    })
+    settings = load_settings(root)
+    findings = Findings()
+    home = discover(settings, "de", findings, dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    html = {r.page.rel: r.html for r in render_language(settings, "de", home, findings).pages}["docs/a.md"]
+    assert "[B]|0" in html
+    assert "Figure 1." in html and "Figure 2." in html
