@@ -20,6 +20,19 @@ def run(source: str) -> str:
     return run_template(compile_template(source), Call(get=lambda key: "", inner="", markdownify=str))
 
 
+def rendered_pages(root) -> dict[str, str]:
+    """Every German page of the site at ``root``, rendered: {file below content/de: HTML}."""
+    from manualgen.config import load_settings
+    from manualgen.content import discover
+    from manualgen.errors import Findings
+    from manualgen.render import render_language
+
+    settings = load_settings(root)
+    findings = Findings()
+    home = discover(settings, "de", findings, dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    return {r.page.rel: r.html for r in render_language(settings, "de", home, findings).pages}
+
+
 @pytest.mark.parametrize("source, printed", [
     ('{{ substr "Émile über" 1 3 }}', "mil"),
     ('{{ substr "abc" -2 }}', "bc"),
@@ -181,11 +194,6 @@ def test_now_is_the_manuals_date_and_a_page_knows_its_sections(tmp_path, monkeyp
     """`now.Year` (a copyright line) and `now.Format` print the manual's date, as `now`
     already did; .Page.Parent, .CurrentSection and .FirstSection are the pages Hugo gives
     (a section's current section is itself, a top-level page's first section the home)."""
-    from manualgen.config import load_settings
-    from manualgen.content import discover
-    from manualgen.errors import Findings
-    from manualgen.render import render_language
-
     from .conftest import write_site
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
@@ -199,10 +207,7 @@ def test_now_is_the_manuals_date_and_a_page_knows_its_sections(tmp_path, monkeyp
         "content/de/docs/sub/p.md": "---\ntitle: P\n---\n{{< where >}}\n",
         "content/de/top.md": "---\ntitle: Top\n---\n{{< where >}}\n",
     })
-    settings = load_settings(root)
-    findings = Findings()
-    home = discover(settings, "de", findings, dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
-    html = {r.page.rel: r.html for r in render_language(settings, "de", home, findings).pages}
+    html = rendered_pages(root)
     assert "[2026|2026-01|Sub|Sub|Docs]" in html["docs/sub/p.md"]
     assert "[2026|2026-01|Start|Docs|Docs]" in html["docs/_index.md"]
     assert "[2026|2026-01|Start|Start|Start]" in html["top.md"]
@@ -315,11 +320,6 @@ def test_a_sections_pages_are_reordered_as_hugo_reorders_them(tmp_path, monkeypa
     the site's RegularPages and Sections: the orders hugo 0.149.1 and
     0.168.0 print for these five pages; such a shortcode (a list of a section's pages) was
     not run."""
-    from manualgen.config import load_settings
-    from manualgen.content import discover
-    from manualgen.errors import Findings
-    from manualgen.render import render_language
-
     from .conftest import write_site
 
     lists = {"w": ".Page.Pages.ByWeight", "t": ".Page.Pages.ByTitle", "l": ".Page.Pages.ByLinkTitle",
@@ -341,10 +341,7 @@ def test_a_sections_pages_are_reordered_as_hugo_reorders_them(tmp_path, monkeypa
         "content/de/docs/e.md": "---\ntitle: Beta\nweight: 2\ndate: 2019-05-05\n---\nx\n",
     })
     root = write_site(tmp_path, files)
-    settings = load_settings(root)
-    findings = Findings()
-    home = discover(settings, "de", findings, dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
-    html = {r.page.rel: r.html for r in render_language(settings, "de", home, findings).pages}["docs/_index.md"]
+    html = rendered_pages(root)["docs/_index.md"]
     assert "w:[Zeta][alpha][Beta][beta][Émile]" in html
     assert "t:[alpha][beta][Beta][Émile][Zeta]" in html
     assert "l:[beta][alpha][Beta][Émile][Zeta]" in html
@@ -381,11 +378,6 @@ def test_a_hidden_element_that_holds_no_content_stays_hidden(tmp_path):
 def test_pages_are_equal_to_themselves_and_a_pages_store_is_shared(tmp_path):
     """A page found in a list is the shortcode's own page (eq, in, complement, uniq), and
     .Page.Store goes on from one call to the next (a figure counter), as in Hugo."""
-    from manualgen.config import load_settings
-    from manualgen.content import discover
-    from manualgen.errors import Findings
-    from manualgen.render import render_language
-
     from .conftest import write_site
 
     root = write_site(tmp_path, {
@@ -397,9 +389,6 @@ def test_pages_are_equal_to_themselves_and_a_pages_store_is_shared(tmp_path):
         "content/de/docs/a.md": "---\ntitle: A\n---\n{{< others >}}\n\n{{< fig >}}\n\n{{< fig >}}\n",
         "content/de/docs/b.md": "---\ntitle: B\n---\nx\n",
     })
-    settings = load_settings(root)
-    findings = Findings()
-    home = discover(settings, "de", findings, dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
-    html = {r.page.rel: r.html for r in render_language(settings, "de", home, findings).pages}["docs/a.md"]
+    html = rendered_pages(root)["docs/a.md"]
     assert "[B]|0" in html
     assert "Figure 1." in html and "Figure 2." in html
