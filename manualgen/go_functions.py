@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from .collation import collation_key
 from .go_escape import HTMLAttr, NotSimple
-from .go_library import LIBRARY
+from .go_library import LIBRARY, go_html_escape
 from .go_values import (
     HTML,
     INT64,
@@ -584,7 +584,7 @@ FUNCTIONS: dict[str, tuple] = {
     "safeHTMLAttr": (lambda v: HTMLAttr(go_print(v)), 1, 1),
     "jsonify": (_jsonify, 1, 1),
     "safeHTML": (lambda v: HTML(go_print(v)), 1, 1),
-    "htmlEscape": (lambda v: html.escape(go_print(v)).replace("&#x27;", "&#39;").replace("&quot;", "&#34;"), 1, 1),
+    "htmlEscape": (lambda v: go_html_escape(go_print(v)), 1, 1),
     "or": (lambda *a: _logic("or", *a), 1, 99),
     "and": (lambda *a: _logic("and", *a), 1, 99),
     "not": (lambda v: not truth(v), 1, 1),

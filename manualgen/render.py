@@ -583,20 +583,23 @@ def every_page_of_site(page: Page | None, indexes: dict[int, dict[str, list[Page
     return sort_pages(found)
 
 
-def _listed_everywhere(page: Page) -> bool:
+def _list_option(page: Page) -> object:
+    """The page's ``build.list`` (``_build`` too) as written: "always" when it sets none."""
     build = next((v for k, v in page.meta.items()
                   if isinstance(k, str) and k.lower() in ("build", "_build")), None)
-    listing = next((v for k, v in build.items() if str(k).lower() == "list"),
-                   "always") if isinstance(build, dict) else "always"
-    return str(listing).lower() not in ("never", "local")
+    return next((v for k, v in build.items() if str(k).lower() == "list"),
+                "always") if isinstance(build, dict) else "always"
+
+
+def _listed_everywhere(page: Page) -> bool:
+    """Whether Hugo lists the page in the site's lists too (``build.list`` is neither
+    ``never`` nor ``local``)."""
+    return str(_list_option(page)).lower() not in ("never", "local")
 
 
 def _listed_somewhere(page: Page) -> bool:
     """Whether Hugo lists the page at all (``build.list`` is not ``never``)."""
-    build = next((v for k, v in page.meta.items()
-                  if isinstance(k, str) and k.lower() in ("build", "_build")), None)
-    listing = next((v for k, v in build.items() if str(k).lower() == "list"),
-                   "always") if isinstance(build, dict) else "always"
+    listing = _list_option(page)
     return not (listing is False or str(listing).lower() in ("never", "false"))
 
 

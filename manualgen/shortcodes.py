@@ -1238,17 +1238,8 @@ def _holds_content(source: str, at: int) -> bool:
     its tags (a tab's panel), not a parameter or the template's words (a tooltip, a
     lightbox's second picture, a "Copied!" message: hidden on the web until a click, and
     printed nowhere)."""
-    opening = source.rfind("<", 0, at)
-    named = re.match(r"<([A-Za-z][\w-]*)", source[opening:])
-    end = source.find(">", at)
-    if named is None or end < 0:
-        return False
-    depth = 1
-    for tag in re.compile(rf"<(/?){re.escape(named.group(1))}\b", re.IGNORECASE).finditer(source, end + 1):
-        depth += -1 if tag.group(1) else 1
-        if depth == 0:
-            return bool(_CONTENT_ACTION.search(source[end + 1:tag.start()]))
-    return False
+    inside = _element_text(source, at)
+    return inside is not None and bool(_CONTENT_ACTION.search(inside))
 
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
@@ -1262,17 +1253,24 @@ def _holds_an_action(source: str, at: int) -> bool:
     """Whether the element whose style attribute starts at ``at`` holds a template action
     (``{{ .Inner }}``, ``{{ .Get 0 }}``) between its tags; an element that cannot be told
     (no name, a void element, its tag left open) is taken to hold one."""
+    inside = _element_text(source, at)
+    return inside is None or "{{" in _OWN_WORDS.sub("", _TEMPLATE_COMMENT.sub("", inside))
+
+
+def _element_text(source: str, at: int) -> str | None:
+    """What stands between the tags of the element whose opening tag holds ``at``; None
+    when that cannot be told (no name, a void element, its tag left open)."""
     opening = source.rfind("<", 0, at)
     named = re.match(r"<([A-Za-z][\w-]*)", source[opening:]) if opening >= 0 else None
     end = source.find(">", at)
     if named is None or end < 0 or named.group(1).lower() in _VOID:
-        return True
+        return None
     depth = 1
     for tag in re.compile(rf"<(/?){re.escape(named.group(1))}\b", re.IGNORECASE).finditer(source, end + 1):
         depth += -1 if tag.group(1) else 1
         if depth == 0:
-            return "{{" in _OWN_WORDS.sub("", _TEMPLATE_COMMENT.sub("", source[end + 1:tag.start()]))
-    return True
+            return source[end + 1:tag.start()]
+    return None
 
 
 _UNSEEN_BLOCKS = re.compile(r"<(style|script)\b.*?</\1\s*>|<!--.*?-->", re.DOTALL | re.IGNORECASE)
