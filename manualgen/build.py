@@ -40,7 +40,7 @@ from .config import (
     _line_of_key,
     load_settings,
 )
-from .content import CONTENT_SUFFIXES, Page, discover
+from .content import Page, discover, find_files
 from .edition import (
     LanguageChanges,
     Revision,
@@ -164,8 +164,25 @@ class BuildResult:
         return not self.findings.errors
 
 
-def build_date(settings: Settings) -> dt.datetime:
-    """The manual's date: SOURCE_DATE_EPOCH, else the site's last commit, else its newest file."""
+def build_dates(settings: Settings) -> dict[str, dt.datetime]:
+    """Each language's manual date: SOURCE_DATE_EPOCH, else the site's last commit, else the
+    newest page of that language.  Without git, a page saved in one language leaves the
+    other languages' manuals as they were: their dates, and so their bytes, do not move (a
+    save under --watch rebuilds only its own language)."""
+    shared = _site_date(settings)
+    if shared is not None:
+        return {lang: shared for lang in settings.languages}
+    return {lang: _newest_page(settings, lang) for lang in settings.languages}
+
+
+def build_date(settings: Settings, lang: str) -> dt.datetime:
+    """The date of one language's manual (see :func:`build_dates`)."""
+    shared = _site_date(settings)
+    return shared if shared is not None else _newest_page(settings, lang)
+
+
+def _site_date(settings: Settings) -> dt.datetime | None:
+    """SOURCE_DATE_EPOCH, else the time of the site's last commit; None without either."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
@@ -177,17 +194,18 @@ def build_date(settings: Settings) -> dt.datetime:
             return dt.datetime.fromtimestamp(int(out.stdout.strip()), dt.UTC)
     except (OSError, subprocess.SubprocessError):
         pass
+    return None
+
+
+def _newest_page(settings: Settings, lang: str) -> dt.datetime:
+    """The modification time of the language's newest page (its content files, as
+    :func:`discover` finds them), to the second; 2000-01-01 when it has none."""
     newest = 0.0
-    for lang in settings.languages.values():
-        for folder in lang.content_dirs:
-            if folder.is_dir():
-                for path in folder.rglob("*"):
-                    try:
-                        # a page (not a broken link, a folder or a pipe)
-                        if path.suffix.lower() in CONTENT_SUFFIXES and path.is_file():
-                            newest = max(newest, path.stat().st_mtime)
-                    except OSError:
-                        continue
+    for path in find_files(settings, lang, Findings()).values():
+        try:
+            newest = max(newest, path.stat().st_mtime)
+        except OSError:  # gone since it was listed: discover reports it
+            continue
     return dt.datetime.fromtimestamp(int(newest), dt.UTC) if newest else dt.datetime(
         2000, 1, 1, tzinfo=dt.UTC)
 
@@ -242,7 +260,7 @@ def build(site: Path, options: BuildOptions, progress: Progress | None = None) -
     if options.sections:
         settings = dataclasses.replace(settings, sections=tuple(options.sections))
     langs = choose_languages(settings, options)
-    date = build_date(settings)
+    dates = build_dates(settings)
     since = options.since or settings.edition_since
     revision = resolve_revision(site, since) if since else None  # before anything is written
     check_output_settings(settings, options.out)
@@ -252,11 +270,10 @@ def build(site: Path, options: BuildOptions, progress: Progress | None = None) -
     findings.extend(settings.config_warnings)
     cache = open_cache(options, findings)
     try:
-        with _source_date(date):
-            sheets = options.sheets if options.sheets is not None else ParsedSheets()
-            templates = options.templates if options.templates is not None else CompiledTemplates()
-            result = Run(settings, options, date, cache, progress, revision, sheets,
-                         templates).build(langs, findings)
+        sheets = options.sheets if options.sheets is not None else ParsedSheets()
+        templates = options.templates if options.templates is not None else CompiledTemplates()
+        result = Run(settings, options, dates, cache, progress, revision, sheets,
+                     templates).build(langs, findings)
     finally:
         cache.close()
     shown = Findings()  # the stages keep the paths they found; the user reads them from the site
@@ -267,7 +284,8 @@ def build(site: Path, options: BuildOptions, progress: Progress | None = None) -
 @contextlib.contextmanager
 def _source_date(date: dt.datetime):
     """fontTools stamps every font subset with "now" unless SOURCE_DATE_EPOCH is set: the
-    manual's own date keeps the PDF bytes the same from one run (and machine) to the next."""
+    manual's own date keeps the PDF bytes the same from one run (and machine) to the next.
+    A site template's ``now`` reads it too (shortcodes._manual_date)."""
     old = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(int(date.timestamp()))
     try:
@@ -296,7 +314,7 @@ class Run:
 
     settings: Settings
     options: BuildOptions
-    date: dt.datetime
+    dates: dict[str, dt.datetime]  # each language's manual date (build_dates)
     cache: Cache
     progress: Progress | None = None
     revision: Revision | None = None  # --since: the edition to compare with
@@ -308,8 +326,8 @@ class Run:
 
     def build(self, langs: list[str], findings: Findings) -> BuildResult:
         """The stages, in order (see the module docstring)."""
-        fixed = self._fixed_key()
-        states = {lang: self._state(lang, fixed) for lang in langs}
+        fixed = self._fixed_key(list(self.dates))  # the translation check reads every language
+        states = {lang: self._state(lang, self._fixed_key([lang])) for lang in langs}
         reused = {lang: self._reused(lang, states[lang]) for lang in langs
                   if not self.options.check_only and self.cache.enabled
                   and not self._wants_layout(lang) and states[lang].reuse_by_inputs()}
@@ -361,13 +379,15 @@ class Run:
         in the parent, for the fixed key and every language's chapter store."""
         return cache_module.environment_key() if self.cache.enabled else ""
 
-    def _fixed_key(self) -> str:
+    def _fixed_key(self, langs: list[str]) -> str:
+        """What is the same for every language of the build, with the dates of ``langs``."""
         env = self._environment
         opts = [(name, getattr(self.options, name)) for name in ("html", "strict", "check_only")]
         if self.settings.sections:  # --section prints another tree from the same files
             opts.append(("sections", self.settings.sections))
         opts.append(("since", self.revision.commit if self.revision else ""))
-        return cache_module.fixed_key(env, self.settings, opts, self.date.isoformat())
+        dates = " ".join(f"{lang}={self.dates[lang].isoformat()}" for lang in langs)
+        return cache_module.fixed_key(env, self.settings, opts, dates)
 
     def _state(self, lang: str, fixed: str) -> LanguageState:
         pdf_path = self.options.out / self.settings.output_filename(lang)
@@ -425,11 +445,15 @@ class Run:
         """Discover and render one language.  ``own``: a language of this build, whose
         problems are reported; another is read only for the translation check, and its
         pages are taken as rendered by an earlier build with the same ``input_key``."""
+        with _source_date(self.dates[lang]):  # a site template's `now`
+            return self._read(lang, own, input_key)
+
+    def _read(self, lang: str, own: bool, input_key: str) -> SourceLanguage:
         source = SourceLanguage(lang, LanguageResult(lang), Findings())
         scratch = source.findings if own else Findings()
         t0 = time.perf_counter()
         try:
-            home = discover(self.settings, lang, scratch, self.date)
+            home = discover(self.settings, lang, scratch, self.dates[lang])
         except UsageError:  # a section this language lacks: only a language to print says so
             if own:
                 raise
@@ -525,11 +549,12 @@ class Run:
         not rendered again."""
         if lang not in old.languages:
             return None
-        home = discover(old, lang, Findings(), self.date)
+        home = discover(old, lang, Findings(), self.dates[lang])
         if home is None:
             return None
-        return render_old(old, lang, home, language_labels(self.settings, lang),
-                          lambda page: reuse.get(Path(os.path.realpath(page.path))))
+        with _source_date(self.dates[lang]):
+            return render_old(old, lang, home, language_labels(self.settings, lang),
+                              lambda page: reuse.get(Path(os.path.realpath(page.path))))
 
     # Compare the translations ---------------------------------------------------------------
 
@@ -576,7 +601,8 @@ class Run:
             self._say("layout", lang, "not rendered: the findings above must be fixed first", say)
             return result, list(findings)
         pages = [r.page for r in source.rendered.pages]
-        self._layout(document, pages, roots, state, result, findings, say, keep)
+        with _source_date(self.dates[lang]):
+            self._layout(document, pages, roots, state, result, findings, say, keep)
         return result, list(findings)
 
     def _assemble(self, rendered: RenderedLanguage, roots: Roots, findings: Findings,
@@ -588,7 +614,7 @@ class Run:
         edition = self._editions.get(lang)
         return assemble(rendered, settings=self.settings, labels=labels, roots=roots,
                         findings=findings,
-                        meta=document_meta(self.settings, lang, labels, roots, self.date,
+                        meta=document_meta(self.settings, lang, labels, roots, self.dates[lang],
                                            self.revision is not None),
                         stylesheets=stylesheet_urls(self.settings, roots, edition is not None),
                         inspect_image=inspect_image, fallback_home=fallback_home,
@@ -605,7 +631,7 @@ class Run:
         if known is not None and known.rendered is not None:
             return known.rendered.home
         try:
-            return discover(self.settings, default, Findings(), self.date)
+            return discover(self.settings, default, Findings(), self.dates[default])
         except UsageError:  # the default language lacks the chosen section
             return None
 
@@ -765,8 +791,8 @@ def chapter_store(cache: Cache, lang: str, settings: Settings, environment: str)
 
     Every kept chapter assumes manualgen's code, the versions and the print settings beyond
     its own key (chapters.py); not the manual's date or the options, which only the cover,
-    the running foot and the metadata show (a site without git takes its date from its
-    newest page, so each edit would change it)."""
+    the running foot and the metadata show (a site without git takes a language's date
+    from its newest page, so each edit would change it)."""
     if not cache.enabled:
         return None
     salt = cache_module.fixed_key(environment, settings, [], "")

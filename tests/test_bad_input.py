@@ -45,7 +45,7 @@ def finding(doc: dict, code: str) -> dict:
 def build_date_of(result):
     from manualgen.build import build_date
 
-    return build_date(result.settings)
+    return build_date(result.settings, "de")
 
 
 def huge_png(width: int = 30_000, height: int = 30_000) -> bytes:

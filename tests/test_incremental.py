@@ -340,3 +340,35 @@ def test_a_rebuild_that_fails_unexpectedly_is_said_and_the_watching_goes_on(tmp_
     assert rebuild() is None and rebuild() is None and len(calls) == 2
     err = capsys.readouterr().err
     assert "BROKEN-ON-PURPOSE" in err and "still watching" in err and "Traceback" in err
+
+
+def _pdf_dates(pdf: Path) -> str:
+    import pypdf
+
+    info = pypdf.PdfReader(pdf).metadata
+    return f"{info.get('/CreationDate')} {info.get('/ModDate')}"
+
+
+def test_without_git_a_page_saved_in_one_language_leaves_the_other_manual_as_it_was(
+        tmp_path, monkeypatch):
+    """No SOURCE_DATE_EPOCH and no git: each manual is dated by its own newest page, so an
+    edit of a German page leaves the French PDF, its date and bytes, as they were (and a
+    save under --watch lays out only the German manual)."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))  # no enclosing repository
+    site = make_site(tmp_path / "site")
+    for n, rel in enumerate(["content/de/_index.md", "content/de/a.md",
+                             "content/fr/_index.md", "content/fr/a.md"]):
+        os.utime(site / rel, (1_600_000_000 + n * 86400,) * 2)
+    first = run(site, tmp_path)
+    french = first["fr"].pdf.read_bytes()
+    german_date = _pdf_dates(first["de"].pdf)
+    assert "D:20200916" in _pdf_dates(first["fr"].pdf)  # the newest French page's day
+    assert "D:20200914" in german_date
+
+    (site / "content/de/a.md").write_text(page("Erfassen", 1, body="Neuer Text.\n" + STEP.format(
+        image="shot_de.png")), encoding="utf-8")
+    second = run(site, tmp_path)
+    assert not second["de"].reused and second["fr"].reused
+    assert second["fr"].pdf.read_bytes() == french
+    assert _pdf_dates(second["de"].pdf) != german_date  # dated by the page just saved
