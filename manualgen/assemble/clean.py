@@ -13,6 +13,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from ..render import line_nested_past
+from . import tab_bars
 from .context import PageJob
 from .html import MAX_NESTING, classes, nesting_depth, parent_map, parse_fragment, remove
 
@@ -47,6 +48,7 @@ def parse(job: PageJob) -> ET.Element:
     drop_styles(job, root)
     unreadable_styles(job, root)
     drop_wordless_buttons(root)
+    tab_bars.name_panels(root)  # before the ids are prefixed: the buttons name them as written
     name_script_tabs(root)
     for details in root.iter("details"):  # paper cannot fold: what it hides is printed
         details.set("open", "")

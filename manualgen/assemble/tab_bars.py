@@ -1,0 +1,99 @@
+"""A web page's own tab bar, turned into names above its panels.
+
+A site's template (or raw HTML in a page) may build tabs the way Bootstrap and the ARIA
+authoring practices do: a bar of buttons (``role="tab"``, or ``data-bs-toggle="tab"``),
+each naming the panel it opens (``aria-controls``, ``data-bs-target``, ``href="#…"``), and
+the panels after it.  On paper every panel prints, one after the other, so the bar would
+print as a row of grey buttons parted from the panels they name.  Here each panel gets its
+button's words above it (``p.tab-title`` in a ``.tab``, as manualgen's own tabs print), and the bar goes
+when every one of its buttons found its panel and it holds no other words.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from .html import add_class, classes, parent_map, remove, text_of
+
+_TOGGLES = frozenset({"tab", "pill"})  # data-bs-toggle / data-toggle values of a tab button
+_TARGETS = ("aria-controls", "data-bs-target", "data-target", "href")
+_BARS = frozenset({"ul", "ol", "nav", "div"})
+# what a panel is: a block that may hold a paragraph (a link to a heading is no tab's panel)
+_PANELS = frozenset({"div", "section", "article", "aside", "li", "dd", "figure", "form",
+                     "fieldset"})
+
+
+def name_panels(root: ET.Element) -> None:
+    """Name each panel after its tab button and take the bar out (see the module)."""
+    by_id = {el.get("id"): el for el in root.iter() if el.get("id")}
+    parents = parent_map(root)
+    bars: dict[ET.Element | None, list[tuple[ET.Element, ET.Element | None]]] = {}
+    for button in [el for el in root.iter() if _is_tab_button(el)]:
+        bars.setdefault(_bar_of(button, parents), []).append((button, _panel_of(button, by_id)))
+    for bar, tabs in bars.items():
+        named = [(button, panel) for button, panel in tabs if panel is not None
+                 and not _inside(button, panel, parents) and not _inside(panel, bar, parents)]
+        for button, panel in named:
+            _label(panel, " ".join(text_of(button).split()))
+        if bar is not None and len(named) == len(tabs) and _only_tab_words(bar, [b for b, _p in tabs]):
+            remove(bar, parents)
+
+
+def _is_tab_button(el: ET.Element) -> bool:
+    if el.get("role") == "tab":
+        return True
+    return (el.get("data-bs-toggle") or el.get("data-toggle") or "").strip() in _TOGGLES
+
+
+def _bar_of(button: ET.Element, parents: dict) -> ET.Element | None:
+    """The tab list holding ``button``: the nearest ``role="tablist"``, else the nearest
+    list or ``nav`` around it; None when it stands alone."""
+    el, fallback = parents.get(button), None
+    while el is not None:
+        if el.get("role") == "tablist":
+            return el
+        if fallback is None and el.tag in _BARS and el.tag != "div":
+            fallback = el
+        el = parents.get(el)
+    return fallback
+
+
+def _panel_of(button: ET.Element, by_id: dict[str, ET.Element]) -> ET.Element | None:
+    for name in _TARGETS:
+        value = (button.get(name) or "").strip()
+        if name != "aria-controls":
+            if not value.startswith("#"):
+                continue
+            value = value[1:]
+        for target in value.split():  # aria-controls may name several
+            if target in by_id and by_id[target].tag in _PANELS:
+                return by_id[target]
+    return None
+
+
+def _inside(el: ET.Element | None, holder: ET.Element | None, parents: dict) -> bool:
+    """Whether ``el`` lies in ``holder`` (or is it); never inside no holder."""
+    while el is not None and holder is not None:
+        if el is holder:
+            return True
+        el = parents.get(el)
+    return False
+
+
+def _only_tab_words(bar: ET.Element, buttons: list[ET.Element]) -> bool:
+    """Whether the bar's words are all its buttons' (nothing else would be lost)."""
+    return "".join(text_of(bar).split()) == "".join(
+        "".join(text_of(button).split()) for button in buttons)
+
+
+def _label(panel: ET.Element, name: str) -> None:
+    """``name`` above the panel's content, unless the panel already starts with it."""
+    if not name or any("tab-title" in classes(child) for child in panel):
+        return
+    if " ".join(text_of(panel).split()).startswith(name):
+        return
+    panel.attrib.pop("hidden", None)  # on paper every panel shows
+    add_class(panel, "tab")  # spaced as manualgen's own tabs
+    label = ET.Element("p", {"class": "tab-title"})
+    label.text, label.tail, panel.text = name, panel.text, None
+    panel.insert(0, label)
