@@ -109,3 +109,12 @@ def test_a_tab_pointing_at_a_heading_does_not_put_a_name_into_it():
     html = ('<ul role="tablist"><li><a role="tab" href="#setup">Setup</a></li></ul>'
             '<h2 id="setup">Setup steps</h2><p>Text.</p>')
     assert named(html) == html
+
+
+def test_two_buttons_naming_one_panel_keep_their_bar():
+    """Only one name prints above a panel: a second button naming it would lose its words
+    with the bar, so the bar stays."""
+    out = named('<div role="tablist"><button role="tab" aria-controls="a">Kurz</button>'
+                '<button role="tab" aria-controls="a">Lang</button></div>'
+                '<div id="a">Text.</div>')
+    assert "Kurz" in out and "Lang" in out and "<button" in out

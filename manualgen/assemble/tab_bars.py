@@ -11,6 +11,7 @@ when every one of its buttons found its panel and it holds no other words.
 
 from __future__ import annotations
 
+import collections
 import xml.etree.ElementTree as ET
 
 from .html import add_class, classes, parent_map, remove, text_of
@@ -30,13 +31,35 @@ def name_panels(root: ET.Element) -> None:
     bars: dict[ET.Element | None, list[tuple[ET.Element, ET.Element | None]]] = {}
     for button in [el for el in root.iter() if _is_tab_button(el)]:
         bars.setdefault(_bar_of(button, parents), []).append((button, _panel_of(button, by_id)))
-    for bar, tabs in bars.items():
-        named = [(button, panel) for button, panel in tabs if panel is not None
-                 and not _inside(button, panel, parents) and not _inside(panel, bar, parents)]
-        for button, panel in named:
-            _label(panel, " ".join(text_of(button).split()))
-        if bar is not None and len(named) == len(tabs) and _only_tab_words(bar, [b for b, _p in tabs]):
-            remove(bar, parents)
+    panels = [panel for tabs in bars.values() for button, panel in tabs
+              if panel is not None and not _inside(button, panel, parents)]
+    claims = collections.Counter(id(panel) for panel in panels)
+    going = [bar for bar, tabs in bars.items() if _can_go(bar, tabs, panels, parents)
+             and all(claims[id(panel)] == 1 and _takes_name(panel) for _b, panel in tabs)]
+    for tabs in bars.values():
+        for button, panel in tabs:
+            if panel in panels and not any(_inside(panel, bar, parents) for bar in going):
+                _label(panel, " ".join(text_of(button).split()))
+    for bar in going:
+        remove(bar, parents)
+
+
+def _takes_name(panel: ET.Element) -> bool:
+    """Whether :func:`_label` prints a name above the panel (not: it has one already)."""
+    return not any("tab-title" in classes(child) for child in panel)
+
+
+def _can_go(bar: ET.Element | None, tabs: list, panels: list[ET.Element], parents: dict) -> bool:
+    """Whether the bar may be left out: every button found its panel, none of the panels
+    lies in it, and it holds no words but its buttons' (the caller checks that each
+    button's words print above its panel: no other button names the same panel)."""
+    if bar is None or any(panel not in panels for _button, panel in tabs):
+        return False
+    if any(_inside(panel, bar, parents) for panel in panels):
+        return False
+    buttons = [button for button, _panel in tabs]
+    outer = [b for b in buttons if not any(o is not b and _inside(b, o, parents) for o in buttons)]
+    return _only_tab_words(bar, outer)
 
 
 def _is_tab_button(el: ET.Element) -> bool:
@@ -88,7 +111,7 @@ def _only_tab_words(bar: ET.Element, buttons: list[ET.Element]) -> bool:
 
 def _label(panel: ET.Element, name: str) -> None:
     """``name`` above the panel's content, unless the panel already starts with it."""
-    if not name or any("tab-title" in classes(child) for child in panel):
+    if not name or not _takes_name(panel):
         return
     if " ".join(text_of(panel).split()).startswith(name):
         return
