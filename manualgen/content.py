@@ -337,6 +337,16 @@ def hides_subtree(meta: dict, now: dt.datetime, settings: Settings | None = None
 _BUILD_OFF = {"list": ("never",), "render": ("never", "link")}
 
 
+def list_policy(meta: dict) -> str:
+    """The page's ``build.list`` as hugo reads it: "never" (also false or 0), "local" (its
+    section's lists only) or "always" (any other value: "Never" and "false" in quotes)."""
+    if not _build_option(meta, "list"):
+        return "never"
+    build = _ci(meta, "_build", None) or _ci(meta, "build", None)
+    value = _ci(build, "list", "always") if isinstance(build, dict) else "always"
+    return "local" if value == "local" else "always"
+
+
 def _build_option(meta: dict, key: str) -> bool:
     """Whether the page's build option ``key`` ("list" or "render", under ``build`` or the
     older ``_build``) is on; ``list: local`` is on: the page stays in its section's list."""

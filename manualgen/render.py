@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from .compiled_templates import CompiledTemplates
 from .config import Settings, goldmark_of
-from .content import Page, sort_pages, urlize
+from .content import Page, list_policy, sort_pages, urlize
 from .convert import PageConverter
 from .cover import cover_html, page_cover
 from .errors import ContentError, Findings
@@ -583,24 +583,14 @@ def every_page_of_site(page: Page | None, indexes: dict[int, dict[str, list[Page
     return sort_pages(found)
 
 
-def _list_option(page: Page) -> object:
-    """The page's ``build.list`` (``_build`` too) as written: "always" when it sets none."""
-    build = next((v for k, v in page.meta.items()
-                  if isinstance(k, str) and k.lower() in ("build", "_build")), None)
-    return next((v for k, v in build.items() if str(k).lower() == "list"),
-                "always") if isinstance(build, dict) else "always"
-
-
 def _listed_everywhere(page: Page) -> bool:
-    """Whether Hugo lists the page in the site's lists too (``build.list`` is neither
-    ``never`` nor ``local``)."""
-    return str(_list_option(page)).lower() not in ("never", "local")
+    """Whether Hugo lists the page in the site's lists too (``build.list`` "always")."""
+    return list_policy(page.meta) == "always"
 
 
 def _listed_somewhere(page: Page) -> bool:
-    """Whether Hugo lists the page at all (``build.list`` is not ``never``)."""
-    listing = _list_option(page)
-    return not (listing is False or str(listing).lower() in ("never", "false"))
+    """Whether Hugo lists the page at all (``build.list`` not "never")."""
+    return list_policy(page.meta) != "never"
 
 
 def _every_logical_path(root: Page) -> dict[str, list[Page]]:

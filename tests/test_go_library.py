@@ -392,3 +392,29 @@ def test_pages_are_equal_to_themselves_and_a_pages_store_is_shared(tmp_path):
     html = rendered_pages(root)["docs/a.md"]
     assert "[B]|0" in html
     assert "Figure 1." in html and "Figure 2." in html
+
+
+def test_build_list_leaves_pages_out_of_the_lists_as_hugo_does(tmp_path):
+    """``build.list``, as hugo 0.149.1 and 0.168.0 read it: false or "never" leave a page
+    out of every list, "local" out of the site's lists only, and any other value ("false"
+    in quotes, "Local") lists it everywhere.  The site's lists kept a page whose list is
+    false; a section's lists left out the one whose list is the text "false"."""
+    from .conftest import write_site
+
+    def listed(title: str, weight: int, value: str) -> str:
+        return f"---\ntitle: {title}\nweight: {weight}\nbuild:\n  list: {value}\n---\nx\n"
+
+    root = write_site(tmp_path, {
+        "layouts/shortcodes/all.html": "{{ range .Site.RegularPages }}[{{ .Title }}]{{ end }} /"
+                                       " {{ range .Page.Pages }}<{{ .Title }}>{{ end }}",
+        "content/de/_index.md": "---\ntitle: Start\n---\n",
+        "content/de/docs/_index.md": "---\ntitle: Docs\n---\n{{< all >}}\n",
+        "content/de/docs/a.md": listed("A", 1, "always"),
+        "content/de/docs/b.md": listed("B", 2, "false"),
+        "content/de/docs/c.md": listed("C", 3, "Local"),
+        "content/de/docs/d.md": listed("D", 4, '"false"'),
+        "content/de/docs/e.md": listed("E", 5, "local"),
+        "content/de/docs/f.md": listed("F", 6, "never"),
+    })
+    html = rendered_pages(root)["docs/_index.md"]
+    assert "[A][C][D] / &lt;A>&lt;C>&lt;D>&lt;E>" in html, html  # as hugo prints it
