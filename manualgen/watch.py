@@ -98,7 +98,7 @@ def _watch(site: Path, rebuild: Callable[[], Any], say: Callable[[str], None],
     try:
         for line in describe(rebuild()):
             say(line)
-        files = _safe_files(site)
+        files = _safe_files(site, [])
         wakeup.add(files)
         before = snapshot(files)
         say("watching for changes (Ctrl-C to stop)")
@@ -107,7 +107,7 @@ def _watch(site: Path, rebuild: Callable[[], Any], say: Callable[[str], None],
             n += 1
             sleep(POLL_SECONDS)
             if n % RELIST_EVERY == 0:
-                files = _safe_files(site)
+                files = _safe_files(site, files)
                 wakeup.add(files)
             now = snapshot(files)
             if now == before:
@@ -120,7 +120,7 @@ def _watch(site: Path, rebuild: Callable[[], Any], say: Callable[[str], None],
             for line in describe(result):
                 say(line)
             say(f"rebuilt in {time.perf_counter() - t0:.1f} s; watching")
-            files = _safe_files(site)
+            files = _safe_files(site, files)
             wakeup.add(files)
             before = _as_read(now, files)
     except KeyboardInterrupt:
@@ -135,11 +135,14 @@ def _as_read(seen: dict[Path, tuple[int, int]], files: list[Path]) -> dict[Path,
     return {**snapshot([path for path in files if path not in seen]), **seen}
 
 
-def _safe_files(site: Path) -> list[Path]:
+def _safe_files(site: Path, known: list[Path]) -> list[Path]:
+    """The files to watch; those ``known`` while the configuration cannot be read (a
+    half-saved config: the build says so), so that its next save is seen, and nothing
+    else counts as changed meanwhile."""
     try:
         return watched_files(site)
-    except (ManualgenError, OSError, ValueError):  # a half-saved config: the next build says so
-        return []
+    except (ManualgenError, OSError, ValueError):
+        return known
 
 
 class Wakeup:

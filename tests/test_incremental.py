@@ -372,3 +372,27 @@ def test_without_git_a_page_saved_in_one_language_leaves_the_other_manual_as_it_
     assert not second["de"].reused and second["fr"].reused
     assert second["fr"].pdf.read_bytes() == french
     assert _pdf_dates(second["de"].pdf) != german_date  # dated by the page just saved
+
+
+def test_a_config_saved_half_written_is_one_rebuild_and_its_repair_another(tmp_path):
+    """While the configuration cannot be read, the files watched stay those known: its
+    broken save is one rebuild (which reports it), not a second one for every file
+    "vanishing" from the list, and its repair is seen."""
+    from manualgen.watch import RELIST_EVERY, watch
+
+    site = make_site(tmp_path / "site")
+    config = site / "hugo.toml"
+    good = config.read_text(encoding="utf-8")
+    builds, said, polls = [], [], []
+
+    def sleep(_seconds):
+        polls.append(1)
+        if len(polls) == 1:
+            config.write_text("baseURL = \n", encoding="utf-8")
+        if len(polls) == 3 * RELIST_EVERY:
+            time.sleep(0.01)  # a modification time of its own
+            config.write_text(good, encoding="utf-8")
+
+    assert watch(site, lambda: builds.append(len(polls)), said.append, sleep=sleep,
+                 rounds=5 * RELIST_EVERY) == 0
+    assert builds == [0, 1, 3 * RELIST_EVERY], said
