@@ -456,6 +456,23 @@ def test_table_row_with_a_cell_too_few_or_too_many_is_named(tmp_path, capsys):
     assert err.count("table-cells") == 2 and "b.md" not in err
 
 
+def test_a_reference_link_without_its_definition_is_named(tmp_path, capsys):
+    """[text][name] with no [name]: line prints as written, brackets and all. Defined ones
+    (any case), escaped brackets, code and citations ([1][2]) are no mistake."""
+    site = write_site(tmp_path, {**HOME,
+        "content/de/a.md": page("A", 1, (
+            "Siehe [die Anleitung][anleitung] und [Hilfe][].\n\n"           # line 5
+            "Oder [das Handbuch][Handbuch] und \\[kein\\]\\[Link\\].\n\n"  # line 7
+            "Quellen [1][2], Code `a[i][j]`.\n\n[handbuch]: https://example.org/h\n")),
+    })
+    assert main(["check", "--site", str(site), "--lang", "de"]) == 0
+    err = "".join(capsys.readouterr())
+    assert ('content/de/a.md:5: warning: the link "[die Anleitung][anleitung]" names a '
+            'reference "anleitung" the page never defines') in err
+    assert 'content/de/a.md:5: warning: the link "[Hilfe][]" names a reference "Hilfe"' in err
+    assert err.count("undefined-link") == 2, err
+
+
 def test_a_code_fence_never_closed_is_named_at_its_opening_line(tmp_path, capsys):
     """A fence the page never closes turns the rest of the page into code (the steps after
     it, on the web too); so does a last block left open, harmlessly. A fence closed by the

@@ -24,6 +24,8 @@ _RAW_TEXT_OPENING = re.compile(r"<(title|textarea|script|style|iframe|xmp|noembe
 _DIV_TAG = re.compile(r"<(/?)div\b[^>]*>", re.IGNORECASE)
 # A footnote reference Markdown found no definition for: it is left as written.
 _FOOTNOTE_AS_TEXT = re.compile(r"\[\^([^\]\s]+)\]")
+# A reference link Markdown found no definition for: [text][name] or [text][] as written.
+_REFERENCE_AS_TEXT = re.compile(r"(?<![\w\]\\])\[([^\[\]\n^]{1,200})\]\[([^\[\]\n]{0,100})\]")
 _FENCE = re.compile(r"^(`{3,}|~{3,})(.*)$")
 _DELIMITER_ROW = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$")
 
@@ -39,6 +41,8 @@ def parse(job: PageJob) -> ET.Element:
         unclosed_fence(job)
     root = parse_fragment(html)
     undefined_footnotes(job, root)
+    if job.page.markup == "markdown":
+        undefined_references(job, root)
     depth = nesting_depth(root)
     if depth > MAX_NESTING:
         job.error("page-failed", f"this page's HTML is nested {depth} levels deep; a PDF can "
@@ -128,16 +132,38 @@ def _line_of_open_div(body: str, body_line: int) -> int | None:
 
 def undefined_footnotes(job: PageJob, root: ET.Element) -> None:
     """A footnote reference ``[^1]`` whose ``[^1]: …`` line is missing prints as written."""
+    for m in (m for text in _texts_outside_code(root) for m in _FOOTNOTE_AS_TEXT.finditer(text)):
+        job.warning("undefined-footnote", f'the footnote "{m.group(0)}" is never '
+                    f'defined, so it prints as written: add a line "{m.group(0)}: '
+                    'the note\'s text" to the page, or remove the reference',
+                    job.line(m.group(0), outside_code=True))
+
+
+def undefined_references(job: PageJob, root: ET.Element) -> None:
+    """A reference link ``[text][name]`` (or ``[text][]``) whose ``[name]: address`` line is
+    missing prints as written, brackets and all.  Two numbers (``[1][2]``, citations) are
+    taken as meant."""
+    for m in (m for text in _texts_outside_code(root) for m in _REFERENCE_AS_TEXT.finditer(text)):
+        label = m.group(2) or m.group(1)
+        if (m.group(1).strip().isdigit() and label.strip().isdigit()) or \
+                m.group(0) not in job.page.body:  # its brackets escaped, or a shortcode's output
+            continue
+        job.warning("undefined-link", f'the link "{m.group(0)}" names a reference "{label}" '
+                    "the page never defines, so it prints as written: add a line "
+                    f'"[{label}]: address" to the page, or write the address in the link',
+                    job.line(m.group(0), outside_code=True))
+
+
+def _texts_outside_code(root: ET.Element) -> list[str]:
+    """The texts and tails of the tree that lie outside code, in document order."""
     parents = parent_map(root)
+    found = []
     for el in root.iter():
-        texts = [] if _in_code(parents.get(el), parents) else [el.tail]
-        if isinstance(el.tag, str) and not _in_code(el, parents):
-            texts.append(el.text)
-        for m in (m for text in texts for m in _FOOTNOTE_AS_TEXT.finditer(text or "")):
-            job.warning("undefined-footnote", f'the footnote "{m.group(0)}" is never '
-                        f'defined, so it prints as written: add a line "{m.group(0)}: '
-                        'the note\'s text" to the page, or remove the reference',
-                        job.line(m.group(0), outside_code=True))
+        if isinstance(el.tag, str) and el.text and not _in_code(el, parents):
+            found.append(el.text)
+        if el.tail and not _in_code(parents.get(el), parents):
+            found.append(el.tail)
+    return found
 
 
 def table_rows_short_or_long(job: PageJob) -> None:
