@@ -473,6 +473,22 @@ def test_a_reference_link_without_its_definition_is_named(tmp_path, capsys):
     assert err.count("undefined-link") == 2, err
 
 
+def test_a_link_with_no_address_is_named_and_prints_as_text(tmp_path):
+    """[text]() leads nowhere: its words print as text, and check names its line; an
+    anchor without href (<a id>) is no link and no mistake."""
+    from manualgen.build import BuildOptions, build
+
+    site = write_site(tmp_path, {**HOME,
+        "content/de/a.md": page("A", 1, "Text.\n\nSiehe [die Hilfe]() und <a id=\"hier\"></a>.\n"),
+    })
+    result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
+    found = [f for f in result.findings if f.code == "broken-link"]
+    assert [(f.line, f.message.split(";")[0]) for f in found] == [
+        (7, 'link "[die Hilfe]()" has no address')]
+    html = result.results[0].html.read_text(encoding="utf-8")
+    assert "<a>die Hilfe</a>" in html and 'href=""' not in html
+
+
 def test_a_code_fence_never_closed_is_named_at_its_opening_line(tmp_path, capsys):
     """A fence the page never closes turns the rest of the page into code (the steps after
     it, on the web too); so does a last block left open, harmlessly. A fence closed by the

@@ -30,6 +30,9 @@ def links(root: ET.Element, job: PageJob) -> None:
         href = (a.get("href") or "").strip()
         for attr in ("target", "rel"):
             a.attrib.pop(attr, None)
+        if not href and a.get("href") is not None:
+            _no_address(a, job)
+            continue
         if not href or "media-address" in classes(a):  # a video's address: as written
             continue
         if _heading_permalink(a, href, parents, job):
@@ -57,6 +60,19 @@ def links(root: ET.Element, job: PageJob) -> None:
         inside = _outside_link(a, href, job)
         if inside is not None:
             _inside_link(a, inside, job, written=href)
+
+
+def _no_address(a: ET.Element, job: PageJob) -> None:
+    """``[text]()``: a link with an empty address leads nowhere on the web; on paper its
+    words print as text.  Said when the page's Markdown wrote it so (a theme's empty
+    ``href`` is not the writer's)."""
+    a.attrib.pop("href")
+    words = " ".join("".join(a.itertext()).split())
+    written = f"[{words}]()"
+    if words and written in job.page.body:
+        job.warning("broken-link", f'link "{written}" has no address; it prints as plain text: '
+                    "write the page or web address between the brackets",
+                    job.line(written, outside_code=True))
 
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
