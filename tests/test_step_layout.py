@@ -58,6 +58,13 @@ def two_column(marker, picture, markdown):
             f"&nbsp;\n")
 
 
+def framework(marker, picture, outer, inner=("", "")):
+    """A step laid out by a CSS framework's classes (the site's stylesheet is not read)."""
+    return (f'<div class="{outer}">\n<div class="{inner[0]}">\n\n{marker} Tragen Sie den '
+            f'Wert ein und speichern Sie.\n\n</div>\n<div class="{inner[1]}">\n\n'
+            f'![Maske](/img/{picture}.png)\n\n</div>\n</div>\n\n')
+
+
 # (marker, pictures in document order, markdown); the marker opens the step's text
 STEPS = [
     ("Schritt-01", ["wide"], flex("Schritt-01", ["wide"], text_style="width: 40%",
@@ -93,6 +100,12 @@ STEPS = [
         "Wählen Sie nacheinander:\n\n" + "\n".join(
             f"{i}. Punkt-{i:02d}: Wählen Sie die Option {i} und bestätigen Sie mit OK."
             for i in range(1, 46)))),
+    ("Rahmen-1", ["dialog"], framework("Rahmen-1", "dialog", "grid grid-cols-1 md:grid-cols-2 gap-4")),
+    ("Rahmen-2", ["form"], framework("Rahmen-2", "form", "flex flex-col md:flex-row", ("w-1/2", "w-1/2"))),
+    ("Rahmen-3", ["wide"], framework("Rahmen-3", "wide", "d-flex gap-3", ("w-50", "w-50"))),
+    ("Rahmen-4", ["square"], framework("Rahmen-4", "square", "columns", ("column", "column is-half"))),
+    ("Rahmen-5", ["dialog"], framework("Rahmen-5", "dialog", "grid-x grid-margin-x",
+                                        ("cell medium-6", "cell medium-6"))),
 ] + [
     (f"Schritt-{n}", [pic], two_column(f"Schritt-{n}", pic, "Klicken Sie auf die Schaltfläche "
                                        "und prüfen Sie das Ergebnis. " * (1 + n % 4)))
@@ -255,6 +268,24 @@ def test_a_flex_column_stacks_and_an_inline_grid_is_a_step(tmp_path):
                       'data-width="30 %">A</div><div class="column-layout" data-width="x">B</div>'
                       '<div class="column-layout">C</div></div>')
     assert re.findall(r'style="([^"]*)"', written) == ["--w: 30%"]
+
+
+@pytest.mark.parametrize("outer, inner, is_step", [
+    ("grid grid-cols-2", ("", ""), True), ("grid sm:grid-cols-3", ("", ""), True),
+    ("flex items-start", ("", ""), True), ("md:flex", ("", ""), True),
+    ("flex flex-col lg:flex-row", ("", ""), True), ("d-md-flex", ("", ""), True),
+    ("d-flex flex-column flex-md-row", ("", ""), True), ("columns", ("column", "column"), True),
+    ("grid-x", ("cell", "cell"), True), ("pure-g", ("pure-u-1-2", "pure-u-1-2"), True),
+    ("flex flex-col", ("", ""), False), ("d-flex flex-column", ("", ""), False),
+    ("grid grid-cols-1", ("", ""), False), ("grid", ("", ""), False),
+    ("columns", ("box", "box"), False), ("flexible", ("", ""), False),
+])
+def test_a_css_frameworks_row_of_text_and_picture_is_a_step(tmp_path, outer, inner, is_step):
+    """Tailwind, Bootstrap, Bulma, Foundation and Pure lay columns out by class: a row of
+    text and a screenshot is a step (kept on one page); a box stacked at every width is not."""
+    out = reshape(tmp_path, f'<div class="{outer}"><div class="{inner[0]}"><p>Text</p></div>'
+                  f'<div class="{inner[1]}">{img("a", 1200, 900)}</div></div>')
+    assert ('<div class="step"><div class="step-text"><p>Text</p>' in out) is is_step, out
 
 
 def test_content_beside_the_two_columns_is_kept(tmp_path):

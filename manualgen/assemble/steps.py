@@ -63,7 +63,35 @@ def columns_of(el: ET.Element) -> list[ET.Element] | None:
             return kids  # a flex column stacks its children: text over picture, as written
         if _GRID.search(style) and len(_grid_tracks(style)) >= 2:
             return kids
+        return _framework_columns(cls, kids)
     return None
+
+
+# CSS frameworks' column blocks, named by class (the site's stylesheet is not read):
+# Bulma's columns > column, Foundation's grid-x > cell, Pure's pure-g > pure-u-*, and a
+# Tailwind or Bootstrap box laid out in a row (grid grid-cols-2, flex, md:flex, d-flex,
+# d-md-flex) unless it is a column (flex-col, flex-column) at every width.
+_BREAKPOINTS = re.compile(r"^(?:[a-z0-9-]+:)+")  # Tailwind's "md:", "dark:lg:"
+_BOOTSTRAP_FLEX = re.compile(r"d(?:-(?:sm|md|lg|xl|xxl))?-(?:inline-)?flex")
+_ROW_AT_A_WIDTH = re.compile(r"(?:[a-z0-9-]+:)+flex-row|flex-(?:sm|md|lg|xl|xxl)-row")
+_FRAMEWORK_CHILDREN = (("columns", lambda c: c == "column"), ("grid-x", lambda c: c == "cell"),
+                       ("pure-g", lambda c: c.startswith("pure-u")))
+
+
+def _framework_columns(cls: list[str], kids: list[ET.Element]) -> list[ET.Element] | None:
+    for parent_class, is_child in _FRAMEWORK_CHILDREN:
+        if parent_class in cls:
+            named = [k for k in kids if any(is_child(c) for c in classes(k))]
+            return named if len(named) >= 2 else None
+    base = [_BREAKPOINTS.sub("", c) for c in cls]
+    tracks = [int(m.group(1)) for b in base if (m := re.fullmatch(r"grid-cols-(\d+)", b))]
+    if "grid" in base and tracks and max(tracks) >= 2:
+        return kids
+    flex = any(b in ("flex", "inline-flex") for b in base) or any(
+        _BOOTSTRAP_FLEX.fullmatch(c) for c in cls)
+    column = any(c in ("flex-col", "flex-column") for c in cls) and not any(
+        _ROW_AT_A_WIDTH.fullmatch(c) for c in cls)
+    return kids if flex and not column else None
 
 def steps(root: ET.Element, job: PageJob) -> None:
     """Two-column blocks become steps (text beside its screenshot); other column blocks
