@@ -137,6 +137,46 @@ def refusal(path: Path) -> OSError | None:
 # --- images ------------------------------------------------------------------------------
 
 
+# Where a lazy loader (lazysizes, lozad, jQuery lazyload, WordPress) keeps the picture that
+# it puts into src once the reader scrolls to it; src holds a placeholder until then.
+_LAZY_SOURCES = ("data-src", "data-original", "data-lazy-src")
+_LAZY_SETS = ("data-srcset", "data-lazy-srcset")
+
+
+def shown_source(img: ET.Element) -> str:
+    """The address of the picture a reader of the web page sees: a lazy loader's over its
+    placeholder, else ``src``, else the largest candidate of ``srcset`` (paper wants the
+    most pixels)."""
+    for name in _LAZY_SOURCES:
+        if (img.get(name) or "").strip():
+            return img.get(name)
+    if (img.get("src") or "").strip():
+        return img.get("src")
+    for name in (*_LAZY_SETS, "srcset"):
+        if (img.get(name) or "").strip():
+            return largest_candidate(img.get(name))
+    return img.get("src") or ""
+
+
+def largest_candidate(srcset: str) -> str:
+    """The candidate of a ``srcset`` with the largest width (``800w``), else density
+    (``2x``; none written is 1x); the first of equals."""
+    best, best_key = "", (-1, -1.0)
+    for candidate in srcset.split(","):
+        parts = candidate.split()
+        if not parts:
+            continue
+        descriptor = parts[1].lower() if len(parts) > 1 else "1x"
+        try:
+            value = float(descriptor[:-1])
+        except ValueError:
+            continue
+        key = (1 if descriptor.endswith("w") else 0, value) if descriptor[-1:] in "wx" else (-1, 0.0)
+        if key > best_key:
+            best, best_key = parts[0], key
+    return best
+
+
 def images(root: ET.Element, job: PageJob) -> None:
     """Each ``<img>`` pointed at its file (a virtual URL), or a placeholder and a finding."""
     parents = parent_map(root)
@@ -150,7 +190,9 @@ def images(root: ET.Element, job: PageJob) -> None:
 
     line = None
     for img in list(root.iter("img")):
-        src = img.get("src") or ""
+        src = shown_source(img)
+        for name in (*_LAZY_SETS, "srcset"):  # the choice is made: paper has one picture
+            img.attrib.pop(name, None)
         name = Path(unquote(split_url(src.strip()).path)).name
         line = ((job.output_line(src) if src else None) or find(src.strip()) or find(name)
                 or find("<img", line or 0) or job.output_line(src.strip()))
