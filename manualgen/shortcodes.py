@@ -1121,6 +1121,14 @@ def _bundle_names(page) -> list[str]:
     return sorted(f.relative_to(folder).as_posix() for f in files)
 
 
+def _bundle_matches(page, pattern: str) -> list[str]:
+    """Hugo's ``.Resources.Match PATTERN``: the names of every file of the page's bundle the
+    glob matches (``*`` within a folder, ``**`` across), without regard to case, in name
+    order; [] for a page that is no bundle."""
+    wanted = glob_regex(str(pattern).strip().lstrip("/"))
+    return [name for name in _bundle_names(page) if wanted.match(name)]
+
+
 def _page_file(page) -> dict | None:
     """Hugo's ``.Page.File`` of a page read from a file: its names and folder."""
     path, rel = getattr(page, "path", None), getattr(page, "rel", None)
@@ -1698,6 +1706,7 @@ class _PageContext:
                 T=lambda key, count=None: self.translate(key, count, node),
                 markdownify=lambda text, block=False: Markup(self.markdownify(str(text or ""), block=block)),
                 bundle_file=self.bundle_file,
+                bundle_matches=lambda pattern: _bundle_matches(self.page, pattern),
                 resource_meta=lambda name: resource_meta(getattr(self.page, "meta", None), name),
                 bundle_listing=self.bundle_listing,
                 read_file=self.read_file,

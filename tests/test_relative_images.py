@@ -98,3 +98,32 @@ def test_a_figure_from_the_media_library_and_a_name_in_another_case(tmp_path):
     status, said = build_all(site, tmp_path / "out")
     html = next((tmp_path / "out").glob("*.html")).read_text(encoding="utf-8")
     assert status == 0 and html.count("<img") == 2 and "Scenarios" in html, said
+
+
+def test_a_climbing_address_finds_the_content_file_hugo_publishes_there(tmp_path):
+    """"../pics/map.png" from docs/network/setup.md (address /docs/network/setup/) is
+    /docs/network/pics/map.png, where Hugo publishes content/docs/network/pics/map.png, under
+    a section or not, and in a language of its own folder (content/de, address /de/...)."""
+    site = write_site(tmp_path, {
+        "hugo.toml": HUGO + '[languages.en]\nweight = 1\n[languages.de]\nweight = 2\n'
+                            'contentDir = "content-de"\n',
+        "content/_index.md": "---\ntitle: Home\n---\n",
+        "content/docs/_index.md": "---\ntitle: Docs\n---\n",
+        "content/docs/network/setup.md": "---\ntitle: Setup\n---\n![Map](../pics/map.png)\n",
+        "content/docs/network/pics/map.png": b"section-map",
+        "content/loose/deep/note.md": "---\ntitle: Note\n---\n![Map](../art/plan.png)\n",
+        "content/loose/deep/art/plan.png": b"loose-plan",
+        "content-de/docs/_index.md": "---\ntitle: Doku\n---\n",  # Hugo 0.168 needs it for de's file
+        "content-de/docs/network/setup.md": "---\ntitle: Aufbau\n---\n![Karte](../pics/karte.png)\n",
+        "content-de/docs/network/pics/karte.png": b"german-map",
+    })
+    settings = load_settings(site)
+    found = pages(site)
+    assert resolve_image(settings, found["docs/network/setup.md"],
+                         "../pics/map.png").read_bytes() == b"section-map"
+    assert resolve_image(settings, found["loose/deep/note.md"],
+                         "../art/plan.png").read_bytes() == b"loose-plan"
+    assert resolve_image(settings, found["docs/network/setup.md"], "../../pics/map.png") is None
+    german = discover(settings, "de", Findings(), dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    [setup] = [p for p in german.walk() if p.rel == "docs/network/setup.md"]
+    assert resolve_image(settings, setup, "../pics/karte.png").read_bytes() == b"german-map"

@@ -91,3 +91,41 @@ def test_a_badge_that_links_elsewhere_keeps_its_address_inside_its_frame(tmp_pat
     assert "".join(frame.itertext()) == "Releasehttps://img.shields.io/badge/release-1.0-blue.svg"
     [outer] = [a for a in tree.iter(f"{ns}a") if a.get("href") == "https://example.com/releases"]
     assert frame in list(outer.iter())
+
+
+def _char_rows(textpage, start: int, length: int) -> set[float]:
+    """The rounded baselines (bottoms) of the characters from start: one per printed line."""
+    rows = set()
+    for index in range(start, start + length):
+        left, bottom, right, _top = textpage.get_charbox(index, loose=True)
+        if right > left:
+            rows.add(round(bottom))
+    return rows
+
+
+def test_a_picture_on_the_web_in_a_gallery_prints_its_description_and_address_on_two_lines(tmp_path):
+    """A gallery sets its pictures side by side with no line height between them; the frame of
+    a picture on the web among them (a carousel's first image, say) keeps its own lines: the
+    description above the address, not printed over it."""
+    from .conftest import png_bytes
+
+    site = write_site(tmp_path / "site", hugo=None, files={
+        "hugo.toml": HUGO, "content/_index.md": "---\ntitle: Home\n---\n",
+        "content/trip/index.md": "---\ntitle: Trip\nweight: 1\n---\nOur pictures:\n\n"
+                                 '{{< carousel images="{https://pictures.example.net/hills.jpg,lake.png}" >}}\n',
+        "content/trip/lake.png": png_bytes(300, 200)})
+    out = tmp_path / "out"
+    assert main(["build", "--site", str(site), "--out", str(out), "--no-cache", "-q"]) == 0
+    [pdf_path] = out.glob("*.pdf")
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    for page in pdf:
+        textpage = page.get_textpage()
+        text = textpage.get_text_range()
+        if "pictures.example.net" in text:
+            break
+    label = text.index("carousel image 0")
+    address = text.index("https://pictures.example.net")
+    label_rows = _char_rows(textpage, label, len("carousel image 0"))
+    address_rows = _char_rows(textpage, address, len("https://pictures.example.net"))
+    assert len(label_rows) == 1 and len(address_rows) == 1
+    assert min(label_rows) - min(address_rows) > 8  # the address a line (8.5 pt text) lower

@@ -6,6 +6,7 @@ shortcode syntax is left."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -270,6 +271,29 @@ def test_pictures_beside_a_translated_page_are_found(tmp_path, capsys):
     findings = json.loads(capsys.readouterr().out)["findings"]
     assert not [f for f in findings if f["code"] == "missing-image"], findings
 
+
+
+def test_a_carousel_entry_brings_every_picture_its_glob_matches(tmp_path):
+    """The theme's carousel adds ``.Resources.Match`` of each entry: "slides/*" is every picture
+    of that folder, in name order, and a bare name matches a file beside the page only (not
+    slides/c.png, as Hugo's glob is anchored at the bundle)."""
+    write_site(tmp_path, {
+        **CONFIG,
+        "content/trip/index.md": '---\ntitle: "Trip"\n---\n\n{{< carousel images="slides/*" >}}\n\n'
+                                 'MIDDLE\n\n{{< carousel images="{c.png,cover.png}" >}}\n',
+        "content/trip/slides/b.png": png_bytes(),
+        "content/trip/slides/a.png": png_bytes(),
+        "content/trip/slides/c.png": png_bytes(),
+        "content/trip/cover.png": png_bytes(),
+    }, hugo=None)
+    out = tmp_path / "out"
+    assert main(["build", "--site", str(tmp_path), "--lang", "en", "--out", str(out),
+                 "--no-cache", "--html", "-q"]) == 0
+    (html,) = out.glob("*-en.html")
+    first, second = html.read_text(encoding="utf-8").split("MIDDLE")
+    assert [src.rsplit("/", 2)[-2:] for src in re.findall(r'<img src="([^"]+)"', first)] == [
+        ["slides", "a.png"], ["slides", "b.png"], ["slides", "c.png"]]
+    assert [src.rsplit("/", 1)[-1] for src in re.findall(r'<img src="([^"]+)"', second)] == ["cover.png"]
 
 # --- odd parameters never crash a template ---------------------------------------------------
 

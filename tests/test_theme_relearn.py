@@ -22,7 +22,7 @@ from .theme_calls import shortcode_call, survives
 RELEARN_TEMPLATES = ["notice", "note", "info", "tip", "warn", "callout", "expand", "tabs", "tab",
                      "button", "badge", "siteparam", "include", "math", "mermaid", "highlight",
                      "openapi", "swagger", "children", "attachments", "resources", "icon", "tree",
-                     "card", "children-cards"]
+                     "card", "children-cards", "pages"]
 
 
 @pytest.fixture
@@ -343,3 +343,35 @@ _VALUES = st.one_of(st.sampled_from(["", " ", "true", "false", "-1", "999", "[",
        inner=st.one_of(st.none(), st.text(max_size=30)), markdown=st.booleans())
 def test_odd_parameters_never_break_a_template(site, name, named, positional, inner, markdown):
     survives(site, shortcode_call(name, named, positional, inner, markdown))
+
+
+def test_pages_lists_the_pages_below_or_leaves_their_content_to_them(tmp_path, capsys):
+    """Relearn 9's pages: display="content" shows the pages below inline on the web, and the
+    manual prints them right after the section, so nothing more there; the default display
+    lists them as children does, leaving out those hidden under [params] (Relearn 9's front
+    matter), which hidden="true" lists too."""
+    write_site(tmp_path, {
+        "hugo.toml": 'baseURL = "https://example.org/"\ndefaultContentLanguage = "en"\n',
+        "content/_index.md": "+++\ntitle = 'Home'\n+++\n",
+        "content/notes/_index.md": "+++\ntitle = 'Notes'\nweight = 1\n+++\nINLINE\n\n"
+                                   '{{% pages display="content" hidden="true" %}}\n\nAFTER-INLINE\n',
+        "content/notes/one.md": "+++\ntitle = 'Note one'\nweight = -1\n[params]\n  hidden = true\n+++\nFirst note text.\n",
+        "content/notes/two.md": "+++\ntitle = 'Note two'\nweight = -2\n[params]\n  hidden = true\n+++\nSecond note text.\n",
+        "content/guide/_index.md": "+++\ntitle = 'Guide'\nweight = 2\n+++\nLISTED\n\n{{% pages %}}\n\n"
+                                   'ALL\n\n{{% pages hidden="true" %}}\n\nEND\n',
+        "content/guide/open.md": "+++\ntitle = 'Open page'\n+++\nOpen text.\n",
+        "content/guide/quiet.md": "+++\ntitle = 'Quiet page'\n[params]\n  hidden = true\n+++\nQuiet text.\n",
+    }, hugo=None)
+    assert main(["check", "--site", str(tmp_path), "--format", "json"]) == 0
+    assert "unknown-shortcode" not in capsys.readouterr().out
+    out = tmp_path / "out"
+    assert main(["build", "--site", str(tmp_path), "--out", str(out), "--no-cache", "-q"]) == 0
+    text = "\n".join(p.extract_text() or "" for p in PdfReader(next(out.glob("*.pdf"))).pages)
+    inline = text[text.index("INLINE"):text.index("AFTER-INLINE")]
+    assert "Note" not in inline
+    assert text.count("First note text.") == 1 and text.count("Second note text.") == 1
+    assert text.index("Second note text.") < text.index("First note text.")  # weight -2 first
+    listed = text[text.index("LISTED"):text.index("ALL")]
+    every = text[text.index("ALL"):text.index("END")]
+    assert "Open page" in listed and "Quiet page" not in listed
+    assert "Open page" in every and "Quiet page" in every

@@ -285,14 +285,35 @@ def unreadable_styles(job: PageJob, root: ET.Element) -> None:
             del el.attrib["style"]
 
 
+# What a carousel's indicator names for its script (Bootstrap 4: <li data-target="#c"
+# data-slide-to="1">; Bootstrap 5 writes them as buttons)
+_CONTROL_ATTRIBUTES = ("data-slide-to", "data-bs-slide-to", "data-target", "data-bs-target")
+
+
 def drop_wordless_buttons(root: ET.Element) -> None:
     """A ``<button>`` with no words, only an icon (a code box's edit or copy button, a menu
-    toggle), is a control of the web page: on paper it would print as an empty grey box."""
+    toggle), is a control of the web page: on paper it would print as an empty grey box.
+    So is a list item with no words and no picture that only names a script's target (a
+    carousel's indicator, a bar on the web): paper would print its number and nothing
+    after it.  A list left without items goes with them."""
     parents = parent_map(root)
     for button in list(root.iter("button")):
-        words = [button.text or ""] + [_words_outside_svg(child) for child in button]
-        if not "".join(words).strip():
+        if not _has_words(button):
             remove(button, parents)
+    emptied = []
+    for item in list(root.iter("li")):
+        if (any(item.get(a) for a in _CONTROL_ATTRIBUTES) and not _has_words(item)
+                and item.find(".//img") is None):
+            emptied.append(parents.get(item))
+            remove(item, parents)
+    for listing in dict.fromkeys(el for el in emptied if el is not None):
+        if not len(listing) and not (listing.text or "").strip():
+            remove(listing, parents)
+
+
+def _has_words(el: ET.Element) -> bool:
+    """Whether ``el`` holds words a reader sees (an ``<svg>``'s title is none)."""
+    return bool("".join([el.text or ""] + [_words_outside_svg(child) for child in el]).strip())
 
 
 # A tab pane of the web page's own tab widget, and the attributes its script reads the tab's

@@ -68,6 +68,10 @@ def image_candidates(settings, page: Page, src: str) -> list[Path]:
         if published is not None:
             candidates.append(published)
         candidates.extend(folder / rel for folder in folders)
+        # A file of the content folders published at that address ("../img/a.png" from
+        # docs/guide/page.md is docs/img/a.png): Hugo publishes the files of a section's
+        # folders at their own path below it.
+        candidates.extend(_bundle_files(settings, page, page_dir))
         # Last, what a writer's editor shows (the file's folder) and the static root: the web
         # page may show no picture there, the manual at least the one the writer meant.
         if stem not in ("index", "_index"):
