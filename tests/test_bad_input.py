@@ -671,11 +671,11 @@ def test_one_long_line_and_one_long_word_take_linear_time():
 
     from manualgen.convert import _LINKIFY, typographer_replacements
 
-    start = time.perf_counter()
+    start = time.process_time()
     assert len(typographer_replacements("word 'quoted' -- " * 50_000)) == 150_000
     assert _LINKIFY.search("x" * 300_000) is None
     assert _LINKIFY.search("see x" * 10 + " me@example.org").group("email") == "me@example.org"
-    assert time.perf_counter() - start < 5  # minutes before: both were quadratic
+    assert time.process_time() - start < 5  # minutes before: both were quadratic
 
 
 def test_a_page_that_writes_a_placeholder_keeps_its_text(tmp_path, capsys, monkeypatch):
@@ -900,10 +900,10 @@ def test_a_word_of_200_000_letters_is_compared_in_linear_time():
 
     from manualgen.translations import identify
 
-    start = time.perf_counter()
+    start = time.process_time()
     identify("x" * 200_000)  # the address pattern was tried at every letter: minutes
     assert identify("Bitte schreiben Sie an support@example.org, wenn der Fehler bleibt.").lang == "de"
-    assert time.perf_counter() - start < 5
+    assert time.process_time() - start < 5
 
 
 @pytest.mark.parametrize("command", ["check", "build"])
@@ -1278,9 +1278,9 @@ def test_quotes_and_lists_nested_past_the_layout_are_refused_at_once_at_their_li
     import time
 
     site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, body)})
-    start = time.perf_counter()
+    start = time.process_time()
     status, doc, err = check_json(capsys, site)
-    assert time.perf_counter() - start < 5 and "Traceback" not in err
+    assert time.process_time() - start < 5 and "Traceback" not in err
     f = finding(doc, "page-failed")
     assert (f["line"], status) == (line, 1) and "nests quotes or lists" in f["message"], f
 
@@ -1393,10 +1393,10 @@ def test_thousands_of_headings_of_one_text_get_their_ids_in_linear_time():
 
     from manualgen.heading_ids import IdFactory
 
-    ids, start = IdFactory(), time.perf_counter()
+    ids, start = IdFactory(), time.process_time()
     ids.put("x-3")
     made = [ids.generate("x") for _ in range(20_000)]
-    assert time.perf_counter() - start < 2
+    assert time.process_time() - start < 2
     assert made[:5] == ["x", "x-1", "x-2", "x-4", "x-5"] and made[-1] == "x-20000"
 
 
@@ -1407,11 +1407,11 @@ def test_a_block_of_thousands_of_setext_headings_is_read_line_by_line():
     from manualgen.convert import _first_lines, _setext_end
 
     block = "Titel\n=====\n" * 50_000
-    start = time.perf_counter()
+    start = time.process_time()
     for _ in range(2_000):
         assert _setext_end(block) == 1
     lines, rest = _first_lines(block, 2)
-    assert time.perf_counter() - start < 1
+    assert time.process_time() - start < 1
     assert lines == ["Titel", "====="] and rest == block[12:]
 
 
@@ -1424,9 +1424,9 @@ def test_a_paragraph_of_a_hundred_thousand_entities_is_refused_at_once(tmp_path,
     import time
 
     site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, "Intro.\n\n" + body)})
-    start = time.perf_counter()
+    start = time.process_time()
     status, doc, err = check_json(capsys, site)
-    assert time.perf_counter() - start < 5 and "Traceback" not in err
+    assert time.process_time() - start < 5 and "Traceback" not in err
     f = finding(doc, "page-failed")
     assert (status, f["line"]) == (1, 7) and "split it into paragraphs" in f["message"], f
 
@@ -1445,9 +1445,9 @@ def test_a_paragraph_of_a_hundred_thousand_quotes_is_printed_in_linear_time(tmp_
     import time
 
     site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, '"a" ' * 100_000)})
-    start = time.perf_counter()
+    start = time.process_time()
     status, _doc, err = check_json(capsys, site)
-    assert time.perf_counter() - start < 10 and status == 0 and "Traceback" not in err
+    assert time.process_time() - start < 10 and status == 0 and "Traceback" not in err
 
 
 def test_links_that_resolve_are_not_searched_for_in_the_source(tmp_path, capsys, monkeypatch):

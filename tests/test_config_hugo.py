@@ -191,10 +191,10 @@ def test_thousands_of_bad_language_values_are_each_named_at_their_line_in_linear
 
     hugo = 'title = "T"\n' + "".join(f'[languages.l{i}]\nweight = "x"\ntitle = [1]\n' for i in range(3000))
     site = write_site(tmp_path, {"content/_index.md": page("Start")}, hugo=hugo)
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(ConfigError) as caught:
         load_settings(site)
-    assert time.perf_counter() - started < 3.0
+    assert time.process_time() - started < 3.0
     lines = {p.message.split(" ")[0]: p.line for p in caught.value.problems}
     assert lines["languages.l0.weight"] == 3 and lines["languages.l0.title"] == 4
     assert lines["languages.l2999.weight"] == 2 + 3 * 2999 + 1

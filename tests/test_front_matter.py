@@ -124,9 +124,9 @@ def test_json_keys_given_again_thousands_of_times_are_found_in_linear_time():
     import time
 
     text = "{" + ",\n".join(f'"k{i % 10}": {i}' for i in range(50_000)) + "}\nText.\n"
-    started = time.perf_counter()
+    started = time.process_time()
     found = parse(text, Path("page.md"))
-    assert time.perf_counter() - started < 2.0  # each line was counted from the start: 9 s
+    assert time.process_time() - started < 2.0  # each line was counted from the start: 9 s
     assert len(found.repeated) == 49_990
     assert (found.repeated[0].first, found.repeated[0].again) == (1, 11)
     assert found.repeated[-1].again == 50_000

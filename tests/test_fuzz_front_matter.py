@@ -43,9 +43,9 @@ def test_a_yaml_number_past_64_bits_is_text_as_hugo_reads_it(tmp_path, capsys):
 
 
 def test_gos_number_syntax_is_read_in_linear_time():
-    started = time.perf_counter()
+    started = time.process_time()
     assert go_int("9" * 100_000 + "x") is None  # the pattern backtracked: 16,000 digits 4.6 s
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
     assert [go_int(t) for t in ("08", "09", "010", "0_10", "1_0", "1__0", "0x_1F", "0")] == [
         None, None, 8, 8, 10, None, 31, 0]
 

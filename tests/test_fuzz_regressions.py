@@ -142,9 +142,9 @@ def test_an_inline_svg_image_outside_the_site_is_the_same_finding_in_check_and_b
 def test_a_long_run_of_quotes_is_typeset_in_linear_time(quote):
     # The typographer measured the run of quotes afresh at each quote of it: a line of
     # 20,000 straight quotes took 10 s (a page of 40,000, 45 s in check).
-    started = time.perf_counter()
+    started = time.process_time()
     typographer_replacements(quote * 20_000)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert typographer_replacements(f"a {quote}b{quote} c") != []  # a quote pair still curls
 
 

@@ -94,9 +94,9 @@ def test_one_id_written_thousands_of_times_is_renamed_in_linear_time():
     from manualgen.assemble.clean import prefix_ids
 
     root = parse_fragment('<p id="a-2">x</p>' + '<div id="a">x</div>' * 20000)
-    started = time.perf_counter()
+    started = time.process_time()
     written = prefix_ids(root, "p")
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
     ids = [el.get("id") for el in root.iter() if el.get("id")]
     assert len(set(ids)) == len(ids) == 20001 and len(written) == 20001
     assert ids[:4] == ["p--a-2", "p--a", "p--a-1", "p--a-3"]

@@ -110,10 +110,10 @@ def _checked(tmp_path_factory, capsys, files: dict[str, str], hugo: str | None =
     for name, text in {**({"hugo.toml": hugo} if hugo else {}), **HOME, **files}.items():
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text(text, encoding="utf-8", errors="surrogatepass")
-    start = time.perf_counter()
+    start = time.process_time()
     status = main(["check", "--site", str(site), "--format", "json", "--no-cache", "--lang", "de"])
     out, err = capsys.readouterr()
-    assert time.perf_counter() - start < 10, files
+    assert time.process_time() - start < 10, files
     assert "Traceback" not in err and status in (0, 1, 2), (status, err, files)
     findings = json.loads(out)["findings"] if status != 2 else []
     assert not [f for f in findings if f["code"] == "internal-error"], (findings, files)

@@ -134,7 +134,7 @@ def test_a_failure_in_a_branch_not_taken_is_not_one():
 def test_a_loop_too_long_and_a_partial_calling_itself_are_not_run():
     # Hugo would print a long loop, and stop only far deeper than this: past the bounds the
     # template is not run (the shortcode falls back with a warning naming why), no error
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(NotSimple, match="more than 200000 steps"):
         run("{{ range 100000000 }}{{ . }}{{ end }}")
     with pytest.raises(NotSimple, match="more than 50 deep"):
@@ -142,7 +142,7 @@ def test_a_loop_too_long_and_a_partial_calling_itself_are_not_run():
     with pytest.raises(NotSimple, match="nested more than 120 deep"):
         run('{{ partial "down" 1 }}', partials={
             "down": "{{ if 1 }}" * 90 + '{{ partial "down" . }}' + "{{ end }}" * 90})
-    assert time.perf_counter() - started < 20
+    assert time.process_time() - started < 20
 
 
 def test_partials_get_their_context_and_print_as_html():
@@ -426,12 +426,12 @@ def test_any_template_with_loops_and_functions_is_run_refused_or_failed_never_a_
                 markdownify=str, params=["a,b"], param=lambda name: data.get(name),
                 data=lambda path: data.get(path[0]) if len(path) == 1 else None,
                 partial=partials.get)
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         run_template(nodes, call)
     except (TemplateFailed, NotSimple):
         pass
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10
 
 
 def test_title_of_one_word_is_hugos_and_of_several_is_not_guessed():

@@ -217,9 +217,9 @@ def test_whether_a_template_takes_content_is_read_from_its_actions_in_one_pass()
     assert reads_inner('{{ "}}" }} {{ .Inner }}') and reads_inner("{{ `a}}` }}{{- .InnerDeindent -}}")
     assert not reads_inner('{{ "}} .Inner {{" }}') and not reads_inner("{{/* .Inner */}}")
     assert not reads_inner("{{/* note */ .Inner }}")  # a comment Go refuses: not read on
-    started = time.perf_counter()
+    started = time.process_time()
     assert not reads_inner("{{" * 50_000)  # each "{{" was searched to the end: 58 s
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
 
 
 def test_an_attributes_kind_is_read_from_its_name_as_go_reads_it():

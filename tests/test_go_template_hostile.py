@@ -105,12 +105,12 @@ def test_values_print_as_hugo_prints_them(source, printed):
     "{{ range 99999 }}{{ $.Scratch.Add \"k\" (slice 1) }}{{ end }}{{ len ($.Scratch.Get \"k\") }}",
 ])
 def test_values_grown_past_reason_stop_in_seconds(source):
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         run(source)
     except NotSimple:
         pass
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
 
 
 def test_scratch_add_grows_a_slice_without_changing_what_a_variable_read():
@@ -262,7 +262,7 @@ def test_a_hugo_config_with_a_date_python_cannot_make_builds(tmp_path):
 
 def test_work_done_in_partials_counts_for_the_whole_run():
     grow = '{{ $s := "ab" }}{{ range 20 }}{{ $s = add $s $s }}{{ end }}{{ len $s }}'
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(NotSimple, match="a text or list grown in a loop"):
         run('{{ range 1000 }}{{ partial "grow" . }}{{ end }}', partials={"grow": grow})
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5

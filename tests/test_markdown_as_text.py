@@ -50,9 +50,9 @@ def test_no_markdown_is_found_where_there_is_none(html):
 ])
 def test_the_search_takes_linear_time(html):
     # Lazy ".*?" up to a closing tag that never comes made 20,000 "<code>" take 19 s.
-    started = time.perf_counter()
+    started = time.process_time()
     assert markdown_left(html) == []
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
 
 
 def check(capsys, site) -> tuple[int, list[dict]]:

@@ -230,9 +230,9 @@ def test_a_long_line_of_unclosed_marks_takes_linear_time():
 
     for mark in "*=/":
         line = f" {mark}a" * 30_000  # 90 kB: 14 s each with the regular expressions
-        started = time.perf_counter()
+        started = time.process_time()
         assert inline(line) == line.replace("'", "&#x27;")
-        assert time.perf_counter() - started < 1.5
+        assert time.process_time() - started < 1.5
 
 
 def test_a_long_line_of_unclosed_inline_footnotes_takes_linear_time():
@@ -241,9 +241,9 @@ def test_a_long_line_of_unclosed_inline_footnotes_takes_linear_time():
     from manualgen.org import inline
 
     line = "[fn:: a " * 30_000  # no "]": each "[fn:" was searched to the end (11 s)
-    started = time.perf_counter()
+    started = time.process_time()
     assert inline(line) == line
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert "<sup" in org.to_html("Text[fn:: a note] and [fn:: more\n")
 
 
@@ -293,10 +293,10 @@ def test_long_runs_of_spaces_in_headlines_captions_and_settings_take_linear_time
     import time
 
     spaces = " " * 200_000  # 20,000 took 9 s in a headline, 2.5 s in a caption or a setting
-    started = time.perf_counter()
+    started = time.process_time()
     assert org.to_html(f"* a{spaces}b :t:\n") == '<h2 id="headline-1">a' + spaces + "b</h2>"
     assert "<figcaption>a" in org.to_html(f"#+caption: a{spaces}b\n[[x.png]]\n")
     found = front_matter.parse(f"#+title: a{spaces}b\n#+date: " + "<2024-01-01 " * 20_000
                                + "\n\nText.\n", Path("page.org"))
     assert found.meta["title"] == f"a{spaces}b"  # 20,000 open timestamps took 38 s
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
