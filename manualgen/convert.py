@@ -64,6 +64,7 @@ from .goldmark import (
 from .heading_ids import GITHUB, HeadingIds
 from .i18n import Translator
 from .inline_text import plain_description
+from .markdown_left import MARKDOWN_KINDS, markdown_left
 from .shortcodes import (
     ShortcodeRenderer,
     Stash,
@@ -2081,6 +2082,7 @@ class PageConverter:
                 stash=stash,
                 line_offset=page.body_line - 1,
             )
+            own_from = len(self.raw_blocks)  # the page's own raw HTML (not its shortcodes')
             # An HTML content file is printed as written: Hugo expands its shortcodes, no Markdown.
             html = stash.resolve(self._body_html(getattr(page, "markup", "markdown"), text))
         finally:
@@ -2090,7 +2092,30 @@ class PageConverter:
         self._check_split_tags(page, html)
         self._report_omitted(page)
         self._report_fence_problems(page)
+        self._report_markdown_in_html(page, self.raw_blocks[own_from:])
         return html, stash.output_lines
+
+    def _report_markdown_in_html(self, page, blocks: list[str]) -> None:
+        """Markdown the writer put inside a raw HTML block (``<div>`` and ``**Schritt 1**`` on
+        the next line, no blank line between): Goldmark passes the block on as it is, so the
+        asterisks show on the web and on paper.  Once a block, at the line of the text."""
+        if self.unsafe is False:
+            return  # the block is left out altogether (raw-html-omitted says so)
+        body = getattr(page, "body", "")
+        for block in blocks:
+            found = next(((what, text) for what, text in markdown_left(block) if text in body), None)
+            if found is None:
+                continue
+            what, text = found
+            shown = text if len(text) <= 60 else text[:59] + "…"
+            tag = block.lstrip().split(None, 1)[0].split(">")[0] + ">"
+            self.renderer.findings.warning(
+                "markdown-as-text",
+                f'"{shown}" ({MARKDOWN_KINDS[what]}) prints as written: it is inside the HTML '
+                f"block that {tag} opens, where Markdown is not read (on the web too); leave a "
+                "blank line between the HTML tag's line and the Markdown",
+                page.path, page.find_line(text) if hasattr(page, "find_line") else None,
+                lang=self.lang)
 
     def _image_hook(self, page) -> Callable[[dict], str | None] | None:
         """How the site's own image render hook prints an image of ``page`` (None: it has

@@ -26,6 +26,9 @@ _INLINE = (
     ("link", re.compile(r"(?<![\\!])\[[^\[\]\n]{1,200}\]\((?:https?://|/|\.{0,2}/|#)[^\s()]{0,500}\)")),
     ("code", re.compile(r"(?<![`\\])`(?=[^\s`])[^`\n]{1,200}?(?<=[^\s`])`(?!`)")),
 )
+# How a finding names each shape
+MARKDOWN_KINDS = {"bold": "bold text", "link": "a link", "code": "a code span",
+                  "heading": "a heading", "list": "a list"}
 _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+\S")
 _LIST_ITEM = re.compile(r"^[ \t]{0,3}[-*+][ \t]+\S")
 

@@ -39,7 +39,7 @@ from .front_matter import parse as parse_front_matter
 from .go_escape import REFUSED_ADDRESS, NotSimple, plainified
 from .go_values import go_print
 from .i18n import CountText, Translator, _line_naming
-from .markdown_left import markdown_left
+from .markdown_left import MARKDOWN_KINDS, markdown_left
 from .notebook import notebook
 from .shortcode_parser import Shortcode, ShortcodeSyntaxError, Text, iter_shortcodes, parse
 
@@ -828,10 +828,6 @@ def _template_line(exc: BaseException) -> str:
     return f" (at {Path(name).name}:{line})" if name else ""
 
 
-_MARKDOWN_KINDS = {"bold": "bold text", "link": "a link", "code": "a code span",
-                   "heading": "a heading", "list": "a list"}
-
-
 def _call_around(node: Shortcode, text: str) -> Shortcode | None:
     """The innermost shortcode below ``node`` (or ``node``) whose own text holds ``text``."""
     for child in node.children or []:
@@ -1423,7 +1419,7 @@ class _PageContext:
             shown = text if len(text) <= 60 else text[:59] + "…"
             self.renderer.findings.warning(
                 "markdown-as-text",
-                f'"{shown}" ({_MARKDOWN_KINDS[what]}) prints as written: shortcode "{call.name}" '
+                f'"{shown}" ({MARKDOWN_KINDS[what]}) prints as written: shortcode "{call.name}" '
                 "prints its text without reading it as Markdown, as Hugo does on the web; wrap "
                 "the text in {{< markdown >}}…{{< /markdown >}} inside the shortcode",
                 self.page.path, call.line, call.column, lang=self.lang)

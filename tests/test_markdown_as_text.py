@@ -126,3 +126,41 @@ def test_each_call_is_reported_once_inside_one_block(tmp_path, capsys):
     _status, findings = check(capsys, site)
     found = sorted((f["line"], f["message"].split('"')[1]) for f in warnings(findings))
     assert found == [(6, "**b**"), (8, "- one")]
+
+
+HTML_BLOCK = """\
+Text.
+
+<div class="two_column">
+<div class="left_col">
+**Schritt 1**: Klicken Sie auf [Speichern](/docs/save/).
+</div>
+<div class="right_col">
+
+Here Markdown is read again: **bold**.
+
+</div>
+</div>
+
+<div>
+
+**Nach einer Leerzeile** gelesen.
+
+</div>
+
+<pre>
+**as written**, in code
+</pre>
+"""
+
+
+def test_markdown_inside_a_raw_html_block_is_reported_at_its_line(tmp_path, capsys):
+    """Goldmark passes a raw HTML block on as it is, up to the next blank line: Markdown
+    written on the line after <div> shows its asterisks, on the web too. After a blank line,
+    and in <pre>, there is nothing to say."""
+    site = write_site(tmp_path / "site", {"content/de/_index.md": page("Start", body=HTML_BLOCK)})
+    status, findings = check(capsys, site)
+    found = warnings(findings)
+    assert status == 0 and len(found) == 1, findings
+    assert found[0]["line"] == 8 and '"**Schritt 1**"' in found[0]["message"]
+    assert "leave a blank line" in found[0]["message"]
