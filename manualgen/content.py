@@ -822,7 +822,8 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
         _order_by_menu(root, settings, lang, findings)
     else:
         _note_menu_order(root, findings, lang)
-    root.unlisted = unlisted_pages(sources, metas, set(kept), now, settings, lang)
+    root.unlisted = unlisted_pages(sources, metas, set(kept), now, settings, lang,
+                                   (sections, slugs))
     return root
 
 
@@ -861,16 +862,18 @@ def report_shared_addresses(pages: dict[str, Page], settings: Settings, findings
 
 
 def unlisted_pages(sources: dict[str, _Source], metas: dict[str, dict], kept: set[str],
-                   now: dt.datetime, settings: Settings, lang: str) -> tuple[Page, ...]:
+                   now: dt.datetime, settings: Settings, lang: str,
+                   addresses: tuple[dict, dict]) -> tuple[Page, ...]:
     """The pages Hugo builds that the manual does not print because Hugo lists or renders
     them nowhere (headless, build options): a shortcode may still fetch one with GetPage.
     Drafts, scheduled and expired pages (and those below such a section) Hugo does not
-    build.  Their own findings are not reported: they are not printed as pages."""
+    build.  Their own findings are not reported: they are not printed as pages.
+    ``addresses``: the section folders and slugs :func:`discover` found (their web
+    addresses are made from them)."""
     unbuilt = [_folder(rel) for rel, meta in _section_meta(metas).items()
                if not is_scheduled(meta, now, settings)]
     quiet = Findings()
-    sections = section_folders(sources, metas, settings) if _permalink_rules(settings, lang) else {}
-    slugs = section_slugs(metas)
+    sections, slugs = addresses
     made = (make_page(rel, sources[rel], metas[rel], settings, lang, quiet, sections, slugs)
             for rel in sorted(set(metas) - kept)
             if is_scheduled(metas[rel], now, settings)
