@@ -489,29 +489,6 @@ def test_a_link_with_no_address_is_named_and_prints_as_text(tmp_path):
     assert "<a>die Hilfe</a>" in html and 'href=""' not in html
 
 
-def test_a_code_fence_never_closed_is_named_at_its_opening_line(tmp_path, capsys):
-    """A fence the page never closes turns the rest of the page into code (the steps after
-    it, on the web too); so does a last block left open, harmlessly. A fence closed by the
-    end of its list item and a longer fence holding shorter ones are no mistake."""
-    site = write_site(tmp_path, {**HOME,
-        "content/de/a.md": page("A", 1, (
-            "Schritt eins.\n\n```bash\nmake\n\n## Schritt zwei\n\n"   # lines 5-11
-            "Klicken Sie auf **Speichern**.\n")),
-        "content/de/b.md": page("B", 2, (
-            "- Punkt\n\n  ```\n  code\n\nText danach.\n\n"
-            "````md\n```\ninnen\n```\n````\n")),
-        "content/de/c.md": page("C", 3, "Text.\n\n~~~\n```\n~~~~\n\nDanach.\n\n~~~\n"),
-        "content/de/d.md": page("D", 4, "Text.\n\n~~~\nletzter Block\n"),
-    })
-    assert main(["check", "--site", str(site), "--lang", "de"]) == 0
-    err = "".join(capsys.readouterr())
-    assert ('content/de/a.md:7: warning: the code block opened here with "```" is never '
-            "closed: the 3 lines after it, to the end of the page, print as code") in err
-    assert ('content/de/d.md:7: warning: the code block opened here with "~~~" is never '
-            "closed: the line after it, to the end of the page, prints as code") in err
-    assert "b.md" not in err and "c.md" not in err and err.count("unclosed-fence") == 2
-
-
 def test_misspelt_shortcode_parameter_is_named_with_the_one_meant(tmp_path, capsys):
     """imgae= for image=: the template never reads it, so the picture has no file. The
     parameter is named with the one meant; a parameter no template name is close to is not."""

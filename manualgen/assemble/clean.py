@@ -38,7 +38,6 @@ def parse(job: PageJob) -> ET.Element:
     unclosed_div(job, html)
     if job.page.markup == "markdown":
         table_rows_short_or_long(job)
-        unclosed_fence(job)
     root = parse_fragment(html)
     undefined_footnotes(job, root)
     if job.page.markup == "markdown":
@@ -191,27 +190,6 @@ def table_rows_short_or_long(job: PageJob) -> None:
         if i and _DELIMITER_ROW.match(stripped) and "|" in lines[i - 1]:
             header = _cell_count(lines[i - 1].strip())
             columns = header if header == _cell_count(stripped) else 0
-
-
-def unclosed_fence(job: PageJob) -> None:
-    """A code fence at the left margin that the page never closes: the rest of the page (its
-    steps, headings, pictures) prints as code, on the web as on paper.  One that only the
-    end of a list item or quote closes is left alone (its text goes on after it)."""
-    lines = job.page.body.split("\n")
-    fence, opened = "", 0
-    for i, line in enumerate(lines):
-        stripped = line.strip()
-        if not fence and not (_FENCE.match(stripped) and len(line) - len(line.lstrip(" ")) < 2):
-            continue
-        if not fence:
-            opened = i
-        fence = _fence_after(fence, stripped)
-    after = sum(1 for line in lines[opened + 1:] if line.strip())
-    if fence and after:
-        rest = "the line after it" if after == 1 else f"the {after} lines after it"
-        job.warning("unclosed-fence", f'the code block opened here with "{fence}" is never '
-                    f"closed: {rest}, to the end of the page, print{'s' * (after == 1)} as code "
-                    f'(on the web too); close it with a line "{fence}"', job.page.body_line + opened)
 
 
 def _fence_after(fence: str, stripped: str) -> str:
