@@ -42,7 +42,8 @@ ROOT = HERE.parent
 PY = sys.executable
 MANUALGEN_STAGES = ("discover", "render", "assemble", "images", "layout", "write")
 # A fixed date, as CI sets it: otherwise an uncommitted edit in a site that is not a git
-# checkout moves the manual's date (newest content file) and every language is rebuilt.
+# checkout moves the date of its language's manual (its newest page), and the PDFs of two
+# runs in two folders could not be compared byte for byte.
 ENV = dict(os.environ, SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "1767225600"))
 
 
