@@ -98,7 +98,7 @@ from .reuse import (
 from .translations import TranslationReport, check_translations, summarise_missing
 from .weasyprint_import import import_weasyprint
 
-__all__ = ["BuildOptions", "BuildResult", "LanguageResult", "build", "build_date",
+__all__ = ["BuildOptions", "BuildResult", "LanguageResult", "build", "build_now",
            "page_converter"]
 
 STAGES = ("discover", "render", "assemble", "images", "layout", "write")
@@ -164,21 +164,24 @@ class BuildResult:
         return not self.findings.errors
 
 
+def build_now(settings: Settings) -> dt.datetime:
+    """The build's "now", which decides what is published (future, expired pages) and what
+    a site template's ``now`` prints: SOURCE_DATE_EPOCH, else the site's last commit, else
+    its newest page in any language (the same input then gives the same manual)."""
+    shared = _site_date(settings)
+    if shared is not None:
+        return shared
+    return max(_newest_page(settings, lang) for lang in settings.languages)
+
+
 def build_dates(settings: Settings) -> dict[str, dt.datetime]:
-    """Each language's manual date: SOURCE_DATE_EPOCH, else the site's last commit, else the
-    newest page of that language.  Without git, a page saved in one language leaves the
-    other languages' manuals as they were: their dates, and so their bytes, do not move (a
-    save under --watch rebuilds only its own language)."""
+    """Each language's manual date, printed on its cover and in its metadata: as
+    :func:`build_now`, but without git the newest page of that language.  A page saved in
+    one language then leaves the other manuals' dates, and bytes, as they were."""
     shared = _site_date(settings)
     if shared is not None:
         return {lang: shared for lang in settings.languages}
     return {lang: _newest_page(settings, lang) for lang in settings.languages}
-
-
-def build_date(settings: Settings, lang: str) -> dt.datetime:
-    """The date of one language's manual (see :func:`build_dates`)."""
-    shared = _site_date(settings)
-    return shared if shared is not None else _newest_page(settings, lang)
 
 
 def _site_date(settings: Settings) -> dt.datetime | None:
@@ -260,7 +263,7 @@ def build(site: Path, options: BuildOptions, progress: Progress | None = None) -
     if options.sections:
         settings = dataclasses.replace(settings, sections=tuple(options.sections))
     langs = choose_languages(settings, options)
-    dates = build_dates(settings)
+    now, dates = build_now(settings), build_dates(settings)
     since = options.since or settings.edition_since
     revision = resolve_revision(site, since) if since else None  # before anything is written
     check_output_settings(settings, options.out)
@@ -272,7 +275,7 @@ def build(site: Path, options: BuildOptions, progress: Progress | None = None) -
     try:
         sheets = options.sheets if options.sheets is not None else ParsedSheets()
         templates = options.templates if options.templates is not None else CompiledTemplates()
-        result = Run(settings, options, dates, cache, progress, revision, sheets,
+        result = Run(settings, options, now, dates, cache, progress, revision, sheets,
                      templates).build(langs, findings)
     finally:
         cache.close()
@@ -314,6 +317,7 @@ class Run:
 
     settings: Settings
     options: BuildOptions
+    now: dt.datetime  # what is published, a template's `now` (build_now)
     dates: dict[str, dt.datetime]  # each language's manual date (build_dates)
     cache: Cache
     progress: Progress | None = None
@@ -327,7 +331,7 @@ class Run:
     def build(self, langs: list[str], findings: Findings) -> BuildResult:
         """The stages, in order (see the module docstring)."""
         fixed = self._fixed_key(list(self.dates))  # the translation check reads every language
-        states = {lang: self._state(lang, self._fixed_key([lang])) for lang in langs}
+        states = {lang: self._state(lang) for lang in langs}
         reused = {lang: self._reused(lang, states[lang]) for lang in langs
                   if not self.options.check_only and self.cache.enabled
                   and not self._wants_layout(lang) and states[lang].reuse_by_inputs()}
@@ -379,23 +383,30 @@ class Run:
         in the parent, for the fixed key and every language's chapter store."""
         return cache_module.environment_key() if self.cache.enabled else ""
 
-    def _fixed_key(self, langs: list[str]) -> str:
-        """What is the same for every language of the build, with the dates of ``langs``."""
+    def _fixed_key(self, langs: list[str], now: bool = True) -> str:
+        """What is the same for every language of the build, with the dates of ``langs``;
+        with ``now``, the build's now too (what is published: not a part of a document's
+        key, whose HTML shows what was published)."""
         env = self._environment
         opts = [(name, getattr(self.options, name)) for name in ("html", "strict", "check_only")]
         if self.settings.sections:  # --section prints another tree from the same files
             opts.append(("sections", self.settings.sections))
         opts.append(("since", self.revision.commit if self.revision else ""))
         dates = " ".join(f"{lang}={self.dates[lang].isoformat()}" for lang in langs)
+        if now:
+            dates += f" now={self.now.isoformat()}"
         return cache_module.fixed_key(env, self.settings, opts, dates)
 
-    def _state(self, lang: str, fixed: str) -> LanguageState:
+    def _state(self, lang: str) -> LanguageState:
+        """Its inputs' key with the build's now; the key of its document without: a page
+        saved in another language moves the now (without git), and this language's
+        document, the same as before, keeps its PDF."""
         pdf_path = self.options.out / self.settings.output_filename(lang)
         # Without a cache nothing is reused: no need to hash every file of the site.
-        key = (cache_module.input_key(self.cache, self.settings, lang, fixed)[0]
+        key = (cache_module.input_key(self.cache, self.settings, lang, self._fixed_key([lang]))[0]
                if self.cache.enabled else "")
-        return LanguageState(self.cache, self.settings, lang, pdf_path, fixed, key,
-                             threads=IMAGE_THREADS)
+        return LanguageState(self.cache, self.settings, lang, pdf_path,
+                             self._fixed_key([lang], now=False), key, threads=IMAGE_THREADS)
 
     def _reused(self, lang: str, state: LanguageState) -> tuple[LanguageResult, list[Finding]]:
         result = LanguageResult(lang, pdf=state.pdf_path, reused=True, pages=state.content_pages)
@@ -445,7 +456,7 @@ class Run:
         """Discover and render one language.  ``own``: a language of this build, whose
         problems are reported; another is read only for the translation check, and its
         pages are taken as rendered by an earlier build with the same ``input_key``."""
-        with _source_date(self.dates[lang]):  # a site template's `now`
+        with _source_date(self.now):  # a site template's `now`
             return self._read(lang, own, input_key)
 
     def _read(self, lang: str, own: bool, input_key: str) -> SourceLanguage:
@@ -453,7 +464,7 @@ class Run:
         scratch = source.findings if own else Findings()
         t0 = time.perf_counter()
         try:
-            home = discover(self.settings, lang, scratch, self.dates[lang])
+            home = discover(self.settings, lang, scratch, self.now)
         except UsageError:  # a section this language lacks: only a language to print says so
             if own:
                 raise
@@ -549,10 +560,10 @@ class Run:
         not rendered again."""
         if lang not in old.languages:
             return None
-        home = discover(old, lang, Findings(), self.dates[lang])
+        home = discover(old, lang, Findings(), self.now)
         if home is None:
             return None
-        with _source_date(self.dates[lang]):
+        with _source_date(self.now):
             return render_old(old, lang, home, language_labels(self.settings, lang),
                               lambda page: reuse.get(Path(os.path.realpath(page.path))))
 
@@ -631,7 +642,7 @@ class Run:
         if known is not None and known.rendered is not None:
             return known.rendered.home
         try:
-            return discover(self.settings, default, Findings(), self.dates[default])
+            return discover(self.settings, default, Findings(), self.now)
         except UsageError:  # the default language lacks the chosen section
             return None
 

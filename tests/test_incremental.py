@@ -396,3 +396,27 @@ def test_a_config_saved_half_written_is_one_rebuild_and_its_repair_another(tmp_p
     assert watch(site, lambda: builds.append(len(polls)), said.append, sleep=sleep,
                  rounds=5 * RELIST_EVERY) == 0
     assert builds == [0, 1, 3 * RELIST_EVERY], said
+
+
+def test_without_git_what_is_published_is_decided_by_the_whole_sites_newest_page(
+        tmp_path, monkeypatch):
+    """The build's now (what is published) is the site's newest page in any language, not
+    the language's own: a translation scheduled before it prints in every language, as in
+    Hugo (whose now is the clock), even when that language's pages are older."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    news = "---\ntitle: {}\nweight: 2\npublishDate: 2026-06-01\n---\nText.\n"
+    site = make_site(tmp_path / "site")
+    (site / "content/de/news.md").write_text(news.format("Neu"), encoding="utf-8")
+    (site / "content/fr/news.md").write_text(news.format("Nouveau"), encoding="utf-8")
+    for path in (site / "content/de").iterdir():
+        os.utime(path, (1_735_689_600,) * 2)  # 2025-01-01, before the page's publishDate
+    for path in (site / "content/fr").iterdir():
+        os.utime(path, (1_793_491_200,) * 2)  # 2026-11-01
+    result = build(site, BuildOptions(all=True, out=tmp_path / "out", cache_dir=tmp_path / "c",
+                                      jobs=1, html=True))
+    assert not [f for f in result.findings if f.code in ("not-printed", "missing-translation")
+                and "news" in str(f.file)], [f.format() for f in result.findings]
+    for item in result.results:
+        assert 'id="p-news"' in item.html.read_text(encoding="utf-8"), item.lang
+    assert "D:20250101" in _pdf_dates(next(r.pdf for r in result.results if r.lang == "de"))
