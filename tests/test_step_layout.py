@@ -288,6 +288,28 @@ def test_a_css_frameworks_row_of_text_and_picture_is_a_step(tmp_path, outer, inn
     assert ('<div class="step"><div class="step-text"><p>Text</p>' in out) is is_step, out
 
 
+@pytest.mark.parametrize("html", [
+    # a picture of the box's own beside its two columns: nothing is dropped
+    ('<div class="d-flex"><div><p>Text</p></div><div>{shot}</div><img src="/img/b.png" '
+     'alt="" width="900" height="600"></div>'),
+    # a grid of cards, more of them than its columns: not one row of six
+    '<div class="grid grid-cols-3">' + "".join(f"<div><p>Karte {n}</p></div>" for n in range(6))
+    + "</div>",
+    '<div class="columns is-multiline">' + "".join(
+        f'<div class="column is-one-third"><p>Karte {n}</p></div>' for n in range(6)) + "</div>",
+    # an alert's icon beside its words is no screenshot; a namespace prefix is no breakpoint
+    '<div class="flex items-center"><div>{icon}</div><div><p>Ein Hinweis.</p></div></div>',
+    '<div class="hx:flex hx:rounded-lg"><div>{shot}</div><div><p>Text</p></div></div>',
+])
+def test_a_frameworks_box_that_is_not_a_step_prints_as_written(tmp_path, html):
+    """Found by review: classes alone made columns of card grids (one row of six), dropped
+    a picture beside the columns and printed an alert's icon as a screenshot."""
+    html = html.format(shot=img("a", 1200, 900), icon=img("i", 24, 24))
+    out = reshape(tmp_path, html)
+    assert "step" not in out and "columns-" not in out, out
+    assert out.count("<img") == html.count("<img") and out.count("<p>") == html.count("<p>")
+
+
 def test_content_beside_the_two_columns_is_kept(tmp_path):
     html = reshape(tmp_path, '<div class="two_column"><p>Vorher</p><div class="left_col"><p>Text'
                    f'</p></div><div class="right_col">{img("a", 800, 600)}</div><p>Danach</p></div>')

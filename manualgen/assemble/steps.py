@@ -63,26 +63,39 @@ def columns_of(el: ET.Element) -> list[ET.Element] | None:
             return kids  # a flex column stacks its children: text over picture, as written
         if _GRID.search(style) and len(_grid_tracks(style)) >= 2:
             return kids
-        return _framework_columns(cls, kids)
+        return _framework_columns(el, cls, kids)
     return None
 
 
 # CSS frameworks' column blocks, named by class (the site's stylesheet is not read):
 # Bulma's columns > column, Foundation's grid-x > cell, Pure's pure-g > pure-u-*, and a
 # Tailwind or Bootstrap box laid out in a row (grid grid-cols-2, flex, md:flex, d-flex,
-# d-md-flex) unless it is a column (flex-col, flex-column) at every width.
-_BREAKPOINTS = re.compile(r"^(?:[a-z0-9-]+:)+")  # Tailwind's "md:", "dark:lg:"
+# d-md-flex) unless it is a column (flex-col, flex-column) at every width.  Classes say
+# less than a style does (a flex box may be a card row, an alert with its icon), so only
+# the step is taken from them: text beside one screenshot, nothing else in the box.
+_BREAKPOINTS = re.compile(r"^(?:(?:sm|md|lg|xl|2xl|3xl)\:)+")  # Tailwind's "md:", "lg:md:"
 _BOOTSTRAP_FLEX = re.compile(r"d(?:-(?:sm|md|lg|xl|xxl))?-(?:inline-)?flex")
-_ROW_AT_A_WIDTH = re.compile(r"(?:[a-z0-9-]+:)+flex-row|flex-(?:sm|md|lg|xl|xxl)-row")
+_ROW_AT_A_WIDTH = re.compile(r"(?:(?:sm|md|lg|xl|2xl|3xl):)+flex-row|flex-(?:sm|md|lg|xl|xxl)-row")
 _FRAMEWORK_CHILDREN = (("columns", lambda c: c == "column"), ("grid-x", lambda c: c == "cell"),
                        ("pure-g", lambda c: c.startswith("pure-u")))
 
 
-def _framework_columns(cls: list[str], kids: list[ET.Element]) -> list[ET.Element] | None:
+def _framework_columns(el: ET.Element, cls: list[str],
+                       kids: list[ET.Element]) -> list[ET.Element] | None:
+    columns = _framework_row(cls, kids)
+    if columns is None or len(columns) != 2 or len(el) != 2 or (el.text or "").strip():
+        return None
+    media = [c for c in columns if is_image_only(c)]
+    if len(media) != 1 or not _screenshot_sized(media[0]):
+        return None
+    return columns
+
+
+def _framework_row(cls: list[str], kids: list[ET.Element]) -> list[ET.Element] | None:
+    """The children laid out side by side by the box's classes; None when they stack."""
     for parent_class, is_child in _FRAMEWORK_CHILDREN:
         if parent_class in cls:
-            named = [k for k in kids if any(is_child(c) for c in classes(k))]
-            return named if len(named) >= 2 else None
+            return [k for k in kids if any(is_child(c) for c in classes(k))]
     base = [_BREAKPOINTS.sub("", c) for c in cls]
     tracks = [int(m.group(1)) for b in base if (m := re.fullmatch(r"grid-cols-(\d+)", b))]
     if "grid" in base and tracks and max(tracks) >= 2:
@@ -92,6 +105,17 @@ def _framework_columns(cls: list[str], kids: list[ET.Element]) -> list[ET.Elemen
     column = any(c in ("flex-col", "flex-column") for c in cls) and not any(
         _ROW_AT_A_WIDTH.fullmatch(c) for c in cls)
     return kids if flex and not column else None
+
+
+def _screenshot_sized(column: ET.Element) -> bool:
+    """Whether the column's pictures are screenshots, not an icon beside the words (one
+    whose file is at most _ICON_PX high and wide; a picture of unknown size counts)."""
+    for img in column.iter("img"):
+        width, height = img.get("width") or "", img.get("height") or ""
+        if not (width.isdigit() and height.isdigit()) or max(int(width), int(height)) > _ICON_PX:
+            return True
+    return any("missing-image" in classes(e) for e in column.iter())
+
 
 def steps(root: ET.Element, job: PageJob) -> None:
     """Two-column blocks become steps (text beside its screenshot); other column blocks
