@@ -164,24 +164,37 @@ class BuildResult:
         return not self.findings.errors
 
 
+@dataclasses.dataclass(frozen=True)
+class ManualDates:
+    """The dates of a build.  ``now`` decides what is published (future, expired pages)
+    and what a site template's ``now`` prints; ``of`` is each language's manual date, on
+    its cover and in its metadata."""
+
+    now: dt.datetime
+    of: dict[str, dt.datetime]
+
+    def key(self, langs: list[str], now: bool = True) -> str:
+        """The dates of ``langs`` for a cache key, with the build's now unless ``now`` is
+        false (a document's key: its HTML shows what was published)."""
+        text = " ".join(f"{lang}={self.of[lang].isoformat()}" for lang in langs)
+        return text + (f" now={self.now.isoformat()}" if now else "")
+
+
 def build_now(settings: Settings) -> dt.datetime:
-    """The build's "now", which decides what is published (future, expired pages) and what
-    a site template's ``now`` prints: SOURCE_DATE_EPOCH, else the site's last commit, else
-    its newest page in any language (the same input then gives the same manual)."""
-    shared = _site_date(settings)
-    if shared is not None:
-        return shared
-    return max(_newest_page(settings, lang) for lang in settings.languages)
+    """The build's now (:class:`ManualDates`): SOURCE_DATE_EPOCH, else the site's last
+    commit, else its newest page in any language (the same input gives the same manual)."""
+    return manual_dates(settings).now
 
 
-def build_dates(settings: Settings) -> dict[str, dt.datetime]:
-    """Each language's manual date, printed on its cover and in its metadata: as
-    :func:`build_now`, but without git the newest page of that language.  A page saved in
-    one language then leaves the other manuals' dates, and bytes, as they were."""
+def manual_dates(settings: Settings) -> ManualDates:
+    """The build's now, and each language's manual date: the same, but without git the
+    newest page of that language.  A page saved in one language then leaves the other
+    manuals' dates, and bytes, as they were."""
     shared = _site_date(settings)
     if shared is not None:
-        return {lang: shared for lang in settings.languages}
-    return {lang: _newest_page(settings, lang) for lang in settings.languages}
+        return ManualDates(shared, {lang: shared for lang in settings.languages})
+    of = {lang: _newest_page(settings, lang) for lang in settings.languages}
+    return ManualDates(max(of.values()), of)
 
 
 def _site_date(settings: Settings) -> dt.datetime | None:
@@ -263,7 +276,7 @@ def build(site: Path, options: BuildOptions, progress: Progress | None = None) -
     if options.sections:
         settings = dataclasses.replace(settings, sections=tuple(options.sections))
     langs = choose_languages(settings, options)
-    now, dates = build_now(settings), build_dates(settings)
+    dates = manual_dates(settings)
     since = options.since or settings.edition_since
     revision = resolve_revision(site, since) if since else None  # before anything is written
     check_output_settings(settings, options.out)
@@ -275,7 +288,7 @@ def build(site: Path, options: BuildOptions, progress: Progress | None = None) -
     try:
         sheets = options.sheets if options.sheets is not None else ParsedSheets()
         templates = options.templates if options.templates is not None else CompiledTemplates()
-        result = Run(settings, options, now, dates, cache, progress, revision, sheets,
+        result = Run(settings, options, dates, cache, progress, revision, sheets,
                      templates).build(langs, findings)
     finally:
         cache.close()
@@ -317,8 +330,7 @@ class Run:
 
     settings: Settings
     options: BuildOptions
-    now: dt.datetime  # what is published, a template's `now` (build_now)
-    dates: dict[str, dt.datetime]  # each language's manual date (build_dates)
+    dates: ManualDates
     cache: Cache
     progress: Progress | None = None
     revision: Revision | None = None  # --since: the edition to compare with
@@ -330,7 +342,7 @@ class Run:
 
     def build(self, langs: list[str], findings: Findings) -> BuildResult:
         """The stages, in order (see the module docstring)."""
-        fixed = self._fixed_key(list(self.dates))  # the translation check reads every language
+        fixed = self._fixed_key(list(self.dates.of))  # the translation check reads every language
         states = {lang: self._state(lang) for lang in langs}
         reused = {lang: self._reused(lang, states[lang]) for lang in langs
                   if not self.options.check_only and self.cache.enabled
@@ -384,18 +396,14 @@ class Run:
         return cache_module.environment_key() if self.cache.enabled else ""
 
     def _fixed_key(self, langs: list[str], now: bool = True) -> str:
-        """What is the same for every language of the build, with the dates of ``langs``;
-        with ``now``, the build's now too (what is published: not a part of a document's
-        key, whose HTML shows what was published)."""
+        """What is the same for every language of the build, with the dates of ``langs``
+        (:meth:`ManualDates.key`)."""
         env = self._environment
         opts = [(name, getattr(self.options, name)) for name in ("html", "strict", "check_only")]
         if self.settings.sections:  # --section prints another tree from the same files
             opts.append(("sections", self.settings.sections))
         opts.append(("since", self.revision.commit if self.revision else ""))
-        dates = " ".join(f"{lang}={self.dates[lang].isoformat()}" for lang in langs)
-        if now:
-            dates += f" now={self.now.isoformat()}"
-        return cache_module.fixed_key(env, self.settings, opts, dates)
+        return cache_module.fixed_key(env, self.settings, opts, self.dates.key(langs, now))
 
     def _state(self, lang: str) -> LanguageState:
         """Its inputs' key with the build's now; the key of its document without: a page
@@ -456,7 +464,7 @@ class Run:
         """Discover and render one language.  ``own``: a language of this build, whose
         problems are reported; another is read only for the translation check, and its
         pages are taken as rendered by an earlier build with the same ``input_key``."""
-        with _source_date(self.now):  # a site template's `now`
+        with _source_date(self.dates.now):  # a site template's `now`
             return self._read(lang, own, input_key)
 
     def _read(self, lang: str, own: bool, input_key: str) -> SourceLanguage:
@@ -464,7 +472,7 @@ class Run:
         scratch = source.findings if own else Findings()
         t0 = time.perf_counter()
         try:
-            home = discover(self.settings, lang, scratch, self.now)
+            home = discover(self.settings, lang, scratch, self.dates.now)
         except UsageError:  # a section this language lacks: only a language to print says so
             if own:
                 raise
@@ -473,7 +481,7 @@ class Run:
         source.unreadable = {_absolute(self.settings, f.file) for f in scratch.errors if f.file}
         if home is None:
             if own:
-                self._no_content(lang, source)
+                no_content(self.settings, lang, source, self.options.all)
             return source
         pages = list(home.walk())
         if own and len(pages) == 1 and not home.body.strip() and _nothing_to_print(
@@ -493,22 +501,6 @@ class Run:
         source.result.timings["render"] = time.perf_counter() - t0
         self._say("render", lang, "Markdown and shortcodes rendered") if own else None
         return source
-
-    def _no_content(self, lang: str, source: SourceLanguage) -> None:
-        dirs = ", ".join(show(d, self.settings.site_root) or ""
-                         for d in self.settings.languages[lang].content_dirs)
-        taker = _taken_by(self.settings, lang)
-        why = (f'{dirs} is also a content folder of "{taker}" (the top-level contentDir names '
-               f'it), and Hugo gives its pages to "{taker}": remove the top-level contentDir, or '
-               "point it to another folder") if taker else ""
-        if self.options.all:
-            source.findings.warning("no-content", f'language "{lang}" has no content ('
-                                    f'{why or dirs}); no PDF for it', lang=lang)
-            source.result.skipped = True
-        else:
-            source.findings.error("no-content", f'language "{lang}" has no content: '
-                                  f'{why or dirs + " is missing or empty"}', lang=lang)
-
 
     def _check_late(self, langs: list[str], todo: list[str], sources: dict[str, SourceLanguage],
                     record, fixed: str, keys: dict[str, str]
@@ -560,10 +552,10 @@ class Run:
         not rendered again."""
         if lang not in old.languages:
             return None
-        home = discover(old, lang, Findings(), self.now)
+        home = discover(old, lang, Findings(), self.dates.now)
         if home is None:
             return None
-        with _source_date(self.now):
+        with _source_date(self.dates.now):
             return render_old(old, lang, home, language_labels(self.settings, lang),
                               lambda page: reuse.get(Path(os.path.realpath(page.path))))
 
@@ -603,7 +595,7 @@ class Run:
         result.timings["assemble"] = time.perf_counter() - t0
         self._say("assemble", lang, f"{len(document.marked) // 1024} KiB of HTML", say)
         if self.options.html:
-            self._write_html(document, roots, state.pdf_path, result, findings)
+            write_html(document, roots, state.pdf_path, result, findings)
         if self.options.check_only:  # what the layout would refuse in the site's styles
             _refusals_without_layout(self.settings, roots, findings, lang)
             return result, list(findings)
@@ -612,7 +604,7 @@ class Run:
             self._say("layout", lang, "not rendered: the findings above must be fixed first", say)
             return result, list(findings)
         pages = [r.page for r in source.rendered.pages]
-        with _source_date(self.dates[lang]):
+        with _source_date(self.dates.of[lang]):
             self._layout(document, pages, roots, state, result, findings, say, keep)
         return result, list(findings)
 
@@ -625,7 +617,7 @@ class Run:
         edition = self._editions.get(lang)
         return assemble(rendered, settings=self.settings, labels=labels, roots=roots,
                         findings=findings,
-                        meta=document_meta(self.settings, lang, labels, roots, self.dates[lang],
+                        meta=document_meta(self.settings, lang, labels, roots, self.dates.of[lang],
                                            self.revision is not None),
                         stylesheets=stylesheet_urls(self.settings, roots, edition is not None),
                         inspect_image=inspect_image, fallback_home=fallback_home,
@@ -642,19 +634,9 @@ class Run:
         if known is not None and known.rendered is not None:
             return known.rendered.home
         try:
-            return discover(self.settings, default, Findings(), self.now)
+            return discover(self.settings, default, Findings(), self.dates.now)
         except UsageError:  # the default language lacks the chosen section
             return None
-
-    def _write_html(self, document: AssembledDocument, roots: Roots, pdf_path: Path,
-                    result: LanguageResult, findings: Findings) -> None:
-        html_path = pdf_path.with_suffix(".html")
-        try:
-            write_atomic(html_path, debug_html(document.html(), roots).encode("utf-8"))
-            result.html = html_path
-        except OSError as exc:
-            findings.error("output", f"cannot write {html_path}: {exc.strerror}",
-                           lang=document.lang)
 
     def _layout(self, document: AssembledDocument, pages: list[Page], roots: Roots,
                 state: LanguageState, result: LanguageResult, findings: Findings,
@@ -723,6 +705,34 @@ class Run:
         target = say or self.progress
         if target is not None:
             target(stage, f"[{lang}] {text}")
+
+
+def no_content(settings: Settings, lang: str, source: SourceLanguage, every: bool) -> None:
+    """A language without content: an error when it was asked for, a warning and no PDF
+    when every language is printed (``every``, --all)."""
+    dirs = ", ".join(show(d, settings.site_root) or "" for d in settings.languages[lang].content_dirs)
+    taker = _taken_by(settings, lang)
+    why = (f'{dirs} is also a content folder of "{taker}" (the top-level contentDir names '
+           f'it), and Hugo gives its pages to "{taker}": remove the top-level contentDir, or '
+           "point it to another folder") if taker else ""
+    if every:
+        source.findings.warning("no-content", f'language "{lang}" has no content ('
+                                f'{why or dirs}); no PDF for it', lang=lang)
+        source.result.skipped = True
+    else:
+        source.findings.error("no-content", f'language "{lang}" has no content: '
+                              f'{why or dirs + " is missing or empty"}', lang=lang)
+
+
+def write_html(document: AssembledDocument, roots: Roots, pdf_path: Path,
+               result: LanguageResult, findings: Findings) -> None:
+    """The document's HTML beside its PDF (--html), for a look at what was laid out."""
+    html_path = pdf_path.with_suffix(".html")
+    try:
+        write_atomic(html_path, debug_html(document.html(), roots).encode("utf-8"))
+        result.html = html_path
+    except OSError as exc:
+        findings.error("output", f"cannot write {html_path}: {exc.strerror}", lang=document.lang)
 
 
 def document_meta(settings: Settings, lang: str, labels: dict[str, str], roots: Roots,
