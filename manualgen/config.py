@@ -18,6 +18,7 @@ import json
 import os
 import posixpath
 import re
+import string
 import tomllib
 import warnings
 from collections.abc import Callable
@@ -221,7 +222,7 @@ class Settings:
         return self.languages[code]
 
     def output_filename(self, lang: str) -> str:
-        return self.output_name.format(name=self.name, lang=lang)
+        return fill_output_pattern(self.output_name, {"name": self.name, "lang": lang})
 
     def lang_title(self, lang: str) -> str:
         over = self.language_overrides.get(lang, {})
@@ -509,6 +510,22 @@ def _ci_get(table: dict, key: str, default=None):
         if isinstance(k, str) and k.lower() == low:
             return v
     return default
+
+
+def fill_output_pattern(pattern: str, values: dict[str, str]) -> str:
+    """``manual.output`` with each ``{name}`` and ``{lang}`` replaced (``{{`` and ``}}`` are
+    braces).  Nothing else is read inside braces: Python's own formatting would let a
+    pattern such as ``{lang:>999999999}`` write a gigabyte of spaces, or read attributes."""
+    parts = []
+    for text, field, spec, conversion in string.Formatter().parse(pattern):
+        parts.append(text)
+        if field is None:
+            continue
+        if field not in values or spec or conversion:
+            raise ValueError(f'"{{{field}{"!" + conversion if conversion else ""}'
+                             f'{":" + spec if spec else ""}}}" is not {{name}} or {{lang}}')
+        parts.append(values[field])
+    return "".join(parts)
 
 
 def find_hugo_config(folder: Path) -> Path | None:

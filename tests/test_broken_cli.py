@@ -1,0 +1,73 @@
+"""Broken input found by running the whole command line on damaged configuration, templates,
+content and pictures: each is a finding at its file and line, never a traceback, and no PDF
+that would be wrong is written."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from manualgen.cli import main
+
+from .conftest import HUGO_TOML, page, write_site
+
+PAGES = {"content/de/_index.md": page("Start", body="Text.\n"),
+         "content/fr/_index.md": page("Accueil", body="Texte.\n")}
+
+
+def check_json(capsys, site, *args):
+    status = main(["check", "--site", str(site), "--all", "--format", "json", *args])
+    return status, json.loads(capsys.readouterr().out)
+
+
+def config_errors(doc):
+    return [f for f in doc["findings"] if f["code"] == "config"]
+
+
+@pytest.mark.parametrize("hugo, manualgen, where", [
+    (HUGO_TOML.replace('title = "Test manual"', f'title = "{"w" * 300}"'), None, ("hugo.toml", 2)),
+    (HUGO_TOML, f'[manual]\nname = "{"n" * 300}"\n', ("manualgen.toml", 2)),
+    (HUGO_TOML.replace("[languages.fr]", f"[languages.{'x' * 300}]"), None, ("hugo.toml", 14)),
+])
+def test_a_pdf_name_too_long_for_the_file_system_is_a_config_error_at_its_source(
+        tmp_path, capsys, hugo, manualgen, where):
+    files = dict(PAGES, **({"manualgen.toml": manualgen} if manualgen else {}))
+    site = write_site(tmp_path / "site", files, hugo=hugo)
+    status, doc = check_json(capsys, site)
+    assert status == 1
+    (problem,) = config_errors(doc)
+    assert "more than a file system takes (255)" in problem["message"]
+    assert (problem["file"], problem["line"]) == where
+    assert main(["build", "--site", str(site), "--all", "--out", str(tmp_path / "out")]) == 1
+    assert "Traceback" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("pattern", ["{lang:>999999999}.pdf", "{lang.__class__}.pdf",
+                                     "{lang[0]}-{name}.pdf", "{name!r}-{lang}.pdf", "{}-{lang}.pdf"])
+def test_an_output_pattern_reads_nothing_but_name_and_lang(tmp_path, capsys, pattern):
+    site = write_site(tmp_path / "site", dict(PAGES, **{
+        "manualgen.toml": f"[manual]\noutput = '{pattern}'\n"}))
+    status, doc = check_json(capsys, site)
+    assert status == 1
+    (problem,) = config_errors(doc)
+    assert "is not {name} or {lang}" in problem["message"]
+    assert (problem["file"], problem["line"]) == ("manualgen.toml", 2)
+
+
+def test_braces_doubled_in_an_output_pattern_are_braces(tmp_path, capsys):
+    site = write_site(tmp_path / "site", dict(PAGES, **{
+        "manualgen.toml": "[manual]\nname = 'm'\noutput = '{{x}}-{name}-{lang}.pdf'\n"}))
+    assert main(["build", "--site", str(site), "--lang", "de", "--out", str(tmp_path / "out"),
+                 "--no-cache"]) == 0
+    assert [p.name for p in (tmp_path / "out").glob("*.pdf")] == ["{x}-m-de.pdf"]
+
+
+def test_a_language_code_that_is_a_path_names_its_line_in_the_hugo_config(tmp_path, capsys):
+    hugo = HUGO_TOML.replace("[languages.fr]", '[languages."a/b"]')
+    site = write_site(tmp_path / "site", PAGES, hugo=hugo)
+    status, doc = check_json(capsys, site)
+    assert status == 1
+    (problem,) = config_errors(doc)
+    assert "not a file name in the output folder" in problem["message"]
+    assert (problem["file"], problem["line"]) == ("hugo.toml", 14)
