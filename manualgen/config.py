@@ -1344,7 +1344,18 @@ def _logo(manual: dict, mg_dir: Path, mg_path: Path | None, problems: list[Findi
     elif site and _outside(logo, site):
         problems.append(_problem(mg_path, "logo", f'logo "{manual["logo"]}" is outside the site '
                                  f"({logo}): copy it into the site"))
+    elif not _is_picture_name(logo):
+        problems.append(_problem(mg_path, "logo", f'logo "{manual["logo"]}" is not a picture: '
+                                 "name a PNG, JPEG, GIF, WebP or SVG file"))
     return logo
+
+
+def _is_picture_name(path: Path) -> bool:
+    """Whether the file's name says it is a picture the cover can draw (WeasyPrint tells
+    pictures by their type, which the file's suffix gives)."""
+    from .images import PREPARED_SUFFIXES
+
+    return path.suffix.lower() in PREPARED_SUFFIXES | {".svg"}
 
 
 def _check_language_tables(mg: dict, languages: dict[str, Language], mg_path: Path | None,

@@ -71,3 +71,14 @@ def test_a_language_code_that_is_a_path_names_its_line_in_the_hugo_config(tmp_pa
     (problem,) = config_errors(doc)
     assert "not a file name in the output folder" in problem["message"]
     assert (problem["file"], problem["line"]) == ("hugo.toml", 14)
+
+
+@pytest.mark.parametrize("logo", ["content/de/_index.md", "hugo.toml"])
+def test_a_logo_that_is_not_a_picture_is_a_config_error_at_its_line(tmp_path, capsys, logo):
+    site = write_site(tmp_path / "site", dict(PAGES, **{
+        "manualgen.toml": f"[manual]\nname = 'm'\nlogo = '{logo}'\n"}))
+    status, doc = check_json(capsys, site)
+    assert status == 1
+    (problem,) = config_errors(doc)
+    assert "is not a picture" in problem["message"]
+    assert (problem["file"], problem["line"]) == ("manualgen.toml", 3)
