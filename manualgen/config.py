@@ -204,6 +204,8 @@ class Settings:
     highlight: dict = dataclasses.field(default_factory=dict)
     # Hugo's enableInlineShortcodes: without it Hugo prints nothing for {{< name.inline >}}
     enable_inline_shortcodes: bool = False
+    # Hugo's ignoreLogs: the ids (in lower case) whose erroridf and warnidf say nothing
+    ignore_logs: frozenset[str] = frozenset()
     # Hugo's refLinksErrorLevel: a ref/relref to no page stops the build (ERROR, the default;
     # any value but "warning", in any case) or is a warning; refLinksNotFoundURL: the
     # address Hugo writes in its place, as written ("" by default).
@@ -1290,6 +1292,12 @@ def _check_content_folders(languages: dict[str, Language], root: Path, origin: d
                 break
 
 
+def _ignore_logs(value: object) -> frozenset[str]:
+    """Hugo's ``ignoreLogs``: one id or a list of them, compared without case."""
+    values = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+    return frozenset(str(item).lower() for item in values if isinstance(item, (str, int)))
+
+
 def _ignore_files(hugo: dict, origin: dict[str, Path], problems: list[Finding]) -> list[re.Pattern]:
     """ignoreFiles: regular expressions matched against each content file's absolute path."""
     raw = _ci_get(hugo, "ignoreFiles", []) or []
@@ -1507,6 +1515,7 @@ def _settings(read: _ReadFiles) -> Settings:
         highlight=_ci_get(_ci_get(hugo, "markup", {}), "highlight", {})
         if isinstance(_ci_get(_ci_get(hugo, "markup", {}), "highlight", {}), dict) else {},
         enable_inline_shortcodes=_flag(_ci_get(hugo, "enableInlineShortcodes"), False),
+        ignore_logs=_ignore_logs(_ci_get(hugo, "ignoreLogs")),
         ref_links_error=str(_ci_get(hugo, "refLinksErrorLevel", "") or "").strip().lower()
         != "warning",
         ref_links_not_found_url=str(_ci_get(hugo, "refLinksNotFoundURL", "") or ""),

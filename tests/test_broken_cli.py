@@ -82,3 +82,35 @@ def test_a_logo_that_is_not_a_picture_is_a_config_error_at_its_line(tmp_path, ca
     (problem,) = config_errors(doc)
     assert "is not a picture" in problem["message"]
     assert (problem["file"], problem["line"]) == ("manualgen.toml", 3)
+
+
+def _id_logging_site(tmp_path, ignore: str = ""):
+    hugo = HUGO_TOML.replace('title = "Test manual"\n', f'title = "Test manual"\n{ignore}\n')
+    return write_site(tmp_path / "site", {
+        "content/de/_index.md": page("Start", body="Before {{< t >}} after.\n"),
+        "layouts/shortcodes/t.html": 'in{{ warnidf "w-1" "careful %d" 5 }}'
+                                     '{{ if false }}{{ end }}{{ erroridf "My-ID" "broken %s" "here" }}\n',
+    }, hugo=hugo)
+
+
+def test_erroridf_and_warnidf_report_as_hugo_logs_them(tmp_path, capsys):
+    site = _id_logging_site(tmp_path)
+    status = main(["check", "--site", str(site), "--lang", "de", "--format", "json"])
+    found = {(f["code"], f["severity"], f["line"]) for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert status == 1
+    assert {("shortcode-template", "error", 4), ("shortcode-template", "warning", 4)} <= found
+
+
+@pytest.mark.parametrize("ignore", ['ignoreLogs = ["my-id", "W-1"]', 'ignoreLogs = ["MY-ID", "w-1"]'])
+def test_ids_hugo_is_told_to_ignore_print_the_shortcode_without_a_finding(tmp_path, capsys, ignore):
+    site = _id_logging_site(tmp_path, ignore)
+    status = main(["check", "--site", str(site), "--lang", "de", "--format", "json"])
+    assert status == 0
+    assert json.loads(capsys.readouterr().out)["findings"] == []
+
+
+def test_one_id_to_ignore_may_be_written_without_a_list(tmp_path, capsys):
+    site = _id_logging_site(tmp_path, 'ignoreLogs = "my-id"')
+    status = main(["check", "--site", str(site), "--lang", "de", "--format", "json"])
+    assert status == 0
+    assert [f["severity"] for f in json.loads(capsys.readouterr().out)["findings"]] == ["warning"]
