@@ -800,6 +800,11 @@ def _named_hugo_config(named: str, mg_path: Path, hugo_path: Path | None,
     """manualgen.toml's hugo_config: a Hugo config file, or a config/ folder (with the site
     being the folder that holds it).  Returns (root config file, config folder)."""
     candidate = _resolved(mg_path.parent / named)
+    if _outside(candidate, (mg_path.parent,)):
+        problems.append(_problem(mg_path, "hugo_config", f'hugo_config "{named}" is outside the '
+                                 f"folder of {MANUALGEN_CONFIG} ({candidate}), which manualgen does "
+                                 f"not read; put {MANUALGEN_CONFIG} in the site's folder"))
+        return hugo_path, None
     if _is_dir(candidate):
         return find_hugo_config(candidate.parent), candidate
     if _is_file(candidate):

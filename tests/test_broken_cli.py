@@ -114,3 +114,18 @@ def test_one_id_to_ignore_may_be_written_without_a_list(tmp_path, capsys):
     status = main(["check", "--site", str(site), "--lang", "de", "--format", "json"])
     assert status == 0
     assert [f["severity"] for f in json.loads(capsys.readouterr().out)["findings"]] == ["warning"]
+
+
+@pytest.mark.parametrize("named", ["../outside/hugo.toml", "{outside}/hugo.toml", "link/hugo.toml"])
+def test_a_hugo_config_outside_the_site_is_refused_unread(tmp_path, capsys, named):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "hugo.toml").write_text("title = [\n")  # read, it would be a second error
+    site = write_site(tmp_path / "site", dict(PAGES, **{
+        "manualgen.toml": f"hugo_config = '{named.format(outside=outside)}'\n"}))
+    (site / "link").symlink_to(outside)
+    status, doc = check_json(capsys, site)
+    assert status == 1
+    (problem,) = config_errors(doc)
+    assert "is outside the folder of manualgen.toml" in problem["message"]
+    assert (problem["file"], problem["line"]) == ("manualgen.toml", 1)
