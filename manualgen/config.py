@@ -1275,7 +1275,12 @@ def _default_language(hugo: dict) -> str:
 
 def _check_default_language(default: str, languages: dict[str, Language], origin: dict[str, Path],
                             problems: list[Finding]) -> None:
-    if default not in languages and languages:
+    if not languages:  # every language is disabled: Hugo stops ("default language … is disabled")
+        where = origin.get("disablelanguages") or origin.get("languages")
+        problems.append(_problem(where, "disableLanguages" if origin.get("disablelanguages") else
+                                 "disabled", f'every language is disabled, the default language '
+                                 f'"{default}" too: Hugo builds nothing and stops; enable one'))
+    elif default not in languages:
         where = origin.get("defaultcontentlanguage") or origin.get("languages")
         problems.append(Finding(ERROR, "config", f'defaultContentLanguage "{default}" is not among the '
                                 f'languages ({", ".join(languages)})', str(where) if where else None))

@@ -129,3 +129,21 @@ def test_a_hugo_config_outside_the_site_is_refused_unread(tmp_path, capsys, name
     (problem,) = config_errors(doc)
     assert "is outside the folder of manualgen.toml" in problem["message"]
     assert (problem["file"], problem["line"]) == ("manualgen.toml", 1)
+
+
+@pytest.mark.parametrize("hugo, line", [
+    (HUGO_TOML.replace("weight = 1\n", "weight = 1\ndisabled = true\n")
+     .replace("weight = 2\n", "weight = 2\ndisabled = true\n"), 12),
+    (HUGO_TOML.replace('defaultContentLanguage = "de"\n',
+                       'defaultContentLanguage = "de"\ndisableLanguages = ["de", "fr"]\n'), 4),
+])
+@pytest.mark.parametrize("command", [["build"], ["build", "--all"], ["check"], ["check", "--all"]])
+def test_every_language_disabled_is_a_config_error_not_a_traceback_or_silence(
+        tmp_path, capsys, hugo, line, command):
+    site = write_site(tmp_path / "site", PAGES, hugo=hugo)
+    out = ["--out", str(tmp_path / "out")] if command[0] == "build" else []
+    status = main([*command, "--site", str(site), *out])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert f"hugo.toml:{line}: error: every language is disabled" in err
+    assert "Traceback" not in err
