@@ -1231,6 +1231,7 @@ def _check_hugo_values(hugo: dict, origin: dict[str, Path], problems: list[Findi
         problems.append(_problem(origin.get("baseurl"), "baseURL", f'baseURL "{base_url}" is not '
                                  f"an address ({why}); Hugo stops too"))
     _check_permalinks(_ci_get(hugo, "permalinks"), "permalinks", origin.get("permalinks"), problems)
+    _check_decoded_types(hugo, origin, problems)
     raw = _ci_get(hugo, "languages")
     if raw is not None and not isinstance(raw, dict):
         problems.append(_problem(origin.get("languages"), "languages", "languages must be a "
@@ -1248,6 +1249,52 @@ def _check_hugo_values(hugo: dict, origin: dict[str, Path], problems: list[Findi
         if weight is not None and (isinstance(weight, bool) or not isinstance(weight, int)):
             problems.append(_problem(where, f"languages.{code}.weight", f'languages.{code}.weight '
                                      f'"{weight}" must be a whole number; Hugo stops too'))
+
+
+# Hugo settings manualgen reads that Hugo decodes as a switch or as a table: a value of
+# another kind stops Hugo ("failed to decode"), and here it would be taken for the default.
+_HUGO_SWITCHES = ("buildDrafts", "buildFuture", "buildExpired", "pluralizeListTitles",
+                  "capitalizeListTitles", "defaultContentLanguageInSubdir", "enableEmoji",
+                  "markup.goldmark.renderer.unsafe", "markup.goldmark.extensions.linkify",
+                  "markup.goldmark.parser.autoHeadingID")
+_HUGO_TABLES = ("markup.goldmark", "markup.goldmark.renderer", "markup.goldmark.extensions",
+                "markup.goldmark.parser", "markup.highlight", "markup.tableOfContents", "menus")
+_GO_BOOLS = ("1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False")
+# YAML 1.1's words for true and false: Hugo < 0.152 read them so, later ones stop; a site
+# written for the older Hugo keeps building, with the default (see _flag)
+_YAML11_BOOLS = {"y", "yes", "n", "no", "on", "off"}
+
+
+def _ci_path(table: object, dotted: str) -> object:
+    """The value at a dotted path of the Hugo config (keys without case), None if absent."""
+    for key in dotted.split("."):
+        table = _ci_get(table, key) if isinstance(table, dict) else None
+    return table
+
+
+def _check_decoded_types(hugo: dict, origin: dict[str, Path], problems: list[Finding]) -> None:
+    """Switches that are no switch (``buildDrafts = "yes"``), tables that are no table
+    (``[markup] goldmark = 1``), ``menus`` entries and ``cascade`` that Hugo cannot decode."""
+    for dotted in _HUGO_SWITCHES:
+        value = _ci_path(hugo, dotted)
+        if (value is not None and not isinstance(value, (bool, int, float)) and value not in _GO_BOOLS
+                and str(value).lower() not in _YAML11_BOOLS):
+            problems.append(_problem(origin.get(dotted.split(".")[0].lower()), dotted,
+                                     f'{dotted} "{value}" is not true or false; Hugo stops too'))
+    for dotted in _HUGO_TABLES:
+        value = _ci_path(hugo, dotted)
+        if value is not None and not isinstance(value, dict):
+            problems.append(_problem(origin.get(dotted.split(".")[0].lower()), dotted,
+                                     f"{dotted} must be a table; Hugo stops too"))
+    menus = _ci_get(hugo, "menus")
+    for name, entries in (menus.items() if isinstance(menus, dict) else ()):
+        if not isinstance(entries, (list, dict)):
+            problems.append(_problem(origin.get("menus"), f"menus.{name}", f"menus.{name} must be a "
+                                     f"list of entries ([[menus.{name}]]); Hugo stops too"))
+    cascade = _ci_get(hugo, "cascade")
+    if cascade is not None and not isinstance(cascade, (list, dict)):
+        problems.append(_problem(origin.get("cascade"), "cascade", "cascade must be a table or a "
+                                 "list of tables ([[cascade]]); Hugo stops too"))
 
 
 def _unreadable_address(address: str) -> str | None:

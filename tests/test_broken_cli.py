@@ -147,3 +147,33 @@ def test_every_language_disabled_is_a_config_error_not_a_traceback_or_silence(
     assert status == 1
     assert f"hugo.toml:{line}: error: every language is disabled" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("setting, key, line", [
+    ('buildDrafts = "maybe"', "buildDrafts", 4),
+    ("enableEmoji = [true]", "enableEmoji", 4),
+    ('[markup.goldmark.parser]\nautoHeadingID = "sometimes"', "markup.goldmark.parser.autoHeadingID", 5),
+    ("[markup]\ngoldmark = 1", "markup.goldmark", 5),
+    ('[markup.goldmark]\nrenderer = "x"', "markup.goldmark.renderer", 5),
+    ("[markup]\nhighlight = [1]", "markup.highlight", 5),
+    ('[menus]\nmain = "x"', "menus.main", 5),
+    ("menus = [1]", "menus", 4),
+    ('cascade = "x"', "cascade", 4),
+])
+def test_hugo_settings_hugo_cannot_decode_stop_at_their_line(tmp_path, capsys, setting, key, line):
+    hugo = HUGO_TOML.replace("[markup.goldmark.renderer]\nunsafe = true\n", "").replace('defaultContentLanguage = "de"\n', f'defaultContentLanguage = "de"\n{setting}\n')
+    site = write_site(tmp_path / "site", PAGES, hugo=hugo)
+    status, doc = check_json(capsys, site)
+    assert status == 1
+    (problem,) = config_errors(doc)
+    assert problem["message"].startswith(key) and "Hugo stops too" in problem["message"]
+    assert (problem["file"], problem["line"]) == ("hugo.toml", line)
+
+
+@pytest.mark.parametrize("value", ['"true"', "1", '"F"', '"yes"', "0.5"])
+def test_switches_hugo_decodes_are_not_refused(tmp_path, capsys, value):
+    hugo = HUGO_TOML.replace('defaultContentLanguage = "de"\n',
+                             f'defaultContentLanguage = "de"\nbuildDrafts = {value}\n')
+    site = write_site(tmp_path / "site", PAGES, hugo=hugo)
+    status, doc = check_json(capsys, site)
+    assert (status, config_errors(doc)) == (0, [])
