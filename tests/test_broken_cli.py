@@ -177,3 +177,23 @@ def test_switches_hugo_decodes_are_not_refused(tmp_path, capsys, value):
     site = write_site(tmp_path / "site", PAGES, hugo=hugo)
     status, doc = check_json(capsys, site)
     assert (status, config_errors(doc)) == (0, [])
+
+
+@pytest.mark.parametrize("body, line", [
+    ("Text.\n\n```python\ncode\n\n## Not a heading\n", 6),
+    ("Text.\n\n- item\n\n  ~~~~\n  code\n", 8),
+    ("Text.\n\n> ```\n> quoted code\n", 6),
+])
+def test_a_code_block_never_closed_is_a_warning_at_its_line(tmp_path, capsys, body, line):
+    site = write_site(tmp_path / "site", dict(PAGES, **{"content/de/_index.md": page("Start", body=body)}))
+    status, doc = check_json(capsys, site)
+    found = [(f["code"], f["severity"], f["file"], f["line"]) for f in doc["findings"]]
+    assert status == 0
+    assert ("unclosed-fence", "warning", "content/de/_index.md", line) in found
+
+
+def test_closed_code_blocks_and_blocks_ended_by_their_list_item_are_not_reported(tmp_path, capsys):
+    body = "```\na\n```\n\n- item\n\n  ```\n  b\n\nafter the list\n\n~~~~\n```\n~~~~\n"
+    site = write_site(tmp_path / "site", dict(PAGES, **{"content/de/_index.md": page("Start", body=body)}))
+    status, doc = check_json(capsys, site)
+    assert (status, doc["findings"]) == (0, [])
