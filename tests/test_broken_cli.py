@@ -197,3 +197,34 @@ def test_closed_code_blocks_and_blocks_ended_by_their_list_item_are_not_reported
     site = write_site(tmp_path / "site", dict(PAGES, **{"content/de/_index.md": page("Start", body=body)}))
     status, doc = check_json(capsys, site)
     assert (status, doc["findings"]) == (0, [])
+
+
+def _svg_with_font(src: str) -> str:
+    return ('<svg xmlns="http://www.w3.org/2000/svg" width="50" height="20"><style>'
+            f"@font-face {{ font-family: x; src: url({src}) }} text {{ font-family: x }}</style>"
+            '<text y="15">a</text></svg>')
+
+
+@pytest.mark.parametrize("src, refused", [
+    ("'{outside}/font.woff'", True), ("http://127.0.0.1:9/font.woff", True),
+    ('"../../../outside/font.woff"', True), ("font.woff", False), ("missing.woff", True),
+    ("data:font/woff;base64,d09GRg==", True),
+])
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_font_an_svg_loads_from_outside_the_site_is_refused_by_check_and_build(
+        tmp_path, capsys, src, refused, command):
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "font.woff").write_bytes(b"wOFF")
+    svg = _svg_with_font(src.format(outside=tmp_path / "outside"))
+    site = write_site(tmp_path / "site", dict(PAGES, **{
+        "content/de/_index.md": page("Start", body="![A drawing](/img/d.svg)\n"),
+        "static/img/d.svg": svg, "static/img/font.woff": b"wOFF"}))
+    out = ["--out", str(tmp_path / "out"), "--no-cache"] if command == "build" else ["--format", "json"]
+    status = main([command, "--site", str(site), "--lang", "de", *out])
+    printed = capsys.readouterr()
+    if command == "check":
+        found = ("refused-resource", "static/img/d.svg", 1) in [
+            (f["code"], f["file"], f["line"]) for f in json.loads(printed.out)["findings"]]
+    else:
+        found = "static/img/d.svg:1: error: resource refused" in printed.err
+    assert (found, status) == (refused, 1 if refused else 0)

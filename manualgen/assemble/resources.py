@@ -378,6 +378,27 @@ _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 _SVG_LOADS = ("image", "feImage", "use")  # the elements whose href WeasyPrint fetches
 
 
+# A font an SVG's own stylesheet loads: WeasyPrint fetches each @font-face's src
+_FONT_FACE = re.compile(r"@font-face\s*\{([^}]*)\}", re.IGNORECASE)
+
+
+def _svg_loads(tree: ET.Element) -> list[tuple[str, str]]:
+    """What an SVG loads from elsewhere as (what loads it, "<image>" or "@font-face", the
+    address): the hrefs of its images and uses, and the fonts of its stylesheets; a part of
+    the drawing itself ("#id") is no load."""
+    loads = []
+    for el in tree.iter():
+        name = local_name(el.tag)
+        if name in _SVG_LOADS:
+            address = (el.get(_XLINK_HREF) or el.get("href") or "").strip()
+            if address and not address.startswith("#"):
+                loads.append((f"<{name}>", address))
+        elif name == "style":
+            loads += [("@font-face", address.strip()) for block in _FONT_FACE.findall(
+                "".join(el.itertext())) for _, address in _CSS_URL.findall(block) if address.strip()]
+    return loads
+
+
 def svg_references_print(job: PageJob, svg: Path) -> bool:
     """Whether every picture an SVG of the site loads will print: a ``data:`` image inside
     it (what diagram editors export), or a file beside it inside the site.  Anything else
@@ -392,11 +413,7 @@ def svg_references_print(job: PageJob, svg: Path) -> bool:
     except ET.ParseError:  # inspect() reported it already
         return True
     ok = True
-    for el in tree.iter():
-        name = local_name(el.tag)
-        address = (el.get(_XLINK_HREF) or el.get("href") or "").strip()
-        if name not in _SVG_LOADS or not address or address.startswith("#"):
-            continue  # a part of the drawing itself
+    for name, address in _svg_loads(tree):
         problem = _svg_reference_problem(job, svg, address)
         if not problem and not data_url.is_data_url(address):
             # drawn from the file at layout: part of what the PDF is made from (document key)
@@ -405,11 +422,11 @@ def svg_references_print(job: PageJob, svg: Path) -> bool:
         line = text.count("\n", 0, at) + 1 if at >= 0 else None
         if problem:
             job.ctx.findings.error("refused-resource", f"resource refused: {shorten(address)} "
-                                   f"({problem}), which <{name}> in {svg.name} loads; the SVG "
+                                   f"({problem}), which {name} in {svg.name} loads; the SVG "
                                    "cannot print", svg, line, lang=job.ctx.lang)
             ok = False
-        elif name != "use" and (unusable := _loaded_image_problem(job, svg, address)):
-            job.ctx.findings.error("image-unreadable", f'<{name}> in {svg.name} loads '
+        elif name in ("<image>", "<feImage>") and (unusable := _loaded_image_problem(job, svg, address)):
+            job.ctx.findings.error("image-unreadable", f'{name} in {svg.name} loads '
                                    f'"{shorten(address)}": {unusable}; the SVG cannot print',
                                    svg, line, lang=job.ctx.lang)
             ok = False
