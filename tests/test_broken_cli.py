@@ -228,3 +228,34 @@ def test_a_font_an_svg_loads_from_outside_the_site_is_refused_by_check_and_build
     else:
         found = "static/img/d.svg:1: error: resource refused" in printed.err
     assert (found, status) == (refused, 1 if refused else 0)
+
+
+def _doubling_svg(steps: int) -> str:
+    """Each group draws the one before twice: 2**steps copies of one square."""
+    groups = "".join(f'<g id="g{i}"><use href="#g{i - 1}"/><use href="#g{i - 1}"/></g>'
+                     for i in range(1, steps + 1))
+    return ('<svg xmlns="http://www.w3.org/2000/svg" width="50" height="50"><defs>'
+            f'<g id="g0"><rect width="1" height="1"/></g>{groups}</defs><use href="#g{steps}"/></svg>')
+
+
+@pytest.mark.parametrize("where", ["file", "inline"])
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_an_svg_whose_uses_double_thirty_times_is_refused_at_once(tmp_path, capsys, where, command):
+    svg = _doubling_svg(30)
+    body = "![A drawing](/img/d.svg)\n" if where == "file" else f"Text.\n\n{svg}\n"
+    site = write_site(tmp_path / "site", dict(PAGES, **{
+        "content/de/_index.md": page("Start", body=body), "static/img/d.svg": svg}))
+    out = ["--out", str(tmp_path / "out"), "--no-cache"] if command == "build" else []
+    assert main([command, "--site", str(site), "--lang", "de", *out]) == 1
+    printed = capsys.readouterr()
+    assert "repeat its parts into more than 200,000 elements" in printed.out + printed.err
+
+
+def test_an_svg_that_uses_a_symbol_many_times_prints(tmp_path, capsys):
+    uses = "".join(f'<use href="#dot" x="{i % 50}" y="{i // 50}"/>' for i in range(2000))
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="50" height="40"><defs><g id="dot">'
+           f'<rect width="1" height="1"/><rect width="1" height="1"/></g></defs>{uses}</svg>')
+    site = write_site(tmp_path / "site", dict(PAGES, **{
+        "content/de/_index.md": page("Start", body="![Dots](/img/d.svg)\n"), "static/img/d.svg": svg}))
+    status, doc = check_json(capsys, site)
+    assert (status, [f["code"] for f in doc["findings"]]) == (0, ["drift-screenshots"])
