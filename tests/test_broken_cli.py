@@ -259,3 +259,27 @@ def test_an_svg_that_uses_a_symbol_many_times_prints(tmp_path, capsys):
         "content/de/_index.md": page("Start", body="![Dots](/img/d.svg)\n"), "static/img/d.svg": svg}))
     status, doc = check_json(capsys, site)
     assert (status, [f["code"] for f in doc["findings"]]) == (0, ["drift-screenshots"])
+
+
+def test_a_text_is_searched_once_through_for_the_line_of_what_is_asked():
+    from manualgen.content import SourceText
+
+    text = SourceText("intro\n```\nsee /y here\n```\n[a]: /y\nlast /y\n/z at the start\nends with /q")
+    assert text.find_line("/y") == 3
+    assert text.find_line("/y", outside_code=True) == 5
+    assert text.find_line("/y", after=6) == 6
+    assert text.find_line("/y", after=7) == 3  # not after it: from the first line again
+    assert text.find_line("/y", first=4) == 5
+    assert text.find_line("/z") == 7 and text.find_line("/q") == 8
+    assert text.find_line("here\n```") is None  # a needle never spans two lines
+    assert text.find_line("/y", first=9) is None and text.find_line("") is None
+    assert text.find_line("See Y", literal=False) == 3
+
+
+def test_thousands_of_links_to_a_missing_page_name_the_line_that_gives_its_address(tmp_path, capsys):
+    # each link's address was looked for line by line through the whole page (5,000: 7 s)
+    body = "[link][a] and [other][b]\n" * 2000 + "\n[a]: /nowhere\n[b]: /nothing\n"
+    site = write_site(tmp_path / "site", dict(PAGES, **{"content/de/_index.md": page("Start", body=body)}))
+    status, doc = check_json(capsys, site)
+    found = [(f["line"], f["message"][:20]) for f in doc["findings"] if f["code"] == "broken-link"]
+    assert status == 0 and found == [(2005, 'link "/nowhere" poin'), (2006, 'link "/nothing" poin')]
