@@ -283,3 +283,27 @@ def test_thousands_of_links_to_a_missing_page_name_the_line_that_gives_its_addre
     status, doc = check_json(capsys, site)
     found = [(f["line"], f["message"][:20]) for f in doc["findings"] if f["code"] == "broken-link"]
     assert status == 0 and found == [(2005, 'link "/nowhere" poin'), (2006, 'link "/nothing" poin')]
+
+
+@pytest.mark.parametrize("src", ["../../../outside/secret.png", "{outside}/secret.png",
+                                 "/img/../../../outside/secret.png"])
+def test_a_picture_outside_the_site_is_refused_without_being_opened(tmp_path, capsys, monkeypatch, src):
+    import builtins
+
+    from .conftest import png_bytes
+
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "secret.png").write_bytes(png_bytes())
+    opened = []
+
+    def spy(path, *args, **kwargs):
+        opened.append(str(path))
+        return builtins.open(path, *args, **kwargs)
+
+    monkeypatch.setattr("manualgen.assemble.resources.open", spy, raising=False)
+    address = src.format(outside=tmp_path / "outside")
+    body = f'![A picture]({address})\n\n<img src="{address}" alt="b">\n'
+    site = write_site(tmp_path / "site", dict(PAGES, **{"content/de/_index.md": page("Start", body=body)}))
+    status, doc = check_json(capsys, site)
+    assert [p for p in opened if "outside" in p] == []
+    assert status == 1 or "missing-image" in {f["code"] for f in doc["findings"]}

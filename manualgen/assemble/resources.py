@@ -246,12 +246,15 @@ def _image_file(job: PageJob, src: str, line: int | None):
                   "web address; a PDF cannot show it: copy the picture into static/", line)
         return None
     found = resolve_image(settings, job.page, src)
+    if found is not None and job.ctx.roots.url_for(found) is None:
+        return _usable(job, found, src, line)  # refused as outside the site, never opened
     if found is not None and (refused := refusal(found)):  # there, but refused to us
         job.error("image-unreadable", f'image "{found.name}": cannot read the file '
                   f"({refused.strerror or refused})", line)
         return None
     closed = None if found else next(((c, why) for c in image_candidates(settings, job.page, src)
-                                      if (why := refusal(c)) is not None), None)
+                                      if job.ctx.roots.url_for(c) is not None
+                                      and (why := refusal(c)) is not None), None)
     if closed is not None:  # there, perhaps, but a folder on the way is closed to us
         where, why = closed
         fix = "; allow reading it" if isinstance(why, PermissionError) else ""
