@@ -102,6 +102,32 @@ def svg_problem(root, url: str) -> str | None:
             or _svg_trial(root, url))
 
 
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+CSS_URL = re.compile(r"""url\(\s*(["']?)(.*?)\1\s*\)""")  # group 2: the address
+_SVG_LOADS = ("image", "feImage", "use")  # the elements whose href WeasyPrint fetches
+
+
+# A font an SVG's own stylesheet loads: WeasyPrint fetches each @font-face's src
+_FONT_FACE = re.compile(r"@font-face\s*\{([^}]*)\}", re.IGNORECASE)
+
+
+def svg_loads(tree) -> list[tuple[str, str]]:
+    """What an SVG loads from elsewhere as (what loads it, "<image>" or "@font-face", the
+    address): the hrefs of its images and uses, and the fonts of its stylesheets; a part of
+    the drawing itself ("#id") is no load."""
+    loads = []
+    for el in tree.iter():
+        name = local_name(el.tag)
+        if name in _SVG_LOADS:
+            address = (el.get(XLINK_HREF) or el.get("href") or "").strip()
+            if address and not address.startswith("#"):
+                loads.append((f"<{name}>", address))
+        elif name == "style":
+            loads += [("@font-face", address.strip()) for block in _FONT_FACE.findall(
+                "".join(el.itertext())) for _, address in CSS_URL.findall(block) if address.strip()]
+    return loads
+
+
 def _svg_no_size(root) -> str | None:
     """A picture whose width or height is 0 prints as nothing, without a word.  (An
     ``<svg width="0">`` written into a page is a web page's hidden sprite sheet: not this.)"""

@@ -307,3 +307,19 @@ def test_a_picture_outside_the_site_is_refused_without_being_opened(tmp_path, ca
     status, doc = check_json(capsys, site)
     assert [p for p in opened if "outside" in p] == []
     assert status == 1 or "missing-image" in {f["code"] for f in doc["findings"]}
+
+
+@pytest.mark.parametrize("inner, refused", [
+    ("<image href='/etc/passwd'/>", True), ("<image href='img/box.png'/>", True),
+    ("<style>@font-face { src: url(/tmp/x.woff) }</style>", True),
+    ("<rect width='5' height='5'/>", False),
+])
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_data_svg_may_load_nothing_but_data_images(tmp_path, capsys, inner, refused, command):
+    svg = f"data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' width='9' height='9'>{inner}</svg>"
+    site = write_site(tmp_path / "site", dict(PAGES, **{"content/de/_index.md": page("Start", body=f"![A drawing]({svg})\n")}))
+    out = ["--out", str(tmp_path / "out"), "--no-cache"] if command == "build" else []
+    status = main([command, "--site", str(site), "--lang", "de", *out])
+    printed = capsys.readouterr()
+    said = "content/de/_index.md:4: error: image \"data:image/svg+xml" in printed.out + printed.err
+    assert (status, said) == ((1, True) if refused else (0, False))

@@ -19,13 +19,11 @@ from urllib.parse import unquote, urljoin
 from .. import data_url, remote
 from ..content import Page, bundle_folders, left_out_by_mount, named_resource
 from ..errors import show
-from ..images import inline_svg_problem, svg_size_problem
+from ..images import CSS_URL, XLINK_HREF, inline_svg_problem, svg_loads, svg_size_problem
 from ..pdf import shorten
 from ..xml_names import local_name
 from .context import FoundImage, PageJob
 from .html import add_class, ancestors, own_name, parent_map, remove, split_url
-
-_CSS_URL = re.compile(r"""url\(\s*(["']?)(.*?)\1\s*\)""")
 
 
 def site_host(settings) -> str:
@@ -188,7 +186,7 @@ def inline_svg_images(root: ET.Element, job: PageJob) -> None:
     inner: set[int] = set()  # an <svg> inside another is drawn with it
     for el in root.iter():
         name = local_name(el.tag)
-        address = (el.get(_XLINK_HREF) or el.get("href") or el.get("xlink:href") or "").strip()
+        address = (el.get(XLINK_HREF) or el.get("href") or el.get("xlink:href") or "").strip()
         if name == "svg" and id(el) not in inner:
             inner.update(id(below) for below in el.iter() if below is not el)
             if problem := svg_size_problem(el) or inline_svg_problem(el, job.page.path):
@@ -377,31 +375,6 @@ def _data_image(img: ET.Element, parents: dict, job: PageJob, src: str, line: in
     add_class(img, "screenshot")
 
 
-_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
-_SVG_LOADS = ("image", "feImage", "use")  # the elements whose href WeasyPrint fetches
-
-
-# A font an SVG's own stylesheet loads: WeasyPrint fetches each @font-face's src
-_FONT_FACE = re.compile(r"@font-face\s*\{([^}]*)\}", re.IGNORECASE)
-
-
-def _svg_loads(tree: ET.Element) -> list[tuple[str, str]]:
-    """What an SVG loads from elsewhere as (what loads it, "<image>" or "@font-face", the
-    address): the hrefs of its images and uses, and the fonts of its stylesheets; a part of
-    the drawing itself ("#id") is no load."""
-    loads = []
-    for el in tree.iter():
-        name = local_name(el.tag)
-        if name in _SVG_LOADS:
-            address = (el.get(_XLINK_HREF) or el.get("href") or "").strip()
-            if address and not address.startswith("#"):
-                loads.append((f"<{name}>", address))
-        elif name == "style":
-            loads += [("@font-face", address.strip()) for block in _FONT_FACE.findall(
-                "".join(el.itertext())) for _, address in _CSS_URL.findall(block) if address.strip()]
-    return loads
-
-
 def svg_references_print(job: PageJob, svg: Path) -> bool:
     """Whether every picture an SVG of the site loads will print: a ``data:`` image inside
     it (what diagram editors export), or a file beside it inside the site.  Anything else
@@ -416,7 +389,7 @@ def svg_references_print(job: PageJob, svg: Path) -> bool:
     except ET.ParseError:  # inspect() reported it already
         return True
     ok = True
-    for name, address in _svg_loads(tree):
+    for name, address in svg_loads(tree):
         problem = _svg_reference_problem(job, svg, address)
         if not problem and not data_url.is_data_url(address):
             # drawn from the file at layout: part of what the PDF is made from (document key)
@@ -469,7 +442,7 @@ def _svg_files_loaded(job: PageJob, svg: Path) -> list[tuple[str, Path]]:
     found = []
     for el in tree.iter():
         name = local_name(el.tag)
-        address = (el.get(_XLINK_HREF) or el.get("href") or "").strip()
+        address = (el.get(XLINK_HREF) or el.get("href") or "").strip()
         parts = split_url(address)
         if name not in ("image", "feImage") or parts.scheme or parts.netloc or not parts.path:
             continue
@@ -714,7 +687,7 @@ def other_resources(root: ET.Element, job: PageJob) -> None:
                 remove(el, parents)
         style = el.get("style") or ""
         if "url(" in style:
-            el.set("style", _CSS_URL.sub(functools.partial(_style_url, job, _in_svg(el, parents)),
+            el.set("style", CSS_URL.sub(functools.partial(_style_url, job, _in_svg(el, parents)),
                                          style))
 
 
