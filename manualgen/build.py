@@ -931,7 +931,13 @@ def check_output_settings(settings: Settings, out: Path) -> None:
         if target.parent != folder:
             problems.error("config", f'manual.output "{settings.output_name}" gives "{name}", '
                            "not a file name in the output folder; choose the folder with --out",
-                           source, line)
+                           *_output_blame(settings, lang, source, line))
+            break
+        if len(os.fsencode(name)) > NAME_MAX:
+            problems.error("config", f'manual.output "{settings.output_name}" gives a file name of '
+                           f"{len(os.fsencode(name))} bytes for {lang[:20]}, more than a file system "
+                           f'takes ({NAME_MAX}): "{name[:60]}…"; shorten the name ([manual] name in '
+                           f"{MANUALGEN_CONFIG}), the language code or manual.output", *_output_blame(settings, lang, source, line))
             break
         if target in seen:
             problems.error("config", f'manual.output "{settings.output_name}" gives "{name}" for '
@@ -940,6 +946,29 @@ def check_output_settings(settings: Settings, out: Path) -> None:
         seen[target] = lang
     if len(problems):
         raise ConfigError(shown_from(problems, settings.site_root))
+
+
+NAME_MAX = 255  # bytes in one file name on Linux, macOS and Windows file systems
+
+
+def _output_blame(settings: Settings, lang: str, source: Path | None,
+                  line: int | None) -> tuple[Path | None, int | None]:
+    """Where a PDF's file name that cannot be written comes from: manual.output when
+    manualgen.toml sets it, else the language's code or the site's title in the Hugo config
+    (the manual's name is made of the title unless [manual] name is set)."""
+    if line is not None:
+        return source, line
+    hugo_files = [f for f in settings.config_files if f.name != MANUALGEN_CONFIG]
+    name_line = _line_of_key(source, "name") if source else None
+    lang_at_fault = "/" in lang or "\\" in lang or len(lang) > len(settings.name)
+    keys = [f"languages.{lang}"] if lang_at_fault else []
+    if name_line is not None and not lang_at_fault:
+        return source, name_line
+    for key in keys + ["title"]:
+        for path in hugo_files:
+            if (found := _line_of_key(path, key)) is not None:
+                return path, found
+    return source or (hugo_files[0] if hugo_files else None), None
 
 
 def check_output_folder(out: Path) -> None:

@@ -18,6 +18,7 @@ import json
 import os
 import posixpath
 import re
+import string
 import tomllib
 import warnings
 from collections.abc import Callable
@@ -203,6 +204,8 @@ class Settings:
     highlight: dict = dataclasses.field(default_factory=dict)
     # Hugo's enableInlineShortcodes: without it Hugo prints nothing for {{< name.inline >}}
     enable_inline_shortcodes: bool = False
+    # Hugo's ignoreLogs: the ids (in lower case) whose erroridf and warnidf say nothing
+    ignore_logs: frozenset[str] = frozenset()
     # Hugo's refLinksErrorLevel: a ref/relref to no page stops the build (ERROR, the default;
     # any value but "warning", in any case) or is a warning; refLinksNotFoundURL: the
     # address Hugo writes in its place, as written ("" by default).
@@ -221,7 +224,7 @@ class Settings:
         return self.languages[code]
 
     def output_filename(self, lang: str) -> str:
-        return self.output_name.format(name=self.name, lang=lang)
+        return fill_output_pattern(self.output_name, {"name": self.name, "lang": lang})
 
     def lang_title(self, lang: str) -> str:
         over = self.language_overrides.get(lang, {})
@@ -511,6 +514,22 @@ def _ci_get(table: dict, key: str, default=None):
     return default
 
 
+def fill_output_pattern(pattern: str, values: dict[str, str]) -> str:
+    """``manual.output`` with each ``{name}`` and ``{lang}`` replaced (``{{`` and ``}}`` are
+    braces).  Nothing else is read inside braces: Python's own formatting would let a
+    pattern such as ``{lang:>999999999}`` write a gigabyte of spaces, or read attributes."""
+    parts = []
+    for text, field, spec, conversion in string.Formatter().parse(pattern):
+        parts.append(text)
+        if field is None:
+            continue
+        if field not in values or spec or conversion:
+            raise ValueError(f'"{{{field}{"!" + conversion if conversion else ""}'
+                             f'{":" + spec if spec else ""}}}" is not {{name}} or {{lang}}')
+        parts.append(values[field])
+    return "".join(parts)
+
+
 def find_hugo_config(folder: Path) -> Path | None:
     """The site's root config file: the first of HUGO_CONFIG_NAMES, as Hugo picks it."""
     for name in HUGO_CONFIG_NAMES:
@@ -781,6 +800,11 @@ def _named_hugo_config(named: str, mg_path: Path, hugo_path: Path | None,
     """manualgen.toml's hugo_config: a Hugo config file, or a config/ folder (with the site
     being the folder that holds it).  Returns (root config file, config folder)."""
     candidate = _resolved(mg_path.parent / named)
+    if _outside(candidate, (mg_path.parent,)):
+        problems.append(_problem(mg_path, "hugo_config", f'hugo_config "{named}" is outside the '
+                                 f"folder of {MANUALGEN_CONFIG} ({candidate}), which manualgen does "
+                                 f"not read; put {MANUALGEN_CONFIG} in the site's folder"))
+        return hugo_path, None
     if _is_dir(candidate):
         return find_hugo_config(candidate.parent), candidate
     if _is_file(candidate):
@@ -1207,6 +1231,7 @@ def _check_hugo_values(hugo: dict, origin: dict[str, Path], problems: list[Findi
         problems.append(_problem(origin.get("baseurl"), "baseURL", f'baseURL "{base_url}" is not '
                                  f"an address ({why}); Hugo stops too"))
     _check_permalinks(_ci_get(hugo, "permalinks"), "permalinks", origin.get("permalinks"), problems)
+    _check_decoded_types(hugo, origin, problems)
     raw = _ci_get(hugo, "languages")
     if raw is not None and not isinstance(raw, dict):
         problems.append(_problem(origin.get("languages"), "languages", "languages must be a "
@@ -1224,6 +1249,52 @@ def _check_hugo_values(hugo: dict, origin: dict[str, Path], problems: list[Findi
         if weight is not None and (isinstance(weight, bool) or not isinstance(weight, int)):
             problems.append(_problem(where, f"languages.{code}.weight", f'languages.{code}.weight '
                                      f'"{weight}" must be a whole number; Hugo stops too'))
+
+
+# Hugo settings manualgen reads that Hugo decodes as a switch or as a table: a value of
+# another kind stops Hugo ("failed to decode"), and here it would be taken for the default.
+_HUGO_SWITCHES = ("buildDrafts", "buildFuture", "buildExpired", "pluralizeListTitles",
+                  "capitalizeListTitles", "defaultContentLanguageInSubdir", "enableEmoji",
+                  "markup.goldmark.renderer.unsafe", "markup.goldmark.extensions.linkify",
+                  "markup.goldmark.parser.autoHeadingID")
+_HUGO_TABLES = ("markup.goldmark", "markup.goldmark.renderer", "markup.goldmark.extensions",
+                "markup.goldmark.parser", "markup.highlight", "markup.tableOfContents", "menus")
+_GO_BOOLS = ("1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False")
+# YAML 1.1's words for true and false: Hugo < 0.152 read them so, later ones stop; a site
+# written for the older Hugo keeps building, with the default (see _flag)
+_YAML11_BOOLS = {"y", "yes", "n", "no", "on", "off"}
+
+
+def _ci_path(table: object, dotted: str) -> object:
+    """The value at a dotted path of the Hugo config (keys without case), None if absent."""
+    for key in dotted.split("."):
+        table = _ci_get(table, key) if isinstance(table, dict) else None
+    return table
+
+
+def _check_decoded_types(hugo: dict, origin: dict[str, Path], problems: list[Finding]) -> None:
+    """Switches that are no switch (``buildDrafts = "yes"``), tables that are no table
+    (``[markup] goldmark = 1``), ``menus`` entries and ``cascade`` that Hugo cannot decode."""
+    for dotted in _HUGO_SWITCHES:
+        value = _ci_path(hugo, dotted)
+        if (value is not None and not isinstance(value, (bool, int, float)) and value not in _GO_BOOLS
+                and str(value).lower() not in _YAML11_BOOLS):
+            problems.append(_problem(origin.get(dotted.split(".")[0].lower()), dotted,
+                                     f'{dotted} "{value}" is not true or false; Hugo stops too'))
+    for dotted in _HUGO_TABLES:
+        value = _ci_path(hugo, dotted)
+        if value is not None and not isinstance(value, dict):
+            problems.append(_problem(origin.get(dotted.split(".")[0].lower()), dotted,
+                                     f"{dotted} must be a table; Hugo stops too"))
+    menus = _ci_get(hugo, "menus")
+    for name, entries in (menus.items() if isinstance(menus, dict) else ()):
+        if not isinstance(entries, (list, dict)):
+            problems.append(_problem(origin.get("menus"), f"menus.{name}", f"menus.{name} must be a "
+                                     f"list of entries ([[menus.{name}]]); Hugo stops too"))
+    cascade = _ci_get(hugo, "cascade")
+    if cascade is not None and not isinstance(cascade, (list, dict)):
+        problems.append(_problem(origin.get("cascade"), "cascade", "cascade must be a table or a "
+                                 "list of tables ([[cascade]]); Hugo stops too"))
 
 
 def _unreadable_address(address: str) -> str | None:
@@ -1251,7 +1322,12 @@ def _default_language(hugo: dict) -> str:
 
 def _check_default_language(default: str, languages: dict[str, Language], origin: dict[str, Path],
                             problems: list[Finding]) -> None:
-    if default not in languages and languages:
+    if not languages:  # every language is disabled: Hugo stops ("default language … is disabled")
+        where = origin.get("disablelanguages") or origin.get("languages")
+        problems.append(_problem(where, "disableLanguages" if origin.get("disablelanguages") else
+                                 "disabled", f'every language is disabled, the default language '
+                                 f'"{default}" too: Hugo builds nothing and stops; enable one'))
+    elif default not in languages:
         where = origin.get("defaultcontentlanguage") or origin.get("languages")
         problems.append(Finding(ERROR, "config", f'defaultContentLanguage "{default}" is not among the '
                                 f'languages ({", ".join(languages)})', str(where) if where else None))
@@ -1271,6 +1347,12 @@ def _check_content_folders(languages: dict[str, Language], root: Path, origin: d
                                          "would be read as a page; name the site's own content "
                                          "folder"))
                 break
+
+
+def _ignore_logs(value: object) -> frozenset[str]:
+    """Hugo's ``ignoreLogs``: one id or a list of them, compared without case."""
+    values = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+    return frozenset(str(item).lower() for item in values if isinstance(item, (str, int)))
 
 
 def _ignore_files(hugo: dict, origin: dict[str, Path], problems: list[Finding]) -> list[re.Pattern]:
@@ -1327,7 +1409,18 @@ def _logo(manual: dict, mg_dir: Path, mg_path: Path | None, problems: list[Findi
     elif site and _outside(logo, site):
         problems.append(_problem(mg_path, "logo", f'logo "{manual["logo"]}" is outside the site '
                                  f"({logo}): copy it into the site"))
+    elif not _is_picture_name(logo):
+        problems.append(_problem(mg_path, "logo", f'logo "{manual["logo"]}" is not a picture: '
+                                 "name a PNG, JPEG, GIF, WebP or SVG file"))
     return logo
+
+
+def _is_picture_name(path: Path) -> bool:
+    """Whether the file's name says it is a picture the cover can draw (WeasyPrint tells
+    pictures by their type, which the file's suffix gives)."""
+    from .images import PREPARED_SUFFIXES
+
+    return path.suffix.lower() in PREPARED_SUFFIXES | {".svg"}
 
 
 def _check_language_tables(mg: dict, languages: dict[str, Language], mg_path: Path | None,
@@ -1479,6 +1572,7 @@ def _settings(read: _ReadFiles) -> Settings:
         highlight=_ci_get(_ci_get(hugo, "markup", {}), "highlight", {})
         if isinstance(_ci_get(_ci_get(hugo, "markup", {}), "highlight", {}), dict) else {},
         enable_inline_shortcodes=_flag(_ci_get(hugo, "enableInlineShortcodes"), False),
+        ignore_logs=_ignore_logs(_ci_get(hugo, "ignoreLogs")),
         ref_links_error=str(_ci_get(hugo, "refLinksErrorLevel", "") or "").strip().lower()
         != "warning",
         ref_links_not_found_url=str(_ci_get(hugo, "refLinksNotFoundURL", "") or ""),

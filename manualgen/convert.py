@@ -132,11 +132,16 @@ class GoldmarkFences(Preprocessor):
 
     def store(self, fence) -> str:
         """The placeholder of one fence's printed HTML (block quotes store theirs here too).
-        A highlight option Hugo refuses is noted, with the fence's first line, in
+        A highlight option Hugo refuses, or a fence never closed, is noted with its first line in
         ``md.fence_problems`` for the converter to report at its line."""
         problem = highlight_problem({str(k).lower(): str(v) for k, v in fence.attrs.items()})
         if problem:
-            self.md.fence_problems.append((fence.opening.strip(), problem))
+            self.md.fence_problems.append((fence.opening.strip(), "bad-highlight", problem))
+        if not fence.closed:
+            marker = fence.opening.strip()[:1] * 3
+            self.md.fence_problems.append((fence.opening.strip(), "unclosed-fence", (
+                f"the code block opened with {marker} is never closed: the rest of the text prints "
+                f"as code (as on the web); close it with a line of {marker}")))
         site_defaults = getattr(self.md, "code_defaults", None)
         placeholder = self.md.htmlStash.store(fence_html(
             fence, code_block, lambda options, lang: with_defaults(options, lang, site_defaults)))
@@ -1880,7 +1885,7 @@ class GoldmarkExtension(Extension):
         md.treeprocessors.register(PlainAlt(md), "goldmark_plain_alt", 5)  # after the ids (6)
         md.treeprocessors.register(ImageHooks(md, self.unwrapped_images), "goldmark_image_hooks", 4)
         md.emoji_names = {}  # type: ignore[attr-defined]  # stash index → name (_emoji_character)
-        md.fence_problems = []  # type: ignore[attr-defined]  # (opening line, problem): GoldmarkFences
+        md.fence_problems = []  # type: ignore[attr-defined]  # (opening line, code, problem): GoldmarkFences
         # After the typographer (7), whose marks are pieces of a heading's text in Goldmark.
         md.treeprocessors.register(
             HeadingIds(md, blocks.given_ids, blocks.math, self.ids.kind, self.ids.headings,
@@ -2139,12 +2144,15 @@ class PageConverter:
         self.renderer.finish(self.lang)
 
     def _report_fence_problems(self, page) -> None:
-        """An error for each code fence whose highlight options Hugo refuses, at its line."""
+        """An error for each code fence whose highlight options Hugo refuses, and a warning
+        for each never closed, at its line."""
         after = 0
-        for opening, problem in self.md.fence_problems + self.inline_md.fence_problems:
+        for opening, code, problem in self.md.fence_problems + self.inline_md.fence_problems:
             line = page.find_line(opening, after) if hasattr(page, "find_line") else None
             after = line or after
-            self.renderer.findings.error("bad-highlight", problem, page.path, line, lang=self.lang)
+            report = self.renderer.findings.error if code == "bad-highlight" else \
+                self.renderer.findings.warning
+            report(code, problem, page.path, line, lang=self.lang)
 
     def _report_omitted(self, page) -> None:
         """One warning per page whose raw HTML was left out (Hugo warns so too)."""

@@ -73,6 +73,18 @@ def decode(address: str, limit: int = MAX_DATA_BYTES) -> DataImage:
     return _checked(media_type, data)
 
 
+def _data_svg_load_problem(root) -> str | None:
+    """A data: SVG is no file of the site: what it loads prints only when it is a data:
+    image too; anything else (``/etc/passwd``, a file beside no file) the fetcher refuses."""
+    from .images import svg_loads
+
+    for name, address in svg_loads(root):
+        if not is_data_url(address) or decode(address).problem:
+            return (f'the data: SVG\'s {name} loads "{address[:80]}": a data: SVG may load '
+                    "data: images only")
+    return None
+
+
 def _checked(media_type: str, data: bytes) -> DataImage:
     """The decoded bytes opened as the image they claim to be."""
     if media_type == "image/svg+xml":
@@ -82,7 +94,8 @@ def _checked(media_type: str, data: bytes) -> DataImage:
             root = ET.fromstring(data)
         except ET.ParseError as exc:
             return DataImage(media_type, data, problem=f"the data: SVG is not valid XML ({exc})")
-        return DataImage(media_type, data, problem=svg_problem(root, "data:image/svg+xml"))
+        return DataImage(media_type, data, problem=svg_problem(root, "data:image/svg+xml")
+                         or _data_svg_load_problem(root))
     from PIL import Image
 
     from .images import MAX_PIXELS, _strict_decoding

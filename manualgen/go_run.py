@@ -79,6 +79,7 @@ class Call:
     # cannot be run)
     partial: Callable[[str], list | None] = lambda name: None
     warn: Callable[[str], None] = lambda message: None  # Hugo's warnf
+    ignored_logs: frozenset[str] = frozenset()  # Hugo's ignoreLogs, in lower case
     name: str = ""  # the shortcode's name (.Name)
     ordinal: int = 0  # its place among the shortcodes beside it, from 0 (.Ordinal)
     position: str = ""  # where the call stands, "file:line:column" (.Position)
@@ -1216,6 +1217,25 @@ def _warnf(state: _Run, args: list) -> str:
     return ""
 
 
+def _erroridf(state: _Run, args: list) -> str:
+    """Hugo's ``erroridf ID FORMAT …``: errorf, unless ``ignoreLogs`` names the id (Hugo
+    renders on but its build fails; here the shortcode stops, as errorf stops it)."""
+    if len(args) < 2:
+        raise Failed(f"wrong number of args for erroridf: want at least 2 got {len(args)}")
+    if go_print(args[0]).lower() in state.call.ignored_logs:
+        return ""
+    raise Failed(go_sprintf(go_print(args[1]), args[2:]))
+
+
+def _warnidf(state: _Run, args: list) -> str:
+    """Hugo's ``warnidf ID FORMAT …``: warnf, unless ``ignoreLogs`` names the id."""
+    if len(args) < 2:
+        raise Failed(f"wrong number of args for warnidf: want at least 2 got {len(args)}")
+    if go_print(args[0]).lower() not in state.call.ignored_logs:
+        state.call.warn(go_sprintf(go_print(args[1]), args[2:]))
+    return ""
+
+
 def _translate(state: _Run, args: list) -> str:
     """Hugo's ``T "key"`` and ``T "key" count``: the count (a number, or a table's
     ``Count``) picks the language's plural form and fills ``{{ .Count }}``."""
@@ -1260,7 +1280,7 @@ _CALL_FUNCTIONS: dict[str, Callable] = {
     "i18n": _translate, "T": _translate,
     "index": _index_call,
     "partial": _partial, "partialCached": _partial,
-    "errorf": _errorf, "warnf": _warnf, "now": lambda state, args: _now(state, args),
+    "errorf": _errorf, "warnf": _warnf, "erroridf": _erroridf, "warnidf": _warnidf, "now": lambda state, args: _now(state, args),
     "urls.Parse": _parse_url,
     "time.Format": _format_time, "dateFormat": _format_time, "relref": _ref, "ref": _ref,
     "title": _title, "strings.Title": _title,

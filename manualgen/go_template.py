@@ -12,7 +12,7 @@ order of its sorted keys, a number; ``$i, $e :=``; ``else``; ``break``/``continu
 ``.Inner``, ``.InnerDeindent``, ``.IsNamedParams``, ``.Params``, ``.Page.Param``,
 ``.Page.RenderString``; the functions of go_functions.py (``printf``, ``index``, ``len``,
 ``split``, ``dict``, ``slice``, ``default``, ``where``, ``sort`` …), ``markdownify``,
-``T``, ``partial``/``partialCached`` of the site's own partials, ``errorf`` and
+``T``, ``partial``/``partialCached`` of the site's own partials, ``errorf``, ``erroridf``, ``warnidf`` and
 ``warnf``; string, raw string, number, ``true``/``false``/``nil`` literals; parenthesised
 commands; comments and ``{{-``/``-}}`` trimming.  Each printed value is escaped by its
 place in the HTML, as Hugo's html/template does (go_escape.py)."""
@@ -457,6 +457,7 @@ def _check_command(command: list, piped: bool, text: str) -> None:
 _CALL_ARITY = {"markdownify": (1, 1), "plainify": (1, 1), "relURL": (1, 1), "absURL": (1, 1),
                "relLangURL": (1, 1), "absLangURL": (1, 1), "i18n": (1, 2), "T": (1, 2), "partial": (1, 2),
                "partialCached": (1, 99), "errorf": (1, 99), "warnf": (1, 99), "site": (0, 0),
+               "erroridf": (2, 99), "warnidf": (2, 99),
                "time.Format": (2, 2), "dateFormat": (2, 2), "anchorize": (1, 1),
                "time.AsTime": (1, 1), "time": (1, 2), "safeURL": (1, 1), "safeCSS": (1, 1),
                "relref": (2, 2), "ref": (2, 2), "title": (1, 1), "strings.Title": (1, 1),

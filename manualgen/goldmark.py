@@ -117,6 +117,7 @@ class Fence:
     attrs: dict[str, str]
     code: str
     opening: str = ""  # the opening fence line as written, to find it in the page
+    closed: bool = True  # False: no closing fence before the end of the text (a writer's slip)
 
 
 def fence_info(info: str) -> tuple[str, dict[str, str]]:
@@ -282,7 +283,8 @@ def _read_fence(lines: list[str], start: int, base: int, relative: int,
     while not closed and code and not code[-1].strip():
         code.pop()  # the blank lines Python-Markdown adds at the end of the page
     lang, attrs = fence_info(opened.group("info"))
-    return Fence(lang, attrs, "".join(c + "\n" for c in code), lines[start]), i
+    return Fence(lang, attrs, "".join(c + "\n" for c in code), lines[start],
+                 closed or i < len(lines)), i
 
 
 def fence_html(fence: Fence, highlight: Callable[[str, str, dict], str],

@@ -102,6 +102,32 @@ def svg_problem(root, url: str) -> str | None:
             or _svg_trial(root, url))
 
 
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+CSS_URL = re.compile(r"""url\(\s*(["']?)(.*?)\1\s*\)""")  # group 2: the address
+_SVG_LOADS = ("image", "feImage", "use")  # the elements whose href WeasyPrint fetches
+
+
+# A font an SVG's own stylesheet loads: WeasyPrint fetches each @font-face's src
+_FONT_FACE = re.compile(r"@font-face\s*\{([^}]*)\}", re.IGNORECASE)
+
+
+def svg_loads(tree) -> list[tuple[str, str]]:
+    """What an SVG loads from elsewhere as (what loads it, "<image>" or "@font-face", the
+    address): the hrefs of its images and uses, and the fonts of its stylesheets; a part of
+    the drawing itself ("#id") is no load."""
+    loads = []
+    for el in tree.iter():
+        name = local_name(el.tag)
+        if name in _SVG_LOADS:
+            address = (el.get(XLINK_HREF) or el.get("href") or "").strip()
+            if address and not address.startswith("#"):
+                loads.append((f"<{name}>", address))
+        elif name == "style":
+            loads += [("@font-face", address.strip()) for block in _FONT_FACE.findall(
+                "".join(el.itertext())) for _, address in CSS_URL.findall(block) if address.strip()]
+    return loads
+
+
 def _svg_no_size(root) -> str | None:
     """A picture whose width or height is 0 prints as nothing, without a word.  (An
     ``<svg width="0">`` written into a page is a web page's hidden sprite sheet: not this.)"""
@@ -144,6 +170,7 @@ def svg_size_problem(root) -> str | None:
 
 
 MAX_SVG_DEPTH = 500  # WeasyPrint draws an SVG's elements recursively: 1,000 levels fail
+MAX_SVG_DRAWN = 200_000  # elements an SVG may draw, its <use>s expanded (WeasyPrint: ~20 s)
 
 
 def _svg_drawing_problem(root) -> str | None:
@@ -157,15 +184,44 @@ def _svg_drawing_problem(root) -> str | None:
     if depth > MAX_SVG_DEPTH:
         return f"the SVG is nested more than {MAX_SVG_DEPTH} levels deep, too deep to draw"
     cycle = _use_cycle(root)
-    return f'the SVG\'s <use> of "#{cycle}" draws itself, endlessly' if cycle else None
+    if cycle:
+        return f'the SVG\'s <use> of "#{cycle}" draws itself, endlessly'
+    if _drawn_through_uses(root) > MAX_SVG_DRAWN:
+        return (f"the SVG's <use>s repeat its parts into more than {MAX_SVG_DRAWN:,} elements, "
+                "too many to draw")
+    return None
+
+
+def _use_target(element) -> str:
+    """The id a <use> draws ("#a" → "a"), or "" for any other element."""
+    href = element.get("href") or element.get("{http://www.w3.org/1999/xlink}href") or ""
+    return href[1:] if local_name(element.tag) == "use" and href.startswith("#") else ""
+
+
+def _drawn_through_uses(root) -> int:
+    """How many elements drawing the SVG makes (at most a little past MAX_SVG_DRAWN), each
+    <use> a copy of what it names: a chain of groups that each use the one before twice
+    doubles at every step (2**30 elements from a file of 2 KB, drawn for hours).  The <use>s
+    must draw no circle (_use_cycle)."""
+    by_id = {element.get("id"): element for element in root.iter() if element.get("id")}
+    parts = {name: [_use_target(inner) for inner in element.iter()] for name, element in by_id.items()}
+    totals: dict[str, int] = {}
+    for start in parts:  # depth first, each id's total once all it uses have theirs
+        stack = [start]
+        while stack:
+            name = stack[-1]
+            waiting = [t for t in parts[name] if t in parts and t not in totals and t != name]
+            if waiting and name not in totals:
+                stack.extend(waiting)
+                continue
+            stack.pop()  # counted no further than past the limit: 2**2000 is a long number
+            totals.setdefault(name, min(MAX_SVG_DRAWN + 1, sum(1 + totals.get(t, 0) for t in parts[name])))
+    return sum(1 + totals.get(_use_target(element), 0) for element in root.iter())
 
 
 def _use_cycle(root) -> str | None:
     """The id of an element that a <use> inside it (or inside what it uses) draws again."""
-    def target(element) -> str:
-        href = element.get("href") or element.get("{http://www.w3.org/1999/xlink}href") or ""
-        return href[1:] if local_name(element.tag) == "use" and href.startswith("#") else ""
-
+    target = _use_target
     used = {target(element) for element in root.iter()} - {""}
     by_id = {element.get("id"): element for element in root.iter() if element.get("id") in used}
     draws = {name: {target(inner) for inner in element.iter()} - {""}

@@ -1020,7 +1020,8 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
         theme_shortcode=lambda name, values: ctx.theme_shortcode(name, values, where),
         warn=lambda message: ctx.renderer.findings.warning(
             "shortcode-template", f'shortcode "{call.name}" warns (its template\'s warnf): {message}',
-            ctx.page.path, where.line, where.column, lang=ctx.lang))
+            ctx.page.path, where.line, where.column, lang=ctx.lang),
+        ignored_logs=getattr(settings, "ignore_logs", frozenset()))
 
 
 def _page_store(ctx: _PageContext) -> object:

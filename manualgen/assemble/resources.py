@@ -19,13 +19,11 @@ from urllib.parse import unquote, urljoin
 from .. import data_url, remote
 from ..content import Page, bundle_folders, left_out_by_mount, named_resource
 from ..errors import show
-from ..images import inline_svg_problem, svg_size_problem
+from ..images import CSS_URL, XLINK_HREF, inline_svg_problem, svg_loads, svg_size_problem
 from ..pdf import shorten
 from ..xml_names import local_name
 from .context import FoundImage, PageJob
 from .html import add_class, ancestors, own_name, parent_map, remove, split_url
-
-_CSS_URL = re.compile(r"""url\(\s*(["']?)(.*?)\1\s*\)""")
 
 
 def site_host(settings) -> str:
@@ -234,7 +232,7 @@ def inline_svg_images(root: ET.Element, job: PageJob) -> None:
     inner: set[int] = set()  # an <svg> inside another is drawn with it
     for el in root.iter():
         name = local_name(el.tag)
-        address = (el.get(_XLINK_HREF) or el.get("href") or el.get("xlink:href") or "").strip()
+        address = (el.get(XLINK_HREF) or el.get("href") or el.get("xlink:href") or "").strip()
         if name == "svg" and id(el) not in inner:
             inner.update(id(below) for below in el.iter() if below is not el)
             if problem := svg_size_problem(el) or inline_svg_problem(el, job.page.path):
@@ -292,12 +290,15 @@ def _image_file(job: PageJob, src: str, line: int | None):
                   "web address; a PDF cannot show it: copy the picture into static/", line)
         return None
     found = resolve_image(settings, job.page, src)
+    if found is not None and job.ctx.roots.url_for(found) is None:
+        return _usable(job, found, src, line)  # refused as outside the site, never opened
     if found is not None and (refused := refusal(found)):  # there, but refused to us
         job.error("image-unreadable", f'image "{found.name}": cannot read the file '
                   f"({refused.strerror or refused})", line)
         return None
     closed = None if found else next(((c, why) for c in image_candidates(settings, job.page, src)
-                                      if (why := refusal(c)) is not None), None)
+                                      if job.ctx.roots.url_for(c) is not None
+                                      and (why := refusal(c)) is not None), None)
     if closed is not None:  # there, perhaps, but a folder on the way is closed to us
         where, why = closed
         fix = "; allow reading it" if isinstance(why, PermissionError) else ""
@@ -420,10 +421,6 @@ def _data_image(img: ET.Element, parents: dict, job: PageJob, src: str, line: in
     add_class(img, "screenshot")
 
 
-_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
-_SVG_LOADS = ("image", "feImage", "use")  # the elements whose href WeasyPrint fetches
-
-
 def svg_references_print(job: PageJob, svg: Path) -> bool:
     """Whether every picture an SVG of the site loads will print: a ``data:`` image inside
     it (what diagram editors export), or a file beside it inside the site.  Anything else
@@ -438,11 +435,7 @@ def svg_references_print(job: PageJob, svg: Path) -> bool:
     except ET.ParseError:  # inspect() reported it already
         return True
     ok = True
-    for el in tree.iter():
-        name = local_name(el.tag)
-        address = (el.get(_XLINK_HREF) or el.get("href") or "").strip()
-        if name not in _SVG_LOADS or not address or address.startswith("#"):
-            continue  # a part of the drawing itself
+    for name, address in svg_loads(tree):
         problem = _svg_reference_problem(job, svg, address)
         if not problem and not data_url.is_data_url(address):
             # drawn from the file at layout: part of what the PDF is made from (document key)
@@ -451,11 +444,11 @@ def svg_references_print(job: PageJob, svg: Path) -> bool:
         line = text.count("\n", 0, at) + 1 if at >= 0 else None
         if problem:
             job.ctx.findings.error("refused-resource", f"resource refused: {shorten(address)} "
-                                   f"({problem}), which <{name}> in {svg.name} loads; the SVG "
+                                   f"({problem}), which {name} in {svg.name} loads; the SVG "
                                    "cannot print", svg, line, lang=job.ctx.lang)
             ok = False
-        elif name != "use" and (unusable := _loaded_image_problem(job, svg, address)):
-            job.ctx.findings.error("image-unreadable", f'<{name}> in {svg.name} loads '
+        elif name in ("<image>", "<feImage>") and (unusable := _loaded_image_problem(job, svg, address)):
+            job.ctx.findings.error("image-unreadable", f'{name} in {svg.name} loads '
                                    f'"{shorten(address)}": {unusable}; the SVG cannot print',
                                    svg, line, lang=job.ctx.lang)
             ok = False
@@ -495,7 +488,7 @@ def _svg_files_loaded(job: PageJob, svg: Path) -> list[tuple[str, Path]]:
     found = []
     for el in tree.iter():
         name = local_name(el.tag)
-        address = (el.get(_XLINK_HREF) or el.get("href") or "").strip()
+        address = (el.get(XLINK_HREF) or el.get("href") or "").strip()
         parts = split_url(address)
         if name not in ("image", "feImage") or parts.scheme or parts.netloc or not parts.path:
             continue
@@ -740,7 +733,7 @@ def other_resources(root: ET.Element, job: PageJob) -> None:
                 remove(el, parents)
         style = el.get("style") or ""
         if "url(" in style:
-            el.set("style", _CSS_URL.sub(functools.partial(_style_url, job, _in_svg(el, parents)),
+            el.set("style", CSS_URL.sub(functools.partial(_style_url, job, _in_svg(el, parents)),
                                          style))
 
 
