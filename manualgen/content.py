@@ -844,6 +844,7 @@ def discover(settings: Settings, lang: str, findings: Findings, now: dt.datetime
         _order_by_menu(root, settings, lang, findings)
     else:
         _note_menu_order(root, findings, lang)
+        _note_title_ties(root, findings, lang)
     root.unlisted = unlisted_pages(sources, metas, set(kept), now, settings, lang,
                                    (sections, slugs))
     return root
@@ -1933,6 +1934,42 @@ def _note_menu_order(root: Page, findings: Findings, lang: str) -> None:
                       f'"{menu}" (the web site\'s sidebar, it seems): the manual prints Hugo\'s page '
                       f'order, by title for them; set [manual] menu = "{menu}" in manualgen.toml to '
                       "print the menu's order", lang=lang)
+
+
+# Languages whose collator (Go's, which Hugo uses) has its own order of Han characters:
+# Chinese by pinyin (by strokes for zh-TW), Japanese in JIS order, Korean its Hanja first.
+# manualgen has none of these tables.
+_HAN_ORDER = ("zh", "ja", "ko")
+
+
+def _note_title_ties(root: Page, findings: Findings, lang: str) -> None:
+    """A warning for each page that ties with an earlier one of its section on weight and
+    date, both titled in Han characters, in Chinese, Japanese or Korean: Hugo breaks that tie
+    by the language's order of Han characters (运 yun before 作 zuo in Chinese), the manual
+    by the characters' code points."""
+    if lang.split("-")[0].split("_")[0].lower() not in _HAN_ORDER:
+        return
+    for node in root.walk():
+        first: dict[tuple, Page] = {}
+        for page in node.children:
+            tie = first.setdefault(hugo_sort_key(page)[:3], page)
+            if tie is not page and _has_han(_sort_title(page)) and _has_han(_sort_title(tie)):
+                findings.warning(
+                    "title-order", f'"{page.title}" has the weight and date of "{tie.title}" '
+                    f"({tie.rel}): Hugo orders the two by this language's order of Han characters, "
+                    "which manualgen does not have, so the manual may print them in another order than the "
+                    "web site's menu; give each page a weight of its own", page.path,
+                    page.line_of_key("weight") or 1, lang=lang)
+
+
+def _sort_title(page: Page) -> str:
+    return page.link_title or page.title
+
+
+def _has_han(text: str) -> bool:
+    """Whether ``text`` holds a CJK ideograph (a Han character)."""
+    return any(0x3400 <= ord(c) <= 0x4DBF or 0x4E00 <= ord(c) <= 0x9FFF or 0xF900 <= ord(c) <= 0xFAFF
+               or 0x20000 <= ord(c) <= 0x3FFFF for c in text)
 
 
 def _site_order(settings: Settings, lang: str) -> str:

@@ -1389,6 +1389,8 @@ class Linkify(InlineProcessor):
     element (a quote the typographer replaced, an emphasis, a code span).  The URL runs over
     quotes and brackets; a trailing ``.``, unbalanced ``)``, entity-like ``&x;`` and final
     ``?!.,:*_~`` are left out.  Python-Markdown's magiclink stops at quotes, Goldmark does not.
+    None is read after a "[" still open: Goldmark reads no address inside what may be a
+    link's words, and "[DELETE https://x.org/a]" stays text as it is no link either.
     """
 
     ANCESTOR_EXCLUDES = ("a",)
@@ -1403,6 +1405,8 @@ class Linkify(InlineProcessor):
             before = data[start - 1]
             quote_opened = before in "\"'" and (start < 2 or not data[start - 2].isalnum())
             if before not in _LINKIFY_AFTER and not quote_opened:
+                return None, None, None
+            if _bracket_open(data[:start]):
                 return None, None, None
         text = m.group(0)
         if m.group("email"):
@@ -1427,6 +1431,18 @@ class Linkify(InlineProcessor):
         el = ET.Element("a", {"href": _encode_url(href)})
         el.text = md_util.AtomicString(text)
         return el, start, start + len(text)
+
+
+def _bracket_open(text: str) -> bool:
+    """Whether ``text`` leaves a "[" open (a "]" closes the last one; one with none open is
+    text).  Escaped brackets and code spans are placeholders by then."""
+    depth = 0
+    for char in text:
+        if char == "[":
+            depth += 1
+        elif char == "]" and depth:
+            depth -= 1
+    return depth > 0
 
 
 def _url_end(text: str) -> str:

@@ -588,3 +588,19 @@ def test_a_definition_marker_under_a_quote_or_an_item_is_its_lazy_text(site, sou
     # "> " printed as text in a term, the item's words became one (found by a random
     # comparison with the hugo binary)
     assert re.sub(r"\s+<", "<", renders(site, source)) == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # an error message quoted in brackets, no link: Hugo prints the address as text
+    ("Log [GET https://api.example.net:8080/v1/items/] failed.",
+     "<p>Log [GET https://api.example.net:8080/v1/items/] failed.</p>"),
+    ("An open [bracket www.example.net/a goes on", "<p>An open [bracket www.example.net/a goes on</p>"),
+    ("Nested [one [two] mail@example.net] here", "<p>Nested [one [two] mail@example.net] here</p>"),
+    # a bracket closed before it, escaped or in code leaves the address a link
+    ("Closed [one] https://example.net/b here",
+     '<p>Closed [one] <a href="https://example.net/b">https://example.net/b</a> here</p>'),
+    ("Escaped \\[ https://example.net/c here",
+     '<p>Escaped [ <a href="https://example.net/c">https://example.net/c</a> here</p>'),
+])
+def test_no_bare_address_is_linked_inside_an_open_square_bracket(site, source, expected):
+    assert renders(site, source + "\n") == expected

@@ -517,7 +517,8 @@ def keep_text_with_screenshots(root: ET.Element, job: PageJob | None = None) -> 
     """A list item that shows a screenshot is kept on one page, text and picture ("1. Click
     Upload." with the dialog under it): ``li.item-with-media``; so is a paragraph whose
     lines hold words and a screenshot (``p.para-with-media``). A paragraph that introduces
-    a screenshot figure stays with it: ``p.intro-to-figure``. Icons in a line do not count.
+    a screenshot figure stays with it: ``p.intro-to-figure``, and prints whole on the
+    picture's page when the two fit on one (``p.intro-whole``). Icons in a line do not count.
 
     An item too tall for a page (a list nested eight levels deep, a screenshot at each) is
     not kept whole: WeasyPrint would push it, and then each of its sub-items, to a page of
@@ -545,6 +546,8 @@ def keep_text_with_screenshots(root: ET.Element, job: PageJob | None = None) -> 
                 continue
             if before.tag == "p" or _one_step_list(before):
                 add_class(before, "intro-to-figure")
+            if before.tag == "p" and _fit_together(before, el, geo):
+                add_class(before, "intro-whole")  # not split: all its lines on the picture's page
             if before.tag != "p" and _ends_in_step(before):
                 pairs.append((parent, before, el))
     for parent, before, figure in pairs:

@@ -1,0 +1,38 @@
+"""A paragraph that introduces a screenshot ("In the next step you enter the cluster's
+name ... choose a name of your own:") prints whole on the page of its picture, when the two
+fit on one page: it was kept with the picture by its last two lines only, the rest of the
+step's words left at the foot of the page before."""
+
+from manualgen.cli import main
+
+from .conftest import page, png_bytes, write_site
+from .test_binder_pages import page_of, pages_text_and_pictures
+
+FILLER = "Some words that only fill the page before the next step. "
+STEPS = 12
+
+
+def _body() -> str:
+    parts = []
+    for n in range(STEPS):
+        parts.append(FILLER * (3 + 4 * n) + "\n")  # each step lower on its page than the last
+        words = " ".join(f"word{n}x{i}" for i in range(40))
+        parts.append(f"Begin{n} of the step: {words} and then choose End{n}:\n")
+        parts.append(f"![Screen {n}](/shots/s{n}.png)\n")
+    return "\n".join(parts)
+
+
+def test_each_introducing_paragraph_prints_on_its_screenshots_page(tmp_path):
+    files = {"content/de/_index.md": page("Start", body="Welcome.\n"),
+             "content/de/guide.md": page("Anleitung", 1, _body())}
+    for n in range(STEPS):  # a different picture each, so each is laid out where it is
+        files[f"static/shots/s{n}.png"] = png_bytes(1600, 900, (10 * n, 80, 120))
+    root = write_site(tmp_path / "site", files)
+    out = tmp_path / "out"
+    assert main(["build", "--site", str(root), "--lang", "de", "--out", str(out), "--no-cache",
+                 "--jobs", "1", "-q"]) == 0
+    texts, pictures = pages_text_and_pictures(next(out.glob("*.pdf")))
+    shots = [index for index, aspect in pictures if abs(aspect - 16 / 9) < 0.01]
+    assert len(shots) == STEPS
+    for n in range(STEPS):
+        assert page_of(texts, f"Begin{n} ") == page_of(texts, f"End{n}:") == shots[n], n
