@@ -118,3 +118,25 @@ def test_two_buttons_naming_one_panel_keep_their_bar():
                 '<button role="tab" aria-controls="a">Lang</button></div>'
                 '<div id="a">Text.</div>')
     assert "Kurz" in out and "Lang" in out and "<button" in out
+
+
+def test_every_panel_a_tab_opens_prints_whatever_its_name():
+    """Found by review: a hidden panel stayed hidden when its text began with its tab's
+    name, when it had a name already, or when its tab was an icon alone."""
+    out = named('<div role="tablist"><button role="tab" aria-controls="a">Windows</button>'
+                '<button role="tab" aria-controls="b">Linux</button>'
+                '<button role="tab" aria-controls="c"><svg><path d="M0 0"/></svg></button></div>'
+                '<div id="a" hidden><p>Windows users run the installer.</p></div>'
+                '<div id="b" style="display: none"><p class="tab-title">Linux</p><p>apt.</p></div>'
+                '<div id="c" hidden><p>Icon panel.</p></div>')
+    assert "hidden" not in out and "display" not in out, out
+    assert out.count("Windows") == 1 and out.count("Linux") == 1 and "Icon panel." in out
+
+
+def test_two_widgets_with_the_same_ids_name_their_own_panels():
+    widget = ('<div role="tablist"><button role="tab" aria-controls="t-0">{a}</button>'
+              '<button role="tab" aria-controls="t-1">{b}</button></div>'
+              '<div id="t-0" hidden>{a} text.</div><div id="t-1" hidden>{b} words.</div>')
+    out = named(widget.format(a="Eins", b="Zwei") + widget.format(a="Drei", b="Vier"))
+    assert "hidden" not in out and "<button" not in out, out
+    assert out.index("Zwei words.") < out.index("Drei text.")

@@ -51,8 +51,8 @@ def parse(job: PageJob) -> ET.Element:
     drop_noise(root)
     drop_styles(job, root)
     unreadable_styles(job, root)
-    drop_wordless_buttons(root)
-    tab_bars.name_panels(root)  # before the ids are prefixed: the buttons name them as written
+    tab_bars.name_panels(root)  # before the ids are prefixed (the buttons name them as
+    drop_wordless_buttons(root)  # written), and before a tab of an icon alone goes
     name_script_tabs(root)
     for details in root.iter("details"):  # paper cannot fold: what it hides is printed
         details.set("open", "")

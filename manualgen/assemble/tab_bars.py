@@ -12,6 +12,7 @@ when every one of its buttons found its panel and it holds no other words.
 from __future__ import annotations
 
 import collections
+import re
 import xml.etree.ElementTree as ET
 
 from .html import add_class, classes, parent_map, remove, text_of
@@ -19,6 +20,7 @@ from .html import add_class, classes, parent_map, remove, text_of
 _TOGGLES = frozenset({"tab", "pill"})  # data-bs-toggle / data-toggle values of a tab button
 _TARGETS = ("aria-controls", "data-bs-target", "data-target", "href")
 _BARS = frozenset({"ul", "ol", "nav", "div"})
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none\s*(?:!important\s*)?;?", re.IGNORECASE)
 # what a panel is: a block that may hold a paragraph (a link to a heading is no tab's panel)
 _PANELS = frozenset({"div", "section", "article", "aside", "li", "dd", "figure", "form",
                      "fieldset"})
@@ -26,16 +28,23 @@ _PANELS = frozenset({"div", "section", "article", "aside", "li", "dd", "figure",
 
 def name_panels(root: ET.Element) -> None:
     """Name each panel after its tab button and take the bar out (see the module)."""
-    by_id = {el.get("id"): el for el in root.iter() if el.get("id")}
+    order = {el: n for n, el in enumerate(root.iter())}
+    by_id: dict[str, list[ET.Element]] = {}
+    for el in order:
+        if el.get("id"):
+            by_id.setdefault(el.get("id"), []).append(el)
     parents = parent_map(root)
     bars: dict[ET.Element | None, list[tuple[ET.Element, ET.Element | None]]] = {}
     for button in [el for el in root.iter() if _is_tab_button(el)]:
-        bars.setdefault(_bar_of(button, parents), []).append((button, _panel_of(button, by_id)))
+        bars.setdefault(_bar_of(button, parents), []).append(
+            (button, _panel_of(button, by_id, order)))
     panels = [panel for tabs in bars.values() for button, panel in tabs
               if panel is not None and not _inside(button, panel, parents)]
+    for panel in panels:  # on paper every panel shows, named or not
+        _shown(panel)
     claims = collections.Counter(id(panel) for panel in panels)
     going = [bar for bar, tabs in bars.items() if _can_go(bar, tabs, panels, parents)
-             and all(claims[id(panel)] == 1 and _takes_name(panel) for _b, panel in tabs)]
+             and all(claims[id(panel)] == 1 and _prints_name(b, panel) for b, panel in tabs)]
     for tabs in bars.values():
         for button, panel in tabs:
             if panel in panels and not any(_inside(panel, bar, parents) for bar in going):
@@ -47,6 +56,13 @@ def name_panels(root: ET.Element) -> None:
 def _takes_name(panel: ET.Element) -> bool:
     """Whether :func:`_label` prints a name above the panel (not: it has one already)."""
     return not any("tab-title" in classes(child) for child in panel)
+
+
+def _prints_name(button: ET.Element, panel: ET.Element) -> bool:
+    """Whether the button's words print with its panel once the bar is gone: a name put
+    above it, or the panel's own, or none to print (an icon)."""
+    name = " ".join(text_of(button).split())
+    return not name or _takes_name(panel) or " ".join(text_of(panel).split()).startswith(name)
 
 
 def _can_go(bar: ET.Element | None, tabs: list, panels: list[ET.Element], parents: dict) -> bool:
@@ -81,7 +97,10 @@ def _bar_of(button: ET.Element, parents: dict) -> ET.Element | None:
     return fallback
 
 
-def _panel_of(button: ET.Element, by_id: dict[str, ET.Element]) -> ET.Element | None:
+def _panel_of(button: ET.Element, by_id: dict[str, list[ET.Element]],
+              order: dict[ET.Element, int]) -> ET.Element | None:
+    """The panel the button opens: the element of its target id, the first after the
+    button where two tab widgets of a page use the same ids."""
     for name in _TARGETS:
         value = (button.get(name) or "").strip()
         if name != "aria-controls":
@@ -89,9 +108,23 @@ def _panel_of(button: ET.Element, by_id: dict[str, ET.Element]) -> ET.Element | 
                 continue
             value = value[1:]
         for target in value.split():  # aria-controls may name several
-            if target in by_id and by_id[target].tag in _PANELS:
-                return by_id[target]
+            found = [el for el in by_id.get(target, ()) if el.tag in _PANELS]
+            if found:
+                after = [el for el in found if order[el] > order[button]]
+                return (after or found)[0]
     return None
+
+
+def _shown(panel: ET.Element) -> None:
+    """The panel shown, as the web shows it once its tab is clicked."""
+    panel.attrib.pop("hidden", None)
+    style = panel.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        rest = _HIDDEN_STYLE.sub("", style).strip()
+        if rest:
+            panel.set("style", rest)
+        else:
+            del panel.attrib["style"]
 
 
 def _inside(el: ET.Element | None, holder: ET.Element | None, parents: dict) -> bool:
@@ -115,7 +148,6 @@ def _label(panel: ET.Element, name: str) -> None:
         return
     if " ".join(text_of(panel).split()).startswith(name):
         return
-    panel.attrib.pop("hidden", None)  # on paper every panel shows
     add_class(panel, "tab")  # spaced as manualgen's own tabs
     label = ET.Element("p", {"class": "tab-title"})
     label.text, label.tail, panel.text = name, panel.text, None
