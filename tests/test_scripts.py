@@ -528,7 +528,7 @@ def test_a_line_break_inside_chinese_or_japanese_text_prints_no_space(tmp_path, 
     })
     result, lang = _build(site, "zh", tmp_path, monkeypatch, html=True)
     assert lang.pdf is not None and not result.findings.errors
-    html = lang.html.read_text(encoding="utf-8")
+    html = lang.html.read_text(encoding="utf-8").replace("\u2060", "")  # Korean words' joiners
     assert "目前缺少的机制，<strong>调度</strong>能力和\n<code>vcctl</code>" in html
     assert "日本語の文も同じです。English words\nkeep" in html
     assert "한국어\n문장" in html
