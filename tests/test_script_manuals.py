@@ -1,7 +1,7 @@
 """Whole manuals in Chinese (Simplified and Traditional), Korean, Thai, Hindi, Tamil, Greek,
-Vietnamese, Georgian, Amharic, Bengali, Lao, Khmer, Myanmar and Armenian, and an English one
-with Thai, Hindi and Chinese words in it (tests/scripts_site.py): each is built and its PDF
-read back.
+Vietnamese, Georgian, Amharic, Bengali, Lao, Khmer, Myanmar, Armenian, Japanese, Russian and
+Ukrainian, and an English one with Thai, Hindi and Chinese words in it
+(tests/scripts_site.py): each is built and its PDF read back.
 
 What a reader would notice: a script drawn by the wrong face (Han characters in Japanese
 forms in a Chinese manual, a Bengali stop in the Devanagari face) or by none (boxes), text
@@ -32,7 +32,8 @@ FACES = {
     "ta": {"Noto-Sans-Tamil"}, "el": set(), "vi": set(), "ka": {"Noto-Sans-Georgian"},
     "am": {"Noto-Sans-Ethiopic"},
     "lo": {"Noto-Sans-Lao"}, "km": {"Noto-Sans-Khmer"}, "my": {"Noto-Sans-Myanmar"},
-    "hy": {"Noto-Sans-Armenian"}, "bn": {"Noto-Sans-Bengali"},
+    "hy": {"Noto-Sans-Armenian"}, "bn": {"Noto-Sans-Bengali"}, "ja": {"Noto-Sans-CJK-JP"},
+    "ru": set(), "uk": set(),
     "en": {"Noto-Sans-Thai", "Noto-Sans-Devanagari", "Noto-Sans-CJK-SC"},
 }
 CLOSING = set("。，、．：；！？）」』】〕〉》”’।॥።፣፤။၊។៕։")  # and Indic, Ethiopic, Myanmar,
