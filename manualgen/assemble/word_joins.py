@@ -14,9 +14,7 @@ without the joiners (pdf.py).
 
 from __future__ import annotations
 
-import itertools
 import re
-import unicodedata
 import xml.etree.ElementTree as ET
 
 from markupsafe import Markup
@@ -27,6 +25,9 @@ WORD_JOINER = "\u2060"
 # Hangul syllables, jamo (and their extensions) and compatibility jamo, full and half width
 _HANGUL = re.compile("[\u1100-\u11ff\u3131-\u318e\ua960-\ua97f\uac00-\ud7a3\ud7b0-\ud7ff"
                      "\uffa0-\uffdc]")
+_LETTER = r"[^\W_]"  # a letter or a digit of any script
+# the places between two letters or digits where one of them is Hangul
+_INSIDE = re.compile(f"(?<={_HANGUL.pattern})(?={_LETTER})|(?<={_LETTER})(?={_HANGUL.pattern})")
 # elements inside a line: their text runs on from the text around them
 _INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em",
                      "i", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong",
@@ -62,36 +63,28 @@ def joined_words(value):
 def _joins(left: str, right: str) -> bool:
     """Whether no line may break between ``left`` and ``right``: two letters or digits,
     one of them Hangul."""
-    return (bool(left) and bool(right) and (bool(_HANGUL.match(left)) or bool(_HANGUL.match(right)))
-            and unicodedata.category(left)[0] in "LN" and unicodedata.category(right)[0] in "LN")
+    pair = left + right
+    return len(pair) == 2 and bool(_INSIDE.search(pair))
 
 
 def _joined_pieces(texts: list[str], writable: list[bool]) -> list[str]:
     """The texts of one run, in reading order, with the joiners put in; a joiner between
     two texts goes into the second when it may be written to, else into the first."""
-    out = []
+    out, before = [], ""
     for index, text in enumerate(texts):
         if not writable[index] or not text:
             out.append(text)
+            before = text[-1] if text else before
             continue
-        pieces = [text[0]]
-        for left, right in itertools.pairwise(text):
-            pieces.append(WORD_JOINER + right if _joins(left, right) else right)
-        before = _last_char(texts[:index])
+        pieces = [_INSIDE.sub(WORD_JOINER, text)]
         if _joins(before, text[0]):
             pieces.insert(0, WORD_JOINER)
         following = _next_text(texts, index)
         if following is not None and not writable[following] and _joins(text[-1], texts[following][0]):
             pieces.append(WORD_JOINER)
         out.append("".join(pieces))
+        before = text[-1]
     return out
-
-
-def _last_char(texts: list[str]) -> str:
-    for text in reversed(texts):
-        if text:
-            return text[-1]
-    return ""
 
 
 def _next_text(texts: list[str], index: int) -> int | None:
