@@ -113,3 +113,19 @@ def test_the_joiners_are_not_in_the_text_nor_the_bookmarks(korean_pdf):
 
 def test_a_word_longer_than_its_column_still_breaks_inside_the_page(korean_pdf):
     assert outside_text_block(korean_pdf) == []
+
+
+def test_the_joiners_only_add_to_the_text_and_never_to_code():
+    import random
+
+    pieces = ["설정", "파일을", " ", "Dataloom", "12", "中文", "。", "<b>", "</b>", "<code>키</code>",
+              "<br>", "<em>", "</em>", "<!-- 주석 -->", "<kbd>확인</kbd>", "<a href='#x'>", "</a>"]
+    rng = random.Random(7)
+    for _ in range(300):
+        html = "<p>" + "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) + "</p><pre>코드 블록</pre>"
+        root = parse_fragment(html)
+        before = serialize_children(root)
+        keep_korean_words_whole(root)
+        after = serialize_children(root)
+        assert after.replace(WJ, "") == before
+        assert all(WJ not in "".join(el.itertext()) for el in root.iter() if el.tag in ("code", "kbd", "pre"))
