@@ -156,13 +156,27 @@ def _closing_tags(tags: list[tuple[str, int, bool]], cut: int) -> str:
     return "".join(out)
 
 
+# Go's \p{Han}, \p{Hangul}, \p{Hiragana} and \p{Katakana} (Unicode's Scripts.txt)
+_CJK_SCRIPTS = re.compile(
+    "[\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\u303b"
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9\U00020000-\U0002a6df"
+    "\U0002a700-\U0002ebef\U0002f800-\U0002fa1f\U00030000-\U000323af"  # Han
+    "\u1100-\u11ff\u302e\u302f\u3131-\u318e\u3200-\u321e\u3260-\u327e\ua960-\ua97c"
+    "\uac00-\ud7a3\ud7b0-\ud7c6\ud7cb-\ud7fb\uffa0-\uffbe\uffc2-\uffdc"  # Hangul
+    "\u3041-\u3096\u309d-\u309f\U0001b001-\U0001b11f\U0001f200"  # Hiragana
+    "\u30a1-\u30fa\u30fd-\u30ff\u31f0-\u31ff\u32d0-\u32fe\u3300-\u3357\uff66-\uff6f"
+    "\uff71-\uff9d\U0001b000]")  # Katakana
+
+
 def _count_words(text: object) -> int:
-    """Hugo's countwords: the words between spaces of the text without its tags; a word
-    with characters beyond ASCII counts each of them (Chinese, Japanese)."""
-    count = 0
-    for word in plainified(go_print(text)).split():
-        count += 1 if word.isascii() else len(word)
-    return count
+    """Hugo's countwords: the words between spaces of the text without its tags.  When the
+    text holds Chinese, Japanese or Korean, a word with characters beyond ASCII counts each
+    of them; otherwise every word counts one ("Привет мир", "café au lait")."""
+    printed = go_print(text)
+    words = plainified(printed).split()
+    if not _CJK_SCRIPTS.search(printed):
+        return len(words)
+    return sum(1 if word.isascii() else len(word) for word in words)
 
 
 def _count_runes(text: object) -> int:

@@ -572,12 +572,26 @@ def _finisher(pdf_variant: str | None, variation: int = 0):
 
     def finish(document, pdf) -> None:
         _page_labels(document, pdf, start=bool(variation & 1))
+        _plain_bookmarks(pdf)
         repair(document, pdf)
         if variation & 2:
             tagging.next_parent_key(pdf)
             _show_title(pdf)
 
     return finish
+
+
+def _plain_bookmarks(pdf) -> None:
+    """Bookmarks without the word joiners (U+2060) that keep Korean words whole on the page
+    (assemble/word_joins.py): a joiner only forbids a line break, and a bookmark is a
+    viewer's line of text, copied and searched as written."""
+    import pydyf
+
+    for obj in pdf.objects:
+        if isinstance(obj, pydyf.Dictionary) and "Dest" in obj:
+            title = obj.get("Title")
+            if isinstance(title, pydyf.String) and "\u2060" in str(title.string):
+                title.string = str(title.string).replace("\u2060", "")
 
 
 def _show_title(pdf) -> None:

@@ -48,6 +48,11 @@ def rendered_pages(root) -> dict[str, str]:
     ('{{ strings.TrimLeft "ab" "abcba" }}|{{ strings.TrimRight "ab" "abcba" }}', "cba|abc"),
     ('[{{ trim "  x  " "" }}]', "[  x  ]"),
     ('{{ countwords "Hello world <b>x</b>" }}|{{ countwords "日本語 テキスト abc" }}', "3|8"),
+    # checked with hugo 0.149.1 and 0.168.0: a word beyond ASCII counts its letters only in
+    # a text that holds Han, Hangul, Hiragana or Katakana
+    (('{{ countwords "Привет мир" }}|{{ countwords "Привет мир 中文" }}|{{ countwords "café au lait" }}'
+      '|{{ countwords "한국어 문장" }}|{{ countwords "مرحبا بالعالم" }}|{{ countwords "ab 中文x" }}'),
+     "2|11|3|5|2|4"),
     ('{{ countrunes "a b c" }}', "3"),
     ('{{ humanize "my-first-post" }}|{{ humanize "myCamelPost" }}|{{ humanize "Alpha Beta" }}',
      "My first post|My camel post|Alpha beta"),

@@ -1,11 +1,14 @@
 """Whole manuals in Chinese (Simplified and Traditional), Korean, Thai, Hindi, Tamil, Greek,
-Vietnamese, Georgian and Amharic, and an English one with Thai, Hindi and Chinese words in
-it (tests/scripts_site.py): each is built and its PDF read back.
+Vietnamese, Georgian, Amharic, Bengali, Lao, Khmer, Myanmar, Armenian, Japanese, Russian and
+Ukrainian, and an English one with Thai, Hindi and Chinese words in it
+(tests/scripts_site.py): each is built and its PDF read back.
 
 What a reader would notice: a script drawn by the wrong face (Han characters in Japanese
-forms in a Chinese manual) or by none (boxes), text that does not copy or search as it was
-written, a line that opens with a closing mark, words of the manual (Contents, Page) in
-another language without a warning, the wrong /Lang, or PDF/UA failures."""
+forms in a Chinese manual, a Bengali stop in the Devanagari face) or by none (boxes), text
+that does not copy or search as it was written, a line that opens with a closing mark or runs
+off the page (Lao, Khmer and Myanmar have no spaces inside a phrase), words of the manual
+(Contents, Page) in another language without a warning, the wrong /Lang, or PDF/UA
+failures."""
 
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ from manualgen.build import BuildOptions, build
 from manualgen.i18n import label_table, load_labels
 
 from .conftest import skip_without_fonts_for
+from .geometry import outside_text_block
 from .scripts_site import WORDS, Words, pages, scripts_site
 
 # The machine's faces each manual needs beyond the bundled Manual Sans and Manual Mono.
@@ -27,9 +31,13 @@ FACES = {
     "ko": {"Noto-Sans-CJK-KR"}, "th": {"Noto-Sans-Thai"}, "hi": {"Noto-Sans-Devanagari"},
     "ta": {"Noto-Sans-Tamil"}, "el": set(), "vi": set(), "ka": {"Noto-Sans-Georgian"},
     "am": {"Noto-Sans-Ethiopic"},
+    "lo": {"Noto-Sans-Lao"}, "km": {"Noto-Sans-Khmer"}, "my": {"Noto-Sans-Myanmar"},
+    "hy": {"Noto-Sans-Armenian"}, "bn": {"Noto-Sans-Bengali"}, "ja": {"Noto-Sans-CJK-JP"},
+    "ru": set(), "uk": set(),
     "en": {"Noto-Sans-Thai", "Noto-Sans-Devanagari", "Noto-Sans-CJK-SC"},
 }
-CLOSING = set("。，、．：；！？）」』】〕〉》”’।॥።፣፤")  # and Devanagari, Ethiopic stops
+CLOSING = set("。，、．：；！？）」』】〕〉》”’।॥።፣፤။၊។៕։")  # and Indic, Ethiopic, Myanmar,
+# Khmer and Armenian stops
 OPENING = set("（「『【〔〈《“‘")
 
 
@@ -83,6 +91,11 @@ def test_no_line_opens_with_a_closing_mark_or_ends_with_an_opening_one(manual):
     _, _, pdf = manual
     lines = [line.strip() for line in _lines(pdf) if line.strip()]
     assert not [line for line in lines if line[0] in CLOSING or line[-1] in OPENING]
+
+
+def test_no_text_runs_off_the_text_block(manual):
+    _, _, pdf = manual
+    assert outside_text_block(pdf) == []
 
 
 def test_the_manuals_words_are_its_languages_or_english_with_a_warning(manual):

@@ -13,7 +13,8 @@ priority in :data:`PAGE_PASSES` (as Python-Markdown registers its processors):
   drawings without a title) get real words;
 - links: links inside the manual point into the PDF, others print their web address;
 - headings: a page's headings move under its title; tables: header rows, column widths;
-- clean-up: blocks left empty go; names: brand names are not hyphenated;
+- clean-up: blocks left empty go; korean-words: no line breaks inside a Korean word;
+  names: brand names are not hyphenated;
 - bidi: a run of the other direction across inline elements prints in its own order.
 
 The document lists every image it shows and how wide it prints there (a step's picture
@@ -49,6 +50,7 @@ from . import (
     segment_breaks,
     steps,
     tables,
+    word_joins,
 )
 from .context import AssembledDocument, Context, ImageUse, PageJob, Registry
 from .document import render_document
@@ -79,6 +81,7 @@ def _page_passes() -> Registry:
     passes.register(lambda root, job: lists.widen_numbered_lists(root), "list-numbers", 85)
     passes.register(clean.drop_empty, "clean-up", 90)
     passes.register(lambda root, job: segment_breaks.join_wide_lines(root), "segment-breaks", 95)
+    passes.register(lambda root, job: word_joins.keep_korean_words_whole(root), "korean-words", 97)
     passes.register(lambda root, job: names.keep_names_whole(root), "names", 100)
     passes.register(lambda root, job: inline_breaks.allow_breaks_before_marks(root), "inline-breaks", 105)
     passes.register(lambda root, job: long_runs.break_long_runs(root), "long-runs", 110)
@@ -91,7 +94,7 @@ PAGE_PASSES = _page_passes()
 # there, opentelemetry.io an <img> of the language) needs its images and links resolved as
 # the body's are; the passes that shape blocks (steps, headings, tables) do not apply.
 DESCRIPTION_PASSES = ("videos", "images", "inline-icons", "other-resources", "alt-texts", "links",
-                      "segment-breaks", "names", "long-runs", "bidi")
+                      "segment-breaks", "korean-words", "names", "long-runs", "bidi")
 
 
 def assemble(rendered: RenderedLanguage, *, settings, labels: dict[str, str], roots: Roots,

@@ -14,6 +14,7 @@ from ..selection import blog_posts
 from ..shortcodes import SiteTemplateLoader, template_frame
 from .context import Context
 from .outline import title_level, toc
+from .word_joins import joined_words
 
 
 def render_document(ctx: Context, bodies: dict[str, str], meta: dict,
@@ -26,6 +27,7 @@ def render_document(ctx: Context, bodies: dict[str, str], meta: dict,
     loaders.append(jinja2.FileSystemLoader(str(BUILTIN_TEMPLATES)))
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, bytecode_cache=compiled)
+    env.filters["keep_words"] = joined_words  # Korean words not broken inside (word_joins.py)
     home = ctx.outline.home
     try:
         return env.get_template("manual.html").render(

@@ -20,6 +20,7 @@ from .context import PageJob
 from .html import add_class, ancestors, classes, parent_map, split_url, text_of
 from .outline import Outline
 from .resources import site_host
+from .word_joins import joined
 
 _UNUSABLE_SCHEMES = ("javascript", "vbscript", "data", "file")
 
@@ -280,9 +281,9 @@ def _inside_link(a: ET.Element, href: str, job: PageJob, written: str = "") -> N
     if {"footnote-ref", "footnote-backref"} & set(classes(a)):
         return  # the note's number is its reference: no "(see page N)" after it
     add_class(a, "internal")
-    a.set("data-see", ctx.labels["see_page"])
+    a.set("data-see", joined(ctx.labels["see_page"]))
     if ctx.labels.get("see_page_end"):  # words after the number: "→ 5 ページ", "lásd 5. oldal"
-        a.set("data-see-end", ctx.labels["see_page_end"])
+        a.set("data-see-end", joined(ctx.labels["see_page_end"]))
 
 
 # Hugo's own documentation writes [term](g) for a link to a term of its glossary, whose
