@@ -152,11 +152,13 @@ def shown_source(img: ET.Element) -> str:
     for name in _LAZY_SOURCES:
         if (img.get(name) or "").strip():
             return img.get(name)
-    if (img.get("src") or "").strip():
-        return img.get("src")
-    for name in (*_LAZY_SETS, "srcset"):
+    for name in _LAZY_SETS:  # the loader puts one of these where the placeholder src was
         if (img.get(name) or "").strip():
             return largest_candidate(img.get(name))
+    if (img.get("src") or "").strip():
+        return img.get("src")
+    if (img.get("srcset") or "").strip():
+        return largest_candidate(img.get("srcset"))
     return img.get("src") or ""
 
 
