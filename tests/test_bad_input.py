@@ -473,6 +473,18 @@ def test_a_reference_link_without_its_definition_is_named(tmp_path, capsys):
     assert err.count("undefined-link") == 2, err
 
 
+@pytest.mark.parametrize("body", [
+    "Zelle \\[row][col] wie geschrieben.\n",  # its first bracket escaped: printed on purpose
+    "Drücken Sie [Ctrl][C].\n",  # keys, as the web prints them too
+    "Siehe [die Seite][an].\n\n[an]: <https://example.net/a b>\n",  # a definition Goldmark reads
+])
+def test_brackets_meant_as_written_are_no_undefined_link(tmp_path, capsys, body):
+    """Found by review: these printed an undefined-link warning (and failed --strict)."""
+    site = write_site(tmp_path, {**HOME, "content/de/a.md": page("A", 1, body)})
+    assert main(["check", "--site", str(site), "--lang", "de"]) == 0
+    assert "undefined-link" not in "".join(capsys.readouterr())
+
+
 def test_a_link_with_no_address_is_named_and_prints_as_text(tmp_path):
     """[text]() leads nowhere: its words print as text, and check names its line; an
     anchor without href (<a id>) is no link and no mistake."""

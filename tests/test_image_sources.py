@@ -37,8 +37,8 @@ def test_the_largest_candidate_of_a_srcset(srcset, chosen):
     ('<img src="own.png" srcset="s.png 1x, l.png 2x">', "own.png"),
     ('<img class="lazyload" data-srcset="s.png 300w, l.png 900w">', "l.png"),
     # lazysizes with a placeholder in src: the loader's set wins (found by review)
-    ('<img class="lazyload" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" '
-     'data-srcset="s.png 300w, l.png 900w">', "l.png"),
+    (('<img class="lazyload" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" '
+     'data-srcset="s.png 300w, l.png 900w">'), "l.png"),
     ('<img src="">', ""),
 ])
 def test_the_source_a_reader_sees(tag, shown):

@@ -144,13 +144,34 @@ def undefined_references(job: PageJob, root: ET.Element) -> None:
     taken as meant."""
     for m in (m for text in _texts_outside_code(root) for m in _REFERENCE_AS_TEXT.finditer(text)):
         label = m.group(2) or m.group(1)
-        if (m.group(1).strip().isdigit() and label.strip().isdigit()) or \
-                m.group(0) not in job.page.body:  # its brackets escaped, or a shortcode's output
+        if _meant_as_written(m.group(1), m.group(2)) or not _written_unescaped(
+                m.group(0), job.page.body) or _defined(label, job.page.body):
             continue
         job.warning("undefined-link", f'the link "{m.group(0)}" names a reference "{label}" '
                     "the page never defines, so it prints as written: add a line "
                     f'"[{label}]: address" to the page, or write the address in the link',
                     job.line(m.group(0), outside_code=True))
+
+
+def _meant_as_written(text: str, label: str) -> bool:
+    """Citations ([1][2]) and keys ([Ctrl][C]): brackets a writer means to print."""
+    if text.strip().isdigit() and label.strip().isdigit():
+        return True
+    return bool(label) and all(len(part) <= 5 and " " not in part.strip() for part in (text, label))
+
+
+def _written_unescaped(shown: str, body: str) -> bool:
+    """Whether the page writes ``shown`` with its first bracket unescaped (``\\[a][b]``
+    prints as written on purpose; a shortcode's output is not in the page at all)."""
+    return re.search(r"(?<!\\)" + re.escape(shown), body) is not None
+
+
+def _defined(label: str, body: str) -> bool:
+    """Whether the page has a ``[label]: …`` line (one Goldmark reads and manualgen's
+    Markdown does not, as ``[a]: <https://x/a b>``: no writer's mistake to report)."""
+    wanted = " ".join(label.split()).casefold()
+    return any(" ".join(m.group(1).split()).casefold() == wanted
+               for m in re.finditer(r"(?m)^[ \t]{0,3}\[([^\]\n]+)\]:", body))
 
 
 def _texts_outside_code(root: ET.Element) -> list[str]:
