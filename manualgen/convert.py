@@ -51,6 +51,8 @@ from .goldmark import (
     ALERT_LABEL_KEYS,
     DEFINITION_MARK,
     NO_PASSTHROUGH,
+    RAW_TEXT_END,
+    RAW_TEXT_START,
     GoldmarkBlockQuote,
     Passthrough,
     apply_attributes,
@@ -83,8 +85,7 @@ _BLOCK_TAGS = (
     "h6|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|"
     "option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul"
 )
-_START_1 = re.compile(r"^ {0,3}<(script|pre|style|textarea)(\s|>|$)", re.IGNORECASE)
-_END_1 = re.compile(r"</(script|pre|style|textarea)>", re.IGNORECASE)
+_START_1, _END_1 = RAW_TEXT_START, RAW_TEXT_END  # kind 1 (goldmark.py skips its fences too)
 _START_6 = re.compile(rf"^ {{0,3}}</?({_BLOCK_TAGS})(\s|/?>|$)", re.IGNORECASE)
 _ATTR = r"""(?:\s+[a-zA-Z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)"""
 _START_7 = re.compile(rf"^ {{0,3}}(?:<[a-zA-Z][\w-]*{_ATTR}*\s*/?>|</[a-zA-Z][\w-]*\s*>)\s*$")

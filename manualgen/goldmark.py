@@ -245,19 +245,35 @@ def extract_fences(lines: list[str], store: Callable[[Fence], str]) -> list[str]
     return out
 
 
+# CommonMark's raw HTML block of kind 1: from <pre>, <script>, <style> or <textarea> to the
+# line holding its end tag, passed on as it is (a fence in it is no fence)
+RAW_TEXT_START = re.compile(r"^ {0,3}<(script|pre|style|textarea)(\s|>|$)", re.IGNORECASE)
+RAW_TEXT_END = re.compile(r"</(script|pre|style|textarea)>", re.IGNORECASE)
+
+
 def _comment_block_end(lines: list[str], start: int, base: int) -> int | None:
-    """The index of the line after the HTML comment block that ``lines[start]`` opens
-    (``<!--`` at most 3 spaces into its list item, ended on the line that holds ``-->``:
-    CommonMark's raw HTML block of kind 2, which Goldmark passes on as it is, a fenced
-    example inside it too); None when the line opens none or the comment ends on it."""
+    """The index of the line after the raw HTML block that ``lines[start]`` opens, at most
+    3 spaces into its list item: an HTML comment to the line holding ``-->`` (kind 2), or a
+    ``<pre>``, ``<script>``, ``<style>`` or ``<textarea>`` to the line holding its end tag
+    (kind 1), which Goldmark passes on as they are, a fenced example inside them too; None
+    when the line opens none or the block ends on it."""
     line = lines[start]
     indent = _leading(_expand_leading(line)) if line.strip() else 0
-    if not line.lstrip().startswith("<!--") or not 0 <= indent - base <= 3:
+    if not 0 <= indent - base <= 3:
         return None
-    if "-->" in line[line.find("<!--") + 4:]:
+    own = line.lstrip()
+    if own.startswith("<!--"):
+        end_mark = re.compile("-->")
+        rest = line[line.find("<!--") + 4:]
+    elif RAW_TEXT_START.match(own):
+        end_mark = RAW_TEXT_END
+        rest = own
+    else:
+        return None
+    if end_mark.search(rest):
         return None
     for end in range(start + 1, len(lines)):
-        if "-->" in lines[end]:
+        if end_mark.search(lines[end]):
             return end + 1
     return len(lines)
 

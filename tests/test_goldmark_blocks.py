@@ -287,3 +287,11 @@ def test_tabs_in_an_items_indentation_count_as_columns(site):
     # (Python-Markdown turns every tab into spaces before reading: code keeps 4 spaces.)
     html = site.render("1. a\n\n\t```\n\tx\n\t```\n")
     assert "<pre><code>x\n</code></pre>" in html and "<ol>" in html
+
+
+def test_a_fence_line_inside_a_raw_pre_block_is_no_fence(site):
+    """Found by review: a ``` line inside <pre> opened a fence that ran to the page's end,
+    and the page's last paragraphs were lost (Goldmark passes the <pre> block on as it is)."""
+    html = site.render("Vorher.\n\n<pre>\n```\ncode\n</pre>\n\nAbsatz eins.\n\nAbsatz zwei.\n")
+    assert "<p>Absatz eins.</p>" in html and "<p>Absatz zwei.</p>" in html, html
+    assert "```\ncode\n</pre>" in html and "wzxhzdk" not in html
