@@ -1812,8 +1812,9 @@ class GoldmarkTable(TableProcessor):
 
 @dataclasses.dataclass(frozen=True)
 class IdSettings:
-    """Hugo's ``[markup.goldmark.parser]`` keys for ids: ``autoHeadingID``,
-    ``autoHeadingIDType``, ``autoDefinitionTermID`` and ``attribute.title``."""
+    """Hugo's ``[markup.goldmark.parser]`` keys for ids: ``autoHeadingID``, ``autoIDType``
+    (or its older name ``autoHeadingIDType``, which wins where both are set, as in Hugo
+    0.149 and 0.168), ``autoDefinitionTermID`` and ``attribute.title``."""
 
     headings: bool = True
     kind: str = GITHUB
@@ -1822,7 +1823,8 @@ class IdSettings:
 
     @classmethod
     def from_goldmark(cls, goldmark: dict) -> IdSettings:
-        kind = _option(goldmark, "parser", "autoHeadingIDType", default=GITHUB)
+        kind = _option(goldmark, "parser", "autoHeadingIDType",
+                       default=_option(goldmark, "parser", "autoIDType", default=GITHUB))
         return cls(headings=_option(goldmark, "parser", "autoHeadingID", default=True) is not False,
                    kind=kind if isinstance(kind, str) else GITHUB,
                    terms=_option(goldmark, "parser", "autoDefinitionTermID", default=False) is True,
