@@ -1839,8 +1839,9 @@ class GoldmarkExtension(Extension):
                  block_attributes: bool, marks: dict[str, str] = GOLDMARK_MARKS,
                  alert_label=lambda kind: kind.title(), passthrough: Passthrough = NO_PASSTHROUGH,
                  linkify_protocol: str = "https", omit=None, ids: IdSettings | None = None,
-                 unwrapped_images: bool = False) -> None:
+                 unwrapped_images: bool = False, strikethrough: bool = True) -> None:
         super().__init__()
+        self.strikethrough = strikethrough  # Goldmark's ~x~ and ~~x~~ (pymdownx.tilde: ~~x~~)
         self.ids = ids or IdSettings()
         # Goldmark's wrapStandAloneImageWithinParagraph = false: an image alone is a block
         self.unwrapped_images = unwrapped_images
@@ -1900,8 +1901,9 @@ class GoldmarkExtension(Extension):
                                      ("automail", WrittenAutomail, 110)):
             if name in md.inlinePatterns:
                 md.inlinePatterns.register(kind(md.inlinePatterns[name].pattern, md), name, priority)
-        md.inlinePatterns.register(SingleTilde(r"(?<!~)~(?!~)(\S(?:[^~\n]*?\S)?)~(?!~)", md),
-                                   "goldmark_single_tilde", 64)
+        if self.strikethrough:
+            md.inlinePatterns.register(SingleTilde(r"(?<!~)~(?!~)(\S(?:[^~\n]*?\S)?)~(?!~)", md),
+                                       "goldmark_single_tilde", 64)
         if self.typographer:
             md.typographer_marks = self.marks  # type: ignore[attr-defined]
             # << and >> before raw inline HTML reads "<<x>>" as a tag, as Goldmark does not.
@@ -1939,6 +1941,22 @@ def _option(table: object, *keys: str, default=None):
     return table
 
 
+# Goldmark's extensions Hugo turns off with ``[markup.goldmark.extensions] name = false``
+# (the footnote's also with ``footnote.enable = false``, Hugo 0.151 and later).
+SWITCHED_EXTENSIONS = ("table", "strikethrough", "taskList", "definitionList", "footnote")
+
+
+def extension_switches(goldmark: dict) -> dict[str, bool]:
+    """Which of :data:`SWITCHED_EXTENSIONS` the site leaves on (all of them by default)."""
+    switches = {}
+    for name in SWITCHED_EXTENSIONS:
+        value = _option(goldmark, "extensions", name, default=True)
+        if isinstance(value, dict):
+            value = _option(value, "enable", default=True)
+        switches[name] = value is not False
+    return switches
+
+
 def _emoji_character(index, shortname, alias, uc, alt, title, category, options, md):
     """The emoji's character, as Hugo prints it (pymdownx's ``to_alt``), its short name kept
     beside it: Hugo's heading ids spell an emoji by its name (``:smile:`` is "smile")."""
@@ -1974,6 +1992,7 @@ class PageConverter:
         self.ids = IdSettings.from_goldmark(goldmark)
         self.unwrapped_images = _option(goldmark, "parser", "wrapStandAloneImageWithinParagraph",
                                         default=True) is False
+        self.switches = extension_switches(goldmark)
         self.md = self._markdown(typographer_on, linkify, block_attributes)
         self.inline_md = self._markdown(typographer_on, linkify, block_attributes)
         # the site's [markup.highlight] defaults, for each fence (GoldmarkFences)
@@ -1981,17 +2000,15 @@ class PageConverter:
         self.md.code_defaults = self.inline_md.code_defaults = defaults  # type: ignore[attr-defined]
 
     def _markdown(self, typographer: bool, linkify: bool, block_attributes: bool) -> markdown.Markdown:
-        exts: list = [
-            "tables",
-            "def_list",
-            "footnotes",
-            # No attr_list: Goldmark has no attributes on inline elements ("![](a.png){.x}" is text).
-            "pymdownx.tilde",
-            "pymdownx.tasklist",
+        # No attr_list: Goldmark has no attributes on inline elements ("![](a.png){.x}" is text).
+        exts: list = [name for name, on in (
+            ("tables", self.switches["table"]), ("def_list", self.switches["definitionList"]),
+            ("footnotes", self.switches["footnote"]), ("pymdownx.tilde", self.switches["strikethrough"]),
+            ("pymdownx.tasklist", self.switches["taskList"])) if on] + [
             GoldmarkExtension(self.raw_blocks, typographer, linkify, block_attributes, self.marks,
                               self.alert_label, self.passthrough, self.linkify_protocol,
                               None if self.unsafe else self._omits, self.ids,
-                              self.unwrapped_images),
+                              self.unwrapped_images, self.switches["strikethrough"]),
         ]
         if self.hard_wraps:
             exts.append("nl2br")
