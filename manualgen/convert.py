@@ -1723,6 +1723,62 @@ class SingleTilde(InlineProcessor):
         return el, m.start(), m.end()
 
 
+class ExtraSpan(InlineProcessor):
+    """A span of Hugo's Goldmark ``extras`` (``++inserted++``, ``==marked==``, ``H~2~O``,
+    ``x^2^``, ``~~deleted~~``): an opening run of ``mark`` of an accepted length that can
+    open (CommonMark's left-flanking rule), the first run after it that can close
+    (right-flanking), and text between them, which is read on as Markdown.  Of two runs
+    of different lengths the shorter's length is taken (``~a~~`` is ``<sub>a</sub>~``)."""
+
+    def __init__(self, mark: str, lengths: tuple[int, ...], tag: str, md: markdown.Markdown) -> None:
+        super().__init__(f"(?<!{re.escape(mark)}){re.escape(mark)}+", md)
+        self.mark, self.lengths, self.tag = mark, lengths, tag
+
+    def handleMatch(self, m: re.Match, data: str):  # type: ignore[override]
+        run = m.group(0)
+        if len(run) not in self.lengths or not self._can(data, m.start(), m.end())[0]:
+            return None, None, None
+        for end in self.compiled_re.finditer(data, m.end() + 1):
+            taken = min(len(run), len(end.group(0)))  # the longer run's rest stays text
+            if taken in self.lengths and self._can(data, end.start(), end.end())[1]:
+                el = ET.Element(self.tag)
+                el.text = data[m.end():end.start()]
+                return el, m.end() - taken, end.start() + taken
+        return None, None, None
+
+    @staticmethod
+    def _can(data: str, start: int, end: int) -> tuple[bool, bool]:
+        """Whether the run ``data[start:end]`` can open and can close a span."""
+        before = data[start - 1] if start else " "
+        after = data[end] if end < len(data) else " "
+        return _flanking(before, after)
+
+
+# Hugo's [markup.goldmark.extensions.extras]: each one's mark, the run lengths it takes
+# (as Hugo 0.149 and 0.168 read them: "^^x^^" is a superscript too, "===x===" is text) and
+# the element it prints; the subscript takes "~~x~~" only where "delete" does not.
+EXTRAS = {"insert": ("+", (2,), "ins"), "mark": ("=", (2,), "mark"),
+          "superscript": ("^", (1, 2), "sup"), "delete": ("~", (2,), "del"),
+          "subscript": ("~", (1, 2), "sub")}
+
+
+def extras_of(goldmark: dict, strikethrough: bool) -> tuple[str, ...]:
+    """The extras the site enables, in the order they are tried.  Strikethrough, when on,
+    reads every tilde (Hugo prints ``~x~`` struck through then, whatever the extras say)."""
+    names = [name for name in EXTRAS if _option(goldmark, "extensions", "extras", name, "enable",
+                                                 default=False) is True]
+    return tuple(name for name in names if not (strikethrough and EXTRAS[name][0] == "~"))
+
+
+def _register_extras(md: markdown.Markdown, extras: tuple[str, ...]) -> None:
+    for priority, name in enumerate(extras):
+        mark, lengths, tag = EXTRAS[name]
+        if name == "subscript" and "delete" in extras:
+            lengths = (1,)
+        # Before emphasis (60), so that "==*a*==" and "**a ==b==**" both nest.
+        md.inlinePatterns.register(ExtraSpan(mark, lengths, tag, md), f"goldmark_{name}", 69 - priority)
+
+
 OMITTED = "<!-- raw HTML omitted -->"  # what Goldmark writes for raw HTML without `unsafe`
 
 
@@ -1839,8 +1895,10 @@ class GoldmarkExtension(Extension):
                  block_attributes: bool, marks: dict[str, str] = GOLDMARK_MARKS,
                  alert_label=lambda kind: kind.title(), passthrough: Passthrough = NO_PASSTHROUGH,
                  linkify_protocol: str = "https", omit=None, ids: IdSettings | None = None,
-                 unwrapped_images: bool = False, strikethrough: bool = True) -> None:
+                 unwrapped_images: bool = False, strikethrough: bool = True,
+                 extras: tuple[str, ...] = ()) -> None:
         super().__init__()
+        self.extras = extras  # Hugo's extras the site enables (see extras_of)
         self.strikethrough = strikethrough  # Goldmark's ~x~ and ~~x~~ (pymdownx.tilde: ~~x~~)
         self.ids = ids or IdSettings()
         # Goldmark's wrapStandAloneImageWithinParagraph = false: an image alone is a block
@@ -1901,6 +1959,7 @@ class GoldmarkExtension(Extension):
                                      ("automail", WrittenAutomail, 110)):
             if name in md.inlinePatterns:
                 md.inlinePatterns.register(kind(md.inlinePatterns[name].pattern, md), name, priority)
+        _register_extras(md, self.extras)
         if self.strikethrough:
             md.inlinePatterns.register(SingleTilde(r"(?<!~)~(?!~)(\S(?:[^~\n]*?\S)?)~(?!~)", md),
                                        "goldmark_single_tilde", 64)
@@ -1993,6 +2052,7 @@ class PageConverter:
         self.unwrapped_images = _option(goldmark, "parser", "wrapStandAloneImageWithinParagraph",
                                         default=True) is False
         self.switches = extension_switches(goldmark)
+        self.goldmark = goldmark
         self.md = self._markdown(typographer_on, linkify, block_attributes)
         self.inline_md = self._markdown(typographer_on, linkify, block_attributes)
         # the site's [markup.highlight] defaults, for each fence (GoldmarkFences)
@@ -2008,7 +2068,8 @@ class PageConverter:
             GoldmarkExtension(self.raw_blocks, typographer, linkify, block_attributes, self.marks,
                               self.alert_label, self.passthrough, self.linkify_protocol,
                               None if self.unsafe else self._omits, self.ids,
-                              self.unwrapped_images, self.switches["strikethrough"]),
+                              self.unwrapped_images, self.switches["strikethrough"],
+                              extras_of(self.goldmark, self.switches["strikethrough"])),
         ]
         if self.hard_wraps:
             exts.append("nl2br")

@@ -15,6 +15,11 @@ def renders(tmp_path, settings: str, source: str) -> str:
     return squeeze(Site(tmp_path, hugo=HUGO_TOML + settings).render(source))
 
 
+def renders_line(tmp_path, settings: str, source: str) -> str:
+    """The HTML of a one-line source, its spaces between elements kept."""
+    return Site(tmp_path, hugo=HUGO_TOML + settings).render(source).strip()
+
+
 EVERY_EXTENSION = """\
 | a | b |
 |---|---|
@@ -58,3 +63,42 @@ def test_a_footnote_table_without_enable_leaves_footnotes_on(tmp_path):
 def test_one_extension_off_leaves_the_others_on(tmp_path):
     html = renders(tmp_path, "[markup.goldmark.extensions]\ntable = false\n", EVERY_EXTENSION)
     assert "<table>" not in html and "<del>gone</del>" in html and "<dl>" in html
+
+
+def _extras(*names: str, strikethrough: bool = True) -> str:
+    tables = "".join(f"[markup.goldmark.extensions.extras.{name}]\nenable = true\n" for name in names)
+    return f"[markup.goldmark.extensions]\nstrikethrough = {str(strikethrough).lower()}\n" + tables
+
+
+EXTRAS_SOURCE = "a ++ins++ b ==mark== H~2~O x^2^ ~~gone~~ ^^up^^ ===x=== +++y+++ ==*em*== **b ==m== b** x^*e*^"
+
+
+@pytest.mark.parametrize("names, strikethrough, expected", [
+    ((), True, ("<p>a ++ins++ b ==mark== H<del>2</del>O x^2^ <del>gone</del> ^^up^^ ===x=== +++y+++ "
+     "==<em>em</em>== <strong>b ==m== b</strong> x^<em>e</em>^</p>")),
+    (("insert", "mark", "subscript", "superscript", "delete"), True,
+     ("<p>a <ins>ins</ins> b <mark>mark</mark> H<del>2</del>O x<sup>2</sup> <del>gone</del> <sup>up</sup> "
+     "===x=== +++y+++ <mark><em>em</em></mark> <strong>b <mark>m</mark> b</strong> x^<em>e</em>^</p>")),
+    (("subscript", "delete"), False,
+     ("<p>a ++ins++ b ==mark== H<sub>2</sub>O x^2^ <del>gone</del> ^^up^^ ===x=== +++y+++ "
+     "==<em>em</em>== <strong>b ==m== b</strong> x^<em>e</em>^</p>")),
+    (("subscript",), False,
+     ("<p>a ++ins++ b ==mark== H<sub>2</sub>O x^2^ <sub>gone</sub> ^^up^^ ===x=== +++y+++ "
+     "==<em>em</em>== <strong>b ==m== b</strong> x^<em>e</em>^</p>")),
+    (("delete",), False,
+     ("<p>a ++ins++ b ==mark== H~2~O x^2^ <del>gone</del> ^^up^^ ===x=== +++y+++ "
+     "==<em>em</em>== <strong>b ==m== b</strong> x^<em>e</em>^</p>")),
+])
+def test_the_extras_a_site_enables_print_as_hugo_prints_them(tmp_path, names, strikethrough, expected):
+    assert renders_line(tmp_path, _extras(*names, strikethrough=strikethrough), EXTRAS_SOURCE) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("~a~~ b", "<p><sub>a</sub>~ b</p>"),
+    ("x^2 y^ z", "<p>x<sup>2 y</sup> z</p>"),
+    ("a ^ b ^ c", "<p>a ^ b ^ c</p>"),
+    ("`==code==` ==`code`==", "<p><code>==code==</code> <mark><code>code</code></mark></p>"),
+])
+def test_an_extra_opens_and_closes_by_commonmarks_flanking_rules(tmp_path, source, expected):
+    settings = _extras("subscript", "superscript", "mark", strikethrough=False)
+    assert renders_line(tmp_path, settings, source) == expected
