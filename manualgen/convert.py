@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 
 import markdown
 from markdown import util as md_util
-from markdown.blockprocessors import SetextHeaderProcessor
+from markdown.blockprocessors import ReferenceProcessor, SetextHeaderProcessor
 from markdown.extensions import Extension
 from markdown.extensions.tables import TableProcessor
 from markdown.inlinepatterns import (
@@ -1723,6 +1723,19 @@ class SingleTilde(InlineProcessor):
         return el, m.start(), m.end()
 
 
+class GoldmarkReference(ReferenceProcessor):
+    """Link reference definitions as CommonMark reads them: one cannot interrupt a
+    paragraph, so ``[x]: https://…`` under a paragraph's line is more of its text (and
+    ``[x]`` elsewhere finds no definition in it).  Python-Markdown took it anywhere in a
+    block, and the line's text was lost."""
+
+    def run(self, parent: ET.Element, blocks: list[str]) -> bool:
+        found = self.RE.search(blocks[0])
+        if found is None or blocks[0][:found.start()].strip():
+            return False
+        return super().run(parent, blocks)
+
+
 class ExtraSpan(InlineProcessor):
     """A span of Hugo's Goldmark ``extras`` (``++inserted++``, ``==marked==``, ``H~2~O``,
     ``x^2^``, ``~~deleted~~``): an opening run of ``mark`` of an accepted length that can
@@ -1924,6 +1937,7 @@ class GoldmarkExtension(Extension):
             tables = md.parser.blockprocessors["table"]
             md.parser.blockprocessors.register(GoldmarkTable(md.parser, tables.config), "table", 75)
         md.parser.blockprocessors.register(SetextHeading(md.parser), "setextheader", 60)
+        md.parser.blockprocessors.register(GoldmarkReference(md.parser), "reference", 15)
         fences = GoldmarkFences(md)
         blocks = GoldmarkBlocks(md, self.raw_blocks, self.block_attributes, self.passthrough,
                                 self.ids.title_attributes)

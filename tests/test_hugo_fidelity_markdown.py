@@ -588,3 +588,15 @@ def test_a_definition_marker_under_a_quote_or_an_item_is_its_lazy_text(site, sou
     # "> " printed as text in a term, the item's words became one (found by a random
     # comparison with the hugo binary)
     assert re.sub(r"\s+<", "<", renders(site, source)) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("Text\n[x]: https://e.org/a\n\nSee [x].\n",
+     '<p>Text\n[x]: <a href="https://e.org/a">https://e.org/a</a></p><p>See [x].</p>'),
+    ("[x]: https://e.org/a\nText\n\nSee [x].\n",
+     '<p>Text</p><p>See <a href="https://e.org/a">x</a>.</p>'),
+    ("# Title\n[x]: https://e.org/a\n\nSee [x].\n",
+     '<h1 id="title">Title</h1><p>See <a href="https://e.org/a">x</a>.</p>'),
+])
+def test_a_link_reference_definition_cannot_interrupt_a_paragraph(site, source, expected):
+    assert renders(site, source) == expected
