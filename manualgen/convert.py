@@ -2123,9 +2123,11 @@ class PageConverter:
     def _omits(self, raw: str) -> bool:
         """Whether raw HTML is left out, as Goldmark leaves it out without ``unsafe``: HTML the
         writer wrote in the page.  HTML comments print nothing anyway, and the HTML of
-        manualgen's print templates (shortcode output) is not the page's: both stay."""
+        manualgen's print templates (shortcode output) is not the page's: both stay.  A block
+        that opens with a comment and has text after it (``<!-- x --> words``) is a raw HTML
+        block in Goldmark, words and all: it is left out."""
         raw = raw.strip()
-        if self.unsafe or not raw or raw.startswith("<!--") or raw not in self.source:
+        if self.unsafe or not raw or _COMMENTS_ONLY.fullmatch(raw) or raw not in self.source:
             return False
         self.omitted.append(raw)
         return True
@@ -2248,6 +2250,8 @@ class PageConverter:
                 lang=self.lang)
 
 
+# Comments only (the last may be left open: it runs to the end of the page's block).
+_COMMENTS_ONLY = re.compile(r"(?:<!--.*?-->\s*)*(?:<!--(?:(?!-->).)*)?", re.DOTALL)
 _ENTITY = re.compile(r"&(?!(?:amp|lt|gt|quot|apos);)(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
 
 

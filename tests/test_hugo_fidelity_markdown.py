@@ -105,6 +105,13 @@ def test_omitted_raw_html_is_reported_once_per_page_at_its_line(safe_site):
     assert [(f.line, f.file.rpartition("/")[2]) for f in omitted] == [(7, "page.md")]
 
 
+def test_without_unsafe_a_comment_block_with_text_after_it_is_left_out(safe_site):
+    # Goldmark: a line opening with "<!--" is a raw HTML block to its "-->" line, words and all.
+    html = renders(safe_site, "Para\n\n<!-- c --> text *here*\n\n<!-- a\nb --> tail\n\n<!-- only -->\n")
+    assert "text" not in html and "tail" not in html and "<!-- only -->" in html
+    assert [f.code for f in safe_site.findings.warnings] == ["raw-html-omitted"]
+
+
 def test_without_unsafe_html_comments_and_code_stay_and_are_not_reported(safe_site):
     html = renders(safe_site, "<!-- note -->\n\n`<b>` and\n\n    <i>code</i>\n")
     assert "<code>&lt;b&gt;</code>" in html and "&lt;i&gt;code&lt;/i&gt;" in html
