@@ -46,7 +46,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.emoji import gemoji, to_alt
 
-from . import org
+from . import cjk, org
 from .goldmark import (
     ALERT_LABEL_KEYS,
     DEFINITION_MARK,
@@ -1723,6 +1723,46 @@ class SingleTilde(InlineProcessor):
         return el, m.start(), m.end()
 
 
+class EastAsianLineBreaks(Treeprocessor):
+    """Goldmark's CJK ``eastAsianLineBreaks``: a line break inside a paragraph between two
+    characters the style joins (two Chinese characters, say) is removed, so the text prints
+    with no space there.  Runs after the typographer, which reads the text as written."""
+
+    def __init__(self, md: markdown.Markdown, style: str) -> None:
+        super().__init__(md)
+        self.style = style
+
+    def run(self, root: ET.Element) -> None:
+        for el in root.iter():
+            if el.tag in ("pre", "code"):
+                continue
+            children = list(el)
+            if el.text and "\n" in el.text:
+                el.text = self._joined(el.text, children[0] if children else None)
+            for index, child in enumerate(children):
+                if child.tail and "\n" in child.tail:
+                    following = children[index + 1] if index + 1 < len(children) else None
+                    child.tail = self._joined(child.tail, following)
+
+    def _joined(self, text: str, following: ET.Element | None) -> str:
+        """``text`` without the breaks the style removes; a break at its end is read
+        against the first character of the element that follows (``日\n**強**``)."""
+        after = (following.text or "")[:1] if following is not None else ""
+        if after.strip():
+            text += after
+        joined = re.sub(r"(?<=[^\s])\n(?=[^\s])", lambda m: "\n" if cjk.keeps_break(
+            self.style, text[m.start() - 1], text[m.end()]) else "", text)
+        return joined[:-1] if after.strip() else joined
+
+
+class EscapedSpace(InlineProcessor):
+    """Goldmark's CJK ``escapedSpace``: ``\\ `` prints nothing (it ends an emphasis
+    between words written without spaces: ``**強調**\\ の``)."""
+
+    def handleMatch(self, m: re.Match, data: str):  # type: ignore[override]
+        return "", m.start(), m.end()
+
+
 class GoldmarkReference(ReferenceProcessor):
     """Link reference definitions as CommonMark reads them: one cannot interrupt a
     paragraph, so ``[x]: https://…`` under a paragraph's line is more of its text (and
@@ -1909,8 +1949,9 @@ class GoldmarkExtension(Extension):
                  alert_label=lambda kind: kind.title(), passthrough: Passthrough = NO_PASSTHROUGH,
                  linkify_protocol: str = "https", omit=None, ids: IdSettings | None = None,
                  unwrapped_images: bool = False, strikethrough: bool = True,
-                 extras: tuple[str, ...] = ()) -> None:
+                 extras: tuple[str, ...] = (), cjk_options: tuple[str | None, bool] = (None, False)) -> None:
         super().__init__()
+        self.cjk = cjk_options  # (eastAsianLineBreaks style or None, escapedSpace): cjk_options
         self.extras = extras  # Hugo's extras the site enables (see extras_of)
         self.strikethrough = strikethrough  # Goldmark's ~x~ and ~~x~~ (pymdownx.tilde: ~~x~~)
         self.ids = ids or IdSettings()
@@ -1974,6 +2015,10 @@ class GoldmarkExtension(Extension):
             if name in md.inlinePatterns:
                 md.inlinePatterns.register(kind(md.inlinePatterns[name].pattern, md), name, priority)
         _register_extras(md, self.extras)
+        if self.cjk[0] is not None:
+            md.treeprocessors.register(EastAsianLineBreaks(md, self.cjk[0]), "goldmark_cjk_breaks", 2)
+        if self.cjk[1]:  # after code spans (190), before backslash escapes (180)
+            md.inlinePatterns.register(EscapedSpace(r"\\ ", md), "goldmark_escaped_space", 185)
         if self.strikethrough:
             md.inlinePatterns.register(SingleTilde(r"(?<!~)~(?!~)(\S(?:[^~\n]*?\S)?)~(?!~)", md),
                                        "goldmark_single_tilde", 64)
@@ -2017,6 +2062,17 @@ def _option(table: object, *keys: str, default=None):
 # Goldmark's extensions Hugo turns off with ``[markup.goldmark.extensions] name = false``
 # (the footnote's also with ``footnote.enable = false``, Hugo 0.151 and later).
 SWITCHED_EXTENSIONS = ("table", "strikethrough", "taskList", "definitionList", "footnote")
+
+
+def cjk_options(goldmark: dict) -> tuple[str | None, bool]:
+    """Of Hugo's ``[markup.goldmark.extensions.cjk]`` (read only with ``enable = true``): the
+    style of ``eastAsianLineBreaks`` (None when off) and whether ``escapedSpace`` is on."""
+    table = _option(goldmark, "extensions", "cjk", default={})
+    if _option(table, "enable", default=False) is not True:
+        return None, False
+    style = str(_option(table, "eastAsianLineBreaksStyle", default="simple") or "simple").lower()
+    breaks = _option(table, "eastAsianLineBreaks", default=False) is True
+    return (style if breaks else None), _option(table, "escapedSpace", default=False) is True
 
 
 def extension_switches(goldmark: dict) -> dict[str, bool]:
@@ -2066,6 +2122,7 @@ class PageConverter:
         self.unwrapped_images = _option(goldmark, "parser", "wrapStandAloneImageWithinParagraph",
                                         default=True) is False
         self.switches = extension_switches(goldmark)
+        self.cjk = cjk_options(goldmark)
         self.goldmark = goldmark
         self.md = self._markdown(typographer_on, linkify, block_attributes)
         self.inline_md = self._markdown(typographer_on, linkify, block_attributes)
@@ -2083,7 +2140,7 @@ class PageConverter:
                               self.alert_label, self.passthrough, self.linkify_protocol,
                               None if self.unsafe else self._omits, self.ids,
                               self.unwrapped_images, self.switches["strikethrough"],
-                              extras_of(self.goldmark, self.switches["strikethrough"])),
+                              extras_of(self.goldmark, self.switches["strikethrough"]), self.cjk),
         ]
         if self.hard_wraps:
             exts.append("nl2br")

@@ -102,3 +102,25 @@ def test_the_extras_a_site_enables_print_as_hugo_prints_them(tmp_path, names, st
 def test_an_extra_opens_and_closes_by_commonmarks_flanking_rules(tmp_path, source, expected):
     settings = _extras("subscript", "superscript", "mark", strikethrough=False)
     assert renders_line(tmp_path, settings, source) == expected
+
+
+CJK_SOURCE = "日本語\n中文字\n\nabc\n日本\n\n中文。\n한국어\n\nx dogs'\ny\n\n日\n**強**\n\n**強調**\\ の a\\ b\n"
+
+
+@pytest.mark.parametrize("options, expected", [
+    ("enable = false\neastAsianLineBreaks = true\nescapedSpace = true",
+     ("<p>日本語\n中文字</p><p>abc\n日本</p><p>中文。\n한국어</p><p>x dogs'\ny</p>"
+     "<p>日\n<strong>強</strong></p><p><strong>強調</strong>\\ の a\\ b</p>")),
+    ("enable = true\neastAsianLineBreaks = true",
+     ("<p>日本語中文字</p><p>abc\n日本</p><p>中文。한국어</p><p>x dogs'\ny</p>"
+     "<p>日<strong>強</strong></p><p><strong>強調</strong>\\ の a\\ b</p>")),
+    ("enable = true\neastAsianLineBreaks = true\neastAsianLineBreaksStyle = 'css3draft'",
+     ("<p>日本語中文字</p><p>abc日本</p><p>中文。\n한국어</p><p>x dogs'y</p>"
+     "<p>日<strong>強</strong></p><p><strong>強調</strong>\\ の a\\ b</p>")),
+    ("enable = true\nescapedSpace = true",
+     ("<p>日本語\n中文字</p><p>abc\n日本</p><p>中文。\n한국어</p><p>x dogs'\ny</p>"
+     "<p>日\n<strong>強</strong></p><p><strong>強調</strong>の ab</p>")),
+])
+def test_the_cjk_extension_joins_lines_and_drops_escaped_spaces_as_hugo_does(tmp_path, options, expected):
+    html = renders(tmp_path, f"[markup.goldmark.extensions.cjk]\n{options}\n", CJK_SOURCE)
+    assert html == expected
