@@ -194,8 +194,10 @@ class GoldmarkBlocks(Preprocessor):
     """
 
     def __init__(self, md, raw_blocks: list[str], block_attributes: bool = True,
-                 passthrough: Passthrough = NO_PASSTHROUGH, title_attributes: bool = True):
+                 passthrough: Passthrough = NO_PASSTHROUGH, title_attributes: bool = True,
+                 definitions: bool = True):
         super().__init__(md)
+        self.definitions = definitions  # Hugo's extensions.definitionList
         self.raw_blocks = raw_blocks
         self.block_attributes = block_attributes
         self.title_attributes = title_attributes  # Hugo's markup.goldmark.parser.attribute.title
@@ -217,7 +219,7 @@ class GoldmarkBlocks(Preprocessor):
         self.headings = []
         lines = _source_lines(_atx_at_margin(lines), self.block_attributes, self.title_attributes,
                               self.headings)
-        lines = _mark_tight_lists(_indent_definitions(lines))
+        lines = _mark_tight_lists(self._definitions(lines))
         lines = self._blank_before_blocks(lines)
         return _loosen_lists(_renest_lists(lines), self._separator)
 
@@ -230,8 +232,13 @@ class GoldmarkBlocks(Preprocessor):
         lines = self._raw_html(lines)
         while lines and not lines[-1].strip():  # a raw block's token ends the quote: no blank
             lines.pop()  # line after it, or Python-Markdown keeps the line break in its <p>
-        lines = _mark_tight_lists(_indent_definitions(_atx_at_margin(lines)))
+        lines = _mark_tight_lists(self._definitions(_atx_at_margin(lines)))
         return _loosen_lists(_renest_lists(self._blank_before_blocks(lines)), self._separator)
+
+    def _definitions(self, lines: list[str]) -> list[str]:
+        """Definitions' blocks set apart as Goldmark reads them; with the site's definition
+        lists off, a ": " line is text like any other."""
+        return _indent_definitions(lines) if self.definitions else lines
 
     def _store_math(self, html: str) -> str:
         self.math.add(self.md.htmlStash.html_counter)
@@ -1948,12 +1955,14 @@ class GoldmarkExtension(Extension):
                  block_attributes: bool, marks: dict[str, str] = GOLDMARK_MARKS,
                  alert_label=lambda kind: kind.title(), passthrough: Passthrough = NO_PASSTHROUGH,
                  linkify_protocol: str = "https", omit=None, ids: IdSettings | None = None,
-                 unwrapped_images: bool = False, strikethrough: bool = True,
+                 unwrapped_images: bool = False, switches: dict[str, bool] | None = None,
                  extras: tuple[str, ...] = (), cjk_options: tuple[str | None, bool] = (None, False)) -> None:
         super().__init__()
+        switches = switches or {}
         self.cjk = cjk_options  # (eastAsianLineBreaks style or None, escapedSpace): cjk_options
         self.extras = extras  # Hugo's extras the site enables (see extras_of)
-        self.strikethrough = strikethrough  # Goldmark's ~x~ and ~~x~~ (pymdownx.tilde: ~~x~~)
+        self.strikethrough = switches.get("strikethrough", True)  # ~x~ and ~~x~~ (pymdownx: ~~x~~)
+        self.definitions = switches.get("definitionList", True)  # "Term" then ": text"
         self.ids = ids or IdSettings()
         # Goldmark's wrapStandAloneImageWithinParagraph = false: an image alone is a block
         self.unwrapped_images = unwrapped_images
@@ -1981,7 +1990,7 @@ class GoldmarkExtension(Extension):
         md.parser.blockprocessors.register(GoldmarkReference(md.parser), "reference", 15)
         fences = GoldmarkFences(md)
         blocks = GoldmarkBlocks(md, self.raw_blocks, self.block_attributes, self.passthrough,
-                                self.ids.title_attributes)
+                                self.ids.title_attributes, self.definitions)
         md.parser.blockprocessors.register(GoldmarkBlockQuote(md.parser, self.alert_label, fences.store,
                                                               blocks.quote_lines),
                                            "quote", 20)
@@ -2139,7 +2148,7 @@ class PageConverter:
             GoldmarkExtension(self.raw_blocks, typographer, linkify, block_attributes, self.marks,
                               self.alert_label, self.passthrough, self.linkify_protocol,
                               None if self.unsafe else self._omits, self.ids,
-                              self.unwrapped_images, self.switches["strikethrough"],
+                              self.unwrapped_images, self.switches,
                               extras_of(self.goldmark, self.switches["strikethrough"]), self.cjk),
         ]
         if self.hard_wraps:

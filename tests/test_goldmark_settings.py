@@ -60,6 +60,17 @@ def test_a_footnote_table_without_enable_leaves_footnotes_on(tmp_path):
     assert 'class="footnote-ref"' in renders(tmp_path, settings, "Text[^1].\n\n[^1]: Note.\n")
 
 
+@pytest.mark.parametrize("wraps, expected", [
+    ("false", "<p>Term\n: one\n: two</p><p>Word</p><p>: three</p>"),
+    ("true", "<p>Term<br>\n: one<br>\n: two</p><p>Word</p><p>: three</p>"),
+])
+def test_without_definition_lists_colon_lines_are_lines_of_the_paragraph(tmp_path, wraps, expected):
+    hugo = (HUGO_TOML.replace("unsafe = true", f"unsafe = true\nhardWraps = {wraps}")
+            + "[markup.goldmark.extensions]\ndefinitionList = false\n")
+    html = squeeze(Site(tmp_path, hugo=hugo).render("Term\n: one\n: two\n\nWord\n\n: three\n"))
+    assert html == expected
+
+
 def test_one_extension_off_leaves_the_others_on(tmp_path):
     html = renders(tmp_path, "[markup.goldmark.extensions]\ntable = false\n", EVERY_EXTENSION)
     assert "<table>" not in html and "<del>gone</del>" in html and "<dl>" in html
