@@ -1733,11 +1733,16 @@ class SingleTilde(InlineProcessor):
 class EastAsianLineBreaks(Treeprocessor):
     """Goldmark's CJK ``eastAsianLineBreaks``: a line break inside a paragraph between two
     characters the style joins (two Chinese characters, say) is removed, so the text prints
-    with no space there.  Runs after the typographer, which reads the text as written."""
+    with no space there.  Goldmark reads a break only where plain text follows it: before an
+    element (``**x**``, a link, code, raw HTML) or a mark of the typographer it removes every
+    break, and after a mark of the typographer it keeps every one, as Hugo prints them.  Runs after the typographer, which reads the text as written."""
 
-    def __init__(self, md: markdown.Markdown, style: str) -> None:
+    def __init__(self, md: markdown.Markdown, style: str, marks: tuple[str, ...]) -> None:
         super().__init__(md)
         self.style = style
+        # The typographer's marks: no plain text after a break, and a break after one stays.
+        self.firsts = frozenset(mark[:1] for mark in marks)
+        self.lasts = frozenset(mark[-1:] for mark in marks)
 
     def run(self, root: ET.Element) -> None:
         for el in root.iter():
@@ -1745,21 +1750,42 @@ class EastAsianLineBreaks(Treeprocessor):
                 continue
             children = list(el)
             if el.text and "\n" in el.text:
-                el.text = self._joined(el.text, children[0] if children else None)
+                el.text = self._joined(el.text, bool(children))
             for index, child in enumerate(children):
                 if child.tail and "\n" in child.tail:
-                    following = children[index + 1] if index + 1 < len(children) else None
-                    child.tail = self._joined(child.tail, following)
+                    child.tail = self._joined(child.tail, index + 1 < len(children))
 
-    def _joined(self, text: str, following: ET.Element | None) -> str:
-        """``text`` without the breaks the style removes; a break at its end is read
-        against the first character of the element that follows (``日\n**強**``)."""
-        after = (following.text or "")[:1] if following is not None else ""
-        if after.strip():
-            text += after
-        joined = re.sub(r"(?<=[^\s])\n(?=[^\s])", lambda m: "\n" if cjk.keeps_break(
-            self.style, text[m.start() - 1], text[m.end()]) else "", text)
-        return joined[:-1] if after.strip() else joined
+    def _joined(self, text: str, element_after: bool) -> str:
+        """``text`` without the breaks the style removes; ``element_after``: an element
+        follows the text (a break at its end goes)."""
+        if element_after and text.endswith("\n") and text[:-1].strip(" ") and text[-2] not in self.lasts:
+            text = text[:-1]
+        return re.sub(r"(?<=[^\s])\n(?=[^\s])", lambda m: self._break(text, m.start()), text)
+
+    def _break(self, text: str, at: int) -> str:
+        """The line break at ``text[at]``: kept ("\n") or removed ("")."""
+        after = text[at + 1]
+        if text[at - 1] in self.lasts:
+            return "\n"
+        if after == md_util.STX:  # a backslash escape or an entity is text; raw HTML is not
+            after = self._stashed_text(text[at + 1:])
+            if not after:
+                return ""
+        elif after in self.firsts:
+            return ""
+        return "\n" if cjk.keeps_break(self.style, text[at - 1], after) else ""
+
+
+    def _stashed_text(self, text: str) -> str:
+        """The character Goldmark sees at the escape (``\\*``: "*") or entity (``&copy;``:
+        "&", it reads the source) whose placeholder opens ``text``; "" for any other."""
+        found = re.match(r"\x02(?:(\d+)|wzxhzdk:(\d+))\x03", text)
+        if found is None:
+            return ""
+        if found.group(1):
+            return chr(int(found.group(1)))
+        stashed = self.md.htmlStash.rawHtmlBlocks[int(found.group(2))]
+        return "&" if _ENTITY.fullmatch(str(stashed)) else ""
 
 
 class EscapedSpace(InlineProcessor):
@@ -2025,7 +2051,8 @@ class GoldmarkExtension(Extension):
                 md.inlinePatterns.register(kind(md.inlinePatterns[name].pattern, md), name, priority)
         _register_extras(md, self.extras)
         if self.cjk[0] is not None:
-            md.treeprocessors.register(EastAsianLineBreaks(md, self.cjk[0]), "goldmark_cjk_breaks", 2)
+            marks = tuple(mark for mark in self.marks.values() if mark) if self.typographer else ()
+            md.treeprocessors.register(EastAsianLineBreaks(md, self.cjk[0], marks), "goldmark_cjk_breaks", 2)
         if self.cjk[1]:  # after code spans (190), before backslash escapes (180)
             md.inlinePatterns.register(EscapedSpace(r"\\ ", md), "goldmark_escaped_space", 185)
         if self.strikethrough:
@@ -2317,7 +2344,7 @@ class PageConverter:
 
 
 # Comments only (the last may be left open: it runs to the end of the page's block).
-_COMMENTS_ONLY = re.compile(r"(?:<!--.*?-->\s*)*(?:<!--(?:(?!-->).)*)?", re.DOTALL)
+_COMMENTS_ONLY = re.compile(r"(?:<!--(?:(?!-->).)*-->\s*)*(?:<!--(?:(?!-->).)*)?", re.DOTALL)
 _ENTITY = re.compile(r"&(?!(?:amp|lt|gt|quot|apos);)(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
 
 

@@ -135,3 +135,19 @@ CJK_SOURCE = "日本語\n中文字\n\nabc\n日本\n\n中文。\n한국어\n\nx d
 def test_the_cjk_extension_joins_lines_and_drops_escaped_spaces_as_hugo_does(tmp_path, options, expected):
     html = renders(tmp_path, f"[markup.goldmark.extensions.cjk]\n{options}\n", CJK_SOURCE)
     assert html == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("abc\n**x** y", "<p>abc<strong>x</strong> y</p>"),
+    ("abc\n[link](https://e.org)", '<p>abc<a href="https://e.org">link</a></p>'),
+    ("abc\n`code`", "<p>abc<code>code</code></p>"),
+    ('abc\n"q" z', "<p>abc\u201cq\u201d z</p>"),
+    ("abc\n<span>r</span>", "<p>abc<span>r</span></p>"),
+    ("**x**\nabc", "<p><strong>x</strong>\nabc</p>"),
+    ("abc\n\\*e", "<p>abc\n*e</p>"),
+    ('x "quoted"\n~~one~~ y', "<p>x \u201cquoted\u201d\n<del>one</del> y</p>"),
+])
+def test_east_asian_line_breaks_go_before_anything_but_plain_text(tmp_path, source, expected):
+    # Goldmark reads the characters around a break only where a text node follows it.
+    settings = "[markup.goldmark.extensions.cjk]\nenable = true\neastAsianLineBreaks = true\n"
+    assert renders_line(tmp_path, settings, source) == expected

@@ -107,8 +107,9 @@ def test_omitted_raw_html_is_reported_once_per_page_at_its_line(safe_site):
 
 def test_without_unsafe_a_comment_block_with_text_after_it_is_left_out(safe_site):
     # Goldmark: a line opening with "<!--" is a raw HTML block to its "-->" line, words and all.
-    html = renders(safe_site, "Para\n\n<!-- c --> text *here*\n\n<!-- a\nb --> tail\n\n<!-- only -->\n")
-    assert "text" not in html and "tail" not in html and "<!-- only -->" in html
+    html = renders(safe_site, "Para\n\n<!-- c --> text *here*\n\n<!-- a\nb --> tail\n\n<!-- only -->\n\n"
+                   "<!-- d --> words <!-- e -->\n")
+    assert "text" not in html and "tail" not in html and "words" not in html and "<!-- only -->" in html
     assert [f.code for f in safe_site.findings.warnings] == ["raw-html-omitted"]
 
 
