@@ -2096,7 +2096,7 @@ def _option(table: object, *keys: str, default=None):
 
 
 # Goldmark's extensions Hugo turns off with ``[markup.goldmark.extensions] name = false``
-# (the footnote's also with ``footnote.enable = false``, Hugo 0.151 and later).
+# (the footnote's also with ``footnote.enable = false``, as Hugo 0.168 reads it; 0.149 takes only true or false).
 SWITCHED_EXTENSIONS = ("table", "strikethrough", "taskList", "definitionList", "footnote")
 
 
