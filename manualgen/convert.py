@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 
 import markdown
 from markdown import util as md_util
-from markdown.blockprocessors import SetextHeaderProcessor
+from markdown.blockprocessors import ReferenceProcessor, SetextHeaderProcessor
 from markdown.extensions import Extension
 from markdown.extensions.tables import TableProcessor
 from markdown.inlinepatterns import (
@@ -46,7 +46,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.emoji import gemoji, to_alt
 
-from . import org
+from . import cjk, org
 from .goldmark import (
     ALERT_LABEL_KEYS,
     DEFINITION_MARK,
@@ -201,8 +201,10 @@ class GoldmarkBlocks(Preprocessor):
     """
 
     def __init__(self, md, raw_blocks: list[str], block_attributes: bool = True,
-                 passthrough: Passthrough = NO_PASSTHROUGH, title_attributes: bool = True):
+                 passthrough: Passthrough = NO_PASSTHROUGH, title_attributes: bool = True,
+                 definitions: bool = True):
         super().__init__(md)
+        self.definitions = definitions  # Hugo's extensions.definitionList
         self.raw_blocks = raw_blocks
         self.block_attributes = block_attributes
         self.title_attributes = title_attributes  # Hugo's markup.goldmark.parser.attribute.title
@@ -224,7 +226,7 @@ class GoldmarkBlocks(Preprocessor):
         self.headings = []
         lines = _source_lines(_atx_at_margin(lines), self.block_attributes, self.title_attributes,
                               self.headings)
-        lines = _mark_tight_lists(_indent_definitions(lines))
+        lines = _mark_tight_lists(self._definitions(lines))
         lines = self._blank_before_blocks(lines)
         return _loosen_lists(_renest_lists(lines), self._separator)
 
@@ -237,8 +239,13 @@ class GoldmarkBlocks(Preprocessor):
         lines = self._raw_html(lines)
         while lines and not lines[-1].strip():  # a raw block's token ends the quote: no blank
             lines.pop()  # line after it, or Python-Markdown keeps the line break in its <p>
-        lines = _mark_tight_lists(_indent_definitions(_atx_at_margin(lines)))
+        lines = _mark_tight_lists(self._definitions(_atx_at_margin(lines)))
         return _loosen_lists(_renest_lists(self._blank_before_blocks(lines)), self._separator)
+
+    def _definitions(self, lines: list[str]) -> list[str]:
+        """Definitions' blocks set apart as Goldmark reads them; with the site's definition
+        lists off, a ": " line is text like any other."""
+        return _indent_definitions(lines) if self.definitions else lines
 
     def _store_math(self, html: str) -> str:
         self.math.add(self.md.htmlStash.html_counter)
@@ -1746,6 +1753,141 @@ class SingleTilde(InlineProcessor):
         return el, m.start(), m.end()
 
 
+class EastAsianLineBreaks(Treeprocessor):
+    """Goldmark's CJK ``eastAsianLineBreaks``: a line break inside a paragraph between two
+    characters the style joins (two Chinese characters, say) is removed, so the text prints
+    with no space there.  Goldmark reads a break only where plain text follows it: before an
+    element (``**x**``, a link, code, raw HTML) or a mark of the typographer it removes every
+    break, and after a mark of the typographer it keeps every one, as Hugo prints them.  Runs after the typographer, which reads the text as written."""
+
+    def __init__(self, md: markdown.Markdown, style: str, marks: tuple[str, ...]) -> None:
+        super().__init__(md)
+        self.style = style
+        # The typographer's marks: no plain text after a break, and a break after one stays.
+        self.firsts = frozenset(mark[:1] for mark in marks)
+        self.lasts = frozenset(mark[-1:] for mark in marks)
+
+    def run(self, root: ET.Element) -> None:
+        for el in root.iter():
+            if el.tag in ("pre", "code"):
+                continue
+            children = list(el)
+            if el.text and "\n" in el.text:
+                el.text = self._joined(el.text, bool(children))
+            for index, child in enumerate(children):
+                if child.tail and "\n" in child.tail:
+                    child.tail = self._joined(child.tail, index + 1 < len(children))
+
+    def _joined(self, text: str, element_after: bool) -> str:
+        """``text`` without the breaks the style removes; ``element_after``: an element
+        follows the text (a break at its end goes)."""
+        if element_after and text.endswith("\n") and text[:-1].strip(" ") and text[-2] not in self.lasts:
+            text = text[:-1]
+        return re.sub(r"(?<=[^\s])\n(?=[^\s])", lambda m: self._break(text, m.start()), text)
+
+    def _break(self, text: str, at: int) -> str:
+        """The line break at ``text[at]``: kept ("\n") or removed ("")."""
+        after = text[at + 1]
+        if text[at - 1] in self.lasts:
+            return "\n"
+        if after == md_util.STX:  # a backslash escape or an entity is text; raw HTML is not
+            after = self._stashed_text(text[at + 1:])
+            if not after:
+                return ""
+        elif after in self.firsts:
+            return ""
+        return "\n" if cjk.keeps_break(self.style, text[at - 1], after) else ""
+
+
+    def _stashed_text(self, text: str) -> str:
+        """The character Goldmark sees at the escape (``\\*``: "*") or entity (``&copy;``:
+        "&", it reads the source) whose placeholder opens ``text``; "" for any other."""
+        found = re.match(r"\x02(?:(\d+)|wzxhzdk:(\d+))\x03", text)
+        if found is None:
+            return ""
+        if found.group(1):
+            return chr(int(found.group(1)))
+        stashed = self.md.htmlStash.rawHtmlBlocks[int(found.group(2))]
+        return "&" if _ENTITY.fullmatch(str(stashed)) else ""
+
+
+class EscapedSpace(InlineProcessor):
+    """Goldmark's CJK ``escapedSpace``: ``\\ `` prints nothing (it ends an emphasis
+    between words written without spaces: ``**強調**\\ の``)."""
+
+    def handleMatch(self, m: re.Match, data: str):  # type: ignore[override]
+        return "", m.start(), m.end()
+
+
+class GoldmarkReference(ReferenceProcessor):
+    """Link reference definitions as CommonMark reads them: one cannot interrupt a
+    paragraph, so ``[x]: https://…`` under a paragraph's line is more of its text (and
+    ``[x]`` elsewhere finds no definition in it).  Python-Markdown took it anywhere in a
+    block, and the line's text was lost."""
+
+    def run(self, parent: ET.Element, blocks: list[str]) -> bool:
+        found = self.RE.search(blocks[0])
+        if found is None or blocks[0][:found.start()].strip():
+            return False
+        return super().run(parent, blocks)
+
+
+class ExtraSpan(InlineProcessor):
+    """A span of Hugo's Goldmark ``extras`` (``++inserted++``, ``==marked==``, ``H~2~O``,
+    ``x^2^``, ``~~deleted~~``): an opening run of ``mark`` of an accepted length that can
+    open (CommonMark's left-flanking rule), the first run after it that can close
+    (right-flanking), and text between them, which is read on as Markdown.  Of two runs
+    of different lengths the shorter's length is taken (``~a~~`` is ``<sub>a</sub>~``)."""
+
+    def __init__(self, mark: str, lengths: tuple[int, ...], tag: str, md: markdown.Markdown) -> None:
+        super().__init__(f"(?<!{re.escape(mark)}){re.escape(mark)}+", md)
+        self.mark, self.lengths, self.tag = mark, lengths, tag
+
+    def handleMatch(self, m: re.Match, data: str):  # type: ignore[override]
+        run = m.group(0)
+        if len(run) not in self.lengths or not self._can(data, m.start(), m.end())[0]:
+            return None, None, None
+        for end in self.compiled_re.finditer(data, m.end() + 1):
+            taken = min(len(run), len(end.group(0)))  # the longer run's rest stays text
+            if taken in self.lengths and self._can(data, end.start(), end.end())[1]:
+                el = ET.Element(self.tag)
+                el.text = data[m.end():end.start()]
+                return el, m.end() - taken, end.start() + taken
+        return None, None, None
+
+    @staticmethod
+    def _can(data: str, start: int, end: int) -> tuple[bool, bool]:
+        """Whether the run ``data[start:end]`` can open and can close a span."""
+        before = data[start - 1] if start else " "
+        after = data[end] if end < len(data) else " "
+        return _flanking(before, after)
+
+
+# Hugo's [markup.goldmark.extensions.extras]: each one's mark, the run lengths it takes
+# (as Hugo 0.149 and 0.168 read them: "^^x^^" is a superscript too, "===x===" is text) and
+# the element it prints; the subscript takes "~~x~~" only where "delete" does not.
+EXTRAS = {"insert": ("+", (2,), "ins"), "mark": ("=", (2,), "mark"),
+          "superscript": ("^", (1, 2), "sup"), "delete": ("~", (2,), "del"),
+          "subscript": ("~", (1, 2), "sub")}
+
+
+def extras_of(goldmark: dict, strikethrough: bool) -> tuple[str, ...]:
+    """The extras the site enables, in the order they are tried.  Strikethrough, when on,
+    reads every tilde (Hugo prints ``~x~`` struck through then, whatever the extras say)."""
+    names = [name for name in EXTRAS if _option(goldmark, "extensions", "extras", name, "enable",
+                                                 default=False) is True]
+    return tuple(name for name in names if not (strikethrough and EXTRAS[name][0] == "~"))
+
+
+def _register_extras(md: markdown.Markdown, extras: tuple[str, ...]) -> None:
+    for priority, name in enumerate(extras):
+        mark, lengths, tag = EXTRAS[name]
+        if name == "subscript" and "delete" in extras:
+            lengths = (1,)
+        # Before emphasis (60), so that "==*a*==" and "**a ==b==**" both nest.
+        md.inlinePatterns.register(ExtraSpan(mark, lengths, tag, md), f"goldmark_{name}", 69 - priority)
+
+
 OMITTED = "<!-- raw HTML omitted -->"  # what Goldmark writes for raw HTML without `unsafe`
 
 
@@ -1835,8 +1977,9 @@ class GoldmarkTable(TableProcessor):
 
 @dataclasses.dataclass(frozen=True)
 class IdSettings:
-    """Hugo's ``[markup.goldmark.parser]`` keys for ids: ``autoHeadingID``,
-    ``autoHeadingIDType``, ``autoDefinitionTermID`` and ``attribute.title``."""
+    """Hugo's ``[markup.goldmark.parser]`` keys for ids: ``autoHeadingID``, ``autoIDType``
+    (or its older name ``autoHeadingIDType``, which wins where both are set, as in Hugo
+    0.149 and 0.168), ``autoDefinitionTermID`` and ``attribute.title``."""
 
     headings: bool = True
     kind: str = GITHUB
@@ -1845,7 +1988,8 @@ class IdSettings:
 
     @classmethod
     def from_goldmark(cls, goldmark: dict) -> IdSettings:
-        kind = _option(goldmark, "parser", "autoHeadingIDType", default=GITHUB)
+        kind = _option(goldmark, "parser", "autoHeadingIDType",
+                       default=_option(goldmark, "parser", "autoIDType", default=GITHUB))
         return cls(headings=_option(goldmark, "parser", "autoHeadingID", default=True) is not False,
                    kind=kind if isinstance(kind, str) else GITHUB,
                    terms=_option(goldmark, "parser", "autoDefinitionTermID", default=False) is True,
@@ -1860,8 +2004,14 @@ class GoldmarkExtension(Extension):
                  block_attributes: bool, marks: dict[str, str] = GOLDMARK_MARKS,
                  alert_label=lambda kind: kind.title(), passthrough: Passthrough = NO_PASSTHROUGH,
                  linkify_protocol: str = "https", omit=None, ids: IdSettings | None = None,
-                 unwrapped_images: bool = False) -> None:
+                 unwrapped_images: bool = False, switches: dict[str, bool] | None = None,
+                 extras: tuple[str, ...] = (), cjk_options: tuple[str | None, bool] = (None, False)) -> None:
         super().__init__()
+        switches = switches or {}
+        self.cjk = cjk_options  # (eastAsianLineBreaks style or None, escapedSpace): cjk_options
+        self.extras = extras  # Hugo's extras the site enables (see extras_of)
+        self.strikethrough = switches.get("strikethrough", True)  # ~x~ and ~~x~~ (pymdownx: ~~x~~)
+        self.definitions = switches.get("definitionList", True)  # "Term" then ": text"
         self.ids = ids or IdSettings()
         # Goldmark's wrapStandAloneImageWithinParagraph = false: an image alone is a block
         self.unwrapped_images = unwrapped_images
@@ -1886,9 +2036,10 @@ class GoldmarkExtension(Extension):
             tables = md.parser.blockprocessors["table"]
             md.parser.blockprocessors.register(GoldmarkTable(md.parser, tables.config), "table", 75)
         md.parser.blockprocessors.register(SetextHeading(md.parser), "setextheader", 60)
+        md.parser.blockprocessors.register(GoldmarkReference(md.parser), "reference", 15)
         fences = GoldmarkFences(md)
         blocks = GoldmarkBlocks(md, self.raw_blocks, self.block_attributes, self.passthrough,
-                                self.ids.title_attributes)
+                                self.ids.title_attributes, self.definitions)
         md.parser.blockprocessors.register(GoldmarkBlockQuote(md.parser, self.alert_label, fences.store,
                                                               blocks.quote_lines),
                                            "quote", 20)
@@ -1921,8 +2072,15 @@ class GoldmarkExtension(Extension):
                                      ("automail", WrittenAutomail, 110)):
             if name in md.inlinePatterns:
                 md.inlinePatterns.register(kind(md.inlinePatterns[name].pattern, md), name, priority)
-        md.inlinePatterns.register(SingleTilde(r"(?<!~)~(?!~)(\S(?:[^~\n]*?\S)?)~(?!~)", md),
-                                   "goldmark_single_tilde", 64)
+        _register_extras(md, self.extras)
+        if self.cjk[0] is not None:
+            marks = tuple(mark for mark in self.marks.values() if mark) if self.typographer else ()
+            md.treeprocessors.register(EastAsianLineBreaks(md, self.cjk[0], marks), "goldmark_cjk_breaks", 2)
+        if self.cjk[1]:  # after code spans (190), before backslash escapes (180)
+            md.inlinePatterns.register(EscapedSpace(r"\\ ", md), "goldmark_escaped_space", 185)
+        if self.strikethrough:
+            md.inlinePatterns.register(SingleTilde(r"(?<!~)~(?!~)(\S(?:[^~\n]*?\S)?)~(?!~)", md),
+                                       "goldmark_single_tilde", 64)
         if self.typographer:
             md.typographer_marks = self.marks  # type: ignore[attr-defined]
             # << and >> before raw inline HTML reads "<<x>>" as a tag, as Goldmark does not.
@@ -1960,6 +2118,33 @@ def _option(table: object, *keys: str, default=None):
     return table
 
 
+# Goldmark's extensions Hugo turns off with ``[markup.goldmark.extensions] name = false``
+# (the footnote's also with ``footnote.enable = false``, as Hugo 0.168 reads it; 0.149 takes only true or false).
+SWITCHED_EXTENSIONS = ("table", "strikethrough", "taskList", "definitionList", "footnote")
+
+
+def cjk_options(goldmark: dict) -> tuple[str | None, bool]:
+    """Of Hugo's ``[markup.goldmark.extensions.cjk]`` (read only with ``enable = true``): the
+    style of ``eastAsianLineBreaks`` (None when off) and whether ``escapedSpace`` is on."""
+    table = _option(goldmark, "extensions", "cjk", default={})
+    if _option(table, "enable", default=False) is not True:
+        return None, False
+    style = str(_option(table, "eastAsianLineBreaksStyle", default="simple") or "simple").lower()
+    breaks = _option(table, "eastAsianLineBreaks", default=False) is True
+    return (style if breaks else None), _option(table, "escapedSpace", default=False) is True
+
+
+def extension_switches(goldmark: dict) -> dict[str, bool]:
+    """Which of :data:`SWITCHED_EXTENSIONS` the site leaves on (all of them by default)."""
+    switches = {}
+    for name in SWITCHED_EXTENSIONS:
+        value = _option(goldmark, "extensions", name, default=True)
+        if isinstance(value, dict):
+            value = _option(value, "enable", default=True)
+        switches[name] = value is not False
+    return switches
+
+
 def _emoji_character(index, shortname, alias, uc, alt, title, category, options, md):
     """The emoji's character, as Hugo prints it (pymdownx's ``to_alt``), its short name kept
     beside it: Hugo's heading ids spell an emoji by its name (``:smile:`` is "smile")."""
@@ -1995,6 +2180,9 @@ class PageConverter:
         self.ids = IdSettings.from_goldmark(goldmark)
         self.unwrapped_images = _option(goldmark, "parser", "wrapStandAloneImageWithinParagraph",
                                         default=True) is False
+        self.switches = extension_switches(goldmark)
+        self.cjk = cjk_options(goldmark)
+        self.goldmark = goldmark
         self.md = self._markdown(typographer_on, linkify, block_attributes)
         self.inline_md = self._markdown(typographer_on, linkify, block_attributes)
         # the site's [markup.highlight] defaults, for each fence (GoldmarkFences)
@@ -2002,17 +2190,16 @@ class PageConverter:
         self.md.code_defaults = self.inline_md.code_defaults = defaults  # type: ignore[attr-defined]
 
     def _markdown(self, typographer: bool, linkify: bool, block_attributes: bool) -> markdown.Markdown:
-        exts: list = [
-            "tables",
-            "def_list",
-            "footnotes",
-            # No attr_list: Goldmark has no attributes on inline elements ("![](a.png){.x}" is text).
-            "pymdownx.tilde",
-            "pymdownx.tasklist",
+        # No attr_list: Goldmark has no attributes on inline elements ("![](a.png){.x}" is text).
+        exts: list = [name for name, on in (
+            ("tables", self.switches["table"]), ("def_list", self.switches["definitionList"]),
+            ("footnotes", self.switches["footnote"]), ("pymdownx.tilde", self.switches["strikethrough"]),
+            ("pymdownx.tasklist", self.switches["taskList"])) if on] + [
             GoldmarkExtension(self.raw_blocks, typographer, linkify, block_attributes, self.marks,
                               self.alert_label, self.passthrough, self.linkify_protocol,
                               None if self.unsafe else self._omits, self.ids,
-                              self.unwrapped_images),
+                              self.unwrapped_images, self.switches,
+                              extras_of(self.goldmark, self.switches["strikethrough"]), self.cjk),
         ]
         if self.hard_wraps:
             exts.append("nl2br")
@@ -2052,9 +2239,11 @@ class PageConverter:
     def _omits(self, raw: str) -> bool:
         """Whether raw HTML is left out, as Goldmark leaves it out without ``unsafe``: HTML the
         writer wrote in the page.  HTML comments print nothing anyway, and the HTML of
-        manualgen's print templates (shortcode output) is not the page's: both stay."""
+        manualgen's print templates (shortcode output) is not the page's: both stay.  A block
+        that opens with a comment and has text after it (``<!-- x --> words``) is a raw HTML
+        block in Goldmark, words and all: it is left out."""
         raw = raw.strip()
-        if self.unsafe or not raw or raw.startswith("<!--") or raw not in self.source:
+        if self.unsafe or not raw or _COMMENTS_ONLY.fullmatch(raw) or raw not in self.source:
             return False
         self.omitted.append(raw)
         return True
@@ -2204,6 +2393,8 @@ class PageConverter:
                 lang=self.lang)
 
 
+# Comments only (the last may be left open: it runs to the end of the page's block).
+_COMMENTS_ONLY = re.compile(r"(?:<!--(?:(?!-->).)*-->\s*)*(?:<!--(?:(?!-->).)*)?", re.DOTALL)
 _ENTITY = re.compile(r"&(?!(?:amp|lt|gt|quot|apos);)(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
 
 

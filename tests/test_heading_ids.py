@@ -110,6 +110,16 @@ def test_auto_heading_id_type(tmp_path, kind, source, expected):
     assert ids(tmp_path, source, parser) == expected
 
 
+@pytest.mark.parametrize("keys, expected", [
+    ('autoIDType = "blackfriday"', ["a-3-5-ü"]),
+    ('autoIDType = "github-ascii"', ["a-35-u"]),
+    ('autoIDType = "blackfriday"\nautoHeadingIDType = "github-ascii"', ["a-35-u"]),
+])
+def test_auto_id_type_is_the_newer_name_of_the_id_type(tmp_path, keys, expected):
+    # Hugo 0.149.1 and 0.168.0 both read parser.autoIDType; the older name wins where both are.
+    assert ids(tmp_path, "## A 3.5 Ü", f"[markup.goldmark.parser]\n{keys}\n") == expected
+
+
 def test_auto_heading_id_off_keeps_the_ids_written(tmp_path):
     parser = "[markup.goldmark.parser]\nautoHeadingID = false\n"
     assert ids(tmp_path, "## Foo {#bar .note}\n\n## bar", parser) == ["bar", None]

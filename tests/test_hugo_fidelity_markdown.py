@@ -105,6 +105,14 @@ def test_omitted_raw_html_is_reported_once_per_page_at_its_line(safe_site):
     assert [(f.line, f.file.rpartition("/")[2]) for f in omitted] == [(7, "page.md")]
 
 
+def test_without_unsafe_a_comment_block_with_text_after_it_is_left_out(safe_site):
+    # Goldmark: a line opening with "<!--" is a raw HTML block to its "-->" line, words and all.
+    html = renders(safe_site, "Para\n\n<!-- c --> text *here*\n\n<!-- a\nb --> tail\n\n<!-- only -->\n\n"
+                   "<!-- d --> words <!-- e -->\n")
+    assert "text" not in html and "tail" not in html and "words" not in html and "<!-- only -->" in html
+    assert [f.code for f in safe_site.findings.warnings] == ["raw-html-omitted"]
+
+
 def test_without_unsafe_html_comments_and_code_stay_and_are_not_reported(safe_site):
     html = renders(safe_site, "<!-- note -->\n\n`<b>` and\n\n    <i>code</i>\n")
     assert "<code>&lt;b&gt;</code>" in html and "&lt;i&gt;code&lt;/i&gt;" in html
@@ -604,3 +612,15 @@ def test_a_definition_marker_under_a_quote_or_an_item_is_its_lazy_text(site, sou
 ])
 def test_no_bare_address_is_linked_inside_an_open_square_bracket(site, source, expected):
     assert renders(site, source + "\n") == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("Text\n[x]: https://e.org/a\n\nSee [x].\n",
+     '<p>Text\n[x]: <a href="https://e.org/a">https://e.org/a</a></p><p>See [x].</p>'),
+    ("[x]: https://e.org/a\nText\n\nSee [x].\n",
+     '<p>Text</p><p>See <a href="https://e.org/a">x</a>.</p>'),
+    ("# Title\n[x]: https://e.org/a\n\nSee [x].\n",
+     '<h1 id="title">Title</h1><p>See <a href="https://e.org/a">x</a>.</p>'),
+])
+def test_a_link_reference_definition_cannot_interrupt_a_paragraph(site, source, expected):
+    assert renders(site, source) == expected
