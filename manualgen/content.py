@@ -355,7 +355,7 @@ def hides_subtree(meta: dict, now: dt.datetime, settings: Settings | None = None
 # Values of the build options that turn them off: ``render: link`` gives a page an address
 # but writes no page there, so a reader cannot open it either.  As hugo 0.149.1 reads them:
 # the words exactly so written ("Never" and "false" in quotes leave the option on), or false
-# or 0 (YAML's no).
+# or 0 (YAML's no), "0" in quotes too (hugo 0.149.1 and 0.168.0).
 _BUILD_OFF = {"list": ("never",), "render": ("never", "link")}
 
 
@@ -376,6 +376,8 @@ def _build_option(meta: dict, key: str) -> bool:
     value = _ci(build, key, "always") if isinstance(build, dict) else "always"
     if isinstance(value, (bool, int, float)):
         return bool(value)
+    if value == "0":  # read as the number: off (the text "false" is not)
+        return False
     return not (isinstance(value, str) and value in _BUILD_OFF[key])
 
 

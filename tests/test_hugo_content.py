@@ -480,6 +480,7 @@ def test_without_mounts_the_content_folders_sit_at_the_top(tmp_path):
     ("  list: never", False), ("  list: false", False), ("  list: 0", False),
     ("  list: Never", True), ("  list: 'false'", True), ("  list: sometimes", True),
     ("  render: never", False), ("  render: link", False), ("  render: 'false'", True),
+    ("  list: '0'", False), ("  render: '0'", False), ("  list: '1'", True),
 ])
 def test_build_options_are_read_as_hugo_reads_them(tmp_path, options, listed):
     site = write_site(tmp_path, {
