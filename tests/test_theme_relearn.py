@@ -358,7 +358,8 @@ def test_pages_lists_the_pages_below_or_leaves_their_content_to_them(tmp_path, c
         "content/notes/one.md": "+++\ntitle = 'Note one'\nweight = -1\n[params]\n  hidden = true\n+++\nFirst note text.\n",
         "content/notes/two.md": "+++\ntitle = 'Note two'\nweight = -2\n[params]\n  hidden = true\n+++\nSecond note text.\n",
         "content/guide/_index.md": "+++\ntitle = 'Guide'\nweight = 2\n+++\nLISTED\n\n{{% pages %}}\n\n"
-                                   'ALL\n\n{{% pages hidden="true" %}}\n\nEND\n',
+                                   'ALL\n\n{{% pages hidden="true" %}}\n\nEND\n\n'
+                                   'OTHER\n\n{{% pages pageref="/notes/" hidden="true" %}}\n\nSTOP\n',
         "content/guide/open.md": "+++\ntitle = 'Open page'\n+++\nOpen text.\n",
         "content/guide/quiet.md": "+++\ntitle = 'Quiet page'\n[params]\n  hidden = true\n+++\nQuiet text.\n",
     }, hugo=None)
@@ -375,3 +376,5 @@ def test_pages_lists_the_pages_below_or_leaves_their_content_to_them(tmp_path, c
     every = text[text.index("ALL"):text.index("END")]
     assert "Open page" in listed and "Quiet page" not in listed
     assert "Open page" in every and "Quiet page" in every
+    other = text[text.index("OTHER"):text.index("STOP")]  # pageref: another page's children
+    assert "Note one" in other and "Note two" in other and "Open page" not in other
