@@ -101,6 +101,19 @@ def add_class(el: ET.Element, *names: str) -> None:
     el.set("class", " ".join(current))
 
 
+def slot_text(element: ET.Element, where: str) -> str:
+    """The text of an element's slot: its ``text`` or its ``tail`` ("" for none)."""
+    return (element.text if where == "text" else element.tail) or ""
+
+
+def set_slot_text(element: ET.Element, where: str, text: str) -> None:
+    """Set an element's ``text`` or ``tail`` (see :func:`slot_text`)."""
+    if where == "text":
+        element.text = text
+    else:
+        element.tail = text
+
+
 def text_of(el: ET.Element) -> str:
     return "".join(el.itertext())
 

@@ -16,6 +16,7 @@ import unicodedata
 import xml.etree.ElementTree as ET
 
 from ..xml_names import local_name
+from .html import set_slot_text, slot_text
 
 # collapsible white space holding at least one segment break (CSS collapses the spaces
 # around a break first, then transforms the break)
@@ -34,7 +35,7 @@ def join_wide_lines(root: ET.Element) -> None:
         if text and "\n" in text:
             joined = _joined_text(text, befores[index], afters[index])
             if joined != text:
-                _write(*slots[index], joined)
+                set_slot_text(*slots[index], joined)
 
 
 def _neighbours(texts: list[str | None]) -> tuple[list[str], list[str]]:
@@ -85,16 +86,7 @@ def _child_slots(element: ET.Element):
 
 def _read(element: ET.Element | None, where: str) -> str | None:
     """The text of a slot ("" for none), None for a barrier."""
-    if element is None:
-        return None
-    return (element.text if where == "text" else element.tail) or ""
-
-
-def _write(element: ET.Element, where: str, text: str) -> None:
-    if where == "text":
-        element.text = text
-    else:
-        element.tail = text
+    return None if element is None else slot_text(element, where)
 
 
 def _wide(char: str) -> bool:

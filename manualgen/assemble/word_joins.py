@@ -20,6 +20,7 @@ import xml.etree.ElementTree as ET
 from markupsafe import Markup
 
 from ..xml_names import local_name
+from .html import set_slot_text, slot_text
 
 WORD_JOINER = "\u2060"
 # Hangul syllables, jamo (and their extensions) and compatibility jamo, full and half width
@@ -95,12 +96,12 @@ def _next_text(texts: list[str], index: int) -> int | None:
 
 
 def _join_run(run: list[tuple[ET.Element, str, bool]]) -> None:
-    texts = [_read(element, where) for element, where, _ in run]
+    texts = [slot_text(element, where) for element, where, _ in run]
     if not any(_HANGUL.search(text) for text in texts):
         return
     for (element, where, _), old, new in zip(run, texts, _joined_pieces(texts, [w for *_, w in run])):
         if new != old:
-            _write(element, where, new)
+            set_slot_text(element, where, new)
 
 
 def _runs(root: ET.Element) -> list[list[tuple[ET.Element, str, bool]]]:
@@ -127,12 +128,3 @@ def _collect(element: ET.Element, runs: list, verbatim: bool, top: bool = False)
         runs[-1].append((element, "tail", not verbatim))
 
 
-def _read(element: ET.Element, where: str) -> str:
-    return (element.text if where == "text" else element.tail) or ""
-
-
-def _write(element: ET.Element, where: str, text: str) -> None:
-    if where == "text":
-        element.text = text
-    else:
-        element.tail = text
