@@ -339,6 +339,13 @@ def test_step_images_keep_proportions_and_fit(tmp_path):
     # code and drawings are left as written; the text after them is not
     ("<p><code>SpiGes</code> SpiGes</p>", '<p><code>SpiGes</code> <span class="mg-name">SpiGes</span></p>'),
     ('<svg><text x="0">SpiGes</text></svg>', '<svg><text x="0">SpiGes</text></svg>'),
+    # addresses and file names a reader types as printed: never "exam-ple.ch"
+    ("<p>Auf statistik.example.ch/login oder an info@example.ch, Datei bericht.xlsx.</p>",
+     ('<p>Auf <span class="mg-name">statistik.example.ch/login</span> oder an '
+     '<span class="mg-name">info@example.ch,</span> Datei <span class="mg-name">bericht.xlsx.</span></p>')),
+    ("<p>Siehe https://www.bfs.admin.ch/projekt-spiges.html usw. z.B. 3.5 mal</p>",
+     ('<p>Siehe <span class="mg-name">https://www.bfs.admin.ch/projekt</span>-'
+     '<span class="mg-name">spiges.html</span> usw. z.B. 3.5 mal</p>')),
 ])
 def test_names_with_an_inner_capital_are_marked(html, expected):
     from manualgen.assemble import keep_names_whole, parse_fragment, serialize_children

@@ -1,6 +1,6 @@
-"""Names: brand and product names (an inner capital: SpiGes, eIAM, KT_Superuser) and tokens
-of letters and digits (hashes, keys) are never hyphenated, while the words around them
-still are."""
+"""Names: brand and product names (an inner capital: SpiGes, eIAM, KT_Superuser), tokens
+of letters and digits (hashes, keys), and addresses and file names (example.ch/login,
+bericht.xlsx) are never hyphenated, while the words around them still are."""
 
 from __future__ import annotations
 
@@ -29,6 +29,17 @@ def is_token(word: str) -> bool:
     it is never hyphenated (a line may still break inside it where it must)."""
     return (len(word) >= 10 and sum(c.isdigit() for c in word) >= 2
             and any(c.isalpha() for c in word))
+
+
+# An address or a file name a reader types as printed: a scheme (https://), an e-mail
+# address, or a name with a dot before letters (example.ch/login, bericht.xlsx).
+_ADDRESS = re.compile(r"://|\w@\w|\w\.[^\W\d_]{2,}\b")
+
+
+def is_address(segment: str) -> bool:
+    """A web or e-mail address, a domain or a file name: a hyphen put inside it at a line's
+    end ("exam-ple.ch") is a character the reader would type."""
+    return bool(_ADDRESS.search(segment))
 
 
 def keep_names_whole(root: ET.Element) -> None:
@@ -67,7 +78,8 @@ def _split_names(text: str) -> tuple[str, list[ET.Element]]:
     spans: list[ET.Element] = []
     head, pos = None, 0
     for m in _SEGMENT.finditer(text):
-        if not any(is_name(word) or is_token(word) for word in _WORD.findall(m.group(0))):
+        if not (is_address(m.group(0)) or any(is_name(word) or is_token(word)
+                                               for word in _WORD.findall(m.group(0)))):
             continue
         if spans:
             spans[-1].tail = text[pos:m.start()]
