@@ -170,3 +170,12 @@ def bookmark_titles(pdf) -> list[str]:
 
     walk(reader.outline)
     return titles
+
+
+def without_name_spans(html: str) -> str:
+    """``html`` without the spans that keep names, tokens and addresses unhyphenated
+    (assemble/names.py) and the break allowed before one that starts with "/" or "."
+    (assemble/inline_breaks.py), for tests that read a page's words as written."""
+    import re
+
+    return re.sub(r'(?:<wbr>)?<span class="mg-name">(.*?)</span>', r"\1", html)

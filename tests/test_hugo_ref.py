@@ -8,7 +8,7 @@ import pytest
 
 from manualgen.build import BuildOptions, build
 
-from .conftest import page, write_site
+from .conftest import page, without_name_spans, write_site
 
 LINKS = ('[a]({{< ref "installation" >}}) [b]({{< ref "/docs/guide" >}}) '
          '[c]({{< relref "guide/" >}}) [d]({{< ref "other-page" >}}) '
@@ -31,7 +31,7 @@ def test_ref_and_relref_find_pages_as_hugo_does(tmp_path):
         "content/de/other/other-page.md": page("Other page", 1, body="Hallo."),
     })
     result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
-    html = result.results[0].html.read_text(encoding="utf-8")
+    html = without_name_spans(result.results[0].html.read_text(encoding="utf-8"))
     targets = {text: href for href, text in re.findall(r'<a href="([^"]*)"[^>]*>([a-h])</a>', html)}
     assert targets == {"a": "#p-docs-installation", "b": "#p-docs-guide", "c": "#p-docs-guide",
                        "d": "#p-other-other-page", "e": "#p-docs-installation--setup",
@@ -90,7 +90,7 @@ def test_a_ref_to_no_page_in_running_text_is_reported_at_its_line(tmp_path):
     assert found == [("broken-link", 5, "auch/nicht.md"), ("broken-link", 5, "nirgends"),
                      ("broken-link", 7, "fehlt"), ("broken-link", 9, "b"),
                      ("broken-link", 9, "c"), ("broken-link", 11, "d")], found
-    html = result.results[0].html.read_text(encoding="utf-8")
+    html = without_name_spans(result.results[0].html.read_text(encoding="utf-8"))
     assert "Siehe <a class=\"unresolved\">nirgends</a> und" in html
     assert "Gut: https://example.org/docs/a/," in html  # a page it names: its permalink, as Hugo prints it
 
@@ -107,7 +107,7 @@ def test_a_ref_to_another_languages_page_prints_its_web_address(tmp_path):
     result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
     found = sorted((f.code, f.line) for f in result.findings if f.file.endswith("de/a.md"))
     assert found == [("broken-link", 6), ("other-language-link", 5), ("other-language-link", 5)], found
-    html = result.results[0].html.read_text(encoding="utf-8")
+    html = without_name_spans(result.results[0].html.read_text(encoding="utf-8"))
     assert '<a href="https://example.org/docs/fr/a/" class="external">fr</a>' in html
     assert ", https://example.org/docs/fr/docs/b/#k" in html and 'href="#p-a" class="internal"' not in html
 
@@ -167,7 +167,7 @@ def test_with_ref_links_error_level_warning_it_is_a_warning(tmp_path, where):
     found = [(f.line, f.message) for f in result.findings.warnings if f.code == "broken-link"]
     assert [line for line, _ in found] == [7, 9]
     assert all("it prints as plain text (refLinksErrorLevel" in message for _, message in found)
-    html = result.results[0].html.read_text(encoding="utf-8")
+    html = without_name_spans(result.results[0].html.read_text(encoding="utf-8"))
     assert '<a class="unresolved">weg</a>' in html and 'Und <a class="unresolved">nirgends</a>' in html
     assert 'href="https://example.org/docs/blog/post/"' in html  # the left-out post: its web address
 
@@ -182,7 +182,7 @@ def test_ref_links_not_found_url_takes_the_place_of_a_ref_to_no_page(tmp_path):
     messages = [f.message for f in result.findings.warnings if f.code == "broken-link"]
     assert len(messages) == 2 and all('Hugo writes "https://example.org/404/" (refLinksNotFoundURL)' in m
                                    for m in messages)
-    html = result.results[0].html.read_text(encoding="utf-8")
+    html = without_name_spans(result.results[0].html.read_text(encoding="utf-8"))
     assert 'href="https://example.org/404/"' in html and ">weg</a>" in html
     assert "Und https://example.org/404/ hier." in html  # as Hugo writes it in running text
 
@@ -197,6 +197,6 @@ def test_a_ref_in_running_text_prints_the_web_address_and_a_relref_the_path(tmp_
             'Original: {{< ref "syntax" >}}\n\nPfad: {{< relref "syntax" >}}\n')),
     })
     result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
-    html = result.results[0].html.read_text(encoding="utf-8")
+    html = without_name_spans(result.results[0].html.read_text(encoding="utf-8"))
     assert "Original: https://example.org/docs/post/syntax/" in html
     assert "Pfad: /docs/post/syntax/" in html

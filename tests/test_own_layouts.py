@@ -11,14 +11,14 @@ import pytest
 from manualgen.build import BuildOptions, build
 from manualgen.go_functions import FUNCTIONS
 
-from .conftest import HUGO_TOML, page, png_bytes, write_site
+from .conftest import HUGO_TOML, page, png_bytes, without_name_spans, write_site
 
 
 def _html(tmp_path, files: dict, hugo: str = HUGO_TOML) -> tuple[str, list]:
     site = write_site(tmp_path / "site", {"content/de/_index.md": page("Home", body="Start."), **files},
                       hugo)
     result = build(site, BuildOptions(langs=["de"], out=tmp_path / "out", html=True, no_cache=True))
-    return result.results[0].html.read_text(encoding="utf-8"), list(result.findings)
+    return without_name_spans(result.results[0].html.read_text(encoding="utf-8")), list(result.findings)
 
 
 def test_a_shortcode_reads_the_version_from_its_pages_address(tmp_path):

@@ -19,7 +19,7 @@ from manualgen.cli import main
 from manualgen.errors import WARNING, Finding
 from manualgen.report import repeats_missing_glyphs
 
-from .conftest import build_test_site, check_findings, page, write_site
+from .conftest import build_test_site, check_findings, page, without_name_spans, write_site
 from .hugodocs_site import write_hugodocs_site
 
 
@@ -52,7 +52,8 @@ def hugodocs_pdfs(hugodocs_build) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def hugodocs_html(hugodocs_build) -> dict[str, str]:
     _status, _said, out = hugodocs_build
-    return {lang: (out / f"quill-{lang}.html").read_text(encoding="utf-8") for lang in ("en", "fr")}
+    return {lang: without_name_spans((out / f"quill-{lang}.html").read_text(encoding="utf-8"))
+            for lang in ("en", "fr")}
 
 
 def codes(findings: list[dict], code: str) -> list[dict]:

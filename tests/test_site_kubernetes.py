@@ -14,7 +14,7 @@ from manualgen.build import BuildOptions, build
 from manualgen.i18n import Translator
 
 from . import k8s_site
-from .conftest import ROOT, write_site
+from .conftest import ROOT, without_name_spans, write_site
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +23,7 @@ def k8s(tmp_path_factory):
     root = write_site(tmp_path_factory.mktemp("k8s") / "site", k8s_site.files(), k8s_site.HUGO)
     out = root / "out"
     result = build(root, BuildOptions(all=True, out=out, html=True, no_cache=True))
-    html = {lang: (out / f"kubernetes-{lang}.html").read_text(encoding="utf-8")
+    html = {lang: without_name_spans((out / f"kubernetes-{lang}.html").read_text(encoding="utf-8"))
             for lang in ("en", "de", "zh-cn")}
     return html, result
 
