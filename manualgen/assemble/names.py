@@ -54,33 +54,32 @@ def keep_names_whole(root: ET.Element) -> None:
     that follows text with no break between them, as in "(SpiGes)".  Code, drawings and
     formulas are left alone.
     """
-    stack = [(root, False)]
+    stack = [root]
     while stack:
-        el, in_link = stack.pop()
+        el = stack.pop()
         if not isinstance(el.tag, str) or el.tag in _NO_NAMES_INSIDE:
             continue
         children = list(el)
-        inside = in_link or el.tag == "a"  # a link's address prints unhyphenated already
-        stack.extend((child, inside) for child in children)
+        stack.extend(children)
         if el.text and _WORD.search(el.text):
-            el.text, spans = _split_names(el.text, not inside)
+            el.text, spans = _split_names(el.text)
             for i, span in enumerate(spans):
                 el.insert(i, span)
         for child in children:
             if child.tail and _WORD.search(child.tail):
-                child.tail, spans = _split_names(child.tail, not in_link)
+                child.tail, spans = _split_names(child.tail)
                 at = list(el).index(child) + 1
                 for i, span in enumerate(spans):
                     el.insert(at + i, span)
 
 
-def _split_names(text: str, addresses: bool = True) -> tuple[str, list[ET.Element]]:
-    """The text before the first name, and a span per name whose tail is the text after;
-    with ``addresses``, addresses and file names count as names."""
+def _split_names(text: str) -> tuple[str, list[ET.Element]]:
+    """The text before the first name, and a span per name whose tail is the text after
+    (a link's text too: a linked address is hyphenated like any text)."""
     spans: list[ET.Element] = []
     head, pos = None, 0
     for m in _SEGMENT.finditer(text):
-        if not ((addresses and is_address(m.group(0))) or any(
+        if not (is_address(m.group(0)) or any(
                 is_name(word) or is_token(word) for word in _WORD.findall(m.group(0)))):
             continue
         if spans:
