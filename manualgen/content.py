@@ -364,16 +364,20 @@ def list_policy(meta: dict) -> str:
     section's lists only) or "always" (any other value: "Never" and "false" in quotes)."""
     if not _build_option(meta, "list"):
         return "never"
+    return "local" if _build_value(meta, "list") == "local" else "always"
+
+
+def _build_value(meta: dict, key: str) -> object:
+    """The page's build option ``key`` as written (under ``build`` or the older ``_build``);
+    "always" when it sets none."""
     build = _ci(meta, "_build", None) or _ci(meta, "build", None)
-    value = _ci(build, "list", "always") if isinstance(build, dict) else "always"
-    return "local" if value == "local" else "always"
+    return _ci(build, key, "always") if isinstance(build, dict) else "always"
 
 
 def _build_option(meta: dict, key: str) -> bool:
     """Whether the page's build option ``key`` ("list" or "render", under ``build`` or the
     older ``_build``) is on; ``list: local`` is on: the page stays in its section's list."""
-    build = _ci(meta, "_build", None) or _ci(meta, "build", None)
-    value = _ci(build, key, "always") if isinstance(build, dict) else "always"
+    value = _build_value(meta, key)
     if isinstance(value, (bool, int, float)):
         return bool(value)
     if value == "0":  # read as the number: off (the text "false" is not)

@@ -2310,7 +2310,7 @@ class PageConverter:
         """Markdown the writer put inside a raw HTML block (``<div>`` and ``**Schritt 1**`` on
         the next line, no blank line between): Goldmark passes the block on as it is, so the
         asterisks show on the web and on paper.  Once a block, at the line of the text."""
-        if self.unsafe is False:
+        if not self.unsafe:
             return  # the block is left out altogether (raw-html-omitted says so)
         body = getattr(page, "body", "")
         for block in blocks:

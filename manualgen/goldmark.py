@@ -205,12 +205,12 @@ def extract_fences(lines: list[str], store: Callable[[Fence], str]) -> list[str]
     i, n = 0, len(lines)
     while i < n:
         line = _expand_leading(lines[i]) if "\t" in lines[i] else lines[i]
-        comment_end = _comment_block_end(lines, i, context.base())
-        if comment_end is not None:  # raw HTML to its "-->": a fence in it is no fence
-            for kept in lines[i:comment_end]:
+        raw_end = _raw_block_end(lines, i, context.base())
+        if raw_end is not None:  # a raw HTML block to its end: a fence in it is no fence
+            for kept in lines[i:raw_end]:
                 context.read(_expand_leading(kept) if "\t" in kept else kept)
                 out.append(kept)
-            i = comment_end
+            i = raw_end
             continue
         opened = _FENCE_OPEN.match(line)
         if opened and opened.group("fence")[0] == "`" and "`" in opened.group("info"):
@@ -251,7 +251,7 @@ RAW_TEXT_START = re.compile(r"^ {0,3}<(script|pre|style|textarea)(\s|>|$)", re.I
 RAW_TEXT_END = re.compile(r"</(script|pre|style|textarea)>", re.IGNORECASE)
 
 
-def _comment_block_end(lines: list[str], start: int, base: int) -> int | None:
+def _raw_block_end(lines: list[str], start: int, base: int) -> int | None:
     """The index of the line after the raw HTML block that ``lines[start]`` opens, at most
     3 spaces into its list item: an HTML comment to the line holding ``-->`` (kind 2), or a
     ``<pre>``, ``<script>``, ``<style>`` or ``<textarea>`` to the line holding its end tag

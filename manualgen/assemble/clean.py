@@ -53,7 +53,7 @@ def parse(job: PageJob) -> ET.Element:
     unreadable_styles(job, root)
     tab_bars.name_panels(root)  # before the ids are prefixed (the buttons name them as
     drop_wordless_buttons(root)  # written), and before a tab of an icon alone goes
-    name_script_tabs(root)
+    tab_bars.name_script_tabs(root)
     for details in root.iter("details"):  # paper cannot fold: what it hides is printed
         details.set("open", "")
         details.attrib.pop("hidden", None)
@@ -313,28 +313,6 @@ def drop_wordless_buttons(root: ET.Element) -> None:
 def _has_words(el: ET.Element) -> bool:
     """Whether ``el`` holds words a reader sees (an ``<svg>``'s title is none)."""
     return bool("".join([el.text or ""] + [_words_outside_svg(child) for child in el]).strip())
-
-
-# A tab pane of the web page's own tab widget, and the attributes its script reads the tab's
-# name from (the words of the tab bar it builds)
-_TAB_CLASSES = frozenset({"tab", "tab-pane", "tabpane", "tab-panel", "tabs-panel"})
-_TAB_NAMES = ("data-title", "data-name", "data-tab", "data-label", "data-tab-title")
-
-
-def name_script_tabs(root: ET.Element) -> None:
-    """A tab whose name only a script shows (gobuffalo.io's ``<div class="tab"
-    data-title="actions/render.go">``, which its script turns into the tab bar) prints its
-    name above its content, as every tab prints on paper (``p.tab-title``); one that prints
-    its name itself is left as it is."""
-    for el in root.iter():
-        if el.tag not in ("div", "section") or not _TAB_CLASSES & set(classes(el)):
-            continue
-        name = next((el.get(a, "").strip() for a in _TAB_NAMES if el.get(a, "").strip()), "")
-        if not name or any("tab-title" in classes(child) for child in el):
-            continue
-        label = ET.Element("p", {"class": "tab-title"})
-        label.text, label.tail, el.text = name, el.text, None
-        el.insert(0, label)
 
 
 def _words_outside_svg(el: ET.Element) -> str:

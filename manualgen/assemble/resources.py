@@ -99,22 +99,17 @@ def resolve_image(settings, page: Page, src: str) -> Path | None:
     """The file Hugo would serve for ``src`` on ``page``: the first candidate that is a file
     and not left out of the language by its mount's includeFiles or excludeFiles (Hugo
     publishes no such file: the web page shows no picture)."""
+    return _first_file(settings, page, src, left_out=False)
+
+
+def _first_file(settings, page: Page, src: str, left_out: bool) -> Path | None:
+    """The first candidate for ``src`` that is a file and that a mount's includeFiles or
+    excludeFiles leave out (``left_out``) or keep."""
     for candidate in image_candidates(settings, page, src):
         try:
-            if candidate.is_file() and not left_out_by_mount(settings, page.lang, candidate):
+            if candidate.is_file() and left_out_by_mount(settings, page.lang, candidate) == left_out:
                 return candidate
         except OSError:  # a folder on the way that may not be read: see refusal
-            continue
-    return None
-
-
-def _left_out(settings, page: Page, src: str) -> Path | None:
-    """A file ``src`` names that a mount's includeFiles or excludeFiles leave out."""
-    for candidate in image_candidates(settings, page, src):
-        try:
-            if candidate.is_file() and left_out_by_mount(settings, page.lang, candidate):
-                return candidate
-        except OSError:
             continue
     return None
 
@@ -307,7 +302,7 @@ def _image_file(job: PageJob, src: str, line: int | None):
         job.error("image-unreadable", f'image "{src}" cannot be read: {why.strerror[:1].lower()}'
                   f"{why.strerror[1:]} ({show(where, settings.site_root)}){fix}", line)
         return None
-    if found is None and (kept_out := _left_out(settings, job.page, src)) is not None:
+    if found is None and (kept_out := _first_file(settings, job.page, src, left_out=True)):
         job.warning("missing-image", f'image "{src}" ({show(kept_out, settings.site_root)}) is '
                     "left out by its mount's includeFiles or excludeFiles, so Hugo does not "
                     "publish it and the web page shows no picture; the PDF shows a placeholder: "

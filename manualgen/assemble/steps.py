@@ -73,9 +73,11 @@ def columns_of(el: ET.Element) -> list[ET.Element] | None:
 # d-md-flex) unless it is a column (flex-col, flex-column) at every width.  Classes say
 # less than a style does (a flex box may be a card row, an alert with its icon), so only
 # the step is taken from them: text beside one screenshot, nothing else in the box.
-_BREAKPOINTS = re.compile(r"^(?:(?:sm|md|lg|xl|2xl|3xl)\:)+")  # Tailwind's "md:", "lg:md:"
-_BOOTSTRAP_FLEX = re.compile(r"d(?:-(?:sm|md|lg|xl|xxl))?-(?:inline-)?flex")
-_ROW_AT_A_WIDTH = re.compile(r"(?:(?:sm|md|lg|xl|2xl|3xl):)+flex-row|flex-(?:sm|md|lg|xl|xxl)-row")
+_TAILWIND_WIDTHS = r"(?:(?:sm|md|lg|xl|2xl|3xl):)+"  # Tailwind's "md:", "lg:md:"
+_BOOTSTRAP_WIDTHS = r"(?:sm|md|lg|xl|xxl)"
+_BREAKPOINTS = re.compile("^" + _TAILWIND_WIDTHS)
+_BOOTSTRAP_FLEX = re.compile(rf"d(?:-{_BOOTSTRAP_WIDTHS})?-(?:inline-)?flex")
+_ROW_AT_A_WIDTH = re.compile(rf"{_TAILWIND_WIDTHS}flex-row|flex-{_BOOTSTRAP_WIDTHS}-row")
 _FRAMEWORK_CHILDREN = (("columns", lambda c: c == "column"), ("grid-x", lambda c: c == "cell"),
                        ("pure-g", lambda c: c.startswith("pure-u")))
 

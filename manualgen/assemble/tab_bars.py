@@ -6,7 +6,8 @@ each naming the panel it opens (``aria-controls``, ``data-bs-target``, ``href="#
 the panels after it.  On paper every panel prints, one after the other, so the bar would
 print as a row of grey buttons parted from the panels they name.  Here each panel gets its
 button's words above it (``p.tab-title`` in a ``.tab``, as manualgen's own tabs print), and the bar goes
-when every one of its buttons found its panel and it holds no other words.
+when every one of its buttons found its panel and it holds no other words.  A tab whose
+name only its script reads (``data-title``) gets the same name above it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from .html import add_class, classes, parent_map, remove, text_of
 
 _TOGGLES = frozenset({"tab", "pill"})  # data-bs-toggle / data-toggle values of a tab button
 _TARGETS = ("aria-controls", "data-bs-target", "data-target", "href")
-_BARS = frozenset({"ul", "ol", "nav", "div"})
+_BARS = frozenset({"ul", "ol", "nav"})  # what holds a bar of tabs without role="tablist"
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none\s*(?:!important\s*)?;?", re.IGNORECASE)
 # what a panel is: a block that may hold a paragraph (a link to a heading is no tab's panel)
 _PANELS = frozenset({"div", "section", "article", "aside", "li", "dd", "figure", "form",
@@ -48,9 +49,14 @@ def name_panels(root: ET.Element) -> None:
     for tabs in bars.values():
         for button, panel in tabs:
             if panel in panels and not any(_inside(panel, bar, parents) for bar in going):
-                _label(panel, " ".join(text_of(button).split()))
+                _label(panel, _words(button))
     for bar in going:
         remove(bar, parents)
+
+
+def _words(el: ET.Element) -> str:
+    """The words of ``el``, one space between them."""
+    return " ".join(text_of(el).split())
 
 
 def _takes_name(panel: ET.Element) -> bool:
@@ -61,8 +67,8 @@ def _takes_name(panel: ET.Element) -> bool:
 def _prints_name(button: ET.Element, panel: ET.Element) -> bool:
     """Whether the button's words print with its panel once the bar is gone: a name put
     above it, or the panel's own, or none to print (an icon)."""
-    name = " ".join(text_of(button).split())
-    return not name or _takes_name(panel) or " ".join(text_of(panel).split()).startswith(name)
+    name = _words(button)
+    return not name or _takes_name(panel) or _words(panel).startswith(name)
 
 
 def _can_go(bar: ET.Element | None, tabs: list, panels: list[ET.Element], parents: dict) -> bool:
@@ -91,7 +97,7 @@ def _bar_of(button: ET.Element, parents: dict) -> ET.Element | None:
     while el is not None:
         if el.get("role") == "tablist":
             return el
-        if fallback is None and el.tag in _BARS and el.tag != "div":
+        if fallback is None and el.tag in _BARS:
             fallback = el
         el = parents.get(el)
     return fallback
@@ -146,9 +152,33 @@ def _label(panel: ET.Element, name: str) -> None:
     """``name`` above the panel's content, unless the panel already starts with it."""
     if not name or not _takes_name(panel):
         return
-    if " ".join(text_of(panel).split()).startswith(name):
+    if _words(panel).startswith(name):
         return
     add_class(panel, "tab")  # spaced as manualgen's own tabs
+    _put_title(panel, name)
+
+
+def _put_title(panel: ET.Element, name: str) -> None:
+    """``p.tab-title`` with ``name`` as the panel's first child, as manualgen's tabs print."""
     label = ET.Element("p", {"class": "tab-title"})
     label.text, label.tail, panel.text = name, panel.text, None
     panel.insert(0, label)
+
+
+# A tab pane of the web page's own tab widget, and the attributes its script reads the tab's
+# name from (the words of the tab bar it builds)
+_TAB_CLASSES = frozenset({"tab", "tab-pane", "tabpane", "tab-panel", "tabs-panel"})
+_TAB_NAMES = ("data-title", "data-name", "data-tab", "data-label", "data-tab-title")
+
+
+def name_script_tabs(root: ET.Element) -> None:
+    """A tab whose name only a script shows (gobuffalo.io's ``<div class="tab"
+    data-title="actions/render.go">``, which its script turns into the tab bar) prints its
+    name above its content, as every tab prints on paper (``p.tab-title``); one that prints
+    its name itself is left as it is."""
+    for el in root.iter():
+        if el.tag not in ("div", "section") or not _TAB_CLASSES & set(classes(el)):
+            continue
+        name = next((el.get(a, "").strip() for a in _TAB_NAMES if el.get(a, "").strip()), "")
+        if name and _takes_name(el):
+            _put_title(el, name)
