@@ -40,7 +40,7 @@ _ALLOWED = frozenset({("functools", "partial"), ("collections", "OrderedDict"),
                       ("collections", "defaultdict"), ("manualgen.chapters", "ChapterLayout"),
                       ("manualgen.chapters", "BarePage"), ("manualgen.chapter_store", "_Cells"),
                       ("manualgen.chapter_store", "_placeholder"),
-                      ("manualgen.leaders", "LeaderDot")})
+                      ("manualgen.leaders", "LeaderDot"), ("manualgen.page_numbers", "Numbers")})
 _STACK = 256 * 1024 * 1024  # box trees nest deeply: pickle recurses once per level
 
 
@@ -311,6 +311,9 @@ def _deep(work):
     return result[0]
 
 
+NUMBERS = "\0page numbers"  # the key of the last layout's page numbers: no chapter's key
+
+
 class Store:
     """The chapters of one language in the cache: a file per chapter, named by its key and
     ``salt`` (manualgen's and WeasyPrint's versions, the settings: what every key assumes).
@@ -352,8 +355,20 @@ class Store:
             return False  # a cache that cannot be written only costs time
         return True
 
+    def save_numbers(self, numbers) -> None:
+        """The page numbers of the last layout (page_numbers.py), for the next one."""
+        self.save(NUMBERS, numbers, {}, set())
+
+    def load_numbers(self):
+        """The page numbers :meth:`save_numbers` wrote, or None."""
+        from .page_numbers import Numbers
+
+        found = self.load(NUMBERS, lambda pid: None)
+        return found if isinstance(found, Numbers) else None
+
     def keep_only(self, keys: list[str]) -> None:
-        wanted = {self.path(key).name for key in keys}
+        """Only the files of ``keys`` kept (and the page numbers)."""
+        wanted = {self.path(key).name for key in [*keys, NUMBERS]}
         try:
             found = list(self.folder.glob("*.pickle"))
         except OSError:

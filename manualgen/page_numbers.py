@@ -1,0 +1,145 @@
+"""A layout that starts from the page numbers the last one ended with (issue 11, speed).
+
+WeasyPrint prints a contents entry or a "see page N" (``target-counter()``) before it knows
+the page it points to.  Its first round of pagination prints 0 there; the pages that show
+such numbers are laid out again in a second round, and once more in a third, because the
+total of pages, unknown (0) in the first round, is part of every page's counters that the
+second round compares.  On the corpus that is the first contents page laid out three times
+in every build, and in every save under ``--watch``.
+
+A layout that follows another one in the same process can start from where that one ended:
+
+- every page counts the total of pages the last layout had (``initialize_page_maker``);
+- every anchor starts with the page counters it had (``collect_anchor``), so a contents
+  entry made when the boxes are built already shows its number;
+- every ``target-counter()`` whose content has no page counter of its own (no
+  ``counter()``) starts with the counters of the page it was on, so the first round sees
+  nothing new there and leaves the page as it is.
+
+Where anything moved, the layout goes as WeasyPrint's does from scratch: an anchor whose
+counters change when its page announces them (it moved, or it is new) marks every
+``target-counter()`` to be worked out again on its page (``pending``), and every page
+already made that shows one to be laid out again.  WeasyPrint would not notice this by
+itself: a ``target-counter(attr(href), page)`` is filed under no anchor name, and only the
+total of pages changing between the first round and the second makes WeasyPrint parse it
+again.  So the pages come out as from a layout that started from nothing, byte for byte;
+tests/test_chapter_reuse.py compares the two after edits that move pages.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import dataclasses
+from collections.abc import Iterator
+
+from .patching import patched
+
+LOCAL_COUNTERS = frozenset({"counter()", "counters()"})
+
+
+@dataclasses.dataclass(frozen=True)
+class Numbers:
+    """The page numbers a layout ended with."""
+
+    total: int  # its number of pages
+    anchors: dict[str, dict]  # each anchor's page counters
+    lookups: dict[tuple, dict]  # each target-counter()'s key → the counters of its page
+
+
+def recorded(context, total: int) -> Numbers:
+    """The page numbers of the layout just made (``context``: its layout context), as its
+    first round would have announced them had it known the total of pages."""
+    collector = context.target_collector
+    anchors = {name: {**copy.deepcopy(item.cached_page_counter_values), "pages": [total]}
+               for name, item in collector.target_lookup_items.items()
+               if item.state == "up-to-date" and item.cached_page_counter_values}
+    lookups = {}
+    seen: dict[tuple, int] = {}
+    for (box, token), lookup in collector.counter_lookup_items.items():
+        key = _lookup_key(box, token, seen)
+        if key is not None and lookup.cached_page_counter_values:
+            lookups[key] = copy.deepcopy(lookup.cached_page_counter_values)
+    return Numbers(total, anchors, lookups)
+
+
+def _lookup_key(box, token: str, seen: dict[tuple, int]) -> tuple | None:
+    """A ``target-counter()``'s place, the same in the next layout of the same document:
+    its box's tag, its element's attributes, and how many such came before it.  None for
+    content that shows a page counter of its own, which must be worked out on its page."""
+    if token != "content" or _shows_local_counter(box.style["content"]):
+        return None
+    element = box.element
+    attributes = tuple(sorted(element.attrib.items())) if element is not None else ()
+    base = (box.element_tag, token, attributes)
+    seen[base] = seen.get(base, 0) + 1
+    return (*base, seen[base])
+
+
+def _shows_local_counter(content) -> bool:
+    return not isinstance(content, (list, tuple)) or any(
+        isinstance(item, tuple) and item and item[0] in LOCAL_COUNTERS for item in content)
+
+
+@contextlib.contextmanager
+def started_from(numbers: Numbers | None) -> Iterator[None]:
+    """The layouts made inside start from ``numbers`` (see the module's docstring); with
+    None, as WeasyPrint starts."""
+    if numbers is None:
+        yield
+        return
+    import weasyprint.layout as wlayout
+    from weasyprint.css.targets import TargetCollector
+
+    start_pages = wlayout.initialize_page_maker
+    collect_anchor = TargetCollector.collect_anchor
+    collect_lookup = TargetCollector.collect_missing_counters
+    announce = TargetCollector.cache_target_page_counters
+    seen: dict[tuple, int] = {}
+
+    def initialize_page_maker(context, root_box):
+        start_pages(context, root_box)
+        seen.clear()  # a layout again (chapters.py may make a second): keys count anew
+        context.page_maker[0][3][1]["pages"] = [numbers.total]
+
+    def anchor(self, anchor_name):
+        collect_anchor(self, anchor_name)
+        item = self.target_lookup_items.get(anchor_name) if isinstance(anchor_name, str) else None
+        if item is not None and anchor_name in numbers.anchors and not item.cached_page_counter_values:
+            item.cached_page_counter_values = copy.deepcopy(numbers.anchors[anchor_name])
+
+    def lookup(self, parent_box, css_token, *args):
+        known = (parent_box, css_token) in self.counter_lookup_items
+        collect_lookup(self, parent_box, css_token, *args)
+        item = self.counter_lookup_items.get((parent_box, css_token))
+        if item is None or known or not self.collecting:
+            return
+        key = _lookup_key(parent_box, css_token, seen)
+        if key in numbers.lookups:
+            item.cached_page_counter_values = copy.deepcopy(numbers.lookups[key])
+
+    def announced(self, anchor_name, page_counter_values, page_maker_index, page_maker):
+        item = self.target_lookup_items.get(anchor_name)
+        moved = (not self.collecting and item is not None and item.state == "up-to-date"
+                 and item.cached_page_counter_values != page_counter_values)
+        announce(self, anchor_name, page_counter_values, page_maker_index, page_maker)
+        if moved:
+            _work_out_again(self, page_maker)
+
+    with patched(wlayout, "initialize_page_maker", initialize_page_maker), \
+            patched(TargetCollector, "collect_anchor", anchor), \
+            patched(TargetCollector, "collect_missing_counters", lookup), \
+            patched(TargetCollector, "cache_target_page_counters", announced):
+        yield
+
+
+def _work_out_again(collector, page_maker: list) -> None:
+    """Every ``target-counter()`` worked out again on its page, and every page already made
+    that shows one laid out again (an anchor moved)."""
+    for (_box, token), lookup in collector.counter_lookup_items.items():
+        if token != "content" or not lookup.missing_target_counters:
+            continue
+        lookup.pending = True
+        index = lookup.page_maker_index
+        if index is not None and index < len(page_maker):
+            page_maker[index][-1]["content_changed"] = True
