@@ -714,7 +714,7 @@ def no_content(settings: Settings, lang: str, source: SourceLanguage, every: boo
     taker = _taken_by(settings, lang)
     why = (f'{dirs} is also a content folder of "{taker}" (the top-level contentDir names '
            f'it), and Hugo gives its pages to "{taker}": remove the top-level contentDir, or '
-           "point it to another folder") if taker else ""
+           "point it to another folder") if taker else _none_named_for(settings, lang, dirs)
     if every:
         source.findings.warning("no-content", f'language "{lang}" has no content ('
                                 f'{why or dirs}); no PDF for it', lang=lang)
@@ -1017,11 +1017,30 @@ def _absolute(settings: Settings, file: str) -> Path:
     return Path(os.path.realpath(path if path.is_absolute() else settings.site_root / path))
 
 
+def _shared_by_all(settings, lang: str) -> bool:
+    """Every language reads ``lang``'s content folders and no other (translation by file
+    name): a page belongs to the language its file name names, else to the default one."""
+    own = settings.languages[lang].content_dirs
+    return all(language.content_dirs == own for language in settings.languages.values())
+
+
+def _none_named_for(settings, lang: str, dirs: str) -> str:
+    """Why a language that shares every folder with the others has no page: none is named
+    for it; "" for a language with folders of its own."""
+    if not _shared_by_all(settings, lang):
+        return ""
+    return (f'no page of {dirs} is named for it, as page.{lang}.md would be; a page without a '
+            f'language in its name is "{settings.default_language}"\'s')
+
+
 def _taken_by(settings, lang: str) -> str:
     """The language that Hugo gives the pages of ``lang``'s content folder to, when that
     folder holds pages and is another language's folder too (a top-level contentDir naming
-    a language's folder makes it the default language's); "" otherwise."""
+    a language's folder makes it the default language's); "" otherwise, and for folders
+    every language shares (translation by file name: each page is its name's language)."""
     own = settings.languages[lang].content_dirs
+    if _shared_by_all(settings, lang):
+        return ""
     if not any(path.suffix.lower() in (".md", ".html") for folder in own if folder.is_dir()
                for path in folder.rglob("*")):
         return ""

@@ -1501,13 +1501,21 @@ class _ReadFiles:
     themes: list[_Theme]
 
 
+def _default_language_title(hugo: dict, languages: dict[str, Language]) -> str:
+    """The default language's own title: a site titled only under its languages (no
+    top-level ``title``) is called so, rather than by the folder it was checked out to."""
+    language = languages.get(_default_language(hugo))
+    return language.title if language is not None else ""
+
+
 def _settings(read: _ReadFiles) -> Settings:
     """The Settings object from checked configuration: only defaults and conversions here."""
     hugo, root, manual, paths = read.hugo, read.sources.root, _table(read.mg, "manual"), _table(read.mg, "paths")
     mg_dir = read.sources.mg_path.parent if read.sources.mg_path else root
     params = _ci_get(hugo, "params", {}) or {}
     params = params if isinstance(params, dict) else {}
-    site_title = str(manual.get("title") or _ci_get(hugo, "title", "") or root.name)
+    site_title = str(manual.get("title") or _ci_get(hugo, "title", "")
+                     or _default_language_title(hugo, read.languages) or root.name)
     goldmark = _ci_get(_ci_get(hugo, "markup", {}) or {}, "goldmark", {}) or {}
     base_url = str(_ci_get(hugo, "baseURL", "") or "")
     dir_sets = [tuple(lang.content_dirs) for lang in read.languages.values()]

@@ -1934,11 +1934,15 @@ def _order_by_menu(root: Page, settings: Settings, lang: str, findings: Findings
 def _note_menu_order(root: Page, findings: Findings, lang: str) -> None:
     """A note when most pages are ordered by a menu's weights, not their own: the manual
     prints Hugo's page order, which is then by title; [manual] menu follows the menu."""
-    menu, count = menu_ordering_pages(page.meta for page in root.walk() if page is not root)
+    pages = [page for page in root.walk() if page is not root]
+    menu, count = menu_ordering_pages(page.meta for page in pages)
     if menu:
+        # Hugo orders pages of equal weight by date, newest first, before their titles
+        dated = len({page.date for page in pages if page.date is not None}) > 1
+        order = "newest first, then by title," if dated else "by title"
         findings.info("menu-order", f'{count} pages have no weight but a weight in the menu '
                       f'"{menu}" (the web site\'s sidebar, it seems): the manual prints Hugo\'s page '
-                      f'order, by title for them; set [manual] menu = "{menu}" in manualgen.toml to '
+                      f'order, {order} for them; set [manual] menu = "{menu}" in manualgen.toml to '
                       "print the menu's order", lang=lang)
 
 

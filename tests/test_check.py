@@ -463,3 +463,21 @@ def test_a_picture_of_a_section_bundle_named_by_its_web_address_prints(tmp_path,
     html = result.results[0].html.read_text(encoding="utf-8")
     assert html.count('alt="Menü"') == 1 and html.count('alt="Logo"') == 1
     assert "schritt.png" in html and "logo.png" in html and html.count("missing-image") == 1
+
+
+def test_a_broken_link_is_named_at_its_own_line_not_where_its_address_is_part_of_another(
+        tmp_path, capsys):
+    """A relative address ("guide/steps/") that is part of an earlier link's longer address
+    ("/guide/steps/#two") is named at the line that writes it: the longer link came first
+    in the page's text and its line was given."""
+    site = site_with(tmp_path, {
+        "content/de/a.md": page("A", 1, (
+            "Intro.\n\n"
+            "Siehe [zwei](/anleitung/schritte/#zwei).\n\n"
+            "Mehr Text.\n\n"
+            "Oder [dort](anleitung/schritte/#drei) weiter.\n")),
+    })
+    _, doc = run_check(capsys, site, "--lang", "de")
+    lines = {f["message"].split('"')[1]: f["line"] for f in doc["findings"]
+             if f["code"] == "broken-link"}
+    assert lines == {"/anleitung/schritte/#zwei": 7, "anleitung/schritte/#drei": 11}

@@ -254,3 +254,19 @@ weight = 8
     got = {code: lang.direction for code, lang in settings.languages.items()}
     assert got == {"en": "ltr", "he": "rtl", "persian": "rtl", "pa-arab": "rtl", "ku": "ltr",
                    "ar": "ltr", "ur": "ltr", "ja": "ltr"}
+
+
+def test_a_site_titled_only_per_language_names_its_pdfs_by_the_default_languages_title(tmp_path):
+    """No top-level title, one under each language (darktable's user manual): the PDFs are
+    named by the default language's title, not by the folder the site was checked out to;
+    a language without a title of its own takes the same one on its cover."""
+    site = write_site(tmp_path / "checkout", {"hugo.yaml": (
+        "defaultContentLanguage: en\nlanguages:\n"
+        "  en:\n    title: Lichtkasten 2.1 user manual\n    weight: 1\n"
+        "  pt_br:\n    title: manual do Lichtkasten 2.1\n    weight: 2\n"
+        "  de:\n    weight: 3\n")}, hugo=None)
+    settings = load_settings(site)
+    assert settings.output_filename("en") == "lichtkasten-2-1-user-manual-en.pdf"
+    assert settings.output_filename("de") == "lichtkasten-2-1-user-manual-de.pdf"
+    assert settings.lang_title("pt_br") == "manual do Lichtkasten 2.1"
+    assert settings.lang_title("de") == "Lichtkasten 2.1 user manual"

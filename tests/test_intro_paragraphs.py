@@ -36,3 +36,34 @@ def test_each_introducing_paragraph_prints_on_its_screenshots_page(tmp_path):
     assert len(shots) == STEPS
     for n in range(STEPS):
         assert page_of(texts, f"Begin{n} ") == page_of(texts, f"End{n}:") == shots[n], n
+
+
+def _definitions_body() -> str:
+    parts = []
+    for n in range(STEPS):
+        parts.append(FILLER * (3 + 4 * n) + "\n")
+        words = " ".join(f"word{n}x{i}" for i in range(30))
+        parts.append(f"Term{n}\n: Begin{n} of what the term does: {words} as shown by End{n}:\n")
+        parts.append(f": ![Screen {n}](/shots/s{n}.png)\n")
+    return "\n".join(parts)
+
+
+def test_a_definitions_words_print_on_the_page_of_the_picture_its_next_definition_holds(tmp_path):
+    """A definition list whose term has its words in one definition and their screenshot in
+    the next (``: words:`` then ``: ![shot](…)``, as a photo editor's manual writes each
+    control): the term, its words and the picture share a page; the words were left at the
+    foot of one page and the picture printed at the top of the next."""
+    files = {"content/de/_index.md": page("Start", body="Welcome.\n"),
+             "content/de/guide.md": page("Anleitung", 1, _definitions_body())}
+    for n in range(STEPS):
+        files[f"static/shots/s{n}.png"] = png_bytes(1600, 900, (10 * n, 80, 120))
+    root = write_site(tmp_path / "site", files)
+    out = tmp_path / "out"
+    assert main(["build", "--site", str(root), "--lang", "de", "--out", str(out), "--no-cache",
+                 "--jobs", "1", "-q"]) == 0
+    texts, pictures = pages_text_and_pictures(next(out.glob("*.pdf")))
+    shots = [index for index, aspect in pictures if abs(aspect - 16 / 9) < 0.01]
+    assert len(shots) == STEPS
+    for n in range(STEPS):
+        assert (page_of(texts, f"Term{n}") == page_of(texts, f"Begin{n} ")
+                == page_of(texts, f"End{n}:") == shots[n]), n

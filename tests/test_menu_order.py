@@ -162,3 +162,21 @@ def test_config_entries_without_a_name_stay_apart(tmp_path):
     site = write_site(tmp_path / "site", files, hugo=None)
     home = discover(load_settings(site), "en", Findings(), dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
     assert [page.title for page in home.walk()][1:] == ["Docs", "Zeta", "Mid", "Alpha"]
+
+
+def test_the_menu_note_says_hugo_orders_dated_pages_newest_first(tmp_path, capsys):
+    """Pages with dates and no weight (Volcano's docs, each with a date) are in Hugo's order
+    newest first, then by title: the note says so, not only "by title"."""
+    from manualgen.cli import main
+
+    menu = "menu:\n  docs:\n    parent: concepts\n    weight: {}\n"
+    site = write_site(tmp_path / "site", {
+        "hugo.toml": HUGO,
+        "content/en/_index.md": _page("Home"),
+        "content/en/docs/_index.md": _page("Docs"),
+        **{f"content/en/docs/p{n}.md": (f"---\ntitle: P{n}\ndate: 2024-0{n}-01\n"
+                                        f"{menu.format(n)}---\nText.\n") for n in range(1, 4)},
+    }, hugo=None)
+    assert main(["check", "--site", str(site), "--all"]) == 0
+    said = "".join(capsys.readouterr())
+    assert "newest first, then by title" in said and "[menu-order; en]" in said

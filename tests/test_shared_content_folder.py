@@ -45,3 +45,22 @@ def test_the_language_whose_folder_is_taken_is_told_why_it_has_no_pages(tmp_path
     assert len(told) == 1 and told[0]["lang"] == "zh", findings
     assert 'also a content folder of "en"' in told[0]["message"]
     assert "top-level contentDir" in told[0]["message"]
+
+
+def test_a_language_without_pages_named_for_it_is_not_told_of_a_top_level_content_dir(tmp_path):
+    """Every language reads the one content folder (translation by file name, no contentDir
+    anywhere) and no page is named for "fr": Hugo builds an empty French site.  The finding
+    says no page is named for the language; the site has no top-level contentDir to remove."""
+    site = write_site(tmp_path, {
+        "hugo.toml": ('baseURL = "https://example.org/"\ndefaultContentLanguage = "en"\n'
+                      "[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n"
+                      "[languages.de]\nweight = 3\n"),
+        "content/_index.md": "---\ntitle: Home\n---\n",
+        "content/guide.md": "---\ntitle: Guide\n---\nText.\n",
+        "content/guide.de.md": "---\ntitle: Anleitung\n---\nText.\n",
+    }, hugo=None)
+    findings = check_findings(site)
+    told = [f for f in findings if f["code"] == "no-content"]
+    assert [f["lang"] for f in told] == ["fr"], findings
+    assert "top-level contentDir" not in told[0]["message"]
+    assert "guide.fr.md" in told[0]["message"] or ".fr.md" in told[0]["message"]

@@ -256,6 +256,7 @@ def _inside_link(a: ET.Element, href: str, job: PageJob, written: str = "") -> N
         # shortcode wrote its address ([our site]({{< url "/download" >}}))
         label = " ".join("".join(a.itertext()).split())[:60]
         return (job.output_line(written or href) or job.output_line(href)
+                or written_line(job, written or href)
                 or job.line(href.split("#")[0] or href) or (job.line(label) if label else None))
 
     if target is None:
@@ -327,6 +328,17 @@ def _singular(term: str) -> str:
         if term.endswith(ending) and not term.endswith("ss"):
             return term[: -len(ending)] + replacement
     return term
+
+
+def written_line(job: PageJob, href: str) -> int | None:
+    """The line that writes ``href`` whole as an address (Markdown's ``](href``, ``<href>``,
+    a reference's ``]: href``, an attribute's ``"href"``): a bare search for the address
+    also stops at a longer address that holds it ("/docs/a/#b" holds "docs/a/")."""
+    for needle in (f"]({href}", f"<{href}>", f"]: {href}", f'"{href}"', f"'{href}'"):
+        found = job.line(needle)
+        if found is not None:
+            return found
+    return None
 
 
 def _web_or_nothing(a: ET.Element, href: str, job: PageJob, line: Callable[[], int | None]) -> None:

@@ -543,6 +543,10 @@ def keep_text_with_screenshots(root: ET.Element, job: PageJob | None = None) -> 
         for before, el in itertools.pairwise(list(parent)):
             if _introduces_code(before, el):
                 add_class(before, "intro-to-code")
+            if _definition_before_picture(before, el):
+                add_class(before, "intro-to-figure")
+                if _fit_together(before, el, geo):
+                    add_class(before, "intro-whole")
             if not (el.tag == "figure" and "screenshot-figure" in classes(el)
                     and not (before.tail or "").strip()):
                 continue
@@ -558,6 +562,15 @@ def keep_text_with_screenshots(root: ET.Element, job: PageJob | None = None) -> 
         if before is not None:
             add_class(before, "intro-to-figure")
             _hold_together(parent, before, figure, geo)
+
+
+def _definition_before_picture(before: ET.Element, el: ET.Element) -> bool:
+    """A definition with words, followed by one that holds only a screenshot (``: Select
+    the range … as follows:`` then ``: ![curve](…)``): the words announce the picture."""
+    return (before.tag == el.tag == "dd" and bool(text_of(before).strip())
+            and not text_of(el).strip() and len(el) > 0
+            and all(child.tag == "figure" and "screenshot-figure" in classes(child)
+                    for child in el))
 
 
 def _introduces_code(before: ET.Element, el: ET.Element) -> bool:
