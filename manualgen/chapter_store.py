@@ -330,13 +330,18 @@ class Store:
         self.write = write
 
     def path(self, key: str) -> Path:
+        """A chapter's file; the page numbers' one, beside the chapters, is not a chapter."""
         name = hashlib.sha256(f"{self.salt}\0{key}".encode()).hexdigest()[:40]
-        return self.folder / f"{name}.pickle"
+        return self.folder / f"{name}{'.numbers' if key == NUMBERS else '.pickle'}"
 
     def _seal(self, key: str, data: bytes) -> bytes:
         return hashlib.sha256(f"{self.salt}\0{key}\0".encode() + data).digest()
 
     def load(self, key: str, resolve):
+        """The chapter stored under ``key``, its references resolved; None when absent."""
+        return self._read(key, resolve)
+
+    def _read(self, key: str, resolve):
         try:
             sealed = self.path(key).read_bytes()
         except OSError:
@@ -363,12 +368,12 @@ class Store:
         """The page numbers :meth:`save_numbers` wrote, or None."""
         from .page_numbers import Numbers
 
-        found = self.load(NUMBERS, lambda pid: None)
+        found = self._read(NUMBERS, lambda pid: None)
         return found if isinstance(found, Numbers) else None
 
     def keep_only(self, keys: list[str]) -> None:
-        """Only the files of ``keys`` kept (and the page numbers)."""
-        wanted = {self.path(key).name for key in [*keys, NUMBERS]}
+        """Only the chapters of ``keys`` kept (the page numbers' file is written anew)."""
+        wanted = {self.path(key).name for key in keys}
         try:
             found = list(self.folder.glob("*.pickle"))
         except OSError:

@@ -24,7 +24,17 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
-from . import chapters, data_url, glyph_text, heap, painted, png_embed, shared_styles, tagging
+from . import (
+    chapters,
+    data_url,
+    glyph_text,
+    heap,
+    painted,
+    png_embed,
+    shared_styles,
+    sized_arrays,
+    tagging,
+)
 from .errors import Findings
 from .parsed_sheets import ParsedSheets
 from .patching import patched
@@ -337,6 +347,7 @@ def _written(rendered, pdf_variant: str | None, options: dict, large: bool,
             pages_deflated_as_painted(pdf_variant), heap_trimmed_while_painting(), \
             tagging.languages_marked(), tagging.decorations_as_artifacts(), \
             glyph_text.glyphs_mapped(), glyph_text.joiners_drawn(), \
+            sized_arrays.open_arrays_for_fonts(), \
             (released_as_painted(pdf_variant) if large else contextlib.nullcontext()), \
             (painted.shapes_kept() if keep else contextlib.nullcontext()):
         return write_pdf(rendered, pdf_variant, options)
