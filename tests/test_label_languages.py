@@ -1,6 +1,6 @@
 """Manuals in languages whose labels hold only the words a native source gave (Galician,
-Esperanto, Georgian, Swahili, Belarusian, Icelandic, Macedonian, Azerbaijani; labels.toml
-names each source): each prints its
+Esperanto, Georgian, Swahili, Belarusian, Icelandic, Macedonian, Azerbaijani, Albanian,
+Tamil; labels.toml names each source): each prints its
 own words for the contents, the footer, the alerts, a page reference and the cover, every
 letter drawn by a font, and the words it has no source for print in English with a warning
 that names them."""
@@ -46,6 +46,11 @@ WORDS = {
                 "Прво зачувајте ја датотеката.", "Кратка белешка.", "Корисен совет."),
     "az": Words("Təlimat", "Qısa təlimat. Baxın: {link}.", "Quraşdırma", "Birinci addım.",
                 "Əvvəlcə faylı saxlayın.", "Qısa qeyd.", "Faydalı məsləhət."),
+    "sq": Words("Manuali", "Një manual i shkurtër. Shiko {link}.", "Instalimi", "Hapi i parë.",
+                "Ruaj skedarin më parë.", "Një shënim i shkurtër.", "Një propozim i dobishëm."),
+    "ta": Words("கையேடு", "இது ஒரு சிறிய கையேடு. {link} பார்க்கவும்.", "நிறுவல்",
+                "முதல் படி.", "முதலில் கோப்பைச் சேமிக்கவும்.", "ஒரு சிறிய குறிப்பு.",
+                "பயனுள்ள யோசனை."),
     "be": Words("Кіраўніцтва", "Кароткае кіраўніцтва. Глядзіце {link}.", "Усталяванне",
                 "Першы крок.", "Спачатку захавайце файл.", "Кароткая заўвага.", "Карысная парада."),
 }
