@@ -1,6 +1,6 @@
 """Manuals in languages whose labels hold only the words a native source gave (Galician,
 Esperanto, Georgian, Swahili, Belarusian, Icelandic, Macedonian, Azerbaijani, Albanian,
-Tamil; labels.toml names each source): each prints its
+Tamil, Welsh, Irish; labels.toml names each source): each prints its
 own words for the contents, the footer, the alerts, a page reference and the cover, every
 letter drawn by a font, and the words it has no source for print in English with a warning
 that names them."""
@@ -51,6 +51,10 @@ WORDS = {
     "ta": Words("கையேடு", "இது ஒரு சிறிய கையேடு. {link} பார்க்கவும்.", "நிறுவல்",
                 "முதல் படி.", "முதலில் கோப்பைச் சேமிக்கவும்.", "ஒரு சிறிய குறிப்பு.",
                 "பயனுள்ள யோசனை."),
+    "cy": Words("Llawlyfr", "Llawlyfr byr. Gweler {link}.", "Gosod", "Y cam cyntaf.",
+                "Cadwch y ffeil yn gyntaf.", "Nodyn byr.", "Cyngor defnyddiol."),
+    "ga": Words("Lámhleabhar", "Lámhleabhar gearr. Féach {link}.", "Suiteáil", "An chéad chéim.",
+                "Sábháil an comhad ar dtús.", "Nóta gearr.", "Leid úsáideach."),
     "be": Words("Кіраўніцтва", "Кароткае кіраўніцтва. Глядзіце {link}.", "Усталяванне",
                 "Першы крок.", "Спачатку захавайце файл.", "Кароткая заўвага.", "Карысная парада."),
 }
