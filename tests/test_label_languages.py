@@ -1,6 +1,6 @@
 """Manuals in languages whose labels hold only the words a native source gave (Galician,
 Esperanto, Georgian, Swahili, Belarusian, Icelandic, Macedonian, Azerbaijani, Albanian,
-Tamil, Welsh, Irish, Amharic, Marathi; labels.toml names each source): each prints its
+Tamil, Welsh, Irish, Amharic, Marathi, Telugu; labels.toml names each source): each prints its
 own words for the contents, the footer, the alerts, a page reference and the cover, every
 letter drawn by a font, and the words it has no source for print in English with a warning
 that names them."""
@@ -59,6 +59,8 @@ WORDS = {
                 "መጀመሪያ ፋይሉን ያስቀምጡ።", "አጭር ማስታወሻ።", "ጠቃሚ ምክር።"),
     "mr": Words("पुस्तिका", "ही एक छोटी पुस्तिका आहे. {link} पाहा.", "स्थापना", "पहिली पायरी.",
                 "आधी फाइल जतन करा.", "एक छोटी टीप.", "उपयुक्त सल्ला."),
+    "te": Words("కరదీపిక", "ఇది చిన్న కరదీపిక. {link} చూడండి.", "స్థాపన", "మొదటి అడుగు.",
+                "ముందుగా ఫైల్‌ను భద్రపరచండి.", "చిన్న గమనిక.", "ఉపయోగకరమైన సలహా."),
     "be": Words("Кіраўніцтва", "Кароткае кіраўніцтва. Глядзіце {link}.", "Усталяванне",
                 "Першы крок.", "Спачатку захавайце файл.", "Кароткая заўвага.", "Карысная парада."),
 }
