@@ -2,7 +2,7 @@
 
 Hugo's ``T "key"`` looks a key up in the language's file; entries are either plain strings or
 tables with plural forms (``one``, ``other`` …).  manualgen's own print labels (Contents, Page,
-Answer, …) live in ``labels.toml`` for some fifty languages; a language tag falls back one
+Answer, …) live in ``labels.toml`` for some sixty languages; a language tag falls back one
 subtag at a time to the nearest table (``de-CH`` → ``de``, ``zh-Hant-TW`` → ``zh-tw``), a key
 a table lacks prints in English (with a warning), and a site overrides any label in
 ``manualgen.toml`` under ``[labels.<lang>]``.
