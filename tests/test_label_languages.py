@@ -1,6 +1,6 @@
 """Manuals in languages whose labels hold only the words a native source gave (Galician,
 Esperanto, Georgian, Swahili, Belarusian, Icelandic, Macedonian, Azerbaijani, Albanian,
-Tamil, Welsh, Irish, Amharic, Marathi, Telugu; labels.toml names each source): each prints its
+Tamil, Welsh, Irish, Amharic, Marathi, Telugu, Kannada; labels.toml names each source): each prints its
 own words for the contents, the footer, the alerts, a page reference and the cover, every
 letter drawn by a font, and the words it has no source for print in English with a warning
 that names them."""
@@ -61,6 +61,8 @@ WORDS = {
                 "आधी फाइल जतन करा.", "एक छोटी टीप.", "उपयुक्त सल्ला."),
     "te": Words("కరదీపిక", "ఇది చిన్న కరదీపిక. {link} చూడండి.", "స్థాపన", "మొదటి అడుగు.",
                 "ముందుగా ఫైల్‌ను భద్రపరచండి.", "చిన్న గమనిక.", "ఉపయోగకరమైన సలహా."),
+    "kn": Words("ಕೈಪಿಡಿ", "ಇದು ಚಿಕ್ಕ ಕೈಪಿಡಿ. {link} ನೋಡಿ.", "ಸ್ಥಾಪನೆ", "ಮೊದಲ ಹಂತ.",
+                "ಮೊದಲು ಕಡತವನ್ನು ಉಳಿಸಿ.", "ಒಂದು ಚಿಕ್ಕ ಸೂಚನೆ.", "ಉಪಯುಕ್ತ ಸಲಹೆ."),
     "be": Words("Кіраўніцтва", "Кароткае кіраўніцтва. Глядзіце {link}.", "Усталяванне",
                 "Першы крок.", "Спачатку захавайце файл.", "Кароткая заўвага.", "Карысная парада."),
 }

@@ -88,8 +88,8 @@ def _chars(pdf_path):
 
 
 # Tables that hold only the words a native source gave (labels.toml names the sources).
-SOURCED_ONLY = {"am", "az", "be", "cy", "eo", "ga", "gl", "is", "ka", "mk", "mr", "sq", "sw", "ta",
-                "te"}
+SOURCED_ONLY = {"am", "az", "be", "cy", "eo", "ga", "gl", "is", "ka", "kn", "mk", "mr", "sq", "sw",
+                "ta", "te"}
 # The words every manual prints: no table may leave them to English.
 ALWAYS_PRINTED = {"contents", "page", "of", "page_end", "see_page", "see_page_end", "language",
                   "language_name", "date_format", "note", "tip", "warning"}
