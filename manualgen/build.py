@@ -62,7 +62,7 @@ from .errors import (
 )
 from .fonts import Text, check_glyphs, control_characters, printed_text, with_stand_ins
 from .hyphenation import load_dictionaries
-from .i18n import format_date, labels_in_english
+from .i18n import format_date, label_table, labels_in_english
 from .images import inspect
 from .jobs import run_each_and, worker_count
 from .languages import language_tag
@@ -784,10 +784,12 @@ def print_labels(settings: Settings, lang: str, findings: Findings) -> dict[str,
     if english:
         source = next((f for f in settings.config_files if f.name == MANUALGEN_CONFIG),
                       None)
-        findings.warning("untranslated-labels", f'manualgen has no words of its own for '
-                         f'"{lang}": {", ".join(english[:8])}{" …" if len(english) > 8 else ""}'
-                         f" print in English; give them under [labels.{lang}] in "
-                         f"{MANUALGEN_CONFIG}", source, lang=lang)
+        whose = (f'manualgen\'s words for "{lang}" lack some'
+                 if label_table(lang, settings.languages[lang].locale)
+                 else f'manualgen has no words of its own for "{lang}"')
+        findings.warning("untranslated-labels", f'{whose}: {", ".join(english[:8])}'
+                         f'{" …" if len(english) > 8 else ""} print in English; give them '
+                         f"under [labels.{lang}] in {MANUALGEN_CONFIG}", source, lang=lang)
     return language_labels(settings, lang)
 
 

@@ -2,9 +2,10 @@
 
 Hugo's ``T "key"`` looks a key up in the language's file; entries are either plain strings or
 tables with plural forms (``one``, ``other`` …).  manualgen's own print labels (Contents, Page,
-Answer, …) live in ``labels.toml`` for some forty languages; a language tag falls back one
-subtag at a time to the nearest table (``de-CH`` → ``de``, ``zh-Hant-TW`` → ``zh-tw``), and a site
-overrides any label in ``manualgen.toml`` under ``[labels.<lang>]``.
+Answer, …) live in ``labels.toml`` for some sixty languages; a language tag falls back one
+subtag at a time to the nearest table (``de-CH`` → ``de``, ``zh-Hant-TW`` → ``zh-tw``), a key
+a table lacks prints in English (with a warning), and a site overrides any label in
+``manualgen.toml`` under ``[labels.<lang>]``.
 """
 
 from __future__ import annotations
@@ -475,12 +476,15 @@ def label_table(*tags: str) -> str | None:
 
 
 def labels_in_english(lang: str, overrides: dict[str, str] | None = None, locale: str = "") -> list[str]:
-    """The label keys that would print in English for ``lang``: manualgen has no words of
-    its own for the language (``eo``, ``sw`` …) and the site gives none under ``[labels.<lang>]``."""
-    if label_table(lang, locale) is not None:
-        return []
-    return sorted(key for key in _label_tables()["en"]
-                  if key not in (overrides or {}) and key not in NEUTRAL_LABELS)
+    """The label keys that would print in English for ``lang``: those its built-in table
+    lacks (all of them for a language with no table, ``tl``; a few for one whose table holds
+    only the words a native source gave, ``gl``) and the site gives none of under
+    ``[labels.<lang>]``."""
+    tables = _label_tables()
+    table = label_table(lang, locale)
+    own = tables[table] if table else {}
+    return sorted(key for key in tables["en"]
+                  if key not in own and key not in (overrides or {}) and key not in NEUTRAL_LABELS)
 
 
 def load_labels(lang: str, overrides: dict[str, str] | None = None, locale: str = "") -> dict[str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -179,3 +180,30 @@ def without_name_spans(html: str) -> str:
     import re
 
     return re.sub(r'(?:<wbr>)?<span class="mg-name">(.*?)</span>', r"\1", html)
+
+
+def notdef_fonts(pdf) -> set[str]:
+    """The fonts that draw their .notdef glyph (an empty box) somewhere in ``pdf``.
+    WeasyPrint maps each character code of a Type0 font straight to a glyph (Identity-H,
+    the code is the glyph, which ToUnicode lists), or, when several codes share a glyph,
+    through a CMap of its own (``cidchar`` lines): glyph 0 is the .notdef."""
+    from pypdf import PdfReader
+
+    found = set()
+    for page in PdfReader(pdf).pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            if font.get("/Subtype") != "/Type0":
+                continue
+            encoding = font["/Encoding"]
+            if encoding == "/Identity-H":
+                cmap = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+                lines = "".join(re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.DOTALL))
+                drawn = re.search(r"^<0000>\s", lines, re.MULTILINE)
+            else:
+                cmap = encoding.get_object().get_data().decode("latin-1")
+                lines = "".join(re.findall(r"begincidchar(.*?)endcidchar", cmap, re.DOTALL))
+                drawn = re.search(r"^<[0-9a-fA-F]+>\s+0\s*$", lines, re.MULTILINE)
+            if drawn:
+                found.add(str(font["/BaseFont"]))
+    return found

@@ -245,22 +245,22 @@ def test_pdf_a_3b_is_built_without_a_word_from_weasyprint(tmp_path):
 
 
 def test_a_language_without_built_in_labels_is_told_which_words_print_in_english(tmp_path):
-    hugo = conftest.HUGO_TOML.replace("[languages.fr]", "[languages.eo]").replace(
-        'languageName = "Français"', 'languageName = "Esperanto"').replace(
-        'contentDir = "content/fr"', 'contentDir = "content/eo"').replace(
-        "[languages.fr.params]", "[languages.eo.params]")
+    hugo = conftest.HUGO_TOML.replace("[languages.fr]", "[languages.xh]").replace(
+        'languageName = "Français"', 'languageName = "isiXhosa"').replace(
+        'contentDir = "content/fr"', 'contentDir = "content/xh"').replace(
+        "[languages.fr.params]", "[languages.xh.params]")
     files = {"content/de/_index.md": conftest.page("Start"),
-             "content/eo/_index.md": conftest.page("Komenco", body="Teksto.")}
+             "content/xh/_index.md": conftest.page("Isiqalo", body="Umbhalo.")}
     site = write_site(tmp_path / "site", files, hugo=hugo)
-    result = build(site, BuildOptions(langs=["eo"], out=tmp_path / "out", no_cache=True))
+    result = build(site, BuildOptions(langs=["xh"], out=tmp_path / "out", no_cache=True))
     found = [f for f in result.findings if f.code == "untranslated-labels"]
-    assert len(found) == 1 and found[0].lang == "eo"
-    assert "contents" in found[0].message and "[labels.eo]" in found[0].message
+    assert len(found) == 1 and found[0].lang == "xh"
+    assert "contents" in found[0].message and "[labels.xh]" in found[0].message
     assert result.results[0].pdf is not None  # a warning: the manual is still printed
 
-    (site / "manualgen.toml").write_text('[labels.eo]\ncontents = "Enhavo"\npage = "Paĝo"\n',
+    (site / "manualgen.toml").write_text('[labels.xh]\ncontents = "Okuqulathiweyo"\npage = "Iphepha"\n',
                                          encoding="utf-8")
-    again = build(site, BuildOptions(langs=["eo"], out=tmp_path / "out", no_cache=True))
+    again = build(site, BuildOptions(langs=["xh"], out=tmp_path / "out", no_cache=True))
     (found,) = [f for f in again.findings if f.code == "untranslated-labels"]
     assert found.file == "manualgen.toml"
     assert "contents" not in found.message.split(":")[1].split("print")[0]

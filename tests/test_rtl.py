@@ -15,7 +15,7 @@ from manualgen.assemble.bidi import isolate_runs, levels
 from manualgen.assemble.html import parse_fragment, serialize_children
 from manualgen.build import BuildOptions, build
 
-from .conftest import printed_pages, skip_without_fonts_for
+from .conftest import notdef_fonts, printed_pages, skip_without_fonts_for
 from .rtl_site import CODE_TOKEN, RTL_LANGS, WORDS, write_rtl_site
 
 MM = 72 / 25.4
@@ -208,32 +208,7 @@ def test_every_character_is_drawn_inside_its_page(manuals, lang):
             if char.strip():
                 assert OUTER - 1 <= left and right <= width - OUTER + 1, (char, left, right)
                 assert 0 <= bottom and top <= height, char
-    assert not _notdef_fonts(manuals[lang])
-
-
-def _notdef_fonts(pdf) -> set[str]:
-    """The fonts that draw their .notdef glyph (an empty box) somewhere in ``pdf``.
-    WeasyPrint maps each character code of a Type0 font straight to a glyph (Identity-H,
-    the code is the glyph, which ToUnicode lists), or, when several codes share a glyph,
-    through a CMap of its own (``cidchar`` lines): glyph 0 is the .notdef."""
-    found = set()
-    for page in PdfReader(pdf).pages:
-        for font in (page["/Resources"].get("/Font") or {}).values():
-            font = font.get_object()
-            if font.get("/Subtype") != "/Type0":
-                continue
-            encoding = font["/Encoding"]
-            if encoding == "/Identity-H":
-                cmap = font["/ToUnicode"].get_object().get_data().decode("latin-1")
-                lines = "".join(re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.DOTALL))
-                drawn = re.search(r"^<0000>\s", lines, re.MULTILINE)
-            else:
-                cmap = encoding.get_object().get_data().decode("latin-1")
-                lines = "".join(re.findall(r"begincidchar(.*?)endcidchar", cmap, re.DOTALL))
-                drawn = re.search(r"^<[0-9a-fA-F]+>\s+0\s*$", lines, re.MULTILINE)
-            if drawn:
-                found.add(str(font["/BaseFont"]))
-    return found
+    assert not notdef_fonts(manuals[lang])
 
 
 def test_the_notdef_check_sees_an_empty_box(tmp_path):
@@ -241,7 +216,7 @@ def test_the_notdef_check_sees_an_empty_box(tmp_path):
 
     pdf = tmp_path / "boxes.pdf"
     weasyprint.HTML(string='<p lang="ar">نص \ue000 \u0860 ok</p>').write_pdf(pdf)
-    assert _notdef_fonts(pdf)
+    assert notdef_fonts(pdf)
 
 
 @pytest.mark.parametrize("lang", RTL_LANGS)
