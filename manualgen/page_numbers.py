@@ -83,11 +83,19 @@ def _shows_local_counter(content) -> bool:
 
 @contextlib.contextmanager
 def started_from(numbers: Numbers | None) -> Iterator[None]:
-    """The layouts made inside start from ``numbers`` (see the module's docstring); with
-    None, as WeasyPrint starts."""
-    if numbers is None:
+    """The layouts made inside start from ``numbers`` (see the module's docstring), or, with
+    None, from nothing; either way their numbers are worked out once the first round ends
+    (:func:`settled_after_first_round`)."""
+    import weasyprint.layout as wlayout
+
+    with patched(wlayout, "make_all_pages",
+                 settled_after_first_round(wlayout.make_all_pages)), \
+            (_prefilled(numbers) if numbers is not None else contextlib.nullcontext()):
         yield
-        return
+
+
+@contextlib.contextmanager
+def _prefilled(numbers: Numbers) -> Iterator[None]:
     import weasyprint.layout as wlayout
     from weasyprint.css.targets import TargetCollector
 
@@ -131,6 +139,51 @@ def started_from(numbers: Numbers | None) -> Iterator[None]:
             patched(TargetCollector, "collect_missing_counters", lookup), \
             patched(TargetCollector, "cache_target_page_counters", announced):
         yield
+
+
+def settled_after_first_round(make_all_pages):
+    """WeasyPrint's ``make_all_pages`` (a round of pagination), followed, after the first
+    round, by every ``target-counter()`` worked out with the numbers that round found.
+
+    From nothing, WeasyPrint's first round prints 0 for a page it has not reached; the
+    second round lays the page out again with that 0 still there and only then works the
+    number out (the total of pages changed, so it looks again); the third round prints it.
+    Worked out here, after the first round, the number is printed by the second, and the
+    third is not needed.  A text that comes out as it was laid out is left alone."""
+
+    def rounds(context, root_box, html, pages):
+        first = not pages
+        count = 0
+        for page in make_all_pages(context, root_box, html, pages):
+            count += 1
+            yield page
+        if first:
+            _settle(context, count)
+
+    return rounds
+
+
+def _settle(context, total: int) -> None:
+    collector = context.target_collector
+    for item in collector.target_lookup_items.values():
+        if item.state == "up-to-date" and item.cached_page_counter_values:
+            item.cached_page_counter_values["pages"] = [total]
+    for (box, token), lookup in collector.counter_lookup_items.items():
+        index = lookup.page_maker_index
+        if (token != "content" or not lookup.missing_target_counters or index is None
+                or index >= len(context.page_maker) or not lookup.cached_page_counter_values):
+            continue
+        values = {**lookup.cached_page_counter_values, "pages": [total]}
+        shown = _shown(box)
+        lookup.cached_page_counter_values = values
+        lookup.parse_again(values)
+        if _shown(box) != shown:
+            context.page_maker[index][-1]["content_changed"] = True
+
+
+def _shown(box) -> list:
+    """The text a generated box shows."""
+    return [getattr(child, "text", None) for child in box.descendants()]
 
 
 def _work_out_again(collector, page_maker: list) -> None:

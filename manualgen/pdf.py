@@ -29,6 +29,7 @@ from . import (
     data_url,
     glyph_text,
     heap,
+    page_numbers,
     painted,
     png_embed,
     shared_styles,
@@ -303,7 +304,8 @@ def render_pdf(
                     rendered, session, earlier = _lay_out_by_chapters(
                         document, kept, fetched, relational, store, fonts)
                 else:
-                    rendered = document.render(font_config=fonts, presentational_hints=True)
+                    with page_numbers.started_from(None):
+                        rendered = document.render(font_config=fonts, presentational_hints=True)
                 if adjust is not None:
                     adjust(rendered)
             large = len(rendered.pages) >= heap.LARGE  # memory worth the time it costs

@@ -42,7 +42,7 @@ def test_a_layout_from_the_last_numbers_lays_each_page_out_once(tmp_path, env, m
     site = make_site(tmp_path / "site", see=True)
     made.append(Counter())
     first = lay_out(site, tmp_path / "a")
-    assert max(made[0].values()) == 3  # from nothing: the contents, three rounds
+    assert max(made[0].values()) == 2  # from nothing: the contents, in two rounds
     made.append(Counter())
     edit(site, "content/de/vier/p1.md", "\nEin Satz mehr.\n")
     second = lay_out(site, tmp_path / "b", first.layout)
@@ -107,3 +107,21 @@ def test_the_cache_folder_keeps_the_numbers_for_the_next_build(tmp_path, env, ma
     third = cached(site, tmp_path / "c", cache)
     assert max(made[2].values()) == 1
     assert third.pdf.read_bytes() == cold(site, tmp_path / "cold2")
+
+
+def test_a_layout_from_nothing_prints_its_numbers_in_the_second_round(tmp_path, env, made,
+                                                                      monkeypatch):
+    """The contents and a "see page N" ahead are worked out when the first round ends, so
+    the second round prints them and no page is laid out a third time; the PDF is the one
+    WeasyPrint's three rounds make."""
+    import manualgen.page_numbers as numbers
+
+    site = make_site(tmp_path / "site", see=True)
+    made.append(Counter())
+    settled = cold(site, tmp_path / "a")
+    assert max(made[0].values()) == 2
+    monkeypatch.setattr(numbers, "settled_after_first_round", lambda make_all_pages: make_all_pages)
+    made.append(Counter())
+    plain = cold(site, tmp_path / "b")
+    assert max(made[1].values()) == 3
+    assert settled == plain
