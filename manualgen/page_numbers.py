@@ -1,29 +1,30 @@
-"""A layout that starts from the page numbers the last one ended with (issue 11, speed).
+"""Page numbers worked out in fewer rounds of pagination (issue 11, speed).
 
 WeasyPrint prints a contents entry or a "see page N" (``target-counter()``) before it knows
-the page it points to.  Its first round of pagination prints 0 there; the pages that show
-such numbers are laid out again in a second round, and once more in a third, because the
-total of pages, unknown (0) in the first round, is part of every page's counters that the
-second round compares.  On the corpus that is the first contents page laid out three times
-in every build, and in every save under ``--watch``.
+the page it points to.  From nothing, its first round of pagination prints 0 there; the
+second lays those pages out again, with the 0 still there, and only then works the number
+out (because the total of pages, unknown in the first round, changed); the third prints
+it.  The example manual laid out 38 pages a language for its 20.
 
-A layout that follows another one in the same process can start from where that one ended:
+- Once the first round ends, every ``target-counter()`` is worked out with the numbers that
+  round found (:func:`settled_after_first_round`): the second round prints them, and no
+  page is laid out a third time (29 layouts of a page for the example's 20).
+- A layout that follows another one (``--watch``, or a build with the cache folder) starts
+  from the numbers that one ended with (:class:`Numbers`, :func:`started_from`): the total
+  of pages, each anchor's page counters, and for every ``target-counter()`` without a page
+  counter of its own the counters of the page it was on.  The first round then prints the
+  right numbers, and where nothing moved it is the only round (the corpus' contents page
+  was laid out three times in every save).
 
-- every page counts the total of pages the last layout had (``initialize_page_maker``);
-- every anchor starts with the page counters it had (``collect_anchor``), so a contents
-  entry made when the boxes are built already shows its number;
-- every ``target-counter()`` whose content has no page counter of its own (no
-  ``counter()``) starts with the counters of the page it was on, so the first round sees
-  nothing new there and leaves the page as it is.
-
-Where anything moved, the layout goes as WeasyPrint's does from scratch: an anchor whose
-counters change when its page announces them (it moved, or it is new) marks every
+Where anything moved, the layout goes as it does from nothing: an anchor whose counters
+change when its page announces them (it moved, or it is new) marks every
 ``target-counter()`` to be worked out again on its page (``pending``), and every page
 already made that shows one to be laid out again.  WeasyPrint would not notice this by
 itself: a ``target-counter(attr(href), page)`` is filed under no anchor name, and only the
-total of pages changing between the first round and the second makes WeasyPrint parse it
-again.  So the pages come out as from a layout that started from nothing, byte for byte;
-tests/test_chapter_reuse.py compares the two after edits that move pages.
+total of pages changing between the first round and the second makes WeasyPrint look at it
+again.  So the pages come out as from WeasyPrint's own three rounds, byte for byte;
+tests/test_page_numbers.py and tests/test_chapter_reuse.py compare them after edits that
+move pages, and with numbers that are wrong on purpose.
 """
 
 from __future__ import annotations
