@@ -40,7 +40,7 @@ _ALLOWED = frozenset({("functools", "partial"), ("collections", "OrderedDict"),
                       ("collections", "defaultdict"), ("manualgen.chapters", "ChapterLayout"),
                       ("manualgen.chapters", "BarePage"), ("manualgen.chapter_store", "_Cells"),
                       ("manualgen.chapter_store", "_placeholder"),
-                      ("manualgen.leaders", "LeaderDot"), ("manualgen.page_numbers", "Numbers")})
+                      ("manualgen.leaders", "LeaderDot")})
 _STACK = 256 * 1024 * 1024  # box trees nest deeply: pickle recurses once per level
 
 
@@ -311,9 +311,6 @@ def _deep(work):
     return result[0]
 
 
-NUMBERS = "\0page numbers"  # the key of the last layout's page numbers: no chapter's key
-
-
 class Store:
     """The chapters of one language in the cache: a file per chapter, named by its key and
     ``salt`` (manualgen's and WeasyPrint's versions, the settings: what every key assumes).
@@ -330,18 +327,13 @@ class Store:
         self.write = write
 
     def path(self, key: str) -> Path:
-        """A chapter's file; the page numbers' one, beside the chapters, is not a chapter."""
         name = hashlib.sha256(f"{self.salt}\0{key}".encode()).hexdigest()[:40]
-        return self.folder / f"{name}{'.numbers' if key == NUMBERS else '.pickle'}"
+        return self.folder / f"{name}.pickle"
 
     def _seal(self, key: str, data: bytes) -> bytes:
         return hashlib.sha256(f"{self.salt}\0{key}\0".encode() + data).digest()
 
     def load(self, key: str, resolve):
-        """The chapter stored under ``key``, its references resolved; None when absent."""
-        return self._read(key, resolve)
-
-    def _read(self, key: str, resolve):
         try:
             sealed = self.path(key).read_bytes()
         except OSError:
@@ -360,19 +352,7 @@ class Store:
             return False  # a cache that cannot be written only costs time
         return True
 
-    def save_numbers(self, numbers) -> None:
-        """The page numbers of the last layout (page_numbers.py), for the next one."""
-        self.save(NUMBERS, numbers, {}, set())
-
-    def load_numbers(self):
-        """The page numbers :meth:`save_numbers` wrote, or None."""
-        from .page_numbers import Numbers
-
-        found = self._read(NUMBERS, lambda pid: None)
-        return found if isinstance(found, Numbers) else None
-
     def keep_only(self, keys: list[str]) -> None:
-        """Only the chapters of ``keys`` kept (the page numbers' file is written anew)."""
         wanted = {self.path(key).name for key in keys}
         try:
             found = list(self.folder.glob("*.pickle"))

@@ -97,7 +97,6 @@ class Kept:
     """What a layout leaves for the next one in the same process."""
 
     chapters: dict[str, ChapterLayout]
-    numbers: page_numbers.Numbers | None = None  # the page numbers it ended with
 
 
 @dataclasses.dataclass
@@ -188,19 +187,12 @@ def chapter_layout(session: Session, font_config) -> Iterator[Session]:
             yield page
         session._find_stale(context)
         session.record = _record(session, context, font_config, pages)
-        if session.record is not None:
-            session.record.numbers = page_numbers.recorded(context, len(pages))
-            if session.store is not None:
-                session.store.save_numbers(session.record.numbers)
         session._bare.clear()
         session._carrying.clear()
 
     session._font_config = font_config
-    numbers = (session.kept.numbers if session.kept is not None
-               else session.store.load_numbers() if session.store is not None else None)
     with patched(wlayout, "make_all_pages", make_all_pages), \
-            patched(wdocument, "layout_document", layout_document), \
-            page_numbers.started_from(numbers):
+            patched(wdocument, "layout_document", layout_document), page_numbers.settled():
         yield session
 
 
@@ -216,7 +208,7 @@ def _make_all_pages(session: Session, original, context, root_box, html, pages):
         return
     if (not session._chapters and not _numbers_pages(context.style_for)
             and not _looks_around(session, html)):
-        session._chapters = plan(root_box, html, session, _numbered(context))
+        session._chapters = plan(root_box, html, session)
     yield from _first_round(session, context, root_box, html)
 
 
@@ -384,11 +376,9 @@ def _moved(stack: dict | None, kept: ChapterLayout, chapter: Chapter) -> dict | 
 
 # The chapters of a document ----------------------------------------------------------------
 
-def plan(root_box, html, session: Session, numbered: frozenset[int] = frozenset()
-         ) -> list[Chapter]:
+def plan(root_box, html, session: Session) -> list[Chapter]:
     """The chapters of the box tree under ``root_box``: the children of ``<main>`` that
-    start with a forced page break, each with the children that run on after it.
-    ``numbered``: the boxes whose text shows another page's number (see _generated)."""
+    start with a forced page break, each with the children that run on after it."""
     found = _main_box(root_box)
     if found is None:
         return []
@@ -416,8 +406,7 @@ def plan(root_box, html, session: Session, numbered: frozenset[int] = frozenset(
                  else {body_index: {main_index: {first: None}}})
         following = groups[number + 1][0] if number + 1 < len(groups) else None
         end = None if following is None else {body_index: {main_index: {following: None}}}
-        key = _chapter_key(main, group, siblings, session, first == 0, html.base_url or "",
-                           numbered)
+        key = _chapter_key(main, group, siblings, session, first == 0, html.base_url or "")
         if following is None and not main_last:
             key = None
         label = _label(main.children[first].element)
@@ -491,8 +480,7 @@ def _main_box(root_box):
 
 
 def _chapter_key(main, group: list[int], siblings: str, session: Session,
-                 opens_main: bool, base: str, numbered: frozenset[int] = frozenset()
-                 ) -> str | None:
+                 opens_main: bool, base: str) -> str | None:
     """What the chapter's layout depends on: the document's key, its elements and the files
     they show, its place among its siblings and what a selector sees of them (``siblings``:
     CSS may select ``:nth-child``, ``+`` or ``~``), and its generated text (counters and
@@ -506,7 +494,7 @@ def _chapter_key(main, group: list[int], siblings: str, session: Session,
         if box.element is None or box.element is main.element or box.element_tag in (None, "main"):
             return None  # an anonymous box: no element of its own to compare
         digest.update(ET.tostring(box.element))
-        for text in _generated(box, numbered):
+        for text in _generated(box):
             digest.update(f"{text}\0".encode())
         for url in _urls(box.element, base):
             digest.update(f"{url}\0{session.digests.get(url, '')}\0".encode())
@@ -522,33 +510,16 @@ def _opening(box) -> str:
     return f"{box.element_tag} {attributes}"
 
 
-def _generated(box, numbered: frozenset[int] = frozenset()) -> Iterator[str]:
+def _generated(box) -> Iterator[str]:
     """What CSS makes of a chapter besides its HTML: the text of its pseudo-elements and
     markers, its strings (``string-set``) and bookmark labels.  A counter or a quote that
     runs on from an earlier chapter (``counter-increment`` on the figures of every chapter)
-    changes these and nothing in the chapter's HTML.
-
-    Not the text of the ``numbered`` boxes, which show the page of an anchor ("see page
-    N"): when the boxes are built, that is 0, or the number of the last layout when it
-    started from it (page_numbers.py), and the layout checks those numbers itself
-    (:meth:`Session.stale`)."""
-    stack = [box]
-    while stack:
-        child = stack.pop()
+    changes these and nothing in the chapter's HTML."""
+    for child in box.descendants():
         if child.string_set or child.bookmark_label:
             yield repr((child.string_set, child.bookmark_label))
-        if id(child) in numbered:
-            continue
         if "::" in (child.element_tag or "") and isinstance(getattr(child, "text", None), str):
             yield child.text
-        stack.extend(reversed(getattr(child, "children", None) or ()))
-
-
-def _numbered(context) -> frozenset[int]:
-    """The boxes whose content shows another page's number (``target-counter()``)."""
-    return frozenset(id(box) for (box, token), lookup
-                     in context.target_collector.counter_lookup_items.items()
-                     if token == "content" and lookup.missing_target_counters)
 
 
 def _urls(element, base: str) -> Iterator[str]:

@@ -304,7 +304,7 @@ def render_pdf(
                     rendered, session, earlier = _lay_out_by_chapters(
                         document, kept, fetched, relational, store, fonts)
                 else:
-                    with page_numbers.started_from(None):
+                    with page_numbers.settled():
                         rendered = document.render(font_config=fonts, presentational_hints=True)
                 if adjust is not None:
                     adjust(rendered)

@@ -1,18 +1,16 @@
-"""A layout that starts from the page numbers the last one ended with (page_numbers.py):
-the contents is laid out once instead of three times, and numbers that are wrong, or
-missing for a new heading, still give the pages of a layout made from nothing."""
+"""Page numbers printed in the second round of pagination (page_numbers.py): the contents
+and the "see page N" pages are laid out twice, not three times, and the PDF is the one
+WeasyPrint's own three rounds make, also where a number's width moves the page it names."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
-from manualgen.page_numbers import Numbers
-
 from .conftest import page, write_site
-from .test_chapter_reuse import cached, cold, edit, lay_out, make_site, paragraphs
+from .test_chapter_reuse import cached, cold, edit, lay_out, make_site
 
 pypdf = pytest.importorskip("pypdf")
 
@@ -24,7 +22,7 @@ def env(monkeypatch):
 
 @pytest.fixture
 def made(monkeypatch):
-    """How often each page (by its index) is laid out, over the layouts made in the test."""
+    """How often each page (by its index) is laid out, a Counter per layout of the test."""
     import weasyprint.layout.page as wpage
 
     counts: list[Counter] = []
@@ -38,82 +36,7 @@ def made(monkeypatch):
     return counts
 
 
-def test_a_layout_from_the_last_numbers_lays_each_page_out_once(tmp_path, env, made):
-    site = make_site(tmp_path / "site", see=True)
-    made.append(Counter())
-    first = lay_out(site, tmp_path / "a")
-    assert max(made[0].values()) == 2  # from nothing: the contents, in two rounds
-    made.append(Counter())
-    edit(site, "content/de/vier/p1.md", "\nEin Satz mehr.\n")
-    second = lay_out(site, tmp_path / "b", first.layout)
-    assert second.laid_out == ["4 Viertes Kapitel"]
-    assert max(made[1].values()) == 1
-    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
-
-
-def _shifted(numbers: Numbers, by: int, total: int = 0) -> Numbers:
-    """``numbers`` with every page number moved by ``by``, and the total by ``total``."""
-    def moved(values: dict) -> dict:
-        return {name: [value + (by if name == "page" else total) for value in found]
-                for name, found in values.items()}
-
-    return Numbers(numbers.total + total,
-                   {name: moved(v) for name, v in numbers.anchors.items()},
-                   {key: moved(v) for key, v in numbers.lookups.items()})
-
-
-@pytest.mark.parametrize(("by", "total"), [(-2, 0), (1, 0), (7, 0), (1, 1), (0, 3)])
-def test_wrong_numbers_still_give_the_pages_of_a_layout_from_nothing(tmp_path, env, by, total):
-    site = make_site(tmp_path / "site", see=True)
-    first = lay_out(site, tmp_path / "a")
-    wrong = dataclasses.replace(first.layout, numbers=_shifted(first.layout.numbers, by, total))
-    second = lay_out(site, tmp_path / "b", wrong)
-    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
-
-
-def test_numbers_of_another_document_still_give_its_pages(tmp_path, env):
-    """Numbers whose anchors are all gone, and a total far off."""
-    site = make_site(tmp_path / "site", see=True)
-    first = lay_out(site, tmp_path / "a")
-    other = Numbers(400, {"p-nirgends": {"page": [9], "pages": [400]}},
-                    {("a::after", "content", (("href", "#p-nirgends"),), 1): {"page": [3]}})
-    second = lay_out(site, tmp_path / "b", dataclasses.replace(first.layout, numbers=other))
-    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
-
-
-def test_a_new_page_before_the_contents_targets_gets_its_number(tmp_path, env):
-    """A page written into the first chapter is a contents entry and an anchor the last
-    layout did not have, and pushes every later page on."""
-    site = make_site(tmp_path / "site", see=True)
-    first = lay_out(site, tmp_path / "a")
-    write_site(site, {"content/de/eins/neu.md": page("Eine neue Seite", 0, body=paragraphs(6))})
-    second = lay_out(site, tmp_path / "b", first.layout)
-    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
-    contents = pypdf.PdfReader(second.pdf).pages[2].extract_text()
-    assert "Eine neue Seite" in contents
-
-
-def test_the_cache_folder_keeps_the_numbers_for_the_next_build(tmp_path, env, made):
-    site = make_site(tmp_path / "site", see=True)
-    cache = tmp_path / "cache"
-    made.append(Counter())
-    cached(site, tmp_path / "a", cache)
-    made.append(Counter())
-    edit(site, "content/de/eins/p1.md", "\n\n" + paragraphs(9, "Neu "))  # moves the later pages
-    second = cached(site, tmp_path / "b", cache)
-    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
-    made.append(Counter())
-    edit(site, "content/de/vier/p1.md", "\nEin Satz mehr.\n")  # moves nothing
-    third = cached(site, tmp_path / "c", cache)
-    assert max(made[2].values()) == 1
-    assert third.pdf.read_bytes() == cold(site, tmp_path / "cold2")
-
-
-def test_a_layout_from_nothing_prints_its_numbers_in_the_second_round(tmp_path, env, made,
-                                                                      monkeypatch):
-    """The contents and a "see page N" ahead are worked out when the first round ends, so
-    the second round prints them and no page is laid out a third time; the PDF is the one
-    WeasyPrint's three rounds make."""
+def test_a_layout_prints_its_numbers_in_the_second_round(tmp_path, env, made, monkeypatch):
     import manualgen.page_numbers as numbers
 
     site = make_site(tmp_path / "site", see=True)
@@ -125,3 +48,53 @@ def test_a_layout_from_nothing_prints_its_numbers_in_the_second_round(tmp_path, 
     plain = cold(site, tmp_path / "b")
     assert max(made[1].values()) == 3
     assert settled == plain
+
+
+def test_a_save_lays_the_contents_out_twice_and_gives_a_cold_builds_bytes(tmp_path, env, made):
+    site = make_site(tmp_path / "site", see=True)
+    made.append(Counter())
+    first = lay_out(site, tmp_path / "a")
+    made.append(Counter())
+    edit(site, "content/de/vier/p1.md", "\nEin Satz mehr.\n")
+    second = lay_out(site, tmp_path / "b", first.layout)
+    assert second.laid_out == ["4 Viertes Kapitel"]
+    assert max(made[1].values()) == 2
+    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
+
+
+def test_a_new_page_before_the_contents_targets_gets_its_number(tmp_path, env):
+    site = make_site(tmp_path / "site", see=True)
+    first = lay_out(site, tmp_path / "a")
+    write_site(site, {"content/de/eins/neu.md": page("Eine neue Seite", 0, body="Neu. " * 300)})
+    second = lay_out(site, tmp_path / "b", first.layout)
+    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
+    assert "Eine neue Seite" in pypdf.PdfReader(second.pdf).pages[2].extract_text()
+
+
+def _wrapping_site(root: Path, letters: int) -> Path:
+    """A5, chapters on a page of their own: chapter one ends with a paragraph whose "see
+    page N" fits on its last line when N has one digit and wraps when it has two, and the
+    wrapped line pushes chapter two from page 9 to page 10 (found by fuzzing)."""
+    filler = "\n\n".join(f"Absatz {n} " + " ".join(["Zeile mit Worten"] * 20) for n in range(19))
+    last = " ".join(["Wort"] * 41) + " " + "x" * letters + " [hier](/zwei/).\n"
+    return write_site(root, {
+        "manualgen.toml": '[print]\npaper = "a5"\nchapter_start = "page"\n',
+        "content/de/_index.md": page("Start", body="Hallo."),
+        "content/de/eins/_index.md": page("Eins", 1, body=filler + "\n\n" + last),
+        "content/de/zwei/_index.md": page("Zwei", 2, body="Das Ziel."),
+    })
+
+
+@pytest.mark.parametrize("across_runs", [False, True])
+def test_a_number_whose_width_moves_its_page_ends_as_a_cold_build(tmp_path, env, across_runs):
+    """Two numberings agree with themselves here ("9" fits; "10" wraps, which makes it
+    10): a layout after an edit ends where a layout from nothing ends."""
+    site = _wrapping_site(tmp_path / "site", 5)
+    if across_runs:
+        cached(site, tmp_path / "a", tmp_path / "cache")
+    else:
+        first = lay_out(site, tmp_path / "a")
+    _wrapping_site(tmp_path / "site", 4)
+    second = (cached(site, tmp_path / "b", tmp_path / "cache") if across_runs
+              else lay_out(site, tmp_path / "b", first.layout))
+    assert second.pdf.read_bytes() == cold(site, tmp_path / "cold")
