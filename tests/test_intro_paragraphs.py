@@ -36,3 +36,32 @@ def test_each_introducing_paragraph_prints_on_its_screenshots_page(tmp_path):
     assert len(shots) == STEPS
     for n in range(STEPS):
         assert page_of(texts, f"Begin{n} ") == page_of(texts, f"End{n}:") == shots[n], n
+
+
+def _list_body(items: int) -> str:
+    parts = []
+    for n in range(STEPS):
+        parts.append(FILLER * (3 + 4 * n) + "\n")
+        parts.append(f"Begin{n} of the procedure, proceed as follows:\n")
+        parts.append("\n".join(f"{i + 1}. Step{n}x{i} fill in the field and confirm it."
+                               for i in range(items)) + "\n")
+        parts.append(f"![Screen {n}](/shots/s{n}.png)\n")
+    return "\n".join(parts)
+
+
+def test_a_short_list_of_steps_prints_with_its_paragraph_on_its_screenshots_page(tmp_path):
+    """"Proceed as follows:", three steps, then the dialog: the paragraph and the first
+    steps stayed at the foot of the page before, the last step alone went with the picture."""
+    files = {"content/de/_index.md": page("Start", body="Welcome.\n"),
+             "content/de/guide.md": page("Anleitung", 1, _list_body(3))}
+    for n in range(STEPS):
+        files[f"static/shots/s{n}.png"] = png_bytes(1600, 900, (10 * n, 80, 120))
+    root = write_site(tmp_path / "site", files)
+    out = tmp_path / "out"
+    assert main(["build", "--site", str(root), "--lang", "de", "--out", str(out), "--no-cache",
+                 "--jobs", "1", "-q"]) == 0
+    texts, pictures = pages_text_and_pictures(next(out.glob("*.pdf")))
+    shots = [index for index, aspect in pictures if abs(aspect - 16 / 9) < 0.01]
+    assert len(shots) == STEPS
+    for n in range(STEPS):
+        assert page_of(texts, f"Begin{n} ") == page_of(texts, f"Step{n}x0 ") == shots[n], n
