@@ -65,3 +65,34 @@ def test_a_short_list_of_steps_prints_with_its_paragraph_on_its_screenshots_page
     assert len(shots) == STEPS
     for n in range(STEPS):
         assert page_of(texts, f"Begin{n} ") == page_of(texts, f"Step{n}x0 ") == shots[n], n
+
+
+def _nested_body() -> str:
+    parts = []
+    for n in range(STEPS):
+        parts.append(FILLER * (3 + 4 * n) + "\n")
+        parts.append(f"1. Begin{n} open the form and fill in each field.\n\n"
+                     f"   ![Screen {n}](/shots/s{n}.png)\n\n"
+                     + "".join(f"   - Sub{n}x{i} check the value.\n\n     ![Detail](/shots/d.png)\n\n"
+                               for i in range(2)))
+    return "\n".join(parts)
+
+
+def test_a_steps_words_stay_with_its_screenshot_when_sub_steps_make_it_too_tall(tmp_path):
+    """A numbered step, its screenshot, then sub-steps with screenshots of their own: too
+    tall for one page, so the item is not kept whole, and its words were left at the foot
+    of a page, its screenshot on the next."""
+    files = {"content/de/_index.md": page("Start", body="Welcome.\n"),
+             "content/de/guide.md": page("Anleitung", 1, _nested_body()),
+             "static/shots/d.png": png_bytes(1200, 900, (200, 80, 40))}
+    for n in range(STEPS):
+        files[f"static/shots/s{n}.png"] = png_bytes(1600, 900, (10 * n, 80, 120))
+    root = write_site(tmp_path / "site", files)
+    out = tmp_path / "out"
+    assert main(["build", "--site", str(root), "--lang", "de", "--out", str(out), "--no-cache",
+                 "--jobs", "1", "-q"]) == 0
+    texts, pictures = pages_text_and_pictures(next(out.glob("*.pdf")))
+    shots = [index for index, aspect in pictures if abs(aspect - 16 / 9) < 0.01]
+    assert len(shots) == STEPS
+    for n in range(STEPS):
+        assert page_of(texts, f"Begin{n} ") == shots[n], n

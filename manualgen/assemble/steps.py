@@ -534,6 +534,8 @@ def keep_text_with_screenshots(root: ET.Element, job: PageJob | None = None) -> 
         if height_mm(li, geo.text_width_mm, geo.font_pt,
                      column_cap=geo.step_max_height_mm) <= geo.fits:
             add_class(li, "item-with-media")
+        else:
+            _own_words_with_own_picture(li, geo)
     for para in list(root.iter("p")):  # "Click Settings.<br>![shot](shot.png)": one paragraph
         if (any(_is_screenshot(img) for img in para.iter("img")) and text_of(para).strip()
                 and height_mm(para, geo.text_width_mm, geo.font_pt) <= geo.fits):
@@ -558,6 +560,30 @@ def keep_text_with_screenshots(root: ET.Element, job: PageJob | None = None) -> 
             add_class(block, "intro-to-figure")
         if held:
             _hold_together(parent, held, figure, geo)
+
+
+def _own_words_with_own_picture(li: ET.Element, geo: PrintGeometry) -> None:
+    """An item too tall to keep whole (sub-steps with screenshots of their own under it):
+    the paragraph right above its own screenshot stays on the picture's page, whole when the
+    two fit on one, as a paragraph introducing a figure does; its words were left at the
+    foot of a page, the picture on the next."""
+    for before, el in itertools.pairwise(list(li)):
+        if (before.tag == "p" and el.tag == "p" and not (before.tail or "").strip()
+                and _holds_one_screenshot(el) and _fit_together([before], el, geo)):
+            add_class(before, "intro-to-figure")
+            add_class(before, "intro-whole")
+
+
+def _holds_one_screenshot(para: ET.Element) -> bool:
+    """A paragraph holding a screenshot and nothing else (or the link around it)."""
+    unit = para[0] if len(para) == 1 else None
+    if unit is not None and unit.tag == "a" and len(unit) == 1 and not (unit.text or "").strip():
+        unit, holder = unit[0], unit
+    else:
+        holder = None
+    return (unit is not None and unit.tag == "img" and _is_screenshot(unit)
+            and _only_holds(para, holder if holder is not None else unit)
+            and (holder is None or not (unit.tail or "").strip()))
 
 
 def _introduces_code(before: ET.Element, el: ET.Element) -> bool:
