@@ -75,18 +75,35 @@ def test_a_one_step_list_and_its_screenshot_are_held_in_one_block():
 
 
 def test_a_lists_last_step_goes_with_the_screenshot_after_it_numbered_on():
-    root = reshaped(f'<ol start="4" id="steps"><li>Open it.</li><li>Type a space in the braces.</li></ol>\n'
+    """A list too long to share a page with its screenshot: its last step goes with it."""
+    opening = "".join(f"<li>Open part {n}.</li>" for n in range(30))
+    root = reshaped(f'<ol start="4" id="steps">{opening}<li>Type a space in the braces.</li></ol>\n'
                     f"<p>{LINKED}</p>\n<ul><li><p>A step</p><pre>with code</pre></li></ul>"
                     f"<p>{LINKED}</p>")
     first, pair, kept, figure = list(root)
-    assert [li.text for li in first] == ["Open it."]
+    assert [li.text for li in first] == [f"Open part {n}." for n in range(30)]
     # one anchor for the list (its start), and no list's gap before the step moved apart
     assert first.get("id") == "steps" and "list-goes-on" in first.get("class")
     assert pair[0].get("id") is None
     steps, picture = list(pair)
     assert pair.get("class") == "intro-with-figure" and picture.tag == "figure"
-    assert steps.get("start") == "5" and [li.text for li in steps] == ["Type a space in the braces."]
+    assert steps.get("start") == "34" and [li.text for li in steps] == ["Type a space in the braces."]
     assert kept.tag == "ul" and len(kept) == 1 and figure.tag == "figure"  # a step of blocks
+
+
+def test_a_short_list_and_the_paragraph_announcing_it_are_held_whole_with_the_screenshot():
+    """"Proceed as follows:", three steps and the dialog they fill in fit on one page: all
+    of it is one block; the list's first steps stayed at the foot of the page before."""
+    steps = "".join(f"<li>Step {n}: fill in the field.</li>" for n in range(3))
+    root = reshaped(f"<p>Not announcing.</p><p>Proceed as follows:</p><ul>{steps}</ul>\n"
+                    f"<p>{LINKED}</p>\n<p>Plain words.</p><ol>{steps}</ol><p>{LINKED}</p>")
+    plain, pair, words, second = list(root)
+    assert pair.get("class") == "intro-with-figure"
+    assert [child.tag for child in pair] == ["p", "ul", "figure"] and len(pair[1]) == 3
+    assert "intro-whole" in pair[0].get("class") and "intro-to-figure" in pair[1].get("class")
+    assert "intro-to-figure" not in (plain.get("class") or "")
+    # a paragraph that does not end in a colon is not the list's: the list alone is held
+    assert words.tag == "p" and [child.tag for child in second] == ["ol", "figure"]
 
 
 def test_a_paragraph_of_words_and_a_screenshot_is_kept_whole():

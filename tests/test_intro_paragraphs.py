@@ -67,3 +67,63 @@ def test_a_definitions_words_print_on_the_page_of_the_picture_its_next_definitio
     for n in range(STEPS):
         assert (page_of(texts, f"Term{n}") == page_of(texts, f"Begin{n} ")
                 == page_of(texts, f"End{n}:") == shots[n]), n
+
+
+def _list_body(items: int) -> str:
+    parts = []
+    for n in range(STEPS):
+        parts.append(FILLER * (3 + 4 * n) + "\n")
+        parts.append(f"Begin{n} of the procedure, proceed as follows:\n")
+        parts.append("\n".join(f"{i + 1}. Step{n}x{i} fill in the field and confirm it."
+                               for i in range(items)) + "\n")
+        parts.append(f"![Screen {n}](/shots/s{n}.png)\n")
+    return "\n".join(parts)
+
+
+def test_a_short_list_of_steps_prints_with_its_paragraph_on_its_screenshots_page(tmp_path):
+    """"Proceed as follows:", three steps, then the dialog: the paragraph and the first
+    steps stayed at the foot of the page before, the last step alone went with the picture."""
+    files = {"content/de/_index.md": page("Start", body="Welcome.\n"),
+             "content/de/guide.md": page("Anleitung", 1, _list_body(3))}
+    for n in range(STEPS):
+        files[f"static/shots/s{n}.png"] = png_bytes(1600, 900, (10 * n, 80, 120))
+    root = write_site(tmp_path / "site", files)
+    out = tmp_path / "out"
+    assert main(["build", "--site", str(root), "--lang", "de", "--out", str(out), "--no-cache",
+                 "--jobs", "1", "-q"]) == 0
+    texts, pictures = pages_text_and_pictures(next(out.glob("*.pdf")))
+    shots = [index for index, aspect in pictures if abs(aspect - 16 / 9) < 0.01]
+    assert len(shots) == STEPS
+    for n in range(STEPS):
+        assert page_of(texts, f"Begin{n} ") == page_of(texts, f"Step{n}x0 ") == shots[n], n
+
+
+def _nested_body() -> str:
+    parts = []
+    for n in range(STEPS):
+        parts.append(FILLER * (3 + 4 * n) + "\n")
+        parts.append(f"1. Begin{n} open the form and fill in each field.\n\n"
+                     f"   ![Screen {n}](/shots/s{n}.png)\n\n"
+                     + "".join(f"   - Sub{n}x{i} check the value.\n\n     ![Detail](/shots/d.png)\n\n"
+                               for i in range(2)))
+    return "\n".join(parts)
+
+
+def test_a_steps_words_stay_with_its_screenshot_when_sub_steps_make_it_too_tall(tmp_path):
+    """A numbered step, its screenshot, then sub-steps with screenshots of their own: too
+    tall for one page, so the item is not kept whole, and its words were left at the foot
+    of a page, its screenshot on the next."""
+    files = {"content/de/_index.md": page("Start", body="Welcome.\n"),
+             "content/de/guide.md": page("Anleitung", 1, _nested_body()),
+             "static/shots/d.png": png_bytes(1200, 900, (200, 80, 40))}
+    for n in range(STEPS):
+        files[f"static/shots/s{n}.png"] = png_bytes(1600, 900, (10 * n, 80, 120))
+    root = write_site(tmp_path / "site", files)
+    out = tmp_path / "out"
+    assert main(["build", "--site", str(root), "--lang", "de", "--out", str(out), "--no-cache",
+                 "--jobs", "1", "-q"]) == 0
+    texts, pictures = pages_text_and_pictures(next(out.glob("*.pdf")))
+    shots = [index for index, aspect in pictures if abs(aspect - 16 / 9) < 0.01]
+    assert len(shots) == STEPS
+    for n in range(STEPS):
+        assert page_of(texts, f"Begin{n} ") == shots[n], n

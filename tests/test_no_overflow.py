@@ -75,3 +75,50 @@ def test_the_hostile_pages_pass_pdf_ua_1(built):
     validator = pytest.importorskip("page", reason="page-validation is not installed")
     pdf, *_rest = built
     assert [f"{f.rule_id}: {f.message}" for f in validator.validate_pdf(pdf, profile="ua1").failures] == []
+
+
+def test_a_long_file_name_or_address_with_hyphens_breaks_inside_the_text_block(tmp_path):
+    """A file name or an address longer than the line, with hard hyphens inside, in running
+    text: it was cut into spans at its hyphens, and WeasyPrint does not break a word made of
+    several spans, so the line ran into the margin and off the paper."""
+    from .conftest import page, write_site
+
+    name = ("Datenschutzfolgenabschätzungsverpflichtung_Datenschutzfolgenabschätzungs"
+            "verpflichtung_Export_2025-12-31_final_v2.xlsx")
+    address = ("https://dataloom.example.org/api/v2/exports/"
+               "rechnungsstellungsueberpruefungsprotokoll/x?sort=-created_at&page=12")
+    body = f"Laden Sie die Datei {name} herunter.\n\nDie Liste steht unter {address} bereit.\n"
+    site = write_site(tmp_path / "site", {
+        "manualgen.toml": 'hugo_config = "hugo.toml"\n',
+        "content/de/_index.md": page("Start", 0, "Start."),
+        "content/de/a.md": page("Datei", 1, body),
+    })
+    out = tmp_path / "out"
+    assert main(["build", "--site", str(site), "--lang", "de", "--out", str(out),
+                 "--no-cache", "--jobs", "1", "-q"]) == 0
+    pdf = next(out.glob("*.pdf"))
+    assert [str(s) for s in outside_text_block(pdf, "a4", "twoside")] == []
+    assert missing_words([name, address], pdf) == []
+
+
+@pytest.mark.parametrize("paper", ["a4", "a5"])
+def test_three_columns_of_given_widths_stay_inside_the_text_block(tmp_path, paper):
+    """Bootstrap's row of three ``col-md-4`` (text, a phone screen, a wide screenshot): the
+    columns' widths add up to the page's, and the gaps between them were added on top, so
+    the row ran 10 mm into the right margin."""
+    from .conftest import page, png_bytes, write_site
+
+    body = ('<div class="row">\n<div class="col-md-4">\n\nKlicken Sie auf Weiter.\n\n</div>\n'
+            '<div class="col-md-4">\n\n![Telefon](/img/phone.png)\n\n</div>\n'
+            '<div class="col-md-4">\n\n![Dialog](/img/wide.png)\n\n</div>\n</div>\n')
+    site = write_site(tmp_path / "site", {
+        "manualgen.toml": f'hugo_config = "hugo.toml"\n[print]\npaper = "{paper}"\n',
+        "content/de/_index.md": page("Start", 0, "Start."),
+        "content/de/a.md": page("Spalten", 1, body),
+        "static/img/phone.png": png_bytes(420, 1700),
+        "static/img/wide.png": png_bytes(1900, 700),
+    })
+    out = tmp_path / "out"
+    assert main(["build", "--site", str(site), "--lang", "de", "--out", str(out),
+                 "--no-cache", "--jobs", "1", "-q"]) == 0
+    assert [str(s) for s in outside_text_block(next(out.glob("*.pdf")), paper, "twoside")] == []

@@ -344,8 +344,14 @@ def test_step_images_keep_proportions_and_fit(tmp_path):
      ('<p>Auf <span class="mg-name">statistik.example.ch/login</span> oder an '
      '<span class="mg-name">info@example.ch,</span> Datei <span class="mg-name">bericht.xlsx.</span></p>')),
     ("<p>Siehe https://www.bfs.admin.ch/projekt-spiges.html usw. z.B. 3.5 mal</p>",
-     ('<p>Siehe <span class="mg-name">https://www.bfs.admin.ch/projekt</span>-'
-     '<span class="mg-name">spiges.html</span> usw. z.B. 3.5 mal</p>')),
+     ('<p>Siehe <span class="mg-name">https://www.bfs.admin.ch/projekt-spiges.html</span> '
+      'usw. z.B. 3.5 mal</p>')),
+    # an address or a file name with hyphens is one span, whole: a line breaks inside it
+    # (WeasyPrint does not break a word made of several spans, which ran off the page), and
+    # no part of it is hyphenated
+    ("<p>Datei Export_2025-12-31_final.xlsx und a.example.org/x?sort=-created_at</p>",
+     ('<p>Datei <span class="mg-name">Export_2025-12-31_final.xlsx</span> und '
+      '<span class="mg-name">a.example.org/x?sort=-created_at</span></p>')),
 ])
 def test_names_with_an_inner_capital_are_marked(html, expected):
     from manualgen.assemble import keep_names_whole, parse_fragment, serialize_children

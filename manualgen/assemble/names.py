@@ -12,8 +12,12 @@ import xml.etree.ElementTree as ET
 # or the parts of BFS-Nummer.
 _WORD = re.compile(r"\w{4,}")
 # What a name is kept with: the text up to the spaces or hard hyphens around it, where a
-# line may break anyway ("(SpiGes).", but "SpiGes" alone in "SpiGes-Plattform").
+# line may break anyway ("(SpiGes).", but "SpiGes" alone in "SpiGes-Plattform").  An
+# address or a file name is kept with everything up to the spaces around it, hard hyphens
+# included: it is one span, so a line breaks inside it (after a hyphen, or anywhere when it
+# is longer than the line), and no part of it is hyphenated ("sort=-crea-ted_at").
 _SEGMENT = re.compile(r"[^\s\-]+")
+_RUN = re.compile(r"\S+")
 _NO_NAMES_INSIDE = {"pre", "code", "kbd", "samp", "script", "style", "svg", "math", "textarea"}
 NAME_CLASS = "mg-name"
 
@@ -73,15 +77,25 @@ def keep_names_whole(root: ET.Element) -> None:
                     el.insert(at + i, span)
 
 
+def _name_segments(text: str):
+    """The matches of the names and addresses in ``text``, in order: a whole run between
+    spaces when it is an address, else each part between hard hyphens that holds a name."""
+    for run in _RUN.finditer(text):
+        if is_address(run.group(0)):
+            yield run
+            continue
+        for m in _SEGMENT.finditer(text, run.start(), run.end()):
+            if is_address(m.group(0)) or any(
+                    is_name(word) or is_token(word) for word in _WORD.findall(m.group(0))):
+                yield m
+
+
 def _split_names(text: str) -> tuple[str, list[ET.Element]]:
     """The text before the first name, and a span per name whose tail is the text after
     (a link's text too: a linked address is hyphenated like any text)."""
     spans: list[ET.Element] = []
     head, pos = None, 0
-    for m in _SEGMENT.finditer(text):
-        if not (is_address(m.group(0)) or any(
-                is_name(word) or is_token(word) for word in _WORD.findall(m.group(0)))):
-            continue
+    for m in _name_segments(text):
         if spans:
             spans[-1].tail = text[pos:m.start()]
         else:

@@ -534,6 +534,8 @@ def keep_text_with_screenshots(root: ET.Element, job: PageJob | None = None) -> 
         if height_mm(li, geo.text_width_mm, geo.font_pt,
                      column_cap=geo.step_max_height_mm) <= geo.fits:
             add_class(li, "item-with-media")
+        else:
+            _own_words_with_own_picture(li, geo)
     for para in list(root.iter("p")):  # "Click Settings.<br>![shot](shot.png)": one paragraph
         if (any(_is_screenshot(img) for img in para.iter("img")) and text_of(para).strip()
                 and height_mm(para, geo.text_width_mm, geo.font_pt) <= geo.fits):
@@ -552,16 +554,40 @@ def keep_text_with_screenshots(root: ET.Element, job: PageJob | None = None) -> 
                 continue
             if before.tag == "p" or _one_step_list(before):
                 add_class(before, "intro-to-figure")
-            if before.tag == "p" and _fit_together(before, el, geo):
+            if before.tag == "p" and _fit_together([before], el, geo):
                 add_class(before, "intro-whole")  # not split: all its lines on the picture's page
             if before.tag != "p" and _ends_in_step(before):
                 pairs.append((parent, before, el))
     for parent, before, figure in pairs:
-        if len(before) > 1:  # the list's last step, with the screenshot it is followed by
-            before = _last_step_apart(parent, before, figure, geo)
-        if before is not None:
+        held = _held_with_figure(parent, before, figure, geo)
+        for block in held:
+            add_class(block, "intro-to-figure")
+        if held:
+            _hold_together(parent, held, figure, geo)
+
+
+def _own_words_with_own_picture(li: ET.Element, geo: PrintGeometry) -> None:
+    """An item too tall to keep whole (sub-steps with screenshots of their own under it):
+    the paragraph right above its own screenshot stays on the picture's page, whole when the
+    two fit on one, as a paragraph introducing a figure does; its words were left at the
+    foot of a page, the picture on the next."""
+    for before, el in itertools.pairwise(list(li)):
+        if (before.tag == "p" and el.tag == "p" and not (before.tail or "").strip()
+                and _holds_one_screenshot(el) and _fit_together([before], el, geo)):
             add_class(before, "intro-to-figure")
-            _hold_together(parent, before, figure, geo)
+            add_class(before, "intro-whole")
+
+
+def _holds_one_screenshot(para: ET.Element) -> bool:
+    """A paragraph holding a screenshot and nothing else (or the link around it)."""
+    unit = para[0] if len(para) == 1 else None
+    if unit is not None and unit.tag == "a" and len(unit) == 1 and not (unit.text or "").strip():
+        unit, holder = unit[0], unit
+    else:
+        holder = None
+    return (unit is not None and unit.tag == "img" and _is_screenshot(unit)
+            and _only_holds(para, holder if holder is not None else unit)
+            and (holder is None or not (unit.tail or "").strip()))
 
 
 def _definition_before_picture(before: ET.Element, el: ET.Element) -> bool:
@@ -590,13 +616,42 @@ def _ends_in_step(block: ET.Element) -> bool:
             and _one_step_list(ET.Element(block.tag), items[-1]))
 
 
+def _held_with_figure(parent: ET.Element, block: ET.Element, figure: ET.Element,
+                      geo: PrintGeometry) -> list[ET.Element]:
+    """What of a list of steps goes on the page of the screenshot after it: the whole list,
+    with the paragraph that announces it ("Proceed as follows:"), when they fit on one page
+    with the picture and every item is a step in a few words; else the list's last step,
+    moved apart (nothing when even that does not fit)."""
+    short = all(_one_step_list(ET.Element(block.tag), item) for item in block)
+    if short and _fit_together([block], figure, geo):
+        intro = _announcing_paragraph(parent, block)
+        if intro is not None and _fit_together([intro, block], figure, geo):
+            add_class(intro, "intro-whole")
+            return [intro, block]
+        return [block]
+    if len(block) > 1:  # the list's last step, with the screenshot it is followed by
+        apart = _last_step_apart(parent, block, figure, geo)
+        return [apart] if apart is not None else []
+    return [block]
+
+
+def _announcing_paragraph(parent: ET.Element, block: ET.Element) -> ET.Element | None:
+    """The paragraph right before ``block`` that ends in a colon, announcing it."""
+    index = list(parent).index(block)
+    before = parent[index - 1] if index else None
+    if (before is None or before.tag != "p" or (before.tail or "").strip()
+            or not text_of(before).rstrip().endswith((":", "："))):
+        return None
+    return before
+
+
 def _last_step_apart(parent: ET.Element, block: ET.Element, figure: ET.Element,
                      geo: PrintGeometry) -> ET.Element | None:
     """The last item of a list, moved into a list of its own right after it (numbered on,
     ``start``), to be held with the screenshot after it: "3. Type a space in {}." and the
     picture of what then opens.  None when the step and its picture are too tall together."""
     last = list(block)[-1]
-    if not _fit_together(last, figure, geo):
+    if not _fit_together([last], figure, geo):
         return None
     # the list's attributes but its id, which stays with the list's start (one anchor)
     apart = ET.Element(block.tag, {k: v for k, v in block.attrib.items() if k != "id"})
@@ -610,27 +665,29 @@ def _last_step_apart(parent: ET.Element, block: ET.Element, figure: ET.Element,
     return apart
 
 
-def _fit_together(text: ET.Element, figure: ET.Element, geo: PrintGeometry) -> bool:
-    """Whether ``text`` and the pictures of ``figure`` (one at least) fit on one page."""
+def _fit_together(texts: list[ET.Element], figure: ET.Element, geo: PrintGeometry) -> bool:
+    """Whether the blocks ``texts`` and the pictures of ``figure`` (one at least) fit on one
+    page."""
     pictures = list(figure.iter("img"))
-    tall = height_mm(text, geo.text_width_mm, geo.font_pt) + sum(
+    tall = sum(height_mm(text, geo.text_width_mm, geo.font_pt) for text in texts) + sum(
         image_height_mm(img, geo.text_width_mm, geo.figure_max_height_mm) for img in pictures)
     return bool(pictures) and tall <= geo.fits
 
 
-def _hold_together(parent: ET.Element, before: ET.Element, figure: ET.Element,
+def _hold_together(parent: ET.Element, texts: list[ET.Element], figure: ET.Element,
                    geo: PrintGeometry) -> None:
-    """A list and the figure after it in one block that may not break, when both fit on a
-    page: WeasyPrint 70 does not keep a list with what follows it (``break-after: avoid``
-    on an ``<ol>`` is passed over), as it does a paragraph."""
-    if not _fit_together(before, figure, geo):
+    """A list (and the paragraph announcing it) and the figure after it in one block that
+    may not break, when they fit on a page: WeasyPrint 70 does not keep a list with what
+    follows it (``break-after: avoid`` on an ``<ol>`` is passed over), as it does a
+    paragraph."""
+    if not _fit_together(texts, figure, geo):
         return
-    index = list(parent).index(before)
+    index = list(parent).index(texts[0])
     pair = ET.Element("div", {"class": "intro-with-figure"})
     pair.tail, figure.tail = figure.tail, None
-    parent.remove(before)
-    parent.remove(figure)
-    pair.extend([before, figure])
+    for block in [*texts, figure]:
+        parent.remove(block)
+    pair.extend([*texts, figure])
     parent.insert(index, pair)
 
 
