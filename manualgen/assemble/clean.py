@@ -263,12 +263,16 @@ def unreadable_styles(job: PageJob, root: ET.Element) -> None:
     WeasyPrint's warning names neither the page nor the line.  Said here, at the page's
     line, and the part left out, so the rest of the style still applies."""
     import tinycss2
+    import tinycss2.ast
 
     for el in root.iter():
         style = el.get("style")
         if not style:
             continue
-        nodes = tinycss2.parse_blocks_contents(style, skip_comments=True, skip_whitespace=True)
+        try:
+            nodes = tinycss2.parse_blocks_contents(style, skip_comments=True, skip_whitespace=True)
+        except ValueError:  # a number of over 4300 digits, which Python refuses to read
+            nodes = [tinycss2.ast.ParseError(1, 1, "number", "a number too long to read")]
         errors = [node for node in nodes if node.type == "error"]
         if not errors:
             continue

@@ -33,6 +33,7 @@ from .html import (
     own_name,
     parent_map,
     text_of,
+    whole_number,
 )
 from .lists import item_numbers
 from .tables import table_columns
@@ -99,7 +100,8 @@ def _framework_row(cls: list[str], kids: list[ET.Element]) -> list[ET.Element] |
         if parent_class in cls:
             return [k for k in kids if any(is_child(c) for c in classes(k))]
     base = [_BREAKPOINTS.sub("", c) for c in cls]
-    tracks = [int(m.group(1)) for b in base if (m := re.fullmatch(r"grid-cols-(\d+)", b))]
+    tracks = [whole_number(m.group(1)) or 0 for b in base
+              if (m := re.fullmatch(r"grid-cols-([0-9]+)", b))]
     if "grid" in base and tracks and max(tracks) >= 2:
         return kids
     flex = any(b in ("flex", "inline-flex") for b in base) or any(
@@ -113,8 +115,8 @@ def _screenshot_sized(column: ET.Element) -> bool:
     """Whether the column's pictures are screenshots, not an icon beside the words (one
     whose file is at most _ICON_PX high and wide; a picture of unknown size counts)."""
     for img in column.iter("img"):
-        width, height = img.get("width") or "", img.get("height") or ""
-        if not (width.isdigit() and height.isdigit()) or max(int(width), int(height)) > _ICON_PX:
+        width, height = whole_number(img.get("width") or ""), whole_number(img.get("height") or "")
+        if width is None or height is None or max(width, height) > _ICON_PX:
             return True
     return any("missing-image" in classes(e) for e in column.iter())
 
@@ -670,9 +672,9 @@ def _is_screenshot(img: ET.Element) -> bool:
 
 def _is_icon(img: ET.Element, parents: dict) -> bool:
     """A small picture with words on its line: printed in the line, at text height."""
-    width, height = img.get("width") or "", img.get("height") or ""
-    return (height.isdigit() and int(height) <= _ICON_PX and width.isdigit()
-            and int(width) <= 4 * _ICON_PX and _in_running_text(img, parents))
+    width, height = whole_number(img.get("width") or ""), whole_number(img.get("height") or "")
+    return (height is not None and height <= _ICON_PX and width is not None
+            and width <= 4 * _ICON_PX and _in_running_text(img, parents))
 
 
 def _in_running_text(img: ET.Element, parents: dict) -> bool:
@@ -731,9 +733,12 @@ def _grid_tracks(style: str) -> list[str]:
             current += char
     tracks: list[str] = []
     for token in tokens:
-        rep = re.fullmatch(r"repeat\(\s*(\d+)\s*,\s*(.+)\)", token, re.IGNORECASE)
+        rep = re.fullmatch(r"repeat\(\s*([0-9]+)\s*,\s*(.+)\)", token, re.IGNORECASE)
         if rep:
-            tracks += _grid_tracks(f"grid-template-columns: {rep.group(2)}") * int(rep.group(1))
+            count = whole_number(rep.group(1)) or 0
+            if count > 12:  # more tracks than a step or columns block is read with
+                return []
+            tracks += _grid_tracks(f"grid-template-columns: {rep.group(2)}") * count
         elif token.lower().startswith("repeat("):
             return []  # auto-fill / auto-fit: as many columns as fit, unknown here
         else:
