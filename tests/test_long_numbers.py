@@ -46,6 +46,9 @@ def test_whole_number_reads_ascii_digits_and_caps_long_ones():
     f'<table><tr><td colspan="{LONG}">cell</td><td rowspan="{LONG}">cell</td></tr></table>',
     ('<div style="display:grid;grid-template-columns:repeat(400000000, 1fr)">'
     '<div><p>Words</p></div><div><img src="/img/shot.png" alt="shot"></div></div>'),
+    # not a number but a nesting: repeat() inside repeat() 3,000 deep (RecursionError)
+    ('<div style="display:grid;grid-template-columns:' + "repeat(2, " * 3000 + "1fr"
+     + ")" * 3000 + '"><div><p>Words</p></div><div><img src="/img/shot.png"></div></div>'),
 ])
 def test_a_page_number_too_long_or_not_ascii_is_read_without_a_traceback(tmp_path, capsys, body):
     status, findings = _check(capsys, _site(tmp_path, body))

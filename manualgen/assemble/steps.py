@@ -720,10 +720,14 @@ def _mark_stack(col: ET.Element) -> None:
 def _grid_tracks(style: str) -> list[str]:
     """The column tracks of an inline grid-template-columns, repeat() expanded."""
     m = re.search(r"grid-template-columns\s*:\s*([^;]+)", style, re.IGNORECASE)
-    if not m:
-        return []
+    return _track_list(m.group(1)) if m else []
+
+
+def _track_list(text: str, in_repeat: bool = False) -> list[str]:
+    """The tracks of a track list (up to 12), repeat() expanded; none where the list is
+    one CSS refuses (a repeat() inside a repeat(): the browser drops the declaration)."""
     tokens, depth, current = [], 0, ""
-    for char in m.group(1).strip() + " ":
+    for char in text.strip() + " ":
         depth += (char == "(") - (char == ")")
         if char.isspace() and depth == 0:
             if current:
@@ -734,13 +738,13 @@ def _grid_tracks(style: str) -> list[str]:
     tracks: list[str] = []
     for token in tokens:
         rep = re.fullmatch(r"repeat\(\s*([0-9]+)\s*,\s*(.+)\)", token, re.IGNORECASE)
+        if token.lower().startswith("repeat(") and (in_repeat or not rep):
+            return []  # nested, or auto-fill / auto-fit: as many columns as fit, unknown here
         if rep:
             count = whole_number(rep.group(1)) or 0
             if count > 12:  # more tracks than a step or columns block is read with
                 return []
-            tracks += _grid_tracks(f"grid-template-columns: {rep.group(2)}") * count
-        elif token.lower().startswith("repeat("):
-            return []  # auto-fill / auto-fit: as many columns as fit, unknown here
+            tracks += _track_list(rep.group(2), in_repeat=True) * count
         else:
             tracks.append(token)
     return tracks if len(tracks) <= 12 else []
