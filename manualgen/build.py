@@ -199,9 +199,9 @@ def manual_dates(settings: Settings) -> ManualDates:
 
 def _site_date(settings: Settings) -> dt.datetime | None:
     """SOURCE_DATE_EPOCH, else the time of the site's last commit; None without either."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return epoch
     try:
         out = subprocess.run(
             ["git", "-C", str(settings.site_root), "log", "-1", "--format=%ct", "--", "."],
@@ -211,6 +211,24 @@ def _site_date(settings: Settings) -> dt.datetime | None:
     except (OSError, subprocess.SubprocessError):
         pass
     return None
+
+
+def source_date_epoch() -> dt.datetime | None:
+    """The date SOURCE_DATE_EPOCH sets, or None where it is unset or empty.  As the
+    reproducible-builds convention asks, a value that is no whole number of seconds since
+    1970 (within the years 1970 to 9999) stops the build: fontTools could not read it either,
+    and the manual would print in other fonts."""
+    text = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not text:
+        return None
+    if text.isascii() and text.isdigit() and len(text) <= 12:
+        try:
+            return dt.datetime.fromtimestamp(int(text), dt.UTC)
+        except (ValueError, OverflowError, OSError):  # past the year 9999
+            pass
+    shown = text if len(text) <= 40 else text[:40] + "…"
+    raise UsageError(f'SOURCE_DATE_EPOCH is "{shown}": set it to the seconds since 1970 as a '
+                     "whole number (1700000000 for 2023-11-14), or leave it unset")
 
 
 def _newest_page(settings: Settings, lang: str) -> dt.datetime:
@@ -456,7 +474,8 @@ class Run:
         preload(tags)
         if self._workers(todo) > 1:  # each worker would parse them; one layout here does
             roots = make_roots(self.settings, self.cache.images)
-            parse_sheets(self.sheets, stylesheet_urls(self.settings, roots), roots)
+            with _source_date(self.dates.now):  # the fonts' stamps: the workers use these
+                parse_sheets(self.sheets, stylesheet_urls(self.settings, roots), roots)
 
     # Read: discover and render -------------------------------------------------------------
 

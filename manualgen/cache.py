@@ -209,12 +209,24 @@ def language_inputs(settings, lang: str) -> list[Path]:
         folders.append((settings.logo, False))
     seen: set[Path] = set()
     paths: list[Path] = []
+    site = Path(settings.site_root).resolve()
     for folder, recursive in folders:
+        inside = (folder.resolve(), site)
         for path in files_below(folder, recursive):
-            if path not in seen:
+            if path not in seen and _read_by_builds(path, inside):
                 seen.add(path)
                 paths.append(path)
     return paths
+
+
+def _read_by_builds(path: Path, inside: tuple[Path, ...]) -> bool:
+    """Whether a build may read the file: not a symbolic link that leads out of the folder
+    it was found in and out of the site (the build refuses such a file, and its bytes are
+    no input: reading them for a cache key would read outside the site)."""
+    if not path.is_symlink():
+        return True
+    real = path.resolve()
+    return any(real.is_relative_to(folder) for folder in inside)
 
 
 def named_for_language(settings, lang: str) -> list[Path]:

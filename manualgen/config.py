@@ -1395,8 +1395,27 @@ def _stylesheets(printing: dict, mg_dir: Path, mg_path: Path | None, problems: l
         elif site and _outside(sheet_path, site):
             problems.append(_problem(mg_path, "stylesheets", f'stylesheet "{sheet}" is outside the '
                                      f"site ({sheet_path}): copy it into the site"))
+        elif (line := _unreadable_number(sheet_path)) is not None:
+            problems.append(Finding(ERROR, "config", f'stylesheet "{sheet}" holds a number of '
+                                    "more than 4300 digits, which the layout cannot read: "
+                                    "shorten it", str(sheet_path), line))
         found.append(sheet_path)
     return found
+
+
+# A run of digits longer than Python reads as a number (sys.get_int_max_str_digits): the
+# CSS parser of the layout stops on it with a ValueError
+_TOO_LONG_NUMBER = re.compile(r"[0-9]{4301,}")
+
+
+def _unreadable_number(sheet: Path) -> int | None:
+    """The line of the first number in the stylesheet too long to read, or None."""
+    try:
+        text = sheet.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None  # the layout says what it cannot read
+    found = _TOO_LONG_NUMBER.search(text)
+    return text.count("\n", 0, found.start()) + 1 if found else None
 
 
 def _logo(manual: dict, mg_dir: Path, mg_path: Path | None, problems: list[Finding],

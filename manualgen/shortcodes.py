@@ -1038,7 +1038,8 @@ def _manual_date() -> dt.datetime:
     """The manual's date, which a build sets as SOURCE_DATE_EPOCH while it runs (see
     ``build._source_date``): a template's ``now``, the same on every build of the same site."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    return dt.datetime.fromtimestamp(int(epoch) if epoch.isdigit() else 0, dt.UTC)
+    return dt.datetime.fromtimestamp(int(epoch) if epoch.isascii() and epoch.isdigit()
+                                     and len(epoch) <= 12 else 0, dt.UTC)
 
 
 def _asset_file(settings, name: str) -> Path | None:

@@ -221,3 +221,30 @@ def test_an_output_folder_whose_name_is_not_utf8_is_a_usage_error(tmp_path, caps
     err = capsys.readouterr().err
     assert stop.value.code == 2 and "Traceback" not in err
     assert 'output folder "' in err and 'out\ufffd" has a name that is not UTF-8' in err
+
+
+def test_a_build_with_its_cache_reads_no_file_a_link_leads_to_outside_the_site(tmp_path, capsys):
+    """Found by fuzzing with an audit hook: the files a cache key hashes included a page and
+    a picture that are symbolic links to files outside the site, so a build (the cache is
+    on by default) read those files, although it then refused both."""
+    from .conftest import png_bytes
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.md").write_text("---\ntitle: Secret\n---\nSecret words.\n", encoding="utf-8")
+    (outside / "secret.png").write_bytes(png_bytes())
+    site = write_site(tmp_path / "site", {"content/de/_index.md": page("Start", body="Words.\n")})
+    (site / "content/de/leak.md").symlink_to(outside / "secret.md")
+    (site / "static/img").mkdir(parents=True)
+    (site / "static/img/leak.png").symlink_to(outside / "secret.png")
+    opened: list[str] = []
+
+    def hook(event, args):
+        if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
+            opened.append(os.path.realpath(os.fsdecode(args[0])))
+
+    sys.addaudithook(hook)  # hooks cannot be removed: this one only records to its list
+    status = main(["build", "--site", str(site), "--out", str(tmp_path / "out"), "-q",
+                   "--cache", str(tmp_path / "cache"), "--jobs", "1"])
+    assert status == 1 and "outside the site" in capsys.readouterr().err
+    assert not [path for path in opened if path.startswith(str(outside.resolve()))]

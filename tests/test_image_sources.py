@@ -25,6 +25,10 @@ def png(size) -> bytes:
     ("a.png 1x, b.png 2x", "b.png"), ("a.png 800w, b.png 400w", "a.png"),
     ("a.png, b.png 1.5x", "b.png"), ("a.png 2x, b.png 2x", "a.png"), ("a.png", "a.png"),
     ("a.png 2q, b.png", "b.png"), (" , ", ""), ("a.png 600w, b.png 3x", "a.png"),
+    # found by fuzzing: a comma inside an address is part of it, as HTML reads a srcset
+    ("data:image/png;base64,iVBORw0K 2x, b.png 1x", "data:image/png;base64,iVBORw0K"),
+    ("/img/a,b.png 800w, /img/c.png 10w", "/img/a,b.png"), ("a.png,, b.png 2x", "b.png"),
+    ("a.png 1x,b.png 2x", "b.png"), (",,,", ""),
 ])
 def test_the_largest_candidate_of_a_srcset(srcset, chosen):
     assert largest_candidate(srcset) == chosen

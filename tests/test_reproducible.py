@@ -51,3 +51,24 @@ def test_two_runs_without_source_date_epoch_are_identical(tmp_path, monkeypatch)
     time.sleep(1.1)  # the clock moves on: fontTools would stamp a new time into each font subset
     two = pdfs(build(site, BuildOptions(langs=["de"], out=tmp_path / "o2", no_cache=True, jobs=1)))
     assert one == two
+
+
+def test_an_empty_source_date_epoch_prints_in_the_manuals_fonts(tmp_path, monkeypatch):
+    """Found by fuzzing: with SOURCE_DATE_EPOCH set but empty, the stylesheets parsed for
+    the workers before the layout loaded no font face (fontTools reads the variable to
+    stamp each font), and every manual printed in fallback fonts with two css warnings."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "")
+    site = make_site(tmp_path / "site")
+    result = build(site, BuildOptions(all=True, out=tmp_path / "out", no_cache=True, jobs=2))
+    assert [r.lang for r in result.results if r.pdf is not None] == ["de", "fr"]
+    assert not [f.format() for f in result.findings if "cannot be loaded" in f.message]
+
+
+def test_a_source_date_epoch_that_is_no_number_of_seconds_is_a_usage_error(tmp_path, capsys):
+    site = make_site(tmp_path / "site")
+    for value in ("1e9", "-5", "²", "253402300800", "9" * 5000):
+        env = dict(os.environ, SOURCE_DATE_EPOCH=value)
+        done = subprocess.run([sys.executable, "-m", "manualgen", "check", "--site", str(site)],
+                              env=env, capture_output=True, text=True, check=False)
+        assert done.returncode == 2, (value[:20], done.stderr[-300:])
+        assert "Traceback" not in done.stderr and "SOURCE_DATE_EPOCH is" in done.stderr

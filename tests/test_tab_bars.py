@@ -140,3 +140,21 @@ def test_two_widgets_with_the_same_ids_name_their_own_panels():
     out = named(widget.format(a="Eins", b="Zwei") + widget.format(a="Drei", b="Vier"))
     assert "hidden" not in out and "<button" not in out, out
     assert out.index("Zwei words.") < out.index("Drei text.")
+
+
+def test_a_bar_of_thousands_of_tabs_is_named_in_linear_time():
+    """Found by fuzzing: each button was looked for inside every other one, and each panel
+    inside every bar (6,000 tabs: 6 s of CPU, now 0.2 s)."""
+    import time
+
+    count = 6000
+    html = ('<ul role="tablist">' + "".join(
+        f'<li><button role="tab" aria-controls="p{i}">Tab {i}</button></li>' for i in range(count))
+        + "</ul>" + "".join(f'<div id="p{i}" hidden><p>Text {i}</p></div>' for i in range(count)))
+    root = parse_fragment(html)
+    start = time.process_time()
+    name_panels(root)
+    assert time.process_time() - start < 2
+    out = serialize_children(root)
+    assert titles(out) == [f"Tab {i}" for i in range(count)]
+    assert 'role="tab"' not in out and "hidden" not in out

@@ -14,7 +14,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from ..geometry import MM_PER_UNIT
-from .html import classes, text_of
+from .html import classes, text_of, whole_number
 from .lists import item_numbers
 from .tables import rows, table_columns
 
@@ -46,9 +46,9 @@ def _lines(text: str, width_mm: float, pt: float, em: float = 0.46) -> int:
 def image_height_mm(img: ET.Element, width: float, cap: float) -> float:
     fraction = 1.0
     for name in classes(img):
-        m = re.fullmatch(r"max-w-(\d+)", name)
+        m = re.fullmatch(r"max-w-([0-9]+)", name)
         if m:
-            fraction = int(m.group(1)) / 100
+            fraction = (whole_number(m.group(1)) or 0) / 100
     try:
         px_w, px_h = int(img.get("width") or 0), int(img.get("height") or 0)
     except ValueError:

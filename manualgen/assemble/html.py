@@ -22,6 +22,20 @@ def split_url(url: str) -> SplitResult:
         return urlsplit(url.replace("[", "%5B").replace("]", "%5D"))
 
 
+# Larger than any width, span or count a page means: a number past it is read as it
+_HUGE = 10**18
+
+
+def whole_number(text: str) -> int | None:
+    """``text`` read as a whole number written in ASCII digits only ("640"), or None ("640px",
+    "²", "٣", "-1").  A number of more than 18 digits is read as 10**18: Python refuses to
+    read one of over 4300 digits, and none of that size means more than "very large"."""
+    if not (text.isascii() and text.isdigit()):
+        return None
+    digits = text.lstrip("0") or "0"
+    return int(digits) if len(digits) <= 18 else _HUGE
+
+
 def parse_fragment(html: str) -> ET.Element:
     """A page's HTML as children of a ``body`` element.
 

@@ -161,19 +161,46 @@ def largest_candidate(srcset: str) -> str:
     """The candidate of a ``srcset`` with the largest width (``800w``), else density
     (``2x``; none written is 1x); the first of equals."""
     best, best_key = "", (-1, -1.0)
-    for candidate in srcset.split(","):
-        parts = candidate.split()
-        if not parts:
-            continue
-        descriptor = parts[1].lower() if len(parts) > 1 else "1x"
+    for address, descriptor in srcset_candidates(srcset):
+        descriptor = descriptor.lower()
         try:
             value = float(descriptor[:-1])
         except ValueError:
             continue
         key = (1 if descriptor.endswith("w") else 0, value) if descriptor[-1:] in "wx" else (-1, 0.0)
         if key > best_key:
-            best, best_key = parts[0], key
+            best, best_key = address, key
     return best
+
+
+_SPACE = " \t\n\f\r"  # HTML's whitespace
+
+
+def srcset_candidates(srcset: str) -> list[tuple[str, str]]:
+    """Each candidate of a ``srcset``: its address and its first descriptor ("1x" when it
+    writes none), split as HTML splits them: an address runs to the next whitespace, so a
+    comma inside it (``data:image/png;base64,…``, ``/img/a,b.png``) is part of it, and a
+    comma ends a candidate only after its address."""
+    found: list[tuple[str, str]] = []
+    pos, end = 0, len(srcset)
+    while True:
+        while pos < end and (srcset[pos] in _SPACE or srcset[pos] == ","):
+            pos += 1
+        if pos >= end:
+            return found
+        start = pos
+        while pos < end and srcset[pos] not in _SPACE:
+            pos += 1
+        address, descriptors = srcset[start:pos], ""
+        if address.endswith(","):
+            address = address.rstrip(",")
+        else:
+            start, depth = pos, 0
+            while pos < end and (srcset[pos] != "," or depth > 0):
+                depth += (srcset[pos] == "(") - (srcset[pos] == ")" and depth > 0)
+                pos += 1
+            descriptors = srcset[start:pos]
+        found.append((address, (descriptors.split() or ["1x"])[0]))
 
 
 def images(root: ET.Element, job: PageJob) -> None:

@@ -33,6 +33,7 @@ from .html import (
     own_name,
     parent_map,
     text_of,
+    whole_number,
 )
 from .lists import item_numbers
 from .tables import table_columns
@@ -99,7 +100,8 @@ def _framework_row(cls: list[str], kids: list[ET.Element]) -> list[ET.Element] |
         if parent_class in cls:
             return [k for k in kids if any(is_child(c) for c in classes(k))]
     base = [_BREAKPOINTS.sub("", c) for c in cls]
-    tracks = [int(m.group(1)) for b in base if (m := re.fullmatch(r"grid-cols-(\d+)", b))]
+    tracks = [whole_number(m.group(1)) or 0 for b in base
+              if (m := re.fullmatch(r"grid-cols-([0-9]+)", b))]
     if "grid" in base and tracks and max(tracks) >= 2:
         return kids
     flex = any(b in ("flex", "inline-flex") for b in base) or any(
@@ -113,8 +115,8 @@ def _screenshot_sized(column: ET.Element) -> bool:
     """Whether the column's pictures are screenshots, not an icon beside the words (one
     whose file is at most _ICON_PX high and wide; a picture of unknown size counts)."""
     for img in column.iter("img"):
-        width, height = img.get("width") or "", img.get("height") or ""
-        if not (width.isdigit() and height.isdigit()) or max(int(width), int(height)) > _ICON_PX:
+        width, height = whole_number(img.get("width") or ""), whole_number(img.get("height") or "")
+        if width is None or height is None or max(width, height) > _ICON_PX:
             return True
     return any("missing-image" in classes(e) for e in column.iter())
 
@@ -740,9 +742,9 @@ def _is_screenshot(img: ET.Element) -> bool:
 
 def _is_icon(img: ET.Element, parents: dict) -> bool:
     """A small picture with words on its line: printed in the line, at text height."""
-    width, height = img.get("width") or "", img.get("height") or ""
-    return (height.isdigit() and int(height) <= _ICON_PX and width.isdigit()
-            and int(width) <= 4 * _ICON_PX and _in_running_text(img, parents))
+    width, height = whole_number(img.get("width") or ""), whole_number(img.get("height") or "")
+    return (height is not None and height <= _ICON_PX and width is not None
+            and width <= 4 * _ICON_PX and _in_running_text(img, parents))
 
 
 def _in_running_text(img: ET.Element, parents: dict) -> bool:
@@ -788,10 +790,14 @@ def _mark_stack(col: ET.Element) -> None:
 def _grid_tracks(style: str) -> list[str]:
     """The column tracks of an inline grid-template-columns, repeat() expanded."""
     m = re.search(r"grid-template-columns\s*:\s*([^;]+)", style, re.IGNORECASE)
-    if not m:
-        return []
+    return _track_list(m.group(1)) if m else []
+
+
+def _track_list(text: str, in_repeat: bool = False) -> list[str]:
+    """The tracks of a track list (up to 12), repeat() expanded; none where the list is
+    one CSS refuses (a repeat() inside a repeat(): the browser drops the declaration)."""
     tokens, depth, current = [], 0, ""
-    for char in m.group(1).strip() + " ":
+    for char in text.strip() + " ":
         depth += (char == "(") - (char == ")")
         if char.isspace() and depth == 0:
             if current:
@@ -801,11 +807,14 @@ def _grid_tracks(style: str) -> list[str]:
             current += char
     tracks: list[str] = []
     for token in tokens:
-        rep = re.fullmatch(r"repeat\(\s*(\d+)\s*,\s*(.+)\)", token, re.IGNORECASE)
+        rep = re.fullmatch(r"repeat\(\s*([0-9]+)\s*,\s*(.+)\)", token, re.IGNORECASE)
+        if token.lower().startswith("repeat(") and (in_repeat or not rep):
+            return []  # nested, or auto-fill / auto-fit: as many columns as fit, unknown here
         if rep:
-            tracks += _grid_tracks(f"grid-template-columns: {rep.group(2)}") * int(rep.group(1))
-        elif token.lower().startswith("repeat("):
-            return []  # auto-fill / auto-fit: as many columns as fit, unknown here
+            count = whole_number(rep.group(1)) or 0
+            if count > 12:  # more tracks than a step or columns block is read with
+                return []
+            tracks += _track_list(rep.group(2), in_repeat=True) * count
         else:
             tracks.append(token)
     return tracks if len(tracks) <= 12 else []

@@ -44,11 +44,13 @@ def name_panels(root: ET.Element) -> None:
     for panel in panels:  # on paper every panel shows, named or not
         _shown(panel)
     claims = collections.Counter(id(panel) for panel in panels)
-    going = [bar for bar, tabs in bars.items() if _can_go(bar, tabs, panels, parents)
+    holding = {id(el) for panel in panels for el in _lineage(panel, parents)}  # and around
+    going = [bar for bar, tabs in bars.items() if _can_go(bar, tabs, claims, holding, parents)
              and all(claims[id(panel)] == 1 and _prints_name(b, panel) for b, panel in tabs)]
+    gone = {id(bar) for bar in going}
     for tabs in bars.values():
         for button, panel in tabs:
-            if panel in panels and not any(_inside(panel, bar, parents) for bar in going):
+            if id(panel) in claims and not any(id(el) in gone for el in _lineage(panel, parents)):
                 _label(panel, _words(button))
     for bar in going:
         remove(bar, parents)
@@ -71,16 +73,19 @@ def _prints_name(button: ET.Element, panel: ET.Element) -> bool:
     return not name or _takes_name(panel) or _words(panel).startswith(name)
 
 
-def _can_go(bar: ET.Element | None, tabs: list, panels: list[ET.Element], parents: dict) -> bool:
-    """Whether the bar may be left out: every button found its panel, none of the panels
-    lies in it, and it holds no words but its buttons' (the caller checks that each
-    button's words print above its panel: no other button names the same panel)."""
-    if bar is None or any(panel not in panels for _button, panel in tabs):
+def _can_go(bar: ET.Element | None, tabs: list, panels: collections.Counter, holding: set[int],
+            parents: dict) -> bool:
+    """Whether the bar may be left out: every button found its panel (one of ``panels``),
+    none of the panels lies in it (it is none of the elements ``holding`` a panel), and it
+    holds no words but its buttons' (the caller checks that each button's words print above
+    its panel: no other button names the same panel)."""
+    if bar is None or any(id(panel) not in panels for _button, panel in tabs):
         return False
-    if any(_inside(panel, bar, parents) for panel in panels):
+    if id(bar) in holding:
         return False
-    buttons = [button for button, _panel in tabs]
-    outer = [b for b in buttons if not any(o is not b and _inside(b, o, parents) for o in buttons)]
+    buttons = {id(button) for button, _panel in tabs}
+    outer = [button for button, _panel in tabs
+             if not any(id(el) in buttons for el in _lineage(parents.get(button), parents))]
     return _only_tab_words(bar, outer)
 
 
@@ -131,6 +136,13 @@ def _shown(panel: ET.Element) -> None:
             panel.set("style", rest)
         else:
             del panel.attrib["style"]
+
+
+def _lineage(el: ET.Element | None, parents: dict):
+    """``el`` and the elements around it, innermost first."""
+    while el is not None:
+        yield el
+        el = parents.get(el)
 
 
 def _inside(el: ET.Element | None, holder: ET.Element | None, parents: dict) -> bool:

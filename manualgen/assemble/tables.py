@@ -7,7 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from ..geometry import MM_PER_UNIT
-from .html import add_class
+from .html import add_class, whole_number
 from .names import _WORD, is_name
 
 # HTML's limits: a browser reads a larger colspan or rowspan as these.  WeasyPrint takes
@@ -105,8 +105,8 @@ def _bound_spans(table: ET.Element) -> None:
     """Spans cut to HTML's limits, as a browser reads them."""
     for cell in table.iter():
         for name, limit in _SPAN_LIMITS.items():
-            value = (cell.get(name) or "").strip()
-            if value.isascii() and value.isdigit() and int(value) > limit:
+            value = whole_number((cell.get(name) or "").strip())
+            if value is not None and value > limit:
                 cell.set(name, str(limit))
 
 
