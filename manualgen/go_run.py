@@ -23,7 +23,7 @@ from .collation import collation_key
 from .content import glob_regex
 from .go_escape import CSS, URL, NotSimple, plainified
 from .go_functions import FUNCTIONS, map_get, ordered_items
-from .go_library import go_clean
+from .go_library import go_clean, go_html_escape
 from .go_time import go_format, go_year, read_time
 from .go_values import HTML, Failed, go_print, go_sprintf, go_type, truth
 from .heading_ids import hugo_anchor
@@ -75,6 +75,8 @@ class Call:
     # a folder as a table of its files), None when there is none
     data: Callable[[tuple[str, ...]], object] = lambda path: None
     data_names: Callable[[tuple[str, ...]], list] = lambda path: []  # a data folder's entries
+    # the file or folder of the site's folder a name gives (readFile, fileExists), None for none
+    project_file: Callable[[str], object] = lambda name: None
     # a site's own partial, compiled (None when the site has none; NotSimple when it
     # cannot be run)
     partial: Callable[[str], list | None] = lambda name: None
@@ -1203,6 +1205,55 @@ def _parse_url(state: _Run, args: list) -> _Fields:
         "Fragment": urllib.parse.unquote(parts.fragment), "String": text})
 
 
+def _read_file(state: _Run, args: list) -> str:
+    """Hugo's ``readFile`` (``os.ReadFile``): the text of a file of the site's folder;
+    nothing for a file that is not there (or outside the folder), a failure for a folder."""
+    if len(args) != 1:
+        raise Failed(f"wrong number of args for readFile: want 1 got {len(args)}")
+    name = go_print(args[0])
+    if not name:
+        raise Failed("error calling readFile: invalid filename")
+    found = state.call.project_file(name)
+    if found is None:
+        return ""
+    if found.is_dir():
+        raise Failed(f"error calling readFile: read {found}: is a directory")
+    if found.stat().st_size > MAX_TEXT:
+        raise NotSimple(f'readFile of "{name}", more than {MAX_TEXT} bytes')
+    return found.read_bytes().decode("utf-8", errors="replace")
+
+
+def _file_exists(state: _Run, args: list) -> bool:
+    """Hugo's ``fileExists`` (``os.FileExists``): whether the site's folder has that file
+    or folder."""
+    if len(args) != 1:
+        raise Failed(f"wrong number of args for fileExists: want 1 got {len(args)}")
+    name = go_print(args[0])
+    if not name:
+        raise Failed("error calling fileExists: fileExists needs a path to a file")
+    return state.call.project_file(name) is not None
+
+
+def _reflect(kind: str) -> Callable:
+    """Hugo's ``reflect.IsMap`` and ``reflect.IsSlice``: whether a value is a map (a
+    table, params, a data folder) or a slice (a list, a list of pages)."""
+    def run(state: _Run, args: list) -> bool:
+        if len(args) != 1:
+            raise Failed(f"wrong number of args for {kind}: want 1 got {len(args)}")
+        value = args[0]
+        if kind == "IsMap":
+            return isinstance(value, (dict, _Params, _Data))
+        return isinstance(value, (list, tuple))
+    return run
+
+
+def _html(state: _Run, args: list) -> str:
+    """Go's predefined ``html`` where it is not printed (``$x := .y | html``, ``if``): its
+    arguments printed as ``print`` prints them, the five characters escaped, as text (printed
+    later, it is escaped again).  Printed, go_template.py writes it as Go's escaping does."""
+    return go_html_escape(FUNCTIONS["print"][0](*args))
+
+
 def _now(state: _Run, args: list) -> dt.datetime:
     """Hugo's ``now``: the manual's date, so that the same site gives the same manual (a
     template that hashes it for an element's id, as Flink's ``artifact`` does)."""
@@ -1282,6 +1333,9 @@ _CALL_FUNCTIONS: dict[str, Callable] = {
     "partial": _partial, "partialCached": _partial,
     "errorf": _errorf, "warnf": _warnf, "erroridf": _erroridf, "warnidf": _warnidf, "now": lambda state, args: _now(state, args),
     "urls.Parse": _parse_url,
+    "reflect.IsMap": _reflect("IsMap"), "reflect.IsSlice": _reflect("IsSlice"), "html": _html,
+    "readFile": _read_file, "os.ReadFile": _read_file,
+    "fileExists": _file_exists, "os.FileExists": _file_exists,
     "time.Format": _format_time, "dateFormat": _format_time, "relref": _ref, "ref": _ref,
     "title": _title, "strings.Title": _title,
     "time.AsTime": lambda state, args: _as_time(args), "time": lambda state, args: _as_time(args),

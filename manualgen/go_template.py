@@ -24,6 +24,7 @@ import re
 
 from .go_escape import Context, NotSimple, advance, after_value, escaper, join
 from .go_functions import ARITY
+from .go_library import go_html_escape
 from .go_run import FUNCTION_NAMES, Block, Call, Sub, TemplateFailed, Where, run_template
 
 __all__ = ["Call", "NotSimple", "TemplateFailed", "actions", "compile_template", "run_template"]
@@ -155,8 +156,26 @@ def _compile_action(state: _Compiling, action: str, where) -> None:
             raise _ReadFailed(f'undefined variable "{name}"')
         state.target.append(("declare" if operator == ":=" else "assign", name, pipeline, where))
     else:
-        state.target.append(("print", _pipeline(action, state), escaper(state.html), where))
+        pipeline, write = _html_at_end(_pipeline(action, state), escaper(state.html), state.html)
+        state.target.append(("print", pipeline, write, where))
         state.html = after_value(state.html)
+
+
+def _html_at_end(pipeline: list, write, ctx: Context) -> tuple[list, object]:
+    """A printed pipeline that ends in Go's predefined ``html`` as Go's escaping rewrites
+    it: ``html`` takes the place of the escaper of text or of an attribute's value (it
+    escapes the five characters of any value, safeHTML too, and nothing else: no "+"),
+    and comes after the escaper of another place (an address); ``html A B`` prints its
+    arguments as ``print`` does."""
+    last = pipeline[-1]
+    if last[0] != "html":
+        return pipeline, write
+    rest = pipeline[:-1] if len(last) == 1 else pipeline[:-1] + [["print", *last[1:]]]
+    if not rest:
+        rest = [[("lit", "")]]
+    if ctx.state == "text" or (ctx.state == "value" and ctx.attr == "plain"):
+        return rest, lambda text, is_html: go_html_escape(text)
+    return rest, lambda text, is_html: write(text, False)
 
 
 def _open_block(state: _Compiling, word: str, rest: str, where, chained: bool = False) -> None:
@@ -356,6 +375,9 @@ def _pipeline(text: str, state: _Compiling | None = None) -> list[list]:
         raise
     if end < len(tokens):  # a ")" that nothing opened
         raise NotSimple(f"{{{{ {text.strip()} }}}}")
+    if any(command[0] == "html" for command in commands[:-1]):
+        raise NotSimple('the escaper "html" before the end of its pipeline, which Hugo refuses '
+                        '("predefined escaper "html" disallowed in template")')
     return commands
 
 
@@ -461,7 +483,9 @@ _CALL_ARITY = {"markdownify": (1, 1), "plainify": (1, 1), "relURL": (1, 1), "abs
                "time.Format": (2, 2), "dateFormat": (2, 2), "anchorize": (1, 1),
                "time.AsTime": (1, 1), "time": (1, 2), "safeURL": (1, 1), "safeCSS": (1, 1),
                "relref": (2, 2), "ref": (2, 2), "title": (1, 1), "strings.Title": (1, 1),
-               "resources.Get": (1, 1), "highlight": (2, 3), "transform.Highlight": (2, 3),
+               "resources.Get": (1, 1), "readFile": (1, 1), "os.ReadFile": (1, 1),
+               "fileExists": (1, 1), "os.FileExists": (1, 1), "reflect.IsMap": (1, 1),
+               "reflect.IsSlice": (1, 1), "html": (0, 99), "highlight": (2, 3), "transform.Highlight": (2, 3),
                **_METHODS}
 
 

@@ -13,7 +13,7 @@ from .go_functions import exact_maps
 from .go_run import data_folder_marker
 from .go_template import compile_template
 
-__all__ = ["data_at", "partial_file", "partial_nodes"]
+__all__ = ["data_at", "partial_file", "partial_nodes", "project_file"]
 
 _DATA_SUFFIXES = (".yaml", ".yml", ".toml", ".json")
 
@@ -36,6 +36,17 @@ def partial_file(layout_dirs: list[Path], name: str) -> Path | None:
                 except (OSError, ValueError, RuntimeError):
                     continue
     return None
+
+
+def project_file(root: Path, name: str) -> Path | None:
+    """The file or folder ``name`` names in the site's folder, as Hugo's ``readFile`` and
+    ``fileExists`` find it (a leading "/" read from the site's folder too); None when there
+    is none, or the name leads out of the folder ("../x": Hugo reads nothing there)."""
+    try:
+        path = root.joinpath(*[part for part in name.replace("\\", "/").split("/") if part])
+        return path if path.exists() and resolves_inside(path, root.resolve()) else None
+    except (OSError, ValueError):  # a name the system refuses (a NUL, too long): no such file
+        return None
 
 
 def partial_nodes(own_dirs: list[Path], all_dirs: list[Path], name: str,

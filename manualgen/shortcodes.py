@@ -965,7 +965,7 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
                    parent: ShortcodeCall | None = None) -> TemplateCall:
     """What a site's own simple template reads of the shortcode's call and its page."""
     from .go_template import Call as TemplateCall
-    from .own_templates import partial_nodes
+    from .own_templates import partial_nodes, project_file
 
     settings = ctx.renderer.env.globals.get("site")
     meta = getattr(ctx.page, "meta", None) or {}
@@ -989,6 +989,7 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
         params=({key: call.typed(key) for key in call.params} if call.params
                 else [call.typed(i) for i in range(len(call.positional))]),
         data=lambda path: _site_data(ctx, path),
+        project_file=lambda name: project_file(Path(settings.site_root), name),
         data_names=lambda path: _site_data_names(ctx, path),
         partial=lambda name: partial_nodes(
             list(settings.own_layout_dirs) or [Path(settings.site_root) / "layouts"],
