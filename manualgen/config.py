@@ -87,6 +87,9 @@ class Language:
     goldmark: dict = dataclasses.field(default_factory=dict)
     # [languages.<code>.permalinks]: the language's own patterns, in place of the site's
     permalinks: tuple | None = None
+    # the label (languageName), locale (languageCode) and direction (languageDirection) as
+    # the config writes them, for a template's .Language: Hugo guesses none of them
+    written: dict = dataclasses.field(default_factory=dict)
 
 
 CHAPTER_STARTS = ("auto", "right", "page")
@@ -1092,7 +1095,14 @@ def _language(code: str, spec: dict, root: Path, hugo: dict, folders: _Folders) 
         goldmark=_ci_get(_ci_get(spec, "markup", {}), "goldmark", {}) or {},
         permalinks=read_rules(_ci_get(spec, "permalinks")) if isinstance(
             _ci_get(spec, "permalinks"), dict) else None,
+        written={key: str(_first_set(spec, *names)) for key, names in _WRITTEN.items()
+                 if _first_set(spec, *names) not in (None, "")},
     )
+
+
+# Hugo 0.158's names of a language's fields, and the older ones it still reads
+_WRITTEN = {"label": ("label", "languageName"), "locale": ("locale", "languageCode"),
+            "direction": ("direction", "languageDirection")}
 
 
 def goldmark_of(settings: Settings, lang: str) -> dict:

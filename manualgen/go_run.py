@@ -18,6 +18,7 @@ import re
 import textwrap
 import urllib.parse
 from collections.abc import Callable
+from pathlib import Path
 
 from .collation import collation_key
 from .content import glob_regex
@@ -89,6 +90,11 @@ class Call:
     # TranslationBaseName, ContentBaseName; None for a page without a file
     page_file: dict | None = None
     lang: str = ""  # the page's language code (.Site.Language.Lang, .Page.Lang)
+    # the fields Hugo's Language has for a language code (Lang, LanguageName, Weight …), None
+    # for a code the site does not build
+    language: Callable[[str], dict | None] = lambda code: None
+    # whether the site's layouts or its themes' have a template of that name (templates.Exists)
+    template_exists: Callable[[str], bool] = lambda name: False
     # the page's file relative to its content folder, without its language (.Page.Path);
     # None for a page without a file
     page_rel: str | None = None
@@ -263,6 +269,8 @@ class _Page(_Object):
             return _Fields("*source.File", self.call.page_file)
         if name == "Lang":
             return self.call.lang
+        if name == "Language":
+            return _language(self.call, self.call.lang)
         if name == "Path" and self.call.page_rel is not None:
             return logical_path(self.call.page_rel)
         if name == "Date":
@@ -308,13 +316,18 @@ class _Site(_Object):
         if name == "Data":
             return _Data(self.call, ())
         if name == "Language":
-            return _Fields("*langs.Language", {"Lang": self.call.lang})
+            return _language(self.call, self.call.lang)
         if name == "LanguagePrefix":
             return self.call.language_prefix
         if name == "BaseURL":
             return self.call.base_url
         if name in ("RegularPages", "Sections"):
             return _PageList(_OtherPage(self.call, each) for each in self.call.site_pages(name))
+        if name == "Home" and self.call.page is not None:  # the top of the page's parents
+            top = self.call.page
+            while getattr(top, "parent", None) is not None:
+                top = top.parent
+            return _OtherPage(self.call, top)
         return super().go_field(name)
 
     def go_method(self, name: str, args: list) -> object:
@@ -359,11 +372,17 @@ def page_fact(page, name: str) -> object:
 
 # The pages a page's fields lead to: its parent (a section, or the home page), the section
 # it is in (itself, for a section) and the top-level section above it.
-PAGE_RELATIVES = ("Parent", "CurrentSection", "FirstSection")
+PAGE_RELATIVES = ("Parent", "CurrentSection", "FirstSection", "Ancestors")
 
 
 def _relative(call: Call, page, name: str) -> object:
     parent = getattr(page, "parent", None)
+    if name == "Ancestors":  # the parent, its parent … up to the home page
+        ancestors = []
+        while parent is not None:
+            ancestors.append(_OtherPage(call, parent))
+            parent = getattr(parent, "parent", None)
+        return _PageList(ancestors)
     if name == "Parent":
         return _OtherPage(call, parent) if parent is not None else None
     if name == "CurrentSection":
@@ -376,6 +395,28 @@ def _relative(call: Call, page, name: str) -> object:
     if getattr(first, "kind", "") == "page":  # a page at the top: its first section is home
         first = chain[-1]
     return _OtherPage(call, first)
+
+
+def _language(call: Call, code: str) -> _Fields:
+    """Hugo's Language of ``code``: its Lang, and the fields the site's config gives it
+    (LanguageName, LanguageCode, LanguageDirection, Weight; Hugo 0.158's Label, Locale,
+    Direction)."""
+    return _Fields("*langs.Language", call.language(code) or {"Lang": code})
+
+
+def page_file_fields(page) -> dict | None:
+    """Hugo's ``.File`` of a page read from a file: its names and folder; None for a page
+    without a file."""
+    path, rel = getattr(page, "path", None), getattr(page, "rel", None)
+    if not isinstance(path, Path) or not path.is_file() or rel is None:
+        return None
+    folder = posixpath.dirname(rel)
+    plain = path.name.split(".")[0]
+    return {"Filename": str(path), "Path": posixpath.join(folder, path.name), "Ext": path.suffix[1:],
+            "Dir": folder + "/", "LogicalName": path.name,  # "/" at the top, as Hugo 0.149 has it
+            "BaseFileName": path.stem, "TranslationBaseName": plain,
+            "ContentBaseName": posixpath.basename(folder) if plain in ("index", "_index") and folder
+            else plain}
 
 
 def _page_type(page, section: str) -> str:
@@ -444,6 +485,55 @@ def _sorted_pages(pages: _PageList, key: object = None, order: object = "asc") -
                             reverse=go_print(order).lower() == "desc"))  # ties keep their order
 
 
+class _PageGroup(_Object):
+    """One group of ``GroupBy``: its ``Key`` and its ``Pages``, in the order they had."""
+
+    go_type = "page.PageGroup"
+
+    def __init__(self, key: object, pages: _PageList) -> None:
+        self.key, self.pages = key, pages
+
+    def go_field(self, name: str) -> object:
+        if name == "Key":
+            return self.key
+        if name == "Pages":
+            return self.pages
+        return super().go_field(name)
+
+
+def _grouped(pages: _PageList, how: str, args: list) -> list:
+    """Hugo's ``GroupBy FIELD [ORDER]`` and ``GroupByParam PARAM [ORDER]``: the pages in
+    groups of one value of the field (a page without the param in none), the groups by
+    their value, "asc" by default, each group's pages in the order they had."""
+    if not 1 <= len(args) <= 2:
+        raise Failed(f"wrong number of args for {how}: want 1 got {len(args)}")
+    field, order = go_print(args[0]), go_print(args[1]) if len(args) == 2 else "asc"
+    groups: dict = {}
+    for each in pages:
+        key = (_page_param(each, field) if how == "GroupByParam"
+               else each.go_field(field) if isinstance(each, _Object) else None)
+        if key is None or isinstance(key, (dict, list, _Object)):
+            if how == "GroupByParam":
+                continue
+            raise NotSimple(f'{how} "{field}", a field that is not a number or a text')
+        groups.setdefault(key, _PageList()).append(each)
+    keys = sorted(groups, key=_group_order, reverse=order.lower() == "desc")
+    return [_PageGroup(key, groups[key]) for key in keys]
+
+
+def _page_param(page: object, name: str) -> object:
+    params = page.go_field("Params") if isinstance(page, _Object) else None
+    return params.go_field(name) if isinstance(params, _Params) else None
+
+
+def _group_order(key: object) -> object:
+    if isinstance(key, str):
+        return (1, collation_key(key))
+    if isinstance(key, dt.datetime):
+        return (0, key.timestamp() if key.year > 1 else float("-inf"))
+    return (0, key)
+
+
 def _listed(call: Call, page: object, name: str) -> list:
     """A section's .Pages (.RegularPages, .Sections) as Hugo orders them."""
     found = [_OtherPage(call, each) for each in call.pages(page)]
@@ -474,9 +564,12 @@ class _OtherPage(_Object):
         fields = {"Title": lambda: page.title, "RelPermalink": lambda: page.url,
                   "Params": lambda: _Params(lambda key: map_get(page.meta, key)),
                   "Path": lambda: logical_path(page.rel),
-                  "Date": lambda: page.date or dt.datetime(1, 1, 1, tzinfo=dt.UTC)}
+                  "Date": lambda: page.date or dt.datetime(1, 1, 1, tzinfo=dt.UTC),
+                  "Lang": lambda: page.lang, "Language": lambda: _language(self.call, page.lang)}
         if name in fields:
             return fields[name]()
+        if name == "File" and page_file_fields(page) is not None:
+            return _Fields("*source.File", page_file_fields(page))
         if name in PAGE_FACTS:
             return page_fact(page, name)
         if name in PAGE_RELATIVES:
@@ -905,6 +998,8 @@ def _time_field(when: dt.datetime, name: str) -> object:
 
 
 def _call_method(owner: object, name: str, args: list, term: str) -> object:
+    if isinstance(owner, _PageList) and name in ("GroupBy", "GroupByParam"):
+        return _grouped(owner, name, args)
     if isinstance(owner, _PageList):
         raise NotSimple(f'"{name}" of a list of pages')
     if isinstance(owner, dt.datetime) and name == "Format" and len(args) == 1:
@@ -1234,6 +1329,18 @@ def _file_exists(state: _Run, args: list) -> bool:
     return state.call.project_file(name) is not None
 
 
+def _template_exists(state: _Run, args: list) -> bool:
+    """Hugo's ``templates.Exists NAME``: whether the site's layouts or its themes' have the
+    template.  A name below _partials/, _shortcodes/ or _markup/ that they do not have may
+    be one Hugo has built in, which manualgen does not list: not guessed at."""
+    name = _one(state, args, "Exists")
+    if state.call.template_exists(name):
+        return True
+    if name.lstrip("/").split("/", 1)[0] in ("_partials", "_shortcodes", "_markup"):
+        raise NotSimple(f'templates.Exists "{name}", which may be one of Hugo\'s built-in templates')
+    return False
+
+
 def _reflect(kind: str) -> Callable:
     """Hugo's ``reflect.IsMap`` and ``reflect.IsSlice``: whether a value is a map (a
     table, params, a data folder) or a slice (a list, a list of pages)."""
@@ -1333,6 +1440,7 @@ _CALL_FUNCTIONS: dict[str, Callable] = {
     "partial": _partial, "partialCached": _partial,
     "errorf": _errorf, "warnf": _warnf, "erroridf": _erroridf, "warnidf": _warnidf, "now": lambda state, args: _now(state, args),
     "urls.Parse": _parse_url,
+    "templates.Exists": lambda state, args: _template_exists(state, args),
     "reflect.IsMap": _reflect("IsMap"), "reflect.IsSlice": _reflect("IsSlice"), "html": _html,
     "readFile": _read_file, "os.ReadFile": _read_file,
     "fileExists": _file_exists, "os.FileExists": _file_exists,

@@ -41,16 +41,17 @@ _SHORTCODE_FIELDS = {"Inner", "InnerDeindent", "IsNamedParams", "Get", "Param", 
 _PAGE_FIELDS = {"Title", "Params", "Param", "RenderString", "Site", "File", "Lang", "Path", "Date", "GetPage",
                 "Pages", "RegularPages", "Sections", "RelPermalink", "Permalink", "Resources",
                 "Kind", "Weight", "LinkTitle", "Description", "IsSection", "IsPage", "IsHome",
-                "Section", "Type", "Parent", "CurrentSection", "FirstSection", "Store", "Scratch"}
+                "Section", "Type", "Parent", "CurrentSection", "FirstSection", "Store", "Scratch",
+                "Ancestors", "Language"}
 # the fields of an image render hook's context (layouts/_markup/render-image.html)
 IMAGE_HOOK_FIELDS = frozenset({"Destination", "Text", "PlainText", "Title", "IsBlock", "Attributes",
                                "Ordinal", "Page"})
 _SITE_FIELDS = {"Title", "Params", "Data", "Language", "LanguagePrefix", "GetPage", "BaseURL",
-                "RegularPages", "Sections"}
+                "RegularPages", "Sections", "Home"}
 # the methods of Hugo's objects a template may call, with the counts of arguments they take
 _METHODS = {"Get": (1, 1), "Param": (1, 1), "RenderString": (1, 2), "Set": (2, 2), "Add": (2, 2),
             "SetInMap": (3, 3), "Delete": (1, 1), "Format": (1, 1), "GetPage": (1, 1),
-            "GetMatch": (1, 1), "Match": (1, 1)}
+            "GetMatch": (1, 1), "Match": (1, 1), "GroupBy": (1, 2), "GroupByParam": (1, 2)}
 
 
 @dataclasses.dataclass
@@ -485,7 +486,7 @@ _CALL_ARITY = {"markdownify": (1, 1), "plainify": (1, 1), "relURL": (1, 1), "abs
                "relref": (2, 2), "ref": (2, 2), "title": (1, 1), "strings.Title": (1, 1),
                "resources.Get": (1, 1), "readFile": (1, 1), "os.ReadFile": (1, 1),
                "fileExists": (1, 1), "os.FileExists": (1, 1), "reflect.IsMap": (1, 1),
-               "reflect.IsSlice": (1, 1), "html": (0, 99), "highlight": (2, 3), "transform.Highlight": (2, 3),
+               "reflect.IsSlice": (1, 1), "html": (0, 99), "templates.Exists": (1, 1), "highlight": (2, 3), "transform.Highlight": (2, 3),
                **_METHODS}
 
 

@@ -13,7 +13,7 @@ from .go_functions import exact_maps
 from .go_run import data_folder_marker
 from .go_template import compile_template
 
-__all__ = ["data_at", "partial_file", "partial_nodes", "project_file"]
+__all__ = ["data_at", "partial_file", "partial_nodes", "project_file", "template_file"]
 
 _DATA_SUFFIXES = (".yaml", ".yml", ".toml", ".json")
 
@@ -35,6 +35,30 @@ def partial_file(layout_dirs: list[Path], name: str) -> Path | None:
                         return path
                 except (OSError, ValueError, RuntimeError):
                     continue
+    return None
+
+
+# Where Hugo 0.146's names find a template: "_partials/x.html" also in the older partials/
+# folder, and "_default/x.html" at the layouts' top, and the reverse; "partials/x.html"
+# finds the older folder's only (checked with hugo 0.149.1 and 0.168.0)
+_ALSO = {"_partials": ["partials"], "_shortcodes": ["shortcodes"], "_default": [""]}
+
+
+def template_file(layout_dirs: list[Path], name: str) -> Path | None:
+    """The template ``name`` ("partials/x.html", "_shortcodes/note.html") names in the
+    first of ``layout_dirs`` that has it, as ``templates.Exists`` looks; None when none
+    has it, or the name leads out of its folder."""
+    parts = [p for p in name.replace("\\", "/").split("/") if p]
+    if not parts or ".." in parts or "." in parts:
+        return None
+    names = [parts] + [[folder, *parts[1:]] if folder else parts[1:] for folder in _ALSO.get(parts[0], [])]
+    if len(parts) == 1:
+        names.append(["_default", *parts])
+    for layouts in layout_dirs:
+        for candidate in names:
+            path = Path(layouts).joinpath(*candidate)
+            if path.is_file() and resolves_inside(path, Path(layouts).resolve()):
+                return path
     return None
 
 

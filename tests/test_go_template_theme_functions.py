@@ -59,3 +59,88 @@ def test_reflect_tells_maps_from_slices():
     source = ('{{ reflect.IsMap (dict) }} {{ reflect.IsSlice (slice 1) }} {{ reflect.IsMap "x" }} '
               '{{ reflect.IsSlice (dict) }} {{ reflect.IsMap .Site.Params }} {{ reflect.IsSlice "ab" }}')
     assert run(source) == "true true false false true false"
+
+
+CONFIG = ('baseURL = "https://example.org/docs/"\ntitle = "Site T"\ndefaultContentLanguage = "en"\n'
+          '[languages.en]\nweight = 1\nlanguageName = "English"\n[languages.fr]\nweight = 2\n')
+
+
+def rendered(root: Path, shortcodes: dict[str, str], extra: dict | None = None) -> dict[str, str]:
+    """What each shortcode prints on docs/p.md of a small site of two languages (hugo's
+    output of the same site was read for each expected text); no finding may be left."""
+    import datetime as dt
+    import re
+
+    from manualgen.config import load_settings
+    from manualgen.content import discover
+    from manualgen.errors import Findings
+    from manualgen.render import render_language
+
+    body = "---\ntitle: Page Title\nweight: 3\n---\n\n" + "".join(
+        f"@@{name}@@\n\n{{{{< {name} >}}}}\n\n" for name in shortcodes) + "@@end@@\n"
+    files = {"hugo.toml": CONFIG, "content/_index.md": "---\ntitle: Home\n---\n",
+             "content/docs/_index.md": "---\ntitle: Docs\nweight: 2\n---\n",
+             "content/docs/q.md": "---\ntitle: Other Q\nweight: 5\ndescription: Q desc\n---\nWords.\n",
+             "content/docs/sub/_index.md": "---\ntitle: Sub\n---\n",
+             "content/docs/sub/deep.md": "---\ntitle: Deep\n---\nDeep text.\n",
+             "content/docs/p.md": body, **(extra or {}),
+             **{f"layouts/shortcodes/{name}.html": text for name, text in shortcodes.items()}}
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    settings = load_settings(root)
+    findings = Findings()
+    home = discover(settings, "en", findings, dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    html = {r.page.rel: r.html for r in render_language(settings, "en", home, findings).pages}["docs/p.md"]
+    assert [f.message for f in findings] == []
+    parts = re.split(r"(?:<p>)?@@(\w+)@@(?:</p>)?", html)
+    return {name: text.strip() for name, text in zip(parts[1::2], parts[2::2])}
+
+
+def test_the_pages_language_ancestors_home_and_another_pages_file(tmp_path):
+    printed = rendered(tmp_path, {
+        "lang": ("{{ .Page.Language.Lang }}|{{ .Page.Language.LanguageName }}|"
+                 "{{ .Page.Language.LanguageDirection }}|{{ .Page.Language.Weight }}|"
+                 "{{ .Site.Language.LanguageName }}|{{ .Site.Language.LanguageCode }}"),
+        "anc": ("{{ range .Page.Ancestors }}{{ .Title }},{{ end }}|{{ .Page.Parent.Parent.Title }}|"
+                "{{ range (.Site.GetPage \"docs/sub/deep\").Ancestors.Reverse }}{{ .Title }}/{{ end }}"
+                "{{ len .Site.Home.Ancestors }}"),
+        "ofile": ('{{ with .Site.GetPage "docs/sub/deep" }}{{ .File.Filename | path.Base }}|{{ .File.Path }}|'
+                  "{{ .File.Dir }}|{{ .Language.Lang }}{{ .Lang }}{{ end }}"),
+    })
+    assert printed["lang"] == "en|English||1|English|en"
+    assert printed["anc"] == "Docs,Home,|Home|Home/Docs/Sub/0"
+    assert printed["ofile"] == "deep.md|docs/sub/deep.md|docs/sub/|enen"
+
+
+def test_pages_grouped_by_a_field_or_a_param_and_templates_exists(tmp_path):
+    printed = rendered(tmp_path, {
+        "weight": ('{{ range (.Site.GetPage "docs").Pages.GroupBy "Weight" }}'
+                   "[{{ .Key }}:{{ range .Pages }}{{ .Title }};{{ end }}]{{ end }}"),
+        "title": ('{{ range (.Site.GetPage "docs").Pages.GroupBy "Title" "desc" }}[{{ .Key }}]{{ end }}'),
+        "param": ('{{ range (.Site.GetPage "docs").Pages.GroupByParam "description" }}'
+                  "[{{ .Key }}:{{ range .Pages }}{{ .Title }};{{ end }}]{{ end }}"),
+        "section": ('{{ range (.Site.GetPage "docs").Pages.GroupBy "Section" }}'
+                    "[{{ .Key }}:{{ range .Pages.ByTitle.Reverse }}{{ .Title }};{{ end }}]{{ end }}"),
+        "exists": ('{{ templates.Exists "partials/nope.html" }}|{{ templates.Exists "shortcodes/title.html" }}|'
+                   '{{ templates.Exists "partials/box.html" }}|{{ templates.Exists "../hugo.toml" }}|'
+                   '{{ templates.Exists "_partials/box.html" }}|{{ templates.Exists "_partials/old.html" }}|'
+                   '{{ templates.Exists "partials/old.html" }}|{{ templates.Exists "_shortcodes/title.html" }}|'
+                   '{{ templates.Exists "partials/box" }}|{{ templates.Exists "_default/single.html" }}|'
+                   '{{ templates.Exists "single.html" }}'),
+    }, {"layouts/_partials/box.html": "box", "layouts/partials/old.html": "old",
+        "layouts/_default/single.html": "{{ .Content }}"})
+    assert printed["weight"] == "[0:Sub;][3:Page Title;][5:Other Q;]"
+    assert printed["title"] == "[Sub][Page Title][Other Q]"
+    assert printed["param"] == "[Q desc:Other Q;]"
+    assert printed["section"] == "[docs:Sub;Page Title;Other Q;]"
+    # a file of _partials/ is not found as "partials/…", one of partials/ is found either way
+    assert printed["exists"] == "false|true|false|false|true|true|true|true|false|true|true"
+
+
+def test_templates_exists_does_not_guess_at_hugos_built_in_templates():
+    """Hugo has built-in partials and shortcodes ("_partials/pagination.html" is there in
+    hugo 0.149.1 and 0.168.0) that manualgen does not list."""
+    with pytest.raises(NotSimple, match="one of Hugo's built-in templates"):
+        run('{{ templates.Exists "_partials/pagination.html" }}')
+    assert run('{{ templates.Exists "partials/pagination.html" }}') == "false"
