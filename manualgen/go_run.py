@@ -23,12 +23,13 @@ from pathlib import Path
 from .collation import collation_key
 from .content import glob_regex
 from .go_escape import CSS, URL, NotSimple, plainified
-from .go_functions import FUNCTIONS, map_get, ordered_items
+from .go_functions import FUNCTIONS, exact_maps, map_get, ordered_items
 from .go_library import go_clean, go_html_escape
 from .go_time import go_format, go_year, read_time
 from .go_values import HTML, Failed, go_print, go_sprintf, go_type, truth
 from .heading_ids import hugo_anchor
 from .i18n import count_text
+from .remarshal import UnmarshalFailed, UnmarshalNotRun, unmarshal
 
 __all__ = ["Block", "Call", "Sub", "TemplateFailed", "run_template"]
 
@@ -1329,6 +1330,26 @@ def _file_exists(state: _Run, args: list) -> bool:
     return state.call.project_file(name) is not None
 
 
+def _unmarshal(state: _Run, args: list, name: str = "unmarshal") -> object:
+    """Hugo's ``transform.Unmarshal`` (``unmarshal``) of a text, or of a file of the site
+    (``.Content`` of a JSON or TOML asset); options (CSV's delimiter) are not run."""
+    if len(args) != 1:
+        if len(args) == 2:
+            raise NotSimple("unmarshal with options")
+        raise Failed(f"wrong number of args for Unmarshal: want 1 got {len(args)}")
+    value = args[0]
+    if isinstance(value, _Resource):
+        value = value.go_field("Content")
+    if isinstance(value, _Object) or not isinstance(value, str):
+        raise Failed(f"error calling {name}: type {go_type(value)} not supported")
+    try:
+        return exact_maps(unmarshal(value))
+    except UnmarshalNotRun as exc:
+        raise NotSimple(str(exc)) from None
+    except UnmarshalFailed as exc:
+        raise Failed(f"error calling {name}: {exc}") from None
+
+
 def _template_exists(state: _Run, args: list) -> bool:
     """Hugo's ``templates.Exists NAME``: whether the site's layouts or its themes' have the
     template.  A name below _partials/, _shortcodes/ or _markup/ that they do not have may
@@ -1441,6 +1462,8 @@ _CALL_FUNCTIONS: dict[str, Callable] = {
     "errorf": _errorf, "warnf": _warnf, "erroridf": _erroridf, "warnidf": _warnidf, "now": lambda state, args: _now(state, args),
     "urls.Parse": _parse_url,
     "templates.Exists": lambda state, args: _template_exists(state, args),
+    "unmarshal": _unmarshal,
+    "transform.Unmarshal": lambda state, args: _unmarshal(state, args, "Unmarshal"),
     "reflect.IsMap": _reflect("IsMap"), "reflect.IsSlice": _reflect("IsSlice"), "html": _html,
     "readFile": _read_file, "os.ReadFile": _read_file,
     "fileExists": _file_exists, "os.FileExists": _file_exists,

@@ -486,7 +486,8 @@ _CALL_ARITY = {"markdownify": (1, 1), "plainify": (1, 1), "relURL": (1, 1), "abs
                "relref": (2, 2), "ref": (2, 2), "title": (1, 1), "strings.Title": (1, 1),
                "resources.Get": (1, 1), "readFile": (1, 1), "os.ReadFile": (1, 1),
                "fileExists": (1, 1), "os.FileExists": (1, 1), "reflect.IsMap": (1, 1),
-               "reflect.IsSlice": (1, 1), "html": (0, 99), "templates.Exists": (1, 1), "highlight": (2, 3), "transform.Highlight": (2, 3),
+               "reflect.IsSlice": (1, 1), "html": (0, 99), "templates.Exists": (1, 1),
+               "unmarshal": (1, 2), "transform.Unmarshal": (1, 2), "highlight": (2, 3), "transform.Highlight": (2, 3),
                **_METHODS}
 
 

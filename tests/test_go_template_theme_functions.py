@@ -144,3 +144,29 @@ def test_templates_exists_does_not_guess_at_hugos_built_in_templates():
     with pytest.raises(NotSimple, match="one of Hugo's built-in templates"):
         run('{{ templates.Exists "_partials/pagination.html" }}')
     assert run('{{ templates.Exists "partials/pagination.html" }}') == "false"
+
+
+@pytest.mark.parametrize("source, printed", [
+    # JSON (a "{" first): numbers are float64, keys read as written
+    (('{{ $d := unmarshal "{\\"a\\": [1, 2.5, \\"x\\"], \\"B\\": {\\"c\\": true}}" }}'
+     '{{ printf "%T %v" (index $d.a 0) (index $d.a 0) }}|{{ index $d.a 1 }}|{{ $d.B.c }}|{{ $d.b }}'),
+     "float64 1|2.5|true|"),
+    # TOML (an "=" before any ":"): its integers and dates as Go's
+    (('{{ $d := transform.Unmarshal "a = 1\\nb = \'x\'\\n[t]\\nk = 2024-01-02T03:04:05Z\\n" }}'
+     '{{ $d.a }}|{{ $d.b }}|{{ printf "%T" $d.t.k }}'), "1|x|time.Time"),
+    # CSV (only a ","): rows of texts; "[1, 2]" has no "{", so it is CSV too
+    ('{{ unmarshal "a,b\\n1,2\\n" }}|{{ unmarshal "[1, 2]" }}', "[[a b] [1 2]]|[[[1  2]]]"),
+    ('{{ printf "%v" (unmarshal "") }}', "&lt;nil&gt;"),
+])
+def test_unmarshal_reads_json_toml_and_csv_as_hugo_does(source, printed):
+    assert run(source) == printed
+
+
+def test_unmarshal_of_yaml_is_not_guessed_at():
+    """hugo 0.149.1 reads "b: [x, y]" as [x true] and cannot reach "$d.x.y" of "x: {y: 1}";
+    0.168.0 reads [x y] and 1."""
+    with pytest.raises(NotSimple, match="unmarshal of YAML"):
+        run('{{ (unmarshal "x: {y: 1}").x.y }}')
+    with pytest.raises(TemplateFailed) as failed:  # Hugo: … toml: incomplete number
+        run('{{ unmarshal "a = = 1" }}')
+    assert str(failed.value).startswith('error calling unmarshal: "_stream.toml:1:5": unmarshal failed: toml: ')
