@@ -69,6 +69,10 @@ class Call:
     # (the page's, then the site's): the values as written (true, 2, a list), None if absent
     param: Callable[[str], object] = lambda name: None
     page_params: Callable[[str], object] = lambda name: None
+    # another page's params (as .Page.Params reads the shortcode's: its front matter's
+    # params table too), and with the site's below them (.Param): (page, name, with the site's)
+    params_of: Callable[[object, str, bool], object] = \
+        lambda page, name, site: map_get(getattr(page, "meta", None) or {}, name)
     page_param: Callable[[str], object] = lambda name: None
     show: Callable[[object], str] = str  # kept for callers; values print as Go prints them
     translate: Callable[..., str] = lambda key, count=None: ""  # T "key" [count]
@@ -563,7 +567,7 @@ class _OtherPage(_Object):
     def go_field(self, name: str) -> object:
         page = self.page
         fields = {"Title": lambda: page.title, "RelPermalink": lambda: page.url,
-                  "Params": lambda: _Params(lambda key: map_get(page.meta, key)),
+                  "Params": lambda: _Params(lambda key: self.call.params_of(page, key, False)),
                   "Path": lambda: logical_path(page.rel),
                   "Date": lambda: page.date or dt.datetime(1, 1, 1, tzinfo=dt.UTC),
                   "Lang": lambda: page.lang, "Language": lambda: _language(self.call, page.lang)}
@@ -578,6 +582,11 @@ class _OtherPage(_Object):
         if name in ("Pages", "RegularPages", "Sections"):
             return _listed(self.call, page, name)
         return super().go_field(name)
+
+    def go_method(self, name: str, args: list) -> object:
+        if name == "Param" and len(args) == 1:
+            return self.call.params_of(self.page, go_print(args[0]), True)
+        return super().go_method(name, args)
 
 
 # the text a template may read of an asset (.Content); a picture's bytes are not printed
@@ -1105,6 +1114,8 @@ def _one(state: _Run, args: list, name: str) -> str:
 
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
+# what Go's url.Parse refuses: a control character, a "%" that starts no escape
+_UNPARSED = re.compile(r"[\x00-\x1f\x7f]|%(?![0-9A-Fa-f]{2})")
 
 
 def _site_url(state: _Run, args: list, name: str) -> str:
@@ -1115,6 +1126,8 @@ def _site_url(state: _Run, args: list, name: str) -> str:
     takes the host off an address of this site.  The links of the manual find the page
     either way (an address of this site is read as its path)."""
     value = _one(state, args, name)
+    if _UNPARSED.search(value) or (not _SCHEME.match(value) and ":" in value.split("/", 1)[0]):
+        return value  # an address Go's url.Parse refuses: Hugo leaves it as it is
     host, base_path = _host_and_path(state.call.base_url)
     absolute, language = name.startswith("abs"), "Lang" in name
     if _SCHEME.match(value):  # below the baseURL: relURL gives its path, else it stays
@@ -1464,6 +1477,9 @@ _CALL_FUNCTIONS: dict[str, Callable] = {
     "templates.Exists": lambda state, args: _template_exists(state, args),
     "unmarshal": _unmarshal,
     "transform.Unmarshal": lambda state, args: _unmarshal(state, args, "Unmarshal"),
+    # Go's html at the end of a printed pipeline (go_template.py): nothing prints as Go's
+    # evalArgs prints it
+    "html-piped": lambda state, args: "<no value>" if not args or args[-1] is None else args[-1],
     "reflect.IsMap": _reflect("IsMap"), "reflect.IsSlice": _reflect("IsSlice"), "html": _html,
     "readFile": _read_file, "os.ReadFile": _read_file,
     "fileExists": _file_exists, "os.FileExists": _file_exists,

@@ -167,13 +167,14 @@ def _html_at_end(pipeline: list, write, ctx: Context) -> tuple[list, object]:
     it: ``html`` takes the place of the escaper of text or of an attribute's value (it
     escapes the five characters of any value, safeHTML too, and nothing else: no "+"),
     and comes after the escaper of another place (an address); ``html A B`` prints its
-    arguments as ``print`` does."""
+    arguments as ``print`` does, ``X | html`` a value that is not there as "<no value>"."""
     last = pipeline[-1]
     if last[0] != "html":
         return pipeline, write
-    rest = pipeline[:-1] if len(last) == 1 else pipeline[:-1] + [["print", *last[1:]]]
-    if not rest:
-        rest = [[("lit", "")]]
+    if ctx.state in ("before-value", "unquoted"):  # Go: "predefined escaper "html" disallowed"
+        raise NotSimple('the escaper "html" in an attribute value without quotes, which Hugo refuses')
+    piped = len(last) == 1 and len(pipeline) > 1  # "X | html"; a lone "html" prints nothing
+    rest = pipeline[:-1] + [["html-piped"] if piped else ["print", *last[1:]]]
     if ctx.state == "text" or (ctx.state == "value" and ctx.attr == "plain"):
         return rest, lambda text, is_html: go_html_escape(text)
     return rest, lambda text, is_html: write(text, False)

@@ -985,6 +985,7 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
         param=lambda name: value(name, {}),
         page_params=lambda name: value(name, meta, site=False),
         page_param=lambda name: value(name, meta),
+        params_of=lambda other, name, site: value(name, getattr(other, "meta", None) or {}, site=site),
         show=lambda raw: str(go_text(raw)),
         translate=lambda key, count=None: ctx.translate(key, count),
         params=({key: call.typed(key) for key in call.params} if call.params

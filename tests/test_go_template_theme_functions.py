@@ -107,10 +107,14 @@ def test_the_pages_language_ancestors_home_and_another_pages_file(tmp_path):
                 "{{ len .Site.Home.Ancestors }}"),
         "ofile": ('{{ with .Site.GetPage "docs/sub/deep" }}{{ .File.Filename | path.Base }}|{{ .File.Path }}|'
                   "{{ .File.Dir }}|{{ .Language.Lang }}{{ .Lang }}{{ end }}"),
-    })
+        "oparams": '{{ with site.GetPage "docs/r" }}{{ .Params.p1 }}|{{ .Params.top }}|{{ .Param "p1" }}{{ end }}',
+        "nothing": '[{{ .Get 1 | html }}]',
+    }, {"content/docs/r.md": "---\ntitle: R\ntop: T\nparams:\n  p1: nested\n---\n"})
     assert printed["lang"] == "en|English||1|English|en"
     assert printed["anc"] == "Docs,Home,|Home|Home/Docs/Sub/0"
     assert printed["ofile"] == "deep.md|docs/sub/deep.md|docs/sub/|enen"
+    assert printed["oparams"] == "nested|T|nested"  # the front matter's params table too
+    assert printed["nothing"] == "[&lt;no value&gt;]"  # Go's html prints nothing so
 
 
 def test_pages_grouped_by_a_field_or_a_param_and_templates_exists(tmp_path):
@@ -156,6 +160,9 @@ def test_templates_exists_does_not_guess_at_hugos_built_in_templates():
      '{{ $d.a }}|{{ $d.b }}|{{ printf "%T" $d.t.k }}'), "1|x|time.Time"),
     # CSV (only a ","): rows of texts; "[1, 2]" has no "{", so it is CSV too
     ('{{ unmarshal "a,b\\n1,2\\n" }}|{{ unmarshal "[1, 2]" }}', "[[a b] [1 2]]|[[[1  2]]]"),
+    # a comma before any other mark: CSV, whatever follows
+    ('{{ unmarshal "x,y:z" }}|{{ unmarshal "x,<b>" }}|{{ unmarshal "x,{y}\\n1,2" }}',
+     "[[x y:z]]|[[x &lt;b&gt;]]|[[x {y}] [1 2]]"),
     ('{{ printf "%v" (unmarshal "") }}', "&lt;nil&gt;"),
 ])
 def test_unmarshal_reads_json_toml_and_csv_as_hugo_does(source, printed):
@@ -170,3 +177,15 @@ def test_unmarshal_of_yaml_is_not_guessed_at():
     with pytest.raises(TemplateFailed) as failed:  # Hugo: … toml: incomplete number
         run('{{ unmarshal "a = = 1" }}')
     assert str(failed.value).startswith('error calling unmarshal: "_stream.toml:1:5": unmarshal failed: toml: ')
+
+
+def test_an_address_gos_url_parse_refuses_is_left_as_written():
+    """relURL and absURL of a file's text (readFile keeps its line end): Hugo leaves an
+    address with a control character or a "%" that starts no escape as it is."""
+    source = ('<a href="{{ relURL "a b\\n" }}">1</a><a href="{{ relURL "a\\tb" }}">2</a>'
+              '<a href="{{ absURL "a\\nb" }}">3</a><a href="{{ relLangURL "x%zz" }}">4</a>'
+              '<a href="{{ absURL "x%4" }}">5</a><a href="{{ relURL "%41b" }}">6</a>'
+              '<a href="{{ relURL "x/1a:b" }}">7</a>')
+    assert run(source, base_url="https://example.org/docs/") == (
+        '<a href="a%20b%0a">1</a><a href="a%09b">2</a><a href="a%0ab">3</a><a href="x%25zz">4</a>'
+        '<a href="x%254">5</a><a href="/docs/%41b">6</a><a href="/docs/x/1a:b">7</a>')
