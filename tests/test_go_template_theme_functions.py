@@ -189,3 +189,11 @@ def test_an_address_gos_url_parse_refuses_is_left_as_written():
     assert run(source, base_url="https://example.org/docs/") == (
         '<a href="a%20b%0a">1</a><a href="a%09b">2</a><a href="a%0ab">3</a><a href="x%25zz">4</a>'
         '<a href="x%254">5</a><a href="/docs/%41b">6</a><a href="/docs/x/1a:b">7</a>')
+
+
+def test_plainify_makes_white_space_as_hugos_striphtml_does():
+    """A line end is a space, a paragraph's end or a line break a new line, and a run of
+    white space its first character; a text without tags stays as it is."""
+    source = ('<pre>[{{ plainify "a\\n\\nb</p>  c<br>\\td<br />e  \\n f<p>g</p>" }}]'
+              '[{{ plainify "no tags\\n\\n  here" }}][{{ plainify "<i>x</i>\\n\\n  y" }}]</pre>')
+    assert run(source) == "<pre>[a b\nc\nd\ne fg\n][no tags\n\n  here][x y]</pre>"
