@@ -170,6 +170,9 @@ class Settings:
     pluralize_list_titles: bool = True
     capitalize_list_titles: bool = True
     title_case_style: str = "ap"
+    # Hugo's summaryLength (the words of a page's automatic .Summary) and hasCJKLanguage
+    summary_length: int = 70
+    has_cjk_language: bool = False
     # The static mounts with where each sits below the site's root ("img/logos/32x32" for
     # target = "static/img/logos/32x32"), the least preferred first: see static_file.
     static_mounts: list[tuple[Path, str]] = dataclasses.field(default_factory=list)
@@ -1565,6 +1568,8 @@ def _settings(read: _ReadFiles) -> Settings:
         pluralize_list_titles=_flag(_ci_get(hugo, "pluralizeListTitles"), True),
         capitalize_list_titles=_flag(_ci_get(hugo, "capitalizeListTitles"), True),
         title_case_style=str(_ci_get(hugo, "titleCaseStyle", "ap") or "ap").lower(),
+        summary_length=_summary_length(_ci_get(hugo, "summaryLength", 70)),
+        has_cjk_language=_flag(_ci_get(hugo, "hasCJKLanguage"), False),
         sections=section_names(manual.get("sections", [])) if isinstance(
             manual.get("sections"), list) and not _section_names_problem(manual["sections"]) else (),
         menu=str(manual.get("menu") or "").strip(),
@@ -1864,6 +1869,15 @@ def _taxonomies(hugo: dict) -> tuple[str, ...]:
         return ("tags", "categories")
     return tuple(str(plural).strip("/").lower() for plural in table.values()
                  if isinstance(plural, str) and plural.strip("/"))
+
+
+def _summary_length(value: object) -> int:
+    """Hugo's summaryLength: a whole number (its text too); 70 when it is none."""
+    if isinstance(value, bool):
+        return 70
+    if isinstance(value, int):
+        return value
+    return int(value) if isinstance(value, str) and value.strip().lstrip("-").isdigit() else 70
 
 
 def _flag(value: object, default: bool) -> bool:

@@ -29,6 +29,7 @@ from .go_time import go_format, go_year, read_time
 from .go_values import HTML, Failed, go_print, go_sprintf, go_type, truth
 from .heading_ids import hugo_anchor
 from .i18n import count_text
+from .page_content import SUMMARY_DIVIDER, auto_summary, word_facts
 from .remarshal import UnmarshalFailed, UnmarshalNotRun, unmarshal
 
 __all__ = ["Block", "Call", "Sub", "TemplateFailed", "run_template"]
@@ -126,6 +127,11 @@ class Call:
     # (its language, its options "linenos=table,hl_lines=2"), as HTML
     highlight: Callable[[str, str, str], str] = lambda code, lang, options: code
     page: object = None  # the shortcode's page (content.Page), for its kind, weight, section …
+    # another page's Markdown rendered as its .Content (None when it cannot be), Hugo's
+    # summaryLength, and whether hasCJKLanguage asks for CJK word counts
+    render_content: Callable[[object, str], str | None] = lambda page, text: None
+    summary_length: int = 70
+    cjk_words: bool = False
     title_case: Callable[[str], str] = lambda text: _one_word_title(text)  # Hugo's title
     # .Parent: the call of the shortcode around this one (None at the top of the page), and
     # the .Scratch values the two share (a tab leaves itself there for its tabs)
@@ -292,6 +298,8 @@ class _Page(_Object):
             return _listed(self.call, None, name)
         if name in PAGE_FACTS and self.call.page is not None:
             return page_fact(self.call.page, name)
+        if name in CONTENT_FACTS:  # the page being rendered: Hugo has no content for it yet
+            return _NO_CONTENT[name]() if callable(_NO_CONTENT[name]) else _NO_CONTENT[name]
         if name in PAGE_RELATIVES and self.call.page is not None:
             return _relative(self.call, self.call.page, name)
         return super().go_field(name)
@@ -422,6 +430,47 @@ def page_file_fields(page) -> dict | None:
             "BaseFileName": path.stem, "TranslationBaseName": plain,
             "ContentBaseName": posixpath.basename(folder) if plain in ("index", "_index") and folder
             else plain}
+
+
+# What a template reads of a page's rendered content (page_content.py)
+CONTENT_FACTS = ("Content", "Summary", "Truncated", "Plain", "PlainWords", "WordCount",
+                 "FuzzyWordCount", "ReadingTime", "Len")
+# … of the page being rendered, which has none yet (hugo 0.149.1 and 0.168.0 print these)
+_NO_CONTENT = {"Content": HTML(""), "Summary": HTML(""), "Truncated": False, "Plain": "",
+               "PlainWords": list, "WordCount": 0, "FuzzyWordCount": 0, "ReadingTime": 0, "Len": 0}
+# Han, Hangul and kana: Hugo counts their words otherwise when hasCJKLanguage is set
+_CJK = re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\uff66-\uff9f]")
+
+
+def _content_fact(call: Call, page, name: str) -> object:
+    """A field of another page's content: its HTML, plain text, words and summary."""
+    if page is call.page:
+        return _NO_CONTENT[name]() if callable(_NO_CONTENT[name]) else _NO_CONTENT[name]
+    body = str(getattr(page, "body", "") or "")
+    before, divider, after = body.partition(SUMMARY_DIVIDER)
+    content = _rendered(call, page, before + after if divider else body)
+    if name == "Content":
+        return HTML(content)
+    if call.cjk_words and _CJK.search(content):
+        raise NotSimple(f'"{name}" of a page in a CJK language (hasCJKLanguage)')
+    if name not in ("Summary", "Truncated"):
+        return word_facts(content)[name]
+    written = map_get(getattr(page, "meta", None) or {}, "summary")
+    if isinstance(written, str) and written:
+        summary, truncated = call.markdownify(written), False
+    elif divider:
+        summary, truncated = _rendered(call, page, before).strip(), bool(after.strip())
+    else:
+        summary, truncated = auto_summary(content, call.summary_length)
+    return HTML(summary) if name == "Summary" else truncated
+
+
+def _rendered(call: Call, page, text: str) -> str:
+    found = call.render_content(page, text)
+    if found is None:
+        raise NotSimple(f'the content of the page "{getattr(page, "rel", "")}", which cannot be rendered '
+                        "here (it has shortcodes)")
+    return found
 
 
 def _page_type(page, section: str) -> str:
@@ -581,6 +630,8 @@ class _OtherPage(_Object):
             return _relative(self.call, page, name)
         if name in ("Pages", "RegularPages", "Sections"):
             return _listed(self.call, page, name)
+        if name in CONTENT_FACTS:
+            return _content_fact(self.call, page, name)
         return super().go_field(name)
 
     def go_method(self, name: str, args: list) -> object:

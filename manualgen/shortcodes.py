@@ -986,6 +986,9 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
         page_params=lambda name: value(name, meta, site=False),
         page_param=lambda name: value(name, meta),
         params_of=lambda other, name, site: value(name, getattr(other, "meta", None) or {}, site=site),
+        render_content=lambda other, text: _content_of(ctx, text),
+        summary_length=getattr(settings, "summary_length", 70),
+        cjk_words=getattr(settings, "has_cjk_language", False),
         show=lambda raw: str(go_text(raw)),
         translate=lambda key, count=None: ctx.translate(key, count),
         params=({key: call.typed(key) for key in call.params} if call.params
@@ -1129,6 +1132,15 @@ def _bundle_matches(page, pattern: str) -> list[str]:
     order; [] for a page that is no bundle."""
     wanted = glob_regex(str(pattern).strip().lstrip("/"))
     return [name for name in _bundle_names(page) if wanted.match(name)]
+
+
+def _content_of(ctx: _PageContext, text: str) -> str | None:
+    """Another page's Markdown as its .Content, for a site's own template; None for one
+    with shortcodes (they would be rendered as this page's, not as that one's)."""
+    if "{{<" in text or "{{%" in text:
+        return None
+    html = ctx.markdownify(text, block=True)
+    return html + "\n" if html else html  # Goldmark ends its last block with a line end
 
 
 def _language_fields(settings, code: str) -> dict | None:

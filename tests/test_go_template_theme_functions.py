@@ -197,3 +197,46 @@ def test_plainify_makes_white_space_as_hugos_striphtml_does():
     source = ('<pre>[{{ plainify "a\\n\\nb</p>  c<br>\\td<br />e  \\n f<p>g</p>" }}]'
               '[{{ plainify "no tags\\n\\n  here" }}][{{ plainify "<i>x</i>\\n\\n  y" }}]</pre>')
     assert run(source) == "<pre>[a b\nc\nd\ne fg\n][no tags\n\n  here][x y]</pre>"
+
+
+def test_another_pages_content_words_and_summary_are_hugos(tmp_path):
+    """Hugo-book's section and Relearn's children print a page's .Summary; the automatic one
+    ends with the paragraph in which the 70th word falls (words counted in the HTML, tags'
+    text too).  The page being rendered has no content yet: Hugo prints nothing and 0."""
+    words = " ".join(f"w{i}" for i in range(30))
+    printed = rendered(tmp_path, {
+        "auto": ('{{ with site.GetPage "docs/long" }}{{ .Summary | plainify | countwords }}|{{ .Truncated }}|'
+                 "{{ .WordCount }}|{{ .FuzzyWordCount }}|{{ .ReadingTime }}|{{ .Len }}{{ end }}"),
+        "short": ('{{ with site.GetPage "docs/q" }}{{ .Summary }}|{{ .Truncated }}|{{ .Plain }}|{{ .PlainWords }}'
+                  "|{{ .Content }}{{ end }}"),
+        "longer": ('{{ with site.GetPage "docs/longer" }}{{ .Summary | plainify | countwords }}|{{ .Truncated }}|'
+                   "{{ .WordCount }}{{ end }}"),
+        "divided": '{{ with site.GetPage "docs/cut" }}{{ .Summary }}|{{ .Truncated }}|{{ .WordCount }}{{ end }}',
+        "written": '{{ with site.GetPage "docs/front" }}{{ .Summary }}|{{ .Truncated }}{{ end }}',
+        "own": ("[{{ .Page.WordCount }}|{{ .Page.Summary }}|{{ .Page.Plain }}|{{ .Page.ReadingTime }}|"
+                "{{ .Page.Content }}|{{ .Page.Truncated }}|{{ .Page.Len }}|{{ .Page.PlainWords }}]"),
+    }, {"content/docs/long.md": "---\ntitle: Long\n---\n" + "\n\n".join(
+            [words + " first.", "## A heading here", words + " second.", "- item " + words, words + " fourth."]) + "\n",
+        "content/docs/longer.md": "---\ntitle: Longer\n---\n" + "\n\n".join(
+            [words + " one.", words + " two.", words + " three.", words + " four."]) + "\n",
+        "content/docs/cut.md": "---\ntitle: Cut\n---\nBefore *the* cut.\n\n<!--more-->\n\nAfter the cut.\n",
+        "content/docs/front.md": "---\ntitle: Front\nsummary: A *front* summary\n---\nBody text here.\n"})
+    # all five blocks: the last </p> is after the 70th word; nothing follows, so not truncated
+    # (hugo 0.168.0; 0.149.1 says truncated, for the line end after the last </p>)
+    assert printed["auto"] == "127|false|127|200|1|553"
+    assert printed["short"] == "<p>Words.</p>|false|Words.\n|[Words.]|<p>Words.</p>"
+    assert printed["longer"] == "93|true|124"  # three paragraphs of four
+    assert printed["divided"] == "<p>Before <em>the</em> cut.</p>|true|6"
+    assert printed["written"] == "A <em>front</em> summary|false"
+    assert printed["own"] == "[0|||0||false|0|[]]"
+
+
+def test_the_content_of_a_page_with_shortcodes_is_not_guessed_at():
+    """Its shortcodes would have to run as that page's, not as the calling page's."""
+    class Other:
+        body, meta, rel = "A {{< note >}}x{{< /note >}}.", {}, "docs/o.md"
+
+    call = Call(get=lambda key: "", inner="", markdownify=str, get_page=lambda path: Other(),
+                render_content=lambda page, text: None)
+    with pytest.raises(NotSimple, match='the content of the page "docs/o.md"'):
+        run_template(compile_template('{{ (site.GetPage "o").Summary }}'), call)

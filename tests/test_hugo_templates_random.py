@@ -42,7 +42,9 @@ FIELDS = [".Get 0", ".Get 1", '.Get "name"', '.Get "n"', ".Page.Title", ".Page.P
           ".Page.Parent.Title", ".Page.RelPermalink", ".Page.File.Ext", ".Page.Language.Lang",
           ".Page.Language.LanguageName", ".Page.Language.Weight", ".Site.Language.LanguageCode",
           "len .Page.Ancestors", "(index .Page.Ancestors 0).Title", ".Site.Home.Title",
-          '(site.GetPage "docs").File.Path']
+          '(site.GetPage "docs").File.Path', '(site.GetPage "docs/o").Summary', '(site.GetPage "docs/o").Plain',
+          '(site.GetPage "docs/o").WordCount', '(site.GetPage "docs/o").Truncated', ".Page.WordCount",
+          '(site.GetPage "docs/o").ReadingTime', '(site.GetPage "docs/o").Content', ".Page.Summary"]
 CONFIG = ('baseURL = "https://example.org/docs/"\ntitle = "Site T"\nenableEmoji = true\n'
           '[params]\nsp = "site param"\n[markup.goldmark.renderer]\nunsafe = true\n')
 PAGE = "---\ntitle: Page Title\nweight: 3\nparams:\n  p1: first\n---\n"
@@ -165,6 +167,8 @@ def write_site(root: Path, template: str, page: str) -> None:
              "layouts/_default/single.html": "{{ .Content }}", "layouts/_default/list.html": "",
              "layouts/index.html": "", "content/_index.md": "---\ntitle: Home\n---\n",
              "data/x.txt": "a <file> & its text\n",
+             "content/docs/o.md": ("---\ntitle: Other\nweight: 9\n---\nA *first* paragraph of a few words.\n\n"
+                                   "## Its heading\n\n" + " ".join(["more words"] * 40) + "\n\nThe last one.\n"),
              "content/docs/_index.md": "---\ntitle: Docs\n---\n", "content/docs/p.md": PAGE + page}
     for rel, text in files.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
