@@ -240,3 +240,43 @@ def test_the_content_of_a_page_with_shortcodes_is_not_guessed_at():
                 render_content=lambda page, text: None)
     with pytest.raises(NotSimple, match='the content of the page "docs/o.md"'):
         run_template(compile_template('{{ (site.GetPage "o").Summary }}'), call)
+
+
+def test_relearns_pages_kind_and_limit_and_the_options_it_does_not_follow(tmp_path):
+    """Relearn 9's pages: kind="leaf" lists pages only, "branch" sections only; limit=N the
+    first N; where= and groupby= are named in a warning (the list is printed without them)."""
+    import datetime as dt
+
+    from manualgen.config import load_settings
+    from manualgen.content import discover
+    from manualgen.errors import Findings
+    from manualgen.render import render_language
+
+    files = {"hugo.toml": 'baseURL = "https://example.org/"\ntitle = "T"\n',
+             "content/_index.md": "---\ntitle: Home\n---\n",
+             "content/g/_index.md": ("---\ntitle: Guide\n---\nLEAF\n\n{{% pages kind=\"leaf\" %}}\n\nBRANCH\n\n"
+                                     "{{% pages kind=\"branch\" %}}\n\nTWO\n\n{{% pages limit=\"2\" %}}\n\n"
+                                     "WHERE\n\n{{% pages where=\"params.x = 1\" %}}\n\nCHILD\n\n"
+                                     "{{% children limit=\"1\" %}}\n\nEND\n"),
+             "content/g/a.md": "---\ntitle: Apage\nweight: 1\n---\nA.\n",
+             "content/g/s/_index.md": "---\ntitle: Ssection\nweight: 2\n---\n",
+             "content/g/s/in.md": "---\ntitle: Inner\n---\nI.\n",
+             "content/g/z.md": "---\ntitle: Zpage\nweight: 3\n---\nZ.\n"}
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    settings = load_settings(tmp_path)
+    findings = Findings()
+    home = discover(settings, "en", findings, dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    html = {r.page.rel: r.html for r in render_language(settings, "en", home, findings).pages}["g/_index.md"]
+    import re
+
+    def titles(start, end):
+        return re.findall(r">(Apage|Ssection|Inner|Zpage)<", html[html.index(start):html.index(end)])
+    assert titles("LEAF", "BRANCH") == ["Apage", "Zpage"]  # Ssection left out, Inner with it
+    assert titles("BRANCH", "TWO") == ["Ssection"]
+    assert titles("TWO", "WHERE") == ["Apage", "Ssection"]
+    assert titles("WHERE", "CHILD") == ["Apage", "Ssection", "Zpage"]
+    assert titles("CHILD", "END") == ["Apage", "Ssection", "Zpage"]  # children has no limit
+    (warned,) = [f for f in findings if f.code == "unknown-param"]
+    assert warned.line == 18 and 'pages: where="params.x = 1" is not followed' in warned.message
