@@ -367,7 +367,7 @@ def new_page_store() -> object:
 # Hugo gives it: .Section is the first folder of the page's path, .Type the front matter's
 # "type", else that folder, else "page".
 PAGE_FACTS = ("Kind", "Weight", "LinkTitle", "Description", "IsSection", "IsPage", "IsHome",
-              "Section", "Type")
+              "Section", "Type", "BundleType")
 
 
 def page_fact(page, name: str) -> object:
@@ -379,8 +379,16 @@ def page_fact(page, name: str) -> object:
              "Description": lambda: getattr(page, "description", ""),
              "IsSection": lambda: kind == "section", "IsPage": lambda: kind == "page",
              "IsHome": lambda: kind == "home", "Section": lambda: section,
-             "Type": lambda: _page_type(page, section)}
+             "Type": lambda: _page_type(page, section), "BundleType": lambda: _bundle_type(page)}
     return facts[name]()
+
+
+def _bundle_type(page) -> str:
+    """Hugo's .BundleType: "branch" for a section's (or the home page's) _index file,
+    "leaf" for a bundle's index file, "" for a page of its own file."""
+    path = getattr(page, "path", None)
+    stem = path.name.split(".")[0] if isinstance(path, Path) else ""
+    return {"_index": "branch", "index": "leaf"}.get(stem, "")
 
 
 # The pages a page's fields lead to: its parent (a section, or the home page), the section

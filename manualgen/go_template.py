@@ -43,7 +43,7 @@ _PAGE_FIELDS = {"Title", "Params", "Param", "RenderString", "Site", "File", "Lan
                 "Kind", "Weight", "LinkTitle", "Description", "IsSection", "IsPage", "IsHome",
                 "Section", "Type", "Parent", "CurrentSection", "FirstSection", "Store", "Scratch",
                 "Ancestors", "Language", "Content", "Summary", "Truncated", "Plain", "PlainWords",
-                "WordCount", "FuzzyWordCount", "ReadingTime", "Len"}
+                "WordCount", "FuzzyWordCount", "ReadingTime", "Len", "BundleType"}
 # the fields of an image render hook's context (layouts/_markup/render-image.html)
 IMAGE_HOOK_FIELDS = frozenset({"Destination", "Text", "PlainText", "Title", "IsBlock", "Attributes",
                                "Ordinal", "Page"})

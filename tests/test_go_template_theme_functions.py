@@ -109,12 +109,16 @@ def test_the_pages_language_ancestors_home_and_another_pages_file(tmp_path):
                   "{{ .File.Dir }}|{{ .Language.Lang }}{{ .Lang }}{{ end }}"),
         "oparams": '{{ with site.GetPage "docs/r" }}{{ .Params.p1 }}|{{ .Params.top }}|{{ .Param "p1" }}{{ end }}',
         "nothing": '[{{ .Get 1 | html }}]',
-    }, {"content/docs/r.md": "---\ntitle: R\ntop: T\nparams:\n  p1: nested\n---\n"})
+        "bundle": ('[{{ .Page.BundleType }}|{{ .Site.Home.BundleType }}|{{ (site.GetPage "docs").BundleType }}|'
+                   '{{ (site.GetPage "docs/bun").BundleType }}]'),
+    }, {"content/docs/r.md": "---\ntitle: R\ntop: T\nparams:\n  p1: nested\n---\n",
+        "content/docs/bun/index.md": "---\ntitle: Bun\n---\nB.\n"})
     assert printed["lang"] == "en|English||1|English|en"
     assert printed["anc"] == "Docs,Home,|Home|Home/Docs/Sub/0"
     assert printed["ofile"] == "deep.md|docs/sub/deep.md|docs/sub/|enen"
     assert printed["oparams"] == "nested|T|nested"  # the front matter's params table too
     assert printed["nothing"] == "[&lt;no value&gt;]"  # Go's html prints nothing so
+    assert printed["bundle"] == "[|branch|branch|leaf]"  # Hextra's jupyter asks
 
 
 def test_pages_grouped_by_a_field_or_a_param_and_templates_exists(tmp_path):
