@@ -113,6 +113,7 @@ class Call:
     pages: Callable[[object], list] = lambda page: []
     site_pages: Callable[[str], list] = lambda what: []  # .Site.RegularPages, .Site.Sections
     ref: Callable[[str], str] = lambda path: path
+    environment: str = "production"  # Hugo's build environment (hugo.Environment)
     language_prefix: str = ""  # .Site.LanguagePrefix: "" for the default language, "/fr"
     # the page's address as Hugo makes it: .Page.RelPermalink ("/docs/1.7.0/deploy/"), and
     # .Page.Permalink, the same below the baseURL's scheme and host
@@ -1100,6 +1101,9 @@ def _term(term, state: _Run, scopes: list[dict], dot: object) -> object:
         return _fields(_Site(state.call), tuple(term.split(".")[1:]), term)
     if term.startswith("hugo.Data"):
         return _fields(_Data(state.call, ()), tuple(term.split(".")[2:]), term)
+    if term.split(".")[1] in _HUGO_ENVIRONMENT:
+        return _fields(_HUGO_ENVIRONMENT[term.split(".")[1]](state.call.environment),
+                       tuple(term.split(".")[2:]), term)
     if term.startswith("now."):  # now.Year: the manual's date (see _now)
         return _fields(state.call.now, tuple(term.split(".")[1:]), term)
     if term.startswith("."):
@@ -1126,6 +1130,13 @@ def _fields(value: object, fields: tuple[str, ...], term: str) -> object:
         else:
             raise _FieldFailed(f"can't evaluate field {field} in type {go_type(value)}", term)
     return value
+
+
+# What a template reads of the build (hugo.Environment …): the manual is built as Hugo
+# builds the site for publishing, never by its server
+_HUGO_ENVIRONMENT: dict[str, Callable[[str], object]] = {
+    "Environment": lambda env: env, "IsProduction": lambda env: env == "production",
+    "IsDevelopment": lambda env: env == "development", "IsServer": lambda env: False}
 
 
 def _call_function(name: str, args: list, state: _Run) -> object:

@@ -444,7 +444,7 @@ def _check_chain(token: str, state: _Compiling) -> None:
     if token.startswith("now."):  # a field of the time: read when run
         return
     if token.startswith("hugo."):  # Hugo 0.156's hugo.Data: the site's data, as .Site.Data
-        if token.split(".")[1] != "Data":
+        if token.split(".")[1] not in ("Data", "Environment", "IsProduction", "IsDevelopment", "IsServer"):
             raise NotSimple(f'"{token}"')
         return
     fields = [f for f in token.split(".")[1:]]

@@ -284,3 +284,11 @@ def test_relearns_pages_kind_and_limit_and_the_options_it_does_not_follow(tmp_pa
     assert titles("CHILD", "END") == ["Apage", "Ssection", "Zpage"]  # children has no limit
     (warned,) = [f for f in findings if f.code == "unknown-param"]
     assert warned.line == 18 and 'pages: where="params.x = 1" is not followed' in warned.message
+
+
+def test_hugo_environment_is_the_builds():
+    """hugo.Environment and its questions: the manual is built as Hugo builds the site to
+    publish it (HUGO_ENVIRONMENT names another environment, for both), never by its server."""
+    source = "[{{ hugo.Environment }}|{{ hugo.IsProduction }}|{{ hugo.IsDevelopment }}|{{ hugo.IsServer }}]"
+    assert run(source) == "[production|true|false|false]"
+    assert run(source, environment="development") == "[development|false|true|false]"

@@ -44,7 +44,8 @@ FIELDS = [".Get 0", ".Get 1", '.Get "name"', '.Get "n"', ".Page.Title", ".Page.P
           "len .Page.Ancestors", "(index .Page.Ancestors 0).Title", ".Site.Home.Title",
           '(site.GetPage "docs").File.Path', '(site.GetPage "docs/o").Summary', '(site.GetPage "docs/o").Plain',
           '(site.GetPage "docs/o").WordCount', '(site.GetPage "docs/o").Truncated', ".Page.WordCount",
-          '(site.GetPage "docs/o").ReadingTime', '(site.GetPage "docs/o").Content', ".Page.Summary"]
+          '(site.GetPage "docs/o").ReadingTime', '(site.GetPage "docs/o").Content', ".Page.Summary",
+          "hugo.Environment", "hugo.IsProduction", ".Page.BundleType", '(site.GetPage "docs").BundleType']
 CONFIG = ('baseURL = "https://example.org/docs/"\ntitle = "Site T"\nenableEmoji = true\n'
           '[params]\nsp = "site param"\n[markup.goldmark.renderer]\nunsafe = true\n')
 PAGE = "---\ntitle: Page Title\nweight: 3\nparams:\n  p1: first\n---\n"
