@@ -87,6 +87,9 @@ class Language:
     goldmark: dict = dataclasses.field(default_factory=dict)
     # [languages.<code>.permalinks]: the language's own patterns, in place of the site's
     permalinks: tuple | None = None
+    # the label (languageName), locale (languageCode) and direction (languageDirection) as
+    # the config writes them, for a template's .Language: Hugo guesses none of them
+    written: dict = dataclasses.field(default_factory=dict)
 
 
 CHAPTER_STARTS = ("auto", "right", "page")
@@ -167,6 +170,9 @@ class Settings:
     pluralize_list_titles: bool = True
     capitalize_list_titles: bool = True
     title_case_style: str = "ap"
+    # Hugo's summaryLength (the words of a page's automatic .Summary) and hasCJKLanguage
+    summary_length: int = 70
+    has_cjk_language: bool = False
     # The static mounts with where each sits below the site's root ("img/logos/32x32" for
     # target = "static/img/logos/32x32"), the least preferred first: see static_file.
     static_mounts: list[tuple[Path, str]] = dataclasses.field(default_factory=list)
@@ -1092,7 +1098,14 @@ def _language(code: str, spec: dict, root: Path, hugo: dict, folders: _Folders) 
         goldmark=_ci_get(_ci_get(spec, "markup", {}), "goldmark", {}) or {},
         permalinks=read_rules(_ci_get(spec, "permalinks")) if isinstance(
             _ci_get(spec, "permalinks"), dict) else None,
+        written={key: str(_first_set(spec, *names)) for key, names in _WRITTEN.items()
+                 if _first_set(spec, *names) not in (None, "")},
     )
+
+
+# Hugo 0.158's names of a language's fields, and the older ones it still reads
+_WRITTEN = {"label": ("label", "languageName"), "locale": ("locale", "languageCode"),
+            "direction": ("direction", "languageDirection")}
 
 
 def goldmark_of(settings: Settings, lang: str) -> dict:
@@ -1582,6 +1595,8 @@ def _settings(read: _ReadFiles) -> Settings:
         pluralize_list_titles=_flag(_ci_get(hugo, "pluralizeListTitles"), True),
         capitalize_list_titles=_flag(_ci_get(hugo, "capitalizeListTitles"), True),
         title_case_style=str(_ci_get(hugo, "titleCaseStyle", "ap") or "ap").lower(),
+        summary_length=_summary_length(_ci_get(hugo, "summaryLength", 70)),
+        has_cjk_language=_flag(_ci_get(hugo, "hasCJKLanguage"), False),
         sections=section_names(manual.get("sections", [])) if isinstance(
             manual.get("sections"), list) and not _section_names_problem(manual["sections"]) else (),
         menu=str(manual.get("menu") or "").strip(),
@@ -1881,6 +1896,15 @@ def _taxonomies(hugo: dict) -> tuple[str, ...]:
         return ("tags", "categories")
     return tuple(str(plural).strip("/").lower() for plural in table.values()
                  if isinstance(plural, str) and plural.strip("/"))
+
+
+def _summary_length(value: object) -> int:
+    """Hugo's summaryLength: a whole number (its text too); 70 when it is none."""
+    if isinstance(value, bool):
+        return 70
+    if isinstance(value, int):
+        return value
+    return int(value) if isinstance(value, str) and value.strip().lstrip("-").isdigit() else 70
 
 
 def _flag(value: object, default: bool) -> bool:

@@ -404,13 +404,21 @@ def strip_tags(text: str) -> str:
             at = len(text) if close is None else _tag_end(text, close.start())
 
 
-_PARAGRAPH_ENDS = re.compile(r"</p>|<br>|<br />")
+# Hugo's StripHTML first makes each line end a space and each paragraph end or line break
+# a new line, in one pass
+_STRIP_PRE = re.compile(r"\n|</p>|<br>|<br />")
+_SPACE_RUN = re.compile(r"(\s)\s+")
 
 
 def plainified(text: str) -> str:
-    """Hugo's ``plainify``: a paragraph's end and a line break as a new line, then the
-    text without its tags (:func:`strip_tags`)."""
-    return strip_tags(_PARAGRAPH_ENDS.sub("\n", text))
+    """Hugo's ``plainify`` (its StripHTML): a text without ``<`` or ``>`` as it is; else its
+    line ends as spaces, a paragraph's end and a line break as a new line, the text without
+    its tags (:func:`strip_tags`), each run of white space as its first character."""
+    if "<" not in text and ">" not in text:
+        return text
+    pre = _STRIP_PRE.sub(lambda m: " " if m.group() == "\n" else "___hugonl_", text)
+    stripped = strip_tags(pre).replace("___hugonl_", "\n")
+    return _SPACE_RUN.sub(lambda m: m.group(1), stripped)
 
 
 def _tag_end(text: str, start: int) -> int:

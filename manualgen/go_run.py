@@ -18,16 +18,19 @@ import re
 import textwrap
 import urllib.parse
 from collections.abc import Callable
+from pathlib import Path
 
 from .collation import collation_key
 from .content import glob_regex
 from .go_escape import CSS, URL, NotSimple, plainified
-from .go_functions import FUNCTIONS, map_get, ordered_items
-from .go_library import go_clean
+from .go_functions import FUNCTIONS, exact_maps, map_get, ordered_items
+from .go_library import go_clean, go_html_escape
 from .go_time import go_format, go_year, read_time
 from .go_values import HTML, Failed, go_print, go_sprintf, go_type, truth
 from .heading_ids import hugo_anchor
 from .i18n import count_text
+from .page_content import SUMMARY_DIVIDER, auto_summary, word_facts
+from .remarshal import UnmarshalFailed, UnmarshalNotRun, unmarshal
 
 __all__ = ["Block", "Call", "Sub", "TemplateFailed", "run_template"]
 
@@ -67,6 +70,10 @@ class Call:
     # (the page's, then the site's): the values as written (true, 2, a list), None if absent
     param: Callable[[str], object] = lambda name: None
     page_params: Callable[[str], object] = lambda name: None
+    # another page's params (as .Page.Params reads the shortcode's: its front matter's
+    # params table too), and with the site's below them (.Param): (page, name, with the site's)
+    params_of: Callable[[object, str, bool], object] = \
+        lambda page, name, site: map_get(getattr(page, "meta", None) or {}, name)
     page_param: Callable[[str], object] = lambda name: None
     show: Callable[[object], str] = str  # kept for callers; values print as Go prints them
     translate: Callable[..., str] = lambda key, count=None: ""  # T "key" [count]
@@ -75,6 +82,8 @@ class Call:
     # a folder as a table of its files), None when there is none
     data: Callable[[tuple[str, ...]], object] = lambda path: None
     data_names: Callable[[tuple[str, ...]], list] = lambda path: []  # a data folder's entries
+    # the file or folder of the site's folder a name gives (readFile, fileExists), None for none
+    project_file: Callable[[str], object] = lambda name: None
     # a site's own partial, compiled (None when the site has none; NotSimple when it
     # cannot be run)
     partial: Callable[[str], list | None] = lambda name: None
@@ -87,6 +96,11 @@ class Call:
     # TranslationBaseName, ContentBaseName; None for a page without a file
     page_file: dict | None = None
     lang: str = ""  # the page's language code (.Site.Language.Lang, .Page.Lang)
+    # the fields Hugo's Language has for a language code (Lang, LanguageName, Weight …), None
+    # for a code the site does not build
+    language: Callable[[str], dict | None] = lambda code: None
+    # whether the site's layouts or its themes' have a template of that name (templates.Exists)
+    template_exists: Callable[[str], bool] = lambda name: False
     # the page's file relative to its content folder, without its language (.Page.Path);
     # None for a page without a file
     page_rel: str | None = None
@@ -99,6 +113,7 @@ class Call:
     pages: Callable[[object], list] = lambda page: []
     site_pages: Callable[[str], list] = lambda what: []  # .Site.RegularPages, .Site.Sections
     ref: Callable[[str], str] = lambda path: path
+    environment: str = "production"  # Hugo's build environment (hugo.Environment)
     language_prefix: str = ""  # .Site.LanguagePrefix: "" for the default language, "/fr"
     # the page's address as Hugo makes it: .Page.RelPermalink ("/docs/1.7.0/deploy/"), and
     # .Page.Permalink, the same below the baseURL's scheme and host
@@ -113,6 +128,11 @@ class Call:
     # (its language, its options "linenos=table,hl_lines=2"), as HTML
     highlight: Callable[[str, str, str], str] = lambda code, lang, options: code
     page: object = None  # the shortcode's page (content.Page), for its kind, weight, section …
+    # another page's Markdown rendered as its .Content (None when it cannot be), Hugo's
+    # summaryLength, and whether hasCJKLanguage asks for CJK word counts
+    render_content: Callable[[object, str], str | None] = lambda page, text: None
+    summary_length: int = 70
+    cjk_words: bool = False
     title_case: Callable[[str], str] = lambda text: _one_word_title(text)  # Hugo's title
     # .Parent: the call of the shortcode around this one (None at the top of the page), and
     # the .Scratch values the two share (a tab leaves itself there for its tabs)
@@ -261,6 +281,8 @@ class _Page(_Object):
             return _Fields("*source.File", self.call.page_file)
         if name == "Lang":
             return self.call.lang
+        if name == "Language":
+            return _language(self.call, self.call.lang)
         if name == "Path" and self.call.page_rel is not None:
             return logical_path(self.call.page_rel)
         if name == "Date":
@@ -277,6 +299,8 @@ class _Page(_Object):
             return _listed(self.call, None, name)
         if name in PAGE_FACTS and self.call.page is not None:
             return page_fact(self.call.page, name)
+        if name in CONTENT_FACTS:  # the page being rendered: Hugo has no content for it yet
+            return _NO_CONTENT[name]() if callable(_NO_CONTENT[name]) else _NO_CONTENT[name]
         if name in PAGE_RELATIVES and self.call.page is not None:
             return _relative(self.call, self.call.page, name)
         return super().go_field(name)
@@ -306,13 +330,18 @@ class _Site(_Object):
         if name == "Data":
             return _Data(self.call, ())
         if name == "Language":
-            return _Fields("*langs.Language", {"Lang": self.call.lang})
+            return _language(self.call, self.call.lang)
         if name == "LanguagePrefix":
             return self.call.language_prefix
         if name == "BaseURL":
             return self.call.base_url
         if name in ("RegularPages", "Sections"):
             return _PageList(_OtherPage(self.call, each) for each in self.call.site_pages(name))
+        if name == "Home" and self.call.page is not None:  # the top of the page's parents
+            top = self.call.page
+            while getattr(top, "parent", None) is not None:
+                top = top.parent
+            return _OtherPage(self.call, top)
         return super().go_field(name)
 
     def go_method(self, name: str, args: list) -> object:
@@ -339,7 +368,7 @@ def new_page_store() -> object:
 # Hugo gives it: .Section is the first folder of the page's path, .Type the front matter's
 # "type", else that folder, else "page".
 PAGE_FACTS = ("Kind", "Weight", "LinkTitle", "Description", "IsSection", "IsPage", "IsHome",
-              "Section", "Type")
+              "Section", "Type", "BundleType")
 
 
 def page_fact(page, name: str) -> object:
@@ -351,17 +380,31 @@ def page_fact(page, name: str) -> object:
              "Description": lambda: getattr(page, "description", ""),
              "IsSection": lambda: kind == "section", "IsPage": lambda: kind == "page",
              "IsHome": lambda: kind == "home", "Section": lambda: section,
-             "Type": lambda: _page_type(page, section)}
+             "Type": lambda: _page_type(page, section), "BundleType": lambda: _bundle_type(page)}
     return facts[name]()
+
+
+def _bundle_type(page) -> str:
+    """Hugo's .BundleType: "branch" for a section's (or the home page's) _index file,
+    "leaf" for a bundle's index file, "" for a page of its own file."""
+    path = getattr(page, "path", None)
+    stem = path.name.split(".")[0] if isinstance(path, Path) else ""
+    return {"_index": "branch", "index": "leaf"}.get(stem, "")
 
 
 # The pages a page's fields lead to: its parent (a section, or the home page), the section
 # it is in (itself, for a section) and the top-level section above it.
-PAGE_RELATIVES = ("Parent", "CurrentSection", "FirstSection")
+PAGE_RELATIVES = ("Parent", "CurrentSection", "FirstSection", "Ancestors")
 
 
 def _relative(call: Call, page, name: str) -> object:
     parent = getattr(page, "parent", None)
+    if name == "Ancestors":  # the parent, its parent … up to the home page
+        ancestors = []
+        while parent is not None:
+            ancestors.append(_OtherPage(call, parent))
+            parent = getattr(parent, "parent", None)
+        return _PageList(ancestors)
     if name == "Parent":
         return _OtherPage(call, parent) if parent is not None else None
     if name == "CurrentSection":
@@ -374,6 +417,69 @@ def _relative(call: Call, page, name: str) -> object:
     if getattr(first, "kind", "") == "page":  # a page at the top: its first section is home
         first = chain[-1]
     return _OtherPage(call, first)
+
+
+def _language(call: Call, code: str) -> _Fields:
+    """Hugo's Language of ``code``: its Lang, and the fields the site's config gives it
+    (LanguageName, LanguageCode, LanguageDirection, Weight; Hugo 0.158's Label, Locale,
+    Direction)."""
+    return _Fields("*langs.Language", call.language(code) or {"Lang": code})
+
+
+def page_file_fields(page) -> dict | None:
+    """Hugo's ``.File`` of a page read from a file: its names and folder; None for a page
+    without a file."""
+    path, rel = getattr(page, "path", None), getattr(page, "rel", None)
+    if not isinstance(path, Path) or not path.is_file() or rel is None:
+        return None
+    folder = posixpath.dirname(rel)
+    plain = path.name.split(".")[0]
+    return {"Filename": str(path), "Path": posixpath.join(folder, path.name), "Ext": path.suffix[1:],
+            "Dir": folder + "/", "LogicalName": path.name,  # "/" at the top, as Hugo 0.149 has it
+            "BaseFileName": path.stem, "TranslationBaseName": plain,
+            "ContentBaseName": posixpath.basename(folder) if plain in ("index", "_index") and folder
+            else plain}
+
+
+# What a template reads of a page's rendered content (page_content.py)
+CONTENT_FACTS = ("Content", "Summary", "Truncated", "Plain", "PlainWords", "WordCount",
+                 "FuzzyWordCount", "ReadingTime", "Len")
+# … of the page being rendered, which has none yet (hugo 0.149.1 and 0.168.0 print these)
+_NO_CONTENT = {"Content": HTML(""), "Summary": HTML(""), "Truncated": False, "Plain": "",
+               "PlainWords": list, "WordCount": 0, "FuzzyWordCount": 0, "ReadingTime": 0, "Len": 0}
+# Han, Hangul and kana: Hugo counts their words otherwise when hasCJKLanguage is set
+_CJK = re.compile(r"[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\uff66-\uff9f]")
+
+
+def _content_fact(call: Call, page, name: str) -> object:
+    """A field of another page's content: its HTML, plain text, words and summary."""
+    if page is call.page:
+        return _NO_CONTENT[name]() if callable(_NO_CONTENT[name]) else _NO_CONTENT[name]
+    body = str(getattr(page, "body", "") or "")
+    before, divider, after = body.partition(SUMMARY_DIVIDER)
+    content = _rendered(call, page, before + after if divider else body)
+    if name == "Content":
+        return HTML(content)
+    if call.cjk_words and _CJK.search(content):
+        raise NotSimple(f'"{name}" of a page in a CJK language (hasCJKLanguage)')
+    if name not in ("Summary", "Truncated"):
+        return word_facts(content)[name]
+    written = map_get(getattr(page, "meta", None) or {}, "summary")
+    if isinstance(written, str) and written:
+        summary, truncated = call.markdownify(written), False
+    elif divider:
+        summary, truncated = _rendered(call, page, before).strip(), bool(after.strip())
+    else:
+        summary, truncated = auto_summary(content, call.summary_length)
+    return HTML(summary) if name == "Summary" else truncated
+
+
+def _rendered(call: Call, page, text: str) -> str:
+    found = call.render_content(page, text)
+    if found is None:
+        raise NotSimple(f'the content of the page "{getattr(page, "rel", "")}", which cannot be rendered '
+                        "here (it has shortcodes)")
+    return found
 
 
 def _page_type(page, section: str) -> str:
@@ -442,6 +548,55 @@ def _sorted_pages(pages: _PageList, key: object = None, order: object = "asc") -
                             reverse=go_print(order).lower() == "desc"))  # ties keep their order
 
 
+class _PageGroup(_Object):
+    """One group of ``GroupBy``: its ``Key`` and its ``Pages``, in the order they had."""
+
+    go_type = "page.PageGroup"
+
+    def __init__(self, key: object, pages: _PageList) -> None:
+        self.key, self.pages = key, pages
+
+    def go_field(self, name: str) -> object:
+        if name == "Key":
+            return self.key
+        if name == "Pages":
+            return self.pages
+        return super().go_field(name)
+
+
+def _grouped(pages: _PageList, how: str, args: list) -> list:
+    """Hugo's ``GroupBy FIELD [ORDER]`` and ``GroupByParam PARAM [ORDER]``: the pages in
+    groups of one value of the field (a page without the param in none), the groups by
+    their value, "asc" by default, each group's pages in the order they had."""
+    if not 1 <= len(args) <= 2:
+        raise Failed(f"wrong number of args for {how}: want 1 got {len(args)}")
+    field, order = go_print(args[0]), go_print(args[1]) if len(args) == 2 else "asc"
+    groups: dict = {}
+    for each in pages:
+        key = (_page_param(each, field) if how == "GroupByParam"
+               else each.go_field(field) if isinstance(each, _Object) else None)
+        if key is None or isinstance(key, (dict, list, _Object)):
+            if how == "GroupByParam":
+                continue
+            raise NotSimple(f'{how} "{field}", a field that is not a number or a text')
+        groups.setdefault(key, _PageList()).append(each)
+    keys = sorted(groups, key=_group_order, reverse=order.lower() == "desc")
+    return [_PageGroup(key, groups[key]) for key in keys]
+
+
+def _page_param(page: object, name: str) -> object:
+    params = page.go_field("Params") if isinstance(page, _Object) else None
+    return params.go_field(name) if isinstance(params, _Params) else None
+
+
+def _group_order(key: object) -> object:
+    if isinstance(key, str):
+        return (1, collation_key(key))
+    if isinstance(key, dt.datetime):
+        return (0, key.timestamp() if key.year > 1 else float("-inf"))
+    return (0, key)
+
+
 def _listed(call: Call, page: object, name: str) -> list:
     """A section's .Pages (.RegularPages, .Sections) as Hugo orders them."""
     found = [_OtherPage(call, each) for each in call.pages(page)]
@@ -470,18 +625,28 @@ class _OtherPage(_Object):
     def go_field(self, name: str) -> object:
         page = self.page
         fields = {"Title": lambda: page.title, "RelPermalink": lambda: page.url,
-                  "Params": lambda: _Params(lambda key: map_get(page.meta, key)),
+                  "Params": lambda: _Params(lambda key: self.call.params_of(page, key, False)),
                   "Path": lambda: logical_path(page.rel),
-                  "Date": lambda: page.date or dt.datetime(1, 1, 1, tzinfo=dt.UTC)}
+                  "Date": lambda: page.date or dt.datetime(1, 1, 1, tzinfo=dt.UTC),
+                  "Lang": lambda: page.lang, "Language": lambda: _language(self.call, page.lang)}
         if name in fields:
             return fields[name]()
+        if name == "File" and page_file_fields(page) is not None:
+            return _Fields("*source.File", page_file_fields(page))
         if name in PAGE_FACTS:
             return page_fact(page, name)
         if name in PAGE_RELATIVES:
             return _relative(self.call, page, name)
         if name in ("Pages", "RegularPages", "Sections"):
             return _listed(self.call, page, name)
+        if name in CONTENT_FACTS:
+            return _content_fact(self.call, page, name)
         return super().go_field(name)
+
+    def go_method(self, name: str, args: list) -> object:
+        if name == "Param" and len(args) == 1:
+            return self.call.params_of(self.page, go_print(args[0]), True)
+        return super().go_method(name, args)
 
 
 # the text a template may read of an asset (.Content); a picture's bytes are not printed
@@ -903,6 +1068,8 @@ def _time_field(when: dt.datetime, name: str) -> object:
 
 
 def _call_method(owner: object, name: str, args: list, term: str) -> object:
+    if isinstance(owner, _PageList) and name in ("GroupBy", "GroupByParam"):
+        return _grouped(owner, name, args)
     if isinstance(owner, _PageList):
         raise NotSimple(f'"{name}" of a list of pages')
     if isinstance(owner, dt.datetime) and name == "Format" and len(args) == 1:
@@ -934,6 +1101,9 @@ def _term(term, state: _Run, scopes: list[dict], dot: object) -> object:
         return _fields(_Site(state.call), tuple(term.split(".")[1:]), term)
     if term.startswith("hugo.Data"):
         return _fields(_Data(state.call, ()), tuple(term.split(".")[2:]), term)
+    if term.split(".")[1] in _HUGO_ENVIRONMENT:
+        return _fields(_HUGO_ENVIRONMENT[term.split(".")[1]](state.call.environment),
+                       tuple(term.split(".")[2:]), term)
     if term.startswith("now."):  # now.Year: the manual's date (see _now)
         return _fields(state.call.now, tuple(term.split(".")[1:]), term)
     if term.startswith("."):
@@ -960,6 +1130,13 @@ def _fields(value: object, fields: tuple[str, ...], term: str) -> object:
         else:
             raise _FieldFailed(f"can't evaluate field {field} in type {go_type(value)}", term)
     return value
+
+
+# What a template reads of the build (hugo.Environment …): the manual is built as Hugo
+# builds the site for publishing, never by its server
+_HUGO_ENVIRONMENT: dict[str, Callable[[str], object]] = {
+    "Environment": lambda env: env, "IsProduction": lambda env: env == "production",
+    "IsDevelopment": lambda env: env == "development", "IsServer": lambda env: False}
 
 
 def _call_function(name: str, args: list, state: _Run) -> object:
@@ -1007,6 +1184,8 @@ def _one(state: _Run, args: list, name: str) -> str:
 
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
+# what Go's url.Parse refuses: a control character, a "%" that starts no escape
+_UNPARSED = re.compile(r"[\x00-\x1f\x7f]|%(?![0-9A-Fa-f]{2})")
 
 
 def _site_url(state: _Run, args: list, name: str) -> str:
@@ -1017,6 +1196,8 @@ def _site_url(state: _Run, args: list, name: str) -> str:
     takes the host off an address of this site.  The links of the manual find the page
     either way (an address of this site is read as its path)."""
     value = _one(state, args, name)
+    if _UNPARSED.search(value) or (not _SCHEME.match(value) and ":" in value.split("/", 1)[0]):
+        return value  # an address Go's url.Parse refuses: Hugo leaves it as it is
     host, base_path = _host_and_path(state.call.base_url)
     absolute, language = name.startswith("abs"), "Lang" in name
     if _SCHEME.match(value):  # below the baseURL: relURL gives its path, else it stays
@@ -1203,6 +1384,87 @@ def _parse_url(state: _Run, args: list) -> _Fields:
         "Fragment": urllib.parse.unquote(parts.fragment), "String": text})
 
 
+def _read_file(state: _Run, args: list) -> str:
+    """Hugo's ``readFile`` (``os.ReadFile``): the text of a file of the site's folder;
+    nothing for a file that is not there (or outside the folder), a failure for a folder."""
+    if len(args) != 1:
+        raise Failed(f"wrong number of args for readFile: want 1 got {len(args)}")
+    name = go_print(args[0])
+    if not name:
+        raise Failed("error calling readFile: invalid filename")
+    found = state.call.project_file(name)
+    if found is None:
+        return ""
+    if found.is_dir():
+        raise Failed(f"error calling readFile: read {found}: is a directory")
+    if found.stat().st_size > MAX_TEXT:
+        raise NotSimple(f'readFile of "{name}", more than {MAX_TEXT} bytes')
+    return found.read_bytes().decode("utf-8", errors="replace")
+
+
+def _file_exists(state: _Run, args: list) -> bool:
+    """Hugo's ``fileExists`` (``os.FileExists``): whether the site's folder has that file
+    or folder."""
+    if len(args) != 1:
+        raise Failed(f"wrong number of args for fileExists: want 1 got {len(args)}")
+    name = go_print(args[0])
+    if not name:
+        raise Failed("error calling fileExists: fileExists needs a path to a file")
+    return state.call.project_file(name) is not None
+
+
+def _unmarshal(state: _Run, args: list, name: str = "unmarshal") -> object:
+    """Hugo's ``transform.Unmarshal`` (``unmarshal``) of a text, or of a file of the site
+    (``.Content`` of a JSON or TOML asset); options (CSV's delimiter) are not run."""
+    if len(args) != 1:
+        if len(args) == 2:
+            raise NotSimple("unmarshal with options")
+        raise Failed(f"wrong number of args for Unmarshal: want 1 got {len(args)}")
+    value = args[0]
+    if isinstance(value, _Resource):
+        value = value.go_field("Content")
+    if isinstance(value, _Object) or not isinstance(value, str):
+        raise Failed(f"error calling {name}: type {go_type(value)} not supported")
+    try:
+        return exact_maps(unmarshal(value))
+    except UnmarshalNotRun as exc:
+        raise NotSimple(str(exc)) from None
+    except UnmarshalFailed as exc:
+        raise Failed(f"error calling {name}: {exc}") from None
+
+
+def _template_exists(state: _Run, args: list) -> bool:
+    """Hugo's ``templates.Exists NAME``: whether the site's layouts or its themes' have the
+    template.  A name below _partials/, _shortcodes/ or _markup/ that they do not have may
+    be one Hugo has built in, which manualgen does not list: not guessed at."""
+    name = _one(state, args, "Exists")
+    if state.call.template_exists(name):
+        return True
+    if name.lstrip("/").split("/", 1)[0] in ("_partials", "_shortcodes", "_markup"):
+        raise NotSimple(f'templates.Exists "{name}", which may be one of Hugo\'s built-in templates')
+    return False
+
+
+def _reflect(kind: str) -> Callable:
+    """Hugo's ``reflect.IsMap`` and ``reflect.IsSlice``: whether a value is a map (a
+    table, params, a data folder) or a slice (a list, a list of pages)."""
+    def run(state: _Run, args: list) -> bool:
+        if len(args) != 1:
+            raise Failed(f"wrong number of args for {kind}: want 1 got {len(args)}")
+        value = args[0]
+        if kind == "IsMap":
+            return isinstance(value, (dict, _Params, _Data))
+        return isinstance(value, (list, tuple))
+    return run
+
+
+def _html(state: _Run, args: list) -> str:
+    """Go's predefined ``html`` where it is not printed (``$x := .y | html``, ``if``): its
+    arguments printed as ``print`` prints them, the five characters escaped, as text (printed
+    later, it is escaped again).  Printed, go_template.py writes it as Go's escaping does."""
+    return go_html_escape(FUNCTIONS["print"][0](*args))
+
+
 def _now(state: _Run, args: list) -> dt.datetime:
     """Hugo's ``now``: the manual's date, so that the same site gives the same manual (a
     template that hashes it for an element's id, as Flink's ``artifact`` does)."""
@@ -1282,6 +1544,15 @@ _CALL_FUNCTIONS: dict[str, Callable] = {
     "partial": _partial, "partialCached": _partial,
     "errorf": _errorf, "warnf": _warnf, "erroridf": _erroridf, "warnidf": _warnidf, "now": lambda state, args: _now(state, args),
     "urls.Parse": _parse_url,
+    "templates.Exists": lambda state, args: _template_exists(state, args),
+    "unmarshal": _unmarshal,
+    "transform.Unmarshal": lambda state, args: _unmarshal(state, args, "Unmarshal"),
+    # Go's html at the end of a printed pipeline (go_template.py): nothing prints as Go's
+    # evalArgs prints it
+    "html-piped": lambda state, args: "<no value>" if not args or args[-1] is None else args[-1],
+    "reflect.IsMap": _reflect("IsMap"), "reflect.IsSlice": _reflect("IsSlice"), "html": _html,
+    "readFile": _read_file, "os.ReadFile": _read_file,
+    "fileExists": _file_exists, "os.FileExists": _file_exists,
     "time.Format": _format_time, "dateFormat": _format_time, "relref": _ref, "ref": _ref,
     "title": _title, "strings.Title": _title,
     "time.AsTime": lambda state, args: _as_time(args), "time": lambda state, args: _as_time(args),

@@ -24,6 +24,7 @@ import re
 
 from .go_escape import Context, NotSimple, advance, after_value, escaper, join
 from .go_functions import ARITY
+from .go_library import go_html_escape
 from .go_run import FUNCTION_NAMES, Block, Call, Sub, TemplateFailed, Where, run_template
 
 __all__ = ["Call", "NotSimple", "TemplateFailed", "actions", "compile_template", "run_template"]
@@ -40,16 +41,18 @@ _SHORTCODE_FIELDS = {"Inner", "InnerDeindent", "IsNamedParams", "Get", "Param", 
 _PAGE_FIELDS = {"Title", "Params", "Param", "RenderString", "Site", "File", "Lang", "Path", "Date", "GetPage",
                 "Pages", "RegularPages", "Sections", "RelPermalink", "Permalink", "Resources",
                 "Kind", "Weight", "LinkTitle", "Description", "IsSection", "IsPage", "IsHome",
-                "Section", "Type", "Parent", "CurrentSection", "FirstSection", "Store", "Scratch"}
+                "Section", "Type", "Parent", "CurrentSection", "FirstSection", "Store", "Scratch",
+                "Ancestors", "Language", "Content", "Summary", "Truncated", "Plain", "PlainWords",
+                "WordCount", "FuzzyWordCount", "ReadingTime", "Len", "BundleType"}
 # the fields of an image render hook's context (layouts/_markup/render-image.html)
 IMAGE_HOOK_FIELDS = frozenset({"Destination", "Text", "PlainText", "Title", "IsBlock", "Attributes",
                                "Ordinal", "Page"})
 _SITE_FIELDS = {"Title", "Params", "Data", "Language", "LanguagePrefix", "GetPage", "BaseURL",
-                "RegularPages", "Sections"}
+                "RegularPages", "Sections", "Home"}
 # the methods of Hugo's objects a template may call, with the counts of arguments they take
 _METHODS = {"Get": (1, 1), "Param": (1, 1), "RenderString": (1, 2), "Set": (2, 2), "Add": (2, 2),
             "SetInMap": (3, 3), "Delete": (1, 1), "Format": (1, 1), "GetPage": (1, 1),
-            "GetMatch": (1, 1), "Match": (1, 1)}
+            "GetMatch": (1, 1), "Match": (1, 1), "GroupBy": (1, 2), "GroupByParam": (1, 2)}
 
 
 @dataclasses.dataclass
@@ -155,8 +158,27 @@ def _compile_action(state: _Compiling, action: str, where) -> None:
             raise _ReadFailed(f'undefined variable "{name}"')
         state.target.append(("declare" if operator == ":=" else "assign", name, pipeline, where))
     else:
-        state.target.append(("print", _pipeline(action, state), escaper(state.html), where))
+        pipeline, write = _html_at_end(_pipeline(action, state), escaper(state.html), state.html)
+        state.target.append(("print", pipeline, write, where))
         state.html = after_value(state.html)
+
+
+def _html_at_end(pipeline: list, write, ctx: Context) -> tuple[list, object]:
+    """A printed pipeline that ends in Go's predefined ``html`` as Go's escaping rewrites
+    it: ``html`` takes the place of the escaper of text or of an attribute's value (it
+    escapes the five characters of any value, safeHTML too, and nothing else: no "+"),
+    and comes after the escaper of another place (an address); ``html A B`` prints its
+    arguments as ``print`` does, ``X | html`` a value that is not there as "<no value>"."""
+    last = pipeline[-1]
+    if last[0] != "html":
+        return pipeline, write
+    if ctx.state in ("before-value", "unquoted"):  # Go: "predefined escaper "html" disallowed"
+        raise NotSimple('the escaper "html" in an attribute value without quotes, which Hugo refuses')
+    piped = len(last) == 1 and len(pipeline) > 1  # "X | html"; a lone "html" prints nothing
+    rest = pipeline[:-1] + [["html-piped"] if piped else ["print", *last[1:]]]
+    if ctx.state == "text" or (ctx.state == "value" and ctx.attr == "plain"):
+        return rest, lambda text, is_html: go_html_escape(text)
+    return rest, lambda text, is_html: write(text, False)
 
 
 def _open_block(state: _Compiling, word: str, rest: str, where, chained: bool = False) -> None:
@@ -356,6 +378,9 @@ def _pipeline(text: str, state: _Compiling | None = None) -> list[list]:
         raise
     if end < len(tokens):  # a ")" that nothing opened
         raise NotSimple(f"{{{{ {text.strip()} }}}}")
+    if any(command[0] == "html" for command in commands[:-1]):
+        raise NotSimple('the escaper "html" before the end of its pipeline, which Hugo refuses '
+                        '("predefined escaper "html" disallowed in template")')
     return commands
 
 
@@ -419,7 +444,7 @@ def _check_chain(token: str, state: _Compiling) -> None:
     if token.startswith("now."):  # a field of the time: read when run
         return
     if token.startswith("hugo."):  # Hugo 0.156's hugo.Data: the site's data, as .Site.Data
-        if token.split(".")[1] != "Data":
+        if token.split(".")[1] not in ("Data", "Environment", "IsProduction", "IsDevelopment", "IsServer"):
             raise NotSimple(f'"{token}"')
         return
     fields = [f for f in token.split(".")[1:]]
@@ -461,7 +486,10 @@ _CALL_ARITY = {"markdownify": (1, 1), "plainify": (1, 1), "relURL": (1, 1), "abs
                "time.Format": (2, 2), "dateFormat": (2, 2), "anchorize": (1, 1),
                "time.AsTime": (1, 1), "time": (1, 2), "safeURL": (1, 1), "safeCSS": (1, 1),
                "relref": (2, 2), "ref": (2, 2), "title": (1, 1), "strings.Title": (1, 1),
-               "resources.Get": (1, 1), "highlight": (2, 3), "transform.Highlight": (2, 3),
+               "resources.Get": (1, 1), "readFile": (1, 1), "os.ReadFile": (1, 1),
+               "fileExists": (1, 1), "os.FileExists": (1, 1), "reflect.IsMap": (1, 1),
+               "reflect.IsSlice": (1, 1), "html": (0, 99), "templates.Exists": (1, 1),
+               "unmarshal": (1, 2), "transform.Unmarshal": (1, 2), "highlight": (2, 3), "transform.Highlight": (2, 3),
                **_METHODS}
 
 

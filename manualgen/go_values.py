@@ -128,6 +128,8 @@ def go_type(value: object) -> str:
         return "template.HTML"
     if isinstance(value, bool):
         return "bool"
+    if isinstance(value, dt.datetime):
+        return "time.Time"
     names = {str: "string", int: "int", float: "float64", list: "[]interface {}",
              dict: "map[string]interface {}"}
     for kind, name in names.items():

@@ -13,7 +13,7 @@ from .go_functions import exact_maps
 from .go_run import data_folder_marker
 from .go_template import compile_template
 
-__all__ = ["data_at", "partial_file", "partial_nodes"]
+__all__ = ["data_at", "partial_file", "partial_nodes", "project_file", "template_file"]
 
 _DATA_SUFFIXES = (".yaml", ".yml", ".toml", ".json")
 
@@ -36,6 +36,41 @@ def partial_file(layout_dirs: list[Path], name: str) -> Path | None:
                 except (OSError, ValueError, RuntimeError):
                     continue
     return None
+
+
+# Where Hugo 0.146's names find a template: "_partials/x.html" also in the older partials/
+# folder, and "_default/x.html" at the layouts' top, and the reverse; "partials/x.html"
+# finds the older folder's only (checked with hugo 0.149.1 and 0.168.0)
+_ALSO = {"_partials": ["partials"], "_shortcodes": ["shortcodes"], "_default": [""]}
+
+
+def template_file(layout_dirs: list[Path], name: str) -> Path | None:
+    """The template ``name`` ("partials/x.html", "_shortcodes/note.html") names in the
+    first of ``layout_dirs`` that has it, as ``templates.Exists`` looks; None when none
+    has it, or the name leads out of its folder."""
+    parts = [p for p in name.replace("\\", "/").split("/") if p]
+    if not parts or ".." in parts or "." in parts:
+        return None
+    names = [parts] + [[folder, *parts[1:]] if folder else parts[1:] for folder in _ALSO.get(parts[0], [])]
+    if len(parts) == 1:
+        names.append(["_default", *parts])
+    for layouts in layout_dirs:
+        for candidate in names:
+            path = Path(layouts).joinpath(*candidate)
+            if path.is_file() and resolves_inside(path, Path(layouts).resolve()):
+                return path
+    return None
+
+
+def project_file(root: Path, name: str) -> Path | None:
+    """The file or folder ``name`` names in the site's folder, as Hugo's ``readFile`` and
+    ``fileExists`` find it (a leading "/" read from the site's folder too); None when there
+    is none, or the name leads out of the folder ("../x": Hugo reads nothing there)."""
+    try:
+        path = root.joinpath(*[part for part in name.replace("\\", "/").split("/") if part])
+        return path if path.exists() and resolves_inside(path, root.resolve()) else None
+    except (OSError, ValueError):  # a name the system refuses (a NUL, too long): no such file
+        return None
 
 
 def partial_nodes(own_dirs: list[Path], all_dirs: list[Path], name: str,

@@ -152,3 +152,74 @@ def _string(text: str) -> str:
         return f"'{text}'"
     return '"' + "".join(_ESCAPES.get(c, c if ord(c) >= 32 and ord(c) != 127 else f"\\u{ord(c):04x}")
                          for c in text) + '"'
+
+
+class UnmarshalFailed(ValueError):
+    """A text ``transform.Unmarshal`` cannot read: Hugo's build stops there."""
+
+
+class UnmarshalNotRun(ValueError):
+    """A text whose data Hugo's versions read differently (YAML), or in a format manualgen
+    does not read (XML): not guessed at."""
+
+
+def unmarshal(text: str) -> object:
+    """Hugo's ``transform.Unmarshal`` of a text: its format found as Hugo finds it (the
+    first of ``,`` CSV, ``{`` JSON, ``<`` XML, ``:`` YAML, ``=`` TOML), its data as
+    Go holds it: JSON's numbers are float64, CSV a list of rows of texts, nothing for an
+    empty text."""
+    if not text.strip():
+        return None
+    kind = _format_of(text)
+    if kind in ("yaml", "xml"):
+        raise UnmarshalNotRun(f"unmarshal of {kind.upper()}, which hugo 0.149.1 and 0.168.0 read "
+                              "differently" if kind == "yaml" else "unmarshal of XML")
+    try:
+        if kind == "json":
+            return json.loads(text, parse_int=float)
+        if kind == "toml":
+            return tomllib.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise UnmarshalFailed(_failure(kind, exc)) from None
+    if kind == "csv":
+        return _csv_rows(text)
+    raise UnmarshalFailed("failed to detect format from content")
+
+
+def _failure(kind: str, exc: Exception) -> str:
+    """Hugo's words for data that does not read, at its line and column (Python's reason)."""
+    line, column = getattr(exc, "lineno", None), getattr(exc, "colno", None)
+    found = re.search(r"\s*\(at line (\d+), column (\d+)\)", str(exc))
+    reason = getattr(exc, "msg", None) or str(exc)
+    if found:
+        line, column = int(found.group(1)), int(found.group(2))
+        reason = str(exc)[:found.start()] + str(exc)[found.end():]
+    place = f"_stream.{kind}:{line}:{column}" if line else f"_stream.{kind}"
+    return f'"{place}": unmarshal failed: {kind}: {reason[:1].lower() + reason[1:]}'
+
+
+def _format_of(text: str) -> str:
+    """Hugo's FormatFromContentString: the format whose mark comes first (checked with
+    hugo 0.149.1 and 0.168.0: "x,y:z" and "x,<b>" are CSV)."""
+    marks = {name: text.find(char) for name, char in
+             (("csv", ","), ("json", "{"), ("xml", "<"), ("yaml", ":"), ("toml", "="))}
+    names = list(marks)
+    for at, name in enumerate(names[:-1]):
+        if marks[name] != -1 and all(marks[o] == -1 or marks[name] < marks[o] for o in names[at + 1:]):
+            return name
+    return "toml" if marks["toml"] != -1 else ""
+
+
+def _csv_rows(text: str) -> list[list[str]]:
+    """Go's encoding/csv: rows of the same length (blank lines skipped), a quote only at a
+    field's start."""
+    import csv
+    import io
+
+    rows = [row for row in csv.reader(io.StringIO(text), strict=True) if row]
+    if any(len(row) != len(rows[0]) for row in rows):
+        raise UnmarshalFailed("CSV: wrong number of fields")
+    if any('"' in field for line in text.splitlines() for field in line.split(",")
+           if '"' in field and not field.startswith('"')):
+        raise UnmarshalFailed('CSV: bare " in non-quoted field')
+    return rows

@@ -964,8 +964,9 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
                    where: Shortcode, ordinal: int = 0,
                    parent: ShortcodeCall | None = None) -> TemplateCall:
     """What a site's own simple template reads of the shortcode's call and its page."""
+    from .go_run import page_file_fields
     from .go_template import Call as TemplateCall
-    from .own_templates import partial_nodes
+    from .own_templates import partial_nodes, project_file, template_file
 
     settings = ctx.renderer.env.globals.get("site")
     meta = getattr(ctx.page, "meta", None) or {}
@@ -984,18 +985,26 @@ def _template_call(ctx: _PageContext, call: ShortcodeCall, inner: str | None,
         param=lambda name: value(name, {}),
         page_params=lambda name: value(name, meta, site=False),
         page_param=lambda name: value(name, meta),
+        params_of=lambda other, name, site: value(name, getattr(other, "meta", None) or {}, site=site),
+        render_content=lambda other, text: _content_of(ctx, text),
+        summary_length=getattr(settings, "summary_length", 70),
+        environment=str(getattr(settings, "environment", "production")),
+        cjk_words=getattr(settings, "has_cjk_language", False),
         show=lambda raw: str(go_text(raw)),
         translate=lambda key, count=None: ctx.translate(key, count),
         params=({key: call.typed(key) for key in call.params} if call.params
                 else [call.typed(i) for i in range(len(call.positional))]),
         data=lambda path: _site_data(ctx, path),
+        language=lambda code: _language_fields(settings, code),
+        template_exists=lambda name: template_file(list(settings.layout_dirs), name) is not None,
+        project_file=lambda name: project_file(Path(settings.site_root), name),
         data_names=lambda path: _site_data_names(ctx, path),
         partial=lambda name: partial_nodes(
             list(settings.own_layout_dirs) or [Path(settings.site_root) / "layouts"],
             list(getattr(settings, "layout_dirs", None) or []), name,
             ctx.renderer.own_reached["partials"]),
         name=call.name, ordinal=ordinal, position=f'"{ctx.page.path}:{where.line}:{where.column}"',
-        page_file=_page_file(ctx.page), lang=ctx.lang, page_date=getattr(ctx.page, "date", None),
+        page_file=page_file_fields(ctx.page), lang=ctx.lang, page_date=getattr(ctx.page, "date", None),
         page_rel=getattr(ctx.page, "rel", None) if isinstance(getattr(ctx.page, "path", None), Path) else None,
         now=_manual_date(),
         base_url=str(getattr(settings, "base_url", "") or "").rstrip("/") + "/",
@@ -1127,18 +1136,26 @@ def _bundle_matches(page, pattern: str) -> list[str]:
     return [name for name in _bundle_names(page) if wanted.match(name)]
 
 
-def _page_file(page) -> dict | None:
-    """Hugo's ``.Page.File`` of a page read from a file: its names and folder."""
-    path, rel = getattr(page, "path", None), getattr(page, "rel", None)
-    if not isinstance(path, Path) or not path.is_file() or rel is None:
+def _content_of(ctx: _PageContext, text: str) -> str | None:
+    """Another page's Markdown as its .Content, for a site's own template; None for one
+    with shortcodes (they would be rendered as this page's, not as that one's)."""
+    if "{{<" in text or "{{%" in text:
         return None
-    folder = posixpath.dirname(rel)
-    plain = path.name.split(".")[0]
-    return {"Filename": str(path), "Path": posixpath.join(folder, path.name), "Ext": path.suffix[1:],
-            "Dir": folder + "/", "LogicalName": path.name,  # "/" at the top, as Hugo 0.149 has it
-            "BaseFileName": path.stem, "TranslationBaseName": plain,
-            "ContentBaseName": posixpath.basename(folder) if plain in ("index", "_index") and folder
-            else plain}
+    html = ctx.markdownify(text, block=True)
+    return html + "\n" if html else html  # Goldmark ends its last block with a line end
+
+
+def _language_fields(settings, code: str) -> dict | None:
+    """Hugo's fields of the Language ``code`` as the site's config sets them: the name,
+    code and direction as written (empty when not: Hugo guesses none of them), its weight."""
+    language = settings.languages.get(code)
+    if language is None:
+        return None
+    written = language.written
+    return {"Lang": code, "LanguageName": written.get("label", ""), "Label": written.get("label", ""),
+            "LanguageCode": written.get("locale") or code, "Locale": written.get("locale") or code,
+            "LanguageDirection": written.get("direction", ""), "Direction": written.get("direction", ""),
+            "Weight": language.weight}
 
 
 def _site_data(ctx: _PageContext, path: tuple[str, ...]) -> object:

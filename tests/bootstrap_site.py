@@ -41,12 +41,24 @@ params:
   repo: "https://github.com/example/gridkit"
 """
 
+def _region_template(kind: str) -> str:
+    """A template that prints the region ``name`` of a source file, found as the real ones
+    find it: a regular expression with a choice inside a repeat, which manualgen does not
+    run (Python's engine can take exponential time on it)."""
+    return ('{{- $name := .Get "name" -}}{{- $text := readFile (.Get "file") -}}'
+            f'{{{{- $from := printf "// {kind}-docs-start %s\\n" $name -}}}}'
+            f'{{{{- $to := printf "// {kind}-docs-end %s" $name -}}}}'
+            '{{- $found := findRE (printf `%s(?:.|\\n)*%s` $from $to) $text 1 -}}'
+            '{{- with $found }}{{ highlight (replace (replace (index . 0) $from "") $to "") "'
+            f'{kind}" "" }}}}{{{{ else }}}}{{{{ errorf "no region %q" $name }}}}{{{{ end -}}}}\n')
+
+
 # The site's own Hugo templates, in the folder the config mounts as layouts: our own words,
 # built from the same kinds of actions as the real ones, which decide what manualgen does with
 # them: the callout, markdown and example ones are simple enough to run (the example shaped
 # as the real one: its preview, a toolbar with the language and two icon buttons, the code
-# through replaceRE and highlight); the others (site.Data, relref, readFile, partial,
-# replace) are printed by manualgen's own templates.
+# through replaceRE and highlight); the others (site.Data, relref, a region's regular
+# expression, partial, replace) are printed by manualgen's own templates.
 LAYOUTS = {
     "example.html":
         '{{- $class := .Get "class" -}}\n{{- $lang := .Get "lang" | default "html" -}}\n'
@@ -84,8 +96,8 @@ LAYOUTS = {
     "bs-table.html":
         '{{- $html := .Inner | markdownify -}}\n'
         '{{- replace $html "<table>" (printf `<table class="%s">` (.Get 0 | default "table")) | safeHTML -}}\n',
-    "js-docs.html": '{{- $file := .Get "file" -}}{{ highlight (readFile $file) "js" "" }}\n',
-    "scss-docs.html": '{{- $file := .Get "file" -}}{{ highlight (readFile $file) "scss" "" }}\n',
+    "js-docs.html": _region_template("js"),
+    "scss-docs.html": _region_template("scss"),
     "markdown.html": '{{- .Inner | markdownify -}}\n',
     "param.html":
         '{{- $name := .Get 0 -}}\n{{- with $name -}}{{- $value := $.Page.Param . -}}'

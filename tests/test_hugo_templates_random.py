@@ -39,7 +39,13 @@ NUMBERS = ["0", "1", "3", "-2", "10", "2.5"]
 FIELDS = [".Get 0", ".Get 1", '.Get "name"', '.Get "n"', ".Page.Title", ".Page.Params.p1",
           ".Site.Title", ".Ordinal", ".Name", ".IsNamedParams", ".Page.Lang", ".Page.Weight",
           ".Site.Params.sp", ".Page.Section", ".Page.Kind", ".Page.Type", ".Page.LinkTitle",
-          ".Page.Parent.Title", ".Page.RelPermalink", ".Page.File.Ext"]
+          ".Page.Parent.Title", ".Page.RelPermalink", ".Page.File.Ext", ".Page.Language.Lang",
+          ".Page.Language.LanguageName", ".Page.Language.Weight", ".Site.Language.LanguageCode",
+          "len .Page.Ancestors", "(index .Page.Ancestors 0).Title", ".Site.Home.Title",
+          '(site.GetPage "docs").File.Path', '(site.GetPage "docs/o").Summary', '(site.GetPage "docs/o").Plain',
+          '(site.GetPage "docs/o").WordCount', '(site.GetPage "docs/o").Truncated', ".Page.WordCount",
+          '(site.GetPage "docs/o").ReadingTime', '(site.GetPage "docs/o").Content', ".Page.Summary",
+          "hugo.Environment", "hugo.IsProduction", ".Page.BundleType", '(site.GetPage "docs").BundleType']
 CONFIG = ('baseURL = "https://example.org/docs/"\ntitle = "Site T"\nenableEmoji = true\n'
           '[params]\nsp = "site param"\n[markup.goldmark.renderer]\nunsafe = true\n')
 PAGE = "---\ntitle: Page Title\nweight: 3\nparams:\n  p1: first\n---\n"
@@ -68,6 +74,12 @@ def _value(rng: random.Random, depth: int = 0) -> str:
         'printf "%T" (.Get 0)', '.Get "name" | default (.Get 0) | default "none"',
         f'partial "p.html" (dict "x" {inner})', f'index (dict "a" 1 "b" {inner}) "b"',
         f"emojify \":smile: {rng.choice(['x', 'y'])}\"", "now.Year | printf \"%T\"",
+        # what themes' shortcodes use (missing.txt of the h-tmpl2 session)
+        'readFile "data/x.txt"', f"os.ReadFile {inner}", f"fileExists {inner}", 'os.FileExists "data"',
+        f"html {inner}", f"reflect.IsMap {inner}", f'reflect.IsSlice (split {inner} ",")',
+        "reflect.IsMap .Page.Params", 'templates.Exists "partials/p.html"',
+        f"templates.Exists {inner}", f'(unmarshal (jsonify (dict "k" {inner}))).k',
+        f'unmarshal (printf "a,%v" {inner})', f'unmarshal (printf "k = %q" {inner})',
     ])
 
 
@@ -76,7 +88,7 @@ def _body(rng: random.Random, depth: int = 0) -> str:
     for _ in range(rng.randint(1, 4)):
         pick = rng.random()
         if depth > 1 or pick < 0.4:
-            out.append("{{ " + _value(rng) + " }}")
+            out.append("{{ " + _value(rng) + (" | html" if rng.random() < 0.1 else "") + " }}")
         elif pick < 0.5:
             out.append(rng.choice(["<b>", "</b>", " text ", "\n", "&amp;", '<span class="c">s</span>']))
         elif pick < 0.6:
@@ -89,7 +101,10 @@ def _body(rng: random.Random, depth: int = 0) -> str:
         elif pick < 0.9:
             out.append("{{ range $i, $e := " + rng.choice(['(slice "a" "b")', "(seq 2)", ".Params",
                                                            '(dict "k" "v" "a" "b")'])
-                       + " }}({{ $i }}={{ $e }}){{ end }}")
+                       + " }}({{ $i }}={{ $e }}){{ end }}" if rng.random() < 0.8 else
+                       '{{ range (site.GetPage "docs").Pages.' + rng.choice(['GroupBy "Weight"', 'GroupBy "Title" "desc"',
+                                                                             'GroupByParam "p1"', 'GroupBy "Kind"'])
+                       + " }}[{{ .Key }}:{{ range .Pages }}{{ .Title }};{{ end }}]{{ end }}")
         else:
             out.append("{{ $v := " + _value(rng) + ' }}{{ $v }}{{ $v = "re" }}{{ $v }}')
     return "".join(out)
@@ -152,6 +167,9 @@ def write_site(root: Path, template: str, page: str) -> None:
              "layouts/partials/p.html": "<i>{{ .x }}</i>",
              "layouts/_default/single.html": "{{ .Content }}", "layouts/_default/list.html": "",
              "layouts/index.html": "", "content/_index.md": "---\ntitle: Home\n---\n",
+             "data/x.txt": "a <file> & its text\n",
+             "content/docs/o.md": ("---\ntitle: Other\nweight: 9\n---\nA *first* paragraph of a few words.\n\n"
+                                   "## Its heading\n\n" + " ".join(["more words"] * 40) + "\n\nThe last one.\n"),
              "content/docs/_index.md": "---\ntitle: Docs\n---\n", "content/docs/p.md": PAGE + page}
     for rel, text in files.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)

@@ -99,7 +99,7 @@ def test_the_hugo_templates_of_mounted_layouts_are_the_sites_own(tmp_path):
             "hugo.toml": 'title = "T"\n[[module.mounts]]\nsource = "site/layouts"\ntarget = "layouts"\n'
                          '[[module.mounts]]\nsource = "content"\ntarget = "content"\n',
             "site/layouts/shortcodes/boxed.html": "<div>{{ .Inner }}</div>\n",
-            "site/layouts/shortcodes/stamp.html": "<b>{{ .Page.WordCount }}</b>\n",
+            "site/layouts/shortcodes/stamp.html": "<b>{{ .Page.TableOfContents }}</b>\n",
             "content/_index.md": f"---\ntitle: Home\n---\n\n{body}\n",
         }, hugo=None)
         return {(f["code"], f["line"]): f["message"] for f in check_findings(root)}
