@@ -12,6 +12,22 @@ FILLER = "Some words that only fill the page before the next step. "
 STEPS = 12
 
 
+def _built(tmp_path, files: dict) -> tuple[list, list[int]]:
+    """The site of ``files`` with a different picture for each step (so that each is laid
+    out where it is), built: the text of each page, and the page of each step's picture."""
+    files = dict(files)
+    for n in range(STEPS):
+        files[f"static/shots/s{n}.png"] = png_bytes(1600, 900, (10 * n, 80, 120))
+    root = write_site(tmp_path / "site", files)
+    out = tmp_path / "out"
+    assert main(["build", "--site", str(root), "--lang", "de", "--out", str(out), "--no-cache",
+                 "--jobs", "1", "-q"]) == 0
+    texts, pictures = pages_text_and_pictures(next(out.glob("*.pdf")))
+    shots = [index for index, aspect in pictures if abs(aspect - 16 / 9) < 0.01]
+    assert len(shots) == STEPS
+    return texts, shots
+
+
 def _body() -> str:
     parts = []
     for n in range(STEPS):
@@ -25,15 +41,7 @@ def _body() -> str:
 def test_each_introducing_paragraph_prints_on_its_screenshots_page(tmp_path):
     files = {"content/de/_index.md": page("Start", body="Welcome.\n"),
              "content/de/guide.md": page("Anleitung", 1, _body())}
-    for n in range(STEPS):  # a different picture each, so each is laid out where it is
-        files[f"static/shots/s{n}.png"] = png_bytes(1600, 900, (10 * n, 80, 120))
-    root = write_site(tmp_path / "site", files)
-    out = tmp_path / "out"
-    assert main(["build", "--site", str(root), "--lang", "de", "--out", str(out), "--no-cache",
-                 "--jobs", "1", "-q"]) == 0
-    texts, pictures = pages_text_and_pictures(next(out.glob("*.pdf")))
-    shots = [index for index, aspect in pictures if abs(aspect - 16 / 9) < 0.01]
-    assert len(shots) == STEPS
+    texts, shots = _built(tmp_path, files)
     for n in range(STEPS):
         assert page_of(texts, f"Begin{n} ") == page_of(texts, f"End{n}:") == shots[n], n
 
@@ -55,15 +63,7 @@ def test_a_definitions_words_print_on_the_page_of_the_picture_its_next_definitio
     foot of one page and the picture printed at the top of the next."""
     files = {"content/de/_index.md": page("Start", body="Welcome.\n"),
              "content/de/guide.md": page("Anleitung", 1, _definitions_body())}
-    for n in range(STEPS):
-        files[f"static/shots/s{n}.png"] = png_bytes(1600, 900, (10 * n, 80, 120))
-    root = write_site(tmp_path / "site", files)
-    out = tmp_path / "out"
-    assert main(["build", "--site", str(root), "--lang", "de", "--out", str(out), "--no-cache",
-                 "--jobs", "1", "-q"]) == 0
-    texts, pictures = pages_text_and_pictures(next(out.glob("*.pdf")))
-    shots = [index for index, aspect in pictures if abs(aspect - 16 / 9) < 0.01]
-    assert len(shots) == STEPS
+    texts, shots = _built(tmp_path, files)
     for n in range(STEPS):
         assert (page_of(texts, f"Term{n}") == page_of(texts, f"Begin{n} ")
                 == page_of(texts, f"End{n}:") == shots[n]), n
@@ -85,15 +85,7 @@ def test_a_short_list_of_steps_prints_with_its_paragraph_on_its_screenshots_page
     steps stayed at the foot of the page before, the last step alone went with the picture."""
     files = {"content/de/_index.md": page("Start", body="Welcome.\n"),
              "content/de/guide.md": page("Anleitung", 1, _list_body(3))}
-    for n in range(STEPS):
-        files[f"static/shots/s{n}.png"] = png_bytes(1600, 900, (10 * n, 80, 120))
-    root = write_site(tmp_path / "site", files)
-    out = tmp_path / "out"
-    assert main(["build", "--site", str(root), "--lang", "de", "--out", str(out), "--no-cache",
-                 "--jobs", "1", "-q"]) == 0
-    texts, pictures = pages_text_and_pictures(next(out.glob("*.pdf")))
-    shots = [index for index, aspect in pictures if abs(aspect - 16 / 9) < 0.01]
-    assert len(shots) == STEPS
+    texts, shots = _built(tmp_path, files)
     for n in range(STEPS):
         assert page_of(texts, f"Begin{n} ") == page_of(texts, f"Step{n}x0 ") == shots[n], n
 
@@ -116,14 +108,6 @@ def test_a_steps_words_stay_with_its_screenshot_when_sub_steps_make_it_too_tall(
     files = {"content/de/_index.md": page("Start", body="Welcome.\n"),
              "content/de/guide.md": page("Anleitung", 1, _nested_body()),
              "static/shots/d.png": png_bytes(1200, 900, (200, 80, 40))}
-    for n in range(STEPS):
-        files[f"static/shots/s{n}.png"] = png_bytes(1600, 900, (10 * n, 80, 120))
-    root = write_site(tmp_path / "site", files)
-    out = tmp_path / "out"
-    assert main(["build", "--site", str(root), "--lang", "de", "--out", str(out), "--no-cache",
-                 "--jobs", "1", "-q"]) == 0
-    texts, pictures = pages_text_and_pictures(next(out.glob("*.pdf")))
-    shots = [index for index, aspect in pictures if abs(aspect - 16 / 9) < 0.01]
-    assert len(shots) == STEPS
+    texts, shots = _built(tmp_path, files)
     for n in range(STEPS):
         assert page_of(texts, f"Begin{n} ") == shots[n], n
